@@ -1,0 +1,20 @@
+import { headers } from "next/headers";
+import { cookieToInitialState } from "wagmi";
+import { getWalletSettings } from "@/components/wallet/settings";
+import { WalletProvider } from "@/components/wallet/wallet-provider";
+import { getWagmiConfig } from "@/lib/wallet/config";
+
+/**
+ * Routes that need a wallet live in this group; only they load wagmi/viem in the browser.
+ * Settings (chain, RPC URL, demo accounts) come from server configuration as props.
+ */
+export default async function WalletLayout({ children }: { children: React.ReactNode }) {
+  // TODO(lead): pass the seed's demo accounts: getWalletSettings(await getDemoAccounts())
+  const settings = getWalletSettings();
+  const initialState = cookieToInitialState(getWagmiConfig(settings), (await headers()).get("cookie"));
+  return (
+    <WalletProvider settings={settings} initialState={initialState}>
+      {children}
+    </WalletProvider>
+  );
+}

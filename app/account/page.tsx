@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { InvestorStatus, type InvestorStatusView } from "@/components/account/investor-status";
+import { RoleBadge } from "@/components/layout/role-badge";
+import type { ViewerRole } from "@/components/layout/viewer";
+import { Address } from "@/components/ui/address";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { signOutAction } from "@/components/wallet/actions";
+import { requirePageSession } from "@/lib/auth/guard";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
+
+export default async function AccountPage() {
+  const [ctx, t, locale] = await Promise.all([requirePageSession({ next: "/account" }), getTranslations("account"), getLocale()]);
+  const roles: ViewerRole[] = [];
+  if (ctx.roles.admin) roles.push("admin");
+  if (ctx.roles.compliance) roles.push("compliance");
+  if (ctx.roles.issuer) roles.push("issuer");
+  const identity = ctx.roles.identity;
+  const status: InvestorStatusView = {
+    verified: ctx.roles.verified,
+    registered: ctx.roles.registered,
+    country: ctx.investor?.residence ?? identity?.country ?? null,
+    category: identity?.category ?? ctx.investor?.category ?? null,
+    kycExpiresAt: identity?.expiresAt ?? ctx.investor?.kycExpiresAt ?? null,
+    kycStatus: ctx.investor?.kycStatus ?? null,
+  };
+
+  return (
+    <div className="mx-auto flex max-w-4xl flex-col gap-8 px-4 pt-12 pb-10 sm:px-6 lg:px-8">
+      <div className="flex flex-col gap-2">
+        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
+        <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
+      </div>
+
+      {!ctx.rolesAvailable ? <Alert tone="warn" title={t("chainDownTitle")}>{t("chainDownBody")}</Alert> : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("wallet")}</CardTitle>
+        </CardHeader>
+        <CardBody className="flex flex-col gap-5">
+          <div className="flex flex-col gap-1">
+            <span className="text-sm text-ink-muted">{t("address")}</span>
+            <Address address={ctx.address} full className="text-base" />
+          </div>
+          <div className="flex flex-col gap-2">
+            <span className="text-sm text-ink-muted">{t("roles")}</span>
+            <ul className="flex flex-wrap gap-2" aria-label={t("roles")}>
+              {roles.map((r) => (
+                <li key={r}><RoleBadge role={r} /></li>
+              ))}
+              {ctx.investor || ctx.roles.registered ? (
+                <li><RoleBadge role="investor" /></li>
+              ) : null}
+              {roles.length === 0 && !ctx.investor && !ctx.roles.registered ? (
+                <li className="text-sm text-ink-muted">{t("noRoles")}</li>
+              ) : null}
+            </ul>
+          </div>
+          <p className="text-xs text-ink-muted">
+            {t("sessionExpires", { time: ctx.expiresAt })}
+          </p>
+        </CardBody>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("investorTitle")}</CardTitle>
+        </CardHeader>
+        <CardBody>
+          <InvestorStatus status={status} locale={locale} />
+        </CardBody>
+      </Card>
+
+      <form action={signOutAction}>
+        <Button type="submit" variant="secondary">
+          {t("signOut")}
+        </Button>
+      </form>
+    </div>
+  );
+}

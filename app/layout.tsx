@@ -1,0 +1,57 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Footer } from "@/components/layout/footer";
+import { Header } from "@/components/layout/header";
+import { THEME_COOKIE, themeScript } from "@/components/layout/theme-constants";
+import { getViewer } from "@/components/layout/viewer";
+import { Fraunces, GeistMono, GeistSans } from "./fonts";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return {
+    title: { default: t("title"), template: `%s · Atelier` },
+    description: t("description"),
+  };
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#faf9f6" },
+    { media: "(prefers-color-scheme: dark)", color: "#121214" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, t, cookieStore, viewer] = await Promise.all([getLocale(), getTranslations("shell"), cookies(), getViewer()]);
+  const theme = cookieStore.get(THEME_COOKIE)?.value;
+  return (
+    <html
+      lang={locale}
+      className={`${GeistSans.variable} ${GeistMono.variable} ${Fraunces.variable}${theme === "dark" ? " dark" : ""}`}
+      suppressHydrationWarning
+    >
+      <head>
+        {/* Sets the theme class before first paint (stored choice, else system preference). */}
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="flex min-h-dvh flex-col bg-canvas text-ink antialiased">
+        <NextIntlClientProvider>
+          <a
+            href="#main"
+            className="sr-only z-50 rounded-full bg-accent px-4 py-2 text-on-accent focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+          >
+            {t("skip")}
+          </a>
+          <Header viewer={viewer} />
+          <main id="main" tabIndex={-1} className="flex-1 outline-none">
+            {children}
+          </main>
+          <Footer />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

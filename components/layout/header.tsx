@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { shortAddress } from "@/lib/format/address";
+import { buttonStyles } from "@/components/ui/button";
+import { signOutAction } from "@/components/wallet/actions";
+import { LanguageSwitch } from "./language-switch";
+import { MobileMenu } from "./mobile-menu";
+import { NavLinks, type NavItem } from "./nav-links";
+import { RoleBadge } from "./role-badge";
+import { ThemeToggle } from "./theme-toggle";
+import type { Viewer } from "./viewer";
+
+/** Site header. `viewer` comes from the layout (getViewer); roles decide the console links. */
+export async function Header({ viewer }: { viewer: Viewer | null }) {
+  const t = await getTranslations("shell");
+  const items: NavItem[] = [
+    { href: "/", label: t("nav.catalogue") },
+    { href: "/portfolio", label: t("nav.portfolio") },
+  ];
+  if (viewer?.roles.includes("issuer") || viewer?.roles.includes("admin")) items.push({ href: "/issuer", label: t("nav.issuer") });
+  if (viewer?.roles.includes("compliance") || viewer?.roles.includes("admin"))
+    items.push({ href: "/compliance", label: t("nav.compliance") });
+  const primaryRole = viewer ? (viewer.roles[0] ?? (viewer.verified ? "investor" : undefined)) : undefined;
+
+  const account = viewer ? (
+    <div className="flex items-center gap-2">
+      <Link
+        href="/account"
+        className="inline-flex items-center gap-2 rounded-full border border-line px-3 py-1.5 text-sm hover:border-line-strong"
+        title={viewer.address}
+        aria-label={t("account.open", { address: viewer.address })}
+      >
+        <span aria-hidden="true" className="size-2 rounded-full bg-success" />
+        <span className="font-mono tabular">{shortAddress(viewer.address)}</span>
+      </Link>
+      {primaryRole ? <RoleBadge role={primaryRole} /> : null}
+      <form action={signOutAction}>
+        <button type="submit" className="rounded-full px-2.5 py-1.5 text-sm text-ink-muted hover:bg-surface-muted hover:text-ink">
+          {t("account.signOut")}
+        </button>
+      </form>
+    </div>
+  ) : (
+    <Link href="/sign-in" className={buttonStyles({ variant: "primary", size: "sm" })}>
+      {t("account.signIn")}
+    </Link>
+  );
+
+  return (
+    <header className="relative border-b border-line bg-canvas/90 backdrop-blur supports-[backdrop-filter]:bg-canvas/75">
+      <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
+        <Link href="/" className="font-display text-[1.6rem] leading-none font-medium tracking-tight" aria-label={t("home")}>
+          Atelier
+        </Link>
+        <nav aria-label={t("nav.label")} className="ml-4 hidden md:block">
+          <NavLinks items={items} />
+        </nav>
+        <div className="ml-auto hidden items-center gap-2 md:flex">
+          <LanguageSwitch />
+          <ThemeToggle />
+          <div className="ml-2">{account}</div>
+        </div>
+        <div className="ml-auto flex items-center gap-2 md:hidden">
+          <ThemeToggle />
+          {viewer ? null : (
+            <Link href="/sign-in" className={buttonStyles({ variant: "primary", size: "sm" })}>
+              {t("account.signIn")}
+            </Link>
+          )}
+          <MobileMenu
+            items={items}
+            footer={
+              <>
+                <LanguageSwitch />
+                {viewer ? account : null}
+              </>
+            }
+          />
+        </div>
+      </div>
+    </header>
+  );
+}

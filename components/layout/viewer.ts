@@ -1,0 +1,38 @@
+import "server-only";
+import { cache } from "react";
+import { getRoles } from "@/lib/auth/roles";
+import { getSession } from "@/lib/auth/session";
+import type { Address } from "@/lib/wallet/types";
+
+export type ViewerRole = "admin" | "issuer" | "compliance";
+
+export type Viewer = {
+  address: Address;
+  /** Console roles, most powerful first. Empty when the chain could not be read. */
+  roles: ViewerRole[];
+  verified: boolean;
+};
+
+/** The signed-in wallet and its on-chain roles for the shell (header, nav), or null. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  let session;
+  try {
+    session = await getSession();
+  } catch (error) {
+    console.error("[shell] session read failed:", error instanceof Error ? error.message : error);
+    return null;
+  }
+  if (!session) return null;
+  try {
+    const r = await getRoles(session.address);
+    const roles: ViewerRole[] = [];
+    if (r.admin) roles.push("admin");
+    if (r.compliance) roles.push("compliance");
+    if (r.issuer) roles.push("issuer");
+    return { address: session.address, roles, verified: r.verified };
+  } catch (error) {
+    // A chain outage must not break every page: show the wallet without console links.
+    console.error("[shell] role read failed:", error instanceof Error ? error.message : error);
+    return { address: session.address, roles: [], verified: false };
+  }
+});

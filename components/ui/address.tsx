@@ -1,0 +1,30 @@
+import { useTranslations } from "next-intl";
+import { shortAddress } from "@/lib/format/address";
+import { cn } from "./cn";
+import { CopyButton } from "./copy-button";
+
+export type AddressProps = {
+  address: string;
+  /** Characters kept on each side (default 4). */
+  chars?: number;
+  copy?: boolean;
+  /** Show the whole address (wraps on narrow screens). */
+  full?: boolean;
+  className?: string;
+};
+
+export function Address({ address, chars = 4, copy = true, full = false, className }: AddressProps) {
+  const t = useTranslations("ui.address");
+  return (
+    <span className={cn("inline-flex items-center gap-1", className)}>
+      <span
+        className={cn("font-mono text-[0.92em] tabular", full && "break-all")}
+        title={address}
+        aria-label={full ? undefined : t("label", { address })}
+      >
+        {full ? address : shortAddress(address, chars)}
+      </span>
+      {copy ? <CopyButton value={address} label={t("copy")} /> : null}
+    </span>
+  );
+}

@@ -1,0 +1,18 @@
+import type { HTMLAttributes } from "react";
+import { cn } from "./cn";
+
+export function Card({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cn("rounded-2xl border border-line bg-surface", className)} {...rest} />;
+}
+
+export function CardHeader({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cn("flex flex-col gap-1 border-b border-line px-5 py-4 sm:px-6", className)} {...rest} />;
+}
+
+export function CardTitle({ className, ...rest }: HTMLAttributes<HTMLHeadingElement>) {
+  return <h2 className={cn("font-display text-xl font-medium tracking-tight", className)} {...rest} />;
+}
+
+export function CardBody({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cn("px-5 py-5 sm:px-6", className)} {...rest} />;
+}

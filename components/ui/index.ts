@@ -1,0 +1,13 @@
+export { cn } from "./cn";
+export { Button, buttonStyles, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";
+export { Badge, type BadgeProps, type BadgeTone, type BadgeIcon } from "./badge";
+export { Card, CardHeader, CardTitle, CardBody } from "./card";
+export { Alert, type AlertProps, type AlertTone } from "./alert";
+export { Field, type FieldProps, type FieldControlProps } from "./field";
+export { Input, Select, controlStyles } from "./input";
+export { Skeleton } from "./skeleton";
+export { EmptyState, type EmptyStateProps } from "./empty-state";
+export { Money, type MoneyProps } from "./money";
+export { Address, type AddressProps } from "./address";
+export { Progress, type ProgressProps } from "./progress";
+export { Spinner } from "./spinner";

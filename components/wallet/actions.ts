@@ -1,0 +1,62 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { SignInError } from "@/lib/auth/errors";
+import { createSignInNonce, signIn, signOut } from "@/lib/auth/session";
+import { toSignInErrorCode, type ActionResult, type SignInErrorCode } from "./errors";
+
+/*
+ * Sign-in server actions. A server action is a public POST endpoint: every input is parsed with zod,
+ * errors reach the client as a typed result with a plain-words message, never as a raw exception.
+ * Verification, the session cookie and the audit log live in lib/auth (signIn / signOut write the audit).
+ */
+
+async function failure(code: SignInErrorCode): Promise<{ ok: false; code: SignInErrorCode; message: string }> {
+  const t = await getTranslations("signIn.errors");
+  return { ok: false, code, message: t(code) };
+}
+
+/** Step 1: a fresh single-use nonce for the EIP-4361 message. */
+export async function getNonceAction(): Promise<ActionResult<{ nonce: string }>> {
+  try {
+    const { nonce } = await createSignInNonce();
+    return { ok: true, nonce };
+  } catch (error) {
+    console.error("[sign-in] nonce failed:", error instanceof Error ? error.message : error);
+    return failure("unavailable");
+  }
+}
+
+const signInInput = z.object({
+  message: z.string().min(1).max(4_000),
+  signature: z.string().regex(/^0x[0-9a-fA-F]+$/).max(100_000),
+});
+
+/** Step 2: verify the signed message and set the session cookie. */
+export async function signInAction(input: { message: string; signature: string }): Promise<ActionResult<{ address: string }>> {
+  const parsed = signInInput.safeParse(input);
+  if (!parsed.success) return failure("invalid_input");
+  try {
+    const { address } = await signIn(parsed.data);
+    revalidatePath("/", "layout");
+    return { ok: true, address };
+  } catch (error) {
+    if (error instanceof SignInError) return failure(toSignInErrorCode(error.code));
+    console.error("[sign-in] verification failed:", error instanceof Error ? error.message : error);
+    return failure("unavailable");
+  }
+}
+
+/** Sign-out form action (header, account page). Works without JavaScript. */
+export async function signOutAction(): Promise<void> {
+  try {
+    await signOut();
+  } catch (error) {
+    console.error("[sign-out] failed:", error instanceof Error ? error.message : error);
+  }
+  revalidatePath("/", "layout");
+  redirect("/");
+}

@@ -1,0 +1,184 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { useConnection, useDisconnect, useSignMessage } from "wagmi";
+import { buildSignInMessage } from "@/lib/auth/siwe-message";
+import { Alert } from "@/components/ui/alert";
+import { Address } from "@/components/ui/address";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { getNonceAction, signInAction } from "./actions";
+import { ConnectDialog } from "./connect-dialog";
+import { safeNextPath, type SignInErrorCode } from "./errors";
+import { NetworkBanner } from "./network-banner";
+import { useWalletSettings } from "./wallet-provider";
+import { isUserRejection } from "./wallet-errors";
+
+type Step =
+  | { kind: "idle" }
+  | { kind: "preparing" }
+  | { kind: "signing"; message: string }
+  | { kind: "verifying"; message: string }
+  | { kind: "done" }
+  | { kind: "failed"; code: SignInErrorCode; message?: string };
+
+/** The Sign-In with Ethereum island: connect → explain → sign → verify → redirect. */
+export function SignIn({ next }: { next?: string }) {
+  const t = useTranslations("signIn");
+  const settings = useWalletSettings();
+  const router = useRouter();
+  const { address, chainId, isConnected, connector, status } = useConnection();
+  const disconnect = useDisconnect();
+  const signMessage = useSignMessage();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [navigating, startNavigation] = useTransition();
+  const wrongNetwork = isConnected && chainId !== settings.chain.id;
+  const busy = step.kind === "preparing" || step.kind === "signing" || step.kind === "verifying";
+
+  async function signIn() {
+    if (!address) return;
+    setStep({ kind: "preparing" });
+    const nonce = await getNonceAction().catch(() => null);
+    if (!nonce || !nonce.ok) {
+      setStep({ kind: "failed", code: nonce?.code ?? "unavailable" });
+      return;
+    }
+    const message = buildSignInMessage({
+      address,
+      chainId: settings.chain.id,
+      nonce: nonce.nonce,
+      origin: window.location.origin,
+    });
+    setStep({ kind: "signing", message });
+    let signature: `0x${string}`;
+    try {
+      signature = await signMessage.mutateAsync({ message, account: address });
+    } catch (error) {
+      setStep({ kind: "failed", code: isUserRejection(error) ? "rejected" : "unknown" });
+      return;
+    }
+    setStep({ kind: "verifying", message });
+    const result = await signInAction({ message, signature }).catch(() => null);
+    if (!result || !result.ok) {
+      setStep({ kind: "failed", code: result?.code ?? "unavailable" });
+      return;
+    }
+    setStep({ kind: "done" });
+    startNavigation(() => {
+      router.replace(safeNextPath(next));
+      router.refresh();
+    });
+  }
+
+  const stepMessage = step.kind === "signing" || step.kind === "verifying" ? step.message : null;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <ol className="grid grid-cols-3 gap-2 text-xs" aria-label={t("progressLabel")}>
+        {(["connect", "sign", "done"] as const).map((s, i) => {
+          const reached = i === 0 ? true : i === 1 ? isConnected : step.kind === "done";
+          const current = (i === 0 && !isConnected) || (i === 1 && isConnected && step.kind !== "done") || (i === 2 && step.kind === "done");
+          return (
+            <li
+              key={s}
+              aria-current={current ? "step" : undefined}
+              className={`flex flex-col gap-1.5 border-t-2 pt-2 ${reached ? "border-accent text-ink" : "border-line text-ink-subtle"}`}
+            >
+              <span className="font-mono tabular">0{i + 1}</span>
+              <span className="font-medium">{t(`steps.${s}`)}</span>
+            </li>
+          );
+        })}
+      </ol>
+
+      {!isConnected ? (
+        <div className="flex flex-col gap-4">
+          <p className="text-ink-muted">{t("connectIntro")}</p>
+          <div>
+            <Button size="lg" onClick={() => setDialogOpen(true)} loading={status === "connecting" || status === "reconnecting"}>
+              {t("connect")}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex flex-col gap-5">
+          <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface px-4 py-3">
+            <div className="flex flex-col">
+              <span className="text-xs text-ink-muted">{t("connectedWith", { wallet: connector?.name ?? "" })}</span>
+              {address ? <Address address={address} chars={6} /> : null}
+            </div>
+            <Button
+              variant="ghost"
+              size="sm"
+              disabled={busy}
+              onClick={() => {
+                setStep({ kind: "idle" });
+                disconnect.mutate();
+              }}
+            >
+              {t("useAnother")}
+            </Button>
+          </div>
+
+          <NetworkBanner />
+
+          <div className="rounded-xl border border-line bg-surface-muted/60 px-4 py-4">
+            <h2 className="font-medium">{t("whatTitle")}</h2>
+            <p className="mt-1 text-sm text-ink-muted">{t("whatBody")}</p>
+            {stepMessage ? (
+              <details className="mt-3 text-sm">
+                <summary className="cursor-pointer text-accent">{t("showMessage")}</summary>
+                <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-surface p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-ink-muted">
+                  {stepMessage}
+                </pre>
+              </details>
+            ) : null}
+          </div>
+
+          <div aria-live="polite" className="flex flex-col gap-3">
+            {step.kind === "signing" ? (
+              <Alert tone="info" title={t("state.signingTitle")}>
+                {t("state.signingBody")}
+              </Alert>
+            ) : null}
+            {step.kind === "verifying" ? (
+              <p className="flex items-center gap-2 text-sm text-ink-muted">
+                <Spinner className="size-4" /> {t("state.verifying")}
+              </p>
+            ) : null}
+            {step.kind === "done" ? (
+              <Alert tone="success" title={t("state.doneTitle")}>
+                {navigating ? t("state.redirecting") : null}
+              </Alert>
+            ) : null}
+            {step.kind === "failed" ? (
+              <Alert tone={step.code === "rejected" ? "warn" : "error"} title={t("state.failedTitle")}>
+                {t(`errors.${step.code}`)}
+              </Alert>
+            ) : null}
+          </div>
+
+          {step.kind !== "done" ? (
+            <div>
+              <Button
+                size="lg"
+                onClick={signIn}
+                disabled={wrongNetwork}
+                loading={busy}
+                loadingLabel={step.kind === "signing" ? t("state.signingButton") : step.kind === "verifying" ? t("state.verifyingButton") : t("state.preparing")}
+              >
+                {step.kind === "failed" ? t("retry") : t("sign")}
+              </Button>
+              {wrongNetwork ? <p className="mt-2 text-sm text-ink-muted">{t("switchFirst")}</p> : null}
+            </div>
+          ) : null}
+        </div>
+      )}
+
+      <ConnectDialog open={dialogOpen} onOpenChange={setDialogOpen} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { WagmiProvider, type State } from "wagmi";
+import { getWagmiConfig } from "@/lib/wallet/config";
+import type { WalletSettings } from "@/lib/wallet/types";
+
+const SettingsContext = createContext<WalletSettings | null>(null);
+
+/** Chain, demo accounts and WalletConnect id as configured on the server. */
+export function useWalletSettings(): WalletSettings {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error("useWalletSettings must be used inside <WalletProvider>");
+  return value;
+}
+
+/**
+ * wagmi + react-query for the routes that need a wallet. Never mount this in the root layout:
+ * the catalogue and artwork pages must ship no wallet code.
+ */
+export function WalletProvider({
+  settings,
+  initialState,
+  children,
+}: {
+  settings: WalletSettings;
+  initialState?: State;
+  children: ReactNode;
+}) {
+  const [config] = useState(() => getWagmiConfig(settings));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: false } } }),
+  );
+  return (
+    <SettingsContext.Provider value={settings}>
+      <WagmiProvider config={config} initialState={initialState}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </WagmiProvider>
+    </SettingsContext.Provider>
+  );
+}

@@ -1,0 +1,675 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {ERC20Upgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC20/ERC20Upgradeable.sol";
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
+import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
+import "./interfaces/IArtworkShareToken.sol";
+
+/// @title ArtworkShareToken
+/// @notice Whole-share (0 decimals) permissioned token for one artwork, deployed as an EIP-1167 clone.
+/// @dev Every mint, transfer, forced transfer and burn passes {_update}, which asks {_check} — the same function
+/// that backs {canTransfer}. Check order: paused (1), sender frozen (2), receiver frozen (3), unfrozen balance (4),
+/// receiver verified (5), country (6), category (7), max holders per investor (8), max balance per investor (9),
+/// lock-up (10). Mints skip the sender checks (2, 4, 10). Forced transfers and burns (agents) skip the pause and all
+/// sender checks but keep every receiver check; they consume locked, then frozen shares when the free balance is short.
+///
+/// Roles: the issuer (owner) holds DEFAULT_ADMIN_ROLE and can grant every role locally. Every platform compliance
+/// agent (AGENT_ROLE on the IdentityRegistry) implicitly holds PAUSER, FREEZER, ENFORCER, RECOVERY and BURNER on
+/// every token. The factory grants MINTER_ROLE to the PrimaryOffering at initialisation.
+///
+/// Per-investor accounting: each wallet holding shares remembers the investor id it had when its balance became
+/// non-zero; that id is used for the investor balance and holder count until the wallet's balance is zero again,
+/// even if the registry relinks the wallet meanwhile (verification always uses the registry's current record).
+contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtworkShareToken {
+    using EnumerableSet for EnumerableSet.AddressSet;
+
+    /// @notice May pause and unpause transfers.
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+    /// @notice May freeze wallets and parts of balances.
+    bytes32 public constant FREEZER_ROLE = keccak256("FREEZER_ROLE");
+    /// @notice May force transfers.
+    bytes32 public constant ENFORCER_ROLE = keccak256("ENFORCER_ROLE");
+    /// @notice May recover a lost wallet to a new wallet of the same investor.
+    bytes32 public constant RECOVERY_ROLE = keccak256("RECOVERY_ROLE");
+    /// @notice May mint (primary issuance, locked).
+    bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
+    /// @notice May burn.
+    bytes32 public constant BURNER_ROLE = keccak256("BURNER_ROLE");
+    /// @notice May manage documents (besides the admin).
+    bytes32 public constant DOCUMENT_ROLE = keccak256("DOCUMENT_ROLE");
+
+    /// @notice Longest accepted lock-up (100 years), keeps release times within uint40.
+    uint64 public constant MAX_LOCKUP_SECONDS = 100 * 365 days;
+
+    uint8 private constant _MODE_CHECKED = 0;
+    uint8 private constant _MODE_FORCED = 1;
+    uint8 private constant _MODE_UNCHECKED = 2;
+
+    /// One storage slot: everything the hot path needs besides the wallets.
+    struct Config {
+        bool paused;
+        uint8 eligibleCategories;
+        bool countriesRestricted;
+        uint32 maxHolders;
+        uint64 lockupSeconds;
+        uint32 holderCount; // investors with a non-zero balance
+        uint96 maxBalancePerInvestor;
+    }
+
+    /// One storage slot per wallet.
+    struct WalletState {
+        bool frozen;
+        uint40 lockedUntil;
+        uint96 frozenAmount;
+        uint96 lockedAmount;
+    }
+
+    struct Document {
+        string uri;
+        bytes32 documentHash;
+        uint64 timestamp;
+    }
+
+    IIdentityRegistry private immutable _REGISTRY;
+
+    Config private _config;
+    address private _owner;
+    uint256[4] private _countryBitmap;
+    uint16[] private _allowedCountries;
+    mapping(address wallet => WalletState) private _wallets;
+    mapping(address wallet => bytes32 investorId) private _holderInvestor;
+    mapping(bytes32 investorId => uint256) private _investorBalance;
+    EnumerableSet.AddressSet private _holderWallets;
+    string private _metadataURI;
+    bytes32 private _metadataHash;
+    mapping(bytes32 name => Document) private _documents;
+    bytes32[] private _documentNames;
+    mapping(bytes32 name => uint256 indexPlusOne) private _documentIndex;
+
+    uint8 private transient _mode;
+
+    /// @param registry The platform IdentityRegistry (shared by every clone through this immutable).
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor(IIdentityRegistry registry) {
+        _REGISTRY = registry;
+        _disableInitializers();
+    }
+
+    /// @notice Initialises a clone.
+    /// @param owner_ The issuer: DEFAULT_ADMIN_ROLE and {owner}.
+    /// @param minter Granted MINTER_ROLE (the PrimaryOffering); zero to skip.
+    /// @param name_ ERC-20 name.
+    /// @param symbol_ ERC-20 symbol.
+    /// @param rules_ Initial compliance rules.
+    /// @param metadataURI_ Pointer to the artwork metadata.
+    /// @param metadataHash_ Hash of the artwork metadata document.
+    function initialize(
+        address owner_,
+        address minter,
+        string memory name_,
+        string memory symbol_,
+        Rules calldata rules_,
+        string memory metadataURI_,
+        bytes32 metadataHash_
+    ) external initializer {
+        if (owner_ == address(0)) revert ShareInvalidWallet(owner_);
+        __ERC20_init(name_, symbol_);
+        _owner = owner_;
+        _grantRole(DEFAULT_ADMIN_ROLE, owner_);
+        if (minter != address(0)) _grantRole(MINTER_ROLE, minter);
+        _setRules(rules_);
+        _metadataURI = metadataURI_;
+        _metadataHash = metadataHash_;
+    }
+
+    // ================================================================ ERC-20 / roles
+
+    /// @notice Shares are whole: 0 decimals.
+    function decimals() public pure override returns (uint8) {
+        return 0;
+    }
+
+    /// @notice Local role membership, or — for the agent roles — platform compliance agent on the registry.
+    function hasRole(bytes32 role, address account) public view override returns (bool) {
+        if (super.hasRole(role, account)) return true;
+        if (
+            role == PAUSER_ROLE || role == FREEZER_ROLE || role == ENFORCER_ROLE || role == RECOVERY_ROLE
+                || role == BURNER_ROLE
+        ) return _REGISTRY.isAgent(account);
+        return false;
+    }
+
+    // ================================================================ compliance
+
+    /// @inheritdoc IArtworkShareToken
+    function canTransfer(address from, address to, uint256 amount) external view returns (uint8 code) {
+        (code,) = _check(from, to, amount, false);
+    }
+
+    /// @dev The one compliance function. Returns the reason code and the investor id the receiver's balance is
+    /// accounted to (its remembered id when it already holds shares, else its registry id).
+    function _check(address from, address to, uint256 value, bool forced)
+        internal
+        view
+        returns (uint8 code, bytes32 toInvestor)
+    {
+        Config memory c = _config;
+        WalletState memory fs;
+        uint256 fromBalance;
+        bool senderChecks = !forced && from != address(0);
+        if (!forced && c.paused) return (TRANSFER_PAUSED, 0);
+        if (senderChecks) {
+            fs = _wallets[from];
+            if (fs.frozen) return (TRANSFER_SENDER_FROZEN, 0);
+        }
+        if (to != address(0) && _wallets[to].frozen) return (TRANSFER_RECEIVER_FROZEN, 0);
+        if (senderChecks) {
+            fromBalance = balanceOf(from);
+            if (fromBalance < value || fromBalance - value < fs.frozenAmount) {
+                return (TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE, 0);
+            }
+        }
+        if (to != address(0)) {
+            (code, toInvestor) = _checkReceiver(c, from, to, value);
+            if (code != TRANSFER_OK) return (code, 0);
+        }
+        if (senderChecks && fs.lockedUntil > block.timestamp) {
+            // fromBalance - value >= frozenAmount was checked above.
+            unchecked {
+                if (fromBalance - value - fs.frozenAmount < fs.lockedAmount) return (TRANSFER_SHARES_LOCKED, 0);
+            }
+        }
+        return (TRANSFER_OK, toInvestor);
+    }
+
+    /// @dev Receiver part of {_check}: verified, country, category, holders, balance per investor.
+    function _checkReceiver(Config memory c, address from, address to, uint256 value)
+        private
+        view
+        returns (uint8, bytes32 toInvestor)
+    {
+        (bytes32 regId, uint16 country, uint8 category, uint64 expiry) = _REGISTRY.identityOf(to);
+        if (regId == bytes32(0) || block.timestamp >= expiry) return (TRANSFER_RECEIVER_NOT_VERIFIED, 0);
+        if (c.countriesRestricted && (_countryBitmap[country >> 8] >> (country & 0xff)) & 1 == 0) {
+            return (TRANSFER_COUNTRY_NOT_ALLOWED, 0);
+        }
+        if ((uint256(c.eligibleCategories) >> category) & 1 == 0) return (TRANSFER_CATEGORY_NOT_ELIGIBLE, 0);
+        toInvestor = _holderInvestor[to];
+        if (toInvestor == bytes32(0)) toInvestor = regId;
+        if (value == 0) return (TRANSFER_OK, toInvestor);
+        bytes32 fromInvestor = from == address(0) ? bytes32(0) : _holderInvestor[from];
+        if (fromInvestor == toInvestor) return (TRANSFER_OK, toInvestor);
+        uint256 toInvestorBalance = _investorBalance[toInvestor];
+        if (toInvestorBalance == 0 && c.maxHolders != 0 && c.holderCount >= c.maxHolders) {
+            // A sender investor leaving completely frees its seat.
+            if (fromInvestor == bytes32(0) || _investorBalance[fromInvestor] != value) {
+                return (TRANSFER_MAX_HOLDERS_REACHED, 0);
+            }
+        }
+        uint256 maxBal = c.maxBalancePerInvestor;
+        if (maxBal != 0 && (value > maxBal || toInvestorBalance > maxBal - value)) {
+            return (TRANSFER_MAX_BALANCE_EXCEEDED, 0);
+        }
+        return (TRANSFER_OK, toInvestor);
+    }
+
+    /// @dev Single hook for every balance change: compliance, then ERC-20, then per-investor accounting.
+    function _update(address from, address to, uint256 value) internal override {
+        uint8 mode = _mode;
+        bytes32 toInvestor;
+        if (mode == _MODE_UNCHECKED) {
+            if (to != address(0)) {
+                toInvestor = _holderInvestor[to];
+                if (toInvestor == bytes32(0)) toInvestor = _REGISTRY.investorOf(to);
+            }
+        } else {
+            uint8 code;
+            (code, toInvestor) = _check(from, to, value, mode == _MODE_FORCED);
+            if (code != TRANSFER_OK) revert ShareTransferRefused(code);
+        }
+        super._update(from, to, value);
+        if (value == 0) return;
+
+        uint32 count = _config.holderCount;
+        uint32 countBefore = count;
+        if (from != address(0)) {
+            bytes32 fromInvestor = _holderInvestor[from];
+            uint256 remaining = _investorBalance[fromInvestor] - value;
+            _investorBalance[fromInvestor] = remaining;
+            // The investor held at least `value` (>0), so it was counted.
+            unchecked {
+                if (remaining == 0) --count;
+            }
+            if (balanceOf(from) == 0) {
+                delete _holderInvestor[from];
+                _holderWallets.remove(from);
+            }
+            if (mode != _MODE_CHECKED) _trimRestrictions(from);
+        }
+        if (to != address(0)) {
+            bytes32 remembered = _holderInvestor[to];
+            if (remembered == bytes32(0)) {
+                _holderInvestor[to] = toInvestor;
+                _holderWallets.add(to);
+            } else {
+                toInvestor = remembered;
+            }
+            uint256 held = _investorBalance[toInvestor];
+            // Holder count is bounded by the number of distinct investors (far below 2^32).
+            unchecked {
+                if (held == 0) ++count;
+            }
+            _investorBalance[toInvestor] = held + value;
+        }
+        if (count != countBefore) _config.holderCount = count;
+    }
+
+    /// @dev After a forced transfer or burn, keep locked + frozen ≤ balance: consume locked shares first, then frozen.
+    function _trimRestrictions(address wallet) private {
+        WalletState memory s = _wallets[wallet];
+        uint256 balance = balanceOf(wallet);
+        uint256 locked = s.lockedUntil > block.timestamp ? s.lockedAmount : 0;
+        uint256 restricted = uint256(s.frozenAmount) + locked;
+        if (restricted <= balance) return;
+        uint256 excess = restricted - balance;
+        uint256 fromLocked = excess < locked ? excess : locked;
+        // fromLocked ≤ locked and ≤ excess by construction; the remaining excess ≤ frozenAmount since
+        // frozenAmount + locked - balance = excess and balance ≥ 0.
+        unchecked {
+            s.lockedAmount = uint96(locked - fromLocked);
+            excess -= fromLocked;
+            if (excess != 0) s.frozenAmount -= uint96(excess);
+        }
+        _wallets[wallet] = s;
+        if (excess != 0) emit SharesUnfrozen(wallet, excess, _msgSender());
+    }
+
+    // ================================================================ agent actions
+
+    /// @notice Pauses all transfers and mints (not forced transfers or burns). PAUSER_ROLE.
+    function pause() external onlyRole(PAUSER_ROLE) {
+        if (_config.paused) revert SharePausedState(true);
+        _config.paused = true;
+        emit Paused(_msgSender());
+    }
+
+    /// @notice Unpauses. PAUSER_ROLE.
+    function unpause() external onlyRole(PAUSER_ROLE) {
+        if (!_config.paused) revert SharePausedState(false);
+        _config.paused = false;
+        emit Unpaused(_msgSender());
+    }
+
+    /// @notice Freezes or unfreezes a whole wallet (sending and receiving). FREEZER_ROLE.
+    function setWalletFrozen(address wallet, bool frozen) external onlyRole(FREEZER_ROLE) {
+        _setWalletFrozen(wallet, frozen);
+    }
+
+    /// @notice Batch form of {setWalletFrozen}. FREEZER_ROLE.
+    function batchSetWalletFrozen(address[] calldata wallets, bool[] calldata frozen) external onlyRole(FREEZER_ROLE) {
+        if (wallets.length != frozen.length) revert ShareArrayLengthMismatch();
+        for (uint256 i; i < wallets.length; ++i) {
+            _setWalletFrozen(wallets[i], frozen[i]);
+        }
+    }
+
+    /// @notice Freezes `amount` more shares of `wallet` (frozen total ≤ balance). FREEZER_ROLE.
+    function freezePartialShares(address wallet, uint256 amount) external onlyRole(FREEZER_ROLE) {
+        _freezePartial(wallet, amount);
+    }
+
+    /// @notice Batch form of {freezePartialShares}. FREEZER_ROLE.
+    function batchFreezePartialShares(address[] calldata wallets, uint256[] calldata amounts)
+        external
+        onlyRole(FREEZER_ROLE)
+    {
+        if (wallets.length != amounts.length) revert ShareArrayLengthMismatch();
+        for (uint256 i; i < wallets.length; ++i) {
+            _freezePartial(wallets[i], amounts[i]);
+        }
+    }
+
+    /// @notice Releases `amount` frozen shares of `wallet`. FREEZER_ROLE.
+    function unfreezePartialShares(address wallet, uint256 amount) external onlyRole(FREEZER_ROLE) {
+        _unfreezePartial(wallet, amount);
+    }
+
+    /// @notice Batch form of {unfreezePartialShares}. FREEZER_ROLE.
+    function batchUnfreezePartialShares(address[] calldata wallets, uint256[] calldata amounts)
+        external
+        onlyRole(FREEZER_ROLE)
+    {
+        if (wallets.length != amounts.length) revert ShareArrayLengthMismatch();
+        for (uint256 i; i < wallets.length; ++i) {
+            _unfreezePartial(wallets[i], amounts[i]);
+        }
+    }
+
+    /// @notice Moves shares without the sender's consent, ignoring pause, sender freeze and lock-up; every receiver
+    /// rule still applies. Consumes locked, then frozen shares when needed. ENFORCER_ROLE.
+    function forcedTransfer(address from, address to, uint256 amount) external onlyRole(ENFORCER_ROLE) {
+        _forcedTransfer(from, to, amount);
+    }
+
+    /// @notice Batch form of {forcedTransfer}. ENFORCER_ROLE.
+    function batchForcedTransfer(address[] calldata from, address[] calldata to, uint256[] calldata amounts)
+        external
+        onlyRole(ENFORCER_ROLE)
+    {
+        if (from.length != to.length || from.length != amounts.length) revert ShareArrayLengthMismatch();
+        for (uint256 i; i < from.length; ++i) {
+            _forcedTransfer(from[i], to[i], amounts[i]);
+        }
+    }
+
+    /// @notice Moves the whole balance, freeze flag, frozen amount and lock-up of `lostWallet` to `newWallet`, which
+    /// must be verified and linked in the registry to the same investor. RECOVERY_ROLE.
+    function recoverWallet(address lostWallet, address newWallet) external onlyRole(RECOVERY_ROLE) {
+        if (newWallet == address(0) || newWallet == lostWallet) revert ShareInvalidWallet(newWallet);
+        uint256 amount = balanceOf(lostWallet);
+        bytes32 expected = amount != 0 ? _holderInvestor[lostWallet] : _REGISTRY.investorOf(lostWallet);
+        (bytes32 actual,,, uint64 expiry) = _REGISTRY.identityOf(newWallet);
+        if (expected == bytes32(0) || actual != expected) {
+            revert ShareRecoveryInvestorMismatch(lostWallet, newWallet, expected, actual);
+        }
+        if (block.timestamp >= expiry) revert ShareRecoveryWalletNotVerified(newWallet);
+
+        WalletState memory lost = _wallets[lostWallet];
+        _mode = _MODE_UNCHECKED;
+        _transfer(lostWallet, newWallet, amount);
+        _mode = _MODE_CHECKED;
+
+        WalletState memory next = _wallets[newWallet];
+        next.frozen = next.frozen || lost.frozen;
+        next.frozenAmount += lost.frozenAmount;
+        bool lostLocked = lost.lockedUntil > block.timestamp;
+        bool nextLocked = next.lockedUntil > block.timestamp;
+        if (lostLocked && nextLocked) {
+            next.lockedAmount += lost.lockedAmount;
+            if (lost.lockedUntil > next.lockedUntil) next.lockedUntil = lost.lockedUntil;
+        } else if (lostLocked) {
+            (next.lockedAmount, next.lockedUntil) = (lost.lockedAmount, lost.lockedUntil);
+        }
+        _wallets[newWallet] = next;
+        delete _wallets[lostWallet];
+        emit WalletRecovered(lostWallet, newWallet, expected, amount, _msgSender());
+    }
+
+    /// @inheritdoc IArtworkShareToken
+    /// @dev Receiver rules apply (pause, receiver frozen, verified, country, category, holders, balance). The minted
+    /// shares are locked: the wallet's locked amount grows by `amount` and its release time moves to now + lockup,
+    /// so a later purchase never releases an earlier one early.
+    function mint(address to, uint256 amount) external onlyRole(MINTER_ROLE) {
+        _mintLocked(to, amount);
+    }
+
+    /// @notice Batch form of {mint}. MINTER_ROLE.
+    function batchMint(address[] calldata to, uint256[] calldata amounts) external onlyRole(MINTER_ROLE) {
+        if (to.length != amounts.length) revert ShareArrayLengthMismatch();
+        for (uint256 i; i < to.length; ++i) {
+            _mintLocked(to[i], amounts[i]);
+        }
+    }
+
+    /// @notice Burns shares of `from`, ignoring pause, freeze and lock-up (consumes locked, then frozen). BURNER_ROLE.
+    function burn(address from, uint256 amount) external onlyRole(BURNER_ROLE) {
+        _mode = _MODE_FORCED;
+        _burn(from, amount);
+        _mode = _MODE_CHECKED;
+        emit SharesBurned(from, amount, _msgSender());
+    }
+
+    // ================================================================ issuer actions
+
+    /// @notice Replaces the compliance rules. DEFAULT_ADMIN_ROLE.
+    function setRules(Rules calldata rules_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setRules(rules_);
+        emit RulesUpdated(rules_);
+    }
+
+    /// @notice Sets the artwork metadata pointer. DEFAULT_ADMIN_ROLE.
+    function setMetadata(string calldata uri, bytes32 metadataHash_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _metadataURI = uri;
+        _metadataHash = metadataHash_;
+        emit MetadataUpdated(uri, metadataHash_);
+    }
+
+    /// @notice ERC-1643: adds or replaces a document. DEFAULT_ADMIN_ROLE or DOCUMENT_ROLE.
+    function setDocument(bytes32 name, string calldata uri, bytes32 documentHash) external {
+        _checkDocumentManager();
+        if (name == bytes32(0) || bytes(uri).length == 0) revert ShareInvalidDocument(name);
+        if (_documentIndex[name] == 0) {
+            _documentNames.push(name);
+            _documentIndex[name] = _documentNames.length;
+        }
+        _documents[name] = Document({uri: uri, documentHash: documentHash, timestamp: uint64(block.timestamp)});
+        emit DocumentUpdated(name, uri, documentHash);
+    }
+
+    /// @notice ERC-1643: removes a document. DEFAULT_ADMIN_ROLE or DOCUMENT_ROLE.
+    function removeDocument(bytes32 name) external {
+        _checkDocumentManager();
+        uint256 indexPlusOne = _documentIndex[name];
+        if (indexPlusOne == 0) revert ShareDocumentNotFound(name);
+        Document memory doc = _documents[name];
+        uint256 last = _documentNames.length - 1;
+        // indexPlusOne ≥ 1 because the document exists.
+        unchecked {
+            if (indexPlusOne - 1 != last) {
+                bytes32 moved = _documentNames[last];
+                _documentNames[indexPlusOne - 1] = moved;
+                _documentIndex[moved] = indexPlusOne;
+            }
+        }
+        _documentNames.pop();
+        delete _documentIndex[name];
+        delete _documents[name];
+        emit DocumentRemoved(name, doc.uri, doc.documentHash);
+    }
+
+    // ================================================================ views
+
+    /// @notice ERC-1643: a document's uri, content hash and last-modified time.
+    function getDocument(bytes32 name) external view returns (string memory uri, bytes32 documentHash, uint256 timestamp) {
+        Document storage doc = _documents[name];
+        return (doc.uri, doc.documentHash, doc.timestamp);
+    }
+
+    /// @notice ERC-1643: every document name.
+    function getAllDocuments() external view returns (bytes32[] memory) {
+        return _documentNames;
+    }
+
+    /// @notice The issuer.
+    function owner() external view returns (address) {
+        return _owner;
+    }
+
+    /// @notice The platform identity registry.
+    function identityRegistry() external view returns (address) {
+        return address(_REGISTRY);
+    }
+
+    /// @notice The current compliance rules.
+    function rules() external view returns (Rules memory r) {
+        Config memory c = _config;
+        r.allowedCountries = _allowedCountries;
+        r.eligibleCategories = c.eligibleCategories;
+        r.maxHolders = c.maxHolders;
+        r.maxBalancePerInvestor = c.maxBalancePerInvestor;
+        r.lockupSeconds = c.lockupSeconds;
+    }
+
+    /// @notice Pointer to the artwork metadata.
+    function metadataURI() external view returns (string memory) {
+        return _metadataURI;
+    }
+
+    /// @notice Hash of the artwork metadata document.
+    function metadataHash() external view returns (bytes32) {
+        return _metadataHash;
+    }
+
+    /// @notice True when paused.
+    function paused() external view returns (bool) {
+        return _config.paused;
+    }
+
+    /// @notice Number of INVESTORS with a non-zero balance.
+    function holderCount() external view returns (uint256) {
+        return _config.holderCount;
+    }
+
+    /// @notice Number of wallets with a non-zero balance.
+    function holderWalletCount() external view returns (uint256) {
+        return _holderWallets.length();
+    }
+
+    /// @notice Page of wallets with a non-zero balance (order changes when holders leave).
+    function holders(uint256 offset, uint256 limit) external view returns (address[] memory) {
+        uint256 len = _holderWallets.length();
+        if (offset >= len) return new address[](0);
+        uint256 end = len - offset > limit ? offset + limit : len;
+        return _holderWallets.values(offset, end);
+    }
+
+    /// @notice Shares held by an investor across all wallets accounted to it.
+    function investorBalanceOf(bytes32 investorId) external view returns (uint256) {
+        return _investorBalance[investorId];
+    }
+
+    /// @notice Investor id a holding wallet's balance is accounted to (zero when the wallet holds nothing).
+    function holderInvestorOf(address wallet) external view returns (bytes32) {
+        return _holderInvestor[wallet];
+    }
+
+    /// @notice Freeze flag, frozen amount and lock-up of a wallet (lockedAmount is 0 once the lock-up ended).
+    function walletState(address wallet)
+        external
+        view
+        returns (bool frozen, uint256 frozenAmount, uint256 lockedAmount, uint64 lockedUntil)
+    {
+        WalletState memory s = _wallets[wallet];
+        bool active = s.lockedUntil > block.timestamp;
+        return (s.frozen, s.frozenAmount, active ? s.lockedAmount : 0, active ? s.lockedUntil : 0);
+    }
+
+    /// @notice True when the wallet is frozen.
+    function isFrozen(address wallet) external view returns (bool) {
+        return _wallets[wallet].frozen;
+    }
+
+    /// @notice Partially frozen shares of a wallet.
+    function frozenShares(address wallet) external view returns (uint256) {
+        return _wallets[wallet].frozenAmount;
+    }
+
+    /// @notice Shares a wallet can transfer now (0 when the wallet is frozen).
+    function freeBalanceOf(address wallet) external view returns (uint256) {
+        WalletState memory s = _wallets[wallet];
+        if (s.frozen) return 0;
+        uint256 restricted = uint256(s.frozenAmount) + (s.lockedUntil > block.timestamp ? s.lockedAmount : 0);
+        uint256 balance = balanceOf(wallet);
+        return balance > restricted ? balance - restricted : 0;
+    }
+
+    // ================================================================ internals
+
+    function _checkDocumentManager() private view {
+        address sender = _msgSender();
+        if (!hasRole(DOCUMENT_ROLE, sender) && !hasRole(DEFAULT_ADMIN_ROLE, sender)) {
+            revert AccessControlUnauthorizedAccount(sender, DOCUMENT_ROLE);
+        }
+    }
+
+    function _setRules(Rules calldata r) private {
+        uint8 cats = r.eligibleCategories;
+        if (cats == 0 || cats & ~uint8(0x0E) != 0) revert ShareInvalidRules();
+        if (r.maxBalancePerInvestor > type(uint96).max || r.lockupSeconds > MAX_LOCKUP_SECONDS) {
+            revert ShareInvalidRules();
+        }
+        uint16[] storage old = _allowedCountries;
+        uint256 oldLen = old.length;
+        if (oldLen != 0) {
+            for (uint256 i; i < oldLen; ++i) {
+                uint16 country = old[i];
+                _countryBitmap[country >> 8] &= ~(uint256(1) << (country & 0xff));
+            }
+            delete _allowedCountries;
+        }
+        uint256 n = r.allowedCountries.length;
+        if (n != 0) {
+            uint256[4] memory bitmap;
+            for (uint256 i; i < n; ++i) {
+                uint16 country = r.allowedCountries[i];
+                if (country == 0 || country > 999) revert ShareInvalidRules();
+                bitmap[country >> 8] |= uint256(1) << (country & 0xff);
+            }
+            for (uint256 w; w < 4; ++w) {
+                if (bitmap[w] != 0) _countryBitmap[w] = bitmap[w];
+            }
+            _allowedCountries = r.allowedCountries;
+        }
+        Config storage c = _config;
+        c.eligibleCategories = cats;
+        c.countriesRestricted = n != 0;
+        c.maxHolders = r.maxHolders;
+        c.maxBalancePerInvestor = uint96(r.maxBalancePerInvestor);
+        c.lockupSeconds = r.lockupSeconds;
+    }
+
+    function _setWalletFrozen(address wallet, bool frozen) private {
+        _wallets[wallet].frozen = frozen;
+        emit WalletFrozenSet(wallet, frozen, _msgSender());
+    }
+
+    function _freezePartial(address wallet, uint256 amount) private {
+        WalletState storage s = _wallets[wallet];
+        uint256 balance = balanceOf(wallet);
+        uint256 frozenAfter = uint256(s.frozenAmount) + amount;
+        if (amount > balance || frozenAfter > balance) revert ShareFreezeExceedsBalance(wallet, balance, frozenAfter);
+        // frozenAfter ≤ balance ≤ total supply < 2^96.
+        s.frozenAmount = uint96(frozenAfter);
+        emit SharesFrozen(wallet, amount, _msgSender());
+    }
+
+    function _unfreezePartial(address wallet, uint256 amount) private {
+        WalletState storage s = _wallets[wallet];
+        uint256 frozen = s.frozenAmount;
+        if (amount > frozen) revert ShareUnfreezeExceedsFrozen(wallet, frozen, amount);
+        // amount ≤ frozen < 2^96.
+        unchecked {
+            s.frozenAmount = uint96(frozen - amount);
+        }
+        emit SharesUnfrozen(wallet, amount, _msgSender());
+    }
+
+    function _forcedTransfer(address from, address to, uint256 amount) private {
+        _mode = _MODE_FORCED;
+        _transfer(from, to, amount);
+        _mode = _MODE_CHECKED;
+        emit ForcedTransferred(from, to, amount, _msgSender());
+    }
+
+    function _mintLocked(address to, uint256 amount) private {
+        uint256 supply = totalSupply();
+        if (amount > type(uint96).max - supply) revert ShareSupplyOverflow(supply + amount);
+        _mint(to, amount);
+        uint64 lockup = _config.lockupSeconds;
+        uint40 until;
+        if (lockup != 0 && amount != 0) {
+            WalletState storage s = _wallets[to];
+            // lockup ≤ MAX_LOCKUP_SECONDS, so now + lockup fits uint40 for millennia; the new locked amount is
+            // at most the wallet's balance, bounded by the uint96 supply cap checked above.
+            unchecked {
+                until = uint40(block.timestamp + lockup);
+                uint96 still = s.lockedUntil > block.timestamp ? s.lockedAmount : 0;
+                s.lockedAmount = still + uint96(amount);
+            }
+            s.lockedUntil = until;
+        }
+        emit SharesMinted(to, amount, until, _msgSender());
+    }
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IArtworkShareToken} from "./IArtworkShareToken.sol";
+
+/// @title IShareTokenFactory
+/// @notice Deploys artwork share tokens as EIP-1167 clones and enumerates them.
+interface IShareTokenFactory {
+    /// @notice An address argument is zero.
+    error FactoryZeroAddress();
+
+    /// @notice A share token was deployed.
+    event TokenDeployed(address indexed token, address indexed issuer, string name, string symbol);
+    /// @notice The token implementation used for new clones was replaced.
+    event ImplementationUpdated(address indexed implementation);
+    /// @notice The PrimaryOffering granted MINTER_ROLE on new tokens was replaced.
+    event PrimaryOfferingUpdated(address indexed primaryOffering);
+
+    /// @notice Deploys a share token owned by the caller (ISSUER_ROLE).
+    function deployToken(
+        string calldata name,
+        string calldata symbol,
+        IArtworkShareToken.Rules calldata rules,
+        string calldata metadataURI,
+        bytes32 metadataHash
+    ) external returns (address token);
+    /// @notice Number of tokens deployed.
+    function tokenCount() external view returns (uint256);
+    /// @notice Page of deployed tokens.
+    function tokens(uint256 offset, uint256 limit) external view returns (address[] memory);
+}

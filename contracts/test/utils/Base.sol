@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Test} from "forge-std/Test.sol";
+import {IdentityRegistry} from "../../src/IdentityRegistry.sol";
+import {HKDStablecoin} from "../../src/HKDStablecoin.sol";
+import {ArtworkShareToken} from "../../src/ArtworkShareToken.sol";
+import {ShareTokenFactory} from "../../src/ShareTokenFactory.sol";
+import {PrimaryOffering} from "../../src/PrimaryOffering.sol";
+import {IArtworkShareToken} from "../../src/interfaces/IArtworkShareToken.sol";
+import {IIdentityRegistry} from "../../src/interfaces/IIdentityRegistry.sol";
+import {IPrimaryOffering} from "../../src/interfaces/IPrimaryOffering.sol";
+
+/// Deploys the whole platform the way the deploy script will:
+/// registry → HKD → token implementation(registry) → factory(impl) → offering(hkd, registry, factory)
+/// → factory.setPrimaryOffering(offering).
+abstract contract Base is Test {
+    uint16 internal constant HK = 344;
+    uint16 internal constant SG = 702;
+    uint16 internal constant US = 840;
+    uint8 internal constant RETAIL = 1;
+    uint8 internal constant PROFESSIONAL = 2;
+    uint8 internal constant INSTITUTIONAL = 3;
+    uint8 internal constant ALL_CATEGORIES = 0x0E;
+
+    bytes32 internal constant ALICE = keccak256("investor:alice");
+    bytes32 internal constant BOB = keccak256("investor:bob");
+    bytes32 internal constant CAROL = keccak256("investor:carol");
+    bytes32 internal constant DAVE = keccak256("investor:dave");
+
+    address internal admin = makeAddr("admin");
+    address internal agent = makeAddr("agent");
+    address internal issuer = makeAddr("issuer");
+    address internal treasury = makeAddr("treasury");
+    address internal alice = makeAddr("alice");
+    address internal alice2 = makeAddr("alice2");
+    address internal bob = makeAddr("bob");
+    address internal carol = makeAddr("carol");
+    address internal dave = makeAddr("dave");
+    address internal stranger = makeAddr("stranger");
+
+    IdentityRegistry internal registry;
+    HKDStablecoin internal hkd;
+    ArtworkShareToken internal impl;
+    ShareTokenFactory internal factory;
+    PrimaryOffering internal offering;
+    ArtworkShareToken internal token;
+
+    uint64 internal kycExpiry;
+
+    function setUp() public virtual {
+        vm.warp(1_750_000_000);
+        kycExpiry = uint64(block.timestamp + 365 days);
+        registry = new IdentityRegistry(admin);
+        hkd = new HKDStablecoin(admin);
+        impl = new ArtworkShareToken(registry);
+        factory = new ShareTokenFactory(admin, address(impl), address(0));
+        offering = new PrimaryOffering(hkd, registry, address(factory));
+        vm.startPrank(admin);
+        registry.grantRole(registry.AGENT_ROLE(), agent);
+        factory.setPrimaryOffering(address(offering));
+        factory.grantRole(factory.ISSUER_ROLE(), issuer);
+        vm.stopPrank();
+
+        vm.startPrank(agent);
+        registry.registerInvestor(alice, ALICE, HK, RETAIL, kycExpiry);
+        registry.linkWallet(alice2, ALICE);
+        registry.registerInvestor(bob, BOB, HK, PROFESSIONAL, kycExpiry);
+        registry.registerInvestor(carol, CAROL, SG, PROFESSIONAL, kycExpiry);
+        registry.registerInvestor(dave, DAVE, US, INSTITUTIONAL, kycExpiry);
+        vm.stopPrank();
+
+        token = _deploy(_rules(0, 0, 0));
+        vm.startPrank(issuer);
+        token.grantRole(token.MINTER_ROLE(), issuer);
+        vm.stopPrank();
+    }
+
+    function _rules(uint32 maxHolders, uint256 maxBalance, uint64 lockup)
+        internal
+        pure
+        returns (IArtworkShareToken.Rules memory r)
+    {
+        r.allowedCountries = new uint16[](2);
+        r.allowedCountries[0] = HK;
+        r.allowedCountries[1] = SG;
+        r.eligibleCategories = ALL_CATEGORIES;
+        r.maxHolders = maxHolders;
+        r.maxBalancePerInvestor = maxBalance;
+        r.lockupSeconds = lockup;
+    }
+
+    function _deploy(IArtworkShareToken.Rules memory r) internal returns (ArtworkShareToken t) {
+        vm.prank(issuer);
+        t = ArtworkShareToken(factory.deployToken("Water Lilies", "WLIL", r, "ipfs://meta", keccak256("meta")));
+    }
+
+    function _setRules(IArtworkShareToken.Rules memory r) internal {
+        vm.prank(issuer);
+        token.setRules(r);
+    }
+
+    function _mint(address to, uint256 amount) internal {
+        vm.prank(issuer);
+        token.mint(to, amount);
+    }
+
+    function _refused(uint8 code) internal pure returns (bytes memory) {
+        return abi.encodeWithSelector(IArtworkShareToken.ShareTransferRefused.selector, code);
+    }
+
+    function _unauthorized(address account, bytes32 role) internal pure returns (bytes memory) {
+        return abi.encodeWithSignature("AccessControlUnauthorizedAccount(address,bytes32)", account, role);
+    }
+
+    function _terms(uint256 price, uint256 cap, uint256 minT, uint256 maxT)
+        internal
+        view
+        returns (IPrimaryOffering.Terms memory t)
+    {
+        t = IPrimaryOffering.Terms({
+            pricePerShare: price,
+            supplyCap: cap,
+            minTicket: minT,
+            maxTicket: maxT,
+            start: uint64(block.timestamp),
+            end: uint64(block.timestamp + 30 days),
+            eligibleCategories: ALL_CATEGORIES,
+            treasury: treasury
+        });
+    }
+
+    function _createOffering(IPrimaryOffering.Terms memory t) internal returns (uint256 id) {
+        vm.prank(issuer);
+        id = offering.createOffering(address(token), t);
+    }
+
+    function _fund(address who, uint256 amount) internal {
+        vm.prank(admin);
+        hkd.mint(who, amount);
+        vm.prank(who);
+        hkd.approve(address(offering), type(uint256).max);
+    }
+}

@@ -1,0 +1,4 @@
+/** Ports of the end-to-end stack, away from `npm start`'s 3000 and 8545. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_ANVIL_PORT = Number(process.env.E2E_ANVIL_PORT ?? 8646);
+export const E2E_ORIGIN = `http://127.0.0.1:${E2E_PORT}`;

@@ -1,0 +1,124 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { auditLog } from "@/lib/db/schema";
+import { GENESIS_HASH, getAuditHead, verifyAuditChain, writeAudit } from "./index";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+
+async function resetLog() {
+  await t.db.execute(sql`TRUNCATE audit_log RESTART IDENTITY`);
+}
+
+async function appendSome(n: number) {
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    rows.push(
+      await writeAudit(t.db, {
+        actor: i % 2 ? "system" : alice,
+        actorRole: i % 2 ? "system" : "compliance",
+        action: "kyc.approve",
+        subjectType: "investor",
+        subjectId: `inv-${i}`,
+        before: { status: "in_review", nested: { b: 2, a: 1 } },
+        after: { status: "approved", amount: 10n ** 20n, when: new Date("2026-01-02T03:04:05.678Z"), skip: undefined },
+        txHash: i === 2 ? `0x${"ab".repeat(32)}` : undefined,
+        ip: "127.0.0.1",
+      }),
+    );
+  }
+  return rows;
+}
+
+describe("audit log", () => {
+  it("chains entries and verifies them", async () => {
+    await resetLog();
+    const rows = await appendSome(5);
+    expect(rows[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(rows[0]!.actor).toBe(alice.toLowerCase());
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
+    const result = await verifyAuditChain(t.db, { batchSize: 2 });
+    expect(result).toEqual({ ok: true, count: 5, headHash: rows[4]!.hash });
+    expect(await getAuditHead(t.db)).toEqual({ id: rows[4]!.id, hash: rows[4]!.hash });
+  });
+
+  it("verifies an empty log", async () => {
+    await resetLog();
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, count: 0, headHash: GENESIS_HASH });
+  });
+
+  it("detects a modified field", async () => {
+    await resetLog();
+    const rows = await appendSome(4);
+    await t.db.execute(sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE id = ${rows[1]!.id}`);
+    const result = await verifyAuditChain(t.db);
+    expect(result).toMatchObject({ ok: false, brokenAtId: rows[1]!.id, count: 1 });
+  });
+
+  it("detects a modified jsonb payload", async () => {
+    await resetLog();
+    const rows = await appendSome(3);
+    await t.db.execute(sql`UPDATE audit_log SET after = jsonb_set(after, '{status}', '"rejected"') WHERE id = ${rows[2]!.id}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtId: rows[2]!.id });
+  });
+
+  it("detects a rewritten row whose hash was recomputed naively (next row no longer follows)", async () => {
+    await resetLog();
+    const rows = await appendSome(3);
+    await t.db.execute(sql`UPDATE audit_log SET hash = ${"0x" + "11".repeat(32)} WHERE id = ${rows[0]!.id}`);
+    const result = await verifyAuditChain(t.db);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.brokenAtId).toBe(rows[0]!.id);
+  });
+
+  it("detects a deleted middle row", async () => {
+    await resetLog();
+    const rows = await appendSome(5);
+    await t.db.execute(sql`DELETE FROM audit_log WHERE id = ${rows[2]!.id}`);
+    const result = await verifyAuditChain(t.db);
+    expect(result).toMatchObject({ ok: false, brokenAtId: rows[3]!.id, count: 2 });
+  });
+
+  it("detects a deleted first row", async () => {
+    await resetLog();
+    const rows = await appendSome(3);
+    await t.db.execute(sql`DELETE FROM audit_log WHERE id = ${rows[0]!.id}`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtId: rows[1]!.id });
+  });
+
+  it("writes inside the caller's transaction and rolls back with it", async () => {
+    await resetLog();
+    await t.db.transaction(async (tx) => {
+      await writeAudit(tx, { actor: "system", actorRole: "system", action: "test.commit", subjectType: "n", subjectId: "1" });
+    });
+    await expect(
+      t.db.transaction(async (tx) => {
+        await writeAudit(tx, { actor: "system", actorRole: "system", action: "test.rollback", subjectType: "n", subjectId: "2" });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    await writeAudit(t.db, { actor: "system", actorRole: "system", action: "test.after", subjectType: "n", subjectId: "3" });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it("does not fork the chain under concurrent writers", async () => {
+    await resetLog();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        writeAudit(t.db, { actor: "system", actorRole: "system", action: "test.concurrent", subjectType: "n", subjectId: String(i) }),
+      ),
+    );
+    const result = await verifyAuditChain(t.db);
+    expect(result).toMatchObject({ ok: true, count: 20 });
+    const [{ n }] = (await t.db.select({ n: sql<number>`count(distinct prev_hash)::int` }).from(auditLog)) as [{ n: number }];
+    expect(n).toBe(20);
+  });
+});

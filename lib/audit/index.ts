@@ -1,0 +1,149 @@
+/**
+ * Append-only, hash-chained audit log.
+ *
+ * Each row's `hash` = sha256(prev_hash || canonical JSON of the row's content), and `prev_hash` is the
+ * previous row's hash (GENESIS_HASH for the first). Changing or deleting any row but the last breaks the
+ * chain at the next row; `verifyAuditChain` finds it. (Removing the newest rows is detectable only against
+ * a head hash kept elsewhere — export `getAuditHead` regularly.)
+ *
+ * Plain module (no `server-only`) so the seed script can write audit rows; it holds no keys.
+ */
+import { asc, desc, gt, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/connect";
+import { type AuditLogEntry, auditLog } from "@/lib/db/schema";
+import { canonicalJson, type Json, sha256Hex, toJson } from "./canonical";
+
+export const GENESIS_HASH = `0x${"0".repeat(64)}`;
+
+/** Advisory lock key that serialises audit writers (transaction-scoped; works on PostgreSQL and PGlite). */
+const AUDIT_LOCK_KEY = 7_241_031_002;
+
+export type AuditInput = {
+  /** Lowercase wallet address, or "system". */
+  actor: string;
+  actorRole: string;
+  /** Dotted verb, e.g. "kyc.approve", "auth.sign_in". */
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before?: unknown;
+  after?: unknown;
+  txHash?: string | null;
+  ip?: string | null;
+  /** For tests and imports; defaults to now. */
+  at?: Date;
+};
+
+type HashedContent = {
+  at: Date;
+  actor: string;
+  actorRole: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: Json;
+  after: Json;
+  txHash: string | null;
+  ip: string | null;
+  prevHash: string;
+};
+
+/** The hash of a row: sha256(prevHash || canonical JSON of its content, timestamp as ISO string). */
+export function computeAuditHash(content: HashedContent): string {
+  const { prevHash, ...rest } = content;
+  return sha256Hex(prevHash + canonicalJson({ ...rest, at: content.at.toISOString(), prevHash }));
+}
+
+function normaliseActor(actor: string): string {
+  return /^0x[0-9a-fA-F]{40}$/.test(actor) ? actor.toLowerCase() : actor;
+}
+
+/** Append one entry. Serialised with a transaction-scoped advisory lock so concurrent writers cannot fork the chain. */
+export async function writeAudit(db: Database, input: AuditInput): Promise<AuditLogEntry> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(AUDIT_LOCK_KEY))})`);
+    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const content: HashedContent = {
+      // Millisecond precision, so the timestamp read back from timestamptz is the one that was hashed.
+      at: new Date((input.at ?? new Date()).getTime()),
+      actor: normaliseActor(input.actor),
+      actorRole: input.actorRole,
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      before: toJson(input.before),
+      after: toJson(input.after),
+      txHash: input.txHash ?? null,
+      ip: input.ip ?? null,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    const [row] = await tx
+      .insert(auditLog)
+      .values({ ...content, hash: computeAuditHash(content) })
+      .returning();
+    if (!row) throw new Error("writeAudit: insert returned no row");
+    return row;
+  });
+}
+
+export type AuditChainVerification =
+  | { ok: true; count: number; headHash: string }
+  | { ok: false; brokenAtId: number; reason: string; count: number };
+
+/** Walk the whole chain in id order and recompute every hash. */
+export async function verifyAuditChain(db: Database, options: { batchSize?: number } = {}): Promise<AuditChainVerification> {
+  const batchSize = options.batchSize ?? 500;
+  let expectedPrev = GENESIS_HASH;
+  let lastId = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize);
+    for (const row of rows) {
+      if (row.prevHash !== expectedPrev) {
+        return {
+          ok: false,
+          brokenAtId: row.id,
+          count,
+          reason:
+            count === 0 && row.prevHash !== GENESIS_HASH
+              ? "the first entry does not start the chain (earlier entries were deleted)"
+              : "the entry does not follow the previous one (an entry was deleted, inserted or reordered)",
+        };
+      }
+      const recomputed = computeAuditHash({
+        at: row.at,
+        actor: row.actor,
+        actorRole: row.actorRole,
+        action: row.action,
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        before: toJson(row.before),
+        after: toJson(row.after),
+        txHash: row.txHash,
+        ip: row.ip,
+        prevHash: row.prevHash,
+      });
+      if (recomputed !== row.hash) {
+        return { ok: false, brokenAtId: row.id, count, reason: "the entry was modified after it was written (hash mismatch)" };
+      }
+      expectedPrev = row.hash;
+      lastId = row.id;
+      count += 1;
+    }
+    if (rows.length < batchSize) break;
+  }
+  return { ok: true, count, headHash: expectedPrev };
+}
+
+/** The newest entry's id and hash, to anchor elsewhere (detects truncation of the newest entries). */
+export async function getAuditHead(db: Database): Promise<{ id: number; hash: string } | null> {
+  const [row] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return row ?? null;
+}
+
+export { canonicalJson } from "./canonical";

@@ -1,0 +1,110 @@
+import "server-only";
+
+import { eq } from "drizzle-orm";
+import { notFound, redirect } from "next/navigation";
+import type { Address } from "viem";
+import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/connect";
+import { type Investor, investors, investorWallets } from "@/lib/db/schema";
+import { AuthError } from "./errors";
+import { getRoles, NO_ROLES, type Roles } from "./roles";
+import { getSession } from "./session";
+
+export type Role = "admin" | "compliance" | "issuer" | "investor" | "verified";
+
+export type AuthContext = {
+  address: Address;
+  expiresAt: Date;
+  /** On-chain roles; `rolesAvailable` is false when the chain could not be read and no role was required. */
+  roles: Roles;
+  rolesAvailable: boolean;
+  /** The off-chain investor record linked to this wallet, if any. */
+  investor: Investor | null;
+};
+
+export async function getInvestorByWallet(db: Database, { address }: { address: string }): Promise<Investor | null> {
+  const [row] = await db
+    .select({ investor: investors })
+    .from(investorWallets)
+    .innerJoin(investors, eq(investors.id, investorWallets.investorId))
+    .where(eq(investorWallets.address, address.toLowerCase()))
+    .limit(1);
+  return row?.investor ?? null;
+}
+
+export function hasRole(ctx: Pick<AuthContext, "roles" | "investor">, role: Role): boolean {
+  switch (role) {
+    case "admin":
+      return ctx.roles.admin;
+    case "compliance":
+      return ctx.roles.compliance;
+    case "issuer":
+      return ctx.roles.issuer;
+    case "investor":
+      return ctx.investor !== null || ctx.roles.registered;
+    case "verified":
+      return ctx.roles.verified;
+  }
+}
+
+/**
+ * The one check for every server action and protected route: session, then (optionally) a role.
+ * `role` may be a list: any one of them suffices. Throws `AuthError` ("unauthenticated" | "forbidden").
+ */
+export async function requireSession({ role }: { role?: Role | readonly Role[] } = {}): Promise<AuthContext> {
+  const session = await getSession();
+  if (!session) throw new AuthError("unauthenticated");
+  const required = role === undefined ? [] : typeof role === "string" ? [role] : role;
+
+  const db = await getDb();
+  const investorPromise = getInvestorByWallet(db, { address: session.address });
+  let roles: Roles;
+  let rolesAvailable = true;
+  try {
+    roles = await getRoles(session.address);
+  } catch (error) {
+    // Without a role requirement, a chain outage must not lock people out of their own pages.
+    if (required.length > 0) throw error;
+    console.error("[auth] role read failed:", error instanceof Error ? error.message : error);
+    roles = NO_ROLES;
+    rolesAvailable = false;
+  }
+  const ctx: AuthContext = {
+    address: session.address,
+    expiresAt: session.expiresAt,
+    roles,
+    rolesAvailable,
+    investor: await investorPromise,
+  };
+  if (required.length > 0 && !required.some((r) => hasRole(ctx, r))) throw new AuthError("forbidden");
+  return ctx;
+}
+
+/**
+ * Page variant: redirects to `/sign-in?next=…` when signed out; when the role is missing, redirects to
+ * `onForbidden` if given, else renders the not-found page (does not reveal that the page exists).
+ */
+export async function requirePageSession({
+  role,
+  next,
+  onForbidden,
+}: {
+  role?: Role | readonly Role[];
+  /** Path to come back to after sign-in, e.g. "/portfolio". */
+  next: string;
+  onForbidden?: string;
+}): Promise<AuthContext> {
+  try {
+    return await requireSession({ role });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      if (error.code === "unauthenticated") {
+        const safeNext = next.startsWith("/") && !next.startsWith("//") ? next : "/";
+        redirect(`/sign-in?next=${encodeURIComponent(safeNext)}`);
+      }
+      if (onForbidden) redirect(onForbidden);
+      notFound();
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import { keccak256, toHex, zeroHash } from "viem";
+import { describe, expect, it } from "vitest";
+import { AGENT_ROLE, buildRoleCalls, ISSUER_ROLE, parseRoleResults } from "./roles";
+
+describe("roles", () => {
+  it("uses the OpenZeppelin role ids", () => {
+    expect(AGENT_ROLE).toBe(keccak256(toHex("AGENT_ROLE")));
+    expect(ISSUER_ROLE).toBe("0x114e74f6ea3bd819998f78687bfcb11b140da08e9b7d222fa9c1f1ba1f2aa122");
+  });
+
+  it("builds five calls for one multicall", () => {
+    const calls = buildRoleCalls({
+      address: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+      deployments: {
+        identityRegistry: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+        shareTokenFactory: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+      },
+    });
+    expect(calls.map((c) => c.functionName)).toEqual(["hasRole", "hasRole", "hasRole", "identityOf", "isVerified"]);
+    expect(calls[2].address).toBe("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
+  });
+
+  it("parses an unregistered and a registered wallet", () => {
+    expect(parseRoleResults([true, false, false, [zeroHash, 0, 0, 0n], false])).toMatchObject({
+      admin: true,
+      registered: false,
+      identity: null,
+    });
+    const id = `0x${"12".repeat(32)}` as const;
+    expect(parseRoleResults([false, false, true, [id, 344, 2, 1_900_000_000n], true])).toMatchObject({
+      issuer: true,
+      registered: true,
+      verified: true,
+      identity: { investorId: id, country: 344, category: "professional", expiresAt: new Date(1_900_000_000_000) },
+    });
+  });
+});

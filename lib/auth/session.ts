@@ -1,0 +1,95 @@
+import "server-only";
+
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import type { Address } from "viem";
+import { writeAudit } from "@/lib/audit";
+import { getPublicClient } from "@/lib/chain/server";
+import { getDb } from "@/lib/db";
+import { getServerEnv } from "@/lib/env";
+import { isSessionRevoked, revokeSession } from "./revocations";
+import { createNonce, verifySignIn } from "./siwe";
+import {
+  createSessionToken,
+  getSessionCookieOptions,
+  SESSION_COOKIE_NAME,
+  verifySessionToken,
+} from "./tokens";
+
+export type Session = { address: Address; expiresAt: Date; jti: string };
+
+/** The signed-in wallet of this request, or null. Verified once per request. */
+export const getSession = cache(async (): Promise<Session | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE_NAME)?.value;
+  if (!token) return null;
+  const claims = await verifySessionToken({ token, secret: getServerEnv().sessionSecret });
+  if (!claims) return null;
+  if (await isSessionRevoked(await getDb(), { jti: claims.jti })) return null;
+  return { address: claims.address as Address, expiresAt: claims.expiresAt, jti: claims.jti };
+});
+
+/** Set the session cookie (server actions and route handlers only). */
+export async function setSessionCookie({ token, expiresAt }: { token: string; expiresAt: Date }): Promise<void> {
+  (await cookies()).set(SESSION_COOKIE_NAME, token, getSessionCookieOptions({ appOrigin: getServerEnv().appOrigin, expiresAt }));
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete({ name: SESSION_COOKIE_NAME, path: "/" });
+}
+
+async function getClientIp(): Promise<string | null> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+}
+
+/** Start a sign-in: a fresh single-use nonce for the SIWE message. */
+export async function createSignInNonce({ address }: { address?: string } = {}): Promise<{ nonce: string; expiresAt: Date }> {
+  return createNonce(await getDb(), { address });
+}
+
+/**
+ * Finish a sign-in: verify the signed message (local recovery; contract wallets via the chain as fallback),
+ * set the session cookie, write the audit log. Throws `SignInError`.
+ */
+export async function signIn({ message, signature }: { message: string; signature: string }): Promise<{ address: Address; expiresAt: Date }> {
+  const env = getServerEnv();
+  const db = await getDb();
+  const { address } = await verifySignIn(
+    db,
+    { message, signature },
+    {
+      expectedOrigin: env.appOrigin,
+      expectedChainId: env.chainId,
+      verifyContractSignature: (args) => getPublicClient().verifyMessage(args),
+    },
+  );
+  const session = await createSessionToken({ address, secret: env.sessionSecret });
+  await setSessionCookie(session);
+  await writeAudit(db, {
+    actor: address,
+    actorRole: "user",
+    action: "auth.sign_in",
+    subjectType: "session",
+    subjectId: session.jti,
+    ip: await getClientIp(),
+  });
+  return { address, expiresAt: session.expiresAt };
+}
+
+/** Sign out: revoke this session's token (a copied cookie stops working too) and clear the cookie. */
+export async function signOut(): Promise<void> {
+  const session = await getSession();
+  if (session) {
+    const db = await getDb();
+    await revokeSession(db, { jti: session.jti, expiresAt: session.expiresAt });
+    await writeAudit(db, {
+      actor: session.address,
+      actorRole: "user",
+      action: "auth.sign_out",
+      subjectType: "session",
+      subjectId: session.jti,
+      ip: await getClientIp(),
+    });
+  }
+  await clearSessionCookie();
+}

@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import { createSiweMessage } from "viem/siwe";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { SignInError, type SignInErrorCode } from "./errors";
+import { isSessionRevoked, revokeSession } from "./revocations";
+import { buildSignInMessage } from "./siwe-message";
+import { createNonce, deleteExpiredNonces, NONCE_TTL_MS, verifySignIn } from "./siwe";
+import { createSessionToken, verifySessionToken } from "./tokens";
+
+const ORIGIN = "http://localhost:3000";
+const CHAIN_ID = 31337;
+const options = { expectedOrigin: ORIGIN, expectedChainId: CHAIN_ID };
+const alice = privateKeyToAccount(generatePrivateKey());
+const mallory = privateKeyToAccount(generatePrivateKey());
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function signedMessage(overrides: { origin?: string; chainId?: number; now?: Date; nonce?: string } = {}) {
+  const nonce = overrides.nonce ?? (await createNonce(t.db)).nonce;
+  const message = buildSignInMessage({
+    address: alice.address,
+    chainId: overrides.chainId ?? CHAIN_ID,
+    nonce,
+    origin: overrides.origin ?? ORIGIN,
+    now: overrides.now,
+  });
+  return { nonce, message, signature: await alice.signMessage({ message }) };
+}
+
+async function expectCode(promise: Promise<unknown>, code: SignInErrorCode) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SignInError);
+  expect((error as SignInError).code).toBe(code);
+}
+
+describe("verifySignIn", () => {
+  it("accepts a valid sign-in and returns the lowercase address", async () => {
+    const { message, signature, nonce } = await signedMessage();
+    const result = await verifySignIn(t.db, { message, signature }, options);
+    expect(result.address).toBe(alice.address.toLowerCase());
+    const rows = await t.db.execute(sql`SELECT used_at, address FROM siwe_nonces WHERE nonce = ${nonce}`);
+    expect(rows.rows[0]).toMatchObject({ address: alice.address.toLowerCase() });
+  });
+
+  it("refuses a replayed nonce", async () => {
+    const signed = await signedMessage();
+    await verifySignIn(t.db, signed, options);
+    await expectCode(verifySignIn(t.db, signed, options), "nonce_used");
+  });
+
+  it("lets only one of two concurrent uses of a nonce succeed", async () => {
+    const signed = await signedMessage();
+    const results = await Promise.allSettled([verifySignIn(t.db, signed, options), verifySignIn(t.db, signed, options)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  });
+
+  it("refuses an unknown nonce", async () => {
+    await expectCode(verifySignIn(t.db, await signedMessage({ nonce: "abcdefgh12345678" }), options), "nonce_invalid");
+  });
+
+  it("refuses an expired nonce", async () => {
+    const issued = new Date(Date.now() - NONCE_TTL_MS - 1000);
+    const { nonce } = await createNonce(t.db, { now: issued });
+    await expectCode(verifySignIn(t.db, await signedMessage({ nonce }), options), "nonce_expired");
+    expect(await deleteExpiredNonces(t.db)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses a nonce bound to another wallet", async () => {
+    const { nonce } = await createNonce(t.db, { address: mallory.address });
+    await expectCode(verifySignIn(t.db, await signedMessage({ nonce }), options), "nonce_invalid");
+  });
+
+  it("refuses a message for another domain", async () => {
+    await expectCode(verifySignIn(t.db, await signedMessage({ origin: "http://evil.example:3000" }), options), "domain_mismatch");
+  });
+
+  it("refuses a message for another scheme or port", async () => {
+    await expectCode(verifySignIn(t.db, await signedMessage({ origin: "https://localhost:3000" }), options), "domain_mismatch");
+    await expectCode(verifySignIn(t.db, await signedMessage({ origin: "http://localhost:3001" }), options), "domain_mismatch");
+  });
+
+  it("refuses a uri on another origin even with the right domain", async () => {
+    const { nonce } = await createNonce(t.db);
+    const message = createSiweMessage({
+      address: alice.address,
+      chainId: CHAIN_ID,
+      domain: "localhost:3000",
+      uri: "http://evil.example/",
+      nonce,
+      version: "1",
+      issuedAt: new Date(),
+    });
+    await expectCode(verifySignIn(t.db, { message, signature: await alice.signMessage({ message }) }, options), "uri_mismatch");
+  });
+
+  it("refuses a message for another chain", async () => {
+    await expectCode(verifySignIn(t.db, await signedMessage({ chainId: 1 }), options), "chain_mismatch");
+  });
+
+  it("refuses an expired message", async () => {
+    const signed = await signedMessage({ now: new Date(Date.now() - 6 * 60 * 1000) });
+    await expectCode(verifySignIn(t.db, signed, options), "expired");
+  });
+
+  it("refuses a message issued in the future", async () => {
+    const signed = await signedMessage({ now: new Date(Date.now() + 10 * 60 * 1000) });
+    await expectCode(verifySignIn(t.db, signed, options), "not_yet_valid");
+  });
+
+  it("refuses a forged signature and keeps the nonce usable", async () => {
+    const { message, signature } = await signedMessage();
+    const forged = await mallory.signMessage({ message });
+    await expectCode(verifySignIn(t.db, { message, signature: forged }, options), "bad_signature");
+    await expectCode(verifySignIn(t.db, { message, signature: "0x1234" }, options), "bad_signature");
+    await expect(verifySignIn(t.db, { message, signature }, options)).resolves.toBeTruthy();
+  });
+
+  it("accepts a contract-wallet signature through the fallback", async () => {
+    const { message } = await signedMessage();
+    const result = await verifySignIn(
+      t.db,
+      { message, signature: "0xdeadbeef" },
+      { ...options, verifyContractSignature: async ({ address }) => address === alice.address },
+    );
+    expect(result.address).toBe(alice.address.toLowerCase());
+  });
+
+  it("refuses garbage", async () => {
+    await expectCode(verifySignIn(t.db, { message: "hello", signature: "0x00" }, options), "malformed");
+    await expectCode(verifySignIn(t.db, { message: "hello", signature: "nope" }, options), "malformed");
+  });
+});
+
+describe("sessions", () => {
+  const secret = "x".repeat(48);
+
+  it("round-trips a session token", async () => {
+    const session = await createSessionToken({ address: alice.address, secret });
+    const claims = await verifySessionToken({ token: session.token, secret });
+    expect(claims).toMatchObject({ address: alice.address.toLowerCase(), jti: session.jti });
+    expect(claims!.expiresAt.getTime() - claims!.issuedAt.getTime()).toBe(8 * 60 * 60 * 1000);
+  });
+
+  it("refuses a tampered, foreign or expired token", async () => {
+    const { token } = await createSessionToken({ address: alice.address, secret });
+    const [header, payload, sig] = token.split(".") as [string, string, string];
+    const evil = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), sub: mallory.address.toLowerCase() }),
+    ).toString("base64url");
+    expect(await verifySessionToken({ token: `${header}.${evil}.${sig}`, secret })).toBeNull();
+    expect(await verifySessionToken({ token: `${header}.${payload}.${sig.slice(0, -2)}AA`, secret })).toBeNull();
+    expect(await verifySessionToken({ token, secret: "y".repeat(48) })).toBeNull();
+    expect(await verifySessionToken({ token, secret, now: new Date(Date.now() + 9 * 60 * 60 * 1000) })).toBeNull();
+    const none = `${Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url")}.${payload}.`;
+    expect(await verifySessionToken({ token: none, secret })).toBeNull();
+    expect(await verifySessionToken({ token: "garbage", secret })).toBeNull();
+  });
+
+  it("refuses a revoked session", async () => {
+    const session = await createSessionToken({ address: alice.address, secret });
+    expect(await isSessionRevoked(t.db, { jti: session.jti })).toBe(false);
+    await revokeSession(t.db, { jti: session.jti, expiresAt: session.expiresAt });
+    await revokeSession(t.db, { jti: session.jti, expiresAt: session.expiresAt });
+    expect(await isSessionRevoked(t.db, { jti: session.jti })).toBe(true);
+  });
+});

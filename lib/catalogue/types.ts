@@ -1,0 +1,111 @@
+/**
+ * View model for catalogue presentation components. The lead's loaders (chain + database) map
+ * into these; the components never read the chain or the database themselves.
+ */
+
+export type Hex = `0x${string}`;
+
+export type CatalogueStatus =
+  | "upcoming" // offering configured, not started
+  | "live" // primary offering open
+  | "sold_out" // supply cap reached
+  | "closed" // offering ended without selling out, no secondary market yet
+  | "trading" // secondary market open
+  | "not_listed"; // token exists but no offering yet
+
+export const catalogueStatuses: readonly CatalogueStatus[] = [
+  "upcoming",
+  "live",
+  "sold_out",
+  "closed",
+  "trading",
+  "not_listed",
+];
+
+export type CatalogueImage = {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+  /** Optional low-res data URL for a blur placeholder. */
+  blurDataURL?: string;
+};
+
+export type CatalogueItem = {
+  slug: string;
+  title: string;
+  /** Traditional Chinese title, shown when the locale is zh-HK. */
+  titleZh?: string;
+  artist: string;
+  artistZh?: string;
+  year: number | string;
+  image: CatalogueImage;
+  tokenAddress: Hex;
+  /** Price per share in payment-token base units; null when no offering is configured. */
+  pricePerShare: bigint | null;
+  paymentDecimals: number;
+  /** Shares sold in the primary offering (whole shares). */
+  sharesSold: bigint;
+  /** Primary offering supply cap (whole shares). */
+  supplyCap: bigint;
+  totalSupply: bigint;
+  status: CatalogueStatus;
+  /** ISO 8601 strings or Dates; serialisable props are easier to pass through server/client. */
+  startsAt?: string | Date;
+  endsAt?: string | Date;
+  holderCount: number;
+};
+
+export type CatalogueSort = "newest" | "ending_soon" | "price_asc" | "price_desc" | "available";
+
+export const catalogueSorts: readonly CatalogueSort[] = [
+  "newest",
+  "ending_soon",
+  "price_asc",
+  "price_desc",
+  "available",
+];
+
+/** The filter form's values, as read from the URL search params (all optional). */
+export type CatalogueFilters = {
+  q?: string;
+  status?: CatalogueStatus;
+  artist?: string;
+  /** Whole Hong Kong dollars (the form's unit), not base units. */
+  minPrice?: number;
+  maxPrice?: number;
+  sort?: CatalogueSort;
+};
+
+function first(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+
+function toPrice(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** Parses `searchParams` (as awaited in a page) into filters, dropping anything invalid. */
+export function parseCatalogueFilters(
+  params: Record<string, string | string[] | undefined>,
+): CatalogueFilters {
+  const status = first(params.status);
+  const sort = first(params.sort);
+  const q = first(params.q);
+  const artist = first(params.artist);
+  const minPrice = toPrice(first(params.min));
+  const maxPrice = toPrice(first(params.max));
+  return {
+    ...(q ? { q: q.slice(0, 100) } : {}),
+    ...(artist ? { artist: artist.slice(0, 100) } : {}),
+    ...(status && (catalogueStatuses as readonly string[]).includes(status)
+      ? { status: status as CatalogueStatus }
+      : {}),
+    ...(sort && (catalogueSorts as readonly string[]).includes(sort) ? { sort: sort as CatalogueSort } : {}),
+    ...(minPrice !== undefined ? { minPrice } : {}),
+    ...(maxPrice !== undefined ? { maxPrice } : {}),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Deploys Atelier's contracts to any chain and records their addresses per chain id.
+ * Idempotent: each address is written to the deployments file as soon as it is deployed, and a step
+ * whose contract already has code is skipped, so a second run (or a run after an interruption)
+ * changes nothing that is already there. Used by the start script (local chain) and `scripts/deploy.ts`.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  createPublicClient,
+  createWalletClient,
+  getAddress,
+  http,
+  type Abi,
+  type Account,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { shareTokenFactoryAbi } from "./abis";
+import {
+  artworkShareTokenBytecode,
+  hKDStablecoinBytecode,
+  identityRegistryBytecode,
+  primaryOfferingBytecode,
+  shareTokenFactoryBytecode,
+} from "./bytecode";
+import {
+  artworkShareTokenAbi,
+  hKDStablecoinAbi,
+  identityRegistryAbi,
+  primaryOfferingAbi,
+} from "./abis";
+import { getAtelierChain } from "./config";
+import { loadDeployments, type Deployments } from "./deployments";
+import type { ServerEnv } from "../env";
+
+type Partial = {
+  chainId: number;
+  paymentToken?: Address;
+  identityRegistry?: Address;
+  shareTokenImplementation?: Address;
+  shareTokenFactory?: Address;
+  primaryOffering?: Address;
+  deployedAt?: string;
+  startBlock?: string;
+  deployer?: Address;
+};
+
+const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+
+async function hasCode(client: PublicClient, address: Address | undefined): Promise<boolean> {
+  if (!address) return false;
+  const code = await client.getCode({ address });
+  return !!code && code !== "0x";
+}
+
+/** True when every contract of the deployments file has code on the chain. */
+export async function isDeployed(client: PublicClient, d: Partial): Promise<boolean> {
+  const addrs = [d.paymentToken, d.identityRegistry, d.shareTokenImplementation, d.shareTokenFactory, d.primaryOffering];
+  const codes = await Promise.all(addrs.map((a) => hasCode(client, a)));
+  return codes.every(Boolean);
+}
+
+export async function deployAtelier(opts: {
+  rpcUrl: string;
+  chainId: number;
+  account: Account;
+  file: string;
+  /** An existing payment token (a real HKD stablecoin); when absent the HKD stand-in is deployed. */
+  paymentToken?: Address;
+  log?: (msg: string) => void;
+}): Promise<Deployments> {
+  const log = opts.log ?? (() => {});
+  const chain = getAtelierChain({ chainId: opts.chainId, rpcUrls: [opts.rpcUrl] });
+  const transport = http(opts.rpcUrl);
+  const client = createPublicClient({ chain, transport }) as PublicClient;
+  const wallet = createWalletClient({ account: opts.account, chain, transport });
+  const actualChainId = await client.getChainId();
+  if (actualChainId !== opts.chainId) {
+    throw new Error(`The RPC at ${opts.rpcUrl} is chain ${actualChainId}, but CHAIN_ID is ${opts.chainId}`);
+  }
+
+  mkdirSync(path.dirname(opts.file), { recursive: true });
+  const state: Partial = existsSync(opts.file) ? JSON.parse(readFileSync(opts.file, "utf8")) : { chainId: opts.chainId };
+  const save = () => writeFileSync(opts.file, JSON.stringify(state, null, 2) + "\n");
+  const admin = opts.account.address;
+
+  async function step(key: keyof Partial, name: string, abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> {
+    const existing = state[key] as Address | undefined;
+    if (await hasCode(client, existing)) return existing!;
+    const hash = await wallet.deployContract({ abi, bytecode, args } as Parameters<typeof wallet.deployContract>[0]);
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (!receipt.contractAddress || receipt.status !== "success") throw new Error(`Deploying ${name} failed (tx ${hash})`);
+    const address = getAddress(receipt.contractAddress);
+    (state as Record<string, unknown>)[key] = address;
+    if (!state.startBlock) state.startBlock = receipt.blockNumber.toString();
+    save();
+    log(`deployed ${name} at ${address}`);
+    return address;
+  }
+
+  if (opts.paymentToken) state.paymentToken = getAddress(opts.paymentToken);
+  const paymentToken = opts.paymentToken ?? (await step("paymentToken", "HKDStablecoin", hKDStablecoinAbi, hKDStablecoinBytecode, [admin]));
+  const registry = await step("identityRegistry", "IdentityRegistry", identityRegistryAbi, identityRegistryBytecode, [admin]);
+  const implementation = await step("shareTokenImplementation", "ArtworkShareToken (implementation)", artworkShareTokenAbi, artworkShareTokenBytecode, [registry]);
+  const factory = await step("shareTokenFactory", "ShareTokenFactory", shareTokenFactoryAbi, shareTokenFactoryBytecode, [admin, implementation, "0x0000000000000000000000000000000000000000"]);
+  const offering = await step("primaryOffering", "PrimaryOffering", primaryOfferingAbi, primaryOfferingBytecode, [paymentToken, registry, factory]);
+
+  const wired = await client.readContract({ address: factory, abi: shareTokenFactoryAbi, functionName: "primaryOffering" });
+  if (getAddress(wired) !== offering) {
+    const hash = await wallet.writeContract({ address: factory, abi: shareTokenFactoryAbi, functionName: "setPrimaryOffering", args: [offering] });
+    await client.waitForTransactionReceipt({ hash });
+    log("wired the primary offering into the factory");
+  }
+  state.deployer ??= admin;
+  state.deployedAt ??= new Date().toISOString();
+  save();
+  return loadDeployments({ file: opts.file, expectedChainId: opts.chainId });
+}
+
+/**
+ * Used at start-up: returns the deployment when the chain has it; on the local chain deploys it
+ * (anvil dev account #0 is the platform admin); on a remote chain without it, stops with a clear error.
+ */
+export async function ensureDeployment({ env, log }: { env: ServerEnv; log: (msg: string) => void }): Promise<Deployments & { created: boolean }> {
+  const chain = getAtelierChain({ chainId: env.chainId, rpcUrls: env.rpcUrls });
+  const client = createPublicClient({ chain, transport: http(env.rpcUrls[0]) }) as PublicClient;
+  const recorded: Partial | null = existsSync(env.deploymentsFile) ? JSON.parse(readFileSync(env.deploymentsFile, "utf8")) : null;
+  if (recorded && (await isDeployed(client, recorded))) {
+    log(`contracts found on chain ${env.chainId} (${env.deploymentsFile})`);
+    return { ...loadDeployments({ file: env.deploymentsFile, expectedChainId: env.chainId }), created: false };
+  }
+  if (!env.usesLocalAnvil || env.chainId !== 31337) {
+    throw new Error(
+      recorded
+        ? `The contracts listed in ${env.deploymentsFile} have no code on chain ${env.chainId}. Deploy them with "npm run deploy" (RPC_URL, DEPLOYER_PRIVATE_KEY) or fix DEPLOYMENTS_FILE.`
+        : `No deployments file at ${env.deploymentsFile} for chain ${env.chainId}. Deploy the contracts with "npm run deploy" or set DEPLOYMENTS_FILE.`,
+    );
+  }
+  if (recorded) {
+    log("the local chain has no contracts (fresh chain state): deploying again");
+    writeFileSync(env.deploymentsFile, JSON.stringify({ chainId: env.chainId }) + "\n");
+  } else {
+    log("deploying contracts to the local chain…");
+  }
+  const deployed = await deployAtelier({
+    rpcUrl: env.rpcUrls[0]!,
+    chainId: env.chainId,
+    account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 0 }),
+    file: env.deploymentsFile,
+    log,
+  });
+  return { ...deployed, created: true };
+}

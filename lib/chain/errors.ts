@@ -1,0 +1,129 @@
+/**
+ * Turn a viem error into plain words. Usable on the server and in the browser.
+ *
+ * Feature code extends the table with its contracts' custom errors:
+ *   const messages = extendRevertMessages(baseRevertMessages, { MarketPriceMoved: "The price moved; try again." });
+ *   describeChainError(error, { messages })
+ */
+import {
+  BaseError,
+  ChainMismatchError,
+  ContractFunctionRevertedError,
+  HttpRequestError,
+  InsufficientFundsError,
+  TimeoutError,
+  UserRejectedRequestError,
+  WebSocketRequestError,
+} from "viem";
+
+export type RevertMessage = string | ((args: readonly unknown[]) => string);
+export type RevertMessageTable = Readonly<Record<string, RevertMessage>>;
+
+export type ChainErrorKind =
+  | "revert"
+  | "user_rejected"
+  | "insufficient_funds"
+  | "wrong_network"
+  | "network"
+  | "unknown";
+
+export type DescribedChainError = {
+  kind: ChainErrorKind;
+  /** The custom error's name (e.g. "ERC20InsufficientBalance"), the require reason, or null. */
+  errorName: string | null;
+  args: readonly unknown[];
+  /** Plain words for the person using the portal. */
+  message: string;
+};
+
+/** Errors shared by every contract (OpenZeppelin 5 and Solidity panics). */
+export const baseRevertMessages: RevertMessageTable = {
+  AccessControlUnauthorizedAccount: "Your wallet does not have the role this action needs.",
+  OwnableUnauthorizedAccount: "Only the owner of this contract can do that.",
+  EnforcedPause: "Trading in this token is paused.",
+  ExpectedPause: "This action is only possible while the token is paused.",
+  ERC20InsufficientBalance: "Your balance is too small for this amount.",
+  ERC20InsufficientAllowance: "The contract is not allowed to move that much of your tokens yet. Approve the amount first.",
+  ERC20InvalidReceiver: "That receiving address cannot hold tokens.",
+  ERC20InvalidSender: "That sending address cannot send tokens.",
+  ERC2612ExpiredSignature: "The payment authorisation has expired. Please sign again.",
+  ERC2612InvalidSigner: "The payment authorisation was not signed by this wallet.",
+  ReentrancyGuardReentrantCall: "The transaction was refused (re-entrant call).",
+  SafeERC20FailedOperation: "The payment token refused the transfer.",
+  FailedCall: "A call inside the transaction failed.",
+  InvalidInitialization: "This contract is already set up.",
+  Panic: "The contract hit an internal error.",
+};
+
+export function extendRevertMessages(...tables: RevertMessageTable[]): RevertMessageTable {
+  return Object.freeze(Object.assign({}, ...tables) as Record<string, RevertMessage>);
+}
+
+function render(entry: RevertMessage, args: readonly unknown[]): string {
+  return typeof entry === "function" ? entry(args) : entry;
+}
+
+export function describeChainError(
+  error: unknown,
+  options: { messages?: RevertMessageTable } = {},
+): DescribedChainError {
+  const messages = options.messages ?? baseRevertMessages;
+
+  if (!(error instanceof BaseError)) {
+    return { kind: "unknown", errorName: null, args: [], message: "Something went wrong. Please try again." };
+  }
+
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+  if (reverted instanceof ContractFunctionRevertedError) {
+    const errorName = reverted.data?.errorName ?? null;
+    const args = reverted.data?.args ?? [];
+    if (errorName && errorName !== "Error" && errorName !== "Panic" && messages[errorName]) {
+      return { kind: "revert", errorName, args, message: render(messages[errorName], args) };
+    }
+    if (errorName === "Panic") {
+      return { kind: "revert", errorName, args, message: render(messages.Panic ?? "The contract hit an internal error.", args) };
+    }
+    if (reverted.reason) {
+      // `require(cond, "reason")` — the contract's own words; map them when the table has an entry.
+      const mapped = messages[reverted.reason];
+      return { kind: "revert", errorName: reverted.reason, args, message: mapped ? render(mapped, args) : reverted.reason };
+    }
+    return {
+      kind: "revert",
+      errorName,
+      args,
+      message: errorName
+        ? `The contract refused the transaction (${errorName}).`
+        : `The contract refused the transaction${reverted.signature ? ` (error ${reverted.signature})` : ""}.`,
+    };
+  }
+
+  if (error.walk((e) => e instanceof UserRejectedRequestError)) {
+    return { kind: "user_rejected", errorName: null, args: [], message: "You declined the request in your wallet." };
+  }
+  if (error.walk((e) => e instanceof InsufficientFundsError)) {
+    return {
+      kind: "insufficient_funds",
+      errorName: null,
+      args: [],
+      message: "Your wallet does not have enough funds to pay the network fee.",
+    };
+  }
+  if (error.walk((e) => e instanceof ChainMismatchError)) {
+    return {
+      kind: "wrong_network",
+      errorName: null,
+      args: [],
+      message: "Your wallet is on a different network. Switch network and try again.",
+    };
+  }
+  if (error.walk((e) => e instanceof HttpRequestError || e instanceof WebSocketRequestError || e instanceof TimeoutError)) {
+    return {
+      kind: "network",
+      errorName: null,
+      args: [],
+      message: "The blockchain node cannot be reached right now. Please try again shortly.",
+    };
+  }
+  return { kind: "unknown", errorName: null, args: [], message: error.shortMessage || "Something went wrong. Please try again." };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, isLocalChain, parseServerEnv } from "./env";
+
+describe("parseServerEnv", () => {
+  it("gives local defaults for an empty environment", () => {
+    const env = parseServerEnv({});
+    expect(env).toMatchObject({
+      nodeEnv: "development",
+      chainId: 31337,
+      rpcUrls: ["http://127.0.0.1:8545"],
+      usesLocalAnvil: true,
+      dataDir: ".data",
+      deploymentsFile: ".data/deployments/31337.json",
+      databaseUrl: undefined,
+      pgliteDir: ".data/pglite",
+      appOrigin: "http://localhost:3000",
+      port: 3000,
+      indexerMode: "embedded",
+      confirmations: 0,
+      documentEncryptionKey: undefined,
+      ephemeralSecrets: ["SESSION_SECRET"],
+    });
+    expect(env.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(isLocalChain(env)).toBe(true);
+  });
+
+  it("derives dependent defaults", () => {
+    const env = parseServerEnv({ DATA_DIR: "/var/atelier", PORT: "4000", ANVIL_PORT: "9545", CHAIN_ID: "31337" });
+    expect(env.deploymentsFile).toBe("/var/atelier/deployments/31337.json");
+    expect(env.pgliteDir).toBe("/var/atelier/pglite");
+    expect(env.appOrigin).toBe("http://localhost:4000");
+    expect(env.rpcUrls).toEqual(["http://127.0.0.1:9545"]);
+  });
+
+  it("parses a full production configuration", () => {
+    const env = parseServerEnv({
+      NODE_ENV: "production",
+      RPC_URL: "https://rpc-a.example, wss://rpc-b.example/ws",
+      CHAIN_ID: "8453",
+      DATABASE_URL: "postgresql://app:pw@db:5432/atelier",
+      SESSION_SECRET: "s".repeat(32),
+      DOCUMENT_ENCRYPTION_KEY: "0x" + "AB".repeat(32),
+      APP_ORIGIN: "https://atelier.example/",
+      EXPLORER_URL: "https://explorer.example/",
+      INDEXER_MODE: "worker",
+      CONFIRMATIONS: "3",
+      NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: "abc",
+    });
+    expect(env).toMatchObject({
+      rpcUrls: ["https://rpc-a.example", "wss://rpc-b.example/ws"],
+      usesLocalAnvil: false,
+      chainId: 8453,
+      databaseUrl: "postgresql://app:pw@db:5432/atelier",
+      documentEncryptionKey: "ab".repeat(32),
+      ephemeralSecrets: [],
+      appOrigin: "https://atelier.example",
+      explorerUrl: "https://explorer.example",
+      indexerMode: "worker",
+      confirmations: 3,
+      walletConnectProjectId: "abc",
+    });
+    expect(isLocalChain(env)).toBe(false);
+  });
+
+  it("treats empty strings as absent", () => {
+    expect(parseServerEnv({ RPC_URL: "", DATABASE_URL: " " }).databaseUrl).toBeUndefined();
+  });
+
+  it("defaults confirmations to 2 on a non-local chain", () => {
+    expect(parseServerEnv({ CHAIN_ID: "1", RPC_URL: "https://x.example" }).confirmations).toBe(2);
+  });
+
+  it("names every bad variable in one line", () => {
+    let error: unknown;
+    try {
+      parseServerEnv({
+        RPC_URL: "ftp://nope",
+        DATABASE_URL: "mysql://db",
+        CHAIN_ID: "abc",
+        PORT: "70000",
+        INDEXER_MODE: "sometimes",
+        SESSION_SECRET: "short",
+        DOCUMENT_ENCRYPTION_KEY: "xyz",
+        APP_ORIGIN: "localhost:3000",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message.split("\n")).toHaveLength(1);
+    expect(message).toMatch(/^Invalid configuration: /);
+    for (const name of [
+      "RPC_URL must be an http(s) or ws(s) URL",
+      "DATABASE_URL must be a postgres:// URL",
+      "CHAIN_ID must be a positive integer chain id",
+      "PORT must be a TCP port",
+      "INDEXER_MODE must be embedded, worker or off",
+      "SESSION_SECRET must be at least 32 characters",
+      "DOCUMENT_ENCRYPTION_KEY must be 64 hex characters",
+      "APP_ORIGIN must be an http(s) origin",
+    ]) {
+      expect(message).toContain(name);
+    }
+    expect((error as ConfigurationError).problems).toHaveLength(8);
+  });
+
+  it("requires secrets in production on a non-local chain, together with other problems", () => {
+    expect(() => parseServerEnv({ NODE_ENV: "production", CHAIN_ID: "8453", DATABASE_URL: "nope" })).toThrow(
+      "Invalid configuration: DATABASE_URL must be a postgres:// URL; SESSION_SECRET is required in production on a non-local chain (at least 32 characters); DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters); RPC_URL is required when CHAIN_ID is not 31337 (the local anvil chain)",
+    );
+  });
+
+  it("does not require secrets in production on the local chain (the start script provides them)", () => {
+    const env = parseServerEnv({ NODE_ENV: "production" });
+    expect(env.ephemeralSecrets).toEqual(["SESSION_SECRET"]);
+  });
+});

@@ -1,0 +1,231 @@
+/**
+ * Server configuration, checked once with zod.
+ *
+ * Plain module (no `server-only`): `scripts/start.ts` imports it under tsx too.
+ * Never import it from a client component — it reads secrets.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { z } from "zod";
+
+export const LOCAL_CHAIN_ID = 31337;
+
+export type IndexerMode = "embedded" | "worker" | "off";
+
+export type ServerEnv = {
+  nodeEnv: "development" | "production" | "test";
+  /** RPC endpoints in fallback order; the local anvil URL when RPC_URL is absent. */
+  rpcUrls: string[];
+  /** True when RPC_URL is absent and the local anvil child process is the chain. */
+  usesLocalAnvil: boolean;
+  anvilPort: number;
+  chainId: number;
+  dataDir: string;
+  deploymentsFile: string;
+  /** Postgres URL; undefined ⇒ PGlite in `pgliteDir`. */
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  /** ≥ 32 characters. An ephemeral random value when absent and not required (see `ephemeralSecrets`). */
+  sessionSecret: string;
+  /** 64 hex characters (32 bytes), no 0x. Undefined when absent and not required: document storage must refuse to work. */
+  documentEncryptionKey: string | undefined;
+  /** Names of secrets generated for this process only (absent in the environment and not required). */
+  ephemeralSecrets: string[];
+  /** Origin only (scheme://host[:port]), no trailing slash. */
+  appOrigin: string;
+  port: number;
+  explorerUrl: string | undefined;
+  indexerMode: IndexerMode;
+  confirmations: number;
+  walletConnectProjectId: string | undefined;
+};
+
+type Source = Record<string, string | undefined>;
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+function intVar(opts: { min: number; max: number; what: string }) {
+  return z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, { error: `must be ${opts.what}` })
+      .transform(Number)
+      .refine((n) => Number.isSafeInteger(n) && n >= opts.min && n <= opts.max, { error: `must be ${opts.what}` })
+      .optional(),
+  );
+}
+
+function isUrlWithProtocol(value: string, protocols: string[]): boolean {
+  try {
+    const url = new URL(value);
+    return protocols.includes(url.protocol) && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+const RawEnv = z.object({
+  NODE_ENV: z.preprocess(
+    emptyToUndefined,
+    z.enum(["development", "production", "test"], { error: "must be development, production or test" }).optional(),
+  ),
+  RPC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .refine((urls) => urls.length > 0 && urls.every((u) => isUrlWithProtocol(u, ["http:", "https:", "ws:", "wss:"])), {
+        error: "must be an http(s) or ws(s) URL (or a comma-separated list of them)",
+      })
+      .optional(),
+  ),
+  CHAIN_ID: intVar({ min: 1, max: 2 ** 53 - 1, what: "a positive integer chain id" }),
+  DATA_DIR: optionalString,
+  DEPLOYMENTS_FILE: optionalString,
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((u) => isUrlWithProtocol(u, ["postgres:", "postgresql:"]), { error: "must be a postgres:// URL" })
+      .optional(),
+  ),
+  SESSION_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  ),
+  DOCUMENT_ENCRYPTION_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((s) => s.replace(/^0x/i, "").toLowerCase())
+      .refine((s) => /^[0-9a-f]{64}$/.test(s), { error: "must be 64 hex characters (32 bytes)" })
+      .optional(),
+  ),
+  APP_ORIGIN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), { error: "must be an http(s) origin, e.g. https://atelier.example" })
+      .optional(),
+  ),
+  PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
+  EXPLORER_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), { error: "must be an http(s) URL" })
+      .optional(),
+  ),
+  INDEXER_MODE: z.preprocess(
+    emptyToUndefined,
+    z.enum(["embedded", "worker", "off"], { error: "must be embedded, worker or off" }).optional(),
+  ),
+  CONFIRMATIONS: intVar({ min: 0, max: 1000, what: "a whole number of blocks (0-1000)" }),
+  NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: optionalString,
+  ANVIL_PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
+});
+
+/** Thrown by `parseServerEnv`; `message` is one line naming every bad variable. */
+export class ConfigurationError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigurationError";
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parse and validate the server configuration.
+ * Returns a typed object or throws a `ConfigurationError` whose message is one line naming every bad variable.
+ */
+export function parseServerEnv(source: Source = process.env): ServerEnv {
+  const parsed = RawEnv.safeParse(source);
+  const problems: string[] = [];
+  const flagged = new Set<string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? "environment");
+      flagged.add(name);
+      const line = `${name} ${issue.message}`;
+      if (!problems.includes(line)) problems.push(line);
+    }
+  }
+
+  // Rules across variables, checked even when other variables are bad so that one run names every problem.
+  const present = (name: string) => flagged.has(name) || emptyToUndefined(source[name]) !== undefined;
+  const nodeEnv = parsed.data?.NODE_ENV ?? (emptyToUndefined(source.NODE_ENV) === "production" ? "production" : "development");
+  const chainIdText = emptyToUndefined(source.CHAIN_ID);
+  const local = parsed.data ? (parsed.data.CHAIN_ID ?? LOCAL_CHAIN_ID) === LOCAL_CHAIN_ID : chainIdText === undefined || chainIdText === String(LOCAL_CHAIN_ID);
+  const secretsRequired = nodeEnv === "production" && !local;
+  if (secretsRequired && !present("SESSION_SECRET")) {
+    problems.push("SESSION_SECRET is required in production on a non-local chain (at least 32 characters)");
+  }
+  if (secretsRequired && !present("DOCUMENT_ENCRYPTION_KEY")) {
+    problems.push("DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters)");
+  }
+  if (!local && !present("RPC_URL")) {
+    problems.push(`RPC_URL is required when CHAIN_ID is not ${LOCAL_CHAIN_ID} (the local anvil chain)`);
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigurationError(problems);
+  const raw = parsed.data;
+  const chainId = raw.CHAIN_ID ?? LOCAL_CHAIN_ID;
+
+  const port = raw.PORT ?? 3000;
+  const anvilPort = raw.ANVIL_PORT ?? 8545;
+  const dataDir = raw.DATA_DIR ?? ".data";
+  const ephemeralSecrets: string[] = [];
+  let sessionSecret = raw.SESSION_SECRET;
+  if (!sessionSecret) {
+    sessionSecret = randomBytes(32).toString("hex");
+    ephemeralSecrets.push("SESSION_SECRET");
+  }
+
+  return {
+    nodeEnv,
+    rpcUrls: raw.RPC_URL ?? [`http://127.0.0.1:${anvilPort}`],
+    usesLocalAnvil: !raw.RPC_URL,
+    anvilPort,
+    chainId,
+    dataDir,
+    deploymentsFile: raw.DEPLOYMENTS_FILE ?? path.join(dataDir, "deployments", `${chainId}.json`),
+    databaseUrl: raw.DATABASE_URL,
+    pgliteDir: path.join(dataDir, "pglite"),
+    sessionSecret,
+    documentEncryptionKey: raw.DOCUMENT_ENCRYPTION_KEY,
+    ephemeralSecrets,
+    appOrigin: new URL(raw.APP_ORIGIN ?? `http://localhost:${port}`).origin,
+    port,
+    explorerUrl: raw.EXPLORER_URL?.replace(/\/+$/, ""),
+    indexerMode: raw.INDEXER_MODE ?? "embedded",
+    confirmations: raw.CONFIRMATIONS ?? (local ? 0 : 2),
+    walletConnectProjectId: raw.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
+  };
+}
+
+const globalForEnv = globalThis as unknown as { __atelierServerEnv?: ServerEnv };
+
+/** The process-wide configuration, parsed on first use (memoised; survives Next dev HMR). */
+export function getServerEnv(): ServerEnv {
+  globalForEnv.__atelierServerEnv ??= parseServerEnv(process.env);
+  return globalForEnv.__atelierServerEnv;
+}
+
+/** Forget the memoised configuration (tests only). */
+export function resetServerEnv(): void {
+  delete globalForEnv.__atelierServerEnv;
+}
+
+/** True for the local development chain (anvil, chain id 31337). */
+export function isLocalChain(env: Pick<ServerEnv, "chainId">): boolean {
+  return env.chainId === LOCAL_CHAIN_ID;
+}

@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_ANVIL_PORT, E2E_ORIGIN, E2E_PORT } from "./e2e/ports";
+
+/**
+ * End-to-end tests drive real pages in Chromium with an injected EIP-1193 wallet that signs through
+ * anvil's dev accounts. The web server is the real stack (`scripts/start.ts --fresh`): a fresh anvil
+ * chain, fresh PGlite database and seed, on test ports that do not clash with `npm start`.
+ */
+const origin = E2E_ORIGIN;
+const systemChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  // One chain and one database are shared by the journeys, which change them: run them in order.
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: origin,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: existsSync(systemChromium)
+      ? {
+          executablePath: systemChromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        }
+      : {},
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "npx tsx scripts/start.ts --fresh",
+    url: `${origin}/api/health`,
+    timeout: 900_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    env: {
+      DATA_DIR: ".data-e2e",
+      PORT: String(E2E_PORT),
+      ANVIL_PORT: String(E2E_ANVIL_PORT),
+      APP_ORIGIN: origin,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,393 @@
+/**
+ * Seeds the demo world once on the local chain: roles, investors in every KYC state, six artworks
+ * with generated images and anchored documents, their tokens and offerings (live, sold out,
+ * upcoming), purchases and a few transfers. Idempotent: a marker file records the seeded deployment.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseEventLogs,
+  stringToHex,
+  toHex,
+  type Address,
+  type Hash,
+  type Hex,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { eq } from "drizzle-orm";
+import type { ServerEnv } from "../../lib/env";
+import type { Deployments } from "../../lib/chain/deployments";
+import { getAtelierChain } from "../../lib/chain/config";
+import {
+  artworkShareTokenAbi,
+  hKDStablecoinAbi,
+  identityRegistryAbi,
+  primaryOfferingAbi,
+  shareTokenFactoryAbi,
+} from "../../lib/chain/abis";
+import type { Database } from "../../lib/db/connect";
+import * as schema from "../../lib/db/schema";
+import { writeAudit } from "../../lib/audit";
+import { renderArtwork } from "./art";
+import { artworks, people, type DemoArtwork, type DemoPerson } from "./data";
+import { simplePdf } from "./pdf";
+
+export const DEMO_MNEMONIC = "test test test test test test test test test test test junk";
+const AGENT_ROLE = keccak256(stringToHex("AGENT_ROLE"));
+const ISSUER_ROLE = keccak256(stringToHex("ISSUER_ROLE"));
+const CATEGORY = { retail: 1, professional: 2, institutional: 3 } as const;
+const DAY = 86_400;
+
+export function demoAccount(index: number) {
+  return mnemonicToAccount(DEMO_MNEMONIC, { addressIndex: index });
+}
+
+const categoryMask = (cats: readonly (keyof typeof CATEGORY)[]) => cats.reduce((m, c) => m | (1 << CATEGORY[c]), 0);
+
+const sha256Hex = (data: Buffer | string): Hex => `0x${createHash("sha256").update(data).digest("hex")}`;
+
+function markerFile(env: ServerEnv) {
+  return path.join(env.dataDir, "seed.json");
+}
+
+/** The registry address the data folder was seeded for, if any. */
+export function readSeedMarker(env: ServerEnv): { identityRegistry: string } | null {
+  const file = markerFile(env);
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+export async function seedDemo({
+  db,
+  env,
+  deployment,
+  log,
+}: {
+  db: Database;
+  env: ServerEnv;
+  deployment: Deployments;
+  log: (msg: string) => void;
+}) {
+  const marker = readSeedMarker(env);
+  if (marker?.identityRegistry === deployment.identityRegistry) {
+    log("demo data already seeded");
+    return;
+  }
+  const [existing] = await db.select({ id: schema.artworks.id }).from(schema.artworks).limit(1);
+  if (existing) {
+    throw new Error(
+      "The database holds data for another chain deployment. Point DATABASE_URL at an empty database (or remove DATA_DIR) to seed the demo again.",
+    );
+  }
+  const started = performance.now();
+  log("seeding demo data (first start): roles, investors, artworks, tokens, offerings…");
+
+  const chain = getAtelierChain({ chainId: env.chainId, rpcUrls: env.rpcUrls });
+  const transport = http(env.rpcUrls[0]);
+  const publicClient = createPublicClient({ chain, transport });
+  const byKey = new Map(people.map((p) => [p.key, p] as const));
+  const walletOf = (key: string) => {
+    const person = byKey.get(key);
+    if (!person) throw new Error(`unknown demo person ${key}`);
+    return createWalletClient({ account: demoAccount(person.account), chain, transport });
+  };
+  const addressOf = (key: string) => demoAccount(byKey.get(key)!.account).address;
+
+  async function send(hash: Promise<Hash>): Promise<Hash> {
+    const h = await hash;
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: h });
+    if (receipt.status !== "success") throw new Error(`seed transaction ${h} reverted`);
+    return h;
+  }
+
+  const admin = walletOf("admin");
+  const officer = walletOf("grace");
+  const decimals = await publicClient.readContract({
+    address: deployment.paymentToken,
+    abi: hKDStablecoinAbi,
+    functionName: "decimals",
+  });
+  const hkd = (amount: number) => BigInt(Math.round(amount * 100)) * 10n ** BigInt(decimals - 2);
+
+  // --- Roles -------------------------------------------------------------------------------------
+  for (const p of people.filter((x) => x.role === "compliance")) {
+    await send(admin.writeContract({ address: deployment.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [AGENT_ROLE, addressOf(p.key)] }));
+  }
+  for (const p of people.filter((x) => x.role === "issuer")) {
+    await send(admin.writeContract({ address: deployment.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [ISSUER_ROLE, addressOf(p.key)] }));
+  }
+
+  // --- People in the database and on the identity registry ----------------------------------------
+  const now = Math.floor(Date.now() / 1000);
+  const onChainIds = new Map<string, Hex>();
+  for (const p of people) {
+    const address = addressOf(p.key).toLowerCase();
+    await db.insert(schema.profiles).values({ address, displayName: p.name, email: p.email ?? null }).onConflictDoNothing();
+    if (!p.investor) continue;
+    const inv = p.investor;
+    const onChainId = toHex(randomBytes(32));
+    const approved = inv.kyc === "approved" || inv.kyc === "expired";
+    const approvedAt = approved ? new Date((now - 200 * DAY) * 1000) : null;
+    const expiresAt = approved ? new Date((now + 165 * DAY) * 1000) : null;
+    const [row] = await db
+      .insert(schema.investors)
+      .values({
+        onChainId: approved ? onChainId : null,
+        legalName: p.name,
+        email: p.email ?? null,
+        nationality: inv.nationality,
+        residence: inv.residence,
+        residenceNumeric: inv.residenceNumeric,
+        category: inv.category,
+        kycStatus: inv.kyc === "none" ? "draft" : inv.kyc === "expired" ? "approved" : inv.kyc,
+        kycApprovedAt: approvedAt,
+        kycExpiresAt: expiresAt,
+        rejectionReason: inv.rejectionReason ?? null,
+      })
+      .returning();
+    await db.insert(schema.investorWallets).values({ address, investorId: row!.id, isPrimary: true });
+    if (approved) {
+      onChainIds.set(p.key, onChainId);
+      await send(
+        officer.writeContract({
+          address: deployment.identityRegistry,
+          abi: identityRegistryAbi,
+          functionName: "registerInvestor",
+          args: [addressOf(p.key), onChainId, inv.residenceNumeric, CATEGORY[inv.category], BigInt(now + 165 * DAY)],
+        }),
+      );
+      await send(admin.writeContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "mint", args: [addressOf(p.key), hkd(2_000_000)] }));
+    }
+    await writeAudit(db, {
+      actor: "system",
+      actorRole: "seed",
+      action: approved ? "kyc.approved" : `kyc.${inv.kyc}`,
+      subjectType: "investor",
+      subjectId: row!.id,
+      after: { kycStatus: row!.kycStatus, wallet: address },
+    });
+  }
+
+  // --- Artworks, tokens, documents, offerings ------------------------------------------------------
+  const filesDir = path.join(env.dataDir, "files");
+  for (const art of artworks) {
+    await seedArtwork(art);
+  }
+
+  async function seedArtwork(art: DemoArtwork) {
+    const issuerAddr = addressOf(art.issuer);
+    const issuer = walletOf(art.issuer);
+    const dir = path.join(filesDir, "artworks", art.slug);
+    mkdirSync(dir, { recursive: true });
+    const img = await renderArtwork(art.style, art.seed, art.palette);
+    writeFileSync(path.join(dir, "main.webp"), img.full);
+    writeFileSync(path.join(dir, "detail.webp"), img.detail);
+    const images = [
+      { src: `/media/artworks/${art.slug}/main.webp`, alt: `${art.title} by ${art.artist}`, width: img.width, height: img.height },
+      { src: `/media/artworks/${art.slug}/detail.webp`, alt: `Detail of ${art.title}`, width: img.width, height: img.height },
+    ];
+    const metadata = {
+      name: art.title,
+      artist: art.artist,
+      year: art.year,
+      medium: art.medium,
+      dimensions: art.dimensions,
+      custodian: art.custodian,
+      images: [
+        { path: images[0]!.src, sha256: sha256Hex(img.full) },
+        { path: images[1]!.src, sha256: sha256Hex(img.detail) },
+      ],
+    };
+    const metadataBytes = Buffer.from(JSON.stringify(metadata, null, 2));
+    writeFileSync(path.join(dir, "metadata.json"), metadataBytes);
+    const metadataUri = `${env.appOrigin}/media/artworks/${art.slug}/metadata.json`;
+    const metadataHash = sha256Hex(metadataBytes);
+
+    const [row] = await db
+      .insert(schema.artworks)
+      .values({
+        slug: art.slug,
+        issuerAddress: issuerAddr.toLowerCase(),
+        title: art.title,
+        titleZh: art.titleZh,
+        artist: art.artist,
+        artistBio: art.artistBio,
+        year: art.year,
+        medium: art.medium,
+        dimensions: art.dimensions,
+        descriptionMd: art.description,
+        descriptionZh: art.descriptionZh,
+        storyMd: art.story,
+        storyZh: art.storyZh,
+        conditionReport: art.condition,
+        custodian: art.custodian,
+        custodianLocation: art.custodianLocation,
+        insurer: art.insurer,
+        insuredValue: String(art.insuredValueHkd * 100),
+        provenance: art.provenance,
+        appraisals: art.appraisals.map((a) => ({ date: a.date, value: String(a.valueHkd * 100), appraiser: a.appraiser })),
+        images,
+        status: "approved",
+        metadataUri,
+        metadataHash,
+      })
+      .returning();
+    const artworkId = row!.id;
+
+    // Token
+    const deployHash = await send(
+      issuer.writeContract({
+        address: deployment.shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "deployToken",
+        args: [
+          `Atelier ${art.title}`,
+          art.symbol,
+          {
+            allowedCountries: art.rules.allowedCountries,
+            eligibleCategories: categoryMask(art.rules.categories),
+            maxHolders: art.rules.maxHolders,
+            maxBalancePerInvestor: BigInt(art.rules.maxPerInvestor),
+            lockupSeconds: BigInt(art.rules.lockupDays * DAY),
+          },
+          metadataUri,
+          metadataHash,
+        ],
+      }),
+    );
+    const receipt = await publicClient.getTransactionReceipt({ hash: deployHash });
+    const [deployed] = parseEventLogs({ abi: shareTokenFactoryAbi, logs: receipt.logs, eventName: "TokenDeployed" });
+    const token = deployed!.args.token as Address;
+
+    // Documents, anchored on chain
+    const docs = [
+      { name: `appraisal-${art.appraisals.at(-1)!.date.slice(0, 4)}`, title: "Independent appraisal report", kind: "appraisal" as const,
+        lines: [`Artwork: ${art.title} (${art.year}) by ${art.artist}`, `Medium: ${art.medium}; ${art.dimensions}`, `Appraised value: HKD ${art.appraisals.at(-1)!.valueHkd.toLocaleString("en")}`, `Appraiser: ${art.appraisals.at(-1)!.appraiser}`, `Date: ${art.appraisals.at(-1)!.date}`] },
+      { name: "condition-report", title: "Condition report", kind: "condition" as const,
+        lines: [`Artwork: ${art.title} by ${art.artist}`, `Condition: ${art.condition}`, "Examined under raking light and UV fluorescence."] },
+      { name: "insurance-certificate", title: "Certificate of insurance", kind: "insurance" as const,
+        lines: [`Insured object: ${art.title} by ${art.artist}`, `Insurer: ${art.insurer}`, `Sum insured: HKD ${art.insuredValueHkd.toLocaleString("en")}`, "Cover: all risks, nail to nail, including transit."] },
+      { name: "custody-receipt", title: "Custody receipt", kind: "custody" as const,
+        lines: [`Object: ${art.title} by ${art.artist}`, `Custodian: ${art.custodian}`, `Location: ${art.custodianLocation}`, "Held in segregated storage for the benefit of the share token holders."] },
+    ];
+    for (const doc of docs) {
+      const pdf = simplePdf(doc.title, doc.lines);
+      const rel = path.join("artworks", art.slug, `${doc.name}.pdf`);
+      writeFileSync(path.join(filesDir, rel), pdf);
+      const digest = sha256Hex(pdf);
+      const [d] = await db
+        .insert(schema.artworkDocuments)
+        .values({ artworkId, name: doc.name, title: doc.title, kind: doc.kind, filePath: rel, mime: "application/pdf", sizeBytes: pdf.length, sha256: digest })
+        .returning();
+      await send(
+        issuer.writeContract({
+          address: token,
+          abi: artworkShareTokenAbi,
+          functionName: "setDocument",
+          args: [stringToHex(doc.name, { size: 32 }), `${env.appOrigin}/documents/${d!.id}`, digest],
+        }),
+      );
+    }
+
+    // Offering
+    const block = await publicClient.getBlock();
+    const chainNow = Number(block.timestamp);
+    const start = chainNow + art.offering.startsInDays * DAY;
+    const end = start + art.offering.durationDays * DAY;
+    const createHashTx = await send(
+      issuer.writeContract({
+        address: deployment.primaryOffering,
+        abi: primaryOfferingAbi,
+        functionName: "createOffering",
+        args: [
+          token,
+          {
+            pricePerShare: hkd(art.pricePerShareHkd),
+            supplyCap: BigInt(art.totalShares),
+            minTicket: BigInt(art.minTicket),
+            maxTicket: BigInt(art.maxTicket),
+            start: BigInt(Math.max(start, 0)),
+            end: BigInt(end),
+            eligibleCategories: categoryMask(art.offering.categories),
+            treasury: issuerAddr,
+          },
+        ],
+      }),
+    );
+    const created = parseEventLogs({
+      abi: primaryOfferingAbi,
+      logs: (await publicClient.getTransactionReceipt({ hash: createHashTx })).logs,
+      eventName: "OfferingCreated",
+    })[0]!;
+    const offeringId = (created.args as { id: bigint }).id;
+    await db.insert(schema.offerings).values({ artworkId, onChainId: offeringId.toString() });
+
+    for (const [buyerKey, shares] of Object.entries(art.purchases)) {
+      const buyer = walletOf(buyerKey);
+      const cost = hkd(art.pricePerShareHkd) * BigInt(shares);
+      await send(buyer.writeContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "approve", args: [deployment.primaryOffering, cost] }));
+      await send(buyer.writeContract({ address: deployment.primaryOffering, abi: primaryOfferingAbi, functionName: "buy", args: [offeringId, BigInt(shares)] }));
+    }
+    const sold = Object.values(art.purchases).reduce((a, b) => a + b, 0);
+    if (art.close && sold < art.totalShares) {
+      await send(issuer.writeContract({ address: deployment.primaryOffering, abi: primaryOfferingAbi, functionName: "closeOffering", args: [offeringId] }));
+    }
+    if (sold > 0 && (art.close || sold === art.totalShares)) {
+      await send(issuer.writeContract({ address: deployment.primaryOffering, abi: primaryOfferingAbi, functionName: "withdrawProceeds", args: [offeringId] }));
+    }
+    for (const [from, to, shares] of art.transfers ?? []) {
+      await send(walletOf(from).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "transfer", args: [addressOf(to), BigInt(shares)] }));
+    }
+
+    const status = sold === art.totalShares || art.close ? "trading" : "offering";
+    await db.update(schema.artworks).set({ tokenAddress: token.toLowerCase(), status }).where(eq(schema.artworks.id, artworkId));
+    await writeAudit(db, {
+      actor: issuerAddr.toLowerCase(),
+      actorRole: "issuer",
+      action: "artwork.seeded",
+      subjectType: "artwork",
+      subjectId: artworkId,
+      after: { slug: art.slug, token, offeringId: offeringId.toString() },
+      txHash: deployHash,
+    });
+  }
+
+  // --- An investor whose KYC expired while holding shares ----------------------------------------
+  for (const p of people.filter((x) => x.investor?.kyc === "expired")) {
+    const id = onChainIds.get(p.key)!;
+    const expiredAt = now - 12 * DAY;
+    await send(
+      officer.writeContract({
+        address: deployment.identityRegistry,
+        abi: identityRegistryAbi,
+        functionName: "updateInvestor",
+        args: [id, p.investor!.residenceNumeric, CATEGORY[p.investor!.category], BigInt(expiredAt)],
+      }),
+    );
+    await db
+      .update(schema.investors)
+      .set({ kycStatus: "expired", kycExpiresAt: new Date(expiredAt * 1000) })
+      .where(eq(schema.investors.onChainId, id));
+  }
+
+  writeFileSync(markerFile(env), JSON.stringify({ identityRegistry: deployment.identityRegistry, seededAt: new Date().toISOString() }, null, 2));
+  log(`demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+}
+
+/** The demo accounts, for the console and the demo wallet. */
+export function demoAccounts(): { person: DemoPerson; address: Address }[] {
+  return people.map((person) => ({ person, address: demoAccount(person.account).address }));
+}
+
+export function printDemoWallets(env: ServerEnv) {
+  const rows = demoAccounts();
+  console.log("\nDemo wallets (anvil dev accounts; use the demo wallet in the connect dialog, or import a key into your wallet):");
+  for (const { person, address } of rows) {
+    console.log(`  #${String(person.account).padEnd(2)} ${address}  ${person.name.padEnd(26)} ${person.description}`);
+  }
+  console.log(`\nOpen ${env.appOrigin} — Ctrl-C stops the server and the chain (state is kept in ${env.dataDir}).\n`);
+}

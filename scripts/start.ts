@@ -1,0 +1,193 @@
+/**
+ * `npm start` / `npm run dev`: runs the whole of Atelier on one machine.
+ *
+ * 1. checks configuration (one clear line per bad variable);
+ * 2. unless RPC_URL is set, starts anvil with state kept in DATA_DIR;
+ * 3. deploys the contracts when the chain lacks them (local chain only; a remote chain without them stops here);
+ * 4. opens the database (PGlite in DATA_DIR unless DATABASE_URL), applies migrations, seeds demo data once (local);
+ * 5. builds the app when sources changed, serves it, and prints the demo wallets.
+ * Ctrl-C stops the server, then anvil (which writes its state), losing nothing.
+ *
+ * Flags: --dev (next dev), --fresh (wipe DATA_DIR first: tests), --no-build (serve the existing build),
+ * --setup-only (chain, contracts, database and seed, then stop).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { ConfigurationError, isLocalChain, parseServerEnv, type ServerEnv } from "../lib/env";
+import { startAnvil, type LocalChain } from "../lib/chain/local/anvil";
+import { ensureDeployment } from "../lib/chain/deploy";
+import { createDatabase, migrateDatabase } from "../lib/db/connect";
+import { printDemoWallets, readSeedMarker, seedDemo } from "./seed";
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const t0 = performance.now();
+const since = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;
+const log = (msg: string) => console.log(`[atelier ${since()}] ${msg}`);
+
+let chain: LocalChain | undefined;
+let web: ChildProcess | undefined;
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (stopping) process.exit(code);
+  stopping = true;
+  if (web && web.exitCode === null) {
+    log("stopping the web server…");
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => web?.kill("SIGKILL"), 10_000);
+      web!.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      web!.kill("SIGTERM");
+    });
+  }
+  if (chain) {
+    log("stopping anvil (saving chain state)…");
+    await chain.stop();
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+/** Local-default secrets are generated once into DATA_DIR so sessions and documents survive restarts. */
+function loadLocalSecrets(dataDir: string): { SESSION_SECRET: string; DOCUMENT_ENCRYPTION_KEY: string } {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = {
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+/** Newest modification time under the paths that make up the web build. */
+function newestSourceMtime(root: string): number {
+  const roots = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+  let newest = 0;
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) if (name !== "node_modules") walk(path.join(p, name));
+    } else if (st.mtimeMs > newest) newest = st.mtimeMs;
+  };
+  for (const r of roots) walk(path.join(root, r));
+  return newest;
+}
+
+function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, cmdArgs, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function waitForHealth(origin: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (web?.exitCode !== null && web?.exitCode !== undefined) throw new Error("the web server exited during start-up");
+    try {
+      const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5000) });
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the web server did not answer /api/health within 180 s");
+}
+
+async function main() {
+  let env: ServerEnv;
+  try {
+    env = parseServerEnv(process.env);
+  } catch (err) {
+    if (err instanceof ConfigurationError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  if (args.has("--fresh") && existsSync(env.dataDir)) {
+    log(`--fresh: removing ${env.dataDir}`);
+    rmSync(env.dataDir, { recursive: true, force: true });
+  }
+  mkdirSync(path.join(env.dataDir, "deployments"), { recursive: true });
+  mkdirSync(path.join(env.dataDir, "files"), { recursive: true });
+
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (isLocalChain(env) && !process.env.SESSION_SECRET) {
+    Object.assign(childEnv, loadLocalSecrets(env.dataDir));
+    env = parseServerEnv(childEnv);
+  }
+
+  // 1. Chain
+  if (env.usesLocalAnvil) {
+    log(`starting anvil on 127.0.0.1:${env.anvilPort} (state in ${env.dataDir}/anvil-state.json)`);
+    chain = await startAnvil({ port: env.anvilPort, statePath: path.join(env.dataDir, "anvil-state.json"), chainId: env.chainId });
+  }
+
+  // 2. Contracts
+  const deployment = await ensureDeployment({ env, log });
+  const marker = readSeedMarker(env);
+  if (isLocalChain(env) && marker && marker.identityRegistry !== deployment.identityRegistry && !env.databaseUrl) {
+    // The chain was reset (its state file was removed): the local database described the old chain.
+    log("the local chain was reset: resetting the local database and files to match");
+    rmSync(env.pgliteDir, { recursive: true, force: true });
+    rmSync(path.join(env.dataDir, "files"), { recursive: true, force: true });
+    rmSync(path.join(env.dataDir, "seed.json"), { force: true });
+    mkdirSync(path.join(env.dataDir, "files"), { recursive: true });
+  }
+
+  // 3. Database + seed (PGlite allows one process: open, migrate, seed, close before Next opens it)
+  const { db, close, driver } = await createDatabase({ url: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+  log(`database: ${driver === "pglite" ? `PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)"}; applying migrations`);
+  await migrateDatabase(db);
+  if (isLocalChain(env)) await seedDemo({ db, env, deployment, log });
+  await close();
+  if (args.has("--setup-only")) {
+    log("set-up done (--setup-only)");
+    await stopAll(0);
+  }
+
+  // 4. Web
+  const nextBin = path.join("node_modules", ".bin", "next");
+  if (!dev) {
+    const buildId = path.join(".next", "BUILD_ID");
+    const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime(process.cwd());
+    if (args.has("--no-build") && existsSync(buildId)) {
+      log("serving the existing build (--no-build)");
+    } else if (stale) {
+      log("building the web app (next build)…");
+      await run(nextBin, ["build"], childEnv);
+    } else {
+      log("web build is up to date");
+    }
+  }
+  childEnv.PORT = String(env.port);
+  web = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.port), "-H", "127.0.0.1"], { stdio: "inherit", env: childEnv });
+  web.on("exit", (code) => {
+    if (!stopping) {
+      log(`the web server exited (${code}); stopping`);
+      void stopAll(code ?? 1);
+    }
+  });
+  await waitForHealth(`http://127.0.0.1:${env.port}`);
+  log(`Atelier is ready on ${env.appOrigin}`);
+  if (isLocalChain(env)) printDemoWallets(env);
+}
+
+main().catch(async (err) => {
+  console.error(`[atelier] start failed: ${err instanceof Error ? err.message : String(err)}`);
+  if (process.env.DEBUG) console.error(err);
+  await stopAll(1);
+});
