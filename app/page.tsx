@@ -1,13 +1,58 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ArtworkCard } from "@/components/catalogue/artwork-card";
+import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
+import { buttonStyles } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getCatalogue, getCatalogueArtists } from "@/lib/catalogue/queries";
+import { parseCatalogueFilters } from "@/lib/catalogue/types";
 
-/** Placeholder: the lead replaces the body with the catalogue (filters + artwork cards). */
-export default async function CataloguePage() {
-  const t = await getTranslations("catalogue");
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The public catalogue: server-rendered, readable with no wallet and no JavaScript. */
+export default async function CataloguePage({ searchParams }: Props) {
+  const filters = parseCatalogueFilters(await searchParams);
+  const [t, tp, items, artists] = await Promise.all([
+    getTranslations("catalogue"),
+    getTranslations("cataloguePage"),
+    getCatalogue(filters),
+    getCatalogueArtists(),
+  ]);
+  const filtered = Object.keys(filters).length > 0;
+
   return (
-    <div className="mx-auto max-w-7xl px-4 pt-14 pb-10 sm:px-6 lg:px-8">
+    <div className="mx-auto max-w-7xl px-4 pt-14 pb-20 sm:px-6 lg:px-8">
       <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
       <h1 className="mt-3 max-w-3xl font-display text-4xl leading-[1.08] font-normal tracking-tight sm:text-6xl">{t("title")}</h1>
       <p className="mt-5 max-w-2xl text-lg text-ink-muted">{t("intro")}</p>
+
+      <div className="mt-12 border-y border-line py-6">
+        <CatalogueFilters value={filters} artists={artists} resultCount={filtered ? items.length : undefined} />
+      </div>
+
+      {items.length === 0 ? (
+        <div className="mt-12">
+          <EmptyState
+            title={filtered ? tp("noMatchTitle") : tp("emptyTitle")}
+            description={filtered ? tp("noMatchBody") : tp("emptyBody")}
+            action={
+              filtered ? (
+                <Link href="/" className={buttonStyles({ variant: "secondary" })}>
+                  {tp("clear")}
+                </Link>
+              ) : undefined
+            }
+          />
+        </div>
+      ) : (
+        <ul role="list" className="mt-12 grid gap-x-8 gap-y-14 sm:grid-cols-2 lg:grid-cols-3">
+          {items.map((item, i) => (
+            <li key={item.slug}>
+              <ArtworkCard item={item} priority={i < 3} />
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -25,7 +25,12 @@ describe("parseServerEnv", () => {
   });
 
   it("derives dependent defaults", () => {
-    const env = parseServerEnv({ DATA_DIR: "/var/atelier", PORT: "4000", ANVIL_PORT: "9545", CHAIN_ID: "31337" });
+    const env = parseServerEnv({
+      DATA_DIR: "/var/atelier",
+      PORT: "4000",
+      ANVIL_PORT: "9545",
+      CHAIN_ID: "31337",
+    });
     expect(env.deploymentsFile).toBe("/var/atelier/deployments/31337.json");
     expect(env.pgliteDir).toBe("/var/atelier/pglite");
     expect(env.appOrigin).toBe("http://localhost:4000");
@@ -106,7 +111,9 @@ describe("parseServerEnv", () => {
   });
 
   it("requires secrets in production on a non-local chain, together with other problems", () => {
-    expect(() => parseServerEnv({ NODE_ENV: "production", CHAIN_ID: "8453", DATABASE_URL: "nope" })).toThrow(
+    expect(() =>
+      parseServerEnv({ NODE_ENV: "production", CHAIN_ID: "8453", DATABASE_URL: "nope" }),
+    ).toThrow(
       "Invalid configuration: DATABASE_URL must be a postgres:// URL; SESSION_SECRET is required in production on a non-local chain (at least 32 characters); DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters); RPC_URL is required when CHAIN_ID is not 31337 (the local anvil chain)",
     );
   });

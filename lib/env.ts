@@ -43,7 +43,11 @@ export type ServerEnv = {
 type Source = Record<string, string | undefined>;
 
 const emptyToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value;
+  typeof value === "string" && value.trim() === ""
+    ? undefined
+    : typeof value === "string"
+      ? value.trim()
+      : value;
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
@@ -54,7 +58,9 @@ function intVar(opts: { min: number; max: number; what: string }) {
       .string()
       .regex(/^\d+$/, { error: `must be ${opts.what}` })
       .transform(Number)
-      .refine((n) => Number.isSafeInteger(n) && n >= opts.min && n <= opts.max, { error: `must be ${opts.what}` })
+      .refine((n) => Number.isSafeInteger(n) && n >= opts.min && n <= opts.max, {
+        error: `must be ${opts.what}`,
+      })
       .optional(),
   );
 }
@@ -71,7 +77,11 @@ function isUrlWithProtocol(value: string, protocols: string[]): boolean {
 const RawEnv = z.object({
   NODE_ENV: z.preprocess(
     emptyToUndefined,
-    z.enum(["development", "production", "test"], { error: "must be development, production or test" }).optional(),
+    z
+      .enum(["development", "production", "test"], {
+        error: "must be development, production or test",
+      })
+      .optional(),
   ),
   RPC_URL: z.preprocess(
     emptyToUndefined,
@@ -83,9 +93,14 @@ const RawEnv = z.object({
           .map((u) => u.trim())
           .filter(Boolean),
       )
-      .refine((urls) => urls.length > 0 && urls.every((u) => isUrlWithProtocol(u, ["http:", "https:", "ws:", "wss:"])), {
-        error: "must be an http(s) or ws(s) URL (or a comma-separated list of them)",
-      })
+      .refine(
+        (urls) =>
+          urls.length > 0 &&
+          urls.every((u) => isUrlWithProtocol(u, ["http:", "https:", "ws:", "wss:"])),
+        {
+          error: "must be an http(s) or ws(s) URL (or a comma-separated list of them)",
+        },
+      )
       .optional(),
   ),
   CHAIN_ID: intVar({ min: 1, max: 2 ** 53 - 1, what: "a positive integer chain id" }),
@@ -95,7 +110,9 @@ const RawEnv = z.object({
     emptyToUndefined,
     z
       .string()
-      .refine((u) => isUrlWithProtocol(u, ["postgres:", "postgresql:"]), { error: "must be a postgres:// URL" })
+      .refine((u) => isUrlWithProtocol(u, ["postgres:", "postgresql:"]), {
+        error: "must be a postgres:// URL",
+      })
       .optional(),
   ),
   SESSION_SECRET: z.preprocess(
@@ -114,7 +131,9 @@ const RawEnv = z.object({
     emptyToUndefined,
     z
       .string()
-      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), { error: "must be an http(s) origin, e.g. https://atelier.example" })
+      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), {
+        error: "must be an http(s) origin, e.g. https://atelier.example",
+      })
       .optional(),
   ),
   PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
@@ -162,19 +181,30 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
   }
 
   // Rules across variables, checked even when other variables are bad so that one run names every problem.
-  const present = (name: string) => flagged.has(name) || emptyToUndefined(source[name]) !== undefined;
-  const nodeEnv = parsed.data?.NODE_ENV ?? (emptyToUndefined(source.NODE_ENV) === "production" ? "production" : "development");
+  const present = (name: string) =>
+    flagged.has(name) || emptyToUndefined(source[name]) !== undefined;
+  const nodeEnv =
+    parsed.data?.NODE_ENV ??
+    (emptyToUndefined(source.NODE_ENV) === "production" ? "production" : "development");
   const chainIdText = emptyToUndefined(source.CHAIN_ID);
-  const local = parsed.data ? (parsed.data.CHAIN_ID ?? LOCAL_CHAIN_ID) === LOCAL_CHAIN_ID : chainIdText === undefined || chainIdText === String(LOCAL_CHAIN_ID);
+  const local = parsed.data
+    ? (parsed.data.CHAIN_ID ?? LOCAL_CHAIN_ID) === LOCAL_CHAIN_ID
+    : chainIdText === undefined || chainIdText === String(LOCAL_CHAIN_ID);
   const secretsRequired = nodeEnv === "production" && !local;
   if (secretsRequired && !present("SESSION_SECRET")) {
-    problems.push("SESSION_SECRET is required in production on a non-local chain (at least 32 characters)");
+    problems.push(
+      "SESSION_SECRET is required in production on a non-local chain (at least 32 characters)",
+    );
   }
   if (secretsRequired && !present("DOCUMENT_ENCRYPTION_KEY")) {
-    problems.push("DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters)");
+    problems.push(
+      "DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters)",
+    );
   }
   if (!local && !present("RPC_URL")) {
-    problems.push(`RPC_URL is required when CHAIN_ID is not ${LOCAL_CHAIN_ID} (the local anvil chain)`);
+    problems.push(
+      `RPC_URL is required when CHAIN_ID is not ${LOCAL_CHAIN_ID} (the local anvil chain)`,
+    );
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigurationError(problems);
   const raw = parsed.data;

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { cookieToInitialState } from "wagmi";
 import { getWalletSettings } from "@/components/wallet/settings";
 import { WalletProvider } from "@/components/wallet/wallet-provider";
+import { getDemoAccounts } from "@/lib/demo/accounts";
 import { getWagmiConfig } from "@/lib/wallet/config";
 
 /**
@@ -9,8 +10,7 @@ import { getWagmiConfig } from "@/lib/wallet/config";
  * Settings (chain, RPC URL, demo accounts) come from server configuration as props.
  */
 export default async function WalletLayout({ children }: { children: React.ReactNode }) {
-  // TODO(lead): pass the seed's demo accounts: getWalletSettings(await getDemoAccounts())
-  const settings = getWalletSettings();
+  const settings = getWalletSettings(getDemoAccounts());
   const initialState = cookieToInitialState(getWagmiConfig(settings), (await headers()).get("cookie"));
   return (
     <WalletProvider settings={settings} initialState={initialState}>

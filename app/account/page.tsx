@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getAddress } from "viem";
 import { InvestorStatus, type InvestorStatusView } from "@/components/account/investor-status";
 import { RoleBadge } from "@/components/layout/role-badge";
 import type { ViewerRole } from "@/components/layout/viewer";
@@ -47,7 +48,7 @@ export default async function AccountPage() {
         <CardBody className="flex flex-col gap-5">
           <div className="flex flex-col gap-1">
             <span className="text-sm text-ink-muted">{t("address")}</span>
-            <Address address={ctx.address} full className="text-base" />
+            <Address address={getAddress(ctx.address)} full className="text-base" />
           </div>
           <div className="flex flex-col gap-2">
             <span className="text-sm text-ink-muted">{t("roles")}</span>

@@ -30,7 +30,7 @@ export type ArtworkCardProps = {
 export function ArtworkStatusBadge({ item }: { item: Pick<CatalogueItem, "status" | "startsAt" | "endsAt"> }) {
   const t = useTranslations("catalogue.status");
   const format = useFormatter();
-  const now = useNow({ updateInterval: 60_000 });
+  const now = useNow();
   const look = statusLook[item.status];
   let label = t(item.status);
   if (item.status === "live" && item.endsAt) {

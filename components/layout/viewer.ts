@@ -1,5 +1,7 @@
 import "server-only";
 import { cache } from "react";
+import { unstable_rethrow } from "next/navigation";
+import { getAddress } from "viem";
 import { getRoles } from "@/lib/auth/roles";
 import { getSession } from "@/lib/auth/session";
 import type { Address } from "@/lib/wallet/types";
@@ -19,6 +21,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   try {
     session = await getSession();
   } catch (error) {
+    unstable_rethrow(error);
     console.error("[shell] session read failed:", error instanceof Error ? error.message : error);
     return null;
   }
@@ -29,10 +32,11 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     if (r.admin) roles.push("admin");
     if (r.compliance) roles.push("compliance");
     if (r.issuer) roles.push("issuer");
-    return { address: session.address, roles, verified: r.verified };
+    return { address: getAddress(session.address), roles, verified: r.verified };
   } catch (error) {
+    unstable_rethrow(error);
     // A chain outage must not break every page: show the wallet without console links.
     console.error("[shell] role read failed:", error instanceof Error ? error.message : error);
-    return { address: session.address, roles: [], verified: false };
+    return { address: getAddress(session.address), roles: [], verified: false };
   }
 });

@@ -17,7 +17,8 @@ import "./interfaces/IArtworkShareToken.sol";
 ///
 /// Roles: the issuer (owner) holds DEFAULT_ADMIN_ROLE and can grant every role locally. Every platform compliance
 /// agent (AGENT_ROLE on the IdentityRegistry) implicitly holds PAUSER, FREEZER, ENFORCER, RECOVERY and BURNER on
-/// every token. The factory grants MINTER_ROLE to the PrimaryOffering at initialisation.
+/// every token. The PrimaryOffering singleton (an immutable of the implementation) implicitly holds MINTER_ROLE, and
+/// the owner implicitly holds DEFAULT_ADMIN_ROLE — no role storage is written when a clone is deployed.
 ///
 /// Per-investor accounting: each wallet holding shares remembers the investor id it had when its balance became
 /// non-zero; that id is used for the investor balance and holder count until the wallet's balance is zero again,
@@ -56,6 +57,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         uint64 lockupSeconds;
         uint32 holderCount; // investors with a non-zero balance
         uint96 maxBalancePerInvestor;
+        bool initialized;
     }
 
     /// One storage slot per wallet.
@@ -73,11 +75,13 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     }
 
     IIdentityRegistry private immutable _REGISTRY;
+    address private immutable _OFFERING;
 
     Config private _config;
     address private _owner;
-    uint256[4] private _countryBitmap;
-    uint16[] private _allowedCountries;
+    string private _name;
+    string private _symbol;
+    uint256[4] private _countryBitmap; // bit `c` set = ISO country `c` allowed (c ≤ 999)
     mapping(address wallet => WalletState) private _wallets;
     mapping(address wallet => bytes32 investorId) private _holderInvestor;
     mapping(bytes32 investorId => uint256) private _investorBalance;
@@ -91,15 +95,19 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     uint8 private transient _mode;
 
     /// @param registry The platform IdentityRegistry (shared by every clone through this immutable).
+    /// @param primaryOffering_ The PrimaryOffering singleton: holds MINTER_ROLE on every clone.
     /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor(IIdentityRegistry registry) {
+    constructor(IIdentityRegistry registry, address primaryOffering_) {
         _REGISTRY = registry;
-        _disableInitializers();
+        _OFFERING = primaryOffering_;
+        _config.initialized = true; // the implementation itself can never be initialised
     }
 
-    /// @notice Initialises a clone.
-    /// @param owner_ The issuer: DEFAULT_ADMIN_ROLE and {owner}.
-    /// @param minter Granted MINTER_ROLE (the PrimaryOffering); zero to skip.
+    /// @notice Initialises a clone (called by the factory in the deployment transaction).
+    /// @dev The one-time guard is a flag packed in the hot config slot rather than OpenZeppelin's Initializable slot,
+    /// which saves a fresh storage slot (~22k gas) per clone; name and symbol are kept here for the same reason.
+    /// Nothing of ERC20Upgradeable/AccessControlUpgradeable needs an initialiser.
+    /// @param owner_ The issuer: {owner}, implicitly DEFAULT_ADMIN_ROLE.
     /// @param name_ ERC-20 name.
     /// @param symbol_ ERC-20 symbol.
     /// @param rules_ Initial compliance rules.
@@ -107,18 +115,19 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// @param metadataHash_ Hash of the artwork metadata document.
     function initialize(
         address owner_,
-        address minter,
         string memory name_,
         string memory symbol_,
         Rules calldata rules_,
         string memory metadataURI_,
         bytes32 metadataHash_
-    ) external initializer {
+    ) external {
+        if (_config.initialized) revert ShareAlreadyInitialized();
         if (owner_ == address(0)) revert ShareInvalidWallet(owner_);
-        __ERC20_init(name_, symbol_);
+        _config.initialized = true;
+        _name = name_;
+        _symbol = symbol_;
         _owner = owner_;
-        _grantRole(DEFAULT_ADMIN_ROLE, owner_);
-        if (minter != address(0)) _grantRole(MINTER_ROLE, minter);
+        emit OwnershipTransferred(address(0), owner_);
         _setRules(rules_);
         _metadataURI = metadataURI_;
         _metadataHash = metadataHash_;
@@ -126,14 +135,27 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     // ================================================================ ERC-20 / roles
 
+    /// @notice ERC-20 name.
+    function name() public view override returns (string memory) {
+        return _name;
+    }
+
+    /// @notice ERC-20 symbol.
+    function symbol() public view override returns (string memory) {
+        return _symbol;
+    }
+
     /// @notice Shares are whole: 0 decimals.
     function decimals() public pure override returns (uint8) {
         return 0;
     }
 
-    /// @notice Local role membership, or — for the agent roles — platform compliance agent on the registry.
+    /// @notice Local role membership; plus, implicitly: the owner holds DEFAULT_ADMIN_ROLE, the PrimaryOffering holds
+    /// MINTER_ROLE, and every platform compliance agent (registry AGENT_ROLE) holds the five agent roles.
     function hasRole(bytes32 role, address account) public view override returns (bool) {
         if (super.hasRole(role, account)) return true;
+        if (role == DEFAULT_ADMIN_ROLE) return account == _owner;
+        if (role == MINTER_ROLE) return account == _OFFERING;
         if (
             role == PAUSER_ROLE || role == FREEZER_ROLE || role == ENFORCER_ROLE || role == RECOVERY_ROLE
                 || role == BURNER_ROLE
@@ -437,23 +459,23 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     }
 
     /// @notice ERC-1643: adds or replaces a document. DEFAULT_ADMIN_ROLE or DOCUMENT_ROLE.
-    function setDocument(bytes32 name, string calldata uri, bytes32 documentHash) external {
+    function setDocument(bytes32 docName, string calldata uri, bytes32 documentHash) external {
         _checkDocumentManager();
-        if (name == bytes32(0) || bytes(uri).length == 0) revert ShareInvalidDocument(name);
-        if (_documentIndex[name] == 0) {
-            _documentNames.push(name);
-            _documentIndex[name] = _documentNames.length;
+        if (docName == bytes32(0) || bytes(uri).length == 0) revert ShareInvalidDocument(docName);
+        if (_documentIndex[docName] == 0) {
+            _documentNames.push(docName);
+            _documentIndex[docName] = _documentNames.length;
         }
-        _documents[name] = Document({uri: uri, documentHash: documentHash, timestamp: uint64(block.timestamp)});
-        emit DocumentUpdated(name, uri, documentHash);
+        _documents[docName] = Document({uri: uri, documentHash: documentHash, timestamp: uint64(block.timestamp)});
+        emit DocumentUpdated(docName, uri, documentHash);
     }
 
     /// @notice ERC-1643: removes a document. DEFAULT_ADMIN_ROLE or DOCUMENT_ROLE.
-    function removeDocument(bytes32 name) external {
+    function removeDocument(bytes32 docName) external {
         _checkDocumentManager();
-        uint256 indexPlusOne = _documentIndex[name];
-        if (indexPlusOne == 0) revert ShareDocumentNotFound(name);
-        Document memory doc = _documents[name];
+        uint256 indexPlusOne = _documentIndex[docName];
+        if (indexPlusOne == 0) revert ShareDocumentNotFound(docName);
+        Document memory doc = _documents[docName];
         uint256 last = _documentNames.length - 1;
         // indexPlusOne ≥ 1 because the document exists.
         unchecked {
@@ -464,16 +486,16 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
             }
         }
         _documentNames.pop();
-        delete _documentIndex[name];
-        delete _documents[name];
-        emit DocumentRemoved(name, doc.uri, doc.documentHash);
+        delete _documentIndex[docName];
+        delete _documents[docName];
+        emit DocumentRemoved(docName, doc.uri, doc.documentHash);
     }
 
     // ================================================================ views
 
     /// @notice ERC-1643: a document's uri, content hash and last-modified time.
-    function getDocument(bytes32 name) external view returns (string memory uri, bytes32 documentHash, uint256 timestamp) {
-        Document storage doc = _documents[name];
+    function getDocument(bytes32 docName) external view returns (string memory uri, bytes32 documentHash, uint256 timestamp) {
+        Document storage doc = _documents[docName];
         return (doc.uri, doc.documentHash, doc.timestamp);
     }
 
@@ -482,9 +504,23 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         return _documentNames;
     }
 
-    /// @notice The issuer.
+    /// @notice The issuer. Always holds DEFAULT_ADMIN_ROLE (implicitly, cannot be revoked; transfer instead).
     function owner() external view returns (address) {
         return _owner;
+    }
+
+    /// @notice Hands the token over to a new issuer. Owner only.
+    function transferOwnership(address newOwner) external {
+        address previous = _owner;
+        if (_msgSender() != previous) revert AccessControlUnauthorizedAccount(_msgSender(), DEFAULT_ADMIN_ROLE);
+        if (newOwner == address(0)) revert ShareInvalidWallet(newOwner);
+        _owner = newOwner;
+        emit OwnershipTransferred(previous, newOwner);
+    }
+
+    /// @notice The PrimaryOffering singleton (implicit MINTER_ROLE).
+    function primaryOffering() external view returns (address) {
+        return _OFFERING;
     }
 
     /// @notice The platform identity registry.
@@ -492,10 +528,25 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         return address(_REGISTRY);
     }
 
-    /// @notice The current compliance rules.
+    /// @notice The current compliance rules (allowed countries in ascending order).
     function rules() external view returns (Rules memory r) {
         Config memory c = _config;
-        r.allowedCountries = _allowedCountries;
+        if (c.countriesRestricted) {
+            uint16[] memory found = new uint16[](1000);
+            uint256 n;
+            for (uint256 w; w < 4; ++w) {
+                uint256 bits = _countryBitmap[w];
+                for (uint256 b; bits != 0; ++b) {
+                    if (bits & 1 == 1) found[n++] = uint16(w * 256 + b);
+                    bits >>= 1;
+                }
+            }
+            // Shrink the array in place to the number of countries found (n ≤ 1000).
+            assembly ("memory-safe") {
+                mstore(found, n)
+            }
+            r.allowedCountries = found;
+        }
         r.eligibleCategories = c.eligibleCategories;
         r.maxHolders = c.maxHolders;
         r.maxBalancePerInvestor = c.maxBalancePerInvestor;
@@ -590,27 +641,18 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         if (r.maxBalancePerInvestor > type(uint96).max || r.lockupSeconds > MAX_LOCKUP_SECONDS) {
             revert ShareInvalidRules();
         }
-        uint16[] storage old = _allowedCountries;
-        uint256 oldLen = old.length;
-        if (oldLen != 0) {
-            for (uint256 i; i < oldLen; ++i) {
-                uint16 country = old[i];
-                _countryBitmap[country >> 8] &= ~(uint256(1) << (country & 0xff));
-            }
-            delete _allowedCountries;
-        }
         uint256 n = r.allowedCountries.length;
-        if (n != 0) {
-            uint256[4] memory bitmap;
-            for (uint256 i; i < n; ++i) {
-                uint16 country = r.allowedCountries[i];
-                if (country == 0 || country > 999) revert ShareInvalidRules();
-                bitmap[country >> 8] |= uint256(1) << (country & 0xff);
-            }
-            for (uint256 w; w < 4; ++w) {
-                if (bitmap[w] != 0) _countryBitmap[w] = bitmap[w];
-            }
-            _allowedCountries = r.allowedCountries;
+        uint256[4] memory bitmap;
+        for (uint256 i; i < n; ++i) {
+            uint16 country = r.allowedCountries[i];
+            if (country == 0 || country > 999) revert ShareInvalidRules();
+            bitmap[country >> 8] |= uint256(1) << (country & 0xff);
+        }
+        // While unrestricted the bitmap is all zero, so only non-zero words need writing (a fresh clone writes just
+        // the words it uses); otherwise rewrite every word that changes.
+        bool wasRestricted = _config.countriesRestricted;
+        for (uint256 w; w < 4; ++w) {
+            if (wasRestricted ? _countryBitmap[w] != bitmap[w] : bitmap[w] != 0) _countryBitmap[w] = bitmap[w];
         }
         Config storage c = _config;
         c.eligibleCategories = cats;

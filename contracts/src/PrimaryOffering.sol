@@ -42,7 +42,8 @@ contract PrimaryOffering is ReentrancyGuardTransient, IPrimaryOffering {
 
     IERC20 private immutable _PAYMENT_TOKEN;
     IIdentityRegistry private immutable _REGISTRY;
-    IFactoryLookup private immutable _FACTORY;
+    address private immutable _ADMIN;
+    IFactoryLookup private _factory;
 
     Offering[] private _offerings;
     mapping(address token => uint256[]) private _offeringsOf;
@@ -50,21 +51,31 @@ contract PrimaryOffering is ReentrancyGuardTransient, IPrimaryOffering {
 
     /// @param paymentToken_ The stablecoin buyers pay with.
     /// @param registry The platform IdentityRegistry.
-    /// @param factory_ The ShareTokenFactory; only its tokens can be offered.
-    constructor(IERC20 paymentToken_, IIdentityRegistry registry, address factory_) {
-        if (address(paymentToken_) == address(0) || address(registry) == address(0) || factory_ == address(0)) {
+    /// @param admin May call {setFactory} once (deploy order: offering → token implementation → factory).
+    constructor(IERC20 paymentToken_, IIdentityRegistry registry, address admin) {
+        if (address(paymentToken_) == address(0) || address(registry) == address(0) || admin == address(0)) {
             revert OfferingZeroAddress();
         }
         _PAYMENT_TOKEN = paymentToken_;
         _REGISTRY = registry;
-        _FACTORY = IFactoryLookup(factory_);
+        _ADMIN = admin;
+    }
+
+    /// @notice Sets the ShareTokenFactory whose tokens may be offered. Once, by the deployment admin.
+    function setFactory(address factory_) external {
+        if (msg.sender != _ADMIN) revert OfferingUnauthorized(msg.sender, address(this));
+        if (address(_factory) != address(0)) revert OfferingFactoryAlreadySet(address(_factory));
+        if (factory_ == address(0)) revert OfferingZeroAddress();
+        _factory = IFactoryLookup(factory_);
+        emit FactorySet(factory_);
     }
 
     // ================================================================ issuer
 
     /// @inheritdoc IPrimaryOffering
     function createOffering(address token, Terms calldata terms) external returns (uint256 id) {
-        if (!_FACTORY.isToken(token)) revert OfferingUnknownToken(token);
+        IFactoryLookup f = _factory;
+        if (address(f) == address(0) || !f.isToken(token)) revert OfferingUnknownToken(token);
         _checkIssuer(token);
         _validate(terms);
         _offerings.push(
@@ -211,7 +222,7 @@ contract PrimaryOffering is ReentrancyGuardTransient, IPrimaryOffering {
 
     /// @notice The share token factory.
     function factory() external view returns (address) {
-        return address(_FACTORY);
+        return address(_factory);
     }
 
     // ================================================================ internals

@@ -15,18 +15,15 @@ contract ShareTokenFactory is AccessControl, IShareTokenFactory {
     bytes32 public constant ISSUER_ROLE = keccak256("ISSUER_ROLE");
 
     address private _implementation;
-    address private _primaryOffering;
     address[] private _tokens;
     mapping(address token => bool) private _isToken;
 
     /// @param admin Platform admin.
-    /// @param implementation_ ArtworkShareToken implementation (constructed with the registry).
-    /// @param primaryOffering_ PrimaryOffering singleton, granted MINTER_ROLE on every new token (zero: set later).
-    constructor(address admin, address implementation_, address primaryOffering_) {
+    /// @param implementation_ ArtworkShareToken implementation (constructed with the registry and the offering).
+    constructor(address admin, address implementation_) {
         if (admin == address(0) || implementation_ == address(0)) revert FactoryZeroAddress();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _implementation = implementation_;
-        _primaryOffering = primaryOffering_;
         emit ImplementationUpdated(implementation_);
     }
 
@@ -39,9 +36,7 @@ contract ShareTokenFactory is AccessControl, IShareTokenFactory {
         bytes32 metadataHash
     ) external onlyRole(ISSUER_ROLE) returns (address token) {
         token = Clones.clone(_implementation);
-        ArtworkShareToken(token).initialize(
-            _msgSender(), _primaryOffering, name, symbol, rules, metadataURI, metadataHash
-        );
+        ArtworkShareToken(token).initialize(_msgSender(), name, symbol, rules, metadataURI, metadataHash);
         _tokens.push(token);
         _isToken[token] = true;
         emit TokenDeployed(token, _msgSender(), name, symbol);
@@ -54,21 +49,14 @@ contract ShareTokenFactory is AccessControl, IShareTokenFactory {
         emit ImplementationUpdated(implementation_);
     }
 
-    /// @notice Sets the PrimaryOffering granted MINTER_ROLE on future tokens. DEFAULT_ADMIN_ROLE.
-    function setPrimaryOffering(address primaryOffering_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (primaryOffering_ == address(0)) revert FactoryZeroAddress();
-        _primaryOffering = primaryOffering_;
-        emit PrimaryOfferingUpdated(primaryOffering_);
-    }
-
     /// @notice Implementation used for new clones.
     function implementation() external view returns (address) {
         return _implementation;
     }
 
-    /// @notice PrimaryOffering granted MINTER_ROLE on new tokens.
+    /// @notice PrimaryOffering holding MINTER_ROLE on new tokens (from the implementation).
     function primaryOffering() external view returns (address) {
-        return _primaryOffering;
+        return ArtworkShareToken(_implementation).primaryOffering();
     }
 
     /// @notice The identity registry shared by the tokens.

@@ -4,7 +4,6 @@ pragma solidity ^0.8.28;
 import {Base} from "./utils/Base.sol";
 import {ArtworkShareToken} from "../src/ArtworkShareToken.sol";
 import "../src/interfaces/IArtworkShareToken.sol";
-import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
 
 contract ArtworkShareTokenTest is Base {
     event Paused(address indexed agent);
@@ -41,10 +40,10 @@ contract ArtworkShareTokenTest is Base {
     }
 
     function test_initialize_onlyOnce() public {
-        vm.expectRevert(Initializable.InvalidInitialization.selector);
-        token.initialize(stranger, stranger, "x", "x", _rules(0, 0, 0), "", bytes32(0));
-        vm.expectRevert(Initializable.InvalidInitialization.selector);
-        impl.initialize(stranger, stranger, "x", "x", _rules(0, 0, 0), "", bytes32(0));
+        vm.expectRevert(IArtworkShareToken.ShareAlreadyInitialized.selector);
+        token.initialize(stranger, "x", "x", _rules(0, 0, 0), "", bytes32(0));
+        vm.expectRevert(IArtworkShareToken.ShareAlreadyInitialized.selector);
+        impl.initialize(stranger, "x", "x", _rules(0, 0, 0), "", bytes32(0));
     }
 
     function test_transfer_ok() public {

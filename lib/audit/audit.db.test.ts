@@ -29,7 +29,12 @@ async function appendSome(n: number) {
         subjectType: "investor",
         subjectId: `inv-${i}`,
         before: { status: "in_review", nested: { b: 2, a: 1 } },
-        after: { status: "approved", amount: 10n ** 20n, when: new Date("2026-01-02T03:04:05.678Z"), skip: undefined },
+        after: {
+          status: "approved",
+          amount: 10n ** 20n,
+          when: new Date("2026-01-02T03:04:05.678Z"),
+          skip: undefined,
+        },
         txHash: i === 2 ? `0x${"ab".repeat(32)}` : undefined,
         ip: "127.0.0.1",
       }),
@@ -58,7 +63,9 @@ describe("audit log", () => {
   it("detects a modified field", async () => {
     await resetLog();
     const rows = await appendSome(4);
-    await t.db.execute(sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE id = ${rows[1]!.id}`);
+    await t.db.execute(
+      sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE id = ${rows[1]!.id}`,
+    );
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: false, brokenAtId: rows[1]!.id, count: 1 });
   });
@@ -66,14 +73,18 @@ describe("audit log", () => {
   it("detects a modified jsonb payload", async () => {
     await resetLog();
     const rows = await appendSome(3);
-    await t.db.execute(sql`UPDATE audit_log SET after = jsonb_set(after, '{status}', '"rejected"') WHERE id = ${rows[2]!.id}`);
+    await t.db.execute(
+      sql`UPDATE audit_log SET after = jsonb_set(after, '{status}', '"rejected"') WHERE id = ${rows[2]!.id}`,
+    );
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtId: rows[2]!.id });
   });
 
   it("detects a rewritten row whose hash was recomputed naively (next row no longer follows)", async () => {
     await resetLog();
     const rows = await appendSome(3);
-    await t.db.execute(sql`UPDATE audit_log SET hash = ${"0x" + "11".repeat(32)} WHERE id = ${rows[0]!.id}`);
+    await t.db.execute(
+      sql`UPDATE audit_log SET hash = ${"0x" + "11".repeat(32)} WHERE id = ${rows[0]!.id}`,
+    );
     const result = await verifyAuditChain(t.db);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.brokenAtId).toBe(rows[0]!.id);
@@ -97,15 +108,33 @@ describe("audit log", () => {
   it("writes inside the caller's transaction and rolls back with it", async () => {
     await resetLog();
     await t.db.transaction(async (tx) => {
-      await writeAudit(tx, { actor: "system", actorRole: "system", action: "test.commit", subjectType: "n", subjectId: "1" });
+      await writeAudit(tx, {
+        actor: "system",
+        actorRole: "system",
+        action: "test.commit",
+        subjectType: "n",
+        subjectId: "1",
+      });
     });
     await expect(
       t.db.transaction(async (tx) => {
-        await writeAudit(tx, { actor: "system", actorRole: "system", action: "test.rollback", subjectType: "n", subjectId: "2" });
+        await writeAudit(tx, {
+          actor: "system",
+          actorRole: "system",
+          action: "test.rollback",
+          subjectType: "n",
+          subjectId: "2",
+        });
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
-    await writeAudit(t.db, { actor: "system", actorRole: "system", action: "test.after", subjectType: "n", subjectId: "3" });
+    await writeAudit(t.db, {
+      actor: "system",
+      actorRole: "system",
+      action: "test.after",
+      subjectType: "n",
+      subjectId: "3",
+    });
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 2 });
   });
 
@@ -113,12 +142,20 @@ describe("audit log", () => {
     await resetLog();
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        writeAudit(t.db, { actor: "system", actorRole: "system", action: "test.concurrent", subjectType: "n", subjectId: String(i) }),
+        writeAudit(t.db, {
+          actor: "system",
+          actorRole: "system",
+          action: "test.concurrent",
+          subjectType: "n",
+          subjectId: String(i),
+        }),
       ),
     );
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: true, count: 20 });
-    const [{ n }] = (await t.db.select({ n: sql<number>`count(distinct prev_hash)::int` }).from(auditLog)) as [{ n: number }];
+    const [{ n }] = (await t.db
+      .select({ n: sql<number>`count(distinct prev_hash)::int` })
+      .from(auditLog)) as [{ n: number }];
     expect(n).toBe(20);
   });
 });

@@ -62,7 +62,11 @@ function normaliseActor(actor: string): string {
 export async function writeAudit(db: Database, input: AuditInput): Promise<AuditLogEntry> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(AUDIT_LOCK_KEY))})`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [last] = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     const content: HashedContent = {
       // Millisecond precision, so the timestamp read back from timestamptz is the one that was hashed.
       at: new Date((input.at ?? new Date()).getTime()),
@@ -91,7 +95,10 @@ export type AuditChainVerification =
   | { ok: false; brokenAtId: number; reason: string; count: number };
 
 /** Walk the whole chain in id order and recompute every hash. */
-export async function verifyAuditChain(db: Database, options: { batchSize?: number } = {}): Promise<AuditChainVerification> {
+export async function verifyAuditChain(
+  db: Database,
+  options: { batchSize?: number } = {},
+): Promise<AuditChainVerification> {
   const batchSize = options.batchSize ?? 500;
   let expectedPrev = GENESIS_HASH;
   let lastId = 0;
@@ -129,7 +136,12 @@ export async function verifyAuditChain(db: Database, options: { batchSize?: numb
         prevHash: row.prevHash,
       });
       if (recomputed !== row.hash) {
-        return { ok: false, brokenAtId: row.id, count, reason: "the entry was modified after it was written (hash mismatch)" };
+        return {
+          ok: false,
+          brokenAtId: row.id,
+          count,
+          reason: "the entry was modified after it was written (hash mismatch)",
+        };
       }
       expectedPrev = row.hash;
       lastId = row.id;
@@ -142,7 +154,11 @@ export async function verifyAuditChain(db: Database, options: { batchSize?: numb
 
 /** The newest entry's id and hash, to anchor elsewhere (detects truncation of the newest entries). */
 export async function getAuditHead(db: Database): Promise<{ id: number; hash: string } | null> {
-  const [row] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const [row] = await db
+    .select({ id: auditLog.id, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1);
   return row ?? null;
 }
 

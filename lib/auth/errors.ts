@@ -45,7 +45,9 @@ export class AuthError extends Error {
   constructor(code: AuthErrorCode, message?: string) {
     super(
       message ??
-        (code === "unauthenticated" ? "Please sign in with your wallet to continue." : "Your wallet is not allowed to do this."),
+        (code === "unauthenticated"
+          ? "Please sign in with your wallet to continue."
+          : "Your wallet is not allowed to do this."),
     );
     this.name = "AuthError";
     this.code = code;

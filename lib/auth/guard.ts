@@ -22,7 +22,10 @@ export type AuthContext = {
   investor: Investor | null;
 };
 
-export async function getInvestorByWallet(db: Database, { address }: { address: string }): Promise<Investor | null> {
+export async function getInvestorByWallet(
+  db: Database,
+  { address }: { address: string },
+): Promise<Investor | null> {
   const [row] = await db
     .select({ investor: investors })
     .from(investorWallets)
@@ -51,7 +54,9 @@ export function hasRole(ctx: Pick<AuthContext, "roles" | "investor">, role: Role
  * The one check for every server action and protected route: session, then (optionally) a role.
  * `role` may be a list: any one of them suffices. Throws `AuthError` ("unauthenticated" | "forbidden").
  */
-export async function requireSession({ role }: { role?: Role | readonly Role[] } = {}): Promise<AuthContext> {
+export async function requireSession({
+  role,
+}: { role?: Role | readonly Role[] } = {}): Promise<AuthContext> {
   const session = await getSession();
   if (!session) throw new AuthError("unauthenticated");
   const required = role === undefined ? [] : typeof role === "string" ? [role] : role;
@@ -76,7 +81,8 @@ export async function requireSession({ role }: { role?: Role | readonly Role[] }
     rolesAvailable,
     investor: await investorPromise,
   };
-  if (required.length > 0 && !required.some((r) => hasRole(ctx, r))) throw new AuthError("forbidden");
+  if (required.length > 0 && !required.some((r) => hasRole(ctx, r)))
+    throw new AuthError("forbidden");
   return ctx;
 }
 

@@ -9,7 +9,10 @@ export async function revokeSession(
   db: Database,
   { jti, expiresAt, now = new Date() }: { jti: string; expiresAt: Date; now?: Date },
 ): Promise<void> {
-  await db.insert(sessionRevocations).values({ jti, expiresAt, revokedAt: now }).onConflictDoNothing();
+  await db
+    .insert(sessionRevocations)
+    .values({ jti, expiresAt, revokedAt: now })
+    .onConflictDoNothing();
 }
 
 export async function isSessionRevoked(db: Database, { jti }: { jti: string }): Promise<boolean> {
@@ -21,7 +24,10 @@ export async function isSessionRevoked(db: Database, { jti }: { jti: string }): 
   return Boolean(row);
 }
 
-export async function deleteExpiredRevocations(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
+export async function deleteExpiredRevocations(
+  db: Database,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<number> {
   const removed = await db
     .delete(sessionRevocations)
     .where(lt(sessionRevocations.expiresAt, now))

@@ -2,7 +2,12 @@ import "server-only";
 
 import { type Address, getAddress, type Hex, keccak256, parseAbi, toHex, zeroHash } from "viem";
 import type { Deployments } from "@/lib/chain/deployments";
-import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
+import {
+  getDeployments,
+  getMulticallOptions,
+  getPublicClient,
+  readAtLatestBlock,
+} from "@/lib/chain/server";
 import type { InvestorCategory } from "@/lib/db/schema";
 
 export const DEFAULT_ADMIN_ROLE: Hex = zeroHash;
@@ -10,7 +15,9 @@ export const AGENT_ROLE: Hex = keccak256(toHex("AGENT_ROLE"));
 export const ISSUER_ROLE: Hex = keccak256(toHex("ISSUER_ROLE"));
 
 /** Minimal ABIs for the role reads; the full generated ABIs live in lib/chain/generated.ts. */
-export const accessControlAbi = parseAbi(["function hasRole(bytes32 role, address account) view returns (bool)"]);
+export const accessControlAbi = parseAbi([
+  "function hasRole(bytes32 role, address account) view returns (bool)",
+]);
 export const identityRegistryRolesAbi = parseAbi([
   "function hasRole(bytes32 role, address account) view returns (bool)",
   "function identityOf(address wallet) view returns (bytes32 investorId, uint16 country, uint8 category, uint64 expiry)",
@@ -18,8 +25,16 @@ export const identityRegistryRolesAbi = parseAbi([
 ]);
 
 /** On-chain category codes of the IdentityRegistry (0 = none). */
-export const CATEGORY_BY_CODE: Readonly<Record<number, InvestorCategory>> = { 1: "retail", 2: "professional", 3: "institutional" };
-export const CODE_BY_CATEGORY: Readonly<Record<InvestorCategory, number>> = { retail: 1, professional: 2, institutional: 3 };
+export const CATEGORY_BY_CODE: Readonly<Record<number, InvestorCategory>> = {
+  1: "retail",
+  2: "professional",
+  3: "institutional",
+};
+export const CODE_BY_CATEGORY: Readonly<Record<InvestorCategory, number>> = {
+  retail: 1,
+  professional: 2,
+  institutional: 3,
+};
 
 export type OnChainIdentity = {
   investorId: Hex;
@@ -52,12 +67,26 @@ export const NO_ROLES: Roles = Object.freeze({
 });
 
 /** The five reads, in one list for one multicall. */
-export function buildRoleCalls({ address, deployments }: { address: Address; deployments: Pick<Deployments, "identityRegistry" | "shareTokenFactory"> }) {
-  const registry = { address: deployments.identityRegistry, abi: identityRegistryRolesAbi } as const;
+export function buildRoleCalls({
+  address,
+  deployments,
+}: {
+  address: Address;
+  deployments: Pick<Deployments, "identityRegistry" | "shareTokenFactory">;
+}) {
+  const registry = {
+    address: deployments.identityRegistry,
+    abi: identityRegistryRolesAbi,
+  } as const;
   return [
     { ...registry, functionName: "hasRole", args: [DEFAULT_ADMIN_ROLE, address] },
     { ...registry, functionName: "hasRole", args: [AGENT_ROLE, address] },
-    { address: deployments.shareTokenFactory, abi: accessControlAbi, functionName: "hasRole", args: [ISSUER_ROLE, address] },
+    {
+      address: deployments.shareTokenFactory,
+      abi: accessControlAbi,
+      functionName: "hasRole",
+      args: [ISSUER_ROLE, address],
+    },
     { ...registry, functionName: "identityOf", args: [address] },
     { ...registry, functionName: "isVerified", args: [address] },
   ] as const;

@@ -29,8 +29,18 @@ export const getSession = cache(async (): Promise<Session | null> => {
 });
 
 /** Set the session cookie (server actions and route handlers only). */
-export async function setSessionCookie({ token, expiresAt }: { token: string; expiresAt: Date }): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE_NAME, token, getSessionCookieOptions({ appOrigin: getServerEnv().appOrigin, expiresAt }));
+export async function setSessionCookie({
+  token,
+  expiresAt,
+}: {
+  token: string;
+  expiresAt: Date;
+}): Promise<void> {
+  (await cookies()).set(
+    SESSION_COOKIE_NAME,
+    token,
+    getSessionCookieOptions({ appOrigin: getServerEnv().appOrigin, expiresAt }),
+  );
 }
 
 export async function clearSessionCookie(): Promise<void> {
@@ -43,7 +53,10 @@ async function getClientIp(): Promise<string | null> {
 }
 
 /** Start a sign-in: a fresh single-use nonce for the SIWE message. */
-export async function createSignInNonce({ address }: { address?: string } = {}): Promise<{ nonce: string; expiresAt: Date }> {
+export async function createSignInNonce({ address }: { address?: string } = {}): Promise<{
+  nonce: string;
+  expiresAt: Date;
+}> {
   return createNonce(await getDb(), { address });
 }
 
@@ -51,7 +64,13 @@ export async function createSignInNonce({ address }: { address?: string } = {}):
  * Finish a sign-in: verify the signed message (local recovery; contract wallets via the chain as fallback),
  * set the session cookie, write the audit log. Throws `SignInError`.
  */
-export async function signIn({ message, signature }: { message: string; signature: string }): Promise<{ address: Address; expiresAt: Date }> {
+export async function signIn({
+  message,
+  signature,
+}: {
+  message: string;
+  signature: string;
+}): Promise<{ address: Address; expiresAt: Date }> {
   const env = getServerEnv();
   const db = await getDb();
   const { address } = await verifySignIn(

@@ -23,7 +23,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function signedMessage(overrides: { origin?: string; chainId?: number; now?: Date; nonce?: string } = {}) {
+async function signedMessage(
+  overrides: { origin?: string; chainId?: number; now?: Date; nonce?: string } = {},
+) {
   const nonce = overrides.nonce ?? (await createNonce(t.db)).nonce;
   const message = buildSignInMessage({
     address: alice.address,
@@ -49,7 +51,9 @@ describe("verifySignIn", () => {
     const { message, signature, nonce } = await signedMessage();
     const result = await verifySignIn(t.db, { message, signature }, options);
     expect(result.address).toBe(alice.address.toLowerCase());
-    const rows = await t.db.execute(sql`SELECT used_at, address FROM siwe_nonces WHERE nonce = ${nonce}`);
+    const rows = await t.db.execute(
+      sql`SELECT used_at, address FROM siwe_nonces WHERE nonce = ${nonce}`,
+    );
     expect(rows.rows[0]).toMatchObject({ address: alice.address.toLowerCase() });
   });
 
@@ -61,12 +65,18 @@ describe("verifySignIn", () => {
 
   it("lets only one of two concurrent uses of a nonce succeed", async () => {
     const signed = await signedMessage();
-    const results = await Promise.allSettled([verifySignIn(t.db, signed, options), verifySignIn(t.db, signed, options)]);
+    const results = await Promise.allSettled([
+      verifySignIn(t.db, signed, options),
+      verifySignIn(t.db, signed, options),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
 
   it("refuses an unknown nonce", async () => {
-    await expectCode(verifySignIn(t.db, await signedMessage({ nonce: "abcdefgh12345678" }), options), "nonce_invalid");
+    await expectCode(
+      verifySignIn(t.db, await signedMessage({ nonce: "abcdefgh12345678" }), options),
+      "nonce_invalid",
+    );
   });
 
   it("refuses an expired nonce", async () => {
@@ -82,12 +92,21 @@ describe("verifySignIn", () => {
   });
 
   it("refuses a message for another domain", async () => {
-    await expectCode(verifySignIn(t.db, await signedMessage({ origin: "http://evil.example:3000" }), options), "domain_mismatch");
+    await expectCode(
+      verifySignIn(t.db, await signedMessage({ origin: "http://evil.example:3000" }), options),
+      "domain_mismatch",
+    );
   });
 
   it("refuses a message for another scheme or port", async () => {
-    await expectCode(verifySignIn(t.db, await signedMessage({ origin: "https://localhost:3000" }), options), "domain_mismatch");
-    await expectCode(verifySignIn(t.db, await signedMessage({ origin: "http://localhost:3001" }), options), "domain_mismatch");
+    await expectCode(
+      verifySignIn(t.db, await signedMessage({ origin: "https://localhost:3000" }), options),
+      "domain_mismatch",
+    );
+    await expectCode(
+      verifySignIn(t.db, await signedMessage({ origin: "http://localhost:3001" }), options),
+      "domain_mismatch",
+    );
   });
 
   it("refuses a uri on another origin even with the right domain", async () => {
@@ -101,11 +120,17 @@ describe("verifySignIn", () => {
       version: "1",
       issuedAt: new Date(),
     });
-    await expectCode(verifySignIn(t.db, { message, signature: await alice.signMessage({ message }) }, options), "uri_mismatch");
+    await expectCode(
+      verifySignIn(t.db, { message, signature: await alice.signMessage({ message }) }, options),
+      "uri_mismatch",
+    );
   });
 
   it("refuses a message for another chain", async () => {
-    await expectCode(verifySignIn(t.db, await signedMessage({ chainId: 1 }), options), "chain_mismatch");
+    await expectCode(
+      verifySignIn(t.db, await signedMessage({ chainId: 1 }), options),
+      "chain_mismatch",
+    );
   });
 
   it("refuses an expired message", async () => {
@@ -122,7 +147,10 @@ describe("verifySignIn", () => {
     const { message, signature } = await signedMessage();
     const forged = await mallory.signMessage({ message });
     await expectCode(verifySignIn(t.db, { message, signature: forged }, options), "bad_signature");
-    await expectCode(verifySignIn(t.db, { message, signature: "0x1234" }, options), "bad_signature");
+    await expectCode(
+      verifySignIn(t.db, { message, signature: "0x1234" }, options),
+      "bad_signature",
+    );
     await expect(verifySignIn(t.db, { message, signature }, options)).resolves.toBeTruthy();
   });
 
@@ -137,8 +165,14 @@ describe("verifySignIn", () => {
   });
 
   it("refuses garbage", async () => {
-    await expectCode(verifySignIn(t.db, { message: "hello", signature: "0x00" }, options), "malformed");
-    await expectCode(verifySignIn(t.db, { message: "hello", signature: "nope" }, options), "malformed");
+    await expectCode(
+      verifySignIn(t.db, { message: "hello", signature: "0x00" }, options),
+      "malformed",
+    );
+    await expectCode(
+      verifySignIn(t.db, { message: "hello", signature: "nope" }, options),
+      "malformed",
+    );
   });
 });
 
@@ -156,12 +190,19 @@ describe("sessions", () => {
     const { token } = await createSessionToken({ address: alice.address, secret });
     const [header, payload, sig] = token.split(".") as [string, string, string];
     const evil = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(payload, "base64url").toString()), sub: mallory.address.toLowerCase() }),
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload, "base64url").toString()),
+        sub: mallory.address.toLowerCase(),
+      }),
     ).toString("base64url");
     expect(await verifySessionToken({ token: `${header}.${evil}.${sig}`, secret })).toBeNull();
-    expect(await verifySessionToken({ token: `${header}.${payload}.${sig.slice(0, -2)}AA`, secret })).toBeNull();
+    expect(
+      await verifySessionToken({ token: `${header}.${payload}.${sig.slice(0, -2)}AA`, secret }),
+    ).toBeNull();
     expect(await verifySessionToken({ token, secret: "y".repeat(48) })).toBeNull();
-    expect(await verifySessionToken({ token, secret, now: new Date(Date.now() + 9 * 60 * 60 * 1000) })).toBeNull();
+    expect(
+      await verifySessionToken({ token, secret, now: new Date(Date.now() + 9 * 60 * 60 * 1000) }),
+    ).toBeNull();
     const none = `${Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url")}.${payload}.`;
     expect(await verifySessionToken({ token: none, secret })).toBeNull();
     expect(await verifySessionToken({ token: "garbage", secret })).toBeNull();

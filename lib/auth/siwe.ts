@@ -36,7 +36,11 @@ export type VerifySignInOptions = {
    * Optional fallback for smart-contract wallets (ERC-1271 / ERC-6492) when local recovery does not match,
    * e.g. `(args) => publicClient.verifyMessage(args)`. Plain wallets never need the chain.
    */
-  verifyContractSignature?: (args: { address: Address; message: string; signature: Hex }) => Promise<boolean>;
+  verifyContractSignature?: (args: {
+    address: Address;
+    message: string;
+    signature: Hex;
+  }) => Promise<boolean>;
 };
 
 /**
@@ -46,20 +50,50 @@ export type VerifySignInOptions = {
 export async function verifySignIn(
   db: Database,
   { message, signature }: { message: string; signature: string },
-  { expectedOrigin, expectedChainId, now = new Date(), verifyContractSignature }: VerifySignInOptions,
+  {
+    expectedOrigin,
+    expectedChainId,
+    now = new Date(),
+    verifyContractSignature,
+  }: VerifySignInOptions,
 ): Promise<{ address: Address; expiresAt: Date | undefined }> {
-  if (typeof message !== "string" || message.length > 4096 || typeof signature !== "string" || !isHex(signature)) {
+  if (
+    typeof message !== "string" ||
+    message.length > 4096 ||
+    typeof signature !== "string" ||
+    !isHex(signature)
+  ) {
     throw new SignInError("malformed");
   }
   const fields = parseSiweMessage(message);
-  const { address, domain, uri, chainId, nonce, version, issuedAt, expirationTime, notBefore, scheme } = fields;
-  if (!address || !isAddress(address, { strict: false }) || !domain || !uri || !chainId || !nonce || version !== "1") {
+  const {
+    address,
+    domain,
+    uri,
+    chainId,
+    nonce,
+    version,
+    issuedAt,
+    expirationTime,
+    notBefore,
+    scheme,
+  } = fields;
+  if (
+    !address ||
+    !isAddress(address, { strict: false }) ||
+    !domain ||
+    !uri ||
+    !chainId ||
+    !nonce ||
+    version !== "1"
+  ) {
     throw new SignInError("malformed", "missing or invalid fields");
   }
 
   const origin = new URL(expectedOrigin);
   if (domain !== origin.host) throw new SignInError("domain_mismatch", `domain ${domain}`);
-  if (scheme !== undefined && `${scheme}:` !== origin.protocol) throw new SignInError("domain_mismatch", `scheme ${scheme}`);
+  if (scheme !== undefined && `${scheme}:` !== origin.protocol)
+    throw new SignInError("domain_mismatch", `scheme ${scheme}`);
   let uriOrigin: string;
   try {
     uriOrigin = new URL(uri).origin;
@@ -71,8 +105,10 @@ export async function verifySignIn(
 
   const t = now.getTime();
   if (expirationTime && expirationTime.getTime() <= t) throw new SignInError("expired");
-  if (issuedAt && issuedAt.getTime() > t + CLOCK_SKEW_MS) throw new SignInError("not_yet_valid", "issued in the future");
-  if (issuedAt && issuedAt.getTime() < t - NONCE_TTL_MS - CLOCK_SKEW_MS) throw new SignInError("expired", "issued too long ago");
+  if (issuedAt && issuedAt.getTime() > t + CLOCK_SKEW_MS)
+    throw new SignInError("not_yet_valid", "issued in the future");
+  if (issuedAt && issuedAt.getTime() < t - NONCE_TTL_MS - CLOCK_SKEW_MS)
+    throw new SignInError("expired", "issued too long ago");
   if (notBefore && notBefore.getTime() > t + CLOCK_SKEW_MS) throw new SignInError("not_yet_valid");
 
   // The signature first, so a forged request cannot burn someone else's nonce.
@@ -85,7 +121,11 @@ export async function verifySignIn(
   }
   if (recovered !== signer) {
     const contractOk = verifyContractSignature
-      ? await verifyContractSignature({ address: signer, message, signature: signature as Hex }).catch(() => false)
+      ? await verifyContractSignature({
+          address: signer,
+          message,
+          signature: signature as Hex,
+        }).catch(() => false)
       : false;
     if (!contractOk) throw new SignInError("bad_signature");
   }
@@ -116,7 +156,13 @@ export async function verifySignIn(
 }
 
 /** Housekeeping: remove nonces that can no longer be used. */
-export async function deleteExpiredNonces(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
-  const removed = await db.delete(siweNonces).where(lt(siweNonces.expiresAt, now)).returning({ nonce: siweNonces.nonce });
+export async function deleteExpiredNonces(
+  db: Database,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<number> {
+  const removed = await db
+    .delete(siweNonces)
+    .where(lt(siweNonces.expiresAt, now))
+    .returning({ nonce: siweNonces.nonce });
   return removed.length;
 }

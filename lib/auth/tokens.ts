@@ -33,7 +33,8 @@ export async function createSessionToken({
   now?: Date;
   ttlSeconds?: number;
 }): Promise<{ token: string } & SessionClaims> {
-  if (!/^0x[0-9a-fA-F]{40}$/.test(address)) throw new Error("createSessionToken: address must be a 0x address");
+  if (!/^0x[0-9a-fA-F]{40}$/.test(address))
+    throw new Error("createSessionToken: address must be a 0x address");
   const jti = randomUUID();
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
@@ -46,7 +47,13 @@ export async function createSessionToken({
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .sign(keyFrom(secret));
-  return { token, address: lower, jti, issuedAt: new Date(iat * 1000), expiresAt: new Date(exp * 1000) };
+  return {
+    token,
+    address: lower,
+    jti,
+    issuedAt: new Date(iat * 1000),
+    expiresAt: new Date(exp * 1000),
+  };
 }
 
 /** The claims of a valid token, or null (bad signature, expired, malformed, wrong algorithm). */
@@ -67,7 +74,11 @@ export async function verifySessionToken({
       currentDate: now,
       requiredClaims: ["sub", "jti", "iat", "exp"],
     });
-    if (typeof payload.sub !== "string" || !/^0x[0-9a-f]{40}$/.test(payload.sub) || typeof payload.jti !== "string") {
+    if (
+      typeof payload.sub !== "string" ||
+      !/^0x[0-9a-f]{40}$/.test(payload.sub) ||
+      typeof payload.jti !== "string"
+    ) {
       return null;
     }
     return {
@@ -89,6 +100,18 @@ export type SessionCookieOptions = {
   expires: Date;
 };
 
-export function getSessionCookieOptions({ appOrigin, expiresAt }: { appOrigin: string; expiresAt: Date }): SessionCookieOptions {
-  return { httpOnly: true, sameSite: "lax", secure: appOrigin.startsWith("https:"), path: "/", expires: expiresAt };
+export function getSessionCookieOptions({
+  appOrigin,
+  expiresAt,
+}: {
+  appOrigin: string;
+  expiresAt: Date;
+}): SessionCookieOptions {
+  return {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: appOrigin.startsWith("https:"),
+    path: "/",
+    expires: expiresAt,
+  };
 }

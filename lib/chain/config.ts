@@ -31,7 +31,12 @@ export function getAtelierChain(config: ChainConfig): Chain {
     : undefined;
 
   if (config.chainId === LOCAL_CHAIN_ID) {
-    return { ...foundry, name: "Atelier local chain", rpcUrls, ...(blockExplorers ? { blockExplorers } : {}) };
+    return {
+      ...foundry,
+      name: "Atelier local chain",
+      rpcUrls,
+      ...(blockExplorers ? { blockExplorers } : {}),
+    };
   }
   return defineChain({
     id: config.chainId,

@@ -36,7 +36,7 @@ import { getAtelierChain } from "./config";
 import { loadDeployments, type Deployments } from "./deployments";
 import type { ServerEnv } from "../env";
 
-type Partial = {
+type DeploymentRecord = {
   chainId: number;
   paymentToken?: Address;
   identityRegistry?: Address;
@@ -57,7 +57,12 @@ async function hasCode(client: PublicClient, address: Address | undefined): Prom
 }
 
 /** True when every contract of the deployments file has code on the chain. */
-export async function isDeployed(client: PublicClient, d: Partial): Promise<boolean> {
+type ContractAddresses = Pick<
+  DeploymentRecord,
+  "paymentToken" | "identityRegistry" | "shareTokenImplementation" | "shareTokenFactory" | "primaryOffering"
+>;
+
+export async function isDeployed(client: PublicClient, d: ContractAddresses): Promise<boolean> {
   const addrs = [d.paymentToken, d.identityRegistry, d.shareTokenImplementation, d.shareTokenFactory, d.primaryOffering];
   const codes = await Promise.all(addrs.map((a) => hasCode(client, a)));
   return codes.every(Boolean);
@@ -83,11 +88,11 @@ export async function deployAtelier(opts: {
   }
 
   mkdirSync(path.dirname(opts.file), { recursive: true });
-  const state: Partial = existsSync(opts.file) ? JSON.parse(readFileSync(opts.file, "utf8")) : { chainId: opts.chainId };
+  const state: DeploymentRecord = existsSync(opts.file) ? JSON.parse(readFileSync(opts.file, "utf8")) : { chainId: opts.chainId };
   const save = () => writeFileSync(opts.file, JSON.stringify(state, null, 2) + "\n");
   const admin = opts.account.address;
 
-  async function step(key: keyof Partial, name: string, abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> {
+  async function step(key: keyof DeploymentRecord, name: string, abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> {
     const existing = state[key] as Address | undefined;
     if (await hasCode(client, existing)) return existing!;
     const hash = await wallet.deployContract({ abi, bytecode, args } as Parameters<typeof wallet.deployContract>[0]);
@@ -127,7 +132,7 @@ export async function deployAtelier(opts: {
 export async function ensureDeployment({ env, log }: { env: ServerEnv; log: (msg: string) => void }): Promise<Deployments & { created: boolean }> {
   const chain = getAtelierChain({ chainId: env.chainId, rpcUrls: env.rpcUrls });
   const client = createPublicClient({ chain, transport: http(env.rpcUrls[0]) }) as PublicClient;
-  const recorded: Partial | null = existsSync(env.deploymentsFile) ? JSON.parse(readFileSync(env.deploymentsFile, "utf8")) : null;
+  const recorded: DeploymentRecord | null = existsSync(env.deploymentsFile) ? JSON.parse(readFileSync(env.deploymentsFile, "utf8")) : null;
   if (recorded && (await isDeployed(client, recorded))) {
     log(`contracts found on chain ${env.chainId} (${env.deploymentsFile})`);
     return { ...loadDeployments({ file: env.deploymentsFile, expectedChainId: env.chainId }), created: false };

@@ -8,11 +8,17 @@ import { z } from "zod";
 
 const address = z
   .string()
-  .refine((value) => isAddress(value, { strict: false }), { error: "must be a 0x address (40 hex characters)" })
+  .refine((value) => isAddress(value, { strict: false }), {
+    error: "must be a 0x address (40 hex characters)",
+  })
   .transform((value) => getAddress(value));
 
 const blockNumber = z
-  .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/), z.string().regex(/^0x[0-9a-fA-F]+$/)])
+  .union([
+    z.number().int().nonnegative(),
+    z.string().regex(/^\d+$/),
+    z.string().regex(/^0x[0-9a-fA-F]+$/),
+  ])
   .transform((value) => BigInt(value));
 
 export const DeploymentsSchema = z.object({
@@ -25,7 +31,10 @@ export const DeploymentsSchema = z.object({
   multicall3: address.optional(),
   /** ISO 8601 string or unix seconds. */
   deployedAt: z
-    .union([z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: "must be an ISO date" }), z.number()])
+    .union([
+      z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: "must be an ISO date" }),
+      z.number(),
+    ])
     .transform((value) => new Date(typeof value === "number" ? value * 1000 : value).toISOString()),
   /** First block the indexer needs to read. */
   startBlock: blockNumber,
@@ -51,11 +60,16 @@ export class DeploymentsError extends Error {
 }
 
 /** Validate parsed JSON. Unknown extra keys (more contracts) are kept as they are. */
-export function parseDeployments(json: unknown, options: { expectedChainId?: number; source?: string } = {}): Deployments {
+export function parseDeployments(
+  json: unknown,
+  options: { expectedChainId?: number; source?: string } = {},
+): Deployments {
   const where = options.source ? ` in ${options.source}` : "";
   const result = DeploymentsSchema.loose().safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".") || "file"} ${i.message}`).join("; ");
+    const problems = result.error.issues
+      .map((i) => `${i.path.join(".") || "file"} ${i.message}`)
+      .join("; ");
     throw new DeploymentsError(`Invalid deployments${where}: ${problems}`);
   }
   if (options.expectedChainId !== undefined && result.data.chainId !== options.expectedChainId) {
@@ -77,7 +91,9 @@ export function loadDeployments(options: { file: string; expectedChainId?: numbe
         `Deployments file not found: ${options.file}. Deploy the contracts first (npm start deploys them on the local chain) or set DEPLOYMENTS_FILE.`,
       );
     }
-    throw new DeploymentsError(`Cannot read deployments file ${options.file}: ${(error as Error).message}`);
+    throw new DeploymentsError(
+      `Cannot read deployments file ${options.file}: ${(error as Error).message}`,
+    );
   }
   let json: unknown;
   try {

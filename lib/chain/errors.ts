@@ -20,12 +20,7 @@ export type RevertMessage = string | ((args: readonly unknown[]) => string);
 export type RevertMessageTable = Readonly<Record<string, RevertMessage>>;
 
 export type ChainErrorKind =
-  | "revert"
-  | "user_rejected"
-  | "insufficient_funds"
-  | "wrong_network"
-  | "network"
-  | "unknown";
+  "revert" | "user_rejected" | "insufficient_funds" | "wrong_network" | "network" | "unknown";
 
 export type DescribedChainError = {
   kind: ChainErrorKind;
@@ -43,7 +38,8 @@ export const baseRevertMessages: RevertMessageTable = {
   EnforcedPause: "Trading in this token is paused.",
   ExpectedPause: "This action is only possible while the token is paused.",
   ERC20InsufficientBalance: "Your balance is too small for this amount.",
-  ERC20InsufficientAllowance: "The contract is not allowed to move that much of your tokens yet. Approve the amount first.",
+  ERC20InsufficientAllowance:
+    "The contract is not allowed to move that much of your tokens yet. Approve the amount first.",
   ERC20InvalidReceiver: "That receiving address cannot hold tokens.",
   ERC20InvalidSender: "That sending address cannot send tokens.",
   ERC2612ExpiredSignature: "The payment authorisation has expired. Please sign again.",
@@ -70,7 +66,12 @@ export function describeChainError(
   const messages = options.messages ?? baseRevertMessages;
 
   if (!(error instanceof BaseError)) {
-    return { kind: "unknown", errorName: null, args: [], message: "Something went wrong. Please try again." };
+    return {
+      kind: "unknown",
+      errorName: null,
+      args: [],
+      message: "Something went wrong. Please try again.",
+    };
   }
 
   const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
@@ -81,12 +82,22 @@ export function describeChainError(
       return { kind: "revert", errorName, args, message: render(messages[errorName], args) };
     }
     if (errorName === "Panic") {
-      return { kind: "revert", errorName, args, message: render(messages.Panic ?? "The contract hit an internal error.", args) };
+      return {
+        kind: "revert",
+        errorName,
+        args,
+        message: render(messages.Panic ?? "The contract hit an internal error.", args),
+      };
     }
     if (reverted.reason) {
       // `require(cond, "reason")` — the contract's own words; map them when the table has an entry.
       const mapped = messages[reverted.reason];
-      return { kind: "revert", errorName: reverted.reason, args, message: mapped ? render(mapped, args) : reverted.reason };
+      return {
+        kind: "revert",
+        errorName: reverted.reason,
+        args,
+        message: mapped ? render(mapped, args) : reverted.reason,
+      };
     }
     return {
       kind: "revert",
@@ -99,7 +110,12 @@ export function describeChainError(
   }
 
   if (error.walk((e) => e instanceof UserRejectedRequestError)) {
-    return { kind: "user_rejected", errorName: null, args: [], message: "You declined the request in your wallet." };
+    return {
+      kind: "user_rejected",
+      errorName: null,
+      args: [],
+      message: "You declined the request in your wallet.",
+    };
   }
   if (error.walk((e) => e instanceof InsufficientFundsError)) {
     return {
@@ -117,7 +133,14 @@ export function describeChainError(
       message: "Your wallet is on a different network. Switch network and try again.",
     };
   }
-  if (error.walk((e) => e instanceof HttpRequestError || e instanceof WebSocketRequestError || e instanceof TimeoutError)) {
+  if (
+    error.walk(
+      (e) =>
+        e instanceof HttpRequestError ||
+        e instanceof WebSocketRequestError ||
+        e instanceof TimeoutError,
+    )
+  ) {
     return {
       kind: "network",
       errorName: null,
@@ -125,5 +148,10 @@ export function describeChainError(
       message: "The blockchain node cannot be reached right now. Please try again shortly.",
     };
   }
-  return { kind: "unknown", errorName: null, args: [], message: error.shortMessage || "Something went wrong. Please try again." };
+  return {
+    kind: "unknown",
+    errorName: null,
+    args: [],
+    message: error.shortMessage || "Something went wrong. Please try again.",
+  };
 }

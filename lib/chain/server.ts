@@ -26,7 +26,10 @@ const globalForChain = globalThis as unknown as ChainGlobals;
 export function getDeployments(): Deployments {
   if (!globalForChain.__atelierDeployments) {
     const env = getServerEnv();
-    globalForChain.__atelierDeployments = loadDeployments({ file: env.deploymentsFile, expectedChainId: env.chainId });
+    globalForChain.__atelierDeployments = loadDeployments({
+      file: env.deploymentsFile,
+      expectedChainId: env.chainId,
+    });
   }
   return globalForChain.__atelierDeployments;
 }
@@ -41,9 +44,15 @@ function tryGetDeployments(): Deployments | null {
 
 export function getServerChain(): Chain {
   const env = getServerEnv();
-  const chain = getAtelierChain({ chainId: env.chainId, rpcUrls: env.rpcUrls, explorerUrl: env.explorerUrl });
+  const chain = getAtelierChain({
+    chainId: env.chainId,
+    rpcUrls: env.rpcUrls,
+    explorerUrl: env.explorerUrl,
+  });
   const multicall3 = tryGetDeployments()?.multicall3;
-  return multicall3 ? { ...chain, contracts: { ...chain.contracts, multicall3: { address: multicall3 } } } : chain;
+  return multicall3
+    ? { ...chain, contracts: { ...chain.contracts, multicall3: { address: multicall3 } } }
+    : chain;
 }
 
 /**
@@ -64,9 +73,12 @@ export function getPublicClient(): PublicClient<Transport, Chain> {
     const env = getServerEnv();
     const chain = getServerChain();
     const transports = env.rpcUrls.map((url) =>
-      /^wss?:/i.test(url) ? webSocket(url, { retryCount: 1 }) : http(url, { retryCount: 1, timeout: 10_000, batch: false }),
+      /^wss?:/i.test(url)
+        ? webSocket(url, { retryCount: 1 })
+        : http(url, { retryCount: 1, timeout: 10_000, batch: false }),
     );
-    const transport = transports.length === 1 ? transports[0]! : fallback(transports, { rank: false });
+    const transport =
+      transports.length === 1 ? transports[0]! : fallback(transports, { rank: false });
     globalForChain.__atelierPublicClient = createPublicClient({
       chain,
       transport,

@@ -120,6 +120,7 @@ export async function migrateDatabase(
   options: { migrationsFolder?: string } = {},
 ): Promise<void> {
   const migrator = migrators.get(db);
-  if (!migrator) throw new Error("migrateDatabase: this database was not created by createDatabase()");
+  if (!migrator)
+    throw new Error("migrateDatabase: this database was not created by createDatabase()");
   await migrator(db, options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER);
 }

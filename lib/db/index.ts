@@ -20,7 +20,10 @@ export async function getDb(): Promise<Database> {
 
 function createDbHandle(): Promise<DatabaseHandle> {
   const env = getServerEnv();
-  const handle = createDatabase({ url: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
+  const handle = createDatabase({
+    url: env.databaseUrl,
+    dataDir: env.databaseUrl ? undefined : env.dataDir,
+  });
   handle.catch(() => {
     // Let the next call retry instead of caching a failure forever.
     delete globalForDb.__atelierDb;

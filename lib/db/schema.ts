@@ -58,7 +58,15 @@ export const kycStatuses = [
 export type KycStatus = (typeof kycStatuses)[number];
 export const kycStatus = pgEnum("kyc_status", kycStatuses);
 
-export const artworkStatuses = ["draft", "submitted", "returned", "approved", "deployed", "offering", "trading"] as const;
+export const artworkStatuses = [
+  "draft",
+  "submitted",
+  "returned",
+  "approved",
+  "deployed",
+  "offering",
+  "trading",
+] as const;
 export type ArtworkStatus = (typeof artworkStatuses)[number];
 export const artworkStatus = pgEnum("artwork_status", artworkStatuses);
 
@@ -87,7 +95,10 @@ export const siweNonces = pgTable(
     expiresAt: timestamptz("expires_at").notNull(),
     usedAt: timestamptz("used_at"),
   },
-  (t) => [index("siwe_nonces_expires_at_idx").on(t.expiresAt), addressCheck("siwe_nonces_address_format", t.address)],
+  (t) => [
+    index("siwe_nonces_expires_at_idx").on(t.expiresAt),
+    addressCheck("siwe_nonces_address_format", t.address),
+  ],
 );
 export type SiweNonce = InferSelectModel<typeof siweNonces>;
 
@@ -147,7 +158,10 @@ export const investors = pgTable(
   },
   (t) => [
     index("investors_kyc_status_idx").on(t.kycStatus),
-    check("investors_on_chain_id_format", sql`${t.onChainId} IS NULL OR ${t.onChainId} ~ '^0x[0-9a-f]{64}$'`),
+    check(
+      "investors_on_chain_id_format",
+      sql`${t.onChainId} IS NULL OR ${t.onChainId} ~ '^0x[0-9a-f]{64}$'`,
+    ),
   ],
 );
 export type Investor = InferSelectModel<typeof investors>;
@@ -166,7 +180,9 @@ export const investorWallets = pgTable(
   },
   (t) => [
     index("investor_wallets_investor_id_idx").on(t.investorId),
-    uniqueIndex("investor_wallets_one_primary_idx").on(t.investorId).where(sql`${t.isPrimary}`),
+    uniqueIndex("investor_wallets_one_primary_idx")
+      .on(t.investorId)
+      .where(sql`${t.isPrimary}`),
     addressCheck("investor_wallets_address_format", t.address),
   ],
 );

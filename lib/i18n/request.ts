@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from "./config";
+import { loadMessages } from "./messages";
 
 /** Picks the locale from the cookie set by the language switch, else from Accept-Language. */
 async function resolveLocale(): Promise<Locale> {
@@ -15,6 +16,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Asia/Hong_Kong",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

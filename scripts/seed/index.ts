@@ -37,7 +37,8 @@ import { renderArtwork } from "./art";
 import { artworks, people, type DemoArtwork, type DemoPerson } from "./data";
 import { simplePdf } from "./pdf";
 
-export const DEMO_MNEMONIC = "test test test test test test test test test test test junk";
+export { DEMO_MNEMONIC } from "../../lib/demo/people";
+import { DEMO_MNEMONIC } from "../../lib/demo/people";
 const AGENT_ROLE = keccak256(stringToHex("AGENT_ROLE"));
 const ISSUER_ROLE = keccak256(stringToHex("ISSUER_ROLE"));
 const CATEGORY = { retail: 1, professional: 2, institutional: 3 } as const;

@@ -34,6 +34,8 @@ interface IArtworkShareToken {
 
     /// @notice A transfer, mint or forced transfer was refused; `code` is one of the TRANSFER_* reason codes.
     error ShareTransferRefused(uint8 code);
+    /// @notice The clone was already initialised (or this is the implementation).
+    error ShareAlreadyInitialized();
     /// @notice Rules are invalid (category mask, country code or max balance out of range).
     error ShareInvalidRules();
     /// @notice Minting would push the total supply above 2^96 - 1.
@@ -57,6 +59,8 @@ interface IArtworkShareToken {
     /// @notice The token is already paused / not paused.
     error SharePausedState(bool paused);
 
+    /// @notice The issuer (owner) changed.
+    event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
     /// @notice The token was paused by `agent`.
     event Paused(address indexed agent);
     /// @notice The token was unpaused by `agent`.

@@ -80,7 +80,11 @@ interface IPrimaryOffering {
     error OfferingNothingToWithdraw(uint256 id);
     /// @notice A zero address was given.
     error OfferingZeroAddress();
+    /// @notice The factory was already set.
+    error OfferingFactoryAlreadySet(address factory);
 
+    /// @notice The factory whose tokens may be offered was set.
+    event FactorySet(address indexed factory);
     /// @notice An offering was created.
     event OfferingCreated(uint256 indexed id, address indexed token, address indexed issuer, Terms terms);
     /// @notice Shares were bought.

@@ -13,8 +13,6 @@ interface IShareTokenFactory {
     event TokenDeployed(address indexed token, address indexed issuer, string name, string symbol);
     /// @notice The token implementation used for new clones was replaced.
     event ImplementationUpdated(address indexed implementation);
-    /// @notice The PrimaryOffering granted MINTER_ROLE on new tokens was replaced.
-    event PrimaryOfferingUpdated(address indexed primaryOffering);
 
     /// @notice Deploys a share token owned by the caller (ISSUER_ROLE).
     function deployToken(

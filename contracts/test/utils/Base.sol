@@ -12,8 +12,8 @@ import {IIdentityRegistry} from "../../src/interfaces/IIdentityRegistry.sol";
 import {IPrimaryOffering} from "../../src/interfaces/IPrimaryOffering.sol";
 
 /// Deploys the whole platform the way the deploy script will:
-/// registry → HKD → token implementation(registry) → factory(impl) → offering(hkd, registry, factory)
-/// → factory.setPrimaryOffering(offering).
+/// registry → HKD → offering(hkd, registry, admin) → token implementation(registry, offering) → factory(admin, impl)
+/// → offering.setFactory(factory) (admin).
 abstract contract Base is Test {
     uint16 internal constant HK = 344;
     uint16 internal constant SG = 702;
@@ -53,12 +53,12 @@ abstract contract Base is Test {
         kycExpiry = uint64(block.timestamp + 365 days);
         registry = new IdentityRegistry(admin);
         hkd = new HKDStablecoin(admin);
-        impl = new ArtworkShareToken(registry);
-        factory = new ShareTokenFactory(admin, address(impl), address(0));
-        offering = new PrimaryOffering(hkd, registry, address(factory));
+        offering = new PrimaryOffering(hkd, registry, admin);
+        impl = new ArtworkShareToken(registry, address(offering));
+        factory = new ShareTokenFactory(admin, address(impl));
         vm.startPrank(admin);
         registry.grantRole(registry.AGENT_ROLE(), agent);
-        factory.setPrimaryOffering(address(offering));
+        offering.setFactory(address(factory));
         factory.grantRole(factory.ISSUER_ROLE(), issuer);
         vm.stopPrank();
 

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ArtworkDetails, ArtworkText } from "@/components/asset/artwork-details";
+import { DocumentsList } from "@/components/asset/documents-list";
+import { Gallery } from "@/components/asset/gallery";
+import { OfferingPanel } from "@/components/asset/offering-panel";
+import { RiskWarnings } from "@/components/asset/risk-warnings";
+import { TokenRules } from "@/components/asset/token-rules";
+import { getViewer } from "@/components/layout/viewer";
+import { getArtworkPage } from "@/lib/assets/artwork";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const [data, t, locale] = await Promise.all([getArtworkPage({ slug }), getTranslations("artwork"), getLocale()]);
+  if (!data) return {};
+  const title = locale === "zh-HK" && data.artwork.titleZh ? data.artwork.titleZh : data.artwork.title;
+  return { title, description: t("metaDescription", { title, artist: data.artwork.artist }) };
+}
+
+export default async function ArtworkPage({ params }: Props) {
+  const { slug } = await params;
+  const [data, viewer, t, locale] = await Promise.all([getArtworkPage({ slug }), getViewer(), getTranslations("artwork"), getLocale()]);
+  if (!data) notFound();
+  const { artwork } = data;
+  const zh = locale === "zh-HK";
+  const title = zh && artwork.titleZh ? artwork.titleZh : artwork.title;
+
+  return (
+    <article className="mx-auto flex max-w-7xl flex-col gap-14 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
+      <div>
+        <Link href="/" className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline">
+          ← {t("back")}
+        </Link>
+      </div>
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,1.6fr)_minmax(20rem,1fr)] lg:gap-14">
+        <div className="flex flex-col gap-8">
+          <Gallery images={artwork.images} title={title} />
+          <header className="flex flex-col gap-2">
+            <p className="text-sm tracking-[0.16em] text-ink-muted uppercase">{artwork.artist}</p>
+            <h1 className="font-display text-4xl leading-tight tracking-tight sm:text-5xl">{title}</h1>
+            {zh && artwork.titleZh ? <p className="text-ink-muted">{artwork.title}</p> : null}
+            <dl className="mt-3 flex flex-wrap gap-x-8 gap-y-2 text-sm">
+              {artwork.year ? (
+                <div><dt className="text-ink-muted">{t("facts.year")}</dt><dd className="tabular">{artwork.year}</dd></div>
+              ) : null}
+              {artwork.medium ? (
+                <div><dt className="text-ink-muted">{t("facts.medium")}</dt><dd>{artwork.medium}</dd></div>
+              ) : null}
+              {artwork.dimensions ? (
+                <div><dt className="text-ink-muted">{t("facts.dimensions")}</dt><dd className="tabular">{artwork.dimensions}</dd></div>
+              ) : null}
+            </dl>
+            {artwork.artistBio ? <p className="mt-2 text-sm text-ink-muted">{artwork.artistBio}</p> : null}
+          </header>
+          <ArtworkText title={t("description")} text={zh && artwork.descriptionZh ? artwork.descriptionZh : artwork.descriptionMd} />
+          <ArtworkText title={t("story")} text={zh && artwork.storyZh ? artwork.storyZh : artwork.storyMd} />
+        </div>
+        <aside className="flex flex-col gap-6 lg:sticky lg:top-24 lg:self-start">
+          <OfferingPanel
+            slug={artwork.slug}
+            offering={data.offering}
+            decimals={data.paymentDecimals}
+            holderCount={data.holderCount}
+            lockupSeconds={data.rules?.lockupSeconds ?? 0n}
+            paused={data.paused}
+            signedIn={!!viewer}
+          />
+          <RiskWarnings />
+        </aside>
+      </div>
+      <ArtworkDetails artwork={artwork} />
+      <section aria-labelledby="documents" className="flex flex-col gap-4">
+        <h2 id="documents" className="font-display text-2xl">{t("documents.title")}</h2>
+        <DocumentsList documents={data.documents} />
+      </section>
+      {data.rules && data.token ? (
+        <TokenRules token={data.token} rules={data.rules} totalSupply={data.totalSupply} explorerUrl={data.explorerUrl} />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import type { ArtworkDocumentView } from "@/lib/assets/artwork";
+
+function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Documents with their on-chain verification: "verified" only when the served file's hash equals the anchor. */
+export async function DocumentsList({ documents }: { documents: ArtworkDocumentView[] }) {
+  const t = await getTranslations("artwork.documents");
+  const format = await getFormatter();
+  if (documents.length === 0) return <p className="text-ink-muted">{t("empty")}</p>;
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-ink-muted">{t("intro")}</p>
+      <ul className="divide-y divide-line rounded-lg border border-line bg-surface" role="list">
+        {documents.map((doc) => {
+          const v = doc.verification;
+          const date = "anchoredAt" in v ? format.dateTime(v.anchoredAt, { dateStyle: "medium" }) : "";
+          return (
+            <li key={doc.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between" data-document={doc.name}>
+              <div className="min-w-0">
+                <p className="text-xs tracking-wide text-ink-subtle uppercase">{t(`kind.${doc.kind}`)}</p>
+                <a href={doc.href} className="font-medium underline-offset-4 hover:underline" target="_blank" rel="noopener">
+                  {doc.title}
+                  <span className="sr-only"> — {t("open", { title: doc.title, size: fileSize(doc.sizeBytes) })}</span>
+                </a>
+                <p className="mt-1 font-mono text-xs break-all text-ink-subtle">
+                  {t("fingerprint")} {doc.sha256}
+                </p>
+                {v.state === "mismatch" ? (
+                  <p role="alert" className="mt-2 text-sm text-danger">
+                    {t("mismatchDetail", { date })}
+                  </p>
+                ) : (
+                  <p className="mt-1 text-sm text-ink-muted">
+                    {v.state === "verified"
+                      ? t("verifiedDetail", { date })
+                      : v.state === "not_anchored"
+                        ? t("notAnchoredDetail")
+                        : t("missingDetail")}
+                  </p>
+                )}
+              </div>
+              <div className="shrink-0">
+                {v.state === "verified" ? (
+                  <Badge tone="success" icon="check">{t("verified")}</Badge>
+                ) : v.state === "mismatch" ? (
+                  <Badge tone="danger" icon="error">{t("mismatch")}</Badge>
+                ) : v.state === "not_anchored" ? (
+                  <Badge tone="warn" icon="warn">{t("notAnchored")}</Badge>
+                ) : (
+                  <Badge tone="neutral" icon="info">{t("missing")}</Badge>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { buttonStyles } from "@/components/ui/button";
+import { Money } from "@/components/ui/money";
+import { Progress } from "@/components/ui/progress";
+import { ArtworkStatusBadge } from "@/components/catalogue/artwork-card";
+import { offeringStatusToCatalogue, type OfferingView } from "@/lib/catalogue/offering";
+import { categoriesFromMask } from "@/lib/assets/categories";
+import { formatCount, formatPercent } from "@/lib/format/money";
+
+export type OfferingPanelProps = {
+  slug: string;
+  offering: OfferingView | null;
+  decimals: number;
+  holderCount: bigint;
+  lockupSeconds: bigint;
+  paused: boolean;
+  signedIn: boolean;
+};
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex items-baseline justify-between gap-4 py-2">
+      <dt className="text-sm text-ink-muted">{label}</dt>
+      <dd className="text-right text-sm font-medium tabular">{children}</dd>
+    </div>
+  );
+}
+
+/** Offering terms, live progress and the call to action. */
+export async function OfferingPanel({ slug, offering, decimals, holderCount, lockupSeconds, paused, signedIn }: OfferingPanelProps) {
+  const [t, tc, format, locale] = await Promise.all([
+    getTranslations("artwork.offering"),
+    getTranslations("artwork.category"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  if (!offering) {
+    return (
+      <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6">
+        <h2 id="offering-title" className="font-display text-2xl">{t("title")}</h2>
+        <p className="mt-3 text-ink-muted">{t("none")}</p>
+      </section>
+    );
+  }
+  const { terms } = offering;
+  const status = offeringStatusToCatalogue(offering);
+  const available = terms.supplyCap > offering.sold ? terms.supplyCap - offering.sold : 0n;
+  const ratio = terms.supplyCap > 0n ? Number((offering.sold * 10_000n) / terms.supplyCap) / 10_000 : 0;
+  const start = new Date(Number(terms.start) * 1000);
+  const end = new Date(Number(terms.end) * 1000);
+  const lockupDays = Number(lockupSeconds / 86_400n);
+  const buyHref = `/artworks/${slug}/buy`;
+
+  return (
+    <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6 shadow-sm">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="offering-title" className="font-display text-2xl">{t("title")}</h2>
+        <ArtworkStatusBadge item={{ status, startsAt: start, endsAt: end }} />
+      </div>
+      <p className="mt-4 text-sm text-ink-muted">{t("pricePerShare")}</p>
+      <p className="font-display text-4xl tracking-tight">
+        <Money value={terms.pricePerShare} decimals={decimals} />
+      </p>
+      <div className="mt-5 flex flex-col gap-2">
+        <Progress value={ratio} label={t("progressLabel", { percent: formatPercent(ratio, locale) })} />
+        <div className="flex justify-between text-sm text-ink-muted tabular">
+          <span>{t("sold", { sold: formatCount(offering.sold, locale), cap: formatCount(terms.supplyCap, locale) })}</span>
+          <span>{t("available", { available: formatCount(available, locale) })}</span>
+        </div>
+      </div>
+      <dl className="mt-4 divide-y divide-line border-t border-line">
+        <Row label={t("minTicket")}>{t("shares", { count: Number(terms.minTicket) })}</Row>
+        <Row label={t("maxTicket")}>{t("shares", { count: Number(terms.maxTicket) })}</Row>
+        <Row label={t("opens")}>{format.dateTime(start, { dateStyle: "medium", timeStyle: "short" })}</Row>
+        <Row label={t("closes")}>{format.dateTime(end, { dateStyle: "medium", timeStyle: "short" })}</Row>
+        <Row label={t("eligibility")}>
+          {categoriesFromMask(terms.eligibleCategories).map((c) => tc(c)).join(locale === "zh-HK" ? "、" : ", ")}
+        </Row>
+        <Row label={t("lockup")}>{lockupDays > 0 ? t("lockupDays", { days: lockupDays }) : t("noLockup")}</Row>
+        <Row label={t("holders")}>{t("holdersValue", { count: Number(holderCount) })}</Row>
+        <Row label={t("valuation")}>
+          <Money value={terms.pricePerShare * terms.supplyCap} decimals={decimals} fractionDigits={0} />
+        </Row>
+      </dl>
+      <div className="mt-6">
+        {paused ? (
+          <Alert tone="warn" role="status">{t("paused")}</Alert>
+        ) : status === "live" ? (
+          <Link href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`} className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}>
+            {signedIn ? t("buy") : t("signInToBuy")}
+          </Link>
+        ) : status === "upcoming" ? (
+          <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: format.dateTime(start, { dateStyle: "long" }) })}</p>
+        ) : status === "sold_out" ? (
+          <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
+        ) : (
+          <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+// Reason codes returned by {IMarket-fillable} and {IMarket-fillableBy}. Codes 1..10 are the share token's own
+// TRANSFER_* codes (see IArtworkShareToken.sol), passed through unchanged; the market adds codes from 32 up.
+/// @dev The whole remaining size can be filled now.
+uint8 constant FILL_OK = 0;
+/// @dev The order does not exist, was filled completely or was cancelled.
+uint8 constant FILL_ORDER_CLOSED = 32;
+/// @dev The seller's share allowance to the market is below the remaining size.
+uint8 constant FILL_SHARE_ALLOWANCE_SHORT = 33;
+/// @dev The market is paused (placing and filling are stopped; cancelling always works).
+uint8 constant FILL_MARKET_PAUSED = 34;
+/// @dev The taker is the maker of the order.
+uint8 constant FILL_SELF_TRADE = 35;
+/// @dev The buying taker's payment-token balance or allowance does not cover the remaining size plus fee.
+uint8 constant FILL_PAYMENT_SHORT = 36;
+
+/// @title IMarket
+/// @notice Secondary order book for every Atelier share token, priced in the platform payment token.
+/// Limit asks and bids with partial fills; delivery versus payment in one transaction; the token's own compliance
+/// hook is applied to the real seller and buyer.
+///
+/// Escrow: a bid escrows `size × price` payment tokens in the market at placement; only the filled part ever leaves
+/// to the seller and the fee recipient, and the rest is refunded on cancel. An ask escrows nothing: the seller
+/// approves the market on the share token, and a fill moves the shares straight from seller to buyer with
+/// `transferFrom`, so an ask whose seller no longer can deliver simply fails to fill ({fillable} says why).
+///
+/// Fee: `feeBps` (≤ {MAX_FEE_BPS}) of the traded value, paid by the TAKER, rounded down. A buying taker (filling an
+/// ask) pays `cost + fee`; a selling taker (filling a bid) receives `cost − fee`. The maker always pays or receives
+/// exactly `shares × price`.
+interface IMarket {
+    /// @notice Order side.
+    enum Side {
+        Ask,
+        Bid
+    }
+
+    /// @notice Full view of one order. `filled + cancelled + remaining == size` always holds.
+    struct OrderView {
+        address maker;
+        address token;
+        Side side;
+        uint256 price;
+        uint256 size;
+        uint256 remaining;
+        uint256 filled;
+        uint256 cancelled;
+    }
+
+    /// @notice A constructor or admin address argument is zero.
+    error MarketZeroAddress();
+    /// @notice The fee exceeds {MAX_FEE_BPS}.
+    error MarketFeeTooHigh(uint256 feeBps, uint256 maxFeeBps);
+    /// @notice The token was not deployed by the platform's ShareTokenFactory.
+    error MarketUnknownToken(address token);
+    /// @notice Share amount is zero or above 2^96 − 1.
+    error MarketInvalidShares(uint256 shares);
+    /// @notice Price per share is zero or above 2^88 − 1.
+    error MarketInvalidPrice(uint256 price);
+    /// @notice The bid maker cannot hold this token now; `code` is the token's TRANSFER_* reason code.
+    error MarketMakerNotEligible(address token, address maker, uint8 code);
+    /// @notice The payment token delivered less than the escrow due (fee-on-transfer tokens are not supported).
+    error MarketEscrowShortfall(uint256 expected, uint256 received);
+    /// @notice The order does not exist, was filled completely or was cancelled.
+    error MarketOrderNotOpen(uint256 orderId);
+    /// @notice The order price is worse for the taker than `priceLimit`.
+    error MarketPriceLimit(uint256 orderId, uint256 price, uint256 priceLimit);
+    /// @notice The taker is the order's maker.
+    error MarketSelfTrade(uint256 orderId, address account);
+    /// @notice The caller is neither the maker nor a compliance agent of the order's token.
+    error MarketUnauthorizedCancel(uint256 orderId, address account);
+    /// @notice The share token returned false from transferFrom.
+    error MarketShareTransferFailed(address token);
+    /// @notice Placing and filling are paused.
+    error MarketPaused();
+    /// @notice The market is already in the requested pause state.
+    error MarketPausedState(bool paused);
+
+    /// @notice An order was placed.
+    event OrderPlaced(
+        uint256 indexed orderId, address indexed maker, address indexed token, Side side, uint256 shares, uint256 price
+    );
+    /// @notice `shares` of an order were traded at the order's `price`; `fee` went to the fee recipient.
+    event OrderFilled(uint256 indexed orderId, address indexed taker, uint256 shares, uint256 price, uint256 fee);
+    /// @notice An order was cancelled; `remaining` shares were withdrawn (and, for a bid, their escrow refunded).
+    event OrderCancelled(uint256 indexed orderId, uint256 remaining, address indexed canceller);
+    /// @notice The platform fee changed.
+    event FeeUpdated(address indexed feeRecipient, uint256 feeBps);
+    /// @notice Placing and filling were paused or unpaused.
+    event MarketPausedSet(bool paused, address indexed admin);
+
+    /// @notice Places a sell order. The maker must approve the market on the share token before it can be filled;
+    /// nothing is escrowed. Returns the order id (ids start at 1).
+    function placeAsk(address token, uint256 shares, uint256 pricePerShare) external returns (uint256 orderId);
+
+    /// @notice Places a buy order and escrows `shares × pricePerShare` payment tokens (the maker approves the market
+    /// on the payment token first). The maker must be eligible to hold the token. Returns the order id.
+    function placeBid(address token, uint256 shares, uint256 pricePerShare) external returns (uint256 orderId);
+
+    /// @notice Fills up to `shares` of an open order at the order's price. For an ask the caller buys and pays at
+    /// most `priceLimit` per share (plus the fee); for a bid the caller sells and gets at least `priceLimit` per share
+    /// (minus the fee). Shares and payment move in this transaction. Returns the shares traded.
+    function fill(uint256 orderId, uint256 shares, uint256 priceLimit) external returns (uint256 filled);
+
+    /// @notice Cancels an open order — by its maker, or by a compliance agent of the token's registry. A bid's
+    /// remaining escrow is refunded to the maker.
+    function cancel(uint256 orderId) external;
+
+    /// @notice The order with id `orderId` (all zero when unknown).
+    function order(uint256 orderId) external view returns (OrderView memory);
+
+    /// @notice Number of orders ever placed (the last id).
+    function orderCount() external view returns (uint256);
+
+    /// @notice Open orders of `token` among its orders `[offset, offset + limit)` in placement order; page with
+    /// {tokenOrderCount}.
+    function openOrders(address token, uint256 offset, uint256 limit) external view returns (uint256[] memory ids);
+
+    /// @notice Number of orders ever placed on `token`.
+    function tokenOrderCount(address token) external view returns (uint256);
+
+    /// @notice Shares of the order that the maker side can deliver now, and a reason code: {FILL_OK} when all the
+    /// remaining size is fillable, else the reason for the shortfall (token TRANSFER_* code or FILL_* code).
+    function fillable(uint256 orderId) external view returns (uint256 shares, uint8 reasonCode);
+
+    /// @notice Like {fillable}, also applying the taker's side: the token's compliance rules for this buyer and
+    /// seller, the taker's shares and allowance (bid), or the taker's payment balance and allowance (ask).
+    function fillableBy(uint256 orderId, address taker) external view returns (uint256 shares, uint8 reasonCode);
+
+    /// @notice Trade value and fee for filling `shares` of an order now (capped at its remaining size).
+    function quote(uint256 orderId, uint256 shares)
+        external
+        view
+        returns (uint256 filled, uint256 cost, uint256 fee);
+}
+
+/// @notice What the market needs of a share token besides ERC-20 (all implemented by ArtworkShareToken).
+interface IMarketShareToken {
+    /// @notice Reason code for a transfer (0 = allowed); `from == 0` simulates a mint.
+    function canTransfer(address from, address to, uint256 amount) external view returns (uint8 code);
+    /// @notice True when the token is paused.
+    function paused() external view returns (bool);
+    /// @notice Freeze flag, frozen amount and active lock-up of a wallet.
+    function walletState(address wallet)
+        external
+        view
+        returns (bool frozen, uint256 frozenAmount, uint256 lockedAmount, uint64 lockedUntil);
+    /// @notice The identity registry that decides who is a compliance agent of this token.
+    function identityRegistry() external view returns (address);
+}
+
+/// @notice What the market needs of the ShareTokenFactory.
+interface IMarketTokenFactory {
+    /// @notice True when `token` was deployed by the factory.
+    function isToken(address token) external view returns (bool);
+}

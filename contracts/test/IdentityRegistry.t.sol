@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Base} from "./utils/Base.sol";
+import {IdentityRegistry} from "../src/IdentityRegistry.sol";
+import {IIdentityRegistry} from "../src/interfaces/IIdentityRegistry.sol";
+
+contract IdentityRegistryTest is Base {
+    event InvestorRegistered(
+        bytes32 indexed investorId, address indexed wallet, uint16 country, uint8 category, uint64 kycExpiry
+    );
+    event InvestorUpdated(bytes32 indexed investorId, uint16 country, uint8 category, uint64 kycExpiry);
+    event InvestorRemoved(bytes32 indexed investorId);
+    event WalletLinked(address indexed wallet, bytes32 indexed investorId);
+    event WalletUnlinked(address indexed wallet, bytes32 indexed investorId);
+
+    bytes32 internal constant EVE = keccak256("investor:eve");
+    address internal eve = makeAddr("eve");
+
+    function test_register_andViews() public {
+        vm.expectEmit(address(registry));
+        emit InvestorRegistered(EVE, eve, SG, INSTITUTIONAL, kycExpiry);
+        vm.expectEmit(address(registry));
+        emit WalletLinked(eve, EVE);
+        vm.prank(agent);
+        registry.registerInvestor(eve, EVE, SG, INSTITUTIONAL, kycExpiry);
+        assertTrue(registry.isVerified(eve));
+        assertEq(registry.investorOf(eve), EVE);
+        (bytes32 id, uint16 country, uint8 category, uint64 expiry) = registry.identityOf(eve);
+        assertEq(id, EVE);
+        assertEq(country, SG);
+        assertEq(category, INSTITUTIONAL);
+        assertEq(expiry, kycExpiry);
+        (country, category, expiry,) = registry.investor(EVE);
+        (,,, uint32 wallets) = registry.investor(EVE);
+        assertEq(wallets, 1);
+        assertTrue(registry.isAgent(agent));
+        assertFalse(registry.isAgent(stranger));
+        assertFalse(registry.isVerified(stranger));
+        (id,,,) = registry.identityOf(stranger);
+        assertEq(id, bytes32(0));
+    }
+
+    function test_register_refusals() public {
+        vm.startPrank(agent);
+        vm.expectRevert(IIdentityRegistry.IdentityRegistryZeroAddress.selector);
+        registry.registerInvestor(address(0), EVE, HK, RETAIL, kycExpiry);
+        vm.expectRevert(IIdentityRegistry.IdentityRegistryZeroInvestorId.selector);
+        registry.registerInvestor(eve, bytes32(0), HK, RETAIL, kycExpiry);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryInvalidCountry.selector, 0));
+        registry.registerInvestor(eve, EVE, 0, RETAIL, kycExpiry);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryInvalidCountry.selector, 1000));
+        registry.registerInvestor(eve, EVE, 1000, RETAIL, kycExpiry);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryInvalidCategory.selector, 0));
+        registry.registerInvestor(eve, EVE, HK, 0, kycExpiry);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryInvalidCategory.selector, 4));
+        registry.registerInvestor(eve, EVE, HK, 4, kycExpiry);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryInvestorExists.selector, ALICE));
+        registry.registerInvestor(eve, ALICE, HK, RETAIL, kycExpiry);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryWalletAlreadyLinked.selector, alice, ALICE)
+        );
+        registry.registerInvestor(alice, EVE, HK, RETAIL, kycExpiry);
+        vm.stopPrank();
+        vm.prank(stranger);
+        vm.expectRevert(_unauthorized(stranger, keccak256("AGENT_ROLE")));
+        registry.registerInvestor(eve, EVE, HK, RETAIL, kycExpiry);
+    }
+
+    function test_update_andExpiry() public {
+        vm.expectEmit(address(registry));
+        emit InvestorUpdated(ALICE, SG, PROFESSIONAL, uint64(block.timestamp + 10));
+        vm.prank(agent);
+        registry.updateInvestor(ALICE, SG, PROFESSIONAL, uint64(block.timestamp + 10));
+        (uint16 c, uint8 cat,, uint32 w) = registry.investor(ALICE);
+        assertEq(c, SG);
+        assertEq(cat, PROFESSIONAL);
+        assertEq(w, 2);
+        assertTrue(registry.isVerified(alice2));
+        vm.warp(block.timestamp + 10);
+        assertFalse(registry.isVerified(alice2));
+        vm.prank(agent);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryUnknownInvestor.selector, EVE));
+        registry.updateInvestor(EVE, SG, PROFESSIONAL, 1);
+    }
+
+    function test_link_unlink_remove() public {
+        vm.startPrank(agent);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryUnknownInvestor.selector, EVE));
+        registry.linkWallet(eve, EVE);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryWalletAlreadyLinked.selector, bob, BOB)
+        );
+        registry.linkWallet(bob, ALICE);
+        vm.expectRevert(IIdentityRegistry.IdentityRegistryZeroAddress.selector);
+        registry.linkWallet(address(0), ALICE);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryWalletNotLinked.selector, eve));
+        registry.unlinkWallet(eve);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryInvestorHasWallets.selector, ALICE, uint32(2))
+        );
+        registry.removeInvestor(ALICE);
+        vm.expectEmit(address(registry));
+        emit WalletUnlinked(alice, ALICE);
+        registry.unlinkWallet(alice);
+        registry.unlinkWallet(alice2);
+        assertEq(registry.investorOf(alice), bytes32(0));
+        vm.expectEmit(address(registry));
+        emit InvestorRemoved(ALICE);
+        registry.removeInvestor(ALICE);
+        (, uint8 cat,,) = registry.investor(ALICE);
+        assertEq(cat, 0);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryUnknownInvestor.selector, ALICE));
+        registry.removeInvestor(ALICE);
+        // the id can be registered again afterwards
+        registry.registerInvestor(alice, ALICE, HK, RETAIL, kycExpiry);
+        vm.stopPrank();
+    }
+
+    function test_batches() public {
+        address[] memory ws = new address[](2);
+        ws[0] = eve;
+        ws[1] = makeAddr("frank");
+        bytes32[] memory ids = new bytes32[](2);
+        ids[0] = EVE;
+        ids[1] = keccak256("frank");
+        uint16[] memory cs = new uint16[](2);
+        cs[0] = HK;
+        cs[1] = SG;
+        uint8[] memory cats = new uint8[](2);
+        cats[0] = RETAIL;
+        cats[1] = INSTITUTIONAL;
+        uint64[] memory exps = new uint64[](2);
+        exps[0] = kycExpiry;
+        exps[1] = kycExpiry;
+        vm.startPrank(agent);
+        registry.batchRegisterInvestor(ws, ids, cs, cats, exps);
+        assertTrue(registry.isVerified(ws[1]));
+        cats[0] = PROFESSIONAL;
+        registry.batchUpdateInvestor(ids, cs, cats, exps);
+        (, uint8 cat,,) = registry.investor(EVE);
+        assertEq(cat, PROFESSIONAL);
+        registry.batchUnlinkWallet(ws);
+        assertFalse(registry.isVerified(eve));
+        registry.batchLinkWallet(ws, ids);
+        assertEq(registry.investorOf(ws[1]), ids[1]);
+
+        bytes32[] memory short = new bytes32[](1);
+        vm.expectRevert(IIdentityRegistry.IdentityRegistryArrayLengthMismatch.selector);
+        registry.batchRegisterInvestor(ws, short, cs, cats, exps);
+        vm.expectRevert(IIdentityRegistry.IdentityRegistryArrayLengthMismatch.selector);
+        registry.batchUpdateInvestor(short, cs, cats, exps);
+        vm.expectRevert(IIdentityRegistry.IdentityRegistryArrayLengthMismatch.selector);
+        registry.batchLinkWallet(ws, short);
+        vm.stopPrank();
+    }
+
+    function test_constructor_zeroAdmin() public {
+        vm.expectRevert(IIdentityRegistry.IdentityRegistryZeroAddress.selector);
+        new IdentityRegistry(address(0));
+    }
+}

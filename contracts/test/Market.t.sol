@@ -1,0 +1,534 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {MarketBase} from "./utils/MarketBase.sol";
+import {Market} from "../src/Market.sol";
+import "../src/interfaces/IMarket.sol";
+import "../src/interfaces/IArtworkShareToken.sol";
+import {ArtworkShareToken} from "../src/ArtworkShareToken.sol";
+
+contract MarketTest is MarketBase {
+    // ================================================================ construction and admin
+
+    function test_constructor_setsConfig() public view {
+        assertEq(market.paymentToken(), address(hkd));
+        assertEq(market.factory(), address(factory));
+        (address r, uint256 bps) = market.fee();
+        assertEq(r, feeRecipient);
+        assertEq(bps, FEE_BPS);
+        assertTrue(market.hasRole(market.DEFAULT_ADMIN_ROLE(), admin));
+        assertEq(market.orderCount(), 0);
+        assertFalse(market.paused());
+    }
+
+    function test_constructor_rejectsZeroAndHighFee() public {
+        IERC20 pay = IERC20(address(hkd));
+        vm.expectRevert(IMarket.MarketZeroAddress.selector);
+        new Market(IERC20(address(0)), address(factory), feeRecipient, 10, admin);
+        vm.expectRevert(IMarket.MarketZeroAddress.selector);
+        new Market(pay, address(0), feeRecipient, 10, admin);
+        vm.expectRevert(IMarket.MarketZeroAddress.selector);
+        new Market(pay, address(factory), address(0), 10, admin);
+        vm.expectRevert(IMarket.MarketZeroAddress.selector);
+        new Market(pay, address(factory), feeRecipient, 10, address(0));
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketFeeTooHigh.selector, 101, 100));
+        new Market(pay, address(factory), feeRecipient, 101, admin);
+    }
+
+    function test_setFee_adminOnlyAndCapped() public {
+        vm.expectRevert(_unauthorized(stranger, bytes32(0)));
+        vm.prank(stranger);
+        market.setFee(stranger, 10);
+
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketFeeTooHigh.selector, 101, 100));
+        vm.prank(admin);
+        market.setFee(feeRecipient, 101);
+
+        vm.expectEmit(address(market));
+        emit IMarket.FeeUpdated(treasury, 100);
+        vm.prank(admin);
+        market.setFee(treasury, 100);
+        (address r, uint256 bps) = market.fee();
+        assertEq(r, treasury);
+        assertEq(bps, 100);
+    }
+
+    function test_pause_stopsPlaceAndFillButNotCancel() public {
+        uint256 bid = _bid(carol, 5, PRICE);
+        uint256 ask = _ask(alice, 5, PRICE);
+        vm.expectRevert(_unauthorized(stranger, bytes32(0)));
+        vm.prank(stranger);
+        market.setPaused(true);
+        vm.prank(admin);
+        market.setPaused(true);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketPausedState.selector, true));
+        vm.prank(admin);
+        market.setPaused(true);
+
+        vm.expectRevert(IMarket.MarketPaused.selector);
+        _ask(alice, 1, PRICE);
+        vm.expectRevert(IMarket.MarketPaused.selector);
+        _bid(carol, 1, PRICE);
+        vm.expectRevert(IMarket.MarketPaused.selector);
+        _fill(bob, ask, 1, PRICE);
+        (uint256 n, uint8 code) = market.fillable(ask);
+        assertEq(n, 0);
+        assertEq(code, FILL_MARKET_PAUSED);
+
+        uint256 before = hkd.balanceOf(carol);
+        vm.prank(carol);
+        market.cancel(bid);
+        assertEq(hkd.balanceOf(carol) - before, 5 * PRICE);
+        vm.prank(alice);
+        market.cancel(ask);
+    }
+
+    // ================================================================ placing
+
+    function test_placeAsk_storesOrderWithoutEscrow() public {
+        vm.expectEmit(address(market));
+        emit IMarket.OrderPlaced(1, alice, address(token), IMarket.Side.Ask, 10, PRICE);
+        uint256 id = _ask(alice, 10, PRICE);
+        assertEq(id, 1);
+        assertEq(market.orderCount(), 1);
+        IMarket.OrderView memory o = market.order(id);
+        assertEq(o.maker, alice);
+        assertEq(o.token, address(token));
+        assertEq(uint8(o.side), uint8(IMarket.Side.Ask));
+        assertEq(o.price, PRICE);
+        assertEq(o.size, 10);
+        assertEq(o.remaining, 10);
+        assertEq(o.filled, 0);
+        assertEq(o.cancelled, 0);
+        assertEq(token.balanceOf(alice), 1000);
+        assertEq(token.balanceOf(address(market)), 0);
+        assertEq(market.escrowOf(id), 0);
+    }
+
+    function test_placeBid_escrowsPayment() public {
+        uint256 before = hkd.balanceOf(carol);
+        vm.expectEmit(address(market));
+        emit IMarket.OrderPlaced(1, carol, address(token), IMarket.Side.Bid, 7, PRICE);
+        uint256 id = _bid(carol, 7, PRICE);
+        assertEq(before - hkd.balanceOf(carol), 7 * PRICE);
+        assertEq(hkd.balanceOf(address(market)), 7 * PRICE);
+        assertEq(market.escrowOf(id), 7 * PRICE);
+        assertEq(uint8(market.order(id).side), uint8(IMarket.Side.Bid));
+    }
+
+    function test_place_rejectsBadInput() public {
+        vm.startPrank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidShares.selector, 0));
+        market.placeAsk(address(token), 0, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidShares.selector, uint256(1) << 96));
+        market.placeBid(address(token), uint256(1) << 96, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidPrice.selector, 0));
+        market.placeAsk(address(token), 1, 0);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidPrice.selector, uint256(1) << 88));
+        market.placeBid(address(token), 1, uint256(1) << 88);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnknownToken.selector, address(hkd)));
+        market.placeAsk(address(hkd), 1, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnknownToken.selector, address(impl)));
+        market.placeBid(address(impl), 1, PRICE);
+        vm.stopPrank();
+    }
+
+    function test_placeBid_rejectsIneligibleMaker() public {
+        _fundMarket(dave, 1000e6);
+        _fundMarket(stranger, 1000e6);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMarket.MarketMakerNotEligible.selector, address(token), dave, TRANSFER_COUNTRY_NOT_ALLOWED
+            )
+        );
+        _bid(dave, 1, PRICE);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMarket.MarketMakerNotEligible.selector, address(token), stranger, TRANSFER_RECEIVER_NOT_VERIFIED
+            )
+        );
+        _bid(stranger, 1, PRICE);
+        _freeze(carol, true);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMarket.MarketMakerNotEligible.selector, address(token), carol, TRANSFER_RECEIVER_FROZEN
+            )
+        );
+        _bid(carol, 1, PRICE);
+    }
+
+    // ================================================================ filling asks
+
+    function test_fillAsk_full_deliveryVersusPayment() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        uint256 cost = 10 * PRICE;
+        uint256 fee = _fee(cost);
+        uint256 aliceHkd = hkd.balanceOf(alice);
+        uint256 bobHkd = hkd.balanceOf(bob);
+        vm.expectEmit(address(market));
+        emit IMarket.OrderFilled(id, bob, 10, PRICE, fee);
+        uint256 n = _fill(bob, id, 10, PRICE);
+        assertEq(n, 10);
+        assertEq(token.balanceOf(alice), 990);
+        assertEq(token.balanceOf(bob), 1010);
+        assertEq(hkd.balanceOf(alice) - aliceHkd, cost);
+        assertEq(bobHkd - hkd.balanceOf(bob), cost + fee);
+        assertEq(hkd.balanceOf(feeRecipient), fee);
+        assertEq(hkd.balanceOf(address(market)), 0);
+        IMarket.OrderView memory o = market.order(id);
+        assertEq(o.remaining, 0);
+        assertEq(o.filled, 10);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotOpen.selector, id));
+        _fill(bob, id, 1, PRICE);
+    }
+
+    function test_fillAsk_partialThenRestCapped() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        assertEq(_fill(bob, id, 4, PRICE), 4);
+        assertEq(market.order(id).remaining, 6);
+        assertEq(market.order(id).filled, 4);
+        // Asking for more than remains fills the rest only.
+        assertEq(_fill(carol, id, 100, PRICE), 6);
+        assertEq(token.balanceOf(carol), 6);
+        assertEq(market.order(id).filled, 10);
+        assertEq(market.order(id).remaining, 0);
+    }
+
+    function test_fillAsk_priceProtection() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketPriceLimit.selector, id, PRICE, PRICE - 1));
+        _fill(bob, id, 1, PRICE - 1);
+        // A generous limit still trades at the order price.
+        uint256 before = hkd.balanceOf(bob);
+        _fill(bob, id, 1, PRICE * 2);
+        assertEq(before - hkd.balanceOf(bob), PRICE + _fee(PRICE));
+    }
+
+    function test_fill_rejectsZeroSelfAndUnknown() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidShares.selector, 0));
+        _fill(bob, id, 0, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketSelfTrade.selector, id, alice));
+        _fill(alice, id, 1, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotOpen.selector, 99));
+        _fill(bob, 99, 1, PRICE);
+    }
+
+    function test_fillAsk_unverifiedBuyerRefusedByToken() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        _fundMarket(stranger, 10_000e6);
+        vm.expectRevert(_refused(TRANSFER_RECEIVER_NOT_VERIFIED));
+        _fill(stranger, id, 1, PRICE);
+    }
+
+    function test_fillAsk_wrongCountryRefusedByToken() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        _fundMarket(dave, 10_000e6);
+        vm.expectRevert(_refused(TRANSFER_COUNTRY_NOT_ALLOWED));
+        _fill(dave, id, 1, PRICE);
+    }
+
+    function test_fillAsk_wrongCategoryRefusedByToken() public {
+        uint256 id = _ask(bob, 10, PRICE);
+        IArtworkShareToken.Rules memory r = _rules(0, 0, 0);
+        r.eligibleCategories = 0x0C; // professional + institutional: alice is retail
+        _setRules(r);
+        _fundMarket(alice, 0);
+        vm.expectRevert(_refused(TRANSFER_CATEGORY_NOT_ELIGIBLE));
+        _fill(alice, id, 1, PRICE);
+    }
+
+    function test_fillAsk_frozenSellerOrBuyerRefusedByToken() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        _freeze(alice, true);
+        vm.expectRevert(_refused(TRANSFER_SENDER_FROZEN));
+        _fill(bob, id, 1, PRICE);
+        (uint256 n, uint8 code) = market.fillable(id);
+        assertEq(n, 0);
+        assertEq(code, TRANSFER_SENDER_FROZEN);
+        _freeze(alice, false);
+        _freeze(bob, true);
+        vm.expectRevert(_refused(TRANSFER_RECEIVER_FROZEN));
+        _fill(bob, id, 1, PRICE);
+        (n, code) = market.fillableBy(id, bob);
+        assertEq(code, TRANSFER_RECEIVER_FROZEN);
+        _fill(carol, id, 1, PRICE);
+    }
+
+    function test_fillAsk_lockedUpSellerRefusedByToken() public {
+        _setRules(_rules(0, 0, 30 days));
+        _mint(carol, 50);
+        _approveShares(token, carol);
+        uint256 id = _ask(carol, 10, PRICE);
+        vm.expectRevert(_refused(TRANSFER_SHARES_LOCKED));
+        _fill(bob, id, 1, PRICE);
+        (uint256 n, uint8 code) = market.fillable(id);
+        assertEq(n, 0);
+        assertEq(code, TRANSFER_SHARES_LOCKED);
+        vm.warp(block.timestamp + 30 days);
+        (n, code) = market.fillable(id);
+        assertEq(n, 10);
+        assertEq(code, FILL_OK);
+        _fill(bob, id, 10, PRICE);
+    }
+
+    function test_fillAsk_pausedTokenRefused() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        vm.prank(agent);
+        token.pause();
+        vm.expectRevert(_refused(TRANSFER_PAUSED));
+        _fill(bob, id, 1, PRICE);
+        (, uint8 code) = market.fillable(id);
+        assertEq(code, TRANSFER_PAUSED);
+    }
+
+    function test_fillAsk_maxHoldersAndBalanceRefused() public {
+        _setRules(_rules(2, 1005, 0)); // alice + bob hold: carol would be a third investor
+        uint256 id = _ask(alice, 10, PRICE);
+        vm.expectRevert(_refused(TRANSFER_MAX_HOLDERS_REACHED));
+        _fill(carol, id, 1, PRICE);
+        vm.expectRevert(_refused(TRANSFER_MAX_BALANCE_EXCEEDED));
+        _fill(bob, id, 6, PRICE);
+        _fill(bob, id, 5, PRICE);
+    }
+
+    function test_fillAsk_sellerWithoutAllowanceOrShares() public {
+        vm.prank(alice);
+        token.approve(address(market), 3);
+        uint256 id = _ask(alice, 10, PRICE);
+        (uint256 n, uint8 code) = market.fillable(id);
+        assertEq(n, 3);
+        assertEq(code, FILL_SHARE_ALLOWANCE_SHORT);
+        vm.expectRevert(
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(market), 3, 4)
+        );
+        _fill(bob, id, 4, PRICE);
+        _fill(bob, id, 3, PRICE);
+        (n, code) = market.fillable(id);
+        assertEq(n, 0);
+        assertEq(code, FILL_SHARE_ALLOWANCE_SHORT);
+
+        // Seller sold elsewhere: unfrozen balance short.
+        uint256 id2 = _ask(bob, 2000, PRICE);
+        (n, code) = market.fillable(id2);
+        assertEq(n, 1003);
+        assertEq(code, TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE);
+        vm.prank(agent);
+        token.freezePartialShares(bob, 1000);
+        (n, code) = market.fillable(id2);
+        assertEq(n, 3);
+        assertEq(code, TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE);
+        vm.expectRevert(_refused(TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE));
+        _fill(carol, id2, 4, PRICE);
+    }
+
+    function test_fillAsk_buyerWithoutPayment() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        address poor = alice2; // alice's second wallet: verified, no HKD
+        vm.prank(poor);
+        hkd.approve(address(market), type(uint256).max);
+        vm.prank(admin);
+        hkd.mint(poor, 3 * PRICE + _fee(3 * PRICE));
+        (uint256 n, uint8 code) = market.fillableBy(id, poor);
+        assertEq(n, 3);
+        assertEq(code, FILL_PAYMENT_SHORT);
+        vm.expectRevert(); // ERC20InsufficientBalance from the payment token
+        _fill(poor, id, 4, PRICE);
+        _fill(poor, id, 3, PRICE);
+        assertEq(hkd.balanceOf(poor), 0);
+    }
+
+    // ================================================================ filling bids
+
+    function test_fillBid_full_deliveryVersusPayment() public {
+        uint256 id = _bid(carol, 10, PRICE);
+        uint256 cost = 10 * PRICE;
+        uint256 fee = _fee(cost);
+        uint256 aliceHkd = hkd.balanceOf(alice);
+        vm.expectEmit(address(market));
+        emit IMarket.OrderFilled(id, alice, 10, PRICE, fee);
+        assertEq(_fill(alice, id, 10, PRICE), 10);
+        assertEq(token.balanceOf(carol), 10);
+        assertEq(token.balanceOf(alice), 990);
+        assertEq(hkd.balanceOf(alice) - aliceHkd, cost - fee);
+        assertEq(hkd.balanceOf(feeRecipient), fee);
+        assertEq(hkd.balanceOf(address(market)), 0);
+        assertEq(market.order(id).filled, 10);
+    }
+
+    function test_fillBid_partial_escrowShrinksExactly() public {
+        uint256 id = _bid(carol, 10, PRICE);
+        _fill(alice, id, 3, PRICE);
+        assertEq(market.escrowOf(id), 7 * PRICE);
+        assertEq(hkd.balanceOf(address(market)), 7 * PRICE);
+        _fill(bob, id, 20, 1);
+        assertEq(token.balanceOf(carol), 10);
+        assertEq(hkd.balanceOf(address(market)), 0);
+        assertEq(market.escrowOf(id), 0);
+    }
+
+    function test_fillBid_priceProtection() public {
+        uint256 id = _bid(carol, 10, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketPriceLimit.selector, id, PRICE, PRICE + 1));
+        _fill(alice, id, 1, PRICE + 1);
+        _fill(alice, id, 1, PRICE - 1);
+    }
+
+    function test_fillBid_lockedOrFrozenSellerRefused() public {
+        _setRules(_rules(0, 0, 30 days));
+        _mint(alice2, 10);
+        _approveShares(token, alice2);
+        uint256 id = _bid(carol, 10, PRICE);
+        (uint256 n, uint8 code) = market.fillableBy(id, alice2);
+        assertEq(code, TRANSFER_SHARES_LOCKED);
+        vm.expectRevert(_refused(TRANSFER_SHARES_LOCKED));
+        _fill(alice2, id, 1, PRICE);
+        _freeze(bob, true);
+        vm.expectRevert(_refused(TRANSFER_SENDER_FROZEN));
+        _fill(bob, id, 1, PRICE);
+        (n, code) = market.fillableBy(id, alice);
+        assertEq(n, 10);
+        assertEq(code, FILL_OK);
+    }
+
+    function test_fillBid_makerLaterIneligible_cancelRecoversEscrow() public {
+        uint256 id = _bid(carol, 10, PRICE);
+        vm.prank(agent);
+        registry.updateInvestor(CAROL, US, PROFESSIONAL, kycExpiry); // carol moves to a non-allowed country
+        (uint256 n, uint8 code) = market.fillable(id);
+        assertEq(n, 0);
+        assertEq(code, TRANSFER_COUNTRY_NOT_ALLOWED);
+        vm.expectRevert(_refused(TRANSFER_COUNTRY_NOT_ALLOWED));
+        _fill(alice, id, 1, PRICE);
+        uint256 before = hkd.balanceOf(carol);
+        vm.prank(carol);
+        market.cancel(id);
+        assertEq(hkd.balanceOf(carol) - before, 10 * PRICE);
+    }
+
+    // ================================================================ fees
+
+    function test_fee_zeroBpsSkipsRecipient() public {
+        vm.prank(admin);
+        market.setFee(feeRecipient, 0);
+        uint256 id = _ask(alice, 10, PRICE);
+        uint256 before = hkd.balanceOf(bob);
+        _fill(bob, id, 10, PRICE);
+        assertEq(before - hkd.balanceOf(bob), 10 * PRICE);
+        assertEq(hkd.balanceOf(feeRecipient), 0);
+    }
+
+    function test_fee_roundsDown() public {
+        // 1 share at 199 units, 50 bps: 0.995 → 0.
+        uint256 id = _ask(alice, 10, 199);
+        _fill(bob, id, 1, 199);
+        assertEq(hkd.balanceOf(feeRecipient), 0);
+        (uint256 filled, uint256 cost, uint256 fee) = market.quote(id, 3);
+        assertEq(filled, 3);
+        assertEq(cost, 597);
+        assertEq(fee, 2); // 2.985 → 2
+        _fill(bob, id, 3, 199);
+        assertEq(hkd.balanceOf(feeRecipient), 2);
+    }
+
+    // ================================================================ cancel
+
+    function test_cancelBid_refundsExactRemaining() public {
+        uint256 id = _bid(carol, 10, PRICE);
+        _fill(alice, id, 4, PRICE);
+        uint256 before = hkd.balanceOf(carol);
+        vm.expectEmit(address(market));
+        emit IMarket.OrderCancelled(id, 6, carol);
+        vm.prank(carol);
+        market.cancel(id);
+        assertEq(hkd.balanceOf(carol) - before, 6 * PRICE);
+        assertEq(hkd.balanceOf(address(market)), 0);
+        IMarket.OrderView memory o = market.order(id);
+        assertEq(o.filled, 4);
+        assertEq(o.cancelled, 6);
+        assertEq(o.remaining, 0);
+        assertEq(o.filled + o.cancelled + o.remaining, o.size);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotOpen.selector, id));
+        vm.prank(carol);
+        market.cancel(id);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotOpen.selector, id));
+        _fill(alice, id, 1, PRICE);
+    }
+
+    function test_cancelAsk_byMaker() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        vm.prank(alice);
+        market.cancel(id);
+        assertEq(market.order(id).cancelled, 10);
+        assertEq(token.balanceOf(alice), 1000);
+        (uint256 n, uint8 code) = market.fillable(id);
+        assertEq(n, 0);
+        assertEq(code, FILL_ORDER_CLOSED);
+    }
+
+    function test_cancel_onlyMakerOrComplianceAgent() public {
+        uint256 id = _bid(carol, 10, PRICE);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnauthorizedCancel.selector, id, bob));
+        vm.prank(bob);
+        market.cancel(id);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnauthorizedCancel.selector, id, admin));
+        vm.prank(admin);
+        market.cancel(id);
+        // A compliance agent may cancel; the escrow still goes back to the maker.
+        uint256 before = hkd.balanceOf(carol);
+        vm.expectEmit(address(market));
+        emit IMarket.OrderCancelled(id, 10, agent);
+        vm.prank(agent);
+        market.cancel(id);
+        assertEq(hkd.balanceOf(carol) - before, 10 * PRICE);
+        assertEq(hkd.balanceOf(agent), 0);
+    }
+
+    function test_cancel_unknownOrder() public {
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotOpen.selector, 1));
+        vm.prank(alice);
+        market.cancel(1);
+    }
+
+    // ================================================================ views
+
+    function test_openOrders_pages() public {
+        ArtworkShareToken other = _deploy(_rules(0, 0, 0));
+        uint256 a = _ask(alice, 1, PRICE);
+        vm.prank(alice);
+        market.placeAsk(address(other), 1, PRICE);
+        uint256 b = _bid(carol, 1, PRICE);
+        uint256 c = _ask(bob, 5, PRICE);
+        _fill(carol, a, 1, PRICE);
+        assertEq(market.tokenOrderCount(address(token)), 3);
+        assertEq(market.tokenOrderCount(address(other)), 1);
+        uint256[] memory ids = market.openOrders(address(token), 0, 10);
+        assertEq(ids.length, 2);
+        assertEq(ids[0], b);
+        assertEq(ids[1], c);
+        ids = market.openOrders(address(token), 0, 1);
+        assertEq(ids.length, 0); // the first order of the page is filled
+        ids = market.openOrders(address(token), 2, 1);
+        assertEq(ids.length, 1);
+        assertEq(ids[0], c);
+        assertEq(market.openOrders(address(token), 3, 10).length, 0);
+    }
+
+    function test_fillableBy_taker() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        (uint256 n, uint8 code) = market.fillableBy(id, bob);
+        assertEq(n, 10);
+        assertEq(code, FILL_OK);
+        (n, code) = market.fillableBy(id, alice);
+        assertEq(code, FILL_SELF_TRADE);
+        (n, code) = market.fillableBy(id, stranger);
+        assertEq(n, 0);
+        assertEq(code, TRANSFER_RECEIVER_NOT_VERIFIED);
+        (n, code) = market.fillableBy(id, dave);
+        assertEq(code, TRANSFER_COUNTRY_NOT_ALLOWED);
+        (n, code) = market.fillableBy(99, bob);
+        assertEq(code, FILL_ORDER_CLOSED);
+    }
+}

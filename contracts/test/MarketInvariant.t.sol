@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {StdInvariant} from "forge-std/StdInvariant.sol";
+import {Base} from "./utils/Base.sol";
+import {MarketHandler} from "./utils/MarketHandler.sol";
+import {
+    MarketReentrantPaymentToken,
+    MarketReentrancyAttacker
+} from "./utils/MarketMockTokens.sol";
+import {Market} from "../src/Market.sol";
+import {IMarket} from "../src/interfaces/IMarket.sol";
+
+/// Handler-based invariants of the market: random place / fill / cancel / freeze / fee changes among five
+/// investors (two wallets of one investor, one investor of a non-allowed country).
+abstract contract MarketInvariantBase is StdInvariant, Base {
+    address internal feeRecipient = makeAddr("feeRecipient");
+    Market internal market;
+    IERC20 internal pay;
+    MarketHandler internal handler;
+    address[] internal actors;
+    uint256 internal initialShareSupply;
+
+    function _deployPaymentToken() internal virtual returns (IERC20);
+    function _mintPayment(address to, uint256 amount) internal virtual;
+    function _extraActors() internal virtual returns (address[] memory) {}
+
+    function setUp() public virtual override {
+        super.setUp();
+        pay = _deployPaymentToken();
+        market = new Market(pay, address(factory), feeRecipient, 50, admin);
+        actors = [alice, alice2, bob, carol, dave];
+        address[] memory extra = _extraActors();
+        for (uint256 i; i < extra.length; ++i) {
+            actors.push(extra[i]);
+        }
+        for (uint256 i; i < actors.length; ++i) {
+            address a = actors[i];
+            if (a != dave) _mint(a, 500);
+            _mintPayment(a, 1_000_000_000e6);
+            if (a.code.length == 0) {
+                vm.startPrank(a);
+                token.approve(address(market), type(uint256).max);
+                pay.approve(address(market), type(uint256).max);
+                vm.stopPrank();
+            }
+        }
+        initialShareSupply = token.totalSupply();
+        handler = new MarketHandler(market, token, agent, admin, actors);
+        targetContract(address(handler));
+    }
+
+    /// The market's payment balance covers the escrow of every open bid (exactly, for a plain token).
+    function invariant_escrowCoversOpenBids() public view {
+        uint256 escrow;
+        uint256 n = handler.idCount();
+        for (uint256 i; i < n; ++i) {
+            IMarket.OrderView memory o = market.order(handler.ids(i));
+            if (o.side == IMarket.Side.Bid) escrow += o.remaining * o.price;
+        }
+        assertGe(pay.balanceOf(address(market)), escrow);
+        assertEq(pay.balanceOf(address(market)), escrow);
+    }
+
+    /// For every order: filled + cancelled + remaining == size, matching the handler's own books.
+    function invariant_orderAccounting() public view {
+        uint256 n = handler.idCount();
+        for (uint256 i; i < n; ++i) {
+            uint256 id = handler.ids(i);
+            IMarket.OrderView memory o = market.order(id);
+            assertEq(handler.ghostFilled(id) + handler.ghostCancelled(id) + o.remaining, o.size);
+            assertEq(o.filled, handler.ghostFilled(id));
+            assertEq(o.cancelled, handler.ghostCancelled(id));
+        }
+        assertEq(market.orderCount(), n);
+    }
+
+    /// No fill ever traded at a price worse than the taker's limit, or moved other amounts than shares × price ± fee.
+    function invariant_noFillWorseThanLimit() public view {
+        assertEq(handler.priceViolations(), 0);
+        assertEq(handler.amountViolations(), 0);
+    }
+
+    /// Trading moves shares; it never mints or burns them, and the market never holds any.
+    function invariant_shareSupplyUnchanged() public view {
+        assertEq(token.totalSupply(), initialShareSupply);
+        assertEq(token.balanceOf(address(market)), 0);
+    }
+
+    /// Payment tokens are only moved between traders, the market and the fee recipient.
+    function invariant_paymentConserved() public view {
+        uint256 sum = pay.balanceOf(address(market)) + pay.balanceOf(feeRecipient);
+        for (uint256 i; i < actors.length; ++i) {
+            sum += pay.balanceOf(actors[i]);
+        }
+        assertEq(sum, pay.totalSupply());
+    }
+}
+
+contract MarketInvariantHKDTest is MarketInvariantBase {
+    function _deployPaymentToken() internal view override returns (IERC20) {
+        return IERC20(address(hkd));
+    }
+
+    function _mintPayment(address to, uint256 amount) internal override {
+        vm.prank(admin);
+        hkd.mint(to, amount);
+    }
+}
+
+/// Same invariants with a payment token that calls traders back mid-transfer, and a trader contract that uses every
+/// callback to re-enter the market (second cancel, second fill).
+contract MarketInvariantReentrantTest is MarketInvariantBase {
+    MarketReentrancyAttacker internal mallory;
+
+    function _deployPaymentToken() internal override returns (IERC20) {
+        return IERC20(address(new MarketReentrantPaymentToken()));
+    }
+
+    function _mintPayment(address to, uint256 amount) internal override {
+        MarketReentrantPaymentToken(address(pay)).mint(to, amount);
+    }
+
+    function _extraActors() internal override returns (address[] memory extra) {
+        mallory = new MarketReentrancyAttacker(address(market));
+        vm.prank(agent);
+        registry.registerInvestor(address(mallory), keccak256("investor:mallory"), HK, PROFESSIONAL, kycExpiry);
+        mallory.exec(address(token), abi.encodeCall(IERC20.approve, (address(market), type(uint256).max)));
+        mallory.exec(address(pay), abi.encodeCall(IERC20.approve, (address(market), type(uint256).max)));
+        mallory.exec(address(pay), abi.encodeCall(MarketReentrantPaymentToken.registerHook, (true)));
+        extra = new address[](1);
+        extra[0] = address(mallory);
+    }
+
+    /// Re-entry never succeeds.
+    function invariant_reentryNeverSucceeds() public view {
+        assertEq(mallory.successes(), 0);
+    }
+}

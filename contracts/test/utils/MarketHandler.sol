@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Test} from "forge-std/Test.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Market} from "../../src/Market.sol";
+import {IMarket} from "../../src/interfaces/IMarket.sol";
+import {ArtworkShareToken} from "../../src/ArtworkShareToken.sol";
+import {MarketReentrancyAttacker} from "./MarketMockTokens.sol";
+
+/// Random place / fill / cancel / freeze / fee changes among several traders. Keeps ghost books of what was filled
+/// and cancelled per order, and flags any fill that traded worse than the taker's limit or moved a wrong amount.
+/// Traders that are contracts ({MarketReentrancyAttacker}) act through `exec`, so they can re-enter mid-call.
+contract MarketHandler is Test {
+    Market public immutable market;
+    IERC20 public immutable pay;
+    ArtworkShareToken public immutable token;
+    address public immutable agent;
+    address public immutable admin;
+
+    address[] public actors;
+    mapping(address actor => bool) public isContractActor;
+
+    uint256[] public ids;
+    mapping(uint256 id => uint256) public ghostFilled;
+    mapping(uint256 id => uint256) public ghostCancelled;
+    uint256 public priceViolations;
+    uint256 public amountViolations;
+    mapping(bytes32 action => uint256) public calls;
+
+    constructor(Market market_, ArtworkShareToken token_, address agent_, address admin_, address[] memory actors_) {
+        market = market_;
+        pay = IERC20(market_.paymentToken());
+        token = token_;
+        agent = agent_;
+        admin = admin_;
+        for (uint256 i; i < actors_.length; ++i) {
+            actors.push(actors_[i]);
+            isContractActor[actors_[i]] = actors_[i].code.length != 0;
+        }
+    }
+
+    function idCount() external view returns (uint256) {
+        return ids.length;
+    }
+
+    function actorCount() external view returns (uint256) {
+        return actors.length;
+    }
+
+    // ================================================================ actions
+
+    function placeAsk(uint256 actorSeed, uint256 shares, uint256 price) external {
+        address maker = _actor(actorSeed);
+        shares = bound(shares, 1, 60);
+        price = bound(price, 1, 1_000e6);
+        (bool ok, bytes memory ret) = _as(maker, abi.encodeCall(IMarket.placeAsk, (address(token), shares, price)));
+        if (ok) _record(abi.decode(ret, (uint256)), "placeAsk");
+    }
+
+    function placeBid(uint256 actorSeed, uint256 shares, uint256 price) external {
+        address maker = _actor(actorSeed);
+        shares = bound(shares, 1, 60);
+        price = bound(price, 1, 1_000e6);
+        (bool ok, bytes memory ret) = _as(maker, abi.encodeCall(IMarket.placeBid, (address(token), shares, price)));
+        if (ok) _record(abi.decode(ret, (uint256)), "placeBid");
+    }
+
+    function fill(uint256 actorSeed, uint256 orderSeed, uint256 shares, uint256 limitBps) external {
+        if (ids.length == 0) return;
+        address taker = _actor(actorSeed);
+        uint256 id = ids[orderSeed % ids.length];
+        IMarket.OrderView memory o = market.order(id);
+        shares = bound(shares, 1, 80);
+        // Limits from 90 % to 110 % of the order price: some fills must be refused by price protection.
+        uint256 limit = o.price * bound(limitBps, 9_000, 11_000) / 10_000;
+        (, uint256 feeBps) = market.fee();
+        uint256 payBefore = pay.balanceOf(taker);
+        uint256 sharesBefore = token.balanceOf(taker);
+        (bool ok, bytes memory ret) = _as(taker, abi.encodeCall(IMarket.fill, (id, shares, limit)));
+        if (!ok) return;
+        uint256 n = abi.decode(ret, (uint256));
+        ghostFilled[id] += n;
+        ++calls["fill"];
+        bool isAsk = o.side == IMarket.Side.Ask;
+        if (isAsk ? o.price > limit : o.price < limit) ++priceViolations;
+        uint256 cost = n * o.price;
+        uint256 fee = cost * feeBps / 10_000;
+        if (n == 0 || n > o.remaining || n > shares) ++amountViolations;
+        if (isAsk) {
+            if (payBefore - pay.balanceOf(taker) != cost + fee) ++amountViolations;
+            if (token.balanceOf(taker) - sharesBefore != n) ++amountViolations;
+        } else {
+            if (pay.balanceOf(taker) - payBefore != cost - fee) ++amountViolations;
+            if (sharesBefore - token.balanceOf(taker) != n) ++amountViolations;
+        }
+    }
+
+    function cancel(uint256 orderSeed, uint256 whoSeed) external {
+        if (ids.length == 0) return;
+        uint256 id = ids[orderSeed % ids.length];
+        IMarket.OrderView memory o = market.order(id);
+        // Mostly the maker, sometimes the compliance agent, sometimes a random trader (must fail).
+        uint256 pick = whoSeed % 8;
+        address who = pick < 6 ? o.maker : pick == 6 ? agent : _actor(whoSeed);
+        uint256 makerBefore = pay.balanceOf(o.maker);
+        (bool ok,) = _as(who, abi.encodeCall(IMarket.cancel, (id)));
+        if (!ok) return;
+        ghostCancelled[id] += o.remaining;
+        ++calls["cancel"];
+        if (who != o.maker && who != agent) ++amountViolations;
+        uint256 refund = o.side == IMarket.Side.Bid ? o.remaining * o.price : 0;
+        if (pay.balanceOf(o.maker) - makerBefore != refund) ++amountViolations;
+    }
+
+    function freeze(uint256 actorSeed, bool frozen) external {
+        address who = _actor(actorSeed);
+        vm.prank(agent);
+        token.setWalletFrozen(who, frozen);
+        ++calls["freeze"];
+    }
+
+    /// Points every contract trader's re-entry attempt at an order: a second cancel or a second fill.
+    function retarget(uint256 orderSeed, bool doCancel) external {
+        if (ids.length == 0) return;
+        uint256 id = ids[orderSeed % ids.length];
+        IMarket.OrderView memory o = market.order(id);
+        bytes memory data = doCancel
+            ? abi.encodeCall(IMarket.cancel, (id))
+            : abi.encodeCall(IMarket.fill, (id, 5, o.side == IMarket.Side.Ask ? o.price : 0));
+        for (uint256 i; i < actors.length; ++i) {
+            if (isContractActor[actors[i]]) MarketReentrancyAttacker(actors[i]).setReentry(data);
+        }
+    }
+
+    function setFee(uint16 bps) external {
+        bps = uint16(bound(bps, 0, 100));
+        (address recipient,) = market.fee();
+        vm.prank(admin);
+        market.setFee(recipient, bps);
+        ++calls["setFee"];
+    }
+
+    // ================================================================ helpers
+
+    function _actor(uint256 seed) internal view returns (address) {
+        return actors[seed % actors.length];
+    }
+
+    function _as(address actor, bytes memory data) internal returns (bool ok, bytes memory ret) {
+        if (isContractActor[actor]) {
+            (ok, ret) = MarketReentrancyAttacker(actor).exec(address(market), data);
+        } else {
+            vm.prank(actor);
+            (ok, ret) = address(market).call(data);
+        }
+    }
+
+    function _record(uint256 id, bytes32 action) internal {
+        ids.push(id);
+        ++calls[action];
+    }
+}

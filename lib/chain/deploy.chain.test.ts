@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createPublicClient, http } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { identityRegistryAbi, shareTokenFactoryAbi } from "./abis";
+import { deployAtelier, isDeployed } from "./deploy";
+import { startAnvil, type LocalChain } from "./local/anvil";
+
+const account = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: 0 });
+let chain: LocalChain;
+
+beforeAll(async () => {
+  chain = await startAnvil({ port: 18_545 + Math.floor(Math.random() * 1000) });
+});
+afterAll(async () => {
+  await chain?.stop();
+});
+
+describe("deployAtelier (on anvil)", () => {
+  it("deploys the whole set, wires it, and a second run changes nothing", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-deploy-")), "31337.json");
+    const client = createPublicClient({ transport: http(chain.url) });
+
+    const first = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account, file });
+    expect(await isDeployed(client as never, first)).toBe(true);
+    expect(await client.readContract({ address: first.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "primaryOffering" })).toBe(first.primaryOffering);
+    expect(
+      await client.readContract({ address: first.identityRegistry, abi: identityRegistryAbi, functionName: "hasRole", args: [`0x${"0".repeat(64)}`, account.address] }),
+    ).toBe(true);
+
+    const fileAfterFirst = readFileSync(file, "utf8");
+    const blockAfterFirst = await client.getBlockNumber();
+    const nonceAfterFirst = await client.getTransactionCount({ address: account.address });
+
+    const second = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account, file });
+    expect(second).toEqual(first);
+    expect(readFileSync(file, "utf8")).toBe(fileAfterFirst);
+    expect(await client.getBlockNumber()).toBe(blockAfterFirst);
+    expect(await client.getTransactionCount({ address: account.address })).toBe(nonceAfterFirst);
+  });
+
+  it("refuses a chain whose id differs from the configured one", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-deploy-")), "1.json");
+    await expect(deployAtelier({ rpcUrl: chain.url, chainId: 1, account, file })).rejects.toThrow(/is chain 31337, but CHAIN_ID is 1/);
+  });
+});

@@ -1,0 +1,64 @@
+import { parseAbi, zeroAddress } from "viem";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { resetServerEnv } from "@/lib/env";
+import { type LocalChain, startAnvil } from "./local/anvil";
+
+// A real anvil, no contracts: checks the client, deployless multicall and the per-block cache.
+let chain: LocalChain;
+let server: typeof import("./server");
+const port = 20_000 + Math.floor(Math.random() * 20_000);
+
+beforeAll(async () => {
+  chain = await startAnvil({ port, accounts: 2 });
+  vi.stubEnv("RPC_URL", "");
+  vi.stubEnv("ANVIL_PORT", String(port));
+  vi.stubEnv("CHAIN_ID", "31337");
+  vi.stubEnv("DEPLOYMENTS_FILE", "/nonexistent/deployments.json");
+  resetServerEnv();
+  server = await import("./server");
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  resetServerEnv();
+  await chain?.stop();
+});
+
+describe("server chain client", () => {
+  it("talks to the local chain", async () => {
+    const client = server.getPublicClient();
+    expect(await client.getChainId()).toBe(31337);
+    expect(server.getMulticallOptions()).toEqual({ deployless: true });
+  });
+
+  it("runs a deployless multicall on a chain without Multicall3", async () => {
+    const results = await server.getPublicClient().multicall({
+      contracts: [
+        {
+          address: zeroAddress,
+          abi: parseAbi(["function hasRole(bytes32, address) view returns (bool)"]),
+          functionName: "hasRole",
+          args: [`0x${"00".repeat(32)}`, zeroAddress],
+        },
+      ],
+      ...server.getMulticallOptions(),
+    });
+    // No code at the zero address: the call itself fails, but the multicall ran.
+    expect(results[0]?.status).toBe("failure");
+  });
+
+  it("memoises reads per block", async () => {
+    const read = vi.fn(async (blockNumber: bigint) => blockNumber);
+    const a = await server.readAtLatestBlock({ key: "test:a", read });
+    const b = await server.readAtLatestBlock({ key: "test:a", read });
+    expect(a).toBe(b);
+    expect(read).toHaveBeenCalledTimes(1);
+    server.clearChainReadCache();
+    await server.readAtLatestBlock({ key: "test:a", read });
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it("reports a missing deployments file clearly", () => {
+    expect(() => server.getDeployments()).toThrow(/Deployments file not found/);
+  });
+});

@@ -1,0 +1,25 @@
+import type { Locale } from "../config";
+
+/**
+ * Message catalogues: the shell's in `<locale>.json`, each feature's in `<locale>/<feature>.json`
+ * (one namespace per file, so features can be edited independently). Merged per request.
+ */
+const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
+  en: () =>
+    Promise.all([
+      import("./en.json").then((m) => m.default),
+      import("./en/artwork.json").then((m) => m.default),
+      import("./en/catalogue-page.json").then((m) => m.default),
+    ]),
+  "zh-HK": () =>
+    Promise.all([
+      import("./zh-HK.json").then((m) => m.default),
+      import("./zh-HK/artwork.json").then((m) => m.default),
+      import("./zh-HK/catalogue-page.json").then((m) => m.default),
+    ]),
+};
+
+export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  const parts = await loaders[locale]();
+  return Object.assign({}, ...parts);
+}

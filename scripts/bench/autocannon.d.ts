@@ -1,0 +1,39 @@
+/** Minimal types for autocannon's programmatic API (the package ships none). */
+declare module "autocannon" {
+  type Histogram = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    total: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+    [key: string]: number;
+  };
+  export type Result = {
+    url: string;
+    duration: number;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    "2xx": number;
+    latency: Histogram;
+    requests: Histogram & { sent: number };
+    throughput: Histogram;
+  };
+  export type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    timeout?: number;
+    pipelining?: number;
+    headers?: Record<string, string>;
+    title?: string;
+  };
+  function autocannon(opts: Options): Promise<Result> & { stop?: () => void };
+  export default autocannon;
+}
