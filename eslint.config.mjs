@@ -8,6 +8,8 @@ const config = [
     ignores: [
       "node_modules/**",
       ".next/**",
+      ".next-*/**",
+      ".data-*/**",
       ".data/**",
       "contracts/out/**",
       "contracts/cache/**",

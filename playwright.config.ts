@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ANVIL_PORT, E2E_ORIGIN, E2E_PORT } from "./e2e/ports";
+import { E2E_ANVIL_PORT, E2E_DATA_DIR, E2E_DIST_DIR, E2E_ORIGIN, E2E_PORT } from "./e2e/ports";
 
 /**
  * End-to-end tests drive real pages in Chromium with an injected EIP-1193 wallet that signs through
@@ -50,7 +50,8 @@ export default defineConfig({
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     env: {
-      DATA_DIR: ".data-e2e",
+      DATA_DIR: E2E_DATA_DIR,
+      NEXT_DIST_DIR: E2E_DIST_DIR,
       PORT: String(E2E_PORT),
       ANVIL_PORT: String(E2E_ANVIL_PORT),
       APP_ORIGIN: origin,

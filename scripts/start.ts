@@ -162,7 +162,7 @@ async function main() {
   // 4. Web
   const nextBin = path.join("node_modules", ".bin", "next");
   if (!dev) {
-    const buildId = path.join(".next", "BUILD_ID");
+    const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
     const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime(process.cwd());
     if (args.has("--no-build") && existsSync(buildId)) {
       log("serving the existing build (--no-build)");

@@ -803,6 +803,11 @@ export const artworkShareTokenAbi = [
         "name": "registry",
         "type": "address",
         "internalType": "contract IIdentityRegistry"
+      },
+      {
+        "name": "primaryOffering_",
+        "type": "address",
+        "internalType": "address"
       }
     ],
     "stateMutability": "nonpayable"
@@ -1243,7 +1248,7 @@ export const artworkShareTokenAbi = [
     "name": "getDocument",
     "inputs": [
       {
-        "name": "name",
+        "name": "docName",
         "type": "bytes32",
         "internalType": "bytes32"
       }
@@ -1416,11 +1421,6 @@ export const artworkShareTokenAbi = [
     "inputs": [
       {
         "name": "owner_",
-        "type": "address",
-        "internalType": "address"
-      },
-      {
-        "name": "minter",
         "type": "address",
         "internalType": "address"
       },
@@ -1610,6 +1610,19 @@ export const artworkShareTokenAbi = [
   },
   {
     "type": "function",
+    "name": "primaryOffering",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "recoverWallet",
     "inputs": [
       {
@@ -1631,7 +1644,7 @@ export const artworkShareTokenAbi = [
     "name": "removeDocument",
     "inputs": [
       {
-        "name": "name",
+        "name": "docName",
         "type": "bytes32",
         "internalType": "bytes32"
       }
@@ -1720,7 +1733,7 @@ export const artworkShareTokenAbi = [
     "name": "setDocument",
     "inputs": [
       {
-        "name": "name",
+        "name": "docName",
         "type": "bytes32",
         "internalType": "bytes32"
       },
@@ -1910,6 +1923,19 @@ export const artworkShareTokenAbi = [
         "internalType": "bool"
       }
     ],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "transferOwnership",
+    "inputs": [
+      {
+        "name": "newOwner",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [],
     "stateMutability": "nonpayable"
   },
   {
@@ -2105,6 +2131,25 @@ export const artworkShareTokenAbi = [
         "type": "bytes32",
         "indexed": false,
         "internalType": "bytes32"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "OwnershipTransferred",
+    "inputs": [
+      {
+        "name": "previousOwner",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "newOwner",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
       }
     ],
     "anonymous": false
@@ -2562,6 +2607,11 @@ export const artworkShareTokenAbi = [
   },
   {
     "type": "error",
+    "name": "ShareAlreadyInitialized",
+    "inputs": []
+  },
+  {
+    "type": "error",
     "name": "ShareArrayLengthMismatch",
     "inputs": []
   },
@@ -2728,11 +2778,6 @@ export const shareTokenFactoryAbi = [
       },
       {
         "name": "implementation_",
-        "type": "address",
-        "internalType": "address"
-      },
-      {
-        "name": "primaryOffering_",
         "type": "address",
         "internalType": "address"
       }
@@ -3001,19 +3046,6 @@ export const shareTokenFactoryAbi = [
   },
   {
     "type": "function",
-    "name": "setPrimaryOffering",
-    "inputs": [
-      {
-        "name": "primaryOffering_",
-        "type": "address",
-        "internalType": "address"
-      }
-    ],
-    "outputs": [],
-    "stateMutability": "nonpayable"
-  },
-  {
-    "type": "function",
     "name": "supportsInterface",
     "inputs": [
       {
@@ -3074,19 +3106,6 @@ export const shareTokenFactoryAbi = [
     "inputs": [
       {
         "name": "implementation",
-        "type": "address",
-        "indexed": true,
-        "internalType": "address"
-      }
-    ],
-    "anonymous": false
-  },
-  {
-    "type": "event",
-    "name": "PrimaryOfferingUpdated",
-    "inputs": [
-      {
-        "name": "primaryOffering",
         "type": "address",
         "indexed": true,
         "internalType": "address"
@@ -4144,7 +4163,7 @@ export const primaryOfferingAbi = [
         "internalType": "contract IIdentityRegistry"
       },
       {
-        "name": "factory_",
+        "name": "admin",
         "type": "address",
         "internalType": "address"
       }
@@ -4539,6 +4558,19 @@ export const primaryOfferingAbi = [
   },
   {
     "type": "function",
+    "name": "setFactory",
+    "inputs": [
+      {
+        "name": "factory_",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "status",
     "inputs": [
       {
@@ -4568,6 +4600,19 @@ export const primaryOfferingAbi = [
     ],
     "outputs": [],
     "stateMutability": "nonpayable"
+  },
+  {
+    "type": "event",
+    "name": "FactorySet",
+    "inputs": [
+      {
+        "name": "factory",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
   },
   {
     "type": "event",
@@ -4722,6 +4767,17 @@ export const primaryOfferingAbi = [
       }
     ],
     "anonymous": false
+  },
+  {
+    "type": "error",
+    "name": "OfferingFactoryAlreadySet",
+    "inputs": [
+      {
+        "name": "factory",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
   },
   {
     "type": "error",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createPublicClient, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identityRegistryAbi, shareTokenFactoryAbi } from "./abis";
+import { identityRegistryAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "./abis";
 import { deployAtelier, isDeployed } from "./deploy";
 import { startAnvil, type LocalChain } from "./local/anvil";
 
@@ -26,6 +26,7 @@ describe("deployAtelier (on anvil)", () => {
     const first = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account, file });
     expect(await isDeployed(client as never, first)).toBe(true);
     expect(await client.readContract({ address: first.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "primaryOffering" })).toBe(first.primaryOffering);
+    expect(await client.readContract({ address: first.primaryOffering, abi: primaryOfferingAbi, functionName: "factory" })).toBe(first.shareTokenFactory);
     expect(
       await client.readContract({ address: first.identityRegistry, abi: identityRegistryAbi, functionName: "hasRole", args: [`0x${"0".repeat(64)}`, account.address] }),
     ).toBe(true);

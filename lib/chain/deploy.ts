@@ -106,18 +106,25 @@ export async function deployAtelier(opts: {
     return address;
   }
 
-  if (opts.paymentToken) state.paymentToken = getAddress(opts.paymentToken);
-  const paymentToken = opts.paymentToken ?? (await step("paymentToken", "HKDStablecoin", hKDStablecoinAbi, hKDStablecoinBytecode, [admin]));
+  // Order follows the constructors: the offering needs the registry and payment token, the token
+  // implementation needs the registry and the offering, the factory needs the implementation; the
+  // offering then learns the factory once.
   const registry = await step("identityRegistry", "IdentityRegistry", identityRegistryAbi, identityRegistryBytecode, [admin]);
-  const implementation = await step("shareTokenImplementation", "ArtworkShareToken (implementation)", artworkShareTokenAbi, artworkShareTokenBytecode, [registry]);
-  const factory = await step("shareTokenFactory", "ShareTokenFactory", shareTokenFactoryAbi, shareTokenFactoryBytecode, [admin, implementation, "0x0000000000000000000000000000000000000000"]);
-  const offering = await step("primaryOffering", "PrimaryOffering", primaryOfferingAbi, primaryOfferingBytecode, [paymentToken, registry, factory]);
+  if (opts.paymentToken) {
+    state.paymentToken = getAddress(opts.paymentToken);
+    save();
+  }
+  const paymentToken = opts.paymentToken ?? (await step("paymentToken", "HKDStablecoin", hKDStablecoinAbi, hKDStablecoinBytecode, [admin]));
+  const offering = await step("primaryOffering", "PrimaryOffering", primaryOfferingAbi, primaryOfferingBytecode, [paymentToken, registry, admin]);
+  const implementation = await step("shareTokenImplementation", "ArtworkShareToken (implementation)", artworkShareTokenAbi, artworkShareTokenBytecode, [registry, offering]);
+  const factory = await step("shareTokenFactory", "ShareTokenFactory", shareTokenFactoryAbi, shareTokenFactoryBytecode, [admin, implementation]);
 
-  const wired = await client.readContract({ address: factory, abi: shareTokenFactoryAbi, functionName: "primaryOffering" });
-  if (getAddress(wired) !== offering) {
-    const hash = await wallet.writeContract({ address: factory, abi: shareTokenFactoryAbi, functionName: "setPrimaryOffering", args: [offering] });
-    await client.waitForTransactionReceipt({ hash });
-    log("wired the primary offering into the factory");
+  const wired = await client.readContract({ address: offering, abi: primaryOfferingAbi, functionName: "factory" });
+  if (getAddress(wired) !== factory) {
+    const hash = await wallet.writeContract({ address: offering, abi: primaryOfferingAbi, functionName: "setFactory", args: [factory] });
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`Wiring the factory into the primary offering failed (tx ${hash})`);
+    log("wired the factory into the primary offering");
   }
   state.deployer ??= admin;
   state.deployedAt ??= new Date().toISOString();

@@ -66,33 +66,53 @@ contract MarketHandler is Test {
         if (ok) _record(abi.decode(ret, (uint256)), "placeBid");
     }
 
+    struct FillCase {
+        address taker;
+        uint256 id;
+        uint256 shares;
+        uint256 limit;
+        uint256 feeBps;
+        uint256 payBefore;
+        uint256 sharesBefore;
+    }
+
     function fill(uint256 actorSeed, uint256 orderSeed, uint256 shares, uint256 limitBps) external {
         if (ids.length == 0) return;
-        address taker = _actor(actorSeed);
-        uint256 id = ids[orderSeed % ids.length];
-        IMarket.OrderView memory o = market.order(id);
-        shares = bound(shares, 1, 80);
-        // Limits from 90 % to 110 % of the order price: some fills must be refused by price protection.
-        uint256 limit = o.price * bound(limitBps, 9_000, 11_000) / 10_000;
-        (, uint256 feeBps) = market.fee();
-        uint256 payBefore = pay.balanceOf(taker);
-        uint256 sharesBefore = token.balanceOf(taker);
-        (bool ok, bytes memory ret) = _as(taker, abi.encodeCall(IMarket.fill, (id, shares, limit)));
+        FillCase memory f;
+        f.taker = _actor(actorSeed);
+        f.id = ids[orderSeed % ids.length];
+        IMarket.OrderView memory o = market.order(f.id);
+        f.shares = bound(shares, 1, 80);
+        // One fill in four has a limit worse than the order price (must be refused by price protection); the others
+        // have a limit between the order price and 10 % better.
+        bool worse = limitBps % 4 == 0;
+        bool isAsk = o.side == IMarket.Side.Ask;
+        uint256 delta = o.price * bound(limitBps >> 2, 1, 1_000) / 10_000;
+        if (isAsk) f.limit = worse ? o.price - (delta < o.price ? delta : o.price) : o.price + delta;
+        else f.limit = worse ? o.price + delta : o.price - (delta < o.price ? delta : 0);
+        (, f.feeBps) = market.fee();
+        f.payBefore = pay.balanceOf(f.taker);
+        f.sharesBefore = token.balanceOf(f.taker);
+        (bool ok, bytes memory ret) = _as(f.taker, abi.encodeCall(IMarket.fill, (f.id, f.shares, f.limit)));
         if (!ok) return;
         uint256 n = abi.decode(ret, (uint256));
-        ghostFilled[id] += n;
+        ghostFilled[f.id] += n;
         ++calls["fill"];
+        _checkFill(f, o, n);
+    }
+
+    function _checkFill(FillCase memory f, IMarket.OrderView memory o, uint256 n) internal {
         bool isAsk = o.side == IMarket.Side.Ask;
-        if (isAsk ? o.price > limit : o.price < limit) ++priceViolations;
+        if (isAsk ? o.price > f.limit : o.price < f.limit) ++priceViolations;
         uint256 cost = n * o.price;
-        uint256 fee = cost * feeBps / 10_000;
-        if (n == 0 || n > o.remaining || n > shares) ++amountViolations;
+        uint256 fee = cost * f.feeBps / 10_000;
+        if (n == 0 || n > o.remaining || n > f.shares) ++amountViolations;
         if (isAsk) {
-            if (payBefore - pay.balanceOf(taker) != cost + fee) ++amountViolations;
-            if (token.balanceOf(taker) - sharesBefore != n) ++amountViolations;
+            if (f.payBefore - pay.balanceOf(f.taker) != cost + fee) ++amountViolations;
+            if (token.balanceOf(f.taker) - f.sharesBefore != n) ++amountViolations;
         } else {
-            if (pay.balanceOf(taker) - payBefore != cost - fee) ++amountViolations;
-            if (sharesBefore - token.balanceOf(taker) != n) ++amountViolations;
+            if (pay.balanceOf(f.taker) - f.payBefore != cost - fee) ++amountViolations;
+            if (f.sharesBefore - token.balanceOf(f.taker) != n) ++amountViolations;
         }
     }
 
@@ -113,8 +133,9 @@ contract MarketHandler is Test {
         if (pay.balanceOf(o.maker) - makerBefore != refund) ++amountViolations;
     }
 
-    function freeze(uint256 actorSeed, bool frozen) external {
+    function freeze(uint256 actorSeed, uint256 mode) external {
         address who = _actor(actorSeed);
+        bool frozen = mode % 3 == 0; // freeze one time in three, unfreeze otherwise
         vm.prank(agent);
         token.setWalletFrozen(who, frozen);
         ++calls["freeze"];

@@ -81,6 +81,11 @@ export async function startAnvil(opts: {
   child.on("exit", () => {
     exited = true;
   });
+  // Never leave an orphaned chain behind if the parent exits without stopping it.
+  const killOnExit = () => {
+    if (!exited) child.kill("SIGINT");
+  };
+  process.once("exit", killOnExit);
   child.stderr?.on("data", (d: Buffer) => {
     stderr += d.toString();
     opts.log?.(d.toString());
