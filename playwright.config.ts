@@ -12,7 +12,7 @@ const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "./test-results",
   fullyParallel: false,
   // One chain and one database are shared by the journeys, which change them: run them in order.
   workers: 1,

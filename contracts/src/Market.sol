@@ -113,11 +113,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     }
 
     /// @inheritdoc IMarket
-    function fill(uint256 orderId, uint256 shares, uint256 priceLimit)
-        external
-        nonReentrant
-        returns (uint256 filled)
-    {
+    function fill(uint256 orderId, uint256 shares, uint256 priceLimit) external nonReentrant returns (uint256 filled) {
         Config memory cfg = _config;
         if (cfg.paused) revert MarketPaused();
         Order storage o = _orders[orderId];
@@ -285,7 +281,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         (cost, feeAmount) = _costAndFee(filled, o.price, _config.feeBps);
     }
 
-    /// @notice Shares still escrowed for an order, in payment-token units (`remaining × price` for an open bid).
+    /// @notice Payment tokens still escrowed for an order: `remaining × price` for a bid, 0 for an ask.
     function escrowOf(uint256 orderId) external view returns (uint256) {
         Order memory o = _orders[orderId];
         return o.side == Side.Bid ? uint256(o.remaining) * o.price : 0;

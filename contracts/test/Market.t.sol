@@ -301,9 +301,7 @@ contract MarketTest is MarketBase {
         (uint256 n, uint8 code) = market.fillable(id);
         assertEq(n, 3);
         assertEq(code, FILL_SHARE_ALLOWANCE_SHORT);
-        vm.expectRevert(
-            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(market), 3, 4)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(market), 3, 4));
         _fill(bob, id, 4, PRICE);
         _fill(bob, id, 3, PRICE);
         (n, code) = market.fillable(id);

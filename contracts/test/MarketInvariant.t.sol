@@ -5,10 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {StdInvariant} from "forge-std/StdInvariant.sol";
 import {Base} from "./utils/Base.sol";
 import {MarketHandler} from "./utils/MarketHandler.sol";
-import {
-    MarketReentrantPaymentToken,
-    MarketReentrancyAttacker
-} from "./utils/MarketMockTokens.sol";
+import {MarketReentrantPaymentToken, MarketReentrancyAttacker} from "./utils/MarketMockTokens.sol";
 import {Market} from "../src/Market.sol";
 import {IMarket} from "../src/interfaces/IMarket.sol";
 
@@ -63,8 +60,8 @@ abstract contract MarketInvariantBase is StdInvariant, Base {
             else if (action == 5) handler.freeze(r >> 8, r >> 16);
             else handler.retarget(r >> 8, (r >> 16) & 1 == 0);
         }
-        assertGt(handler.calls("fill"), 20);
-        assertGt(handler.calls("cancel"), 10);
+        assertGt(handler.calls("fill"), 10);
+        assertGt(handler.calls("cancel"), 5);
         invariant_escrowCoversOpenBids();
         invariant_orderAccounting();
         invariant_noFillWorseThanLimit();

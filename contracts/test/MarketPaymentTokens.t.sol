@@ -114,7 +114,9 @@ contract MarketPaymentTokensTest is Base {
         vm.prank(alice);
         token.approve(address(m), type(uint256).max);
 
-        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketEscrowShortfall.selector, 10 * PRICE, 10 * PRICE * 99 / 100));
+        vm.expectRevert(
+            abi.encodeWithSelector(IMarket.MarketEscrowShortfall.selector, 10 * PRICE, 10 * PRICE * 99 / 100)
+        );
         vm.prank(bob);
         m.placeBid(address(token), 10, PRICE);
         assertEq(thkd.balanceOf(address(m)), 0);

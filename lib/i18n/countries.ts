@@ -32,3 +32,14 @@ export function listCountries(locale: Locale | string): { alpha2: string; numeri
     .map((alpha2) => ({ alpha2, numeric: Number(countries.alpha2ToNumeric(alpha2)), name: countryName(alpha2, locale) }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
+
+/** The short form people use in sentences ("Hong Kong", not "Hong Kong SAR China"). */
+export function countryShortNameFromNumeric(numeric: number, locale: Locale | string): string {
+  const a2 = numericToAlpha2(numeric);
+  if (!a2) return String(numeric);
+  try {
+    return new Intl.DisplayNames([locale], { type: "region", style: "short" }).of(a2) ?? a2;
+  } catch {
+    return a2;
+  }
+}

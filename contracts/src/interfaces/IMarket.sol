@@ -122,6 +122,8 @@ interface IMarket {
 
     /// @notice Shares of the order that the maker side can deliver now, and a reason code: {FILL_OK} when all the
     /// remaining size is fillable, else the reason for the shortfall (token TRANSFER_* code or FILL_* code).
+    /// Ask: pause, seller frozen, unfrozen / unlocked balance, share allowance to the market. Bid: the token's
+    /// receiver rules for the maker, as if the shares came from a new holder (use {fillableBy} for a given seller).
     function fillable(uint256 orderId) external view returns (uint256 shares, uint8 reasonCode);
 
     /// @notice Like {fillable}, also applying the taker's side: the token's compliance rules for this buyer and
@@ -129,10 +131,7 @@ interface IMarket {
     function fillableBy(uint256 orderId, address taker) external view returns (uint256 shares, uint8 reasonCode);
 
     /// @notice Trade value and fee for filling `shares` of an order now (capped at its remaining size).
-    function quote(uint256 orderId, uint256 shares)
-        external
-        view
-        returns (uint256 filled, uint256 cost, uint256 fee);
+    function quote(uint256 orderId, uint256 shares) external view returns (uint256 filled, uint256 cost, uint256 fee);
 }
 
 /// @notice What the market needs of a share token besides ERC-20 (all implemented by ArtworkShareToken).

@@ -10,12 +10,18 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en.json").then((m) => m.default),
       import("./en/artwork.json").then((m) => m.default),
       import("./en/catalogue-page.json").then((m) => m.default),
+      import("./en/trade.json").then((m) => m.default),
+      import("./en/portfolio.json").then((m) => m.default),
+      import("./en/onboarding.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
       import("./zh-HK.json").then((m) => m.default),
       import("./zh-HK/artwork.json").then((m) => m.default),
       import("./zh-HK/catalogue-page.json").then((m) => m.default),
+      import("./zh-HK/trade.json").then((m) => m.default),
+      import("./zh-HK/portfolio.json").then((m) => m.default),
+      import("./zh-HK/onboarding.json").then((m) => m.default),
     ]),
 };
 

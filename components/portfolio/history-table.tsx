@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Money } from "@/components/ui/money";
+import { formatDayTime } from "@/lib/format/date";
+import { shortAddress } from "@/lib/format/address";
+import type { HistoryEntry, HistoryKind } from "@/lib/portfolio/queries";
+
+const tones: Record<HistoryKind, BadgeTone> = { purchase: "accent", transferIn: "success", transferOut: "warn", allocation: "neutral", redemption: "neutral" };
+
+/** Transaction history from chain events, newest first. */
+export async function HistoryTable({ history, decimals, explorerUrl }: { history: HistoryEntry[]; decimals: number; explorerUrl: string | null }) {
+  const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
+  const zh = locale === "zh-HK";
+  return (
+    <div className="overflow-x-auto rounded-2xl border border-line">
+      <table aria-labelledby="history-title" className="w-full min-w-[44rem] text-sm">
+        <thead className="bg-surface-muted/60 text-left text-xs text-ink-muted">
+          <tr>
+            <th scope="col" className="px-4 py-3 font-medium">{t("history.date")}</th>
+            <th scope="col" className="px-4 py-3 font-medium">{t("history.type")}</th>
+            <th scope="col" className="px-4 py-3 font-medium">{t("history.artwork")}</th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">{t("history.shares")}</th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">{t("history.amount")}</th>
+            <th scope="col" className="px-4 py-3 font-medium">{t("history.tx")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {history.map((h) => (
+            <tr key={`${h.txHash}:${h.logIndex}`}>
+              <td className="px-4 py-3 whitespace-nowrap text-ink-muted tabular">{formatDayTime(h.at, locale)}</td>
+              <td className="px-4 py-3">
+                <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>{t(`history.kinds.${h.kind}`)}</Badge>
+                {h.counterparty ? (
+                  <span className="ml-2 text-xs text-ink-muted">
+                    {t(h.kind === "transferIn" ? "history.from" : "history.to", { address: shortAddress(h.counterparty, 4) })}
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-4 py-3">
+                {h.slug ? <Link href={`/artworks/${h.slug}`} className="hover:underline">{zh && h.titleZh ? h.titleZh : h.title}</Link> : h.title}
+              </td>
+              <td className="px-4 py-3 text-right tabular">
+                {h.kind === "transferOut" || h.kind === "redemption" ? "−" : "+"}
+                {Number(h.shares).toLocaleString(locale)}
+              </td>
+              <td className="px-4 py-3 text-right">{h.amount !== null ? <Money value={h.amount} decimals={decimals} /> : <span className="text-ink-subtle">—</span>}</td>
+              <td className="px-4 py-3 font-mono text-xs">
+                {explorerUrl ? (
+                  <a href={`${explorerUrl}/tx/${h.txHash}`} target="_blank" rel="noreferrer" className="text-accent underline">{shortAddress(h.txHash, 6)}</a>
+                ) : (
+                  <span title={h.txHash}>{shortAddress(h.txHash, 6)}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

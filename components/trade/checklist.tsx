@@ -1,0 +1,33 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { CheckIcon, ClockIcon, ErrorIcon } from "@/components/ui/icons";
+import { cn } from "@/components/ui/cn";
+import type { Check } from "@/lib/trade/reasons";
+
+const icon = { ok: CheckIcon, failed: ErrorIcon, unknown: ClockIcon };
+const tone = { ok: "text-success", failed: "text-danger", unknown: "text-ink-subtle" };
+
+/** The pre-sign checks, each with its state in words (never colour alone). */
+export function Checklist({ checks }: { checks: readonly Check[] }) {
+  const t = useTranslations("trade");
+  return (
+    <ul aria-label={t("form.checksTitle")} className="flex flex-col divide-y divide-line rounded-xl border border-line">
+      {checks.map((c) => {
+        const Icon = icon[c.state];
+        return (
+          <li key={c.id} data-check={c.id} data-state={c.state} className="flex gap-3 px-4 py-3">
+            <Icon className={cn("mt-0.5 size-4 shrink-0", tone[c.state])} />
+            <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+              <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm font-medium">
+                <span>{t(`checks.${c.id}.label`)}</span>
+                <span className={cn("text-xs", tone[c.state])}>{t(`checks.state.${c.state}`)}</span>
+              </p>
+              <p className={cn("text-sm", c.state === "failed" ? "text-ink" : "text-ink-muted")}>{t(c.message.key, c.message.values)}</p>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

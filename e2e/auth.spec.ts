@@ -1,0 +1,95 @@
+import { createSiweMessage, parseSiweMessage } from "viem/siwe";
+import { expect, test, type Page } from "@playwright/test";
+import { accountOf, addressOf, installWallet } from "./fixtures/wallet";
+import { signInWithTestWallet, signOut } from "./pages/sign-in";
+
+type SignInBody = { message: string; signature: string };
+
+/**
+ * Rewrites the body of the sign-in server action on its way to the server, as an attacker
+ * controlling the request would. Server actions POST to the page with a `next-action` header.
+ */
+async function rewriteSignIn(page: Page, rewrite: (body: SignInBody) => Promise<SignInBody>) {
+  await page.route("**/sign-in**", async (route) => {
+    const req = route.request();
+    const body = req.postData() ?? "";
+    if (req.method() !== "POST" || !req.headers()["next-action"] || !body.includes('"signature"')) return route.continue();
+    const args = JSON.parse(body) as [SignInBody];
+    args[0] = await rewrite(args[0]);
+    await route.continue({ postData: JSON.stringify(args) });
+  });
+}
+
+/** Captures the sign-in body the page sends, unchanged. */
+async function captureSignIn(page: Page): Promise<() => SignInBody | undefined> {
+  let captured: SignInBody | undefined;
+  await rewriteSignIn(page, async (body) => {
+    captured = body;
+    return body;
+  });
+  return () => captured;
+}
+
+test.describe("sign-in with Ethereum", () => {
+  test("an investor connects, signs in, sees their address and status, and signs out", async ({ page }) => {
+    const requests = await installWallet(page, "mei");
+    await signInWithTestWallet(page);
+    expect(requests.some((r) => r.method === "personal_sign")).toBe(true);
+    await page.goto("/account");
+    await expect(page.getByText(addressOf("mei"))).toBeVisible();
+    await expect(page.getByText("Verified investor")).toBeVisible();
+    await signOut(page);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a compliance officer sees the compliance role", async ({ page }) => {
+    await installWallet(page, "grace");
+    await signInWithTestWallet(page);
+    await page.goto("/account");
+    await expect(page.getByText(addressOf("grace"))).toBeVisible();
+    await expect(page.getByRole("main").getByText("Compliance", { exact: true })).toBeVisible();
+  });
+
+  test("a forged signature is refused with a clear message", async ({ page }) => {
+    await installWallet(page, "mei", { signAs: "david" });
+    await signInWithTestWallet(page, { expectSuccess: false });
+    await expect(page.getByRole("alert")).toContainText("The signature does not match your wallet address.");
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a replayed sign-in message is refused", async ({ page }) => {
+    await installWallet(page, "mei");
+    const captured = await captureSignIn(page);
+    await signInWithTestWallet(page);
+    const first = captured();
+    expect(first).toBeDefined();
+    await signOut(page);
+
+    await page.unrouteAll({ behavior: "wait" });
+    await rewriteSignIn(page, async () => first!);
+    await signInWithTestWallet(page, { expectSuccess: false });
+    await expect(page.getByRole("alert")).toContainText("This sign-in request was already used.");
+  });
+
+  for (const [what, change, text] of [
+    ["another domain", { domain: "atelier-login.example", uri: "https://atelier-login.example" }, "The message was prepared for a different website."],
+    ["another chain", { chainId: 1 }, "The message was signed for a different network."],
+  ] as const) {
+    test(`a message for ${what} is refused, even when properly signed`, async ({ page }) => {
+      await installWallet(page, "mei");
+      const account = accountOf("mei");
+      await rewriteSignIn(page, async ({ message }) => {
+        const parsed = parseSiweMessage(message);
+        const forged = createSiweMessage({
+          ...(parsed as Parameters<typeof createSiweMessage>[0]),
+          ...change,
+        });
+        return { message: forged, signature: await account.signMessage({ message: forged }) };
+      });
+      await signInWithTestWallet(page, { expectSuccess: false });
+      await expect(page.getByRole("alert")).toContainText(text);
+    });
+  }
+});

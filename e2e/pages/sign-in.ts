@@ -1,0 +1,23 @@
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * Page object for /sign-in: connect the injected "Test Wallet" (EIP-6963) and sign the EIP-4361
+ * message. `expectSuccess: false` leaves the page on the failure state for the caller to inspect.
+ */
+export async function signInWithTestWallet(page: Page, opts: { next?: string; expectSuccess?: boolean } = {}) {
+  await page.goto(opts.next ? `/sign-in?next=${encodeURIComponent(opts.next)}` : "/sign-in");
+  await page.getByRole("button", { name: "Connect a wallet" }).click();
+  const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
+  await dialog.getByRole("button", { name: /Test Wallet/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  if (opts.expectSuccess !== false) {
+    await expect(page.getByText("You are signed in")).toBeVisible();
+  }
+}
+
+export async function signOut(page: Page) {
+  await page.goto("/account");
+  await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}

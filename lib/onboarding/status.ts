@@ -1,0 +1,56 @@
+/** Where an investor stands, from the database (application) and the chain (registry): one state, one next step. Pure. */
+import type { KycStatus } from "@/lib/db/schema";
+
+export type OnboardingState =
+  | "verified"
+  | "expired"
+  | "registering"
+  | "in_review"
+  | "needs_information"
+  | "rejected"
+  | "not_started";
+
+export function onboardingState({
+  verified,
+  registered,
+  kycStatus,
+}: {
+  verified: boolean;
+  registered: boolean;
+  kycStatus: KycStatus | null;
+}): OnboardingState {
+  if (verified) return "verified";
+  if (registered || kycStatus === "expired") return "expired";
+  switch (kycStatus) {
+    case "approved":
+      return "registering";
+    case "submitted":
+    case "in_review":
+      return "in_review";
+    case "needs_information":
+      return "needs_information";
+    case "rejected":
+      return "rejected";
+    default:
+      return "not_started";
+  }
+}
+
+/** The four steps of the journey and how far this state has come (index of the current step). */
+export const ONBOARDING_STEPS = ["apply", "review", "register", "invest"] as const;
+
+export function currentStep(state: OnboardingState): number {
+  switch (state) {
+    case "not_started":
+    case "rejected":
+    case "needs_information":
+    case "expired":
+      return 0;
+    case "in_review":
+      return 1;
+    case "registering":
+      return 2;
+    case "verified":
+      return 3;
+  }
+}

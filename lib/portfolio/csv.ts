@@ -1,0 +1,123 @@
+/**
+ * The CSV statement: one table, one row per holding then one per transaction, HKD with two decimals.
+ * Pure (formatting only); the route handler loads the caller's own portfolio and writes the audit entry.
+ */
+import { toHkdString } from "./math";
+
+export type StatementHolding = {
+  title: string;
+  token: string;
+  balance: bigint;
+  share: number;
+  price: bigint;
+  value: bigint;
+  costBasis: bigint;
+  gain: bigint;
+  lockedShares: bigint;
+  lockedUntil: Date | null;
+};
+
+export type StatementTransaction = {
+  at: Date;
+  kind: string;
+  title: string;
+  token: string;
+  wallet: string;
+  shares: bigint;
+  amount: bigint | null;
+  counterparty: string | null;
+  txHash: string;
+};
+
+export const STATEMENT_COLUMNS = [
+  "section",
+  "date",
+  "type",
+  "artwork",
+  "token",
+  "wallet",
+  "shares",
+  "share_of_artwork_pct",
+  "price_hkd",
+  "amount_hkd",
+  "value_hkd",
+  "cost_basis_hkd",
+  "gain_loss_hkd",
+  "locked_shares",
+  "locked_until",
+  "counterparty",
+  "tx_hash",
+] as const;
+
+/** RFC 4180 quoting, and a leading apostrophe for text that a spreadsheet would run as a formula. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+const num = (v: string) => v; // numbers are never quoted or prefixed
+
+export function buildStatementCsv({
+  generatedAt,
+  wallets,
+  decimals,
+  hkdBalance,
+  holdings,
+  transactions,
+}: {
+  generatedAt: Date;
+  wallets: readonly string[];
+  decimals: number;
+  hkdBalance: bigint;
+  holdings: readonly StatementHolding[];
+  transactions: readonly StatementTransaction[];
+}): string {
+  const hkd = (v: bigint) => toHkdString(v, decimals);
+  const empty = (n: number) => Array<string>(n).fill("");
+  const rows: string[][] = [[...STATEMENT_COLUMNS]];
+  const date = (d: Date) => d.toISOString();
+  rows.push(["cash", date(generatedAt), "hkd_balance", "", "", wallets.join(" "), "", "", "", "", num(hkd(hkdBalance)), ...empty(6)]);
+  for (const h of holdings) {
+    rows.push([
+      "holding",
+      date(generatedAt),
+      "position",
+      csvField(h.title),
+      h.token,
+      "",
+      h.balance.toString(),
+      (h.share * 100).toFixed(4),
+      num(hkd(h.price)),
+      "",
+      num(hkd(h.value)),
+      num(hkd(h.costBasis)),
+      num(hkd(h.gain)),
+      h.lockedShares > 0n ? h.lockedShares.toString() : "",
+      h.lockedUntil ? date(h.lockedUntil) : "",
+      "",
+      "",
+    ]);
+  }
+  for (const t of transactions) {
+    rows.push([
+      "transaction",
+      date(t.at),
+      t.kind,
+      csvField(t.title),
+      t.token,
+      t.wallet,
+      t.shares.toString(),
+      "",
+      t.amount !== null && t.shares > 0n ? num(hkd(t.amount / t.shares)) : "",
+      t.amount !== null ? num(hkd(t.amount)) : "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      t.counterparty ?? "",
+      t.txHash,
+    ]);
+  }
+  return rows.map((r) => r.join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,252 @@
+import "server-only";
+
+import { desc, eq, isNotNull } from "drizzle-orm";
+import { getAddress, zeroAddress, type Address, type Hex } from "viem";
+import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
+import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
+import type { OfferingView } from "@/lib/catalogue/offering";
+import { getDb, schema } from "@/lib/db";
+import { buildPositions, costBasisFor, shareOfArtwork, sumTotals, valueHolding, type LedgerEvent, type Totals } from "./math";
+
+export type Lockup = { wallet: Address; shares: bigint; until: Date };
+
+export type Holding = {
+  slug: string;
+  title: string;
+  titleZh: string | null;
+  artist: string;
+  image: string | null;
+  token: Address;
+  balance: bigint;
+  totalSupply: bigint;
+  /** 0..1 */
+  share: number;
+  /** Price used for the value: last trade when a market exists, else the offering price. */
+  price: bigint;
+  value: bigint;
+  costBasis: bigint;
+  gain: bigint;
+  gainBps: number | null;
+  lockups: Lockup[];
+  frozen: boolean;
+};
+
+export type HistoryKind = "purchase" | "transferIn" | "transferOut" | "allocation" | "redemption";
+export type HistoryEntry = {
+  kind: HistoryKind;
+  at: Date;
+  slug: string;
+  title: string;
+  titleZh: string | null;
+  token: Address;
+  wallet: Address;
+  shares: bigint;
+  /** HKD paid (purchases only). */
+  amount: bigint | null;
+  counterparty: Address | null;
+  txHash: Hex;
+  blockNumber: bigint;
+  logIndex: number;
+};
+
+export type Portfolio = {
+  wallets: Address[];
+  decimals: number;
+  hkdBalance: bigint;
+  holdings: Holding[];
+  history: HistoryEntry[];
+  totals: Totals;
+  blockNumber: bigint;
+};
+
+/** The investor's wallets (all linked wallets when an investor record exists, else the signed-in one). */
+export async function getInvestorWallets({ address, investorId }: { address: Address; investorId: string | null }): Promise<Address[]> {
+  if (!investorId) return [getAddress(address)];
+  const db = await getDb();
+  const rows = await db.select({ address: schema.investorWallets.address }).from(schema.investorWallets).where(eq(schema.investorWallets.investorId, investorId));
+  const set = new Set([getAddress(address), ...rows.map((r) => getAddress(r.address))]);
+  return [...set];
+}
+
+type Listed = { artwork: schema.Artwork; token: Address; offeringId: bigint | null };
+
+async function getListed(): Promise<Listed[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ artwork: schema.artworks, offeringId: schema.offerings.onChainId })
+    .from(schema.artworks)
+    .leftJoin(schema.offerings, eq(schema.offerings.artworkId, schema.artworks.id))
+    .where(isNotNull(schema.artworks.tokenAddress))
+    .orderBy(desc(schema.offerings.createdAt));
+  const seen = new Map<string, Listed>();
+  for (const r of rows) {
+    if (seen.has(r.artwork.id)) continue;
+    seen.set(r.artwork.id, { artwork: r.artwork, token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId ? BigInt(r.offeringId) : null });
+  }
+  return [...seen.values()];
+}
+
+const LOG_CHUNK = 50_000n;
+
+function chunks(from: bigint, to: bigint): [bigint, bigint][] {
+  const out: [bigint, bigint][] = [];
+  for (let start = from; start <= to; start += LOG_CHUNK) out.push([start, start + LOG_CHUNK - 1n > to ? to : start + LOG_CHUNK - 1n]);
+  return out;
+}
+
+const blockTimes = new Map<bigint, Date>();
+async function blockTime(blockNumber: bigint): Promise<Date> {
+  const hit = blockTimes.get(blockNumber);
+  if (hit) return hit;
+  const block = await getPublicClient().getBlock({ blockNumber });
+  const at = new Date(Number(block.timestamp) * 1000);
+  if (blockTimes.size > 10_000) blockTimes.clear();
+  blockTimes.set(blockNumber, at);
+  return at;
+}
+
+/** Purchases by the wallets and share transfers in and out of them, from the deployment's start block, chunked. */
+async function readEvents({ wallets, tokens, toBlock }: { wallets: Address[]; tokens: Address[]; toBlock: bigint }) {
+  const client = getPublicClient();
+  const d = getDeployments();
+  const ranges = chunks(d.startBlock, toBlock);
+  const perRange = await Promise.all(
+    ranges.map(async ([fromBlock, to]) => {
+      const [purchases, outs, ins] = await Promise.all([
+        client.getContractEvents({ address: d.primaryOffering, abi: primaryOfferingAbi, eventName: "SharesPurchased", args: { buyer: wallets }, fromBlock, toBlock: to }),
+        tokens.length ? client.getContractEvents({ address: tokens, abi: artworkShareTokenAbi, eventName: "Transfer", args: { from: wallets }, fromBlock, toBlock: to }) : [],
+        tokens.length ? client.getContractEvents({ address: tokens, abi: artworkShareTokenAbi, eventName: "Transfer", args: { to: wallets }, fromBlock, toBlock: to }) : [],
+      ]);
+      return { purchases, outs, ins };
+    }),
+  );
+  return {
+    purchases: perRange.flatMap((r) => r.purchases),
+    transfers: [...perRange.flatMap((r) => r.outs), ...perRange.flatMap((r) => r.ins)],
+  };
+}
+
+async function loadPortfolio(wallets: Address[], blockNumber: bigint): Promise<Portfolio> {
+  const listed = await getListed();
+  const d = getDeployments();
+  const client = getPublicClient();
+  const tokens = listed.map((l) => l.token);
+  const own = new Set(wallets.map((w) => w.toLowerCase()));
+
+  // One multicall: decimals, HKD per wallet, and per token its supply, each wallet's balance and lock state, and the offering.
+  const calls = [
+    { address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "decimals" } as const,
+    ...wallets.map((w) => ({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [w] }) as const),
+    ...listed.flatMap((l) => [
+      { address: l.token, abi: artworkShareTokenAbi, functionName: "totalSupply" } as const,
+      ...wallets.map((w) => ({ address: l.token, abi: artworkShareTokenAbi, functionName: "balanceOf", args: [w] }) as const),
+      ...wallets.map((w) => ({ address: l.token, abi: artworkShareTokenAbi, functionName: "walletState", args: [w] }) as const),
+      l.offeringId === null
+        ? ({ address: l.token, abi: artworkShareTokenAbi, functionName: "totalSupply" } as const)
+        : ({ address: d.primaryOffering, abi: primaryOfferingAbi, functionName: "offering", args: [l.offeringId] } as const),
+    ]),
+  ];
+  const [results, events] = await Promise.all([
+    client.multicall({ contracts: calls, allowFailure: false, blockNumber, ...getMulticallOptions() }),
+    readEvents({ wallets, tokens, toBlock: blockNumber }),
+  ]);
+  let i = 0;
+  const next = () => results[i++] as unknown;
+  const decimals = Number(next());
+  const hkdBalance = wallets.reduce((sum) => sum + (next() as bigint), 0n);
+  const chain = listed.map((l) => {
+    const totalSupply = next() as bigint;
+    const balances = wallets.map(() => next() as bigint);
+    const states = wallets.map(() => next() as readonly [boolean, bigint, bigint, bigint]);
+    const offering = l.offeringId === null ? (next(), null) : (next() as OfferingView);
+    return { listed: l, totalSupply, balances, states, price: offering?.terms.pricePerShare ?? 0n };
+  });
+  const priceOf = new Map(chain.map((c) => [c.listed.token.toLowerCase(), c.price]));
+  const artworkOf = new Map(listed.map((l) => [l.token.toLowerCase(), l.artwork]));
+
+  // Ledger + history, in chain order.
+  const purchaseTxs = new Set(events.purchases.map((p) => p.transactionHash));
+  type Raw = { blockNumber: bigint; logIndex: number; entry: Omit<HistoryEntry, "at" | "slug" | "title" | "titleZh" | "token">; token: string; ledger: LedgerEvent | null };
+  const raw: Raw[] = [];
+  const tokenOfOffering = new Map(listed.filter((l) => l.offeringId !== null).map((l) => [l.offeringId!.toString(), l.token]));
+  for (const p of events.purchases) {
+    const token = tokenOfOffering.get(p.args.id!.toString());
+    if (!token) continue;
+    raw.push({
+      blockNumber: p.blockNumber,
+      logIndex: p.logIndex,
+      token,
+      ledger: { kind: "purchase", token, shares: p.args.shares!, cost: p.args.cost! },
+      entry: { kind: "purchase", wallet: getAddress(p.args.buyer!), shares: p.args.shares!, amount: p.args.cost!, counterparty: null, txHash: p.transactionHash, blockNumber: p.blockNumber, logIndex: p.logIndex },
+    });
+  }
+  const seenLogs = new Set<string>();
+  for (const t of events.transfers) {
+    const id = `${t.transactionHash}:${t.logIndex}`;
+    if (seenLogs.has(id)) continue;
+    seenLogs.add(id);
+    const from = t.args.from!;
+    const to = t.args.to!;
+    const value = t.args.value!;
+    const fromOwn = own.has(from.toLowerCase());
+    const toOwn = own.has(to.toLowerCase());
+    const base = { shares: value, amount: null, txHash: t.transactionHash, blockNumber: t.blockNumber, logIndex: t.logIndex };
+    if (from === zeroAddress) {
+      if (purchaseTxs.has(t.transactionHash)) continue; // the purchase event already records this mint
+      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferIn", token: t.address, shares: value }, entry: { ...base, kind: "allocation", wallet: getAddress(to), counterparty: null } });
+    } else if (to === zeroAddress) {
+      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferOut", token: t.address, shares: value }, entry: { ...base, kind: "redemption", wallet: getAddress(from), counterparty: null } });
+    } else if (fromOwn && toOwn) {
+      continue; // between the investor's own wallets
+    } else if (toOwn) {
+      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferIn", token: t.address, shares: value }, entry: { ...base, kind: "transferIn", wallet: getAddress(to), counterparty: getAddress(from) } });
+    } else {
+      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferOut", token: t.address, shares: value }, entry: { ...base, kind: "transferOut", wallet: getAddress(from), counterparty: getAddress(to) } });
+    }
+  }
+  raw.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
+  const positions = buildPositions(
+    raw.flatMap((r) => (r.ledger ? [r.ledger] : [])),
+    (token) => priceOf.get(token.toLowerCase()) ?? 0n,
+  );
+  const times = await Promise.all([...new Set(raw.map((r) => r.blockNumber))].map(async (b) => [b, await blockTime(b)] as const));
+  const timeOf = new Map(times);
+  const history: HistoryEntry[] = raw
+    .map((r) => {
+      const a = artworkOf.get(r.token.toLowerCase());
+      return { ...r.entry, token: getAddress(r.token), at: timeOf.get(r.blockNumber)!, slug: a?.slug ?? "", title: a?.title ?? r.token, titleZh: a?.titleZh ?? null };
+    })
+    .reverse();
+
+  const now = Date.now() / 1000;
+  const holdings: Holding[] = chain
+    .map((c) => {
+      const balance = c.balances.reduce((a, b) => a + b, 0n);
+      const costBasis = costBasisFor(positions.get(c.listed.token.toLowerCase()), balance, c.price);
+      const v = valueHolding({ balance, price: c.price, costBasis });
+      const a = c.listed.artwork;
+      return {
+        slug: a.slug,
+        title: a.title,
+        titleZh: a.titleZh ?? null,
+        artist: a.artist,
+        image: a.images[0]?.src ?? null,
+        token: c.listed.token,
+        balance,
+        totalSupply: c.totalSupply,
+        share: shareOfArtwork(balance, c.totalSupply),
+        price: c.price,
+        ...v,
+        lockups: c.states.flatMap((s, w) => (s[2] > 0n && Number(s[3]) > now ? [{ wallet: wallets[w]!, shares: s[2], until: new Date(Number(s[3]) * 1000) }] : [])),
+        frozen: c.states.some((s) => s[0]),
+      };
+    })
+    .filter((h) => h.balance > 0n);
+  return { wallets, decimals, hkdBalance, holdings, history, totals: sumTotals(holdings), blockNumber };
+}
+
+/** The investor's portfolio from the chain, memoised per block. Only ever called with the caller's own wallets. */
+export async function getPortfolio({ wallets }: { wallets: Address[] }): Promise<Portfolio> {
+  const sorted = [...wallets].map((w) => getAddress(w)).sort();
+  return readAtLatestBlock({ key: `portfolio:${sorted.join(",")}`, read: (blockNumber) => loadPortfolio(sorted, blockNumber) });
+}

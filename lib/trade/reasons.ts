@@ -1,0 +1,273 @@
+/**
+ * Reason codes of the contracts → messages in plain words, and the pre-sign checklist of a primary purchase.
+ * Pure and isomorphic: returns message keys (namespace `trade`) with their values; the caller translates.
+ * Codes mirror contracts/src/interfaces/IPrimaryOffering.sol (BUY_*) and IArtworkShareToken.sol (TRANSFER_*).
+ */
+
+export const BuyCode = {
+  Ok: 0,
+  UnknownOffering: 1,
+  NotLive: 2,
+  ExceedsSupply: 3,
+  BelowMinTicket: 4,
+  AboveMaxTicket: 5,
+  NotVerified: 6,
+  CategoryNotEligible: 7,
+  TokenRefused: 8,
+  InsufficientFunds: 9,
+} as const;
+export type BuyCode = (typeof BuyCode)[keyof typeof BuyCode];
+
+export const TransferCode = {
+  Ok: 0,
+  Paused: 1,
+  SenderFrozen: 2,
+  ReceiverFrozen: 3,
+  InsufficientUnfrozenBalance: 4,
+  ReceiverNotVerified: 5,
+  CountryNotAllowed: 6,
+  CategoryNotEligible: 7,
+  MaxHoldersReached: 8,
+  MaxBalanceExceeded: 9,
+  SharesLocked: 10,
+} as const;
+export type TransferCode = (typeof TransferCode)[keyof typeof TransferCode];
+
+/** Message key per code (under `trade.reasons.buy` / `trade.reasons.transfer`). */
+export const buyReasonKeys: Readonly<Record<number, string>> = {
+  1: "unknownOffering",
+  2: "notLive",
+  3: "exceedsSupply",
+  4: "belowMinTicket",
+  5: "aboveMaxTicket",
+  6: "notVerified",
+  7: "categoryNotEligible",
+  8: "tokenRefused",
+  9: "insufficientFunds",
+};
+
+export const transferReasonKeys: Readonly<Record<number, string>> = {
+  1: "paused",
+  2: "senderFrozen",
+  3: "receiverFrozen",
+  4: "insufficientUnfrozenBalance",
+  5: "receiverNotVerified",
+  6: "countryNotAllowed",
+  7: "categoryNotEligible",
+  8: "maxHoldersReached",
+  9: "maxBalanceExceeded",
+  10: "sharesLocked",
+};
+
+export type MessageValues = Record<string, string | number>;
+/** A translatable message: `t(key, values)` with `t = useTranslations("trade")`. */
+export type Reason = { key: string; values: MessageValues };
+
+/** What the words need to be specific. Names and dates come pre-formatted for the locale. */
+export type ReasonContext = {
+  /** The investor's registered residence, as a country name. */
+  residence: string | null;
+  /** Countries the token allows, as names ([] = any). */
+  allowedCountries: readonly string[];
+  /** Locale, for joining lists ("Hong Kong or Singapore"). */
+  locale: string;
+  /** The investor's category and the eligible ones, as localised words. */
+  category: string | null;
+  eligibleCategories: readonly string[];
+  minTicket: bigint;
+  maxTicket: bigint;
+  /** Shares this investor already bought in this offering. */
+  purchased: bigint;
+  /** Shares still available in the offering. */
+  remaining: bigint;
+  maxHolders: number;
+  maxBalancePerInvestor: bigint;
+  /** Formatted dates. */
+  opensOn: string;
+  closedOn: string;
+  offeringUpcoming: boolean;
+  kycExpiredOn: string | null;
+  /** Formatted money. */
+  balance: string;
+  cost: string;
+  shortfall: string;
+};
+
+export function joinList(items: readonly string[], locale: string, type: "conjunction" | "disjunction"): string {
+  try {
+    return new Intl.ListFormat(locale, { type, style: "long" }).format(items);
+  } catch {
+    return items.join(", ");
+  }
+}
+
+const n = (v: bigint) => Number(v);
+
+/** Plain words for a token `canTransfer` code (a mint to the buyer when `from` is zero). */
+export function transferReason(code: number, ctx: ReasonContext): Reason {
+  const key = transferReasonKeys[code];
+  if (!key) return { key: "reasons.unknown", values: { code } };
+  const values: MessageValues = {};
+  switch (code) {
+    case TransferCode.CountryNotAllowed:
+      values.countries = joinList(ctx.allowedCountries, ctx.locale, "disjunction");
+      values.residence = ctx.residence ?? "—";
+      break;
+    case TransferCode.CategoryNotEligible:
+      values.categories = joinList(ctx.eligibleCategories, ctx.locale, "conjunction");
+      values.category = ctx.category ?? "—";
+      break;
+    case TransferCode.MaxHoldersReached:
+      values.max = ctx.maxHolders;
+      break;
+    case TransferCode.MaxBalanceExceeded:
+      values.max = n(ctx.maxBalancePerInvestor);
+      break;
+  }
+  return { key: `reasons.transfer.${key}`, values };
+}
+
+/** Plain words for a PrimaryOffering `canBuy` result (code, and the token's code when it is 8). */
+export function buyReason(code: number, tokenCode: number, ctx: ReasonContext): Reason {
+  if (code === BuyCode.TokenRefused) return transferReason(tokenCode, ctx);
+  const key = buyReasonKeys[code];
+  if (!key) return { key: "reasons.unknown", values: { code } };
+  const values: MessageValues = {};
+  switch (code) {
+    case BuyCode.NotLive:
+      return ctx.offeringUpcoming
+        ? { key: "reasons.buy.notLiveUpcoming", values: { date: ctx.opensOn } }
+        : { key: "reasons.buy.notLive", values: { date: ctx.closedOn } };
+    case BuyCode.ExceedsSupply:
+      values.remaining = n(ctx.remaining);
+      break;
+    case BuyCode.BelowMinTicket:
+      values.min = n(ctx.minTicket);
+      break;
+    case BuyCode.AboveMaxTicket: {
+      const left = ctx.maxTicket > ctx.purchased ? ctx.maxTicket - ctx.purchased : 0n;
+      values.max = n(ctx.maxTicket);
+      values.purchased = n(ctx.purchased);
+      values.left = n(left);
+      if (ctx.purchased > 0n) return { key: "reasons.buy.aboveMaxTicketWithPurchases", values };
+      break;
+    }
+    case BuyCode.NotVerified:
+      if (ctx.kycExpiredOn) return { key: "reasons.buy.kycExpired", values: { date: ctx.kycExpiredOn } };
+      break;
+    case BuyCode.CategoryNotEligible:
+      values.categories = joinList(ctx.eligibleCategories, ctx.locale, "conjunction");
+      values.category = ctx.category ?? "—";
+      break;
+    case BuyCode.InsufficientFunds:
+      values.balance = ctx.balance;
+      values.cost = ctx.cost;
+      values.shortfall = ctx.shortfall;
+      break;
+  }
+  return { key: `reasons.buy.${key}`, values };
+}
+
+export type CheckId = "kyc" | "offering" | "token" | "balance";
+export type CheckState = "ok" | "failed" | "unknown";
+export type Check = { id: CheckId; state: CheckState; message: Reason };
+
+/** What the browser has read for the connected wallet (undefined while loading). */
+export type CheckInput = {
+  shares: bigint;
+  /** IdentityRegistry: registered (investor id non-zero) and KYC expiry (unix seconds). */
+  registered: boolean | undefined;
+  kycExpiry: bigint | undefined;
+  /** Now, unix seconds (the latest block's time or the clock). */
+  now: bigint;
+  kycValidUntil: string | null;
+  /** PrimaryOffering.canBuy(id, wallet, shares). */
+  canBuy: { code: number; tokenCode: number } | undefined;
+  /** ArtworkShareToken.canTransfer(0, wallet, shares): the token's own rules for receiving these shares. */
+  tokenCode: number | undefined;
+  balance: bigint | undefined;
+  cost: bigint;
+};
+
+const OFFERING_CODES: readonly number[] = [
+  BuyCode.UnknownOffering,
+  BuyCode.NotLive,
+  BuyCode.ExceedsSupply,
+  BuyCode.BelowMinTicket,
+  BuyCode.AboveMaxTicket,
+  BuyCode.CategoryNotEligible,
+];
+
+/**
+ * The four checks shown before any wallet prompt. Each is decided independently where the chain lets us:
+ * KYC from the registry, offering limits from `canBuy`, token rules from `canTransfer`, money from the balance.
+ * `canBuy` stops at its first failure, so an offering failure found there always wins for that line.
+ */
+export function evaluateBuyChecks(input: CheckInput, ctx: ReasonContext): Check[] {
+  const { canBuy } = input;
+  // KYC
+  let kyc: Check;
+  if (input.registered === undefined || input.kycExpiry === undefined) {
+    kyc = { id: "kyc", state: "unknown", message: { key: "checks.kyc.pending", values: {} } };
+  } else if (!input.registered) {
+    kyc = { id: "kyc", state: "failed", message: { key: "reasons.buy.notVerified", values: {} } };
+  } else if (input.kycExpiry <= input.now) {
+    kyc = { id: "kyc", state: "failed", message: { key: "reasons.buy.kycExpired", values: { date: ctx.kycExpiredOn ?? "—" } } };
+  } else {
+    kyc = { id: "kyc", state: "ok", message: { key: "checks.kyc.ok", values: { date: input.kycValidUntil ?? "—" } } };
+  }
+
+  // Offering limits (and category) from canBuy.
+  let offering: Check;
+  if (!canBuy) {
+    offering = { id: "offering", state: "unknown", message: { key: "checks.offering.pending", values: {} } };
+  } else if (OFFERING_CODES.includes(canBuy.code)) {
+    offering = { id: "offering", state: "failed", message: buyReason(canBuy.code, canBuy.tokenCode, ctx) };
+  } else if (canBuy.code === BuyCode.NotVerified) {
+    // canBuy stopped before the ticket checks; the KYC line explains.
+    offering = { id: "offering", state: "unknown", message: { key: "checks.offering.afterKyc", values: {} } };
+  } else {
+    offering = { id: "offering", state: "ok", message: { key: "checks.offering.ok", values: { min: n(ctx.minTicket), left: n(ctx.maxTicket > ctx.purchased ? ctx.maxTicket - ctx.purchased : 0n) } } };
+  }
+
+  // Token rules
+  const tokenCode = canBuy?.code === BuyCode.TokenRefused ? canBuy.tokenCode : input.tokenCode;
+  let token: Check;
+  if (tokenCode === undefined) {
+    token = { id: "token", state: "unknown", message: { key: "checks.token.pending", values: {} } };
+  } else if (tokenCode !== TransferCode.Ok) {
+    token = { id: "token", state: "failed", message: transferReason(tokenCode, ctx) };
+  } else {
+    token = { id: "token", state: "ok", message: { key: "checks.token.ok", values: {} } };
+  }
+
+  // Money
+  let balance: Check;
+  if (input.balance === undefined) {
+    balance = { id: "balance", state: "unknown", message: { key: "checks.balance.pending", values: {} } };
+  } else if (input.balance < input.cost) {
+    balance = { id: "balance", state: "failed", message: buyReason(BuyCode.InsufficientFunds, 0, ctx) };
+  } else {
+    balance = { id: "balance", state: "ok", message: { key: "checks.balance.ok", values: { balance: ctx.balance } } };
+  }
+  return [kyc, offering, token, balance];
+}
+
+/** The buy button is enabled only when every check passed and the chain itself says OK. */
+export function canProceed(checks: readonly Check[], canBuy: { code: number } | undefined): boolean {
+  return canBuy?.code === BuyCode.Ok && checks.every((c) => c.state === "ok");
+}
+
+/** Custom errors of PrimaryOffering / ArtworkShareToken / HKD → message keys (`trade.errors.*`), for decoded reverts. */
+export const tradeErrorKeys: Readonly<Record<string, string>> = {
+  OfferingPurchaseRefused: "purchaseRefused",
+  OfferingNotFound: "offeringNotFound",
+  ShareTransferRefused: "transferRefused",
+  ERC20InsufficientBalance: "insufficientBalance",
+  ERC20InsufficientAllowance: "insufficientAllowance",
+  ERC2612ExpiredSignature: "permitExpired",
+  ERC2612InvalidSigner: "permitInvalid",
+  HKDFaucetUnavailable: "faucetUnavailable",
+  HKDFaucetAmountTooLarge: "faucetTooLarge",
+  EnforcedPause: "paused",
+};
