@@ -54,7 +54,7 @@ test.describe("sign-in with Ethereum", () => {
   test("a forged signature is refused with a clear message", async ({ page }) => {
     await installWallet(page, "mei", { signAs: "david" });
     await signInWithTestWallet(page, { expectSuccess: false });
-    await expect(page.getByRole("alert")).toContainText("The signature does not match your wallet address.");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("The signature does not match your wallet address.");
     await page.goto("/account");
     await expect(page).toHaveURL(/\/sign-in/);
   });
@@ -70,7 +70,7 @@ test.describe("sign-in with Ethereum", () => {
     await page.unrouteAll({ behavior: "wait" });
     await rewriteSignIn(page, async () => first!);
     await signInWithTestWallet(page, { expectSuccess: false });
-    await expect(page.getByRole("alert")).toContainText("This sign-in request was already used.");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("This sign-in request was already used.");
   });
 
   for (const [what, change, text] of [
@@ -89,7 +89,7 @@ test.describe("sign-in with Ethereum", () => {
         return { message: forged, signature: await account.signMessage({ message: forged }) };
       });
       await signInWithTestWallet(page, { expectSuccess: false });
-      await expect(page.getByRole("alert")).toContainText(text);
+      await expect(page.getByRole("main").getByRole("alert")).toContainText(text);
     });
   }
 });

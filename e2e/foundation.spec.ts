@@ -17,7 +17,7 @@ test.describe("a visitor without a wallet", () => {
     await page.reload();
     await expect(page.getByRole("link", { name: /靜山/ })).toBeVisible();
 
-    await page.getByRole("button", { name: /EN/ }).click();
+    await page.getByRole("button", { name: /English/ }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 

@@ -95,8 +95,8 @@ test.describe("investor: primary purchase", () => {
 
     await status.getByRole("link", { name: "View your portfolio" }).click();
     await expect(page).toHaveURL(/\/portfolio$/);
-    const row = page.getByRole("row", { name: /Composition in Jade and Vermilion/ });
-    await expect(row).toContainText("3");
+    const row = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Composition in Jade and Vermilion/ });
+    await expect(row.locator('[data-col="shares"]')).toHaveText("3");
     await expect(page.getByRole("table", { name: "Transaction history" }).getByRole("row", { name: /Purchase.*Composition in Jade and Vermilion/ })).toBeVisible();
 
     expect(await soldOf(page, slug)).toBe(before + 3);

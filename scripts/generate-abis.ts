@@ -13,6 +13,7 @@ export const CONTRACTS = [
   "ShareTokenFactory",
   "HKDStablecoin",
   "PrimaryOffering",
+  "Market",
 ] as const;
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

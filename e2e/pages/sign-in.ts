@@ -12,7 +12,8 @@ export async function signInWithTestWallet(page: Page, opts: { next?: string; ex
   await expect(dialog).toBeHidden();
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   if (opts.expectSuccess !== false) {
-    await expect(page.getByText("You are signed in")).toBeVisible();
+    // Signed in: the page moves on to `next` (or the portfolio).
+    await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
   }
 }
 

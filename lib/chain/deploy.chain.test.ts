@@ -4,7 +4,7 @@ import path from "node:path";
 import { createPublicClient, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identityRegistryAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "./abis";
+import { identityRegistryAbi, marketAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "./abis";
 import { deployAtelier, isDeployed } from "./deploy";
 import { startAnvil, type LocalChain } from "./local/anvil";
 
@@ -30,6 +30,9 @@ describe("deployAtelier (on anvil)", () => {
     expect(
       await client.readContract({ address: first.identityRegistry, abi: identityRegistryAbi, functionName: "hasRole", args: [`0x${"0".repeat(64)}`, account.address] }),
     ).toBe(true);
+
+    expect(first.market).toBeDefined();
+    expect(await client.readContract({ address: first.market!, abi: marketAbi, functionName: "factory" })).toBe(first.shareTokenFactory);
 
     const fileAfterFirst = readFileSync(file, "utf8");
     const blockAfterFirst = await client.getBlockNumber();

@@ -22,6 +22,7 @@ import { shareTokenFactoryAbi } from "./abis";
 import {
   artworkShareTokenBytecode,
   hKDStablecoinBytecode,
+  marketBytecode,
   identityRegistryBytecode,
   primaryOfferingBytecode,
   shareTokenFactoryBytecode,
@@ -30,6 +31,7 @@ import {
   artworkShareTokenAbi,
   hKDStablecoinAbi,
   identityRegistryAbi,
+  marketAbi,
   primaryOfferingAbi,
 } from "./abis";
 import { getAtelierChain } from "./config";
@@ -43,10 +45,14 @@ type DeploymentRecord = {
   shareTokenImplementation?: Address;
   shareTokenFactory?: Address;
   primaryOffering?: Address;
+  market?: Address;
   deployedAt?: string;
   startBlock?: string;
   deployer?: Address;
 };
+
+/** The secondary market's platform fee, paid by the taker: 0.5%. */
+export const DEFAULT_FEE_BPS = 50;
 
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 
@@ -59,11 +65,11 @@ async function hasCode(client: PublicClient, address: Address | undefined): Prom
 /** True when every contract of the deployments file has code on the chain. */
 type ContractAddresses = Pick<
   DeploymentRecord,
-  "paymentToken" | "identityRegistry" | "shareTokenImplementation" | "shareTokenFactory" | "primaryOffering"
+  "paymentToken" | "identityRegistry" | "shareTokenImplementation" | "shareTokenFactory" | "primaryOffering" | "market"
 >;
 
 export async function isDeployed(client: PublicClient, d: ContractAddresses): Promise<boolean> {
-  const addrs = [d.paymentToken, d.identityRegistry, d.shareTokenImplementation, d.shareTokenFactory, d.primaryOffering];
+  const addrs = [d.paymentToken, d.identityRegistry, d.shareTokenImplementation, d.shareTokenFactory, d.primaryOffering, d.market];
   const codes = await Promise.all(addrs.map((a) => hasCode(client, a)));
   return codes.every(Boolean);
 }
@@ -75,6 +81,9 @@ export async function deployAtelier(opts: {
   file: string;
   /** An existing payment token (a real HKD stablecoin); when absent the HKD stand-in is deployed. */
   paymentToken?: Address;
+  /** Market fee recipient (default: the deployer) and fee in basis points (default 50 = 0.5%). */
+  feeRecipient?: Address;
+  feeBps?: number;
   log?: (msg: string) => void;
 }): Promise<Deployments> {
   const log = opts.log ?? (() => {});
@@ -118,6 +127,8 @@ export async function deployAtelier(opts: {
   const offering = await step("primaryOffering", "PrimaryOffering", primaryOfferingAbi, primaryOfferingBytecode, [paymentToken, registry, admin]);
   const implementation = await step("shareTokenImplementation", "ArtworkShareToken (implementation)", artworkShareTokenAbi, artworkShareTokenBytecode, [registry, offering]);
   const factory = await step("shareTokenFactory", "ShareTokenFactory", shareTokenFactoryAbi, shareTokenFactoryBytecode, [admin, implementation]);
+
+  await step("market", "Market", marketAbi, marketBytecode, [paymentToken, factory, opts.feeRecipient ?? admin, opts.feeBps ?? DEFAULT_FEE_BPS, admin]);
 
   const wired = await client.readContract({ address: offering, abi: primaryOfferingAbi, functionName: "factory" });
   if (getAddress(wired) !== factory) {

@@ -28,6 +28,8 @@ export const DeploymentsSchema = z.object({
   shareTokenImplementation: address,
   primaryOffering: address,
   paymentToken: address,
+  /** Secondary market (order book); absent in deployments made before it existed. */
+  market: address.optional(),
   multicall3: address.optional(),
   /** ISO 8601 string or unix seconds. */
   deployedAt: z
@@ -47,6 +49,7 @@ export type Deployments = {
   shareTokenImplementation: Address;
   primaryOffering: Address;
   paymentToken: Address;
+  market?: Address | undefined;
   multicall3?: Address | undefined;
   deployedAt: string;
   startBlock: bigint;

@@ -28,13 +28,14 @@ import {
   hKDStablecoinAbi,
   identityRegistryAbi,
   primaryOfferingAbi,
+  marketAbi,
   shareTokenFactoryAbi,
 } from "../../lib/chain/abis";
 import type { Database } from "../../lib/db/connect";
 import * as schema from "../../lib/db/schema";
 import { writeAudit } from "../../lib/audit";
 import { renderArtwork } from "./art";
-import { artworks, people, type DemoArtwork, type DemoPerson } from "./data";
+import { artworks, people, trades as trades_, type DemoArtwork, type DemoPerson } from "./data";
 import { simplePdf } from "./pdf";
 
 export { DEMO_MNEMONIC } from "../../lib/demo/people";
@@ -355,6 +356,50 @@ export async function seedDemo({
       after: { slug: art.slug, token, offeringId: offeringId.toString() },
       txHash: deployHash,
     });
+  }
+
+  // --- A few trades on the secondary market, and open orders ----------------------------------------
+  if (deployment.market) await seedTrades(deployment.market);
+
+  async function seedTrades(market: Address) {
+    const tokenOf = async (slug: string) => {
+      const [row] = await db.select({ token: schema.artworks.tokenAddress }).from(schema.artworks).where(eq(schema.artworks.slug, slug));
+      return row!.token as Address;
+    };
+    let trades = 0;
+    let open = 0;
+    for (const t of trades_) {
+      const token = await tokenOf(t.slug);
+      const maker = walletOf(t.maker);
+      const price = hkd(t.priceHkd);
+      const placed = await send(
+        t.side === "ask"
+          ? (async () => {
+              await send(maker.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "approve", args: [market, BigInt(t.shares)] }));
+              return maker.writeContract({ address: market, abi: marketAbi, functionName: "placeAsk", args: [token, BigInt(t.shares), price] });
+            })()
+          : (async () => {
+              await send(maker.writeContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "approve", args: [market, price * BigInt(t.shares)] }));
+              return maker.writeContract({ address: market, abi: marketAbi, functionName: "placeBid", args: [token, BigInt(t.shares), price] });
+            })(),
+      );
+      const [event] = parseEventLogs({ abi: marketAbi, logs: (await publicClient.getTransactionReceipt({ hash: placed })).logs, eventName: "OrderPlaced" });
+      const orderId = event!.args.orderId;
+      open += 1;
+      if (!t.taker) continue;
+      const taker = walletOf(t.taker);
+      const shares = BigInt(t.fill ?? t.shares);
+      const [, cost, fee] = await publicClient.readContract({ address: market, abi: marketAbi, functionName: "quote", args: [orderId, shares] });
+      if (t.side === "ask") {
+        await send(taker.writeContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "approve", args: [market, cost + fee] }));
+      } else {
+        await send(taker.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "approve", args: [market, shares] }));
+      }
+      await send(taker.writeContract({ address: market, abi: marketAbi, functionName: "fill", args: [orderId, shares, price] }));
+      trades += 1;
+      if (shares === BigInt(t.shares)) open -= 1;
+    }
+    log(`seeded ${trades} trades and ${open} open orders on the market`);
   }
 
   // --- An investor whose KYC expired while holding shares ----------------------------------------
