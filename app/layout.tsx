@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
@@ -38,8 +37,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex min-h-dvh flex-col bg-canvas text-ink antialiased">
-        <NextIntlClientProvider>
-          <a
+        {/* No client i18n provider here: public pages ship no i18n runtime. Client islands get their
+            labels as props, and the (wallet) routes add NextIntlClientProvider for their own islands. */}
+        <a
             href="#main"
             className="sr-only z-50 rounded-full bg-accent px-4 py-2 text-on-accent focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
           >
@@ -50,7 +50,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
           <Footer />
-        </NextIntlClientProvider>
       </body>
     </html>
   );

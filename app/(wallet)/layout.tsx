@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
 import { cookieToInitialState } from "wagmi";
 import { getWalletSettings } from "@/components/wallet/settings";
 import { WalletProvider } from "@/components/wallet/wallet-provider";
@@ -13,8 +14,11 @@ export default async function WalletLayout({ children }: { children: React.React
   const settings = getWalletSettings(getDemoAccounts());
   const initialState = cookieToInitialState(getWagmiConfig(settings), (await headers()).get("cookie"));
   return (
-    <WalletProvider settings={settings} initialState={initialState}>
-      {children}
-    </WalletProvider>
+    // The client i18n runtime loads only here, with the wallet: public pages pass labels as props.
+    <NextIntlClientProvider>
+      <WalletProvider settings={settings} initialState={initialState}>
+        {children}
+      </WalletProvider>
+    </NextIntlClientProvider>
   );
 }

@@ -20,6 +20,8 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
   if (viewer?.roles.includes("issuer") || viewer?.roles.includes("admin")) items.push({ href: "/issuer", label: t("nav.issuer") });
   if (viewer?.roles.includes("compliance") || viewer?.roles.includes("admin"))
     items.push({ href: "/compliance", label: t("nav.compliance") });
+  const themeLabels = { toDark: t("theme.toDark"), toLight: t("theme.toLight") };
+  const menuLabels = { open: t("menu.open"), close: t("menu.close"), label: t("menu.label") };
   const primaryRole = viewer ? (viewer.roles[0] ?? (viewer.verified ? "investor" : undefined)) : undefined;
 
   const account = viewer ? (
@@ -57,11 +59,11 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
         </nav>
         <div className="ml-auto hidden items-center gap-2 md:flex">
           <LanguageSwitch />
-          <ThemeToggle />
+          <ThemeToggle labels={themeLabels} />
           <div className="ml-2">{account}</div>
         </div>
         <div className="ml-auto flex items-center gap-2 md:hidden">
-          <ThemeToggle />
+          <ThemeToggle labels={themeLabels} />
           {viewer ? null : (
             <Link href="/sign-in" className={buttonStyles({ variant: "primary", size: "sm" })}>
               {t("account.signIn")}
@@ -69,6 +71,7 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
           )}
           <MobileMenu
             items={items}
+            labels={menuLabels}
             footer={
               <>
                 <LanguageSwitch />

@@ -1,12 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { toggleThemeAction } from "./actions";
 import { THEME_COOKIE } from "./theme-constants";
 
-/** A form (works without JS via the server action); with JS it flips the class at once. */
-export function ThemeToggle() {
-  const t = useTranslations("shell.theme");
+/**
+ * A form (works without JS via the server action); with JS it flips the class at once.
+ * Labels come from the server so public pages ship no client i18n runtime.
+ */
+export function ThemeToggle({ labels }: { labels: { toDark: string; toLight: string } }) {
   return (
     <form action={toggleThemeAction}>
       <button
@@ -20,8 +21,8 @@ export function ThemeToggle() {
         }}
         className="inline-flex size-9 items-center justify-center rounded-full text-ink-muted transition-colors hover:bg-surface-muted hover:text-ink"
       >
-        <span className="sr-only dark:hidden">{t("toDark")}</span>
-        <span className="sr-only hidden dark:inline">{t("toLight")}</span>
+        <span className="sr-only dark:hidden">{labels.toDark}</span>
+        <span className="sr-only hidden dark:inline">{labels.toLight}</span>
         {/* moon (shown in light theme) */}
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-[18px] dark:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
           <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" strokeLinejoin="round" />

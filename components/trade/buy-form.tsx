@@ -30,6 +30,7 @@ function parseShares(text: string): bigint {
 /** Choose shares → see cost and the pre-sign checks → confirm → sign (permit + buy, or approve + buy). */
 export function BuyForm({ offering }: { offering: BuyOffering }) {
   const t = useTranslations("trade");
+  const tDialog = useTranslations("ui.dialog");
   const locale = useLocale();
   const { address, isConnected, status } = useConnection();
   const [connectOpen, setConnectOpen] = useState(false);
@@ -52,7 +53,8 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   const remaining = reads.remaining ?? offering.remaining;
   const left = offering.maxTicket > purchased ? offering.maxTicket - purchased : 0n;
   const expiry = reads.identity ? reads.identity.expiry : undefined;
-  const kycExpiryDate = expiry !== undefined && expiry > 0n ? new Date(Number(expiry) * 1000) : offering.kycExpiresAt;
+  const kycExpiryDate =
+    expiry !== undefined && expiry > 0n ? new Date(Number(expiry) * 1000) : offering.kycExpiresAt;
 
   const ctx: ReasonContext = {
     residence: offering.names.residence,
@@ -72,7 +74,9 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     kycExpiredOn: kycExpiryDate ? formatDay(kycExpiryDate, locale) : null,
     balance: money(reads.balance ?? 0n),
     cost: money(cost),
-    shortfall: money(reads.balance !== undefined && reads.balance < cost ? cost - reads.balance : 0n),
+    shortfall: money(
+      reads.balance !== undefined && reads.balance < cost ? cost - reads.balance : 0n,
+    ),
   };
   const fresh = debounced === shares && !reads.isFetching;
   const checks = evaluateBuyChecks(
@@ -97,7 +101,10 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [step],
   );
-  const lockupEnd = offering.lockupSeconds > 0n ? new Date((Number(now) + Number(offering.lockupSeconds)) * 1000) : null;
+  const lockupEnd =
+    offering.lockupSeconds > 0n
+      ? new Date((Number(now) + Number(offering.lockupSeconds)) * 1000)
+      : null;
   const deadline = new Date((Number(now) + 20 * 60) * 1000);
   const allowanceReady = reads.allowance !== undefined && reads.allowance >= cost;
 
@@ -117,25 +124,14 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     }
   }
 
-  if (!isConnected) {
-    return (
-      <div className="flex flex-col gap-4">
-        <Alert tone="info" title={t("form.connectTitle")}>
-          {t("form.connectBody", { address: `${offering.account.slice(0, 6)}…${offering.account.slice(-4)}` })}
-        </Alert>
-        <div>
-          <Button onClick={() => setConnectOpen(true)} loading={status === "connecting" || status === "reconnecting"}>{t("form.connect")}</Button>
-        </div>
-        <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-      </div>
-    );
-  }
-
   return (
     <div className="flex flex-col gap-6">
       {!sameWallet && address ? (
         <Alert tone="warn" title={t("form.wrongWalletTitle")}>
-          {t("form.wrongWalletBody", { expected: `${offering.account.slice(0, 6)}…${offering.account.slice(-4)}`, actual: `${address.slice(0, 6)}…${address.slice(-4)}` })}
+          {t("form.wrongWalletBody", {
+            expected: `${offering.account.slice(0, 6)}…${offering.account.slice(-4)}`,
+            actual: `${address.slice(0, 6)}…${address.slice(-4)}`,
+          })}
         </Alert>
       ) : null}
 
@@ -143,11 +139,23 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
         <Field
           id="shares"
           label={t("form.shares")}
-          hint={left > 0n ? t("form.sharesHint", { min: Number(offering.minTicket), left: Number(left) }) : t("form.sharesHintNone", { max: Number(offering.maxTicket) })}
+          hint={
+            left > 0n
+              ? t("form.sharesHint", { min: Number(offering.minTicket), left: Number(left) })
+              : t("form.sharesHintNone", { max: Number(offering.maxTicket) })
+          }
         >
           {(control) => (
             <div className="flex items-center gap-2">
-              <Button variant="secondary" size="md" aria-label={t("form.decrease")} onClick={() => adjust(-1)} disabled={inFlight || shares <= 1n}>−</Button>
+              <Button
+                variant="secondary"
+                size="md"
+                aria-label={t("form.decrease")}
+                onClick={() => adjust(-1)}
+                disabled={inFlight || shares <= 1n}
+              >
+                −
+              </Button>
               <Input
                 {...control}
                 inputMode="numeric"
@@ -157,11 +165,20 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
                 disabled={inFlight}
                 onChange={(e) => {
                   setText(e.target.value.replace(/[^\d]/g, "").slice(0, 9));
-                  if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
+                  if (step.kind === "confirmed" || step.kind === "failed")
+                    setStep({ kind: "idle" });
                 }}
                 className="h-10 text-center text-base tabular"
               />
-              <Button variant="secondary" size="md" aria-label={t("form.increase")} onClick={() => adjust(1)} disabled={inFlight}>+</Button>
+              <Button
+                variant="secondary"
+                size="md"
+                aria-label={t("form.increase")}
+                onClick={() => adjust(1)}
+                disabled={inFlight}
+              >
+                +
+              </Button>
             </div>
           )}
         </Field>
@@ -170,56 +187,111 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
           <p className="font-display text-3xl tracking-tight" data-testid="buy-cost">
             <Money value={cost} decimals={d} />
           </p>
-          <p className="text-xs text-ink-muted">{t("form.costHint", { shares: Number(shares), price: money(offering.pricePerShare) })}</p>
+          <p className="text-xs text-ink-muted">
+            {t("form.costHint", { shares: Number(shares), price: money(offering.pricePerShare) })}
+          </p>
         </div>
       </div>
 
-      <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-surface-muted/60 px-4 py-3 text-sm">
-        <span className="flex flex-col">
-          <span className="text-ink-muted">{t("form.balance")}</span>
-          <span className="font-medium tabular" data-testid="hkd-balance">{reads.balance !== undefined ? money(reads.balance) : "—"}</span>
-        </span>
-        {address ? <Address address={address} chars={4} /> : null}
-        {offering.localChain && sameWallet ? (
-          <div className="flex w-full flex-col gap-1 sm:w-auto sm:items-end">
-            <Button variant="secondary" size="sm" onClick={getTestHkd} loading={faucetState === "pending"} loadingLabel={t("form.faucetPending")} disabled={inFlight}>
-              {t("form.faucet")}
-            </Button>
-            <span className="text-xs text-ink-muted" aria-live="polite">
-              {faucetState === "done" ? t("form.faucetDone") : faucetState === "failed" ? t("errors.faucetUnavailable") : t("form.faucetBody")}
+      {isConnected ? (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-surface-muted/60 px-4 py-3 text-sm">
+          <span className="flex flex-col">
+            <span className="text-ink-muted">{t("form.balance")}</span>
+            <span className="font-medium tabular" data-testid="hkd-balance">
+              {reads.balance !== undefined ? money(reads.balance) : "—"}
             </span>
-          </div>
-        ) : null}
-      </div>
-
-      <section aria-labelledby="checks-title" className="flex flex-col gap-3">
-        <div>
-          <h2 id="checks-title" className="font-display text-xl">{t("form.checksTitle")}</h2>
-          <p className="text-sm text-ink-muted">{t("form.checksIntro")}</p>
+          </span>
+          {address ? <Address address={address} chars={4} /> : null}
+          {offering.localChain && sameWallet ? (
+            <div className="flex w-full flex-col gap-1 sm:w-auto sm:items-end">
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={getTestHkd}
+                loading={faucetState === "pending"}
+                loadingLabel={t("form.faucetPending")}
+                disabled={inFlight}
+              >
+                {t("form.faucet")}
+              </Button>
+              <span className="text-xs text-ink-muted" aria-live="polite">
+                {faucetState === "done"
+                  ? t("form.faucetDone")
+                  : faucetState === "failed"
+                    ? t("errors.faucetUnavailable")
+                    : t("form.faucetBody")}
+              </span>
+            </div>
+          ) : null}
         </div>
-        <Checklist checks={checks} />
-      </section>
+      ) : null}
+
+      {!isConnected ? (
+        <div className="flex flex-col items-start gap-3">
+          <Alert tone="info" title={t("form.connectTitle")} className="w-full">
+            {t("form.connectBody", {
+              address: `${offering.account.slice(0, 6)}…${offering.account.slice(-4)}`,
+            })}
+          </Alert>
+          <Button
+            onClick={() => setConnectOpen(true)}
+            loading={status === "connecting" || status === "reconnecting"}
+          >
+            {t("form.connect")}
+          </Button>
+          <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+        </div>
+      ) : null}
+
+      {isConnected ? (
+        <section aria-labelledby="checks-title" className="flex flex-col gap-3">
+          <div>
+            <h2 id="checks-title" className="font-display text-xl">
+              {t("form.checksTitle")}
+            </h2>
+            <p className="text-sm text-ink-muted">{t("form.checksIntro")}</p>
+          </div>
+          <Checklist checks={checks} />
+        </section>
+      ) : null}
 
       <PurchaseStatus step={step} failure={failure} explorerUrl={offering.explorerUrl} />
 
       <div className="flex flex-col gap-2">
-        <Button size="lg" className="w-full sm:w-auto" disabled={!ready || inFlight} loading={inFlight} onClick={() => setConfirmOpen(true)}>
+        <Button
+          size="lg"
+          className="w-full sm:w-auto"
+          disabled={!ready || inFlight}
+          loading={inFlight}
+          onClick={() => setConfirmOpen(true)}
+        >
           {t("form.review")}
         </Button>
         {!ready && fresh && sameWallet && checks.some((c) => c.state === "failed") ? (
           <p className="text-sm text-ink-muted">{t("form.blocked")}</p>
         ) : null}
-        {!fresh && sameWallet ? <p className="text-sm text-ink-muted">{t("form.checking")}</p> : null}
+        {!fresh && sameWallet ? (
+          <p className="text-sm text-ink-muted">{t("form.checking")}</p>
+        ) : null}
       </div>
 
-      <Dialog open={confirmOpen} onOpenChange={setConfirmOpen} title={t("confirm.title")} description={t("confirm.description")}>
+      <Dialog
+      closeLabel={tDialog("close")}
+        open={confirmOpen}
+        onOpenChange={setConfirmOpen}
+        title={t("confirm.title")}
+        description={t("confirm.description")}
+      >
         <div className="flex flex-col gap-5">
           <dl className="divide-y divide-line rounded-xl border border-line text-sm">
             {[
               [t("confirm.shares"), Number(shares).toLocaleString(locale)],
               [t("confirm.price"), money(offering.pricePerShare)],
               [t("confirm.total"), money(cost)],
-              [t("confirm.lockupUntil"), lockupEnd ? formatDay(lockupEnd, locale) : t("confirm.noLockup")],
+              [
+                t("confirm.lockupUntil"),
+                lockupEnd ? formatDay(lockupEnd, locale) : t("confirm.noLockup"),
+              ],
             ].map(([label, value]) => (
               <div key={label} className="flex justify-between gap-4 px-4 py-2.5">
                 <dt className="text-ink-muted">{label}</dt>
@@ -235,19 +307,35 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
               ) : twoStep ? (
                 <li>{t("confirm.approveStep", { total: money(cost) })}</li>
               ) : (
-                <li>{t("confirm.permitStep", { total: money(cost), deadline: deadline.toLocaleTimeString(locale === "en" ? "en-HK" : locale, { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Hong_Kong" }) })}</li>
+                <li>
+                  {t("confirm.permitStep", {
+                    total: money(cost),
+                    deadline: deadline.toLocaleTimeString(locale === "en" ? "en-HK" : locale, {
+                      hour: "2-digit",
+                      minute: "2-digit",
+                      timeZone: "Asia/Hong_Kong",
+                    }),
+                  })}
+                </li>
               )}
               <li>{t("confirm.buyStep", { total: money(cost), shares: Number(shares) })}</li>
             </ol>
             {!allowanceReady ? (
               <label className="mt-1 flex items-start gap-2 text-xs text-ink-muted">
-                <input type="checkbox" checked={twoStep} onChange={(e) => setTwoStep(e.target.checked)} className="mt-0.5" />
+                <input
+                  type="checkbox"
+                  checked={twoStep}
+                  onChange={(e) => setTwoStep(e.target.checked)}
+                  className="mt-0.5"
+                />
                 {t("form.twoStep")}
               </label>
             ) : null}
           </div>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="ghost" onClick={() => setConfirmOpen(false)}>{t("confirm.cancel")}</Button>
+            <Button variant="ghost" onClick={() => setConfirmOpen(false)}>
+              {t("confirm.cancel")}
+            </Button>
             <Button
               onClick={() => {
                 setConfirmOpen(false);

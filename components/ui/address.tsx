@@ -14,17 +14,17 @@ export type AddressProps = {
 };
 
 export function Address({ address, chars = 4, copy = true, full = false, className }: AddressProps) {
-  const t = useTranslations("ui.address");
+  const t = useTranslations("ui");
   return (
     <span className={cn("inline-flex items-center gap-1", className)}>
       <span
         className={cn("font-mono text-[0.92em] tabular", full && "break-all")}
         title={address}
-        aria-label={full ? undefined : t("label", { address })}
+        aria-label={full ? undefined : t("address.label", { address })}
       >
         {full ? address : shortAddress(address, chars)}
       </span>
-      {copy ? <CopyButton value={address} label={t("copy")} /> : null}
+      {copy ? <CopyButton value={address} label={t("address.copy")} copiedLabel={t("copy.copied")} /> : null}
     </span>
   );
 }

@@ -1,19 +1,19 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 import { CheckIcon, CopyIcon } from "./icons";
 
 export type CopyButtonProps = {
   value: string;
-  /** Accessible name, e.g. "Copy address". */
-  label?: string;
+  /** Accessible name, e.g. "Copy address" (from the server: no client i18n runtime needed). */
+  label: string;
+  /** Announced after copying, e.g. "Copied to clipboard". */
+  copiedLabel: string;
   className?: string;
 };
 
-export function CopyButton({ value, label, className }: CopyButtonProps) {
-  const t = useTranslations("ui.copy");
+export function CopyButton({ value, label, copiedLabel, className }: CopyButtonProps) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -32,8 +32,8 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
             setCopied(false);
           }
         }}
-        aria-label={label ?? t("copy")}
-        title={label ?? t("copy")}
+        aria-label={label}
+        title={label}
         className={cn(
           "inline-flex size-7 items-center justify-center rounded-md text-ink-subtle transition-colors hover:bg-surface-muted hover:text-ink",
           className,
@@ -42,7 +42,7 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
         {copied ? <CheckIcon className="size-4 text-success" /> : <CopyIcon className="size-4" />}
       </button>
       <span aria-live="polite" className="sr-only">
-        {copied ? t("copied") : ""}
+        {copied ? copiedLabel : ""}
       </span>
     </>
   );

@@ -2,7 +2,6 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
-import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 import { CloseIcon } from "./icons";
 
@@ -15,11 +14,12 @@ export type DialogProps = {
   description?: ReactNode;
   children: ReactNode;
   className?: string;
+  /** Accessible name of the close button (translated by the caller). */
+  closeLabel: string;
 };
 
 /** Accessible modal (focus trap, Escape, labelled by title and description). */
-export function Dialog({ open, onOpenChange, trigger, title, description, children, className }: DialogProps) {
-  const t = useTranslations("ui.dialog");
+export function Dialog({ open, onOpenChange, trigger, title, description, children, className, closeLabel }: DialogProps) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
@@ -41,7 +41,7 @@ export function Dialog({ open, onOpenChange, trigger, title, description, childr
               ) : null}
             </div>
             <RadixDialog.Close
-              aria-label={t("close")}
+              aria-label={closeLabel}
               className="-m-1 inline-flex size-8 shrink-0 items-center justify-center rounded-full text-ink-muted hover:bg-surface-muted hover:text-ink"
             >
               <CloseIcon className="size-4" />

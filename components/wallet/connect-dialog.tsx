@@ -26,6 +26,7 @@ type Failure = "rejected" | "failed" | null;
 /** Atelier's own connect dialog: EIP-6963 wallets, WalletConnect, and the demo wallet on the local chain. */
 export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }: ConnectDialogProps) {
   const t = useTranslations("wallet.connect");
+  const tDialog = useTranslations("ui.dialog");
   const settings = useWalletSettings();
   const connectors = useConnectors();
   const connect = useConnect();
@@ -102,6 +103,7 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }:
 
   return (
     <Dialog
+      closeLabel={tDialog("close")}
       open={open}
       onOpenChange={(next) => {
         if (!next) {

@@ -82,7 +82,9 @@ export function getPublicClient(): PublicClient<Transport, Chain> {
     globalForChain.__atelierPublicClient = createPublicClient({
       chain,
       transport,
-      batch: { multicall: { deployless: !chain.contracts?.multicall3, wait: 0 } },
+      // One eth_call per render however many artworks: viem's default cuts a batch at 1 kB of calldata,
+      // which split a 60-artwork catalogue into three calls.
+      batch: { multicall: { deployless: !chain.contracts?.multicall3, wait: 0, batchSize: 64 * 1024 } },
       pollingInterval: env.usesLocalAnvil ? 1_000 : 4_000,
     });
   }

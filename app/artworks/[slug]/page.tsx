@@ -23,7 +23,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArtworkPage({ params }: Props) {
   const { slug } = await params;
-  const [data, viewer, t, locale] = await Promise.all([getArtworkPage({ slug }), getViewer(), getTranslations("artwork"), getLocale()]);
+  const [data, viewer, t, tui, locale] = await Promise.all([
+    getArtworkPage({ slug }),
+    getViewer(),
+    getTranslations("artwork"),
+    getTranslations("ui.dialog"),
+    getLocale(),
+  ]);
   if (!data) notFound();
   const { artwork } = data;
   const zh = locale === "zh-HK";
@@ -38,7 +44,19 @@ export default async function ArtworkPage({ params }: Props) {
       </div>
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1.6fr)_minmax(20rem,1fr)] lg:gap-14">
         <div className="flex flex-col gap-8">
-          <Gallery images={artwork.images} title={title} />
+          <Gallery
+            images={artwork.images}
+            labels={{
+              label: t("gallery.label"),
+              zoom: t("gallery.zoom"),
+              zoomTitle: t("gallery.zoomTitle", { title }),
+              hint: t("gallery.hint"),
+              zoomIn: t("gallery.zoomIn"),
+              zoomOut: t("gallery.zoomOut"),
+              close: tui("close"),
+              show: t.raw("gallery.show") as string,
+            }}
+          />
           <header className="flex flex-col gap-2">
             <p className="text-sm tracking-[0.16em] text-ink-muted uppercase">{artwork.artist}</p>
             <h1 className="font-display text-4xl leading-tight tracking-tight sm:text-5xl">{title}</h1>

@@ -9,6 +9,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
     Promise.all([
       import("./en.json").then((m) => m.default),
       import("./en/artwork.json").then((m) => m.default),
+      import("./en/errors.json").then((m) => m.default),
       import("./en/catalogue-page.json").then((m) => m.default),
       import("./en/trade.json").then((m) => m.default),
       import("./en/portfolio.json").then((m) => m.default),
@@ -18,6 +19,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
     Promise.all([
       import("./zh-HK.json").then((m) => m.default),
       import("./zh-HK/artwork.json").then((m) => m.default),
+      import("./zh-HK/errors.json").then((m) => m.default),
       import("./zh-HK/catalogue-page.json").then((m) => m.default),
       import("./zh-HK/trade.json").then((m) => m.default),
       import("./zh-HK/portfolio.json").then((m) => m.default),
