@@ -15,6 +15,7 @@ const valid = {
   deployedAt: "2026-01-01T00:00:00.000Z",
   startBlock: 1,
   market: "0x0165878a594ca255338adfa4d48449f69242eb8f",
+  distributions: "0xa513e6e4b8f2a923d98304ec87f64353c4d5c853",
 };
 
 describe("deployments", () => {
@@ -23,7 +24,8 @@ describe("deployments", () => {
     expect(d.identityRegistry).toBe("0x5FbDB2315678afecb367f032d93F642f64180aa3");
     expect(d.startBlock).toBe(1n);
     expect(d.multicall3).toBeUndefined();
-    expect(d.market).toBe(valid.market);
+    expect(d.market).toBe("0x0165878A594ca255338adfa4d48449f69242Eb8F");
+    expect(d.distributions).toBe(valid.distributions);
   });
 
   it("accepts unix seconds for deployedAt", () => {
