@@ -62,7 +62,7 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
         </Field>
         <Field id="f-sort" label={t("sort")}>
           {(p) => (
-            <Select {...p} name="sort" defaultValue={value.sort ?? "newest"}>
+            <Select {...p} name="sort" defaultValue={value.sort ?? "featured"}>
               {catalogueSorts.map((s) => (
                 <option key={s} value={s}>
                   {t(`sorts.${s}`)}

@@ -56,9 +56,11 @@ export type CatalogueItem = {
   holderCount: number;
 };
 
-export type CatalogueSort = "newest" | "ending_soon" | "price_asc" | "price_desc" | "available";
+/** "featured" (the default): live offerings first, then upcoming, then the rest. */
+export type CatalogueSort = "featured" | "newest" | "ending_soon" | "price_asc" | "price_desc" | "available";
 
 export const catalogueSorts: readonly CatalogueSort[] = [
+  "featured",
   "newest",
   "ending_soon",
   "price_asc",
@@ -104,7 +106,7 @@ export function parseCatalogueFilters(
     ...(status && (catalogueStatuses as readonly string[]).includes(status)
       ? { status: status as CatalogueStatus }
       : {}),
-    ...(sort && (catalogueSorts as readonly string[]).includes(sort) ? { sort: sort as CatalogueSort } : {}),
+    ...(sort && sort !== "featured" && (catalogueSorts as readonly string[]).includes(sort) ? { sort: sort as CatalogueSort } : {}),
     ...(minPrice !== undefined ? { minPrice } : {}),
     ...(maxPrice !== undefined ? { maxPrice } : {}),
   };
