@@ -63,7 +63,7 @@ test.describe("visitor: artwork documents", () => {
 });
 
 test.describe("investor: primary purchase", () => {
-  test("a verified investor buys shares and sees them in the portfolio and the artwork's progress", async ({ page }) => {
+  test("a verified investor buys shares and sees them in the portfolio and the artwork's progress", async ({ page, request }) => {
     const slug = "composition-in-jade-and-vermilion";
     const before = await soldOf(page, slug);
     const log = await installWallet(page, "mei");
@@ -98,6 +98,16 @@ test.describe("investor: primary purchase", () => {
     const row = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Composition in Jade and Vermilion/ });
     await expect(row.locator('[data-col="shares"]')).toHaveText("3");
     await expect(page.getByRole("table", { name: "Transaction history" }).getByRole("row", { name: /Purchase.*Composition in Jade and Vermilion/ })).toBeVisible();
+
+    // The CSV statement holds the caller's own purchase; without a session there is none.
+    const csv = await page.request.get("/portfolio/statement.csv");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const body = await csv.text();
+    expect(body).toMatch(/^section,date,type,artwork/);
+    expect(body).toMatch(/transaction,[^,]+,purchase,Composition in Jade and Vermilion,0x[0-9a-fA-F]{40},0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc,3,,850\.00,2550\.00/);
+    const anonymous = await request.get("/portfolio/statement.csv");
+    expect(anonymous.status()).toBe(401);
 
     expect(await soldOf(page, slug)).toBe(before + 3);
   });

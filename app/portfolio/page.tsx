@@ -26,7 +26,7 @@ function Stat({ label, children, className }: { label: string; children: React.R
   return (
     <div className={cn("flex flex-col gap-1 rounded-2xl border border-line bg-surface px-5 py-4", className)}>
       <dt className="text-sm text-ink-muted">{label}</dt>
-      <dd className="font-display text-2xl tracking-tight">{children}</dd>
+      <dd className="min-w-0 font-display text-2xl tracking-tight break-words">{children}</dd>
     </div>
   );
 }
@@ -67,7 +67,7 @@ export default async function PortfolioPage() {
         </Alert>
       ) : null}
 
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label={t("totals.value")}><Money value={p.totals.value} decimals={d} /></Stat>
         <Stat label={t("totals.cost")}><Money value={p.totals.costBasis} decimals={d} /></Stat>
         <Stat label={t("totals.gain")}>

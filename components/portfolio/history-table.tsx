@@ -37,7 +37,7 @@ export async function HistoryTable({ history, decimals, explorerUrl }: { history
                   </span>
                 ) : null}
               </td>
-              <td className="px-4 py-3">
+              <td className="min-w-[12rem] px-4 py-3">
                 {h.slug ? <Link href={`/artworks/${h.slug}`} className="hover:underline">{zh && h.titleZh ? h.titleZh : h.title}</Link> : h.title}
               </td>
               <td className="px-4 py-3 text-right tabular">

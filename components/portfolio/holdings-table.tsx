@@ -24,7 +24,7 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
   const pct = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <div className="overflow-x-auto rounded-2xl border border-line">
-      <table aria-labelledby="holdings-title" className="w-full min-w-[46rem] text-sm">
+      <table aria-labelledby="holdings-title" className="w-full min-w-[52rem] text-sm">
         <thead className="bg-surface-muted/60 text-left text-xs text-ink-muted">
           <tr>
             <th scope="col" className="px-4 py-3 font-medium">{t("holdings.artwork")}</th>
@@ -39,7 +39,7 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
         <tbody className="divide-y divide-line">
           {holdings.map((h) => (
             <tr key={h.token} data-slug={h.slug}>
-              <th scope="row" className="px-4 py-3 text-left font-normal">
+              <th scope="row" className="min-w-[15rem] px-4 py-3 text-left font-normal">
                 <div className="flex items-center gap-3">
                   {h.image ? (
                     // eslint-disable-next-line @next/next/no-img-element -- small local thumbnail
