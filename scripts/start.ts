@@ -13,13 +13,14 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError, isLocalChain, parseServerEnv, type ServerEnv } from "../lib/env";
 import { startAnvil, type LocalChain } from "../lib/chain/local/anvil";
 import { ensureDeployment } from "../lib/chain/deploy";
 import { createDatabase, migrateDatabase } from "../lib/db/connect";
 import { printDemoWallets, readSeedMarker, seedDemo } from "./seed";
+import { isBuildStale } from "./lib/web-build";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -66,21 +67,6 @@ function loadLocalSecrets(dataDir: string): { SESSION_SECRET: string; DOCUMENT_E
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return secrets;
-}
-
-/** Newest modification time under the paths that make up the web build. */
-function newestSourceMtime(root: string): number {
-  const roots = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-  let newest = 0;
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p)) if (name !== "node_modules") walk(path.join(p, name));
-    } else if (st.mtimeMs > newest) newest = st.mtimeMs;
-  };
-  for (const r of roots) walk(path.join(root, r));
-  return newest;
 }
 
 function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -163,7 +149,7 @@ async function main() {
   const nextBin = path.join("node_modules", ".bin", "next");
   if (!dev) {
     const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-    const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime(process.cwd());
+    const stale = isBuildStale(process.cwd());
     if (args.has("--no-build") && existsSync(buildId)) {
       log("serving the existing build (--no-build)");
     } else if (stale) {

@@ -6,8 +6,9 @@
  *
  * Data lives in DATA_DIR (.data-bench by default), wiped at the start of every run.
  */
+import { isBuildStale } from "../lib/web-build";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { mnemonicToAccount } from "viem/accounts";
 import { parseServerEnv, type ServerEnv } from "../../lib/env";
@@ -102,21 +103,6 @@ export async function withDatabase<T>(env: ServerEnv, fn: (db: Database) => Prom
   }
 }
 
-/** Newest modification time of the web sources (same rule as scripts/start.ts). */
-function newestSourceMtime(root: string): number {
-  const roots = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-  let newest = 0;
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p)) if (name !== "node_modules") walk(path.join(p, name));
-    } else if (st.mtimeMs > newest) newest = st.mtimeMs;
-  };
-  for (const r of roots) walk(path.join(root, r));
-  return newest;
-}
-
 /** Runs `next build` in the repo when the build is missing or older than the sources (unless noBuild). */
 export async function ensureAppBuild(opts: { noBuild: boolean; forceBuild: boolean }): Promise<{ built: boolean; seconds?: number }> {
   const buildId = path.join(".next", "BUILD_ID");
@@ -125,7 +111,7 @@ export async function ensureAppBuild(opts: { noBuild: boolean; forceBuild: boole
     log("serving the existing build (--no-build)");
     return { built: false };
   }
-  const stale = !exists || statSync(buildId).mtimeMs < newestSourceMtime(process.cwd());
+  const stale = !exists || isBuildStale(process.cwd(), ".next");
   if (!stale && !opts.forceBuild) {
     log("web build is up to date");
     return { built: false };
