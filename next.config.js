@@ -13,6 +13,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "sharp"],
   images: { formats: ["image/avif", "image/webp"] },
   typedRoutes: false,
+  // Listing images (≤ 10 MB) and documents (≤ 15 MB) are uploaded through server actions.
+  experimental: { serverActions: { bodySizeLimit: "16mb" } },
   async headers() {
     return [
       {

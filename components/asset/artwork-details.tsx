@@ -1,30 +1,15 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/ui/markdown";
 import { Money } from "@/components/ui/money";
 import type { Artwork } from "@/lib/db/schema";
-
-function Paragraphs({ text }: { text: string }) {
-  // Listing text is shown as plain paragraphs: never as HTML.
-  return (
-    <>
-      {text
-        .split(/\n{2,}/)
-        .map((p) => p.trim())
-        .filter(Boolean)
-        .map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-    </>
-  );
-}
 
 export function ArtworkText({ title, text }: { title: string; text: string | null | undefined }) {
   if (!text) return null;
   return (
     <section className="flex flex-col gap-3">
       <h2 className="font-display text-2xl">{title}</h2>
-      <div className="flex max-w-prose flex-col gap-3 text-lg leading-relaxed text-ink/90">
-        <Paragraphs text={text} />
-      </div>
+      {/* Listing text: a safe Markdown subset, never HTML. */}
+      <Markdown text={text} className="flex max-w-prose flex-col gap-3 text-lg leading-relaxed text-ink/90" />
     </section>
   );
 }

@@ -320,3 +320,200 @@ export const indexerCursor = pgTable("indexer_cursor", {
   updatedAt: updatedAt(),
 });
 export type IndexerCursor = InferSelectModel<typeof indexerCursor>;
+
+// ---------------------------------------------------------------------------------------------
+// Indexer projections (secondary market issue). Written only by `lib/indexer`; every row can be rebuilt
+// from the chain, and rows of blocks that a reorg removed are rolled back. Amounts are base units as
+// numeric: shares are whole units, prices and fees are payment-token base units (6 decimals).
+
+/** Every event the indexer records, once per (transaction hash, log index). */
+export const chainEvents = pgTable(
+  "chain_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockHash: text("block_hash").notNull(),
+    blockTime: timestamptz("block_time").notNull(),
+    txHash: text("tx_hash").notNull(),
+    logIndex: integer("log_index").notNull(),
+    /** Emitting contract (lowercase). */
+    contract: text("contract").notNull(),
+    eventName: text("event_name").notNull(),
+    /** Decoded arguments; bigints as decimal strings, addresses lowercase. */
+    args: jsonb("args").$type<Record<string, string | number | boolean>>().notNull(),
+    /** The share token concerned, when there is one (Transfer, OrderPlaced). */
+    token: text("token"),
+    /** Market order id for OrderPlaced / OrderFilled / OrderCancelled. */
+    orderId: numeric("order_id"),
+  },
+  (t) => [
+    uniqueIndex("chain_events_tx_log_idx").on(t.txHash, t.logIndex),
+    index("chain_events_block_idx").on(t.blockNumber),
+    index("chain_events_name_token_idx").on(t.eventName, t.token),
+    index("chain_events_order_idx").on(t.orderId),
+    addressCheck("chain_events_contract_format", t.contract),
+    addressCheck("chain_events_token_format", t.token),
+  ],
+);
+export type ChainEvent = InferSelectModel<typeof chainEvents>;
+
+/** Hashes of recently indexed blocks: a reorg shows as a stored hash that the chain no longer has. */
+export const indexerBlocks = pgTable(
+  "indexer_blocks",
+  {
+    name: text("name").notNull(),
+    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockHash: text("block_hash").notNull(),
+  },
+  (t) => [uniqueIndex("indexer_blocks_pk").on(t.name, t.blockNumber)],
+);
+
+export const marketOrderSides = ["ask", "bid"] as const;
+export type MarketOrderSide = (typeof marketOrderSides)[number];
+export const marketOrderStatuses = ["open", "filled", "cancelled"] as const;
+export type MarketOrderStatus = (typeof marketOrderStatuses)[number];
+
+/** Market orders as the events left them (a projection of chain_events). */
+export const marketOrders = pgTable(
+  "market_orders",
+  {
+    orderId: numeric("order_id").primaryKey(),
+    token: text("token").notNull(),
+    maker: text("maker").notNull(),
+    side: text("side", { enum: marketOrderSides }).notNull(),
+    price: numeric("price").notNull(),
+    size: numeric("size").notNull(),
+    filled: numeric("filled").notNull(),
+    cancelled: numeric("cancelled").notNull(),
+    status: text("status", { enum: marketOrderStatuses }).notNull(),
+    placedBlock: bigint("placed_block", { mode: "bigint" }).notNull(),
+    placedTx: text("placed_tx").notNull(),
+    placedAt: timestamptz("placed_at").notNull(),
+  },
+  (t) => [
+    index("market_orders_token_status_idx").on(t.token, t.status),
+    index("market_orders_maker_status_idx").on(t.maker, t.status),
+    addressCheck("market_orders_token_format", t.token),
+    addressCheck("market_orders_maker_format", t.maker),
+  ],
+);
+export type MarketOrder = InferSelectModel<typeof marketOrders>;
+
+/** One row per OrderFilled: who bought from whom, how many shares, at what price, and the taker's fee. */
+export const marketTrades = pgTable(
+  "market_trades",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    txHash: text("tx_hash").notNull(),
+    logIndex: integer("log_index").notNull(),
+    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    tradedAt: timestamptz("traded_at").notNull(),
+    orderId: numeric("order_id").notNull(),
+    token: text("token").notNull(),
+    /** Side of the resting (maker) order. */
+    makerSide: text("maker_side", { enum: marketOrderSides }).notNull(),
+    buyer: text("buyer").notNull(),
+    seller: text("seller").notNull(),
+    shares: numeric("shares").notNull(),
+    price: numeric("price").notNull(),
+    fee: numeric("fee").notNull(),
+  },
+  (t) => [
+    uniqueIndex("market_trades_tx_log_idx").on(t.txHash, t.logIndex),
+    index("market_trades_token_time_idx").on(t.token, t.tradedAt),
+    index("market_trades_buyer_idx").on(t.buyer),
+    index("market_trades_seller_idx").on(t.seller),
+    index("market_trades_block_idx").on(t.blockNumber),
+  ],
+);
+export type MarketTrade = InferSelectModel<typeof marketTrades>;
+
+// ---------------------------------------------------------------------------------------------
+// KYC applications and documents (issue 5: onboarding and the compliance review queue)
+
+export const kycDocumentKinds = ["identity", "address", "professional"] as const;
+export type KycDocumentKind = (typeof kycDocumentKinds)[number];
+export const kycDocumentKind = pgEnum("kyc_document_kind", kycDocumentKinds);
+
+/** The wizard's answers, saved step by step (validated per step in lib/kyc; complete only at submission). */
+export type KycApplicationData = {
+  personal?: { legalName: string; dateOfBirth: string; email: string; phone: string; address: string };
+  residence?: { nationality: string; residence: string };
+  category?: {
+    category: "retail" | "professional";
+    /** Professional only: declared portfolio in whole HKD, and when the declaration was made. */
+    portfolioHkd?: number;
+    declaredAt?: string;
+  };
+  questionnaire?: { answers: Record<string, string>; score: number; total: number; passed: boolean; at: string };
+  disclosures?: { key: string; version: string; acknowledgedAt: string }[];
+};
+export type KycNote = { by: string; at: string; text: string };
+
+/**
+ * One application per attempt (a rejected investor starts a new one). `status` follows lib/kyc/state.ts;
+ * `investors.kyc_status` mirrors the latest application's status for the rest of the portal.
+ */
+export const kycApplications = pgTable(
+  "kyc_applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    investorId: uuid("investor_id")
+      .notNull()
+      .references(() => investors.id, { onDelete: "cascade" }),
+    /** The wallet that applied (and is registered on approval). */
+    wallet: text("wallet").notNull(),
+    status: kycStatus("status").notNull().default("draft"),
+    data: jsonb("data").$type<KycApplicationData>().notNull().default({}),
+    submittedAt: timestamptz("submitted_at"),
+    decidedAt: timestamptz("decided_at"),
+    decidedBy: text("decided_by"),
+    /** Shown to the investor. */
+    rejectionReason: text("rejection_reason"),
+    /** Compliance's request, shown to the investor; and the investor's answer. */
+    infoRequest: text("info_request"),
+    infoResponse: text("info_response"),
+    /** Four eyes (professional investors): the first officer's pre-approval. */
+    preApprovedBy: text("pre_approved_by"),
+    preApprovedAt: timestamptz("pre_approved_at"),
+    approvalTxHash: text("approval_tx_hash"),
+    checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull().default({}),
+    notes: jsonb("notes").$type<KycNote[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("kyc_applications_investor_idx").on(t.investorId),
+    index("kyc_applications_status_idx").on(t.status, t.submittedAt),
+    addressCheck("kyc_applications_wallet_format", t.wallet),
+    addressCheck("kyc_applications_decided_by_format", t.decidedBy),
+    addressCheck("kyc_applications_pre_approved_by_format", t.preApprovedBy),
+  ],
+);
+export type KycApplication = InferSelectModel<typeof kycApplications>;
+
+/** Uploaded KYC documents: the file is AES-256-GCM encrypted at `file_path` (relative to the files folder). */
+export const kycDocuments = pgTable(
+  "kyc_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => kycApplications.id, { onDelete: "cascade" }),
+    kind: kycDocumentKind("kind").notNull(),
+    originalName: text("original_name").notNull(),
+    /** Detected from the content (magic bytes), never from the name. */
+    mime: text("mime").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    /** 0x-prefixed SHA-256 of the plaintext. */
+    sha256: text("sha256").notNull(),
+    filePath: text("file_path").notNull(),
+    uploadedBy: text("uploaded_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("kyc_documents_application_idx").on(t.applicationId),
+    check("kyc_documents_sha256_format", sql`${t.sha256} ~ '^0x[0-9a-f]{64}$'`),
+  ],
+);
+export type KycDocument = InferSelectModel<typeof kycDocuments>;

@@ -29,3 +29,19 @@ export async function readStoredFile(relative: string): Promise<Buffer | null> {
     throw err;
   }
 }
+
+/** Writes a file under the files folder (creating folders), refusing paths that escape it. */
+export async function writeStoredFile(relative: string, content: Uint8Array): Promise<void> {
+  const full = resolveStoredPath(relative);
+  if (!full) throw new Error(`writeStoredFile: path escapes the files folder: ${relative}`);
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  await mkdir(path.dirname(full), { recursive: true });
+  await writeFile(full, content);
+}
+
+export async function deleteStoredFile(relative: string): Promise<void> {
+  const full = resolveStoredPath(relative);
+  if (!full) return;
+  const { rm } = await import("node:fs/promises");
+  await rm(full, { force: true });
+}

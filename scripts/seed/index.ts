@@ -152,6 +152,23 @@ export async function seedDemo({
       })
       .returning();
     await db.insert(schema.investorWallets).values({ address, investorId: row!.id, isPrimary: true });
+    if (inv.kyc === "submitted") {
+      // A submitted application waiting in the compliance queue (answers only; documents are uploaded by real users).
+      const at = new Date((now - 3 * DAY) * 1000);
+      await db.insert(schema.kycApplications).values({
+        investorId: row!.id,
+        wallet: address,
+        status: "submitted",
+        submittedAt: at,
+        data: {
+          personal: { legalName: p.name, dateOfBirth: "1988-06-02", email: p.email ?? "", phone: "+852 9123 4567", address: "18 Hennessy Road, Wan Chai, Hong Kong" },
+          residence: { nationality: inv.nationality, residence: inv.residence },
+          category: { category: inv.category === "professional" ? "professional" : "retail" },
+          questionnaire: { answers: {}, score: 5, total: 5, passed: true, at: at.toISOString() },
+          disclosures: ["loss", "illiquidity", "valuation", "custody", "regulation"].map((key) => ({ key, version: "2026-01", acknowledgedAt: at.toISOString() })),
+        },
+      });
+    }
     if (approved) {
       onChainIds.set(p.key, onChainId);
       await send(

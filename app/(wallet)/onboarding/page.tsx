@@ -5,7 +5,12 @@ import { Alert, type AlertTone } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
 import { buttonStyles } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { startApplicationAction } from "@/components/onboarding/actions";
 import { requirePageSession } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { getLatestApplication, listDocuments } from "@/lib/kyc/applications";
+import { isEditable, needsRenewal } from "@/lib/kyc/state";
+import { firstIncompleteStep } from "@/lib/kyc/steps";
 import { formatDay } from "@/lib/format/date";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
 import { currentStep, ONBOARDING_STEPS, onboardingState, type OnboardingState } from "@/lib/onboarding/status";
@@ -26,9 +31,21 @@ const tones: Record<OnboardingState, AlertTone> = {
 };
 
 /** Minimal onboarding status: the wallet's KYC state (database + chain) and the next step in plain words. */
-export default async function OnboardingPage() {
+export default async function OnboardingPage({ searchParams }: { searchParams: Promise<{ submitted?: string }> }) {
   const ctx = await requirePageSession({ next: "/onboarding" });
-  const [t, tc, locale] = await Promise.all([getTranslations("onboarding"), getTranslations("account.investor.categories"), getLocale()]);
+  const [t, tc, tk, locale, { submitted }] = await Promise.all([
+    getTranslations("onboarding"),
+    getTranslations("account.investor.categories"),
+    getTranslations("kyc.status"),
+    getLocale(),
+    searchParams,
+  ]);
+  const db = await getDb();
+  const app = ctx.investor ? await getLatestApplication(db, { investorId: ctx.investor.id }) : null;
+  const docs = app ? await listDocuments(db, { applicationId: app.id }) : [];
+  const resumeStep = app && isEditable(app.status) ? firstIncompleteStep(app.data, docs.map((d) => d.kind)) : null;
+  const renewalDue =
+    ctx.roles.verified && needsRenewal({ expiresAt: ctx.roles.identity?.expiresAt ?? null, now: new Date() }) && app?.status === "approved";
   const identity = ctx.roles.identity;
   const state = onboardingState({ verified: ctx.roles.verified, registered: ctx.roles.registered, kycStatus: ctx.investor?.kycStatus ?? null });
   const expiry = identity?.expiresAt ?? ctx.investor?.kycExpiresAt ?? null;
@@ -46,10 +63,39 @@ export default async function OnboardingPage() {
         <p className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">{t("wallet")} <Address address={ctx.address} /></p>
       </header>
 
+      {submitted ? <Alert tone="success" role="status" title={tk("submittedTitle")}>{tk("submittedBody")}</Alert> : null}
+
       <Alert tone={tones[state]} role="status" title={t(`states.${state}.title`)}>
         <p>{t(`states.${state}.body`, values)}</p>
+        {state === "needs_information" && app?.infoRequest ? (
+          <blockquote className="mt-2 border-l-2 border-warn pl-3 text-ink" aria-label={tk("requestLabel")}>
+            {app.infoRequest}
+          </blockquote>
+        ) : null}
         <p className="mt-2 font-medium text-ink">{t(`states.${state}.next`, values)}</p>
       </Alert>
+
+      {renewalDue ? <Alert tone="warn" role="none" title={tk("renewTitle")}>{tk("renewBody", values)}</Alert> : null}
+
+      {resumeStep && app ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-2xl border border-accent/30 bg-accent-soft p-5">
+          <p className="flex-1 text-sm">{app.status === "needs_information" ? tk("answerBody") : tk("resumeBody")}</p>
+          <Link href={`/onboarding/${app.status === "needs_information" ? "review" : resumeStep}`} className={buttonStyles({ variant: "primary" })}>
+            {app.status === "needs_information" ? tk("answer") : tk("resume")}
+          </Link>
+        </div>
+      ) : !ctx.roles.verified && !ctx.roles.compliance && (state === "not_started" || state === "rejected" || state === "expired") ? (
+        <form action={startApplicationAction} className="flex flex-wrap items-center gap-3 rounded-2xl border border-accent/30 bg-accent-soft p-5">
+          <p className="flex-1 text-sm">{state === "not_started" ? tk("startBody") : tk("restartBody")}</p>
+          <button type="submit" className={buttonStyles({ variant: "primary" })}>
+            {state === "not_started" ? tk("start") : tk("restart")}
+          </button>
+        </form>
+      ) : renewalDue ? (
+        <form action={startApplicationAction}>
+          <button type="submit" className={buttonStyles({ variant: "primary" })}>{tk("renew")}</button>
+        </form>
+      ) : null}
 
       <ol aria-label={t("stepsLabel")} className="grid gap-3 sm:grid-cols-4">
         {ONBOARDING_STEPS.map((s, i) => (

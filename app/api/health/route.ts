@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { getPublicClient } from "@/lib/chain/server";
 import { getServerEnv } from "@/lib/env";
+import { getIndexerLag } from "@/lib/indexer/indexer";
+import { getLocalIndexerStatus } from "@/lib/indexer/loop";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +34,7 @@ export async function GET() {
   const chainCheck = chain.ok
     ? { ok: true, ms: chain.ms, chainId: env.chainId, blockNumber: chain.value.toString() }
     : { ok: false, ms: chain.ms, chainId: env.chainId, detail: chain.error };
+  const indexer = await indexerCheck(env.indexerMode, chain.ok ? chain.value : null);
   const ok = database.ok && chainCheck.ok;
   return Response.json(
     {
@@ -39,8 +42,27 @@ export async function GET() {
       web: { ok: true, uptimeSeconds: Math.round(process.uptime()) },
       database,
       chain: chainCheck,
-      indexer: { mode: env.indexerMode, status: "not running" },
+      indexer,
     },
     { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
+}
+
+/**
+ * The indexer's lag in blocks (chain head − cursor), from the shared cursor row, so it is right whether
+ * the indexer runs in this process (embedded) or in the worker. Also this process's loop state, if any.
+ */
+async function indexerCheck(mode: string, head: bigint | null) {
+  const local = getLocalIndexerStatus();
+  const lag = await timed(async () => (head === null ? null : getIndexerLag(await getDb(), head)));
+  const value = lag.ok ? lag.value : null;
+  return {
+    mode,
+    status: mode === "off" ? "off" : value?.cursor == null ? "not started" : local?.lastError ? "error" : "ok",
+    cursorBlock: value?.cursor?.toString() ?? null,
+    lagBlocks: value?.lag == null ? null : Number(value.lag),
+    ...(local
+      ? { running: local.running, lastSyncAt: local.lastSyncAt, lastError: local.lastError, eventsRecorded: local.eventsRecorded, reorgs: local.reorgs }
+      : {}),
+  };
 }

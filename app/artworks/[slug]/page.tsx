@@ -9,6 +9,7 @@ import { OfferingPanel } from "@/components/asset/offering-panel";
 import { RiskWarnings } from "@/components/asset/risk-warnings";
 import { TokenRules } from "@/components/asset/token-rules";
 import { getViewer } from "@/components/layout/viewer";
+import { MarketSection } from "@/components/market/market-section";
 import { getArtworkPage } from "@/lib/assets/artwork";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -90,6 +91,7 @@ export default async function ArtworkPage({ params }: Props) {
           <RiskWarnings />
         </aside>
       </div>
+      {data.token ? <MarketSection slug={artwork.slug} token={data.token} decimals={data.paymentDecimals} /> : null}
       <ArtworkDetails artwork={artwork} />
       <section aria-labelledby="documents" className="flex flex-col gap-4">
         <h2 id="documents" className="font-display text-2xl">{t("documents.title")}</h2>

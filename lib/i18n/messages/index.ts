@@ -12,8 +12,12 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/errors.json").then((m) => m.default),
       import("./en/catalogue-page.json").then((m) => m.default),
       import("./en/trade.json").then((m) => m.default),
+      import("./en/market.json").then((m) => m.default),
       import("./en/portfolio.json").then((m) => m.default),
       import("./en/onboarding.json").then((m) => m.default),
+      import("./en/kyc.json").then((m) => m.default),
+      import("./en/compliance-kyc.json").then((m) => m.default),
+      import("./en/issuer.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -22,8 +26,12 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/errors.json").then((m) => m.default),
       import("./zh-HK/catalogue-page.json").then((m) => m.default),
       import("./zh-HK/trade.json").then((m) => m.default),
+      import("./zh-HK/market.json").then((m) => m.default),
       import("./zh-HK/portfolio.json").then((m) => m.default),
       import("./zh-HK/onboarding.json").then((m) => m.default),
+      import("./zh-HK/kyc.json").then((m) => m.default),
+      import("./zh-HK/compliance-kyc.json").then((m) => m.default),
+      import("./zh-HK/issuer.json").then((m) => m.default),
     ]),
 };
 

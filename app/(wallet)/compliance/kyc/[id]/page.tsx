@@ -1,0 +1,194 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { KycDecision } from "@/components/compliance/kyc-decision";
+import { KycReviewNotes } from "@/components/compliance/kyc-review-notes";
+import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
+import { Address } from "@/components/ui/address";
+import { Alert } from "@/components/ui/alert";
+import { requirePageSession } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { auditLog, investors } from "@/lib/db/schema";
+import { formatDay, formatDayTime } from "@/lib/format/date";
+import { countryName } from "@/lib/i18n/countries";
+import { getApplication, listDocuments } from "@/lib/kyc/applications";
+import { canApprove, isReviewable } from "@/lib/kyc/state";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("complianceKyc");
+  return { title: t("application.title") };
+}
+
+/** One application for compliance: answers, documents (authorised viewer), checklist and notes, the decision. */
+export default async function KycApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requirePageSession({ role: "compliance", next: `/compliance/kyc/${id}` });
+  const db = await getDb();
+  const app = await getApplication(db, { id });
+  if (!app) notFound();
+  const [[investor], docs, history, t, tk, tcat, tkyc, locale] = await Promise.all([
+    db.select().from(investors).where(eq(investors.id, app.investorId)),
+    listDocuments(db, { applicationId: app.id }),
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, "kyc_application"), inArray(auditLog.subjectId, [app.id])))
+      .orderBy(asc(auditLog.id)),
+    getTranslations("complianceKyc"),
+    getTranslations("kyc"),
+    getTranslations("account.investor.categories"),
+    getTranslations("onboarding.kyc"),
+    getLocale(),
+  ]);
+  if (!investor) notFound();
+  const officer = ctx.address.toLowerCase();
+  const category = app.data.category?.category ?? investor.category;
+  const approval = canApprove({ status: app.status, category, preApprovedBy: app.preApprovedBy }, officer);
+  const professional = category === "professional" || category === "institutional";
+  const p = app.data.personal;
+  const r = app.data.residence;
+  const q = app.data.questionnaire;
+
+  const fact = (label: string, value: React.ReactNode) => (
+    <div className="grid gap-0.5 py-2 sm:grid-cols-[11rem_1fr]">
+      <dt className="text-sm text-ink-muted">{label}</dt>
+      <dd className="text-sm font-medium break-words">{value ?? "—"}</dd>
+    </div>
+  );
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
+      <nav aria-label={t("application.breadcrumb")} className="text-sm">
+        <Link href="/compliance/kyc" className="text-accent underline">
+          {t("application.back")}
+        </Link>
+      </nav>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="font-display text-3xl font-normal tracking-tight">{p?.legalName ?? t("unnamed")}</h1>
+        <KycStatusBadge status={app.status} label={tkyc(app.status)} />
+        {app.preApprovedBy ? (
+          <span className="text-sm text-ink-muted">
+            {t("application.preApprovedBy")} <Address address={app.preApprovedBy} copy={false} />
+          </span>
+        ) : null}
+      </header>
+
+      {app.status === "needs_information" ? (
+        <Alert tone="warn" role="none" title={t("application.waitingInvestor")}>
+          <p>{app.infoRequest}</p>
+        </Alert>
+      ) : null}
+      {app.status === "rejected" ? <Alert tone="error" role="none" title={t("application.rejected")}><p>{app.rejectionReason}</p></Alert> : null}
+      {app.status === "approved" ? (
+        <Alert tone="success" role="none" title={t("application.approved")}>
+          <p>{t("application.approvedBody", { date: investor.kycExpiresAt ? formatDay(investor.kycExpiresAt, locale) : "—" })}</p>
+          {app.approvalTxHash ? <code className="font-mono text-xs break-all">{app.approvalTxHash}</code> : null}
+        </Alert>
+      ) : null}
+      {app.infoResponse ? (
+        <Alert tone="info" role="none" title={t("application.investorResponse")}>
+          <p>{app.infoResponse}</p>
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+        <div className="flex flex-col gap-6">
+          <section aria-labelledby="details" className="rounded-xl border border-line bg-surface p-5">
+            <h2 id="details" className="mb-2 font-medium">{t("application.details")}</h2>
+            <dl className="divide-y divide-line">
+              {fact(t("application.wallet"), <Address address={app.wallet} />)}
+              {fact(tk("personal.dateOfBirth"), p?.dateOfBirth)}
+              {fact(tk("personal.email"), p?.email)}
+              {fact(tk("personal.phone"), p?.phone)}
+              {fact(tk("personal.address"), p?.address)}
+              {fact(tk("residence.nationality"), r ? countryName(r.nationality, locale) : null)}
+              {fact(tk("residence.residence"), r ? countryName(r.residence, locale) : null)}
+              {fact(tk("category.legend"), category ? tcat(category) : null)}
+              {app.data.category?.portfolioHkd ? fact(tk("category.portfolio"), `HK$${app.data.category.portfolioHkd.toLocaleString("en-HK")}`) : null}
+              {!professional ? fact(tk("wizard.steps.questionnaire"), q ? tk("review.score", { score: q.score, total: q.total }) : null) : null}
+              {fact(
+                tk("wizard.steps.disclosures"),
+                (app.data.disclosures ?? []).map((d) => `${tk(`disclosures.items.${d.key}.title`)} (v${d.version}, ${formatDayTime(new Date(d.acknowledgedAt), locale)})`).join("; "),
+              )}
+              {fact(t("application.submitted"), app.submittedAt ? formatDayTime(app.submittedAt, locale) : null)}
+            </dl>
+          </section>
+
+          <section aria-labelledby="documents" className="rounded-xl border border-line bg-surface p-5">
+            <h2 id="documents" className="mb-3 font-medium">{t("application.documents")}</h2>
+            {docs.length === 0 ? (
+              <p className="text-sm text-ink-muted">{t("application.noDocuments")}</p>
+            ) : (
+              <ul className="flex flex-col gap-4">
+                {docs.map((d) => (
+                  <li key={d.id} className="flex flex-col gap-2">
+                    <p className="flex flex-wrap items-baseline gap-2 text-sm">
+                      <span className="font-medium">{tk(`documents.kinds.${d.kind}.title`)}</span>
+                      <span className="text-ink-muted">{d.mime} · {Math.max(1, Math.round(d.sizeBytes / 1024))} KB</span>
+                      <a href={`/api/kyc/documents/${d.id}`} target="_blank" rel="noreferrer" className="text-accent underline">
+                        {t("application.openDocument", { title: tk(`documents.kinds.${d.kind}.title`) })}
+                      </a>
+                    </p>
+                    {d.mime.startsWith("image/") ? (
+                      // eslint-disable-next-line @next/next/no-img-element -- an authorised, decrypted document: not for the image optimiser
+                      <img src={`/api/kyc/documents/${d.id}`} alt={tk(`documents.kinds.${d.kind}.title`)} className="max-h-80 w-auto rounded-lg border border-line object-contain" />
+                    ) : null}
+                    <p className="font-mono text-xs break-all text-ink-subtle">SHA-256 {d.sha256}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="history" className="rounded-xl border border-line bg-surface p-5">
+            <h2 id="history" className="mb-3 font-medium">{t("application.history")}</h2>
+            <ol className="flex flex-col gap-2 text-sm">
+              {history.map((h) => (
+                <li key={h.id} className="flex flex-wrap gap-x-3">
+                  <span className="tabular text-ink-muted">{formatDayTime(h.at, locale)}</span>
+                  <span className="font-mono text-xs">{h.action}</span>
+                  <Address address={h.actor} copy={false} />
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <aside className="flex flex-col gap-6">
+          {isReviewable(app.status) ? (
+            <KycDecision
+              applicationId={app.id}
+              officer={officer}
+              canApprove={approval.ok}
+              approveBlockedReason={approval.ok ? null : approval.error}
+              canPreApprove={professional && !app.preApprovedBy}
+              professional={professional}
+              preApprovedByOther={!!app.preApprovedBy}
+              summary={{
+                wallet: app.wallet,
+                country: r ? countryName(r.residence, locale) : "—",
+                category: category ? tcat(category) : "—",
+              }}
+            />
+          ) : null}
+          <section aria-labelledby="checklist" className="rounded-xl border border-line bg-surface p-5">
+            <h2 id="checklist" className="mb-3 font-medium">{t("review.title")}</h2>
+            <KycReviewNotes applicationId={app.id} checklist={app.checklist} />
+            {app.notes.length > 0 ? (
+              <ul className="mt-4 flex flex-col gap-2 border-t border-line pt-3 text-sm">
+                {app.notes.map((n) => (
+                  <li key={`${n.at}-${n.by}`}>
+                    <p>{n.text}</p>
+                    <p className="text-xs text-ink-muted">{formatDayTime(new Date(n.at), locale)} · {n.by.slice(0, 10)}…</p>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

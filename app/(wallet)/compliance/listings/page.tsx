@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ReviewForm } from "@/components/issuer/listing-forms";
+import { Address } from "@/components/ui/address";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Markdown } from "@/components/ui/markdown";
+import { requirePageSession } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { formatDay } from "@/lib/format/date";
+import { getListingById, getListingDocuments, listSubmittedListings } from "@/lib/issuer/listings";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("issuer.review");
+  return { title: t("title") };
+}
+
+/** Listing review queue for compliance officers and the platform admin. */
+type Props = { searchParams: Promise<{ reviewed?: string; decision?: string }> };
+
+export default async function ListingReviewPage({ searchParams }: Props) {
+  const ctx = await requirePageSession({ role: ["compliance", "admin"], next: "/compliance/listings" });
+  const db = await getDb();
+  const { reviewed, decision } = await searchParams;
+  const done = reviewed && /^[0-9a-f-]{36}$/i.test(reviewed) ? await getListingById(db, { id: reviewed }) : null;
+  const [listings, t, tf, locale] = await Promise.all([
+    listSubmittedListings(db),
+    getTranslations("issuer.review"),
+    getTranslations("issuer.files"),
+    getLocale(),
+  ]);
+  const docs = await Promise.all(listings.map((l) => getListingDocuments(db, { artworkId: l.id })));
+  return (
+    <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
+      <header className="flex flex-col gap-1">
+        <p className="text-sm tracking-[0.16em] text-ink-muted uppercase">{t("eyebrow")}</p>
+        <h1 className="font-display text-4xl leading-tight">{t("title")}</h1>
+        <p className="text-ink-muted">{t("intro")}</p>
+      </header>
+      {done && (decision === "approve" || decision === "return") ? (
+        <Alert tone="success" title={decision === "approve" ? t("approvedTitle", { title: done.title }) : t("returnedTitle", { title: done.title })}>
+          {decision === "approve" ? t("approvedDone") : t("returnedDone")}
+        </Alert>
+      ) : null}
+      {listings.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
+      ) : (
+        <ul className="flex flex-col gap-6">
+          {listings.map((l, i) => {
+            const own = l.issuerAddress === ctx.address.toLowerCase();
+            return (
+              <li key={l.id}>
+                <article aria-labelledby={`listing-${l.id}`} className="flex flex-col gap-4 rounded-2xl border border-line p-5">
+                  <header className="flex flex-col gap-1">
+                    <h2 id={`listing-${l.id}`} className="font-display text-2xl">{l.title}{l.titleZh ? <span className="ml-2 text-base text-ink-muted" lang="zh-HK">{l.titleZh}</span> : null}</h2>
+                    <p className="text-sm text-ink-muted">
+                      {l.artist}{l.year ? `, ${l.year}` : ""} · {t("issuer")} <Address address={l.issuerAddress as `0x${string}`} chars={4} /> · {t("submittedOn", { date: formatDay(l.updatedAt, locale) })}
+                    </p>
+                  </header>
+                  <div className="flex flex-wrap gap-2">
+                    {l.images.map((img) => (
+                      // eslint-disable-next-line @next/next/no-img-element -- stored listing image thumbnail
+                      <img key={img.src} src={img.src} alt={img.alt} width={120} height={120} className="size-28 rounded-lg border border-line object-cover" />
+                    ))}
+                  </div>
+                  <Markdown text={l.descriptionMd} className="flex max-w-prose flex-col gap-2 text-sm" />
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+                    <dt className="text-ink-muted">{t("custody")}</dt><dd>{[l.custodian, l.custodianLocation].filter(Boolean).join(" — ") || "—"}</dd>
+                    <dt className="text-ink-muted">{t("insurer")}</dt><dd>{l.insurer ?? "—"}</dd>
+                    <dt className="text-ink-muted">{t("condition")}</dt><dd>{l.conditionReport ?? "—"}</dd>
+                  </dl>
+                  <div className="flex flex-col gap-1 text-sm">
+                    <h3 className="font-medium">{tf("documents")}</h3>
+                    {docs[i]!.length === 0 ? <p className="text-ink-muted">{tf("noDocuments")}</p> : (
+                      <ul className="flex flex-col gap-1">
+                        {docs[i]!.map((d) => (
+                          <li key={d.id}>
+                            <a href={`/documents/${d.id}`} className="underline underline-offset-4">{d.title}</a>{" "}
+                            <code className="font-mono text-xs break-all text-ink-muted">SHA-256 {d.sha256}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
+                  {own ? <Alert tone="warn">{t("ownListing")}</Alert> : <ReviewForm id={l.id} title={l.title} />}
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

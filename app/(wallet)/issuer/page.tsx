@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { StageBadge } from "@/components/issuer/stage-badge";
+import { buttonStyles } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageSession } from "@/lib/auth/guard";
+import { formatDay } from "@/lib/format/date";
+import { getIssuerDashboard } from "@/lib/issuer/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("issuer.dashboard");
+  return { title: t("title") };
+}
+
+export default async function IssuerPage() {
+  const ctx = await requirePageSession({ role: "issuer", next: "/issuer" });
+  const [rows, t, ts, locale] = await Promise.all([
+    getIssuerDashboard({ issuer: ctx.address }),
+    getTranslations("issuer.dashboard"),
+    getTranslations("issuer.stage"),
+    getLocale(),
+  ]);
+  const newLink = (
+    <Link href="/issuer/artworks/new" className={buttonStyles()}>
+      {t("new")}
+    </Link>
+  );
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="flex flex-col gap-1">
+          <p className="text-sm tracking-[0.16em] text-ink-muted uppercase">{t("eyebrow")}</p>
+          <h1 className="font-display text-4xl leading-tight">{t("title")}</h1>
+          <p className="text-ink-muted">{t("intro")}</p>
+        </div>
+        {rows.length > 0 ? newLink : null}
+      </header>
+      {rows.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={newLink} />
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-line">
+          <table className="w-full min-w-[36rem] text-sm">
+            <caption className="sr-only">{t("caption")}</caption>
+            <thead className="sticky top-0 bg-surface-muted text-left text-ink-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">{t("columns.artwork")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("columns.stage")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("columns.updated")}</th>
+                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">{t("columns.actions")}</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {rows.map(({ artwork, stage }) => {
+                const title = locale === "zh-HK" && artwork.titleZh ? artwork.titleZh : artwork.title;
+                return (
+                  <tr key={artwork.id}>
+                    <th scope="row" className="px-4 py-3 text-left font-normal">
+                      <Link href={`/issuer/artworks/${artwork.id}`} className="font-medium underline-offset-4 hover:underline">{title}</Link>
+                      <p className="text-xs text-ink-muted">{artwork.artist}</p>
+                    </th>
+                    <td className="px-4 py-3"><StageBadge stage={stage} label={ts(stage)} /></td>
+                    <td className="px-4 py-3 text-ink-muted tabular">{formatDay(artwork.updatedAt, locale)}</td>
+                    <td className="px-4 py-3 text-right">
+                      <Link href={`/issuer/artworks/${artwork.id}`} className={buttonStyles({ variant: "ghost", size: "sm" })} aria-label={t("openLabel", { title })}>
+                        {t("open")}
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

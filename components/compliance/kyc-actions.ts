@@ -1,0 +1,255 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import type { Hex } from "viem";
+import { z } from "zod";
+import { writeAudit } from "@/lib/audit";
+import { AuthError } from "@/lib/auth/errors";
+import { requireSession } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { investors, kycApplications, type KycApplication } from "@/lib/db/schema";
+import type { KycActionCode, KycActionFailure, KycActionResult, KycFormState } from "@/lib/kyc/action-result";
+import { applyTransition, getApplication } from "@/lib/kyc/applications";
+import { newOnChainId, planRegistration, type RegistrationPlan, verifyRegistration } from "@/lib/kyc/registration";
+import { canApprove, isReviewable } from "@/lib/kyc/state";
+
+/*
+ * Compliance actions on a KYC application. Each one: zod parse → requireSession({ role: "compliance" }) (the
+ * AGENT_ROLE read from the chain) → the application's state → act → audit. Approval is two calls around the
+ * officer's own transaction: `beginApprovalAction` plans it, `confirmApprovalAction` verifies it on chain.
+ */
+
+async function fail(code: KycActionCode, fieldErrors?: Record<string, string[]>): Promise<KycActionFailure> {
+  const t = await getTranslations("kyc");
+  const translated = fieldErrors
+    ? Object.fromEntries(Object.entries(fieldErrors).map(([f, keys]) => [f, keys.map((k) => t(`fieldErrors.${k}`))]))
+    : undefined;
+  return { ok: false, code, message: t(`errors.${code}`), ...(translated ? { fieldErrors: translated } : {}) };
+}
+
+async function officer() {
+  const ctx = await requireSession({ role: "compliance" });
+  return ctx.address.toLowerCase();
+}
+
+async function handleError(error: unknown): Promise<KycActionFailure> {
+  if (error instanceof AuthError) return fail(error.code);
+  console.error("[compliance/kyc] action failed:", error instanceof Error ? error.message : error);
+  return fail("unavailable");
+}
+
+const idSchema = z.uuid();
+
+async function load(id: unknown): Promise<{ app: KycApplication } | { failure: KycActionFailure }> {
+  const parsed = idSchema.safeParse(id);
+  if (!parsed.success) return { failure: await fail("invalid_input") };
+  const app = await getApplication(await getDb(), { id: parsed.data });
+  return app ? { app } : { failure: await fail("not_found") };
+}
+
+function refresh(id: string) {
+  revalidatePath("/compliance/kyc");
+  revalidatePath(`/compliance/kyc/${id}`);
+}
+
+/** Takes a submitted application into review (also done implicitly by the first decision). */
+async function ensureInReview(app: KycApplication, actor: string): Promise<KycApplication | KycActionFailure> {
+  if (app.status !== "submitted") return app;
+  const r = await applyTransition(await getDb(), { app, event: { type: "start_review" }, actor, actorRole: "compliance" });
+  return r.ok ? r.app : fail(r.code);
+}
+
+export async function startReviewAction(input: { id: string }): Promise<KycActionResult> {
+  try {
+    const actor = await officer();
+    const loaded = await load(input?.id);
+    if ("failure" in loaded) return loaded.failure;
+    const r = await ensureInReview(loaded.app, actor);
+    if ("ok" in r) return r;
+    refresh(loaded.app.id);
+    return { ok: true };
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+const messageSchema = z.object({ id: z.uuid(), message: z.string().trim().min(10).max(2000) });
+
+async function decide(kind: "reject" | "request_information", formData: FormData): Promise<KycFormState> {
+  try {
+    const actor = await officer();
+    const parsed = messageSchema.safeParse({ id: formData.get("id"), message: formData.get("message") });
+    if (!parsed.success) return fail("invalid_input", { message: [kind === "reject" ? "reason" : "request"] });
+    const loaded = await load(parsed.data.id);
+    if ("failure" in loaded) return loaded.failure;
+    const inReview = await ensureInReview(loaded.app, actor);
+    if ("ok" in inReview) return inReview;
+    const r = await applyTransition(await getDb(), {
+      app: inReview,
+      event: { type: kind },
+      actor,
+      actorRole: "compliance",
+      set:
+        kind === "reject"
+          ? { rejectionReason: parsed.data.message, decidedAt: new Date(), decidedBy: actor }
+          : { infoRequest: parsed.data.message, infoResponse: null, preApprovedBy: null, preApprovedAt: null },
+      investorSet: kind === "reject" ? { rejectionReason: parsed.data.message } : {},
+    });
+    if (!r.ok) return fail(r.code);
+    refresh(loaded.app.id);
+    return { ok: true };
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+export async function rejectAction(_prev: KycFormState, formData: FormData): Promise<KycFormState> {
+  return decide("reject", formData);
+}
+
+export async function requestInformationAction(_prev: KycFormState, formData: FormData): Promise<KycFormState> {
+  return decide("request_information", formData);
+}
+
+/** Four eyes, first pair: records this officer's pre-approval of a professional investor. */
+export async function preApproveAction(input: { id: string }): Promise<KycActionResult> {
+  try {
+    const actor = await officer();
+    const loaded = await load(input?.id);
+    if ("failure" in loaded) return loaded.failure;
+    const inReview = await ensureInReview(loaded.app, actor);
+    if ("ok" in inReview) return inReview;
+    const r = await applyTransition(await getDb(), {
+      app: inReview,
+      event: { type: "pre_approve", actor },
+      actor,
+      actorRole: "compliance",
+      set: { preApprovedBy: actor, preApprovedAt: new Date() },
+      action: "kyc.pre_approve",
+    });
+    if (!r.ok) return fail(r.code);
+    refresh(loaded.app.id);
+    return { ok: true };
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+const checklistSchema = z.object({
+  id: z.uuid(),
+  checklist: z.record(z.string().regex(/^[a-z_]{1,40}$/), z.boolean()).refine((r) => Object.keys(r).length <= 20),
+  note: z.string().trim().max(2000).optional(),
+});
+
+/** Saves the reviewer's checklist and appends a note (the notes are internal to compliance). */
+export async function saveReviewAction(input: { id: string; checklist: Record<string, boolean>; note?: string }): Promise<KycActionResult> {
+  try {
+    const actor = await officer();
+    const parsed = checklistSchema.safeParse(input);
+    if (!parsed.success) return fail("invalid_input");
+    const loaded = await load(parsed.data.id);
+    if ("failure" in loaded) return loaded.failure;
+    const { app } = loaded;
+    const notes = parsed.data.note ? [...app.notes, { by: actor, at: new Date().toISOString(), text: parsed.data.note }] : app.notes;
+    const db = await getDb();
+    await db.update(kycApplications).set({ checklist: parsed.data.checklist, notes }).where(eq(kycApplications.id, app.id));
+    await writeAudit(db, {
+      actor,
+      actorRole: "compliance",
+      action: "kyc.review.save",
+      subjectType: "kyc_application",
+      subjectId: app.id,
+      before: { checklist: app.checklist, notes: app.notes.length },
+      after: { checklist: parsed.data.checklist, notes: notes.length },
+    });
+    refresh(app.id);
+    return { ok: true };
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+/**
+ * Approval, step 1: checks that this officer may approve (four eyes), takes the application into review, gives
+ * the investor an on-chain id if needed, and returns what the officer's wallet will sign. When the registry already
+ * holds this registration (an interrupted approval), `plan.alreadyRegistered` says there is nothing to sign.
+ */
+export async function beginApprovalAction(input: { id: string }): Promise<KycActionResult<{ plan: RegistrationPlan }>> {
+  try {
+    const actor = await officer();
+    const loaded = await load(input?.id);
+    if ("failure" in loaded) return loaded.failure;
+    const db = await getDb();
+    const [investor] = await db.select().from(investors).where(eq(investors.id, loaded.app.investorId));
+    if (!investor) return fail("not_found");
+    const category = loaded.app.data.category?.category ?? investor.category;
+    const allowed = canApprove({ status: loaded.app.status, category, preApprovedBy: loaded.app.preApprovedBy }, actor);
+    if (!allowed.ok) return fail(allowed.error);
+    const inReview = await ensureInReview(loaded.app, actor);
+    if ("ok" in inReview) return inReview;
+    let onChainId = investor.onChainId as Hex | null;
+    if (!onChainId) {
+      onChainId = newOnChainId();
+      await db.update(investors).set({ onChainId }).where(eq(investors.id, investor.id));
+    }
+    const planned = await planRegistration({ app: inReview, investor, onChainId });
+    if (!planned.ok) return fail(planned.code);
+    await writeAudit(db, {
+      actor,
+      actorRole: "compliance",
+      action: "kyc.approve.begin",
+      subjectType: "kyc_application",
+      subjectId: loaded.app.id,
+      after: { ...planned.plan },
+    });
+    refresh(loaded.app.id);
+    return { ok: true, plan: planned.plan };
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+const confirmSchema = z.object({ id: z.uuid(), txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/).nullable() });
+
+/**
+ * Approval, step 2: verifies the receipt (when given) and the registry state on chain; only then is the
+ * application approved, with the expiry the chain holds. Refuses if anything does not match.
+ */
+export async function confirmApprovalAction(input: { id: string; txHash: string | null }): Promise<KycActionResult> {
+  try {
+    const actor = await officer();
+    const parsed = confirmSchema.safeParse(input);
+    if (!parsed.success) return fail("invalid_input");
+    const loaded = await load(parsed.data.id);
+    if ("failure" in loaded) return loaded.failure;
+    const { app } = loaded;
+    const db = await getDb();
+    const [investor] = await db.select().from(investors).where(eq(investors.id, app.investorId));
+    if (!investor?.onChainId) return fail("not_registered");
+    if (!isReviewable(app.status)) return fail("invalid_transition");
+    const category = app.data.category?.category ?? investor.category;
+    const allowed = canApprove({ status: app.status, category, preApprovedBy: app.preApprovedBy }, actor);
+    if (!allowed.ok) return fail(allowed.error);
+    const planned = await planRegistration({ app, investor, onChainId: investor.onChainId as Hex });
+    if (!planned.ok) return fail(planned.code);
+    const verified = await verifyRegistration({ plan: planned.plan, txHash: (parsed.data.txHash as Hex | null) ?? null });
+    if (!verified.ok) return fail(verified.code);
+    const now = new Date();
+    const r = await applyTransition(db, {
+      app,
+      event: { type: "approve", actor },
+      actor,
+      actorRole: "compliance",
+      txHash: parsed.data.txHash,
+      set: { decidedAt: now, decidedBy: actor, approvalTxHash: parsed.data.txHash },
+      investorSet: { kycApprovedAt: now, kycExpiresAt: verified.expiresAt, rejectionReason: null },
+    });
+    if (!r.ok) return fail(r.code);
+    revalidatePath("/", "layout");
+    return { ok: true };
+  } catch (error) {
+    return handleError(error);
+  }
+}

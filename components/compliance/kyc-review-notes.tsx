@@ -1,0 +1,58 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { saveReviewAction } from "./kyc-actions";
+
+export const CHECKLIST = ["identity_matches", "address_recent", "sanctions_clear", "category_evidence", "questionnaire_ok"] as const;
+
+/** The reviewer's checklist and internal notes (saved together; each save is audited). */
+export function KycReviewNotes({ applicationId, checklist }: { applicationId: string; checklist: Record<string, boolean> }) {
+  const t = useTranslations("complianceKyc.review");
+  const router = useRouter();
+  const [checked, setChecked] = useState<Record<string, boolean>>(checklist);
+  const [note, setNote] = useState("");
+  const [result, setResult] = useState<{ ok: boolean; message?: string } | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <form
+      className="flex flex-col gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const res = await saveReviewAction({ id: applicationId, checklist: checked, note: note || undefined });
+          setResult(res.ok ? { ok: true } : { ok: false, message: res.message });
+          if (res.ok) {
+            setNote("");
+            router.refresh();
+          }
+        });
+      }}
+    >
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">{t("checklist")}</legend>
+        {CHECKLIST.map((key) => (
+          <label key={key} className="flex gap-3 text-sm">
+            <input type="checkbox" checked={!!checked[key]} onChange={(e) => setChecked({ ...checked, [key]: e.target.checked })} className="mt-0.5 accent-accent" />
+            <span>{t(`items.${key}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <Field id="review-note" label={t("note")} hint={t("noteHint")}>
+        {(p) => <textarea {...p} value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm" />}
+      </Field>
+      <div aria-live="polite">
+        {result ? result.ok ? <Alert tone="success" role="none" title={t("saved")} /> : <Alert tone="error" role="none" title={result.message} /> : null}
+      </div>
+      <div>
+        <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+          {t("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}

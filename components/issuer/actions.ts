@@ -1,0 +1,240 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getAddress, type Address } from "viem";
+import { z } from "zod";
+import { AuthError } from "@/lib/auth/errors";
+import { requireSession } from "@/lib/auth/guard";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { getDb } from "@/lib/db";
+import { documentKinds } from "@/lib/db/schema";
+import { getServerEnv } from "@/lib/env";
+import {
+  addListingDocument,
+  addListingImage,
+  createListing,
+  getOwnedListing,
+  ListingError,
+  recordOffering,
+  recordToken,
+  removeListingDocument,
+  reviewListing,
+  submitListing,
+  updateListing,
+} from "@/lib/issuer/listings";
+import { deriveGoOnChainProgress } from "@/lib/issuer/progress";
+import { fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
+import { filesRoot } from "@/lib/storage/files";
+
+/*
+ * Issuer and listing-review server actions. Each is a public POST endpoint: zod parse → session with role →
+ * ownership (inside lib/issuer, on every call) → act → audit (inside lib/issuer). Errors reach the form as
+ * a typed result in plain words, in the viewer's language.
+ */
+
+export type IssuerActionState =
+  | { ok: true; message?: string; at?: number }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; at?: number }
+  | null;
+
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
+
+async function fail(code: string, fieldErrors?: Record<string, string>): Promise<IssuerActionState> {
+  const t = await getTranslations("issuer.errors");
+  return { ok: false, code, message: t(`codes.${code}` as never), ...(fieldErrors ? { fieldErrors } : {}), at: Date.now() };
+}
+
+async function handle(error: unknown): Promise<IssuerActionState> {
+  if (error instanceof AuthError) return fail(error.code);
+  if (error instanceof ListingError) return fail(error.code);
+  console.error("[issuer] action failed:", error instanceof Error ? error.message : error);
+  return fail("unavailable");
+}
+
+async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string>> {
+  const t = await getTranslations("issuer.errors");
+  const issues = fieldIssues(error);
+  return Object.fromEntries(Object.entries(issues).map(([field, issue]) => [field, t(`fields.${issue.key}` as never, issue.params as never)]));
+}
+
+/** Create (no id) or edit (id) a listing's text. Creating moves on to the listing's page. */
+export async function saveListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const rawId = String(form.get("id") ?? "");
+  const id = rawId === "" ? null : uuid.safeParse(rawId).success ? rawId : undefined;
+  if (id === undefined) return fail("not_found");
+  const values = listingFormValues(form);
+  const parsed = listingInput.safeParse(values);
+  // The typed values come back so the form (reset by React after an action) shows them again.
+  if (!parsed.success) return { ...(await fail("invalid", await fieldErrorsOf(parsed.error))), values } as IssuerActionState;
+  let createdId: string | null = null;
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    const db = await getDb();
+    if (id) {
+      await updateListing(db, { id, issuer: ctx.address, input: parsed.data });
+    } else {
+      createdId = (await createListing(db, { issuer: ctx.address, input: parsed.data })).id;
+    }
+  } catch (error) {
+    const result = await handle(error);
+    return result && !result.ok ? { ...result, values } : result;
+  }
+  revalidatePath("/issuer", "layout");
+  if (createdId) redirect(`/issuer/artworks/${createdId}`);
+  const t = await getTranslations("issuer.form");
+  return { ok: true, message: t("saved"), at: Date.now() };
+}
+
+const fileInput = z.instanceof(File);
+
+export async function uploadImageAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const parsed = z
+    .object({ id: uuid, file: fileInput, alt: z.string().trim().max(LIMITS.short) })
+    .safeParse({ id: form.get("id"), file: form.get("file"), alt: form.get("alt") ?? "" });
+  if (!parsed.success) return fail("invalid", { file: (await getTranslations("issuer.errors"))("codes.empty") });
+  const { id, file, alt } = parsed.data;
+  if (file.size > LIMITS.imageBytes) return fail("tooLarge", { file: (await getTranslations("issuer.errors"))("codes.tooLarge") });
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    const db = await getDb();
+    await addListingImage(db, { id, issuer: ctx.address, bytes: new Uint8Array(await file.arrayBuffer()), alt, filesDir: filesRoot() });
+  } catch (error) {
+    const result = await handle(error);
+    return result && !result.ok ? { ...result, fieldErrors: { file: result.message } } : result;
+  }
+  revalidatePath(`/issuer/artworks/${id}`);
+  return { ok: true, message: (await getTranslations("issuer.files"))("imageAdded"), at: Date.now() };
+}
+
+export async function uploadDocumentAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const t = await getTranslations("issuer.errors");
+  const parsed = z
+    .object({
+      id: uuid,
+      file: fileInput,
+      title: z.string().trim().min(1, { message: "required" }).max(LIMITS.short, { message: "tooLong" }),
+      kind: z.enum(documentKinds),
+    })
+    .safeParse({ id: form.get("id"), file: form.get("file"), title: form.get("title") ?? "", kind: form.get("kind") });
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error);
+    const fieldErrors: Record<string, string> = {};
+    if (issues.title) fieldErrors.title = t(`fields.${issues.title.key}` as never);
+    if (issues.file) fieldErrors.file = t("codes.empty");
+    if (issues.kind) fieldErrors.kind = t("fields.required");
+    if (issues.id) return fail("not_found");
+    return fail("invalid", fieldErrors);
+  }
+  const { id, file, title, kind } = parsed.data;
+  if (file.size > LIMITS.documentBytes) return fail("tooLarge", { file: t("codes.tooLarge") });
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    const db = await getDb();
+    await addListingDocument(db, { id, issuer: ctx.address, bytes: new Uint8Array(await file.arrayBuffer()), title, kind, filesDir: filesRoot() });
+  } catch (error) {
+    const result = await handle(error);
+    return result && !result.ok ? { ...result, fieldErrors: { file: result.message } } : result;
+  }
+  revalidatePath(`/issuer/artworks/${id}`);
+  return { ok: true, message: (await getTranslations("issuer.files"))("documentAdded"), at: Date.now() };
+}
+
+export async function removeDocumentAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const parsed = z.object({ id: uuid, documentId: uuid }).safeParse({ id: form.get("id"), documentId: form.get("documentId") });
+  if (!parsed.success) return fail("not_found");
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    await removeListingDocument(await getDb(), { id: parsed.data.id, issuer: ctx.address, documentId: parsed.data.documentId });
+  } catch (error) {
+    return handle(error);
+  }
+  revalidatePath(`/issuer/artworks/${parsed.data.id}`);
+  return { ok: true, at: Date.now() };
+}
+
+export async function submitListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const parsed = uuid.safeParse(form.get("id"));
+  if (!parsed.success) return fail("not_found");
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    await submitListing(await getDb(), { id: parsed.data, issuer: ctx.address });
+  } catch (error) {
+    return handle(error);
+  }
+  revalidatePath("/issuer", "layout");
+  revalidatePath("/compliance/listings");
+  return { ok: true, message: (await getTranslations("issuer.detail"))("submitted"), at: Date.now() };
+}
+
+/** Compliance officer or platform admin: approve (freezes the metadata) or return with a comment. */
+export async function reviewListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const parsed = z
+    .object({
+      id: uuid,
+      decision: z.enum(["approve", "return"]),
+      comment: z.string().trim().max(2_000, { message: "tooLong" }),
+    })
+    .safeParse({ id: form.get("id"), decision: form.get("decision"), comment: form.get("comment") ?? "" });
+  if (!parsed.success) return fail("invalid");
+  const { id, decision, comment } = parsed.data;
+  if (decision === "return" && comment === "") {
+    const t = await getTranslations("issuer.errors");
+    return fail("comment_required", { comment: t("codes.comment_required") });
+  }
+  try {
+    const ctx = await requireSession({ role: ["compliance", "admin"] });
+    const env = getServerEnv();
+    await reviewListing(await getDb(), {
+      id,
+      reviewer: ctx.address,
+      reviewerRole: ctx.roles.compliance ? "compliance" : "admin",
+      decision,
+      comment: comment || null,
+      appOrigin: env.appOrigin,
+      filesDir: filesRoot(),
+    });
+  } catch (error) {
+    return handle(error);
+  }
+  revalidatePath("/issuer", "layout");
+  // The reviewed card leaves the queue: the outcome is shown at the top of the page (post/redirect/get).
+  redirect(`/compliance/listings?reviewed=${id}&decision=${decision}`);
+}
+
+export type SyncResult = { ok: true; token: Address | null; offeringId: string | null } | { ok: false; code: string; message: string };
+
+/**
+ * Reads the listing's progress from the chain (never from the browser's word) and records the token and
+ * offering it finds. Called before the deploy step (so a token deployed by an interrupted sequence is found,
+ * not deployed again) and after each confirmed transaction.
+ */
+export async function syncOnChainAction(input: { id: string }): Promise<SyncResult> {
+  const parsed = uuid.safeParse(input?.id);
+  if (!parsed.success) return (await fail("not_found")) as SyncResult;
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    const db = await getDb();
+    const listing = await getOwnedListing(db, { id: parsed.data, issuer: ctx.address });
+    if (!listing.metadataHash) return (await fail("not_approved")) as SyncResult;
+    const d = getDeployments();
+    const progress = await deriveGoOnChainProgress({
+      client: getPublicClient(),
+      contracts: d,
+      issuer: getAddress(ctx.address),
+      metadataHash: listing.metadataHash as `0x${string}`,
+      knownToken: listing.tokenAddress ? getAddress(listing.tokenAddress) : null,
+      documents: [],
+    });
+    if (progress.token) await recordToken(db, { id: listing.id, issuer: ctx.address, token: progress.token });
+    if (progress.offeringId !== null) await recordOffering(db, { id: listing.id, issuer: ctx.address, onChainId: progress.offeringId });
+    revalidatePath(`/issuer/artworks/${listing.id}`);
+    revalidatePath("/issuer");
+    revalidatePath(`/artworks/${listing.slug}`);
+    revalidatePath("/");
+    return { ok: true, token: progress.token, offeringId: progress.offeringId?.toString() ?? null };
+  } catch (error) {
+    return (await handle(error)) as SyncResult;
+  }
+}

@@ -1,0 +1,378 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import type { Address, Hex } from "viem";
+import { useConnection } from "wagmi";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { primaryOfferingAbi, artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { type CategoryName, maskFromCategories } from "@/lib/assets/categories";
+import { formatMoney } from "@/lib/format/money";
+import { documentNameToBytes32Plain } from "@/lib/issuer/names";
+import { fieldIssues, tokenRulesInput, validateOfferingTerms } from "@/lib/issuer/validation";
+import { syncOnChainAction } from "./actions";
+import { TxStatus } from "./tx-status";
+import { useTx } from "./use-tx";
+
+export type GoOnChainProps = {
+  id: string;
+  account: Address;
+  contracts: { shareTokenFactory: Address; primaryOffering: Address };
+  appOrigin: string;
+  tokenName: string;
+  symbol: string;
+  metadataUri: string;
+  metadataHash: Hex;
+  decimals: number;
+  chainNow: number;
+  token: Address | null;
+  documents: { id: string; name: string; title: string; sha256: Hex; anchored: boolean }[];
+  offeringId: string | null;
+  /** Countries the deploy form offers (ISO numeric + name). */
+  countries: { code: number; name: string }[];
+};
+
+const CATEGORIES: CategoryName[] = ["retail", "professional", "institutional"];
+const DAY = 86_400;
+
+function toLocalInput(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+const fromLocalInput = (v: string) => (v ? Math.floor(new Date(v).getTime() / 1000) : Number.NaN);
+
+type StepState = "done" | "current" | "waiting";
+
+function StepHeader({ n, title, state }: { n: number; title: string; state: StepState }) {
+  const t = useTranslations("issuer.chain");
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <h3 className="font-display text-xl">
+        <span className="mr-2 text-ink-muted tabular">{n}.</span>
+        {title}
+      </h3>
+      <Badge tone={state === "done" ? "success" : state === "current" ? "accent" : "neutral"} icon={state === "done" ? "check" : state === "current" ? "dot" : "clock"}>
+        {t(`state.${state}`)}
+      </Badge>
+    </div>
+  );
+}
+
+/**
+ * Deploy the token → anchor each document → create the offering, from the issuer's own wallet. The server
+ * derives progress from the chain on every load, so a reload mid-way resumes at the first unfinished step,
+ * and the deploy step asks the server to look for an already-deployed token before the wallet is opened.
+ */
+export function GoOnChain(props: GoOnChainProps) {
+  const t = useTranslations("issuer.chain");
+  const te = useTranslations("issuer.errors.fields");
+  const tc = useTranslations("account.investor.categories");
+  const locale = useLocale();
+  const router = useRouter();
+  const { address, isConnected } = useConnection();
+  const [connectOpen, setConnectOpen] = useState(false);
+  const deploy = useTx();
+  const anchor = useTx();
+  const offer = useTx();
+  const [anchoredNow, setAnchoredNow] = useState<string[]>([]);
+  const [syncError, setSyncError] = useState<string | null>(null);
+  const [found, setFound] = useState(false);
+
+  // Deploy form
+  const [name, setName] = useState(props.tokenName);
+  const [symbol, setSymbol] = useState(props.symbol);
+  const [countries, setCountries] = useState<number[]>([344]);
+  const [tokenCats, setTokenCats] = useState<CategoryName[]>(["retail", "professional", "institutional"]);
+  const [maxHolders, setMaxHolders] = useState("500");
+  const [maxPer, setMaxPer] = useState("0");
+  const [lockup, setLockup] = useState("0");
+  const [deployErrors, setDeployErrors] = useState<Record<string, string>>({});
+
+  // Offering form
+  const [price, setPrice] = useState("");
+  const [supply, setSupply] = useState("");
+  const [minTicket, setMinTicket] = useState("1");
+  const [maxTicket, setMaxTicket] = useState("");
+  const [start, setStart] = useState(() => toLocalInput(Math.max(props.chainNow, Math.floor(Date.now() / 1000))));
+  const [end, setEnd] = useState(() => toLocalInput(Math.max(props.chainNow, Math.floor(Date.now() / 1000)) + 14 * DAY));
+  const [offerCats, setOfferCats] = useState<CategoryName[]>(["retail", "professional", "institutional"]);
+  const [offerErrors, setOfferErrors] = useState<Record<string, string>>({});
+
+  const wrongWallet = isConnected && address?.toLowerCase() !== props.account.toLowerCase();
+  const canSign = isConnected && !wrongWallet;
+  const pendingDocs = props.documents.filter((d) => !d.anchored && !anchoredNow.includes(d.id));
+  const tokenDone = props.token !== null;
+  const docsDone = tokenDone && pendingDocs.length === 0;
+  const offerDone = props.offeringId !== null;
+  const stateOf = (done: boolean, ready: boolean): StepState => (done ? "done" : ready ? "current" : "waiting");
+
+  async function sync() {
+    const result = await syncOnChainAction({ id: props.id });
+    if (!result.ok) setSyncError(result.message);
+    router.refresh();
+    return result;
+  }
+
+  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+  async function onDeploy() {
+    const errors: Record<string, string> = {};
+    if (!name.trim() || name.length > 64) errors.name = te("required");
+    if (!/^[A-Z0-9]{2,11}$/.test(symbol)) errors.symbol = te("symbol");
+    const rules = tokenRulesInput.safeParse({ allowedCountries: [...countries].sort((a, b) => a - b), categories: tokenCats, maxHolders, maxPerInvestor: maxPer, lockupDays: lockup });
+    if (!rules.success) for (const [f, i] of Object.entries(fieldIssues(rules.error))) errors[f] = te(i.key);
+    setDeployErrors(errors);
+    if (Object.keys(errors).length > 0 || !rules.success) return;
+    // Never twice: ask the server (which reads the chain) whether this listing's token already exists.
+    deploy.setStep({ kind: "checking" });
+    const existing = await syncOnChainAction({ id: props.id });
+    if (existing.ok && existing.token) {
+      setFound(true);
+      deploy.setStep({ kind: "idle" });
+      router.refresh();
+      return;
+    }
+    const r = rules.data;
+    const hash = await deploy.send({
+      address: props.contracts.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "deployToken",
+      args: [
+        name.trim(),
+        symbol,
+        {
+          allowedCountries: r.allowedCountries,
+          eligibleCategories: maskFromCategories(r.categories),
+          maxHolders: r.maxHolders,
+          maxBalancePerInvestor: BigInt(r.maxPerInvestor),
+          lockupSeconds: BigInt(r.lockupDays * DAY),
+        },
+        props.metadataUri,
+        props.metadataHash,
+      ],
+      account: props.account,
+    });
+    if (hash) await sync();
+  }
+
+  async function onAnchor() {
+    if (!props.token) return;
+    for (const doc of pendingDocs) {
+      const hash = await anchor.send({
+        address: props.token,
+        abi: artworkShareTokenAbi,
+        functionName: "setDocument",
+        args: [documentNameToBytes32Plain(doc.name), `${props.appOrigin}/documents/${doc.id}`, doc.sha256],
+        account: props.account,
+      });
+      if (!hash) return;
+      setAnchoredNow((a) => [...a, doc.id]);
+    }
+    router.refresh();
+  }
+
+  async function onOffer() {
+    if (!props.token) return;
+    const now = Math.max(props.chainNow, Math.floor(Date.now() / 1000));
+    const parsed = validateOfferingTerms({
+      price,
+      supply,
+      minTicket,
+      maxTicket,
+      start: fromLocalInput(start),
+      end: fromLocalInput(end),
+      categories: offerCats,
+    }, { decimals: props.decimals, now });
+    if (!parsed.ok) {
+      setOfferErrors(Object.fromEntries(Object.entries(parsed.issues).map(([f, i]) => [f, te(i.key)])));
+      return;
+    }
+    setOfferErrors({});
+    const v = parsed.data;
+    const hash = await offer.send({
+      address: props.contracts.primaryOffering,
+      abi: primaryOfferingAbi,
+      functionName: "createOffering",
+      args: [
+        props.token,
+        {
+          pricePerShare: v.price,
+          supplyCap: BigInt(v.supply),
+          minTicket: BigInt(v.minTicket),
+          maxTicket: BigInt(v.maxTicket),
+          start: BigInt(v.start),
+          end: BigInt(v.end),
+          eligibleCategories: maskFromCategories(v.categories),
+          treasury: props.account,
+        },
+      ],
+      account: props.account,
+    });
+    if (hash) await sync();
+  }
+
+  const checkboxes = (legend: string, selected: CategoryName[], set: (v: CategoryName[]) => void, error?: string, idp = "cat") => (
+    <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${idp}-error` : undefined}>
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="flex flex-wrap gap-4">
+        {CATEGORIES.map((c) => (
+          <label key={c} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={selected.includes(c)} onChange={() => set(toggle(selected, c))} className="size-4 accent-[var(--color-accent)]" />
+            {tc(c)}
+          </label>
+        ))}
+      </div>
+      <p id={`${idp}-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">{error}</p>
+    </fieldset>
+  );
+
+  const num = (id: string, label: string, value: string, set: (v: string) => void, error?: string, hint?: string, inputMode: "numeric" | "decimal" = "numeric") => (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(c) => <Input {...c} inputMode={inputMode} value={value} onChange={(e) => set(e.target.value)} autoComplete="off" />}
+    </Field>
+  );
+
+  return (
+    <div className="flex flex-col gap-8">
+      {!isConnected ? (
+        <div className="flex flex-col items-start gap-3">
+          <Alert tone="info" title={t("connectTitle")}>{t("connectBody")}</Alert>
+          <Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
+          <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+        </div>
+      ) : wrongWallet ? (
+        <Alert tone="warn" title={t("wrongWalletTitle")}>{t("wrongWalletBody")}</Alert>
+      ) : null}
+      {syncError ? <Alert tone="error">{syncError}</Alert> : null}
+
+      <ol className="flex flex-col gap-8">
+        {/* Step 1: token */}
+        <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("deployTitle")}>
+          <StepHeader n={1} title={t("deployTitle")} state={stateOf(tokenDone, true)} />
+          {tokenDone ? (
+            <p className="text-sm" data-testid="token-address">
+              {found ? t("foundExisting") + " " : ""}
+              {t("deployedAt")} <code className="font-mono break-all">{props.token}</code>
+            </p>
+          ) : (
+            <>
+              <p className="text-sm text-ink-muted">{t("deployExplain")}</p>
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field id="token-name" label={t("tokenName")} error={deployErrors.name}>
+                  {(c) => <Input {...c} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />}
+                </Field>
+                <Field id="token-symbol" label={t("symbol")} hint={t("symbolHint")} error={deployErrors.symbol}>
+                  {(c) => <Input {...c} value={symbol} maxLength={11} onChange={(e) => setSymbol(e.target.value.toUpperCase())} />}
+                </Field>
+              </div>
+              <fieldset className="flex flex-col gap-2">
+                <legend className="text-sm font-medium">{t("countries")}</legend>
+                <div className="flex flex-wrap gap-4">
+                  {props.countries.map((c) => (
+                    <label key={c.code} className="flex items-center gap-2 text-sm">
+                      <input type="checkbox" checked={countries.includes(c.code)} onChange={() => setCountries(toggle(countries, c.code))} className="size-4" />
+                      {c.name}
+                    </label>
+                  ))}
+                </div>
+                <p className="text-xs text-ink-muted">{t("countriesHint")}</p>
+              </fieldset>
+              {checkboxes(t("tokenCategories"), tokenCats, setTokenCats, deployErrors.categories, "token-cat")}
+              <div className="grid gap-4 sm:grid-cols-3">
+                {num("max-holders", t("maxHolders"), maxHolders, setMaxHolders, deployErrors.maxHolders, t("zeroNoLimit"))}
+                {num("max-per", t("maxPerInvestor"), maxPer, setMaxPer, deployErrors.maxPerInvestor, t("zeroNoLimit"))}
+                {num("lockup", t("lockupDays"), lockup, setLockup, deployErrors.lockupDays)}
+              </div>
+              <Alert tone="info" role="none" title={t("willSign")}>
+                <p>{t("deploySigns", { name: name || "—", symbol: symbol || "—" })}</p>
+                <p className="mt-1 text-xs">{t("metadataHash")} <code className="font-mono break-all">{props.metadataHash}</code></p>
+              </Alert>
+              <TxStatus step={deploy.step} confirmed={t("deployConfirmed")} testId="deploy-status" />
+              <div>
+                <Button onClick={onDeploy} disabled={!canSign} loading={deploy.busy}>{t("deploy")}</Button>
+              </div>
+            </>
+          )}
+        </li>
+
+        {/* Step 2: documents */}
+        <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("anchorTitle")}>
+          <StepHeader n={2} title={t("anchorTitle")} state={stateOf(docsDone, tokenDone)} />
+          <p className="text-sm text-ink-muted">{t("anchorExplain")}</p>
+          {props.documents.length === 0 ? <p className="text-sm">{t("noDocuments")}</p> : (
+            <ul className="divide-y divide-line rounded-xl border border-line text-sm">
+              {props.documents.map((d) => {
+                const done = d.anchored || anchoredNow.includes(d.id);
+                return (
+                  <li key={d.id} className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-center sm:justify-between">
+                    <span className="flex flex-col">
+                      <span className="font-medium">{d.title}</span>
+                      <code className="font-mono text-xs break-all text-ink-muted">SHA-256 {d.sha256}</code>
+                    </span>
+                    <Badge tone={done ? "success" : "neutral"} icon={done ? "check" : "clock"}>{done ? t("anchored") : t("notAnchored")}</Badge>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {tokenDone && pendingDocs.length > 0 ? (
+            <>
+              <Alert tone="info" role="none" title={t("willSign")}>{t("anchorSigns", { count: pendingDocs.length })}</Alert>
+              <TxStatus step={anchor.step} testId="anchor-status" />
+              <div>
+                <Button onClick={onAnchor} disabled={!canSign} loading={anchor.busy}>{t("anchor", { count: pendingDocs.length })}</Button>
+              </div>
+            </>
+          ) : null}
+        </li>
+
+        {/* Step 3: offering */}
+        <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("offerTitle")}>
+          <StepHeader n={3} title={t("offerTitle")} state={stateOf(offerDone, docsDone)} />
+          {offerDone ? (
+            <p className="text-sm">{t("offerCreated", { id: props.offeringId ?? "" })}</p>
+          ) : docsDone ? (
+            <>
+              <p className="text-sm text-ink-muted">{t("offerExplain")}</p>
+              <div className="grid gap-4 sm:grid-cols-2">
+                {num("offer-price", t("price"), price, setPrice, offerErrors.price, t("priceHint"), "decimal")}
+                {num("offer-supply", t("supply"), supply, setSupply, offerErrors.supply)}
+                {num("offer-min", t("minTicket"), minTicket, setMinTicket, offerErrors.minTicket)}
+                {num("offer-max", t("maxTicket"), maxTicket, setMaxTicket, offerErrors.maxTicket)}
+                <Field id="offer-start" label={t("start")} error={offerErrors.start}>
+                  {(c) => <Input {...c} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />}
+                </Field>
+                <Field id="offer-end" label={t("end")} error={offerErrors.end}>
+                  {(c) => <Input {...c} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />}
+                </Field>
+              </div>
+              {checkboxes(t("offerCategories"), offerCats, setOfferCats, offerErrors.categories, "offer-cat")}
+              <Alert tone="info" role="none" title={t("willSign")}>
+                {t("offerSigns", {
+                  supply: supply || "—",
+                  price: (() => {
+                    const units = /^\d+(\.\d{1,2})?$/.test(price.replace(/,/g, "")) ? price.replace(/,/g, "") : null;
+                    return units ? formatMoney(BigInt(Math.round(Number(units) * 100)) * 10n ** BigInt(props.decimals - 2), props.decimals, locale) : "—";
+                  })(),
+                })}
+              </Alert>
+              <TxStatus step={offer.step} confirmed={t("offerConfirmed")} testId="offer-status" />
+              <div>
+                <Button onClick={onOffer} disabled={!canSign} loading={offer.busy}>{t("createOffering")}</Button>
+              </div>
+            </>
+          ) : (
+            <p className="text-sm text-ink-muted">{t("offerWaiting")}</p>
+          )}
+        </li>
+      </ol>
+    </div>
+  );
+}

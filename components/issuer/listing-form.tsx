@@ -1,0 +1,99 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { controlStyles, Input } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import type { ListingField } from "@/lib/issuer/validation";
+import { type IssuerActionState, saveListingAction } from "./actions";
+
+export type ListingFormValues = Record<ListingField, string>;
+
+const textareaStyles = cn(controlStyles, "h-auto min-h-28 py-2 leading-relaxed");
+
+/**
+ * Create or edit a listing's text. Server-validated field by field; each message appears beside its field
+ * (aria-describedby, aria-live), and the typed values survive a refused submit.
+ */
+export function ListingForm({ id, values }: { id: string | null; values: ListingFormValues }) {
+  const t = useTranslations("issuer.form");
+  const [state, action, pending] = useActionState<IssuerActionState, FormData>(saveListingAction, null);
+  const current = (f: ListingField) => (state && !state.ok && state.values ? (state.values[f] ?? "") : values[f]);
+  const err = (f: ListingField) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+
+  const text = (name: ListingField, opts: { required?: boolean; hint?: boolean; inputMode?: "numeric" | "decimal"; type?: string; lang?: string } = {}) => (
+    <Field id={`listing-${name}`} label={t(`fields.${name}`)} error={err(name)} hint={opts.hint ? t(`hints.${name}`) : undefined}>
+      {(control) => (
+        <Input
+          {...control}
+          name={name}
+          defaultValue={current(name)}
+          required={opts.required}
+          inputMode={opts.inputMode}
+          type={opts.type ?? "text"}
+          lang={opts.lang}
+          autoComplete="off"
+        />
+      )}
+    </Field>
+  );
+  const area = (name: ListingField, opts: { required?: boolean; hint?: boolean; rows?: number; lang?: string } = {}) => (
+    <Field id={`listing-${name}`} label={t(`fields.${name}`)} error={err(name)} hint={opts.hint ? t(`hints.${name}`) : undefined}>
+      {(control) => (
+        <textarea {...control} name={name} defaultValue={current(name)} required={opts.required} rows={opts.rows ?? 4} lang={opts.lang} className={textareaStyles} />
+      )}
+    </Field>
+  );
+
+  return (
+    <form action={action} noValidate className="flex flex-col gap-8">
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      <div aria-live="polite" role="status">
+        {state && !state.ok ? <Alert tone="error" role="none" title={t("refused")}>{state.message}</Alert> : null}
+        {state?.ok && state.message ? <Alert tone="success" role="none" title={state.message} /> : null}
+      </div>
+
+      <fieldset className="grid gap-5 sm:grid-cols-2">
+        <legend className="mb-3 font-display text-xl">{t("sections.artwork")}</legend>
+        {text("title", { required: true })}
+        {text("titleZh", { lang: "zh-HK" })}
+        {text("artist", { required: true })}
+        {text("year", { inputMode: "numeric", hint: true })}
+        {text("medium")}
+        {text("dimensions", { hint: true })}
+        <div className="sm:col-span-2">{area("descriptionMd", { required: true, hint: true, rows: 6 })}</div>
+        <div className="sm:col-span-2">{area("descriptionZh", { rows: 4, lang: "zh-HK" })}</div>
+      </fieldset>
+
+      <fieldset className="grid gap-5 sm:grid-cols-2">
+        <legend className="mb-3 font-display text-xl">{t("sections.history")}</legend>
+        <div className="sm:col-span-2">{area("provenance", { hint: true, rows: 4 })}</div>
+        <div className="sm:col-span-2">{area("conditionReport", { rows: 3 })}</div>
+      </fieldset>
+
+      <fieldset className="grid gap-5 sm:grid-cols-2">
+        <legend className="mb-3 font-display text-xl">{t("sections.custody")}</legend>
+        {text("custodian")}
+        {text("custodianLocation")}
+        {text("insurer")}
+        {text("insuredValue", { inputMode: "decimal", hint: true })}
+      </fieldset>
+
+      <fieldset className="grid gap-5 sm:grid-cols-3">
+        <legend className="mb-3 font-display text-xl">{t("sections.appraisal")}</legend>
+        {text("appraisalValue", { inputMode: "decimal", hint: true })}
+        {text("appraiser")}
+        {text("appraisalDate", { type: "date" })}
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("saving") : id ? t("save") : t("create")}
+        </Button>
+      </div>
+    </form>
+  );
+}

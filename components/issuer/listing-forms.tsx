@@ -1,0 +1,133 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { controlStyles, Input, Select } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import { documentKinds } from "@/lib/db/schema";
+import {
+  type IssuerActionState,
+  removeDocumentAction,
+  reviewListingAction,
+  submitListingAction,
+  uploadDocumentAction,
+  uploadImageAction,
+} from "./actions";
+
+function Outcome({ state }: { state: IssuerActionState }) {
+  return (
+    <div aria-live="polite" role="status">
+      {state && !state.ok && !state.fieldErrors ? <Alert tone="error" role="none">{state.message}</Alert> : null}
+      {state?.ok && state.message ? <Alert tone="success" role="none">{state.message}</Alert> : null}
+    </div>
+  );
+}
+
+const fileStyles = cn(controlStyles, "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm");
+
+export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
+  const t = useTranslations("issuer.files");
+  const [state, action, pending] = useActionState<IssuerActionState, FormData>(uploadImageAction, null);
+  const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="image-file" label={t("imageFile")} hint={t("imageHint", { mb: maxMb })} error={err("file")}>
+          {(c) => <input {...c} type="file" name="file" accept="image/jpeg,image/png,image/webp" className={fileStyles} />}
+        </Field>
+        <Field id="image-alt" label={t("imageAlt")} hint={t("imageAltHint")}>
+          {(c) => <Input {...c} name="alt" maxLength={200} />}
+        </Field>
+      </div>
+      <Outcome state={state} />
+      <div>
+        <Button type="submit" variant="secondary" loading={pending}>{t("uploadImage")}</Button>
+      </div>
+    </form>
+  );
+}
+
+export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
+  const t = useTranslations("issuer.files");
+  const [state, action, pending] = useActionState<IssuerActionState, FormData>(uploadDocumentAction, null);
+  const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field id="document-title" label={t("documentTitle")} error={err("title")}>
+          {(c) => <Input {...c} name="title" maxLength={200} />}
+        </Field>
+        <Field id="document-kind" label={t("documentKind")} error={err("kind")}>
+          {(c) => (
+            <Select {...c} name="kind" defaultValue="appraisal">
+              {documentKinds.map((k) => (
+                <option key={k} value={k}>{t(`kinds.${k}`)}</option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="document-file" label={t("documentFile")} hint={t("documentHint", { mb: maxMb })} error={err("file")}>
+          {(c) => <input {...c} type="file" name="file" accept="application/pdf" className={fileStyles} />}
+        </Field>
+      </div>
+      <Outcome state={state} />
+      <div>
+        <Button type="submit" variant="secondary" loading={pending}>{t("uploadDocument")}</Button>
+      </div>
+    </form>
+  );
+}
+
+export function RemoveDocumentForm({ id, documentId, title }: { id: string; documentId: string; title: string }) {
+  const t = useTranslations("issuer.files");
+  const [state, action, pending] = useActionState<IssuerActionState, FormData>(removeDocumentAction, null);
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="documentId" value={documentId} />
+      <Button type="submit" variant="ghost" size="sm" loading={pending} aria-label={t("removeDocument", { title })}>
+        {t("remove")}
+      </Button>
+      {state && !state.ok ? <p role="alert" className="text-xs text-danger">{state.message}</p> : null}
+    </form>
+  );
+}
+
+export function SubmitListingForm({ id, disabledReason }: { id: string; disabledReason: string | null }) {
+  const t = useTranslations("issuer.detail");
+  const [state, action, pending] = useActionState<IssuerActionState, FormData>(submitListingAction, null);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="id" value={id} />
+      <p className="text-sm text-ink-muted">{disabledReason ?? t("submitExplain")}</p>
+      <Outcome state={state} />
+      <div>
+        <Button type="submit" loading={pending} disabled={!!disabledReason}>{t("submit")}</Button>
+      </div>
+    </form>
+  );
+}
+
+export function ReviewForm({ id, title }: { id: string; title: string }) {
+  const t = useTranslations("issuer.review");
+  const [state, action, pending] = useActionState<IssuerActionState, FormData>(reviewListingAction, null);
+  const err = state && !state.ok ? state.fieldErrors?.comment : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-3" aria-label={t("formLabel", { title })}>
+      <input type="hidden" name="id" value={id} />
+      <Field id={`comment-${id}`} label={t("comment")} hint={t("commentHint")} error={err}>
+        {(c) => <textarea {...c} name="comment" rows={3} maxLength={2000} className={cn(controlStyles, "h-auto py-2")} />}
+      </Field>
+      <Outcome state={state} />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="decision" value="approve" loading={pending}>{t("approve")}</Button>
+        <Button type="submit" name="decision" value="return" variant="secondary" disabled={pending}>{t("return")}</Button>
+      </div>
+    </form>
+  );
+}

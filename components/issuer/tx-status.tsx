@@ -1,0 +1,47 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Spinner } from "@/components/ui/spinner";
+import type { TxStep } from "./use-tx";
+
+/** A wallet step's state in words, in a polite live region that stays in the page. */
+export function TxStatus({ step, confirmed, testId }: { step: TxStep; confirmed?: string; testId?: string }) {
+  const t = useTranslations("issuer.tx");
+  const busy = (text: string, hash?: string) => (
+    <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{text}</span>}>
+      {hash ? <p className="text-xs">{t("hash")} <code className="font-mono break-all">{hash}</code></p> : null}
+    </Alert>
+  );
+  let body: React.ReactNode = null;
+  switch (step.kind) {
+    case "checking":
+      body = busy(t("checking"));
+      break;
+    case "signing":
+      body = busy(t("signing"));
+      break;
+    case "pending":
+      body = busy(t("pending"), step.hash);
+      break;
+    case "confirmed":
+      body = (
+        <Alert tone="success" role="none" title={confirmed ?? t("confirmed")}>
+          <p className="text-xs">{t("hash")} <code className="font-mono break-all">{step.hash}</code></p>
+        </Alert>
+      );
+      break;
+    case "failed":
+      body = (
+        <Alert tone="error" role="none" title={t("failed")}>
+          <p>{step.rejected ? t("rejected") : step.message}</p>
+        </Alert>
+      );
+      break;
+  }
+  return (
+    <div aria-live="polite" aria-atomic="true" role="status" data-testid={testId} data-step={step.kind}>
+      {body}
+    </div>
+  );
+}

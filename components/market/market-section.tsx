@@ -1,0 +1,143 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Address } from "viem";
+import { Badge } from "@/components/ui/badge";
+import { buttonStyles } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Money } from "@/components/ui/money";
+import { formatDay } from "@/lib/format/date";
+import { formatMoney } from "@/lib/format/money";
+import { getMarketStats, getOrderBook, type BookLevel } from "@/lib/market/queries";
+import { PriceChart } from "./price-chart";
+
+function Depth({ levels, side, decimals, caption, t }: { levels: BookLevel[]; side: "ask" | "bid"; decimals: number; caption: string; t: (k: string) => string }) {
+  const max = levels.reduce((m, l) => (l.shares > m ? l.shares : m), 0n);
+  return (
+    <table className="w-full text-sm">
+      <caption className="pb-2 text-left font-medium">{caption}</caption>
+      <thead className="text-xs text-ink-muted">
+        <tr>
+          <th scope="col" className="py-1 text-left font-normal">{t("book.price")}</th>
+          <th scope="col" className="py-1 text-right font-normal">{t("book.shares")}</th>
+          <th scope="col" className="py-1 text-right font-normal">{t("book.orders")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {levels.length === 0 ? (
+          <tr><td colSpan={3} className="py-3 text-ink-muted">{side === "ask" ? t("book.noAsks") : t("book.noBids")}</td></tr>
+        ) : (
+          levels.map((l) => (
+            <tr
+              key={l.price.toString()}
+              className="border-t border-line"
+              style={{
+                // Depth bar: the share of the largest level, drawn behind the row (the numbers say the same).
+                backgroundImage: `linear-gradient(to left, var(${side === "ask" ? "--danger-soft" : "--success-soft"}) ${max > 0n ? Number((l.shares * 100n) / max) : 0}%, transparent 0)`,
+              }}
+            >
+              <td className="py-1.5">
+                <Money value={l.price} decimals={decimals} />
+              </td>
+              <td className="py-1.5 text-right tabular">{l.shares.toString()}</td>
+              <td className="py-1.5 text-right tabular text-ink-muted">{l.orders}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** The artwork page's market: summary, order book depth, price chart and trade history (server only). */
+export async function MarketSection({ slug, token, decimals }: { slug: string; token: Address; decimals: number }) {
+  const [book, stats, t, locale] = await Promise.all([getOrderBook({ token }), getMarketStats({ token }), getTranslations("market"), getLocale()]);
+  if (!book) return null;
+  const money = (v: bigint) => formatMoney(v, decimals, locale);
+  const change = stats.change24hBps;
+  const changeText = change === null ? t("summary.noChange") : `${change > 0 ? "+" : ""}${(change / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+  const first = stats.series[0];
+  const last = stats.series[stats.series.length - 1];
+  const prices = stats.series.map((s) => s.price);
+  return (
+    <section aria-labelledby="market" className="flex flex-col gap-6" data-testid="market-section">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="flex flex-col gap-1">
+          <h2 id="market" className="font-display text-2xl">{t("title")}</h2>
+          <p className="max-w-2xl text-sm text-ink-muted">{t("intro")}</p>
+        </div>
+        <Link href={`/artworks/${slug}/trade`} className={buttonStyles({ variant: "primary" })}>{t("tradeCta")}</Link>
+      </div>
+      <dl className="grid grid-cols-2 gap-4 rounded-xl border border-line p-4 sm:grid-cols-4">
+        <div><dt className="text-xs text-ink-muted">{t("summary.last")}</dt><dd className="text-lg font-medium" data-testid="last-price">{stats.lastPrice === null ? t("summary.none") : <Money value={stats.lastPrice} decimals={decimals} />}</dd></div>
+        <div><dt className="text-xs text-ink-muted">{t("summary.change")}</dt><dd className="text-lg font-medium tabular">{changeText}</dd></div>
+        <div><dt className="text-xs text-ink-muted">{t("summary.volume")}</dt><dd className="text-lg font-medium"><Money value={stats.volume24h} decimals={decimals} /> <span className="text-xs text-ink-muted">{t("summary.sharesCount", { shares: Number(stats.shares24h) })}</span></dd></div>
+        <div><dt className="text-xs text-ink-muted">{t("summary.spread")}</dt><dd className="text-lg font-medium">{book.bestBid ? <Money value={book.bestBid.price} decimals={decimals} /> : "—"} / {book.bestAsk ? <Money value={book.bestAsk.price} decimals={decimals} /> : "—"}</dd></div>
+      </dl>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <div className="flex flex-col gap-4">
+          <h3 className="font-medium">{t("book.title")}</h3>
+          <div className="grid gap-6 sm:grid-cols-2">
+            <Depth levels={book.asks} side="ask" decimals={decimals} caption={t("book.asks")} t={t} />
+            <Depth levels={book.bids} side="bid" decimals={decimals} caption={t("book.bids")} t={t} />
+          </div>
+          {book.unfillable > 0 ? (
+            <p className="flex items-center gap-2 text-sm text-ink-muted"><Badge tone="warn">{t("book.unfillableBadge")}</Badge>{t("book.unfillable", { count: book.unfillable })}</p>
+          ) : null}
+        </div>
+        <div className="flex flex-col gap-4">
+          <h3 className="font-medium">{t("chart.title")}</h3>
+          {first && last ? (
+            <PriceChart
+              series={stats.series}
+              decimals={decimals}
+              locale={locale}
+              label={t("chart.title")}
+              summary={t("chart.summary", {
+                count: stats.series.length,
+                from: formatDay(first.at, locale),
+                to: formatDay(last.at, locale),
+                first: money(first.price),
+                last: money(last.price),
+                low: money(prices.reduce((a, b) => (b < a ? b : a))),
+                high: money(prices.reduce((a, b) => (b > a ? b : a))),
+              })}
+            />
+          ) : (
+            <EmptyState title={t("chart.emptyTitle")} description={t("chart.empty")} />
+          )}
+        </div>
+      </div>
+      <div className="flex flex-col gap-3">
+        <h3 className="font-medium">{t("history.title")}</h3>
+        {stats.trades.length === 0 ? (
+          <p className="text-sm text-ink-muted">{t("history.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-line">
+            <table className="w-full min-w-[28rem] text-sm">
+              <thead className="bg-surface-muted text-xs text-ink-muted">
+                <tr>
+                  <th scope="col" className="px-3 py-2 text-left font-normal">{t("history.when")}</th>
+                  <th scope="col" className="px-3 py-2 text-left font-normal">{t("history.type")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-normal">{t("history.shares")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-normal">{t("history.price")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-normal">{t("history.value")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.trades.map((tr) => (
+                  <tr key={tr.id} className="border-t border-line">
+                    <td className="px-3 py-2 tabular"><time dateTime={tr.tradedAt.toISOString()}>{tr.tradedAt.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" })}</time></td>
+                    <td className="px-3 py-2">{tr.side === "ask" ? t("history.boughtFromAsk") : t("history.soldIntoBid")}</td>
+                    <td className="px-3 py-2 text-right tabular">{tr.shares.toString()}</td>
+                    <td className="px-3 py-2 text-right"><Money value={tr.price} decimals={decimals} /></td>
+                    <td className="px-3 py-2 text-right"><Money value={tr.price * tr.shares} decimals={decimals} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

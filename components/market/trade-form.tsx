@@ -1,0 +1,265 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { parseUnits, zeroAddress } from "viem";
+import { useConnection, useReadContracts } from "wagmi";
+import { Address } from "@/components/ui/address";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field } from "@/components/ui/field";
+import { CheckIcon, ClockIcon, ErrorIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
+import { describeChainError } from "@/lib/chain/errors";
+import { formatDay } from "@/lib/format/date";
+import { formatMoney } from "@/lib/format/money";
+import { useDebounced } from "@/components/trade/use-buy-reads";
+import { allChecksPass, evaluateMarketChecks, fillReason, marketErrorKeys, tradeCost, type MarketCheck, type OrderSide } from "@/lib/market/reasons";
+import type { Reason } from "@/lib/trade/reasons";
+import type { TradeSetup } from "./types";
+import { useMarketTx, type TxStep } from "./use-market-tx";
+
+const parseShares = (text: string) => (/^\d{1,9}$/.test(text.trim()) ? BigInt(text.trim()) : 0n);
+function parsePrice(text: string, decimals: number): bigint {
+  const v = text.trim().replace(/,/g, "");
+  if (!/^\d{1,12}(\.\d{0,2})?$/.test(v)) return 0n;
+  try {
+    return parseUnits(v, decimals);
+  } catch {
+    return 0n;
+  }
+}
+const toText = (v: bigint, decimals: number) => (Number(v) / 10 ** decimals).toFixed(2);
+
+const tone = { ok: "text-success", failed: "text-danger", unknown: "text-ink-subtle" };
+const icon = { ok: CheckIcon, failed: ErrorIcon, unknown: ClockIcon };
+
+export function MarketChecklist({ checks }: { checks: readonly MarketCheck[] }) {
+  const t = useTranslations("market");
+  return (
+    <ul aria-label={t("form.checksTitle")} className="flex flex-col divide-y divide-line rounded-xl border border-line">
+      {checks.map((c) => {
+        const Icon = icon[c.state];
+        return (
+          <li key={c.id} data-check={c.id} data-state={c.state} className="flex gap-3 px-4 py-3">
+            <Icon className={cn("mt-0.5 size-4 shrink-0", tone[c.state])} />
+            <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+              <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm font-medium">
+                <span>{t(`checks.label.${c.id}`)}</span>
+                <span className={cn("text-xs", tone[c.state])}>{t(`checks.state.${c.state}`)}</span>
+              </p>
+              <p className={cn("text-sm", c.state === "failed" ? "text-ink" : "text-ink-muted")}>{t(c.message.key, c.message.values)}</p>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The failed transaction or wallet request in words (market reason codes and custom errors). */
+export function describeMarketError(error: unknown): Reason {
+  const d = describeChainError(error);
+  if (d.kind === "user_rejected") return { key: "errors.rejected", values: {} };
+  if (d.kind === "revert" && d.errorName) {
+    if (d.errorName === "ShareTransferRefused" || d.errorName === "MarketMakerNotEligible") {
+      const code = Number(d.args[d.errorName === "ShareTransferRefused" ? 0 : 2] ?? 0);
+      return fillReason(code);
+    }
+    const key = marketErrorKeys[d.errorName];
+    if (key) return { key: `errors.${key}`, values: {} };
+  }
+  return { key: "errors.generic", values: {} };
+}
+
+export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: string | null }) {
+  const t = useTranslations("market");
+  const hash = (h: string) => (
+    <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
+      <span>{t("state.txHash")}</span>
+      <code className="font-mono break-all" data-testid="tx-hash">{h}</code>
+      {explorerUrl ? <a className="text-accent underline" href={`${explorerUrl}/tx/${h}`} target="_blank" rel="noreferrer">↗</a> : null}
+    </span>
+  );
+  const busy = (text: string, h?: string) => (
+    <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{text}</span>}>{h ? hash(h) : null}</Alert>
+  );
+  let body: React.ReactNode = null;
+  if (step.kind === "approving") body = busy(t("state.approving"));
+  else if (step.kind === "approvalPending") body = busy(t("state.approvalPending"), step.hash);
+  else if (step.kind === "signing") body = busy(t("state.signing"));
+  else if (step.kind === "pending") body = busy(t("state.pending"), step.hash);
+  else if (step.kind === "confirmed")
+    body = (
+      <Alert tone="success" role="none" title={step.what === "placed" ? t("state.confirmedPlaced") : step.what === "filled" ? t("state.confirmedFilled", { shares: Number(step.shares) }) : t("state.confirmedCancelled")}>
+        {hash(step.hash)}
+      </Alert>
+    );
+  else if (step.kind === "failed") {
+    const r = describeMarketError(step.error);
+    body = <Alert tone="error" role="none" title={t("state.failedTitle")}><p>{t(r.key, r.values)}</p></Alert>;
+  }
+  return <div role="status" aria-live="polite" aria-atomic="true" data-testid="trade-status" data-step={step.kind}>{body}</div>;
+}
+
+/** Limit order or take-the-best-offer, with the pre-trade checks in words before any wallet prompt. */
+export function TradeForm({ setup }: { setup: TradeSetup }) {
+  const t = useTranslations("market");
+  const locale = useLocale();
+  const { address, isConnected } = useConnection();
+  const [connectOpen, setConnectOpen] = useState(false);
+  const [side, setSide] = useState<OrderSide>("buy");
+  const [mode, setMode] = useState<"limit" | "take">(setup.bestAsk ? "take" : "limit");
+  const best = side === "buy" ? setup.bestAsk : setup.bestBid;
+  const [sharesText, setSharesText] = useState("1");
+  const [priceText, setPriceText] = useState(best ? toText(best.price, setup.decimals) : "");
+  const [now] = useState(() => BigInt(Math.floor(Date.now() / 1000)));
+  const d = setup.decimals;
+  const shares = parseShares(sharesText);
+  const price = parsePrice(priceText, d);
+  const take = mode === "take";
+  const debouncedShares = useDebounced(shares, 250);
+  const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
+  const account = setup.account;
+  const token = { address: setup.token, abi: artworkShareTokenAbi } as const;
+  const reads = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { address: setup.identityRegistry, abi: identityRegistryAbi, functionName: "identityOf", args: [account] },
+      { address: setup.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [account] },
+      { ...token, functionName: "balanceOf", args: [account] },
+      { ...token, functionName: "walletState", args: [account] },
+      // Buying: may I hold these shares (as if from a new seller)? Taking a bid: may they go from me to that
+      // bidder? Placing an ask: only my side as sender (paused, frozen, free balance, lock-up) — `to = 0`
+      // skips the receiver rules, which would otherwise test me as a buyer.
+      { ...token, functionName: "canTransfer", args: side === "buy" ? [zeroAddress, account, debouncedShares] : [account, mode === "take" && setup.bestBid ? setup.bestBid.maker : zeroAddress, debouncedShares] },
+      { address: setup.market, abi: marketAbi, functionName: "fillableBy", args: [best?.id ?? 0n, account] },
+    ],
+    query: { enabled: sameWallet && debouncedShares > 0n },
+  });
+  const [identity, hkdBalance, shareBalance, walletState, canTransfer, fillableBy] = reads.data ?? [];
+  const { step, setStep, run } = useMarketTx(account, setup.market, reads.queryKey);
+  const money = (v: bigint) => formatMoney(v, d, locale);
+  const effectivePrice = take ? (best?.price ?? 0n) : price;
+  const { value, fee } = tradeCost(shares, effectivePrice, setup.feeBps, take);
+  const fresh = debouncedShares === shares && !reads.isFetching;
+  const registered = identity ? identity[0] !== `0x${"0".repeat(64)}` : undefined;
+  const expiry = identity ? BigInt(identity[3]) : undefined;
+  const fillCode = take && best && fillableBy ? fillableBy[1] : undefined;
+  const checks = evaluateMarketChecks(
+    {
+      side,
+      shares,
+      price: effectivePrice,
+      feeBps: setup.feeBps,
+      registered,
+      kycExpiry: expiry,
+      now,
+      tokenCode: fresh ? canTransfer : undefined,
+      balance: side === "buy" ? hkdBalance : shareBalance,
+      unavailable: walletState ? (walletState[0] ? (shareBalance ?? 0n) : walletState[1] + walletState[2]) : undefined,
+      take: take ? { fillCode: fresh ? fillCode : undefined } : undefined,
+    },
+    {
+      kycValidUntil: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
+      kycExpiredOn: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
+      balance: money(hkdBalance ?? 0n),
+      needed: money(value + fee),
+      available: "",
+    },
+  );
+  const priceOk = take ? !!best && (side === "buy" ? price >= best.price : price <= best.price) : price > 0n;
+  const inFlight = !["idle", "confirmed", "failed"].includes(step.kind);
+  const ready = sameWallet && fresh && shares > 0n && priceOk && allChecksPass(checks) && !inFlight;
+  const takeShares = take && best ? (shares < best.shares ? shares : best.shares) : shares;
+
+  function reset() {
+    if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
+  }
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!ready) return;
+    if (take && best) {
+      void run({
+        approve: side === "buy" ? { token: setup.paymentToken, kind: "hkd", amount: value + fee } : { token: setup.token, kind: "shares", amount: takeShares },
+        call: { address: setup.market, abi: marketAbi, functionName: "fill", args: [best.id, takeShares, price] },
+        what: "filled",
+        shares: takeShares,
+      });
+    } else {
+      void run({
+        approve: side === "buy" ? { token: setup.paymentToken, kind: "hkd", amount: value } : { token: setup.token, kind: "shares", amount: shares },
+        call: { address: setup.market, abi: marketAbi, functionName: side === "buy" ? "placeBid" : "placeAsk", args: [setup.token, shares, price] },
+        what: "placed",
+        shares,
+      });
+    }
+  }
+
+  if (!sameWallet) {
+    return (
+      <Alert tone="info" title={isConnected && address ? t("form.wrongWallet", { expected: setup.account, actual: address }) : t("form.connectBody", { address: setup.account })}
+        action={!isConnected ? <Button onClick={() => setConnectOpen(true)}>{t("form.connect")}</Button> : undefined}>
+        {!isConnected ? <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} /> : null}
+        <Address address={setup.account} />
+      </Alert>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-5" aria-describedby="trade-explain">
+      <fieldset className="flex flex-col gap-2">
+        <legend className="text-sm font-medium">{t("form.side")}</legend>
+        <div className="flex gap-2">
+          {(["buy", "sell"] as const).map((s) => (
+            <label key={s} className={cn("flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm", side === s ? "border-accent bg-accent-soft" : "border-line")}>
+              <input type="radio" name="side" value={s} checked={side === s} onChange={() => { setSide(s); const b = s === "buy" ? setup.bestAsk : setup.bestBid; if (b) setPriceText(toText(b.price, d)); else setMode("limit"); reset(); }} />
+              {t(`form.${s}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="text-sm font-medium">{t("form.mode")}</legend>
+        <div className="flex flex-wrap gap-2">
+          {(["take", "limit"] as const).map((m) => (
+            <label key={m} className={cn("flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm", mode === m ? "border-accent bg-accent-soft" : "border-line")}>
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => { setMode(m); reset(); }} />
+              {t(`form.${m}`)}
+            </label>
+          ))}
+        </div>
+        {take ? (
+          <p className="text-sm text-ink-muted" data-testid="best-offer">{best ? t("form.best", { shares: Number(best.shares), price: money(best.price) }) : t("form.noBest")}</p>
+        ) : null}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="trade-shares" label={t("form.shares")}>
+          {(p) => <Input {...p} inputMode="numeric" value={sharesText} onChange={(e) => { setSharesText(e.target.value); reset(); }} />}
+        </Field>
+        <Field id="trade-price" label={take ? (side === "buy" ? t("form.maxPrice") : t("form.minPrice")) : t("form.price")}>
+          {(p) => <Input {...p} inputMode="decimal" value={priceText} onChange={(e) => { setPriceText(e.target.value); reset(); }} />}
+        </Field>
+      </div>
+      <dl className="divide-y divide-line border-y border-line text-sm">
+        <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("form.value")}</dt><dd className="tabular">{money(value)}</dd></div>
+        {take ? <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("form.fee", { bps: Number(setup.feeBps) })}</dt><dd className="tabular">{money(fee)}</dd></div> : null}
+        <div className="flex justify-between gap-4 py-2 font-medium"><dt>{side === "buy" ? t("form.total") : t("form.receive")}</dt><dd className="tabular" data-testid="trade-total">{money(side === "buy" ? value + fee : value - fee)}</dd></div>
+      </dl>
+      <MarketChecklist checks={checks} />
+      <p id="trade-explain" className="text-sm text-ink-muted">
+        {t("form.explainApprove", { what: side === "buy" ? t("form.approveHkd", { amount: money(take ? value + fee : value) }) : t("form.approveShares", { shares: Number(take ? takeShares : shares) }) })}
+      </p>
+      {!ready && fresh && !inFlight && checks.some((c) => c.state === "failed") ? <p className="text-sm font-medium text-danger" role="alert">{t("form.blocked")}</p> : null}
+      <Button type="submit" disabled={!ready}>
+        {take ? t("form.submitTake") : side === "buy" ? t("form.submitLimitBuy") : t("form.submitLimitSell")}
+      </Button>
+      <TxStatus step={step} explorerUrl={setup.explorerUrl} />
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Address } from "viem";
+
+export type BestOrder = { id: bigint; maker: Address; price: bigint; shares: bigint };
+
+/** What the trade page passes to its client islands (all serialisable; bigints survive RSC). */
+export type TradeSetup = {
+  account: Address;
+  token: Address;
+  market: Address;
+  paymentToken: Address;
+  identityRegistry: Address;
+  decimals: number;
+  feeBps: bigint;
+  /** Best fillable ask (to buy) and bid (to sell), from the chain at render time. */
+  bestAsk: BestOrder | null;
+  bestBid: BestOrder | null;
+  explorerUrl: string | null;
+};
+
+export type MyOrder = { id: bigint; side: "ask" | "bid"; price: bigint; remaining: bigint; fillable: bigint; reasonCode: number };

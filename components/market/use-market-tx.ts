@@ -1,0 +1,65 @@
+"use client";
+
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { Abi, Address, Hex } from "viem";
+import { useConfig } from "wagmi";
+import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { artworkShareTokenAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
+
+export type TxStep =
+  | { kind: "idle" }
+  | { kind: "approving" }
+  | { kind: "approvalPending"; hash: Hex }
+  | { kind: "signing" }
+  | { kind: "pending"; hash: Hex }
+  | { kind: "confirmed"; hash: Hex; what: "placed" | "filled" | "cancelled"; shares: bigint }
+  | { kind: "failed"; error: unknown };
+
+type Call = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] };
+
+/**
+ * One market action: approve the market first when its allowance is short (share token for an ask or a
+ * sale into a bid, HKD for a bid or a purchase), then simulate and send the call; after confirmation the
+ * reads are invalidated and the server components refreshed.
+ */
+export function useMarketTx(account: Address, market: Address, queryKey: QueryKey) {
+  const config = useConfig();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [step, setStep] = useState<TxStep>({ kind: "idle" });
+
+  async function confirm(hash: Hex) {
+    const receipt = await waitForTransactionReceipt(config, { hash });
+    if (receipt.status !== "success") throw new Error("The transaction was reverted.");
+  }
+
+  async function run(opts: { approve?: { token: Address; kind: "shares" | "hkd"; amount: bigint }; call: Call; what: "placed" | "filled" | "cancelled"; shares: bigint }) {
+    try {
+      if (opts.approve) {
+        const abi = opts.approve.kind === "shares" ? artworkShareTokenAbi : hKDStablecoinAbi;
+        const allowance = (await readContract(config, { address: opts.approve.token, abi, functionName: "allowance", args: [account, market] })) as bigint;
+        if (allowance < opts.approve.amount) {
+          setStep({ kind: "approving" });
+          const { request } = await simulateContract(config, { address: opts.approve.token, abi, functionName: "approve", args: [market, opts.approve.amount], account });
+          const hash = await writeContract(config, request);
+          setStep({ kind: "approvalPending", hash });
+          await confirm(hash);
+        }
+      }
+      setStep({ kind: "signing" });
+      const { request } = await simulateContract(config, { ...opts.call, account } as Parameters<typeof simulateContract>[1]);
+      const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
+      setStep({ kind: "pending", hash });
+      await confirm(hash);
+      setStep({ kind: "confirmed", hash, what: opts.what, shares: opts.shares });
+      await queryClient.invalidateQueries({ queryKey });
+      router.refresh();
+    } catch (error) {
+      setStep({ kind: "failed", error });
+    }
+  }
+
+  return { step, setStep, run };
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useActionState, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { KycDocumentKind } from "@/lib/db/schema";
+import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
+import { uploadDocumentAction } from "./actions";
+
+export type UploadedDocument = { id: string; name: string; mime: string; sizeBytes: number };
+
+/** One document slot: what is uploaded (with a link to view it), and a form to upload or replace it. */
+export function DocumentUpload({ applicationId, kind, uploaded }: { applicationId: string; kind: KycDocumentKind; uploaded: UploadedDocument | null }) {
+  const t = useTranslations("kyc.documents");
+  const [state, action, pending] = useActionState(uploadDocumentAction, null);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const inputId = `file-${kind}`;
+  const error = clientError ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.message) : null);
+  return (
+    <section aria-labelledby={`${inputId}-title`} className="flex flex-col gap-3 rounded-xl border border-line p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={`${inputId}-title`} className="font-medium">
+          {t(`kinds.${kind}.title`)}
+        </h3>
+        {uploaded ? (
+          <span className="text-sm text-success">{t("uploaded")}</span>
+        ) : (
+          <span className="text-sm text-ink-muted">{t("missing")}</span>
+        )}
+      </div>
+      <p className="text-sm text-ink-muted">{t(`kinds.${kind}.body`)}</p>
+      {uploaded ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="break-all">{uploaded.name}</span>
+          <span className="text-ink-muted">({Math.max(1, Math.round(uploaded.sizeBytes / 1024))} KB)</span>
+          <a href={`/api/kyc/documents/${uploaded.id}`} target="_blank" rel="noreferrer" className="text-accent underline">
+            {t("view")}
+          </a>
+        </p>
+      ) : null}
+      <form
+        ref={formRef}
+        action={action}
+        className="flex flex-col gap-2"
+        onSubmit={(e) => {
+          const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+          if (!file) {
+            e.preventDefault();
+            setClientError(t("errors.fileMissing"));
+          } else if (file.size > MAX_DOCUMENT_BYTES) {
+            e.preventDefault();
+            setClientError(t("errors.too_large"));
+          } else setClientError(null);
+        }}
+      >
+        <input type="hidden" name="applicationId" value={applicationId} />
+        <input type="hidden" name="kind" value={kind} />
+        <label htmlFor={inputId} className="text-sm font-medium">
+          {uploaded ? t("replaceLabel", { title: t(`kinds.${kind}.title`) }) : t("uploadLabel", { title: t(`kinds.${kind}.title`) })}
+        </label>
+        <input
+          id={inputId}
+          name="file"
+          type="file"
+          accept="application/pdf,image/jpeg,image/png"
+          aria-describedby={`${inputId}-hint ${inputId}-error`}
+          aria-invalid={error ? true : undefined}
+          className="text-sm file:mr-3 file:rounded-full file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm"
+        />
+        <p id={`${inputId}-hint`} className="text-xs text-ink-muted">
+          {t("hint")}
+        </p>
+        <div id={`${inputId}-error`} aria-live="polite" className="empty:hidden">
+          {error ? <Alert tone="error" role="none" title={error} /> : null}
+        </div>
+        <div>
+          <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-busy={pending || undefined}>
+            {t("upload", { title: t(`kinds.${kind}.title`) })}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+/**
+ * Secondary market (issue 6): two verified investors trade through the order book on Quiet Mountains (no
+ * lock-up, any country) — an ask taken in full, a partial fill, cancels (an ask; a bid whose HKD escrow comes
+ * back) — and both see their balances and portfolios change. Ineligible parties (expired KYC buying, shares in
+ * lock-up selling) are stopped with the reason in words before any signature.
+ *
+ * Seed state used (scripts/seed/data.ts): david's ask 15 @ HK$5,350 and priya's bid 8 @ HK$4,900 on Quiet
+ * Mountains; mei holds 110 Quiet Mountains and 40 Harbour at Dusk (locked 30 days); alice holds 25 Quiet Mountains.
+ */
+import type { Browser, Page } from "@playwright/test";
+import { expect, installWallet, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
+import { signInWithTestWallet } from "./pages/sign-in";
+import { E2E_ORIGIN } from "./ports";
+
+const SLUG = "quiet-mountains";
+const TITLE = "Quiet Mountains";
+const SIGNING = ["eth_sendTransaction", "eth_signTypedData_v4", "eth_signTypedData", "personal_sign", "eth_sign"];
+const signingRequests = (log: WalletLog, from = 0) => log.slice(from).filter((r) => SIGNING.includes(r.method));
+
+type Investor = { page: Page; log: WalletLog };
+
+/** A signed-in investor in a browser context of their own, on the trade page of `slug`. */
+async function openTrade(browser: Browser, key: DemoKey, slug = SLUG): Promise<Investor> {
+  const context = await browser.newContext({ baseURL: E2E_ORIGIN });
+  const page = await context.newPage();
+  const log = await installWallet(page, key);
+  await signInWithTestWallet(page, { next: `/artworks/${slug}/trade` });
+  await expect(page).toHaveURL(new RegExp(`/artworks/${slug}/trade$`));
+  await expect(page.getByRole("heading", { level: 1, name: /Trade shares/ })).toBeVisible();
+  return { page, log };
+}
+
+const money = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
+
+/** Shares of `title` and HKD cash, as the investor's portfolio page shows them. */
+async function portfolioOf(page: Page, title = TITLE): Promise<{ shares: number; hkd: number }> {
+  await page.goto("/portfolio");
+  await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
+  const row = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: new RegExp(title) });
+  const shares = (await row.count()) ? Number((await row.locator('[data-col="shares"]').innerText()).replace(/[^\d]/g, "")) : 0;
+  const hkd = money(await page.getByTestId("portfolio-hkd").innerText());
+  return { shares, hkd };
+}
+
+async function gotoTrade(page: Page, slug = SLUG) {
+  await page.goto(`/artworks/${slug}/trade`);
+  await expect(page.getByRole("heading", { level: 1, name: /Trade shares/ })).toBeVisible();
+}
+
+function check(page: Page, id: "kyc" | "token" | "funds" | "price") {
+  return page.locator(`[data-check="${id}"]`);
+}
+
+async function fillOrder(page: Page, { side, mode, shares, price }: { side: "Buy" | "Sell"; mode: "limit" | "take"; shares: number; price?: string }) {
+  await page.getByRole("radio", { name: side, exact: true }).check();
+  await page.getByRole("radio", { name: mode === "limit" ? "Place a limit order" : "Take the best offer" }).check();
+  const sharesInput = page.getByLabel("Number of shares");
+  await sharesInput.fill(String(shares));
+  if (price !== undefined) {
+    const priceInput = page.getByLabel(/price per share/i);
+    await priceInput.fill(price);
+  }
+}
+
+async function expectAllChecksPass(page: Page, ids: ("kyc" | "token" | "funds" | "price")[]) {
+  for (const id of ids) await expect(check(page, id)).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
+}
+
+function myOrders(page: Page) {
+  return page.getByRole("region", { name: "My open orders" });
+}
+
+test.describe("secondary market", () => {
+  test("mei places an ask, alice takes it: shares and HKD move, both portfolios change", async ({ browser }) => {
+    const mei = await openTrade(browser, "mei");
+    const alice = await openTrade(browser, "alice");
+    const meiBefore = await portfolioOf(mei.page);
+    const aliceBefore = await portfolioOf(alice.page);
+
+    // Mei: a limit sell below david's HK$5,350, so it becomes the best offer.
+    await gotoTrade(mei.page);
+    await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 4, price: "5100" });
+    await expectAllChecksPass(mei.page, ["kyc", "token", "funds"]);
+    await expect(check(mei.page, "funds")).toContainText("shares free to sell");
+    await mei.page.getByRole("button", { name: "Place sell order" }).click();
+    const meiStatus = mei.page.getByTestId("trade-status");
+    await expect(meiStatus).toContainText("Your order is in the book.", { timeout: 45_000 });
+    await expect(meiStatus.getByTestId("tx-hash")).toHaveText(/^0x[0-9a-f]{64}$/);
+    // Approve the market for the shares, then place: two transactions, no typed-data signature.
+    expect(mei.log.filter((r) => r.method === "eth_sendTransaction")).toHaveLength(2);
+    await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(1);
+    await expect(myOrders(mei.page).getByTestId("my-order")).toContainText("Remaining: 4");
+    await expect(myOrders(mei.page).getByTestId("my-order")).toContainText("HK$5,100.00");
+
+    // Alice: takes the best offer (mei's), paying the value and the 0.5 % taker fee.
+    await gotoTrade(alice.page);
+    await fillOrder(alice.page, { side: "Buy", mode: "take", shares: 4 });
+    await expect(alice.page.getByTestId("best-offer")).toHaveText("Best offer: 4 shares at HK$5,100.00");
+    await expectAllChecksPass(alice.page, ["kyc", "token", "funds", "price"]);
+    await expect(alice.page.getByTestId("trade-total")).toHaveText("HK$20,502.00");
+    await alice.page.getByRole("button", { name: "Take the offer" }).click();
+    await expect(alice.page.getByTestId("trade-status")).toContainText("Trade done: 4 shares.", { timeout: 45_000 });
+
+    const aliceAfter = await portfolioOf(alice.page);
+    expect(aliceAfter.shares).toBe(aliceBefore.shares + 4);
+    expect(aliceAfter.hkd).toBeCloseTo(aliceBefore.hkd - 20_502, 2);
+    const meiAfter = await portfolioOf(mei.page);
+    expect(meiAfter.shares).toBe(meiBefore.shares - 4);
+    expect(meiAfter.hkd).toBeCloseTo(meiBefore.hkd + 20_400, 2);
+
+    // The order is gone from mei's open orders; the artwork page shows the trade as the last price.
+    await gotoTrade(mei.page);
+    await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(0);
+    await expect(myOrders(mei.page)).toContainText("You have no open orders for this artwork.");
+    await expect(async () => {
+      await alice.page.goto(`/artworks/${SLUG}`);
+      await expect(alice.page.getByTestId("last-price")).toHaveText("HK$5,100.00", { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  });
+
+  test("a partial fill leaves the rest of the ask open, and mei cancels it", async ({ browser }) => {
+    const mei = await openTrade(browser, "mei");
+    const alice = await openTrade(browser, "alice");
+
+    await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 10, price: "5150" });
+    await expectAllChecksPass(mei.page, ["kyc", "token", "funds"]);
+    await mei.page.getByRole("button", { name: "Place sell order" }).click();
+    await expect(mei.page.getByTestId("trade-status")).toContainText("Your order is in the book.", { timeout: 45_000 });
+
+    await gotoTrade(alice.page);
+    await fillOrder(alice.page, { side: "Buy", mode: "take", shares: 3 });
+    await expect(alice.page.getByTestId("best-offer")).toHaveText("Best offer: 10 shares at HK$5,150.00");
+    await expectAllChecksPass(alice.page, ["kyc", "token", "funds", "price"]);
+    await alice.page.getByRole("button", { name: "Take the offer" }).click();
+    await expect(alice.page.getByTestId("trade-status")).toContainText("Trade done: 3 shares.", { timeout: 45_000 });
+    await gotoTrade(alice.page);
+    await fillOrder(alice.page, { side: "Buy", mode: "take", shares: 1 });
+    await expect(alice.page.getByTestId("best-offer")).toHaveText("Best offer: 7 shares at HK$5,150.00");
+
+    await gotoTrade(mei.page);
+    const order = myOrders(mei.page).getByTestId("my-order");
+    await expect(order).toHaveCount(1);
+    await expect(order).toContainText("Remaining: 7");
+    const before = signingRequests(mei.log).length;
+    await order.getByRole("button", { name: /^Cancel order \d+$/ }).click();
+    await expect(myOrders(mei.page).getByTestId("trade-status")).toContainText("Order cancelled.", { timeout: 45_000 });
+    expect(signingRequests(mei.log).length).toBe(before + 1);
+    await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(0);
+    // The book is back to david's HK$5,350 as the best offer.
+    await gotoTrade(alice.page);
+    await fillOrder(alice.page, { side: "Buy", mode: "take", shares: 1 });
+    await expect(alice.page.getByTestId("best-offer")).toHaveText("Best offer: 15 shares at HK$5,350.00");
+  });
+
+  test("a bid escrows HKD, and cancelling it refunds the escrow", async ({ browser }) => {
+    const alice = await openTrade(browser, "alice");
+    const before = await portfolioOf(alice.page);
+    await gotoTrade(alice.page);
+    await fillOrder(alice.page, { side: "Buy", mode: "limit", shares: 2, price: "4950" });
+    await expectAllChecksPass(alice.page, ["kyc", "token", "funds"]);
+    await expect(alice.page.getByTestId("trade-total")).toHaveText("HK$9,900.00");
+    await alice.page.getByRole("button", { name: "Place buy order" }).click();
+    await expect(alice.page.getByTestId("trade-status")).toContainText("Your order is in the book.", { timeout: 45_000 });
+    await expect(myOrders(alice.page).getByTestId("my-order")).toContainText("Remaining: 2");
+
+    const escrowed = await portfolioOf(alice.page);
+    expect(escrowed.hkd).toBeCloseTo(before.hkd - 9_900, 2);
+
+    await gotoTrade(alice.page);
+    await myOrders(alice.page).getByTestId("my-order").getByRole("button", { name: /^Cancel order \d+$/ }).click();
+    await expect(myOrders(alice.page).getByTestId("trade-status")).toContainText("Order cancelled.", { timeout: 45_000 });
+    await expect(myOrders(alice.page).getByTestId("my-order")).toHaveCount(0);
+    const refunded = await portfolioOf(alice.page);
+    expect(refunded.hkd).toBeCloseTo(before.hkd, 2);
+    expect(refunded.shares).toBe(before.shares);
+  });
+
+  test("an investor whose KYC expired is stopped with the reason before any signature", async ({ browser }) => {
+    const kenji = await openTrade(browser, "kenji");
+    const afterSignIn = kenji.log.length;
+    await fillOrder(kenji.page, { side: "Buy", mode: "take", shares: 2 });
+    await expect(check(kenji.page, "kyc")).toHaveAttribute("data-state", "failed");
+    await expect(check(kenji.page, "kyc")).toContainText(/Your KYC expired on .+\. Renew it before trading\./);
+    await expect(check(kenji.page, "token")).toHaveAttribute("data-state", "failed");
+    await expect(check(kenji.page, "token")).toContainText("You are not verified to hold this token, or your KYC has expired.");
+    await expect(kenji.page.getByRole("alert").filter({ hasText: "You cannot place this order" })).toBeVisible();
+    const submit = kenji.page.getByRole("button", { name: "Take the offer" });
+    await expect(submit).toBeDisabled();
+    await submit.click({ force: true });
+    // A limit bid is refused the same way.
+    await fillOrder(kenji.page, { side: "Buy", mode: "limit", shares: 1, price: "4000" });
+    await expect(check(kenji.page, "kyc")).toHaveAttribute("data-state", "failed");
+    await expect(kenji.page.getByRole("button", { name: "Place buy order" })).toBeDisabled();
+    expect(signingRequests(kenji.log, afterSignIn)).toEqual([]);
+  });
+
+  test("a seller whose shares are in lock-up is told so before any signature", async ({ browser }) => {
+    const mei = await openTrade(browser, "mei", "harbour-at-dusk-no-3");
+    const afterSignIn = mei.log.length;
+    await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 5, price: "1100" });
+    await expect(check(mei.page, "kyc")).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
+    // The token check applies the seller's own rules only (not "is the receiver verified").
+    await expect(check(mei.page, "token")).toHaveAttribute("data-state", "ok");
+    await expect(check(mei.page, "funds")).toHaveAttribute("data-state", "failed");
+    await expect(check(mei.page, "funds")).toContainText("Some of your shares are locked up or frozen: only 0 are free to sell.");
+    await expect(mei.page.getByRole("button", { name: "Place sell order" })).toBeDisabled();
+    expect(signingRequests(mei.log, afterSignIn)).toEqual([]);
+  });
+});

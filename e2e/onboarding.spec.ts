@@ -1,0 +1,239 @@
+/**
+ * Onboarding and the KYC gate (issue 5): a newcomer onboards end to end and is approved on-chain by an officer's
+ * own wallet; the needs-information and rejection paths; four-eyes approval of a professional investor; and an
+ * investor cannot reach another investor's application or documents, by URL or by a crafted action call.
+ */
+import type { Browser, Page } from "@playwright/test";
+import { type DemoKey, expect, installWallet, test } from "./fixtures/wallet";
+import { signInWithTestWallet } from "./pages/sign-in";
+
+test.describe.configure({ mode: "serial" });
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+async function as(browser: Browser, key: DemoKey, next: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await installWallet(page, key);
+  await signInWithTestWallet(page, { next });
+  return page;
+}
+
+async function fillWizard(page: Page, opts: { name: string; category: "retail" | "professional" }) {
+  await expect(page.getByRole("heading", { name: "Personal details" })).toBeVisible();
+  await page.getByLabel("Full legal name").fill(opts.name);
+  await page.getByLabel("Date of birth").fill("1990-04-12");
+  await page.getByLabel("Phone").fill("+852 9123 4567");
+  await page.getByLabel("Email").fill("applicant@example.hk");
+  await page.getByLabel("Residential address").fill("Flat 12A, 1 Harbour Road, Wan Chai, Hong Kong");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await expect(page.getByRole("heading", { name: "Nationality and residence" })).toBeVisible();
+  await page.getByLabel("Nationality").selectOption("HK");
+  await page.getByLabel("Country of residence").selectOption("HK");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await expect(page.getByRole("heading", { name: "Investor category" })).toBeVisible();
+  if (opts.category === "professional") {
+    await page.getByRole("radio", { name: /Professional investor/ }).check();
+    await page.getByLabel("Portfolio value (HK$)").fill("7000000");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByText("A professional investor needs a portfolio of at least HK$8,000,000")).toBeVisible();
+    await page.getByLabel("Portfolio value (HK$)").fill("12000000");
+    await page.getByRole("checkbox", { name: /I declare/ }).check();
+  } else {
+    await page.getByRole("radio", { name: /Retail investor/ }).check();
+  }
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  if (opts.category === "retail") {
+    await expect(page.getByRole("heading", { name: "Knowledge check" })).toBeVisible();
+    // First attempt: two wrong answers → not passed, with explanations.
+    await page.getByRole("radio", { name: "A guaranteed yearly return" }).check();
+    await page.getByRole("radio", { name: "Yes, at any time, at the price I paid" }).check();
+    await page.getByRole("radio", { name: /It can fall/ }).check();
+    await page.getByRole("radio", { name: /Only money I can afford to lose/ }).check();
+    await page.getByRole("radio", { name: "An insured custodian in Hong Kong" }).check();
+    await page.getByRole("button", { name: "Check my answers" }).click();
+    await expect(page.getByText("Not passed yet: 3 of 5 right")).toBeVisible();
+    await page.getByRole("radio", { name: "A fraction of the economic interest in the artwork" }).check();
+    await page.getByRole("radio", { name: /No: there may be no buyer/ }).check();
+    await page.getByRole("button", { name: "Check my answers" }).click();
+    await expect(page.getByText("Passed: 5 of 5 right")).toBeVisible();
+    await page.getByRole("link", { name: "Continue" }).click();
+  }
+
+  await expect(page.getByRole("heading", { name: "Risk disclosures" })).toBeVisible();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByText("Acknowledge this risk to continue.").first()).toBeVisible();
+  for (const cb of await page.getByRole("checkbox", { name: /I have read and understood/ }).all()) await cb.check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
+  // A PNG named .pdf is refused: the type comes from the content.
+  await page.getByLabel("Choose a file: Identity document").setInputFiles({ name: "passport.pdf", mimeType: "application/pdf", buffer: PNG });
+  await page.getByRole("button", { name: "Upload Identity document" }).click();
+  await expect(page.getByText("The file's name does not match its content").first()).toBeVisible();
+  await page.getByLabel("Choose a file: Identity document").setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "Upload Identity document" }).click();
+  await expect(page.getByRole("region", { name: "Identity document" }).getByText("Uploaded", { exact: true })).toBeVisible();
+  await page.getByLabel("Choose a file: Proof of address").setInputFiles({ name: "bill.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "Upload Proof of address" }).click();
+  await expect(page.getByRole("region", { name: "Proof of address" }).getByText("Uploaded", { exact: true })).toBeVisible();
+  if (opts.category === "professional") {
+    await page.getByLabel("Choose a file: Professional investor evidence").setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByRole("button", { name: "Upload Professional investor evidence" }).click();
+    await expect(page.getByRole("region", { name: "Professional investor evidence" }).getByText("Uploaded", { exact: true })).toBeVisible();
+  }
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Review and submit" })).toBeVisible();
+  await expect(page.getByText(opts.name)).toBeVisible();
+}
+
+async function openInQueue(page: Page, name: string): Promise<string> {
+  await page.goto("/compliance/kyc");
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  return page.url().split("/").pop()!;
+}
+
+/** Clicks the approval button, connecting the officer's wallet first when the page has not reconnected it. */
+async function approve(page: Page, name: string) {
+  const button = page.getByRole("button", { name });
+  const connect = page.getByRole("button", { name: "Connect wallet" });
+  await expect(button.or(connect)).toBeVisible();
+  if (await connect.isVisible()) {
+    await connect.click();
+    const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
+    await dialog.getByRole("button", { name: /Test Wallet/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await button.click();
+  await expect(page.getByTestId("approval-status")).toContainText("Approved: the investor is registered on the blockchain", { timeout: 60_000 });
+}
+
+let newcomerApplicationId = "";
+let newcomerDocumentUrl = "";
+
+test("a newcomer onboards end to end, resumes, submits once, and an officer approves from her own wallet", async ({ browser }) => {
+  const page = await as(browser, "newcomer", "/onboarding");
+  await expect(page.getByRole("heading", { name: "Your verification" })).toBeVisible();
+  await page.getByRole("button", { name: "Start your application" }).click();
+  await fillWizard(page, { name: "Nora Newcomer", category: "retail" });
+
+  // Resumable: leaving and coming back lands on the review step with everything saved.
+  await page.goto("/onboarding");
+  await page.getByRole("link", { name: "Continue your application" }).click();
+  await expect(page.getByRole("heading", { name: "Review and submit" })).toBeVisible();
+  newcomerDocumentUrl = (await page.goto("/onboarding/documents"), await page.getByRole("link", { name: "View", exact: true }).first().getAttribute("href"))!;
+  expect(newcomerDocumentUrl).toMatch(/^\/api\/kyc\/documents\//);
+  const own = await page.request.get(newcomerDocumentUrl);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["content-type"]).toMatch(/image\/png|application\/pdf/);
+
+  await page.goto("/onboarding/review");
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await expect(page.getByText("Application submitted")).toBeVisible();
+  await expect(page.getByText("Your application is being reviewed")).toBeVisible();
+
+  const grace = await as(browser, "grace", "/compliance/kyc");
+  await expect(grace.getByRole("heading", { name: "KYC review queue" })).toBeVisible();
+  newcomerApplicationId = await openInQueue(grace, "Nora Newcomer");
+  await expect(grace.getByText(/register wallet 0x[0-9a-fA-F]{40} as a verified investor resident in Hong Kong/)).toBeVisible();
+  await approve(grace, "Approve and register on the blockchain");
+  await grace.reload();
+  await expect(grace.getByText("Approved and registered on the blockchain")).toBeVisible();
+
+  await page.goto("/onboarding");
+  await expect(page.getByText("You are a verified investor")).toBeVisible();
+  await page.goto("/account");
+  await expect(page.getByText("Verified investor").first()).toBeVisible();
+});
+
+test("an investor cannot open another investor's application or documents, by URL or by a crafted action call", async ({ browser }) => {
+  expect(newcomerApplicationId).not.toBe("");
+  const sarah = await as(browser, "sarah", "/onboarding");
+  // By URL: the compliance page and the document route answer "not found".
+  await sarah.goto(`/compliance/kyc/${newcomerApplicationId}`);
+  await expect(sarah.getByRole("heading", { name: "Nora Newcomer" })).toHaveCount(0);
+  await expect(sarah.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(sarah.getByText("Nora Newcomer")).toHaveCount(0);
+  const doc = await sarah.request.get(newcomerDocumentUrl);
+  expect(doc.status()).toBe(404);
+  // Signed out: refused too.
+  const anonymous = await (await browser.newContext()).request.get(new URL(newcomerDocumentUrl, sarah.url()).toString());
+  expect(anonymous.status()).toBe(401);
+
+  // By a crafted action call: Sarah's own form, with the newcomer's application id in place of hers.
+  await sarah.getByRole("button", { name: "Start a new application" }).click();
+  await expect(sarah.getByRole("heading", { name: "Personal details" })).toBeVisible();
+  await sarah.evaluate((id) => {
+    const input = document.querySelector<HTMLInputElement>('input[name="applicationId"]');
+    if (input) input.value = id;
+  }, newcomerApplicationId);
+  await sarah.getByLabel("Full legal name").fill("Mallory");
+  await sarah.getByLabel("Date of birth").fill("1990-01-01");
+  await sarah.getByLabel("Phone").fill("+852 9000 0000");
+  await sarah.getByLabel("Email").fill("m@example.hk");
+  await sarah.getByLabel("Residential address").fill("Somewhere in Kowloon, Hong Kong");
+  await sarah.getByRole("button", { name: "Save and continue" }).click();
+  await expect(sarah.getByText("This application was not found.")).toBeVisible();
+});
+
+test("needs information, then the investor answers, then rejection with a reason the investor sees", async ({ browser }) => {
+  const sarah = await as(browser, "sarah", "/onboarding");
+  await sarah.goto("/onboarding/personal");
+  await fillWizard(sarah, { name: "Sarah Ng", category: "retail" });
+  await sarah.getByRole("button", { name: "Submit application" }).click();
+  await expect(sarah.getByText("Application submitted")).toBeVisible();
+
+  const grace = await as(browser, "grace", "/compliance/kyc");
+  await openInQueue(grace, "Sarah Ng");
+  await grace.getByLabel("Message to the investor").fill("Please upload a bank statement from the last three months.");
+  await grace.getByRole("button", { name: "Send request" }).click();
+  await expect(grace.getByText("Waiting for the investor's answer")).toBeVisible();
+
+  await sarah.goto("/onboarding");
+  await expect(sarah.getByText("More information needed")).toBeVisible();
+  await expect(sarah.getByText("Please upload a bank statement from the last three months.")).toBeVisible();
+  await sarah.getByRole("link", { name: "Answer the request" }).click();
+  await sarah.getByLabel("Your reply to compliance").fill("I uploaded my March statement.");
+  await sarah.getByRole("button", { name: "Submit again" }).click();
+  await expect(sarah.getByText("Your application is being reviewed")).toBeVisible();
+
+  await openInQueue(grace, "Sarah Ng");
+  await expect(grace.getByText("I uploaded my March statement.")).toBeVisible();
+  await grace.getByLabel("Reason (the investor sees it)").fill("The statement shows a different address from the one you gave.");
+  await grace.getByRole("button", { name: "Reject application" }).click();
+  await expect(grace.getByText("Rejected", { exact: true }).first()).toBeVisible();
+
+  await sarah.goto("/onboarding");
+  await expect(sarah.getByText("Your application was not approved")).toBeVisible();
+  await expect(sarah.getByText("The statement shows a different address from the one you gave.")).toBeVisible();
+});
+
+test("a professional investor needs four eyes: Grace pre-approves, cannot confirm her own, Marcus confirms", async ({ browser }) => {
+  const kenji = await as(browser, "kenji", "/onboarding");
+  await kenji.getByRole("button", { name: "Start a new application" }).click();
+  await fillWizard(kenji, { name: "Kenji Sato", category: "professional" });
+  await kenji.getByRole("button", { name: "Submit application" }).click();
+  await expect(kenji.getByText("Application submitted")).toBeVisible();
+
+  const grace = await as(browser, "grace", "/compliance/kyc?category=professional");
+  const id = await openInQueue(grace, "Kenji Sato");
+  await expect(grace.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+  await grace.getByRole("button", { name: "Pre-approve (first officer)" }).click();
+  await expect(grace.getByText(/You pre-approved this application: a different officer must confirm it/)).toBeVisible();
+  await expect(grace.getByRole("button", { name: /Confirm approval/ })).toHaveCount(0);
+
+  const marcus = await as(browser, "marcus", `/compliance/kyc/${id}`);
+  await approve(marcus, "Confirm approval and register on the blockchain");
+
+  await kenji.goto("/onboarding");
+  await expect(kenji.getByText("You are a verified investor")).toBeVisible();
+});

@@ -1,0 +1,380 @@
+/**
+ * The chain indexer: reads Atelier's events with `getLogs` in chunks from a stored cursor and projects
+ * them into `chain_events`, `market_orders` and `market_trades`.
+ *
+ * - Idempotent: every event is keyed by (transaction hash, log index); a batch re-read after a crash
+ *   inserts nothing twice.
+ * - Confirmations: only blocks at least `confirmations` deep are read.
+ * - Reorgs: the cursor and every indexed block with events keep their block hash; when the chain no
+ *   longer has the cursor's hash, the indexer walks back to the last stored block the chain still
+ *   agrees with, deletes everything above it and re-reads from there.
+ * - One batch (events, projections, cursor) is written in one database transaction.
+ *
+ * Plain module (no `server-only`): the worker script and the tests import it; the server runs it through
+ * `lib/indexer/embedded.ts`.
+ */
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import {
+  type Address,
+  type Chain,
+  getAbiItem,
+  type Hex,
+  type Log,
+  type PublicClient,
+  type Transport,
+  decodeEventLog,
+} from "viem";
+import { artworkShareTokenAbi, identityRegistryAbi, marketAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "../chain/abis";
+import type { Database } from "../db/connect";
+import { chainEvents, indexerBlocks, indexerCursor, marketOrders, marketTrades } from "../db/schema";
+
+export const DEFAULT_INDEXER_NAME = "main";
+/** Blocks per getLogs call (most providers accept 2,000–10,000). */
+export const DEFAULT_CHUNK_SIZE = 2_000n;
+/** Block hashes kept for reorg detection (deeper reorgs fall back to a re-read from the start block). */
+const KEPT_BLOCKS = 512n;
+
+export type IndexerContracts = {
+  identityRegistry: Address;
+  shareTokenFactory: Address;
+  primaryOffering: Address;
+  market?: Address | undefined;
+  startBlock: bigint;
+};
+
+export type IndexerOptions = {
+  db: Database;
+  client: PublicClient<Transport, Chain | undefined>;
+  contracts: IndexerContracts;
+  confirmations: number;
+  name?: string;
+  chunkSize?: bigint;
+  log?: (message: string) => void;
+};
+
+export type SyncResult = {
+  /** Events newly recorded in this call. */
+  inserted: number;
+  /** Last block now indexed (the cursor). */
+  cursor: bigint;
+  /** Head of the chain minus the confirmation depth. */
+  safeHead: bigint;
+  /** The block rolled back to, when a reorg was found. */
+  reorgedTo?: bigint;
+};
+
+const EVENTS = [
+  getAbiItem({ abi: artworkShareTokenAbi, name: "Transfer" }),
+  getAbiItem({ abi: primaryOfferingAbi, name: "SharesPurchased" }),
+  getAbiItem({ abi: marketAbi, name: "OrderPlaced" }),
+  getAbiItem({ abi: marketAbi, name: "OrderFilled" }),
+  getAbiItem({ abi: marketAbi, name: "OrderCancelled" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "InvestorRegistered" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "InvestorUpdated" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "InvestorRemoved" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "WalletLinked" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "WalletUnlinked" }),
+] as const;
+
+const lower = (a: string) => a.toLowerCase();
+
+type CursorRow = { blockNumber: bigint; blockHash: string };
+
+async function readCursor(db: Database, name: string): Promise<CursorRow | null> {
+  const rows = await db.select().from(indexerCursor).where(eq(indexerCursor.name, name)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Every share token the factory has deployed, as of `blockNumber`. */
+async function listTokens(opts: IndexerOptions, blockNumber: bigint): Promise<Address[]> {
+  const { client, contracts } = opts;
+  const count = await client.readContract({ address: contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokenCount", blockNumber });
+  const tokens: Address[] = [];
+  for (let offset = 0n; offset < count; offset += 200n) {
+    const page = await client.readContract({ address: contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [offset, 200n], blockNumber });
+    tokens.push(...page);
+  }
+  return tokens;
+}
+
+function plain(value: unknown): string | number | boolean {
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return /^0x[0-9a-fA-F]{40}$/.test(value) ? lower(value) : value;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+}
+
+type DecodedEvent = {
+  blockNumber: bigint;
+  blockHash: Hex;
+  txHash: Hex;
+  logIndex: number;
+  contract: string;
+  eventName: string;
+  args: Record<string, string | number | boolean>;
+  token: string | null;
+  orderId: string | null;
+};
+
+function decode(log: Log, tokenSet: Set<string>, contracts: IndexerContracts): DecodedEvent | null {
+  if (log.blockNumber == null || log.blockHash == null || log.transactionHash == null || log.logIndex == null) return null;
+  const contract = lower(log.address);
+  let decoded: { eventName: string; args: Record<string, unknown> };
+  try {
+    decoded = decodeEventLog({ abi: EVENTS, data: log.data, topics: log.topics, strict: true }) as unknown as typeof decoded;
+  } catch {
+    return null; // an event we do not project
+  }
+  // Only accept each event from the contract that is meant to emit it.
+  const from = {
+    Transfer: tokenSet.has(contract),
+    SharesPurchased: contract === lower(contracts.primaryOffering),
+    OrderPlaced: !!contracts.market && contract === lower(contracts.market),
+    OrderFilled: !!contracts.market && contract === lower(contracts.market),
+    OrderCancelled: !!contracts.market && contract === lower(contracts.market),
+  }[decoded.eventName] ?? contract === lower(contracts.identityRegistry);
+  if (!from) return null;
+  const args: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(decoded.args)) args[k] = plain(v);
+  let token: string | null = null;
+  if (decoded.eventName === "Transfer") token = contract;
+  if (decoded.eventName === "OrderPlaced") token = String(args.token);
+  const orderId = decoded.eventName.startsWith("Order") ? String(args.orderId) : null;
+  return {
+    blockNumber: log.blockNumber,
+    blockHash: log.blockHash,
+    txHash: log.transactionHash,
+    logIndex: log.logIndex,
+    contract,
+    eventName: decoded.eventName,
+    args,
+    token,
+    orderId,
+  };
+}
+
+/**
+ * Recompute the projection of these orders from `chain_events` (which is reorg-safe and idempotent);
+ * an order whose OrderPlaced event is gone is deleted, and its trades are rebuilt from its fills.
+ */
+async function refreshOrders(tx: Database, orderIds: readonly string[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  const events = await tx
+    .select()
+    .from(chainEvents)
+    .where(inArray(chainEvents.orderId, [...orderIds]))
+    .orderBy(chainEvents.blockNumber, chainEvents.logIndex);
+  const byOrder = new Map<string, typeof events>();
+  for (const e of events) {
+    const list = byOrder.get(e.orderId!) ?? [];
+    list.push(e);
+    byOrder.set(e.orderId!, list);
+  }
+  await tx.delete(marketTrades).where(inArray(marketTrades.orderId, [...orderIds]));
+  const gone = orderIds.filter((id) => !byOrder.get(id)?.some((e) => e.eventName === "OrderPlaced"));
+  if (gone.length) await tx.delete(marketOrders).where(inArray(marketOrders.orderId, gone));
+  for (const [orderId, list] of byOrder) {
+    const placed = list.find((e) => e.eventName === "OrderPlaced");
+    if (!placed) continue;
+    const side = Number(placed.args.side) === 0 ? "ask" : "bid";
+    const maker = String(placed.args.maker);
+    const token = String(placed.args.token);
+    const size = BigInt(String(placed.args.shares));
+    let filled = 0n;
+    let cancelled = 0n;
+    const trades: (typeof marketTrades.$inferInsert)[] = [];
+    for (const e of list) {
+      if (e.eventName === "OrderFilled") {
+        const shares = BigInt(String(e.args.shares));
+        filled += shares;
+        const taker = String(e.args.taker);
+        trades.push({
+          txHash: e.txHash,
+          logIndex: e.logIndex,
+          blockNumber: e.blockNumber,
+          tradedAt: e.blockTime,
+          orderId,
+          token,
+          makerSide: side,
+          buyer: side === "ask" ? taker : maker,
+          seller: side === "ask" ? maker : taker,
+          shares: shares.toString(),
+          price: String(e.args.price),
+          fee: String(e.args.fee),
+        });
+      } else if (e.eventName === "OrderCancelled") {
+        cancelled += BigInt(String(e.args.remaining));
+      }
+    }
+    const status = filled + cancelled >= size ? (cancelled > 0n ? "cancelled" : "filled") : "open";
+    const row = {
+      orderId,
+      token,
+      maker,
+      side,
+      price: String(placed.args.price),
+      size: size.toString(),
+      filled: filled.toString(),
+      cancelled: cancelled.toString(),
+      status,
+      placedBlock: placed.blockNumber,
+      placedTx: placed.txHash,
+      placedAt: placed.blockTime,
+    } as const;
+    await tx
+      .insert(marketOrders)
+      .values(row)
+      .onConflictDoUpdate({ target: marketOrders.orderId, set: { filled: row.filled, cancelled: row.cancelled, status: row.status } });
+    if (trades.length) await tx.insert(marketTrades).values(trades).onConflictDoNothing();
+  }
+}
+
+/** Roll the projections back to `ancestor` (everything in later blocks is deleted) inside `tx`. */
+async function rollbackTo(tx: Database, name: string, ancestor: bigint, ancestorHash: string): Promise<void> {
+  const removed = await tx
+    .delete(chainEvents)
+    .where(gt(chainEvents.blockNumber, ancestor))
+    .returning({ orderId: chainEvents.orderId });
+  await tx.delete(marketTrades).where(gt(marketTrades.blockNumber, ancestor));
+  const orderIds = [...new Set(removed.map((r) => r.orderId).filter((id): id is string => id !== null))];
+  await refreshOrders(tx, orderIds);
+  await tx.delete(indexerBlocks).where(and(eq(indexerBlocks.name, name), gt(indexerBlocks.blockNumber, ancestor)));
+  await tx
+    .insert(indexerCursor)
+    .values({ name, blockNumber: ancestor, blockHash: ancestorHash })
+    .onConflictDoUpdate({ target: indexerCursor.name, set: { blockNumber: ancestor, blockHash: ancestorHash } });
+}
+
+/** Finds the newest stored block the chain still agrees with (or the block before the start block). */
+async function findCommonAncestor(opts: IndexerOptions, name: string, head: bigint): Promise<{ number: bigint; hash: string }> {
+  const { db, client, contracts } = opts;
+  const stored = await db
+    .select()
+    .from(indexerBlocks)
+    .where(eq(indexerBlocks.name, name))
+    .orderBy(desc(indexerBlocks.blockNumber))
+    .limit(Number(KEPT_BLOCKS));
+  for (const b of stored) {
+    if (b.blockNumber > head) continue;
+    const block = await client.getBlock({ blockNumber: b.blockNumber });
+    if (block.hash === b.blockHash) return { number: b.blockNumber, hash: b.blockHash };
+  }
+  const base = contracts.startBlock > 0n ? contracts.startBlock - 1n : 0n;
+  const block = await client.getBlock({ blockNumber: base });
+  return { number: base, hash: block.hash };
+}
+
+/**
+ * One step: check for a reorg, then index up to one chunk of confirmed blocks. Call repeatedly (the poll
+ * loop does) until `cursor === safeHead`.
+ */
+export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
+  const { db, client, contracts } = opts;
+  const name = opts.name ?? DEFAULT_INDEXER_NAME;
+  const chunk = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const head = await client.getBlockNumber({ cacheTime: 0 });
+  const safeHead = head - BigInt(opts.confirmations);
+  let cursor = await readCursor(db, name);
+  let reorgedTo: bigint | undefined;
+
+  if (cursor) {
+    const current = cursor.blockNumber <= head ? await client.getBlock({ blockNumber: cursor.blockNumber }).catch(() => null) : null;
+    if (!current || current.hash !== cursor.blockHash) {
+      const ancestor = await findCommonAncestor(opts, name, head);
+      await db.transaction(async (tx) => rollbackTo(tx as unknown as Database, name, ancestor.number, ancestor.hash));
+      opts.log?.(`reorg: block ${cursor.blockNumber} changed; rolled back to ${ancestor.number}`);
+      reorgedTo = ancestor.number;
+      cursor = { blockNumber: ancestor.number, blockHash: ancestor.hash };
+    }
+  }
+
+  const from = cursor ? cursor.blockNumber + 1n : contracts.startBlock;
+  if (from > safeHead) {
+    return { inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead, ...(reorgedTo !== undefined ? { reorgedTo } : {}) };
+  }
+  const to = from + chunk - 1n < safeHead ? from + chunk - 1n : safeHead;
+
+  const tokens = await listTokens(opts, to);
+  const addresses = [contracts.identityRegistry, contracts.primaryOffering, ...(contracts.market ? [contracts.market] : []), ...tokens];
+  const [logs, toBlock] = await Promise.all([
+    client.getLogs({ address: addresses, events: EVENTS, fromBlock: from, toBlock: to, strict: true }),
+    client.getBlock({ blockNumber: to }),
+  ]);
+  const tokenSet = new Set(tokens.map(lower));
+  const decoded = (logs as Log[]).map((l) => decode(l, tokenSet, contracts)).filter((e): e is DecodedEvent => e !== null);
+
+  // Block times and hashes for the blocks that have events (one getBlock each; `toBlock` is known).
+  const blockNumbers = [...new Set(decoded.map((e) => e.blockNumber))];
+  const blocks = new Map<bigint, { hash: Hex; timestamp: bigint }>([[toBlock.number, { hash: toBlock.hash, timestamp: toBlock.timestamp }]]);
+  const missing = blockNumbers.filter((n) => !blocks.has(n));
+  for (let i = 0; i < missing.length; i += 20) {
+    const got = await Promise.all(missing.slice(i, i + 20).map((n) => client.getBlock({ blockNumber: n })));
+    for (const b of got) blocks.set(b.number, { hash: b.hash, timestamp: b.timestamp });
+  }
+  // A log whose block hash differs from the block we just read means a reorg is under way: retry later.
+  for (const e of decoded) {
+    if (blocks.get(e.blockNumber)?.hash !== e.blockHash) {
+      return { inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead };
+    }
+  }
+
+  let inserted = 0;
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    // Guard against two writers: the cursor must not have moved since we read it.
+    const now = await readCursor(tx, name);
+    if ((now?.blockNumber ?? null) !== (cursor?.blockNumber ?? null)) throw new IndexerConflictError();
+    for (let i = 0; i < decoded.length; i += 500) {
+      const rows = decoded.slice(i, i + 500).map((e) => ({
+        blockNumber: e.blockNumber,
+        blockHash: e.blockHash,
+        blockTime: new Date(Number(blocks.get(e.blockNumber)!.timestamp) * 1000),
+        txHash: e.txHash,
+        logIndex: e.logIndex,
+        contract: e.contract,
+        eventName: e.eventName,
+        args: e.args,
+        token: e.token,
+        orderId: e.orderId,
+      }));
+      const res = await tx.insert(chainEvents).values(rows).onConflictDoNothing().returning({ id: chainEvents.id });
+      inserted += res.length;
+    }
+    const orderIds = [...new Set(decoded.map((e) => e.orderId).filter((id): id is string => id !== null))];
+    await refreshOrders(tx, orderIds);
+    const keep = [...blocks.entries()].map(([blockNumber, b]) => ({ name, blockNumber, blockHash: b.hash }));
+    if (keep.length) await tx.insert(indexerBlocks).values(keep).onConflictDoNothing();
+    await tx.delete(indexerBlocks).where(and(eq(indexerBlocks.name, name), sql`${indexerBlocks.blockNumber} < ${to - KEPT_BLOCKS}`));
+    await tx
+      .insert(indexerCursor)
+      .values({ name, blockNumber: to, blockHash: toBlock.hash })
+      .onConflictDoUpdate({ target: indexerCursor.name, set: { blockNumber: to, blockHash: toBlock.hash } });
+  });
+  return { inserted, cursor: to, safeHead, ...(reorgedTo !== undefined ? { reorgedTo } : {}) };
+}
+
+/** Another writer moved the cursor during our batch (nothing was written). */
+export class IndexerConflictError extends Error {
+  constructor() {
+    super("Another indexer moved the cursor during this batch");
+    this.name = "IndexerConflictError";
+  }
+}
+
+/** Index until the cursor reaches the confirmed head. Returns the total of newly recorded events. */
+export async function syncToHead(opts: IndexerOptions): Promise<SyncResult> {
+  let total = 0;
+  let reorgedTo: bigint | undefined;
+  for (;;) {
+    const r = await syncOnce(opts);
+    total += r.inserted;
+    reorgedTo ??= r.reorgedTo;
+    if (r.cursor >= r.safeHead) return { ...r, inserted: total, ...(reorgedTo !== undefined ? { reorgedTo } : {}) };
+  }
+}
+
+/** The cursor and the chain head, for `/api/health`. */
+export async function getIndexerLag(db: Database, head: bigint, name = DEFAULT_INDEXER_NAME): Promise<{ cursor: bigint | null; lag: bigint | null }> {
+  const c = await readCursor(db, name);
+  return c ? { cursor: c.blockNumber, lag: head > c.blockNumber ? head - c.blockNumber : 0n } : { cursor: null, lag: null };
+}

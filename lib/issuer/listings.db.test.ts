@@ -1,0 +1,149 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit";
+import { auditLog } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { simplePdf } from "@/scripts/seed/pdf";
+import {
+  addListingDocument,
+  addListingImage,
+  createListing,
+  getOwnedListing,
+  ListingError,
+  listIssuerArtworks,
+  recordToken,
+  reviewListing,
+  submitListing,
+  updateListing,
+} from "./listings";
+import { listingInput } from "./validation";
+
+const LUMEN = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
+const HARBOUR = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
+const GRACE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+
+const input = listingInput.parse({
+  title: "Harbour at Dusk",
+  titleZh: "",
+  artist: "Lam Wing-sze",
+  year: "2019",
+  medium: "Oil on linen",
+  dimensions: "150 × 120 cm",
+  descriptionMd: "Two fields of colour.",
+  descriptionZh: "",
+  provenance: "2019 — Studio of the artist",
+  conditionReport: "",
+  custodian: "HKFAS",
+  custodianLocation: "",
+  insurer: "",
+  insuredValue: "",
+  appraisalValue: "",
+  appraiser: "",
+  appraisalDate: "",
+});
+
+let handle: TestDatabase;
+let filesDir: string;
+const png = () => sharp({ create: { width: 800, height: 600, channels: 3, background: "#884422" } }).png().toBuffer();
+const pdf = simplePdf("Appraisal", ["Value: HKD 1,000,000"]);
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    if (e instanceof ListingError) return e.code;
+    throw e;
+  }
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  filesDir = mkdtempSync(path.join(tmpdir(), "atelier-issuer-"));
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("issuer listings: ownership in every operation", () => {
+  it("lets the owner work on a draft and hides it from another issuer", async () => {
+    const db = handle.db;
+    const listing = await createListing(db, { issuer: LUMEN, input });
+    expect(listing.status).toBe("draft");
+    expect(listing.slug).toMatch(/^harbour-at-dusk-[0-9a-f]{6}$/);
+
+    // Another issuer: every operation reports "not_found", and nothing changes.
+    expect(await code(getOwnedListing(db, { id: listing.id, issuer: HARBOUR }))).toBe("not_found");
+    expect(await code(updateListing(db, { id: listing.id, issuer: HARBOUR, input: { ...input, title: "Hijacked" } }))).toBe("not_found");
+    expect(await code(addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", filesDir }))).toBe("not_found");
+    expect(await code(addListingDocument(db, { id: listing.id, issuer: HARBOUR, bytes: pdf, title: "x", kind: "other", filesDir }))).toBe("not_found");
+    expect(await code(submitListing(db, { id: listing.id, issuer: HARBOUR }))).toBe("not_found");
+    expect(await code(recordToken(db, { id: listing.id, issuer: HARBOUR, token: HARBOUR }))).toBe("not_found");
+    expect(await listIssuerArtworks(db, { issuer: HARBOUR })).toEqual([]);
+    expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).title).toBe("Harbour at Dusk");
+
+    // The owner: content-checked files; submit needs an image; then it is frozen.
+    expect(await code(submitListing(db, { id: listing.id, issuer: LUMEN }))).toBe("needs_image");
+    expect(await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: pdf, alt: "", filesDir }))).toBe("notImage");
+    expect(await code(addListingDocument(db, { id: listing.id, issuer: LUMEN, bytes: await png(), title: "x", kind: "other", filesDir }))).toBe("notPdf");
+    const image = await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "The painting", filesDir });
+    expect(image.src).toMatch(/^\/media\/artworks\/harbour-at-dusk-[0-9a-f]{6}\/image-[0-9a-f]{8}\.webp$/);
+    const doc = await addListingDocument(db, { id: listing.id, issuer: LUMEN, bytes: pdf, title: "Appraisal", kind: "appraisal", filesDir });
+    expect(doc.sha256).toBe(`0x${createHash("sha256").update(pdf).digest("hex")}`);
+    expect(doc.name).toMatch(/^appraisal-[0-9a-f]{6}$/);
+    expect(readFileSync(path.join(filesDir, doc.filePath)).equals(pdf)).toBe(true);
+
+    await submitListing(db, { id: listing.id, issuer: LUMEN });
+    expect(await code(updateListing(db, { id: listing.id, issuer: LUMEN, input }))).toBe("not_editable");
+    expect(await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir }))).toBe("not_editable");
+  });
+});
+
+describe("listing review", () => {
+  it("refuses a reviewer approving their own listing, requires a comment to return, and freezes metadata on approval", async () => {
+    const db = handle.db;
+    // An address that is both issuer and officer cannot approve its own listing.
+    const own = await createListing(db, { issuer: GRACE, input });
+    await addListingImage(db, { id: own.id, issuer: GRACE, bytes: await png(), alt: "", filesDir });
+    await submitListing(db, { id: own.id, issuer: GRACE });
+    const review = { reviewer: GRACE, reviewerRole: "compliance", appOrigin: "http://localhost:3000", filesDir };
+    expect(await code(reviewListing(db, { id: own.id, decision: "approve", comment: null, ...review }))).toBe("own_listing");
+
+    const listing = await createListing(db, { issuer: LUMEN, input });
+    expect(await code(reviewListing(db, { id: listing.id, decision: "approve", comment: null, ...review }))).toBe("not_reviewable");
+    await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir });
+    await submitListing(db, { id: listing.id, issuer: LUMEN });
+
+    expect(await code(reviewListing(db, { id: listing.id, decision: "return", comment: null, ...review }))).toBe("comment_required");
+    await reviewListing(db, { id: listing.id, decision: "return", comment: "Add the condition report.", ...review });
+    const returned = await getOwnedListing(db, { id: listing.id, issuer: LUMEN });
+    expect(returned.status).toBe("returned");
+    expect(returned.reviewComment).toBe("Add the condition report.");
+
+    await updateListing(db, { id: listing.id, issuer: LUMEN, input: { ...input, conditionReport: "Excellent." } });
+    await submitListing(db, { id: listing.id, issuer: LUMEN });
+    await reviewListing(db, { id: listing.id, decision: "approve", comment: null, ...review });
+    const approved = await getOwnedListing(db, { id: listing.id, issuer: LUMEN });
+    expect(approved.status).toBe("approved");
+    expect(approved.metadataUri).toBe(`http://localhost:3000/media/artworks/${approved.slug}/metadata.json`);
+    const metadata = readFileSync(path.join(filesDir, "artworks", approved.slug, "metadata.json"));
+    expect(approved.metadataHash).toBe(`0x${createHash("sha256").update(metadata).digest("hex")}`);
+    expect(JSON.parse(metadata.toString()).images).toHaveLength(1);
+    expect(await code(updateListing(db, { id: listing.id, issuer: LUMEN, input }))).toBe("not_editable");
+  });
+
+  it("writes every change to the hash-chained audit log", async () => {
+    const rows = await handle.db.select().from(auditLog).where(eq(auditLog.subjectType, "artwork"));
+    const actions = rows.map((r) => r.action);
+    for (const a of ["listing.create", "listing.update", "listing.image_add", "listing.document_add", "listing.submit", "listing.return", "listing.approve"]) {
+      expect(actions).toContain(a);
+    }
+    expect(rows.find((r) => r.action === "listing.approve")?.actor).toBe(GRACE);
+    expect((await verifyAuditChain(handle.db)).ok).toBe(true);
+  });
+});

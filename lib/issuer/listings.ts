@@ -1,0 +1,282 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/lib/db/connect";
+import { type Artwork, type ArtworkDocument, artworkDocuments, artworks, type DocumentKind, offerings } from "@/lib/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { checkPdf, processImage, sha256Hex, type UploadRefusal } from "./content";
+import { documentOnChainName, LIMITS, type ListingInput, slugify } from "./validation";
+
+/**
+ * Issuer listings in the database: create, edit, files, submit, review. Every function that changes a
+ * listing takes the acting wallet and checks ownership itself (a server action is a public endpoint):
+ * another issuer's listing is reported as "not_found", so its existence is not revealed.
+ */
+
+export type ListingErrorCode =
+  | "not_found"
+  | "not_editable"
+  | "not_submittable"
+  | "needs_image"
+  | "not_reviewable"
+  | "own_listing"
+  | "comment_required"
+  | "too_many_files"
+  | UploadRefusal;
+
+export class ListingError extends Error {
+  constructor(readonly code: ListingErrorCode) {
+    super(`listing: ${code}`);
+    this.name = "ListingError";
+  }
+}
+
+const EDITABLE: readonly Artwork["status"][] = ["draft", "returned"];
+export const isEditable = (a: Pick<Artwork, "status">) => EDITABLE.includes(a.status);
+
+export async function getOwnedListing(db: Database, { id, issuer }: { id: string; issuer: string }): Promise<Artwork> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
+  const [row] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
+  if (!row || row.issuerAddress !== issuer.toLowerCase()) throw new ListingError("not_found");
+  return row;
+}
+
+export async function listIssuerArtworks(db: Database, { issuer }: { issuer: string }) {
+  const rows = await db
+    .select()
+    .from(artworks)
+    .where(eq(artworks.issuerAddress, issuer.toLowerCase()))
+    .orderBy(desc(artworks.updatedAt));
+  const ids = rows.map((r) => r.id);
+  const offs = ids.length
+    ? await db.select().from(offerings).where(inArray(offerings.artworkId, ids)).orderBy(desc(offerings.createdAt))
+    : [];
+  return rows.map((artwork) => {
+    const off = offs.find((o) => o.artworkId === artwork.id);
+    return { artwork, offeringId: off?.onChainId ? BigInt(off.onChainId) : null };
+  });
+}
+
+export async function getListingDocuments(db: Database, { artworkId }: { artworkId: string }): Promise<ArtworkDocument[]> {
+  return db.select().from(artworkDocuments).where(eq(artworkDocuments.artworkId, artworkId)).orderBy(asc(artworkDocuments.createdAt));
+}
+
+function columns(input: ListingInput) {
+  return {
+    title: input.title,
+    titleZh: input.titleZh,
+    artist: input.artist,
+    year: input.year,
+    medium: input.medium,
+    dimensions: input.dimensions,
+    descriptionMd: input.descriptionMd,
+    descriptionZh: input.descriptionZh,
+    provenance: input.provenance,
+    conditionReport: input.conditionReport,
+    custodian: input.custodian,
+    custodianLocation: input.custodianLocation,
+    insurer: input.insurer,
+    insuredValue: input.insuredValue,
+    appraisals:
+      input.appraisalValue && input.appraiser && input.appraisalDate
+        ? [{ date: input.appraisalDate, value: input.appraisalValue, appraiser: input.appraiser }]
+        : [],
+  };
+}
+
+export async function createListing(db: Database, { issuer, input }: { issuer: string; input: ListingInput }): Promise<Artwork> {
+  const slug = `${slugify(input.title)}-${randomBytes(3).toString("hex")}`;
+  const [row] = await db
+    .insert(artworks)
+    .values({ slug, issuerAddress: issuer.toLowerCase(), status: "draft", ...columns(input) })
+    .returning();
+  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.create", subjectType: "artwork", subjectId: row!.id, after: { slug, title: input.title } });
+  return row!;
+}
+
+export async function updateListing(db: Database, { id, issuer, input }: { id: string; issuer: string; input: ListingInput }): Promise<Artwork> {
+  const before = await getOwnedListing(db, { id, issuer });
+  if (!isEditable(before)) throw new ListingError("not_editable");
+  const [row] = await db.update(artworks).set(columns(input)).where(eq(artworks.id, id)).returning();
+  await writeAudit(db, {
+    actor: issuer.toLowerCase(),
+    actorRole: "issuer",
+    action: "listing.update",
+    subjectType: "artwork",
+    subjectId: id,
+    before: { title: before.title, status: before.status },
+    after: { title: input.title },
+  });
+  return row!;
+}
+
+export async function addListingImage(
+  db: Database,
+  { id, issuer, bytes, alt, filesDir }: { id: string; issuer: string; bytes: Uint8Array; alt: string; filesDir: string },
+) {
+  const listing = await getOwnedListing(db, { id, issuer });
+  if (!isEditable(listing)) throw new ListingError("not_editable");
+  if (listing.images.length >= LIMITS.imagesPerListing) throw new ListingError("too_many_files");
+  const processed = await processImage(bytes);
+  if (!processed.ok) throw new ListingError(processed.reason);
+  const rel = path.posix.join("artworks", listing.slug, `image-${randomBytes(4).toString("hex")}.webp`);
+  await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
+  await writeFile(path.join(filesDir, rel), processed.image.bytes);
+  const image = { src: `/media/${rel}`, alt: alt || listing.title, width: processed.image.width, height: processed.image.height };
+  await db.update(artworks).set({ images: [...listing.images, image] }).where(eq(artworks.id, id));
+  await writeAudit(db, {
+    actor: issuer.toLowerCase(),
+    actorRole: "issuer",
+    action: "listing.image_add",
+    subjectType: "artwork",
+    subjectId: id,
+    after: { src: image.src, sha256: sha256Hex(processed.image.bytes), bytes: processed.image.bytes.length },
+  });
+  return image;
+}
+
+export async function removeListingImage(db: Database, { id, issuer, src }: { id: string; issuer: string; src: string }) {
+  const listing = await getOwnedListing(db, { id, issuer });
+  if (!isEditable(listing)) throw new ListingError("not_editable");
+  const images = listing.images.filter((i) => i.src !== src);
+  await db.update(artworks).set({ images }).where(eq(artworks.id, id));
+  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.image_remove", subjectType: "artwork", subjectId: id, before: { src } });
+}
+
+export async function addListingDocument(
+  db: Database,
+  { id, issuer, bytes, title, kind, filesDir }: { id: string; issuer: string; bytes: Uint8Array; title: string; kind: DocumentKind; filesDir: string },
+): Promise<ArtworkDocument> {
+  const listing = await getOwnedListing(db, { id, issuer });
+  if (!isEditable(listing)) throw new ListingError("not_editable");
+  const existing = await getListingDocuments(db, { artworkId: id });
+  if (existing.length >= LIMITS.documentsPerListing) throw new ListingError("too_many_files");
+  const checked = checkPdf(bytes);
+  if (!checked.ok) throw new ListingError(checked.reason);
+  const name = documentOnChainName(kind, randomBytes(3).toString("hex"));
+  const rel = path.posix.join("artworks", listing.slug, `${name}.pdf`);
+  await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
+  await writeFile(path.join(filesDir, rel), bytes);
+  const [doc] = await db
+    .insert(artworkDocuments)
+    .values({ artworkId: id, name, title, kind, filePath: rel, mime: "application/pdf", sizeBytes: bytes.length, sha256: checked.sha256 })
+    .returning();
+  await writeAudit(db, {
+    actor: issuer.toLowerCase(),
+    actorRole: "issuer",
+    action: "listing.document_add",
+    subjectType: "artwork",
+    subjectId: id,
+    after: { documentId: doc!.id, name, sha256: checked.sha256, bytes: bytes.length },
+  });
+  return doc!;
+}
+
+export async function removeListingDocument(db: Database, { id, issuer, documentId }: { id: string; issuer: string; documentId: string }) {
+  const listing = await getOwnedListing(db, { id, issuer });
+  if (!isEditable(listing)) throw new ListingError("not_editable");
+  const deleted = await db
+    .delete(artworkDocuments)
+    .where(and(eq(artworkDocuments.id, documentId), eq(artworkDocuments.artworkId, id)))
+    .returning();
+  if (deleted.length === 0) throw new ListingError("not_found");
+  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.document_remove", subjectType: "artwork", subjectId: id, before: { documentId, sha256: deleted[0]!.sha256 } });
+}
+
+export async function submitListing(db: Database, { id, issuer }: { id: string; issuer: string }) {
+  const listing = await getOwnedListing(db, { id, issuer });
+  if (!isEditable(listing)) throw new ListingError("not_submittable");
+  if (listing.images.length === 0) throw new ListingError("needs_image");
+  await db.update(artworks).set({ status: "submitted" }).where(eq(artworks.id, id));
+  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.submit", subjectType: "artwork", subjectId: id, before: { status: listing.status }, after: { status: "submitted" } });
+}
+
+/** For reviewers (compliance, admin) only: any listing by id. */
+export async function getListingById(db: Database, { id }: { id: string }): Promise<Artwork | null> {
+  const [row] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function listSubmittedListings(db: Database) {
+  return db.select().from(artworks).where(eq(artworks.status, "submitted")).orderBy(asc(artworks.updatedAt));
+}
+
+/** The token metadata document (same shape as the seed's), frozen at approval; its SHA-256 goes on chain. */
+export async function buildMetadata({ listing, filesDir }: { listing: Artwork; filesDir: string }) {
+  const images = await Promise.all(
+    listing.images.map(async (img) => ({
+      path: img.src,
+      sha256: sha256Hex(await readFile(path.join(filesDir, img.src.replace(/^\/media\//, "")))),
+    })),
+  );
+  const metadata = {
+    name: listing.title,
+    artist: listing.artist,
+    year: listing.year,
+    medium: listing.medium,
+    dimensions: listing.dimensions,
+    custodian: listing.custodian,
+    images,
+  };
+  return Buffer.from(JSON.stringify(metadata, null, 2));
+}
+
+export async function reviewListing(
+  db: Database,
+  {
+    id,
+    reviewer,
+    reviewerRole,
+    decision,
+    comment,
+    appOrigin,
+    filesDir,
+  }: { id: string; reviewer: string; reviewerRole: string; decision: "approve" | "return"; comment: string | null; appOrigin: string; filesDir: string },
+) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
+  const [listing] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
+  if (!listing) throw new ListingError("not_found");
+  if (listing.issuerAddress === reviewer.toLowerCase()) throw new ListingError("own_listing");
+  if (listing.status !== "submitted") throw new ListingError("not_reviewable");
+  if (decision === "return" && !comment) throw new ListingError("comment_required");
+
+  let set: Partial<Artwork> = { status: "returned", reviewComment: comment };
+  if (decision === "approve") {
+    const bytes = await buildMetadata({ listing, filesDir });
+    const rel = path.posix.join("artworks", listing.slug, "metadata.json");
+    await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
+    await writeFile(path.join(filesDir, rel), bytes);
+    set = { status: "approved", reviewComment: comment, metadataUri: `${appOrigin}/media/${rel}`, metadataHash: sha256Hex(bytes) };
+  }
+  await db.update(artworks).set(set).where(eq(artworks.id, id));
+  await writeAudit(db, {
+    actor: reviewer.toLowerCase(),
+    actorRole: reviewerRole,
+    action: decision === "approve" ? "listing.approve" : "listing.return",
+    subjectType: "artwork",
+    subjectId: id,
+    before: { status: listing.status },
+    after: { status: set.status, comment, metadataHash: set.metadataHash ?? null },
+  });
+}
+
+/** Records what the chain says (token, offering) — called only with values derived from chain reads. */
+export async function recordToken(db: Database, { id, issuer, token }: { id: string; issuer: string; token: string }) {
+  const listing = await getOwnedListing(db, { id, issuer });
+  if (listing.tokenAddress === token.toLowerCase()) return;
+  if (listing.status !== "approved") throw new ListingError("not_reviewable");
+  await db.update(artworks).set({ tokenAddress: token.toLowerCase(), status: "deployed" }).where(eq(artworks.id, id));
+  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.token_deployed", subjectType: "artwork", subjectId: id, after: { token: token.toLowerCase() } });
+}
+
+export async function recordOffering(db: Database, { id, issuer, onChainId }: { id: string; issuer: string; onChainId: bigint }) {
+  const listing = await getOwnedListing(db, { id, issuer });
+  const [existing] = await db.select().from(offerings).where(eq(offerings.onChainId, onChainId.toString())).limit(1);
+  if (existing) return;
+  await db.insert(offerings).values({ artworkId: id, onChainId: onChainId.toString() });
+  await db.update(artworks).set({ status: "offering" }).where(eq(artworks.id, listing.id));
+  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.offering_created", subjectType: "artwork", subjectId: id, after: { offeringId: onChainId.toString() } });
+}

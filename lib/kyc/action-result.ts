@@ -1,0 +1,32 @@
+/** The typed result of every KYC server action (plain words in `message`, field messages in `fieldErrors`). */
+export type KycActionCode =
+  | "invalid_input"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "not_editable"
+  | "incomplete"
+  | "already_submitted"
+  | "invalid_transition"
+  | "needs_pre_approval"
+  | "same_officer"
+  | "already_pre_approved"
+  | "conflict"
+  | "empty"
+  | "too_large"
+  | "unsupported_type"
+  | "name_mismatch"
+  | "questionnaire_failed"
+  | "missing_details"
+  | "wallet_registered_elsewhere"
+  | "tx_failed"
+  | "tx_not_registry"
+  | "tx_not_found"
+  | "not_registered"
+  | "not_expired"
+  | "unavailable";
+
+export type KycActionFailure = { ok: false; code: KycActionCode; message: string; fieldErrors?: Record<string, string[]> };
+export type KycActionResult<T extends object = object> = ({ ok: true } & T) | KycActionFailure;
+/** For useActionState: null before the first submission. */
+export type KycFormState = KycActionResult | null;

@@ -1,0 +1,87 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { auditLog, investors } from "@/lib/db/schema";
+import {
+  applyTransition,
+  canEditApplication,
+  canViewApplication,
+  getApplicationForActor,
+  getOrCreateDraft,
+  listQueue,
+  saveApplicationStep,
+} from "./applications";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const alice = "0x1111111111111111111111111111111111111111";
+const bob = "0x2222222222222222222222222222222222222222";
+const grace = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+
+describe("KYC applications on a real database", () => {
+  it("an investor sees and edits only their own application; compliance sees all but edits none", async () => {
+    const a = await getOrCreateDraft(t.db, { address: alice });
+    const b = await getOrCreateDraft(t.db, { address: bob });
+    const asAlice = { address: alice, compliance: false, investorId: a.investor.id };
+    const asBob = { address: bob, compliance: false, investorId: b.investor.id };
+    const asGrace = { address: grace, compliance: true, investorId: null };
+
+    expect(canViewApplication(asAlice, a.app)).toBe(true);
+    expect(canViewApplication(asBob, a.app)).toBe(false);
+    expect(canViewApplication(asGrace, a.app)).toBe(true);
+    expect(await getApplicationForActor(t.db, { id: a.app.id, actor: asBob })).toBeNull();
+    expect((await getApplicationForActor(t.db, { id: a.app.id, actor: asAlice }))?.id).toBe(a.app.id);
+    expect(canEditApplication(asGrace, a.app)).toBe(false);
+
+    const refused = await saveApplicationStep(t.db, {
+      actor: asBob,
+      applicationId: a.app.id,
+      step: "residence",
+      patch: { residence: { nationality: "HK", residence: "HK" } },
+    });
+    expect(refused).toEqual({ ok: false, code: "not_found" });
+
+    const saved = await saveApplicationStep(t.db, {
+      actor: asAlice,
+      applicationId: a.app.id,
+      step: "residence",
+      patch: { residence: { nationality: "HK", residence: "HK" } },
+    });
+    expect(saved.ok).toBe(true);
+    const [inv] = await t.db.select().from(investors).where(eq(investors.id, a.investor.id));
+    expect(inv?.residenceNumeric).toBe(344);
+
+    // The same draft resumes (no second application).
+    expect((await getOrCreateDraft(t.db, { address: alice })).app.id).toBe(a.app.id);
+  });
+
+  it("transitions are compare-and-set, mirrored to the investor, audited, and the chain verifies", async () => {
+    const { app, investor } = await getOrCreateDraft(t.db, { address: "0x3333333333333333333333333333333333333333" });
+    const submitted = await applyTransition(t.db, { app, event: { type: "submit" }, actor: app.wallet, actorRole: "investor", set: { submittedAt: new Date() } });
+    expect(submitted.ok).toBe(true);
+    // A stale copy (still "draft") cannot be submitted twice.
+    expect(await applyTransition(t.db, { app, event: { type: "submit" }, actor: app.wallet, actorRole: "investor" })).toEqual({ ok: false, code: "conflict" });
+    if (!submitted.ok) throw new Error("unreachable");
+    expect(await applyTransition(t.db, { app: submitted.app, event: { type: "submit" }, actor: app.wallet, actorRole: "investor" })).toEqual({
+      ok: false,
+      code: "already_submitted",
+    });
+    const [inv] = await t.db.select().from(investors).where(eq(investors.id, investor.id));
+    expect(inv?.kycStatus).toBe("submitted");
+    const queue = await listQueue(t.db, { status: "open" });
+    expect(queue.map((r) => r.id)).toContain(app.id);
+    expect(await listQueue(t.db, { status: "open", minAgeDays: 3 })).toEqual([]);
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, app.id));
+    expect(entries.map((e) => e.action)).toEqual(["kyc.application.create", "kyc.submit"]);
+    expect(entries[1]?.before).toMatchObject({ status: "draft" });
+    expect(entries[1]?.after).toMatchObject({ status: "submitted" });
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+});

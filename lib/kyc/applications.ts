@@ -1,0 +1,263 @@
+import "server-only";
+
+/**
+ * KYC applications in the database: create and find, save wizard steps, apply state transitions (every one
+ * audited and mirrored to `investors.kyc_status`), the review queue and the authorisation rules.
+ * Functions take the database and the acting wallet explicitly, so they are tested on a real PGlite.
+ */
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db/connect";
+import {
+  type InvestorCategory,
+  type KycApplication,
+  type KycApplicationData,
+  type KycStatus,
+  investors,
+  investorWallets,
+  kycApplications,
+  kycDocuments,
+  type KycDocument,
+  type Investor,
+} from "@/lib/db/schema";
+import { alpha2ToNumeric } from "@/lib/i18n/countries";
+import { isEditable, type KycEvent, type KycTransitionError, needsRenewal, transition } from "./state";
+
+/** Who is acting: the signed-in wallet, whether it holds the compliance role, and its investor record. */
+export type KycActor = { address: string; compliance: boolean; investorId: string | null };
+
+/** An investor sees only their own application; compliance sees all. */
+export function canViewApplication(actor: KycActor, app: Pick<KycApplication, "investorId">): boolean {
+  return actor.compliance || (actor.investorId !== null && actor.investorId === app.investorId);
+}
+
+/** Only the applicant changes answers and documents (compliance never edits them). */
+export function canEditApplication(actor: KycActor, app: Pick<KycApplication, "investorId" | "status">): boolean {
+  return actor.investorId !== null && actor.investorId === app.investorId && isEditable(app.status);
+}
+
+export async function getApplication(db: Database, { id }: { id: string }): Promise<KycApplication | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db.select().from(kycApplications).where(eq(kycApplications.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The application if this actor may see it; null otherwise (not found and forbidden look the same). */
+export async function getApplicationForActor(db: Database, { id, actor }: { id: string; actor: KycActor }) {
+  const app = await getApplication(db, { id });
+  return app && canViewApplication(actor, app) ? app : null;
+}
+
+export async function getLatestApplication(db: Database, { investorId }: { investorId: string }): Promise<KycApplication | null> {
+  const [row] = await db
+    .select()
+    .from(kycApplications)
+    .where(eq(kycApplications.investorId, investorId))
+    .orderBy(desc(kycApplications.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listDocuments(db: Database, { applicationId }: { applicationId: string }): Promise<KycDocument[]> {
+  return db.select().from(kycDocuments).where(eq(kycDocuments.applicationId, applicationId)).orderBy(asc(kycDocuments.createdAt));
+}
+
+/**
+ * The wallet's application to work on: its latest one when still open, otherwise a new draft (first time, or
+ * after a rejection or expiry — answers are carried over, documents are not). Creates the investor record and
+ * links the wallet on first use.
+ */
+export async function getOrCreateDraft(db: Database, { address }: { address: string }): Promise<{ app: KycApplication; investor: Investor }> {
+  const wallet = address.toLowerCase();
+  const [linked] = await db
+    .select({ investor: investors })
+    .from(investorWallets)
+    .innerJoin(investors, eq(investors.id, investorWallets.investorId))
+    .where(eq(investorWallets.address, wallet))
+    .limit(1);
+  let investor = linked?.investor ?? null;
+  if (!investor) {
+    investor = await db.transaction(async (tx) => {
+      const [created] = await tx.insert(investors).values({ kycStatus: "draft" }).returning();
+      await tx.insert(investorWallets).values({ address: wallet, investorId: created!.id, isPrimary: true });
+      return created!;
+    });
+    await writeAudit(db, { actor: wallet, actorRole: "investor", action: "investor.create", subjectType: "investor", subjectId: investor.id, after: { wallet } });
+  }
+  const latest = await getLatestApplication(db, { investorId: investor.id });
+  if (latest && latest.status !== "rejected" && latest.status !== "expired" && latest.status !== "approved") return { app: latest, investor };
+  // An approved application is renewed (a new one) only from the renewal notice window on, or after expiry.
+  if (latest && latest.status === "approved" && !needsRenewal({ expiresAt: investor.kycExpiresAt, now: new Date() })) return { app: latest, investor };
+  const [app] = await db
+    .insert(kycApplications)
+    .values({ investorId: investor.id, wallet, data: latest?.data ?? {} })
+    .returning();
+  await db.update(investors).set({ kycStatus: "draft", rejectionReason: null }).where(eq(investors.id, investor.id));
+  await writeAudit(db, {
+    actor: wallet,
+    actorRole: "investor",
+    action: "kyc.application.create",
+    subjectType: "kyc_application",
+    subjectId: app!.id,
+    before: latest ? { previous: latest.id, status: latest.status } : null,
+    after: { status: "draft" },
+  });
+  return { app: app!, investor };
+}
+
+export type StepPatch = Partial<KycApplicationData>;
+
+/** Saves one wizard step (only the applicant, only while editable) and mirrors identity fields onto the investor. */
+export async function saveApplicationStep(
+  db: Database,
+  { actor, applicationId, step, patch }: { actor: KycActor; applicationId: string; step: string; patch: StepPatch },
+): Promise<{ ok: true; app: KycApplication } | { ok: false; code: "not_found" | "not_editable" }> {
+  const app = await getApplicationForActor(db, { id: applicationId, actor });
+  if (!app || actor.investorId !== app.investorId) return { ok: false, code: "not_found" };
+  if (!canEditApplication(actor, app)) return { ok: false, code: "not_editable" };
+  const data: KycApplicationData = { ...app.data, ...patch };
+  const [updated] = await db
+    .update(kycApplications)
+    .set({ data })
+    .where(and(eq(kycApplications.id, app.id), inArray(kycApplications.status, ["draft", "needs_information"])))
+    .returning();
+  if (!updated) return { ok: false, code: "not_editable" };
+  const mirror: Partial<Investor> = {};
+  if (patch.personal) Object.assign(mirror, { legalName: patch.personal.legalName, email: patch.personal.email });
+  if (patch.residence)
+    Object.assign(mirror, {
+      nationality: patch.residence.nationality,
+      residence: patch.residence.residence,
+      residenceNumeric: alpha2ToNumeric(patch.residence.residence) ?? null,
+    });
+  if (patch.category) Object.assign(mirror, { category: patch.category.category satisfies InvestorCategory });
+  if (Object.keys(mirror).length > 0) await db.update(investors).set(mirror).where(eq(investors.id, app.investorId));
+  // The audit records which step changed, not the personal data itself (that stays in the application).
+  await writeAudit(db, {
+    actor: actor.address,
+    actorRole: "investor",
+    action: "kyc.step.save",
+    subjectType: "kyc_application",
+    subjectId: app.id,
+    after: { step },
+  });
+  return { ok: true, app: updated };
+}
+
+export type TransitionResult = { ok: true; app: KycApplication } | { ok: false; code: KycTransitionError | "conflict" };
+
+/**
+ * Applies a state-machine event: checks it with `transition`, updates the row only if nobody changed its status
+ * meanwhile (compare-and-set), mirrors the status to the investor and writes the audit entry (before → after).
+ */
+export async function applyTransition(
+  db: Database,
+  {
+    app,
+    event,
+    actor,
+    actorRole,
+    set = {},
+    investorSet = {},
+    txHash,
+    action,
+  }: {
+    app: KycApplication;
+    event: KycEvent;
+    actor: string;
+    actorRole: "investor" | "compliance" | "system";
+    set?: Partial<typeof kycApplications.$inferInsert>;
+    investorSet?: Partial<typeof investors.$inferInsert>;
+    txHash?: string | null;
+    action?: string;
+  },
+): Promise<TransitionResult> {
+  const [investor] = await db.select({ category: investors.category }).from(investors).where(eq(investors.id, app.investorId));
+  const result = transition(
+    { status: app.status, category: app.data.category?.category ?? investor?.category ?? null, preApprovedBy: app.preApprovedBy },
+    event,
+  );
+  if (!result.ok) return { ok: false, code: result.error };
+  const updated = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(kycApplications)
+      .set({ ...set, status: result.status })
+      .where(and(eq(kycApplications.id, app.id), eq(kycApplications.status, app.status)))
+      .returning();
+    if (!row) return null;
+    await tx
+      .update(investors)
+      .set({ ...investorSet, kycStatus: result.status })
+      .where(eq(investors.id, app.investorId));
+    return row;
+  });
+  if (!updated) return { ok: false, code: "conflict" };
+  await writeAudit(db, {
+    actor,
+    actorRole,
+    action: action ?? `kyc.${event.type}`,
+    subjectType: "kyc_application",
+    subjectId: app.id,
+    before: { status: app.status, preApprovedBy: app.preApprovedBy },
+    after: { status: updated.status, preApprovedBy: updated.preApprovedBy, ...(set.rejectionReason ? { reason: set.rejectionReason } : {}), ...(set.infoRequest ? { request: set.infoRequest } : {}) },
+    txHash: txHash ?? null,
+  });
+  return { ok: true, app: updated };
+}
+
+// ------------------------------------------------------------------------------------------------
+// The review queue
+
+export type QueueFilters = {
+  status?: KycStatus | "open";
+  /** ISO alpha-2 of residence. */
+  country?: string;
+  category?: InvestorCategory;
+  /** Only applications submitted at least this many days ago. */
+  minAgeDays?: number;
+};
+
+export type QueueRow = {
+  id: string;
+  status: KycStatus;
+  submittedAt: Date | null;
+  createdAt: Date;
+  wallet: string;
+  legalName: string | null;
+  residence: string | null;
+  category: InvestorCategory | null;
+  preApprovedBy: string | null;
+  /** Whole days since submission (null when not submitted). */
+  ageDays: number | null;
+};
+
+/** Applications for compliance, oldest submission first. "open" = submitted, in review or awaiting the investor. */
+export async function listQueue(db: Database, filters: QueueFilters, now = new Date()): Promise<QueueRow[]> {
+  const where: SQL[] = [];
+  const status = filters.status ?? "open";
+  if (status === "open") where.push(inArray(kycApplications.status, ["submitted", "in_review", "needs_information"]));
+  else where.push(eq(kycApplications.status, status));
+  if (filters.country) where.push(eq(investors.residence, filters.country));
+  if (filters.category) where.push(eq(investors.category, filters.category));
+  if (filters.minAgeDays && filters.minAgeDays > 0)
+    where.push(lte(kycApplications.submittedAt, new Date(now.getTime() - filters.minAgeDays * 86_400_000)));
+  if (status !== "draft") where.push(sql`${kycApplications.submittedAt} IS NOT NULL`);
+  const rows = await db
+    .select({
+      id: kycApplications.id,
+      status: kycApplications.status,
+      submittedAt: kycApplications.submittedAt,
+      createdAt: kycApplications.createdAt,
+      wallet: kycApplications.wallet,
+      legalName: investors.legalName,
+      residence: investors.residence,
+      category: investors.category,
+      preApprovedBy: kycApplications.preApprovedBy,
+    })
+    .from(kycApplications)
+    .innerJoin(investors, eq(investors.id, kycApplications.investorId))
+    .where(and(...where))
+    .orderBy(asc(kycApplications.submittedAt), asc(kycApplications.createdAt))
+    .limit(500);
+  return rows.map((r) => ({ ...r, ageDays: r.submittedAt ? Math.floor((now.getTime() - r.submittedAt.getTime()) / 86_400_000) : null }));
+}

@@ -1,0 +1,81 @@
+import "server-only";
+
+/**
+ * KYC documents: checked by content, sealed with AES-256-GCM (key from DOCUMENT_ENCRYPTION_KEY, the document id
+ * as additional data) and stored under `${DATA_DIR}/files/kyc/`. Opening one is authorised and audited by the caller
+ * (`app/api/kyc/documents/[id]/route.ts`).
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db/connect";
+import { type KycDocument, type KycDocumentKind, kycDocuments } from "@/lib/db/schema";
+import { getServerEnv } from "@/lib/env";
+import { deleteStoredFile, readStoredFile, writeStoredFile } from "@/lib/storage/files";
+import { checkDocument, type DocumentCheck } from "./content-type";
+import { decryptDocument, encryptDocument, parseKey } from "./crypto";
+
+function documentKey(): Buffer {
+  const hex = getServerEnv().documentEncryptionKey;
+  if (!hex) throw new Error("DOCUMENT_ENCRYPTION_KEY is not configured: KYC documents cannot be stored or read.");
+  return parseKey(hex);
+}
+
+export type StoreDocumentResult = { ok: true; document: KycDocument } | Extract<DocumentCheck, { ok: false }>;
+
+/** Checks, encrypts and stores one document; a new upload of the same kind replaces the previous one. */
+export async function storeKycDocument(
+  db: Database,
+  { applicationId, kind, name, content, uploadedBy }: { applicationId: string; kind: KycDocumentKind; name: string; content: Buffer; uploadedBy: string },
+): Promise<StoreDocumentResult> {
+  const check = checkDocument({ name, content });
+  if (!check.ok) return check;
+  const id = randomUUID();
+  const filePath = `kyc/${applicationId}/${id}.bin`;
+  await writeStoredFile(filePath, encryptDocument({ key: documentKey(), plaintext: content, aad: id }));
+  const previous = await db
+    .select()
+    .from(kycDocuments)
+    .where(and(eq(kycDocuments.applicationId, applicationId), eq(kycDocuments.kind, kind)));
+  const [document] = await db
+    .insert(kycDocuments)
+    .values({
+      id,
+      applicationId,
+      kind,
+      originalName: name.slice(0, 200),
+      mime: check.mime,
+      sizeBytes: content.length,
+      sha256: `0x${createHash("sha256").update(content).digest("hex")}`,
+      filePath,
+      uploadedBy: uploadedBy.toLowerCase(),
+    })
+    .returning();
+  for (const old of previous) {
+    await db.delete(kycDocuments).where(eq(kycDocuments.id, old.id));
+    await deleteStoredFile(old.filePath);
+  }
+  await writeAudit(db, {
+    actor: uploadedBy,
+    actorRole: "investor",
+    action: "kyc.document.upload",
+    subjectType: "kyc_application",
+    subjectId: applicationId,
+    before: previous.length ? { replaced: previous.map((p) => ({ id: p.id, sha256: p.sha256 })) } : null,
+    after: { document: id, kind, mime: check.mime, size: content.length, sha256: document!.sha256 },
+  });
+  return { ok: true, document: document! };
+}
+
+export async function getKycDocument(db: Database, { id }: { id: string }): Promise<KycDocument | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db.select().from(kycDocuments).where(eq(kycDocuments.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The decrypted content; throws DocumentDecryptionError when the file was altered. Null when the file is missing. */
+export async function readKycDocument(document: KycDocument): Promise<Buffer | null> {
+  const sealed = await readStoredFile(document.filePath);
+  if (!sealed) return null;
+  return decryptDocument({ key: documentKey(), sealed, aad: document.id });
+}

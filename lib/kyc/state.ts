@@ -1,0 +1,113 @@
+/**
+ * The KYC application state machine. Pure: no database, no clock (the caller passes `now`).
+ *
+ *   draft ──submit──▶ submitted ──start_review──▶ in_review ──approve──▶ approved ──expire──▶ expired
+ *     ▲                   │                          │   │
+ *     │                   └──────request_information─┴───┼──▶ needs_information ──submit──▶ submitted
+ *     │                   └──reject──────────────────────┴──▶ rejected
+ *
+ * Approval expires after 12 months. Professional investors need four eyes: a pre-approval by one officer,
+ * the approval by a different one. Resubmitting a submitted application is refused.
+ */
+import type { InvestorCategory, KycStatus } from "@/lib/db/schema";
+
+export type KycEvent =
+  | { type: "submit" }
+  | { type: "start_review" }
+  | { type: "request_information" }
+  | { type: "pre_approve"; actor: string }
+  | { type: "approve"; actor: string }
+  | { type: "reject" }
+  | { type: "expire" };
+
+export type KycTransitionError =
+  | "already_submitted"
+  | "not_editable"
+  | "invalid_transition"
+  | "needs_pre_approval"
+  | "same_officer"
+  | "already_pre_approved"
+  | "not_expired";
+
+export type KycMachineInput = {
+  status: KycStatus;
+  category: InvestorCategory | null;
+  preApprovedBy: string | null;
+  expiresAt?: Date | null;
+  now?: Date;
+};
+
+export type KycTransition = { ok: true; status: KycStatus } | { ok: false; error: KycTransitionError };
+
+export const APPROVAL_VALIDITY_MONTHS = 12;
+
+/** The moment an approval given at `approvedAt` expires: the same day and time, 12 months later. */
+export function approvalExpiry(approvedAt: Date, months = APPROVAL_VALIDITY_MONTHS): Date {
+  const d = new Date(approvedAt.getTime());
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  // Clamp the day to the target month (29 Feb + 12 months → 28 Feb).
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d;
+}
+
+/** Days before expiry from which the investor is asked to renew. */
+export const RENEWAL_NOTICE_DAYS = 30;
+
+export function needsRenewal({ expiresAt, now }: { expiresAt: Date | null; now: Date }): boolean {
+  if (!expiresAt) return false;
+  return expiresAt.getTime() - now.getTime() <= RENEWAL_NOTICE_DAYS * 86_400_000;
+}
+
+/** Whether the investor may still change answers and documents. */
+export function isEditable(status: KycStatus): boolean {
+  return status === "draft" || status === "needs_information";
+}
+
+/** Whether compliance may decide (approve, reject, request information). */
+export function isReviewable(status: KycStatus): boolean {
+  return status === "submitted" || status === "in_review";
+}
+
+const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
+
+export function transition(app: KycMachineInput, event: KycEvent): KycTransition {
+  const { status } = app;
+  const fail = (error: KycTransitionError): KycTransition => ({ ok: false, error });
+  switch (event.type) {
+    case "submit":
+      if (status === "submitted" || status === "in_review") return fail("already_submitted");
+      if (!isEditable(status)) return fail("not_editable");
+      return { ok: true, status: "submitted" };
+    case "start_review":
+      return status === "submitted" ? { ok: true, status: "in_review" } : fail("invalid_transition");
+    case "request_information":
+    case "reject":
+      if (!isReviewable(status)) return fail("invalid_transition");
+      return { ok: true, status: event.type === "reject" ? "rejected" : "needs_information" };
+    case "pre_approve":
+      if (!isReviewable(status)) return fail("invalid_transition");
+      if (app.preApprovedBy) return fail("already_pre_approved");
+      return { ok: true, status };
+    case "approve":
+      if (!isReviewable(status)) return fail("invalid_transition");
+      if (app.category === "professional" || app.category === "institutional") {
+        if (!app.preApprovedBy) return fail("needs_pre_approval");
+        if (same(app.preApprovedBy, event.actor)) return fail("same_officer");
+      }
+      return { ok: true, status: "approved" };
+    case "expire": {
+      if (status !== "approved") return fail("invalid_transition");
+      const now = app.now ?? new Date();
+      if (!app.expiresAt || app.expiresAt.getTime() > now.getTime()) return fail("not_expired");
+      return { ok: true, status: "expired" };
+    }
+  }
+}
+
+/** Whether this officer can sign the approval now (for the UI; the server action re-checks with `transition`). */
+export function canApprove(app: KycMachineInput, actor: string): KycTransition {
+  return transition(app, { type: "approve", actor });
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { allChecksPass, evaluateMarketChecks, fillReason, tradeCost } from "./reasons";
+
+const words = { kycValidUntil: "1 Jan 2030", kycExpiredOn: "1 Jan 2020", balance: "HK$10", needed: "HK$50", available: "3" };
+const base = {
+  side: "buy" as const,
+  shares: 2n,
+  price: 1_000_000n,
+  feeBps: 50n,
+  registered: true,
+  kycExpiry: 2_000n,
+  now: 1_000n,
+  tokenCode: 0,
+  balance: 10_000_000n,
+  unavailable: 0n,
+};
+
+describe("market reasons", () => {
+  it("words every market code 32–36 and passes token codes through", () => {
+    expect(fillReason(32).key).toBe("reasons.fill.orderClosed");
+    expect(fillReason(33).key).toBe("reasons.fill.sellerAllowanceShort");
+    expect(fillReason(34).key).toBe("reasons.fill.marketPaused");
+    expect(fillReason(35).key).toBe("reasons.fill.selfTrade");
+    expect(fillReason(36).key).toBe("reasons.fill.buyerFundsShort");
+    expect(fillReason(6).key).toBe("reasons.transfer.countryNotAllowed");
+    expect(fillReason(10).key).toBe("reasons.transfer.sharesLocked");
+    expect(fillReason(99)).toEqual({ key: "reasons.unknown", values: { code: 99 } });
+  });
+
+  it("charges the fee (rounded down) only to the taker", () => {
+    expect(tradeCost(3n, 333n, 50n, true)).toEqual({ value: 999n, fee: 4n });
+    expect(tradeCost(3n, 333n, 50n, false)).toEqual({ value: 999n, fee: 0n });
+  });
+
+  it("passes a verified buyer with funds, and stops an expired or unverified one", () => {
+    expect(allChecksPass(evaluateMarketChecks(base, words))).toBe(true);
+    const expired = evaluateMarketChecks({ ...base, kycExpiry: 500n }, words);
+    expect(expired[0]).toMatchObject({ id: "kyc", state: "failed", message: { key: "reasons.kycExpired" } });
+    expect(evaluateMarketChecks({ ...base, registered: false }, words)[0]?.message.key).toBe("reasons.notVerified");
+  });
+
+  it("stops a buyer the token refuses, with the token's reason", () => {
+    const c = evaluateMarketChecks({ ...base, tokenCode: 6 }, words);
+    expect(c.find((x) => x.id === "token")).toMatchObject({ state: "failed", message: { key: "reasons.transfer.countryNotAllowed" } });
+    expect(allChecksPass(c)).toBe(false);
+  });
+
+  it("counts the taker fee in the money a buyer needs", () => {
+    // value 2,000,000 + fee 10,000: 2,005,000 is not enough when taking, enough for a resting bid.
+    const c = evaluateMarketChecks({ ...base, balance: 2_005_000n, take: { fillCode: 0 } }, words);
+    expect(c.find((x) => x.id === "funds")?.state).toBe("failed");
+    expect(evaluateMarketChecks({ ...base, balance: 2_005_000n }, words).find((x) => x.id === "funds")?.state).toBe("ok");
+  });
+
+  it("tells a seller whether shares are missing or locked / frozen", () => {
+    const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n };
+    expect(evaluateMarketChecks({ ...sell, unavailable: 3n }, words).find((x) => x.id === "funds")?.message.key).toBe("reasons.sharesLockedOrFrozen");
+    expect(evaluateMarketChecks({ ...sell, shares: 9n }, words).find((x) => x.id === "funds")?.message.key).toBe("reasons.sharesShort");
+    expect(evaluateMarketChecks(sell, words).find((x) => x.id === "funds")?.state).toBe("ok");
+  });
+
+  it("refuses to take an order that cannot be filled, and waits while unknown", () => {
+    expect(evaluateMarketChecks({ ...base, take: { fillCode: 32 } }, words).at(-1)).toMatchObject({ state: "failed", message: { key: "reasons.fill.orderClosed" } });
+    expect(evaluateMarketChecks({ ...base, take: { fillCode: 33 } }, words).at(-1)?.state).toBe("failed");
+    expect(evaluateMarketChecks({ ...base, take: { fillCode: undefined } }, words).at(-1)?.state).toBe("unknown");
+  });
+});

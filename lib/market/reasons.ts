@@ -1,0 +1,165 @@
+/**
+ * Secondary-market pre-trade checks and the Market's reason codes in plain words.
+ * Pure and isomorphic: returns message keys (namespace `market`) with values; the caller translates.
+ * Codes mirror contracts/src/interfaces/IMarket.sol (FILL_*, 32–36); 1–10 are the token's TRANSFER_* codes.
+ */
+import { transferReasonKeys, type MessageValues, type Reason } from "../trade/reasons";
+
+export const FillCode = {
+  Ok: 0,
+  OrderClosed: 32,
+  SellerAllowanceShort: 33,
+  MarketPaused: 34,
+  SelfTrade: 35,
+  BuyerFundsShort: 36,
+} as const;
+
+export const fillReasonKeys: Readonly<Record<number, string>> = {
+  32: "orderClosed",
+  33: "sellerAllowanceShort",
+  34: "marketPaused",
+  35: "selfTrade",
+  36: "buyerFundsShort",
+};
+
+/**
+ * Token codes that concern the investor's own wallet, worded in the second person: when buying, the receiver
+ * codes are about me; when selling, the sender's frozen flag is.
+ */
+const ownReasonKeys: Readonly<Record<OrderSide, Readonly<Record<number, string>>>> = {
+  buy: { 3: "frozen", 5: "notVerified", 6: "countryNotAllowed", 7: "categoryNotEligible", 9: "maxBalanceExceeded" },
+  sell: { 2: "frozen" },
+};
+
+/** Plain words for a token code about the investor's own side of the trade (else the generic words). */
+export function ownReason(code: number, side: OrderSide): Reason {
+  const own = ownReasonKeys[side][code];
+  return own ? { key: `reasons.you.${own}`, values: {} } : fillReason(code);
+}
+
+/** Plain words for a `fillable` / `fillableBy` code (token codes 1–10 pass through). */
+export function fillReason(code: number, values: MessageValues = {}): Reason {
+  const market = fillReasonKeys[code];
+  if (market) return { key: `reasons.fill.${market}`, values };
+  const transfer = transferReasonKeys[code];
+  if (transfer) return { key: `reasons.transfer.${transfer}`, values };
+  return { key: "reasons.unknown", values: { code } };
+}
+
+export type OrderSide = "buy" | "sell";
+
+/** Seller codes about free shares (unfrozen balance, lock-up): the "funds" check says them in numbers. */
+const SELLER_BALANCE_CODES = new Set([4, 10]);
+export type MarketCheckId = "kyc" | "token" | "funds" | "price";
+export type MarketCheck = { id: MarketCheckId; state: "ok" | "failed" | "unknown"; message: Reason };
+
+/** What the browser read for the connected wallet (undefined while loading). */
+export type MarketCheckInput = {
+  side: OrderSide;
+  shares: bigint;
+  /** Price per share, payment base units. */
+  price: bigint;
+  feeBps: bigint;
+  /** Registry: registered and KYC expiry (unix seconds); `now` in unix seconds. */
+  registered: boolean | undefined;
+  kycExpiry: bigint | undefined;
+  now: bigint;
+  /**
+   * The token's own rules for this trade (`canTransfer`): buying ⇒ (a new holder → me); taking a bid ⇒
+   * (me → the bidder); placing an ask ⇒ (me → nobody), which applies only the sender's rules (pause, frozen,
+   * free balance, lock-up) — never "is the receiver verified", which would test me as a buyer.
+   */
+  tokenCode: number | undefined;
+  /** Buying: my HKD balance. Selling: my share balance. */
+  balance: bigint | undefined;
+  /** Selling: shares frozen or locked in my wallet. */
+  unavailable: bigint | undefined;
+  /** The best opposite order, when the investor takes it. */
+  take?: { fillCode: number | undefined } | undefined;
+};
+
+/** Trade value, the taker's fee (rounded down, as the contract does) and what the investor pays. */
+export function tradeCost(shares: bigint, price: bigint, feeBps: bigint, taker: boolean) {
+  const value = shares * price;
+  const fee = taker ? (value * feeBps) / 10_000n : 0n;
+  return { value, fee };
+}
+
+/**
+ * The checks shown before any wallet prompt for a limit order or a take. Formatted values (dates, money)
+ * are passed in `words` so that this stays pure.
+ */
+export function evaluateMarketChecks(
+  input: MarketCheckInput,
+  words: { kycValidUntil: string; kycExpiredOn: string; balance: string; needed: string; available: string },
+): MarketCheck[] {
+  const checks: MarketCheck[] = [];
+  if (input.registered === undefined || input.kycExpiry === undefined) {
+    checks.push({ id: "kyc", state: "unknown", message: { key: "checks.pending", values: {} } });
+  } else if (!input.registered) {
+    checks.push({ id: "kyc", state: "failed", message: { key: "reasons.notVerified", values: {} } });
+  } else if (input.kycExpiry <= input.now) {
+    checks.push({ id: "kyc", state: "failed", message: { key: "reasons.kycExpired", values: { date: words.kycExpiredOn } } });
+  } else {
+    checks.push({ id: "kyc", state: "ok", message: { key: "checks.kycOk", values: { date: words.kycValidUntil } } });
+  }
+
+  if (input.tokenCode === undefined) {
+    checks.push({ id: "token", state: "unknown", message: { key: "checks.pending", values: {} } });
+  } else if (input.tokenCode !== 0 && !(input.side === "sell" && SELLER_BALANCE_CODES.has(input.tokenCode))) {
+    checks.push({ id: "token", state: "failed", message: ownReason(input.tokenCode, input.side) });
+  } else {
+    checks.push({ id: "token", state: "ok", message: { key: input.side === "buy" ? "checks.tokenOkBuy" : "checks.tokenOkSell", values: {} } });
+  }
+
+  if (input.balance === undefined || (input.side === "sell" && input.unavailable === undefined)) {
+    checks.push({ id: "funds", state: "unknown", message: { key: "checks.pending", values: {} } });
+  } else if (input.side === "buy") {
+    const { value, fee } = tradeCost(input.shares, input.price, input.feeBps, !!input.take);
+    checks.push(
+      input.balance >= value + fee
+        ? { id: "funds", state: "ok", message: { key: "checks.fundsOkBuy", values: { balance: words.balance } } }
+        : { id: "funds", state: "failed", message: { key: "reasons.fundsShort", values: { balance: words.balance, needed: words.needed } } },
+    );
+  } else {
+    const free = input.balance > (input.unavailable ?? 0n) ? input.balance - (input.unavailable ?? 0n) : 0n;
+    checks.push(
+      free >= input.shares
+        ? { id: "funds", state: "ok", message: { key: "checks.fundsOkSell", values: { available: Number(free) } } }
+        : input.balance >= input.shares
+          ? { id: "funds", state: "failed", message: { key: "reasons.sharesLockedOrFrozen", values: { available: Number(free) } } }
+          : { id: "funds", state: "failed", message: { key: "reasons.sharesShort", values: { available: Number(free) } } },
+    );
+  }
+
+  if (input.take) {
+    const code = input.take.fillCode;
+    if (code === undefined) checks.push({ id: "price", state: "unknown", message: { key: "checks.pending", values: {} } });
+    // The taker's own allowance is set in the same flow and the taker's funds / free shares are checked above:
+    // a short allowance (or balance) on the taker's side does not stop the take. Buying, "seller allowance
+    // short" is the maker's and does; selling into a bid, it is mine and does not.
+    else if (code === FillCode.Ok || (input.side === "buy" && code === FillCode.BuyerFundsShort) || (input.side === "sell" && (code === FillCode.SellerAllowanceShort || SELLER_BALANCE_CODES.has(code))))
+      checks.push({ id: "price", state: "ok", message: { key: "checks.orderOk", values: {} } });
+    else checks.push({ id: "price", state: "failed", message: input.side === "sell" ? ownReason(code, "sell") : fillReason(code) });
+  }
+  return checks;
+}
+
+export function allChecksPass(checks: readonly MarketCheck[]): boolean {
+  return checks.every((c) => c.state === "ok");
+}
+
+/** Custom errors of the Market → message keys (`market.errors.*`), for decoded reverts. */
+export const marketErrorKeys: Readonly<Record<string, string>> = {
+  MarketOrderNotOpen: "orderNotOpen",
+  MarketPriceLimit: "priceLimit",
+  MarketSelfTrade: "selfTrade",
+  MarketPaused: "paused",
+  MarketMakerNotEligible: "makerNotEligible",
+  MarketInvalidShares: "invalidShares",
+  MarketInvalidPrice: "invalidPrice",
+  MarketUnauthorizedCancel: "unauthorizedCancel",
+  ShareTransferRefused: "transferRefused",
+  ERC20InsufficientBalance: "insufficientBalance",
+  ERC20InsufficientAllowance: "insufficientAllowance",
+};
