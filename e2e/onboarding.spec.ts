@@ -114,7 +114,9 @@ async function approve(page: Page, name: string) {
     await expect(dialog).toBeHidden();
   }
   await button.click();
-  await expect(page.getByTestId("approval-status")).toContainText("Approved: the investor is registered on the blockchain", { timeout: 60_000 });
+  // Approved only once the transaction is confirmed and verified on chain; the page then shows the decision.
+  await expect(page.getByText("Approved and registered on the blockchain")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^0x[0-9a-f]{64}$/)).toBeVisible();
 }
 
 let newcomerApplicationId = "";
@@ -146,8 +148,6 @@ test("a newcomer onboards end to end, resumes, submits once, and an officer appr
   newcomerApplicationId = await openInQueue(grace, "Nora Newcomer");
   await expect(grace.getByText(/register wallet 0x[0-9a-fA-F]{40} as a verified investor resident in Hong Kong/)).toBeVisible();
   await approve(grace, "Approve and register on the blockchain");
-  await grace.reload();
-  await expect(grace.getByText("Approved and registered on the blockchain")).toBeVisible();
 
   await page.goto("/onboarding");
   await expect(page.getByText("You are a verified investor")).toBeVisible();
@@ -170,6 +170,8 @@ test("an investor cannot open another investor's application or documents, by UR
   expect(anonymous.status()).toBe(401);
 
   // By a crafted action call: Sarah's own form, with the newcomer's application id in place of hers.
+  await sarah.goto("/onboarding");
+  await expect(sarah.getByText("Your application was not approved")).toBeVisible();
   await sarah.getByRole("button", { name: "Start a new application" }).click();
   await expect(sarah.getByRole("heading", { name: "Personal details" })).toBeVisible();
   await sarah.evaluate((id) => {
@@ -199,7 +201,7 @@ test("needs information, then the investor answers, then rejection with a reason
   await expect(grace.getByText("Waiting for the investor's answer")).toBeVisible();
 
   await sarah.goto("/onboarding");
-  await expect(sarah.getByText("More information needed")).toBeVisible();
+  await expect(sarah.getByRole("status").getByText("More information needed")).toBeVisible();
   await expect(sarah.getByText("Please upload a bank statement from the last three months.")).toBeVisible();
   await sarah.getByRole("link", { name: "Answer the request" }).click();
   await sarah.getByLabel("Your reply to compliance").fill("I uploaded my March statement.");

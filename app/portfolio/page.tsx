@@ -13,7 +13,8 @@ import { cn } from "@/components/ui/cn";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getServerEnv } from "@/lib/env";
 import { formatDay } from "@/lib/format/date";
-import { getInvestorWallets, getPortfolio } from "@/lib/portfolio/queries";
+import { getInvestorWallets, getPortfolio, getPortfolioOrders } from "@/lib/portfolio/queries";
+import { OpenOrdersTable } from "@/components/portfolio/open-orders-table";
 
 export const dynamic = "force-dynamic";
 
@@ -38,12 +39,13 @@ export default async function PortfolioPage() {
     getLocale(),
     getInvestorWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null }),
   ]);
-  const p = await getPortfolio({ wallets });
+  const [p, orders] = await Promise.all([getPortfolio({ wallets }), getPortfolioOrders({ wallets })]);
   const d = p.decimals;
   const env = getServerEnv();
   const zh = locale === "zh-HK";
   const lockups = p.holdings.flatMap((h) => h.lockups.map((l) => ({ ...l, title: zh && h.titleZh ? h.titleZh : h.title, slug: h.slug })));
-  const gainSign = p.totals.gain > 0n ? "+" : p.totals.gain < 0n ? "−" : "";
+  const sign = (v: bigint) => (v > 0n ? "+" : v < 0n ? "−" : "");
+  const gainSign = sign(p.totals.gain);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-10 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
@@ -67,7 +69,7 @@ export default async function PortfolioPage() {
         </Alert>
       ) : null}
 
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <Stat label={t("totals.value")}><Money value={p.totals.value} decimals={d} /></Stat>
         <Stat label={t("totals.cost")}><Money value={p.totals.costBasis} decimals={d} /></Stat>
         <Stat label={t("totals.gain")}>
@@ -75,9 +77,14 @@ export default async function PortfolioPage() {
             {gainSign}<Money value={p.totals.gain < 0n ? -p.totals.gain : p.totals.gain} decimals={d} />
           </span>
         </Stat>
+        <Stat label={t("totals.realised")}>
+          <span data-testid="portfolio-realised" title={t("realised.note")} className={p.realised > 0n ? "text-success" : p.realised < 0n ? "text-danger" : undefined}>
+            {sign(p.realised)}<Money value={p.realised < 0n ? -p.realised : p.realised} decimals={d} />
+          </span>
+        </Stat>
         <Stat label={t("totals.cash")}><span data-testid="portfolio-hkd"><Money value={p.hkdBalance} decimals={d} /></span></Stat>
       </dl>
-      <p className="-mt-6 text-xs text-ink-muted">{t("valuationNote")}</p>
+      <p className="-mt-6 text-xs text-ink-muted">{t("valuationNote")} {t("realised.note")}</p>
 
       <section aria-labelledby="holdings-title" className="flex flex-col gap-4">
         <h2 id="holdings-title" className="font-display text-2xl">{t("holdings.title")}</h2>
@@ -89,6 +96,16 @@ export default async function PortfolioPage() {
             description={t("empty.body")}
             action={<Link href="/" className={buttonStyles({ variant: "primary" })}>{t("empty.browse")}</Link>}
           />
+        )}
+      </section>
+
+      <section aria-labelledby="orders-title" className="flex flex-col gap-3">
+        <h2 id="orders-title" className="font-display text-2xl">{t("orders.title")}</h2>
+        <p className="text-sm text-ink-muted">{t("orders.intro")}</p>
+        {orders.length > 0 ? (
+          <OpenOrdersTable orders={orders} decimals={d} />
+        ) : (
+          <p className="rounded-2xl border border-dashed border-line-strong px-6 py-6 text-center text-sm text-ink-muted">{t("orders.empty")}</p>
         )}
       </section>
 

@@ -7,14 +7,14 @@ function fileSize(bytes: number): string {
 }
 
 /** Documents with their on-chain verification: "verified" only when the served file's hash equals the anchor. */
-export async function DocumentsList({ documents }: { documents: ArtworkDocumentView[] }) {
+export async function DocumentsList({ documents, intro = true, label }: { documents: ArtworkDocumentView[]; intro?: boolean; label?: string }) {
   const t = await getTranslations("artwork.documents");
   const format = await getFormatter();
   if (documents.length === 0) return <p className="text-ink-muted">{t("empty")}</p>;
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-ink-muted">{t("intro")}</p>
-      <ul className="divide-y divide-line rounded-lg border border-line bg-surface" role="list">
+      {intro ? <p className="text-sm text-ink-muted">{t("intro")}</p> : null}
+      <ul className="divide-y divide-line rounded-lg border border-line bg-surface" role="list" aria-label={label}>
         {documents.map((doc) => {
           const v = doc.verification;
           const date = "anchoredAt" in v ? format.dateTime(v.anchoredAt, { dateStyle: "medium" }) : "";

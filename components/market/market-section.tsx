@@ -10,7 +10,12 @@ import { formatMoney } from "@/lib/format/money";
 import { getMarketStats, getOrderBook, type BookLevel } from "@/lib/market/queries";
 import { PriceChart } from "./price-chart";
 
-function Depth({ levels, side, decimals, caption, t }: { levels: BookLevel[]; side: "ask" | "bid"; decimals: number; caption: string; t: (k: string) => string }) {
+/** Price levels shown per side; the rest is summed up in one line. */
+const LEVELS_SHOWN = 12;
+
+function Depth({ levels: all, side, decimals, caption, t }: { levels: BookLevel[]; side: "ask" | "bid"; decimals: number; caption: string; t: (k: string, v?: Record<string, number>) => string }) {
+  const levels = all.slice(0, LEVELS_SHOWN);
+  const rest = all.slice(LEVELS_SHOWN);
   const max = levels.reduce((m, l) => (l.shares > m ? l.shares : m), 0n);
   return (
     <table className="w-full text-sm">
@@ -44,6 +49,15 @@ function Depth({ levels, side, decimals, caption, t }: { levels: BookLevel[]; si
           ))
         )}
       </tbody>
+      {rest.length > 0 ? (
+        <tfoot>
+          <tr className="border-t border-line">
+            <td colSpan={3} className="py-1.5 text-xs text-ink-muted">
+              {t("book.moreLevels", { levels: rest.length, shares: Number(rest.reduce((n, l) => n + l.shares, 0n)), orders: rest.reduce((n, l) => n + l.orders, 0) })}
+            </td>
+          </tr>
+        </tfoot>
+      ) : null}
     </table>
   );
 }

@@ -212,7 +212,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-5" aria-describedby="trade-explain">
+    <form onSubmit={submit} className="flex flex-col gap-5" aria-label={t("form.label")} aria-describedby="trade-explain">
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">{t("form.side")}</legend>
         <div className="flex gap-2">

@@ -17,6 +17,8 @@ export type TxStep =
   | { kind: "confirmed"; hash: Hex; what: "placed" | "filled" | "cancelled"; shares: bigint }
   | { kind: "failed"; error: unknown };
 
+const REFRESH_AGAIN_MS = [1_500, 3_500];
+
 type Call = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] };
 
 /**
@@ -56,6 +58,9 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
       setStep({ kind: "confirmed", hash, what: opts.what, shares: opts.shares });
       await queryClient.invalidateQueries({ queryKey });
       router.refresh();
+      // The server shares the latest block number for 1 s and the indexer polls every second: refresh again
+      // once both have certainly seen this block, so the book, my orders and the trade history include it.
+      for (const ms of REFRESH_AGAIN_MS) setTimeout(() => router.refresh(), ms);
     } catch (error) {
       setStep({ kind: "failed", error });
     }

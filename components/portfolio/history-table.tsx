@@ -6,7 +6,8 @@ import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 import type { HistoryEntry, HistoryKind } from "@/lib/portfolio/queries";
 
-const tones: Record<HistoryKind, BadgeTone> = { purchase: "accent", transferIn: "success", transferOut: "warn", allocation: "neutral", redemption: "neutral" };
+const tones: Record<HistoryKind, BadgeTone> = { purchase: "accent", transferIn: "success", transferOut: "warn", allocation: "neutral", redemption: "neutral", marketBuy: "success", marketSell: "warn" };
+const outgoing = new Set<HistoryKind>(["transferOut", "redemption", "marketSell"]);
 
 /** Transaction history from chain events, newest first. */
 export async function HistoryTable({ history, decimals, explorerUrl }: { history: HistoryEntry[]; decimals: number; explorerUrl: string | null }) {
@@ -33,7 +34,7 @@ export async function HistoryTable({ history, decimals, explorerUrl }: { history
                 <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>{t(`history.kinds.${h.kind}`)}</Badge>
                 {h.counterparty ? (
                   <span className="ml-2 text-xs text-ink-muted">
-                    {t(h.kind === "transferIn" ? "history.from" : "history.to", { address: shortAddress(h.counterparty, 4) })}
+                    {t(h.kind === "transferIn" || h.kind === "marketBuy" ? "history.from" : "history.to", { address: shortAddress(h.counterparty, 4) })}
                   </span>
                 ) : null}
               </td>
@@ -41,7 +42,7 @@ export async function HistoryTable({ history, decimals, explorerUrl }: { history
                 {h.slug ? <Link href={`/artworks/${h.slug}`} className="hover:underline">{zh && h.titleZh ? h.titleZh : h.title}</Link> : h.title}
               </td>
               <td className="px-4 py-3 text-right tabular">
-                {h.kind === "transferOut" || h.kind === "redemption" ? "−" : "+"}
+                {outgoing.has(h.kind) ? "−" : "+"}
                 {Number(h.shares).toLocaleString(locale)}
               </td>
               <td className="px-4 py-3 text-right">{h.amount !== null ? <Money value={h.amount} decimals={decimals} /> : <span className="text-ink-subtle">—</span>}</td>

@@ -17,7 +17,7 @@ function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; dec
   );
 }
 
-/** Holdings per artwork: shares, share of the artwork, value at the offering price, cost basis, gain or loss. */
+/** Holdings per artwork: shares, share of the artwork, value at the last trade (else offering) price, cost basis, gain or loss. */
 export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[]; decimals: number }) {
   const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
   const zh = locale === "zh-HK";
@@ -54,7 +54,10 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
               </th>
               <td className="px-4 py-3 text-right font-medium tabular" data-col="shares">{Number(h.balance).toLocaleString(locale)}</td>
               <td className="px-4 py-3 text-right tabular">{pct.format(h.share)}</td>
-              <td className="px-4 py-3 text-right"><Money value={h.price} decimals={decimals} /></td>
+              <td className="px-4 py-3 text-right" data-col="price">
+                <Money value={h.price} decimals={decimals} />
+                <span className="block text-xs text-ink-muted">{t(h.priceSource === "trade" ? "holdings.priceTrade" : "holdings.priceOffering")}</span>
+              </td>
               <td className="px-4 py-3 text-right font-medium"><Money value={h.value} decimals={decimals} /></td>
               <td className="px-4 py-3 text-right"><Money value={h.costBasis} decimals={decimals} /></td>
               <td className="px-4 py-3 text-right"><Gain value={h.gain} bps={h.gainBps} decimals={decimals} /></td>

@@ -1,12 +1,13 @@
 import "server-only";
 
 import { cache } from "react";
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { getAddress, type Address, type Hex } from "viem";
 import { getDb, schema } from "@/lib/db";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { getServerEnv } from "@/lib/env";
+import { isListingDocument } from "@/lib/issuer/update-documents";
 import { readStoredFile } from "@/lib/storage/files";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { documentNameToBytes32, verifyDocument, type DocumentVerification } from "./documents";
@@ -55,7 +56,7 @@ export const getArtworkPage = cache(async ({ slug }: { slug: string }): Promise<
   const [artwork] = await db.select().from(schema.artworks).where(eq(schema.artworks.slug, slug)).limit(1);
   if (!artwork || !artwork.tokenAddress) return null;
   const [docs, offerings] = await Promise.all([
-    db.select().from(schema.artworkDocuments).where(eq(schema.artworkDocuments.artworkId, artwork.id)).orderBy(asc(schema.artworkDocuments.createdAt)),
+    db.select().from(schema.artworkDocuments).where(and(eq(schema.artworkDocuments.artworkId, artwork.id), isListingDocument)).orderBy(asc(schema.artworkDocuments.createdAt)),
     db.select().from(schema.offerings).where(eq(schema.offerings.artworkId, artwork.id)).orderBy(desc(schema.offerings.createdAt)).limit(1),
   ]);
   const token = getAddress(artwork.tokenAddress);

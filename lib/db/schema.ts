@@ -14,6 +14,7 @@ import {
   boolean,
   char,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -517,3 +518,48 @@ export const kycDocuments = pgTable(
   ],
 );
 export type KycDocument = InferSelectModel<typeof kycDocuments>;
+
+// ---------------------------------------------------------------------------------------------
+// Artwork updates (issue 7: an issuer's valuation, condition, exhibition and custody updates)
+
+export const artworkUpdateKinds = ["valuation", "condition", "exhibition", "custody"] as const;
+export type ArtworkUpdateKind = (typeof artworkUpdateKinds)[number];
+export const artworkUpdateKind = pgEnum("artwork_update_kind", artworkUpdateKinds);
+
+/**
+ * An update an issuer publishes about a listed artwork. Its PDFs are rows of `artwork_documents`
+ * (listed in `document_ids`); it is visible to investors only once `published_at` is set, which happens
+ * only after the server has read each document's SHA-256 back from the token's on-chain registry.
+ */
+export const artworkUpdates = pgTable(
+  "artwork_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    artworkId: uuid("artwork_id")
+      .notNull()
+      .references(() => artworks.id, { onDelete: "cascade" }),
+    /** The issuer wallet that wrote it (lowercase). */
+    author: text("author").notNull(),
+    kind: artworkUpdateKind("kind").notNull(),
+    title: text("title").notNull(),
+    bodyMd: text("body_md").notNull(),
+    /** Valuations only: HKD cents, and who appraised. */
+    value: numeric("value"),
+    appraiser: text("appraiser"),
+    /** The date the update is about (valuation date, exhibition opening, custody change…). */
+    eventDate: date("event_date", { mode: "string" }).notNull(),
+    /** `artwork_documents.id`s of this update's PDFs, in upload order. */
+    documentIds: jsonb("document_ids").$type<string[]>().notNull().default([]),
+    /** The last anchoring transaction (setDocument), when there were documents. */
+    txHash: text("tx_hash"),
+    publishedAt: timestamptz("published_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("artwork_updates_artwork_published_idx").on(t.artworkId, t.publishedAt),
+    addressCheck("artwork_updates_author_format", t.author),
+    check("artwork_updates_valuation_value", sql`(${t.kind} = 'valuation') = (${t.value} IS NOT NULL)`),
+    check("artwork_updates_tx_hash_format", sql`${t.txHash} IS NULL OR ${t.txHash} ~ '^0x[0-9a-f]{64}$'`),
+  ],
+);
+export type ArtworkUpdate = InferSelectModel<typeof artworkUpdates>;

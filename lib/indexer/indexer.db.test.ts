@@ -197,4 +197,41 @@ describe("indexer (anvil + database)", () => {
     expect(next.inserted).toBeGreaterThan(0);
     expect(await tableState()).toEqual(await chainTruth());
   });
+
+  it("halves a getLogs range the provider refuses as too large, and still ends matching the chain", async () => {
+    // A provider that refuses any range wider than 2 blocks, the way real ones refuse big responses.
+    const real = publicClient();
+    const refused: bigint[] = [];
+    const picky = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop !== "getLogs") return Reflect.get(target, prop, receiver) as unknown;
+        return (args: { fromBlock: bigint; toBlock: bigint }) => {
+          if (args.toBlock - args.fromBlock + 1n > 2n) {
+            refused.push(args.toBlock - args.fromBlock + 1n);
+            return Promise.reject(new Error("HTTP response body exceeded the size limit."));
+          }
+          return target.getLogs(args as never);
+        };
+      },
+    });
+    const fresh = await createTestDatabase();
+    try {
+      const result = await syncToHead({ ...options(), db: fresh.db, client: picky as typeof real, name: "picky", chunkSize: 16n });
+      expect(refused.length).toBeGreaterThan(0);
+      expect(result.cursor).toBe(await real.getBlockNumber());
+      const [a, b] = await Promise.all([
+        fresh.db.select({ n: sql<number>`count(*)::int` }).from(chainEvents),
+        database.db.select({ n: sql<number>`count(*)::int` }).from(chainEvents),
+      ]);
+      expect(a[0]!.n).toBe(b[0]!.n);
+      // Anything else is not a range problem: it is thrown, not retried.
+      const broken = new Proxy(real, {
+        get: (target, prop, receiver) => (prop === "getLogs" ? () => Promise.reject(new Error("connection refused")) : (Reflect.get(target, prop, receiver) as unknown)),
+      });
+      await fresh.db.delete(indexerCursor);
+      await expect(syncToHead({ ...options(), db: fresh.db, client: broken as typeof real, name: "picky" })).rejects.toThrow("connection refused");
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -78,6 +78,15 @@ const EVENTS = [
 
 const lower = (a: string) => a.toLowerCase();
 
+/** Current getLogs span per indexer name, after a range was too large (absent = the configured chunk). */
+const adaptiveChunk = new Map<string, bigint>();
+
+/** Provider or client refusals that a smaller block range avoids (response size, result count, range). */
+function isRangeTooLarge(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as { details?: string }).details ?? ""}` : String(error);
+  return /size limit|too large|too many|more than \d+ results|exceed|block range|range is too|limit exceeded|response size/i.test(text);
+}
+
 type CursorRow = { blockNumber: bigint; blockHash: string };
 
 async function readCursor(db: Database, name: string): Promise<CursorRow | null> {
@@ -292,16 +301,34 @@ export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
   if (from > safeHead) {
     return { inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead, ...(reorgedTo !== undefined ? { reorgedTo } : {}) };
   }
-  const to = from + chunk - 1n < safeHead ? from + chunk - 1n : safeHead;
+  const span = adaptiveChunk.get(name) ?? chunk;
+  let to = from + span - 1n < safeHead ? from + span - 1n : safeHead;
 
   const tokens = await listTokens(opts, to);
   const addresses = [contracts.identityRegistry, contracts.primaryOffering, ...(contracts.market ? [contracts.market] : []), ...tokens];
-  const [logs, toBlock] = await Promise.all([
-    client.getLogs({ address: addresses, events: EVENTS, fromBlock: from, toBlock: to, strict: true }),
-    client.getBlock({ blockNumber: to }),
-  ]);
+  // A busy range can exceed what the provider (or viem's 10 MB response limit) accepts: halve it and retry,
+  // remember the smaller span for the next batches, and grow it back once ranges go through.
+  let logs: Log[];
+  for (;;) {
+    try {
+      logs = (await client.getLogs({ address: addresses, events: EVENTS, fromBlock: from, toBlock: to, strict: true })) as Log[];
+      break;
+    } catch (error) {
+      if (to <= from || !isRangeTooLarge(error)) throw error;
+      to = from + (to - from + 1n) / 2n - 1n;
+      adaptiveChunk.set(name, to - from + 1n);
+      opts.log?.(`getLogs range too large; retrying ${from}–${to}`);
+    }
+  }
+  const current = adaptiveChunk.get(name);
+  if (current !== undefined && logs.length < 2_000) {
+    // A light range: try twice the span next time (back to the configured chunk).
+    if (current * 2n >= chunk) adaptiveChunk.delete(name);
+    else adaptiveChunk.set(name, current * 2n);
+  }
+  const toBlock = await client.getBlock({ blockNumber: to });
   const tokenSet = new Set(tokens.map(lower));
-  const decoded = (logs as Log[]).map((l) => decode(l, tokenSet, contracts)).filter((e): e is DecodedEvent => e !== null);
+  const decoded = logs.map((l) => decode(l, tokenSet, contracts)).filter((e): e is DecodedEvent => e !== null);
 
   // Block times and hashes for the blocks that have events (one getBlock each; `toBlock` is known).
   const blockNumbers = [...new Set(decoded.map((e) => e.blockNumber))];

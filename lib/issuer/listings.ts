@@ -7,7 +7,9 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, type ArtworkDocument, artworkDocuments, artworks, type DocumentKind, offerings } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
+import { OfferingStatus } from "@/lib/catalogue/offering";
 import { checkPdf, processImage, sha256Hex, type UploadRefusal } from "./content";
+import { isListingDocument } from "./update-documents";
 import { documentOnChainName, LIMITS, type ListingInput, slugify } from "./validation";
 
 /**
@@ -25,6 +27,8 @@ export type ListingErrorCode =
   | "own_listing"
   | "comment_required"
   | "too_many_files"
+  | "not_on_chain"
+  | "not_anchored"
   | UploadRefusal;
 
 export class ListingError extends Error {
@@ -61,7 +65,11 @@ export async function listIssuerArtworks(db: Database, { issuer }: { issuer: str
 }
 
 export async function getListingDocuments(db: Database, { artworkId }: { artworkId: string }): Promise<ArtworkDocument[]> {
-  return db.select().from(artworkDocuments).where(eq(artworkDocuments.artworkId, artworkId)).orderBy(asc(artworkDocuments.createdAt));
+  return db
+    .select()
+    .from(artworkDocuments)
+    .where(and(eq(artworkDocuments.artworkId, artworkId), isListingDocument))
+    .orderBy(asc(artworkDocuments.createdAt));
 }
 
 function columns(input: ListingInput) {
@@ -279,4 +287,28 @@ export async function recordOffering(db: Database, { id, issuer, onChainId }: { 
   await db.insert(offerings).values({ artworkId: id, onChainId: onChainId.toString() });
   await db.update(artworks).set({ status: "offering" }).where(eq(artworks.id, listing.id));
   await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.offering_created", subjectType: "artwork", subjectId: id, after: { offeringId: onChainId.toString() } });
+}
+
+/**
+ * Once its offering has sold out, ended or been closed (as read from the chain by the caller), an artwork
+ * moves from "offering" to "trading". Update on read: whichever page sees it first records it, once.
+ */
+export async function settleTradingStatus(db: Database, { id, offeringStatus }: { id: string; offeringStatus: number | null }): Promise<boolean> {
+  if (offeringStatus === null || offeringStatus < OfferingStatus.SoldOut) return false;
+  const moved = await db
+    .update(artworks)
+    .set({ status: "trading" })
+    .where(and(eq(artworks.id, id), eq(artworks.status, "offering")))
+    .returning({ id: artworks.id });
+  if (moved.length === 0) return false;
+  await writeAudit(db, {
+    actor: "system",
+    actorRole: "system",
+    action: "listing.trading",
+    subjectType: "artwork",
+    subjectId: id,
+    before: { status: "offering" },
+    after: { status: "trading", offeringStatus },
+  });
+  return true;
 }

@@ -6,8 +6,11 @@ import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { readCatalogueChainState } from "@/lib/catalogue/queries";
 import { getDb } from "@/lib/db";
-import { getListingDocuments, getOwnedListing, ListingError, listIssuerArtworks } from "./listings";
+import { getListingDocuments, getOwnedListing, ListingError, listIssuerArtworks, settleTradingStatus } from "./listings";
+import type { ArtworkUpdateKind } from "@/lib/db/schema";
+import { chainAnchorReader } from "./anchors";
 import { deriveGoOnChainProgress } from "./progress";
+import { listArtworkUpdates } from "./updates";
 import { listingStage } from "./status";
 
 /** The issuer's artworks with their stage (offering status read from the chain in one batched call). */
@@ -21,6 +24,10 @@ export const getIssuerDashboard = cache(async ({ issuer }: { issuer: string }) =
     statuses = new Map(onChain.map((r, i) => [r.artwork.id, chain.perToken[i]?.offering?.status ?? null]));
   } catch (error) {
     console.error("[issuer] chain read failed:", error instanceof Error ? error.message : error);
+  }
+  // An offering that sold out or ended moves its artwork to "trading" (recorded on read, once).
+  for (const r of rows) {
+    if (await settleTradingStatus(db, { id: r.artwork.id, offeringStatus: statuses.get(r.artwork.id) ?? null })) r.artwork.status = "trading";
   }
   return rows.map((r) => ({ ...r, stage: listingStage(r.artwork.status, statuses.get(r.artwork.id) ?? null) }));
 });
@@ -48,6 +55,7 @@ export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issue
       })
     : null;
   const investors = progress?.offeringId ? await countInvestors(progress.offeringId) : 0;
+  if (await settleTradingStatus(db, { id: artwork.id, offeringStatus: progress?.offering?.status ?? null })) artwork = { ...artwork, status: "trading" as const };
   return {
     artwork,
     documents,
@@ -73,4 +81,46 @@ async function countInvestors(offeringId: bigint): Promise<number> {
 export function chainContracts(): { shareTokenFactory: Address; primaryOffering: Address } {
   const d = getDeployments();
   return { shareTokenFactory: d.shareTokenFactory, primaryOffering: d.primaryOffering };
+}
+
+export type IssuerUpdateView = {
+  id: string;
+  kind: ArtworkUpdateKind;
+  title: string;
+  bodyMd: string;
+  value: string | null;
+  appraiser: string | null;
+  eventDate: string;
+  publishedAt: Date | null;
+  txHash: string | null;
+  documents: { id: string; name: string; title: string; sha256: Hex; sizeBytes: number; anchored: boolean }[];
+};
+
+/** The listing's updates, newest first, each document marked anchored or not as the chain says now. */
+export async function getIssuerUpdates({ artworkId, token }: { artworkId: string; token: string | null }): Promise<IssuerUpdateView[]> {
+  if (!token) return [];
+  const db = await getDb();
+  const updates = await listArtworkUpdates(db, { artworkId });
+  const pendingNames = updates.filter((u) => !u.publishedAt).flatMap((u) => u.documents.map((d) => d.name));
+  const anchors = await chainAnchorReader({ client: getPublicClient(), fromBlock: getDeployments().startBlock })(getAddress(token), pendingNames);
+  const anchored = new Map(pendingNames.map((name, i) => [name, anchors[i]!.hash]));
+  return updates.map((u) => ({
+    id: u.id,
+    kind: u.kind,
+    title: u.title,
+    bodyMd: u.bodyMd,
+    value: u.value,
+    appraiser: u.appraiser,
+    eventDate: u.eventDate,
+    publishedAt: u.publishedAt,
+    txHash: u.txHash,
+    documents: u.documents.map((d) => ({
+      id: d.id,
+      name: d.name,
+      title: d.title,
+      sha256: d.sha256 as Hex,
+      sizeBytes: d.sizeBytes,
+      anchored: u.publishedAt !== null || anchored.get(d.name)?.toLowerCase() === d.sha256.toLowerCase(),
+    })),
+  }));
 }

@@ -33,7 +33,9 @@ export type ErrorKey =
   | "endInPast"
   | "categories"
   | "countries"
-  | "price";
+  | "price"
+  | "futureDate"
+  | "valueZero";
 
 const currentYear = () => new Date().getUTCFullYear();
 
@@ -46,7 +48,7 @@ const required = (max: number) => text(max).min(1, { message: "required" satisfi
 const optional = (max: number) => text(max).transform((v) => (v === "" ? null : v));
 
 /** HKD amount as typed ("2,400,000" or "2400000.50") → cents as a decimal string; empty → null. */
-const hkdCents = z
+export const hkdCents = z
   .string()
   .trim()
   .transform((v, ctx) => {
@@ -60,7 +62,7 @@ const hkdCents = z
     return (BigInt(whole!) * 100n + BigInt(frac.padEnd(2, "0"))).toString();
   });
 
-const isoDate = z
+export const isoDate = z
   .string()
   .trim()
   .transform((v, ctx) => {

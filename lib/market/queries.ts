@@ -2,11 +2,11 @@ import "server-only";
 
 import { and, asc, desc, eq, gte, lt, or } from "drizzle-orm";
 import { cache } from "react";
-import type { Address } from "viem";
+import { getAddress, type Address } from "viem";
 import { marketAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
-import { marketOrders, marketTrades } from "@/lib/db/schema";
+import { indexerCursor, marketOrders, marketTrades } from "@/lib/db/schema";
 
 export type BookLevel = { price: bigint; shares: bigint; orders: number };
 export type OpenOrder = {
@@ -19,6 +19,8 @@ export type OpenOrder = {
   /** Shares the maker side can deliver now, and why not all (0 = all). */
   fillable: bigint;
   reasonCode: number;
+  /** True when `fillable` was read from the chain at this block (else it is the indexed remaining size). */
+  verified: boolean;
 };
 export type OrderBook = {
   asks: BookLevel[];
@@ -28,33 +30,87 @@ export type OrderBook = {
   unfillable: number;
   bestAsk: OpenOrder | null;
   bestBid: OpenOrder | null;
+  /** Where the list of open orders came from. */
+  source: "indexer" | "chain";
 };
 
 const PAGE = 500n;
+/**
+ * Orders per side whose fillability is asked of the chain on every render: the ones a taker would hit first.
+ * Deeper orders count in the depth with their indexed remaining size (the contract still refuses a bad fill).
+ */
+export const VERIFIED_DEPTH = 25;
 
-/** The token's open orders read from the chain (the source of truth), aggregated by price. */
-export const getOrderBook = cache(async ({ token }: { token: Address }): Promise<OrderBook | null> => {
+type Row = Omit<OpenOrder, "fillable" | "reasonCode" | "verified">;
+
+/** Open orders of the token from the indexer's `market_orders` (null when the indexer has not run). */
+async function readIndexedOrders(token: Address): Promise<Row[] | null> {
+  const db = await getDb();
+  const [cursor] = await db.select({ block: indexerCursor.blockNumber }).from(indexerCursor).limit(1);
+  if (!cursor) return null;
+  const rows = await db
+    .select()
+    .from(marketOrders)
+    .where(and(eq(marketOrders.token, token.toLowerCase()), eq(marketOrders.status, "open")));
+  return rows.map((r) => {
+    const size = BigInt(r.size);
+    return { id: BigInt(r.orderId), maker: getAddress(r.maker), side: r.side, price: BigInt(r.price), size, remaining: size - BigInt(r.filled) - BigInt(r.cancelled) };
+  });
+}
+
+/** Every open order of the token read from the chain (fallback without an indexer: O(orders ever placed)). */
+async function readChainOrders(token: Address, market: Address, blockNumber: bigint): Promise<Row[]> {
+  const client = getPublicClient();
+  const count = await client.readContract({ address: market, abi: marketAbi, functionName: "tokenOrderCount", args: [token], blockNumber });
+  const ids: bigint[] = [];
+  for (let offset = 0n; offset < count; offset += PAGE) {
+    ids.push(...(await client.readContract({ address: market, abi: marketAbi, functionName: "openOrders", args: [token, offset, PAGE], blockNumber })));
+  }
+  return Promise.all(
+    ids.map(async (id): Promise<Row> => {
+      const o = await client.readContract({ address: market, abi: marketAbi, functionName: "order", args: [id], blockNumber });
+      return { id, maker: o.maker, side: o.side === 0 ? "ask" : "bid", price: o.price, size: o.size, remaining: o.remaining };
+    }),
+  );
+}
+
+const byBest = (side: "ask" | "bid") => (a: Row, b: Row) =>
+  a.price === b.price ? (a.id < b.id ? -1 : 1) : (side === "ask" ? a.price < b.price : a.price > b.price) ? -1 : 1;
+
+/**
+ * The token's order book. Open orders come from the indexer's table (one query, however deep the book and
+ * however long the token's history); the best {@link VERIFIED_DEPTH} orders of each side, and every order
+ * of `maker`, are checked against the chain (`fillable`, one multicall, cached per block) — closed ones
+ * the indexer has not caught up with are dropped, unfillable ones are shown as such. Without an indexer the
+ * open orders are read from the chain.
+ */
+export const getOrderBook = cache(async ({ token, maker }: { token: Address; maker?: Address }): Promise<OrderBook | null> => {
   const market = getDeployments().market;
   if (!market) return null;
   const client = getPublicClient();
+  const indexed = await readIndexedOrders(token);
+  const source = indexed ? "indexer" : "chain";
+  const me = maker?.toLowerCase();
   const orders = await readAtLatestBlock({
-    key: `book:${token}`,
+    key: `book:${token}:${source}:${me ?? ""}:${indexed ? indexed.map((o) => `${o.id}/${o.remaining}`).join(",") : ""}`,
     read: async (blockNumber) => {
-      const count = await client.readContract({ address: market, abi: marketAbi, functionName: "tokenOrderCount", args: [token], blockNumber });
-      const ids: bigint[] = [];
-      for (let offset = 0n; offset < count; offset += PAGE) {
-        ids.push(...(await client.readContract({ address: market, abi: marketAbi, functionName: "openOrders", args: [token, offset, PAGE], blockNumber })));
-      }
+      const rows = indexed ?? (await readChainOrders(token, market, blockNumber));
+      const asks = rows.filter((o) => o.side === "ask").sort(byBest("ask"));
+      const bids = rows.filter((o) => o.side === "bid").sort(byBest("bid"));
+      const check = new Set([...asks.slice(0, VERIFIED_DEPTH), ...bids.slice(0, VERIFIED_DEPTH), ...rows.filter((o) => o.maker.toLowerCase() === me)].map((o) => o.id));
       // Concurrent reads in one tick are folded into one multicall by the client.
-      return Promise.all(
-        ids.map(async (id): Promise<OpenOrder> => {
-          const [o, [fillable, reasonCode]] = await Promise.all([
-            client.readContract({ address: market, abi: marketAbi, functionName: "order", args: [id], blockNumber }),
-            client.readContract({ address: market, abi: marketAbi, functionName: "fillable", args: [id], blockNumber }),
-          ]);
-          return { id, maker: o.maker, side: o.side === 0 ? "ask" : "bid", price: o.price, size: o.size, remaining: o.remaining, fillable, reasonCode };
-        }),
+      const fills = new Map(
+        await Promise.all(
+          [...check].map(async (id) => [id, await client.readContract({ address: market, abi: marketAbi, functionName: "fillable", args: [id], blockNumber })] as const),
+        ),
       );
+      return [...asks, ...bids].flatMap((o): OpenOrder[] => {
+        const f = fills.get(o.id);
+        if (!f) return [{ ...o, fillable: o.remaining, reasonCode: 0, verified: false }];
+        const [fillable, reasonCode] = f;
+        if (reasonCode === FILL_ORDER_CLOSED) return []; // filled or cancelled since the indexer's last block
+        return [{ ...o, fillable, reasonCode, verified: true }];
+      });
     },
   });
   const level = (side: "ask" | "bid") => {
@@ -66,13 +122,16 @@ export const getOrderBook = cache(async ({ token }: { token: Address }): Promise
       l.orders += 1;
       map.set(o.price, l);
     }
-    return [...map.values()].sort((a, b) => (side === "ask" ? Number(a.price - b.price) : Number(b.price - a.price)));
+    return [...map.values()].sort((a, b) => (a.price === b.price ? 0 : (side === "ask" ? a.price < b.price : a.price > b.price) ? -1 : 1));
   };
   const live = orders.filter((o) => o.fillable > 0n);
-  const bestAsk = live.filter((o) => o.side === "ask").sort((a, b) => Number(a.price - b.price) || Number(a.id - b.id))[0] ?? null;
-  const bestBid = live.filter((o) => o.side === "bid").sort((a, b) => Number(b.price - a.price) || Number(a.id - b.id))[0] ?? null;
-  return { asks: level("ask"), bids: level("bid"), orders, unfillable: orders.length - live.length, bestAsk, bestBid };
+  const bestAsk = live.find((o) => o.side === "ask") ?? null;
+  const bestBid = live.find((o) => o.side === "bid") ?? null;
+  return { asks: level("ask"), bids: level("bid"), orders, unfillable: orders.length - live.length, bestAsk, bestBid, source };
 });
+
+/** Market code: the order was filled completely or cancelled (IMarket.sol FILL_ORDER_CLOSED). */
+const FILL_ORDER_CLOSED = 32;
 
 export type TradeRow = { id: number; txHash: string; tradedAt: Date; shares: bigint; price: bigint; side: "ask" | "bid"; buyer: string; seller: string; fee: bigint };
 export type MarketStats = {
@@ -144,6 +203,16 @@ export async function getTradesOf({ wallet }: { wallet: string }) {
   const w = wallet.toLowerCase();
   const rows = await db.select().from(marketTrades).where(or(eq(marketTrades.buyer, w), eq(marketTrades.seller, w))).orderBy(asc(marketTrades.tradedAt), asc(marketTrades.id));
   return rows.map(toRow).map((r, i) => ({ ...r, token: rows[i]!.token }));
+}
+
+/** The last trade price of every token that has traded (lower-case token → price), from the indexer. */
+export async function getLastTradePrices(): Promise<Map<string, bigint>> {
+  const db = await getDb();
+  const rows = await db
+    .selectDistinctOn([marketTrades.token], { token: marketTrades.token, price: marketTrades.price })
+    .from(marketTrades)
+    .orderBy(marketTrades.token, desc(marketTrades.tradedAt), desc(marketTrades.id));
+  return new Map(rows.map((r) => [r.token, BigInt(r.price)]));
 }
 
 /** Market contract address and fee, for the trade page. */

@@ -41,7 +41,7 @@ describe("market reasons", () => {
 
   it("stops a buyer the token refuses, with the token's reason", () => {
     const c = evaluateMarketChecks({ ...base, tokenCode: 6 }, words);
-    expect(c.find((x) => x.id === "token")).toMatchObject({ state: "failed", message: { key: "reasons.transfer.countryNotAllowed" } });
+    expect(c.find((x) => x.id === "token")).toMatchObject({ state: "failed", message: { key: "reasons.you.countryNotAllowed" } });
     expect(allChecksPass(c)).toBe(false);
   });
 
@@ -57,6 +57,26 @@ describe("market reasons", () => {
     expect(evaluateMarketChecks({ ...sell, unavailable: 3n }, words).find((x) => x.id === "funds")?.message.key).toBe("reasons.sharesLockedOrFrozen");
     expect(evaluateMarketChecks({ ...sell, shares: 9n }, words).find((x) => x.id === "funds")?.message.key).toBe("reasons.sharesShort");
     expect(evaluateMarketChecks(sell, words).find((x) => x.id === "funds")?.state).toBe("ok");
+  });
+
+  it("checks only the seller's own side when placing an ask: frozen stops, balance and lock-up are the funds check's", () => {
+    const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n };
+    expect(evaluateMarketChecks({ ...sell, tokenCode: 2 }, words).find((x) => x.id === "token")).toMatchObject({ state: "failed", message: { key: "reasons.you.frozen" } });
+    // Locked (10) or short of unfrozen shares (4): one failure, said in numbers by the funds check.
+    const locked = evaluateMarketChecks({ ...sell, tokenCode: 10, unavailable: 5n }, words);
+    expect(locked.find((x) => x.id === "token")?.state).toBe("ok");
+    expect(locked.find((x) => x.id === "funds")).toMatchObject({ state: "failed", message: { key: "reasons.sharesLockedOrFrozen" } });
+    // Selling into a bid whose maker the token refuses: the buyer's reason, in the third person.
+    expect(evaluateMarketChecks({ ...sell, tokenCode: 6 }, words).find((x) => x.id === "token")?.message.key).toBe("reasons.transfer.countryNotAllowed");
+  });
+
+  it("lets a selling taker set their own share allowance in the flow, but not a buyer the seller's", () => {
+    const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n };
+    expect(evaluateMarketChecks({ ...sell, take: { fillCode: 33 } }, words).at(-1)?.state).toBe("ok");
+    expect(evaluateMarketChecks({ ...base, take: { fillCode: 33 } }, words).at(-1)?.message.key).toBe("reasons.fill.sellerAllowanceShort");
+    expect(evaluateMarketChecks({ ...base, take: { fillCode: 36 } }, words).at(-1)?.state).toBe("ok");
+    expect(evaluateMarketChecks({ ...sell, take: { fillCode: 36 } }, words).at(-1)?.state).toBe("failed");
+    expect(evaluateMarketChecks({ ...sell, take: { fillCode: 2 } }, words).at(-1)?.message.key).toBe("reasons.you.frozen");
   });
 
   it("refuses to take an order that cannot be filled, and waits while unknown", () => {

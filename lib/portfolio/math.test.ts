@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildStatementCsv, csvField } from "./csv";
-import { buildPositions, costBasisFor, mulDivRound, roundToCents, shareOfArtwork, sumTotals, toHkdString, valueHolding, type LedgerEvent } from "./math";
+import { buildPositions, costBasisFor, mulDivRound, roundToCents, shareOfArtwork, sumRealised, sumTotals, toHkdString, tradeAmounts, valueHolding, type LedgerEvent } from "./math";
 
 const HKD = 1_000_000n; // 6 decimals
 const T = "0xToken";
@@ -14,7 +14,7 @@ describe("cost basis (average cost)", () => {
     ];
     const p = buildPositions(events, () => 0n).get(T.toLowerCase())!;
     // 30 shares cost 28,500; average 950; 6 out remove 5,700.
-    expect(p).toEqual({ shares: 24n, cost: 22_800n * HKD });
+    expect(p).toEqual({ shares: 24n, cost: 22_800n * HKD, realised: 0n });
   });
 
   it("values shares received by transfer at the reference price and resets after everything leaves", () => {
@@ -27,13 +27,13 @@ describe("cost basis (average cost)", () => {
       ],
       () => 200n * HKD,
     ).get(T.toLowerCase())!;
-    expect(p).toEqual({ shares: 1n, cost: 120n * HKD });
+    expect(p).toEqual({ shares: 1n, cost: 120n * HKD, realised: 0n });
   });
 
   it("rounds the removed cost half up", () => {
     // 3 shares cost 100 base units; 1 out removes 33.33… → 33; 2 left cost 67.
     const p = buildPositions([{ kind: "purchase", token: T, shares: 3n, cost: 100n }, { kind: "transferOut", token: T, shares: 1n }], () => 0n).get(T.toLowerCase())!;
-    expect(p).toEqual({ shares: 2n, cost: 67n });
+    expect(p).toEqual({ shares: 2n, cost: 67n, realised: 0n });
     expect(mulDivRound(100n, 1n, 2n)).toBe(50n);
     expect(mulDivRound(5n, 1n, 2n)).toBe(3n);
   });
@@ -102,5 +102,55 @@ describe("CSV statement", () => {
     expect(lines[2]).toBe('holding,2026-03-03T00:00:00.000Z,position,"Quiet, Mountains",0xT,,3,10.0000,850.00,,2550.00,2550.00,0.00,3,2026-03-17T00:00:00.000Z,,');
     expect(lines[3]).toBe('transaction,2026-03-03T00:00:00.000Z,purchase,"Quiet, Mountains",0xT,0xabc,3,,850.00,2550.00,,,,,,,0xhash');
     for (const line of lines) expect(line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)).toHaveLength(17);
+  });
+});
+
+describe("realised gains from market trades (average cost, fees included)", () => {
+  const T = "0xAbC0000000000000000000000000000000000001";
+  const U = "0xAbC0000000000000000000000000000000000002";
+  const HKD = 1_000_000n;
+
+  it("charges the fee only to the taker's side", () => {
+    // Resting ask taken by a buyer: the buyer pays value + fee, the seller gets the value.
+    expect(tradeAmounts({ shares: 4n, price: 5_100n * HKD, fee: 102n * HKD, side: "buyer", makerSide: "ask" })).toEqual({ cost: 20_502n * HKD, fee: 102n * HKD });
+    expect(tradeAmounts({ shares: 4n, price: 5_100n * HKD, fee: 102n * HKD, side: "seller", makerSide: "ask" })).toEqual({ proceeds: 20_400n * HKD, fee: 0n });
+    // Resting bid taken by a seller: the seller gets value − fee, the buyer pays the value (escrowed).
+    expect(tradeAmounts({ shares: 2n, price: 100n, fee: 1n, side: "seller", makerSide: "bid" })).toEqual({ proceeds: 199n, fee: 1n });
+    expect(tradeAmounts({ shares: 2n, price: 100n, fee: 1n, side: "buyer", makerSide: "bid" })).toEqual({ cost: 200n, fee: 0n });
+  });
+
+  it("realises proceeds minus the average cost of the shares sold, fees included on both legs", () => {
+    const events: LedgerEvent[] = [
+      { kind: "purchase", token: T, shares: 10n, cost: 10n * 5_000n * HKD }, // avg 5,000
+      { kind: "marketBuy", token: T, shares: 10n, cost: 10n * 5_200n * HKD + 260n * HKD }, // took an ask: avg (50,000 + 52,260) / 20 = 5,113
+      { kind: "marketSell", token: T, shares: 5n, proceeds: 5n * 5_400n * HKD - 135n * HKD }, // sold into a bid, paid 135 fee
+    ];
+    const p = buildPositions(events, () => 0n).get(T.toLowerCase())!;
+    // Cost of the 5 sold: 102,260 × 5 / 20 = 25,565; proceeds 26,865 → realised 1,300.
+    expect(p).toEqual({ shares: 15n, cost: 76_695n * HKD, realised: 1_300n * HKD });
+  });
+
+  it("records a loss as a negative realised gain, and keeps it after the position is closed", () => {
+    const events: LedgerEvent[] = [
+      { kind: "purchase", token: T, shares: 3n, cost: 3_000n },
+      { kind: "marketSell", token: T, shares: 3n, proceeds: 2_900n },
+      { kind: "purchase", token: U, shares: 1n, cost: 100n },
+      { kind: "marketSell", token: U, shares: 1n, proceeds: 150n },
+    ];
+    const positions = buildPositions(events, () => 0n);
+    expect(positions.get(T.toLowerCase())).toEqual({ shares: 0n, cost: 0n, realised: -100n });
+    expect(sumRealised(positions)).toBe(-50n);
+  });
+
+  it("rounds the cost removed half up, and never sells more than the ledger holds", () => {
+    const p = buildPositions(
+      [
+        { kind: "purchase", token: T, shares: 3n, cost: 100n },
+        { kind: "marketSell", token: T, shares: 1n, proceeds: 40n }, // cost removed 33.33 → 33
+        { kind: "marketSell", token: T, shares: 5n, proceeds: 70n }, // only 2 left: cost 67
+      ],
+      () => 0n,
+    ).get(T.toLowerCase())!;
+    expect(p).toEqual({ shares: 0n, cost: 0n, realised: 7n + 3n });
   });
 });

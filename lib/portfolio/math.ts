@@ -5,14 +5,31 @@
  * Cost basis method (average cost): a purchase adds its cost; shares received from someone else add their
  * value at the reference price (the offering price) on receipt; shares sent away remove the average cost of
  * the shares sent (rounded half up). Transfers between the investor's own wallets change nothing.
+ *
+ * Market trades (secondary market fills): a buy adds what the investor paid, fee included (the taker's fee
+ * when the investor took an offer to sell); a sale removes the average cost of the shares sold and realises
+ * `proceeds − that cost`, proceeds net of the fee (the taker's fee when the investor sold into a bid).
  */
 
 export type LedgerEvent =
   | { kind: "purchase"; token: string; shares: bigint; cost: bigint }
   | { kind: "transferIn"; token: string; shares: bigint }
-  | { kind: "transferOut"; token: string; shares: bigint };
+  | { kind: "transferOut"; token: string; shares: bigint }
+  /** Bought on the market: `cost` = shares × price + the fee the investor paid (0 when a maker). */
+  | { kind: "marketBuy"; token: string; shares: bigint; cost: bigint }
+  /** Sold on the market: `proceeds` = shares × price − the fee the investor paid (0 when a maker). */
+  | { kind: "marketSell"; token: string; shares: bigint; proceeds: bigint };
 
-export type Position = { shares: bigint; cost: bigint };
+/** `realised`: gains (or losses, negative) realised by market sales, fees included. */
+export type Position = { shares: bigint; cost: bigint; realised: bigint };
+
+/** What a fill means for one side: the trade value, and the fee that side paid (only the taker pays). */
+export function tradeAmounts({ shares, price, fee, side, makerSide }: { shares: bigint; price: bigint; fee: bigint; side: "buyer" | "seller"; makerSide: "ask" | "bid" }) {
+  const value = shares * price;
+  // A resting ask is taken by a buyer; a resting bid by a seller: the taker pays the fee.
+  const paidFee = (side === "buyer") === (makerSide === "ask") ? fee : 0n;
+  return side === "buyer" ? { cost: value + paidFee, fee: paidFee } : { proceeds: value - paidFee, fee: paidFee };
+}
 
 /** a × b ÷ d rounded half up (d > 0, a, b ≥ 0). */
 export function mulDivRound(a: bigint, b: bigint, d: bigint): bigint {
@@ -28,12 +45,21 @@ export function buildPositions(
   const positions = new Map<string, Position>();
   for (const e of events) {
     const key = e.token.toLowerCase();
-    const p = positions.get(key) ?? { shares: 0n, cost: 0n };
+    const p = positions.get(key) ?? { shares: 0n, cost: 0n, realised: 0n };
     switch (e.kind) {
       case "purchase":
+      case "marketBuy":
         p.shares += e.shares;
         p.cost += e.cost;
         break;
+      case "marketSell": {
+        const out = e.shares > p.shares ? p.shares : e.shares;
+        const removed = p.shares > 0n ? mulDivRound(p.cost, out, p.shares) : 0n;
+        p.realised += e.proceeds - removed;
+        p.shares -= out;
+        p.cost = p.shares === 0n ? 0n : p.cost - removed;
+        break;
+      }
       case "transferIn":
         p.shares += e.shares;
         p.cost += e.shares * referencePrice(e.token);
@@ -56,7 +82,7 @@ export function buildPositions(
  * differ (a forced transfer, a recovery), the basis scales with the ledger's average cost, or falls back to
  * the reference price when the ledger knows no cost.
  */
-export function costBasisFor(position: Position | undefined, balance: bigint, referencePrice: bigint): bigint {
+export function costBasisFor(position: Pick<Position, "shares" | "cost"> | undefined, balance: bigint, referencePrice: bigint): bigint {
   if (balance === 0n) return 0n;
   if (!position || position.shares === 0n) return balance * referencePrice;
   if (position.shares === balance) return position.cost;
@@ -103,4 +129,11 @@ export function sumTotals(rows: readonly Valuation[]): Totals {
     (t, r) => ({ value: t.value + r.value, costBasis: t.costBasis + r.costBasis, gain: t.gain + r.gain }),
     { value: 0n, costBasis: 0n, gain: 0n },
   );
+}
+
+/** Realised gains over all positions (tokens sold out completely included). */
+export function sumRealised(positions: ReadonlyMap<string, Position>): bigint {
+  let total = 0n;
+  for (const p of positions.values()) total += p.realised;
+  return total;
 }

@@ -6,7 +6,8 @@ import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/li
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { getDb, schema } from "@/lib/db";
-import { buildPositions, costBasisFor, shareOfArtwork, sumTotals, valueHolding, type LedgerEvent, type Totals } from "./math";
+import { getLastTradePrices, getOpenOrdersOf, getTradesOf } from "@/lib/market/queries";
+import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, tradeAmounts, valueHolding, type LedgerEvent, type Totals } from "./math";
 
 export type Lockup = { wallet: Address; shares: bigint; until: Date };
 
@@ -21,8 +22,11 @@ export type Holding = {
   totalSupply: bigint;
   /** 0..1 */
   share: number;
-  /** Price used for the value: last trade when a market exists, else the offering price. */
+  /** Price used for the value: the last market trade when there is one, else the offering price. */
   price: bigint;
+  priceSource: "trade" | "offering";
+  /** Gains realised by selling this artwork's shares on the market (fees included). */
+  realised: bigint;
   value: bigint;
   costBasis: bigint;
   gain: bigint;
@@ -31,7 +35,7 @@ export type Holding = {
   frozen: boolean;
 };
 
-export type HistoryKind = "purchase" | "transferIn" | "transferOut" | "allocation" | "redemption";
+export type HistoryKind = "purchase" | "transferIn" | "transferOut" | "allocation" | "redemption" | "marketBuy" | "marketSell";
 export type HistoryEntry = {
   kind: HistoryKind;
   at: Date;
@@ -41,7 +45,7 @@ export type HistoryEntry = {
   token: Address;
   wallet: Address;
   shares: bigint;
-  /** HKD paid (purchases only). */
+  /** HKD paid (purchases, market buys with any fee) or received (market sales, net of any fee). */
   amount: bigint | null;
   counterparty: Address | null;
   txHash: Hex;
@@ -56,7 +60,15 @@ export type Portfolio = {
   holdings: Holding[];
   history: HistoryEntry[];
   totals: Totals;
+  /** Gains realised by market sales, all artworks, fees included (average-cost method). */
+  realised: bigint;
   blockNumber: bigint;
+};
+
+/** The investor's market trades (from the indexer) and the last trade prices, read before the chain part. */
+type MarketInputs = {
+  trades: Awaited<ReturnType<typeof getTradesOf>>;
+  lastPrices: Map<string, bigint>;
 };
 
 /** The investor's wallets (all linked wallets when an investor record exists, else the signed-in one). */
@@ -126,7 +138,7 @@ async function readEvents({ wallets, tokens, toBlock }: { wallets: Address[]; to
   };
 }
 
-async function loadPortfolio(wallets: Address[], blockNumber: bigint): Promise<Portfolio> {
+async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: MarketInputs): Promise<Portfolio> {
   const listed = await getListed();
   const d = getDeployments();
   const client = getPublicClient();
@@ -180,6 +192,13 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint): Promise<P
       entry: { kind: "purchase", wallet: getAddress(p.args.buyer!), shares: p.args.shares!, amount: p.args.cost!, counterparty: null, txHash: p.transactionHash, blockNumber: p.blockNumber, logIndex: p.logIndex },
     });
   }
+  // Share transfers that are market fills (same transaction, token, seller and buyer) carry the trade's price.
+  const fills = new Map<string, MarketInputs["trades"]>();
+  for (const tr of market.trades) {
+    const key = `${tr.txHash.toLowerCase()}:${tr.token.toLowerCase()}:${tr.seller.toLowerCase()}:${tr.buyer.toLowerCase()}`;
+    fills.set(key, [...(fills.get(key) ?? []), tr]);
+  }
+  const takeFill = (txHash: string, token: string, from: string, to: string) => fills.get(`${txHash.toLowerCase()}:${token.toLowerCase()}:${from.toLowerCase()}:${to.toLowerCase()}`)?.shift();
   const seenLogs = new Set<string>();
   for (const t of events.transfers) {
     const id = `${t.transactionHash}:${t.logIndex}`;
@@ -188,6 +207,7 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint): Promise<P
     const from = t.args.from!;
     const to = t.args.to!;
     const value = t.args.value!;
+    let fill: MarketInputs["trades"][number] | undefined;
     const fromOwn = own.has(from.toLowerCase());
     const toOwn = own.has(to.toLowerCase());
     const base = { shares: value, amount: null, txHash: t.transactionHash, blockNumber: t.blockNumber, logIndex: t.logIndex };
@@ -198,6 +218,12 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint): Promise<P
       raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferOut", token: t.address, shares: value }, entry: { ...base, kind: "redemption", wallet: getAddress(from), counterparty: null } });
     } else if (fromOwn && toOwn) {
       continue; // between the investor's own wallets
+    } else if (toOwn && (fill = takeFill(t.transactionHash, t.address, from, to))) {
+      const { cost } = tradeAmounts({ shares: fill.shares, price: fill.price, fee: fill.fee, side: "buyer", makerSide: fill.side });
+      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "marketBuy", token: t.address, shares: value, cost: cost! }, entry: { ...base, amount: cost!, kind: "marketBuy", wallet: getAddress(to), counterparty: getAddress(from) } });
+    } else if (fromOwn && (fill = takeFill(t.transactionHash, t.address, from, to))) {
+      const { proceeds } = tradeAmounts({ shares: fill.shares, price: fill.price, fee: fill.fee, side: "seller", makerSide: fill.side });
+      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "marketSell", token: t.address, shares: value, proceeds: proceeds! }, entry: { ...base, amount: proceeds!, kind: "marketSell", wallet: getAddress(from), counterparty: getAddress(to) } });
     } else if (toOwn) {
       raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferIn", token: t.address, shares: value }, entry: { ...base, kind: "transferIn", wallet: getAddress(to), counterparty: getAddress(from) } });
     } else {
@@ -222,8 +248,11 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint): Promise<P
   const holdings: Holding[] = chain
     .map((c) => {
       const balance = c.balances.reduce((a, b) => a + b, 0n);
-      const costBasis = costBasisFor(positions.get(c.listed.token.toLowerCase()), balance, c.price);
-      const v = valueHolding({ balance, price: c.price, costBasis });
+      const position = positions.get(c.listed.token.toLowerCase());
+      const costBasis = costBasisFor(position, balance, c.price);
+      const last = market.lastPrices.get(c.listed.token.toLowerCase());
+      const price = last ?? c.price;
+      const v = valueHolding({ balance, price, costBasis });
       const a = c.listed.artwork;
       return {
         slug: a.slug,
@@ -235,18 +264,68 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint): Promise<P
         balance,
         totalSupply: c.totalSupply,
         share: shareOfArtwork(balance, c.totalSupply),
-        price: c.price,
+        price,
+        priceSource: last === undefined ? ("offering" as const) : ("trade" as const),
+        realised: position?.realised ?? 0n,
         ...v,
         lockups: c.states.flatMap((s, w) => (s[2] > 0n && Number(s[3]) > now ? [{ wallet: wallets[w]!, shares: s[2], until: new Date(Number(s[3]) * 1000) }] : [])),
         frozen: c.states.some((s) => s[0]),
       };
     })
     .filter((h) => h.balance > 0n);
-  return { wallets, decimals, hkdBalance, holdings, history, totals: sumTotals(holdings), blockNumber };
+  return { wallets, decimals, hkdBalance, holdings, history, totals: sumTotals(holdings), realised: sumRealised(positions), blockNumber };
 }
 
-/** The investor's portfolio from the chain, memoised per block. Only ever called with the caller's own wallets. */
+/**
+ * The investor's portfolio from the chain, memoised per block, joined with the indexer's market trades. Only
+ * ever called with the caller's own wallets. The trades are read first and are part of the memo key, so a fill
+ * the indexer records after the block was first read is not hidden until the next block.
+ */
 export async function getPortfolio({ wallets }: { wallets: Address[] }): Promise<Portfolio> {
   const sorted = [...wallets].map((w) => getAddress(w)).sort();
-  return readAtLatestBlock({ key: `portfolio:${sorted.join(",")}`, read: (blockNumber) => loadPortfolio(sorted, blockNumber) });
+  const [perWallet, lastPrices] = await Promise.all([Promise.all(sorted.map((wallet) => getTradesOf({ wallet }))), getLastTradePrices()]);
+  const seen = new Set<string>();
+  const trades = perWallet.flat().filter((t) => (seen.has(`${t.txHash}:${t.id}`) ? false : (seen.add(`${t.txHash}:${t.id}`), true)));
+  const version = `${trades.length}:${trades.at(-1)?.id ?? 0}:${[...lastPrices.values()].join("/")}`;
+  return readAtLatestBlock({ key: `portfolio:${sorted.join(",")}:${version}`, read: (blockNumber) => loadPortfolio(sorted, blockNumber, { trades, lastPrices }) });
+}
+
+export type PortfolioOrder = {
+  orderId: string;
+  slug: string | null;
+  title: string;
+  titleZh: string | null;
+  token: Address;
+  maker: Address;
+  side: "ask" | "bid";
+  price: bigint;
+  size: bigint;
+  remaining: bigint;
+  placedAt: Date;
+};
+
+/** Open market orders of the investor's wallets (from the indexer), oldest first, with their artwork. */
+export async function getPortfolioOrders({ wallets }: { wallets: Address[] }): Promise<PortfolioOrder[]> {
+  const [perWallet, listed] = await Promise.all([Promise.all(wallets.map((maker) => getOpenOrdersOf({ maker }))), getListed()]);
+  const artworkOf = new Map(listed.map((l) => [l.token.toLowerCase(), l.artwork]));
+  return perWallet
+    .flat()
+    .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime())
+    .map((o) => {
+      const a = artworkOf.get(o.token);
+      const size = BigInt(o.size);
+      return {
+        orderId: o.orderId,
+        slug: a?.slug ?? null,
+        title: a?.title ?? o.token,
+        titleZh: a?.titleZh ?? null,
+        token: getAddress(o.token),
+        maker: getAddress(o.maker),
+        side: o.side,
+        price: BigInt(o.price),
+        size,
+        remaining: size - BigInt(o.filled) - BigInt(o.cancelled),
+        placedAt: o.placedAt,
+      };
+    });
 }

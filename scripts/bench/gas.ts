@@ -18,6 +18,10 @@ export const KEY_OPERATIONS: [string, string][] = [
   ["PrimaryOffering", "buy"],
   ["PrimaryOffering", "createOffering"],
   ["IdentityRegistry", "registerInvestor"],
+  ["Market", "placeAsk"],
+  ["Market", "placeBid"],
+  ["Market", "fill"],
+  ["Market", "cancel"],
 ];
 
 /** Finds the balanced JSON value starting at `start` (string-aware), or null. */

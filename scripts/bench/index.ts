@@ -6,8 +6,11 @@
  *   2. throughput  autocannon on loopback: `/`, an artwork page and a bare Next.js page (ratios)
  *   3. js          first-load JavaScript per route (raw + gzip -9), wallet code markers
  *   4. gas         forge test --gas-report
+ *   5. orderbook   render time of the artwork page (server-rendered market section) with 1,000 open orders
+ *                  (the book is read from the indexer's market_orders table, brought up to date while the app is stopped)
+ *   6. indexer     indexer throughput (events/s) over 10,000 synthetic trades, from scratch into in-memory PGlite
  *
- * Flags: --only=rpc,throughput,js,gas   --quick (shorter runs)   --no-build (serve the existing .next)
+ * Flags: --only=rpc,throughput,js,gas,orderbook,indexer   --quick (shorter runs)   --no-build (serve the existing .next)
  * Env:   BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_ANVIL_PORT (8745), BENCH_PROXY_PORT (8746),
  *        BENCH_DATA_DIR (.data-bench, wiped each run), BENCH_BARE_DIR (/tmp/atelier-bare-next)
  * Writes bench-results/latest.json.
@@ -24,8 +27,11 @@ import { addBenchArtworks } from "./more-artworks";
 import { loadTest, prepareBareApp, startBareApp, type LoadResult } from "./throughput";
 import { measureRouteJs, type RouteJs } from "./js";
 import { KEY_OPERATIONS, runGasReport } from "./gas";
+import { createPublicClient, http } from "viem";
+import { syncToHead } from "../../lib/indexer/indexer";
+import { benchIndexer, MARKET_SLUG, placeOpenOrders, type IndexerBench } from "./market";
 
-const SECTIONS = ["rpc", "throughput", "js", "gas"] as const;
+const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const argv = process.argv.slice(2);
@@ -43,7 +49,7 @@ for (const s of only) {
 }
 const unknown = argv.filter((a) => !["--quick", "--no-build"].includes(a) && !a.startsWith("--only="));
 if (unknown.length) {
-  console.error(`[bench] unknown argument(s): ${unknown.join(" ")}  (flags: --only=rpc,throughput,js,gas --quick --no-build)`);
+  console.error(`[bench] unknown argument(s): ${unknown.join(" ")}  (flags: --only=${SECTIONS.join(",")} --quick --no-build)`);
   process.exit(2);
 }
 
@@ -73,6 +79,8 @@ type Summary = {
   throughput?: { results: (LoadResult & { vsBare: { reqPerSec: number; p50: number; p97_5: number; p99: number } | null })[] };
   js?: { routes: RouteJs[]; targetGzipBytes: number };
   gas?: unknown;
+  orderbook?: { rows: OrderbookRow[]; placed?: { asks: number; bids: number; seconds: number } };
+  indexer?: IndexerBench;
   errors: { section: string; message: string }[];
 };
 
@@ -233,6 +241,70 @@ async function runJs(stack: Stack, artworkPath: string, bareUp: boolean): Promis
 }
 
 // -------------------------------------------------------------------------------------------------
+// 5. Order book render, 6. indexer throughput
+
+type OrderbookRow = { book: string; coldMs: number; warmMs: number; coldEthCall: number; coldCalls: number; warmCalls: number; rpcBytes: number; status: number };
+const OPEN_ORDERS = 1_000;
+const SYNTHETIC_TRADES = 10_000;
+
+async function measureBook(stack: Stack, book: string): Promise<OrderbookRow> {
+  const path_ = `/artworks/${MARKET_SLUG}`;
+  log(`measuring ${path_} (${book}): 1 warm-up + ${settings.renders} cold + ${settings.renders} warm renders`);
+  const r = await measurePageRpc(stack, path_, { renders: settings.renders, artworksInDb: demoArtworks.length });
+  return { book, coldMs: r.cold.ms, warmMs: r.warm.ms, coldEthCall: r.cold.ethCall, coldCalls: r.cold.calls, warmCalls: r.warm.calls, rpcBytes: r.cold.requestBytes, status: r.status };
+}
+
+function printOrderbook() {
+  const rows = summary.orderbook?.rows ?? [];
+  printTable(
+    `Artwork page /artworks/${MARKET_SLUG} with the order book (median ms; cold = new block, so no cached chain reads)`,
+    ["order book", "status", "cold ms", "warm ms", "cold eth_call", "cold JSON-RPC calls", "warm calls", "cold RPC bytes"],
+    rows.map((r) => [r.book, r.status, fmt(r.coldMs), fmt(r.warmMs), fmt(r.coldEthCall), fmt(r.coldCalls), fmt(r.warmCalls), fmt(r.rpcBytes)]),
+  );
+}
+
+/**
+ * The bench app runs with INDEXER_MODE=off (so every RPC call counted belongs to a render): bring the
+ * indexer's tables up to the chain head while the app is stopped (PGlite allows one process), as the
+ * embedded indexer would have done.
+ */
+async function indexBenchDatabase(stack: Stack): Promise<void> {
+  await stopWeb(stack);
+  const s = stack;
+  const r = await withDatabase(s.env, (db) =>
+    syncToHead({ db, client: createPublicClient({ transport: http(s.chain.url, { timeout: 120_000 }) }), contracts: s.deployment, confirmations: 0 }),
+  );
+  log(`indexer caught up to block ${r.cursor} (${r.inserted} new events)`);
+  await startWeb(stack, ports.web);
+}
+
+async function runOrderbook(stack: Stack): Promise<void> {
+  summary.orderbook = { rows: [] };
+  await indexBenchDatabase(stack);
+  summary.orderbook.rows.push(await measureBook(stack, "seeded (2 open orders)"));
+  log(`placing ${OPEN_ORDERS} open orders (automine off, batched)…`);
+  const placed = await placeOpenOrders(stack, OPEN_ORDERS);
+  log(`placed ${placed.asks} asks and ${placed.bids} bids in ${placed.seconds.toFixed(1)} s`);
+  summary.orderbook.placed = placed;
+  await indexBenchDatabase(stack);
+  summary.orderbook.rows.push(await measureBook(stack, `+${OPEN_ORDERS} open orders`));
+  printOrderbook();
+}
+
+async function runIndexer(stack: Stack): Promise<void> {
+  const trades = quick ? 1_000 : SYNTHETIC_TRADES;
+  log(`generating ${trades.toLocaleString("en")} trades (placeAsk + fill pairs between two verified investors; automine off, batched)…`);
+  const r = await benchIndexer(stack, { trades });
+  summary.indexer = r;
+  log(`generated in ${r.generateSeconds.toFixed(1)} s (${r.blocks} blocks)`);
+  printTable(
+    "Indexer catching up from scratch (getLogs in chunks → in-memory PGlite; confirmations 0)",
+    ["trades sent", "trades indexed", "failed", "blocks", "events recorded", "seconds", "events/s", "trades/s"],
+    [[fmt(r.trades), fmt(r.tradesIndexed), fmt(r.failedTrades), fmt(r.blocks), fmt(r.events), r.indexSeconds.toFixed(1), fmt(Math.round(r.eventsPerSecond)), fmt(Math.round(r.tradesPerSecond))]],
+  );
+}
+
+// -------------------------------------------------------------------------------------------------
 // 4. Gas
 
 async function runGas(): Promise<void> {
@@ -269,7 +341,7 @@ async function main(): Promise<number> {
   console.log(`machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load ${m.loadAverage1m} (1 min), node ${m.node}, ${m.platform}`);
   console.log(`sections: ${[...only].join(", ")}${quick ? " (--quick)" : ""}; ports web ${ports.web}, bare ${ports.bare}, anvil ${ports.anvil}, proxy ${ports.proxy}; data ${dataDir}`);
 
-  const needStack = only.has("rpc") || only.has("throughput") || only.has("js");
+  const needStack = only.has("rpc") || only.has("throughput") || only.has("js") || only.has("orderbook") || only.has("indexer");
   if (needStack) {
     let stack: Stack | null = null;
     try {
@@ -339,6 +411,24 @@ async function main(): Promise<number> {
           await runJs(stack, artworkPath, bareUp);
         } catch (err) {
           fail("js", err);
+        }
+      }
+
+      if (only.has("orderbook")) {
+        section(`5. Order book: render time with ${OPEN_ORDERS.toLocaleString("en")} open orders`);
+        try {
+          await runOrderbook(stack);
+        } catch (err) {
+          fail("orderbook", err);
+        }
+      }
+
+      if (only.has("indexer")) {
+        section("6. Indexer throughput");
+        try {
+          await runIndexer(stack);
+        } catch (err) {
+          fail("indexer", err);
         }
       }
 

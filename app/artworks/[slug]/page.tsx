@@ -8,9 +8,11 @@ import { Gallery } from "@/components/asset/gallery";
 import { OfferingPanel } from "@/components/asset/offering-panel";
 import { RiskWarnings } from "@/components/asset/risk-warnings";
 import { TokenRules } from "@/components/asset/token-rules";
+import { UpdatesList } from "@/components/asset/updates-list";
 import { getViewer } from "@/components/layout/viewer";
 import { MarketSection } from "@/components/market/market-section";
 import { getArtworkPage } from "@/lib/assets/artwork";
+import { getArtworkUpdates } from "@/lib/assets/updates";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,6 +35,7 @@ export default async function ArtworkPage({ params }: Props) {
   ]);
   if (!data) notFound();
   const { artwork } = data;
+  const updates = data.token ? await getArtworkUpdates({ artworkId: artwork.id, token: data.token }) : [];
   const zh = locale === "zh-HK";
   const title = zh && artwork.titleZh ? artwork.titleZh : artwork.title;
 
@@ -93,6 +96,7 @@ export default async function ArtworkPage({ params }: Props) {
       </div>
       {data.token ? <MarketSection slug={artwork.slug} token={data.token} decimals={data.paymentDecimals} /> : null}
       <ArtworkDetails artwork={artwork} />
+      <UpdatesList updates={updates} />
       <section aria-labelledby="documents" className="flex flex-col gap-4">
         <h2 id="documents" className="font-display text-2xl">{t("documents.title")}</h2>
         <DocumentsList documents={data.documents} />

@@ -18,6 +18,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/kyc.json").then((m) => m.default),
       import("./en/compliance-kyc.json").then((m) => m.default),
       import("./en/issuer.json").then((m) => m.default),
+      import("./en/compliance-console.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -32,6 +33,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/kyc.json").then((m) => m.default),
       import("./zh-HK/compliance-kyc.json").then((m) => m.default),
       import("./zh-HK/issuer.json").then((m) => m.default),
+      import("./zh-HK/compliance-console.json").then((m) => m.default),
     ]),
 };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ConsoleNav } from "@/components/compliance/console/console-nav";
 import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
 import { buttonStyles } from "@/components/ui/button";
@@ -55,6 +56,7 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
         <h1 className="font-display text-3xl font-normal tracking-tight">{t("title")}</h1>
         <p className="text-sm text-ink-muted">{t("intro")}</p>
       </header>
+      <ConsoleNav current="kyc" />
 
       <form method="get" className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label={t("filters.label")}>
         <label className="flex flex-col gap-1 text-sm font-medium">

@@ -29,7 +29,7 @@ export default async function TradePage({ params }: Props) {
   if (!ctx.roles.registered && ctx.rolesAvailable) redirect("/onboarding");
   const [data, t, locale] = await Promise.all([getArtworkPage({ slug }), getTranslations("market.page"), getLocale()]);
   if (!data || !data.token) notFound();
-  const [config, book] = await Promise.all([getMarketConfig(), getOrderBook({ token: data.token })]);
+  const [config, book] = await Promise.all([getMarketConfig(), getOrderBook({ token: data.token, maker: ctx.address })]);
   const title = locale === "zh-HK" && data.artwork.titleZh ? data.artwork.titleZh : data.artwork.title;
   const header = (
     <>
@@ -48,8 +48,9 @@ export default async function TradePage({ params }: Props) {
   const pick = (o: typeof book.bestAsk) => (o ? { id: o.id, maker: o.maker, price: o.price, shares: o.fillable } : null);
   // The best offers another investor can take: never the viewer's own order.
   const others = book.orders.filter((o) => o.maker.toLowerCase() !== me && o.fillable > 0n);
-  const bestAsk = others.filter((o) => o.side === "ask").sort((a, b) => Number(a.price - b.price) || Number(a.id - b.id))[0] ?? null;
-  const bestBid = others.filter((o) => o.side === "bid").sort((a, b) => Number(b.price - a.price) || Number(a.id - b.id))[0] ?? null;
+  // `orders` is sorted best first per side; only chain-verified orders are offered to take.
+  const bestAsk = others.find((o) => o.side === "ask" && o.verified) ?? null;
+  const bestBid = others.find((o) => o.side === "bid" && o.verified) ?? null;
   const contracts = getTradeContracts();
   const setup: TradeSetup = {
     account: ctx.address,

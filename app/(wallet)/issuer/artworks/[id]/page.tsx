@@ -7,6 +7,7 @@ import { GoOnChain } from "@/components/issuer/go-on-chain";
 import { DocumentUploadForm, ImageUploadForm, RemoveDocumentForm, SubmitListingForm } from "@/components/issuer/listing-forms";
 import { OfferingControls } from "@/components/issuer/offering-controls";
 import { StageBadge } from "@/components/issuer/stage-badge";
+import { IssuerUpdatesSection } from "@/components/issuer/updates-section";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { Markdown } from "@/components/ui/markdown";
@@ -19,7 +20,7 @@ import { formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
 import { isEditable } from "@/lib/issuer/listings";
-import { chainContracts, getIssuerListing } from "@/lib/issuer/queries";
+import { chainContracts, getIssuerListing, getIssuerUpdates } from "@/lib/issuer/queries";
 import { LIMITS } from "@/lib/issuer/validation";
 
 type Props = { params: Promise<{ id: string }> };
@@ -44,6 +45,7 @@ export default async function IssuerListingPage({ params }: Props) {
     getLocale(),
   ]);
   const { artwork, documents, progress, stage } = data;
+  const updates = await getIssuerUpdates({ artworkId: artwork.id, token: artwork.tokenAddress });
   const editable = isEditable(artwork);
   const title = locale === "zh-HK" && artwork.titleZh ? artwork.titleZh : artwork.title;
   const env = getServerEnv();
@@ -198,6 +200,16 @@ export default async function IssuerListingPage({ params }: Props) {
             withdrawable={offering.proceeds > offering.withdrawn ? formatMoney(offering.proceeds - offering.withdrawn, decimals, locale) : null}
           />
         </section>
+      ) : null}
+
+      {artwork.tokenAddress ? (
+        <IssuerUpdatesSection
+          id={id}
+          updates={updates}
+          account={getAddress(ctx.address)}
+          token={getAddress(artwork.tokenAddress)}
+          appOrigin={env.appOrigin}
+        />
       ) : null}
     </div>
   );

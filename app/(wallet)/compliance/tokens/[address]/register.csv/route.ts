@@ -1,0 +1,51 @@
+import { getAddress, isAddress } from "viem";
+import { writeAudit } from "@/lib/audit";
+import { AuthError } from "@/lib/auth/errors";
+import { requireSession } from "@/lib/auth/guard";
+import { getTokenRegister, RegisterUnavailableError } from "@/lib/compliance/register";
+import { buildRegisterCsv, parseRegisterParams, queryRegister } from "@/lib/compliance/register-query";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/** CSV of a token's whole register (search and sort of the page apply; no paging), compliance only, audited. */
+export async function GET(request: Request, { params }: { params: Promise<{ address: string }> }) {
+  const { address } = await params;
+  // Not found for everybody who is not a compliance agent: the route does not reveal that it exists.
+  let ctx;
+  try {
+    ctx = await requireSession({ role: "compliance" });
+  } catch (error) {
+    if (error instanceof AuthError) return new Response("Not found.\n", { status: 404 });
+    throw error;
+  }
+  if (!isAddress(address, { strict: false })) return new Response("Not found.\n", { status: 404 });
+  const token = getAddress(address);
+  const p = parseRegisterParams(Object.fromEntries(new URL(request.url).searchParams));
+  const db = await getDb();
+  let register;
+  try {
+    register = await getTokenRegister(db, token, p.block);
+  } catch (error) {
+    if (error instanceof RegisterUnavailableError) return new Response(`Register unavailable: ${error.code}.\n`, { status: error.code === "not_a_token" ? 404 : 409 });
+    throw error;
+  }
+  const { all } = queryRegister(register.rows, { ...p, page: 1, per: 50 });
+  const csv = buildRegisterCsv({ blockNumber: register.blockNumber, rows: all });
+  await writeAudit(db, {
+    actor: ctx.address,
+    actorRole: "compliance",
+    action: "register.exported",
+    subjectType: "token",
+    subjectId: token.toLowerCase(),
+    after: { token: token.toLowerCase(), blockNumber: register.blockNumber.toString(), rows: all.length, q: p.q || null, sort: p.sort, dir: p.dir },
+    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+  });
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="register-${register.symbol}-block-${register.blockNumber}.csv"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ConsoleHeader } from "@/components/compliance/console/console-nav";
+import { TokenTable } from "@/components/compliance/console/token-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requirePageSession } from "@/lib/auth/guard";
+import { listTokens } from "@/lib/compliance/register";
+import { getDb } from "@/lib/db";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("complianceConsole.tokens");
+  return { title: t("title") };
+}
+
+/** Every share token with its register header; each links to its holder register. */
+export default async function TokensPage() {
+  await requirePageSession({ role: "compliance", next: "/compliance/tokens" });
+  const db = await getDb();
+  const [tokens, t, locale] = await Promise.all([listTokens(db), getTranslations("complianceConsole.tokens"), getLocale()]);
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
+      <ConsoleHeader current="tokens" title={t("title")} intro={t("intro")} />
+      {tokens.length === 0 ? <EmptyState title={t("emptyTitle")} description={t("empty")} /> : <TokenTable tokens={tokens} locale={locale} />}
+    </div>
+  );
+}

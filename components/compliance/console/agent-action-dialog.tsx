@@ -1,0 +1,194 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { useConnection } from "wagmi";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input, Select, controlStyles } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { AgentStepStatus } from "./agent-step";
+import { type AgentCall, useAgentTx } from "./use-agent-tx";
+
+export type ActionField = {
+  name: string;
+  kind: "amount" | "address" | "select" | "date";
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  options?: { value: string; label: string }[];
+};
+
+/** One agent action: its fields, its checks, the sentence that says what changes, and the call. Built client-side. */
+export type ActionSpec = {
+  id: string;
+  label: string;
+  danger?: boolean;
+  fields: ActionField[];
+  /** Field errors in words, keyed by field name; empty when valid. */
+  validate: (values: Record<string, string>) => Record<string, string>;
+  confirm: (values: Record<string, string>) => string;
+  call: (values: Record<string, string>) => AgentCall;
+};
+
+/**
+ * Edit (action, fields, required reason) → review (exactly what will change) → sign with the officer's own wallet →
+ * confirmed and recorded in the audit log. The page refreshes from the chain afterwards.
+ */
+export function AgentActionDialog({
+  triggerLabel,
+  triggerVariant = "secondary",
+  title,
+  officer,
+  specs,
+}: {
+  triggerLabel: string;
+  triggerVariant?: "secondary" | "ghost" | "danger" | "primary";
+  title: string;
+  officer: string;
+  specs: ActionSpec[];
+}) {
+  const t = useTranslations("complianceConsole.actions");
+  const router = useRouter();
+  const uid = useId();
+  const { address, isConnected } = useConnection();
+  const canSign = isConnected && address?.toLowerCase() === officer.toLowerCase();
+  const wrongWallet = isConnected && !canSign;
+  const [connectOpen, setConnectOpen] = useState(false);
+  const [open, setOpen] = useState(false);
+  const [specId, setSpecId] = useState(specs[0]?.id ?? "");
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [stage, setStage] = useState<"edit" | "review">("edit");
+  const tx = useAgentTx();
+  const spec = specs.find((s) => s.id === specId) ?? specs[0];
+  if (!spec) return null;
+
+  const fieldValues = Object.fromEntries(spec.fields.map((f) => [f.name, values[`${spec.id}.${f.name}`] ?? f.defaultValue ?? ""]));
+
+  function reset(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      if (tx.step.kind === "done") router.refresh();
+      setStage("edit");
+      setErrors({});
+      setReason("");
+      setValues({});
+      tx.setStep({ kind: "idle" });
+    }
+  }
+
+  function review(e: React.FormEvent) {
+    e.preventDefault();
+    if (!spec) return;
+    const found = spec.validate(fieldValues);
+    const r = reason.trim();
+    if (r.length < 5 || r.length > 500) found.reason = t("validation.reason");
+    setErrors(found);
+    if (Object.keys(found).length === 0) setStage("review");
+  }
+
+  async function sign() {
+    if (!spec) return;
+    const ok = await tx.run(spec.call(fieldValues), reason.trim());
+    if (ok) router.refresh();
+  }
+
+  const finished = tx.step.kind === "done";
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={reset}
+      closeLabel={t("close")}
+      title={title}
+      description={t("dialogIntro")}
+      className="sm:w-[min(92vw,34rem)]"
+      trigger={
+        <Button size="sm" variant={triggerVariant}>
+          {triggerLabel}
+        </Button>
+      }
+    >
+      {stage === "edit" ? (
+        <form onSubmit={review} noValidate className="flex flex-col gap-4">
+          {specs.length > 1 ? (
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-1 text-sm font-medium">{t("choose")}</legend>
+              {specs.map((s) => (
+                <label key={s.id} className="flex items-center gap-2 text-sm">
+                  <input type="radio" name={`${uid}-action`} value={s.id} checked={s.id === spec.id} onChange={() => { setSpecId(s.id); setErrors({}); }} className="size-4 accent-accent" />
+                  {s.label}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {spec.fields.map((f) => {
+            const key = `${spec.id}.${f.name}`;
+            const set = (v: string) => setValues((prev) => ({ ...prev, [key]: v }));
+            return (
+              <Field key={key} id={`${uid}-${key}`} label={f.label} hint={f.hint} error={errors[f.name]}>
+                {(control) =>
+                  f.kind === "select" ? (
+                    <Select {...control} value={fieldValues[f.name]} onChange={(e) => set(e.target.value)}>
+                      {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                    </Select>
+                  ) : (
+                    <Input
+                      {...control}
+                      value={fieldValues[f.name]}
+                      onChange={(e) => set(e.target.value)}
+                      inputMode={f.kind === "amount" ? "numeric" : undefined}
+                      type={f.kind === "date" ? "date" : "text"}
+                      autoComplete="off"
+                      spellCheck={false}
+                      className={f.kind === "address" ? "font-mono" : undefined}
+                    />
+                  )
+                }
+              </Field>
+            );
+          })}
+          <Field id={`${uid}-reason`} label={t("reason")} hint={t("reasonHint")} error={errors.reason}>
+            {(control) => (
+              <textarea {...control} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} className={cn(controlStyles, "h-auto py-2")} />
+            )}
+          </Field>
+          {wrongWallet ? <Alert tone="warn">{t("connectHint", { wallet: officer })}</Alert> : null}
+          <div className="flex justify-end">
+            <Button type="submit">{t("review")}</Button>
+          </div>
+        </form>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <section aria-labelledby={`${uid}-confirm`} className="flex flex-col gap-2 rounded-xl border border-line-strong bg-surface-muted p-4">
+            <h3 id={`${uid}-confirm`} className="text-sm font-medium">{t("confirmTitle")}</h3>
+            <p data-testid="agent-confirm">{spec.confirm(fieldValues)}</p>
+            <p className="text-sm text-ink-muted">{t("reason")}: {reason.trim()}</p>
+          </section>
+          <AgentStepStatus step={tx.step} />
+          {wrongWallet ? <Alert tone="warn">{t("connectHint", { wallet: officer })}</Alert> : null}
+          <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+          <div className="flex flex-wrap justify-end gap-2">
+            {finished ? (
+              <Button onClick={() => reset(false)}>{t("done")}</Button>
+            ) : (
+              <>
+                <Button variant="ghost" onClick={() => { setStage("edit"); tx.setStep({ kind: "idle" }); }} disabled={tx.busy}>{t("back")}</Button>
+                {isConnected ? (
+                  <Button variant={spec.danger ? "danger" : "primary"} onClick={sign} loading={tx.busy} disabled={!canSign}>{t("sign")}</Button>
+                ) : (
+                  <Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
+                )}
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

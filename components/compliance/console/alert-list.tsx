@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge, type BadgeIcon, type BadgeTone } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { Alert } from "@/lib/compliance/alerts";
+import { formatDay } from "@/lib/format/date";
+import { shortAddress } from "@/lib/format/address";
+
+const look: Record<Alert["kind"], [BadgeTone, BadgeIcon]> = {
+  kyc_expired: ["danger", "error"],
+  frozen_open_orders: ["danger", "lock"],
+  unverified_holder: ["danger", "warn"],
+  kyc_expiring: ["warn", "clock"],
+  near_max_holders: ["warn", "info"],
+};
+
+/** Alerts as a list: a labelled badge, one sentence, and links to the investor and the register. */
+export async function AlertList({ alerts, locale, headingId }: { alerts: Alert[]; locale: string; headingId?: string }) {
+  const t = await getTranslations("complianceConsole.home");
+  const tr = await getTranslations("complianceConsole.register");
+  if (alerts.length === 0) return <EmptyState title={t("noAlerts")} description={t("noAlertsBody")} />;
+  return (
+    <ul className="flex flex-col divide-y divide-line rounded-xl border border-line" aria-labelledby={headingId}>
+      {alerts.map((a, i) => {
+        const [tone, icon] = look[a.kind];
+        let text: string;
+        switch (a.kind) {
+          case "kyc_expired":
+          case "kyc_expiring":
+            text = t(`text.${a.kind}`, { name: a.name || tr("unknownInvestor"), date: formatDay(a.expiresAt, locale), days: a.days, shares: Number(a.shares), symbol: a.symbol });
+            break;
+          case "frozen_open_orders":
+            text = t("text.frozen_open_orders", { wallet: shortAddress(a.wallet), name: a.name ?? tr("unknownInvestor"), symbol: a.symbol, orders: a.orders });
+            break;
+          case "near_max_holders":
+            text = t("text.near_max_holders", { symbol: a.symbol, holders: a.holders, max: a.max, pct: Math.round((a.holders / a.max) * 100) });
+            break;
+          case "unverified_holder":
+            text = t("text.unverified_holder", { wallet: shortAddress(a.wallet), name: a.name ?? tr("unknownInvestor"), shares: Number(a.shares), symbol: a.symbol });
+            break;
+        }
+        const investorId = "investorId" in a ? a.investorId : null;
+        return (
+          <li key={`${a.kind}-${a.token}-${"wallet" in a ? a.wallet : ""}-${i}`} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between" data-alert={a.kind}>
+            <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
+              <span><Badge tone={tone} icon={icon}>{t(`kind.${a.kind}`)}</Badge></span>
+              <p className="text-sm">{text}</p>
+            </div>
+            <div className="flex shrink-0 gap-3 text-sm">
+              {investorId ? <Link href={`/compliance/investors/${investorId}`} className="underline underline-offset-4">{t("openInvestor")}</Link> : null}
+              <Link href={`/compliance/tokens/${a.token}`} className="underline underline-offset-4">{t("openRegister")}</Link>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { cn } from "@/components/ui/cn";
+
+const items = [
+  { key: "home", href: "/compliance" },
+  { key: "tokens", href: "/compliance/tokens" },
+  { key: "audit", href: "/compliance/audit" },
+  { key: "kyc", href: "/compliance/kyc" },
+  { key: "listings", href: "/compliance/listings" },
+] as const;
+
+/** The console's section links; `current` marks the page's section with aria-current. */
+export async function ConsoleNav({ current }: { current: (typeof items)[number]["key"] }) {
+  const t = await getTranslations("complianceConsole.nav");
+  return (
+    <nav aria-label={t("label")} className="-mx-1 overflow-x-auto">
+      <ul className="flex gap-1 px-1 text-sm whitespace-nowrap">
+        {items.map((i) => (
+          <li key={i.key}>
+            <Link
+              href={i.href}
+              aria-current={i.key === current ? "page" : undefined}
+              className={cn(
+                "inline-flex h-8 items-center rounded-full px-3 text-ink-muted hover:bg-surface-muted hover:text-ink",
+                i.key === current && "bg-surface-muted font-medium text-ink",
+              )}
+            >
+              {t(i.key)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Dense console page frame: eyebrow, title, section nav. */
+export async function ConsoleHeader({ current, title, intro, children }: { current: Parameters<typeof ConsoleNav>[0]["current"]; title: React.ReactNode; intro?: React.ReactNode; children?: React.ReactNode }) {
+  const t = await getTranslations("complianceConsole");
+  return (
+    <header className="flex flex-col gap-3">
+      <ConsoleNav current={current} />
+      <div className="flex flex-col gap-1">
+        <p className="text-xs tracking-[0.16em] text-ink-muted uppercase">{t("eyebrow")}</p>
+        <h1 className="font-display text-3xl leading-tight">{title}</h1>
+        {intro ? <p className="text-sm text-ink-muted">{intro}</p> : null}
+      </div>
+      {children}
+    </header>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type Address, isAddress } from "viem";
+import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import { shortAddress } from "@/lib/format/address";
+import { type ActionSpec, AgentActionDialog } from "./agent-action-dialog";
+
+export type HolderForActions = {
+  wallet: Address;
+  name: string | null;
+  shares: string;
+  frozen: boolean;
+  frozenAmount: string;
+  lockedAmount: string;
+};
+
+const WHOLE = /^[1-9]\d{0,17}$/;
+
+/** Per-holder agent actions on one token: freeze / unfreeze, partial freeze, forced transfer, recovery. */
+export function HolderActions({ token, symbol, officer, holder }: { token: Address; symbol: string; officer: Address; holder: HolderForActions }) {
+  const t = useTranslations("complianceConsole.actions");
+  const tr = useTranslations("complianceConsole.register");
+  const name = holder.name ?? tr("unknownInvestor");
+  const who = `${shortAddress(holder.wallet)} (${name})`;
+  const shares = BigInt(holder.shares);
+  const frozenAmount = BigInt(holder.frozenAmount);
+  const base = { address: token, abi: artworkShareTokenAbi, account: officer } as const;
+
+  const amountCheck = (max: bigint) => (v: Record<string, string>): Record<string, string> => {
+    const raw = v.amount ?? "";
+    return WHOLE.test(raw) && BigInt(raw) <= max ? {} : { amount: t("validation.amount", { max: Number(max) }) };
+  };
+  const addressCheck = (field: string) => (v: Record<string, string>): Record<string, string> => {
+    const raw = (v[field] ?? "").trim();
+    if (!isAddress(raw, { strict: false })) return { [field]: t("validation.address") };
+    if (raw.toLowerCase() === holder.wallet.toLowerCase()) return { [field]: t("validation.sameWallet") };
+    return {};
+  };
+  const amountField = (max: bigint) => ({ name: "amount", kind: "amount" as const, label: t("amount"), hint: t("amountHint", { max: Number(max) }) });
+
+  const specs: ActionSpec[] = [
+    holder.frozen
+      ? {
+          id: "unfreeze",
+          label: t("kind.unfreeze"),
+          fields: [],
+          validate: () => ({}),
+          confirm: () => t("confirm.unfreeze", { who, name, symbol }),
+          call: () => ({ ...base, functionName: "setWalletFrozen", args: [holder.wallet, false] }),
+        }
+      : {
+          id: "freeze",
+          label: t("kind.freeze"),
+          danger: true,
+          fields: [],
+          validate: () => ({}),
+          confirm: () => t("confirm.freeze", { who, name, symbol }),
+          call: () => ({ ...base, functionName: "setWalletFrozen", args: [holder.wallet, true] }),
+        },
+    {
+      id: "freezePartial",
+      label: t("kind.freezePartial"),
+      danger: true,
+      fields: [amountField(shares - frozenAmount)],
+      validate: amountCheck(shares - frozenAmount),
+      confirm: (v) => t("confirm.freezePartial", { who, symbol, amount: Number(v.amount), shares: Number(shares), after: Number(frozenAmount + BigInt(v.amount ?? 0)) }),
+      call: (v) => ({ ...base, functionName: "freezePartialShares", args: [holder.wallet, BigInt(v.amount ?? 0)] }),
+    },
+    ...(frozenAmount > 0n
+      ? [
+          {
+            id: "unfreezePartial",
+            label: t("kind.unfreezePartial"),
+            fields: [amountField(frozenAmount)],
+            validate: amountCheck(frozenAmount),
+            confirm: (v: Record<string, string>) => t("confirm.unfreezePartial", { who, symbol, amount: Number(v.amount), after: Number(frozenAmount - BigInt(v.amount ?? 0)) }),
+            call: (v: Record<string, string>) => ({ ...base, functionName: "unfreezePartialShares", args: [holder.wallet, BigInt(v.amount ?? 0)] }),
+          } satisfies ActionSpec,
+        ]
+      : []),
+    {
+      id: "forcedTransfer",
+      label: t("kind.forcedTransfer"),
+      danger: true,
+      fields: [amountField(shares), { name: "to", kind: "address", label: t("to"), hint: t("toHint") }],
+      validate: (v) => ({ ...amountCheck(shares)(v), ...addressCheck("to")(v) }),
+      confirm: (v) => t("confirm.forcedTransfer", { who, symbol, amount: Number(v.amount), to: (v.to ?? "").trim() }),
+      call: (v) => ({ ...base, functionName: "forcedTransfer", args: [holder.wallet, (v.to ?? "").trim() as Address, BigInt(v.amount ?? 0)] }),
+    },
+    {
+      id: "recover",
+      label: t("kind.recover"),
+      danger: true,
+      fields: [{ name: "newWallet", kind: "address", label: t("newWallet"), hint: t("newWalletHint") }],
+      validate: addressCheck("newWallet"),
+      confirm: (v) =>
+        t("confirm.recover", { who, symbol, shares: Number(shares), to: (v.newWallet ?? "").trim(), frozen: Number(frozenAmount), locked: Number(holder.lockedAmount) }),
+      call: (v) => ({ ...base, functionName: "recoverWallet", args: [holder.wallet, (v.newWallet ?? "").trim() as Address] }),
+    },
+  ];
+
+  return (
+    <AgentActionDialog
+      triggerLabel={t("openFor", { who: name })}
+      title={t("dialogTitle", { who })}
+      officer={officer}
+      specs={specs}
+    />
+  );
+}
+
+/** Pause or unpause a token. */
+export function TokenPauseAction({ token, symbol, officer, paused }: { token: Address; symbol: string; officer: Address; paused: boolean }) {
+  const t = useTranslations("complianceConsole.actions");
+  const kind = paused ? "unpause" : "pause";
+  const spec: ActionSpec = {
+    id: kind,
+    label: t(`kind.${kind}`),
+    danger: !paused,
+    fields: [],
+    validate: () => ({}),
+    confirm: () => t(`confirm.${kind}`, { symbol }),
+    call: () => ({ address: token, abi: artworkShareTokenAbi, account: officer, functionName: kind, args: [] }),
+  };
+  return <AgentActionDialog triggerLabel={t(`kind.${kind}`)} triggerVariant={paused ? "primary" : "danger"} title={t(`kind.${kind}`)} officer={officer} specs={[spec]} />;
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type Address, type Hex, isAddress } from "viem";
+import { identityRegistryAbi } from "@/lib/chain/abis";
+import { type ActionSpec, AgentActionDialog } from "./agent-action-dialog";
+
+const CATEGORY_CODES = { retail: 1, professional: 2, institutional: 3 } as const;
+
+/** Registry actions on one investor: update the record, revoke verification, link or unlink a wallet. */
+export function InvestorRecordActions({
+  registry,
+  officer,
+  investorId,
+  name,
+  record,
+  wallets,
+  countries,
+}: {
+  registry: Address;
+  officer: Address;
+  investorId: Hex;
+  name: string;
+  record: { country: number; category: number; expiry: number };
+  wallets: Address[];
+  /** Numeric code → label, in the viewer's language. */
+  countries: { value: string; label: string }[];
+}) {
+  const t = useTranslations("complianceConsole.actions");
+  const tc = useTranslations("complianceConsole.categories");
+  const base = { address: registry, abi: identityRegistryAbi, account: officer } as const;
+  const catOptions = (Object.keys(CATEGORY_CODES) as (keyof typeof CATEGORY_CODES)[]).map((c) => ({ value: String(CATEGORY_CODES[c]), label: tc(c) }));
+  const expiryDay = new Date(record.expiry * 1000).toISOString().slice(0, 10);
+  const toSeconds = (day: string) => BigInt(Math.floor(new Date(`${day}T23:59:59+08:00`).getTime() / 1000));
+  const countryLabel = (v: string) => countries.find((c) => c.value === v)?.label ?? v;
+  const catLabel = (v: string) => catOptions.find((c) => c.value === v)?.label ?? v;
+  const addressCheck = (v: Record<string, string>): Record<string, string> => (isAddress((v.wallet ?? "").trim(), { strict: false }) ? {} : { wallet: t("validation.address") });
+
+  const specs: ActionSpec[] = [
+    {
+      id: "updateInvestor",
+      label: t("kind.updateInvestor"),
+      fields: [
+        { name: "country", kind: "select", label: t("country"), options: countries, defaultValue: String(record.country) },
+        { name: "category", kind: "select", label: t("category"), options: catOptions, defaultValue: String(record.category) },
+        { name: "expiry", kind: "date", label: t("expiry"), defaultValue: expiryDay },
+      ],
+      validate: (v): Record<string, string> => (/^\d{4}-\d{2}-\d{2}$/.test(v.expiry ?? "") && toSeconds(v.expiry!) > BigInt(Math.floor(Date.now() / 1000)) ? {} : { expiry: t("validation.date") }),
+      confirm: (v) => t("confirm.updateInvestor", { name, country: countryLabel(v.country ?? ""), category: catLabel(v.category ?? ""), date: v.expiry ?? "" }),
+      call: (v) => ({ ...base, functionName: "updateInvestor", args: [investorId, Number(v.country), Number(v.category), toSeconds(v.expiry ?? "")] }),
+    },
+    {
+      id: "revokeInvestor",
+      label: t("kind.revokeInvestor"),
+      danger: true,
+      fields: [],
+      validate: () => ({}),
+      confirm: () => t("confirm.revokeInvestor", { name }),
+      call: () => ({ ...base, functionName: "updateInvestor", args: [investorId, record.country, record.category, BigInt(Math.floor(Date.now() / 1000))] }),
+    },
+    {
+      id: "linkWallet",
+      label: t("kind.linkWallet"),
+      fields: [{ name: "wallet", kind: "address", label: t("wallet") }],
+      validate: addressCheck,
+      confirm: (v) => t("confirm.linkWallet", { name, wallet: (v.wallet ?? "").trim() }),
+      call: (v) => ({ ...base, functionName: "linkWallet", args: [(v.wallet ?? "").trim() as Address, investorId] }),
+    },
+    ...(wallets.length
+      ? [
+          {
+            id: "unlinkWallet",
+            label: t("kind.unlinkWallet"),
+            danger: true,
+            fields: [{ name: "wallet", kind: "select" as const, label: t("wallet"), options: wallets.map((w) => ({ value: w, label: w })), defaultValue: wallets[0] }],
+            validate: () => ({}),
+            confirm: (v: Record<string, string>) => t("confirm.unlinkWallet", { name, wallet: v.wallet ?? "" }),
+            call: (v: Record<string, string>) => ({ ...base, functionName: "unlinkWallet", args: [v.wallet as Address] }),
+          } satisfies ActionSpec,
+        ]
+      : []),
+  ];
+  return <AgentActionDialog triggerLabel={t("openFor", { who: name })} title={t("dialogTitle", { who: name })} officer={officer} specs={specs} />;
+}

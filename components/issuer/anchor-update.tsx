@@ -1,0 +1,102 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import type { Address, Hex } from "viem";
+import { useConnection } from "wagmi";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import { documentNameToBytes32Plain } from "@/lib/issuer/names";
+import { TxStatus } from "./tx-status";
+import { publishUpdateAction } from "./update-actions";
+import { useTx } from "./use-tx";
+
+export type AnchorUpdateProps = {
+  updateId: string;
+  title: string;
+  account: Address;
+  token: Address;
+  appOrigin: string;
+  documents: { id: string; name: string; title: string; sha256: Hex; anchored: boolean }[];
+};
+
+/**
+ * Anchors an update's documents from the issuer's own wallet — one setDocument(name, link, SHA-256) each,
+ * explained before the wallet opens — then asks the server to publish, which reads every hash back from the
+ * chain. Documents already anchored (an interrupted run) are not sent again.
+ */
+export function AnchorUpdate(props: AnchorUpdateProps) {
+  const t = useTranslations("issuer.updates");
+  const tc = useTranslations("issuer.chain");
+  const router = useRouter();
+  const { address, isConnected } = useConnection();
+  const [connectOpen, setConnectOpen] = useState(false);
+  const [anchoredNow, setAnchoredNow] = useState<string[]>([]);
+  const [publishing, setPublishing] = useState(false);
+  const [publishError, setPublishError] = useState<string | null>(null);
+  const anchor = useTx();
+  const pending = props.documents.filter((d) => !d.anchored && !anchoredNow.includes(d.id));
+  const wrongWallet = isConnected && address?.toLowerCase() !== props.account.toLowerCase();
+
+  async function publish() {
+    setPublishing(true);
+    setPublishError(null);
+    const result = await publishUpdateAction({ updateId: props.updateId });
+    setPublishing(false);
+    if (!result.ok) setPublishError(result.message);
+    router.refresh();
+  }
+
+  async function onAnchor() {
+    for (const doc of pending) {
+      const hash = await anchor.send({
+        address: props.token,
+        abi: artworkShareTokenAbi,
+        functionName: "setDocument",
+        args: [documentNameToBytes32Plain(doc.name), `${props.appOrigin}/documents/${doc.id}`, doc.sha256],
+        account: props.account,
+      });
+      if (!hash) return;
+      setAnchoredNow((a) => [...a, doc.id]);
+    }
+    await publish();
+  }
+
+  if (pending.length === 0) {
+    // Everything is on chain already (e.g. the page was left after anchoring): publishing needs no wallet.
+    return (
+      <div className="flex flex-col gap-3">
+        <p className="text-sm text-ink-muted">{t("readyToPublish")}</p>
+        <div aria-live="polite" role="status">{publishError ? <Alert tone="error" role="none">{publishError}</Alert> : null}</div>
+        <div>
+          <Button onClick={publish} loading={publishing} aria-label={t("publishLabel", { title: props.title })}>{t("publish")}</Button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      {!isConnected ? (
+        <div className="flex flex-col items-start gap-2">
+          <p className="text-sm text-ink-muted">{tc("connectBody")}</p>
+          <Button variant="secondary" onClick={() => setConnectOpen(true)}>{tc("connect")}</Button>
+          <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+        </div>
+      ) : wrongWallet ? (
+        <Alert tone="warn" title={tc("wrongWalletTitle")}>{tc("wrongWalletBody")}</Alert>
+      ) : null}
+      <Alert tone="info" role="none" title={tc("willSign")}>{tc("anchorSigns", { count: pending.length })}</Alert>
+      <TxStatus step={anchor.step} confirmed={t("anchoredConfirmed")} testId={`anchor-update-status-${props.updateId}`} />
+      <div aria-live="polite" role="status">{publishError ? <Alert tone="error" role="none">{publishError}</Alert> : null}</div>
+      <div>
+        <Button onClick={onAnchor} disabled={!isConnected || wrongWallet} loading={anchor.busy || publishing} aria-label={t("anchorLabel", { count: pending.length, title: props.title })}>
+          {t("anchorAndPublish", { count: pending.length })}
+        </Button>
+      </div>
+    </div>
+  );
+}

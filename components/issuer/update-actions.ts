@@ -1,0 +1,106 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { AuthError } from "@/lib/auth/errors";
+import { requireSession } from "@/lib/auth/guard";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { getDb } from "@/lib/db";
+import { chainAnchorReader } from "@/lib/issuer/anchors";
+import { getOwnedListing, ListingError } from "@/lib/issuer/listings";
+import { UPDATE_LIMITS, updateFormValues, validateUpdate } from "@/lib/issuer/update-validation";
+import { createUpdate, publishUpdate } from "@/lib/issuer/updates";
+import { LIMITS } from "@/lib/issuer/validation";
+import { filesRoot } from "@/lib/storage/files";
+import type { IssuerActionState } from "./actions";
+
+/*
+ * Update server actions: zod parse → issuer session → ownership (inside lib/issuer/updates, on every call)
+ * → act → audit (inside lib/issuer/updates). Publishing reads the chain on the server: the browser's word
+ * that a document was anchored is never taken.
+ */
+
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
+
+async function fail(code: string, fieldErrors?: Record<string, string>): Promise<IssuerActionState & { ok: false }> {
+  const t = await getTranslations("issuer.errors");
+  return { ok: false, code, message: t(`codes.${code}` as never), ...(fieldErrors ? { fieldErrors } : {}), at: Date.now() };
+}
+
+async function handle(error: unknown) {
+  if (error instanceof AuthError) return fail(error.code);
+  if (error instanceof ListingError) return fail(error.code);
+  console.error("[issuer] update action failed:", error instanceof Error ? error.message : error);
+  return fail("unavailable");
+}
+
+async function revalidateListing(id: string) {
+  revalidatePath(`/issuer/artworks/${id}`);
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    const listing = await getOwnedListing(await getDb(), { id, issuer: ctx.address });
+    revalidatePath(`/artworks/${listing.slug}`);
+  } catch {
+    // Revalidation is best effort; the action's outcome stands.
+  }
+}
+
+/** Saves an update with its PDFs (checked by content, hashed). Without documents it is published at once. */
+export async function createUpdateAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const id = uuid.safeParse(form.get("id"));
+  if (!id.success) return fail("not_found");
+  const values = updateFormValues(form);
+  const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
+  const parsed = validateUpdate(values);
+  const t = await getTranslations("issuer.errors");
+  const fieldErrors: Record<string, string> = {};
+  if (!parsed.ok) {
+    for (const [field, issue] of Object.entries(parsed.issues)) fieldErrors[field] = t(`fields.${issue.key}` as never, issue.params as never);
+  }
+  if (files.length > UPDATE_LIMITS.documents) fieldErrors.files = t("codes.too_many_files");
+  else if (files.some((f) => f.size > LIMITS.documentBytes)) fieldErrors.files = t("codes.tooLarge");
+  if (!parsed.ok || Object.keys(fieldErrors).length > 0) return { ...(await fail("invalid", fieldErrors)), values };
+
+  let published = false;
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    const bytes = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+    const update = await createUpdate(await getDb(), { id: id.data, issuer: ctx.address, input: parsed.data, files: bytes, filesDir: filesRoot() });
+    published = update.publishedAt !== null;
+  } catch (error) {
+    const result = await handle(error);
+    // A refused file is reported beside the file field.
+    const fileCodes = ["empty", "tooLarge", "notPdf", "too_many_files"];
+    return { ...result, values, ...(fileCodes.includes(result.code) ? { fieldErrors: { files: result.message } } : {}) };
+  }
+  await revalidateListing(id.data);
+  const tu = await getTranslations("issuer.updates");
+  return { ok: true, message: published ? tu("publishedNow") : tu("savedAnchorNext"), at: Date.now() };
+}
+
+export type PublishResult = { ok: true } | { ok: false; code: string; message: string };
+
+/** Publishes an update after reading each of its documents' hashes back from the token's registry. */
+export async function publishUpdateAction(input: { updateId: string }): Promise<PublishResult> {
+  const parsed = uuid.safeParse(input?.updateId);
+  if (!parsed.success) {
+    const f = await fail("not_found");
+    return { ok: false, code: f.code, message: f.message };
+  }
+  let artworkId: string;
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    const update = await publishUpdate(await getDb(), {
+      id: parsed.data,
+      issuer: ctx.address,
+      readAnchors: chainAnchorReader({ client: getPublicClient(), fromBlock: getDeployments().startBlock }),
+    });
+    artworkId = update.artworkId;
+  } catch (error) {
+    const f = await handle(error);
+    return { ok: false, code: f.code, message: f.message };
+  }
+  await revalidateListing(artworkId);
+  return { ok: true };
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field } from "@/components/ui/field";
+import { controlStyles, Input, Select } from "@/components/ui/input";
+import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/db/schema";
+import type { UpdateField } from "@/lib/issuer/update-validation";
+import type { IssuerActionState } from "./actions";
+import { createUpdateAction } from "./update-actions";
+
+const textareaStyles = cn(controlStyles, "h-auto min-h-28 py-2 leading-relaxed");
+const fileStyles = cn(controlStyles, "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm");
+
+/**
+ * Write an update (valuation, condition report, exhibition, custody change) with up to three PDFs. Validated
+ * on the server field by field; the typed values survive a refused submit. A valuation asks for its value
+ * and appraiser; the other kinds do not show those fields.
+ */
+export function UpdateForm({ id, maxMb, maxFiles, today }: { id: string; maxMb: number; maxFiles: number; today: string }) {
+  const t = useTranslations("issuer.updates");
+  const [state, action, pending] = useActionState<IssuerActionState, FormData>(createUpdateAction, null);
+  const previous = state && !state.ok ? state.values : undefined;
+  const [kind, setKind] = useState<ArtworkUpdateKind>((previous?.kind as ArtworkUpdateKind | undefined) ?? "valuation");
+  const current = (f: UpdateField) => previous?.[f] ?? (f === "eventDate" ? today : "");
+  const err = (f: UpdateField | "files") => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+
+  return (
+    // The key re-mounts the fields after each outcome, so defaultValues show the returned values (or a fresh form).
+    <form key={state?.at ?? 0} action={action} noValidate className="flex flex-col gap-5" aria-label={t("formLabel")}>
+      <input type="hidden" name="id" value={id} />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id="update-kind" label={t("fields.kind")} error={err("kind")}>
+          {(c) => (
+            <Select {...c} name="kind" value={kind} onChange={(e) => setKind(e.target.value as ArtworkUpdateKind)}>
+              {artworkUpdateKinds.map((k) => (
+                <option key={k} value={k}>{t(`kinds.${k}`)}</option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id="update-date" label={t(`dateLabel.${kind}`)} error={err("eventDate")}>
+          {(c) => <Input {...c} type="date" name="eventDate" defaultValue={current("eventDate")} required />}
+        </Field>
+        <div className="sm:col-span-2">
+          <Field id="update-title" label={t("fields.title")} error={err("title")}>
+            {(c) => <Input {...c} name="title" defaultValue={current("title")} maxLength={120} required autoComplete="off" />}
+          </Field>
+        </div>
+        {kind === "valuation" ? (
+          <>
+            <Field id="update-value" label={t("fields.value")} hint={t("hints.value")} error={err("value")}>
+              {(c) => <Input {...c} name="value" inputMode="decimal" defaultValue={current("value")} required autoComplete="off" />}
+            </Field>
+            <Field id="update-appraiser" label={t("fields.appraiser")} error={err("appraiser")}>
+              {(c) => <Input {...c} name="appraiser" defaultValue={current("appraiser")} maxLength={200} required autoComplete="off" />}
+            </Field>
+          </>
+        ) : null}
+        <div className="sm:col-span-2">
+          <Field id="update-body" label={t("fields.bodyMd")} hint={t("hints.bodyMd")} error={err("bodyMd")}>
+            {(c) => <textarea {...c} name="bodyMd" rows={5} defaultValue={current("bodyMd")} required className={textareaStyles} />}
+          </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <Field id="update-files" label={t("fields.files")} hint={t("hints.files", { count: maxFiles, mb: maxMb })} error={err("files")}>
+            {(c) => <input {...c} type="file" name="files" multiple accept="application/pdf" className={fileStyles} />}
+          </Field>
+        </div>
+      </div>
+      <div aria-live="polite" role="status">
+        {state && !state.ok && !state.fieldErrors ? <Alert tone="error" role="none">{state.message}</Alert> : null}
+        {state && !state.ok && state.fieldErrors ? <Alert tone="error" role="none">{t("refused")}</Alert> : null}
+        {state?.ok && state.message ? <Alert tone="success" role="none">{state.message}</Alert> : null}
+      </div>
+      <div>
+        <Button type="submit" loading={pending}>{t("save")}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * Compliance console (issue 8): grace (compliance agent) acts on tokens from her own wallet, through the holder
+ * register, and every action lands in the audit log with its transaction. Investors and issuers reach nothing.
+ *
+ * Seed state used (scripts/seed/data.ts): mei holds 110 Quiet Mountains (QMTN, no lock-up) and 40 Harbour at Dusk
+ * (HAD3, locked 30 days); david holds Quiet Mountains; alice is verified (HK) and may receive QMTN.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "@playwright/test";
+import { encodeFunctionData, parseAbi, type Address, type Hex } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { DEV_MNEMONIC, addressOf, expect, installWallet, rpc, test, type DemoKey } from "./fixtures/wallet";
+import { signInWithTestWallet } from "./pages/sign-in";
+import { E2E_DATA_DIR, E2E_DIST_DIR, E2E_ORIGIN } from "./ports";
+
+test.describe.configure({ mode: "serial" });
+
+const registryAbi = parseAbi([
+  "function investorOf(address wallet) view returns (bytes32)",
+  "function linkWallet(address wallet, bytes32 investorId)",
+]);
+
+function deployments(): { identityRegistry: Address } {
+  return JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "deployments", "31337.json"), "utf8")) as { identityRegistry: Address };
+}
+
+async function as(browser: Browser, key: DemoKey, next: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: E2E_ORIGIN });
+  const page = await context.newPage();
+  await installWallet(page, key);
+  await signInWithTestWallet(page, { next });
+  return page;
+}
+
+/** Opens a token's register from the register list. */
+async function openRegister(page: Page, title: string): Promise<string> {
+  await page.goto("/compliance/tokens");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(title) })).toBeVisible();
+  return page.url().replace(E2E_ORIGIN, "");
+}
+
+const row = (page: Page, wallet: string) => page.getByRole("table").locator(`tr[data-wallet="${wallet.toLowerCase()}"]`);
+const shares = async (page: Page, wallet: string) => Number((await row(page, wallet).locator('[data-col="shares"]').innerText()).replace(/[^\d]/g, ""));
+
+/** Runs one agent action through the dialog and waits until it is confirmed and audited. */
+async function act(page: Page, who: string, action: string, fields: Record<string, string>, reason: string, expectConfirm: RegExp | string) {
+  await page.getByRole("button", { name: `Actions for ${who}` }).first().click();
+  const dialog = page.getByRole("dialog", { name: /^Act on / });
+  if (await dialog.getByRole("radio").count()) await dialog.getByRole("radio", { name: action }).check();
+  for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
+  await dialog.getByLabel("Reason").fill(reason);
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await expect(dialog.getByTestId("agent-confirm")).toContainText(expectConfirm);
+  const connect = dialog.getByRole("button", { name: "Connect wallet" });
+  if (await connect.isVisible()) {
+    await connect.click();
+    const picker = page.getByRole("dialog", { name: "Connect a wallet" });
+    await picker.getByRole("button", { name: /Test Wallet/ }).click();
+    await expect(picker).toBeHidden();
+  }
+  await dialog.getByRole("button", { name: "Sign with my wallet" }).click();
+  await expect(dialog.getByTestId("agent-step")).toContainText("Done and recorded in the audit log.", { timeout: 45_000 });
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test("an officer freezes a wallet; the investor's sell is refused with the reason; the audit log links the transaction", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const grace = await as(browser, "grace", "/compliance");
+  await expect(grace.getByRole("heading", { level: 1, name: "Compliance overview" })).toBeVisible();
+  // Kenji's KYC expired while he holds Quiet Mountains: an alert on the console home.
+  await expect(grace.locator('[data-alert="kyc_expired"]').filter({ hasText: "Kenji Sato" }).first()).toBeVisible();
+
+  await openRegister(grace, "Quiet Mountains");
+  const mei = addressOf("mei");
+  await expect(row(grace, mei)).toContainText("Mei Chan");
+  await act(grace, "Mei Chan", "Freeze wallet", {}, "Court order HCMP 123/2026", /^Freeze 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} \(Mei Chan\): Mei Chan will not be able to send or receive QMTN shares/);
+  await expect(row(grace, mei)).toContainText("Wallet frozen");
+
+  const investor = await as(browser, "mei", "/artworks/quiet-mountains/trade");
+  await investor.getByRole("radio", { name: "Sell", exact: true }).check();
+  await investor.getByRole("radio", { name: "Place a limit order" }).check();
+  await investor.getByLabel("Number of shares").fill("5");
+  await investor.getByLabel(/price per share/i).fill("5000");
+  await expect(investor.locator('[data-check="token"]')).toHaveAttribute("data-state", "failed");
+  await expect(investor.locator('[data-check="token"]')).toContainText(/frozen/i);
+
+  await grace.goto(`/compliance/audit?action=token.wallet_freeze`);
+  const entry = grace.getByRole("table").getByRole("row").filter({ hasText: "Court order HCMP 123/2026" });
+  await expect(entry).toBeVisible();
+  await expect(entry).toContainText(/0x[0-9a-f]{6}/);
+  await expect(grace.getByText("Chain verified")).toBeVisible();
+  await investor.context().close();
+  await grace.context().close();
+});
+
+test("a partial freeze and a forced transfer change the register", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const grace = await as(browser, "grace", "/compliance/tokens");
+  await openRegister(grace, "Quiet Mountains");
+  const david = addressOf("david");
+  const alice = addressOf("alice");
+  await act(grace, "David Wong", "Freeze part of the balance", { "Number of shares": "50" }, "Margin dispute, holding 50 shares", /Freeze 50 of the [\d,]+ QMTN shares of 0x.+ \(David Wong\)/);
+  await expect(row(grace, david).locator('[data-col="frozen"]')).toContainText("50 frozen");
+
+  const davidBefore = await shares(grace, david);
+  const aliceBefore = await shares(grace, alice);
+  await act(grace, "David Wong", "Forced transfer", { "Number of shares": "20", "Receiving wallet": alice }, "Court-ordered transfer HCA 77/2026", /Move 20 QMTN shares from 0x.+ \(David Wong\) to 0x/);
+  await expect.poll(() => shares(grace, david)).toBe(davidBefore - 20);
+  expect(await shares(grace, alice)).toBe(aliceBefore + 20);
+  await grace.context().close();
+});
+
+test("a wallet recovery moves shares, frozen part and lock-up to the investor's new wallet", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const fresh = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 13 }).address;
+  const mei = addressOf("mei");
+  const { identityRegistry } = deployments();
+  // Setup: link the new wallet to mei's investor record, from grace's (unlocked anvil) account.
+  const investorId = (await rpc<Hex>("eth_call", [{ to: identityRegistry, data: encodeFunctionData({ abi: registryAbi, functionName: "investorOf", args: [mei] }) }, "latest"])) as Hex;
+  const hash = await rpc<Hex>("eth_sendTransaction", [{ from: addressOf("grace"), to: identityRegistry, data: encodeFunctionData({ abi: registryAbi, functionName: "linkWallet", args: [fresh, investorId] }) }]);
+  await expect.poll(async () => (await rpc<{ status: string } | null>("eth_getTransactionReceipt", [hash]))?.status).toBe("0x1");
+
+  const grace = await as(browser, "grace", "/compliance/tokens");
+  await openRegister(grace, "Harbour at Dusk");
+  await act(grace, "Mei Chan", "Freeze part of the balance", { "Number of shares": "5" }, "Partial freeze before recovery", /Freeze 5 of the 40 HAD3 shares/);
+  await expect(row(grace, mei).locator('[data-col="lockup"]')).toContainText(/40 until/);
+  await act(grace, "Mei Chan", "Recover to a new wallet", { "New wallet of the same investor": fresh }, "Lost device, identity re-verified in branch", /Move all 40 HAD3 shares of 0x.+ \(Mei Chan\) to 0x.+ with the wallet's freeze, its frozen part \(5\) and its lock-up \(40\)/);
+  await expect(row(grace, fresh)).toContainText("Mei Chan");
+  expect(await shares(grace, fresh)).toBe(40);
+  await expect(row(grace, fresh).locator('[data-col="frozen"]')).toContainText("5 frozen");
+  await expect(row(grace, fresh).locator('[data-col="lockup"]')).toContainText(/40 until/);
+  await expect(row(grace, mei)).toHaveCount(0);
+  await grace.context().close();
+});
+
+test("an investor or an issuer reaches no compliance page, export or action", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const manifest = readFileSync(path.join(E2E_DIST_DIR, "server", "server-reference-manifest.json"), "utf8");
+  const ids = Object.entries((JSON.parse(manifest) as { node: Record<string, { exportedName?: string; filename?: string }> }).node)
+    .filter(([, v]) => v.exportedName === "recordAgentActionAction" || JSON.stringify(v).includes("recordAgentActionAction"))
+    .map(([id]) => id);
+  for (const key of ["mei", "lumen"] as const) {
+    const page = await as(browser, key, "/");
+    for (const p of ["/compliance", "/compliance/tokens", "/compliance/audit", `/compliance/tokens/${deployments().identityRegistry}`, "/compliance/investors/00000000-0000-0000-0000-000000000000"]) {
+      const res = await page.goto(p);
+      expect(res?.status(), `${key} ${p}`).toBe(404);
+    }
+    for (const p of ["/compliance/audit/audit.csv", `/compliance/tokens/${addressOf("mei")}/register.csv`]) {
+      const res = await page.request.get(p);
+      expect(res.status(), `${key} ${p}`).toBe(404);
+    }
+    // The server action itself, called directly: refused before anything is read or written.
+    for (const id of ids) {
+      const res = await page.request.post("/compliance/tokens", {
+        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        data: JSON.stringify([{ txHash: `0x${"ab".repeat(32)}`, reason: "forged by a test" }]),
+      });
+      expect(await res.text()).toContain("forbidden");
+    }
+    await page.context().close();
+  }
+  expect(ids.length).toBeGreaterThan(0);
+});

@@ -1,0 +1,148 @@
+/**
+ * The holder register as the console shows it: chain rows joined to identities, then searched, sorted and paged
+ * by URL parameters; and its CSV. Pure (no I/O), shared by the page, the CSV route and the benchmark.
+ */
+import { z } from "zod";
+import { csvField } from "@/lib/portfolio/csv";
+import type { ChainHolder } from "./register-chain";
+
+export type RegisterIdentity = {
+  id: string;
+  name: string | null;
+  /** ISO alpha-2 residence. */
+  residence: string | null;
+  category: string | null;
+  kycStatus: string;
+  kycExpiresAt: Date | null;
+  wallets: string[];
+};
+
+export type RegisterRow = ChainHolder & {
+  identity: RegisterIdentity | null;
+  /** Share of the total supply, 0..1. */
+  share: number;
+};
+
+export const REGISTER_SORTS = ["shares", "name", "country", "kyc", "frozen"] as const;
+export type RegisterSort = (typeof REGISTER_SORTS)[number];
+export const REGISTER_PAGE_SIZES = [25, 50, 100, 250] as const;
+
+/** URL parameters of the register page (bad values fall back to defaults rather than failing the page). */
+export const registerParams = z.object({
+  q: z.string().trim().max(100).catch(""),
+  sort: z.enum(REGISTER_SORTS).catch("shares"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  per: z.coerce
+    .number()
+    .int()
+    .refine((n) => (REGISTER_PAGE_SIZES as readonly number[]).includes(n))
+    .catch(50),
+  /** A past block number, or empty for the latest. */
+  block: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .optional()
+    .catch(undefined),
+});
+export type RegisterParams = z.infer<typeof registerParams>;
+
+export function parseRegisterParams(raw: Record<string, string | string[] | undefined>): RegisterParams {
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return registerParams.parse({ q: "", ...flat });
+}
+
+export function joinRegister(holders: readonly ChainHolder[], totalSupply: bigint, identities: ReadonlyMap<string, RegisterIdentity>): RegisterRow[] {
+  return holders.map((h) => ({
+    ...h,
+    identity: identities.get(h.investorId.toLowerCase()) ?? identities.get(h.wallet.toLowerCase()) ?? null,
+    share: totalSupply > 0n ? Number((h.shares * 1_000_000n) / totalSupply) / 1_000_000 : 0,
+  }));
+}
+
+const KYC_ORDER: Record<string, number> = { expired: 0, rejected: 1, needs_information: 2, in_review: 3, submitted: 4, draft: 5, approved: 6 };
+
+function compare(a: RegisterRow, b: RegisterRow, sort: RegisterSort): number {
+  switch (sort) {
+    case "shares":
+      return a.shares === b.shares ? 0 : a.shares < b.shares ? -1 : 1;
+    case "name":
+      return (a.identity?.name ?? "\uffff").localeCompare(b.identity?.name ?? "\uffff");
+    case "country":
+      return (a.identity?.residence ?? "ZZZ").localeCompare(b.identity?.residence ?? "ZZZ");
+    case "kyc":
+      return (KYC_ORDER[a.identity?.kycStatus ?? ""] ?? -1) - (KYC_ORDER[b.identity?.kycStatus ?? ""] ?? -1);
+    case "frozen": {
+      const fa = (a.frozen ? a.shares : a.frozenAmount);
+      const fb = (b.frozen ? b.shares : b.frozenAmount);
+      return fa === fb ? 0 : fa < fb ? -1 : 1;
+    }
+  }
+}
+
+/** Search (name, wallet, investor id, country), sort (ties by wallet, so pages are stable) and page. */
+export function queryRegister(rows: readonly RegisterRow[], p: Pick<RegisterParams, "q" | "sort" | "dir" | "page" | "per">) {
+  const q = p.q.toLowerCase();
+  const matched = q
+    ? rows.filter(
+        (r) =>
+          r.wallet.toLowerCase().includes(q) ||
+          r.investorId.toLowerCase().includes(q) ||
+          (r.identity?.name ?? "").toLowerCase().includes(q) ||
+          (r.identity?.residence ?? "").toLowerCase() === q,
+      )
+    : [...rows];
+  const sign = p.dir === "asc" ? 1 : -1;
+  matched.sort((a, b) => sign * compare(a, b, p.sort) || a.wallet.toLowerCase().localeCompare(b.wallet.toLowerCase()));
+  const pages = Math.max(1, Math.ceil(matched.length / p.per));
+  const page = Math.min(p.page, pages);
+  return { rows: matched.slice((page - 1) * p.per, page * p.per), total: matched.length, page, pages, all: matched };
+}
+
+export const REGISTER_CSV_COLUMNS = [
+  "block",
+  "wallet",
+  "investor_id",
+  "name",
+  "residence",
+  "category",
+  "kyc_status",
+  "kyc_expires_at",
+  "verified_on_chain",
+  "shares",
+  "share_of_supply_pct",
+  "wallet_frozen",
+  "frozen_shares",
+  "locked_shares",
+  "locked_until",
+  "investor_wallets",
+] as const;
+
+export function buildRegisterCsv({ blockNumber, rows }: { blockNumber: bigint; rows: readonly RegisterRow[] }): string {
+  const out: string[] = [REGISTER_CSV_COLUMNS.join(",")];
+  const block = blockNumber.toString();
+  for (const r of rows) {
+    const id = r.identity;
+    out.push(
+      [
+        block,
+        r.wallet,
+        r.investorId,
+        csvField(id?.name ?? ""),
+        id?.residence ?? "",
+        id?.category ?? "",
+        id?.kycStatus ?? "",
+        id?.kycExpiresAt ? id.kycExpiresAt.toISOString() : "",
+        r.verified ? "yes" : "no",
+        r.shares.toString(),
+        (r.share * 100).toFixed(4),
+        r.frozen ? "yes" : "no",
+        r.frozenAmount.toString(),
+        r.lockedAmount.toString(),
+        r.lockedUntil ? new Date(r.lockedUntil * 1000).toISOString() : "",
+        csvField((id?.wallets ?? []).join(" ")),
+      ].join(","),
+    );
+  }
+  return `${out.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Address, createPublicClient, createWalletClient, type Hex, http, keccak256, type PublicClient, stringToHex } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { deployAtelier } from "@/lib/chain/deploy";
+import type { Deployments } from "@/lib/chain/deployments";
+import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
+import { readChainRegister } from "./register-chain";
+import { buildRegisterCsv, joinRegister, queryRegister } from "./register-query";
+
+const MNEMONIC = "test test test test test test test test test test test junk";
+const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
+const admin = acct(0);
+const officer = acct(1);
+const issuer = acct(3);
+const [a, b, c] = [acct(5).address, acct(6).address, acct(7).address];
+const id = (s: string): Hex => keccak256(stringToHex(s));
+
+let chain: LocalChain;
+let d: Deployments;
+let client: PublicClient;
+let token: Address;
+
+const wallet = (account: ReturnType<typeof acct>) => createWalletClient({ account, chain: foundry, transport: http(chain.url) });
+async function send(p: Promise<Hex>) {
+  const receipt = await client.waitForTransactionReceipt({ hash: await p });
+  expect(receipt.status).toBe("success");
+  return receipt;
+}
+
+/** What the chain says about each wallet at `blockNumber`, read one call at a time (no multicall). */
+async function directRead(wallets: Address[], blockNumber: bigint) {
+  const out: Record<string, { shares: bigint; state: readonly [boolean, bigint, bigint, bigint] }> = {};
+  for (const w of wallets) {
+    out[w] = {
+      shares: await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "balanceOf", args: [w], blockNumber }),
+      state: await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "walletState", args: [w], blockNumber }),
+    };
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  chain = await startAnvil({ port: 31_000 + Math.floor(Math.random() * 9_000) });
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-register-")), "31337.json");
+  d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
+  client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
+  const adm = wallet(admin);
+  await send(adm.writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [keccak256(stringToHex("AGENT_ROLE")), officer.address] }));
+  await send(adm.writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address] }));
+  const iss = wallet(issuer);
+  await send(
+    iss.writeContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "deployToken",
+      args: ["Register Test", "RGT", { allowedCountries: [], eligibleCategories: 14, maxHolders: 10, maxBalancePerInvestor: 0n, lockupSeconds: 86_400n }, "http://x/m.json", id("meta")],
+    }),
+  );
+  [token] = (await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, 10n] })) as [Address];
+  const off = wallet(officer);
+  const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
+  for (const [w, who] of [[a, "a"], [b, "b"], [c, "c"]] as const) {
+    await send(off.writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "registerInvestor", args: [w, id(who), 344, 1, expiry] }));
+  }
+  await send(iss.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "grantRole", args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address] }));
+}, 180_000);
+
+afterAll(async () => {
+  await chain?.stop();
+});
+
+describe("holder register at a past block", () => {
+  it("equals what the chain said at that block, after later mints, forced transfers, freezes and an exit", async () => {
+    const iss = wallet(issuer);
+    const off = wallet(officer);
+    const first = await send(iss.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "batchMint", args: [[a, b], [100n, 40n]] }));
+    const blockA = first.blockNumber;
+    const thenSaid = await directRead([a, b, c], blockA);
+
+    // Later: c buys in, a part of a is frozen, b is frozen, then all of b's shares are forced to c (b leaves).
+    await send(iss.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [c, 7n] }));
+    await send(off.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "freezePartialShares", args: [a, 30n] }));
+    await send(off.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "setWalletFrozen", args: [b, true] }));
+    const last = await send(off.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "forcedTransfer", args: [b, c, 40n] }));
+
+    const past = await readChainRegister({ client: client as never, token, blockNumber: blockA });
+    expect(past.blockNumber).toBe(blockA);
+    expect(past.totalSupply).toBe(140n);
+    expect(past.holderCount).toBe(2);
+    expect(past.holders.map((h) => h.wallet).sort()).toEqual([a, b].sort());
+    for (const h of past.holders) {
+      const said = thenSaid[h.wallet]!;
+      expect(h.shares).toBe(said.shares);
+      expect([h.frozen, h.frozenAmount, h.lockedAmount, BigInt(h.lockedUntil)]).toEqual([...said.state]);
+      expect(h.verified).toBe(true);
+    }
+    expect(past.holders.find((h) => h.wallet === a)).toMatchObject({ shares: 100n, frozen: false, frozenAmount: 0n, lockedAmount: 100n, investorId: id("a") });
+
+    // The register now differs, and again equals what the chain says at the latest block.
+    const now = await readChainRegister({ client: client as never, token });
+    expect(now.blockNumber).toBe(last.blockNumber);
+    expect(now.totalSupply).toBe(147n);
+    expect(now.holders.map((h) => h.wallet).sort()).toEqual([a, c].sort());
+    const nowSaid = await directRead([a, c], last.blockNumber);
+    for (const h of now.holders) {
+      expect(h.shares).toBe(nowSaid[h.wallet]!.shares);
+      expect([h.frozen, h.frozenAmount, h.lockedAmount, BigInt(h.lockedUntil)]).toEqual([...nowSaid[h.wallet]!.state]);
+    }
+    expect(now.holders.find((h) => h.wallet === a)?.frozenAmount).toBe(30n);
+    // b's freeze flag outlives its balance, but b is no longer a holder.
+    expect(await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "isFrozen", args: [b] })).toBe(true);
+  });
+
+  it("joins identities, searches, sorts and pages, and exports every row", async () => {
+    const reg = await readChainRegister({ client: client as never, token });
+    const identities = new Map([[id("a").toLowerCase(), { id: "inv-a", name: "Mei Chan", residence: "HK", category: "retail", kycStatus: "approved", kycExpiresAt: null, wallets: [a.toLowerCase()] }]]);
+    const rows = joinRegister(reg.holders, reg.totalSupply, identities);
+    expect(rows.find((r) => r.wallet === a)?.identity?.name).toBe("Mei Chan");
+    expect(rows.find((r) => r.wallet === c)?.identity).toBeNull();
+    const byShares = queryRegister(rows, { q: "", sort: "shares", dir: "desc", page: 1, per: 25 });
+    expect(byShares.rows.map((r) => r.shares)).toEqual([100n, 47n]);
+    expect(queryRegister(rows, { q: "mei", sort: "shares", dir: "desc", page: 1, per: 25 }).rows.map((r) => r.wallet)).toEqual([a]);
+    const paged = queryRegister(rows, { q: "", sort: "shares", dir: "asc", page: 2, per: 25 });
+    expect(paged.page).toBe(1); // clamped to the last page
+    const csv = buildRegisterCsv({ blockNumber: reg.blockNumber, rows: byShares.all }).trim().split("\r\n");
+    expect(csv).toHaveLength(3);
+    expect(csv[1]).toContain(`${a},${id("a")},Mei Chan,HK,retail,approved,,yes,100,68.0272,no,30,100,`);
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Secondary-market sections of `npm run bench`:
+ *
+ *   indexer    10,000 synthetic trades (placeAsk + fill pairs between two verified investors, sent to anvil with
+ *              automine off and mined in batches), then the indexer catches up from scratch into an in-memory
+ *              PGlite: events per second.
+ *   orderbook  render time of /artworks/<slug> (the market section reads the order book) with the seeded book,
+ *              then with 1,000 more open orders (asks and bids over 100 price levels).
+ *
+ * Transactions go to anvil directly (not through the counting proxy), from its unlocked dev accounts
+ * (`eth_sendTransaction`), with explicit nonces and gas so nothing is estimated against pending state.
+ */
+import { createPublicClient, encodeFunctionData, http, maxUint256, type Address, type Hex } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { artworkShareTokenAbi, hKDStablecoinAbi, marketAbi, shareTokenFactoryAbi } from "../../lib/chain/abis";
+import { and, count, eq } from "drizzle-orm";
+import { createDatabase, migrateDatabase } from "../../lib/db/connect";
+import { marketTrades } from "../../lib/db/schema";
+import { syncToHead } from "../../lib/indexer/indexer";
+import { log } from "./lib";
+import type { Stack } from "./stack";
+
+const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+const addressOf = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }).address;
+/** Seeded demo investors (lib/demo/people.ts): both verified, both hold Quiet Mountains. */
+const MEI = addressOf(5);
+const DAVID = addressOf(6);
+export const MARKET_SLUG = "quiet-mountains";
+const MARKET_SYMBOL = "QMTN";
+const GAS = 400_000n;
+
+type Rpc = <T = unknown>(method: string, params?: unknown[]) => Promise<T>;
+
+function rpcTo(url: string): { rpc: Rpc; batch: (calls: { method: string; params: unknown[] }[]) => Promise<unknown[]> } {
+  let id = 0;
+  const post = async (body: unknown) => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    return res.json() as Promise<unknown>;
+  };
+  return {
+    async rpc<T>(method: string, params: unknown[] = []) {
+      const r = (await post({ jsonrpc: "2.0", id: ++id, method, params })) as { result?: T; error?: { message: string } };
+      if (r.error) throw new Error(`${method}: ${r.error.message}`);
+      return r.result as T;
+    },
+    async batch(calls) {
+      if (calls.length === 0) return [];
+      const r = (await post(calls.map((c) => ({ jsonrpc: "2.0", id: ++id, ...c })))) as { result?: unknown; error?: { message: string } }[];
+      const failed = r.find((x) => x.error);
+      if (failed) throw new Error(`batch: ${failed.error!.message}`);
+      return r.map((x) => x.result);
+    },
+  };
+}
+
+/** Sends transactions from unlocked accounts with explicit nonces, without waiting; returns their hashes. */
+class Sender {
+  private nonces = new Map<string, bigint>();
+  private pending: { method: string; params: unknown[] }[] = [];
+  constructor(private readonly chain: ReturnType<typeof rpcTo>) {}
+
+  async nonce(from: Address): Promise<bigint> {
+    const known = this.nonces.get(from);
+    if (known !== undefined) return known;
+    const n = BigInt(await this.chain.rpc<Hex>("eth_getTransactionCount", [from, "pending"]));
+    this.nonces.set(from, n);
+    return n;
+  }
+
+  async queue(from: Address, to: Address, data: Hex) {
+    const nonce = await this.nonce(from);
+    this.nonces.set(from, nonce + 1n);
+    this.pending.push({ method: "eth_sendTransaction", params: [{ from, to, data, gas: `0x${GAS.toString(16)}`, nonce: `0x${nonce.toString(16)}` }] });
+  }
+
+  /** Sends everything queued (JSON-RPC batches of 200). */
+  async flush(): Promise<number> {
+    const all = this.pending;
+    this.pending = [];
+    for (let i = 0; i < all.length; i += 200) await this.chain.batch(all.slice(i, i + 200));
+    return all.length;
+  }
+}
+
+/** Mines blocks until the transaction pool is empty; returns the number of blocks mined. */
+async function mineAll(chain: ReturnType<typeof rpcTo>): Promise<number> {
+  let blocks = 0;
+  for (;;) {
+    const status = await chain.rpc<{ pending: Hex }>("txpool_status");
+    if (BigInt(status.pending) === 0n) return blocks;
+    await chain.rpc("evm_mine");
+    blocks++;
+  }
+}
+
+async function findToken(stack: Stack): Promise<Address> {
+  const client = createPublicClient({ transport: http(stack.chain.url) });
+  const f = stack.deployment.shareTokenFactory;
+  const count = await client.readContract({ address: f, abi: shareTokenFactoryAbi, functionName: "tokenCount" });
+  const tokens = await client.readContract({ address: f, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, count] });
+  for (const t of tokens) {
+    if ((await client.readContract({ address: t, abi: artworkShareTokenAbi, functionName: "symbol" })) === MARKET_SYMBOL) return t;
+  }
+  throw new Error(`no ${MARKET_SYMBOL} token in the seeded deployment`);
+}
+
+async function approveAll(sender: Sender, token: Address, market: Address, hkd: Address) {
+  for (const who of [MEI, DAVID]) {
+    await sender.queue(who, token, encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "approve", args: [market, maxUint256] }));
+    await sender.queue(who, hkd, encodeFunctionData({ abi: hKDStablecoinAbi, functionName: "approve", args: [market, maxUint256] }));
+  }
+}
+
+export type IndexerBench = {
+  trades: number;
+  failedTrades: number;
+  blocks: number;
+  generateSeconds: number;
+  events: number;
+  tradesIndexed: number;
+  indexSeconds: number;
+  eventsPerSecond: number;
+  tradesPerSecond: number;
+};
+
+/**
+ * Generates `trades` one-share trades in rounds: david places `round` asks (mined), mei fills them (mined); then
+ * the other way round, so balances stay under the token's per-investor cap. Then indexes from scratch.
+ */
+export async function benchIndexer(stack: Stack, opts: { trades: number; round?: number }): Promise<IndexerBench> {
+  const chain = rpcTo(stack.chain.url);
+  const market = stack.deployment.market;
+  if (!market) throw new Error("the deployment has no market");
+  const token = await findToken(stack);
+  const hkd = stack.deployment.paymentToken;
+  const round = opts.round ?? 150;
+  const price = 1_000_000n; // HK$1 per share: the price does not change the work
+  const sender = new Sender(chain);
+
+  const t0 = performance.now();
+  await chain.rpc("evm_setAutomine", [false]);
+  let blocks = 0;
+  let made = 0;
+  try {
+    await approveAll(sender, token, market, hkd);
+    await sender.flush();
+    blocks += await mineAll(chain);
+    let firstId = (await createPublicClient({ transport: http(stack.chain.url) }).readContract({ address: market, abi: marketAbi, functionName: "orderCount" })) + 1n;
+    for (let r = 0; made < opts.trades; r++) {
+      const n = Math.min(round, opts.trades - made);
+      const [seller, buyer] = r % 2 === 0 ? [DAVID, MEI] : [MEI, DAVID];
+      for (let i = 0; i < n; i++) await sender.queue(seller, market, encodeFunctionData({ abi: marketAbi, functionName: "placeAsk", args: [token, 1n, price] }));
+      await sender.flush();
+      blocks += await mineAll(chain);
+      for (let i = 0; i < n; i++) await sender.queue(buyer, market, encodeFunctionData({ abi: marketAbi, functionName: "fill", args: [firstId + BigInt(i), 1n, price] }));
+      await sender.flush();
+      blocks += await mineAll(chain);
+      firstId += BigInt(n);
+      made += n;
+      if (r % 10 === 9) log(`  ${made.toLocaleString("en")} trades sent and mined (${blocks} blocks)`);
+    }
+  } finally {
+    await chain.rpc("evm_setAutomine", [true]);
+  }
+  const generateSeconds = (performance.now() - t0) / 1000;
+
+  // Index from scratch into an in-memory database.
+  const handle = await createDatabase();
+  try {
+    await migrateDatabase(handle.db);
+    const client = createPublicClient({ transport: http(stack.chain.url, { timeout: 120_000 }) });
+    const t1 = performance.now();
+    const result = await syncToHead({ db: handle.db, client, contracts: stack.deployment, confirmations: 0 });
+    const indexSeconds = (performance.now() - t1) / 1000;
+    const [counted] = await handle.db
+      .select({ n: count() })
+      .from(marketTrades)
+      .where(and(eq(marketTrades.token, token.toLowerCase()), eq(marketTrades.price, price.toString())));
+    const tradesIndexed = Number(counted?.n ?? 0);
+    return {
+      trades: opts.trades,
+      failedTrades: opts.trades - tradesIndexed,
+      blocks,
+      generateSeconds,
+      events: result.inserted,
+      tradesIndexed,
+      indexSeconds,
+      eventsPerSecond: result.inserted / indexSeconds,
+      tradesPerSecond: tradesIndexed / indexSeconds,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Places `count` open orders on the market artwork: 1-share asks (david) from HK$6,000 and bids (mei) from HK$1,500
+ * down, over 50 price levels each side (bids escrow their HKD).
+ */
+export async function placeOpenOrders(stack: Stack, count: number): Promise<{ asks: number; bids: number; seconds: number }> {
+  const chain = rpcTo(stack.chain.url);
+  const market = stack.deployment.market;
+  if (!market) throw new Error("the deployment has no market");
+  const token = await findToken(stack);
+  const sender = new Sender(chain);
+  const t0 = performance.now();
+  await chain.rpc("evm_setAutomine", [false]);
+  let asks = 0;
+  let bids = 0;
+  try {
+    await approveAll(sender, token, market, stack.deployment.paymentToken);
+    for (let i = 0; i < count; i++) {
+      const level = BigInt(i % 50); // 50 price levels each side
+      if (i % 2 === 0) {
+        await sender.queue(DAVID, market, encodeFunctionData({ abi: marketAbi, functionName: "placeAsk", args: [token, 1n, (6_000n + level * 10n) * 1_000_000n] }));
+        asks++;
+      } else {
+        await sender.queue(MEI, market, encodeFunctionData({ abi: marketAbi, functionName: "placeBid", args: [token, 1n, (1_500n - level * 10n) * 1_000_000n] }));
+        bids++;
+      }
+    }
+    await sender.flush();
+    await mineAll(chain);
+  } finally {
+    await chain.rpc("evm_setAutomine", [true]);
+  }
+  return { asks, bids, seconds: (performance.now() - t0) / 1000 };
+}

@@ -1,0 +1,109 @@
+/**
+ * Holder register benchmark (issue 8): 10,000 holders of one token on anvil, then the register's data path as the
+ * page and the CSV route run it — on-chain enumeration + batched wallet state through a counting JSON-RPC proxy,
+ * identity join, search/sort/page, CSV build. Standalone for now (`npx tsx scripts/bench/register.ts [--holders=N]`);
+ * ready to be wired into scripts/bench/index.ts as `--only=register`.
+ *
+ * Seeding: the officer registers investors with batchRegisterInvestor and the issuer mints with batchMint, in chunks,
+ * with automine off and one evm_mine per round of chunks.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Address, createPublicClient, createWalletClient, type Hex, http, keccak256, type PublicClient, stringToHex, toHex } from "viem";
+import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "../../lib/chain/abis";
+import { deployAtelier } from "../../lib/chain/deploy";
+import { startAnvil } from "../../lib/chain/local/anvil";
+import { readChainRegister } from "../../lib/compliance/register-chain";
+import { buildRegisterCsv, joinRegister, queryRegister, type RegisterIdentity } from "../../lib/compliance/register-query";
+import { diffCounts, startRpcProxy } from "./rpc-proxy";
+
+const HOLDERS = Number(process.argv.find((a) => a.startsWith("--holders="))?.slice(10) ?? 10_000);
+const ANVIL_PORT = Number(process.env.BENCH_REGISTER_ANVIL_PORT ?? 8_791);
+const PROXY_PORT = ANVIL_PORT + 1;
+const CHUNK = 250;
+const MNEMONIC = "test test test test test test test test test test test junk";
+const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
+const holderAddress = (i: number): Address => privateKeyToAccount(keccak256(toHex(`atelier-bench-holder-${i}`))).address;
+const ms = (t0: number) => Math.round(performance.now() - t0);
+
+async function main() {
+  const chain = await startAnvil({ port: ANVIL_PORT, accounts: 5 });
+  try {
+    const admin = acct(0);
+    const officer = acct(1);
+    const issuer = acct(3);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-bench-register-")), "31337.json");
+    const d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
+    const client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
+    const w = (a: ReturnType<typeof acct>) => createWalletClient({ account: a, chain: foundry, transport: http(chain.url) });
+    const wait = async (h: Promise<Hex>) => client.waitForTransactionReceipt({ hash: await h });
+    await wait(w(admin).writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [keccak256(stringToHex("AGENT_ROLE")), officer.address] }));
+    await wait(w(admin).writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address] }));
+    await wait(w(issuer).writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "deployToken", args: ["Bench Register", "BREG", { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n }, "http://x/m.json", keccak256(stringToHex("bench"))] }));
+    const [token] = (await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, 1n] })) as [Address];
+    await wait(w(issuer).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "grantRole", args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address] }));
+
+    const t0 = performance.now();
+    const wallets = Array.from({ length: HOLDERS }, (_, i) => holderAddress(i));
+    const ids = wallets.map((_, i) => keccak256(toHex(`bench-investor-${i}`)));
+    const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
+    await client.request({ method: "evm_setAutomine" as never, params: [false] as never });
+    const gas = 25_000_000n;
+    let nonceO = await client.getTransactionCount({ address: officer.address });
+    let nonceI = await client.getTransactionCount({ address: issuer.address });
+    const hashes: Hex[] = [];
+    for (let i = 0; i < HOLDERS; i += CHUNK) {
+      const ws = wallets.slice(i, i + CHUNK);
+      const is = ids.slice(i, i + CHUNK);
+      hashes.push(await w(officer).writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "batchRegisterInvestor", args: [ws, is, ws.map(() => 344), ws.map(() => 1), ws.map(() => expiry)], gas, nonce: nonceO++ }));
+      await client.request({ method: "evm_mine" as never });
+      hashes.push(await w(issuer).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "batchMint", args: [ws, ws.map((_, k) => BigInt(1 + ((i + k) % 50)))], gas, nonce: nonceI++ }));
+      await client.request({ method: "evm_mine" as never });
+    }
+    await client.request({ method: "evm_setAutomine" as never, params: [true] as never });
+    for (const h of hashes) {
+      const r = await client.getTransactionReceipt({ hash: h });
+      if (r.status !== "success") throw new Error(`seeding transaction ${h} reverted`);
+    }
+    console.log(`[bench] seeded ${HOLDERS.toLocaleString("en")} holders in ${(ms(t0) / 1000).toFixed(1)} s`);
+
+    const proxy = await startRpcProxy({ port: PROXY_PORT, target: chain.url });
+    try {
+      const viaProxy = createPublicClient({ chain: foundry, transport: http(proxy.url) }) as PublicClient;
+      const identities = new Map<string, RegisterIdentity>(ids.map((id, i) => [id.toLowerCase(), { id: `inv-${i}`, name: `Investor ${i}`, residence: "HK", category: "retail", kycStatus: "approved", kycExpiresAt: new Date(Number(expiry) * 1000), wallets: [wallets[i]!.toLowerCase()] }]));
+      const rows: (string | number)[][] = [];
+      for (const run of ["cold", "warm"]) {
+        const before = proxy.snapshot();
+        const tRead = performance.now();
+        const reg = await readChainRegister({ client: viaProxy as never, token });
+        const readMs = ms(tRead);
+        const counts = diffCounts(proxy.snapshot(), before);
+        const tJoin = performance.now();
+        const joined = joinRegister(reg.holders, reg.totalSupply, identities);
+        const page = queryRegister(joined, { q: "", sort: "shares", dir: "desc", page: 1, per: 50 });
+        const search = queryRegister(joined, { q: "investor 99", sort: "name", dir: "asc", page: 1, per: 50 });
+        const joinMs = ms(tJoin);
+        const tCsv = performance.now();
+        const csv = buildRegisterCsv({ blockNumber: reg.blockNumber, rows: page.all });
+        const csvMs = ms(tCsv);
+        if (reg.holders.length !== HOLDERS) throw new Error(`register has ${reg.holders.length} holders, expected ${HOLDERS}`);
+        rows.push([run, reg.holders.length, counts.httpRequests, counts.byMethod.eth_call ?? 0, readMs, joinMs, `${search.total} hits`, csvMs, `${(csv.length / 1024 / 1024).toFixed(2)} MB`]);
+      }
+      console.log("\nHolder register with %s holders (one token)", HOLDERS.toLocaleString("en"));
+      console.log(["run", "holders", "JSON-RPC requests", "eth_calls", "chain read ms", "join+sort+page ms", "search", "CSV build ms", "CSV size"].join(" | "));
+      for (const r of rows) console.log(r.join(" | "));
+    } finally {
+      await proxy.close();
+    }
+  } finally {
+    await chain.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
