@@ -14,6 +14,7 @@ export const CONTRACTS = [
   "HKDStablecoin",
   "PrimaryOffering",
   "Market",
+  "BatchReader",
 ] as const;
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createPublicClient, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identityRegistryAbi, marketAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "./abis";
+import { hKDStablecoinAbi, identityRegistryAbi, marketAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "./abis";
 import { deployAtelier, isDeployed } from "./deploy";
 import { startAnvil, type LocalChain } from "./local/anvil";
 
@@ -33,6 +33,19 @@ describe("deployAtelier (on anvil)", () => {
 
     expect(first.market).toBeDefined();
     expect(await client.readContract({ address: first.market!, abi: marketAbi, functionName: "factory" })).toBe(first.shareTokenFactory);
+
+    // The Multicall3-compatible reader serves viem's multicall on the local chain.
+    expect(first.multicall3).toBeDefined();
+    const [name, hasAdmin] = await client.multicall({
+      multicallAddress: first.multicall3!,
+      allowFailure: false,
+      contracts: [
+        { address: first.paymentToken, abi: hKDStablecoinAbi, functionName: "name" },
+        { address: first.identityRegistry, abi: identityRegistryAbi, functionName: "hasRole", args: [`0x${"0".repeat(64)}`, account.address] },
+      ],
+    });
+    expect(name).toBe("Atelier HKD");
+    expect(hasAdmin).toBe(true);
 
     const fileAfterFirst = readFileSync(file, "utf8");
     const blockAfterFirst = await client.getBlockNumber();

@@ -21,6 +21,7 @@ import { mnemonicToAccount } from "viem/accounts";
 import { shareTokenFactoryAbi } from "./abis";
 import {
   artworkShareTokenBytecode,
+  batchReaderBytecode,
   hKDStablecoinBytecode,
   marketBytecode,
   identityRegistryBytecode,
@@ -29,6 +30,7 @@ import {
 } from "./bytecode";
 import {
   artworkShareTokenAbi,
+  batchReaderAbi,
   hKDStablecoinAbi,
   identityRegistryAbi,
   marketAbi,
@@ -46,10 +48,13 @@ type DeploymentRecord = {
   shareTokenFactory?: Address;
   primaryOffering?: Address;
   market?: Address;
+  multicall3?: Address;
   deployedAt?: string;
   startBlock?: string;
   deployer?: Address;
 };
+
+const CANONICAL_MULTICALL3: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
 
 /** The secondary market's platform fee, paid by the taker: 0.5%. */
 export const DEFAULT_FEE_BPS = 50;
@@ -128,6 +133,16 @@ export async function deployAtelier(opts: {
   const implementation = await step("shareTokenImplementation", "ArtworkShareToken (implementation)", artworkShareTokenAbi, artworkShareTokenBytecode, [registry, offering]);
   const factory = await step("shareTokenFactory", "ShareTokenFactory", shareTokenFactoryAbi, shareTokenFactoryBytecode, [admin, implementation]);
 
+  // Multicall3 folds a render's reads into one eth_call. Most networks have it at the canonical address;
+  // a fresh local chain does not, so deploy our Multicall3-compatible BatchReader there.
+  if (!state.multicall3 || !(await hasCode(client, state.multicall3))) {
+    if (await hasCode(client, CANONICAL_MULTICALL3)) {
+      state.multicall3 = CANONICAL_MULTICALL3;
+      save();
+    } else {
+      await step("multicall3", "BatchReader (Multicall3-compatible aggregate3)", batchReaderAbi, batchReaderBytecode, []);
+    }
+  }
   await step("market", "Market", marketAbi, marketBytecode, [paymentToken, factory, opts.feeRecipient ?? admin, opts.feeBps ?? DEFAULT_FEE_BPS, admin]);
 
   const wired = await client.readContract({ address: offering, abi: primaryOfferingAbi, functionName: "factory" });
