@@ -10,13 +10,19 @@
  * Plain module (no `server-only`, no database): the server joins identities in `register.ts`; tests and the
  * benchmark call it directly with their own client.
  */
-import type { Address, Chain, Hex, PublicClient, Transport } from "viem";
+import { type Address, type Chain, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex, type PublicClient, type Transport } from "viem";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 
 /** Wallets per `holders(offset, limit)` call. */
 export const HOLDER_PAGE = 1_000n;
-/** Calldata bytes per eth_call when reading wallet state (about 450 wallets × 4 reads, well under the gas cap). */
+/** Calldata bytes per eth_call when reading wallet state through a deployed Multicall3 (about 450 wallets × 4 reads,
+ * well under the gas cap). */
 export const DEFAULT_BATCH_BYTES = 64 * 1024;
+/**
+ * Deployless multicall returns its results from a constructor, so one eth_call may return at most 24,576 bytes (the
+ * contract size limit): about 740 bytes of results per wallet here, so ~24 wallets (3.5 kB of calldata) per eth_call.
+ */
+export const DEPLOYLESS_BATCH_BYTES = 3_500;
 
 export type ChainHolder = {
   wallet: Address;
@@ -56,7 +62,7 @@ export async function readChainRegister({
   token,
   blockNumber,
   multicall = { deployless: true },
-  batchBytes = DEFAULT_BATCH_BYTES,
+  batchBytes = "deployless" in multicall ? DEPLOYLESS_BATCH_BYTES : DEFAULT_BATCH_BYTES,
 }: {
   client: Client;
   token: Address;
@@ -64,7 +70,7 @@ export async function readChainRegister({
   multicall?: MulticallTarget;
   batchBytes?: number;
 }): Promise<ChainRegister> {
-  const block = blockNumber ?? (await client.getBlockNumber());
+  const block = blockNumber ?? (await client.getBlockNumber({ cacheTime: 0 }));
   const c = { address: token, abi: artworkShareTokenAbi } as const;
   const opts = { ...multicall, blockNumber: block, allowFailure: false as const, batchSize: batchBytes };
   const [blockInfo, header] = await Promise.all([
@@ -85,16 +91,18 @@ export async function readChainRegister({
   ]);
   const [name, symbol, totalSupply, holderCount, walletCount, rules, paused, registry] = header;
 
+  // Each page returns 32 kB of addresses: plain eth_calls to the token (in parallel), never folded into a multicall.
   const pages: bigint[] = [];
   for (let offset = 0n; offset < walletCount; offset += HOLDER_PAGE) pages.push(offset);
-  const wallets = pages.length
-    ? (
-        await client.multicall({
-          ...opts,
-          contracts: pages.map((offset) => ({ ...c, functionName: "holders" as const, args: [offset, HOLDER_PAGE] as const })),
-        })
-      ).flat()
-    : [];
+  const wallets = (
+    await Promise.all(
+      pages.map(async (offset) => {
+        const data = encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "holders", args: [offset, HOLDER_PAGE] });
+        const result = (await client.request({ method: "eth_call", params: [{ to: token, data }, numberToHex(block)] })) as Hex;
+        return decodeFunctionResult({ abi: artworkShareTokenAbi, functionName: "holders", data: result });
+      }),
+    )
+  ).flat();
 
   const r = { address: registry, abi: identityRegistryAbi } as const;
   const state = wallets.length

@@ -23,7 +23,7 @@ import { diffCounts, startRpcProxy } from "./rpc-proxy";
 const HOLDERS = Number(process.argv.find((a) => a.startsWith("--holders="))?.slice(10) ?? 10_000);
 const ANVIL_PORT = Number(process.env.BENCH_REGISTER_ANVIL_PORT ?? 8_791);
 const PROXY_PORT = ANVIL_PORT + 1;
-const CHUNK = 250;
+const CHUNK = 100;
 const MNEMONIC = "test test test test test test test test test test test junk";
 const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
 const holderAddress = (i: number): Address => privateKeyToAccount(keccak256(toHex(`atelier-bench-holder-${i}`))).address;
