@@ -69,6 +69,18 @@ async function gotoTrade(page: Page, slug = SLUG) {
   await connectIfAsked(page);
 }
 
+/**
+ * Opens the trade page with "take the best offer" and waits for the expected best offer, reloading: right
+ * after another investor's transaction the server may still answer from the previous block for a second.
+ */
+async function takeBestOffer(page: Page, order: { side: "Buy" | "Sell"; mode: "take"; shares: number }, best: string) {
+  await expect(async () => {
+    await gotoTrade(page);
+    await fillOrder(page, order);
+    await expect(page.getByTestId("best-offer")).toHaveText(best, { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
 function check(page: Page, id: "kyc" | "token" | "funds" | "price") {
   return page.locator(`[data-check="${id}"]`);
 }
@@ -123,20 +135,17 @@ test.describe("secondary market", () => {
     await expect(myOrders(mei.page).getByTestId("my-order")).toContainText("HK$5,100.00");
 
     // Alice: takes the best offer (mei's), paying the value and the 0.5 % taker fee.
-    await gotoTrade(alice.page);
-    await fillOrder(alice.page, { side: "Buy", mode: "take", shares: 4 });
-    await expect(alice.page.getByTestId("best-offer")).toHaveText("Best offer: 4 shares at HK$5,100.00");
+    await takeBestOffer(alice.page, { side: "Buy", mode: "take", shares: 4 }, "Best offer: 4 shares at HK$5,100.00");
     await expectAllChecksPass(alice.page, ["kyc", "token", "funds", "price"]);
     await expect(alice.page.getByTestId("trade-total")).toHaveText("HK$20,502.00");
     await alice.page.getByRole("button", { name: "Take the offer" }).click();
     await expect(tradeStatus(alice.page)).toContainText("Trade done: 4 shares.", { timeout: 45_000 });
 
-    const aliceAfter = await portfolioOf(alice.page);
-    expect(aliceAfter.shares).toBe(aliceBefore.shares + 4);
-    expect(aliceAfter.hkd).toBeCloseTo(aliceBefore.hkd - 20_502, 2);
-    const meiAfter = await portfolioOf(mei.page);
-    expect(meiAfter.shares).toBe(meiBefore.shares - 4);
-    expect(meiAfter.hkd).toBeCloseTo(meiBefore.hkd + 20_400, 2);
+    // (The server may answer from the previous block for up to a second: poll.)
+    await expect.poll(async () => (await portfolioOf(alice.page)).shares, { timeout: 30_000 }).toBe(aliceBefore.shares + 4);
+    expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(aliceBefore.hkd - 20_502, 2);
+    await expect.poll(async () => (await portfolioOf(mei.page)).shares, { timeout: 30_000 }).toBe(meiBefore.shares - 4);
+    expect((await portfolioOf(mei.page)).hkd).toBeCloseTo(meiBefore.hkd + 20_400, 2);
 
     // The order is gone from mei's open orders; the artwork page shows the trade as the last price.
     await gotoTrade(mei.page);
@@ -168,15 +177,11 @@ test.describe("secondary market", () => {
     await mei.page.getByRole("button", { name: "Place sell order" }).click();
     await expect(tradeStatus(mei.page)).toContainText("Your order is in the book.", { timeout: 45_000 });
 
-    await gotoTrade(alice.page);
-    await fillOrder(alice.page, { side: "Buy", mode: "take", shares: 3 });
-    await expect(alice.page.getByTestId("best-offer")).toHaveText("Best offer: 10 shares at HK$5,150.00");
+    await takeBestOffer(alice.page, { side: "Buy", mode: "take", shares: 3 }, "Best offer: 10 shares at HK$5,150.00");
     await expectAllChecksPass(alice.page, ["kyc", "token", "funds", "price"]);
     await alice.page.getByRole("button", { name: "Take the offer" }).click();
     await expect(tradeStatus(alice.page)).toContainText("Trade done: 3 shares.", { timeout: 45_000 });
-    await gotoTrade(alice.page);
-    await fillOrder(alice.page, { side: "Buy", mode: "take", shares: 1 });
-    await expect(alice.page.getByTestId("best-offer")).toHaveText("Best offer: 7 shares at HK$5,150.00");
+    await takeBestOffer(alice.page, { side: "Buy", mode: "take", shares: 1 }, "Best offer: 7 shares at HK$5,150.00");
 
     // Mei's portfolio lists the open order, with the rest of its size, and leads to the trade page to cancel it.
     await expect(async () => {
@@ -196,9 +201,7 @@ test.describe("secondary market", () => {
     expect(signingRequests(mei.log).length).toBe(before + 1);
     await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(0);
     // The book is back to david's HK$5,350 as the best offer.
-    await gotoTrade(alice.page);
-    await fillOrder(alice.page, { side: "Buy", mode: "take", shares: 1 });
-    await expect(alice.page.getByTestId("best-offer")).toHaveText("Best offer: 15 shares at HK$5,350.00");
+    await takeBestOffer(alice.page, { side: "Buy", mode: "take", shares: 1 }, "Best offer: 15 shares at HK$5,350.00");
   });
 
   test("a bid escrows HKD, and cancelling it refunds the escrow", async ({ browser }) => {
@@ -212,16 +215,14 @@ test.describe("secondary market", () => {
     await expect(tradeStatus(alice.page)).toContainText("Your order is in the book.", { timeout: 45_000 });
     await expect(myOrders(alice.page).getByTestId("my-order")).toContainText("Remaining: 2");
 
-    const escrowed = await portfolioOf(alice.page);
-    expect(escrowed.hkd).toBeCloseTo(before.hkd - 9_900, 2);
+    await expect.poll(async () => (await portfolioOf(alice.page)).hkd, { timeout: 30_000 }).toBeCloseTo(before.hkd - 9_900, 2);
 
     await gotoTrade(alice.page);
     await myOrders(alice.page).getByTestId("my-order").getByRole("button", { name: /^Cancel order \d+$/ }).click();
     await expect(myOrders(alice.page).getByTestId("trade-status")).toContainText("Order cancelled.", { timeout: 45_000 });
     await expect(myOrders(alice.page).getByTestId("my-order")).toHaveCount(0);
-    const refunded = await portfolioOf(alice.page);
-    expect(refunded.hkd).toBeCloseTo(before.hkd, 2);
-    expect(refunded.shares).toBe(before.shares);
+    await expect.poll(async () => (await portfolioOf(alice.page)).hkd, { timeout: 30_000 }).toBeCloseTo(before.hkd, 2);
+    expect((await portfolioOf(alice.page)).shares).toBe(before.shares);
   });
 
   test("an investor whose KYC expired is stopped with the reason before any signature", async ({ browser }) => {

@@ -10,7 +10,8 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
   const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
   const zh = locale === "zh-HK";
   return (
-    <div className="overflow-x-auto rounded-2xl border border-line">
+    // `relative`: the visually hidden header text is positioned; without it, it would widen the page on phones.
+    <div className="relative overflow-x-auto rounded-2xl border border-line">
       <table aria-labelledby="orders-title" className="w-full min-w-[40rem] text-sm">
         <thead className="bg-surface-muted/60 text-left text-xs text-ink-muted">
           <tr>

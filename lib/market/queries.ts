@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, desc, eq, gte, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, or, sql } from "drizzle-orm";
 import { cache } from "react";
 import { getAddress, type Address } from "viem";
 import { marketAbi } from "@/lib/chain/abis";
@@ -43,19 +43,39 @@ export const VERIFIED_DEPTH = 25;
 
 type Row = Omit<OpenOrder, "fillable" | "reasonCode" | "verified">;
 
-/** Open orders of the token from the indexer's `market_orders` (null when the indexer has not run). */
-async function readIndexedOrders(token: Address): Promise<Row[] | null> {
+/**
+ * Open orders of the token from the indexer's `market_orders`, and the highest order id it has recorded (any
+ * token). Null when the indexer has not run.
+ */
+async function readIndexedOrders(token: Address): Promise<{ rows: Row[]; lastId: bigint } | null> {
   const db = await getDb();
   const [cursor] = await db.select({ block: indexerCursor.blockNumber }).from(indexerCursor).limit(1);
   if (!cursor) return null;
-  const rows = await db
-    .select()
-    .from(marketOrders)
-    .where(and(eq(marketOrders.token, token.toLowerCase()), eq(marketOrders.status, "open")));
-  return rows.map((r) => {
-    const size = BigInt(r.size);
-    return { id: BigInt(r.orderId), maker: getAddress(r.maker), side: r.side, price: BigInt(r.price), size, remaining: size - BigInt(r.filled) - BigInt(r.cancelled) };
-  });
+  const [rows, [last]] = await Promise.all([
+    db.select().from(marketOrders).where(and(eq(marketOrders.token, token.toLowerCase()), eq(marketOrders.status, "open"))),
+    db.select({ id: sql<string | null>`max(${marketOrders.orderId})` }).from(marketOrders),
+  ]);
+  return {
+    lastId: BigInt(last?.id ?? "0"),
+    rows: rows.map((r) => {
+      const size = BigInt(r.size);
+      return { id: BigInt(r.orderId), maker: getAddress(r.maker), side: r.side, price: BigInt(r.price), size, remaining: size - BigInt(r.filled) - BigInt(r.cancelled) };
+    }),
+  };
+}
+
+/** Orders newer than the indexer's last one (placed in the last block or two), read from the chain. */
+const TAIL_LIMIT = 200n;
+async function readChainTail(token: Address, market: Address, lastId: bigint, blockNumber: bigint): Promise<Row[]> {
+  const client = getPublicClient();
+  const count = await client.readContract({ address: market, abi: marketAbi, functionName: "orderCount", blockNumber });
+  const from = count - lastId > TAIL_LIMIT ? count - TAIL_LIMIT + 1n : lastId + 1n;
+  const ids: bigint[] = [];
+  for (let id = from; id <= count; id++) ids.push(id);
+  const orders = await Promise.all(ids.map((id) => client.readContract({ address: market, abi: marketAbi, functionName: "order", args: [id], blockNumber }).then((o) => ({ id, o }))));
+  return orders
+    .filter(({ o }) => o.token.toLowerCase() === token.toLowerCase() && o.remaining > 0n)
+    .map(({ id, o }) => ({ id, maker: o.maker, side: o.side === 0 ? ("ask" as const) : ("bid" as const), price: o.price, size: o.size, remaining: o.remaining }));
 }
 
 /** Every open order of the token read from the chain (fallback without an indexer: O(orders ever placed)). */
@@ -81,8 +101,9 @@ const byBest = (side: "ask" | "bid") => (a: Row, b: Row) =>
  * The token's order book. Open orders come from the indexer's table (one query, however deep the book and
  * however long the token's history); the best {@link VERIFIED_DEPTH} orders of each side, and every order
  * of `maker`, are checked against the chain (`fillable`, one multicall, cached per block) — closed ones
- * the indexer has not caught up with are dropped, unfillable ones are shown as such. Without an indexer the
- * open orders are read from the chain.
+ * the indexer has not caught up with are dropped, unfillable ones are shown as such — and orders placed after
+ * the indexer's last recorded one are read from the chain. Without an indexer the open orders are read from
+ * the chain.
  */
 export const getOrderBook = cache(async ({ token, maker }: { token: Address; maker?: Address }): Promise<OrderBook | null> => {
   const market = getDeployments().market;
@@ -92,9 +113,10 @@ export const getOrderBook = cache(async ({ token, maker }: { token: Address; mak
   const source = indexed ? "indexer" : "chain";
   const me = maker?.toLowerCase();
   const orders = await readAtLatestBlock({
-    key: `book:${token}:${source}:${me ?? ""}:${indexed ? indexed.map((o) => `${o.id}/${o.remaining}`).join(",") : ""}`,
+    key: `book:${token}:${source}:${me ?? ""}:${indexed ? `${indexed.lastId}:${indexed.rows.map((o) => `${o.id}/${o.remaining}`).join(",")}` : ""}`,
     read: async (blockNumber) => {
-      const rows = indexed ?? (await readChainOrders(token, market, blockNumber));
+      // The indexer trails the chain by a block or so: orders placed since are read from the chain.
+      const rows = indexed ? [...indexed.rows, ...(await readChainTail(token, market, indexed.lastId, blockNumber))] : await readChainOrders(token, market, blockNumber);
       const asks = rows.filter((o) => o.side === "ask").sort(byBest("ask"));
       const bids = rows.filter((o) => o.side === "bid").sort(byBest("bid"));
       const check = new Set([...asks.slice(0, VERIFIED_DEPTH), ...bids.slice(0, VERIFIED_DEPTH), ...rows.filter((o) => o.maker.toLowerCase() === me)].map((o) => o.id));
