@@ -15,6 +15,8 @@
  */
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import {
+  BaseError,
+  ContractFunctionZeroDataError,
   type Address,
   type Chain,
   getAbiItem,
@@ -97,7 +99,14 @@ async function readCursor(db: Database, name: string): Promise<CursorRow | null>
 /** Every share token the factory has deployed, as of `blockNumber`. */
 async function listTokens(opts: IndexerOptions, blockNumber: bigint): Promise<Address[]> {
   const { client, contracts } = opts;
-  const count = await client.readContract({ address: contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokenCount", blockNumber });
+  let count: bigint;
+  try {
+    count = await client.readContract({ address: contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokenCount", blockNumber });
+  } catch (error) {
+    // Early in the deployment range the factory may not exist yet: then there is no token to follow.
+    if (error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionZeroDataError)) return [];
+    throw error;
+  }
   const tokens: Address[] = [];
   for (let offset = 0n; offset < count; offset += 200n) {
     const page = await client.readContract({ address: contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [offset, 200n], blockNumber });
