@@ -245,15 +245,16 @@ test.describe("secondary market", () => {
   });
 
   test("a seller whose shares are in lock-up is told so before any signature", async ({ browser }) => {
-    const mei = await openTrade(browser, "mei", "harbour-at-dusk-no-3");
-    const afterSignIn = mei.log.length;
-    await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 5, price: "1100" });
-    await expect(check(mei.page, "kyc")).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
+    // david bought Harbour at Dusk in its offering (30-day lock-up); mei's holding there moves in the compliance journey.
+    const seller = await openTrade(browser, "david", "harbour-at-dusk-no-3");
+    const afterSignIn = seller.log.length;
+    await fillOrder(seller.page, { side: "Sell", mode: "limit", shares: 5, price: "1100" });
+    await expect(check(seller.page, "kyc")).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
     // The token check applies the seller's own rules only (not "is the receiver verified").
-    await expect(check(mei.page, "token")).toHaveAttribute("data-state", "ok");
-    await expect(check(mei.page, "funds")).toHaveAttribute("data-state", "failed");
-    await expect(check(mei.page, "funds")).toContainText("Some of your shares are locked up or frozen: only 0 are free to sell.");
-    await expect(mei.page.getByRole("button", { name: "Place sell order" })).toBeDisabled();
-    expect(signingRequests(mei.log, afterSignIn)).toEqual([]);
+    await expect(check(seller.page, "token")).toHaveAttribute("data-state", "ok");
+    await expect(check(seller.page, "funds")).toHaveAttribute("data-state", "failed");
+    await expect(check(seller.page, "funds")).toContainText("Some of your shares are locked up or frozen: only 0 are free to sell.");
+    await expect(seller.page.getByRole("button", { name: "Place sell order" })).toBeDisabled();
+    expect(signingRequests(seller.log, afterSignIn)).toEqual([]);
   });
 });
