@@ -1,5 +1,7 @@
 "use client";
 
+import { Checklist } from "@/components/trade/checklist";
+
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseUnits, zeroAddress } from "viem";
@@ -9,7 +11,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
-import { CheckIcon, ClockIcon, ErrorIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
@@ -35,30 +36,8 @@ function parsePrice(text: string, decimals: number): bigint {
 }
 const toText = (v: bigint, decimals: number) => (Number(v) / 10 ** decimals).toFixed(2);
 
-const tone = { ok: "text-success", failed: "text-danger", unknown: "text-ink-subtle" };
-const icon = { ok: CheckIcon, failed: ErrorIcon, unknown: ClockIcon };
-
 export function MarketChecklist({ checks }: { checks: readonly MarketCheck[] }) {
-  const t = useTranslations("market");
-  return (
-    <ul aria-label={t("form.checksTitle")} className="flex flex-col divide-y divide-line rounded-xl border border-line">
-      {checks.map((c) => {
-        const Icon = icon[c.state];
-        return (
-          <li key={c.id} data-check={c.id} data-state={c.state} className="flex gap-3 px-4 py-3">
-            <Icon className={cn("mt-0.5 size-4 shrink-0", tone[c.state])} />
-            <div className="flex min-w-0 flex-1 flex-col gap-0.5">
-              <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm font-medium">
-                <span>{t(`checks.label.${c.id}`)}</span>
-                <span className={cn("text-xs", tone[c.state])}>{t(`checks.state.${c.state}`)}</span>
-              </p>
-              <p className={cn("text-sm", c.state === "failed" ? "text-ink" : "text-ink-muted")}>{t(c.message.key, c.message.values)}</p>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  return <Checklist checks={checks} namespace="market" labelKey={(id) => `checks.label.${id}`} />;
 }
 
 /** The failed transaction or wallet request in words (market reason codes and custom errors). */

@@ -3,14 +3,29 @@
 import { useTranslations } from "next-intl";
 import { CheckIcon, ClockIcon, ErrorIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
-import type { Check } from "@/lib/trade/reasons";
+import type { Reason } from "@/lib/trade/reasons";
+
+/** A pre-sign check as computed by lib/trade and lib/market. */
+export type ChecklistItem = { id: string; state: "ok" | "failed" | "unknown"; message: Reason };
 
 const icon = { ok: CheckIcon, failed: ErrorIcon, unknown: ClockIcon };
 const tone = { ok: "text-success", failed: "text-danger", unknown: "text-ink-subtle" };
 
-/** The pre-sign checks, each with its state in words (never colour alone). */
-export function Checklist({ checks }: { checks: readonly Check[] }) {
-  const t = useTranslations("trade");
+/**
+ * The pre-sign checks, each with its state in words (never colour alone). Used by the buy form
+ * (namespace "trade", labels `checks.<id>.label`) and the market's trade form (namespace "market",
+ * labels `checks.label.<id>`).
+ */
+export function Checklist({
+  checks,
+  namespace = "trade",
+  labelKey = (id) => `checks.${id}.label`,
+}: {
+  checks: readonly ChecklistItem[];
+  namespace?: "trade" | "market";
+  labelKey?: (id: string) => string;
+}) {
+  const t = useTranslations(namespace);
   return (
     <ul aria-label={t("form.checksTitle")} className="flex flex-col divide-y divide-line rounded-xl border border-line">
       {checks.map((c) => {
@@ -20,7 +35,7 @@ export function Checklist({ checks }: { checks: readonly Check[] }) {
             <Icon className={cn("mt-0.5 size-4 shrink-0", tone[c.state])} />
             <div className="flex min-w-0 flex-1 flex-col gap-0.5">
               <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm font-medium">
-                <span>{t(`checks.${c.id}.label`)}</span>
+                <span>{t(labelKey(c.id))}</span>
                 <span className={cn("text-xs", tone[c.state])}>{t(`checks.state.${c.state}`)}</span>
               </p>
               <p className={cn("text-sm", c.state === "failed" ? "text-ink" : "text-ink-muted")}>{t(c.message.key, c.message.values)}</p>
