@@ -96,7 +96,12 @@ test("an officer freezes a wallet; the investor's sell is refused with the reaso
   // Lifting the freeze restores the investor's sell (and leaves the shared chain as other journeys expect it).
   await openRegister(grace, "Quiet Mountains");
   await act(grace, "Mei Chan", "Unfreeze wallet", {}, "Court order discharged", /^Unfreeze 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} \(Mei Chan\): Mei Chan will be able to send and receive QMTN shares again/);
-  await expect(row(grace, mei)).not.toContainText("Wallet frozen");
+  // The register is cached per block for up to a second: reload until it shows the unfreeze's block.
+  await expect(async () => {
+    await grace.reload();
+    await expect(row(grace, mei)).toContainText("Mei Chan", { timeout: 2_000 });
+    await expect(row(grace, mei)).not.toContainText("Wallet frozen", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await investor.context().close();
   await grace.context().close();
 });
