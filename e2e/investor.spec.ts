@@ -96,11 +96,7 @@ test.describe("investor: primary purchase", () => {
     await status.getByRole("link", { name: "View your portfolio" }).click();
     await expect(page).toHaveURL(/\/portfolio$/);
     const row = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Composition in Jade and Vermilion/ });
-    // Chain reads are cached per block for up to a second: a render right after the purchase may predate it.
-    await expect(async () => {
-      await page.reload();
-      await expect(row.locator('[data-col="shares"]')).toHaveText("3", { timeout: 2_000 });
-    }).toPass({ timeout: 20_000 });
+    await expect(row.locator('[data-col="shares"]')).toHaveText("3");
     await expect(page.getByRole("table", { name: "Transaction history" }).getByRole("row", { name: /Purchase.*Composition in Jade and Vermilion/ })).toBeVisible();
 
     // The CSV statement holds the caller's own purchase; without a session there is none.

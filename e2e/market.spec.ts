@@ -70,15 +70,13 @@ async function gotoTrade(page: Page, slug = SLUG) {
 }
 
 /**
- * Opens the trade page with "take the best offer" and waits for the expected best offer, reloading: right
- * after another investor's transaction the server may still answer from the previous block for a second.
+ * Opens the trade page with "take the best offer" and expects the best offer another investor's confirmed
+ * transaction just made: the server has caught up with that block, so no reload is needed.
  */
 async function takeBestOffer(page: Page, order: { side: "Buy" | "Sell"; mode: "take"; shares: number }, best: string) {
-  await expect(async () => {
-    await gotoTrade(page);
-    await fillOrder(page, order);
-    await expect(page.getByTestId("best-offer")).toHaveText(best, { timeout: 3_000 });
-  }).toPass({ timeout: 60_000 });
+  await gotoTrade(page);
+  await fillOrder(page, order);
+  await expect(page.getByTestId("best-offer")).toHaveText(best);
 }
 
 function check(page: Page, id: "kyc" | "token" | "funds" | "price") {
@@ -141,26 +139,24 @@ test.describe("secondary market", () => {
     await alice.page.getByRole("button", { name: "Take the offer" }).click();
     await expect(tradeStatus(alice.page)).toContainText("Trade done: 4 shares.", { timeout: 45_000 });
 
-    // (The server may answer from the previous block for up to a second: poll.)
-    await expect.poll(async () => (await portfolioOf(alice.page)).shares, { timeout: 30_000 }).toBe(aliceBefore.shares + 4);
-    expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(aliceBefore.hkd - 20_502, 2);
-    await expect.poll(async () => (await portfolioOf(mei.page)).shares, { timeout: 30_000 }).toBe(meiBefore.shares - 4);
-    expect((await portfolioOf(mei.page)).hkd).toBeCloseTo(meiBefore.hkd + 20_400, 2);
+    // Confirmed means the server has caught up with the trade: both portfolios show it on the next load.
+    const aliceAfter = await portfolioOf(alice.page);
+    expect(aliceAfter.shares).toBe(aliceBefore.shares + 4);
+    expect(aliceAfter.hkd).toBeCloseTo(aliceBefore.hkd - 20_502, 2);
+    const meiAfter = await portfolioOf(mei.page);
+    expect(meiAfter.shares).toBe(meiBefore.shares - 4);
+    expect(meiAfter.hkd).toBeCloseTo(meiBefore.hkd + 20_400, 2);
 
     // The order is gone from mei's open orders; the artwork page shows the trade as the last price.
     await gotoTrade(mei.page);
     await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(0);
     await expect(myOrders(mei.page)).toContainText("You have no open orders for this artwork.");
-    // The artwork page's market section reads the indexer's tables (recorded within a second or two).
-    await expect(async () => {
-      await alice.page.goto(`/artworks/${SLUG}`);
-      await expect(alice.page.getByTestId("last-price")).toHaveText("HK$5,100.00", { timeout: 5_000 });
-    }).toPass({ timeout: 90_000 });
+    // The artwork page's market section reads the indexer's tables, which the confirmation waited for.
+    await alice.page.goto(`/artworks/${SLUG}`);
+    await expect(alice.page.getByTestId("last-price")).toHaveText("HK$5,100.00");
     // Mei's sale realised a gain over her average cost; alice's holding is valued at the last trade price.
-    await expect(async () => {
-      await mei.page.goto("/portfolio");
-      await expect(mei.page.getByTestId("portfolio-realised")).toHaveText(/^\+HK\$[\d,]+\.\d\d$/, { timeout: 5_000 });
-    }).toPass({ timeout: 60_000 });
+    await mei.page.goto("/portfolio");
+    await expect(mei.page.getByTestId("portfolio-realised")).toHaveText(/^\+HK\$[\d,]+\.\d\d$/);
     await alice.page.goto("/portfolio");
     const aliceRow = alice.page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: new RegExp(TITLE) });
     await expect(aliceRow.locator('[data-col="price"]')).toContainText("HK$5,100.00");
@@ -184,11 +180,9 @@ test.describe("secondary market", () => {
     await takeBestOffer(alice.page, { side: "Buy", mode: "take", shares: 1 }, "Best offer: 7 shares at HK$5,150.00");
 
     // Mei's portfolio lists the open order, with the rest of its size, and leads to the trade page to cancel it.
-    await expect(async () => {
-      await mei.page.goto("/portfolio");
-      const row = mei.page.getByRole("table", { name: "Open orders" }).getByRole("row", { name: /Quiet Mountains/ });
-      await expect(row.locator('[data-col="remaining"]')).toHaveText("7 of 10", { timeout: 5_000 });
-    }).toPass({ timeout: 60_000 });
+    await mei.page.goto("/portfolio");
+    const row = mei.page.getByRole("table", { name: "Open orders" }).getByRole("row", { name: /Quiet Mountains/ });
+    await expect(row.locator('[data-col="remaining"]')).toHaveText("7 of 10");
     await mei.page.getByRole("link", { name: "Trade or cancel your order on Quiet Mountains" }).click();
     await expect(mei.page).toHaveURL(new RegExp(`/artworks/${SLUG}/trade$`));
     await connectIfAsked(mei.page);
@@ -215,13 +209,13 @@ test.describe("secondary market", () => {
     await expect(tradeStatus(alice.page)).toContainText("Your order is in the book.", { timeout: 45_000 });
     await expect(myOrders(alice.page).getByTestId("my-order")).toContainText("Remaining: 2");
 
-    await expect.poll(async () => (await portfolioOf(alice.page)).hkd, { timeout: 30_000 }).toBeCloseTo(before.hkd - 9_900, 2);
+    expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(before.hkd - 9_900, 2);
 
     await gotoTrade(alice.page);
     await myOrders(alice.page).getByTestId("my-order").getByRole("button", { name: /^Cancel order \d+$/ }).click();
     await expect(myOrders(alice.page).getByTestId("trade-status")).toContainText("Order cancelled.", { timeout: 45_000 });
     await expect(myOrders(alice.page).getByTestId("my-order")).toHaveCount(0);
-    await expect.poll(async () => (await portfolioOf(alice.page)).hkd, { timeout: 30_000 }).toBeCloseTo(before.hkd, 2);
+    expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(before.hkd, 2);
     expect((await portfolioOf(alice.page)).shares).toBe(before.shares);
   });
 

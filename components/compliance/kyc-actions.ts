@@ -8,6 +8,7 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/audit";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
+import { settleConfirmedTx } from "@/lib/chain/settle";
 import { getDb } from "@/lib/db";
 import { investors, kycApplications, type KycApplication } from "@/lib/db/schema";
 import type { KycActionCode, KycActionFailure, KycActionResult, KycFormState } from "@/lib/kyc/action-result";
@@ -247,6 +248,7 @@ export async function confirmApprovalAction(input: { id: string; txHash: string 
       investorSet: { kycApprovedAt: now, kycExpiresAt: verified.expiresAt, rejectionReason: null },
     });
     if (!r.ok) return fail(r.code);
+    if (parsed.data.txHash) await settleConfirmedTx({ txHash: parsed.data.txHash as Hex });
     revalidatePath("/", "layout");
     return { ok: true };
   } catch (error) {

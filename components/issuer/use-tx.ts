@@ -5,6 +5,7 @@ import type { Hex } from "viem";
 import { useConfig } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { describeChainError } from "@/lib/chain/errors";
+import { settleTransactionAction } from "@/components/wallet/tx-actions";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 
 export type TxStep =
@@ -17,7 +18,10 @@ export type TxStep =
 
 type SimulateArgs = Parameters<typeof simulateContract>[1];
 
-/** One wallet transaction: simulate first (refusals in words before the wallet opens), sign, wait. */
+/**
+ * One wallet transaction: simulate first (refusals in words before the wallet opens), sign, wait, then let the
+ * server catch up with the transaction's block so the caller's next read or refresh includes it.
+ */
 export function useTx() {
   const config = useConfig();
   const [step, setStep] = useState<TxStep>({ kind: "idle" });
@@ -31,6 +35,7 @@ export function useTx() {
       setStep({ kind: "pending", hash });
       const receipt = await waitForTransactionReceipt(config, { hash });
       if (receipt.status !== "success") throw new Error("The transaction was reverted.");
+      await settleTransactionAction({ txHash: hash }).catch(() => null);
       setStep({ kind: "confirmed", hash });
       return hash;
     } catch (error) {

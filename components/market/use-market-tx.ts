@@ -1,11 +1,11 @@
 "use client";
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Abi, Address, Hex } from "viem";
 import { useConfig } from "wagmi";
 import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { artworkShareTokenAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
 
 export type TxStep =
@@ -17,8 +17,6 @@ export type TxStep =
   | { kind: "confirmed"; hash: Hex; what: "placed" | "filled" | "cancelled"; shares: bigint }
   | { kind: "failed"; error: unknown };
 
-const REFRESH_AGAIN_MS = [1_500, 3_500];
-
 type Call = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] };
 
 /**
@@ -29,7 +27,7 @@ type Call = { address: Address; abi: Abi; functionName: string; args: readonly u
 export function useMarketTx(account: Address, market: Address, queryKey: QueryKey) {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const router = useRouter();
+  const settle = useSettleTx();
   const [step, setStep] = useState<TxStep>({ kind: "idle" });
 
   async function confirm(hash: Hex) {
@@ -55,12 +53,11 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
       const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
       setStep({ kind: "pending", hash });
       await confirm(hash);
+      // Confirmed once the server has caught up with this block (and the indexer with its events): the book, my
+      // orders and the trade history then include it.
+      await settle(hash);
       setStep({ kind: "confirmed", hash, what: opts.what, shares: opts.shares });
       await queryClient.invalidateQueries({ queryKey });
-      router.refresh();
-      // The server shares the latest block number for 1 s and the indexer polls every second: refresh again
-      // once both have certainly seen this block, so the book, my orders and the trade history include it.
-      for (const ms of REFRESH_AGAIN_MS) setTimeout(() => router.refresh(), ms);
     } catch (error) {
       setStep({ kind: "failed", error });
     }

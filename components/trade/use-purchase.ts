@@ -1,13 +1,13 @@
 "use client";
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { parseSignature, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { isUnsupportedMethod } from "@/lib/trade/errors";
+import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import type { BuyOffering } from "./types";
 
@@ -33,7 +33,7 @@ const PERMIT_TTL_SECONDS = 20n * 60n;
 export function usePurchase(offering: BuyOffering, queryKey: QueryKey) {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const router = useRouter();
+  const settle = useSettleTx();
   const [step, setStep] = useState<PurchaseStep>({ kind: "idle" });
   const { account, contracts, offeringId } = offering;
   const hkd = { address: contracts.paymentToken, abi: hKDStablecoinAbi } as const;
@@ -123,9 +123,10 @@ export function usePurchase(offering: BuyOffering, queryKey: QueryKey) {
           hash = await buyWithAllowance(shares);
         }
       }
+      // Confirmed once the server has caught up with the purchase's block: the page then shows it.
+      await settle(hash);
       setStep({ kind: "confirmed", hash, shares });
       await queryClient.invalidateQueries({ queryKey });
-      router.refresh();
     } catch (error) {
       setStep({ kind: "failed", error, fallback });
     }

@@ -58,6 +58,33 @@ describe("server chain client", () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
+  it("reads at least the block of a confirmed transaction the server has seen", async () => {
+    const freshness = await import("./freshness");
+    const client = server.getPublicClient();
+    // Freeze the clock so the shared block number (cached for 1 s) stays fresh however slow the machine is.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const before = await client.getBlockNumber({ cacheTime: 1_000 });
+      // Another party's transaction: a block the shared number does not know of yet.
+      await fetch(`http://127.0.0.1:${port}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }) });
+      expect(await server.getLatestBlockNumber()).toBe(before);
+      await freshness.noteConfirmedBlock(before + 1n);
+      expect(await server.getLatestBlockNumber()).toBe(before + 1n);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("signs the block floor cookie: a forged or altered value is ignored", async () => {
+    const { formatSeenBlockCookie, parseSeenBlockCookie } = await import("./freshness");
+    const value = formatSeenBlockCookie(123n);
+    expect(parseSeenBlockCookie(value)).toBe(123n);
+    expect(parseSeenBlockCookie(value.replace(/^123/, "999"))).toBeNull();
+    expect(parseSeenBlockCookie(`123.${"A".repeat(43)}`)).toBeNull();
+    expect(parseSeenBlockCookie("123")).toBeNull();
+    expect(parseSeenBlockCookie(undefined)).toBeNull();
+  });
+
   it("reports a missing deployments file clearly", () => {
     expect(() => server.getDeployments()).toThrow(/Deployments file not found/);
   });

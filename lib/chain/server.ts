@@ -14,6 +14,7 @@ import {
 import { getServerEnv } from "@/lib/env";
 import { getAtelierChain } from "./config";
 import { type Deployments, loadDeployments } from "./deployments";
+import { getBlockFloor } from "./freshness";
 
 type ChainGlobals = {
   __atelierPublicClient?: PublicClient<Transport, Chain>;
@@ -93,10 +94,14 @@ export function getPublicClient(): PublicClient<Transport, Chain> {
 
 /**
  * The latest block number, once per request (React `cache`), and shared across requests for one second
- * (viem `cacheTime`), so a page's reads all see the same block.
+ * (viem `cacheTime`), so a page's reads all see the same block. When a confirmed transaction has been seen
+ * at a later block (`noteConfirmedBlock`), the shared number is too old for this request: ask the chain.
  */
 export const getLatestBlockNumber = cache(async (): Promise<bigint> => {
-  return getPublicClient().getBlockNumber({ cacheTime: 1_000 });
+  const client = getPublicClient();
+  const [shared, floor] = await Promise.all([client.getBlockNumber({ cacheTime: 1_000 }), getBlockFloor()]);
+  if (shared >= floor) return shared;
+  return client.getBlockNumber({ cacheTime: 0 });
 });
 
 /** Small LRU of promises keyed by block number + key. Entries for older blocks age out. */

@@ -10,7 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { type Address, decodeFunctionData, getAddress, type Hex } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { clearChainReadCache, getDeployments, getPublicClient } from "@/lib/chain/server";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import { auditLog, investors, investorWallets } from "@/lib/db/schema";
 
@@ -142,6 +142,5 @@ export async function recordAgentTx(
     txHash: txHash.toLowerCase(),
     ip,
   });
-  clearChainReadCache();
   return { ok: true, auditId: row.id };
 }

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
+import { settleConfirmedTx } from "@/lib/chain/settle";
 import { decodeAgentTx, recordAgentTx } from "@/lib/compliance/agent";
 import { getDb } from "@/lib/db";
 
@@ -57,6 +58,8 @@ export async function recordAgentActionAction(raw: { txHash: string; reason: str
     const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
     const result = await recordAgentTx(db, { tx: decoded.tx, txHash, actor: ctx.address, reason: parsed.data.reason, ip });
     if (!result.ok) return fail(result.code);
+    // The register the officer returns to must show this block, not the one before it.
+    await settleConfirmedTx({ txHash, receipt: { status: "success", blockNumber: decoded.tx.blockNumber } });
     revalidatePath("/compliance", "layout");
     return { ok: true, auditId: result.auditId };
   } catch (error) {

@@ -1,0 +1,27 @@
+import "server-only";
+
+import type { Hex, TransactionReceipt } from "viem";
+import { waitForIndexedBlock } from "@/lib/indexer/wait";
+import { noteConfirmedBlock } from "./freshness";
+import { getPublicClient } from "./server";
+
+export type SettledTx = { status: TransactionReceipt["status"]; blockNumber: bigint; indexed: boolean };
+
+/**
+ * After a user's transaction is confirmed: read its receipt here (the browser's word is not taken for it),
+ * raise this browser's and this process's block floor to its block, and wait briefly for the indexer, so the
+ * next render shows the transaction everywhere. Null when the chain does not know the transaction.
+ */
+export async function settleConfirmedTx({ txHash, receipt }: { txHash: Hex; receipt?: Pick<TransactionReceipt, "status" | "blockNumber"> }): Promise<SettledTx | null> {
+  let r = receipt;
+  if (!r) {
+    const client = getPublicClient();
+    r = await client.getTransactionReceipt({ hash: txHash }).catch(() => undefined);
+    // The wallet's node may be a moment ahead of ours.
+    r ??= await client.waitForTransactionReceipt({ hash: txHash, timeout: 10_000 }).catch(() => undefined);
+  }
+  if (!r) return null;
+  await noteConfirmedBlock(r.blockNumber);
+  const indexed = r.status === "success" ? await waitForIndexedBlock({ blockNumber: r.blockNumber }) : false;
+  return { status: r.status, blockNumber: r.blockNumber, indexed };
+}
