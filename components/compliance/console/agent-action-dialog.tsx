@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { createContext, useCallback, useContext, useId, useState } from "react";
 import { useConnection } from "wagmi";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -35,22 +35,63 @@ export type ActionSpec = {
   call: (values: Record<string, string>) => AgentCall;
 };
 
+export type AgentActionRequest = { title: string; officer: string; specs: ActionSpec[] };
+
+const OpenAgentAction = createContext<((request: AgentActionRequest) => void) | null>(null);
+
+/**
+ * Holds the console's one agent-action dialog, above the tables whose rows open it. The dialog keeps the request it
+ * was opened with (a snapshot of the holder), so it stays open through the refresh that follows the transaction —
+ * even when that refresh removes the row (a recovery empties the old wallet) or changes its actions (pause → unpause).
+ */
+export function AgentActionHost({ children }: { children: React.ReactNode }) {
+  const [request, setRequest] = useState<AgentActionRequest | null>(null);
+  const [open, setOpen] = useState(false);
+  const [run, setRun] = useState(0);
+  const openAction = useCallback((r: AgentActionRequest) => {
+    setRequest(r);
+    setRun((n) => n + 1);
+    setOpen(true);
+  }, []);
+  return (
+    <OpenAgentAction.Provider value={openAction}>
+      {children}
+      {request ? <AgentActionDialog key={run} request={request} open={open} onOpenChange={setOpen} /> : null}
+    </OpenAgentAction.Provider>
+  );
+}
+
+/** The button that opens the host's dialog for one request (built from the row's current state when clicked). */
+export function AgentActionButton({
+  label,
+  variant = "secondary",
+  request,
+}: {
+  label: string;
+  variant?: "secondary" | "ghost" | "danger" | "primary";
+  request: AgentActionRequest;
+}) {
+  const openAction = useContext(OpenAgentAction);
+  if (!openAction) throw new Error("AgentActionButton must be rendered inside an AgentActionHost.");
+  return (
+    <Button size="sm" variant={variant} onClick={() => openAction(request)} aria-haspopup="dialog">
+      {label}
+    </Button>
+  );
+}
+
 /**
  * Edit (action, fields, required reason) → review (exactly what will change) → sign with the officer's own wallet →
  * confirmed and recorded in the audit log. The page refreshes from the chain afterwards.
  */
-export function AgentActionDialog({
-  triggerLabel,
-  triggerVariant = "secondary",
-  title,
-  officer,
-  specs,
+function AgentActionDialog({
+  request: { title, officer, specs },
+  open,
+  onOpenChange,
 }: {
-  triggerLabel: string;
-  triggerVariant?: "secondary" | "ghost" | "danger" | "primary";
-  title: string;
-  officer: string;
-  specs: ActionSpec[];
+  request: AgentActionRequest;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
 }) {
   const t = useTranslations("complianceConsole.actions");
   const router = useRouter();
@@ -59,7 +100,6 @@ export function AgentActionDialog({
   const canSign = isConnected && address?.toLowerCase() === officer.toLowerCase();
   const wrongWallet = isConnected && !canSign;
   const [connectOpen, setConnectOpen] = useState(false);
-  const [open, setOpen] = useState(false);
   const [specId, setSpecId] = useState(specs[0]?.id ?? "");
   const [values, setValues] = useState<Record<string, string>>({});
   const [reason, setReason] = useState("");
@@ -72,15 +112,10 @@ export function AgentActionDialog({
   const fieldValues = Object.fromEntries(spec.fields.map((f) => [f.name, values[`${spec.id}.${f.name}`] ?? f.defaultValue ?? ""]));
 
   function reset(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      if (tx.step.kind === "done") router.refresh();
-      setStage("edit");
-      setErrors({});
-      setReason("");
-      setValues({});
-      tx.setStep({ kind: "idle" });
-    }
+    // Never close while the wallet or the audit log is still working: the officer would lose the outcome.
+    if (!next && tx.busy) return;
+    onOpenChange(next);
+    if (!next && tx.step.kind === "done") router.refresh();
   }
 
   function review(e: React.FormEvent) {
@@ -108,11 +143,6 @@ export function AgentActionDialog({
       title={title}
       description={t("dialogIntro")}
       className="sm:w-[min(92vw,34rem)]"
-      trigger={
-        <Button size="sm" variant={triggerVariant}>
-          {triggerLabel}
-        </Button>
-      }
     >
       {stage === "edit" ? (
         <form onSubmit={review} noValidate className="flex flex-col gap-4">

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { type Address, isAddress } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
-import { type ActionSpec, AgentActionDialog } from "./agent-action-dialog";
+import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 
 export type HolderForActions = {
   wallet: Address;
@@ -101,12 +101,7 @@ export function HolderActions({ token, symbol, officer, holder }: { token: Addre
   ];
 
   return (
-    <AgentActionDialog
-      triggerLabel={t("openFor", { who: name })}
-      title={t("dialogTitle", { who })}
-      officer={officer}
-      specs={specs}
-    />
+    <AgentActionButton label={t("openFor", { who: name })} request={{ title: t("dialogTitle", { who }), officer, specs }} />
   );
 }
 
@@ -123,5 +118,5 @@ export function TokenPauseAction({ token, symbol, officer, paused }: { token: Ad
     confirm: () => t(`confirm.${kind}`, { symbol }),
     call: () => ({ address: token, abi: artworkShareTokenAbi, account: officer, functionName: kind, args: [] }),
   };
-  return <AgentActionDialog triggerLabel={t(`kind.${kind}`)} triggerVariant={paused ? "primary" : "danger"} title={t(`kind.${kind}`)} officer={officer} specs={[spec]} />;
+  return <AgentActionButton label={t(`kind.${kind}`)} variant={paused ? "primary" : "danger"} request={{ title: t(`kind.${kind}`), officer, specs: [spec] }} />;
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type Address, type Hex, isAddress } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import { type ActionSpec, AgentActionDialog } from "./agent-action-dialog";
+import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 
 const CATEGORY_CODES = { retail: 1, professional: 2, institutional: 3 } as const;
 
@@ -80,5 +80,5 @@ export function InvestorRecordActions({
         ]
       : []),
   ];
-  return <AgentActionDialog triggerLabel={t("openFor", { who: name })} title={t("dialogTitle", { who: name })} officer={officer} specs={specs} />;
+  return <AgentActionButton label={t("openFor", { who: name })} request={{ title: t("dialogTitle", { who: name }), officer, specs }} />;
 }
