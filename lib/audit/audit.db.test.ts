@@ -14,8 +14,21 @@ afterAll(async () => {
 
 const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
+/**
+ * The database refuses UPDATE, DELETE and TRUNCATE on the audit log (migration 0004). These tests play an operator
+ * with DDL rights who disables the triggers to tamper anyway: the hash chain must still show it.
+ */
+async function asTamperer(statement: ReturnType<typeof sql>) {
+  await t.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+  try {
+    await t.db.execute(statement);
+  } finally {
+    await t.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+  }
+}
+
 async function resetLog() {
-  await t.db.execute(sql`TRUNCATE audit_log RESTART IDENTITY`);
+  await asTamperer(sql`TRUNCATE audit_log RESTART IDENTITY`);
 }
 
 async function appendSome(n: number) {
@@ -60,12 +73,21 @@ describe("audit log", () => {
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, count: 0, headHash: GENESIS_HASH });
   });
 
+  it("refuses to change, delete or truncate a row", async () => {
+    await resetLog();
+    const rows = await appendSome(2);
+    // Drizzle wraps the driver's error: the database's own message is its cause.
+    const refusal = (q: Promise<unknown>) => q.then(() => "allowed", (e: { cause?: { message?: string }; message?: string }) => e.cause?.message ?? e.message ?? "");
+    expect(await refusal(t.db.execute(sql`UPDATE audit_log SET subject_id = 'x' WHERE id = ${rows[0]!.id}`))).toMatch(/append-only: UPDATE refused/);
+    expect(await refusal(t.db.execute(sql`DELETE FROM audit_log WHERE id = ${rows[1]!.id}`))).toMatch(/append-only: DELETE refused/);
+    expect(await refusal(t.db.execute(sql`TRUNCATE audit_log`))).toMatch(/append-only: TRUNCATE refused/);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 2 });
+  });
+
   it("detects a modified field", async () => {
     await resetLog();
     const rows = await appendSome(4);
-    await t.db.execute(
-      sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE id = ${rows[1]!.id}`,
-    );
+    await asTamperer(sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE id = ${rows[1]!.id}`);
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: false, brokenAtId: rows[1]!.id, count: 1 });
   });
@@ -73,18 +95,14 @@ describe("audit log", () => {
   it("detects a modified jsonb payload", async () => {
     await resetLog();
     const rows = await appendSome(3);
-    await t.db.execute(
-      sql`UPDATE audit_log SET after = jsonb_set(after, '{status}', '"rejected"') WHERE id = ${rows[2]!.id}`,
-    );
+    await asTamperer(sql`UPDATE audit_log SET after = jsonb_set(after, '{status}', '"rejected"') WHERE id = ${rows[2]!.id}`);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtId: rows[2]!.id });
   });
 
   it("detects a rewritten row whose hash was recomputed naively (next row no longer follows)", async () => {
     await resetLog();
     const rows = await appendSome(3);
-    await t.db.execute(
-      sql`UPDATE audit_log SET hash = ${"0x" + "11".repeat(32)} WHERE id = ${rows[0]!.id}`,
-    );
+    await asTamperer(sql`UPDATE audit_log SET hash = ${"0x" + "11".repeat(32)} WHERE id = ${rows[0]!.id}`);
     const result = await verifyAuditChain(t.db);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.brokenAtId).toBe(rows[0]!.id);
@@ -93,7 +111,7 @@ describe("audit log", () => {
   it("detects a deleted middle row", async () => {
     await resetLog();
     const rows = await appendSome(5);
-    await t.db.execute(sql`DELETE FROM audit_log WHERE id = ${rows[2]!.id}`);
+    await asTamperer(sql`DELETE FROM audit_log WHERE id = ${rows[2]!.id}`);
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: false, brokenAtId: rows[3]!.id, count: 2 });
   });
@@ -101,7 +119,7 @@ describe("audit log", () => {
   it("detects a deleted first row", async () => {
     await resetLog();
     const rows = await appendSome(3);
-    await t.db.execute(sql`DELETE FROM audit_log WHERE id = ${rows[0]!.id}`);
+    await asTamperer(sql`DELETE FROM audit_log WHERE id = ${rows[0]!.id}`);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtId: rows[1]!.id });
   });
 

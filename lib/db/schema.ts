@@ -493,6 +493,60 @@ export const kycApplications = pgTable(
 );
 export type KycApplication = InferSelectModel<typeof kycApplications>;
 
+/**
+ * A verified investor's request to link another wallet. Both wallets sign (EIP-191) a message that names the
+ * request, the investor's current wallet and the new one; then a compliance officer registers the link on-chain
+ * (`IdentityRegistry.linkWallet`) from their own wallet. States: awaiting_signatures → submitted → linked, or
+ * rejected / cancelled / expired. The signed messages are kept as the proof.
+ */
+export const walletLinkStatuses = ["awaiting_signatures", "submitted", "linked", "rejected", "cancelled", "expired"] as const;
+export type WalletLinkStatus = (typeof walletLinkStatuses)[number];
+export const walletLinkStatus = pgEnum("wallet_link_status", walletLinkStatuses);
+
+export const walletLinkRequests = pgTable(
+  "wallet_link_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    investorId: uuid("investor_id")
+      .notNull()
+      .references(() => investors.id, { onDelete: "cascade" }),
+    /** The signed-in wallet that asked (already linked to the investor). */
+    currentWallet: text("current_wallet").notNull(),
+    /** Known once the new wallet has signed. */
+    newWallet: text("new_wallet"),
+    nonce: text("nonce").notNull(),
+    status: walletLinkStatus("status").notNull().default("awaiting_signatures"),
+    currentMessage: text("current_message").notNull(),
+    currentSignature: text("current_signature"),
+    newMessage: text("new_message"),
+    newSignature: text("new_signature"),
+    /** Signatures must be given before this; a submitted request waits for review without a deadline. */
+    signBefore: timestamptz("sign_before").notNull(),
+    submittedAt: timestamptz("submitted_at"),
+    decidedAt: timestamptz("decided_at"),
+    decidedBy: text("decided_by"),
+    rejectionReason: text("rejection_reason"),
+    linkTxHash: text("link_tx_hash"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("wallet_link_requests_investor_idx").on(t.investorId),
+    index("wallet_link_requests_status_idx").on(t.status, t.submittedAt),
+    // At most one open request per investor, and one open request per new wallet.
+    uniqueIndex("wallet_link_requests_one_open_idx")
+      .on(t.investorId)
+      .where(sql`${t.status} IN ('awaiting_signatures', 'submitted')`),
+    uniqueIndex("wallet_link_requests_new_wallet_open_idx")
+      .on(t.newWallet)
+      .where(sql`${t.status} = 'submitted'`),
+    addressCheck("wallet_link_requests_current_wallet_format", t.currentWallet),
+    addressCheck("wallet_link_requests_new_wallet_format", t.newWallet),
+    addressCheck("wallet_link_requests_decided_by_format", t.decidedBy),
+  ],
+);
+export type WalletLinkRequest = InferSelectModel<typeof walletLinkRequests>;
+
 /** Uploaded KYC documents: the file is AES-256-GCM encrypted at `file_path` (relative to the files folder). */
 export const kycDocuments = pgTable(
   "kyc_documents",
