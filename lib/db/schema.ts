@@ -284,6 +284,52 @@ export const offerings = pgTable(
 );
 export type Offering = InferSelectModel<typeof offerings>;
 
+export const listingTxKinds = ["deploy", "anchor", "offering", "close", "withdraw", "update_anchor"] as const;
+export type ListingTxKind = (typeof listingTxKinds)[number];
+export const listingTxKind = pgEnum("listing_tx_kind", listingTxKinds);
+export const listingTxStatuses = ["pending", "confirmed", "failed"] as const;
+export type ListingTxStatus = (typeof listingTxStatuses)[number];
+export const listingTxStatus = pgEnum("listing_tx_status", listingTxStatuses);
+
+/**
+ * Transactions the issuer console started from the issuer's wallet, one row per hash. A deploy or an offering
+ * is recorded as `pending` as soon as the wallet returns its hash (so a reload, or another tab, waits for it
+ * instead of sending a second one); every step is `confirmed` only after the server has read and decoded its
+ * receipt. `failed` says why (reverted, dropped, replaced). Workflow state only: the chain stays the truth.
+ */
+export const listingTransactions = pgTable(
+  "listing_transactions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    artworkId: uuid("artwork_id")
+      .notNull()
+      .references(() => artworks.id, { onDelete: "cascade" }),
+    kind: listingTxKind("kind").notNull(),
+    txHash: text("tx_hash").notNull().unique(),
+    sender: text("sender").notNull(),
+    status: listingTxStatus("status").notNull().default("pending"),
+    /** Why a transaction failed: "reverted" | "dropped" | "replaced" | a verification code. */
+    failure: text("failure"),
+    /** The sender's nonce for this transaction, when the node showed it (detects a replaced transaction). */
+    nonce: integer("nonce"),
+    blockNumber: bigint("block_number", { mode: "bigint" }),
+    /** The decoded call's summary (token, offering id, document id, amount…), as audited. */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    settledAt: timestamptz("settled_at"),
+  },
+  (t) => [
+    index("listing_transactions_artwork_idx").on(t.artworkId, t.kind),
+    // At most one deploy and one offering waiting per listing.
+    uniqueIndex("listing_transactions_one_pending_idx")
+      .on(t.artworkId, t.kind)
+      .where(sql`${t.status} = 'pending'`),
+    addressCheck("listing_transactions_sender_format", t.sender),
+    check("listing_transactions_tx_hash_format", sql`${t.txHash} ~ '^0x[0-9a-f]{64}$'`),
+  ],
+);
+export type ListingTransaction = InferSelectModel<typeof listingTransactions>;
+
 // ---------------------------------------------------------------------------------------------
 // Audit and indexer
 
