@@ -6,10 +6,13 @@ import { RoleBadge } from "@/components/layout/role-badge";
 import type { ViewerRole } from "@/components/layout/viewer";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { Button, buttonStyles } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { signOutAction } from "@/components/wallet/actions";
 import { requirePageSession } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db";
+import { getInvestorWallets } from "@/lib/kyc/wallet-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -78,6 +81,18 @@ export default async function AccountPage() {
           <InvestorStatus status={status} locale={locale} />
         </CardBody>
       </Card>
+
+      {ctx.investor && ctx.roles.verified ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("walletsTitle")}</CardTitle>
+          </CardHeader>
+          <CardBody className="flex flex-col items-start gap-3">
+            <p className="text-sm text-ink-muted">{t("walletsBody", { count: (await getInvestorWallets(await getDb(), { investorId: ctx.investor.id })).length })}</p>
+            <Link href="/account/wallets" className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("walletsManage")}</Link>
+          </CardBody>
+        </Card>
+      ) : null}
 
       <form action={signOutAction}>
         <Button type="submit" variant="secondary">

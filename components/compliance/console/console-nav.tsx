@@ -7,6 +7,7 @@ const items = [
   { key: "tokens", href: "/compliance/tokens" },
   { key: "audit", href: "/compliance/audit" },
   { key: "kyc", href: "/compliance/kyc" },
+  { key: "wallets", href: "/compliance/wallets" },
   { key: "listings", href: "/compliance/listings" },
 ] as const;
 

@@ -19,6 +19,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/compliance-kyc.json").then((m) => m.default),
       import("./en/issuer.json").then((m) => m.default),
       import("./en/compliance-console.json").then((m) => m.default),
+      import("./en/wallet-links.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -34,6 +35,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/compliance-kyc.json").then((m) => m.default),
       import("./zh-HK/issuer.json").then((m) => m.default),
       import("./zh-HK/compliance-console.json").then((m) => m.default),
+      import("./zh-HK/wallet-links.json").then((m) => m.default),
     ]),
 };
 

@@ -1,0 +1,392 @@
+import "server-only";
+
+/**
+ * Linking a second wallet to a verified investor (issue 5 §4).
+ *
+ * 1. The investor, signed in with a wallet already linked to them, opens a request.
+ * 2. That wallet signs a message naming the request (consent of the account holder).
+ * 3. The new wallet signs a message naming itself, the current wallet and the request (proof of control).
+ * 4. A compliance officer registers the link on-chain (`IdentityRegistry.linkWallet`) from their own wallet; the
+ *    server verifies the receipt and the registry before the link exists off-chain too.
+ *
+ * Signatures are recovered locally (EIP-191 personal_sign, plain EOAs). Every step is audited, in the same database
+ * transaction as the change it records.
+ */
+import { randomBytes } from "node:crypto";
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { type Address, decodeFunctionData, getAddress, type Hex, recoverMessageAddress, zeroHash } from "viem";
+import { writeAudit } from "@/lib/audit";
+import { identityRegistryAbi } from "@/lib/chain/abis";
+import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
+import type { Database } from "@/lib/db/connect";
+import { type Investor, investors, investorWallets, type WalletLinkRequest, walletLinkRequests } from "@/lib/db/schema";
+
+/** How long the two signatures may take once a request is opened. */
+export const LINK_SIGN_TTL_MS = 30 * 60_000;
+
+export type WalletLinkError =
+  | "not_verified"
+  | "not_found"
+  | "not_yours"
+  | "already_submitted"
+  | "expired"
+  | "invalid_state"
+  | "bad_signature"
+  | "same_wallet"
+  | "wallet_taken"
+  | "current_not_signed"
+  | "tx_failed"
+  | "tx_wrong_sender"
+  | "tx_not_link"
+  | "not_linked_on_chain";
+
+export type LinkResult<T = object> = ({ ok: true } & T) | { ok: false; code: WalletLinkError };
+
+const lower = (a: string) => a.toLowerCase();
+
+/** The message the investor's current wallet signs. */
+export function currentWalletMessage(r: { id: string; nonce: string; currentWallet: string; signBefore: Date; chainId: number; origin: string }): string {
+  return [
+    `${new URL(r.origin).host} asks you to allow another wallet to be linked to your Atelier investor account.`,
+    "",
+    `Your wallet: ${getAddress(r.currentWallet)}`,
+    `Request: ${r.id}`,
+    `Nonce: ${r.nonce}`,
+    `Chain ID: ${r.chainId}`,
+    `Sign before: ${r.signBefore.toISOString()}`,
+    "",
+    "Signing costs nothing and moves no funds. The new wallet must sign too, and compliance must approve the link.",
+  ].join("\n");
+}
+
+/** The message the new wallet signs. */
+export function newWalletMessage(r: { id: string; nonce: string; currentWallet: string; chainId: number; origin: string }, newWallet: string): string {
+  return [
+    `${new URL(r.origin).host} asks you to link this wallet to an existing Atelier investor account.`,
+    "",
+    `This wallet: ${getAddress(newWallet)}`,
+    `Investor's current wallet: ${getAddress(r.currentWallet)}`,
+    `Request: ${r.id}`,
+    `Nonce: ${r.nonce}`,
+    `Chain ID: ${r.chainId}`,
+    "",
+    "Signing costs nothing and moves no funds. Once compliance approves, this wallet holds shares as the same investor.",
+  ].join("\n");
+}
+
+async function signedBy(message: string, signature: string): Promise<string | null> {
+  if (!/^0x[0-9a-fA-F]{130}$/.test(signature)) return null;
+  try {
+    return lower(await recoverMessageAddress({ message, signature: signature as Hex }));
+  } catch {
+    return null;
+  }
+}
+
+async function onChainInvestorOf(wallet: string): Promise<Hex> {
+  return getPublicClient().readContract({ address: getDeployments().identityRegistry, abi: identityRegistryAbi, functionName: "investorOf", args: [getAddress(wallet)] });
+}
+
+/** Marks requests whose signing window has passed as expired (lazily, before reads and writes). */
+async function expireStale(db: Database, now: Date): Promise<void> {
+  await db
+    .update(walletLinkRequests)
+    .set({ status: "expired" })
+    .where(and(eq(walletLinkRequests.status, "awaiting_signatures"), lt(walletLinkRequests.signBefore, now)));
+}
+
+export async function getInvestorWallets(db: Database, { investorId }: { investorId: string }) {
+  return db.select().from(investorWallets).where(eq(investorWallets.investorId, investorId)).orderBy(desc(investorWallets.isPrimary), asc(investorWallets.linkedAt));
+}
+
+/** The investor's open request (awaiting signatures or submitted), and their latest decided one. */
+export async function getInvestorLinkRequests(db: Database, { investorId, now = new Date() }: { investorId: string; now?: Date }) {
+  await expireStale(db, now);
+  const rows = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.investorId, investorId)).orderBy(desc(walletLinkRequests.createdAt)).limit(10);
+  return {
+    open: rows.find((r) => r.status === "awaiting_signatures" || r.status === "submitted") ?? null,
+    recent: rows.filter((r) => r.status !== "awaiting_signatures" && r.status !== "submitted"),
+  };
+}
+
+/** Opens a request (or returns the investor's open one, to resume). The caller checked the wallet is verified. */
+export async function startLinkRequest(
+  db: Database,
+  { investor, wallet, chainId, origin, now = new Date() }: { investor: Investor; wallet: string; chainId: number; origin: string; now?: Date },
+): Promise<LinkResult<{ request: WalletLinkRequest }>> {
+  await expireStale(db, now);
+  const { open } = await getInvestorLinkRequests(db, { investorId: investor.id, now });
+  if (open?.status === "submitted") return { ok: false, code: "already_submitted" };
+  if (open && lower(open.currentWallet) === lower(wallet)) return { ok: true, request: open };
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    if (open) {
+      // Opened from another of the investor's wallets: that one is replaced.
+      await t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, open.id));
+    }
+    const id = crypto.randomUUID();
+    const nonce = randomBytes(12).toString("hex");
+    const signBefore = new Date(now.getTime() + LINK_SIGN_TTL_MS);
+    const currentWallet = lower(wallet);
+    const [request] = await t
+      .insert(walletLinkRequests)
+      .values({ id, investorId: investor.id, currentWallet, nonce, signBefore, currentMessage: currentWalletMessage({ id, nonce, currentWallet, signBefore, chainId, origin }) })
+      .returning();
+    await writeAudit(t, { actor: currentWallet, actorRole: "investor", action: "wallet_link.start", subjectType: "investor", subjectId: investor.id, after: { requestId: id, currentWallet } });
+    return { ok: true as const, request: request! };
+  });
+}
+
+async function loadOwn(db: Database, { id, investorId, wallet, now }: { id: string; investorId: string; wallet: string; now: Date }): Promise<LinkResult<{ request: WalletLinkRequest }>> {
+  await expireStale(db, now);
+  const [request] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
+  if (!request) return { ok: false, code: "not_found" };
+  if (request.investorId !== investorId || lower(request.currentWallet) !== lower(wallet)) return { ok: false, code: "not_yours" };
+  if (request.status === "expired") return { ok: false, code: "expired" };
+  if (request.status !== "awaiting_signatures") return { ok: false, code: "invalid_state" };
+  return { ok: true, request };
+}
+
+/** Step 2: the current wallet's signature over its message. */
+export async function signLinkAsCurrent(
+  db: Database,
+  { id, investorId, wallet, signature, now = new Date() }: { id: string; investorId: string; wallet: string; signature: string; now?: Date },
+): Promise<LinkResult> {
+  const loaded = await loadOwn(db, { id, investorId, wallet, now });
+  if (!loaded.ok) return loaded;
+  const { request } = loaded;
+  if ((await signedBy(request.currentMessage, signature)) !== lower(request.currentWallet)) return { ok: false, code: "bad_signature" };
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await t.update(walletLinkRequests).set({ currentSignature: signature }).where(eq(walletLinkRequests.id, id));
+    await writeAudit(t, { actor: lower(wallet), actorRole: "investor", action: "wallet_link.sign_current", subjectType: "investor", subjectId: investorId, after: { requestId: id, message: request.currentMessage, signature } });
+  });
+  return { ok: true };
+}
+
+function messageForNewWallet(request: WalletLinkRequest, { newWallet, chainId, origin }: { newWallet: string; chainId: number; origin: string }): string {
+  return newWalletMessage({ id: request.id, nonce: request.nonce, currentWallet: request.currentWallet, chainId, origin }, newWallet);
+}
+
+/** The message the new wallet must sign for this request (built by the server, never by the browser). */
+export async function getNewWalletMessage(
+  db: Database,
+  { id, investorId, wallet, newWallet, chainId, origin, now = new Date() }: { id: string; investorId: string; wallet: string; newWallet: string; chainId: number; origin: string; now?: Date },
+): Promise<LinkResult<{ message: string }>> {
+  const loaded = await loadOwn(db, { id, investorId, wallet, now });
+  if (!loaded.ok) return loaded;
+  if (!loaded.request.currentSignature) return { ok: false, code: "current_not_signed" };
+  if (lower(newWallet) === lower(loaded.request.currentWallet)) return { ok: false, code: "same_wallet" };
+  return { ok: true, message: messageForNewWallet(loaded.request, { newWallet, chainId, origin }) };
+}
+
+/** Step 3: the new wallet's signature; the request then waits for compliance. */
+export async function signLinkAsNew(
+  db: Database,
+  {
+    id,
+    investorId,
+    wallet,
+    newWallet,
+    signature,
+    chainId,
+    origin,
+    now = new Date(),
+  }: { id: string; investorId: string; wallet: string; newWallet: string; signature: string; chainId: number; origin: string; now?: Date },
+): Promise<LinkResult> {
+  const loaded = await loadOwn(db, { id, investorId, wallet, now });
+  if (!loaded.ok) return loaded;
+  const { request } = loaded;
+  if (!request.currentSignature) return { ok: false, code: "current_not_signed" };
+  const candidate = lower(newWallet);
+  if (candidate === lower(request.currentWallet)) return { ok: false, code: "same_wallet" };
+  const message = messageForNewWallet(request, { newWallet: candidate, chainId, origin });
+  if ((await signedBy(message, signature)) !== candidate) return { ok: false, code: "bad_signature" };
+  const [known] = await db.select({ investorId: investorWallets.investorId }).from(investorWallets).where(eq(investorWallets.address, candidate)).limit(1);
+  if (known) return { ok: false, code: "wallet_taken" };
+  if ((await onChainInvestorOf(candidate)) !== zeroHash) return { ok: false, code: "wallet_taken" };
+  try {
+    await db.transaction(async (tx) => {
+      const t = tx as unknown as Database;
+      await t
+        .update(walletLinkRequests)
+        .set({ newWallet: candidate, newMessage: message, newSignature: signature, status: "submitted", submittedAt: now })
+        .where(and(eq(walletLinkRequests.id, id), eq(walletLinkRequests.status, "awaiting_signatures")));
+      await writeAudit(t, {
+        actor: lower(wallet),
+        actorRole: "investor",
+        action: "wallet_link.submit",
+        subjectType: "investor",
+        subjectId: investorId,
+        before: { status: "awaiting_signatures" },
+        after: { status: "submitted", requestId: id, newWallet: candidate, message, signature },
+      });
+    });
+  } catch (error) {
+    // The partial unique index: this wallet is already waiting in another investor's request.
+    if (/wallet_link_requests_new_wallet_open_idx|duplicate key/i.test(String((error as { cause?: unknown }).cause ?? error))) return { ok: false, code: "wallet_taken" };
+    throw error;
+  }
+  return { ok: true };
+}
+
+/** The investor withdraws an open request. */
+export async function cancelLinkRequest(db: Database, { id, investorId, wallet }: { id: string; investorId: string; wallet: string }): Promise<LinkResult> {
+  const [request] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
+  if (!request) return { ok: false, code: "not_found" };
+  if (request.investorId !== investorId) return { ok: false, code: "not_yours" };
+  if (request.status !== "awaiting_signatures" && request.status !== "submitted") return { ok: false, code: "invalid_state" };
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, id));
+    await writeAudit(t, { actor: lower(wallet), actorRole: "investor", action: "wallet_link.cancel", subjectType: "investor", subjectId: investorId, before: { status: request.status }, after: { status: "cancelled", requestId: id } });
+  });
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compliance
+
+export type LinkQueueRow = WalletLinkRequest & { investorName: string | null; onChainId: string | null };
+
+export async function listLinkRequests(db: Database, { statuses = ["submitted"] }: { statuses?: WalletLinkRequest["status"][] } = {}): Promise<LinkQueueRow[]> {
+  await expireStale(db, new Date());
+  const rows = await db
+    .select({ request: walletLinkRequests, investorName: investors.legalName, onChainId: investors.onChainId })
+    .from(walletLinkRequests)
+    .innerJoin(investors, eq(investors.id, walletLinkRequests.investorId))
+    .where(inArray(walletLinkRequests.status, statuses))
+    .orderBy(sql`${walletLinkRequests.submittedAt} ASC NULLS LAST`, asc(walletLinkRequests.createdAt))
+    .limit(200);
+  return rows.map((r) => ({ ...r.request, investorName: r.investorName, onChainId: r.onChainId }));
+}
+
+/** Requests linked or rejected in the last `days` days, newest decision first. */
+export async function listRecentLinkDecisions(db: Database, { days, now = new Date() }: { days: number; now?: Date }): Promise<LinkQueueRow[]> {
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const rows = await db
+    .select({ request: walletLinkRequests, investorName: investors.legalName, onChainId: investors.onChainId })
+    .from(walletLinkRequests)
+    .innerJoin(investors, eq(investors.id, walletLinkRequests.investorId))
+    .where(and(inArray(walletLinkRequests.status, ["linked", "rejected"]), gte(walletLinkRequests.decidedAt, since)))
+    .orderBy(desc(walletLinkRequests.decidedAt))
+    .limit(200);
+  return rows.map((r) => ({ ...r.request, investorName: r.investorName, onChainId: r.onChainId }));
+}
+
+export type LinkPlan = { registry: Address; wallet: Address; investorId: Hex; alreadyLinked: boolean };
+
+async function loadSubmitted(db: Database, id: string): Promise<LinkResult<{ request: WalletLinkRequest; investor: Investor }>> {
+  const [row] = await db.select({ request: walletLinkRequests, investor: investors }).from(walletLinkRequests).innerJoin(investors, eq(investors.id, walletLinkRequests.investorId)).where(eq(walletLinkRequests.id, id)).limit(1);
+  if (!row) return { ok: false, code: "not_found" };
+  if (row.request.status !== "submitted" || !row.request.newWallet) return { ok: false, code: "invalid_state" };
+  return { ok: true, request: row.request, investor: row.investor };
+}
+
+/**
+ * What the officer's wallet will sign: `linkWallet(newWallet, investorId)`. The investor's current wallet must still
+ * be registered to them and verified; a new wallet already linked to this investor (an interrupted approval) needs
+ * no transaction, one linked to anyone else is refused.
+ */
+export async function planWalletLink(db: Database, { id }: { id: string }): Promise<LinkResult<{ plan: LinkPlan }>> {
+  const loaded = await loadSubmitted(db, id);
+  if (!loaded.ok) return loaded;
+  const { request, investor } = loaded;
+  const onChainId = investor.onChainId as Hex | null;
+  if (!onChainId) return { ok: false, code: "not_verified" };
+  const registry = getDeployments().identityRegistry;
+  const client = getPublicClient();
+  const [currentId, currentVerified, newId] = await Promise.all([
+    onChainInvestorOf(request.currentWallet),
+    client.readContract({ address: registry, abi: identityRegistryAbi, functionName: "isVerified", args: [getAddress(request.currentWallet)] }),
+    onChainInvestorOf(request.newWallet!),
+  ]);
+  if (lower(currentId) !== lower(onChainId) || !currentVerified) return { ok: false, code: "not_verified" };
+  if (newId !== zeroHash && lower(newId) !== lower(onChainId)) return { ok: false, code: "wallet_taken" };
+  return { ok: true, plan: { registry, wallet: getAddress(request.newWallet!), investorId: onChainId, alreadyLinked: newId !== zeroHash } };
+}
+
+/**
+ * After the officer's transaction (or with none, when the registry already holds the link): verifies the receipt
+ * (success, sent by this officer, a `linkWallet` call on the registry for exactly this wallet and investor) and
+ * the registry's state, then records the link, in one transaction with its audit entry.
+ */
+export async function confirmWalletLink(
+  db: Database,
+  { id, txHash, officer, now = new Date() }: { id: string; txHash: Hex | null; officer: string; now?: Date },
+): Promise<LinkResult> {
+  const planned = await planWalletLink(db, { id });
+  if (!planned.ok) return planned;
+  const { plan } = planned;
+  if (txHash) {
+    const client = getPublicClient();
+    let receipt;
+    let tx;
+    try {
+      receipt = await client.waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
+      tx = await client.getTransaction({ hash: txHash });
+    } catch {
+      return { ok: false, code: "tx_failed" };
+    }
+    if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
+    if (lower(receipt.from) !== lower(officer)) return { ok: false, code: "tx_wrong_sender" };
+    if (!receipt.to || lower(receipt.to) !== lower(plan.registry)) return { ok: false, code: "tx_not_link" };
+    let decoded;
+    try {
+      decoded = decodeFunctionData({ abi: identityRegistryAbi, data: tx.input });
+    } catch {
+      return { ok: false, code: "tx_not_link" };
+    }
+    const [wallet, investorId] = (decoded.args ?? []) as readonly [Address?, Hex?];
+    if (decoded.functionName !== "linkWallet" || lower(wallet ?? "") !== lower(plan.wallet) || lower(investorId ?? "") !== lower(plan.investorId)) return { ok: false, code: "tx_not_link" };
+  }
+  if (lower(await onChainInvestorOf(plan.wallet)) !== lower(plan.investorId)) return { ok: false, code: "not_linked_on_chain" };
+  const { request } = (await loadSubmitted(db, id)) as { ok: true; request: WalletLinkRequest };
+  await db.transaction(async (txn) => {
+    const t = txn as unknown as Database;
+    await t.insert(investorWallets).values({ address: lower(plan.wallet), investorId: request.investorId, isPrimary: false }).onConflictDoNothing();
+    await t.update(walletLinkRequests).set({ status: "linked", decidedAt: now, decidedBy: lower(officer), linkTxHash: txHash }).where(eq(walletLinkRequests.id, id));
+    await writeAudit(t, {
+      actor: lower(officer),
+      actorRole: "compliance",
+      action: "wallet_link.approve",
+      subjectType: "investor",
+      subjectId: request.investorId,
+      before: { status: "submitted" },
+      after: { status: "linked", requestId: id, wallet: lower(plan.wallet), investorId: plan.investorId },
+      txHash: txHash ? lower(txHash) : null,
+    });
+  });
+  return { ok: true };
+}
+
+export async function rejectWalletLink(db: Database, { id, officer, reason, now = new Date() }: { id: string; officer: string; reason: string; now?: Date }): Promise<LinkResult> {
+  const loaded = await loadSubmitted(db, id);
+  if (!loaded.ok) return loaded;
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await t.update(walletLinkRequests).set({ status: "rejected", decidedAt: now, decidedBy: lower(officer), rejectionReason: reason }).where(eq(walletLinkRequests.id, id));
+    await writeAudit(t, {
+      actor: lower(officer),
+      actorRole: "compliance",
+      action: "wallet_link.reject",
+      subjectType: "investor",
+      subjectId: loaded.request.investorId,
+      before: { status: "submitted" },
+      after: { status: "rejected", requestId: id, reason },
+    });
+  });
+  return { ok: true };
+}
+
+/** Whether the registry verifies each wallet now (one batched read). */
+export async function readWalletsVerified(wallets: string[]): Promise<Record<string, boolean>> {
+  if (wallets.length === 0) return {};
+  const registry = getDeployments().identityRegistry;
+  const results = await getPublicClient().multicall({
+    ...getMulticallOptions(),
+    allowFailure: false,
+    contracts: wallets.map((w) => ({ address: registry, abi: identityRegistryAbi, functionName: "isVerified" as const, args: [getAddress(w)] as const })),
+  });
+  return Object.fromEntries(wallets.map((w, i) => [lower(w), results[i] === true]));
+}
