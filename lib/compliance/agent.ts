@@ -9,10 +9,12 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { type Address, decodeFunctionData, getAddress, type Hex } from "viem";
 import { writeAudit } from "@/lib/audit";
+import { CATEGORY_BY_CODE } from "@/lib/auth/roles";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import { auditLog, investors, investorWallets } from "@/lib/db/schema";
+import { numericToAlpha2 } from "@/lib/i18n/countries";
 
 export const TOKEN_AGENT_FUNCTIONS = [
   "pause",
@@ -124,7 +126,11 @@ export async function recordAgentTx(
       : wallet
         ? { subjectType: "wallet", subjectId: wallet }
         : { subjectType: "token", subjectId: tx.to.toLowerCase() };
-  const row = await writeAudit(db, {
+  // The off-chain copy follows the registry in the same transaction as the audit entry.
+  const row = await db.transaction(async (txn) => {
+    const t = txn as unknown as Database;
+    if (tx.contract === "registry") await syncRegistryChange(t, tx.functionName, a);
+    return writeAudit(t, {
     actor,
     actorRole: "compliance",
     action: tx.functionName === "setWalletFrozen" && a.frozen === false ? "token.wallet_unfreeze" : AUDIT_ACTION[tx.functionName],
@@ -141,6 +147,47 @@ export async function recordAgentTx(
     },
     txHash: txHash.toLowerCase(),
     ip,
+    });
   });
   return { ok: true, auditId: row.id };
+}
+
+/**
+ * Mirrors a confirmed registry change into the investor records the portal reads (wallets, residence, category,
+ * KYC expiry), so the register, alerts and sign-in agree with the chain.
+ */
+async function syncRegistryChange(db: Database, fn: AgentFunction, a: Record<string, string | boolean>): Promise<void> {
+  const byOnChainId = async (id: unknown) => {
+    if (typeof id !== "string") return null;
+    const [row] = await db.select({ id: investors.id }).from(investors).where(eq(investors.onChainId, id.toLowerCase())).limit(1);
+    return row?.id ?? null;
+  };
+  if (fn === "linkWallet") {
+    const investorId = await byOnChainId(a.investorId);
+    if (investorId && typeof a.wallet === "string") await db.insert(investorWallets).values({ address: a.wallet.toLowerCase(), investorId }).onConflictDoNothing();
+  } else if (fn === "unlinkWallet" && typeof a.wallet === "string") {
+    const [gone] = await db.delete(investorWallets).where(eq(investorWallets.address, a.wallet.toLowerCase())).returning();
+    if (gone?.isPrimary) {
+      // Another wallet of the investor becomes primary, if one remains.
+      const [next] = await db.select().from(investorWallets).where(eq(investorWallets.investorId, gone.investorId)).orderBy(investorWallets.linkedAt).limit(1);
+      if (next) await db.update(investorWallets).set({ isPrimary: true }).where(eq(investorWallets.address, next.address));
+    }
+  } else if (fn === "updateInvestor") {
+    const investorId = await byOnChainId(a.investorId);
+    if (!investorId) return;
+    const country = Number(a.country);
+    const category = CATEGORY_BY_CODE[Number(a.category)];
+    await db
+      .update(investors)
+      .set({
+        residenceNumeric: country,
+        residence: numericToAlpha2(country) ?? null,
+        ...(category ? { category } : {}),
+        kycExpiresAt: new Date(Number(a.kycExpiry) * 1000),
+      })
+      .where(eq(investors.id, investorId));
+  } else if (fn === "removeInvestor") {
+    const investorId = await byOnChainId(a.investorId);
+    if (investorId) await db.update(investors).set({ kycStatus: "expired", kycExpiresAt: new Date() }).where(eq(investors.id, investorId));
+  }
 }
