@@ -1,11 +1,12 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { auditLog, investors } from "@/lib/db/schema";
+import { auditLog, investors, kycApplications } from "@/lib/db/schema";
 import {
   applyTransition,
   canEditApplication,
+  expireLapsedApprovals,
   canViewApplication,
   getApplicationForActor,
   getOrCreateDraft,
@@ -82,6 +83,30 @@ describe("KYC applications on a real database", () => {
     expect(entries.map((e) => e.action)).toEqual(["kyc.application.create", "kyc.submit"]);
     expect(entries[1]?.before).toMatchObject({ status: "draft" });
     expect(entries[1]?.after).toMatchObject({ status: "submitted" });
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it("an approval past its validity becomes expired once (audited by system); a valid one stays approved", async () => {
+    const now = new Date("2027-06-01T00:00:00Z");
+    const approve = async (address: string, expiresAt: Date) => {
+      const { app, investor } = await getOrCreateDraft(t.db, { address });
+      await t.db.update(kycApplications).set({ status: "approved" }).where(eq(kycApplications.id, app.id));
+      await t.db.update(investors).set({ kycStatus: "approved", kycExpiresAt: expiresAt }).where(eq(investors.id, investor.id));
+      return { appId: app.id, investorId: investor.id };
+    };
+    const lapsed = await approve("0x4444444444444444444444444444444444444444", new Date("2027-05-31T23:59:59Z"));
+    const valid = await approve("0x5555555555555555555555555555555555555555", new Date("2027-06-02T00:00:00Z"));
+
+    expect(await expireLapsedApprovals(t.db, { now })).toBe(1);
+    expect(await expireLapsedApprovals(t.db, { now })).toBe(0);
+    const [a] = await t.db.select().from(kycApplications).where(eq(kycApplications.id, lapsed.appId));
+    const [b] = await t.db.select().from(kycApplications).where(eq(kycApplications.id, valid.appId));
+    expect(a?.status).toBe("expired");
+    expect(b?.status).toBe("approved");
+    const [inv] = await t.db.select().from(investors).where(eq(investors.id, lapsed.investorId));
+    expect(inv?.kycStatus).toBe("expired");
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, lapsed.appId)).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry).toMatchObject({ action: "kyc.expire", actor: "system", before: { status: "approved" }, after: { status: "expired" } });
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });

@@ -161,6 +161,7 @@ export async function applyTransition(
     investorSet = {},
     txHash,
     action,
+    now = new Date(),
   }: {
     app: KycApplication;
     event: KycEvent;
@@ -170,14 +171,16 @@ export async function applyTransition(
     investorSet?: Partial<typeof investors.$inferInsert>;
     txHash?: string | null;
     action?: string;
+    now?: Date;
   },
 ): Promise<TransitionResult> {
-  const [investor] = await db.select({ category: investors.category }).from(investors).where(eq(investors.id, app.investorId));
+  const [investor] = await db.select({ category: investors.category, expiresAt: investors.kycExpiresAt }).from(investors).where(eq(investors.id, app.investorId));
   const result = transition(
-    { status: app.status, category: app.data.category?.category ?? investor?.category ?? null, preApprovedBy: app.preApprovedBy },
+    { status: app.status, category: app.data.category?.category ?? investor?.category ?? null, preApprovedBy: app.preApprovedBy, expiresAt: investor?.expiresAt ?? null, now },
     event,
   );
   if (!result.ok) return { ok: false, code: result.error };
+  // The change and its audit entry commit together, or neither does.
   const updated = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(kycApplications)
@@ -189,20 +192,38 @@ export async function applyTransition(
       .update(investors)
       .set({ ...investorSet, kycStatus: result.status })
       .where(eq(investors.id, app.investorId));
+    await writeAudit(tx as unknown as Database, {
+      actor,
+      actorRole,
+      action: action ?? `kyc.${event.type}`,
+      subjectType: "kyc_application",
+      subjectId: app.id,
+      before: { status: app.status, preApprovedBy: app.preApprovedBy },
+      after: { status: row.status, preApprovedBy: row.preApprovedBy, ...(set.rejectionReason ? { reason: set.rejectionReason } : {}), ...(set.infoRequest ? { request: set.infoRequest } : {}) },
+      txHash: txHash ?? null,
+    });
     return row;
   });
   if (!updated) return { ok: false, code: "conflict" };
-  await writeAudit(db, {
-    actor,
-    actorRole,
-    action: action ?? `kyc.${event.type}`,
-    subjectType: "kyc_application",
-    subjectId: app.id,
-    before: { status: app.status, preApprovedBy: app.preApprovedBy },
-    after: { status: updated.status, preApprovedBy: updated.preApprovedBy, ...(set.rejectionReason ? { reason: set.rejectionReason } : {}), ...(set.infoRequest ? { request: set.infoRequest } : {}) },
-    txHash: txHash ?? null,
-  });
   return { ok: true, app: updated };
+}
+
+/**
+ * Approvals whose validity has run out become `expired` (audited, by "system"). The chain already refuses the
+ * wallet once its registry expiry passes; this keeps the records, the queue and the investor's page in step.
+ */
+export async function expireLapsedApprovals(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
+  const lapsed = await db
+    .select({ app: kycApplications })
+    .from(kycApplications)
+    .innerJoin(investors, eq(investors.id, kycApplications.investorId))
+    .where(and(eq(kycApplications.status, "approved"), eq(investors.kycStatus, "approved"), lte(investors.kycExpiresAt, now)));
+  let expired = 0;
+  for (const { app } of lapsed) {
+    const r = await applyTransition(db, { app, event: { type: "expire" }, actor: "system", actorRole: "system", now });
+    if (r.ok) expired += 1;
+  }
+  return expired;
 }
 
 // ------------------------------------------------------------------------------------------------
