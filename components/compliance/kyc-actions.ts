@@ -235,7 +235,7 @@ export async function confirmApprovalAction(input: { id: string; txHash: string 
     if (!allowed.ok) return fail(allowed.error);
     const planned = await planRegistration({ app, investor, onChainId: investor.onChainId as Hex });
     if (!planned.ok) return fail(planned.code);
-    const verified = await verifyRegistration({ plan: planned.plan, txHash: (parsed.data.txHash as Hex | null) ?? null });
+    const verified = await verifyRegistration({ plan: planned.plan, txHash: (parsed.data.txHash as Hex | null) ?? null, officer: actor });
     if (!verified.ok) return fail(verified.code);
     const now = new Date();
     const r = await applyTransition(db, {

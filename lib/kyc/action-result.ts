@@ -21,6 +21,7 @@ export type KycActionCode =
   | "wallet_registered_elsewhere"
   | "tx_failed"
   | "tx_not_registry"
+  | "tx_wrong_sender"
   | "tx_not_found"
   | "not_registered"
   | "not_expired"

@@ -79,7 +79,7 @@ export async function planRegistration({
   };
 }
 
-export type VerifyError = "tx_failed" | "tx_not_registry" | "tx_not_found" | "not_registered";
+export type VerifyError = "tx_failed" | "tx_not_registry" | "tx_not_found" | "tx_wrong_sender" | "not_registered";
 
 /**
  * Verifies the registration: the transaction (if given) succeeded and called the registry, and the registry now
@@ -88,10 +88,13 @@ export type VerifyError = "tx_failed" | "tx_not_registry" | "tx_not_found" | "no
 export async function verifyRegistration({
   plan,
   txHash,
+  officer,
   now = new Date(),
 }: {
   plan: Pick<RegistrationPlan, "wallet" | "investorId" | "country" | "categoryCode">;
   txHash?: Hex | null;
+  /** The officer whose approval this is: a transaction must be theirs. */
+  officer: string;
   now?: Date;
 }): Promise<{ ok: true; expiresAt: Date } | { ok: false; code: VerifyError }> {
   const client = getPublicClient();
@@ -100,6 +103,7 @@ export async function verifyRegistration({
       const receipt = await client.waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
       if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
       if (receipt.to?.toLowerCase() !== getDeployments().identityRegistry.toLowerCase()) return { ok: false, code: "tx_not_registry" };
+      if (receipt.from.toLowerCase() !== officer.toLowerCase()) return { ok: false, code: "tx_wrong_sender" };
     } catch {
       return { ok: false, code: "tx_not_found" };
     }
