@@ -9,6 +9,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Address } from "viem";
 import type { Database } from "@/lib/db/connect";
 import { marketOrders } from "@/lib/db/schema";
+import type { getInvestorView } from "./investor";
 import { getTokenRegister, listTokens, type TokenSummary } from "./register";
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -21,6 +22,17 @@ export type Alert =
   | { kind: "unverified_holder"; token: Address; symbol: string; wallet: Address; investorId: string | null; name: string | null; shares: bigint };
 
 const DAY = 86_400_000;
+
+/** Expired, or expiring within 30 days (inclusive); null when neither. */
+function kycState(id: { kycExpiresAt: Date | null; kycStatus: string | null }, now: Date): { kind: "kyc_expired" | "kyc_expiring"; expiresAt: Date; days: number } | null {
+  if (!id.kycExpiresAt && id.kycStatus !== "expired") return null;
+  const expiresAt = id.kycExpiresAt ?? now;
+  const left = expiresAt.getTime() - now.getTime();
+  const days = Math.floor(left / DAY);
+  if (id.kycStatus === "expired" || left <= 0) return { kind: "kyc_expired", expiresAt, days };
+  if (left <= EXPIRY_WARNING_DAYS * DAY) return { kind: "kyc_expiring", expiresAt, days };
+  return null;
+}
 
 export async function getAlerts(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<{ alerts: Alert[]; tokens: TokenSummary[]; blockNumber: bigint | null }> {
   const tokens = await listTokens(db);
@@ -36,17 +48,9 @@ export async function getAlerts(db: Database, { now = new Date() }: { now?: Date
     const frozen: Map<string, (typeof reg.rows)[number]> = new Map();
     for (const r of reg.rows) {
       const id = r.identity;
-      let kycAlert = false;
-      if (id?.kycExpiresAt || id?.kycStatus === "expired") {
-        const expiresAt = id.kycExpiresAt ?? now;
-        const days = Math.floor((expiresAt.getTime() - now.getTime()) / DAY);
-        if (id.kycStatus === "expired" || expiresAt <= now) {
-          alerts.push({ kind: "kyc_expired", token: tk.token, symbol: tk.symbol, wallet: r.wallet, investorId: id.id, name: id.name ?? "", shares: r.shares, expiresAt, days });
-          kycAlert = true;
-        } else if (days < EXPIRY_WARNING_DAYS) {
-          alerts.push({ kind: "kyc_expiring", token: tk.token, symbol: tk.symbol, wallet: r.wallet, investorId: id.id, name: id.name ?? "", shares: r.shares, expiresAt, days });
-        }
-      }
+      const kyc = id ? kycState(id, now) : null;
+      if (kyc && id) alerts.push({ kind: kyc.kind, token: tk.token, symbol: tk.symbol, wallet: r.wallet, investorId: id.id, name: id.name ?? "", shares: r.shares, expiresAt: kyc.expiresAt, days: kyc.days });
+      const kycAlert = kyc?.kind === "kyc_expired";
       if (!r.verified && !kycAlert) {
         alerts.push({ kind: "unverified_holder", token: tk.token, symbol: tk.symbol, wallet: r.wallet, investorId: id?.id ?? null, name: id?.name ?? null, shares: r.shares });
       }
@@ -65,7 +69,41 @@ export async function getAlerts(db: Database, { now = new Date() }: { now?: Date
       }
     }
   }
-  const rank = { kyc_expired: 0, frozen_open_orders: 1, unverified_holder: 2, kyc_expiring: 3, near_max_holders: 4 } as const;
-  alerts.sort((a, b) => rank[a.kind] - rank[b.kind]);
-  return { alerts, tokens, blockNumber };
+  return { alerts: ranked(alerts), tokens, blockNumber };
+}
+
+const RANK = { kyc_expired: 0, frozen_open_orders: 1, unverified_holder: 2, kyc_expiring: 3, near_max_holders: 4 } as const;
+const ranked = (alerts: Alert[]) => alerts.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+
+/**
+ * The same alerts for one investor, from their own view (holdings and wallets already read at one block), without
+ * reading every token's register.
+ */
+export async function getInvestorAlerts(
+  db: Database,
+  { view, now = new Date() }: { view: NonNullable<Awaited<ReturnType<typeof getInvestorView>>>; now?: Date },
+): Promise<Alert[]> {
+  const { investor, wallets, holdings } = view;
+  const verified = new Map(wallets.map((w) => [w.address.toLowerCase(), w.verified]));
+  const kyc = kycState({ kycExpiresAt: investor.kycExpiresAt, kycStatus: investor.kycStatus }, now);
+  const alerts: Alert[] = [];
+  const frozenPairs: { token: string; wallet: string; symbol: string; address: Address }[] = [];
+  for (const h of holdings) {
+    if (h.shares > 0n && kyc) alerts.push({ kind: kyc.kind, token: h.token.token, symbol: h.token.symbol, wallet: h.wallet, investorId: investor.id, name: investor.legalName ?? "", shares: h.shares, expiresAt: kyc.expiresAt, days: kyc.days });
+    if (h.shares > 0n && kyc?.kind !== "kyc_expired" && !verified.get(h.wallet.toLowerCase())) {
+      alerts.push({ kind: "unverified_holder", token: h.token.token, symbol: h.token.symbol, wallet: h.wallet, investorId: investor.id, name: investor.legalName, shares: h.shares });
+    }
+    if (h.frozen) frozenPairs.push({ token: h.token.token.toLowerCase(), wallet: h.wallet.toLowerCase(), symbol: h.token.symbol, address: h.wallet });
+  }
+  if (frozenPairs.length > 0) {
+    const open = await db
+      .select({ maker: marketOrders.maker, token: marketOrders.token })
+      .from(marketOrders)
+      .where(and(eq(marketOrders.status, "open"), inArray(marketOrders.maker, [...new Set(frozenPairs.map((p) => p.wallet))])));
+    for (const p of frozenPairs) {
+      const orders = open.filter((o) => o.maker === p.wallet && o.token === p.token).length;
+      if (orders > 0) alerts.push({ kind: "frozen_open_orders", token: p.token as Address, symbol: p.symbol, wallet: p.address, investorId: investor.id, name: investor.legalName, orders });
+    }
+  }
+  return ranked(alerts);
 }

@@ -27,7 +27,17 @@ function where(p: AuditParams): SQL | undefined {
   const c: (SQL | undefined)[] = [];
   if (p.actor) c.push(eq(auditLog.actor, p.actor));
   if (p.action) c.push(eq(auditLog.action, p.action));
-  if (p.investor) c.push(or(eq(auditLog.subjectId, p.investor), sql`${auditLog.after}->>'investorId' = ${p.investor}`, sql`${auditLog.after}->>'toInvestorId' = ${p.investor}`));
+  if (p.investor)
+    c.push(
+      or(
+        eq(auditLog.subjectId, p.investor),
+        sql`${auditLog.after}->>'investorId' = ${p.investor}`,
+        sql`${auditLog.after}->>'toInvestorId' = ${p.investor}`,
+        // The investor's KYC history: their applications and documents.
+        sql`(${auditLog.subjectType} = 'kyc_application' AND ${auditLog.subjectId} IN (SELECT id::text FROM kyc_applications WHERE investor_id::text = ${p.investor}))`,
+        sql`(${auditLog.subjectType} = 'kyc_document' AND ${auditLog.subjectId} IN (SELECT d.id::text FROM kyc_documents d JOIN kyc_applications a ON a.id = d.application_id WHERE a.investor_id::text = ${p.investor}))`,
+      ),
+    );
   if (p.token) c.push(or(eq(auditLog.subjectId, p.token), sql`${auditLog.after}->>'token' = ${p.token}`));
   // Dates are Hong Kong days.
   if (p.from) c.push(gte(auditLog.at, new Date(`${p.from}T00:00:00+08:00`)));

@@ -11,8 +11,9 @@ import { KycBadge } from "@/components/compliance/console/kyc-badge";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
 import { requirePageSession } from "@/lib/auth/guard";
+import { CATEGORY_BY_CODE } from "@/lib/auth/roles";
 import { getDeployments } from "@/lib/chain/server";
-import { getAlerts } from "@/lib/compliance/alerts";
+import { getInvestorAlerts } from "@/lib/compliance/alerts";
 import { listAudit } from "@/lib/compliance/audit-query";
 import { getInvestorView } from "@/lib/compliance/investor";
 import { getDb } from "@/lib/db";
@@ -24,7 +25,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const CATEGORY_BY_CODE: Record<number, "retail" | "professional" | "institutional"> = { 1: "retail", 2: "professional", 3: "institutional" };
 
 /** One investor across tokens and wallets: KYC record, on-chain record, holdings, movements, audit trail, alerts. */
 export default async function InvestorPage({ params }: { params: Promise<{ id: string }> }) {
@@ -34,17 +34,16 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
   const db = await getDb();
   const view = await getInvestorView(db, id);
   if (!view) notFound();
-  const [t, tc, locale, audit, { alerts }] = await Promise.all([
+  const [t, tc, locale, audit, mine] = await Promise.all([
     getTranslations("complianceConsole.investor"),
     getTranslations("complianceConsole"),
     getLocale(),
     listAudit(db, { investor: id, page: 1 }, { limit: 100 }),
-    getAlerts(db),
+    getInvestorAlerts(db, { view }),
   ]);
   const { investor: inv, wallets, holdings, movements, record } = view;
   const name = inv.legalName ?? tc("register.unknownInvestor");
   const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
-  const mine = alerts.filter((a) => "investorId" in a && a.investorId === id);
   const th = "border-b border-line px-3 py-2 font-medium";
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-8 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
