@@ -11,9 +11,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import { describeChainError } from "@/lib/chain/errors";
 import type { RegistrationPlan } from "@/lib/kyc/registration";
 import { beginApprovalAction, confirmApprovalAction, preApproveAction, rejectAction, requestInformationAction } from "./kyc-actions";
 
@@ -48,6 +48,7 @@ export function KycDecision(props: DecisionProps) {
   const te = useTranslations("kyc.errors");
   const config = useConfig();
   const router = useRouter();
+  const chainErrorText = useChainErrorText();
   const { address, isConnected, status: connection } = useConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [step, setStep] = useState<Step>({ kind: "idle" });
@@ -103,10 +104,7 @@ export function KycDecision(props: DecisionProps) {
     } catch (error) {
       if (isUserRejection(error)) return setStep({ kind: "failed", message: t("rejectedInWallet") });
       console.error("[compliance/kyc] approval failed:", error);
-      const described = describeChainError(error);
-      const detail =
-        described.kind === "unknown" && error instanceof Error ? ((error as Error & { shortMessage?: string }).shortMessage ?? error.message) : described.message;
-      setStep({ kind: "failed", message: t("chainError", { detail }) });
+      setStep({ kind: "failed", message: t("chainError", { detail: chainErrorText(error) }) });
     }
   }
 

@@ -13,9 +13,9 @@ import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import { describeChainError } from "@/lib/chain/errors";
 import { beginWalletLinkAction, confirmWalletLinkAction, rejectWalletLinkAction } from "./wallet-link-actions";
 
 type Step =
@@ -35,6 +35,7 @@ export function WalletLinkDecision({ id, officer, newWallet, investorName }: { i
   const t = useTranslations("walletLinks.review");
   const config = useConfig();
   const router = useRouter();
+  const chainErrorText = useChainErrorText();
   const uid = useId();
   const { address, isConnected } = useConnection();
   const [step, setStep] = useState<Step>({ kind: "idle" });
@@ -79,7 +80,7 @@ export function WalletLinkDecision({ id, officer, newWallet, investorName }: { i
       await confirm(hash);
     } catch (error) {
       if (isUserRejection(error)) return setStep({ kind: "failed", message: t("rejectedInWallet") });
-      setStep({ kind: "failed", message: t("chainError", { detail: describeChainError(error).message }) });
+      setStep({ kind: "failed", message: t("chainError", { detail: chainErrorText(error) }) });
     }
   }
 

@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Money } from "@/components/ui/money";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { describeTradeError } from "@/lib/trade/errors";
@@ -30,6 +31,7 @@ function parseShares(text: string): bigint {
 /** Choose shares → see cost and the pre-sign checks → confirm → sign (permit + buy, or approve + buy). */
 export function BuyForm({ offering }: { offering: BuyOffering }) {
   const t = useTranslations("trade");
+  const chainErrorText = useChainErrorText();
   const tDialog = useTranslations("ui.dialog");
   const locale = useLocale();
   const { address, isConnected, status } = useConnection();
@@ -96,7 +98,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   const ready = sameWallet && fresh && shares > 0n && canProceed(checks, reads.canBuy);
   const inFlight = !["idle", "confirmed", "failed"].includes(step.kind);
   const failure = useMemo(
-    () => (step.kind === "failed" ? describeTradeError(step.error, ctx, (k, v) => t(k, v)) : null),
+    () => (step.kind === "failed" ? describeTradeError(step.error, ctx, (k, v) => t(k, v), chainErrorText) : null),
     // ctx is rebuilt every render; the failure only needs words once per failed step.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [step],

@@ -9,7 +9,9 @@ import {
   UserRejectedRequestError,
 } from "viem";
 import { describe, expect, it } from "vitest";
-import { baseRevertMessages, describeChainError, extendRevertMessages } from "./errors";
+import enErrors from "@/lib/i18n/messages/en/errors.json";
+import zhErrors from "@/lib/i18n/messages/zh-HK/errors.json";
+import { baseRevertMessages, chainErrorKey, describeChainError, extendRevertMessages } from "./errors";
 
 const abi = parseAbi([
   "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
@@ -82,3 +84,27 @@ describe("describeChainError", () => {
     expect(describeChainError("not an error").kind).toBe("unknown");
   });
 });
+
+describe("chainErrorKey", () => {
+  const catalogues = { en: enErrors.chainErrors, "zh-HK": zhErrors.chainErrors } as Record<string, Record<string, unknown>>;
+  const has = (cat: Record<string, unknown>, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], cat) !== undefined;
+
+  it("names a catalogue entry for every kind and every shared revert, in both languages", () => {
+    const keys = [
+      chainErrorKey(describeChainError(new UserRejectedRequestError(new Error("no")))).key,
+      chainErrorKey(describeChainError(new HttpRequestError({ url: "http://127.0.0.1:8545" }))).key,
+      chainErrorKey(describeChainError(new BaseError("weird"))).key,
+      ...Object.keys(baseRevertMessages).map((name) => chainErrorKey({ kind: "revert", errorName: name, args: [], message: "" }).key),
+      chainErrorKey({ kind: "revert", errorName: "SomethingElse", args: [], message: "" }).key,
+      chainErrorKey({ kind: "revert", errorName: null, args: [], message: "" }).key,
+    ];
+    expect(keys).toContain("userRejected");
+    expect(keys).toContain("reverts.ERC20InsufficientBalance");
+    for (const [locale, cat] of Object.entries(catalogues)) for (const key of keys) expect(has(cat, key), `${locale}: ${key}`).toBe(true);
+  });
+
+  it("passes an unknown custom error's name along", () => {
+    expect(chainErrorKey({ kind: "revert", errorName: "MarketPriceMoved", args: [], message: "" })).toEqual({ key: "revertNamed", values: { name: "MarketPriceMoved" } });
+  });
+});
+

@@ -155,3 +155,28 @@ export function describeChainError(
     message: error.shortMessage || "Something went wrong. Please try again.",
   };
 }
+
+/** Revert names with their own wording in the `chainErrors.reverts` message catalogue. */
+const TRANSLATED_REVERTS = new Set(Object.keys(baseRevertMessages));
+
+/**
+ * The message-catalogue key (namespace `chainErrors`) for a described error, so the browser shows it in the reader's
+ * language. Feature code translates its own contracts' custom errors first and falls back to this.
+ */
+export function chainErrorKey(d: DescribedChainError): { key: string; values: Record<string, string> } {
+  switch (d.kind) {
+    case "user_rejected":
+      return { key: "userRejected", values: {} };
+    case "insufficient_funds":
+      return { key: "insufficientFunds", values: {} };
+    case "wrong_network":
+      return { key: "wrongNetwork", values: {} };
+    case "network":
+      return { key: "network", values: {} };
+    case "revert":
+      if (d.errorName && TRANSLATED_REVERTS.has(d.errorName)) return { key: `reverts.${d.errorName}`, values: {} };
+      return d.errorName ? { key: "revertNamed", values: { name: d.errorName } } : { key: "revert", values: {} };
+    default:
+      return { key: "unknown", values: {} };
+  }
+}

@@ -8,7 +8,7 @@ import { buyReason, tradeErrorKeys, transferReason, type Reason, type ReasonCont
 export type TradeErrorTranslator = (key: string, values?: Record<string, string | number>) => string;
 
 /** The error's plain-words message key and values; nested reasons are translated with `t` first. */
-export function describeTradeError(error: unknown, ctx: ReasonContext, t: TradeErrorTranslator): Reason {
+export function describeTradeError(error: unknown, ctx: ReasonContext, t: TradeErrorTranslator, chainText?: (error: unknown) => string): Reason {
   const d = describeChainError(error);
   if (d.kind === "user_rejected") return { key: "errors.rejected", values: {} };
   if (d.kind === "revert" && d.errorName) {
@@ -24,7 +24,8 @@ export function describeTradeError(error: unknown, ctx: ReasonContext, t: TradeE
     const key = tradeErrorKeys[d.errorName];
     if (key) return { key: `errors.${key}`, values: {} };
   }
-  return { key: "errors.generic", values: { message: d.message } };
+  // Anything else in the reader's language when the caller can word it (the `chainErrors` catalogue).
+  return { key: "errors.generic", values: { message: chainText ? chainText(error) : d.message } };
 }
 
 /** True when the wallet does not support typed-data signing (EIP-1193 4200 / JSON-RPC -32601 or similar words). */

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Abi, Address, Hex } from "viem";
 import { useConfig } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { describeChainError } from "@/lib/chain/errors";
 import { transferReasonKeys } from "@/lib/trade/reasons";
@@ -45,6 +46,7 @@ const KNOWN = [
 export function useAgentTx() {
   const config = useConfig();
   const t = useTranslations("complianceConsole");
+  const chainErrorText = useChainErrorText();
   const [step, setStep] = useState<AgentStep>({ kind: "idle" });
 
   function describe(error: unknown): string {
@@ -62,7 +64,7 @@ export function useAgentTx() {
         amount: Number(third ?? 0),
       });
     }
-    return t("chainErrors.unknown", { message: d.message });
+    return t("chainErrors.unknown", { message: chainErrorText(error) });
   }
 
   async function run(call: AgentCall, reason: string): Promise<boolean> {
