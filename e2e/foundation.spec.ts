@@ -25,8 +25,12 @@ test.describe("a visitor without a wallet", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/?status=sold_out");
-    await expect(page.getByRole("main").getByRole("article")).toHaveCount(2);
+    await expect(page.getByRole("main").getByRole("article")).toHaveCount(1);
     await expect(page.getByRole("link", { name: /Still Life with Lychees/ })).toBeVisible();
+    // Sold out too, but its shares change hands on the market: trading.
+    await page.goto("/?status=trading");
+    await expect(page.getByRole("main").getByRole("article")).toHaveCount(1);
+    await expect(page.getByRole("link", { name: /Quiet Mountains/ })).toBeVisible();
     await context.close();
   });
 

@@ -17,6 +17,8 @@ export type OfferingPanelProps = {
   lockupSeconds: bigint;
   paused: boolean;
   signedIn: boolean;
+  /** The token trades on the secondary market (open orders or trades on record). */
+  trading?: boolean;
 };
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -29,7 +31,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 /** Offering terms, live progress and the call to action. */
-export async function OfferingPanel({ slug, offering, decimals, holderCount, lockupSeconds, paused, signedIn }: OfferingPanelProps) {
+export async function OfferingPanel({ slug, offering, decimals, holderCount, lockupSeconds, paused, signedIn, trading = false }: OfferingPanelProps) {
   const [t, tc, format, locale] = await Promise.all([
     getTranslations("artwork.offering"),
     getTranslations("artwork.category"),
@@ -45,13 +47,14 @@ export async function OfferingPanel({ slug, offering, decimals, holderCount, loc
     );
   }
   const { terms } = offering;
-  const status = offeringStatusToCatalogue(offering);
+  const status = offeringStatusToCatalogue(offering, { trading });
   const available = terms.supplyCap > offering.sold ? terms.supplyCap - offering.sold : 0n;
   const ratio = terms.supplyCap > 0n ? Number((offering.sold * 10_000n) / terms.supplyCap) / 10_000 : 0;
   const start = new Date(Number(terms.start) * 1000);
   const end = new Date(Number(terms.end) * 1000);
   const lockupDays = Number(lockupSeconds / 86_400n);
   const buyHref = `/artworks/${slug}/buy`;
+  const tradeHref = `/artworks/${slug}/trade`;
 
   return (
     <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6 shadow-sm">
@@ -93,6 +96,13 @@ export async function OfferingPanel({ slug, offering, decimals, holderCount, loc
           </Link>
         ) : status === "upcoming" ? (
           <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: format.dateTime(start, { dateStyle: "long" }) })}</p>
+        ) : status === "trading" ? (
+          <div className="flex flex-col gap-3">
+            <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
+            <Link href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`} className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}>
+              {signedIn ? t("trade") : t("signInToTrade")}
+            </Link>
+          </div>
         ) : status === "sold_out" ? (
           <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
         ) : (

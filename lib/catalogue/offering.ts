@@ -22,8 +22,12 @@ export type OfferingView = {
   status: number;
 };
 
-/** Maps the on-chain offering status to the catalogue's. The chain's status is read at the latest block. */
-export function offeringStatusToCatalogue(o: Pick<OfferingView, "status">): CatalogueStatus {
+/**
+ * Maps the on-chain offering status to the catalogue's (read at the latest block). Once the offering is over (sold
+ * out, ended or closed), an artwork whose shares change hands on the market is "trading".
+ */
+export function offeringStatusToCatalogue(o: Pick<OfferingView, "status">, { trading = false }: { trading?: boolean } = {}): CatalogueStatus {
+  if (trading && o.status !== OfferingStatus.Upcoming && o.status !== OfferingStatus.Live) return "trading";
   switch (o.status) {
     case OfferingStatus.Upcoming:
       return "upcoming";

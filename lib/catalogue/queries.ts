@@ -8,6 +8,7 @@ import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/li
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { applyCatalogueFilters } from "./filter";
 import { offeringStatusToCatalogue, type OfferingView } from "./offering";
+import { getTradingTokens } from "./trading";
 import type { CatalogueFilters, CatalogueItem } from "./types";
 
 type ListedRow = {
@@ -82,9 +83,10 @@ function pickImage(artwork: schema.Artwork) {
 export const getCatalogue = cache(async (filters: CatalogueFilters = {}): Promise<CatalogueItem[]> => {
   const listed = await getListedArtworks();
   if (listed.length === 0) return [];
-  const chain = await readCatalogueChainState(
-    listed.map((r) => ({ token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId })),
-  );
+  const [chain, trading] = await Promise.all([
+    readCatalogueChainState(listed.map((r) => ({ token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId }))),
+    getTradingTokens(),
+  ]);
   const items: CatalogueItem[] = listed.map((row, i) => {
     const state = chain.perToken[i]!;
     const o = state.offering;
@@ -102,7 +104,7 @@ export const getCatalogue = cache(async (filters: CatalogueFilters = {}): Promis
       sharesSold: o ? o.sold : 0n,
       supplyCap: o ? o.terms.supplyCap : 0n,
       totalSupply: state.totalSupply,
-      status: o ? offeringStatusToCatalogue(o) : "not_listed",
+      status: o ? offeringStatusToCatalogue(o, { trading: trading.has(a.tokenAddress!.toLowerCase()) }) : "not_listed",
       ...(o ? { startsAt: new Date(Number(o.terms.start) * 1000), endsAt: new Date(Number(o.terms.end) * 1000) } : {}),
       holderCount: Number(state.holderCount),
     };

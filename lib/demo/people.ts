@@ -72,7 +72,7 @@ export const people: DemoPerson[] = [
   },
   {
     account: 11, key: "alice", name: "Alice Cheung", role: "investor", email: "alice.cheung@example.hk",
-    description: "Verified retail investor, Hong Kong resident, no holdings yet",
+    description: "Verified retail investor, Hong Kong resident, holds shares and trades on the market",
     investor: { kyc: "approved", category: "retail", nationality: "HK", residence: "HK", residenceNumeric: 344 },
   },
   { account: 12, key: "newcomer", name: "New visitor", role: "newcomer", description: "A fresh wallet with no KYC: try onboarding" },

@@ -285,7 +285,10 @@ export const artworks: DemoArtwork[] = [
   },
 ];
 
-/** Secondary-market activity seeded after the offerings (needs lock-up-free, sold-out tokens). */
+/**
+ * Secondary-market activity seeded after the offerings (needs lock-up-free, sold-out tokens). Only Quiet Mountains
+ * trades, so the catalogue shows one sold-out artwork (Still Life with Lychees) and one trading.
+ */
 export type DemoTrade = {
   slug: string;
   side: "ask" | "bid";
@@ -300,7 +303,5 @@ export type DemoTrade = {
 export const trades: DemoTrade[] = [
   { slug: "quiet-mountains", side: "ask", maker: "david", shares: 10, priceHkd: 5200, taker: "mei", fill: 10 },
   { slug: "quiet-mountains", side: "ask", maker: "david", shares: 20, priceHkd: 5350, taker: "alice", fill: 5 },
-  { slug: "still-life-with-lychees", side: "ask", maker: "alice", shares: 15, priceHkd: 1080, taker: "mei", fill: 15 },
-  { slug: "still-life-with-lychees", side: "bid", maker: "mei", shares: 10, priceHkd: 1020 },
   { slug: "quiet-mountains", side: "bid", maker: "priya", shares: 8, priceHkd: 4900 },
 ];

@@ -6,6 +6,7 @@ import { ArtworkDetails, ArtworkText } from "@/components/asset/artwork-details"
 import { DocumentsList } from "@/components/asset/documents-list";
 import { Gallery } from "@/components/asset/gallery";
 import { OfferingPanel } from "@/components/asset/offering-panel";
+import { getTradingTokens } from "@/lib/catalogue/trading";
 import { RiskWarnings } from "@/components/asset/risk-warnings";
 import { TokenRules } from "@/components/asset/token-rules";
 import { UpdatesList } from "@/components/asset/updates-list";
@@ -90,6 +91,7 @@ export default async function ArtworkPage({ params }: Props) {
             lockupSeconds={data.rules?.lockupSeconds ?? 0n}
             paused={data.paused}
             signedIn={!!viewer}
+            trading={data.token ? (await getTradingTokens()).has(data.token.toLowerCase()) : false}
           />
           <RiskWarnings />
         </aside>
