@@ -31,6 +31,20 @@ async function captureSignIn(page: Page): Promise<() => SignInBody | undefined> 
 }
 
 test.describe("sign-in with Ethereum", () => {
+  test("a wallet on another network is told so, and switches before anything is signed", async ({ page }) => {
+    const requests = await installWallet(page, "mei", { chainId: 1 });
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Connect a wallet" }).click();
+    const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
+    await dialog.getByRole("button", { name: /Test Wallet/ }).click();
+    await expect(dialog).toBeHidden();
+    const banner = page.getByRole("status").filter({ hasText: "Your wallet is on another network" });
+    await expect(banner).toBeVisible();
+    expect(requests.some((r) => r.method === "personal_sign")).toBe(false);
+    await banner.getByRole("button", { name: /^Switch to / }).click();
+    await expect(banner).toBeHidden();
+  });
+
   test("an investor connects, signs in, sees their address and status, and signs out", async ({ page }) => {
     const requests = await installWallet(page, "mei");
     await signInWithTestWallet(page);

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { cookieToInitialState } from "wagmi";
+import { NetworkBanner } from "@/components/wallet/network-banner";
 import { getWalletSettings } from "@/components/wallet/settings";
 import { WalletProvider } from "@/components/wallet/wallet-provider";
 import { getDemoAccounts } from "@/lib/demo/accounts";
@@ -17,6 +18,10 @@ export default async function WalletLayout({ children }: { children: React.React
     // The client i18n runtime loads only here, with the wallet: public pages pass labels as props.
     <NextIntlClientProvider>
       <WalletProvider settings={settings} initialState={initialState}>
+        {/* Every page that may ask for a signature says so first when the wallet is on another network. */}
+        <div className="mx-auto w-full max-w-7xl px-4 empty:hidden sm:px-6 lg:px-8 [&>*]:mt-4">
+          <NetworkBanner />
+        </div>
         {children}
       </WalletProvider>
     </NextIntlClientProvider>

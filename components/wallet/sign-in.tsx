@@ -12,7 +12,6 @@ import { Spinner } from "@/components/ui/spinner";
 import { getNonceAction, signInAction } from "./actions";
 import { ConnectDialog } from "./connect-dialog";
 import { safeNextPath, type SignInErrorCode } from "./errors";
-import { NetworkBanner } from "./network-banner";
 import { useWalletSettings } from "./wallet-provider";
 import { isUserRejection } from "./wallet-errors";
 
@@ -122,8 +121,6 @@ export function SignIn({ next }: { next?: string }) {
               {t("useAnother")}
             </Button>
           </div>
-
-          <NetworkBanner />
 
           <div className="rounded-xl border border-line bg-surface-muted/60 px-4 py-4">
             <h2 className="font-medium">{t("whatTitle")}</h2>
