@@ -18,6 +18,11 @@ export type ServerEnv = {
   rpcUrls: string[];
   /** True when RPC_URL is absent and the local anvil child process is the chain. */
   usesLocalAnvil: boolean;
+  /**
+   * The RPC endpoint browsers read from (never a server endpoint that carries an API key unless it is the same).
+   * PUBLIC_RPC_URL; else the local anvil, or the first http(s) RPC_URL outside production.
+   */
+  publicRpcUrl: string;
   anvilPort: number;
   chainId: number;
   dataDir: string;
@@ -137,6 +142,13 @@ const RawEnv = z.object({
       .optional(),
   ),
   PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
+  PUBLIC_RPC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), { error: "must be an http(s) URL" })
+      .optional(),
+  ),
   EXPLORER_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -201,6 +213,15 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
       "DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters)",
     );
   }
+  if (secretsRequired && !present("PUBLIC_RPC_URL")) {
+    problems.push(
+      "PUBLIC_RPC_URL is required in production on a non-local chain (the RPC endpoint browsers may see; RPC_URL stays on the server)",
+    );
+  }
+  const originText = emptyToUndefined(source.APP_ORIGIN);
+  if (secretsRequired && !flagged.has("APP_ORIGIN") && !(originText ?? "").startsWith("https://")) {
+    problems.push("APP_ORIGIN must be an https:// origin in production on a non-local chain (session cookies are Secure)");
+  }
   if (!local && !present("RPC_URL")) {
     problems.push(
       `RPC_URL is required when CHAIN_ID is not ${LOCAL_CHAIN_ID} (the local anvil chain)`,
@@ -224,6 +245,7 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
     nodeEnv,
     rpcUrls: raw.RPC_URL ?? [`http://127.0.0.1:${anvilPort}`],
     usesLocalAnvil: !raw.RPC_URL,
+    publicRpcUrl: raw.PUBLIC_RPC_URL ?? raw.RPC_URL?.find((u) => /^https?:/.test(u)) ?? `http://127.0.0.1:${anvilPort}`,
     anvilPort,
     chainId,
     dataDir,

@@ -19,7 +19,7 @@ const ANVIL_FALLBACK: DemoAccount[] = [
 export function getWalletSettings(demoAccounts?: DemoAccount[]): WalletSettings {
   const env = getServerEnv();
   const local = env.chainId === LOCAL_CHAIN_ID;
-  const rpcUrl = env.rpcUrls.find((u) => u.startsWith("http")) ?? `http://127.0.0.1:${env.anvilPort}`;
+  const rpcUrl = env.publicRpcUrl;
   return {
     chain: {
       id: env.chainId,
