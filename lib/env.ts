@@ -218,8 +218,8 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
       "PUBLIC_RPC_URL is required in production on a non-local chain (the RPC endpoint browsers may see; RPC_URL stays on the server)",
     );
   }
-  const originText = emptyToUndefined(source.APP_ORIGIN);
-  if (secretsRequired && !flagged.has("APP_ORIGIN") && !(originText ?? "").startsWith("https://")) {
+  const originText = String(emptyToUndefined(source.APP_ORIGIN) ?? "");
+  if (secretsRequired && !flagged.has("APP_ORIGIN") && !originText.startsWith("https://")) {
     problems.push("APP_ORIGIN must be an https:// origin in production on a non-local chain (session cookies are Secure)");
   }
   if (!local && !present("RPC_URL")) {
