@@ -1,11 +1,13 @@
 import "server-only";
 
-import { desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import { getAddress, zeroAddress, type Address, type Hex } from "viem";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { getDb, schema } from "@/lib/db";
+import { getServerEnv } from "@/lib/env";
+import { getIndexerLag } from "@/lib/indexer/indexer";
 import { getLastTradePrices, getOpenOrdersOf, getTradesOf } from "@/lib/market/queries";
 import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, tradeAmounts, valueHolding, type LedgerEvent, type Totals } from "./math";
 
@@ -117,25 +119,74 @@ async function blockTime(blockNumber: bigint): Promise<Date> {
   return at;
 }
 
-/** Purchases by the wallets and share transfers in and out of them, from the deployment's start block, chunked. */
-async function readEvents({ wallets, tokens, toBlock }: { wallets: Address[]; tokens: Address[]; toBlock: bigint }) {
+type Purchase = { args: { id?: bigint; buyer?: Address; shares?: bigint; cost?: bigint }; transactionHash: Hex; logIndex: number; blockNumber: bigint };
+type ShareTransfer = { args: { from?: Address; to?: Address; value?: bigint }; address: Address; transactionHash: Hex; logIndex: number; blockNumber: bigint };
+type PortfolioEvents = { purchases: Purchase[]; transfers: ShareTransfer[]; times: Map<bigint, Date> };
+
+/** Purchases and share transfers of the wallets in a block range, straight from the chain (chunked getLogs). */
+async function readEventsFromChain({ wallets, tokens, fromBlock, toBlock }: { wallets: Address[]; tokens: Address[]; fromBlock: bigint; toBlock: bigint }) {
+  if (fromBlock > toBlock) return { purchases: [] as Purchase[], transfers: [] as ShareTransfer[] };
   const client = getPublicClient();
   const d = getDeployments();
-  const ranges = chunks(d.startBlock, toBlock);
   const perRange = await Promise.all(
-    ranges.map(async ([fromBlock, to]) => {
+    chunks(fromBlock, toBlock).map(async ([from, to]) => {
       const [purchases, outs, ins] = await Promise.all([
-        client.getContractEvents({ address: d.primaryOffering, abi: primaryOfferingAbi, eventName: "SharesPurchased", args: { buyer: wallets }, fromBlock, toBlock: to }),
-        tokens.length ? client.getContractEvents({ address: tokens, abi: artworkShareTokenAbi, eventName: "Transfer", args: { from: wallets }, fromBlock, toBlock: to }) : [],
-        tokens.length ? client.getContractEvents({ address: tokens, abi: artworkShareTokenAbi, eventName: "Transfer", args: { to: wallets }, fromBlock, toBlock: to }) : [],
+        client.getContractEvents({ address: d.primaryOffering, abi: primaryOfferingAbi, eventName: "SharesPurchased", args: { buyer: wallets }, fromBlock: from, toBlock: to }),
+        tokens.length ? client.getContractEvents({ address: tokens, abi: artworkShareTokenAbi, eventName: "Transfer", args: { from: wallets }, fromBlock: from, toBlock: to }) : [],
+        tokens.length ? client.getContractEvents({ address: tokens, abi: artworkShareTokenAbi, eventName: "Transfer", args: { to: wallets }, fromBlock: from, toBlock: to }) : [],
       ]);
       return { purchases, outs, ins };
     }),
   );
   return {
-    purchases: perRange.flatMap((r) => r.purchases),
-    transfers: [...perRange.flatMap((r) => r.outs), ...perRange.flatMap((r) => r.ins)],
+    purchases: perRange.flatMap((r) => r.purchases) as Purchase[],
+    transfers: [...perRange.flatMap((r) => r.outs), ...perRange.flatMap((r) => r.ins)] as ShareTransfer[],
   };
+}
+
+/**
+ * The same events from the indexer's table up to its cursor (one query, with block times), then from the chain
+ * only for the blocks the indexer has not recorded yet. Without an indexer, everything comes from the chain.
+ */
+async function readEvents({ wallets, tokens, toBlock }: { wallets: Address[]; tokens: Address[]; toBlock: bigint }): Promise<PortfolioEvents> {
+  const d = getDeployments();
+  const db = await getDb();
+  const { cursor } = getServerEnv().indexerMode === "off" ? { cursor: null } : await getIndexerLag(db, toBlock);
+  const indexedTo = cursor !== null && cursor >= d.startBlock ? (cursor < toBlock ? cursor : toBlock) : null;
+  const times = new Map<bigint, Date>();
+  const purchases: Purchase[] = [];
+  const transfers: ShareTransfer[] = [];
+  if (indexedTo !== null) {
+    const own = wallets.map((w) => w.toLowerCase());
+    const tokenList = tokens.map((t) => t.toLowerCase());
+    const ev = schema.chainEvents;
+    const rows = await db
+      .select()
+      .from(ev)
+      .where(
+        and(
+          lte(ev.blockNumber, indexedTo),
+          or(
+            and(eq(ev.eventName, "SharesPurchased"), eq(ev.contract, d.primaryOffering.toLowerCase()), inArray(sql`${ev.args}->>'buyer'`, own)),
+            tokenList.length
+              ? and(eq(ev.eventName, "Transfer"), inArray(ev.contract, tokenList), or(inArray(sql`${ev.args}->>'from'`, own), inArray(sql`${ev.args}->>'to'`, own)))
+              : undefined,
+          ),
+        ),
+      );
+    for (const r of rows) {
+      times.set(r.blockNumber, r.blockTime);
+      const base = { transactionHash: r.txHash as Hex, logIndex: r.logIndex, blockNumber: r.blockNumber };
+      const a = r.args;
+      if (r.eventName === "SharesPurchased") {
+        purchases.push({ ...base, args: { id: BigInt(String(a.id)), buyer: getAddress(String(a.buyer)), shares: BigInt(String(a.shares)), cost: BigInt(String(a.cost)) } });
+      } else {
+        transfers.push({ ...base, address: getAddress(r.contract), args: { from: getAddress(String(a.from)), to: getAddress(String(a.to)), value: BigInt(String(a.value)) } });
+      }
+    }
+  }
+  const tail = await readEventsFromChain({ wallets, tokens, fromBlock: indexedTo === null ? d.startBlock : indexedTo + 1n, toBlock });
+  return { purchases: [...purchases, ...tail.purchases], transfers: [...transfers, ...tail.transfers], times };
 }
 
 async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: MarketInputs): Promise<Portfolio> {
@@ -235,8 +286,9 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
     raw.flatMap((r) => (r.ledger ? [r.ledger] : [])),
     (token) => priceOf.get(token.toLowerCase()) ?? 0n,
   );
-  const times = await Promise.all([...new Set(raw.map((r) => r.blockNumber))].map(async (b) => [b, await blockTime(b)] as const));
-  const timeOf = new Map(times);
+  // Block times: the indexer's for indexed blocks; the chain's (cached) for the few after its cursor.
+  const missing = [...new Set(raw.map((r) => r.blockNumber))].filter((b) => !events.times.has(b));
+  const timeOf = new Map([...events.times, ...(await Promise.all(missing.map(async (b) => [b, await blockTime(b)] as const)))]);
   const history: HistoryEntry[] = raw
     .map((r) => {
       const a = artworkOf.get(r.token.toLowerCase());
