@@ -151,7 +151,17 @@ test("an investor or an issuer reaches no compliance page, export or action", as
     .map(([id]) => id);
   for (const key of ["mei", "lumen"] as const) {
     const page = await as(browser, key, "/");
-    for (const p of ["/compliance", "/compliance/tokens", "/compliance/audit", `/compliance/tokens/${deployments().identityRegistry}`, "/compliance/investors/00000000-0000-0000-0000-000000000000"]) {
+    for (const p of [
+      "/compliance",
+      "/compliance/tokens",
+      "/compliance/audit",
+      `/compliance/tokens/${deployments().identityRegistry}`,
+      "/compliance/investors/00000000-0000-0000-0000-000000000000",
+      "/compliance/kyc",
+      "/compliance/kyc/00000000-0000-0000-0000-000000000000",
+      "/compliance/listings",
+      "/compliance/wallets",
+    ]) {
       const res = await page.goto(p);
       expect(res?.status(), `${key} ${p}`).toBe(404);
     }

@@ -153,6 +153,27 @@ test("a newcomer onboards end to end, resumes, submits once, and an officer appr
   await expect(page.getByText("You are a verified investor")).toBeVisible();
   await page.goto("/account");
   await expect(page.getByText("Verified investor").first()).toBeVisible();
+
+  // Verified, she can now buy in a live offering: test HKD from the local faucet, then two shares.
+  await page.goto("/artworks/composition-in-jade-and-vermilion/buy");
+  await expect(page.getByRole("heading", { name: "Buy shares" })).toBeVisible();
+  const connect = page.getByRole("main").getByRole("button", { name: "Connect wallet" });
+  if (await connect.isVisible()) {
+    await connect.click();
+    const picker = page.getByRole("dialog", { name: "Connect a wallet" });
+    await picker.getByRole("button", { name: /Test Wallet/ }).click();
+    await expect(picker).toBeHidden();
+  }
+  await page.getByRole("button", { name: "Get test HKD" }).click();
+  await expect(page.getByText("HK$100,000 of test HKD added to your wallet.")).toBeVisible({ timeout: 30_000 });
+  const shares = page.getByLabel("Number of shares");
+  await shares.fill("2");
+  for (const id of ["kyc", "offering", "token", "balance"]) await expect(page.locator(`[data-check="${id}"]`)).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
+  await page.getByRole("button", { name: "Review purchase" }).click();
+  await page.getByRole("dialog", { name: "Confirm your purchase" }).getByRole("button", { name: "Sign and buy" }).click();
+  await expect(page.getByTestId("purchase-status")).toContainText("Purchase confirmed", { timeout: 30_000 });
+  await page.goto("/portfolio");
+  await expect(page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Composition in Jade and Vermilion/ }).locator('[data-col="shares"]')).toHaveText("2");
 });
 
 test("an investor cannot open another investor's application or documents, by URL or by a crafted action call", async ({ browser }) => {
