@@ -1,6 +1,6 @@
 import { createSiweMessage, parseSiweMessage } from "viem/siwe";
 import { expect, test, type Page } from "@playwright/test";
-import { accountOf, addressOf, installWallet } from "./fixtures/wallet";
+import { accountOf, addressOf, installWallet, switchNetwork } from "./fixtures/wallet";
 import { signInWithTestWallet, signOut } from "./pages/sign-in";
 
 type SignInBody = { message: string; signature: string };
@@ -31,14 +31,17 @@ async function captureSignIn(page: Page): Promise<() => SignInBody | undefined> 
 }
 
 test.describe("sign-in with Ethereum", () => {
-  test("a wallet on another network is told so, and switches before anything is signed", async ({ page }) => {
-    const requests = await installWallet(page, "mei", { chainId: 1 });
+  test("a wallet that moves to another network is told so, and switches back before anything is signed", async ({ page }) => {
+    const requests = await installWallet(page, "mei");
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "Connect a wallet" }).click();
     const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
     await dialog.getByRole("button", { name: /Test Wallet/ }).click();
     await expect(dialog).toBeHidden();
     const banner = page.getByRole("status").filter({ hasText: "Your wallet is on another network" });
+    await expect(banner).toBeHidden();
+    // The user picks another network in their wallet app.
+    await switchNetwork(page, 1);
     await expect(banner).toBeVisible();
     expect(requests.some((r) => r.method === "personal_sign")).toBe(false);
     await banner.getByRole("button", { name: /^Switch to / }).click();

@@ -1,11 +1,11 @@
 "use client";
 
-import { Checklist } from "@/components/trade/checklist";
-
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseUnits, zeroAddress } from "viem";
 import { useConnection, useReadContracts } from "wagmi";
+import { Checklist } from "@/components/trade/checklist";
+import { useDebounced } from "@/components/trade/use-buy-reads";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,7 +18,6 @@ import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi 
 import { describeChainError } from "@/lib/chain/errors";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import { useDebounced } from "@/components/trade/use-buy-reads";
 import { allChecksPass, evaluateMarketChecks, fillReason, marketErrorKeys, tradeCost, type MarketCheck, type OrderSide } from "@/lib/market/reasons";
 import type { Reason } from "@/lib/trade/reasons";
 import type { TradeSetup } from "./types";
@@ -61,13 +60,18 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
     <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
       <span>{t("state.txHash")}</span>
       <code className="font-mono break-all" data-testid="tx-hash">{h}</code>
-      {explorerUrl ? <a className="text-accent underline" href={`${explorerUrl}/tx/${h}`} target="_blank" rel="noreferrer">↗</a> : null}
+      {explorerUrl ? (
+        <a className="text-accent underline" href={`${explorerUrl}/tx/${h}`} target="_blank" rel="noreferrer" aria-label={t("state.explorer")} title={t("state.explorer")}>
+          <span aria-hidden="true">↗</span>
+        </a>
+      ) : null}
     </span>
   );
   const busy = (text: string, h?: string) => (
     <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{text}</span>}>{h ? hash(h) : null}</Alert>
   );
   let body: React.ReactNode = null;
+  let failure: React.ReactNode = null;
   if (step.kind === "approving") body = busy(t("state.approving"));
   else if (step.kind === "approvalPending") body = busy(t("state.approvalPending"), step.hash);
   else if (step.kind === "signing") body = busy(t("state.signing"));
@@ -80,9 +84,16 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
     );
   else if (step.kind === "failed") {
     const r = describeMarketError(step.error);
-    body = <Alert tone="error" role="none" title={t("state.failedTitle")}><p>{t(r.key, r.values)}</p></Alert>;
+    failure = <Alert tone="error" role="none" title={t("state.failedTitle")}><p>{t(r.key, r.values)}</p></Alert>;
   }
-  return <div role="status" aria-live="polite" aria-atomic="true" data-testid="trade-status" data-step={step.kind}>{body}</div>;
+  // Two live regions, both always in the page so that screen readers follow them: progress and confirmation
+  // are announced politely, a failure at once (role="alert" is assertive).
+  return (
+    <div data-testid="trade-status" data-step={step.kind}>
+      <div role="status" aria-live="polite" aria-atomic="true">{body}</div>
+      <div role="alert" aria-atomic="true">{failure}</div>
+    </div>
+  );
 }
 
 /** Limit order or take-the-best-offer, with the pre-trade checks in words before any wallet prompt. */
@@ -98,13 +109,16 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
   const [priceText, setPriceText] = useState(best ? toText(best.price, setup.decimals) : "");
   const [now] = useState(() => BigInt(Math.floor(Date.now() / 1000)));
   const d = setup.decimals;
-  const shares = parseShares(sharesText);
-  const price = parsePrice(priceText, d);
   const take = mode === "take";
+  const requested = parseShares(sharesText);
+  // A take fills at most the best order's size: cost, funds, allowance and the fill all use that number.
+  const shares = take && best && requested > best.shares ? best.shares : requested;
+  const price = parsePrice(priceText, d);
   const debouncedShares = useDebounced(shares, 250);
   const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
   const account = setup.account;
   const token = { address: setup.token, abi: artworkShareTokenAbi } as const;
+  const readShares = debouncedShares > 0n ? debouncedShares : 1n;
   const reads = useReadContracts({
     allowFailure: false,
     contracts: [
@@ -115,10 +129,11 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       // Buying: may I hold these shares (as if from a new seller)? Taking a bid: may they go from me to that
       // bidder? Placing an ask: only my side as sender (paused, frozen, free balance, lock-up) — `to = 0`
       // skips the receiver rules, which would otherwise test me as a buyer.
-      { ...token, functionName: "canTransfer", args: side === "buy" ? [zeroAddress, account, debouncedShares] : [account, mode === "take" && setup.bestBid ? setup.bestBid.maker : zeroAddress, debouncedShares] },
+      // Nothing entered yet: the rules for one share, so that the checks can already speak.
+      { ...token, functionName: "canTransfer", args: side === "buy" ? [zeroAddress, account, readShares] : [account, mode === "take" && setup.bestBid ? setup.bestBid.maker : zeroAddress, readShares] },
       { address: setup.market, abi: marketAbi, functionName: "fillableBy", args: [best?.id ?? 0n, account] },
     ],
-    query: { enabled: sameWallet && debouncedShares > 0n },
+    query: { enabled: sameWallet },
   });
   const [identity, hkdBalance, shareBalance, walletState, canTransfer, fillableBy] = reads.data ?? [];
   const { step, setStep, run } = useMarketTx(account, setup.market, reads.queryKey);
@@ -141,7 +156,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       tokenCode: fresh ? canTransfer : undefined,
       balance: side === "buy" ? hkdBalance : shareBalance,
       unavailable: walletState ? (walletState[0] ? (shareBalance ?? 0n) : walletState[1] + walletState[2]) : undefined,
-      take: take ? { fillCode: fresh ? fillCode : undefined } : undefined,
+      take: take ? { fillCode: fresh ? fillCode : undefined, requested, limit: price, noOffer: !best } : undefined,
     },
     {
       kycValidUntil: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
@@ -149,12 +164,13 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       balance: money(hkdBalance ?? 0n),
       needed: money(value + fee),
       available: "",
+      price: money(effectivePrice),
+      limit: money(price),
     },
   );
   const priceOk = take ? !!best && (side === "buy" ? price >= best.price : price <= best.price) : price > 0n;
   const inFlight = !["idle", "confirmed", "failed"].includes(step.kind);
   const ready = sameWallet && fresh && shares > 0n && priceOk && allChecksPass(checks) && !inFlight;
-  const takeShares = take && best ? (shares < best.shares ? shares : best.shares) : shares;
 
   function reset() {
     if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
@@ -165,10 +181,10 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     if (!ready) return;
     if (take && best) {
       void run({
-        approve: side === "buy" ? { token: setup.paymentToken, kind: "hkd", amount: value + fee } : { token: setup.token, kind: "shares", amount: takeShares },
-        call: { address: setup.market, abi: marketAbi, functionName: "fill", args: [best.id, takeShares, price] },
+        approve: side === "buy" ? { token: setup.paymentToken, kind: "hkd", amount: value + fee } : { token: setup.token, kind: "shares", amount: shares },
+        call: { address: setup.market, abi: marketAbi, functionName: "fill", args: [best.id, shares, price] },
         what: "filled",
-        shares: takeShares,
+        shares,
       });
     } else {
       void run({
@@ -232,7 +248,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       </dl>
       <MarketChecklist checks={checks} />
       <p id="trade-explain" className="text-sm text-ink-muted">
-        {t("form.explainApprove", { what: side === "buy" ? t("form.approveHkd", { amount: money(take ? value + fee : value) }) : t("form.approveShares", { shares: Number(take ? takeShares : shares) }) })}
+        {t("form.explainApprove", { what: side === "buy" ? t("form.approveHkd", { amount: money(take ? value + fee : value) }) : t("form.approveShares", { shares: Number(shares) }) })}
       </p>
       {!ready && fresh && !inFlight && checks.some((c) => c.state === "failed") ? <p className="text-sm font-medium text-danger" role="alert">{t("form.blocked")}</p> : null}
       <Button type="submit" disabled={!ready}>

@@ -50,14 +50,18 @@ export type OrderSide = "buy" | "sell";
 
 /** Seller codes about free shares (unfrozen balance, lock-up): the "funds" check says them in numbers. */
 const SELLER_BALANCE_CODES = new Set([4, 10]);
-export type MarketCheckId = "kyc" | "token" | "funds" | "price";
+export type MarketCheckId = "order" | "kyc" | "token" | "funds" | "price";
 export type MarketCheck = { id: MarketCheckId; state: "ok" | "failed" | "unknown"; message: Reason };
 
 /** What the browser read for the connected wallet (undefined while loading). */
 export type MarketCheckInput = {
   side: OrderSide;
+  /**
+   * Shares the trade moves: the shares entered for a limit order; for a take, the shares entered capped at the
+   * best order's size (the contract fills at most that much, so the cost, funds and allowance use the same number).
+   */
   shares: bigint;
-  /** Price per share, payment base units. */
+  /** Price per share, payment base units: the limit order's price, or the best order's price for a take (0 = none entered). */
   price: bigint;
   feeBps: bigint;
   /** Registry: registered and KYC expiry (unix seconds); `now` in unix seconds. */
@@ -74,8 +78,25 @@ export type MarketCheckInput = {
   balance: bigint | undefined;
   /** Selling: shares frozen or locked in my wallet. */
   unavailable: bigint | undefined;
-  /** The best opposite order, when the investor takes it. */
-  take?: { fillCode: number | undefined } | undefined;
+  /**
+   * The best opposite order, when the investor takes it: `requested` = shares entered, `limit` = the highest
+   * (buying) or lowest (selling) price per share accepted (0 = none entered), `fillCode` = `fillableBy`.
+   * `noOffer` when there is no order to take.
+   */
+  take?: { fillCode: number | undefined; requested: bigint; limit: bigint; noOffer?: boolean } | undefined;
+};
+
+/** Formatted values for the messages (dates, money), so that the checks stay pure. */
+export type MarketCheckWords = {
+  kycValidUntil: string;
+  kycExpiredOn: string;
+  balance: string;
+  needed: string;
+  available: string;
+  /** The trade's price per share (the limit order's, or the best order's). */
+  price?: string;
+  /** The taker's price limit. */
+  limit?: string;
 };
 
 /** Trade value, the taker's fee (rounded down, as the contract does) and what the investor pays. */
@@ -89,11 +110,8 @@ export function tradeCost(shares: bigint, price: bigint, feeBps: bigint, taker: 
  * The checks shown before any wallet prompt for a limit order or a take. Formatted values (dates, money)
  * are passed in `words` so that this stays pure.
  */
-export function evaluateMarketChecks(
-  input: MarketCheckInput,
-  words: { kycValidUntil: string; kycExpiredOn: string; balance: string; needed: string; available: string },
-): MarketCheck[] {
-  const checks: MarketCheck[] = [];
+export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheckWords): MarketCheck[] {
+  const checks: MarketCheck[] = [orderCheck(input, words)];
   if (input.registered === undefined || input.kycExpiry === undefined) {
     checks.push({ id: "kyc", state: "unknown", message: { key: "checks.pending", values: {} } });
   } else if (!input.registered) {
@@ -133,8 +151,17 @@ export function evaluateMarketChecks(
   }
 
   if (input.take) {
-    const code = input.take.fillCode;
-    if (code === undefined) checks.push({ id: "price", state: "unknown", message: { key: "checks.pending", values: {} } });
+    const { fillCode: code, limit } = input.take;
+    const crosses = input.side === "buy" ? limit >= input.price : limit <= input.price;
+    if (input.take.noOffer) checks.push({ id: "price", state: "failed", message: { key: "reasons.noOffer", values: {} } });
+    // The limit is the taker's price protection: the contract refuses a fill beyond it, so say so first.
+    else if (limit > 0n && !crosses)
+      checks.push({
+        id: "price",
+        state: "failed",
+        message: { key: input.side === "buy" ? "reasons.bestAboveLimit" : "reasons.bestBelowLimit", values: { best: words.price ?? "", limit: words.limit ?? "" } },
+      });
+    else if (code === undefined) checks.push({ id: "price", state: "unknown", message: { key: "checks.pending", values: {} } });
     // The taker's own allowance is set in the same flow and the taker's funds / free shares are checked above:
     // a short allowance (or balance) on the taker's side does not stop the take. Buying, "seller allowance
     // short" is the maker's and does; selling into a bid, it is mine and does not.
@@ -143,6 +170,24 @@ export function evaluateMarketChecks(
     else checks.push({ id: "price", state: "failed", message: input.side === "sell" ? ownReason(code, "sell") : fillReason(code) });
   }
   return checks;
+}
+
+/**
+ * What was entered, in words: a whole number of shares and a price (for a take, the price limit). For a take
+ * larger than the best order, says how many shares will actually change hands.
+ */
+function orderCheck(input: MarketCheckInput, words: MarketCheckWords): MarketCheck {
+  const fail = (key: string): MarketCheck => ({ id: "order", state: "failed", message: { key, values: {} } });
+  const requested = input.take ? input.take.requested : input.shares;
+  if (requested <= 0n) return fail("reasons.enterShares");
+  if (input.take) {
+    if (input.take.limit <= 0n) return fail(input.side === "buy" ? "reasons.enterMaxPrice" : "reasons.enterMinPrice");
+    if (input.shares < requested)
+      return { id: "order", state: "ok", message: { key: input.side === "buy" ? "checks.partialBuy" : "checks.partialSell", values: { shares: Number(input.shares), requested: Number(requested) } } };
+    return { id: "order", state: "ok", message: { key: input.side === "buy" ? "checks.orderTakeBuy" : "checks.orderTakeSell", values: { shares: Number(input.shares), price: words.limit ?? "" } } };
+  }
+  if (input.price <= 0n) return fail("reasons.enterPrice");
+  return { id: "order", state: "ok", message: { key: input.side === "buy" ? "checks.orderLimitBuy" : "checks.orderLimitSell", values: { shares: Number(input.shares), price: words.price ?? "" } } };
 }
 
 export function allChecksPass(checks: readonly MarketCheck[]): boolean {
