@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Money } from "@/components/ui/money";
-import { formatDay } from "@/lib/format/date";
+import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { getMarketStats, getOrderBook, type BookLevel } from "@/lib/market/queries";
 import { PriceChart } from "./price-chart";
@@ -62,13 +62,19 @@ function Depth({ levels: all, side, decimals, caption, t }: { levels: BookLevel[
   );
 }
 
-/** The artwork page's market: summary, order book depth, price chart and trade history (server only). */
-export async function MarketSection({ slug, token, decimals }: { slug: string; token: Address; decimals: number }) {
+/**
+ * The artwork page's market: summary, order book depth, price chart and trade history (server only). The trade
+ * page shows it below its form, without the link to itself (`tradeLink={false}`).
+ */
+export async function MarketSection({ slug, token, decimals, tradeLink = true }: { slug: string; token: Address; decimals: number; tradeLink?: boolean }) {
   const [book, stats, t, locale] = await Promise.all([getOrderBook({ token }), getMarketStats({ token }), getTranslations("market"), getLocale()]);
   if (!book) return null;
   const money = (v: bigint) => formatMoney(v, decimals, locale);
-  const change = stats.change24hBps;
-  const changeText = change === null ? t("summary.noChange") : `${change > 0 ? "+" : ""}${(change / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+  const change = stats.change24h;
+  const changeText =
+    change.kind === "change"
+      ? `${change.bps > 0 ? "+" : change.bps < 0 ? "−" : ""}${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(change.bps) / 100)}%`
+      : t("summary.noChange");
   const first = stats.series[0];
   const last = stats.series[stats.series.length - 1];
   const prices = stats.series.map((s) => s.price);
@@ -79,13 +85,19 @@ export async function MarketSection({ slug, token, decimals }: { slug: string; t
           <h2 id="market" className="font-display text-2xl">{t("title")}</h2>
           <p className="max-w-2xl text-sm text-ink-muted">{t("intro")}</p>
         </div>
-        <Link href={`/artworks/${slug}/trade`} className={buttonStyles({ variant: "primary" })}>{t("tradeCta")}</Link>
+        {tradeLink ? <Link href={`/artworks/${slug}/trade`} className={buttonStyles({ variant: "primary" })}>{t("tradeCta")}</Link> : null}
       </div>
       <dl className="grid grid-cols-2 gap-4 rounded-xl border border-line p-4 sm:grid-cols-4">
-        <div><dt className="text-xs text-ink-muted">{t("summary.last")}</dt><dd className="text-lg font-medium" data-testid="last-price">{stats.lastPrice === null ? t("summary.none") : <Money value={stats.lastPrice} decimals={decimals} />}</dd></div>
-        <div><dt className="text-xs text-ink-muted">{t("summary.change")}</dt><dd className="text-lg font-medium tabular">{changeText}</dd></div>
-        <div><dt className="text-xs text-ink-muted">{t("summary.volume")}</dt><dd className="text-lg font-medium"><Money value={stats.volume24h} decimals={decimals} /> <span className="text-xs text-ink-muted">{t("summary.sharesCount", { shares: Number(stats.shares24h) })}</span></dd></div>
-        <div><dt className="text-xs text-ink-muted">{t("summary.spread")}</dt><dd className="text-lg font-medium">{book.bestBid ? <Money value={book.bestBid.price} decimals={decimals} /> : "—"} / {book.bestAsk ? <Money value={book.bestAsk.price} decimals={decimals} /> : "—"}</dd></div>
+        <div><dt className="text-xs text-ink-muted">{t("summary.last")}</dt><dd className="text-base font-medium sm:text-lg" data-testid="last-price">{stats.lastPrice === null ? t("summary.none") : <Money value={stats.lastPrice} decimals={decimals} />}</dd></div>
+        <div>
+          <dt className="text-xs text-ink-muted">{t("summary.change")}</dt>
+          <dd className="text-base font-medium tabular sm:text-lg" data-testid="change-24h">
+            {changeText}
+            {change.kind === "noReference" ? <span className="block text-xs font-normal text-ink-muted">{t("summary.noReference")}</span> : null}
+          </dd>
+        </div>
+        <div><dt className="text-xs text-ink-muted">{t("summary.volume")}</dt><dd className="text-base font-medium sm:text-lg"><Money value={stats.volume24h} decimals={decimals} /><span className="block text-xs font-normal text-ink-muted">{t("summary.sharesCount", { shares: Number(stats.shares24h) })}</span></dd></div>
+        <div><dt className="text-xs text-ink-muted">{t("summary.spread")}</dt><dd className="text-base font-medium sm:text-lg"><span className="whitespace-nowrap">{book.bestBid ? <Money value={book.bestBid.price} decimals={decimals} /> : "—"} /</span> {book.bestAsk ? <Money value={book.bestAsk.price} decimals={decimals} /> : "—"}</dd></div>
       </dl>
       <div className="grid gap-8 lg:grid-cols-2">
         <div className="flex flex-col gap-4">
@@ -106,6 +118,7 @@ export async function MarketSection({ slug, token, decimals }: { slug: string; t
               decimals={decimals}
               locale={locale}
               label={t("chart.title")}
+              attribution={t("chart.attribution")}
               summary={t("chart.summary", {
                 count: stats.series.length,
                 from: formatDay(first.at, locale),
@@ -127,26 +140,33 @@ export async function MarketSection({ slug, token, decimals }: { slug: string; t
           <p className="text-sm text-ink-muted">{t("history.empty")}</p>
         ) : (
           <div className="overflow-x-auto rounded-xl border border-line">
-            <table className="w-full min-w-[28rem] text-sm">
+            {/* Narrow screens: the kind of trade under its time, and no value column (shares × price). */}
+            <table className="w-full text-sm">
               <thead className="bg-surface-muted text-xs text-ink-muted">
                 <tr>
                   <th scope="col" className="px-3 py-2 text-left font-normal">{t("history.when")}</th>
-                  <th scope="col" className="px-3 py-2 text-left font-normal">{t("history.type")}</th>
+                  <th scope="col" className="hidden px-3 py-2 text-left font-normal sm:table-cell">{t("history.type")}</th>
                   <th scope="col" className="px-3 py-2 text-right font-normal">{t("history.shares")}</th>
                   <th scope="col" className="px-3 py-2 text-right font-normal">{t("history.price")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-normal">{t("history.value")}</th>
+                  <th scope="col" className="hidden px-3 py-2 text-right font-normal sm:table-cell">{t("history.value")}</th>
                 </tr>
               </thead>
               <tbody>
-                {stats.trades.map((tr) => (
-                  <tr key={tr.id} className="border-t border-line">
-                    <td className="px-3 py-2 tabular"><time dateTime={tr.tradedAt.toISOString()}>{tr.tradedAt.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" })}</time></td>
-                    <td className="px-3 py-2">{tr.side === "ask" ? t("history.boughtFromAsk") : t("history.soldIntoBid")}</td>
-                    <td className="px-3 py-2 text-right tabular">{tr.shares.toString()}</td>
-                    <td className="px-3 py-2 text-right"><Money value={tr.price} decimals={decimals} /></td>
-                    <td className="px-3 py-2 text-right"><Money value={tr.price * tr.shares} decimals={decimals} /></td>
-                  </tr>
-                ))}
+                {stats.trades.map((tr) => {
+                  const kind = tr.side === "ask" ? t("history.boughtFromAsk") : t("history.soldIntoBid");
+                  return (
+                    <tr key={tr.id} className="border-t border-line align-top">
+                      <td className="px-3 py-2">
+                        <time className="tabular" dateTime={tr.tradedAt.toISOString()}>{formatDayTime(tr.tradedAt, locale)}</time>
+                        <span className="block text-xs text-ink-muted sm:hidden">{kind}</span>
+                      </td>
+                      <td className="hidden px-3 py-2 sm:table-cell">{kind}</td>
+                      <td className="px-3 py-2 text-right tabular">{tr.shares.toString()}</td>
+                      <td className="px-3 py-2 text-right"><Money value={tr.price} decimals={decimals} /></td>
+                      <td className="hidden px-3 py-2 text-right sm:table-cell"><Money value={tr.price * tr.shares} decimals={decimals} /></td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -1,12 +1,13 @@
 import "server-only";
 
-import { and, asc, desc, eq, gte, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, or, sql } from "drizzle-orm";
 import { cache } from "react";
 import { getAddress, type Address } from "viem";
 import { marketAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { indexerCursor, marketOrders, marketTrades } from "@/lib/db/schema";
+import { DAY_MS, dayChange, type DayChange } from "./stats";
 
 export type BookLevel = { price: bigint; shares: bigint; orders: number };
 export type OpenOrder = {
@@ -158,8 +159,8 @@ const FILL_ORDER_CLOSED = 32;
 export type TradeRow = { id: number; txHash: string; tradedAt: Date; shares: bigint; price: bigint; side: "ask" | "bid"; buyer: string; seller: string; fee: bigint };
 export type MarketStats = {
   lastPrice: bigint | null;
-  /** Change of the last price against the last price 24 h ago, in basis points (null without a reference). */
-  change24hBps: number | null;
+  /** Change of the last price against the price 24 h ago (the last trade at or before then), or why there is none. */
+  change24h: DayChange;
   volume24h: bigint;
   shares24h: bigint;
   trades: TradeRow[];
@@ -183,17 +184,17 @@ const toRow = (t: typeof marketTrades.$inferSelect): TradeRow => ({
 export const getMarketStats = cache(async ({ token, now = new Date() }: { token: Address; now?: Date }): Promise<MarketStats> => {
   const db = await getDb();
   const t = token.toLowerCase();
-  const dayAgo = new Date(now.getTime() - 86_400_000);
-  const [recent, before, series] = await Promise.all([
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const [recent, before, series, day] = await Promise.all([
     db.select().from(marketTrades).where(eq(marketTrades.token, t)).orderBy(desc(marketTrades.tradedAt), desc(marketTrades.id)).limit(20),
-    db.select().from(marketTrades).where(and(eq(marketTrades.token, t), lt(marketTrades.tradedAt, dayAgo))).orderBy(desc(marketTrades.tradedAt), desc(marketTrades.id)).limit(1),
+    // The price in force 24 h ago: the last trade at or before then (none when every trade is more recent).
+    db.select({ price: marketTrades.price }).from(marketTrades).where(and(eq(marketTrades.token, t), lte(marketTrades.tradedAt, dayAgo))).orderBy(desc(marketTrades.tradedAt), desc(marketTrades.id)).limit(1),
     db.select({ at: marketTrades.tradedAt, price: marketTrades.price }).from(marketTrades).where(eq(marketTrades.token, t)).orderBy(desc(marketTrades.tradedAt), desc(marketTrades.id)).limit(200),
+    db.select({ shares: marketTrades.shares, price: marketTrades.price }).from(marketTrades).where(and(eq(marketTrades.token, t), gte(marketTrades.tradedAt, dayAgo))),
   ]);
-  const day = await db.select().from(marketTrades).where(and(eq(marketTrades.token, t), gte(marketTrades.tradedAt, dayAgo)));
   const trades = recent.map(toRow);
   const lastPrice = trades[0]?.price ?? null;
-  const ref = before[0] ? BigInt(before[0].price) : series.length > 1 ? BigInt(series[series.length - 1]!.price) : null;
-  const change24hBps = lastPrice !== null && ref !== null && ref > 0n ? Number(((lastPrice - ref) * 10_000n) / ref) : null;
+  const change24h = dayChange({ last: lastPrice, reference: before[0] ? BigInt(before[0].price) : null });
   let volume24h = 0n;
   let shares24h = 0n;
   for (const d of day) {
@@ -202,7 +203,7 @@ export const getMarketStats = cache(async ({ token, now = new Date() }: { token:
   }
   return {
     lastPrice,
-    change24hBps,
+    change24h,
     volume24h,
     shares24h,
     trades,
