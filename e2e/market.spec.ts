@@ -1,11 +1,14 @@
 /**
  * Secondary market (issue 6): two verified investors trade through the order book on Quiet Mountains (no
  * lock-up, any country) — an ask taken in full, a partial fill, cancels (an ask; a bid whose HKD escrow comes
- * back) — and both see their balances and portfolios change. Ineligible parties (expired KYC buying, shares in
+ * back), a sale into a standing bid — and both see their balances and portfolios change. Ineligible parties (expired KYC buying, shares in
  * lock-up selling) are stopped with the reason in words before any signature.
  *
  * Seed state used (scripts/seed/data.ts): david's ask 15 @ HK$5,350 and priya's bid 8 @ HK$4,900 on Quiet
  * Mountains; mei holds 110 Quiet Mountains and 40 Harbour at Dusk (locked 30 days); alice holds 25 Quiet Mountains.
+ * Earlier specs (alphabetical order): compliance freezes and unfreezes mei on Quiet Mountains, freezes 50 of david's
+ * and moves 20 of them to alice; investor buys in other offerings. Journeys here run in order and leave the book as
+ * the next one expects: after the sale into priya's bid, Quiet Mountains has no bid left.
  */
 import type { Browser, Page } from "@playwright/test";
 import { expect, installWallet, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
@@ -79,7 +82,9 @@ async function takeBestOffer(page: Page, order: { side: "Buy" | "Sell"; mode: "t
   await expect(page.getByTestId("best-offer")).toHaveText(best);
 }
 
-function check(page: Page, id: "kyc" | "token" | "funds" | "price") {
+type CheckId = "order" | "kyc" | "token" | "funds" | "price";
+
+function check(page: Page, id: CheckId) {
   return page.locator(`[data-check="${id}"]`);
 }
 
@@ -94,7 +99,7 @@ async function fillOrder(page: Page, { side, mode, shares, price }: { side: "Buy
   }
 }
 
-async function expectAllChecksPass(page: Page, ids: ("kyc" | "token" | "funds" | "price")[]) {
+async function expectAllChecksPass(page: Page, ids: CheckId[]) {
   for (const id of ids) await expect(check(page, id)).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
 }
 
@@ -217,6 +222,56 @@ test.describe("secondary market", () => {
     await expect(myOrders(alice.page).getByTestId("my-order")).toHaveCount(0);
     expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(before.hkd, 2);
     expect((await portfolioOf(alice.page)).shares).toBe(before.shares);
+  });
+
+  test("mei sells into priya's bid: told how many will fill and why a price is refused, then both portfolios change", async ({ browser }) => {
+    const mei = await openTrade(browser, "mei");
+    const priya = await openTrade(browser, "priya");
+    const meiBefore = await portfolioOf(mei.page);
+    const priyaBefore = await portfolioOf(priya.page);
+    // Priya's seeded bid is waiting, its HKD held by the market.
+    const bid = priya.page.getByRole("table", { name: "Open orders" }).getByRole("row", { name: /Quiet Mountains/ });
+    await expect(bid.locator('[data-col="remaining"]')).toHaveText("8 of 8");
+
+    // Mei wants to sell 10; the best bid is priya's 8 at HK$4,900.
+    await takeBestOffer(mei.page, { side: "Sell", mode: "take", shares: 10 }, "Best offer: 8 shares at HK$4,900.00");
+    const submit = mei.page.getByRole("button", { name: "Take the offer" });
+    const minPrice = mei.page.getByLabel("Lowest price per share I accept (HK$)");
+    // A minimum above the bid: refused in words, before any wallet prompt.
+    await minPrice.fill("5000");
+    await expect(check(mei.page, "price")).toHaveAttribute("data-state", "failed");
+    await expect(check(mei.page, "price")).toContainText("The best bid is HK$4,900.00 a share, below your lowest price of HK$5,000.00.");
+    await expect(submit).toBeDisabled();
+    // No minimum at all: the same.
+    await minPrice.fill("");
+    await expect(check(mei.page, "order")).toHaveAttribute("data-state", "failed");
+    await expect(check(mei.page, "order")).toContainText("Enter the lowest price per share you accept.");
+    await expect(submit).toBeDisabled();
+    await minPrice.fill("4900");
+    // Only the bid's 8 shares can be sold: what she receives and what the market may move are for 8, not 10.
+    await expect(check(mei.page, "order")).toHaveText(/Only 8 shares are bid for at the best price; you will sell 8, not 10\./);
+    await expectAllChecksPass(mei.page, ["order", "kyc", "token", "funds", "price"]);
+    await expect(mei.page.getByTestId("trade-total")).toHaveText("HK$39,004.00");
+    await expect(mei.page.getByText("Your wallet will ask you first to allow the market to move your 8 shares")).toBeVisible();
+    await submit.click();
+    await expect(tradeStatus(mei.page)).toContainText("Trade done: 8 shares.", { timeout: 45_000 });
+
+    // Mei: 8 shares fewer, 8 × HK$4,900 less the 0.5 % taker fee more.
+    const meiAfter = await portfolioOf(mei.page);
+    expect(meiAfter.shares).toBe(meiBefore.shares - 8);
+    expect(meiAfter.hkd).toBeCloseTo(meiBefore.hkd + 39_004, 2);
+    // Priya: paid from the bid's escrow, so 8 shares more, the same cash, and no open order.
+    const priyaAfter = await portfolioOf(priya.page);
+    expect(priyaAfter.shares).toBe(priyaBefore.shares + 8);
+    expect(priyaAfter.hkd).toBeCloseTo(priyaBefore.hkd, 2);
+    await expect(priya.page.getByRole("region", { name: "Open orders" })).not.toContainText("Quiet Mountains");
+
+    // The artwork page: a sale into a bid at HK$4,900 is the last price, and no bid is left.
+    await priya.page.goto(`/artworks/${SLUG}`);
+    const market = priya.page.getByTestId("market-section");
+    await expect(priya.page.getByTestId("last-price")).toHaveText("HK$4,900.00");
+    await expect(market.getByRole("row", { name: /Seller took an offer to buy/ }).first()).toContainText("HK$39,200.00");
+    await expect(market).toContainText("Nobody is bidding right now.");
   });
 
   test("an investor whose KYC expired is stopped with the reason before any signature", async ({ browser }) => {
