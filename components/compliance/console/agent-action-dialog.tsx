@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createContext, useCallback, useContext, useId, useState } from "react";
+import { createContext, useContext, useEffect, useId, useMemo, useState } from "react";
 import { useConnection } from "wagmi";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -37,44 +37,62 @@ export type ActionSpec = {
 
 export type AgentActionRequest = { title: string; officer: string; specs: ActionSpec[] };
 
-const OpenAgentAction = createContext<((request: AgentActionRequest) => void) | null>(null);
+type HostApi = {
+  open: (id: string, request: AgentActionRequest) => void;
+  /** The row re-rendered (the page refreshed from the chain): its request reflects the new state. */
+  update: (id: string, request: AgentActionRequest) => void;
+};
+const AgentActionHostContext = createContext<HostApi | null>(null);
 
 /**
- * Holds the console's one agent-action dialog, above the tables whose rows open it. The dialog keeps the request it
- * was opened with (a snapshot of the holder), so it stays open through the refresh that follows the transaction —
- * even when that refresh removes the row (a recovery empties the old wallet) or changes its actions (pause → unpause).
+ * Holds the console's one agent-action dialog, above the tables whose rows open it, so it stays open through the
+ * refresh that follows the transaction — even when that refresh removes the row (a recovery empties the old wallet).
+ * While the officer edits, the dialog follows the row's latest state (a refresh after the previous action lands);
+ * from the moment they sign, it keeps what they signed (pause → unpause must not rewrite the outcome shown).
  */
 export function AgentActionHost({ children }: { children: React.ReactNode }) {
-  const [request, setRequest] = useState<AgentActionRequest | null>(null);
+  const [active, setActive] = useState<{ id: string; request: AgentActionRequest } | null>(null);
   const [open, setOpen] = useState(false);
   const [run, setRun] = useState(0);
-  const openAction = useCallback((r: AgentActionRequest) => {
-    setRequest(r);
-    setRun((n) => n + 1);
-    setOpen(true);
-  }, []);
+  const api = useMemo<HostApi>(
+    () => ({
+      open: (id, request) => {
+        setActive({ id, request });
+        setRun((n) => n + 1);
+        setOpen(true);
+      },
+      update: (id, request) => setActive((a) => (a && a.id === id ? { id, request } : a)),
+    }),
+    [],
+  );
   return (
-    <OpenAgentAction.Provider value={openAction}>
+    <AgentActionHostContext.Provider value={api}>
       {children}
-      {request ? <AgentActionDialog key={run} request={request} open={open} onOpenChange={setOpen} /> : null}
-    </OpenAgentAction.Provider>
+      {active ? <AgentActionDialog key={run} request={active.request} open={open} onOpenChange={setOpen} /> : null}
+    </AgentActionHostContext.Provider>
   );
 }
 
-/** The button that opens the host's dialog for one request (built from the row's current state when clicked). */
+/** The button that opens the host's dialog for one request; `id` names what it acts on (token + wallet, …). */
 export function AgentActionButton({
+  id,
   label,
   variant = "secondary",
   request,
 }: {
+  id: string;
   label: string;
   variant?: "secondary" | "ghost" | "danger" | "primary";
   request: AgentActionRequest;
 }) {
-  const openAction = useContext(OpenAgentAction);
-  if (!openAction) throw new Error("AgentActionButton must be rendered inside an AgentActionHost.");
+  const api = useContext(AgentActionHostContext);
+  if (!api) throw new Error("AgentActionButton must be rendered inside an AgentActionHost.");
+  // After each render (new props from a refresh), hand the open dialog the row's current state.
+  useEffect(() => {
+    api.update(id, request);
+  });
   return (
-    <Button size="sm" variant={variant} onClick={() => openAction(request)} aria-haspopup="dialog">
+    <Button size="sm" variant={variant} onClick={() => api.open(id, request)} aria-haspopup="dialog">
       {label}
     </Button>
   );
@@ -85,7 +103,7 @@ export function AgentActionButton({
  * confirmed and recorded in the audit log. The page refreshes from the chain afterwards.
  */
 function AgentActionDialog({
-  request: { title, officer, specs },
+  request: live,
   open,
   onOpenChange,
 }: {
@@ -93,6 +111,9 @@ function AgentActionDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  // What the officer signed stays on screen, whatever the refresh after it says.
+  const [signed, setSigned] = useState<AgentActionRequest | null>(null);
+  const { title, officer, specs } = signed ?? live;
   const t = useTranslations("complianceConsole.actions");
   const router = useRouter();
   const uid = useId();
@@ -130,6 +151,7 @@ function AgentActionDialog({
 
   async function sign() {
     if (!spec) return;
+    setSigned(live);
     const ok = await tx.run(spec.call(fieldValues), reason.trim());
     if (ok) router.refresh();
   }
@@ -208,7 +230,7 @@ function AgentActionDialog({
               <Button onClick={() => reset(false)}>{t("done")}</Button>
             ) : (
               <>
-                <Button variant="ghost" onClick={() => { setStage("edit"); tx.setStep({ kind: "idle" }); }} disabled={tx.busy}>{t("back")}</Button>
+                <Button variant="ghost" onClick={() => { setStage("edit"); setSigned(null); tx.setStep({ kind: "idle" }); }} disabled={tx.busy}>{t("back")}</Button>
                 {isConnected ? (
                   <Button variant={spec.danger ? "danger" : "primary"} onClick={sign} loading={tx.busy} disabled={!canSign}>{t("sign")}</Button>
                 ) : (

@@ -101,7 +101,7 @@ export function HolderActions({ token, symbol, officer, holder }: { token: Addre
   ];
 
   return (
-    <AgentActionButton label={t("openFor", { who: name })} request={{ title: t("dialogTitle", { who }), officer, specs }} />
+    <AgentActionButton id={`${token}:${holder.wallet}`.toLowerCase()} label={t("openFor", { who: name })} request={{ title: t("dialogTitle", { who }), officer, specs }} />
   );
 }
 
@@ -118,5 +118,5 @@ export function TokenPauseAction({ token, symbol, officer, paused }: { token: Ad
     confirm: () => t(`confirm.${kind}`, { symbol }),
     call: () => ({ address: token, abi: artworkShareTokenAbi, account: officer, functionName: kind, args: [] }),
   };
-  return <AgentActionButton label={t(`kind.${kind}`)} variant={paused ? "primary" : "danger"} request={{ title: t(`kind.${kind}`), officer, specs: [spec] }} />;
+  return <AgentActionButton id={`${token}:pause`.toLowerCase()} label={t(`kind.${kind}`)} variant={paused ? "primary" : "danger"} request={{ title: t(`kind.${kind}`), officer, specs: [spec] }} />;
 }

@@ -80,5 +80,5 @@ export function InvestorRecordActions({
         ]
       : []),
   ];
-  return <AgentActionButton label={t("openFor", { who: name })} request={{ title: t("dialogTitle", { who: name }), officer, specs }} />;
+  return <AgentActionButton id={`investor:${investorId}`.toLowerCase()} label={t("openFor", { who: name })} request={{ title: t("dialogTitle", { who: name }), officer, specs }} />;
 }
