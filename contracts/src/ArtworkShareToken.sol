@@ -23,6 +23,12 @@ import "./interfaces/IArtworkShareToken.sol";
 /// Per-investor accounting: each wallet holding shares remembers the investor id it had when its balance became
 /// non-zero; that id is used for the investor balance and holder count until the wallet's balance is zero again,
 /// even if the registry relinks the wallet meanwhile (verification always uses the registry's current record).
+/// {holderCount} counts those INVESTORS; {holders} pages the holding WALLETS, {holderWalletCount} of them.
+///
+/// Storage for the hot path: the rules and the holder count share one slot ({Config}); each wallet's balance, freeze
+/// flag, frozen amount and lock-up end share one slot ({WalletState}), so a transfer between two holders reads the
+/// config, the two wallets, the country bitmap word, the two remembered investor ids and the two investor balances,
+/// and makes one registry call for the receiver.
 contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtworkShareToken {
     using EnumerableSet for EnumerableSet.AddressSet;
 
@@ -60,12 +66,14 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         bool initialized;
     }
 
-    /// One storage slot per wallet.
+    /// One storage slot per wallet: everything a transfer reads and writes of it. The balance lives here rather than
+    /// in ERC20Upgradeable's mapping (see {balanceOf}), so the sender's and the receiver's checks and balance updates
+    /// touch one slot each. The locked amount is in {_lockedAmount}, read only while a lock-up runs.
     struct WalletState {
+        uint96 balance;
         bool frozen;
         uint40 lockedUntil;
         uint96 frozenAmount;
-        uint96 lockedAmount;
     }
 
     struct Document {
@@ -83,6 +91,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     string private _symbol;
     uint256[4] private _countryBitmap; // bit `c` set = ISO country `c` allowed (c ≤ 999)
     mapping(address wallet => WalletState) private _wallets;
+    mapping(address wallet => uint96) private _lockedAmount; // meaningful only while lockedUntil > now
+    uint256 private _supply;
     mapping(address wallet => bytes32 investorId) private _holderInvestor;
     mapping(bytes32 investorId => uint256) private _investorBalance;
     EnumerableSet.AddressSet private _holderWallets;
@@ -150,6 +160,18 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         return 0;
     }
 
+    /// @notice ERC-20 total supply (always below 2^96).
+    function totalSupply() public view override returns (uint256) {
+        return _supply;
+    }
+
+    /// @notice ERC-20 balance of `account`.
+    /// @dev Kept in the wallet's packed slot ({WalletState}) instead of ERC20Upgradeable's `_balances`, which this
+    /// contract never writes ({_update} is fully overridden); allowances stay ERC20Upgradeable's.
+    function balanceOf(address account) public view override returns (uint256) {
+        return _wallets[account].balance;
+    }
+
     /// @notice Local role membership; plus, implicitly: the owner holds DEFAULT_ADMIN_ROLE, the PrimaryOffering holds
     /// MINTER_ROLE, and every platform compliance agent (registry AGENT_ROLE) holds the five agent roles.
     function hasRole(bytes32 role, address account) public view override returns (bool) {
@@ -179,7 +201,6 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     {
         Config memory c = _config;
         WalletState memory fs;
-        uint256 fromBalance;
         bool senderChecks = !forced && from != address(0);
         if (!forced && c.paused) return (TRANSFER_PAUSED, 0);
         if (senderChecks) {
@@ -187,20 +208,17 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
             if (fs.frozen) return (TRANSFER_SENDER_FROZEN, 0);
         }
         if (to != address(0) && _wallets[to].frozen) return (TRANSFER_RECEIVER_FROZEN, 0);
-        if (senderChecks) {
-            fromBalance = balanceOf(from);
-            if (fromBalance < value || fromBalance - value < fs.frozenAmount) {
-                return (TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE, 0);
-            }
+        if (senderChecks && (fs.balance < value || fs.balance - value < fs.frozenAmount)) {
+            return (TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE, 0);
         }
         if (to != address(0)) {
             (code, toInvestor) = _checkReceiver(c, from, to, value);
             if (code != TRANSFER_OK) return (code, 0);
         }
         if (senderChecks && fs.lockedUntil > block.timestamp) {
-            // fromBalance - value >= frozenAmount was checked above.
+            // balance - value >= frozenAmount was checked above.
             unchecked {
-                if (fromBalance - value - fs.frozenAmount < fs.lockedAmount) return (TRANSFER_SHARES_LOCKED, 0);
+                if (fs.balance - value - fs.frozenAmount < _lockedAmount[from]) return (TRANSFER_SHARES_LOCKED, 0);
             }
         }
         return (TRANSFER_OK, toInvestor);
@@ -237,7 +255,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         return (TRANSFER_OK, toInvestor);
     }
 
-    /// @dev Single hook for every balance change: compliance, then ERC-20, then per-investor accounting.
+    /// @dev Single hook for every balance change: compliance, then the ERC-20 balances (kept in the wallets' packed
+    /// slots, see {balanceOf}), then per-investor accounting.
     function _update(address from, address to, uint256 value) internal override {
         uint8 mode = _mode;
         bytes32 toInvestor;
@@ -251,60 +270,106 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
             (code, toInvestor) = _check(from, to, value, mode == _MODE_FORCED);
             if (code != TRANSFER_OK) revert ShareTransferRefused(code);
         }
-        super._update(from, to, value);
+        (uint256 fromAfter, uint256 toBefore) = _moveBalance(from, to, value);
         if (value == 0) return;
 
-        uint32 count = _config.holderCount;
-        uint32 countBefore = count;
+        // A wallet has a remembered investor id exactly while its balance is non-zero. Here `from` held `value` > 0,
+        // so its id is non-zero; `toInvestor` is already the id `to` is accounted to (its remembered id when it held
+        // shares, else its registry id, see {_check}), non-zero whenever `to` is.
+        bytes32 fromInvestor;
         if (from != address(0)) {
-            bytes32 fromInvestor = _holderInvestor[from];
-            uint256 remaining = _investorBalance[fromInvestor] - value;
-            _investorBalance[fromInvestor] = remaining;
-            // The investor held at least `value` (>0), so it was counted.
-            unchecked {
-                if (remaining == 0) --count;
-            }
-            if (balanceOf(from) == 0) {
+            fromInvestor = _holderInvestor[from];
+            if (fromAfter == 0) {
                 delete _holderInvestor[from];
                 _holderWallets.remove(from);
             }
             if (mode != _MODE_CHECKED) _trimRestrictions(from);
         }
+        if (to != address(0) && toBefore == 0) {
+            _holderInvestor[to] = toInvestor;
+            _holderWallets.add(to);
+        }
+        // Between two wallets accounted to one investor, its balance and the holder count stay the same.
+        if (fromInvestor == toInvestor) return;
+
+        bool leaves; // the sending investor's balance drops to zero
+        bool joins; // the receiving investor held nothing
+        if (from != address(0)) {
+            uint256 remaining = _investorBalance[fromInvestor] - value;
+            _investorBalance[fromInvestor] = remaining;
+            leaves = remaining == 0;
+        }
         if (to != address(0)) {
-            bytes32 remembered = _holderInvestor[to];
-            if (remembered == bytes32(0)) {
-                _holderInvestor[to] = toInvestor;
-                _holderWallets.add(to);
-            } else {
-                toInvestor = remembered;
-            }
             uint256 held = _investorBalance[toInvestor];
-            // Holder count is bounded by the number of distinct investors (far below 2^32).
-            unchecked {
-                if (held == 0) ++count;
-            }
+            joins = held == 0;
             _investorBalance[toInvestor] = held + value;
         }
-        if (count != countBefore) _config.holderCount = count;
+        // The holder count changes only when one investor leaves without another joining, or the reverse. A leaving
+        // investor held `value` > 0, so it was counted; the count is bounded by the number of distinct investors
+        // (far below 2^32).
+        if (leaves != joins) {
+            unchecked {
+                if (leaves) --_config.holderCount;
+                else ++_config.holderCount;
+            }
+        }
+    }
+
+    /// @dev The ERC-20 part of {_update}: balances in the wallets' packed slots, total supply, Transfer event.
+    /// Returns the sender's balance after and the receiver's balance before (0 for the zero address).
+    function _moveBalance(address from, address to, uint256 value)
+        private
+        returns (uint256 fromAfter, uint256 toBefore)
+    {
+        if (from == address(0)) {
+            uint256 supply = _supply + value;
+            // {_mintLocked} refuses this first; kept here so that no balance can ever exceed uint96.
+            if (supply > type(uint96).max) revert ShareSupplyOverflow(supply);
+            _supply = supply;
+        } else {
+            WalletState storage f = _wallets[from];
+            uint256 fromBalance = f.balance;
+            if (fromBalance < value) revert ERC20InsufficientBalance(from, fromBalance, value);
+            // value ≤ fromBalance < 2^96.
+            unchecked {
+                fromAfter = fromBalance - value;
+            }
+            f.balance = uint96(fromAfter);
+        }
+        if (to == address(0)) {
+            // value ≤ the sender's balance ≤ total supply.
+            unchecked {
+                _supply -= value;
+            }
+        } else {
+            // Every balance is part of the total supply, which stays below 2^96 (checked on mint), so neither the
+            // cast nor the sum can overflow.
+            WalletState storage t = _wallets[to];
+            toBefore = t.balance;
+            unchecked {
+                t.balance = uint96(toBefore + value);
+            }
+        }
+        emit Transfer(from, to, value);
     }
 
     /// @dev After a forced transfer or burn, keep locked + frozen ≤ balance: consume locked shares first, then frozen.
     function _trimRestrictions(address wallet) private {
-        WalletState memory s = _wallets[wallet];
-        uint256 balance = balanceOf(wallet);
-        uint256 locked = s.lockedUntil > block.timestamp ? s.lockedAmount : 0;
-        uint256 restricted = uint256(s.frozenAmount) + locked;
+        WalletState storage s = _wallets[wallet];
+        uint256 balance = s.balance;
+        uint256 frozenAmount = s.frozenAmount;
+        uint256 locked = s.lockedUntil > block.timestamp ? _lockedAmount[wallet] : 0;
+        uint256 restricted = frozenAmount + locked;
         if (restricted <= balance) return;
         uint256 excess = restricted - balance;
         uint256 fromLocked = excess < locked ? excess : locked;
         // fromLocked ≤ locked and ≤ excess by construction; the remaining excess ≤ frozenAmount since
         // frozenAmount + locked - balance = excess and balance ≥ 0.
         unchecked {
-            s.lockedAmount = uint96(locked - fromLocked);
+            if (fromLocked != 0) _lockedAmount[wallet] = uint96(locked - fromLocked);
             excess -= fromLocked;
-            if (excess != 0) s.frozenAmount -= uint96(excess);
+            if (excess != 0) s.frozenAmount = uint96(frozenAmount - excess);
         }
-        _wallets[wallet] = s;
         if (excess != 0) emit SharesUnfrozen(wallet, excess, _msgSender());
     }
 
@@ -389,34 +454,18 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// @notice Moves the whole balance, freeze flag, frozen amount and lock-up of `lostWallet` to `newWallet`, which
     /// must be verified and linked in the registry to the same investor. RECOVERY_ROLE.
     function recoverWallet(address lostWallet, address newWallet) external onlyRole(RECOVERY_ROLE) {
-        if (newWallet == address(0) || newWallet == lostWallet) revert ShareInvalidWallet(newWallet);
-        uint256 amount = balanceOf(lostWallet);
-        bytes32 expected = amount != 0 ? _holderInvestor[lostWallet] : _REGISTRY.investorOf(lostWallet);
-        (bytes32 actual,,, uint64 expiry) = _REGISTRY.identityOf(newWallet);
-        if (expected == bytes32(0) || actual != expected) {
-            revert ShareRecoveryInvestorMismatch(lostWallet, newWallet, expected, actual);
-        }
-        if (block.timestamp >= expiry) revert ShareRecoveryWalletNotVerified(newWallet);
+        _recover(lostWallet, newWallet);
+    }
 
-        WalletState memory lost = _wallets[lostWallet];
-        _mode = _MODE_UNCHECKED;
-        _transfer(lostWallet, newWallet, amount);
-        _mode = _MODE_CHECKED;
-
-        WalletState memory next = _wallets[newWallet];
-        next.frozen = next.frozen || lost.frozen;
-        next.frozenAmount += lost.frozenAmount;
-        bool lostLocked = lost.lockedUntil > block.timestamp;
-        bool nextLocked = next.lockedUntil > block.timestamp;
-        if (lostLocked && nextLocked) {
-            next.lockedAmount += lost.lockedAmount;
-            if (lost.lockedUntil > next.lockedUntil) next.lockedUntil = lost.lockedUntil;
-        } else if (lostLocked) {
-            (next.lockedAmount, next.lockedUntil) = (lost.lockedAmount, lost.lockedUntil);
+    /// @notice Batch form of {recoverWallet}: recovers `lostWallets[i]` to `newWallets[i]`. RECOVERY_ROLE.
+    function batchRecoverWallet(address[] calldata lostWallets, address[] calldata newWallets)
+        external
+        onlyRole(RECOVERY_ROLE)
+    {
+        if (lostWallets.length != newWallets.length) revert ShareArrayLengthMismatch();
+        for (uint256 i; i < lostWallets.length; ++i) {
+            _recover(lostWallets[i], newWallets[i]);
         }
-        _wallets[newWallet] = next;
-        delete _wallets[lostWallet];
-        emit WalletRecovered(lostWallet, newWallet, expected, amount, _msgSender());
     }
 
     /// @inheritdoc IArtworkShareToken
@@ -437,10 +486,15 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     /// @notice Burns shares of `from`, ignoring pause, freeze and lock-up (consumes locked, then frozen). BURNER_ROLE.
     function burn(address from, uint256 amount) external onlyRole(BURNER_ROLE) {
-        _mode = _MODE_FORCED;
-        _burn(from, amount);
-        _mode = _MODE_CHECKED;
-        emit SharesBurned(from, amount, _msgSender());
+        _burnForced(from, amount);
+    }
+
+    /// @notice Batch form of {burn}: burns `amounts[i]` shares of `from[i]`. BURNER_ROLE.
+    function batchBurn(address[] calldata from, uint256[] calldata amounts) external onlyRole(BURNER_ROLE) {
+        if (from.length != amounts.length) revert ShareArrayLengthMismatch();
+        for (uint256 i; i < from.length; ++i) {
+            _burnForced(from[i], amounts[i]);
+        }
     }
 
     // ================================================================ issuer actions
@@ -568,17 +622,23 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         return _config.paused;
     }
 
-    /// @notice Number of INVESTORS with a non-zero balance.
+    /// @notice Number of INVESTORS with a non-zero balance (several wallets of one investor count once). This is
+    /// the figure the `maxHolders` rule caps. It is NOT the length of {holders}, which lists wallets: page {holders}
+    /// with {holderWalletCount}.
     function holderCount() external view returns (uint256) {
         return _config.holderCount;
     }
 
-    /// @notice Number of wallets with a non-zero balance.
+    /// @notice Number of WALLETS with a non-zero balance: the length of the list that {holders} pages. At least
+    /// {holderCount} (an investor may hold through several wallets).
     function holderWalletCount() external view returns (uint256) {
         return _holderWallets.length();
     }
 
-    /// @notice Page of wallets with a non-zero balance (order changes when holders leave).
+    /// @notice Page of WALLETS (not investors) with a non-zero balance: entries `[offset, offset + limit)` of a list
+    /// of {holderWalletCount} wallets; map a wallet to its investor with {holderInvestorOf}. The order changes when
+    /// a wallet's balance drops to zero (the last entry moves into its place), so read a consistent register at one
+    /// block.
     function holders(uint256 offset, uint256 limit) external view returns (address[] memory) {
         uint256 len = _holderWallets.length();
         if (offset >= len) return new address[](0);
@@ -604,7 +664,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     {
         WalletState memory s = _wallets[wallet];
         bool active = s.lockedUntil > block.timestamp;
-        return (s.frozen, s.frozenAmount, active ? s.lockedAmount : 0, active ? s.lockedUntil : 0);
+        return (s.frozen, s.frozenAmount, active ? _lockedAmount[wallet] : 0, active ? s.lockedUntil : 0);
     }
 
     /// @notice True when the wallet is frozen.
@@ -621,9 +681,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     function freeBalanceOf(address wallet) external view returns (uint256) {
         WalletState memory s = _wallets[wallet];
         if (s.frozen) return 0;
-        uint256 restricted = uint256(s.frozenAmount) + (s.lockedUntil > block.timestamp ? s.lockedAmount : 0);
-        uint256 balance = balanceOf(wallet);
-        return balance > restricted ? balance - restricted : 0;
+        uint256 restricted = uint256(s.frozenAmount) + (s.lockedUntil > block.timestamp ? _lockedAmount[wallet] : 0);
+        return s.balance > restricted ? s.balance - restricted : 0;
     }
 
     // ================================================================ internals
@@ -669,7 +728,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     function _freezePartial(address wallet, uint256 amount) private {
         WalletState storage s = _wallets[wallet];
-        uint256 balance = balanceOf(wallet);
+        uint256 balance = s.balance;
         uint256 frozenAfter = uint256(s.frozenAmount) + amount;
         if (amount > balance || frozenAfter > balance) revert ShareFreezeExceedsBalance(wallet, balance, frozenAfter);
         // frozenAfter ≤ balance ≤ total supply < 2^96.
@@ -695,8 +754,50 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         emit ForcedTransferred(from, to, amount, _msgSender());
     }
 
+    function _burnForced(address from, uint256 amount) private {
+        _mode = _MODE_FORCED;
+        _burn(from, amount);
+        _mode = _MODE_CHECKED;
+        emit SharesBurned(from, amount, _msgSender());
+    }
+
+    function _recover(address lostWallet, address newWallet) private {
+        if (newWallet == address(0) || newWallet == lostWallet) revert ShareInvalidWallet(newWallet);
+        WalletState memory lost = _wallets[lostWallet];
+        uint256 amount = lost.balance;
+        bytes32 expected = amount != 0 ? _holderInvestor[lostWallet] : _REGISTRY.investorOf(lostWallet);
+        (bytes32 actual,,, uint64 expiry) = _REGISTRY.identityOf(newWallet);
+        if (expected == bytes32(0) || actual != expected) {
+            revert ShareRecoveryInvestorMismatch(lostWallet, newWallet, expected, actual);
+        }
+        if (block.timestamp >= expiry) revert ShareRecoveryWalletNotVerified(newWallet);
+
+        uint96 lostLockedAmount = _lockedAmount[lostWallet];
+        _mode = _MODE_UNCHECKED;
+        _transfer(lostWallet, newWallet, amount);
+        _mode = _MODE_CHECKED;
+
+        WalletState memory next = _wallets[newWallet]; // balance already includes the recovered shares
+        uint96 nextLockedAmount = _lockedAmount[newWallet];
+        next.frozen = next.frozen || lost.frozen;
+        next.frozenAmount += lost.frozenAmount;
+        bool lostLocked = lost.lockedUntil > block.timestamp;
+        bool nextLocked = next.lockedUntil > block.timestamp;
+        if (lostLocked && nextLocked) {
+            nextLockedAmount += lostLockedAmount;
+            if (lost.lockedUntil > next.lockedUntil) next.lockedUntil = lost.lockedUntil;
+        } else if (lostLocked) {
+            (nextLockedAmount, next.lockedUntil) = (lostLockedAmount, lost.lockedUntil);
+        }
+        _wallets[newWallet] = next;
+        _lockedAmount[newWallet] = nextLockedAmount;
+        delete _wallets[lostWallet];
+        delete _lockedAmount[lostWallet];
+        emit WalletRecovered(lostWallet, newWallet, expected, amount, _msgSender());
+    }
+
     function _mintLocked(address to, uint256 amount) private {
-        uint256 supply = totalSupply();
+        uint256 supply = _supply;
         if (amount > type(uint96).max - supply) revert ShareSupplyOverflow(supply + amount);
         _mint(to, amount);
         uint64 lockup = _config.lockupSeconds;
@@ -707,8 +808,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
             // at most the wallet's balance, bounded by the uint96 supply cap checked above.
             unchecked {
                 until = uint40(block.timestamp + lockup);
-                uint96 still = s.lockedUntil > block.timestamp ? s.lockedAmount : 0;
-                s.lockedAmount = still + uint96(amount);
+                uint96 still = s.lockedUntil > block.timestamp ? _lockedAmount[to] : 0;
+                _lockedAmount[to] = still + uint96(amount);
             }
             s.lockedUntil = until;
         }

@@ -59,11 +59,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
 
     /// @inheritdoc IIdentityRegistry
     function removeInvestor(bytes32 investorId) external onlyRole(AGENT_ROLE) {
-        InvestorRecord storage rec = _investors[investorId];
-        if (rec.category == 0) revert IdentityRegistryUnknownInvestor(investorId);
-        if (rec.walletCount != 0) revert IdentityRegistryInvestorHasWallets(investorId, rec.walletCount);
-        delete _investors[investorId];
-        emit InvestorRemoved(investorId);
+        _remove(investorId);
     }
 
     /// @inheritdoc IIdentityRegistry
@@ -115,6 +111,13 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     function batchUnlinkWallet(address[] calldata wallets) external onlyRole(AGENT_ROLE) {
         for (uint256 i; i < wallets.length; ++i) {
             _unlink(wallets[i]);
+        }
+    }
+
+    /// @inheritdoc IIdentityRegistry
+    function batchRemoveInvestor(bytes32[] calldata investorIds) external onlyRole(AGENT_ROLE) {
+        for (uint256 i; i < investorIds.length; ++i) {
+            _remove(investorIds[i]);
         }
     }
 
@@ -202,6 +205,14 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
             ++rec.walletCount;
         }
         emit WalletLinked(wallet, investorId);
+    }
+
+    function _remove(bytes32 investorId) private {
+        InvestorRecord storage rec = _investors[investorId];
+        if (rec.category == 0) revert IdentityRegistryUnknownInvestor(investorId);
+        if (rec.walletCount != 0) revert IdentityRegistryInvestorHasWallets(investorId, rec.walletCount);
+        delete _investors[investorId];
+        emit InvestorRemoved(investorId);
     }
 
     function _unlink(address wallet) private {

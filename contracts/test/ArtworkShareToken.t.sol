@@ -529,6 +529,126 @@ contract ArtworkShareTokenTest is Base {
         token.batchMint(ws, bad);
     }
 
+    function test_batchBurn() public {
+        _mint(alice, 100);
+        _mint(bob, 40);
+        vm.prank(agent);
+        token.freezePartialShares(alice, 80);
+        address[] memory ws = new address[](2);
+        (ws[0], ws[1]) = (alice, bob);
+        uint256[] memory amts = new uint256[](2);
+        (amts[0], amts[1]) = (50, 40);
+        // One SharesBurned per item, as {burn} emits; frozen shares are consumed as by {burn}.
+        vm.expectEmit(address(token));
+        emit SharesBurned(alice, 50, agent);
+        vm.expectEmit(address(token));
+        emit SharesBurned(bob, 40, agent);
+        vm.prank(agent);
+        token.batchBurn(ws, amts);
+        assertEq(token.totalSupply(), 50);
+        assertEq(token.balanceOf(alice), 50);
+        assertEq(token.frozenShares(alice), 50);
+        assertEq(token.balanceOf(bob), 0);
+        assertEq(token.investorBalanceOf(BOB), 0);
+        assertEq(token.holderCount(), 1);
+        assertEq(token.holderWalletCount(), 1);
+    }
+
+    function test_batchBurn_refusals() public {
+        _mint(alice, 100);
+        address[] memory ws = new address[](2);
+        (ws[0], ws[1]) = (alice, alice);
+        uint256[] memory amts = new uint256[](2);
+        (amts[0], amts[1]) = (60, 60);
+        // Same role as {burn}: not even the issuer holds BURNER_ROLE implicitly.
+        vm.prank(stranger);
+        vm.expectRevert(_unauthorized(stranger, keccak256("BURNER_ROLE")));
+        token.batchBurn(ws, amts);
+        vm.prank(issuer);
+        vm.expectRevert(_unauthorized(issuer, keccak256("BURNER_ROLE")));
+        token.batchBurn(ws, amts);
+        vm.startPrank(agent);
+        vm.expectRevert(IArtworkShareToken.ShareArrayLengthMismatch.selector);
+        token.batchBurn(ws, new uint256[](1));
+        // All or nothing: the second item exceeds what is left.
+        vm.expectRevert(abi.encodeWithSignature("ERC20InsufficientBalance(address,uint256,uint256)", alice, 40, 60));
+        token.batchBurn(ws, amts);
+        vm.stopPrank();
+        assertEq(token.balanceOf(alice), 100);
+        // A locally granted BURNER_ROLE works for the batch as for the single form.
+        vm.startPrank(issuer);
+        token.grantRole(token.BURNER_ROLE(), dave);
+        vm.stopPrank();
+        (amts[0], amts[1]) = (10, 20);
+        vm.prank(dave);
+        token.batchBurn(ws, amts);
+        assertEq(token.balanceOf(alice), 70);
+    }
+
+    function test_batchRecoverWallet() public {
+        _setRules(_rules(0, 0, 30 days));
+        _mint(alice, 100);
+        _mint(bob, 40);
+        address aliceNew = makeAddr("alice-new");
+        address bobNew = makeAddr("bob-new");
+        vm.startPrank(agent);
+        token.freezePartialShares(alice, 10);
+        token.setWalletFrozen(bob, true);
+        registry.linkWallet(aliceNew, ALICE);
+        registry.linkWallet(bobNew, BOB);
+        address[] memory lost = new address[](2);
+        (lost[0], lost[1]) = (alice, bob);
+        address[] memory next = new address[](2);
+        (next[0], next[1]) = (aliceNew, bobNew);
+        // One WalletRecovered per item, as {recoverWallet} emits.
+        vm.expectEmit(address(token));
+        emit WalletRecovered(alice, aliceNew, ALICE, 100, agent);
+        vm.expectEmit(address(token));
+        emit WalletRecovered(bob, bobNew, BOB, 40, agent);
+        token.batchRecoverWallet(lost, next);
+        vm.stopPrank();
+        assertEq(token.balanceOf(aliceNew), 100);
+        assertEq(token.frozenShares(aliceNew), 10);
+        (bool frozen,, uint256 locked, uint64 until) = token.walletState(bobNew);
+        assertTrue(frozen);
+        assertEq(locked, 40);
+        assertEq(until, block.timestamp + 30 days);
+        assertEq(token.balanceOf(alice) + token.balanceOf(bob), 0);
+        assertEq(token.holderInvestorOf(bobNew), BOB);
+        assertEq(token.holderCount(), 2);
+        assertEq(token.holderWalletCount(), 2);
+    }
+
+    function test_batchRecoverWallet_refusals() public {
+        _mint(alice, 100);
+        _mint(bob, 40);
+        address aliceNew = makeAddr("alice-new");
+        vm.prank(agent);
+        registry.linkWallet(aliceNew, ALICE);
+        address[] memory lost = new address[](2);
+        (lost[0], lost[1]) = (alice, bob);
+        address[] memory next = new address[](2);
+        (next[0], next[1]) = (aliceNew, carol);
+        // Same role as {recoverWallet}.
+        vm.prank(stranger);
+        vm.expectRevert(_unauthorized(stranger, keccak256("RECOVERY_ROLE")));
+        token.batchRecoverWallet(lost, next);
+        vm.prank(issuer);
+        vm.expectRevert(_unauthorized(issuer, keccak256("RECOVERY_ROLE")));
+        token.batchRecoverWallet(lost, next);
+        vm.startPrank(agent);
+        vm.expectRevert(IArtworkShareToken.ShareArrayLengthMismatch.selector);
+        token.batchRecoverWallet(lost, new address[](1));
+        // All or nothing: bob → carol is refused (another investor), so alice's recovery is undone too.
+        vm.expectRevert(
+            abi.encodeWithSelector(IArtworkShareToken.ShareRecoveryInvestorMismatch.selector, bob, carol, BOB, CAROL)
+        );
+        token.batchRecoverWallet(lost, next);
+        vm.stopPrank();
+        assertEq(token.balanceOf(alice), 100);
+        assertEq(token.balanceOf(aliceNew), 0);
+    }
+
     // ------------------------------------------------------------ role model
 
     function test_roles_registryAgentsActOnEveryToken_andIssuerGrantsLocally() public {

@@ -155,6 +155,68 @@ contract IdentityRegistryTest is Base {
         vm.stopPrank();
     }
 
+    function test_batchRemoveInvestor() public {
+        address frank = makeAddr("frank");
+        bytes32 frankId = keccak256("frank");
+        vm.startPrank(agent);
+        registry.registerInvestor(eve, EVE, SG, INSTITUTIONAL, kycExpiry);
+        registry.registerInvestor(frank, frankId, HK, RETAIL, kycExpiry);
+        bytes32[] memory ids = new bytes32[](2);
+        (ids[0], ids[1]) = (EVE, frankId);
+        // All or nothing: frank still has a wallet.
+        registry.unlinkWallet(eve);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryInvestorHasWallets.selector, frankId, uint32(1))
+        );
+        registry.batchRemoveInvestor(ids);
+        (, uint8 cat,,) = registry.investor(EVE);
+        assertEq(cat, INSTITUTIONAL);
+        registry.unlinkWallet(frank);
+        // One InvestorRemoved per item, as {removeInvestor} emits.
+        vm.expectEmit(address(registry));
+        emit InvestorRemoved(EVE);
+        vm.expectEmit(address(registry));
+        emit InvestorRemoved(frankId);
+        registry.batchRemoveInvestor(ids);
+        (, cat,,) = registry.investor(EVE);
+        assertEq(cat, 0);
+        (, cat,,) = registry.investor(frankId);
+        assertEq(cat, 0);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryUnknownInvestor.selector, EVE));
+        registry.batchRemoveInvestor(ids);
+        vm.stopPrank();
+    }
+
+    function test_batches_agentOnly() public {
+        address[] memory ws = new address[](1);
+        ws[0] = eve;
+        bytes32[] memory ids = new bytes32[](1);
+        ids[0] = EVE;
+        uint16[] memory cs = new uint16[](1);
+        cs[0] = HK;
+        uint8[] memory cats = new uint8[](1);
+        cats[0] = RETAIL;
+        uint64[] memory exps = new uint64[](1);
+        exps[0] = kycExpiry;
+        bytes32 role = registry.AGENT_ROLE();
+        // Same role as the single forms; the platform admin is not an agent either.
+        address[2] memory callers = [stranger, admin];
+        for (uint256 i; i < callers.length; ++i) {
+            vm.startPrank(callers[i]);
+            vm.expectRevert(_unauthorized(callers[i], role));
+            registry.batchRegisterInvestor(ws, ids, cs, cats, exps);
+            vm.expectRevert(_unauthorized(callers[i], role));
+            registry.batchUpdateInvestor(ids, cs, cats, exps);
+            vm.expectRevert(_unauthorized(callers[i], role));
+            registry.batchLinkWallet(ws, ids);
+            vm.expectRevert(_unauthorized(callers[i], role));
+            registry.batchUnlinkWallet(ws);
+            vm.expectRevert(_unauthorized(callers[i], role));
+            registry.batchRemoveInvestor(ids);
+            vm.stopPrank();
+        }
+    }
+
     function test_constructor_zeroAdmin() public {
         vm.expectRevert(IIdentityRegistry.IdentityRegistryZeroAddress.selector);
         new IdentityRegistry(address(0));

@@ -3,12 +3,15 @@ pragma solidity ^0.8.28;
 
 import {console} from "forge-std/console.sol";
 import {MarketBase} from "./utils/MarketBase.sol";
+import {TxGas} from "./utils/TxGas.sol";
+import {Market} from "../src/Market.sol";
 
-/// Gas of the market's hot paths, measured like Gas.t.sol: execution gas of the external call (no 21,000 intrinsic,
-/// no calldata), every slot cold as in a fresh transaction. Realistic rules (2 countries, all categories, holder and
-/// balance caps, expired lock-up); both traders already hold shares and HKD, the fee recipient already holds HKD,
-/// and the seller approved exactly the order size (so the share allowance is written, the worst case).
-contract MarketGasTest is MarketBase {
+/// Gas of the market's hot paths as TOTAL TRANSACTION gas, measured like Gas.t.sol (see {TxGas}). Realistic rules
+/// (2 countries, all categories, holder and balance caps, expired lock-up); both traders already hold shares and
+/// HKD, the fee recipient already holds HKD, and the seller approved exactly the order size (so the share allowance
+/// is written, the worst case).
+contract MarketGasTest is MarketBase, TxGas {
+    /// Seaport's cheapest general fill (a whole transaction).
     uint256 internal constant FILL_TARGET = 118_000;
 
     uint256 internal askId;
@@ -30,69 +33,60 @@ contract MarketGasTest is MarketBase {
         token.approve(address(market), 10);
     }
 
+    function _fillTx(uint256 id, uint256 shares) internal returns (uint256 g) {
+        (g,) = _sendTx(bob, address(market), abi.encodeCall(Market.fill, (id, shares, PRICE)));
+    }
+
     function test_gas_fillAsk_betweenExistingHolders() public {
-        vm.prank(bob);
-        uint256 g = gasleft();
-        market.fill(askId, 10, PRICE);
-        g -= gasleft();
-        console.log("fill ask, full, existing holders (execution gas):", g);
+        uint256 g = _fillTx(askId, 10);
+        console.log("fill ask, full, existing holders (total tx gas):", g);
+        assertEq(token.balanceOf(bob), 1010);
         assertLe(g, FILL_TARGET);
     }
 
     function test_gas_fillAsk_partial() public {
-        vm.prank(bob);
-        uint256 g = gasleft();
-        market.fill(askId, 4, PRICE);
-        g -= gasleft();
-        console.log("fill ask, partial, existing holders (execution gas):", g);
+        uint256 g = _fillTx(askId, 4);
+        console.log("fill ask, partial, existing holders (total tx gas):", g);
+        assertEq(token.balanceOf(bob), 1004);
         assertLe(g, FILL_TARGET);
     }
 
     function test_gas_fillBid_betweenExistingHolders() public {
-        vm.prank(bob);
-        uint256 g = gasleft();
-        market.fill(bidId, 10, PRICE);
-        g -= gasleft();
-        console.log("fill bid, full, existing holders (execution gas):", g);
+        uint256 g = _fillTx(bidId, 10);
+        console.log("fill bid, full, existing holders (total tx gas):", g);
+        assertEq(token.balanceOf(carol), 1010);
+        assertLe(g, FILL_TARGET);
+    }
+
+    function test_gas_fillBid_partial() public {
+        uint256 g = _fillTx(bidId, 4);
+        console.log("fill bid, partial, existing holders (total tx gas):", g);
+        assertEq(token.balanceOf(carol), 1004);
+        assertLe(g, FILL_TARGET);
     }
 
     function test_gas_placeAsk() public {
-        vm.prank(bob);
-        uint256 g = gasleft();
-        market.placeAsk(address(token), 10, PRICE);
-        g -= gasleft();
-        console.log("placeAsk (execution gas):", g);
+        (uint256 g,) = _sendTx(bob, address(market), abi.encodeCall(Market.placeAsk, (address(token), 10, PRICE)));
+        console.log("placeAsk (total tx gas):", g);
     }
 
     function test_gas_placeBid() public {
-        vm.prank(bob);
-        uint256 g = gasleft();
-        market.placeBid(address(token), 10, PRICE);
-        g -= gasleft();
-        console.log("placeBid with escrow (execution gas):", g);
+        (uint256 g,) = _sendTx(bob, address(market), abi.encodeCall(Market.placeBid, (address(token), 10, PRICE)));
+        console.log("placeBid with escrow (total tx gas):", g);
     }
 
     function test_gas_cancelBid() public {
-        vm.prank(carol);
-        uint256 g = gasleft();
-        market.cancel(bidId);
-        g -= gasleft();
-        console.log("cancel bid with refund (execution gas):", g);
+        (uint256 g,) = _sendTx(carol, address(market), abi.encodeCall(Market.cancel, (bidId)));
+        console.log("cancel bid with refund (total tx gas):", g);
     }
 
     function test_gas_cancelAsk() public {
-        vm.prank(alice);
-        uint256 g = gasleft();
-        market.cancel(askId);
-        g -= gasleft();
-        console.log("cancel ask (execution gas):", g);
+        (uint256 g,) = _sendTx(alice, address(market), abi.encodeCall(Market.cancel, (askId)));
+        console.log("cancel ask (total tx gas):", g);
     }
 
     function test_gas_tokenTransferBaseline() public {
-        vm.prank(alice);
-        uint256 g = gasleft();
-        token.transfer(bob, 10);
-        g -= gasleft();
-        console.log("baseline: share transfer between holders (execution gas):", g);
+        (uint256 g,) = _sendTx(alice, address(token), abi.encodeCall(token.transfer, (bob, 10)));
+        console.log("baseline: share transfer between holders (total tx gas):", g);
     }
 }

@@ -91,6 +91,19 @@ export const identityRegistryAbi = [
   },
   {
     "type": "function",
+    "name": "batchRemoveInvestor",
+    "inputs": [
+      {
+        "name": "investorIds",
+        "type": "bytes32[]",
+        "internalType": "bytes32[]"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "batchUnlinkWallet",
     "inputs": [
       {
@@ -998,6 +1011,24 @@ export const artworkShareTokenAbi = [
   },
   {
     "type": "function",
+    "name": "batchBurn",
+    "inputs": [
+      {
+        "name": "from",
+        "type": "address[]",
+        "internalType": "address[]"
+      },
+      {
+        "name": "amounts",
+        "type": "uint256[]",
+        "internalType": "uint256[]"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "batchForcedTransfer",
     "inputs": [
       {
@@ -1050,6 +1081,24 @@ export const artworkShareTokenAbi = [
         "name": "amounts",
         "type": "uint256[]",
         "internalType": "uint256[]"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "batchRecoverWallet",
+    "inputs": [
+      {
+        "name": "lostWallets",
+        "type": "address[]",
+        "internalType": "address[]"
+      },
+      {
+        "name": "newWallets",
+        "type": "address[]",
+        "internalType": "address[]"
       }
     ],
     "outputs": [],

@@ -68,6 +68,8 @@ interface IIdentityRegistry {
     function batchLinkWallet(address[] calldata wallets, bytes32[] calldata investorIds) external;
     /// @notice Batch form of {unlinkWallet}.
     function batchUnlinkWallet(address[] calldata wallets) external;
+    /// @notice Batch form of {removeInvestor}.
+    function batchRemoveInvestor(bytes32[] calldata investorIds) external;
 
     /// @notice True when the wallet is linked and the investor's KYC has not expired.
     function isVerified(address wallet) external view returns (bool);
