@@ -6,8 +6,9 @@
  *   2. throughput  autocannon on loopback: `/`, an artwork page and a bare Next.js page (ratios)
  *   3. js          first-load JavaScript per route (raw + gzip -9), wallet code markers
  *   4. gas         forge test --gas-report
- *   5. orderbook   render time of the artwork page (server-rendered market section) with 1,000 open orders
- *                  (the book is read from the indexer's market_orders table, brought up to date while the app is stopped)
+ *   5. orderbook   render time of the trading page (signed in) and of the artwork page's market section with
+ *                  1,000 open orders (the book is read from the indexer's market_orders table, brought up to date
+ *                  while the app is stopped)
  *   6. indexer     indexer throughput (events/s) over 10,000 synthetic trades, from scratch into in-memory PGlite
  *
  * Flags: --only=rpc,throughput,js,gas,orderbook,indexer   --quick (shorter runs)   --no-build (serve the existing .next)
@@ -27,9 +28,9 @@ import { addBenchArtworks } from "./more-artworks";
 import { loadTest, prepareBareApp, startBareApp, type LoadResult } from "./throughput";
 import { measureRouteJs, type RouteJs } from "./js";
 import { KEY_OPERATIONS, runGasReport } from "./gas";
-import { createPublicClient, http } from "viem";
+import { createPublicClient, http, type Address } from "viem";
 import { syncToHead } from "../../lib/indexer/indexer";
-import { benchIndexer, MARKET_SLUG, placeOpenOrders, type IndexerBench } from "./market";
+import { ALICE, benchIndexer, MARKET_SLUG, measurePage, MEI, placeOpenOrders, sessionCookie, type IndexerBench, type PageTiming } from "./market";
 
 const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer"] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -243,23 +244,31 @@ async function runJs(stack: Stack, artworkPath: string, bareUp: boolean): Promis
 // -------------------------------------------------------------------------------------------------
 // 5. Order book render, 6. indexer throughput
 
-type OrderbookRow = { book: string; coldMs: number; warmMs: number; coldEthCall: number; coldCalls: number; warmCalls: number; rpcBytes: number; status: number };
+type OrderbookRow = PageTiming & { book: string; page: string };
 const OPEN_ORDERS = 1_000;
 const SYNTHETIC_TRADES = 10_000;
 
-async function measureBook(stack: Stack, book: string): Promise<OrderbookRow> {
-  const path_ = `/artworks/${MARKET_SLUG}`;
-  log(`measuring ${path_} (${book}): 1 warm-up + ${settings.renders} cold + ${settings.renders} warm renders`);
-  const r = await measurePageRpc(stack, path_, { renders: settings.renders, artworksInDb: demoArtworks.length });
-  return { book, coldMs: r.cold.ms, warmMs: r.warm.ms, coldEthCall: r.cold.ethCall, coldCalls: r.cold.calls, warmCalls: r.warm.calls, rpcBytes: r.cold.requestBytes, status: r.status };
+/** The trading page (signed in as `viewers`) and the public artwork page, with the book as it stands. */
+async function measureBook(stack: Stack, book: string, viewers: { name: string; address: Address }[]): Promise<OrderbookRow[]> {
+  const pages: { page: string; path: string; cookie?: string }[] = [];
+  for (const v of viewers) pages.push({ page: `trade page (${v.name})`, path: `/artworks/${MARKET_SLUG}/trade`, cookie: await sessionCookie(stack, v.address) });
+  pages.push({ page: "artwork page (visitor)", path: `/artworks/${MARKET_SLUG}` });
+  const rows: OrderbookRow[] = [];
+  for (const p of pages) {
+    log(`measuring ${p.path} as ${p.page} (${book}): 1 warm-up + ${settings.renders} cold + ${settings.renders} warm renders`);
+    const r = await measurePage(stack, p.path, { renders: settings.renders, cookie: p.cookie });
+    if (r.status !== 200) summary.errors.push({ section: "orderbook", message: `${p.page} ${p.path} answered ${r.status}, not 200` });
+    rows.push({ ...r, book, page: p.page });
+  }
+  return rows;
 }
 
 function printOrderbook() {
   const rows = summary.orderbook?.rows ?? [];
   printTable(
-    `Artwork page /artworks/${MARKET_SLUG} with the order book (median ms; cold = new block, so no cached chain reads)`,
-    ["order book", "status", "cold ms", "warm ms", "cold eth_call", "cold JSON-RPC calls", "warm calls", "cold RPC bytes"],
-    rows.map((r) => [r.book, r.status, fmt(r.coldMs), fmt(r.warmMs), fmt(r.coldEthCall), fmt(r.coldCalls), fmt(r.warmCalls), fmt(r.rpcBytes)]),
+    `Trading page /artworks/${MARKET_SLUG}/trade and artwork page /artworks/${MARKET_SLUG} with the order book (median ms; cold = new block, so no cached chain reads)`,
+    ["order book", "page", "status", "cold ms", "warm ms", "cold eth_call", "cold JSON-RPC calls", "warm calls", "cold RPC bytes", "HTML"],
+    rows.map((r) => [r.book, r.page, r.status, fmt(r.coldMs), fmt(r.warmMs), fmt(r.coldEthCall), fmt(r.coldCalls), fmt(r.warmCalls), fmt(r.rpcBytes), kB(r.htmlBytes)]),
   );
 }
 
@@ -281,13 +290,18 @@ async function indexBenchDatabase(stack: Stack): Promise<void> {
 async function runOrderbook(stack: Stack): Promise<void> {
   summary.orderbook = { rows: [] };
   await indexBenchDatabase(stack);
-  summary.orderbook.rows.push(await measureBook(stack, "seeded (2 open orders)"));
+  summary.orderbook.rows.push(...(await measureBook(stack, "seeded (2 open orders)", [{ name: "alice, no own orders", address: ALICE }])));
   log(`placing ${OPEN_ORDERS} open orders (automine off, batched)…`);
   const placed = await placeOpenOrders(stack, OPEN_ORDERS);
   log(`placed ${placed.asks} asks and ${placed.bids} bids in ${placed.seconds.toFixed(1)} s`);
   summary.orderbook.placed = placed;
   await indexBenchDatabase(stack);
-  summary.orderbook.rows.push(await measureBook(stack, `+${OPEN_ORDERS} open orders`));
+  summary.orderbook.rows.push(
+    ...(await measureBook(stack, `+${OPEN_ORDERS} open orders`, [
+      { name: "alice, no own orders", address: ALICE },
+      { name: `mei, ${OPEN_ORDERS / 2} own bids`, address: MEI },
+    ])),
+  );
   printOrderbook();
 }
 

@@ -4,8 +4,11 @@
  *   indexer    10,000 synthetic trades (placeAsk + fill pairs between two verified investors, sent to anvil with
  *              automine off and mined in batches), then the indexer catches up from scratch into an in-memory
  *              PGlite: events per second.
- *   orderbook  render time of /artworks/<slug> (the market section reads the order book) with the seeded book,
- *              then with 1,000 more open orders (asks and bids over 100 price levels).
+ *   orderbook  render time of the trading page /artworks/<slug>/trade (signed in: the order book with the
+ *              viewer's own orders checked on-chain, the trade form's best offers, the market section) and of the
+ *              public /artworks/<slug> (its market section), with the seeded book, then with 1,000 more open
+ *              orders (asks and bids over 100 price levels). The trade page is measured for a viewer with no
+ *              order in the book (alice) and for mei, who made the 500 bids.
  *
  * Transactions go to anvil directly (not through the counting proxy), from its unlocked dev accounts
  * (`eth_sendTransaction`), with explicit nonces and gas so nothing is estimated against pending state.
@@ -16,15 +19,19 @@ import { artworkShareTokenAbi, hKDStablecoinAbi, marketAbi, shareTokenFactoryAbi
 import { and, count, eq } from "drizzle-orm";
 import { createDatabase, migrateDatabase } from "../../lib/db/connect";
 import { marketTrades } from "../../lib/db/schema";
+import { createSessionToken, SESSION_COOKIE_NAME } from "../../lib/auth/tokens";
 import { syncToHead } from "../../lib/indexer/indexer";
-import { log } from "./lib";
-import type { Stack } from "./stack";
+import { diffCounts, type RpcCounts } from "./rpc-proxy";
+import { log, median, sleep } from "./lib";
+import { mineBlock, type Stack } from "./stack";
 
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 const addressOf = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }).address;
 /** Seeded demo investors (lib/demo/people.ts): both verified, both hold Quiet Mountains. */
-const MEI = addressOf(5);
+export const MEI = addressOf(5);
 const DAVID = addressOf(6);
+/** Seeded, verified, holds Quiet Mountains and has no open order on it. */
+export const ALICE = addressOf(11);
 export const MARKET_SLUG = "quiet-mountains";
 const MARKET_SYMBOL = "QMTN";
 const GAS = 400_000n;
@@ -225,4 +232,64 @@ export async function placeOpenOrders(stack: Stack, count: number): Promise<{ as
     await chain.rpc("evm_setAutomine", [true]);
   }
   return { asks, bids, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** A session cookie for a seeded wallet, signed with the bench app's secret (as a SIWE sign-in would set it). */
+export async function sessionCookie(stack: Stack, address: Address): Promise<string> {
+  const { token } = await createSessionToken({ address, secret: stack.secrets.SESSION_SECRET });
+  return `${SESSION_COOKIE_NAME}=${token}`;
+}
+
+export type PageTiming = {
+  path: string;
+  status: number;
+  /** Bytes of HTML (the last cold render). */
+  htmlBytes: number;
+  coldMs: number;
+  warmMs: number;
+  coldEthCall: number;
+  coldCalls: number;
+  warmCalls: number;
+  /** JSON-RPC request bytes sent by the app per cold render. */
+  rpcBytes: number;
+};
+
+async function renderOnce(stack: Stack, path: string, cookie?: string) {
+  const before = stack.proxy.snapshot();
+  const t = performance.now();
+  const res = await fetch(`${stack.origin}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(120_000) });
+  const html = await res.text();
+  const ms = performance.now() - t;
+  await sleep(150); // let any read the render left in flight land before counting
+  return { status: res.status, ms, bytes: html.length, rpc: diffCounts(stack.proxy.snapshot(), before) };
+}
+
+/**
+ * Median render time of a page, signed in with `cookie` when given: "cold" renders follow a new block (and
+ * viem's 1 s block-number cache), so the per-block read cache misses; "warm" renders follow each other.
+ * A redirect (to sign-in or onboarding) is reported by its status, not timed as a page.
+ */
+export async function measurePage(stack: Stack, path: string, opts: { renders: number; cookie?: string }): Promise<PageTiming> {
+  await renderOnce(stack, path, opts.cookie); // warm-up: compiles/caches server code paths; not counted
+  const cold: Awaited<ReturnType<typeof renderOnce>>[] = [];
+  for (let i = 0; i < opts.renders; i++) {
+    await mineBlock(stack.chain);
+    await sleep(1_100);
+    cold.push(await renderOnce(stack, path, opts.cookie));
+  }
+  const warm: Awaited<ReturnType<typeof renderOnce>>[] = [];
+  for (let i = 0; i < opts.renders; i++) warm.push(await renderOnce(stack, path, opts.cookie));
+  const calls = (r: { rpc: RpcCounts }) => r.rpc.calls;
+  const last = cold.at(-1)!;
+  return {
+    path,
+    status: last.status,
+    htmlBytes: last.bytes,
+    coldMs: median(cold.map((r) => r.ms)),
+    warmMs: median(warm.map((r) => r.ms)),
+    coldEthCall: median(cold.map((r) => r.rpc.byMethod["eth_call"] ?? 0)),
+    coldCalls: median(cold.map(calls)),
+    warmCalls: median(warm.map(calls)),
+    rpcBytes: median(cold.map((r) => r.rpc.bytesIn)),
+  };
 }
