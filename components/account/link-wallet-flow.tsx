@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { Address as Addr } from "viem";
+import { type Address as Addr, getAddress } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { signMessage } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
@@ -113,7 +113,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
     return (
       <div className="flex flex-col gap-3" data-testid="link-wallet" data-state="submitted">
         <Alert tone="info" title={t("submittedTitle")}>
-          {t("submittedBody")} <Address address={request.newWallet ?? ""} />
+          {t("submittedBody")} {request.newWallet ? <Address address={getAddress(request.newWallet)} /> : null}
         </Alert>
         {errorAlert}
         <div>
@@ -153,7 +153,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
             <p className="text-sm text-ink-muted">{t("step2Waiting")}</p>
           ) : connected && !onCurrent ? (
             <>
-              <p className="text-sm">{t("step2Ready")} <Address address={connected} /></p>
+              <p className="text-sm">{t("step2Ready")} <Address address={getAddress(connected)} /></p>
               <div><Button onClick={() => signNew(request.id, connected)} loading={busy === "new"}>{t("signNew")}</Button></div>
             </>
           ) : (

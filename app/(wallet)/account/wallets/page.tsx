@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getAddress, zeroAddress } from "viem";
 import { LinkWalletFlow } from "@/components/account/link-wallet-flow";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
@@ -63,7 +64,7 @@ export default async function WalletsPage() {
             {wallets.map((w) => (
               <li key={w.address} className="flex flex-wrap items-center justify-between gap-3 py-3" data-wallet={w.address}>
                 <div className="flex flex-col gap-1">
-                  <Address address={w.address} full />
+                  <Address address={getAddress(w.address)} full />
                   <span className="text-xs text-ink-muted">{t("linkedOn", { date: formatDayTime(w.linkedAt, locale) })}</span>
                 </div>
                 <div className="flex flex-wrap gap-2">
@@ -87,7 +88,7 @@ export default async function WalletsPage() {
           ) : null}
           {lastDecided && !open && lastDecided.status === "linked" ? (
             <Alert tone="success" title={t("linkedTitle")}>
-              <Address address={lastDecided.newWallet ?? ""} />
+              <Address address={getAddress(lastDecided.newWallet ?? zeroAddress)} />
             </Alert>
           ) : null}
           {lastDecided && !open && lastDecided.status === "expired" ? <Alert tone="warn">{t("expiredBody")}</Alert> : null}

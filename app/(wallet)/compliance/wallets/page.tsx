@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getAddress, zeroAddress } from "viem";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { WalletLinkDecision } from "@/components/compliance/wallet-link-decision";
 import { Address } from "@/components/ui/address";
@@ -31,9 +32,9 @@ export default async function WalletLinksPage() {
         <Link href={`/compliance/investors/${r.investorId}`} className="font-medium underline-offset-4 hover:underline">{r.investorName ?? t("unknownInvestor")}</Link>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
           <dt className="text-ink-muted">{t("current")}</dt>
-          <dd><Address address={r.currentWallet} /></dd>
+          <dd><Address address={getAddress(r.currentWallet)} /></dd>
           <dt className="text-ink-muted">{t("new")}</dt>
-          <dd><Address address={r.newWallet ?? ""} /></dd>
+          <dd>{r.newWallet ? <Address address={getAddress(r.newWallet)} /> : "—"}</dd>
           <dt className="text-ink-muted">{t("submitted")}</dt>
           <dd>{r.submittedAt ? formatDayTime(r.submittedAt, locale) : "—"}</dd>
         </dl>
@@ -47,7 +48,7 @@ export default async function WalletLinksPage() {
       </div>
       <div className="w-full lg:max-w-md">
         {r.status === "submitted" ? (
-          <WalletLinkDecision id={r.id} officer={ctx.address} newWallet={r.newWallet ?? ""} investorName={r.investorName ?? t("unknownInvestor")} />
+          <WalletLinkDecision id={r.id} officer={ctx.address} newWallet={getAddress(r.newWallet ?? zeroAddress)} investorName={r.investorName ?? t("unknownInvestor")} />
         ) : r.status === "linked" ? (
           <div className="flex flex-col gap-1 text-sm">
             <div><Badge tone="success" icon="check">{t("linked")}</Badge></div>
