@@ -3,11 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getAddress, type Address } from "viem";
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
-import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { documentKinds } from "@/lib/db/schema";
 import { getServerEnv } from "@/lib/env";
@@ -15,16 +13,13 @@ import {
   addListingDocument,
   addListingImage,
   createListing,
-  getOwnedListing,
   ListingError,
-  recordOffering,
-  recordToken,
   removeListingDocument,
+  removeListingImage,
   reviewListing,
   submitListing,
   updateListing,
 } from "@/lib/issuer/listings";
-import { deriveGoOnChainProgress } from "@/lib/issuer/progress";
 import { fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
 import { filesRoot } from "@/lib/storage/files";
 
@@ -141,6 +136,23 @@ export async function uploadDocumentAction(_prev: IssuerActionState, form: FormD
   return { ok: true, message: (await getTranslations("issuer.files"))("documentAdded"), at: Date.now() };
 }
 
+/** Removes one image of an editable listing (the form asks for confirmation first). */
+export async function removeImageAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const parsed = z
+    .object({ id: uuid, src: z.string().max(300).startsWith("/media/") })
+    .safeParse({ id: form.get("id"), src: form.get("src") });
+  // The path only selects one of the listing's own images (lib/issuer matches it against the stored list).
+  if (!parsed.success) return fail("image_not_found");
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    await removeListingImage(await getDb(), { id: parsed.data.id, issuer: ctx.address, src: parsed.data.src, filesDir: filesRoot() });
+  } catch (error) {
+    return handle(error);
+  }
+  revalidatePath(`/issuer/artworks/${parsed.data.id}`);
+  return { ok: true, message: (await getTranslations("issuer.files"))("imageRemoved"), at: Date.now() };
+}
+
 export async function removeDocumentAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
   const parsed = z.object({ id: uuid, documentId: uuid }).safeParse({ id: form.get("id"), documentId: form.get("documentId") });
   if (!parsed.success) return fail("not_found");
@@ -201,40 +213,4 @@ export async function reviewListingAction(_prev: IssuerActionState, form: FormDa
   revalidatePath("/issuer", "layout");
   // The reviewed card leaves the queue: the outcome is shown at the top of the page (post/redirect/get).
   redirect(`/compliance/listings?reviewed=${id}&decision=${decision}`);
-}
-
-export type SyncResult = { ok: true; token: Address | null; offeringId: string | null } | { ok: false; code: string; message: string };
-
-/**
- * Reads the listing's progress from the chain (never from the browser's word) and records the token and
- * offering it finds. Called before the deploy step (so a token deployed by an interrupted sequence is found,
- * not deployed again) and after each confirmed transaction.
- */
-export async function syncOnChainAction(input: { id: string }): Promise<SyncResult> {
-  const parsed = uuid.safeParse(input?.id);
-  if (!parsed.success) return (await fail("not_found")) as SyncResult;
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    const db = await getDb();
-    const listing = await getOwnedListing(db, { id: parsed.data, issuer: ctx.address });
-    if (!listing.metadataHash) return (await fail("not_approved")) as SyncResult;
-    const d = getDeployments();
-    const progress = await deriveGoOnChainProgress({
-      client: getPublicClient(),
-      contracts: d,
-      issuer: getAddress(ctx.address),
-      metadataHash: listing.metadataHash as `0x${string}`,
-      knownToken: listing.tokenAddress ? getAddress(listing.tokenAddress) : null,
-      documents: [],
-    });
-    if (progress.token) await recordToken(db, { id: listing.id, issuer: ctx.address, token: progress.token });
-    if (progress.offeringId !== null) await recordOffering(db, { id: listing.id, issuer: ctx.address, onChainId: progress.offeringId });
-    revalidatePath(`/issuer/artworks/${listing.id}`);
-    revalidatePath("/issuer");
-    revalidatePath(`/artworks/${listing.slug}`);
-    revalidatePath("/");
-    return { ok: true, token: progress.token, offeringId: progress.offeringId?.toString() ?? null };
-  } catch (error) {
-    return (await handle(error)) as SyncResult;
-  }
 }

@@ -11,10 +11,13 @@ import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { documentNameToBytes32Plain } from "@/lib/issuer/names";
 import { TxStatus } from "./tx-status";
-import { publishUpdateAction } from "./update-actions";
+import { confirmChainTxAction } from "./chain-actions";
+import { publishUpdateAction, unanchoredUpdateDocumentsAction } from "./update-actions";
 import { useTx } from "./use-tx";
 
 export type AnchorUpdateProps = {
+  /** The listing (artwork) id. */
+  id: string;
   updateId: string;
   title: string;
   account: Address;
@@ -26,7 +29,8 @@ export type AnchorUpdateProps = {
 /**
  * Anchors an update's documents from the issuer's own wallet — one setDocument(name, link, SHA-256) each,
  * explained before the wallet opens — then asks the server to publish, which reads every hash back from the
- * chain. Documents already anchored (an interrupted run) are not sent again.
+ * chain. Documents already anchored (an interrupted run) are not sent again: the registry is read first. Each
+ * anchoring is verified from its receipt by the server and audited with its hash.
  */
 export function AnchorUpdate(props: AnchorUpdateProps) {
   const t = useTranslations("issuer.updates");
@@ -50,15 +54,29 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
     router.refresh();
   }
 
+  const record = async (hash: Hex) => {
+    const result = await confirmChainTxAction({ id: props.id, txHash: hash });
+    return result.ok ? null : result.message;
+  };
+
   async function onAnchor() {
-    for (const doc of pending) {
+    anchor.setStep({ kind: "checking" });
+    const check = await unanchoredUpdateDocumentsAction({ updateId: props.updateId });
+    if (!check.ok) {
+      anchor.setStep({ kind: "failed", rejected: false, message: check.message });
+      return;
+    }
+    anchor.setStep({ kind: "idle" });
+    const todo = pending.filter((d) => check.documentIds.includes(d.id));
+    setAnchoredNow((a) => [...a, ...pending.filter((d) => !todo.includes(d)).map((d) => d.id)]);
+    for (const doc of todo) {
       const hash = await anchor.send({
         address: props.token,
         abi: artworkShareTokenAbi,
         functionName: "setDocument",
         args: [documentNameToBytes32Plain(doc.name), `${props.appOrigin}/documents/${doc.id}`, doc.sha256],
         account: props.account,
-      });
+      }, { record });
       if (!hash) return;
       setAnchoredNow((a) => [...a, doc.id]);
     }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { useConnection } from "wagmi";
@@ -10,13 +10,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { primaryOfferingAbi, artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/categories";
 import { formatMoney } from "@/lib/format/money";
+import { formatDayTime } from "@/lib/format/date";
 import { documentNameToBytes32Plain } from "@/lib/issuer/names";
 import { fieldIssues, tokenRulesInput, validateOfferingTerms } from "@/lib/issuer/validation";
-import { syncOnChainAction } from "./actions";
+import { type ChainCheck, checkOnChainAction, confirmChainTxAction, recordSentTxAction, type StepTxView } from "./chain-actions";
 import { TxStatus } from "./tx-status";
 import { useTx } from "./use-tx";
 
@@ -34,6 +36,11 @@ export type GoOnChainProps = {
   token: Address | null;
   documents: { id: string; name: string; title: string; sha256: Hex; anchored: boolean }[];
   offeringId: string | null;
+  /** The latest deploy / offering transaction as the server recorded it (waiting, confirmed or failed). */
+  deployTx: StepTxView | null;
+  offeringTx: StepTxView | null;
+  /** Confirmed anchoring transaction per document id. */
+  anchorTxs: Record<string, Hex>;
   /** Countries the deploy form offers (ISO numeric + name). */
   countries: { code: number; name: string }[];
 };
@@ -47,6 +54,39 @@ function toLocalInput(seconds: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 const fromLocalInput = (v: string) => (v ? Math.floor(new Date(v).getTime() / 1000) : Number.NaN);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const stillWaiting = (c: ChainCheck) => c.ok && (c.deploy?.status === "pending" || c.offering?.status === "pending");
+
+function TxHash({ label, hash }: { label: string; hash: string }) {
+  return (
+    <p className="text-xs text-ink-muted">
+      {label} <code className="font-mono break-all">{hash}</code>
+    </p>
+  );
+}
+
+/** A deploy or offering transaction that was sent earlier and is still waiting: no new one is offered meanwhile. */
+function Waiting({ tx, title, body, testId }: { tx: StepTxView; title: string; body: string; testId: string }) {
+  const t = useTranslations("issuer.tx");
+  return (
+    <div aria-live="polite" role="status" data-testid={testId} data-step="waiting">
+      <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4 shrink-0" />{title}</span>}>
+        <p>{body}</p>
+        <TxHash label={t("hash")} hash={tx.txHash} />
+      </Alert>
+    </div>
+  );
+}
+
+/** An earlier attempt that failed (reverted, dropped, replaced), with its reason; the step is offered again. */
+function EarlierFailure({ tx, body }: { tx: StepTxView; body: string }) {
+  const t = useTranslations("issuer.tx");
+  return (
+    <Alert tone="warn" title={body}>
+      <TxHash label={t("hash")} hash={tx.txHash} />
+    </Alert>
+  );
+}
 
 type StepState = "done" | "current" | "waiting";
 
@@ -84,6 +124,7 @@ export function GoOnChain(props: GoOnChainProps) {
   const [anchoredNow, setAnchoredNow] = useState<string[]>([]);
   const [syncError, setSyncError] = useState<string | null>(null);
   const [found, setFound] = useState(false);
+  const [foundOffering, setFoundOffering] = useState(false);
 
   // Deploy form
   const [name, setName] = useState(props.tokenName);
@@ -112,13 +153,52 @@ export function GoOnChain(props: GoOnChainProps) {
   const docsDone = tokenDone && pendingDocs.length === 0;
   const offerDone = props.offeringId !== null;
   const stateOf = (done: boolean, ready: boolean): StepState => (done ? "done" : ready ? "current" : "waiting");
+  const failureText = (tx: StepTxView) => t(`failure.${["reverted", "dropped", "replaced"].includes(tx.failure ?? "") ? tx.failure! : "other"}`);
+  // A transaction recorded as sent earlier (another tab, a closed page) that this page is not sending itself.
+  const deployWaiting = !tokenDone && props.deployTx?.status === "pending" && !deploy.busy ? props.deployTx : null;
+  const offerWaiting = tokenDone && !offerDone && props.offeringTx?.status === "pending" && !offer.busy ? props.offeringTx : null;
+  const waitingHash = (deployWaiting ?? offerWaiting)?.txHash ?? null;
 
-  async function sync() {
-    const result = await syncOnChainAction({ id: props.id });
-    if (!result.ok) setSyncError(result.message);
-    router.refresh();
-    return result;
+  // While such a transaction waits, ask the server (which waits for its receipt) until it is settled, then refresh.
+  useEffect(() => {
+    if (!waitingHash) return;
+    let stopped = false;
+    void (async () => {
+      while (!stopped) {
+        const result = await checkOnChainAction({ id: props.id, wait: true });
+        if (stopped) return;
+        if (!result.ok) {
+          setSyncError(result.message);
+          await sleep(5_000);
+          continue;
+        }
+        setSyncError(null);
+        if (!stillWaiting(result)) {
+          router.refresh();
+          return;
+        }
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [waitingHash, props.id, router]);
+
+  /** Asks the server where the listing stands on-chain before a step opens the wallet. Null: do not send. */
+  async function precheck(tx: ReturnType<typeof useTx>): Promise<(ChainCheck & { ok: true }) | null> {
+    tx.setStep({ kind: "checking" });
+    const check = await checkOnChainAction({ id: props.id });
+    if (!check.ok) {
+      tx.setStep({ kind: "failed", rejected: false, message: check.message });
+      return null;
+    }
+    return check;
   }
+
+  const record = async (hash: Hex) => {
+    const result = await confirmChainTxAction({ id: props.id, txHash: hash });
+    return result.ok ? null : result.message;
+  };
 
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
@@ -130,17 +210,17 @@ export function GoOnChain(props: GoOnChainProps) {
     if (!rules.success) for (const [f, i] of Object.entries(fieldIssues(rules.error))) errors[f] = te(i.key);
     setDeployErrors(errors);
     if (Object.keys(errors).length > 0 || !rules.success) return;
-    // Never twice: ask the server (which reads the chain) whether this listing's token already exists.
-    deploy.setStep({ kind: "checking" });
-    const existing = await syncOnChainAction({ id: props.id });
-    if (existing.ok && existing.token) {
-      setFound(true);
+    // Never twice: ask the server (which reads the chain, and any deploy already sent) before the wallet opens.
+    const check = await precheck(deploy);
+    if (!check) return;
+    if (check.token || check.deploy?.status === "pending") {
+      setFound(!!check.token);
       deploy.setStep({ kind: "idle" });
       router.refresh();
       return;
     }
     const r = rules.data;
-    const hash = await deploy.send({
+    await deploy.send({
       address: props.contracts.shareTokenFactory,
       abi: shareTokenFactoryAbi,
       functionName: "deployToken",
@@ -158,21 +238,30 @@ export function GoOnChain(props: GoOnChainProps) {
         props.metadataHash,
       ],
       account: props.account,
+    }, {
+      onHash: (txHash) => recordSentTxAction({ id: props.id, kind: "deploy", txHash }),
+      record,
     });
-    if (hash) await sync();
+    router.refresh();
   }
 
   async function onAnchor() {
     if (!props.token) return;
-    for (const doc of pendingDocs) {
+    // Read the token's registry first: a document anchored meanwhile (another tab, an interrupted run) is skipped.
+    const check = await precheck(anchor);
+    if (!check) return;
+    const todo = pendingDocs.filter((d) => check.unanchored.includes(d.id));
+    setAnchoredNow((a) => [...a, ...pendingDocs.filter((d) => !todo.includes(d)).map((d) => d.id)]);
+    anchor.setStep({ kind: "idle" });
+    for (const doc of todo) {
       const hash = await anchor.send({
         address: props.token,
         abi: artworkShareTokenAbi,
         functionName: "setDocument",
         args: [documentNameToBytes32Plain(doc.name), `${props.appOrigin}/documents/${doc.id}`, doc.sha256],
         account: props.account,
-      });
-      if (!hash) return;
+      }, { record });
+      if (!hash) break;
       setAnchoredNow((a) => [...a, doc.id]);
     }
     router.refresh();
@@ -195,8 +284,17 @@ export function GoOnChain(props: GoOnChainProps) {
       return;
     }
     setOfferErrors({});
+    // Never two offerings for one listing: the server reads the token's offerings (and any offering already sent).
+    const check = await precheck(offer);
+    if (!check) return;
+    if (check.offeringId !== null || check.offering?.status === "pending") {
+      setFoundOffering(check.offeringId !== null);
+      offer.setStep({ kind: "idle" });
+      router.refresh();
+      return;
+    }
     const v = parsed.data;
-    const hash = await offer.send({
+    await offer.send({
       address: props.contracts.primaryOffering,
       abi: primaryOfferingAbi,
       functionName: "createOffering",
@@ -214,8 +312,11 @@ export function GoOnChain(props: GoOnChainProps) {
         },
       ],
       account: props.account,
+    }, {
+      onHash: (txHash) => recordSentTxAction({ id: props.id, kind: "offering", txHash }),
+      record,
     });
-    if (hash) await sync();
+    router.refresh();
   }
 
   const checkboxes = (legend: string, selected: CategoryName[], set: (v: CategoryName[]) => void, error?: string, idp = "cat") => (
@@ -241,7 +342,8 @@ export function GoOnChain(props: GoOnChainProps) {
 
   return (
     <div className="flex flex-col gap-8">
-      {!isConnected ? (
+      {/* Once every step is done there is nothing left to sign here. */}
+      {offerDone ? null : !isConnected ? (
         <div className="flex flex-col items-start gap-3">
           <Alert tone="info" title={t("connectTitle")}>{t("connectBody")}</Alert>
           <Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
@@ -257,12 +359,23 @@ export function GoOnChain(props: GoOnChainProps) {
         <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("deployTitle")}>
           <StepHeader n={1} title={t("deployTitle")} state={stateOf(tokenDone, true)} />
           {tokenDone ? (
-            <p className="text-sm" data-testid="token-address">
-              {found ? t("foundExisting") + " " : ""}
-              {t("deployedAt")} <code className="font-mono break-all">{props.token}</code>
-            </p>
+            <div className="flex flex-col gap-1">
+              {found ? <Alert tone="info" role="status">{t("foundExisting")}</Alert> : null}
+              <p className="text-sm" data-testid="token-address">
+                {t("deployedAt")} <code className="font-mono break-all">{props.token}</code>
+              </p>
+              {props.deployTx?.status === "confirmed" ? <TxHash label={t("deployedIn")} hash={props.deployTx.txHash} /> : null}
+            </div>
+          ) : deployWaiting ? (
+            <Waiting
+              tx={deployWaiting}
+              title={t("deployWaitingTitle")}
+              body={t("deployWaitingBody", { time: formatDayTime(new Date(deployWaiting.sentAt), locale) })}
+              testId="deploy-waiting"
+            />
           ) : (
             <>
+              {props.deployTx?.status === "failed" ? <EarlierFailure tx={props.deployTx} body={t("deployFailedBefore", { reason: failureText(props.deployTx) })} /> : null}
               <p className="text-sm text-ink-muted">{t("deployExplain")}</p>
               <div className="grid gap-4 sm:grid-cols-2">
                 <Field id="token-name" label={t("tokenName")} error={deployErrors.name}>
@@ -292,9 +405,10 @@ export function GoOnChain(props: GoOnChainProps) {
               </div>
               <Alert tone="info" role="none" title={t("willSign")}>
                 <p>{t("deploySigns", { name: name || "—", symbol: symbol || "—" })}</p>
-                <p className="mt-1 text-xs">{t("metadataHash")} <code className="font-mono break-all">{props.metadataHash}</code></p>
+                <p className="mt-1 text-xs">{t("metadataUri")} <code className="font-mono break-all" data-testid="metadata-uri">{props.metadataUri}</code></p>
+                <p className="mt-1 text-xs">{t("metadataHash")} <code className="font-mono break-all" data-testid="metadata-hash">{props.metadataHash}</code></p>
               </Alert>
-              <TxStatus step={deploy.step} confirmed={t("deployConfirmed")} testId="deploy-status" />
+              <TxStatus step={deploy.step} confirmed={t("deployConfirmed")} pendingNote={t("pendingSafe")} testId="deploy-status" />
               <div>
                 <Button onClick={onDeploy} disabled={!canSign} loading={deploy.busy}>{t("deploy")}</Button>
               </div>
@@ -312,11 +426,14 @@ export function GoOnChain(props: GoOnChainProps) {
                 const done = d.anchored || anchoredNow.includes(d.id);
                 return (
                   <li key={d.id} className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-center sm:justify-between">
-                    <span className="flex flex-col">
+                    <span className="flex min-w-0 flex-col">
                       <span className="font-medium">{d.title}</span>
                       <code className="font-mono text-xs break-all text-ink-muted">SHA-256 {d.sha256}</code>
+                      {props.anchorTxs[d.id] ? <TxHash label={t("anchoredIn")} hash={props.anchorTxs[d.id]!} /> : null}
                     </span>
-                    <Badge tone={done ? "success" : "neutral"} icon={done ? "check" : "clock"}>{done ? t("anchored") : t("notAnchored")}</Badge>
+                    <span className="shrink-0">
+                      <Badge tone={done ? "success" : "neutral"} icon={done ? "check" : "clock"}>{done ? t("anchored") : t("notAnchored")}</Badge>
+                    </span>
                   </li>
                 );
               })}
@@ -337,9 +454,21 @@ export function GoOnChain(props: GoOnChainProps) {
         <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("offerTitle")}>
           <StepHeader n={3} title={t("offerTitle")} state={stateOf(offerDone, docsDone)} />
           {offerDone ? (
-            <p className="text-sm">{t("offerCreated", { id: props.offeringId ?? "" })}</p>
+            <div className="flex flex-col gap-1">
+              {foundOffering ? <Alert tone="info" role="status">{t("offerExisting")}</Alert> : null}
+              <p className="text-sm" data-testid="offering-created">{t("offerCreated", { id: props.offeringId ?? "" })}</p>
+              {props.offeringTx?.status === "confirmed" ? <TxHash label={t("createdIn")} hash={props.offeringTx.txHash} /> : null}
+            </div>
+          ) : offerWaiting ? (
+            <Waiting
+              tx={offerWaiting}
+              title={t("offerWaitingTitle")}
+              body={t("offerWaitingBody", { time: formatDayTime(new Date(offerWaiting.sentAt), locale) })}
+              testId="offer-waiting"
+            />
           ) : docsDone ? (
             <>
+              {props.offeringTx?.status === "failed" ? <EarlierFailure tx={props.offeringTx} body={t("offerFailedBefore", { reason: failureText(props.offeringTx) })} /> : null}
               <p className="text-sm text-ink-muted">{t("offerExplain")}</p>
               <div className="grid gap-4 sm:grid-cols-2">
                 {num("offer-price", t("price"), price, setPrice, offerErrors.price, t("priceHint"), "decimal")}
@@ -363,7 +492,7 @@ export function GoOnChain(props: GoOnChainProps) {
                   })(),
                 })}
               </Alert>
-              <TxStatus step={offer.step} confirmed={t("offerConfirmed")} testId="offer-status" />
+              <TxStatus step={offer.step} confirmed={t("offerConfirmed")} pendingNote={t("pendingSafe")} testId="offer-status" />
               <div>
                 <Button onClick={onOffer} disabled={!canSign} loading={offer.busy}>{t("createOffering")}</Button>
               </div>

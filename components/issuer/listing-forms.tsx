@@ -1,16 +1,18 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { controlStyles, Input, Select } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
+import { Dialog } from "@/components/ui/dialog";
 import { documentKinds } from "@/lib/db/schema";
 import {
   type IssuerActionState,
   removeDocumentAction,
+  removeImageAction,
   reviewListingAction,
   submitListingAction,
   uploadDocumentAction,
@@ -83,18 +85,79 @@ export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number })
   );
 }
 
+/**
+ * A "Remove" button that asks first, in a dialog saying what goes; the removal itself is a server action
+ * (ownership, editable state and audit checked there). A refusal is shown in the dialog.
+ */
+function ConfirmRemove({
+  action,
+  fields,
+  label,
+  title,
+  body,
+}: {
+  action: (prev: IssuerActionState, form: FormData) => Promise<IssuerActionState>;
+  fields: Record<string, string>;
+  /** Accessible name of the button that opens the dialog, naming what is removed. */
+  label: string;
+  title: string;
+  body: string;
+}) {
+  const t = useTranslations("issuer.files");
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useActionState<IssuerActionState, FormData>(action, null);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title={title}
+      description={body}
+      closeLabel={t("close")}
+      trigger={
+        <Button variant="ghost" size="sm" aria-label={label}>
+          {t("remove")}
+        </Button>
+      }
+    >
+      <form action={formAction} className="flex flex-col gap-4">
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div aria-live="polite" role="status">
+          {state && !state.ok ? <Alert tone="error" role="none">{state.message}</Alert> : null}
+        </div>
+        <div className="flex flex-wrap justify-end gap-3">
+          <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>{t("cancel")}</Button>
+          <Button type="submit" variant="danger" loading={pending}>{t("confirmRemove")}</Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
 export function RemoveDocumentForm({ id, documentId, title }: { id: string; documentId: string; title: string }) {
   const t = useTranslations("issuer.files");
-  const [state, action, pending] = useActionState<IssuerActionState, FormData>(removeDocumentAction, null);
   return (
-    <form action={action}>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="documentId" value={documentId} />
-      <Button type="submit" variant="ghost" size="sm" loading={pending} aria-label={t("removeDocument", { title })}>
-        {t("remove")}
-      </Button>
-      {state && !state.ok ? <p role="alert" className="text-xs text-danger">{state.message}</p> : null}
-    </form>
+    <ConfirmRemove
+      action={removeDocumentAction}
+      fields={{ id, documentId }}
+      label={t("removeDocument", { title })}
+      title={t("removeDocumentTitle")}
+      body={t("removeDocumentBody", { title })}
+    />
+  );
+}
+
+export function RemoveImageForm({ id, src, alt }: { id: string; src: string; alt: string }) {
+  const t = useTranslations("issuer.files");
+  return (
+    <ConfirmRemove
+      action={removeImageAction}
+      fields={{ id, src }}
+      label={t("removeImage", { alt })}
+      title={t("removeImageTitle")}
+      body={t("removeImageBody", { alt })}
+    />
   );
 }
 

@@ -1,17 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 import { useConnection } from "wagmi";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
-import { syncOnChainAction } from "./actions";
+import { confirmChainTxAction } from "./chain-actions";
 import { TxStatus } from "./tx-status";
 import { useTx } from "./use-tx";
 
-/** Close early and withdraw proceeds: each explained before the wallet opens, then its state in words. */
+/**
+ * Close early and withdraw proceeds: each explained before the wallet opens (closing, which cannot be undone,
+ * asks once more), then its state in words; the server reads each receipt and audits it with its hash.
+ */
 export function OfferingControls({
   id,
   account,
@@ -29,44 +34,72 @@ export function OfferingControls({
   withdrawable: string | null;
 }) {
   const t = useTranslations("issuer.live");
+  const tc = useTranslations("issuer.chain");
   const router = useRouter();
   const { address, isConnected } = useConnection();
+  const [connectOpen, setConnectOpen] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
   const close = useTx();
   const withdraw = useTx();
-  const canSign = isConnected && address?.toLowerCase() === account.toLowerCase();
+  const wrongWallet = isConnected && address?.toLowerCase() !== account.toLowerCase();
+  const canSign = isConnected && !wrongWallet;
+
+  const record = async (hash: Hex) => {
+    const result = await confirmChainTxAction({ id, txHash: hash });
+    return result.ok ? null : result.message;
+  };
 
   async function run(kind: "closeOffering" | "withdrawProceeds") {
     const tx = kind === "closeOffering" ? close : withdraw;
-    const hash = await tx.send({ address: primaryOffering, abi: primaryOfferingAbi, functionName: kind, args: [BigInt(offeringId)], account });
-    if (hash) {
-      await syncOnChainAction({ id });
-      router.refresh();
-    }
+    setConfirmClose(false);
+    await tx.send({ address: primaryOffering, abi: primaryOfferingAbi, functionName: kind, args: [BigInt(offeringId)], account }, { record });
+    router.refresh();
   }
 
   return (
-    <div className="grid gap-6 md:grid-cols-2">
-      <section className="flex flex-col gap-3" aria-labelledby="withdraw-title">
-        <h3 id="withdraw-title" className="font-medium">{t("withdrawTitle")}</h3>
-        <p className="text-sm text-ink-muted">{withdrawable ? t("withdrawExplain", { amount: withdrawable }) : t("nothingToWithdraw")}</p>
-        <TxStatus step={withdraw.step} confirmed={t("withdrawn")} testId="withdraw-status" />
-        <div>
-          <Button onClick={() => run("withdrawProceeds")} disabled={!canSign || !withdrawable} loading={withdraw.busy}>
-            {t("withdraw")}
-          </Button>
-        </div>
-      </section>
-      <section className="flex flex-col gap-3" aria-labelledby="close-title">
-        <h3 id="close-title" className="font-medium">{t("closeTitle")}</h3>
-        <p className="text-sm text-ink-muted">{canClose ? t("closeExplain") : t("notOpen")}</p>
-        <TxStatus step={close.step} confirmed={t("closed")} testId="close-status" />
-        <div>
-          <Button variant="danger" onClick={() => run("closeOffering")} disabled={!canSign || !canClose} loading={close.busy}>
-            {t("close")}
-          </Button>
-        </div>
-      </section>
-      {!canSign ? <Alert tone="info" className="md:col-span-2">{t("connectHint")}</Alert> : null}
+    <div className="flex flex-col gap-6">
+      {!isConnected ? (
+        <Alert
+          tone="info"
+          title={t("connectHint")}
+          action={<Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)}>{tc("connect")}</Button>}
+        />
+      ) : wrongWallet ? (
+        <Alert tone="warn" title={tc("wrongWalletTitle")}>{tc("wrongWalletBody")}</Alert>
+      ) : null}
+      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <section className="flex flex-col gap-3 rounded-2xl border border-line p-5" aria-labelledby="withdraw-title">
+          <h3 id="withdraw-title" className="font-medium">{t("withdrawTitle")}</h3>
+          <p className="text-sm text-ink-muted">{withdrawable ? t("withdrawExplain", { amount: withdrawable }) : t("nothingToWithdraw")}</p>
+          <TxStatus step={withdraw.step} confirmed={t("withdrawn")} testId="withdraw-status" />
+          <div className="mt-auto">
+            <Button onClick={() => run("withdrawProceeds")} disabled={!canSign || !withdrawable} loading={withdraw.busy}>
+              {t("withdraw")}
+            </Button>
+          </div>
+        </section>
+        <section className="flex flex-col gap-3 rounded-2xl border border-line p-5" aria-labelledby="close-title">
+          <h3 id="close-title" className="font-medium">{t("closeTitle")}</h3>
+          <p className="text-sm text-ink-muted">{canClose ? t("closeExplain") : t("notOpen")}</p>
+          <TxStatus step={close.step} confirmed={t("closed")} testId="close-status" />
+          {confirmClose ? (
+            <div role="group" aria-labelledby="close-confirm" className="flex flex-col gap-3 rounded-xl border border-danger/30 bg-danger-soft p-4">
+              <p id="close-confirm" className="text-sm font-medium">{t("closeConfirm")}</p>
+              <div className="flex flex-wrap gap-2">
+                <Button variant="danger" onClick={() => run("closeOffering")}>{t("closeConfirmYes")}</Button>
+                <Button variant="secondary" onClick={() => setConfirmClose(false)}>{t("cancel")}</Button>
+              </div>
+            </div>
+          ) : (
+            <div className="mt-auto">
+              <Button variant="danger" onClick={() => setConfirmClose(true)} disabled={!canSign || !canClose} loading={close.busy}>
+                {t("close")}
+              </Button>
+            </div>
+          )}
+        </section>
+      </div>
     </div>
   );
 }

@@ -6,11 +6,15 @@ import { Spinner } from "@/components/ui/spinner";
 import type { TxStep } from "./use-tx";
 
 /** A wallet step's state in words, in a polite live region that stays in the page. */
-export function TxStatus({ step, confirmed, testId }: { step: TxStep; confirmed?: string; testId?: string }) {
+export function TxStatus({ step, confirmed, pendingNote, testId }: { step: TxStep; confirmed?: string; pendingNote?: string; testId?: string }) {
   const t = useTranslations("issuer.tx");
-  const busy = (text: string, hash?: string) => (
-    <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{text}</span>}>
-      {hash ? <p className="text-xs">{t("hash")} <code className="font-mono break-all">{hash}</code></p> : null}
+  const hashLine = (hash: string) => (
+    <p className="text-xs">{t("hash")} <code className="font-mono break-all">{hash}</code></p>
+  );
+  const busy = (text: string, hash?: string, note?: string) => (
+    <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4 shrink-0" />{text}</span>}>
+      {note ? <p>{note}</p> : null}
+      {hash ? hashLine(hash) : null}
     </Alert>
   );
   let body: React.ReactNode = null;
@@ -22,12 +26,15 @@ export function TxStatus({ step, confirmed, testId }: { step: TxStep; confirmed?
       body = busy(t("signing"));
       break;
     case "pending":
-      body = busy(t("pending"), step.hash);
+      body = busy(t("pending"), step.hash, pendingNote);
+      break;
+    case "recording":
+      body = busy(t("recording"), step.hash);
       break;
     case "confirmed":
       body = (
         <Alert tone="success" role="none" title={confirmed ?? t("confirmed")}>
-          <p className="text-xs">{t("hash")} <code className="font-mono break-all">{step.hash}</code></p>
+          {hashLine(step.hash)}
         </Alert>
       );
       break;
@@ -35,6 +42,7 @@ export function TxStatus({ step, confirmed, testId }: { step: TxStep; confirmed?
       body = (
         <Alert tone="error" role="none" title={t("failed")}>
           <p>{step.rejected ? t("rejected") : step.message}</p>
+          {step.hash ? hashLine(step.hash) : null}
         </Alert>
       );
       break;

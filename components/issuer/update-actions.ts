@@ -2,15 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { getAddress } from "viem";
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
-import { chainAnchorReader } from "@/lib/issuer/anchors";
+import { type Anchor, chainAnchorReader, type ReadAnchors } from "@/lib/issuer/anchors";
+import { confirmListingTx } from "@/lib/issuer/chain-steps";
 import { getOwnedListing, ListingError } from "@/lib/issuer/listings";
+import { getChainDeps } from "@/lib/issuer/queries";
 import { UPDATE_LIMITS, updateFormValues, validateUpdate } from "@/lib/issuer/update-validation";
-import { createUpdate, publishUpdate } from "@/lib/issuer/updates";
+import { createUpdate, getOwnedUpdate, publishUpdate } from "@/lib/issuer/updates";
 import { LIMITS } from "@/lib/issuer/validation";
 import { filesRoot } from "@/lib/storage/files";
 import type { IssuerActionState } from "./actions";
@@ -81,7 +84,35 @@ export async function createUpdateAction(_prev: IssuerActionState, form: FormDat
 
 export type PublishResult = { ok: true } | { ok: false; code: string; message: string };
 
-/** Publishes an update after reading each of its documents' hashes back from the token's registry. */
+export type UnanchoredResult = { ok: true; documentIds: string[] } | { ok: false; code: string; message: string };
+
+/**
+ * Before the wallet opens for an update's documents: which of them the token's registry does not hold with
+ * their fingerprint yet (a document anchored by an interrupted run is not sent again).
+ */
+export async function unanchoredUpdateDocumentsAction(input: { updateId: string }): Promise<UnanchoredResult> {
+  const parsed = uuid.safeParse(input?.updateId);
+  if (!parsed.success) {
+    const f = await fail("not_found");
+    return { ok: false, code: f.code, message: f.message };
+  }
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    const { update, tokenAddress } = await getOwnedUpdate(await getDb(), { id: parsed.data, issuer: ctx.address });
+    if (!tokenAddress) throw new ListingError("not_on_chain");
+    const anchors = await chainAnchorReader({ client: getPublicClient(), transactions: false })(getAddress(tokenAddress), update.documents.map((d) => d.name));
+    return { ok: true, documentIds: update.documents.filter((d, i) => anchors[i]?.hash.toLowerCase() !== d.sha256.toLowerCase()).map((d) => d.id) };
+  } catch (error) {
+    const f = await handle(error);
+    return { ok: false, code: f.code, message: f.message };
+  }
+}
+
+/**
+ * Publishes an update after reading each of its documents' hashes back from the token's registry. Anchoring
+ * transactions found there that were not recorded yet (the page was closed before it confirmed them) are
+ * verified and audited on the way.
+ */
 export async function publishUpdateAction(input: { updateId: string }): Promise<PublishResult> {
   const parsed = uuid.safeParse(input?.updateId);
   if (!parsed.success) {
@@ -91,12 +122,18 @@ export async function publishUpdateAction(input: { updateId: string }): Promise<
   let artworkId: string;
   try {
     const ctx = await requireSession({ role: "issuer" });
-    const update = await publishUpdate(await getDb(), {
-      id: parsed.data,
-      issuer: ctx.address,
-      readAnchors: chainAnchorReader({ client: getPublicClient(), fromBlock: getDeployments().startBlock }),
-    });
+    const db = await getDb();
+    const read = chainAnchorReader({ client: getPublicClient(), fromBlock: getDeployments().startBlock });
+    let seen: Anchor[] = [];
+    const readAnchors: ReadAnchors = async (token, names) => (seen = await read(token, names));
+    const update = await publishUpdate(db, { id: parsed.data, issuer: ctx.address, readAnchors });
     artworkId = update.artworkId;
+    const deps = getChainDeps();
+    for (const txHash of new Set(seen.map((a) => a.txHash).filter((h): h is `0x${string}` => !!h))) {
+      await confirmListingTx(db, deps, { id: artworkId, issuer: ctx.address, txHash }).catch((error: unknown) => {
+        if (!(error instanceof ListingError)) throw error;
+      });
+    }
   } catch (error) {
     const f = await handle(error);
     return { ok: false, code: f.code, message: f.message };

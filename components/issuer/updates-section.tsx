@@ -81,7 +81,7 @@ export async function IssuerUpdatesSection({
                   {u.txHash ? <> · {t("tx")} <code className="font-mono break-all">{u.txHash}</code></> : null}
                 </p>
               ) : (
-                <AnchorUpdate updateId={u.id} title={u.title} account={account} token={token} appOrigin={appOrigin} documents={u.documents} />
+                <AnchorUpdate id={id} updateId={u.id} title={u.title} account={account} token={token} appOrigin={appOrigin} documents={u.documents} />
               )}
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -16,7 +16,7 @@ import {
   getOwnedListing,
   ListingError,
   listIssuerArtworks,
-  recordToken,
+  removeListingImage,
   reviewListing,
   submitListing,
   updateListing,
@@ -83,7 +83,7 @@ describe("issuer listings: ownership in every operation", () => {
     expect(await code(addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", filesDir }))).toBe("not_found");
     expect(await code(addListingDocument(db, { id: listing.id, issuer: HARBOUR, bytes: pdf, title: "x", kind: "other", filesDir }))).toBe("not_found");
     expect(await code(submitListing(db, { id: listing.id, issuer: HARBOUR }))).toBe("not_found");
-    expect(await code(recordToken(db, { id: listing.id, issuer: HARBOUR, token: HARBOUR }))).toBe("not_found");
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: "/media/x.webp", filesDir }))).toBe("not_found");
     expect(await listIssuerArtworks(db, { issuer: HARBOUR })).toEqual([]);
     expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).title).toBe("Harbour at Dusk");
 
@@ -101,6 +101,34 @@ describe("issuer listings: ownership in every operation", () => {
     await submitListing(db, { id: listing.id, issuer: LUMEN });
     expect(await code(updateListing(db, { id: listing.id, issuer: LUMEN, input }))).toBe("not_editable");
     expect(await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir }))).toBe("not_editable");
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: LUMEN, src: image.src, filesDir }))).toBe("not_editable");
+  });
+
+  it("removes an image only from its owner's editable listing, with its file, and audits it", async () => {
+    const db = handle.db;
+    const listing = await createListing(db, { issuer: LUMEN, input });
+    const first = await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "Front", filesDir });
+    const second = await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "Detail", filesDir });
+    const file = path.join(filesDir, first.src.replace(/^\/media\//, ""));
+    expect(existsSync(file)).toBe(true);
+
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: first.src, filesDir }))).toBe("not_found");
+    // Only one of the listing's own images: another path is refused and nothing is touched.
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: LUMEN, src: "/media/artworks/other/image-00000000.webp", filesDir }))).toBe("image_not_found");
+    expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).images).toHaveLength(2);
+
+    await removeListingImage(db, { id: listing.id, issuer: LUMEN, src: first.src, filesDir });
+    const after = await getOwnedListing(db, { id: listing.id, issuer: LUMEN });
+    expect(after.images.map((i) => i.src)).toEqual([second.src]);
+    expect(existsSync(file)).toBe(false);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, "listing.image_remove"));
+    expect(entry?.subjectId).toBe(listing.id);
+    expect(entry?.actor).toBe(LUMEN);
+    expect(entry?.before).toEqual({ src: first.src, alt: "Front" });
+
+    // The last image can go too; the listing then cannot be submitted until one is added.
+    await removeListingImage(db, { id: listing.id, issuer: LUMEN, src: second.src, filesDir });
+    expect(await code(submitListing(db, { id: listing.id, issuer: LUMEN }))).toBe("needs_image");
   });
 });
 
@@ -140,7 +168,7 @@ describe("listing review", () => {
   it("writes every change to the hash-chained audit log", async () => {
     const rows = await handle.db.select().from(auditLog).where(eq(auditLog.subjectType, "artwork"));
     const actions = rows.map((r) => r.action);
-    for (const a of ["listing.create", "listing.update", "listing.image_add", "listing.document_add", "listing.submit", "listing.return", "listing.approve"]) {
+    for (const a of ["listing.create", "listing.update", "listing.image_add", "listing.image_remove", "listing.document_add", "listing.submit", "listing.return", "listing.approve"]) {
       expect(actions).toContain(a);
     }
     expect(rows.find((r) => r.action === "listing.approve")?.actor).toBe(GRACE);

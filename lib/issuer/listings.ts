@@ -1,7 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
@@ -9,6 +9,7 @@ import { type Artwork, type ArtworkDocument, artworkDocuments, artworks, type Do
 import { writeAudit } from "@/lib/audit";
 import { OfferingStatus } from "@/lib/catalogue/offering";
 import { checkPdf, processImage, sha256Hex, type UploadRefusal } from "./content";
+import type { TxRefusal } from "./verify-tx";
 import { isListingDocument } from "./update-documents";
 import { documentOnChainName, LIMITS, type ListingInput, slugify } from "./validation";
 
@@ -29,6 +30,13 @@ export type ListingErrorCode =
   | "too_many_files"
   | "not_on_chain"
   | "not_anchored"
+  | "not_approved"
+  | "image_not_found"
+  /** An on-chain step that is already done (a token deployed, an offering created). */
+  | "step_done"
+  /** A deploy or an offering transaction of this listing is still waiting to be mined. */
+  | "tx_already_pending"
+  | TxRefusal
   | UploadRefusal;
 
 export class ListingError extends Error {
@@ -41,9 +49,16 @@ export class ListingError extends Error {
 const EDITABLE: readonly Artwork["status"][] = ["draft", "returned"];
 export const isEditable = (a: Pick<Artwork, "status">) => EDITABLE.includes(a.status);
 
-export async function getOwnedListing(db: Database, { id, issuer }: { id: string; issuer: string }): Promise<Artwork> {
+/** Runs `fn` in one database transaction: a change and its audit entry are written together or not at all. */
+export function inTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Database));
+}
+
+/** This issuer's listing (another issuer's is "not_found"). `lock` holds the row until the transaction ends. */
+export async function getOwnedListing(db: Database, { id, issuer, lock = false }: { id: string; issuer: string; lock?: boolean }): Promise<Artwork> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
-  const [row] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
+  const query = db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
+  const [row] = lock ? await query.for("update") : await query;
   if (!row || row.issuerAddress !== issuer.toLowerCase()) throw new ListingError("not_found");
   return row;
 }
@@ -97,28 +112,32 @@ function columns(input: ListingInput) {
 
 export async function createListing(db: Database, { issuer, input }: { issuer: string; input: ListingInput }): Promise<Artwork> {
   const slug = `${slugify(input.title)}-${randomBytes(3).toString("hex")}`;
-  const [row] = await db
-    .insert(artworks)
-    .values({ slug, issuerAddress: issuer.toLowerCase(), status: "draft", ...columns(input) })
-    .returning();
-  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.create", subjectType: "artwork", subjectId: row!.id, after: { slug, title: input.title } });
-  return row!;
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .insert(artworks)
+      .values({ slug, issuerAddress: issuer.toLowerCase(), status: "draft", ...columns(input) })
+      .returning();
+    await writeAudit(tx, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.create", subjectType: "artwork", subjectId: row!.id, after: { slug, title: input.title } });
+    return row!;
+  });
 }
 
 export async function updateListing(db: Database, { id, issuer, input }: { id: string; issuer: string; input: ListingInput }): Promise<Artwork> {
-  const before = await getOwnedListing(db, { id, issuer });
-  if (!isEditable(before)) throw new ListingError("not_editable");
-  const [row] = await db.update(artworks).set(columns(input)).where(eq(artworks.id, id)).returning();
-  await writeAudit(db, {
-    actor: issuer.toLowerCase(),
-    actorRole: "issuer",
-    action: "listing.update",
-    subjectType: "artwork",
-    subjectId: id,
-    before: { title: before.title, status: before.status },
-    after: { title: input.title },
+  return inTransaction(db, async (tx) => {
+    const before = await getOwnedListing(tx, { id, issuer, lock: true });
+    if (!isEditable(before)) throw new ListingError("not_editable");
+    const [row] = await tx.update(artworks).set(columns(input)).where(eq(artworks.id, id)).returning();
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.update",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { title: before.title, status: before.status },
+      after: { title: input.title },
+    });
+    return row!;
   });
-  return row!;
 }
 
 export async function addListingImage(
@@ -134,24 +153,51 @@ export async function addListingImage(
   await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
   await writeFile(path.join(filesDir, rel), processed.image.bytes);
   const image = { src: `/media/${rel}`, alt: alt || listing.title, width: processed.image.width, height: processed.image.height };
-  await db.update(artworks).set({ images: [...listing.images, image] }).where(eq(artworks.id, id));
-  await writeAudit(db, {
-    actor: issuer.toLowerCase(),
-    actorRole: "issuer",
-    action: "listing.image_add",
-    subjectType: "artwork",
-    subjectId: id,
-    after: { src: image.src, sha256: sha256Hex(processed.image.bytes), bytes: processed.image.bytes.length },
+  // Re-read under a row lock: another upload or a removal at the same moment is not lost.
+  return inTransaction(db, async (tx) => {
+    const current = await getOwnedListing(tx, { id, issuer, lock: true });
+    if (!isEditable(current)) throw new ListingError("not_editable");
+    if (current.images.length >= LIMITS.imagesPerListing) throw new ListingError("too_many_files");
+    await tx.update(artworks).set({ images: [...current.images, image] }).where(eq(artworks.id, id));
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.image_add",
+      subjectType: "artwork",
+      subjectId: id,
+      after: { src: image.src, sha256: sha256Hex(processed.image.bytes), bytes: processed.image.bytes.length },
+    });
+    return image;
   });
-  return image;
 }
 
-export async function removeListingImage(db: Database, { id, issuer, src }: { id: string; issuer: string; src: string }) {
-  const listing = await getOwnedListing(db, { id, issuer });
-  if (!isEditable(listing)) throw new ListingError("not_editable");
-  const images = listing.images.filter((i) => i.src !== src);
-  await db.update(artworks).set({ images }).where(eq(artworks.id, id));
-  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.image_remove", subjectType: "artwork", subjectId: id, before: { src } });
+/**
+ * Removes one image from a listing that is still editable (draft or returned: its metadata is not frozen yet),
+ * then deletes the stored file. `src` must be one of the listing's own images.
+ */
+export async function removeListingImage(db: Database, { id, issuer, src, filesDir }: { id: string; issuer: string; src: string; filesDir: string }) {
+  const removed = await inTransaction(db, async (tx) => {
+    const listing = await getOwnedListing(tx, { id, issuer, lock: true });
+    if (!isEditable(listing)) throw new ListingError("not_editable");
+    const image = listing.images.find((i) => i.src === src);
+    if (!image) throw new ListingError("image_not_found");
+    const images = listing.images.filter((i) => i.src !== src);
+    await tx.update(artworks).set({ images }).where(eq(artworks.id, id));
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.image_remove",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { src: image.src, alt: image.alt },
+      after: { images: images.length },
+    });
+    return image;
+  });
+  // The listing no longer points to the file. Best effort: a file left behind harms nothing.
+  const rel = removed.src.replace(/^\/media\//, "");
+  if (rel.startsWith(`artworks/`) && !rel.includes("..")) await unlink(path.join(filesDir, rel)).catch(() => undefined);
+  return removed;
 }
 
 export async function addListingDocument(
@@ -168,38 +214,46 @@ export async function addListingDocument(
   const rel = path.posix.join("artworks", listing.slug, `${name}.pdf`);
   await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
   await writeFile(path.join(filesDir, rel), bytes);
-  const [doc] = await db
-    .insert(artworkDocuments)
-    .values({ artworkId: id, name, title, kind, filePath: rel, mime: "application/pdf", sizeBytes: bytes.length, sha256: checked.sha256 })
-    .returning();
-  await writeAudit(db, {
-    actor: issuer.toLowerCase(),
-    actorRole: "issuer",
-    action: "listing.document_add",
-    subjectType: "artwork",
-    subjectId: id,
-    after: { documentId: doc!.id, name, sha256: checked.sha256, bytes: bytes.length },
+  return inTransaction(db, async (tx) => {
+    const current = await getOwnedListing(tx, { id, issuer, lock: true });
+    if (!isEditable(current)) throw new ListingError("not_editable");
+    const [doc] = await tx
+      .insert(artworkDocuments)
+      .values({ artworkId: id, name, title, kind, filePath: rel, mime: "application/pdf", sizeBytes: bytes.length, sha256: checked.sha256 })
+      .returning();
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.document_add",
+      subjectType: "artwork",
+      subjectId: id,
+      after: { documentId: doc!.id, name, sha256: checked.sha256, bytes: bytes.length },
+    });
+    return doc!;
   });
-  return doc!;
 }
 
 export async function removeListingDocument(db: Database, { id, issuer, documentId }: { id: string; issuer: string; documentId: string }) {
-  const listing = await getOwnedListing(db, { id, issuer });
-  if (!isEditable(listing)) throw new ListingError("not_editable");
-  const deleted = await db
-    .delete(artworkDocuments)
-    .where(and(eq(artworkDocuments.id, documentId), eq(artworkDocuments.artworkId, id)))
-    .returning();
-  if (deleted.length === 0) throw new ListingError("not_found");
-  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.document_remove", subjectType: "artwork", subjectId: id, before: { documentId, sha256: deleted[0]!.sha256 } });
+  await inTransaction(db, async (tx) => {
+    const listing = await getOwnedListing(tx, { id, issuer, lock: true });
+    if (!isEditable(listing)) throw new ListingError("not_editable");
+    const deleted = await tx
+      .delete(artworkDocuments)
+      .where(and(eq(artworkDocuments.id, documentId), eq(artworkDocuments.artworkId, id)))
+      .returning();
+    if (deleted.length === 0) throw new ListingError("not_found");
+    await writeAudit(tx, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.document_remove", subjectType: "artwork", subjectId: id, before: { documentId, sha256: deleted[0]!.sha256 } });
+  });
 }
 
 export async function submitListing(db: Database, { id, issuer }: { id: string; issuer: string }) {
-  const listing = await getOwnedListing(db, { id, issuer });
-  if (!isEditable(listing)) throw new ListingError("not_submittable");
-  if (listing.images.length === 0) throw new ListingError("needs_image");
-  await db.update(artworks).set({ status: "submitted" }).where(eq(artworks.id, id));
-  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.submit", subjectType: "artwork", subjectId: id, before: { status: listing.status }, after: { status: "submitted" } });
+  await inTransaction(db, async (tx) => {
+    const listing = await getOwnedListing(tx, { id, issuer, lock: true });
+    if (!isEditable(listing)) throw new ListingError("not_submittable");
+    if (listing.images.length === 0) throw new ListingError("needs_image");
+    await tx.update(artworks).set({ status: "submitted" }).where(eq(artworks.id, id));
+    await writeAudit(tx, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.submit", subjectType: "artwork", subjectId: id, before: { status: listing.status }, after: { status: "submitted" } });
+  });
 }
 
 /** For reviewers (compliance, admin) only: any listing by id. */
@@ -259,34 +313,24 @@ export async function reviewListing(
     await writeFile(path.join(filesDir, rel), bytes);
     set = { status: "approved", reviewComment: comment, metadataUri: `${appOrigin}/media/${rel}`, metadataHash: sha256Hex(bytes) };
   }
-  await db.update(artworks).set(set).where(eq(artworks.id, id));
-  await writeAudit(db, {
-    actor: reviewer.toLowerCase(),
-    actorRole: reviewerRole,
-    action: decision === "approve" ? "listing.approve" : "listing.return",
-    subjectType: "artwork",
-    subjectId: id,
-    before: { status: listing.status },
-    after: { status: set.status, comment, metadataHash: set.metadataHash ?? null },
+  await inTransaction(db, async (tx) => {
+    // Only a listing still in review moves: two reviewers deciding at once record one decision.
+    const moved = await tx
+      .update(artworks)
+      .set(set)
+      .where(and(eq(artworks.id, id), eq(artworks.status, "submitted")))
+      .returning({ id: artworks.id });
+    if (moved.length === 0) throw new ListingError("not_reviewable");
+    await writeAudit(tx, {
+      actor: reviewer.toLowerCase(),
+      actorRole: reviewerRole,
+      action: decision === "approve" ? "listing.approve" : "listing.return",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { status: listing.status },
+      after: { status: set.status, comment, metadataHash: set.metadataHash ?? null },
+    });
   });
-}
-
-/** Records what the chain says (token, offering) — called only with values derived from chain reads. */
-export async function recordToken(db: Database, { id, issuer, token }: { id: string; issuer: string; token: string }) {
-  const listing = await getOwnedListing(db, { id, issuer });
-  if (listing.tokenAddress === token.toLowerCase()) return;
-  if (listing.status !== "approved") throw new ListingError("not_reviewable");
-  await db.update(artworks).set({ tokenAddress: token.toLowerCase(), status: "deployed" }).where(eq(artworks.id, id));
-  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.token_deployed", subjectType: "artwork", subjectId: id, after: { token: token.toLowerCase() } });
-}
-
-export async function recordOffering(db: Database, { id, issuer, onChainId }: { id: string; issuer: string; onChainId: bigint }) {
-  const listing = await getOwnedListing(db, { id, issuer });
-  const [existing] = await db.select().from(offerings).where(eq(offerings.onChainId, onChainId.toString())).limit(1);
-  if (existing) return;
-  await db.insert(offerings).values({ artworkId: id, onChainId: onChainId.toString() });
-  await db.update(artworks).set({ status: "offering" }).where(eq(artworks.id, listing.id));
-  await writeAudit(db, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.offering_created", subjectType: "artwork", subjectId: id, after: { offeringId: onChainId.toString() } });
 }
 
 /**
@@ -295,20 +339,22 @@ export async function recordOffering(db: Database, { id, issuer, onChainId }: { 
  */
 export async function settleTradingStatus(db: Database, { id, offeringStatus }: { id: string; offeringStatus: number | null }): Promise<boolean> {
   if (offeringStatus === null || offeringStatus < OfferingStatus.SoldOut) return false;
-  const moved = await db
-    .update(artworks)
-    .set({ status: "trading" })
-    .where(and(eq(artworks.id, id), eq(artworks.status, "offering")))
-    .returning({ id: artworks.id });
-  if (moved.length === 0) return false;
-  await writeAudit(db, {
-    actor: "system",
-    actorRole: "system",
-    action: "listing.trading",
-    subjectType: "artwork",
-    subjectId: id,
-    before: { status: "offering" },
-    after: { status: "trading", offeringStatus },
+  return inTransaction(db, async (tx) => {
+    const moved = await tx
+      .update(artworks)
+      .set({ status: "trading" })
+      .where(and(eq(artworks.id, id), eq(artworks.status, "offering")))
+      .returning({ id: artworks.id });
+    if (moved.length === 0) return false;
+    await writeAudit(tx, {
+      actor: "system",
+      actorRole: "system",
+      action: "listing.trading",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { status: "offering" },
+      after: { status: "trading", offeringStatus },
+    });
+    return true;
   });
-  return true;
 }

@@ -24,18 +24,18 @@ export type GoOnChainProgress = {
 
 type Contracts = { shareTokenFactory: Address; primaryOffering: Address; paymentToken: Address; startBlock?: bigint };
 
-/** Tokens deployed by `issuer` whose on-chain metadata hash equals `metadataHash` (oldest first). */
-export async function findDeployedTokens({
+/** Tokens deployed by `issuer` whose on-chain metadata hash equals `metadataHash` (oldest first), with the deploying transaction. */
+export async function findDeployedTokenTxs({
   client,
   contracts,
   issuer,
   metadataHash,
 }: {
   client: PublicClient;
-  contracts: Contracts;
+  contracts: Pick<Contracts, "shareTokenFactory" | "startBlock">;
   issuer: Address;
   metadataHash: Hex;
-}): Promise<Address[]> {
+}): Promise<{ token: Address; txHash: Hex }[]> {
   const logs = await client.getContractEvents({
     address: contracts.shareTokenFactory,
     abi: shareTokenFactoryAbi,
@@ -44,11 +44,16 @@ export async function findDeployedTokens({
     fromBlock: contracts.startBlock ?? 0n,
     toBlock: "latest",
   });
-  const tokens = logs.map((l) => l.args.token).filter((t): t is Address => !!t);
+  const deployed = logs.filter((l) => !!l.args.token).map((l) => ({ token: getAddress(l.args.token!), txHash: l.transactionHash }));
   const hashes = await Promise.all(
-    tokens.map((token) => client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "metadataHash" })),
+    deployed.map(({ token }) => client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "metadataHash" })),
   );
-  return tokens.filter((_, i) => hashes[i]!.toLowerCase() === metadataHash.toLowerCase()).map((t) => getAddress(t));
+  return deployed.filter((_, i) => hashes[i]!.toLowerCase() === metadataHash.toLowerCase());
+}
+
+/** Tokens deployed by `issuer` whose on-chain metadata hash equals `metadataHash` (oldest first). */
+export async function findDeployedTokens(args: Parameters<typeof findDeployedTokenTxs>[0]): Promise<Address[]> {
+  return (await findDeployedTokenTxs(args)).map((d) => d.token);
 }
 
 export async function deriveGoOnChainProgress({

@@ -7,9 +7,10 @@ import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { readCatalogueChainState } from "@/lib/catalogue/queries";
 import { getDb } from "@/lib/db";
 import { getListingDocuments, getOwnedListing, ListingError, listIssuerArtworks, settleTradingStatus } from "./listings";
-import type { ArtworkUpdateKind } from "@/lib/db/schema";
+import type { Artwork, ArtworkUpdateKind } from "@/lib/db/schema";
 import { chainAnchorReader } from "./anchors";
-import { deriveGoOnChainProgress } from "./progress";
+import { type ChainDeps, getConfirmedTxs, getStepTxs, recordChainProgress, resolvePendingTxs } from "./chain-steps";
+import { deriveGoOnChainProgress, type GoOnChainProgress } from "./progress";
 import { listArtworkUpdates } from "./updates";
 import { listingStage } from "./status";
 
@@ -32,10 +33,21 @@ export const getIssuerDashboard = cache(async ({ issuer }: { issuer: string }) =
   return rows.map((r) => ({ ...r, stage: listingStage(r.artwork.status, statuses.get(r.artwork.id) ?? null) }));
 });
 
-/** One listing of this issuer (null when it is not theirs: the page then 404s), with its chain progress. */
+/** The chain the issuer console's steps are checked against. */
+export function getChainDeps(): ChainDeps {
+  const d = getDeployments();
+  return { client: getPublicClient(), contracts: { shareTokenFactory: d.shareTokenFactory, primaryOffering: d.primaryOffering, startBlock: d.startBlock } };
+}
+
+/**
+ * One listing of this issuer (null when it is not theirs: the page then 404s), with its chain progress. On the
+ * way, a deploy or offering transaction that was waiting is settled (mined, reverted, dropped), and what the
+ * chain shows but the database does not know yet is recorded (each through a verified, audited confirmation),
+ * so a console closed mid-way resumes at the first unfinished step and never offers a done step again.
+ */
 export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issuer: string }) => {
   const db = await getDb();
-  let artwork;
+  let artwork: Artwork;
   try {
     artwork = await getOwnedListing(db, { id, issuer });
   } catch (error) {
@@ -43,17 +55,30 @@ export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issue
     throw error;
   }
   const documents = await getListingDocuments(db, { artworkId: artwork.id });
-  const needsChain = artwork.metadataHash !== null;
-  const progress = needsChain
-    ? await deriveGoOnChainProgress({
-        client: getPublicClient(),
-        contracts: getDeployments(),
-        issuer: getAddress(issuer),
-        metadataHash: artwork.metadataHash as Hex,
-        knownToken: artwork.tokenAddress ? getAddress(artwork.tokenAddress) : null,
-        documents,
-      })
-    : null;
+  let progress: GoOnChainProgress | null = null;
+  if (artwork.metadataHash !== null) {
+    const deps = getChainDeps();
+    try {
+      if (await resolvePendingTxs(db, deps, { id: artwork.id, issuer })) artwork = await getOwnedListing(db, { id, issuer });
+    } catch (error) {
+      console.error("[issuer] settling a waiting transaction failed:", error instanceof Error ? error.message : error);
+    }
+    const listing = artwork;
+    progress = await deriveGoOnChainProgress({
+      client: deps.client,
+      contracts: getDeployments(),
+      issuer: getAddress(issuer),
+      metadataHash: listing.metadataHash as Hex,
+      knownToken: listing.tokenAddress ? getAddress(listing.tokenAddress) : null,
+      documents,
+    });
+    try {
+      if (await recordChainProgress(db, deps, { id: artwork.id, issuer, progress })) artwork = await getOwnedListing(db, { id, issuer });
+    } catch (error) {
+      console.error("[issuer] recording chain progress failed:", error instanceof Error ? error.message : error);
+    }
+  }
+  const [stepTxs, confirmedTxs] = await Promise.all([getStepTxs(db, { artworkId: artwork.id }), getConfirmedTxs(db, { artworkId: artwork.id })]);
   const investors = progress?.offeringId ? await countInvestors(progress.offeringId) : 0;
   if (await settleTradingStatus(db, { id: artwork.id, offeringStatus: progress?.offering?.status ?? null })) artwork = { ...artwork, status: "trading" as const };
   return {
@@ -61,6 +86,9 @@ export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issue
     documents,
     progress,
     investors,
+    stepTxs,
+    /** The confirmed transaction of each recorded step (deploy, each anchor, offering, close, withdrawals). */
+    confirmedTxs,
     stage: listingStage(artwork.status, progress?.offering?.status ?? null),
   };
 });

@@ -10,7 +10,7 @@ import { type Appraisal, type ArtworkDocument, artworkDocuments, artworks, type 
 import { writeAudit } from "@/lib/audit";
 import type { ReadAnchors } from "./anchors";
 import { checkPdf } from "./content";
-import { getOwnedListing, ListingError } from "./listings";
+import { getOwnedListing, inTransaction, ListingError } from "./listings";
 import { UPDATE_LIMITS, updateDocumentKind, type UpdateInput } from "./update-validation";
 import { documentOnChainName } from "./validation";
 
@@ -38,53 +38,60 @@ export async function createUpdate(
   });
 
   const kind = updateDocumentKind[input.kind];
-  const documentIds: string[] = [];
   const dir = path.join(filesDir, "artworks", listing.slug);
   if (checked.length > 0) await mkdir(dir, { recursive: true });
-  for (const [i, file] of checked.entries()) {
+  const stored: { name: string; rel: string; bytes: Uint8Array; sha256: string }[] = [];
+  for (const file of checked) {
     const name = documentOnChainName(`u-${kind}`, randomBytes(4).toString("hex"));
     const rel = path.posix.join("artworks", listing.slug, `${name}.pdf`);
     await writeFile(path.join(filesDir, rel), file.bytes);
-    const [doc] = await db
-      .insert(artworkDocuments)
-      .values({
-        artworkId: listing.id,
-        name,
-        title: checked.length > 1 ? `${input.title} (${i + 1}/${checked.length})` : input.title,
-        kind,
-        filePath: rel,
-        mime: "application/pdf",
-        sizeBytes: file.bytes.length,
-        sha256: file.sha256,
-      })
-      .returning();
-    documentIds.push(doc!.id);
+    stored.push({ name, rel, bytes: file.bytes, sha256: file.sha256 });
   }
 
-  const [row] = await db
-    .insert(artworkUpdates)
-    .values({
-      artworkId: listing.id,
-      author: issuer.toLowerCase(),
-      kind: input.kind,
-      title: input.title,
-      bodyMd: input.bodyMd,
-      value: input.value,
-      appraiser: input.appraiser,
-      eventDate: input.eventDate,
-      documentIds,
-    })
-    .returning();
-  await writeAudit(db, {
-    actor: issuer.toLowerCase(),
-    actorRole: "issuer",
-    action: "update.create",
-    subjectType: "artwork",
-    subjectId: listing.id,
-    after: { updateId: row!.id, kind: input.kind, title: input.title, value: input.value, documents: checked.map((c) => c.sha256) },
+  // The documents, the update and its audit entry (and, without documents, its publication) together or not at all.
+  return inTransaction(db, async (tx) => {
+    const documentIds: string[] = [];
+    for (const [i, file] of stored.entries()) {
+      const [doc] = await tx
+        .insert(artworkDocuments)
+        .values({
+          artworkId: listing.id,
+          name: file.name,
+          title: stored.length > 1 ? `${input.title} (${i + 1}/${stored.length})` : input.title,
+          kind,
+          filePath: file.rel,
+          mime: "application/pdf",
+          sizeBytes: file.bytes.length,
+          sha256: file.sha256,
+        })
+        .returning();
+      documentIds.push(doc!.id);
+    }
+    const [row] = await tx
+      .insert(artworkUpdates)
+      .values({
+        artworkId: listing.id,
+        author: issuer.toLowerCase(),
+        kind: input.kind,
+        title: input.title,
+        bodyMd: input.bodyMd,
+        value: input.value,
+        appraiser: input.appraiser,
+        eventDate: input.eventDate,
+        documentIds,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "update.create",
+      subjectType: "artwork",
+      subjectId: listing.id,
+      after: { updateId: row!.id, kind: input.kind, title: input.title, value: input.value, documents: stored.map((c) => c.sha256) },
+    });
+    if (documentIds.length === 0) return markPublished(tx, { update: row!, issuer, txHash: null });
+    return row!;
   });
-  if (documentIds.length === 0) return markPublished(db, { update: row!, issuer, txHash: null });
-  return row!;
 }
 
 /** This issuer's update by id, with its documents (another issuer's is "not_found"). */
@@ -119,7 +126,11 @@ export async function publishUpdate(
   return markPublished(db, { update, issuer, txHash: txHash?.toLowerCase() ?? null });
 }
 
-async function markPublished(db: Database, { update, issuer, txHash }: { update: ArtworkUpdate; issuer: string; txHash: string | null }) {
+async function markPublished(db: Database, args: { update: ArtworkUpdate; issuer: string; txHash: string | null }) {
+  return inTransaction(db, (tx) => markPublishedIn(tx, args));
+}
+
+async function markPublishedIn(db: Database, { update, issuer, txHash }: { update: ArtworkUpdate; issuer: string; txHash: string | null }) {
   // Conditional on "not yet published", so two concurrent calls append one appraisal, not two.
   const [published] = await db
     .update(artworkUpdates)

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, type Hex } from "viem";
 import { GoOnChain } from "@/components/issuer/go-on-chain";
-import { DocumentUploadForm, ImageUploadForm, RemoveDocumentForm, SubmitListingForm } from "@/components/issuer/listing-forms";
+import { DocumentUploadForm, ImageUploadForm, RemoveDocumentForm, RemoveImageForm, SubmitListingForm } from "@/components/issuer/listing-forms";
 import { OfferingControls } from "@/components/issuer/offering-controls";
 import { StageBadge } from "@/components/issuer/stage-badge";
 import { IssuerUpdatesSection } from "@/components/issuer/updates-section";
@@ -44,7 +44,12 @@ export default async function IssuerListingPage({ params }: Props) {
     getTranslations("issuer.live"),
     getLocale(),
   ]);
-  const { artwork, documents, progress, stage } = data;
+  const { artwork, documents, progress, stage, stepTxs, confirmedTxs } = data;
+  const txView = (tx: (typeof stepTxs)["deploy"]) => (tx ? { status: tx.status, txHash: tx.txHash, failure: tx.failure, sentAt: tx.sentAt.toISOString() } : null);
+  const anchorTxs = Object.fromEntries(
+    confirmedTxs.filter((tx) => tx.kind === "anchor" && typeof tx.details.documentId === "string").map((tx) => [tx.details.documentId as string, tx.txHash as Hex]),
+  );
+  const offeringTxs = confirmedTxs.filter((tx) => (tx.kind === "close" || tx.kind === "withdraw") && tx.details.offeringId === progress?.offeringId?.toString());
   const updates = await getIssuerUpdates({ artworkId: artwork.id, token: artwork.tokenAddress });
   const editable = isEditable(artwork);
   const title = locale === "zh-HK" && artwork.titleZh ? artwork.titleZh : artwork.title;
@@ -98,6 +103,28 @@ export default async function IssuerListingPage({ params }: Props) {
 
       <section aria-labelledby="files" className="flex flex-col gap-6">
         <h2 id="files" className="font-display text-2xl">{tf("title")}</h2>
+        {editable ? (
+          <div className="flex flex-col gap-3">
+            <h3 className="font-medium">{tf("images")}</h3>
+            {artwork.images.length === 0 ? (
+              <p className="text-sm text-ink-muted">{tf("noImages")}</p>
+            ) : (
+              <ul className="divide-y divide-line rounded-xl border border-line text-sm" aria-label={tf("images")}>
+                {artwork.images.map((img) => (
+                  <li key={img.src} className="flex items-center gap-3 px-4 py-3">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- stored, already resized listing image */}
+                    <img src={img.src} alt="" width={img.width} height={img.height} className="size-14 shrink-0 rounded-md border border-line object-cover" />
+                    <span className="flex min-w-0 flex-1 flex-col">
+                      <span className="font-medium break-words">{img.alt}</span>
+                      <span className="text-xs text-ink-muted tabular">{img.width} × {img.height} px</span>
+                    </span>
+                    <RemoveImageForm id={id} src={img.src} alt={img.alt} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ) : null}
         <div className="flex flex-col gap-3">
           <h3 className="font-medium">{tf("documents")}</h3>
           {documents.length === 0 ? (
@@ -158,6 +185,9 @@ export default async function IssuerListingPage({ params }: Props) {
             token={progress.token}
             documents={progress.documents}
             offeringId={progress.offeringId?.toString() ?? null}
+            deployTx={txView(stepTxs.deploy)}
+            offeringTx={txView(stepTxs.offering)}
+            anchorTxs={anchorTxs}
             countries={[344, 702, 826, 840].map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }))}
           />
         </section>
@@ -199,6 +229,24 @@ export default async function IssuerListingPage({ params }: Props) {
             canClose={offering.status === OfferingStatus.Live || offering.status === OfferingStatus.Upcoming}
             withdrawable={offering.proceeds > offering.withdrawn ? formatMoney(offering.proceeds - offering.withdrawn, decimals, locale) : null}
           />
+          {offeringTxs.length > 0 ? (
+            <div className="flex flex-col gap-2">
+              <h3 className="font-medium">{tl("history")}</h3>
+              <ul className="divide-y divide-line rounded-xl border border-line text-sm" aria-label={tl("history")} data-testid="offering-history">
+                {offeringTxs.map((tx) => (
+                  <li key={tx.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
+                    <span className="font-medium">
+                      {tx.kind === "close"
+                        ? tl("historyClosed")
+                        : tl("historyWithdrawn", { amount: formatMoney(BigInt(String(tx.details.amount ?? "0")), decimals, locale) })}
+                      <span className="ml-2 text-xs font-normal text-ink-muted tabular">{formatDayTime(tx.settledAt ?? tx.createdAt, locale)}</span>
+                    </span>
+                    <code className="min-w-0 font-mono text-xs break-all text-ink-muted">{tx.txHash}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </section>
       ) : null}
 

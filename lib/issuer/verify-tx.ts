@@ -1,0 +1,177 @@
+/**
+ * The server's own reading of a wallet transaction, never the browser's word for it. The same approach as the
+ * compliance console's agent actions (lib/compliance/agent.ts `decodeAgentTx`), generalised: read the receipt
+ * and the transaction, check it succeeded, was sent by the signed-in wallet to one of the expected contracts,
+ * and decode which allowed function it called with which arguments. Callers then check the arguments against
+ * their own records (the listing's metadata hash, document fingerprints, token, offering id).
+ *
+ * Plain module taking a client, so it is tested against a real anvil.
+ */
+import {
+  type Abi,
+  type Address,
+  decodeFunctionData,
+  getAddress,
+  type Hex,
+  type PublicClient,
+  type Transaction,
+  type TransactionReceipt,
+} from "viem";
+
+export type TxRefusal =
+  /** Neither mined nor known to the node. */
+  | "tx_not_found"
+  /** Known to the node but not mined yet. */
+  | "tx_pending"
+  /** Mined and reverted. */
+  | "tx_failed"
+  | "tx_wrong_sender"
+  | "tx_wrong_target"
+  | "tx_wrong_call";
+
+type PlainJson = null | boolean | string | PlainJson[] | { [key: string]: PlainJson };
+
+export type VerifiedCall = {
+  to: Address;
+  functionName: string;
+  /** Arguments as decoded (bigints, checksummed addresses). */
+  args: readonly unknown[];
+  /** Arguments by name as plain JSON (addresses lowercase, numbers as strings), for the audit log. */
+  named: Record<string, PlainJson>;
+  receipt: TransactionReceipt;
+  transaction: Transaction;
+};
+
+/** Plain JSON of a decoded value: addresses lowercase, bigints and numbers as decimal strings, structs by name. */
+export function plainJson(value: unknown): PlainJson {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "bigint" || typeof value === "number") return value.toString();
+  if (typeof value === "string") return /^0x[0-9a-fA-F]{40}$/.test(value) ? value.toLowerCase() : value;
+  if (Array.isArray(value)) return value.map(plainJson);
+  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]));
+  return String(value);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The receipt, or null when the transaction is not mined (yet). Waits up to `waitMs`, polling. */
+export async function readReceipt({ client, txHash, waitMs = 0, pollMs = 500 }: { client: PublicClient; txHash: Hex; waitMs?: number; pollMs?: number }): Promise<TransactionReceipt | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const receipt = await client.getTransactionReceipt({ hash: txHash }).catch(() => null);
+    if (receipt || Date.now() + pollMs > deadline) return receipt;
+    await sleep(pollMs);
+  }
+}
+
+/** A contract the transaction may call, and which of its functions. */
+export type AllowedCall = { address: Address; abi: Abi; functions: readonly string[] };
+
+/**
+ * Verifies that `txHash` is a successful call by `sender` to one of the `allowed` contracts and functions.
+ * `waitMs` waits for a transaction that is not mined yet (a wallet's node may be a moment ahead of ours).
+ */
+export async function verifyContractCall({
+  client,
+  txHash,
+  sender,
+  allowed,
+  waitMs = 0,
+}: {
+  client: PublicClient;
+  txHash: Hex;
+  sender: Address;
+  allowed: readonly AllowedCall[];
+  waitMs?: number;
+}): Promise<{ ok: true; call: VerifiedCall } | { ok: false; code: TxRefusal }> {
+  const receipt = await readReceipt({ client, txHash, waitMs });
+  if (!receipt) {
+    const pending = await client.getTransaction({ hash: txHash }).catch(() => null);
+    return { ok: false, code: pending ? "tx_pending" : "tx_not_found" };
+  }
+  const transaction = await client.getTransaction({ hash: txHash }).catch(() => null);
+  if (!transaction) return { ok: false, code: "tx_not_found" };
+  if (getAddress(receipt.from) !== getAddress(sender)) return { ok: false, code: "tx_wrong_sender" };
+  const check = decodeCall({ transaction, allowed });
+  // A reverted call is reported as such only once it is known to be one of the expected calls.
+  if (!check.ok) return check;
+  if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
+  return { ok: true, call: { ...check.call, receipt, transaction } };
+}
+
+/** Decodes a transaction (mined or pending) as a call to one of the `allowed` contracts and functions. */
+export function decodeCall({
+  transaction,
+  allowed,
+}: {
+  transaction: Pick<Transaction, "to" | "input">;
+  allowed: readonly AllowedCall[];
+}): { ok: true; call: Omit<VerifiedCall, "receipt" | "transaction"> } | { ok: false; code: "tx_wrong_target" | "tx_wrong_call" } {
+  if (!transaction.to) return { ok: false, code: "tx_wrong_target" };
+  const to = getAddress(transaction.to);
+  const target = allowed.find((a) => getAddress(a.address) === to);
+  if (!target) return { ok: false, code: "tx_wrong_target" };
+  let decoded: { functionName: string; args?: readonly unknown[] };
+  try {
+    decoded = decodeFunctionData({ abi: target.abi, data: transaction.input }) as typeof decoded;
+  } catch {
+    return { ok: false, code: "tx_wrong_call" };
+  }
+  if (!target.functions.includes(decoded.functionName)) return { ok: false, code: "tx_wrong_call" };
+  const item = target.abi.find((x) => x.type === "function" && x.name === decoded.functionName) as { inputs: readonly { name?: string }[] } | undefined;
+  const args = decoded.args ?? [];
+  const named: Record<string, PlainJson> = {};
+  args.forEach((v, i) => {
+    named[item?.inputs[i]?.name || `arg${i}`] = plainJson(v);
+  });
+  return { ok: true, call: { to, functionName: decoded.functionName, args, named } };
+}
+
+export type TxState =
+  | { state: "mined"; receipt: TransactionReceipt }
+  | { state: "pending"; nonce: number | null; seen: boolean }
+  | { state: "dropped"; reason: "dropped" | "replaced" };
+
+/**
+ * Where a transaction the wallet returned stands now. Mined (success or reverted) as the receipt says; pending
+ * while the node knows it and the sender's nonce has not moved past it; replaced when the sender's mined nonce
+ * has moved past it without it (speed-up, cancel, or another transaction); dropped when the node has not known
+ * it for `dropAfterMs` since it was sent. A transaction the node still holds is never given up on, so a new
+ * one is not offered while the first could still be mined.
+ */
+export async function readTxState({
+  client,
+  txHash,
+  sender,
+  nonce,
+  sentAt,
+  now = Date.now(),
+  dropAfterMs,
+  waitMs = 0,
+}: {
+  client: PublicClient;
+  txHash: Hex;
+  sender: Address;
+  /** The nonce seen when the transaction was recorded, if it was. */
+  nonce: number | null;
+  sentAt: Date;
+  now?: number;
+  dropAfterMs: number;
+  waitMs?: number;
+}): Promise<TxState> {
+  const receipt = await readReceipt({ client, txHash, waitMs });
+  if (receipt) return { state: "mined", receipt };
+  const [transaction, mined] = await Promise.all([
+    client.getTransaction({ hash: txHash }).catch(() => null),
+    client.getTransactionCount({ address: sender, blockTag: "latest" }),
+  ]);
+  // Re-read the receipt: the transaction may have been mined between the two reads.
+  const late = await client.getTransactionReceipt({ hash: txHash }).catch(() => null);
+  if (late) return { state: "mined", receipt: late };
+  const knownNonce = transaction ? transaction.nonce : nonce;
+  if (knownNonce !== null && mined > knownNonce) return { state: "dropped", reason: "replaced" };
+  if (transaction) return { state: "pending", nonce: transaction.nonce, seen: true };
+  if (now - sentAt.getTime() >= dropAfterMs) return { state: "dropped", reason: "dropped" };
+  return { state: "pending", nonce, seen: false };
+}
