@@ -1,17 +1,86 @@
 /**
- * Issuer journeys (issue 7): a listing with an image and a PDF, review by a compliance officer, go-on-chain
+ * Issuer journeys (issue 7): a listing with images and a PDF, review by a compliance officer, go-on-chain
  * from the issuer's wallet (deploy → anchor → offering) resumed after a reload, an investor buying in the
- * new offering, proceeds withdrawn; and another issuer refused both by URL and by calling the action directly.
+ * new offering, proceeds withdrawn. Real interruptions: a deploy sent while the console was closed, a deploy
+ * still pending when the console is reopened, an offering created elsewhere before the console's own — none
+ * done twice, each recorded from the chain and audited with its transaction. The offering closed early; and
+ * another issuer refused by URL and by calling the actions directly.
  */
 import { createHash } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Locator, Page } from "@playwright/test";
 import sharp from "sharp";
+import { encodeFunctionData, parseAbi, parseEventLogs, type Address, type Hex, type Log } from "viem";
 import { simplePdf } from "../scripts/seed/pdf";
-import { expect, installWallet, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
+import { addressOf, expect, installWallet, rpc, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
 import { signInWithTestWallet } from "./pages/sign-in";
-import { E2E_ORIGIN } from "./ports";
+import { E2E_DATA_DIR, E2E_DIST_DIR, E2E_ORIGIN } from "./ports";
 
 const sends = (log: WalletLog) => log.filter((r) => r.method === "eth_sendTransaction").length;
+
+const terms = "(uint256 pricePerShare, uint256 supplyCap, uint256 minTicket, uint256 maxTicket, uint64 start, uint64 end, uint8 eligibleCategories, address treasury)";
+const factoryAbi = parseAbi([
+  "function deployToken(string name, string symbol, (uint16[] allowedCountries, uint8 eligibleCategories, uint32 maxHolders, uint256 maxBalancePerInvestor, uint64 lockupSeconds) rules, string metadataURI, bytes32 metadataHash) returns (address)",
+  "event TokenDeployed(address indexed token, address indexed issuer, string name, string symbol)",
+]);
+const offeringAbi = parseAbi([
+  `function createOffering(address token, ${terms} terms) returns (uint256)`,
+  `event OfferingCreated(uint256 indexed id, address indexed token, address indexed issuer, ${terms} terms)`,
+]);
+
+function deployments(): { shareTokenFactory: Address; primaryOffering: Address } {
+  return JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "deployments", "31337.json"), "utf8"));
+}
+
+/** Sends a transaction from a dev account straight through anvil (no page involved) and waits for its receipt. */
+async function sendDirect(from: DemoKey, to: Address, data: Hex): Promise<{ hash: Hex; logs: Log[] }> {
+  const hash = await rpc<Hex>("eth_sendTransaction", [{ from: addressOf(from), to, data }]);
+  let receipt: { status: string; logs: Log[] } | null = null;
+  await expect.poll(async () => (receipt = await rpc<{ status: string; logs: Log[] } | null>("eth_getTransactionReceipt", [hash]))?.status).toBe("0x1");
+  return { hash, logs: receipt!.logs };
+}
+
+/** The id under which Next serves a server action (the build's manifest), to call it as a forger would. */
+function actionId(file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(E2E_DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
+  if (!found) throw new Error(`server action ${name} not found in the build manifest`);
+  return found[0];
+}
+
+/** Calls a server action directly from the page (the signed-in browser's cookies), with forged arguments. */
+async function callAction(page: Page, id: string, args: unknown[]): Promise<string> {
+  return page.evaluate(
+    async ({ id, body }) => {
+      const res = await fetch(location.pathname, { method: "POST", headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" }, body });
+      return res.text();
+    },
+    { id, body: JSON.stringify(args) },
+  );
+}
+
+/** Hidden fields placed first in a form: an action reads the first value of each name in the form data. */
+async function forge(form: Locator, fields: Record<string, string>) {
+  await form.evaluate((el, entries) => {
+    for (const [name, value] of entries) {
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = value;
+      el.prepend(input);
+    }
+  }, Object.entries(fields));
+}
+
+/** The audit log as compliance exports it (CSV), for one action. */
+async function auditCsv(page: Page, action: string): Promise<string> {
+  const res = await page.request.get(`/compliance/audit/audit.csv?action=${action}`);
+  expect(res.status()).toBe(200);
+  return res.text();
+}
 
 async function as(browser: Browser, who: DemoKey, next: string): Promise<{ page: Page; log: WalletLog }> {
   const context = await browser.newContext({ baseURL: E2E_ORIGIN });
@@ -22,7 +91,7 @@ async function as(browser: Browser, who: DemoKey, next: string): Promise<{ page:
 }
 
 async function connectIfAsked(page: Page) {
-  const connect = page.getByRole("button", { name: "Connect wallet" });
+  const connect = page.getByRole("button", { name: "Connect wallet" }).first();
   if (await connect.isVisible()) {
     await connect.click();
     const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
@@ -39,6 +108,35 @@ async function createDraft(page: Page, title: string): Promise<string> {
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
+}
+
+const png = (r: number, g: number, b: number) => sharp({ create: { width: 640, height: 480, channels: 3, background: { r, g, b } } }).png().toBuffer();
+
+async function uploadImage(page: Page, alt: string, buffer: Buffer) {
+  await page.getByLabel("Image file").setInputFiles({ name: "image.png", mimeType: "image/png", buffer });
+  await page.getByLabel("Image description").fill(alt);
+  await page.getByRole("button", { name: "Upload image" }).click();
+  await expect(page.getByRole("list", { name: "Images" }).getByText(alt, { exact: true })).toBeVisible();
+}
+
+/** A lumen listing with an image and a PDF, submitted and approved by grace. Returns its id. */
+async function approvedListing(browser: Browser, page: Page, title: string): Promise<string> {
+  const id = await createDraft(page, title);
+  await uploadImage(page, `${title}, front`, await png(120, 60, 40));
+  await page.getByLabel("Document title").fill("Condition report");
+  await page.getByLabel("PDF file").setInputFiles({ name: "condition.pdf", mimeType: "application/pdf", buffer: simplePdf("Condition report", [title]) });
+  await page.getByRole("button", { name: "Upload document" }).click();
+  await expect(page.getByTestId("document-sha256")).toHaveCount(1);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
+  const grace = await as(browser, "grace", "/compliance/listings");
+  const card = grace.page.getByRole("article", { name: new RegExp(title) });
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(card).toHaveCount(0);
+  await grace.page.context().close();
+  await page.reload();
+  await expect(page.getByText("Approved", { exact: true }).first()).toBeVisible();
+  return id;
 }
 
 test.describe.configure({ mode: "serial" });
@@ -78,16 +176,30 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.getByRole("button", { name: "Upload image" }).click();
   await expect(page.getByLabel("Image file")).toHaveAccessibleDescription(/not a JPEG, PNG or WebP image/);
 
-  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 40, g: 90, b: 140 } } }).png().toBuffer();
-  await page.getByLabel("Image file").setInputFiles({ name: "tide.png", mimeType: "image/png", buffer: png });
+  const blue = await png(40, 90, 140);
+  await page.getByLabel("Image file").setInputFiles({ name: "tide.png", mimeType: "image/png", buffer: blue });
   await page.getByLabel("Image description").fill("Morning tide, blue field");
   await page.getByRole("button", { name: "Upload image" }).click();
   await expect(page.getByText("Image added.")).toBeVisible();
   await expect(page.getByRole("img", { name: "Morning tide, blue field" })).toBeVisible();
 
+  // A second image, uploaded by mistake, is removed — after a confirmation that can be declined.
+  await uploadImage(page, "Wrong photograph", await png(200, 30, 30));
+  await expect(page.getByRole("img", { name: "Wrong photograph" })).toBeVisible();
+  await page.getByRole("button", { name: "Remove image: Wrong photograph" }).click();
+  const confirm = page.getByRole("dialog", { name: "Remove this image?" });
+  await expect(confirm).toContainText("“Wrong photograph” is taken off the listing");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole("img", { name: "Wrong photograph" })).toBeVisible();
+  await page.getByRole("button", { name: "Remove image: Wrong photograph" }).click();
+  await page.getByRole("dialog", { name: "Remove this image?" }).getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByRole("img", { name: "Wrong photograph" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Images" }).getByRole("listitem")).toHaveCount(1);
+
   // A PDF that is not a PDF, then a real one with its SHA-256 shown.
   await page.getByLabel("Document title").fill("Independent appraisal");
-  await page.getByLabel("PDF file").setInputFiles({ name: "appraisal.pdf", mimeType: "application/pdf", buffer: png });
+  await page.getByLabel("PDF file").setInputFiles({ name: "appraisal.pdf", mimeType: "application/pdf", buffer: blue });
   await page.getByRole("button", { name: "Upload document" }).click();
   await expect(page.getByLabel("PDF file")).toHaveAccessibleDescription(/not a PDF/);
   const pdf = simplePdf("Independent appraisal", [`Artwork: ${title}`, "Appraised value: HKD 1,200,000"]);
@@ -100,6 +212,8 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit details" })).toHaveCount(0);
+  // In review, images can no longer be removed.
+  await expect(page.getByRole("button", { name: /^Remove image/ })).toHaveCount(0);
 
   // Compliance: grace approves.
   const grace = await as(browser, "grace", "/compliance/listings");
@@ -118,6 +232,7 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.getByRole("button", { name: "Deploy token" }).click();
   await expect(page.getByTestId("token-address")).toContainText(/0x[0-9a-fA-F]{40}/, { timeout: 30_000 });
   expect(sends(log) - before).toBe(1);
+  await expect(page.getByText(/Deployed in transaction: 0x[0-9a-f]{64}/)).toBeVisible();
 
   await page.reload();
   await expect(page.getByTestId("token-address")).toBeVisible();
@@ -187,11 +302,130 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.context().close();
 });
 
-test("another issuer cannot edit a listing, neither by URL nor by calling the action directly", async ({ browser }) => {
-  test.setTimeout(120_000);
+test("a deploy sent while the console was closed is found on-chain and recorded, never deployed twice; a second offering is refused; the offering is closed early", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const title = `Night Ferry ${Date.now().toString(36)}`;
+  const first = await as(browser, "lumen", "/issuer");
+  const id = await approvedListing(browser, first.page, title);
+  const metadataUri = (await first.page.getByTestId("metadata-uri").textContent())!;
+  const metadataHash = (await first.page.getByTestId("metadata-hash").textContent()) as Hex;
+  await first.page.context().close();
+
+  // The console is closed: the issuer's wallet deploys the token from elsewhere (this page never sees it).
+  const d = deployments();
+  const rules = { allowedCountries: [344], eligibleCategories: 14, maxHolders: 500, maxBalancePerInvestor: 0n, lockupSeconds: 0n };
+  const deploy = await sendDirect("lumen", d.shareTokenFactory, encodeFunctionData({ abi: factoryAbi, functionName: "deployToken", args: ["Atelier Night Ferry", "NFRS", rules, metadataUri, metadataHash] }));
+  const [deployed] = parseEventLogs({ abi: factoryAbi, logs: deploy.logs, eventName: "TokenDeployed" });
+  const token = deployed!.args.token;
+
+  // Reopened: the token is found on-chain and recorded with its transaction; no deploy is offered, none is sent.
+  const { page, log } = await as(browser, "lumen", `/issuer/artworks/${id}`);
+  await expect(page.getByTestId("token-address")).toContainText(token);
+  await expect(page.getByText(`Deployed in transaction: ${deploy.hash}`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Deploy token" })).toHaveCount(0);
+  await expect(page.getByText("Token deployed", { exact: true }).first()).toBeVisible();
+  await connectIfAsked(page);
+  await page.getByRole("button", { name: "Anchor 1 document" }).click();
+  await expect(page.getByRole("button", { name: "Create offering" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Anchored in transaction: 0x[0-9a-f]{64}/)).toBeVisible();
+  expect(sends(log)).toBe(1);
+
+  // Meanwhile an offering is created from another tab. The console's own "Create offering" checks the chain
+  // first: it finds that one and does not create a second.
+  const now = Math.floor(Date.now() / 1000);
+  const created = await sendDirect("lumen", d.primaryOffering, encodeFunctionData({
+    abi: offeringAbi,
+    functionName: "createOffering",
+    args: [token, { pricePerShare: 250_000_000n, supplyCap: 40n, minTicket: 1n, maxTicket: 10n, start: BigInt(now - 60), end: BigInt(now + 7 * 86_400), eligibleCategories: 14, treasury: addressOf("lumen") }],
+  }));
+  const [event] = parseEventLogs({ abi: offeringAbi, logs: created.logs, eventName: "OfferingCreated" });
+  const offeringId = event!.args.id.toString();
+  await page.getByLabel("Price per share (HK$)").fill("300");
+  await page.getByLabel("Shares offered").fill("50");
+  await page.getByLabel("Maximum per investor (shares)").fill("5");
+  await page.getByRole("button", { name: "Create offering" }).click();
+  await expect(page.getByText("This listing already has an offering on-chain: a second one was not created.")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("offering-created")).toHaveText(`Offering #${offeringId} created.`);
+  await expect(page.getByText(`Created in transaction: ${created.hash}`)).toBeVisible();
+  expect(sends(log)).toBe(1);
+  await expect(page.getByTestId("live-sold")).toHaveText("0 / 40");
+
+  // Close early: explained, confirmed once more, signed, then recorded from the receipt.
+  await page.getByRole("button", { name: "Close offering" }).click();
+  await expect(page.getByText("Close the offering now? This cannot be undone")).toBeVisible();
+  await page.getByRole("button", { name: "Close it — open my wallet" }).click();
+  await expect(page.getByTestId("close-status")).toContainText("Offering closed.", { timeout: 30_000 });
+  expect(sends(log)).toBe(2);
+  const history = page.getByTestId("offering-history");
+  await expect(history).toContainText("Closed early");
+  const closeHash = (await history.locator("code").first().textContent())!;
+  await expect(page.getByRole("button", { name: "Close offering" })).toBeDisabled();
+  await page.reload();
+  await expect(page.getByText("The offering is not open.")).toBeVisible();
+  await page.goto("/issuer");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText(/Offering closed|Trading/);
+  await page.context().close();
+
+  // Compliance sees each step in the audit log with its transaction, verified from the receipts.
+  const grace = await as(browser, "grace", "/compliance/audit");
+  expect(await auditCsv(grace.page, "listing.token_deployed")).toContain(deploy.hash);
+  expect(await auditCsv(grace.page, "listing.document_anchored")).toMatch(new RegExp(`listing\\.document_anchored,artwork,${id}.*0x[0-9a-f]{64}`));
+  expect(await auditCsv(grace.page, "listing.offering_created")).toContain(created.hash);
+  expect(await auditCsv(grace.page, "listing.offering_closed")).toContain(closeHash);
+  await grace.page.context().close();
+});
+
+test("a deploy still pending when the console is reopened is waited for, not offered again, and recorded once mined", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const title = `Lantern Street ${Date.now().toString(36)}`;
+  const first = await as(browser, "lumen", "/issuer");
+  const id = await approvedListing(browser, first.page, title);
+  await connectIfAsked(first.page);
+  // The chain stops mining: the deploy stays pending.
+  await rpc("evm_setAutomine", [false]);
+  try {
+    const recorded = first.page.waitForResponse((r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes('"kind":"deploy"'));
+    await first.page.getByRole("button", { name: "Deploy token" }).click();
+    await expect(first.page.getByTestId("deploy-status")).toHaveAttribute("data-step", "pending", { timeout: 30_000 });
+    await expect(first.page.getByTestId("deploy-status")).toContainText("You can leave this page");
+    const hash = (await first.page.getByTestId("deploy-status").locator("code").textContent())!;
+    await recorded;
+    expect(sends(first.log)).toBe(1);
+    // The tab is closed while the transaction is pending.
+    await first.page.context().close();
+
+    const { page, log } = await as(browser, "lumen", `/issuer/artworks/${id}`);
+    const waiting = page.getByTestId("deploy-waiting");
+    await expect(waiting).toContainText("Deploy transaction sent, waiting for confirmation");
+    await expect(waiting).toContainText(hash);
+    await expect(page.getByRole("button", { name: "Deploy token" })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("deploy-waiting")).toContainText(hash);
+    await expect(page.getByRole("button", { name: "Deploy token" })).toHaveCount(0);
+
+    // Mined: the open page notices by itself and records the token from that transaction.
+    await rpc("evm_mine");
+    await expect(page.getByTestId("token-address")).toContainText(/0x[0-9a-fA-F]{40}/, { timeout: 45_000 });
+    await expect(page.getByText(`Deployed in transaction: ${hash}`)).toBeVisible();
+    expect(sends(log)).toBe(0);
+    await page.context().close();
+  } finally {
+    await rpc("evm_setAutomine", [true]);
+  }
+  const grace = await as(browser, "grace", "/compliance/audit");
+  const sent = await auditCsv(grace.page, "listing.deploy.sent");
+  expect(sent).toContain(id);
+  expect((await auditCsv(grace.page, "listing.token_deployed")).split("\n").filter((l) => l.includes(id))).toHaveLength(1);
+  await grace.page.context().close();
+});
+
+test("another issuer cannot edit, submit, remove an image of or go on-chain with a listing, neither by URL nor by calling the actions directly", async ({ browser }) => {
+  test.setTimeout(150_000);
   const lumen = await as(browser, "lumen", "/issuer");
   const title = `Private draft ${Date.now().toString(36)}`;
   const lumenId = await createDraft(lumen.page, title);
+  await uploadImage(lumen.page, "Private draft, front", await png(30, 120, 60));
+  const lumenImage = (await lumen.page.getByRole("img", { name: "Private draft, front" }).getAttribute("src"))!;
 
   const harbour = await as(browser, "harbourfront", "/issuer");
   await expect(harbour.page.getByRole("link", { name: new RegExp(title) })).toHaveCount(0);
@@ -205,19 +439,43 @@ test("another issuer cannot edit a listing, neither by URL nor by calling the ac
   await harbour.page.getByLabel("Title", { exact: true }).fill("Hijacked title");
   await harbour.page.getByLabel("Artist").fill("Nobody");
   await harbour.page.getByLabel("Description", { exact: true }).fill("Overwritten.");
-  await harbour.page.evaluate((forged) => {
-    const form = Array.from(document.forms).find((f) => f.textContent?.includes("Create listing"))!;
-    const input = document.createElement("input");
-    input.type = "hidden";
-    input.name = "id";
-    input.value = forged;
-    form.prepend(input);
-  }, lumenId);
+  await forge(harbour.page.getByRole("button", { name: "Create listing" }).locator("xpath=ancestor::form"), { id: lumenId });
   await harbour.page.getByRole("button", { name: "Create listing" }).click();
   await expect(harbour.page.getByText("This listing does not exist or is not yours.")).toBeVisible();
 
+  // Harbourfront's own draft, whose submit and remove-image forms get lumen's listing (and image) forged in.
+  const harbourId = await createDraft(harbour.page, `Harbour draft ${Date.now().toString(36)}`);
+  await uploadImage(harbour.page, "Harbour draft, front", await png(60, 60, 160));
+  await forge(harbour.page.getByRole("button", { name: "Submit for review" }).locator("xpath=ancestor::form"), { id: lumenId });
+  await harbour.page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(harbour.page.getByRole("status").filter({ hasText: "This listing does not exist or is not yours." })).toBeVisible();
+
+  await harbour.page.getByRole("button", { name: "Remove image: Harbour draft, front" }).click();
+  const dialog = harbour.page.getByRole("dialog", { name: "Remove this image?" });
+  await forge(dialog.locator("form"), { id: lumenId, src: lumenImage });
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(dialog.getByText("This listing does not exist or is not yours.")).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // The go-on-chain actions, called directly with lumen's listing id: refused before anything is read or written.
+  const forgedHash = `0x${"ab".repeat(32)}`;
+  for (const [name, args] of [
+    ["recordSentTxAction", { id: lumenId, kind: "deploy", txHash: forgedHash }],
+    ["confirmChainTxAction", { id: lumenId, txHash: forgedHash }],
+    ["checkOnChainAction", { id: lumenId }],
+  ] as const) {
+    const answer = await callAction(harbour.page, actionId("components/issuer/chain-actions.ts", name), [args]);
+    expect(answer, name).toContain('"code":"not_found"');
+  }
+  // The same call as the owner reaches the listing (and is refused for what it is: a draft, nothing to deploy).
   await lumen.page.goto(`/issuer/artworks/${lumenId}`);
+  expect(await callAction(lumen.page, actionId("components/issuer/chain-actions.ts", "recordSentTxAction"), [{ id: lumenId, kind: "deploy", txHash: forgedHash }])).toContain('"code":"not_approved"');
+
+  await lumen.page.reload();
   await expect(lumen.page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(lumen.page.getByText("Draft", { exact: true })).toBeVisible();
+  await expect(lumen.page.getByRole("img", { name: "Private draft, front" })).toBeVisible();
+  expect(harbourId).not.toBe(lumenId);
   await lumen.page.context().close();
   await harbour.page.context().close();
 });
