@@ -5,13 +5,14 @@
  *   1. rpc         JSON-RPC requests per render (counting proxy between the app and anvil), 6 and 60 artworks
  *   2. throughput  autocannon on loopback: `/`, an artwork page and a bare Next.js page (ratios)
  *   3. js          first-load JavaScript per route (raw + gzip -9), wallet code markers
- *   4. gas         forge test --gas-report
+ *   4. gas         forge test --gas-report, and the named operations as real transactions (receipt gas vs targets)
  *   5. orderbook   render time of the trading page (signed in) and of the artwork page's market section with
  *                  1,000 open orders (the book is read from the indexer's market_orders table, brought up to date
  *                  while the app is stopped)
  *   6. indexer     indexer throughput (events/s) over 10,000 synthetic trades, from scratch into in-memory PGlite
+ *   7. register    the holder register page, a search and the CSV export of a token with 10,000 holders
  *
- * Flags: --only=rpc,throughput,js,gas,orderbook,indexer   --quick (shorter runs)   --no-build (serve the existing .next)
+ * Flags: --only=rpc,throughput,js,gas,orderbook,indexer,register   --quick (shorter runs)   --no-build (serve the existing .next)
  * Env:   BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_ANVIL_PORT (8745), BENCH_PROXY_PORT (8746),
  *        BENCH_DATA_DIR (.data-bench, wiped each run), BENCH_BARE_DIR (/tmp/atelier-bare-next)
  * Writes bench-results/latest.json.
@@ -28,11 +29,20 @@ import { addBenchArtworks } from "./more-artworks";
 import { loadTest, prepareBareApp, startBareApp, type LoadResult } from "./throughput";
 import { measureRouteJs, type RouteJs } from "./js";
 import { KEY_OPERATIONS, runGasReport } from "./gas";
-import { createPublicClient, http, type Address } from "viem";
+import { createPublicClient, createWalletClient, http, keccak256, stringToHex, type Address, type PublicClient } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { artworkShareTokenAbi, shareTokenFactoryAbi } from "../../lib/chain/abis";
+import * as schema from "../../lib/db/schema";
+import { seedRegisterHolders } from "./register";
 import { syncToHead } from "../../lib/indexer/indexer";
-import { ALICE, benchIndexer, MARKET_SLUG, measurePage, MEI, placeOpenOrders, sessionCookie, type IndexerBench, type PageTiming } from "./market";
+import { ALICE, addressOf, benchIndexer, MARKET_SLUG, measurePage, MEI, placeOpenOrders, sessionCookie, type IndexerBench, type PageTiming } from "./market";
 
-const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer"] as const;
+const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+const GRACE = addressOf(1);
+const LUMEN = addressOf(3);
+
+const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer", "register"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const argv = process.argv.slice(2);
@@ -82,6 +92,7 @@ type Summary = {
   gas?: unknown;
   orderbook?: { rows: OrderbookRow[]; placed?: { asks: number; bids: number; seconds: number } };
   indexer?: IndexerBench;
+  register?: { holders: number; seedSeconds: number; page: PageTiming; csv: PageTiming; search: PageTiming };
   errors: { section: string; message: string }[];
 };
 
@@ -214,9 +225,21 @@ function printThroughput() {
 const JS_TARGET = 150 * 1024;
 
 async function runJs(stack: Stack, artworkPath: string, bareUp: boolean): Promise<void> {
-  const routes = ["/", artworkPath, "/sign-in", "/account"];
+  const routes = ["/", artworkPath, "/sign-in"];
   const results: RouteJs[] = [];
   for (const r of routes) results.push(await measureRouteJs(stack.origin, r));
+  // Signed-in routes, each as the role that uses it (a session cookie minted from the bench's secret).
+  const signedIn: { route: string; as: Address; who: string }[] = [
+    { route: "/account", as: MEI, who: "investor" },
+    { route: "/portfolio", as: MEI, who: "investor" },
+    { route: `${artworkPath}/buy`, as: MEI, who: "investor" },
+    { route: `/artworks/${MARKET_SLUG}/trade`, as: MEI, who: "investor" },
+    { route: "/onboarding", as: MEI, who: "investor" },
+    { route: "/issuer", as: LUMEN, who: "issuer" },
+    { route: "/compliance", as: GRACE, who: "compliance" },
+    { route: "/compliance/kyc", as: GRACE, who: "compliance" },
+  ];
+  for (const r of signedIn) results.push({ ...(await measureRouteJs(stack.origin, r.route, { cookie: await sessionCookie(stack, r.as) })), route: `${r.route} (${r.who})` });
   // Baseline: what Next.js + React alone ship to a page with no client component.
   if (bareUp) results.push({ ...(await measureRouteJs(`http://127.0.0.1:${ports.bare}`, "/")), route: "bare Next.js /" });
   summary.js = { routes: results, targetGzipBytes: JS_TARGET };
@@ -319,6 +342,64 @@ async function runIndexer(stack: Stack): Promise<void> {
 }
 
 // -------------------------------------------------------------------------------------------------
+// 7. Holder register
+
+const REGISTER_HOLDERS = 10_000;
+const REGISTER_HOLDERS_QUICK = 1_000;
+
+/**
+ * A token with 10,000 holders on the bench chain (the issuer deploys it, the officer registers the investors, the
+ * issuer mints), their identities in the database (written while the app is stopped), then the officer's register
+ * page, a search, and the CSV export through the running app, JSON-RPC counted at the proxy.
+ */
+async function runRegister(stack: Stack): Promise<void> {
+  const holders = quick ? REGISTER_HOLDERS_QUICK : REGISTER_HOLDERS;
+  const client = createPublicClient({ chain: foundry, transport: http(stack.chain.url, { timeout: 120_000 }) }) as PublicClient;
+  const wallet = (index: number) => createWalletClient({ account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }), chain: foundry, transport: http(stack.chain.url, { timeout: 120_000 }) });
+  const lumen = wallet(3);
+  const f = { address: stack.deployment.shareTokenFactory, abi: shareTokenFactoryAbi } as const;
+  await client.waitForTransactionReceipt({
+    hash: await lumen.writeContract({ ...f, functionName: "deployToken", args: ["Bench Register", "BREG", { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n }, "http://bench/m.json", keccak256(stringToHex("bench-register"))] }),
+  });
+  const count = await client.readContract({ ...f, functionName: "tokenCount" });
+  const [token] = (await client.readContract({ ...f, functionName: "tokens", args: [count - 1n, 1n] })) as [Address];
+  await client.waitForTransactionReceipt({ hash: await lumen.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "grantRole", args: [keccak256(stringToHex("MINTER_ROLE")), lumen.account.address] }) });
+  log(`seeding ${holders.toLocaleString("en")} holders of ${token}…`);
+  const seeded = await seedRegisterHolders({ client, officer: wallet(1), minter: lumen, registry: stack.deployment.identityRegistry, token, holders });
+  log(`seeded in ${seeded.seconds.toFixed(1)} s; writing their identities to the database…`);
+  await stopWeb(stack);
+  await withDatabase(stack.env, async (db) => {
+    for (let i = 0; i < holders; i += 1_000) {
+      const rows = await db
+        .insert(schema.investors)
+        .values(seeded.ids.slice(i, i + 1_000).map((id, k) => ({ legalName: `Bench Investor ${i + k}`, onChainId: id.toLowerCase(), kycStatus: "approved" as const, residence: "HK", residenceNumeric: 344, category: "retail" as const, kycExpiresAt: new Date(Number(seeded.expiry) * 1000) })))
+        .returning({ id: schema.investors.id });
+      await db.insert(schema.investorWallets).values(rows.map((r, k) => ({ address: seeded.wallets[i + k]!.toLowerCase(), investorId: r.id, isPrimary: true })));
+    }
+  });
+  await startWeb(stack, ports.web);
+  const cookie = await sessionCookie(stack, GRACE);
+  const renders = quick ? 2 : 3;
+  const base = `/compliance/tokens/${token}`;
+  const page = await measurePage(stack, base, { renders, cookie });
+  const search = await measurePage(stack, `${base}?q=${encodeURIComponent("Bench Investor 9999")}`, { renders, cookie });
+  const csv = await measurePage(stack, `${base}/register.csv`, { renders, cookie });
+  summary.register = { holders, seedSeconds: seeded.seconds, page, search, csv };
+  printTable(
+    `Holder register of one token with ${holders.toLocaleString("en")} holders, as the compliance officer (median of ${renders}; cold = a new block since the last render)`,
+    ["request", "status", "cold ms", "warm ms", "JSON-RPC (cold)", "eth_call (cold)", "JSON-RPC (warm)", "response"],
+    [
+      ["register page 1 (50 rows)", page],
+      ["search by name", search],
+      ["CSV export (every holder)", csv],
+    ].map(([name, r]) => {
+      const t = r as PageTiming;
+      return [name as string, t.status, fmt(t.coldMs), fmt(t.warmMs), fmt(t.coldCalls), fmt(t.coldEthCall), fmt(t.warmCalls), kB(t.htmlBytes)];
+    }),
+  );
+}
+
+// -------------------------------------------------------------------------------------------------
 // 4. Gas
 
 async function runGas(): Promise<void> {
@@ -355,7 +436,7 @@ async function main(): Promise<number> {
   console.log(`machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load ${m.loadAverage1m} (1 min), node ${m.node}, ${m.platform}`);
   console.log(`sections: ${[...only].join(", ")}${quick ? " (--quick)" : ""}; ports web ${ports.web}, bare ${ports.bare}, anvil ${ports.anvil}, proxy ${ports.proxy}; data ${dataDir}`);
 
-  const needStack = only.has("rpc") || only.has("throughput") || only.has("js") || only.has("orderbook") || only.has("indexer");
+  const needStack = only.has("rpc") || only.has("throughput") || only.has("js") || only.has("orderbook") || only.has("indexer") || only.has("register");
   if (needStack) {
     let stack: Stack | null = null;
     try {
@@ -434,6 +515,15 @@ async function main(): Promise<number> {
           await runOrderbook(stack);
         } catch (err) {
           fail("orderbook", err);
+        }
+      }
+
+      if (only.has("register")) {
+        section(`7. Holder register with ${(quick ? REGISTER_HOLDERS_QUICK : REGISTER_HOLDERS).toLocaleString("en")} holders`);
+        try {
+          await runRegister(stack);
+        } catch (err) {
+          fail("register", err);
         }
       }
 

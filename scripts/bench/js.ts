@@ -68,9 +68,9 @@ export function scriptUrls(html: string, base: string): string[] {
     .map((u) => u.href);
 }
 
-export async function measureRouteJs(origin: string, route: string): Promise<RouteJs> {
+export async function measureRouteJs(origin: string, route: string, { cookie }: { cookie?: string } = {}): Promise<RouteJs> {
   try {
-    const res = await fetch(`${origin}${route}`, { redirect: "follow", signal: AbortSignal.timeout(60_000) });
+    const res = await fetch(`${origin}${route}`, { redirect: "follow", signal: AbortSignal.timeout(60_000), ...(cookie ? { headers: { cookie } } : {}) });
     const html = await res.text();
     const urls = scriptUrls(html, res.url || `${origin}${route}`);
     const sizes = await Promise.all(urls.map(async (url) => ({ url, ...(await chunkSize(url)) })));

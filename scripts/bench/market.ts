@@ -26,7 +26,7 @@ import { log, median, sleep } from "./lib";
 import { mineBlock, type Stack } from "./stack";
 
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
-const addressOf = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }).address;
+export const addressOf = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }).address;
 /** Seeded demo investors (lib/demo/people.ts): both verified, both hold Quiet Mountains. */
 export const MEI = addressOf(5);
 const DAVID = addressOf(6);

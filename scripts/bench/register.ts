@@ -1,8 +1,8 @@
 /**
  * Holder register benchmark (issue 8): 10,000 holders of one token on anvil, then the register's data path as the
  * page and the CSV route run it — on-chain enumeration + batched wallet state through a counting JSON-RPC proxy,
- * identity join, search/sort/page, CSV build. Standalone for now (`npx tsx scripts/bench/register.ts [--holders=N]`);
- * ready to be wired into scripts/bench/index.ts as `--only=register`.
+ * identity join, search/sort/page, CSV build (`npx tsx scripts/bench/register.ts [--holders=N]`). `seedRegisterHolders`
+ * is also used by `npm run bench -- --only=register`, which measures the app's register page and CSV route.
  *
  * Seeding: the officer registers investors with batchRegisterInvestor and the issuer mints with batchMint, in chunks,
  * with automine off and one evm_mine per round of chunks.
@@ -10,7 +10,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Address, createPublicClient, createWalletClient, type Hex, http, keccak256, type PublicClient, stringToHex, toHex } from "viem";
+import { type Account, type Address, type Chain, createPublicClient, createWalletClient, type Hex, http, keccak256, type PublicClient, stringToHex, toHex, type Transport, type WalletClient } from "viem";
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "../../lib/chain/abis";
@@ -29,6 +29,53 @@ const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
 const holderAddress = (i: number): Address => privateKeyToAccount(keccak256(toHex(`atelier-bench-holder-${i}`))).address;
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
+/**
+ * Registers `holders` investors (one wallet each, HK retail) and mints each 1..50 shares of `token`: the officer's
+ * batchRegisterInvestor and the minter's batchMint in chunks of 100, automine off, one block per chunk.
+ */
+export async function seedRegisterHolders({
+  client,
+  officer,
+  minter,
+  registry,
+  token,
+  holders,
+}: {
+  client: PublicClient;
+  officer: WalletClient<Transport, Chain, Account>;
+  minter: WalletClient<Transport, Chain, Account>;
+  registry: Address;
+  token: Address;
+  holders: number;
+}): Promise<{ wallets: Address[]; ids: Hex[]; expiry: bigint; seconds: number }> {
+  const t0 = performance.now();
+  const wallets = Array.from({ length: holders }, (_, i) => holderAddress(i));
+  const ids = wallets.map((_, i) => keccak256(toHex(`bench-investor-${i}`)));
+  const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
+  await client.request({ method: "evm_setAutomine" as never, params: [false] as never });
+  const gas = 25_000_000n;
+  let nonceO = await client.getTransactionCount({ address: officer.account.address });
+  let nonceI = await client.getTransactionCount({ address: minter.account.address });
+  const hashes: Hex[] = [];
+  try {
+    for (let i = 0; i < holders; i += CHUNK) {
+      const ws = wallets.slice(i, i + CHUNK);
+      const is = ids.slice(i, i + CHUNK);
+      hashes.push(await officer.writeContract({ address: registry, abi: identityRegistryAbi, functionName: "batchRegisterInvestor", args: [ws, is, ws.map(() => 344), ws.map(() => 1), ws.map(() => expiry)], gas, nonce: nonceO++ }));
+      await client.request({ method: "evm_mine" as never });
+      hashes.push(await minter.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "batchMint", args: [ws, ws.map((_, k) => BigInt(1 + ((i + k) % 50)))], gas, nonce: nonceI++ }));
+      await client.request({ method: "evm_mine" as never });
+    }
+  } finally {
+    await client.request({ method: "evm_setAutomine" as never, params: [true] as never });
+  }
+  for (const h of hashes) {
+    const r = await client.getTransactionReceipt({ hash: h });
+    if (r.status !== "success") throw new Error(`seeding transaction ${h} reverted`);
+  }
+  return { wallets, ids, expiry, seconds: ms(t0) / 1000 };
+}
+
 async function main() {
   const chain = await startAnvil({ port: ANVIL_PORT, accounts: 5 });
   try {
@@ -46,29 +93,8 @@ async function main() {
     const [token] = (await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, 1n] })) as [Address];
     await wait(w(issuer).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "grantRole", args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address] }));
 
-    const t0 = performance.now();
-    const wallets = Array.from({ length: HOLDERS }, (_, i) => holderAddress(i));
-    const ids = wallets.map((_, i) => keccak256(toHex(`bench-investor-${i}`)));
-    const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
-    await client.request({ method: "evm_setAutomine" as never, params: [false] as never });
-    const gas = 25_000_000n;
-    let nonceO = await client.getTransactionCount({ address: officer.address });
-    let nonceI = await client.getTransactionCount({ address: issuer.address });
-    const hashes: Hex[] = [];
-    for (let i = 0; i < HOLDERS; i += CHUNK) {
-      const ws = wallets.slice(i, i + CHUNK);
-      const is = ids.slice(i, i + CHUNK);
-      hashes.push(await w(officer).writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "batchRegisterInvestor", args: [ws, is, ws.map(() => 344), ws.map(() => 1), ws.map(() => expiry)], gas, nonce: nonceO++ }));
-      await client.request({ method: "evm_mine" as never });
-      hashes.push(await w(issuer).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "batchMint", args: [ws, ws.map((_, k) => BigInt(1 + ((i + k) % 50)))], gas, nonce: nonceI++ }));
-      await client.request({ method: "evm_mine" as never });
-    }
-    await client.request({ method: "evm_setAutomine" as never, params: [true] as never });
-    for (const h of hashes) {
-      const r = await client.getTransactionReceipt({ hash: h });
-      if (r.status !== "success") throw new Error(`seeding transaction ${h} reverted`);
-    }
-    console.log(`[bench] seeded ${HOLDERS.toLocaleString("en")} holders in ${(ms(t0) / 1000).toFixed(1)} s`);
+    const { wallets, ids, expiry, seconds } = await seedRegisterHolders({ client, officer: w(officer), minter: w(issuer), registry: d.identityRegistry, token, holders: HOLDERS });
+    console.log(`[bench] seeded ${HOLDERS.toLocaleString("en")} holders in ${seconds.toFixed(1)} s`);
 
     const proxy = await startRpcProxy({ port: PROXY_PORT, target: chain.url });
     try {
@@ -103,7 +129,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Standalone: `npx tsx scripts/bench/register.ts [--holders=N]` (the data path only); `npm run bench -- --only=register`
+// measures the page and the CSV route of the running app.
+if (process.argv[1] && import.meta.url === new URL(`file://${path.resolve(process.argv[1])}`).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
