@@ -356,6 +356,8 @@ export const auditLog = pgTable(
     index("audit_log_subject_idx").on(t.subjectType, t.subjectId),
     index("audit_log_actor_idx").on(t.actor),
     index("audit_log_at_idx").on(t.at),
+    // "Is this transaction audited?" (agent post-back, audit reconciliation after each indexer batch).
+    index("audit_log_tx_idx").on(sql`lower(${t.txHash})`),
   ],
 );
 export type AuditLogEntry = InferSelectModel<typeof auditLog>;
@@ -364,6 +366,16 @@ export const indexerCursor = pgTable("indexer_cursor", {
   name: text("name").primaryKey(),
   blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
   blockHash: text("block_hash").notNull(),
+  /**
+   * The indexer's event set this cursor reads (`INDEXER_EVENTS_VERSION` in lib/indexer). A row written before
+   * a version added events (the default, 1) gets a one-time re-scan of its history: `backfill_cursor` walks
+   * from the start block to `backfill_to` (the cursor at the upgrade); both are NULL when none is pending.
+   */
+  eventsVersion: integer("events_version").notNull().default(1),
+  backfillTo: bigint("backfill_to", { mode: "bigint" }),
+  backfillCursor: bigint("backfill_cursor", { mode: "bigint" }),
+  /** Audit reconciliation (lib/compliance/reconcile.ts): every agent transaction up to this block is audited. */
+  reconciledBlock: bigint("reconciled_block", { mode: "bigint" }),
   updatedAt: updatedAt(),
 });
 export type IndexerCursor = InferSelectModel<typeof indexerCursor>;

@@ -9,11 +9,16 @@
  *   longer has the cursor's hash, the indexer walks back to the last stored block the chain still
  *   agrees with, deletes everything above it and re-reads from there.
  * - One batch (events, projections, cursor) is written in one database transaction.
+ * - Versioned event set: a cursor written by an older version (fewer events) gets a one-time backfill that
+ *   re-reads its history from the start block in chunks, beside the live cursor, which keeps going; rows
+ *   already there are skipped by the (transaction hash, log index) key. Until it ends, views that need every
+ *   event (the register at a past block) ask `getIndexerCoverage` how far the record is complete.
  *
  * Plain module (no `server-only`): the worker script and the tests import it; the server runs it through
  * `lib/indexer/embedded.ts`.
  */
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   BaseError,
   ContractFunctionZeroDataError,
@@ -28,7 +33,7 @@ import {
 } from "viem";
 import { artworkShareTokenAbi, identityRegistryAbi, marketAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "../chain/abis";
 import type { Database } from "../db/connect";
-import { chainEvents, indexerBlocks, indexerCursor, marketOrders, marketTrades } from "../db/schema";
+import { chainEvents, type IndexerCursor, indexerBlocks, indexerCursor, marketOrders, marketTrades } from "../db/schema";
 
 export const DEFAULT_INDEXER_NAME = "main";
 /** Blocks per getLogs call (most providers accept 2,000–10,000). */
@@ -63,10 +68,44 @@ export type SyncResult = {
   safeHead: bigint;
   /** The block rolled back to, when a reorg was found. */
   reorgedTo?: bigint;
+  /** A history re-scan for a newer event set, when one is pending: where it stands and where it ends. */
+  backfill?: { cursor: bigint; to: bigint; inserted: number };
 };
+
+/**
+ * Version of the event set below. Raise it when adding events: databases indexed by an older version re-read their
+ * history once (see `backfillStep`). 1: transfers, purchases, market, registry. 2: the token's agent events, mints
+ * with their lock-up, and rules (the register at a past block is built from them).
+ */
+export const INDEXER_EVENTS_VERSION = 2;
+
+/** Events of a share token that change its register (besides Transfer), recorded with `token` = the token. */
+export const TOKEN_REGISTER_EVENTS = [
+  "SharesMinted",
+  "SharesBurned",
+  "WalletFrozenSet",
+  "SharesFrozen",
+  "SharesUnfrozen",
+  "ForcedTransferred",
+  "WalletRecovered",
+  "Paused",
+  "Unpaused",
+  "RulesUpdated",
+] as const;
+const TOKEN_EVENT_NAMES = new Set<string>(["Transfer", ...TOKEN_REGISTER_EVENTS]);
 
 const EVENTS = [
   getAbiItem({ abi: artworkShareTokenAbi, name: "Transfer" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "SharesMinted" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "SharesBurned" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "WalletFrozenSet" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "SharesFrozen" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "SharesUnfrozen" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "ForcedTransferred" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "WalletRecovered" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "Paused" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "Unpaused" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "RulesUpdated" }),
   getAbiItem({ abi: primaryOfferingAbi, name: "SharesPurchased" }),
   getAbiItem({ abi: marketAbi, name: "OrderPlaced" }),
   getAbiItem({ abi: marketAbi, name: "OrderFilled" }),
@@ -89,9 +128,9 @@ function isRangeTooLarge(error: unknown): boolean {
   return /size limit|too large|too many|more than \d+ results|exceed|block range|range is too|limit exceeded|response size/i.test(text);
 }
 
-type CursorRow = { blockNumber: bigint; blockHash: string };
+type CursorRow = Pick<IndexerCursor, "blockNumber" | "blockHash">;
 
-async function readCursor(db: Database, name: string): Promise<CursorRow | null> {
+async function readCursor(db: Database, name: string): Promise<IndexerCursor | null> {
   const rows = await db.select().from(indexerCursor).where(eq(indexerCursor.name, name)).limit(1);
   return rows[0] ?? null;
 }
@@ -143,19 +182,20 @@ function decode(log: Log, tokenSet: Set<string>, contracts: IndexerContracts): D
   } catch {
     return null; // an event we do not project
   }
-  // Only accept each event from the contract that is meant to emit it.
-  const from = {
-    Transfer: tokenSet.has(contract),
-    SharesPurchased: contract === lower(contracts.primaryOffering),
-    OrderPlaced: !!contracts.market && contract === lower(contracts.market),
-    OrderFilled: !!contracts.market && contract === lower(contracts.market),
-    OrderCancelled: !!contracts.market && contract === lower(contracts.market),
-  }[decoded.eventName] ?? contract === lower(contracts.identityRegistry);
+  // Only accept each event from the contract that is meant to emit it (a market or offering may share a signature).
+  const from = TOKEN_EVENT_NAMES.has(decoded.eventName)
+    ? tokenSet.has(contract)
+    : ({
+        SharesPurchased: contract === lower(contracts.primaryOffering),
+        OrderPlaced: !!contracts.market && contract === lower(contracts.market),
+        OrderFilled: !!contracts.market && contract === lower(contracts.market),
+        OrderCancelled: !!contracts.market && contract === lower(contracts.market),
+      }[decoded.eventName] ?? contract === lower(contracts.identityRegistry));
   if (!from) return null;
   const args: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(decoded.args)) args[k] = plain(v);
   let token: string | null = null;
-  if (decoded.eventName === "Transfer") token = contract;
+  if (TOKEN_EVENT_NAMES.has(decoded.eventName)) token = contract;
   if (decoded.eventName === "OrderPlaced") token = String(args.token);
   const orderId = decoded.eventName.startsWith("Order") ? String(args.orderId) : null;
   return {
@@ -257,10 +297,22 @@ async function rollbackTo(tx: Database, name: string, ancestor: bigint, ancestor
   const orderIds = [...new Set(removed.map((r) => r.orderId).filter((id): id is string => id !== null))];
   await refreshOrders(tx, orderIds);
   await tx.delete(indexerBlocks).where(and(eq(indexerBlocks.name, name), gt(indexerBlocks.blockNumber, ancestor)));
+  // A pending backfill and the audit reconciliation never stand above the live cursor: the blocks they covered
+  // above the ancestor are re-read from scratch.
+  const clamp = (column: AnyPgColumn) => sql`CASE WHEN ${column} IS NULL THEN NULL ELSE LEAST(${column}, ${ancestor}::bigint) END`;
   await tx
     .insert(indexerCursor)
-    .values({ name, blockNumber: ancestor, blockHash: ancestorHash })
-    .onConflictDoUpdate({ target: indexerCursor.name, set: { blockNumber: ancestor, blockHash: ancestorHash } });
+    .values({ name, blockNumber: ancestor, blockHash: ancestorHash, eventsVersion: INDEXER_EVENTS_VERSION })
+    .onConflictDoUpdate({
+      target: indexerCursor.name,
+      set: {
+        blockNumber: ancestor,
+        blockHash: ancestorHash,
+        backfillTo: clamp(indexerCursor.backfillTo),
+        backfillCursor: clamp(indexerCursor.backfillCursor),
+        reconciledBlock: clamp(indexerCursor.reconciledBlock),
+      },
+    });
 }
 
 /** Finds the newest stored block the chain still agrees with (or the block before the start block). */
@@ -282,37 +334,22 @@ async function findCommonAncestor(opts: IndexerOptions, name: string, head: bigi
   return { number: base, hash: block.hash };
 }
 
+type Batch = {
+  /** Last block of the range actually read (a range too large for the provider is shortened). */
+  to: bigint;
+  toBlock: { number: bigint; hash: Hex; timestamp: bigint };
+  decoded: DecodedEvent[];
+  blocks: Map<bigint, { hash: Hex; timestamp: bigint }>;
+};
+
 /**
- * One step: check for a reorg, then index up to one chunk of confirmed blocks. Call repeatedly (the poll
- * loop does) until `cursor === safeHead`.
+ * Reads and decodes the events of `from`..`to` (shortened when the provider refuses the range), with the time and
+ * hash of each block that has one. Null when a log's block hash differs from the block read (a reorg under way).
  */
-export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
-  const { db, client, contracts } = opts;
-  const name = opts.name ?? DEFAULT_INDEXER_NAME;
+async function readBatch(opts: IndexerOptions, name: string, from: bigint, toWanted: bigint): Promise<Batch | null> {
+  const { client, contracts } = opts;
   const chunk = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const head = await client.getBlockNumber({ cacheTime: 0 });
-  const safeHead = head - BigInt(opts.confirmations);
-  let cursor = await readCursor(db, name);
-  let reorgedTo: bigint | undefined;
-
-  if (cursor) {
-    const current = cursor.blockNumber <= head ? await client.getBlock({ blockNumber: cursor.blockNumber }).catch(() => null) : null;
-    if (!current || current.hash !== cursor.blockHash) {
-      const ancestor = await findCommonAncestor(opts, name, head);
-      await db.transaction(async (tx) => rollbackTo(tx as unknown as Database, name, ancestor.number, ancestor.hash));
-      opts.log?.(`reorg: block ${cursor.blockNumber} changed; rolled back to ${ancestor.number}`);
-      reorgedTo = ancestor.number;
-      cursor = { blockNumber: ancestor.number, blockHash: ancestor.hash };
-    }
-  }
-
-  const from = cursor ? cursor.blockNumber + 1n : contracts.startBlock;
-  if (from > safeHead) {
-    return { inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead, ...(reorgedTo !== undefined ? { reorgedTo } : {}) };
-  }
-  const span = adaptiveChunk.get(name) ?? chunk;
-  let to = from + span - 1n < safeHead ? from + span - 1n : safeHead;
-
+  let to = toWanted;
   const tokens = await listTokens(opts, to);
   const addresses = [contracts.identityRegistry, contracts.primaryOffering, ...(contracts.market ? [contracts.market] : []), ...tokens];
   // A busy range can exceed what the provider (or viem's 10 MB response limit) accepts: halve it and retry,
@@ -347,46 +384,146 @@ export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
     const got = await Promise.all(missing.slice(i, i + 20).map((n) => client.getBlock({ blockNumber: n })));
     for (const b of got) blocks.set(b.number, { hash: b.hash, timestamp: b.timestamp });
   }
-  // A log whose block hash differs from the block we just read means a reorg is under way: retry later.
   for (const e of decoded) {
-    if (blocks.get(e.blockNumber)?.hash !== e.blockHash) {
-      return { inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead };
+    if (blocks.get(e.blockNumber)?.hash !== e.blockHash) return null;
+  }
+  return { to, toBlock: { number: toBlock.number, hash: toBlock.hash, timestamp: toBlock.timestamp }, decoded, blocks };
+}
+
+/**
+ * Inserts a batch's events (existing ones are skipped) and refreshes the orders they touch (`onlyNew`: only orders
+ * with a newly recorded event); returns how many were new.
+ */
+async function insertEvents(tx: Database, batch: Batch, { onlyNew = false }: { onlyNew?: boolean } = {}): Promise<number> {
+  let inserted = 0;
+  const fresh: DecodedEvent[] = [];
+  for (let i = 0; i < batch.decoded.length; i += 500) {
+    const part = batch.decoded.slice(i, i + 500);
+    const rows = part.map((e) => ({
+      blockNumber: e.blockNumber,
+      blockHash: e.blockHash,
+      blockTime: new Date(Number(batch.blocks.get(e.blockNumber)!.timestamp) * 1000),
+      txHash: e.txHash,
+      logIndex: e.logIndex,
+      contract: e.contract,
+      eventName: e.eventName,
+      args: e.args,
+      token: e.token,
+      orderId: e.orderId,
+    }));
+    const res = await tx.insert(chainEvents).values(rows).onConflictDoNothing().returning({ txHash: chainEvents.txHash, logIndex: chainEvents.logIndex });
+    inserted += res.length;
+    const keys = new Set(res.map((r) => `${r.txHash}:${r.logIndex}`));
+    fresh.push(...part.filter((e) => keys.has(`${e.txHash}:${e.logIndex}`)));
+  }
+  const orderIds = [...new Set((onlyNew ? fresh : batch.decoded).map((e) => e.orderId).filter((id): id is string => id !== null))];
+  await refreshOrders(tx, orderIds);
+  return inserted;
+}
+
+/**
+ * A cursor written by an older event set: schedule the re-read of its history (start block → the cursor) and mark
+ * it current. The live cursor is not moved, so waits for the indexer and views built from it carry on.
+ */
+async function planBackfill(opts: IndexerOptions, name: string, cursor: IndexerCursor): Promise<void> {
+  const start = opts.contracts.startBlock;
+  await opts.db
+    .update(indexerCursor)
+    .set({ eventsVersion: INDEXER_EVENTS_VERSION, backfillTo: cursor.blockNumber, backfillCursor: start > 0n ? start - 1n : 0n })
+    .where(and(eq(indexerCursor.name, name), eq(indexerCursor.eventsVersion, cursor.eventsVersion)));
+  opts.log?.(`event set ${cursor.eventsVersion} → ${INDEXER_EVENTS_VERSION}: re-reading blocks ${start}–${cursor.blockNumber} for the new events`);
+}
+
+/** One chunk of a pending backfill, in one database transaction with its progress. */
+async function backfillStep(opts: IndexerOptions, name: string): Promise<SyncResult["backfill"]> {
+  const row = await readCursor(opts.db, name);
+  if (!row || row.backfillTo === null || row.backfillCursor === null) return undefined;
+  const { backfillTo, backfillCursor } = row;
+  if (backfillCursor >= backfillTo) {
+    await opts.db.update(indexerCursor).set({ backfillTo: null, backfillCursor: null }).where(and(eq(indexerCursor.name, name), eq(indexerCursor.backfillCursor, backfillCursor)));
+    return { cursor: backfillCursor, to: backfillTo, inserted: 0 };
+  }
+  const from = backfillCursor + 1n;
+  const span = adaptiveChunk.get(name) ?? opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const batch = await readBatch(opts, name, from, from + span - 1n < backfillTo ? from + span - 1n : backfillTo);
+  if (!batch) return { cursor: backfillCursor, to: backfillTo, inserted: 0 };
+  const done = batch.to >= backfillTo;
+  const inserted = await opts.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    const now = await readCursor(tx, name);
+    if (now?.backfillCursor !== backfillCursor || now.backfillTo === null) throw new IndexerConflictError();
+    // A reorg since may have lowered the end: never write above it (the live cursor re-reads those blocks).
+    const end = now.backfillTo;
+    const n = await insertEvents(tx, { ...batch, decoded: batch.decoded.filter((e) => e.blockNumber <= end) }, { onlyNew: true });
+    const reached = batch.to < end ? batch.to : end;
+    await tx
+      .update(indexerCursor)
+      .set(done || reached >= end ? { backfillTo: null, backfillCursor: null } : { backfillCursor: reached })
+      .where(eq(indexerCursor.name, name));
+    return n;
+  });
+  if (done) opts.log?.(`backfill complete (to block ${backfillTo}, ${inserted} new events in the last chunk)`);
+  return { cursor: done ? backfillTo : batch.to, to: backfillTo, inserted };
+}
+
+/**
+ * One step: check for a reorg, then index up to one chunk of confirmed blocks, then one chunk of a pending backfill.
+ * Call repeatedly (the poll loop does) until `cursor === safeHead` and no backfill is pending.
+ */
+export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
+  const { db, client, contracts } = opts;
+  const name = opts.name ?? DEFAULT_INDEXER_NAME;
+  const chunk = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const head = await client.getBlockNumber({ cacheTime: 0 });
+  const safeHead = head - BigInt(opts.confirmations);
+  const stored = await readCursor(db, name);
+  let cursor: CursorRow | null = stored;
+  let reorgedTo: bigint | undefined;
+
+  if (cursor) {
+    const current = cursor.blockNumber <= head ? await client.getBlock({ blockNumber: cursor.blockNumber }).catch(() => null) : null;
+    if (!current || current.hash !== cursor.blockHash) {
+      const ancestor = await findCommonAncestor(opts, name, head);
+      await db.transaction(async (tx) => rollbackTo(tx as unknown as Database, name, ancestor.number, ancestor.hash));
+      opts.log?.(`reorg: block ${cursor.blockNumber} changed; rolled back to ${ancestor.number}`);
+      reorgedTo = ancestor.number;
+      cursor = { blockNumber: ancestor.number, blockHash: ancestor.hash };
     }
   }
+  if (stored && stored.eventsVersion < INDEXER_EVENTS_VERSION) await planBackfill(opts, name, { ...stored, ...cursor });
 
-  let inserted = 0;
-  await db.transaction(async (txRaw) => {
+  const withBackfill = async (r: SyncResult): Promise<SyncResult> => {
+    const backfill = await backfillStep(opts, name);
+    return backfill ? { ...r, backfill } : r;
+  };
+
+  const from = cursor ? cursor.blockNumber + 1n : contracts.startBlock;
+  if (from > safeHead) {
+    return withBackfill({ inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead, ...(reorgedTo !== undefined ? { reorgedTo } : {}) });
+  }
+  const span = adaptiveChunk.get(name) ?? chunk;
+  const batch = await readBatch(opts, name, from, from + span - 1n < safeHead ? from + span - 1n : safeHead);
+  // A log whose block hash differs from the block we just read means a reorg is under way: retry later.
+  if (!batch) return { inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead };
+  const { to, toBlock, blocks } = batch;
+
+  const inserted = await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Database;
     // Guard against two writers: the cursor must not have moved since we read it.
     const now = await readCursor(tx, name);
     if ((now?.blockNumber ?? null) !== (cursor?.blockNumber ?? null)) throw new IndexerConflictError();
-    for (let i = 0; i < decoded.length; i += 500) {
-      const rows = decoded.slice(i, i + 500).map((e) => ({
-        blockNumber: e.blockNumber,
-        blockHash: e.blockHash,
-        blockTime: new Date(Number(blocks.get(e.blockNumber)!.timestamp) * 1000),
-        txHash: e.txHash,
-        logIndex: e.logIndex,
-        contract: e.contract,
-        eventName: e.eventName,
-        args: e.args,
-        token: e.token,
-        orderId: e.orderId,
-      }));
-      const res = await tx.insert(chainEvents).values(rows).onConflictDoNothing().returning({ id: chainEvents.id });
-      inserted += res.length;
-    }
-    const orderIds = [...new Set(decoded.map((e) => e.orderId).filter((id): id is string => id !== null))];
-    await refreshOrders(tx, orderIds);
+    const n = await insertEvents(tx, batch);
     const keep = [...blocks.entries()].map(([blockNumber, b]) => ({ name, blockNumber, blockHash: b.hash }));
     if (keep.length) await tx.insert(indexerBlocks).values(keep).onConflictDoNothing();
     await tx.delete(indexerBlocks).where(and(eq(indexerBlocks.name, name), sql`${indexerBlocks.blockNumber} < ${to - KEPT_BLOCKS}`));
+    // A new cursor reads the whole event set from the start block: no backfill.
     await tx
       .insert(indexerCursor)
-      .values({ name, blockNumber: to, blockHash: toBlock.hash })
+      .values({ name, blockNumber: to, blockHash: toBlock.hash, eventsVersion: INDEXER_EVENTS_VERSION })
       .onConflictDoUpdate({ target: indexerCursor.name, set: { blockNumber: to, blockHash: toBlock.hash } });
+    return n;
   });
-  return { inserted, cursor: to, safeHead, ...(reorgedTo !== undefined ? { reorgedTo } : {}) };
+  return withBackfill({ inserted, cursor: to, safeHead, ...(reorgedTo !== undefined ? { reorgedTo } : {}) });
 }
 
 /** Another writer moved the cursor during our batch (nothing was written). */
@@ -397,15 +534,20 @@ export class IndexerConflictError extends Error {
   }
 }
 
-/** Index until the cursor reaches the confirmed head. Returns the total of newly recorded events. */
+/** True while the indexer has work without sleeping: blocks behind the confirmed head, or a backfill chunk. */
+export function hasMoreWork(r: SyncResult): boolean {
+  return r.cursor < r.safeHead || (r.backfill !== undefined && r.backfill.cursor < r.backfill.to);
+}
+
+/** Index until the cursor reaches the confirmed head and no backfill is pending. Returns the total of newly recorded events. */
 export async function syncToHead(opts: IndexerOptions): Promise<SyncResult> {
   let total = 0;
   let reorgedTo: bigint | undefined;
   for (;;) {
     const r = await syncOnce(opts);
-    total += r.inserted;
+    total += r.inserted + (r.backfill?.inserted ?? 0);
     reorgedTo ??= r.reorgedTo;
-    if (r.cursor >= r.safeHead) return { ...r, inserted: total, ...(reorgedTo !== undefined ? { reorgedTo } : {}) };
+    if (!hasMoreWork(r)) return { ...r, inserted: total, ...(reorgedTo !== undefined ? { reorgedTo } : {}) };
   }
 }
 
@@ -413,4 +555,28 @@ export async function syncToHead(opts: IndexerOptions): Promise<SyncResult> {
 export async function getIndexerLag(db: Database, head: bigint, name = DEFAULT_INDEXER_NAME): Promise<{ cursor: bigint | null; lag: bigint | null }> {
   const c = await readCursor(db, name);
   return c ? { cursor: c.blockNumber, lag: head > c.blockNumber ? head - c.blockNumber : 0n } : { cursor: null, lag: null };
+}
+
+export type IndexerCoverage = {
+  /** Last block indexed. */
+  cursor: bigint;
+  /**
+   * Every event of the current event set is recorded from the start block through this block (null: not yet for
+   * any block, e.g. while the one-time backfill of an upgraded database has not begun).
+   */
+  completeThrough: bigint | null;
+  /** The backfill's progress, while one is pending. */
+  backfill: { cursor: bigint; to: bigint } | null;
+};
+
+/** How far the indexer's record is complete, for views built only from it (the register at a past block). */
+export async function getIndexerCoverage(db: Database, name = DEFAULT_INDEXER_NAME): Promise<IndexerCoverage | null> {
+  const c = await readCursor(db, name);
+  if (!c) return null;
+  if (c.eventsVersion < INDEXER_EVENTS_VERSION) return { cursor: c.blockNumber, completeThrough: null, backfill: null };
+  if (c.backfillTo !== null && c.backfillCursor !== null) {
+    const through = c.backfillCursor < c.blockNumber ? c.backfillCursor : c.blockNumber;
+    return { cursor: c.blockNumber, completeThrough: through, backfill: { cursor: c.backfillCursor, to: c.backfillTo } };
+  }
+  return { cursor: c.blockNumber, completeThrough: c.blockNumber, backfill: null };
 }
