@@ -143,6 +143,36 @@ test("a wallet recovery moves shares, frozen part and lock-up to the investor's 
   await grace.context().close();
 });
 
+test("the register at a past block comes from the indexer, agrees with the node's archive, and exports the same", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const grace = await as(browser, "grace", "/compliance/tokens");
+  const registerPath = await openRegister(grace, "Quiet Mountains");
+  const david = addressOf("david");
+  // David's 50 frozen shares (the partial freeze above), at a block that is then in the past.
+  const block = BigInt(await rpc<Hex>("eth_blockNumber")).toString();
+  await rpc("evm_mine");
+  const url = `${registerPath}?block=${block}`;
+  await expect
+    .poll(async () => {
+      await grace.goto(url);
+      return grace.getByTestId("register-source").getAttribute("data-source");
+    })
+    .toBe("indexer");
+  await expect(grace.getByText("Past block")).toBeVisible();
+  await expect(grace.getByTestId("register-source")).toContainText(`Built from the indexer's record of on-chain events`);
+  await expect(row(grace, david).locator('[data-col="frozen"]')).toContainText("50 frozen");
+  await grace.getByRole("link", { name: "Compare with the chain node's archive" }).click();
+  await expect(grace.getByText(`The chain node's archive agrees with the indexer at block ${block}.`)).toBeVisible();
+  // The export of that block uses the same source.
+  const csv = await grace.request.get(`${registerPath}/register.csv?block=${block}`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["x-register-source"]).toBe("indexer");
+  const line = (await csv.text()).split("\r\n").find((l) => l.toLowerCase().includes(david.toLowerCase()));
+  expect(line?.split(",")[0]).toBe(block);
+  expect(line?.split(",")[12]).toBe("50");
+  await grace.context().close();
+});
+
 test("an investor or an issuer reaches no compliance page, export or action", async ({ browser }) => {
   test.setTimeout(120_000);
   const manifest = readFileSync(path.join(E2E_DIST_DIR, "server", "server-reference-manifest.json"), "utf8");

@@ -44,6 +44,11 @@ export const registerParams = z.object({
     .regex(/^\d{1,12}$/)
     .optional()
     .catch(undefined),
+  /** "1": compare a past block's register from the indexer with the chain node's archive. */
+  check: z
+    .literal("1")
+    .optional()
+    .catch(undefined),
 });
 export type RegisterParams = z.infer<typeof registerParams>;
 

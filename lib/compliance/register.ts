@@ -2,7 +2,9 @@ import "server-only";
 
 /**
  * Holder registers for the compliance console: the chain's register (see register-chain.ts) joined to the
- * off-chain identities (investors, investor_wallets), cached per block.
+ * off-chain identities (investors, investor_wallets), cached per block. A past block's register comes from the
+ * indexer's record of events (register-history.ts) once the indexer has reached that block, so it does not depend
+ * on the node keeping old state; before that, from the node's archive (historical eth_call), when it has one.
  */
 import { eq, inArray, isNotNull } from "drizzle-orm";
 import { cache } from "react";
@@ -11,7 +13,9 @@ import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import { artworks, investors, investorWallets } from "@/lib/db/schema";
-import { type ChainRegister, readChainRegister } from "./register-chain";
+import { getIndexerCoverage } from "@/lib/indexer/indexer";
+import { type ChainHolder, type ChainRegister, readChainRegister } from "./register-chain";
+import { type IndexedRegister, readIndexedRegister } from "./register-history";
 import { joinRegister, type RegisterIdentity, type RegisterRow } from "./register-query";
 
 export type TokenSummary = {
@@ -86,12 +90,23 @@ export async function loadIdentities(db: Database, { investorIds, wallets }: { i
   const byWallet: { address: string; investorId: string }[] = [];
   const lower = [...new Set(wallets.map((w) => w.toLowerCase()))];
   for (const part of chunks(lower)) byWallet.push(...(await db.select({ address: investorWallets.address, investorId: investorWallets.investorId }).from(investorWallets).where(inArray(investorWallets.address, part))));
-  const missing = [...new Set(byWallet.map((w) => w.investorId))].filter((id) => !found.some((f) => f.id === id));
-  for (const part of chunks(missing)) found.push(...(await db.select().from(investors).where(inArray(investors.id, part))));
+  // Maps, not list scans: a 10,000-holder register joins in linear time.
+  const byId = new Map(found.map((f) => [f.id, f]));
+  const missing = [...new Set(byWallet.map((w) => w.investorId))].filter((id) => !byId.has(id));
+  for (const part of chunks(missing)) {
+    for (const f of await db.select().from(investors).where(inArray(investors.id, part))) {
+      found.push(f);
+      byId.set(f.id, f);
+    }
+  }
   const walletsOf = new Map<string, string[]>();
   for (const part of chunks(found.map((f) => f.id))) {
     const rows = await db.select({ address: investorWallets.address, investorId: investorWallets.investorId }).from(investorWallets).where(inArray(investorWallets.investorId, part));
-    for (const r of rows) walletsOf.set(r.investorId, [...(walletsOf.get(r.investorId) ?? []), r.address]);
+    for (const r of rows) {
+      const list = walletsOf.get(r.investorId);
+      if (list) list.push(r.address);
+      else walletsOf.set(r.investorId, [r.address]);
+    }
   }
   const identity = (i: (typeof found)[number]): RegisterIdentity => ({
     id: i.id,
@@ -103,25 +118,115 @@ export async function loadIdentities(db: Database, { investorIds, wallets }: { i
     wallets: (walletsOf.get(i.id) ?? []).sort(),
   });
   const map = new Map<string, RegisterIdentity>();
-  for (const i of found) if (i.onChainId) map.set(i.onChainId.toLowerCase(), identity(i));
+  const identities = new Map<string, RegisterIdentity>();
+  const identityOf = (i: (typeof found)[number]) => {
+    let v = identities.get(i.id);
+    if (!v) identities.set(i.id, (v = identity(i)));
+    return v;
+  };
+  for (const i of found) if (i.onChainId) map.set(i.onChainId.toLowerCase(), identityOf(i));
   for (const w of byWallet) {
-    const inv = found.find((f) => f.id === w.investorId);
-    if (inv) map.set(w.address, identity(inv));
+    const inv = byId.get(w.investorId);
+    if (inv) map.set(w.address, identityOf(inv));
   }
   return map;
 }
 
-export type TokenRegister = Omit<ChainRegister, "holders"> & { rows: RegisterRow[]; atLatest: boolean };
+/**
+ * Where a register came from: the chain at the latest block; the indexer's events (a past block it has reached); the
+ * node's historical state (a past block the indexer has not reached yet).
+ */
+export type RegisterSource = "chain" | "indexer" | "archive";
 
-async function load(db: Database, chain: ChainRegister, atLatest: boolean): Promise<TokenRegister> {
+export type TokenRegister = Omit<ChainRegister, "holders" | "maxHolders"> & {
+  rows: RegisterRow[];
+  atLatest: boolean;
+  /** Null when unknown at that block (the rules changed later and the node no longer keeps that block's state). */
+  maxHolders: number | null;
+  source: RegisterSource;
+  /** The block through which the indexer's record is complete (null: no indexer, or not yet for any block). */
+  indexedThrough: bigint | null;
+};
+
+type RegisterData = Omit<ChainRegister, "maxHolders"> & { maxHolders: number | null };
+
+async function load(db: Database, chain: RegisterData, extra: Pick<TokenRegister, "atLatest" | "source" | "indexedThrough">): Promise<TokenRegister> {
   const identities = await loadIdentities(db, { investorIds: chain.holders.map((h) => h.investorId), wallets: chain.holders.map((h) => h.wallet) });
   const { holders, ...header } = chain;
-  return { ...header, rows: joinRegister(holders, chain.totalSupply, identities), atLatest };
+  return { ...header, rows: joinRegister(holders, chain.totalSupply, identities), ...extra };
+}
+
+/** Name, symbol and current holder limit of a token (they do not depend on the block, except the limit). */
+function readTokenHeader(address: Address) {
+  const client = getPublicClient();
+  return readAtLatestBlock({
+    key: `compliance:header:${address}`,
+    read: async (blockNumber) => {
+      const [name, symbol, rules] = await client.multicall({
+        ...getMulticallOptions(),
+        blockNumber,
+        allowFailure: false,
+        contracts: (["name", "symbol", "rules"] as const).map((functionName) => ({ address, abi: artworkShareTokenAbi, functionName })),
+      });
+      return { name: name as string, symbol: symbol as string, maxHolders: Number((rules as { maxHolders: number }).maxHolders) };
+    },
+  });
 }
 
 /**
- * The register now (cached per block across requests) or at a past block. Throws `RegisterUnavailableError` when
- * the node no longer keeps the state of that block, or the address is not one of the factory's tokens.
+ * Past registers built from the indexer, kept per (token, block, block hash): a past block does not change (a reorg
+ * changes its hash), so paging, sorting and exporting one re-use the replay. Identities are joined afresh each time.
+ */
+const globalForHistory = globalThis as unknown as { __atelierIndexedRegisters?: Map<string, Promise<IndexedRegister>> };
+const KEPT_REGISTERS = 16;
+function cachedIndexedRegister(key: string, build: () => Promise<IndexedRegister>): Promise<IndexedRegister> {
+  const cache = (globalForHistory.__atelierIndexedRegisters ??= new Map());
+  let hit = cache.get(key);
+  if (hit) cache.delete(key);
+  else {
+    hit = build();
+    hit.catch(() => cache.delete(key));
+  }
+  cache.set(key, hit);
+  while (cache.size > KEPT_REGISTERS) cache.delete(cache.keys().next().value!);
+  return hit;
+}
+
+/** The register at a past block from the indexer's events, with the token's header. */
+async function readRegisterFromIndexer(db: Database, address: Address, blockNumber: bigint): Promise<RegisterData> {
+  const client = getPublicClient();
+  const [block, header] = await Promise.all([client.getBlock({ blockNumber }), readTokenHeader(address)]);
+  const built = await cachedIndexedRegister(`${address}:${blockNumber}:${block.hash}`, () =>
+    readIndexedRegister({ db, token: address, registry: getDeployments().identityRegistry, blockNumber, blockTime: Number(block.timestamp) }),
+  );
+  // The rules set at deployment are in no event: they are today's unless a change came after this block; then
+  // only the node's state at that block knows them.
+  let maxHolders = built.maxHolders ?? (built.rulesChangedLater ? null : header.maxHolders);
+  if (maxHolders === null) {
+    maxHolders = await client
+      .readContract({ address, abi: artworkShareTokenAbi, functionName: "rules", blockNumber })
+      .then((r) => Number(r.maxHolders))
+      .catch(() => null);
+  }
+  return {
+    token: address,
+    blockNumber,
+    blockTime: built.blockTime,
+    name: header.name,
+    symbol: header.symbol,
+    totalSupply: built.totalSupply,
+    holderCount: built.holderCount,
+    holderWalletCount: built.holderWalletCount,
+    maxHolders,
+    paused: built.paused,
+    holders: built.holders,
+  };
+}
+
+/**
+ * The register now (cached per block across requests) or at a past block: from the indexer when its record is
+ * complete through that block, else from the node's archive. Throws `RegisterUnavailableError` when neither has
+ * that block, or the address is not one of the factory's tokens.
  */
 export const getTokenRegister = cache(async (db: Database, token: string, block?: string): Promise<TokenRegister> => {
   const address = getAddress(token);
@@ -131,16 +236,22 @@ export const getTokenRegister = cache(async (db: Database, token: string, block?
     read: (blockNumber) => client.readContract({ address: getDeployments().shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "isToken", args: [address], blockNumber }),
   });
   if (!isToken) throw new RegisterUnavailableError("not_a_token");
+  const coverage = await getIndexerCoverage(db);
+  const indexedThrough = coverage?.completeThrough ?? null;
   if (block !== undefined) {
     const latest = await client.getBlockNumber({ cacheTime: 1_000 });
     const n = BigInt(block);
     if (n > latest) throw new RegisterUnavailableError("future_block");
+    if (indexedThrough !== null && n <= indexedThrough) {
+      const built = await readRegisterFromIndexer(db, address, n);
+      return load(db, built, { atLatest: n === latest, source: "indexer", indexedThrough });
+    }
     try {
       const chain = await readChainRegister({ client, token: address, blockNumber: n, multicall: getMulticallOptions() });
-      return await load(db, chain, n === latest);
+      return await load(db, chain, { atLatest: n === latest, source: "archive", indexedThrough });
     } catch (error) {
       console.error("[compliance] past register unavailable:", error instanceof Error ? error.message.split("\n")[0] : error);
-      throw new RegisterUnavailableError("state_unavailable");
+      throw new RegisterUnavailableError(indexedThrough === null ? "state_unavailable" : "not_indexed_yet", indexedThrough);
     }
   }
   // Only the chain part is cached per block: identities (KYC status, names) change without a new block.
@@ -148,11 +259,42 @@ export const getTokenRegister = cache(async (db: Database, token: string, block?
     key: `compliance:register:${address}`,
     read: (blockNumber) => readChainRegister({ client, token: address, blockNumber, multicall: getMulticallOptions() }),
   });
-  return load(db, chain, true);
+  return load(db, chain, { atLatest: true, source: "chain", indexedThrough });
 });
 
+/**
+ * The same past block read from the node's archive, compared with the indexer's register (the console's
+ * cross-check): the wallets whose row differs, or `unavailable` when the node no longer keeps that block's state.
+ */
+export async function crossCheckRegister(register: TokenRegister): Promise<{ ok: true; differences: string[] } | { ok: false; code: "unavailable" }> {
+  let chain: ChainRegister;
+  try {
+    chain = await readChainRegister({ client: getPublicClient(), token: register.token, blockNumber: register.blockNumber, multicall: getMulticallOptions() });
+  } catch {
+    return { ok: false, code: "unavailable" };
+  }
+  return { ok: true, differences: compareRegisters(register, chain) };
+}
+
+/** Wallets (and header fields) on which two registers of the same block differ. Pure. */
+export function compareRegisters(a: Pick<TokenRegister, "rows" | "totalSupply" | "holderCount" | "holderWalletCount" | "paused">, b: ChainRegister): string[] {
+  const out: string[] = [];
+  for (const k of ["totalSupply", "holderCount", "holderWalletCount", "paused"] as const) if (a[k] !== b[k]) out.push(k);
+  const key = (h: ChainHolder) => [h.shares, h.frozen, h.frozenAmount, h.lockedAmount, h.lockedUntil, h.investorId.toLowerCase(), h.verified].join("|");
+  const mine = new Map(a.rows.map((r) => [r.wallet.toLowerCase(), key(r)]));
+  const theirs = new Map(b.holders.map((h) => [h.wallet.toLowerCase(), key(h)]));
+  for (const w of new Set([...mine.keys(), ...theirs.keys()])) if (mine.get(w) !== theirs.get(w)) out.push(w);
+  return out;
+}
+
+export type RegisterUnavailableCode = "not_a_token" | "future_block" | "state_unavailable" | "not_indexed_yet";
+
 export class RegisterUnavailableError extends Error {
-  constructor(readonly code: "not_a_token" | "future_block" | "state_unavailable") {
+  constructor(
+    readonly code: RegisterUnavailableCode,
+    /** For `not_indexed_yet`: the block through which the indexer's record is complete. */
+    readonly indexedThrough: bigint | null = null,
+  ) {
     super(code);
     this.name = "RegisterUnavailableError";
   }

@@ -13,7 +13,7 @@ import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getTokenRegister, getTokenTitle, RegisterUnavailableError, type TokenRegister } from "@/lib/compliance/register";
+import { crossCheckRegister, getTokenRegister, getTokenTitle, RegisterUnavailableError, type TokenRegister } from "@/lib/compliance/register";
 import { parseRegisterParams, queryRegister, REGISTER_PAGE_SIZES, type RegisterParams, type RegisterSort } from "@/lib/compliance/register-query";
 import { getDb } from "@/lib/db";
 import { formatDay, formatDayTime } from "@/lib/format/date";
@@ -56,9 +56,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   } catch (error) {
     if (!(error instanceof RegisterUnavailableError)) throw error;
     if (error.code === "not_a_token") notFound();
-    notice = t(`unavailable.${error.code}`);
+    notice = t(`unavailable.${error.code}`, { through: error.indexedThrough?.toString() ?? "" });
     register = await getTokenRegister(db, token);
   }
+  // The archive read as a cross-check of the indexer's register, on request (it costs a full read of that block).
+  const check = p.check && register.source === "indexer" ? await crossCheckRegister(register) : null;
   const listing = await getTokenTitle(db, token);
   const view = queryRegister(register.rows, p);
   const past = !register.atLatest;
@@ -94,13 +96,38 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           {t("pastNote", { block: register.blockNumber.toString() })}
         </Alert>
       ) : null}
+      {register.source !== "chain" ? (
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-ink-muted" data-testid="register-source" data-source={register.source}>
+          <span>
+            {register.source === "indexer"
+              ? t("source.indexer", { through: register.indexedThrough?.toString() ?? "" })
+              : register.indexedThrough === null
+                ? t("source.archiveNoIndexer")
+                : t("source.archive", { through: register.indexedThrough.toString() })}
+          </span>
+          {register.source === "indexer" && !check ? (
+            <Link href={`${hrefWith(base, p, {})}${p.block ? "&" : "?"}check=1`} className="underline underline-offset-4" prefetch={false}>
+              {t("crossCheck.link")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+      {check ? (
+        <Alert tone={check.ok && check.differences.length === 0 ? "success" : "warn"}>
+          {!check.ok
+            ? t("crossCheck.unavailable", { block: register.blockNumber.toString() })
+            : check.differences.length === 0
+              ? t("crossCheck.agree", { block: register.blockNumber.toString() })
+              : t("crossCheck.differ", { block: register.blockNumber.toString(), count: check.differences.length, list: check.differences.slice(0, 10).join(", ") })}
+        </Alert>
+      ) : null}
 
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
         {[
           [t("supply"), nf.format(register.totalSupply)],
           [t("investors"), nf.format(register.holderCount)],
           [t("wallets"), nf.format(register.holderWalletCount)],
-          [t("limit"), register.maxHolders ? nf.format(register.maxHolders) : tc("tokens.noLimit")],
+          [t("limit"), register.maxHolders === null ? t("limitUnknown") : register.maxHolders ? nf.format(register.maxHolders) : tc("tokens.noLimit")],
         ].map(([k, v]) => (
           <div key={k} className="rounded-xl border border-line px-3 py-2">
             <dt className="text-xs text-ink-muted">{k}</dt>

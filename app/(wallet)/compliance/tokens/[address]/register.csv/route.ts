@@ -8,7 +8,10 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-/** CSV of a token's whole register (search and sort of the page apply; no paging), compliance only, audited. */
+/**
+ * CSV of a token's whole register (search and sort of the page apply; no paging), compliance only, audited. A past
+ * block comes from the same source as the page (the indexer once it has reached the block, else the node's archive).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ address: string }> }) {
   const { address } = await params;
   // Not found for everybody who is not a compliance agent: the route does not reveal that it exists.
@@ -38,7 +41,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
     action: "register.exported",
     subjectType: "token",
     subjectId: token.toLowerCase(),
-    after: { token: token.toLowerCase(), blockNumber: register.blockNumber.toString(), rows: all.length, q: p.q || null, sort: p.sort, dir: p.dir },
+    after: { token: token.toLowerCase(), blockNumber: register.blockNumber.toString(), source: register.source, rows: all.length, q: p.q || null, sort: p.sort, dir: p.dir },
     ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
   });
   return new Response(csv, {
@@ -46,6 +49,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="register-${register.symbol}-block-${register.blockNumber}.csv"`,
       "cache-control": "private, no-store",
+      // Where the rows came from: the chain (latest), the indexer (a past block it has reached) or the node's archive.
+      "x-register-source": register.source,
     },
   });
 }
