@@ -1,9 +1,12 @@
 /**
- * The poll loop around `syncOnce`: index to the confirmed head, sleep, repeat; back off on errors.
+ * The poll loop around `syncOnce`: index to the confirmed head, sleep, repeat; back off on errors. Once caught up,
+ * it also runs the audit reconciliation (agent transactions on-chain without an audit entry; see
+ * lib/compliance/reconcile.ts), at most every `reconcileEveryMs`.
  * Its status (last success, last error, events recorded) is kept on globalThis for `/api/health`.
  * Plain module: used by the embedded server mode and by `scripts/indexer.ts`.
  */
-import { IndexerConflictError, type IndexerOptions, syncOnce } from "./indexer";
+import { reconcileAgentAudit } from "../compliance/reconcile";
+import { DEFAULT_INDEXER_NAME, hasMoreWork, IndexerConflictError, type IndexerOptions, syncOnce } from "./indexer";
 
 export type IndexerStatus = {
   mode: "embedded" | "worker";
@@ -15,6 +18,9 @@ export type IndexerStatus = {
   safeHead: string | null;
   eventsRecorded: number;
   reorgs: number;
+  /** Audit entries the reconciliation wrote for agent transactions the portal did not record. */
+  auditsReconciled: number;
+  lastReconcileError: string | null;
 };
 
 const globalForIndexer = globalThis as unknown as { __atelierIndexerStatus?: IndexerStatus };
@@ -42,7 +48,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * Errors are logged once per distinct message and retried with a growing delay (at most 30 s).
  */
 export async function runIndexerLoop(
-  opts: IndexerOptions & { mode: "embedded" | "worker"; intervalMs?: number; signal?: AbortSignal },
+  opts: IndexerOptions & { mode: "embedded" | "worker"; intervalMs?: number; signal?: AbortSignal; reconcileEveryMs?: number },
 ): Promise<void> {
   const status: IndexerStatus = {
     mode: opts.mode,
@@ -54,6 +60,23 @@ export async function runIndexerLoop(
     safeHead: null,
     eventsRecorded: 0,
     reorgs: 0,
+    auditsReconciled: 0,
+    lastReconcileError: null,
+  };
+  const reconcileEvery = opts.reconcileEveryMs ?? 15_000;
+  let lastReconcile = 0;
+  /** A failing reconciliation is logged, never stops the indexer. */
+  const reconcile = async () => {
+    lastReconcile = Date.now();
+    try {
+      const r = await reconcileAgentAudit({ db: opts.db, client: opts.client, contracts: opts.contracts, name: opts.name ?? DEFAULT_INDEXER_NAME, ...(opts.log ? { log: opts.log } : {}) });
+      status.auditsReconciled += r.recorded;
+      status.lastReconcileError = null;
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+      if (message !== status.lastReconcileError) opts.log?.(`audit reconciliation error (retrying): ${message}`);
+      status.lastReconcileError = message;
+    }
   };
   globalForIndexer.__atelierIndexerStatus = status;
   const interval = opts.intervalMs ?? 1_000;
@@ -70,7 +93,8 @@ export async function runIndexerLoop(
         if (status.lastError) opts.log?.("indexer recovered");
         status.lastError = null;
         delay = interval;
-        if (r.cursor < r.safeHead) continue; // catching up: no sleep
+        if (hasMoreWork(r)) continue; // catching up (or backfilling): no sleep
+        if (Date.now() - lastReconcile >= reconcileEvery) await reconcile();
       } catch (error) {
         const message = error instanceof IndexerConflictError ? error.message : error instanceof Error ? error.message.split("\n")[0]! : String(error);
         if (message !== status.lastError) opts.log?.(`indexer error (retrying): ${message}`);

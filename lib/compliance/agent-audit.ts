@@ -1,0 +1,247 @@
+/**
+ * The audit side of agent actions, shared by the portal's post-back (`recordAgentTx` in agent.ts) and the indexer's
+ * reconciliation (reconcile.ts): which calls are agent calls, how a call is decoded, the audit entry it gets, the
+ * mirror of registry changes into the investor records, and the per-transaction lock that lets the two paths race
+ * without writing a transaction twice.
+ *
+ * Plain module (no `server-only`): the indexer worker (`scripts/indexer.ts`) runs the reconciliation. It reads and
+ * writes the database it is given and holds no key.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { type Address, decodeFunctionData, type Hex } from "viem";
+import { categoryFromCode } from "@/lib/assets/categories";
+import type { AuditInput } from "@/lib/audit";
+import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
+import type { Database } from "@/lib/db/connect";
+import { auditLog, investors, investorWallets } from "@/lib/db/schema";
+import { numericToAlpha2 } from "@/lib/i18n/countries";
+
+/** Token functions the console offers (and the post-back accepts). */
+export const TOKEN_AGENT_FUNCTIONS = [
+  "pause",
+  "unpause",
+  "setWalletFrozen",
+  "freezePartialShares",
+  "unfreezePartialShares",
+  "forcedTransfer",
+  "recoverWallet",
+] as const;
+/** Registry functions the console offers (and the post-back accepts). */
+export const REGISTRY_AGENT_FUNCTIONS = ["updateInvestor", "linkWallet", "unlinkWallet", "removeInvestor"] as const;
+export type AgentFunction = (typeof TOKEN_AGENT_FUNCTIONS)[number] | (typeof REGISTRY_AGENT_FUNCTIONS)[number];
+
+/**
+ * Every agent-role function (the console's and the rest: burns, batches, registrations), which the reconciliation
+ * may find on-chain without an audit entry.
+ */
+export const TOKEN_AGENT_CALLS = [
+  ...TOKEN_AGENT_FUNCTIONS,
+  "burn",
+  "batchSetWalletFrozen",
+  "batchFreezePartialShares",
+  "batchUnfreezePartialShares",
+  "batchForcedTransfer",
+  "batchRecoverWallet",
+  "batchBurn",
+] as const;
+export const REGISTRY_AGENT_CALLS = [
+  ...REGISTRY_AGENT_FUNCTIONS,
+  "registerInvestor",
+  "batchRegisterInvestor",
+  "batchUpdateInvestor",
+  "batchLinkWallet",
+  "batchUnlinkWallet",
+  "batchRemoveInvestor",
+] as const;
+export type AgentCall = (typeof TOKEN_AGENT_CALLS)[number] | (typeof REGISTRY_AGENT_CALLS)[number];
+
+/** Audit action name per agent function. */
+export const AUDIT_ACTION: Record<AgentFunction, string> = {
+  pause: "token.pause",
+  unpause: "token.unpause",
+  setWalletFrozen: "token.wallet_freeze",
+  freezePartialShares: "token.shares_freeze",
+  unfreezePartialShares: "token.shares_unfreeze",
+  forcedTransfer: "token.forced_transfer",
+  recoverWallet: "token.wallet_recovery",
+  updateInvestor: "registry.investor_update",
+  linkWallet: "registry.wallet_link",
+  unlinkWallet: "registry.wallet_unlink",
+  removeInvestor: "registry.investor_remove",
+};
+const MORE_ACTIONS: Record<Exclude<AgentCall, AgentFunction>, string> = {
+  burn: "token.burn",
+  batchSetWalletFrozen: "token.batch_wallet_freeze",
+  batchFreezePartialShares: "token.batch_shares_freeze",
+  batchUnfreezePartialShares: "token.batch_shares_unfreeze",
+  batchForcedTransfer: "token.batch_forced_transfer",
+  batchRecoverWallet: "token.batch_wallet_recovery",
+  batchBurn: "token.batch_burn",
+  registerInvestor: "registry.investor_register",
+  batchRegisterInvestor: "registry.batch_investor_register",
+  batchUpdateInvestor: "registry.batch_investor_update",
+  batchLinkWallet: "registry.batch_wallet_link",
+  batchUnlinkWallet: "registry.batch_wallet_unlink",
+  batchRemoveInvestor: "registry.batch_investor_remove",
+};
+
+export type DecodedAgentTx = {
+  contract: "token" | "registry";
+  to: Address;
+  functionName: AgentCall;
+  /** Arguments by name, as plain JSON (addresses lowercase, numbers as strings, arrays comma-separated). */
+  args: Record<string, string | boolean>;
+  blockNumber: bigint;
+};
+
+const plainOne = (v: unknown): string | boolean =>
+  typeof v === "boolean" ? v : typeof v === "string" && /^0x[0-9a-fA-F]{40}$/.test(v) ? v.toLowerCase() : String(v);
+const plain = (v: unknown): string | boolean => (Array.isArray(v) ? v.map((x) => String(plainOne(x))).join(",") : plainOne(v));
+
+/** Decodes `input` as one of the `allowed` functions of the token or registry ABI; null when it is not one. */
+export function decodeAgentCall({
+  contract,
+  to,
+  input,
+  blockNumber,
+  allowed,
+}: {
+  contract: "token" | "registry";
+  to: Address;
+  input: Hex;
+  blockNumber: bigint;
+  allowed: readonly string[];
+}): DecodedAgentTx | null {
+  const abi = contract === "token" ? artworkShareTokenAbi : identityRegistryAbi;
+  let decoded: { functionName: string; args?: readonly unknown[] };
+  try {
+    decoded = decodeFunctionData({ abi, data: input }) as typeof decoded;
+  } catch {
+    return null;
+  }
+  if (!allowed.includes(decoded.functionName)) return null;
+  const item = abi.find((x) => x.type === "function" && x.name === decoded.functionName) as { inputs: readonly { name: string }[] } | undefined;
+  const args: Record<string, string | boolean> = {};
+  (decoded.args ?? []).forEach((v, i) => {
+    args[item?.inputs[i]?.name || `arg${i}`] = plain(v);
+  });
+  return { contract, to, functionName: decoded.functionName as AgentCall, args, blockNumber };
+}
+
+/** The off-chain investor a wallet or on-chain id belongs to, for the audit trail of the investor view. */
+export async function investorFor(db: Database, { wallet, onChainId }: { wallet?: string; onChainId?: string }): Promise<string | null> {
+  if (onChainId) {
+    const [row] = await db.select({ id: investors.id }).from(investors).where(eq(investors.onChainId, onChainId.toLowerCase())).limit(1);
+    if (row) return row.id;
+  }
+  if (wallet) {
+    const [row] = await db.select({ id: investorWallets.investorId }).from(investorWallets).where(eq(investorWallets.address, wallet.toLowerCase())).limit(1);
+    if (row) return row.id;
+  }
+  return null;
+}
+
+/** The audit entry of a verified agent transaction (actor = its sender); `after` gets `extra` on top. */
+export async function agentAuditInput(
+  db: Database,
+  { tx, txHash, actor, reason, ip, extra }: { tx: DecodedAgentTx; txHash: Hex; actor: Address; reason: string; ip: string | null; extra?: Record<string, unknown> },
+): Promise<AuditInput> {
+  const a = tx.args;
+  // A batch names many wallets: its subject is the contract.
+  const batch = tx.functionName.startsWith("batch");
+  const wallet = batch ? undefined : ((a.wallet ?? a.from ?? a.lostWallet) as string | undefined);
+  const investorId = batch ? null : await investorFor(db, { wallet, onChainId: a.investorId as string | undefined });
+  const toInvestor = !batch && (a.to || a.newWallet) ? await investorFor(db, { wallet: (a.to ?? a.newWallet) as string }) : null;
+  const subject =
+    tx.contract === "registry" && !batch
+      ? { subjectType: "investor", subjectId: investorId ?? String(a.investorId ?? wallet ?? "") }
+      : wallet
+        ? { subjectType: "wallet", subjectId: wallet }
+        : tx.contract === "token"
+          ? { subjectType: "token", subjectId: tx.to.toLowerCase() }
+          : { subjectType: "registry", subjectId: tx.to.toLowerCase() };
+  const fn = tx.functionName;
+  const action =
+    fn === "setWalletFrozen" && a.frozen === false
+      ? "token.wallet_unfreeze"
+      : fn in AUDIT_ACTION
+        ? AUDIT_ACTION[fn as AgentFunction]
+        : MORE_ACTIONS[fn as Exclude<AgentCall, AgentFunction>];
+  return {
+    actor,
+    actorRole: "compliance",
+    action,
+    ...subject,
+    after: {
+      reason,
+      contract: tx.contract,
+      ...(tx.contract === "token" ? { token: tx.to.toLowerCase() } : { registry: tx.to.toLowerCase() }),
+      function: fn,
+      args: a,
+      investorId,
+      ...(toInvestor && toInvestor !== investorId ? { toInvestorId: toInvestor } : {}),
+      blockNumber: tx.blockNumber.toString(),
+      ...extra,
+    },
+    txHash: txHash.toLowerCase(),
+    ip,
+  };
+}
+
+/**
+ * Mirrors a confirmed registry change into the investor records the portal reads (wallets, residence, category,
+ * KYC expiry), so the register, alerts and sign-in agree with the chain.
+ */
+export async function syncRegistryChange(db: Database, fn: AgentCall, a: Record<string, string | boolean>): Promise<void> {
+  const byOnChainId = async (id: unknown) => {
+    if (typeof id !== "string") return null;
+    const [row] = await db.select({ id: investors.id }).from(investors).where(eq(investors.onChainId, id.toLowerCase())).limit(1);
+    return row?.id ?? null;
+  };
+  if (fn === "linkWallet") {
+    const investorId = await byOnChainId(a.investorId);
+    if (investorId && typeof a.wallet === "string") await db.insert(investorWallets).values({ address: a.wallet.toLowerCase(), investorId }).onConflictDoNothing();
+  } else if (fn === "unlinkWallet" && typeof a.wallet === "string") {
+    const [gone] = await db.delete(investorWallets).where(eq(investorWallets.address, a.wallet.toLowerCase())).returning();
+    if (gone?.isPrimary) {
+      // Another wallet of the investor becomes primary, if one remains.
+      const [next] = await db.select().from(investorWallets).where(eq(investorWallets.investorId, gone.investorId)).orderBy(investorWallets.linkedAt).limit(1);
+      if (next) await db.update(investorWallets).set({ isPrimary: true }).where(eq(investorWallets.address, next.address));
+    }
+  } else if (fn === "updateInvestor") {
+    const investorId = await byOnChainId(a.investorId);
+    if (!investorId) return;
+    const country = Number(a.country);
+    const category = categoryFromCode(Number(a.category));
+    await db
+      .update(investors)
+      .set({
+        residenceNumeric: country,
+        residence: numericToAlpha2(country) ?? null,
+        ...(category ? { category } : {}),
+        kycExpiresAt: new Date(Number(a.kycExpiry) * 1000),
+      })
+      .where(eq(investors.id, investorId));
+  } else if (fn === "removeInvestor") {
+    const investorId = await byOnChainId(a.investorId);
+    if (investorId) await db.update(investors).set({ kycStatus: "expired", kycExpiresAt: new Date() }).where(eq(investors.id, investorId));
+  }
+}
+
+/** Advisory-lock namespace of agent-transaction audit writes (two-key form: namespace, transaction). */
+const AGENT_TX_LOCK_NAMESPACE = 72_410_310;
+
+/**
+ * Inside a database transaction: waits for any other writer of this transaction hash's audit entry (the post-back
+ * or the reconciliation), then tells whether one is already there (`actor` given: an entry by that actor, as the
+ * post-back asks; otherwise any entry with that hash). The lock is held until the caller's transaction ends, so a
+ * caller that finds none and writes cannot be overtaken.
+ */
+export async function lockAgentTxAudit(tx: Database, { txHash, actor }: { txHash: Hex | string; actor?: string }): Promise<{ recorded: boolean }> {
+  const hash = txHash.toLowerCase();
+  const key = Number.parseInt(hash.slice(2, 10), 16) | 0;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(AGENT_TX_LOCK_NAMESPACE))}, ${sql.raw(String(key))})`);
+  const match = actor ? and(sql`lower(${auditLog.txHash}) = ${hash}`, eq(auditLog.actor, actor.toLowerCase())) : sql`lower(${auditLog.txHash}) = ${hash}`;
+  const [existing] = await tx.select({ id: auditLog.id }).from(auditLog).where(match).limit(1);
+  return { recorded: !!existing };
+}
