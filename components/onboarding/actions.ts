@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
@@ -18,7 +18,7 @@ import {
   listDocuments,
   saveApplicationStep,
 } from "@/lib/kyc/applications";
-import { DISCLOSURE_VERSION, DISCLOSURES } from "@/lib/kyc/disclosures";
+import { DISCLOSURE_VERSION, DISCLOSURES, disclosureTextHash } from "@/lib/kyc/disclosures";
 import { storeKycDocument } from "@/lib/kyc/documents";
 import { QUESTIONS, scoreQuestionnaire } from "@/lib/kyc/questionnaire";
 import {
@@ -147,8 +147,20 @@ export async function saveStepAction(stepName: string, _prev: KycFormState, form
         const parsed = disclosuresSchema.safeParse(raw);
         if (!parsed.success) return fail("invalid_input", fieldErrorKeys(parsed.error));
         const at = new Date().toISOString();
+        const [td, locale] = await Promise.all([getTranslations("kyc.disclosures.items"), getLocale()]);
         const previous = new Map((app.data.disclosures ?? []).filter((d) => d.version === DISCLOSURE_VERSION).map((d) => [d.key, d]));
-        patch = { disclosures: DISCLOSURES.map((key) => previous.get(key) ?? { key, version: DISCLOSURE_VERSION, acknowledgedAt: at }) };
+        patch = {
+          disclosures: DISCLOSURES.map(
+            (key) =>
+              previous.get(key) ?? {
+                key,
+                version: DISCLOSURE_VERSION,
+                acknowledgedAt: at,
+                locale,
+                textSha256: disclosureTextHash({ title: td(`${key}.title`), body: td(`${key}.body`) }),
+              },
+          ),
+        };
         break;
       }
     }

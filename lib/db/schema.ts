@@ -505,7 +505,11 @@ export type KycApplicationData = {
     declaredAt?: string;
   };
   questionnaire?: { answers: Record<string, string>; score: number; total: number; passed: boolean; at: string };
-  disclosures?: { key: string; version: string; acknowledgedAt: string }[];
+  /**
+   * One entry per risk acknowledged: the disclosure version, the language shown and the SHA-256 of the exact
+   * title + text the investor read (older entries may lack the last two).
+   */
+  disclosures?: { key: string; version: string; acknowledgedAt: string; locale?: string; textSha256?: string }[];
 };
 export type KycNote = { by: string; at: string; text: string };
 

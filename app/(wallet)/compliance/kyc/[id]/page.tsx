@@ -110,7 +110,7 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
               {!professional ? fact(tk("wizard.steps.questionnaire"), q ? tk("review.score", { score: q.score, total: q.total }) : null) : null}
               {fact(
                 tk("wizard.steps.disclosures"),
-                (app.data.disclosures ?? []).map((d) => `${tk(`disclosures.items.${d.key}.title`)} (v${d.version}, ${formatDayTime(new Date(d.acknowledgedAt), locale)})`).join("; "),
+                (app.data.disclosures ?? []).map((d) => `${tk(`disclosures.items.${d.key}.title`)} (v${d.version}${d.locale ? ` ${d.locale}` : ""}${d.textSha256 ? ` · text ${d.textSha256.slice(0, 12)}…` : ""}, ${formatDayTime(new Date(d.acknowledgedAt), locale)})`).join("; "),
               )}
               {fact(t("application.submitted"), app.submittedAt ? formatDayTime(app.submittedAt, locale) : null)}
             </dl>
