@@ -88,7 +88,14 @@ function EarlierFailure({ tx, body }: { tx: StepTxView; body: string }) {
   );
 }
 
-type StepState = "done" | "current" | "waiting";
+type StepState = "done" | "current" | "sent" | "waiting";
+
+const stepBadge: Record<StepState, { tone: "success" | "accent" | "neutral"; icon: "check" | "dot" | "clock" }> = {
+  done: { tone: "success", icon: "check" },
+  current: { tone: "accent", icon: "dot" },
+  sent: { tone: "accent", icon: "clock" },
+  waiting: { tone: "neutral", icon: "clock" },
+};
 
 function StepHeader({ n, title, state }: { n: number; title: string; state: StepState }) {
   const t = useTranslations("issuer.chain");
@@ -98,7 +105,7 @@ function StepHeader({ n, title, state }: { n: number; title: string; state: Step
         <span className="mr-2 text-ink-muted tabular">{n}.</span>
         {title}
       </h3>
-      <Badge tone={state === "done" ? "success" : state === "current" ? "accent" : "neutral"} icon={state === "done" ? "check" : state === "current" ? "dot" : "clock"}>
+      <Badge tone={stepBadge[state].tone} icon={stepBadge[state].icon}>
         {t(`state.${state}`)}
       </Badge>
     </div>
@@ -344,11 +351,12 @@ export function GoOnChain(props: GoOnChainProps) {
     <div className="flex flex-col gap-8">
       {/* Once every step is done there is nothing left to sign here. */}
       {offerDone ? null : !isConnected ? (
-        <div className="flex flex-col items-start gap-3">
-          <Alert tone="info" title={t("connectTitle")}>{t("connectBody")}</Alert>
-          <Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
+        <>
+          <Alert tone="info" title={t("connectTitle")} action={<Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>}>
+            {t("connectBody")}
+          </Alert>
           <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-        </div>
+        </>
       ) : wrongWallet ? (
         <Alert tone="warn" title={t("wrongWalletTitle")}>{t("wrongWalletBody")}</Alert>
       ) : null}
@@ -357,7 +365,7 @@ export function GoOnChain(props: GoOnChainProps) {
       <ol className="flex flex-col gap-8">
         {/* Step 1: token */}
         <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("deployTitle")}>
-          <StepHeader n={1} title={t("deployTitle")} state={stateOf(tokenDone, true)} />
+          <StepHeader n={1} title={t("deployTitle")} state={deployWaiting ? "sent" : stateOf(tokenDone, true)} />
           {tokenDone ? (
             <div className="flex flex-col gap-1">
               {found ? <Alert tone="info" role="status">{t("foundExisting")}</Alert> : null}
@@ -452,7 +460,7 @@ export function GoOnChain(props: GoOnChainProps) {
 
         {/* Step 3: offering */}
         <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("offerTitle")}>
-          <StepHeader n={3} title={t("offerTitle")} state={stateOf(offerDone, docsDone)} />
+          <StepHeader n={3} title={t("offerTitle")} state={offerWaiting ? "sent" : stateOf(offerDone, docsDone)} />
           {offerDone ? (
             <div className="flex flex-col gap-1">
               {foundOffering ? <Alert tone="info" role="status">{t("offerExisting")}</Alert> : null}
@@ -484,13 +492,13 @@ export function GoOnChain(props: GoOnChainProps) {
               </div>
               {checkboxes(t("offerCategories"), offerCats, setOfferCats, offerErrors.categories, "offer-cat")}
               <Alert tone="info" role="none" title={t("willSign")}>
-                {t("offerSigns", {
-                  supply: supply || "—",
-                  price: (() => {
-                    const units = /^\d+(\.\d{1,2})?$/.test(price.replace(/,/g, "")) ? price.replace(/,/g, "") : null;
-                    return units ? formatMoney(BigInt(Math.round(Number(units) * 100)) * 10n ** BigInt(props.decimals - 2), props.decimals, locale) : "—";
-                  })(),
-                })}
+                {(() => {
+                  // Spelled out once the price and the supply read as numbers; until then, what is missing.
+                  const units = /^\d+(\.\d{1,2})?$/.test(price.replace(/,/g, "")) ? price.replace(/,/g, "") : null;
+                  if (!units || !/^\d+$/.test(supply.replace(/,/g, ""))) return t("offerSignsIncomplete");
+                  const each = formatMoney(BigInt(Math.round(Number(units) * 100)) * 10n ** BigInt(props.decimals - 2), props.decimals, locale);
+                  return t("offerSigns", { supply: supply.replace(/,/g, ""), price: each });
+                })()}
               </Alert>
               <TxStatus step={offer.step} confirmed={t("offerConfirmed")} pendingNote={t("pendingSafe")} testId="offer-status" />
               <div>

@@ -24,8 +24,15 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
   const current = (f: ListingField) => (state && !state.ok && state.values ? (state.values[f] ?? "") : values[f]);
   const err = (f: ListingField) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
 
+  // Required fields carry a visual mark (the control's `required` says it to assistive technology).
+  const label = (name: ListingField, required?: boolean) => (
+    <>
+      {t(`fields.${name}`)}
+      {required ? <span aria-hidden="true" className="ml-0.5 text-danger">*</span> : null}
+    </>
+  );
   const text = (name: ListingField, opts: { required?: boolean; hint?: boolean; inputMode?: "numeric" | "decimal"; type?: string; lang?: string } = {}) => (
-    <Field id={`listing-${name}`} label={t(`fields.${name}`)} error={err(name)} hint={opts.hint ? t(`hints.${name}`) : undefined}>
+    <Field id={`listing-${name}`} label={label(name, opts.required)} error={err(name)} hint={opts.hint ? t(`hints.${name}`) : undefined}>
       {(control) => (
         <Input
           {...control}
@@ -41,7 +48,7 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
     </Field>
   );
   const area = (name: ListingField, opts: { required?: boolean; hint?: boolean; rows?: number; lang?: string } = {}) => (
-    <Field id={`listing-${name}`} label={t(`fields.${name}`)} error={err(name)} hint={opts.hint ? t(`hints.${name}`) : undefined}>
+    <Field id={`listing-${name}`} label={label(name, opts.required)} error={err(name)} hint={opts.hint ? t(`hints.${name}`) : undefined}>
       {(control) => (
         <textarea {...control} name={name} defaultValue={current(name)} required={opts.required} rows={opts.rows ?? 4} lang={opts.lang} className={textareaStyles} />
       )}
@@ -51,6 +58,7 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
   return (
     <form action={action} noValidate className="flex flex-col gap-8">
       {id ? <input type="hidden" name="id" value={id} /> : null}
+      <p className="text-sm text-ink-muted">{t("requiredNote")}</p>
       <div aria-live="polite" role="status">
         {state && !state.ok ? <Alert tone="error" role="none" title={t("refused")}>{state.message}</Alert> : null}
         {state?.ok && state.message ? <Alert tone="success" role="none" title={state.message} /> : null}

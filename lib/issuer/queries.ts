@@ -20,17 +20,31 @@ export const getIssuerDashboard = cache(async ({ issuer }: { issuer: string }) =
   const rows = await listIssuerArtworks(db, { issuer });
   const onChain = rows.filter((r) => r.artwork.tokenAddress);
   let statuses = new Map<string, number | null>();
+  let chainError = false;
   try {
     const chain = await readCatalogueChainState(onChain.map((r) => ({ token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId })));
     statuses = new Map(onChain.map((r, i) => [r.artwork.id, chain.perToken[i]?.offering?.status ?? null]));
   } catch (error) {
+    // The list still shows, from the database; the page says the offering stages may be behind.
+    chainError = onChain.length > 0;
     console.error("[issuer] chain read failed:", error instanceof Error ? error.message : error);
   }
   // An offering that sold out or ended moves its artwork to "trading" (recorded on read, once).
   for (const r of rows) {
     if (await settleTradingStatus(db, { id: r.artwork.id, offeringStatus: statuses.get(r.artwork.id) ?? null })) r.artwork.status = "trading";
   }
-  return rows.map((r) => ({ ...r, stage: listingStage(r.artwork.status, statuses.get(r.artwork.id) ?? null) }));
+  return { chainError, rows: rows.map((r) => ({ ...r, stage: listingStage(r.artwork.status, statuses.get(r.artwork.id) ?? null) })) };
+});
+
+/** Whether this issuer owns this listing (database only: cheap enough to answer before anything streams). */
+export const issuerOwnsListing = cache(async ({ id, issuer }: { id: string; issuer: string }): Promise<boolean> => {
+  try {
+    await getOwnedListing(await getDb(), { id, issuer });
+    return true;
+  } catch (error) {
+    if (error instanceof ListingError) return false;
+    throw error;
+  }
 });
 
 /** The chain the issuer console's steps are checked against. */
@@ -56,36 +70,49 @@ export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issue
   }
   const documents = await getListingDocuments(db, { artworkId: artwork.id });
   let progress: GoOnChainProgress | null = null;
+  let chainError = false;
   if (artwork.metadataHash !== null) {
-    const deps = getChainDeps();
     try {
-      if (await resolvePendingTxs(db, deps, { id: artwork.id, issuer })) artwork = await getOwnedListing(db, { id, issuer });
+      const deps = getChainDeps();
+      try {
+        await resolvePendingTxs(db, deps, { id: artwork.id, issuer });
+        artwork = await getOwnedListing(db, { id, issuer });
+      } catch (error) {
+        console.error("[issuer] settling a waiting transaction failed:", error instanceof Error ? error.message : error);
+      }
+      const listing = artwork;
+      progress = await deriveGoOnChainProgress({
+        client: deps.client,
+        contracts: getDeployments(),
+        issuer: getAddress(issuer),
+        metadataHash: listing.metadataHash as Hex,
+        knownToken: listing.tokenAddress ? getAddress(listing.tokenAddress) : null,
+        documents,
+      });
+      try {
+        await recordChainProgress(db, deps, { id: artwork.id, issuer, progress });
+        // Read again even when this request recorded nothing: a concurrent one (the client's check) may have.
+        artwork = await getOwnedListing(db, { id, issuer });
+      } catch (error) {
+        console.error("[issuer] recording chain progress failed:", error instanceof Error ? error.message : error);
+      }
     } catch (error) {
-      console.error("[issuer] settling a waiting transaction failed:", error instanceof Error ? error.message : error);
-    }
-    const listing = artwork;
-    progress = await deriveGoOnChainProgress({
-      client: deps.client,
-      contracts: getDeployments(),
-      issuer: getAddress(issuer),
-      metadataHash: listing.metadataHash as Hex,
-      knownToken: listing.tokenAddress ? getAddress(listing.tokenAddress) : null,
-      documents,
-    });
-    try {
-      if (await recordChainProgress(db, deps, { id: artwork.id, issuer, progress })) artwork = await getOwnedListing(db, { id, issuer });
-    } catch (error) {
-      console.error("[issuer] recording chain progress failed:", error instanceof Error ? error.message : error);
+      // The listing itself still shows; its on-chain part says the chain could not be read.
+      progress = null;
+      chainError = true;
+      console.error("[issuer] chain read failed:", error instanceof Error ? error.message : error);
     }
   }
   const [stepTxs, confirmedTxs] = await Promise.all([getStepTxs(db, { artworkId: artwork.id }), getConfirmedTxs(db, { artworkId: artwork.id })]);
-  const investors = progress?.offeringId ? await countInvestors(progress.offeringId) : 0;
+  const investors = progress?.offeringId ? await countInvestors(progress.offeringId).catch(() => null) : 0;
   if (await settleTradingStatus(db, { id: artwork.id, offeringStatus: progress?.offering?.status ?? null })) artwork = { ...artwork, status: "trading" as const };
   return {
     artwork,
     documents,
     progress,
+    /** Distinct buyers, or null when the chain's events could not be read. */
     investors,
+    chainError,
     stepTxs,
     /** The confirmed transaction of each recorded step (deploy, each anchor, offering, close, withdrawals). */
     confirmedTxs,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StageBadge } from "@/components/issuer/stage-badge";
+import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function IssuerPage() {
   const ctx = await requirePageSession({ role: "issuer", next: "/issuer" });
-  const [rows, t, ts, locale] = await Promise.all([
+  const [{ rows, chainError }, t, ts, locale] = await Promise.all([
     getIssuerDashboard({ issuer: ctx.address }),
     getTranslations("issuer.dashboard"),
     getTranslations("issuer.stage"),
@@ -36,18 +37,19 @@ export default async function IssuerPage() {
         </div>
         {rows.length > 0 ? newLink : null}
       </header>
+      {chainError ? <Alert tone="warn" title={t("chainErrorTitle")}>{t("chainErrorBody")}</Alert> : null}
       {rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={newLink} />
       ) : (
         <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full min-w-[36rem] text-sm">
+          <table className="w-full text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="sticky top-0 bg-surface-muted text-left text-ink-muted">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">{t("columns.artwork")}</th>
                 <th scope="col" className="px-4 py-2 font-medium">{t("columns.stage")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("columns.updated")}</th>
-                <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">{t("columns.actions")}</span></th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">{t("columns.updated")}</th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell"><span className="sr-only">{t("columns.actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -58,10 +60,12 @@ export default async function IssuerPage() {
                     <th scope="row" className="px-4 py-3 text-left font-normal">
                       <Link href={`/issuer/artworks/${artwork.id}`} className="font-medium underline-offset-4 hover:underline">{title}</Link>
                       <p className="text-xs text-ink-muted">{artwork.artist}</p>
+                      {/* On a phone the last-change column folds in under the title. */}
+                      <p className="text-xs text-ink-muted tabular sm:hidden">{t("columns.updated")}: {formatDay(artwork.updatedAt, locale)}</p>
                     </th>
-                    <td className="px-4 py-3"><StageBadge stage={stage} label={ts(stage)} /></td>
-                    <td className="px-4 py-3 text-ink-muted tabular">{formatDay(artwork.updatedAt, locale)}</td>
-                    <td className="px-4 py-3 text-right">
+                    <td className="px-4 py-3 align-top sm:align-middle"><StageBadge stage={stage} label={ts(stage)} /></td>
+                    <td className="hidden px-4 py-3 text-ink-muted tabular sm:table-cell">{formatDay(artwork.updatedAt, locale)}</td>
+                    <td className="hidden px-4 py-3 text-right sm:table-cell">
                       <Link href={`/issuer/artworks/${artwork.id}`} className={buttonStyles({ variant: "ghost", size: "sm" })} aria-label={t("openLabel", { title })}>
                         {t("open")}
                       </Link>

@@ -84,9 +84,10 @@ export default async function IssuerListingPage({ params }: Props) {
           {artwork.images.length === 0 ? (
             <p className="col-span-2 rounded-xl border border-dashed border-line-strong p-6 text-center text-sm text-ink-muted">{tf("noImages")}</p>
           ) : (
-            artwork.images.map((img) => (
+            artwork.images.map((img, i) => (
+              // The first image large, in its own proportions; the others as square thumbnails.
               // eslint-disable-next-line @next/next/no-img-element -- stored, already resized listing image
-              <img key={img.src} src={img.src} alt={img.alt} width={img.width} height={img.height} className="aspect-square w-full rounded-lg border border-line object-cover" />
+              <img key={img.src} src={img.src} alt={img.alt} width={img.width} height={img.height} className={i === 0 ? "col-span-2 h-auto w-full rounded-lg border border-line" : "aspect-square w-full rounded-lg border border-line object-cover"} />
             ))
           )}
         </div>
@@ -100,6 +101,72 @@ export default async function IssuerListingPage({ params }: Props) {
           <Markdown text={artwork.descriptionMd} className="flex flex-col gap-2 text-ink/90" />
         </div>
       </section>
+
+      {offering && progress?.offeringId ? (
+        <section aria-labelledby="live" className="flex flex-col gap-5">
+          <h2 id="live" className="font-display text-2xl">{tl("title")}</h2>
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+            <div className="rounded-xl border border-line p-4">
+              <dt className="text-xs text-ink-muted">{tl("sold")}</dt>
+              <dd className="text-xl font-medium tabular" data-testid="live-sold">{Number(offering.sold).toLocaleString(locale)} / {Number(offering.terms.supplyCap).toLocaleString(locale)}</dd>
+            </div>
+            <div className="rounded-xl border border-line p-4">
+              <dt className="text-xs text-ink-muted">{tl("investors")}</dt>
+              <dd className="text-xl font-medium tabular" data-testid="live-investors">{data.investors === null ? "—" : data.investors.toLocaleString(locale)}</dd>
+            </div>
+            <div className="rounded-xl border border-line p-4">
+              <dt className="text-xs text-ink-muted">{tl("proceeds")}</dt>
+              <dd className="text-xl font-medium" data-testid="live-proceeds"><Money value={offering.proceeds} decimals={decimals} /></dd>
+            </div>
+            <div className="rounded-xl border border-line p-4">
+              <dt className="text-xs text-ink-muted">{tl("withdrawnLabel")}</dt>
+              <dd className="text-xl font-medium" data-testid="live-withdrawn"><Money value={offering.withdrawn} decimals={decimals} /></dd>
+            </div>
+          </dl>
+          <Progress value={Number(offering.sold) / Number(offering.terms.supplyCap || 1n)} label={tl("progress", { sold: Number(offering.sold), supply: Number(offering.terms.supplyCap) })} />
+          <div className="flex flex-col gap-1">
+            <p className="text-sm">
+              {tl("terms", {
+                price: formatMoney(offering.terms.pricePerShare, decimals, locale),
+                min: Number(offering.terms.minTicket).toLocaleString(locale),
+                max: Number(offering.terms.maxTicket).toLocaleString(locale),
+              })}
+            </p>
+            <p className="text-sm text-ink-muted">
+              {tl("window", {
+                start: formatDayTime(new Date(Number(offering.terms.start) * 1000), locale),
+                end: formatDayTime(new Date(Number(offering.terms.end) * 1000), locale),
+              })}
+            </p>
+          </div>
+          <OfferingControls
+            id={id}
+            account={getAddress(ctx.address)}
+            primaryOffering={chainContracts().primaryOffering}
+            offeringId={progress.offeringId.toString()}
+            canClose={offering.status === OfferingStatus.Live || offering.status === OfferingStatus.Upcoming}
+            withdrawable={offering.proceeds > offering.withdrawn ? formatMoney(offering.proceeds - offering.withdrawn, decimals, locale) : null}
+          />
+          {offeringTxs.length > 0 ? (
+            <div className="flex flex-col gap-2">
+              <h3 className="font-medium">{tl("history")}</h3>
+              <ul className="divide-y divide-line rounded-xl border border-line text-sm" aria-label={tl("history")} data-testid="offering-history">
+                {offeringTxs.map((tx) => (
+                  <li key={tx.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
+                    <span className="font-medium">
+                      {tx.kind === "close"
+                        ? tl("historyClosed")
+                        : tl("historyWithdrawn", { amount: formatMoney(BigInt(String(tx.details.amount ?? "0")), decimals, locale) })}
+                      <span className="ml-2 text-xs font-normal text-ink-muted tabular">{formatDayTime(tx.settledAt ?? tx.createdAt, locale)}</span>
+                    </span>
+                    <code className="min-w-0 font-mono text-xs break-all text-ink-muted">{tx.txHash}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="files" className="flex flex-col gap-6">
         <h2 id="files" className="font-display text-2xl">{tf("title")}</h2>
@@ -165,6 +232,13 @@ export default async function IssuerListingPage({ params }: Props) {
         </section>
       ) : null}
 
+      {data.chainError ? (
+        <section aria-labelledby="on-chain" className="flex flex-col gap-4">
+          <h2 id="on-chain" className="font-display text-2xl">{t("onChainTitle")}</h2>
+          <Alert tone="warn" title={t("chainErrorTitle")}>{t("chainErrorBody")}</Alert>
+        </section>
+      ) : null}
+
       {progress && artwork.metadataUri && artwork.metadataHash ? (
         <section aria-labelledby="on-chain" className="flex flex-col gap-4">
           <div>
@@ -190,63 +264,6 @@ export default async function IssuerListingPage({ params }: Props) {
             anchorTxs={anchorTxs}
             countries={[344, 702, 826, 840].map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }))}
           />
-        </section>
-      ) : null}
-
-      {offering && progress?.offeringId ? (
-        <section aria-labelledby="live" className="flex flex-col gap-5">
-          <h2 id="live" className="font-display text-2xl">{tl("title")}</h2>
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-            <div className="rounded-xl border border-line p-4">
-              <dt className="text-xs text-ink-muted">{tl("sold")}</dt>
-              <dd className="text-xl font-medium tabular" data-testid="live-sold">{Number(offering.sold).toLocaleString(locale)} / {Number(offering.terms.supplyCap).toLocaleString(locale)}</dd>
-            </div>
-            <div className="rounded-xl border border-line p-4">
-              <dt className="text-xs text-ink-muted">{tl("investors")}</dt>
-              <dd className="text-xl font-medium tabular" data-testid="live-investors">{data.investors.toLocaleString(locale)}</dd>
-            </div>
-            <div className="rounded-xl border border-line p-4">
-              <dt className="text-xs text-ink-muted">{tl("proceeds")}</dt>
-              <dd className="text-xl font-medium" data-testid="live-proceeds"><Money value={offering.proceeds} decimals={decimals} /></dd>
-            </div>
-            <div className="rounded-xl border border-line p-4">
-              <dt className="text-xs text-ink-muted">{tl("withdrawnLabel")}</dt>
-              <dd className="text-xl font-medium" data-testid="live-withdrawn"><Money value={offering.withdrawn} decimals={decimals} /></dd>
-            </div>
-          </dl>
-          <Progress value={Number(offering.sold) / Number(offering.terms.supplyCap || 1n)} label={tl("progress", { sold: Number(offering.sold), supply: Number(offering.terms.supplyCap) })} />
-          <p className="text-sm text-ink-muted">
-            {tl("window", {
-              start: formatDayTime(new Date(Number(offering.terms.start) * 1000), locale),
-              end: formatDayTime(new Date(Number(offering.terms.end) * 1000), locale),
-            })}
-          </p>
-          <OfferingControls
-            id={id}
-            account={getAddress(ctx.address)}
-            primaryOffering={chainContracts().primaryOffering}
-            offeringId={progress.offeringId.toString()}
-            canClose={offering.status === OfferingStatus.Live || offering.status === OfferingStatus.Upcoming}
-            withdrawable={offering.proceeds > offering.withdrawn ? formatMoney(offering.proceeds - offering.withdrawn, decimals, locale) : null}
-          />
-          {offeringTxs.length > 0 ? (
-            <div className="flex flex-col gap-2">
-              <h3 className="font-medium">{tl("history")}</h3>
-              <ul className="divide-y divide-line rounded-xl border border-line text-sm" aria-label={tl("history")} data-testid="offering-history">
-                {offeringTxs.map((tx) => (
-                  <li key={tx.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-                    <span className="font-medium">
-                      {tx.kind === "close"
-                        ? tl("historyClosed")
-                        : tl("historyWithdrawn", { amount: formatMoney(BigInt(String(tx.details.amount ?? "0")), decimals, locale) })}
-                      <span className="ml-2 text-xs font-normal text-ink-muted tabular">{formatDayTime(tx.settledAt ?? tx.createdAt, locale)}</span>
-                    </span>
-                    <code className="min-w-0 font-mono text-xs break-all text-ink-muted">{tx.txHash}</code>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
         </section>
       ) : null}
 
