@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page, TestInfo } from "@playwright/test";
 import sharp from "sharp";
 import { encodeFunctionData, parseAbi, parseEventLogs, type Address, type Hex, type Log } from "viem";
 import { simplePdf } from "../scripts/seed/pdf";
@@ -75,6 +75,23 @@ async function forge(form: Locator, fields: Record<string, string>) {
   }, Object.entries(fields));
 }
 
+/** Screenshots of one part of the page in both languages at 1280 and 375 px (then back to English, 1280). */
+async function snap(page: Page, testInfo: TestInfo, name: string, selector: string) {
+  for (const locale of ["en", "zh-HK"] as const) {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E_ORIGIN }]);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.reload();
+      await expect(page.locator(selector)).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.locator(selector).screenshot({ path: testInfo.outputPath(`${name}-${locale}-${width}.png`) });
+    }
+  }
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: E2E_ORIGIN }]);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.reload();
+}
+
 /** The audit log as compliance exports it (CSV), for one action. */
 async function auditCsv(page: Page, action: string): Promise<string> {
   const res = await page.request.get(`/compliance/audit/audit.csv?action=${action}`);
@@ -100,11 +117,29 @@ async function connectIfAsked(page: Page) {
   }
 }
 
+/**
+ * Makes sure the wallet is connected for `action` (a button that needs it): wagmi reconnects a moment after a
+ * reload, so decide only once the page has settled either way.
+ */
+async function connectFor(page: Page, action: Locator) {
+  await expect(async () => {
+    if (await action.isEnabled()) return;
+    const connect = page.getByRole("button", { name: "Connect wallet" }).first();
+    if (await connect.isVisible()) {
+      await connect.click();
+      const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
+      await dialog.getByRole("button", { name: /Test Wallet/ }).click();
+      await expect(dialog).toBeHidden();
+    }
+    expect(await action.isEnabled()).toBe(true);
+  }).toPass({ timeout: 20_000 });
+}
+
 async function createDraft(page: Page, title: string): Promise<string> {
   await page.goto("/issuer/artworks/new");
-  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
   await page.getByLabel("Artist").fill("Chan Siu-ming");
-  await page.getByLabel("Description", { exact: true }).fill("Ink and colour on paper.\n\nA **quiet** harbour at dawn.");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Ink and colour on paper.\n\nA **quiet** harbour at dawn.");
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
@@ -149,20 +184,20 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
 
   // Field-by-field validation, messages beside the fields, typed values kept.
   await page.goto("/issuer/artworks/new");
-  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
   await page.getByLabel("Year").fill("20x9");
   await page.getByLabel("Provenance").fill("2019 — Studio of the artist\nexhibited somewhere");
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page.getByLabel("Year")).toHaveAccessibleDescription(/four-digit year/);
   await expect(page.getByLabel("Artist")).toHaveAccessibleDescription("Required.");
   await expect(page.getByLabel("Provenance")).toHaveAccessibleDescription(/Line 2 should start with a year/);
-  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
+  await expect(page.getByRole("textbox", { name: "Title", exact: true })).toHaveValue(title);
 
   await page.getByLabel("Year").fill("2021");
   await page.getByLabel("Artist").fill("Lam Wing-sze");
   await page.getByLabel("Medium").fill("Oil on linen");
   await page.getByLabel("Provenance").fill("2021 — Studio of the artist\n2023 — Exhibited: Tides, Hong Kong");
-  await page.getByLabel("Description", { exact: true }).fill("Low tide at **Tai O**, painted at first light.\n\n<script>alert(1)</script>");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Low tide at **Tai O**, painted at first light.\n\n<script>alert(1)</script>");
   await page.getByLabel("Custodian", { exact: true }).fill("Hong Kong Fine Art Storage Ltd");
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
@@ -302,11 +337,12 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.context().close();
 });
 
-test("a deploy sent while the console was closed is found on-chain and recorded, never deployed twice; a second offering is refused; the offering is closed early", async ({ browser }) => {
-  test.setTimeout(240_000);
+test("a deploy sent while the console was closed is found on-chain and recorded, never deployed twice; a second offering is refused; the offering is closed early", async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
   const title = `Night Ferry ${Date.now().toString(36)}`;
   const first = await as(browser, "lumen", "/issuer");
   const id = await approvedListing(browser, first.page, title);
+  await snap(first.page, testInfo, "deploy-form", "section:has(#on-chain)");
   const metadataUri = (await first.page.getByTestId("metadata-uri").textContent())!;
   const metadataHash = (await first.page.getByTestId("metadata-hash").textContent()) as Hex;
   await first.page.context().close();
@@ -329,6 +365,8 @@ test("a deploy sent while the console was closed is found on-chain and recorded,
   await expect(page.getByRole("button", { name: "Create offering" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Anchored in transaction: 0x[0-9a-f]{64}/)).toBeVisible();
   expect(sends(log)).toBe(1);
+  await snap(page, testInfo, "offering-form", "section:has(#on-chain)");
+  await connectFor(page, page.getByRole("button", { name: "Create offering" }));
 
   // Meanwhile an offering is created from another tab. The console's own "Create offering" checks the chain
   // first: it finds that one and does not create a second.
@@ -375,7 +413,7 @@ test("a deploy sent while the console was closed is found on-chain and recorded,
   await grace.page.context().close();
 });
 
-test("a deploy still pending when the console is reopened is waited for, not offered again, and recorded once mined", async ({ browser }) => {
+test("a deploy still pending when the console is reopened is waited for, not offered again, and recorded once mined", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const title = `Lantern Street ${Date.now().toString(36)}`;
   const first = await as(browser, "lumen", "/issuer");
@@ -402,6 +440,7 @@ test("a deploy still pending when the console is reopened is waited for, not off
     await page.reload();
     await expect(page.getByTestId("deploy-waiting")).toContainText(hash);
     await expect(page.getByRole("button", { name: "Deploy token" })).toHaveCount(0);
+    await snap(page, testInfo, "deploy-waiting", "section:has(#on-chain)");
 
     // Mined: the open page notices by itself and records the token from that transaction.
     await rpc("evm_mine");
@@ -436,9 +475,9 @@ test("another issuer cannot edit, submit, remove an image of or go on-chain with
 
   // The server action itself: harbourfront's own form, with lumen's listing id forged into it.
   await harbour.page.goto("/issuer/artworks/new");
-  await harbour.page.getByLabel("Title", { exact: true }).fill("Hijacked title");
+  await harbour.page.getByRole("textbox", { name: "Title", exact: true }).fill("Hijacked title");
   await harbour.page.getByLabel("Artist").fill("Nobody");
-  await harbour.page.getByLabel("Description", { exact: true }).fill("Overwritten.");
+  await harbour.page.getByRole("textbox", { name: "Description", exact: true }).fill("Overwritten.");
   await forge(harbour.page.getByRole("button", { name: "Create listing" }).locator("xpath=ancestor::form"), { id: lumenId });
   await harbour.page.getByRole("button", { name: "Create listing" }).click();
   await expect(harbour.page.getByText("This listing does not exist or is not yours.")).toBeVisible();
@@ -480,21 +519,40 @@ test("another issuer cannot edit, submit, remove an image of or go on-chain with
   await harbour.page.context().close();
 });
 
-test("issuer console and review queue at 1280 and 375 px, in English and Chinese (screenshots)", async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
+test("issuer console, listing editor, go-on-chain panel and live offering at 1280 and 375 px, in English and Chinese (screenshots)", async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
   const lumen = await as(browser, "lumen", "/issuer");
-  const rows = await lumen.page.getByRole("row").count();
+  const page = lumen.page;
+  const rows = await page.getByRole("row").count();
   expect(rows).toBeGreaterThan(1);
-  const id = (await lumen.page.getByRole("link", { name: /Morning Tide/ }).first().getAttribute("href"))!;
+  const href = async (name: RegExp) => (await page.getByRole("link", { name }).first().getAttribute("href"))!;
+  // Left by the journeys above: a live offering with a sale, a draft, and a listing half-way on-chain.
+  const live = await href(/Morning Tide/);
+  const draft = await href(/Private draft/);
+  const midway = await href(/Lantern Street/);
+  const shots: [string, string, string | null][] = [
+    ["dashboard", "/issuer", null],
+    ["new", "/issuer/artworks/new", null],
+    ["draft", draft, null],
+    ["edit", `${draft}/edit`, null],
+    ["go-on-chain", midway, "section:has(#on-chain)"],
+    ["live-offering", live, "section:has(#live)"],
+    ["listing", live, null],
+  ];
   for (const locale of ["en", "zh-HK"] as const) {
-    await lumen.page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E_ORIGIN }]);
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: E2E_ORIGIN }]);
     for (const width of [1280, 375]) {
-      await lumen.page.setViewportSize({ width, height: 900 });
-      for (const [name, path] of [["dashboard", "/issuer"], ["listing", id], ["new", "/issuer/artworks/new"]] as const) {
-        await lumen.page.goto(path);
-        await lumen.page.screenshot({ path: testInfo.outputPath(`${name}-${locale}-${width}.png`), fullPage: true });
+      await page.setViewportSize({ width, height: 900 });
+      for (const [name, path, section] of shots) {
+        await page.goto(path);
+        await expect(page.locator("h1")).toBeVisible();
+        // Nothing may stick out sideways on a phone.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        const file = testInfo.outputPath(`${name}-${locale}-${width}.png`);
+        if (section) await page.locator(section).screenshot({ path: file });
+        else await page.screenshot({ path: file, fullPage: true });
       }
     }
   }
-  await lumen.page.context().close();
+  await page.context().close();
 });
