@@ -24,7 +24,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, cookieStore, viewer] = await Promise.all([getLocale(), getTranslations("shell"), cookies(), getViewer()]);
+  const [locale, t, cookieStore, viewer] = await Promise.all([
+    getLocale(),
+    getTranslations("shell"),
+    cookies(),
+    getViewer(),
+  ]);
   const theme = cookieStore.get(THEME_COOKIE)?.value;
   return (
     <html
@@ -40,16 +45,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         {/* No client i18n provider here: public pages ship no i18n runtime. Client islands get their
             labels as props, and the (wallet) routes add NextIntlClientProvider for their own islands. */}
         <a
-            href="#main"
-            className="sr-only z-50 rounded-full bg-accent px-4 py-2 text-on-accent focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
-          >
-            {t("skip")}
-          </a>
-          <Header viewer={viewer} />
-          <main id="main" tabIndex={-1} className="flex-1 outline-none">
-            {children}
-          </main>
-          <Footer />
+          href="#main"
+          className="sr-only z-50 rounded-full bg-accent px-4 py-2 text-on-accent focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+        >
+          {t("skip")}
+        </a>
+        <Header viewer={viewer} />
+        <main id="main" tabIndex={-1} className="flex-1 outline-none">
+          {children}
+        </main>
+        <Footer />
       </body>
     </html>
   );

@@ -13,7 +13,8 @@ async function rewriteSignIn(page: Page, rewrite: (body: SignInBody) => Promise<
   await page.route("**/sign-in**", async (route) => {
     const req = route.request();
     const body = req.postData() ?? "";
-    if (req.method() !== "POST" || !req.headers()["next-action"] || !body.includes('"signature"')) return route.continue();
+    if (req.method() !== "POST" || !req.headers()["next-action"] || !body.includes('"signature"'))
+      return route.continue();
     const args = JSON.parse(body) as [SignInBody];
     args[0] = await rewrite(args[0]);
     await route.continue({ postData: JSON.stringify(args) });
@@ -31,7 +32,9 @@ async function captureSignIn(page: Page): Promise<() => SignInBody | undefined> 
 }
 
 test.describe("sign-in with Ethereum", () => {
-  test("a wallet that moves to another network is told so, and switches back before anything is signed", async ({ page }) => {
+  test("a wallet that moves to another network is told so, and switches back before anything is signed", async ({
+    page,
+  }) => {
     const requests = await installWallet(page, "mei");
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "Connect a wallet" }).click();
@@ -71,7 +74,9 @@ test.describe("sign-in with Ethereum", () => {
   test("a forged signature is refused with a clear message", async ({ page }) => {
     await installWallet(page, "mei", { signAs: "david" });
     await signInWithTestWallet(page, { expectSuccess: false });
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("The signature does not match your wallet address.");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(
+      "The signature does not match your wallet address.",
+    );
     await page.goto("/account");
     await expect(page).toHaveURL(/\/sign-in/);
   });
@@ -91,7 +96,11 @@ test.describe("sign-in with Ethereum", () => {
   });
 
   for (const [what, change, text] of [
-    ["another domain", { domain: "atelier-login.example", uri: "https://atelier-login.example" }, "The message was prepared for a different website."],
+    [
+      "another domain",
+      { domain: "atelier-login.example", uri: "https://atelier-login.example" },
+      "The message was prepared for a different website.",
+    ],
     ["another chain", { chainId: 1 }, "The message was signed for a different network."],
   ] as const) {
     test(`a message for ${what} is refused, even when properly signed`, async ({ page }) => {

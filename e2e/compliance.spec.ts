@@ -22,7 +22,9 @@ const registryAbi = parseAbi([
 ]);
 
 function deployments(): { identityRegistry: Address } {
-  return JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "deployments", "31337.json"), "utf8")) as { identityRegistry: Address };
+  return JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "deployments", "31337.json"), "utf8")) as {
+    identityRegistry: Address;
+  };
 }
 
 async function as(browser: Browser, key: DemoKey, next: string): Promise<Page> {
@@ -41,12 +43,24 @@ async function openRegister(page: Page, title: string): Promise<string> {
   return page.url().replace(E2E_ORIGIN, "");
 }
 
-const row = (page: Page, wallet: string) => page.getByRole("table").locator(`tr[data-wallet="${wallet.toLowerCase()}"]`);
-const shares = async (page: Page, wallet: string) => Number((await row(page, wallet).locator('[data-col="shares"]').innerText()).replace(/[^\d]/g, ""));
+const row = (page: Page, wallet: string) =>
+  page.getByRole("table").locator(`tr[data-wallet="${wallet.toLowerCase()}"]`);
+const shares = async (page: Page, wallet: string) =>
+  Number((await row(page, wallet).locator('[data-col="shares"]').innerText()).replace(/[^\d]/g, ""));
 
 /** Runs one agent action through the dialog and waits until it is confirmed and audited. */
-async function act(page: Page, who: string, action: string, fields: Record<string, string>, reason: string, expectConfirm: RegExp | string) {
-  await page.getByRole("button", { name: `Actions for ${who}` }).first().click();
+async function act(
+  page: Page,
+  who: string,
+  action: string,
+  fields: Record<string, string>,
+  reason: string,
+  expectConfirm: RegExp | string,
+) {
+  await page
+    .getByRole("button", { name: `Actions for ${who}` })
+    .first()
+    .click();
   const dialog = page.getByRole("dialog", { name: /^Act on / });
   if (await dialog.getByRole("radio").count()) await dialog.getByRole("radio", { name: action }).check();
   for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
@@ -61,12 +75,16 @@ async function act(page: Page, who: string, action: string, fields: Record<strin
     await expect(picker).toBeHidden();
   }
   await dialog.getByRole("button", { name: "Sign with my wallet" }).click();
-  await expect(dialog.getByTestId("agent-step")).toContainText("Done and recorded in the audit log.", { timeout: 45_000 });
+  await expect(dialog.getByTestId("agent-step")).toContainText("Done and recorded in the audit log.", {
+    timeout: 45_000,
+  });
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
 }
 
-test("an officer freezes a wallet; the investor's sell is refused with the reason; the audit log links the transaction", async ({ browser }) => {
+test("an officer freezes a wallet; the investor's sell is refused with the reason; the audit log links the transaction", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const grace = await as(browser, "grace", "/compliance");
   await expect(grace.getByRole("heading", { level: 1, name: "Compliance overview" })).toBeVisible();
@@ -76,7 +94,14 @@ test("an officer freezes a wallet; the investor's sell is refused with the reaso
   await openRegister(grace, "Quiet Mountains");
   const mei = addressOf("mei");
   await expect(row(grace, mei)).toContainText("Mei Chan");
-  await act(grace, "Mei Chan", "Freeze wallet", {}, "Court order HCMP 123/2026", /^Freeze 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} \(Mei Chan\): Mei Chan will not be able to send or receive QMTN shares/);
+  await act(
+    grace,
+    "Mei Chan",
+    "Freeze wallet",
+    {},
+    "Court order HCMP 123/2026",
+    /^Freeze 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} \(Mei Chan\): Mei Chan will not be able to send or receive QMTN shares/,
+  );
   await expect(row(grace, mei)).toContainText("Wallet frozen");
 
   const investor = await as(browser, "mei", "/artworks/quiet-mountains/trade");
@@ -95,7 +120,14 @@ test("an officer freezes a wallet; the investor's sell is refused with the reaso
 
   // Lifting the freeze restores the investor's sell (and leaves the shared chain as other journeys expect it).
   await openRegister(grace, "Quiet Mountains");
-  await act(grace, "Mei Chan", "Unfreeze wallet", {}, "Court order discharged", /^Unfreeze 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} \(Mei Chan\): Mei Chan will be able to send and receive QMTN shares again/);
+  await act(
+    grace,
+    "Mei Chan",
+    "Unfreeze wallet",
+    {},
+    "Court order discharged",
+    /^Unfreeze 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} \(Mei Chan\): Mei Chan will be able to send and receive QMTN shares again/,
+  );
   // The register refreshes itself after the confirmation: no reload.
   await expect(row(grace, mei)).toContainText("Mei Chan");
   await expect(row(grace, mei)).not.toContainText("Wallet frozen");
@@ -109,12 +141,26 @@ test("a partial freeze and a forced transfer change the register", async ({ brow
   await openRegister(grace, "Quiet Mountains");
   const david = addressOf("david");
   const alice = addressOf("alice");
-  await act(grace, "David Wong", "Freeze part of the balance", { "Number of shares": "50" }, "Margin dispute, holding 50 shares", /Freeze 50 of the [\d,]+ QMTN shares of 0x.+ \(David Wong\)/);
+  await act(
+    grace,
+    "David Wong",
+    "Freeze part of the balance",
+    { "Number of shares": "50" },
+    "Margin dispute, holding 50 shares",
+    /Freeze 50 of the [\d,]+ QMTN shares of 0x.+ \(David Wong\)/,
+  );
   await expect(row(grace, david).locator('[data-col="frozen"]')).toContainText("50 frozen");
 
   const davidBefore = await shares(grace, david);
   const aliceBefore = await shares(grace, alice);
-  await act(grace, "David Wong", "Forced transfer", { "Number of shares": "20", "Receiving wallet": alice }, "Court-ordered transfer HCA 77/2026", /Move 20 QMTN shares from 0x.+ \(David Wong\) to 0x/);
+  await act(
+    grace,
+    "David Wong",
+    "Forced transfer",
+    { "Number of shares": "20", "Receiving wallet": alice },
+    "Court-ordered transfer HCA 77/2026",
+    /Move 20 QMTN shares from 0x.+ \(David Wong\) to 0x/,
+  );
   await expect.poll(() => shares(grace, david)).toBe(davidBefore - 20);
   expect(await shares(grace, alice)).toBe(aliceBefore + 20);
   await grace.context().close();
@@ -126,15 +172,40 @@ test("a wallet recovery moves shares, frozen part and lock-up to the investor's 
   const mei = addressOf("mei");
   const { identityRegistry } = deployments();
   // Setup: link the new wallet to mei's investor record, from grace's (unlocked anvil) account.
-  const investorId = (await rpc<Hex>("eth_call", [{ to: identityRegistry, data: encodeFunctionData({ abi: registryAbi, functionName: "investorOf", args: [mei] }) }, "latest"])) as Hex;
-  const hash = await rpc<Hex>("eth_sendTransaction", [{ from: addressOf("grace"), to: identityRegistry, data: encodeFunctionData({ abi: registryAbi, functionName: "linkWallet", args: [fresh, investorId] }) }]);
-  await expect.poll(async () => (await rpc<{ status: string } | null>("eth_getTransactionReceipt", [hash]))?.status).toBe("0x1");
+  const investorId = (await rpc<Hex>("eth_call", [
+    { to: identityRegistry, data: encodeFunctionData({ abi: registryAbi, functionName: "investorOf", args: [mei] }) },
+    "latest",
+  ])) as Hex;
+  const hash = await rpc<Hex>("eth_sendTransaction", [
+    {
+      from: addressOf("grace"),
+      to: identityRegistry,
+      data: encodeFunctionData({ abi: registryAbi, functionName: "linkWallet", args: [fresh, investorId] }),
+    },
+  ]);
+  await expect
+    .poll(async () => (await rpc<{ status: string } | null>("eth_getTransactionReceipt", [hash]))?.status)
+    .toBe("0x1");
 
   const grace = await as(browser, "grace", "/compliance/tokens");
   await openRegister(grace, "Harbour at Dusk");
-  await act(grace, "Mei Chan", "Freeze part of the balance", { "Number of shares": "5" }, "Partial freeze before recovery", /Freeze 5 of the 40 HAD3 shares/);
+  await act(
+    grace,
+    "Mei Chan",
+    "Freeze part of the balance",
+    { "Number of shares": "5" },
+    "Partial freeze before recovery",
+    /Freeze 5 of the 40 HAD3 shares/,
+  );
   await expect(row(grace, mei).locator('[data-col="lockup"]')).toContainText(/40 until/);
-  await act(grace, "Mei Chan", "Recover to a new wallet", { "New wallet of the same investor": fresh }, "Lost device, identity re-verified in branch", /Move all 40 HAD3 shares of 0x.+ \(Mei Chan\) to 0x.+ with the wallet's freeze, its frozen part \(5\) and its lock-up \(40\)/);
+  await act(
+    grace,
+    "Mei Chan",
+    "Recover to a new wallet",
+    { "New wallet of the same investor": fresh },
+    "Lost device, identity re-verified in branch",
+    /Move all 40 HAD3 shares of 0x.+ \(Mei Chan\) to 0x.+ with the wallet's freeze, its frozen part \(5\) and its lock-up \(40\)/,
+  );
   await expect(row(grace, fresh)).toContainText("Mei Chan");
   expect(await shares(grace, fresh)).toBe(40);
   await expect(row(grace, fresh).locator('[data-col="frozen"]')).toContainText("5 frozen");
@@ -143,7 +214,9 @@ test("a wallet recovery moves shares, frozen part and lock-up to the investor's 
   await grace.context().close();
 });
 
-test("the register at a past block comes from the indexer, agrees with the node's archive, and exports the same", async ({ browser }) => {
+test("the register at a past block comes from the indexer, agrees with the node's archive, and exports the same", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const grace = await as(browser, "grace", "/compliance/tokens");
   const registerPath = await openRegister(grace, "Quiet Mountains");
@@ -159,7 +232,9 @@ test("the register at a past block comes from the indexer, agrees with the node'
     })
     .toBe("indexer");
   await expect(grace.getByText("Past block")).toBeVisible();
-  await expect(grace.getByTestId("register-source")).toContainText(`Built from the indexer's record of on-chain events`);
+  await expect(grace.getByTestId("register-source")).toContainText(
+    `Built from the indexer's record of on-chain events`,
+  );
   await expect(row(grace, david).locator('[data-col="frozen"]')).toContainText("50 frozen");
   await grace.getByRole("link", { name: "Compare with the chain node's archive" }).click();
   await expect(grace.getByText(`The chain node's archive agrees with the indexer at block ${block}.`)).toBeVisible();
@@ -176,8 +251,12 @@ test("the register at a past block comes from the indexer, agrees with the node'
 test("an investor or an issuer reaches no compliance page, export or action", async ({ browser }) => {
   test.setTimeout(120_000);
   const manifest = readFileSync(path.join(E2E_DIST_DIR, "server", "server-reference-manifest.json"), "utf8");
-  const ids = Object.entries((JSON.parse(manifest) as { node: Record<string, { exportedName?: string; filename?: string }> }).node)
-    .filter(([, v]) => v.exportedName === "recordAgentActionAction" || JSON.stringify(v).includes("recordAgentActionAction"))
+  const ids = Object.entries(
+    (JSON.parse(manifest) as { node: Record<string, { exportedName?: string; filename?: string }> }).node,
+  )
+    .filter(
+      ([, v]) => v.exportedName === "recordAgentActionAction" || JSON.stringify(v).includes("recordAgentActionAction"),
+    )
     .map(([id]) => id);
   for (const key of ["mei", "lumen"] as const) {
     const page = await as(browser, key, "/");

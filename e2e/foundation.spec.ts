@@ -51,7 +51,10 @@ test.describe("a visitor without a wallet", () => {
 
   test("opens an artwork and sees its offering, rules and anchored documents", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("link", { name: /Harbour at Dusk, No. 3/ }).first().click();
+    await page
+      .getByRole("link", { name: /Harbour at Dusk, No. 3/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/artworks\/harbour-at-dusk-no-3$/);
     await expect(page.getByRole("heading", { level: 1, name: "Harbour at Dusk, No. 3" })).toBeVisible();
     const offering = page.getByRole("region", { name: "Offering" });

@@ -25,7 +25,10 @@ async function setShares(page: Page, shares: number) {
 
 async function soldOf(page: Page, slug: string): Promise<number> {
   await page.goto(`/artworks/${slug}`);
-  const text = await page.getByText(/ of [\d,]+ shares sold/).first().innerText();
+  const text = await page
+    .getByText(/ of [\d,]+ shares sold/)
+    .first()
+    .innerText();
   return Number(text.split(" of ")[0]!.replace(/[^\d]/g, ""));
 }
 
@@ -52,7 +55,12 @@ test.describe("visitor: artwork documents", () => {
     try {
       writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from("\n% tampered after anchoring\n")]));
       await page.reload();
-      await expect(page.getByRole("region", { name: "Documents" }).getByText(/does not match|changed/i).first()).toBeVisible();
+      await expect(
+        page
+          .getByRole("region", { name: "Documents" })
+          .getByText(/does not match|changed/i)
+          .first(),
+      ).toBeVisible();
     } finally {
       copyFileSync(backup, file);
       rmSync(backup);
@@ -63,7 +71,10 @@ test.describe("visitor: artwork documents", () => {
 });
 
 test.describe("investor: primary purchase", () => {
-  test("a verified investor buys shares and sees them in the portfolio and the artwork's progress", async ({ page, request }) => {
+  test("a verified investor buys shares and sees them in the portfolio and the artwork's progress", async ({
+    page,
+    request,
+  }) => {
     const slug = "composition-in-jade-and-vermilion";
     const before = await soldOf(page, slug);
     const log = await installWallet(page, "mei");
@@ -95,9 +106,15 @@ test.describe("investor: primary purchase", () => {
 
     await status.getByRole("link", { name: "View your portfolio" }).click();
     await expect(page).toHaveURL(/\/portfolio$/);
-    const row = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Composition in Jade and Vermilion/ });
+    const row = page
+      .getByRole("table", { name: "Holdings" })
+      .getByRole("row", { name: /Composition in Jade and Vermilion/ });
     await expect(row.locator('[data-col="shares"]')).toHaveText("3");
-    await expect(page.getByRole("table", { name: "Transaction history" }).getByRole("row", { name: /Purchase.*Composition in Jade and Vermilion/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole("table", { name: "Transaction history" })
+        .getByRole("row", { name: /Purchase.*Composition in Jade and Vermilion/ }),
+    ).toBeVisible();
 
     // The CSV statement holds the caller's own purchase; without a session there is none.
     const csv = await page.request.get("/portfolio/statement.csv");
@@ -105,14 +122,18 @@ test.describe("investor: primary purchase", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const body = await csv.text();
     expect(body).toMatch(/^section,date,type,artwork/);
-    expect(body).toMatch(/transaction,[^,]+,purchase,Composition in Jade and Vermilion,0x[0-9a-fA-F]{40},0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc,3,,850\.00,2550\.00/);
+    expect(body).toMatch(
+      /transaction,[^,]+,purchase,Composition in Jade and Vermilion,0x[0-9a-fA-F]{40},0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc,3,,850\.00,2550\.00/,
+    );
     const anonymous = await request.get("/portfolio/statement.csv");
     expect(anonymous.status()).toBe(401);
 
     expect(await soldOf(page, slug)).toBe(before + 3);
   });
 
-  test("an investor whose country the token does not allow sees the reason and is never asked to sign", async ({ page }) => {
+  test("an investor whose country the token does not allow sees the reason and is never asked to sign", async ({
+    page,
+  }) => {
     const log = await installWallet(page, "priya");
     await signInWithTestWallet(page, { next: "/artworks/harbour-at-dusk-no-3/buy" });
     await expect(page.getByRole("heading", { name: "Buy shares" })).toBeVisible();
@@ -136,7 +157,9 @@ test.describe("investor: primary purchase", () => {
     const afterSignIn = log.length;
     await setShares(page, 101);
     await expect(checkItem(page, "offering")).toHaveAttribute("data-state", "failed");
-    await expect(checkItem(page, "offering")).toContainText("One investor can buy at most 100 shares in this offering.");
+    await expect(checkItem(page, "offering")).toContainText(
+      "One investor can buy at most 100 shares in this offering.",
+    );
     await expect(page.getByRole("button", { name: "Review purchase" })).toBeDisabled();
     await setShares(page, 100);
     await expect(checkItem(page, "offering")).toHaveAttribute("data-state", "ok");

@@ -47,7 +47,9 @@ async function openListing(page: Page, title: RegExp) {
 
 test.describe.configure({ mode: "serial" });
 
-test("an issuer publishes a valuation whose PDF is anchored on-chain; a visitor sees it verified", async ({ browser }) => {
+test("an issuer publishes a valuation whose PDF is anchored on-chain; a visitor sees it verified", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const headline = `Revalued after the Afterglow retrospective ${Date.now().toString(36)}`;
   const { page, log } = await as(browser, "lumen", "/issuer");
@@ -69,14 +71,24 @@ test("an issuer publishes a valuation whose PDF is anchored on-chain; a visitor 
   await form.getByLabel("New value (HK$)").fill("2,650,000");
   await form.getByLabel("Appraiser").fill("Meridian Valuation Services");
   await form.getByLabel("Details").fill("Revalued after the **Afterglow** retrospective at Tai Kwun.");
-  await form.getByLabel("PDF documents (optional)").setInputFiles({ name: "valuation.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a pdf, only a name") });
+  await form.getByLabel("PDF documents (optional)").setInputFiles({
+    name: "valuation.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("not a pdf, only a name"),
+  });
   await form.getByRole("button", { name: "Save update" }).click();
   await expect(form.getByLabel("PDF documents (optional)")).toHaveAccessibleDescription(/not a PDF/);
   await expect(form.getByLabel("Headline")).toHaveValue(headline);
 
-  const pdf = simplePdf("Valuation report", ["Harbour at Dusk, No. 3", "Appraised value: HKD 2,650,000", "Meridian Valuation Services"]);
+  const pdf = simplePdf("Valuation report", [
+    "Harbour at Dusk, No. 3",
+    "Appraised value: HKD 2,650,000",
+    "Meridian Valuation Services",
+  ]);
   const sha = `0x${createHash("sha256").update(pdf).digest("hex")}`;
-  await form.getByLabel("PDF documents (optional)").setInputFiles({ name: "valuation.pdf", mimeType: "application/pdf", buffer: pdf });
+  await form
+    .getByLabel("PDF documents (optional)")
+    .setInputFiles({ name: "valuation.pdf", mimeType: "application/pdf", buffer: pdf });
   await form.getByRole("button", { name: "Save update" }).click();
   await expect(updates.getByText("Update saved. Anchor its documents below to publish it.")).toBeVisible();
   const item = updates.getByRole("listitem", { name: headline });
@@ -116,7 +128,11 @@ test("an issuer publishes a valuation whose PDF is anchored on-chain; a visitor 
   // The document served is the one anchored.
   const href = await docs.getByRole("link").first().getAttribute("href");
   const served = await visitor.request.get(href!);
-  expect(`0x${createHash("sha256").update(await served.body()).digest("hex")}`).toBe(sha);
+  expect(
+    `0x${createHash("sha256")
+      .update(await served.body())
+      .digest("hex")}`,
+  ).toBe(sha);
   await visitor.context().close();
   await page.context().close();
 });
@@ -168,9 +184,13 @@ test("updates at 1280 and 375 px, in English and Chinese (screenshots)", async (
       await lumen.page.setViewportSize({ width, height: 900 });
       await lumen.page.goto(listing);
       await lumen.page.locator("#updates").scrollIntoViewIfNeeded();
-      await lumen.page.locator("section:has(#updates)").screenshot({ path: testInfo.outputPath(`issuer-updates-${locale}-${width}.png`) });
+      await lumen.page
+        .locator("section:has(#updates)")
+        .screenshot({ path: testInfo.outputPath(`issuer-updates-${locale}-${width}.png`) });
       await lumen.page.goto(`/artworks/${SLUG}`);
-      await lumen.page.locator("section:has(#updates)").screenshot({ path: testInfo.outputPath(`artwork-updates-${locale}-${width}.png`) });
+      await lumen.page
+        .locator("section:has(#updates)")
+        .screenshot({ path: testInfo.outputPath(`artwork-updates-${locale}-${width}.png`) });
     }
   }
   await lumen.page.context().close();

@@ -19,7 +19,8 @@ import { E2E_DATA_DIR, E2E_DIST_DIR, E2E_ORIGIN } from "./ports";
 
 const sends = (log: WalletLog) => log.filter((r) => r.method === "eth_sendTransaction").length;
 
-const terms = "(uint256 pricePerShare, uint256 supplyCap, uint256 minTicket, uint256 maxTicket, uint64 start, uint64 end, uint8 eligibleCategories, address treasury)";
+const terms =
+  "(uint256 pricePerShare, uint256 supplyCap, uint256 minTicket, uint256 maxTicket, uint64 start, uint64 end, uint8 eligibleCategories, address treasury)";
 const factoryAbi = parseAbi([
   "function deployToken(string name, string symbol, (uint16[] allowedCountries, uint8 eligibleCategories, uint32 maxHolders, uint256 maxBalancePerInvestor, uint64 lockupSeconds) rules, string metadataURI, bytes32 metadataHash) returns (address)",
   "event TokenDeployed(address indexed token, address indexed issuer, string name, string symbol)",
@@ -37,13 +38,20 @@ function deployments(): { shareTokenFactory: Address; primaryOffering: Address }
 async function sendDirect(from: DemoKey, to: Address, data: Hex): Promise<{ hash: Hex; logs: Log[] }> {
   const hash = await rpc<Hex>("eth_sendTransaction", [{ from: addressOf(from), to, data }]);
   let receipt: { status: string; logs: Log[] } | null = null;
-  await expect.poll(async () => (receipt = await rpc<{ status: string; logs: Log[] } | null>("eth_getTransactionReceipt", [hash]))?.status).toBe("0x1");
+  await expect
+    .poll(
+      async () =>
+        (receipt = await rpc<{ status: string; logs: Log[] } | null>("eth_getTransactionReceipt", [hash]))?.status,
+    )
+    .toBe("0x1");
   return { hash, logs: receipt!.logs };
 }
 
 /** The id under which Next serves a server action (the build's manifest), to call it as a forger would. */
 function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(E2E_DIST_DIR, "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(E2E_DIST_DIR, "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
   const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
@@ -55,7 +63,11 @@ function actionId(file: string, name: string): string {
 async function callAction(page: Page, id: string, args: unknown[]): Promise<string> {
   return page.evaluate(
     async ({ id, body }) => {
-      const res = await fetch(location.pathname, { method: "POST", headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" }, body });
+      const res = await fetch(location.pathname, {
+        method: "POST",
+        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        body,
+      });
       return res.text();
     },
     { id, body: JSON.stringify(args) },
@@ -139,13 +151,18 @@ async function createDraft(page: Page, title: string): Promise<string> {
   await page.goto("/issuer/artworks/new");
   await page.getByRole("textbox", { name: "Title", exact: true }).fill(title);
   await page.getByLabel("Artist").fill("Chan Siu-ming");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Ink and colour on paper.\n\nA **quiet** harbour at dawn.");
+  await page
+    .getByRole("textbox", { name: "Description", exact: true })
+    .fill("Ink and colour on paper.\n\nA **quiet** harbour at dawn.");
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
 }
 
-const png = (r: number, g: number, b: number) => sharp({ create: { width: 640, height: 480, channels: 3, background: { r, g, b } } }).png().toBuffer();
+const png = (r: number, g: number, b: number) =>
+  sharp({ create: { width: 640, height: 480, channels: 3, background: { r, g, b } } })
+    .png()
+    .toBuffer();
 
 async function uploadImage(page: Page, alt: string, buffer: Buffer) {
   await page.getByLabel("Image file").setInputFiles({ name: "image.png", mimeType: "image/png", buffer });
@@ -159,7 +176,11 @@ async function approvedListing(browser: Browser, page: Page, title: string): Pro
   const id = await createDraft(page, title);
   await uploadImage(page, `${title}, front`, await png(120, 60, 40));
   await page.getByLabel("Document title").fill("Condition report");
-  await page.getByLabel("PDF file").setInputFiles({ name: "condition.pdf", mimeType: "application/pdf", buffer: simplePdf("Condition report", [title]) });
+  await page.getByLabel("PDF file").setInputFiles({
+    name: "condition.pdf",
+    mimeType: "application/pdf",
+    buffer: simplePdf("Condition report", [title]),
+  });
   await page.getByRole("button", { name: "Upload document" }).click();
   await expect(page.getByTestId("document-sha256")).toHaveCount(1);
   await page.getByRole("button", { name: "Submit for review" }).click();
@@ -176,7 +197,9 @@ async function approvedListing(browser: Browser, page: Page, title: string): Pro
 
 test.describe.configure({ mode: "serial" });
 
-test("an issuer lists an artwork, it is approved, goes on-chain (resuming after a reload), sells, and proceeds are withdrawn", async ({ browser }) => {
+test("an issuer lists an artwork, it is approved, goes on-chain (resuming after a reload), sells, and proceeds are withdrawn", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const title = `Morning Tide ${Date.now().toString(36)}`;
   const { page, log } = await as(browser, "lumen", "/issuer");
@@ -197,7 +220,9 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.getByLabel("Artist").fill("Lam Wing-sze");
   await page.getByLabel("Medium").fill("Oil on linen");
   await page.getByLabel("Provenance").fill("2021 — Studio of the artist\n2023 — Exhibited: Tides, Hong Kong");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Low tide at **Tai O**, painted at first light.\n\n<script>alert(1)</script>");
+  await page
+    .getByRole("textbox", { name: "Description", exact: true })
+    .fill("Low tide at **Tai O**, painted at first light.\n\n<script>alert(1)</script>");
   await page.getByLabel("Custodian", { exact: true }).fill("Hong Kong Fine Art Storage Ltd");
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
@@ -207,7 +232,9 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await expect(page.getByText("<script>alert(1)</script>")).toBeVisible();
 
   // A file that claims to be an image but is not is refused by content.
-  await page.getByLabel("Image file").setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("not really a png") });
+  await page
+    .getByLabel("Image file")
+    .setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("not really a png") });
   await page.getByRole("button", { name: "Upload image" }).click();
   await expect(page.getByLabel("Image file")).toHaveAccessibleDescription(/not a JPEG, PNG or WebP image/);
 
@@ -255,7 +282,9 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   const card = grace.page.getByRole("article", { name: new RegExp(title) });
   await expect(card).toBeVisible();
   await card.getByRole("button", { name: "Approve" }).click();
-  await expect(grace.page.getByRole("status").filter({ hasText: "The issuer can now deploy the token." })).toContainText(`Approved: ${title}`);
+  await expect(
+    grace.page.getByRole("status").filter({ hasText: "The issuer can now deploy the token." }),
+  ).toContainText(`Approved: ${title}`);
   await expect(card).toHaveCount(0);
   await grace.page.context().close();
 
@@ -289,7 +318,9 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.getByLabel("Maximum per investor (shares)").fill("2");
   await page.getByRole("button", { name: "Create offering" }).click();
   await expect(page.getByLabel("Shares offered")).toHaveAccessibleDescription(/at least 1 share/);
-  await expect(page.getByLabel("Maximum per investor (shares)")).toHaveAccessibleDescription(/cannot be below the minimum/);
+  await expect(page.getByLabel("Maximum per investor (shares)")).toHaveAccessibleDescription(
+    /cannot be below the minimum/,
+  );
   const endField = page.getByLabel("Closes");
   const startValue = await page.getByLabel("Opens").inputValue();
   await endField.fill(startValue);
@@ -315,11 +346,19 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   const shares = mei.page.getByLabel("Number of shares");
   await shares.fill("2");
   await mei.page.getByRole("button", { name: "Review purchase" }).click();
-  await mei.page.getByRole("dialog", { name: "Confirm your purchase" }).getByRole("button", { name: "Sign and buy" }).click();
+  await mei.page
+    .getByRole("dialog", { name: "Confirm your purchase" })
+    .getByRole("button", { name: "Sign and buy" })
+    .click();
   await expect(mei.page.getByTestId("purchase-status")).toContainText("Purchase confirmed", { timeout: 30_000 });
   await mei.page.goto(`/artworks/${slug}`);
   await expect(mei.page.getByRole("heading", { name: title })).toBeVisible();
-  await expect(mei.page.getByRole("region", { name: "Documents" }).getByText(/verified/i).first()).toBeVisible();
+  await expect(
+    mei.page
+      .getByRole("region", { name: "Documents" })
+      .getByText(/verified/i)
+      .first(),
+  ).toBeVisible();
   await mei.page.context().close();
 
   // The issuer sees the sale and withdraws the proceeds.
@@ -337,7 +376,9 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.context().close();
 });
 
-test("a deploy sent while the console was closed is found on-chain and recorded, never deployed twice; a second offering is refused; the offering is closed early", async ({ browser }, testInfo) => {
+test("a deploy sent while the console was closed is found on-chain and recorded, never deployed twice; a second offering is refused; the offering is closed early", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(300_000);
   const title = `Night Ferry ${Date.now().toString(36)}`;
   const first = await as(browser, "lumen", "/issuer");
@@ -349,8 +390,22 @@ test("a deploy sent while the console was closed is found on-chain and recorded,
 
   // The console is closed: the issuer's wallet deploys the token from elsewhere (this page never sees it).
   const d = deployments();
-  const rules = { allowedCountries: [344], eligibleCategories: 14, maxHolders: 500, maxBalancePerInvestor: 0n, lockupSeconds: 0n };
-  const deploy = await sendDirect("lumen", d.shareTokenFactory, encodeFunctionData({ abi: factoryAbi, functionName: "deployToken", args: ["Atelier Night Ferry", "NFRS", rules, metadataUri, metadataHash] }));
+  const rules = {
+    allowedCountries: [344],
+    eligibleCategories: 14,
+    maxHolders: 500,
+    maxBalancePerInvestor: 0n,
+    lockupSeconds: 0n,
+  };
+  const deploy = await sendDirect(
+    "lumen",
+    d.shareTokenFactory,
+    encodeFunctionData({
+      abi: factoryAbi,
+      functionName: "deployToken",
+      args: ["Atelier Night Ferry", "NFRS", rules, metadataUri, metadataHash],
+    }),
+  );
   const [deployed] = parseEventLogs({ abi: factoryAbi, logs: deploy.logs, eventName: "TokenDeployed" });
   const token = deployed!.args.token;
 
@@ -371,18 +426,36 @@ test("a deploy sent while the console was closed is found on-chain and recorded,
   // Meanwhile an offering is created from another tab. The console's own "Create offering" checks the chain
   // first: it finds that one and does not create a second.
   const now = Math.floor(Date.now() / 1000);
-  const created = await sendDirect("lumen", d.primaryOffering, encodeFunctionData({
-    abi: offeringAbi,
-    functionName: "createOffering",
-    args: [token, { pricePerShare: 250_000_000n, supplyCap: 40n, minTicket: 1n, maxTicket: 10n, start: BigInt(now - 60), end: BigInt(now + 7 * 86_400), eligibleCategories: 14, treasury: addressOf("lumen") }],
-  }));
+  const created = await sendDirect(
+    "lumen",
+    d.primaryOffering,
+    encodeFunctionData({
+      abi: offeringAbi,
+      functionName: "createOffering",
+      args: [
+        token,
+        {
+          pricePerShare: 250_000_000n,
+          supplyCap: 40n,
+          minTicket: 1n,
+          maxTicket: 10n,
+          start: BigInt(now - 60),
+          end: BigInt(now + 7 * 86_400),
+          eligibleCategories: 14,
+          treasury: addressOf("lumen"),
+        },
+      ],
+    }),
+  );
   const [event] = parseEventLogs({ abi: offeringAbi, logs: created.logs, eventName: "OfferingCreated" });
   const offeringId = event!.args.id.toString();
   await page.getByLabel("Price per share (HK$)").fill("300");
   await page.getByLabel("Shares offered").fill("50");
   await page.getByLabel("Maximum per investor (shares)").fill("5");
   await page.getByRole("button", { name: "Create offering" }).click();
-  await expect(page.getByText("This listing already has an offering on-chain: a second one was not created.")).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByText("This listing already has an offering on-chain: a second one was not created."),
+  ).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("offering-created")).toHaveText(`Offering #${offeringId} created.`);
   await expect(page.getByText(`Created in transaction: ${created.hash}`)).toBeVisible();
   expect(sends(log)).toBe(1);
@@ -407,13 +480,17 @@ test("a deploy sent while the console was closed is found on-chain and recorded,
   // Compliance sees each step in the audit log with its transaction, verified from the receipts.
   const grace = await as(browser, "grace", "/compliance/audit");
   expect(await auditCsv(grace.page, "listing.token_deployed")).toContain(deploy.hash);
-  expect(await auditCsv(grace.page, "listing.document_anchored")).toMatch(new RegExp(`listing\\.document_anchored,artwork,${id}.*0x[0-9a-f]{64}`));
+  expect(await auditCsv(grace.page, "listing.document_anchored")).toMatch(
+    new RegExp(`listing\\.document_anchored,artwork,${id}.*0x[0-9a-f]{64}`),
+  );
   expect(await auditCsv(grace.page, "listing.offering_created")).toContain(created.hash);
   expect(await auditCsv(grace.page, "listing.offering_closed")).toContain(closeHash);
   await grace.page.context().close();
 });
 
-test("a deploy still pending when the console is reopened is waited for, not offered again, and recorded once mined", async ({ browser }, testInfo) => {
+test("a deploy still pending when the console is reopened is waited for, not offered again, and recorded once mined", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   const title = `Lantern Street ${Date.now().toString(36)}`;
   const first = await as(browser, "lumen", "/issuer");
@@ -422,7 +499,9 @@ test("a deploy still pending when the console is reopened is waited for, not off
   // The chain stops mining: the deploy stays pending.
   await rpc("evm_setAutomine", [false]);
   try {
-    const recorded = first.page.waitForResponse((r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes('"kind":"deploy"'));
+    const recorded = first.page.waitForResponse(
+      (r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes('"kind":"deploy"'),
+    );
     await first.page.getByRole("button", { name: "Deploy token" }).click();
     await expect(first.page.getByTestId("deploy-status")).toHaveAttribute("data-step", "pending", { timeout: 30_000 });
     await expect(first.page.getByTestId("deploy-status")).toContainText("You can leave this page");
@@ -454,11 +533,15 @@ test("a deploy still pending when the console is reopened is waited for, not off
   const grace = await as(browser, "grace", "/compliance/audit");
   const sent = await auditCsv(grace.page, "listing.deploy.sent");
   expect(sent).toContain(id);
-  expect((await auditCsv(grace.page, "listing.token_deployed")).split("\n").filter((l) => l.includes(id))).toHaveLength(1);
+  expect((await auditCsv(grace.page, "listing.token_deployed")).split("\n").filter((l) => l.includes(id))).toHaveLength(
+    1,
+  );
   await grace.page.context().close();
 });
 
-test("another issuer cannot edit, submit, remove an image of or go on-chain with a listing, neither by URL nor by calling the actions directly", async ({ browser }) => {
+test("another issuer cannot edit, submit, remove an image of or go on-chain with a listing, neither by URL nor by calling the actions directly", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const lumen = await as(browser, "lumen", "/issuer");
   const title = `Private draft ${Date.now().toString(36)}`;
@@ -478,16 +561,22 @@ test("another issuer cannot edit, submit, remove an image of or go on-chain with
   await harbour.page.getByRole("textbox", { name: "Title", exact: true }).fill("Hijacked title");
   await harbour.page.getByLabel("Artist").fill("Nobody");
   await harbour.page.getByRole("textbox", { name: "Description", exact: true }).fill("Overwritten.");
-  await forge(harbour.page.getByRole("button", { name: "Create listing" }).locator("xpath=ancestor::form"), { id: lumenId });
+  await forge(harbour.page.getByRole("button", { name: "Create listing" }).locator("xpath=ancestor::form"), {
+    id: lumenId,
+  });
   await harbour.page.getByRole("button", { name: "Create listing" }).click();
   await expect(harbour.page.getByText("This listing does not exist or is not yours.")).toBeVisible();
 
   // Harbourfront's own draft, whose submit and remove-image forms get lumen's listing (and image) forged in.
   const harbourId = await createDraft(harbour.page, `Harbour draft ${Date.now().toString(36)}`);
   await uploadImage(harbour.page, "Harbour draft, front", await png(60, 60, 160));
-  await forge(harbour.page.getByRole("button", { name: "Submit for review" }).locator("xpath=ancestor::form"), { id: lumenId });
+  await forge(harbour.page.getByRole("button", { name: "Submit for review" }).locator("xpath=ancestor::form"), {
+    id: lumenId,
+  });
   await harbour.page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(harbour.page.getByRole("status").filter({ hasText: "This listing does not exist or is not yours." })).toBeVisible();
+  await expect(
+    harbour.page.getByRole("status").filter({ hasText: "This listing does not exist or is not yours." }),
+  ).toBeVisible();
 
   await harbour.page.getByRole("button", { name: "Remove image: Harbour draft, front" }).click();
   const dialog = harbour.page.getByRole("dialog", { name: "Remove this image?" });
@@ -508,7 +597,11 @@ test("another issuer cannot edit, submit, remove an image of or go on-chain with
   }
   // The same call as the owner reaches the listing (and is refused for what it is: a draft, nothing to deploy).
   await lumen.page.goto(`/issuer/artworks/${lumenId}`);
-  expect(await callAction(lumen.page, actionId("components/issuer/chain-actions.ts", "recordSentTxAction"), [{ id: lumenId, kind: "deploy", txHash: forgedHash }])).toContain('"code":"not_approved"');
+  expect(
+    await callAction(lumen.page, actionId("components/issuer/chain-actions.ts", "recordSentTxAction"), [
+      { id: lumenId, kind: "deploy", txHash: forgedHash },
+    ]),
+  ).toContain('"code":"not_approved"');
 
   await lumen.page.reload();
   await expect(lumen.page.getByRole("heading", { name: title })).toBeVisible();
@@ -519,7 +612,9 @@ test("another issuer cannot edit, submit, remove an image of or go on-chain with
   await harbour.page.context().close();
 });
 
-test("issuer console, listing editor, go-on-chain panel and live offering at 1280 and 375 px, in English and Chinese (screenshots)", async ({ browser }, testInfo) => {
+test("issuer console, listing editor, go-on-chain panel and live offering at 1280 and 375 px, in English and Chinese (screenshots)", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000);
   const lumen = await as(browser, "lumen", "/issuer");
   const page = lumen.page;

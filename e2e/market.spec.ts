@@ -61,7 +61,9 @@ async function portfolioOf(page: Page, title = TITLE): Promise<{ shares: number;
   await page.goto("/portfolio");
   await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
   const row = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: new RegExp(title) });
-  const shares = (await row.count()) ? Number((await row.locator('[data-col="shares"]').innerText()).replace(/[^\d]/g, "")) : 0;
+  const shares = (await row.count())
+    ? Number((await row.locator('[data-col="shares"]').innerText()).replace(/[^\d]/g, ""))
+    : 0;
   const hkd = money(await page.getByTestId("portfolio-hkd").innerText());
   return { shares, hkd };
 }
@@ -88,7 +90,10 @@ function check(page: Page, id: CheckId) {
   return page.locator(`[data-check="${id}"]`);
 }
 
-async function fillOrder(page: Page, { side, mode, shares, price }: { side: "Buy" | "Sell"; mode: "limit" | "take"; shares: number; price?: string }) {
+async function fillOrder(
+  page: Page,
+  { side, mode, shares, price }: { side: "Buy" | "Sell"; mode: "limit" | "take"; shares: number; price?: string },
+) {
   await page.getByRole("radio", { name: side, exact: true }).check();
   await page.getByRole("radio", { name: mode === "limit" ? "Place a limit order" : "Take the best offer" }).check();
   const sharesInput = page.getByLabel("Number of shares");
@@ -166,7 +171,12 @@ test.describe("secondary market", () => {
     const aliceRow = alice.page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: new RegExp(TITLE) });
     await expect(aliceRow.locator('[data-col="price"]')).toContainText("HK$5,100.00");
     await expect(aliceRow.locator('[data-col="price"]')).toContainText("last trade");
-    await expect(alice.page.getByRole("table", { name: "Transaction history" }).getByRole("row", { name: /Bought on market.*Quiet Mountains/ }).first()).toContainText("HK$20,502.00");
+    await expect(
+      alice.page
+        .getByRole("table", { name: "Transaction history" })
+        .getByRole("row", { name: /Bought on market.*Quiet Mountains/ })
+        .first(),
+    ).toContainText("HK$20,502.00");
   });
 
   test("a partial fill leaves the rest of the ask open, and mei cancels it", async ({ browser }) => {
@@ -217,14 +227,21 @@ test.describe("secondary market", () => {
     expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(before.hkd - 9_900, 2);
 
     await gotoTrade(alice.page);
-    await myOrders(alice.page).getByTestId("my-order").getByRole("button", { name: /^Cancel order \d+$/ }).click();
-    await expect(myOrders(alice.page).getByTestId("trade-status")).toContainText("Order cancelled.", { timeout: 45_000 });
+    await myOrders(alice.page)
+      .getByTestId("my-order")
+      .getByRole("button", { name: /^Cancel order \d+$/ })
+      .click();
+    await expect(myOrders(alice.page).getByTestId("trade-status")).toContainText("Order cancelled.", {
+      timeout: 45_000,
+    });
     await expect(myOrders(alice.page).getByTestId("my-order")).toHaveCount(0);
     expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(before.hkd, 2);
     expect((await portfolioOf(alice.page)).shares).toBe(before.shares);
   });
 
-  test("mei sells into priya's bid: told how many will fill and why a price is refused, then both portfolios change", async ({ browser }) => {
+  test("mei sells into priya's bid: told how many will fill and why a price is refused, then both portfolios change", async ({
+    browser,
+  }) => {
     const mei = await openTrade(browser, "mei");
     const priya = await openTrade(browser, "priya");
     const meiBefore = await portfolioOf(mei.page);
@@ -240,7 +257,9 @@ test.describe("secondary market", () => {
     // A minimum above the bid: refused in words, before any wallet prompt.
     await minPrice.fill("5000");
     await expect(check(mei.page, "price")).toHaveAttribute("data-state", "failed");
-    await expect(check(mei.page, "price")).toContainText("The best bid is HK$4,900.00 a share, below your lowest price of HK$5,000.00.");
+    await expect(check(mei.page, "price")).toContainText(
+      "The best bid is HK$4,900.00 a share, below your lowest price of HK$5,000.00.",
+    );
     await expect(submit).toBeDisabled();
     // No minimum at all: the same.
     await minPrice.fill("");
@@ -249,10 +268,14 @@ test.describe("secondary market", () => {
     await expect(submit).toBeDisabled();
     await minPrice.fill("4900");
     // Only the bid's 8 shares can be sold: what she receives and what the market may move are for 8, not 10.
-    await expect(check(mei.page, "order")).toHaveText(/Only 8 shares are bid for at the best price; you will sell 8, not 10\./);
+    await expect(check(mei.page, "order")).toHaveText(
+      /Only 8 shares are bid for at the best price; you will sell 8, not 10\./,
+    );
     await expectAllChecksPass(mei.page, ["order", "kyc", "token", "funds", "price"]);
     await expect(mei.page.getByTestId("trade-total")).toHaveText("HK$39,004.00");
-    await expect(mei.page.getByText("Your wallet will ask you first to allow the market to move your 8 shares")).toBeVisible();
+    await expect(
+      mei.page.getByText("Your wallet will ask you first to allow the market to move your 8 shares"),
+    ).toBeVisible();
     await submit.click();
     await expect(tradeStatus(mei.page)).toContainText("Trade done: 8 shares.", { timeout: 45_000 });
 
@@ -270,7 +293,9 @@ test.describe("secondary market", () => {
     await priya.page.goto(`/artworks/${SLUG}`);
     const market = priya.page.getByTestId("market-section");
     await expect(priya.page.getByTestId("last-price")).toHaveText("HK$4,900.00");
-    await expect(market.getByRole("row", { name: /Seller took an offer to buy/ }).first()).toContainText("HK$39,200.00");
+    await expect(market.getByRole("row", { name: /Seller took an offer to buy/ }).first()).toContainText(
+      "HK$39,200.00",
+    );
     await expect(market).toContainText("Nobody is bidding right now.");
   });
 
@@ -281,7 +306,9 @@ test.describe("secondary market", () => {
     await expect(check(kenji.page, "kyc")).toHaveAttribute("data-state", "failed");
     await expect(check(kenji.page, "kyc")).toContainText(/Your KYC expired on .+\. Renew it before trading\./);
     await expect(check(kenji.page, "token")).toHaveAttribute("data-state", "failed");
-    await expect(check(kenji.page, "token")).toContainText("You are not verified to hold this token, or your KYC has expired.");
+    await expect(check(kenji.page, "token")).toContainText(
+      "You are not verified to hold this token, or your KYC has expired.",
+    );
     await expect(kenji.page.getByRole("alert").filter({ hasText: "You cannot place this order" })).toBeVisible();
     const submit = kenji.page.getByRole("button", { name: "Take the offer" });
     await expect(submit).toBeDisabled();
@@ -302,7 +329,9 @@ test.describe("secondary market", () => {
     // The token check applies the seller's own rules only (not "is the receiver verified").
     await expect(check(seller.page, "token")).toHaveAttribute("data-state", "ok");
     await expect(check(seller.page, "funds")).toHaveAttribute("data-state", "failed");
-    await expect(check(seller.page, "funds")).toContainText("Some of your shares are locked up or frozen: only 0 are free to sell.");
+    await expect(check(seller.page, "funds")).toContainText(
+      "Some of your shares are locked up or frozen: only 0 are free to sell.",
+    );
     await expect(seller.page.getByRole("button", { name: "Place sell order" })).toBeDisabled();
     expect(signingRequests(seller.log, afterSignIn)).toEqual([]);
   });

@@ -76,19 +76,33 @@ async function fillWizard(page: Page, opts: { name: string; category: "retail" |
 
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
   // A PNG named .pdf is refused: the type comes from the content.
-  await page.getByLabel("Choose a file: Identity document").setInputFiles({ name: "passport.pdf", mimeType: "application/pdf", buffer: PNG });
+  await page
+    .getByLabel("Choose a file: Identity document")
+    .setInputFiles({ name: "passport.pdf", mimeType: "application/pdf", buffer: PNG });
   await page.getByRole("button", { name: "Upload Identity document" }).click();
   await expect(page.getByText("The file's name does not match its content").first()).toBeVisible();
-  await page.getByLabel("Choose a file: Identity document").setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: PNG });
+  await page
+    .getByLabel("Choose a file: Identity document")
+    .setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Upload Identity document" }).click();
-  await expect(page.getByRole("region", { name: "Identity document" }).getByText("Uploaded", { exact: true })).toBeVisible();
-  await page.getByLabel("Choose a file: Proof of address").setInputFiles({ name: "bill.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(
+    page.getByRole("region", { name: "Identity document" }).getByText("Uploaded", { exact: true }),
+  ).toBeVisible();
+  await page
+    .getByLabel("Choose a file: Proof of address")
+    .setInputFiles({ name: "bill.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Upload Proof of address" }).click();
-  await expect(page.getByRole("region", { name: "Proof of address" }).getByText("Uploaded", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Proof of address" }).getByText("Uploaded", { exact: true }),
+  ).toBeVisible();
   if (opts.category === "professional") {
-    await page.getByLabel("Choose a file: Professional investor evidence").setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page
+      .getByLabel("Choose a file: Professional investor evidence")
+      .setInputFiles({ name: "statement.pdf", mimeType: "application/pdf", buffer: PDF });
     await page.getByRole("button", { name: "Upload Professional investor evidence" }).click();
-    await expect(page.getByRole("region", { name: "Professional investor evidence" }).getByText("Uploaded", { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Professional investor evidence" }).getByText("Uploaded", { exact: true }),
+    ).toBeVisible();
   }
   await page.getByRole("link", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Review and submit" })).toBeVisible();
@@ -122,7 +136,9 @@ async function approve(page: Page, name: string) {
 let newcomerApplicationId = "";
 let newcomerDocumentUrl = "";
 
-test("a newcomer onboards end to end, resumes, submits once, and an officer approves from her own wallet", async ({ browser }) => {
+test("a newcomer onboards end to end, resumes, submits once, and an officer approves from her own wallet", async ({
+  browser,
+}) => {
   const page = await as(browser, "newcomer", "/onboarding");
   await expect(page.getByRole("heading", { name: "Your verification" })).toBeVisible();
   await page.getByRole("button", { name: "Start your application" }).click();
@@ -132,7 +148,8 @@ test("a newcomer onboards end to end, resumes, submits once, and an officer appr
   await page.goto("/onboarding");
   await page.getByRole("link", { name: "Continue your application" }).click();
   await expect(page.getByRole("heading", { name: "Review and submit" })).toBeVisible();
-  newcomerDocumentUrl = (await page.goto("/onboarding/documents"), await page.getByRole("link", { name: "View", exact: true }).first().getAttribute("href"))!;
+  newcomerDocumentUrl = (await page.goto("/onboarding/documents"),
+  await page.getByRole("link", { name: "View", exact: true }).first().getAttribute("href"))!;
   expect(newcomerDocumentUrl).toMatch(/^\/api\/kyc\/documents\//);
   const own = await page.request.get(newcomerDocumentUrl);
   expect(own.status()).toBe(200);
@@ -146,7 +163,9 @@ test("a newcomer onboards end to end, resumes, submits once, and an officer appr
   const grace = await as(browser, "grace", "/compliance/kyc");
   await expect(grace.getByRole("heading", { name: "KYC review queue" })).toBeVisible();
   newcomerApplicationId = await openInQueue(grace, "Nora Newcomer");
-  await expect(grace.getByText(/register wallet 0x[0-9a-fA-F]{40} as a verified investor resident in Hong Kong/)).toBeVisible();
+  await expect(
+    grace.getByText(/register wallet 0x[0-9a-fA-F]{40} as a verified investor resident in Hong Kong/),
+  ).toBeVisible();
   await approve(grace, "Approve and register on the blockchain");
 
   await page.goto("/onboarding");
@@ -168,15 +187,26 @@ test("a newcomer onboards end to end, resumes, submits once, and an officer appr
   await expect(page.getByText("HK$100,000 of test HKD added to your wallet.")).toBeVisible({ timeout: 30_000 });
   const shares = page.getByLabel("Number of shares");
   await shares.fill("2");
-  for (const id of ["kyc", "offering", "token", "balance"]) await expect(page.locator(`[data-check="${id}"]`)).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
+  for (const id of ["kyc", "offering", "token", "balance"])
+    await expect(page.locator(`[data-check="${id}"]`)).toHaveAttribute("data-state", "ok", { timeout: 20_000 });
   await page.getByRole("button", { name: "Review purchase" }).click();
-  await page.getByRole("dialog", { name: "Confirm your purchase" }).getByRole("button", { name: "Sign and buy" }).click();
+  await page
+    .getByRole("dialog", { name: "Confirm your purchase" })
+    .getByRole("button", { name: "Sign and buy" })
+    .click();
   await expect(page.getByTestId("purchase-status")).toContainText("Purchase confirmed", { timeout: 30_000 });
   await page.goto("/portfolio");
-  await expect(page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Composition in Jade and Vermilion/ }).locator('[data-col="shares"]')).toHaveText("2");
+  await expect(
+    page
+      .getByRole("table", { name: "Holdings" })
+      .getByRole("row", { name: /Composition in Jade and Vermilion/ })
+      .locator('[data-col="shares"]'),
+  ).toHaveText("2");
 });
 
-test("an investor cannot open another investor's application or documents, by URL or by a crafted action call", async ({ browser }) => {
+test("an investor cannot open another investor's application or documents, by URL or by a crafted action call", async ({
+  browser,
+}) => {
   expect(newcomerApplicationId).not.toBe("");
   const sarah = await as(browser, "sarah", "/onboarding");
   // By URL: the compliance page and the document route answer "not found".
@@ -187,7 +217,9 @@ test("an investor cannot open another investor's application or documents, by UR
   const doc = await sarah.request.get(newcomerDocumentUrl);
   expect(doc.status()).toBe(404);
   // Signed out: refused too.
-  const anonymous = await (await browser.newContext()).request.get(new URL(newcomerDocumentUrl, sarah.url()).toString());
+  const anonymous = await (
+    await browser.newContext()
+  ).request.get(new URL(newcomerDocumentUrl, sarah.url()).toString());
   expect(anonymous.status()).toBe(401);
 
   // By a crafted action call: Sarah's own form, with the newcomer's application id in place of hers.
@@ -208,7 +240,9 @@ test("an investor cannot open another investor's application or documents, by UR
   await expect(sarah.getByText("This application was not found.")).toBeVisible();
 });
 
-test("needs information, then the investor answers, then rejection with a reason the investor sees", async ({ browser }) => {
+test("needs information, then the investor answers, then rejection with a reason the investor sees", async ({
+  browser,
+}) => {
   const sarah = await as(browser, "sarah", "/onboarding");
   await sarah.goto("/onboarding/personal");
   await fillWizard(sarah, { name: "Sarah Ng", category: "retail" });
@@ -231,7 +265,9 @@ test("needs information, then the investor answers, then rejection with a reason
 
   await openInQueue(grace, "Sarah Ng");
   await expect(grace.getByText("I uploaded my March statement.")).toBeVisible();
-  await grace.getByLabel("Reason (the investor sees it)").fill("The statement shows a different address from the one you gave.");
+  await grace
+    .getByLabel("Reason (the investor sees it)")
+    .fill("The statement shows a different address from the one you gave.");
   await grace.getByRole("button", { name: "Reject application" }).click();
   await expect(grace.getByText("Rejected", { exact: true }).first()).toBeVisible();
 
@@ -240,7 +276,9 @@ test("needs information, then the investor answers, then rejection with a reason
   await expect(sarah.getByText("The statement shows a different address from the one you gave.")).toBeVisible();
 });
 
-test("a professional investor needs four eyes: Grace pre-approves, cannot confirm her own, Marcus confirms", async ({ browser }) => {
+test("a professional investor needs four eyes: Grace pre-approves, cannot confirm her own, Marcus confirms", async ({
+  browser,
+}) => {
   const kenji = await as(browser, "kenji", "/onboarding");
   await kenji.getByRole("button", { name: "Start a new application" }).click();
   await fillWizard(kenji, { name: "Kenji Sato", category: "professional" });

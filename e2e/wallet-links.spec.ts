@@ -5,7 +5,15 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { mnemonicToAccount } from "viem/accounts";
-import { DEV_MNEMONIC, expect, installWallet, switchAccount, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
+import {
+  DEV_MNEMONIC,
+  expect,
+  installWallet,
+  switchAccount,
+  test,
+  type DemoKey,
+  type WalletLog,
+} from "./fixtures/wallet";
 import { signInWithTestWallet } from "./pages/sign-in";
 import { E2E_ORIGIN } from "./ports";
 
@@ -76,7 +84,13 @@ test("alice links a second wallet with a signature from each, and grace register
 
   // The audit log holds the approval with its transaction.
   await grace.page.goto("/compliance/audit?action=wallet_link.approve");
-  await expect(grace.page.getByRole("table").getByRole("row").filter({ hasText: /wallet_link\.approve|Wallet link/i }).first()).toBeVisible();
+  await expect(
+    grace.page
+      .getByRole("table")
+      .getByRole("row")
+      .filter({ hasText: /wallet_link\.approve|Wallet link/i })
+      .first(),
+  ).toBeVisible();
 
   // Alice sees both wallets, the new one verified on-chain.
   await page.goto("/account/wallets");

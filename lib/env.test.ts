@@ -113,9 +113,7 @@ describe("parseServerEnv", () => {
   });
 
   it("requires secrets in production on a non-local chain, together with other problems", () => {
-    expect(() =>
-      parseServerEnv({ NODE_ENV: "production", CHAIN_ID: "8453", DATABASE_URL: "nope" }),
-    ).toThrow(
+    expect(() => parseServerEnv({ NODE_ENV: "production", CHAIN_ID: "8453", DATABASE_URL: "nope" })).toThrow(
       "Invalid configuration: DATABASE_URL must be a postgres:// URL; SESSION_SECRET is required in production on a non-local chain (at least 32 characters); DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters); PUBLIC_RPC_URL is required in production on a non-local chain (the RPC endpoint browsers may see; RPC_URL stays on the server); APP_ORIGIN must be an https:// origin in production on a non-local chain (session cookies are Secure); RPC_URL is required when CHAIN_ID is not 31337 (the local anvil chain)",
     );
   });
@@ -125,9 +123,19 @@ describe("parseServerEnv", () => {
     expect(parseServerEnv(base).publicRpcUrl).toBe("https://key-123.rpc.example");
     expect(parseServerEnv({ ...base, PUBLIC_RPC_URL: "https://rpc.example" }).publicRpcUrl).toBe("https://rpc.example");
     expect(parseServerEnv({}).publicRpcUrl).toBe("http://127.0.0.1:8545");
-    const prod = { ...base, NODE_ENV: "production", SESSION_SECRET: "s".repeat(32), DOCUMENT_ENCRYPTION_KEY: "ab".repeat(32), PUBLIC_RPC_URL: "https://rpc.example" };
-    expect(() => parseServerEnv({ ...prod, APP_ORIGIN: "http://atelier.example" })).toThrow(/APP_ORIGIN must be an https:\/\/ origin/);
-    expect(parseServerEnv({ ...prod, APP_ORIGIN: "https://atelier.example" }).appOrigin).toBe("https://atelier.example");
+    const prod = {
+      ...base,
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(32),
+      DOCUMENT_ENCRYPTION_KEY: "ab".repeat(32),
+      PUBLIC_RPC_URL: "https://rpc.example",
+    };
+    expect(() => parseServerEnv({ ...prod, APP_ORIGIN: "http://atelier.example" })).toThrow(
+      /APP_ORIGIN must be an https:\/\/ origin/,
+    );
+    expect(parseServerEnv({ ...prod, APP_ORIGIN: "https://atelier.example" }).appOrigin).toBe(
+      "https://atelier.example",
+    );
   });
 
   it("does not require secrets in production on the local chain (the start script provides them)", () => {

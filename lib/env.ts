@@ -48,11 +48,7 @@ export type ServerEnv = {
 type Source = Record<string, string | undefined>;
 
 const emptyToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === ""
-    ? undefined
-    : typeof value === "string"
-      ? value.trim()
-      : value;
+  typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value;
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
@@ -99,9 +95,7 @@ const RawEnv = z.object({
           .filter(Boolean),
       )
       .refine(
-        (urls) =>
-          urls.length > 0 &&
-          urls.every((u) => isUrlWithProtocol(u, ["http:", "https:", "ws:", "wss:"])),
+        (urls) => urls.length > 0 && urls.every((u) => isUrlWithProtocol(u, ["http:", "https:", "ws:", "wss:"])),
         {
           error: "must be an http(s) or ws(s) URL (or a comma-separated list of them)",
         },
@@ -193,25 +187,19 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
   }
 
   // Rules across variables, checked even when other variables are bad so that one run names every problem.
-  const present = (name: string) =>
-    flagged.has(name) || emptyToUndefined(source[name]) !== undefined;
+  const present = (name: string) => flagged.has(name) || emptyToUndefined(source[name]) !== undefined;
   const nodeEnv =
-    parsed.data?.NODE_ENV ??
-    (emptyToUndefined(source.NODE_ENV) === "production" ? "production" : "development");
+    parsed.data?.NODE_ENV ?? (emptyToUndefined(source.NODE_ENV) === "production" ? "production" : "development");
   const chainIdText = emptyToUndefined(source.CHAIN_ID);
   const local = parsed.data
     ? (parsed.data.CHAIN_ID ?? LOCAL_CHAIN_ID) === LOCAL_CHAIN_ID
     : chainIdText === undefined || chainIdText === String(LOCAL_CHAIN_ID);
   const secretsRequired = nodeEnv === "production" && !local;
   if (secretsRequired && !present("SESSION_SECRET")) {
-    problems.push(
-      "SESSION_SECRET is required in production on a non-local chain (at least 32 characters)",
-    );
+    problems.push("SESSION_SECRET is required in production on a non-local chain (at least 32 characters)");
   }
   if (secretsRequired && !present("DOCUMENT_ENCRYPTION_KEY")) {
-    problems.push(
-      "DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters)",
-    );
+    problems.push("DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters)");
   }
   if (secretsRequired && !present("PUBLIC_RPC_URL")) {
     problems.push(
@@ -220,12 +208,12 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
   }
   const originText = String(emptyToUndefined(source.APP_ORIGIN) ?? "");
   if (secretsRequired && !flagged.has("APP_ORIGIN") && !originText.startsWith("https://")) {
-    problems.push("APP_ORIGIN must be an https:// origin in production on a non-local chain (session cookies are Secure)");
+    problems.push(
+      "APP_ORIGIN must be an https:// origin in production on a non-local chain (session cookies are Secure)",
+    );
   }
   if (!local && !present("RPC_URL")) {
-    problems.push(
-      `RPC_URL is required when CHAIN_ID is not ${LOCAL_CHAIN_ID} (the local anvil chain)`,
-    );
+    problems.push(`RPC_URL is required when CHAIN_ID is not ${LOCAL_CHAIN_ID} (the local anvil chain)`);
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigurationError(problems);
   const raw = parsed.data;

@@ -50,7 +50,9 @@ if (isMain) {
       }
     });
     if (stale.length) {
-      console.error(`Generated chain files are stale: ${stale.map(([f]) => f).join(", ")}. Run npm run contracts:generate`);
+      console.error(
+        `Generated chain files are stale: ${stale.map(([f]) => f).join(", ")}. Run npm run contracts:generate`,
+      );
       process.exit(1);
     }
     console.log("generated chain files are up to date");

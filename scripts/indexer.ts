@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   await lockClient.connect();
   let announced = false;
   for (;;) {
-    const res = await lockClient.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [INDEXER_LOCK_KEY]);
+    const res = await lockClient.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      INDEXER_LOCK_KEY,
+    ]);
     if (res.rows[0]?.locked) break;
     if (!announced) log("another indexer holds the lock; waiting to take over");
     announced = true;
@@ -50,8 +52,13 @@ async function main(): Promise<void> {
   log("holding the indexer lock");
 
   const chain = getAtelierChain({ chainId: env.chainId, rpcUrls: env.rpcUrls, explorerUrl: env.explorerUrl });
-  const transports = env.rpcUrls.map((url) => (/^wss?:/i.test(url) ? webSocket(url) : http(url, { retryCount: 2, timeout: 20_000 })));
-  const client = createPublicClient({ chain, transport: transports.length === 1 ? transports[0]! : fallback(transports) });
+  const transports = env.rpcUrls.map((url) =>
+    /^wss?:/i.test(url) ? webSocket(url) : http(url, { retryCount: 2, timeout: 20_000 }),
+  );
+  const client = createPublicClient({
+    chain,
+    transport: transports.length === 1 ? transports[0]! : fallback(transports),
+  });
   const handle = await createDatabase({ url: env.databaseUrl, poolSize: 2 });
 
   const controller = new AbortController();

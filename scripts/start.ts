@@ -72,7 +72,9 @@ function loadLocalSecrets(dataDir: string): { SESSION_SECRET: string; DOCUMENT_E
 function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, cmdArgs, { stdio: "inherit", env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -119,7 +121,11 @@ async function main() {
   // 1. Chain
   if (env.usesLocalAnvil) {
     log(`starting anvil on 127.0.0.1:${env.anvilPort} (state in ${env.dataDir}/anvil-state.json)`);
-    chain = await startAnvil({ port: env.anvilPort, statePath: path.join(env.dataDir, "anvil-state.json"), chainId: env.chainId });
+    chain = await startAnvil({
+      port: env.anvilPort,
+      statePath: path.join(env.dataDir, "anvil-state.json"),
+      chainId: env.chainId,
+    });
   }
 
   // 2. Contracts
@@ -135,8 +141,13 @@ async function main() {
   }
 
   // 3. Database + seed (PGlite allows one process: open, migrate, seed, close before Next opens it)
-  const { db, close, driver } = await createDatabase({ url: env.databaseUrl, dataDir: env.databaseUrl ? undefined : env.dataDir });
-  log(`database: ${driver === "pglite" ? `PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)"}; applying migrations`);
+  const { db, close, driver } = await createDatabase({
+    url: env.databaseUrl,
+    dataDir: env.databaseUrl ? undefined : env.dataDir,
+  });
+  log(
+    `database: ${driver === "pglite" ? `PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)"}; applying migrations`,
+  );
   await migrateDatabase(db);
   if (isLocalChain(env)) await seedDemo({ db, env, deployment, log });
   await close();
@@ -160,7 +171,10 @@ async function main() {
     }
   }
   childEnv.PORT = String(env.port);
-  web = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.port), "-H", "127.0.0.1"], { stdio: "inherit", env: childEnv });
+  web = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.port), "-H", "127.0.0.1"], {
+    stdio: "inherit",
+    env: childEnv,
+  });
   web.on("exit", (code) => {
     if (!stopping) {
       log(`the web server exited (${code}); stopping`);

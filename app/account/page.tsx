@@ -20,7 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const [ctx, t, locale] = await Promise.all([requirePageSession({ next: "/account" }), getTranslations("account"), getLocale()]);
+  const [ctx, t, locale] = await Promise.all([
+    requirePageSession({ next: "/account" }),
+    getTranslations("account"),
+    getLocale(),
+  ]);
   const roles: ViewerRole[] = [];
   if (ctx.roles.admin) roles.push("admin");
   if (ctx.roles.compliance) roles.push("compliance");
@@ -42,7 +46,11 @@ export default async function AccountPage() {
         <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
       </div>
 
-      {!ctx.rolesAvailable ? <Alert tone="warn" title={t("chainDownTitle")}>{t("chainDownBody")}</Alert> : null}
+      {!ctx.rolesAvailable ? (
+        <Alert tone="warn" title={t("chainDownTitle")}>
+          {t("chainDownBody")}
+        </Alert>
+      ) : null}
 
       <Card>
         <CardHeader>
@@ -57,19 +65,21 @@ export default async function AccountPage() {
             <span className="text-sm text-ink-muted">{t("roles")}</span>
             <ul className="flex flex-wrap gap-2" aria-label={t("roles")}>
               {roles.map((r) => (
-                <li key={r}><RoleBadge role={r} /></li>
+                <li key={r}>
+                  <RoleBadge role={r} />
+                </li>
               ))}
               {ctx.investor || ctx.roles.registered ? (
-                <li><RoleBadge role="investor" /></li>
+                <li>
+                  <RoleBadge role="investor" />
+                </li>
               ) : null}
               {roles.length === 0 && !ctx.investor && !ctx.roles.registered ? (
                 <li className="text-sm text-ink-muted">{t("noRoles")}</li>
               ) : null}
             </ul>
           </div>
-          <p className="text-xs text-ink-muted">
-            {t("sessionExpires", { time: ctx.expiresAt })}
-          </p>
+          <p className="text-xs text-ink-muted">{t("sessionExpires", { time: ctx.expiresAt })}</p>
         </CardBody>
       </Card>
 
@@ -88,8 +98,14 @@ export default async function AccountPage() {
             <CardTitle>{t("walletsTitle")}</CardTitle>
           </CardHeader>
           <CardBody className="flex flex-col items-start gap-3">
-            <p className="text-sm text-ink-muted">{t("walletsBody", { count: (await getInvestorWallets(await getDb(), { investorId: ctx.investor.id })).length })}</p>
-            <Link href="/account/wallets" className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("walletsManage")}</Link>
+            <p className="text-sm text-ink-muted">
+              {t("walletsBody", {
+                count: (await getInvestorWallets(await getDb(), { investorId: ctx.investor.id })).length,
+              })}
+            </p>
+            <Link href="/account/wallets" className={buttonStyles({ variant: "secondary", size: "sm" })}>
+              {t("walletsManage")}
+            </Link>
           </CardBody>
         </Card>
       ) : null}

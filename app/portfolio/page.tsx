@@ -43,7 +43,9 @@ export default async function PortfolioPage() {
   const d = p.decimals;
   const env = getServerEnv();
   const zh = locale === "zh-HK";
-  const lockups = p.holdings.flatMap((h) => h.lockups.map((l) => ({ ...l, title: zh && h.titleZh ? h.titleZh : h.title, slug: h.slug })));
+  const lockups = p.holdings.flatMap((h) =>
+    h.lockups.map((l) => ({ ...l, title: zh && h.titleZh ? h.titleZh : h.title, slug: h.slug })),
+  );
   const sign = (v: bigint) => (v > 0n ? "+" : v < 0n ? "−" : "");
   const gainSign = sign(p.totals.gain);
 
@@ -55,7 +57,9 @@ export default async function PortfolioPage() {
           <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
           <p className="flex flex-wrap items-center gap-x-2 text-sm text-ink-muted">
             {t("wallets", { count: p.wallets.length })}
-            {p.wallets.map((w) => <Address key={w} address={w} />)}
+            {p.wallets.map((w) => (
+              <Address key={w} address={w} />
+            ))}
           </p>
         </div>
         <a href="/portfolio/statement.csv" download className={buttonStyles({ variant: "secondary" })}>
@@ -64,60 +68,98 @@ export default async function PortfolioPage() {
       </header>
 
       {!ctx.roles.verified ? (
-        <Alert tone="warn" title={t(ctx.roles.registered ? "expiredTitle" : "unverifiedTitle")} action={<Link href="/onboarding" className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("onboarding")}</Link>}>
+        <Alert
+          tone="warn"
+          title={t(ctx.roles.registered ? "expiredTitle" : "unverifiedTitle")}
+          action={
+            <Link href="/onboarding" className={buttonStyles({ variant: "secondary", size: "sm" })}>
+              {t("onboarding")}
+            </Link>
+          }
+        >
           {t(ctx.roles.registered ? "expiredBody" : "unverifiedBody")}
         </Alert>
       ) : null}
 
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <Stat label={t("totals.value")}><Money value={p.totals.value} decimals={d} /></Stat>
-        <Stat label={t("totals.cost")}><Money value={p.totals.costBasis} decimals={d} /></Stat>
+        <Stat label={t("totals.value")}>
+          <Money value={p.totals.value} decimals={d} />
+        </Stat>
+        <Stat label={t("totals.cost")}>
+          <Money value={p.totals.costBasis} decimals={d} />
+        </Stat>
         <Stat label={t("totals.gain")}>
           <span className={p.totals.gain > 0n ? "text-success" : p.totals.gain < 0n ? "text-danger" : undefined}>
-            {gainSign}<Money value={p.totals.gain < 0n ? -p.totals.gain : p.totals.gain} decimals={d} />
+            {gainSign}
+            <Money value={p.totals.gain < 0n ? -p.totals.gain : p.totals.gain} decimals={d} />
           </span>
         </Stat>
         <Stat label={t("totals.realised")}>
-          <span data-testid="portfolio-realised" title={t("realised.note")} className={p.realised > 0n ? "text-success" : p.realised < 0n ? "text-danger" : undefined}>
-            {sign(p.realised)}<Money value={p.realised < 0n ? -p.realised : p.realised} decimals={d} />
+          <span
+            data-testid="portfolio-realised"
+            title={t("realised.note")}
+            className={p.realised > 0n ? "text-success" : p.realised < 0n ? "text-danger" : undefined}
+          >
+            {sign(p.realised)}
+            <Money value={p.realised < 0n ? -p.realised : p.realised} decimals={d} />
           </span>
         </Stat>
-        <Stat label={t("totals.cash")}><span data-testid="portfolio-hkd"><Money value={p.hkdBalance} decimals={d} /></span></Stat>
+        <Stat label={t("totals.cash")}>
+          <span data-testid="portfolio-hkd">
+            <Money value={p.hkdBalance} decimals={d} />
+          </span>
+        </Stat>
       </dl>
-      <p className="-mt-6 text-xs text-ink-muted">{t("valuationNote")} {t("realised.note")}</p>
+      <p className="-mt-6 text-xs text-ink-muted">
+        {t("valuationNote")} {t("realised.note")}
+      </p>
 
       <section aria-labelledby="holdings-title" className="flex flex-col gap-4">
-        <h2 id="holdings-title" className="font-display text-2xl">{t("holdings.title")}</h2>
+        <h2 id="holdings-title" className="font-display text-2xl">
+          {t("holdings.title")}
+        </h2>
         {p.holdings.length > 0 ? (
           <HoldingsTable holdings={p.holdings} decimals={d} />
         ) : (
           <EmptyState
             title={t("empty.title")}
             description={t("empty.body")}
-            action={<Link href="/" className={buttonStyles({ variant: "primary" })}>{t("empty.browse")}</Link>}
+            action={
+              <Link href="/" className={buttonStyles({ variant: "primary" })}>
+                {t("empty.browse")}
+              </Link>
+            }
           />
         )}
       </section>
 
       <section aria-labelledby="orders-title" className="flex flex-col gap-3">
-        <h2 id="orders-title" className="font-display text-2xl">{t("orders.title")}</h2>
+        <h2 id="orders-title" className="font-display text-2xl">
+          {t("orders.title")}
+        </h2>
         <p className="text-sm text-ink-muted">{t("orders.intro")}</p>
         {orders.length > 0 ? (
           <OpenOrdersTable orders={orders} decimals={d} />
         ) : (
-          <p className="rounded-2xl border border-dashed border-line-strong px-6 py-6 text-center text-sm text-ink-muted">{t("orders.empty")}</p>
+          <p className="rounded-2xl border border-dashed border-line-strong px-6 py-6 text-center text-sm text-ink-muted">
+            {t("orders.empty")}
+          </p>
         )}
       </section>
 
       {lockups.length > 0 ? (
         <section aria-labelledby="lockups-title" className="flex flex-col gap-3">
-          <h2 id="lockups-title" className="font-display text-2xl">{t("lockups.title")}</h2>
+          <h2 id="lockups-title" className="font-display text-2xl">
+            {t("lockups.title")}
+          </h2>
           <p className="text-sm text-ink-muted">{t("lockups.intro")}</p>
           <ul className="flex flex-col divide-y divide-line rounded-2xl border border-line">
             {lockups.map((l) => (
               <li key={`${l.slug}:${l.wallet}`} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
                 <LockIcon className="size-4 text-ink-muted" />
-                <span>{t("lockups.item", { shares: Number(l.shares), title: l.title, date: formatDay(l.until, locale) })}</span>
+                <span>
+                  {t("lockups.item", { shares: Number(l.shares), title: l.title, date: formatDay(l.until, locale) })}
+                </span>
               </li>
             ))}
           </ul>
@@ -125,11 +167,15 @@ export default async function PortfolioPage() {
       ) : null}
 
       <section aria-labelledby="history-title" className="flex flex-col gap-4">
-        <h2 id="history-title" className="font-display text-2xl">{t("history.title")}</h2>
+        <h2 id="history-title" className="font-display text-2xl">
+          {t("history.title")}
+        </h2>
         {p.history.length > 0 ? (
           <HistoryTable history={p.history} decimals={d} explorerUrl={env.explorerUrl ?? null} />
         ) : (
-          <p className="rounded-2xl border border-dashed border-line-strong px-6 py-8 text-center text-sm text-ink-muted">{t("history.empty")}</p>
+          <p className="rounded-2xl border border-dashed border-line-strong px-6 py-8 text-center text-sm text-ink-muted">
+            {t("history.empty")}
+          </p>
         )}
       </section>
     </div>

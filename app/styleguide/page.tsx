@@ -30,10 +30,80 @@ function sampleItems(now: number): CatalogueItem[] {
     tokenAddress: "0x5FbDB2315678afecb367f032d93F642f64180aa3" as const,
   };
   return [
-    { ...base, slug: "harbour-at-dusk", title: "Harbour at Dusk", titleZh: "黃昏海港", artist: "Lin Wai-man", year: 1987, image: { src: swatch("#1f3a68", "#d98b5f", "#f2c14e"), alt: "Abstract harbour in deep blue and amber", width: 800, height: 1000 }, pricePerShare: 250_000_000n, sharesSold: 4_200n, supplyCap: 10_000n, status: "live", endsAt: new Date(now + 74 * HOUR) },
-    { ...base, slug: "quiet-garden", title: "Quiet Garden No. 3", artist: "Amélie Fournier", year: 2004, image: { src: swatch("#2f4f3a", "#c9d6b8", "#f7f3e8"), alt: "Green geometric garden study", width: 800, height: 1000 }, pricePerShare: 1_250_000_000n, sharesSold: 2_000n, supplyCap: 2_000n, status: "sold_out" },
-    { ...base, slug: "red-mountain", title: "Red Mountain", titleZh: "紅山", artist: "Chen Hoi-yan", year: "c. 1962", image: { src: swatch("#7a1f2b", "#e7c9a9", "#2b1b17"), alt: "A red mountain form over a pale field", width: 800, height: 1000 }, pricePerShare: 500_000_000n, sharesSold: 0n, supplyCap: 5_000n, status: "upcoming", startsAt: new Date(now + 50 * HOUR) },
-    { ...base, slug: "night-market", title: "Night Market", artist: "Kenji Arata", year: 1999, image: { src: swatch("#111827", "#6b21a8", "#fbbf24"), alt: "Lantern lights over a night market", width: 800, height: 1000 }, pricePerShare: 980_000_000n, sharesSold: 8_000n, supplyCap: 8_000n, totalSupply: 8_000n, holderCount: 128, status: "trading" },
+    {
+      ...base,
+      slug: "harbour-at-dusk",
+      title: "Harbour at Dusk",
+      titleZh: "黃昏海港",
+      artist: "Lin Wai-man",
+      year: 1987,
+      image: {
+        src: swatch("#1f3a68", "#d98b5f", "#f2c14e"),
+        alt: "Abstract harbour in deep blue and amber",
+        width: 800,
+        height: 1000,
+      },
+      pricePerShare: 250_000_000n,
+      sharesSold: 4_200n,
+      supplyCap: 10_000n,
+      status: "live",
+      endsAt: new Date(now + 74 * HOUR),
+    },
+    {
+      ...base,
+      slug: "quiet-garden",
+      title: "Quiet Garden No. 3",
+      artist: "Amélie Fournier",
+      year: 2004,
+      image: {
+        src: swatch("#2f4f3a", "#c9d6b8", "#f7f3e8"),
+        alt: "Green geometric garden study",
+        width: 800,
+        height: 1000,
+      },
+      pricePerShare: 1_250_000_000n,
+      sharesSold: 2_000n,
+      supplyCap: 2_000n,
+      status: "sold_out",
+    },
+    {
+      ...base,
+      slug: "red-mountain",
+      title: "Red Mountain",
+      titleZh: "紅山",
+      artist: "Chen Hoi-yan",
+      year: "c. 1962",
+      image: {
+        src: swatch("#7a1f2b", "#e7c9a9", "#2b1b17"),
+        alt: "A red mountain form over a pale field",
+        width: 800,
+        height: 1000,
+      },
+      pricePerShare: 500_000_000n,
+      sharesSold: 0n,
+      supplyCap: 5_000n,
+      status: "upcoming",
+      startsAt: new Date(now + 50 * HOUR),
+    },
+    {
+      ...base,
+      slug: "night-market",
+      title: "Night Market",
+      artist: "Kenji Arata",
+      year: 1999,
+      image: {
+        src: swatch("#111827", "#6b21a8", "#fbbf24"),
+        alt: "Lantern lights over a night market",
+        width: 800,
+        height: 1000,
+      },
+      pricePerShare: 980_000_000n,
+      sharesSold: 8_000n,
+      supplyCap: 8_000n,
+      totalSupply: 8_000n,
+      holderCount: 128,
+      status: "trading",
+    },
   ];
 }
 
@@ -49,7 +119,11 @@ export default async function Styleguide() {
       <h1 className="font-display text-5xl font-normal tracking-tight">Styleguide</h1>
 
       <section className="flex flex-col gap-6">
-        <CatalogueFilters value={{ sort: "newest" }} artists={["Chen Hoi-yan", "Kenji Arata", "Lin Wai-man"]} resultCount={items.length} />
+        <CatalogueFilters
+          value={{ sort: "newest" }}
+          artists={["Chen Hoi-yan", "Kenji Arata", "Lin Wai-man"]}
+          resultCount={items.length}
+        />
         <div className="grid gap-x-8 gap-y-12 sm:grid-cols-2 lg:grid-cols-3">
           {items.map((item, i) => (
             <ArtworkCard key={item.slug} item={item} priority={i < 3} />
@@ -63,13 +137,23 @@ export default async function Styleguide() {
           <Button variant="secondary">Secondary</Button>
           <Button variant="ghost">Ghost</Button>
           <Button variant="danger">Danger</Button>
-          <Button loading loadingLabel="Waiting for signature…">Buy</Button>
+          <Button loading loadingLabel="Waiting for signature…">
+            Buy
+          </Button>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Badge tone="success" icon="check">Verified</Badge>
-          <Badge tone="warn" icon="warn">KYC expires soon</Badge>
-          <Badge tone="danger" icon="error">Frozen</Badge>
-          <Badge tone="accent" icon="swap">Trading</Badge>
+          <Badge tone="success" icon="check">
+            Verified
+          </Badge>
+          <Badge tone="warn" icon="warn">
+            KYC expires soon
+          </Badge>
+          <Badge tone="danger" icon="error">
+            Frozen
+          </Badge>
+          <Badge tone="accent" icon="swap">
+            Trading
+          </Badge>
           <Badge>Draft</Badge>
         </div>
         <p className="text-2xl">
@@ -79,15 +163,25 @@ export default async function Styleguide() {
       </section>
 
       <section className="grid gap-4 md:grid-cols-2">
-        <Alert tone="info" title="Offering opens Monday">The price is fixed at HK$250.00 per share.</Alert>
-        <Alert tone="success" title="Purchase confirmed">20 shares are in your wallet.</Alert>
-        <Alert tone="warn" title="Your wallet is on another network">Switch to continue.</Alert>
-        <Alert tone="error" title="Transfer refused">The receiver is not a verified investor.</Alert>
+        <Alert tone="info" title="Offering opens Monday">
+          The price is fixed at HK$250.00 per share.
+        </Alert>
+        <Alert tone="success" title="Purchase confirmed">
+          20 shares are in your wallet.
+        </Alert>
+        <Alert tone="warn" title="Your wallet is on another network">
+          Switch to continue.
+        </Alert>
+        <Alert tone="error" title="Transfer refused">
+          The receiver is not a verified investor.
+        </Alert>
       </section>
 
       <section className="grid gap-6 md:grid-cols-2">
         <Card>
-          <CardHeader><CardTitle>Form</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Form</CardTitle>
+          </CardHeader>
           <CardBody className="flex flex-col gap-4">
             <Field id="sg-amount" label="Shares" hint="Whole shares, between 1 and 500.">
               {(p) => <Input {...p} type="number" defaultValue={10} />}
@@ -100,7 +194,11 @@ export default async function Styleguide() {
         <div className="flex flex-col gap-4" aria-busy="true">
           <Skeleton className="h-6 w-1/2" />
           <Skeleton className="h-40 w-full" />
-          <EmptyState title="No holdings yet" description="Shares you buy appear here." action={<Button size="sm">Browse the catalogue</Button>} />
+          <EmptyState
+            title="No holdings yet"
+            description="Shares you buy appear here."
+            action={<Button size="sm">Browse the catalogue</Button>}
+          />
         </div>
       </section>
     </div>

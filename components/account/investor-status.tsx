@@ -5,7 +5,20 @@ import { buttonStyles } from "@/components/ui/button";
 
 /** ISO 3166-1 numeric → alpha-2 for the markets Atelier meets most; others show the code. */
 const NUMERIC_TO_ALPHA2: Record<number, string> = {
-  344: "HK", 446: "MO", 156: "CN", 158: "TW", 702: "SG", 392: "JP", 410: "KR", 826: "GB", 840: "US", 36: "AU", 124: "CA", 250: "FR", 276: "DE", 756: "CH",
+  344: "HK",
+  446: "MO",
+  156: "CN",
+  158: "TW",
+  702: "SG",
+  392: "JP",
+  410: "KR",
+  826: "GB",
+  840: "US",
+  36: "AU",
+  124: "CA",
+  250: "FR",
+  276: "DE",
+  756: "CH",
 };
 
 export type KycState = "draft" | "submitted" | "in_review" | "needs_information" | "approved" | "rejected" | "expired";
@@ -39,15 +52,24 @@ export function InvestorStatus({ status, locale }: { status: InvestorStatusView;
   const expired = status.registered && !status.verified;
 
   const badge = status.verified ? (
-    <Badge tone="success" icon="check">{t("verified")}</Badge>
+    <Badge tone="success" icon="check">
+      {t("verified")}
+    </Badge>
   ) : expired ? (
-    <Badge tone="warn" icon="warn">{t("expired")}</Badge>
+    <Badge tone="warn" icon="warn">
+      {t("expired")}
+    </Badge>
   ) : status.kycStatus && status.kycStatus !== "draft" ? (
-    <Badge tone={status.kycStatus === "rejected" ? "danger" : status.kycStatus === "needs_information" ? "warn" : "neutral"} icon={status.kycStatus === "rejected" ? "error" : "clock"}>
+    <Badge
+      tone={status.kycStatus === "rejected" ? "danger" : status.kycStatus === "needs_information" ? "warn" : "neutral"}
+      icon={status.kycStatus === "rejected" ? "error" : "clock"}
+    >
       {t(`kyc.${status.kycStatus}`)}
     </Badge>
   ) : (
-    <Badge tone="neutral" icon="info">{t("notVerified")}</Badge>
+    <Badge tone="neutral" icon="info">
+      {t("notVerified")}
+    </Badge>
   );
 
   return (

@@ -11,7 +11,13 @@ import { Address } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
-import { cancelWalletLinkAction, newWalletMessageAction, signCurrentWalletAction, signNewWalletAction, startWalletLinkAction } from "./wallet-link-actions";
+import {
+  cancelWalletLinkAction,
+  newWalletMessageAction,
+  signCurrentWalletAction,
+  signNewWalletAction,
+  startWalletLinkAction,
+} from "./wallet-link-actions";
 
 export type OpenLinkRequest = {
   id: string;
@@ -96,11 +102,15 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
         {errorAlert}
         <div className="flex flex-wrap gap-2">
           {isConnected && onCurrent ? (
-            <Button onClick={start} loading={busy === "start"}>{t("start")}</Button>
+            <Button onClick={start} loading={busy === "start"}>
+              {t("start")}
+            </Button>
           ) : (
             <>
               <Alert tone="warn">{t("connectCurrent", { wallet: currentWallet })}</Alert>
-              <Button variant="secondary" onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
+              <Button variant="secondary" onClick={() => setConnectOpen(true)}>
+                {t("connect")}
+              </Button>
             </>
           )}
         </div>
@@ -117,7 +127,9 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
         </Alert>
         {errorAlert}
         <div>
-          <Button variant="ghost" size="sm" onClick={() => cancel(request.id)} loading={busy === "cancel"}>{t("cancel")}</Button>
+          <Button variant="ghost" size="sm" onClick={() => cancel(request.id)} loading={busy === "cancel"}>
+            {t("cancel")}
+          </Button>
         </div>
       </div>
     );
@@ -125,10 +137,17 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
 
   const signBefore = new Date(request.signBefore);
   return (
-    <div className="flex flex-col gap-4" data-testid="link-wallet" data-state={request.currentSigned ? "awaiting_new" : "awaiting_current"}>
+    <div
+      className="flex flex-col gap-4"
+      data-testid="link-wallet"
+      data-state={request.currentSigned ? "awaiting_new" : "awaiting_current"}
+    >
       <p className="text-sm text-ink-muted">{t("signBefore", { time: signBefore })}</p>
       <ol className="flex flex-col gap-4">
-        <li className="flex flex-col gap-2 rounded-xl border border-line p-4" aria-current={!request.currentSigned ? "step" : undefined}>
+        <li
+          className="flex flex-col gap-2 rounded-xl border border-line p-4"
+          aria-current={!request.currentSigned ? "step" : undefined}
+        >
           <h3 className="text-sm font-medium">{t("step1")}</h3>
           {request.currentSigned ? (
             <p className="text-sm text-success">{t("step1Done")}</p>
@@ -137,36 +156,57 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
               <p className="text-sm text-ink-muted">{t("step1Body")}</p>
               <details className="text-xs text-ink-muted">
                 <summary className="cursor-pointer">{t("showMessage")}</summary>
-                <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-surface-muted p-3 font-mono">{request.currentMessage}</pre>
+                <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-surface-muted p-3 font-mono">
+                  {request.currentMessage}
+                </pre>
               </details>
               {onCurrent ? (
-                <div><Button onClick={() => signCurrent(request.id, request.currentMessage)} loading={busy === "current"}>{t("signCurrent")}</Button></div>
+                <div>
+                  <Button onClick={() => signCurrent(request.id, request.currentMessage)} loading={busy === "current"}>
+                    {t("signCurrent")}
+                  </Button>
+                </div>
               ) : (
                 <Alert tone="warn">{t("connectCurrent", { wallet: currentWallet })}</Alert>
               )}
             </>
           )}
         </li>
-        <li className="flex flex-col gap-2 rounded-xl border border-line p-4" aria-current={request.currentSigned ? "step" : undefined}>
+        <li
+          className="flex flex-col gap-2 rounded-xl border border-line p-4"
+          aria-current={request.currentSigned ? "step" : undefined}
+        >
           <h3 className="text-sm font-medium">{t("step2")}</h3>
           {!request.currentSigned ? (
             <p className="text-sm text-ink-muted">{t("step2Waiting")}</p>
           ) : connected && !onCurrent ? (
             <>
-              <p className="text-sm">{t("step2Ready")} <Address address={getAddress(connected)} /></p>
-              <div><Button onClick={() => signNew(request.id, connected)} loading={busy === "new"}>{t("signNew")}</Button></div>
+              <p className="text-sm">
+                {t("step2Ready")} <Address address={getAddress(connected)} />
+              </p>
+              <div>
+                <Button onClick={() => signNew(request.id, connected)} loading={busy === "new"}>
+                  {t("signNew")}
+                </Button>
+              </div>
             </>
           ) : (
             <>
               <p className="text-sm text-ink-muted">{t("step2Body")}</p>
-              <div><Button variant="secondary" onClick={() => setConnectOpen(true)}>{t("connectNew")}</Button></div>
+              <div>
+                <Button variant="secondary" onClick={() => setConnectOpen(true)}>
+                  {t("connectNew")}
+                </Button>
+              </div>
             </>
           )}
         </li>
       </ol>
       {errorAlert}
       <div>
-        <Button variant="ghost" size="sm" onClick={() => cancel(request.id)} loading={busy === "cancel"}>{t("cancel")}</Button>
+        <Button variant="ghost" size="sm" onClick={() => cancel(request.id)} loading={busy === "cancel"}>
+          {t("cancel")}
+        </Button>
       </div>
       {connectDialog}
     </div>

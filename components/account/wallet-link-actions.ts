@@ -7,7 +7,14 @@ import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
-import { cancelLinkRequest, getNewWalletMessage, signLinkAsCurrent, signLinkAsNew, startLinkRequest, type WalletLinkError } from "@/lib/kyc/wallet-links";
+import {
+  cancelLinkRequest,
+  getNewWalletMessage,
+  signLinkAsCurrent,
+  signLinkAsNew,
+  startLinkRequest,
+  type WalletLinkError,
+} from "@/lib/kyc/wallet-links";
 
 /*
  * The investor's side of linking a second wallet. Each action: zod → a session whose wallet the registry verifies
@@ -16,7 +23,8 @@ import { cancelLinkRequest, getNewWalletMessage, signLinkAsCurrent, signLinkAsNe
  */
 
 export type LinkActionCode = WalletLinkError | "invalid_input" | "unauthenticated" | "forbidden" | "unavailable";
-export type LinkActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: LinkActionCode; message: string };
+export type LinkActionResult<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; code: LinkActionCode; message: string };
 
 async function fail(code: LinkActionCode): Promise<{ ok: false; code: LinkActionCode; message: string }> {
   const t = await getTranslations("walletLinks.errors");
@@ -39,14 +47,21 @@ const idInput = z.object({ id: z.uuid() });
 const signature = z.string().regex(/^0x[0-9a-fA-F]{130}$/);
 
 /** Opens (or resumes) a request; returns the message the current wallet signs. */
-export async function startWalletLinkAction(): Promise<LinkActionResult<{ id: string; message: string; currentSigned: boolean }>> {
+export async function startWalletLinkAction(): Promise<
+  LinkActionResult<{ id: string; message: string; currentSigned: boolean }>
+> {
   try {
     const { wallet, investor } = await verifiedInvestor();
     const env = getServerEnv();
     const r = await startLinkRequest(await getDb(), { investor, wallet, chainId: env.chainId, origin: env.appOrigin });
     if (!r.ok) return fail(r.code);
     revalidatePath("/account", "layout");
-    return { ok: true, id: r.request.id, message: r.request.currentMessage, currentSigned: !!r.request.currentSignature };
+    return {
+      ok: true,
+      id: r.request.id,
+      message: r.request.currentMessage,
+      currentSigned: !!r.request.currentSignature,
+    };
   } catch (error) {
     return handle(error);
   }
@@ -57,7 +72,12 @@ export async function signCurrentWalletAction(raw: { id: string; signature: stri
   if (!parsed.success) return fail("invalid_input");
   try {
     const { wallet, investor } = await verifiedInvestor();
-    const r = await signLinkAsCurrent(await getDb(), { id: parsed.data.id, investorId: investor.id, wallet, signature: parsed.data.signature });
+    const r = await signLinkAsCurrent(await getDb(), {
+      id: parsed.data.id,
+      investorId: investor.id,
+      wallet,
+      signature: parsed.data.signature,
+    });
     if (!r.ok) return fail(r.code);
     revalidatePath("/account", "layout");
     return { ok: true };
@@ -69,13 +89,23 @@ export async function signCurrentWalletAction(raw: { id: string; signature: stri
 const newWalletInput = idInput.extend({ newWallet: z.string().regex(/^0x[0-9a-fA-F]{40}$/) });
 
 /** The message the new wallet signs, built by the server for this request and that wallet. */
-export async function newWalletMessageAction(raw: { id: string; newWallet: string }): Promise<LinkActionResult<{ message: string }>> {
+export async function newWalletMessageAction(raw: {
+  id: string;
+  newWallet: string;
+}): Promise<LinkActionResult<{ message: string }>> {
   const parsed = newWalletInput.safeParse(raw);
   if (!parsed.success) return fail("invalid_input");
   try {
     const { wallet, investor } = await verifiedInvestor();
     const env = getServerEnv();
-    const r = await getNewWalletMessage(await getDb(), { id: parsed.data.id, investorId: investor.id, wallet, newWallet: parsed.data.newWallet, chainId: env.chainId, origin: env.appOrigin });
+    const r = await getNewWalletMessage(await getDb(), {
+      id: parsed.data.id,
+      investorId: investor.id,
+      wallet,
+      newWallet: parsed.data.newWallet,
+      chainId: env.chainId,
+      origin: env.appOrigin,
+    });
     if (!r.ok) return fail(r.code);
     return { ok: true, message: r.message };
   } catch (error) {
@@ -83,7 +113,11 @@ export async function newWalletMessageAction(raw: { id: string; newWallet: strin
   }
 }
 
-export async function signNewWalletAction(raw: { id: string; newWallet: string; signature: string }): Promise<LinkActionResult> {
+export async function signNewWalletAction(raw: {
+  id: string;
+  newWallet: string;
+  signature: string;
+}): Promise<LinkActionResult> {
   const parsed = newWalletInput.extend({ signature }).safeParse(raw);
   if (!parsed.success) return fail("invalid_input");
   try {

@@ -20,7 +20,9 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
   return (
     <div className="grid gap-12 md:grid-cols-2">
       <section aria-labelledby="provenance" className="flex flex-col gap-4">
-        <h2 id="provenance" className="font-display text-2xl">{t("provenance")}</h2>
+        <h2 id="provenance" className="font-display text-2xl">
+          {t("provenance")}
+        </h2>
         <ol className="relative ml-2 border-l border-line-strong" role="list">
           {artwork.provenance.map((p, i) => (
             <li key={i} className="relative pb-5 pl-6 last:pb-0">
@@ -33,7 +35,9 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
       </section>
 
       <section aria-labelledby="custody" className="flex flex-col gap-4">
-        <h2 id="custody" className="font-display text-2xl">{t("custody.title")}</h2>
+        <h2 id="custody" className="font-display text-2xl">
+          {t("custody.title")}
+        </h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
           <dt className="text-ink-muted">{t("custody.custodian")}</dt>
           <dd>{artwork.custodian ?? "—"}</dd>
@@ -42,7 +46,13 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
           <dt className="text-ink-muted">{t("custody.insurer")}</dt>
           <dd>{artwork.insurer ?? "—"}</dd>
           <dt className="text-ink-muted">{t("custody.insuredValue")}</dt>
-          <dd>{artwork.insuredValue ? <Money value={BigInt(artwork.insuredValue)} decimals={2} fractionDigits={0} /> : "—"}</dd>
+          <dd>
+            {artwork.insuredValue ? (
+              <Money value={BigInt(artwork.insuredValue)} decimals={2} fractionDigits={0} />
+            ) : (
+              "—"
+            )}
+          </dd>
         </dl>
         {artwork.conditionReport ? (
           <>
@@ -53,7 +63,9 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
       </section>
 
       <section aria-labelledby="appraisals" className="flex flex-col gap-4 md:col-span-2">
-        <h2 id="appraisals" className="font-display text-2xl">{t("appraisals.title")}</h2>
+        <h2 id="appraisals" className="font-display text-2xl">
+          {t("appraisals.title")}
+        </h2>
         {artwork.appraisals.length === 0 ? (
           <p className="text-ink-muted">{t("appraisals.empty")}</p>
         ) : (
@@ -61,9 +73,15 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
             <table className="w-full text-sm">
               <thead>
                 <tr className="border-b border-line text-left text-ink-muted">
-                  <th scope="col" className="py-2 pr-4 font-normal">{t("appraisals.date")}</th>
-                  <th scope="col" className="py-2 pr-4 font-normal">{t("appraisals.appraiser")}</th>
-                  <th scope="col" className="py-2 text-right font-normal">{t("appraisals.value")}</th>
+                  <th scope="col" className="py-2 pr-4 font-normal">
+                    {t("appraisals.date")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-normal">
+                    {t("appraisals.appraiser")}
+                  </th>
+                  <th scope="col" className="py-2 text-right font-normal">
+                    {t("appraisals.value")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -71,7 +89,9 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
                   <tr key={`${a.date}-${a.appraiser}`} className="border-b border-line last:border-0">
                     <td className="py-2 pr-4 tabular">{format.dateTime(new Date(a.date), { dateStyle: "medium" })}</td>
                     <td className="py-2 pr-4">{a.appraiser}</td>
-                    <td className="py-2 text-right"><Money value={BigInt(a.value)} decimals={2} fractionDigits={0} /></td>
+                    <td className="py-2 text-right">
+                      <Money value={BigInt(a.value)} decimals={2} fractionDigits={0} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

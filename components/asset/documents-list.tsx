@@ -3,11 +3,21 @@ import { Badge } from "@/components/ui/badge";
 import type { ArtworkDocumentView } from "@/lib/assets/artwork";
 
 function fileSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Documents with their on-chain verification: "verified" only when the served file's hash equals the anchor. */
-export async function DocumentsList({ documents, intro = true, label }: { documents: ArtworkDocumentView[]; intro?: boolean; label?: string }) {
+export async function DocumentsList({
+  documents,
+  intro = true,
+  label,
+}: {
+  documents: ArtworkDocumentView[];
+  intro?: boolean;
+  label?: string;
+}) {
   const t = await getTranslations("artwork.documents");
   const format = await getFormatter();
   if (documents.length === 0) return <p className="text-ink-muted">{t("empty")}</p>;
@@ -19,10 +29,19 @@ export async function DocumentsList({ documents, intro = true, label }: { docume
           const v = doc.verification;
           const date = "anchoredAt" in v ? format.dateTime(v.anchoredAt, { dateStyle: "medium" }) : "";
           return (
-            <li key={doc.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between" data-document={doc.name}>
+            <li
+              key={doc.id}
+              className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between"
+              data-document={doc.name}
+            >
               <div className="min-w-0">
                 <p className="text-xs tracking-wide text-ink-subtle uppercase">{t(`kind.${doc.kind}`)}</p>
-                <a href={doc.href} className="font-medium underline-offset-4 hover:underline" target="_blank" rel="noopener">
+                <a
+                  href={doc.href}
+                  className="font-medium underline-offset-4 hover:underline"
+                  target="_blank"
+                  rel="noopener"
+                >
                   {doc.title}
                   <span className="sr-only"> — {t("open", { title: doc.title, size: fileSize(doc.sizeBytes) })}</span>
                 </a>
@@ -45,13 +64,21 @@ export async function DocumentsList({ documents, intro = true, label }: { docume
               </div>
               <div className="shrink-0">
                 {v.state === "verified" ? (
-                  <Badge tone="success" icon="check">{t("verified")}</Badge>
+                  <Badge tone="success" icon="check">
+                    {t("verified")}
+                  </Badge>
                 ) : v.state === "mismatch" ? (
-                  <Badge tone="danger" icon="error">{t("mismatch")}</Badge>
+                  <Badge tone="danger" icon="error">
+                    {t("mismatch")}
+                  </Badge>
                 ) : v.state === "not_anchored" ? (
-                  <Badge tone="warn" icon="warn">{t("notAnchored")}</Badge>
+                  <Badge tone="warn" icon="warn">
+                    {t("notAnchored")}
+                  </Badge>
                 ) : (
-                  <Badge tone="neutral" icon="info">{t("missing")}</Badge>
+                  <Badge tone="neutral" icon="info">
+                    {t("missing")}
+                  </Badge>
                 )}
               </div>
             </li>

@@ -124,7 +124,14 @@ export function Gallery({ images, labels }: { images: GalleryImage[]; labels: Ga
                   i === index ? "border-accent" : "border-transparent opacity-75 hover:opacity-100",
                 )}
               >
-                <Image src={img.src} alt="" width={96} height={72} sizes="96px" className="h-[72px] w-24 object-cover" />
+                <Image
+                  src={img.src}
+                  alt=""
+                  width={96}
+                  height={72}
+                  sizes="96px"
+                  className="h-[72px] w-24 object-cover"
+                />
               </button>
             </li>
           ))}

@@ -31,7 +31,16 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 /** Offering terms, live progress and the call to action. */
-export async function OfferingPanel({ slug, offering, decimals, holderCount, lockupSeconds, paused, signedIn, trading = false }: OfferingPanelProps) {
+export async function OfferingPanel({
+  slug,
+  offering,
+  decimals,
+  holderCount,
+  lockupSeconds,
+  paused,
+  signedIn,
+  trading = false,
+}: OfferingPanelProps) {
   const [t, tc, format, locale] = await Promise.all([
     getTranslations("artwork.offering"),
     getTranslations("artwork.category"),
@@ -41,7 +50,9 @@ export async function OfferingPanel({ slug, offering, decimals, holderCount, loc
   if (!offering) {
     return (
       <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6">
-        <h2 id="offering-title" className="font-display text-2xl">{t("title")}</h2>
+        <h2 id="offering-title" className="font-display text-2xl">
+          {t("title")}
+        </h2>
         <p className="mt-3 text-ink-muted">{t("none")}</p>
       </section>
     );
@@ -59,7 +70,9 @@ export async function OfferingPanel({ slug, offering, decimals, holderCount, loc
   return (
     <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6 shadow-sm">
       <div className="flex items-center justify-between gap-3">
-        <h2 id="offering-title" className="font-display text-2xl">{t("title")}</h2>
+        <h2 id="offering-title" className="font-display text-2xl">
+          {t("title")}
+        </h2>
         <ArtworkStatusBadge item={{ status, startsAt: start, endsAt: end }} />
       </div>
       <p className="mt-4 text-sm text-ink-muted">{t("pricePerShare")}</p>
@@ -69,7 +82,9 @@ export async function OfferingPanel({ slug, offering, decimals, holderCount, loc
       <div className="mt-5 flex flex-col gap-2">
         <Progress value={ratio} label={t("progressLabel", { percent: formatPercent(ratio, locale) })} />
         <div className="flex justify-between text-sm text-ink-muted tabular">
-          <span>{t("sold", { sold: formatCount(offering.sold, locale), cap: formatCount(terms.supplyCap, locale) })}</span>
+          <span>
+            {t("sold", { sold: formatCount(offering.sold, locale), cap: formatCount(terms.supplyCap, locale) })}
+          </span>
           <span>{t("available", { available: formatCount(available, locale) })}</span>
         </div>
       </div>
@@ -79,7 +94,9 @@ export async function OfferingPanel({ slug, offering, decimals, holderCount, loc
         <Row label={t("opens")}>{format.dateTime(start, { dateStyle: "medium", timeStyle: "short" })}</Row>
         <Row label={t("closes")}>{format.dateTime(end, { dateStyle: "medium", timeStyle: "short" })}</Row>
         <Row label={t("eligibility")}>
-          {categoriesFromMask(terms.eligibleCategories).map((c) => tc(c)).join(locale === "zh-HK" ? "、" : ", ")}
+          {categoriesFromMask(terms.eligibleCategories)
+            .map((c) => tc(c))
+            .join(locale === "zh-HK" ? "、" : ", ")}
         </Row>
         <Row label={t("lockup")}>{lockupDays > 0 ? t("lockupDays", { days: lockupDays }) : t("noLockup")}</Row>
         <Row label={t("holders")}>{t("holdersValue", { count: Number(holderCount) })}</Row>
@@ -89,17 +106,27 @@ export async function OfferingPanel({ slug, offering, decimals, holderCount, loc
       </dl>
       <div className="mt-6">
         {paused ? (
-          <Alert tone="warn" role="status">{t("paused")}</Alert>
+          <Alert tone="warn" role="status">
+            {t("paused")}
+          </Alert>
         ) : status === "live" ? (
-          <Link href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`} className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}>
+          <Link
+            href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
+            className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}
+          >
             {signedIn ? t("buy") : t("signInToBuy")}
           </Link>
         ) : status === "upcoming" ? (
-          <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: format.dateTime(start, { dateStyle: "long" }) })}</p>
+          <p className="text-center text-sm text-ink-muted">
+            {t("notOpenYet", { date: format.dateTime(start, { dateStyle: "long" }) })}
+          </p>
         ) : status === "trading" ? (
           <div className="flex flex-col gap-3">
             <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
-            <Link href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`} className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}>
+            <Link
+              href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
+              className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}
+            >
               {signedIn ? t("trade") : t("signInToTrade")}
             </Link>
           </div>

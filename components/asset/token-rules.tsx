@@ -17,11 +17,17 @@ export async function TokenRules({
   totalSupply: bigint;
   explorerUrl: string | null;
 }) {
-  const [t, tc, locale] = await Promise.all([getTranslations("artwork.rules"), getTranslations("artwork.category"), getLocale()]);
+  const [t, tc, locale] = await Promise.all([
+    getTranslations("artwork.rules"),
+    getTranslations("artwork.category"),
+    getLocale(),
+  ]);
   const sep = locale === "zh-HK" ? "、" : ", ";
   return (
     <section aria-labelledby="rules" className="flex flex-col gap-3">
-      <h2 id="rules" className="font-display text-2xl">{t("title")}</h2>
+      <h2 id="rules" className="font-display text-2xl">
+        {t("title")}
+      </h2>
       <p className="text-sm text-ink-muted">{t("intro")}</p>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-ink-muted">{t("countries")}</dt>
@@ -31,18 +37,29 @@ export async function TokenRules({
             : rules.allowedCountries.map((c) => countryNameFromNumeric(c, locale)).join(sep)}
         </dd>
         <dt className="text-ink-muted">{t("categories")}</dt>
-        <dd>{categoriesFromMask(rules.eligibleCategories).map((c) => tc(c)).join(sep)}</dd>
+        <dd>
+          {categoriesFromMask(rules.eligibleCategories)
+            .map((c) => tc(c))
+            .join(sep)}
+        </dd>
         <dt className="text-ink-muted">{t("maxHolders")}</dt>
         <dd className="tabular">{rules.maxHolders === 0 ? t("unlimited") : formatCount(rules.maxHolders, locale)}</dd>
         <dt className="text-ink-muted">{t("maxPerInvestor")}</dt>
-        <dd className="tabular">{rules.maxBalancePerInvestor === 0n ? t("unlimited") : formatCount(rules.maxBalancePerInvestor, locale)}</dd>
+        <dd className="tabular">
+          {rules.maxBalancePerInvestor === 0n ? t("unlimited") : formatCount(rules.maxBalancePerInvestor, locale)}
+        </dd>
         <dt className="text-ink-muted">{t("supply")}</dt>
         <dd className="tabular">{formatCount(totalSupply, locale)}</dd>
         <dt className="text-ink-muted">{t("token")}</dt>
         <dd className="flex flex-wrap items-center gap-3">
           <Address address={token} chars={6} />
           {explorerUrl ? (
-            <a href={explorerUrl} target="_blank" rel="noopener noreferrer" className="text-accent underline-offset-4 hover:underline">
+            <a
+              href={explorerUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="text-accent underline-offset-4 hover:underline"
+            >
               {t("explorer")}
             </a>
           ) : null}

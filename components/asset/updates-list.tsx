@@ -9,7 +9,9 @@ export async function UpdatesList({ updates }: { updates: ArtworkUpdateView[] })
   const [t, format] = await Promise.all([getTranslations("artwork.updates"), getFormatter()]);
   return (
     <section aria-labelledby="updates" className="flex flex-col gap-4">
-      <h2 id="updates" className="font-display text-2xl">{t("title")}</h2>
+      <h2 id="updates" className="font-display text-2xl">
+        {t("title")}
+      </h2>
       {updates.length === 0 ? (
         <p className="text-ink-muted">{t("empty")}</p>
       ) : (
@@ -24,10 +26,15 @@ export async function UpdatesList({ updates }: { updates: ArtworkUpdateView[] })
                     <p className="text-xs tracking-wide text-ink-subtle uppercase">
                       {t(`kind.${u.kind}`)} ·{" "}
                       <time dateTime={u.eventDate} className="tabular">
-                        {format.dateTime(new Date(`${u.eventDate}T04:00:00Z`), { dateStyle: "long", timeZone: "Asia/Hong_Kong" })}
+                        {format.dateTime(new Date(`${u.eventDate}T04:00:00Z`), {
+                          dateStyle: "long",
+                          timeZone: "Asia/Hong_Kong",
+                        })}
                       </time>
                     </p>
-                    <h3 id={`update-${u.id}`} className="font-display text-xl">{u.title}</h3>
+                    <h3 id={`update-${u.id}`} className="font-display text-xl">
+                      {u.title}
+                    </h3>
                   </header>
                   {u.value ? (
                     <p className="text-sm">
@@ -36,8 +43,14 @@ export async function UpdatesList({ updates }: { updates: ArtworkUpdateView[] })
                     </p>
                   ) : null}
                   <Markdown text={u.bodyMd} className="flex max-w-prose flex-col gap-2 leading-relaxed text-ink/90" />
-                  {u.documents.length > 0 ? <DocumentsList documents={u.documents} intro={false} label={t("documentsOf", { title: u.title })} /> : null}
-                  <p className="text-xs text-ink-subtle">{t("publishedOn", { date: format.dateTime(u.publishedAt, { dateStyle: "medium", timeZone: "Asia/Hong_Kong" }) })}</p>
+                  {u.documents.length > 0 ? (
+                    <DocumentsList documents={u.documents} intro={false} label={t("documentsOf", { title: u.title })} />
+                  ) : null}
+                  <p className="text-xs text-ink-subtle">
+                    {t("publishedOn", {
+                      date: format.dateTime(u.publishedAt, { dateStyle: "medium", timeZone: "Asia/Hong_Kong" }),
+                    })}
+                  </p>
                 </article>
               </li>
             ))}

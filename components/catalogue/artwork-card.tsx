@@ -53,7 +53,9 @@ export function ArtworkCard({ item, href, priority = false, sizes }: ArtworkCard
   const cap = item.supplyCap;
   const available = cap > item.sharesSold ? cap - item.sharesSold : 0n;
   const soldRatio = cap > 0n ? Number((item.sharesSold * 10_000n) / cap) / 10_000 : 0;
-  const showProgress = cap > 0n && (item.status === "live" || item.status === "sold_out" || item.status === "upcoming" || item.status === "closed");
+  const showProgress =
+    cap > 0n &&
+    (item.status === "live" || item.status === "sold_out" || item.status === "upcoming" || item.status === "closed");
   const progressLabel = t("available", { available: formatCount(available, locale), total: formatCount(cap, locale) });
 
   return (
@@ -80,14 +82,23 @@ export function ArtworkCard({ item, href, priority = false, sizes }: ArtworkCard
           <span className="tabular">{item.year}</span>
         </p>
         <h3 className="font-display text-xl leading-snug font-medium tracking-tight">
-          <Link href={href ?? `/artworks/${item.slug}`} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none after:focus-visible:outline-2 after:focus-visible:outline-offset-4 after:focus-visible:outline-focus">
+          <Link
+            href={href ?? `/artworks/${item.slug}`}
+            className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none after:focus-visible:outline-2 after:focus-visible:outline-offset-4 after:focus-visible:outline-focus"
+          >
             {title}
           </Link>
         </h3>
         <p className="mt-1 text-sm">
           {item.pricePerShare !== null ? (
             t.rich("pricePerShare", {
-              price: () => <Money value={item.pricePerShare ?? 0n} decimals={item.paymentDecimals} className="font-medium text-ink" />,
+              price: () => (
+                <Money
+                  value={item.pricePerShare ?? 0n}
+                  decimals={item.paymentDecimals}
+                  className="font-medium text-ink"
+                />
+              ),
             })
           ) : (
             <span className="text-ink-muted">{t("priceTba")}</span>

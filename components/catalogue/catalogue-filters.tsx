@@ -28,7 +28,9 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
     <form method="get" action={action} role="search" aria-label={t("label")} className="flex flex-col gap-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1.6fr_1fr_1fr_0.7fr_0.7fr_1fr]">
         <Field id="f-q" label={t("search")}>
-          {(p) => <Input {...p} type="search" name="q" defaultValue={value.q ?? ""} placeholder={t("searchPlaceholder")} />}
+          {(p) => (
+            <Input {...p} type="search" name="q" defaultValue={value.q ?? ""} placeholder={t("searchPlaceholder")} />
+          )}
         </Field>
         <Field id="f-status" label={t("status")}>
           {(p) => (
@@ -55,10 +57,32 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
           )}
         </Field>
         <Field id="f-min" label={t("minPrice")}>
-          {(p) => <Input {...p} type="number" name="min" inputMode="decimal" min={0} step="any" defaultValue={value.minPrice ?? ""} placeholder="HK$" />}
+          {(p) => (
+            <Input
+              {...p}
+              type="number"
+              name="min"
+              inputMode="decimal"
+              min={0}
+              step="any"
+              defaultValue={value.minPrice ?? ""}
+              placeholder="HK$"
+            />
+          )}
         </Field>
         <Field id="f-max" label={t("maxPrice")}>
-          {(p) => <Input {...p} type="number" name="max" inputMode="decimal" min={0} step="any" defaultValue={value.maxPrice ?? ""} placeholder="HK$" />}
+          {(p) => (
+            <Input
+              {...p}
+              type="number"
+              name="max"
+              inputMode="decimal"
+              min={0}
+              step="any"
+              defaultValue={value.maxPrice ?? ""}
+              placeholder="HK$"
+            />
+          )}
         </Field>
         <Field id="f-sort" label={t("sort")}>
           {(p) => (

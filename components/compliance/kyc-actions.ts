@@ -58,7 +58,12 @@ function refresh(id: string) {
 /** Takes a submitted application into review (also done implicitly by the first decision). */
 async function ensureInReview(app: KycApplication, actor: string): Promise<KycApplication | KycActionFailure> {
   if (app.status !== "submitted") return app;
-  const r = await applyTransition(await getDb(), { app, event: { type: "start_review" }, actor, actorRole: "compliance" });
+  const r = await applyTransition(await getDb(), {
+    app,
+    event: { type: "start_review" },
+    actor,
+    actorRole: "compliance",
+  });
   return r.ok ? r.app : fail(r.code);
 }
 
@@ -145,7 +150,11 @@ const checklistSchema = z.object({
 });
 
 /** Saves the reviewer's checklist and appends a note (the notes are internal to compliance). */
-export async function saveReviewAction(input: { id: string; checklist: Record<string, boolean>; note?: string }): Promise<KycActionResult> {
+export async function saveReviewAction(input: {
+  id: string;
+  checklist: Record<string, boolean>;
+  note?: string;
+}): Promise<KycActionResult> {
   try {
     const actor = await officer();
     const parsed = checklistSchema.safeParse(input);
@@ -153,9 +162,14 @@ export async function saveReviewAction(input: { id: string; checklist: Record<st
     const loaded = await load(parsed.data.id);
     if ("failure" in loaded) return loaded.failure;
     const { app } = loaded;
-    const notes = parsed.data.note ? [...app.notes, { by: actor, at: new Date().toISOString(), text: parsed.data.note }] : app.notes;
+    const notes = parsed.data.note
+      ? [...app.notes, { by: actor, at: new Date().toISOString(), text: parsed.data.note }]
+      : app.notes;
     const db = await getDb();
-    await db.update(kycApplications).set({ checklist: parsed.data.checklist, notes }).where(eq(kycApplications.id, app.id));
+    await db
+      .update(kycApplications)
+      .set({ checklist: parsed.data.checklist, notes })
+      .where(eq(kycApplications.id, app.id));
     await writeAudit(db, {
       actor,
       actorRole: "compliance",
@@ -212,7 +226,13 @@ export async function beginApprovalAction(input: { id: string }): Promise<KycAct
   }
 }
 
-const confirmSchema = z.object({ id: z.uuid(), txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/).nullable() });
+const confirmSchema = z.object({
+  id: z.uuid(),
+  txHash: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/)
+    .nullable(),
+});
 
 /**
  * Approval, step 2: verifies the receipt (when given) and the registry state on chain; only then is the
@@ -235,7 +255,11 @@ export async function confirmApprovalAction(input: { id: string; txHash: string 
     if (!allowed.ok) return fail(allowed.error);
     const planned = await planRegistration({ app, investor, onChainId: investor.onChainId as Hex });
     if (!planned.ok) return fail(planned.code);
-    const verified = await verifyRegistration({ plan: planned.plan, txHash: (parsed.data.txHash as Hex | null) ?? null, officer: actor });
+    const verified = await verifyRegistration({
+      plan: planned.plan,
+      txHash: (parsed.data.txHash as Hex | null) ?? null,
+      officer: actor,
+    });
     if (!verified.ok) return fail(verified.code);
     const now = new Date();
     const r = await applyTransition(db, {

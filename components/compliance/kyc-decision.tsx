@@ -15,7 +15,13 @@ import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { RegistrationPlan } from "@/lib/kyc/registration";
-import { beginApprovalAction, confirmApprovalAction, preApproveAction, rejectAction, requestInformationAction } from "./kyc-actions";
+import {
+  beginApprovalAction,
+  confirmApprovalAction,
+  preApproveAction,
+  rejectAction,
+  requestInformationAction,
+} from "./kyc-actions";
 
 type Step =
   | { kind: "idle" }
@@ -114,7 +120,12 @@ export function KycDecision(props: DecisionProps) {
     if (res.ok) router.refresh();
   }
 
-  const busy = step.kind === "planning" || step.kind === "simulating" || step.kind === "signing" || step.kind === "pending" || step.kind === "confirming";
+  const busy =
+    step.kind === "planning" ||
+    step.kind === "simulating" ||
+    step.kind === "signing" ||
+    step.kind === "pending" ||
+    step.kind === "confirming";
   const status = (() => {
     switch (step.kind) {
       case "planning":
@@ -131,7 +142,10 @@ export function KycDecision(props: DecisionProps) {
         return null;
     }
   })();
-  const hash = step.kind === "pending" || step.kind === "confirming" || step.kind === "confirmed" || step.kind === "failed" ? (step.hash ?? null) : null;
+  const hash =
+    step.kind === "pending" || step.kind === "confirming" || step.kind === "confirmed" || step.kind === "failed"
+      ? (step.hash ?? null)
+      : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -140,7 +154,11 @@ export function KycDecision(props: DecisionProps) {
           {t("approveTitle")}
         </h3>
         <p className="text-sm text-ink-muted">
-          {t("explain", { wallet: props.summary.wallet, country: props.summary.country, category: props.summary.category })}
+          {t("explain", {
+            wallet: props.summary.wallet,
+            country: props.summary.country,
+            category: props.summary.category,
+          })}
         </p>
         {props.professional ? <p className="text-sm text-ink-muted">{t("fourEyes")}</p> : null}
         {wrongWallet ? <Alert tone="warn" role="none" title={t("wrongWallet")} /> : null}
@@ -157,14 +175,22 @@ export function KycDecision(props: DecisionProps) {
         {props.canApprove && !isConnected ? (
           <div className="flex flex-col items-start gap-2">
             <p className="text-sm">{t("connectBody")}</p>
-            <Button variant="secondary" onClick={() => setConnectOpen(true)} loading={connection === "connecting" || connection === "reconnecting"}>
+            <Button
+              variant="secondary"
+              onClick={() => setConnectOpen(true)}
+              loading={connection === "connecting" || connection === "reconnecting"}
+            >
               {t("connect")}
             </Button>
             <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
           </div>
         ) : props.canApprove ? (
           <div>
-            <Button onClick={approve} disabled={busy || wrongWallet || step.kind === "confirmed"} aria-busy={busy || undefined}>
+            <Button
+              onClick={approve}
+              disabled={busy || wrongWallet || step.kind === "confirmed"}
+              aria-busy={busy || undefined}
+            >
               {props.preApprovedByOther ? t("confirmApprove") : t("approve")}
             </Button>
           </div>
@@ -175,7 +201,16 @@ export function KycDecision(props: DecisionProps) {
         ) : null}
         <div role="status" aria-live="polite" aria-atomic="true" data-testid="approval-status" data-step={step.kind}>
           {status ? (
-            <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{status}</span>}>
+            <Alert
+              tone="info"
+              role="none"
+              title={
+                <span className="flex items-center gap-2">
+                  <Spinner className="size-4" />
+                  {status}
+                </span>
+              }
+            >
               {hash ? <code className="font-mono text-xs break-all">{hash}</code> : null}
             </Alert>
           ) : step.kind === "confirmed" ? (
@@ -197,8 +232,20 @@ export function KycDecision(props: DecisionProps) {
         </h3>
         <form action={infoFormAction} className="flex flex-col gap-3">
           <input type="hidden" name="id" value={props.applicationId} />
-          <Field id="info-message" label={t("requestLabel")} hint={t("requestHint")} error={infoState && !infoState.ok ? infoState.fieldErrors?.message ?? infoState.message : undefined}>
-            {(p) => <textarea {...p} name="message" rows={3} className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm" />}
+          <Field
+            id="info-message"
+            label={t("requestLabel")}
+            hint={t("requestHint")}
+            error={infoState && !infoState.ok ? (infoState.fieldErrors?.message ?? infoState.message) : undefined}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                name="message"
+                rows={3}
+                className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
+              />
+            )}
           </Field>
           <div>
             <Button type="submit" variant="secondary" disabled={requesting}>
@@ -214,8 +261,22 @@ export function KycDecision(props: DecisionProps) {
         </h3>
         <form action={rejectFormAction} className="flex flex-col gap-3">
           <input type="hidden" name="id" value={props.applicationId} />
-          <Field id="reject-reason" label={t("rejectLabel")} hint={t("rejectHint")} error={rejectState && !rejectState.ok ? rejectState.fieldErrors?.message ?? rejectState.message : undefined}>
-            {(p) => <textarea {...p} name="message" rows={3} className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm" />}
+          <Field
+            id="reject-reason"
+            label={t("rejectLabel")}
+            hint={t("rejectHint")}
+            error={
+              rejectState && !rejectState.ok ? (rejectState.fieldErrors?.message ?? rejectState.message) : undefined
+            }
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                name="message"
+                rows={3}
+                className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
+              />
+            )}
           </Field>
           <div>
             <Button type="submit" variant="danger" disabled={rejecting}>

@@ -8,10 +8,22 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { saveReviewAction } from "./kyc-actions";
 
-export const CHECKLIST = ["identity_matches", "address_recent", "sanctions_clear", "category_evidence", "questionnaire_ok"] as const;
+export const CHECKLIST = [
+  "identity_matches",
+  "address_recent",
+  "sanctions_clear",
+  "category_evidence",
+  "questionnaire_ok",
+] as const;
 
 /** The reviewer's checklist and internal notes (saved together; each save is audited). */
-export function KycReviewNotes({ applicationId, checklist }: { applicationId: string; checklist: Record<string, boolean> }) {
+export function KycReviewNotes({
+  applicationId,
+  checklist,
+}: {
+  applicationId: string;
+  checklist: Record<string, boolean>;
+}) {
   const t = useTranslations("complianceKyc.review");
   const router = useRouter();
   const [checked, setChecked] = useState<Record<string, boolean>>(checklist);
@@ -37,16 +49,35 @@ export function KycReviewNotes({ applicationId, checklist }: { applicationId: st
         <legend className="mb-1 text-sm font-medium">{t("checklist")}</legend>
         {CHECKLIST.map((key) => (
           <label key={key} className="flex gap-3 text-sm">
-            <input type="checkbox" checked={!!checked[key]} onChange={(e) => setChecked({ ...checked, [key]: e.target.checked })} className="mt-0.5 accent-accent" />
+            <input
+              type="checkbox"
+              checked={!!checked[key]}
+              onChange={(e) => setChecked({ ...checked, [key]: e.target.checked })}
+              className="mt-0.5 accent-accent"
+            />
             <span>{t(`items.${key}`)}</span>
           </label>
         ))}
       </fieldset>
       <Field id="review-note" label={t("note")} hint={t("noteHint")}>
-        {(p) => <textarea {...p} value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm" />}
+        {(p) => (
+          <textarea
+            {...p}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={2}
+            className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
+          />
+        )}
       </Field>
       <div aria-live="polite">
-        {result ? result.ok ? <Alert tone="success" role="none" title={t("saved")} /> : <Alert tone="error" role="none" title={result.message} /> : null}
+        {result ? (
+          result.ok ? (
+            <Alert tone="success" role="none" title={t("saved")} />
+          ) : (
+            <Alert tone="error" role="none" title={result.message} />
+          )
+        ) : null}
       </div>
       <div>
         <Button type="submit" variant="secondary" size="sm" disabled={pending}>

@@ -8,7 +8,13 @@ import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { settleConfirmedTx } from "@/lib/chain/settle";
 import { getDb } from "@/lib/db";
-import { confirmWalletLink, type LinkPlan, planWalletLink, rejectWalletLink, type WalletLinkError } from "@/lib/kyc/wallet-links";
+import {
+  confirmWalletLink,
+  type LinkPlan,
+  planWalletLink,
+  rejectWalletLink,
+  type WalletLinkError,
+} from "@/lib/kyc/wallet-links";
 
 /*
  * Compliance's side of wallet links. zod → session with the compliance role (AGENT_ROLE on chain) → the request's
@@ -17,9 +23,13 @@ import { confirmWalletLink, type LinkPlan, planWalletLink, rejectWalletLink, typ
  */
 
 export type LinkDecisionCode = WalletLinkError | "invalid_input" | "unauthenticated" | "forbidden" | "unavailable";
-export type LinkDecisionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: LinkDecisionCode; message: string; fieldErrors?: Record<string, string> };
+export type LinkDecisionResult<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; code: LinkDecisionCode; message: string; fieldErrors?: Record<string, string> };
 
-async function fail(code: LinkDecisionCode, fieldErrors?: Record<string, string>): Promise<{ ok: false; code: LinkDecisionCode; message: string; fieldErrors?: Record<string, string> }> {
+async function fail(
+  code: LinkDecisionCode,
+  fieldErrors?: Record<string, string>,
+): Promise<{ ok: false; code: LinkDecisionCode; message: string; fieldErrors?: Record<string, string> }> {
   const t = await getTranslations("walletLinks.errors");
   return { ok: false, code, message: t(code), ...(fieldErrors ? { fieldErrors } : {}) };
 }
@@ -51,7 +61,15 @@ export async function beginWalletLinkAction(raw: { id: string }): Promise<LinkDe
 
 /** Step 2: verifies the officer's transaction and the registry, then records the link. */
 export async function confirmWalletLinkAction(raw: { id: string; txHash: string | null }): Promise<LinkDecisionResult> {
-  const parsed = z.object({ id: z.uuid(), txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/).nullable() }).safeParse(raw);
+  const parsed = z
+    .object({
+      id: z.uuid(),
+      txHash: z
+        .string()
+        .regex(/^0x[0-9a-fA-F]{64}$/)
+        .nullable(),
+    })
+    .safeParse(raw);
   if (!parsed.success) return fail("invalid_input");
   try {
     const actor = await officer();
@@ -70,7 +88,10 @@ export async function confirmWalletLinkAction(raw: { id: string; txHash: string 
 const rejectInput = z.object({ id: z.uuid(), reason: z.string().trim().min(5).max(500) });
 
 /** Form action (useActionState): reject with a reason the investor sees. */
-export async function rejectWalletLinkAction(_prev: LinkDecisionResult | null, form: FormData): Promise<LinkDecisionResult> {
+export async function rejectWalletLinkAction(
+  _prev: LinkDecisionResult | null,
+  form: FormData,
+): Promise<LinkDecisionResult> {
   const parsed = rejectInput.safeParse({ id: form.get("id"), reason: form.get("reason") });
   if (!parsed.success) {
     const t = await getTranslations("walletLinks.errors");

@@ -31,7 +31,17 @@ type Step =
  * Approve (the officer's wallet signs `linkWallet(newWallet, investorId)`; the server verifies the receipt and the
  * registry before the link is recorded) or reject with a reason the investor sees.
  */
-export function WalletLinkDecision({ id, officer, newWallet, investorName }: { id: string; officer: string; newWallet: string; investorName: string }) {
+export function WalletLinkDecision({
+  id,
+  officer,
+  newWallet,
+  investorName,
+}: {
+  id: string;
+  officer: string;
+  newWallet: string;
+  investorName: string;
+}) {
   const t = useTranslations("walletLinks.review");
   const config = useConfig();
   const router = useRouter();
@@ -43,7 +53,8 @@ export function WalletLinkDecision({ id, officer, newWallet, investorName }: { i
   const [rejectOpen, setRejectOpen] = useState(false);
   const [rejectState, rejectAction, rejecting] = useActionState(rejectWalletLinkAction, null);
   const wrongWallet = isConnected && address?.toLowerCase() !== officer.toLowerCase();
-  const busy = step.kind === "planning" || step.kind === "signing" || step.kind === "pending" || step.kind === "confirming";
+  const busy =
+    step.kind === "planning" || step.kind === "signing" || step.kind === "pending" || step.kind === "confirming";
 
   useEffect(() => {
     if (rejectState?.ok) router.refresh();
@@ -84,7 +95,12 @@ export function WalletLinkDecision({ id, officer, newWallet, investorName }: { i
     }
   }
 
-  const progress = { planning: t("state.planning"), signing: t("state.signing"), pending: t("state.pending"), confirming: t("state.confirming") } as const;
+  const progress = {
+    planning: t("state.planning"),
+    signing: t("state.signing"),
+    pending: t("state.pending"),
+    confirming: t("state.confirming"),
+  } as const;
   const hash = "hash" in step ? (step.hash ?? null) : null;
 
   if (step.kind === "confirmed") {
@@ -103,18 +119,35 @@ export function WalletLinkDecision({ id, officer, newWallet, investorName }: { i
       {wrongWallet ? <Alert tone="warn" role="none" title={t("wrongWallet", { wallet: officer })} /> : null}
       <div className="flex flex-wrap gap-2">
         {isConnected ? (
-          <Button onClick={approve} disabled={busy || wrongWallet} loading={busy}>{t("approve")}</Button>
+          <Button onClick={approve} disabled={busy || wrongWallet} loading={busy}>
+            {t("approve")}
+          </Button>
         ) : (
           <Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
         )}
-        <Button variant="ghost" onClick={() => setRejectOpen((o) => !o)} aria-expanded={rejectOpen} aria-controls={`${uid}-reject`} disabled={busy}>
+        <Button
+          variant="ghost"
+          onClick={() => setRejectOpen((o) => !o)}
+          aria-expanded={rejectOpen}
+          aria-controls={`${uid}-reject`}
+          disabled={busy}
+        >
           {t("reject")}
         </Button>
       </div>
       <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
       <div role="status" aria-live="polite" aria-atomic="true">
         {busy ? (
-          <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{progress[step.kind as keyof typeof progress]}</span>}>
+          <Alert
+            tone="info"
+            role="none"
+            title={
+              <span className="flex items-center gap-2">
+                <Spinner className="size-4" />
+                {progress[step.kind as keyof typeof progress]}
+              </span>
+            }
+          >
             {hash ? <code className="font-mono text-xs break-all">{hash}</code> : null}
           </Alert>
         ) : null}
@@ -125,13 +158,28 @@ export function WalletLinkDecision({ id, officer, newWallet, investorName }: { i
         </Alert>
       ) : null}
       {rejectOpen ? (
-        <form id={`${uid}-reject`} action={rejectAction} className="flex flex-col gap-3 rounded-xl border border-line p-3">
+        <form
+          id={`${uid}-reject`}
+          action={rejectAction}
+          className="flex flex-col gap-3 rounded-xl border border-line p-3"
+        >
           <input type="hidden" name="id" value={id} />
-          <Field id={`${uid}-reason`} label={t("reasonLabel")} hint={t("reasonHint")} error={rejectState && !rejectState.ok ? (rejectState.fieldErrors?.reason ?? rejectState.message) : undefined}>
-            {(p) => <textarea {...p} name="reason" rows={3} maxLength={500} className={cn(controlStyles, "h-auto py-2")} />}
+          <Field
+            id={`${uid}-reason`}
+            label={t("reasonLabel")}
+            hint={t("reasonHint")}
+            error={
+              rejectState && !rejectState.ok ? (rejectState.fieldErrors?.reason ?? rejectState.message) : undefined
+            }
+          >
+            {(p) => (
+              <textarea {...p} name="reason" rows={3} maxLength={500} className={cn(controlStyles, "h-auto py-2")} />
+            )}
           </Field>
           <div>
-            <Button type="submit" variant="danger" loading={rejecting}>{t("rejectSubmit")}</Button>
+            <Button type="submit" variant="danger" loading={rejecting}>
+              {t("rejectSubmit")}
+            </Button>
           </div>
         </form>
       ) : null}

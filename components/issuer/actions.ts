@@ -31,14 +31,27 @@ import { filesRoot } from "@/lib/storage/files";
 
 export type IssuerActionState =
   | { ok: true; message?: string; at?: number }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; at?: number }
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      values?: Record<string, string>;
+      at?: number;
+    }
   | null;
 
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
 
 async function fail(code: string, fieldErrors?: Record<string, string>): Promise<IssuerActionState> {
   const t = await getTranslations("issuer.errors");
-  return { ok: false, code, message: t(`codes.${code}` as never), ...(fieldErrors ? { fieldErrors } : {}), at: Date.now() };
+  return {
+    ok: false,
+    code,
+    message: t(`codes.${code}` as never),
+    ...(fieldErrors ? { fieldErrors } : {}),
+    at: Date.now(),
+  };
 }
 
 async function handle(error: unknown): Promise<IssuerActionState> {
@@ -51,7 +64,9 @@ async function handle(error: unknown): Promise<IssuerActionState> {
 async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string>> {
   const t = await getTranslations("issuer.errors");
   const issues = fieldIssues(error);
-  return Object.fromEntries(Object.entries(issues).map(([field, issue]) => [field, t(`fields.${issue.key}` as never, issue.params as never)]));
+  return Object.fromEntries(
+    Object.entries(issues).map(([field, issue]) => [field, t(`fields.${issue.key}` as never, issue.params as never)]),
+  );
 }
 
 /** Create (no id) or edit (id) a listing's text. Creating moves on to the listing's page. */
@@ -62,7 +77,8 @@ export async function saveListingAction(_prev: IssuerActionState, form: FormData
   const values = listingFormValues(form);
   const parsed = listingInput.safeParse(values);
   // The typed values come back so the form (reset by React after an action) shows them again.
-  if (!parsed.success) return { ...(await fail("invalid", await fieldErrorsOf(parsed.error))), values } as IssuerActionState;
+  if (!parsed.success)
+    return { ...(await fail("invalid", await fieldErrorsOf(parsed.error))), values } as IssuerActionState;
   let createdId: string | null = null;
   try {
     const ctx = await requireSession({ role: "issuer" });
@@ -90,11 +106,18 @@ export async function uploadImageAction(_prev: IssuerActionState, form: FormData
     .safeParse({ id: form.get("id"), file: form.get("file"), alt: form.get("alt") ?? "" });
   if (!parsed.success) return fail("invalid", { file: (await getTranslations("issuer.errors"))("codes.empty") });
   const { id, file, alt } = parsed.data;
-  if (file.size > LIMITS.imageBytes) return fail("tooLarge", { file: (await getTranslations("issuer.errors"))("codes.tooLarge") });
+  if (file.size > LIMITS.imageBytes)
+    return fail("tooLarge", { file: (await getTranslations("issuer.errors"))("codes.tooLarge") });
   try {
     const ctx = await requireSession({ role: "issuer" });
     const db = await getDb();
-    await addListingImage(db, { id, issuer: ctx.address, bytes: new Uint8Array(await file.arrayBuffer()), alt, filesDir: filesRoot() });
+    await addListingImage(db, {
+      id,
+      issuer: ctx.address,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      alt,
+      filesDir: filesRoot(),
+    });
   } catch (error) {
     const result = await handle(error);
     return result && !result.ok ? { ...result, fieldErrors: { file: result.message } } : result;
@@ -127,7 +150,14 @@ export async function uploadDocumentAction(_prev: IssuerActionState, form: FormD
   try {
     const ctx = await requireSession({ role: "issuer" });
     const db = await getDb();
-    await addListingDocument(db, { id, issuer: ctx.address, bytes: new Uint8Array(await file.arrayBuffer()), title, kind, filesDir: filesRoot() });
+    await addListingDocument(db, {
+      id,
+      issuer: ctx.address,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      title,
+      kind,
+      filesDir: filesRoot(),
+    });
   } catch (error) {
     const result = await handle(error);
     return result && !result.ok ? { ...result, fieldErrors: { file: result.message } } : result;
@@ -145,7 +175,12 @@ export async function removeImageAction(_prev: IssuerActionState, form: FormData
   if (!parsed.success) return fail("image_not_found");
   try {
     const ctx = await requireSession({ role: "issuer" });
-    await removeListingImage(await getDb(), { id: parsed.data.id, issuer: ctx.address, src: parsed.data.src, filesDir: filesRoot() });
+    await removeListingImage(await getDb(), {
+      id: parsed.data.id,
+      issuer: ctx.address,
+      src: parsed.data.src,
+      filesDir: filesRoot(),
+    });
   } catch (error) {
     return handle(error);
   }
@@ -154,11 +189,17 @@ export async function removeImageAction(_prev: IssuerActionState, form: FormData
 }
 
 export async function removeDocumentAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const parsed = z.object({ id: uuid, documentId: uuid }).safeParse({ id: form.get("id"), documentId: form.get("documentId") });
+  const parsed = z
+    .object({ id: uuid, documentId: uuid })
+    .safeParse({ id: form.get("id"), documentId: form.get("documentId") });
   if (!parsed.success) return fail("not_found");
   try {
     const ctx = await requireSession({ role: "issuer" });
-    await removeListingDocument(await getDb(), { id: parsed.data.id, issuer: ctx.address, documentId: parsed.data.documentId });
+    await removeListingDocument(await getDb(), {
+      id: parsed.data.id,
+      issuer: ctx.address,
+      documentId: parsed.data.documentId,
+    });
   } catch (error) {
     return handle(error);
   }

@@ -70,13 +70,16 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
     const todo = pending.filter((d) => check.documentIds.includes(d.id));
     setAnchoredNow((a) => [...a, ...pending.filter((d) => !todo.includes(d)).map((d) => d.id)]);
     for (const doc of todo) {
-      const hash = await anchor.send({
-        address: props.token,
-        abi: artworkShareTokenAbi,
-        functionName: "setDocument",
-        args: [documentNameToBytes32Plain(doc.name), `${props.appOrigin}/documents/${doc.id}`, doc.sha256],
-        account: props.account,
-      }, { record });
+      const hash = await anchor.send(
+        {
+          address: props.token,
+          abi: artworkShareTokenAbi,
+          functionName: "setDocument",
+          args: [documentNameToBytes32Plain(doc.name), `${props.appOrigin}/documents/${doc.id}`, doc.sha256],
+          account: props.account,
+        },
+        { record },
+      );
       if (!hash) return;
       setAnchoredNow((a) => [...a, doc.id]);
     }
@@ -88,9 +91,17 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
     return (
       <div className="flex flex-col gap-3">
         <p className="text-sm text-ink-muted">{t("readyToPublish")}</p>
-        <div aria-live="polite" role="status">{publishError ? <Alert tone="error" role="none">{publishError}</Alert> : null}</div>
+        <div aria-live="polite" role="status">
+          {publishError ? (
+            <Alert tone="error" role="none">
+              {publishError}
+            </Alert>
+          ) : null}
+        </div>
         <div>
-          <Button onClick={publish} loading={publishing} aria-label={t("publishLabel", { title: props.title })}>{t("publish")}</Button>
+          <Button onClick={publish} loading={publishing} aria-label={t("publishLabel", { title: props.title })}>
+            {t("publish")}
+          </Button>
         </div>
       </div>
     );
@@ -101,17 +112,38 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
       {!isConnected ? (
         <div className="flex flex-col items-start gap-2">
           <p className="text-sm text-ink-muted">{tc("connectBody")}</p>
-          <Button variant="secondary" onClick={() => setConnectOpen(true)}>{tc("connect")}</Button>
+          <Button variant="secondary" onClick={() => setConnectOpen(true)}>
+            {tc("connect")}
+          </Button>
           <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
         </div>
       ) : wrongWallet ? (
-        <Alert tone="warn" title={tc("wrongWalletTitle")}>{tc("wrongWalletBody")}</Alert>
+        <Alert tone="warn" title={tc("wrongWalletTitle")}>
+          {tc("wrongWalletBody")}
+        </Alert>
       ) : null}
-      <Alert tone="info" role="none" title={tc("willSign")}>{tc("anchorSigns", { count: pending.length })}</Alert>
-      <TxStatus step={anchor.step} confirmed={t("anchoredConfirmed")} testId={`anchor-update-status-${props.updateId}`} />
-      <div aria-live="polite" role="status">{publishError ? <Alert tone="error" role="none">{publishError}</Alert> : null}</div>
+      <Alert tone="info" role="none" title={tc("willSign")}>
+        {tc("anchorSigns", { count: pending.length })}
+      </Alert>
+      <TxStatus
+        step={anchor.step}
+        confirmed={t("anchoredConfirmed")}
+        testId={`anchor-update-status-${props.updateId}`}
+      />
+      <div aria-live="polite" role="status">
+        {publishError ? (
+          <Alert tone="error" role="none">
+            {publishError}
+          </Alert>
+        ) : null}
+      </div>
       <div>
-        <Button onClick={onAnchor} disabled={!isConnected || wrongWallet} loading={anchor.busy || publishing} aria-label={t("anchorLabel", { count: pending.length, title: props.title })}>
+        <Button
+          onClick={onAnchor}
+          disabled={!isConnected || wrongWallet}
+          loading={anchor.busy || publishing}
+          aria-label={t("anchorLabel", { count: pending.length, title: props.title })}
+        >
           {t("anchorAndPublish", { count: pending.length })}
         </Button>
       </div>

@@ -8,7 +8,15 @@ import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDeployments } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
-import { type GuardedKind, confirmListingTx, getStepTxs, recordChainProgress, recordSentTx, resolvePendingTxs, type StepTx } from "@/lib/issuer/chain-steps";
+import {
+  type GuardedKind,
+  confirmListingTx,
+  getStepTxs,
+  recordChainProgress,
+  recordSentTx,
+  resolvePendingTxs,
+  type StepTx,
+} from "@/lib/issuer/chain-steps";
 import { getListingDocuments, getOwnedListing, ListingError } from "@/lib/issuer/listings";
 import { deriveGoOnChainProgress } from "@/lib/issuer/progress";
 import { getChainDeps } from "@/lib/issuer/queries";
@@ -21,10 +29,14 @@ import { getChainDeps } from "@/lib/issuer/queries";
  */
 
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
-const txHash = z.string().regex(/^0x[0-9a-fA-F]{64}$/).transform((h) => h.toLowerCase() as Hex);
+const txHash = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/)
+  .transform((h) => h.toLowerCase() as Hex);
 
 export type StepTxView = { status: StepTx["status"]; txHash: Hex; failure: string | null; sentAt: string };
-const view = (t: StepTx | null): StepTxView | null => (t ? { status: t.status, txHash: t.txHash, failure: t.failure, sentAt: t.sentAt.toISOString() } : null);
+const view = (t: StepTx | null): StepTxView | null =>
+  t ? { status: t.status, txHash: t.txHash, failure: t.failure, sentAt: t.sentAt.toISOString() } : null;
 
 export type ChainFailure = { ok: false; code: string; message: string };
 
@@ -109,12 +121,21 @@ export type SentResult = { ok: true } | ChainFailure;
  * "listing.deploy.sent" / "listing.offering.sent") before anything else, so a reload or a closed tab waits for
  * this transaction instead of offering the step again.
  */
-export async function recordSentTxAction(input: { id: string; kind: GuardedKind; txHash: string }): Promise<SentResult> {
+export async function recordSentTxAction(input: {
+  id: string;
+  kind: GuardedKind;
+  txHash: string;
+}): Promise<SentResult> {
   const parsed = z.object({ id: uuid, kind: z.enum(["deploy", "offering"]), txHash }).safeParse(input);
   if (!parsed.success) return fail("invalid");
   try {
     const ctx = await requireSession({ role: "issuer" });
-    await recordSentTx(await getDb(), getChainDeps(), { id: parsed.data.id, issuer: ctx.address, kind: parsed.data.kind, txHash: parsed.data.txHash });
+    await recordSentTx(await getDb(), getChainDeps(), {
+      id: parsed.data.id,
+      issuer: ctx.address,
+      kind: parsed.data.kind,
+      txHash: parsed.data.txHash,
+    });
     // No revalidation: the page sending this transaction is still waiting for it and shows its own state.
     return { ok: true };
   } catch (error) {
@@ -134,7 +155,12 @@ export async function confirmChainTxAction(input: { id: string; txHash: string }
   try {
     const ctx = await requireSession({ role: "issuer" });
     const db = await getDb();
-    const result = await confirmListingTx(db, getChainDeps(), { id: parsed.data.id, issuer: ctx.address, txHash: parsed.data.txHash, waitMs: 30_000 });
+    const result = await confirmListingTx(db, getChainDeps(), {
+      id: parsed.data.id,
+      issuer: ctx.address,
+      txHash: parsed.data.txHash,
+      waitMs: 30_000,
+    });
     const listing = await getOwnedListing(db, { id: parsed.data.id, issuer: ctx.address });
     revalidateListing(listing.id, listing.slug);
     return { ok: true, kind: result.kind };

@@ -18,7 +18,13 @@ import { formatMoney } from "@/lib/format/money";
 import { formatDayTime } from "@/lib/format/date";
 import { documentNameToBytes32Plain } from "@/lib/issuer/names";
 import { fieldIssues, tokenRulesInput, validateOfferingTerms } from "@/lib/issuer/validation";
-import { type ChainCheck, checkOnChainAction, confirmChainTxAction, recordSentTxAction, type StepTxView } from "./chain-actions";
+import {
+  type ChainCheck,
+  checkOnChainAction,
+  confirmChainTxAction,
+  recordSentTxAction,
+  type StepTxView,
+} from "./chain-actions";
 import { TxStatus } from "./tx-status";
 import { useTx } from "./use-tx";
 
@@ -70,7 +76,16 @@ function Waiting({ tx, title, body, testId }: { tx: StepTxView; title: string; b
   const t = useTranslations("issuer.tx");
   return (
     <div aria-live="polite" role="status" data-testid={testId} data-step="waiting">
-      <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4 shrink-0" />{title}</span>}>
+      <Alert
+        tone="info"
+        role="none"
+        title={
+          <span className="flex items-center gap-2">
+            <Spinner className="size-4 shrink-0" />
+            {title}
+          </span>
+        }
+      >
         <p>{body}</p>
         <TxHash label={t("hash")} hash={tx.txHash} />
       </Alert>
@@ -149,7 +164,9 @@ export function GoOnChain(props: GoOnChainProps) {
   const [minTicket, setMinTicket] = useState("1");
   const [maxTicket, setMaxTicket] = useState("");
   const [start, setStart] = useState(() => toLocalInput(Math.max(props.chainNow, Math.floor(Date.now() / 1000))));
-  const [end, setEnd] = useState(() => toLocalInput(Math.max(props.chainNow, Math.floor(Date.now() / 1000)) + 14 * DAY));
+  const [end, setEnd] = useState(() =>
+    toLocalInput(Math.max(props.chainNow, Math.floor(Date.now() / 1000)) + 14 * DAY),
+  );
   const [offerCats, setOfferCats] = useState<CategoryName[]>(["retail", "professional", "institutional"]);
   const [offerErrors, setOfferErrors] = useState<Record<string, string>>({});
 
@@ -160,10 +177,12 @@ export function GoOnChain(props: GoOnChainProps) {
   const docsDone = tokenDone && pendingDocs.length === 0;
   const offerDone = props.offeringId !== null;
   const stateOf = (done: boolean, ready: boolean): StepState => (done ? "done" : ready ? "current" : "waiting");
-  const failureText = (tx: StepTxView) => t(`failure.${["reverted", "dropped", "replaced"].includes(tx.failure ?? "") ? tx.failure! : "other"}`);
+  const failureText = (tx: StepTxView) =>
+    t(`failure.${["reverted", "dropped", "replaced"].includes(tx.failure ?? "") ? tx.failure! : "other"}`);
   // A transaction recorded as sent earlier (another tab, a closed page) that this page is not sending itself.
   const deployWaiting = !tokenDone && props.deployTx?.status === "pending" && !deploy.busy ? props.deployTx : null;
-  const offerWaiting = tokenDone && !offerDone && props.offeringTx?.status === "pending" && !offer.busy ? props.offeringTx : null;
+  const offerWaiting =
+    tokenDone && !offerDone && props.offeringTx?.status === "pending" && !offer.busy ? props.offeringTx : null;
   const waitingHash = (deployWaiting ?? offerWaiting)?.txHash ?? null;
 
   // While such a transaction waits, ask the server (which waits for its receipt) until it is settled, then refresh.
@@ -213,7 +232,13 @@ export function GoOnChain(props: GoOnChainProps) {
     const errors: Record<string, string> = {};
     if (!name.trim() || name.length > 64) errors.name = te("required");
     if (!/^[A-Z0-9]{2,11}$/.test(symbol)) errors.symbol = te("symbol");
-    const rules = tokenRulesInput.safeParse({ allowedCountries: [...countries].sort((a, b) => a - b), categories: tokenCats, maxHolders, maxPerInvestor: maxPer, lockupDays: lockup });
+    const rules = tokenRulesInput.safeParse({
+      allowedCountries: [...countries].sort((a, b) => a - b),
+      categories: tokenCats,
+      maxHolders,
+      maxPerInvestor: maxPer,
+      lockupDays: lockup,
+    });
     if (!rules.success) for (const [f, i] of Object.entries(fieldIssues(rules.error))) errors[f] = te(i.key);
     setDeployErrors(errors);
     if (Object.keys(errors).length > 0 || !rules.success) return;
@@ -227,28 +252,31 @@ export function GoOnChain(props: GoOnChainProps) {
       return;
     }
     const r = rules.data;
-    await deploy.send({
-      address: props.contracts.shareTokenFactory,
-      abi: shareTokenFactoryAbi,
-      functionName: "deployToken",
-      args: [
-        name.trim(),
-        symbol,
-        {
-          allowedCountries: r.allowedCountries,
-          eligibleCategories: maskFromCategories(r.categories),
-          maxHolders: r.maxHolders,
-          maxBalancePerInvestor: BigInt(r.maxPerInvestor),
-          lockupSeconds: BigInt(r.lockupDays * DAY),
-        },
-        props.metadataUri,
-        props.metadataHash,
-      ],
-      account: props.account,
-    }, {
-      onHash: (txHash) => recordSentTxAction({ id: props.id, kind: "deploy", txHash }),
-      record,
-    });
+    await deploy.send(
+      {
+        address: props.contracts.shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "deployToken",
+        args: [
+          name.trim(),
+          symbol,
+          {
+            allowedCountries: r.allowedCountries,
+            eligibleCategories: maskFromCategories(r.categories),
+            maxHolders: r.maxHolders,
+            maxBalancePerInvestor: BigInt(r.maxPerInvestor),
+            lockupSeconds: BigInt(r.lockupDays * DAY),
+          },
+          props.metadataUri,
+          props.metadataHash,
+        ],
+        account: props.account,
+      },
+      {
+        onHash: (txHash) => recordSentTxAction({ id: props.id, kind: "deploy", txHash }),
+        record,
+      },
+    );
     router.refresh();
   }
 
@@ -261,13 +289,16 @@ export function GoOnChain(props: GoOnChainProps) {
     setAnchoredNow((a) => [...a, ...pendingDocs.filter((d) => !todo.includes(d)).map((d) => d.id)]);
     anchor.setStep({ kind: "idle" });
     for (const doc of todo) {
-      const hash = await anchor.send({
-        address: props.token,
-        abi: artworkShareTokenAbi,
-        functionName: "setDocument",
-        args: [documentNameToBytes32Plain(doc.name), `${props.appOrigin}/documents/${doc.id}`, doc.sha256],
-        account: props.account,
-      }, { record });
+      const hash = await anchor.send(
+        {
+          address: props.token,
+          abi: artworkShareTokenAbi,
+          functionName: "setDocument",
+          args: [documentNameToBytes32Plain(doc.name), `${props.appOrigin}/documents/${doc.id}`, doc.sha256],
+          account: props.account,
+        },
+        { record },
+      );
       if (!hash) break;
       setAnchoredNow((a) => [...a, doc.id]);
     }
@@ -277,15 +308,18 @@ export function GoOnChain(props: GoOnChainProps) {
   async function onOffer() {
     if (!props.token) return;
     const now = Math.max(props.chainNow, Math.floor(Date.now() / 1000));
-    const parsed = validateOfferingTerms({
-      price,
-      supply,
-      minTicket,
-      maxTicket,
-      start: fromLocalInput(start),
-      end: fromLocalInput(end),
-      categories: offerCats,
-    }, { decimals: props.decimals, now });
+    const parsed = validateOfferingTerms(
+      {
+        price,
+        supply,
+        minTicket,
+        maxTicket,
+        start: fromLocalInput(start),
+        end: fromLocalInput(end),
+        categories: offerCats,
+      },
+      { decimals: props.decimals, now },
+    );
     if (!parsed.ok) {
       setOfferErrors(Object.fromEntries(Object.entries(parsed.issues).map(([f, i]) => [f, te(i.key)])));
       return;
@@ -301,49 +335,75 @@ export function GoOnChain(props: GoOnChainProps) {
       return;
     }
     const v = parsed.data;
-    await offer.send({
-      address: props.contracts.primaryOffering,
-      abi: primaryOfferingAbi,
-      functionName: "createOffering",
-      args: [
-        props.token,
-        {
-          pricePerShare: v.price,
-          supplyCap: BigInt(v.supply),
-          minTicket: BigInt(v.minTicket),
-          maxTicket: BigInt(v.maxTicket),
-          start: BigInt(v.start),
-          end: BigInt(v.end),
-          eligibleCategories: maskFromCategories(v.categories),
-          treasury: props.account,
-        },
-      ],
-      account: props.account,
-    }, {
-      onHash: (txHash) => recordSentTxAction({ id: props.id, kind: "offering", txHash }),
-      record,
-    });
+    await offer.send(
+      {
+        address: props.contracts.primaryOffering,
+        abi: primaryOfferingAbi,
+        functionName: "createOffering",
+        args: [
+          props.token,
+          {
+            pricePerShare: v.price,
+            supplyCap: BigInt(v.supply),
+            minTicket: BigInt(v.minTicket),
+            maxTicket: BigInt(v.maxTicket),
+            start: BigInt(v.start),
+            end: BigInt(v.end),
+            eligibleCategories: maskFromCategories(v.categories),
+            treasury: props.account,
+          },
+        ],
+        account: props.account,
+      },
+      {
+        onHash: (txHash) => recordSentTxAction({ id: props.id, kind: "offering", txHash }),
+        record,
+      },
+    );
     router.refresh();
   }
 
-  const checkboxes = (legend: string, selected: CategoryName[], set: (v: CategoryName[]) => void, error?: string, idp = "cat") => (
+  const checkboxes = (
+    legend: string,
+    selected: CategoryName[],
+    set: (v: CategoryName[]) => void,
+    error?: string,
+    idp = "cat",
+  ) => (
     <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${idp}-error` : undefined}>
       <legend className="text-sm font-medium">{legend}</legend>
       <div className="flex flex-wrap gap-4">
         {CATEGORIES.map((c) => (
           <label key={c} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={selected.includes(c)} onChange={() => set(toggle(selected, c))} className="size-4 accent-[var(--color-accent)]" />
+            <input
+              type="checkbox"
+              checked={selected.includes(c)}
+              onChange={() => set(toggle(selected, c))}
+              className="size-4 accent-[var(--color-accent)]"
+            />
             {tc(c)}
           </label>
         ))}
       </div>
-      <p id={`${idp}-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">{error}</p>
+      <p id={`${idp}-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
+        {error}
+      </p>
     </fieldset>
   );
 
-  const num = (id: string, label: string, value: string, set: (v: string) => void, error?: string, hint?: string, inputMode: "numeric" | "decimal" = "numeric") => (
+  const num = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    error?: string,
+    hint?: string,
+    inputMode: "numeric" | "decimal" = "numeric",
+  ) => (
     <Field id={id} label={label} error={error} hint={hint}>
-      {(c) => <Input {...c} inputMode={inputMode} value={value} onChange={(e) => set(e.target.value)} autoComplete="off" />}
+      {(c) => (
+        <Input {...c} inputMode={inputMode} value={value} onChange={(e) => set(e.target.value)} autoComplete="off" />
+      )}
     </Field>
   );
 
@@ -352,13 +412,19 @@ export function GoOnChain(props: GoOnChainProps) {
       {/* Once every step is done there is nothing left to sign here. */}
       {offerDone ? null : !isConnected ? (
         <>
-          <Alert tone="info" title={t("connectTitle")} action={<Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>}>
+          <Alert
+            tone="info"
+            title={t("connectTitle")}
+            action={<Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>}
+          >
             {t("connectBody")}
           </Alert>
           <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
         </>
       ) : wrongWallet ? (
-        <Alert tone="warn" title={t("wrongWalletTitle")}>{t("wrongWalletBody")}</Alert>
+        <Alert tone="warn" title={t("wrongWalletTitle")}>
+          {t("wrongWalletBody")}
+        </Alert>
       ) : null}
       {syncError ? <Alert tone="error">{syncError}</Alert> : null}
 
@@ -368,11 +434,17 @@ export function GoOnChain(props: GoOnChainProps) {
           <StepHeader n={1} title={t("deployTitle")} state={deployWaiting ? "sent" : stateOf(tokenDone, true)} />
           {tokenDone ? (
             <div className="flex flex-col gap-1">
-              {found ? <Alert tone="info" role="status">{t("foundExisting")}</Alert> : null}
+              {found ? (
+                <Alert tone="info" role="status">
+                  {t("foundExisting")}
+                </Alert>
+              ) : null}
               <p className="text-sm" data-testid="token-address">
                 {t("deployedAt")} <code className="font-mono break-all">{props.token}</code>
               </p>
-              {props.deployTx?.status === "confirmed" ? <TxHash label={t("deployedIn")} hash={props.deployTx.txHash} /> : null}
+              {props.deployTx?.status === "confirmed" ? (
+                <TxHash label={t("deployedIn")} hash={props.deployTx.txHash} />
+              ) : null}
             </div>
           ) : deployWaiting ? (
             <Waiting
@@ -383,14 +455,26 @@ export function GoOnChain(props: GoOnChainProps) {
             />
           ) : (
             <>
-              {props.deployTx?.status === "failed" ? <EarlierFailure tx={props.deployTx} body={t("deployFailedBefore", { reason: failureText(props.deployTx) })} /> : null}
+              {props.deployTx?.status === "failed" ? (
+                <EarlierFailure
+                  tx={props.deployTx}
+                  body={t("deployFailedBefore", { reason: failureText(props.deployTx) })}
+                />
+              ) : null}
               <p className="text-sm text-ink-muted">{t("deployExplain")}</p>
               <div className="grid gap-4 sm:grid-cols-2">
                 <Field id="token-name" label={t("tokenName")} error={deployErrors.name}>
                   {(c) => <Input {...c} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />}
                 </Field>
                 <Field id="token-symbol" label={t("symbol")} hint={t("symbolHint")} error={deployErrors.symbol}>
-                  {(c) => <Input {...c} value={symbol} maxLength={11} onChange={(e) => setSymbol(e.target.value.toUpperCase())} />}
+                  {(c) => (
+                    <Input
+                      {...c}
+                      value={symbol}
+                      maxLength={11}
+                      onChange={(e) => setSymbol(e.target.value.toUpperCase())}
+                    />
+                  )}
                 </Field>
               </div>
               <fieldset className="flex flex-col gap-2">
@@ -398,7 +482,12 @@ export function GoOnChain(props: GoOnChainProps) {
                 <div className="flex flex-wrap gap-4">
                   {props.countries.map((c) => (
                     <label key={c.code} className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" checked={countries.includes(c.code)} onChange={() => setCountries(toggle(countries, c.code))} className="size-4" />
+                      <input
+                        type="checkbox"
+                        checked={countries.includes(c.code)}
+                        onChange={() => setCountries(toggle(countries, c.code))}
+                        className="size-4"
+                      />
                       {c.name}
                     </label>
                   ))}
@@ -407,18 +496,42 @@ export function GoOnChain(props: GoOnChainProps) {
               </fieldset>
               {checkboxes(t("tokenCategories"), tokenCats, setTokenCats, deployErrors.categories, "token-cat")}
               <div className="grid gap-4 sm:grid-cols-3">
-                {num("max-holders", t("maxHolders"), maxHolders, setMaxHolders, deployErrors.maxHolders, t("zeroNoLimit"))}
+                {num(
+                  "max-holders",
+                  t("maxHolders"),
+                  maxHolders,
+                  setMaxHolders,
+                  deployErrors.maxHolders,
+                  t("zeroNoLimit"),
+                )}
                 {num("max-per", t("maxPerInvestor"), maxPer, setMaxPer, deployErrors.maxPerInvestor, t("zeroNoLimit"))}
                 {num("lockup", t("lockupDays"), lockup, setLockup, deployErrors.lockupDays)}
               </div>
               <Alert tone="info" role="none" title={t("willSign")}>
                 <p>{t("deploySigns", { name: name || "—", symbol: symbol || "—" })}</p>
-                <p className="mt-1 text-xs">{t("metadataUri")} <code className="font-mono break-all" data-testid="metadata-uri">{props.metadataUri}</code></p>
-                <p className="mt-1 text-xs">{t("metadataHash")} <code className="font-mono break-all" data-testid="metadata-hash">{props.metadataHash}</code></p>
+                <p className="mt-1 text-xs">
+                  {t("metadataUri")}{" "}
+                  <code className="font-mono break-all" data-testid="metadata-uri">
+                    {props.metadataUri}
+                  </code>
+                </p>
+                <p className="mt-1 text-xs">
+                  {t("metadataHash")}{" "}
+                  <code className="font-mono break-all" data-testid="metadata-hash">
+                    {props.metadataHash}
+                  </code>
+                </p>
               </Alert>
-              <TxStatus step={deploy.step} confirmed={t("deployConfirmed")} pendingNote={t("pendingSafe")} testId="deploy-status" />
+              <TxStatus
+                step={deploy.step}
+                confirmed={t("deployConfirmed")}
+                pendingNote={t("pendingSafe")}
+                testId="deploy-status"
+              />
               <div>
-                <Button onClick={onDeploy} disabled={!canSign} loading={deploy.busy}>{t("deploy")}</Button>
+                <Button onClick={onDeploy} disabled={!canSign} loading={deploy.busy}>
+                  {t("deploy")}
+                </Button>
               </div>
             </>
           )}
@@ -428,19 +541,26 @@ export function GoOnChain(props: GoOnChainProps) {
         <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("anchorTitle")}>
           <StepHeader n={2} title={t("anchorTitle")} state={stateOf(docsDone, tokenDone)} />
           <p className="text-sm text-ink-muted">{t("anchorExplain")}</p>
-          {props.documents.length === 0 ? <p className="text-sm">{t("noDocuments")}</p> : (
+          {props.documents.length === 0 ? (
+            <p className="text-sm">{t("noDocuments")}</p>
+          ) : (
             <ul className="divide-y divide-line rounded-xl border border-line text-sm">
               {props.documents.map((d) => {
                 const done = d.anchored || anchoredNow.includes(d.id);
                 return (
-                  <li key={d.id} className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-center sm:justify-between">
+                  <li
+                    key={d.id}
+                    className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-center sm:justify-between"
+                  >
                     <span className="flex min-w-0 flex-col">
                       <span className="font-medium">{d.title}</span>
                       <code className="font-mono text-xs break-all text-ink-muted">SHA-256 {d.sha256}</code>
                       {props.anchorTxs[d.id] ? <TxHash label={t("anchoredIn")} hash={props.anchorTxs[d.id]!} /> : null}
                     </span>
                     <span className="shrink-0">
-                      <Badge tone={done ? "success" : "neutral"} icon={done ? "check" : "clock"}>{done ? t("anchored") : t("notAnchored")}</Badge>
+                      <Badge tone={done ? "success" : "neutral"} icon={done ? "check" : "clock"}>
+                        {done ? t("anchored") : t("notAnchored")}
+                      </Badge>
                     </span>
                   </li>
                 );
@@ -449,10 +569,14 @@ export function GoOnChain(props: GoOnChainProps) {
           )}
           {tokenDone && pendingDocs.length > 0 ? (
             <>
-              <Alert tone="info" role="none" title={t("willSign")}>{t("anchorSigns", { count: pendingDocs.length })}</Alert>
+              <Alert tone="info" role="none" title={t("willSign")}>
+                {t("anchorSigns", { count: pendingDocs.length })}
+              </Alert>
               <TxStatus step={anchor.step} testId="anchor-status" />
               <div>
-                <Button onClick={onAnchor} disabled={!canSign} loading={anchor.busy}>{t("anchor", { count: pendingDocs.length })}</Button>
+                <Button onClick={onAnchor} disabled={!canSign} loading={anchor.busy}>
+                  {t("anchor", { count: pendingDocs.length })}
+                </Button>
               </div>
             </>
           ) : null}
@@ -463,9 +587,17 @@ export function GoOnChain(props: GoOnChainProps) {
           <StepHeader n={3} title={t("offerTitle")} state={offerWaiting ? "sent" : stateOf(offerDone, docsDone)} />
           {offerDone ? (
             <div className="flex flex-col gap-1">
-              {foundOffering ? <Alert tone="info" role="status">{t("offerExisting")}</Alert> : null}
-              <p className="text-sm" data-testid="offering-created">{t("offerCreated", { id: props.offeringId ?? "" })}</p>
-              {props.offeringTx?.status === "confirmed" ? <TxHash label={t("createdIn")} hash={props.offeringTx.txHash} /> : null}
+              {foundOffering ? (
+                <Alert tone="info" role="status">
+                  {t("offerExisting")}
+                </Alert>
+              ) : null}
+              <p className="text-sm" data-testid="offering-created">
+                {t("offerCreated", { id: props.offeringId ?? "" })}
+              </p>
+              {props.offeringTx?.status === "confirmed" ? (
+                <TxHash label={t("createdIn")} hash={props.offeringTx.txHash} />
+              ) : null}
             </div>
           ) : offerWaiting ? (
             <Waiting
@@ -476,7 +608,12 @@ export function GoOnChain(props: GoOnChainProps) {
             />
           ) : docsDone ? (
             <>
-              {props.offeringTx?.status === "failed" ? <EarlierFailure tx={props.offeringTx} body={t("offerFailedBefore", { reason: failureText(props.offeringTx) })} /> : null}
+              {props.offeringTx?.status === "failed" ? (
+                <EarlierFailure
+                  tx={props.offeringTx}
+                  body={t("offerFailedBefore", { reason: failureText(props.offeringTx) })}
+                />
+              ) : null}
               <p className="text-sm text-ink-muted">{t("offerExplain")}</p>
               <div className="grid gap-4 sm:grid-cols-2">
                 {num("offer-price", t("price"), price, setPrice, offerErrors.price, t("priceHint"), "decimal")}
@@ -484,7 +621,9 @@ export function GoOnChain(props: GoOnChainProps) {
                 {num("offer-min", t("minTicket"), minTicket, setMinTicket, offerErrors.minTicket)}
                 {num("offer-max", t("maxTicket"), maxTicket, setMaxTicket, offerErrors.maxTicket)}
                 <Field id="offer-start" label={t("start")} error={offerErrors.start}>
-                  {(c) => <Input {...c} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />}
+                  {(c) => (
+                    <Input {...c} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />
+                  )}
                 </Field>
                 <Field id="offer-end" label={t("end")} error={offerErrors.end}>
                   {(c) => <Input {...c} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />}
@@ -496,13 +635,24 @@ export function GoOnChain(props: GoOnChainProps) {
                   // Spelled out once the price and the supply read as numbers; until then, what is missing.
                   const units = /^\d+(\.\d{1,2})?$/.test(price.replace(/,/g, "")) ? price.replace(/,/g, "") : null;
                   if (!units || !/^\d+$/.test(supply.replace(/,/g, ""))) return t("offerSignsIncomplete");
-                  const each = formatMoney(BigInt(Math.round(Number(units) * 100)) * 10n ** BigInt(props.decimals - 2), props.decimals, locale);
+                  const each = formatMoney(
+                    BigInt(Math.round(Number(units) * 100)) * 10n ** BigInt(props.decimals - 2),
+                    props.decimals,
+                    locale,
+                  );
                   return t("offerSigns", { supply: supply.replace(/,/g, ""), price: each });
                 })()}
               </Alert>
-              <TxStatus step={offer.step} confirmed={t("offerConfirmed")} pendingNote={t("pendingSafe")} testId="offer-status" />
+              <TxStatus
+                step={offer.step}
+                confirmed={t("offerConfirmed")}
+                pendingNote={t("pendingSafe")}
+                testId="offer-status"
+              />
               <div>
-                <Button onClick={onOffer} disabled={!canSign} loading={offer.busy}>{t("createOffering")}</Button>
+                <Button onClick={onOffer} disabled={!canSign} loading={offer.busy}>
+                  {t("createOffering")}
+                </Button>
               </div>
             </>
           ) : (

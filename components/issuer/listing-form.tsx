@@ -28,11 +28,23 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
   const label = (name: ListingField, required?: boolean) => (
     <>
       {t(`fields.${name}`)}
-      {required ? <span aria-hidden="true" className="ml-0.5 text-danger">*</span> : null}
+      {required ? (
+        <span aria-hidden="true" className="ml-0.5 text-danger">
+          *
+        </span>
+      ) : null}
     </>
   );
-  const text = (name: ListingField, opts: { required?: boolean; hint?: boolean; inputMode?: "numeric" | "decimal"; type?: string; lang?: string } = {}) => (
-    <Field id={`listing-${name}`} label={label(name, opts.required)} error={err(name)} hint={opts.hint ? t(`hints.${name}`) : undefined}>
+  const text = (
+    name: ListingField,
+    opts: { required?: boolean; hint?: boolean; inputMode?: "numeric" | "decimal"; type?: string; lang?: string } = {},
+  ) => (
+    <Field
+      id={`listing-${name}`}
+      label={label(name, opts.required)}
+      error={err(name)}
+      hint={opts.hint ? t(`hints.${name}`) : undefined}
+    >
       {(control) => (
         <Input
           {...control}
@@ -47,10 +59,26 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
       )}
     </Field>
   );
-  const area = (name: ListingField, opts: { required?: boolean; hint?: boolean; rows?: number; lang?: string } = {}) => (
-    <Field id={`listing-${name}`} label={label(name, opts.required)} error={err(name)} hint={opts.hint ? t(`hints.${name}`) : undefined}>
+  const area = (
+    name: ListingField,
+    opts: { required?: boolean; hint?: boolean; rows?: number; lang?: string } = {},
+  ) => (
+    <Field
+      id={`listing-${name}`}
+      label={label(name, opts.required)}
+      error={err(name)}
+      hint={opts.hint ? t(`hints.${name}`) : undefined}
+    >
       {(control) => (
-        <textarea {...control} name={name} defaultValue={current(name)} required={opts.required} rows={opts.rows ?? 4} lang={opts.lang} className={textareaStyles} />
+        <textarea
+          {...control}
+          name={name}
+          defaultValue={current(name)}
+          required={opts.required}
+          rows={opts.rows ?? 4}
+          lang={opts.lang}
+          className={textareaStyles}
+        />
       )}
     </Field>
   );
@@ -60,7 +88,11 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <p className="text-sm text-ink-muted">{t("requiredNote")}</p>
       <div aria-live="polite" role="status">
-        {state && !state.ok ? <Alert tone="error" role="none" title={t("refused")}>{state.message}</Alert> : null}
+        {state && !state.ok ? (
+          <Alert tone="error" role="none" title={t("refused")}>
+            {state.message}
+          </Alert>
+        ) : null}
         {state?.ok && state.message ? <Alert tone="success" role="none" title={state.message} /> : null}
       </div>
 

@@ -22,13 +22,24 @@ import {
 function Outcome({ state }: { state: IssuerActionState }) {
   return (
     <div aria-live="polite" role="status">
-      {state && !state.ok && !state.fieldErrors ? <Alert tone="error" role="none">{state.message}</Alert> : null}
-      {state?.ok && state.message ? <Alert tone="success" role="none">{state.message}</Alert> : null}
+      {state && !state.ok && !state.fieldErrors ? (
+        <Alert tone="error" role="none">
+          {state.message}
+        </Alert>
+      ) : null}
+      {state?.ok && state.message ? (
+        <Alert tone="success" role="none">
+          {state.message}
+        </Alert>
+      ) : null}
     </div>
   );
 }
 
-const fileStyles = cn(controlStyles, "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm");
+const fileStyles = cn(
+  controlStyles,
+  "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm",
+);
 
 export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
   const t = useTranslations("issuer.files");
@@ -39,7 +50,9 @@ export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="image-file" label={t("imageFile")} hint={t("imageHint", { mb: maxMb })} error={err("file")}>
-          {(c) => <input {...c} type="file" name="file" accept="image/jpeg,image/png,image/webp" className={fileStyles} />}
+          {(c) => (
+            <input {...c} type="file" name="file" accept="image/jpeg,image/png,image/webp" className={fileStyles} />
+          )}
         </Field>
         <Field id="image-alt" label={t("imageAlt")} hint={t("imageAltHint")}>
           {(c) => <Input {...c} name="alt" maxLength={200} />}
@@ -47,7 +60,9 @@ export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
       </div>
       <Outcome state={state} />
       <div>
-        <Button type="submit" variant="secondary" loading={pending}>{t("uploadImage")}</Button>
+        <Button type="submit" variant="secondary" loading={pending}>
+          {t("uploadImage")}
+        </Button>
       </div>
     </form>
   );
@@ -68,7 +83,9 @@ export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number })
           {(c) => (
             <Select {...c} name="kind" defaultValue="appraisal">
               {documentKinds.map((k) => (
-                <option key={k} value={k}>{t(`kinds.${k}`)}</option>
+                <option key={k} value={k}>
+                  {t(`kinds.${k}`)}
+                </option>
               ))}
             </Select>
           )}
@@ -79,7 +96,9 @@ export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number })
       </div>
       <Outcome state={state} />
       <div>
-        <Button type="submit" variant="secondary" loading={pending}>{t("uploadDocument")}</Button>
+        <Button type="submit" variant="secondary" loading={pending}>
+          {t("uploadDocument")}
+        </Button>
       </div>
     </form>
   );
@@ -124,11 +143,19 @@ function ConfirmRemove({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <div aria-live="polite" role="status">
-          {state && !state.ok ? <Alert tone="error" role="none">{state.message}</Alert> : null}
+          {state && !state.ok ? (
+            <Alert tone="error" role="none">
+              {state.message}
+            </Alert>
+          ) : null}
         </div>
         <div className="flex flex-wrap justify-end gap-3">
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>{t("cancel")}</Button>
-          <Button type="submit" variant="danger" loading={pending}>{t("confirmRemove")}</Button>
+          <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
+            {t("cancel")}
+          </Button>
+          <Button type="submit" variant="danger" loading={pending}>
+            {t("confirmRemove")}
+          </Button>
         </div>
       </form>
     </Dialog>
@@ -170,7 +197,9 @@ export function SubmitListingForm({ id, disabledReason }: { id: string; disabled
       <p className="text-sm text-ink-muted">{disabledReason ?? t("submitExplain")}</p>
       <Outcome state={state} />
       <div>
-        <Button type="submit" loading={pending} disabled={!!disabledReason}>{t("submit")}</Button>
+        <Button type="submit" loading={pending} disabled={!!disabledReason}>
+          {t("submit")}
+        </Button>
       </div>
     </form>
   );
@@ -184,12 +213,18 @@ export function ReviewForm({ id, title }: { id: string; title: string }) {
     <form action={action} className="flex flex-col gap-3" aria-label={t("formLabel", { title })}>
       <input type="hidden" name="id" value={id} />
       <Field id={`comment-${id}`} label={t("comment")} hint={t("commentHint")} error={err}>
-        {(c) => <textarea {...c} name="comment" rows={3} maxLength={2000} className={cn(controlStyles, "h-auto py-2")} />}
+        {(c) => (
+          <textarea {...c} name="comment" rows={3} maxLength={2000} className={cn(controlStyles, "h-auto py-2")} />
+        )}
       </Field>
       <Outcome state={state} />
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" name="decision" value="approve" loading={pending}>{t("approve")}</Button>
-        <Button type="submit" name="decision" value="return" variant="secondary" disabled={pending}>{t("return")}</Button>
+        <Button type="submit" name="decision" value="approve" loading={pending}>
+          {t("approve")}
+        </Button>
+        <Button type="submit" name="decision" value="return" variant="secondary" disabled={pending}>
+          {t("return")}
+        </Button>
       </div>
     </form>
   );

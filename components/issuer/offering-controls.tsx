@@ -52,7 +52,10 @@ export function OfferingControls({
   async function run(kind: "closeOffering" | "withdrawProceeds") {
     const tx = kind === "closeOffering" ? close : withdraw;
     setConfirmClose(false);
-    await tx.send({ address: primaryOffering, abi: primaryOfferingAbi, functionName: kind, args: [BigInt(offeringId)], account }, { record });
+    await tx.send(
+      { address: primaryOffering, abi: primaryOfferingAbi, functionName: kind, args: [BigInt(offeringId)], account },
+      { record },
+    );
     router.refresh();
   }
 
@@ -62,38 +65,69 @@ export function OfferingControls({
         <Alert
           tone="info"
           title={t("connectHint")}
-          action={<Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)}>{tc("connect")}</Button>}
+          action={
+            <Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)}>
+              {tc("connect")}
+            </Button>
+          }
         />
       ) : wrongWallet ? (
-        <Alert tone="warn" title={tc("wrongWalletTitle")}>{tc("wrongWalletBody")}</Alert>
+        <Alert tone="warn" title={tc("wrongWalletTitle")}>
+          {tc("wrongWalletBody")}
+        </Alert>
       ) : null}
       <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
       <div className="grid gap-4 md:grid-cols-2">
         <section className="flex flex-col gap-3 rounded-2xl border border-line p-5" aria-labelledby="withdraw-title">
-          <h3 id="withdraw-title" className="font-medium">{t("withdrawTitle")}</h3>
-          <p className="text-sm text-ink-muted">{withdrawable ? t("withdrawExplain", { amount: withdrawable }) : t("nothingToWithdraw")}</p>
+          <h3 id="withdraw-title" className="font-medium">
+            {t("withdrawTitle")}
+          </h3>
+          <p className="text-sm text-ink-muted">
+            {withdrawable ? t("withdrawExplain", { amount: withdrawable }) : t("nothingToWithdraw")}
+          </p>
           <TxStatus step={withdraw.step} confirmed={t("withdrawn")} testId="withdraw-status" />
           <div className="mt-auto">
-            <Button onClick={() => run("withdrawProceeds")} disabled={!canSign || !withdrawable} loading={withdraw.busy}>
+            <Button
+              onClick={() => run("withdrawProceeds")}
+              disabled={!canSign || !withdrawable}
+              loading={withdraw.busy}
+            >
               {t("withdraw")}
             </Button>
           </div>
         </section>
         <section className="flex flex-col gap-3 rounded-2xl border border-line p-5" aria-labelledby="close-title">
-          <h3 id="close-title" className="font-medium">{t("closeTitle")}</h3>
+          <h3 id="close-title" className="font-medium">
+            {t("closeTitle")}
+          </h3>
           <p className="text-sm text-ink-muted">{canClose ? t("closeExplain") : t("notOpen")}</p>
           <TxStatus step={close.step} confirmed={t("closed")} testId="close-status" />
           {confirmClose ? (
-            <div role="group" aria-labelledby="close-confirm" className="flex flex-col gap-3 rounded-xl border border-danger/30 bg-danger-soft p-4">
-              <p id="close-confirm" className="text-sm font-medium">{t("closeConfirm")}</p>
+            <div
+              role="group"
+              aria-labelledby="close-confirm"
+              className="flex flex-col gap-3 rounded-xl border border-danger/30 bg-danger-soft p-4"
+            >
+              <p id="close-confirm" className="text-sm font-medium">
+                {t("closeConfirm")}
+              </p>
               <div className="flex flex-wrap gap-2">
-                <Button variant="danger" onClick={() => run("closeOffering")}>{t("closeConfirmYes")}</Button>
-                <Button variant="secondary" onClick={() => setConfirmClose(false)}>{t("cancel")}</Button>
+                <Button variant="danger" onClick={() => run("closeOffering")}>
+                  {t("closeConfirmYes")}
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirmClose(false)}>
+                  {t("cancel")}
+                </Button>
               </div>
             </div>
           ) : (
             <div className="mt-auto">
-              <Button variant="danger" onClick={() => setConfirmClose(true)} disabled={!canSign || !canClose} loading={close.busy}>
+              <Button
+                variant="danger"
+                onClick={() => setConfirmClose(true)}
+                disabled={!canSign || !canClose}
+                loading={close.busy}
+              >
                 {t("close")}
               </Button>
             </div>

@@ -6,13 +6,34 @@ import { Spinner } from "@/components/ui/spinner";
 import type { TxStep } from "./use-tx";
 
 /** A wallet step's state in words, in a polite live region that stays in the page. */
-export function TxStatus({ step, confirmed, pendingNote, testId }: { step: TxStep; confirmed?: string; pendingNote?: string; testId?: string }) {
+export function TxStatus({
+  step,
+  confirmed,
+  pendingNote,
+  testId,
+}: {
+  step: TxStep;
+  confirmed?: string;
+  pendingNote?: string;
+  testId?: string;
+}) {
   const t = useTranslations("issuer.tx");
   const hashLine = (hash: string) => (
-    <p className="text-xs">{t("hash")} <code className="font-mono break-all">{hash}</code></p>
+    <p className="text-xs">
+      {t("hash")} <code className="font-mono break-all">{hash}</code>
+    </p>
   );
   const busy = (text: string, hash?: string, note?: string) => (
-    <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4 shrink-0" />{text}</span>}>
+    <Alert
+      tone="info"
+      role="none"
+      title={
+        <span className="flex items-center gap-2">
+          <Spinner className="size-4 shrink-0" />
+          {text}
+        </span>
+      }
+    >
       {note ? <p>{note}</p> : null}
       {hash ? hashLine(hash) : null}
     </Alert>

@@ -28,7 +28,13 @@ const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
 
 async function fail(code: string, fieldErrors?: Record<string, string>): Promise<IssuerActionState & { ok: false }> {
   const t = await getTranslations("issuer.errors");
-  return { ok: false, code, message: t(`codes.${code}` as never), ...(fieldErrors ? { fieldErrors } : {}), at: Date.now() };
+  return {
+    ok: false,
+    code,
+    message: t(`codes.${code}` as never),
+    ...(fieldErrors ? { fieldErrors } : {}),
+    at: Date.now(),
+  };
 }
 
 async function handle(error: unknown) {
@@ -59,7 +65,8 @@ export async function createUpdateAction(_prev: IssuerActionState, form: FormDat
   const t = await getTranslations("issuer.errors");
   const fieldErrors: Record<string, string> = {};
   if (!parsed.ok) {
-    for (const [field, issue] of Object.entries(parsed.issues)) fieldErrors[field] = t(`fields.${issue.key}` as never, issue.params as never);
+    for (const [field, issue] of Object.entries(parsed.issues))
+      fieldErrors[field] = t(`fields.${issue.key}` as never, issue.params as never);
   }
   if (files.length > UPDATE_LIMITS.documents) fieldErrors.files = t("codes.too_many_files");
   else if (files.some((f) => f.size > LIMITS.documentBytes)) fieldErrors.files = t("codes.tooLarge");
@@ -69,13 +76,23 @@ export async function createUpdateAction(_prev: IssuerActionState, form: FormDat
   try {
     const ctx = await requireSession({ role: "issuer" });
     const bytes = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
-    const update = await createUpdate(await getDb(), { id: id.data, issuer: ctx.address, input: parsed.data, files: bytes, filesDir: filesRoot() });
+    const update = await createUpdate(await getDb(), {
+      id: id.data,
+      issuer: ctx.address,
+      input: parsed.data,
+      files: bytes,
+      filesDir: filesRoot(),
+    });
     published = update.publishedAt !== null;
   } catch (error) {
     const result = await handle(error);
     // A refused file is reported beside the file field.
     const fileCodes = ["empty", "tooLarge", "notPdf", "too_many_files"];
-    return { ...result, values, ...(fileCodes.includes(result.code) ? { fieldErrors: { files: result.message } } : {}) };
+    return {
+      ...result,
+      values,
+      ...(fileCodes.includes(result.code) ? { fieldErrors: { files: result.message } } : {}),
+    };
   }
   await revalidateListing(id.data);
   const tu = await getTranslations("issuer.updates");
@@ -100,8 +117,16 @@ export async function unanchoredUpdateDocumentsAction(input: { updateId: string 
     const ctx = await requireSession({ role: "issuer" });
     const { update, tokenAddress } = await getOwnedUpdate(await getDb(), { id: parsed.data, issuer: ctx.address });
     if (!tokenAddress) throw new ListingError("not_on_chain");
-    const anchors = await chainAnchorReader({ client: getPublicClient(), transactions: false })(getAddress(tokenAddress), update.documents.map((d) => d.name));
-    return { ok: true, documentIds: update.documents.filter((d, i) => anchors[i]?.hash.toLowerCase() !== d.sha256.toLowerCase()).map((d) => d.id) };
+    const anchors = await chainAnchorReader({ client: getPublicClient(), transactions: false })(
+      getAddress(tokenAddress),
+      update.documents.map((d) => d.name),
+    );
+    return {
+      ok: true,
+      documentIds: update.documents
+        .filter((d, i) => anchors[i]?.hash.toLowerCase() !== d.sha256.toLowerCase())
+        .map((d) => d.id),
+    };
   } catch (error) {
     const f = await handle(error);
     return { ok: false, code: f.code, message: f.message };

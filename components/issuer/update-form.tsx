@@ -13,14 +13,27 @@ import type { IssuerActionState } from "./actions";
 import { createUpdateAction } from "./update-actions";
 
 const textareaStyles = cn(controlStyles, "h-auto min-h-28 py-2 leading-relaxed");
-const fileStyles = cn(controlStyles, "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm");
+const fileStyles = cn(
+  controlStyles,
+  "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm",
+);
 
 /**
  * Write an update (valuation, condition report, exhibition, custody change) with up to three PDFs. Validated
  * on the server field by field; the typed values survive a refused submit. A valuation asks for its value
  * and appraiser; the other kinds do not show those fields.
  */
-export function UpdateForm({ id, maxMb, maxFiles, today }: { id: string; maxMb: number; maxFiles: number; today: string }) {
+export function UpdateForm({
+  id,
+  maxMb,
+  maxFiles,
+  today,
+}: {
+  id: string;
+  maxMb: number;
+  maxFiles: number;
+  today: string;
+}) {
   const t = useTranslations("issuer.updates");
   const [state, action, pending] = useActionState<IssuerActionState, FormData>(createUpdateAction, null);
   const previous = state && !state.ok ? state.values : undefined;
@@ -37,7 +50,9 @@ export function UpdateForm({ id, maxMb, maxFiles, today }: { id: string; maxMb: 
           {(c) => (
             <Select {...c} name="kind" value={kind} onChange={(e) => setKind(e.target.value as ArtworkUpdateKind)}>
               {artworkUpdateKinds.map((k) => (
-                <option key={k} value={k}>{t(`kinds.${k}`)}</option>
+                <option key={k} value={k}>
+                  {t(`kinds.${k}`)}
+                </option>
               ))}
             </Select>
           )}
@@ -47,37 +62,85 @@ export function UpdateForm({ id, maxMb, maxFiles, today }: { id: string; maxMb: 
         </Field>
         <div className="sm:col-span-2">
           <Field id="update-title" label={t("fields.title")} error={err("title")}>
-            {(c) => <Input {...c} name="title" defaultValue={current("title")} maxLength={120} required autoComplete="off" />}
+            {(c) => (
+              <Input {...c} name="title" defaultValue={current("title")} maxLength={120} required autoComplete="off" />
+            )}
           </Field>
         </div>
         {kind === "valuation" ? (
           <>
             <Field id="update-value" label={t("fields.value")} hint={t("hints.value")} error={err("value")}>
-              {(c) => <Input {...c} name="value" inputMode="decimal" defaultValue={current("value")} required autoComplete="off" />}
+              {(c) => (
+                <Input
+                  {...c}
+                  name="value"
+                  inputMode="decimal"
+                  defaultValue={current("value")}
+                  required
+                  autoComplete="off"
+                />
+              )}
             </Field>
             <Field id="update-appraiser" label={t("fields.appraiser")} error={err("appraiser")}>
-              {(c) => <Input {...c} name="appraiser" defaultValue={current("appraiser")} maxLength={200} required autoComplete="off" />}
+              {(c) => (
+                <Input
+                  {...c}
+                  name="appraiser"
+                  defaultValue={current("appraiser")}
+                  maxLength={200}
+                  required
+                  autoComplete="off"
+                />
+              )}
             </Field>
           </>
         ) : null}
         <div className="sm:col-span-2">
           <Field id="update-body" label={t("fields.bodyMd")} hint={t("hints.bodyMd")} error={err("bodyMd")}>
-            {(c) => <textarea {...c} name="bodyMd" rows={5} defaultValue={current("bodyMd")} required className={textareaStyles} />}
+            {(c) => (
+              <textarea
+                {...c}
+                name="bodyMd"
+                rows={5}
+                defaultValue={current("bodyMd")}
+                required
+                className={textareaStyles}
+              />
+            )}
           </Field>
         </div>
         <div className="sm:col-span-2">
-          <Field id="update-files" label={t("fields.files")} hint={t("hints.files", { count: maxFiles, mb: maxMb })} error={err("files")}>
+          <Field
+            id="update-files"
+            label={t("fields.files")}
+            hint={t("hints.files", { count: maxFiles, mb: maxMb })}
+            error={err("files")}
+          >
             {(c) => <input {...c} type="file" name="files" multiple accept="application/pdf" className={fileStyles} />}
           </Field>
         </div>
       </div>
       <div aria-live="polite" role="status">
-        {state && !state.ok && !state.fieldErrors ? <Alert tone="error" role="none">{state.message}</Alert> : null}
-        {state && !state.ok && state.fieldErrors ? <Alert tone="error" role="none">{t("refused")}</Alert> : null}
-        {state?.ok && state.message ? <Alert tone="success" role="none">{state.message}</Alert> : null}
+        {state && !state.ok && !state.fieldErrors ? (
+          <Alert tone="error" role="none">
+            {state.message}
+          </Alert>
+        ) : null}
+        {state && !state.ok && state.fieldErrors ? (
+          <Alert tone="error" role="none">
+            {t("refused")}
+          </Alert>
+        ) : null}
+        {state?.ok && state.message ? (
+          <Alert tone="success" role="none">
+            {state.message}
+          </Alert>
+        ) : null}
       </div>
       <div>
-        <Button type="submit" loading={pending}>{t("save")}</Button>
+        <Button type="submit" loading={pending}>
+          {t("save")}
+        </Button>
       </div>
     </form>
   );

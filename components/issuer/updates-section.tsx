@@ -30,11 +30,15 @@ export async function IssuerUpdatesSection({
   return (
     <section aria-labelledby="updates" className="flex flex-col gap-6">
       <div>
-        <h2 id="updates" className="font-display text-2xl">{t("title")}</h2>
+        <h2 id="updates" className="font-display text-2xl">
+          {t("title")}
+        </h2>
         <p className="text-sm text-ink-muted">{t("intro")}</p>
       </div>
       {updates.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line-strong p-6 text-center text-sm text-ink-muted">{t("empty")}</p>
+        <p className="rounded-xl border border-dashed border-line-strong p-6 text-center text-sm text-ink-muted">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="flex flex-col gap-4" aria-label={t("listLabel")}>
           {updates.map((u) => (
@@ -47,23 +51,36 @@ export async function IssuerUpdatesSection({
                   <h3 className="font-medium">{u.title}</h3>
                 </div>
                 {u.publishedAt ? (
-                  <Badge tone="success" icon="check">{t("published")}</Badge>
+                  <Badge tone="success" icon="check">
+                    {t("published")}
+                  </Badge>
                 ) : (
-                  <Badge tone="warn" icon="clock">{t("awaitingAnchor")}</Badge>
+                  <Badge tone="warn" icon="clock">
+                    {t("awaitingAnchor")}
+                  </Badge>
                 )}
               </div>
               {u.value ? (
                 <p className="text-sm">
-                  {t("valueLine", { appraiser: u.appraiser ?? "—" })} <Money value={BigInt(u.value)} decimals={2} fractionDigits={0} />
+                  {t("valueLine", { appraiser: u.appraiser ?? "—" })}{" "}
+                  <Money value={BigInt(u.value)} decimals={2} fractionDigits={0} />
                 </p>
               ) : null}
               <Markdown text={u.bodyMd} className="flex flex-col gap-2 text-sm text-ink/90" />
               {u.documents.length > 0 ? (
-                <ul className="divide-y divide-line rounded-xl border border-line text-sm" aria-label={t("documentsOf", { title: u.title })}>
+                <ul
+                  className="divide-y divide-line rounded-xl border border-line text-sm"
+                  aria-label={t("documentsOf", { title: u.title })}
+                >
                   {u.documents.map((d) => (
-                    <li key={d.id} className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-center sm:justify-between">
+                    <li
+                      key={d.id}
+                      className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-center sm:justify-between"
+                    >
                       <span className="flex min-w-0 flex-col">
-                        <a href={`/documents/${d.id}`} className="font-medium underline-offset-4 hover:underline">{d.title}</a>
+                        <a href={`/documents/${d.id}`} className="font-medium underline-offset-4 hover:underline">
+                          {d.title}
+                        </a>
                         <code className="font-mono text-xs break-all text-ink-muted">SHA-256 {d.sha256}</code>
                       </span>
                       <span className="shrink-0">
@@ -78,10 +95,23 @@ export async function IssuerUpdatesSection({
               {u.publishedAt ? (
                 <p className="text-xs text-ink-muted">
                   {t("publishedOn", { date: formatDay(u.publishedAt, locale) })}
-                  {u.txHash ? <> · {t("tx")} <code className="font-mono break-all">{u.txHash}</code></> : null}
+                  {u.txHash ? (
+                    <>
+                      {" "}
+                      · {t("tx")} <code className="font-mono break-all">{u.txHash}</code>
+                    </>
+                  ) : null}
                 </p>
               ) : (
-                <AnchorUpdate id={id} updateId={u.id} title={u.title} account={account} token={token} appOrigin={appOrigin} documents={u.documents} />
+                <AnchorUpdate
+                  id={id}
+                  updateId={u.id}
+                  title={u.title}
+                  account={account}
+                  token={token}
+                  appOrigin={appOrigin}
+                  documents={u.documents}
+                />
               )}
             </li>
           ))}
@@ -90,7 +120,12 @@ export async function IssuerUpdatesSection({
       <div className="flex flex-col gap-3 rounded-2xl border border-line p-5">
         <h3 className="font-display text-xl">{t("newTitle")}</h3>
         <p className="text-sm text-ink-muted">{t("newIntro")}</p>
-        <UpdateForm id={id} maxMb={LIMITS.documentBytes / (1024 * 1024)} maxFiles={UPDATE_LIMITS.documents} today={todayInHongKong()} />
+        <UpdateForm
+          id={id}
+          maxMb={LIMITS.documentBytes / (1024 * 1024)}
+          maxFiles={UPDATE_LIMITS.documents}
+          today={todayInHongKong()}
+        />
       </div>
     </section>
   );

@@ -65,6 +65,7 @@ export function useTx() {
     }
   }
 
-  const busy = step.kind === "checking" || step.kind === "signing" || step.kind === "pending" || step.kind === "recording";
+  const busy =
+    step.kind === "checking" || step.kind === "signing" || step.kind === "pending" || step.kind === "recording";
   return { step, setStep, send, busy };
 }

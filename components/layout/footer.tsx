@@ -14,13 +14,28 @@ export async function Footer() {
           </div>
           <nav aria-label={t("navLabel")}>
             <ul className="flex flex-wrap gap-x-6 gap-y-2">
-              <li><Link className="hover:text-ink" href="/">{t("catalogue")}</Link></li>
-              <li><Link className="hover:text-ink" href="/portfolio">{t("portfolio")}</Link></li>
-              <li><Link className="hover:text-ink" href="/account">{t("account")}</Link></li>
+              <li>
+                <Link className="hover:text-ink" href="/">
+                  {t("catalogue")}
+                </Link>
+              </li>
+              <li>
+                <Link className="hover:text-ink" href="/portfolio">
+                  {t("portfolio")}
+                </Link>
+              </li>
+              <li>
+                <Link className="hover:text-ink" href="/account">
+                  {t("account")}
+                </Link>
+              </li>
             </ul>
           </nav>
         </div>
-        <section aria-labelledby="risk-heading" className="rounded-xl border border-line bg-surface-muted/60 p-4 text-xs leading-relaxed">
+        <section
+          aria-labelledby="risk-heading"
+          className="rounded-xl border border-line bg-surface-muted/60 p-4 text-xs leading-relaxed"
+        >
           <h2 id="risk-heading" className="mb-1 font-medium text-ink">
             {t("riskTitle")}
           </h2>

@@ -17,7 +17,8 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
     { href: "/", label: t("nav.catalogue") },
     { href: "/portfolio", label: t("nav.portfolio") },
   ];
-  if (viewer?.roles.includes("issuer") || viewer?.roles.includes("admin")) items.push({ href: "/issuer", label: t("nav.issuer") });
+  if (viewer?.roles.includes("issuer") || viewer?.roles.includes("admin"))
+    items.push({ href: "/issuer", label: t("nav.issuer") });
   if (viewer?.roles.includes("compliance") || viewer?.roles.includes("admin"))
     items.push({ href: "/compliance", label: t("nav.compliance") });
   const themeLabels = { toDark: t("theme.toDark"), toLight: t("theme.toLight") };
@@ -37,7 +38,10 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
       </Link>
       {primaryRole ? <RoleBadge role={primaryRole} /> : null}
       <form action={signOutAction}>
-        <button type="submit" className="rounded-full px-2.5 py-1.5 text-sm text-ink-muted hover:bg-surface-muted hover:text-ink">
+        <button
+          type="submit"
+          className="rounded-full px-2.5 py-1.5 text-sm text-ink-muted hover:bg-surface-muted hover:text-ink"
+        >
           {t("account.signOut")}
         </button>
       </form>
@@ -51,7 +55,11 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
   return (
     <header className="relative border-b border-line bg-canvas/90 backdrop-blur supports-[backdrop-filter]:bg-canvas/75">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
-        <Link href="/" className="font-display text-[1.6rem] leading-none font-medium tracking-tight" aria-label={t("home")}>
+        <Link
+          href="/"
+          className="font-display text-[1.6rem] leading-none font-medium tracking-tight"
+          aria-label={t("home")}
+        >
           Atelier
         </Link>
         <nav aria-label={t("nav.label")} className="ml-4 hidden md:block">

@@ -13,7 +13,11 @@ export function LanguageSwitch({ className }: { className?: string }) {
   const t = useTranslations("shell.language");
   return (
     <form action={setLocaleAction} className={cn("flex items-center", className)} aria-label={t("label")}>
-      <div role="group" aria-label={t("label")} className="flex items-center rounded-full border border-line p-0.5 text-sm">
+      <div
+        role="group"
+        aria-label={t("label")}
+        className="flex items-center rounded-full border border-line p-0.5 text-sm"
+      >
         {options.map((o) => {
           const current = o.locale === locale;
           return (

@@ -59,7 +59,9 @@ export function MobileMenu({
         <nav aria-label={labels.label}>
           <NavLinks items={items} orientation="vertical" onNavigate={() => setOpen(false)} />
         </nav>
-        {footer ? <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-line pt-4">{footer}</div> : null}
+        {footer ? (
+          <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-line pt-4">{footer}</div>
+        ) : null}
       </div>
     </div>
   );

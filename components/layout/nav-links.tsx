@@ -7,10 +7,20 @@ import { cn } from "@/components/ui/cn";
 export type NavItem = { href: string; label: string };
 
 function isActive(pathname: string, href: string) {
-  return href === "/" ? pathname === "/" || pathname.startsWith("/artworks") : pathname === href || pathname.startsWith(`${href}/`);
+  return href === "/"
+    ? pathname === "/" || pathname.startsWith("/artworks")
+    : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks({ items, orientation = "horizontal", onNavigate }: { items: NavItem[]; orientation?: "horizontal" | "vertical"; onNavigate?: () => void }) {
+export function NavLinks({
+  items,
+  orientation = "horizontal",
+  onNavigate,
+}: {
+  items: NavItem[];
+  orientation?: "horizontal" | "vertical";
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname() ?? "/";
   return (
     <ul className={cn("flex", orientation === "horizontal" ? "items-center gap-1" : "flex-col gap-1")}>

@@ -26,16 +26,27 @@ function themeOptions() {
   const text = themeColor("--ink-muted");
   const line = themeColor("--line");
   return {
-    layout: { background: { color: "transparent" }, textColor: text, fontFamily: getComputedStyle(document.body).fontFamily },
+    layout: {
+      background: { color: "transparent" },
+      textColor: text,
+      fontFamily: getComputedStyle(document.body).fontFamily,
+    },
     grid: { vertLines: { visible: false }, horzLines: { color: line } },
     rightPriceScale: { borderColor: line },
     timeScale: { borderColor: line },
-    crosshair: { vertLine: { color: text, labelBackgroundColor: themeColor("--accent") }, horzLine: { color: text, labelBackgroundColor: themeColor("--accent") } },
+    crosshair: {
+      vertLine: { color: text, labelBackgroundColor: themeColor("--accent") },
+      horzLine: { color: text, labelBackgroundColor: themeColor("--accent") },
+    },
   };
 }
 
 function seriesColors() {
-  return { lineColor: themeColor("--accent"), topColor: themeColor("--accent", 0.28), bottomColor: themeColor("--accent", 0.02) };
+  return {
+    lineColor: themeColor("--accent"),
+    topColor: themeColor("--accent", 0.28),
+    bottomColor: themeColor("--accent", 0.02),
+  };
 }
 
 /**
@@ -57,7 +68,17 @@ function toData(points: ChartPoint[]) {
  * JavaScript, the server-rendered `children` (an SVG) stand in, keeping the same box so nothing moves. The
  * canvas is hidden from screen readers: the figure's caption says the same in words.
  */
-export function LivePriceChart({ points, locale, attribution, children }: { points: ChartPoint[]; locale: string; attribution: string; children: ReactNode }) {
+export function LivePriceChart({
+  points,
+  locale,
+  attribution,
+  children,
+}: {
+  points: ChartPoint[];
+  locale: string;
+  attribution: string;
+  children: ReactNode;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<{ chart: IChartApi; series: ISeriesApi<"Area"> } | null>(null);
   const [ready, setReady] = useState(false);
@@ -72,20 +93,39 @@ export function LivePriceChart({ points, locale, attribution, children }: { poin
     const start = async () => {
       const lc = await import("lightweight-charts");
       if (disposed) return;
-      const money = new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "HKD", currencyDisplay: "symbol", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      const at = (time: Time, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options }).format(new Date((time as number) * 1000));
+      const money = new Intl.NumberFormat(intlLocale(locale), {
+        style: "currency",
+        currency: "HKD",
+        currencyDisplay: "symbol",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      });
+      const at = (time: Time, options: Intl.DateTimeFormatOptions) =>
+        new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, ...options }).format(
+          new Date((time as number) * 1000),
+        );
       const c = lc.createChart(el, {
         autoSize: true,
         // The licence's link to TradingView is the line under the chart (the logo would sit inside the hidden canvas area).
         layout: { attributionLogo: false },
-        localization: { locale: intlLocale(locale), priceFormatter: (p: number) => money.format(p), timeFormatter: (t: Time) => at(t, { dateStyle: "medium", timeStyle: "short" }) },
+        localization: {
+          locale: intlLocale(locale),
+          priceFormatter: (p: number) => money.format(p),
+          timeFormatter: (t: Time) => at(t, { dateStyle: "medium", timeStyle: "short" }),
+        },
         timeScale: {
           timeVisible: true,
           secondsVisible: false,
           fixLeftEdge: true,
           fixRightEdge: true,
           tickMarkFormatter: (t: Time, type: number) =>
-            type === lc.TickMarkType.Year ? at(t, { year: "numeric" }) : type === lc.TickMarkType.Month ? at(t, { month: "short" }) : type === lc.TickMarkType.DayOfMonth ? at(t, { day: "numeric", month: "short" }) : at(t, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+            type === lc.TickMarkType.Year
+              ? at(t, { year: "numeric" })
+              : type === lc.TickMarkType.Month
+                ? at(t, { month: "short" })
+                : type === lc.TickMarkType.DayOfMonth
+                  ? at(t, { day: "numeric", month: "short" })
+                  : at(t, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
         },
         rightPriceScale: { scaleMargins: { top: 0.15, bottom: 0.1 } },
         // A small chart in a scrolling page: the wheel and touch scroll the page, the crosshair reads prices.
@@ -93,7 +133,13 @@ export function LivePriceChart({ points, locale, attribution, children }: { poin
         handleScale: false,
       });
       c.applyOptions(themeOptions()); // merged into the options above
-      const s = c.addSeries(lc.AreaSeries, { ...seriesColors(), lineWidth: 2, priceLineVisible: false, lastValueVisible: true, pointMarkersVisible: latest.current.length < 30 });
+      const s = c.addSeries(lc.AreaSeries, {
+        ...seriesColors(),
+        lineWidth: 2,
+        priceLineVisible: false,
+        lastValueVisible: true,
+        pointMarkersVisible: latest.current.length < 30,
+      });
       s.setData(toData(latest.current));
       c.timeScale().fitContent();
       chart.current = { chart: c, series: s };
@@ -103,7 +149,10 @@ export function LivePriceChart({ points, locale, attribution, children }: { poin
         s.applyOptions(seriesColors());
       };
       const observer = new MutationObserver(retheme);
-      observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class", "style", "data-theme"] });
+      observer.observe(document.documentElement, {
+        attributes: true,
+        attributeFilter: ["class", "style", "data-theme"],
+      });
       const media = window.matchMedia("(prefers-color-scheme: dark)");
       media.addEventListener("change", retheme);
       teardown = () => {
@@ -146,11 +195,22 @@ export function LivePriceChart({ points, locale, attribution, children }: { poin
     <div className="flex flex-col gap-1">
       <div className="relative">
         <div className={ready ? "invisible" : undefined}>{children}</div>
-        <div ref={host} aria-hidden="true" className="absolute inset-0" data-testid="price-chart-canvas" data-ready={ready ? "true" : "false"} />
+        <div
+          ref={host}
+          aria-hidden="true"
+          className="absolute inset-0"
+          data-testid="price-chart-canvas"
+          data-ready={ready ? "true" : "false"}
+        />
       </div>
       {ready ? (
         <p className="text-right text-[0.7rem] text-ink-subtle">
-          <a href="https://www.tradingview.com/" target="_blank" rel="noreferrer" className="underline-offset-2 hover:underline">
+          <a
+            href="https://www.tradingview.com/"
+            target="_blank"
+            rel="noreferrer"
+            className="underline-offset-2 hover:underline"
+          >
             {attribution}
           </a>
         </p>

@@ -13,7 +13,19 @@ import { PriceChart } from "./price-chart";
 /** Price levels shown per side; the rest is summed up in one line. */
 const LEVELS_SHOWN = 12;
 
-function Depth({ levels: all, side, decimals, caption, t }: { levels: BookLevel[]; side: "ask" | "bid"; decimals: number; caption: string; t: (k: string, v?: Record<string, number>) => string }) {
+function Depth({
+  levels: all,
+  side,
+  decimals,
+  caption,
+  t,
+}: {
+  levels: BookLevel[];
+  side: "ask" | "bid";
+  decimals: number;
+  caption: string;
+  t: (k: string, v?: Record<string, number>) => string;
+}) {
   const levels = all.slice(0, LEVELS_SHOWN);
   const rest = all.slice(LEVELS_SHOWN);
   const max = levels.reduce((m, l) => (l.shares > m ? l.shares : m), 0n);
@@ -22,14 +34,24 @@ function Depth({ levels: all, side, decimals, caption, t }: { levels: BookLevel[
       <caption className="pb-2 text-left font-medium">{caption}</caption>
       <thead className="text-xs text-ink-muted">
         <tr>
-          <th scope="col" className="py-1 text-left font-normal">{t("book.price")}</th>
-          <th scope="col" className="py-1 text-right font-normal">{t("book.shares")}</th>
-          <th scope="col" className="py-1 text-right font-normal">{t("book.orders")}</th>
+          <th scope="col" className="py-1 text-left font-normal">
+            {t("book.price")}
+          </th>
+          <th scope="col" className="py-1 text-right font-normal">
+            {t("book.shares")}
+          </th>
+          <th scope="col" className="py-1 text-right font-normal">
+            {t("book.orders")}
+          </th>
         </tr>
       </thead>
       <tbody>
         {levels.length === 0 ? (
-          <tr><td colSpan={3} className="py-3 text-ink-muted">{side === "ask" ? t("book.noAsks") : t("book.noBids")}</td></tr>
+          <tr>
+            <td colSpan={3} className="py-3 text-ink-muted">
+              {side === "ask" ? t("book.noAsks") : t("book.noBids")}
+            </td>
+          </tr>
         ) : (
           levels.map((l) => (
             <tr
@@ -53,7 +75,11 @@ function Depth({ levels: all, side, decimals, caption, t }: { levels: BookLevel[
         <tfoot>
           <tr className="border-t border-line">
             <td colSpan={3} className="py-1.5 text-xs text-ink-muted">
-              {t("book.moreLevels", { levels: rest.length, shares: Number(rest.reduce((n, l) => n + l.shares, 0n)), orders: rest.reduce((n, l) => n + l.orders, 0) })}
+              {t("book.moreLevels", {
+                levels: rest.length,
+                shares: Number(rest.reduce((n, l) => n + l.shares, 0n)),
+                orders: rest.reduce((n, l) => n + l.orders, 0),
+              })}
             </td>
           </tr>
         </tfoot>
@@ -66,8 +92,23 @@ function Depth({ levels: all, side, decimals, caption, t }: { levels: BookLevel[
  * The artwork page's market: summary, order book depth, price chart and trade history (server only). The trade
  * page shows it below its form, without the link to itself (`tradeLink={false}`).
  */
-export async function MarketSection({ slug, token, decimals, tradeLink = true }: { slug: string; token: Address; decimals: number; tradeLink?: boolean }) {
-  const [book, stats, t, locale] = await Promise.all([getOrderBook({ token }), getMarketStats({ token }), getTranslations("market"), getLocale()]);
+export async function MarketSection({
+  slug,
+  token,
+  decimals,
+  tradeLink = true,
+}: {
+  slug: string;
+  token: Address;
+  decimals: number;
+  tradeLink?: boolean;
+}) {
+  const [book, stats, t, locale] = await Promise.all([
+    getOrderBook({ token }),
+    getMarketStats({ token }),
+    getTranslations("market"),
+    getLocale(),
+  ]);
   if (!book) return null;
   const money = (v: bigint) => formatMoney(v, decimals, locale);
   const change = stats.change24h;
@@ -82,22 +123,51 @@ export async function MarketSection({ slug, token, decimals, tradeLink = true }:
     <section aria-labelledby="market" className="flex flex-col gap-6" data-testid="market-section">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="flex flex-col gap-1">
-          <h2 id="market" className="font-display text-2xl">{t("title")}</h2>
+          <h2 id="market" className="font-display text-2xl">
+            {t("title")}
+          </h2>
           <p className="max-w-2xl text-sm text-ink-muted">{t("intro")}</p>
         </div>
-        {tradeLink ? <Link href={`/artworks/${slug}/trade`} className={buttonStyles({ variant: "primary" })}>{t("tradeCta")}</Link> : null}
+        {tradeLink ? (
+          <Link href={`/artworks/${slug}/trade`} className={buttonStyles({ variant: "primary" })}>
+            {t("tradeCta")}
+          </Link>
+        ) : null}
       </div>
       <dl className="grid grid-cols-2 gap-4 rounded-xl border border-line p-4 sm:grid-cols-4">
-        <div><dt className="text-xs text-ink-muted">{t("summary.last")}</dt><dd className="text-base font-medium sm:text-lg" data-testid="last-price">{stats.lastPrice === null ? t("summary.none") : <Money value={stats.lastPrice} decimals={decimals} />}</dd></div>
+        <div>
+          <dt className="text-xs text-ink-muted">{t("summary.last")}</dt>
+          <dd className="text-base font-medium sm:text-lg" data-testid="last-price">
+            {stats.lastPrice === null ? t("summary.none") : <Money value={stats.lastPrice} decimals={decimals} />}
+          </dd>
+        </div>
         <div>
           <dt className="text-xs text-ink-muted">{t("summary.change")}</dt>
           <dd className="text-base font-medium tabular sm:text-lg" data-testid="change-24h">
             {changeText}
-            {change.kind === "noReference" ? <span className="block text-xs font-normal text-ink-muted">{t("summary.noReference")}</span> : null}
+            {change.kind === "noReference" ? (
+              <span className="block text-xs font-normal text-ink-muted">{t("summary.noReference")}</span>
+            ) : null}
           </dd>
         </div>
-        <div><dt className="text-xs text-ink-muted">{t("summary.volume")}</dt><dd className="text-base font-medium sm:text-lg"><Money value={stats.volume24h} decimals={decimals} /><span className="block text-xs font-normal text-ink-muted">{t("summary.sharesCount", { shares: Number(stats.shares24h) })}</span></dd></div>
-        <div><dt className="text-xs text-ink-muted">{t("summary.spread")}</dt><dd className="text-base font-medium sm:text-lg"><span className="whitespace-nowrap">{book.bestBid ? <Money value={book.bestBid.price} decimals={decimals} /> : "—"} /</span> {book.bestAsk ? <Money value={book.bestAsk.price} decimals={decimals} /> : "—"}</dd></div>
+        <div>
+          <dt className="text-xs text-ink-muted">{t("summary.volume")}</dt>
+          <dd className="text-base font-medium sm:text-lg">
+            <Money value={stats.volume24h} decimals={decimals} />
+            <span className="block text-xs font-normal text-ink-muted">
+              {t("summary.sharesCount", { shares: Number(stats.shares24h) })}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-ink-muted">{t("summary.spread")}</dt>
+          <dd className="text-base font-medium sm:text-lg">
+            <span className="whitespace-nowrap">
+              {book.bestBid ? <Money value={book.bestBid.price} decimals={decimals} /> : "—"} /
+            </span>{" "}
+            {book.bestAsk ? <Money value={book.bestAsk.price} decimals={decimals} /> : "—"}
+          </dd>
+        </div>
       </dl>
       <div className="grid gap-8 lg:grid-cols-2">
         <div className="flex flex-col gap-4">
@@ -107,7 +177,10 @@ export async function MarketSection({ slug, token, decimals, tradeLink = true }:
             <Depth levels={book.bids} side="bid" decimals={decimals} caption={t("book.bids")} t={t} />
           </div>
           {book.unfillable > 0 ? (
-            <p className="flex items-center gap-2 text-sm text-ink-muted"><Badge tone="warn">{t("book.unfillableBadge")}</Badge>{t("book.unfillable", { count: book.unfillable })}</p>
+            <p className="flex items-center gap-2 text-sm text-ink-muted">
+              <Badge tone="warn">{t("book.unfillableBadge")}</Badge>
+              {t("book.unfillable", { count: book.unfillable })}
+            </p>
           ) : null}
         </div>
         <div className="flex flex-col gap-4">
@@ -144,11 +217,21 @@ export async function MarketSection({ slug, token, decimals, tradeLink = true }:
             <table className="w-full text-sm">
               <thead className="bg-surface-muted text-xs text-ink-muted">
                 <tr>
-                  <th scope="col" className="px-3 py-2 text-left font-normal">{t("history.when")}</th>
-                  <th scope="col" className="hidden px-3 py-2 text-left font-normal sm:table-cell">{t("history.type")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-normal">{t("history.shares")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-normal">{t("history.price")}</th>
-                  <th scope="col" className="hidden px-3 py-2 text-right font-normal sm:table-cell">{t("history.value")}</th>
+                  <th scope="col" className="px-3 py-2 text-left font-normal">
+                    {t("history.when")}
+                  </th>
+                  <th scope="col" className="hidden px-3 py-2 text-left font-normal sm:table-cell">
+                    {t("history.type")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-normal">
+                    {t("history.shares")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-normal">
+                    {t("history.price")}
+                  </th>
+                  <th scope="col" className="hidden px-3 py-2 text-right font-normal sm:table-cell">
+                    {t("history.value")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -157,13 +240,19 @@ export async function MarketSection({ slug, token, decimals, tradeLink = true }:
                   return (
                     <tr key={tr.id} className="border-t border-line align-top">
                       <td className="px-3 py-2">
-                        <time className="tabular" dateTime={tr.tradedAt.toISOString()}>{formatDayTime(tr.tradedAt, locale)}</time>
+                        <time className="tabular" dateTime={tr.tradedAt.toISOString()}>
+                          {formatDayTime(tr.tradedAt, locale)}
+                        </time>
                         <span className="block text-xs text-ink-muted sm:hidden">{kind}</span>
                       </td>
                       <td className="hidden px-3 py-2 sm:table-cell">{kind}</td>
                       <td className="px-3 py-2 text-right tabular">{tr.shares.toString()}</td>
-                      <td className="px-3 py-2 text-right"><Money value={tr.price} decimals={decimals} /></td>
-                      <td className="hidden px-3 py-2 text-right sm:table-cell"><Money value={tr.price * tr.shares} decimals={decimals} /></td>
+                      <td className="px-3 py-2 text-right">
+                        <Money value={tr.price} decimals={decimals} />
+                      </td>
+                      <td className="hidden px-3 py-2 text-right sm:table-cell">
+                        <Money value={tr.price * tr.shares} decimals={decimals} />
+                      </td>
                     </tr>
                   );
                 })}

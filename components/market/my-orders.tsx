@@ -21,7 +21,9 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
   const busy = !["idle", "confirmed", "failed"].includes(step.kind);
   return (
     <section aria-labelledby="my-orders" className="flex flex-col gap-3">
-      <h2 id="my-orders" className="font-display text-xl">{t("mine.title")}</h2>
+      <h2 id="my-orders" className="font-display text-xl">
+        {t("mine.title")}
+      </h2>
       {orders.length === 0 ? (
         <p className="text-sm text-ink-muted">{t("mine.empty")}</p>
       ) : (
@@ -29,21 +31,41 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
           {orders.map((o) => {
             const reason = o.fillable < o.remaining ? fillReason(o.reasonCode) : null;
             return (
-              <li key={o.id.toString()} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm" data-testid="my-order">
+              <li
+                key={o.id.toString()}
+                className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm"
+                data-testid="my-order"
+              >
                 <div className="flex flex-col gap-1">
                   <p className="flex items-center gap-2">
-                    <Badge tone={o.side === "ask" ? "danger" : "success"} icon="none">{t(`mine.${o.side}`)}</Badge>
-                    <span className="tabular">{t("mine.remaining")}: {o.remaining.toString()}</span>
-                    <span className="tabular">{t("mine.price")}: {formatMoney(o.price, setup.decimals, locale)}</span>
+                    <Badge tone={o.side === "ask" ? "danger" : "success"} icon="none">
+                      {t(`mine.${o.side}`)}
+                    </Badge>
+                    <span className="tabular">
+                      {t("mine.remaining")}: {o.remaining.toString()}
+                    </span>
+                    <span className="tabular">
+                      {t("mine.price")}: {formatMoney(o.price, setup.decimals, locale)}
+                    </span>
                   </p>
-                  {reason ? <p className="text-xs text-ink-muted"><Badge tone="warn">{t("book.unfillableBadge")}</Badge> {t(reason.key, reason.values)}</p> : null}
+                  {reason ? (
+                    <p className="text-xs text-ink-muted">
+                      <Badge tone="warn">{t("book.unfillableBadge")}</Badge> {t(reason.key, reason.values)}
+                    </p>
+                  ) : null}
                 </div>
                 <Button
                   variant="secondary"
                   size="sm"
                   disabled={!sameWallet || busy}
                   aria-label={t("mine.cancelLabel", { id: o.id.toString() })}
-                  onClick={() => void run({ call: { address: setup.market, abi: marketAbi, functionName: "cancel", args: [o.id] }, what: "cancelled", shares: o.remaining })}
+                  onClick={() =>
+                    void run({
+                      call: { address: setup.market, abi: marketAbi, functionName: "cancel", args: [o.id] },
+                      what: "cancelled",
+                      shares: o.remaining,
+                    })
+                  }
                 >
                   {t("mine.cancel")}
                 </Button>

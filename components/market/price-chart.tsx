@@ -8,7 +8,21 @@ type Point = { at: Date; price: bigint };
  * it scrolls into view), over a small server-rendered SVG line that stands in while it loads and without
  * JavaScript. Both pictures are hidden from screen readers (`aria-hidden`); `summary` says the same in words.
  */
-export function PriceChart({ series, decimals, locale, label, summary, attribution }: { series: Point[]; decimals: number; locale: string; label: string; summary: string; attribution: string }) {
+export function PriceChart({
+  series,
+  decimals,
+  locale,
+  label,
+  summary,
+  attribution,
+}: {
+  series: Point[];
+  decimals: number;
+  locale: string;
+  label: string;
+  summary: string;
+  attribution: string;
+}) {
   const W = 600;
   const H = 180;
   const pad = { l: 8, r: 8, t: 12, b: 12 };
@@ -17,7 +31,10 @@ export function PriceChart({ series, decimals, locale, label, summary, attributi
   const max = Math.max(...prices);
   const t0 = series[0]!.at.getTime();
   const t1 = series[series.length - 1]!.at.getTime();
-  const x = (i: number, at: Date) => pad.l + (t1 > t0 ? (at.getTime() - t0) / (t1 - t0) : series.length > 1 ? i / (series.length - 1) : 0.5) * (W - pad.l - pad.r);
+  const x = (i: number, at: Date) =>
+    pad.l +
+    (t1 > t0 ? (at.getTime() - t0) / (t1 - t0) : series.length > 1 ? i / (series.length - 1) : 0.5) *
+      (W - pad.l - pad.r);
   const y = (p: number) => pad.t + (max > min ? 1 - (p - min) / (max - min) : 0.5) * (H - pad.t - pad.b);
   const points = series.map((p, i) => `${x(i, p.at).toFixed(1)},${y(Number(p.price)).toFixed(1)}`);
   const line = `M${points.join(" L")}`;
@@ -25,15 +42,26 @@ export function PriceChart({ series, decimals, locale, label, summary, attributi
   const scale = 10 ** decimals;
   return (
     <figure className="flex flex-col gap-2">
-      <LivePriceChart points={series.map((p) => ({ time: Math.floor(p.at.getTime() / 1000), value: Number(p.price) / scale }))} locale={locale} attribution={attribution}>
+      <LivePriceChart
+        points={series.map((p) => ({ time: Math.floor(p.at.getTime() / 1000), value: Number(p.price) / scale }))}
+        locale={locale}
+        attribution={attribution}
+      >
         <div className="flex h-56 flex-col gap-2" aria-hidden="true">
           <div className="flex justify-between text-xs text-ink-muted tabular">
             <span>{formatMoney(BigInt(max), decimals, locale)}</span>
           </div>
-          <svg viewBox={`0 0 ${W} ${H}`} className="min-h-0 w-full flex-1 text-accent" preserveAspectRatio="none" focusable="false">
+          <svg
+            viewBox={`0 0 ${W} ${H}`}
+            className="min-h-0 w-full flex-1 text-accent"
+            preserveAspectRatio="none"
+            focusable="false"
+          >
             <path d={area} className="fill-current opacity-10" />
             <path d={line} className="fill-none stroke-current" strokeWidth={2} vectorEffect="non-scaling-stroke" />
-            {series.length === 1 ? <circle cx={x(0, series[0]!.at)} cy={y(prices[0]!)} r={4} className="fill-current" /> : null}
+            {series.length === 1 ? (
+              <circle cx={x(0, series[0]!.at)} cy={y(prices[0]!)} r={4} className="fill-current" />
+            ) : null}
           </svg>
           <div className="flex justify-between text-xs text-ink-muted tabular">
             <span>{formatMoney(BigInt(min), decimals, locale)}</span>

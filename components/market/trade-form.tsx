@@ -18,7 +18,15 @@ import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi 
 import { describeChainError } from "@/lib/chain/errors";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import { allChecksPass, evaluateMarketChecks, fillReason, marketErrorKeys, tradeCost, type MarketCheck, type OrderSide } from "@/lib/market/reasons";
+import {
+  allChecksPass,
+  evaluateMarketChecks,
+  fillReason,
+  marketErrorKeys,
+  tradeCost,
+  type MarketCheck,
+  type OrderSide,
+} from "@/lib/market/reasons";
 import type { Reason } from "@/lib/trade/reasons";
 import type { TradeSetup } from "./types";
 import { useMarketTx, type TxStep } from "./use-market-tx";
@@ -59,16 +67,36 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
   const hash = (h: string) => (
     <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
       <span>{t("state.txHash")}</span>
-      <code className="font-mono break-all" data-testid="tx-hash">{h}</code>
+      <code className="font-mono break-all" data-testid="tx-hash">
+        {h}
+      </code>
       {explorerUrl ? (
-        <a className="text-accent underline" href={`${explorerUrl}/tx/${h}`} target="_blank" rel="noreferrer" aria-label={t("state.explorer")} title={t("state.explorer")}>
+        <a
+          className="text-accent underline"
+          href={`${explorerUrl}/tx/${h}`}
+          target="_blank"
+          rel="noreferrer"
+          aria-label={t("state.explorer")}
+          title={t("state.explorer")}
+        >
           <span aria-hidden="true">↗</span>
         </a>
       ) : null}
     </span>
   );
   const busy = (text: string, h?: string) => (
-    <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{text}</span>}>{h ? hash(h) : null}</Alert>
+    <Alert
+      tone="info"
+      role="none"
+      title={
+        <span className="flex items-center gap-2">
+          <Spinner className="size-4" />
+          {text}
+        </span>
+      }
+    >
+      {h ? hash(h) : null}
+    </Alert>
   );
   let body: React.ReactNode = null;
   let failure: React.ReactNode = null;
@@ -78,20 +106,38 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
   else if (step.kind === "pending") body = busy(t("state.pending"), step.hash);
   else if (step.kind === "confirmed")
     body = (
-      <Alert tone="success" role="none" title={step.what === "placed" ? t("state.confirmedPlaced") : step.what === "filled" ? t("state.confirmedFilled", { shares: Number(step.shares) }) : t("state.confirmedCancelled")}>
+      <Alert
+        tone="success"
+        role="none"
+        title={
+          step.what === "placed"
+            ? t("state.confirmedPlaced")
+            : step.what === "filled"
+              ? t("state.confirmedFilled", { shares: Number(step.shares) })
+              : t("state.confirmedCancelled")
+        }
+      >
         {hash(step.hash)}
       </Alert>
     );
   else if (step.kind === "failed") {
     const r = describeMarketError(step.error);
-    failure = <Alert tone="error" role="none" title={t("state.failedTitle")}><p>{t(r.key, r.values)}</p></Alert>;
+    failure = (
+      <Alert tone="error" role="none" title={t("state.failedTitle")}>
+        <p>{t(r.key, r.values)}</p>
+      </Alert>
+    );
   }
   // Two live regions, both always in the page so that screen readers follow them: progress and confirmation
   // are announced politely, a failure at once (role="alert" is assertive).
   return (
     <div data-testid="trade-status" data-step={step.kind}>
-      <div role="status" aria-live="polite" aria-atomic="true">{body}</div>
-      <div role="alert" aria-atomic="true">{failure}</div>
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {body}
+      </div>
+      <div role="alert" aria-atomic="true">
+        {failure}
+      </div>
     </div>
   );
 }
@@ -130,7 +176,14 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       // bidder? Placing an ask: only my side as sender (paused, frozen, free balance, lock-up) — `to = 0`
       // skips the receiver rules, which would otherwise test me as a buyer.
       // Nothing entered yet: the rules for one share, so that the checks can already speak.
-      { ...token, functionName: "canTransfer", args: side === "buy" ? [zeroAddress, account, readShares] : [account, mode === "take" && setup.bestBid ? setup.bestBid.maker : zeroAddress, readShares] },
+      {
+        ...token,
+        functionName: "canTransfer",
+        args:
+          side === "buy"
+            ? [zeroAddress, account, readShares]
+            : [account, mode === "take" && setup.bestBid ? setup.bestBid.maker : zeroAddress, readShares],
+      },
       { address: setup.market, abi: marketAbi, functionName: "fillableBy", args: [best?.id ?? 0n, account] },
     ],
     query: { enabled: sameWallet },
@@ -181,15 +234,26 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     if (!ready) return;
     if (take && best) {
       void run({
-        approve: side === "buy" ? { token: setup.paymentToken, kind: "hkd", amount: value + fee } : { token: setup.token, kind: "shares", amount: shares },
+        approve:
+          side === "buy"
+            ? { token: setup.paymentToken, kind: "hkd", amount: value + fee }
+            : { token: setup.token, kind: "shares", amount: shares },
         call: { address: setup.market, abi: marketAbi, functionName: "fill", args: [best.id, shares, price] },
         what: "filled",
         shares,
       });
     } else {
       void run({
-        approve: side === "buy" ? { token: setup.paymentToken, kind: "hkd", amount: value } : { token: setup.token, kind: "shares", amount: shares },
-        call: { address: setup.market, abi: marketAbi, functionName: side === "buy" ? "placeBid" : "placeAsk", args: [setup.token, shares, price] },
+        approve:
+          side === "buy"
+            ? { token: setup.paymentToken, kind: "hkd", amount: value }
+            : { token: setup.token, kind: "shares", amount: shares },
+        call: {
+          address: setup.market,
+          abi: marketAbi,
+          functionName: side === "buy" ? "placeBid" : "placeAsk",
+          args: [setup.token, shares, price],
+        },
         what: "placed",
         shares,
       });
@@ -198,8 +262,15 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
 
   if (!sameWallet) {
     return (
-      <Alert tone="info" title={isConnected && address ? t("form.wrongWallet", { expected: setup.account, actual: address }) : t("form.connectBody", { address: setup.account })}
-        action={!isConnected ? <Button onClick={() => setConnectOpen(true)}>{t("form.connect")}</Button> : undefined}>
+      <Alert
+        tone="info"
+        title={
+          isConnected && address
+            ? t("form.wrongWallet", { expected: setup.account, actual: address })
+            : t("form.connectBody", { address: setup.account })
+        }
+        action={!isConnected ? <Button onClick={() => setConnectOpen(true)}>{t("form.connect")}</Button> : undefined}
+      >
         {!isConnected ? <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} /> : null}
         <Address address={setup.account} />
       </Alert>
@@ -207,13 +278,36 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-5" aria-label={t("form.label")} aria-describedby="trade-explain">
+    <form
+      onSubmit={submit}
+      className="flex flex-col gap-5"
+      aria-label={t("form.label")}
+      aria-describedby="trade-explain"
+    >
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">{t("form.side")}</legend>
         <div className="flex gap-2">
           {(["buy", "sell"] as const).map((s) => (
-            <label key={s} className={cn("flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm", side === s ? "border-accent bg-accent-soft" : "border-line")}>
-              <input type="radio" name="side" value={s} checked={side === s} onChange={() => { setSide(s); const b = s === "buy" ? setup.bestAsk : setup.bestBid; if (b) setPriceText(toText(b.price, d)); else setMode("limit"); reset(); }} />
+            <label
+              key={s}
+              className={cn(
+                "flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm",
+                side === s ? "border-accent bg-accent-soft" : "border-line",
+              )}
+            >
+              <input
+                type="radio"
+                name="side"
+                value={s}
+                checked={side === s}
+                onChange={() => {
+                  setSide(s);
+                  const b = s === "buy" ? setup.bestAsk : setup.bestBid;
+                  if (b) setPriceText(toText(b.price, d));
+                  else setMode("limit");
+                  reset();
+                }}
+              />
               {t(`form.${s}`)}
             </label>
           ))}
@@ -223,34 +317,96 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         <legend className="text-sm font-medium">{t("form.mode")}</legend>
         <div className="flex flex-wrap gap-2">
           {(["take", "limit"] as const).map((m) => (
-            <label key={m} className={cn("flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm", mode === m ? "border-accent bg-accent-soft" : "border-line")}>
-              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => { setMode(m); reset(); }} />
+            <label
+              key={m}
+              className={cn(
+                "flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm",
+                mode === m ? "border-accent bg-accent-soft" : "border-line",
+              )}
+            >
+              <input
+                type="radio"
+                name="mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => {
+                  setMode(m);
+                  reset();
+                }}
+              />
               {t(`form.${m}`)}
             </label>
           ))}
         </div>
         {take ? (
-          <p className="text-sm text-ink-muted" data-testid="best-offer">{best ? t("form.best", { shares: Number(best.shares), price: money(best.price) }) : t("form.noBest")}</p>
+          <p className="text-sm text-ink-muted" data-testid="best-offer">
+            {best ? t("form.best", { shares: Number(best.shares), price: money(best.price) }) : t("form.noBest")}
+          </p>
         ) : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="trade-shares" label={t("form.shares")}>
-          {(p) => <Input {...p} inputMode="numeric" value={sharesText} onChange={(e) => { setSharesText(e.target.value); reset(); }} />}
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="numeric"
+              value={sharesText}
+              onChange={(e) => {
+                setSharesText(e.target.value);
+                reset();
+              }}
+            />
+          )}
         </Field>
-        <Field id="trade-price" label={take ? (side === "buy" ? t("form.maxPrice") : t("form.minPrice")) : t("form.price")}>
-          {(p) => <Input {...p} inputMode="decimal" value={priceText} onChange={(e) => { setPriceText(e.target.value); reset(); }} />}
+        <Field
+          id="trade-price"
+          label={take ? (side === "buy" ? t("form.maxPrice") : t("form.minPrice")) : t("form.price")}
+        >
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="decimal"
+              value={priceText}
+              onChange={(e) => {
+                setPriceText(e.target.value);
+                reset();
+              }}
+            />
+          )}
         </Field>
       </div>
       <dl className="divide-y divide-line border-y border-line text-sm">
-        <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("form.value")}</dt><dd className="tabular">{money(value)}</dd></div>
-        {take ? <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("form.fee", { bps: Number(setup.feeBps) })}</dt><dd className="tabular">{money(fee)}</dd></div> : null}
-        <div className="flex justify-between gap-4 py-2 font-medium"><dt>{side === "buy" ? t("form.total") : t("form.receive")}</dt><dd className="tabular" data-testid="trade-total">{money(side === "buy" ? value + fee : value - fee)}</dd></div>
+        <div className="flex justify-between gap-4 py-2">
+          <dt className="text-ink-muted">{t("form.value")}</dt>
+          <dd className="tabular">{money(value)}</dd>
+        </div>
+        {take ? (
+          <div className="flex justify-between gap-4 py-2">
+            <dt className="text-ink-muted">{t("form.fee", { bps: Number(setup.feeBps) })}</dt>
+            <dd className="tabular">{money(fee)}</dd>
+          </div>
+        ) : null}
+        <div className="flex justify-between gap-4 py-2 font-medium">
+          <dt>{side === "buy" ? t("form.total") : t("form.receive")}</dt>
+          <dd className="tabular" data-testid="trade-total">
+            {money(side === "buy" ? value + fee : value - fee)}
+          </dd>
+        </div>
       </dl>
       <MarketChecklist checks={checks} />
       <p id="trade-explain" className="text-sm text-ink-muted">
-        {t("form.explainApprove", { what: side === "buy" ? t("form.approveHkd", { amount: money(take ? value + fee : value) }) : t("form.approveShares", { shares: Number(shares) }) })}
+        {t("form.explainApprove", {
+          what:
+            side === "buy"
+              ? t("form.approveHkd", { amount: money(take ? value + fee : value) })
+              : t("form.approveShares", { shares: Number(shares) }),
+        })}
       </p>
-      {!ready && fresh && !inFlight && checks.some((c) => c.state === "failed") ? <p className="text-sm font-medium text-danger" role="alert">{t("form.blocked")}</p> : null}
+      {!ready && fresh && !inFlight && checks.some((c) => c.state === "failed") ? (
+        <p className="text-sm font-medium text-danger" role="alert">
+          {t("form.blocked")}
+        </p>
+      ) : null}
       <Button type="submit" disabled={!ready}>
         {take ? t("form.submitTake") : side === "buy" ? t("form.submitLimitBuy") : t("form.submitLimitSell")}
       </Button>

@@ -17,4 +17,11 @@ export type TradeSetup = {
   explorerUrl: string | null;
 };
 
-export type MyOrder = { id: bigint; side: "ask" | "bid"; price: bigint; remaining: bigint; fillable: bigint; reasonCode: number };
+export type MyOrder = {
+  id: bigint;
+  side: "ask" | "bid";
+  price: bigint;
+  remaining: bigint;
+  fillable: bigint;
+  reasonCode: number;
+};

@@ -35,21 +35,39 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
     if (receipt.status !== "success") throw new Error("The transaction was reverted.");
   }
 
-  async function run(opts: { approve?: { token: Address; kind: "shares" | "hkd"; amount: bigint }; call: Call; what: "placed" | "filled" | "cancelled"; shares: bigint }) {
+  async function run(opts: {
+    approve?: { token: Address; kind: "shares" | "hkd"; amount: bigint };
+    call: Call;
+    what: "placed" | "filled" | "cancelled";
+    shares: bigint;
+  }) {
     try {
       if (opts.approve) {
         const abi = opts.approve.kind === "shares" ? artworkShareTokenAbi : hKDStablecoinAbi;
-        const allowance = (await readContract(config, { address: opts.approve.token, abi, functionName: "allowance", args: [account, market] })) as bigint;
+        const allowance = (await readContract(config, {
+          address: opts.approve.token,
+          abi,
+          functionName: "allowance",
+          args: [account, market],
+        })) as bigint;
         if (allowance < opts.approve.amount) {
           setStep({ kind: "approving" });
-          const { request } = await simulateContract(config, { address: opts.approve.token, abi, functionName: "approve", args: [market, opts.approve.amount], account });
+          const { request } = await simulateContract(config, {
+            address: opts.approve.token,
+            abi,
+            functionName: "approve",
+            args: [market, opts.approve.amount],
+            account,
+          });
           const hash = await writeContract(config, request);
           setStep({ kind: "approvalPending", hash });
           await confirm(hash);
         }
       }
       setStep({ kind: "signing" });
-      const { request } = await simulateContract(config, { ...opts.call, account } as Parameters<typeof simulateContract>[1]);
+      const { request } = await simulateContract(config, { ...opts.call, account } as Parameters<
+        typeof simulateContract
+      >[1]);
       const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
       setStep({ kind: "pending", hash });
       await confirm(hash);

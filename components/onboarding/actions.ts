@@ -41,7 +41,12 @@ import {
 async function fail(code: KycActionCode, fieldErrors?: Record<string, string[]>): Promise<KycActionFailure> {
   const t = await getTranslations("kyc");
   const translated = fieldErrors
-    ? Object.fromEntries(Object.entries(fieldErrors).map(([f, keys]) => [f, keys.map((k) => (t.has(`fieldErrors.${k}`) ? t(`fieldErrors.${k}`) : t("fieldErrors.invalid")))]))
+    ? Object.fromEntries(
+        Object.entries(fieldErrors).map(([f, keys]) => [
+          f,
+          keys.map((k) => (t.has(`fieldErrors.${k}`) ? t(`fieldErrors.${k}`) : t("fieldErrors.invalid"))),
+        ]),
+      )
     : undefined;
   return { ok: false, code, message: t(`errors.${code}`), ...(translated ? { fieldErrors: translated } : {}) };
 }
@@ -54,7 +59,13 @@ async function investorActor(): Promise<KycActor> {
 function handleError(error: unknown): Promise<KycActionFailure> {
   if (error instanceof AuthError) return fail(error.code);
   // Next's redirect() throws a control-flow error that must propagate.
-  if (error && typeof error === "object" && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_REDIRECT")) throw error;
+  if (
+    error &&
+    typeof error === "object" &&
+    "digest" in error &&
+    String((error as { digest: unknown }).digest).startsWith("NEXT_REDIRECT")
+  )
+    throw error;
   console.error("[onboarding] action failed:", error instanceof Error ? error.message : error);
   return fail("unavailable");
 }
@@ -83,9 +94,15 @@ export async function startApplicationAction(): Promise<void> {
   const ctx = await requireSession();
   const db = await getDb();
   const { app } = await getOrCreateDraft(db, { address: ctx.address });
-  if (!canEditApplication({ address: ctx.address, compliance: false, investorId: app.investorId }, app)) redirect("/onboarding");
+  if (!canEditApplication({ address: ctx.address, compliance: false, investorId: app.investorId }, app))
+    redirect("/onboarding");
   const docs = await listDocuments(db, { applicationId: app.id });
-  redirect(`/onboarding/${firstIncompleteStep(app.data, docs.map((d) => d.kind))}`);
+  redirect(
+    `/onboarding/${firstIncompleteStep(
+      app.data,
+      docs.map((d) => d.kind),
+    )}`,
+  );
 }
 
 const stepNames = z.enum(["personal", "residence", "category", "questionnaire", "disclosures"]);
@@ -121,7 +138,11 @@ export async function saveStepAction(stepName: string, _prev: KycFormState, form
         patch = {
           category:
             parsed.data.category === "professional"
-              ? { category: "professional", portfolioHkd: parsed.data.portfolioHkd, declaredAt: new Date().toISOString() }
+              ? {
+                  category: "professional",
+                  portfolioHkd: parsed.data.portfolioHkd,
+                  declaredAt: new Date().toISOString(),
+                }
               : { category: "retail" },
         };
         break;
@@ -136,7 +157,15 @@ export async function saveStepAction(stepName: string, _prev: KycFormState, form
         }
         if (Object.keys(errors).length > 0) return fail("invalid_input", errors);
         const result = scoreQuestionnaire(answers);
-        patch = { questionnaire: { answers, score: result.score, total: result.total, passed: result.passed, at: new Date().toISOString() } };
+        patch = {
+          questionnaire: {
+            answers,
+            score: result.score,
+            total: result.total,
+            passed: result.passed,
+            at: new Date().toISOString(),
+          },
+        };
         const saved = await saveApplicationStep(db, { actor, applicationId: app.id, step: step.data, patch });
         if (!saved.ok) return fail(saved.code);
         revalidatePath("/onboarding", "layout");
@@ -148,7 +177,9 @@ export async function saveStepAction(stepName: string, _prev: KycFormState, form
         if (!parsed.success) return fail("invalid_input", fieldErrorKeys(parsed.error));
         const at = new Date().toISOString();
         const [td, locale] = await Promise.all([getTranslations("kyc.disclosures.items"), getLocale()]);
-        const previous = new Map((app.data.disclosures ?? []).filter((d) => d.version === DISCLOSURE_VERSION).map((d) => [d.key, d]));
+        const previous = new Map(
+          (app.data.disclosures ?? []).filter((d) => d.version === DISCLOSURE_VERSION).map((d) => [d.key, d]),
+        );
         patch = {
           disclosures: DISCLOSURES.map(
             (key) =>
@@ -207,7 +238,10 @@ const submitSchema = z.object({ applicationId: z.uuid(), response: z.string().tr
 /** Submits the application (or the answer to a request for information). Refused when incomplete or already submitted. */
 export async function submitApplicationAction(_prev: KycFormState, formData: FormData): Promise<KycFormState> {
   try {
-    const parsed = submitSchema.safeParse({ applicationId: formData.get("applicationId"), response: formData.get("response") ?? undefined });
+    const parsed = submitSchema.safeParse({
+      applicationId: formData.get("applicationId"),
+      response: formData.get("response") ?? undefined,
+    });
     if (!parsed.success) return fail("invalid_input");
     const actor = await investorActor();
     const db = await getDb();
@@ -215,8 +249,15 @@ export async function submitApplicationAction(_prev: KycFormState, formData: For
     if (!app || app.investorId !== actor.investorId) return fail("not_found");
     if (app.status === "submitted" || app.status === "in_review") return fail("already_submitted");
     const docs = await listDocuments(db, { applicationId: app.id });
-    if (!completedSteps(app.data, docs.map((d) => d.kind)).review) return fail("incomplete");
-    if (app.status === "needs_information" && !parsed.data.response) return fail("invalid_input", { response: ["response"] });
+    if (
+      !completedSteps(
+        app.data,
+        docs.map((d) => d.kind),
+      ).review
+    )
+      return fail("incomplete");
+    if (app.status === "needs_information" && !parsed.data.response)
+      return fail("invalid_input", { response: ["response"] });
     const result = await applyTransition(db, {
       app,
       event: { type: "submit" },

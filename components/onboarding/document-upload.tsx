@@ -11,7 +11,15 @@ import { uploadDocumentAction } from "./actions";
 export type UploadedDocument = { id: string; name: string; mime: string; sizeBytes: number };
 
 /** One document slot: what is uploaded (with a link to view it), and a form to upload or replace it. */
-export function DocumentUpload({ applicationId, kind, uploaded }: { applicationId: string; kind: KycDocumentKind; uploaded: UploadedDocument | null }) {
+export function DocumentUpload({
+  applicationId,
+  kind,
+  uploaded,
+}: {
+  applicationId: string;
+  kind: KycDocumentKind;
+  uploaded: UploadedDocument | null;
+}) {
   const t = useTranslations("kyc.documents");
   const [state, action, pending] = useActionState(uploadDocumentAction, null);
   const [clientError, setClientError] = useState<string | null>(null);
@@ -35,7 +43,12 @@ export function DocumentUpload({ applicationId, kind, uploaded }: { applicationI
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span className="break-all">{uploaded.name}</span>
           <span className="text-ink-muted">({Math.max(1, Math.round(uploaded.sizeBytes / 1024))} KB)</span>
-          <a href={`/api/kyc/documents/${uploaded.id}`} target="_blank" rel="noreferrer" className="text-accent underline">
+          <a
+            href={`/api/kyc/documents/${uploaded.id}`}
+            target="_blank"
+            rel="noreferrer"
+            className="text-accent underline"
+          >
             {t("view")}
           </a>
         </p>
@@ -58,7 +71,9 @@ export function DocumentUpload({ applicationId, kind, uploaded }: { applicationI
         <input type="hidden" name="applicationId" value={applicationId} />
         <input type="hidden" name="kind" value={kind} />
         <label htmlFor={inputId} className="text-sm font-medium">
-          {uploaded ? t("replaceLabel", { title: t(`kinds.${kind}.title`) }) : t("uploadLabel", { title: t(`kinds.${kind}.title`) })}
+          {uploaded
+            ? t("replaceLabel", { title: t(`kinds.${kind}.title`) })
+            : t("uploadLabel", { title: t(`kinds.${kind}.title`) })}
         </label>
         <input
           id={inputId}

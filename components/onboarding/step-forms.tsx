@@ -53,7 +53,15 @@ function Actions({ pending, back, label }: { pending: boolean; back?: string; la
   );
 }
 
-export function PersonalForm({ applicationId, initial, back }: { applicationId: string; initial: KycApplicationData["personal"]; back?: string }) {
+export function PersonalForm({
+  applicationId,
+  initial,
+  back,
+}: {
+  applicationId: string;
+  initial: KycApplicationData["personal"];
+  back?: string;
+}) {
   const t = useTranslations("kyc.personal");
   const [state, action, pending] = useActionState(saveStepAction.bind(null, "personal"), null);
   return (
@@ -65,7 +73,16 @@ export function PersonalForm({ applicationId, initial, back }: { applicationId: 
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="dateOfBirth" label={t("dateOfBirth")} error={errorsOf(state, "dateOfBirth")}>
-          {(p) => <Input {...p} name="dateOfBirth" type="date" autoComplete="bday" defaultValue={initial?.dateOfBirth} required />}
+          {(p) => (
+            <Input
+              {...p}
+              name="dateOfBirth"
+              type="date"
+              autoComplete="bday"
+              defaultValue={initial?.dateOfBirth}
+              required
+            />
+          )}
         </Field>
         <Field id="phone" label={t("phone")} hint={t("phoneHint")} error={errorsOf(state, "phone")}>
           {(p) => <Input {...p} name="phone" type="tel" autoComplete="tel" defaultValue={initial?.phone} required />}
@@ -137,7 +154,15 @@ export function ResidenceForm({
   );
 }
 
-export function CategoryForm({ applicationId, initial, back }: { applicationId: string; initial: KycApplicationData["category"]; back?: string }) {
+export function CategoryForm({
+  applicationId,
+  initial,
+  back,
+}: {
+  applicationId: string;
+  initial: KycApplicationData["category"];
+  back?: string;
+}) {
   const t = useTranslations("kyc.category");
   const [state, action, pending] = useActionState(saveStepAction.bind(null, "category"), null);
   const [category, setCategory] = useState<string>(initial?.category ?? "retail");
@@ -148,8 +173,18 @@ export function CategoryForm({ applicationId, initial, back }: { applicationId: 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-sm font-medium">{t("legend")}</legend>
         {(["retail", "professional"] as const).map((c) => (
-          <label key={c} className="flex cursor-pointer gap-3 rounded-xl border border-line p-4 has-checked:border-accent has-checked:bg-accent-soft">
-            <input type="radio" name="category" value={c} checked={category === c} onChange={() => setCategory(c)} className="mt-1 accent-accent" />
+          <label
+            key={c}
+            className="flex cursor-pointer gap-3 rounded-xl border border-line p-4 has-checked:border-accent has-checked:bg-accent-soft"
+          >
+            <input
+              type="radio"
+              name="category"
+              value={c}
+              checked={category === c}
+              onChange={() => setCategory(c)}
+              className="mt-1 accent-accent"
+            />
             <span className="flex flex-col gap-1">
               <span className="font-medium">{t(`${c}.title`)}</span>
               <span className="text-sm text-ink-muted">{t(`${c}.body`)}</span>
@@ -159,8 +194,15 @@ export function CategoryForm({ applicationId, initial, back }: { applicationId: 
       </fieldset>
       {category === "professional" ? (
         <div className="flex flex-col gap-4 rounded-xl border border-line bg-surface-muted p-4">
-          <Field id="portfolioHkd" label={t("portfolio")} hint={t("portfolioHint")} error={errorsOf(state, "portfolioHkd")}>
-            {(p) => <Input {...p} name="portfolioHkd" inputMode="numeric" defaultValue={initial?.portfolioHkd?.toString()} />}
+          <Field
+            id="portfolioHkd"
+            label={t("portfolio")}
+            hint={t("portfolioHint")}
+            error={errorsOf(state, "portfolioHkd")}
+          >
+            {(p) => (
+              <Input {...p} name="portfolioHkd" inputMode="numeric" defaultValue={initial?.portfolioHkd?.toString()} />
+            )}
           </Field>
           <div className="flex flex-col gap-1">
             <label className="flex gap-3 text-sm">
@@ -174,7 +216,9 @@ export function CategoryForm({ applicationId, initial, back }: { applicationId: 
               <span>{t("declaration")}</span>
             </label>
             <div id="declaration-error" aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
-              {errorsOf(state, "declaration")?.map((e) => <p key={e}>{e}</p>)}
+              {errorsOf(state, "declaration")?.map((e) => (
+                <p key={e}>{e}</p>
+              ))}
             </div>
           </div>
           <p className="text-xs text-ink-muted">{t("evidenceNote")}</p>
@@ -209,13 +253,24 @@ export function QuestionnaireForm({
               {t(`questions.${q.id}.question`)}
             </legend>
             {q.options.map((o) => (
-              <label key={o} className="flex cursor-pointer gap-3 rounded-lg border border-line px-3 py-2 text-sm has-checked:border-accent">
-                <input type="radio" name={q.id} value={o} defaultChecked={initial?.[q.id] === o} className="mt-0.5 accent-accent" />
+              <label
+                key={o}
+                className="flex cursor-pointer gap-3 rounded-lg border border-line px-3 py-2 text-sm has-checked:border-accent"
+              >
+                <input
+                  type="radio"
+                  name={q.id}
+                  value={o}
+                  defaultChecked={initial?.[q.id] === o}
+                  className="mt-0.5 accent-accent"
+                />
                 <span>{t(`questions.${q.id}.options.${o}`)}</span>
               </label>
             ))}
             <div id={`${q.id}-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
-              {err?.map((e) => <p key={e}>{e}</p>)}
+              {err?.map((e) => (
+                <p key={e}>{e}</p>
+              ))}
             </div>
           </fieldset>
         );
@@ -259,7 +314,9 @@ export function DisclosuresForm({
               <span>{t("acknowledge", { title: t(`items.${key}.title`) })}</span>
             </label>
             <div id={`d-${key}-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
-              {err?.map((e) => <p key={e}>{e}</p>)}
+              {err?.map((e) => (
+                <p key={e}>{e}</p>
+              ))}
             </div>
           </section>
         );
@@ -269,7 +326,15 @@ export function DisclosuresForm({
   );
 }
 
-export function SubmitForm({ applicationId, needsResponse, disabled }: { applicationId: string; needsResponse: boolean; disabled: boolean }) {
+export function SubmitForm({
+  applicationId,
+  needsResponse,
+  disabled,
+}: {
+  applicationId: string;
+  needsResponse: boolean;
+  disabled: boolean;
+}) {
   const t = useTranslations("kyc.review");
   const [state, action, pending] = useActionState(submitApplicationAction, null);
   return (
@@ -278,7 +343,14 @@ export function SubmitForm({ applicationId, needsResponse, disabled }: { applica
       <FormError state={state} />
       {needsResponse ? (
         <Field id="response" label={t("response")} hint={t("responseHint")} error={errorsOf(state, "response")}>
-          {(p) => <textarea {...p} name="response" rows={3} className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm" />}
+          {(p) => (
+            <textarea
+              {...p}
+              name="response"
+              rows={3}
+              className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
+            />
+          )}
         </Field>
       ) : null}
       <p className="text-sm text-ink-muted">{t("confirm")}</p>

@@ -6,11 +6,27 @@ import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 import type { HistoryEntry, HistoryKind } from "@/lib/portfolio/queries";
 
-const tones: Record<HistoryKind, BadgeTone> = { purchase: "accent", transferIn: "success", transferOut: "warn", allocation: "neutral", redemption: "neutral", marketBuy: "success", marketSell: "warn" };
+const tones: Record<HistoryKind, BadgeTone> = {
+  purchase: "accent",
+  transferIn: "success",
+  transferOut: "warn",
+  allocation: "neutral",
+  redemption: "neutral",
+  marketBuy: "success",
+  marketSell: "warn",
+};
 const outgoing = new Set<HistoryKind>(["transferOut", "redemption", "marketSell"]);
 
 /** Transaction history from chain events, newest first. */
-export async function HistoryTable({ history, decimals, explorerUrl }: { history: HistoryEntry[]; decimals: number; explorerUrl: string | null }) {
+export async function HistoryTable({
+  history,
+  decimals,
+  explorerUrl,
+}: {
+  history: HistoryEntry[];
+  decimals: number;
+  explorerUrl: string | null;
+}) {
   const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
   const zh = locale === "zh-HK";
   return (
@@ -18,12 +34,24 @@ export async function HistoryTable({ history, decimals, explorerUrl }: { history
       <table aria-labelledby="history-title" className="w-full min-w-[44rem] text-sm">
         <thead className="bg-surface-muted/60 text-left text-xs text-ink-muted">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">{t("history.date")}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t("history.type")}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t("history.artwork")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("history.shares")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("history.amount")}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t("history.tx")}</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t("history.date")}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t("history.type")}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t("history.artwork")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("history.shares")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("history.amount")}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t("history.tx")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -31,24 +59,47 @@ export async function HistoryTable({ history, decimals, explorerUrl }: { history
             <tr key={`${h.txHash}:${h.logIndex}`}>
               <td className="px-4 py-3 whitespace-nowrap text-ink-muted tabular">{formatDayTime(h.at, locale)}</td>
               <td className="px-4 py-3">
-                <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>{t(`history.kinds.${h.kind}`)}</Badge>
+                <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>
+                  {t(`history.kinds.${h.kind}`)}
+                </Badge>
                 {h.counterparty ? (
                   <span className="ml-2 text-xs text-ink-muted">
-                    {t(h.kind === "transferIn" || h.kind === "marketBuy" ? "history.from" : "history.to", { address: shortAddress(h.counterparty, 4) })}
+                    {t(h.kind === "transferIn" || h.kind === "marketBuy" ? "history.from" : "history.to", {
+                      address: shortAddress(h.counterparty, 4),
+                    })}
                   </span>
                 ) : null}
               </td>
               <td className="min-w-[12rem] px-4 py-3">
-                {h.slug ? <Link href={`/artworks/${h.slug}`} className="hover:underline">{zh && h.titleZh ? h.titleZh : h.title}</Link> : h.title}
+                {h.slug ? (
+                  <Link href={`/artworks/${h.slug}`} className="hover:underline">
+                    {zh && h.titleZh ? h.titleZh : h.title}
+                  </Link>
+                ) : (
+                  h.title
+                )}
               </td>
               <td className="px-4 py-3 text-right tabular">
                 {outgoing.has(h.kind) ? "−" : "+"}
                 {Number(h.shares).toLocaleString(locale)}
               </td>
-              <td className="px-4 py-3 text-right">{h.amount !== null ? <Money value={h.amount} decimals={decimals} /> : <span className="text-ink-subtle">—</span>}</td>
+              <td className="px-4 py-3 text-right">
+                {h.amount !== null ? (
+                  <Money value={h.amount} decimals={decimals} />
+                ) : (
+                  <span className="text-ink-subtle">—</span>
+                )}
+              </td>
               <td className="px-4 py-3 font-mono text-xs">
                 {explorerUrl ? (
-                  <a href={`${explorerUrl}/tx/${h.txHash}`} target="_blank" rel="noreferrer" className="text-accent underline">{shortAddress(h.txHash, 6)}</a>
+                  <a
+                    href={`${explorerUrl}/tx/${h.txHash}`}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="text-accent underline"
+                  >
+                    {shortAddress(h.txHash, 6)}
+                  </a>
                 ) : (
                   <span title={h.txHash}>{shortAddress(h.txHash, 6)}</span>
                 )}

@@ -12,7 +12,12 @@ function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; dec
     <span className={cn("tabular", value > 0n ? "text-success" : value < 0n ? "text-danger" : "text-ink-muted")}>
       {sign}
       <Money value={abs} decimals={decimals} />
-      {bps !== null ? <span className="ml-1 text-xs">({sign}{(Math.abs(bps) / 100).toFixed(2)}%)</span> : null}
+      {bps !== null ? (
+        <span className="ml-1 text-xs">
+          ({sign}
+          {(Math.abs(bps) / 100).toFixed(2)}%)
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -27,13 +32,27 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
       <table aria-labelledby="holdings-title" className="w-full min-w-[52rem] text-sm">
         <thead className="bg-surface-muted/60 text-left text-xs text-ink-muted">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">{t("holdings.artwork")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("holdings.shares")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("holdings.share")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("holdings.price")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("holdings.value")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("holdings.cost")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("holdings.gain")}</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t("holdings.artwork")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("holdings.shares")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("holdings.share")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("holdings.price")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("holdings.value")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("holdings.cost")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("holdings.gain")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -43,24 +62,46 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
                 <div className="flex items-center gap-3">
                   {h.image ? (
                     // eslint-disable-next-line @next/next/no-img-element -- small local thumbnail
-                    <img src={h.image} alt="" width={48} height={48} className="size-12 shrink-0 rounded-md border border-line object-cover" />
+                    <img
+                      src={h.image}
+                      alt=""
+                      width={48}
+                      height={48}
+                      className="size-12 shrink-0 rounded-md border border-line object-cover"
+                    />
                   ) : null}
                   <div className="flex min-w-0 flex-col">
-                    <Link href={`/artworks/${h.slug}`} className="font-medium hover:underline">{zh && h.titleZh ? h.titleZh : h.title}</Link>
+                    <Link href={`/artworks/${h.slug}`} className="font-medium hover:underline">
+                      {zh && h.titleZh ? h.titleZh : h.title}
+                    </Link>
                     <span className="text-xs text-ink-muted">{h.artist}</span>
-                    {h.frozen ? <Badge tone="danger" icon="lock" className="mt-1 self-start">{t("holdings.frozen")}</Badge> : null}
+                    {h.frozen ? (
+                      <Badge tone="danger" icon="lock" className="mt-1 self-start">
+                        {t("holdings.frozen")}
+                      </Badge>
+                    ) : null}
                   </div>
                 </div>
               </th>
-              <td className="px-4 py-3 text-right font-medium tabular" data-col="shares">{Number(h.balance).toLocaleString(locale)}</td>
+              <td className="px-4 py-3 text-right font-medium tabular" data-col="shares">
+                {Number(h.balance).toLocaleString(locale)}
+              </td>
               <td className="px-4 py-3 text-right tabular">{pct.format(h.share)}</td>
               <td className="px-4 py-3 text-right" data-col="price">
                 <Money value={h.price} decimals={decimals} />
-                <span className="block text-xs text-ink-muted">{t(h.priceSource === "trade" ? "holdings.priceTrade" : "holdings.priceOffering")}</span>
+                <span className="block text-xs text-ink-muted">
+                  {t(h.priceSource === "trade" ? "holdings.priceTrade" : "holdings.priceOffering")}
+                </span>
               </td>
-              <td className="px-4 py-3 text-right font-medium"><Money value={h.value} decimals={decimals} /></td>
-              <td className="px-4 py-3 text-right"><Money value={h.costBasis} decimals={decimals} /></td>
-              <td className="px-4 py-3 text-right"><Gain value={h.gain} bps={h.gainBps} decimals={decimals} /></td>
+              <td className="px-4 py-3 text-right font-medium">
+                <Money value={h.value} decimals={decimals} />
+              </td>
+              <td className="px-4 py-3 text-right">
+                <Money value={h.costBasis} decimals={decimals} />
+              </td>
+              <td className="px-4 py-3 text-right">
+                <Gain value={h.gain} bps={h.gainBps} decimals={decimals} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -15,12 +15,24 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
       <table aria-labelledby="orders-title" className="w-full min-w-[40rem] text-sm">
         <thead className="bg-surface-muted/60 text-left text-xs text-ink-muted">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">{t("orders.artwork")}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t("orders.side")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("orders.price")}</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">{t("orders.remaining")}</th>
-            <th scope="col" className="px-4 py-3 font-medium">{t("orders.placed")}</th>
-            <th scope="col" className="px-4 py-3"><span className="sr-only">{t("orders.manage")}</span></th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t("orders.artwork")}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t("orders.side")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("orders.price")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              {t("orders.remaining")}
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              {t("orders.placed")}
+            </th>
+            <th scope="col" className="px-4 py-3">
+              <span className="sr-only">{t("orders.manage")}</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -29,17 +41,35 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
             return (
               <tr key={o.orderId} data-order={o.orderId}>
                 <th scope="row" className="px-4 py-3 text-left font-normal">
-                  {o.slug ? <Link href={`/artworks/${o.slug}`} className="font-medium hover:underline">{title}</Link> : title}
+                  {o.slug ? (
+                    <Link href={`/artworks/${o.slug}`} className="font-medium hover:underline">
+                      {title}
+                    </Link>
+                  ) : (
+                    title
+                  )}
                 </th>
                 <td className="px-4 py-3">
-                  <Badge tone={o.side === "ask" ? "warn" : "success"} icon="swap">{t(o.side === "ask" ? "orders.ask" : "orders.bid")}</Badge>
+                  <Badge tone={o.side === "ask" ? "warn" : "success"} icon="swap">
+                    {t(o.side === "ask" ? "orders.ask" : "orders.bid")}
+                  </Badge>
                 </td>
-                <td className="px-4 py-3 text-right"><Money value={o.price} decimals={decimals} /></td>
-                <td className="px-4 py-3 text-right tabular" data-col="remaining">{t("orders.remainingOf", { remaining: Number(o.remaining), size: Number(o.size) })}</td>
-                <td className="px-4 py-3 whitespace-nowrap text-ink-muted tabular">{formatDayTime(o.placedAt, locale)}</td>
+                <td className="px-4 py-3 text-right">
+                  <Money value={o.price} decimals={decimals} />
+                </td>
+                <td className="px-4 py-3 text-right tabular" data-col="remaining">
+                  {t("orders.remainingOf", { remaining: Number(o.remaining), size: Number(o.size) })}
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap text-ink-muted tabular">
+                  {formatDayTime(o.placedAt, locale)}
+                </td>
                 <td className="px-4 py-3 text-right">
                   {o.slug ? (
-                    <Link href={`/artworks/${o.slug}/trade`} aria-label={t("orders.manageLabel", { title })} className="text-accent underline-offset-4 hover:underline">
+                    <Link
+                      href={`/artworks/${o.slug}/trade`}
+                      aria-label={t("orders.manageLabel", { title })}
+                      className="text-accent underline-offset-4 hover:underline"
+                    >
                       {t("orders.manage")}
                     </Link>
                   ) : null}

@@ -55,8 +55,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   const remaining = reads.remaining ?? offering.remaining;
   const left = offering.maxTicket > purchased ? offering.maxTicket - purchased : 0n;
   const expiry = reads.identity ? reads.identity.expiry : undefined;
-  const kycExpiryDate =
-    expiry !== undefined && expiry > 0n ? new Date(Number(expiry) * 1000) : offering.kycExpiresAt;
+  const kycExpiryDate = expiry !== undefined && expiry > 0n ? new Date(Number(expiry) * 1000) : offering.kycExpiresAt;
 
   const ctx: ReasonContext = {
     residence: offering.names.residence,
@@ -76,9 +75,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     kycExpiredOn: kycExpiryDate ? formatDay(kycExpiryDate, locale) : null,
     balance: money(reads.balance ?? 0n),
     cost: money(cost),
-    shortfall: money(
-      reads.balance !== undefined && reads.balance < cost ? cost - reads.balance : 0n,
-    ),
+    shortfall: money(reads.balance !== undefined && reads.balance < cost ? cost - reads.balance : 0n),
   };
   const fresh = debounced === shares && !reads.isFetching;
   const checks = evaluateBuyChecks(
@@ -104,9 +101,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     [step],
   );
   const lockupEnd =
-    offering.lockupSeconds > 0n
-      ? new Date((Number(now) + Number(offering.lockupSeconds)) * 1000)
-      : null;
+    offering.lockupSeconds > 0n ? new Date((Number(now) + Number(offering.lockupSeconds)) * 1000) : null;
   const deadline = new Date((Number(now) + 20 * 60) * 1000);
   const allowanceReady = reads.allowance !== undefined && reads.allowance >= cost;
 
@@ -167,8 +162,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
                 disabled={inFlight}
                 onChange={(e) => {
                   setText(e.target.value.replace(/[^\d]/g, "").slice(0, 9));
-                  if (step.kind === "confirmed" || step.kind === "failed")
-                    setStep({ kind: "idle" });
+                  if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
                 }}
                 className="h-10 text-center text-base tabular"
               />
@@ -235,10 +229,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
               address: `${offering.account.slice(0, 6)}…${offering.account.slice(-4)}`,
             })}
           </Alert>
-          <Button
-            onClick={() => setConnectOpen(true)}
-            loading={status === "connecting" || status === "reconnecting"}
-          >
+          <Button onClick={() => setConnectOpen(true)} loading={status === "connecting" || status === "reconnecting"}>
             {t("form.connect")}
           </Button>
           <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
@@ -272,13 +263,11 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
         {!ready && fresh && sameWallet && checks.some((c) => c.state === "failed") ? (
           <p className="text-sm text-ink-muted">{t("form.blocked")}</p>
         ) : null}
-        {!fresh && sameWallet ? (
-          <p className="text-sm text-ink-muted">{t("form.checking")}</p>
-        ) : null}
+        {!fresh && sameWallet ? <p className="text-sm text-ink-muted">{t("form.checking")}</p> : null}
       </div>
 
       <Dialog
-      closeLabel={tDialog("close")}
+        closeLabel={tDialog("close")}
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
         title={t("confirm.title")}
@@ -290,10 +279,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
               [t("confirm.shares"), Number(shares).toLocaleString(locale)],
               [t("confirm.price"), money(offering.pricePerShare)],
               [t("confirm.total"), money(cost)],
-              [
-                t("confirm.lockupUntil"),
-                lockupEnd ? formatDay(lockupEnd, locale) : t("confirm.noLockup"),
-              ],
+              [t("confirm.lockupUntil"), lockupEnd ? formatDay(lockupEnd, locale) : t("confirm.noLockup")],
             ].map(([label, value]) => (
               <div key={label} className="flex justify-between gap-4 px-4 py-2.5">
                 <dt className="text-ink-muted">{label}</dt>

@@ -38,7 +38,9 @@ export function Checklist({
                 <span>{t(labelKey(c.id))}</span>
                 <span className={cn("text-xs", tone[c.state])}>{t(`checks.state.${c.state}`)}</span>
               </p>
-              <p className={cn("text-sm", c.state === "failed" ? "text-ink" : "text-ink-muted")}>{t(c.message.key, c.message.values)}</p>
+              <p className={cn("text-sm", c.state === "failed" ? "text-ink" : "text-ink-muted")}>
+                {t(c.message.key, c.message.values)}
+              </p>
             </div>
           </li>
         );

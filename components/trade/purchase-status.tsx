@@ -13,9 +13,16 @@ function TxHash({ hash, explorerUrl }: { hash: string; explorerUrl: string | nul
   return (
     <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
       <span>{t("txHash")}</span>
-      <code className="font-mono break-all" data-testid="tx-hash">{hash}</code>
+      <code className="font-mono break-all" data-testid="tx-hash">
+        {hash}
+      </code>
       {explorerUrl ? (
-        <a href={`${explorerUrl.replace(/\/+$/, "")}/tx/${hash}`} target="_blank" rel="noreferrer" className="text-accent underline">
+        <a
+          href={`${explorerUrl.replace(/\/+$/, "")}/tx/${hash}`}
+          target="_blank"
+          rel="noreferrer"
+          className="text-accent underline"
+        >
           {t("viewOnExplorer")}
         </a>
       ) : null}
@@ -24,10 +31,27 @@ function TxHash({ hash, explorerUrl }: { hash: string; explorerUrl: string | nul
 }
 
 /** Each wallet step in words, in one polite live region that is always in the page. */
-export function PurchaseStatus({ step, failure, explorerUrl }: { step: PurchaseStep; failure: Reason | null; explorerUrl: string | null }) {
+export function PurchaseStatus({
+  step,
+  failure,
+  explorerUrl,
+}: {
+  step: PurchaseStep;
+  failure: Reason | null;
+  explorerUrl: string | null;
+}) {
   const t = useTranslations("trade");
   const busy = (text: string, hash?: string) => (
-    <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{text}</span>}>
+    <Alert
+      tone="info"
+      role="none"
+      title={
+        <span className="flex items-center gap-2">
+          <Spinner className="size-4" />
+          {text}
+        </span>
+      }
+    >
       {hash ? <TxHash hash={hash} explorerUrl={explorerUrl} /> : null}
     </Alert>
   );
@@ -57,7 +81,11 @@ export function PurchaseStatus({ step, failure, explorerUrl }: { step: PurchaseS
           tone="success"
           role="none"
           title={t("state.confirmedTitle")}
-          action={<Link href="/portfolio" className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("state.viewPortfolio")}</Link>}
+          action={
+            <Link href="/portfolio" className={buttonStyles({ variant: "secondary", size: "sm" })}>
+              {t("state.viewPortfolio")}
+            </Link>
+          }
         >
           <p>{t("state.confirmed", { shares: Number(step.shares) })}</p>
           <TxHash hash={step.hash} explorerUrl={explorerUrl} />

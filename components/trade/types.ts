@@ -20,7 +20,12 @@ export type BuyOffering = {
   maxHolders: number;
   maxBalancePerInvestor: bigint;
   /** Localised words (server-side: country names need a large table). */
-  names: { residence: string | null; allowedCountries: string[]; category: string | null; eligibleCategories: string[] };
+  names: {
+    residence: string | null;
+    allowedCountries: string[];
+    category: string | null;
+    eligibleCategories: string[];
+  };
   kycExpiresAt: Date | null;
   explorerUrl: string | null;
   localChain: boolean;

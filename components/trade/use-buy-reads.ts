@@ -45,7 +45,9 @@ export function useBuyReads(offering: BuyOffering, shares: bigint, enabled: bool
     error: result.error,
     balance,
     allowance,
-    identity: identity ? { investorId: identity[0], country: identity[1], category: identity[2], expiry: identity[3] } : undefined,
+    identity: identity
+      ? { investorId: identity[0], country: identity[1], category: identity[2], expiry: identity[3] }
+      : undefined,
     canBuy: canBuy ? { code: canBuy[0], tokenCode: canBuy[1] } : undefined,
     tokenCode,
     purchased: investorId ? purchased : 0n,

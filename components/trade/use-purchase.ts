@@ -46,7 +46,12 @@ export function usePurchase(offering: BuyOffering, queryKey: QueryKey) {
 
   async function buyWithAllowance(shares: bigint) {
     setStep({ kind: "simulating" });
-    const { request } = await simulateContract(config, { ...po, functionName: "buy", args: [offeringId, shares], account });
+    const { request } = await simulateContract(config, {
+      ...po,
+      functionName: "buy",
+      args: [offeringId, shares],
+      account,
+    });
     setStep({ kind: "signingTx" });
     const hash = await writeContract(config, request);
     setStep({ kind: "pending", hash });
@@ -56,7 +61,12 @@ export function usePurchase(offering: BuyOffering, queryKey: QueryKey) {
 
   async function approve(cost: bigint) {
     setStep({ kind: "approving" });
-    const { request } = await simulateContract(config, { ...hkd, functionName: "approve", args: [contracts.primaryOffering, cost], account });
+    const { request } = await simulateContract(config, {
+      ...hkd,
+      functionName: "approve",
+      args: [contracts.primaryOffering, cost],
+      account,
+    });
     const hash = await writeContract(config, request);
     setStep({ kind: "approvalPending", hash });
     await confirmTx(hash);
@@ -99,7 +109,11 @@ export function usePurchase(offering: BuyOffering, queryKey: QueryKey) {
   async function purchase({ shares, cost, twoStep }: { shares: bigint; cost: bigint; twoStep: boolean }) {
     let fallback = false;
     try {
-      const allowance = await readContract(config, { ...hkd, functionName: "allowance", args: [account, contracts.primaryOffering] });
+      const allowance = await readContract(config, {
+        ...hkd,
+        functionName: "allowance",
+        args: [account, contracts.primaryOffering],
+      });
       let hash: Hex;
       if (allowance >= cost) {
         hash = await buyWithAllowance(shares);

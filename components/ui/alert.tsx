@@ -35,7 +35,11 @@ export function Alert({ tone = "info", title, children, action, className, role 
   return (
     <div
       role={resolvedRole === "none" ? undefined : resolvedRole}
-      className={cn("flex flex-col gap-3 rounded-xl border px-4 py-3 text-sm sm:flex-row sm:items-start", tones[tone], className)}
+      className={cn(
+        "flex flex-col gap-3 rounded-xl border px-4 py-3 text-sm sm:flex-row sm:items-start",
+        tones[tone],
+        className,
+      )}
     >
       <div className="flex flex-1 gap-3">
         <Icon className={cn("mt-0.5 size-4 shrink-0", iconTone[tone])} />

@@ -12,7 +12,16 @@ const tones: Record<BadgeTone, string> = {
   warn: "bg-warn-soft text-warn border-warn/25",
   danger: "bg-danger-soft text-danger border-danger/25",
 };
-const icons = { check: CheckIcon, clock: ClockIcon, dot: DotIcon, error: ErrorIcon, info: InfoIcon, lock: LockIcon, swap: SwapIcon, warn: WarnIcon };
+const icons = {
+  check: CheckIcon,
+  clock: ClockIcon,
+  dot: DotIcon,
+  error: ErrorIcon,
+  info: InfoIcon,
+  lock: LockIcon,
+  swap: SwapIcon,
+  warn: WarnIcon,
+};
 
 export type BadgeProps = {
   tone?: BadgeTone;

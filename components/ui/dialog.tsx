@@ -19,7 +19,16 @@ export type DialogProps = {
 };
 
 /** Accessible modal (focus trap, Escape, labelled by title and description). */
-export function Dialog({ open, onOpenChange, trigger, title, description, children, className, closeLabel }: DialogProps) {
+export function Dialog({
+  open,
+  onOpenChange,
+  trigger,
+  title,
+  description,
+  children,
+  className,
+  closeLabel,
+}: DialogProps) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}

@@ -12,7 +12,12 @@ export type EmptyStateProps = {
 
 export function EmptyState({ title, description, action, icon, className }: EmptyStateProps) {
   return (
-    <div className={cn("flex flex-col items-center gap-3 rounded-2xl border border-dashed border-line-strong px-6 py-14 text-center", className)}>
+    <div
+      className={cn(
+        "flex flex-col items-center gap-3 rounded-2xl border border-dashed border-line-strong px-6 py-14 text-center",
+        className,
+      )}
+    >
       <div aria-hidden="true" className="text-ink-subtle">
         {icon ?? (
           <svg viewBox="0 0 48 48" className="size-12" fill="none" stroke="currentColor" strokeWidth="1.4">

@@ -33,7 +33,11 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
       <label htmlFor={id} className="text-sm font-medium text-ink">
         {label}
       </label>
-      {children({ id, ...(describedBy ? { "aria-describedby": describedBy } : {}), ...(errors.length ? { "aria-invalid": true as const } : {}) })}
+      {children({
+        id,
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        ...(errors.length ? { "aria-invalid": true as const } : {}),
+      })}
       {hint ? (
         <p id={hintId} className="text-xs text-ink-muted">
           {hint}

@@ -11,12 +11,26 @@ function Inlines({ nodes }: { nodes: Inline[] }) {
           case "br":
             return <br key={i} />;
           case "strong":
-            return <strong key={i} className="font-semibold"><Inlines nodes={n.children} /></strong>;
+            return (
+              <strong key={i} className="font-semibold">
+                <Inlines nodes={n.children} />
+              </strong>
+            );
           case "em":
-            return <em key={i}><Inlines nodes={n.children} /></em>;
+            return (
+              <em key={i}>
+                <Inlines nodes={n.children} />
+              </em>
+            );
           case "link":
             return (
-              <a key={i} href={n.href} rel="noopener noreferrer nofollow" target="_blank" className="text-accent underline underline-offset-2">
+              <a
+                key={i}
+                href={n.href}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="text-accent underline underline-offset-2"
+              >
                 <Inlines nodes={n.children} />
               </a>
             );

@@ -32,11 +32,17 @@ export async function getNonceAction(): Promise<ActionResult<{ nonce: string }>>
 
 const signInInput = z.object({
   message: z.string().min(1).max(4_000),
-  signature: z.string().regex(/^0x[0-9a-fA-F]+$/).max(100_000),
+  signature: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]+$/)
+    .max(100_000),
 });
 
 /** Step 2: verify the signed message and set the session cookie. */
-export async function signInAction(input: { message: string; signature: string }): Promise<ActionResult<{ address: string }>> {
+export async function signInAction(input: {
+  message: string;
+  signature: string;
+}): Promise<ActionResult<{ address: string }>> {
   const parsed = signInInput.safeParse(input);
   if (!parsed.success) return failure("invalid_input");
   try {

@@ -39,7 +39,8 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }:
   // for a legacy `window.ethereum` that does not announce itself.
   const announced = connectors.filter((c) => c.type === "injected" && c.id !== "injected");
   const legacy = connectors.find((c) => c.id === "injected");
-  const hasLegacy = typeof window !== "undefined" && "ethereum" in window && Boolean((window as { ethereum?: unknown }).ethereum);
+  const hasLegacy =
+    typeof window !== "undefined" && "ethereum" in window && Boolean((window as { ethereum?: unknown }).ethereum);
   const browserWallets = announced.length > 0 ? announced : legacy && hasLegacy ? [legacy] : [];
   const walletConnect = connectors.find((c) => c.type === "walletConnect");
   const demo = connectors.filter((c) => isDemoConnectorId(c.id));
@@ -81,7 +82,10 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }:
             // eslint-disable-next-line @next/next/no-img-element -- wallet icons are data URIs from EIP-6963
             <img src={icon} alt="" className="size-8 shrink-0 rounded-lg" />
           ) : (
-            <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-soft font-display text-accent">
+            <span
+              aria-hidden="true"
+              className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-soft font-display text-accent"
+            >
               {title.slice(0, 1)}
             </span>
           )}
@@ -117,7 +121,10 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }:
     >
       <div className="flex flex-col gap-5">
         {failure ? (
-          <Alert tone={failure === "rejected" ? "warn" : "error"} title={t(failure === "rejected" ? "rejectedTitle" : "failedTitle")}>
+          <Alert
+            tone={failure === "rejected" ? "warn" : "error"}
+            title={t(failure === "rejected" ? "rejectedTitle" : "failedTitle")}
+          >
             {t(failure === "rejected" ? "rejectedBody" : "failedBody")}
           </Alert>
         ) : null}
@@ -128,7 +135,9 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }:
           </h3>
           {browserWallets.length > 0 ? (
             <ul className="flex flex-col gap-2">
-              {browserWallets.map((c) => row(c, c.id === "injected" ? t("browserWallet") : c.name, undefined, undefined, c.icon))}
+              {browserWallets.map((c) =>
+                row(c, c.id === "injected" ? t("browserWallet") : c.name, undefined, undefined, c.icon),
+              )}
             </ul>
           ) : (
             <div className="rounded-xl border border-dashed border-line-strong px-4 py-3 text-sm text-ink-muted">
@@ -156,7 +165,12 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }:
             <ul className="flex flex-col gap-2">
               {demo.map((c) => {
                 const account = accounts.find((a) => isDemoConnectorId(c.id) && c.id.endsWith(a.address.toLowerCase()));
-                return row(c, account?.label ?? c.name, account?.description, account ? shortAddress(account.address, 6) : undefined);
+                return row(
+                  c,
+                  account?.label ?? c.name,
+                  account?.description,
+                  account ? shortAddress(account.address, 6) : undefined,
+                );
               })}
             </ul>
           </section>

@@ -21,7 +21,9 @@ export const signInErrorCodes = [
 export type SignInErrorCode = (typeof signInErrorCodes)[number];
 
 export function toSignInErrorCode(code: unknown): SignInErrorCode {
-  return typeof code === "string" && (signInErrorCodes as readonly string[]).includes(code) ? (code as SignInErrorCode) : "unknown";
+  return typeof code === "string" && (signInErrorCodes as readonly string[]).includes(code)
+    ? (code as SignInErrorCode)
+    : "unknown";
 }
 
 export type ActionFailure = { ok: false; code: SignInErrorCode; message: string };

@@ -7,7 +7,11 @@ import { LOCAL_CHAIN_ID, type DemoAccount, type WalletSettings } from "@/lib/wal
  * only until the seed script's `getDemoAccounts()` is wired in by the caller.
  */
 const ANVIL_FALLBACK: DemoAccount[] = [
-  { address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", label: "Anvil account 0", description: "Deployer / platform admin" },
+  {
+    address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+    label: "Anvil account 0",
+    description: "Deployer / platform admin",
+  },
   { address: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", label: "Anvil account 1", description: "Demo account" },
   { address: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", label: "Anvil account 2", description: "Demo account" },
 ];

@@ -79,7 +79,10 @@ export function SignIn({ next }: { next?: string }) {
       <ol className="grid grid-cols-3 gap-2 text-xs" aria-label={t("progressLabel")}>
         {(["connect", "sign", "done"] as const).map((s, i) => {
           const reached = i === 0 ? true : i === 1 ? isConnected : step.kind === "done";
-          const current = (i === 0 && !isConnected) || (i === 1 && isConnected && step.kind !== "done") || (i === 2 && step.kind === "done");
+          const current =
+            (i === 0 && !isConnected) ||
+            (i === 1 && isConnected && step.kind !== "done") ||
+            (i === 2 && step.kind === "done");
           return (
             <li
               key={s}
@@ -97,7 +100,11 @@ export function SignIn({ next }: { next?: string }) {
         <div className="flex flex-col gap-4">
           <p className="text-ink-muted">{t("connectIntro")}</p>
           <div>
-            <Button size="lg" onClick={() => setDialogOpen(true)} loading={status === "connecting" || status === "reconnecting"}>
+            <Button
+              size="lg"
+              onClick={() => setDialogOpen(true)}
+              loading={status === "connecting" || status === "reconnecting"}
+            >
               {t("connect")}
             </Button>
           </div>
@@ -165,7 +172,13 @@ export function SignIn({ next }: { next?: string }) {
                 onClick={signIn}
                 disabled={wrongNetwork}
                 loading={busy}
-                loadingLabel={step.kind === "signing" ? t("state.signingButton") : step.kind === "verifying" ? t("state.verifyingButton") : t("state.preparing")}
+                loadingLabel={
+                  step.kind === "signing"
+                    ? t("state.signingButton")
+                    : step.kind === "verifying"
+                      ? t("state.verifyingButton")
+                      : t("state.preparing")
+                }
               >
                 {step.kind === "failed" ? t("retry") : t("sign")}
               </Button>

@@ -13,7 +13,9 @@ import { settleConfirmedTx } from "@/lib/chain/settle";
 
 const input = z.object({ txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/) });
 
-export type SettleResult = { ok: true; blockNumber: string; indexed: boolean } | { ok: false; code: "invalid_input" | "unauthenticated" | "not_found" | "unavailable" };
+export type SettleResult =
+  | { ok: true; blockNumber: string; indexed: boolean }
+  | { ok: false; code: "invalid_input" | "unauthenticated" | "not_found" | "unavailable" };
 
 /** Raises the block floor of this browser to the transaction's block and waits briefly for the indexer. */
 export async function settleTransactionAction(raw: { txHash: string }): Promise<SettleResult> {

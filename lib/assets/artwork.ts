@@ -56,8 +56,17 @@ export const getArtworkPage = cache(async ({ slug }: { slug: string }): Promise<
   const [artwork] = await db.select().from(schema.artworks).where(eq(schema.artworks.slug, slug)).limit(1);
   if (!artwork || !artwork.tokenAddress) return null;
   const [docs, offerings] = await Promise.all([
-    db.select().from(schema.artworkDocuments).where(and(eq(schema.artworkDocuments.artworkId, artwork.id), isListingDocument)).orderBy(asc(schema.artworkDocuments.createdAt)),
-    db.select().from(schema.offerings).where(eq(schema.offerings.artworkId, artwork.id)).orderBy(desc(schema.offerings.createdAt)).limit(1),
+    db
+      .select()
+      .from(schema.artworkDocuments)
+      .where(and(eq(schema.artworkDocuments.artworkId, artwork.id), isListingDocument))
+      .orderBy(asc(schema.artworkDocuments.createdAt)),
+    db
+      .select()
+      .from(schema.offerings)
+      .where(eq(schema.offerings.artworkId, artwork.id))
+      .orderBy(desc(schema.offerings.createdAt))
+      .limit(1),
   ]);
   const token = getAddress(artwork.tokenAddress);
   const offeringId = offerings[0]?.onChainId ? BigInt(offerings[0].onChainId) : null;
@@ -76,10 +85,29 @@ export const getArtworkPage = cache(async ({ slug }: { slug: string }): Promise<
         client.readContract({ ...r, functionName: "paused" }),
         offeringId === null
           ? Promise.resolve(null)
-          : client.readContract({ address: d.primaryOffering, abi: primaryOfferingAbi, functionName: "offering", args: [offeringId], blockNumber }),
-        Promise.all(docs.map((doc) => client.readContract({ ...r, functionName: "getDocument", args: [documentNameToBytes32(doc.name)] }))),
+          : client.readContract({
+              address: d.primaryOffering,
+              abi: primaryOfferingAbi,
+              functionName: "offering",
+              args: [offeringId],
+              blockNumber,
+            }),
+        Promise.all(
+          docs.map((doc) =>
+            client.readContract({ ...r, functionName: "getDocument", args: [documentNameToBytes32(doc.name)] }),
+          ),
+        ),
       ]);
-      return { decimals, totalSupply, holderCount, rules, paused, offering: offering as OfferingView | null, anchored, blockNumber };
+      return {
+        decimals,
+        totalSupply,
+        holderCount,
+        rules,
+        paused,
+        offering: offering as OfferingView | null,
+        anchored,
+        blockNumber,
+      };
     },
   });
 

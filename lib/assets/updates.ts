@@ -28,43 +28,49 @@ export type ArtworkUpdateView = {
  * An artwork's published updates, newest first, each document checked as on the artwork's own list: the
  * SHA-256 of the file the portal serves, compared with the hash the token's registry holds now.
  */
-export const getArtworkUpdates = cache(async ({ artworkId, token }: { artworkId: string; token: string }): Promise<ArtworkUpdateView[]> => {
-  const db = await getDb();
-  const updates = await listPublishedUpdates(db, { artworkId });
-  const docs = updates.flatMap((u) => u.documents);
-  const address = getAddress(token);
-  const anchors = docs.length
-    ? await readAtLatestBlock({
-        key: `updates:${address}:${docs.map((d) => d.name).join(",")}`,
-        read: () => chainAnchorReader({ client: getPublicClient(), transactions: false })(address, docs.map((d) => d.name)),
-      })
-    : [];
-  const files = await Promise.all(docs.map((d) => readStoredFile(d.filePath)));
-  const byId = new Map(
-    docs.map((d, i) => {
-      const a = anchors[i];
-      const view: ArtworkDocumentView = {
-        id: d.id,
-        name: d.name,
-        title: d.title,
-        kind: d.kind,
-        sizeBytes: d.sizeBytes,
-        sha256: d.sha256 as Hex,
-        href: `/documents/${d.id}`,
-        verification: verifyDocument(files[i] ?? null, a ? ["", a.hash, a.anchoredAt] : undefined),
-      };
-      return [d.id, view];
-    }),
-  );
-  return updates.map((u) => ({
-    id: u.id,
-    kind: u.kind,
-    title: u.title,
-    bodyMd: u.bodyMd,
-    value: u.value,
-    appraiser: u.appraiser,
-    eventDate: u.eventDate,
-    publishedAt: u.publishedAt!,
-    documents: u.documents.map((d) => byId.get(d.id)!),
-  }));
-});
+export const getArtworkUpdates = cache(
+  async ({ artworkId, token }: { artworkId: string; token: string }): Promise<ArtworkUpdateView[]> => {
+    const db = await getDb();
+    const updates = await listPublishedUpdates(db, { artworkId });
+    const docs = updates.flatMap((u) => u.documents);
+    const address = getAddress(token);
+    const anchors = docs.length
+      ? await readAtLatestBlock({
+          key: `updates:${address}:${docs.map((d) => d.name).join(",")}`,
+          read: () =>
+            chainAnchorReader({ client: getPublicClient(), transactions: false })(
+              address,
+              docs.map((d) => d.name),
+            ),
+        })
+      : [];
+    const files = await Promise.all(docs.map((d) => readStoredFile(d.filePath)));
+    const byId = new Map(
+      docs.map((d, i) => {
+        const a = anchors[i];
+        const view: ArtworkDocumentView = {
+          id: d.id,
+          name: d.name,
+          title: d.title,
+          kind: d.kind,
+          sizeBytes: d.sizeBytes,
+          sha256: d.sha256 as Hex,
+          href: `/documents/${d.id}`,
+          verification: verifyDocument(files[i] ?? null, a ? ["", a.hash, a.anchoredAt] : undefined),
+        };
+        return [d.id, view];
+      }),
+    );
+    return updates.map((u) => ({
+      id: u.id,
+      kind: u.kind,
+      title: u.title,
+      bodyMd: u.bodyMd,
+      value: u.value,
+      appraiser: u.appraiser,
+      eventDate: u.eventDate,
+      publishedAt: u.publishedAt!,
+      documents: u.documents.map((d) => byId.get(d.id)!),
+    }));
+  },
+);

@@ -77,9 +77,17 @@ describe("audit log", () => {
     await resetLog();
     const rows = await appendSome(2);
     // Drizzle wraps the driver's error: the database's own message is its cause.
-    const refusal = (q: Promise<unknown>) => q.then(() => "allowed", (e: { cause?: { message?: string }; message?: string }) => e.cause?.message ?? e.message ?? "");
-    expect(await refusal(t.db.execute(sql`UPDATE audit_log SET subject_id = 'x' WHERE id = ${rows[0]!.id}`))).toMatch(/append-only: UPDATE refused/);
-    expect(await refusal(t.db.execute(sql`DELETE FROM audit_log WHERE id = ${rows[1]!.id}`))).toMatch(/append-only: DELETE refused/);
+    const refusal = (q: Promise<unknown>) =>
+      q.then(
+        () => "allowed",
+        (e: { cause?: { message?: string }; message?: string }) => e.cause?.message ?? e.message ?? "",
+      );
+    expect(await refusal(t.db.execute(sql`UPDATE audit_log SET subject_id = 'x' WHERE id = ${rows[0]!.id}`))).toMatch(
+      /append-only: UPDATE refused/,
+    );
+    expect(await refusal(t.db.execute(sql`DELETE FROM audit_log WHERE id = ${rows[1]!.id}`))).toMatch(
+      /append-only: DELETE refused/,
+    );
     expect(await refusal(t.db.execute(sql`TRUNCATE audit_log`))).toMatch(/append-only: TRUNCATE refused/);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 2 });
   });
@@ -95,7 +103,9 @@ describe("audit log", () => {
   it("detects a modified jsonb payload", async () => {
     await resetLog();
     const rows = await appendSome(3);
-    await asTamperer(sql`UPDATE audit_log SET after = jsonb_set(after, '{status}', '"rejected"') WHERE id = ${rows[2]!.id}`);
+    await asTamperer(
+      sql`UPDATE audit_log SET after = jsonb_set(after, '{status}', '"rejected"') WHERE id = ${rows[2]!.id}`,
+    );
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtId: rows[2]!.id });
   });
 
@@ -171,9 +181,9 @@ describe("audit log", () => {
     );
     const result = await verifyAuditChain(t.db);
     expect(result).toMatchObject({ ok: true, count: 20 });
-    const [{ n }] = (await t.db
-      .select({ n: sql<number>`count(distinct prev_hash)::int` })
-      .from(auditLog)) as [{ n: number }];
+    const [{ n }] = (await t.db.select({ n: sql<number>`count(distinct prev_hash)::int` }).from(auditLog)) as [
+      { n: number },
+    ];
     expect(n).toBe(20);
   });
 });

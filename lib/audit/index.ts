@@ -62,11 +62,7 @@ function normaliseActor(actor: string): string {
 export async function writeAudit(db: Database, input: AuditInput): Promise<AuditLogEntry> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(AUDIT_LOCK_KEY))})`);
-    const [last] = await tx
-      .select({ hash: auditLog.hash })
-      .from(auditLog)
-      .orderBy(desc(auditLog.id))
-      .limit(1);
+    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     const content: HashedContent = {
       // Millisecond precision, so the timestamp read back from timestamptz is the one that was hashed.
       at: new Date((input.at ?? new Date()).getTime()),
@@ -91,8 +87,7 @@ export async function writeAudit(db: Database, input: AuditInput): Promise<Audit
 }
 
 export type AuditChainVerification =
-  | { ok: true; count: number; headHash: string }
-  | { ok: false; brokenAtId: number; reason: string; count: number };
+  { ok: true; count: number; headHash: string } | { ok: false; brokenAtId: number; reason: string; count: number };
 
 /** Walk the whole chain in id order and recompute every hash. */
 export async function verifyAuditChain(

@@ -22,10 +22,7 @@ export type AuthContext = {
   investor: Investor | null;
 };
 
-export async function getInvestorByWallet(
-  db: Database,
-  { address }: { address: string },
-): Promise<Investor | null> {
+export async function getInvestorByWallet(db: Database, { address }: { address: string }): Promise<Investor | null> {
   const [row] = await db
     .select({ investor: investors })
     .from(investorWallets)
@@ -54,9 +51,7 @@ export function hasRole(ctx: Pick<AuthContext, "roles" | "investor">, role: Role
  * The one check for every server action and protected route: session, then (optionally) a role.
  * `role` may be a list: any one of them suffices. Throws `AuthError` ("unauthenticated" | "forbidden").
  */
-export async function requireSession({
-  role,
-}: { role?: Role | readonly Role[] } = {}): Promise<AuthContext> {
+export async function requireSession({ role }: { role?: Role | readonly Role[] } = {}): Promise<AuthContext> {
   const session = await getSession();
   if (!session) throw new AuthError("unauthenticated");
   const required = role === undefined ? [] : typeof role === "string" ? [role] : role;
@@ -81,8 +76,7 @@ export async function requireSession({
     rolesAvailable,
     investor: await investorPromise,
   };
-  if (required.length > 0 && !required.some((r) => hasRole(ctx, r)))
-    throw new AuthError("forbidden");
+  if (required.length > 0 && !required.some((r) => hasRole(ctx, r))) throw new AuthError("forbidden");
   return ctx;
 }
 

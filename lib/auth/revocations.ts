@@ -9,10 +9,7 @@ export async function revokeSession(
   db: Database,
   { jti, expiresAt, now = new Date() }: { jti: string; expiresAt: Date; now?: Date },
 ): Promise<void> {
-  await db
-    .insert(sessionRevocations)
-    .values({ jti, expiresAt, revokedAt: now })
-    .onConflictDoNothing();
+  await db.insert(sessionRevocations).values({ jti, expiresAt, revokedAt: now }).onConflictDoNothing();
 }
 
 export async function isSessionRevoked(db: Database, { jti }: { jti: string }): Promise<boolean> {

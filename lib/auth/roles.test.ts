@@ -16,13 +16,7 @@ describe("roles", () => {
         shareTokenFactory: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
       },
     });
-    expect(calls.map((c) => c.functionName)).toEqual([
-      "hasRole",
-      "hasRole",
-      "hasRole",
-      "identityOf",
-      "isVerified",
-    ]);
+    expect(calls.map((c) => c.functionName)).toEqual(["hasRole", "hasRole", "hasRole", "identityOf", "isVerified"]);
     expect(calls[2].address).toBe("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512");
   });
 
@@ -33,9 +27,7 @@ describe("roles", () => {
       identity: null,
     });
     const id = `0x${"12".repeat(32)}` as const;
-    expect(
-      parseRoleResults([false, false, true, [id, 344, 2, 1_900_000_000n], true]),
-    ).toMatchObject({
+    expect(parseRoleResults([false, false, true, [id, 344, 2, 1_900_000_000n], true])).toMatchObject({
       issuer: true,
       registered: true,
       verified: true,

@@ -2,12 +2,7 @@ import "server-only";
 
 import { type Address, getAddress, type Hex, keccak256, parseAbi, toHex, zeroHash } from "viem";
 import type { Deployments } from "@/lib/chain/deployments";
-import {
-  getDeployments,
-  getMulticallOptions,
-  getPublicClient,
-  readAtLatestBlock,
-} from "@/lib/chain/server";
+import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { InvestorCategory } from "@/lib/db/schema";
 
 export const DEFAULT_ADMIN_ROLE: Hex = zeroHash;
@@ -15,9 +10,7 @@ export const AGENT_ROLE: Hex = keccak256(toHex("AGENT_ROLE"));
 export const ISSUER_ROLE: Hex = keccak256(toHex("ISSUER_ROLE"));
 
 /** Minimal ABIs for the role reads; the full generated ABIs live in lib/chain/generated.ts. */
-export const accessControlAbi = parseAbi([
-  "function hasRole(bytes32 role, address account) view returns (bool)",
-]);
+export const accessControlAbi = parseAbi(["function hasRole(bytes32 role, address account) view returns (bool)"]);
 export const identityRegistryRolesAbi = parseAbi([
   "function hasRole(bytes32 role, address account) view returns (bool)",
   "function identityOf(address wallet) view returns (bytes32 investorId, uint16 country, uint8 category, uint64 expiry)",

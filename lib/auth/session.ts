@@ -9,12 +9,7 @@ import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { isSessionRevoked, revokeSession } from "./revocations";
 import { createNonce, verifySignIn } from "./siwe";
-import {
-  createSessionToken,
-  getSessionCookieOptions,
-  SESSION_COOKIE_NAME,
-  verifySessionToken,
-} from "./tokens";
+import { createSessionToken, getSessionCookieOptions, SESSION_COOKIE_NAME, verifySessionToken } from "./tokens";
 
 export type Session = { address: Address; expiresAt: Date; jti: string };
 
@@ -29,13 +24,7 @@ export const getSession = cache(async (): Promise<Session | null> => {
 });
 
 /** Set the session cookie (server actions and route handlers only). */
-export async function setSessionCookie({
-  token,
-  expiresAt,
-}: {
-  token: string;
-  expiresAt: Date;
-}): Promise<void> {
+export async function setSessionCookie({ token, expiresAt }: { token: string; expiresAt: Date }): Promise<void> {
   (await cookies()).set(
     SESSION_COOKIE_NAME,
     token,

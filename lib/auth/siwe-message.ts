@@ -5,8 +5,7 @@
 import { type Address, getAddress } from "viem";
 import { createSiweMessage } from "viem/siwe";
 
-export const SIGN_IN_STATEMENT =
-  "Sign in to Atelier. This does not send a transaction or cost anything.";
+export const SIGN_IN_STATEMENT = "Sign in to Atelier. This does not send a transaction or cost anything.";
 /** How long a signed message stays valid (the nonce lives longer: 10 minutes). */
 export const SIGN_IN_MESSAGE_TTL_MS = 5 * 60 * 1000;
 

@@ -23,9 +23,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function signedMessage(
-  overrides: { origin?: string; chainId?: number; now?: Date; nonce?: string } = {},
-) {
+async function signedMessage(overrides: { origin?: string; chainId?: number; now?: Date; nonce?: string } = {}) {
   const nonce = overrides.nonce ?? (await createNonce(t.db)).nonce;
   const message = buildSignInMessage({
     address: alice.address,
@@ -51,9 +49,7 @@ describe("verifySignIn", () => {
     const { message, signature, nonce } = await signedMessage();
     const result = await verifySignIn(t.db, { message, signature }, options);
     expect(result.address).toBe(alice.address.toLowerCase());
-    const rows = await t.db.execute(
-      sql`SELECT used_at, address FROM siwe_nonces WHERE nonce = ${nonce}`,
-    );
+    const rows = await t.db.execute(sql`SELECT used_at, address FROM siwe_nonces WHERE nonce = ${nonce}`);
     expect(rows.rows[0]).toMatchObject({ address: alice.address.toLowerCase() });
   });
 
@@ -73,10 +69,7 @@ describe("verifySignIn", () => {
   });
 
   it("refuses an unknown nonce", async () => {
-    await expectCode(
-      verifySignIn(t.db, await signedMessage({ nonce: "abcdefgh12345678" }), options),
-      "nonce_invalid",
-    );
+    await expectCode(verifySignIn(t.db, await signedMessage({ nonce: "abcdefgh12345678" }), options), "nonce_invalid");
   });
 
   it("refuses an expired nonce", async () => {
@@ -127,10 +120,7 @@ describe("verifySignIn", () => {
   });
 
   it("refuses a message for another chain", async () => {
-    await expectCode(
-      verifySignIn(t.db, await signedMessage({ chainId: 1 }), options),
-      "chain_mismatch",
-    );
+    await expectCode(verifySignIn(t.db, await signedMessage({ chainId: 1 }), options), "chain_mismatch");
   });
 
   it("refuses an expired message", async () => {
@@ -147,10 +137,7 @@ describe("verifySignIn", () => {
     const { message, signature } = await signedMessage();
     const forged = await mallory.signMessage({ message });
     await expectCode(verifySignIn(t.db, { message, signature: forged }, options), "bad_signature");
-    await expectCode(
-      verifySignIn(t.db, { message, signature: "0x1234" }, options),
-      "bad_signature",
-    );
+    await expectCode(verifySignIn(t.db, { message, signature: "0x1234" }, options), "bad_signature");
     await expect(verifySignIn(t.db, { message, signature }, options)).resolves.toBeTruthy();
   });
 
@@ -165,14 +152,8 @@ describe("verifySignIn", () => {
   });
 
   it("refuses garbage", async () => {
-    await expectCode(
-      verifySignIn(t.db, { message: "hello", signature: "0x00" }, options),
-      "malformed",
-    );
-    await expectCode(
-      verifySignIn(t.db, { message: "hello", signature: "nope" }, options),
-      "malformed",
-    );
+    await expectCode(verifySignIn(t.db, { message: "hello", signature: "0x00" }, options), "malformed");
+    await expectCode(verifySignIn(t.db, { message: "hello", signature: "nope" }, options), "malformed");
   });
 });
 
@@ -196,13 +177,9 @@ describe("sessions", () => {
       }),
     ).toString("base64url");
     expect(await verifySessionToken({ token: `${header}.${evil}.${sig}`, secret })).toBeNull();
-    expect(
-      await verifySessionToken({ token: `${header}.${payload}.${sig.slice(0, -2)}AA`, secret }),
-    ).toBeNull();
+    expect(await verifySessionToken({ token: `${header}.${payload}.${sig.slice(0, -2)}AA`, secret })).toBeNull();
     expect(await verifySessionToken({ token, secret: "y".repeat(48) })).toBeNull();
-    expect(
-      await verifySessionToken({ token, secret, now: new Date(Date.now() + 9 * 60 * 60 * 1000) }),
-    ).toBeNull();
+    expect(await verifySessionToken({ token, secret, now: new Date(Date.now() + 9 * 60 * 60 * 1000) })).toBeNull();
     const none = `${Buffer.from(JSON.stringify({ alg: "none" })).toString("base64url")}.${payload}.`;
     expect(await verifySessionToken({ token: none, secret })).toBeNull();
     expect(await verifySessionToken({ token: "garbage", secret })).toBeNull();

@@ -36,11 +36,7 @@ export type VerifySignInOptions = {
    * Optional fallback for smart-contract wallets (ERC-1271 / ERC-6492) when local recovery does not match,
    * e.g. `(args) => publicClient.verifyMessage(args)`. Plain wallets never need the chain.
    */
-  verifyContractSignature?: (args: {
-    address: Address;
-    message: string;
-    signature: Hex;
-  }) => Promise<boolean>;
+  verifyContractSignature?: (args: { address: Address; message: string; signature: Hex }) => Promise<boolean>;
 };
 
 /**
@@ -50,43 +46,14 @@ export type VerifySignInOptions = {
 export async function verifySignIn(
   db: Database,
   { message, signature }: { message: string; signature: string },
-  {
-    expectedOrigin,
-    expectedChainId,
-    now = new Date(),
-    verifyContractSignature,
-  }: VerifySignInOptions,
+  { expectedOrigin, expectedChainId, now = new Date(), verifyContractSignature }: VerifySignInOptions,
 ): Promise<{ address: Address; expiresAt: Date | undefined }> {
-  if (
-    typeof message !== "string" ||
-    message.length > 4096 ||
-    typeof signature !== "string" ||
-    !isHex(signature)
-  ) {
+  if (typeof message !== "string" || message.length > 4096 || typeof signature !== "string" || !isHex(signature)) {
     throw new SignInError("malformed");
   }
   const fields = parseSiweMessage(message);
-  const {
-    address,
-    domain,
-    uri,
-    chainId,
-    nonce,
-    version,
-    issuedAt,
-    expirationTime,
-    notBefore,
-    scheme,
-  } = fields;
-  if (
-    !address ||
-    !isAddress(address, { strict: false }) ||
-    !domain ||
-    !uri ||
-    !chainId ||
-    !nonce ||
-    version !== "1"
-  ) {
+  const { address, domain, uri, chainId, nonce, version, issuedAt, expirationTime, notBefore, scheme } = fields;
+  if (!address || !isAddress(address, { strict: false }) || !domain || !uri || !chainId || !nonce || version !== "1") {
     throw new SignInError("malformed", "missing or invalid fields");
   }
 
@@ -156,10 +123,7 @@ export async function verifySignIn(
 }
 
 /** Housekeeping: remove nonces that can no longer be used. */
-export async function deleteExpiredNonces(
-  db: Database,
-  { now = new Date() }: { now?: Date } = {},
-): Promise<number> {
+export async function deleteExpiredNonces(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
   const removed = await db
     .delete(siweNonces)
     .where(lt(siweNonces.expiresAt, now))

@@ -33,8 +33,7 @@ export async function createSessionToken({
   now?: Date;
   ttlSeconds?: number;
 }): Promise<{ token: string } & SessionClaims> {
-  if (!/^0x[0-9a-fA-F]{40}$/.test(address))
-    throw new Error("createSessionToken: address must be a 0x address");
+  if (!/^0x[0-9a-fA-F]{40}$/.test(address)) throw new Error("createSessionToken: address must be a 0x address");
   const jti = randomUUID();
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
@@ -74,11 +73,7 @@ export async function verifySessionToken({
       currentDate: now,
       requiredClaims: ["sub", "jti", "iat", "exp"],
     });
-    if (
-      typeof payload.sub !== "string" ||
-      !/^0x[0-9a-f]{40}$/.test(payload.sub) ||
-      typeof payload.jti !== "string"
-    ) {
+    if (typeof payload.sub !== "string" || !/^0x[0-9a-f]{40}$/.test(payload.sub) || typeof payload.jti !== "string") {
       return null;
     }
     return {

@@ -20,9 +20,32 @@ const item = (over: Partial<CatalogueItem>): CatalogueItem => ({
 });
 
 const items = [
-  item({ slug: "a", title: "Harbour at Dusk", artist: "Lam Wing-sze", status: "live", pricePerShare: 1_000_000_000n, endsAt: "2026-12-20T00:00:00Z" }),
-  item({ slug: "b", title: "Composition in Jade", artist: "Élodie Marchand", status: "live", pricePerShare: 850_000_000n, endsAt: "2026-12-01T00:00:00Z", sharesSold: 90n }),
-  item({ slug: "c", title: "Quiet Mountains", titleZh: "靜山", artist: "Chow Ka-ming", status: "sold_out", pricePerShare: 5_000_000_000n, sharesSold: 100n }),
+  item({
+    slug: "a",
+    title: "Harbour at Dusk",
+    artist: "Lam Wing-sze",
+    status: "live",
+    pricePerShare: 1_000_000_000n,
+    endsAt: "2026-12-20T00:00:00Z",
+  }),
+  item({
+    slug: "b",
+    title: "Composition in Jade",
+    artist: "Élodie Marchand",
+    status: "live",
+    pricePerShare: 850_000_000n,
+    endsAt: "2026-12-01T00:00:00Z",
+    sharesSold: 90n,
+  }),
+  item({
+    slug: "c",
+    title: "Quiet Mountains",
+    titleZh: "靜山",
+    artist: "Chow Ka-ming",
+    status: "sold_out",
+    pricePerShare: 5_000_000_000n,
+    sharesSold: 100n,
+  }),
   item({ slug: "d", title: "Tidal Grid", artist: "Aiko Tanabe", status: "upcoming", pricePerShare: 500_000_000n }),
 ];
 

@@ -1,6 +1,10 @@
 import type { CatalogueFilters, CatalogueItem } from "./types";
 
-const fold = (s: string) => s.normalize("NFKD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 
 /** Whole HKD per share, or null when no price is set. */
 function priceHkd(item: CatalogueItem): number | null {

@@ -26,7 +26,10 @@ export type OfferingView = {
  * Maps the on-chain offering status to the catalogue's (read at the latest block). Once the offering is over (sold
  * out, ended or closed), an artwork whose shares change hands on the market is "trading".
  */
-export function offeringStatusToCatalogue(o: Pick<OfferingView, "status">, { trading = false }: { trading?: boolean } = {}): CatalogueStatus {
+export function offeringStatusToCatalogue(
+  o: Pick<OfferingView, "status">,
+  { trading = false }: { trading?: boolean } = {},
+): CatalogueStatus {
   if (trading && o.status !== OfferingStatus.Upcoming && o.status !== OfferingStatus.Live) return "trading";
   switch (o.status) {
     case OfferingStatus.Upcoming:

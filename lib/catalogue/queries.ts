@@ -28,7 +28,10 @@ async function getListedArtworks(): Promise<ListedRow[]> {
   const seen = new Map<string, ListedRow>();
   for (const row of rows) {
     if (seen.has(row.artwork.id)) continue; // keep the latest offering
-    seen.set(row.artwork.id, { artwork: row.artwork, offeringId: row.offeringId === null ? null : BigInt(row.offeringId) });
+    seen.set(row.artwork.id, {
+      artwork: row.artwork,
+      offeringId: row.offeringId === null ? null : BigInt(row.offeringId),
+    });
   }
   return [...seen.values()];
 }
@@ -45,14 +48,39 @@ export async function readCatalogueChainState(rows: { token: Address; offeringId
     key,
     // Every readContract issued in this tick is folded by the client into one multicall eth_call.
     read: async (blockNumber) => {
-      const settled = <T>(p: Promise<T>) => p.then((v) => v, () => null);
+      const settled = <T>(p: Promise<T>) =>
+        p.then(
+          (v) => v,
+          () => null,
+        );
       const [decimals, perToken] = await Promise.all([
-        settled(client.readContract({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "decimals", blockNumber })),
+        settled(
+          client.readContract({
+            address: d.paymentToken,
+            abi: hKDStablecoinAbi,
+            functionName: "decimals",
+            blockNumber,
+          }),
+        ),
         Promise.all(
           rows.map(async (r) => {
             const [totalSupply, holderCount, offering] = await Promise.all([
-              settled(client.readContract({ address: r.token, abi: artworkShareTokenAbi, functionName: "totalSupply", blockNumber })),
-              settled(client.readContract({ address: r.token, abi: artworkShareTokenAbi, functionName: "holderCount", blockNumber })),
+              settled(
+                client.readContract({
+                  address: r.token,
+                  abi: artworkShareTokenAbi,
+                  functionName: "totalSupply",
+                  blockNumber,
+                }),
+              ),
+              settled(
+                client.readContract({
+                  address: r.token,
+                  abi: artworkShareTokenAbi,
+                  functionName: "holderCount",
+                  blockNumber,
+                }),
+              ),
               r.offeringId === null
                 ? null
                 : settled(
@@ -65,7 +93,11 @@ export async function readCatalogueChainState(rows: { token: Address; offeringId
                     }),
                   ),
             ]);
-            return { totalSupply: totalSupply ?? 0n, holderCount: holderCount ?? 0n, offering: offering as OfferingView | null };
+            return {
+              totalSupply: totalSupply ?? 0n,
+              holderCount: holderCount ?? 0n,
+              offering: offering as OfferingView | null,
+            };
           }),
         ),
       ]);
@@ -84,7 +116,9 @@ export const getCatalogue = cache(async (filters: CatalogueFilters = {}): Promis
   const listed = await getListedArtworks();
   if (listed.length === 0) return [];
   const [chain, trading] = await Promise.all([
-    readCatalogueChainState(listed.map((r) => ({ token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId }))),
+    readCatalogueChainState(
+      listed.map((r) => ({ token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId })),
+    ),
     getTradingTokens(),
   ]);
   const items: CatalogueItem[] = listed.map((row, i) => {

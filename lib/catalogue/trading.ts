@@ -16,6 +16,11 @@ export const getTradingTokens = cache(async (): Promise<Set<string>> => {
     .select({ token: marketOrders.token })
     .from(marketOrders)
     .where(eq(marketOrders.status, "open"))
-    .union(db.select({ token: marketTrades.token }).from(marketTrades).where(sql`true`));
+    .union(
+      db
+        .select({ token: marketTrades.token })
+        .from(marketTrades)
+        .where(sql`true`),
+    );
   return new Set(rows.map((r) => r.token.toLowerCase()));
 });

@@ -91,9 +91,7 @@ function toPrice(value: string | undefined): number | undefined {
 }
 
 /** Parses `searchParams` (as awaited in a page) into filters, dropping anything invalid. */
-export function parseCatalogueFilters(
-  params: Record<string, string | string[] | undefined>,
-): CatalogueFilters {
+export function parseCatalogueFilters(params: Record<string, string | string[] | undefined>): CatalogueFilters {
   const status = first(params.status);
   const sort = first(params.sort);
   const q = first(params.q);
@@ -106,7 +104,9 @@ export function parseCatalogueFilters(
     ...(status && (catalogueStatuses as readonly string[]).includes(status)
       ? { status: status as CatalogueStatus }
       : {}),
-    ...(sort && sort !== "featured" && (catalogueSorts as readonly string[]).includes(sort) ? { sort: sort as CatalogueSort } : {}),
+    ...(sort && sort !== "featured" && (catalogueSorts as readonly string[]).includes(sort)
+      ? { sort: sort as CatalogueSort }
+      : {}),
     ...(minPrice !== undefined ? { minPrice } : {}),
     ...(maxPrice !== undefined ? { maxPrice } : {}),
   };

@@ -25,14 +25,29 @@ describe("deployAtelier (on anvil)", () => {
 
     const first = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account, file });
     expect(await isDeployed(client as never, first)).toBe(true);
-    expect(await client.readContract({ address: first.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "primaryOffering" })).toBe(first.primaryOffering);
-    expect(await client.readContract({ address: first.primaryOffering, abi: primaryOfferingAbi, functionName: "factory" })).toBe(first.shareTokenFactory);
     expect(
-      await client.readContract({ address: first.identityRegistry, abi: identityRegistryAbi, functionName: "hasRole", args: [`0x${"0".repeat(64)}`, account.address] }),
+      await client.readContract({
+        address: first.shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "primaryOffering",
+      }),
+    ).toBe(first.primaryOffering);
+    expect(
+      await client.readContract({ address: first.primaryOffering, abi: primaryOfferingAbi, functionName: "factory" }),
+    ).toBe(first.shareTokenFactory);
+    expect(
+      await client.readContract({
+        address: first.identityRegistry,
+        abi: identityRegistryAbi,
+        functionName: "hasRole",
+        args: [`0x${"0".repeat(64)}`, account.address],
+      }),
     ).toBe(true);
 
     expect(first.market).toBeDefined();
-    expect(await client.readContract({ address: first.market!, abi: marketAbi, functionName: "factory" })).toBe(first.shareTokenFactory);
+    expect(await client.readContract({ address: first.market!, abi: marketAbi, functionName: "factory" })).toBe(
+      first.shareTokenFactory,
+    );
 
     // The Multicall3-compatible reader serves viem's multicall on the local chain.
     expect(first.multicall3).toBeDefined();
@@ -41,7 +56,12 @@ describe("deployAtelier (on anvil)", () => {
       allowFailure: false,
       contracts: [
         { address: first.paymentToken, abi: hKDStablecoinAbi, functionName: "name" },
-        { address: first.identityRegistry, abi: identityRegistryAbi, functionName: "hasRole", args: [`0x${"0".repeat(64)}`, account.address] },
+        {
+          address: first.identityRegistry,
+          abi: identityRegistryAbi,
+          functionName: "hasRole",
+          args: [`0x${"0".repeat(64)}`, account.address],
+        },
       ],
     });
     expect(name).toBe("Atelier HKD");
@@ -60,6 +80,8 @@ describe("deployAtelier (on anvil)", () => {
 
   it("refuses a chain whose id differs from the configured one", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-deploy-")), "1.json");
-    await expect(deployAtelier({ rpcUrl: chain.url, chainId: 1, account, file })).rejects.toThrow(/is chain 31337, but CHAIN_ID is 1/);
+    await expect(deployAtelier({ rpcUrl: chain.url, chainId: 1, account, file })).rejects.toThrow(
+      /is chain 31337, but CHAIN_ID is 1/,
+    );
   });
 });

@@ -74,7 +74,14 @@ type ContractAddresses = Pick<
 >;
 
 export async function isDeployed(client: PublicClient, d: ContractAddresses): Promise<boolean> {
-  const addrs = [d.paymentToken, d.identityRegistry, d.shareTokenImplementation, d.shareTokenFactory, d.primaryOffering, d.market];
+  const addrs = [
+    d.paymentToken,
+    d.identityRegistry,
+    d.shareTokenImplementation,
+    d.shareTokenFactory,
+    d.primaryOffering,
+    d.market,
+  ];
   const codes = await Promise.all(addrs.map((a) => hasCode(client, a)));
   return codes.every(Boolean);
 }
@@ -102,16 +109,25 @@ export async function deployAtelier(opts: {
   }
 
   mkdirSync(path.dirname(opts.file), { recursive: true });
-  const state: DeploymentRecord = existsSync(opts.file) ? JSON.parse(readFileSync(opts.file, "utf8")) : { chainId: opts.chainId };
+  const state: DeploymentRecord = existsSync(opts.file)
+    ? JSON.parse(readFileSync(opts.file, "utf8"))
+    : { chainId: opts.chainId };
   const save = () => writeFileSync(opts.file, JSON.stringify(state, null, 2) + "\n");
   const admin = opts.account.address;
 
-  async function step(key: keyof DeploymentRecord, name: string, abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> {
+  async function step(
+    key: keyof DeploymentRecord,
+    name: string,
+    abi: Abi,
+    bytecode: Hex,
+    args: readonly unknown[],
+  ): Promise<Address> {
     const existing = state[key] as Address | undefined;
     if (await hasCode(client, existing)) return existing!;
     const hash = await wallet.deployContract({ abi, bytecode, args } as Parameters<typeof wallet.deployContract>[0]);
     const receipt = await client.waitForTransactionReceipt({ hash });
-    if (!receipt.contractAddress || receipt.status !== "success") throw new Error(`Deploying ${name} failed (tx ${hash})`);
+    if (!receipt.contractAddress || receipt.status !== "success")
+      throw new Error(`Deploying ${name} failed (tx ${hash})`);
     const address = getAddress(receipt.contractAddress);
     (state as Record<string, unknown>)[key] = address;
     if (!state.startBlock) state.startBlock = receipt.blockNumber.toString();
@@ -123,15 +139,35 @@ export async function deployAtelier(opts: {
   // Order follows the constructors: the offering needs the registry and payment token, the token
   // implementation needs the registry and the offering, the factory needs the implementation; the
   // offering then learns the factory once.
-  const registry = await step("identityRegistry", "IdentityRegistry", identityRegistryAbi, identityRegistryBytecode, [admin]);
+  const registry = await step("identityRegistry", "IdentityRegistry", identityRegistryAbi, identityRegistryBytecode, [
+    admin,
+  ]);
   if (opts.paymentToken) {
     state.paymentToken = getAddress(opts.paymentToken);
     save();
   }
-  const paymentToken = opts.paymentToken ?? (await step("paymentToken", "HKDStablecoin", hKDStablecoinAbi, hKDStablecoinBytecode, [admin]));
-  const offering = await step("primaryOffering", "PrimaryOffering", primaryOfferingAbi, primaryOfferingBytecode, [paymentToken, registry, admin]);
-  const implementation = await step("shareTokenImplementation", "ArtworkShareToken (implementation)", artworkShareTokenAbi, artworkShareTokenBytecode, [registry, offering]);
-  const factory = await step("shareTokenFactory", "ShareTokenFactory", shareTokenFactoryAbi, shareTokenFactoryBytecode, [admin, implementation]);
+  const paymentToken =
+    opts.paymentToken ??
+    (await step("paymentToken", "HKDStablecoin", hKDStablecoinAbi, hKDStablecoinBytecode, [admin]));
+  const offering = await step("primaryOffering", "PrimaryOffering", primaryOfferingAbi, primaryOfferingBytecode, [
+    paymentToken,
+    registry,
+    admin,
+  ]);
+  const implementation = await step(
+    "shareTokenImplementation",
+    "ArtworkShareToken (implementation)",
+    artworkShareTokenAbi,
+    artworkShareTokenBytecode,
+    [registry, offering],
+  );
+  const factory = await step(
+    "shareTokenFactory",
+    "ShareTokenFactory",
+    shareTokenFactoryAbi,
+    shareTokenFactoryBytecode,
+    [admin, implementation],
+  );
 
   // Multicall3 folds a render's reads into one eth_call. Most networks have it at the canonical address;
   // a fresh local chain does not, so deploy our Multicall3-compatible BatchReader there.
@@ -140,16 +176,34 @@ export async function deployAtelier(opts: {
       state.multicall3 = CANONICAL_MULTICALL3;
       save();
     } else {
-      await step("multicall3", "BatchReader (Multicall3-compatible aggregate3)", batchReaderAbi, batchReaderBytecode, []);
+      await step(
+        "multicall3",
+        "BatchReader (Multicall3-compatible aggregate3)",
+        batchReaderAbi,
+        batchReaderBytecode,
+        [],
+      );
     }
   }
-  await step("market", "Market", marketAbi, marketBytecode, [paymentToken, factory, opts.feeRecipient ?? admin, opts.feeBps ?? DEFAULT_FEE_BPS, admin]);
+  await step("market", "Market", marketAbi, marketBytecode, [
+    paymentToken,
+    factory,
+    opts.feeRecipient ?? admin,
+    opts.feeBps ?? DEFAULT_FEE_BPS,
+    admin,
+  ]);
 
   const wired = await client.readContract({ address: offering, abi: primaryOfferingAbi, functionName: "factory" });
   if (getAddress(wired) !== factory) {
-    const hash = await wallet.writeContract({ address: offering, abi: primaryOfferingAbi, functionName: "setFactory", args: [factory] });
+    const hash = await wallet.writeContract({
+      address: offering,
+      abi: primaryOfferingAbi,
+      functionName: "setFactory",
+      args: [factory],
+    });
     const receipt = await client.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`Wiring the factory into the primary offering failed (tx ${hash})`);
+    if (receipt.status !== "success")
+      throw new Error(`Wiring the factory into the primary offering failed (tx ${hash})`);
     log("wired the factory into the primary offering");
   }
   state.deployer ??= admin;
@@ -162,10 +216,18 @@ export async function deployAtelier(opts: {
  * Used at start-up: returns the deployment when the chain has it; on the local chain deploys it
  * (anvil dev account #0 is the platform admin); on a remote chain without it, stops with a clear error.
  */
-export async function ensureDeployment({ env, log }: { env: ServerEnv; log: (msg: string) => void }): Promise<Deployments & { created: boolean }> {
+export async function ensureDeployment({
+  env,
+  log,
+}: {
+  env: ServerEnv;
+  log: (msg: string) => void;
+}): Promise<Deployments & { created: boolean }> {
   const chain = getAtelierChain({ chainId: env.chainId, rpcUrls: env.rpcUrls });
   const client = createPublicClient({ chain, transport: http(env.rpcUrls[0]) }) as PublicClient;
-  const recorded: DeploymentRecord | null = existsSync(env.deploymentsFile) ? JSON.parse(readFileSync(env.deploymentsFile, "utf8")) : null;
+  const recorded: DeploymentRecord | null = existsSync(env.deploymentsFile)
+    ? JSON.parse(readFileSync(env.deploymentsFile, "utf8"))
+    : null;
   if (recorded && (await isDeployed(client, recorded))) {
     log(`contracts found on chain ${env.chainId} (${env.deploymentsFile})`);
     return { ...loadDeployments({ file: env.deploymentsFile, expectedChainId: env.chainId }), created: false };

@@ -29,21 +29,17 @@ describe("deployments", () => {
   });
 
   it("accepts unix seconds for deployedAt", () => {
-    expect(parseDeployments({ ...valid, deployedAt: 1_767_225_600 }).deployedAt).toBe(
-      "2026-01-01T00:00:00.000Z",
-    );
+    expect(parseDeployments({ ...valid, deployedAt: 1_767_225_600 }).deployedAt).toBe("2026-01-01T00:00:00.000Z");
   });
 
   it("names bad fields", () => {
-    expect(() =>
-      parseDeployments({ ...valid, paymentToken: "0x123", startBlock: -1 }, { source: "x.json" }),
-    ).toThrow(/Invalid deployments in x\.json: paymentToken must be a 0x address.*startBlock/);
+    expect(() => parseDeployments({ ...valid, paymentToken: "0x123", startBlock: -1 }, { source: "x.json" })).toThrow(
+      /Invalid deployments in x\.json: paymentToken must be a 0x address.*startBlock/,
+    );
   });
 
   it("refuses a file for another chain", () => {
-    expect(() => parseDeployments(valid, { expectedChainId: 1 })).toThrow(
-      "are for chain 31337, but CHAIN_ID is 1",
-    );
+    expect(() => parseDeployments(valid, { expectedChainId: 1 })).toThrow("are for chain 31337, but CHAIN_ID is 1");
   });
 
   it("gives a clear error for a missing file and loads a present one", () => {

@@ -14,11 +14,7 @@ const address = z
   .transform((value) => getAddress(value));
 
 const blockNumber = z
-  .union([
-    z.number().int().nonnegative(),
-    z.string().regex(/^\d+$/),
-    z.string().regex(/^0x[0-9a-fA-F]+$/),
-  ])
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/), z.string().regex(/^0x[0-9a-fA-F]+$/)])
   .transform((value) => BigInt(value));
 
 export const DeploymentsSchema = z.object({
@@ -33,10 +29,7 @@ export const DeploymentsSchema = z.object({
   multicall3: address.optional(),
   /** ISO 8601 string or unix seconds. */
   deployedAt: z
-    .union([
-      z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: "must be an ISO date" }),
-      z.number(),
-    ])
+    .union([z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: "must be an ISO date" }), z.number()])
     .transform((value) => new Date(typeof value === "number" ? value * 1000 : value).toISOString()),
   /** First block the indexer needs to read. */
   startBlock: blockNumber,
@@ -70,9 +63,7 @@ export function parseDeployments(
   const where = options.source ? ` in ${options.source}` : "";
   const result = DeploymentsSchema.loose().safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((i) => `${i.path.join(".") || "file"} ${i.message}`)
-      .join("; ");
+    const problems = result.error.issues.map((i) => `${i.path.join(".") || "file"} ${i.message}`).join("; ");
     throw new DeploymentsError(`Invalid deployments${where}: ${problems}`);
   }
   if (options.expectedChainId !== undefined && result.data.chainId !== options.expectedChainId) {
@@ -94,9 +85,7 @@ export function loadDeployments(options: { file: string; expectedChainId?: numbe
         `Deployments file not found: ${options.file}. Deploy the contracts first (npm start deploys them on the local chain) or set DEPLOYMENTS_FILE.`,
       );
     }
-    throw new DeploymentsError(
-      `Cannot read deployments file ${options.file}: ${(error as Error).message}`,
-    );
+    throw new DeploymentsError(`Cannot read deployments file ${options.file}: ${(error as Error).message}`);
   }
   let json: unknown;
   try {

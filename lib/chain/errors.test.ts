@@ -52,16 +52,12 @@ describe("describeChainError", () => {
       TokenTransferNotAllowed: (args) => `Transfer not allowed (reason ${String(args[0])}).`,
     });
     const data = encodeErrorResult({ abi, errorName: "TokenTransferNotAllowed", args: [7] });
-    expect(describeChainError(revert(data), { messages }).message).toBe(
-      "Transfer not allowed (reason 7).",
-    );
+    expect(describeChainError(revert(data), { messages }).message).toBe("Transfer not allowed (reason 7).");
   });
 
   it("falls back to the error name when the table has no entry", () => {
     const data = encodeErrorResult({ abi, errorName: "Unmapped" });
-    expect(describeChainError(revert(data)).message).toBe(
-      "The contract refused the transaction (Unmapped).",
-    );
+    expect(describeChainError(revert(data)).message).toBe("The contract refused the transaction (Unmapped).");
   });
 
   it("shows require reasons", () => {
@@ -74,37 +70,42 @@ describe("describeChainError", () => {
   });
 
   it("recognises a rejected wallet request and an unreachable node", () => {
-    expect(describeChainError(new UserRejectedRequestError(new Error("no"))).kind).toBe(
-      "user_rejected",
-    );
-    expect(describeChainError(new HttpRequestError({ url: "http://127.0.0.1:8545" })).kind).toBe(
-      "network",
-    );
+    expect(describeChainError(new UserRejectedRequestError(new Error("no"))).kind).toBe("user_rejected");
+    expect(describeChainError(new HttpRequestError({ url: "http://127.0.0.1:8545" })).kind).toBe("network");
     expect(describeChainError(new BaseError("weird")).kind).toBe("unknown");
     expect(describeChainError("not an error").kind).toBe("unknown");
   });
 });
 
 describe("chainErrorKey", () => {
-  const catalogues = { en: enErrors.chainErrors, "zh-HK": zhErrors.chainErrors } as Record<string, Record<string, unknown>>;
-  const has = (cat: Record<string, unknown>, key: string) => key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], cat) !== undefined;
+  const catalogues = { en: enErrors.chainErrors, "zh-HK": zhErrors.chainErrors } as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const has = (cat: Record<string, unknown>, key: string) =>
+    key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], cat) !== undefined;
 
   it("names a catalogue entry for every kind and every shared revert, in both languages", () => {
     const keys = [
       chainErrorKey(describeChainError(new UserRejectedRequestError(new Error("no")))).key,
       chainErrorKey(describeChainError(new HttpRequestError({ url: "http://127.0.0.1:8545" }))).key,
       chainErrorKey(describeChainError(new BaseError("weird"))).key,
-      ...Object.keys(baseRevertMessages).map((name) => chainErrorKey({ kind: "revert", errorName: name, args: [], message: "" }).key),
+      ...Object.keys(baseRevertMessages).map(
+        (name) => chainErrorKey({ kind: "revert", errorName: name, args: [], message: "" }).key,
+      ),
       chainErrorKey({ kind: "revert", errorName: "SomethingElse", args: [], message: "" }).key,
       chainErrorKey({ kind: "revert", errorName: null, args: [], message: "" }).key,
     ];
     expect(keys).toContain("userRejected");
     expect(keys).toContain("reverts.ERC20InsufficientBalance");
-    for (const [locale, cat] of Object.entries(catalogues)) for (const key of keys) expect(has(cat, key), `${locale}: ${key}`).toBe(true);
+    for (const [locale, cat] of Object.entries(catalogues))
+      for (const key of keys) expect(has(cat, key), `${locale}: ${key}`).toBe(true);
   });
 
   it("passes an unknown custom error's name along", () => {
-    expect(chainErrorKey({ kind: "revert", errorName: "MarketPriceMoved", args: [], message: "" })).toEqual({ key: "revertNamed", values: { name: "MarketPriceMoved" } });
+    expect(chainErrorKey({ kind: "revert", errorName: "MarketPriceMoved", args: [], message: "" })).toEqual({
+      key: "revertNamed",
+      values: { name: "MarketPriceMoved" },
+    });
   });
 });
-

@@ -134,12 +134,7 @@ export function describeChainError(
     };
   }
   if (
-    error.walk(
-      (e) =>
-        e instanceof HttpRequestError ||
-        e instanceof WebSocketRequestError ||
-        e instanceof TimeoutError,
-    )
+    error.walk((e) => e instanceof HttpRequestError || e instanceof WebSocketRequestError || e instanceof TimeoutError)
   ) {
     return {
       kind: "network",

@@ -66,7 +66,11 @@ describe("server chain client", () => {
     try {
       const before = await client.getBlockNumber({ cacheTime: 1_000 });
       // Another party's transaction: a block the shared number does not know of yet.
-      await fetch(`http://127.0.0.1:${port}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }) });
+      await fetch(`http://127.0.0.1:${port}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_mine", params: [] }),
+      });
       expect(await server.getLatestBlockNumber()).toBe(before);
       await freshness.noteConfirmedBlock(before + 1n);
       expect(await server.getLatestBlockNumber()).toBe(before + 1n);

@@ -51,9 +51,7 @@ export function getServerChain(): Chain {
     explorerUrl: env.explorerUrl,
   });
   const multicall3 = tryGetDeployments()?.multicall3;
-  return multicall3
-    ? { ...chain, contracts: { ...chain.contracts, multicall3: { address: multicall3 } } }
-    : chain;
+  return multicall3 ? { ...chain, contracts: { ...chain.contracts, multicall3: { address: multicall3 } } } : chain;
 }
 
 /**
@@ -78,8 +76,7 @@ export function getPublicClient(): PublicClient<Transport, Chain> {
         ? webSocket(url, { retryCount: 1 })
         : http(url, { retryCount: 1, timeout: 10_000, batch: false }),
     );
-    const transport =
-      transports.length === 1 ? transports[0]! : fallback(transports, { rank: false });
+    const transport = transports.length === 1 ? transports[0]! : fallback(transports, { rank: false });
     globalForChain.__atelierPublicClient = createPublicClient({
       chain,
       transport,

@@ -12,7 +12,13 @@ export type SettledTx = { status: TransactionReceipt["status"]; blockNumber: big
  * raise this browser's and this process's block floor to its block, and wait briefly for the indexer, so the
  * next render shows the transaction everywhere. Null when the chain does not know the transaction.
  */
-export async function settleConfirmedTx({ txHash, receipt }: { txHash: Hex; receipt?: Pick<TransactionReceipt, "status" | "blockNumber"> }): Promise<SettledTx | null> {
+export async function settleConfirmedTx({
+  txHash,
+  receipt,
+}: {
+  txHash: Hex;
+  receipt?: Pick<TransactionReceipt, "status" | "blockNumber">;
+}): Promise<SettledTx | null> {
   let r = receipt;
   if (!r) {
     const client = getPublicClient();

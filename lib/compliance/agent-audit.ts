@@ -96,7 +96,8 @@ export type DecodedAgentTx = {
 
 const plainOne = (v: unknown): string | boolean =>
   typeof v === "boolean" ? v : typeof v === "string" && /^0x[0-9a-fA-F]{40}$/.test(v) ? v.toLowerCase() : String(v);
-const plain = (v: unknown): string | boolean => (Array.isArray(v) ? v.map((x) => String(plainOne(x))).join(",") : plainOne(v));
+const plain = (v: unknown): string | boolean =>
+  Array.isArray(v) ? v.map((x) => String(plainOne(x))).join(",") : plainOne(v);
 
 /** Decodes `input` as one of the `allowed` functions of the token or registry ABI; null when it is not one. */
 export function decodeAgentCall({
@@ -120,7 +121,8 @@ export function decodeAgentCall({
     return null;
   }
   if (!allowed.includes(decoded.functionName)) return null;
-  const item = abi.find((x) => x.type === "function" && x.name === decoded.functionName) as { inputs: readonly { name: string }[] } | undefined;
+  const item = abi.find((x) => x.type === "function" && x.name === decoded.functionName) as
+    { inputs: readonly { name: string }[] } | undefined;
   const args: Record<string, string | boolean> = {};
   (decoded.args ?? []).forEach((v, i) => {
     args[item?.inputs[i]?.name || `arg${i}`] = plain(v);
@@ -129,13 +131,24 @@ export function decodeAgentCall({
 }
 
 /** The off-chain investor a wallet or on-chain id belongs to, for the audit trail of the investor view. */
-export async function investorFor(db: Database, { wallet, onChainId }: { wallet?: string; onChainId?: string }): Promise<string | null> {
+export async function investorFor(
+  db: Database,
+  { wallet, onChainId }: { wallet?: string; onChainId?: string },
+): Promise<string | null> {
   if (onChainId) {
-    const [row] = await db.select({ id: investors.id }).from(investors).where(eq(investors.onChainId, onChainId.toLowerCase())).limit(1);
+    const [row] = await db
+      .select({ id: investors.id })
+      .from(investors)
+      .where(eq(investors.onChainId, onChainId.toLowerCase()))
+      .limit(1);
     if (row) return row.id;
   }
   if (wallet) {
-    const [row] = await db.select({ id: investorWallets.investorId }).from(investorWallets).where(eq(investorWallets.address, wallet.toLowerCase())).limit(1);
+    const [row] = await db
+      .select({ id: investorWallets.investorId })
+      .from(investorWallets)
+      .where(eq(investorWallets.address, wallet.toLowerCase()))
+      .limit(1);
     if (row) return row.id;
   }
   return null;
@@ -144,14 +157,29 @@ export async function investorFor(db: Database, { wallet, onChainId }: { wallet?
 /** The audit entry of a verified agent transaction (actor = its sender); `after` gets `extra` on top. */
 export async function agentAuditInput(
   db: Database,
-  { tx, txHash, actor, reason, ip, extra }: { tx: DecodedAgentTx; txHash: Hex; actor: Address; reason: string; ip: string | null; extra?: Record<string, unknown> },
+  {
+    tx,
+    txHash,
+    actor,
+    reason,
+    ip,
+    extra,
+  }: {
+    tx: DecodedAgentTx;
+    txHash: Hex;
+    actor: Address;
+    reason: string;
+    ip: string | null;
+    extra?: Record<string, unknown>;
+  },
 ): Promise<AuditInput> {
   const a = tx.args;
   // A batch names many wallets: its subject is the contract.
   const batch = tx.functionName.startsWith("batch");
   const wallet = batch ? undefined : ((a.wallet ?? a.from ?? a.lostWallet) as string | undefined);
   const investorId = batch ? null : await investorFor(db, { wallet, onChainId: a.investorId as string | undefined });
-  const toInvestor = !batch && (a.to || a.newWallet) ? await investorFor(db, { wallet: (a.to ?? a.newWallet) as string }) : null;
+  const toInvestor =
+    !batch && (a.to || a.newWallet) ? await investorFor(db, { wallet: (a.to ?? a.newWallet) as string }) : null;
   const subject =
     tx.contract === "registry" && !batch
       ? { subjectType: "investor", subjectId: investorId ?? String(a.investorId ?? wallet ?? "") }
@@ -192,21 +220,39 @@ export async function agentAuditInput(
  * Mirrors a confirmed registry change into the investor records the portal reads (wallets, residence, category,
  * KYC expiry), so the register, alerts and sign-in agree with the chain.
  */
-export async function syncRegistryChange(db: Database, fn: AgentCall, a: Record<string, string | boolean>): Promise<void> {
+export async function syncRegistryChange(
+  db: Database,
+  fn: AgentCall,
+  a: Record<string, string | boolean>,
+): Promise<void> {
   const byOnChainId = async (id: unknown) => {
     if (typeof id !== "string") return null;
-    const [row] = await db.select({ id: investors.id }).from(investors).where(eq(investors.onChainId, id.toLowerCase())).limit(1);
+    const [row] = await db
+      .select({ id: investors.id })
+      .from(investors)
+      .where(eq(investors.onChainId, id.toLowerCase()))
+      .limit(1);
     return row?.id ?? null;
   };
   if (fn === "linkWallet") {
     const investorId = await byOnChainId(a.investorId);
-    if (investorId && typeof a.wallet === "string") await db.insert(investorWallets).values({ address: a.wallet.toLowerCase(), investorId }).onConflictDoNothing();
+    if (investorId && typeof a.wallet === "string")
+      await db.insert(investorWallets).values({ address: a.wallet.toLowerCase(), investorId }).onConflictDoNothing();
   } else if (fn === "unlinkWallet" && typeof a.wallet === "string") {
-    const [gone] = await db.delete(investorWallets).where(eq(investorWallets.address, a.wallet.toLowerCase())).returning();
+    const [gone] = await db
+      .delete(investorWallets)
+      .where(eq(investorWallets.address, a.wallet.toLowerCase()))
+      .returning();
     if (gone?.isPrimary) {
       // Another wallet of the investor becomes primary, if one remains.
-      const [next] = await db.select().from(investorWallets).where(eq(investorWallets.investorId, gone.investorId)).orderBy(investorWallets.linkedAt).limit(1);
-      if (next) await db.update(investorWallets).set({ isPrimary: true }).where(eq(investorWallets.address, next.address));
+      const [next] = await db
+        .select()
+        .from(investorWallets)
+        .where(eq(investorWallets.investorId, gone.investorId))
+        .orderBy(investorWallets.linkedAt)
+        .limit(1);
+      if (next)
+        await db.update(investorWallets).set({ isPrimary: true }).where(eq(investorWallets.address, next.address));
     }
   } else if (fn === "updateInvestor") {
     const investorId = await byOnChainId(a.investorId);
@@ -224,7 +270,11 @@ export async function syncRegistryChange(db: Database, fn: AgentCall, a: Record<
       .where(eq(investors.id, investorId));
   } else if (fn === "removeInvestor") {
     const investorId = await byOnChainId(a.investorId);
-    if (investorId) await db.update(investors).set({ kycStatus: "expired", kycExpiresAt: new Date() }).where(eq(investors.id, investorId));
+    if (investorId)
+      await db
+        .update(investors)
+        .set({ kycStatus: "expired", kycExpiresAt: new Date() })
+        .where(eq(investors.id, investorId));
   }
 }
 
@@ -237,11 +287,18 @@ const AGENT_TX_LOCK_NAMESPACE = 72_410_310;
  * post-back asks; otherwise any entry with that hash). The lock is held until the caller's transaction ends, so a
  * caller that finds none and writes cannot be overtaken.
  */
-export async function lockAgentTxAudit(tx: Database, { txHash, actor }: { txHash: Hex | string; actor?: string }): Promise<{ recorded: boolean }> {
+export async function lockAgentTxAudit(
+  tx: Database,
+  { txHash, actor }: { txHash: Hex | string; actor?: string },
+): Promise<{ recorded: boolean }> {
   const hash = txHash.toLowerCase();
   const key = Number.parseInt(hash.slice(2, 10), 16) | 0;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(AGENT_TX_LOCK_NAMESPACE))}, ${sql.raw(String(key))})`);
-  const match = actor ? and(sql`lower(${auditLog.txHash}) = ${hash}`, eq(auditLog.actor, actor.toLowerCase())) : sql`lower(${auditLog.txHash}) = ${hash}`;
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(${sql.raw(String(AGENT_TX_LOCK_NAMESPACE))}, ${sql.raw(String(key))})`,
+  );
+  const match = actor
+    ? and(sql`lower(${auditLog.txHash}) = ${hash}`, eq(auditLog.actor, actor.toLowerCase()))
+    : sql`lower(${auditLog.txHash}) = ${hash}`;
   const [existing] = await tx.select({ id: auditLog.id }).from(auditLog).where(match).limit(1);
   return { recorded: !!existing };
 }

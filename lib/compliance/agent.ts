@@ -23,11 +23,23 @@ import {
   TOKEN_AGENT_FUNCTIONS,
 } from "./agent-audit";
 
-export { AUDIT_ACTION, type AgentFunction, type DecodedAgentTx, REGISTRY_AGENT_FUNCTIONS, TOKEN_AGENT_FUNCTIONS } from "./agent-audit";
+export {
+  AUDIT_ACTION,
+  type AgentFunction,
+  type DecodedAgentTx,
+  REGISTRY_AGENT_FUNCTIONS,
+  TOKEN_AGENT_FUNCTIONS,
+} from "./agent-audit";
 
 export type AgentTxError = "tx_not_found" | "tx_failed" | "tx_wrong_sender" | "tx_not_agent_call" | "already_recorded";
 
-export async function decodeAgentTx({ txHash, actor }: { txHash: Hex; actor: Address }): Promise<{ ok: true; tx: DecodedAgentTx } | { ok: false; code: AgentTxError }> {
+export async function decodeAgentTx({
+  txHash,
+  actor,
+}: {
+  txHash: Hex;
+  actor: Address;
+}): Promise<{ ok: true; tx: DecodedAgentTx } | { ok: false; code: AgentTxError }> {
   const client = getPublicClient();
   let receipt;
   let tx;
@@ -45,7 +57,12 @@ export async function decodeAgentTx({ txHash, actor }: { txHash: Hex; actor: Add
   let contract: "token" | "registry";
   if (to === getAddress(d.identityRegistry)) contract = "registry";
   else {
-    const isToken = await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "isToken", args: [to] });
+    const isToken = await client.readContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "isToken",
+      args: [to],
+    });
     if (!isToken) return { ok: false, code: "tx_not_agent_call" };
     contract = "token";
   }
@@ -62,9 +79,19 @@ export async function decodeAgentTx({ txHash, actor }: { txHash: Hex; actor: Add
  */
 export async function recordAgentTx(
   db: Database,
-  { tx, txHash, actor, reason, ip }: { tx: DecodedAgentTx; txHash: Hex; actor: Address; reason: string; ip: string | null },
+  {
+    tx,
+    txHash,
+    actor,
+    reason,
+    ip,
+  }: { tx: DecodedAgentTx; txHash: Hex; actor: Address; reason: string; ip: string | null },
 ): Promise<{ ok: true; auditId: number } | { ok: false; code: "already_recorded" }> {
-  const [existing] = await db.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.txHash, txHash.toLowerCase()), eq(auditLog.actor, actor.toLowerCase()))).limit(1);
+  const [existing] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.txHash, txHash.toLowerCase()), eq(auditLog.actor, actor.toLowerCase())))
+    .limit(1);
   if (existing) return { ok: false, code: "already_recorded" };
   const entry = await agentAuditInput(db, { tx, txHash, actor, reason, ip });
   // The off-chain copy follows the registry in the same transaction as the audit entry.

@@ -21,13 +21,39 @@ afterAll(async () => {
 
 const now = new Date("2027-01-01T00:00:00Z");
 const DAY = 86_400_000;
-const token = { token: "0x00000000000000000000000000000000000000aa" as Address, name: "T", symbol: "TKN", title: null, slug: null, totalSupply: 100n, holderCount: 1, holderWalletCount: 1, maxHolders: 0, paused: false };
+const token = {
+  token: "0x00000000000000000000000000000000000000aa" as Address,
+  name: "T",
+  symbol: "TKN",
+  title: null,
+  slug: null,
+  totalSupply: 100n,
+  holderCount: 1,
+  holderWalletCount: 1,
+  maxHolders: 0,
+  paused: false,
+};
 const w1 = "0x00000000000000000000000000000000000000b1" as Address;
 const w2 = "0x00000000000000000000000000000000000000b2" as Address;
 
-function view({ expiresInMs, status = "approved", verified = [true, true], frozen = false }: { expiresInMs: number; status?: string; verified?: [boolean, boolean]; frozen?: boolean }): View {
+function view({
+  expiresInMs,
+  status = "approved",
+  verified = [true, true],
+  frozen = false,
+}: {
+  expiresInMs: number;
+  status?: string;
+  verified?: [boolean, boolean];
+  frozen?: boolean;
+}): View {
   return {
-    investor: { id: "inv-1", legalName: "Test Investor", kycStatus: status, kycExpiresAt: new Date(now.getTime() + expiresInMs) },
+    investor: {
+      id: "inv-1",
+      legalName: "Test Investor",
+      kycStatus: status,
+      kycExpiresAt: new Date(now.getTime() + expiresInMs),
+    },
     wallets: [
       { address: w1, isPrimary: true, verified: verified[0] },
       { address: w2, isPrimary: false, verified: verified[1] },
@@ -43,8 +69,13 @@ function view({ expiresInMs, status = "approved", verified = [true, true], froze
 
 describe("investor alerts", () => {
   it("warns from 30 days before expiry, inclusive", async () => {
-    expect((await getInvestorAlerts(t.db, { view: view({ expiresInMs: 31 * DAY }), now })).map((a) => a.kind)).toEqual([]);
-    expect((await getInvestorAlerts(t.db, { view: view({ expiresInMs: 30 * DAY }), now })).map((a) => a.kind)).toEqual(["kyc_expiring", "kyc_expiring"]);
+    expect((await getInvestorAlerts(t.db, { view: view({ expiresInMs: 31 * DAY }), now })).map((a) => a.kind)).toEqual(
+      [],
+    );
+    expect((await getInvestorAlerts(t.db, { view: view({ expiresInMs: 30 * DAY }), now })).map((a) => a.kind)).toEqual([
+      "kyc_expiring",
+      "kyc_expiring",
+    ]);
   });
 
   it("flags an expired KYC per holding, and not also as unverified", async () => {
@@ -53,13 +84,31 @@ describe("investor alerts", () => {
   });
 
   it("flags a holding wallet the registry does not verify", async () => {
-    const alerts = await getInvestorAlerts(t.db, { view: view({ expiresInMs: 200 * DAY, verified: [true, false] }), now });
+    const alerts = await getInvestorAlerts(t.db, {
+      view: view({ expiresInMs: 200 * DAY, verified: [true, false] }),
+      now,
+    });
     expect(alerts).toMatchObject([{ kind: "unverified_holder", wallet: w2, shares: 5n }]);
   });
 
   it("flags a frozen wallet with open orders on that token", async () => {
     expect(await getInvestorAlerts(t.db, { view: view({ expiresInMs: 200 * DAY, frozen: true }), now })).toEqual([]);
-    await t.db.insert(marketOrders).values({ orderId: "1", token: token.token, maker: w1, side: "ask", price: "100", size: "3", filled: "0", cancelled: "0", status: "open", placedBlock: 1n, placedTx: `0x${"ab".repeat(32)}`, placedAt: now });
-    expect(await getInvestorAlerts(t.db, { view: view({ expiresInMs: 200 * DAY, frozen: true }), now })).toMatchObject([{ kind: "frozen_open_orders", wallet: w1, orders: 1 }]);
+    await t.db.insert(marketOrders).values({
+      orderId: "1",
+      token: token.token,
+      maker: w1,
+      side: "ask",
+      price: "100",
+      size: "3",
+      filled: "0",
+      cancelled: "0",
+      status: "open",
+      placedBlock: 1n,
+      placedTx: `0x${"ab".repeat(32)}`,
+      placedAt: now,
+    });
+    expect(await getInvestorAlerts(t.db, { view: view({ expiresInMs: 200 * DAY, frozen: true }), now })).toMatchObject([
+      { kind: "frozen_open_orders", wallet: w1, orders: 1 },
+    ]);
   });
 });

@@ -16,15 +16,44 @@ export const EXPIRY_WARNING_DAYS = 30;
 export const NEAR_MAX_HOLDERS = 0.9;
 
 export type Alert =
-  | { kind: "kyc_expired" | "kyc_expiring"; token: Address; symbol: string; wallet: Address; investorId: string; name: string; shares: bigint; expiresAt: Date; days: number }
-  | { kind: "frozen_open_orders"; token: Address; symbol: string; wallet: Address; investorId: string | null; name: string | null; orders: number }
+  | {
+      kind: "kyc_expired" | "kyc_expiring";
+      token: Address;
+      symbol: string;
+      wallet: Address;
+      investorId: string;
+      name: string;
+      shares: bigint;
+      expiresAt: Date;
+      days: number;
+    }
+  | {
+      kind: "frozen_open_orders";
+      token: Address;
+      symbol: string;
+      wallet: Address;
+      investorId: string | null;
+      name: string | null;
+      orders: number;
+    }
   | { kind: "near_max_holders"; token: Address; symbol: string; holders: number; max: number }
-  | { kind: "unverified_holder"; token: Address; symbol: string; wallet: Address; investorId: string | null; name: string | null; shares: bigint };
+  | {
+      kind: "unverified_holder";
+      token: Address;
+      symbol: string;
+      wallet: Address;
+      investorId: string | null;
+      name: string | null;
+      shares: bigint;
+    };
 
 const DAY = 86_400_000;
 
 /** Expired, or expiring within 30 days (inclusive); null when neither. */
-function kycState(id: { kycExpiresAt: Date | null; kycStatus: string | null }, now: Date): { kind: "kyc_expired" | "kyc_expiring"; expiresAt: Date; days: number } | null {
+function kycState(
+  id: { kycExpiresAt: Date | null; kycStatus: string | null },
+  now: Date,
+): { kind: "kyc_expired" | "kyc_expiring"; expiresAt: Date; days: number } | null {
   if (!id.kycExpiresAt && id.kycStatus !== "expired") return null;
   const expiresAt = id.kycExpiresAt ?? now;
   const left = expiresAt.getTime() - now.getTime();
@@ -34,13 +63,22 @@ function kycState(id: { kycExpiresAt: Date | null; kycStatus: string | null }, n
   return null;
 }
 
-export async function getAlerts(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<{ alerts: Alert[]; tokens: TokenSummary[]; blockNumber: bigint | null }> {
+export async function getAlerts(
+  db: Database,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ alerts: Alert[]; tokens: TokenSummary[]; blockNumber: bigint | null }> {
   const tokens = await listTokens(db);
   const alerts: Alert[] = [];
   let blockNumber: bigint | null = null;
   for (const tk of tokens) {
     if (tk.maxHolders > 0 && tk.holderCount >= Math.ceil(tk.maxHolders * NEAR_MAX_HOLDERS)) {
-      alerts.push({ kind: "near_max_holders", token: tk.token, symbol: tk.symbol, holders: tk.holderCount, max: tk.maxHolders });
+      alerts.push({
+        kind: "near_max_holders",
+        token: tk.token,
+        symbol: tk.symbol,
+        holders: tk.holderCount,
+        max: tk.maxHolders,
+      });
     }
     if (tk.holderWalletCount === 0) continue;
     const reg = await getTokenRegister(db, tk.token);
@@ -49,10 +87,29 @@ export async function getAlerts(db: Database, { now = new Date() }: { now?: Date
     for (const r of reg.rows) {
       const id = r.identity;
       const kyc = id ? kycState(id, now) : null;
-      if (kyc && id) alerts.push({ kind: kyc.kind, token: tk.token, symbol: tk.symbol, wallet: r.wallet, investorId: id.id, name: id.name ?? "", shares: r.shares, expiresAt: kyc.expiresAt, days: kyc.days });
+      if (kyc && id)
+        alerts.push({
+          kind: kyc.kind,
+          token: tk.token,
+          symbol: tk.symbol,
+          wallet: r.wallet,
+          investorId: id.id,
+          name: id.name ?? "",
+          shares: r.shares,
+          expiresAt: kyc.expiresAt,
+          days: kyc.days,
+        });
       const kycAlert = kyc?.kind === "kyc_expired";
       if (!r.verified && !kycAlert) {
-        alerts.push({ kind: "unverified_holder", token: tk.token, symbol: tk.symbol, wallet: r.wallet, investorId: id?.id ?? null, name: id?.name ?? null, shares: r.shares });
+        alerts.push({
+          kind: "unverified_holder",
+          token: tk.token,
+          symbol: tk.symbol,
+          wallet: r.wallet,
+          investorId: id?.id ?? null,
+          name: id?.name ?? null,
+          shares: r.shares,
+        });
       }
       if (r.frozen) frozen.set(r.wallet.toLowerCase(), r);
     }
@@ -60,19 +117,39 @@ export async function getAlerts(db: Database, { now = new Date() }: { now?: Date
       const open = await db
         .select({ maker: marketOrders.maker })
         .from(marketOrders)
-        .where(and(eq(marketOrders.token, tk.token.toLowerCase()), eq(marketOrders.status, "open"), inArray(marketOrders.maker, [...frozen.keys()])));
+        .where(
+          and(
+            eq(marketOrders.token, tk.token.toLowerCase()),
+            eq(marketOrders.status, "open"),
+            inArray(marketOrders.maker, [...frozen.keys()]),
+          ),
+        );
       const counts = new Map<string, number>();
       for (const o of open) counts.set(o.maker, (counts.get(o.maker) ?? 0) + 1);
       for (const [maker, orders] of counts) {
         const r = frozen.get(maker)!;
-        alerts.push({ kind: "frozen_open_orders", token: tk.token, symbol: tk.symbol, wallet: r.wallet, investorId: r.identity?.id ?? null, name: r.identity?.name ?? null, orders });
+        alerts.push({
+          kind: "frozen_open_orders",
+          token: tk.token,
+          symbol: tk.symbol,
+          wallet: r.wallet,
+          investorId: r.identity?.id ?? null,
+          name: r.identity?.name ?? null,
+          orders,
+        });
       }
     }
   }
   return { alerts: ranked(alerts), tokens, blockNumber };
 }
 
-const RANK = { kyc_expired: 0, frozen_open_orders: 1, unverified_holder: 2, kyc_expiring: 3, near_max_holders: 4 } as const;
+const RANK = {
+  kyc_expired: 0,
+  frozen_open_orders: 1,
+  unverified_holder: 2,
+  kyc_expiring: 3,
+  near_max_holders: 4,
+} as const;
 const ranked = (alerts: Alert[]) => alerts.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
 
 /**
@@ -89,20 +166,59 @@ export async function getInvestorAlerts(
   const alerts: Alert[] = [];
   const frozenPairs: { token: string; wallet: string; symbol: string; address: Address }[] = [];
   for (const h of holdings) {
-    if (h.shares > 0n && kyc) alerts.push({ kind: kyc.kind, token: h.token.token, symbol: h.token.symbol, wallet: h.wallet, investorId: investor.id, name: investor.legalName ?? "", shares: h.shares, expiresAt: kyc.expiresAt, days: kyc.days });
+    if (h.shares > 0n && kyc)
+      alerts.push({
+        kind: kyc.kind,
+        token: h.token.token,
+        symbol: h.token.symbol,
+        wallet: h.wallet,
+        investorId: investor.id,
+        name: investor.legalName ?? "",
+        shares: h.shares,
+        expiresAt: kyc.expiresAt,
+        days: kyc.days,
+      });
     if (h.shares > 0n && kyc?.kind !== "kyc_expired" && !verified.get(h.wallet.toLowerCase())) {
-      alerts.push({ kind: "unverified_holder", token: h.token.token, symbol: h.token.symbol, wallet: h.wallet, investorId: investor.id, name: investor.legalName, shares: h.shares });
+      alerts.push({
+        kind: "unverified_holder",
+        token: h.token.token,
+        symbol: h.token.symbol,
+        wallet: h.wallet,
+        investorId: investor.id,
+        name: investor.legalName,
+        shares: h.shares,
+      });
     }
-    if (h.frozen) frozenPairs.push({ token: h.token.token.toLowerCase(), wallet: h.wallet.toLowerCase(), symbol: h.token.symbol, address: h.wallet });
+    if (h.frozen)
+      frozenPairs.push({
+        token: h.token.token.toLowerCase(),
+        wallet: h.wallet.toLowerCase(),
+        symbol: h.token.symbol,
+        address: h.wallet,
+      });
   }
   if (frozenPairs.length > 0) {
     const open = await db
       .select({ maker: marketOrders.maker, token: marketOrders.token })
       .from(marketOrders)
-      .where(and(eq(marketOrders.status, "open"), inArray(marketOrders.maker, [...new Set(frozenPairs.map((p) => p.wallet))])));
+      .where(
+        and(
+          eq(marketOrders.status, "open"),
+          inArray(marketOrders.maker, [...new Set(frozenPairs.map((p) => p.wallet))]),
+        ),
+      );
     for (const p of frozenPairs) {
       const orders = open.filter((o) => o.maker === p.wallet && o.token === p.token).length;
-      if (orders > 0) alerts.push({ kind: "frozen_open_orders", token: p.token as Address, symbol: p.symbol, wallet: p.address, investorId: investor.id, name: investor.legalName, orders });
+      if (orders > 0)
+        alerts.push({
+          kind: "frozen_open_orders",
+          token: p.token as Address,
+          symbol: p.symbol,
+          wallet: p.address,
+          investorId: investor.id,
+          name: investor.legalName,
+          orders,
+        });
     }
   }
   return ranked(alerts);

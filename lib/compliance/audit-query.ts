@@ -8,10 +8,34 @@ import { type AuditLogEntry, auditLog } from "@/lib/db/schema";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const auditParams = z.object({
-  actor: z.string().trim().toLowerCase().regex(/^(0x[0-9a-f]{40}|system)$/).optional().catch(undefined),
-  investor: z.string().trim().max(80).regex(/^[0-9a-zA-Z-]+$/).optional().catch(undefined),
-  token: z.string().trim().toLowerCase().regex(/^0x[0-9a-f]{40}$/).optional().catch(undefined),
-  action: z.string().trim().max(60).regex(/^[a-z_.]+$/).optional().catch(undefined),
+  actor: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(0x[0-9a-f]{40}|system)$/)
+    .optional()
+    .catch(undefined),
+  investor: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[0-9a-zA-Z-]+$/)
+    .optional()
+    .catch(undefined),
+  token: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^0x[0-9a-f]{40}$/)
+    .optional()
+    .catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-z_.]+$/)
+    .optional()
+    .catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -48,11 +72,24 @@ function where(p: AuditParams): SQL | undefined {
 
 export const AUDIT_PAGE = 50;
 
-export async function listAudit(db: Database, p: AuditParams, { limit = AUDIT_PAGE }: { limit?: number } = {}): Promise<{ rows: AuditLogEntry[]; total: number }> {
+export async function listAudit(
+  db: Database,
+  p: AuditParams,
+  { limit = AUDIT_PAGE }: { limit?: number } = {},
+): Promise<{ rows: AuditLogEntry[]; total: number }> {
   const w = where(p);
   const [rows, [count]] = await Promise.all([
-    db.select().from(auditLog).where(w).orderBy(desc(auditLog.id)).limit(limit).offset((p.page - 1) * limit),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(w),
+    db
+      .select()
+      .from(auditLog)
+      .where(w)
+      .orderBy(desc(auditLog.id))
+      .limit(limit)
+      .offset((p.page - 1) * limit),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(w),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
@@ -66,7 +103,12 @@ export async function listAuditActions(db: Database): Promise<string[]> {
 export function auditDetails(e: AuditLogEntry): { reason: string | null; details: string } {
   const after = (e.after ?? {}) as Record<string, unknown>;
   const reason = typeof after.reason === "string" ? after.reason : null;
-  const args = after.args && typeof after.args === "object" ? Object.entries(after.args as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(" ") : "";
+  const args =
+    after.args && typeof after.args === "object"
+      ? Object.entries(after.args as Record<string, unknown>)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(" ")
+      : "";
   const rest = Object.entries(after)
     .filter(([k]) => !["reason", "args", "function", "contract"].includes(k))
     .map(([k, v]) => `${k}=${typeof v === "object" ? JSON.stringify(v) : String(v)}`)

@@ -9,11 +9,39 @@ import type { Database } from "@/lib/db/connect";
 import { chainEvents, type Investor, investors, investorWallets } from "@/lib/db/schema";
 import { listTokens, type TokenSummary } from "./register";
 
-export type InvestorWalletView = { address: Address; isPrimary: boolean; onChainInvestorId: Hex; verified: boolean; expiry: number; country: number; category: number };
-export type InvestorHolding = { token: TokenSummary; wallet: Address; shares: bigint; frozen: boolean; frozenAmount: bigint; lockedAmount: bigint; lockedUntil: number };
-export type InvestorMovement = { at: Date; token: string; symbol: string; wallet: string; direction: "in" | "out"; shares: bigint; counterparty: string; txHash: string };
+export type InvestorWalletView = {
+  address: Address;
+  isPrimary: boolean;
+  onChainInvestorId: Hex;
+  verified: boolean;
+  expiry: number;
+  country: number;
+  category: number;
+};
+export type InvestorHolding = {
+  token: TokenSummary;
+  wallet: Address;
+  shares: bigint;
+  frozen: boolean;
+  frozenAmount: bigint;
+  lockedAmount: bigint;
+  lockedUntil: number;
+};
+export type InvestorMovement = {
+  at: Date;
+  token: string;
+  symbol: string;
+  wallet: string;
+  direction: "in" | "out";
+  shares: bigint;
+  counterparty: string;
+  txHash: string;
+};
 
-export async function getInvestorView(db: Database, id: string): Promise<{
+export async function getInvestorView(
+  db: Database,
+  id: string,
+): Promise<{
   investor: Investor;
   wallets: InvestorWalletView[];
   holdings: InvestorHolding[];
@@ -29,10 +57,36 @@ export async function getInvestorView(db: Database, id: string): Promise<{
   const tokens = await listTokens(db);
   const addrs = walletRows.map((w) => getAddress(w.address));
   const [identities, verified, record, states] = await Promise.all([
-    Promise.all(addrs.map((w) => client.readContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "identityOf", args: [w], blockNumber }))),
-    Promise.all(addrs.map((w) => client.readContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "isVerified", args: [w], blockNumber }))),
+    Promise.all(
+      addrs.map((w) =>
+        client.readContract({
+          address: d.identityRegistry,
+          abi: identityRegistryAbi,
+          functionName: "identityOf",
+          args: [w],
+          blockNumber,
+        }),
+      ),
+    ),
+    Promise.all(
+      addrs.map((w) =>
+        client.readContract({
+          address: d.identityRegistry,
+          abi: identityRegistryAbi,
+          functionName: "isVerified",
+          args: [w],
+          blockNumber,
+        }),
+      ),
+    ),
     investor.onChainId
-      ? client.readContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "investor", args: [investor.onChainId as Hex], blockNumber })
+      ? client.readContract({
+          address: d.identityRegistry,
+          abi: identityRegistryAbi,
+          functionName: "investor",
+          args: [investor.onChainId as Hex],
+          blockNumber,
+        })
       : Promise.resolve(null),
     client.multicall({
       ...getMulticallOptions(),
@@ -48,15 +102,29 @@ export async function getInvestorView(db: Database, id: string): Promise<{
   ]);
   const wallets = addrs.map((address, i) => {
     const [onChainInvestorId, country, category, expiry] = identities[i]!;
-    return { address, isPrimary: walletRows[i]!.isPrimary, onChainInvestorId, verified: verified[i]!, expiry: Number(expiry), country: Number(country), category: Number(category) };
+    return {
+      address,
+      isPrimary: walletRows[i]!.isPrimary,
+      onChainInvestorId,
+      verified: verified[i]!,
+      expiry: Number(expiry),
+      country: Number(country),
+      category: Number(category),
+    };
   });
   const holdings: InvestorHolding[] = [];
   let k = 0;
   for (const token of tokens) {
     for (const wallet of addrs) {
       const shares = states[k++] as bigint;
-      const [frozen, frozenAmount, lockedAmount, lockedUntil] = states[k++] as readonly [boolean, bigint, bigint, bigint];
-      if (shares > 0n || frozen) holdings.push({ token, wallet, shares, frozen, frozenAmount, lockedAmount, lockedUntil: Number(lockedUntil) });
+      const [frozen, frozenAmount, lockedAmount, lockedUntil] = states[k++] as readonly [
+        boolean,
+        bigint,
+        bigint,
+        bigint,
+      ];
+      if (shares > 0n || frozen)
+        holdings.push({ token, wallet, shares, frozen, frozenAmount, lockedAmount, lockedUntil: Number(lockedUntil) });
     }
   }
   const lower = addrs.map((a) => a.toLowerCase());
@@ -64,7 +132,12 @@ export async function getInvestorView(db: Database, id: string): Promise<{
     ? await db
         .select()
         .from(chainEvents)
-        .where(and(eq(chainEvents.eventName, "Transfer"), or(inArray(sql`${chainEvents.args}->>'from'`, lower), inArray(sql`${chainEvents.args}->>'to'`, lower))))
+        .where(
+          and(
+            eq(chainEvents.eventName, "Transfer"),
+            or(inArray(sql`${chainEvents.args}->>'from'`, lower), inArray(sql`${chainEvents.args}->>'to'`, lower)),
+          ),
+        )
         .orderBy(desc(chainEvents.blockNumber), desc(chainEvents.logIndex))
         .limit(200)
     : [];
@@ -73,14 +146,27 @@ export async function getInvestorView(db: Database, id: string): Promise<{
     const from = String(e.args.from);
     const to = String(e.args.to);
     const incoming = lower.includes(to);
-    return { at: e.blockTime, token: e.token ?? e.contract, symbol: symbolOf.get(e.token ?? e.contract) ?? "", wallet: incoming ? to : from, direction: incoming ? "in" : "out", shares: BigInt(String(e.args.value)), counterparty: incoming ? from : to, txHash: e.txHash };
+    return {
+      at: e.blockTime,
+      token: e.token ?? e.contract,
+      symbol: symbolOf.get(e.token ?? e.contract) ?? "",
+      wallet: incoming ? to : from,
+      direction: incoming ? "in" : "out",
+      shares: BigInt(String(e.args.value)),
+      counterparty: incoming ? from : to,
+      txHash: e.txHash,
+    };
   });
-  const rec = record && (record as readonly unknown[])[0] !== undefined ? (record as unknown as readonly [number, number, bigint, number]) : null;
+  const rec =
+    record && (record as readonly unknown[])[0] !== undefined
+      ? (record as unknown as readonly [number, number, bigint, number])
+      : null;
   return {
     investor,
     wallets,
     holdings,
     movements,
-    record: rec && Number(rec[2]) > 0 ? { country: Number(rec[0]), category: Number(rec[1]), expiry: Number(rec[2]) } : null,
+    record:
+      rec && Number(rec[2]) > 0 ? { country: Number(rec[0]), category: Number(rec[1]), expiry: Number(rec[2]) } : null,
   };
 }

@@ -8,7 +8,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { type Address, createPublicClient, createWalletClient, type Hex, http, keccak256, type PublicClient, stringToHex } from "viem";
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  type Hex,
+  http,
+  keccak256,
+  type PublicClient,
+  stringToHex,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -40,22 +49,45 @@ let client: PublicClient;
 let token: Address;
 let agent: typeof import("./agent");
 
-const wallet = (account: ReturnType<typeof acct>) => createWalletClient({ account, chain: foundry, transport: http(chain.url) });
+const wallet = (account: ReturnType<typeof acct>) =>
+  createWalletClient({ account, chain: foundry, transport: http(chain.url) });
 async function send(p: Promise<Hex>) {
   const hash = await p;
   const receipt = await client.waitForTransactionReceipt({ hash });
   expect(receipt.status).toBe("success");
-  return { hash, time: new Date(Number((await client.getBlock({ blockNumber: receipt.blockNumber })).timestamp) * 1000) };
+  return {
+    hash,
+    time: new Date(Number((await client.getBlock({ blockNumber: receipt.blockNumber })).timestamp) * 1000),
+  };
 }
 const tok = (fn: string, args: readonly unknown[], who = officer) =>
-  send(wallet(who).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: fn as never, args: args as never }));
+  send(
+    wallet(who).writeContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: fn as never,
+      args: args as never,
+    }),
+  );
 const reg = (fn: string, args: readonly unknown[]) =>
-  send(wallet(officer).writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: fn as never, args: args as never }));
+  send(
+    wallet(officer).writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: fn as never,
+      args: args as never,
+    }),
+  );
 
 const later = (time: Date, ms = RECONCILE_GRACE_MS + 1_000) => new Date(time.getTime() + ms);
 const index = () => syncToHead({ db: t.db, client: client as never, contracts: d, confirmations: 0 });
-const reconcile = (now: Date, db: Database = t.db) => reconcileAgentAudit({ db, client: client as never, contracts: d, now });
-const entriesOf = (hash: Hex) => t.db.select().from(auditLog).where(sql`lower(${auditLog.txHash}) = ${hash.toLowerCase()}`);
+const reconcile = (now: Date, db: Database = t.db) =>
+  reconcileAgentAudit({ db, client: client as never, contracts: d, now });
+const entriesOf = (hash: Hex) =>
+  t.db
+    .select()
+    .from(auditLog)
+    .where(sql`lower(${auditLog.txHash}) = ${hash.toLowerCase()}`);
 
 /** The portal's post-back, as the server action does it (decode from the chain, then record). */
 async function postBack(hash: Hex, reason = "Officer's reason, posted back") {
@@ -69,17 +101,42 @@ beforeAll(async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-reconcile-")), "31337.json");
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
-  await send(wallet(admin).writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [keccak256(stringToHex("AGENT_ROLE")), officer.address] }));
-  await send(wallet(admin).writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address] }));
+  await send(
+    wallet(admin).writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("AGENT_ROLE")), officer.address],
+    }),
+  );
+  await send(
+    wallet(admin).writeContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address],
+    }),
+  );
   await send(
     wallet(issuer).writeContract({
       address: d.shareTokenFactory,
       abi: shareTokenFactoryAbi,
       functionName: "deployToken",
-      args: ["Reconcile Test", "RCT", { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n }, "http://x/m.json", keccak256(stringToHex("meta"))],
+      args: [
+        "Reconcile Test",
+        "RCT",
+        { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
+        "http://x/m.json",
+        keccak256(stringToHex("meta")),
+      ],
     }),
   );
-  [token] = (await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, 10n] })) as [Address];
+  [token] = (await client.readContract({
+    address: d.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "tokens",
+    args: [0n, 10n],
+  })) as [Address];
   await tok("grantRole", [keccak256(stringToHex("MINTER_ROLE")), issuer.address], issuer);
 
   // The post-back reads the chain through the server's client, configured from the environment.
@@ -93,7 +150,10 @@ beforeAll(async () => {
   agent = await import("./agent");
 
   t = await createTestDatabase();
-  const [inv] = await t.db.insert(investors).values({ legalName: "Bo Lam", onChainId: id("b"), kycStatus: "approved", residence: "HK", category: "retail" }).returning();
+  const [inv] = await t.db
+    .insert(investors)
+    .values({ legalName: "Bo Lam", onChainId: id("b"), kycStatus: "approved", residence: "HK", category: "retail" })
+    .returning();
   await t.db.insert(investorWallets).values({ address: b.toLowerCase(), investorId: inv!.id, isPrimary: true });
 }, 180_000);
 
@@ -133,9 +193,17 @@ describe("audit reconciliation", () => {
     for (const e of found) {
       expect(e.actor).toBe(officer.address.toLowerCase());
       expect(e.actorRole).toBe("compliance");
-      expect(e.after).toMatchObject({ reason: RECONCILE_REASON, source: "indexer", contract: "registry", function: "registerInvestor", events: ["InvestorRegistered", "WalletLinked"] });
+      expect(e.after).toMatchObject({
+        reason: RECONCILE_REASON,
+        source: "indexer",
+        contract: "registry",
+        function: "registerInvestor",
+        events: ["InvestorRegistered", "WalletLinked"],
+      });
     }
-    expect(found.find((e) => (e.after as { args: { wallet: string } }).args.wallet === b.toLowerCase())).toMatchObject({ subjectType: "investor" });
+    expect(found.find((e) => (e.after as { args: { wallet: string } }).args.wallet === b.toLowerCase())).toMatchObject({
+      subjectType: "investor",
+    });
     // Running again writes nothing; the mark moved on.
     expect(await reconcile(later(freeze.time))).toMatchObject({ recorded: 0 });
     const [cursor] = await t.db.select().from(indexerCursor);
@@ -152,11 +220,24 @@ describe("audit reconciliation", () => {
     expect(r).toMatchObject({ recorded: 3, alreadyRecorded: 0, failed: 0 });
 
     const [p] = await entriesOf(part.hash);
-    expect(p).toMatchObject({ actor: officer.address.toLowerCase(), action: "token.shares_freeze", subjectType: "wallet", subjectId: a.toLowerCase() });
-    expect(p!.after).toMatchObject({ reason: RECONCILE_REASON, source: "indexer", token: token.toLowerCase(), function: "freezePartialShares", args: { wallet: a.toLowerCase(), amount: "5" } });
+    expect(p).toMatchObject({
+      actor: officer.address.toLowerCase(),
+      action: "token.shares_freeze",
+      subjectType: "wallet",
+      subjectId: a.toLowerCase(),
+    });
+    expect(p!.after).toMatchObject({
+      reason: RECONCILE_REASON,
+      source: "indexer",
+      token: token.toLowerCase(),
+      function: "freezePartialShares",
+      args: { wallet: a.toLowerCase(), amount: "5" },
+    });
     const [u] = await entriesOf(unlink.hash);
     expect(u).toMatchObject({ action: "registry.wallet_unlink", subjectType: "investor" });
-    expect(await t.db.select().from(investorWallets).where(eq(investorWallets.address, b.toLowerCase()))).toHaveLength(0);
+    expect(await t.db.select().from(investorWallets).where(eq(investorWallets.address, b.toLowerCase()))).toHaveLength(
+      0,
+    );
     const [bn] = await entriesOf(burn.hash);
     expect(bn).toMatchObject({ action: "token.burn", subjectId: a.toLowerCase() });
     expect(bn!.after).toMatchObject({ function: "burn", events: ["SharesBurned"] });
@@ -187,7 +268,15 @@ describe("audit reconciliation", () => {
     const holder = t.db.transaction(async (txn) => {
       const tx = txn as unknown as Database;
       expect((await lockAgentTxAudit(tx, { txHash: x.hash })).recorded).toBe(false);
-      await writeAudit(tx, { actor: officer.address, actorRole: "compliance", action: "token.shares_freeze", subjectType: "wallet", subjectId: a.toLowerCase(), after: { reason: RECONCILE_REASON, source: "indexer" }, txHash: x.hash });
+      await writeAudit(tx, {
+        actor: officer.address,
+        actorRole: "compliance",
+        action: "token.shares_freeze",
+        subjectType: "wallet",
+        subjectId: a.toLowerCase(),
+        after: { reason: RECONCILE_REASON, source: "indexer" },
+        txHash: x.hash,
+      });
       entered();
       await gate;
     });

@@ -18,15 +18,38 @@ import { type Address, type Chain, getAddress, type Hex, type PublicClient, type
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents, indexerCursor } from "@/lib/db/schema";
-import { agentAuditInput, type AgentCall, decodeAgentCall, lockAgentTxAudit, REGISTRY_AGENT_CALLS, syncRegistryChange, TOKEN_AGENT_CALLS } from "./agent-audit";
+import {
+  agentAuditInput,
+  type AgentCall,
+  decodeAgentCall,
+  lockAgentTxAudit,
+  REGISTRY_AGENT_CALLS,
+  syncRegistryChange,
+  TOKEN_AGENT_CALLS,
+} from "./agent-audit";
 
 export const RECONCILE_REASON = "Not recorded from the portal (found on-chain by the indexer)";
 /** How long after its block an agent transaction is left to the browser's post-back. */
 export const RECONCILE_GRACE_MS = 2 * 60_000;
 
 /** Events only agent-role calls emit. */
-export const TOKEN_AGENT_EVENTS = ["WalletFrozenSet", "SharesFrozen", "SharesUnfrozen", "ForcedTransferred", "WalletRecovered", "SharesBurned", "Paused", "Unpaused"] as const;
-export const REGISTRY_AGENT_EVENTS = ["InvestorRegistered", "InvestorUpdated", "InvestorRemoved", "WalletLinked", "WalletUnlinked"] as const;
+export const TOKEN_AGENT_EVENTS = [
+  "WalletFrozenSet",
+  "SharesFrozen",
+  "SharesUnfrozen",
+  "ForcedTransferred",
+  "WalletRecovered",
+  "SharesBurned",
+  "Paused",
+  "Unpaused",
+] as const;
+export const REGISTRY_AGENT_EVENTS = [
+  "InvestorRegistered",
+  "InvestorUpdated",
+  "InvestorRemoved",
+  "WalletLinked",
+  "WalletUnlinked",
+] as const;
 const AGENT_EVENTS: string[] = [...TOKEN_AGENT_EVENTS, ...REGISTRY_AGENT_EVENTS];
 
 type Client = PublicClient<Transport, Chain | undefined>;
@@ -57,12 +80,20 @@ const REGISTRY_SYNC: Record<string, { fn: AgentCall; key: "wallet" | "investorId
  * Mirrors the registry events of one transaction into the investor records, skipping any a later registry event
  * about the same wallet or investor supersedes (that one's own path, or pass, keeps the records in step).
  */
-async function syncRegistryEvents(db: Database, registry: string, blockNumber: bigint, events: TxEvent[]): Promise<void> {
+async function syncRegistryEvents(
+  db: Database,
+  registry: string,
+  blockNumber: bigint,
+  events: TxEvent[],
+): Promise<void> {
   for (const e of events) {
     const sync = REGISTRY_SYNC[e.event];
     if (!sync || e.contract !== registry) continue;
     const value = String(e.args[sync.key] ?? "").toLowerCase();
-    const names = sync.key === "wallet" ? ["WalletLinked", "WalletUnlinked"] : ["InvestorUpdated", "InvestorRemoved", "InvestorRegistered"];
+    const names =
+      sync.key === "wallet"
+        ? ["WalletLinked", "WalletUnlinked"]
+        : ["InvestorUpdated", "InvestorRemoved", "InvestorRegistered"];
     const [later] = await db
       .select({ id: chainEvents.id })
       .from(chainEvents)
@@ -71,7 +102,10 @@ async function syncRegistryEvents(db: Database, registry: string, blockNumber: b
           eq(chainEvents.contract, registry),
           inArray(chainEvents.eventName, names),
           sql`${chainEvents.args}->>${sync.key} = ${value}`,
-          or(gt(chainEvents.blockNumber, blockNumber), and(eq(chainEvents.blockNumber, blockNumber), gt(chainEvents.logIndex, e.logIndex))),
+          or(
+            gt(chainEvents.blockNumber, blockNumber),
+            and(eq(chainEvents.blockNumber, blockNumber), gt(chainEvents.logIndex, e.logIndex)),
+          ),
         ),
       )
       .limit(1);
@@ -111,7 +145,11 @@ export async function reconcileAgentAudit({
   const from = cursor.reconciledBlock ?? start;
   const cutoff = new Date(now.getTime() - graceMs);
   const ce = chainEvents;
-  const agentEvent = and(inArray(ce.eventName, AGENT_EVENTS), gt(ce.blockNumber, from), lte(ce.blockNumber, cursor.blockNumber));
+  const agentEvent = and(
+    inArray(ce.eventName, AGENT_EVENTS),
+    gt(ce.blockNumber, from),
+    lte(ce.blockNumber, cursor.blockNumber),
+  );
 
   const candidates = await db
     .select({
@@ -121,7 +159,13 @@ export async function reconcileAgentAudit({
       events: sql<string>`json_agg(json_build_object('contract', ${ce.contract}, 'event', ${ce.eventName}, 'args', ${ce.args}, 'logIndex', ${ce.logIndex}) ORDER BY ${ce.logIndex})::text`,
     })
     .from(ce)
-    .where(and(agentEvent, lte(ce.blockTime, cutoff), sql`NOT EXISTS (SELECT 1 FROM audit_log a WHERE lower(a.tx_hash) = ${ce.txHash})`))
+    .where(
+      and(
+        agentEvent,
+        lte(ce.blockTime, cutoff),
+        sql`NOT EXISTS (SELECT 1 FROM audit_log a WHERE lower(a.tx_hash) = ${ce.txHash})`,
+      ),
+    )
     .groupBy(ce.txHash)
     .orderBy(sql`min(${ce.blockNumber})`, asc(ce.txHash))
     .limit(limit + 1);
@@ -141,7 +185,10 @@ export async function reconcileAgentAudit({
     } catch (error) {
       failed++;
       firstFailed ??= blockNumber;
-      if (!failing.has(hash)) log?.(`reconcile: cannot read ${hash} (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); retrying later`);
+      if (!failing.has(hash))
+        log?.(
+          `reconcile: cannot read ${hash} (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); retrying later`,
+        );
       failing.add(hash);
       continue;
     }
@@ -150,7 +197,15 @@ export async function reconcileAgentAudit({
     const to = receipt.to ? receipt.to.toLowerCase() : null;
     const tokenContracts = new Set(events.filter((e) => e.contract !== registry).map((e) => e.contract));
     const kind = to === registry ? "registry" : to && tokenContracts.has(to) ? "token" : null;
-    const decoded = kind ? decodeAgentCall({ contract: kind, to: getAddress(to!), input: tx.input, blockNumber, allowed: kind === "token" ? TOKEN_AGENT_CALLS : REGISTRY_AGENT_CALLS }) : null;
+    const decoded = kind
+      ? decodeAgentCall({
+          contract: kind,
+          to: getAddress(to!),
+          input: tx.input,
+          blockNumber,
+          allowed: kind === "token" ? TOKEN_AGENT_CALLS : REGISTRY_AGENT_CALLS,
+        })
+      : null;
     const blockTime = new Date(Number(c.blockTimeMs)).toISOString();
     const extra = { source: "indexer", blockTime, events: events.map((e) => e.event) };
     // A call through another contract (a multisig, a batch helper): recorded from its events.
@@ -162,7 +217,13 @@ export async function reconcileAgentAudit({
           action: "agent.onchain_action",
           subjectType: events.some((e) => e.contract === registry) ? "registry" : "token",
           subjectId: events[0]!.contract,
-          after: { reason: RECONCILE_REASON, ...extra, to, events: events.map((e) => ({ contract: e.contract, event: e.event, args: e.args })), blockNumber: blockNumber.toString() },
+          after: {
+            reason: RECONCILE_REASON,
+            ...extra,
+            to,
+            events: events.map((e) => ({ contract: e.contract, event: e.event, args: e.args })),
+            blockNumber: blockNumber.toString(),
+          },
           txHash: hash.toLowerCase(),
           ip: null,
         };
@@ -176,7 +237,8 @@ export async function reconcileAgentAudit({
     if (wrote) recorded++;
     else alreadyRecorded++;
   }
-  if (recorded) log?.(`reconcile: ${recorded} agent transaction(s) found on-chain without an audit entry, now recorded`);
+  if (recorded)
+    log?.(`reconcile: ${recorded} agent transaction(s) found on-chain without an audit entry, now recorded`);
 
   // Advance the mark to just below the first block that still needs a look: an event inside the grace period, a
   // transaction that could not be read, one beyond this pass's limit; never above the indexer's complete record.
@@ -196,7 +258,13 @@ export async function reconcileAgentAudit({
     await db
       .update(indexerCursor)
       .set({ reconciledBlock: mark })
-      .where(and(eq(indexerCursor.name, name), sql`${indexerCursor.blockNumber} >= ${mark}`, sql`(${indexerCursor.reconciledBlock} IS NULL OR ${indexerCursor.reconciledBlock} < ${mark})`));
+      .where(
+        and(
+          eq(indexerCursor.name, name),
+          sql`${indexerCursor.blockNumber} >= ${mark}`,
+          sql`(${indexerCursor.reconciledBlock} IS NULL OR ${indexerCursor.reconciledBlock} < ${mark})`,
+        ),
+      );
   }
   return { recorded, alreadyRecorded, failed, reconciledBlock: mark };
 }

@@ -10,7 +10,16 @@
  * Plain module (no `server-only`, no database): the server joins identities in `register.ts`; tests and the
  * benchmark call it directly with their own client.
  */
-import { type Address, type Chain, decodeFunctionResult, encodeFunctionData, type Hex, numberToHex, type PublicClient, type Transport } from "viem";
+import {
+  type Address,
+  type Chain,
+  decodeFunctionResult,
+  encodeFunctionData,
+  type Hex,
+  numberToHex,
+  type PublicClient,
+  type Transport,
+} from "viem";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 
 /** Wallets per `holders(offset, limit)` call. */
@@ -97,8 +106,15 @@ export async function readChainRegister({
   const wallets = (
     await Promise.all(
       pages.map(async (offset) => {
-        const data = encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "holders", args: [offset, HOLDER_PAGE] });
-        const result = (await client.request({ method: "eth_call", params: [{ to: token, data }, numberToHex(block)] })) as Hex;
+        const data = encodeFunctionData({
+          abi: artworkShareTokenAbi,
+          functionName: "holders",
+          args: [offset, HOLDER_PAGE],
+        });
+        const result = (await client.request({
+          method: "eth_call",
+          params: [{ to: token, data }, numberToHex(block)],
+        })) as Hex;
         return decodeFunctionResult({ abi: artworkShareTokenAbi, functionName: "holders", data: result });
       }),
     )
@@ -119,7 +135,12 @@ export async function readChainRegister({
 
   const holders: ChainHolder[] = wallets.map((wallet, i) => {
     const shares = state[i * 4] as bigint;
-    const [frozen, frozenAmount, lockedAmount, lockedUntil] = state[i * 4 + 1] as readonly [boolean, bigint, bigint, bigint];
+    const [frozen, frozenAmount, lockedAmount, lockedUntil] = state[i * 4 + 1] as readonly [
+      boolean,
+      bigint,
+      bigint,
+      bigint,
+    ];
     return {
       wallet,
       shares,

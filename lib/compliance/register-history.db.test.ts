@@ -10,7 +10,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Address, createPublicClient, createWalletClient, type Hex, http, keccak256, type PublicClient, stringToHex } from "viem";
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  type Hex,
+  http,
+  keccak256,
+  type PublicClient,
+  stringToHex,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +29,14 @@ import type { Deployments } from "@/lib/chain/deployments";
 import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
 import { chainEvents, indexerCursor } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { getIndexerCoverage, INDEXER_EVENTS_VERSION, type IndexerOptions, syncOnce, syncToHead, TOKEN_REGISTER_EVENTS } from "@/lib/indexer/indexer";
+import {
+  getIndexerCoverage,
+  INDEXER_EVENTS_VERSION,
+  type IndexerOptions,
+  syncOnce,
+  syncToHead,
+  TOKEN_REGISTER_EVENTS,
+} from "@/lib/indexer/indexer";
 import { compareRegisters } from "./register";
 import { readChainRegister } from "./register-chain";
 import { readIndexedRegister } from "./register-history";
@@ -31,7 +47,14 @@ const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
 const admin = acct(0);
 const officer = acct(1);
 const issuer = acct(3);
-const [a1, b, c, a2, d1, d2] = [acct(5).address, acct(6).address, acct(7).address, acct(8).address, acct(9).address, acct(10).address];
+const [a1, b, c, a2, d1, d2] = [
+  acct(5).address,
+  acct(6).address,
+  acct(7).address,
+  acct(8).address,
+  acct(9).address,
+  acct(10).address,
+];
 const id = (s: string): Hex => keccak256(stringToHex(`investor-${s}`));
 const DAY = 86_400;
 
@@ -44,8 +67,10 @@ let deployBlock: bigint;
 /** Blocks at which the register is compared, with what each is meant to exercise. */
 const checkpoints: { block: bigint; label: string }[] = [];
 
-const wallet = (account: ReturnType<typeof acct>) => createWalletClient({ account, chain: foundry, transport: http(chain.url) });
-const rpc = (method: string, params: unknown[] = []) => client.request({ method: method as never, params: params as never }) as Promise<unknown>;
+const wallet = (account: ReturnType<typeof acct>) =>
+  createWalletClient({ account, chain: foundry, transport: http(chain.url) });
+const rpc = (method: string, params: unknown[] = []) =>
+  client.request({ method: method as never, params: params as never }) as Promise<unknown>;
 async function send(p: Promise<Hex>) {
   const receipt = await client.waitForTransactionReceipt({ hash: await p });
   expect(receipt.status).toBe("success");
@@ -62,9 +87,23 @@ async function checkpoint(label: string) {
   checkpoints.push({ block: await client.getBlockNumber({ cacheTime: 0 }), label });
 }
 const tok = (fn: string, args: readonly unknown[], who = officer) =>
-  send(wallet(who).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: fn as never, args: args as never }));
+  send(
+    wallet(who).writeContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: fn as never,
+      args: args as never,
+    }),
+  );
 const reg = (fn: string, args: readonly unknown[]) =>
-  send(wallet(officer).writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: fn as never, args: args as never }));
+  send(
+    wallet(officer).writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: fn as never,
+      args: args as never,
+    }),
+  );
 
 function indexer(db = database.db, extra: Partial<IndexerOptions> = {}): IndexerOptions {
   return { db, client: client as never, contracts: d, confirmations: 0, chunkSize: 6n, ...extra };
@@ -77,8 +116,17 @@ async function fromIndexer(block: bigint, db = database.db) {
 }
 
 async function expectSameRegister(block: bigint, label: string, db = database.db) {
-  const [chainSaid, built] = await Promise.all([readChainRegister({ client: client as never, token, blockNumber: block }), fromIndexer(block, db)]);
-  const pick = (r: { totalSupply: bigint; holderCount: number; holderWalletCount: number; paused: boolean; blockTime: number }) => ({
+  const [chainSaid, built] = await Promise.all([
+    readChainRegister({ client: client as never, token, blockNumber: block }),
+    fromIndexer(block, db),
+  ]);
+  const pick = (r: {
+    totalSupply: bigint;
+    holderCount: number;
+    holderWalletCount: number;
+    paused: boolean;
+    blockTime: number;
+  }) => ({
     totalSupply: r.totalSupply,
     holderCount: r.holderCount,
     holderWalletCount: r.holderWalletCount,
@@ -92,7 +140,13 @@ async function expectSameRegister(block: bigint, label: string, db = database.db
   // The console's cross-check agrees, and would name a wallet whose row differed.
   const rows = joinRegister(built.holders, built.totalSupply, new Map());
   expect(compareRegisters({ ...built, rows }, chainSaid)).toEqual([]);
-  if (rows[0]) expect(compareRegisters({ ...built, rows: [{ ...rows[0], frozenAmount: rows[0].frozenAmount + 1n }, ...rows.slice(1)] }, chainSaid)).toEqual([rows[0].wallet.toLowerCase()]);
+  if (rows[0])
+    expect(
+      compareRegisters(
+        { ...built, rows: [{ ...rows[0], frozenAmount: rows[0].frozenAmount + 1n }, ...rows.slice(1)] },
+        chainSaid,
+      ),
+    ).toEqual([rows[0].wallet.toLowerCase()]);
   return built;
 }
 
@@ -103,18 +157,49 @@ beforeAll(async () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-history-")), "31337.json");
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
   const adm = wallet(admin);
-  await send(adm.writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [keccak256(stringToHex("AGENT_ROLE")), officer.address] }));
-  await send(adm.writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address] }));
+  await send(
+    adm.writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("AGENT_ROLE")), officer.address],
+    }),
+  );
+  await send(
+    adm.writeContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address],
+    }),
+  );
   const deployed = await send(
     wallet(issuer).writeContract({
       address: d.shareTokenFactory,
       abi: shareTokenFactoryAbi,
       functionName: "deployToken",
-      args: ["History Test", "HST", { allowedCountries: [], eligibleCategories: 14, maxHolders: 10, maxBalancePerInvestor: 0n, lockupSeconds: BigInt(DAY) }, "http://x/m.json", keccak256(stringToHex("meta"))],
+      args: [
+        "History Test",
+        "HST",
+        {
+          allowedCountries: [],
+          eligibleCategories: 14,
+          maxHolders: 10,
+          maxBalancePerInvestor: 0n,
+          lockupSeconds: BigInt(DAY),
+        },
+        "http://x/m.json",
+        keccak256(stringToHex("meta")),
+      ],
     }),
   );
   deployBlock = deployed.blockNumber;
-  [token] = (await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, 10n] })) as [Address];
+  [token] = (await client.readContract({
+    address: d.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "tokens",
+    args: [0n, 10n],
+  })) as [Address];
   await tok("grantRole", [keccak256(stringToHex("MINTER_ROLE")), issuer.address], issuer);
 
   // ---- The story the register goes through (each checkpoint names what it exercises).
@@ -170,7 +255,19 @@ beforeAll(async () => {
   await tok("transfer", [b, 55n], acct(10)); // d2 leaves
   await tok("transfer", [d2, 10n], acct(9)); // d2 holds again: now accounted to e
   await checkpoint("wallet re-enters under its new investor");
-  await tok("setRules", [{ allowedCountries: [], eligibleCategories: 14, maxHolders: 20, maxBalancePerInvestor: 0n, lockupSeconds: BigInt(DAY) }], issuer);
+  await tok(
+    "setRules",
+    [
+      {
+        allowedCountries: [],
+        eligibleCategories: 14,
+        maxHolders: 20,
+        maxBalancePerInvestor: 0n,
+        lockupSeconds: BigInt(DAY),
+      },
+    ],
+    issuer,
+  );
   await tok("transfer", [a2, 0n], acct(6)); // a zero transfer changes nothing
   await checkpoint("rules changed");
 }, 240_000);
@@ -186,7 +283,11 @@ describe("register at a past block from the indexer", () => {
     const coverage = await getIndexerCoverage(database.db);
     expect(coverage?.completeThrough).toBe(await client.getBlockNumber({ cacheTime: 0 }));
     // A database indexed from the start with the current event set needs no backfill.
-    expect((await database.db.select().from(indexerCursor))[0]).toMatchObject({ eventsVersion: INDEXER_EVENTS_VERSION, backfillTo: null, backfillCursor: null });
+    expect((await database.db.select().from(indexerCursor))[0]).toMatchObject({
+      eventsVersion: INDEXER_EVENTS_VERSION,
+      backfillTo: null,
+      backfillCursor: null,
+    });
     const seen: Record<string, Awaited<ReturnType<typeof expectSameRegister>>> = {};
     for (const cp of checkpoints) seen[cp.label] = await expectSameRegister(cp.block, cp.label);
 
@@ -194,19 +295,43 @@ describe("register at a past block from the indexer", () => {
     const h = (label: string, w: Address) => seen[label]!.holders.find((x) => x.wallet === w);
     expect(h("mints with a running lock-up", a1)).toMatchObject({ lockedAmount: 100n });
     expect(h("lock-ups over, no event since", a1)).toMatchObject({ lockedAmount: 0n, lockedUntil: 0 });
-    expect(h("forced transfer consuming locked shares", a1)).toMatchObject({ shares: 40n, frozenAmount: 30n, lockedAmount: 10n });
-    expect(h("forced transfer consuming frozen shares", a1)).toMatchObject({ shares: 10n, frozenAmount: 10n, lockedAmount: 0n });
-    expect(h("recovery with freeze flag, frozen part and lock-up", a2)).toMatchObject({ shares: 15n, frozen: true, frozenAmount: 10n, lockedAmount: 5n, investorId: id("a") });
+    expect(h("forced transfer consuming locked shares", a1)).toMatchObject({
+      shares: 40n,
+      frozenAmount: 30n,
+      lockedAmount: 10n,
+    });
+    expect(h("forced transfer consuming frozen shares", a1)).toMatchObject({
+      shares: 10n,
+      frozenAmount: 10n,
+      lockedAmount: 0n,
+    });
+    expect(h("recovery with freeze flag, frozen part and lock-up", a2)).toMatchObject({
+      shares: 15n,
+      frozen: true,
+      frozenAmount: 10n,
+      lockedAmount: 5n,
+      investorId: id("a"),
+    });
     expect(h("recovery with freeze flag, frozen part and lock-up", a1)).toBeUndefined();
     expect(h("burn consuming frozen shares", b)).toMatchObject({ shares: 20n, frozenAmount: 20n });
     expect(h("KYC of c expired and a2's lock-up over, no event since", c)).toMatchObject({ verified: false });
     expect(h("KYC of c expired and a2's lock-up over, no event since", a2)).toMatchObject({ lockedAmount: 0n });
     expect(h("KYC renewed", c)).toMatchObject({ verified: true });
-    expect(seen["second wallet of one investor"]!.holderCount).toBe(seen["second wallet of one investor"]!.holderWalletCount - 1);
-    expect(h("holding wallet unlinked (not verified, balance still accounted to d)", d2)).toMatchObject({ verified: false, investorId: id("d") });
-    expect(h("holding wallet relinked to another investor (id remembered)", d2)).toMatchObject({ verified: true, investorId: id("d") });
+    expect(seen["second wallet of one investor"]!.holderCount).toBe(
+      seen["second wallet of one investor"]!.holderWalletCount - 1,
+    );
+    expect(h("holding wallet unlinked (not verified, balance still accounted to d)", d2)).toMatchObject({
+      verified: false,
+      investorId: id("d"),
+    });
+    expect(h("holding wallet relinked to another investor (id remembered)", d2)).toMatchObject({
+      verified: true,
+      investorId: id("d"),
+    });
     expect(h("transfer into the relinked wallet", d2)).toMatchObject({ shares: 55n, investorId: id("d") });
-    expect(seen["transfer into the relinked wallet"]!.holderCount).toBe(seen["holding wallet relinked to another investor (id remembered)"]!.holderCount);
+    expect(seen["transfer into the relinked wallet"]!.holderCount).toBe(
+      seen["holding wallet relinked to another investor (id remembered)"]!.holderCount,
+    );
     expect(seen.paused!.paused).toBe(true);
     expect(h("wallet re-enters under its new investor", d2)).toMatchObject({ shares: 10n, investorId: id("e") });
     expect(seen["rules changed"]!.maxHolders).toBe(20);
@@ -246,7 +371,9 @@ describe("register at a past block from the indexer", () => {
       // Same rows as a database that always had the new events (keys compared), none twice.
       await syncToHead(indexer());
       const keys = async (db: typeof old.db) =>
-        (await db.select({ k: sql<string>`${chainEvents.txHash} || ':' || ${chainEvents.logIndex}` }).from(chainEvents)).map((r) => r.k).sort();
+        (await db.select({ k: sql<string>`${chainEvents.txHash} || ':' || ${chainEvents.logIndex}` }).from(chainEvents))
+          .map((r) => r.k)
+          .sort();
       expect(await keys(old.db)).toEqual(await keys(database.db));
       expect((await keys(old.db)).length).toBeGreaterThan(before[0]!.n);
       for (const cp of checkpoints) await expectSameRegister(cp.block, `backfilled: ${cp.label}`, old.db);
@@ -269,7 +396,9 @@ describe("register at a past block from the indexer", () => {
     await syncToHead(indexer());
     const [row] = await database.db.select().from(indexerCursor);
     // Pretend a backfill to the current cursor is pending, then the chain forgets the last blocks.
-    await database.db.update(indexerCursor).set({ backfillTo: row!.blockNumber, backfillCursor: row!.blockNumber - 1n });
+    await database.db
+      .update(indexerCursor)
+      .set({ backfillTo: row!.blockNumber, backfillCursor: row!.blockNumber - 1n });
     await rpc("evm_revert", [snapshot]);
     await tok("setWalletFrozen", [c, true]);
     await tok("setWalletFrozen", [c, false]);
@@ -281,7 +410,13 @@ describe("register at a past block from the indexer", () => {
     const stale = await database.db
       .select()
       .from(chainEvents)
-      .where(and(eq(chainEvents.token, token.toLowerCase()), eq(chainEvents.eventName, "SharesFrozen"), sql`${chainEvents.args}->>'amount' = '1'`));
+      .where(
+        and(
+          eq(chainEvents.token, token.toLowerCase()),
+          eq(chainEvents.eventName, "SharesFrozen"),
+          sql`${chainEvents.args}->>'amount' = '1'`,
+        ),
+      );
     expect(stale.length).toBe(1); // only "after the upgrade"'s freeze: the reverted one is gone
     await expectSameRegister(await client.getBlockNumber({ cacheTime: 0 }), "after the reorg");
   }, 60_000);

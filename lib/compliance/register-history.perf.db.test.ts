@@ -42,7 +42,17 @@ beforeAll(async () => {
   let log = 0;
   const push = (contract: string, eventName: string, args: Record<string, string | number | boolean>) => {
     const time = new Date((T0 + Number(block) * 2) * 1000);
-    rows.push({ blockNumber: block, blockHash: toHex(block, { size: 32 }), blockTime: time, txHash: keccak256(toHex(`${block}:${log}`)), logIndex: log++, contract, eventName, args, token: contract === token ? token : null });
+    rows.push({
+      blockNumber: block,
+      blockHash: toHex(block, { size: 32 }),
+      blockTime: time,
+      txHash: keccak256(toHex(`${block}:${log}`)),
+      logIndex: log++,
+      contract,
+      eventName,
+      args,
+      token: contract === token ? token : null,
+    });
     if (log >= 40) {
       block++;
       log = 0;
@@ -50,15 +60,28 @@ beforeAll(async () => {
   };
   const far = T0 + 10 * 365 * 86_400;
   for (let i = 0; i < HOLDERS; i++) {
-    push(registry, "InvestorRegistered", { investorId: investorOf(i), wallet: walletOf(i), country: 344, category: 1, kycExpiry: String(i % 50 === 0 ? T0 : far) });
+    push(registry, "InvestorRegistered", {
+      investorId: investorOf(i),
+      wallet: walletOf(i),
+      country: 344,
+      category: 1,
+      kycExpiry: String(i % 50 === 0 ? T0 : far),
+    });
     push(registry, "WalletLinked", { wallet: walletOf(i), investorId: investorOf(i) });
   }
   for (let i = 0; i < HOLDERS; i++) {
     push(token, "Transfer", { from: "0x0000000000000000000000000000000000000000", to: walletOf(i), value: "100" });
-    push(token, "SharesMinted", { to: walletOf(i), amount: "100", lockedUntil: String(i % 3 === 0 ? far : T0 + 1), minter: registry });
+    push(token, "SharesMinted", {
+      to: walletOf(i),
+      amount: "100",
+      lockedUntil: String(i % 3 === 0 ? far : T0 + 1),
+      minter: registry,
+    });
   }
-  for (let i = 0; i < HOLDERS; i += 10) push(token, "SharesFrozen", { wallet: walletOf(i), amount: "10", agent: registry });
-  for (let i = 1; i < HOLDERS; i += 20) push(token, "Transfer", { from: walletOf(i), to: walletOf(i + 1), value: "30" });
+  for (let i = 0; i < HOLDERS; i += 10)
+    push(token, "SharesFrozen", { wallet: walletOf(i), amount: "10", agent: registry });
+  for (let i = 1; i < HOLDERS; i += 20)
+    push(token, "Transfer", { from: walletOf(i), to: walletOf(i + 1), value: "30" });
   for (let i = 2; i < HOLDERS; i += 50) {
     push(token, "Transfer", { from: walletOf(i), to: walletOf(i - 2), value: "40" });
     push(token, "ForcedTransferred", { from: walletOf(i), to: walletOf(i - 2), amount: "40", agent: registry });
@@ -70,9 +93,19 @@ beforeAll(async () => {
     const batch = Array.from({ length: Math.min(1_000, HOLDERS - i) }, (_, k) => i + k);
     const inserted = await t.db
       .insert(investors)
-      .values(batch.map((k) => ({ legalName: `Investor ${k}`, onChainId: investorOf(k), kycStatus: "approved" as const, residence: "HK", category: "retail" as const })))
+      .values(
+        batch.map((k) => ({
+          legalName: `Investor ${k}`,
+          onChainId: investorOf(k),
+          kycStatus: "approved" as const,
+          residence: "HK",
+          category: "retail" as const,
+        })),
+      )
       .returning({ id: investors.id });
-    await t.db.insert(investorWallets).values(inserted.map((r, k) => ({ address: walletOf(i + k), investorId: r.id, isPrimary: true })));
+    await t.db
+      .insert(investorWallets)
+      .values(inserted.map((r, k) => ({ address: walletOf(i + k), investorId: r.id, isPrimary: true })));
   }
 }, 300_000);
 
@@ -84,19 +117,34 @@ describe("register at a past block, 10,000 holders", () => {
   it("is a constant number of queries and fast", async () => {
     const blockTime = T0 + Number(lastBlock) * 2;
     const coldStarted = performance.now();
-    await readIndexedRegister({ db: t.db, token: getAddress(token), registry: getAddress(registry), blockNumber: lastBlock, blockTime }); // first view (cold caches)
+    await readIndexedRegister({
+      db: t.db,
+      token: getAddress(token),
+      registry: getAddress(registry),
+      blockNumber: lastBlock,
+      blockTime,
+    }); // first view (cold caches)
     const coldMs = performance.now() - coldStarted;
     const counter = countQueries(t.db);
     const runs: number[] = [];
     let built;
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      built = await readIndexedRegister({ db: t.db, token: getAddress(token), registry: getAddress(registry), blockNumber: lastBlock, blockTime });
+      built = await readIndexedRegister({
+        db: t.db,
+        token: getAddress(token),
+        registry: getAddress(registry),
+        blockNumber: lastBlock,
+        blockTime,
+      });
       runs.push(performance.now() - started);
     }
     const queries = counter.count() / 3;
     const joinStarted = performance.now();
-    const identities = await loadIdentities(t.db, { investorIds: built!.holders.map((h) => h.investorId), wallets: built!.holders.map((h) => h.wallet) });
+    const identities = await loadIdentities(t.db, {
+      investorIds: built!.holders.map((h) => h.investorId),
+      wallets: built!.holders.map((h) => h.wallet),
+    });
     const rows = joinRegister(built!.holders, built!.totalSupply, identities);
     const joinMs = performance.now() - joinStarted;
     const joinQueries = counter.count() - queries * 3;

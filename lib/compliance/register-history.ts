@@ -49,7 +49,14 @@ const LINK_EVENTS = ["WalletLinked", "WalletUnlinked"] as const;
 const INVESTOR_EVENTS = ["InvestorRegistered", "InvestorUpdated", "InvestorRemoved"] as const;
 
 type Args = Record<string, string | number | boolean>;
-export type HistoryEvent = { eventName: string; args: Args; blockNumber: bigint; logIndex: number; txHash: string; blockTime: Date };
+export type HistoryEvent = {
+  eventName: string;
+  args: Args;
+  blockNumber: bigint;
+  logIndex: number;
+  txHash: string;
+  blockTime: Date;
+};
 export type LinkEvent = { eventName: string; args: Args; blockNumber: bigint; logIndex: number };
 /** An investor's registry record at the block: its KYC expiry (unix seconds), 0 once removed. */
 export type InvestorRecord = { investorId: string; kycExpiry: bigint };
@@ -70,7 +77,14 @@ export type IndexedRegister = {
   holders: ChainHolder[];
 };
 
-type WalletState = { balance: bigint; frozen: boolean; frozenAmount: bigint; lockedAmount: bigint; lockedUntil: bigint; investor: string };
+type WalletState = {
+  balance: bigint;
+  frozen: boolean;
+  frozenAmount: bigint;
+  lockedAmount: bigint;
+  lockedUntil: bigint;
+  investor: string;
+};
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 const TRIMMING = new Set(["ForcedTransferred", "SharesBurned", "WalletRecovered"]);
@@ -159,7 +173,11 @@ export function replayRegister({
   for (let i = 0; i < tokenEvents.length; i++) {
     const e = tokenEvents[i]!;
     // Registry changes up to (and before, within the same block) this event.
-    while (li < linkEvents.length && (linkEvents[li]!.blockNumber < e.blockNumber || (linkEvents[li]!.blockNumber === e.blockNumber && linkEvents[li]!.logIndex < e.logIndex))) {
+    while (
+      li < linkEvents.length &&
+      (linkEvents[li]!.blockNumber < e.blockNumber ||
+        (linkEvents[li]!.blockNumber === e.blockNumber && linkEvents[li]!.logIndex < e.logIndex))
+    ) {
       applyLink(linkEvents[li]!);
       li++;
     }
@@ -333,40 +351,97 @@ export async function readIndexedRegister({
   const ce = chainEvents;
   const [tokenEvents, [later]] = await Promise.all([
     db
-      .select({ eventName: ce.eventName, args: ce.args, blockNumber: ce.blockNumber, logIndex: ce.logIndex, txHash: ce.txHash, blockTime: ce.blockTime })
+      .select({
+        eventName: ce.eventName,
+        args: ce.args,
+        blockNumber: ce.blockNumber,
+        logIndex: ce.logIndex,
+        txHash: ce.txHash,
+        blockTime: ce.blockTime,
+      })
       .from(ce)
-      .where(and(eq(ce.token, t), eq(ce.contract, t), inArray(ce.eventName, [...REGISTER_TOKEN_EVENTS]), lte(ce.blockNumber, blockNumber)))
+      .where(
+        and(
+          eq(ce.token, t),
+          eq(ce.contract, t),
+          inArray(ce.eventName, [...REGISTER_TOKEN_EVENTS]),
+          lte(ce.blockNumber, blockNumber),
+        ),
+      )
       .orderBy(asc(ce.blockNumber), asc(ce.logIndex)),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(ce)
-      .where(and(eq(ce.token, t), eq(ce.contract, t), eq(ce.eventName, "RulesUpdated"), sql`${ce.blockNumber} > ${blockNumber}`)),
+      .where(
+        and(
+          eq(ce.token, t),
+          eq(ce.contract, t),
+          eq(ce.eventName, "RulesUpdated"),
+          sql`${ce.blockNumber} > ${blockNumber}`,
+        ),
+      ),
   ]);
   // Only wallets that ever received the token can be holders: their registry links, in chain order.
-  const receivers = [...new Set(tokenEvents.filter((e) => e.eventName === "Transfer").map((e) => addr(e.args.to)))].filter((w) => w !== ZERO);
+  const receivers = [
+    ...new Set(tokenEvents.filter((e) => e.eventName === "Transfer").map((e) => addr(e.args.to))),
+  ].filter((w) => w !== ZERO);
   const linkEvents = (
     await Promise.all(
       chunked(receivers).map((wallets) =>
         db
           .select({ eventName: ce.eventName, args: ce.args, blockNumber: ce.blockNumber, logIndex: ce.logIndex })
           .from(ce)
-          .where(and(eq(ce.contract, r), inArray(ce.eventName, [...LINK_EVENTS]), lte(ce.blockNumber, blockNumber), inArray(sql`${ce.args}->>'wallet'`, wallets))),
+          .where(
+            and(
+              eq(ce.contract, r),
+              inArray(ce.eventName, [...LINK_EVENTS]),
+              lte(ce.blockNumber, blockNumber),
+              inArray(sql`${ce.args}->>'wallet'`, wallets),
+            ),
+          ),
       ),
     )
   )
     .flat()
-    .sort((x, y) => (x.blockNumber === y.blockNumber ? x.logIndex - y.logIndex : x.blockNumber < y.blockNumber ? -1 : 1));
+    .sort((x, y) =>
+      x.blockNumber === y.blockNumber ? x.logIndex - y.logIndex : x.blockNumber < y.blockNumber ? -1 : 1,
+    );
   // The latest record (KYC expiry) of every investor those wallets were linked to.
-  const ids = [...new Set(linkEvents.filter((e) => e.eventName === "WalletLinked").map((e) => String(e.args.investorId).toLowerCase()))];
-  const latest = new Map<string, { blockNumber: bigint; logIndex: number; eventName: string; kycExpiry: string | null }>();
+  const ids = [
+    ...new Set(
+      linkEvents.filter((e) => e.eventName === "WalletLinked").map((e) => String(e.args.investorId).toLowerCase()),
+    ),
+  ];
+  const latest = new Map<
+    string,
+    { blockNumber: bigint; logIndex: number; eventName: string; kycExpiry: string | null }
+  >();
   for (const part of chunked(ids)) {
     const rows = await db
-      .select({ investorId: sql<string>`lower(${ce.args}->>'investorId')`, eventName: ce.eventName, kycExpiry: sql<string | null>`${ce.args}->>'kycExpiry'`, blockNumber: ce.blockNumber, logIndex: ce.logIndex })
+      .select({
+        investorId: sql<string>`lower(${ce.args}->>'investorId')`,
+        eventName: ce.eventName,
+        kycExpiry: sql<string | null>`${ce.args}->>'kycExpiry'`,
+        blockNumber: ce.blockNumber,
+        logIndex: ce.logIndex,
+      })
       .from(ce)
-      .where(and(eq(ce.contract, r), inArray(ce.eventName, [...INVESTOR_EVENTS]), lte(ce.blockNumber, blockNumber), inArray(sql`lower(${ce.args}->>'investorId')`, part)));
+      .where(
+        and(
+          eq(ce.contract, r),
+          inArray(ce.eventName, [...INVESTOR_EVENTS]),
+          lte(ce.blockNumber, blockNumber),
+          inArray(sql`lower(${ce.args}->>'investorId')`, part),
+        ),
+      );
     for (const row of rows) {
       const seen = latest.get(row.investorId);
-      if (!seen || row.blockNumber > seen.blockNumber || (row.blockNumber === seen.blockNumber && row.logIndex > seen.logIndex)) latest.set(row.investorId, row);
+      if (
+        !seen ||
+        row.blockNumber > seen.blockNumber ||
+        (row.blockNumber === seen.blockNumber && row.logIndex > seen.logIndex)
+      )
+        latest.set(row.investorId, row);
     }
   }
   const investorRecords = [...latest.entries()].map(([investorId, row]) => ({

@@ -45,10 +45,7 @@ export const registerParams = z.object({
     .optional()
     .catch(undefined),
   /** "1": compare a past block's register from the indexer with the chain node's archive. */
-  check: z
-    .literal("1")
-    .optional()
-    .catch(undefined),
+  check: z.literal("1").optional().catch(undefined),
 });
 export type RegisterParams = z.infer<typeof registerParams>;
 
@@ -57,7 +54,11 @@ export function parseRegisterParams(raw: Record<string, string | string[] | unde
   return registerParams.parse({ q: "", ...flat });
 }
 
-export function joinRegister(holders: readonly ChainHolder[], totalSupply: bigint, identities: ReadonlyMap<string, RegisterIdentity>): RegisterRow[] {
+export function joinRegister(
+  holders: readonly ChainHolder[],
+  totalSupply: bigint,
+  identities: ReadonlyMap<string, RegisterIdentity>,
+): RegisterRow[] {
   return holders.map((h) => ({
     ...h,
     identity: identities.get(h.investorId.toLowerCase()) ?? identities.get(h.wallet.toLowerCase()) ?? null,
@@ -65,7 +66,15 @@ export function joinRegister(holders: readonly ChainHolder[], totalSupply: bigin
   }));
 }
 
-const KYC_ORDER: Record<string, number> = { expired: 0, rejected: 1, needs_information: 2, in_review: 3, submitted: 4, draft: 5, approved: 6 };
+const KYC_ORDER: Record<string, number> = {
+  expired: 0,
+  rejected: 1,
+  needs_information: 2,
+  in_review: 3,
+  submitted: 4,
+  draft: 5,
+  approved: 6,
+};
 
 function compare(a: RegisterRow, b: RegisterRow, sort: RegisterSort): number {
   switch (sort) {
@@ -78,15 +87,18 @@ function compare(a: RegisterRow, b: RegisterRow, sort: RegisterSort): number {
     case "kyc":
       return (KYC_ORDER[a.identity?.kycStatus ?? ""] ?? -1) - (KYC_ORDER[b.identity?.kycStatus ?? ""] ?? -1);
     case "frozen": {
-      const fa = (a.frozen ? a.shares : a.frozenAmount);
-      const fb = (b.frozen ? b.shares : b.frozenAmount);
+      const fa = a.frozen ? a.shares : a.frozenAmount;
+      const fb = b.frozen ? b.shares : b.frozenAmount;
       return fa === fb ? 0 : fa < fb ? -1 : 1;
     }
   }
 }
 
 /** Search (name, wallet, investor id, country), sort (ties by wallet, so pages are stable) and page. */
-export function queryRegister(rows: readonly RegisterRow[], p: Pick<RegisterParams, "q" | "sort" | "dir" | "page" | "per">) {
+export function queryRegister(
+  rows: readonly RegisterRow[],
+  p: Pick<RegisterParams, "q" | "sort" | "dir" | "page" | "per">,
+) {
   const q = p.q.toLowerCase();
   const matched = q
     ? rows.filter(

@@ -1,7 +1,16 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Address, createPublicClient, createWalletClient, type Hex, http, keccak256, type PublicClient, stringToHex } from "viem";
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  type Hex,
+  http,
+  keccak256,
+  type PublicClient,
+  stringToHex,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,7 +34,8 @@ let d: Deployments;
 let client: PublicClient;
 let token: Address;
 
-const wallet = (account: ReturnType<typeof acct>) => createWalletClient({ account, chain: foundry, transport: http(chain.url) });
+const wallet = (account: ReturnType<typeof acct>) =>
+  createWalletClient({ account, chain: foundry, transport: http(chain.url) });
 async function send(p: Promise<Hex>) {
   const receipt = await client.waitForTransactionReceipt({ hash: await p });
   expect(receipt.status).toBe("success");
@@ -37,8 +47,20 @@ async function directRead(wallets: Address[], blockNumber: bigint) {
   const out: Record<string, { shares: bigint; state: readonly [boolean, bigint, bigint, bigint] }> = {};
   for (const w of wallets) {
     out[w] = {
-      shares: await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "balanceOf", args: [w], blockNumber }),
-      state: await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "walletState", args: [w], blockNumber }),
+      shares: await client.readContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "balanceOf",
+        args: [w],
+        blockNumber,
+      }),
+      state: await client.readContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "walletState",
+        args: [w],
+        blockNumber,
+      }),
     };
   }
   return out;
@@ -50,24 +72,73 @@ beforeAll(async () => {
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
   const adm = wallet(admin);
-  await send(adm.writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [keccak256(stringToHex("AGENT_ROLE")), officer.address] }));
-  await send(adm.writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address] }));
+  await send(
+    adm.writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("AGENT_ROLE")), officer.address],
+    }),
+  );
+  await send(
+    adm.writeContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address],
+    }),
+  );
   const iss = wallet(issuer);
   await send(
     iss.writeContract({
       address: d.shareTokenFactory,
       abi: shareTokenFactoryAbi,
       functionName: "deployToken",
-      args: ["Register Test", "RGT", { allowedCountries: [], eligibleCategories: 14, maxHolders: 10, maxBalancePerInvestor: 0n, lockupSeconds: 86_400n }, "http://x/m.json", id("meta")],
+      args: [
+        "Register Test",
+        "RGT",
+        {
+          allowedCountries: [],
+          eligibleCategories: 14,
+          maxHolders: 10,
+          maxBalancePerInvestor: 0n,
+          lockupSeconds: 86_400n,
+        },
+        "http://x/m.json",
+        id("meta"),
+      ],
     }),
   );
-  [token] = (await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, 10n] })) as [Address];
+  [token] = (await client.readContract({
+    address: d.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "tokens",
+    args: [0n, 10n],
+  })) as [Address];
   const off = wallet(officer);
   const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
-  for (const [w, who] of [[a, "a"], [b, "b"], [c, "c"]] as const) {
-    await send(off.writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "registerInvestor", args: [w, id(who), 344, 1, expiry] }));
+  for (const [w, who] of [
+    [a, "a"],
+    [b, "b"],
+    [c, "c"],
+  ] as const) {
+    await send(
+      off.writeContract({
+        address: d.identityRegistry,
+        abi: identityRegistryAbi,
+        functionName: "registerInvestor",
+        args: [w, id(who), 344, 1, expiry],
+      }),
+    );
   }
-  await send(iss.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "grantRole", args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address] }));
+  await send(
+    iss.writeContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address],
+    }),
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -78,15 +149,46 @@ describe("holder register at a past block", () => {
   it("equals what the chain said at that block, after later mints, forced transfers, freezes and an exit", async () => {
     const iss = wallet(issuer);
     const off = wallet(officer);
-    const first = await send(iss.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "batchMint", args: [[a, b], [100n, 40n]] }));
+    const first = await send(
+      iss.writeContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "batchMint",
+        args: [
+          [a, b],
+          [100n, 40n],
+        ],
+      }),
+    );
     const blockA = first.blockNumber;
     const thenSaid = await directRead([a, b, c], blockA);
 
     // Later: c buys in, a part of a is frozen, b is frozen, then all of b's shares are forced to c (b leaves).
     await send(iss.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [c, 7n] }));
-    await send(off.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "freezePartialShares", args: [a, 30n] }));
-    await send(off.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "setWalletFrozen", args: [b, true] }));
-    const last = await send(off.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "forcedTransfer", args: [b, c, 40n] }));
+    await send(
+      off.writeContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "freezePartialShares",
+        args: [a, 30n],
+      }),
+    );
+    await send(
+      off.writeContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "setWalletFrozen",
+        args: [b, true],
+      }),
+    );
+    const last = await send(
+      off.writeContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "forcedTransfer",
+        args: [b, c, 40n],
+      }),
+    );
 
     const past = await readChainRegister({ client: client as never, token, blockNumber: blockA });
     expect(past.blockNumber).toBe(blockA);
@@ -99,7 +201,13 @@ describe("holder register at a past block", () => {
       expect([h.frozen, h.frozenAmount, h.lockedAmount, BigInt(h.lockedUntil)]).toEqual([...said.state]);
       expect(h.verified).toBe(true);
     }
-    expect(past.holders.find((h) => h.wallet === a)).toMatchObject({ shares: 100n, frozen: false, frozenAmount: 0n, lockedAmount: 100n, investorId: id("a") });
+    expect(past.holders.find((h) => h.wallet === a)).toMatchObject({
+      shares: 100n,
+      frozen: false,
+      frozenAmount: 0n,
+      lockedAmount: 100n,
+      investorId: id("a"),
+    });
 
     // The register now differs, and again equals what the chain says at the latest block.
     const now = await readChainRegister({ client: client as never, token });
@@ -113,18 +221,35 @@ describe("holder register at a past block", () => {
     }
     expect(now.holders.find((h) => h.wallet === a)?.frozenAmount).toBe(30n);
     // b's freeze flag outlives its balance, but b is no longer a holder.
-    expect(await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "isFrozen", args: [b] })).toBe(true);
+    expect(
+      await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "isFrozen", args: [b] }),
+    ).toBe(true);
   });
 
   it("joins identities, searches, sorts and pages, and exports every row", async () => {
     const reg = await readChainRegister({ client: client as never, token });
-    const identities = new Map([[id("a").toLowerCase(), { id: "inv-a", name: "Mei Chan", residence: "HK", category: "retail", kycStatus: "approved", kycExpiresAt: null, wallets: [a.toLowerCase()] }]]);
+    const identities = new Map([
+      [
+        id("a").toLowerCase(),
+        {
+          id: "inv-a",
+          name: "Mei Chan",
+          residence: "HK",
+          category: "retail",
+          kycStatus: "approved",
+          kycExpiresAt: null,
+          wallets: [a.toLowerCase()],
+        },
+      ],
+    ]);
     const rows = joinRegister(reg.holders, reg.totalSupply, identities);
     expect(rows.find((r) => r.wallet === a)?.identity?.name).toBe("Mei Chan");
     expect(rows.find((r) => r.wallet === c)?.identity).toBeNull();
     const byShares = queryRegister(rows, { q: "", sort: "shares", dir: "desc", page: 1, per: 25 });
     expect(byShares.rows.map((r) => r.shares)).toEqual([100n, 47n]);
-    expect(queryRegister(rows, { q: "mei", sort: "shares", dir: "desc", page: 1, per: 25 }).rows.map((r) => r.wallet)).toEqual([a]);
+    expect(
+      queryRegister(rows, { q: "mei", sort: "shares", dir: "desc", page: 1, per: 25 }).rows.map((r) => r.wallet),
+    ).toEqual([a]);
     const paged = queryRegister(rows, { q: "", sort: "shares", dir: "asc", page: 2, per: 25 });
     expect(paged.page).toBe(1); // clamped to the last page
     const csv = buildRegisterCsv({ blockNumber: reg.blockNumber, rows: byShares.all }).trim().split("\r\n");

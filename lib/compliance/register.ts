@@ -38,14 +38,30 @@ export async function listTokens(db: Database): Promise<TokenSummary[]> {
   const tokens = await readAtLatestBlock({
     key: "compliance:tokens",
     read: async (blockNumber) => {
-      const count = await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokenCount", blockNumber });
-      const list = count > 0n ? await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, count], blockNumber }) : [];
+      const count = await client.readContract({
+        address: d.shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "tokenCount",
+        blockNumber,
+      });
+      const list =
+        count > 0n
+          ? await client.readContract({
+              address: d.shareTokenFactory,
+              abi: shareTokenFactoryAbi,
+              functionName: "tokens",
+              args: [0n, count],
+              blockNumber,
+            })
+          : [];
       const fields = ["name", "symbol", "totalSupply", "holderCount", "holderWalletCount", "rules", "paused"] as const;
       const results = await client.multicall({
         ...getMulticallOptions(),
         blockNumber,
         allowFailure: false,
-        contracts: list.flatMap((address) => fields.map((functionName) => ({ address, abi: artworkShareTokenAbi, functionName }))),
+        contracts: list.flatMap((address) =>
+          fields.map((functionName) => ({ address, abi: artworkShareTokenAbi, functionName })),
+        ),
       });
       return list.map((token, i) => {
         const r = results.slice(i * fields.length, (i + 1) * fields.length);
@@ -62,13 +78,24 @@ export async function listTokens(db: Database): Promise<TokenSummary[]> {
       });
     },
   });
-  const rows = await db.select({ token: artworks.tokenAddress, title: artworks.title, slug: artworks.slug }).from(artworks).where(isNotNull(artworks.tokenAddress));
+  const rows = await db
+    .select({ token: artworks.tokenAddress, title: artworks.title, slug: artworks.slug })
+    .from(artworks)
+    .where(isNotNull(artworks.tokenAddress));
   const byToken = new Map(rows.map((r) => [r.token!.toLowerCase(), r]));
-  return tokens.map((t) => ({ ...t, title: byToken.get(t.token.toLowerCase())?.title ?? null, slug: byToken.get(t.token.toLowerCase())?.slug ?? null }));
+  return tokens.map((t) => ({
+    ...t,
+    title: byToken.get(t.token.toLowerCase())?.title ?? null,
+    slug: byToken.get(t.token.toLowerCase())?.slug ?? null,
+  }));
 }
 
 export async function getTokenTitle(db: Database, token: Address): Promise<{ title: string; slug: string } | null> {
-  const [row] = await db.select({ title: artworks.title, slug: artworks.slug }).from(artworks).where(eq(artworks.tokenAddress, token.toLowerCase())).limit(1);
+  const [row] = await db
+    .select({ title: artworks.title, slug: artworks.slug })
+    .from(artworks)
+    .where(eq(artworks.tokenAddress, token.toLowerCase()))
+    .limit(1);
   return row ?? null;
 }
 
@@ -83,13 +110,23 @@ function chunks<T>(list: readonly T[]): T[][] {
  * Identities for a register, keyed by lowercase on-chain investor id and by lowercase wallet (for a holding wallet
  * whose investor is known off-chain by wallet only).
  */
-export async function loadIdentities(db: Database, { investorIds, wallets }: { investorIds: readonly Hex[]; wallets: readonly string[] }): Promise<Map<string, RegisterIdentity>> {
+export async function loadIdentities(
+  db: Database,
+  { investorIds, wallets }: { investorIds: readonly Hex[]; wallets: readonly string[] },
+): Promise<Map<string, RegisterIdentity>> {
   const ids = [...new Set(investorIds.map((x) => x.toLowerCase()))];
   const found: (typeof investors.$inferSelect)[] = [];
-  for (const part of chunks(ids)) found.push(...(await db.select().from(investors).where(inArray(investors.onChainId, part))));
+  for (const part of chunks(ids))
+    found.push(...(await db.select().from(investors).where(inArray(investors.onChainId, part))));
   const byWallet: { address: string; investorId: string }[] = [];
   const lower = [...new Set(wallets.map((w) => w.toLowerCase()))];
-  for (const part of chunks(lower)) byWallet.push(...(await db.select({ address: investorWallets.address, investorId: investorWallets.investorId }).from(investorWallets).where(inArray(investorWallets.address, part))));
+  for (const part of chunks(lower))
+    byWallet.push(
+      ...(await db
+        .select({ address: investorWallets.address, investorId: investorWallets.investorId })
+        .from(investorWallets)
+        .where(inArray(investorWallets.address, part))),
+    );
   // Maps, not list scans: a 10,000-holder register joins in linear time.
   const byId = new Map(found.map((f) => [f.id, f]));
   const missing = [...new Set(byWallet.map((w) => w.investorId))].filter((id) => !byId.has(id));
@@ -101,7 +138,10 @@ export async function loadIdentities(db: Database, { investorIds, wallets }: { i
   }
   const walletsOf = new Map<string, string[]>();
   for (const part of chunks(found.map((f) => f.id))) {
-    const rows = await db.select({ address: investorWallets.address, investorId: investorWallets.investorId }).from(investorWallets).where(inArray(investorWallets.investorId, part));
+    const rows = await db
+      .select({ address: investorWallets.address, investorId: investorWallets.investorId })
+      .from(investorWallets)
+      .where(inArray(investorWallets.investorId, part));
     for (const r of rows) {
       const list = walletsOf.get(r.investorId);
       if (list) list.push(r.address);
@@ -150,8 +190,15 @@ export type TokenRegister = Omit<ChainRegister, "holders" | "maxHolders"> & {
 
 type RegisterData = Omit<ChainRegister, "maxHolders"> & { maxHolders: number | null };
 
-async function load(db: Database, chain: RegisterData, extra: Pick<TokenRegister, "atLatest" | "source" | "indexedThrough">): Promise<TokenRegister> {
-  const identities = await loadIdentities(db, { investorIds: chain.holders.map((h) => h.investorId), wallets: chain.holders.map((h) => h.wallet) });
+async function load(
+  db: Database,
+  chain: RegisterData,
+  extra: Pick<TokenRegister, "atLatest" | "source" | "indexedThrough">,
+): Promise<TokenRegister> {
+  const identities = await loadIdentities(db, {
+    investorIds: chain.holders.map((h) => h.investorId),
+    wallets: chain.holders.map((h) => h.wallet),
+  });
   const { holders, ...header } = chain;
   return { ...header, rows: joinRegister(holders, chain.totalSupply, identities), ...extra };
 }
@@ -166,9 +213,17 @@ function readTokenHeader(address: Address) {
         ...getMulticallOptions(),
         blockNumber,
         allowFailure: false,
-        contracts: (["name", "symbol", "rules"] as const).map((functionName) => ({ address, abi: artworkShareTokenAbi, functionName })),
+        contracts: (["name", "symbol", "rules"] as const).map((functionName) => ({
+          address,
+          abi: artworkShareTokenAbi,
+          functionName,
+        })),
       });
-      return { name: name as string, symbol: symbol as string, maxHolders: Number((rules as { maxHolders: number }).maxHolders) };
+      return {
+        name: name as string,
+        symbol: symbol as string,
+        maxHolders: Number((rules as { maxHolders: number }).maxHolders),
+      };
     },
   });
 }
@@ -197,7 +252,13 @@ async function readRegisterFromIndexer(db: Database, address: Address, blockNumb
   const client = getPublicClient();
   const [block, header] = await Promise.all([client.getBlock({ blockNumber }), readTokenHeader(address)]);
   const built = await cachedIndexedRegister(`${address}:${blockNumber}:${block.hash}`, () =>
-    readIndexedRegister({ db, token: address, registry: getDeployments().identityRegistry, blockNumber, blockTime: Number(block.timestamp) }),
+    readIndexedRegister({
+      db,
+      token: address,
+      registry: getDeployments().identityRegistry,
+      blockNumber,
+      blockTime: Number(block.timestamp),
+    }),
   );
   // The rules set at deployment are in no event: they are today's unless a change came after this block; then
   // only the node's state at that block knows them.
@@ -233,7 +294,14 @@ export const getTokenRegister = cache(async (db: Database, token: string, block?
   const client = getPublicClient();
   const isToken = await readAtLatestBlock({
     key: `factory.isToken:${address}`,
-    read: (blockNumber) => client.readContract({ address: getDeployments().shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "isToken", args: [address], blockNumber }),
+    read: (blockNumber) =>
+      client.readContract({
+        address: getDeployments().shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "isToken",
+        args: [address],
+        blockNumber,
+      }),
   });
   if (!isToken) throw new RegisterUnavailableError("not_a_token");
   const coverage = await getIndexerCoverage(db);
@@ -247,11 +315,22 @@ export const getTokenRegister = cache(async (db: Database, token: string, block?
       return load(db, built, { atLatest: n === latest, source: "indexer", indexedThrough });
     }
     try {
-      const chain = await readChainRegister({ client, token: address, blockNumber: n, multicall: getMulticallOptions() });
+      const chain = await readChainRegister({
+        client,
+        token: address,
+        blockNumber: n,
+        multicall: getMulticallOptions(),
+      });
       return await load(db, chain, { atLatest: n === latest, source: "archive", indexedThrough });
     } catch (error) {
-      console.error("[compliance] past register unavailable:", error instanceof Error ? error.message.split("\n")[0] : error);
-      throw new RegisterUnavailableError(indexedThrough === null ? "state_unavailable" : "not_indexed_yet", indexedThrough);
+      console.error(
+        "[compliance] past register unavailable:",
+        error instanceof Error ? error.message.split("\n")[0] : error,
+      );
+      throw new RegisterUnavailableError(
+        indexedThrough === null ? "state_unavailable" : "not_indexed_yet",
+        indexedThrough,
+      );
     }
   }
   // Only the chain part is cached per block: identities (KYC status, names) change without a new block.
@@ -266,10 +345,17 @@ export const getTokenRegister = cache(async (db: Database, token: string, block?
  * The same past block read from the node's archive, compared with the indexer's register (the console's
  * cross-check): the wallets whose row differs, or `unavailable` when the node no longer keeps that block's state.
  */
-export async function crossCheckRegister(register: TokenRegister): Promise<{ ok: true; differences: string[] } | { ok: false; code: "unavailable" }> {
+export async function crossCheckRegister(
+  register: TokenRegister,
+): Promise<{ ok: true; differences: string[] } | { ok: false; code: "unavailable" }> {
   let chain: ChainRegister;
   try {
-    chain = await readChainRegister({ client: getPublicClient(), token: register.token, blockNumber: register.blockNumber, multicall: getMulticallOptions() });
+    chain = await readChainRegister({
+      client: getPublicClient(),
+      token: register.token,
+      blockNumber: register.blockNumber,
+      multicall: getMulticallOptions(),
+    });
   } catch {
     return { ok: false, code: "unavailable" };
   }
@@ -277,10 +363,17 @@ export async function crossCheckRegister(register: TokenRegister): Promise<{ ok:
 }
 
 /** Wallets (and header fields) on which two registers of the same block differ. Pure. */
-export function compareRegisters(a: Pick<TokenRegister, "rows" | "totalSupply" | "holderCount" | "holderWalletCount" | "paused">, b: ChainRegister): string[] {
+export function compareRegisters(
+  a: Pick<TokenRegister, "rows" | "totalSupply" | "holderCount" | "holderWalletCount" | "paused">,
+  b: ChainRegister,
+): string[] {
   const out: string[] = [];
-  for (const k of ["totalSupply", "holderCount", "holderWalletCount", "paused"] as const) if (a[k] !== b[k]) out.push(k);
-  const key = (h: ChainHolder) => [h.shares, h.frozen, h.frozenAmount, h.lockedAmount, h.lockedUntil, h.investorId.toLowerCase(), h.verified].join("|");
+  for (const k of ["totalSupply", "holderCount", "holderWalletCount", "paused"] as const)
+    if (a[k] !== b[k]) out.push(k);
+  const key = (h: ChainHolder) =>
+    [h.shares, h.frozen, h.frozenAmount, h.lockedAmount, h.lockedUntil, h.investorId.toLowerCase(), h.verified].join(
+      "|",
+    );
   const mine = new Map(a.rows.map((r) => [r.wallet.toLowerCase(), key(r)]));
   const theirs = new Map(b.holders.map((h) => [h.wallet.toLowerCase(), key(h)]));
   for (const w of new Set([...mine.keys(), ...theirs.keys()])) if (mine.get(w) !== theirs.get(w)) out.push(w);

@@ -37,22 +37,15 @@ describe("schema", () => {
   it("enforces lowercase addresses, one primary wallet and cascades", async () => {
     const t = await createTestDatabase();
     try {
-      const [inv] = await t.db
-        .insert(investors)
-        .values({ legalName: "Chan Tai Man", category: "retail" })
-        .returning();
+      const [inv] = await t.db.insert(investors).values({ legalName: "Chan Tai Man", category: "retail" }).returning();
       expect(inv).toMatchObject({ kycStatus: "draft", category: "retail" });
       const investorId = inv!.id;
       await expect(
         t.db.insert(investorWallets).values({ address: "0x" + "A".repeat(40), investorId }),
       ).rejects.toThrow();
-      await t.db
-        .insert(investorWallets)
-        .values({ address: "0x" + "1".repeat(40), investorId, isPrimary: true });
+      await t.db.insert(investorWallets).values({ address: "0x" + "1".repeat(40), investorId, isPrimary: true });
       await expect(
-        t.db
-          .insert(investorWallets)
-          .values({ address: "0x" + "2".repeat(40), investorId, isPrimary: true }),
+        t.db.insert(investorWallets).values({ address: "0x" + "2".repeat(40), investorId, isPrimary: true }),
       ).rejects.toThrow();
       await t.db.delete(investors).where(eq(investors.id, investorId));
       expect(await t.db.select().from(investorWallets)).toEqual([]);

@@ -115,12 +115,8 @@ async function createPostgresDatabase(url: string, poolSize: number): Promise<Da
 }
 
 /** Apply the drizzle-kit migrations in `lib/db/migrations` (idempotent). */
-export async function migrateDatabase(
-  db: Database,
-  options: { migrationsFolder?: string } = {},
-): Promise<void> {
+export async function migrateDatabase(db: Database, options: { migrationsFolder?: string } = {}): Promise<void> {
   const migrator = migrators.get(db);
-  if (!migrator)
-    throw new Error("migrateDatabase: this database was not created by createDatabase()");
+  if (!migrator) throw new Error("migrateDatabase: this database was not created by createDatabase()");
   await migrator(db, options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER);
 }

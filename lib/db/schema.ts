@@ -96,10 +96,7 @@ export const siweNonces = pgTable(
     expiresAt: timestamptz("expires_at").notNull(),
     usedAt: timestamptz("used_at"),
   },
-  (t) => [
-    index("siwe_nonces_expires_at_idx").on(t.expiresAt),
-    addressCheck("siwe_nonces_address_format", t.address),
-  ],
+  (t) => [index("siwe_nonces_expires_at_idx").on(t.expiresAt), addressCheck("siwe_nonces_address_format", t.address)],
 );
 export type SiweNonce = InferSelectModel<typeof siweNonces>;
 
@@ -159,10 +156,7 @@ export const investors = pgTable(
   },
   (t) => [
     index("investors_kyc_status_idx").on(t.kycStatus),
-    check(
-      "investors_on_chain_id_format",
-      sql`${t.onChainId} IS NULL OR ${t.onChainId} ~ '^0x[0-9a-f]{64}$'`,
-    ),
+    check("investors_on_chain_id_format", sql`${t.onChainId} IS NULL OR ${t.onChainId} ~ '^0x[0-9a-f]{64}$'`),
   ],
 );
 export type Investor = InferSelectModel<typeof investors>;
@@ -561,7 +555,14 @@ export type KycApplication = InferSelectModel<typeof kycApplications>;
  * (`IdentityRegistry.linkWallet`) from their own wallet. States: awaiting_signatures → submitted → linked, or
  * rejected / cancelled / expired. The signed messages are kept as the proof.
  */
-export const walletLinkStatuses = ["awaiting_signatures", "submitted", "linked", "rejected", "cancelled", "expired"] as const;
+export const walletLinkStatuses = [
+  "awaiting_signatures",
+  "submitted",
+  "linked",
+  "rejected",
+  "cancelled",
+  "expired",
+] as const;
 export type WalletLinkStatus = (typeof walletLinkStatuses)[number];
 export const walletLinkStatus = pgEnum("wallet_link_status", walletLinkStatuses);
 

@@ -4,12 +4,7 @@
  */
 export const DEMO_MNEMONIC = "test test test test test test test test test test test junk";
 
-export type DemoRole =
-  | "admin"
-  | "compliance"
-  | "issuer"
-  | "investor"
-  | "newcomer";
+export type DemoRole = "admin" | "compliance" | "issuer" | "investor" | "newcomer";
 
 export type KycState = "approved" | "submitted" | "rejected" | "expired" | "none";
 
@@ -32,48 +27,117 @@ export type DemoPerson = {
 };
 
 export const people: DemoPerson[] = [
-  { account: 0, key: "admin", name: "Platform Admin", role: "admin", description: "Platform admin: grants issuer and compliance roles" },
-  { account: 1, key: "grace", name: "Grace Leung", role: "compliance", description: "Compliance officer: KYC queue, holder registers, token actions" },
-  { account: 2, key: "marcus", name: "Marcus Tsang", role: "compliance", description: "Compliance officer (second approver for professional investors)" },
-  { account: 3, key: "lumen", name: "Lumen Art Partners Ltd", role: "issuer", description: "Issuer: lists artworks and runs offerings" },
-  { account: 4, key: "harbourfront", name: "Harbourfront Fine Art Ltd", role: "issuer", description: "Issuer: lists artworks and runs offerings" },
   {
-    account: 5, key: "mei", name: "Mei Chan", role: "investor", email: "mei.chan@example.hk",
+    account: 0,
+    key: "admin",
+    name: "Platform Admin",
+    role: "admin",
+    description: "Platform admin: grants issuer and compliance roles",
+  },
+  {
+    account: 1,
+    key: "grace",
+    name: "Grace Leung",
+    role: "compliance",
+    description: "Compliance officer: KYC queue, holder registers, token actions",
+  },
+  {
+    account: 2,
+    key: "marcus",
+    name: "Marcus Tsang",
+    role: "compliance",
+    description: "Compliance officer (second approver for professional investors)",
+  },
+  {
+    account: 3,
+    key: "lumen",
+    name: "Lumen Art Partners Ltd",
+    role: "issuer",
+    description: "Issuer: lists artworks and runs offerings",
+  },
+  {
+    account: 4,
+    key: "harbourfront",
+    name: "Harbourfront Fine Art Ltd",
+    role: "issuer",
+    description: "Issuer: lists artworks and runs offerings",
+  },
+  {
+    account: 5,
+    key: "mei",
+    name: "Mei Chan",
+    role: "investor",
+    email: "mei.chan@example.hk",
     description: "Verified retail investor, Hong Kong resident, holds shares",
     investor: { kyc: "approved", category: "retail", nationality: "HK", residence: "HK", residenceNumeric: 344 },
   },
   {
-    account: 6, key: "david", name: "David Wong", role: "investor", email: "david.wong@example.hk",
+    account: 6,
+    key: "david",
+    name: "David Wong",
+    role: "investor",
+    email: "david.wong@example.hk",
     description: "Verified professional investor (HK$8m+ portfolio), holds shares",
     investor: { kyc: "approved", category: "professional", nationality: "HK", residence: "HK", residenceNumeric: 344 },
   },
   {
-    account: 7, key: "priya", name: "Priya Raman", role: "investor", email: "priya.raman@example.sg",
+    account: 7,
+    key: "priya",
+    name: "Priya Raman",
+    role: "investor",
+    email: "priya.raman@example.sg",
     description: "Verified retail investor resident in Singapore (some tokens are HK-only)",
     investor: { kyc: "approved", category: "retail", nationality: "SG", residence: "SG", residenceNumeric: 702 },
   },
   {
-    account: 8, key: "tom", name: "Tom Lee", role: "investor", email: "tom.lee@example.hk",
+    account: 8,
+    key: "tom",
+    name: "Tom Lee",
+    role: "investor",
+    email: "tom.lee@example.hk",
     description: "KYC submitted, waiting for compliance review",
     investor: { kyc: "submitted", category: "retail", nationality: "HK", residence: "HK", residenceNumeric: 344 },
   },
   {
-    account: 9, key: "sarah", name: "Sarah Ng", role: "investor", email: "sarah.ng@example.hk",
+    account: 9,
+    key: "sarah",
+    name: "Sarah Ng",
+    role: "investor",
+    email: "sarah.ng@example.hk",
     description: "KYC rejected (proof of address unreadable)",
     investor: {
-      kyc: "rejected", category: "retail", nationality: "HK", residence: "HK", residenceNumeric: 344,
-      rejectionReason: "The proof of address was unreadable. Please upload a clear utility bill or bank statement dated within the last 3 months.",
+      kyc: "rejected",
+      category: "retail",
+      nationality: "HK",
+      residence: "HK",
+      residenceNumeric: 344,
+      rejectionReason:
+        "The proof of address was unreadable. Please upload a clear utility bill or bank statement dated within the last 3 months.",
     },
   },
   {
-    account: 10, key: "kenji", name: "Kenji Sato", role: "investor", email: "kenji.sato@example.jp",
+    account: 10,
+    key: "kenji",
+    name: "Kenji Sato",
+    role: "investor",
+    email: "kenji.sato@example.jp",
     description: "KYC expired while holding shares (must renew before trading)",
     investor: { kyc: "expired", category: "professional", nationality: "JP", residence: "HK", residenceNumeric: 344 },
   },
   {
-    account: 11, key: "alice", name: "Alice Cheung", role: "investor", email: "alice.cheung@example.hk",
+    account: 11,
+    key: "alice",
+    name: "Alice Cheung",
+    role: "investor",
+    email: "alice.cheung@example.hk",
     description: "Verified retail investor, Hong Kong resident, holds shares and trades on the market",
     investor: { kyc: "approved", category: "retail", nationality: "HK", residence: "HK", residenceNumeric: 344 },
   },
-  { account: 12, key: "newcomer", name: "New visitor", role: "newcomer", description: "A fresh wallet with no KYC: try onboarding" },
+  {
+    account: 12,
+    key: "newcomer",
+    name: "New visitor",
+    role: "newcomer",
+    description: "A fresh wallet with no KYC: try onboarding",
+  },
 ];

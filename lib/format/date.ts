@@ -10,5 +10,9 @@ export function formatDay(date: Date, locale: string): string {
 }
 
 export function formatDayTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(date);
 }

@@ -17,7 +17,9 @@ describe("safe markdown subset", () => {
       { type: "text", text: " " },
       { type: "em", children: [{ type: "text", text: "c" }] },
     ]);
-    expect(parseInline("[site](https://example.com/x)")).toEqual([{ type: "link", href: "https://example.com/x", children: [{ type: "text", text: "site" }] }]);
+    expect(parseInline("[site](https://example.com/x)")).toEqual([
+      { type: "link", href: "https://example.com/x", children: [{ type: "text", text: "site" }] },
+    ]);
     // javascript: never becomes a link (the pattern only admits http(s)).
     expect(parseInline("[x](javascript:alert(1))")).toEqual([{ type: "text", text: "[x](javascript:alert(1))" }]);
     expect(parseInline("snake_case_name stays")).toEqual([{ type: "text", text: "snake_case_name stays" }]);

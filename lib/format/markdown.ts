@@ -12,7 +12,8 @@ export type Inline =
 
 export type Block = { type: "p"; children: Inline[] };
 
-const PATTERN = /\*\*(.+?)\*\*|(?<![\w*])_(.+?)_(?!\w)|(?<![\w*])\*(?!\s)(.+?)\*(?!\w)|\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)|\n/s;
+const PATTERN =
+  /\*\*(.+?)\*\*|(?<![\w*])_(.+?)_(?!\w)|(?<![\w*])\*(?!\s)(.+?)\*(?!\w)|\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)|\n/s;
 
 export function safeHref(href: string): string | null {
   try {

@@ -48,12 +48,7 @@ function formatter(locale: string, options: MoneyOptions): Intl.NumberFormat {
  * Formats base units of the payment token as Hong Kong dollars for a locale.
  * `formatMoney(1_250_000_000n, 6, "en")` → `"HK$1,250.00"`; same in `zh-HK`.
  */
-export function formatMoney(
-  value: bigint,
-  decimals: number,
-  locale: string,
-  options: MoneyOptions = {},
-): string {
+export function formatMoney(value: bigint, decimals: number, locale: string, options: MoneyOptions = {}): string {
   const exact = formatUnitsExact(value, decimals);
   const nf = formatter(locale, options);
   // Intl accepts exact decimal strings (Intl.NumberFormat v3); the cast keeps lib.d.ts happy.

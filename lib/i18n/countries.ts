@@ -29,7 +29,11 @@ export function countryNameFromNumeric(numeric: number, locale: Locale | string)
 export function listCountries(locale: Locale | string): { alpha2: string; numeric: number; name: string }[] {
   const codes = Object.keys(countries.getAlpha2Codes());
   return codes
-    .map((alpha2) => ({ alpha2, numeric: Number(countries.alpha2ToNumeric(alpha2)), name: countryName(alpha2, locale) }))
+    .map((alpha2) => ({
+      alpha2,
+      numeric: Number(countries.alpha2ToNumeric(alpha2)),
+      name: countryName(alpha2, locale),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 

@@ -19,7 +19,13 @@ import {
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi, shareTokenFactoryAbi } from "../chain/abis";
+import {
+  artworkShareTokenAbi,
+  hKDStablecoinAbi,
+  identityRegistryAbi,
+  marketAbi,
+  shareTokenFactoryAbi,
+} from "../chain/abis";
 import { deployAtelier } from "../chain/deploy";
 import type { Deployments } from "../chain/deployments";
 import { startAnvil, type LocalChain } from "../chain/local/anvil";
@@ -39,7 +45,8 @@ let d: Deployments;
 let token: Address;
 let market: Address;
 const publicClient = () => createPublicClient({ chain: foundry, transport: http(chain.url) });
-const wallet = (a: ReturnType<typeof acct>) => createWalletClient({ account: a, chain: foundry, transport: http(chain.url) });
+const wallet = (a: ReturnType<typeof acct>) =>
+  createWalletClient({ account: a, chain: foundry, transport: http(chain.url) });
 
 async function send(p: Promise<Hex>) {
   const hash = await p;
@@ -51,17 +58,51 @@ const rpc = (method: string, params: unknown[] = []) =>
   publicClient().request({ method: method as never, params: params as never }) as Promise<unknown>;
 
 function options(): IndexerOptions {
-  return { db: database.db, client: publicClient(), contracts: { ...d, market: d.market }, confirmations: 0, chunkSize: 7n };
+  return {
+    db: database.db,
+    client: publicClient(),
+    contracts: { ...d, market: d.market },
+    confirmations: 0,
+    chunkSize: 7n,
+  };
 }
 
 async function placeAsk(shares: bigint, price: bigint): Promise<bigint> {
-  await send(wallet(seller).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "approve", args: [market, 1_000n] }));
-  const r = await send(wallet(seller).writeContract({ address: market, abi: marketAbi, functionName: "placeAsk", args: [token, shares, price] }));
+  await send(
+    wallet(seller).writeContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: "approve",
+      args: [market, 1_000n],
+    }),
+  );
+  const r = await send(
+    wallet(seller).writeContract({
+      address: market,
+      abi: marketAbi,
+      functionName: "placeAsk",
+      args: [token, shares, price],
+    }),
+  );
   return parseEventLogs({ abi: marketAbi, logs: r.logs, eventName: "OrderPlaced" })[0]!.args.orderId;
 }
 async function take(orderId: bigint, shares: bigint, price: bigint) {
-  await send(wallet(buyer).writeContract({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "approve", args: [market, 10n ** 15n] }));
-  await send(wallet(buyer).writeContract({ address: market, abi: marketAbi, functionName: "fill", args: [orderId, shares, price] }));
+  await send(
+    wallet(buyer).writeContract({
+      address: d.paymentToken,
+      abi: hKDStablecoinAbi,
+      functionName: "approve",
+      args: [market, 10n ** 15n],
+    }),
+  );
+  await send(
+    wallet(buyer).writeContract({
+      address: market,
+      abi: marketAbi,
+      functionName: "fill",
+      args: [orderId, shares, price],
+    }),
+  );
 }
 
 /** What the chain says about every order and every share Transfer, in the shape of the tables. */
@@ -79,18 +120,37 @@ async function chainTruth() {
       status: o.remaining > 0n ? "open" : o.cancelled > 0n ? "cancelled" : "filled",
     });
   }
-  const fills = await client.getContractEvents({ address: market, abi: marketAbi, eventName: "OrderFilled", fromBlock: 0n });
-  const transfers = await client.getContractEvents({ address: token, abi: artworkShareTokenAbi, eventName: "Transfer", fromBlock: 0n });
+  const fills = await client.getContractEvents({
+    address: market,
+    abi: marketAbi,
+    eventName: "OrderFilled",
+    fromBlock: 0n,
+  });
+  const transfers = await client.getContractEvents({
+    address: token,
+    abi: artworkShareTokenAbi,
+    eventName: "Transfer",
+    fromBlock: 0n,
+  });
   return { orders, fills: fills.map((l) => `${l.transactionHash}:${l.logIndex}`).sort(), transfers: transfers.length };
 }
 
 async function tableState() {
   const db = database.db;
-  const orders = await db.select().from(marketOrders).orderBy(asc(sql`${marketOrders.orderId}::numeric`));
+  const orders = await db
+    .select()
+    .from(marketOrders)
+    .orderBy(asc(sql`${marketOrders.orderId}::numeric`));
   const trades = await db.select().from(marketTrades);
   const transfers = await db.select().from(chainEvents).where(eq(chainEvents.eventName, "Transfer"));
   return {
-    orders: orders.map((o) => ({ orderId: o.orderId, size: o.size, filled: o.filled, cancelled: o.cancelled, status: o.status })),
+    orders: orders.map((o) => ({
+      orderId: o.orderId,
+      size: o.size,
+      filled: o.filled,
+      cancelled: o.cancelled,
+      status: o.status,
+    })),
     fills: trades.map((t) => `${t.txHash}:${t.logIndex}`).sort(),
     transfers: transfers.length,
   };
@@ -105,25 +165,74 @@ beforeAll(async () => {
   const a = wallet(admin);
   const AGENT = keccak256(toHex("AGENT_ROLE"));
   const ISSUER = keccak256(toHex("ISSUER_ROLE"));
-  await send(a.writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [AGENT, admin.address] }));
-  await send(a.writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [ISSUER, admin.address] }));
+  await send(
+    a.writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: "grantRole",
+      args: [AGENT, admin.address],
+    }),
+  );
+  await send(
+    a.writeContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "grantRole",
+      args: [ISSUER, admin.address],
+    }),
+  );
   const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
   for (const [i, who] of [seller, buyer].entries()) {
-    await send(a.writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "registerInvestor", args: [who.address, keccak256(toHex(`investor-${i}`)), 344, 1, expiry] }));
+    await send(
+      a.writeContract({
+        address: d.identityRegistry,
+        abi: identityRegistryAbi,
+        functionName: "registerInvestor",
+        args: [who.address, keccak256(toHex(`investor-${i}`)), 344, 1, expiry],
+      }),
+    );
   }
-  await send(a.writeContract({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "mint", args: [buyer.address, 10n ** 12n] }));
+  await send(
+    a.writeContract({
+      address: d.paymentToken,
+      abi: hKDStablecoinAbi,
+      functionName: "mint",
+      args: [buyer.address, 10n ** 12n],
+    }),
+  );
   const deployed = await send(
     a.writeContract({
       address: d.shareTokenFactory,
       abi: shareTokenFactoryAbi,
       functionName: "deployToken",
-      args: ["Atelier Test", "ATT", { allowedCountries: [], eligibleCategories: 14, maxHolders: 1000, maxBalancePerInvestor: 1_000_000n, lockupSeconds: 0n }, "ipfs://x", `0x${"11".repeat(32)}`],
+      args: [
+        "Atelier Test",
+        "ATT",
+        {
+          allowedCountries: [],
+          eligibleCategories: 14,
+          maxHolders: 1000,
+          maxBalancePerInvestor: 1_000_000n,
+          lockupSeconds: 0n,
+        },
+        "ipfs://x",
+        `0x${"11".repeat(32)}`,
+      ],
     }),
   );
   token = parseEventLogs({ abi: shareTokenFactoryAbi, logs: deployed.logs, eventName: "TokenDeployed" })[0]!.args.token;
   // The issuer (token owner) may grant itself MINTER_ROLE for a test mint (normally only the offering mints).
-  await send(a.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "grantRole", args: [keccak256(toHex("MINTER_ROLE")), admin.address] }));
-  await send(a.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [seller.address, 500n] }));
+  await send(
+    a.writeContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: "grantRole",
+      args: [keccak256(toHex("MINTER_ROLE")), admin.address],
+    }),
+  );
+  await send(
+    a.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [seller.address, 500n] }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -147,9 +256,18 @@ describe("indexer (anvil + database)", () => {
     expect(state.orders.map((o) => o.status)).toEqual(["filled", "cancelled"]);
     const trades = await database.db.select().from(marketTrades).orderBy(asc(marketTrades.blockNumber));
     expect(trades).toHaveLength(2);
-    expect(trades[0]).toMatchObject({ buyer: buyer.address.toLowerCase(), seller: seller.address.toLowerCase(), shares: "4", price: "5000000", makerSide: "ask" });
+    expect(trades[0]).toMatchObject({
+      buyer: buyer.address.toLowerCase(),
+      seller: seller.address.toLowerCase(),
+      shares: "4",
+      price: "5000000",
+      makerSide: "ask",
+    });
     // The identity events are recorded too.
-    const registered = await database.db.select().from(chainEvents).where(eq(chainEvents.eventName, "InvestorRegistered"));
+    const registered = await database.db
+      .select()
+      .from(chainEvents)
+      .where(eq(chainEvents.eventName, "InvestorRegistered"));
     expect(registered).toHaveLength(2);
   });
 
@@ -183,7 +301,10 @@ describe("indexer (anvil + database)", () => {
     const again = await syncToHead(options());
     expect(again.inserted).toBe(0);
     // Forcing a re-read of already indexed blocks (cursor moved back) inserts no duplicate either.
-    await database.db.update(indexerCursor).set({ blockNumber: d.startBlock, blockHash: (await publicClient().getBlock({ blockNumber: d.startBlock })).hash });
+    await database.db.update(indexerCursor).set({
+      blockNumber: d.startBlock,
+      blockHash: (await publicClient().getBlock({ blockNumber: d.startBlock })).hash,
+    });
     const reread = await syncToHead(options());
     expect(reread.inserted).toBe(0);
     const after = await database.db.select({ n: sql<number>`count(*)::int` }).from(chainEvents);
@@ -216,7 +337,13 @@ describe("indexer (anvil + database)", () => {
     });
     const fresh = await createTestDatabase();
     try {
-      const result = await syncToHead({ ...options(), db: fresh.db, client: picky as typeof real, name: "picky", chunkSize: 16n });
+      const result = await syncToHead({
+        ...options(),
+        db: fresh.db,
+        client: picky as typeof real,
+        name: "picky",
+        chunkSize: 16n,
+      });
       expect(refused.length).toBeGreaterThan(0);
       expect(result.cursor).toBe(await real.getBlockNumber());
       const [a, b] = await Promise.all([
@@ -226,10 +353,15 @@ describe("indexer (anvil + database)", () => {
       expect(a[0]!.n).toBe(b[0]!.n);
       // Anything else is not a range problem: it is thrown, not retried.
       const broken = new Proxy(real, {
-        get: (target, prop, receiver) => (prop === "getLogs" ? () => Promise.reject(new Error("connection refused")) : (Reflect.get(target, prop, receiver) as unknown)),
+        get: (target, prop, receiver) =>
+          prop === "getLogs"
+            ? () => Promise.reject(new Error("connection refused"))
+            : (Reflect.get(target, prop, receiver) as unknown),
       });
       await fresh.db.delete(indexerCursor);
-      await expect(syncToHead({ ...options(), db: fresh.db, client: broken as typeof real, name: "picky" })).rejects.toThrow("connection refused");
+      await expect(
+        syncToHead({ ...options(), db: fresh.db, client: broken as typeof real, name: "picky" }),
+      ).rejects.toThrow("connection refused");
     } finally {
       await fresh.close();
     }

@@ -31,9 +31,22 @@ import {
   type Transport,
   decodeEventLog,
 } from "viem";
-import { artworkShareTokenAbi, identityRegistryAbi, marketAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "../chain/abis";
+import {
+  artworkShareTokenAbi,
+  identityRegistryAbi,
+  marketAbi,
+  primaryOfferingAbi,
+  shareTokenFactoryAbi,
+} from "../chain/abis";
 import type { Database } from "../db/connect";
-import { chainEvents, type IndexerCursor, indexerBlocks, indexerCursor, marketOrders, marketTrades } from "../db/schema";
+import {
+  chainEvents,
+  type IndexerCursor,
+  indexerBlocks,
+  indexerCursor,
+  marketOrders,
+  marketTrades,
+} from "../db/schema";
 
 export const DEFAULT_INDEXER_NAME = "main";
 /** Blocks per getLogs call (most providers accept 2,000–10,000). */
@@ -124,8 +137,11 @@ const adaptiveChunk = new Map<string, bigint>();
 
 /** Provider or client refusals that a smaller block range avoids (response size, result count, range). */
 function isRangeTooLarge(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { details?: string }).details ?? ""}` : String(error);
-  return /size limit|too large|too many|more than \d+ results|exceed|block range|range is too|limit exceeded|response size/i.test(text);
+  const text =
+    error instanceof Error ? `${error.message} ${(error as { details?: string }).details ?? ""}` : String(error);
+  return /size limit|too large|too many|more than \d+ results|exceed|block range|range is too|limit exceeded|response size/i.test(
+    text,
+  );
 }
 
 type CursorRow = Pick<IndexerCursor, "blockNumber" | "blockHash">;
@@ -140,7 +156,12 @@ async function listTokens(opts: IndexerOptions, blockNumber: bigint): Promise<Ad
   const { client, contracts } = opts;
   let count: bigint;
   try {
-    count = await client.readContract({ address: contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokenCount", blockNumber });
+    count = await client.readContract({
+      address: contracts.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "tokenCount",
+      blockNumber,
+    });
   } catch (error) {
     // Early in the deployment range the factory may not exist yet: then there is no token to follow.
     if (error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionZeroDataError)) return [];
@@ -148,7 +169,13 @@ async function listTokens(opts: IndexerOptions, blockNumber: bigint): Promise<Ad
   }
   const tokens: Address[] = [];
   for (let offset = 0n; offset < count; offset += 200n) {
-    const page = await client.readContract({ address: contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [offset, 200n], blockNumber });
+    const page = await client.readContract({
+      address: contracts.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "tokens",
+      args: [offset, 200n],
+      blockNumber,
+    });
     tokens.push(...page);
   }
   return tokens;
@@ -174,11 +201,17 @@ type DecodedEvent = {
 };
 
 function decode(log: Log, tokenSet: Set<string>, contracts: IndexerContracts): DecodedEvent | null {
-  if (log.blockNumber == null || log.blockHash == null || log.transactionHash == null || log.logIndex == null) return null;
+  if (log.blockNumber == null || log.blockHash == null || log.transactionHash == null || log.logIndex == null)
+    return null;
   const contract = lower(log.address);
   let decoded: { eventName: string; args: Record<string, unknown> };
   try {
-    decoded = decodeEventLog({ abi: EVENTS, data: log.data, topics: log.topics, strict: true }) as unknown as typeof decoded;
+    decoded = decodeEventLog({
+      abi: EVENTS,
+      data: log.data,
+      topics: log.topics,
+      strict: true,
+    }) as unknown as typeof decoded;
   } catch {
     return null; // an event we do not project
   }
@@ -282,7 +315,10 @@ async function refreshOrders(tx: Database, orderIds: readonly string[]): Promise
     await tx
       .insert(marketOrders)
       .values(row)
-      .onConflictDoUpdate({ target: marketOrders.orderId, set: { filled: row.filled, cancelled: row.cancelled, status: row.status } });
+      .onConflictDoUpdate({
+        target: marketOrders.orderId,
+        set: { filled: row.filled, cancelled: row.cancelled, status: row.status },
+      });
     if (trades.length) await tx.insert(marketTrades).values(trades).onConflictDoNothing();
   }
 }
@@ -299,7 +335,8 @@ async function rollbackTo(tx: Database, name: string, ancestor: bigint, ancestor
   await tx.delete(indexerBlocks).where(and(eq(indexerBlocks.name, name), gt(indexerBlocks.blockNumber, ancestor)));
   // A pending backfill and the audit reconciliation never stand above the live cursor: the blocks they covered
   // above the ancestor are re-read from scratch.
-  const clamp = (column: AnyPgColumn) => sql`CASE WHEN ${column} IS NULL THEN NULL ELSE LEAST(${column}, ${ancestor}::bigint) END`;
+  const clamp = (column: AnyPgColumn) =>
+    sql`CASE WHEN ${column} IS NULL THEN NULL ELSE LEAST(${column}, ${ancestor}::bigint) END`;
   await tx
     .insert(indexerCursor)
     .values({ name, blockNumber: ancestor, blockHash: ancestorHash, eventsVersion: INDEXER_EVENTS_VERSION })
@@ -316,7 +353,11 @@ async function rollbackTo(tx: Database, name: string, ancestor: bigint, ancestor
 }
 
 /** Finds the newest stored block the chain still agrees with (or the block before the start block). */
-async function findCommonAncestor(opts: IndexerOptions, name: string, head: bigint): Promise<{ number: bigint; hash: string }> {
+async function findCommonAncestor(
+  opts: IndexerOptions,
+  name: string,
+  head: bigint,
+): Promise<{ number: bigint; hash: string }> {
   const { db, client, contracts } = opts;
   const stored = await db
     .select()
@@ -351,13 +392,24 @@ async function readBatch(opts: IndexerOptions, name: string, from: bigint, toWan
   const chunk = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
   let to = toWanted;
   const tokens = await listTokens(opts, to);
-  const addresses = [contracts.identityRegistry, contracts.primaryOffering, ...(contracts.market ? [contracts.market] : []), ...tokens];
+  const addresses = [
+    contracts.identityRegistry,
+    contracts.primaryOffering,
+    ...(contracts.market ? [contracts.market] : []),
+    ...tokens,
+  ];
   // A busy range can exceed what the provider (or viem's 10 MB response limit) accepts: halve it and retry,
   // remember the smaller span for the next batches, and grow it back once ranges go through.
   let logs: Log[];
   for (;;) {
     try {
-      logs = (await client.getLogs({ address: addresses, events: EVENTS, fromBlock: from, toBlock: to, strict: true })) as Log[];
+      logs = (await client.getLogs({
+        address: addresses,
+        events: EVENTS,
+        fromBlock: from,
+        toBlock: to,
+        strict: true,
+      })) as Log[];
       break;
     } catch (error) {
       if (to <= from || !isRangeTooLarge(error)) throw error;
@@ -378,7 +430,9 @@ async function readBatch(opts: IndexerOptions, name: string, from: bigint, toWan
 
   // Block times and hashes for the blocks that have events (one getBlock each; `toBlock` is known).
   const blockNumbers = [...new Set(decoded.map((e) => e.blockNumber))];
-  const blocks = new Map<bigint, { hash: Hex; timestamp: bigint }>([[toBlock.number, { hash: toBlock.hash, timestamp: toBlock.timestamp }]]);
+  const blocks = new Map<bigint, { hash: Hex; timestamp: bigint }>([
+    [toBlock.number, { hash: toBlock.hash, timestamp: toBlock.timestamp }],
+  ]);
   const missing = blockNumbers.filter((n) => !blocks.has(n));
   for (let i = 0; i < missing.length; i += 20) {
     const got = await Promise.all(missing.slice(i, i + 20).map((n) => client.getBlock({ blockNumber: n })));
@@ -394,7 +448,11 @@ async function readBatch(opts: IndexerOptions, name: string, from: bigint, toWan
  * Inserts a batch's events (existing ones are skipped) and refreshes the orders they touch (`onlyNew`: only orders
  * with a newly recorded event); returns how many were new.
  */
-async function insertEvents(tx: Database, batch: Batch, { onlyNew = false }: { onlyNew?: boolean } = {}): Promise<number> {
+async function insertEvents(
+  tx: Database,
+  batch: Batch,
+  { onlyNew = false }: { onlyNew?: boolean } = {},
+): Promise<number> {
   let inserted = 0;
   const fresh: DecodedEvent[] = [];
   for (let i = 0; i < batch.decoded.length; i += 500) {
@@ -411,12 +469,18 @@ async function insertEvents(tx: Database, batch: Batch, { onlyNew = false }: { o
       token: e.token,
       orderId: e.orderId,
     }));
-    const res = await tx.insert(chainEvents).values(rows).onConflictDoNothing().returning({ txHash: chainEvents.txHash, logIndex: chainEvents.logIndex });
+    const res = await tx
+      .insert(chainEvents)
+      .values(rows)
+      .onConflictDoNothing()
+      .returning({ txHash: chainEvents.txHash, logIndex: chainEvents.logIndex });
     inserted += res.length;
     const keys = new Set(res.map((r) => `${r.txHash}:${r.logIndex}`));
     fresh.push(...part.filter((e) => keys.has(`${e.txHash}:${e.logIndex}`)));
   }
-  const orderIds = [...new Set((onlyNew ? fresh : batch.decoded).map((e) => e.orderId).filter((id): id is string => id !== null))];
+  const orderIds = [
+    ...new Set((onlyNew ? fresh : batch.decoded).map((e) => e.orderId).filter((id): id is string => id !== null)),
+  ];
   await refreshOrders(tx, orderIds);
   return inserted;
 }
@@ -429,9 +493,15 @@ async function planBackfill(opts: IndexerOptions, name: string, cursor: IndexerC
   const start = opts.contracts.startBlock;
   await opts.db
     .update(indexerCursor)
-    .set({ eventsVersion: INDEXER_EVENTS_VERSION, backfillTo: cursor.blockNumber, backfillCursor: start > 0n ? start - 1n : 0n })
+    .set({
+      eventsVersion: INDEXER_EVENTS_VERSION,
+      backfillTo: cursor.blockNumber,
+      backfillCursor: start > 0n ? start - 1n : 0n,
+    })
     .where(and(eq(indexerCursor.name, name), eq(indexerCursor.eventsVersion, cursor.eventsVersion)));
-  opts.log?.(`event set ${cursor.eventsVersion} → ${INDEXER_EVENTS_VERSION}: re-reading blocks ${start}–${cursor.blockNumber} for the new events`);
+  opts.log?.(
+    `event set ${cursor.eventsVersion} → ${INDEXER_EVENTS_VERSION}: re-reading blocks ${start}–${cursor.blockNumber} for the new events`,
+  );
 }
 
 /** One chunk of a pending backfill, in one database transaction with its progress. */
@@ -440,7 +510,10 @@ async function backfillStep(opts: IndexerOptions, name: string): Promise<SyncRes
   if (!row || row.backfillTo === null || row.backfillCursor === null) return undefined;
   const { backfillTo, backfillCursor } = row;
   if (backfillCursor >= backfillTo) {
-    await opts.db.update(indexerCursor).set({ backfillTo: null, backfillCursor: null }).where(and(eq(indexerCursor.name, name), eq(indexerCursor.backfillCursor, backfillCursor)));
+    await opts.db
+      .update(indexerCursor)
+      .set({ backfillTo: null, backfillCursor: null })
+      .where(and(eq(indexerCursor.name, name), eq(indexerCursor.backfillCursor, backfillCursor)));
     return { cursor: backfillCursor, to: backfillTo, inserted: 0 };
   }
   const from = backfillCursor + 1n;
@@ -454,7 +527,11 @@ async function backfillStep(opts: IndexerOptions, name: string): Promise<SyncRes
     if (now?.backfillCursor !== backfillCursor || now.backfillTo === null) throw new IndexerConflictError();
     // A reorg since may have lowered the end: never write above it (the live cursor re-reads those blocks).
     const end = now.backfillTo;
-    const n = await insertEvents(tx, { ...batch, decoded: batch.decoded.filter((e) => e.blockNumber <= end) }, { onlyNew: true });
+    const n = await insertEvents(
+      tx,
+      { ...batch, decoded: batch.decoded.filter((e) => e.blockNumber <= end) },
+      { onlyNew: true },
+    );
     const reached = batch.to < end ? batch.to : end;
     await tx
       .update(indexerCursor)
@@ -481,7 +558,8 @@ export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
   let reorgedTo: bigint | undefined;
 
   if (cursor) {
-    const current = cursor.blockNumber <= head ? await client.getBlock({ blockNumber: cursor.blockNumber }).catch(() => null) : null;
+    const current =
+      cursor.blockNumber <= head ? await client.getBlock({ blockNumber: cursor.blockNumber }).catch(() => null) : null;
     if (!current || current.hash !== cursor.blockHash) {
       const ancestor = await findCommonAncestor(opts, name, head);
       await db.transaction(async (tx) => rollbackTo(tx as unknown as Database, name, ancestor.number, ancestor.hash));
@@ -499,7 +577,12 @@ export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
 
   const from = cursor ? cursor.blockNumber + 1n : contracts.startBlock;
   if (from > safeHead) {
-    return withBackfill({ inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead, ...(reorgedTo !== undefined ? { reorgedTo } : {}) });
+    return withBackfill({
+      inserted: 0,
+      cursor: cursor?.blockNumber ?? from - 1n,
+      safeHead,
+      ...(reorgedTo !== undefined ? { reorgedTo } : {}),
+    });
   }
   const span = adaptiveChunk.get(name) ?? chunk;
   const batch = await readBatch(opts, name, from, from + span - 1n < safeHead ? from + span - 1n : safeHead);
@@ -515,7 +598,9 @@ export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
     const n = await insertEvents(tx, batch);
     const keep = [...blocks.entries()].map(([blockNumber, b]) => ({ name, blockNumber, blockHash: b.hash }));
     if (keep.length) await tx.insert(indexerBlocks).values(keep).onConflictDoNothing();
-    await tx.delete(indexerBlocks).where(and(eq(indexerBlocks.name, name), sql`${indexerBlocks.blockNumber} < ${to - KEPT_BLOCKS}`));
+    await tx
+      .delete(indexerBlocks)
+      .where(and(eq(indexerBlocks.name, name), sql`${indexerBlocks.blockNumber} < ${to - KEPT_BLOCKS}`));
     // A new cursor reads the whole event set from the start block: no backfill.
     await tx
       .insert(indexerCursor)
@@ -552,9 +637,15 @@ export async function syncToHead(opts: IndexerOptions): Promise<SyncResult> {
 }
 
 /** The cursor and the chain head, for `/api/health`. */
-export async function getIndexerLag(db: Database, head: bigint, name = DEFAULT_INDEXER_NAME): Promise<{ cursor: bigint | null; lag: bigint | null }> {
+export async function getIndexerLag(
+  db: Database,
+  head: bigint,
+  name = DEFAULT_INDEXER_NAME,
+): Promise<{ cursor: bigint | null; lag: bigint | null }> {
   const c = await readCursor(db, name);
-  return c ? { cursor: c.blockNumber, lag: head > c.blockNumber ? head - c.blockNumber : 0n } : { cursor: null, lag: null };
+  return c
+    ? { cursor: c.blockNumber, lag: head > c.blockNumber ? head - c.blockNumber : 0n }
+    : { cursor: null, lag: null };
 }
 
 export type IndexerCoverage = {
@@ -576,7 +667,11 @@ export async function getIndexerCoverage(db: Database, name = DEFAULT_INDEXER_NA
   if (c.eventsVersion < INDEXER_EVENTS_VERSION) return { cursor: c.blockNumber, completeThrough: null, backfill: null };
   if (c.backfillTo !== null && c.backfillCursor !== null) {
     const through = c.backfillCursor < c.blockNumber ? c.backfillCursor : c.blockNumber;
-    return { cursor: c.blockNumber, completeThrough: through, backfill: { cursor: c.backfillCursor, to: c.backfillTo } };
+    return {
+      cursor: c.blockNumber,
+      completeThrough: through,
+      backfill: { cursor: c.backfillCursor, to: c.backfillTo },
+    };
   }
   return { cursor: c.blockNumber, completeThrough: c.blockNumber, backfill: null };
 }

@@ -48,7 +48,12 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * Errors are logged once per distinct message and retried with a growing delay (at most 30 s).
  */
 export async function runIndexerLoop(
-  opts: IndexerOptions & { mode: "embedded" | "worker"; intervalMs?: number; signal?: AbortSignal; reconcileEveryMs?: number },
+  opts: IndexerOptions & {
+    mode: "embedded" | "worker";
+    intervalMs?: number;
+    signal?: AbortSignal;
+    reconcileEveryMs?: number;
+  },
 ): Promise<void> {
   const status: IndexerStatus = {
     mode: opts.mode,
@@ -69,7 +74,13 @@ export async function runIndexerLoop(
   const reconcile = async () => {
     lastReconcile = Date.now();
     try {
-      const r = await reconcileAgentAudit({ db: opts.db, client: opts.client, contracts: opts.contracts, name: opts.name ?? DEFAULT_INDEXER_NAME, ...(opts.log ? { log: opts.log } : {}) });
+      const r = await reconcileAgentAudit({
+        db: opts.db,
+        client: opts.client,
+        contracts: opts.contracts,
+        name: opts.name ?? DEFAULT_INDEXER_NAME,
+        ...(opts.log ? { log: opts.log } : {}),
+      });
       status.auditsReconciled += r.recorded;
       status.lastReconcileError = null;
     } catch (error) {
@@ -96,7 +107,12 @@ export async function runIndexerLoop(
         if (hasMoreWork(r)) continue; // catching up (or backfilling): no sleep
         if (Date.now() - lastReconcile >= reconcileEvery) await reconcile();
       } catch (error) {
-        const message = error instanceof IndexerConflictError ? error.message : error instanceof Error ? error.message.split("\n")[0]! : String(error);
+        const message =
+          error instanceof IndexerConflictError
+            ? error.message
+            : error instanceof Error
+              ? error.message.split("\n")[0]!
+              : String(error);
         if (message !== status.lastError) opts.log?.(`indexer error (retrying): ${message}`);
         status.lastError = message;
         delay = Math.min(delay * 2, 30_000);

@@ -11,7 +11,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * trade history, register at a past block) include a transaction the user just confirmed. True when it has;
  * false on timeout or when no indexer runs — the caller still shows the chain's own state.
  */
-export async function waitForIndexedBlock({ blockNumber, timeoutMs = 5_000, pollMs = 200 }: { blockNumber: bigint; timeoutMs?: number; pollMs?: number }): Promise<boolean> {
+export async function waitForIndexedBlock({
+  blockNumber,
+  timeoutMs = 5_000,
+  pollMs = 200,
+}: {
+  blockNumber: bigint;
+  timeoutMs?: number;
+  pollMs?: number;
+}): Promise<boolean> {
   if (getServerEnv().indexerMode === "off") return false;
   const db = await getDb();
   const deadline = Date.now() + timeoutMs;

@@ -2,7 +2,16 @@ import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createPublicClient, createWalletClient, http, keccak256, stringToHex, type Address, type Hex, type PublicClient } from "viem";
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  keccak256,
+  stringToHex,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,14 +41,25 @@ beforeAll(async () => {
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
   const adminWallet = createWalletClient({ account: admin, chain: foundry, transport: http(chain.url) });
   await client.waitForTransactionReceipt({
-    hash: await adminWallet.writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address] }),
+    hash: await adminWallet.writeContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address],
+    }),
   });
   const { result, request } = await client.simulateContract({
     account: issuer,
     address: d.shareTokenFactory,
     abi: shareTokenFactoryAbi,
     functionName: "deployToken",
-    args: ["Atelier Test", "TST", { allowedCountries: [344], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n }, "http://x/metadata.json", sha("metadata")],
+    args: [
+      "Atelier Test",
+      "TST",
+      { allowedCountries: [344], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
+      "http://x/metadata.json",
+      sha("metadata"),
+    ],
   });
   await client.waitForTransactionReceipt({ hash: await wallet().writeContract(request) });
   token = result;
@@ -49,7 +69,12 @@ afterAll(async () => {
 });
 
 async function setDocument(name: string, hash: Hex): Promise<Hex> {
-  const tx = await wallet().writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "setDocument", args: [documentNameToBytes32Plain(name), `http://x/documents/${name}`, hash] });
+  const tx = await wallet().writeContract({
+    address: token,
+    abi: artworkShareTokenAbi,
+    functionName: "setDocument",
+    args: [documentNameToBytes32Plain(name), `http://x/documents/${name}`, hash],
+  });
   await client.waitForTransactionReceipt({ hash: tx });
   return tx;
 }

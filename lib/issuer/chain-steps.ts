@@ -13,7 +13,15 @@ import "server-only";
  * a transaction sent from elsewhere) is found and recorded on the next load.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
-import { type Address, getAddress, type Hex, hexToString, parseEventLogs, type PublicClient, type Transaction } from "viem";
+import {
+  type Address,
+  getAddress,
+  type Hex,
+  hexToString,
+  parseEventLogs,
+  type PublicClient,
+  type Transaction,
+} from "viem";
 import { writeAudit } from "@/lib/audit";
 import { artworkShareTokenAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
@@ -60,7 +68,11 @@ export const AUDIT_ACTIONS = {
     withdraw: "listing.proceeds_withdrawn",
     update_anchor: "update.document_anchored",
   },
-} as const satisfies { sent: Record<GuardedKind, string>; failed: Record<GuardedKind, string>; confirmed: Record<ListingTxKind, string> };
+} as const satisfies {
+  sent: Record<GuardedKind, string>;
+  failed: Record<GuardedKind, string>;
+  confirmed: Record<ListingTxKind, string>;
+};
 
 const lower = (h: string) => h.toLowerCase() as Hex;
 const asDb = (tx: unknown) => tx as Database;
@@ -68,7 +80,11 @@ const asDb = (tx: unknown) => tx as Database;
 function allowedCalls(deps: ChainDeps, token: Address | null): AllowedCall[] {
   return [
     { address: deps.contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functions: ["deployToken"] },
-    { address: deps.contracts.primaryOffering, abi: primaryOfferingAbi, functions: ["createOffering", "closeOffering", "withdrawProceeds"] },
+    {
+      address: deps.contracts.primaryOffering,
+      abi: primaryOfferingAbi,
+      functions: ["createOffering", "closeOffering", "withdrawProceeds"],
+    },
     ...(token ? [{ address: token, abi: artworkShareTokenAbi, functions: ["setDocument"] }] : []),
   ];
 }
@@ -105,7 +121,11 @@ export async function recordSentTx(
     if (listing.status !== "approved") throw new ListingError("not_approved");
   } else {
     if (!listing.tokenAddress) throw new ListingError("not_on_chain");
-    const [offered] = await db.select({ id: offerings.id }).from(offerings).where(eq(offerings.artworkId, listing.id)).limit(1);
+    const [offered] = await db
+      .select({ id: offerings.id })
+      .from(offerings)
+      .where(eq(offerings.artworkId, listing.id))
+      .limit(1);
     if (offered) throw new ListingError("step_done");
   }
 
@@ -116,14 +136,16 @@ export async function recordSentTx(
     if (getAddress(transaction.from) !== getAddress(issuer)) throw new ListingError("tx_wrong_sender");
     const decoded = decodeCall({
       transaction,
-      allowed: kind === "deploy"
-        ? [{ address: deps.contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functions: ["deployToken"] }]
-        : [{ address: deps.contracts.primaryOffering, abi: primaryOfferingAbi, functions: ["createOffering"] }],
+      allowed:
+        kind === "deploy"
+          ? [{ address: deps.contracts.shareTokenFactory, abi: shareTokenFactoryAbi, functions: ["deployToken"] }]
+          : [{ address: deps.contracts.primaryOffering, abi: primaryOfferingAbi, functions: ["createOffering"] }],
     });
     if (!decoded.ok) throw new ListingError(decoded.code);
-    const matches = kind === "deploy"
-      ? String(decoded.call.named.metadataHash).toLowerCase() === listing.metadataHash!.toLowerCase()
-      : decoded.call.named.token === listing.tokenAddress;
+    const matches =
+      kind === "deploy"
+        ? String(decoded.call.named.metadataHash).toLowerCase() === listing.metadataHash!.toLowerCase()
+        : decoded.call.named.token === listing.tokenAddress;
     if (!matches) throw new ListingError("tx_wrong_call");
     named = decoded.call.named;
   }
@@ -133,14 +155,32 @@ export async function recordSentTx(
     const [waiting] = await tx
       .select({ id: listingTransactions.id })
       .from(listingTransactions)
-      .where(and(eq(listingTransactions.artworkId, listing.id), eq(listingTransactions.kind, kind), eq(listingTransactions.status, "pending")))
+      .where(
+        and(
+          eq(listingTransactions.artworkId, listing.id),
+          eq(listingTransactions.kind, kind),
+          eq(listingTransactions.status, "pending"),
+        ),
+      )
       .limit(1);
     if (waiting) throw new ListingError("tx_already_pending");
     const details = kind === "deploy" ? { metadataHash: listing.metadataHash } : { token: listing.tokenAddress };
-    const values = { artworkId: listing.id, kind, txHash: hash, sender: issuer.toLowerCase(), status: "pending" as const, nonce: transaction?.nonce ?? null, details };
+    const values = {
+      artworkId: listing.id,
+      kind,
+      txHash: hash,
+      sender: issuer.toLowerCase(),
+      status: "pending" as const,
+      nonce: transaction?.nonce ?? null,
+      details,
+    };
     // The very same transaction sent again (same nonce and fields: the same hash) after it was given up on waits again.
     const [row] = known
-      ? await tx.update(listingTransactions).set({ ...values, failure: null, settledAt: null, createdAt: new Date() }).where(eq(listingTransactions.id, known.id)).returning()
+      ? await tx
+          .update(listingTransactions)
+          .set({ ...values, failure: null, settledAt: null, createdAt: new Date() })
+          .where(eq(listingTransactions.id, known.id))
+          .returning()
       : await tx.insert(listingTransactions).values(values).returning();
     await writeAudit(tx, {
       actor: issuer,
@@ -148,7 +188,12 @@ export async function recordSentTx(
       action: AUDIT_ACTIONS.sent[kind],
       subjectType: "artwork",
       subjectId: listing.id,
-      after: { ...details, ...(named ? { args: named } : {}), nonce: transaction?.nonce ?? null, seenByNode: !!transaction },
+      after: {
+        ...details,
+        ...(named ? { args: named } : {}),
+        nonce: transaction?.nonce ?? null,
+        seenByNode: !!transaction,
+      },
       txHash: hash,
     });
     return row!;
@@ -190,7 +235,8 @@ async function describeStep(db: Database, deps: ChainDeps, listing: Artwork, cal
   const logs = call.receipt.logs;
   switch (call.functionName) {
     case "deployToken": {
-      if (!listing.metadataHash || String(call.named.metadataHash).toLowerCase() !== listing.metadataHash.toLowerCase()) throw new ListingError("tx_wrong_call");
+      if (!listing.metadataHash || String(call.named.metadataHash).toLowerCase() !== listing.metadataHash.toLowerCase())
+        throw new ListingError("tx_wrong_call");
       const [event] = parseEventLogs({ abi: shareTokenFactoryAbi, logs, eventName: "TokenDeployed" }).filter(
         (l) => getAddress(l.address) === getAddress(deps.contracts.shareTokenFactory),
       );
@@ -198,12 +244,20 @@ async function describeStep(db: Database, deps: ChainDeps, listing: Artwork, cal
       const deployed = event.args.token.toLowerCase();
       return {
         kind: "deploy",
-        details: { token: deployed, name: call.named.name, symbol: call.named.symbol, rules: call.named.rules, metadataHash: listing.metadataHash },
+        details: {
+          token: deployed,
+          name: call.named.name,
+          symbol: call.named.symbol,
+          rules: call.named.rules,
+          metadataHash: listing.metadataHash,
+        },
         apply: async (tx) => {
           const moved = await tx
             .update(artworks)
             .set({ tokenAddress: deployed, status: "deployed" })
-            .where(and(eq(artworks.id, listing.id), eq(artworks.status, "approved"), sql`${artworks.tokenAddress} IS NULL`))
+            .where(
+              and(eq(artworks.id, listing.id), eq(artworks.status, "approved"), sql`${artworks.tokenAddress} IS NULL`),
+            )
             .returning({ id: artworks.id });
           // A second token for the same listing (two tabs racing) is audited, but the first one stays the listing's.
           return { recorded: moved.length > 0 || listing.tokenAddress === deployed };
@@ -222,11 +276,23 @@ async function describeStep(db: Database, deps: ChainDeps, listing: Artwork, cal
       const [update] = await db
         .select({ id: artworkUpdates.id })
         .from(artworkUpdates)
-        .where(and(eq(artworkUpdates.artworkId, listing.id), sql`${artworkUpdates.documentIds} @> jsonb_build_array(${doc.id}::text)`))
+        .where(
+          and(
+            eq(artworkUpdates.artworkId, listing.id),
+            sql`${artworkUpdates.documentIds} @> jsonb_build_array(${doc.id}::text)`,
+          ),
+        )
         .limit(1);
       return {
         kind: update ? "update_anchor" : "anchor",
-        details: { token: token!.toLowerCase(), documentId: doc.id, name, sha256: doc.sha256, uri, ...(update ? { updateId: update.id } : {}) },
+        details: {
+          token: token!.toLowerCase(),
+          documentId: doc.id,
+          name,
+          sha256: doc.sha256,
+          uri,
+          ...(update ? { updateId: update.id } : {}),
+        },
       };
     }
     case "createOffering": {
@@ -240,7 +306,11 @@ async function describeStep(db: Database, deps: ChainDeps, listing: Artwork, cal
         kind: "offering",
         details: { token: token.toLowerCase(), offeringId, terms: call.named.terms },
         apply: async (tx) => {
-          const inserted = await tx.insert(offerings).values({ artworkId: listing.id, onChainId: offeringId }).onConflictDoNothing().returning({ id: offerings.id });
+          const inserted = await tx
+            .insert(offerings)
+            .values({ artworkId: listing.id, onChainId: offeringId })
+            .onConflictDoNothing()
+            .returning({ id: offerings.id });
           await tx
             .update(artworks)
             .set({ status: "offering" })
@@ -253,7 +323,12 @@ async function describeStep(db: Database, deps: ChainDeps, listing: Artwork, cal
     case "withdrawProceeds": {
       const [offeringId] = call.args as [bigint];
       if (!token) throw new ListingError("tx_wrong_call");
-      const ids = await deps.client.readContract({ address: deps.contracts.primaryOffering, abi: primaryOfferingAbi, functionName: "offeringsOf", args: [token] });
+      const ids = await deps.client.readContract({
+        address: deps.contracts.primaryOffering,
+        abi: primaryOfferingAbi,
+        functionName: "offeringsOf",
+        args: [token],
+      });
       if (!ids.includes(offeringId)) throw new ListingError("tx_wrong_call");
       if (call.functionName === "closeOffering") {
         return { kind: "close", details: { token: token.toLowerCase(), offeringId: offeringId.toString() } };
@@ -294,7 +369,13 @@ export async function confirmListingTx(
   if (known && known.artworkId !== listing.id) throw new ListingError("not_found");
   if (known?.status === "confirmed") return { kind: known.kind, recorded: false, details: known.details };
   const token = listing.tokenAddress ? getAddress(listing.tokenAddress) : null;
-  const verified = await verifyContractCall({ client: deps.client, txHash: hash, sender: getAddress(issuer), allowed: allowedCalls(deps, token), waitMs });
+  const verified = await verifyContractCall({
+    client: deps.client,
+    txHash: hash,
+    sender: getAddress(issuer),
+    allowed: allowedCalls(deps, token),
+    waitMs,
+  });
   if (!verified.ok) {
     if (verified.code === "tx_failed" && known?.status === "pending") await markFailed(db, known, "reverted");
     throw new ListingError(verified.code);
@@ -322,7 +403,14 @@ export async function confirmListingTx(
       .values(values)
       .onConflictDoUpdate({
         target: listingTransactions.txHash,
-        set: { status: "confirmed", failure: null, nonce: values.nonce, blockNumber: values.blockNumber, details: values.details, settledAt: values.settledAt },
+        set: {
+          status: "confirmed",
+          failure: null,
+          nonce: values.nonce,
+          blockNumber: values.blockNumber,
+          details: values.details,
+          settledAt: values.settledAt,
+        },
         setWhere: sql`${listingTransactions.status} <> 'confirmed'`,
       })
       .returning({ id: listingTransactions.id });
@@ -334,7 +422,12 @@ export async function confirmListingTx(
       action: AUDIT_ACTIONS.confirmed[step.kind],
       subjectType: "artwork",
       subjectId: listing.id,
-      after: { ...step.details, ...applied, function: call.functionName, blockNumber: call.receipt.blockNumber.toString() },
+      after: {
+        ...step.details,
+        ...applied,
+        function: call.functionName,
+        blockNumber: call.receipt.blockNumber.toString(),
+      },
       txHash: hash,
     });
     return { kind: step.kind, recorded: true, details: step.details };
@@ -392,11 +485,19 @@ export async function resolvePendingTxs(
  * returned, or the request to record it failed) is still in the node's pending block: record it as waiting, so it
  * is not sent a second time. Only while that step is still to do; nodes that do not show a pending block are skipped.
  */
-async function adoptFromMempool(db: Database, deps: ChainDeps, { listing, issuer }: { listing: Artwork; issuer: string }) {
+async function adoptFromMempool(
+  db: Database,
+  deps: ChainDeps,
+  { listing, issuer }: { listing: Artwork; issuer: string },
+) {
   const deploy = listing.status === "approved" && !listing.tokenAddress && !!listing.metadataHash;
   let offering = false;
   if (listing.tokenAddress && (listing.status === "deployed" || listing.status === "approved")) {
-    const [offered] = await db.select({ id: offerings.id }).from(offerings).where(eq(offerings.artworkId, listing.id)).limit(1);
+    const [offered] = await db
+      .select({ id: offerings.id })
+      .from(offerings)
+      .where(eq(offerings.artworkId, listing.id))
+      .limit(1);
     offering = !offered;
   }
   if (!deploy && !offering) return;
@@ -460,7 +561,12 @@ export async function recordChainProgress(
   const from = deps.contracts.startBlock ?? 0n;
 
   if (progress.token && !listing.tokenAddress && listing.metadataHash) {
-    const found = await findDeployedTokenTxs({ client: deps.client, contracts: deps.contracts, issuer: getAddress(issuer), metadataHash: listing.metadataHash as Hex });
+    const found = await findDeployedTokenTxs({
+      client: deps.client,
+      contracts: deps.contracts,
+      issuer: getAddress(issuer),
+      metadataHash: listing.metadataHash as Hex,
+    });
     const deploy = found.find((d) => d.token === progress.token) ?? found[0];
     if (deploy) await confirm(deploy.txHash);
     listing = await getOwnedListing(db, { id, issuer });
@@ -468,20 +574,39 @@ export async function recordChainProgress(
   if (!listing.tokenAddress) return changed;
 
   if (progress.offeringId !== null) {
-    const [known] = await db.select({ id: offerings.id }).from(offerings).where(eq(offerings.onChainId, progress.offeringId.toString())).limit(1);
+    const [known] = await db
+      .select({ id: offerings.id })
+      .from(offerings)
+      .where(eq(offerings.onChainId, progress.offeringId.toString()))
+      .limit(1);
     if (!known) {
-      const logs = await deps.client.getContractEvents({ address: deps.contracts.primaryOffering, abi: primaryOfferingAbi, eventName: "OfferingCreated", args: { id: progress.offeringId }, fromBlock: from, toBlock: "latest" });
+      const logs = await deps.client.getContractEvents({
+        address: deps.contracts.primaryOffering,
+        abi: primaryOfferingAbi,
+        eventName: "OfferingCreated",
+        args: { id: progress.offeringId },
+        fromBlock: from,
+        toBlock: "latest",
+      });
       for (const l of logs) await confirm(l.transactionHash);
     }
   }
 
-  const txs = await db.select().from(listingTransactions).where(and(eq(listingTransactions.artworkId, listing.id), eq(listingTransactions.status, "confirmed")));
+  const txs = await db
+    .select()
+    .from(listingTransactions)
+    .where(and(eq(listingTransactions.artworkId, listing.id), eq(listingTransactions.status, "confirmed")));
   if (!txs.some((t) => t.kind === "deploy")) return changed;
   const token = getAddress(listing.tokenAddress);
 
-  const unrecordedAnchors = progress.documents.filter((d) => d.anchored && !txs.some((t) => t.kind === "anchor" && t.details.documentId === d.id));
+  const unrecordedAnchors = progress.documents.filter(
+    (d) => d.anchored && !txs.some((t) => t.kind === "anchor" && t.details.documentId === d.id),
+  );
   if (unrecordedAnchors.length > 0) {
-    const anchors = await chainAnchorReader({ client: deps.client, fromBlock: from })(token, unrecordedAnchors.map((d) => d.name));
+    const anchors = await chainAnchorReader({ client: deps.client, fromBlock: from })(
+      token,
+      unrecordedAnchors.map((d) => d.name),
+    );
     for (const a of anchors) if (a.txHash) await confirm(a.txHash);
   }
 
@@ -490,13 +615,30 @@ export async function recordChainProgress(
     const offeringId = progress.offeringId;
     const mine = txs.filter((t) => t.details.offeringId === offeringId.toString());
     if (offering.closed && !mine.some((t) => t.kind === "close")) {
-      const logs = await deps.client.getContractEvents({ address: deps.contracts.primaryOffering, abi: primaryOfferingAbi, eventName: "OfferingClosed", args: { id: offeringId }, fromBlock: from, toBlock: "latest" });
+      const logs = await deps.client.getContractEvents({
+        address: deps.contracts.primaryOffering,
+        abi: primaryOfferingAbi,
+        eventName: "OfferingClosed",
+        args: { id: offeringId },
+        fromBlock: from,
+        toBlock: "latest",
+      });
       for (const l of logs) await confirm(l.transactionHash);
     }
-    const recorded = mine.filter((t) => t.kind === "withdraw").reduce((sum, t) => sum + BigInt(String(t.details.amount ?? "0")), 0n);
+    const recorded = mine
+      .filter((t) => t.kind === "withdraw")
+      .reduce((sum, t) => sum + BigInt(String(t.details.amount ?? "0")), 0n);
     if (offering.withdrawn > recorded) {
-      const logs = await deps.client.getContractEvents({ address: deps.contracts.primaryOffering, abi: primaryOfferingAbi, eventName: "ProceedsWithdrawn", args: { id: offeringId }, fromBlock: from, toBlock: "latest" });
-      for (const l of logs) if (!txs.some((t) => t.txHash === l.transactionHash.toLowerCase())) await confirm(l.transactionHash);
+      const logs = await deps.client.getContractEvents({
+        address: deps.contracts.primaryOffering,
+        abi: primaryOfferingAbi,
+        eventName: "ProceedsWithdrawn",
+        args: { id: offeringId },
+        fromBlock: from,
+        toBlock: "latest",
+      });
+      for (const l of logs)
+        if (!txs.some((t) => t.txHash === l.transactionHash.toLowerCase())) await confirm(l.transactionHash);
     }
   }
   return changed;
@@ -505,11 +647,16 @@ export async function recordChainProgress(
 export type StepTx = { status: ListingTxStatus; txHash: Hex; failure: string | null; sentAt: Date };
 
 /** The latest deploy and offering transaction of a listing (waiting, confirmed or failed), for the console. */
-export async function getStepTxs(db: Database, { artworkId }: { artworkId: string }): Promise<Record<GuardedKind, StepTx | null>> {
+export async function getStepTxs(
+  db: Database,
+  { artworkId }: { artworkId: string },
+): Promise<Record<GuardedKind, StepTx | null>> {
   const rows = await db
     .select()
     .from(listingTransactions)
-    .where(and(eq(listingTransactions.artworkId, artworkId), sql`${listingTransactions.kind} IN ('deploy', 'offering')`))
+    .where(
+      and(eq(listingTransactions.artworkId, artworkId), sql`${listingTransactions.kind} IN ('deploy', 'offering')`),
+    )
     .orderBy(desc(listingTransactions.createdAt), desc(listingTransactions.id));
   const view = (kind: GuardedKind): StepTx | null => {
     // A confirmed step wins over a later failed attempt; otherwise the latest attempt.
@@ -520,7 +667,10 @@ export async function getStepTxs(db: Database, { artworkId }: { artworkId: strin
 }
 
 /** Confirmed transactions of a listing by kind, oldest first: the console shows each step's hash. */
-export async function getConfirmedTxs(db: Database, { artworkId }: { artworkId: string }): Promise<ListingTransaction[]> {
+export async function getConfirmedTxs(
+  db: Database,
+  { artworkId }: { artworkId: string },
+): Promise<ListingTransaction[]> {
   return db
     .select()
     .from(listingTransactions)

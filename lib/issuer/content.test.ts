@@ -4,13 +4,28 @@ import { simplePdf } from "@/scripts/seed/pdf";
 import { checkPdf, processImage, sniffImage } from "./content";
 import { LIMITS } from "./validation";
 
-const png = () => sharp({ create: { width: 3000, height: 1500, channels: 3, background: "#336699" } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 3000, height: 1500, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
 
 describe("upload content checks", () => {
   it("recognises images by their bytes, not their name", async () => {
     expect(sniffImage(await png())).toBe("png");
-    expect(sniffImage(await sharp(await png()).jpeg().toBuffer())).toBe("jpeg");
-    expect(sniffImage(await sharp(await png()).webp().toBuffer())).toBe("webp");
+    expect(
+      sniffImage(
+        await sharp(await png())
+          .jpeg()
+          .toBuffer(),
+      ),
+    ).toBe("jpeg");
+    expect(
+      sniffImage(
+        await sharp(await png())
+          .webp()
+          .toBuffer(),
+      ),
+    ).toBe("webp");
     expect(sniffImage(Buffer.from("GIF89a not allowed"))).toBeNull();
     expect(sniffImage(simplePdf("x", ["y"]))).toBeNull();
   });
@@ -28,7 +43,9 @@ describe("upload content checks", () => {
     expect(await processImage(Buffer.from("hello"))).toEqual({ ok: false, reason: "notImage" });
     const truncated = (await png()).subarray(0, 60);
     expect(await processImage(truncated)).toEqual({ ok: false, reason: "unreadableImage" });
-    const tiny = await sharp({ create: { width: 50, height: 50, channels: 3, background: "#000" } }).png().toBuffer();
+    const tiny = await sharp({ create: { width: 50, height: 50, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     expect(await processImage(tiny)).toEqual({ ok: false, reason: "imageTooSmall" });
     expect(await processImage(new Uint8Array(LIMITS.imageBytes + 1))).toEqual({ ok: false, reason: "tooLarge" });
     expect(await processImage(new Uint8Array(0))).toEqual({ ok: false, reason: "empty" });

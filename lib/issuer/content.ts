@@ -43,7 +43,9 @@ export const IMAGE_MAX_SIDE = 2400;
 export const IMAGE_MIN_SIDE = 200;
 
 /** Checks and re-encodes an uploaded image as WebP (auto-rotated, metadata stripped, ≤ 2400 px). */
-export async function processImage(bytes: Uint8Array): Promise<{ ok: true; image: ProcessedImage } | { ok: false; reason: UploadRefusal }> {
+export async function processImage(
+  bytes: Uint8Array,
+): Promise<{ ok: true; image: ProcessedImage } | { ok: false; reason: UploadRefusal }> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   if (bytes.length > LIMITS.imageBytes) return { ok: false, reason: "tooLarge" };
   if (!sniffImage(bytes)) return { ok: false, reason: "notImage" };
@@ -63,7 +65,9 @@ export async function processImage(bytes: Uint8Array): Promise<{ ok: true; image
   }
 }
 
-export function checkPdf(bytes: Uint8Array): { ok: true; sha256: `0x${string}` } | { ok: false; reason: UploadRefusal } {
+export function checkPdf(
+  bytes: Uint8Array,
+): { ok: true; sha256: `0x${string}` } | { ok: false; reason: UploadRefusal } {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   if (bytes.length > LIMITS.documentBytes) return { ok: false, reason: "tooLarge" };
   if (!isPdf(bytes)) return { ok: false, reason: "notPdf" };

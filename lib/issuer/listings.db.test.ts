@@ -49,7 +49,10 @@ const input = listingInput.parse({
 
 let handle: TestDatabase;
 let filesDir: string;
-const png = () => sharp({ create: { width: 800, height: 600, channels: 3, background: "#884422" } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: "#884422" } })
+    .png()
+    .toBuffer();
 const pdf = simplePdf("Appraisal", ["Value: HKD 1,000,000"]);
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -79,42 +82,105 @@ describe("issuer listings: ownership in every operation", () => {
 
     // Another issuer: every operation reports "not_found", and nothing changes.
     expect(await code(getOwnedListing(db, { id: listing.id, issuer: HARBOUR }))).toBe("not_found");
-    expect(await code(updateListing(db, { id: listing.id, issuer: HARBOUR, input: { ...input, title: "Hijacked" } }))).toBe("not_found");
-    expect(await code(addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", filesDir }))).toBe("not_found");
-    expect(await code(addListingDocument(db, { id: listing.id, issuer: HARBOUR, bytes: pdf, title: "x", kind: "other", filesDir }))).toBe("not_found");
+    expect(
+      await code(updateListing(db, { id: listing.id, issuer: HARBOUR, input: { ...input, title: "Hijacked" } })),
+    ).toBe("not_found");
+    expect(
+      await code(addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", filesDir })),
+    ).toBe("not_found");
+    expect(
+      await code(
+        addListingDocument(db, { id: listing.id, issuer: HARBOUR, bytes: pdf, title: "x", kind: "other", filesDir }),
+      ),
+    ).toBe("not_found");
     expect(await code(submitListing(db, { id: listing.id, issuer: HARBOUR }))).toBe("not_found");
-    expect(await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: "/media/x.webp", filesDir }))).toBe("not_found");
+    expect(
+      await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: "/media/x.webp", filesDir })),
+    ).toBe("not_found");
     expect(await listIssuerArtworks(db, { issuer: HARBOUR })).toEqual([]);
     expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).title).toBe("Harbour at Dusk");
 
     // The owner: content-checked files; submit needs an image; then it is frozen.
     expect(await code(submitListing(db, { id: listing.id, issuer: LUMEN }))).toBe("needs_image");
-    expect(await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: pdf, alt: "", filesDir }))).toBe("notImage");
-    expect(await code(addListingDocument(db, { id: listing.id, issuer: LUMEN, bytes: await png(), title: "x", kind: "other", filesDir }))).toBe("notPdf");
-    const image = await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "The painting", filesDir });
+    expect(await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: pdf, alt: "", filesDir }))).toBe(
+      "notImage",
+    );
+    expect(
+      await code(
+        addListingDocument(db, {
+          id: listing.id,
+          issuer: LUMEN,
+          bytes: await png(),
+          title: "x",
+          kind: "other",
+          filesDir,
+        }),
+      ),
+    ).toBe("notPdf");
+    const image = await addListingImage(db, {
+      id: listing.id,
+      issuer: LUMEN,
+      bytes: await png(),
+      alt: "The painting",
+      filesDir,
+    });
     expect(image.src).toMatch(/^\/media\/artworks\/harbour-at-dusk-[0-9a-f]{6}\/image-[0-9a-f]{8}\.webp$/);
-    const doc = await addListingDocument(db, { id: listing.id, issuer: LUMEN, bytes: pdf, title: "Appraisal", kind: "appraisal", filesDir });
+    const doc = await addListingDocument(db, {
+      id: listing.id,
+      issuer: LUMEN,
+      bytes: pdf,
+      title: "Appraisal",
+      kind: "appraisal",
+      filesDir,
+    });
     expect(doc.sha256).toBe(`0x${createHash("sha256").update(pdf).digest("hex")}`);
     expect(doc.name).toMatch(/^appraisal-[0-9a-f]{6}$/);
     expect(readFileSync(path.join(filesDir, doc.filePath)).equals(pdf)).toBe(true);
 
     await submitListing(db, { id: listing.id, issuer: LUMEN });
     expect(await code(updateListing(db, { id: listing.id, issuer: LUMEN, input }))).toBe("not_editable");
-    expect(await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir }))).toBe("not_editable");
-    expect(await code(removeListingImage(db, { id: listing.id, issuer: LUMEN, src: image.src, filesDir }))).toBe("not_editable");
+    expect(
+      await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir })),
+    ).toBe("not_editable");
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: LUMEN, src: image.src, filesDir }))).toBe(
+      "not_editable",
+    );
   });
 
   it("removes an image only from its owner's editable listing, with its file, and audits it", async () => {
     const db = handle.db;
     const listing = await createListing(db, { issuer: LUMEN, input });
-    const first = await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "Front", filesDir });
-    const second = await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "Detail", filesDir });
+    const first = await addListingImage(db, {
+      id: listing.id,
+      issuer: LUMEN,
+      bytes: await png(),
+      alt: "Front",
+      filesDir,
+    });
+    const second = await addListingImage(db, {
+      id: listing.id,
+      issuer: LUMEN,
+      bytes: await png(),
+      alt: "Detail",
+      filesDir,
+    });
     const file = path.join(filesDir, first.src.replace(/^\/media\//, ""));
     expect(existsSync(file)).toBe(true);
 
-    expect(await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: first.src, filesDir }))).toBe("not_found");
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: first.src, filesDir }))).toBe(
+      "not_found",
+    );
     // Only one of the listing's own images: another path is refused and nothing is touched.
-    expect(await code(removeListingImage(db, { id: listing.id, issuer: LUMEN, src: "/media/artworks/other/image-00000000.webp", filesDir }))).toBe("image_not_found");
+    expect(
+      await code(
+        removeListingImage(db, {
+          id: listing.id,
+          issuer: LUMEN,
+          src: "/media/artworks/other/image-00000000.webp",
+          filesDir,
+        }),
+      ),
+    ).toBe("image_not_found");
     expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).images).toHaveLength(2);
 
     await removeListingImage(db, { id: listing.id, issuer: LUMEN, src: first.src, filesDir });
@@ -140,14 +206,20 @@ describe("listing review", () => {
     await addListingImage(db, { id: own.id, issuer: GRACE, bytes: await png(), alt: "", filesDir });
     await submitListing(db, { id: own.id, issuer: GRACE });
     const review = { reviewer: GRACE, reviewerRole: "compliance", appOrigin: "http://localhost:3000", filesDir };
-    expect(await code(reviewListing(db, { id: own.id, decision: "approve", comment: null, ...review }))).toBe("own_listing");
+    expect(await code(reviewListing(db, { id: own.id, decision: "approve", comment: null, ...review }))).toBe(
+      "own_listing",
+    );
 
     const listing = await createListing(db, { issuer: LUMEN, input });
-    expect(await code(reviewListing(db, { id: listing.id, decision: "approve", comment: null, ...review }))).toBe("not_reviewable");
+    expect(await code(reviewListing(db, { id: listing.id, decision: "approve", comment: null, ...review }))).toBe(
+      "not_reviewable",
+    );
     await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir });
     await submitListing(db, { id: listing.id, issuer: LUMEN });
 
-    expect(await code(reviewListing(db, { id: listing.id, decision: "return", comment: null, ...review }))).toBe("comment_required");
+    expect(await code(reviewListing(db, { id: listing.id, decision: "return", comment: null, ...review }))).toBe(
+      "comment_required",
+    );
     await reviewListing(db, { id: listing.id, decision: "return", comment: "Add the condition report.", ...review });
     const returned = await getOwnedListing(db, { id: listing.id, issuer: LUMEN });
     expect(returned.status).toBe("returned");
@@ -168,7 +240,16 @@ describe("listing review", () => {
   it("writes every change to the hash-chained audit log", async () => {
     const rows = await handle.db.select().from(auditLog).where(eq(auditLog.subjectType, "artwork"));
     const actions = rows.map((r) => r.action);
-    for (const a of ["listing.create", "listing.update", "listing.image_add", "listing.image_remove", "listing.document_add", "listing.submit", "listing.return", "listing.approve"]) {
+    for (const a of [
+      "listing.create",
+      "listing.update",
+      "listing.image_add",
+      "listing.image_remove",
+      "listing.document_add",
+      "listing.submit",
+      "listing.return",
+      "listing.approve",
+    ]) {
       expect(actions).toContain(a);
     }
     expect(rows.find((r) => r.action === "listing.approve")?.actor).toBe(GRACE);

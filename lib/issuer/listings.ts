@@ -5,7 +5,14 @@ import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type Artwork, type ArtworkDocument, artworkDocuments, artworks, type DocumentKind, offerings } from "@/lib/db/schema";
+import {
+  type Artwork,
+  type ArtworkDocument,
+  artworkDocuments,
+  artworks,
+  type DocumentKind,
+  offerings,
+} from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { OfferingStatus } from "@/lib/catalogue/offering";
 import { checkPdf, processImage, sha256Hex, type UploadRefusal } from "./content";
@@ -55,7 +62,10 @@ export function inTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>)
 }
 
 /** This issuer's listing (another issuer's is "not_found"). `lock` holds the row until the transaction ends. */
-export async function getOwnedListing(db: Database, { id, issuer, lock = false }: { id: string; issuer: string; lock?: boolean }): Promise<Artwork> {
+export async function getOwnedListing(
+  db: Database,
+  { id, issuer, lock = false }: { id: string; issuer: string; lock?: boolean },
+): Promise<Artwork> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
   const query = db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
   const [row] = lock ? await query.for("update") : await query;
@@ -79,7 +89,10 @@ export async function listIssuerArtworks(db: Database, { issuer }: { issuer: str
   });
 }
 
-export async function getListingDocuments(db: Database, { artworkId }: { artworkId: string }): Promise<ArtworkDocument[]> {
+export async function getListingDocuments(
+  db: Database,
+  { artworkId }: { artworkId: string },
+): Promise<ArtworkDocument[]> {
   return db
     .select()
     .from(artworkDocuments)
@@ -110,19 +123,32 @@ function columns(input: ListingInput) {
   };
 }
 
-export async function createListing(db: Database, { issuer, input }: { issuer: string; input: ListingInput }): Promise<Artwork> {
+export async function createListing(
+  db: Database,
+  { issuer, input }: { issuer: string; input: ListingInput },
+): Promise<Artwork> {
   const slug = `${slugify(input.title)}-${randomBytes(3).toString("hex")}`;
   return inTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(artworks)
       .values({ slug, issuerAddress: issuer.toLowerCase(), status: "draft", ...columns(input) })
       .returning();
-    await writeAudit(tx, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.create", subjectType: "artwork", subjectId: row!.id, after: { slug, title: input.title } });
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.create",
+      subjectType: "artwork",
+      subjectId: row!.id,
+      after: { slug, title: input.title },
+    });
     return row!;
   });
 }
 
-export async function updateListing(db: Database, { id, issuer, input }: { id: string; issuer: string; input: ListingInput }): Promise<Artwork> {
+export async function updateListing(
+  db: Database,
+  { id, issuer, input }: { id: string; issuer: string; input: ListingInput },
+): Promise<Artwork> {
   return inTransaction(db, async (tx) => {
     const before = await getOwnedListing(tx, { id, issuer, lock: true });
     if (!isEditable(before)) throw new ListingError("not_editable");
@@ -142,7 +168,13 @@ export async function updateListing(db: Database, { id, issuer, input }: { id: s
 
 export async function addListingImage(
   db: Database,
-  { id, issuer, bytes, alt, filesDir }: { id: string; issuer: string; bytes: Uint8Array; alt: string; filesDir: string },
+  {
+    id,
+    issuer,
+    bytes,
+    alt,
+    filesDir,
+  }: { id: string; issuer: string; bytes: Uint8Array; alt: string; filesDir: string },
 ) {
   const listing = await getOwnedListing(db, { id, issuer });
   if (!isEditable(listing)) throw new ListingError("not_editable");
@@ -152,13 +184,21 @@ export async function addListingImage(
   const rel = path.posix.join("artworks", listing.slug, `image-${randomBytes(4).toString("hex")}.webp`);
   await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
   await writeFile(path.join(filesDir, rel), processed.image.bytes);
-  const image = { src: `/media/${rel}`, alt: alt || listing.title, width: processed.image.width, height: processed.image.height };
+  const image = {
+    src: `/media/${rel}`,
+    alt: alt || listing.title,
+    width: processed.image.width,
+    height: processed.image.height,
+  };
   // Re-read under a row lock: another upload or a removal at the same moment is not lost.
   return inTransaction(db, async (tx) => {
     const current = await getOwnedListing(tx, { id, issuer, lock: true });
     if (!isEditable(current)) throw new ListingError("not_editable");
     if (current.images.length >= LIMITS.imagesPerListing) throw new ListingError("too_many_files");
-    await tx.update(artworks).set({ images: [...current.images, image] }).where(eq(artworks.id, id));
+    await tx
+      .update(artworks)
+      .set({ images: [...current.images, image] })
+      .where(eq(artworks.id, id));
     await writeAudit(tx, {
       actor: issuer.toLowerCase(),
       actorRole: "issuer",
@@ -175,7 +215,10 @@ export async function addListingImage(
  * Removes one image from a listing that is still editable (draft or returned: its metadata is not frozen yet),
  * then deletes the stored file. `src` must be one of the listing's own images.
  */
-export async function removeListingImage(db: Database, { id, issuer, src, filesDir }: { id: string; issuer: string; src: string; filesDir: string }) {
+export async function removeListingImage(
+  db: Database,
+  { id, issuer, src, filesDir }: { id: string; issuer: string; src: string; filesDir: string },
+) {
   const removed = await inTransaction(db, async (tx) => {
     const listing = await getOwnedListing(tx, { id, issuer, lock: true });
     if (!isEditable(listing)) throw new ListingError("not_editable");
@@ -202,7 +245,14 @@ export async function removeListingImage(db: Database, { id, issuer, src, filesD
 
 export async function addListingDocument(
   db: Database,
-  { id, issuer, bytes, title, kind, filesDir }: { id: string; issuer: string; bytes: Uint8Array; title: string; kind: DocumentKind; filesDir: string },
+  {
+    id,
+    issuer,
+    bytes,
+    title,
+    kind,
+    filesDir,
+  }: { id: string; issuer: string; bytes: Uint8Array; title: string; kind: DocumentKind; filesDir: string },
 ): Promise<ArtworkDocument> {
   const listing = await getOwnedListing(db, { id, issuer });
   if (!isEditable(listing)) throw new ListingError("not_editable");
@@ -219,7 +269,16 @@ export async function addListingDocument(
     if (!isEditable(current)) throw new ListingError("not_editable");
     const [doc] = await tx
       .insert(artworkDocuments)
-      .values({ artworkId: id, name, title, kind, filePath: rel, mime: "application/pdf", sizeBytes: bytes.length, sha256: checked.sha256 })
+      .values({
+        artworkId: id,
+        name,
+        title,
+        kind,
+        filePath: rel,
+        mime: "application/pdf",
+        sizeBytes: bytes.length,
+        sha256: checked.sha256,
+      })
       .returning();
     await writeAudit(tx, {
       actor: issuer.toLowerCase(),
@@ -233,7 +292,10 @@ export async function addListingDocument(
   });
 }
 
-export async function removeListingDocument(db: Database, { id, issuer, documentId }: { id: string; issuer: string; documentId: string }) {
+export async function removeListingDocument(
+  db: Database,
+  { id, issuer, documentId }: { id: string; issuer: string; documentId: string },
+) {
   await inTransaction(db, async (tx) => {
     const listing = await getOwnedListing(tx, { id, issuer, lock: true });
     if (!isEditable(listing)) throw new ListingError("not_editable");
@@ -242,7 +304,14 @@ export async function removeListingDocument(db: Database, { id, issuer, document
       .where(and(eq(artworkDocuments.id, documentId), eq(artworkDocuments.artworkId, id)))
       .returning();
     if (deleted.length === 0) throw new ListingError("not_found");
-    await writeAudit(tx, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.document_remove", subjectType: "artwork", subjectId: id, before: { documentId, sha256: deleted[0]!.sha256 } });
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.document_remove",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { documentId, sha256: deleted[0]!.sha256 },
+    });
   });
 }
 
@@ -252,7 +321,15 @@ export async function submitListing(db: Database, { id, issuer }: { id: string; 
     if (!isEditable(listing)) throw new ListingError("not_submittable");
     if (listing.images.length === 0) throw new ListingError("needs_image");
     await tx.update(artworks).set({ status: "submitted" }).where(eq(artworks.id, id));
-    await writeAudit(tx, { actor: issuer.toLowerCase(), actorRole: "issuer", action: "listing.submit", subjectType: "artwork", subjectId: id, before: { status: listing.status }, after: { status: "submitted" } });
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.submit",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { status: listing.status },
+      after: { status: "submitted" },
+    });
   });
 }
 
@@ -296,7 +373,15 @@ export async function reviewListing(
     comment,
     appOrigin,
     filesDir,
-  }: { id: string; reviewer: string; reviewerRole: string; decision: "approve" | "return"; comment: string | null; appOrigin: string; filesDir: string },
+  }: {
+    id: string;
+    reviewer: string;
+    reviewerRole: string;
+    decision: "approve" | "return";
+    comment: string | null;
+    appOrigin: string;
+    filesDir: string;
+  },
 ) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
   const [listing] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
@@ -311,7 +396,12 @@ export async function reviewListing(
     const rel = path.posix.join("artworks", listing.slug, "metadata.json");
     await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
     await writeFile(path.join(filesDir, rel), bytes);
-    set = { status: "approved", reviewComment: comment, metadataUri: `${appOrigin}/media/${rel}`, metadataHash: sha256Hex(bytes) };
+    set = {
+      status: "approved",
+      reviewComment: comment,
+      metadataUri: `${appOrigin}/media/${rel}`,
+      metadataHash: sha256Hex(bytes),
+    };
   }
   await inTransaction(db, async (tx) => {
     // Only a listing still in review moves: two reviewers deciding at once record one decision.
@@ -337,7 +427,10 @@ export async function reviewListing(
  * Once its offering has sold out, ended or been closed (as read from the chain by the caller), an artwork
  * moves from "offering" to "trading". Update on read: whichever page sees it first records it, once.
  */
-export async function settleTradingStatus(db: Database, { id, offeringStatus }: { id: string; offeringStatus: number | null }): Promise<boolean> {
+export async function settleTradingStatus(
+  db: Database,
+  { id, offeringStatus }: { id: string; offeringStatus: number | null },
+): Promise<boolean> {
   if (offeringStatus === null || offeringStatus < OfferingStatus.SoldOut) return false;
   return inTransaction(db, async (tx) => {
     const moved = await tx

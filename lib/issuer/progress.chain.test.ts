@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createPublicClient, createWalletClient, http, keccak256, stringToHex, type Hex, type PublicClient } from "viem";
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  keccak256,
+  stringToHex,
+  type Hex,
+  type PublicClient,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,7 +37,12 @@ beforeAll(async () => {
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
   const adminWallet = createWalletClient({ account: admin, chain: foundry, transport: http(chain.url) });
   for (const who of [issuer, other]) {
-    const hash = await adminWallet.writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [keccak256(stringToHex("ISSUER_ROLE")), who.address] });
+    const hash = await adminWallet.writeContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("ISSUER_ROLE")), who.address],
+    });
     await client.waitForTransactionReceipt({ hash });
   }
 }, 120_000);
@@ -43,7 +56,13 @@ async function deployToken(account: typeof issuer, metadataHash: Hex) {
     address: d.shareTokenFactory,
     abi: shareTokenFactoryAbi,
     functionName: "deployToken",
-    args: ["Atelier Test", "TST", { allowedCountries: [344], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n }, "http://x/metadata.json", metadataHash],
+    args: [
+      "Atelier Test",
+      "TST",
+      { allowedCountries: [344], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
+      "http://x/metadata.json",
+      metadataHash,
+    ],
   });
   await client.waitForTransactionReceipt({ hash });
   return wallet;
@@ -53,8 +72,18 @@ describe("go-on-chain progress is derived from the chain", () => {
   it("finds a token deployed by an interrupted sequence (not recorded anywhere), its documents and its offering", async () => {
     const metadataHash = sha("listing metadata");
     const documents = [
-      { id: "00000000-0000-0000-0000-000000000001", name: "appraisal-abc123", title: "Appraisal", sha256: sha("pdf one") },
-      { id: "00000000-0000-0000-0000-000000000002", name: "condition-def456", title: "Condition", sha256: sha("pdf two") },
+      {
+        id: "00000000-0000-0000-0000-000000000001",
+        name: "appraisal-abc123",
+        title: "Appraisal",
+        sha256: sha("pdf one"),
+      },
+      {
+        id: "00000000-0000-0000-0000-000000000002",
+        name: "condition-def456",
+        title: "Condition",
+        sha256: sha("pdf two"),
+      },
     ];
     const args = { client, contracts: d, issuer: issuer.address, metadataHash, knownToken: null, documents };
 
@@ -70,12 +99,19 @@ describe("go-on-chain progress is derived from the chain", () => {
     const wallet = await deployToken(issuer, metadataHash);
     const found = await deriveGoOnChainProgress(args);
     expect(found.token).not.toBeNull();
-    expect(await client.readContract({ address: found.token!, abi: artworkShareTokenAbi, functionName: "owner" })).toBe(issuer.address);
+    expect(await client.readContract({ address: found.token!, abi: artworkShareTokenAbi, functionName: "owner" })).toBe(
+      issuer.address,
+    );
 
     // One document anchored (with the right hash), one anchored with a wrong hash: only the first counts.
     const anchor = async (name: string, hash: Hex) =>
       client.waitForTransactionReceipt({
-        hash: await wallet.writeContract({ address: found.token!, abi: artworkShareTokenAbi, functionName: "setDocument", args: [stringToHex(name, { size: 32 }), "http://x/doc", hash] }),
+        hash: await wallet.writeContract({
+          address: found.token!,
+          abi: artworkShareTokenAbi,
+          functionName: "setDocument",
+          args: [stringToHex(name, { size: 32 }), "http://x/doc", hash],
+        }),
       });
     await anchor(documents[0]!.name, documents[0]!.sha256);
     await anchor(documents[1]!.name, sha("tampered"));
@@ -89,7 +125,19 @@ describe("go-on-chain progress is derived from the chain", () => {
         address: d.primaryOffering,
         abi: primaryOfferingAbi,
         functionName: "createOffering",
-        args: [found.token!, { pricePerShare: 1_000_000n, supplyCap: 100n, minTicket: 1n, maxTicket: 10n, start: BigInt(now), end: BigInt(now + 86_400), eligibleCategories: 2, treasury: issuer.address }],
+        args: [
+          found.token!,
+          {
+            pricePerShare: 1_000_000n,
+            supplyCap: 100n,
+            minTicket: 1n,
+            maxTicket: 10n,
+            start: BigInt(now),
+            end: BigInt(now + 86_400),
+            eligibleCategories: 2,
+            treasury: issuer.address,
+          },
+        ],
       }),
     });
     const offered = await deriveGoOnChainProgress(args);

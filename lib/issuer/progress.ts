@@ -44,9 +44,13 @@ export async function findDeployedTokenTxs({
     fromBlock: contracts.startBlock ?? 0n,
     toBlock: "latest",
   });
-  const deployed = logs.filter((l) => !!l.args.token).map((l) => ({ token: getAddress(l.args.token!), txHash: l.transactionHash }));
+  const deployed = logs
+    .filter((l) => !!l.args.token)
+    .map((l) => ({ token: getAddress(l.args.token!), txHash: l.transactionHash }));
   const hashes = await Promise.all(
-    deployed.map(({ token }) => client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "metadataHash" })),
+    deployed.map(({ token }) =>
+      client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "metadataHash" }),
+    ),
   );
   return deployed.filter((_, i) => hashes[i]!.toLowerCase() === metadataHash.toLowerCase());
 }
@@ -82,7 +86,13 @@ export async function deriveGoOnChainProgress({
   if (!token) {
     return {
       token: null,
-      documents: documents.map((d) => ({ id: d.id, name: d.name, title: d.title, sha256: d.sha256 as Hex, anchored: false })),
+      documents: documents.map((d) => ({
+        id: d.id,
+        name: d.name,
+        title: d.title,
+        sha256: d.sha256 as Hex,
+        anchored: false,
+      })),
       offeringId: null,
       offering: null,
       decimals,
@@ -93,16 +103,31 @@ export async function deriveGoOnChainProgress({
   const [anchored, ids] = await Promise.all([
     Promise.all(
       documents.map((d) =>
-        client.readContract({ address: t, abi: artworkShareTokenAbi, functionName: "getDocument", args: [documentNameToBytes32Plain(d.name)] }),
+        client.readContract({
+          address: t,
+          abi: artworkShareTokenAbi,
+          functionName: "getDocument",
+          args: [documentNameToBytes32Plain(d.name)],
+        }),
       ),
     ),
-    client.readContract({ address: contracts.primaryOffering, abi: primaryOfferingAbi, functionName: "offeringsOf", args: [t] }),
+    client.readContract({
+      address: contracts.primaryOffering,
+      abi: primaryOfferingAbi,
+      functionName: "offeringsOf",
+      args: [t],
+    }),
   ]);
   const offeringId = ids.at(-1) ?? null;
   const offering =
     offeringId === null
       ? null
-      : ((await client.readContract({ address: contracts.primaryOffering, abi: primaryOfferingAbi, functionName: "offering", args: [offeringId] })) as OfferingView);
+      : ((await client.readContract({
+          address: contracts.primaryOffering,
+          abi: primaryOfferingAbi,
+          functionName: "offering",
+          args: [offeringId],
+        })) as OfferingView);
   return {
     token: t,
     documents: documents.map((d, i) => ({

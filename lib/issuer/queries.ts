@@ -6,7 +6,13 @@ import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { readCatalogueChainState } from "@/lib/catalogue/queries";
 import { getDb } from "@/lib/db";
-import { getListingDocuments, getOwnedListing, ListingError, listIssuerArtworks, settleTradingStatus } from "./listings";
+import {
+  getListingDocuments,
+  getOwnedListing,
+  ListingError,
+  listIssuerArtworks,
+  settleTradingStatus,
+} from "./listings";
 import type { Artwork, ArtworkUpdateKind } from "@/lib/db/schema";
 import { chainAnchorReader } from "./anchors";
 import { type ChainDeps, getConfirmedTxs, getStepTxs, recordChainProgress, resolvePendingTxs } from "./chain-steps";
@@ -22,7 +28,9 @@ export const getIssuerDashboard = cache(async ({ issuer }: { issuer: string }) =
   let statuses = new Map<string, number | null>();
   let chainError = false;
   try {
-    const chain = await readCatalogueChainState(onChain.map((r) => ({ token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId })));
+    const chain = await readCatalogueChainState(
+      onChain.map((r) => ({ token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId })),
+    );
     statuses = new Map(onChain.map((r, i) => [r.artwork.id, chain.perToken[i]?.offering?.status ?? null]));
   } catch (error) {
     // The list still shows, from the database; the page says the offering stages may be behind.
@@ -31,9 +39,13 @@ export const getIssuerDashboard = cache(async ({ issuer }: { issuer: string }) =
   }
   // An offering that sold out or ended moves its artwork to "trading" (recorded on read, once).
   for (const r of rows) {
-    if (await settleTradingStatus(db, { id: r.artwork.id, offeringStatus: statuses.get(r.artwork.id) ?? null })) r.artwork.status = "trading";
+    if (await settleTradingStatus(db, { id: r.artwork.id, offeringStatus: statuses.get(r.artwork.id) ?? null }))
+      r.artwork.status = "trading";
   }
-  return { chainError, rows: rows.map((r) => ({ ...r, stage: listingStage(r.artwork.status, statuses.get(r.artwork.id) ?? null) })) };
+  return {
+    chainError,
+    rows: rows.map((r) => ({ ...r, stage: listingStage(r.artwork.status, statuses.get(r.artwork.id) ?? null) })),
+  };
 });
 
 /** Whether this issuer owns this listing (database only: cheap enough to answer before anything streams). */
@@ -50,7 +62,10 @@ export const issuerOwnsListing = cache(async ({ id, issuer }: { id: string; issu
 /** The chain the issuer console's steps are checked against. */
 export function getChainDeps(): ChainDeps {
   const d = getDeployments();
-  return { client: getPublicClient(), contracts: { shareTokenFactory: d.shareTokenFactory, primaryOffering: d.primaryOffering, startBlock: d.startBlock } };
+  return {
+    client: getPublicClient(),
+    contracts: { shareTokenFactory: d.shareTokenFactory, primaryOffering: d.primaryOffering, startBlock: d.startBlock },
+  };
 }
 
 /**
@@ -78,7 +93,10 @@ export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issue
         await resolvePendingTxs(db, deps, { id: artwork.id, issuer });
         artwork = await getOwnedListing(db, { id, issuer });
       } catch (error) {
-        console.error("[issuer] settling a waiting transaction failed:", error instanceof Error ? error.message : error);
+        console.error(
+          "[issuer] settling a waiting transaction failed:",
+          error instanceof Error ? error.message : error,
+        );
       }
       const listing = artwork;
       progress = await deriveGoOnChainProgress({
@@ -103,9 +121,13 @@ export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issue
       console.error("[issuer] chain read failed:", error instanceof Error ? error.message : error);
     }
   }
-  const [stepTxs, confirmedTxs] = await Promise.all([getStepTxs(db, { artworkId: artwork.id }), getConfirmedTxs(db, { artworkId: artwork.id })]);
+  const [stepTxs, confirmedTxs] = await Promise.all([
+    getStepTxs(db, { artworkId: artwork.id }),
+    getConfirmedTxs(db, { artworkId: artwork.id }),
+  ]);
   const investors = progress?.offeringId ? await countInvestors(progress.offeringId).catch(() => null) : 0;
-  if (await settleTradingStatus(db, { id: artwork.id, offeringStatus: progress?.offering?.status ?? null })) artwork = { ...artwork, status: "trading" as const };
+  if (await settleTradingStatus(db, { id: artwork.id, offeringStatus: progress?.offering?.status ?? null }))
+    artwork = { ...artwork, status: "trading" as const };
   return {
     artwork,
     documents,
@@ -152,12 +174,21 @@ export type IssuerUpdateView = {
 };
 
 /** The listing's updates, newest first, each document marked anchored or not as the chain says now. */
-export async function getIssuerUpdates({ artworkId, token }: { artworkId: string; token: string | null }): Promise<IssuerUpdateView[]> {
+export async function getIssuerUpdates({
+  artworkId,
+  token,
+}: {
+  artworkId: string;
+  token: string | null;
+}): Promise<IssuerUpdateView[]> {
   if (!token) return [];
   const db = await getDb();
   const updates = await listArtworkUpdates(db, { artworkId });
   const pendingNames = updates.filter((u) => !u.publishedAt).flatMap((u) => u.documents.map((d) => d.name));
-  const anchors = await chainAnchorReader({ client: getPublicClient(), fromBlock: getDeployments().startBlock })(getAddress(token), pendingNames);
+  const anchors = await chainAnchorReader({ client: getPublicClient(), fromBlock: getDeployments().startBlock })(
+    getAddress(token),
+    pendingNames,
+  );
   const anchored = new Map(pendingNames.map((name, i) => [name, anchors[i]!.hash]));
   return updates.map((u) => ({
     id: u.id,

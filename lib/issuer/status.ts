@@ -3,16 +3,7 @@ import type { ArtworkStatus } from "@/lib/db/schema";
 import { OfferingStatus } from "@/lib/catalogue/offering";
 
 export type ListingStage =
-  | "draft"
-  | "submitted"
-  | "returned"
-  | "approved"
-  | "deployed"
-  | "upcoming"
-  | "live"
-  | "soldOut"
-  | "closed"
-  | "trading";
+  "draft" | "submitted" | "returned" | "approved" | "deployed" | "upcoming" | "live" | "soldOut" | "closed" | "trading";
 
 /** Where a listing stands: the workflow status, refined by the offering's on-chain status when there is one. */
 export function listingStage(status: ArtworkStatus, offeringStatus: number | null): ListingStage {

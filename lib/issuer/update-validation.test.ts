@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { todayInHongKong, updateInput, validateUpdate } from "./update-validation";
 import { fieldIssues } from "./validation";
 
-const base = { kind: "valuation", title: "Annual revaluation", bodyMd: "Revalued after the **Afterglow** retrospective.", eventDate: "2026-01-15", value: "2,600,000", appraiser: "Meridian Valuation Services" };
+const base = {
+  kind: "valuation",
+  title: "Annual revaluation",
+  bodyMd: "Revalued after the **Afterglow** retrospective.",
+  eventDate: "2026-01-15",
+  value: "2,600,000",
+  appraiser: "Meridian Valuation Services",
+};
 const issues = (raw: Record<string, string>) => {
   const r = updateInput.safeParse(raw);
   return r.success ? {} : Object.fromEntries(Object.entries(fieldIssues(r.error)).map(([f, i]) => [f, i.key]));

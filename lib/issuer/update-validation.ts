@@ -17,7 +17,8 @@ export const updateDocumentKind: Record<ArtworkUpdateKind, DocumentKind> = {
 };
 
 /** Today's date in Hong Kong (YYYY-MM-DD): the platform's calendar, whatever the server's time zone. */
-export const todayInHongKong = (now = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Hong_Kong" }).format(now);
+export const todayInHongKong = (now = new Date()) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Hong_Kong" }).format(now);
 
 type Cross = { kind: string; eventDate: string | null; value: string | null; appraiser: string | null };
 
@@ -26,7 +27,8 @@ function crossIssues(v: Cross, { valueIsCents }: { valueIsCents: boolean }): { p
   const out: { path: string; key: ErrorKey }[] = [];
   if (v.eventDate === null) out.push({ path: "eventDate", key: "required" });
   // Exhibitions may be announced ahead; everything else reports something that has happened.
-  else if (v.kind !== "exhibition" && /^\d{4}-\d{2}-\d{2}$/.test(v.eventDate) && v.eventDate > todayInHongKong()) out.push({ path: "eventDate", key: "futureDate" });
+  else if (v.kind !== "exhibition" && /^\d{4}-\d{2}-\d{2}$/.test(v.eventDate) && v.eventDate > todayInHongKong())
+    out.push({ path: "eventDate", key: "futureDate" });
   if (v.kind === "valuation") {
     if (v.value === null) out.push({ path: "value", key: "required" });
     else if (valueIsCents && BigInt(v.value) === 0n) out.push({ path: "value", key: "valueZero" });
@@ -57,7 +59,8 @@ export const updateInput = z
       .transform((v) => (v === "" ? null : v)),
   })
   .superRefine((v, ctx) => {
-    for (const c of crossIssues(v, { valueIsCents: true })) ctx.addIssue({ code: "custom", path: [c.path], message: c.key });
+    for (const c of crossIssues(v, { valueIsCents: true }))
+      ctx.addIssue({ code: "custom", path: [c.path], message: c.key });
   })
   .transform((v) => ({
     kind: v.kind,
@@ -77,8 +80,14 @@ export function validateUpdate(raw: Record<string, unknown>) {
   const parsed = updateInput.safeParse(raw);
   if (parsed.success) return { ok: true as const, data: parsed.data };
   const issues = fieldIssues(parsed.error);
-  const str = (k: string) => (typeof raw[k] === "string" && (raw[k] as string).trim() !== "" ? (raw[k] as string).trim() : null);
-  const loose: Cross = { kind: String(raw.kind ?? ""), eventDate: str("eventDate"), value: str("value"), appraiser: str("appraiser") };
+  const str = (k: string) =>
+    typeof raw[k] === "string" && (raw[k] as string).trim() !== "" ? (raw[k] as string).trim() : null;
+  const loose: Cross = {
+    kind: String(raw.kind ?? ""),
+    eventDate: str("eventDate"),
+    value: str("value"),
+    appraiser: str("appraiser"),
+  };
   for (const c of crossIssues(loose, { valueIsCents: false })) issues[c.path] ??= { key: c.key };
   return { ok: false as const, issues };
 }

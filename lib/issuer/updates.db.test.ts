@@ -21,10 +21,32 @@ const ZERO: Hex = `0x${"0".repeat(64)}`;
 const TX: Hex = `0x${"ab".repeat(32)}`;
 
 const listing = listingInput.parse({
-  title: "Quiet Mountains", titleZh: "", artist: "Chow Ka-ming", year: "2009", medium: "", dimensions: "", descriptionMd: "Ink.", descriptionZh: "",
-  provenance: "", conditionReport: "", custodian: "", custodianLocation: "", insurer: "", insuredValue: "", appraisalValue: "3000000", appraiser: "Meridian", appraisalDate: "2025-11-20",
+  title: "Quiet Mountains",
+  titleZh: "",
+  artist: "Chow Ka-ming",
+  year: "2009",
+  medium: "",
+  dimensions: "",
+  descriptionMd: "Ink.",
+  descriptionZh: "",
+  provenance: "",
+  conditionReport: "",
+  custodian: "",
+  custodianLocation: "",
+  insurer: "",
+  insuredValue: "",
+  appraisalValue: "3000000",
+  appraiser: "Meridian",
+  appraisalDate: "2025-11-20",
 });
-const valuation = updateInput.parse({ kind: "valuation", title: "Revalued after the retrospective", bodyMd: "Up **12%**.", eventDate: "2026-01-15", value: "3,360,000", appraiser: "Kowloon Art Appraisers" });
+const valuation = updateInput.parse({
+  kind: "valuation",
+  title: "Revalued after the retrospective",
+  bodyMd: "Up **12%**.",
+  eventDate: "2026-01-15",
+  value: "3,360,000",
+  appraiser: "Kowloon Art Appraisers",
+});
 const pdf = simplePdf("Valuation", ["Quiet Mountains", "HKD 3,360,000"]);
 const sha = (b: Uint8Array): Hex => `0x${createHash("sha256").update(b).digest("hex")}`;
 
@@ -33,7 +55,11 @@ function registry(onChain: Record<string, Hex>) {
   const reads: { token: string; names: string[] }[] = [];
   const read: ReadAnchors = async (token, names) => {
     reads.push({ token, names });
-    return names.map((n): Anchor => ({ hash: onChain[n] ?? ZERO, anchoredAt: onChain[n] ? 1_760_000_000n : 0n, txHash: onChain[n] ? TX : null }));
+    return names.map((n): Anchor => ({
+      hash: onChain[n] ?? ZERO,
+      anchoredAt: onChain[n] ? 1_760_000_000n : 0n,
+      txHash: onChain[n] ? TX : null,
+    }));
   };
   return { read, reads, onChain };
 }
@@ -54,7 +80,10 @@ async function code(p: Promise<unknown>): Promise<string> {
 async function listedArtwork() {
   const db = handle.db;
   const row = await createListing(db, { issuer: LUMEN, input: listing });
-  await db.update(artworks).set({ status: "offering", tokenAddress: `0x${randomBytes(20).toString("hex")}` }).where(eq(artworks.id, row.id));
+  await db
+    .update(artworks)
+    .set({ status: "offering", tokenAddress: `0x${randomBytes(20).toString("hex")}` })
+    .where(eq(artworks.id, row.id));
   return row.id;
 }
 
@@ -85,17 +114,26 @@ describe("issuer updates: published only once every document is anchored", () =>
 
     // Not anchored, then anchored with a different hash: refused both times, nothing changes.
     const chain = registry({});
-    expect(await code(publishUpdate(db, { id: update.id, issuer: LUMEN, readAnchors: chain.read }))).toBe("not_anchored");
+    expect(await code(publishUpdate(db, { id: update.id, issuer: LUMEN, readAnchors: chain.read }))).toBe(
+      "not_anchored",
+    );
     chain.onChain[doc.name] = sha(new TextEncoder().encode("another file"));
-    expect(await code(publishUpdate(db, { id: update.id, issuer: LUMEN, readAnchors: chain.read }))).toBe("not_anchored");
-    expect(chain.reads.at(-1)).toEqual({ token: expect.stringMatching(new RegExp(`^${tokenAddress}$`, "i")), names: [doc.name] });
+    expect(await code(publishUpdate(db, { id: update.id, issuer: LUMEN, readAnchors: chain.read }))).toBe(
+      "not_anchored",
+    );
+    expect(chain.reads.at(-1)).toEqual({
+      token: expect.stringMatching(new RegExp(`^${tokenAddress}$`, "i")),
+      names: [doc.name],
+    });
     expect(await listPublishedUpdates(db, { artworkId: id })).toEqual([]);
     let [art] = await db.select().from(artworks).where(eq(artworks.id, id));
     expect(art!.appraisals).toHaveLength(1);
 
     // Another issuer cannot publish it (nor learn that it exists).
     chain.onChain[doc.name] = sha(pdf);
-    expect(await code(publishUpdate(db, { id: update.id, issuer: HARBOUR, readAnchors: chain.read }))).toBe("not_found");
+    expect(await code(publishUpdate(db, { id: update.id, issuer: HARBOUR, readAnchors: chain.read }))).toBe(
+      "not_found",
+    );
 
     // Anchored with the right hash: published, with the anchoring transaction, and the valuation appended.
     const published = await publishUpdate(db, { id: update.id, issuer: LUMEN, readAnchors: chain.read });
@@ -124,8 +162,34 @@ describe("issuer updates: published only once every document is anchored", () =>
   it("publishes an update without documents at once, newest first among published updates", async () => {
     const db = handle.db;
     const id = await listedArtwork();
-    const older = await createUpdate(db, { id, issuer: LUMEN, input: updateInput.parse({ kind: "condition", title: "Annual inspection", bodyMd: "Stable.", eventDate: "2025-12-01", value: "", appraiser: "" }), files: [], filesDir });
-    const newer = await createUpdate(db, { id, issuer: LUMEN, input: updateInput.parse({ kind: "exhibition", title: "Lent to M+", bodyMd: "From March.", eventDate: "2026-03-01", value: "", appraiser: "" }), files: [], filesDir });
+    const older = await createUpdate(db, {
+      id,
+      issuer: LUMEN,
+      input: updateInput.parse({
+        kind: "condition",
+        title: "Annual inspection",
+        bodyMd: "Stable.",
+        eventDate: "2025-12-01",
+        value: "",
+        appraiser: "",
+      }),
+      files: [],
+      filesDir,
+    });
+    const newer = await createUpdate(db, {
+      id,
+      issuer: LUMEN,
+      input: updateInput.parse({
+        kind: "exhibition",
+        title: "Lent to M+",
+        bodyMd: "From March.",
+        eventDate: "2026-03-01",
+        value: "",
+        appraiser: "",
+      }),
+      files: [],
+      filesDir,
+    });
     expect(older.publishedAt).not.toBeNull();
     expect((await listPublishedUpdates(db, { artworkId: id })).map((u) => u.id)).toEqual([newer.id, older.id]);
     const [art] = await db.select().from(artworks).where(eq(artworks.id, id));
@@ -136,11 +200,27 @@ describe("issuer updates: published only once every document is anchored", () =>
     const db = handle.db;
     const id = await listedArtwork();
     const before = readdirSync(filesDir, { recursive: true }).length;
-    expect(await code(createUpdate(db, { id, issuer: HARBOUR, input: valuation, files: [pdf], filesDir }))).toBe("not_found");
-    expect(await code(createUpdate(db, { id, issuer: LUMEN, input: valuation, files: [pdf, new TextEncoder().encode("%PNG not a pdf at all")], filesDir }))).toBe("notPdf");
-    expect(await code(createUpdate(db, { id, issuer: LUMEN, input: valuation, files: [pdf, pdf, pdf, pdf], filesDir }))).toBe("too_many_files");
+    expect(await code(createUpdate(db, { id, issuer: HARBOUR, input: valuation, files: [pdf], filesDir }))).toBe(
+      "not_found",
+    );
+    expect(
+      await code(
+        createUpdate(db, {
+          id,
+          issuer: LUMEN,
+          input: valuation,
+          files: [pdf, new TextEncoder().encode("%PNG not a pdf at all")],
+          filesDir,
+        }),
+      ),
+    ).toBe("notPdf");
+    expect(
+      await code(createUpdate(db, { id, issuer: LUMEN, input: valuation, files: [pdf, pdf, pdf, pdf], filesDir })),
+    ).toBe("too_many_files");
     const draft = await createListing(db, { issuer: LUMEN, input: listing });
-    expect(await code(createUpdate(db, { id: draft.id, issuer: LUMEN, input: valuation, files: [], filesDir }))).toBe("not_on_chain");
+    expect(await code(createUpdate(db, { id: draft.id, issuer: LUMEN, input: valuation, files: [], filesDir }))).toBe(
+      "not_on_chain",
+    );
     expect(readdirSync(filesDir, { recursive: true }).length).toBe(before);
     expect(await listArtworkUpdates(db, { artworkId: id })).toEqual([]);
   });

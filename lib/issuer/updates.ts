@@ -6,7 +6,14 @@ import path from "node:path";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getAddress } from "viem";
 import type { Database } from "@/lib/db/connect";
-import { type Appraisal, type ArtworkDocument, artworkDocuments, artworks, type ArtworkUpdate, artworkUpdates } from "@/lib/db/schema";
+import {
+  type Appraisal,
+  type ArtworkDocument,
+  artworkDocuments,
+  artworks,
+  type ArtworkUpdate,
+  artworkUpdates,
+} from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
 import type { ReadAnchors } from "./anchors";
 import { checkPdf } from "./content";
@@ -25,7 +32,13 @@ export type UpdateWithDocuments = ArtworkUpdate & { documents: ArtworkDocument[]
 
 export async function createUpdate(
   db: Database,
-  { id, issuer, input, files, filesDir }: { id: string; issuer: string; input: UpdateInput; files: Uint8Array[]; filesDir: string },
+  {
+    id,
+    issuer,
+    input,
+    files,
+    filesDir,
+  }: { id: string; issuer: string; input: UpdateInput; files: Uint8Array[]; filesDir: string },
 ): Promise<ArtworkUpdate> {
   const listing = await getOwnedListing(db, { id, issuer });
   if (!listing.tokenAddress) throw new ListingError("not_on_chain");
@@ -87,7 +100,13 @@ export async function createUpdate(
       action: "update.create",
       subjectType: "artwork",
       subjectId: listing.id,
-      after: { updateId: row!.id, kind: input.kind, title: input.title, value: input.value, documents: stored.map((c) => c.sha256) },
+      after: {
+        updateId: row!.id,
+        kind: input.kind,
+        title: input.title,
+        value: input.value,
+        documents: stored.map((c) => c.sha256),
+      },
     });
     if (documentIds.length === 0) return markPublished(tx, { update: row!, issuer, txHash: null });
     return row!;
@@ -95,7 +114,10 @@ export async function createUpdate(
 }
 
 /** This issuer's update by id, with its documents (another issuer's is "not_found"). */
-export async function getOwnedUpdate(db: Database, { id, issuer }: { id: string; issuer: string }): Promise<{ update: UpdateWithDocuments; tokenAddress: string | null }> {
+export async function getOwnedUpdate(
+  db: Database,
+  { id, issuer }: { id: string; issuer: string },
+): Promise<{ update: UpdateWithDocuments; tokenAddress: string | null }> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
   const [found] = await db
     .select({ update: artworkUpdates, issuerAddress: artworks.issuerAddress, tokenAddress: artworks.tokenAddress })
@@ -119,10 +141,17 @@ export async function publishUpdate(
   const { update, tokenAddress } = await getOwnedUpdate(db, { id, issuer });
   if (update.publishedAt) return update;
   if (!tokenAddress) throw new ListingError("not_on_chain");
-  const anchors = await readAnchors(getAddress(tokenAddress), update.documents.map((d) => d.name));
+  const anchors = await readAnchors(
+    getAddress(tokenAddress),
+    update.documents.map((d) => d.name),
+  );
   const allAnchored = update.documents.every((d, i) => anchors[i]?.hash.toLowerCase() === d.sha256.toLowerCase());
   if (!allAnchored) throw new ListingError("not_anchored");
-  const txHash = anchors.map((a) => a.txHash).filter((h): h is `0x${string}` => !!h).at(-1) ?? null;
+  const txHash =
+    anchors
+      .map((a) => a.txHash)
+      .filter((h): h is `0x${string}` => !!h)
+      .at(-1) ?? null;
   return markPublished(db, { update, issuer, txHash: txHash?.toLowerCase() ?? null });
 }
 
@@ -130,7 +159,10 @@ async function markPublished(db: Database, args: { update: ArtworkUpdate; issuer
   return inTransaction(db, (tx) => markPublishedIn(tx, args));
 }
 
-async function markPublishedIn(db: Database, { update, issuer, txHash }: { update: ArtworkUpdate; issuer: string; txHash: string | null }) {
+async function markPublishedIn(
+  db: Database,
+  { update, issuer, txHash }: { update: ArtworkUpdate; issuer: string; txHash: string | null },
+) {
   // Conditional on "not yet published", so two concurrent calls append one appraisal, not two.
   const [published] = await db
     .update(artworkUpdates)
@@ -164,17 +196,30 @@ async function attachDocuments(db: Database, updates: ArtworkUpdate[]): Promise<
   const ids = updates.flatMap((u) => u.documentIds);
   const docs = ids.length ? await db.select().from(artworkDocuments).where(inArray(artworkDocuments.id, ids)) : [];
   const byId = new Map(docs.map((d) => [d.id, d]));
-  return updates.map((u) => ({ ...u, documents: u.documentIds.map((d) => byId.get(d)).filter((d): d is ArtworkDocument => !!d) }));
+  return updates.map((u) => ({
+    ...u,
+    documents: u.documentIds.map((d) => byId.get(d)).filter((d): d is ArtworkDocument => !!d),
+  }));
 }
 
 /** Every update of an artwork (drafts included), newest first: for its issuer's console. */
-export async function listArtworkUpdates(db: Database, { artworkId }: { artworkId: string }): Promise<UpdateWithDocuments[]> {
-  const rows = await db.select().from(artworkUpdates).where(eq(artworkUpdates.artworkId, artworkId)).orderBy(desc(artworkUpdates.createdAt));
+export async function listArtworkUpdates(
+  db: Database,
+  { artworkId }: { artworkId: string },
+): Promise<UpdateWithDocuments[]> {
+  const rows = await db
+    .select()
+    .from(artworkUpdates)
+    .where(eq(artworkUpdates.artworkId, artworkId))
+    .orderBy(desc(artworkUpdates.createdAt));
   return attachDocuments(db, rows);
 }
 
 /** Published updates only, newest first (by the date they report, then by publication): for investors. */
-export async function listPublishedUpdates(db: Database, { artworkId }: { artworkId: string }): Promise<UpdateWithDocuments[]> {
+export async function listPublishedUpdates(
+  db: Database,
+  { artworkId }: { artworkId: string },
+): Promise<UpdateWithDocuments[]> {
   const rows = await db
     .select()
     .from(artworkUpdates)

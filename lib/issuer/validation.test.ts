@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { fieldIssues, hkdToUnits, listingInput, offeringTermsInput, parseProvenance, tokenRulesInput, validateOfferingTerms } from "./validation";
+import {
+  fieldIssues,
+  hkdToUnits,
+  listingInput,
+  offeringTermsInput,
+  parseProvenance,
+  tokenRulesInput,
+  validateOfferingTerms,
+} from "./validation";
 
 const base = {
   title: "Harbour at Dusk",
@@ -34,7 +42,13 @@ describe("listing validation", () => {
   });
 
   it("reports each bad field with its own message key", () => {
-    const r = listingInput.safeParse({ ...base, title: " ", year: "20x9", insuredValue: "lots", provenance: "2019 ok\nno year here" });
+    const r = listingInput.safeParse({
+      ...base,
+      title: " ",
+      year: "20x9",
+      insuredValue: "lots",
+      provenance: "2019 ok\nno year here",
+    });
     expect(r.success).toBe(false);
     const issues = fieldIssues(r.error!);
     expect(issues.title?.key).toBe("required");
@@ -44,7 +58,9 @@ describe("listing validation", () => {
   });
 
   it("refuses a year in the future and an over-long title", () => {
-    const issues = fieldIssues(listingInput.safeParse({ ...base, year: String(new Date().getUTCFullYear() + 1), title: "x".repeat(121) }).error!);
+    const issues = fieldIssues(
+      listingInput.safeParse({ ...base, year: String(new Date().getUTCFullYear() + 1), title: "x".repeat(121) }).error!,
+    );
     expect(issues.year?.key).toBe("year");
     expect(issues.title?.key).toBe("tooLong");
   });
@@ -53,13 +69,21 @@ describe("listing validation", () => {
     const issues = fieldIssues(listingInput.safeParse({ ...base, appraisalValue: "1000000" }).error!);
     expect(issues.appraiser?.key).toBe("required");
     expect(issues.appraisalDate?.key).toBe("required");
-    const ok = listingInput.parse({ ...base, appraisalValue: "1,000,000.50", appraiser: "Asia Art Valuers", appraisalDate: "2025-03-01" });
+    const ok = listingInput.parse({
+      ...base,
+      appraisalValue: "1,000,000.50",
+      appraiser: "Asia Art Valuers",
+      appraisalDate: "2025-03-01",
+    });
     expect(ok.appraisalValue).toBe("100000050");
   });
 
   it("parses provenance lines", () => {
     expect(parseProvenance("")).toEqual({ ok: true, entries: [] });
-    expect(parseProvenance("1999 – Private collection")).toEqual({ ok: true, entries: [{ year: 1999, event: "Private collection" }] });
+    expect(parseProvenance("1999 – Private collection")).toEqual({
+      ok: true,
+      entries: [{ year: 1999, event: "Private collection" }],
+    });
     expect(parseProvenance("999 — too early")).toEqual({ ok: false, line: 1 });
   });
 });
@@ -67,7 +91,15 @@ describe("listing validation", () => {
 describe("offering terms (checked before anything is signed)", () => {
   const now = 1_800_000_000;
   const schema = offeringTermsInput({ decimals: 6, now });
-  const good = { price: "850.50", supply: "100", minTicket: "1", maxTicket: "20", start: now, end: now + 86_400, categories: ["retail"] };
+  const good = {
+    price: "850.50",
+    supply: "100",
+    minTicket: "1",
+    maxTicket: "20",
+    start: now,
+    end: now + 86_400,
+    categories: ["retail"],
+  };
 
   it("accepts good terms and converts the price to payment-token units", () => {
     const r = schema.parse(good);
@@ -76,7 +108,10 @@ describe("offering terms (checked before anything is signed)", () => {
   });
 
   it("refuses an end before the start, a maximum below the minimum, a supply of zero", () => {
-    const r = validateOfferingTerms({ ...good, supply: "0", minTicket: "5", maxTicket: "2", end: now - 10 }, { decimals: 6, now });
+    const r = validateOfferingTerms(
+      { ...good, supply: "0", minTicket: "5", maxTicket: "2", end: now - 10 },
+      { decimals: 6, now },
+    );
     expect(r.ok).toBe(false);
     const issues = r.ok ? {} : r.issues;
     expect(issues.supply?.key).toBe("supplyZero");
@@ -85,7 +120,10 @@ describe("offering terms (checked before anything is signed)", () => {
   });
 
   it("refuses an end in the past, a zero price and no category", () => {
-    const r = validateOfferingTerms({ ...good, start: now - 200, end: now - 100, price: "0", categories: [] }, { decimals: 6, now });
+    const r = validateOfferingTerms(
+      { ...good, start: now - 200, end: now - 100, price: "0", categories: [] },
+      { decimals: 6, now },
+    );
     const issues = r.ok ? {} : r.issues;
     expect(issues.end?.key).toBe("endInPast");
     expect(issues.price?.key).toBe("price");
@@ -99,8 +137,24 @@ describe("offering terms (checked before anything is signed)", () => {
   });
 
   it("validates token rules", () => {
-    expect(tokenRulesInput.parse({ allowedCountries: [344], categories: ["retail"], maxHolders: "500", maxPerInvestor: "0", lockupDays: "30" }).lockupDays).toBe(30);
-    const issues = fieldIssues(tokenRulesInput.safeParse({ allowedCountries: [], categories: [], maxHolders: "-1", maxPerInvestor: "x", lockupDays: "9999" }).error!);
+    expect(
+      tokenRulesInput.parse({
+        allowedCountries: [344],
+        categories: ["retail"],
+        maxHolders: "500",
+        maxPerInvestor: "0",
+        lockupDays: "30",
+      }).lockupDays,
+    ).toBe(30);
+    const issues = fieldIssues(
+      tokenRulesInput.safeParse({
+        allowedCountries: [],
+        categories: [],
+        maxHolders: "-1",
+        maxPerInvestor: "x",
+        lockupDays: "9999",
+      }).error!,
+    );
     expect(Object.keys(issues).sort()).toEqual(["categories", "lockupDays", "maxHolders", "maxPerInvestor"]);
   });
 });

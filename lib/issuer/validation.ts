@@ -75,7 +75,9 @@ export const isoDate = z
   });
 
 /** One provenance entry per line: "2019 — Studio of the artist" (dash, colon or comma after the year). */
-export function parseProvenance(input: string): { ok: true; entries: { year: number; event: string }[] } | { ok: false; line: number } {
+export function parseProvenance(
+  input: string,
+): { ok: true; entries: { year: number; event: string }[] } | { ok: false; line: number } {
   const lines = input
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -143,9 +145,12 @@ export const listingInput = z
     // An appraisal is all three fields or none.
     const parts = [v.appraisalValue, v.appraiser, v.appraisalDate];
     if (parts.some((p) => p !== null) && parts.some((p) => p === null)) {
-      if (v.appraisalValue === null) ctx.addIssue({ code: "custom", path: ["appraisalValue"], message: "required" satisfies ErrorKey });
-      if (v.appraiser === null) ctx.addIssue({ code: "custom", path: ["appraiser"], message: "required" satisfies ErrorKey });
-      if (v.appraisalDate === null) ctx.addIssue({ code: "custom", path: ["appraisalDate"], message: "required" satisfies ErrorKey });
+      if (v.appraisalValue === null)
+        ctx.addIssue({ code: "custom", path: ["appraisalValue"], message: "required" satisfies ErrorKey });
+      if (v.appraiser === null)
+        ctx.addIssue({ code: "custom", path: ["appraiser"], message: "required" satisfies ErrorKey });
+      if (v.appraisalDate === null)
+        ctx.addIssue({ code: "custom", path: ["appraisalDate"], message: "required" satisfies ErrorKey });
     }
   });
 export type ListingInput = z.output<typeof listingInput>;
@@ -204,7 +209,9 @@ const wholeNumber = (min: number) =>
 export const tokenRulesInput = z.object({
   /** ISO 3166-1 numeric codes; empty = any country. */
   allowedCountries: z.array(z.number().int().min(1).max(999)).max(50, { message: "countries" satisfies ErrorKey }),
-  categories: z.array(z.enum(["retail", "professional", "institutional"])).min(1, { message: "categories" satisfies ErrorKey }),
+  categories: z
+    .array(z.enum(["retail", "professional", "institutional"]))
+    .min(1, { message: "categories" satisfies ErrorKey }),
   maxHolders: wholeNumber(0),
   maxPerInvestor: wholeNumber(0),
   lockupDays: wholeNumber(0).refine((n) => n <= 3650, { message: "integer" satisfies ErrorKey }),
@@ -242,12 +249,21 @@ export function offeringTermsInput({ decimals, now }: { decimals: number; now: n
         .refine((n) => n > 0, { message: "supplyZero" satisfies ErrorKey }),
       minTicket: wholeNumber(1),
       maxTicket: wholeNumber(1),
-      start: z.number({ message: "date" satisfies ErrorKey }).int().nonnegative({ message: "date" satisfies ErrorKey }),
-      end: z.number({ message: "date" satisfies ErrorKey }).int().nonnegative({ message: "date" satisfies ErrorKey }),
-      categories: z.array(z.enum(["retail", "professional", "institutional"])).min(1, { message: "categories" satisfies ErrorKey }),
+      start: z
+        .number({ message: "date" satisfies ErrorKey })
+        .int()
+        .nonnegative({ message: "date" satisfies ErrorKey }),
+      end: z
+        .number({ message: "date" satisfies ErrorKey })
+        .int()
+        .nonnegative({ message: "date" satisfies ErrorKey }),
+      categories: z
+        .array(z.enum(["retail", "professional", "institutional"]))
+        .min(1, { message: "categories" satisfies ErrorKey }),
     })
     .superRefine((v, ctx) => {
-      for (const issue of crossFieldIssues(v, now)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.key });
+      for (const issue of crossFieldIssues(v, now))
+        ctx.addIssue({ code: "custom", path: [issue.path], message: issue.key });
     });
 }
 
@@ -255,7 +271,8 @@ type TermsRaw = { supply: unknown; minTicket: unknown; maxTicket: unknown; start
 
 /** The checks between fields, on whatever fields are readable (so they show even when another field is wrong). */
 function crossFieldIssues(raw: TermsRaw, now: number): { path: keyof TermsRaw; key: ErrorKey }[] {
-  const n = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && /^\d{1,12}$/.test(v.trim()) ? Number(v) : Number.NaN);
+  const n = (v: unknown) =>
+    typeof v === "number" ? v : typeof v === "string" && /^\d{1,12}$/.test(v.trim()) ? Number(v) : Number.NaN;
   const [supply, min, max, start, end] = [n(raw.supply), n(raw.minTicket), n(raw.maxTicket), n(raw.start), n(raw.end)];
   const out: { path: keyof TermsRaw; key: ErrorKey }[] = [];
   if (max < min) out.push({ path: "maxTicket", key: "maxBelowMin" });
@@ -279,7 +296,10 @@ export type OfferingTermsInput = z.output<ReturnType<typeof offeringTermsInput>>
 
 /** A bytes32-safe on-chain document name: kind + short suffix, ASCII, ≤ 32 bytes. */
 export function documentOnChainName(kind: string, suffix: string): string {
-  return `${kind}-${suffix}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 32);
+  return `${kind}-${suffix}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, "-")
+    .slice(0, 32);
 }
 
 export function slugify(title: string): string {

@@ -56,7 +56,17 @@ export function plainJson(value: unknown): PlainJson {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The receipt, or null when the transaction is not mined (yet). Waits up to `waitMs`, polling. */
-export async function readReceipt({ client, txHash, waitMs = 0, pollMs = 500 }: { client: PublicClient; txHash: Hex; waitMs?: number; pollMs?: number }): Promise<TransactionReceipt | null> {
+export async function readReceipt({
+  client,
+  txHash,
+  waitMs = 0,
+  pollMs = 500,
+}: {
+  client: PublicClient;
+  txHash: Hex;
+  waitMs?: number;
+  pollMs?: number;
+}): Promise<TransactionReceipt | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const receipt = await client.getTransactionReceipt({ hash: txHash }).catch(() => null);
@@ -107,7 +117,9 @@ export function decodeCall({
 }: {
   transaction: Pick<Transaction, "to" | "input">;
   allowed: readonly AllowedCall[];
-}): { ok: true; call: Omit<VerifiedCall, "receipt" | "transaction"> } | { ok: false; code: "tx_wrong_target" | "tx_wrong_call" } {
+}):
+  | { ok: true; call: Omit<VerifiedCall, "receipt" | "transaction"> }
+  | { ok: false; code: "tx_wrong_target" | "tx_wrong_call" } {
   if (!transaction.to) return { ok: false, code: "tx_wrong_target" };
   const to = getAddress(transaction.to);
   const target = allowed.find((a) => getAddress(a.address) === to);
@@ -119,7 +131,8 @@ export function decodeCall({
     return { ok: false, code: "tx_wrong_call" };
   }
   if (!target.functions.includes(decoded.functionName)) return { ok: false, code: "tx_wrong_call" };
-  const item = target.abi.find((x) => x.type === "function" && x.name === decoded.functionName) as { inputs: readonly { name?: string }[] } | undefined;
+  const item = target.abi.find((x) => x.type === "function" && x.name === decoded.functionName) as
+    { inputs: readonly { name?: string }[] } | undefined;
   const args = decoded.args ?? [];
   const named: Record<string, PlainJson> = {};
   args.forEach((v, i) => {

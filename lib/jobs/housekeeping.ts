@@ -30,7 +30,9 @@ export function startHousekeeping(): void {
       .then((r) => {
         if (r.approvalsExpired) console.log(`[housekeeping] ${r.approvalsExpired} KYC approval(s) expired`);
       })
-      .catch((error: unknown) => console.error("[housekeeping] failed:", error instanceof Error ? error.message : error));
+      .catch((error: unknown) =>
+        console.error("[housekeeping] failed:", error instanceof Error ? error.message : error),
+      );
   setTimeout(tick, 60_000).unref();
   globalForJobs.__atelierHousekeeping = setInterval(tick, INTERVAL_MS);
   globalForJobs.__atelierHousekeeping.unref();

@@ -27,7 +27,12 @@ export type KycActionCode =
   | "not_expired"
   | "unavailable";
 
-export type KycActionFailure = { ok: false; code: KycActionCode; message: string; fieldErrors?: Record<string, string[]> };
+export type KycActionFailure = {
+  ok: false;
+  code: KycActionCode;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+};
 export type KycActionResult<T extends object = object> = ({ ok: true } & T) | KycActionFailure;
 /** For useActionState: null before the first submission. */
 export type KycFormState = KycActionResult | null;

@@ -65,12 +65,27 @@ describe("KYC applications on a real database", () => {
 
   it("transitions are compare-and-set, mirrored to the investor, audited, and the chain verifies", async () => {
     const { app, investor } = await getOrCreateDraft(t.db, { address: "0x3333333333333333333333333333333333333333" });
-    const submitted = await applyTransition(t.db, { app, event: { type: "submit" }, actor: app.wallet, actorRole: "investor", set: { submittedAt: new Date() } });
+    const submitted = await applyTransition(t.db, {
+      app,
+      event: { type: "submit" },
+      actor: app.wallet,
+      actorRole: "investor",
+      set: { submittedAt: new Date() },
+    });
     expect(submitted.ok).toBe(true);
     // A stale copy (still "draft") cannot be submitted twice.
-    expect(await applyTransition(t.db, { app, event: { type: "submit" }, actor: app.wallet, actorRole: "investor" })).toEqual({ ok: false, code: "conflict" });
+    expect(
+      await applyTransition(t.db, { app, event: { type: "submit" }, actor: app.wallet, actorRole: "investor" }),
+    ).toEqual({ ok: false, code: "conflict" });
     if (!submitted.ok) throw new Error("unreachable");
-    expect(await applyTransition(t.db, { app: submitted.app, event: { type: "submit" }, actor: app.wallet, actorRole: "investor" })).toEqual({
+    expect(
+      await applyTransition(t.db, {
+        app: submitted.app,
+        event: { type: "submit" },
+        actor: app.wallet,
+        actorRole: "investor",
+      }),
+    ).toEqual({
       ok: false,
       code: "already_submitted",
     });
@@ -91,7 +106,10 @@ describe("KYC applications on a real database", () => {
     const approve = async (address: string, expiresAt: Date) => {
       const { app, investor } = await getOrCreateDraft(t.db, { address });
       await t.db.update(kycApplications).set({ status: "approved" }).where(eq(kycApplications.id, app.id));
-      await t.db.update(investors).set({ kycStatus: "approved", kycExpiresAt: expiresAt }).where(eq(investors.id, investor.id));
+      await t.db
+        .update(investors)
+        .set({ kycStatus: "approved", kycExpiresAt: expiresAt })
+        .where(eq(investors.id, investor.id));
       return { appId: app.id, investorId: investor.id };
     };
     const lapsed = await approve("0x4444444444444444444444444444444444444444", new Date("2027-05-31T23:59:59Z"));
@@ -105,8 +123,18 @@ describe("KYC applications on a real database", () => {
     expect(b?.status).toBe("approved");
     const [inv] = await t.db.select().from(investors).where(eq(investors.id, lapsed.investorId));
     expect(inv?.kycStatus).toBe("expired");
-    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, lapsed.appId)).orderBy(desc(auditLog.id)).limit(1);
-    expect(entry).toMatchObject({ action: "kyc.expire", actor: "system", before: { status: "approved" }, after: { status: "expired" } });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, lapsed.appId))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry).toMatchObject({
+      action: "kyc.expire",
+      actor: "system",
+      before: { status: "approved" },
+      after: { status: "expired" },
+    });
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });

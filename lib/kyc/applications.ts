@@ -48,7 +48,10 @@ export async function getApplicationForActor(db: Database, { id, actor }: { id: 
   return app && canViewApplication(actor, app) ? app : null;
 }
 
-export async function getLatestApplication(db: Database, { investorId }: { investorId: string }): Promise<KycApplication | null> {
+export async function getLatestApplication(
+  db: Database,
+  { investorId }: { investorId: string },
+): Promise<KycApplication | null> {
   const [row] = await db
     .select()
     .from(kycApplications)
@@ -58,8 +61,15 @@ export async function getLatestApplication(db: Database, { investorId }: { inves
   return row ?? null;
 }
 
-export async function listDocuments(db: Database, { applicationId }: { applicationId: string }): Promise<KycDocument[]> {
-  return db.select().from(kycDocuments).where(eq(kycDocuments.applicationId, applicationId)).orderBy(asc(kycDocuments.createdAt));
+export async function listDocuments(
+  db: Database,
+  { applicationId }: { applicationId: string },
+): Promise<KycDocument[]> {
+  return db
+    .select()
+    .from(kycDocuments)
+    .where(eq(kycDocuments.applicationId, applicationId))
+    .orderBy(asc(kycDocuments.createdAt));
 }
 
 /**
@@ -67,7 +77,10 @@ export async function listDocuments(db: Database, { applicationId }: { applicati
  * after a rejection or expiry — answers are carried over, documents are not). Creates the investor record and
  * links the wallet on first use.
  */
-export async function getOrCreateDraft(db: Database, { address }: { address: string }): Promise<{ app: KycApplication; investor: Investor }> {
+export async function getOrCreateDraft(
+  db: Database,
+  { address }: { address: string },
+): Promise<{ app: KycApplication; investor: Investor }> {
   const wallet = address.toLowerCase();
   const [linked] = await db
     .select({ investor: investors })
@@ -82,12 +95,21 @@ export async function getOrCreateDraft(db: Database, { address }: { address: str
       await tx.insert(investorWallets).values({ address: wallet, investorId: created!.id, isPrimary: true });
       return created!;
     });
-    await writeAudit(db, { actor: wallet, actorRole: "investor", action: "investor.create", subjectType: "investor", subjectId: investor.id, after: { wallet } });
+    await writeAudit(db, {
+      actor: wallet,
+      actorRole: "investor",
+      action: "investor.create",
+      subjectType: "investor",
+      subjectId: investor.id,
+      after: { wallet },
+    });
   }
   const latest = await getLatestApplication(db, { investorId: investor.id });
-  if (latest && latest.status !== "rejected" && latest.status !== "expired" && latest.status !== "approved") return { app: latest, investor };
+  if (latest && latest.status !== "rejected" && latest.status !== "expired" && latest.status !== "approved")
+    return { app: latest, investor };
   // An approved application is renewed (a new one) only from the renewal notice window on, or after expiry.
-  if (latest && latest.status === "approved" && !needsRenewal({ expiresAt: investor.kycExpiresAt, now: new Date() })) return { app: latest, investor };
+  if (latest && latest.status === "approved" && !needsRenewal({ expiresAt: investor.kycExpiresAt, now: new Date() }))
+    return { app: latest, investor };
   const [app] = await db
     .insert(kycApplications)
     .values({ investorId: investor.id, wallet, data: latest?.data ?? {} })
@@ -174,9 +196,18 @@ export async function applyTransition(
     now?: Date;
   },
 ): Promise<TransitionResult> {
-  const [investor] = await db.select({ category: investors.category, expiresAt: investors.kycExpiresAt }).from(investors).where(eq(investors.id, app.investorId));
+  const [investor] = await db
+    .select({ category: investors.category, expiresAt: investors.kycExpiresAt })
+    .from(investors)
+    .where(eq(investors.id, app.investorId));
   const result = transition(
-    { status: app.status, category: app.data.category?.category ?? investor?.category ?? null, preApprovedBy: app.preApprovedBy, expiresAt: investor?.expiresAt ?? null, now },
+    {
+      status: app.status,
+      category: app.data.category?.category ?? investor?.category ?? null,
+      preApprovedBy: app.preApprovedBy,
+      expiresAt: investor?.expiresAt ?? null,
+      now,
+    },
     event,
   );
   if (!result.ok) return { ok: false, code: result.error };
@@ -199,7 +230,12 @@ export async function applyTransition(
       subjectType: "kyc_application",
       subjectId: app.id,
       before: { status: app.status, preApprovedBy: app.preApprovedBy },
-      after: { status: row.status, preApprovedBy: row.preApprovedBy, ...(set.rejectionReason ? { reason: set.rejectionReason } : {}), ...(set.infoRequest ? { request: set.infoRequest } : {}) },
+      after: {
+        status: row.status,
+        preApprovedBy: row.preApprovedBy,
+        ...(set.rejectionReason ? { reason: set.rejectionReason } : {}),
+        ...(set.infoRequest ? { request: set.infoRequest } : {}),
+      },
       txHash: txHash ?? null,
     });
     return row;
@@ -217,7 +253,13 @@ export async function expireLapsedApprovals(db: Database, { now = new Date() }: 
     .select({ app: kycApplications })
     .from(kycApplications)
     .innerJoin(investors, eq(investors.id, kycApplications.investorId))
-    .where(and(eq(kycApplications.status, "approved"), eq(investors.kycStatus, "approved"), lte(investors.kycExpiresAt, now)));
+    .where(
+      and(
+        eq(kycApplications.status, "approved"),
+        eq(investors.kycStatus, "approved"),
+        lte(investors.kycExpiresAt, now),
+      ),
+    );
   let expired = 0;
   for (const { app } of lapsed) {
     const r = await applyTransition(db, { app, event: { type: "expire" }, actor: "system", actorRole: "system", now });
@@ -280,5 +322,8 @@ export async function listQueue(db: Database, filters: QueueFilters, now = new D
     .where(and(...where))
     .orderBy(asc(kycApplications.submittedAt), asc(kycApplications.createdAt))
     .limit(500);
-  return rows.map((r) => ({ ...r, ageDays: r.submittedAt ? Math.floor((now.getTime() - r.submittedAt.getTime()) / 86_400_000) : null }));
+  return rows.map((r) => ({
+    ...r,
+    ageDays: r.submittedAt ? Math.floor((now.getTime() - r.submittedAt.getTime()) / 86_400_000) : null,
+  }));
 }

@@ -27,14 +27,21 @@ export function detectDocumentType(content: Uint8Array): DocumentMime | null {
 }
 
 export type DocumentCheck =
-  | { ok: true; mime: DocumentMime }
-  | { ok: false; code: "empty" | "too_large" | "unsupported_type" | "name_mismatch" };
+  { ok: true; mime: DocumentMime } | { ok: false; code: "empty" | "too_large" | "unsupported_type" | "name_mismatch" };
 
 /**
  * Accepts a file when its content is a PDF, JPEG or PNG within the size limit, and its name (if it has a
  * known extension) agrees with the content: "passport.pdf" holding a PNG is refused.
  */
-export function checkDocument({ name, content, maxBytes = MAX_DOCUMENT_BYTES }: { name: string; content: Uint8Array; maxBytes?: number }): DocumentCheck {
+export function checkDocument({
+  name,
+  content,
+  maxBytes = MAX_DOCUMENT_BYTES,
+}: {
+  name: string;
+  content: Uint8Array;
+  maxBytes?: number;
+}): DocumentCheck {
   if (content.length === 0) return { ok: false, code: "empty" };
   if (content.length > maxBytes) return { ok: false, code: "too_large" };
   const mime = detectDocumentType(content);

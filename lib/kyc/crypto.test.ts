@@ -24,7 +24,9 @@ describe("document encryption (AES-256-GCM)", () => {
     expect(() => decryptDocument({ key, sealed: tampered, aad: "doc-1" })).toThrow(DocumentDecryptionError);
     expect(() => decryptDocument({ key: randomBytes(32), sealed, aad: "doc-1" })).toThrow(DocumentDecryptionError);
     expect(() => decryptDocument({ key, sealed, aad: "doc-2" })).toThrow(DocumentDecryptionError);
-    expect(() => decryptDocument({ key, sealed: Buffer.from("not sealed"), aad: "doc-1" })).toThrow(DocumentDecryptionError);
+    expect(() => decryptDocument({ key, sealed: Buffer.from("not sealed"), aad: "doc-1" })).toThrow(
+      DocumentDecryptionError,
+    );
   });
 
   it("requires a 64-hex-character key", () => {
@@ -45,7 +47,10 @@ describe("document type from content", () => {
     expect(checkDocument({ name: "scan", content: png })).toEqual({ ok: true, mime: "image/png" });
     expect(checkDocument({ name: "photo.JPG", content: jpeg })).toEqual({ ok: true, mime: "image/jpeg" });
     expect(checkDocument({ name: "passport.pdf", content: png })).toEqual({ ok: false, code: "name_mismatch" });
-    expect(checkDocument({ name: "evil.pdf", content: Buffer.from("<script>alert(1)</script>") })).toEqual({ ok: false, code: "unsupported_type" });
+    expect(checkDocument({ name: "evil.pdf", content: Buffer.from("<script>alert(1)</script>") })).toEqual({
+      ok: false,
+      code: "unsupported_type",
+    });
     expect(checkDocument({ name: "a.pdf", content: Buffer.alloc(0) })).toEqual({ ok: false, code: "empty" });
     const big = Buffer.concat([pdf, Buffer.alloc(MAX_DOCUMENT_BYTES)]);
     expect(checkDocument({ name: "a.pdf", content: big })).toEqual({ ok: false, code: "too_large" });

@@ -26,7 +26,13 @@ export type StoreDocumentResult = { ok: true; document: KycDocument } | Extract<
 /** Checks, encrypts and stores one document; a new upload of the same kind replaces the previous one. */
 export async function storeKycDocument(
   db: Database,
-  { applicationId, kind, name, content, uploadedBy }: { applicationId: string; kind: KycDocumentKind; name: string; content: Buffer; uploadedBy: string },
+  {
+    applicationId,
+    kind,
+    name,
+    content,
+    uploadedBy,
+  }: { applicationId: string; kind: KycDocumentKind; name: string; content: Buffer; uploadedBy: string },
 ): Promise<StoreDocumentResult> {
   const check = checkDocument({ name, content });
   if (!check.ok) return check;

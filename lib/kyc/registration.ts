@@ -63,7 +63,10 @@ export async function planRegistration({
     return { ok: false, code: "wallet_registered_elsewhere" };
   }
   const alreadyRegistered =
-    current.investorId !== zeroHash && current.country === country && current.categoryCode === categoryCode && current.expiry > nowSec;
+    current.investorId !== zeroHash &&
+    current.country === country &&
+    current.categoryCode === categoryCode &&
+    current.expiry > nowSec;
   return {
     ok: true,
     plan: {
@@ -102,7 +105,8 @@ export async function verifyRegistration({
     try {
       const receipt = await client.waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
       if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
-      if (receipt.to?.toLowerCase() !== getDeployments().identityRegistry.toLowerCase()) return { ok: false, code: "tx_not_registry" };
+      if (receipt.to?.toLowerCase() !== getDeployments().identityRegistry.toLowerCase())
+        return { ok: false, code: "tx_not_registry" };
       if (receipt.from.toLowerCase() !== officer.toLowerCase()) return { ok: false, code: "tx_wrong_sender" };
     } catch {
       return { ok: false, code: "tx_not_found" };

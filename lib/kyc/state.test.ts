@@ -8,24 +8,48 @@ const retail = { category: "retail" as const, preApprovedBy: null };
 describe("KYC state machine", () => {
   it("walks draft → submitted → in_review → approved", () => {
     expect(transition({ ...retail, status: "draft" }, { type: "submit" })).toEqual({ ok: true, status: "submitted" });
-    expect(transition({ ...retail, status: "submitted" }, { type: "start_review" })).toEqual({ ok: true, status: "in_review" });
-    expect(transition({ ...retail, status: "in_review" }, { type: "approve", actor: grace })).toEqual({ ok: true, status: "approved" });
+    expect(transition({ ...retail, status: "submitted" }, { type: "start_review" })).toEqual({
+      ok: true,
+      status: "in_review",
+    });
+    expect(transition({ ...retail, status: "in_review" }, { type: "approve", actor: grace })).toEqual({
+      ok: true,
+      status: "approved",
+    });
   });
 
   it("refuses to resubmit a submitted or in-review application", () => {
-    expect(transition({ ...retail, status: "submitted" }, { type: "submit" })).toEqual({ ok: false, error: "already_submitted" });
-    expect(transition({ ...retail, status: "in_review" }, { type: "submit" })).toEqual({ ok: false, error: "already_submitted" });
-    expect(transition({ ...retail, status: "approved" }, { type: "submit" })).toEqual({ ok: false, error: "not_editable" });
+    expect(transition({ ...retail, status: "submitted" }, { type: "submit" })).toEqual({
+      ok: false,
+      error: "already_submitted",
+    });
+    expect(transition({ ...retail, status: "in_review" }, { type: "submit" })).toEqual({
+      ok: false,
+      error: "already_submitted",
+    });
+    expect(transition({ ...retail, status: "approved" }, { type: "submit" })).toEqual({
+      ok: false,
+      error: "not_editable",
+    });
   });
 
   it("needs information, then resubmits", () => {
-    expect(transition({ ...retail, status: "in_review" }, { type: "request_information" })).toEqual({ ok: true, status: "needs_information" });
-    expect(transition({ ...retail, status: "needs_information" }, { type: "submit" })).toEqual({ ok: true, status: "submitted" });
+    expect(transition({ ...retail, status: "in_review" }, { type: "request_information" })).toEqual({
+      ok: true,
+      status: "needs_information",
+    });
+    expect(transition({ ...retail, status: "needs_information" }, { type: "submit" })).toEqual({
+      ok: true,
+      status: "submitted",
+    });
     expect(transition({ ...retail, status: "needs_information" }, { type: "approve", actor: grace }).ok).toBe(false);
   });
 
   it("rejects only what is under review; a decision is final", () => {
-    expect(transition({ ...retail, status: "submitted" }, { type: "reject" })).toEqual({ ok: true, status: "rejected" });
+    expect(transition({ ...retail, status: "submitted" }, { type: "reject" })).toEqual({
+      ok: true,
+      status: "rejected",
+    });
     expect(transition({ ...retail, status: "draft" }, { type: "reject" }).ok).toBe(false);
     expect(transition({ ...retail, status: "rejected" }, { type: "approve", actor: grace }).ok).toBe(false);
     expect(transition({ ...retail, status: "approved" }, { type: "reject" }).ok).toBe(false);
@@ -34,9 +58,18 @@ describe("KYC state machine", () => {
   it("four eyes for professional investors: pre-approval by one officer, approval by another", () => {
     const pro = { category: "professional" as const, status: "in_review" as const };
     expect(canApprove({ ...pro, preApprovedBy: null }, grace)).toEqual({ ok: false, error: "needs_pre_approval" });
-    expect(transition({ ...pro, preApprovedBy: null }, { type: "pre_approve", actor: grace })).toEqual({ ok: true, status: "in_review" });
-    expect(transition({ ...pro, preApprovedBy: grace }, { type: "pre_approve", actor: marcus })).toEqual({ ok: false, error: "already_pre_approved" });
-    expect(canApprove({ ...pro, preApprovedBy: grace }, grace.toUpperCase().replace("0X", "0x"))).toEqual({ ok: false, error: "same_officer" });
+    expect(transition({ ...pro, preApprovedBy: null }, { type: "pre_approve", actor: grace })).toEqual({
+      ok: true,
+      status: "in_review",
+    });
+    expect(transition({ ...pro, preApprovedBy: grace }, { type: "pre_approve", actor: marcus })).toEqual({
+      ok: false,
+      error: "already_pre_approved",
+    });
+    expect(canApprove({ ...pro, preApprovedBy: grace }, grace.toUpperCase().replace("0X", "0x"))).toEqual({
+      ok: false,
+      error: "same_officer",
+    });
     expect(canApprove({ ...pro, preApprovedBy: grace }, marcus)).toEqual({ ok: true, status: "approved" });
   });
 
@@ -46,8 +79,14 @@ describe("KYC state machine", () => {
     expect(expiresAt.toISOString()).toBe("2027-03-15T10:00:00.000Z");
     expect(approvalExpiry(new Date("2028-02-29T00:00:00Z")).toISOString()).toBe("2029-02-28T00:00:00.000Z");
     const base = { ...retail, status: "approved" as const, expiresAt };
-    expect(transition({ ...base, now: new Date("2027-03-15T09:59:59Z") }, { type: "expire" })).toEqual({ ok: false, error: "not_expired" });
-    expect(transition({ ...base, now: new Date("2027-03-15T10:00:00Z") }, { type: "expire" })).toEqual({ ok: true, status: "expired" });
+    expect(transition({ ...base, now: new Date("2027-03-15T09:59:59Z") }, { type: "expire" })).toEqual({
+      ok: false,
+      error: "not_expired",
+    });
+    expect(transition({ ...base, now: new Date("2027-03-15T10:00:00Z") }, { type: "expire" })).toEqual({
+      ok: true,
+      status: "expired",
+    });
     expect(needsRenewal({ expiresAt, now: new Date("2027-01-01T00:00:00Z") })).toBe(false);
     expect(needsRenewal({ expiresAt, now: new Date("2027-03-01T00:00:00Z") })).toBe(true);
   });

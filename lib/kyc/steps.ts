@@ -7,7 +7,15 @@ import type { KycApplicationData, KycDocumentKind } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
 import { DISCLOSURE_VERSION, DISCLOSURES } from "./disclosures";
 
-export const WIZARD_STEPS = ["personal", "residence", "category", "questionnaire", "disclosures", "documents", "review"] as const;
+export const WIZARD_STEPS = [
+  "personal",
+  "residence",
+  "category",
+  "questionnaire",
+  "disclosures",
+  "documents",
+  "review",
+] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
 /** HK Securities and Futures (Professional Investor) Rules: an individual with a portfolio of at least HK$8 million. */
@@ -41,8 +49,15 @@ export const personalSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateOfBirth" })
     .refine((v) => isAdult(v, new Date()), { error: "dateOfBirthAdult" }),
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "email" })),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, { error: "phone" }),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "email" })),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, { error: "phone" }),
   address: z.string().trim().min(8, { error: "address" }).max(500, { error: "address" }),
 });
 

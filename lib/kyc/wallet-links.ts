@@ -45,7 +45,14 @@ export type LinkResult<T = object> = ({ ok: true } & T) | { ok: false; code: Wal
 const lower = (a: string) => a.toLowerCase();
 
 /** The message the investor's current wallet signs. */
-export function currentWalletMessage(r: { id: string; nonce: string; currentWallet: string; signBefore: Date; chainId: number; origin: string }): string {
+export function currentWalletMessage(r: {
+  id: string;
+  nonce: string;
+  currentWallet: string;
+  signBefore: Date;
+  chainId: number;
+  origin: string;
+}): string {
   return [
     `${new URL(r.origin).host} asks you to allow another wallet to be linked to your Atelier investor account.`,
     "",
@@ -60,7 +67,10 @@ export function currentWalletMessage(r: { id: string; nonce: string; currentWall
 }
 
 /** The message the new wallet signs. */
-export function newWalletMessage(r: { id: string; nonce: string; currentWallet: string; chainId: number; origin: string }, newWallet: string): string {
+export function newWalletMessage(
+  r: { id: string; nonce: string; currentWallet: string; chainId: number; origin: string },
+  newWallet: string,
+): string {
   return [
     `${new URL(r.origin).host} asks you to link this wallet to an existing Atelier investor account.`,
     "",
@@ -84,7 +94,12 @@ async function signedBy(message: string, signature: string): Promise<string | nu
 }
 
 async function onChainInvestorOf(wallet: string): Promise<Hex> {
-  return getPublicClient().readContract({ address: getDeployments().identityRegistry, abi: identityRegistryAbi, functionName: "investorOf", args: [getAddress(wallet)] });
+  return getPublicClient().readContract({
+    address: getDeployments().identityRegistry,
+    abi: identityRegistryAbi,
+    functionName: "investorOf",
+    args: [getAddress(wallet)],
+  });
 }
 
 /** Marks requests whose signing window has passed as expired (lazily, before reads and writes). */
@@ -96,13 +111,25 @@ async function expireStale(db: Database, now: Date): Promise<void> {
 }
 
 export async function getInvestorWallets(db: Database, { investorId }: { investorId: string }) {
-  return db.select().from(investorWallets).where(eq(investorWallets.investorId, investorId)).orderBy(desc(investorWallets.isPrimary), asc(investorWallets.linkedAt));
+  return db
+    .select()
+    .from(investorWallets)
+    .where(eq(investorWallets.investorId, investorId))
+    .orderBy(desc(investorWallets.isPrimary), asc(investorWallets.linkedAt));
 }
 
 /** The investor's open request (awaiting signatures or submitted), and their latest decided one. */
-export async function getInvestorLinkRequests(db: Database, { investorId, now = new Date() }: { investorId: string; now?: Date }) {
+export async function getInvestorLinkRequests(
+  db: Database,
+  { investorId, now = new Date() }: { investorId: string; now?: Date },
+) {
   await expireStale(db, now);
-  const rows = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.investorId, investorId)).orderBy(desc(walletLinkRequests.createdAt)).limit(10);
+  const rows = await db
+    .select()
+    .from(walletLinkRequests)
+    .where(eq(walletLinkRequests.investorId, investorId))
+    .orderBy(desc(walletLinkRequests.createdAt))
+    .limit(10);
   return {
     open: rows.find((r) => r.status === "awaiting_signatures" || r.status === "submitted") ?? null,
     recent: rows.filter((r) => r.status !== "awaiting_signatures" && r.status !== "submitted"),
@@ -112,7 +139,13 @@ export async function getInvestorLinkRequests(db: Database, { investorId, now = 
 /** Opens a request (or returns the investor's open one, to resume). The caller checked the wallet is verified. */
 export async function startLinkRequest(
   db: Database,
-  { investor, wallet, chainId, origin, now = new Date() }: { investor: Investor; wallet: string; chainId: number; origin: string; now?: Date },
+  {
+    investor,
+    wallet,
+    chainId,
+    origin,
+    now = new Date(),
+  }: { investor: Investor; wallet: string; chainId: number; origin: string; now?: Date },
 ): Promise<LinkResult<{ request: WalletLinkRequest }>> {
   await expireStale(db, now);
   const { open } = await getInvestorLinkRequests(db, { investorId: investor.id, now });
@@ -130,18 +163,36 @@ export async function startLinkRequest(
     const currentWallet = lower(wallet);
     const [request] = await t
       .insert(walletLinkRequests)
-      .values({ id, investorId: investor.id, currentWallet, nonce, signBefore, currentMessage: currentWalletMessage({ id, nonce, currentWallet, signBefore, chainId, origin }) })
+      .values({
+        id,
+        investorId: investor.id,
+        currentWallet,
+        nonce,
+        signBefore,
+        currentMessage: currentWalletMessage({ id, nonce, currentWallet, signBefore, chainId, origin }),
+      })
       .returning();
-    await writeAudit(t, { actor: currentWallet, actorRole: "investor", action: "wallet_link.start", subjectType: "investor", subjectId: investor.id, after: { requestId: id, currentWallet } });
+    await writeAudit(t, {
+      actor: currentWallet,
+      actorRole: "investor",
+      action: "wallet_link.start",
+      subjectType: "investor",
+      subjectId: investor.id,
+      after: { requestId: id, currentWallet },
+    });
     return { ok: true as const, request: request! };
   });
 }
 
-async function loadOwn(db: Database, { id, investorId, wallet, now }: { id: string; investorId: string; wallet: string; now: Date }): Promise<LinkResult<{ request: WalletLinkRequest }>> {
+async function loadOwn(
+  db: Database,
+  { id, investorId, wallet, now }: { id: string; investorId: string; wallet: string; now: Date },
+): Promise<LinkResult<{ request: WalletLinkRequest }>> {
   await expireStale(db, now);
   const [request] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
   if (!request) return { ok: false, code: "not_found" };
-  if (request.investorId !== investorId || lower(request.currentWallet) !== lower(wallet)) return { ok: false, code: "not_yours" };
+  if (request.investorId !== investorId || lower(request.currentWallet) !== lower(wallet))
+    return { ok: false, code: "not_yours" };
   if (request.status === "expired") return { ok: false, code: "expired" };
   if (request.status !== "awaiting_signatures") return { ok: false, code: "invalid_state" };
   return { ok: true, request };
@@ -150,28 +201,56 @@ async function loadOwn(db: Database, { id, investorId, wallet, now }: { id: stri
 /** Step 2: the current wallet's signature over its message. */
 export async function signLinkAsCurrent(
   db: Database,
-  { id, investorId, wallet, signature, now = new Date() }: { id: string; investorId: string; wallet: string; signature: string; now?: Date },
+  {
+    id,
+    investorId,
+    wallet,
+    signature,
+    now = new Date(),
+  }: { id: string; investorId: string; wallet: string; signature: string; now?: Date },
 ): Promise<LinkResult> {
   const loaded = await loadOwn(db, { id, investorId, wallet, now });
   if (!loaded.ok) return loaded;
   const { request } = loaded;
-  if ((await signedBy(request.currentMessage, signature)) !== lower(request.currentWallet)) return { ok: false, code: "bad_signature" };
+  if ((await signedBy(request.currentMessage, signature)) !== lower(request.currentWallet))
+    return { ok: false, code: "bad_signature" };
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     await t.update(walletLinkRequests).set({ currentSignature: signature }).where(eq(walletLinkRequests.id, id));
-    await writeAudit(t, { actor: lower(wallet), actorRole: "investor", action: "wallet_link.sign_current", subjectType: "investor", subjectId: investorId, after: { requestId: id, message: request.currentMessage, signature } });
+    await writeAudit(t, {
+      actor: lower(wallet),
+      actorRole: "investor",
+      action: "wallet_link.sign_current",
+      subjectType: "investor",
+      subjectId: investorId,
+      after: { requestId: id, message: request.currentMessage, signature },
+    });
   });
   return { ok: true };
 }
 
-function messageForNewWallet(request: WalletLinkRequest, { newWallet, chainId, origin }: { newWallet: string; chainId: number; origin: string }): string {
-  return newWalletMessage({ id: request.id, nonce: request.nonce, currentWallet: request.currentWallet, chainId, origin }, newWallet);
+function messageForNewWallet(
+  request: WalletLinkRequest,
+  { newWallet, chainId, origin }: { newWallet: string; chainId: number; origin: string },
+): string {
+  return newWalletMessage(
+    { id: request.id, nonce: request.nonce, currentWallet: request.currentWallet, chainId, origin },
+    newWallet,
+  );
 }
 
 /** The message the new wallet must sign for this request (built by the server, never by the browser). */
 export async function getNewWalletMessage(
   db: Database,
-  { id, investorId, wallet, newWallet, chainId, origin, now = new Date() }: { id: string; investorId: string; wallet: string; newWallet: string; chainId: number; origin: string; now?: Date },
+  {
+    id,
+    investorId,
+    wallet,
+    newWallet,
+    chainId,
+    origin,
+    now = new Date(),
+  }: { id: string; investorId: string; wallet: string; newWallet: string; chainId: number; origin: string; now?: Date },
 ): Promise<LinkResult<{ message: string }>> {
   const loaded = await loadOwn(db, { id, investorId, wallet, now });
   if (!loaded.ok) return loaded;
@@ -192,7 +271,16 @@ export async function signLinkAsNew(
     chainId,
     origin,
     now = new Date(),
-  }: { id: string; investorId: string; wallet: string; newWallet: string; signature: string; chainId: number; origin: string; now?: Date },
+  }: {
+    id: string;
+    investorId: string;
+    wallet: string;
+    newWallet: string;
+    signature: string;
+    chainId: number;
+    origin: string;
+    now?: Date;
+  },
 ): Promise<LinkResult> {
   const loaded = await loadOwn(db, { id, investorId, wallet, now });
   if (!loaded.ok) return loaded;
@@ -202,7 +290,11 @@ export async function signLinkAsNew(
   if (candidate === lower(request.currentWallet)) return { ok: false, code: "same_wallet" };
   const message = messageForNewWallet(request, { newWallet: candidate, chainId, origin });
   if ((await signedBy(message, signature)) !== candidate) return { ok: false, code: "bad_signature" };
-  const [known] = await db.select({ investorId: investorWallets.investorId }).from(investorWallets).where(eq(investorWallets.address, candidate)).limit(1);
+  const [known] = await db
+    .select({ investorId: investorWallets.investorId })
+    .from(investorWallets)
+    .where(eq(investorWallets.address, candidate))
+    .limit(1);
   if (known) return { ok: false, code: "wallet_taken" };
   if ((await onChainInvestorOf(candidate)) !== zeroHash) return { ok: false, code: "wallet_taken" };
   try {
@@ -210,7 +302,13 @@ export async function signLinkAsNew(
       const t = tx as unknown as Database;
       await t
         .update(walletLinkRequests)
-        .set({ newWallet: candidate, newMessage: message, newSignature: signature, status: "submitted", submittedAt: now })
+        .set({
+          newWallet: candidate,
+          newMessage: message,
+          newSignature: signature,
+          status: "submitted",
+          submittedAt: now,
+        })
         .where(and(eq(walletLinkRequests.id, id), eq(walletLinkRequests.status, "awaiting_signatures")));
       await writeAudit(t, {
         actor: lower(wallet),
@@ -224,22 +322,39 @@ export async function signLinkAsNew(
     });
   } catch (error) {
     // The partial unique index: this wallet is already waiting in another investor's request.
-    if (/wallet_link_requests_new_wallet_open_idx|duplicate key/i.test(String((error as { cause?: unknown }).cause ?? error))) return { ok: false, code: "wallet_taken" };
+    if (
+      /wallet_link_requests_new_wallet_open_idx|duplicate key/i.test(
+        String((error as { cause?: unknown }).cause ?? error),
+      )
+    )
+      return { ok: false, code: "wallet_taken" };
     throw error;
   }
   return { ok: true };
 }
 
 /** The investor withdraws an open request. */
-export async function cancelLinkRequest(db: Database, { id, investorId, wallet }: { id: string; investorId: string; wallet: string }): Promise<LinkResult> {
+export async function cancelLinkRequest(
+  db: Database,
+  { id, investorId, wallet }: { id: string; investorId: string; wallet: string },
+): Promise<LinkResult> {
   const [request] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
   if (!request) return { ok: false, code: "not_found" };
   if (request.investorId !== investorId) return { ok: false, code: "not_yours" };
-  if (request.status !== "awaiting_signatures" && request.status !== "submitted") return { ok: false, code: "invalid_state" };
+  if (request.status !== "awaiting_signatures" && request.status !== "submitted")
+    return { ok: false, code: "invalid_state" };
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     await t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, id));
-    await writeAudit(t, { actor: lower(wallet), actorRole: "investor", action: "wallet_link.cancel", subjectType: "investor", subjectId: investorId, before: { status: request.status }, after: { status: "cancelled", requestId: id } });
+    await writeAudit(t, {
+      actor: lower(wallet),
+      actorRole: "investor",
+      action: "wallet_link.cancel",
+      subjectType: "investor",
+      subjectId: investorId,
+      before: { status: request.status },
+      after: { status: "cancelled", requestId: id },
+    });
   });
   return { ok: true };
 }
@@ -249,7 +364,10 @@ export async function cancelLinkRequest(db: Database, { id, investorId, wallet }
 
 export type LinkQueueRow = WalletLinkRequest & { investorName: string | null; onChainId: string | null };
 
-export async function listLinkRequests(db: Database, { statuses = ["submitted"] }: { statuses?: WalletLinkRequest["status"][] } = {}): Promise<LinkQueueRow[]> {
+export async function listLinkRequests(
+  db: Database,
+  { statuses = ["submitted"] }: { statuses?: WalletLinkRequest["status"][] } = {},
+): Promise<LinkQueueRow[]> {
   await expireStale(db, new Date());
   const rows = await db
     .select({ request: walletLinkRequests, investorName: investors.legalName, onChainId: investors.onChainId })
@@ -262,7 +380,10 @@ export async function listLinkRequests(db: Database, { statuses = ["submitted"] 
 }
 
 /** Requests linked or rejected in the last `days` days, newest decision first. */
-export async function listRecentLinkDecisions(db: Database, { days, now = new Date() }: { days: number; now?: Date }): Promise<LinkQueueRow[]> {
+export async function listRecentLinkDecisions(
+  db: Database,
+  { days, now = new Date() }: { days: number; now?: Date },
+): Promise<LinkQueueRow[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const rows = await db
     .select({ request: walletLinkRequests, investorName: investors.legalName, onChainId: investors.onChainId })
@@ -276,8 +397,16 @@ export async function listRecentLinkDecisions(db: Database, { days, now = new Da
 
 export type LinkPlan = { registry: Address; wallet: Address; investorId: Hex; alreadyLinked: boolean };
 
-async function loadSubmitted(db: Database, id: string): Promise<LinkResult<{ request: WalletLinkRequest; investor: Investor }>> {
-  const [row] = await db.select({ request: walletLinkRequests, investor: investors }).from(walletLinkRequests).innerJoin(investors, eq(investors.id, walletLinkRequests.investorId)).where(eq(walletLinkRequests.id, id)).limit(1);
+async function loadSubmitted(
+  db: Database,
+  id: string,
+): Promise<LinkResult<{ request: WalletLinkRequest; investor: Investor }>> {
+  const [row] = await db
+    .select({ request: walletLinkRequests, investor: investors })
+    .from(walletLinkRequests)
+    .innerJoin(investors, eq(investors.id, walletLinkRequests.investorId))
+    .where(eq(walletLinkRequests.id, id))
+    .limit(1);
   if (!row) return { ok: false, code: "not_found" };
   if (row.request.status !== "submitted" || !row.request.newWallet) return { ok: false, code: "invalid_state" };
   return { ok: true, request: row.request, investor: row.investor };
@@ -298,12 +427,25 @@ export async function planWalletLink(db: Database, { id }: { id: string }): Prom
   const client = getPublicClient();
   const [currentId, currentVerified, newId] = await Promise.all([
     onChainInvestorOf(request.currentWallet),
-    client.readContract({ address: registry, abi: identityRegistryAbi, functionName: "isVerified", args: [getAddress(request.currentWallet)] }),
+    client.readContract({
+      address: registry,
+      abi: identityRegistryAbi,
+      functionName: "isVerified",
+      args: [getAddress(request.currentWallet)],
+    }),
     onChainInvestorOf(request.newWallet!),
   ]);
   if (lower(currentId) !== lower(onChainId) || !currentVerified) return { ok: false, code: "not_verified" };
   if (newId !== zeroHash && lower(newId) !== lower(onChainId)) return { ok: false, code: "wallet_taken" };
-  return { ok: true, plan: { registry, wallet: getAddress(request.newWallet!), investorId: onChainId, alreadyLinked: newId !== zeroHash } };
+  return {
+    ok: true,
+    plan: {
+      registry,
+      wallet: getAddress(request.newWallet!),
+      investorId: onChainId,
+      alreadyLinked: newId !== zeroHash,
+    },
+  };
 }
 
 /**
@@ -338,14 +480,26 @@ export async function confirmWalletLink(
       return { ok: false, code: "tx_not_link" };
     }
     const [wallet, investorId] = (decoded.args ?? []) as readonly [Address?, Hex?];
-    if (decoded.functionName !== "linkWallet" || lower(wallet ?? "") !== lower(plan.wallet) || lower(investorId ?? "") !== lower(plan.investorId)) return { ok: false, code: "tx_not_link" };
+    if (
+      decoded.functionName !== "linkWallet" ||
+      lower(wallet ?? "") !== lower(plan.wallet) ||
+      lower(investorId ?? "") !== lower(plan.investorId)
+    )
+      return { ok: false, code: "tx_not_link" };
   }
-  if (lower(await onChainInvestorOf(plan.wallet)) !== lower(plan.investorId)) return { ok: false, code: "not_linked_on_chain" };
+  if (lower(await onChainInvestorOf(plan.wallet)) !== lower(plan.investorId))
+    return { ok: false, code: "not_linked_on_chain" };
   const { request } = (await loadSubmitted(db, id)) as { ok: true; request: WalletLinkRequest };
   await db.transaction(async (txn) => {
     const t = txn as unknown as Database;
-    await t.insert(investorWallets).values({ address: lower(plan.wallet), investorId: request.investorId, isPrimary: false }).onConflictDoNothing();
-    await t.update(walletLinkRequests).set({ status: "linked", decidedAt: now, decidedBy: lower(officer), linkTxHash: txHash }).where(eq(walletLinkRequests.id, id));
+    await t
+      .insert(investorWallets)
+      .values({ address: lower(plan.wallet), investorId: request.investorId, isPrimary: false })
+      .onConflictDoNothing();
+    await t
+      .update(walletLinkRequests)
+      .set({ status: "linked", decidedAt: now, decidedBy: lower(officer), linkTxHash: txHash })
+      .where(eq(walletLinkRequests.id, id));
     await writeAudit(t, {
       actor: lower(officer),
       actorRole: "compliance",
@@ -360,12 +514,18 @@ export async function confirmWalletLink(
   return { ok: true };
 }
 
-export async function rejectWalletLink(db: Database, { id, officer, reason, now = new Date() }: { id: string; officer: string; reason: string; now?: Date }): Promise<LinkResult> {
+export async function rejectWalletLink(
+  db: Database,
+  { id, officer, reason, now = new Date() }: { id: string; officer: string; reason: string; now?: Date },
+): Promise<LinkResult> {
   const loaded = await loadSubmitted(db, id);
   if (!loaded.ok) return loaded;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    await t.update(walletLinkRequests).set({ status: "rejected", decidedAt: now, decidedBy: lower(officer), rejectionReason: reason }).where(eq(walletLinkRequests.id, id));
+    await t
+      .update(walletLinkRequests)
+      .set({ status: "rejected", decidedAt: now, decidedBy: lower(officer), rejectionReason: reason })
+      .where(eq(walletLinkRequests.id, id));
     await writeAudit(t, {
       actor: lower(officer),
       actorRole: "compliance",
@@ -386,7 +546,12 @@ export async function readWalletsVerified(wallets: string[]): Promise<Record<str
   const results = await getPublicClient().multicall({
     ...getMulticallOptions(),
     allowFailure: false,
-    contracts: wallets.map((w) => ({ address: registry, abi: identityRegistryAbi, functionName: "isVerified" as const, args: [getAddress(w)] as const })),
+    contracts: wallets.map((w) => ({
+      address: registry,
+      abi: identityRegistryAbi,
+      functionName: "isVerified" as const,
+      args: [getAddress(w)] as const,
+    })),
   });
   return Object.fromEntries(wallets.map((w, i) => [lower(w), results[i] === true]));
 }

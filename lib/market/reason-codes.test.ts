@@ -40,8 +40,14 @@ describe("market reason codes match the contracts", () => {
   });
 
   it("every non-zero fill code has words", () => {
-    const codes = Object.values(solidityCodes("FILL_")).filter((v) => v !== 0).sort((a, b) => a - b);
-    expect(Object.keys(fillReasonKeys).map(Number).sort((a, b) => a - b)).toEqual(codes);
+    const codes = Object.values(solidityCodes("FILL_"))
+      .filter((v) => v !== 0)
+      .sort((a, b) => a - b);
+    expect(
+      Object.keys(fillReasonKeys)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(codes);
   });
 
   it("fill codes and the token's transfer codes do not overlap (token codes pass through fillable)", () => {

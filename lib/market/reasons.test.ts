@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { allChecksPass, evaluateMarketChecks, fillReason, tradeCost } from "./reasons";
 
-const words = { kycValidUntil: "1 Jan 2030", kycExpiredOn: "1 Jan 2020", balance: "HK$10", needed: "HK$50", available: "3", price: "HK$1.00", limit: "HK$1.00" };
+const words = {
+  kycValidUntil: "1 Jan 2030",
+  kycExpiredOn: "1 Jan 2020",
+  balance: "HK$10",
+  needed: "HK$50",
+  available: "3",
+  price: "HK$1.00",
+  limit: "HK$1.00",
+};
 const base = {
   side: "buy" as const,
   shares: 2n,
@@ -15,7 +23,11 @@ const base = {
   unavailable: 0n,
 };
 /** Taking the best order at its price (HK$1), with the limit at that price and the shares entered = shares filled. */
-const take = (fillCode: number | undefined, more: { requested?: bigint; limit?: bigint } = {}) => ({ fillCode, requested: more.requested ?? 2n, limit: more.limit ?? 1_000_000n });
+const take = (fillCode: number | undefined, more: { requested?: bigint; limit?: bigint } = {}) => ({
+  fillCode,
+  requested: more.requested ?? 2n,
+  limit: more.limit ?? 1_000_000n,
+});
 
 describe("market reasons", () => {
   it("words every market code 32–36 and passes token codes through", () => {
@@ -37,13 +49,22 @@ describe("market reasons", () => {
   it("passes a verified buyer with funds, and stops an expired or unverified one", () => {
     expect(allChecksPass(evaluateMarketChecks(base, words))).toBe(true);
     const expired = evaluateMarketChecks({ ...base, kycExpiry: 500n }, words);
-    expect(expired.find((x) => x.id === "kyc")).toMatchObject({ id: "kyc", state: "failed", message: { key: "reasons.kycExpired" } });
-    expect(evaluateMarketChecks({ ...base, registered: false }, words).find((x) => x.id === "kyc")?.message.key).toBe("reasons.notVerified");
+    expect(expired.find((x) => x.id === "kyc")).toMatchObject({
+      id: "kyc",
+      state: "failed",
+      message: { key: "reasons.kycExpired" },
+    });
+    expect(evaluateMarketChecks({ ...base, registered: false }, words).find((x) => x.id === "kyc")?.message.key).toBe(
+      "reasons.notVerified",
+    );
   });
 
   it("stops a buyer the token refuses, with the token's reason", () => {
     const c = evaluateMarketChecks({ ...base, tokenCode: 6 }, words);
-    expect(c.find((x) => x.id === "token")).toMatchObject({ state: "failed", message: { key: "reasons.you.countryNotAllowed" } });
+    expect(c.find((x) => x.id === "token")).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.you.countryNotAllowed" },
+    });
     expect(allChecksPass(c)).toBe(false);
   });
 
@@ -51,70 +72,128 @@ describe("market reasons", () => {
     // value 2,000,000 + fee 10,000: 2,005,000 is not enough when taking, enough for a resting bid.
     const c = evaluateMarketChecks({ ...base, balance: 2_005_000n, take: take(0) }, words);
     expect(c.find((x) => x.id === "funds")?.state).toBe("failed");
-    expect(evaluateMarketChecks({ ...base, balance: 2_005_000n }, words).find((x) => x.id === "funds")?.state).toBe("ok");
+    expect(evaluateMarketChecks({ ...base, balance: 2_005_000n }, words).find((x) => x.id === "funds")?.state).toBe(
+      "ok",
+    );
   });
 
   it("tells a seller whether shares are missing or locked / frozen", () => {
     const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n };
-    expect(evaluateMarketChecks({ ...sell, unavailable: 3n }, words).find((x) => x.id === "funds")?.message.key).toBe("reasons.sharesLockedOrFrozen");
-    expect(evaluateMarketChecks({ ...sell, shares: 9n }, words).find((x) => x.id === "funds")?.message.key).toBe("reasons.sharesShort");
+    expect(evaluateMarketChecks({ ...sell, unavailable: 3n }, words).find((x) => x.id === "funds")?.message.key).toBe(
+      "reasons.sharesLockedOrFrozen",
+    );
+    expect(evaluateMarketChecks({ ...sell, shares: 9n }, words).find((x) => x.id === "funds")?.message.key).toBe(
+      "reasons.sharesShort",
+    );
     expect(evaluateMarketChecks(sell, words).find((x) => x.id === "funds")?.state).toBe("ok");
   });
 
   it("checks only the seller's own side when placing an ask: frozen stops, balance and lock-up are the funds check's", () => {
     const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n };
-    expect(evaluateMarketChecks({ ...sell, tokenCode: 2 }, words).find((x) => x.id === "token")).toMatchObject({ state: "failed", message: { key: "reasons.you.frozen" } });
+    expect(evaluateMarketChecks({ ...sell, tokenCode: 2 }, words).find((x) => x.id === "token")).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.you.frozen" },
+    });
     // Locked (10) or short of unfrozen shares (4): one failure, said in numbers by the funds check.
     const locked = evaluateMarketChecks({ ...sell, tokenCode: 10, unavailable: 5n }, words);
     expect(locked.find((x) => x.id === "token")?.state).toBe("ok");
-    expect(locked.find((x) => x.id === "funds")).toMatchObject({ state: "failed", message: { key: "reasons.sharesLockedOrFrozen" } });
+    expect(locked.find((x) => x.id === "funds")).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.sharesLockedOrFrozen" },
+    });
     // Selling into a bid whose maker the token refuses: the buyer's reason, in the third person.
-    expect(evaluateMarketChecks({ ...sell, tokenCode: 6 }, words).find((x) => x.id === "token")?.message.key).toBe("reasons.transfer.countryNotAllowed");
+    expect(evaluateMarketChecks({ ...sell, tokenCode: 6 }, words).find((x) => x.id === "token")?.message.key).toBe(
+      "reasons.transfer.countryNotAllowed",
+    );
   });
 
   it("lets a selling taker set their own share allowance in the flow, but not a buyer the seller's", () => {
     const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n };
     expect(evaluateMarketChecks({ ...sell, take: take(33) }, words).at(-1)?.state).toBe("ok");
-    expect(evaluateMarketChecks({ ...base, take: take(33) }, words).at(-1)?.message.key).toBe("reasons.fill.sellerAllowanceShort");
+    expect(evaluateMarketChecks({ ...base, take: take(33) }, words).at(-1)?.message.key).toBe(
+      "reasons.fill.sellerAllowanceShort",
+    );
     expect(evaluateMarketChecks({ ...base, take: take(36) }, words).at(-1)?.state).toBe("ok");
     expect(evaluateMarketChecks({ ...sell, take: take(36) }, words).at(-1)?.state).toBe("failed");
     expect(evaluateMarketChecks({ ...sell, take: take(2) }, words).at(-1)?.message.key).toBe("reasons.you.frozen");
   });
 
   it("refuses to take an order that cannot be filled, and waits while unknown", () => {
-    expect(evaluateMarketChecks({ ...base, take: take(32) }, words).at(-1)).toMatchObject({ state: "failed", message: { key: "reasons.fill.orderClosed" } });
+    expect(evaluateMarketChecks({ ...base, take: take(32) }, words).at(-1)).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.fill.orderClosed" },
+    });
     expect(evaluateMarketChecks({ ...base, take: take(33) }, words).at(-1)?.state).toBe("failed");
     expect(evaluateMarketChecks({ ...base, take: take(undefined) }, words).at(-1)?.state).toBe("unknown");
   });
 
   it("says what was entered, and stops an order without shares or a price", () => {
-    expect(evaluateMarketChecks(base, words)[0]).toMatchObject({ id: "order", state: "ok", message: { key: "checks.orderLimitBuy", values: { shares: 2, price: "HK$1.00" } } });
-    expect(evaluateMarketChecks({ ...base, shares: 0n }, words)[0]).toMatchObject({ id: "order", state: "failed", message: { key: "reasons.enterShares" } });
-    expect(evaluateMarketChecks({ ...base, price: 0n }, words)[0]).toMatchObject({ id: "order", state: "failed", message: { key: "reasons.enterPrice" } });
-    expect(evaluateMarketChecks({ ...base, take: take(0, { limit: 0n }) }, words)[0]).toMatchObject({ state: "failed", message: { key: "reasons.enterMaxPrice" } });
-    expect(evaluateMarketChecks({ ...base, side: "sell", take: take(0, { limit: 0n }) }, words)[0]?.message.key).toBe("reasons.enterMinPrice");
-    expect(evaluateMarketChecks({ ...base, take: take(0, { requested: 0n }) }, words)[0]?.message.key).toBe("reasons.enterShares");
+    expect(evaluateMarketChecks(base, words)[0]).toMatchObject({
+      id: "order",
+      state: "ok",
+      message: { key: "checks.orderLimitBuy", values: { shares: 2, price: "HK$1.00" } },
+    });
+    expect(evaluateMarketChecks({ ...base, shares: 0n }, words)[0]).toMatchObject({
+      id: "order",
+      state: "failed",
+      message: { key: "reasons.enterShares" },
+    });
+    expect(evaluateMarketChecks({ ...base, price: 0n }, words)[0]).toMatchObject({
+      id: "order",
+      state: "failed",
+      message: { key: "reasons.enterPrice" },
+    });
+    expect(evaluateMarketChecks({ ...base, take: take(0, { limit: 0n }) }, words)[0]).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.enterMaxPrice" },
+    });
+    expect(evaluateMarketChecks({ ...base, side: "sell", take: take(0, { limit: 0n }) }, words)[0]?.message.key).toBe(
+      "reasons.enterMinPrice",
+    );
+    expect(evaluateMarketChecks({ ...base, take: take(0, { requested: 0n }) }, words)[0]?.message.key).toBe(
+      "reasons.enterShares",
+    );
   });
 
   it("says how many shares a take fills when more are asked for than the best order holds", () => {
     // 9 entered, the best order holds 2: the trade (and its cost) is 2 shares.
     const c = evaluateMarketChecks({ ...base, take: take(0, { requested: 9n }) }, words);
-    expect(c[0]).toMatchObject({ state: "ok", message: { key: "checks.partialBuy", values: { shares: 2, requested: 9 } } });
+    expect(c[0]).toMatchObject({
+      state: "ok",
+      message: { key: "checks.partialBuy", values: { shares: 2, requested: 9 } },
+    });
     expect(allChecksPass(c)).toBe(true);
-    expect(evaluateMarketChecks({ ...base, side: "sell", balance: 5n, take: take(0, { requested: 9n }) }, words)[0]?.message.key).toBe("checks.partialSell");
+    expect(
+      evaluateMarketChecks({ ...base, side: "sell", balance: 5n, take: take(0, { requested: 9n }) }, words)[0]?.message
+        .key,
+    ).toBe("checks.partialSell");
     expect(evaluateMarketChecks({ ...base, take: take(0) }, words)[0]?.message.key).toBe("checks.orderTakeBuy");
   });
 
   it("stops a take whose price limit does not reach the best order, in words", () => {
     // Buying: best HK$1, highest accepted HK$0.90.
     const buy = evaluateMarketChecks({ ...base, take: take(0, { limit: 900_000n }) }, { ...words, limit: "HK$0.90" });
-    expect(buy.find((x) => x.id === "price")).toMatchObject({ state: "failed", message: { key: "reasons.bestAboveLimit", values: { best: "HK$1.00", limit: "HK$0.90" } } });
-    expect(evaluateMarketChecks({ ...base, take: take(0, { limit: 1_100_000n }) }, words).find((x) => x.id === "price")?.state).toBe("ok");
+    expect(buy.find((x) => x.id === "price")).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.bestAboveLimit", values: { best: "HK$1.00", limit: "HK$0.90" } },
+    });
+    expect(
+      evaluateMarketChecks({ ...base, take: take(0, { limit: 1_100_000n }) }, words).find((x) => x.id === "price")
+        ?.state,
+    ).toBe("ok");
     // Selling into a bid: best bid HK$1, lowest accepted HK$1.10.
     const sell = { ...base, side: "sell" as const, balance: 5n };
-    expect(evaluateMarketChecks({ ...sell, take: take(0, { limit: 1_100_000n }) }, words).find((x) => x.id === "price")).toMatchObject({ state: "failed", message: { key: "reasons.bestBelowLimit" } });
-    expect(evaluateMarketChecks({ ...sell, take: take(0, { limit: 900_000n }) }, words).find((x) => x.id === "price")?.state).toBe("ok");
+    expect(
+      evaluateMarketChecks({ ...sell, take: take(0, { limit: 1_100_000n }) }, words).find((x) => x.id === "price"),
+    ).toMatchObject({ state: "failed", message: { key: "reasons.bestBelowLimit" } });
+    expect(
+      evaluateMarketChecks({ ...sell, take: take(0, { limit: 900_000n }) }, words).find((x) => x.id === "price")?.state,
+    ).toBe("ok");
     // Nothing to take.
-    expect(evaluateMarketChecks({ ...base, price: 0n, take: { ...take(undefined), noOffer: true } }, words).find((x) => x.id === "price")).toMatchObject({ state: "failed", message: { key: "reasons.noOffer" } });
+    expect(
+      evaluateMarketChecks({ ...base, price: 0n, take: { ...take(undefined), noOffer: true } }, words).find(
+        (x) => x.id === "price",
+      ),
+    ).toMatchObject({ state: "failed", message: { key: "reasons.noOffer" } });
   });
 });

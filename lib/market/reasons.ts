@@ -117,7 +117,11 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
   } else if (!input.registered) {
     checks.push({ id: "kyc", state: "failed", message: { key: "reasons.notVerified", values: {} } });
   } else if (input.kycExpiry <= input.now) {
-    checks.push({ id: "kyc", state: "failed", message: { key: "reasons.kycExpired", values: { date: words.kycExpiredOn } } });
+    checks.push({
+      id: "kyc",
+      state: "failed",
+      message: { key: "reasons.kycExpired", values: { date: words.kycExpiredOn } },
+    });
   } else {
     checks.push({ id: "kyc", state: "ok", message: { key: "checks.kycOk", values: { date: words.kycValidUntil } } });
   }
@@ -127,7 +131,11 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
   } else if (input.tokenCode !== 0 && !(input.side === "sell" && SELLER_BALANCE_CODES.has(input.tokenCode))) {
     checks.push({ id: "token", state: "failed", message: ownReason(input.tokenCode, input.side) });
   } else {
-    checks.push({ id: "token", state: "ok", message: { key: input.side === "buy" ? "checks.tokenOkBuy" : "checks.tokenOkSell", values: {} } });
+    checks.push({
+      id: "token",
+      state: "ok",
+      message: { key: input.side === "buy" ? "checks.tokenOkBuy" : "checks.tokenOkSell", values: {} },
+    });
   }
 
   if (input.balance === undefined || (input.side === "sell" && input.unavailable === undefined)) {
@@ -137,7 +145,11 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
     checks.push(
       input.balance >= value + fee
         ? { id: "funds", state: "ok", message: { key: "checks.fundsOkBuy", values: { balance: words.balance } } }
-        : { id: "funds", state: "failed", message: { key: "reasons.fundsShort", values: { balance: words.balance, needed: words.needed } } },
+        : {
+            id: "funds",
+            state: "failed",
+            message: { key: "reasons.fundsShort", values: { balance: words.balance, needed: words.needed } },
+          },
     );
   } else {
     const free = input.balance > (input.unavailable ?? 0n) ? input.balance - (input.unavailable ?? 0n) : 0n;
@@ -145,29 +157,51 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
       free >= input.shares
         ? { id: "funds", state: "ok", message: { key: "checks.fundsOkSell", values: { available: Number(free) } } }
         : input.balance >= input.shares
-          ? { id: "funds", state: "failed", message: { key: "reasons.sharesLockedOrFrozen", values: { available: Number(free) } } }
-          : { id: "funds", state: "failed", message: { key: "reasons.sharesShort", values: { available: Number(free) } } },
+          ? {
+              id: "funds",
+              state: "failed",
+              message: { key: "reasons.sharesLockedOrFrozen", values: { available: Number(free) } },
+            }
+          : {
+              id: "funds",
+              state: "failed",
+              message: { key: "reasons.sharesShort", values: { available: Number(free) } },
+            },
     );
   }
 
   if (input.take) {
     const { fillCode: code, limit } = input.take;
     const crosses = input.side === "buy" ? limit >= input.price : limit <= input.price;
-    if (input.take.noOffer) checks.push({ id: "price", state: "failed", message: { key: "reasons.noOffer", values: {} } });
+    if (input.take.noOffer)
+      checks.push({ id: "price", state: "failed", message: { key: "reasons.noOffer", values: {} } });
     // The limit is the taker's price protection: the contract refuses a fill beyond it, so say so first.
     else if (limit > 0n && !crosses)
       checks.push({
         id: "price",
         state: "failed",
-        message: { key: input.side === "buy" ? "reasons.bestAboveLimit" : "reasons.bestBelowLimit", values: { best: words.price ?? "", limit: words.limit ?? "" } },
+        message: {
+          key: input.side === "buy" ? "reasons.bestAboveLimit" : "reasons.bestBelowLimit",
+          values: { best: words.price ?? "", limit: words.limit ?? "" },
+        },
       });
-    else if (code === undefined) checks.push({ id: "price", state: "unknown", message: { key: "checks.pending", values: {} } });
+    else if (code === undefined)
+      checks.push({ id: "price", state: "unknown", message: { key: "checks.pending", values: {} } });
     // The taker's own allowance is set in the same flow and the taker's funds / free shares are checked above:
     // a short allowance (or balance) on the taker's side does not stop the take. Buying, "seller allowance
     // short" is the maker's and does; selling into a bid, it is mine and does not.
-    else if (code === FillCode.Ok || (input.side === "buy" && code === FillCode.BuyerFundsShort) || (input.side === "sell" && (code === FillCode.SellerAllowanceShort || SELLER_BALANCE_CODES.has(code))))
+    else if (
+      code === FillCode.Ok ||
+      (input.side === "buy" && code === FillCode.BuyerFundsShort) ||
+      (input.side === "sell" && (code === FillCode.SellerAllowanceShort || SELLER_BALANCE_CODES.has(code)))
+    )
       checks.push({ id: "price", state: "ok", message: { key: "checks.orderOk", values: {} } });
-    else checks.push({ id: "price", state: "failed", message: input.side === "sell" ? ownReason(code, "sell") : fillReason(code) });
+    else
+      checks.push({
+        id: "price",
+        state: "failed",
+        message: input.side === "sell" ? ownReason(code, "sell") : fillReason(code),
+      });
   }
   return checks;
 }
@@ -183,11 +217,32 @@ function orderCheck(input: MarketCheckInput, words: MarketCheckWords): MarketChe
   if (input.take) {
     if (input.take.limit <= 0n) return fail(input.side === "buy" ? "reasons.enterMaxPrice" : "reasons.enterMinPrice");
     if (input.shares < requested)
-      return { id: "order", state: "ok", message: { key: input.side === "buy" ? "checks.partialBuy" : "checks.partialSell", values: { shares: Number(input.shares), requested: Number(requested) } } };
-    return { id: "order", state: "ok", message: { key: input.side === "buy" ? "checks.orderTakeBuy" : "checks.orderTakeSell", values: { shares: Number(input.shares), price: words.limit ?? "" } } };
+      return {
+        id: "order",
+        state: "ok",
+        message: {
+          key: input.side === "buy" ? "checks.partialBuy" : "checks.partialSell",
+          values: { shares: Number(input.shares), requested: Number(requested) },
+        },
+      };
+    return {
+      id: "order",
+      state: "ok",
+      message: {
+        key: input.side === "buy" ? "checks.orderTakeBuy" : "checks.orderTakeSell",
+        values: { shares: Number(input.shares), price: words.limit ?? "" },
+      },
+    };
   }
   if (input.price <= 0n) return fail("reasons.enterPrice");
-  return { id: "order", state: "ok", message: { key: input.side === "buy" ? "checks.orderLimitBuy" : "checks.orderLimitSell", values: { shares: Number(input.shares), price: words.price ?? "" } } };
+  return {
+    id: "order",
+    state: "ok",
+    message: {
+      key: input.side === "buy" ? "checks.orderLimitBuy" : "checks.orderLimitSell",
+      values: { shares: Number(input.shares), price: words.price ?? "" },
+    },
+  };
 }
 
 export function allChecksPass(checks: readonly MarketCheck[]): boolean {

@@ -2,13 +2,7 @@
 import type { KycStatus } from "@/lib/db/schema";
 
 export type OnboardingState =
-  | "verified"
-  | "expired"
-  | "registering"
-  | "in_review"
-  | "needs_information"
-  | "rejected"
-  | "not_started";
+  "verified" | "expired" | "registering" | "in_review" | "needs_information" | "rejected" | "not_started";
 
 export function onboardingState({
   verified,

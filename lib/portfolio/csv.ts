@@ -76,7 +76,20 @@ export function buildStatementCsv({
   const empty = (n: number) => Array<string>(n).fill("");
   const rows: string[][] = [[...STATEMENT_COLUMNS]];
   const date = (d: Date) => d.toISOString();
-  rows.push(["cash", date(generatedAt), "hkd_balance", "", "", wallets.join(" "), "", "", "", "", num(hkd(hkdBalance)), ...empty(6)]);
+  rows.push([
+    "cash",
+    date(generatedAt),
+    "hkd_balance",
+    "",
+    "",
+    wallets.join(" "),
+    "",
+    "",
+    "",
+    "",
+    num(hkd(hkdBalance)),
+    ...empty(6),
+  ]);
   for (const h of holdings) {
     rows.push([
       "holding",

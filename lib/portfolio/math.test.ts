@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { buildStatementCsv, csvField } from "./csv";
-import { buildPositions, costBasisFor, mulDivRound, roundToCents, shareOfArtwork, sumRealised, sumTotals, toHkdString, tradeAmounts, valueHolding, type LedgerEvent } from "./math";
+import {
+  buildPositions,
+  costBasisFor,
+  mulDivRound,
+  roundToCents,
+  shareOfArtwork,
+  sumRealised,
+  sumTotals,
+  toHkdString,
+  tradeAmounts,
+  valueHolding,
+  type LedgerEvent,
+} from "./math";
 
 const HKD = 1_000_000n; // 6 decimals
 const T = "0xToken";
@@ -32,7 +44,13 @@ describe("cost basis (average cost)", () => {
 
   it("rounds the removed cost half up", () => {
     // 3 shares cost 100 base units; 1 out removes 33.33… → 33; 2 left cost 67.
-    const p = buildPositions([{ kind: "purchase", token: T, shares: 3n, cost: 100n }, { kind: "transferOut", token: T, shares: 1n }], () => 0n).get(T.toLowerCase())!;
+    const p = buildPositions(
+      [
+        { kind: "purchase", token: T, shares: 3n, cost: 100n },
+        { kind: "transferOut", token: T, shares: 1n },
+      ],
+      () => 0n,
+    ).get(T.toLowerCase())!;
     expect(p).toEqual({ shares: 2n, cost: 67n, realised: 0n });
     expect(mulDivRound(100n, 1n, 2n)).toBe(50n);
     expect(mulDivRound(5n, 1n, 2n)).toBe(3n);
@@ -54,7 +72,10 @@ describe("value, gain and share", () => {
       gain: 1_200n * HKD,
       gainBps: 526,
     });
-    expect(valueHolding({ balance: 10n, price: 800n * HKD, costBasis: 10_000n * HKD })).toMatchObject({ gain: -2_000n * HKD, gainBps: -2000 });
+    expect(valueHolding({ balance: 10n, price: 800n * HKD, costBasis: 10_000n * HKD })).toMatchObject({
+      gain: -2_000n * HKD,
+      gainBps: -2000,
+    });
     expect(valueHolding({ balance: 0n, price: 1n, costBasis: 0n }).gainBps).toBeNull();
   });
 
@@ -64,7 +85,12 @@ describe("value, gain and share", () => {
   });
 
   it("sums totals", () => {
-    expect(sumTotals([valueHolding({ balance: 1n, price: 10n, costBasis: 8n }), valueHolding({ balance: 2n, price: 10n, costBasis: 25n })])).toEqual({ value: 30n, costBasis: 33n, gain: -3n });
+    expect(
+      sumTotals([
+        valueHolding({ balance: 1n, price: 10n, costBasis: 8n }),
+        valueHolding({ balance: 2n, price: 10n, costBasis: 25n }),
+      ]),
+    ).toEqual({ value: 30n, costBasis: 33n, gain: -3n });
   });
 });
 
@@ -93,14 +119,45 @@ describe("CSV statement", () => {
       wallets: ["0xabc"],
       decimals: 6,
       hkdBalance: 1_000_005_000n,
-      holdings: [{ title: "Quiet, Mountains", token: "0xT", balance: 3n, share: 0.1, price: 850n * HKD, value: 2_550n * HKD, costBasis: 2_550n * HKD, gain: 0n, lockedShares: 3n, lockedUntil: new Date("2026-03-17T00:00:00Z") }],
-      transactions: [{ at: new Date("2026-03-03T00:00:00Z"), kind: "purchase", title: "Quiet, Mountains", token: "0xT", wallet: "0xabc", shares: 3n, amount: 2_550n * HKD, counterparty: null, txHash: "0xhash" }],
+      holdings: [
+        {
+          title: "Quiet, Mountains",
+          token: "0xT",
+          balance: 3n,
+          share: 0.1,
+          price: 850n * HKD,
+          value: 2_550n * HKD,
+          costBasis: 2_550n * HKD,
+          gain: 0n,
+          lockedShares: 3n,
+          lockedUntil: new Date("2026-03-17T00:00:00Z"),
+        },
+      ],
+      transactions: [
+        {
+          at: new Date("2026-03-03T00:00:00Z"),
+          kind: "purchase",
+          title: "Quiet, Mountains",
+          token: "0xT",
+          wallet: "0xabc",
+          shares: 3n,
+          amount: 2_550n * HKD,
+          counterparty: null,
+          txHash: "0xhash",
+        },
+      ],
     });
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("section,date,type,artwork,token,wallet,shares,share_of_artwork_pct,price_hkd,amount_hkd,value_hkd,cost_basis_hkd,gain_loss_hkd,locked_shares,locked_until,counterparty,tx_hash");
+    expect(lines[0]).toBe(
+      "section,date,type,artwork,token,wallet,shares,share_of_artwork_pct,price_hkd,amount_hkd,value_hkd,cost_basis_hkd,gain_loss_hkd,locked_shares,locked_until,counterparty,tx_hash",
+    );
     expect(lines[1]).toBe("cash,2026-03-03T00:00:00.000Z,hkd_balance,,,0xabc,,,,,1000.01,,,,,,");
-    expect(lines[2]).toBe('holding,2026-03-03T00:00:00.000Z,position,"Quiet, Mountains",0xT,,3,10.0000,850.00,,2550.00,2550.00,0.00,3,2026-03-17T00:00:00.000Z,,');
-    expect(lines[3]).toBe('transaction,2026-03-03T00:00:00.000Z,purchase,"Quiet, Mountains",0xT,0xabc,3,,850.00,2550.00,,,,,,,0xhash');
+    expect(lines[2]).toBe(
+      'holding,2026-03-03T00:00:00.000Z,position,"Quiet, Mountains",0xT,,3,10.0000,850.00,,2550.00,2550.00,0.00,3,2026-03-17T00:00:00.000Z,,',
+    );
+    expect(lines[3]).toBe(
+      'transaction,2026-03-03T00:00:00.000Z,purchase,"Quiet, Mountains",0xT,0xabc,3,,850.00,2550.00,,,,,,,0xhash',
+    );
     for (const line of lines) expect(line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)).toHaveLength(17);
   });
 });
@@ -112,11 +169,21 @@ describe("realised gains from market trades (average cost, fees included)", () =
 
   it("charges the fee only to the taker's side", () => {
     // Resting ask taken by a buyer: the buyer pays value + fee, the seller gets the value.
-    expect(tradeAmounts({ shares: 4n, price: 5_100n * HKD, fee: 102n * HKD, side: "buyer", makerSide: "ask" })).toEqual({ cost: 20_502n * HKD, fee: 102n * HKD });
-    expect(tradeAmounts({ shares: 4n, price: 5_100n * HKD, fee: 102n * HKD, side: "seller", makerSide: "ask" })).toEqual({ proceeds: 20_400n * HKD, fee: 0n });
+    expect(tradeAmounts({ shares: 4n, price: 5_100n * HKD, fee: 102n * HKD, side: "buyer", makerSide: "ask" })).toEqual(
+      { cost: 20_502n * HKD, fee: 102n * HKD },
+    );
+    expect(
+      tradeAmounts({ shares: 4n, price: 5_100n * HKD, fee: 102n * HKD, side: "seller", makerSide: "ask" }),
+    ).toEqual({ proceeds: 20_400n * HKD, fee: 0n });
     // Resting bid taken by a seller: the seller gets value − fee, the buyer pays the value (escrowed).
-    expect(tradeAmounts({ shares: 2n, price: 100n, fee: 1n, side: "seller", makerSide: "bid" })).toEqual({ proceeds: 199n, fee: 1n });
-    expect(tradeAmounts({ shares: 2n, price: 100n, fee: 1n, side: "buyer", makerSide: "bid" })).toEqual({ cost: 200n, fee: 0n });
+    expect(tradeAmounts({ shares: 2n, price: 100n, fee: 1n, side: "seller", makerSide: "bid" })).toEqual({
+      proceeds: 199n,
+      fee: 1n,
+    });
+    expect(tradeAmounts({ shares: 2n, price: 100n, fee: 1n, side: "buyer", makerSide: "bid" })).toEqual({
+      cost: 200n,
+      fee: 0n,
+    });
   });
 
   it("realises proceeds minus the average cost of the shares sold, fees included on both legs", () => {

@@ -24,7 +24,19 @@ export type LedgerEvent =
 export type Position = { shares: bigint; cost: bigint; realised: bigint };
 
 /** What a fill means for one side: the trade value, and the fee that side paid (only the taker pays). */
-export function tradeAmounts({ shares, price, fee, side, makerSide }: { shares: bigint; price: bigint; fee: bigint; side: "buyer" | "seller"; makerSide: "ask" | "bid" }) {
+export function tradeAmounts({
+  shares,
+  price,
+  fee,
+  side,
+  makerSide,
+}: {
+  shares: bigint;
+  price: bigint;
+  fee: bigint;
+  side: "buyer" | "seller";
+  makerSide: "ask" | "bid";
+}) {
   const value = shares * price;
   // A resting ask is taken by a buyer; a resting bid by a seller: the taker pays the fee.
   const paidFee = (side === "buyer") === (makerSide === "ask") ? fee : 0n;
@@ -82,7 +94,11 @@ export function buildPositions(
  * differ (a forced transfer, a recovery), the basis scales with the ledger's average cost, or falls back to
  * the reference price when the ledger knows no cost.
  */
-export function costBasisFor(position: Pick<Position, "shares" | "cost"> | undefined, balance: bigint, referencePrice: bigint): bigint {
+export function costBasisFor(
+  position: Pick<Position, "shares" | "cost"> | undefined,
+  balance: bigint,
+  referencePrice: bigint,
+): bigint {
   if (balance === 0n) return 0n;
   if (!position || position.shares === 0n) return balance * referencePrice;
   if (position.shares === balance) return position.cost;
@@ -91,7 +107,15 @@ export function costBasisFor(position: Pick<Position, "shares" | "cost"> | undef
 
 export type Valuation = { value: bigint; costBasis: bigint; gain: bigint; gainBps: number | null };
 
-export function valueHolding({ balance, price, costBasis }: { balance: bigint; price: bigint; costBasis: bigint }): Valuation {
+export function valueHolding({
+  balance,
+  price,
+  costBasis,
+}: {
+  balance: bigint;
+  price: bigint;
+  costBasis: bigint;
+}): Valuation {
   const value = balance * price;
   const gain = value - costBasis;
   const gainBps = costBasis > 0n ? Number((gain * 10_000n) / costBasis) : null;
@@ -116,7 +140,8 @@ export function roundToCents(value: bigint, decimals: number): bigint {
 
 /** `2550123456n, 6` → `"2550.12"`: HKD with two decimals, rounded, for statements. */
 export function toHkdString(value: bigint, decimals: number): string {
-  const cents = decimals >= 2 ? roundToCents(value, decimals) / 10n ** BigInt(decimals - 2) : value * 10n ** BigInt(2 - decimals);
+  const cents =
+    decimals >= 2 ? roundToCents(value, decimals) / 10n ** BigInt(decimals - 2) : value * 10n ** BigInt(2 - decimals);
   const negative = cents < 0n;
   const abs = negative ? -cents : cents;
   return `${negative ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;

@@ -9,7 +9,17 @@ import { getDb, schema } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { getIndexerLag } from "@/lib/indexer/indexer";
 import { getLastTradePrices, getOpenOrdersOf, getTradesOf } from "@/lib/market/queries";
-import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, tradeAmounts, valueHolding, type LedgerEvent, type Totals } from "./math";
+import {
+  buildPositions,
+  costBasisFor,
+  shareOfArtwork,
+  sumRealised,
+  sumTotals,
+  tradeAmounts,
+  valueHolding,
+  type LedgerEvent,
+  type Totals,
+} from "./math";
 
 export type Lockup = { wallet: Address; shares: bigint; until: Date };
 
@@ -37,7 +47,8 @@ export type Holding = {
   frozen: boolean;
 };
 
-export type HistoryKind = "purchase" | "transferIn" | "transferOut" | "allocation" | "redemption" | "marketBuy" | "marketSell";
+export type HistoryKind =
+  "purchase" | "transferIn" | "transferOut" | "allocation" | "redemption" | "marketBuy" | "marketSell";
 export type HistoryEntry = {
   kind: HistoryKind;
   at: Date;
@@ -74,10 +85,19 @@ type MarketInputs = {
 };
 
 /** The investor's wallets (all linked wallets when an investor record exists, else the signed-in one). */
-export async function getInvestorWallets({ address, investorId }: { address: Address; investorId: string | null }): Promise<Address[]> {
+export async function getInvestorWallets({
+  address,
+  investorId,
+}: {
+  address: Address;
+  investorId: string | null;
+}): Promise<Address[]> {
   if (!investorId) return [getAddress(address)];
   const db = await getDb();
-  const rows = await db.select({ address: schema.investorWallets.address }).from(schema.investorWallets).where(eq(schema.investorWallets.investorId, investorId));
+  const rows = await db
+    .select({ address: schema.investorWallets.address })
+    .from(schema.investorWallets)
+    .where(eq(schema.investorWallets.investorId, investorId));
   const set = new Set([getAddress(address), ...rows.map((r) => getAddress(r.address))]);
   return [...set];
 }
@@ -95,7 +115,11 @@ async function getListed(): Promise<Listed[]> {
   const seen = new Map<string, Listed>();
   for (const r of rows) {
     if (seen.has(r.artwork.id)) continue;
-    seen.set(r.artwork.id, { artwork: r.artwork, token: getAddress(r.artwork.tokenAddress!), offeringId: r.offeringId ? BigInt(r.offeringId) : null });
+    seen.set(r.artwork.id, {
+      artwork: r.artwork,
+      token: getAddress(r.artwork.tokenAddress!),
+      offeringId: r.offeringId ? BigInt(r.offeringId) : null,
+    });
   }
   return [...seen.values()];
 }
@@ -104,7 +128,8 @@ const LOG_CHUNK = 50_000n;
 
 function chunks(from: bigint, to: bigint): [bigint, bigint][] {
   const out: [bigint, bigint][] = [];
-  for (let start = from; start <= to; start += LOG_CHUNK) out.push([start, start + LOG_CHUNK - 1n > to ? to : start + LOG_CHUNK - 1n]);
+  for (let start = from; start <= to; start += LOG_CHUNK)
+    out.push([start, start + LOG_CHUNK - 1n > to ? to : start + LOG_CHUNK - 1n]);
   return out;
 }
 
@@ -119,21 +144,67 @@ async function blockTime(blockNumber: bigint): Promise<Date> {
   return at;
 }
 
-type Purchase = { args: { id?: bigint; buyer?: Address; shares?: bigint; cost?: bigint }; transactionHash: Hex; logIndex: number; blockNumber: bigint };
-type ShareTransfer = { args: { from?: Address; to?: Address; value?: bigint }; address: Address; transactionHash: Hex; logIndex: number; blockNumber: bigint };
+type Purchase = {
+  args: { id?: bigint; buyer?: Address; shares?: bigint; cost?: bigint };
+  transactionHash: Hex;
+  logIndex: number;
+  blockNumber: bigint;
+};
+type ShareTransfer = {
+  args: { from?: Address; to?: Address; value?: bigint };
+  address: Address;
+  transactionHash: Hex;
+  logIndex: number;
+  blockNumber: bigint;
+};
 type PortfolioEvents = { purchases: Purchase[]; transfers: ShareTransfer[]; times: Map<bigint, Date> };
 
 /** Purchases and share transfers of the wallets in a block range, straight from the chain (chunked getLogs). */
-async function readEventsFromChain({ wallets, tokens, fromBlock, toBlock }: { wallets: Address[]; tokens: Address[]; fromBlock: bigint; toBlock: bigint }) {
+async function readEventsFromChain({
+  wallets,
+  tokens,
+  fromBlock,
+  toBlock,
+}: {
+  wallets: Address[];
+  tokens: Address[];
+  fromBlock: bigint;
+  toBlock: bigint;
+}) {
   if (fromBlock > toBlock) return { purchases: [] as Purchase[], transfers: [] as ShareTransfer[] };
   const client = getPublicClient();
   const d = getDeployments();
   const perRange = await Promise.all(
     chunks(fromBlock, toBlock).map(async ([from, to]) => {
       const [purchases, outs, ins] = await Promise.all([
-        client.getContractEvents({ address: d.primaryOffering, abi: primaryOfferingAbi, eventName: "SharesPurchased", args: { buyer: wallets }, fromBlock: from, toBlock: to }),
-        tokens.length ? client.getContractEvents({ address: tokens, abi: artworkShareTokenAbi, eventName: "Transfer", args: { from: wallets }, fromBlock: from, toBlock: to }) : [],
-        tokens.length ? client.getContractEvents({ address: tokens, abi: artworkShareTokenAbi, eventName: "Transfer", args: { to: wallets }, fromBlock: from, toBlock: to }) : [],
+        client.getContractEvents({
+          address: d.primaryOffering,
+          abi: primaryOfferingAbi,
+          eventName: "SharesPurchased",
+          args: { buyer: wallets },
+          fromBlock: from,
+          toBlock: to,
+        }),
+        tokens.length
+          ? client.getContractEvents({
+              address: tokens,
+              abi: artworkShareTokenAbi,
+              eventName: "Transfer",
+              args: { from: wallets },
+              fromBlock: from,
+              toBlock: to,
+            })
+          : [],
+        tokens.length
+          ? client.getContractEvents({
+              address: tokens,
+              abi: artworkShareTokenAbi,
+              eventName: "Transfer",
+              args: { to: wallets },
+              fromBlock: from,
+              toBlock: to,
+            })
+          : [],
       ]);
       return { purchases, outs, ins };
     }),
@@ -148,7 +219,15 @@ async function readEventsFromChain({ wallets, tokens, fromBlock, toBlock }: { wa
  * The same events from the indexer's table up to its cursor (one query, with block times), then from the chain
  * only for the blocks the indexer has not recorded yet. Without an indexer, everything comes from the chain.
  */
-async function readEvents({ wallets, tokens, toBlock }: { wallets: Address[]; tokens: Address[]; toBlock: bigint }): Promise<PortfolioEvents> {
+async function readEvents({
+  wallets,
+  tokens,
+  toBlock,
+}: {
+  wallets: Address[];
+  tokens: Address[];
+  toBlock: bigint;
+}): Promise<PortfolioEvents> {
   const d = getDeployments();
   const db = await getDb();
   const { cursor } = getServerEnv().indexerMode === "off" ? { cursor: null } : await getIndexerLag(db, toBlock);
@@ -167,9 +246,17 @@ async function readEvents({ wallets, tokens, toBlock }: { wallets: Address[]; to
         and(
           lte(ev.blockNumber, indexedTo),
           or(
-            and(eq(ev.eventName, "SharesPurchased"), eq(ev.contract, d.primaryOffering.toLowerCase()), inArray(sql`${ev.args}->>'buyer'`, own)),
+            and(
+              eq(ev.eventName, "SharesPurchased"),
+              eq(ev.contract, d.primaryOffering.toLowerCase()),
+              inArray(sql`${ev.args}->>'buyer'`, own),
+            ),
             tokenList.length
-              ? and(eq(ev.eventName, "Transfer"), inArray(ev.contract, tokenList), or(inArray(sql`${ev.args}->>'from'`, own), inArray(sql`${ev.args}->>'to'`, own)))
+              ? and(
+                  eq(ev.eventName, "Transfer"),
+                  inArray(ev.contract, tokenList),
+                  or(inArray(sql`${ev.args}->>'from'`, own), inArray(sql`${ev.args}->>'to'`, own)),
+                )
               : undefined,
           ),
         ),
@@ -179,13 +266,30 @@ async function readEvents({ wallets, tokens, toBlock }: { wallets: Address[]; to
       const base = { transactionHash: r.txHash as Hex, logIndex: r.logIndex, blockNumber: r.blockNumber };
       const a = r.args;
       if (r.eventName === "SharesPurchased") {
-        purchases.push({ ...base, args: { id: BigInt(String(a.id)), buyer: getAddress(String(a.buyer)), shares: BigInt(String(a.shares)), cost: BigInt(String(a.cost)) } });
+        purchases.push({
+          ...base,
+          args: {
+            id: BigInt(String(a.id)),
+            buyer: getAddress(String(a.buyer)),
+            shares: BigInt(String(a.shares)),
+            cost: BigInt(String(a.cost)),
+          },
+        });
       } else {
-        transfers.push({ ...base, address: getAddress(r.contract), args: { from: getAddress(String(a.from)), to: getAddress(String(a.to)), value: BigInt(String(a.value)) } });
+        transfers.push({
+          ...base,
+          address: getAddress(r.contract),
+          args: { from: getAddress(String(a.from)), to: getAddress(String(a.to)), value: BigInt(String(a.value)) },
+        });
       }
     }
   }
-  const tail = await readEventsFromChain({ wallets, tokens, fromBlock: indexedTo === null ? d.startBlock : indexedTo + 1n, toBlock });
+  const tail = await readEventsFromChain({
+    wallets,
+    tokens,
+    fromBlock: indexedTo === null ? d.startBlock : indexedTo + 1n,
+    toBlock,
+  });
   return { purchases: [...purchases, ...tail.purchases], transfers: [...transfers, ...tail.transfers], times };
 }
 
@@ -199,14 +303,25 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
   // One multicall: decimals, HKD per wallet, and per token its supply, each wallet's balance and lock state, and the offering.
   const calls = [
     { address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "decimals" } as const,
-    ...wallets.map((w) => ({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [w] }) as const),
+    ...wallets.map(
+      (w) => ({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [w] }) as const,
+    ),
     ...listed.flatMap((l) => [
       { address: l.token, abi: artworkShareTokenAbi, functionName: "totalSupply" } as const,
-      ...wallets.map((w) => ({ address: l.token, abi: artworkShareTokenAbi, functionName: "balanceOf", args: [w] }) as const),
-      ...wallets.map((w) => ({ address: l.token, abi: artworkShareTokenAbi, functionName: "walletState", args: [w] }) as const),
+      ...wallets.map(
+        (w) => ({ address: l.token, abi: artworkShareTokenAbi, functionName: "balanceOf", args: [w] }) as const,
+      ),
+      ...wallets.map(
+        (w) => ({ address: l.token, abi: artworkShareTokenAbi, functionName: "walletState", args: [w] }) as const,
+      ),
       l.offeringId === null
         ? ({ address: l.token, abi: artworkShareTokenAbi, functionName: "totalSupply" } as const)
-        : ({ address: d.primaryOffering, abi: primaryOfferingAbi, functionName: "offering", args: [l.offeringId] } as const),
+        : ({
+            address: d.primaryOffering,
+            abi: primaryOfferingAbi,
+            functionName: "offering",
+            args: [l.offeringId],
+          } as const),
     ]),
   ];
   const [results, events] = await Promise.all([
@@ -229,9 +344,17 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
 
   // Ledger + history, in chain order.
   const purchaseTxs = new Set(events.purchases.map((p) => p.transactionHash));
-  type Raw = { blockNumber: bigint; logIndex: number; entry: Omit<HistoryEntry, "at" | "slug" | "title" | "titleZh" | "token">; token: string; ledger: LedgerEvent | null };
+  type Raw = {
+    blockNumber: bigint;
+    logIndex: number;
+    entry: Omit<HistoryEntry, "at" | "slug" | "title" | "titleZh" | "token">;
+    token: string;
+    ledger: LedgerEvent | null;
+  };
   const raw: Raw[] = [];
-  const tokenOfOffering = new Map(listed.filter((l) => l.offeringId !== null).map((l) => [l.offeringId!.toString(), l.token]));
+  const tokenOfOffering = new Map(
+    listed.filter((l) => l.offeringId !== null).map((l) => [l.offeringId!.toString(), l.token]),
+  );
   for (const p of events.purchases) {
     const token = tokenOfOffering.get(p.args.id!.toString());
     if (!token) continue;
@@ -240,7 +363,16 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
       logIndex: p.logIndex,
       token,
       ledger: { kind: "purchase", token, shares: p.args.shares!, cost: p.args.cost! },
-      entry: { kind: "purchase", wallet: getAddress(p.args.buyer!), shares: p.args.shares!, amount: p.args.cost!, counterparty: null, txHash: p.transactionHash, blockNumber: p.blockNumber, logIndex: p.logIndex },
+      entry: {
+        kind: "purchase",
+        wallet: getAddress(p.args.buyer!),
+        shares: p.args.shares!,
+        amount: p.args.cost!,
+        counterparty: null,
+        txHash: p.transactionHash,
+        blockNumber: p.blockNumber,
+        logIndex: p.logIndex,
+      },
     });
   }
   // Share transfers that are market fills (same transaction, token, seller and buyer) carry the trade's price.
@@ -249,7 +381,8 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
     const key = `${tr.txHash.toLowerCase()}:${tr.token.toLowerCase()}:${tr.seller.toLowerCase()}:${tr.buyer.toLowerCase()}`;
     fills.set(key, [...(fills.get(key) ?? []), tr]);
   }
-  const takeFill = (txHash: string, token: string, from: string, to: string) => fills.get(`${txHash.toLowerCase()}:${token.toLowerCase()}:${from.toLowerCase()}:${to.toLowerCase()}`)?.shift();
+  const takeFill = (txHash: string, token: string, from: string, to: string) =>
+    fills.get(`${txHash.toLowerCase()}:${token.toLowerCase()}:${from.toLowerCase()}:${to.toLowerCase()}`)?.shift();
   const seenLogs = new Set<string>();
   for (const t of events.transfers) {
     const id = `${t.transactionHash}:${t.logIndex}`;
@@ -261,38 +394,110 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
     let fill: MarketInputs["trades"][number] | undefined;
     const fromOwn = own.has(from.toLowerCase());
     const toOwn = own.has(to.toLowerCase());
-    const base = { shares: value, amount: null, txHash: t.transactionHash, blockNumber: t.blockNumber, logIndex: t.logIndex };
+    const base = {
+      shares: value,
+      amount: null,
+      txHash: t.transactionHash,
+      blockNumber: t.blockNumber,
+      logIndex: t.logIndex,
+    };
     if (from === zeroAddress) {
       if (purchaseTxs.has(t.transactionHash)) continue; // the purchase event already records this mint
-      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferIn", token: t.address, shares: value }, entry: { ...base, kind: "allocation", wallet: getAddress(to), counterparty: null } });
+      raw.push({
+        blockNumber: t.blockNumber,
+        logIndex: t.logIndex,
+        token: t.address,
+        ledger: { kind: "transferIn", token: t.address, shares: value },
+        entry: { ...base, kind: "allocation", wallet: getAddress(to), counterparty: null },
+      });
     } else if (to === zeroAddress) {
-      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferOut", token: t.address, shares: value }, entry: { ...base, kind: "redemption", wallet: getAddress(from), counterparty: null } });
+      raw.push({
+        blockNumber: t.blockNumber,
+        logIndex: t.logIndex,
+        token: t.address,
+        ledger: { kind: "transferOut", token: t.address, shares: value },
+        entry: { ...base, kind: "redemption", wallet: getAddress(from), counterparty: null },
+      });
     } else if (fromOwn && toOwn) {
       continue; // between the investor's own wallets
     } else if (toOwn && (fill = takeFill(t.transactionHash, t.address, from, to))) {
-      const { cost } = tradeAmounts({ shares: fill.shares, price: fill.price, fee: fill.fee, side: "buyer", makerSide: fill.side });
-      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "marketBuy", token: t.address, shares: value, cost: cost! }, entry: { ...base, amount: cost!, kind: "marketBuy", wallet: getAddress(to), counterparty: getAddress(from) } });
+      const { cost } = tradeAmounts({
+        shares: fill.shares,
+        price: fill.price,
+        fee: fill.fee,
+        side: "buyer",
+        makerSide: fill.side,
+      });
+      raw.push({
+        blockNumber: t.blockNumber,
+        logIndex: t.logIndex,
+        token: t.address,
+        ledger: { kind: "marketBuy", token: t.address, shares: value, cost: cost! },
+        entry: { ...base, amount: cost!, kind: "marketBuy", wallet: getAddress(to), counterparty: getAddress(from) },
+      });
     } else if (fromOwn && (fill = takeFill(t.transactionHash, t.address, from, to))) {
-      const { proceeds } = tradeAmounts({ shares: fill.shares, price: fill.price, fee: fill.fee, side: "seller", makerSide: fill.side });
-      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "marketSell", token: t.address, shares: value, proceeds: proceeds! }, entry: { ...base, amount: proceeds!, kind: "marketSell", wallet: getAddress(from), counterparty: getAddress(to) } });
+      const { proceeds } = tradeAmounts({
+        shares: fill.shares,
+        price: fill.price,
+        fee: fill.fee,
+        side: "seller",
+        makerSide: fill.side,
+      });
+      raw.push({
+        blockNumber: t.blockNumber,
+        logIndex: t.logIndex,
+        token: t.address,
+        ledger: { kind: "marketSell", token: t.address, shares: value, proceeds: proceeds! },
+        entry: {
+          ...base,
+          amount: proceeds!,
+          kind: "marketSell",
+          wallet: getAddress(from),
+          counterparty: getAddress(to),
+        },
+      });
     } else if (toOwn) {
-      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferIn", token: t.address, shares: value }, entry: { ...base, kind: "transferIn", wallet: getAddress(to), counterparty: getAddress(from) } });
+      raw.push({
+        blockNumber: t.blockNumber,
+        logIndex: t.logIndex,
+        token: t.address,
+        ledger: { kind: "transferIn", token: t.address, shares: value },
+        entry: { ...base, kind: "transferIn", wallet: getAddress(to), counterparty: getAddress(from) },
+      });
     } else {
-      raw.push({ blockNumber: t.blockNumber, logIndex: t.logIndex, token: t.address, ledger: { kind: "transferOut", token: t.address, shares: value }, entry: { ...base, kind: "transferOut", wallet: getAddress(from), counterparty: getAddress(to) } });
+      raw.push({
+        blockNumber: t.blockNumber,
+        logIndex: t.logIndex,
+        token: t.address,
+        ledger: { kind: "transferOut", token: t.address, shares: value },
+        entry: { ...base, kind: "transferOut", wallet: getAddress(from), counterparty: getAddress(to) },
+      });
     }
   }
-  raw.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
+  raw.sort((a, b) =>
+    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
+  );
   const positions = buildPositions(
     raw.flatMap((r) => (r.ledger ? [r.ledger] : [])),
     (token) => priceOf.get(token.toLowerCase()) ?? 0n,
   );
   // Block times: the indexer's for indexed blocks; the chain's (cached) for the few after its cursor.
   const missing = [...new Set(raw.map((r) => r.blockNumber))].filter((b) => !events.times.has(b));
-  const timeOf = new Map([...events.times, ...(await Promise.all(missing.map(async (b) => [b, await blockTime(b)] as const)))]);
+  const timeOf = new Map([
+    ...events.times,
+    ...(await Promise.all(missing.map(async (b) => [b, await blockTime(b)] as const))),
+  ]);
   const history: HistoryEntry[] = raw
     .map((r) => {
       const a = artworkOf.get(r.token.toLowerCase());
-      return { ...r.entry, token: getAddress(r.token), at: timeOf.get(r.blockNumber)!, slug: a?.slug ?? "", title: a?.title ?? r.token, titleZh: a?.titleZh ?? null };
+      return {
+        ...r.entry,
+        token: getAddress(r.token),
+        at: timeOf.get(r.blockNumber)!,
+        slug: a?.slug ?? "",
+        title: a?.title ?? r.token,
+        titleZh: a?.titleZh ?? null,
+      };
     })
     .reverse();
 
@@ -320,12 +525,25 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
         priceSource: last === undefined ? ("offering" as const) : ("trade" as const),
         realised: position?.realised ?? 0n,
         ...v,
-        lockups: c.states.flatMap((s, w) => (s[2] > 0n && Number(s[3]) > now ? [{ wallet: wallets[w]!, shares: s[2], until: new Date(Number(s[3]) * 1000) }] : [])),
+        lockups: c.states.flatMap((s, w) =>
+          s[2] > 0n && Number(s[3]) > now
+            ? [{ wallet: wallets[w]!, shares: s[2], until: new Date(Number(s[3]) * 1000) }]
+            : [],
+        ),
         frozen: c.states.some((s) => s[0]),
       };
     })
     .filter((h) => h.balance > 0n);
-  return { wallets, decimals, hkdBalance, holdings, history, totals: sumTotals(holdings), realised: sumRealised(positions), blockNumber };
+  return {
+    wallets,
+    decimals,
+    hkdBalance,
+    holdings,
+    history,
+    totals: sumTotals(holdings),
+    realised: sumRealised(positions),
+    blockNumber,
+  };
 }
 
 /**
@@ -335,11 +553,19 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
  */
 export async function getPortfolio({ wallets }: { wallets: Address[] }): Promise<Portfolio> {
   const sorted = [...wallets].map((w) => getAddress(w)).sort();
-  const [perWallet, lastPrices] = await Promise.all([Promise.all(sorted.map((wallet) => getTradesOf({ wallet }))), getLastTradePrices()]);
+  const [perWallet, lastPrices] = await Promise.all([
+    Promise.all(sorted.map((wallet) => getTradesOf({ wallet }))),
+    getLastTradePrices(),
+  ]);
   const seen = new Set<string>();
-  const trades = perWallet.flat().filter((t) => (seen.has(`${t.txHash}:${t.id}`) ? false : (seen.add(`${t.txHash}:${t.id}`), true)));
+  const trades = perWallet
+    .flat()
+    .filter((t) => (seen.has(`${t.txHash}:${t.id}`) ? false : (seen.add(`${t.txHash}:${t.id}`), true)));
   const version = `${trades.length}:${trades.at(-1)?.id ?? 0}:${[...lastPrices.values()].join("/")}`;
-  return readAtLatestBlock({ key: `portfolio:${sorted.join(",")}:${version}`, read: (blockNumber) => loadPortfolio(sorted, blockNumber, { trades, lastPrices }) });
+  return readAtLatestBlock({
+    key: `portfolio:${sorted.join(",")}:${version}`,
+    read: (blockNumber) => loadPortfolio(sorted, blockNumber, { trades, lastPrices }),
+  });
 }
 
 export type PortfolioOrder = {
@@ -358,7 +584,10 @@ export type PortfolioOrder = {
 
 /** Open market orders of the investor's wallets (from the indexer), oldest first, with their artwork. */
 export async function getPortfolioOrders({ wallets }: { wallets: Address[] }): Promise<PortfolioOrder[]> {
-  const [perWallet, listed] = await Promise.all([Promise.all(wallets.map((maker) => getOpenOrdersOf({ maker }))), getListed()]);
+  const [perWallet, listed] = await Promise.all([
+    Promise.all(wallets.map((maker) => getOpenOrdersOf({ maker }))),
+    getListed(),
+  ]);
   const artworkOf = new Map(listed.map((l) => [l.token.toLowerCase(), l.artwork]));
   return perWallet
     .flat()

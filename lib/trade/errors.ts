@@ -8,7 +8,12 @@ import { buyReason, tradeErrorKeys, transferReason, type Reason, type ReasonCont
 export type TradeErrorTranslator = (key: string, values?: Record<string, string | number>) => string;
 
 /** The error's plain-words message key and values; nested reasons are translated with `t` first. */
-export function describeTradeError(error: unknown, ctx: ReasonContext, t: TradeErrorTranslator, chainText?: (error: unknown) => string): Reason {
+export function describeTradeError(
+  error: unknown,
+  ctx: ReasonContext,
+  t: TradeErrorTranslator,
+  chainText?: (error: unknown) => string,
+): Reason {
   const d = describeChainError(error);
   if (d.kind === "user_rejected") return { key: "errors.rejected", values: {} };
   if (d.kind === "revert" && d.errorName) {
@@ -34,7 +39,11 @@ export function isUnsupportedMethod(error: unknown): boolean {
   for (let depth = 0; e && depth < 6; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (code === 4200 || code === -32601) return true;
-    if (typeof message === "string" && /not (supported|implemented)|unsupported method|method not found|does not exist/i.test(message)) return true;
+    if (
+      typeof message === "string" &&
+      /not (supported|implemented)|unsupported method|method not found|does not exist/i.test(message)
+    )
+      return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

@@ -11,7 +11,13 @@ export function getTradeContracts(): { primaryOffering: Address; paymentToken: A
 }
 
 /** Shares investor `investorId` bought in offering `offeringId` across all their wallets (max-ticket accounting). */
-export async function getPurchasedShares({ offeringId, investorId }: { offeringId: bigint; investorId: Hex }): Promise<bigint> {
+export async function getPurchasedShares({
+  offeringId,
+  investorId,
+}: {
+  offeringId: bigint;
+  investorId: Hex;
+}): Promise<bigint> {
   const d = getDeployments();
   return readAtLatestBlock({
     key: `purchasedBy:${offeringId}:${investorId}`,

@@ -33,9 +33,16 @@ const pascal = (snake: string) =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join("");
 
-const byPascalName = (codes: Record<string, number>) => Object.fromEntries(Object.entries(codes).map(([k, v]) => [pascal(k), v]));
-const nonZero = (codes: Record<string, number>) => Object.values(codes).filter((v) => v !== 0).sort((a, b) => a - b);
-const keysOf = (m: Readonly<Record<number, string>>) => Object.keys(m).map(Number).sort((a, b) => a - b);
+const byPascalName = (codes: Record<string, number>) =>
+  Object.fromEntries(Object.entries(codes).map(([k, v]) => [pascal(k), v]));
+const nonZero = (codes: Record<string, number>) =>
+  Object.values(codes)
+    .filter((v) => v !== 0)
+    .sort((a, b) => a - b);
+const keysOf = (m: Readonly<Record<number, string>>) =>
+  Object.keys(m)
+    .map(Number)
+    .sort((a, b) => a - b);
 
 describe("reason codes match the contracts", () => {
   it("TransferCode = TRANSFER_* of IArtworkShareToken.sol", () => {

@@ -38,8 +38,10 @@ const ctx: ReasonContext = {
 
 const tEn = createTranslator({ locale: "en", messages: en, namespace: "trade" });
 const tZh = createTranslator({ locale: "zh-HK", messages: zh, namespace: "trade" });
-const say = (r: { key: string; values: Record<string, string | number> }) => tEn(r.key as never, r.values as never) as string;
-const sayZh = (r: { key: string; values: Record<string, string | number> }) => tZh(r.key as never, r.values as never) as string;
+const say = (r: { key: string; values: Record<string, string | number> }) =>
+  tEn(r.key as never, r.values as never) as string;
+const sayZh = (r: { key: string; values: Record<string, string | number> }) =>
+  tZh(r.key as never, r.values as never) as string;
 
 describe("reason codes in plain words", () => {
   it("covers every BUY_* and TRANSFER_* code of the contracts with a message in both languages", () => {
@@ -64,28 +66,53 @@ describe("reason codes in plain words", () => {
     expect(say(buyReason(BuyCode.TokenRefused, TransferCode.CountryNotAllowed, ctx))).toBe(
       "This artwork is open only to investors resident in Hong Kong. Your registered residence is Singapore.",
     );
-    expect(say(transferReason(TransferCode.CountryNotAllowed, { ...ctx, allowedCountries: ["Hong Kong", "Singapore"], residence: "Japan" }))).toBe(
+    expect(
+      say(
+        transferReason(TransferCode.CountryNotAllowed, {
+          ...ctx,
+          allowedCountries: ["Hong Kong", "Singapore"],
+          residence: "Japan",
+        }),
+      ),
+    ).toBe(
       "This artwork is open only to investors resident in Hong Kong or Singapore. Your registered residence is Japan.",
     );
-    expect(sayZh(buyReason(BuyCode.TokenRefused, TransferCode.CountryNotAllowed, { ...ctx, locale: "zh-HK", allowedCountries: ["香港"], residence: "新加坡" }))).toBe(
-      "此藝術品只開放予居於香港的投資者。你登記的居住地為新加坡。",
-    );
+    expect(
+      sayZh(
+        buyReason(BuyCode.TokenRefused, TransferCode.CountryNotAllowed, {
+          ...ctx,
+          locale: "zh-HK",
+          allowedCountries: ["香港"],
+          residence: "新加坡",
+        }),
+      ),
+    ).toBe("此藝術品只開放予居於香港的投資者。你登記的居住地為新加坡。");
   });
 
   it("words an expired KYC with its date", () => {
     expect(say(buyReason(BuyCode.NotVerified, 0, ctx))).toBe("Your KYC expired on 3 March 2026 — renew it to buy.");
-    expect(say(buyReason(BuyCode.NotVerified, 0, { ...ctx, kycExpiredOn: null }))).toBe("Your wallet is not verified yet — complete onboarding to buy.");
+    expect(say(buyReason(BuyCode.NotVerified, 0, { ...ctx, kycExpiredOn: null }))).toBe(
+      "Your wallet is not verified yet — complete onboarding to buy.",
+    );
   });
 
   it("words the ticket, supply and money limits with numbers", () => {
-    expect(say(buyReason(BuyCode.AboveMaxTicket, 0, { ...ctx, purchased: 0n }))).toBe("One investor can buy at most 200 shares in this offering.");
+    expect(say(buyReason(BuyCode.AboveMaxTicket, 0, { ...ctx, purchased: 0n }))).toBe(
+      "One investor can buy at most 200 shares in this offering.",
+    );
     expect(say(buyReason(BuyCode.AboveMaxTicket, 0, ctx))).toBe(
       "One investor can buy at most 200 shares in this offering. You have already bought 40, so you can buy up to 160 more.",
     );
     expect(say(buyReason(BuyCode.BelowMinTicket, 0, ctx))).toBe("The minimum purchase is 5 shares.");
-    expect(say(buyReason(BuyCode.ExceedsSupply, 0, ctx))).toBe("Only 12 shares are left in this offering. Choose a smaller number.");
-    expect(say(buyReason(BuyCode.InsufficientFunds, 0, ctx))).toBe("Your HKD balance is HK$100.00; this purchase costs HK$850.00. Add HK$750.00 to buy.");
-    expect(say(buyReason(BuyCode.NotLive, 0, { ...ctx, offeringUpcoming: true }))).toBe("This offering is not open yet. It opens on 1 April 2026.");
+    expect(say(buyReason(BuyCode.ExceedsSupply, 0, ctx))).toBe(
+      "Only 12 shares are left in this offering. Choose a smaller number.",
+    );
+    expect(say(buyReason(BuyCode.InsufficientFunds, 0, ctx))).toBe(
+      "Your HKD balance is HK$100.00; this purchase costs HK$850.00. Add HK$750.00 to buy.",
+    );
+    expect(say(buyReason(BuyCode.NotLive, 0, { ...ctx, offeringUpcoming: true }))).toBe(
+      "This offering is not open yet. It opens on 1 April 2026.",
+    );
     expect(say(buyReason(BuyCode.CategoryNotEligible, 0, ctx))).toBe(
       "This offering is open only to professional and institutional investors. You are registered as a retail investor.",
     );
@@ -117,21 +144,34 @@ describe("pre-sign checklist", () => {
   });
 
   it("fails the token line for a country the token does not allow, and blocks the purchase", () => {
-    const checks = evaluateBuyChecks({ ...base, canBuy: { code: BuyCode.TokenRefused, tokenCode: TransferCode.CountryNotAllowed }, tokenCode: TransferCode.CountryNotAllowed }, ctx);
+    const checks = evaluateBuyChecks(
+      {
+        ...base,
+        canBuy: { code: BuyCode.TokenRefused, tokenCode: TransferCode.CountryNotAllowed },
+        tokenCode: TransferCode.CountryNotAllowed,
+      },
+      ctx,
+    );
     expect(checks.find((c) => c.id === "token")?.state).toBe("failed");
     expect(checks.find((c) => c.id === "offering")?.state).toBe("ok");
     expect(canProceed(checks, { code: BuyCode.TokenRefused })).toBe(false);
   });
 
   it("fails KYC when expired, leaving the offering line to be checked after", () => {
-    const checks = evaluateBuyChecks({ ...base, kycExpiry: 900n, canBuy: { code: BuyCode.NotVerified, tokenCode: 0 } }, ctx);
+    const checks = evaluateBuyChecks(
+      { ...base, kycExpiry: 900n, canBuy: { code: BuyCode.NotVerified, tokenCode: 0 } },
+      ctx,
+    );
     expect(checks[0]).toMatchObject({ id: "kyc", state: "failed", message: { key: "reasons.buy.kycExpired" } });
     expect(checks[1]?.state).toBe("unknown");
     expect(canProceed(checks, { code: BuyCode.NotVerified })).toBe(false);
   });
 
   it("fails the offering line above the maximum ticket and the balance line when money is short", () => {
-    const checks = evaluateBuyChecks({ ...base, canBuy: { code: BuyCode.AboveMaxTicket, tokenCode: 0 }, balance: 100n }, ctx);
+    const checks = evaluateBuyChecks(
+      { ...base, canBuy: { code: BuyCode.AboveMaxTicket, tokenCode: 0 }, balance: 100n },
+      ctx,
+    );
     expect(checks[1]).toMatchObject({ state: "failed", message: { key: "reasons.buy.aboveMaxTicketWithPurchases" } });
     expect(checks[3]).toMatchObject({ state: "failed", message: { key: "reasons.buy.insufficientFunds" } });
   });

@@ -212,7 +212,11 @@ export function evaluateBuyChecks(input: CheckInput, ctx: ReasonContext): Check[
   } else if (!input.registered) {
     kyc = { id: "kyc", state: "failed", message: { key: "reasons.buy.notVerified", values: {} } };
   } else if (input.kycExpiry <= input.now) {
-    kyc = { id: "kyc", state: "failed", message: { key: "reasons.buy.kycExpired", values: { date: ctx.kycExpiredOn ?? "—" } } };
+    kyc = {
+      id: "kyc",
+      state: "failed",
+      message: { key: "reasons.buy.kycExpired", values: { date: ctx.kycExpiredOn ?? "—" } },
+    };
   } else {
     kyc = { id: "kyc", state: "ok", message: { key: "checks.kyc.ok", values: { date: input.kycValidUntil ?? "—" } } };
   }
@@ -227,7 +231,14 @@ export function evaluateBuyChecks(input: CheckInput, ctx: ReasonContext): Check[
     // canBuy stopped before the ticket checks; the KYC line explains.
     offering = { id: "offering", state: "unknown", message: { key: "checks.offering.afterKyc", values: {} } };
   } else {
-    offering = { id: "offering", state: "ok", message: { key: "checks.offering.ok", values: { min: n(ctx.minTicket), left: n(ctx.maxTicket > ctx.purchased ? ctx.maxTicket - ctx.purchased : 0n) } } };
+    offering = {
+      id: "offering",
+      state: "ok",
+      message: {
+        key: "checks.offering.ok",
+        values: { min: n(ctx.minTicket), left: n(ctx.maxTicket > ctx.purchased ? ctx.maxTicket - ctx.purchased : 0n) },
+      },
+    };
   }
 
   // Token rules

@@ -28,7 +28,15 @@ import { mnemonicToAccount } from "viem/accounts";
 import { startAnvil } from "../../lib/chain/local/anvil";
 import { runCommand, tail } from "./lib";
 
-export type GasFunction = { contract: string; fn: string; calls: number; min: number; mean: number; median: number; max: number };
+export type GasFunction = {
+  contract: string;
+  fn: string;
+  calls: number;
+  min: number;
+  mean: number;
+  median: number;
+  max: number;
+};
 export type GasDeployment = { contract: string; gas: number; size: number };
 export type GasReport = {
   functions: GasFunction[];
@@ -121,7 +129,8 @@ export async function runGasReport(opts: { quick: boolean; timeoutMs: number }):
 }> {
   const t = performance.now();
   const env: NodeJS.ProcessEnv = { ...process.env };
-  if (opts.quick) Object.assign(env, { FOUNDRY_FUZZ_RUNS: "32", FOUNDRY_INVARIANT_RUNS: "8", FOUNDRY_INVARIANT_DEPTH: "16" });
+  if (opts.quick)
+    Object.assign(env, { FOUNDRY_FUZZ_RUNS: "32", FOUNDRY_INVARIANT_RUNS: "8", FOUNDRY_INVARIANT_DEPTH: "16" });
   const dir = process.env.BENCH_FORGE_DIR ?? "/tmp/atelier-bench-forge";
   const res = await runCommand(
     "forge test --gas-report",
@@ -146,7 +155,9 @@ export async function runGasReport(opts: { quick: boolean; timeoutMs: number }):
     ok: res.code === 0 && !res.timedOut,
     exitCode: res.timedOut ? null : res.code,
     report,
-    outputTail: res.timedOut ? `timed out after ${Math.round(opts.timeoutMs / 1000)} s\n${tail(res.output, 20)}` : tail(res.output, 25),
+    outputTail: res.timedOut
+      ? `timed out after ${Math.round(opts.timeoutMs / 1000)} s\n${tail(res.output, 20)}`
+      : tail(res.output, 25),
     seconds: (performance.now() - t) / 1000,
   };
 }
@@ -188,7 +199,10 @@ export async function gasAnvilPort(): Promise<number> {
 }
 
 function loadArtifact(outDir: string, name: string): Artifact {
-  const a = JSON.parse(readFileSync(path.join(outDir, `${name}.sol`, `${name}.json`), "utf8")) as { abi: Abi; bytecode: { object: Hex } };
+  const a = JSON.parse(readFileSync(path.join(outDir, `${name}.sol`, `${name}.json`), "utf8")) as {
+    abi: Abi;
+    bytecode: { object: Hex };
+  };
   return { abi: a.abi, bytecode: a.bytecode.object };
 }
 
@@ -210,31 +224,57 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
   const chain = await startAnvil({ port: opts.port, chainId: 31337 });
   try {
     const transport = http(chain.url);
-    const anvil = defineChain({ id: 31337, name: "anvil", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [chain.url] } } });
+    const anvil = defineChain({
+      id: 31337,
+      name: "anvil",
+      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+      rpcUrls: { default: { http: [chain.url] } },
+    });
     const client = createPublicClient({ chain: anvil, transport });
     type Account = ReturnType<typeof mnemonicToAccount>;
-    const [admin, agent, issuer, alice, bob, carol, dave, buyer, treasury, feeRecipient] = Array.from({ length: 10 }, (_, i) =>
-      mnemonicToAccount(DEV_MNEMONIC, { addressIndex: i }),
+    const [admin, agent, issuer, alice, bob, carol, dave, buyer, treasury, feeRecipient] = Array.from(
+      { length: 10 },
+      (_, i) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: i }),
     ) as [Account, Account, Account, Account, Account, Account, Account, Account, Account, Account];
 
     const measured = new Map<string, { gasUsed: bigint; input: Hex }>();
     async function mined(hash: Hex, measureAs?: string) {
       const receipt = await client.waitForTransactionReceipt({ hash });
-      if (receipt.status !== "success") throw new Error(`transaction ${hash}${measureAs ? ` (${measureAs})` : ""} reverted`);
-      if (measureAs) measured.set(measureAs, { gasUsed: receipt.gasUsed, input: (await client.getTransaction({ hash })).input });
+      if (receipt.status !== "success")
+        throw new Error(`transaction ${hash}${measureAs ? ` (${measureAs})` : ""} reverted`);
+      if (measureAs)
+        measured.set(measureAs, { gasUsed: receipt.gasUsed, input: (await client.getTransaction({ hash })).input });
       return receipt;
     }
     async function deploy(c: Artifact, args: readonly unknown[]): Promise<Address> {
       const wallet = createWalletClient({ account: admin, chain: anvil, transport });
-      const receipt = await mined(await wallet.deployContract({ abi: c.abi, bytecode: c.bytecode, args } as Parameters<typeof wallet.deployContract>[0]));
+      const receipt = await mined(
+        await wallet.deployContract({ abi: c.abi, bytecode: c.bytecode, args } as Parameters<
+          typeof wallet.deployContract
+        >[0]),
+      );
       return receipt.contractAddress!;
     }
-    async function send(from: Account, address: Address, c: Artifact, functionName: string, args: readonly unknown[], measureAs?: string) {
+    async function send(
+      from: Account,
+      address: Address,
+      c: Artifact,
+      functionName: string,
+      args: readonly unknown[],
+      measureAs?: string,
+    ) {
       const wallet = createWalletClient({ account: from, chain: anvil, transport });
-      await mined(await wallet.writeContract({ address, abi: c.abi, functionName, args } as Parameters<typeof wallet.writeContract>[0]), measureAs);
+      await mined(
+        await wallet.writeContract({ address, abi: c.abi, functionName, args } as Parameters<
+          typeof wallet.writeContract
+        >[0]),
+        measureAs,
+      );
     }
     const read = (address: Address, c: Artifact, functionName: string, args: readonly unknown[] = []) =>
-      client.readContract({ address, abi: c.abi, functionName, args } as Parameters<typeof client.readContract>[0]) as Promise<unknown>;
+      client.readContract({ address, abi: c.abi, functionName, args } as Parameters<
+        typeof client.readContract
+      >[0]) as Promise<unknown>;
     const now = async () => (await client.getBlock()).timestamp;
 
     // The platform, in deploy order (lib/chain/deploy.ts).
@@ -245,13 +285,28 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
     const factory = await deploy(A.factory, [admin.address, implementation]);
     const market = await deploy(A.market, [hkd, factory, feeRecipient.address, 50, admin.address]);
     await send(admin, offering, A.offering, "setFactory", [factory]);
-    await send(admin, registry, A.registry, "grantRole", [await read(registry, A.registry, "AGENT_ROLE"), agent.address]);
+    await send(admin, registry, A.registry, "grantRole", [
+      await read(registry, A.registry, "AGENT_ROLE"),
+      agent.address,
+    ]);
     await send(admin, factory, A.factory, "grantRole", [await read(factory, A.factory, "ISSUER_ROLE"), issuer.address]);
 
     const kycExpiry = (await now()) + 365n * DAY;
-    const investors: [Account, number, number][] = [[alice, HK, 1], [bob, HK, 2], [carol, SG, 2], [dave, SG, 2], [buyer, HK, 2]];
+    const investors: [Account, number, number][] = [
+      [alice, HK, 1],
+      [bob, HK, 2],
+      [carol, SG, 2],
+      [dave, SG, 2],
+      [buyer, HK, 2],
+    ];
     for (const [who, country, category] of investors) {
-      await send(agent, registry, A.registry, "registerInvestor", [who.address, keccak256(toHex(`investor:${who.address}`)), country, category, kycExpiry]);
+      await send(agent, registry, A.registry, "registerInvestor", [
+        who.address,
+        keccak256(toHex(`investor:${who.address}`)),
+        country,
+        category,
+        kycExpiry,
+      ]);
     }
     const rules = (maxHolders: number, maxBalancePerInvestor: bigint, lockupSeconds: bigint) => ({
       allowedCountries: [HK, SG],
@@ -262,14 +317,26 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
     });
 
     // The traded token is the factory's first; the measured deployment is a later one (the token list exists).
-    await send(issuer, factory, A.factory, "deployToken", ["Water Lilies", "WLIL", rules(100, 1_000_000n, 7n * DAY), "ipfs://meta", keccak256(toHex("meta"))]);
+    await send(issuer, factory, A.factory, "deployToken", [
+      "Water Lilies",
+      "WLIL",
+      rules(100, 1_000_000n, 7n * DAY),
+      "ipfs://meta",
+      keccak256(toHex("meta")),
+    ]);
     const token = ((await read(factory, A.factory, "tokens", [0n, 1n])) as Address[])[0]!;
     await send(
       issuer,
       factory,
       A.factory,
       "deployToken",
-      ["Nympheas, 1916", "NYMP", rules(200, 500n, 180n * DAY), "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", keccak256(toHex("m"))],
+      [
+        "Nympheas, 1916",
+        "NYMP",
+        rules(200, 500n, 180n * DAY),
+        "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+        keccak256(toHex("m")),
+      ],
       "deployToken",
     );
 
@@ -279,7 +346,8 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
     await client.request({ method: "evm_increaseTime", params: [Number(8n * DAY)] } as never);
     await client.request({ method: "evm_mine", params: [] } as never);
     const PRICE = 100_000_000n; // 100 HKD per share
-    for (const who of [alice, bob, carol, buyer]) await send(admin, hkd, A.hkd, "mint", [who.address, 10_000_000_000_000n]);
+    for (const who of [alice, bob, carol, buyer])
+      await send(admin, hkd, A.hkd, "mint", [who.address, 10_000_000_000_000n]);
     await send(admin, hkd, A.hkd, "mint", [feeRecipient.address, 1n]); // as after the first trade
     for (const who of [alice, bob, carol]) await send(who, hkd, A.hkd, "approve", [market, maxUint256]);
 
@@ -290,7 +358,16 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
     const start = await now();
     await send(issuer, offering, A.offering, "createOffering", [
       token,
-      { pricePerShare: PRICE, supplyCap: 1000n, minTicket: 1n, maxTicket: 1000n, start, end: start + 30n * DAY, eligibleCategories: 0x0e, treasury: treasury.address },
+      {
+        pricePerShare: PRICE,
+        supplyCap: 1000n,
+        minTicket: 1n,
+        maxTicket: 1000n,
+        start,
+        end: start + 30n * DAY,
+        eligibleCategories: 0x0e,
+        treasury: treasury.address,
+      },
     ]);
     const cost = 10n * PRICE;
     const deadline = start + 3600n;
@@ -311,7 +388,14 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
         message: { owner: buyer.address, spender: offering, value: cost, nonce, deadline },
       }),
     );
-    await send(buyer, offering, A.offering, "buyWithPermit", [1n, 10n, deadline, Number(v ?? BigInt(27 + yParity)), r, s], "buyWithPermit");
+    await send(
+      buyer,
+      offering,
+      A.offering,
+      "buyWithPermit",
+      [1n, 10n, deadline, Number(v ?? BigInt(27 + yParity)), r, s],
+      "buyWithPermit",
+    );
 
     // Market: alice asks 10, carol bids 10; bob (a holder with HKD) takes each in full.
     await send(alice, token, A.token, "approve", [market, 10n]);
@@ -331,13 +415,33 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
       return { key, label, gasUsed: Number(m.gasUsed), calldataBytes: (m.input.length - 2) / 2, target, targetNote };
     };
     return [
-      figure("transferBetweenHolders", "share transfer between two verified investors who already hold", 78_000, "½ of ERC-3643's 155,742"),
+      figure(
+        "transferBetweenHolders",
+        "share transfer between two verified investors who already hold",
+        78_000,
+        "½ of ERC-3643's 155,742",
+      ),
       figure("transferToNewHolder", "share transfer to a verified investor who holds none yet"),
       figure("buyWithPermit", "primary purchase with permit (first purchase, 10 shares)"),
       figure("deployToken", "token deployment through the factory (clone + initialise)", 400_000),
-      figure("marketFillAsk", "market: fill an ask in full (buyer takes; both hold already)", 118_000, "≈ Seaport's cheapest general fill"),
-      figure("marketFillBid", "market: fill a bid in full (seller takes; both hold already)", 118_000, "≈ Seaport's cheapest general fill"),
-      figure("marketFillAskPartial", "market: fill an ask partly (4 of 10; no storage refund)", 118_000, "≈ Seaport's cheapest general fill"),
+      figure(
+        "marketFillAsk",
+        "market: fill an ask in full (buyer takes; both hold already)",
+        118_000,
+        "≈ Seaport's cheapest general fill",
+      ),
+      figure(
+        "marketFillBid",
+        "market: fill a bid in full (seller takes; both hold already)",
+        118_000,
+        "≈ Seaport's cheapest general fill",
+      ),
+      figure(
+        "marketFillAskPartial",
+        "market: fill an ask partly (4 of 10; no storage refund)",
+        118_000,
+        "≈ Seaport's cheapest general fill",
+      ),
     ];
   } finally {
     await chain.stop();
@@ -351,12 +455,23 @@ export function printTxFigures(figures: TxFigure[]): void {
     f.label,
     n(f.gasUsed),
     f.target === undefined ? "–" : `≤ ${n(f.target)}${f.targetNote ? ` (${f.targetNote})` : ""}`,
-    f.target === undefined ? "" : f.gasUsed <= f.target ? `within target (${n(f.target - f.gasUsed)} to spare)` : `OVER target by ${n(f.gasUsed - f.target)}`,
+    f.target === undefined
+      ? ""
+      : f.gasUsed <= f.target
+        ? `within target (${n(f.target - f.gasUsed)} to spare)`
+        : `OVER target by ${n(f.gasUsed - f.target)}`,
   ]);
   const head = ["operation", "tx gas", "target", ""];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => "  " + cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
-  console.log("\n  Total transaction gas of the named operations (real transactions on a fresh anvil: receipt gasUsed,");
+  const line = (cells: string[]) =>
+    "  " +
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  console.log(
+    "\n  Total transaction gas of the named operations (real transactions on a fresh anvil: receipt gasUsed,",
+  );
   console.log("  incl. the 21,000 base and calldata, after refunds)");
   console.log(line(head));
   for (const r of rows) console.log(line(r));

@@ -29,14 +29,33 @@ import { addBenchArtworks } from "./more-artworks";
 import { loadTest, prepareBareApp, startBareApp, type LoadResult } from "./throughput";
 import { measureRouteJs, type RouteJs } from "./js";
 import { KEY_OPERATIONS, runGasReport } from "./gas";
-import { createPublicClient, createWalletClient, http, keccak256, stringToHex, type Address, type PublicClient } from "viem";
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  keccak256,
+  stringToHex,
+  type Address,
+  type PublicClient,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { artworkShareTokenAbi, shareTokenFactoryAbi } from "../../lib/chain/abis";
 import * as schema from "../../lib/db/schema";
 import { seedRegisterHolders } from "./register";
 import { syncToHead } from "../../lib/indexer/indexer";
-import { ALICE, addressOf, benchIndexer, MARKET_SLUG, measurePage, MEI, placeOpenOrders, sessionCookie, type IndexerBench, type PageTiming } from "./market";
+import {
+  ALICE,
+  addressOf,
+  benchIndexer,
+  MARKET_SLUG,
+  measurePage,
+  MEI,
+  placeOpenOrders,
+  sessionCookie,
+  type IndexerBench,
+  type PageTiming,
+} from "./market";
 
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 const GRACE = addressOf(1);
@@ -50,7 +69,12 @@ const quick = argv.includes("--quick");
 const noBuild = argv.includes("--no-build");
 const onlyArg = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const only = new Set<SectionName>(
-  onlyArg ? (onlyArg.split(",").map((s) => s.trim()).filter(Boolean) as SectionName[]) : [...SECTIONS],
+  onlyArg
+    ? (onlyArg
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean) as SectionName[])
+    : [...SECTIONS],
 );
 for (const s of only) {
   if (!SECTIONS.includes(s)) {
@@ -60,7 +84,9 @@ for (const s of only) {
 }
 const unknown = argv.filter((a) => !["--quick", "--no-build"].includes(a) && !a.startsWith("--only="));
 if (unknown.length) {
-  console.error(`[bench] unknown argument(s): ${unknown.join(" ")}  (flags: --only=${SECTIONS.join(",")} --quick --no-build)`);
+  console.error(
+    `[bench] unknown argument(s): ${unknown.join(" ")}  (flags: --only=${SECTIONS.join(",")} --quick --no-build)`,
+  );
   process.exit(2);
 }
 
@@ -87,7 +113,9 @@ type Summary = {
   settings: typeof settings & { sections: SectionName[]; ports: Ports; dataDir: string };
   build?: { built: boolean; seconds?: number };
   rpc?: { pages: PageRpcResult[]; note: string };
-  throughput?: { results: (LoadResult & { vsBare: { reqPerSec: number; p50: number; p97_5: number; p99: number } | null })[] };
+  throughput?: {
+    results: (LoadResult & { vsBare: { reqPerSec: number; p50: number; p97_5: number; p99: number } | null })[];
+  };
   js?: { routes: RouteJs[]; targetGzipBytes: number };
   gas?: unknown;
   orderbook?: { rows: OrderbookRow[]; placed?: { asks: number; bids: number; seconds: number } };
@@ -134,7 +162,22 @@ function fail(sectionName: string, err: unknown) {
 function printRpc(pages: PageRpcResult[]) {
   printTable(
     "JSON-RPC requests per render (median; cold = new block before the render, warm = same block)",
-    ["page", "artworks", "links", "status", "cold eth_call", "cold multicall", "cold calls", "cold HTTP", "cold RPC bytes", "warm eth_call", "warm calls", "warm HTTP", "cold ms", "warm ms"],
+    [
+      "page",
+      "artworks",
+      "links",
+      "status",
+      "cold eth_call",
+      "cold multicall",
+      "cold calls",
+      "cold HTTP",
+      "cold RPC bytes",
+      "warm eth_call",
+      "warm calls",
+      "warm HTTP",
+      "cold ms",
+      "warm ms",
+    ],
     pages.map((p) => [
       p.path,
       p.artworksInDb,
@@ -190,7 +233,15 @@ async function runThroughput(stack: Stack, artworkPath: string): Promise<void> {
   const base = results[0]!;
   const withRatios = results.map((r) => ({
     ...r,
-    vsBare: base.reqPerSec > 0 ? { reqPerSec: r.reqPerSec / base.reqPerSec, p50: r.p50 / base.p50, p97_5: r.p97_5 / base.p97_5, p99: r.p99 / base.p99 } : null,
+    vsBare:
+      base.reqPerSec > 0
+        ? {
+            reqPerSec: r.reqPerSec / base.reqPerSec,
+            p50: r.p50 / base.p50,
+            p97_5: r.p97_5 / base.p97_5,
+            p99: r.p99 / base.p99,
+          }
+        : null,
   }));
   summary.throughput = { results: withRatios };
   printThroughput();
@@ -201,7 +252,20 @@ function printThroughput() {
   const ratio = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? "–" : `${n.toFixed(2)}×`);
   printTable(
     `Throughput on loopback (autocannon, ${settings.connections} connections, ${settings.loadSeconds} s each; latency in ms)`,
-    ["target", "req/s", "p50", "p97.5", "p99", "requests", "errors", "non-2xx", "RPC calls", "req/s vs bare", "p50 vs bare", "p99 vs bare"],
+    [
+      "target",
+      "req/s",
+      "p50",
+      "p97.5",
+      "p99",
+      "requests",
+      "errors",
+      "non-2xx",
+      "RPC calls",
+      "req/s vs bare",
+      "p50 vs bare",
+      "p99 vs bare",
+    ],
     rows.map((r) => [
       r.name,
       fmt(r.reqPerSec, 1),
@@ -239,9 +303,14 @@ async function runJs(stack: Stack, artworkPath: string, bareUp: boolean): Promis
     { route: "/compliance", as: GRACE, who: "compliance" },
     { route: "/compliance/kyc", as: GRACE, who: "compliance" },
   ];
-  for (const r of signedIn) results.push({ ...(await measureRouteJs(stack.origin, r.route, { cookie: await sessionCookie(stack, r.as) })), route: `${r.route} (${r.who})` });
+  for (const r of signedIn)
+    results.push({
+      ...(await measureRouteJs(stack.origin, r.route, { cookie: await sessionCookie(stack, r.as) })),
+      route: `${r.route} (${r.who})`,
+    });
   // Baseline: what Next.js + React alone ship to a page with no client component.
-  if (bareUp) results.push({ ...(await measureRouteJs(`http://127.0.0.1:${ports.bare}`, "/")), route: "bare Next.js /" });
+  if (bareUp)
+    results.push({ ...(await measureRouteJs(`http://127.0.0.1:${ports.bare}`, "/")), route: "bare Next.js /" });
   summary.js = { routes: results, targetGzipBytes: JS_TARGET };
   // The 150 kB target is for the public pages a visitor browses without a wallet: the catalogue and an artwork.
   const public_ = (r: RouteJs) => r.route === "/" || /^\/artworks\/[^/]+$/.test(r.route);
@@ -261,7 +330,9 @@ async function runJs(stack: Stack, artworkPath: string, bareUp: boolean): Promis
   );
   for (const r of results) {
     if (!r.largest.length) continue;
-    console.log(`  ${r.route} largest: ${r.largest.map((c) => `${path.basename(c.url)} ${kB(c.gzipBytes)}${c.markers.length ? ` [${c.markers.join(",")}]` : ""}`).join("; ")}`);
+    console.log(
+      `  ${r.route} largest: ${r.largest.map((c) => `${path.basename(c.url)} ${kB(c.gzipBytes)}${c.markers.length ? ` [${c.markers.join(",")}]` : ""}`).join("; ")}`,
+    );
   }
 }
 
@@ -273,15 +344,27 @@ const OPEN_ORDERS = 1_000;
 const SYNTHETIC_TRADES = 10_000;
 
 /** The trading page (signed in as `viewers`) and the public artwork page, with the book as it stands. */
-async function measureBook(stack: Stack, book: string, viewers: { name: string; address: Address }[]): Promise<OrderbookRow[]> {
+async function measureBook(
+  stack: Stack,
+  book: string,
+  viewers: { name: string; address: Address }[],
+): Promise<OrderbookRow[]> {
   const pages: { page: string; path: string; cookie?: string }[] = [];
-  for (const v of viewers) pages.push({ page: `trade page (${v.name})`, path: `/artworks/${MARKET_SLUG}/trade`, cookie: await sessionCookie(stack, v.address) });
+  for (const v of viewers)
+    pages.push({
+      page: `trade page (${v.name})`,
+      path: `/artworks/${MARKET_SLUG}/trade`,
+      cookie: await sessionCookie(stack, v.address),
+    });
   pages.push({ page: "artwork page (visitor)", path: `/artworks/${MARKET_SLUG}` });
   const rows: OrderbookRow[] = [];
   for (const p of pages) {
-    log(`measuring ${p.path} as ${p.page} (${book}): 1 warm-up + ${settings.renders} cold + ${settings.renders} warm renders`);
+    log(
+      `measuring ${p.path} as ${p.page} (${book}): 1 warm-up + ${settings.renders} cold + ${settings.renders} warm renders`,
+    );
     const r = await measurePage(stack, p.path, { renders: settings.renders, cookie: p.cookie });
-    if (r.status !== 200) summary.errors.push({ section: "orderbook", message: `${p.page} ${p.path} answered ${r.status}, not 200` });
+    if (r.status !== 200)
+      summary.errors.push({ section: "orderbook", message: `${p.page} ${p.path} answered ${r.status}, not 200` });
     rows.push({ ...r, book, page: p.page });
   }
   return rows;
@@ -291,8 +374,30 @@ function printOrderbook() {
   const rows = summary.orderbook?.rows ?? [];
   printTable(
     `Trading page /artworks/${MARKET_SLUG}/trade and artwork page /artworks/${MARKET_SLUG} with the order book (median ms; cold = new block, so no cached chain reads)`,
-    ["order book", "page", "status", "cold ms", "warm ms", "cold eth_call", "cold JSON-RPC calls", "warm calls", "cold RPC bytes", "HTML"],
-    rows.map((r) => [r.book, r.page, r.status, fmt(r.coldMs), fmt(r.warmMs), fmt(r.coldEthCall), fmt(r.coldCalls), fmt(r.warmCalls), fmt(r.rpcBytes), kB(r.htmlBytes)]),
+    [
+      "order book",
+      "page",
+      "status",
+      "cold ms",
+      "warm ms",
+      "cold eth_call",
+      "cold JSON-RPC calls",
+      "warm calls",
+      "cold RPC bytes",
+      "HTML",
+    ],
+    rows.map((r) => [
+      r.book,
+      r.page,
+      r.status,
+      fmt(r.coldMs),
+      fmt(r.warmMs),
+      fmt(r.coldEthCall),
+      fmt(r.coldCalls),
+      fmt(r.warmCalls),
+      fmt(r.rpcBytes),
+      kB(r.htmlBytes),
+    ]),
   );
 }
 
@@ -305,7 +410,12 @@ async function indexBenchDatabase(stack: Stack): Promise<void> {
   await stopWeb(stack);
   const s = stack;
   const r = await withDatabase(s.env, (db) =>
-    syncToHead({ db, client: createPublicClient({ transport: http(s.chain.url, { timeout: 120_000 }) }), contracts: s.deployment, confirmations: 0 }),
+    syncToHead({
+      db,
+      client: createPublicClient({ transport: http(s.chain.url, { timeout: 120_000 }) }),
+      contracts: s.deployment,
+      confirmations: 0,
+    }),
   );
   log(`indexer caught up to block ${r.cursor} (${r.inserted} new events)`);
   await startWeb(stack, ports.web);
@@ -314,7 +424,9 @@ async function indexBenchDatabase(stack: Stack): Promise<void> {
 async function runOrderbook(stack: Stack): Promise<void> {
   summary.orderbook = { rows: [] };
   await indexBenchDatabase(stack);
-  summary.orderbook.rows.push(...(await measureBook(stack, "seeded (2 open orders)", [{ name: "alice, no own orders", address: ALICE }])));
+  summary.orderbook.rows.push(
+    ...(await measureBook(stack, "seeded (2 open orders)", [{ name: "alice, no own orders", address: ALICE }])),
+  );
   log(`placing ${OPEN_ORDERS} open orders (automine off, batched)…`);
   const placed = await placeOpenOrders(stack, OPEN_ORDERS);
   log(`placed ${placed.asks} asks and ${placed.bids} bids in ${placed.seconds.toFixed(1)} s`);
@@ -331,14 +443,27 @@ async function runOrderbook(stack: Stack): Promise<void> {
 
 async function runIndexer(stack: Stack): Promise<void> {
   const trades = quick ? 1_000 : SYNTHETIC_TRADES;
-  log(`generating ${trades.toLocaleString("en")} trades (placeAsk + fill pairs between two verified investors; automine off, batched)…`);
+  log(
+    `generating ${trades.toLocaleString("en")} trades (placeAsk + fill pairs between two verified investors; automine off, batched)…`,
+  );
   const r = await benchIndexer(stack, { trades });
   summary.indexer = r;
   log(`generated in ${r.generateSeconds.toFixed(1)} s (${r.blocks} blocks)`);
   printTable(
     "Indexer catching up from scratch (getLogs in chunks → in-memory PGlite; confirmations 0)",
     ["trades sent", "trades indexed", "failed", "blocks", "events recorded", "seconds", "events/s", "trades/s"],
-    [[fmt(r.trades), fmt(r.tradesIndexed), fmt(r.failedTrades), fmt(r.blocks), fmt(r.events), r.indexSeconds.toFixed(1), fmt(Math.round(r.eventsPerSecond)), fmt(Math.round(r.tradesPerSecond))]],
+    [
+      [
+        fmt(r.trades),
+        fmt(r.tradesIndexed),
+        fmt(r.failedTrades),
+        fmt(r.blocks),
+        fmt(r.events),
+        r.indexSeconds.toFixed(1),
+        fmt(Math.round(r.eventsPerSecond)),
+        fmt(Math.round(r.tradesPerSecond)),
+      ],
+    ],
   );
 }
 
@@ -355,27 +480,73 @@ const REGISTER_HOLDERS_QUICK = 1_000;
  */
 async function runRegister(stack: Stack): Promise<void> {
   const holders = quick ? REGISTER_HOLDERS_QUICK : REGISTER_HOLDERS;
-  const client = createPublicClient({ chain: foundry, transport: http(stack.chain.url, { timeout: 120_000 }) }) as PublicClient;
-  const wallet = (index: number) => createWalletClient({ account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }), chain: foundry, transport: http(stack.chain.url, { timeout: 120_000 }) });
+  const client = createPublicClient({
+    chain: foundry,
+    transport: http(stack.chain.url, { timeout: 120_000 }),
+  }) as PublicClient;
+  const wallet = (index: number) =>
+    createWalletClient({
+      account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }),
+      chain: foundry,
+      transport: http(stack.chain.url, { timeout: 120_000 }),
+    });
   const lumen = wallet(3);
   const f = { address: stack.deployment.shareTokenFactory, abi: shareTokenFactoryAbi } as const;
   await client.waitForTransactionReceipt({
-    hash: await lumen.writeContract({ ...f, functionName: "deployToken", args: ["Bench Register", "BREG", { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n }, "http://bench/m.json", keccak256(stringToHex("bench-register"))] }),
+    hash: await lumen.writeContract({
+      ...f,
+      functionName: "deployToken",
+      args: [
+        "Bench Register",
+        "BREG",
+        { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
+        "http://bench/m.json",
+        keccak256(stringToHex("bench-register")),
+      ],
+    }),
   });
   const count = await client.readContract({ ...f, functionName: "tokenCount" });
   const [token] = (await client.readContract({ ...f, functionName: "tokens", args: [count - 1n, 1n] })) as [Address];
-  await client.waitForTransactionReceipt({ hash: await lumen.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "grantRole", args: [keccak256(stringToHex("MINTER_ROLE")), lumen.account.address] }) });
+  await client.waitForTransactionReceipt({
+    hash: await lumen.writeContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: "grantRole",
+      args: [keccak256(stringToHex("MINTER_ROLE")), lumen.account.address],
+    }),
+  });
   log(`seeding ${holders.toLocaleString("en")} holders of ${token}…`);
-  const seeded = await seedRegisterHolders({ client, officer: wallet(1), minter: lumen, registry: stack.deployment.identityRegistry, token, holders });
+  const seeded = await seedRegisterHolders({
+    client,
+    officer: wallet(1),
+    minter: lumen,
+    registry: stack.deployment.identityRegistry,
+    token,
+    holders,
+  });
   log(`seeded in ${seeded.seconds.toFixed(1)} s; writing their identities to the database…`);
   await stopWeb(stack);
   await withDatabase(stack.env, async (db) => {
     for (let i = 0; i < holders; i += 1_000) {
       const rows = await db
         .insert(schema.investors)
-        .values(seeded.ids.slice(i, i + 1_000).map((id, k) => ({ legalName: `Bench Investor ${i + k}`, onChainId: id.toLowerCase(), kycStatus: "approved" as const, residence: "HK", residenceNumeric: 344, category: "retail" as const, kycExpiresAt: new Date(Number(seeded.expiry) * 1000) })))
+        .values(
+          seeded.ids.slice(i, i + 1_000).map((id, k) => ({
+            legalName: `Bench Investor ${i + k}`,
+            onChainId: id.toLowerCase(),
+            kycStatus: "approved" as const,
+            residence: "HK",
+            residenceNumeric: 344,
+            category: "retail" as const,
+            kycExpiresAt: new Date(Number(seeded.expiry) * 1000),
+          })),
+        )
         .returning({ id: schema.investors.id });
-      await db.insert(schema.investorWallets).values(rows.map((r, k) => ({ address: seeded.wallets[i + k]!.toLowerCase(), investorId: r.id, isPrimary: true })));
+      await db
+        .insert(schema.investorWallets)
+        .values(
+          rows.map((r, k) => ({ address: seeded.wallets[i + k]!.toLowerCase(), investorId: r.id, isPrimary: true })),
+        );
     }
   });
   await startWeb(stack, ports.web);
@@ -383,7 +554,10 @@ async function runRegister(stack: Stack): Promise<void> {
   const renders = quick ? 2 : 3;
   const base = `/compliance/tokens/${token}`;
   const page = await measurePage(stack, base, { renders, cookie });
-  const search = await measurePage(stack, `${base}?q=${encodeURIComponent("Bench Investor 9999")}`, { renders, cookie });
+  const search = await measurePage(stack, `${base}?q=${encodeURIComponent("Bench Investor 9999")}`, {
+    renders,
+    cookie,
+  });
   const csv = await measurePage(stack, `${base}/register.csv`, { renders, cookie });
   summary.register = { holders, seedSeconds: seeded.seconds, page, search, csv };
   printTable(
@@ -395,7 +569,16 @@ async function runRegister(stack: Stack): Promise<void> {
       ["CSV export (every holder)", csv],
     ].map(([name, r]) => {
       const t = r as PageTiming;
-      return [name as string, t.status, fmt(t.coldMs), fmt(t.warmMs), fmt(t.coldCalls), fmt(t.coldEthCall), fmt(t.warmCalls), kB(t.htmlBytes)];
+      return [
+        name as string,
+        t.status,
+        fmt(t.coldMs),
+        fmt(t.warmMs),
+        fmt(t.coldCalls),
+        fmt(t.coldEthCall),
+        fmt(t.warmCalls),
+        kB(t.htmlBytes),
+      ];
     }),
   );
 }
@@ -406,9 +589,17 @@ async function runRegister(stack: Stack): Promise<void> {
 async function runGas(): Promise<void> {
   log("forge test --gas-report (own out/cache folders)…");
   const res = await runGasReport({ quick, timeoutMs: settings.gasTimeoutMs });
-  summary.gas = { ok: res.ok, exitCode: res.exitCode, seconds: Math.round(res.seconds), report: res.report, outputTail: res.report ? undefined : res.outputTail };
+  summary.gas = {
+    ok: res.ok,
+    exitCode: res.exitCode,
+    seconds: Math.round(res.seconds),
+    report: res.report,
+    outputTail: res.report ? undefined : res.outputTail,
+  };
   if (!res.ok || !res.report) {
-    console.log(`\n  forge test exited with ${res.exitCode ?? "a timeout"} after ${res.seconds.toFixed(0)} s; last lines:\n${res.outputTail.replace(/^/gm, "    ")}`);
+    console.log(
+      `\n  forge test exited with ${res.exitCode ?? "a timeout"} after ${res.seconds.toFixed(0)} s; last lines:\n${res.outputTail.replace(/^/gm, "    ")}`,
+    );
   }
   if (!res.report) {
     console.log("  no gas report could be read from forge's output");
@@ -420,12 +611,23 @@ async function runGas(): Promise<void> {
   for (const [contract, fn] of KEY_OPERATIONS) {
     const hits = report.functions.filter((f) => f.contract === contract && f.fn.split("(")[0] === fn);
     if (hits.length === 0) rows.push([`${contract}.${fn}`, "–", "–", "–", "–", "not in report"]);
-    for (const f of hits) rows.push([`${contract}.${f.fn}`, fmt(f.min), fmt(f.mean), fmt(f.median), fmt(f.max), fmt(f.calls)]);
+    for (const f of hits)
+      rows.push([`${contract}.${f.fn}`, fmt(f.min), fmt(f.mean), fmt(f.median), fmt(f.max), fmt(f.calls)]);
   }
-  printTable("Gas per operation (forge test --gas-report)", ["operation", "min", "avg", "median", "max", "calls"], rows);
-  const deployments = report.deployments.filter((d) => /^(ArtworkShareToken|ShareTokenFactory|PrimaryOffering|IdentityRegistry|HKDStablecoin)$/.test(d.contract));
+  printTable(
+    "Gas per operation (forge test --gas-report)",
+    ["operation", "min", "avg", "median", "max", "calls"],
+    rows,
+  );
+  const deployments = report.deployments.filter((d) =>
+    /^(ArtworkShareToken|ShareTokenFactory|PrimaryOffering|IdentityRegistry|HKDStablecoin)$/.test(d.contract),
+  );
   if (deployments.length) {
-    printTable("Deployment cost", ["contract", "gas", "size (bytes)"], deployments.map((d) => [d.contract, fmt(d.gas), fmt(d.size)]));
+    printTable(
+      "Deployment cost",
+      ["contract", "gas", "size (bytes)"],
+      deployments.map((d) => [d.contract, fmt(d.gas), fmt(d.size)]),
+    );
   }
 }
 
@@ -434,10 +636,20 @@ async function runGas(): Promise<void> {
 async function main(): Promise<number> {
   const m = summary.machine;
   section("Atelier benchmarks");
-  console.log(`machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load ${m.loadAverage1m} (1 min), node ${m.node}, ${m.platform}`);
-  console.log(`sections: ${[...only].join(", ")}${quick ? " (--quick)" : ""}; ports web ${ports.web}, bare ${ports.bare}, anvil ${ports.anvil}, proxy ${ports.proxy}; data ${dataDir}`);
+  console.log(
+    `machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load ${m.loadAverage1m} (1 min), node ${m.node}, ${m.platform}`,
+  );
+  console.log(
+    `sections: ${[...only].join(", ")}${quick ? " (--quick)" : ""}; ports web ${ports.web}, bare ${ports.bare}, anvil ${ports.anvil}, proxy ${ports.proxy}; data ${dataDir}`,
+  );
 
-  const needStack = only.has("rpc") || only.has("throughput") || only.has("js") || only.has("orderbook") || only.has("indexer") || only.has("register");
+  const needStack =
+    only.has("rpc") ||
+    only.has("throughput") ||
+    only.has("js") ||
+    only.has("orderbook") ||
+    only.has("indexer") ||
+    only.has("register");
   if (needStack) {
     let stack: Stack | null = null;
     try {
@@ -461,7 +673,8 @@ async function main(): Promise<number> {
           const html = await res.text();
           const links = artworkLinks(html);
           log(`GET ${p} → ${res.status}, ${kB(html.length)} HTML, ${links} artwork link(s)`);
-          if (p === "/" && links === 0) log("warning: the catalogue lists no artworks (placeholder page?) — figures below describe that page");
+          if (p === "/" && links === 0)
+            log("warning: the catalogue lists no artworks (placeholder page?) — figures below describe that page");
         } catch (err) {
           log(`GET ${p} failed: ${err instanceof Error ? err.message : String(err)}`);
         }
@@ -473,7 +686,9 @@ async function main(): Promise<number> {
         try {
           for (const p of ["/", artworkPath]) {
             log(`measuring ${p}: 1 warm-up + ${settings.renders} cold + ${settings.renders} warm renders`);
-            rpcPages.push(await measurePageRpc(stack, p, { renders: settings.renders, artworksInDb: demoArtworks.length }));
+            rpcPages.push(
+              await measurePageRpc(stack, p, { renders: settings.renders, artworksInDb: demoArtworks.length }),
+            );
           }
           printRpc(rpcPages);
         } catch (err) {
@@ -520,7 +735,9 @@ async function main(): Promise<number> {
       }
 
       if (only.has("register")) {
-        section(`7. Holder register with ${(quick ? REGISTER_HOLDERS_QUICK : REGISTER_HOLDERS).toLocaleString("en")} holders`);
+        section(
+          `7. Holder register with ${(quick ? REGISTER_HOLDERS_QUICK : REGISTER_HOLDERS).toLocaleString("en")} holders`,
+        );
         try {
           await runRegister(stack);
         } catch (err) {
@@ -547,7 +764,9 @@ async function main(): Promise<number> {
           await withDatabase(s.env, (db) =>
             addBenchArtworks({ db, rpcUrl: s.chain.url, deployment: s.deployment, count: EXTRA_ARTWORKS, log }),
           );
-          log(`added ${EXTRA_ARTWORKS} artworks (tokens + offerings on chain, rows in the database) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+          log(
+            `added ${EXTRA_ARTWORKS} artworks (tokens + offerings on chain, rows in the database) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+          );
           await startWeb(stack, ports.web);
           for (const p of ["/", artworkPath]) {
             log(`measuring ${p}: 1 warm-up + ${settings.renders} cold + ${settings.renders} warm renders`);
@@ -580,13 +799,18 @@ async function main(): Promise<number> {
 
   summary.finishedAt = new Date().toISOString();
   mkdirSync("bench-results", { recursive: true });
-  writeFileSync(path.join("bench-results", "latest.json"), JSON.stringify(summary, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n");
+  writeFileSync(
+    path.join("bench-results", "latest.json"),
+    JSON.stringify(summary, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2) + "\n",
+  );
   section("Done");
   console.log(`summary written to bench-results/latest.json`);
   // Gas failing (contracts in flux) is reported but does not make the harness fail.
   const harnessErrors = summary.errors.filter((e) => e.section !== "gas");
   if (harnessErrors.length) {
-    console.log(`sections that could not run: ${harnessErrors.map((e) => `${e.section} (${tail(e.message, 1)})`).join("; ")}`);
+    console.log(
+      `sections that could not run: ${harnessErrors.map((e) => `${e.section} (${tail(e.message, 1)})`).join("; ")}`,
+    );
     return 1;
   }
   return 0;

@@ -49,7 +49,9 @@ async function chunkSize(url: string) {
 /** Script URLs (absolute) of /_next/static JavaScript referenced by the HTML. */
 export function scriptUrls(html: string, base: string): string[] {
   const urls = new Set<string>();
-  const attr = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, "i"))?.[1] ?? tag.match(new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`, "i"))?.[1];
+  const attr = (tag: string, name: string) =>
+    tag.match(new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, "i"))?.[1] ??
+    tag.match(new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`, "i"))?.[1];
   for (const m of html.matchAll(/<script\b[^>]*>/gi)) {
     const src = attr(m[0], "src");
     // `nomodule` scripts (legacy polyfills) are not loaded by the browsers the portal supports.
@@ -68,9 +70,17 @@ export function scriptUrls(html: string, base: string): string[] {
     .map((u) => u.href);
 }
 
-export async function measureRouteJs(origin: string, route: string, { cookie }: { cookie?: string } = {}): Promise<RouteJs> {
+export async function measureRouteJs(
+  origin: string,
+  route: string,
+  { cookie }: { cookie?: string } = {},
+): Promise<RouteJs> {
   try {
-    const res = await fetch(`${origin}${route}`, { redirect: "follow", signal: AbortSignal.timeout(60_000), ...(cookie ? { headers: { cookie } } : {}) });
+    const res = await fetch(`${origin}${route}`, {
+      redirect: "follow",
+      signal: AbortSignal.timeout(60_000),
+      ...(cookie ? { headers: { cookie } } : {}),
+    });
     const html = await res.text();
     const urls = scriptUrls(html, res.url || `${origin}${route}`);
     const sizes = await Promise.all(urls.map(async (url) => ({ url, ...(await chunkSize(url)) })));

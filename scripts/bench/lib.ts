@@ -52,7 +52,12 @@ export type Child = {
  * Spawns a long-running child in its own process group (so `next start` and its workers are stopped
  * together) and registers it for cleanup. Output is kept (last 64 kB) and echoed when `echo` is set.
  */
-export function spawnChild(name: string, cmd: string, args: string[], opts: SpawnOptions & { echo?: boolean } = {}): Child {
+export function spawnChild(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions & { echo?: boolean } = {},
+): Child {
   const proc = spawn(cmd, args, { ...opts, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let out = "";
   const keep = (d: Buffer) => {
@@ -112,12 +117,17 @@ export function runCommand(
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function waitForHttp(url: string, opts: { timeoutMs: number; child?: Child; ok?: (status: number) => boolean }): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  opts: { timeoutMs: number; child?: Child; ok?: (status: number) => boolean },
+): Promise<void> {
   const deadline = Date.now() + opts.timeoutMs;
   const ok = opts.ok ?? ((s) => s < 500);
   while (Date.now() < deadline) {
     if (opts.child && opts.child.proc.exitCode !== null) {
-      throw new Error(`the server exited (${opts.child.proc.exitCode}) during start-up:\n${tail(opts.child.output(), 20)}`);
+      throw new Error(
+        `the server exited (${opts.child.proc.exitCode}) during start-up:\n${tail(opts.child.output(), 20)}`,
+      );
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
@@ -146,7 +156,9 @@ export function median(values: number[]): number {
 }
 
 export const fmt = (n: number | null | undefined, digits = 0): string =>
-  n === null || n === undefined || Number.isNaN(n) ? "–" : n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  n === null || n === undefined || Number.isNaN(n)
+    ? "–"
+    : n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -156,7 +168,10 @@ export function printTable(title: string, headers: string[], rows: (string | num
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
   const numeric = (s: string) => /^[-–+]?[\d,.]+( ?(kB|ms|%|×|x))?$|^–$/.test(s);
   const line = (r: string[]) =>
-    r.map((c, i) => (numeric(c) && i > 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+    r
+      .map((c, i) => (numeric(c) && i > 0 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   console.log(`\n${title}`);
   console.log(line(headers));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));

@@ -38,21 +38,34 @@ const GAS = 400_000n;
 
 type Rpc = <T = unknown>(method: string, params?: unknown[]) => Promise<T>;
 
-function rpcTo(url: string): { rpc: Rpc; batch: (calls: { method: string; params: unknown[] }[]) => Promise<unknown[]> } {
+function rpcTo(url: string): {
+  rpc: Rpc;
+  batch: (calls: { method: string; params: unknown[] }[]) => Promise<unknown[]>;
+} {
   let id = 0;
   const post = async (body: unknown) => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     return res.json() as Promise<unknown>;
   };
   return {
     async rpc<T>(method: string, params: unknown[] = []) {
-      const r = (await post({ jsonrpc: "2.0", id: ++id, method, params })) as { result?: T; error?: { message: string } };
+      const r = (await post({ jsonrpc: "2.0", id: ++id, method, params })) as {
+        result?: T;
+        error?: { message: string };
+      };
       if (r.error) throw new Error(`${method}: ${r.error.message}`);
       return r.result as T;
     },
     async batch(calls) {
       if (calls.length === 0) return [];
-      const r = (await post(calls.map((c) => ({ jsonrpc: "2.0", id: ++id, ...c })))) as { result?: unknown; error?: { message: string } }[];
+      const r = (await post(calls.map((c) => ({ jsonrpc: "2.0", id: ++id, ...c })))) as {
+        result?: unknown;
+        error?: { message: string };
+      }[];
       const failed = r.find((x) => x.error);
       if (failed) throw new Error(`batch: ${failed.error!.message}`);
       return r.map((x) => x.result);
@@ -77,7 +90,10 @@ class Sender {
   async queue(from: Address, to: Address, data: Hex) {
     const nonce = await this.nonce(from);
     this.nonces.set(from, nonce + 1n);
-    this.pending.push({ method: "eth_sendTransaction", params: [{ from, to, data, gas: `0x${GAS.toString(16)}`, nonce: `0x${nonce.toString(16)}` }] });
+    this.pending.push({
+      method: "eth_sendTransaction",
+      params: [{ from, to, data, gas: `0x${GAS.toString(16)}`, nonce: `0x${nonce.toString(16)}` }],
+    });
   }
 
   /** Sends everything queued (JSON-RPC batches of 200). */
@@ -104,17 +120,33 @@ async function findToken(stack: Stack): Promise<Address> {
   const client = createPublicClient({ transport: http(stack.chain.url) });
   const f = stack.deployment.shareTokenFactory;
   const count = await client.readContract({ address: f, abi: shareTokenFactoryAbi, functionName: "tokenCount" });
-  const tokens = await client.readContract({ address: f, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, count] });
+  const tokens = await client.readContract({
+    address: f,
+    abi: shareTokenFactoryAbi,
+    functionName: "tokens",
+    args: [0n, count],
+  });
   for (const t of tokens) {
-    if ((await client.readContract({ address: t, abi: artworkShareTokenAbi, functionName: "symbol" })) === MARKET_SYMBOL) return t;
+    if (
+      (await client.readContract({ address: t, abi: artworkShareTokenAbi, functionName: "symbol" })) === MARKET_SYMBOL
+    )
+      return t;
   }
   throw new Error(`no ${MARKET_SYMBOL} token in the seeded deployment`);
 }
 
 async function approveAll(sender: Sender, token: Address, market: Address, hkd: Address) {
   for (const who of [MEI, DAVID]) {
-    await sender.queue(who, token, encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "approve", args: [market, maxUint256] }));
-    await sender.queue(who, hkd, encodeFunctionData({ abi: hKDStablecoinAbi, functionName: "approve", args: [market, maxUint256] }));
+    await sender.queue(
+      who,
+      token,
+      encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "approve", args: [market, maxUint256] }),
+    );
+    await sender.queue(
+      who,
+      hkd,
+      encodeFunctionData({ abi: hKDStablecoinAbi, functionName: "approve", args: [market, maxUint256] }),
+    );
   }
 }
 
@@ -152,14 +184,29 @@ export async function benchIndexer(stack: Stack, opts: { trades: number; round?:
     await approveAll(sender, token, market, hkd);
     await sender.flush();
     blocks += await mineAll(chain);
-    let firstId = (await createPublicClient({ transport: http(stack.chain.url) }).readContract({ address: market, abi: marketAbi, functionName: "orderCount" })) + 1n;
+    let firstId =
+      (await createPublicClient({ transport: http(stack.chain.url) }).readContract({
+        address: market,
+        abi: marketAbi,
+        functionName: "orderCount",
+      })) + 1n;
     for (let r = 0; made < opts.trades; r++) {
       const n = Math.min(round, opts.trades - made);
       const [seller, buyer] = r % 2 === 0 ? [DAVID, MEI] : [MEI, DAVID];
-      for (let i = 0; i < n; i++) await sender.queue(seller, market, encodeFunctionData({ abi: marketAbi, functionName: "placeAsk", args: [token, 1n, price] }));
+      for (let i = 0; i < n; i++)
+        await sender.queue(
+          seller,
+          market,
+          encodeFunctionData({ abi: marketAbi, functionName: "placeAsk", args: [token, 1n, price] }),
+        );
       await sender.flush();
       blocks += await mineAll(chain);
-      for (let i = 0; i < n; i++) await sender.queue(buyer, market, encodeFunctionData({ abi: marketAbi, functionName: "fill", args: [firstId + BigInt(i), 1n, price] }));
+      for (let i = 0; i < n; i++)
+        await sender.queue(
+          buyer,
+          market,
+          encodeFunctionData({ abi: marketAbi, functionName: "fill", args: [firstId + BigInt(i), 1n, price] }),
+        );
       await sender.flush();
       blocks += await mineAll(chain);
       firstId += BigInt(n);
@@ -204,7 +251,10 @@ export async function benchIndexer(stack: Stack, opts: { trades: number; round?:
  * Places `count` open orders on the market artwork: 1-share asks (david) from HK$6,000 and bids (mei) from HK$1,500
  * down, over 50 price levels each side (bids escrow their HKD).
  */
-export async function placeOpenOrders(stack: Stack, count: number): Promise<{ asks: number; bids: number; seconds: number }> {
+export async function placeOpenOrders(
+  stack: Stack,
+  count: number,
+): Promise<{ asks: number; bids: number; seconds: number }> {
   const chain = rpcTo(stack.chain.url);
   const market = stack.deployment.market;
   if (!market) throw new Error("the deployment has no market");
@@ -219,10 +269,26 @@ export async function placeOpenOrders(stack: Stack, count: number): Promise<{ as
     for (let i = 0; i < count; i++) {
       const level = BigInt(i % 50); // 50 price levels each side
       if (i % 2 === 0) {
-        await sender.queue(DAVID, market, encodeFunctionData({ abi: marketAbi, functionName: "placeAsk", args: [token, 1n, (6_000n + level * 10n) * 1_000_000n] }));
+        await sender.queue(
+          DAVID,
+          market,
+          encodeFunctionData({
+            abi: marketAbi,
+            functionName: "placeAsk",
+            args: [token, 1n, (6_000n + level * 10n) * 1_000_000n],
+          }),
+        );
         asks++;
       } else {
-        await sender.queue(MEI, market, encodeFunctionData({ abi: marketAbi, functionName: "placeBid", args: [token, 1n, (1_500n - level * 10n) * 1_000_000n] }));
+        await sender.queue(
+          MEI,
+          market,
+          encodeFunctionData({
+            abi: marketAbi,
+            functionName: "placeBid",
+            args: [token, 1n, (1_500n - level * 10n) * 1_000_000n],
+          }),
+        );
         bids++;
       }
     }
@@ -257,7 +323,11 @@ export type PageTiming = {
 async function renderOnce(stack: Stack, path: string, cookie?: string) {
   const before = stack.proxy.snapshot();
   const t = performance.now();
-  const res = await fetch(`${stack.origin}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {}, signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(`${stack.origin}${path}`, {
+    redirect: "manual",
+    headers: cookie ? { cookie } : {},
+    signal: AbortSignal.timeout(120_000),
+  });
   const html = await res.text();
   const ms = performance.now() - t;
   await sleep(150); // let any read the render left in flight land before counting
@@ -269,7 +339,11 @@ async function renderOnce(stack: Stack, path: string, cookie?: string) {
  * viem's 1 s block-number cache), so the per-block read cache misses; "warm" renders follow each other.
  * A redirect (to sign-in or onboarding) is reported by its status, not timed as a page.
  */
-export async function measurePage(stack: Stack, path: string, opts: { renders: number; cookie?: string }): Promise<PageTiming> {
+export async function measurePage(
+  stack: Stack,
+  path: string,
+  opts: { renders: number; cookie?: string },
+): Promise<PageTiming> {
   await renderOnce(stack, path, opts.cookie); // warm-up: compiles/caches server code paths; not counted
   const cold: Awaited<ReturnType<typeof renderOnce>>[] = [];
   for (let i = 0; i < opts.renders; i++) {

@@ -37,7 +37,11 @@ export async function addBenchArtworks(opts: {
 
   const templates = await db.select().from(schema.artworks).orderBy(asc(schema.artworks.createdAt));
   if (templates.length === 0) throw new Error("no seeded artworks to copy");
-  const decimals = await publicClient.readContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "decimals" });
+  const decimals = await publicClient.readContract({
+    address: deployment.paymentToken,
+    abi: hKDStablecoinAbi,
+    functionName: "decimals",
+  });
 
   const mined = async (hash: Promise<Hash>) => {
     const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash, pollingInterval: 25 });
@@ -74,7 +78,11 @@ export async function addBenchArtworks(opts: {
         ],
       } as never),
     );
-    const [deployed] = parseEventLogs({ abi: shareTokenFactoryAbi, logs: deployReceipt.logs, eventName: "TokenDeployed" });
+    const [deployed] = parseEventLogs({
+      abi: shareTokenFactoryAbi,
+      logs: deployReceipt.logs,
+      eventName: "TokenDeployed",
+    });
     const token = (deployed!.args as { token: Address }).token;
 
     const block = await publicClient.getBlock();
@@ -99,7 +107,11 @@ export async function addBenchArtworks(opts: {
         ],
       } as never),
     );
-    const created = parseEventLogs({ abi: primaryOfferingAbi, logs: createReceipt.logs, eventName: "OfferingCreated" })[0]!;
+    const created = parseEventLogs({
+      abi: primaryOfferingAbi,
+      logs: createReceipt.logs,
+      eventName: "OfferingCreated",
+    })[0]!;
     const offeringId = (created.args as { id: bigint }).id;
 
     const rest: Partial<typeof t> = { ...t };

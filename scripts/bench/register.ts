@@ -10,14 +10,33 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Account, type Address, type Chain, createPublicClient, createWalletClient, type Hex, http, keccak256, type PublicClient, stringToHex, toHex, type Transport, type WalletClient } from "viem";
+import {
+  type Account,
+  type Address,
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  type Hex,
+  http,
+  keccak256,
+  type PublicClient,
+  stringToHex,
+  toHex,
+  type Transport,
+  type WalletClient,
+} from "viem";
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "../../lib/chain/abis";
 import { deployAtelier } from "../../lib/chain/deploy";
 import { startAnvil } from "../../lib/chain/local/anvil";
 import { readChainRegister } from "../../lib/compliance/register-chain";
-import { buildRegisterCsv, joinRegister, queryRegister, type RegisterIdentity } from "../../lib/compliance/register-query";
+import {
+  buildRegisterCsv,
+  joinRegister,
+  queryRegister,
+  type RegisterIdentity,
+} from "../../lib/compliance/register-query";
 import { diffCounts, startRpcProxy } from "./rpc-proxy";
 
 const HOLDERS = Number(process.argv.find((a) => a.startsWith("--holders="))?.slice(10) ?? 10_000);
@@ -26,7 +45,8 @@ const PROXY_PORT = ANVIL_PORT + 1;
 const CHUNK = 100;
 const MNEMONIC = "test test test test test test test test test test test junk";
 const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
-const holderAddress = (i: number): Address => privateKeyToAccount(keccak256(toHex(`atelier-bench-holder-${i}`))).address;
+const holderAddress = (i: number): Address =>
+  privateKeyToAccount(keccak256(toHex(`atelier-bench-holder-${i}`))).address;
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
 /**
@@ -61,9 +81,27 @@ export async function seedRegisterHolders({
     for (let i = 0; i < holders; i += CHUNK) {
       const ws = wallets.slice(i, i + CHUNK);
       const is = ids.slice(i, i + CHUNK);
-      hashes.push(await officer.writeContract({ address: registry, abi: identityRegistryAbi, functionName: "batchRegisterInvestor", args: [ws, is, ws.map(() => 344), ws.map(() => 1), ws.map(() => expiry)], gas, nonce: nonceO++ }));
+      hashes.push(
+        await officer.writeContract({
+          address: registry,
+          abi: identityRegistryAbi,
+          functionName: "batchRegisterInvestor",
+          args: [ws, is, ws.map(() => 344), ws.map(() => 1), ws.map(() => expiry)],
+          gas,
+          nonce: nonceO++,
+        }),
+      );
       await client.request({ method: "evm_mine" as never });
-      hashes.push(await minter.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "batchMint", args: [ws, ws.map((_, k) => BigInt(1 + ((i + k) % 50)))], gas, nonce: nonceI++ }));
+      hashes.push(
+        await minter.writeContract({
+          address: token,
+          abi: artworkShareTokenAbi,
+          functionName: "batchMint",
+          args: [ws, ws.map((_, k) => BigInt(1 + ((i + k) % 50)))],
+          gas,
+          nonce: nonceI++,
+        }),
+      );
       await client.request({ method: "evm_mine" as never });
     }
   } finally {
@@ -85,21 +123,81 @@ async function main() {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-bench-register-")), "31337.json");
     const d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
     const client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
-    const w = (a: ReturnType<typeof acct>) => createWalletClient({ account: a, chain: foundry, transport: http(chain.url) });
+    const w = (a: ReturnType<typeof acct>) =>
+      createWalletClient({ account: a, chain: foundry, transport: http(chain.url) });
     const wait = async (h: Promise<Hex>) => client.waitForTransactionReceipt({ hash: await h });
-    await wait(w(admin).writeContract({ address: d.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [keccak256(stringToHex("AGENT_ROLE")), officer.address] }));
-    await wait(w(admin).writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address] }));
-    await wait(w(issuer).writeContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "deployToken", args: ["Bench Register", "BREG", { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n }, "http://x/m.json", keccak256(stringToHex("bench"))] }));
-    const [token] = (await client.readContract({ address: d.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "tokens", args: [0n, 1n] })) as [Address];
-    await wait(w(issuer).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "grantRole", args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address] }));
+    await wait(
+      w(admin).writeContract({
+        address: d.identityRegistry,
+        abi: identityRegistryAbi,
+        functionName: "grantRole",
+        args: [keccak256(stringToHex("AGENT_ROLE")), officer.address],
+      }),
+    );
+    await wait(
+      w(admin).writeContract({
+        address: d.shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "grantRole",
+        args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address],
+      }),
+    );
+    await wait(
+      w(issuer).writeContract({
+        address: d.shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "deployToken",
+        args: [
+          "Bench Register",
+          "BREG",
+          { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
+          "http://x/m.json",
+          keccak256(stringToHex("bench")),
+        ],
+      }),
+    );
+    const [token] = (await client.readContract({
+      address: d.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "tokens",
+      args: [0n, 1n],
+    })) as [Address];
+    await wait(
+      w(issuer).writeContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "grantRole",
+        args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address],
+      }),
+    );
 
-    const { wallets, ids, expiry, seconds } = await seedRegisterHolders({ client, officer: w(officer), minter: w(issuer), registry: d.identityRegistry, token, holders: HOLDERS });
+    const { wallets, ids, expiry, seconds } = await seedRegisterHolders({
+      client,
+      officer: w(officer),
+      minter: w(issuer),
+      registry: d.identityRegistry,
+      token,
+      holders: HOLDERS,
+    });
     console.log(`[bench] seeded ${HOLDERS.toLocaleString("en")} holders in ${seconds.toFixed(1)} s`);
 
     const proxy = await startRpcProxy({ port: PROXY_PORT, target: chain.url });
     try {
       const viaProxy = createPublicClient({ chain: foundry, transport: http(proxy.url) }) as PublicClient;
-      const identities = new Map<string, RegisterIdentity>(ids.map((id, i) => [id.toLowerCase(), { id: `inv-${i}`, name: `Investor ${i}`, residence: "HK", category: "retail", kycStatus: "approved", kycExpiresAt: new Date(Number(expiry) * 1000), wallets: [wallets[i]!.toLowerCase()] }]));
+      const identities = new Map<string, RegisterIdentity>(
+        ids.map((id, i) => [
+          id.toLowerCase(),
+          {
+            id: `inv-${i}`,
+            name: `Investor ${i}`,
+            residence: "HK",
+            category: "retail",
+            kycStatus: "approved",
+            kycExpiresAt: new Date(Number(expiry) * 1000),
+            wallets: [wallets[i]!.toLowerCase()],
+          },
+        ]),
+      );
       const rows: (string | number)[][] = [];
       for (const run of ["cold", "warm"]) {
         const before = proxy.snapshot();
@@ -115,11 +213,34 @@ async function main() {
         const tCsv = performance.now();
         const csv = buildRegisterCsv({ blockNumber: reg.blockNumber, rows: page.all });
         const csvMs = ms(tCsv);
-        if (reg.holders.length !== HOLDERS) throw new Error(`register has ${reg.holders.length} holders, expected ${HOLDERS}`);
-        rows.push([run, reg.holders.length, counts.httpRequests, counts.byMethod.eth_call ?? 0, readMs, joinMs, `${search.total} hits`, csvMs, `${(csv.length / 1024 / 1024).toFixed(2)} MB`]);
+        if (reg.holders.length !== HOLDERS)
+          throw new Error(`register has ${reg.holders.length} holders, expected ${HOLDERS}`);
+        rows.push([
+          run,
+          reg.holders.length,
+          counts.httpRequests,
+          counts.byMethod.eth_call ?? 0,
+          readMs,
+          joinMs,
+          `${search.total} hits`,
+          csvMs,
+          `${(csv.length / 1024 / 1024).toFixed(2)} MB`,
+        ]);
       }
       console.log("\nHolder register with %s holders (one token)", HOLDERS.toLocaleString("en"));
-      console.log(["run", "holders", "JSON-RPC requests", "eth_calls", "chain read ms", "join+sort+page ms", "search", "CSV build ms", "CSV size"].join(" | "));
+      console.log(
+        [
+          "run",
+          "holders",
+          "JSON-RPC requests",
+          "eth_calls",
+          "chain read ms",
+          "join+sort+page ms",
+          "search",
+          "CSV build ms",
+          "CSV size",
+        ].join(" | "),
+      );
       for (const r of rows) console.log(r.join(" | "));
     } finally {
       await proxy.close();

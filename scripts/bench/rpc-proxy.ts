@@ -35,7 +35,11 @@ export function diffCounts(after: RpcCounts, before: RpcCounts): RpcCounts {
   };
 }
 
-export async function startRpcProxy(opts: { port: number; target: string; multicallAddresses?: string[] }): Promise<RpcProxy> {
+export async function startRpcProxy(opts: {
+  port: number;
+  target: string;
+  multicallAddresses?: string[];
+}): Promise<RpcProxy> {
   const target = new URL(opts.target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const multicall = new Set((opts.multicallAddresses ?? []).map((a) => a.toLowerCase()));

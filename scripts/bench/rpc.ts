@@ -34,7 +34,8 @@ export type PageRpcResult = {
 /** Distinct artwork slugs linked from the HTML. */
 export function artworkLinks(html: string): number {
   const slugs = new Set<string>();
-  for (const m of html.matchAll(/href="(?:https?:\/\/[^"/]+)?(?:\/[a-z]{2}(?:-[A-Za-z]+)?)?\/artworks\/([^"/?#]+)"/g)) slugs.add(m[1]!);
+  for (const m of html.matchAll(/href="(?:https?:\/\/[^"/]+)?(?:\/[a-z]{2}(?:-[A-Za-z]+)?)?\/artworks\/([^"/?#]+)"/g))
+    slugs.add(m[1]!);
   return slugs.size;
 }
 
@@ -46,7 +47,13 @@ async function render(stack: Stack, path: string): Promise<RenderSample> {
   const ms = performance.now() - t;
   // Let any read the render left in flight land before counting.
   await sleep(150);
-  return { status: res.status, ms, rpc: diffCounts(stack.proxy.snapshot(), before), artworkLinks: artworkLinks(html), bytes: html.length };
+  return {
+    status: res.status,
+    ms,
+    rpc: diffCounts(stack.proxy.snapshot(), before),
+    artworkLinks: artworkLinks(html),
+    bytes: html.length,
+  };
 }
 
 function summarise(samples: RenderSample[]): RenderSummary {
@@ -65,7 +72,11 @@ function summarise(samples: RenderSample[]): RenderSummary {
   };
 }
 
-export async function measurePageRpc(stack: Stack, path: string, opts: { renders: number; artworksInDb: number }): Promise<PageRpcResult> {
+export async function measurePageRpc(
+  stack: Stack,
+  path: string,
+  opts: { renders: number; artworksInDb: number },
+): Promise<PageRpcResult> {
   const warmup = await render(stack, path); // compiles/caches server code paths; not counted
   const cold: RenderSample[] = [];
   for (let i = 0; i < opts.renders; i++) {

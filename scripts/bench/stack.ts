@@ -44,7 +44,10 @@ export async function setUpChainAndData(opts: { ports: Ports; dataDir: string })
   mkdirSync(path.join(dataDir, "files"), { recursive: true });
 
   const origin = `http://127.0.0.1:${ports.web}`;
-  const secrets = { SESSION_SECRET: randomBytes(32).toString("hex"), DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString("hex") };
+  const secrets = {
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  };
   const baseEnv = {
     DATA_DIR: dataDir,
     PORT: String(ports.web),
@@ -104,7 +107,10 @@ export async function withDatabase<T>(env: ServerEnv, fn: (db: Database) => Prom
 }
 
 /** Runs `next build` in the repo when the build is missing or older than the sources (unless noBuild). */
-export async function ensureAppBuild(opts: { noBuild: boolean; forceBuild: boolean }): Promise<{ built: boolean; seconds?: number }> {
+export async function ensureAppBuild(opts: {
+  noBuild: boolean;
+  forceBuild: boolean;
+}): Promise<{ built: boolean; seconds?: number }> {
   const buildId = path.join(".next", "BUILD_ID");
   const exists = existsSync(buildId);
   if (opts.noBuild && exists) {
@@ -129,9 +135,14 @@ export async function ensureAppBuild(opts: { noBuild: boolean; forceBuild: boole
 
 /** Starts `next start` for the app on the bench port (RPC through the proxy) and waits for /api/health. */
 export async function startWeb(stack: Stack, port: number): Promise<void> {
-  const web = spawnChild("next start (app)", path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...stack.webEnv, PORT: String(port) },
-  });
+  const web = spawnChild(
+    "next start (app)",
+    path.join("node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: { ...stack.webEnv, PORT: String(port) },
+    },
+  );
   stack.web = web;
   await waitForHttp(`${stack.origin}/api/health`, { timeoutMs: 120_000, child: web });
 }

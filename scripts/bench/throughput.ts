@@ -22,15 +22,15 @@ export async function prepareBareApp(repoRoot: string): Promise<void> {
       "",
     ].join("\n"),
     "app/layout.jsx": [
-      "export const metadata = { title: \"Bare\" };",
+      'export const metadata = { title: "Bare" };',
       "export default function RootLayout({ children }) {",
-      "  return (<html lang=\"en\"><body>{children}</body></html>);",
+      '  return (<html lang="en"><body>{children}</body></html>);',
       "}",
       "",
     ].join("\n"),
     // Dynamic like the catalogue (rendered per request), so both sides do server rendering work.
     "app/page.jsx": [
-      "import { connection } from \"next/server\";",
+      'import { connection } from "next/server";',
       "export default async function Page() {",
       "  await connection();",
       "  return (<main><h1>Hello</h1><p>A bare Next.js page rendered on every request.</p></main>);",
@@ -62,10 +62,15 @@ export async function prepareBareApp(repoRoot: string): Promise<void> {
 }
 
 export async function startBareApp(port: number): Promise<Child> {
-  const child = spawnChild("next start (bare)", path.join(BARE_DIR, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: BARE_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
+  const child = spawnChild(
+    "next start (bare)",
+    path.join(BARE_DIR, "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: BARE_DIR,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    },
+  );
   await waitForHttp(`http://127.0.0.1:${port}/`, { timeoutMs: 60_000, child, ok: (s) => s === 200 });
   return child;
 }
@@ -83,7 +88,11 @@ export type LoadResult = {
   rpcCalls?: number;
 };
 
-export async function loadTest(name: string, url: string, opts: { seconds: number; connections: number }): Promise<LoadResult> {
+export async function loadTest(
+  name: string,
+  url: string,
+  opts: { seconds: number; connections: number },
+): Promise<LoadResult> {
   // A short warm-up so JIT and caches are in the same state for every target.
   await autocannon({ url, connections: 2, amount: 20, timeout: 30 });
   const r: Result = await autocannon({ url, connections: opts.connections, duration: opts.seconds, timeout: 30 });

@@ -144,7 +144,9 @@ export function artworkSvg(style: ArtStyle, seed: number, palette: string[]): st
 
 /** Renders the artwork and a detail crop as WebP. */
 export async function renderArtwork(style: ArtStyle, seed: number, palette: string[]) {
-  const png = await sharp(Buffer.from(artworkSvg(style, seed, palette))).png().toBuffer();
+  const png = await sharp(Buffer.from(artworkSvg(style, seed, palette)))
+    .png()
+    .toBuffer();
   const full = await sharp(png).webp({ quality: 84 }).toBuffer();
   const detail = await sharp(png)
     .extract({ left: 400, top: 300, width: 800, height: 600 })

@@ -117,10 +117,24 @@ export async function seedDemo({
 
   // --- Roles -------------------------------------------------------------------------------------
   for (const p of people.filter((x) => x.role === "compliance")) {
-    await send(admin.writeContract({ address: deployment.identityRegistry, abi: identityRegistryAbi, functionName: "grantRole", args: [AGENT_ROLE, addressOf(p.key)] }));
+    await send(
+      admin.writeContract({
+        address: deployment.identityRegistry,
+        abi: identityRegistryAbi,
+        functionName: "grantRole",
+        args: [AGENT_ROLE, addressOf(p.key)],
+      }),
+    );
   }
   for (const p of people.filter((x) => x.role === "issuer")) {
-    await send(admin.writeContract({ address: deployment.shareTokenFactory, abi: shareTokenFactoryAbi, functionName: "grantRole", args: [ISSUER_ROLE, addressOf(p.key)] }));
+    await send(
+      admin.writeContract({
+        address: deployment.shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "grantRole",
+        args: [ISSUER_ROLE, addressOf(p.key)],
+      }),
+    );
   }
 
   // --- People in the database and on the identity registry ----------------------------------------
@@ -128,7 +142,10 @@ export async function seedDemo({
   const onChainIds = new Map<string, Hex>();
   for (const p of people) {
     const address = addressOf(p.key).toLowerCase();
-    await db.insert(schema.profiles).values({ address, displayName: p.name, email: p.email ?? null }).onConflictDoNothing();
+    await db
+      .insert(schema.profiles)
+      .values({ address, displayName: p.name, email: p.email ?? null })
+      .onConflictDoNothing();
     if (!p.investor) continue;
     const inv = p.investor;
     const onChainId = toHex(randomBytes(32));
@@ -161,11 +178,21 @@ export async function seedDemo({
         status: "submitted",
         submittedAt: at,
         data: {
-          personal: { legalName: p.name, dateOfBirth: "1988-06-02", email: p.email ?? "", phone: "+852 9123 4567", address: "18 Hennessy Road, Wan Chai, Hong Kong" },
+          personal: {
+            legalName: p.name,
+            dateOfBirth: "1988-06-02",
+            email: p.email ?? "",
+            phone: "+852 9123 4567",
+            address: "18 Hennessy Road, Wan Chai, Hong Kong",
+          },
           residence: { nationality: inv.nationality, residence: inv.residence },
           category: { category: inv.category === "professional" ? "professional" : "retail" },
           questionnaire: { answers: {}, score: 5, total: 5, passed: true, at: at.toISOString() },
-          disclosures: ["loss", "illiquidity", "valuation", "custody", "regulation"].map((key) => ({ key, version: "2026-01", acknowledgedAt: at.toISOString() })),
+          disclosures: ["loss", "illiquidity", "valuation", "custody", "regulation"].map((key) => ({
+            key,
+            version: "2026-01",
+            acknowledgedAt: at.toISOString(),
+          })),
         },
       });
     }
@@ -179,7 +206,14 @@ export async function seedDemo({
           args: [addressOf(p.key), onChainId, inv.residenceNumeric, CATEGORY[inv.category], BigInt(now + 165 * DAY)],
         }),
       );
-      await send(admin.writeContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "mint", args: [addressOf(p.key), hkd(2_000_000)] }));
+      await send(
+        admin.writeContract({
+          address: deployment.paymentToken,
+          abi: hKDStablecoinAbi,
+          functionName: "mint",
+          args: [addressOf(p.key), hkd(2_000_000)],
+        }),
+      );
     }
     await writeAudit(db, {
       actor: "system",
@@ -206,8 +240,18 @@ export async function seedDemo({
     writeFileSync(path.join(dir, "main.webp"), img.full);
     writeFileSync(path.join(dir, "detail.webp"), img.detail);
     const images = [
-      { src: `/media/artworks/${art.slug}/main.webp`, alt: `${art.title} by ${art.artist}`, width: img.width, height: img.height },
-      { src: `/media/artworks/${art.slug}/detail.webp`, alt: `Detail of ${art.title}`, width: img.width, height: img.height },
+      {
+        src: `/media/artworks/${art.slug}/main.webp`,
+        alt: `${art.title} by ${art.artist}`,
+        width: img.width,
+        height: img.height,
+      },
+      {
+        src: `/media/artworks/${art.slug}/detail.webp`,
+        alt: `Detail of ${art.title}`,
+        width: img.width,
+        height: img.height,
+      },
     ];
     const metadata = {
       name: art.title,
@@ -248,7 +292,11 @@ export async function seedDemo({
         insurer: art.insurer,
         insuredValue: String(art.insuredValueHkd * 100),
         provenance: art.provenance,
-        appraisals: art.appraisals.map((a) => ({ date: a.date, value: String(a.valueHkd * 100), appraiser: a.appraiser })),
+        appraisals: art.appraisals.map((a) => ({
+          date: a.date,
+          value: String(a.valueHkd * 100),
+          appraiser: a.appraiser,
+        })),
         images,
         status: "approved",
         metadataUri,
@@ -284,14 +332,50 @@ export async function seedDemo({
 
     // Documents, anchored on chain
     const docs = [
-      { name: `appraisal-${art.appraisals.at(-1)!.date.slice(0, 4)}`, title: "Independent appraisal report", kind: "appraisal" as const,
-        lines: [`Artwork: ${art.title} (${art.year}) by ${art.artist}`, `Medium: ${art.medium}; ${art.dimensions}`, `Appraised value: HKD ${art.appraisals.at(-1)!.valueHkd.toLocaleString("en")}`, `Appraiser: ${art.appraisals.at(-1)!.appraiser}`, `Date: ${art.appraisals.at(-1)!.date}`] },
-      { name: "condition-report", title: "Condition report", kind: "condition" as const,
-        lines: [`Artwork: ${art.title} by ${art.artist}`, `Condition: ${art.condition}`, "Examined under raking light and UV fluorescence."] },
-      { name: "insurance-certificate", title: "Certificate of insurance", kind: "insurance" as const,
-        lines: [`Insured object: ${art.title} by ${art.artist}`, `Insurer: ${art.insurer}`, `Sum insured: HKD ${art.insuredValueHkd.toLocaleString("en")}`, "Cover: all risks, nail to nail, including transit."] },
-      { name: "custody-receipt", title: "Custody receipt", kind: "custody" as const,
-        lines: [`Object: ${art.title} by ${art.artist}`, `Custodian: ${art.custodian}`, `Location: ${art.custodianLocation}`, "Held in segregated storage for the benefit of the share token holders."] },
+      {
+        name: `appraisal-${art.appraisals.at(-1)!.date.slice(0, 4)}`,
+        title: "Independent appraisal report",
+        kind: "appraisal" as const,
+        lines: [
+          `Artwork: ${art.title} (${art.year}) by ${art.artist}`,
+          `Medium: ${art.medium}; ${art.dimensions}`,
+          `Appraised value: HKD ${art.appraisals.at(-1)!.valueHkd.toLocaleString("en")}`,
+          `Appraiser: ${art.appraisals.at(-1)!.appraiser}`,
+          `Date: ${art.appraisals.at(-1)!.date}`,
+        ],
+      },
+      {
+        name: "condition-report",
+        title: "Condition report",
+        kind: "condition" as const,
+        lines: [
+          `Artwork: ${art.title} by ${art.artist}`,
+          `Condition: ${art.condition}`,
+          "Examined under raking light and UV fluorescence.",
+        ],
+      },
+      {
+        name: "insurance-certificate",
+        title: "Certificate of insurance",
+        kind: "insurance" as const,
+        lines: [
+          `Insured object: ${art.title} by ${art.artist}`,
+          `Insurer: ${art.insurer}`,
+          `Sum insured: HKD ${art.insuredValueHkd.toLocaleString("en")}`,
+          "Cover: all risks, nail to nail, including transit.",
+        ],
+      },
+      {
+        name: "custody-receipt",
+        title: "Custody receipt",
+        kind: "custody" as const,
+        lines: [
+          `Object: ${art.title} by ${art.artist}`,
+          `Custodian: ${art.custodian}`,
+          `Location: ${art.custodianLocation}`,
+          "Held in segregated storage for the benefit of the share token holders.",
+        ],
+      },
     ];
     for (const doc of docs) {
       const pdf = simplePdf(doc.title, doc.lines);
@@ -300,7 +384,16 @@ export async function seedDemo({
       const digest = sha256Hex(pdf);
       const [d] = await db
         .insert(schema.artworkDocuments)
-        .values({ artworkId, name: doc.name, title: doc.title, kind: doc.kind, filePath: rel, mime: "application/pdf", sizeBytes: pdf.length, sha256: digest })
+        .values({
+          artworkId,
+          name: doc.name,
+          title: doc.title,
+          kind: doc.kind,
+          filePath: rel,
+          mime: "application/pdf",
+          sizeBytes: pdf.length,
+          sha256: digest,
+        })
         .returning();
       await send(
         issuer.writeContract({
@@ -348,22 +441,60 @@ export async function seedDemo({
     for (const [buyerKey, shares] of Object.entries(art.purchases)) {
       const buyer = walletOf(buyerKey);
       const cost = hkd(art.pricePerShareHkd) * BigInt(shares);
-      await send(buyer.writeContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "approve", args: [deployment.primaryOffering, cost] }));
-      await send(buyer.writeContract({ address: deployment.primaryOffering, abi: primaryOfferingAbi, functionName: "buy", args: [offeringId, BigInt(shares)] }));
+      await send(
+        buyer.writeContract({
+          address: deployment.paymentToken,
+          abi: hKDStablecoinAbi,
+          functionName: "approve",
+          args: [deployment.primaryOffering, cost],
+        }),
+      );
+      await send(
+        buyer.writeContract({
+          address: deployment.primaryOffering,
+          abi: primaryOfferingAbi,
+          functionName: "buy",
+          args: [offeringId, BigInt(shares)],
+        }),
+      );
     }
     const sold = Object.values(art.purchases).reduce((a, b) => a + b, 0);
     if (art.close && sold < art.totalShares) {
-      await send(issuer.writeContract({ address: deployment.primaryOffering, abi: primaryOfferingAbi, functionName: "closeOffering", args: [offeringId] }));
+      await send(
+        issuer.writeContract({
+          address: deployment.primaryOffering,
+          abi: primaryOfferingAbi,
+          functionName: "closeOffering",
+          args: [offeringId],
+        }),
+      );
     }
     if (sold > 0 && (art.close || sold === art.totalShares)) {
-      await send(issuer.writeContract({ address: deployment.primaryOffering, abi: primaryOfferingAbi, functionName: "withdrawProceeds", args: [offeringId] }));
+      await send(
+        issuer.writeContract({
+          address: deployment.primaryOffering,
+          abi: primaryOfferingAbi,
+          functionName: "withdrawProceeds",
+          args: [offeringId],
+        }),
+      );
     }
     for (const [from, to, shares] of art.transfers ?? []) {
-      await send(walletOf(from).writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "transfer", args: [addressOf(to), BigInt(shares)] }));
+      await send(
+        walletOf(from).writeContract({
+          address: token,
+          abi: artworkShareTokenAbi,
+          functionName: "transfer",
+          args: [addressOf(to), BigInt(shares)],
+        }),
+      );
     }
 
     const status = sold === art.totalShares || art.close ? "trading" : "offering";
-    await db.update(schema.artworks).set({ tokenAddress: token.toLowerCase(), status }).where(eq(schema.artworks.id, artworkId));
+    await db
+      .update(schema.artworks)
+      .set({ tokenAddress: token.toLowerCase(), status })
+      .where(eq(schema.artworks.id, artworkId));
     await writeAudit(db, {
       actor: issuerAddr.toLowerCase(),
       actorRole: "issuer",
@@ -380,7 +511,10 @@ export async function seedDemo({
 
   async function seedTrades(market: Address) {
     const tokenOf = async (slug: string) => {
-      const [row] = await db.select({ token: schema.artworks.tokenAddress }).from(schema.artworks).where(eq(schema.artworks.slug, slug));
+      const [row] = await db
+        .select({ token: schema.artworks.tokenAddress })
+        .from(schema.artworks)
+        .where(eq(schema.artworks.slug, slug));
       return row!.token as Address;
     };
     let trades = 0;
@@ -392,27 +526,76 @@ export async function seedDemo({
       const placed = await send(
         t.side === "ask"
           ? (async () => {
-              await send(maker.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "approve", args: [market, BigInt(t.shares)] }));
-              return maker.writeContract({ address: market, abi: marketAbi, functionName: "placeAsk", args: [token, BigInt(t.shares), price] });
+              await send(
+                maker.writeContract({
+                  address: token,
+                  abi: artworkShareTokenAbi,
+                  functionName: "approve",
+                  args: [market, BigInt(t.shares)],
+                }),
+              );
+              return maker.writeContract({
+                address: market,
+                abi: marketAbi,
+                functionName: "placeAsk",
+                args: [token, BigInt(t.shares), price],
+              });
             })()
           : (async () => {
-              await send(maker.writeContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "approve", args: [market, price * BigInt(t.shares)] }));
-              return maker.writeContract({ address: market, abi: marketAbi, functionName: "placeBid", args: [token, BigInt(t.shares), price] });
+              await send(
+                maker.writeContract({
+                  address: deployment.paymentToken,
+                  abi: hKDStablecoinAbi,
+                  functionName: "approve",
+                  args: [market, price * BigInt(t.shares)],
+                }),
+              );
+              return maker.writeContract({
+                address: market,
+                abi: marketAbi,
+                functionName: "placeBid",
+                args: [token, BigInt(t.shares), price],
+              });
             })(),
       );
-      const [event] = parseEventLogs({ abi: marketAbi, logs: (await publicClient.getTransactionReceipt({ hash: placed })).logs, eventName: "OrderPlaced" });
+      const [event] = parseEventLogs({
+        abi: marketAbi,
+        logs: (await publicClient.getTransactionReceipt({ hash: placed })).logs,
+        eventName: "OrderPlaced",
+      });
       const orderId = event!.args.orderId;
       open += 1;
       if (!t.taker) continue;
       const taker = walletOf(t.taker);
       const shares = BigInt(t.fill ?? t.shares);
-      const [, cost, fee] = await publicClient.readContract({ address: market, abi: marketAbi, functionName: "quote", args: [orderId, shares] });
+      const [, cost, fee] = await publicClient.readContract({
+        address: market,
+        abi: marketAbi,
+        functionName: "quote",
+        args: [orderId, shares],
+      });
       if (t.side === "ask") {
-        await send(taker.writeContract({ address: deployment.paymentToken, abi: hKDStablecoinAbi, functionName: "approve", args: [market, cost + fee] }));
+        await send(
+          taker.writeContract({
+            address: deployment.paymentToken,
+            abi: hKDStablecoinAbi,
+            functionName: "approve",
+            args: [market, cost + fee],
+          }),
+        );
       } else {
-        await send(taker.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "approve", args: [market, shares] }));
+        await send(
+          taker.writeContract({
+            address: token,
+            abi: artworkShareTokenAbi,
+            functionName: "approve",
+            args: [market, shares],
+          }),
+        );
       }
-      await send(taker.writeContract({ address: market, abi: marketAbi, functionName: "fill", args: [orderId, shares, price] }));
+      await send(
+        taker.writeContract({ address: market, abi: marketAbi, functionName: "fill", args: [orderId, shares, price] }),
+      );
       trades += 1;
       if (shares === BigInt(t.shares)) open -= 1;
     }
@@ -437,7 +620,10 @@ export async function seedDemo({
       .where(eq(schema.investors.onChainId, id));
   }
 
-  writeFileSync(markerFile(env), JSON.stringify({ identityRegistry: deployment.identityRegistry, seededAt: new Date().toISOString() }, null, 2));
+  writeFileSync(
+    markerFile(env),
+    JSON.stringify({ identityRegistry: deployment.identityRegistry, seededAt: new Date().toISOString() }, null, 2),
+  );
   log(`demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)}s`);
 }
 
@@ -448,7 +634,9 @@ export function demoAccounts(): { person: DemoPerson; address: Address }[] {
 
 export function printDemoWallets(env: ServerEnv) {
   const rows = demoAccounts();
-  console.log("\nDemo wallets (anvil dev accounts; use the demo wallet in the connect dialog, or import a key into your wallet):");
+  console.log(
+    "\nDemo wallets (anvil dev accounts; use the demo wallet in the connect dialog, or import a key into your wallet):",
+  );
   for (const { person, address } of rows) {
     console.log(`  #${String(person.account).padEnd(2)} ${address}  ${person.name.padEnd(26)} ${person.description}`);
   }

@@ -31,18 +31,27 @@ export default async function ComplianceHome() {
       <ConsoleHeader current="home" title={t("title")} intro={t("intro", { block: blockNumber?.toString() ?? "—" })} />
       <section aria-labelledby="alerts-title" className="flex flex-col gap-3">
         <h2 id="alerts-title" className="flex items-baseline gap-3 text-xl font-medium">
-          {t("alertsTitle")} <span className="text-sm font-normal text-ink-muted">{t("alertCount", { count: alerts.length })}</span>
+          {t("alertsTitle")}{" "}
+          <span className="text-sm font-normal text-ink-muted">{t("alertCount", { count: alerts.length })}</span>
         </h2>
         <AlertList alerts={alerts} locale={locale} headingId="alerts-title" />
       </section>
       <section aria-labelledby="tokens-title" className="flex flex-col gap-3">
-        <h2 id="tokens-title" className="text-xl font-medium">{tt("title")}</h2>
+        <h2 id="tokens-title" className="text-xl font-medium">
+          {tt("title")}
+        </h2>
         <TokenTable tokens={tokens} locale={locale} />
       </section>
       <section aria-labelledby="audit-title" className="flex flex-col gap-2">
-        <h2 id="audit-title" className="text-xl font-medium">{t("auditTitle")}</h2>
+        <h2 id="audit-title" className="text-xl font-medium">
+          {t("auditTitle")}
+        </h2>
         <p className="text-sm text-ink-muted">{t("auditBody")}</p>
-        <p><Link href="/compliance/audit" className="text-sm underline underline-offset-4">{t("openAudit")}</Link></p>
+        <p>
+          <Link href="/compliance/audit" className="text-sm underline underline-offset-4">
+            {t("openAudit")}
+          </Link>
+        </p>
       </section>
     </div>
   );

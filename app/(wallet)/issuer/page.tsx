@@ -37,7 +37,11 @@ export default async function IssuerPage() {
         </div>
         {rows.length > 0 ? newLink : null}
       </header>
-      {chainError ? <Alert tone="warn" title={t("chainErrorTitle")}>{t("chainErrorBody")}</Alert> : null}
+      {chainError ? (
+        <Alert tone="warn" title={t("chainErrorTitle")}>
+          {t("chainErrorBody")}
+        </Alert>
+      ) : null}
       {rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={newLink} />
       ) : (
@@ -46,10 +50,18 @@ export default async function IssuerPage() {
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="sticky top-0 bg-surface-muted text-left text-ink-muted">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("columns.artwork")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("columns.stage")}</th>
-                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">{t("columns.updated")}</th>
-                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell"><span className="sr-only">{t("columns.actions")}</span></th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("columns.artwork")}
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("columns.stage")}
+                </th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+                  {t("columns.updated")}
+                </th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+                  <span className="sr-only">{t("columns.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -58,15 +70,30 @@ export default async function IssuerPage() {
                 return (
                   <tr key={artwork.id}>
                     <th scope="row" className="px-4 py-3 text-left font-normal">
-                      <Link href={`/issuer/artworks/${artwork.id}`} className="font-medium underline-offset-4 hover:underline">{title}</Link>
+                      <Link
+                        href={`/issuer/artworks/${artwork.id}`}
+                        className="font-medium underline-offset-4 hover:underline"
+                      >
+                        {title}
+                      </Link>
                       <p className="text-xs text-ink-muted">{artwork.artist}</p>
                       {/* On a phone the last-change column folds in under the title. */}
-                      <p className="text-xs text-ink-muted tabular sm:hidden">{t("columns.updated")}: {formatDay(artwork.updatedAt, locale)}</p>
+                      <p className="text-xs text-ink-muted tabular sm:hidden">
+                        {t("columns.updated")}: {formatDay(artwork.updatedAt, locale)}
+                      </p>
                     </th>
-                    <td className="px-4 py-3 align-top sm:align-middle"><StageBadge stage={stage} label={ts(stage)} /></td>
-                    <td className="hidden px-4 py-3 text-ink-muted tabular sm:table-cell">{formatDay(artwork.updatedAt, locale)}</td>
+                    <td className="px-4 py-3 align-top sm:align-middle">
+                      <StageBadge stage={stage} label={ts(stage)} />
+                    </td>
+                    <td className="hidden px-4 py-3 text-ink-muted tabular sm:table-cell">
+                      {formatDay(artwork.updatedAt, locale)}
+                    </td>
                     <td className="hidden px-4 py-3 text-right sm:table-cell">
-                      <Link href={`/issuer/artworks/${artwork.id}`} className={buttonStyles({ variant: "ghost", size: "sm" })} aria-label={t("openLabel", { title })}>
+                      <Link
+                        href={`/issuer/artworks/${artwork.id}`}
+                        className={buttonStyles({ variant: "ghost", size: "sm" })}
+                        aria-label={t("openLabel", { title })}
+                      >
                         {t("open")}
                       </Link>
                     </td>

@@ -43,11 +43,23 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
   const db = await getDb();
   const app = ctx.investor ? await getLatestApplication(db, { investorId: ctx.investor.id }) : null;
   const docs = app ? await listDocuments(db, { applicationId: app.id }) : [];
-  const resumeStep = app && isEditable(app.status) ? firstIncompleteStep(app.data, docs.map((d) => d.kind)) : null;
+  const resumeStep =
+    app && isEditable(app.status)
+      ? firstIncompleteStep(
+          app.data,
+          docs.map((d) => d.kind),
+        )
+      : null;
   const renewalDue =
-    ctx.roles.verified && needsRenewal({ expiresAt: ctx.roles.identity?.expiresAt ?? null, now: new Date() }) && app?.status === "approved";
+    ctx.roles.verified &&
+    needsRenewal({ expiresAt: ctx.roles.identity?.expiresAt ?? null, now: new Date() }) &&
+    app?.status === "approved";
   const identity = ctx.roles.identity;
-  const state = onboardingState({ verified: ctx.roles.verified, registered: ctx.roles.registered, kycStatus: ctx.investor?.kycStatus ?? null });
+  const state = onboardingState({
+    verified: ctx.roles.verified,
+    registered: ctx.roles.registered,
+    kycStatus: ctx.investor?.kycStatus ?? null,
+  });
   const expiry = identity?.expiresAt ?? ctx.investor?.kycExpiresAt ?? null;
   const step = currentStep(state);
   const values = {
@@ -60,10 +72,16 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
       <header className="flex flex-col gap-2">
         <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
         <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
-        <p className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">{t("wallet")} <Address address={ctx.address} /></p>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
+          {t("wallet")} <Address address={ctx.address} />
+        </p>
       </header>
 
-      {submitted ? <Alert tone="success" role="status" title={tk("submittedTitle")}>{tk("submittedBody")}</Alert> : null}
+      {submitted ? (
+        <Alert tone="success" role="status" title={tk("submittedTitle")}>
+          {tk("submittedBody")}
+        </Alert>
+      ) : null}
 
       <Alert tone={tones[state]} role="status" title={t(`states.${state}.title`)}>
         <p>{t(`states.${state}.body`, values)}</p>
@@ -75,17 +93,29 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
         <p className="mt-2 font-medium text-ink">{t(`states.${state}.next`, values)}</p>
       </Alert>
 
-      {renewalDue ? <Alert tone="warn" role="none" title={tk("renewTitle")}>{tk("renewBody", values)}</Alert> : null}
+      {renewalDue ? (
+        <Alert tone="warn" role="none" title={tk("renewTitle")}>
+          {tk("renewBody", values)}
+        </Alert>
+      ) : null}
 
       {resumeStep && app ? (
         <div className="flex flex-wrap items-center gap-3 rounded-2xl border border-accent/30 bg-accent-soft p-5">
           <p className="flex-1 text-sm">{app.status === "needs_information" ? tk("answerBody") : tk("resumeBody")}</p>
-          <Link href={`/onboarding/${app.status === "needs_information" ? "review" : resumeStep}`} className={buttonStyles({ variant: "primary" })}>
+          <Link
+            href={`/onboarding/${app.status === "needs_information" ? "review" : resumeStep}`}
+            className={buttonStyles({ variant: "primary" })}
+          >
             {app.status === "needs_information" ? tk("answer") : tk("resume")}
           </Link>
         </div>
-      ) : !ctx.roles.verified && !ctx.roles.compliance && (state === "not_started" || state === "rejected" || state === "expired") ? (
-        <form action={startApplicationAction} className="flex flex-wrap items-center gap-3 rounded-2xl border border-accent/30 bg-accent-soft p-5">
+      ) : !ctx.roles.verified &&
+        !ctx.roles.compliance &&
+        (state === "not_started" || state === "rejected" || state === "expired") ? (
+        <form
+          action={startApplicationAction}
+          className="flex flex-wrap items-center gap-3 rounded-2xl border border-accent/30 bg-accent-soft p-5"
+        >
           <p className="flex-1 text-sm">{state === "not_started" ? tk("startBody") : tk("restartBody")}</p>
           <button type="submit" className={buttonStyles({ variant: "primary" })}>
             {state === "not_started" ? tk("start") : tk("restart")}
@@ -93,7 +123,9 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
         </form>
       ) : renewalDue ? (
         <form action={startApplicationAction}>
-          <button type="submit" className={buttonStyles({ variant: "primary" })}>{tk("renew")}</button>
+          <button type="submit" className={buttonStyles({ variant: "primary" })}>
+            {tk("renew")}
+          </button>
         </form>
       ) : null}
 
@@ -102,7 +134,10 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
           <li
             key={s}
             aria-current={i === step ? "step" : undefined}
-            className={cn("flex flex-col gap-1 border-t-2 pt-2 text-sm", i < step ? "border-success" : i === step ? "border-accent" : "border-line text-ink-subtle")}
+            className={cn(
+              "flex flex-col gap-1 border-t-2 pt-2 text-sm",
+              i < step ? "border-success" : i === step ? "border-accent" : "border-line text-ink-subtle",
+            )}
           >
             <span className="font-mono text-xs tabular">0{i + 1}</span>
             <span className="font-medium">{t(`steps.${s}.title`)}</span>
@@ -118,7 +153,13 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
         </div>
         <div>
           <dt className="text-ink-muted">{t("facts.onChain")}</dt>
-          <dd className="mt-0.5 font-medium">{ctx.roles.verified ? t("facts.verified") : ctx.roles.registered ? t("facts.expired") : t("facts.notRegistered")}</dd>
+          <dd className="mt-0.5 font-medium">
+            {ctx.roles.verified
+              ? t("facts.verified")
+              : ctx.roles.registered
+                ? t("facts.expired")
+                : t("facts.notRegistered")}
+          </dd>
         </div>
         <div>
           <dt className="text-ink-muted">{t("facts.expiry")}</dt>
@@ -140,11 +181,17 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
 
       <div className="flex flex-wrap gap-3">
         {state === "verified" ? (
-          <Link href="/" className={buttonStyles({ variant: "primary" })}>{t("browse")}</Link>
+          <Link href="/" className={buttonStyles({ variant: "primary" })}>
+            {t("browse")}
+          </Link>
         ) : (
-          <Link href="/" className={buttonStyles({ variant: "secondary" })}>{t("browseMeanwhile")}</Link>
+          <Link href="/" className={buttonStyles({ variant: "secondary" })}>
+            {t("browseMeanwhile")}
+          </Link>
         )}
-        <Link href="/portfolio" className={buttonStyles({ variant: "ghost" })}>{t("portfolio")}</Link>
+        <Link href="/portfolio" className={buttonStyles({ variant: "ghost" })}>
+          {t("portfolio")}
+        </Link>
       </div>
     </div>
   );

@@ -21,9 +21,24 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="font-display text-4xl leading-tight font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
         <p className="text-lg text-ink-muted">{t("intro")}</p>
         <ul className="mt-2 flex flex-col gap-2 text-sm text-ink-muted">
-          <li className="flex gap-2"><span aria-hidden="true" className="text-accent">—</span>{t("point1")}</li>
-          <li className="flex gap-2"><span aria-hidden="true" className="text-accent">—</span>{t("point2")}</li>
-          <li className="flex gap-2"><span aria-hidden="true" className="text-accent">—</span>{t("point3")}</li>
+          <li className="flex gap-2">
+            <span aria-hidden="true" className="text-accent">
+              —
+            </span>
+            {t("point1")}
+          </li>
+          <li className="flex gap-2">
+            <span aria-hidden="true" className="text-accent">
+              —
+            </span>
+            {t("point2")}
+          </li>
+          <li className="flex gap-2">
+            <span aria-hidden="true" className="text-accent">
+              —
+            </span>
+            {t("point3")}
+          </li>
         </ul>
       </div>
       <div className="rounded-2xl border border-line bg-surface p-5 sm:p-7">

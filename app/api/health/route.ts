@@ -9,13 +9,19 @@ export const dynamic = "force-dynamic";
 
 type Check = { ok: boolean; ms: number; detail?: string };
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ok: true; ms: number; value: T } | { ok: false; ms: number; error: string }> {
+async function timed<T>(
+  fn: () => Promise<T>,
+): Promise<{ ok: true; ms: number; value: T } | { ok: false; ms: number; error: string }> {
   const t = performance.now();
   try {
     const value = await fn();
     return { ok: true, ms: Math.round(performance.now() - t), value };
   } catch (err) {
-    return { ok: false, ms: Math.round(performance.now() - t), error: err instanceof Error ? err.message.split("\n")[0]! : String(err) };
+    return {
+      ok: false,
+      ms: Math.round(performance.now() - t),
+      error: err instanceof Error ? err.message.split("\n")[0]! : String(err),
+    };
   }
 }
 
@@ -62,7 +68,13 @@ async function indexerCheck(mode: string, head: bigint | null) {
     cursorBlock: value?.cursor?.toString() ?? null,
     lagBlocks: value?.lag == null ? null : Number(value.lag),
     ...(local
-      ? { running: local.running, lastSyncAt: local.lastSyncAt, lastError: local.lastError, eventsRecorded: local.eventsRecorded, reorgs: local.reorgs }
+      ? {
+          running: local.running,
+          lastSyncAt: local.lastSyncAt,
+          lastError: local.lastError,
+          eventsRecorded: local.eventsRecorded,
+          reorgs: local.reorgs,
+        }
       : {}),
   };
 }

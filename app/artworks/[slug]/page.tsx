@@ -68,18 +68,30 @@ export default async function ArtworkPage({ params }: Props) {
             {zh && artwork.titleZh ? <p className="text-ink-muted">{artwork.title}</p> : null}
             <dl className="mt-3 flex flex-wrap gap-x-8 gap-y-2 text-sm">
               {artwork.year ? (
-                <div><dt className="text-ink-muted">{t("facts.year")}</dt><dd className="tabular">{artwork.year}</dd></div>
+                <div>
+                  <dt className="text-ink-muted">{t("facts.year")}</dt>
+                  <dd className="tabular">{artwork.year}</dd>
+                </div>
               ) : null}
               {artwork.medium ? (
-                <div><dt className="text-ink-muted">{t("facts.medium")}</dt><dd>{artwork.medium}</dd></div>
+                <div>
+                  <dt className="text-ink-muted">{t("facts.medium")}</dt>
+                  <dd>{artwork.medium}</dd>
+                </div>
               ) : null}
               {artwork.dimensions ? (
-                <div><dt className="text-ink-muted">{t("facts.dimensions")}</dt><dd className="tabular">{artwork.dimensions}</dd></div>
+                <div>
+                  <dt className="text-ink-muted">{t("facts.dimensions")}</dt>
+                  <dd className="tabular">{artwork.dimensions}</dd>
+                </div>
               ) : null}
             </dl>
             {artwork.artistBio ? <p className="mt-2 text-sm text-ink-muted">{artwork.artistBio}</p> : null}
           </header>
-          <ArtworkText title={t("description")} text={zh && artwork.descriptionZh ? artwork.descriptionZh : artwork.descriptionMd} />
+          <ArtworkText
+            title={t("description")}
+            text={zh && artwork.descriptionZh ? artwork.descriptionZh : artwork.descriptionMd}
+          />
           <ArtworkText title={t("story")} text={zh && artwork.storyZh ? artwork.storyZh : artwork.storyMd} />
         </div>
         <aside className="flex flex-col gap-6 lg:sticky lg:top-24 lg:self-start">
@@ -100,11 +112,18 @@ export default async function ArtworkPage({ params }: Props) {
       <ArtworkDetails artwork={artwork} />
       <UpdatesList updates={updates} />
       <section aria-labelledby="documents" className="flex flex-col gap-4">
-        <h2 id="documents" className="font-display text-2xl">{t("documents.title")}</h2>
+        <h2 id="documents" className="font-display text-2xl">
+          {t("documents.title")}
+        </h2>
         <DocumentsList documents={data.documents} />
       </section>
       {data.rules && data.token ? (
-        <TokenRules token={data.token} rules={data.rules} totalSupply={data.totalSupply} explorerUrl={data.explorerUrl} />
+        <TokenRules
+          token={data.token}
+          rules={data.rules}
+          totalSupply={data.totalSupply}
+          explorerUrl={data.explorerUrl}
+        />
       ) : null}
     </article>
   );

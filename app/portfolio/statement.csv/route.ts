@@ -19,7 +19,10 @@ export async function GET(request: Request) {
   try {
     ctx = await requireSession();
   } catch (error) {
-    if (error instanceof AuthError) return new Response("Sign in to download your statement.\n", { status: error.code === "unauthenticated" ? 401 : 403 });
+    if (error instanceof AuthError)
+      return new Response("Sign in to download your statement.\n", {
+        status: error.code === "unauthenticated" ? 401 : 403,
+      });
     throw error;
   }
   const wallets = await getInvestorWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null });
@@ -61,7 +64,12 @@ export async function GET(request: Request) {
     action: "portfolio.statement_exported",
     subjectType: "investor",
     subjectId: ctx.investor?.id ?? ctx.address.toLowerCase(),
-    after: { wallets: portfolio.wallets, holdings: portfolio.holdings.length, transactions: portfolio.history.length, blockNumber: portfolio.blockNumber.toString() },
+    after: {
+      wallets: portfolio.wallets,
+      holdings: portfolio.holdings.length,
+      transactions: portfolio.history.length,
+      blockNumber: portfolio.blockNumber.toString(),
+    },
     ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
   });
   const day = generatedAt.toISOString().slice(0, 10);

@@ -56,7 +56,13 @@ export async function recordAgentActionAction(raw: { txHash: string; reason: str
     if (!decoded.ok) return fail(decoded.code);
     const db = await getDb();
     const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-    const result = await recordAgentTx(db, { tx: decoded.tx, txHash, actor: ctx.address, reason: parsed.data.reason, ip });
+    const result = await recordAgentTx(db, {
+      tx: decoded.tx,
+      txHash,
+      actor: ctx.address,
+      reason: parsed.data.reason,
+      ip,
+    });
     if (!result.ok) return fail(result.code);
     // The register the officer returns to must show this block, not the one before it.
     await settleConfirmedTx({ txHash, receipt: { status: "success", blockNumber: decoded.tx.blockNumber } });

@@ -130,7 +130,9 @@ function AgentActionDialog({
   const spec = specs.find((s) => s.id === specId) ?? specs[0];
   if (!spec) return null;
 
-  const fieldValues = Object.fromEntries(spec.fields.map((f) => [f.name, values[`${spec.id}.${f.name}`] ?? f.defaultValue ?? ""]));
+  const fieldValues = Object.fromEntries(
+    spec.fields.map((f) => [f.name, values[`${spec.id}.${f.name}`] ?? f.defaultValue ?? ""]),
+  );
 
   function reset(next: boolean) {
     // Never close while the wallet or the audit log is still working: the officer would lose the outcome.
@@ -173,7 +175,17 @@ function AgentActionDialog({
               <legend className="mb-1 text-sm font-medium">{t("choose")}</legend>
               {specs.map((s) => (
                 <label key={s.id} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name={`${uid}-action`} value={s.id} checked={s.id === spec.id} onChange={() => { setSpecId(s.id); setErrors({}); }} className="size-4 accent-accent" />
+                  <input
+                    type="radio"
+                    name={`${uid}-action`}
+                    value={s.id}
+                    checked={s.id === spec.id}
+                    onChange={() => {
+                      setSpecId(s.id);
+                      setErrors({});
+                    }}
+                    className="size-4 accent-accent"
+                  />
                   {s.label}
                 </label>
               ))}
@@ -187,7 +199,11 @@ function AgentActionDialog({
                 {(control) =>
                   f.kind === "select" ? (
                     <Select {...control} value={fieldValues[f.name]} onChange={(e) => set(e.target.value)}>
-                      {(f.options ?? []).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                      {(f.options ?? []).map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
                     </Select>
                   ) : (
                     <Input
@@ -207,7 +223,14 @@ function AgentActionDialog({
           })}
           <Field id={`${uid}-reason`} label={t("reason")} hint={t("reasonHint")} error={errors.reason}>
             {(control) => (
-              <textarea {...control} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} className={cn(controlStyles, "h-auto py-2")} />
+              <textarea
+                {...control}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                rows={3}
+                maxLength={500}
+                className={cn(controlStyles, "h-auto py-2")}
+              />
             )}
           </Field>
           {wrongWallet ? <Alert tone="warn">{t("connectHint", { wallet: officer })}</Alert> : null}
@@ -217,10 +240,17 @@ function AgentActionDialog({
         </form>
       ) : (
         <div className="flex flex-col gap-4">
-          <section aria-labelledby={`${uid}-confirm`} className="flex flex-col gap-2 rounded-xl border border-line-strong bg-surface-muted p-4">
-            <h3 id={`${uid}-confirm`} className="text-sm font-medium">{t("confirmTitle")}</h3>
+          <section
+            aria-labelledby={`${uid}-confirm`}
+            className="flex flex-col gap-2 rounded-xl border border-line-strong bg-surface-muted p-4"
+          >
+            <h3 id={`${uid}-confirm`} className="text-sm font-medium">
+              {t("confirmTitle")}
+            </h3>
             <p data-testid="agent-confirm">{spec.confirm(fieldValues)}</p>
-            <p className="text-sm text-ink-muted">{t("reason")}: {reason.trim()}</p>
+            <p className="text-sm text-ink-muted">
+              {t("reason")}: {reason.trim()}
+            </p>
           </section>
           <AgentStepStatus step={tx.step} />
           {wrongWallet ? <Alert tone="warn">{t("connectHint", { wallet: officer })}</Alert> : null}
@@ -230,9 +260,26 @@ function AgentActionDialog({
               <Button onClick={() => reset(false)}>{t("done")}</Button>
             ) : (
               <>
-                <Button variant="ghost" onClick={() => { setStage("edit"); setSigned(null); tx.setStep({ kind: "idle" }); }} disabled={tx.busy}>{t("back")}</Button>
+                <Button
+                  variant="ghost"
+                  onClick={() => {
+                    setStage("edit");
+                    setSigned(null);
+                    tx.setStep({ kind: "idle" });
+                  }}
+                  disabled={tx.busy}
+                >
+                  {t("back")}
+                </Button>
                 {isConnected ? (
-                  <Button variant={spec.danger ? "danger" : "primary"} onClick={sign} loading={tx.busy} disabled={!canSign}>{t("sign")}</Button>
+                  <Button
+                    variant={spec.danger ? "danger" : "primary"}
+                    onClick={sign}
+                    loading={tx.busy}
+                    disabled={!canSign}
+                  >
+                    {t("sign")}
+                  </Button>
                 ) : (
                   <Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
                 )}

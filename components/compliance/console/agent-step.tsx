@@ -8,16 +8,34 @@ import type { AgentStep } from "./use-agent-tx";
 /** The state of an agent transaction in words, in a polite live region. */
 export function AgentStepStatus({ step }: { step: AgentStep }) {
   const t = useTranslations("complianceConsole.actions.step");
-  const hash = (h?: string) => (h ? <p className="text-xs">{t("hash")} <code className="font-mono break-all">{h}</code></p> : null);
+  const hash = (h?: string) =>
+    h ? (
+      <p className="text-xs">
+        {t("hash")} <code className="font-mono break-all">{h}</code>
+      </p>
+    ) : null;
   let body: React.ReactNode = null;
   if (step.kind === "checking" || step.kind === "signing" || step.kind === "pending" || step.kind === "recording") {
     body = (
-      <Alert tone="info" role="none" title={<span className="flex items-center gap-2"><Spinner className="size-4" />{t(step.kind)}</span>}>
+      <Alert
+        tone="info"
+        role="none"
+        title={
+          <span className="flex items-center gap-2">
+            <Spinner className="size-4" />
+            {t(step.kind)}
+          </span>
+        }
+      >
         {"hash" in step ? hash(step.hash) : null}
       </Alert>
     );
   } else if (step.kind === "done") {
-    body = <Alert tone="success" role="none" title={t("done")}>{hash(step.hash)}</Alert>;
+    body = (
+      <Alert tone="success" role="none" title={t("done")}>
+        {hash(step.hash)}
+      </Alert>
+    );
   } else if (step.kind === "failed") {
     body = (
       <Alert tone="error" role="none" title={t("failed")}>

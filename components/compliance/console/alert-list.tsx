@@ -15,7 +15,15 @@ const look: Record<Alert["kind"], [BadgeTone, BadgeIcon]> = {
 };
 
 /** Alerts as a list: a labelled badge, one sentence, and links to the investor and the register. */
-export async function AlertList({ alerts, locale, headingId }: { alerts: Alert[]; locale: string; headingId?: string }) {
+export async function AlertList({
+  alerts,
+  locale,
+  headingId,
+}: {
+  alerts: Alert[];
+  locale: string;
+  headingId?: string;
+}) {
   const t = await getTranslations("complianceConsole.home");
   const tr = await getTranslations("complianceConsole.register");
   if (alerts.length === 0) return <EmptyState title={t("noAlerts")} description={t("noAlertsBody")} />;
@@ -27,28 +35,63 @@ export async function AlertList({ alerts, locale, headingId }: { alerts: Alert[]
         switch (a.kind) {
           case "kyc_expired":
           case "kyc_expiring":
-            text = t(`text.${a.kind}`, { name: a.name || tr("unknownInvestor"), date: formatDay(a.expiresAt, locale), days: a.days, shares: Number(a.shares), symbol: a.symbol });
+            text = t(`text.${a.kind}`, {
+              name: a.name || tr("unknownInvestor"),
+              date: formatDay(a.expiresAt, locale),
+              days: a.days,
+              shares: Number(a.shares),
+              symbol: a.symbol,
+            });
             break;
           case "frozen_open_orders":
-            text = t("text.frozen_open_orders", { wallet: shortAddress(a.wallet), name: a.name ?? tr("unknownInvestor"), symbol: a.symbol, orders: a.orders });
+            text = t("text.frozen_open_orders", {
+              wallet: shortAddress(a.wallet),
+              name: a.name ?? tr("unknownInvestor"),
+              symbol: a.symbol,
+              orders: a.orders,
+            });
             break;
           case "near_max_holders":
-            text = t("text.near_max_holders", { symbol: a.symbol, holders: a.holders, max: a.max, pct: Math.round((a.holders / a.max) * 100) });
+            text = t("text.near_max_holders", {
+              symbol: a.symbol,
+              holders: a.holders,
+              max: a.max,
+              pct: Math.round((a.holders / a.max) * 100),
+            });
             break;
           case "unverified_holder":
-            text = t("text.unverified_holder", { wallet: shortAddress(a.wallet), name: a.name ?? tr("unknownInvestor"), shares: Number(a.shares), symbol: a.symbol });
+            text = t("text.unverified_holder", {
+              wallet: shortAddress(a.wallet),
+              name: a.name ?? tr("unknownInvestor"),
+              shares: Number(a.shares),
+              symbol: a.symbol,
+            });
             break;
         }
         const investorId = "investorId" in a ? a.investorId : null;
         return (
-          <li key={`${a.kind}-${a.token}-${"wallet" in a ? a.wallet : ""}-${i}`} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between" data-alert={a.kind}>
+          <li
+            key={`${a.kind}-${a.token}-${"wallet" in a ? a.wallet : ""}-${i}`}
+            className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between"
+            data-alert={a.kind}
+          >
             <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
-              <span><Badge tone={tone} icon={icon}>{t(`kind.${a.kind}`)}</Badge></span>
+              <span>
+                <Badge tone={tone} icon={icon}>
+                  {t(`kind.${a.kind}`)}
+                </Badge>
+              </span>
               <p className="text-sm">{text}</p>
             </div>
             <div className="flex shrink-0 gap-3 text-sm">
-              {investorId ? <Link href={`/compliance/investors/${investorId}`} className="underline underline-offset-4">{t("openInvestor")}</Link> : null}
-              <Link href={`/compliance/tokens/${a.token}`} className="underline underline-offset-4">{t("openRegister")}</Link>
+              {investorId ? (
+                <Link href={`/compliance/investors/${investorId}`} className="underline underline-offset-4">
+                  {t("openInvestor")}
+                </Link>
+              ) : null}
+              <Link href={`/compliance/tokens/${a.token}`} className="underline underline-offset-4">
+                {t("openRegister")}
+              </Link>
             </div>
           </li>
         );

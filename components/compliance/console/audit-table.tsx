@@ -5,7 +5,15 @@ import type { AuditLogEntry } from "@/lib/db/schema";
 import { formatDayTime } from "@/lib/format/date";
 
 /** Audit entries, dense, with the reason and the transaction of agent actions. */
-export async function AuditTable({ rows, locale, caption }: { rows: AuditLogEntry[]; locale: string; caption: string }) {
+export async function AuditTable({
+  rows,
+  locale,
+  caption,
+}: {
+  rows: AuditLogEntry[];
+  locale: string;
+  caption: string;
+}) {
   const t = await getTranslations("complianceConsole.audit");
   return (
     <div className="max-h-[70vh] overflow-auto rounded-xl border border-line">
@@ -14,7 +22,9 @@ export async function AuditTable({ rows, locale, caption }: { rows: AuditLogEntr
         <thead className="sticky top-0 z-10 bg-surface-muted text-left text-xs text-ink-muted">
           <tr>
             {(["at", "actor", "action", "subject", "details", "tx"] as const).map((c) => (
-              <th key={c} scope="col" className="border-b border-line px-3 py-2 font-medium">{t(`columns.${c}`)}</th>
+              <th key={c} scope="col" className="border-b border-line px-3 py-2 font-medium">
+                {t(`columns.${c}`)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -28,10 +38,18 @@ export async function AuditTable({ rows, locale, caption }: { rows: AuditLogEntr
                   {/^0x[0-9a-f]{40}$/.test(e.actor) ? <Address address={e.actor} copy={false} /> : e.actor}
                   <div className="text-xs text-ink-muted">{e.actorRole}</div>
                 </td>
-                <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-normal">{e.action}</th>
-                <td className="px-3 py-2 text-xs break-all">{e.subjectType}: {e.subjectId}</td>
+                <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-normal">
+                  {e.action}
+                </th>
+                <td className="px-3 py-2 text-xs break-all">
+                  {e.subjectType}: {e.subjectId}
+                </td>
                 <td className="max-w-[28rem] px-3 py-2 text-xs">
-                  {reason ? <p className="text-sm"><span className="text-ink-muted">{t("reason")}:</span> {reason}</p> : null}
+                  {reason ? (
+                    <p className="text-sm">
+                      <span className="text-ink-muted">{t("reason")}:</span> {reason}
+                    </p>
+                  ) : null}
                   <p className="break-all text-ink-muted">{details}</p>
                 </td>
                 <td className="px-3 py-2 font-mono text-xs break-all">{e.txHash ?? "—"}</td>

@@ -37,7 +37,17 @@ export async function ConsoleNav({ current }: { current: (typeof items)[number][
 }
 
 /** Dense console page frame: eyebrow, title, section nav. */
-export async function ConsoleHeader({ current, title, intro, children }: { current: Parameters<typeof ConsoleNav>[0]["current"]; title: React.ReactNode; intro?: React.ReactNode; children?: React.ReactNode }) {
+export async function ConsoleHeader({
+  current,
+  title,
+  intro,
+  children,
+}: {
+  current: Parameters<typeof ConsoleNav>[0]["current"];
+  title: React.ReactNode;
+  intro?: React.ReactNode;
+  children?: React.ReactNode;
+}) {
   const t = await getTranslations("complianceConsole");
   return (
     <header className="flex flex-col gap-3">

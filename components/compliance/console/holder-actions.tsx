@@ -18,7 +18,17 @@ export type HolderForActions = {
 const WHOLE = /^[1-9]\d{0,17}$/;
 
 /** Per-holder agent actions on one token: freeze / unfreeze, partial freeze, forced transfer, recovery. */
-export function HolderActions({ token, symbol, officer, holder }: { token: Address; symbol: string; officer: Address; holder: HolderForActions }) {
+export function HolderActions({
+  token,
+  symbol,
+  officer,
+  holder,
+}: {
+  token: Address;
+  symbol: string;
+  officer: Address;
+  holder: HolderForActions;
+}) {
   const t = useTranslations("complianceConsole.actions");
   const tr = useTranslations("complianceConsole.register");
   const name = holder.name ?? tr("unknownInvestor");
@@ -27,17 +37,26 @@ export function HolderActions({ token, symbol, officer, holder }: { token: Addre
   const frozenAmount = BigInt(holder.frozenAmount);
   const base = { address: token, abi: artworkShareTokenAbi, account: officer } as const;
 
-  const amountCheck = (max: bigint) => (v: Record<string, string>): Record<string, string> => {
-    const raw = v.amount ?? "";
-    return WHOLE.test(raw) && BigInt(raw) <= max ? {} : { amount: t("validation.amount", { max: Number(max) }) };
-  };
-  const addressCheck = (field: string) => (v: Record<string, string>): Record<string, string> => {
-    const raw = (v[field] ?? "").trim();
-    if (!isAddress(raw, { strict: false })) return { [field]: t("validation.address") };
-    if (raw.toLowerCase() === holder.wallet.toLowerCase()) return { [field]: t("validation.sameWallet") };
-    return {};
-  };
-  const amountField = (max: bigint) => ({ name: "amount", kind: "amount" as const, label: t("amount"), hint: t("amountHint", { max: Number(max) }) });
+  const amountCheck =
+    (max: bigint) =>
+    (v: Record<string, string>): Record<string, string> => {
+      const raw = v.amount ?? "";
+      return WHOLE.test(raw) && BigInt(raw) <= max ? {} : { amount: t("validation.amount", { max: Number(max) }) };
+    };
+  const addressCheck =
+    (field: string) =>
+    (v: Record<string, string>): Record<string, string> => {
+      const raw = (v[field] ?? "").trim();
+      if (!isAddress(raw, { strict: false })) return { [field]: t("validation.address") };
+      if (raw.toLowerCase() === holder.wallet.toLowerCase()) return { [field]: t("validation.sameWallet") };
+      return {};
+    };
+  const amountField = (max: bigint) => ({
+    name: "amount",
+    kind: "amount" as const,
+    label: t("amount"),
+    hint: t("amountHint", { max: Number(max) }),
+  });
 
   const specs: ActionSpec[] = [
     holder.frozen
@@ -64,7 +83,14 @@ export function HolderActions({ token, symbol, officer, holder }: { token: Addre
       danger: true,
       fields: [amountField(shares - frozenAmount)],
       validate: amountCheck(shares - frozenAmount),
-      confirm: (v) => t("confirm.freezePartial", { who, symbol, amount: Number(v.amount), shares: Number(shares), after: Number(frozenAmount + BigInt(v.amount ?? 0)) }),
+      confirm: (v) =>
+        t("confirm.freezePartial", {
+          who,
+          symbol,
+          amount: Number(v.amount),
+          shares: Number(shares),
+          after: Number(frozenAmount + BigInt(v.amount ?? 0)),
+        }),
       call: (v) => ({ ...base, functionName: "freezePartialShares", args: [holder.wallet, BigInt(v.amount ?? 0)] }),
     },
     ...(frozenAmount > 0n
@@ -74,8 +100,18 @@ export function HolderActions({ token, symbol, officer, holder }: { token: Addre
             label: t("kind.unfreezePartial"),
             fields: [amountField(frozenAmount)],
             validate: amountCheck(frozenAmount),
-            confirm: (v: Record<string, string>) => t("confirm.unfreezePartial", { who, symbol, amount: Number(v.amount), after: Number(frozenAmount - BigInt(v.amount ?? 0)) }),
-            call: (v: Record<string, string>) => ({ ...base, functionName: "unfreezePartialShares", args: [holder.wallet, BigInt(v.amount ?? 0)] }),
+            confirm: (v: Record<string, string>) =>
+              t("confirm.unfreezePartial", {
+                who,
+                symbol,
+                amount: Number(v.amount),
+                after: Number(frozenAmount - BigInt(v.amount ?? 0)),
+              }),
+            call: (v: Record<string, string>) => ({
+              ...base,
+              functionName: "unfreezePartialShares",
+              args: [holder.wallet, BigInt(v.amount ?? 0)],
+            }),
           } satisfies ActionSpec,
         ]
       : []),
@@ -86,7 +122,11 @@ export function HolderActions({ token, symbol, officer, holder }: { token: Addre
       fields: [amountField(shares), { name: "to", kind: "address", label: t("to"), hint: t("toHint") }],
       validate: (v) => ({ ...amountCheck(shares)(v), ...addressCheck("to")(v) }),
       confirm: (v) => t("confirm.forcedTransfer", { who, symbol, amount: Number(v.amount), to: (v.to ?? "").trim() }),
-      call: (v) => ({ ...base, functionName: "forcedTransfer", args: [holder.wallet, (v.to ?? "").trim() as Address, BigInt(v.amount ?? 0)] }),
+      call: (v) => ({
+        ...base,
+        functionName: "forcedTransfer",
+        args: [holder.wallet, (v.to ?? "").trim() as Address, BigInt(v.amount ?? 0)],
+      }),
     },
     {
       id: "recover",
@@ -95,18 +135,43 @@ export function HolderActions({ token, symbol, officer, holder }: { token: Addre
       fields: [{ name: "newWallet", kind: "address", label: t("newWallet"), hint: t("newWalletHint") }],
       validate: addressCheck("newWallet"),
       confirm: (v) =>
-        t("confirm.recover", { who, symbol, shares: Number(shares), to: (v.newWallet ?? "").trim(), frozen: Number(frozenAmount), locked: Number(holder.lockedAmount) }),
-      call: (v) => ({ ...base, functionName: "recoverWallet", args: [holder.wallet, (v.newWallet ?? "").trim() as Address] }),
+        t("confirm.recover", {
+          who,
+          symbol,
+          shares: Number(shares),
+          to: (v.newWallet ?? "").trim(),
+          frozen: Number(frozenAmount),
+          locked: Number(holder.lockedAmount),
+        }),
+      call: (v) => ({
+        ...base,
+        functionName: "recoverWallet",
+        args: [holder.wallet, (v.newWallet ?? "").trim() as Address],
+      }),
     },
   ];
 
   return (
-    <AgentActionButton id={`${token}:${holder.wallet}`.toLowerCase()} label={t("openFor", { who: name })} request={{ title: t("dialogTitle", { who }), officer, specs }} />
+    <AgentActionButton
+      id={`${token}:${holder.wallet}`.toLowerCase()}
+      label={t("openFor", { who: name })}
+      request={{ title: t("dialogTitle", { who }), officer, specs }}
+    />
   );
 }
 
 /** Pause or unpause a token. */
-export function TokenPauseAction({ token, symbol, officer, paused }: { token: Address; symbol: string; officer: Address; paused: boolean }) {
+export function TokenPauseAction({
+  token,
+  symbol,
+  officer,
+  paused,
+}: {
+  token: Address;
+  symbol: string;
+  officer: Address;
+  paused: boolean;
+}) {
   const t = useTranslations("complianceConsole.actions");
   const kind = paused ? "unpause" : "pause";
   const spec: ActionSpec = {
@@ -118,5 +183,12 @@ export function TokenPauseAction({ token, symbol, officer, paused }: { token: Ad
     confirm: () => t(`confirm.${kind}`, { symbol }),
     call: () => ({ address: token, abi: artworkShareTokenAbi, account: officer, functionName: kind, args: [] }),
   };
-  return <AgentActionButton id={`${token}:pause`.toLowerCase()} label={t(`kind.${kind}`)} variant={paused ? "primary" : "danger"} request={{ title: t(`kind.${kind}`), officer, specs: [spec] }} />;
+  return (
+    <AgentActionButton
+      id={`${token}:pause`.toLowerCase()}
+      label={t(`kind.${kind}`)}
+      variant={paused ? "primary" : "danger"}
+      request={{ title: t(`kind.${kind}`), officer, specs: [spec] }}
+    />
+  );
 }

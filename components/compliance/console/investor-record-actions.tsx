@@ -29,25 +29,54 @@ export function InvestorRecordActions({
   const t = useTranslations("complianceConsole.actions");
   const tc = useTranslations("complianceConsole.categories");
   const base = { address: registry, abi: identityRegistryAbi, account: officer } as const;
-  const catOptions = (Object.keys(CATEGORY_CODES) as (keyof typeof CATEGORY_CODES)[]).map((c) => ({ value: String(CATEGORY_CODES[c]), label: tc(c) }));
+  const catOptions = (Object.keys(CATEGORY_CODES) as (keyof typeof CATEGORY_CODES)[]).map((c) => ({
+    value: String(CATEGORY_CODES[c]),
+    label: tc(c),
+  }));
   const expiryDay = new Date(record.expiry * 1000).toISOString().slice(0, 10);
   const toSeconds = (day: string) => BigInt(Math.floor(new Date(`${day}T23:59:59+08:00`).getTime() / 1000));
   const countryLabel = (v: string) => countries.find((c) => c.value === v)?.label ?? v;
   const catLabel = (v: string) => catOptions.find((c) => c.value === v)?.label ?? v;
-  const addressCheck = (v: Record<string, string>): Record<string, string> => (isAddress((v.wallet ?? "").trim(), { strict: false }) ? {} : { wallet: t("validation.address") });
+  const addressCheck = (v: Record<string, string>): Record<string, string> =>
+    isAddress((v.wallet ?? "").trim(), { strict: false }) ? {} : { wallet: t("validation.address") };
 
   const specs: ActionSpec[] = [
     {
       id: "updateInvestor",
       label: t("kind.updateInvestor"),
       fields: [
-        { name: "country", kind: "select", label: t("country"), options: countries, defaultValue: String(record.country) },
-        { name: "category", kind: "select", label: t("category"), options: catOptions, defaultValue: String(record.category) },
+        {
+          name: "country",
+          kind: "select",
+          label: t("country"),
+          options: countries,
+          defaultValue: String(record.country),
+        },
+        {
+          name: "category",
+          kind: "select",
+          label: t("category"),
+          options: catOptions,
+          defaultValue: String(record.category),
+        },
         { name: "expiry", kind: "date", label: t("expiry"), defaultValue: expiryDay },
       ],
-      validate: (v): Record<string, string> => (/^\d{4}-\d{2}-\d{2}$/.test(v.expiry ?? "") && toSeconds(v.expiry!) > BigInt(Math.floor(Date.now() / 1000)) ? {} : { expiry: t("validation.date") }),
-      confirm: (v) => t("confirm.updateInvestor", { name, country: countryLabel(v.country ?? ""), category: catLabel(v.category ?? ""), date: v.expiry ?? "" }),
-      call: (v) => ({ ...base, functionName: "updateInvestor", args: [investorId, Number(v.country), Number(v.category), toSeconds(v.expiry ?? "")] }),
+      validate: (v): Record<string, string> =>
+        /^\d{4}-\d{2}-\d{2}$/.test(v.expiry ?? "") && toSeconds(v.expiry!) > BigInt(Math.floor(Date.now() / 1000))
+          ? {}
+          : { expiry: t("validation.date") },
+      confirm: (v) =>
+        t("confirm.updateInvestor", {
+          name,
+          country: countryLabel(v.country ?? ""),
+          category: catLabel(v.category ?? ""),
+          date: v.expiry ?? "",
+        }),
+      call: (v) => ({
+        ...base,
+        functionName: "updateInvestor",
+        args: [investorId, Number(v.country), Number(v.category), toSeconds(v.expiry ?? "")],
+      }),
     },
     {
       id: "revokeInvestor",
@@ -56,7 +85,11 @@ export function InvestorRecordActions({
       fields: [],
       validate: () => ({}),
       confirm: () => t("confirm.revokeInvestor", { name }),
-      call: () => ({ ...base, functionName: "updateInvestor", args: [investorId, record.country, record.category, BigInt(Math.floor(Date.now() / 1000))] }),
+      call: () => ({
+        ...base,
+        functionName: "updateInvestor",
+        args: [investorId, record.country, record.category, BigInt(Math.floor(Date.now() / 1000))],
+      }),
     },
     {
       id: "linkWallet",
@@ -72,13 +105,31 @@ export function InvestorRecordActions({
             id: "unlinkWallet",
             label: t("kind.unlinkWallet"),
             danger: true,
-            fields: [{ name: "wallet", kind: "select" as const, label: t("wallet"), options: wallets.map((w) => ({ value: w, label: w })), defaultValue: wallets[0] }],
+            fields: [
+              {
+                name: "wallet",
+                kind: "select" as const,
+                label: t("wallet"),
+                options: wallets.map((w) => ({ value: w, label: w })),
+                defaultValue: wallets[0],
+              },
+            ],
             validate: () => ({}),
             confirm: (v: Record<string, string>) => t("confirm.unlinkWallet", { name, wallet: v.wallet ?? "" }),
-            call: (v: Record<string, string>) => ({ ...base, functionName: "unlinkWallet", args: [v.wallet as Address] }),
+            call: (v: Record<string, string>) => ({
+              ...base,
+              functionName: "unlinkWallet",
+              args: [v.wallet as Address],
+            }),
           } satisfies ActionSpec,
         ]
       : []),
   ];
-  return <AgentActionButton id={`investor:${investorId}`.toLowerCase()} label={t("openFor", { who: name })} request={{ title: t("dialogTitle", { who: name }), officer, specs }} />;
+  return (
+    <AgentActionButton
+      id={`investor:${investorId}`.toLowerCase()}
+      label={t("openFor", { who: name })}
+      request={{ title: t("dialogTitle", { who: name }), officer, specs }}
+    />
+  );
 }

@@ -20,7 +20,13 @@ export type AgentStep =
   | { kind: "done"; hash: Hex }
   | { kind: "failed"; message: string; hash?: Hex };
 
-export type AgentCall = { address: Address; abi: Abi; functionName: string; args: readonly unknown[]; account: Address };
+export type AgentCall = {
+  address: Address;
+  abi: Abi;
+  functionName: string;
+  args: readonly unknown[];
+  account: Address;
+};
 
 const KNOWN = [
   "ShareFreezeExceedsBalance",
@@ -91,6 +97,7 @@ export function useAgentTx() {
     return true;
   }
 
-  const busy = step.kind === "checking" || step.kind === "signing" || step.kind === "pending" || step.kind === "recording";
+  const busy =
+    step.kind === "checking" || step.kind === "signing" || step.kind === "pending" || step.kind === "recording";
   return { step, setStep, run, busy };
 }

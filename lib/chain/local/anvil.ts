@@ -57,18 +57,26 @@ export async function startAnvil(opts: {
     throw new Error(`Port ${opts.port} already answers JSON-RPC: stop the other chain or set ANVIL_PORT`);
   }
   const args = [
-    "--host", "127.0.0.1",
-    "--port", String(opts.port),
-    "--chain-id", String(opts.chainId ?? 31337),
-    "--accounts", String(opts.accounts ?? 20),
-    "--balance", "10000",
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(opts.port),
+    "--chain-id",
+    String(opts.chainId ?? 31337),
+    "--accounts",
+    String(opts.accounts ?? 20),
+    "--balance",
+    "10000",
     // Large enough for a token deployment and batch seeding; anvil's default is 30M.
-    "--gas-limit", "60000000",
+    "--gas-limit",
+    "60000000",
   ];
   if (opts.statePath) {
     args.push(
-      "--state", opts.statePath,
-      "--state-interval", String(opts.stateIntervalSeconds ?? 5),
+      "--state",
+      opts.statePath,
+      "--state-interval",
+      String(opts.stateIntervalSeconds ?? 5),
       // Keeps historical states in the dump so reads at past blocks work after a restart.
       "--preserve-historical-states",
     );

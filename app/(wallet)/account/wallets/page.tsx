@@ -20,11 +20,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The investor's wallets, and linking another one (two signatures, then compliance registers it on-chain). */
 export default async function WalletsPage() {
-  const [ctx, t, locale] = await Promise.all([requirePageSession({ next: "/account/wallets" }), getTranslations("walletLinks"), getLocale()]);
+  const [ctx, t, locale] = await Promise.all([
+    requirePageSession({ next: "/account/wallets" }),
+    getTranslations("walletLinks"),
+    getLocale(),
+  ]);
   const header = (
     <div className="flex flex-col gap-2">
       <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">
-        <Link href="/account" className="underline-offset-4 hover:underline">{t("back")}</Link>
+        <Link href="/account" className="underline-offset-4 hover:underline">
+          {t("back")}
+        </Link>
       </p>
       <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
       <p className="text-ink-muted">{t("intro")}</p>
@@ -37,7 +43,11 @@ export default async function WalletsPage() {
         <Alert
           tone="warn"
           title={t("notVerifiedTitle")}
-          action={<Link href="/onboarding" className={buttonStyles({ size: "sm" })}>{t("toOnboarding")}</Link>}
+          action={
+            <Link href="/onboarding" className={buttonStyles({ size: "sm" })}>
+              {t("toOnboarding")}
+            </Link>
+          }
         >
           {t("notVerifiedBody")}
         </Alert>
@@ -45,11 +55,17 @@ export default async function WalletsPage() {
     );
   }
   const db = await getDb();
-  const [wallets, requests] = await Promise.all([getInvestorWallets(db, { investorId: ctx.investor.id }), getInvestorLinkRequests(db, { investorId: ctx.investor.id })]);
+  const [wallets, requests] = await Promise.all([
+    getInvestorWallets(db, { investorId: ctx.investor.id }),
+    getInvestorLinkRequests(db, { investorId: ctx.investor.id }),
+  ]);
   const verified = await readWalletsVerified(wallets.map((w) => w.address));
   const me = ctx.address.toLowerCase();
   // An unsigned request opened from another of the investor's wallets is replaced when this one starts.
-  const open = requests.open && (requests.open.status === "submitted" || requests.open.currentWallet === me) ? requests.open : null;
+  const open =
+    requests.open && (requests.open.status === "submitted" || requests.open.currentWallet === me)
+      ? requests.open
+      : null;
   const lastDecided = requests.recent[0];
 
   return (
@@ -62,15 +78,37 @@ export default async function WalletsPage() {
         <CardBody>
           <ul className="flex flex-col divide-y divide-line" aria-label={t("yourWallets")}>
             {wallets.map((w) => (
-              <li key={w.address} className="flex flex-wrap items-center justify-between gap-3 py-3" data-wallet={w.address}>
+              <li
+                key={w.address}
+                className="flex flex-wrap items-center justify-between gap-3 py-3"
+                data-wallet={w.address}
+              >
                 <div className="flex flex-col gap-1">
                   <Address address={getAddress(w.address)} full />
-                  <span className="text-xs text-ink-muted">{t("linkedOn", { date: formatDayTime(w.linkedAt, locale) })}</span>
+                  <span className="text-xs text-ink-muted">
+                    {t("linkedOn", { date: formatDayTime(w.linkedAt, locale) })}
+                  </span>
                 </div>
                 <div className="flex flex-wrap gap-2">
-                  {w.address === me ? <Badge tone="neutral" icon="dot">{t("thisWallet")}</Badge> : null}
-                  {w.isPrimary ? <Badge tone="neutral" icon="none">{t("primary")}</Badge> : null}
-                  {verified[w.address] ? <Badge tone="success" icon="check">{t("verified")}</Badge> : <Badge tone="warn" icon="warn">{t("notVerifiedBadge")}</Badge>}
+                  {w.address === me ? (
+                    <Badge tone="neutral" icon="dot">
+                      {t("thisWallet")}
+                    </Badge>
+                  ) : null}
+                  {w.isPrimary ? (
+                    <Badge tone="neutral" icon="none">
+                      {t("primary")}
+                    </Badge>
+                  ) : null}
+                  {verified[w.address] ? (
+                    <Badge tone="success" icon="check">
+                      {t("verified")}
+                    </Badge>
+                  ) : (
+                    <Badge tone="warn" icon="warn">
+                      {t("notVerifiedBadge")}
+                    </Badge>
+                  )}
                 </div>
               </li>
             ))}
@@ -84,14 +122,18 @@ export default async function WalletsPage() {
         </CardHeader>
         <CardBody className="flex flex-col gap-4">
           {lastDecided && !open && lastDecided.status === "rejected" ? (
-            <Alert tone="error" role="status" title={t("rejectedTitle")}>{lastDecided.rejectionReason}</Alert>
+            <Alert tone="error" role="status" title={t("rejectedTitle")}>
+              {lastDecided.rejectionReason}
+            </Alert>
           ) : null}
           {lastDecided && !open && lastDecided.status === "linked" ? (
             <Alert tone="success" title={t("linkedTitle")}>
               <Address address={getAddress(lastDecided.newWallet ?? zeroAddress)} />
             </Alert>
           ) : null}
-          {lastDecided && !open && lastDecided.status === "expired" ? <Alert tone="warn">{t("expiredBody")}</Alert> : null}
+          {lastDecided && !open && lastDecided.status === "expired" ? (
+            <Alert tone="warn">{t("expiredBody")}</Alert>
+          ) : null}
           <LinkWalletFlow
             currentWallet={me}
             request={

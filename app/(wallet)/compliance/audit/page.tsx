@@ -33,15 +33,24 @@ export default async function AuditPage({ searchParams }: Props) {
   ]);
   const qs = (change: Record<string, string | number | undefined>) => {
     const s = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...p, ...change })) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) s.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...p, ...change }))
+      if (v !== undefined && v !== "" && !(k === "page" && v === 1)) s.set(k, String(v));
     const str = s.toString();
     return str ? `?${str}` : "";
   };
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
   const field = (name: "actor" | "investor" | "token", label: string, mono = true) => (
     <div className="flex flex-col gap-1">
-      <label htmlFor={`audit-${name}`} className="text-sm font-medium">{label}</label>
-      <Input id={`audit-${name}`} name={name} defaultValue={p[name] ?? ""} className={mono ? "font-mono" : undefined} autoComplete="off" />
+      <label htmlFor={`audit-${name}`} className="text-sm font-medium">
+        {label}
+      </label>
+      <Input
+        id={`audit-${name}`}
+        name={name}
+        defaultValue={p[name] ?? ""}
+        className={mono ? "font-mono" : undefined}
+        autoComplete="off"
+      />
     </div>
   );
   return (
@@ -56,39 +65,87 @@ export default async function AuditPage({ searchParams }: Props) {
           {t("brokenBody", { id: verification.brokenAtId, reason: verification.reason, count: verification.count })}
         </Alert>
       )}
-      <form method="get" action="/compliance/audit" role="search" aria-label={t("filters")} className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+      <form
+        method="get"
+        action="/compliance/audit"
+        role="search"
+        aria-label={t("filters")}
+        className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
+      >
         {field("actor", t("actor"))}
         {field("investor", t("investor"))}
         {field("token", t("token"))}
         <div className="flex flex-col gap-1">
-          <label htmlFor="audit-action" className="text-sm font-medium">{t("action")}</label>
+          <label htmlFor="audit-action" className="text-sm font-medium">
+            {t("action")}
+          </label>
           <Select id="audit-action" name="action" defaultValue={p.action ?? ""}>
             <option value="">{t("anyAction")}</option>
-            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </Select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="audit-from" className="text-sm font-medium">{t("from")}</label>
+          <label htmlFor="audit-from" className="text-sm font-medium">
+            {t("from")}
+          </label>
           <Input id="audit-from" name="from" type="date" defaultValue={p.from ?? ""} />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="audit-to" className="text-sm font-medium">{t("to")}</label>
+          <label htmlFor="audit-to" className="text-sm font-medium">
+            {t("to")}
+          </label>
           <Input id="audit-to" name="to" type="date" defaultValue={p.to ?? ""} />
         </div>
         <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className={buttonStyles({})}>{t("apply")}</button>
-          <Link href="/compliance/audit" className={buttonStyles({ variant: "ghost" })}>{t("reset")}</Link>
+          <button type="submit" className={buttonStyles({})}>
+            {t("apply")}
+          </button>
+          <Link href="/compliance/audit" className={buttonStyles({ variant: "ghost" })}>
+            {t("reset")}
+          </Link>
         </div>
       </form>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite">{t("count", { count: total })}</p>
-        <a href={`/compliance/audit/audit.csv${qs({ page: undefined })}`} className={buttonStyles({ variant: "secondary", size: "sm" })} download>{t("exportCsv")}</a>
+        <a
+          href={`/compliance/audit/audit.csv${qs({ page: undefined })}`}
+          className={buttonStyles({ variant: "secondary", size: "sm" })}
+          download
+        >
+          {t("exportCsv")}
+        </a>
       </div>
-      {rows.length === 0 ? <EmptyState title={t("emptyTitle")} description={t("emptyBody")} /> : <AuditTable rows={rows} locale={locale} caption={t("caption")} />}
+      {rows.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
+      ) : (
+        <AuditTable rows={rows} locale={locale} caption={t("caption")} />
+      )}
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex justify-between text-sm">
-          {p.page > 1 ? <Link href={`/compliance/audit${qs({ page: p.page - 1 })}`} className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("previous")}</Link> : <span />}
-          {p.page < pages ? <Link href={`/compliance/audit${qs({ page: p.page + 1 })}`} className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("next")}</Link> : <span />}
+          {p.page > 1 ? (
+            <Link
+              href={`/compliance/audit${qs({ page: p.page - 1 })}`}
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
+            >
+              {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {p.page < pages ? (
+            <Link
+              href={`/compliance/audit${qs({ page: p.page + 1 })}`}
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
+            >
+              {t("next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

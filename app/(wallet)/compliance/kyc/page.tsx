@@ -28,15 +28,25 @@ function parseFilters(sp: Record<string, string | string[] | undefined>): QueueF
   const country = one("country");
   const age = Number(one("age") ?? 0);
   return {
-    status: status && (status === "open" || (kycStatuses as readonly string[]).includes(status)) ? (status as KycStatus | "open") : "open",
-    category: category && (investorCategories as readonly string[]).includes(category) ? (category as InvestorCategory) : undefined,
+    status:
+      status && (status === "open" || (kycStatuses as readonly string[]).includes(status))
+        ? (status as KycStatus | "open")
+        : "open",
+    category:
+      category && (investorCategories as readonly string[]).includes(category)
+        ? (category as InvestorCategory)
+        : undefined,
     country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
     minAgeDays: AGES.includes(age as (typeof AGES)[number]) ? age : 0,
   };
 }
 
 /** The KYC review queue: filters in the URL, oldest submission first. */
-export default async function KycQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function KycQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageSession({ role: "compliance", next: "/compliance/kyc" });
   const [t, tk, tc, locale, sp] = await Promise.all([
     getTranslations("complianceKyc"),
@@ -58,7 +68,11 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
       </header>
       <ConsoleNav current="kyc" />
 
-      <form method="get" className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" aria-label={t("filters.label")}>
+      <form
+        method="get"
+        className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+        aria-label={t("filters.label")}
+      >
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("filters.status")}
           <Select name="status" defaultValue={filters.status}>
@@ -124,12 +138,24 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">{t("tableCaption")}</caption>
             <thead className="sticky top-0 z-10 bg-surface-muted text-xs tracking-wide text-ink-muted uppercase">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("columns.applicant")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("columns.wallet")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("columns.residence")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("columns.category")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("columns.status")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("columns.submitted")}</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("columns.applicant")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("columns.wallet")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("columns.residence")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("columns.category")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("columns.status")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("columns.submitted")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
@@ -142,13 +168,17 @@ export default async function KycQueuePage({ searchParams }: { searchParams: Pro
                         {r.legalName ?? t("unnamed")}
                       </Link>
                     </td>
-                    <td className="px-4 py-2.5"><Address address={r.wallet} copy={false} /></td>
+                    <td className="px-4 py-2.5">
+                      <Address address={r.wallet} copy={false} />
+                    </td>
                     <td className="px-4 py-2.5">{r.residence ? countryName(r.residence, locale) : "—"}</td>
                     <td className="px-4 py-2.5">
                       {r.category ? tc(r.category) : "—"}
                       {r.preApprovedBy ? <span className="ml-2 text-xs text-ink-muted">{t("preApproved")}</span> : null}
                     </td>
-                    <td className="px-4 py-2.5"><KycStatusBadge status={r.status} label={tk(r.status)} /></td>
+                    <td className="px-4 py-2.5">
+                      <KycStatusBadge status={r.status} label={tk(r.status)} />
+                    </td>
                     <td className="px-4 py-2.5 tabular">
                       {r.submittedAt ? formatDay(r.submittedAt, locale) : "—"}
                       {days !== null ? <span className="ml-2 text-xs text-ink-muted">{t("age", { days })}</span> : null}

@@ -38,7 +38,14 @@ export default async function ListingReviewPage({ searchParams }: Props) {
         <p className="text-ink-muted">{t("intro")}</p>
       </header>
       {done && (decision === "approve" || decision === "return") ? (
-        <Alert tone="success" title={decision === "approve" ? t("approvedTitle", { title: done.title }) : t("returnedTitle", { title: done.title })}>
+        <Alert
+          tone="success"
+          title={
+            decision === "approve"
+              ? t("approvedTitle", { title: done.title })
+              : t("returnedTitle", { title: done.title })
+          }
+        >
           {decision === "approve" ? t("approvedDone") : t("returnedDone")}
         </Alert>
       ) : null}
@@ -50,32 +57,59 @@ export default async function ListingReviewPage({ searchParams }: Props) {
             const own = l.issuerAddress === ctx.address.toLowerCase();
             return (
               <li key={l.id}>
-                <article aria-labelledby={`listing-${l.id}`} className="flex flex-col gap-4 rounded-2xl border border-line p-5">
+                <article
+                  aria-labelledby={`listing-${l.id}`}
+                  className="flex flex-col gap-4 rounded-2xl border border-line p-5"
+                >
                   <header className="flex flex-col gap-1">
-                    <h2 id={`listing-${l.id}`} className="font-display text-2xl">{l.title}{l.titleZh ? <span className="ml-2 text-base text-ink-muted" lang="zh-HK">{l.titleZh}</span> : null}</h2>
+                    <h2 id={`listing-${l.id}`} className="font-display text-2xl">
+                      {l.title}
+                      {l.titleZh ? (
+                        <span className="ml-2 text-base text-ink-muted" lang="zh-HK">
+                          {l.titleZh}
+                        </span>
+                      ) : null}
+                    </h2>
                     <p className="text-sm text-ink-muted">
-                      {l.artist}{l.year ? `, ${l.year}` : ""} · {t("issuer")} <Address address={l.issuerAddress as `0x${string}`} chars={4} /> · {t("submittedOn", { date: formatDay(l.updatedAt, locale) })}
+                      {l.artist}
+                      {l.year ? `, ${l.year}` : ""} · {t("issuer")}{" "}
+                      <Address address={l.issuerAddress as `0x${string}`} chars={4} /> ·{" "}
+                      {t("submittedOn", { date: formatDay(l.updatedAt, locale) })}
                     </p>
                   </header>
                   <div className="flex flex-wrap gap-2">
                     {l.images.map((img) => (
                       // eslint-disable-next-line @next/next/no-img-element -- stored listing image thumbnail
-                      <img key={img.src} src={img.src} alt={img.alt} width={120} height={120} className="size-28 rounded-lg border border-line object-cover" />
+                      <img
+                        key={img.src}
+                        src={img.src}
+                        alt={img.alt}
+                        width={120}
+                        height={120}
+                        className="size-28 rounded-lg border border-line object-cover"
+                      />
                     ))}
                   </div>
                   <Markdown text={l.descriptionMd} className="flex max-w-prose flex-col gap-2 text-sm" />
                   <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-                    <dt className="text-ink-muted">{t("custody")}</dt><dd>{[l.custodian, l.custodianLocation].filter(Boolean).join(" — ") || "—"}</dd>
-                    <dt className="text-ink-muted">{t("insurer")}</dt><dd>{l.insurer ?? "—"}</dd>
-                    <dt className="text-ink-muted">{t("condition")}</dt><dd>{l.conditionReport ?? "—"}</dd>
+                    <dt className="text-ink-muted">{t("custody")}</dt>
+                    <dd>{[l.custodian, l.custodianLocation].filter(Boolean).join(" — ") || "—"}</dd>
+                    <dt className="text-ink-muted">{t("insurer")}</dt>
+                    <dd>{l.insurer ?? "—"}</dd>
+                    <dt className="text-ink-muted">{t("condition")}</dt>
+                    <dd>{l.conditionReport ?? "—"}</dd>
                   </dl>
                   <div className="flex flex-col gap-1 text-sm">
                     <h3 className="font-medium">{tf("documents")}</h3>
-                    {docs[i]!.length === 0 ? <p className="text-ink-muted">{tf("noDocuments")}</p> : (
+                    {docs[i]!.length === 0 ? (
+                      <p className="text-ink-muted">{tf("noDocuments")}</p>
+                    ) : (
                       <ul className="flex flex-col gap-1">
                         {docs[i]!.map((d) => (
                           <li key={d.id}>
-                            <a href={`/documents/${d.id}`} className="underline underline-offset-4">{d.title}</a>{" "}
+                            <a href={`/documents/${d.id}`} className="underline underline-offset-4">
+                              {d.title}
+                            </a>{" "}
                             <code className="font-mono text-xs break-all text-ink-muted">SHA-256 {d.sha256}</code>
                           </li>
                         ))}

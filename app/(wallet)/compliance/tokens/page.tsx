@@ -16,11 +16,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TokensPage() {
   await requirePageSession({ role: "compliance", next: "/compliance/tokens" });
   const db = await getDb();
-  const [tokens, t, locale] = await Promise.all([listTokens(db), getTranslations("complianceConsole.tokens"), getLocale()]);
+  const [tokens, t, locale] = await Promise.all([
+    listTokens(db),
+    getTranslations("complianceConsole.tokens"),
+    getLocale(),
+  ]);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
       <ConsoleHeader current="tokens" title={t("title")} intro={t("intro")} />
-      {tokens.length === 0 ? <EmptyState title={t("emptyTitle")} description={t("empty")} /> : <TokenTable tokens={tokens} locale={locale} />}
+      {tokens.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} description={t("empty")} />
+      ) : (
+        <TokenTable tokens={tokens} locale={locale} />
+      )}
     </div>
   );
 }

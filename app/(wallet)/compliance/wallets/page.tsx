@@ -24,15 +24,26 @@ export default async function WalletLinksPage() {
   const ctx = await requirePageSession({ role: "compliance", next: "/compliance/wallets" });
   const [t, locale] = await Promise.all([getTranslations("walletLinks.queue"), getLocale()]);
   const db = await getDb();
-  const [waiting, recent] = await Promise.all([listLinkRequests(db, { statuses: ["submitted"] }), listRecentLinkDecisions(db, { days: RECENT_DAYS })]);
+  const [waiting, recent] = await Promise.all([
+    listLinkRequests(db, { statuses: ["submitted"] }),
+    listRecentLinkDecisions(db, { days: RECENT_DAYS }),
+  ]);
 
   const row = (r: LinkQueueRow) => (
-    <li key={r.id} className="flex flex-col gap-4 rounded-xl border border-line p-4 lg:flex-row lg:items-start lg:justify-between" data-request={r.id}>
+    <li
+      key={r.id}
+      className="flex flex-col gap-4 rounded-xl border border-line p-4 lg:flex-row lg:items-start lg:justify-between"
+      data-request={r.id}
+    >
       <div className="flex min-w-0 flex-col gap-2 text-sm">
-        <Link href={`/compliance/investors/${r.investorId}`} className="font-medium underline-offset-4 hover:underline">{r.investorName ?? t("unknownInvestor")}</Link>
+        <Link href={`/compliance/investors/${r.investorId}`} className="font-medium underline-offset-4 hover:underline">
+          {r.investorName ?? t("unknownInvestor")}
+        </Link>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
           <dt className="text-ink-muted">{t("current")}</dt>
-          <dd><Address address={getAddress(r.currentWallet)} /></dd>
+          <dd>
+            <Address address={getAddress(r.currentWallet)} />
+          </dd>
           <dt className="text-ink-muted">{t("new")}</dt>
           <dd>{r.newWallet ? <Address address={getAddress(r.newWallet)} /> : "—"}</dd>
           <dt className="text-ink-muted">{t("submitted")}</dt>
@@ -41,24 +52,55 @@ export default async function WalletLinksPage() {
         <details className="text-xs text-ink-muted">
           <summary className="cursor-pointer">{t("proof")}</summary>
           <div className="mt-2 grid gap-2">
-            <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">{r.currentMessage}{"\n\n"}{r.currentSignature}</pre>
-            <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">{r.newMessage}{"\n\n"}{r.newSignature}</pre>
+            <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">
+              {r.currentMessage}
+              {"\n\n"}
+              {r.currentSignature}
+            </pre>
+            <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">
+              {r.newMessage}
+              {"\n\n"}
+              {r.newSignature}
+            </pre>
           </div>
         </details>
       </div>
       <div className="w-full lg:max-w-md">
         {r.status === "submitted" ? (
-          <WalletLinkDecision id={r.id} officer={ctx.address} newWallet={getAddress(r.newWallet ?? zeroAddress)} investorName={r.investorName ?? t("unknownInvestor")} />
+          <WalletLinkDecision
+            id={r.id}
+            officer={ctx.address}
+            newWallet={getAddress(r.newWallet ?? zeroAddress)}
+            investorName={r.investorName ?? t("unknownInvestor")}
+          />
         ) : r.status === "linked" ? (
           <div className="flex flex-col gap-1 text-sm">
-            <div><Badge tone="success" icon="check">{t("linked")}</Badge></div>
-            <span className="text-ink-muted">{t("decidedBy", { officer: r.decidedBy ?? "", date: r.decidedAt ? formatDayTime(r.decidedAt, locale) : "" })}</span>
+            <div>
+              <Badge tone="success" icon="check">
+                {t("linked")}
+              </Badge>
+            </div>
+            <span className="text-ink-muted">
+              {t("decidedBy", {
+                officer: r.decidedBy ?? "",
+                date: r.decidedAt ? formatDayTime(r.decidedAt, locale) : "",
+              })}
+            </span>
             {r.linkTxHash ? <code className="font-mono text-xs break-all">{r.linkTxHash}</code> : null}
           </div>
         ) : (
           <div className="flex flex-col gap-1 text-sm">
-            <div><Badge tone="danger" icon="error">{t("rejected")}</Badge></div>
-            <span className="text-ink-muted">{t("decidedBy", { officer: r.decidedBy ?? "", date: r.decidedAt ? formatDayTime(r.decidedAt, locale) : "" })}</span>
+            <div>
+              <Badge tone="danger" icon="error">
+                {t("rejected")}
+              </Badge>
+            </div>
+            <span className="text-ink-muted">
+              {t("decidedBy", {
+                officer: r.decidedBy ?? "",
+                date: r.decidedAt ? formatDayTime(r.decidedAt, locale) : "",
+              })}
+            </span>
             <p>{r.rejectionReason}</p>
           </div>
         )}
@@ -70,12 +112,20 @@ export default async function WalletLinksPage() {
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
       <ConsoleHeader current="wallets" title={t("title")} intro={t("intro")} />
       <section aria-labelledby="waiting-title" className="flex flex-col gap-3">
-        <h2 id="waiting-title" className="text-lg font-medium">{t("waiting", { count: waiting.length })}</h2>
-        {waiting.length === 0 ? <EmptyState title={t("emptyTitle")} description={t("emptyBody")} /> : <ul className="flex flex-col gap-3">{waiting.map(row)}</ul>}
+        <h2 id="waiting-title" className="text-lg font-medium">
+          {t("waiting", { count: waiting.length })}
+        </h2>
+        {waiting.length === 0 ? (
+          <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
+        ) : (
+          <ul className="flex flex-col gap-3">{waiting.map(row)}</ul>
+        )}
       </section>
       {recent.length > 0 ? (
         <section aria-labelledby="recent-title" className="flex flex-col gap-3">
-          <h2 id="recent-title" className="text-lg font-medium">{t("recent", { days: RECENT_DAYS })}</h2>
+          <h2 id="recent-title" className="text-lg font-medium">
+            {t("recent", { days: RECENT_DAYS })}
+          </h2>
           <ul className="flex flex-col gap-3">{recent.map(row)}</ul>
         </section>
       ) : null}

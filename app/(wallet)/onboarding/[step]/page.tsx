@@ -38,10 +38,17 @@ export default async function WizardStepPage({ params }: { params: Promise<{ ste
   const app = await getLatestApplication(db, { investorId: ctx.investor.id });
   const actor = { address: ctx.address, compliance: ctx.roles.compliance, investorId: ctx.investor.id };
   if (!app || !canEditApplication(actor, app)) redirect("/onboarding");
-  const [t, locale, docs] = await Promise.all([getTranslations("kyc"), getLocale(), listDocuments(db, { applicationId: app.id })]);
+  const [t, locale, docs] = await Promise.all([
+    getTranslations("kyc"),
+    getLocale(),
+    listDocuments(db, { applicationId: app.id }),
+  ]);
   const steps = stepsFor(app.data);
   if (!steps.includes(step)) redirect(`/onboarding/${steps[0]}`);
-  const done = completedSteps(app.data, docs.map((d) => d.kind));
+  const done = completedSteps(
+    app.data,
+    docs.map((d) => d.kind),
+  );
   const index = steps.indexOf(step);
   const back = index > 0 ? `/onboarding/${steps[index - 1]}` : "/onboarding";
   const next = steps[index + 1];
@@ -73,7 +80,10 @@ export default async function WizardStepPage({ params }: { params: Promise<{ ste
             <Alert
               tone={result.passed ? "success" : "warn"}
               role="status"
-              title={t(result.passed ? "questionnaire.passedTitle" : "questionnaire.failedTitle", { score: result.score, total: result.total })}
+              title={t(result.passed ? "questionnaire.passedTitle" : "questionnaire.failedTitle", {
+                score: result.score,
+                total: result.total,
+              })}
               action={
                 result.passed && next ? (
                   <Link href={`/onboarding/${next}`} className={buttonStyles({ variant: "primary", size: "sm" })}>
@@ -105,7 +115,9 @@ export default async function WizardStepPage({ params }: { params: Promise<{ ste
           <p className="text-sm text-ink-muted">{t("disclosures.intro", { version: DISCLOSURE_VERSION })}</p>
           <DisclosuresForm
             applicationId={app.id}
-            acknowledged={(app.data.disclosures ?? []).filter((d) => d.version === DISCLOSURE_VERSION).map((d) => d.key)}
+            acknowledged={(app.data.disclosures ?? [])
+              .filter((d) => d.version === DISCLOSURE_VERSION)
+              .map((d) => d.key)}
             back={back}
           />
         </div>
@@ -150,7 +162,11 @@ export default async function WizardStepPage({ params }: { params: Promise<{ ste
           <dt className="text-sm text-ink-muted">{label}</dt>
           <dd className="text-sm font-medium break-words">{value ?? "—"}</dd>
           <dd>
-            <Link href={`/onboarding/${edit}`} className="text-sm text-accent underline" aria-label={t("review.editStep", { step: t(`wizard.steps.${edit}`) })}>
+            <Link
+              href={`/onboarding/${edit}`}
+              className="text-sm text-accent underline"
+              aria-label={t("review.editStep", { step: t(`wizard.steps.${edit}`) })}
+            >
               {t("review.edit")}
             </Link>
           </dd>
@@ -180,7 +196,11 @@ export default async function WizardStepPage({ params }: { params: Promise<{ ste
           ) : null}
           <dl>
             {row(t("personal.legalName"), p?.legalName, "personal")}
-            {row(t("personal.dateOfBirth"), p ? formatDay(new Date(`${p.dateOfBirth}T00:00:00Z`), locale) : null, "personal")}
+            {row(
+              t("personal.dateOfBirth"),
+              p ? formatDay(new Date(`${p.dateOfBirth}T00:00:00Z`), locale) : null,
+              "personal",
+            )}
             {row(t("personal.email"), p?.email, "personal")}
             {row(t("personal.phone"), p?.phone, "personal")}
             {row(t("personal.address"), p?.address, "personal")}
@@ -188,24 +208,36 @@ export default async function WizardStepPage({ params }: { params: Promise<{ ste
             {row(t("residence.residence"), r ? countryName(r.residence, locale) : null, "residence")}
             {row(
               t("category.legend"),
-              c ? `${t(`category.${c.category}.title`)}${c.portfolioHkd ? ` · HK$${c.portfolioHkd.toLocaleString("en-HK")}` : ""}` : null,
+              c
+                ? `${t(`category.${c.category}.title`)}${c.portfolioHkd ? ` · HK$${c.portfolioHkd.toLocaleString("en-HK")}` : ""}`
+                : null,
               "category",
             )}
             {c?.category !== "professional"
               ? row(
                   t("wizard.steps.questionnaire"),
-                  app.data.questionnaire ? t("review.score", { score: app.data.questionnaire.score, total: app.data.questionnaire.total }) : null,
+                  app.data.questionnaire
+                    ? t("review.score", { score: app.data.questionnaire.score, total: app.data.questionnaire.total })
+                    : null,
                   "questionnaire",
                 )
               : null}
-            {row(t("wizard.steps.disclosures"), done.disclosures ? t("review.acknowledged", { version: DISCLOSURE_VERSION }) : null, "disclosures")}
+            {row(
+              t("wizard.steps.disclosures"),
+              done.disclosures ? t("review.acknowledged", { version: DISCLOSURE_VERSION }) : null,
+              "disclosures",
+            )}
             {row(
               t("wizard.steps.documents"),
               docs.length ? docs.map((d) => t(`documents.kinds.${d.kind}.title`)).join(", ") : null,
               "documents",
             )}
           </dl>
-          <SubmitForm applicationId={app.id} needsResponse={app.status === "needs_information"} disabled={!done.review} />
+          <SubmitForm
+            applicationId={app.id}
+            needsResponse={app.status === "needs_information"}
+            disabled={!done.review}
+          />
         </div>
       );
       break;
@@ -228,7 +260,11 @@ export default async function WizardStepPage({ params }: { params: Promise<{ ste
                 aria-current={s === step ? "step" : undefined}
                 className={cn(
                   "rounded-full border px-2.5 py-1",
-                  s === step ? "border-accent bg-accent-soft font-medium text-ink" : done[s] ? "border-success/40 text-ink" : "border-line text-ink-muted",
+                  s === step
+                    ? "border-accent bg-accent-soft font-medium text-ink"
+                    : done[s]
+                      ? "border-success/40 text-ink"
+                      : "border-line text-ink-muted",
                 )}
               >
                 <span className="font-mono tabular">{i + 1}</span> {t(`wizard.steps.${s}`)}

@@ -39,7 +39,9 @@ export default async function BuyPage({ params }: Props) {
   ]);
   if (!data || !data.offering || data.offeringId === null || !data.token) notFound();
   const identity = ctx.roles.identity;
-  const purchased = identity ? await getPurchasedShares({ offeringId: data.offeringId, investorId: identity.investorId }) : 0n;
+  const purchased = identity
+    ? await getPurchasedShares({ offeringId: data.offeringId, investorId: identity.investorId })
+    : 0n;
   const { offering, artwork } = data;
   const terms = offering.terms;
   const env = getServerEnv();
@@ -77,25 +79,57 @@ export default async function BuyPage({ params }: Props) {
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
-      <Link href={`/artworks/${slug}`} className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline">
+      <Link
+        href={`/artworks/${slug}`}
+        className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline"
+      >
         ← {t("back")}
       </Link>
       <div className="grid gap-10 md:grid-cols-[minmax(0,1fr)_minmax(0,1.5fr)]">
         <aside className="flex flex-col gap-5">
           {image ? (
             // eslint-disable-next-line @next/next/no-img-element -- small thumbnail of a local media file
-            <img src={image.src} alt={image.alt} width={image.width} height={image.height} className="aspect-[4/3] w-full rounded-xl border border-line object-cover" />
+            <img
+              src={image.src}
+              alt={image.alt}
+              width={image.width}
+              height={image.height}
+              className="aspect-[4/3] w-full rounded-xl border border-line object-cover"
+            />
           ) : null}
           <div>
             <p className="text-sm tracking-[0.16em] text-ink-muted uppercase">{artwork.artist}</p>
             <p className="font-display text-2xl leading-tight">{title}</p>
           </div>
           <dl className="divide-y divide-line border-y border-line text-sm">
-            <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("summary.price")}</dt><dd className="font-medium"><Money value={terms.pricePerShare} decimals={data.paymentDecimals} /></dd></div>
-            <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("summary.available")}</dt><dd className="font-medium tabular" data-testid="shares-available">{Number(props.remaining).toLocaleString(locale)} / {Number(terms.supplyCap).toLocaleString(locale)}</dd></div>
-            <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("summary.ticket")}</dt><dd className="font-medium">{t("summary.ticketValue", { min: Number(terms.minTicket), max: Number(terms.maxTicket) })}</dd></div>
-            <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("summary.lockup")}</dt><dd className="font-medium">{lockupDays > 0 ? t("summary.lockupDays", { days: lockupDays }) : t("summary.noLockup")}</dd></div>
-            <div className="flex justify-between gap-4 py-2"><dt className="text-ink-muted">{t("summary.closes")}</dt><dd className="font-medium">{formatDay(props.closesAt, locale)}</dd></div>
+            <div className="flex justify-between gap-4 py-2">
+              <dt className="text-ink-muted">{t("summary.price")}</dt>
+              <dd className="font-medium">
+                <Money value={terms.pricePerShare} decimals={data.paymentDecimals} />
+              </dd>
+            </div>
+            <div className="flex justify-between gap-4 py-2">
+              <dt className="text-ink-muted">{t("summary.available")}</dt>
+              <dd className="font-medium tabular" data-testid="shares-available">
+                {Number(props.remaining).toLocaleString(locale)} / {Number(terms.supplyCap).toLocaleString(locale)}
+              </dd>
+            </div>
+            <div className="flex justify-between gap-4 py-2">
+              <dt className="text-ink-muted">{t("summary.ticket")}</dt>
+              <dd className="font-medium">
+                {t("summary.ticketValue", { min: Number(terms.minTicket), max: Number(terms.maxTicket) })}
+              </dd>
+            </div>
+            <div className="flex justify-between gap-4 py-2">
+              <dt className="text-ink-muted">{t("summary.lockup")}</dt>
+              <dd className="font-medium">
+                {lockupDays > 0 ? t("summary.lockupDays", { days: lockupDays }) : t("summary.noLockup")}
+              </dd>
+            </div>
+            <div className="flex justify-between gap-4 py-2">
+              <dt className="text-ink-muted">{t("summary.closes")}</dt>
+              <dd className="font-medium">{formatDay(props.closesAt, locale)}</dd>
+            </div>
           </dl>
         </aside>
         <section className="flex flex-col gap-6">

@@ -29,23 +29,41 @@ export default async function TradePage({ params }: Props) {
   if (!ctx.roles.registered && ctx.rolesAvailable) redirect("/onboarding");
   const [data, t, locale] = await Promise.all([getArtworkPage({ slug }), getTranslations("market.page"), getLocale()]);
   if (!data || !data.token) notFound();
-  const [config, book] = await Promise.all([getMarketConfig(), getOrderBook({ token: data.token, maker: ctx.address })]);
+  const [config, book] = await Promise.all([
+    getMarketConfig(),
+    getOrderBook({ token: data.token, maker: ctx.address }),
+  ]);
   const title = locale === "zh-HK" && data.artwork.titleZh ? data.artwork.titleZh : data.artwork.title;
   const header = (
     <>
-      <Link href={`/artworks/${slug}`} className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline">← {t("back")}</Link>
+      <Link
+        href={`/artworks/${slug}`}
+        className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline"
+      >
+        ← {t("back")}
+      </Link>
       <header className="flex flex-col gap-2">
-        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")} · {data.artwork.artist}</p>
-        <h1 className="font-display text-4xl leading-tight tracking-tight">{t("title")} — {title}</h1>
+        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">
+          {t("eyebrow")} · {data.artwork.artist}
+        </p>
+        <h1 className="font-display text-4xl leading-tight tracking-tight">
+          {t("title")} — {title}
+        </h1>
         <p className="max-w-2xl text-ink-muted">{t("intro")}</p>
       </header>
     </>
   );
   if (!config || !book) {
-    return <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">{header}<Alert tone="warn">{t("noMarket")}</Alert></div>;
+    return (
+      <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
+        {header}
+        <Alert tone="warn">{t("noMarket")}</Alert>
+      </div>
+    );
   }
   const me = ctx.address.toLowerCase();
-  const pick = (o: typeof book.bestAsk) => (o ? { id: o.id, maker: o.maker, price: o.price, shares: o.fillable } : null);
+  const pick = (o: typeof book.bestAsk) =>
+    o ? { id: o.id, maker: o.maker, price: o.price, shares: o.fillable } : null;
   // The best offers another investor can take: never the viewer's own order.
   const others = book.orders.filter((o) => o.maker.toLowerCase() !== me && o.fillable > 0n);
   // `orders` is sorted best first per side; only chain-verified orders are offered to take.
@@ -66,7 +84,14 @@ export default async function TradePage({ params }: Props) {
   };
   const mine = book.orders
     .filter((o) => o.maker.toLowerCase() === me)
-    .map((o) => ({ id: o.id, side: o.side, price: o.price, remaining: o.remaining, fillable: o.fillable, reasonCode: o.reasonCode }));
+    .map((o) => ({
+      id: o.id,
+      side: o.side,
+      price: o.price,
+      remaining: o.remaining,
+      fillable: o.fillable,
+      reasonCode: o.reasonCode,
+    }));
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-10 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
       {header}

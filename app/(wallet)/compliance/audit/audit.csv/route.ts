@@ -7,7 +7,20 @@ import { csvField } from "@/lib/portfolio/csv";
 
 export const dynamic = "force-dynamic";
 
-const COLUMNS = ["id", "at", "actor", "actor_role", "action", "subject_type", "subject_id", "reason", "details", "tx_hash", "prev_hash", "hash"];
+const COLUMNS = [
+  "id",
+  "at",
+  "actor",
+  "actor_role",
+  "action",
+  "subject_type",
+  "subject_id",
+  "reason",
+  "details",
+  "tx_hash",
+  "prev_hash",
+  "hash",
+];
 
 /** CSV of the filtered audit log (with the hashes, so the chain can be re-verified outside), compliance only. */
 export async function GET(request: Request) {
@@ -24,7 +37,22 @@ export async function GET(request: Request) {
   const lines = [COLUMNS.join(",")];
   for (const e of rows) {
     const { reason, details } = auditDetails(e);
-    lines.push([String(e.id), e.at.toISOString(), e.actor, e.actorRole, e.action, e.subjectType, csvField(e.subjectId), csvField(reason ?? ""), csvField(details), e.txHash ?? "", e.prevHash, e.hash].join(","));
+    lines.push(
+      [
+        String(e.id),
+        e.at.toISOString(),
+        e.actor,
+        e.actorRole,
+        e.action,
+        e.subjectType,
+        csvField(e.subjectId),
+        csvField(reason ?? ""),
+        csvField(details),
+        e.txHash ?? "",
+        e.prevHash,
+        e.hash,
+      ].join(","),
+    );
   }
   await writeAudit(db, {
     actor: ctx.address,

@@ -80,10 +80,18 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
           <p>{app.infoRequest}</p>
         </Alert>
       ) : null}
-      {app.status === "rejected" ? <Alert tone="error" role="none" title={t("application.rejected")}><p>{app.rejectionReason}</p></Alert> : null}
+      {app.status === "rejected" ? (
+        <Alert tone="error" role="none" title={t("application.rejected")}>
+          <p>{app.rejectionReason}</p>
+        </Alert>
+      ) : null}
       {app.status === "approved" ? (
         <Alert tone="success" role="none" title={t("application.approved")}>
-          <p>{t("application.approvedBody", { date: investor.kycExpiresAt ? formatDay(investor.kycExpiresAt, locale) : "—" })}</p>
+          <p>
+            {t("application.approvedBody", {
+              date: investor.kycExpiresAt ? formatDay(investor.kycExpiresAt, locale) : "—",
+            })}
+          </p>
           {app.approvalTxHash ? <code className="font-mono text-xs break-all">{app.approvalTxHash}</code> : null}
         </Alert>
       ) : null}
@@ -96,7 +104,9 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="flex flex-col gap-6">
           <section aria-labelledby="details" className="rounded-xl border border-line bg-surface p-5">
-            <h2 id="details" className="mb-2 font-medium">{t("application.details")}</h2>
+            <h2 id="details" className="mb-2 font-medium">
+              {t("application.details")}
+            </h2>
             <dl className="divide-y divide-line">
               {fact(t("application.wallet"), <Address address={app.wallet} />)}
               {fact(tk("personal.dateOfBirth"), p?.dateOfBirth)}
@@ -106,18 +116,32 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
               {fact(tk("residence.nationality"), r ? countryName(r.nationality, locale) : null)}
               {fact(tk("residence.residence"), r ? countryName(r.residence, locale) : null)}
               {fact(tk("category.legend"), category ? tcat(category) : null)}
-              {app.data.category?.portfolioHkd ? fact(tk("category.portfolio"), `HK$${app.data.category.portfolioHkd.toLocaleString("en-HK")}`) : null}
-              {!professional ? fact(tk("wizard.steps.questionnaire"), q ? tk("review.score", { score: q.score, total: q.total }) : null) : null}
+              {app.data.category?.portfolioHkd
+                ? fact(tk("category.portfolio"), `HK$${app.data.category.portfolioHkd.toLocaleString("en-HK")}`)
+                : null}
+              {!professional
+                ? fact(
+                    tk("wizard.steps.questionnaire"),
+                    q ? tk("review.score", { score: q.score, total: q.total }) : null,
+                  )
+                : null}
               {fact(
                 tk("wizard.steps.disclosures"),
-                (app.data.disclosures ?? []).map((d) => `${tk(`disclosures.items.${d.key}.title`)} (v${d.version}${d.locale ? ` ${d.locale}` : ""}${d.textSha256 ? ` · text ${d.textSha256.slice(0, 12)}…` : ""}, ${formatDayTime(new Date(d.acknowledgedAt), locale)})`).join("; "),
+                (app.data.disclosures ?? [])
+                  .map(
+                    (d) =>
+                      `${tk(`disclosures.items.${d.key}.title`)} (v${d.version}${d.locale ? ` ${d.locale}` : ""}${d.textSha256 ? ` · text ${d.textSha256.slice(0, 12)}…` : ""}, ${formatDayTime(new Date(d.acknowledgedAt), locale)})`,
+                  )
+                  .join("; "),
               )}
               {fact(t("application.submitted"), app.submittedAt ? formatDayTime(app.submittedAt, locale) : null)}
             </dl>
           </section>
 
           <section aria-labelledby="documents" className="rounded-xl border border-line bg-surface p-5">
-            <h2 id="documents" className="mb-3 font-medium">{t("application.documents")}</h2>
+            <h2 id="documents" className="mb-3 font-medium">
+              {t("application.documents")}
+            </h2>
             {docs.length === 0 ? (
               <p className="text-sm text-ink-muted">{t("application.noDocuments")}</p>
             ) : (
@@ -126,14 +150,25 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
                   <li key={d.id} className="flex flex-col gap-2">
                     <p className="flex flex-wrap items-baseline gap-2 text-sm">
                       <span className="font-medium">{tk(`documents.kinds.${d.kind}.title`)}</span>
-                      <span className="text-ink-muted">{d.mime} · {Math.max(1, Math.round(d.sizeBytes / 1024))} KB</span>
-                      <a href={`/api/kyc/documents/${d.id}`} target="_blank" rel="noreferrer" className="text-accent underline">
+                      <span className="text-ink-muted">
+                        {d.mime} · {Math.max(1, Math.round(d.sizeBytes / 1024))} KB
+                      </span>
+                      <a
+                        href={`/api/kyc/documents/${d.id}`}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="text-accent underline"
+                      >
                         {t("application.openDocument", { title: tk(`documents.kinds.${d.kind}.title`) })}
                       </a>
                     </p>
                     {d.mime.startsWith("image/") ? (
                       // eslint-disable-next-line @next/next/no-img-element -- an authorised, decrypted document: not for the image optimiser
-                      <img src={`/api/kyc/documents/${d.id}`} alt={tk(`documents.kinds.${d.kind}.title`)} className="max-h-80 w-auto rounded-lg border border-line object-contain" />
+                      <img
+                        src={`/api/kyc/documents/${d.id}`}
+                        alt={tk(`documents.kinds.${d.kind}.title`)}
+                        className="max-h-80 w-auto rounded-lg border border-line object-contain"
+                      />
                     ) : null}
                     <p className="font-mono text-xs break-all text-ink-subtle">SHA-256 {d.sha256}</p>
                   </li>
@@ -143,7 +178,9 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
           </section>
 
           <section aria-labelledby="history" className="rounded-xl border border-line bg-surface p-5">
-            <h2 id="history" className="mb-3 font-medium">{t("application.history")}</h2>
+            <h2 id="history" className="mb-3 font-medium">
+              {t("application.history")}
+            </h2>
             <ol className="flex flex-col gap-2 text-sm">
               {history.map((h) => (
                 <li key={h.id} className="flex flex-wrap gap-x-3">
@@ -174,14 +211,18 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
             />
           ) : null}
           <section aria-labelledby="checklist" className="rounded-xl border border-line bg-surface p-5">
-            <h2 id="checklist" className="mb-3 font-medium">{t("review.title")}</h2>
+            <h2 id="checklist" className="mb-3 font-medium">
+              {t("review.title")}
+            </h2>
             <KycReviewNotes applicationId={app.id} checklist={app.checklist} />
             {app.notes.length > 0 ? (
               <ul className="mt-4 flex flex-col gap-2 border-t border-line pt-3 text-sm">
                 {app.notes.map((n) => (
                   <li key={`${n.at}-${n.by}`}>
                     <p>{n.text}</p>
-                    <p className="text-xs text-ink-muted">{formatDayTime(new Date(n.at), locale)} · {n.by.slice(0, 10)}…</p>
+                    <p className="text-xs text-ink-muted">
+                      {formatDayTime(new Date(n.at), locale)} · {n.by.slice(0, 10)}…
+                    </p>
                   </li>
                 ))}
               </ul>

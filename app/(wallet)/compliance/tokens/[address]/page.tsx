@@ -13,12 +13,27 @@ import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
 import { requirePageSession } from "@/lib/auth/guard";
-import { crossCheckRegister, getTokenRegister, getTokenTitle, RegisterUnavailableError, type TokenRegister } from "@/lib/compliance/register";
-import { parseRegisterParams, queryRegister, REGISTER_PAGE_SIZES, type RegisterParams, type RegisterSort } from "@/lib/compliance/register-query";
+import {
+  crossCheckRegister,
+  getTokenRegister,
+  getTokenTitle,
+  RegisterUnavailableError,
+  type TokenRegister,
+} from "@/lib/compliance/register";
+import {
+  parseRegisterParams,
+  queryRegister,
+  REGISTER_PAGE_SIZES,
+  type RegisterParams,
+  type RegisterSort,
+} from "@/lib/compliance/register-query";
 import { getDb } from "@/lib/db";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 
-type Props = { params: Promise<{ address: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ address: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceConsole.register");
@@ -47,7 +62,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   const ctx = await requirePageSession({ role: "compliance", next: base });
   const p = parseRegisterParams(await searchParams);
   const db = await getDb();
-  const [t, tc, locale] = await Promise.all([getTranslations("complianceConsole.register"), getTranslations("complianceConsole"), getLocale()]);
+  const [t, tc, locale] = await Promise.all([
+    getTranslations("complianceConsole.register"),
+    getTranslations("complianceConsole"),
+    getLocale(),
+  ]);
 
   let register: TokenRegister;
   let notice: string | null = null;
@@ -76,28 +95,67 @@ export default async function RegisterPage({ params, searchParams }: Props) {
     { key: "frozen", sort: "frozen", numeric: true },
     { key: "lockup", numeric: true },
   ];
-  const csvHref = hrefWith(`${base}/register.csv`, { ...p, page: 1, per: 50 }, { ...(register.atLatest ? {} : { block: register.blockNumber.toString() }) });
+  const csvHref = hrefWith(
+    `${base}/register.csv`,
+    { ...p, page: 1, per: 50 },
+    { ...(register.atLatest ? {} : { block: register.blockNumber.toString() }) },
+  );
   const title = listing?.title ?? register.name;
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
-      <ConsoleHeader current="tokens" title={<>{title} <span className="text-xl text-ink-muted">· {register.symbol}</span></>} intro={<><Link href="/compliance/tokens" className="underline underline-offset-4">{t("breadcrumb")}</Link></>}>
+      <ConsoleHeader
+        current="tokens"
+        title={
+          <>
+            {title} <span className="text-xl text-ink-muted">· {register.symbol}</span>
+          </>
+        }
+        intro={
+          <>
+            <Link href="/compliance/tokens" className="underline underline-offset-4">
+              {t("breadcrumb")}
+            </Link>
+          </>
+        }
+      >
         <div className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
           <Address address={token} />
           <span aria-hidden="true">·</span>
-          <span>{t("atBlock", { block: register.blockNumber.toString(), date: formatDayTime(new Date(register.blockTime * 1000), locale) })}</span>
-          <Badge tone={past ? "warn" : "neutral"} icon={past ? "clock" : "dot"}>{past ? t("past") : t("latest")}</Badge>
+          <span>
+            {t("atBlock", {
+              block: register.blockNumber.toString(),
+              date: formatDayTime(new Date(register.blockTime * 1000), locale),
+            })}
+          </span>
+          <Badge tone={past ? "warn" : "neutral"} icon={past ? "clock" : "dot"}>
+            {past ? t("past") : t("latest")}
+          </Badge>
         </div>
       </ConsoleHeader>
 
       {notice ? <Alert tone="warn">{notice}</Alert> : null}
       {past ? (
-        <Alert tone="info" action={<Link href={hrefWith(base, p, { block: undefined, page: 1 })} className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("backToLatest")}</Link>}>
+        <Alert
+          tone="info"
+          action={
+            <Link
+              href={hrefWith(base, p, { block: undefined, page: 1 })}
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
+            >
+              {t("backToLatest")}
+            </Link>
+          }
+        >
           {t("pastNote", { block: register.blockNumber.toString() })}
         </Alert>
       ) : null}
       {register.source !== "chain" ? (
-        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-ink-muted" data-testid="register-source" data-source={register.source}>
+        <p
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-ink-muted"
+          data-testid="register-source"
+          data-source={register.source}
+        >
           <span>
             {register.source === "indexer"
               ? t("source.indexer", { through: register.indexedThrough?.toString() ?? "" })
@@ -106,7 +164,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                 : t("source.archive", { through: register.indexedThrough.toString() })}
           </span>
           {register.source === "indexer" && !check ? (
-            <Link href={`${hrefWith(base, p, {})}${p.block ? "&" : "?"}check=1`} className="underline underline-offset-4" prefetch={false}>
+            <Link
+              href={`${hrefWith(base, p, {})}${p.block ? "&" : "?"}check=1`}
+              className="underline underline-offset-4"
+              prefetch={false}
+            >
               {t("crossCheck.link")}
             </Link>
           ) : null}
@@ -118,7 +180,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
             ? t("crossCheck.unavailable", { block: register.blockNumber.toString() })
             : check.differences.length === 0
               ? t("crossCheck.agree", { block: register.blockNumber.toString() })
-              : t("crossCheck.differ", { block: register.blockNumber.toString(), count: check.differences.length, list: check.differences.slice(0, 10).join(", ") })}
+              : t("crossCheck.differ", {
+                  block: register.blockNumber.toString(),
+                  count: check.differences.length,
+                  list: check.differences.slice(0, 10).join(", "),
+                })}
         </Alert>
       ) : null}
 
@@ -127,7 +193,14 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           [t("supply"), nf.format(register.totalSupply)],
           [t("investors"), nf.format(register.holderCount)],
           [t("wallets"), nf.format(register.holderWalletCount)],
-          [t("limit"), register.maxHolders === null ? t("limitUnknown") : register.maxHolders ? nf.format(register.maxHolders) : tc("tokens.noLimit")],
+          [
+            t("limit"),
+            register.maxHolders === null
+              ? t("limitUnknown")
+              : register.maxHolders
+                ? nf.format(register.maxHolders)
+                : tc("tokens.noLimit"),
+          ],
         ].map(([k, v]) => (
           <div key={k} className="rounded-xl border border-line px-3 py-2">
             <dt className="text-xs text-ink-muted">{k}</dt>
@@ -137,38 +210,86 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         <div className="col-span-2 flex items-center justify-between gap-2 rounded-xl border border-line px-3 py-2 sm:col-span-1">
           <div>
             <dt className="text-xs text-ink-muted">{t("status")}</dt>
-            <dd>{register.paused ? <Badge tone="danger" icon="lock">{tc("tokens.paused")}</Badge> : <Badge tone="success" icon="check">{tc("tokens.active")}</Badge>}</dd>
+            <dd>
+              {register.paused ? (
+                <Badge tone="danger" icon="lock">
+                  {tc("tokens.paused")}
+                </Badge>
+              ) : (
+                <Badge tone="success" icon="check">
+                  {tc("tokens.active")}
+                </Badge>
+              )}
+            </dd>
           </div>
-          {!past ? <TokenPauseAction token={token} symbol={register.symbol} officer={ctx.address} paused={register.paused} /> : null}
+          {!past ? (
+            <TokenPauseAction token={token} symbol={register.symbol} officer={ctx.address} paused={register.paused} />
+          ) : null}
         </div>
       </dl>
 
-      <form method="get" action={base} role="search" aria-label={t("filters")} className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end">
+      <form
+        method="get"
+        action={base}
+        role="search"
+        aria-label={t("filters")}
+        className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end"
+      >
         <div className="flex flex-col gap-1">
-          <label htmlFor="register-q" className="text-sm font-medium">{t("search")}</label>
-          <Input id="register-q" name="q" defaultValue={p.q} placeholder={t("searchHint")} aria-describedby="register-q-hint" />
-          <p id="register-q-hint" className="sr-only">{t("searchHint")}</p>
+          <label htmlFor="register-q" className="text-sm font-medium">
+            {t("search")}
+          </label>
+          <Input
+            id="register-q"
+            name="q"
+            defaultValue={p.q}
+            placeholder={t("searchHint")}
+            aria-describedby="register-q-hint"
+          />
+          <p id="register-q-hint" className="sr-only">
+            {t("searchHint")}
+          </p>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="register-block" className="text-sm font-medium">{t("block")}</label>
-          <Input id="register-block" name="block" inputMode="numeric" defaultValue={p.block ?? ""} placeholder={t("blockHint")} />
+          <label htmlFor="register-block" className="text-sm font-medium">
+            {t("block")}
+          </label>
+          <Input
+            id="register-block"
+            name="block"
+            inputMode="numeric"
+            defaultValue={p.block ?? ""}
+            placeholder={t("blockHint")}
+          />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="register-per" className="text-sm font-medium">{t("perPage")}</label>
+          <label htmlFor="register-per" className="text-sm font-medium">
+            {t("perPage")}
+          </label>
           <Select id="register-per" name="per" defaultValue={String(p.per)}>
-            {REGISTER_PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+            {REGISTER_PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </Select>
         </div>
         {p.sort !== "shares" ? <input type="hidden" name="sort" value={p.sort} /> : null}
         {p.dir !== "desc" ? <input type="hidden" name="dir" value={p.dir} /> : null}
         <div className="flex gap-2">
-          <button type="submit" className={buttonStyles({ size: "md" })}>{t("apply")}</button>
-          <Link href={base} className={buttonStyles({ variant: "ghost", size: "md" })}>{t("reset")}</Link>
+          <button type="submit" className={buttonStyles({ size: "md" })}>
+            {t("apply")}
+          </button>
+          <Link href={base} className={buttonStyles({ variant: "ghost", size: "md" })}>
+            {t("reset")}
+          </Link>
         </div>
       </form>
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p aria-live="polite">{t("count", { count: view.total })} · {t("pageOf", { page: view.page, pages: view.pages })}</p>
+        <p aria-live="polite">
+          {t("count", { count: view.total })} · {t("pageOf", { page: view.page, pages: view.pages })}
+        </p>
         <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
           {t("exportCsv")}
         </a>
@@ -181,16 +302,35 @@ export default async function RegisterPage({ params, searchParams }: Props) {
       ) : (
         <div className="max-h-[70vh] overflow-auto rounded-xl border border-line">
           <table className="w-full min-w-[62rem] border-collapse text-sm">
-            <caption className="sr-only">{t("caption", { symbol: register.symbol, sort: t(`columns.${p.sort === "name" ? "name" : p.sort}` as never), dir: t(p.dir) })}</caption>
+            <caption className="sr-only">
+              {t("caption", {
+                symbol: register.symbol,
+                sort: t(`columns.${p.sort === "name" ? "name" : p.sort}` as never),
+                dir: t(p.dir),
+              })}
+            </caption>
             <thead className="sticky top-0 z-10 bg-surface-muted text-left text-xs text-ink-muted">
               <tr>
                 {columns.map((c) => {
                   const active = c.sort && c.sort === p.sort;
                   const label = t(`columns.${c.key}` as never);
                   return (
-                    <th key={c.key} scope="col" aria-sort={active ? (p.dir === "asc" ? "ascending" : "descending") : undefined} className={`border-b border-line px-3 py-2 font-medium ${c.numeric ? "text-right" : ""}`}>
+                    <th
+                      key={c.key}
+                      scope="col"
+                      aria-sort={active ? (p.dir === "asc" ? "ascending" : "descending") : undefined}
+                      className={`border-b border-line px-3 py-2 font-medium ${c.numeric ? "text-right" : ""}`}
+                    >
                       {c.sort ? (
-                        <Link href={hrefWith(base, p, { sort: c.sort, dir: active && p.dir === "desc" ? "asc" : "desc", page: 1 })} className="inline-flex items-center gap-1 hover:text-ink" aria-label={t("sortBy", { column: label })}>
+                        <Link
+                          href={hrefWith(base, p, {
+                            sort: c.sort,
+                            dir: active && p.dir === "desc" ? "asc" : "desc",
+                            page: 1,
+                          })}
+                          className="inline-flex items-center gap-1 hover:text-ink"
+                          aria-label={t("sortBy", { column: label })}
+                        >
                           {label}
                           <span aria-hidden="true">{active ? (p.dir === "asc" ? "▲" : "▼") : "↕"}</span>
                         </Link>
@@ -200,7 +340,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                     </th>
                   );
                 })}
-                {!past ? <th scope="col" className="border-b border-line px-3 py-2 font-medium"><span className="sr-only">{t("columns.actions")}</span></th> : null}
+                {!past ? (
+                  <th scope="col" className="border-b border-line px-3 py-2 font-medium">
+                    <span className="sr-only">{t("columns.actions")}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -208,13 +352,32 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                 const id = r.identity;
                 const others = (id?.wallets ?? []).filter((w) => w !== r.wallet.toLowerCase()).length;
                 return (
-                  <tr key={r.wallet} className="border-b border-line last:border-0 hover:bg-surface-muted/50" data-wallet={r.wallet.toLowerCase()}>
+                  <tr
+                    key={r.wallet}
+                    className="border-b border-line last:border-0 hover:bg-surface-muted/50"
+                    data-wallet={r.wallet.toLowerCase()}
+                  >
                     <td className="px-3 py-2 align-top whitespace-nowrap">
                       <Address address={r.wallet} />
-                      {!r.verified ? <div><Badge tone="danger" icon="warn">{t("unverified")}</Badge></div> : null}
+                      {!r.verified ? (
+                        <div>
+                          <Badge tone="danger" icon="warn">
+                            {t("unverified")}
+                          </Badge>
+                        </div>
+                      ) : null}
                     </td>
                     <th scope="row" className="px-3 py-2 text-left align-top font-normal">
-                      {id ? <Link href={`/compliance/investors/${id.id}`} className="font-medium underline-offset-4 hover:underline">{id.name ?? t("unknownInvestor")}</Link> : <span className="text-ink-muted">{t("unknownInvestor")}</span>}
+                      {id ? (
+                        <Link
+                          href={`/compliance/investors/${id.id}`}
+                          className="font-medium underline-offset-4 hover:underline"
+                        >
+                          {id.name ?? t("unknownInvestor")}
+                        </Link>
+                      ) : (
+                        <span className="text-ink-muted">{t("unknownInvestor")}</span>
+                      )}
                       <div className="text-xs text-ink-muted">
                         {id?.category ? tc(`categories.${id.category}` as never) : null}
                         {others > 0 ? <> · {t("otherWallets", { count: others })}</> : null}
@@ -223,17 +386,40 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                     <td className="px-3 py-2 align-top">{id?.residence ?? t("none")}</td>
                     <td className="px-3 py-2 align-top">
                       {id ? <KycBadge status={id.kycStatus} /> : t("none")}
-                      {id?.kycExpiresAt ? <div className="text-xs text-ink-muted">{tc(id.kycExpiresAt.getTime() < register.blockTime * 1000 ? "kyc.expiredOn" : "kyc.expires", { date: formatDay(id.kycExpiresAt, locale) })}</div> : null}
+                      {id?.kycExpiresAt ? (
+                        <div className="text-xs text-ink-muted">
+                          {tc(id.kycExpiresAt.getTime() < register.blockTime * 1000 ? "kyc.expiredOn" : "kyc.expires", {
+                            date: formatDay(id.kycExpiresAt, locale),
+                          })}
+                        </div>
+                      ) : null}
                     </td>
-                    <td className="px-3 py-2 text-right align-top tabular" data-col="shares">{nf.format(r.shares)}</td>
+                    <td className="px-3 py-2 text-right align-top tabular" data-col="shares">
+                      {nf.format(r.shares)}
+                    </td>
                     <td className="px-3 py-2 text-right align-top tabular">{pct.format(r.share)}</td>
                     <td className="px-3 py-2 text-right align-top" data-col="frozen">
-                      {r.frozen ? <Badge tone="danger" icon="lock">{t("walletFrozen")}</Badge> : null}
-                      {r.frozenAmount > 0n ? <div><Badge tone="warn" icon="lock">{t("partFrozen", { amount: Number(r.frozenAmount) })}</Badge></div> : null}
+                      {r.frozen ? (
+                        <Badge tone="danger" icon="lock">
+                          {t("walletFrozen")}
+                        </Badge>
+                      ) : null}
+                      {r.frozenAmount > 0n ? (
+                        <div>
+                          <Badge tone="warn" icon="lock">
+                            {t("partFrozen", { amount: Number(r.frozenAmount) })}
+                          </Badge>
+                        </div>
+                      ) : null}
                       {!r.frozen && r.frozenAmount === 0n ? t("none") : null}
                     </td>
                     <td className="px-3 py-2 text-right align-top text-xs tabular" data-col="lockup">
-                      {r.lockedAmount > 0n ? t("lockedUntil", { amount: Number(r.lockedAmount), date: formatDay(new Date(r.lockedUntil * 1000), locale) }) : t("none")}
+                      {r.lockedAmount > 0n
+                        ? t("lockedUntil", {
+                            amount: Number(r.lockedAmount),
+                            date: formatDay(new Date(r.lockedUntil * 1000), locale),
+                          })
+                        : t("none")}
                     </td>
                     {!past ? (
                       <td className="px-3 py-2 text-right align-top">
@@ -241,7 +427,14 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                           token={token}
                           symbol={register.symbol}
                           officer={ctx.address}
-                          holder={{ wallet: r.wallet, name: id?.name ?? null, shares: r.shares.toString(), frozen: r.frozen, frozenAmount: r.frozenAmount.toString(), lockedAmount: r.lockedAmount.toString() }}
+                          holder={{
+                            wallet: r.wallet,
+                            name: id?.name ?? null,
+                            shares: r.shares.toString(),
+                            frozen: r.frozen,
+                            frozenAmount: r.frozenAmount.toString(),
+                            lockedAmount: r.lockedAmount.toString(),
+                          }}
                         />
                       </td>
                     ) : null}
@@ -255,9 +448,29 @@ export default async function RegisterPage({ params, searchParams }: Props) {
 
       {view.pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center justify-between gap-2 text-sm">
-          {view.page > 1 ? <Link rel="prev" href={hrefWith(base, p, { page: view.page - 1 })} className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("previous")}</Link> : <span />}
+          {view.page > 1 ? (
+            <Link
+              rel="prev"
+              href={hrefWith(base, p, { page: view.page - 1 })}
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
+            >
+              {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span>{t("pageOf", { page: view.page, pages: view.pages })}</span>
-          {view.page < view.pages ? <Link rel="next" href={hrefWith(base, p, { page: view.page + 1 })} className={buttonStyles({ variant: "secondary", size: "sm" })}>{t("next")}</Link> : <span />}
+          {view.page < view.pages ? (
+            <Link
+              rel="next"
+              href={hrefWith(base, p, { page: view.page + 1 })}
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
+            >
+              {t("next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

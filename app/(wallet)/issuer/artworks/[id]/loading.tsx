@@ -5,7 +5,11 @@ import { Skeleton } from "@/components/ui/skeleton";
 export default async function IssuerListingLoading() {
   const t = await getTranslations("issuer.detail");
   return (
-    <div aria-busy="true" aria-live="polite" className="mx-auto flex max-w-5xl flex-col gap-10 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
+    <div
+      aria-busy="true"
+      aria-live="polite"
+      className="mx-auto flex max-w-5xl flex-col gap-10 px-4 pt-8 pb-20 sm:px-6 lg:px-8"
+    >
       <span className="sr-only">{t("loading")}</span>
       <Skeleton className="h-4 w-32" />
       <div className="flex flex-col gap-3">
@@ -18,12 +22,16 @@ export default async function IssuerListingLoading() {
           <Skeleton className="aspect-square w-full rounded-lg" />
         </div>
         <div className="flex flex-col gap-3">
-          {[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-4 w-full" />)}
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} className="h-4 w-full" />
+          ))}
         </div>
       </div>
       <div className="flex flex-col gap-4">
         <Skeleton className="h-7 w-48" />
-        {[0, 1, 2].map((i) => <Skeleton key={i} className="h-28 w-full rounded-2xl" />)}
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-28 w-full rounded-2xl" />
+        ))}
       </div>
     </div>
   );

@@ -29,7 +29,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   }
   const db = await getDb();
   const document = await getKycDocument(db, { id });
-  const actor = { address: ctx.address.toLowerCase(), compliance: ctx.roles.compliance, investorId: ctx.investor?.id ?? null };
+  const actor = {
+    address: ctx.address.toLowerCase(),
+    compliance: ctx.roles.compliance,
+    investorId: ctx.investor?.id ?? null,
+  };
   const app = document ? await getApplicationForActor(db, { id: document.applicationId, actor }) : null;
   if (!document || !app) {
     if (document) {

@@ -30,7 +30,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
   try {
     register = await getTokenRegister(db, token, p.block);
   } catch (error) {
-    if (error instanceof RegisterUnavailableError) return new Response(`Register unavailable: ${error.code}.\n`, { status: error.code === "not_a_token" ? 404 : 409 });
+    if (error instanceof RegisterUnavailableError)
+      return new Response(`Register unavailable: ${error.code}.\n`, {
+        status: error.code === "not_a_token" ? 404 : 409,
+      });
     throw error;
   }
   const { all } = queryRegister(register.rows, { ...p, page: 1, per: 50 });
@@ -41,7 +44,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
     action: "register.exported",
     subjectType: "token",
     subjectId: token.toLowerCase(),
-    after: { token: token.toLowerCase(), blockNumber: register.blockNumber.toString(), source: register.source, rows: all.length, q: p.q || null, sort: p.sort, dir: p.dir },
+    after: {
+      token: token.toLowerCase(),
+      blockNumber: register.blockNumber.toString(),
+      source: register.source,
+      rows: all.length,
+      q: p.q || null,
+      sort: p.sort,
+      dir: p.dir,
+    },
     ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
   });
   return new Response(csv, {

@@ -25,7 +25,12 @@ export default async function EditListingPage({ params }: Props) {
   const t = await getTranslations("issuer.form");
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
-      <Link href={`/issuer/artworks/${id}`} className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline">← {t("backToListing")}</Link>
+      <Link
+        href={`/issuer/artworks/${id}`}
+        className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline"
+      >
+        ← {t("backToListing")}
+      </Link>
       <header className="flex flex-col gap-1">
         <h1 className="font-display text-4xl leading-tight">{t("editTitle")}</h1>
         <p className="text-ink-muted">{data.artwork.title}</p>
