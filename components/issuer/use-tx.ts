@@ -4,8 +4,8 @@ import { useState } from "react";
 import type { Hex } from "viem";
 import { useConfig } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { describeChainError } from "@/lib/chain/errors";
 import { settleTransactionAction } from "@/components/wallet/tx-actions";
+import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 
 export type TxStep =
@@ -33,6 +33,7 @@ export type SendOptions = {
  * step — so the step reads "confirmed" only once the server has the chain's word for it.
  */
 export function useTx() {
+  const chainErrorText = useChainErrorText();
   const config = useConfig();
   const [step, setStep] = useState<TxStep>({ kind: "idle" });
 
@@ -60,7 +61,7 @@ export function useTx() {
       setStep({ kind: "confirmed", hash });
       return hash;
     } catch (error) {
-      setStep({ kind: "failed", rejected: isUserRejection(error), message: describeChainError(error).message, hash });
+      setStep({ kind: "failed", rejected: isUserRejection(error), message: chainErrorText(error), hash });
       return null;
     }
   }
