@@ -119,16 +119,6 @@ async function as(browser: Browser, who: DemoKey, next: string): Promise<{ page:
   return { page, log };
 }
 
-async function connectIfAsked(page: Page) {
-  const connect = page.getByRole("button", { name: "Connect wallet" }).first();
-  if (await connect.isVisible()) {
-    await connect.click();
-    const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
-    await dialog.getByRole("button", { name: /Test Wallet/ }).click();
-    await expect(dialog).toBeHidden();
-  }
-}
-
 /**
  * Makes sure the wallet is connected for `action` (a button that needs it): wagmi reconnects a moment after a
  * reload, so decide only once the page has settled either way.
@@ -291,7 +281,7 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   // Go on-chain: deploy, then an interruption (reload), then resume.
   await page.reload();
   await expect(page.getByText("Approved", { exact: true }).first()).toBeVisible();
-  await connectIfAsked(page);
+  await connectFor(page, page.getByRole("button", { name: "Deploy token" }));
   const before = sends(log);
   await page.getByRole("button", { name: "Deploy token" }).click();
   await expect(page.getByTestId("token-address")).toContainText(/0x[0-9a-fA-F]{40}/, { timeout: 30_000 });
@@ -301,7 +291,7 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.reload();
   await expect(page.getByTestId("token-address")).toBeVisible();
   await expect(page.getByRole("button", { name: "Deploy token" })).toHaveCount(0);
-  await connectIfAsked(page);
+  await connectFor(page, page.getByRole("button", { name: "Anchor 1 document" }));
   await page.getByRole("button", { name: "Anchor 1 document" }).click();
   await expect(page.getByRole("button", { name: "Create offering" })).toBeVisible({ timeout: 30_000 });
   expect(sends(log) - before).toBe(2);
@@ -309,7 +299,7 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.reload();
   await expect(page.getByTestId("token-address")).toBeVisible();
   await expect(page.getByText("Anchored", { exact: true })).toBeVisible();
-  await connectIfAsked(page);
+  await connectFor(page, page.getByRole("button", { name: "Create offering" }));
 
   // Bad terms are refused before anything is signed.
   await page.getByLabel("Price per share (HK$)").fill("500");
@@ -366,7 +356,7 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await expect(page.getByTestId("live-sold")).toHaveText("2 / 100");
   await expect(page.getByTestId("live-investors")).toHaveText("1");
   await expect(page.getByTestId("live-proceeds")).toHaveText("HK$1,000.00");
-  await connectIfAsked(page);
+  await connectFor(page, page.getByRole("button", { name: "Withdraw proceeds" }));
   await page.getByRole("button", { name: "Withdraw proceeds" }).click();
   await expect(page.getByTestId("withdraw-status")).toContainText("Proceeds withdrawn.", { timeout: 30_000 });
   await expect(page.getByTestId("live-withdrawn")).toHaveText("HK$1,000.00");
@@ -415,7 +405,7 @@ test("a deploy sent while the console was closed is found on-chain and recorded,
   await expect(page.getByText(`Deployed in transaction: ${deploy.hash}`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Deploy token" })).toHaveCount(0);
   await expect(page.getByText("Token deployed", { exact: true }).first()).toBeVisible();
-  await connectIfAsked(page);
+  await connectFor(page, page.getByRole("button", { name: "Anchor 1 document" }));
   await page.getByRole("button", { name: "Anchor 1 document" }).click();
   await expect(page.getByRole("button", { name: "Create offering" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Anchored in transaction: 0x[0-9a-f]{64}/)).toBeVisible();
@@ -495,7 +485,7 @@ test("a deploy still pending when the console is reopened is waited for, not off
   const title = `Lantern Street ${Date.now().toString(36)}`;
   const first = await as(browser, "lumen", "/issuer");
   const id = await approvedListing(browser, first.page, title);
-  await connectIfAsked(first.page);
+  await connectFor(first.page, first.page.getByRole("button", { name: "Deploy token" }));
   // The chain stops mining: the deploy stays pending.
   await rpc("evm_setAutomine", [false]);
   try {

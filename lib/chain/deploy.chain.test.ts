@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hKDStablecoinAbi, identityRegistryAbi, marketAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "./abis";
 import { deployAtelier, isDeployed } from "./deploy";
 import { startAnvil, type LocalChain } from "./local/anvil";
+import { freePort } from "./local/test-chain";
 
 const account = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: 0 });
 let chain: LocalChain;
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 18_545 + Math.floor(Math.random() * 1000) });
+  chain = await startAnvil({ port: await freePort() });
 });
 afterAll(async () => {
   await chain?.stop();

@@ -2,13 +2,15 @@ import { parseAbi, zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetServerEnv } from "@/lib/env";
 import { type LocalChain, startAnvil } from "./local/anvil";
+import { freePort } from "./local/test-chain";
 
 // A real anvil, no contracts: checks the client, deployless multicall and the per-block cache.
 let chain: LocalChain;
 let server: typeof import("./server");
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+let port: number;
 
 beforeAll(async () => {
+  port = await freePort();
   chain = await startAnvil({ port, accounts: 2 });
   vi.stubEnv("RPC_URL", "");
   vi.stubEnv("ANVIL_PORT", String(port));

@@ -26,6 +26,7 @@ import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from 
 import { deployAtelier } from "@/lib/chain/deploy";
 import type { Deployments } from "@/lib/chain/deployments";
 import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
+import { freePort } from "@/lib/chain/local/test-chain";
 import type { Database } from "@/lib/db/connect";
 import { auditLog, indexerCursor, investors, investorWallets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
@@ -97,7 +98,7 @@ async function postBack(hash: Hex, reason = "Officer's reason, posted back") {
 }
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 43_000 + Math.floor(Math.random() * 9_000) });
+  chain = await startAnvil({ port: await freePort() });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-reconcile-")), "31337.json");
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;

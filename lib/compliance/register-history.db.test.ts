@@ -27,6 +27,7 @@ import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from 
 import { deployAtelier } from "@/lib/chain/deploy";
 import type { Deployments } from "@/lib/chain/deployments";
 import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
+import { freePort } from "@/lib/chain/local/test-chain";
 import { chainEvents, indexerCursor } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import {
@@ -151,7 +152,7 @@ async function expectSameRegister(block: bigint, label: string, db = database.db
 }
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 33_000 + Math.floor(Math.random() * 9_000) });
+  chain = await startAnvil({ port: await freePort() });
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
   database = await createTestDatabase();
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-history-")), "31337.json");

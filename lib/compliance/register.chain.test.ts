@@ -18,6 +18,7 @@ import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from 
 import { deployAtelier } from "@/lib/chain/deploy";
 import type { Deployments } from "@/lib/chain/deployments";
 import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
+import { freePort } from "@/lib/chain/local/test-chain";
 import { readChainRegister } from "./register-chain";
 import { buildRegisterCsv, joinRegister, queryRegister } from "./register-query";
 
@@ -67,7 +68,7 @@ async function directRead(wallets: Address[], blockNumber: bigint) {
 }
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 31_000 + Math.floor(Math.random() * 9_000) });
+  chain = await startAnvil({ port: await freePort() });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-register-")), "31337.json");
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;

@@ -29,6 +29,7 @@ import {
 import { deployAtelier } from "../chain/deploy";
 import type { Deployments } from "../chain/deployments";
 import { startAnvil, type LocalChain } from "../chain/local/anvil";
+import { freePort } from "../chain/local/test-chain";
 import { chainEvents, indexerCursor, marketOrders, marketTrades } from "../db/schema";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
 import { type IndexerOptions, syncToHead } from "./indexer";
@@ -157,7 +158,7 @@ async function tableState() {
 }
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 19_545 + Math.floor(Math.random() * 1000) });
+  chain = await startAnvil({ port: await freePort() });
   database = await createTestDatabase();
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-indexer-")), "31337.json");
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });

@@ -19,6 +19,7 @@ import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import { deployAtelier } from "@/lib/chain/deploy";
 import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
+import { freePort } from "@/lib/chain/local/test-chain";
 import { chainAnchorReader } from "./anchors";
 import { documentNameToBytes32Plain } from "./names";
 
@@ -35,7 +36,7 @@ let token: Address;
 const wallet = () => createWalletClient({ account: issuer, chain: foundry, transport: http(chain.url) });
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 21_000 + Math.floor(Math.random() * 9_000) });
+  chain = await startAnvil({ port: await freePort() });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-anchors-")), "31337.json");
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;

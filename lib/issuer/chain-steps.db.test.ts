@@ -27,6 +27,7 @@ import { artworkShareTokenAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "
 import { deployAtelier } from "@/lib/chain/deploy";
 import type { Deployments } from "@/lib/chain/deployments";
 import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
+import { freePort } from "@/lib/chain/local/test-chain";
 import { artworks, auditLog, listingTransactions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { simplePdf } from "@/scripts/seed/pdf";
@@ -156,7 +157,7 @@ const audits = async (action: string, subjectId: string) =>
     .where(and(eq(auditLog.action, action), eq(auditLog.subjectId, subjectId)));
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 21_000 + Math.floor(Math.random() * 9_000) });
+  chain = await startAnvil({ port: await freePort() });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-steps-")), "31337.json");
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
   client = createPublicClient({ chain: foundry, transport: http(chain.url), pollingInterval: 100 }) as PublicClient;

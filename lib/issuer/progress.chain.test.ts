@@ -18,6 +18,7 @@ import { artworkShareTokenAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "
 import type { Deployments } from "@/lib/chain/deployments";
 import { deployAtelier } from "@/lib/chain/deploy";
 import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
+import { freePort } from "@/lib/chain/local/test-chain";
 import { deriveGoOnChainProgress } from "./progress";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
@@ -31,7 +32,7 @@ let d: Deployments;
 let client: PublicClient;
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 21_000 + Math.floor(Math.random() * 9_000) });
+  chain = await startAnvil({ port: await freePort() });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-progress-")), "31337.json");
   d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
   client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;

@@ -3,96 +3,56 @@
  * already linked elsewhere is refused, the officer's transaction is verified (sender, target, call) and the link is
  * recorded only when the registry holds it; every step is in the audit chain.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import {
-  createPublicClient,
-  createWalletClient,
-  type Hex,
-  http,
-  keccak256,
-  type PublicClient,
-  stringToHex,
-} from "viem";
-import { mnemonicToAccount } from "viem/accounts";
-import { foundry } from "viem/chains";
+import { type Hex, keccak256, stringToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import { deployAtelier } from "@/lib/chain/deploy";
-import type { Deployments } from "@/lib/chain/deployments";
-import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
+import { devAccount, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { auditLog, investors, investorWallets, walletLinkRequests } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
 
-const MNEMONIC = "test test test test test test test test test test test junk";
-const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
-const admin = acct(0);
-const officer = acct(1);
-const otherOfficer = acct(2);
-const current = acct(5);
-const fresh = acct(14);
-const stranger = acct(15);
-const taken = acct(16);
+const officer = devAccount(1);
+const otherOfficer = devAccount(2);
+const current = devAccount(5);
+const fresh = devAccount(14);
+const stranger = devAccount(15);
+const taken = devAccount(16);
 const onChainId = keccak256(stringToHex("investor-mei")) as Hex;
 const ORIGIN = "http://localhost:3000";
 
-let chain: LocalChain;
+let tc: TestChain;
 let t: TestDatabase;
-let d: Deployments;
-let client: PublicClient;
 let links: typeof import("./wallet-links");
 let investorId: string;
 
-const wallet = (a: ReturnType<typeof acct>) =>
-  createWalletClient({ account: a, chain: foundry, transport: http(chain.url) });
-async function send(p: Promise<Hex>) {
-  const hash = await p;
-  const receipt = await client.waitForTransactionReceipt({ hash });
-  expect(receipt.status).toBe("success");
-  return hash;
-}
+const send = async (hash: Promise<Hex>) => (await tc.send(hash)).transactionHash;
+const registry = () => ({ address: tc.deployments.identityRegistry, abi: identityRegistryAbi }) as const;
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: 41_000 + Math.floor(Math.random() * 9_000) });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-links-")), "31337.json");
-  d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
-  client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
-  const agentRole = keccak256(stringToHex("AGENT_ROLE"));
-  for (const o of [officer, otherOfficer])
-    await send(
-      wallet(admin).writeContract({
-        address: d.identityRegistry,
-        abi: identityRegistryAbi,
-        functionName: "grantRole",
-        args: [agentRole, o.address],
-      }),
-    );
+  tc = await startTestChain({ agents: [officer, otherOfficer] });
   const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
+  const off = tc.wallet(officer);
   await send(
-    wallet(officer).writeContract({
-      address: d.identityRegistry,
-      abi: identityRegistryAbi,
+    off.writeContract({
+      ...registry(),
       functionName: "registerInvestor",
       args: [current.address, onChainId, 344, 1, expiry],
     }),
   );
   await send(
-    wallet(officer).writeContract({
-      address: d.identityRegistry,
-      abi: identityRegistryAbi,
+    off.writeContract({
+      ...registry(),
       functionName: "registerInvestor",
       args: [taken.address, keccak256(stringToHex("someone-else")), 344, 1, expiry],
     }),
   );
 
   // The module reads the chain through the server's client, configured from the environment.
-  vi.stubEnv("RPC_URL", chain.url);
+  vi.stubEnv("RPC_URL", tc.url);
   vi.stubEnv("CHAIN_ID", "31337");
-  vi.stubEnv("DEPLOYMENTS_FILE", file);
+  vi.stubEnv("DEPLOYMENTS_FILE", tc.file);
   resetServerEnv();
   const g = globalThis as Record<string, unknown>;
   delete g.__atelierPublicClient;
@@ -112,7 +72,7 @@ afterAll(async () => {
   vi.unstubAllEnvs();
   resetServerEnv();
   await t?.close();
-  await chain?.stop();
+  await tc?.stop();
 });
 
 const ctx = () => ({ investorId, wallet: current.address.toLowerCase(), chainId: 31337, origin: ORIGIN });
@@ -199,9 +159,8 @@ describe("wallet links", () => {
     });
     // A transaction of the other officer's, presented by this one.
     const unrelated = await send(
-      wallet(otherOfficer).writeContract({
-        address: d.identityRegistry,
-        abi: identityRegistryAbi,
+      tc.wallet(otherOfficer).writeContract({
+        ...registry(),
         functionName: "linkWallet",
         args: [stranger.address, keccak256(stringToHex("someone-else"))],
       }),
@@ -211,9 +170,8 @@ describe("wallet links", () => {
     );
     // The officer's own transaction, but not this link.
     const notThis = await send(
-      wallet(officer).writeContract({
-        address: d.identityRegistry,
-        abi: identityRegistryAbi,
+      tc.wallet(officer).writeContract({
+        ...registry(),
         functionName: "unlinkWallet",
         args: [stranger.address],
       }),
@@ -224,9 +182,8 @@ describe("wallet links", () => {
     });
 
     const hash = await send(
-      wallet(officer).writeContract({
-        address: d.identityRegistry,
-        abi: identityRegistryAbi,
+      tc.wallet(officer).writeContract({
+        ...registry(),
         functionName: "linkWallet",
         args: [planned.plan.wallet, planned.plan.investorId],
       }),

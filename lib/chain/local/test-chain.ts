@@ -1,0 +1,102 @@
+/**
+ * Test helper: a fresh anvil on a free port with the whole contract set deployed, and the roles a test needs
+ * granted (compliance agents on the registry, issuers on the factory). Plain module, for vitest files only.
+ */
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  type Account,
+  createPublicClient,
+  createWalletClient,
+  type Hex,
+  http,
+  keccak256,
+  type PublicClient,
+  stringToHex,
+  type TransactionReceipt,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { identityRegistryAbi, shareTokenFactoryAbi } from "../abis";
+import { deployAtelier } from "../deploy";
+import type { Deployments } from "../deployments";
+import { type LocalChain, startAnvil } from "./anvil";
+
+export const DEV_MNEMONIC = "test test test test test test test test test test test junk";
+/** anvil's dev account `index` (unlocked on the chain). */
+export const devAccount = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
+export const roleId = (name: string): Hex => keccak256(stringToHex(name));
+
+/** A TCP port nothing listens on right now (the OS picks it), so parallel test files never collide. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+export type TestChain = {
+  chain: LocalChain;
+  url: string;
+  /** The deployments file written by the deploy (its folder is a fresh temporary one). */
+  file: string;
+  deployments: Deployments;
+  client: PublicClient;
+  wallet: (account: Account) => ReturnType<typeof createWalletClient<ReturnType<typeof http>, typeof foundry, Account>>;
+  /** Waits for the transaction and throws unless it succeeded. */
+  send: (hash: Promise<Hex>) => Promise<TransactionReceipt>;
+  stop: () => Promise<void>;
+};
+
+export async function startTestChain({
+  agents = [],
+  issuers = [],
+  accounts,
+}: {
+  /** Granted AGENT_ROLE on the identity registry (compliance officers). */
+  agents?: Account[];
+  /** Granted ISSUER_ROLE on the factory. */
+  issuers?: Account[];
+  accounts?: number;
+} = {}): Promise<TestChain> {
+  const chain = await startAnvil({ port: await freePort(), ...(accounts ? { accounts } : {}) });
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-test-chain-")), "31337.json");
+  const admin = devAccount(0);
+  const deployments = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
+  const client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
+  const wallet = (account: Account) => createWalletClient({ account, chain: foundry, transport: http(chain.url) });
+  const send = async (hash: Promise<Hex>) => {
+    const receipt = await client.waitForTransactionReceipt({ hash: await hash });
+    if (receipt.status !== "success") throw new Error(`transaction ${receipt.transactionHash} reverted`);
+    return receipt;
+  };
+  const adm = wallet(admin);
+  for (const a of agents) {
+    await send(
+      adm.writeContract({
+        address: deployments.identityRegistry,
+        abi: identityRegistryAbi,
+        functionName: "grantRole",
+        args: [roleId("AGENT_ROLE"), a.address],
+      }),
+    );
+  }
+  for (const a of issuers) {
+    await send(
+      adm.writeContract({
+        address: deployments.shareTokenFactory,
+        abi: shareTokenFactoryAbi,
+        functionName: "grantRole",
+        args: [roleId("ISSUER_ROLE"), a.address],
+      }),
+    );
+  }
+  return { chain, url: chain.url, file, deployments, client, wallet, send, stop: () => chain.stop() };
+}
