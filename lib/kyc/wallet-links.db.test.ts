@@ -233,6 +233,12 @@ describe("wallet links", () => {
     const open = await links.getInvestorLinkRequests(t.db, { investorId, now: later });
     expect(open.open).toBeNull();
     expect(open.recent[0]).toMatchObject({ id: r.request.id, status: "expired" });
+    const [expiry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "wallet_link.expire"));
+    expect(expiry).toMatchObject({
+      actor: "system",
+      subjectId: investorId,
+      after: { status: "expired", requestId: r.request.id },
+    });
     expect(
       await links.rejectWalletLink(t.db, { id: r.request.id, officer: officer.address, reason: "Not submitted" }),
     ).toEqual({ ok: false, code: "invalid_state" });

@@ -104,10 +104,25 @@ async function onChainInvestorOf(wallet: string): Promise<Hex> {
 
 /** Marks requests whose signing window has passed as expired (lazily, before reads and writes). */
 async function expireStale(db: Database, now: Date): Promise<void> {
-  await db
-    .update(walletLinkRequests)
-    .set({ status: "expired" })
-    .where(and(eq(walletLinkRequests.status, "awaiting_signatures"), lt(walletLinkRequests.signBefore, now)));
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const expired = await t
+      .update(walletLinkRequests)
+      .set({ status: "expired" })
+      .where(and(eq(walletLinkRequests.status, "awaiting_signatures"), lt(walletLinkRequests.signBefore, now)))
+      .returning({ id: walletLinkRequests.id, investorId: walletLinkRequests.investorId });
+    for (const r of expired) {
+      await writeAudit(t, {
+        actor: "system",
+        actorRole: "system",
+        action: "wallet_link.expire",
+        subjectType: "investor",
+        subjectId: r.investorId,
+        before: { status: "awaiting_signatures" },
+        after: { status: "expired", requestId: r.id },
+      });
+    }
+  });
 }
 
 export async function getInvestorWallets(db: Database, { investorId }: { investorId: string }) {
@@ -156,6 +171,15 @@ export async function startLinkRequest(
     if (open) {
       // Opened from another of the investor's wallets: that one is replaced.
       await t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, open.id));
+      await writeAudit(t, {
+        actor: lower(wallet),
+        actorRole: "investor",
+        action: "wallet_link.cancel",
+        subjectType: "investor",
+        subjectId: investor.id,
+        before: { status: open.status },
+        after: { status: "cancelled", requestId: open.id, replacedFrom: lower(wallet) },
+      });
     }
     const id = crypto.randomUUID();
     const nonce = randomBytes(12).toString("hex");
