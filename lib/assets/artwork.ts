@@ -8,7 +8,7 @@ import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/li
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { getServerEnv } from "@/lib/env";
 import { isListingDocument } from "@/lib/issuer/update-documents";
-import { readStoredFile } from "@/lib/storage/files";
+import { hashStoredFile } from "@/lib/storage/files";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { documentNameToBytes32, verifyDocument, type DocumentVerification } from "./documents";
 
@@ -111,7 +111,7 @@ export const getArtworkPage = cache(async ({ slug }: { slug: string }): Promise<
     },
   });
 
-  const files = await Promise.all(docs.map((doc) => readStoredFile(doc.filePath)));
+  const files = await Promise.all(docs.map((doc) => hashStoredFile(doc.filePath)));
   const documents: ArtworkDocumentView[] = docs.map((doc, i) => ({
     id: doc.id,
     name: doc.name,

@@ -46,16 +46,15 @@ export function documentReadContracts(token: Address, names: string[]) {
 }
 
 /**
- * Compares the SHA-256 of the bytes the portal serves with the hash anchored on chain.
+ * Compares the SHA-256 of the bytes the portal serves (`hashStoredFile`) with the hash anchored on chain.
  * "verified" only when they are equal.
  */
 export function verifyDocument(
-  served: Uint8Array | null,
+  servedHash: Hex | null,
   anchored: readonly [string, Hex, bigint] | undefined,
 ): DocumentVerification {
-  if (!served) return { state: "missing_file" };
+  if (!servedHash) return { state: "missing_file" };
   if (!anchored || /^0x0{64}$/.test(anchored[1])) return { state: "not_anchored" };
-  const servedHash = sha256Hex(served);
   const anchoredAt = new Date(Number(anchored[2]) * 1000);
   return servedHash.toLowerCase() === anchored[1].toLowerCase()
     ? { state: "verified", anchoredAt }

@@ -7,7 +7,7 @@ import type { ArtworkUpdateKind } from "@/lib/db/schema";
 import { chainAnchorReader } from "@/lib/issuer/anchors";
 import { listPublishedUpdates } from "@/lib/issuer/updates";
 import { getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
-import { readStoredFile } from "@/lib/storage/files";
+import { hashStoredFile } from "@/lib/storage/files";
 import type { ArtworkDocumentView } from "./artwork";
 import { verifyDocument } from "./documents";
 
@@ -44,7 +44,7 @@ export const getArtworkUpdates = cache(
             ),
         })
       : [];
-    const files = await Promise.all(docs.map((d) => readStoredFile(d.filePath)));
+    const files = await Promise.all(docs.map((d) => hashStoredFile(d.filePath)));
     const byId = new Map(
       docs.map((d, i) => {
         const a = anchors[i];

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { getServerEnv } from "@/lib/env";
 
@@ -28,6 +29,38 @@ export async function readStoredFile(relative: string): Promise<Buffer | null> {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw err;
   }
+}
+
+const hashCache = new Map<string, { stamp: string; sha256: `0x${string}` }>();
+
+/**
+ * SHA-256 of a stored file's bytes, re-computed only when the file changes (its size, inode, modification or
+ * change time differ), so pages that verify documents on every render do not re-read them.
+ */
+export async function hashStoredFile(relative: string): Promise<`0x${string}` | null> {
+  const full = resolveStoredPath(relative);
+  if (!full) return null;
+  let st;
+  try {
+    st = await stat(full, { bigint: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+  const stamp = `${st.size}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`;
+  const hit = hashCache.get(full);
+  if (hit && hit.stamp === stamp) return hit.sha256;
+  const bytes = await readStoredFile(relative);
+  if (!bytes) return null;
+  const sha256 = `0x${createHash("sha256").update(bytes).digest("hex")}` as const;
+  // A file changed within the filesystem's timestamp granularity of our read could change again with the same
+  // stamp ("racy", as git calls it): cache only files untouched for a couple of seconds.
+  const settled = BigInt(Date.now() - 2_000) * 1_000_000n;
+  if (st.mtimeNs < settled && st.ctimeNs < settled) {
+    if (hashCache.size > 5_000) hashCache.clear();
+    hashCache.set(full, { stamp, sha256 });
+  }
+  return sha256;
 }
 
 /** Writes a file under the files folder (creating folders), refusing paths that escape it. */
