@@ -221,6 +221,21 @@ describe("holder register at a past block", () => {
       expect([h.frozen, h.frozenAmount, h.lockedAmount, BigInt(h.lockedUntil)]).toEqual([...nowSaid[h.wallet]!.state]);
     }
     expect(now.holders.find((h) => h.wallet === a)?.frozenAmount).toBe(30n);
+    // Through the deployed Multicall3 (the app's path: hand-encoded aggregate3 calls) the register is the same, at
+    // the latest block and at the past one, also when the batches are small enough to split it.
+    const deployed = { multicallAddress: d.multicall3! };
+    expect(
+      await readChainRegister({ client: client as never, token, multicall: deployed, blockNumber: now.blockNumber }),
+    ).toEqual(now);
+    expect(
+      await readChainRegister({
+        client: client as never,
+        token,
+        multicall: deployed,
+        blockNumber: blockA,
+        batchBytes: 144,
+      }),
+    ).toEqual(past);
     // b's freeze flag outlives its balance, but b is no longer a holder.
     expect(
       await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "isFrozen", args: [b] }),

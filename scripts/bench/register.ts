@@ -199,10 +199,20 @@ async function main() {
         ]),
       );
       const rows: (string | number)[][] = [];
-      for (const run of ["cold", "warm"]) {
+      const deployed = d.multicall3 ? { multicallAddress: d.multicall3 } : null;
+      const runs = [
+        { run: "deployless multicall", multicall: { deployless: true } as const },
+        ...(deployed
+          ? [
+              { run: "deployed Multicall3 (as the app)", multicall: deployed },
+              { run: "again", multicall: deployed },
+            ]
+          : []),
+      ];
+      for (const { run, multicall } of runs) {
         const before = proxy.snapshot();
         const tRead = performance.now();
-        const reg = await readChainRegister({ client: viaProxy as never, token });
+        const reg = await readChainRegister({ client: viaProxy as never, token, multicall });
         const readMs = ms(tRead);
         const counts = diffCounts(proxy.snapshot(), before);
         const tJoin = performance.now();
