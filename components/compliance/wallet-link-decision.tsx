@@ -115,7 +115,9 @@ export function WalletLinkDecision({
 
   return (
     <div className="flex flex-col gap-3" data-testid="link-decision" data-step={step.kind}>
-      <p className="text-sm text-ink-muted [overflow-wrap:anywhere]">{t("explain", { wallet: newWallet, name: investorName })}</p>
+      <p className="text-sm text-ink-muted [overflow-wrap:anywhere]">
+        {t("explain", { wallet: newWallet, name: investorName })}
+      </p>
       {wrongWallet ? <Alert tone="warn" role="none" title={t("wrongWallet", { wallet: officer })} /> : null}
       <div className="flex flex-wrap gap-2">
         {isConnected ? (
