@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Address as Addr, getAddress } from "viem";
-import { useConfig, useConnection } from "wagmi";
+import { useConfig } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { signMessage } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
@@ -40,7 +41,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
   const t = useTranslations("walletLinks.flow");
   const config = useConfig();
   const router = useRouter();
-  const { address, isConnected } = useConnection();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [connectOpen, setConnectOpen] = useState(false);
@@ -108,7 +109,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
           ) : (
             <>
               <Alert tone="warn">{t("connectCurrent", { wallet: currentWallet })}</Alert>
-              <Button variant="secondary" onClick={() => setConnectOpen(true)}>
+              <Button variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
                 {t("connect")}
               </Button>
             </>
@@ -194,7 +195,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
             <>
               <p className="text-sm text-ink-muted">{t("step2Body")}</p>
               <div>
-                <Button variant="secondary" onClick={() => setConnectOpen(true)}>
+                <Button variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
                   {t("connectNew")}
                 </Button>
               </div>

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
-import { useConfig, useConnection } from "wagmi";
+import { useConfig } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -55,7 +56,7 @@ export function KycDecision(props: DecisionProps) {
   const config = useConfig();
   const router = useRouter();
   const chainErrorText = useChainErrorText();
-  const { address, isConnected, status: connection } = useConnection();
+  const { address, isConnected, status: connection } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [rejectState, rejectFormAction, rejecting] = useActionState(rejectAction, null);

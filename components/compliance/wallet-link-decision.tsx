@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useState } from "react";
 import type { Hex } from "viem";
-import { useConfig, useConnection } from "wagmi";
+import { useConfig } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -47,7 +48,7 @@ export function WalletLinkDecision({
   const router = useRouter();
   const chainErrorText = useChainErrorText();
   const uid = useId();
-  const { address, isConnected } = useConnection();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [connectOpen, setConnectOpen] = useState(false);
   const [rejectOpen, setRejectOpen] = useState(false);
@@ -125,7 +126,9 @@ export function WalletLinkDecision({
             {t("approve")}
           </Button>
         ) : (
-          <Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
+          <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
+            {t("connect")}
+          </Button>
         )}
         <Button
           variant="ghost"

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
-import { useConnection } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
@@ -36,7 +36,7 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
   const t = useTranslations("issuer.updates");
   const tc = useTranslations("issuer.chain");
   const router = useRouter();
-  const { address, isConnected } = useConnection();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [anchoredNow, setAnchoredNow] = useState<string[]>([]);
   const [publishing, setPublishing] = useState(false);
@@ -112,7 +112,7 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
       {!isConnected ? (
         <div className="flex flex-col items-start gap-2">
           <p className="text-sm text-ink-muted">{tc("connectBody")}</p>
-          <Button variant="secondary" onClick={() => setConnectOpen(true)}>
+          <Button variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
             {tc("connect")}
           </Button>
           <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />

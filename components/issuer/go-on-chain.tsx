@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
-import { useConnection } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -138,7 +138,7 @@ export function GoOnChain(props: GoOnChainProps) {
   const tc = useTranslations("account.investor.categories");
   const locale = useLocale();
   const router = useRouter();
-  const { address, isConnected } = useConnection();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const deploy = useTx();
   const anchor = useTx();
@@ -415,7 +415,11 @@ export function GoOnChain(props: GoOnChainProps) {
           <Alert
             tone="info"
             title={t("connectTitle")}
-            action={<Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>}
+            action={
+              <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
+                {t("connect")}
+              </Button>
+            }
           >
             {t("connectBody")}
           </Alert>

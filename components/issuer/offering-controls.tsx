@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
-import { useConnection } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
@@ -36,7 +36,7 @@ export function OfferingControls({
   const t = useTranslations("issuer.live");
   const tc = useTranslations("issuer.chain");
   const router = useRouter();
-  const { address, isConnected } = useConnection();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
   const close = useTx();
@@ -66,7 +66,7 @@ export function OfferingControls({
           tone="info"
           title={t("connectHint")}
           action={
-            <Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)}>
+            <Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
               {tc("connect")}
             </Button>
           }

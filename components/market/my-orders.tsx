@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useConnection } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { marketAbi } from "@/lib/chain/abis";
@@ -15,7 +15,7 @@ import { useMarketTx } from "./use-market-tx";
 export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder[] }) {
   const t = useTranslations("market");
   const locale = useLocale();
-  const { address, isConnected } = useConnection();
+  const { address, isConnected } = useWalletConnection();
   const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
   const { step, run } = useMarketTx(setup.account, setup.market, ["my-orders"]);
   const busy = !["idle", "confirmed", "failed"].includes(step.kind);

@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseUnits, zeroAddress } from "viem";
-import { useConnection, useReadContracts } from "wagmi";
+import { useReadContracts } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Checklist } from "@/components/trade/checklist";
 import { useDebounced } from "@/components/trade/use-buy-reads";
 import { Address } from "@/components/ui/address";
@@ -146,7 +147,7 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
 export function TradeForm({ setup }: { setup: TradeSetup }) {
   const t = useTranslations("market");
   const locale = useLocale();
-  const { address, isConnected } = useConnection();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [side, setSide] = useState<OrderSide>("buy");
   const [mode, setMode] = useState<"limit" | "take">(setup.bestAsk ? "take" : "limit");
@@ -269,7 +270,13 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
             ? t("form.wrongWallet", { expected: setup.account, actual: address })
             : t("form.connectBody", { address: setup.account })
         }
-        action={!isConnected ? <Button onClick={() => setConnectOpen(true)}>{t("form.connect")}</Button> : undefined}
+        action={
+          !isConnected ? (
+            <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
+              {t("form.connect")}
+            </Button>
+          ) : undefined
+        }
       >
         {!isConnected ? <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} /> : null}
         <Address address={setup.account} />

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { useConnection } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
@@ -34,7 +34,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   const chainErrorText = useChainErrorText();
   const tDialog = useTranslations("ui.dialog");
   const locale = useLocale();
-  const { address, isConnected, status } = useConnection();
+  const { address, isConnected, status } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const initial = offering.remaining < offering.minTicket ? offering.remaining : offering.minTicket;
   const [text, setText] = useState(initial.toString());

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useConnection, useSwitchChain } from "wagmi";
+import { useSwitchChain } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useWalletSettings } from "./wallet-provider";
@@ -11,7 +12,7 @@ import { isUserRejection } from "./wallet-errors";
 export function NetworkBanner() {
   const t = useTranslations("wallet.network");
   const { chain } = useWalletSettings();
-  const { isConnected, chainId } = useConnection();
+  const { isConnected, chainId } = useWalletConnection();
   const switchChain = useSwitchChain();
   if (!isConnected || chainId === undefined || chainId === chain.id) return null;
   const failed = switchChain.isError && !isUserRejection(switchChain.error);

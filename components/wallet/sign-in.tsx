@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { useConnection, useDisconnect, useSignMessage } from "wagmi";
+import { useDisconnect, useSignMessage } from "wagmi";
+import { useWalletConnection } from "./use-wallet-connection";
 import { buildSignInMessage } from "@/lib/auth/siwe-message";
 import { Alert } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
@@ -28,7 +29,7 @@ export function SignIn({ next }: { next?: string }) {
   const t = useTranslations("signIn");
   const settings = useWalletSettings();
   const router = useRouter();
-  const { address, chainId, isConnected, connector, status } = useConnection();
+  const { address, chainId, isConnected, connector, status } = useWalletConnection();
   const disconnect = useDisconnect();
   const signMessage = useSignMessage();
   const [dialogOpen, setDialogOpen] = useState(false);

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useId, useMemo, useState } from "react";
-import { useConnection } from "wagmi";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -117,7 +117,7 @@ function AgentActionDialog({
   const t = useTranslations("complianceConsole.actions");
   const router = useRouter();
   const uid = useId();
-  const { address, isConnected } = useConnection();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
   const canSign = isConnected && address?.toLowerCase() === officer.toLowerCase();
   const wrongWallet = isConnected && !canSign;
   const [connectOpen, setConnectOpen] = useState(false);
@@ -281,7 +281,9 @@ function AgentActionDialog({
                     {t("sign")}
                   </Button>
                 ) : (
-                  <Button onClick={() => setConnectOpen(true)}>{t("connect")}</Button>
+                  <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
+                    {t("connect")}
+                  </Button>
                 )}
               </>
             )}
