@@ -20,7 +20,7 @@ import { startAnvil, type LocalChain } from "../lib/chain/local/anvil";
 import { ensureDeployment } from "../lib/chain/deploy";
 import { createDatabase, migrateDatabase } from "../lib/db/connect";
 import { printDemoWallets, readSeedMarker, seedDemo } from "./seed";
-import { isBuildStale } from "./lib/web-build";
+import { isBuildStale, markBuildStart } from "./lib/web-build";
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
@@ -165,7 +165,10 @@ async function main() {
       log("serving the existing build (--no-build)");
     } else if (stale) {
       log("building the web app (next build)…");
+      const startedMs = Date.now();
       await run(nextBin, ["build"], childEnv);
+      if (markBuildStart(process.cwd(), startedMs))
+        log("sources changed during the build: the next start builds again");
     } else {
       log("web build is up to date");
     }

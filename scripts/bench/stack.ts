@@ -6,7 +6,7 @@
  *
  * Data lives in DATA_DIR (.data-bench by default), wiped at the start of every run.
  */
-import { isBuildStale } from "../lib/web-build";
+import { isBuildStale, markBuildStart } from "../lib/web-build";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -124,12 +124,15 @@ export async function ensureAppBuild(opts: {
   }
   log("building the web app (next build)…");
   const t = performance.now();
+  const startedMs = Date.now();
   const res = await runCommand("next build", path.join("node_modules", ".bin", "next"), ["build"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   if (res.code !== 0) throw new Error(`next build failed (${res.code}):\n${tail(res.output, 40)}`);
   const seconds = (performance.now() - t) / 1000;
   log(`next build done in ${seconds.toFixed(0)} s`);
+  if (markBuildStart(process.cwd(), startedMs, ".next"))
+    log("sources changed during the build: the next run builds again");
   return { built: true, seconds };
 }
 
