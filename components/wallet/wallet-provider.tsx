@@ -7,12 +7,19 @@ import { getWagmiConfig } from "@/lib/wallet/config";
 import type { WalletSettings } from "@/lib/wallet/types";
 
 const SettingsContext = createContext<WalletSettings | null>(null);
+/** What the server rendered with: a wallet remembered in the cookie (being reconnected) or none. */
+const InitialStatusContext = createContext<"reconnecting" | "disconnected">("disconnected");
 
 /** Chain, demo accounts and WalletConnect id as configured on the server. */
 export function useWalletSettings(): WalletSettings {
   const value = useContext(SettingsContext);
   if (!value) throw new Error("useWalletSettings must be used inside <WalletProvider>");
   return value;
+}
+
+/** The wallet status the server rendered with, for the first render in the browser to match it. */
+export function useInitialWalletStatus() {
+  return useContext(InitialStatusContext);
 }
 
 /**
@@ -34,9 +41,11 @@ export function WalletProvider({
   );
   return (
     <SettingsContext.Provider value={settings}>
-      <WagmiProvider config={config} initialState={initialState}>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </WagmiProvider>
+      <InitialStatusContext.Provider value={initialState?.current ? "reconnecting" : "disconnected"}>
+        <WagmiProvider config={config} initialState={initialState}>
+          <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+        </WagmiProvider>
+      </InitialStatusContext.Provider>
     </SettingsContext.Provider>
   );
 }
