@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Money } from "@/components/ui/money";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import { getMarketStats, getOrderBook, type BookLevel } from "@/lib/market/queries";
+import { getMarketStats, getOrderBook, type BookLevel, type OrderBook } from "@/lib/market/queries";
 import { PriceChart } from "./price-chart";
 
 /** Price levels shown per side; the rest is summed up in one line. */
@@ -97,14 +97,17 @@ export async function MarketSection({
   token,
   decimals,
   tradeLink = true,
+  book: known,
 }: {
   slug: string;
   token: Address;
   decimals: number;
   tradeLink?: boolean;
+  /** The book when the page has read it already (the trade page), so that it is not read twice. */
+  book?: OrderBook;
 }) {
   const [book, stats, t, locale] = await Promise.all([
-    getOrderBook({ token }),
+    known ?? getOrderBook({ token }),
     getMarketStats({ token }),
     getTranslations("market"),
     getLocale(),

@@ -99,7 +99,7 @@ export default async function TradePage({ params }: Props) {
         <TradeForm setup={setup} />
         <MyOrders setup={setup} orders={mine} />
       </div>
-      <MarketSection slug={slug} token={data.token} decimals={data.paymentDecimals} tradeLink={false} />
+      <MarketSection slug={slug} token={data.token} decimals={data.paymentDecimals} tradeLink={false} book={book} />
     </div>
   );
 }
