@@ -4,29 +4,13 @@
  * the normal post-back path never gets a duplicate, whichever of the two comes first or whether they race; registry
  * changes are mirrored into the investor records; calls outside the console's set (a burn) are recorded too.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import {
-  type Address,
-  createPublicClient,
-  createWalletClient,
-  type Hex,
-  http,
-  keccak256,
-  type PublicClient,
-  stringToHex,
-} from "viem";
-import { mnemonicToAccount } from "viem/accounts";
-import { foundry } from "viem/chains";
+import { type Address, type Hex, keccak256, type PublicClient, stringToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyAuditChain, writeAudit } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { deployAtelier } from "@/lib/chain/deploy";
 import type { Deployments } from "@/lib/chain/deployments";
-import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
-import { freePort } from "@/lib/chain/local/test-chain";
+import { devAccount, roleId, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import type { Database } from "@/lib/db/connect";
 import { auditLog, indexerCursor, investors, investorWallets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
@@ -35,23 +19,20 @@ import { syncToHead } from "@/lib/indexer/indexer";
 import { lockAgentTxAudit } from "./agent-audit";
 import { RECONCILE_GRACE_MS, RECONCILE_REASON, reconcileAgentAudit } from "./reconcile";
 
-const MNEMONIC = "test test test test test test test test test test test junk";
-const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
-const admin = acct(0);
+const acct = devAccount;
 const officer = acct(1);
 const issuer = acct(3);
 const [a, b] = [acct(5).address, acct(6).address];
 const id = (s: string): Hex => keccak256(stringToHex(`investor-${s}`));
 
-let chain: LocalChain;
+let tc: TestChain;
 let t: TestDatabase;
 let d: Deployments;
 let client: PublicClient;
 let token: Address;
 let agent: typeof import("./agent");
 
-const wallet = (account: ReturnType<typeof acct>) =>
-  createWalletClient({ account, chain: foundry, transport: http(chain.url) });
+const wallet = (account: ReturnType<typeof acct>) => tc.wallet(account);
 async function send(p: Promise<Hex>) {
   const hash = await p;
   const receipt = await client.waitForTransactionReceipt({ hash });
@@ -98,26 +79,9 @@ async function postBack(hash: Hex, reason = "Officer's reason, posted back") {
 }
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: await freePort() });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-reconcile-")), "31337.json");
-  d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
-  client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
-  await send(
-    wallet(admin).writeContract({
-      address: d.identityRegistry,
-      abi: identityRegistryAbi,
-      functionName: "grantRole",
-      args: [keccak256(stringToHex("AGENT_ROLE")), officer.address],
-    }),
-  );
-  await send(
-    wallet(admin).writeContract({
-      address: d.shareTokenFactory,
-      abi: shareTokenFactoryAbi,
-      functionName: "grantRole",
-      args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address],
-    }),
-  );
+  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  d = tc.deployments;
+  client = tc.client;
   await send(
     wallet(issuer).writeContract({
       address: d.shareTokenFactory,
@@ -138,12 +102,12 @@ beforeAll(async () => {
     functionName: "tokens",
     args: [0n, 10n],
   })) as [Address];
-  await tok("grantRole", [keccak256(stringToHex("MINTER_ROLE")), issuer.address], issuer);
+  await tok("grantRole", [roleId("MINTER_ROLE"), issuer.address], issuer);
 
   // The post-back reads the chain through the server's client, configured from the environment.
-  vi.stubEnv("RPC_URL", chain.url);
+  vi.stubEnv("RPC_URL", tc.url);
   vi.stubEnv("CHAIN_ID", "31337");
-  vi.stubEnv("DEPLOYMENTS_FILE", file);
+  vi.stubEnv("DEPLOYMENTS_FILE", tc.file);
   resetServerEnv();
   const g = globalThis as Record<string, unknown>;
   delete g.__atelierPublicClient;
@@ -162,7 +126,7 @@ afterAll(async () => {
   vi.unstubAllEnvs();
   resetServerEnv();
   await t?.close();
-  await chain?.stop();
+  await tc?.stop();
 });
 
 describe("audit reconciliation", () => {

@@ -6,28 +6,12 @@
  * remembered investor id), pause, and a rules change. Also: a database indexed before the agent events existed
  * catches up once (backfill) and then gives the same registers.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import {
-  type Address,
-  createPublicClient,
-  createWalletClient,
-  type Hex,
-  http,
-  keccak256,
-  type PublicClient,
-  stringToHex,
-} from "viem";
-import { mnemonicToAccount } from "viem/accounts";
-import { foundry } from "viem/chains";
+import { type Address, type Hex, keccak256, type PublicClient, stringToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { deployAtelier } from "@/lib/chain/deploy";
 import type { Deployments } from "@/lib/chain/deployments";
-import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
-import { freePort } from "@/lib/chain/local/test-chain";
+import { devAccount, roleId, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { chainEvents, indexerCursor } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import {
@@ -43,9 +27,7 @@ import { readChainRegister } from "./register-chain";
 import { readIndexedRegister } from "./register-history";
 import { joinRegister } from "./register-query";
 
-const MNEMONIC = "test test test test test test test test test test test junk";
-const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
-const admin = acct(0);
+const acct = devAccount;
 const officer = acct(1);
 const issuer = acct(3);
 const [a1, b, c, a2, d1, d2] = [
@@ -59,7 +41,7 @@ const [a1, b, c, a2, d1, d2] = [
 const id = (s: string): Hex => keccak256(stringToHex(`investor-${s}`));
 const DAY = 86_400;
 
-let chain: LocalChain;
+let tc: TestChain;
 let d: Deployments;
 let client: PublicClient;
 let token: Address;
@@ -68,8 +50,7 @@ let deployBlock: bigint;
 /** Blocks at which the register is compared, with what each is meant to exercise. */
 const checkpoints: { block: bigint; label: string }[] = [];
 
-const wallet = (account: ReturnType<typeof acct>) =>
-  createWalletClient({ account, chain: foundry, transport: http(chain.url) });
+const wallet = (account: ReturnType<typeof acct>) => tc.wallet(account);
 const rpc = (method: string, params: unknown[] = []) =>
   client.request({ method: method as never, params: params as never }) as Promise<unknown>;
 async function send(p: Promise<Hex>) {
@@ -152,28 +133,10 @@ async function expectSameRegister(block: bigint, label: string, db = database.db
 }
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: await freePort() });
-  client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
+  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  client = tc.client;
+  d = tc.deployments;
   database = await createTestDatabase();
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-history-")), "31337.json");
-  d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
-  const adm = wallet(admin);
-  await send(
-    adm.writeContract({
-      address: d.identityRegistry,
-      abi: identityRegistryAbi,
-      functionName: "grantRole",
-      args: [keccak256(stringToHex("AGENT_ROLE")), officer.address],
-    }),
-  );
-  await send(
-    adm.writeContract({
-      address: d.shareTokenFactory,
-      abi: shareTokenFactoryAbi,
-      functionName: "grantRole",
-      args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address],
-    }),
-  );
   const deployed = await send(
     wallet(issuer).writeContract({
       address: d.shareTokenFactory,
@@ -201,7 +164,7 @@ beforeAll(async () => {
     functionName: "tokens",
     args: [0n, 10n],
   })) as [Address];
-  await tok("grantRole", [keccak256(stringToHex("MINTER_ROLE")), issuer.address], issuer);
+  await tok("grantRole", [roleId("MINTER_ROLE"), issuer.address], issuer);
 
   // ---- The story the register goes through (each checkpoint names what it exercises).
   const t0 = await chainTime();
@@ -275,7 +238,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.close();
-  await chain?.stop();
+  await tc?.stop();
 });
 
 describe("register at a past block from the indexer", () => {

@@ -1,42 +1,23 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import {
-  type Address,
-  createPublicClient,
-  createWalletClient,
-  type Hex,
-  http,
-  keccak256,
-  type PublicClient,
-  stringToHex,
-} from "viem";
-import { mnemonicToAccount } from "viem/accounts";
-import { foundry } from "viem/chains";
+import { type Address, type Hex, keccak256, type PublicClient, stringToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { deployAtelier } from "@/lib/chain/deploy";
 import type { Deployments } from "@/lib/chain/deployments";
-import { startAnvil, type LocalChain } from "@/lib/chain/local/anvil";
-import { freePort } from "@/lib/chain/local/test-chain";
+import { devAccount, roleId, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { readChainRegister } from "./register-chain";
 import { buildRegisterCsv, joinRegister, queryRegister } from "./register-query";
 
-const MNEMONIC = "test test test test test test test test test test test junk";
-const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
-const admin = acct(0);
+const acct = devAccount;
 const officer = acct(1);
 const issuer = acct(3);
 const [a, b, c] = [acct(5).address, acct(6).address, acct(7).address];
 const id = (s: string): Hex => keccak256(stringToHex(s));
 
-let chain: LocalChain;
+let tc: TestChain;
 let d: Deployments;
 let client: PublicClient;
 let token: Address;
 
-const wallet = (account: ReturnType<typeof acct>) =>
-  createWalletClient({ account, chain: foundry, transport: http(chain.url) });
+const wallet = (account: ReturnType<typeof acct>) => tc.wallet(account);
 async function send(p: Promise<Hex>) {
   const receipt = await client.waitForTransactionReceipt({ hash: await p });
   expect(receipt.status).toBe("success");
@@ -68,27 +49,9 @@ async function directRead(wallets: Address[], blockNumber: bigint) {
 }
 
 beforeAll(async () => {
-  chain = await startAnvil({ port: await freePort() });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "atelier-register-")), "31337.json");
-  d = await deployAtelier({ rpcUrl: chain.url, chainId: 31337, account: admin, file });
-  client = createPublicClient({ chain: foundry, transport: http(chain.url) }) as PublicClient;
-  const adm = wallet(admin);
-  await send(
-    adm.writeContract({
-      address: d.identityRegistry,
-      abi: identityRegistryAbi,
-      functionName: "grantRole",
-      args: [keccak256(stringToHex("AGENT_ROLE")), officer.address],
-    }),
-  );
-  await send(
-    adm.writeContract({
-      address: d.shareTokenFactory,
-      abi: shareTokenFactoryAbi,
-      functionName: "grantRole",
-      args: [keccak256(stringToHex("ISSUER_ROLE")), issuer.address],
-    }),
-  );
+  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  d = tc.deployments;
+  client = tc.client;
   const iss = wallet(issuer);
   await send(
     iss.writeContract({
@@ -137,13 +100,13 @@ beforeAll(async () => {
       address: token,
       abi: artworkShareTokenAbi,
       functionName: "grantRole",
-      args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address],
+      args: [roleId("MINTER_ROLE"), issuer.address],
     }),
   );
 }, 180_000);
 
 afterAll(async () => {
-  await chain?.stop();
+  await tc?.stop();
 });
 
 describe("holder register at a past block", () => {
