@@ -144,6 +144,21 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
 }
 
 /** Limit order or take-the-best-offer, with the pre-trade checks in words before any wallet prompt. */
+/** One option of a radio group drawn as a chip (side, mode). */
+function Choice(props: { name: string; value: string; checked: boolean; label: string; onChoose: () => void }) {
+  return (
+    <label
+      className={cn(
+        "flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm",
+        props.checked ? "border-accent bg-accent-soft" : "border-line",
+      )}
+    >
+      <input type="radio" name={props.name} value={props.value} checked={props.checked} onChange={props.onChoose} />
+      {props.label}
+    </label>
+  );
+}
+
 export function TradeForm({ setup }: { setup: TradeSetup }) {
   const t = useTranslations("market");
   const locale = useLocale();
@@ -295,28 +310,20 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         <legend className="text-sm font-medium">{t("form.side")}</legend>
         <div className="flex gap-2">
           {(["buy", "sell"] as const).map((s) => (
-            <label
+            <Choice
               key={s}
-              className={cn(
-                "flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm",
-                side === s ? "border-accent bg-accent-soft" : "border-line",
-              )}
-            >
-              <input
-                type="radio"
-                name="side"
-                value={s}
-                checked={side === s}
-                onChange={() => {
-                  setSide(s);
-                  const b = s === "buy" ? setup.bestAsk : setup.bestBid;
-                  if (b) setPriceText(toText(b.price, d));
-                  else setMode("limit");
-                  reset();
-                }}
-              />
-              {t(`form.${s}`)}
-            </label>
+              name="side"
+              value={s}
+              checked={side === s}
+              label={t(`form.${s}`)}
+              onChoose={() => {
+                setSide(s);
+                const b = s === "buy" ? setup.bestAsk : setup.bestBid;
+                if (b) setPriceText(toText(b.price, d));
+                else setMode("limit");
+                reset();
+              }}
+            />
           ))}
         </div>
       </fieldset>
@@ -324,25 +331,17 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         <legend className="text-sm font-medium">{t("form.mode")}</legend>
         <div className="flex flex-wrap gap-2">
           {(["take", "limit"] as const).map((m) => (
-            <label
+            <Choice
               key={m}
-              className={cn(
-                "flex cursor-pointer items-center gap-2 rounded-lg border px-4 py-2 text-sm",
-                mode === m ? "border-accent bg-accent-soft" : "border-line",
-              )}
-            >
-              <input
-                type="radio"
-                name="mode"
-                value={m}
-                checked={mode === m}
-                onChange={() => {
-                  setMode(m);
-                  reset();
-                }}
-              />
-              {t(`form.${m}`)}
-            </label>
+              name="mode"
+              value={m}
+              checked={mode === m}
+              label={t(`form.${m}`)}
+              onChoose={() => {
+                setMode(m);
+                reset();
+              }}
+            />
           ))}
         </div>
         {take ? (
