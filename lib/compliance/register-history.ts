@@ -29,22 +29,11 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { type Address, getAddress, type Hex, zeroHash } from "viem";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents } from "@/lib/db/schema";
+import { TOKEN_REGISTER_EVENTS } from "@/lib/indexer/indexer";
 import type { ChainHolder } from "./register-chain";
 
 /** Token events the replay reads (the indexer records them from event set 2 on). */
-export const REGISTER_TOKEN_EVENTS = [
-  "Transfer",
-  "SharesMinted",
-  "SharesBurned",
-  "WalletFrozenSet",
-  "SharesFrozen",
-  "SharesUnfrozen",
-  "ForcedTransferred",
-  "WalletRecovered",
-  "Paused",
-  "Unpaused",
-  "RulesUpdated",
-] as const;
+const REGISTER_TOKEN_EVENTS = ["Transfer", ...TOKEN_REGISTER_EVENTS] as const;
 const LINK_EVENTS = ["WalletLinked", "WalletUnlinked"] as const;
 const INVESTOR_EVENTS = ["InvestorRegistered", "InvestorUpdated", "InvestorRemoved"] as const;
 
