@@ -156,3 +156,10 @@ export async function readAtLatestBlock<T>({
 export function clearChainReadCache(): void {
   globalForChain.__atelierBlockCache?.clear();
 }
+
+/** Forget the memoised client, deployments and cached reads, so that the next call follows the configuration (tests). */
+export function resetServerChain(): void {
+  delete globalForChain.__atelierPublicClient;
+  delete globalForChain.__atelierDeployments;
+  delete globalForChain.__atelierBlockCache;
+}

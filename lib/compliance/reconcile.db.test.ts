@@ -105,13 +105,7 @@ beforeAll(async () => {
   await tok("grantRole", [roleId("MINTER_ROLE"), issuer.address], issuer);
 
   // The post-back reads the chain through the server's client, configured from the environment.
-  vi.stubEnv("RPC_URL", tc.url);
-  vi.stubEnv("CHAIN_ID", "31337");
-  vi.stubEnv("DEPLOYMENTS_FILE", tc.file);
-  resetServerEnv();
-  const g = globalThis as Record<string, unknown>;
-  delete g.__atelierPublicClient;
-  delete g.__atelierDeployments;
+  tc.serveToServer();
   agent = await import("./agent");
 
   t = await createTestDatabase();

@@ -50,13 +50,7 @@ beforeAll(async () => {
   );
 
   // The module reads the chain through the server's client, configured from the environment.
-  vi.stubEnv("RPC_URL", tc.url);
-  vi.stubEnv("CHAIN_ID", "31337");
-  vi.stubEnv("DEPLOYMENTS_FILE", tc.file);
-  resetServerEnv();
-  const g = globalThis as Record<string, unknown>;
-  delete g.__atelierPublicClient;
-  delete g.__atelierDeployments;
+  tc.serveToServer();
   links = await import("./wallet-links");
 
   t = await createTestDatabase();

@@ -19,9 +19,12 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
+import { vi } from "vitest";
+import { resetServerEnv } from "../../env";
 import { identityRegistryAbi, shareTokenFactoryAbi } from "../abis";
 import { deployAtelier } from "../deploy";
 import type { Deployments } from "../deployments";
+import { resetServerChain } from "../server";
 import { type LocalChain, startAnvil } from "./anvil";
 
 export const DEV_MNEMONIC = "test test test test test test test test test test test junk";
@@ -52,6 +55,12 @@ export type TestChain = {
   wallet: (account: Account) => ReturnType<typeof createWalletClient<ReturnType<typeof http>, typeof foundry, Account>>;
   /** Waits for the transaction and throws unless it succeeded. */
   send: (hash: Promise<Hex>) => Promise<TransactionReceipt>;
+  /**
+   * Points the server's own chain modules (`getServerEnv`, `getPublicClient`, `getDeployments`) at this chain,
+   * for code under test that reads the chain as the portal does. Undo with `vi.unstubAllEnvs()` and
+   * `resetServerEnv()`.
+   */
+  serveToServer: () => void;
   stop: () => Promise<void>;
 };
 
@@ -98,5 +107,12 @@ export async function startTestChain({
       }),
     );
   }
-  return { chain, url: chain.url, file, deployments, client, wallet, send, stop: () => chain.stop() };
+  const serveToServer = () => {
+    vi.stubEnv("RPC_URL", chain.url);
+    vi.stubEnv("CHAIN_ID", "31337");
+    vi.stubEnv("DEPLOYMENTS_FILE", file);
+    resetServerEnv();
+    resetServerChain();
+  };
+  return { chain, url: chain.url, file, deployments, client, wallet, send, serveToServer, stop: () => chain.stop() };
 }
