@@ -95,6 +95,27 @@ test.describe("sign-in with Ethereum", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("This sign-in request was already used.");
   });
 
+  test("a signed-in visitor sent to /sign-in with a crafted next stays on this site", async ({ page }) => {
+    await installWallet(page, "mei");
+    await signInWithTestWallet(page);
+    for (const next of [
+      "/.//evil.example/phish",
+      "/%2e//evil.example/phish",
+      "/portfolio/..//evil.example/phish",
+      "/./%5Cevil.example/phish",
+      "/./\\evil.example/phish",
+    ]) {
+      const res = await page.request.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+      expect(res.status(), next).toBe(307);
+      const location = res.headers()["location"] ?? "";
+      expect(location, next).toBe("/portfolio");
+      expect(new URL(location, page.url()).origin, next).toBe(new URL(page.url()).origin);
+    }
+    // A genuine next path still works.
+    const res = await page.request.get(`/sign-in?next=${encodeURIComponent("/account")}`, { maxRedirects: 0 });
+    expect(res.headers()["location"]).toBe("/account");
+  });
+
   for (const [what, change, text] of [
     [
       "another domain",

@@ -29,16 +29,4 @@ export function toSignInErrorCode(code: unknown): SignInErrorCode {
 export type ActionFailure = { ok: false; code: SignInErrorCode; message: string };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
 
-/** A same-origin relative path, else the fallback. Blocks `//evil`, `/\evil`, schemes. */
-export function safeNextPath(next: unknown, fallback = "/portfolio"): string {
-  if (typeof next !== "string" || next.length > 512) return fallback;
-  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  try {
-    const url = new URL(next, "http://atelier.invalid");
-    if (url.origin !== "http://atelier.invalid") return fallback;
-    if (url.pathname === "/sign-in") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return fallback;
-  }
-}
+export { safeNextPath } from "@/lib/auth/next-path";
