@@ -69,6 +69,10 @@ export async function signIn({
       expectedOrigin: env.appOrigin,
       expectedChainId: env.chainId,
       verifyContractSignature: (args) => getPublicClient().verifyMessage(args),
+      isContractAccount: async (address) => {
+        const code = await getPublicClient().getCode({ address });
+        return code !== undefined && code !== "0x";
+      },
     },
   );
   const session = await createSessionToken({ address, secret: env.sessionSecret });

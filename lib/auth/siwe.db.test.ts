@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { serializeErc6492Signature } from "viem";
 import { createSiweMessage } from "viem/siwe";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -146,9 +147,92 @@ describe("verifySignIn", () => {
     const result = await verifySignIn(
       t.db,
       { message, signature: "0xdeadbeef" },
-      { ...options, verifyContractSignature: async ({ address }) => address === alice.address },
+      {
+        ...options,
+        isContractAccount: async (address) => address === alice.address,
+        verifyContractSignature: async ({ address }) => address === alice.address,
+      },
     );
     expect(result.address).toBe(alice.address.toLowerCase());
+  });
+
+  it("checks the nonce before asking the chain about a signature that does not recover", async () => {
+    const chainCalls: string[] = [];
+    const spying = {
+      ...options,
+      isContractAccount: async () => {
+        chainCalls.push("getCode");
+        return true;
+      },
+      verifyContractSignature: async () => {
+        chainCalls.push("eth_call");
+        return false;
+      },
+    };
+    const unknown = await signedMessage({ nonce: "abcdefgh12345678" });
+    await expectCode(verifySignIn(t.db, { ...unknown, signature: "0xdeadbeef" }, spying), "nonce_invalid");
+    const used = await signedMessage();
+    await verifySignIn(t.db, used, options);
+    await expectCode(verifySignIn(t.db, { ...used, signature: "0xdeadbeef" }, spying), "nonce_used");
+    expect(chainCalls).toEqual([]);
+  });
+
+  it("asks the chain only for a contract account or an ERC-6492-wrapped signature", async () => {
+    const calls: string[] = [];
+    const withCode = (hasCode: boolean) => ({
+      ...options,
+      isContractAccount: async () => hasCode,
+      verifyContractSignature: async ({ signature }: { signature: string }) => {
+        calls.push(signature);
+        return false;
+      },
+    });
+    // A plain wallet (no code) whose signature does not recover: refused locally, no eth_call.
+    await expectCode(
+      verifySignIn(t.db, { ...(await signedMessage()), signature: "0xdeadbeef" }, withCode(false)),
+      "bad_signature",
+    );
+    expect(calls).toEqual([]);
+    // No way to tell contract accounts: no fallback at all.
+    await expectCode(
+      verifySignIn(
+        t.db,
+        { ...(await signedMessage()), signature: "0xdeadbeef" },
+        { ...options, verifyContractSignature: async () => true },
+      ),
+      "bad_signature",
+    );
+    // A deployed contract wallet: asked.
+    await expectCode(
+      verifySignIn(t.db, { ...(await signedMessage()), signature: "0xdeadbeef" }, withCode(true)),
+      "bad_signature",
+    );
+    expect(calls).toEqual(["0xdeadbeef"]);
+    // A counterfactual wallet (no code yet) with an ERC-6492-wrapped signature: asked.
+    const wrapped = serializeErc6492Signature({ address: mallory.address, data: "0x1234", signature: "0xdeadbeef" });
+    await expectCode(
+      verifySignIn(t.db, { ...(await signedMessage()), signature: wrapped }, withCode(false)),
+      "bad_signature",
+    );
+    expect(calls).toEqual(["0xdeadbeef", wrapped]);
+  });
+
+  it.each([
+    ["Issued At", "not-a-date"],
+    ["Issued At", "2026-13-45T99:00:00Z"],
+    ["Expiration Time", "never"],
+    ["Expiration Time", "Tue Dec 01 2099"],
+    ["Not Before", "soon"],
+  ])("refuses a message whose %s is %s", async (label, value) => {
+    const { message } = await signedMessage();
+    const line = new RegExp(`^${label}: .*$`, "m");
+    const tampered = line.test(message)
+      ? message.replace(line, `${label}: ${value}`)
+      : `${message}\n${label}: ${value}`;
+    await expectCode(
+      verifySignIn(t.db, { message: tampered, signature: await alice.signMessage({ message: tampered }) }, options),
+      "malformed",
+    );
   });
 
   it("refuses garbage", async () => {
