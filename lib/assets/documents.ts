@@ -19,7 +19,8 @@ export async function getArtworkDocumentFile({ id }: { id: string }) {
   const db = await getDb();
   const [doc] = await db.select().from(schema.artworkDocuments).where(eq(schema.artworkDocuments.id, id)).limit(1);
   if (!doc) return null;
-  const bytes = await readStoredFile(doc.filePath);
+  // Public documents live under files/artworks; nothing else is served by /documents.
+  const bytes = await readStoredFile(doc.filePath, { area: "artworks" });
   return { doc, bytes };
 }
 

@@ -20,7 +20,45 @@ export function resolveStoredPath(relative: string): string | null {
   return full.startsWith(root + path.sep) ? full : null;
 }
 
-export async function readStoredFile(relative: string): Promise<Buffer | null> {
+/** Top-level folders of the files store. Only `artworks` is ever served to the public. */
+export type StorageArea = "artworks" | "kyc";
+
+/**
+ * One segment of a stored path as a request may name it: not empty, not `.` or `..`, and free of `/`,
+ * `\`, NUL and control characters (a NUL reaching the filesystem is an error, not a missing file).
+ */
+export function isSafePathSegment(segment: string): boolean {
+  return (
+    segment.length > 0 &&
+    segment.length <= 255 &&
+    segment !== "." &&
+    segment !== ".." &&
+    !/[/\\\u0000-\u001f\u007f]/.test(segment)
+  );
+}
+
+/**
+ * The stored path of `segments` inside one area (e.g. `artworks`), or null when a segment is unsafe or
+ * the result would leave `files/<area>/`.
+ */
+export function confinedStoredPath(area: StorageArea, segments: readonly string[]): string | null {
+  if (segments.length === 0 || !segments.every(isSafePathSegment)) return null;
+  const relative = [area, ...segments].join("/");
+  const full = resolveStoredPath(relative);
+  const areaRoot = path.join(filesRoot(), area) + path.sep;
+  return full && full.startsWith(areaRoot) ? relative : null;
+}
+
+/**
+ * The bytes of a stored file, or null when it does not exist. With `area`, the path must be made of safe
+ * segments and lie inside `files/<area>/` (public routes pass `area: "artworks"`).
+ */
+export async function readStoredFile(relative: string, { area }: { area?: StorageArea } = {}): Promise<Buffer | null> {
+  if (area) {
+    const [first, ...rest] = relative.split("/");
+    if (first !== area || !confinedStoredPath(area, rest)) return null;
+  }
+  if (relative.includes("\0")) return null;
   const full = resolveStoredPath(relative);
   if (!full) return null;
   try {
