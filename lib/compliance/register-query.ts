@@ -3,7 +3,7 @@
  * by URL parameters; and its CSV. Pure (no I/O), shared by the page, the CSV route and the benchmark.
  */
 import { z } from "zod";
-import { csvField } from "@/lib/portfolio/csv";
+import { csvField } from "@/lib/format/csv";
 import type { ChainHolder } from "./register-chain";
 
 export type RegisterIdentity = {
@@ -143,12 +143,12 @@ export function buildRegisterCsv({ blockNumber, rows }: { blockNumber: bigint; r
     out.push(
       [
         block,
-        r.wallet,
-        r.investorId,
+        csvField(r.wallet),
+        csvField(r.investorId),
         csvField(id?.name ?? ""),
-        id?.residence ?? "",
-        id?.category ?? "",
-        id?.kycStatus ?? "",
+        csvField(id?.residence ?? ""),
+        csvField(id?.category ?? ""),
+        csvField(id?.kycStatus ?? ""),
         id?.kycExpiresAt ? id.kycExpiresAt.toISOString() : "",
         r.verified ? "yes" : "no",
         r.shares.toString(),

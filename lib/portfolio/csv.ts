@@ -2,6 +2,7 @@
  * The CSV statement: one table, one row per holding then one per transaction, HKD with two decimals.
  * Pure (formatting only); the route handler loads the caller's own portfolio and writes the audit entry.
  */
+import { csvField } from "@/lib/format/csv";
 import { toHkdString } from "./math";
 
 export type StatementHolding = {
@@ -49,12 +50,6 @@ export const STATEMENT_COLUMNS = [
   "tx_hash",
 ] as const;
 
-/** RFC 4180 quoting, and a leading apostrophe for text that a spreadsheet would run as a formula. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 const num = (v: string) => v; // numbers are never quoted or prefixed
 
 export function buildStatementCsv({
@@ -82,7 +77,7 @@ export function buildStatementCsv({
     "hkd_balance",
     "",
     "",
-    wallets.join(" "),
+    csvField(wallets.join(" ")),
     "",
     "",
     "",
@@ -96,7 +91,7 @@ export function buildStatementCsv({
       date(generatedAt),
       "position",
       csvField(h.title),
-      h.token,
+      csvField(h.token),
       "",
       h.balance.toString(),
       (h.share * 100).toFixed(4),
@@ -115,10 +110,10 @@ export function buildStatementCsv({
     rows.push([
       "transaction",
       date(t.at),
-      t.kind,
+      csvField(t.kind),
       csvField(t.title),
-      t.token,
-      t.wallet,
+      csvField(t.token),
+      csvField(t.wallet),
       t.shares.toString(),
       "",
       t.amount !== null && t.shares > 0n ? num(hkd(t.amount / t.shares)) : "",
@@ -128,8 +123,8 @@ export function buildStatementCsv({
       "",
       "",
       "",
-      t.counterparty ?? "",
-      t.txHash,
+      csvField(t.counterparty ?? ""),
+      csvField(t.txHash),
     ]);
   }
   return rows.map((r) => r.join(",")).join("\r\n") + "\r\n";

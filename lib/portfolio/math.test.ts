@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildStatementCsv, csvField } from "./csv";
+import { csvField } from "@/lib/format/csv";
+import { buildStatementCsv } from "./csv";
 import {
   buildPositions,
   costBasisFor,
@@ -110,7 +111,7 @@ describe("HKD rounding of bigint amounts", () => {
 describe("CSV statement", () => {
   it("quotes text safely and neutralises formulas", () => {
     expect(csvField('Still life, "with" lychees')).toBe('"Still life, ""with"" lychees"');
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvField("=HYPERLINK(1)")).toBe(`"'=HYPERLINK(1)"`);
   });
 
   it("writes cash, holdings and transactions rows with HKD to two decimals", () => {

@@ -1,4 +1,5 @@
 import { getArtworkDocumentFile } from "@/lib/assets/documents";
+import { contentDisposition } from "@/lib/format/csv";
 
 /**
  * Serves a public artwork document exactly as stored, so anyone can hash it and compare with the
@@ -12,7 +13,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
   return new Response(new Uint8Array(found.bytes), {
     headers: {
       "content-type": found.doc.mime,
-      "content-disposition": `inline; filename="${filename}"`,
+      "content-disposition": contentDisposition("inline", filename),
       "cache-control": "no-cache",
       "x-content-type-options": "nosniff",
     },

@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/audit";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
+import { contentDisposition } from "@/lib/format/csv";
 import { buildStatementCsv } from "@/lib/portfolio/csv";
 import { getInvestorWallets, getPortfolio } from "@/lib/portfolio/queries";
 
@@ -76,7 +77,7 @@ export async function GET(request: Request) {
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="atelier-statement-${day}.csv"`,
+      "content-disposition": contentDisposition("attachment", `atelier-statement-${day}.csv`),
       "cache-control": "private, no-store",
     },
   });

@@ -3,7 +3,7 @@ import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { auditDetails, listAudit, parseAuditParams } from "@/lib/compliance/audit-query";
 import { getDb } from "@/lib/db";
-import { csvField } from "@/lib/portfolio/csv";
+import { contentDisposition, csvField } from "@/lib/format/csv";
 
 export const dynamic = "force-dynamic";
 
@@ -41,16 +41,16 @@ export async function GET(request: Request) {
       [
         String(e.id),
         e.at.toISOString(),
-        e.actor,
-        e.actorRole,
-        e.action,
-        e.subjectType,
+        csvField(e.actor),
+        csvField(e.actorRole),
+        csvField(e.action),
+        csvField(e.subjectType),
         csvField(e.subjectId),
         csvField(reason ?? ""),
         csvField(details),
-        e.txHash ?? "",
-        e.prevHash,
-        e.hash,
+        csvField(e.txHash ?? ""),
+        csvField(e.prevHash),
+        csvField(e.hash),
       ].join(","),
     );
   }
@@ -66,7 +66,7 @@ export async function GET(request: Request) {
   return new Response(`${lines.join("\r\n")}\r\n`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "content-disposition": contentDisposition("attachment", `audit-log-${new Date().toISOString().slice(0, 10)}.csv`),
       "cache-control": "private, no-store",
     },
   });

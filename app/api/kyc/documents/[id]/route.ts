@@ -2,6 +2,7 @@ import { writeAudit } from "@/lib/audit";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
+import { contentDisposition } from "@/lib/format/csv";
 import { getApplicationForActor } from "@/lib/kyc/applications";
 import { DocumentDecryptionError } from "@/lib/kyc/crypto";
 import { getKycDocument, readKycDocument } from "@/lib/kyc/documents";
@@ -73,7 +74,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       ...noStore,
       "Content-Type": document.mime,
       "Content-Length": String(content.length),
-      "Content-Disposition": `inline; filename="${document.kind}.${ext}"`,
+      "Content-Disposition": contentDisposition("inline", `${document.kind}.${ext}`),
     },
   });
 }

@@ -5,6 +5,7 @@ import { requireSession } from "@/lib/auth/guard";
 import { getTokenRegister, RegisterUnavailableError } from "@/lib/compliance/register";
 import { buildRegisterCsv, parseRegisterParams, queryRegister } from "@/lib/compliance/register-query";
 import { getDb } from "@/lib/db";
+import { contentDisposition } from "@/lib/format/csv";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +59,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="register-${register.symbol}-block-${register.blockNumber}.csv"`,
+      "content-disposition": contentDisposition(
+        "attachment",
+        `register-${register.symbol}-block-${register.blockNumber}.csv`,
+      ),
       "cache-control": "private, no-store",
       // Where the rows came from: the chain (latest), the indexer (a past block it has reached) or the node's archive.
       "x-register-source": register.source,
