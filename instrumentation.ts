@@ -1,10 +1,13 @@
 /**
  * Next.js start-up hook (Node runtime only): runs the chain indexer inside the server process when INDEXER_MODE is
  * `embedded` (the default), and the periodic housekeeping (KYC expiry, stale nonces) on every instance. Both guard
- * against a double start.
+ * against a double start. Every request is stamped with its socket's address first (lib/http/client-ip.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: the audit log and rate limits read the socket's address from this stamp.
+  const { stampPeerAddress } = await import("./lib/http/client-ip");
+  stampPeerAddress();
   const { startHousekeeping } = await import("./lib/jobs/housekeeping");
   startHousekeeping();
   if ((process.env.INDEXER_MODE ?? "embedded").trim() !== "embedded") return;

@@ -43,6 +43,11 @@ export type ServerEnv = {
   indexerMode: IndexerMode;
   confirmations: number;
   walletConnectProjectId: string | undefined;
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (TRUSTED_PROXY_HOPS, default 0).
+   * 0: the header is ignored and the socket's address is the client's.
+   */
+  trustedProxyHops: number;
 };
 
 type Source = Record<string, string | undefined>;
@@ -157,6 +162,7 @@ const RawEnv = z.object({
   CONFIRMATIONS: intVar({ min: 0, max: 1000, what: "a whole number of blocks (0-1000)" }),
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: optionalString,
   ANVIL_PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
+  TRUSTED_PROXY_HOPS: intVar({ min: 0, max: 10, what: "the number of trusted reverse proxies (0-10)" }),
 });
 
 /** Thrown by `parseServerEnv`; `message` is one line naming every bad variable. */
@@ -249,6 +255,7 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
     indexerMode: raw.INDEXER_MODE ?? "embedded",
     confirmations: raw.CONFIRMATIONS ?? (local ? 0 : 2),
     walletConnectProjectId: raw.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
   };
 }
 

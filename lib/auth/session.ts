@@ -1,12 +1,13 @@
 import "server-only";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Address } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
+import { getRequestIp } from "@/lib/http/request-ip";
 import { isSessionRevoked, revokeSession } from "./revocations";
 import { createNonce, verifySignIn } from "./siwe";
 import { createSessionToken, getSessionCookieOptions, SESSION_COOKIE_NAME, verifySessionToken } from "./tokens";
@@ -34,11 +35,6 @@ export async function setSessionCookie({ token, expiresAt }: { token: string; ex
 
 export async function clearSessionCookie(): Promise<void> {
   (await cookies()).delete({ name: SESSION_COOKIE_NAME, path: "/" });
-}
-
-async function getClientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
 }
 
 /** Start a sign-in: a fresh single-use nonce for the SIWE message. */
@@ -83,7 +79,7 @@ export async function signIn({
     action: "auth.sign_in",
     subjectType: "session",
     subjectId: session.jti,
-    ip: await getClientIp(),
+    ip: await getRequestIp(),
   });
   return { address, expiresAt: session.expiresAt };
 }
@@ -100,7 +96,7 @@ export async function signOut(): Promise<void> {
       action: "auth.sign_out",
       subjectType: "session",
       subjectId: session.jti,
-      ip: await getClientIp(),
+      ip: await getRequestIp(),
     });
   }
   await clearSessionCookie();

@@ -4,6 +4,7 @@ import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { contentDisposition } from "@/lib/format/csv";
+import { requestIp } from "@/lib/http/request-ip";
 import { buildStatementCsv } from "@/lib/portfolio/csv";
 import { getInvestorWallets, getPortfolio } from "@/lib/portfolio/queries";
 
@@ -71,7 +72,7 @@ export async function GET(request: Request) {
       transactions: portfolio.history.length,
       blockNumber: portfolio.blockNumber.toString(),
     },
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip: requestIp(request),
   });
   const day = generatedAt.toISOString().slice(0, 10);
   return new Response(csv, {

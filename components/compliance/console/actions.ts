@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
@@ -9,6 +8,7 @@ import { requireSession } from "@/lib/auth/guard";
 import { settleConfirmedTx } from "@/lib/chain/settle";
 import { decodeAgentTx, recordAgentTx } from "@/lib/compliance/agent";
 import { getDb } from "@/lib/db";
+import { getRequestIp } from "@/lib/http/request-ip";
 
 /*
  * Compliance console server actions. A public POST endpoint like any other: zod parse → session with the
@@ -55,7 +55,7 @@ export async function recordAgentActionAction(raw: { txHash: string; reason: str
     const decoded = await decodeAgentTx({ txHash, actor: ctx.address });
     if (!decoded.ok) return fail(decoded.code);
     const db = await getDb();
-    const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+    const ip = await getRequestIp();
     const result = await recordAgentTx(db, {
       tx: decoded.tx,
       txHash,

@@ -4,6 +4,7 @@ import { requireSession } from "@/lib/auth/guard";
 import { auditDetails, listAudit, parseAuditParams } from "@/lib/compliance/audit-query";
 import { getDb } from "@/lib/db";
 import { contentDisposition, csvField } from "@/lib/format/csv";
+import { requestIp } from "@/lib/http/request-ip";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +62,7 @@ export async function GET(request: Request) {
     subjectType: "audit_log",
     subjectId: "audit_log",
     after: { filters: { ...p, page: undefined }, rows: rows.length },
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip: requestIp(request),
   });
   return new Response(`${lines.join("\r\n")}\r\n`, {
     headers: {

@@ -6,6 +6,7 @@ import { getTokenRegister, RegisterUnavailableError } from "@/lib/compliance/reg
 import { buildRegisterCsv, parseRegisterParams, queryRegister } from "@/lib/compliance/register-query";
 import { getDb } from "@/lib/db";
 import { contentDisposition } from "@/lib/format/csv";
+import { requestIp } from "@/lib/http/request-ip";
 
 export const dynamic = "force-dynamic";
 
@@ -54,7 +55,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
       sort: p.sort,
       dir: p.dir,
     },
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip: requestIp(request),
   });
   return new Response(csv, {
     headers: {
