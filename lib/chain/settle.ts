@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Hex, TransactionReceipt } from "viem";
+import { type Hex, type TransactionReceipt, TransactionNotFoundError } from "viem";
 import { waitForIndexedBlock } from "@/lib/indexer/wait";
 import { noteConfirmedBlock } from "./freshness";
 import { getPublicClient } from "./server";
@@ -10,7 +10,8 @@ export type SettledTx = { status: TransactionReceipt["status"]; blockNumber: big
 /**
  * After a user's transaction is confirmed: read its receipt here (the browser's word is not taken for it),
  * raise this browser's and this process's block floor to its block, and wait briefly for the indexer, so the
- * next render shows the transaction everywhere. Null when the chain does not know the transaction.
+ * next render shows the transaction everywhere. Null when the chain does not know the transaction (answered at
+ * once: only a transaction the node has seen is waited for, up to 10 s).
  */
 export async function settleConfirmedTx({
   txHash,
@@ -23,8 +24,19 @@ export async function settleConfirmedTx({
   if (!r) {
     const client = getPublicClient();
     r = await client.getTransactionReceipt({ hash: txHash }).catch(() => undefined);
-    // The wallet's node may be a moment ahead of ours.
-    r ??= await client.waitForTransactionReceipt({ hash: txHash, timeout: 10_000 }).catch(() => undefined);
+    if (!r) {
+      // Wait (the wallet's node may be a moment ahead of ours) only for a transaction our node knows, so
+      // an unknown or made-up hash cannot hold a request open.
+      const known = await client.getTransaction({ hash: txHash }).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof TransactionNotFoundError) return false;
+          throw error;
+        },
+      );
+      if (!known) return null;
+      r = await client.waitForTransactionReceipt({ hash: txHash, timeout: 10_000 }).catch(() => undefined);
+    }
   }
   if (!r) return null;
   await noteConfirmedBlock(r.blockNumber);
