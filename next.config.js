@@ -20,6 +20,7 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
+          // Also on Next's build assets, which proxy.ts (CSP, HSTS, COOP and the rest) does not run for.
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

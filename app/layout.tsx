@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
@@ -24,12 +24,15 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, cookieStore, viewer] = await Promise.all([
+  const [locale, t, cookieStore, viewer, requestHeaders] = await Promise.all([
     getLocale(),
     getTranslations("shell"),
     cookies(),
     getViewer(),
+    headers(),
   ]);
+  // The per-request CSP nonce from proxy.ts: the only inline script we write must carry it.
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
   const theme = cookieStore.get(THEME_COOKIE)?.value;
   return (
     <html
@@ -39,7 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     >
       <head>
         {/* Sets the theme class before first paint (stored choice, else system preference). */}
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex min-h-dvh flex-col bg-canvas text-ink antialiased">
         {/* No client i18n provider here: public pages ship no i18n runtime. Client islands get their

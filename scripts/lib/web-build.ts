@@ -12,6 +12,7 @@ export const WEB_SOURCES = [
   "lib",
   "public",
   "instrumentation.ts",
+  "proxy.ts",
   "next.config.js",
   "package-lock.json",
   "tsconfig.json",

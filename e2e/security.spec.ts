@@ -1,0 +1,88 @@
+import { expect, test, type Page } from "@playwright/test";
+import { installWallet } from "./fixtures/wallet";
+import { signInWithTestWallet } from "./pages/sign-in";
+
+const ARTWORK = "/artworks/harbour-at-dusk-no-3";
+
+/** Records every CSP violation the page reports, from before its first script runs. */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  const consoleHits: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) consoleHits.push(msg.text());
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  return async () => [...consoleHits, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
+}
+
+function expectSecurityHeaders(headers: Record<string, string>, what: string) {
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp, what).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(headers["cross-origin-opener-policy"], what).toBe("same-origin");
+  expect(headers["x-content-type-options"], what).toBe("nosniff");
+  // The e2e origin is http: no HSTS (it would pin a local host to https).
+  expect(headers["strict-transport-security"], what).toBeUndefined();
+}
+
+test.describe("security headers", () => {
+  test("pages, route handlers, documents and media carry the CSP, COOP and nosniff; each page its own nonce", async ({
+    page,
+    request,
+  }) => {
+    await page.goto(ARTWORK);
+    const documentHref = await page.locator('a[href^="/documents/"]').first().getAttribute("href");
+    const mediaSrc = await page
+      .locator('img[src*="/media/"], img[srcset*="/media/"]')
+      .first()
+      .evaluate((img) => {
+        const el = img as HTMLImageElement;
+        const m =
+          (el.currentSrc || el.src).match(/\/media\/[^&?]+/) ?? decodeURIComponent(el.src).match(/\/media\/[^&?]+/);
+        return m?.[0] ?? "";
+      });
+    expect(documentHref).toBeTruthy();
+    const nonces = new Set<string>();
+    for (const path of ["/", ARTWORK, "/sign-in", "/api/health", documentHref!, ...(mediaSrc ? [mediaSrc] : [])]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      expectSecurityHeaders(res.headers(), path);
+      nonces.add(/'nonce-([^']+)'/.exec(res.headers()["content-security-policy"]!)![1]!);
+    }
+    expect(nonces.size).toBeGreaterThanOrEqual(5);
+    // The nonce in the header is the one on the page's scripts.
+    const res = await request.get("/");
+    const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"]!)![1]!;
+    const html = await res.text();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(html.match(/<script(?![^>]*\bnonce=)[^>]*>/g) ?? []).toEqual([]);
+  });
+
+  test("the catalogue, an artwork, sign-in and a wallet page raise no CSP violation and still work", async ({
+    page,
+  }) => {
+    const violations = await watchCsp(page);
+    await installWallet(page, "mei");
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: /Harbour at Dusk, No. 3/ }).first()).toBeVisible();
+    await page.goto(ARTWORK);
+    await expect(page.getByRole("heading", { level: 1, name: "Harbour at Dusk, No. 3" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await violations()).toEqual([]);
+    // Sign-in runs the wallet island (wagmi, the connect dialog, the SIWE signature) under the policy.
+    await signInWithTestWallet(page, { next: "/portfolio" });
+    await expect(page).toHaveURL(/\/portfolio/);
+    await page.waitForLoadState("networkidle");
+    expect(await violations()).toEqual([]);
+    await page.goto("/account");
+    await expect(page.getByRole("main").getByRole("button", { name: "Sign out" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await violations()).toEqual([]);
+  });
+});
