@@ -110,6 +110,20 @@ export async function requireSession({
 }
 
 /**
+ * The signed-in viewer of a file that is not public (a listing in review): wallet and whether it holds the
+ * compliance role. Null when signed out; compliance false when the chain cannot be read.
+ */
+export async function getFileViewer(): Promise<{ address: string; compliance: boolean } | null> {
+  try {
+    const ctx = await requireSession();
+    return { address: ctx.address, compliance: ctx.roles.compliance };
+  } catch (error) {
+    if (error instanceof AuthError) return null;
+    throw error;
+  }
+}
+
+/**
  * Page variant: redirects to `/sign-in?next=…` when signed out; when the role is missing, redirects to
  * `onForbidden` if given, else renders the not-found page (does not reveal that the page exists).
  */

@@ -1,3 +1,5 @@
+import { mediaFileAccess } from "@/lib/assets/file-access";
+import { getFileViewer } from "@/lib/auth/guard";
 import { readStoredFile } from "@/lib/storage/files";
 
 const TYPES: Record<string, string> = {
@@ -9,19 +11,24 @@ const TYPES: Record<string, string> = {
   json: "application/json",
 };
 
-/** Public artwork media (images, metadata) from local storage. KYC documents are never served here. */
+/**
+ * Artwork media (images, metadata) from local storage: public once the listing is approved, before that only for
+ * its issuer and compliance (404 for anyone else). KYC documents are never served here.
+ */
 export async function GET(_req: Request, ctx: { params: Promise<{ path: string[] }> }) {
   const { path } = await ctx.params;
   if (path[0] !== "artworks") return new Response("Not found", { status: 404 });
   const ext = path.at(-1)?.split(".").pop()?.toLowerCase() ?? "";
   const type = TYPES[ext];
   if (!type) return new Response("Not found", { status: 404 });
+  const access = await mediaFileAccess(path, getFileViewer);
+  if (access === "not_found") return new Response("Not found", { status: 404 });
   const file = await readStoredFile(path.join("/"));
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file), {
     headers: {
       "content-type": type,
-      "cache-control": "public, max-age=300",
+      "cache-control": access === "public" ? "public, max-age=300" : "private, no-store",
       "x-content-type-options": "nosniff",
     },
   });
