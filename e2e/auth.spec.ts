@@ -71,6 +71,30 @@ test.describe("sign-in with Ethereum", () => {
     await expect(page.getByRole("main").getByText("Compliance", { exact: true })).toBeVisible();
   });
 
+  for (const { who, lands, heading, nav } of [
+    { who: "grace", lands: "/compliance", heading: "Compliance overview", nav: ["Catalogue", "Compliance"] },
+    { who: "lumen", lands: "/issuer", heading: "Issuer console", nav: ["Catalogue", "Issuer"] },
+    { who: "admin", lands: "/compliance/listings", heading: "Listings to review", nav: ["Catalogue", "Compliance"] },
+    { who: "mei", lands: "/portfolio", heading: "Portfolio", nav: ["Catalogue", "Portfolio"] },
+  ] as const) {
+    test(`${who} lands on ${lands} after sign-in and the header links only what ${who} can open`, async ({ page }) => {
+      await installWallet(page, who);
+      await signInWithTestWallet(page);
+      await expect(page).toHaveURL(new RegExp(`${lands}$`));
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      const links = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+      await expect(links).toHaveText([...nav]);
+      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!)))
+        expect((await page.request.get(href)).status(), href).toBe(200);
+      // Staff are not told to do investor onboarding.
+      await page.goto("/portfolio");
+      if (who !== "mei") {
+        await expect(page.getByText("This is a staff wallet")).toBeVisible();
+        await expect(page.getByRole("link", { name: "Go to onboarding" })).toHaveCount(0);
+      }
+    });
+  }
+
   test("a forged signature is refused with a clear message", async ({ page }) => {
     await installWallet(page, "mei", { signAs: "david" });
     await signInWithTestWallet(page, { expectSuccess: false });

@@ -292,3 +292,28 @@ test("an investor or an issuer reaches no compliance page, export or action", as
   }
   expect(ids.length).toBeGreaterThan(0);
 });
+
+test("a KYC application without documents cannot be approved, even with every check ticked; the page says what is missing", async ({
+  browser,
+}) => {
+  // Tom Lee's seeded application was submitted with answers only, no documents.
+  const grace = await as(browser, "grace", "/compliance/kyc");
+  await grace.getByRole("link", { name: "Tom Lee" }).click();
+  await expect(grace.getByRole("heading", { level: 1, name: "Tom Lee" })).toBeVisible();
+  const approveButton = grace.getByRole("button", { name: /Approve|Pre-approve/ });
+  await expect(approveButton).toHaveCount(0);
+  await expect(grace.getByText("Missing documents: Identity document and Proof of address.")).toBeVisible();
+  await expect(grace.getByText(/Checks not ticked: Name and date of birth match the identity document/)).toBeVisible();
+
+  for (const box of await grace.getByRole("group", { name: "Checks" }).getByRole("checkbox").all()) await box.check();
+  await grace.getByRole("button", { name: "Save checklist and note" }).click();
+  await expect(grace.getByText("Saved.")).toBeVisible();
+  await expect(grace.getByText(/Checks not ticked/)).toHaveCount(0);
+  await expect(grace.getByText("Missing documents: Identity document and Proof of address.")).toBeVisible();
+  await expect(approveButton).toHaveCount(0);
+
+  // Same in Chinese.
+  await grace.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-HK", url: E2E_ORIGIN }]);
+  await grace.reload();
+  await expect(grace.getByText("欠缺文件：身份證明文件及住址證明。")).toBeVisible();
+});

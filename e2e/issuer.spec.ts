@@ -261,9 +261,23 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.getByRole("button", { name: "Upload document" }).click();
   await expect(page.getByTestId("document-sha256")).toHaveText(sha);
 
+  // Until the listing is approved its image and documents go only to its issuer and compliance: 404 for a
+  // visitor with the URL and for another issuer.
+  const imageUrl = (await page.getByRole("img", { name: "Morning tide, blue field" }).getAttribute("src"))!;
+  const documentUrl = (await page.getByRole("link", { name: "Independent appraisal" }).getAttribute("href"))!;
+  const visitor = await browser.newContext({ baseURL: E2E_ORIGIN });
+  const harbour = await as(browser, "harbourfront", "/issuer");
+  const status = async (who: { request: Page["request"] }, url: string) => (await who.request.get(url)).status();
+  for (const url of [imageUrl, documentUrl]) {
+    expect(await status(page, url)).toBe(200);
+    expect(await status(visitor, url)).toBe(404);
+    expect(await status(harbour.page, url)).toBe(404);
+  }
+
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit details" })).toHaveCount(0);
+  for (const url of [imageUrl, documentUrl]) expect(await status(visitor, url)).toBe(404);
   // In review, images can no longer be removed.
   await expect(page.getByRole("button", { name: /^Remove image/ })).toHaveCount(0);
 
@@ -271,12 +285,17 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   const grace = await as(browser, "grace", "/compliance/listings");
   const card = grace.page.getByRole("article", { name: new RegExp(title) });
   await expect(card).toBeVisible();
+  for (const url of [imageUrl, documentUrl]) expect(await status(grace.page, url)).toBe(200);
   await card.getByRole("button", { name: "Approve" }).click();
   await expect(
     grace.page.getByRole("status").filter({ hasText: "The issuer can now deploy the token." }),
   ).toContainText(`Approved: ${title}`);
   await expect(card).toHaveCount(0);
   await grace.page.context().close();
+  // Approved: the files are public from now on.
+  for (const url of [imageUrl, documentUrl]) expect(await status(visitor, url)).toBe(200);
+  await visitor.close();
+  await harbour.page.context().close();
 
   // Go on-chain: deploy, then an interruption (reload), then resume.
   await page.reload();

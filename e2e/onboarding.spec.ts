@@ -116,6 +116,14 @@ async function openInQueue(page: Page, name: string): Promise<string> {
   return page.url().split("/").pop()!;
 }
 
+/** The officer ticks every check of the review checklist and saves it (approval needs every one). */
+async function tickChecklist(page: Page) {
+  const checks = page.getByRole("group", { name: "Checks" }).getByRole("checkbox");
+  for (const box of await checks.all()) await box.check();
+  await page.getByRole("button", { name: "Save checklist and note" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+}
+
 /** Clicks the approval button, connecting the officer's wallet first when the page has not reconnected it. */
 async function approve(page: Page, name: string) {
   const button = page.getByRole("button", { name });
@@ -166,6 +174,10 @@ test("a newcomer onboards end to end, resumes, submits once, and an officer appr
   await expect(
     grace.getByText(/register wallet 0x[0-9a-fA-F]{40} as a verified investor resident in Hong Kong/),
   ).toBeVisible();
+  // Nothing to approve with until every check is ticked (the documents are uploaded).
+  await expect(grace.getByRole("button", { name: "Approve and register on the blockchain" })).toHaveCount(0);
+  await expect(grace.getByText(/Checks not ticked: Name and date of birth match/)).toBeVisible();
+  await tickChecklist(grace);
   await approve(grace, "Approve and register on the blockchain");
 
   await page.goto("/onboarding");
@@ -288,6 +300,7 @@ test("a professional investor needs four eyes: Grace pre-approves, cannot confir
   const grace = await as(browser, "grace", "/compliance/kyc?category=professional");
   const id = await openInQueue(grace, "Kenji Sato");
   await expect(grace.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+  await tickChecklist(grace);
   await grace.getByRole("button", { name: "Pre-approve (first officer)" }).click();
   await expect(grace.getByText(/You pre-approved this application: a different officer must confirm it/)).toBeVisible();
   await expect(grace.getByRole("button", { name: /Confirm approval/ })).toHaveCount(0);

@@ -11,6 +11,7 @@ import { LockIcon } from "@/components/ui/icons";
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import { requirePageSession } from "@/lib/auth/guard";
+import { homeFor } from "@/lib/auth/home";
 import { getServerEnv } from "@/lib/env";
 import { formatDay } from "@/lib/format/date";
 import { getInvestorWallets, getPortfolio, getPortfolioOrders } from "@/lib/portfolio/queries";
@@ -34,6 +35,8 @@ function Stat({ label, children, className }: { label: string; children: React.R
 
 export default async function PortfolioPage() {
   const ctx = await requirePageSession({ next: "/portfolio" });
+  // Issuers, officers and the admin are not asked to do investor onboarding; they are pointed to their console.
+  const staff = (ctx.roles.admin || ctx.roles.compliance || ctx.roles.issuer) && !ctx.roles.registered && !ctx.investor;
   const [t, locale, wallets] = await Promise.all([
     getTranslations("portfolio"),
     getLocale(),
@@ -67,7 +70,19 @@ export default async function PortfolioPage() {
         </a>
       </header>
 
-      {!ctx.roles.verified ? (
+      {staff ? (
+        <Alert
+          tone="info"
+          title={t("staffTitle")}
+          action={
+            <Link href={homeFor({ ...ctx.roles })} className={buttonStyles({ variant: "secondary", size: "sm" })}>
+              {t("toConsole")}
+            </Link>
+          }
+        >
+          {t("staffBody")}
+        </Alert>
+      ) : !ctx.roles.verified ? (
         <Alert
           tone="warn"
           title={t(ctx.roles.registered ? "expiredTitle" : "unverifiedTitle")}

@@ -2,7 +2,7 @@
 
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Hex } from "viem";
 import { z } from "zod";
 import { writeAudit } from "@/lib/audit";
@@ -12,9 +12,10 @@ import { settleConfirmedTx } from "@/lib/chain/settle";
 import { getDb } from "@/lib/db";
 import { investors, kycApplications, type KycApplication } from "@/lib/db/schema";
 import type { KycActionCode, KycActionFailure, KycActionResult, KycFormState } from "@/lib/kyc/action-result";
-import { applyTransition, getApplication } from "@/lib/kyc/applications";
+import { applyTransition, auditKycRefusal, getApplication, loadReviewReadiness } from "@/lib/kyc/applications";
 import { newOnChainId, planRegistration, type RegistrationPlan, verifyRegistration } from "@/lib/kyc/registration";
-import { canApprove, isReviewable } from "@/lib/kyc/state";
+import type { ReviewReadiness } from "@/lib/kyc/review";
+import { canApprove, isReviewable, type KycTransitionError } from "@/lib/kyc/state";
 
 /*
  * Compliance actions on a KYC application. Each one: zod parse → requireSession({ role: "compliance" }) (the
@@ -28,6 +29,29 @@ async function fail(code: KycActionCode, fieldErrors?: Record<string, string[]>)
     ? Object.fromEntries(Object.entries(fieldErrors).map(([f, keys]) => [f, keys.map((k) => t(`fieldErrors.${k}`))]))
     : undefined;
   return { ok: false, code, message: t(`errors.${code}`), ...(translated ? { fieldErrors: translated } : {}) };
+}
+
+/** "Approval needs …" naming the missing documents and unticked checks, in the reader's language. */
+async function reviewIncomplete(review: ReviewReadiness): Promise<KycActionFailure> {
+  const [t, tr, locale] = await Promise.all([
+    getTranslations("kyc"),
+    getTranslations("complianceKyc.review"),
+    getLocale(),
+  ]);
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const parts = [
+    ...(review.missingDocuments.length
+      ? [
+          t("reviewIncomplete.documents", {
+            list: list.format(review.missingDocuments.map((k) => t(`documents.kinds.${k}.title`))),
+          }),
+        ]
+      : []),
+    ...(review.uncheckedItems.length
+      ? [t("reviewIncomplete.checks", { list: list.format(review.uncheckedItems.map((i) => tr(`items.${i}`))) })]
+      : []),
+  ];
+  return { ok: false, code: "review_incomplete", message: [t("errors.review_incomplete"), ...parts].join(" ") };
 }
 
 async function officer() {
@@ -135,6 +159,8 @@ export async function preApproveAction(input: { id: string }): Promise<KycAction
       set: { preApprovedBy: actor, preApprovedAt: new Date() },
       action: "kyc.pre_approve",
     });
+    if (!r.ok && r.code === "review_incomplete")
+      return reviewIncomplete(await loadReviewReadiness(await getDb(), inReview));
     if (!r.ok) return fail(r.code);
     refresh(loaded.app.id);
     return { ok: true };
@@ -186,6 +212,24 @@ export async function saveReviewAction(input: {
   }
 }
 
+/** An approval this officer may not give: audited (who tried, why refused), then explained. */
+async function refuseApproval(
+  app: KycApplication,
+  actor: string,
+  code: KycTransitionError,
+  review: ReviewReadiness,
+): Promise<KycActionFailure> {
+  await auditKycRefusal(await getDb(), {
+    app,
+    attempted: "kyc.approve",
+    actor,
+    actorRole: "compliance",
+    code,
+    details: code === "review_incomplete" ? { ...review } : {},
+  });
+  return code === "review_incomplete" ? reviewIncomplete(review) : fail(code);
+}
+
 /**
  * Approval, step 1: checks that this officer may approve (four eyes), takes the application into review, gives
  * the investor an on-chain id if needed, and returns what the officer's wallet will sign. When the registry already
@@ -200,8 +244,12 @@ export async function beginApprovalAction(input: { id: string }): Promise<KycAct
     const [investor] = await db.select().from(investors).where(eq(investors.id, loaded.app.investorId));
     if (!investor) return fail("not_found");
     const category = loaded.app.data.category?.category ?? investor.category;
-    const allowed = canApprove({ status: loaded.app.status, category, preApprovedBy: loaded.app.preApprovedBy }, actor);
-    if (!allowed.ok) return fail(allowed.error);
+    const review = await loadReviewReadiness(db, loaded.app);
+    const allowed = canApprove(
+      { status: loaded.app.status, category, preApprovedBy: loaded.app.preApprovedBy, review },
+      actor,
+    );
+    if (!allowed.ok) return refuseApproval(loaded.app, actor, allowed.error, review);
     const inReview = await ensureInReview(loaded.app, actor);
     if ("ok" in inReview) return inReview;
     let onChainId = investor.onChainId as Hex | null;
@@ -251,8 +299,9 @@ export async function confirmApprovalAction(input: { id: string; txHash: string 
     if (!investor?.onChainId) return fail("not_registered");
     if (!isReviewable(app.status)) return fail("invalid_transition");
     const category = app.data.category?.category ?? investor.category;
-    const allowed = canApprove({ status: app.status, category, preApprovedBy: app.preApprovedBy }, actor);
-    if (!allowed.ok) return fail(allowed.error);
+    const review = await loadReviewReadiness(db, app);
+    const allowed = canApprove({ status: app.status, category, preApprovedBy: app.preApprovedBy, review }, actor);
+    if (!allowed.ok) return refuseApproval(app, actor, allowed.error, review);
     const planned = await planRegistration({ app, investor, onChainId: investor.onChainId as Hex });
     if (!planned.ok) return fail(planned.code);
     const verified = await verifyRegistration({

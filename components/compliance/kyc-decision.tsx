@@ -40,6 +40,11 @@ export type DecisionProps = {
   canApprove: boolean;
   approveBlockedReason: string | null;
   canPreApprove: boolean;
+  /**
+   * What the application still lacks (documents, unticked checks), in words; while set, neither approval nor
+   * pre-approval is offered (the server refuses them too).
+   */
+  reviewMissing: string[] | null;
   professional: boolean;
   preApprovedByOther: boolean;
   summary: { wallet: string; country: string; category: string };
@@ -163,7 +168,18 @@ export function KycDecision(props: DecisionProps) {
         </p>
         {props.professional ? <p className="text-sm text-ink-muted">{t("fourEyes")}</p> : null}
         {wrongWallet ? <Alert tone="warn" role="none" title={t("wrongWallet")} /> : null}
-        {props.canPreApprove ? (
+        {props.reviewMissing ? (
+          <div role="note" aria-labelledby="review-missing-title" className="flex flex-col gap-1 text-sm">
+            <p id="review-missing-title" className="font-medium">
+              {te("review_incomplete")}
+            </p>
+            <ul className="list-disc pl-5">
+              {props.reviewMissing.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        ) : props.canPreApprove ? (
           <div className="flex flex-col gap-2">
             <div>
               <Button variant="secondary" onClick={preApprove}>
@@ -173,7 +189,7 @@ export function KycDecision(props: DecisionProps) {
             {preState && !preState.ok ? <Alert tone="error" role="alert" title={preState.message} /> : null}
           </div>
         ) : null}
-        {props.canApprove && !isConnected ? (
+        {props.reviewMissing ? null : props.canApprove && !isConnected ? (
           <div className="flex flex-col items-start gap-2">
             <p className="text-sm">{t("connectBody")}</p>
             <Button

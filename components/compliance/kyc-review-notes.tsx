@@ -6,15 +6,8 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { REVIEW_CHECKLIST } from "@/lib/kyc/review";
 import { saveReviewAction } from "./kyc-actions";
-
-export const CHECKLIST = [
-  "identity_matches",
-  "address_recent",
-  "sanctions_clear",
-  "category_evidence",
-  "questionnaire_ok",
-] as const;
 
 /** The reviewer's checklist and internal notes (saved together; each save is audited). */
 export function KycReviewNotes({
@@ -47,7 +40,7 @@ export function KycReviewNotes({
     >
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium">{t("checklist")}</legend>
-        {CHECKLIST.map((key) => (
+        {REVIEW_CHECKLIST.map((key) => (
           <label key={key} className="flex gap-3 text-sm">
             <input
               type="checkbox"

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { navFor } from "@/lib/auth/home";
 import { shortAddress } from "@/lib/format/address";
 import { buttonStyles } from "@/components/ui/button";
 import { signOutAction } from "@/components/wallet/actions";
@@ -8,19 +9,17 @@ import { MobileMenu } from "./mobile-menu";
 import { NavLinks, type NavItem } from "./nav-links";
 import { RoleBadge } from "./role-badge";
 import { ThemeToggle } from "./theme-toggle";
-import type { Viewer } from "./viewer";
+import { homeRolesOf, type Viewer } from "./viewer";
 
 /** Site header. `viewer` comes from the layout (getViewer); roles decide the console links. */
 export async function Header({ viewer }: { viewer: Viewer | null }) {
   const t = await getTranslations("shell");
-  const items: NavItem[] = [
-    { href: "/", label: t("nav.catalogue") },
-    { href: "/portfolio", label: t("nav.portfolio") },
-  ];
-  if (viewer?.roles.includes("issuer") || viewer?.roles.includes("admin"))
-    items.push({ href: "/issuer", label: t("nav.issuer") });
-  if (viewer?.roles.includes("compliance") || viewer?.roles.includes("admin"))
-    items.push({ href: "/compliance", label: t("nav.compliance") });
+  // Only the links this person can open (no "Issuer" for the platform admin, no portfolio for staff).
+  const hrefs = { catalogue: "/", portfolio: "/portfolio", issuer: "/issuer", compliance: "/compliance" } as const;
+  const items: NavItem[] = navFor(viewer ? homeRolesOf(viewer) : null).map((key) => ({
+    href: hrefs[key],
+    label: t(`nav.${key}`),
+  }));
   const themeLabels = { toDark: t("theme.toDark"), toLight: t("theme.toLight") };
   const menuLabels = { open: t("menu.open"), close: t("menu.close"), label: t("menu.label") };
   const primaryRole = viewer ? (viewer.roles[0] ?? (viewer.verified ? "investor" : undefined)) : undefined;

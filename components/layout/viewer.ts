@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getAddress } from "viem";
 import { getRoles } from "@/lib/auth/roles";
 import { getSession } from "@/lib/auth/session";
+import type { HomeRoles } from "@/lib/auth/home";
 import type { Address } from "@/lib/wallet/types";
 
 export type ViewerRole = "admin" | "issuer" | "compliance";
@@ -40,3 +41,13 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     return { address: getAddress(session.address), roles: [], verified: false };
   }
 });
+
+/** The viewer's roles in the shape of lib/auth/home (landing page and header links). */
+export function homeRolesOf(viewer: Viewer): HomeRoles {
+  return {
+    admin: viewer.roles.includes("admin"),
+    compliance: viewer.roles.includes("compliance"),
+    issuer: viewer.roles.includes("issuer"),
+    verified: viewer.verified,
+  };
+}

@@ -5,6 +5,8 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { SignInError } from "@/lib/auth/errors";
+import { homeFor } from "@/lib/auth/home";
+import { getRoles } from "@/lib/auth/roles";
 import { createSignInNonce, signIn, signOut } from "@/lib/auth/session";
 import { toSignInErrorCode, type ActionResult, type SignInErrorCode } from "./errors";
 
@@ -38,17 +40,27 @@ const signInInput = z.object({
     .max(100_000),
 });
 
-/** Step 2: verify the signed message and set the session cookie. */
+/** Where this wallet lands when no page was asked for: its console by on-chain role, else the portfolio. */
+async function homeOf(address: string): Promise<string> {
+  try {
+    return homeFor(await getRoles(address));
+  } catch (error) {
+    console.error("[sign-in] role read failed:", error instanceof Error ? error.message : error);
+    return "/portfolio";
+  }
+}
+
+/** Step 2: verify the signed message and set the session cookie; `home` is the wallet's own landing page. */
 export async function signInAction(input: {
   message: string;
   signature: string;
-}): Promise<ActionResult<{ address: string }>> {
+}): Promise<ActionResult<{ address: string; home: string }>> {
   const parsed = signInInput.safeParse(input);
   if (!parsed.success) return failure("invalid_input");
   try {
     const { address } = await signIn(parsed.data);
     revalidatePath("/", "layout");
-    return { ok: true, address };
+    return { ok: true, address, home: await homeOf(address) };
   } catch (error) {
     if (error instanceof SignInError) return failure(toSignInErrorCode(error.code));
     console.error("[sign-in] verification failed:", error instanceof Error ? error.message : error);

@@ -68,7 +68,8 @@ export function SignIn({ next }: { next?: string }) {
     }
     setStep({ kind: "done" });
     startNavigation(() => {
-      router.replace(safeNextPath(next));
+      // The page asked for, else the wallet's own console (issuer, compliance, admin) or the portfolio.
+      router.replace(next ? safeNextPath(next) : safeNextPath(result.home));
       router.refresh();
     });
   }

@@ -3,6 +3,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import type { Address } from "viem";
+import { writeAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { type Investor, investors, investorWallets } from "@/lib/db/schema";
@@ -47,11 +48,22 @@ export function hasRole(ctx: Pick<AuthContext, "roles" | "investor">, role: Role
   }
 }
 
+/** The roles a context holds, for the audit entry of a refusal ("investor" when none). */
+function heldRoles(ctx: Pick<AuthContext, "roles" | "investor">): string {
+  const held = (["admin", "compliance", "issuer"] as const).filter((r) => ctx.roles[r]);
+  return held.length ? held.join(",") : ctx.investor ? "investor" : "none";
+}
+
 /**
  * The one check for every server action and protected route: session, then (optionally) a role.
  * `role` may be a list: any one of them suffices. Throws `AuthError` ("unauthenticated" | "forbidden").
+ * A signed-in wallet refused for want of a role is audited (`auth.forbidden`): an attempt at a privileged action
+ * leaves a trace like the action would. Page visits (`requirePageSession`) are not audited.
  */
-export async function requireSession({ role }: { role?: Role | readonly Role[] } = {}): Promise<AuthContext> {
+export async function requireSession({
+  role,
+  auditRefusal = true,
+}: { role?: Role | readonly Role[]; auditRefusal?: boolean } = {}): Promise<AuthContext> {
   const session = await getSession();
   if (!session) throw new AuthError("unauthenticated");
   const required = role === undefined ? [] : typeof role === "string" ? [role] : role;
@@ -76,8 +88,39 @@ export async function requireSession({ role }: { role?: Role | readonly Role[] }
     rolesAvailable,
     investor: await investorPromise,
   };
-  if (required.length > 0 && !required.some((r) => hasRole(ctx, r))) throw new AuthError("forbidden");
+  if (required.length > 0 && !required.some((r) => hasRole(ctx, r))) {
+    if (auditRefusal) {
+      try {
+        await writeAudit(db, {
+          actor: session.address,
+          actorRole: heldRoles(ctx),
+          action: "auth.forbidden",
+          subjectType: "role",
+          subjectId: required.join(","),
+          after: { required },
+        });
+      } catch (error) {
+        // The refusal stands even if it could not be recorded.
+        console.error("[auth] could not audit a refusal:", error instanceof Error ? error.message : error);
+      }
+    }
+    throw new AuthError("forbidden");
+  }
   return ctx;
+}
+
+/**
+ * The signed-in viewer of a file that is not public (a listing in review): wallet and whether it holds the
+ * compliance role. Null when signed out; compliance false when the chain cannot be read.
+ */
+export async function getFileViewer(): Promise<{ address: string; compliance: boolean } | null> {
+  try {
+    const ctx = await requireSession();
+    return { address: ctx.address, compliance: ctx.roles.compliance };
+  } catch (error) {
+    if (error instanceof AuthError) return null;
+    throw error;
+  }
 }
 
 /**
@@ -95,7 +138,7 @@ export async function requirePageSession({
   onForbidden?: string;
 }): Promise<AuthContext> {
   try {
-    return await requireSession({ role });
+    return await requireSession({ role, auditRefusal: false });
   } catch (error) {
     if (error instanceof AuthError) {
       if (error.code === "unauthenticated") {

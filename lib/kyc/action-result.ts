@@ -25,6 +25,7 @@ export type KycActionCode =
   | "tx_not_found"
   | "not_registered"
   | "not_expired"
+  | "review_incomplete"
   | "unavailable";
 
 export type KycActionFailure = {

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { auditLog, investors, kycApplications } from "@/lib/db/schema";
+import { auditLog, investors, kycApplications, kycDocuments, type KycDocumentKind } from "@/lib/db/schema";
 import {
   applyTransition,
   canEditApplication,
@@ -135,6 +135,124 @@ describe("KYC applications on a real database", () => {
       before: { status: "approved" },
       after: { status: "expired" },
     });
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it("the server refuses approval and pre-approval without the identity and address documents and every check; each refusal is audited", async () => {
+    const marcus = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+    const openApplication = async (address: string, category: "retail" | "professional") => {
+      const { app } = await getOrCreateDraft(t.db, { address });
+      await t.db
+        .update(kycApplications)
+        .set({ status: "in_review", submittedAt: new Date(), data: { category: { category } } as never })
+        .where(eq(kycApplications.id, app.id));
+      const [row] = await t.db.select().from(kycApplications).where(eq(kycApplications.id, app.id));
+      return row!;
+    };
+    const upload = async (applicationId: string, kind: KycDocumentKind) =>
+      t.db.insert(kycDocuments).values({
+        applicationId,
+        kind,
+        originalName: `${kind}.pdf`,
+        mime: "application/pdf",
+        sizeBytes: 10,
+        sha256: `0x${"a".repeat(64)}`,
+        filePath: `kyc/${applicationId}/${kind}.bin`,
+        uploadedBy: "0x6666666666666666666666666666666666666666",
+      });
+    const reload = async (id: string) =>
+      (await t.db.select().from(kycApplications).where(eq(kycApplications.id, id)))[0]!;
+    const lastAudit = async (id: string) =>
+      (await t.db.select().from(auditLog).where(eq(auditLog.subjectId, id)).orderBy(desc(auditLog.id)).limit(1))[0];
+    const allChecks = {
+      identity_matches: true,
+      address_recent: true,
+      sanctions_clear: true,
+      category_evidence: true,
+      questionnaire_ok: true,
+    };
+
+    // No documents, nothing ticked: refused, the status does not move, the refusal is in the audit log.
+    const app = await openApplication("0x6666666666666666666666666666666666666666", "retail");
+    const approve = async () =>
+      applyTransition(t.db, {
+        app: await reload(app.id),
+        event: { type: "approve", actor: grace },
+        actor: grace,
+        actorRole: "compliance",
+      });
+    expect(await approve()).toEqual({ ok: false, code: "review_incomplete" });
+    expect((await reload(app.id)).status).toBe("in_review");
+    expect(await lastAudit(app.id)).toMatchObject({
+      action: "kyc.approve.refused",
+      actor: grace,
+      actorRole: "compliance",
+      before: { status: "in_review" },
+      after: {
+        code: "review_incomplete",
+        missingDocuments: ["identity", "address"],
+        uncheckedItems: Object.keys(allChecks),
+      },
+    });
+
+    // Documents but one check left unticked: still refused, and the entry names what is missing.
+    await upload(app.id, "identity");
+    await upload(app.id, "address");
+    await t.db
+      .update(kycApplications)
+      .set({ checklist: { ...allChecks, sanctions_clear: false } })
+      .where(eq(kycApplications.id, app.id));
+    expect(await approve()).toEqual({ ok: false, code: "review_incomplete" });
+    expect((await lastAudit(app.id))?.after).toMatchObject({
+      missingDocuments: [],
+      uncheckedItems: ["sanctions_clear"],
+    });
+
+    // Everything in place: approved.
+    await t.db.update(kycApplications).set({ checklist: allChecks }).where(eq(kycApplications.id, app.id));
+    const approved = await approve();
+    expect(approved.ok && approved.app.status).toBe("approved");
+
+    // A professional: pre-approval needs the professional evidence too; the same officer cannot confirm.
+    const pro = await openApplication("0x7777777777777777777777777777777777777777", "professional");
+    await upload(pro.id, "identity");
+    await upload(pro.id, "address");
+    await t.db.update(kycApplications).set({ checklist: allChecks }).where(eq(kycApplications.id, pro.id));
+    const preApprove = async () =>
+      applyTransition(t.db, {
+        app: await reload(pro.id),
+        event: { type: "pre_approve", actor: grace },
+        actor: grace,
+        actorRole: "compliance",
+        set: { preApprovedBy: grace, preApprovedAt: new Date() },
+        action: "kyc.pre_approve",
+      });
+    expect(await preApprove()).toEqual({ ok: false, code: "review_incomplete" });
+    expect(await lastAudit(pro.id)).toMatchObject({
+      action: "kyc.pre_approve.refused",
+      after: { code: "review_incomplete", missingDocuments: ["professional"] },
+    });
+    await upload(pro.id, "professional");
+    expect((await preApprove()).ok).toBe(true);
+    const sameOfficer = await applyTransition(t.db, {
+      app: await reload(pro.id),
+      event: { type: "approve", actor: grace },
+      actor: grace,
+      actorRole: "compliance",
+    });
+    expect(sameOfficer).toEqual({ ok: false, code: "same_officer" });
+    expect(await lastAudit(pro.id)).toMatchObject({
+      action: "kyc.approve.refused",
+      actor: grace,
+      after: { code: "same_officer" },
+    });
+    const confirmed = await applyTransition(t.db, {
+      app: await reload(pro.id),
+      event: { type: "approve", actor: marcus },
+      actor: marcus,
+      actorRole: "compliance",
+    });
+    expect(confirmed.ok).toBe(true);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import {
   type Investor,
 } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
+import { type ReviewReadiness, reviewReadiness } from "./review";
 import { isEditable, type KycEvent, type KycTransitionError, needsRenewal, transition } from "./state";
 
 /** Who is acting: the signed-in wallet, whether it holds the compliance role, and its investor record. */
@@ -127,6 +128,51 @@ export async function getOrCreateDraft(
   return { app: app!, investor };
 }
 
+/** What the application still lacks before approval: required documents (from the database) and unticked checks. */
+export async function loadReviewReadiness(
+  db: Database,
+  app: Pick<KycApplication, "id" | "data" | "checklist">,
+): Promise<ReviewReadiness> {
+  const docs = await db
+    .select({ kind: kycDocuments.kind })
+    .from(kycDocuments)
+    .where(eq(kycDocuments.applicationId, app.id));
+  return reviewReadiness({ data: app.data, documentKinds: docs.map((d) => d.kind), checklist: app.checklist });
+}
+
+/**
+ * Audits a refused privileged attempt on an application (who tried what, and why it was refused), so the log
+ * shows attempts as well as decisions.
+ */
+export async function auditKycRefusal(
+  db: Database,
+  {
+    app,
+    attempted,
+    actor,
+    actorRole,
+    code,
+    details = {},
+  }: {
+    app: Pick<KycApplication, "id" | "status" | "preApprovedBy">;
+    attempted: string;
+    actor: string;
+    actorRole: string;
+    code: string;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await writeAudit(db, {
+    actor,
+    actorRole,
+    action: `${attempted}.refused`,
+    subjectType: "kyc_application",
+    subjectId: app.id,
+    before: { status: app.status, preApprovedBy: app.preApprovedBy },
+    after: { code, ...details },
+  });
+}
+
 export type StepPatch = Partial<KycApplicationData>;
 
 /** Saves one wizard step (only the applicant, only while editable) and mirrors identity fields onto the investor. */
@@ -200,6 +246,9 @@ export async function applyTransition(
     .select({ category: investors.category, expiresAt: investors.kycExpiresAt })
     .from(investors)
     .where(eq(investors.id, app.investorId));
+  // Approving needs the documents and the checklist; they are read here, so no caller can approve without them.
+  const review =
+    event.type === "approve" || event.type === "pre_approve" ? await loadReviewReadiness(db, app) : undefined;
   const result = transition(
     {
       status: app.status,
@@ -207,10 +256,23 @@ export async function applyTransition(
       preApprovedBy: app.preApprovedBy,
       expiresAt: investor?.expiresAt ?? null,
       now,
+      review,
     },
     event,
   );
-  if (!result.ok) return { ok: false, code: result.error };
+  if (!result.ok) {
+    // A refused decision by an officer is audited too (an investor's refused resubmission is not privileged).
+    if (actorRole === "compliance")
+      await auditKycRefusal(db, {
+        app,
+        attempted: action ?? `kyc.${event.type}`,
+        actor,
+        actorRole,
+        code: result.error,
+        details: result.error === "review_incomplete" && review ? { ...review } : {},
+      });
+    return { ok: false, code: result.error };
+  }
   // The change and its audit entry commit together, or neither does.
   const updated = await db.transaction(async (tx) => {
     const [row] = await tx

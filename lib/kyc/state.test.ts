@@ -3,7 +3,8 @@ import { approvalExpiry, canApprove, needsRenewal, transition } from "./state";
 
 const grace = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 const marcus = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
-const retail = { category: "retail" as const, preApprovedBy: null };
+const complete = { missingDocuments: [], uncheckedItems: [] };
+const retail = { category: "retail" as const, preApprovedBy: null, review: complete };
 
 describe("KYC state machine", () => {
   it("walks draft → submitted → in_review → approved", () => {
@@ -56,7 +57,7 @@ describe("KYC state machine", () => {
   });
 
   it("four eyes for professional investors: pre-approval by one officer, approval by another", () => {
-    const pro = { category: "professional" as const, status: "in_review" as const };
+    const pro = { category: "professional" as const, status: "in_review" as const, review: complete };
     expect(canApprove({ ...pro, preApprovedBy: null }, grace)).toEqual({ ok: false, error: "needs_pre_approval" });
     expect(transition({ ...pro, preApprovedBy: null }, { type: "pre_approve", actor: grace })).toEqual({
       ok: true,
@@ -71,6 +72,21 @@ describe("KYC state machine", () => {
       error: "same_officer",
     });
     expect(canApprove({ ...pro, preApprovedBy: grace }, marcus)).toEqual({ ok: true, status: "approved" });
+  });
+
+  it("refuses approval and pre-approval until the documents are uploaded and every check is ticked", () => {
+    const inReview = { ...retail, status: "in_review" as const };
+    const missingDocs = { missingDocuments: ["identity" as const, "address" as const], uncheckedItems: [] };
+    const unticked = { missingDocuments: [], uncheckedItems: ["sanctions_clear" as const] };
+    const refused = { ok: false, error: "review_incomplete" };
+    expect(canApprove({ ...inReview, review: missingDocs }, grace)).toEqual(refused);
+    expect(canApprove({ ...inReview, review: unticked }, grace)).toEqual(refused);
+    // Not loaded is not "nothing missing".
+    expect(canApprove({ ...inReview, review: undefined }, grace)).toEqual(refused);
+    const pro = { ...inReview, category: "professional" as const };
+    expect(transition({ ...pro, review: unticked }, { type: "pre_approve", actor: grace })).toEqual(refused);
+    expect(canApprove({ ...pro, preApprovedBy: grace, review: missingDocs }, marcus)).toEqual(refused);
+    expect(canApprove({ ...inReview, review: complete }, grace)).toEqual({ ok: true, status: "approved" });
   });
 
   it("approval expires after 12 months and only then", () => {

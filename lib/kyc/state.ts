@@ -7,9 +7,11 @@
  *     │                   └──reject──────────────────────┴──▶ rejected
  *
  * Approval expires after 12 months. Professional investors need four eyes: a pre-approval by one officer,
- * the approval by a different one. Resubmitting a submitted application is refused.
+ * the approval by a different one. Nobody approves or pre-approves before the required documents are uploaded and
+ * every checklist item is ticked (./review). Resubmitting a submitted application is refused.
  */
 import type { InvestorCategory, KycStatus } from "@/lib/db/schema";
+import { isReviewComplete, type ReviewReadiness } from "./review";
 
 export type KycEvent =
   | { type: "submit" }
@@ -27,7 +29,8 @@ export type KycTransitionError =
   | "needs_pre_approval"
   | "same_officer"
   | "already_pre_approved"
-  | "not_expired";
+  | "not_expired"
+  | "review_incomplete";
 
 export type KycMachineInput = {
   status: KycStatus;
@@ -35,6 +38,11 @@ export type KycMachineInput = {
   preApprovedBy: string | null;
   expiresAt?: Date | null;
   now?: Date;
+  /**
+   * The documents and checklist (see ./review). Approval and pre-approval are refused unless it is given and
+   * complete: a caller that did not load it cannot approve by omission.
+   */
+  review?: ReviewReadiness;
 };
 
 export type KycTransition = { ok: true; status: KycStatus } | { ok: false; error: KycTransitionError };
@@ -90,6 +98,7 @@ export function transition(app: KycMachineInput, event: KycEvent): KycTransition
     case "pre_approve":
       if (!isReviewable(status)) return fail("invalid_transition");
       if (app.preApprovedBy) return fail("already_pre_approved");
+      if (!isReviewComplete(app.review)) return fail("review_incomplete");
       return { ok: true, status };
     case "approve":
       if (!isReviewable(status)) return fail("invalid_transition");
@@ -97,6 +106,7 @@ export function transition(app: KycMachineInput, event: KycEvent): KycTransition
         if (!app.preApprovedBy) return fail("needs_pre_approval");
         if (same(app.preApprovedBy, event.actor)) return fail("same_officer");
       }
+      if (!isReviewComplete(app.review)) return fail("review_incomplete");
       return { ok: true, status: "approved" };
     case "expire": {
       if (status !== "approved") return fail("invalid_transition");

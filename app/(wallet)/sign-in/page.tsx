@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getViewer } from "@/components/layout/viewer";
+import { getViewer, homeRolesOf } from "@/components/layout/viewer";
 import { safeNextPath } from "@/components/wallet/errors";
 import { SignIn } from "@/components/wallet/sign-in";
+import { homeFor } from "@/lib/auth/home";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
@@ -12,8 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const [params, t, viewer] = await Promise.all([searchParams, getTranslations("signIn"), getViewer()]);
-  const next = safeNextPath(Array.isArray(params.next) ? params.next[0] : params.next);
-  if (viewer) redirect(next);
+  const asked = Array.isArray(params.next) ? params.next[0] : params.next;
+  // Without a page asked for, each role lands on its own console (investors on their portfolio).
+  const next = asked ? safeNextPath(asked) : undefined;
+  if (viewer) redirect(next ?? homeFor(homeRolesOf(viewer)));
   return (
     <div className="mx-auto grid max-w-5xl gap-12 px-4 pt-12 pb-10 sm:px-6 md:grid-cols-[1fr_1.15fr] md:pt-20 lg:px-8">
       <div className="flex flex-col gap-4">

@@ -1,12 +1,16 @@
 import { getArtworkDocumentFile } from "@/lib/assets/documents";
+import { documentFileAccess } from "@/lib/assets/file-access";
+import { getFileViewer } from "@/lib/auth/guard";
 import { contentDisposition } from "@/lib/format/csv";
 
 /**
- * Serves a public artwork document exactly as stored, so anyone can hash it and compare with the
- * hash anchored in the token's document registry.
+ * Serves an artwork document exactly as stored, so anyone can hash it and compare with the hash anchored in the
+ * token's document registry. Before the listing is approved only its issuer and compliance may read it.
  */
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
   const { id } = await ctx.params;
+  const access = await documentFileAccess(id, getFileViewer);
+  if (access === "not_found") return new Response("Document not found", { status: 404 });
   const found = await getArtworkDocumentFile({ id });
   if (!found?.bytes) return new Response("Document not found", { status: 404 });
   const filename = `${found.doc.name}.pdf`;
@@ -14,7 +18,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
     headers: {
       "content-type": found.doc.mime,
       "content-disposition": contentDisposition("inline", filename),
-      "cache-control": "no-cache",
+      "cache-control": access === "public" ? "no-cache" : "private, no-store",
       "x-content-type-options": "nosniff",
     },
   });

@@ -1,3 +1,5 @@
+import { mediaFileAccess } from "@/lib/assets/file-access";
+import { getFileViewer } from "@/lib/auth/guard";
 import { confinedStoredPath, readStoredFile } from "@/lib/storage/files";
 
 const TYPES: Record<string, string> = {
@@ -10,9 +12,9 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Public artwork media (images, metadata) from local storage, confined to `files/artworks`: a segment
- * that is `.`, `..` or holds `/`, `\` or NUL (Next decodes `%2F` into a segment) is not found. KYC
- * documents are never served here.
+ * Artwork media (images, metadata) from local storage, confined to `files/artworks`: a segment that is `.`, `..` or
+ * holds `/`, `\` or NUL (Next decodes `%2F` into a segment) is not found. Public once the listing is approved, before
+ * that only for its issuer and compliance (404 for anyone else). KYC documents are never served here.
  */
 export async function GET(_req: Request, ctx: { params: Promise<{ path: string[] }> }) {
   const { path } = await ctx.params;
@@ -22,12 +24,14 @@ export async function GET(_req: Request, ctx: { params: Promise<{ path: string[]
   const ext = path.at(-1)?.split(".").pop()?.toLowerCase() ?? "";
   const type = TYPES[ext];
   if (!type) return new Response("Not found", { status: 404 });
+  const access = await mediaFileAccess(path, getFileViewer);
+  if (access === "not_found") return new Response("Not found", { status: 404 });
   const file = await readStoredFile(relative, { area: "artworks" });
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file), {
     headers: {
       "content-type": type,
-      "cache-control": "public, max-age=300",
+      "cache-control": access === "public" ? "public, max-age=300" : "private, no-store",
       "x-content-type-options": "nosniff",
     },
   });

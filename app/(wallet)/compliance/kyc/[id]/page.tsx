@@ -14,6 +14,7 @@ import { auditLog, investors } from "@/lib/db/schema";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
 import { getApplication, listDocuments } from "@/lib/kyc/applications";
+import { isReviewComplete, reviewReadiness } from "@/lib/kyc/review";
 import { canApprove, isReviewable } from "@/lib/kyc/state";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,7 +46,27 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
   if (!investor) notFound();
   const officer = ctx.address.toLowerCase();
   const category = app.data.category?.category ?? investor.category;
-  const approval = canApprove({ status: app.status, category, preApprovedBy: app.preApprovedBy }, officer);
+  const review = reviewReadiness({ data: app.data, documentKinds: docs.map((d) => d.kind), checklist: app.checklist });
+  const approval = canApprove({ status: app.status, category, preApprovedBy: app.preApprovedBy, review }, officer);
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const reviewMissing = isReviewComplete(review)
+    ? null
+    : [
+        ...(review.missingDocuments.length
+          ? [
+              tk("reviewIncomplete.documents", {
+                list: list.format(review.missingDocuments.map((k) => tk(`documents.kinds.${k}.title`))),
+              }),
+            ]
+          : []),
+        ...(review.uncheckedItems.length
+          ? [
+              tk("reviewIncomplete.checks", {
+                list: list.format(review.uncheckedItems.map((i) => t(`review.items.${i}`))),
+              }),
+            ]
+          : []),
+      ];
   const professional = category === "professional" || category === "institutional";
   const p = app.data.personal;
   const r = app.data.residence;
@@ -201,6 +222,7 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
               canApprove={approval.ok}
               approveBlockedReason={approval.ok ? null : approval.error}
               canPreApprove={professional && !app.preApprovedBy}
+              reviewMissing={reviewMissing}
               professional={professional}
               preApprovedByOther={!!app.preApprovedBy}
               summary={{

@@ -1,0 +1,62 @@
+import { desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { auditLog } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { AuthError } from "./errors";
+import { NO_ROLES, type Roles } from "./roles";
+
+let t: TestDatabase;
+const state: { session: { address: `0x${string}`; expiresAt: Date; jti: string } | null; roles: Roles } = {
+  session: null,
+  roles: NO_ROLES,
+};
+
+vi.mock("@/lib/db", () => ({ getDb: async () => t.db }));
+vi.mock("./session", () => ({ getSession: async () => state.session }));
+vi.mock("./roles", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("./roles")>()),
+  getRoles: async () => state.roles,
+}));
+
+const { requireSession } = await import("./guard");
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.close();
+});
+beforeEach(() => {
+  state.session = null;
+  state.roles = NO_ROLES;
+});
+
+const issuer = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
+const refusals = () =>
+  t.db.select().from(auditLog).where(eq(auditLog.action, "auth.forbidden")).orderBy(desc(auditLog.id));
+
+describe("requireSession audits refused privileged attempts", () => {
+  it("a signed-in wallet without the role is refused and the refusal is audited with the roles required", async () => {
+    state.session = { address: issuer, expiresAt: new Date(Date.now() + 3_600_000), jti: "j1" };
+    state.roles = { ...NO_ROLES, issuer: true };
+    await expect(requireSession({ role: "compliance" })).rejects.toEqual(new AuthError("forbidden"));
+    const [entry] = await refusals();
+    expect(entry).toMatchObject({
+      actor: issuer,
+      actorRole: "issuer",
+      subjectType: "role",
+      subjectId: "compliance",
+      after: { required: ["compliance"] },
+    });
+  });
+
+  it("a wallet with the role passes and nothing is written; a signed-out caller is not an attempt by anyone", async () => {
+    const before = (await refusals()).length;
+    state.session = { address: issuer, expiresAt: new Date(Date.now() + 3_600_000), jti: "j2" };
+    state.roles = { ...NO_ROLES, issuer: true };
+    await expect(requireSession({ role: "issuer" })).resolves.toMatchObject({ address: issuer });
+    state.session = null;
+    await expect(requireSession({ role: "compliance" })).rejects.toEqual(new AuthError("unauthenticated"));
+    expect((await refusals()).length).toBe(before);
+  });
+});
