@@ -230,7 +230,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     {
       kycValidUntil: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
       kycExpiredOn: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
-      balance: money(hkdBalance ?? 0n),
+      balance: formatMoney(hkdBalance ?? 0n, d, locale, { balance: true }),
       needed: money(value + fee),
       available: "",
       price: money(effectivePrice),

@@ -73,7 +73,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     closedOn: formatDay(offering.closesAt, locale),
     offeringUpcoming: offering.upcoming,
     kycExpiredOn: kycExpiryDate ? formatDay(kycExpiryDate, locale) : null,
-    balance: money(reads.balance ?? 0n),
+    balance: formatMoney(reads.balance ?? 0n, d, locale, { balance: true }),
     cost: money(cost),
     shortfall: money(reads.balance !== undefined && reads.balance < cost ? cost - reads.balance : 0n),
   };
@@ -194,7 +194,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
           <span className="flex flex-col">
             <span className="text-ink-muted">{t("form.balance")}</span>
             <span className="font-medium tabular" data-testid="hkd-balance">
-              {reads.balance !== undefined ? money(reads.balance) : "—"}
+              {reads.balance !== undefined ? <Money value={reads.balance} decimals={d} balance /> : "—"}
             </span>
           </span>
           {address ? <Address address={address} chars={4} /> : null}
