@@ -122,6 +122,7 @@ describe("describeAmountError", () => {
       [parseMoneyAmount("0", 6), "more than zero"],
       [parseMoneyAmount("200", 2, { max: 10_000n }), "HK$100.00"],
       [parseMoneyAmount("9".repeat(30), 2), "too large"],
+      [parseMoneyAmount("8,000,000.50", 0), "whole Hong Kong dollars"],
     ];
     for (const [result, words] of inputs) {
       if (result.ok) throw new Error("expected a refusal");

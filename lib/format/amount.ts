@@ -117,18 +117,33 @@ export function amountValue(result: AmountResult): bigint | null {
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /**
- * Words for a refusal, from the `amounts` messages: `t` is `useTranslations("amounts")` in the
- * browser or `getTranslations("amounts")` on the server.
+ * The message of a refusal, under the `amounts` namespace: `{ key: "shares.notWhole" }`. Values (the
+ * maximum, the decimals) are formatted for `locale`; without a maximum the plain "too large" words are used.
  */
-export function describeAmountError(error: AmountError, t: Translate, locale: string): string {
+export function amountErrorMessage(
+  error: AmountError,
+  locale: string,
+): { key: string; values: Record<string, string | number> } {
   const key = `${error.kind}.${error.code}`;
   if (error.code === "tooLarge" && error.max !== undefined) {
     const max =
       error.kind === "money"
         ? formatMoney(error.max, error.decimals ?? 0, locale)
         : new Intl.NumberFormat(locale).format(error.max);
-    return t(`${key}Max`, { max });
+    return { key: `${key}Max`, values: { max } };
   }
-  if (error.code === "decimals") return t(key, { places: Math.min(MONEY_FRACTION_DIGITS, error.decimals ?? 0) });
-  return t(key);
+  if (error.code === "decimals") {
+    const places = Math.min(MONEY_FRACTION_DIGITS, error.decimals ?? 0);
+    return places === 0 ? { key: "money.wholeDollars", values: {} } : { key, values: { places } };
+  }
+  return { key, values: {} };
+}
+
+/**
+ * Words for a refusal, from the `amounts` messages: `t` is `useTranslations("amounts")` in the
+ * browser or `getTranslations("amounts")` on the server.
+ */
+export function describeAmountError(error: AmountError, t: Translate, locale: string): string {
+  const { key, values } = amountErrorMessage(error, locale);
+  return t(key, values);
 }
