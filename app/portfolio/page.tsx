@@ -121,7 +121,7 @@ export default async function PortfolioPage() {
         </Stat>
         <Stat label={t("totals.cash")}>
           <span data-testid="portfolio-hkd">
-            <Money value={p.hkdBalance} decimals={d} />
+            <Money value={p.hkdBalance} decimals={d} balance />
           </span>
         </Stat>
       </dl>

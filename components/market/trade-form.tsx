@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { parseUnits, zeroAddress } from "viem";
+import { zeroAddress } from "viem";
 import { useReadContracts } from "wagmi";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Checklist } from "@/components/trade/checklist";
@@ -18,6 +18,7 @@ import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
 import { describeChainError } from "@/lib/chain/errors";
 import { formatDay } from "@/lib/format/date";
+import { describeAmountError, parseMoneyAmount, parseShareAmount, type AmountResult } from "@/lib/format/amount";
 import { formatMoney } from "@/lib/format/money";
 import {
   allChecksPass,
@@ -32,16 +33,6 @@ import type { Reason } from "@/lib/trade/reasons";
 import type { TradeSetup } from "./types";
 import { useMarketTx, type TxStep } from "./use-market-tx";
 
-const parseShares = (text: string) => (/^\d{1,9}$/.test(text.trim()) ? BigInt(text.trim()) : 0n);
-function parsePrice(text: string, decimals: number): bigint {
-  const v = text.trim().replace(/,/g, "");
-  if (!/^\d{1,12}(\.\d{0,2})?$/.test(v)) return 0n;
-  try {
-    return parseUnits(v, decimals);
-  } catch {
-    return 0n;
-  }
-}
 const toText = (v: bigint, decimals: number) => (Number(v) / 10 ** decimals).toFixed(2);
 
 export function MarketChecklist({ checks }: { checks: readonly MarketCheck[] }) {
@@ -161,6 +152,7 @@ function Choice(props: { name: string; value: string; checked: boolean; label: s
 
 export function TradeForm({ setup }: { setup: TradeSetup }) {
   const t = useTranslations("market");
+  const tAmount = useTranslations("amounts");
   const locale = useLocale();
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
@@ -172,10 +164,15 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
   const [now] = useState(() => BigInt(Math.floor(Date.now() / 1000)));
   const d = setup.decimals;
   const take = mode === "take";
-  const requested = parseShares(sharesText);
+  // Typed amounts are never rewritten: a refusal is said under the field (empty ones by the checks) and counts as 0.
+  const sharesParse = parseShareAmount(sharesText);
+  const priceParse = parseMoneyAmount(priceText, d);
+  const fieldError = (text: string, r: AmountResult) =>
+    r.ok || text.trim() === "" ? undefined : describeAmountError(r.error, tAmount, locale);
+  const requested = sharesParse.ok ? sharesParse.value : 0n;
   // A take fills at most the best order's size: cost, funds, allowance and the fill all use that number.
   const shares = take && best && requested > best.shares ? best.shares : requested;
-  const price = parsePrice(priceText, d);
+  const price = priceParse.ok ? priceParse.value : 0n;
   const debouncedShares = useDebounced(shares, 250);
   const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
   const account = setup.account;
@@ -201,10 +198,14 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
             : [account, mode === "take" && setup.bestBid ? setup.bestBid.maker : zeroAddress, readShares],
       },
       { address: setup.market, abi: marketAbi, functionName: "fillableBy", args: [best?.id ?? 0n, account] },
+      // What the market may already move: an approval is asked for (and announced) only when short.
+      { address: setup.paymentToken, abi: hKDStablecoinAbi, functionName: "allowance", args: [account, setup.market] },
+      { ...token, functionName: "allowance", args: [account, setup.market] },
     ],
     query: { enabled: sameWallet },
   });
-  const [identity, hkdBalance, shareBalance, walletState, canTransfer, fillableBy] = reads.data ?? [];
+  const [identity, hkdBalance, shareBalance, walletState, canTransfer, fillableBy, hkdAllowance, shareAllowance] =
+    reads.data ?? [];
   const { step, setStep, run } = useMarketTx(account, setup.market, reads.queryKey);
   const money = (v: bigint) => formatMoney(v, d, locale);
   const effectivePrice = take ? (best?.price ?? 0n) : price;
@@ -230,7 +231,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     {
       kycValidUntil: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
       kycExpiredOn: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
-      balance: money(hkdBalance ?? 0n),
+      balance: formatMoney(hkdBalance ?? 0n, d, locale, { balance: true }),
       needed: money(value + fee),
       available: "",
       price: money(effectivePrice),
@@ -240,6 +241,13 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
   const priceOk = take ? !!best && (side === "buy" ? price >= best.price : price <= best.price) : price > 0n;
   const inFlight = !["idle", "confirmed", "failed"].includes(step.kind);
   const ready = sameWallet && fresh && shares > 0n && priceOk && allChecksPass(checks) && !inFlight;
+  // What the market must be allowed to move for this order (a take pays the fee too).
+  const approve =
+    side === "buy"
+      ? { token: setup.paymentToken, kind: "hkd" as const, amount: take ? value + fee : value }
+      : { token: setup.token, kind: "shares" as const, amount: shares };
+  const allowance = side === "buy" ? hkdAllowance : shareAllowance;
+  const approvalNeeded = ready && allowance !== undefined && allowance < approve.amount;
 
   function reset() {
     if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
@@ -250,20 +258,14 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     if (!ready) return;
     if (take && best) {
       void run({
-        approve:
-          side === "buy"
-            ? { token: setup.paymentToken, kind: "hkd", amount: value + fee }
-            : { token: setup.token, kind: "shares", amount: shares },
+        approve,
         call: { address: setup.market, abi: marketAbi, functionName: "fill", args: [best.id, shares, price] },
         what: "filled",
         shares,
       });
     } else {
       void run({
-        approve:
-          side === "buy"
-            ? { token: setup.paymentToken, kind: "hkd", amount: value }
-            : { token: setup.token, kind: "shares", amount: shares },
+        approve,
         call: {
           address: setup.market,
           abi: marketAbi,
@@ -351,7 +353,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         ) : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="trade-shares" label={t("form.shares")}>
+        <Field id="trade-shares" label={t("form.shares")} error={fieldError(sharesText, sharesParse)}>
           {(p) => (
             <Input
               {...p}
@@ -367,6 +369,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         <Field
           id="trade-price"
           label={take ? (side === "buy" ? t("form.maxPrice") : t("form.minPrice")) : t("form.price")}
+          error={fieldError(priceText, priceParse)}
         >
           {(p) => (
             <Input
@@ -400,13 +403,16 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         </div>
       </dl>
       <MarketChecklist checks={checks} />
-      <p id="trade-explain" className="text-sm text-ink-muted">
-        {t("form.explainApprove", {
-          what:
-            side === "buy"
-              ? t("form.approveHkd", { amount: money(take ? value + fee : value) })
-              : t("form.approveShares", { shares: Number(shares) }),
-        })}
+      {/* Said only when the wallet will really ask for an approval: the order can go ahead and the allowance is short. */}
+      <p id="trade-explain" className="text-sm text-ink-muted empty:hidden">
+        {approvalNeeded
+          ? t("form.explainApprove", {
+              what:
+                side === "buy"
+                  ? t("form.approveHkd", { amount: money(approve.amount) })
+                  : t("form.approveShares", { shares: Number(shares) }),
+            })
+          : null}
       </p>
       {!ready && fresh && !inFlight && checks.some((c) => c.state === "failed") ? (
         <p className="text-sm font-medium text-danger" role="alert">

@@ -32,6 +32,7 @@ import {
   stepsFor,
   type WizardStep,
 } from "@/lib/kyc/steps";
+import { isAmountMessageKey } from "@/lib/format/amount-schema";
 
 /*
  * Onboarding server actions. Each one: zod parse → requireSession → ownership (the application must be the
@@ -40,11 +41,19 @@ import {
 
 async function fail(code: KycActionCode, fieldErrors?: Record<string, string[]>): Promise<KycActionFailure> {
   const t = await getTranslations("kyc");
+  const tRoot = await getTranslations();
   const translated = fieldErrors
     ? Object.fromEntries(
         Object.entries(fieldErrors).map(([f, keys]) => [
           f,
-          keys.map((k) => (t.has(`fieldErrors.${k}`) ? t(`fieldErrors.${k}`) : t("fieldErrors.invalid"))),
+          keys.map((k) =>
+            // Typed amounts are refused by the shared parser, in its own words (amounts.*).
+            isAmountMessageKey(k) && tRoot.has(k)
+              ? tRoot(k)
+              : t.has(`fieldErrors.${k}`)
+                ? t(`fieldErrors.${k}`)
+                : t("fieldErrors.invalid"),
+          ),
         ]),
       )
     : undefined;

@@ -2,12 +2,14 @@
 
 import Link from "next/link";
 import { type FormEvent, startTransition, useActionState, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { KycApplicationData } from "@/lib/db/schema";
+import { describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
+import { formatCount, formatMoney } from "@/lib/format/money";
 import type { KycFormState } from "@/lib/kyc/action-result";
 import { DISCLOSURES } from "@/lib/kyc/disclosures";
 import { QUESTIONS } from "@/lib/kyc/questionnaire";
@@ -154,6 +156,72 @@ export function ResidenceForm({
   );
 }
 
+/**
+ * The portfolio value as typed ("12,500,000", "12 500 000"), never rewritten: the amount understood is
+ * shown back under the field, or why it is refused, with the same parser the server uses.
+ */
+function PortfolioField({
+  initial,
+  serverError,
+  label,
+  hint,
+}: {
+  initial: number | undefined;
+  serverError: string[] | undefined;
+  label: string;
+  hint: string;
+}) {
+  const t = useTranslations("kyc.category");
+  const tAmount = useTranslations("amounts");
+  const locale = useLocale();
+  const [text, setText] = useState(initial !== undefined ? formatCount(initial, "en") : "");
+  const [typed, setTyped] = useState(false);
+  // A new answer from the server (a new submit) shows its words again.
+  const [lastServerError, setLastServerError] = useState(serverError);
+  if (serverError !== lastServerError) {
+    setLastServerError(serverError);
+    setTyped(false);
+  }
+  const parsed = parseMoneyAmount(text, 0);
+  // The server's words until the field is changed, then the parser's own as it is typed.
+  const error = !typed
+    ? serverError
+    : !parsed.ok && text.trim() !== ""
+      ? describeAmountError(parsed.error, tAmount, locale)
+      : undefined;
+  return (
+    <Field
+      id="portfolioHkd"
+      label={label}
+      hint={
+        <>
+          {hint}
+          {parsed.ok ? (
+            <span className="mt-1 block font-medium text-ink" data-testid="portfolio-parsed">
+              {t("portfolioParsed", { amount: formatMoney(parsed.value, 0, locale, { fractionDigits: 0 }) })}
+            </span>
+          ) : null}
+        </>
+      }
+      error={error}
+    >
+      {(p) => (
+        <Input
+          {...p}
+          name="portfolioHkd"
+          inputMode="numeric"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setTyped(true);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function CategoryForm({
   applicationId,
   initial,
@@ -194,16 +262,12 @@ export function CategoryForm({
       </fieldset>
       {category === "professional" ? (
         <div className="flex flex-col gap-4 rounded-xl border border-line bg-surface-muted p-4">
-          <Field
-            id="portfolioHkd"
+          <PortfolioField
+            initial={initial?.portfolioHkd}
+            serverError={errorsOf(state, "portfolioHkd")}
             label={t("portfolio")}
             hint={t("portfolioHint")}
-            error={errorsOf(state, "portfolioHkd")}
-          >
-            {(p) => (
-              <Input {...p} name="portfolioHkd" inputMode="numeric" defaultValue={initial?.portfolioHkd?.toString()} />
-            )}
-          </Field>
+          />
           <div className="flex flex-col gap-1">
             <label className="flex gap-3 text-sm">
               <input

@@ -12,8 +12,9 @@ import { Input } from "@/components/ui/input";
 import { Money } from "@/components/ui/money";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
-import { formatDay } from "@/lib/format/date";
-import { formatMoney } from "@/lib/format/money";
+import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
+import { formatDay, formatDayTime } from "@/lib/format/date";
+import { formatCount, formatMoney } from "@/lib/format/money";
 import { describeTradeError } from "@/lib/trade/errors";
 import { canProceed, evaluateBuyChecks, type ReasonContext } from "@/lib/trade/reasons";
 import { Checklist } from "./checklist";
@@ -24,13 +25,10 @@ import { usePurchase } from "./use-purchase";
 
 const FAUCET_AMOUNT_HKD = 100_000n;
 
-function parseShares(text: string): bigint {
-  return /^\d{1,9}$/.test(text.trim()) ? BigInt(text.trim()) : 0n;
-}
-
 /** Choose shares → see cost and the pre-sign checks → confirm → sign (permit + buy, or approve + buy). */
 export function BuyForm({ offering }: { offering: BuyOffering }) {
   const t = useTranslations("trade");
+  const tAmount = useTranslations("amounts");
   const chainErrorText = useChainErrorText();
   const tDialog = useTranslations("ui.dialog");
   const locale = useLocale();
@@ -38,18 +36,21 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   const [connectOpen, setConnectOpen] = useState(false);
   const initial = offering.remaining < offering.minTicket ? offering.remaining : offering.minTicket;
   const [text, setText] = useState(initial.toString());
-  const shares = parseShares(text);
+  // What was typed is never rewritten: a refusal is shown in words and nothing can be bought with it.
+  const parsed = parseShareAmount(text);
+  const shares = parsed.ok ? parsed.value : null;
+  const amountError = parsed.ok ? undefined : describeAmountError(parsed.error, tAmount, locale);
   const debounced = useDebounced(shares, 250);
   const sameWallet = isConnected && address?.toLowerCase() === offering.account.toLowerCase();
   const reads = useBuyReads(offering, debounced, sameWallet);
-  const { step, setStep, purchase, faucet } = usePurchase(offering, reads.queryKey);
+  const { step, setStep, purchase, faucet } = usePurchase(offering, reads.queryKeys);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [twoStep, setTwoStep] = useState(false);
   const [faucetState, setFaucetState] = useState<"idle" | "pending" | "done" | "failed">("idle");
   const [now] = useState(() => BigInt(Math.floor(Date.now() / 1000)));
 
   const d = offering.decimals;
-  const cost = shares * offering.pricePerShare;
+  const cost = (shares ?? 0n) * offering.pricePerShare;
   const money = (v: bigint) => formatMoney(v, d, locale);
   const purchased = reads.purchased ?? offering.purchased;
   const remaining = reads.remaining ?? offering.remaining;
@@ -73,7 +74,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     closedOn: formatDay(offering.closesAt, locale),
     offeringUpcoming: offering.upcoming,
     kycExpiredOn: kycExpiryDate ? formatDay(kycExpiryDate, locale) : null,
-    balance: money(reads.balance ?? 0n),
+    balance: formatMoney(reads.balance ?? 0n, d, locale, { balance: true }),
     cost: money(cost),
     shortfall: money(reads.balance !== undefined && reads.balance < cost ? cost - reads.balance : 0n),
   };
@@ -92,7 +93,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     },
     ctx,
   );
-  const ready = sameWallet && fresh && shares > 0n && canProceed(checks, reads.canBuy);
+  const ready = sameWallet && fresh && shares !== null && canProceed(checks, reads.canBuy);
   const inFlight = !["idle", "confirmed", "failed"].includes(step.kind);
   const failure = useMemo(
     () => (step.kind === "failed" ? describeTradeError(step.error, ctx, (k, v) => t(k, v), chainErrorText) : null),
@@ -106,8 +107,9 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   const allowanceReady = reads.allowance !== undefined && reads.allowance >= cost;
 
   function adjust(delta: number) {
+    if (shares === null) return;
     const next = shares + BigInt(delta);
-    setText((next < 0n ? 0n : next).toString());
+    setText((next < 1n ? 1n : next).toString());
     if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
   }
 
@@ -136,6 +138,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
         <Field
           id="shares"
           label={t("form.shares")}
+          error={amountError}
           hint={
             left > 0n
               ? t("form.sharesHint", { min: Number(offering.minTicket), left: Number(left) })
@@ -149,19 +152,18 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
                 size="md"
                 aria-label={t("form.decrease")}
                 onClick={() => adjust(-1)}
-                disabled={inFlight || shares <= 1n}
+                disabled={inFlight || shares === null || shares <= 1n}
               >
                 −
               </Button>
               <Input
                 {...control}
                 inputMode="numeric"
-                pattern="[0-9]*"
                 autoComplete="off"
                 value={text}
                 disabled={inFlight}
                 onChange={(e) => {
-                  setText(e.target.value.replace(/[^\d]/g, "").slice(0, 9));
+                  setText(e.target.value);
                   if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
                 }}
                 className="h-10 text-center text-base tabular"
@@ -171,7 +173,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
                 size="md"
                 aria-label={t("form.increase")}
                 onClick={() => adjust(1)}
-                disabled={inFlight}
+                disabled={inFlight || shares === null}
               >
                 +
               </Button>
@@ -184,7 +186,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
             <Money value={cost} decimals={d} />
           </p>
           <p className="text-xs text-ink-muted">
-            {t("form.costHint", { shares: Number(shares), price: money(offering.pricePerShare) })}
+            {t("form.costHint", { shares: Number(shares ?? 0n), price: money(offering.pricePerShare) })}
           </p>
         </div>
       </div>
@@ -194,7 +196,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
           <span className="flex flex-col">
             <span className="text-ink-muted">{t("form.balance")}</span>
             <span className="font-medium tabular" data-testid="hkd-balance">
-              {reads.balance !== undefined ? money(reads.balance) : "—"}
+              {reads.balance !== undefined ? <Money value={reads.balance} decimals={d} balance /> : "—"}
             </span>
           </span>
           {address ? <Address address={address} chars={4} /> : null}
@@ -276,7 +278,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
         <div className="flex flex-col gap-5">
           <dl className="divide-y divide-line rounded-xl border border-line text-sm">
             {[
-              [t("confirm.shares"), Number(shares).toLocaleString(locale)],
+              [t("confirm.shares"), formatCount(shares ?? 0n, locale)],
               [t("confirm.price"), money(offering.pricePerShare)],
               [t("confirm.total"), money(cost)],
               [t("confirm.lockupUntil"), lockupEnd ? formatDay(lockupEnd, locale) : t("confirm.noLockup")],
@@ -298,15 +300,11 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
                 <li>
                   {t("confirm.permitStep", {
                     total: money(cost),
-                    deadline: deadline.toLocaleTimeString(locale === "en" ? "en-HK" : locale, {
-                      hour: "2-digit",
-                      minute: "2-digit",
-                      timeZone: "Asia/Hong_Kong",
-                    }),
+                    deadline: formatDayTime(deadline, locale),
                   })}
                 </li>
               )}
-              <li>{t("confirm.buyStep", { total: money(cost), shares: Number(shares) })}</li>
+              <li>{t("confirm.buyStep", { total: money(cost), shares: Number(shares ?? 0n) })}</li>
             </ol>
             {!allowanceReady ? (
               <label className="mt-1 flex items-start gap-2 text-xs text-ink-muted">
@@ -327,7 +325,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
             <Button
               onClick={() => {
                 setConfirmOpen(false);
-                void purchase({ shares, cost, twoStep });
+                if (shares !== null) void purchase({ shares, cost, twoStep });
               }}
             >
               {t("confirm.submit")}

@@ -1,15 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CheckIcon, ClockIcon, ErrorIcon } from "@/components/ui/icons";
+import { CheckIcon, ClockIcon, ErrorIcon, InfoIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 import type { Reason } from "@/lib/trade/reasons";
 
 /** A pre-sign check as computed by lib/trade and lib/market. */
-export type ChecklistItem = { id: string; state: "ok" | "failed" | "unknown"; message: Reason };
+export type ChecklistItem = { id: string; state: "ok" | "failed" | "unknown" | "input"; message: Reason };
 
-const icon = { ok: CheckIcon, failed: ErrorIcon, unknown: ClockIcon };
-const tone = { ok: "text-success", failed: "text-danger", unknown: "text-ink-subtle" };
+const icon = { ok: CheckIcon, failed: ErrorIcon, unknown: ClockIcon, input: InfoIcon };
+const tone = { ok: "text-success", failed: "text-danger", unknown: "text-ink-subtle", input: "text-ink-muted" };
 
 /**
  * The pre-sign checks, each with its state in words (never colour alone). Used by the buy form

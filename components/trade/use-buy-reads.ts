@@ -16,39 +16,50 @@ export function useDebounced<T>(value: T, ms: number): T {
 }
 
 /**
- * The connected wallet's own state for one purchase, in one batched read (multicall): HKD balance and
- * allowance, registry identity, `canBuy`, the token's `canTransfer` for the mint, shares already bought.
- * Invalidate by `queryKey` after a write.
+ * The connected wallet's own state for one purchase, in two batched reads (multicall). What does not
+ * depend on the amount — HKD balance and allowance, registry identity, shares already bought, the
+ * offering — is read once and kept while the amount changes, so it never blanks out while typing.
+ * What does — `canBuy` and the token's `canTransfer` for the mint — is read for the amount typed, or,
+ * while none is valid (`shares` null), `canTransfer` for one share: whether any share can be received.
+ * Invalidate both `queryKeys` after a write.
  */
-export function useBuyReads(offering: BuyOffering, shares: bigint, enabled: boolean) {
+export function useBuyReads(offering: BuyOffering, shares: bigint | null, enabled: boolean) {
   const { account, contracts, token, offeringId, investorId } = offering;
   const hkd = { address: contracts.paymentToken, abi: hKDStablecoinAbi } as const;
   const po = { address: contracts.primaryOffering, abi: primaryOfferingAbi } as const;
-  const result = useReadContracts({
+  const wallet = useReadContracts({
     allowFailure: false,
     contracts: [
       { ...hkd, functionName: "balanceOf", args: [account] },
       { ...hkd, functionName: "allowance", args: [account, contracts.primaryOffering] },
       { address: contracts.identityRegistry, abi: identityRegistryAbi, functionName: "identityOf", args: [account] },
-      { ...po, functionName: "canBuy", args: [offeringId, account, shares] },
-      { address: token, abi: artworkShareTokenAbi, functionName: "canTransfer", args: [zeroAddress, account, shares] },
       { ...po, functionName: "purchasedBy", args: [offeringId, investorId ?? `0x${"0".repeat(64)}`] },
       { ...po, functionName: "offering", args: [offeringId] },
     ],
-    query: { enabled: enabled && shares > 0n },
+    query: { enabled },
   });
-  const data = result.data;
-  const [balance, allowance, identity, canBuy, tokenCode, purchased, info] = data ?? [];
+  const probe = shares ?? 1n;
+  const amount = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { ...po, functionName: "canBuy", args: [offeringId, account, probe] },
+      { address: token, abi: artworkShareTokenAbi, functionName: "canTransfer", args: [zeroAddress, account, probe] },
+    ],
+    query: { enabled },
+  });
+  const [balance, allowance, identity, purchased, info] = wallet.data ?? [];
+  const [canBuy, tokenCode] = amount.data ?? [];
   return {
-    queryKey: result.queryKey,
-    isFetching: result.isFetching,
-    error: result.error,
+    queryKeys: [wallet.queryKey, amount.queryKey],
+    /** The amount-dependent answers are not yet those of `shares`. */
+    isFetching: amount.isFetching,
+    error: wallet.error ?? amount.error,
     balance,
     allowance,
     identity: identity
       ? { investorId: identity[0], country: identity[1], category: identity[2], expiry: identity[3] }
       : undefined,
-    canBuy: canBuy ? { code: canBuy[0], tokenCode: canBuy[1] } : undefined,
+    canBuy: canBuy && shares !== null ? { code: canBuy[0], tokenCode: canBuy[1] } : undefined,
     tokenCode,
     purchased: investorId ? purchased : 0n,
     remaining: info ? info.terms.supplyCap - info.sold : undefined,

@@ -30,7 +30,7 @@ const PERMIT_TTL_SECONDS = 20n * 60n;
  * cannot sign typed data (or the investor asks for it). Every transaction is simulated before the wallet is
  * asked; after confirmation the wallet reads are invalidated and the server components refreshed.
  */
-export function usePurchase(offering: BuyOffering, queryKey: QueryKey) {
+export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[]) {
   const config = useConfig();
   const queryClient = useQueryClient();
   const settle = useSettleTx();
@@ -140,7 +140,7 @@ export function usePurchase(offering: BuyOffering, queryKey: QueryKey) {
       // Confirmed once the server has caught up with the purchase's block: the page then shows it.
       await settle(hash);
       setStep({ kind: "confirmed", hash, shares });
-      await queryClient.invalidateQueries({ queryKey });
+      await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     } catch (error) {
       setStep({ kind: "failed", error, fallback });
     }
@@ -150,7 +150,7 @@ export function usePurchase(offering: BuyOffering, queryKey: QueryKey) {
     const { request } = await simulateContract(config, { ...hkd, functionName: "faucet", args: [amount], account });
     const hash = await writeContract(config, request);
     await confirmTx(hash);
-    await queryClient.invalidateQueries({ queryKey });
+    await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   }
 
   return { step, setStep, purchase, faucet };

@@ -19,13 +19,24 @@ export function formatUnitsExact(value: bigint, decimals: number): string {
 export type MoneyOptions = {
   /** `compact` → `HK$1.3M` / `HK$125萬`. */
   compact?: boolean;
-  /** Fraction digits shown (default 2; 0 for whole dollars). */
+  /**
+   * Fraction digits shown: by default the cents, and any digit beyond them that is not zero, so an
+   * amount is never rounded (HK$50.805 stays HK$50.805); a number (0 for whole dollars) fixes them.
+   */
   fractionDigits?: number;
+  /**
+   * Money a person holds (a wallet balance, escrow): shown to the cent and cut there, never rounded
+   * up, so HK$1,936,084.738 shows as HK$1,936,084.73 — the screen never says they hold more than they do.
+   */
+  balance?: boolean;
 };
 
 const cache = new Map<string, Intl.NumberFormat>();
-function formatter(locale: string, options: MoneyOptions): Intl.NumberFormat {
-  const key = `${locale}|${options.compact ? "c" : "s"}|${options.fractionDigits ?? ""}`;
+function formatter(locale: string, decimals: number, options: MoneyOptions): Intl.NumberFormat {
+  const shown = options.fractionDigits ?? 2;
+  // Exact unless told otherwise: up to every decimal of the token (trailing zeros past the cents dropped).
+  const most = options.fractionDigits ?? (options.balance ? 2 : Math.max(2, decimals));
+  const key = `${locale}|${options.compact ? "c" : "s"}|${shown}|${most}|${options.balance ? "b" : ""}`;
   let nf = cache.get(key);
   if (!nf) {
     nf = new Intl.NumberFormat(locale, {
@@ -34,10 +45,8 @@ function formatter(locale: string, options: MoneyOptions): Intl.NumberFormat {
       currencyDisplay: "symbol",
       ...(options.compact
         ? { notation: "compact", maximumFractionDigits: 1 }
-        : {
-            minimumFractionDigits: options.fractionDigits ?? 2,
-            maximumFractionDigits: options.fractionDigits ?? 2,
-          }),
+        : { minimumFractionDigits: shown, maximumFractionDigits: most }),
+      ...(options.balance ? { roundingMode: "trunc" as const } : {}),
     });
     cache.set(key, nf);
   }
@@ -50,7 +59,7 @@ function formatter(locale: string, options: MoneyOptions): Intl.NumberFormat {
  */
 export function formatMoney(value: bigint, decimals: number, locale: string, options: MoneyOptions = {}): string {
   const exact = formatUnitsExact(value, decimals);
-  const nf = formatter(locale, options);
+  const nf = formatter(locale, decimals, options);
   // Intl accepts exact decimal strings (Intl.NumberFormat v3); the cast keeps lib.d.ts happy.
   return nf.format(exact as unknown as number);
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { KycApplicationData, KycDocumentKind } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
+import { moneyAmountField } from "@/lib/format/amount-schema";
 import { DISCLOSURE_VERSION, DISCLOSURES } from "./disclosures";
 
 export const WIZARD_STEPS = [
@@ -70,11 +71,10 @@ export const categorySchema = z.discriminatedUnion("category", [
   z.object({ category: z.literal("retail") }),
   z.object({
     category: z.literal("professional"),
-    portfolioHkd: z.coerce
-      .number({ error: "portfolioHkd" })
-      .int({ error: "portfolioHkd" })
-      .min(PROFESSIONAL_PORTFOLIO_MIN_HKD, { error: "portfolioBelowMin" })
-      .max(1e13, { error: "portfolioHkd" }),
+    // Whole Hong Kong dollars as people type them ("12,500,000", "12 500 000"); the same parser as the form.
+    portfolioHkd: moneyAmountField(0, { max: 10n ** 13n })
+      .pipe(z.bigint().min(BigInt(PROFESSIONAL_PORTFOLIO_MIN_HKD), { error: "portfolioBelowMin" }))
+      .transform(Number),
     declaration: z.literal("on", { error: "declaration" }),
   }),
 ]);

@@ -118,6 +118,18 @@ describe("market reasons", () => {
     expect(evaluateMarketChecks({ ...sell, take: take(2) }, words).at(-1)?.message.key).toBe("reasons.you.frozen");
   });
 
+  it('speaks to the buyer as "you" when the best offer cannot be filled because of the buyer\'s own wallet', () => {
+    expect(evaluateMarketChecks({ ...base, take: take(3) }, words).at(-1)?.message.key).toBe("reasons.you.frozen");
+    expect(evaluateMarketChecks({ ...base, take: take(5) }, words).at(-1)?.message.key).toBe("reasons.you.notVerified");
+    expect(evaluateMarketChecks({ ...base, take: take(9) }, words).at(-1)?.message.key).toBe(
+      "reasons.you.maxBalanceExceeded",
+    );
+    // The seller's side stays in the third person.
+    expect(evaluateMarketChecks({ ...base, take: take(10) }, words).at(-1)?.message.key).toBe(
+      "reasons.transfer.sharesLocked",
+    );
+  });
+
   it("refuses to take an order that cannot be filled, and waits while unknown", () => {
     expect(evaluateMarketChecks({ ...base, take: take(32) }, words).at(-1)).toMatchObject({
       state: "failed",

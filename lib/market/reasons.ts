@@ -200,7 +200,7 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
       checks.push({
         id: "price",
         state: "failed",
-        message: input.side === "sell" ? ownReason(code, "sell") : fillReason(code),
+        message: ownReason(code, input.side),
       });
   }
   return checks;

@@ -176,6 +176,24 @@ describe("pre-sign checklist", () => {
     expect(checks[3]).toMatchObject({ state: "failed", message: { key: "reasons.buy.insufficientFunds" } });
   });
 
+  it("without a valid amount, still shows KYC and balance, asks for the amount, and never proceeds", () => {
+    // The form reads canTransfer for one share while no amount is typed: whether any share can be received.
+    const checks = evaluateBuyChecks({ ...base, shares: null, canBuy: undefined, tokenCode: 0, cost: 0n }, ctx);
+    expect(checks.map((c) => c.state)).toEqual(["ok", "input", "input", "ok"]);
+    expect(checks[0]?.message.key).toBe("checks.kyc.ok");
+    expect(checks[1]?.message).toMatchObject({ key: "checks.offering.enterAmount", values: { min: 5, left: 160 } });
+    expect(checks[3]?.message).toMatchObject({ key: "checks.balance.available", values: { balance: "HK$100.00" } });
+    expect(canProceed(checks, { code: BuyCode.Ok })).toBe(false);
+  });
+
+  it("without a valid amount, a token rule that refuses even one share still fails", () => {
+    const checks = evaluateBuyChecks(
+      { ...base, shares: null, canBuy: undefined, tokenCode: TransferCode.CountryNotAllowed, cost: 0n },
+      ctx,
+    );
+    expect(checks[2]).toMatchObject({ state: "failed", message: { key: "reasons.transfer.countryNotAllowed" } });
+  });
+
   it("never proceeds while a read is still loading", () => {
     const checks = evaluateBuyChecks({ ...base, balance: undefined }, ctx);
     expect(checks[3]?.state).toBe("unknown");

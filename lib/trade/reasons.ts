@@ -169,12 +169,14 @@ export function buyReason(code: number, tokenCode: number, ctx: ReasonContext): 
 }
 
 export type CheckId = "kyc" | "offering" | "token" | "balance";
-export type CheckState = "ok" | "failed" | "unknown";
+/** `input`: the check needs an amount first (none typed, or what was typed is not a valid amount). */
+export type CheckState = "ok" | "failed" | "unknown" | "input";
 export type Check = { id: CheckId; state: CheckState; message: Reason };
 
 /** What the browser has read for the connected wallet (undefined while loading). */
 export type CheckInput = {
-  shares: bigint;
+  /** The amount typed, or null while none is valid (the amount-independent checks still run). */
+  shares: bigint | null;
   /** IdentityRegistry: registered (investor id non-zero) and KYC expiry (unix seconds). */
   registered: boolean | undefined;
   kycExpiry: bigint | undefined;
@@ -183,7 +185,10 @@ export type CheckInput = {
   kycValidUntil: string | null;
   /** PrimaryOffering.canBuy(id, wallet, shares). */
   canBuy: { code: number; tokenCode: number } | undefined;
-  /** ArtworkShareToken.canTransfer(0, wallet, shares): the token's own rules for receiving these shares. */
+  /**
+   * ArtworkShareToken.canTransfer(0, wallet, shares): the token's own rules for receiving these shares
+   * (for one share while no amount is valid: whether this wallet can receive any share at all).
+   */
   tokenCode: number | undefined;
   balance: bigint | undefined;
   cost: bigint;
@@ -223,7 +228,14 @@ export function evaluateBuyChecks(input: CheckInput, ctx: ReasonContext): Check[
 
   // Offering limits (and category) from canBuy.
   let offering: Check;
-  if (!canBuy) {
+  const left = n(ctx.maxTicket > ctx.purchased ? ctx.maxTicket - ctx.purchased : 0n);
+  if (input.shares === null) {
+    offering = {
+      id: "offering",
+      state: "input",
+      message: { key: "checks.offering.enterAmount", values: { min: n(ctx.minTicket), left } },
+    };
+  } else if (!canBuy) {
     offering = { id: "offering", state: "unknown", message: { key: "checks.offering.pending", values: {} } };
   } else if (OFFERING_CODES.includes(canBuy.code)) {
     offering = { id: "offering", state: "failed", message: buyReason(canBuy.code, canBuy.tokenCode, ctx) };
@@ -236,18 +248,20 @@ export function evaluateBuyChecks(input: CheckInput, ctx: ReasonContext): Check[
       state: "ok",
       message: {
         key: "checks.offering.ok",
-        values: { min: n(ctx.minTicket), left: n(ctx.maxTicket > ctx.purchased ? ctx.maxTicket - ctx.purchased : 0n) },
+        values: { min: n(ctx.minTicket), left },
       },
     };
   }
 
   // Token rules
-  const tokenCode = canBuy?.code === BuyCode.TokenRefused ? canBuy.tokenCode : input.tokenCode;
+  const tokenCode = input.shares !== null && canBuy?.code === BuyCode.TokenRefused ? canBuy.tokenCode : input.tokenCode;
   let token: Check;
   if (tokenCode === undefined) {
     token = { id: "token", state: "unknown", message: { key: "checks.token.pending", values: {} } };
   } else if (tokenCode !== TransferCode.Ok) {
     token = { id: "token", state: "failed", message: transferReason(tokenCode, ctx) };
+  } else if (input.shares === null) {
+    token = { id: "token", state: "input", message: { key: "checks.token.enterAmount", values: {} } };
   } else {
     token = { id: "token", state: "ok", message: { key: "checks.token.ok", values: {} } };
   }
@@ -256,6 +270,12 @@ export function evaluateBuyChecks(input: CheckInput, ctx: ReasonContext): Check[
   let balance: Check;
   if (input.balance === undefined) {
     balance = { id: "balance", state: "unknown", message: { key: "checks.balance.pending", values: {} } };
+  } else if (input.shares === null) {
+    balance = {
+      id: "balance",
+      state: "ok",
+      message: { key: "checks.balance.available", values: { balance: ctx.balance } },
+    };
   } else if (input.balance < input.cost) {
     balance = { id: "balance", state: "failed", message: buyReason(BuyCode.InsufficientFunds, 0, ctx) };
   } else {
