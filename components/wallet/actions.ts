@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { SignInError } from "@/lib/auth/errors";
 import { createSignInNonce, signIn, signOut } from "@/lib/auth/session";
+import { RateLimitedError } from "@/lib/rate-limit";
 import { toSignInErrorCode, type ActionResult, type SignInErrorCode } from "./errors";
 
 /*
@@ -25,6 +26,7 @@ export async function getNonceAction(): Promise<ActionResult<{ nonce: string }>>
     const { nonce } = await createSignInNonce();
     return { ok: true, nonce };
   } catch (error) {
+    if (error instanceof RateLimitedError) return failure("rate_limited");
     console.error("[sign-in] nonce failed:", error instanceof Error ? error.message : error);
     return failure("unavailable");
   }
@@ -51,6 +53,7 @@ export async function signInAction(input: {
     return { ok: true, address };
   } catch (error) {
     if (error instanceof SignInError) return failure(toSignInErrorCode(error.code));
+    if (error instanceof RateLimitedError) return failure("rate_limited");
     console.error("[sign-in] verification failed:", error instanceof Error ? error.message : error);
     return failure("unavailable");
   }
