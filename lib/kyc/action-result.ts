@@ -25,7 +25,8 @@ export type KycActionCode =
   | "tx_not_found"
   | "not_registered"
   | "not_expired"
-  | "unavailable";
+  | "unavailable"
+  | "rate_limited";
 
 export type KycActionFailure = {
   ok: false;
