@@ -9,6 +9,7 @@ import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { documentKinds } from "@/lib/db/schema";
 import { getServerEnv } from "@/lib/env";
+import { getRequestIp } from "@/lib/http/request-ip";
 import {
   addListingDocument,
   addListingImage,
@@ -21,6 +22,7 @@ import {
   updateListing,
 } from "@/lib/issuer/listings";
 import { fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
+import { enforceRateLimits, RateLimitedError } from "@/lib/rate-limit";
 import { filesRoot } from "@/lib/storage/files";
 
 /*
@@ -57,6 +59,7 @@ async function fail(code: string, fieldErrors?: Record<string, string>): Promise
 async function handle(error: unknown): Promise<IssuerActionState> {
   if (error instanceof AuthError) return fail(error.code);
   if (error instanceof ListingError) return fail(error.code);
+  if (error instanceof RateLimitedError) return fail("rate_limited");
   console.error("[issuer] action failed:", error instanceof Error ? error.message : error);
   return fail("unavailable");
 }
@@ -111,6 +114,7 @@ export async function uploadImageAction(_prev: IssuerActionState, form: FormData
   try {
     const ctx = await requireSession({ role: "issuer" });
     const db = await getDb();
+    await enforceRateLimits(db, { name: "upload", subjects: { ip: await getRequestIp(), address: ctx.address } });
     await addListingImage(db, {
       id,
       issuer: ctx.address,
@@ -150,6 +154,7 @@ export async function uploadDocumentAction(_prev: IssuerActionState, form: FormD
   try {
     const ctx = await requireSession({ role: "issuer" });
     const db = await getDb();
+    await enforceRateLimits(db, { name: "upload", subjects: { ip: await getRequestIp(), address: ctx.address } });
     await addListingDocument(db, {
       id,
       issuer: ctx.address,

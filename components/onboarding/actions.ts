@@ -8,6 +8,7 @@ import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { kycDocumentKinds, type KycApplicationData } from "@/lib/db/schema";
+import { getRequestIp } from "@/lib/http/request-ip";
 import type { KycActionCode, KycActionFailure, KycFormState } from "@/lib/kyc/action-result";
 import {
   applyTransition,
@@ -21,6 +22,7 @@ import {
 import { DISCLOSURE_VERSION, DISCLOSURES, disclosureTextHash } from "@/lib/kyc/disclosures";
 import { storeKycDocument } from "@/lib/kyc/documents";
 import { QUESTIONS, scoreQuestionnaire } from "@/lib/kyc/questionnaire";
+import { enforceRateLimits, RateLimitedError } from "@/lib/rate-limit";
 import {
   categorySchema,
   completedSteps,
@@ -67,6 +69,7 @@ async function investorActor(): Promise<KycActor> {
 
 function handleError(error: unknown): Promise<KycActionFailure> {
   if (error instanceof AuthError) return fail(error.code);
+  if (error instanceof RateLimitedError) return fail("rate_limited");
   // Next's redirect() throws a control-flow error that must propagate.
   if (
     error &&
@@ -227,6 +230,7 @@ export async function uploadDocumentAction(_prev: KycFormState, formData: FormDa
     const own = await ownEditable(actor, parsed.data.applicationId);
     if ("failure" in own) return own.failure!;
     const { db, app } = own;
+    await enforceRateLimits(db, { name: "upload", subjects: { ip: await getRequestIp(), address: actor.address } });
     const stored = await storeKycDocument(db, {
       applicationId: app.id,
       kind: parsed.data.kind,

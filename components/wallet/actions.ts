@@ -8,6 +8,7 @@ import { SignInError } from "@/lib/auth/errors";
 import { homeFor } from "@/lib/auth/home";
 import { getRoles } from "@/lib/auth/roles";
 import { createSignInNonce, signIn, signOut } from "@/lib/auth/session";
+import { RateLimitedError } from "@/lib/rate-limit";
 import { toSignInErrorCode, type ActionResult, type SignInErrorCode } from "./errors";
 
 /*
@@ -27,6 +28,7 @@ export async function getNonceAction(): Promise<ActionResult<{ nonce: string }>>
     const { nonce } = await createSignInNonce();
     return { ok: true, nonce };
   } catch (error) {
+    if (error instanceof RateLimitedError) return failure("rate_limited");
     console.error("[sign-in] nonce failed:", error instanceof Error ? error.message : error);
     return failure("unavailable");
   }
@@ -63,6 +65,7 @@ export async function signInAction(input: {
     return { ok: true, address, home: await homeOf(address) };
   } catch (error) {
     if (error instanceof SignInError) return failure(toSignInErrorCode(error.code));
+    if (error instanceof RateLimitedError) return failure("rate_limited");
     console.error("[sign-in] verification failed:", error instanceof Error ? error.message : error);
     return failure("unavailable");
   }

@@ -3,12 +3,13 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Address } from "viem";
-import { writeAudit } from "@/lib/audit";
 import { getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { getRequestIp } from "@/lib/http/request-ip";
 import { isSessionRevoked, revokeSession } from "./revocations";
+import { enforceRateLimits } from "@/lib/rate-limit";
+import { auditSessionEvent } from "./known-wallet";
 import { createNonce, verifySignIn } from "./siwe";
 import { createSessionToken, getSessionCookieOptions, SESSION_COOKIE_NAME, verifySessionToken } from "./tokens";
 
@@ -37,12 +38,20 @@ export async function clearSessionCookie(): Promise<void> {
   (await cookies()).delete({ name: SESSION_COOKIE_NAME, path: "/" });
 }
 
+/** The wallet a sign-in message names (for its rate limit), before anything in it is trusted. */
+function claimedAddress(message: string): string | null {
+  const match = /^0x[0-9a-fA-F]{40}$/m.exec(typeof message === "string" ? message.slice(0, 4096) : "");
+  return match ? match[0].toLowerCase() : null;
+}
+
 /** Start a sign-in: a fresh single-use nonce for the SIWE message. */
 export async function createSignInNonce({ address }: { address?: string } = {}): Promise<{
   nonce: string;
   expiresAt: Date;
 }> {
-  return createNonce(await getDb(), { address });
+  const db = await getDb();
+  await enforceRateLimits(db, { name: "nonce", subjects: { ip: await getRequestIp(), address } });
+  return createNonce(db, { address });
 }
 
 /**
@@ -58,6 +67,9 @@ export async function signIn({
 }): Promise<{ address: Address; expiresAt: Date }> {
   const env = getServerEnv();
   const db = await getDb();
+  const ip = await getRequestIp();
+  // Every attempt counts, failed or not, per client IP and per wallet the message names.
+  await enforceRateLimits(db, { name: "signIn", subjects: { ip, address: claimedAddress(message) } });
   const { address } = await verifySignIn(
     db,
     { message, signature },
@@ -73,14 +85,7 @@ export async function signIn({
   );
   const session = await createSessionToken({ address, secret: env.sessionSecret });
   await setSessionCookie(session);
-  await writeAudit(db, {
-    actor: address,
-    actorRole: "user",
-    action: "auth.sign_in",
-    subjectType: "session",
-    subjectId: session.jti,
-    ip: await getRequestIp(),
-  });
+  await auditSessionEvent(db, { address, action: "auth.sign_in", jti: session.jti, ip });
   return { address, expiresAt: session.expiresAt };
 }
 
@@ -90,12 +95,10 @@ export async function signOut(): Promise<void> {
   if (session) {
     const db = await getDb();
     await revokeSession(db, { jti: session.jti, expiresAt: session.expiresAt });
-    await writeAudit(db, {
-      actor: session.address,
-      actorRole: "user",
+    await auditSessionEvent(db, {
+      address: session.address,
       action: "auth.sign_out",
-      subjectType: "session",
-      subjectId: session.jti,
+      jti: session.jti,
       ip: await getRequestIp(),
     });
   }

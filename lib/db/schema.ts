@@ -112,6 +112,21 @@ export const sessionRevocations = pgTable(
 );
 export type SessionRevocation = InferSelectModel<typeof sessionRevocations>;
 
+/**
+ * Rate-limit windows (owned by lib/rate-limit): one fixed window per key such as `signIn:ip:203.0.113.9`,
+ * shared by every instance. Rows whose window has ended are removed by housekeeping.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    resetAt: timestamptz("reset_at").notNull(),
+  },
+  (t) => [index("rate_limits_reset_at_idx").on(t.resetAt)],
+);
+export type RateLimit = InferSelectModel<typeof rateLimits>;
+
 // ---------------------------------------------------------------------------------------------
 // People
 

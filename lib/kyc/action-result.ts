@@ -26,6 +26,7 @@ export type KycActionCode =
   | "not_registered"
   | "not_expired"
   | "review_incomplete"
+  | "rate_limited"
   | "unavailable";
 
 export type KycActionFailure = {
