@@ -181,6 +181,11 @@ export default async function KycQueuePage({
                     </td>
                     <td className="px-4 py-2.5 tabular">
                       {r.submittedAt ? formatDay(r.submittedAt, locale) : "—"}
+                      {r.resubmitted ? (
+                        <span className="ml-2 rounded-full border border-line px-2 py-0.5 text-xs">
+                          {t("resubmitted")}
+                        </span>
+                      ) : null}
                       {days !== null ? <span className="ml-2 text-xs text-ink-muted">{t("age", { days })}</span> : null}
                     </td>
                   </tr>
