@@ -328,3 +328,27 @@ describe("a request for information and its answer", () => {
     expect((await listQueue(t.db, { status: "open" })).find((r) => r.id === other.app.id)?.resubmitted).toBe(false);
   });
 });
+
+describe("the KYC queue", () => {
+  it("sorts oldest first by default, newest first or by name on request", async () => {
+    const base = new Date("2026-10-01T00:00:00Z").getTime();
+    const make = async (address: string, name: string, daysAfter: number) => {
+      const { app, investor } = await getOrCreateDraft(t.db, { address });
+      await t.db.update(investors).set({ legalName: name }).where(eq(investors.id, investor.id));
+      await t.db
+        .update(kycApplications)
+        .set({ status: "submitted", submittedAt: new Date(base + daysAfter * 86_400_000) })
+        .where(eq(kycApplications.id, app.id));
+      return app.id;
+    };
+    const zed = await make("0xa000000000000000000000000000000000000001", "Zed Queue", 1);
+    const amy = await make("0xa000000000000000000000000000000000000002", "Amy Queue", 2);
+    const kim = await make("0xa000000000000000000000000000000000000003", "Kim Queue", 0);
+    const order = async (sort?: "oldest" | "newest" | "name") =>
+      (await listQueue(t.db, { status: "open", sort })).map((r) => r.id).filter((id) => [zed, amy, kim].includes(id));
+    expect(await order()).toEqual([kim, zed, amy]);
+    expect(await order("oldest")).toEqual([kim, zed, amy]);
+    expect(await order("newest")).toEqual([amy, zed, kim]);
+    expect(await order("name")).toEqual([amy, kim, zed]);
+  });
+});

@@ -377,7 +377,12 @@ export type QueueFilters = {
   category?: InvestorCategory;
   /** Only applications submitted at least this many days ago. */
   minAgeDays?: number;
+  /** Oldest submission first (the default: first come, first served), newest first, or by name. */
+  sort?: QueueSort;
 };
+
+export const QUEUE_SORTS = ["oldest", "newest", "name"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export type QueueRow = {
   id: string;
@@ -395,7 +400,7 @@ export type QueueRow = {
   ageDays: number | null;
 };
 
-/** Applications for compliance, oldest submission first. "open" = submitted, in review or awaiting the investor. */
+/** Applications for compliance, oldest submission first unless sorted otherwise. "open" = submitted, in review or awaiting the investor. */
 export async function listQueue(db: Database, filters: QueueFilters, now = new Date()): Promise<QueueRow[]> {
   const where: SQL[] = [];
   const status = filters.status ?? "open";
@@ -422,7 +427,13 @@ export async function listQueue(db: Database, filters: QueueFilters, now = new D
     .from(kycApplications)
     .innerJoin(investors, eq(investors.id, kycApplications.investorId))
     .where(and(...where))
-    .orderBy(asc(kycApplications.submittedAt), asc(kycApplications.createdAt))
+    .orderBy(
+      ...(filters.sort === "newest"
+        ? [desc(kycApplications.submittedAt), desc(kycApplications.createdAt)]
+        : filters.sort === "name"
+          ? [sql`${investors.legalName} ASC NULLS LAST`, asc(kycApplications.submittedAt)]
+          : [asc(kycApplications.submittedAt), asc(kycApplications.createdAt)]),
+    )
     .limit(500);
   return rows.map(({ infoRequest, ...r }) => ({
     ...r,
