@@ -322,7 +322,7 @@ test("Reset clears every filter of the audit log and of the KYC queue; 'To' befo
   browser,
 }) => {
   const grace = await as(browser, "grace", "/compliance/audit");
-  const action = grace.getByLabel("Action");
+  const action = grace.getByLabel("Action", { exact: true });
   const chosen = await action.locator("option").nth(1).getAttribute("value");
   await action.selectOption(chosen!);
   await grace.getByLabel("Actor (wallet)").fill("system");
