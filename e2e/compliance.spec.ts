@@ -317,3 +317,38 @@ test("a KYC application without documents cannot be approved, even with every ch
   await grace.reload();
   await expect(grace.getByText("欠缺文件：身份證明文件及住址證明。")).toBeVisible();
 });
+
+test("Reset clears every filter of the audit log and of the KYC queue; 'To' before 'From' is said, not shown as nothing", async ({
+  browser,
+}) => {
+  const grace = await as(browser, "grace", "/compliance/audit");
+  const action = grace.getByLabel("Action", { exact: true });
+  const chosen = await action.locator("option").nth(1).getAttribute("value");
+  await action.selectOption(chosen!);
+  await grace.getByLabel("Actor (wallet)").fill("system");
+  await grace.getByLabel("From", { exact: true }).fill("2026-01-01");
+  await grace.getByRole("button", { name: "Apply" }).click();
+  await expect(grace).toHaveURL(/action=/);
+  await expect(action).toHaveValue(chosen!);
+  await grace.getByRole("link", { name: "Reset" }).click();
+  await expect(grace).toHaveURL(/\/compliance\/audit$/);
+  await expect(action).toHaveValue("");
+  await expect(grace.getByLabel("Actor (wallet)")).toHaveValue("");
+  await expect(grace.getByLabel("From", { exact: true })).toHaveValue("");
+
+  await grace.goto("/compliance/audit?from=2026-12-05&to=2026-12-01");
+  await expect(grace.getByLabel("To", { exact: true })).toHaveAccessibleDescription("“To” is before “From”");
+  await expect(grace.getByText("No entry can fall in this range.")).toBeVisible();
+
+  await grace.goto("/compliance/kyc");
+  const queue = grace.getByRole("search", { name: "Filter applications" });
+  await queue.getByLabel("Category").selectOption("professional");
+  await queue.getByLabel("Sort by").selectOption("newest");
+  await queue.getByRole("button", { name: "Apply" }).click();
+  await expect(grace).toHaveURL(/category=professional/);
+  await queue.getByRole("link", { name: "Reset" }).click();
+  await expect(grace).toHaveURL(/\/compliance\/kyc$/);
+  await expect(queue.getByLabel("Category")).toHaveValue("");
+  await expect(queue.getByLabel("Sort by")).toHaveValue("oldest");
+  await expect(queue.getByLabel("Status")).toHaveValue("open");
+});

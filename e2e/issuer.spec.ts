@@ -213,7 +213,12 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page
     .getByRole("textbox", { name: "Description", exact: true })
     .fill("Low tide at **Tai O**, painted at first light.\n\n<script>alert(1)</script>");
+  await page.getByLabel("Dimensions").fill("150 × 120 cm");
   await page.getByLabel("Custodian", { exact: true }).fill("Hong Kong Fine Art Storage Ltd");
+  await page.getByLabel("Insured value (HK$)").fill("2,400,000");
+  await page.getByLabel("Appraised value (HK$)").fill("1,200,000");
+  await page.getByLabel("Appraiser").fill("Asia Art Valuers Ltd");
+  await page.getByLabel("Appraisal date").fill("2026-03-02");
   await page.getByRole("button", { name: "Create listing" }).click();
   await expect(page).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
   await expect(page.getByText("Draft", { exact: true })).toBeVisible();
@@ -285,6 +290,17 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   const grace = await as(browser, "grace", "/compliance/listings");
   const card = grace.page.getByRole("article", { name: new RegExp(title) });
   await expect(card).toBeVisible();
+  // The card shows what approval depends on, and who the issuer is by name.
+  const fact = (label: string) => card.locator(`dt:text-is("${label}") + dd`);
+  await expect(fact("Issuer")).toHaveText("Lumen Art Partners Ltd");
+  await expect(fact("Medium")).toHaveText("Oil on linen");
+  await expect(fact("Dimensions")).toHaveText("150 × 120 cm");
+  await expect(fact("Insured value")).toHaveText("HK$2,400,000.00");
+  await expect(fact("Appraisal")).toHaveText(/HK\$1,200,000\.00.*Asia Art Valuers Ltd.*2 March 2026/);
+  await expect(card.getByRole("list", { name: "Provenance" }).getByRole("listitem")).toHaveText([
+    "2021 — Studio of the artist",
+    "2023 — Exhibited: Tides, Hong Kong",
+  ]);
   for (const url of [imageUrl, documentUrl]) expect(await status(grace.page, url)).toBe(200);
   await card.getByRole("button", { name: "Approve" }).click();
   await expect(
@@ -659,4 +675,61 @@ test("issuer console, listing editor, go-on-chain panel and live offering at 128
     }
   }
   await page.context().close();
+});
+
+test("an issuer withdraws a listing from review and deletes a draft, each after a confirmation; the approval comment reaches the issuer", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { page } = await as(browser, "lumen", "/issuer");
+  const title = `Second thoughts ${Date.now().toString(36)}`;
+  const id = await createDraft(page, title);
+  await uploadImage(page, `${title}, front`, await png(30, 90, 60));
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
+
+  // Withdraw: asked first, then a draft again, gone from the review queue.
+  await page.getByRole("button", { name: "Withdraw from review" }).click();
+  const withdraw = page.getByRole("dialog", { name: "Withdraw this listing from review?" });
+  await expect(withdraw).toContainText(`“${title}” goes back to a draft`);
+  await withdraw.getByRole("button", { name: "Withdraw", exact: true }).click();
+  await expect(page.getByText("Draft", { exact: true }).first()).toBeVisible();
+  const grace = await as(browser, "grace", "/compliance/listings");
+  await expect(grace.page.getByRole("article", { name: new RegExp(title) })).toHaveCount(0);
+
+  // Delete: declining keeps it; confirming removes it and its files.
+  const imageUrl = (await page.getByRole("img", { name: `${title}, front` }).getAttribute("src"))!;
+  await page.getByRole("button", { name: "Delete listing" }).click();
+  const del = page.getByRole("dialog", { name: "Delete this listing?" });
+  await expect(del).toContainText("This cannot be undone.");
+  await del.getByRole("button", { name: "Cancel" }).click();
+  await expect(del).toBeHidden();
+  await page.getByRole("button", { name: "Delete listing" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete this listing?" })
+    .getByRole("button", { name: "Delete for good" })
+    .click();
+  await expect(page).toHaveURL(/\/issuer(\?deleted=1)?$/);
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  expect((await page.request.get(`/issuer/artworks/${id}`)).status()).toBe(404);
+  expect((await page.request.get(imageUrl)).status()).toBe(404);
+
+  // The reviewer's comment on approval is shown to the issuer on the listing.
+  const kept = `Approved with a note ${Date.now().toString(36)}`;
+  await createDraft(page, kept);
+  await uploadImage(page, `${kept}, front`, await png(90, 30, 60));
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
+  await grace.page.reload();
+  const card = grace.page.getByRole("article", { name: new RegExp(kept) });
+  await card
+    .getByLabel("Comment to the issuer")
+    .fill("Approved. Please add the insurance certificate before the offering.");
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(card).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "The reviewer's comment on approval" })).toContainText(
+    "Please add the insurance certificate before the offering.",
+  );
+  await expect(page.getByRole("button", { name: "Delete listing" })).toHaveCount(0);
 });

@@ -275,8 +275,17 @@ test("needs information, then the investor answers, then rejection with a reason
   await sarah.getByRole("button", { name: "Submit again" }).click();
   await expect(sarah.getByText("Your application is being reviewed")).toBeVisible();
 
+  // The queue keeps her first submission date and says she resubmitted; the officer sees the question and the
+  // answer as one thread.
+  await grace.goto("/compliance/kyc");
+  await expect(grace.getByRole("row", { name: /Sarah Ng/ })).toContainText("Resubmitted");
   await openInQueue(grace, "Sarah Ng");
-  await expect(grace.getByText("I uploaded my March statement.")).toBeVisible();
+  const thread = grace.getByRole("region", { name: "Questions and answers" }).getByRole("listitem");
+  await expect(thread).toHaveCount(2);
+  await expect(thread.nth(0)).toContainText("Please upload a bank statement from the last three months.");
+  await expect(thread.nth(0)).toContainText("Asked");
+  await expect(thread.nth(1)).toContainText("I uploaded my March statement.");
+  await expect(thread.nth(1)).toContainText("Answered");
   await grace
     .getByLabel("Reason (the investor sees it)")
     .fill("The statement shows a different address from the one you gave.");

@@ -14,12 +14,14 @@ import {
   addListingDocument,
   addListingImage,
   createListing,
+  deleteListing,
   ListingError,
   removeListingDocument,
   removeListingImage,
   reviewListing,
   submitListing,
   updateListing,
+  withdrawListing,
 } from "@/lib/issuer/listings";
 import { fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
 import { enforceRateLimits, RateLimitedError } from "@/lib/rate-limit";
@@ -224,6 +226,36 @@ export async function submitListingAction(_prev: IssuerActionState, form: FormDa
   revalidatePath("/issuer", "layout");
   revalidatePath("/compliance/listings");
   return { ok: true, message: (await getTranslations("issuer.detail"))("submitted"), at: Date.now() };
+}
+
+/** The issuer takes its listing back out of review (the form asks for confirmation first). */
+export async function withdrawListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const parsed = uuid.safeParse(form.get("id"));
+  if (!parsed.success) return fail("not_found");
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    await withdrawListing(await getDb(), { id: parsed.data, issuer: ctx.address });
+  } catch (error) {
+    return handle(error);
+  }
+  revalidatePath("/issuer", "layout");
+  revalidatePath("/compliance/listings");
+  return { ok: true, message: (await getTranslations("issuer.detail"))("withdrawn"), at: Date.now() };
+}
+
+/** The issuer deletes a listing never approved, with its files (after confirmation); back to the console. */
+export async function deleteListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
+  const parsed = uuid.safeParse(form.get("id"));
+  if (!parsed.success) return fail("not_found");
+  try {
+    const ctx = await requireSession({ role: "issuer" });
+    await deleteListing(await getDb(), { id: parsed.data, issuer: ctx.address, filesDir: filesRoot() });
+  } catch (error) {
+    return handle(error);
+  }
+  revalidatePath("/issuer", "layout");
+  revalidatePath("/compliance/listings");
+  redirect("/issuer?deleted=1");
 }
 
 /** Compliance officer or platform admin: approve (freezes the metadata) or return with a comment. */

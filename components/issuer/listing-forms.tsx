@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { documentKinds } from "@/lib/db/schema";
 import {
+  deleteListingAction,
   type IssuerActionState,
   removeDocumentAction,
   removeImageAction,
@@ -17,6 +18,7 @@ import {
   submitListingAction,
   uploadDocumentAction,
   uploadImageAction,
+  withdrawListingAction,
 } from "./actions";
 
 function Outcome({ state }: { state: IssuerActionState }) {
@@ -114,13 +116,18 @@ function ConfirmRemove({
   label,
   title,
   body,
+  trigger,
+  confirm,
 }: {
   action: (prev: IssuerActionState, form: FormData) => Promise<IssuerActionState>;
   fields: Record<string, string>;
   /** Accessible name of the button that opens the dialog, naming what is removed. */
-  label: string;
+  label?: string;
   title: string;
   body: string;
+  /** Visible text of the opening button and of the confirming button (default "Remove"). */
+  trigger?: string;
+  confirm?: string;
 }) {
   const t = useTranslations("issuer.files");
   const [open, setOpen] = useState(false);
@@ -133,8 +140,8 @@ function ConfirmRemove({
       description={body}
       closeLabel={t("close")}
       trigger={
-        <Button variant="ghost" size="sm" aria-label={label}>
-          {t("remove")}
+        <Button variant={trigger ? "secondary" : "ghost"} size="sm" aria-label={label}>
+          {trigger ?? t("remove")}
         </Button>
       }
     >
@@ -154,7 +161,7 @@ function ConfirmRemove({
             {t("cancel")}
           </Button>
           <Button type="submit" variant="danger" loading={pending}>
-            {t("confirmRemove")}
+            {confirm ?? t("confirmRemove")}
           </Button>
         </div>
       </form>
@@ -184,6 +191,36 @@ export function RemoveImageForm({ id, src, alt }: { id: string; src: string; alt
       label={t("removeImage", { alt })}
       title={t("removeImageTitle")}
       body={t("removeImageBody", { alt })}
+    />
+  );
+}
+
+/** Takes a listing in review back to a draft, after a confirmation. */
+export function WithdrawListingForm({ id, title }: { id: string; title: string }) {
+  const t = useTranslations("issuer.detail");
+  return (
+    <ConfirmRemove
+      action={withdrawListingAction}
+      fields={{ id }}
+      title={t("withdrawTitle")}
+      body={t("withdrawBody", { title })}
+      trigger={t("withdraw")}
+      confirm={t("withdrawConfirm")}
+    />
+  );
+}
+
+/** Deletes a draft or returned listing with its files, after a confirmation. */
+export function DeleteListingForm({ id, title }: { id: string; title: string }) {
+  const t = useTranslations("issuer.detail");
+  return (
+    <ConfirmRemove
+      action={deleteListingAction}
+      fields={{ id }}
+      title={t("deleteTitle")}
+      body={t("deleteBody", { title })}
+      trigger={t("delete")}
+      confirm={t("deleteConfirm")}
     />
   );
 }

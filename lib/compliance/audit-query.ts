@@ -47,6 +47,11 @@ export function parseAuditParams(raw: Record<string, string | string[] | undefin
   return auditParams.parse(flat);
 }
 
+/** A range that cannot hold anything ("To" before "From") is said so, not silently shown as an empty list. */
+export function auditRangeError(p: Pick<AuditParams, "from" | "to">): "to_before_from" | null {
+  return p.from && p.to && p.to < p.from ? "to_before_from" : null;
+}
+
 function where(p: AuditParams): SQL | undefined {
   const c: (SQL | undefined)[] = [];
   if (p.actor) c.push(eq(auditLog.actor, p.actor));

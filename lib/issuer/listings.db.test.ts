@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
-import { auditLog } from "@/lib/db/schema";
+import { auditLog, profiles } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { simplePdf } from "@/scripts/seed/pdf";
 import {
@@ -14,12 +14,16 @@ import {
   addListingImage,
   createListing,
   getOwnedListing,
+  latestAppraisal,
+  deleteListing,
   ListingError,
+  listSubmittedListings,
   listIssuerArtworks,
   removeListingImage,
   reviewListing,
   submitListing,
   updateListing,
+  withdrawListing,
 } from "./listings";
 import { listingInput } from "./validation";
 
@@ -199,6 +203,55 @@ describe("issuer listings: ownership in every operation", () => {
 });
 
 describe("listing review", () => {
+  it("shows the reviewer the issuer's name and the appraisal approval depends on", async () => {
+    const db = handle.db;
+    await db
+      .insert(profiles)
+      .values({ address: HARBOUR, displayName: "Harbourfront Fine Art Ltd" })
+      .onConflictDoNothing();
+    const listing = await createListing(db, {
+      issuer: HARBOUR,
+      input: listingInput.parse({
+        title: "Named issuer",
+        titleZh: "",
+        artist: "Lam Wing-sze",
+        year: "2019",
+        medium: "Oil on linen",
+        dimensions: "150 × 120 cm",
+        descriptionMd: "Two fields of colour.",
+        descriptionZh: "",
+        provenance: "2019 — Studio of the artist",
+        conditionReport: "",
+        custodian: "HKFAS",
+        custodianLocation: "",
+        insurer: "",
+        insuredValue: "2,400,000",
+        appraisalValue: "1,200,000",
+        appraiser: "Asia Art Valuers Ltd",
+        appraisalDate: "2026-03-02",
+      }),
+    });
+    await addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", filesDir });
+    await submitListing(db, { id: listing.id, issuer: HARBOUR });
+    const queued = (await listSubmittedListings(db)).find((l) => l.id === listing.id)!;
+    expect(queued.issuerName).toBe("Harbourfront Fine Art Ltd");
+    expect(queued.insuredValue).toBe("240000000");
+    expect(latestAppraisal(queued)).toEqual({
+      value: "120000000",
+      appraiser: "Asia Art Valuers Ltd",
+      date: "2026-03-02",
+    });
+    expect(
+      latestAppraisal({
+        appraisals: [
+          { value: "1", appraiser: "Old", date: "2024-01-01" },
+          { value: "2", appraiser: "New", date: "2026-01-01" },
+        ],
+      })?.appraiser,
+    ).toBe("New");
+    expect(latestAppraisal({ appraisals: [] })).toBeNull();
+  });
+
   it("refuses a reviewer approving their own listing, requires a comment to return, and freezes metadata on approval", async () => {
     const db = handle.db;
     // An address that is both issuer and officer cannot approve its own listing.
@@ -235,6 +288,53 @@ describe("listing review", () => {
     expect(approved.metadataHash).toBe(`0x${createHash("sha256").update(metadata).digest("hex")}`);
     expect(JSON.parse(metadata.toString()).images).toHaveLength(1);
     expect(await code(updateListing(db, { id: listing.id, issuer: LUMEN, input }))).toBe("not_editable");
+  });
+
+  it("an issuer withdraws a listing from review and deletes a draft with its files; nothing once approved", async () => {
+    const db = handle.db;
+    const review = { reviewer: GRACE, reviewerRole: "compliance", appOrigin: "http://localhost:3000", filesDir };
+    const listing = await createListing(db, { issuer: LUMEN, input: { ...input, title: "Withdrawn one" } });
+    await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir });
+    await addListingDocument(db, { id: listing.id, issuer: LUMEN, bytes: pdf, title: "A", kind: "other", filesDir });
+    const folder = path.join(filesDir, "artworks", listing.slug);
+    expect(existsSync(folder)).toBe(true);
+
+    // Only a listing in review can be withdrawn, only by its issuer; it becomes an editable draft again.
+    expect(await code(withdrawListing(db, { id: listing.id, issuer: LUMEN }))).toBe("not_withdrawable");
+    await submitListing(db, { id: listing.id, issuer: LUMEN });
+    expect(await code(withdrawListing(db, { id: listing.id, issuer: HARBOUR }))).toBe("not_found");
+    expect(await code(deleteListing(db, { id: listing.id, issuer: LUMEN, filesDir }))).toBe("not_deletable");
+    await withdrawListing(db, { id: listing.id, issuer: LUMEN });
+    expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).status).toBe("draft");
+    expect((await listSubmittedListings(db)).map((l) => l.id)).not.toContain(listing.id);
+    expect(await code(reviewListing(db, { id: listing.id, decision: "approve", comment: null, ...review }))).toBe(
+      "not_reviewable",
+    );
+
+    // A draft is deleted by its issuer only, with its documents and files.
+    expect(await code(deleteListing(db, { id: listing.id, issuer: HARBOUR, filesDir }))).toBe("not_found");
+    await deleteListing(db, { id: listing.id, issuer: LUMEN, filesDir });
+    expect(await code(getOwnedListing(db, { id: listing.id, issuer: LUMEN }))).toBe("not_found");
+    expect(existsSync(folder)).toBe(false);
+    const entries = await db.select().from(auditLog).where(eq(auditLog.subjectId, listing.id));
+    expect(entries.map((e) => e.action).slice(-2)).toEqual(["listing.withdraw", "listing.delete"]);
+    expect(entries.at(-1)?.before).toMatchObject({ title: "Withdrawn one", status: "draft" });
+
+    // An approved listing can be neither withdrawn nor deleted; the approval comment stays for the issuer.
+    const approved = await createListing(db, { issuer: LUMEN, input: { ...input, title: "Kept" } });
+    await addListingImage(db, { id: approved.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir });
+    await submitListing(db, { id: approved.id, issuer: LUMEN });
+    await reviewListing(db, {
+      id: approved.id,
+      decision: "approve",
+      comment: "Fine; insure before the offering.",
+      ...review,
+    });
+    expect(await code(withdrawListing(db, { id: approved.id, issuer: LUMEN }))).toBe("not_withdrawable");
+    expect(await code(deleteListing(db, { id: approved.id, issuer: LUMEN, filesDir }))).toBe("not_deletable");
+    expect((await getOwnedListing(db, { id: approved.id, issuer: LUMEN })).reviewComment).toBe(
+      "Fine; insure before the offering.",
+    );
   });
 
   it("writes every change to the hash-chained audit log", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
@@ -12,6 +12,7 @@ import {
   artworks,
   type DocumentKind,
   offerings,
+  profiles,
 } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { OfferingStatus } from "@/lib/catalogue/offering";
@@ -32,6 +33,10 @@ export type ListingErrorCode =
   | "not_submittable"
   | "needs_image"
   | "not_reviewable"
+  /** Only a listing waiting for review can be taken back. */
+  | "not_withdrawable"
+  /** Only a listing never approved (draft or returned) can be deleted. */
+  | "not_deletable"
   | "own_listing"
   | "comment_required"
   | "too_many_files"
@@ -333,14 +338,70 @@ export async function submitListing(db: Database, { id, issuer }: { id: string; 
   });
 }
 
+/** The issuer takes a listing back out of review before any decision: it is an editable draft again. */
+export async function withdrawListing(db: Database, { id, issuer }: { id: string; issuer: string }) {
+  await inTransaction(db, async (tx) => {
+    const listing = await getOwnedListing(tx, { id, issuer, lock: true });
+    if (listing.status !== "submitted") throw new ListingError("not_withdrawable");
+    await tx.update(artworks).set({ status: "draft" }).where(eq(artworks.id, id));
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.withdraw",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { status: listing.status },
+      after: { status: "draft" },
+    });
+  });
+}
+
+/**
+ * Deletes a listing that was never approved (draft or returned) with its documents (cascade) and its files. An
+ * approved listing is part of the record (metadata frozen, maybe on chain) and is never deleted.
+ */
+export async function deleteListing(
+  db: Database,
+  { id, issuer, filesDir }: { id: string; issuer: string; filesDir: string },
+) {
+  const listing = await inTransaction(db, async (tx) => {
+    const row = await getOwnedListing(tx, { id, issuer, lock: true });
+    if (!isEditable(row)) throw new ListingError("not_deletable");
+    await tx.delete(artworks).where(eq(artworks.id, id));
+    await writeAudit(tx, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "listing.delete",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { title: row.title, slug: row.slug, status: row.status, images: row.images.length },
+      after: null,
+    });
+    return row;
+  });
+  await rm(path.join(filesDir, "artworks", listing.slug), { recursive: true, force: true });
+}
+
 /** For reviewers (compliance, admin) only: any listing by id. */
 export async function getListingById(db: Database, { id }: { id: string }): Promise<Artwork | null> {
   const [row] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
   return row ?? null;
 }
 
-export async function listSubmittedListings(db: Database) {
-  return db.select().from(artworks).where(eq(artworks.status, "submitted")).orderBy(asc(artworks.updatedAt));
+/** Listings waiting for review, oldest first, with the issuer's name (its profile) for the reviewer. */
+export async function listSubmittedListings(db: Database): Promise<(Artwork & { issuerName: string | null })[]> {
+  const rows = await db
+    .select({ listing: artworks, issuerName: profiles.displayName })
+    .from(artworks)
+    .leftJoin(profiles, eq(profiles.address, artworks.issuerAddress))
+    .where(eq(artworks.status, "submitted"))
+    .orderBy(asc(artworks.updatedAt));
+  return rows.map((r) => ({ ...r.listing, issuerName: r.issuerName }));
+}
+
+/** The appraisal a reviewer weighs: the most recent by date (null when none was given). */
+export function latestAppraisal(listing: Pick<Artwork, "appraisals">): Artwork["appraisals"][number] | null {
+  return [...listing.appraisals].sort((a, b) => b.date.localeCompare(a.date))[0] ?? null;
 }
 
 /** The token metadata document (same shape as the seed's), frozen at approval; its SHA-256 goes on chain. */

@@ -7,6 +7,7 @@ import {
   applyTransition,
   canEditApplication,
   expireLapsedApprovals,
+  getInfoThread,
   canViewApplication,
   getApplicationForActor,
   getOrCreateDraft,
@@ -254,5 +255,100 @@ describe("KYC applications on a real database", () => {
     });
     expect(confirmed.ok).toBe(true);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+});
+
+describe("a request for information and its answer", () => {
+  it("keep the first submission date (queue order), show the exchange as a thread and mark the resubmission", async () => {
+    const marcus = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
+    const { app } = await getOrCreateDraft(t.db, { address: "0x8888888888888888888888888888888888888888" });
+    const first = new Date("2026-11-01T02:00:00Z");
+    const submitted = await applyTransition(t.db, {
+      app,
+      event: { type: "submit" },
+      actor: app.wallet,
+      actorRole: "investor",
+      set: { submittedAt: first },
+    });
+    if (!submitted.ok) throw new Error("submit failed");
+    const asked = await applyTransition(t.db, {
+      app: submitted.app,
+      event: { type: "request_information" },
+      actor: grace,
+      actorRole: "compliance",
+      set: { infoRequest: "Please upload a bank statement from the last 3 months.", infoResponse: null },
+    });
+    if (!asked.ok) throw new Error("request failed");
+    const answered = await applyTransition(t.db, {
+      app: asked.app,
+      event: { type: "submit" },
+      actor: app.wallet,
+      actorRole: "investor",
+      set: { submittedAt: new Date("2026-11-20T02:00:00Z"), infoResponse: "Uploaded the October statement." },
+    });
+    if (!answered.ok) throw new Error("resubmit failed");
+    expect(answered.app.submittedAt?.toISOString()).toBe(first.toISOString());
+
+    const row = (await listQueue(t.db, { status: "open" })).find((r) => r.id === app.id);
+    expect(row).toMatchObject({ resubmitted: true });
+    expect(row?.submittedAt?.toISOString()).toBe(first.toISOString());
+
+    // A second round: the thread keeps both questions and both answers, in order.
+    const askedAgain = await applyTransition(t.db, {
+      app: answered.app,
+      event: { type: "request_information" },
+      actor: marcus,
+      actorRole: "compliance",
+      set: { infoRequest: "The statement shows another address: explain.", infoResponse: null },
+    });
+    if (!askedAgain.ok) throw new Error("second request failed");
+    await applyTransition(t.db, {
+      app: askedAgain.app,
+      event: { type: "submit" },
+      actor: app.wallet,
+      actorRole: "investor",
+      set: { submittedAt: new Date(), infoResponse: "I moved in September; the lease is attached." },
+    });
+    const thread = await getInfoThread(t.db, { applicationId: app.id });
+    expect(thread.map((m) => [m.kind, m.by, m.text])).toEqual([
+      ["request", grace, "Please upload a bank statement from the last 3 months."],
+      ["response", app.wallet, "Uploaded the October statement."],
+      ["request", marcus, "The statement shows another address: explain."],
+      ["response", app.wallet, "I moved in September; the lease is attached."],
+    ]);
+    // An application never asked anything is not "resubmitted".
+    const other = await getOrCreateDraft(t.db, { address: "0x9999999999999999999999999999999999999999" });
+    await applyTransition(t.db, {
+      app: other.app,
+      event: { type: "submit" },
+      actor: other.app.wallet,
+      actorRole: "investor",
+      set: { submittedAt: new Date() },
+    });
+    expect((await listQueue(t.db, { status: "open" })).find((r) => r.id === other.app.id)?.resubmitted).toBe(false);
+  });
+});
+
+describe("the KYC queue", () => {
+  it("sorts oldest first by default, newest first or by name on request", async () => {
+    const base = new Date("2026-10-01T00:00:00Z").getTime();
+    const make = async (address: string, name: string, daysAfter: number) => {
+      const { app, investor } = await getOrCreateDraft(t.db, { address });
+      await t.db.update(investors).set({ legalName: name }).where(eq(investors.id, investor.id));
+      await t.db
+        .update(kycApplications)
+        .set({ status: "submitted", submittedAt: new Date(base + daysAfter * 86_400_000) })
+        .where(eq(kycApplications.id, app.id));
+      return app.id;
+    };
+    const zed = await make("0xa000000000000000000000000000000000000001", "Zed Queue", 1);
+    const amy = await make("0xa000000000000000000000000000000000000002", "Amy Queue", 2);
+    const kim = await make("0xa000000000000000000000000000000000000003", "Kim Queue", 0);
+    const order = async (sort?: "oldest" | "newest" | "name") =>
+      (await listQueue(t.db, { status: "open", sort })).map((r) => r.id).filter((id) => [zed, amy, kim].includes(id));
+    expect(await order()).toEqual([kim, zed, amy]);
+    expect(await order("oldest")).toEqual([kim, zed, amy]);
+    expect(await order("newest")).toEqual([amy, zed, kim]);
+    expect(await order("name")).toEqual([amy, kim, zed]);
   });
 });

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import {
+  auditLog,
   type InvestorCategory,
   type KycApplication,
   type KycApplicationData,
@@ -275,9 +276,13 @@ export async function applyTransition(
   }
   // The change and its audit entry commit together, or neither does.
   const updated = await db.transaction(async (tx) => {
+    // A resubmission (the answer to a request for information) keeps the first submission date: the queue is
+    // ordered by it, so answering never sends an applicant behind newer ones.
+    const values = { ...set, status: result.status };
+    if (event.type === "submit" && app.submittedAt) values.submittedAt = app.submittedAt;
     const [row] = await tx
       .update(kycApplications)
-      .set({ ...set, status: result.status })
+      .set(values)
       .where(and(eq(kycApplications.id, app.id), eq(kycApplications.status, app.status)))
       .returning();
     if (!row) return null;
@@ -297,6 +302,8 @@ export async function applyTransition(
         preApprovedBy: row.preApprovedBy,
         ...(set.rejectionReason ? { reason: set.rejectionReason } : {}),
         ...(set.infoRequest ? { request: set.infoRequest } : {}),
+        // The investor's answer is recorded with the resubmission, so the exchange can be shown as a thread.
+        ...(event.type === "submit" && set.infoResponse ? { response: set.infoResponse } : {}),
       },
       txHash: txHash ?? null,
     });
@@ -304,6 +311,36 @@ export async function applyTransition(
   });
   if (!updated) return { ok: false, code: "conflict" };
   return { ok: true, app: updated };
+}
+
+/** One message of a request-for-information exchange: the officer's question or the investor's answer. */
+export type InfoMessage = { kind: "request" | "response"; by: string; at: Date; text: string };
+
+/**
+ * The request-for-information exchange of an application, oldest first, rebuilt from its audit entries (each
+ * request and each answering resubmission records its text), so no question is lost when the investor answers.
+ */
+export async function getInfoThread(
+  db: Database,
+  { applicationId }: { applicationId: string },
+): Promise<InfoMessage[]> {
+  const rows = await db
+    .select({ action: auditLog.action, actor: auditLog.actor, at: auditLog.at, after: auditLog.after })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.subjectType, "kyc_application"),
+        eq(auditLog.subjectId, applicationId),
+        inArray(auditLog.action, ["kyc.request_information", "kyc.submit"]),
+      ),
+    )
+    .orderBy(asc(auditLog.id));
+  return rows.flatMap((r): InfoMessage[] => {
+    const after = (r.after ?? {}) as { request?: unknown; response?: unknown };
+    const request = r.action === "kyc.request_information";
+    const text = request ? after.request : after.response;
+    return typeof text === "string" ? [{ kind: request ? "request" : "response", by: r.actor, at: r.at, text }] : [];
+  });
 }
 
 /**
@@ -340,7 +377,12 @@ export type QueueFilters = {
   category?: InvestorCategory;
   /** Only applications submitted at least this many days ago. */
   minAgeDays?: number;
+  /** Oldest submission first (the default: first come, first served), newest first, or by name. */
+  sort?: QueueSort;
 };
+
+export const QUEUE_SORTS = ["oldest", "newest", "name"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export type QueueRow = {
   id: string;
@@ -352,11 +394,13 @@ export type QueueRow = {
   residence: string | null;
   category: InvestorCategory | null;
   preApprovedBy: string | null;
+  /** Submitted again after a request for information (the first submission date is kept). */
+  resubmitted: boolean;
   /** Whole days since submission (null when not submitted). */
   ageDays: number | null;
 };
 
-/** Applications for compliance, oldest submission first. "open" = submitted, in review or awaiting the investor. */
+/** Applications for compliance, oldest submission first unless sorted otherwise. "open" = submitted, in review or awaiting the investor. */
 export async function listQueue(db: Database, filters: QueueFilters, now = new Date()): Promise<QueueRow[]> {
   const where: SQL[] = [];
   const status = filters.status ?? "open";
@@ -378,14 +422,22 @@ export async function listQueue(db: Database, filters: QueueFilters, now = new D
       residence: investors.residence,
       category: investors.category,
       preApprovedBy: kycApplications.preApprovedBy,
+      infoRequest: kycApplications.infoRequest,
     })
     .from(kycApplications)
     .innerJoin(investors, eq(investors.id, kycApplications.investorId))
     .where(and(...where))
-    .orderBy(asc(kycApplications.submittedAt), asc(kycApplications.createdAt))
+    .orderBy(
+      ...(filters.sort === "newest"
+        ? [desc(kycApplications.submittedAt), desc(kycApplications.createdAt)]
+        : filters.sort === "name"
+          ? [sql`${investors.legalName} ASC NULLS LAST`, asc(kycApplications.submittedAt)]
+          : [asc(kycApplications.submittedAt), asc(kycApplications.createdAt)]),
+    )
     .limit(500);
-  return rows.map((r) => ({
+  return rows.map(({ infoRequest, ...r }) => ({
     ...r,
+    resubmitted: infoRequest !== null && r.status !== "needs_information",
     ageDays: r.submittedAt ? Math.floor((now.getTime() - r.submittedAt.getTime()) / 86_400_000) : null,
   }));
 }

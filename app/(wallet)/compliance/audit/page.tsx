@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AuditTable } from "@/components/compliance/console/audit-table";
+import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
@@ -9,7 +10,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
 import { verifyAuditChain } from "@/lib/audit";
 import { requirePageSession } from "@/lib/auth/guard";
-import { AUDIT_PAGE, listAudit, listAuditActions, parseAuditParams } from "@/lib/compliance/audit-query";
+import {
+  AUDIT_PAGE,
+  auditRangeError,
+  listAudit,
+  listAuditActions,
+  parseAuditParams,
+} from "@/lib/compliance/audit-query";
 import { getDb } from "@/lib/db";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +30,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageSession({ role: "compliance", next: "/compliance/audit" });
   const p = parseAuditParams(await searchParams);
+  const rangeError = auditRangeError(p);
   const db = await getDb();
   const [{ rows, total }, actions, verification, t, locale] = await Promise.all([
     listAudit(db, p),
@@ -65,12 +73,14 @@ export default async function AuditPage({ searchParams }: Props) {
           {t("brokenBody", { id: verification.brokenAtId, reason: verification.reason, count: verification.count })}
         </Alert>
       )}
-      <form
-        method="get"
+      <ConsoleFilterForm
         action="/compliance/audit"
-        role="search"
-        aria-label={t("filters")}
+        values={{ ...p, page: undefined }}
+        label={t("filters")}
+        applyLabel={t("apply")}
+        resetLabel={t("reset")}
         className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
+        actionsClassName="sm:col-span-3 lg:col-span-6"
       >
         {field("actor", t("actor"))}
         {field("investor", t("investor"))}
@@ -98,17 +108,21 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="audit-to" className="text-sm font-medium">
             {t("to")}
           </label>
-          <Input id="audit-to" name="to" type="date" defaultValue={p.to ?? ""} />
+          <Input
+            id="audit-to"
+            name="to"
+            type="date"
+            defaultValue={p.to ?? ""}
+            aria-invalid={rangeError ? true : undefined}
+            aria-describedby={rangeError ? "audit-range-error" : undefined}
+          />
+          {rangeError ? (
+            <p id="audit-range-error" className="text-sm font-medium text-danger">
+              {t("toBeforeFrom")}
+            </p>
+          ) : null}
         </div>
-        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className={buttonStyles({})}>
-            {t("apply")}
-          </button>
-          <Link href="/compliance/audit" className={buttonStyles({ variant: "ghost" })}>
-            {t("reset")}
-          </Link>
-        </div>
-      </form>
+      </ConsoleFilterForm>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite">{t("count", { count: total })}</p>
         <a
@@ -119,7 +133,11 @@ export default async function AuditPage({ searchParams }: Props) {
           {t("exportCsv")}
         </a>
       </div>
-      {rows.length === 0 ? (
+      {rangeError ? (
+        <Alert tone="warn" title={t("toBeforeFrom")}>
+          {t("toBeforeFromBody")}
+        </Alert>
+      ) : rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
         <AuditTable rows={rows} locale={locale} caption={t("caption")} />

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { ConsoleNav } from "@/components/compliance/console/console-nav";
 import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
-import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
 import { requirePageSession } from "@/lib/auth/guard";
@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db";
 import { investorCategories, kycStatuses, type InvestorCategory, type KycStatus } from "@/lib/db/schema";
 import { formatDay } from "@/lib/format/date";
 import { countryName, listCountries } from "@/lib/i18n/countries";
-import { listQueue, type QueueFilters } from "@/lib/kyc/applications";
+import { listQueue, QUEUE_SORTS, type QueueFilters, type QueueSort } from "@/lib/kyc/applications";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceKyc");
@@ -38,6 +38,7 @@ function parseFilters(sp: Record<string, string | string[] | undefined>): QueueF
         : undefined,
     country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
     minAgeDays: AGES.includes(age as (typeof AGES)[number]) ? age : 0,
+    sort: (QUEUE_SORTS as readonly string[]).includes(one("sort") ?? "") ? (one("sort") as QueueSort) : "oldest",
   };
 }
 
@@ -68,10 +69,13 @@ export default async function KycQueuePage({
       </header>
       <ConsoleNav current="kyc" />
 
-      <form
-        method="get"
-        className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
-        aria-label={t("filters.label")}
+      <ConsoleFilterForm
+        action="/compliance/kyc"
+        values={{ ...filters }}
+        label={t("filters.label")}
+        applyLabel={t("filters.apply")}
+        resetLabel={t("filters.reset")}
+        className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3 lg:items-end xl:grid-cols-6"
       >
         <label className="flex flex-col gap-1 text-sm font-medium">
           {t("filters.status")}
@@ -116,15 +120,17 @@ export default async function KycQueuePage({
             ))}
           </Select>
         </label>
-        <div className="flex gap-2">
-          <button type="submit" className={buttonStyles({ variant: "primary", size: "md" })}>
-            {t("filters.apply")}
-          </button>
-          <Link href="/compliance/kyc" className={buttonStyles({ variant: "ghost", size: "md" })}>
-            {t("filters.reset")}
-          </Link>
-        </div>
-      </form>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {t("filters.sort")}
+          <Select name="sort" defaultValue={filters.sort ?? "oldest"}>
+            {QUEUE_SORTS.map((o) => (
+              <option key={o} value={o}>
+                {t(`filters.sorts.${o}`)}
+              </option>
+            ))}
+          </Select>
+        </label>
+      </ConsoleFilterForm>
 
       <p className="text-sm text-ink-muted" role="status">
         {t("count", { count: rows.length })}
@@ -181,6 +187,11 @@ export default async function KycQueuePage({
                     </td>
                     <td className="px-4 py-2.5 tabular">
                       {r.submittedAt ? formatDay(r.submittedAt, locale) : "—"}
+                      {r.resubmitted ? (
+                        <span className="ml-2 rounded-full border border-line px-2 py-0.5 text-xs">
+                          {t("resubmitted")}
+                        </span>
+                      ) : null}
                       {days !== null ? <span className="ml-2 text-xs text-ink-muted">{t("age", { days })}</span> : null}
                     </td>
                   </tr>

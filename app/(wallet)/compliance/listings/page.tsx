@@ -8,7 +8,8 @@ import { Markdown } from "@/components/ui/markdown";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { formatDay } from "@/lib/format/date";
-import { getListingById, getListingDocuments, listSubmittedListings } from "@/lib/issuer/listings";
+import { formatMoney } from "@/lib/format/money";
+import { getListingById, getListingDocuments, latestAppraisal, listSubmittedListings } from "@/lib/issuer/listings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("issuer.review");
@@ -55,6 +56,7 @@ export default async function ListingReviewPage({ searchParams }: Props) {
         <ul className="flex flex-col gap-6">
           {listings.map((l, i) => {
             const own = l.issuerAddress === ctx.address.toLowerCase();
+            const appraisal = latestAppraisal(l);
             return (
               <li key={l.id}>
                 <article
@@ -72,9 +74,7 @@ export default async function ListingReviewPage({ searchParams }: Props) {
                     </h2>
                     <p className="text-sm text-ink-muted">
                       {l.artist}
-                      {l.year ? `, ${l.year}` : ""} · {t("issuer")}{" "}
-                      <Address address={l.issuerAddress as `0x${string}`} chars={4} /> ·{" "}
-                      {t("submittedOn", { date: formatDay(l.updatedAt, locale) })}
+                      {l.year ? `, ${l.year}` : ""} · {t("submittedOn", { date: formatDay(l.updatedAt, locale) })}
                     </p>
                   </header>
                   <div className="flex flex-wrap gap-2">
@@ -92,6 +92,24 @@ export default async function ListingReviewPage({ searchParams }: Props) {
                   </div>
                   <Markdown text={l.descriptionMd} className="flex max-w-prose flex-col gap-2 text-sm" />
                   <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+                    <dt className="text-ink-muted">{t("issuer")}</dt>
+                    <dd>{l.issuerName ?? <Address address={l.issuerAddress as `0x${string}`} chars={4} />}</dd>
+                    <dt className="text-ink-muted">{t("medium")}</dt>
+                    <dd>{l.medium ?? "—"}</dd>
+                    <dt className="text-ink-muted">{t("dimensions")}</dt>
+                    <dd>{l.dimensions ?? "—"}</dd>
+                    <dt className="text-ink-muted">{t("appraisal")}</dt>
+                    <dd>
+                      {appraisal
+                        ? t("appraisalLine", {
+                            value: formatMoney(BigInt(appraisal.value), 2, locale),
+                            appraiser: appraisal.appraiser,
+                            date: formatDay(new Date(`${appraisal.date}T00:00:00+08:00`), locale),
+                          })
+                        : t("noAppraisal")}
+                    </dd>
+                    <dt className="text-ink-muted">{t("insuredValue")}</dt>
+                    <dd className="tabular">{l.insuredValue ? formatMoney(BigInt(l.insuredValue), 2, locale) : "—"}</dd>
                     <dt className="text-ink-muted">{t("custody")}</dt>
                     <dd>{[l.custodian, l.custodianLocation].filter(Boolean).join(" — ") || "—"}</dd>
                     <dt className="text-ink-muted">{t("insurer")}</dt>
@@ -99,6 +117,22 @@ export default async function ListingReviewPage({ searchParams }: Props) {
                     <dt className="text-ink-muted">{t("condition")}</dt>
                     <dd>{l.conditionReport ?? "—"}</dd>
                   </dl>
+                  <div className="flex flex-col gap-1 text-sm">
+                    <h3 id={`provenance-${l.id}`} className="font-medium">
+                      {t("provenance")}
+                    </h3>
+                    {l.provenance.length === 0 ? (
+                      <p className="text-ink-muted">{t("noProvenance")}</p>
+                    ) : (
+                      <ul aria-labelledby={`provenance-${l.id}`} className="flex flex-col gap-0.5">
+                        {l.provenance.map((p) => (
+                          <li key={`${p.year}-${p.event}`}>
+                            {p.year} — {p.event}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
                   <div className="flex flex-col gap-1 text-sm">
                     <h3 className="font-medium">{tf("documents")}</h3>
                     {docs[i]!.length === 0 ? (

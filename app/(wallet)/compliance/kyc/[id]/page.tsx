@@ -13,7 +13,7 @@ import { getDb } from "@/lib/db";
 import { auditLog, investors } from "@/lib/db/schema";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
-import { getApplication, listDocuments } from "@/lib/kyc/applications";
+import { getApplication, getInfoThread, listDocuments } from "@/lib/kyc/applications";
 import { isReviewComplete, reviewReadiness } from "@/lib/kyc/review";
 import { canApprove, isReviewable } from "@/lib/kyc/state";
 
@@ -29,9 +29,10 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
   const db = await getDb();
   const app = await getApplication(db, { id });
   if (!app) notFound();
-  const [[investor], docs, history, t, tk, tcat, tkyc, locale] = await Promise.all([
+  const [[investor], docs, thread, history, t, tk, tcat, tkyc, locale] = await Promise.all([
     db.select().from(investors).where(eq(investors.id, app.investorId)),
     listDocuments(db, { applicationId: app.id }),
+    getInfoThread(db, { applicationId: app.id }),
     db
       .select()
       .from(auditLog)
@@ -97,9 +98,7 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
       </header>
 
       {app.status === "needs_information" ? (
-        <Alert tone="warn" role="none" title={t("application.waitingInvestor")}>
-          <p>{app.infoRequest}</p>
-        </Alert>
+        <Alert tone="warn" role="none" title={t("application.waitingInvestor")} />
       ) : null}
       {app.status === "rejected" ? (
         <Alert tone="error" role="none" title={t("application.rejected")}>
@@ -116,10 +115,32 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
           {app.approvalTxHash ? <code className="font-mono text-xs break-all">{app.approvalTxHash}</code> : null}
         </Alert>
       ) : null}
-      {app.infoResponse ? (
-        <Alert tone="info" role="none" title={t("application.investorResponse")}>
-          <p>{app.infoResponse}</p>
-        </Alert>
+      {thread.length > 0 ? (
+        <section aria-labelledby="thread" className="rounded-xl border border-line bg-surface p-5">
+          <h2 id="thread" className="mb-3 font-medium">
+            {t("application.thread")}
+          </h2>
+          <ol className="flex flex-col gap-3">
+            {thread.map((m) => (
+              <li
+                key={`${m.kind}-${m.at.toISOString()}`}
+                className={
+                  m.kind === "request"
+                    ? "rounded-lg border border-line bg-surface-muted p-3"
+                    : "rounded-lg border border-line p-3 sm:ml-8"
+                }
+              >
+                <p className="text-xs text-ink-muted">
+                  {t(m.kind === "request" ? "application.asked" : "application.answered", {
+                    when: formatDayTime(m.at, locale),
+                  })}{" "}
+                  <Address address={m.by} copy={false} />
+                </p>
+                <p className="mt-1 text-sm whitespace-pre-line">{m.text}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
@@ -155,7 +176,12 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
                   )
                   .join("; "),
               )}
-              {fact(t("application.submitted"), app.submittedAt ? formatDayTime(app.submittedAt, locale) : null)}
+              {fact(
+                t("application.submitted"),
+                app.submittedAt
+                  ? `${formatDayTime(app.submittedAt, locale)}${app.infoResponse ? ` · ${t("resubmitted")}` : ""}`
+                  : null,
+              )}
             </dl>
           </section>
 

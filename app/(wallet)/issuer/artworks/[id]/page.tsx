@@ -10,6 +10,8 @@ import {
   RemoveDocumentForm,
   RemoveImageForm,
   SubmitListingForm,
+  WithdrawListingForm,
+  DeleteListingForm,
 } from "@/components/issuer/listing-forms";
 import { OfferingControls } from "@/components/issuer/offering-controls";
 import { StageBadge } from "@/components/issuer/stage-badge";
@@ -92,6 +94,8 @@ export default async function IssuerListingPage({ params }: Props) {
               {t("edit")}
             </Link>
           ) : null}
+          {editable ? <DeleteListingForm id={id} title={title} /> : null}
+          {artwork.status === "submitted" ? <WithdrawListingForm id={id} title={title} /> : null}
           {artwork.tokenAddress ? (
             <Link href={`/artworks/${artwork.slug}`} className={buttonStyles({ variant: "ghost", size: "sm" })}>
               {t("publicPage")}
@@ -102,6 +106,14 @@ export default async function IssuerListingPage({ params }: Props) {
 
       {artwork.status === "returned" && artwork.reviewComment ? (
         <Alert tone="warn" title={t("returnedTitle")}>
+          <p className="whitespace-pre-line">{artwork.reviewComment}</p>
+        </Alert>
+      ) : null}
+      {artwork.status !== "returned" &&
+      artwork.status !== "draft" &&
+      artwork.status !== "submitted" &&
+      artwork.reviewComment ? (
+        <Alert tone="success" title={t("approvedCommentTitle")}>
           <p className="whitespace-pre-line">{artwork.reviewComment}</p>
         </Alert>
       ) : null}
