@@ -20,7 +20,7 @@ import {
   submitListing,
   updateListing,
 } from "@/lib/issuer/listings";
-import { fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
+import { fieldIssueKey, fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
 import { filesRoot } from "@/lib/storage/files";
 
 /*
@@ -62,10 +62,10 @@ async function handle(error: unknown): Promise<IssuerActionState> {
 }
 
 async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string>> {
-  const t = await getTranslations("issuer.errors");
+  const t = await getTranslations();
   const issues = fieldIssues(error);
   return Object.fromEntries(
-    Object.entries(issues).map(([field, issue]) => [field, t(`fields.${issue.key}` as never, issue.params as never)]),
+    Object.entries(issues).map(([field, issue]) => [field, t(fieldIssueKey(issue) as never, issue.params as never)]),
   );
 }
 
