@@ -1,9 +1,24 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { buttonStyles } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { catalogueSorts, catalogueStatuses, type CatalogueFilters as Filters } from "@/lib/catalogue/types";
+import {
+  catalogueSorts,
+  catalogueStatuses,
+  PRICE_BOUND_DECIMALS,
+  type CatalogueFilters as Filters,
+} from "@/lib/catalogue/types";
+import { describeAmountError } from "@/lib/format/amount";
+import { formatUnitsExact } from "@/lib/format/money";
+
+/** A bound in HK cents as the parser reads it back: "12,500" or "12,500.50". */
+function boundText(cents: bigint | undefined): string {
+  if (cents === undefined) return "";
+  const [whole, fraction] = formatUnitsExact(cents, PRICE_BOUND_DECIMALS).split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction && fraction !== "00" ? `${grouped}.${fraction}` : grouped;
+}
 
 export type CatalogueFiltersProps = {
   /** Current values (from `parseCatalogueFilters(searchParams)`). */
@@ -18,12 +33,19 @@ export type CatalogueFiltersProps = {
 
 /**
  * A GET form: filters live in the URL and work without JavaScript.
- * Params: q, status, artist, min, max (whole HK$), sort.
+ * Params: q, status, artist, min, max (HK$ per share, as typed: "12,500", "12 500.50"), sort.
  */
 export function CatalogueFilters({ value, artists, action = "/", resultCount }: CatalogueFiltersProps) {
   const t = useTranslations("catalogue.filters");
   const ts = useTranslations("catalogue.status");
+  const tAmount = useTranslations("amounts");
+  const locale = useLocale();
   const active = Object.keys(value).length > 0;
+  // A refused bound is shown as typed with the parser's words, and is not applied.
+  const boundError = (side: "min" | "max") => {
+    const error = value.invalid?.[side];
+    return error ? describeAmountError(error, tAmount, locale) : undefined;
+  };
   return (
     <form method="get" action={action} role="search" aria-label={t("label")} className="flex flex-col gap-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1.6fr_1fr_1fr_0.7fr_0.7fr_1fr]">
@@ -56,30 +78,26 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
             </Select>
           )}
         </Field>
-        <Field id="f-min" label={t("minPrice")}>
+        <Field id="f-min" label={t("minPrice")} error={boundError("min")}>
           {(p) => (
             <Input
               {...p}
-              type="number"
               name="min"
               inputMode="decimal"
-              min={0}
-              step="any"
-              defaultValue={value.minPrice ?? ""}
+              autoComplete="off"
+              defaultValue={value.typed?.min ?? boundText(value.minPrice)}
               placeholder="HK$"
             />
           )}
         </Field>
-        <Field id="f-max" label={t("maxPrice")}>
+        <Field id="f-max" label={t("maxPrice")} error={boundError("max")}>
           {(p) => (
             <Input
               {...p}
-              type="number"
               name="max"
               inputMode="decimal"
-              min={0}
-              step="any"
-              defaultValue={value.maxPrice ?? ""}
+              autoComplete="off"
+              defaultValue={value.typed?.max ?? boundText(value.maxPrice)}
               placeholder="HK$"
             />
           )}

@@ -23,7 +23,7 @@ import {
   updateListing,
   withdrawListing,
 } from "@/lib/issuer/listings";
-import { fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
+import { fieldIssueKey, fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
 import { enforceRateLimits, RateLimitedError } from "@/lib/rate-limit";
 import { filesRoot } from "@/lib/storage/files";
 
@@ -67,10 +67,10 @@ async function handle(error: unknown): Promise<IssuerActionState> {
 }
 
 async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string>> {
-  const t = await getTranslations("issuer.errors");
+  const t = await getTranslations();
   const issues = fieldIssues(error);
   return Object.fromEntries(
-    Object.entries(issues).map(([field, issue]) => [field, t(`fields.${issue.key}` as never, issue.params as never)]),
+    Object.entries(issues).map(([field, issue]) => [field, t(fieldIssueKey(issue) as never, issue.params as never)]),
   );
 }
 

@@ -14,10 +14,11 @@ import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { primaryOfferingAbi, artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/categories";
-import { formatMoney } from "@/lib/format/money";
+import { parseMoneyAmount, parseShareAmount } from "@/lib/format/amount";
+import { formatCount, formatMoney } from "@/lib/format/money";
 import { formatDayTime } from "@/lib/format/date";
 import { documentNameToBytes32Plain } from "@/lib/issuer/names";
-import { fieldIssues, tokenRulesInput, validateOfferingTerms } from "@/lib/issuer/validation";
+import { fieldIssueKey, fieldIssues, tokenRulesInput, validateOfferingTerms } from "@/lib/issuer/validation";
 import {
   type ChainCheck,
   checkOnChainAction,
@@ -135,6 +136,7 @@ function StepHeader({ n, title, state }: { n: number; title: string; state: Step
 export function GoOnChain(props: GoOnChainProps) {
   const t = useTranslations("issuer.chain");
   const te = useTranslations("issuer.errors.fields");
+  const tRoot = useTranslations();
   const tc = useTranslations("account.investor.categories");
   const locale = useLocale();
   const router = useRouter();
@@ -239,7 +241,9 @@ export function GoOnChain(props: GoOnChainProps) {
       maxPerInvestor: maxPer,
       lockupDays: lockup,
     });
-    if (!rules.success) for (const [f, i] of Object.entries(fieldIssues(rules.error))) errors[f] = te(i.key);
+    if (!rules.success)
+      for (const [f, i] of Object.entries(fieldIssues(rules.error)))
+        errors[f] = tRoot(fieldIssueKey(i) as never, i.params as never);
     setDeployErrors(errors);
     if (Object.keys(errors).length > 0 || !rules.success) return;
     // Never twice: ask the server (which reads the chain, and any deploy already sent) before the wallet opens.
@@ -321,7 +325,11 @@ export function GoOnChain(props: GoOnChainProps) {
       { decimals: props.decimals, now },
     );
     if (!parsed.ok) {
-      setOfferErrors(Object.fromEntries(Object.entries(parsed.issues).map(([f, i]) => [f, te(i.key)])));
+      setOfferErrors(
+        Object.fromEntries(
+          Object.entries(parsed.issues).map(([f, i]) => [f, tRoot(fieldIssueKey(i) as never, i.params as never)]),
+        ),
+      );
       return;
     }
     setOfferErrors({});
@@ -636,15 +644,12 @@ export function GoOnChain(props: GoOnChainProps) {
               {checkboxes(t("offerCategories"), offerCats, setOfferCats, offerErrors.categories, "offer-cat")}
               <Alert tone="info" role="none" title={t("willSign")}>
                 {(() => {
-                  // Spelled out once the price and the supply read as numbers; until then, what is missing.
-                  const units = /^\d+(\.\d{1,2})?$/.test(price.replace(/,/g, "")) ? price.replace(/,/g, "") : null;
-                  if (!units || !/^\d+$/.test(supply.replace(/,/g, ""))) return t("offerSignsIncomplete");
-                  const each = formatMoney(
-                    BigInt(Math.round(Number(units) * 100)) * 10n ** BigInt(props.decimals - 2),
-                    props.decimals,
-                    locale,
-                  );
-                  return t("offerSigns", { supply: supply.replace(/,/g, ""), price: each });
+                  // Spelled out once the price and the supply read as amounts; until then, what is missing.
+                  const units = parseMoneyAmount(price, props.decimals);
+                  const shares = parseShareAmount(supply);
+                  if (!units.ok || !shares.ok) return t("offerSignsIncomplete");
+                  const each = formatMoney(units.value, props.decimals, locale);
+                  return t("offerSigns", { supply: formatCount(shares.value, locale), price: each });
                 })()}
               </Alert>
               <TxStatus

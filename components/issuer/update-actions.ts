@@ -14,7 +14,7 @@ import { getOwnedListing, ListingError } from "@/lib/issuer/listings";
 import { getChainDeps } from "@/lib/issuer/queries";
 import { UPDATE_LIMITS, updateFormValues, validateUpdate } from "@/lib/issuer/update-validation";
 import { createUpdate, getOwnedUpdate, publishUpdate } from "@/lib/issuer/updates";
-import { LIMITS } from "@/lib/issuer/validation";
+import { fieldIssueKey, LIMITS } from "@/lib/issuer/validation";
 import { filesRoot } from "@/lib/storage/files";
 import type { IssuerActionState } from "./actions";
 
@@ -63,10 +63,11 @@ export async function createUpdateAction(_prev: IssuerActionState, form: FormDat
   const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
   const parsed = validateUpdate(values);
   const t = await getTranslations("issuer.errors");
+  const tRoot = await getTranslations();
   const fieldErrors: Record<string, string> = {};
   if (!parsed.ok) {
     for (const [field, issue] of Object.entries(parsed.issues))
-      fieldErrors[field] = t(`fields.${issue.key}` as never, issue.params as never);
+      fieldErrors[field] = tRoot(fieldIssueKey(issue) as never, issue.params as never);
   }
   if (files.length > UPDATE_LIMITS.documents) fieldErrors.files = t("codes.too_many_files");
   else if (files.some((f) => f.size > LIMITS.documentBytes)) fieldErrors.files = t("codes.tooLarge");

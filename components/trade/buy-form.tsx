@@ -73,6 +73,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
     opensOn: formatDay(offering.opensAt, locale),
     closedOn: formatDay(offering.closesAt, locale),
     offeringUpcoming: offering.upcoming,
+    offeringClosed: reads.closed ?? false,
     kycExpiredOn: kycExpiryDate ? formatDay(kycExpiryDate, locale) : null,
     balance: formatMoney(reads.balance ?? 0n, d, locale, { balance: true }),
     cost: money(cost),

@@ -63,5 +63,7 @@ export function useBuyReads(offering: BuyOffering, shares: bigint | null, enable
     tokenCode,
     purchased: investorId ? purchased : 0n,
     remaining: info ? info.terms.supplyCap - info.sold : undefined,
+    /** The issuer closed the offering (read with the wallet reads). */
+    closed: info?.closed,
   };
 }

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { shortAddress } from "@/lib/format/address";
+import { checksumAddress, shortAddress } from "@/lib/format/address";
 import { cn } from "./cn";
 import { CopyButton } from "./copy-button";
 
@@ -13,8 +13,10 @@ export type AddressProps = {
   className?: string;
 };
 
-export function Address({ address, chars = 4, copy = true, full = false, className }: AddressProps) {
+export function Address({ address: stored, chars = 4, copy = true, full = false, className }: AddressProps) {
   const t = useTranslations("ui");
+  // Shown, named and copied as the wallet shows it (checksum casing), however it was stored.
+  const address = checksumAddress(stored);
   return (
     <span className={cn("inline-flex items-center gap-1", className)}>
       <span

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyCatalogueFilters } from "./filter";
+import { parseCatalogueFilters } from "./types";
 import type { CatalogueItem } from "./types";
 
 const item = (over: Partial<CatalogueItem>): CatalogueItem => ({
@@ -63,13 +64,14 @@ describe("applyCatalogueFilters", () => {
     expect(slugs(applyCatalogueFilters(items, { q: "tanabe grid" }))).toEqual(["d"]);
     expect(slugs(applyCatalogueFilters(items, { q: "nothing like this" }))).toEqual([]);
   });
-  it("filters by a price range in whole HKD, inclusive", () => {
-    expect(slugs(applyCatalogueFilters(items, { minPrice: 850, maxPrice: 1000 }))).toEqual(["a", "b"]);
-    expect(slugs(applyCatalogueFilters(items, { minPrice: 1001 }))).toEqual(["c"]);
+  it("filters by a price range in HK cents, inclusive and exact", () => {
+    expect(slugs(applyCatalogueFilters(items, { minPrice: 85_000n, maxPrice: 100_000n }))).toEqual(["a", "b"]);
+    expect(slugs(applyCatalogueFilters(items, { minPrice: 100_001n }))).toEqual(["c"]);
+    expect(slugs(applyCatalogueFilters(items, { maxPrice: 84_999n }))).toEqual(["d"]);
   });
   it("drops items without a price when a price bound is set", () => {
     const unpriced = item({ slug: "u", pricePerShare: null, status: "not_listed" });
-    expect(slugs(applyCatalogueFilters([unpriced], { maxPrice: 10_000 }))).toEqual([]);
+    expect(slugs(applyCatalogueFilters([unpriced], { maxPrice: 1_000_000n }))).toEqual([]);
   });
   it("sorts by price both ways, by end date and by availability", () => {
     expect(slugs(applyCatalogueFilters(items, { sort: "price_asc" }))).toEqual(["d", "b", "a", "c"]);
@@ -80,5 +82,25 @@ describe("applyCatalogueFilters", () => {
   it("puts live offerings first by default and keeps the listing order for newest", () => {
     expect(slugs(applyCatalogueFilters(items, {}))).toEqual(["a", "b", "d", "c"]);
     expect(slugs(applyCatalogueFilters(items, { sort: "newest" }))).toEqual(["a", "b", "c", "d"]);
+  });
+});
+
+describe("parseCatalogueFilters", () => {
+  it("reads price bounds as people type them, in HK cents", () => {
+    expect(parseCatalogueFilters({ min: "12,500", max: "HK$20 000.50" })).toMatchObject({
+      minPrice: 1_250_000n,
+      maxPrice: 2_000_050n,
+    });
+  });
+
+  it("never reads a refused bound as another number: it is kept as typed, with the reason, and not applied", () => {
+    const f = parseCatalogueFilters({ min: "0x10", max: "1e3" });
+    expect(f.minPrice).toBeUndefined();
+    expect(f.maxPrice).toBeUndefined();
+    expect(f.typed).toEqual({ min: "0x10", max: "1e3" });
+    expect(f.invalid?.min?.code).toBe("format");
+    expect(f.invalid?.max?.code).toBe("format");
+    expect(parseCatalogueFilters({ min: "-5" }).invalid?.min?.code).toBe("negative");
+    expect(parseCatalogueFilters({ min: "" })).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import type { CatalogueFilters, CatalogueItem } from "./types";
+import { PRICE_BOUND_DECIMALS, type CatalogueFilters, type CatalogueItem } from "./types";
 
 const fold = (s: string) =>
   s
@@ -10,6 +10,17 @@ const fold = (s: string) =>
 function priceHkd(item: CatalogueItem): number | null {
   if (item.pricePerShare === null) return null;
   return Number(item.pricePerShare) / 10 ** item.paymentDecimals;
+}
+
+/**
+ * The item's price per share against a bound in HK cents, exactly (no float): -1, 0, 1; NaN without a price
+ * (so an unpriced item matches no bound).
+ */
+function comparePrice(item: CatalogueItem, boundCents: bigint): number {
+  if (item.pricePerShare === null) return Number.NaN;
+  const price = item.pricePerShare * 10n ** BigInt(PRICE_BOUND_DECIMALS);
+  const bound = boundCents * 10n ** BigInt(item.paymentDecimals);
+  return price < bound ? -1 : price > bound ? 1 : 0;
 }
 
 const statusRank: Record<CatalogueItem["status"], number> = {
@@ -28,9 +39,8 @@ export function applyCatalogueFilters(items: CatalogueItem[], filters: Catalogue
   const out = items.filter((item) => {
     if (filters.status && item.status !== filters.status) return false;
     if (artist && fold(item.artist) !== artist) return false;
-    const price = priceHkd(item);
-    if (filters.minPrice !== undefined && (price === null || price < filters.minPrice)) return false;
-    if (filters.maxPrice !== undefined && (price === null || price > filters.maxPrice)) return false;
+    if (filters.minPrice !== undefined && !(comparePrice(item, filters.minPrice) >= 0)) return false;
+    if (filters.maxPrice !== undefined && !(comparePrice(item, filters.maxPrice) <= 0)) return false;
     if (q) {
       const haystack = fold([item.title, item.titleZh ?? "", item.artist, String(item.year)].join(" "));
       if (!q.split(/\s+/).every((word) => haystack.includes(word))) return false;

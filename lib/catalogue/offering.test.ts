@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OfferingStatus, offeringStatusToCatalogue } from "./offering";
+import { describeOffering, OfferingStatus, offeringStatusToCatalogue } from "./offering";
 
 describe("offeringStatusToCatalogue", () => {
   it("maps the chain's offering status", () => {
@@ -17,5 +17,52 @@ describe("offeringStatusToCatalogue", () => {
     // While the primary offering runs, it stays the headline even if some shares already trade.
     expect(offeringStatusToCatalogue({ status: OfferingStatus.Live }, { trading: true })).toBe("live");
     expect(offeringStatusToCatalogue({ status: OfferingStatus.Upcoming }, { trading: true })).toBe("upcoming");
+  });
+});
+
+describe("describeOffering", () => {
+  const terms = { supplyCap: 100n, start: 1_000n, end: 2_000n };
+  const at = (seconds: bigint) => new Date(Number(seconds) * 1000);
+
+  it("decides the phase and the dates a person may be told, in one place", () => {
+    expect(describeOffering({ status: OfferingStatus.Live, closed: false, sold: 7n, terms })).toEqual({
+      phase: "live",
+      opensAt: at(1_000n),
+      closesAt: at(2_000n),
+      endedAt: null,
+      available: 93n,
+    });
+    expect(describeOffering({ status: OfferingStatus.Upcoming, closed: false, sold: 0n, terms })).toMatchObject({
+      phase: "upcoming",
+      available: 100n,
+    });
+  });
+
+  it("a sold-out offering has nothing available and no closing date to speak of", () => {
+    expect(describeOffering({ status: OfferingStatus.SoldOut, closed: false, sold: 100n, terms })).toMatchObject({
+      phase: "sold_out",
+      endedAt: null,
+      available: 0n,
+    });
+    // Closed by the issuer after it had sold out: still sold out.
+    expect(describeOffering({ status: OfferingStatus.Closed, closed: true, sold: 100n, terms })).toMatchObject({
+      phase: "sold_out",
+    });
+  });
+
+  it("an offering the issuer closed is 'closed', not 'ended on' its scheduled end, with nothing available", () => {
+    expect(describeOffering({ status: OfferingStatus.Closed, closed: true, sold: 7n, terms })).toMatchObject({
+      phase: "closed",
+      endedAt: null,
+      available: 0n,
+    });
+  });
+
+  it("an offering that reached its end ended on that date", () => {
+    expect(describeOffering({ status: OfferingStatus.Ended, closed: false, sold: 7n, terms })).toMatchObject({
+      phase: "ended",
+      endedAt: at(2_000n),
+      available: 0n,
+    });
   });
 });

@@ -2,6 +2,7 @@
  * View model for catalogue presentation components. The lead's loaders (chain + database) map
  * into these; the components never read the chain or the database themselves.
  */
+import { parseMoneyAmount, type AmountError, type AmountResult } from "@/lib/format/amount";
 
 export type Hex = `0x${string}`;
 
@@ -73,24 +74,31 @@ export type CatalogueFilters = {
   q?: string;
   status?: CatalogueStatus;
   artist?: string;
-  /** Whole Hong Kong dollars (the form's unit), not base units. */
-  minPrice?: number;
-  maxPrice?: number;
+  /** Price per share bounds in HK cents, as typed in the form (lib/format/amount.ts). */
+  minPrice?: bigint;
+  maxPrice?: bigint;
   sort?: CatalogueSort;
+  /** A price bound that was typed but refused: kept as typed for the form, with the reason; not applied. */
+  typed?: { min?: string; max?: string };
+  invalid?: { min?: AmountError; max?: AmountError };
 };
+
+/** HK cents: the unit of the price bounds. */
+export const PRICE_BOUND_DECIMALS = 2;
 
 function first(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   return v === undefined || v.trim() === "" ? undefined : v.trim();
 }
 
-function toPrice(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+function toPrice(value: string | undefined): AmountResult | undefined {
+  return value === undefined ? undefined : parseMoneyAmount(value, PRICE_BOUND_DECIMALS, { allowZero: true });
 }
 
-/** Parses `searchParams` (as awaited in a page) into filters, dropping anything invalid. */
+/**
+ * Parses `searchParams` (as awaited in a page) into filters. Unknown statuses and sorts are dropped; a price
+ * bound the amount parser refuses is returned as typed with its reason (the form says why), never as a number.
+ */
 export function parseCatalogueFilters(params: Record<string, string | string[] | undefined>): CatalogueFilters {
   const status = first(params.status);
   const sort = first(params.sort);
@@ -107,7 +115,19 @@ export function parseCatalogueFilters(params: Record<string, string | string[] |
     ...(sort && sort !== "featured" && (catalogueSorts as readonly string[]).includes(sort)
       ? { sort: sort as CatalogueSort }
       : {}),
-    ...(minPrice !== undefined ? { minPrice } : {}),
-    ...(maxPrice !== undefined ? { maxPrice } : {}),
+    ...(minPrice?.ok ? { minPrice: minPrice.value } : {}),
+    ...(maxPrice?.ok ? { maxPrice: maxPrice.value } : {}),
+    ...(minPrice?.ok === false || maxPrice?.ok === false
+      ? {
+          typed: {
+            ...(minPrice?.ok === false ? { min: first(params.min) } : {}),
+            ...(maxPrice?.ok === false ? { max: first(params.max) } : {}),
+          },
+          invalid: {
+            ...(minPrice?.ok === false ? { min: minPrice.error } : {}),
+            ...(maxPrice?.ok === false ? { max: maxPrice.error } : {}),
+          },
+        }
+      : {}),
   };
 }

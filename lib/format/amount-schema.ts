@@ -29,6 +29,20 @@ export function moneyAmountField(decimals: number, options: AmountOptions = {}) 
   return field((text) => parseMoneyAmount(text, decimals, options));
 }
 
+/** Like moneyAmountField, but nothing typed (or only spaces) is null instead of a refusal. */
+export function optionalMoneyAmountField(decimals: number, options: AmountOptions = {}) {
+  return z.string().transform((text, ctx): bigint | null => {
+    if (text.trim() === "") return null;
+    const result = parseMoneyAmount(text, decimals, options);
+    if (result.ok) return result.value;
+    ctx.addIssue({
+      code: "custom",
+      message: `amounts.${amountErrorMessage({ ...result.error, max: undefined }, "en").key}`,
+    });
+    return z.NEVER;
+  });
+}
+
 /** A whole number of shares typed by a person. */
 export function shareAmountField(options: AmountOptions = {}) {
   return field((text) => parseShareAmount(text, options));

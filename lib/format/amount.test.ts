@@ -66,6 +66,9 @@ describe("parseMoneyAmount", () => {
     ["1250.50", 6, 1_250_500_000n],
     ["0.01", 6, 10_000n],
     [" 100 ", 0, 100n],
+    ["HK$2,400,000", 2, 240_000_000n],
+    ["hk$ 2,400,000", 2, 240_000_000n],
+    ["$12.50", 2, 1250n],
   ])("accepts %j with %i decimals as %s base units", (input, decimals, value) => {
     expect(code(parseMoneyAmount(input, decimals))).toBe(value);
   });
@@ -77,7 +80,9 @@ describe("parseMoneyAmount", () => {
     ["-10", "negative"],
     ["1e3", "format"],
     ["0x10", "format"],
-    ["HK$100", "format"],
+    ["HK$-100", "negative"],
+    ["HK$$100", "format"],
+    ["US$100", "format"],
     ["12.5m", "format"],
     ["1,23.50", "grouping"],
     ["0.00", "zero"],

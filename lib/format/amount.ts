@@ -4,7 +4,7 @@
  *
  * What is accepted: digits, with thousands grouped by commas or single spaces ("12,500,000",
  * "12 500 000"), surrounding spaces, full-width digits typed with a Chinese input method, and for
- * money a decimal point followed by at most two digits. Nothing else is "cleaned up": a value that
+ * money a leading "HK$" and a decimal point followed by at most two digits. Nothing else is "cleaned up": a value that
  * is not exactly one of these forms is refused with a reason code, never rewritten into another
  * number ("2.5" shares is not 25, "-10" is not 10). Pure and isomorphic, no dependencies.
  */
@@ -48,6 +48,8 @@ export const MONEY_FRACTION_DIGITS = 2;
 
 const PLAIN = /^\d+$/;
 const GROUPED = /^\d{1,3}(?:([, ])\d{3})(?:\1\d{3})*$/;
+/** The currency written before a money amount, as on the screen: "HK$2,400,000", "HK$ 2,400,000". */
+const CURRENCY_PREFIX = /^(?:HK)?\$\s?/i;
 const MINUS = /^[-\u2212\u2012\u2013\uFE63\uFF0D]/;
 
 type Split = { ok: true; whole: string; fraction: string | null } | { ok: false; code: AmountErrorCode };
@@ -96,7 +98,7 @@ export function parseShareAmount(input: string, options: AmountOptions = {}): Am
  */
 export function parseMoneyAmount(input: string, decimals: number, options: AmountOptions = {}): AmountResult {
   const places = Math.min(MONEY_FRACTION_DIGITS, decimals);
-  const parts = split(input);
+  const parts = split(input.normalize("NFKC").trim().replace(CURRENCY_PREFIX, ""));
   if (!parts.ok) return { ok: false, error: { kind: "money", code: parts.code, decimals } };
   const fraction = parts.fraction ?? "";
   if (parts.fraction !== null && fraction.length > places) {

@@ -31,7 +31,7 @@ describe("update validation", () => {
   it("requires a value above zero and an appraiser for a valuation", () => {
     expect(issues({ ...base, value: "", appraiser: "" })).toEqual({ value: "required", appraiser: "required" });
     expect(issues({ ...base, value: "0" })).toEqual({ value: "valueZero" });
-    expect(issues({ ...base, value: "about two million" })).toEqual({ value: "money" });
+    expect(issues({ ...base, value: "about two million" })).toEqual({ value: "amounts.money.format" });
   });
 
   it("drops a value and appraiser typed for another kind of update", () => {
@@ -68,7 +68,7 @@ describe("update validation", () => {
     expect(r.ok).toBe(false);
     expect(r.ok ? {} : Object.fromEntries(Object.entries(r.issues).map(([f, i]) => [f, i.key]))).toEqual({
       title: "required",
-      value: "money",
+      value: "amounts.money.format",
       appraiser: "required",
       eventDate: "required",
     });

@@ -53,8 +53,20 @@ describe("listing validation", () => {
     const issues = fieldIssues(r.error!);
     expect(issues.title?.key).toBe("required");
     expect(issues.year?.key).toBe("year");
-    expect(issues.insuredValue?.key).toBe("money");
+    expect(issues.insuredValue?.key).toBe("amounts.money.format");
     expect(issues.provenance).toEqual({ key: "provenanceLine", params: { line: 2 } });
+  });
+
+  it("reads money with the shared amount parser: grouped thousands yes, stray separators and signs never", () => {
+    expect(listingInput.parse({ ...base, insuredValue: "2 400 000.50" }).insuredValue).toBe("240000050");
+    expect(listingInput.parse({ ...base, insuredValue: "HK$2,400,000" }).insuredValue).toBe("240000000");
+    const refused = (insuredValue: string) =>
+      fieldIssues(listingInput.safeParse({ ...base, insuredValue }).error!).insuredValue?.key;
+    // Before, separators were deleted wherever they stood: "2,40,0000" became 2,400,000 and "1 2 3" 123.
+    expect(refused("2,40,0000")).toBe("amounts.money.grouping");
+    expect(refused("1 2 3")).toBe("amounts.money.grouping");
+    expect(refused("-2,400,000")).toBe("amounts.money.negative");
+    expect(refused("2,400,000.005")).toBe("amounts.money.decimals");
   });
 
   it("refuses a year in the future and an over-long title", () => {
@@ -126,14 +138,27 @@ describe("offering terms (checked before anything is signed)", () => {
     );
     const issues = r.ok ? {} : r.issues;
     expect(issues.end?.key).toBe("endInPast");
-    expect(issues.price?.key).toBe("price");
+    expect(issues.price?.key).toBe("amounts.money.zero");
     expect(issues.categories?.key).toBe("categories");
+  });
+
+  it("accepts share counts with thousands separators and refuses decimals in words", () => {
+    const r = schema.parse({ ...good, supply: "1,000", maxTicket: "1 000" });
+    expect(r.supply).toBe(1000);
+    expect(r.maxTicket).toBe(1000);
+    const issues = fieldIssues(
+      schema.safeParse({ ...good, supply: "100.5", minTicket: "-1", price: "1,00.50" }).error!,
+    );
+    expect(issues.supply?.key).toBe("amounts.shares.notWhole");
+    expect(issues.minTicket?.key).toBe("amounts.shares.negative");
+    expect(issues.price?.key).toBe("amounts.money.grouping");
   });
 
   it("converts HKD to units exactly", () => {
     expect(hkdToUnits("1,000", 6)).toBe(1_000_000_000n);
     expect(hkdToUnits("0.01", 6)).toBe(10_000n);
     expect(hkdToUnits("1.234", 6)).toBeNull();
+    expect(hkdToUnits("1,0,0", 6)).toBeNull();
   });
 
   it("validates token rules", () => {

@@ -4,6 +4,8 @@
  * (namespace `issuer.errors`), translated by the caller.
  */
 import { z } from "zod";
+import { amountValue, parseMoneyAmount, parseShareAmount } from "@/lib/format/amount";
+import { moneyAmountField, optionalMoneyAmountField, shareAmountField } from "@/lib/format/amount-schema";
 
 export const LIMITS = {
   title: 120,
@@ -35,7 +37,9 @@ export type ErrorKey =
   | "countries"
   | "price"
   | "futureDate"
-  | "valueZero";
+  | "valueZero"
+  /** A refusal of the shared amount parser (lib/format/amount.ts), in the root namespace. */
+  | `amounts.${string}`;
 
 const currentYear = () => new Date().getUTCFullYear();
 
@@ -47,20 +51,13 @@ const text = (max: number) =>
 const required = (max: number) => text(max).min(1, { message: "required" satisfies ErrorKey });
 const optional = (max: number) => text(max).transform((v) => (v === "" ? null : v));
 
-/** HKD amount as typed ("2,400,000" or "2400000.50") → cents as a decimal string; empty → null. */
-export const hkdCents = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    if (v === "") return null;
-    const clean = v.replace(/[,\s]/g, "").replace(/^HK\$/i, "");
-    if (!/^\d{1,13}(\.\d{1,2})?$/.test(clean)) {
-      ctx.addIssue({ code: "custom", message: "money" satisfies ErrorKey });
-      return z.NEVER;
-    }
-    const [whole, frac = ""] = clean.split(".");
-    return (BigInt(whole!) * 100n + BigInt(frac.padEnd(2, "0"))).toString();
-  });
+/**
+ * HKD amount as typed ("2,400,000", "HK$2,400,000.50"; lib/format/amount.ts decides) → cents as a
+ * decimal string; empty → null. A refusal's key is the parser's (`amounts.money.*`).
+ */
+export const hkdCents = optionalMoneyAmountField(2, { allowZero: true, max: 10n ** 15n - 1n }).transform((v) =>
+  v === null ? null : v.toString(),
+);
 
 export const isoDate = z
   .string()
@@ -182,6 +179,11 @@ export function listingFormValues(form: FormData): Record<ListingField, string> 
 
 export type FieldIssue = { key: ErrorKey; params?: Record<string, string | number> };
 
+/** An issue's message key from the root namespace: the amount parser's (`amounts.…`) or `issuer.errors.fields.…`. */
+export function fieldIssueKey(issue: FieldIssue): string {
+  return issue.key.startsWith("amounts.") ? issue.key : `issuer.errors.fields.${issue.key}`;
+}
+
 /** zod issues → first issue per field, as message keys. */
 export function fieldIssues(error: z.ZodError): Record<string, FieldIssue> {
   const out: Record<string, FieldIssue> = {};
@@ -196,6 +198,10 @@ export function fieldIssues(error: z.ZodError): Record<string, FieldIssue> {
 
 // ---------------------------------------------------------------------------------------------
 // On-chain terms (validated in the browser before signing; the contracts check again)
+
+/** A number of shares typed by a person (lib/format/amount.ts), as a number (at most 10¹² − 1). */
+const shareCount = (options: { allowZero?: boolean } = {}) =>
+  shareAmountField({ ...options, max: 10n ** 12n - 1n }).transform(Number);
 
 const wholeNumber = (min: number) =>
   z
@@ -213,17 +219,14 @@ export const tokenRulesInput = z.object({
     .array(z.enum(["retail", "professional", "institutional"]))
     .min(1, { message: "categories" satisfies ErrorKey }),
   maxHolders: wholeNumber(0),
-  maxPerInvestor: wholeNumber(0),
+  maxPerInvestor: shareCount({ allowZero: true }),
   lockupDays: wholeNumber(0).refine((n) => n <= 3650, { message: "integer" satisfies ErrorKey }),
 });
 export type TokenRulesInput = z.output<typeof tokenRulesInput>;
 
-/** Price per share in HKD (up to 2 decimals) → payment-token units at `decimals`. */
+/** Price per share in HKD (up to 2 decimals) → payment-token units at `decimals`; null if refused. */
 export function hkdToUnits(value: string, decimals: number): bigint | null {
-  const clean = value.trim().replace(/[,\s]/g, "");
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(clean)) return null;
-  const [whole, frac = ""] = clean.split(".");
-  return BigInt(whole!) * 10n ** BigInt(decimals) + BigInt(frac.padEnd(2, "0")) * 10n ** BigInt(decimals - 2);
+  return amountValue(parseMoneyAmount(value, decimals, { allowZero: true }));
 }
 
 /**
@@ -233,22 +236,10 @@ export function hkdToUnits(value: string, decimals: number): bigint | null {
 export function offeringTermsInput({ decimals, now }: { decimals: number; now: number }) {
   return z
     .object({
-      price: z.string().transform((v, ctx) => {
-        const units = hkdToUnits(v, decimals);
-        if (units === null || units === 0n) {
-          ctx.addIssue({ code: "custom", message: "price" satisfies ErrorKey });
-          return z.NEVER;
-        }
-        return units;
-      }),
-      supply: z
-        .string()
-        .trim()
-        .regex(/^\d{1,12}$/, { message: "integer" satisfies ErrorKey })
-        .transform(Number)
-        .refine((n) => n > 0, { message: "supplyZero" satisfies ErrorKey }),
-      minTicket: wholeNumber(1),
-      maxTicket: wholeNumber(1),
+      price: moneyAmountField(decimals),
+      supply: shareCount({ allowZero: true }).refine((n) => n > 0, { message: "supplyZero" satisfies ErrorKey }),
+      minTicket: shareCount(),
+      maxTicket: shareCount(),
       start: z
         .number({ message: "date" satisfies ErrorKey })
         .int()
@@ -271,8 +262,11 @@ type TermsRaw = { supply: unknown; minTicket: unknown; maxTicket: unknown; start
 
 /** The checks between fields, on whatever fields are readable (so they show even when another field is wrong). */
 function crossFieldIssues(raw: TermsRaw, now: number): { path: keyof TermsRaw; key: ErrorKey }[] {
-  const n = (v: unknown) =>
-    typeof v === "number" ? v : typeof v === "string" && /^\d{1,12}$/.test(v.trim()) ? Number(v) : Number.NaN;
+  const n = (v: unknown) => {
+    if (typeof v === "number") return v;
+    const parsed = typeof v === "string" ? parseShareAmount(v, { allowZero: true }) : null;
+    return parsed?.ok ? Number(parsed.value) : Number.NaN;
+  };
   const [supply, min, max, start, end] = [n(raw.supply), n(raw.minTicket), n(raw.maxTicket), n(raw.start), n(raw.end)];
   const out: { path: keyof TermsRaw; key: ErrorKey }[] = [];
   if (max < min) out.push({ path: "maxTicket", key: "maxBelowMin" });

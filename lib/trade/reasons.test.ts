@@ -118,6 +118,15 @@ describe("reason codes in plain words", () => {
     );
   });
 
+  it("never says an offering the issuer closed early 'closed on' its scheduled end", () => {
+    expect(say(buyReason(BuyCode.NotLive, 0, ctx))).toBe(
+      "This offering is not open for purchases. It closed on 1 March 2026.",
+    );
+    const closed = buyReason(BuyCode.NotLive, 0, { ...ctx, closedOn: "19 December 2026", offeringClosed: true });
+    expect(say(closed)).toBe("The issuer has closed this offering. No more shares can be bought in it.");
+    expect(sayZh(closed)).not.toContain("19 December 2026");
+  });
+
   it("falls back to the code for an unknown one", () => {
     expect(say(buyReason(42, 0, ctx))).toBe("The blockchain refused this purchase (reason code 42).");
     expect(say(transferReason(99, ctx))).toBe("The blockchain refused this purchase (reason code 99).");

@@ -86,6 +86,8 @@ export type ReasonContext = {
   opensOn: string;
   closedOn: string;
   offeringUpcoming: boolean;
+  /** The issuer closed the offering (the chain keeps no date for it): "It closed on" would be wrong. */
+  offeringClosed?: boolean;
   kycExpiredOn: string | null;
   /** Formatted money. */
   balance: string;
@@ -135,6 +137,7 @@ export function buyReason(code: number, tokenCode: number, ctx: ReasonContext): 
   const values: MessageValues = {};
   switch (code) {
     case BuyCode.NotLive:
+      if (ctx.offeringClosed) return { key: "reasons.buy.notLiveClosed", values: {} };
       return ctx.offeringUpcoming
         ? { key: "reasons.buy.notLiveUpcoming", values: { date: ctx.opensOn } }
         : { key: "reasons.buy.notLive", values: { date: ctx.closedOn } };

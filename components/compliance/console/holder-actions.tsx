@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type Address, isAddress } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
+import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 
 export type HolderForActions = {
@@ -15,7 +16,11 @@ export type HolderForActions = {
   lockedAmount: string;
 };
 
-const WHOLE = /^[1-9]\d{0,17}$/;
+/** The shares typed (lib/format/amount.ts: "1,000" is 1,000; "2.5" or "-3" are refused by the check first). */
+const amountOf = (v: Record<string, string>) => {
+  const parsed = parseShareAmount(v.amount ?? "");
+  return parsed.ok ? parsed.value : 0n;
+};
 
 /** Per-holder agent actions on one token: freeze / unfreeze, partial freeze, forced transfer, recovery. */
 export function HolderActions({
@@ -30,6 +35,8 @@ export function HolderActions({
   holder: HolderForActions;
 }) {
   const t = useTranslations("complianceConsole.actions");
+  const tAmount = useTranslations("amounts");
+  const locale = useLocale();
   const tr = useTranslations("complianceConsole.register");
   const name = holder.name ?? tr("unknownInvestor");
   const who = `${shortAddress(holder.wallet)} (${name})`;
@@ -40,8 +47,8 @@ export function HolderActions({
   const amountCheck =
     (max: bigint) =>
     (v: Record<string, string>): Record<string, string> => {
-      const raw = v.amount ?? "";
-      return WHOLE.test(raw) && BigInt(raw) <= max ? {} : { amount: t("validation.amount", { max: Number(max) }) };
+      const parsed = parseShareAmount(v.amount ?? "", { max });
+      return parsed.ok ? {} : { amount: describeAmountError(parsed.error, tAmount, locale) };
     };
   const addressCheck =
     (field: string) =>
@@ -87,11 +94,11 @@ export function HolderActions({
         t("confirm.freezePartial", {
           who,
           symbol,
-          amount: Number(v.amount),
+          amount: Number(amountOf(v)),
           shares: Number(shares),
-          after: Number(frozenAmount + BigInt(v.amount ?? 0)),
+          after: Number(frozenAmount + amountOf(v)),
         }),
-      call: (v) => ({ ...base, functionName: "freezePartialShares", args: [holder.wallet, BigInt(v.amount ?? 0)] }),
+      call: (v) => ({ ...base, functionName: "freezePartialShares", args: [holder.wallet, amountOf(v)] }),
     },
     ...(frozenAmount > 0n
       ? [
@@ -104,13 +111,13 @@ export function HolderActions({
               t("confirm.unfreezePartial", {
                 who,
                 symbol,
-                amount: Number(v.amount),
-                after: Number(frozenAmount - BigInt(v.amount ?? 0)),
+                amount: Number(amountOf(v)),
+                after: Number(frozenAmount - amountOf(v)),
               }),
             call: (v: Record<string, string>) => ({
               ...base,
               functionName: "unfreezePartialShares",
-              args: [holder.wallet, BigInt(v.amount ?? 0)],
+              args: [holder.wallet, amountOf(v)],
             }),
           } satisfies ActionSpec,
         ]
@@ -121,11 +128,12 @@ export function HolderActions({
       danger: true,
       fields: [amountField(shares), { name: "to", kind: "address", label: t("to"), hint: t("toHint") }],
       validate: (v) => ({ ...amountCheck(shares)(v), ...addressCheck("to")(v) }),
-      confirm: (v) => t("confirm.forcedTransfer", { who, symbol, amount: Number(v.amount), to: (v.to ?? "").trim() }),
+      confirm: (v) =>
+        t("confirm.forcedTransfer", { who, symbol, amount: Number(amountOf(v)), to: (v.to ?? "").trim() }),
       call: (v) => ({
         ...base,
         functionName: "forcedTransfer",
-        args: [holder.wallet, (v.to ?? "").trim() as Address, BigInt(v.amount ?? 0)],
+        args: [holder.wallet, (v.to ?? "").trim() as Address, amountOf(v)],
       }),
     },
     {

@@ -4,6 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BuyForm } from "@/components/trade/buy-form";
 import type { BuyOffering } from "@/components/trade/types";
+import { Alert } from "@/components/ui/alert";
+import { buttonStyles } from "@/components/ui/button";
 import { Money } from "@/components/ui/money";
 import { getArtworkPage } from "@/lib/assets/artwork";
 import { categoriesFromMask } from "@/lib/assets/categories";
@@ -12,7 +14,8 @@ import { LOCAL_CHAIN_ID } from "@/lib/chain/config";
 import { getServerEnv } from "@/lib/env";
 import { formatDay } from "@/lib/format/date";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
-import { OfferingStatus } from "@/lib/catalogue/offering";
+import { describeOffering } from "@/lib/catalogue/offering";
+import { getTradingTokens } from "@/lib/catalogue/trading";
 import { getPurchasedShares, getTradeContracts } from "@/lib/trade/queries";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -31,11 +34,12 @@ export default async function BuyPage({ params }: Props) {
   // A wallet that is not registered on-chain cannot buy: onboarding first. (A registered wallet whose KYC
   // expired stays here and sees "Your KYC expired on … — renew it to buy" in the checks.)
   if (!ctx.roles.registered && ctx.rolesAvailable) redirect("/onboarding");
-  const [data, t, tc, locale] = await Promise.all([
+  const [data, t, tc, locale, trading] = await Promise.all([
     getArtworkPage({ slug }),
     getTranslations("trade"),
     getTranslations("account.investor.categories"),
     getLocale(),
+    getTradingTokens(),
   ]);
   if (!data || !data.offering || data.offeringId === null || !data.token) notFound();
   const identity = ctx.roles.identity;
@@ -44,6 +48,10 @@ export default async function BuyPage({ params }: Props) {
     : 0n;
   const { offering, artwork } = data;
   const terms = offering.terms;
+  // Upcoming / live / sold out / closed / ended, and the dates that may be said: decided once, from the chain.
+  const facts = describeOffering(offering);
+  const over = facts.phase !== "upcoming" && facts.phase !== "live";
+  const tradeHref = `/artworks/${slug}/trade`;
   const env = getServerEnv();
   const title = locale === "zh-HK" && artwork.titleZh ? artwork.titleZh : artwork.title;
   const lockupDays = Number((data.rules?.lockupSeconds ?? 0n) / 86_400n);
@@ -56,13 +64,13 @@ export default async function BuyPage({ params }: Props) {
     pricePerShare: terms.pricePerShare,
     minTicket: terms.minTicket,
     maxTicket: terms.maxTicket,
-    remaining: terms.supplyCap - offering.sold,
+    remaining: facts.available,
     purchased,
     investorId: identity?.investorId ?? null,
     lockupSeconds: data.rules?.lockupSeconds ?? 0n,
-    opensAt: new Date(Number(terms.start) * 1000),
-    closesAt: new Date(Number(terms.end) * 1000),
-    upcoming: offering.status === OfferingStatus.Upcoming,
+    opensAt: facts.opensAt,
+    closesAt: facts.closesAt,
+    upcoming: facts.phase === "upcoming",
     maxHolders: data.rules?.maxHolders ?? 0,
     maxBalancePerInvestor: data.rules?.maxBalancePerInvestor ?? 0n,
     names: {
@@ -126,10 +134,23 @@ export default async function BuyPage({ params }: Props) {
                 {lockupDays > 0 ? t("summary.lockupDays", { days: lockupDays }) : t("summary.noLockup")}
               </dd>
             </div>
-            <div className="flex justify-between gap-4 py-2">
-              <dt className="text-ink-muted">{t("summary.closes")}</dt>
-              <dd className="font-medium">{formatDay(props.closesAt, locale)}</dd>
-            </div>
+            {over ? (
+              <div className="flex justify-between gap-4 py-2">
+                <dt className="text-ink-muted">{t("summary.status")}</dt>
+                <dd className="font-medium" data-testid="offering-status">
+                  {facts.phase === "sold_out"
+                    ? t("summary.statusSoldOut")
+                    : facts.phase === "ended" && facts.endedAt
+                      ? t("summary.statusEnded", { date: formatDay(facts.endedAt, locale) })
+                      : t("summary.statusClosed")}
+                </dd>
+              </div>
+            ) : (
+              <div className="flex justify-between gap-4 py-2">
+                <dt className="text-ink-muted">{t("summary.closes")}</dt>
+                <dd className="font-medium">{formatDay(facts.closesAt, locale)}</dd>
+              </div>
+            )}
           </dl>
         </aside>
         <section className="flex flex-col gap-6">
@@ -138,7 +159,40 @@ export default async function BuyPage({ params }: Props) {
             <h1 className="font-display text-4xl leading-tight tracking-tight">{t("title")}</h1>
             <p className="text-ink-muted">{t("intro")}</p>
           </header>
-          <BuyForm offering={props} />
+          {over ? (
+            // Over from the first paint: no form, no checks, no "you can buy up to …"; the market instead.
+            <div className="flex flex-col gap-4" data-testid="offering-over">
+              <Alert
+                tone="info"
+                title={
+                  facts.phase === "sold_out"
+                    ? t("over.soldOutTitle")
+                    : facts.phase === "ended"
+                      ? t("over.endedTitle")
+                      : t("over.closedTitle")
+                }
+              >
+                {facts.phase === "sold_out"
+                  ? t("over.soldOutBody", { cap: Number(terms.supplyCap) })
+                  : facts.phase === "ended" && facts.endedAt
+                    ? t("over.endedBody", { date: formatDay(facts.endedAt, locale) })
+                    : t("over.closedBody")}
+              </Alert>
+              <p className="text-sm text-ink-muted">
+                {trading.has(data.token.toLowerCase()) ? t("over.market") : t("over.noMarket")}
+              </p>
+              <div className="flex flex-wrap gap-3">
+                <Link href={tradeHref} className={buttonStyles({ variant: "primary" })}>
+                  {t("over.trade")}
+                </Link>
+                <Link href={`/artworks/${slug}`} className={buttonStyles({ variant: "ghost" })}>
+                  {t("over.back")}
+                </Link>
+              </div>
+            </div>
+          ) : (
+            <BuyForm offering={props} />
+          )}
         </section>
       </div>
     </div>
