@@ -1,13 +1,24 @@
 import { type NextRequest, NextResponse } from "next/server";
+import {
+  ACTIVITY_REFRESH_SECONDS,
+  getSessionCookieOptions,
+  refreshSessionToken,
+  SESSION_COOKIE_NAME,
+  verifySessionToken,
+} from "@/lib/auth/tokens";
 import { getServerEnv } from "@/lib/env";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 
 /**
- * Runs before every page, route handler, document and media response: a fresh CSP nonce per request
- * (Next.js reads it from the request's Content-Security-Policy and puts it on its own scripts; the root
- * layout reads `x-nonce` for the theme script), and the security headers on the response.
+ * Runs before every page, route handler, document and media response:
+ * - a fresh CSP nonce per request (Next.js reads it from the request's Content-Security-Policy and puts it
+ *   on its own scripts; the root layout reads `x-nonce` for the theme script), and the security headers;
+ * - the session's idle timer: a valid session cookie whose activity time is older than a few minutes is
+ *   re-issued with the current time (same session, same expiry), so only a session left idle for
+ *   IDLE_TIMEOUT_SECONDS is refused. Server-action requests are left alone: sign-in and sign-out set the
+ *   cookie themselves.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const env = getServerEnv();
   const nonce = createNonce();
   const headers = securityHeaders({
@@ -22,6 +33,19 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+
+  const token = request.cookies.get(SESSION_COOKIE_NAME)?.value;
+  if (token && !request.headers.has("next-action")) {
+    const now = new Date();
+    const claims = await verifySessionToken({ token, secret: env.sessionSecret, now });
+    if (claims && now.getTime() - claims.activeAt.getTime() > ACTIVITY_REFRESH_SECONDS * 1000) {
+      response.cookies.set(
+        SESSION_COOKIE_NAME,
+        await refreshSessionToken({ claims, secret: env.sessionSecret, now }),
+        getSessionCookieOptions({ appOrigin: env.appOrigin, expiresAt: claims.expiresAt }),
+      );
+    }
+  }
   return response;
 }
 

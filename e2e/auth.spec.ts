@@ -164,3 +164,23 @@ test.describe("sign-in with Ethereum", () => {
     });
   }
 });
+
+test("'Sign out everywhere' ends the wallet's sessions in other browsers too", async ({ page, browser }) => {
+  await installWallet(page, "mei");
+  await signInWithTestWallet(page);
+  const other = await browser.newContext();
+  const laptop = await other.newPage();
+  await installWallet(laptop, "mei");
+  await signInWithTestWallet(laptop);
+  await laptop.goto("/account");
+  await expect(laptop.getByText(addressOf("mei"))).toBeVisible();
+
+  await page.goto("/account");
+  await page.getByRole("main").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // The laptop still holds its cookie, but the server refuses it.
+  await laptop.goto("/account");
+  await expect(laptop).toHaveURL(/\/sign-in/);
+  await other.close();
+});

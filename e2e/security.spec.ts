@@ -74,7 +74,7 @@ test.describe("security headers", () => {
     await page.waitForLoadState("networkidle");
     expect(await violations()).toEqual([]);
     await page.goto("/account");
-    await expect(page.getByRole("main").getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
     await page.waitForLoadState("networkidle");
     expect(await violations()).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { signOutAction } from "@/components/wallet/actions";
+import { signOutAction, signOutEverywhereAction } from "@/components/wallet/actions";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { getInvestorWallets } from "@/lib/kyc/wallet-links";
@@ -110,11 +110,21 @@ export default async function AccountPage() {
         </Card>
       ) : null}
 
-      <form action={signOutAction}>
-        <Button type="submit" variant="secondary">
-          {t("signOut")}
-        </Button>
-      </form>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <form action={signOutAction}>
+          <Button type="submit" variant="secondary">
+            {t("signOut")}
+          </Button>
+        </form>
+        <form action={signOutEverywhereAction} className="flex flex-col items-start gap-1">
+          <Button type="submit" variant="secondary" aria-describedby="sign-out-everywhere-hint">
+            {t("signOutEverywhere")}
+          </Button>
+          <p id="sign-out-everywhere-hint" className="max-w-sm text-sm text-ink-muted">
+            {t("signOutEverywhereHint")}
+          </p>
+        </form>
+      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { SignInError } from "@/lib/auth/errors";
 import { homeFor } from "@/lib/auth/home";
 import { getRoles } from "@/lib/auth/roles";
-import { createSignInNonce, signIn, signOut } from "@/lib/auth/session";
+import { createSignInNonce, signIn, signOut, signOutEverywhere } from "@/lib/auth/session";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { toSignInErrorCode, type ActionResult, type SignInErrorCode } from "./errors";
 
@@ -77,6 +77,17 @@ export async function signOutAction(): Promise<void> {
     await signOut();
   } catch (error) {
     console.error("[sign-out] failed:", error instanceof Error ? error.message : error);
+  }
+  revalidatePath("/", "layout");
+  redirect("/");
+}
+
+/** "Sign out everywhere" form action (account page): ends every session of this wallet, on every device. */
+export async function signOutEverywhereAction(): Promise<void> {
+  try {
+    await signOutEverywhere();
+  } catch (error) {
+    console.error("[sign-out] everywhere failed:", error instanceof Error ? error.message : error);
   }
   revalidatePath("/", "layout");
   redirect("/");

@@ -19,6 +19,6 @@ export async function signInWithTestWallet(page: Page, opts: { next?: string; ex
 
 export async function signOut(page: Page) {
   await page.goto("/account");
-  await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("main").getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
 }

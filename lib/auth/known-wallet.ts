@@ -46,7 +46,7 @@ export async function auditSessionEvent(
     readRoles,
   }: {
     address: string;
-    action: "auth.sign_in" | "auth.sign_out";
+    action: "auth.sign_in" | "auth.sign_out" | "auth.sign_out_everywhere";
     jti: string;
     ip: string | null;
     readRoles?: ReadRoles;

@@ -7,7 +7,7 @@ import { getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { getRequestIp } from "@/lib/http/request-ip";
-import { isSessionRevoked, revokeSession } from "./revocations";
+import { isSessionRevoked, revokeAllSessions, revokeSession } from "./revocations";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { auditSessionEvent } from "./known-wallet";
 import { createNonce, verifySignIn } from "./siwe";
@@ -21,7 +21,7 @@ export const getSession = cache(async (): Promise<Session | null> => {
   if (!token) return null;
   const claims = await verifySessionToken({ token, secret: getServerEnv().sessionSecret });
   if (!claims) return null;
-  if (await isSessionRevoked(await getDb(), { jti: claims.jti })) return null;
+  if (await isSessionRevoked(await getDb(), claims)) return null;
   return { address: claims.address as Address, expiresAt: claims.expiresAt, jti: claims.jti };
 });
 
@@ -98,6 +98,26 @@ export async function signOut(): Promise<void> {
     await auditSessionEvent(db, {
       address: session.address,
       action: "auth.sign_out",
+      jti: session.jti,
+      ip: await getRequestIp(),
+    });
+  }
+  await clearSessionCookie();
+}
+
+/**
+ * Sign out everywhere: every session of this wallet issued until now is refused, on every device and
+ * instance (the other devices' cookies stop working at their next request), and this cookie is cleared.
+ */
+export async function signOutEverywhere(): Promise<void> {
+  const session = await getSession();
+  if (session) {
+    const db = await getDb();
+    await revokeAllSessions(db, { address: session.address });
+    await revokeSession(db, { jti: session.jti, expiresAt: session.expiresAt });
+    await auditSessionEvent(db, {
+      address: session.address,
+      action: "auth.sign_out_everywhere",
       jti: session.jti,
       ip: await getRequestIp(),
     });

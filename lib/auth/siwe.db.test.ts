@@ -5,10 +5,10 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { SignInError, type SignInErrorCode } from "./errors";
-import { isSessionRevoked, revokeSession } from "./revocations";
+import { isSessionRevoked, revokeAllSessions, revokeSession } from "./revocations";
 import { buildSignInMessage } from "./siwe-message";
 import { createNonce, deleteExpiredNonces, NONCE_TTL_MS, verifySignIn } from "./siwe";
-import { createSessionToken, verifySessionToken } from "./tokens";
+import { createSessionToken, IDLE_TIMEOUT_SECONDS, refreshSessionToken, verifySessionToken } from "./tokens";
 
 const ORIGIN = "http://localhost:3000";
 const CHAIN_ID = 31337;
@@ -275,5 +275,41 @@ describe("sessions", () => {
     await revokeSession(t.db, { jti: session.jti, expiresAt: session.expiresAt });
     await revokeSession(t.db, { jti: session.jti, expiresAt: session.expiresAt });
     expect(await isSessionRevoked(t.db, { jti: session.jti })).toBe(true);
+  });
+
+  it("refuses a session left idle longer than the idle timeout; activity keeps it alive", async () => {
+    const start = new Date("2026-12-05T01:00:00Z");
+    const session = await createSessionToken({ address: alice.address, secret, now: start });
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    const idle = IDLE_TIMEOUT_SECONDS / 60;
+    expect(idle).toBeLessThanOrEqual(30);
+    expect(await verifySessionToken({ token: session.token, secret, now: at(idle - 1) })).not.toBeNull();
+    expect(await verifySessionToken({ token: session.token, secret, now: at(idle + 1) })).toBeNull();
+    // A request at idle-1 refreshes the activity time: the same session (jti, expiry) lives on.
+    const claims = await verifySessionToken({ token: session.token, secret, now: at(idle - 1) });
+    const refreshed = await refreshSessionToken({ claims: claims!, secret, now: at(idle - 1) });
+    const later = await verifySessionToken({ token: refreshed, secret, now: at(2 * idle - 2) });
+    expect(later).toMatchObject({ jti: session.jti, expiresAt: session.expiresAt, issuedAt: session.issuedAt });
+    // The absolute lifetime still ends the session, however active.
+    let token = session.token;
+    for (let m = idle - 1; m < 8 * 60; m += idle - 1) {
+      const c = await verifySessionToken({ token, secret, now: at(m) });
+      if (!c) break;
+      token = await refreshSessionToken({ claims: c, secret, now: at(m) });
+    }
+    expect(await verifySessionToken({ token, secret, now: at(8 * 60 + 1) })).toBeNull();
+  });
+
+  it("'sign out everywhere' refuses every earlier session of that wallet, not later ones or other wallets'", async () => {
+    const t0 = new Date("2026-12-05T02:00:00Z");
+    const phone = await createSessionToken({ address: alice.address, secret, now: t0 });
+    const laptop = await createSessionToken({ address: alice.address, secret, now: new Date(t0.getTime() + 60_000) });
+    const other = await createSessionToken({ address: mallory.address, secret, now: t0 });
+    await revokeAllSessions(t.db, { address: alice.address, now: new Date(t0.getTime() + 120_000) });
+    expect(await isSessionRevoked(t.db, phone)).toBe(true);
+    expect(await isSessionRevoked(t.db, laptop)).toBe(true);
+    expect(await isSessionRevoked(t.db, other)).toBe(false);
+    const after = await createSessionToken({ address: alice.address, secret, now: new Date(t0.getTime() + 180_000) });
+    expect(await isSessionRevoked(t.db, after)).toBe(false);
   });
 });

@@ -112,6 +112,17 @@ export const sessionRevocations = pgTable(
 );
 export type SessionRevocation = InferSelectModel<typeof sessionRevocations>;
 
+/** "Sign out everywhere": every session of the wallet issued up to `signed_out_at` is refused. */
+export const sessionSignOuts = pgTable(
+  "session_sign_outs",
+  {
+    address: text("address").primaryKey(),
+    signedOutAt: timestamptz("signed_out_at").notNull(),
+  },
+  (t) => [addressCheck("session_sign_outs_address_format", t.address)],
+);
+export type SessionSignOut = InferSelectModel<typeof sessionSignOuts>;
+
 /**
  * Rate-limit windows (owned by lib/rate-limit): one fixed window per key such as `signIn:ip:203.0.113.9`,
  * shared by every instance. Rows whose window has ended are removed by housekeeping.
