@@ -318,6 +318,14 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await expect(page.getByText("Approved", { exact: true }).first()).toBeVisible();
   await connectFor(page, page.getByRole("button", { name: "Deploy token" }));
   const before = sends(log);
+  // Symbols are unique on the platform: a symbol already used is refused beside the field, before any signature.
+  const symbolField = page.getByRole("textbox", { name: "Symbol" });
+  const chosen = await symbolField.inputValue();
+  await symbolField.fill("QMTN");
+  await page.getByRole("button", { name: "Deploy token" }).click();
+  await expect(symbolField).toHaveAccessibleDescription(/The symbol QMTN is already used by “Quiet Mountains”/);
+  expect(sends(log) - before).toBe(0);
+  await symbolField.fill(chosen);
   await page.getByRole("button", { name: "Deploy token" }).click();
   await expect(page.getByTestId("token-address")).toContainText(/0x[0-9a-fA-F]{40}/, { timeout: 30_000 });
   expect(sends(log) - before).toBe(1);

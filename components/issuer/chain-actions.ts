@@ -20,6 +20,8 @@ import {
 import { getListingDocuments, getOwnedListing, ListingError } from "@/lib/issuer/listings";
 import { deriveGoOnChainProgress } from "@/lib/issuer/progress";
 import { getChainDeps } from "@/lib/issuer/queries";
+import { listPlatformSymbols } from "@/lib/issuer/symbol-registry";
+import { findSymbolHolder } from "@/lib/issuer/symbols";
 
 /*
  * The go-on-chain steps' server side. Each is a public POST endpoint: zod parse → issuer session → ownership
@@ -77,10 +79,12 @@ export type ChainCheck =
  * waiting): a waiting deploy or offering is settled first (`wait`: up to 15 s for its receipt), then what the
  * chain shows is recorded. The client sends a step only when this says it is still to do and nothing waits.
  */
-export async function checkOnChainAction(input: { id: string; wait?: boolean }): Promise<ChainCheck> {
-  const parsed = z.object({ id: uuid, wait: z.boolean().optional() }).safeParse(input);
+export async function checkOnChainAction(input: { id: string; wait?: boolean; symbol?: string }): Promise<ChainCheck> {
+  const parsed = z
+    .object({ id: uuid, wait: z.boolean().optional(), symbol: z.string().max(32).optional() })
+    .safeParse(input);
   if (!parsed.success) return fail("not_found");
-  const { id, wait } = parsed.data;
+  const { id, wait, symbol } = parsed.data;
   try {
     const ctx = await requireSession({ role: "issuer" });
     const db = await getDb();
@@ -101,6 +105,29 @@ export async function checkOnChainAction(input: { id: string; wait?: boolean }):
     const recorded = await recordChainProgress(db, deps, { id, issuer: ctx.address, progress });
     const steps = await getStepTxs(db, { artworkId: id });
     if (settled || recorded) revalidateListing(id, listing.slug);
+    // Before a deploy is signed: the symbol must not be used by any other token on the platform.
+    if (symbol !== undefined && !progress.token) {
+      const holder = findSymbolHolder(
+        symbol,
+        await listPlatformSymbols(
+          db,
+          { client: deps.client, factory: deps.contracts.shareTokenFactory },
+          {
+            exceptArtworkId: id,
+          },
+        ),
+      );
+      if (holder) {
+        const t = await getTranslations("issuer.errors");
+        return {
+          ok: false,
+          code: "symbol_taken",
+          message: holder.title
+            ? t("symbolTakenBy", { symbol: holder.symbol, title: holder.title })
+            : t("symbolTaken", { symbol: holder.symbol }),
+        };
+      }
+    }
     return {
       ok: true,
       token: progress.token,

@@ -213,9 +213,18 @@ export function GoOnChain(props: GoOnChainProps) {
   }, [waitingHash, props.id, router]);
 
   /** Asks the server where the listing stands on-chain before a step opens the wallet. Null: do not send. */
-  async function precheck(tx: ReturnType<typeof useTx>): Promise<(ChainCheck & { ok: true }) | null> {
+  async function precheck(
+    tx: ReturnType<typeof useTx>,
+    symbolToUse?: string,
+  ): Promise<(ChainCheck & { ok: true }) | null> {
     tx.setStep({ kind: "checking" });
-    const check = await checkOnChainAction({ id: props.id });
+    const check = await checkOnChainAction({ id: props.id, symbol: symbolToUse });
+    if (!check.ok && check.code === "symbol_taken") {
+      // Said beside the symbol field, before the wallet opens.
+      setDeployErrors({ symbol: check.message });
+      tx.setStep({ kind: "idle" });
+      return null;
+    }
     if (!check.ok) {
       tx.setStep({ kind: "failed", rejected: false, message: check.message });
       return null;
@@ -247,7 +256,7 @@ export function GoOnChain(props: GoOnChainProps) {
     setDeployErrors(errors);
     if (Object.keys(errors).length > 0 || !rules.success) return;
     // Never twice: ask the server (which reads the chain, and any deploy already sent) before the wallet opens.
-    const check = await precheck(deploy);
+    const check = await precheck(deploy, symbol);
     if (!check) return;
     if (check.token || check.deploy?.status === "pending") {
       setFound(!!check.token);

@@ -1,6 +1,6 @@
 /**
  * Alerts for one investor, from their view: the 30-day KYC window is inclusive, an expired KYC while holding is
- * one alert per holding, an unverified holding wallet and a frozen wallet with open orders are flagged.
+ * one alert for the investor listing every holding (with its artwork), an unverified holding wallet and a frozen wallet with open orders are flagged.
  */
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,14 +25,15 @@ const token = {
   token: "0x00000000000000000000000000000000000000aa" as Address,
   name: "T",
   symbol: "TKN",
-  title: null,
-  slug: null,
+  title: "Quiet Mountains",
+  slug: "quiet-mountains",
   totalSupply: 100n,
   holderCount: 1,
   holderWalletCount: 1,
   maxHolders: 0,
   paused: false,
 };
+const other = { ...token, token: "0x00000000000000000000000000000000000000cc" as Address, title: "Harbour at Dusk" };
 const w1 = "0x00000000000000000000000000000000000000b1" as Address;
 const w2 = "0x00000000000000000000000000000000000000b2" as Address;
 
@@ -61,6 +62,7 @@ function view({
     holdings: [
       { token, wallet: w1, shares: 10n, frozen, frozenAmount: 0n, lockedAmount: 0n, lockedUntil: 0 },
       { token, wallet: w2, shares: 5n, frozen: false, frozenAmount: 0n, lockedAmount: 0n, lockedUntil: 0 },
+      { token: other, wallet: w1, shares: 2n, frozen: false, frozenAmount: 0n, lockedAmount: 0n, lockedUntil: 0 },
     ],
     movements: [],
     record: null,
@@ -74,13 +76,25 @@ describe("investor alerts", () => {
     );
     expect((await getInvestorAlerts(t.db, { view: view({ expiresInMs: 30 * DAY }), now })).map((a) => a.kind)).toEqual([
       "kyc_expiring",
-      "kyc_expiring",
     ]);
   });
 
-  it("flags an expired KYC per holding, and not also as unverified", async () => {
+  it("flags an expired KYC once per investor, naming every holding's artwork, and not also as unverified", async () => {
     const alerts = await getInvestorAlerts(t.db, { view: view({ expiresInMs: -DAY, verified: [false, false] }), now });
-    expect(alerts.map((a) => a.kind)).toEqual(["kyc_expired", "kyc_expired"]);
+    expect(alerts).toEqual([
+      {
+        kind: "kyc_expired",
+        investorId: "inv-1",
+        name: "Test Investor",
+        expiresAt: new Date(now.getTime() - DAY),
+        days: -1,
+        holdings: [
+          { token: token.token, symbol: "TKN", title: "Quiet Mountains", wallet: w1, shares: 10n },
+          { token: token.token, symbol: "TKN", title: "Quiet Mountains", wallet: w2, shares: 5n },
+          { token: other.token, symbol: "TKN", title: "Harbour at Dusk", wallet: w1, shares: 2n },
+        ],
+      },
+    ]);
   });
 
   it("flags a holding wallet the registry does not verify", async () => {
@@ -88,7 +102,7 @@ describe("investor alerts", () => {
       view: view({ expiresInMs: 200 * DAY, verified: [true, false] }),
       now,
     });
-    expect(alerts).toMatchObject([{ kind: "unverified_holder", wallet: w2, shares: 5n }]);
+    expect(alerts).toMatchObject([{ kind: "unverified_holder", wallet: w2, shares: 5n, title: "Quiet Mountains" }]);
   });
 
   it("flags a frozen wallet with open orders on that token", async () => {
@@ -108,7 +122,7 @@ describe("investor alerts", () => {
       placedAt: now,
     });
     expect(await getInvestorAlerts(t.db, { view: view({ expiresInMs: 200 * DAY, frozen: true }), now })).toMatchObject([
-      { kind: "frozen_open_orders", wallet: w1, orders: 1 },
+      { kind: "frozen_open_orders", wallet: w1, orders: 1, title: "Quiet Mountains" },
     ]);
   });
 });

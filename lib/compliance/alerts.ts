@@ -2,7 +2,7 @@ import "server-only";
 
 /**
  * Console alerts, derived from the chain registers (latest block) and the investor records:
- * KYC expired or expiring within 30 days while holding, frozen wallets with open market orders (indexer),
+ * KYC expired or expiring within 30 days while holding (one alert per investor, naming every holding's artwork), frozen wallets with open market orders (indexer),
  * tokens at 90 % or more of their holder limit, and holding wallets the registry does not verify.
  */
 import { and, eq, inArray } from "drizzle-orm";
@@ -15,37 +15,55 @@ import { getTokenRegister, listTokens, type TokenSummary } from "./register";
 export const EXPIRY_WARNING_DAYS = 30;
 export const NEAR_MAX_HOLDERS = 0.9;
 
+/** One holding named in an investor's KYC alert: the artwork (title), its token and the wallet. */
+export type AlertHolding = { token: Address; symbol: string; title: string | null; wallet: Address; shares: bigint };
+
 export type Alert =
   | {
+      /** One alert per investor, whatever the number of tokens and wallets it holds with. */
       kind: "kyc_expired" | "kyc_expiring";
-      token: Address;
-      symbol: string;
-      wallet: Address;
       investorId: string;
       name: string;
-      shares: bigint;
       expiresAt: Date;
       days: number;
+      holdings: AlertHolding[];
     }
   | {
       kind: "frozen_open_orders";
       token: Address;
       symbol: string;
+      title: string | null;
       wallet: Address;
       investorId: string | null;
       name: string | null;
       orders: number;
     }
-  | { kind: "near_max_holders"; token: Address; symbol: string; holders: number; max: number }
+  | { kind: "near_max_holders"; token: Address; symbol: string; title: string | null; holders: number; max: number }
   | {
       kind: "unverified_holder";
       token: Address;
       symbol: string;
+      title: string | null;
       wallet: Address;
       investorId: string | null;
       name: string | null;
       shares: bigint;
     };
+
+type KycAlert = Extract<Alert, { kind: "kyc_expired" | "kyc_expiring" }>;
+
+/** Collects KYC alerts per investor: the first holding opens the alert, the others are added to it. */
+class KycAlerts {
+  private readonly byInvestor = new Map<string, KycAlert>();
+  add(alert: Omit<KycAlert, "holdings">, holding: AlertHolding) {
+    const existing = this.byInvestor.get(alert.investorId);
+    if (existing) existing.holdings.push(holding);
+    else this.byInvestor.set(alert.investorId, { ...alert, holdings: [holding] });
+  }
+  list(): KycAlert[] {
+    return [...this.byInvestor.values()];
+  }
+}
 
 const DAY = 86_400_000;
 
@@ -69,6 +87,7 @@ export async function getAlerts(
 ): Promise<{ alerts: Alert[]; tokens: TokenSummary[]; blockNumber: bigint | null }> {
   const tokens = await listTokens(db);
   const alerts: Alert[] = [];
+  const kycAlerts = new KycAlerts();
   let blockNumber: bigint | null = null;
   for (const tk of tokens) {
     if (tk.maxHolders > 0 && tk.holderCount >= Math.ceil(tk.maxHolders * NEAR_MAX_HOLDERS)) {
@@ -76,6 +95,7 @@ export async function getAlerts(
         kind: "near_max_holders",
         token: tk.token,
         symbol: tk.symbol,
+        title: tk.title,
         holders: tk.holderCount,
         max: tk.maxHolders,
       });
@@ -88,23 +108,17 @@ export async function getAlerts(
       const id = r.identity;
       const kyc = id ? kycState(id, now) : null;
       if (kyc && id)
-        alerts.push({
-          kind: kyc.kind,
-          token: tk.token,
-          symbol: tk.symbol,
-          wallet: r.wallet,
-          investorId: id.id,
-          name: id.name ?? "",
-          shares: r.shares,
-          expiresAt: kyc.expiresAt,
-          days: kyc.days,
-        });
+        kycAlerts.add(
+          { kind: kyc.kind, investorId: id.id, name: id.name ?? "", expiresAt: kyc.expiresAt, days: kyc.days },
+          { token: tk.token, symbol: tk.symbol, title: tk.title, wallet: r.wallet, shares: r.shares },
+        );
       const kycAlert = kyc?.kind === "kyc_expired";
       if (!r.verified && !kycAlert) {
         alerts.push({
           kind: "unverified_holder",
           token: tk.token,
           symbol: tk.symbol,
+          title: tk.title,
           wallet: r.wallet,
           investorId: id?.id ?? null,
           name: id?.name ?? null,
@@ -132,6 +146,7 @@ export async function getAlerts(
           kind: "frozen_open_orders",
           token: tk.token,
           symbol: tk.symbol,
+          title: tk.title,
           wallet: r.wallet,
           investorId: r.identity?.id ?? null,
           name: r.identity?.name ?? null,
@@ -140,7 +155,7 @@ export async function getAlerts(
       }
     }
   }
-  return { alerts: ranked(alerts), tokens, blockNumber };
+  return { alerts: ranked([...kycAlerts.list(), ...alerts]), tokens, blockNumber };
 }
 
 const RANK = {
@@ -164,25 +179,26 @@ export async function getInvestorAlerts(
   const verified = new Map(wallets.map((w) => [w.address.toLowerCase(), w.verified]));
   const kyc = kycState({ kycExpiresAt: investor.kycExpiresAt, kycStatus: investor.kycStatus }, now);
   const alerts: Alert[] = [];
-  const frozenPairs: { token: string; wallet: string; symbol: string; address: Address }[] = [];
+  const kycAlerts = new KycAlerts();
+  const frozenPairs: { token: string; wallet: string; symbol: string; title: string | null; address: Address }[] = [];
   for (const h of holdings) {
     if (h.shares > 0n && kyc)
-      alerts.push({
-        kind: kyc.kind,
-        token: h.token.token,
-        symbol: h.token.symbol,
-        wallet: h.wallet,
-        investorId: investor.id,
-        name: investor.legalName ?? "",
-        shares: h.shares,
-        expiresAt: kyc.expiresAt,
-        days: kyc.days,
-      });
+      kycAlerts.add(
+        {
+          kind: kyc.kind,
+          investorId: investor.id,
+          name: investor.legalName ?? "",
+          expiresAt: kyc.expiresAt,
+          days: kyc.days,
+        },
+        { token: h.token.token, symbol: h.token.symbol, title: h.token.title, wallet: h.wallet, shares: h.shares },
+      );
     if (h.shares > 0n && kyc?.kind !== "kyc_expired" && !verified.get(h.wallet.toLowerCase())) {
       alerts.push({
         kind: "unverified_holder",
         token: h.token.token,
         symbol: h.token.symbol,
+        title: h.token.title,
         wallet: h.wallet,
         investorId: investor.id,
         name: investor.legalName,
@@ -194,6 +210,7 @@ export async function getInvestorAlerts(
         token: h.token.token.toLowerCase(),
         wallet: h.wallet.toLowerCase(),
         symbol: h.token.symbol,
+        title: h.token.title,
         address: h.wallet,
       });
   }
@@ -214,6 +231,7 @@ export async function getInvestorAlerts(
           kind: "frozen_open_orders",
           token: p.token as Address,
           symbol: p.symbol,
+          title: p.title,
           wallet: p.address,
           investorId: investor.id,
           name: investor.legalName,
@@ -221,5 +239,5 @@ export async function getInvestorAlerts(
         });
     }
   }
-  return ranked(alerts);
+  return ranked([...kycAlerts.list(), ...alerts]);
 }

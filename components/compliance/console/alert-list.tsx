@@ -27,6 +27,10 @@ export async function AlertList({
   const t = await getTranslations("complianceConsole.home");
   const tr = await getTranslations("complianceConsole.register");
   if (alerts.length === 0) return <EmptyState title={t("noAlerts")} description={t("noAlertsBody")} />;
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  /** "Quiet Mountains (QMTN)": the artwork by name, its symbol beside it (symbols alone read alike). */
+  const artwork = (a: { title: string | null; symbol: string }) =>
+    a.title ? t("text.artwork", { title: a.title, symbol: a.symbol }) : a.symbol;
   return (
     <ul className="flex flex-col divide-y divide-line rounded-xl border border-line" aria-labelledby={headingId}>
       {alerts.map((a, i) => {
@@ -39,21 +43,27 @@ export async function AlertList({
               name: a.name || tr("unknownInvestor"),
               date: formatDay(a.expiresAt, locale),
               days: a.days,
-              shares: Number(a.shares),
-              symbol: a.symbol,
+              holdings: list.format(
+                a.holdings.map((h) =>
+                  t("text.holding", {
+                    shares: Number(h.shares),
+                    artwork: h.title ? t("text.artwork", { title: h.title, symbol: h.symbol }) : h.symbol,
+                  }),
+                ),
+              ),
             });
             break;
           case "frozen_open_orders":
             text = t("text.frozen_open_orders", {
               wallet: shortAddress(a.wallet),
               name: a.name ?? tr("unknownInvestor"),
-              symbol: a.symbol,
+              symbol: artwork(a),
               orders: a.orders,
             });
             break;
           case "near_max_holders":
             text = t("text.near_max_holders", {
-              symbol: a.symbol,
+              symbol: artwork(a),
               holders: a.holders,
               max: a.max,
               pct: Math.round((a.holders / a.max) * 100),
@@ -64,14 +74,14 @@ export async function AlertList({
               wallet: shortAddress(a.wallet),
               name: a.name ?? tr("unknownInvestor"),
               shares: Number(a.shares),
-              symbol: a.symbol,
+              symbol: artwork(a),
             });
             break;
         }
         const investorId = "investorId" in a ? a.investorId : null;
         return (
           <li
-            key={`${a.kind}-${a.token}-${"wallet" in a ? a.wallet : ""}-${i}`}
+            key={`${a.kind}-${"token" in a ? a.token : a.investorId}-${"wallet" in a ? a.wallet : ""}-${i}`}
             className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between"
             data-alert={a.kind}
           >
@@ -89,9 +99,11 @@ export async function AlertList({
                   {t("openInvestor")}
                 </Link>
               ) : null}
-              <Link href={`/compliance/tokens/${a.token}`} className="underline underline-offset-4">
-                {t("openRegister")}
-              </Link>
+              {"token" in a ? (
+                <Link href={`/compliance/tokens/${a.token}`} className="underline underline-offset-4">
+                  {t("openRegister")}
+                </Link>
+              ) : null}
             </div>
           </li>
         );
