@@ -44,7 +44,14 @@ async function fillWizard(page: Page, opts: { name: string; category: "retail" |
     await page.getByLabel("Portfolio value (HK$)").fill("7000000");
     await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(page.getByText("A professional investor needs a portfolio of at least HK$8,000,000")).toBeVisible();
-    await page.getByLabel("Portfolio value (HK$)").fill("12000000");
+    // Typed as people write it (issue 19 item 9): kept as typed, and the amount understood is shown back.
+    const portfolio = page.getByLabel("Portfolio value (HK$)");
+    await portfolio.fill("12,50,000");
+    await expect(page.locator("#portfolioHkd-error")).toHaveText("Group thousands in threes, for example 12,500,000.");
+    await portfolio.fill("12,500,000");
+    await expect(portfolio).toHaveValue("12,500,000");
+    await expect(portfolio).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("portfolio-parsed")).toHaveText("You entered HK$12,500,000.");
     await page.getByRole("checkbox", { name: /I declare/ }).check();
   } else {
     await page.getByRole("radio", { name: /Retail investor/ }).check();
