@@ -15,8 +15,8 @@ import { createNonce, securityHeaders } from "@/lib/http/security-headers";
  *   on its own scripts; the root layout reads `x-nonce` for the theme script), and the security headers;
  * - the session's idle timer: a valid session cookie whose activity time is older than a few minutes is
  *   re-issued with the current time (same session, same expiry), so only a session left idle for
- *   IDLE_TIMEOUT_SECONDS is refused. Server-action requests are left alone: sign-in and sign-out set the
- *   cookie themselves.
+ *   IDLE_TIMEOUT_SECONDS is refused.
+ * Server-action and multipart posts do not come here (see `config`).
  */
 export async function proxy(request: NextRequest) {
   const env = getServerEnv();
@@ -35,7 +35,7 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
 
   const token = request.cookies.get(SESSION_COOKIE_NAME)?.value;
-  if (token && !request.headers.has("next-action")) {
+  if (token) {
     const now = new Date();
     const claims = await verifySessionToken({ token, secret: env.sessionSecret, now });
     if (claims && now.getTime() - claims.activeAt.getTime() > ACTIVITY_REFRESH_SECONDS * 1000) {
@@ -50,6 +50,17 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's immutable build assets, which carry no document.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    {
+      // Everything but Next's immutable build assets, which carry no document…
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // …and server-action and multipart posts: with a proxy, Next buffers a request's body in memory and cuts
+      // it at proxyClientMaxBodySize (10 MB), which would truncate a 15 MB document upload. Their responses
+      // are not documents, and sign-in/sign-out set the session cookie themselves.
+      missing: [
+        { type: "header", key: "next-action" },
+        { type: "header", key: "content-type", value: "multipart/form-data.*" },
+      ],
+    },
+  ],
 };

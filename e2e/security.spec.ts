@@ -69,8 +69,16 @@ test.describe("security headers", () => {
     await page.waitForLoadState("networkidle");
     expect(await violations()).toEqual([]);
     // Sign-in runs the wallet island (wagmi, the connect dialog, the SIWE signature) under the policy.
+    // Its server-action posts bypass proxy.ts, which would otherwise buffer (and cut at 10 MB) their bodies.
+    const actionResponses: Record<string, string>[] = [];
+    page.on("response", (res) => {
+      if (res.request().method() === "POST" && res.request().headers()["next-action"])
+        actionResponses.push(res.headers());
+    });
     await signInWithTestWallet(page, { next: "/portfolio" });
     await expect(page).toHaveURL(/\/portfolio/);
+    expect(actionResponses.length).toBeGreaterThanOrEqual(2);
+    for (const headers of actionResponses) expect(headers["content-security-policy"]).toBeUndefined();
     await page.waitForLoadState("networkidle");
     expect(await violations()).toEqual([]);
     await page.goto("/account");

@@ -7,9 +7,9 @@ import { getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { getRequestIp } from "@/lib/http/request-ip";
-import { isSessionRevoked, revokeAllSessions, revokeSession } from "./revocations";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { auditSessionEvent } from "./known-wallet";
+import { isSessionRevoked, revokeAllSessions, revokeSession } from "./revocations";
 import { createNonce, verifySignIn } from "./siwe";
 import { createSessionToken, getSessionCookieOptions, SESSION_COOKIE_NAME, verifySessionToken } from "./tokens";
 
@@ -56,7 +56,8 @@ export async function createSignInNonce({ address }: { address?: string } = {}):
 
 /**
  * Finish a sign-in: verify the signed message (local recovery; contract wallets via the chain as fallback),
- * set the session cookie, write the audit log. Throws `SignInError`.
+ * set the session cookie, audit it for a known wallet. Throws `SignInError`, or `RateLimitedError` past
+ * the sign-in limit.
  */
 export async function signIn({
   message,
