@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AuditTable } from "@/components/compliance/console/audit-table";
+import { AuditTable, getAuditActionNamer } from "@/components/compliance/console/audit-table";
 import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { Alert } from "@/components/ui/alert";
@@ -47,6 +47,7 @@ export default async function AuditPage({ searchParams }: Props) {
     return str ? `?${str}` : "";
   };
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
+  const actionWords = await getAuditActionNamer();
   const field = (name: "actor" | "investor" | "token", label: string, mono = true) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={`audit-${name}`} className="text-sm font-medium">
@@ -93,7 +94,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <option value="">{t("anyAction")}</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionWords(a)}
               </option>
             ))}
           </Select>
