@@ -121,6 +121,8 @@ test("an officer freezes a wallet; the investor's sell is refused with the reaso
   // The action in words, its code beneath (the CSV keeps the code); the filter offers the words too.
   await expect(entry.getByRole("rowheader")).toContainText("Wallet frozen");
   await expect(entry.getByRole("rowheader")).toContainText("token.wallet_freeze");
+  // The subject by the investor's name, not only an address.
+  await expect(entry.getByRole("cell").nth(2)).toContainText("Mei Chan");
   await expect(grace.getByLabel("Action", { exact: true }).locator("option:checked")).toHaveText("Wallet frozen");
   await expect(entry).toContainText(/0x[0-9a-f]{6}/);
   await expect(grace.getByText("Chain verified")).toBeVisible();

@@ -21,11 +21,18 @@ export async function AuditTable({
   rows,
   locale,
   caption,
+  subjects,
 }: {
   rows: AuditLogEntry[];
   locale: string;
   caption: string;
+  /** Names of the subjects ("type:id" → the investor's name or the artwork's title), from describeAuditSubjects. */
+  subjects: Map<string, string>;
 }) {
+  const subjectName = (e: AuditLogEntry) =>
+    subjects.get(
+      `${e.subjectType}:${/^0x[0-9a-fA-F]{40}$/.test(e.subjectId) ? e.subjectId.toLowerCase() : e.subjectId}`,
+    );
   const t = await getTranslations("complianceConsole.audit");
   // Actions in words (the code stays beneath, and in the CSV).
   const actionWords = await getAuditActionNamer();
@@ -57,7 +64,10 @@ export async function AuditTable({
                   <div className="font-mono text-xs text-ink-muted">{e.action}</div>
                 </th>
                 <td className="px-3 py-2 text-xs break-all">
-                  {e.subjectType}: {e.subjectId}
+                  {subjectName(e) ? <div className="text-sm font-medium break-normal">{subjectName(e)}</div> : null}
+                  <span className="text-ink-muted">
+                    {e.subjectType}: {e.subjectId}
+                  </span>
                 </td>
                 <td className="max-w-[28rem] px-3 py-2 text-xs">
                   {reason ? (

@@ -13,6 +13,7 @@ import { requirePageSession } from "@/lib/auth/guard";
 import {
   AUDIT_PAGE,
   auditRangeError,
+  describeAuditSubjects,
   listAudit,
   listAuditActions,
   parseAuditParams,
@@ -141,7 +142,12 @@ export default async function AuditPage({ searchParams }: Props) {
       ) : rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
-        <AuditTable rows={rows} locale={locale} caption={t("caption")} />
+        <AuditTable
+          rows={rows}
+          locale={locale}
+          caption={t("caption")}
+          subjects={await describeAuditSubjects(db, rows)}
+        />
       )}
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex justify-between text-sm">
