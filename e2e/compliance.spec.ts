@@ -118,6 +118,12 @@ test("an officer freezes a wallet; the investor's sell is refused with the reaso
   await grace.goto(`/compliance/audit?action=token.wallet_freeze`);
   const entry = grace.getByRole("table").getByRole("row").filter({ hasText: "Court order HCMP 123/2026" });
   await expect(entry).toBeVisible();
+  // The action in words, its code beneath (the CSV keeps the code); the filter offers the words too.
+  await expect(entry.getByRole("rowheader")).toContainText("Wallet frozen");
+  await expect(entry.getByRole("rowheader")).toContainText("token.wallet_freeze");
+  // The subject by the investor's name, not only an address.
+  await expect(entry.getByRole("cell").nth(2)).toContainText("Mei Chan");
+  await expect(grace.getByLabel("Action", { exact: true }).locator("option:checked")).toHaveText("Wallet frozen");
   await expect(entry).toContainText(/0x[0-9a-f]{6}/);
   await expect(grace.getByText("Chain verified")).toBeVisible();
 

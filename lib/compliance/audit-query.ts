@@ -1,10 +1,10 @@
 import "server-only";
 
 /** The audit log as the console filters it (actor, investor, token, action, date range), newest first. */
-import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/connect";
-import { type AuditLogEntry, auditLog } from "@/lib/db/schema";
+import { type AuditLogEntry, artworks, auditLog, investors, investorWallets, kycApplications } from "@/lib/db/schema";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const auditParams = z.object({
@@ -102,6 +102,72 @@ export async function listAudit(
 export async function listAuditActions(db: Database): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
+}
+
+/**
+ * Who or what each entry is about, in words: the investor's name for an investor, one of their wallets or their KYC
+ * application; the artwork's title for a listing or its token. Keyed "type:id"; subjects without a name are absent.
+ */
+export async function describeAuditSubjects(
+  db: Database,
+  rows: Pick<AuditLogEntry, "subjectType" | "subjectId">[],
+): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.subjectType === type).map((r) => r.subjectId))];
+  const uuids = (type: string) => ids(type).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const [byInvestor, byWallet, byApplication, byToken, byArtwork] = await Promise.all([
+    uuids("investor").length
+      ? db
+          .select({ id: investors.id, name: investors.legalName })
+          .from(investors)
+          .where(inArray(investors.id, uuids("investor")))
+      : [],
+    ids("wallet").length
+      ? db
+          .select({ id: investorWallets.address, name: investors.legalName })
+          .from(investorWallets)
+          .innerJoin(investors, eq(investors.id, investorWallets.investorId))
+          .where(
+            inArray(
+              investorWallets.address,
+              ids("wallet").map((w) => w.toLowerCase()),
+            ),
+          )
+      : [],
+    uuids("kyc_application").length
+      ? db
+          .select({ id: kycApplications.id, name: investors.legalName })
+          .from(kycApplications)
+          .innerJoin(investors, eq(investors.id, kycApplications.investorId))
+          .where(inArray(kycApplications.id, uuids("kyc_application")))
+      : [],
+    ids("token").length
+      ? db
+          .select({ id: artworks.tokenAddress, name: artworks.title })
+          .from(artworks)
+          .where(
+            inArray(
+              artworks.tokenAddress,
+              ids("token").map((a) => a.toLowerCase()),
+            ),
+          )
+      : [],
+    uuids("artwork").length
+      ? db
+          .select({ id: artworks.id, name: artworks.title })
+          .from(artworks)
+          .where(inArray(artworks.id, uuids("artwork")))
+      : [],
+  ]);
+  const names = new Map<string, string>();
+  const put = (type: string, list: { id: string | null; name: string | null }[]) => {
+    for (const r of list) if (r.id && r.name) names.set(`${type}:${r.id}`, r.name);
+  };
+  put("investor", byInvestor);
+  put("wallet", byWallet);
+  put("kyc_application", byApplication);
+  put("token", byToken);
+  put("artwork", byArtwork);
+  return names;
 }
 
 /** Reason and short details of an entry, for the table and the CSV. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AuditTable } from "@/components/compliance/console/audit-table";
+import { AuditTable, getAuditActionNamer } from "@/components/compliance/console/audit-table";
 import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { Alert } from "@/components/ui/alert";
@@ -13,6 +13,7 @@ import { requirePageSession } from "@/lib/auth/guard";
 import {
   AUDIT_PAGE,
   auditRangeError,
+  describeAuditSubjects,
   listAudit,
   listAuditActions,
   parseAuditParams,
@@ -47,6 +48,7 @@ export default async function AuditPage({ searchParams }: Props) {
     return str ? `?${str}` : "";
   };
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
+  const actionWords = await getAuditActionNamer();
   const field = (name: "actor" | "investor" | "token", label: string, mono = true) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={`audit-${name}`} className="text-sm font-medium">
@@ -93,7 +95,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <option value="">{t("anyAction")}</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionWords(a)}
               </option>
             ))}
           </Select>
@@ -140,7 +142,12 @@ export default async function AuditPage({ searchParams }: Props) {
       ) : rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
-        <AuditTable rows={rows} locale={locale} caption={t("caption")} />
+        <AuditTable
+          rows={rows}
+          locale={locale}
+          caption={t("caption")}
+          subjects={await describeAuditSubjects(db, rows)}
+        />
       )}
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex justify-between text-sm">

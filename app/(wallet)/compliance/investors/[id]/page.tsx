@@ -14,7 +14,7 @@ import { requirePageSession } from "@/lib/auth/guard";
 import { CATEGORY_BY_CODE } from "@/lib/auth/roles";
 import { getDeployments } from "@/lib/chain/server";
 import { getInvestorAlerts } from "@/lib/compliance/alerts";
-import { listAudit } from "@/lib/compliance/audit-query";
+import { describeAuditSubjects, listAudit } from "@/lib/compliance/audit-query";
 import { getInvestorView } from "@/lib/compliance/investor";
 import { getDb } from "@/lib/db";
 import { countryName, countryNameFromNumeric, listCountries } from "@/lib/i18n/countries";
@@ -303,7 +303,12 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
         {audit.rows.length === 0 ? (
           <p className="text-sm text-ink-muted">{t("noAudit")}</p>
         ) : (
-          <AuditTable rows={audit.rows} locale={locale} caption={t("auditCaption")} />
+          <AuditTable
+            rows={audit.rows}
+            locale={locale}
+            caption={t("auditCaption")}
+            subjects={await describeAuditSubjects(db, audit.rows)}
+          />
         )}
       </section>
     </div>
