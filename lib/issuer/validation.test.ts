@@ -139,6 +139,7 @@ describe("offering terms (checked before anything is signed)", () => {
   it("validates token rules", () => {
     expect(
       tokenRulesInput.parse({
+        totalShares: "1000",
         allowedCountries: [344],
         categories: ["retail"],
         maxHolders: "500",
@@ -148,6 +149,7 @@ describe("offering terms (checked before anything is signed)", () => {
     ).toBe(30);
     const issues = fieldIssues(
       tokenRulesInput.safeParse({
+        totalShares: "0",
         allowedCountries: [],
         categories: [],
         maxHolders: "-1",
@@ -155,6 +157,12 @@ describe("offering terms (checked before anything is signed)", () => {
         lockupDays: "9999",
       }).error!,
     );
-    expect(Object.keys(issues).sort()).toEqual(["categories", "lockupDays", "maxHolders", "maxPerInvestor"]);
+    expect(Object.keys(issues).sort()).toEqual([
+      "categories",
+      "lockupDays",
+      "maxHolders",
+      "maxPerInvestor",
+      "totalShares",
+    ]);
   });
 });
