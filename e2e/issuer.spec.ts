@@ -496,6 +496,7 @@ test("a deploy still pending when the console is reopened is waited for, not off
     const recorded = first.page.waitForResponse(
       (r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes('"kind":"deploy"'),
     );
+    await first.page.getByLabel("Number of shares").fill("100");
     await first.page.getByRole("button", { name: "Deploy token" }).click();
     await expect(first.page.getByTestId("deploy-status")).toHaveAttribute("data-step", "pending", { timeout: 30_000 });
     await expect(first.page.getByTestId("deploy-status")).toContainText("You can leave this page");
