@@ -213,7 +213,7 @@ test("a wallet recovery moves shares, frozen part and lock-up to the investor's 
     "Recover to a new wallet",
     { "New wallet of the same investor": fresh },
     "Lost device, identity re-verified in branch",
-    /Move all 40 HAD3 shares of 0x.+ \(Mei Chan\) to 0x.+ with the wallet's freeze, its frozen part \(5\) and its lock-up \(40\)/,
+    /Move all 40 HAD3 shares of 0x.+ \(Mei Chan\) to 0x.+ with the wallet's freeze, its frozen part \(5\) and its lock-ups \(40, each keeping its own release\)\. The lost wallet will hold nothing and stay frozen/,
   );
   await expect(row(grace, fresh)).toContainText("Mei Chan");
   expect(await shares(grace, fresh)).toBe(40);

@@ -22,7 +22,7 @@ const sends = (log: WalletLog) => log.filter((r) => r.method === "eth_sendTransa
 const terms =
   "(uint256 pricePerShare, uint256 supplyCap, uint256 minTicket, uint256 maxTicket, uint64 start, uint64 end, uint8 eligibleCategories, address treasury)";
 const factoryAbi = parseAbi([
-  "function deployToken(string name, string symbol, (uint16[] allowedCountries, uint8 eligibleCategories, uint32 maxHolders, uint256 maxBalancePerInvestor, uint64 lockupSeconds) rules, string metadataURI, bytes32 metadataHash) returns (address)",
+  "function deployToken(string name, string symbol, uint256 maxSupply, (uint16[] allowedCountries, uint8 eligibleCategories, uint32 maxHolders, uint256 maxBalancePerInvestor, uint64 lockupSeconds) rules, string metadataURI, bytes32 metadataHash) returns (address)",
   "event TokenDeployed(address indexed token, address indexed issuer, string name, string symbol)",
 ]);
 const offeringAbi = parseAbi([
@@ -317,6 +317,10 @@ test("an issuer lists an artwork, it is approved, goes on-chain (resuming after 
   await page.reload();
   await expect(page.getByText("Approved", { exact: true }).first()).toBeVisible();
   await connectFor(page, page.getByRole("button", { name: "Deploy token" }));
+  // The artwork's share count is required and becomes the token's fixed maximum supply.
+  await page.getByRole("button", { name: "Deploy token" }).click();
+  await expect(page.getByLabel("Number of shares")).toHaveAccessibleDescription(/Enter a whole number|Required/);
+  await page.getByLabel("Number of shares").fill("200");
   const before = sends(log);
   // Symbols are unique on the platform: a symbol already used is refused beside the field, before any signature.
   const symbolField = page.getByRole("textbox", { name: "Symbol" });
@@ -436,7 +440,7 @@ test("a deploy sent while the console was closed is found on-chain and recorded,
     encodeFunctionData({
       abi: factoryAbi,
       functionName: "deployToken",
-      args: ["Atelier Night Ferry", "NFRS", rules, metadataUri, metadataHash],
+      args: ["Atelier Night Ferry", "NFRS", 100n, rules, metadataUri, metadataHash],
     }),
   );
   const [deployed] = parseEventLogs({ abi: factoryAbi, logs: deploy.logs, eventName: "TokenDeployed" });
@@ -535,6 +539,7 @@ test("a deploy still pending when the console is reopened is waited for, not off
     const recorded = first.page.waitForResponse(
       (r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes('"kind":"deploy"'),
     );
+    await first.page.getByLabel("Number of shares").fill("100");
     await first.page.getByRole("button", { name: "Deploy token" }).click();
     await expect(first.page.getByTestId("deploy-status")).toHaveAttribute("data-step", "pending", { timeout: 30_000 });
     await expect(first.page.getByTestId("deploy-status")).toContainText("You can leave this page");

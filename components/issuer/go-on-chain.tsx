@@ -155,6 +155,7 @@ export function GoOnChain(props: GoOnChainProps) {
   const [symbol, setSymbol] = useState(props.symbol);
   const [countries, setCountries] = useState<number[]>([344]);
   const [tokenCats, setTokenCats] = useState<CategoryName[]>(["retail", "professional", "institutional"]);
+  const [totalShares, setTotalShares] = useState("");
   const [maxHolders, setMaxHolders] = useState("500");
   const [maxPer, setMaxPer] = useState("0");
   const [lockup, setLockup] = useState("0");
@@ -244,6 +245,7 @@ export function GoOnChain(props: GoOnChainProps) {
     if (!name.trim() || name.length > 64) errors.name = te("required");
     if (!/^[A-Z0-9]{2,11}$/.test(symbol)) errors.symbol = te("symbol");
     const rules = tokenRulesInput.safeParse({
+      totalShares,
       allowedCountries: [...countries].sort((a, b) => a - b),
       categories: tokenCats,
       maxHolders,
@@ -273,6 +275,7 @@ export function GoOnChain(props: GoOnChainProps) {
         args: [
           name.trim(),
           symbol,
+          BigInt(r.totalShares),
           {
             allowedCountries: r.allowedCountries,
             eligibleCategories: maskFromCategories(r.categories),
@@ -516,6 +519,14 @@ export function GoOnChain(props: GoOnChainProps) {
                 <p className="text-xs text-ink-muted">{t("countriesHint")}</p>
               </fieldset>
               {checkboxes(t("tokenCategories"), tokenCats, setTokenCats, deployErrors.categories, "token-cat")}
+              {num(
+                "total-shares",
+                t("totalShares"),
+                totalShares,
+                setTotalShares,
+                deployErrors.totalShares,
+                t("totalSharesHint"),
+              )}
               <div className="grid gap-4 sm:grid-cols-3">
                 {num(
                   "max-holders",
@@ -529,7 +540,15 @@ export function GoOnChain(props: GoOnChainProps) {
                 {num("lockup", t("lockupDays"), lockup, setLockup, deployErrors.lockupDays)}
               </div>
               <Alert tone="info" role="none" title={t("willSign")}>
-                <p>{t("deploySigns", { name: name || "—", symbol: symbol || "—" })}</p>
+                <p>
+                  {t("deploySigns", {
+                    name: name || "—",
+                    symbol: symbol || "—",
+                    shares: /^\d{1,12}$/.test(totalShares.trim())
+                      ? Number(totalShares.trim()).toLocaleString(locale)
+                      : "—",
+                  })}
+                </p>
                 <p className="mt-1 text-xs">
                   {t("metadataUri")}{" "}
                   <code className="font-mono break-all" data-testid="metadata-uri">

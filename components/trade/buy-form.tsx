@@ -18,6 +18,7 @@ import { formatCount, formatMoney } from "@/lib/format/money";
 import { describeTradeError } from "@/lib/trade/errors";
 import { canProceed, evaluateBuyChecks, type ReasonContext } from "@/lib/trade/reasons";
 import { Checklist } from "./checklist";
+import { LockMergeNote, useLockMerge } from "./lock-merge";
 import { PurchaseStatus } from "./purchase-status";
 import type { BuyOffering } from "./types";
 import { useBuyReads, useDebounced } from "./use-buy-reads";
@@ -104,6 +105,8 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   );
   const lockupEnd =
     offering.lockupSeconds > 0n ? new Date((Number(now) + Number(offering.lockupSeconds)) * 1000) : null;
+  // A fifth running lock-up lot merges two releases into the later one: said before signing (and waited for).
+  const lockMerge = useLockMerge(offering.token, address, confirmOpen && lockupEnd !== null);
   const deadline = new Date((Number(now) + 20 * 60) * 1000);
   const allowanceReady = reads.allowance !== undefined && reads.allowance >= cost;
 
@@ -282,7 +285,12 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
               [t("confirm.shares"), formatCount(shares ?? 0n, locale)],
               [t("confirm.price"), money(offering.pricePerShare)],
               [t("confirm.total"), money(cost)],
-              [t("confirm.lockupUntil"), lockupEnd ? formatDay(lockupEnd, locale) : t("confirm.noLockup")],
+              [
+                t("confirm.lockupUntil"),
+                lockupEnd
+                  ? formatDay(lockMerge.merge?.kind === "purchase" ? lockMerge.merge.to : lockupEnd, locale)
+                  : t("confirm.noLockup"),
+              ],
             ].map(([label, value]) => (
               <div key={label} className="flex justify-between gap-4 px-4 py-2.5">
                 <dt className="text-ink-muted">{label}</dt>
@@ -290,6 +298,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
               </div>
             ))}
           </dl>
+          <LockMergeNote merge={lockMerge.merge} />
           <div className="flex flex-col gap-2 text-sm">
             <h3 className="font-medium">{t("confirm.whatTitle")}</h3>
             <ol className="list-decimal space-y-1.5 pl-5 text-ink-muted">
@@ -324,6 +333,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
               {t("confirm.cancel")}
             </Button>
             <Button
+              disabled={lockMerge.loading}
               onClick={() => {
                 setConfirmOpen(false);
                 if (shares !== null) void purchase({ shares, cost, twoStep });

@@ -12,13 +12,22 @@ import "./interfaces/IArtworkShareToken.sol";
 /// @dev Every mint, transfer, forced transfer and burn passes {_update}, which asks {_check} — the same function
 /// that backs {canTransfer}. Check order: paused (1), sender frozen (2), receiver frozen (3), unfrozen balance (4),
 /// receiver verified (5), country (6), category (7), max holders per investor (8), max balance per investor (9),
-/// lock-up (10). Mints skip the sender checks (2, 4, 10). Forced transfers and burns (agents) skip the pause and all
-/// sender checks but keep every receiver check; they consume locked, then frozen shares when the free balance is short.
+/// lock-up (10); before the receiver checks: a plain transfer to the zero address (13), the sender's own
+/// verification (11) and country (12), and for a mint the maximum supply (14). Mints skip the sender checks.
+/// Forced transfers and burns (agents) skip the pause and all sender checks but keep every receiver check; they
+/// consume locked, then frozen shares when the free balance is short.
 ///
-/// Roles: the issuer (owner) holds DEFAULT_ADMIN_ROLE and can grant every role locally. Every platform compliance
+/// Roles: the issuer (owner) holds DEFAULT_ADMIN_ROLE and can grant PAUSER, FREEZER and DOCUMENT locally, never the
+/// roles that move, mint or burn other people's shares (ENFORCER, RECOVERY, BURNER, MINTER). Every platform compliance
 /// agent (AGENT_ROLE on the IdentityRegistry) implicitly holds PAUSER, FREEZER, ENFORCER, RECOVERY and BURNER on
-/// every token. The PrimaryOffering singleton (an immutable of the implementation) implicitly holds MINTER_ROLE, and
-/// the owner implicitly holds DEFAULT_ADMIN_ROLE — no role storage is written when a clone is deployed.
+/// every token. The PrimaryOffering singleton (an immutable of the implementation) is the only MINTER, and the owner
+/// implicitly holds DEFAULT_ADMIN_ROLE — no role storage is written when a clone is deployed. Minting never exceeds
+/// the maximum supply fixed at initialisation. Ownership hands over in two steps.
+///
+/// Lock-ups per purchase lot: each mint locks its shares until now + `lockupSeconds` in a lot of its own; a wallet
+/// keeps at most {MAX_LOCK_LOTS} running lots (ended lots are dropped lazily). When a mint finds them all running, the
+/// two lots with the closest releases merge into the LATER of the two (a release only ever moves later, see
+/// {LockMerged} and {lockMergePreview}). Lowering `lockupSeconds` never moves an existing release.
 ///
 /// Per-investor accounting: each wallet holding shares remembers the investor id it had when its balance became
 /// non-zero; that id is used for the investor balance and holder count until the wallet's balance is zero again,
@@ -49,6 +58,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     /// @notice Longest accepted lock-up (100 years), keeps release times within uint40.
     uint64 public constant MAX_LOCKUP_SECONDS = 100 * 365 days;
+    /// @notice Running lock-up lots kept per wallet (more merge into a later release, never an earlier one).
+    uint256 public constant MAX_LOCK_LOTS = 4;
 
     uint8 private constant _MODE_CHECKED = 0;
     uint8 private constant _MODE_FORCED = 1;
@@ -68,12 +79,20 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     /// One storage slot per wallet: everything a transfer reads and writes of it. The balance lives here rather than
     /// in ERC20Upgradeable's mapping (see {balanceOf}), so the sender's and the receiver's checks and balance updates
-    /// touch one slot each. The locked amount is in {_lockedAmount}, read only while a lock-up runs.
+    /// touch one slot each. `lockedUntil` is the latest release of the wallet's lock-up lots ({_lots}), which are read
+    /// only while it lies in the future.
     struct WalletState {
         uint96 balance;
         bool frozen;
         uint40 lockedUntil;
         uint96 frozenAmount;
+    }
+
+    /// One purchase lot under lock-up: `amount` shares released at `releaseAt`. A lot whose release has passed is
+    /// empty, whatever its amount says.
+    struct Lot {
+        uint96 amount;
+        uint40 releaseAt;
     }
 
     struct Document {
@@ -87,11 +106,12 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     Config private _config;
     address private _owner;
+    uint96 private _maxSupply; // packed with _owner: set once in {initialize}, never written again
     string private _name;
     string private _symbol;
     uint256[4] private _countryBitmap; // bit `c` set = ISO country `c` allowed (c ≤ 999)
     mapping(address wallet => WalletState) private _wallets;
-    mapping(address wallet => uint96) private _lockedAmount; // meaningful only while lockedUntil > now
+    mapping(address wallet => Lot[MAX_LOCK_LOTS]) private _lots;
     uint256 private _supply;
     mapping(address wallet => bytes32 investorId) private _holderInvestor;
     mapping(bytes32 investorId => uint256) private _investorBalance;
@@ -101,6 +121,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     mapping(bytes32 name => Document) private _documents;
     bytes32[] private _documentNames;
     mapping(bytes32 name => uint256 indexPlusOne) private _documentIndex;
+    address private _pendingOwner;
 
     uint8 private transient _mode;
 
@@ -117,9 +138,11 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// @dev The one-time guard is a flag packed in the hot config slot rather than OpenZeppelin's Initializable slot,
     /// which saves a fresh storage slot (~22k gas) per clone; name and symbol are kept here for the same reason.
     /// Nothing of ERC20Upgradeable/AccessControlUpgradeable needs an initialiser.
+    /// Emits the initial owner, maximum supply, rules and metadata, so that an indexer rebuilds the token from events.
     /// @param owner_ The issuer: {owner}, implicitly DEFAULT_ADMIN_ROLE.
     /// @param name_ ERC-20 name.
     /// @param symbol_ ERC-20 symbol.
+    /// @param maxSupply_ The artwork's share count: no mint ever takes the total supply above it (1 .. 2^96 - 1).
     /// @param rules_ Initial compliance rules.
     /// @param metadataURI_ Pointer to the artwork metadata.
     /// @param metadataHash_ Hash of the artwork metadata document.
@@ -127,20 +150,26 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         address owner_,
         string memory name_,
         string memory symbol_,
+        uint256 maxSupply_,
         Rules calldata rules_,
         string memory metadataURI_,
         bytes32 metadataHash_
     ) external {
         if (_config.initialized) revert ShareAlreadyInitialized();
         if (owner_ == address(0)) revert ShareInvalidWallet(owner_);
+        if (maxSupply_ == 0 || maxSupply_ > type(uint96).max) revert ShareInvalidMaxSupply(maxSupply_);
         _config.initialized = true;
         _name = name_;
         _symbol = symbol_;
         _owner = owner_;
+        _maxSupply = uint96(maxSupply_);
         emit OwnershipTransferred(address(0), owner_);
+        emit MaxSupplySet(maxSupply_);
         _setRules(rules_);
+        emit RulesUpdated(rules_);
         _metadataURI = metadataURI_;
         _metadataHash = metadataHash_;
+        emit MetadataUpdated(metadataURI_, metadataHash_);
     }
 
     // ================================================================ ERC-20 / roles
@@ -174,6 +203,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     /// @notice Local role membership; plus, implicitly: the owner holds DEFAULT_ADMIN_ROLE, the PrimaryOffering holds
     /// MINTER_ROLE, and every platform compliance agent (registry AGENT_ROLE) holds the five agent roles.
+    /// ENFORCER, RECOVERY, BURNER and MINTER are never held locally (see {_grantRole}).
     function hasRole(bytes32 role, address account) public view override returns (bool) {
         if (super.hasRole(role, account)) return true;
         if (role == DEFAULT_ADMIN_ROLE) return account == _owner;
@@ -183,6 +213,15 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
                 || role == BURNER_ROLE
         ) return _REGISTRY.isAgent(account);
         return false;
+    }
+
+    /// @dev Refuses the roles that move, mint or burn other people's shares: the issuer cannot give them to itself or
+    /// anyone (agents hold them through the registry, the PrimaryOffering holds MINTER_ROLE).
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if (role == ENFORCER_ROLE || role == RECOVERY_ROLE || role == BURNER_ROLE || role == MINTER_ROLE) {
+            revert ShareRoleNotGrantable(role);
+        }
+        return super._grantRole(role, account);
     }
 
     // ================================================================ compliance
@@ -203,13 +242,25 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         WalletState memory fs;
         bool senderChecks = !forced && from != address(0);
         if (!forced && c.paused) return (TRANSFER_PAUSED, 0);
+        // Only agents' burns (forced) take shares to the zero address; a checked transfer there always reverts.
+        if (!forced && to == address(0)) return (TRANSFER_INVALID_RECEIVER, 0);
         if (senderChecks) {
             fs = _wallets[from];
             if (fs.frozen) return (TRANSFER_SENDER_FROZEN, 0);
         }
         if (to != address(0) && _wallets[to].frozen) return (TRANSFER_RECEIVER_FROZEN, 0);
-        if (senderChecks && (fs.balance < value || fs.balance - value < fs.frozenAmount)) {
-            return (TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE, 0);
+        if (senderChecks) {
+            if (fs.balance < value || fs.balance - value < fs.frozenAmount) {
+                return (TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE, 0);
+            }
+            if (!_senderCheckExempt(to)) {
+                code = _checkSender(c, from);
+                if (code != TRANSFER_OK) return (code, 0);
+            }
+        } else if (from == address(0)) {
+            // A mint: never above the maximum supply (the supply never exceeds it, so the subtraction is safe).
+            uint256 maxSupply_ = _maxSupply;
+            if (value > maxSupply_ - _supply) return (TRANSFER_MAX_SUPPLY_EXCEEDED, 0);
         }
         if (to != address(0)) {
             (code, toInvestor) = _checkReceiver(c, from, to, value);
@@ -218,10 +269,31 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         if (senderChecks && fs.lockedUntil > block.timestamp) {
             // balance - value >= frozenAmount was checked above.
             unchecked {
-                if (fs.balance - value - fs.frozenAmount < _lockedAmount[from]) return (TRANSFER_SHARES_LOCKED, 0);
+                if (fs.balance - value - fs.frozenAmount < _lockedOf(from, fs.lockedUntil)) {
+                    return (TRANSFER_SHARES_LOCKED, 0);
+                }
             }
         }
         return (TRANSFER_OK, toInvestor);
+    }
+
+    /// @dev Sender part of {_check}: an investor who is not verified (unlinked, KYC expired) or whose registered country
+    /// the token no longer allows cannot send. Agents' forced transfers, burns and recoveries never come here.
+    function _checkSender(Config memory c, address from) private view returns (uint8) {
+        (bytes32 regId, uint16 country,, uint64 expiry) = _REGISTRY.identityOf(from);
+        if (regId == bytes32(0) || block.timestamp >= expiry) return TRANSFER_SENDER_NOT_VERIFIED;
+        if (c.countriesRestricted && (_countryBitmap[country >> 8] >> (country & 0xff)) & 1 == 0) {
+            return TRANSFER_SENDER_COUNTRY_NOT_ALLOWED;
+        }
+        return TRANSFER_OK;
+    }
+
+    /// @dev Hook for receivers to which even a sender who is no longer verified may send with its own signature. None
+    /// today. A redemption (the issuer buying the artwork's shares back when it is sold) returns true here for its
+    /// redemption contract, so a holder whose KYC lapsed can still redeem; agents' recoveries and forced transfers
+    /// skip the sender checks already.
+    function _senderCheckExempt(address) internal pure returns (bool) {
+        return false;
     }
 
     /// @dev Receiver part of {_check}: verified, country, category, holders, balance per investor.
@@ -283,7 +355,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
                 delete _holderInvestor[from];
                 _holderWallets.remove(from);
             }
-            if (mode != _MODE_CHECKED) _trimRestrictions(from);
+            // A recovery (unchecked) resets the lost wallet itself, see {_recover}.
+            if (mode == _MODE_FORCED) _trimRestrictions(from);
         }
         if (to != address(0) && toBefore == 0) {
             _holderInvestor[to] = toInvestor;
@@ -353,24 +426,49 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         emit Transfer(from, to, value);
     }
 
-    /// @dev After a forced transfer or burn, keep locked + frozen ≤ balance: consume locked shares first, then frozen.
+    /// @dev After a forced transfer or burn, keep locked + frozen ≤ balance: consume locked shares first (the lots
+    /// released soonest first, so what stays keeps the longest lock; {LockConsumed} per lot), then frozen.
     function _trimRestrictions(address wallet) private {
         WalletState storage s = _wallets[wallet];
         uint256 balance = s.balance;
         uint256 frozenAmount = s.frozenAmount;
-        uint256 locked = s.lockedUntil > block.timestamp ? _lockedAmount[wallet] : 0;
+        uint256 locked = _lockedOf(wallet, s.lockedUntil);
         uint256 restricted = frozenAmount + locked;
         if (restricted <= balance) return;
         uint256 excess = restricted - balance;
         uint256 fromLocked = excess < locked ? excess : locked;
+        if (fromLocked != 0) _consumeLots(wallet, s, fromLocked);
         // fromLocked ≤ locked and ≤ excess by construction; the remaining excess ≤ frozenAmount since
         // frozenAmount + locked - balance = excess and balance ≥ 0.
         unchecked {
-            if (fromLocked != 0) _lockedAmount[wallet] = uint96(locked - fromLocked);
             excess -= fromLocked;
             if (excess != 0) s.frozenAmount = uint96(frozenAmount - excess);
         }
         if (excess != 0) emit SharesUnfrozen(wallet, excess, _msgSender());
+    }
+
+    /// @dev Takes `amount` (≤ the running locked total) out of `wallet`'s running lots, soonest release first.
+    function _consumeLots(address wallet, WalletState storage s, uint256 amount) private {
+        Lot[MAX_LOCK_LOTS] memory m = _lots[wallet];
+        while (amount != 0) {
+            uint256 pick = MAX_LOCK_LOTS;
+            for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
+                if (m[i].releaseAt > block.timestamp && (pick == MAX_LOCK_LOTS || m[i].releaseAt < m[pick].releaseAt)) {
+                    pick = i;
+                }
+            }
+            // amount ≤ the running total, so a running lot is always found while amount != 0.
+            uint40 release = m[pick].releaseAt;
+            uint256 lotAmount = m[pick].amount;
+            uint256 take = amount < lotAmount ? amount : lotAmount;
+            unchecked {
+                amount -= take;
+                lotAmount -= take;
+            }
+            m[pick] = lotAmount == 0 ? Lot(0, 0) : Lot(uint96(lotAmount), release);
+            emit LockConsumed(wallet, take, release, _msgSender());
+        }
+        _storeLots(wallet, s, m);
     }
 
     // ================================================================ agent actions
@@ -563,13 +661,34 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         return _owner;
     }
 
-    /// @notice Hands the token over to a new issuer. Owner only.
+    /// @notice Offers the token to a new issuer, who takes it over with {acceptOwnership}; until then the current owner
+    /// stays in charge and may offer it to someone else instead. Owner only.
     function transferOwnership(address newOwner) external {
         address previous = _owner;
         if (_msgSender() != previous) revert AccessControlUnauthorizedAccount(_msgSender(), DEFAULT_ADMIN_ROLE);
         if (newOwner == address(0)) revert ShareInvalidWallet(newOwner);
-        _owner = newOwner;
-        emit OwnershipTransferred(previous, newOwner);
+        _pendingOwner = newOwner;
+        emit OwnershipTransferStarted(previous, newOwner);
+    }
+
+    /// @notice Takes over the token offered by {transferOwnership}. Pending owner only.
+    function acceptOwnership() external {
+        address sender = _msgSender();
+        if (sender != _pendingOwner) revert ShareNotPendingOwner(sender);
+        address previous = _owner;
+        _owner = sender;
+        delete _pendingOwner;
+        emit OwnershipTransferred(previous, sender);
+    }
+
+    /// @notice The address offered the token by {transferOwnership} and not yet accepted (zero when none).
+    function pendingOwner() external view returns (address) {
+        return _pendingOwner;
+    }
+
+    /// @notice The immutable maximum supply (the artwork's share count) that minting never exceeds.
+    function maxSupply() external view returns (uint256) {
+        return _maxSupply;
     }
 
     /// @notice The PrimaryOffering singleton (implicit MINTER_ROLE).
@@ -664,7 +783,49 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     {
         WalletState memory s = _wallets[wallet];
         bool active = s.lockedUntil > block.timestamp;
-        return (s.frozen, s.frozenAmount, active ? _lockedAmount[wallet] : 0, active ? s.lockedUntil : 0);
+        return (s.frozen, s.frozenAmount, _lockedOf(wallet, s.lockedUntil), active ? s.lockedUntil : 0);
+    }
+
+    /// @notice The wallet's running lock-up lots, soonest release first: `amounts[i]` shares are locked until
+    /// `releases[i]`. At most {MAX_LOCK_LOTS}.
+    function lockLots(address wallet) external view returns (uint256[] memory amounts, uint64[] memory releases) {
+        Lot[MAX_LOCK_LOTS] memory m = _lots[wallet];
+        _sortLots(m);
+        uint256 n;
+        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
+            if (m[i].releaseAt > block.timestamp) ++n;
+        }
+        amounts = new uint256[](n);
+        releases = new uint64[](n);
+        uint256 k;
+        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
+            if (m[i].releaseAt > block.timestamp) {
+                (amounts[k], releases[k]) = (m[i].amount, m[i].releaseAt);
+                ++k;
+            }
+        }
+    }
+
+    /// @notice What a purchase minted to `to` now would do to its lock-ups, to be shown before signing. With fewer
+    /// than {MAX_LOCK_LOTS} running lots (or no lock-up) nothing merges: `merges` is false and the purchase gets its
+    /// own release at now + `lockupSeconds`. Otherwise two lots merge into the later release: when
+    /// `purchaseMoves` the shares being bought are locked until `toRelease` instead of `fromRelease`; else
+    /// `movedAmount` shares already held move from `fromRelease` to `toRelease` (always later).
+    /// @dev Evaluated at the current block's time; a purchase mined later can only find fewer lots running.
+    function lockMergePreview(address to)
+        external
+        view
+        returns (bool merges, bool purchaseMoves, uint256 movedAmount, uint64 fromRelease, uint64 toRelease)
+    {
+        uint64 lockup = _config.lockupSeconds;
+        if (lockup == 0) return (false, false, 0, 0, 0);
+        Lot[MAX_LOCK_LOTS] memory m = _lots[to];
+        uint40 until = uint40(block.timestamp + lockup);
+        // An amount of 1 stands for the purchase; only whether and what merges is reported.
+        (, uint256 moved, uint40 from_, uint40 to_) = _placeLot(m, 1, until);
+        if (from_ == 0) return (false, false, 0, 0, 0);
+        purchaseMoves = from_ == until; // a held lot's release always differs from `until` when lots merge
+        return (true, purchaseMoves, purchaseMoves ? 0 : moved, from_, to_);
     }
 
     /// @notice True when the wallet is frozen.
@@ -681,7 +842,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     function freeBalanceOf(address wallet) external view returns (uint256) {
         WalletState memory s = _wallets[wallet];
         if (s.frozen) return 0;
-        uint256 restricted = uint256(s.frozenAmount) + (s.lockedUntil > block.timestamp ? _lockedAmount[wallet] : 0);
+        uint256 restricted = uint256(s.frozenAmount) + _lockedOf(wallet, s.lockedUntil);
         return s.balance > restricted ? s.balance - restricted : 0;
     }
 
@@ -772,47 +933,179 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         }
         if (block.timestamp >= expiry) revert ShareRecoveryWalletNotVerified(newWallet);
 
-        uint96 lostLockedAmount = _lockedAmount[lostWallet];
+        Lot[MAX_LOCK_LOTS] memory lostLots = _lots[lostWallet];
         _mode = _MODE_UNCHECKED;
         _transfer(lostWallet, newWallet, amount);
         _mode = _MODE_CHECKED;
 
-        WalletState memory next = _wallets[newWallet]; // balance already includes the recovered shares
-        uint96 nextLockedAmount = _lockedAmount[newWallet];
-        next.frozen = next.frozen || lost.frozen;
-        next.frozenAmount += lost.frozenAmount;
-        bool lostLocked = lost.lockedUntil > block.timestamp;
-        bool nextLocked = next.lockedUntil > block.timestamp;
-        if (lostLocked && nextLocked) {
-            nextLockedAmount += lostLockedAmount;
-            if (lost.lockedUntil > next.lockedUntil) next.lockedUntil = lost.lockedUntil;
-        } else if (lostLocked) {
-            (nextLockedAmount, next.lockedUntil) = (lostLockedAmount, lost.lockedUntil);
+        address agent = _msgSender();
+        // Freeze state moves with the shares.
+        WalletState storage next = _wallets[newWallet]; // balance already includes the recovered shares
+        if (lost.frozen || lost.frozenAmount != 0) {
+            if (lost.frozen && !next.frozen) {
+                next.frozen = true;
+                emit WalletFrozenSet(newWallet, true, agent);
+            }
+            next.frozenAmount += lost.frozenAmount;
+            emit FreezeMoved(lostWallet, newWallet, lost.frozen, lost.frozenAmount);
         }
-        _wallets[newWallet] = next;
-        _lockedAmount[newWallet] = nextLockedAmount;
-        delete _wallets[lostWallet];
-        delete _lockedAmount[lostWallet];
-        emit WalletRecovered(lostWallet, newWallet, expected, amount, _msgSender());
+        // Every running lot keeps its release (merging, if needed, only into later releases).
+        if (lost.lockedUntil > block.timestamp) {
+            Lot[MAX_LOCK_LOTS] memory from_ = lostLots;
+            Lot[MAX_LOCK_LOTS] memory into = _lots[newWallet];
+            for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
+                if (from_[i].releaseAt > block.timestamp) {
+                    // Moved first, then (if needed) merged on the new wallet: events replay in this order.
+                    emit LockMoved(lostWallet, newWallet, from_[i].amount, from_[i].releaseAt);
+                    _placeLotEmitting(newWallet, into, from_[i].amount, from_[i].releaseAt);
+                }
+            }
+            _storeLots(newWallet, next, into);
+        }
+        delete _lots[lostWallet];
+        // The lost wallet ends empty and frozen: it can neither send nor receive (the registry unlinks it).
+        _wallets[lostWallet] = WalletState({balance: 0, frozen: true, lockedUntil: 0, frozenAmount: 0});
+        if (!lost.frozen) emit WalletFrozenSet(lostWallet, true, agent);
+        emit WalletRecovered(lostWallet, newWallet, expected, amount, agent);
     }
 
     function _mintLocked(address to, uint256 amount) private {
         uint256 supply = _supply;
-        if (amount > type(uint96).max - supply) revert ShareSupplyOverflow(supply + amount);
+        uint256 maxSupply_ = _maxSupply;
+        // supply ≤ maxSupply always (≤ 2^96 - 1), so neither side overflows.
+        if (amount > maxSupply_ - supply) revert ShareMaxSupplyExceeded(maxSupply_, supply + amount);
         _mint(to, amount);
         uint64 lockup = _config.lockupSeconds;
-        uint40 until;
+        uint40 release;
         if (lockup != 0 && amount != 0) {
-            WalletState storage s = _wallets[to];
-            // lockup ≤ MAX_LOCKUP_SECONDS, so now + lockup fits uint40 for millennia; the new locked amount is
-            // at most the wallet's balance, bounded by the uint96 supply cap checked above.
-            unchecked {
-                until = uint40(block.timestamp + lockup);
-                uint96 still = s.lockedUntil > block.timestamp ? _lockedAmount[to] : 0;
-                _lockedAmount[to] = still + uint96(amount);
-            }
-            s.lockedUntil = until;
+            // lockup ≤ MAX_LOCKUP_SECONDS, so now + lockup fits uint40 for millennia.
+            Lot[MAX_LOCK_LOTS] memory m = _lots[to];
+            release = _placeLotEmitting(to, m, amount, uint40(block.timestamp + lockup));
+            _storeLots(to, _wallets[to], m);
         }
-        emit SharesMinted(to, amount, until, _msgSender());
+        emit SharesMinted(to, amount, release, _msgSender());
+    }
+
+    // ================================================================ lock-up lots
+
+    /// @dev Shares of `wallet` still locked: the sum of its running lots (0 without reading them when the latest
+    /// release `lockedUntil` has passed).
+    function _lockedOf(address wallet, uint40 lockedUntil) private view returns (uint256 locked) {
+        if (lockedUntil <= block.timestamp) return 0;
+        Lot[MAX_LOCK_LOTS] storage lots = _lots[wallet];
+        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
+            Lot memory l = lots[i];
+            if (l.releaseAt > block.timestamp) locked += l.amount;
+        }
+    }
+
+    /// @dev Places `amount` shares released at `until` into the lots `m` (in memory; ended lots are dropped): into the
+    /// lot with the same release, else a free place, else the two lots with the closest releases among the running
+    /// ones and the new one merge into the later of the two. Returns the release the placed shares got and, when
+    /// something merged, the `moved` shares and the releases they moved `from_` and `to_` (from_ < to_; from_ is 0
+    /// when nothing merged). Every balance is below 2^96, so no sum overflows.
+    function _placeLot(Lot[MAX_LOCK_LOTS] memory m, uint256 amount, uint40 until)
+        private
+        view
+        returns (uint40 release, uint256 moved, uint40 from_, uint40 to_)
+    {
+        uint256 free = MAX_LOCK_LOTS;
+        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
+            if (m[i].releaseAt <= block.timestamp) {
+                m[i] = Lot(0, 0);
+                if (free == MAX_LOCK_LOTS) free = i;
+            } else if (m[i].releaseAt == until) {
+                unchecked {
+                    m[i].amount += uint96(amount);
+                }
+                return (until, 0, 0, 0);
+            }
+        }
+        if (free != MAX_LOCK_LOTS) {
+            m[free] = Lot(uint96(amount), until);
+            return (until, 0, 0, 0);
+        }
+        // All lots run, all releases differ from `until`. Among the five releases (index MAX_LOCK_LOTS = the new
+        // one), find the pair with the smallest gap (a earlier, b later, nothing in between).
+        uint40[MAX_LOCK_LOTS + 1] memory r;
+        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
+            r[i] = m[i].releaseAt;
+        }
+        r[MAX_LOCK_LOTS] = until;
+        (uint256 a, uint256 b) = _closestPair(r);
+        unchecked {
+            if (a == MAX_LOCK_LOTS) {
+                // The purchase joins the next later lot.
+                m[b].amount += uint96(amount);
+                return (m[b].releaseAt, amount, until, m[b].releaseAt);
+            }
+            moved = m[a].amount;
+            from_ = m[a].releaseAt;
+            if (b == MAX_LOCK_LOTS) {
+                // The lot just before the purchase's release moves to it.
+                m[a] = Lot(uint96(moved + amount), until);
+                return (until, moved, from_, until);
+            }
+            // Two held lots merge into the later one; the purchase takes the freed place.
+            m[b].amount += uint96(moved);
+            to_ = m[b].releaseAt;
+            m[a] = Lot(uint96(amount), until);
+            return (until, moved, from_, to_);
+        }
+    }
+
+    /// @dev Indexes `a`, `b` of the two distinct releases closest together (r[a] < r[b], none in between; the first
+    /// such pair found on a tie).
+    function _closestPair(uint40[MAX_LOCK_LOTS + 1] memory r) private pure returns (uint256 a, uint256 b) {
+        uint256 bestGap = type(uint256).max;
+        for (uint256 i; i <= MAX_LOCK_LOTS; ++i) {
+            // j = the index of the smallest release above r[i].
+            uint256 j = type(uint256).max;
+            uint256 rj = type(uint256).max;
+            for (uint256 k; k <= MAX_LOCK_LOTS; ++k) {
+                if (r[k] > r[i] && r[k] < rj) (j, rj) = (k, r[k]);
+            }
+            if (j != type(uint256).max && rj - r[i] < bestGap) (a, b, bestGap) = (i, j, rj - r[i]);
+        }
+    }
+
+    /// @dev {_placeLot}, emitting {LockMerged} when shares moved to a later release.
+    function _placeLotEmitting(address wallet, Lot[MAX_LOCK_LOTS] memory m, uint256 amount, uint40 until)
+        private
+        returns (uint40 release)
+    {
+        uint256 moved;
+        uint40 from_;
+        uint40 to_;
+        (release, moved, from_, to_) = _placeLot(m, amount, until);
+        if (from_ != 0) emit LockMerged(wallet, moved, from_, to_);
+    }
+
+    /// @dev Writes the lots back (unchanged slots cost a warm no-op write) and the wallet's latest release.
+    function _storeLots(address wallet, WalletState storage s, Lot[MAX_LOCK_LOTS] memory m) private {
+        Lot[MAX_LOCK_LOTS] storage lots = _lots[wallet];
+        uint40 latest;
+        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
+            lots[i] = m[i];
+            if (m[i].releaseAt > latest) latest = m[i].releaseAt;
+        }
+        s.lockedUntil = latest;
+    }
+
+    /// @dev Sorts lots by release, ended lots (release ≤ now) last.
+    function _sortLots(Lot[MAX_LOCK_LOTS] memory m) private view {
+        for (uint256 i = 1; i < MAX_LOCK_LOTS; ++i) {
+            Lot memory x = m[i];
+            uint256 kx = x.releaseAt > block.timestamp ? x.releaseAt : type(uint256).max;
+            uint256 j = i;
+            while (j > 0) {
+                Lot memory y = m[j - 1];
+                uint256 ky = y.releaseAt > block.timestamp ? y.releaseAt : type(uint256).max;
+                if (ky <= kx) break;
+                m[j] = y;
+                --j;
+            }
+            m[j] = x;
+        }
     }
 }

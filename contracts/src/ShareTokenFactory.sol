@@ -31,12 +31,13 @@ contract ShareTokenFactory is AccessControl, IShareTokenFactory {
     function deployToken(
         string calldata name,
         string calldata symbol,
+        uint256 maxSupply,
         IArtworkShareToken.Rules calldata rules,
         string calldata metadataURI,
         bytes32 metadataHash
     ) external onlyRole(ISSUER_ROLE) returns (address token) {
         token = Clones.clone(_implementation);
-        ArtworkShareToken(token).initialize(_msgSender(), name, symbol, rules, metadataURI, metadataHash);
+        ArtworkShareToken(token).initialize(_msgSender(), name, symbol, maxSupply, rules, metadataURI, metadataHash);
         _tokens.push(token);
         _isToken[token] = true;
         emit TokenDeployed(token, _msgSender(), name, symbol);

@@ -38,13 +38,13 @@ contract ShareTokenFactoryTest is Base {
     function test_deploy_onlyIssuer() public {
         vm.prank(stranger);
         vm.expectRevert(_unauthorized(stranger, keccak256("ISSUER_ROLE")));
-        factory.deployToken("x", "x", _rules(0, 0, 0), "", bytes32(0));
+        factory.deployToken("x", "x", 100, _rules(0, 0, 0), "", bytes32(0));
     }
 
     function test_deploy_invalidRulesReverts() public {
         vm.prank(issuer);
         vm.expectRevert(bytes4(keccak256("ShareInvalidRules()")));
-        factory.deployToken("x", "x", _rules(0, uint256(type(uint96).max) + 1, 0), "", bytes32(0));
+        factory.deployToken("x", "x", 100, _rules(0, uint256(type(uint96).max) + 1, 0), "", bytes32(0));
     }
 
     function test_setImplementation_onlyAdmin() public {

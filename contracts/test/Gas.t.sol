@@ -99,6 +99,7 @@ contract GasTest is Base, TxGas {
             (
                 "Nympheas, 1916",
                 "NYMP",
+                1000,
                 r,
                 "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
                 keccak256("m")

@@ -10,6 +10,7 @@ import {IdentityRegistry} from "../src/IdentityRegistry.sol";
 import {PrimaryOffering} from "../src/PrimaryOffering.sol";
 import {HKDStablecoin} from "../src/HKDStablecoin.sol";
 import {IPrimaryOffering} from "../src/interfaces/IPrimaryOffering.sol";
+import {IArtworkShareToken} from "../src/interfaces/IArtworkShareToken.sol";
 
 /// Drives the token, registry and offering with random compliant and non-compliant actions.
 contract Handler is Test {
@@ -39,6 +40,13 @@ contract Handler is Test {
     /// Per action: calls, and calls whose token / offering call succeeded (the handler itself never reverts).
     mapping(bytes32 action => uint256) public attempts;
     mapping(bytes32 action => uint256) public successes;
+    /// Set when a plain transfer succeeded (non-zero amount) from a wallet that was not verified or whose country
+    /// the token did not allow.
+    bool public unverifiedSend;
+    /// Set when, after an action that takes no shares away (transfer in, mint, purchase, rule change, warp), some
+    /// share of a wallet was released earlier than before: for some future time fewer shares were locked.
+    bool public lockMovedEarlier;
+    uint256 public lockChecks;
     /// Handler calls, and those made while the token was paused.
     uint256 public totalCalls;
     uint256 public pausedCalls;
@@ -95,6 +103,47 @@ contract Handler is Test {
         if (paused) movedWhilePaused = true;
     }
 
+    /// Every actor's running lock-up lots (soonest first).
+    function _lockSnapshot() internal view returns (uint256[][] memory amounts, uint64[][] memory releases) {
+        amounts = new uint256[][](actors.length);
+        releases = new uint64[][](actors.length);
+        for (uint256 i; i < actors.length; ++i) {
+            (amounts[i], releases[i]) = token.lockLots(actors[i]);
+        }
+    }
+
+    function _lockedAt(uint256[] memory amounts, uint64[] memory releases, uint256 t) internal pure returns (uint256 n) {
+        for (uint256 i; i < amounts.length; ++i) {
+            if (releases[i] > t) n += amounts[i];
+        }
+    }
+
+    /// For every wallet and every moment before one of its old releases, at least as many shares are locked as
+    /// before (a release never moved earlier). Only for actions that take no shares away from `skip` (none when
+    /// `skip` is type(uint256).max): a plain transfer's sender gives only free shares, so it is checked too.
+    function _checkLocks(uint256[][] memory oldA, uint64[][] memory oldR) internal {
+        ++lockChecks;
+        for (uint256 i; i < actors.length; ++i) {
+            (uint256[] memory a, uint64[] memory r) = token.lockLots(actors[i]);
+            for (uint256 k; k < oldR[i].length; ++k) {
+                uint256 t = oldR[i][k] - 1;
+                if (t < block.timestamp) continue;
+                if (_lockedAt(a, r, t) < _lockedAt(oldA[i], oldR[i], t)) lockMovedEarlier = true;
+            }
+        }
+    }
+
+    function _senderAllowed(address f) internal view returns (bool) {
+        (bytes32 id, uint16 country,, uint64 expiry) = registry.identityOf(f);
+        if (id == bytes32(0) || block.timestamp >= expiry) return false;
+        uint16[] memory allowed = token.rules().allowedCountries;
+        if (allowed.length == 0) return true;
+        for (uint256 i; i < allowed.length; ++i) {
+            if (allowed[i] == country) return true;
+        }
+        return false;
+    }
+
     function _check(bool[] memory verified, uint256[] memory before) internal {
         for (uint256 i; i < actors.length; ++i) {
             if (!verified[i] && token.balanceOf(actors[i]) > before[i]) unverifiedGain = true;
@@ -106,13 +155,17 @@ contract Handler is Test {
         address t = _actor(to);
         amount = bound(amount, 0, token.balanceOf(f) + 1);
         (bool[] memory v, uint256[] memory b) = _watch();
+        (uint256[][] memory la, uint64[][] memory lr) = _lockSnapshot();
+        bool allowed = _senderAllowed(f);
         bool paused = token.paused();
         vm.prank(f);
         ++attempts["transfer"];
         try token.transfer(t, amount) {
             ++successes["transfer"];
             _moved(paused, amount);
+            if (!allowed && amount != 0) unverifiedSend = true;
         } catch {}
+        _checkLocks(la, lr);
         _check(v, b);
     }
 
@@ -120,12 +173,14 @@ contract Handler is Test {
         amount = bound(amount, 0, 1000);
         (bool[] memory v, uint256[] memory b) = _watch();
         bool paused = token.paused();
-        vm.prank(issuer);
+        (uint256[][] memory la, uint64[][] memory lr) = _lockSnapshot();
+        vm.prank(address(offering));
         ++attempts["mint"];
         try token.mint(_actor(to), amount) {
             ++successes["mint"];
             _moved(paused, amount);
         } catch {}
+        _checkLocks(la, lr);
         _check(v, b);
     }
 
@@ -136,12 +191,14 @@ contract Handler is Test {
         hkd.approve(address(offering), type(uint256).max);
         (bool[] memory v, uint256[] memory b) = _watch();
         bool paused = token.paused();
+        (uint256[][] memory la, uint64[][] memory lr) = _lockSnapshot();
         vm.prank(buyer);
         ++attempts["buy"];
         try offering.buy(offeringId, shares) {
             ++successes["buy"];
             _moved(paused, shares);
         } catch {}
+        _checkLocks(la, lr);
         _check(v, b);
     }
 
@@ -242,7 +299,19 @@ contract Handler is Test {
     }
 
     function warp(uint256 secs) external counted {
+        (uint256[][] memory la, uint64[][] memory lr) = _lockSnapshot();
         vm.warp(block.timestamp + bound(secs, 0, 20 days));
+        _checkLocks(la, lr);
+    }
+
+    /// The issuer raises or lowers the lock-up (0 .. 60 days); releases already set must not move.
+    function setLockup(uint256 secs) external counted {
+        IArtworkShareToken.Rules memory r = token.rules();
+        r.lockupSeconds = uint64(bound(secs, 0, 60 days));
+        (uint256[][] memory la, uint64[][] memory lr) = _lockSnapshot();
+        vm.prank(issuer);
+        token.setRules(r);
+        _checkLocks(la, lr);
     }
 }
 
@@ -250,10 +319,11 @@ contract InvariantTest is StdInvariant, Base {
     Handler internal handler;
     uint256 internal offeringId;
     uint256 internal constant PRICE = 3e6;
+    uint256 internal constant MAX_SUPPLY = 3000;
 
     function setUp() public override {
         super.setUp();
-        _setRules(_rules(4, 5000, 7 days));
+        token = _deploy(_rules(4, 5000, 7 days), MAX_SUPPLY);
         address unverified = makeAddr("unverified");
         address[] memory actors = new address[](7);
         (actors[0], actors[1], actors[2], actors[3], actors[4], actors[5], actors[6]) =
@@ -269,6 +339,19 @@ contract InvariantTest is StdInvariant, Base {
         }
         handler = new Handler(token, registry, offering, hkd, issuer, agent, offeringId, actors, ids);
         targetContract(address(handler));
+    }
+
+    function invariant_supplyWithinMaxSupply() public view {
+        assertEq(token.maxSupply(), MAX_SUPPLY);
+        assertLe(token.totalSupply(), MAX_SUPPLY);
+    }
+
+    function invariant_noUnverifiedSenderSends() public view {
+        assertFalse(handler.unverifiedSend());
+    }
+
+    function invariant_lockReleaseNeverMovesEarlier() public view {
+        assertFalse(handler.lockMovedEarlier());
     }
 
     function invariant_sumOfBalancesEqualsTotalSupply() public view {

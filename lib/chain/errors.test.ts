@@ -102,6 +102,19 @@ describe("chainErrorKey", () => {
       for (const key of keys) expect(has(cat, key), `${locale}: ${key}`).toBe(true);
   });
 
+  it("words the share token's limits on privileged power in both languages", () => {
+    for (const name of [
+      "ShareMaxSupplyExceeded",
+      "ShareRoleNotGrantable",
+      "ShareNotPendingOwner",
+      "ShareInvalidMaxSupply",
+    ]) {
+      const key = chainErrorKey({ kind: "revert", errorName: name, args: [], message: "" }).key;
+      expect(key).toBe(`reverts.${name}`);
+      for (const [locale, cat] of Object.entries(catalogues)) expect(has(cat, key), `${locale}: ${key}`).toBe(true);
+    }
+  });
+
   it("passes an unknown custom error's name along", () => {
     expect(chainErrorKey({ kind: "revert", errorName: "MarketPriceMoved", args: [], message: "" })).toEqual({
       key: "revertNamed",

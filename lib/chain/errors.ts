@@ -49,6 +49,12 @@ export const baseRevertMessages: RevertMessageTable = {
   FailedCall: "A call inside the transaction failed.",
   InvalidInitialization: "This contract is already set up.",
   Panic: "The contract hit an internal error.",
+  // The share token's limits on privileged power (every token shares them).
+  ShareMaxSupplyExceeded: "That would create more shares than the artwork has: its number of shares is fixed.",
+  ShareInvalidMaxSupply: "The number of shares must be a whole number of at least 1.",
+  ShareRoleNotGrantable:
+    "That role moves, creates or destroys other people's shares, so it cannot be given on a token: only compliance agents and the offering hold it.",
+  ShareNotPendingOwner: "Only the wallet the token was offered to can accept it.",
 };
 
 export function extendRevertMessages(...tables: RevertMessageTable[]): RevertMessageTable {

@@ -13,14 +13,17 @@
  * - the investor id a holding wallet's balance is accounted to is the registry link it had when its balance became
  *   non-zero, kept until the balance is zero again (relinking meanwhile does not move it); holders are counted per
  *   investor;
- * - a mint with a lock-up adds to the wallet's locked amount when its lock-up is still running at the mint's block
- *   time (else restarts it) and moves the release time; a lock-up is over once the block time reaches it;
- * - a forced transfer or burn then trims the sender's restrictions to its balance: locked shares first (unevented,
- *   recomputed here), then frozen ones (the contract's `SharesUnfrozen` for that part is not applied a second time);
- * - a recovery moves the lost wallet's freeze flag, frozen part and running lock-up to the new wallet, merging two
- *   running lock-ups (sum, later release), and clears the lost wallet;
- * - at the block itself: locked amount and release show only while the lock-up runs at that block's time, and a
- *   wallet is verified when the registry links it and its investor's KYC expiry is after that block's time.
+ * - lock-ups are kept per purchase lot, from events alone: a mint adds its shares to the lot of the release its
+ *   `SharesMinted` names; `LockMerged` moves held shares to a later release (a merge that placed the purchase itself
+ *   in a later lot names a release no held lot has, and `SharesMinted` already says where the shares went);
+ *   `LockConsumed` takes shares out of a lot (forced transfer, burn); a lot is over once the block time reaches it;
+ * - frozen shares follow `SharesFrozen` / `SharesUnfrozen` (a forced transfer or burn emits the latter for the
+ *   frozen shares it consumed);
+ * - a recovery moves the lost wallet's lots (`LockMoved`), frozen part and freeze flag (`FreezeMoved`,
+ *   `WalletFrozenSet`) to the new wallet; the lost wallet stays frozen, holding nothing;
+ * - at the block itself: locked amount (the running lots) and release (the latest running one) show only while a
+ *   lot runs at that block's time, and a wallet is verified when the registry links it and its investor's KYC expiry
+ *   is after that block's time.
  *
  * Plain module (no `server-only`): the server calls it from `register.ts`, tests and benchmarks with their own
  * database. It reads only the indexer's tables.
@@ -58,7 +61,8 @@ export type IndexedRegister = {
   holderCount: number;
   holderWalletCount: number;
   paused: boolean;
-  /** From the latest RulesUpdated up to the block; null when there was none (the deployment's rules apply). */
+  /** From the latest RulesUpdated up to the block (initialize emits the deployment's rules); null when there was
+   * none (a token deployed before initialize emitted them). */
   maxHolders: number | null;
   /** Some RulesUpdated exists after the block (so the rules now are not necessarily those at the block). */
   rulesChangedLater: boolean;
@@ -70,13 +74,12 @@ type WalletState = {
   balance: bigint;
   frozen: boolean;
   frozenAmount: bigint;
-  lockedAmount: bigint;
-  lockedUntil: bigint;
+  /** Lock-up lots: release (unix seconds) → shares; lots whose release has passed are dropped lazily. */
+  lots: Map<bigint, bigint>;
   investor: string;
 };
 
 const ZERO = "0x0000000000000000000000000000000000000000";
-const TRIMMING = new Set(["ForcedTransferred", "SharesBurned", "WalletRecovered"]);
 const big = (v: string | number | boolean | undefined): bigint => BigInt(String(v ?? "0"));
 const addr = (v: string | number | boolean | undefined): string => String(v ?? ZERO).toLowerCase();
 const seconds = (d: Date): bigint => BigInt(Math.floor(d.getTime() / 1000));
@@ -111,7 +114,7 @@ export function replayRegister({
   const state = (w: string): WalletState => {
     let s = wallets.get(w);
     if (!s) {
-      s = { balance: 0n, frozen: false, frozenAmount: 0n, lockedAmount: 0n, lockedUntil: 0n, investor: zeroHash };
+      s = { balance: 0n, frozen: false, frozenAmount: 0n, lots: new Map(), investor: zeroHash };
       wallets.set(w, s);
     }
     return s;
@@ -145,17 +148,18 @@ export function replayRegister({
     else links.delete(addr(e.args.wallet));
   };
 
-  /** After a forced transfer or burn (`_trimRestrictions`): locked + frozen ≤ balance, consuming locked first. */
-  const trim = (w: string, now: bigint) => {
-    const s = state(w);
-    const locked = s.lockedUntil > now ? s.lockedAmount : 0n;
-    const restricted = s.frozenAmount + locked;
-    if (restricted <= s.balance) return;
-    let excess = restricted - s.balance;
-    const fromLocked = excess < locked ? excess : locked;
-    if (fromLocked !== 0n) s.lockedAmount = locked - fromLocked;
-    excess -= fromLocked;
-    if (excess !== 0n) s.frozenAmount -= excess;
+  /** Adds `amount` to the lot released at `release` (dropping lots that are over at `now`). */
+  const addLot = (s: WalletState, release: bigint, amount: bigint, now: bigint) => {
+    for (const r of s.lots.keys()) if (r <= now) s.lots.delete(r);
+    if (release > now && amount !== 0n) s.lots.set(release, (s.lots.get(release) ?? 0n) + amount);
+  };
+  /** Takes up to `amount` out of the running lot released at `release`; returns what it took. */
+  const takeLot = (s: WalletState, release: bigint, amount: bigint, now: bigint): bigint => {
+    const held = release > now ? (s.lots.get(release) ?? 0n) : 0n;
+    const take = amount < held ? amount : held;
+    if (held - take === 0n) s.lots.delete(release);
+    else s.lots.set(release, held - take);
+    return take;
   };
 
   let li = 0;
@@ -211,10 +215,28 @@ export function replayRegister({
       case "SharesMinted": {
         const until = big(a.lockedUntil);
         if (until === 0n) break; // no lock-up configured (or nothing minted)
-        const s = state(addr(a.to));
-        const still = s.lockedUntil > now ? s.lockedAmount : 0n;
-        s.lockedAmount = still + big(a.amount);
-        s.lockedUntil = until;
+        addLot(state(addr(a.to)), until, big(a.amount), now);
+        break;
+      }
+      case "LockMerged": {
+        const s = state(addr(a.wallet));
+        const moved = takeLot(s, big(a.fromRelease), big(a.amount), now);
+        addLot(s, big(a.toRelease), moved, now);
+        break;
+      }
+      case "LockConsumed":
+        takeLot(state(addr(a.wallet)), big(a.releaseAt), big(a.amount), now);
+        break;
+      case "LockMoved": {
+        const moved = takeLot(state(addr(a.lostWallet)), big(a.releaseAt), big(a.amount), now);
+        addLot(state(addr(a.newWallet)), big(a.releaseAt), moved, now);
+        break;
+      }
+      case "FreezeMoved": {
+        const lost = state(addr(a.lostWallet));
+        const amount = big(a.frozenAmount);
+        lost.frozenAmount -= amount;
+        state(addr(a.newWallet)).frozenAmount += amount;
         break;
       }
       case "WalletFrozenSet":
@@ -223,40 +245,15 @@ export function replayRegister({
       case "SharesFrozen":
         state(addr(a.wallet)).frozenAmount += big(a.amount);
         break;
-      case "SharesUnfrozen": {
-        // The trim of a forced transfer, burn or recovery emits this right before that action's own event; the
-        // replay computes the trim itself at that event.
-        const next = tokenEvents[i + 1];
-        const wallet = addr(a.wallet);
-        const partOfTrim =
-          next !== undefined &&
-          next.txHash === e.txHash &&
-          next.logIndex === e.logIndex + 1 &&
-          TRIMMING.has(next.eventName) &&
-          addr(next.eventName === "WalletRecovered" ? next.args.lostWallet : next.args.from) === wallet;
-        if (!partOfTrim) state(wallet).frozenAmount -= big(a.amount);
-        break;
-      }
-      case "ForcedTransferred":
-      case "SharesBurned":
-        if (big(a.amount) !== 0n) trim(addr(a.from), now);
+      case "SharesUnfrozen":
+        // Also emitted for the frozen shares a forced transfer or burn consumed.
+        state(addr(a.wallet)).frozenAmount -= big(a.amount);
         break;
       case "WalletRecovered": {
-        const lostWallet = addr(a.lostWallet);
-        const lost = state(lostWallet);
-        const next = state(addr(a.newWallet));
-        next.frozen = next.frozen || lost.frozen;
-        next.frozenAmount += lost.frozenAmount;
-        const lostLocked = lost.lockedUntil > now;
-        const nextLocked = next.lockedUntil > now;
-        if (lostLocked && nextLocked) {
-          next.lockedAmount += lost.lockedAmount;
-          if (lost.lockedUntil > next.lockedUntil) next.lockedUntil = lost.lockedUntil;
-        } else if (lostLocked) {
-          next.lockedAmount = lost.lockedAmount;
-          next.lockedUntil = lost.lockedUntil;
-        }
-        wallets.delete(lostWallet); // balance is zero after the transfer; freeze and lock-up are gone
+        // Lots and freeze state moved with their own events; the lost wallet keeps its (frozen) flag only.
+        const lost = state(addr(a.lostWallet));
+        lost.lots.clear();
+        lost.frozenAmount = 0n;
         break;
       }
       case "Paused":
@@ -290,15 +287,21 @@ export function replayRegister({
     maxHolders,
     holders: holders.map((w): ChainHolder => {
       const s = state(w);
-      const running = s.lockedUntil > at;
+      let lockedAmount = 0n;
+      let lockedUntil = 0n;
+      for (const [release, amount] of s.lots) {
+        if (release <= at) continue;
+        lockedAmount += amount;
+        if (release > lockedUntil) lockedUntil = release;
+      }
       const linked = links.get(w);
       return {
         wallet: checksum(w),
         shares: s.balance,
         frozen: s.frozen,
         frozenAmount: s.frozenAmount,
-        lockedAmount: running ? s.lockedAmount : 0n,
-        lockedUntil: running ? Number(s.lockedUntil) : 0,
+        lockedAmount,
+        lockedUntil: Number(lockedUntil),
         investorId: s.investor as Hex,
         verified: linked !== undefined && at < (expiry.get(linked) ?? 0n),
       };

@@ -2,7 +2,7 @@ import { type Address, type Hex, keccak256, type PublicClient, stringToHex } fro
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import { devAccount, roleId, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
+import { devAccount, offeringMinter, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { readChainRegister } from "./register-chain";
 import { buildRegisterCsv, joinRegister, queryRegister } from "./register-query";
 
@@ -14,6 +14,7 @@ const id = (s: string): Hex => keccak256(stringToHex(s));
 
 let tc: TestChain;
 let d: Deployments;
+let minter: Awaited<ReturnType<typeof offeringMinter>>;
 let client: PublicClient;
 let token: Address;
 
@@ -61,6 +62,7 @@ beforeAll(async () => {
       args: [
         "Register Test",
         "RGT",
+        1_000_000n,
         {
           allowedCountries: [],
           eligibleCategories: 14,
@@ -95,14 +97,7 @@ beforeAll(async () => {
       }),
     );
   }
-  await send(
-    iss.writeContract({
-      address: token,
-      abi: artworkShareTokenAbi,
-      functionName: "grantRole",
-      args: [roleId("MINTER_ROLE"), issuer.address],
-    }),
-  );
+  minter = await offeringMinter(tc.url, d.primaryOffering);
 }, 180_000);
 
 afterAll(async () => {
@@ -111,10 +106,9 @@ afterAll(async () => {
 
 describe("holder register at a past block", () => {
   it("equals what the chain said at that block, after later mints, forced transfers, freezes and an exit", async () => {
-    const iss = wallet(issuer);
     const off = wallet(officer);
     const first = await send(
-      iss.writeContract({
+      minter.writeContract({
         address: token,
         abi: artworkShareTokenAbi,
         functionName: "batchMint",
@@ -128,7 +122,9 @@ describe("holder register at a past block", () => {
     const thenSaid = await directRead([a, b, c], blockA);
 
     // Later: c buys in, a part of a is frozen, b is frozen, then all of b's shares are forced to c (b leaves).
-    await send(iss.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [c, 7n] }));
+    await send(
+      minter.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [c, 7n] }),
+    );
     await send(
       off.writeContract({
         address: token,

@@ -29,7 +29,7 @@ import {
 import { deployAtelier } from "../chain/deploy";
 import type { Deployments } from "../chain/deployments";
 import { startAnvil, type LocalChain } from "../chain/local/anvil";
-import { freePort } from "../chain/local/test-chain";
+import { freePort, offeringMinter } from "../chain/local/test-chain";
 import { chainEvents, indexerCursor, marketOrders, marketTrades } from "../db/schema";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
 import { type IndexerOptions, syncToHead } from "./indexer";
@@ -209,6 +209,7 @@ beforeAll(async () => {
       args: [
         "Atelier Test",
         "ATT",
+        1_000_000n,
         {
           allowedCountries: [],
           eligibleCategories: 14,
@@ -222,17 +223,15 @@ beforeAll(async () => {
     }),
   );
   token = parseEventLogs({ abi: shareTokenFactoryAbi, logs: deployed.logs, eventName: "TokenDeployed" })[0]!.args.token;
-  // The issuer (token owner) may grant itself MINTER_ROLE for a test mint (normally only the offering mints).
+  // Only the PrimaryOffering mints: the test acts as it (anvil impersonation) instead of running a purchase.
+  const minter = await offeringMinter(chain.url, d.primaryOffering);
   await send(
-    a.writeContract({
+    minter.writeContract({
       address: token,
       abi: artworkShareTokenAbi,
-      functionName: "grantRole",
-      args: [keccak256(toHex("MINTER_ROLE")), admin.address],
+      functionName: "mint",
+      args: [seller.address, 500n],
     }),
-  );
-  await send(
-    a.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [seller.address, 500n] }),
   );
 }, 120_000);
 

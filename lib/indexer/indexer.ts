@@ -88,9 +88,10 @@ export type SyncResult = {
 /**
  * Version of the event set below. Raise it when adding events: databases indexed by an older version re-read their
  * history once (see `backfillStep`). 1: transfers, purchases, market, registry. 2: the token's agent events, mints
- * with their lock-up, and rules (the register at a past block is built from them).
+ * with their lock-up, and rules (the register at a past block is built from them). 3: lock-up lots (merged,
+ * consumed by a forced transfer or burn, moved by a recovery) and the freeze state a recovery moves.
  */
-export const INDEXER_EVENTS_VERSION = 2;
+export const INDEXER_EVENTS_VERSION = 3;
 
 /** Events of a share token that change its register (besides Transfer), recorded with `token` = the token. */
 export const TOKEN_REGISTER_EVENTS = [
@@ -104,6 +105,10 @@ export const TOKEN_REGISTER_EVENTS = [
   "Paused",
   "Unpaused",
   "RulesUpdated",
+  "LockMerged",
+  "LockConsumed",
+  "LockMoved",
+  "FreezeMoved",
 ] as const;
 const TOKEN_EVENT_NAMES = new Set<string>(["Transfer", ...TOKEN_REGISTER_EVENTS]);
 
@@ -119,6 +124,10 @@ const EVENTS = [
   getAbiItem({ abi: artworkShareTokenAbi, name: "Paused" }),
   getAbiItem({ abi: artworkShareTokenAbi, name: "Unpaused" }),
   getAbiItem({ abi: artworkShareTokenAbi, name: "RulesUpdated" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "LockMerged" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "LockConsumed" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "LockMoved" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "FreezeMoved" }),
   getAbiItem({ abi: primaryOfferingAbi, name: "SharesPurchased" }),
   getAbiItem({ abi: marketAbi, name: "OrderPlaced" }),
   getAbiItem({ abi: marketAbi, name: "OrderFilled" }),

@@ -57,6 +57,7 @@ beforeAll(async () => {
     args: [
       "Atelier Test",
       "TST",
+      1_000_000n,
       { allowedCountries: [344], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
       "http://x/metadata.json",
       sha("metadata"),

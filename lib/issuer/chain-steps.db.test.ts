@@ -116,6 +116,7 @@ const deployArgs = (metadataHash: Hex, categories = 14) =>
   [
     "Atelier Test",
     "TST",
+    1_000_000n,
     {
       allowedCountries: [344],
       eligibleCategories: categories,

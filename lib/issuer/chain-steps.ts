@@ -248,6 +248,7 @@ async function describeStep(db: Database, deps: ChainDeps, listing: Artwork, cal
           token: deployed,
           name: call.named.name,
           symbol: call.named.symbol,
+          maxSupply: call.named.maxSupply,
           rules: call.named.rules,
           metadataHash: listing.metadataHash,
         },

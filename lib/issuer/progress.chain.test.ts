@@ -60,6 +60,7 @@ async function deployToken(account: typeof issuer, metadataHash: Hex) {
     args: [
       "Atelier Test",
       "TST",
+      1_000_000n,
       { allowedCountries: [344], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
       "http://x/metadata.json",
       metadataHash,

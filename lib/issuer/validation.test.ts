@@ -164,6 +164,7 @@ describe("offering terms (checked before anything is signed)", () => {
   it("validates token rules", () => {
     expect(
       tokenRulesInput.parse({
+        totalShares: "1000",
         allowedCountries: [344],
         categories: ["retail"],
         maxHolders: "500",
@@ -173,6 +174,7 @@ describe("offering terms (checked before anything is signed)", () => {
     ).toBe(30);
     const issues = fieldIssues(
       tokenRulesInput.safeParse({
+        totalShares: "0",
         allowedCountries: [],
         categories: [],
         maxHolders: "-1",
@@ -180,6 +182,12 @@ describe("offering terms (checked before anything is signed)", () => {
         lockupDays: "9999",
       }).error!,
     );
-    expect(Object.keys(issues).sort()).toEqual(["categories", "lockupDays", "maxHolders", "maxPerInvestor"]);
+    expect(Object.keys(issues).sort()).toEqual([
+      "categories",
+      "lockupDays",
+      "maxHolders",
+      "maxPerInvestor",
+      "totalShares",
+    ]);
   });
 });

@@ -213,6 +213,8 @@ const wholeNumber = (min: number) =>
     .refine((n) => n >= min, { message: (min === 1 ? "positive" : "integer") satisfies ErrorKey });
 
 export const tokenRulesInput = z.object({
+  /** The artwork's share count: the token's immutable maximum supply. */
+  totalShares: wholeNumber(1),
   /** ISO 3166-1 numeric codes; empty = any country. */
   allowedCountries: z.array(z.number().int().min(1).max(999)).max(50, { message: "countries" satisfies ErrorKey }),
   categories: z

@@ -62,6 +62,15 @@ describe("reason codes in plain words", () => {
     expect(Object.keys(zh.trade.reasons.transfer).sort()).toEqual(Object.keys(en.trade.reasons.transfer).sort());
   });
 
+  it("tells a sender who is no longer verified, or whose country the artwork no longer allows, why shares cannot leave", () => {
+    expect(say(transferReason(TransferCode.SenderNotVerified, ctx))).toMatch(/not verified.*Renew your KYC/);
+    expect(sayZh(transferReason(TransferCode.SenderNotVerified, ctx))).toMatch(/未獲核實.*續期 KYC/);
+    const r = transferReason(TransferCode.SenderCountryNotAllowed, ctx);
+    expect(r.values).toMatchObject({ residence: ctx.residence });
+    expect(say(r)).toContain(String(ctx.residence));
+    expect(sayZh(r)).toContain(String(ctx.residence));
+  });
+
   it("explains a country the token does not allow, naming both countries", () => {
     expect(say(buyReason(BuyCode.TokenRefused, TransferCode.CountryNotAllowed, ctx))).toBe(
       "This artwork is open only to investors resident in Hong Kong. Your registered residence is Singapore.",

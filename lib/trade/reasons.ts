@@ -30,6 +30,10 @@ export const TransferCode = {
   MaxHoldersReached: 8,
   MaxBalanceExceeded: 9,
   SharesLocked: 10,
+  SenderNotVerified: 11,
+  SenderCountryNotAllowed: 12,
+  InvalidReceiver: 13,
+  MaxSupplyExceeded: 14,
 } as const;
 export type TransferCode = (typeof TransferCode)[keyof typeof TransferCode];
 
@@ -57,6 +61,10 @@ export const transferReasonKeys: Readonly<Record<number, string>> = {
   8: "maxHoldersReached",
   9: "maxBalanceExceeded",
   10: "sharesLocked",
+  11: "senderNotVerified",
+  12: "senderCountryNotAllowed",
+  13: "invalidReceiver",
+  14: "maxSupplyExceeded",
 };
 
 export type MessageValues = Record<string, string | number>;
@@ -112,6 +120,7 @@ export function transferReason(code: number, ctx: ReasonContext): Reason {
   const values: MessageValues = {};
   switch (code) {
     case TransferCode.CountryNotAllowed:
+    case TransferCode.SenderCountryNotAllowed:
       values.countries = joinList(ctx.allowedCountries, ctx.locale, "disjunction");
       values.residence = ctx.residence ?? "—";
       break;
@@ -297,6 +306,7 @@ export const tradeErrorKeys: Readonly<Record<string, string>> = {
   OfferingPurchaseRefused: "purchaseRefused",
   OfferingNotFound: "offeringNotFound",
   ShareTransferRefused: "transferRefused",
+  ShareMaxSupplyExceeded: "maxSupplyExceeded",
   ERC20InsufficientBalance: "insufficientBalance",
   ERC20InsufficientAllowance: "insufficientAllowance",
   ERC2612ExpiredSignature: "permitExpired",

@@ -40,9 +40,10 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
-import { artworkShareTokenAbi, shareTokenFactoryAbi } from "../../lib/chain/abis";
+import { shareTokenFactoryAbi } from "../../lib/chain/abis";
 import * as schema from "../../lib/db/schema";
 import { seedRegisterHolders } from "./register";
+import { impersonate } from "../../lib/chain/local/anvil";
 import { syncToHead } from "../../lib/indexer/indexer";
 import {
   ALICE,
@@ -499,6 +500,7 @@ async function runRegister(stack: Stack): Promise<void> {
       args: [
         "Bench Register",
         "BREG",
+        1_000_000_000n,
         { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
         "http://bench/m.json",
         keccak256(stringToHex("bench-register")),
@@ -507,19 +509,18 @@ async function runRegister(stack: Stack): Promise<void> {
   });
   const count = await client.readContract({ ...f, functionName: "tokenCount" });
   const [token] = (await client.readContract({ ...f, functionName: "tokens", args: [count - 1n, 1n] })) as [Address];
-  await client.waitForTransactionReceipt({
-    hash: await lumen.writeContract({
-      address: token,
-      abi: artworkShareTokenAbi,
-      functionName: "grantRole",
-      args: [keccak256(stringToHex("MINTER_ROLE")), lumen.account.address],
-    }),
+  // Only the PrimaryOffering mints: the seeding acts as it (anvil impersonation).
+  await impersonate(stack.chain.url, stack.deployment.primaryOffering);
+  const minter = createWalletClient({
+    account: stack.deployment.primaryOffering,
+    chain: foundry,
+    transport: http(stack.chain.url, { timeout: 120_000 }),
   });
   log(`seeding ${holders.toLocaleString("en")} holders of ${token}…`);
   const seeded = await seedRegisterHolders({
     client,
     officer: wallet(1),
-    minter: lumen,
+    minter,
     registry: stack.deployment.identityRegistry,
     token,
     holders,

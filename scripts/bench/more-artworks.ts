@@ -66,6 +66,7 @@ export async function addBenchArtworks(opts: {
         args: [
           `Atelier ${title}`,
           `BN${n}`,
+          1_000_000n,
           {
             allowedCountries: [],
             eligibleCategories: ALL_CATEGORIES,

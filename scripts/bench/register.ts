@@ -29,7 +29,7 @@ import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "../../lib/chain/abis";
 import { deployAtelier } from "../../lib/chain/deploy";
-import { startAnvil } from "../../lib/chain/local/anvil";
+import { impersonate, startAnvil } from "../../lib/chain/local/anvil";
 import { readChainRegister } from "../../lib/compliance/register-chain";
 import {
   buildRegisterCsv,
@@ -150,6 +150,7 @@ async function main() {
         args: [
           "Bench Register",
           "BREG",
+          1_000_000_000n,
           { allowedCountries: [], eligibleCategories: 14, maxHolders: 0, maxBalancePerInvestor: 0n, lockupSeconds: 0n },
           "http://x/m.json",
           keccak256(stringToHex("bench")),
@@ -162,19 +163,14 @@ async function main() {
       functionName: "tokens",
       args: [0n, 1n],
     })) as [Address];
-    await wait(
-      w(issuer).writeContract({
-        address: token,
-        abi: artworkShareTokenAbi,
-        functionName: "grantRole",
-        args: [keccak256(stringToHex("MINTER_ROLE")), issuer.address],
-      }),
-    );
+    // Only the PrimaryOffering mints: the seeding acts as it (anvil impersonation).
+    await impersonate(chain.url, d.primaryOffering);
+    const minter = createWalletClient({ account: d.primaryOffering, chain: foundry, transport: http(chain.url) });
 
     const { wallets, ids, expiry, seconds } = await seedRegisterHolders({
       client,
       officer: w(officer),
-      minter: w(issuer),
+      minter,
       registry: d.identityRegistry,
       token,
       holders: HOLDERS,

@@ -314,6 +314,7 @@ export async function seedDemo({
         args: [
           `Atelier ${art.title}`,
           art.symbol,
+          BigInt(art.totalShares),
           {
             allowedCountries: art.rules.allowedCountries,
             eligibleCategories: categoryMask(art.rules.categories),

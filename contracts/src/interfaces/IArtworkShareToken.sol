@@ -13,6 +13,10 @@ uint8 constant TRANSFER_CATEGORY_NOT_ELIGIBLE = 7;
 uint8 constant TRANSFER_MAX_HOLDERS_REACHED = 8;
 uint8 constant TRANSFER_MAX_BALANCE_EXCEEDED = 9;
 uint8 constant TRANSFER_SHARES_LOCKED = 10;
+uint8 constant TRANSFER_SENDER_NOT_VERIFIED = 11;
+uint8 constant TRANSFER_SENDER_COUNTRY_NOT_ALLOWED = 12;
+uint8 constant TRANSFER_INVALID_RECEIVER = 13;
+uint8 constant TRANSFER_MAX_SUPPLY_EXCEEDED = 14;
 
 /// @title IArtworkShareToken
 /// @notice Permissioned share token of one artwork (0 decimals). Every balance change passes one compliance hook.
@@ -40,6 +44,15 @@ interface IArtworkShareToken {
     error ShareInvalidRules();
     /// @notice Minting would push the total supply above 2^96 - 1.
     error ShareSupplyOverflow(uint256 newSupply);
+    /// @notice Minting would push the total supply above the token's immutable maximum supply.
+    error ShareMaxSupplyExceeded(uint256 maxSupply, uint256 newSupply);
+    /// @notice The maximum supply given at initialisation is zero or above 2^96 - 1.
+    error ShareInvalidMaxSupply(uint256 maxSupply);
+    /// @notice This role moves, mints or burns other people's shares and cannot be granted on the token: agents hold
+    /// it through the identity registry, the PrimaryOffering holds MINTER_ROLE.
+    error ShareRoleNotGrantable(bytes32 role);
+    /// @notice Only the pending owner can accept ownership.
+    error ShareNotPendingOwner(address account);
     /// @notice Partial freeze would exceed the wallet's balance.
     error ShareFreezeExceedsBalance(address wallet, uint256 balance, uint256 frozenAfter);
     /// @notice Partial unfreeze exceeds the wallet's frozen amount.
@@ -61,6 +74,19 @@ interface IArtworkShareToken {
 
     /// @notice The issuer (owner) changed.
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
+    /// @notice The owner offered the token to `newOwner`, who must call {acceptOwnership}.
+    event OwnershipTransferStarted(address indexed previousOwner, address indexed newOwner);
+    /// @notice The immutable maximum supply, set once at initialisation.
+    event MaxSupplySet(uint256 maxSupply);
+    /// @notice `amount` locked shares of `wallet` had their release moved from `fromRelease` to the later
+    /// `toRelease`, because the wallet already had {MAX_LOCK_LOTS} running lock-up lots.
+    event LockMerged(address indexed wallet, uint256 amount, uint64 fromRelease, uint64 toRelease);
+    /// @notice A forced transfer or burn took `amount` shares of `wallet` that were locked until `releaseAt`.
+    event LockConsumed(address indexed wallet, uint256 amount, uint64 releaseAt, address indexed agent);
+    /// @notice A recovery moved `amount` shares locked until `releaseAt` from `lostWallet` to `newWallet`.
+    event LockMoved(address indexed lostWallet, address indexed newWallet, uint256 amount, uint64 releaseAt);
+    /// @notice A recovery moved the lost wallet's freeze state (flag and partly frozen shares) to the new wallet.
+    event FreezeMoved(address indexed lostWallet, address indexed newWallet, bool frozen, uint256 frozenAmount);
     /// @notice The token was paused by `agent`.
     event Paused(address indexed agent);
     /// @notice The token was unpaused by `agent`.

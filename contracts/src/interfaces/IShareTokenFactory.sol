@@ -14,10 +14,12 @@ interface IShareTokenFactory {
     /// @notice The token implementation used for new clones was replaced.
     event ImplementationUpdated(address indexed implementation);
 
-    /// @notice Deploys a share token owned by the caller (ISSUER_ROLE).
+    /// @notice Deploys a share token owned by the caller (ISSUER_ROLE). `maxSupply` is the artwork's share count: no
+    /// mint ever takes the token's supply above it.
     function deployToken(
         string calldata name,
         string calldata symbol,
+        uint256 maxSupply,
         IArtworkShareToken.Rules calldata rules,
         string calldata metadataURI,
         bytes32 metadataHash

@@ -71,9 +71,6 @@ abstract contract Base is Test {
         vm.stopPrank();
 
         token = _deploy(_rules(0, 0, 0));
-        vm.startPrank(issuer);
-        token.grantRole(token.MINTER_ROLE(), issuer);
-        vm.stopPrank();
     }
 
     function _rules(uint32 maxHolders, uint256 maxBalance, uint64 lockup)
@@ -91,8 +88,14 @@ abstract contract Base is Test {
     }
 
     function _deploy(IArtworkShareToken.Rules memory r) internal returns (ArtworkShareToken t) {
+        t = _deploy(r, type(uint96).max);
+    }
+
+    function _deploy(IArtworkShareToken.Rules memory r, uint256 maxSupply) internal returns (ArtworkShareToken t) {
         vm.prank(issuer);
-        t = ArtworkShareToken(factory.deployToken("Water Lilies", "WLIL", r, "ipfs://meta", keccak256("meta")));
+        t = ArtworkShareToken(
+            factory.deployToken("Water Lilies", "WLIL", maxSupply, r, "ipfs://meta", keccak256("meta"))
+        );
     }
 
     function _setRules(IArtworkShareToken.Rules memory r) internal {
@@ -100,8 +103,9 @@ abstract contract Base is Test {
         token.setRules(r);
     }
 
+    /// Mints as the PrimaryOffering, the token's only minter (tests skip the purchase).
     function _mint(address to, uint256 amount) internal {
-        vm.prank(issuer);
+        vm.prank(address(offering));
         token.mint(to, amount);
     }
 

@@ -124,3 +124,23 @@ export async function startAnvil(opts: {
 
   return { url, port: opts.port, stop };
 }
+
+/**
+ * Lets `address` send transactions on a local anvil without its key (`anvil_impersonateAccount`), with 100 ETH for
+ * gas. Tests and benchmarks use it to act as the PrimaryOffering — the only minter of every share token — when they
+ * need holdings without running purchases.
+ */
+export async function impersonate(rpcUrl: string, address: string): Promise<void> {
+  for (const [method, params] of [
+    ["anvil_impersonateAccount", [address]],
+    ["anvil_setBalance", [address, "0x56bc75e2d63100000"]],
+  ] as const) {
+    const res = await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+    });
+    const body = (await res.json()) as { error?: { message: string } };
+    if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  }
+}

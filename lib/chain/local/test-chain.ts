@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   type Account,
+  type Address,
   createPublicClient,
   createWalletClient,
   type Hex,
@@ -25,7 +26,7 @@ import { identityRegistryAbi, shareTokenFactoryAbi } from "../abis";
 import { deployAtelier } from "../deploy";
 import type { Deployments } from "../deployments";
 import { resetServerChain } from "../server";
-import { type LocalChain, startAnvil } from "./anvil";
+import { impersonate, type LocalChain, startAnvil } from "./anvil";
 
 export const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 /** anvil's dev account `index` (unlocked on the chain). */
@@ -115,4 +116,13 @@ export async function startTestChain({
     resetServerChain();
   };
   return { chain, url: chain.url, file, deployments, client, wallet, send, serveToServer, stop: () => chain.stop() };
+}
+
+/**
+ * A wallet client acting as the PrimaryOffering, the only minter of every share token (no role can be granted to
+ * mint): tests that need holdings without running a purchase mint through anvil's impersonation of the offering.
+ */
+export async function offeringMinter(rpcUrl: string, offering: Address) {
+  await impersonate(rpcUrl, offering);
+  return createWalletClient({ account: offering, chain: foundry, transport: http(rpcUrl) });
 }
