@@ -5062,6 +5062,19 @@ export const marketAbi = [
   },
   {
     "type": "function",
+    "name": "MAX_ORDER_LIFETIME",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "cancel",
     "inputs": [
       {
@@ -5072,6 +5085,19 @@ export const marketAbi = [
     ],
     "outputs": [],
     "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "cent",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
   },
   {
     "type": "function",
@@ -5139,6 +5165,11 @@ export const marketAbi = [
       },
       {
         "name": "priceLimit",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxFeeBps",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -5268,6 +5299,49 @@ export const marketAbi = [
   },
   {
     "type": "function",
+    "name": "openAskShares",
+    "inputs": [
+      {
+        "name": "token",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "maker",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "openOrderCount",
+    "inputs": [
+      {
+        "name": "token",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "openOrders",
     "inputs": [
       {
@@ -5350,6 +5424,11 @@ export const marketAbi = [
             "name": "cancelled",
             "type": "uint256",
             "internalType": "uint256"
+          },
+          {
+            "name": "expiresAt",
+            "type": "uint256",
+            "internalType": "uint256"
           }
         ]
       }
@@ -5413,6 +5492,11 @@ export const marketAbi = [
         "name": "pricePerShare",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "expiresAt",
+        "type": "uint256",
+        "internalType": "uint256"
       }
     ],
     "outputs": [
@@ -5440,6 +5524,11 @@ export const marketAbi = [
       },
       {
         "name": "pricePerShare",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "expiresAt",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -5574,25 +5663,6 @@ export const marketAbi = [
     "stateMutability": "view"
   },
   {
-    "type": "function",
-    "name": "tokenOrderCount",
-    "inputs": [
-      {
-        "name": "token",
-        "type": "address",
-        "internalType": "address"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
     "type": "event",
     "name": "FeeUpdated",
     "inputs": [
@@ -5651,6 +5721,12 @@ export const marketAbi = [
         "type": "address",
         "indexed": true,
         "internalType": "address"
+      },
+      {
+        "name": "reason",
+        "type": "uint8",
+        "indexed": false,
+        "internalType": "uint8"
       }
     ],
     "anonymous": false
@@ -5728,6 +5804,12 @@ export const marketAbi = [
       },
       {
         "name": "price",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "expiresAt",
         "type": "uint256",
         "indexed": false,
         "internalType": "uint256"
@@ -5833,6 +5915,37 @@ export const marketAbi = [
   },
   {
     "type": "error",
+    "name": "MarketAsksNotBacked",
+    "inputs": [
+      {
+        "name": "token",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "seller",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "needed",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "available",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "code",
+        "type": "uint8",
+        "internalType": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "MarketEscrowShortfall",
     "inputs": [
       {
@@ -5849,6 +5962,22 @@ export const marketAbi = [
   },
   {
     "type": "error",
+    "name": "MarketFeeAboveMax",
+    "inputs": [
+      {
+        "name": "feeBps",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxFeeBps",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "MarketFeeTooHigh",
     "inputs": [
       {
@@ -5858,6 +5987,22 @@ export const marketAbi = [
       },
       {
         "name": "maxFeeBps",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "MarketInvalidExpiry",
+    "inputs": [
+      {
+        "name": "expiresAt",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "latest",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -5898,6 +6043,22 @@ export const marketAbi = [
         "name": "maker",
         "type": "address",
         "internalType": "address"
+      },
+      {
+        "name": "code",
+        "type": "uint8",
+        "internalType": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "MarketOrderNotFillable",
+    "inputs": [
+      {
+        "name": "orderId",
+        "type": "uint256",
+        "internalType": "uint256"
       },
       {
         "name": "code",

@@ -82,7 +82,7 @@ async function placeAsk(shares: bigint, price: bigint): Promise<bigint> {
       address: market,
       abi: marketAbi,
       functionName: "placeAsk",
-      args: [token, shares, price],
+      args: [token, shares, price, (await publicClient().getBlock()).timestamp + 30n * 86_400n],
     }),
   );
   return parseEventLogs({ abi: marketAbi, logs: r.logs, eventName: "OrderPlaced" })[0]!.args.orderId;
@@ -101,7 +101,7 @@ async function take(orderId: bigint, shares: bigint, price: bigint) {
       address: market,
       abi: marketAbi,
       functionName: "fill",
-      args: [orderId, shares, price],
+      args: [orderId, shares, price, 100n],
     }),
   );
 }
