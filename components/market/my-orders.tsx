@@ -64,6 +64,8 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
                       call: { address: setup.market, abi: marketAbi, functionName: "cancel", args: [o.id] },
                       what: "cancelled",
                       shares: o.remaining,
+                      // Cancelling an ask lowers the market's share allowance to what the other open asks need.
+                      lowerShareAllowance: o.side === "ask" ? setup.token : undefined,
                     })
                   }
                 >

@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { parseUnits, zeroAddress } from "viem";
-import { useReadContracts } from "wagmi";
+import { useConfig, useReadContracts } from "wagmi";
+import { getBlock } from "wagmi/actions";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Checklist } from "@/components/trade/checklist";
 import { useDebounced } from "@/components/trade/use-buy-reads";
@@ -12,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
@@ -22,8 +23,7 @@ import { formatMoney } from "@/lib/format/money";
 import {
   allChecksPass,
   evaluateMarketChecks,
-  fillReason,
-  marketErrorKeys,
+  marketErrorReason,
   tradeCost,
   type MarketCheck,
   type OrderSide,
@@ -53,12 +53,8 @@ export function describeMarketError(error: unknown): Reason {
   const d = describeChainError(error);
   if (d.kind === "user_rejected") return { key: "errors.rejected", values: {} };
   if (d.kind === "revert" && d.errorName) {
-    if (d.errorName === "ShareTransferRefused" || d.errorName === "MarketMakerNotEligible") {
-      const code = Number(d.args[d.errorName === "ShareTransferRefused" ? 0 : 2] ?? 0);
-      return fillReason(code);
-    }
-    const key = marketErrorKeys[d.errorName];
-    if (key) return { key: `errors.${key}`, values: {} };
+    const reason = marketErrorReason(d.errorName, d.args);
+    if (reason) return reason;
   }
   return { key: "errors.generic", values: {} };
 }
@@ -118,6 +114,9 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
               : t("state.confirmedCancelled")
         }
       >
+        {step.allowanceLoweredTo !== undefined ? (
+          <p className="text-sm">{t("mine.allowanceLowered", { shares: Number(step.allowanceLoweredTo) })}</p>
+        ) : null}
         {hash(step.hash)}
       </Alert>
     );
@@ -159,9 +158,15 @@ function Choice(props: { name: string; value: string; checked: boolean; label: s
   );
 }
 
+/** Order lifetimes offered in the form (the contract allows at most 90 days). */
+const EXPIRY_DAYS = [1, 7, 30, 90] as const;
+const DAY_SECONDS = 86_400n;
+
 export function TradeForm({ setup }: { setup: TradeSetup }) {
   const t = useTranslations("market");
   const locale = useLocale();
+  const config = useConfig();
+  const [expiryDays, setExpiryDays] = useState<(typeof EXPIRY_DAYS)[number]>(30);
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [side, setSide] = useState<OrderSide>("buy");
@@ -201,14 +206,16 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
             : [account, mode === "take" && setup.bestBid ? setup.bestBid.maker : zeroAddress, readShares],
       },
       { address: setup.market, abi: marketAbi, functionName: "fillableBy", args: [best?.id ?? 0n, account] },
+      // What my open asks on this token already need: a new ask's approval must cover them too.
+      { address: setup.market, abi: marketAbi, functionName: "openAskShares", args: [setup.token, account] },
     ],
     query: { enabled: sameWallet },
   });
-  const [identity, hkdBalance, shareBalance, walletState, canTransfer, fillableBy] = reads.data ?? [];
+  const [identity, hkdBalance, shareBalance, walletState, canTransfer, fillableBy, openAskShares] = reads.data ?? [];
   const { step, setStep, run } = useMarketTx(account, setup.market, reads.queryKey);
   const money = (v: bigint) => formatMoney(v, d, locale);
   const effectivePrice = take ? (best?.price ?? 0n) : price;
-  const { value, fee } = tradeCost(shares, effectivePrice, setup.feeBps, take);
+  const { value, fee } = tradeCost(shares, effectivePrice, setup.feeBps, take, d);
   const fresh = debouncedShares === shares && !reads.isFetching;
   const registered = identity ? identity[0] !== `0x${"0".repeat(64)}` : undefined;
   const expiry = identity ? BigInt(identity[3]) : undefined;
@@ -219,6 +226,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       shares,
       price: effectivePrice,
       feeBps: setup.feeBps,
+      decimals: d,
       registered,
       kycExpiry: expiry,
       now,
@@ -237,7 +245,13 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       limit: money(price),
     },
   );
-  const priceOk = take ? !!best && (side === "buy" ? price >= best.price : price <= best.price) : price > 0n;
+  // A limit order at or through the best opposite order would cross the book: say so and offer to take it instead.
+  const opposite = side === "buy" ? setup.bestAsk : setup.bestBid;
+  const crosses =
+    !take && !!opposite && price > 0n && (side === "buy" ? price >= opposite.price : price <= opposite.price);
+  const priceOk = take
+    ? !!best && (side === "buy" ? price >= best.price : price <= best.price)
+    : price > 0n && !crosses;
   const inFlight = !["idle", "confirmed", "failed"].includes(step.kind);
   const ready = sameWallet && fresh && shares > 0n && priceOk && allChecksPass(checks) && !inFlight;
 
@@ -245,7 +259,11 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
   }
 
-  function submit(e: React.FormEvent) {
+  // A sale must leave my open asks backed, and a new ask must be covered together with them: the market's share
+  // allowance has to reach everything my open asks need plus this order.
+  const askNeed = (openAskShares ?? 0n) + shares;
+
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (!ready) return;
     if (take && best) {
@@ -253,22 +271,31 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         approve:
           side === "buy"
             ? { token: setup.paymentToken, kind: "hkd", amount: value + fee }
-            : { token: setup.token, kind: "shares", amount: shares },
-        call: { address: setup.market, abi: marketAbi, functionName: "fill", args: [best.id, shares, price] },
+            : { token: setup.token, kind: "shares", amount: askNeed },
+        // The fee shown is the highest the taker accepts: if the platform raised it since, the fill is refused.
+        call: {
+          address: setup.market,
+          abi: marketAbi,
+          functionName: "fill",
+          args: [best.id, shares, price, setup.feeBps],
+        },
         what: "filled",
         shares,
       });
     } else {
+      // The expiry counts from the chain's clock, so that "90 days" is never beyond what the contract allows.
+      const { timestamp } = await getBlock(config);
+      const expiresAt = timestamp + BigInt(expiryDays) * DAY_SECONDS;
       void run({
         approve:
           side === "buy"
             ? { token: setup.paymentToken, kind: "hkd", amount: value }
-            : { token: setup.token, kind: "shares", amount: shares },
+            : { token: setup.token, kind: "shares", amount: askNeed },
         call: {
           address: setup.market,
           abi: marketAbi,
           functionName: side === "buy" ? "placeBid" : "placeAsk",
-          args: [setup.token, shares, price],
+          args: [setup.token, shares, price, expiresAt],
         },
         what: "placed",
         shares,
@@ -301,7 +328,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(e) => void submit(e)}
       className="flex flex-col gap-5"
       aria-label={t("form.label")}
       aria-describedby="trade-explain"
@@ -381,6 +408,48 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           )}
         </Field>
       </div>
+      {crosses && opposite ? (
+        <Alert
+          tone="warn"
+          title={t(side === "sell" ? "form.crossesBid" : "form.crossesAsk", { price: money(opposite.price) })}
+          action={
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                setMode("take");
+                setPriceText(toText(opposite.price, d));
+                reset();
+              }}
+            >
+              {t("form.takeInstead")}
+            </Button>
+          }
+        />
+      ) : null}
+      {!take ? (
+        <Field id="trade-expiry" label={t("form.expiry")} hint={t("form.expiryHelp")}>
+          {(p) => (
+            <Select
+              {...p}
+              value={expiryDays}
+              onChange={(e) => {
+                setExpiryDays(Number(e.target.value) as (typeof EXPIRY_DAYS)[number]);
+                reset();
+              }}
+            >
+              {EXPIRY_DAYS.map((days) => (
+                <option key={days} value={days}>
+                  {t("form.expiryOption", {
+                    days,
+                    date: formatDay(new Date((Number(now) + days * 86_400) * 1000), locale),
+                  })}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <dl className="divide-y divide-line border-y border-line text-sm">
         <div className="flex justify-between gap-4 py-2">
           <dt className="text-ink-muted">{t("form.value")}</dt>
@@ -399,13 +468,16 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           </dd>
         </div>
       </dl>
+      {take ? <p className="text-xs text-ink-muted">{t("form.feeRounding")}</p> : null}
       <MarketChecklist checks={checks} />
       <p id="trade-explain" className="text-sm text-ink-muted">
         {t("form.explainApprove", {
           what:
             side === "buy"
               ? t("form.approveHkd", { amount: money(take ? value + fee : value) })
-              : t("form.approveShares", { shares: Number(shares) }),
+              : (openAskShares ?? 0n) > 0n
+                ? t("form.approveAllAsks", { shares: Number(askNeed) })
+                : t("form.approveShares", { shares: Number(shares) }),
         })}
       </p>
       {!ready && fresh && !inFlight && checks.some((c) => c.state === "failed") ? (
