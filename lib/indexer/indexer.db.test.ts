@@ -119,6 +119,7 @@ async function chainTruth() {
       filled: o.filled.toString(),
       cancelled: o.cancelled.toString(),
       status: o.remaining > 0n ? "open" : o.cancelled > 0n ? "cancelled" : "filled",
+      expiresAt: new Date(Number(o.expiresAt) * 1000).toISOString(),
     });
   }
   const fills = await client.getContractEvents({
@@ -151,6 +152,7 @@ async function tableState() {
       filled: o.filled,
       cancelled: o.cancelled,
       status: o.status,
+      expiresAt: o.expiresAt?.toISOString() ?? null,
     })),
     fills: trades.map((t) => `${t.txHash}:${t.logIndex}`).sort(),
     transfers: transfers.length,

@@ -17,6 +17,8 @@ export type OpenOrder = {
   price: bigint;
   size: bigint;
   remaining: bigint;
+  /** When the order stops being fillable (null: placed before orders had an expiry). */
+  expiresAt: Date | null;
   /** Shares the maker side can deliver now, and why not all (0 = all). */
   fillable: bigint;
   reasonCode: number;
@@ -65,6 +67,7 @@ async function readIndexedOrders(token: Address): Promise<{ rows: Row[]; lastId:
         price: BigInt(r.price),
         size,
         remaining: size - BigInt(r.filled) - BigInt(r.cancelled),
+        expiresAt: r.expiresAt,
       };
     }),
   };
@@ -94,6 +97,7 @@ async function readChainTail(token: Address, market: Address, lastId: bigint, bl
       price: o.price,
       size: o.size,
       remaining: o.remaining,
+      expiresAt: new Date(Number(o.expiresAt) * 1000),
     }));
 }
 
@@ -135,6 +139,7 @@ async function readChainOrders(token: Address, market: Address, blockNumber: big
         price: o.price,
         size: o.size,
         remaining: o.remaining,
+        expiresAt: new Date(Number(o.expiresAt) * 1000),
       };
     }),
   );
