@@ -233,6 +233,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       tokenCode: fresh ? canTransfer : undefined,
       balance: side === "buy" ? hkdBalance : shareBalance,
       unavailable: walletState ? (walletState[0] ? (shareBalance ?? 0n) : walletState[1] + walletState[2]) : undefined,
+      inOpenAsks: side === "sell" ? openAskShares : undefined,
       take: take ? { fillCode: fresh ? fillCode : undefined, requested, limit: price, noOffer: !best } : undefined,
     },
     {

@@ -131,6 +131,16 @@ describe("market reasons", () => {
     expect(evaluateMarketChecks(sell, words).find((x) => x.id === "funds")?.state).toBe("ok");
   });
 
+  it("counts shares already offered in the seller's open asks: a new ask or sale may use only the rest", () => {
+    // 5 free shares, 3 already in open sell orders: 2 more can be offered, not 4.
+    const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n, unavailable: 0n, inOpenAsks: 3n };
+    expect(evaluateMarketChecks(sell, words).find((x) => x.id === "funds")).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.sharesInOpenAsks", values: { available: 2, offered: 3 } },
+    });
+    expect(evaluateMarketChecks({ ...sell, shares: 2n }, words).find((x) => x.id === "funds")?.state).toBe("ok");
+  });
+
   it("checks only the seller's own side when placing an ask: frozen stops, balance and lock-up are the funds check's", () => {
     const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n };
     expect(evaluateMarketChecks({ ...sell, tokenCode: 2 }, words).find((x) => x.id === "token")).toMatchObject({

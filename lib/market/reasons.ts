@@ -117,6 +117,8 @@ export type MarketCheckInput = {
   balance: bigint | undefined;
   /** Selling: shares frozen or locked in my wallet. */
   unavailable: bigint | undefined;
+  /** Selling: shares already offered in my open asks on this token (the market keeps them backed). */
+  inOpenAsks?: bigint | undefined;
   /**
    * The best opposite order, when the investor takes it: `requested` = shares entered, `limit` = the highest
    * (buying) or lowest (selling) price per share accepted (0 = none entered), `fillCode` = `fillableBy`.
@@ -196,21 +198,33 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
           },
     );
   } else {
-    const free = input.balance > (input.unavailable ?? 0n) ? input.balance - (input.unavailable ?? 0n) : 0n;
+    const unlocked = input.balance > (input.unavailable ?? 0n) ? input.balance - (input.unavailable ?? 0n) : 0n;
+    // Shares my open asks already offer stay reserved for them: a new ask or a sale may use only the rest.
+    const offered = input.inOpenAsks ?? 0n;
+    const free = unlocked > offered ? unlocked - offered : 0n;
     checks.push(
       free >= input.shares
         ? { id: "funds", state: "ok", message: { key: "checks.fundsOkSell", values: { available: Number(free) } } }
-        : input.balance >= input.shares
+        : offered > 0n && unlocked >= input.shares
           ? {
               id: "funds",
               state: "failed",
-              message: { key: "reasons.sharesLockedOrFrozen", values: { available: Number(free) } },
+              message: {
+                key: "reasons.sharesInOpenAsks",
+                values: { available: Number(free), offered: Number(offered) },
+              },
             }
-          : {
-              id: "funds",
-              state: "failed",
-              message: { key: "reasons.sharesShort", values: { available: Number(free) } },
-            },
+          : input.balance >= input.shares
+            ? {
+                id: "funds",
+                state: "failed",
+                message: { key: "reasons.sharesLockedOrFrozen", values: { available: Number(free) } },
+              }
+            : {
+                id: "funds",
+                state: "failed",
+                message: { key: "reasons.sharesShort", values: { available: Number(free) } },
+              },
     );
   }
 
