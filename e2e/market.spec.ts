@@ -10,10 +10,28 @@
  * and moves 20 of them to alice; investor buys in other offerings. Journeys here run in order and leave the book as
  * the next one expects: after the sale into priya's bid, Quiet Mountains has no bid left.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { expect, installWallet, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
+import { decodeFunctionResult, encodeFunctionData, parseAbi, type Address, type Hex } from "viem";
+import { addressOf, expect, installWallet, rpc, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
 import { signInWithTestWallet } from "./pages/sign-in";
-import { E2E_ORIGIN } from "./ports";
+import { E2E_DATA_DIR, E2E_ORIGIN } from "./ports";
+
+const erc20 = parseAbi(["function balanceOf(address) view returns (uint256)"]);
+
+/** HKD of an investor's wallet in base units (6 decimals), read from the chain itself, not from a page. */
+async function hkdOnChain(key: DemoKey): Promise<bigint> {
+  const { paymentToken } = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "deployments", "31337.json"), "utf8")) as {
+    paymentToken: Address;
+  };
+  const data = encodeFunctionData({ abi: erc20, functionName: "balanceOf", args: [addressOf(key)] });
+  const out = await rpc<Hex>("eth_call", [{ to: paymentToken, data }, "latest"]);
+  return decodeFunctionResult({ abi: erc20, functionName: "balanceOf", data: out });
+}
+
+/** "HK$15,678.99" → 15,678.99 HKD in base units (6 decimals), exactly. */
+const baseUnits = (text: string) => BigInt(text.replace(/[^\d]/g, "")) * 10_000n;
 
 const SLUG = "quiet-mountains";
 const TITLE = "Quiet Mountains";
@@ -207,10 +225,59 @@ test.describe("secondary market", () => {
     const before = signingRequests(mei.log).length;
     await order.getByRole("button", { name: /^Cancel order \d+$/ }).click();
     await expect(myOrders(mei.page).getByTestId("trade-status")).toContainText("Order cancelled.", { timeout: 45_000 });
-    expect(signingRequests(mei.log).length).toBe(before + 1);
+    // The cancel, then lowering the market's share allowance (7 left from the 10 approved) to what mei's other open
+    // asks need: none, so no needless permission stays behind.
+    await expect(myOrders(mei.page).getByTestId("trade-status")).toContainText(
+      "The market's permission to move your shares was lowered to what your remaining sell orders need (0 shares).",
+    );
+    expect(signingRequests(mei.log).length).toBe(before + 2);
     await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(0);
     // The book is back to david's HK$5,350 as the best offer.
     await takeBestOffer(alice.page, { side: "Buy", mode: "take", shares: 1 }, "Best offer: 15 shares at HK$5,350.00");
+  });
+
+  test("a second ask keeps the first deliverable, and the buyer pays exactly the total shown", async ({ browser }) => {
+    const mei = await openTrade(browser, "mei");
+    const alice = await openTrade(browser, "alice");
+
+    // Mei: 3 shares at HK$5,200.33, then 2 at HK$5,250. The second approval covers both asks (5 shares), not only
+    // the new one: before, the market was allowed 3 and the 2-share ask was placed without a new approval, so after
+    // the 3 filled, the 2 could not be delivered.
+    await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 3, price: "5200.33" });
+    await expectAllChecksPass(mei.page, ["kyc", "token", "funds"]);
+    await mei.page.getByRole("button", { name: "Place sell order" }).click();
+    await expect(tradeStatus(mei.page)).toContainText("Your order is in the book.", { timeout: 45_000 });
+    await gotoTrade(mei.page);
+    await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 2, price: "5250" });
+    await expectAllChecksPass(mei.page, ["kyc", "token", "funds"]);
+    await expect(
+      mei.page.getByText(
+        "Your wallet will ask you first to allow the market to move 5 shares (this order and your other open sell orders on this artwork)",
+      ),
+    ).toBeVisible();
+    await mei.page.getByRole("button", { name: "Place sell order" }).click();
+    await expect(tradeStatus(mei.page)).toContainText("Your order is in the book.", { timeout: 45_000 });
+    await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(2);
+    await expect(myOrders(mei.page)).not.toContainText("Cannot fill now");
+
+    // Alice takes the 3: 3 × HK$5,200.33 = HK$15,600.99, fee 0.5 % = HK$78.00495 → HK$78.00 (rounded down to the
+    // cent, in the taker's favour). The chain takes exactly the total the form showed.
+    await takeBestOffer(alice.page, { side: "Buy", mode: "take", shares: 3 }, "Best offer: 3 shares at HK$5,200.33");
+    await expectAllChecksPass(alice.page, ["kyc", "token", "funds", "price"]);
+    const total = alice.page.getByTestId("trade-total");
+    await expect(total).toHaveText("HK$15,678.99");
+    const before = await hkdOnChain("alice");
+    await alice.page.getByRole("button", { name: "Take the offer" }).click();
+    await expect(tradeStatus(alice.page)).toContainText("Trade done: 3 shares.", { timeout: 45_000 });
+    expect(before - (await hkdOnChain("alice"))).toBe(baseUnits("HK$15,678.99"));
+
+    // Mei's second ask is still deliverable: it is now the best offer, and alice takes it too.
+    await takeBestOffer(alice.page, { side: "Buy", mode: "take", shares: 2 }, "Best offer: 2 shares at HK$5,250.00");
+    await expectAllChecksPass(alice.page, ["kyc", "token", "funds", "price"]);
+    await alice.page.getByRole("button", { name: "Take the offer" }).click();
+    await expect(tradeStatus(alice.page)).toContainText("Trade done: 2 shares.", { timeout: 45_000 });
+    await gotoTrade(mei.page);
+    await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(0);
   });
 
   test("a bid escrows HKD, and cancelling it refunds the escrow", async ({ browser }) => {
@@ -250,8 +317,19 @@ test.describe("secondary market", () => {
     const bid = priya.page.getByRole("table", { name: "Open orders" }).getByRole("row", { name: /Quiet Mountains/ });
     await expect(bid.locator('[data-col="remaining"]')).toHaveText("8 of 8");
 
+    // Mei first tries a limit sell at HK$4,800, below priya's bid of HK$4,900: it would cross the book, so the form
+    // says a buyer is waiting at a better price and offers to take that bid instead of resting below it.
+    await gotoTrade(mei.page);
+    await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 10, price: "4800" });
+    const crossing = mei.page
+      .getByRole("status")
+      .filter({ hasText: "A buyer is already waiting at HK$4,900.00 a share" });
+    await expect(crossing).toBeVisible();
+    await expect(mei.page.getByRole("button", { name: "Place sell order" })).toBeDisabled();
+    await crossing.getByRole("button", { name: "Take it instead" }).click();
+    await expect(mei.page.getByRole("radio", { name: "Take the best offer" })).toBeChecked();
     // Mei wants to sell 10; the best bid is priya's 8 at HK$4,900.
-    await takeBestOffer(mei.page, { side: "Sell", mode: "take", shares: 10 }, "Best offer: 8 shares at HK$4,900.00");
+    await expect(mei.page.getByTestId("best-offer")).toHaveText("Best offer: 8 shares at HK$4,900.00");
     const submit = mei.page.getByRole("button", { name: "Take the offer" });
     const minPrice = mei.page.getByLabel("Lowest price per share I accept (HK$)");
     // A minimum above the bid: refused in words, before any wallet prompt.

@@ -5,6 +5,7 @@ import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { marketAbi } from "@/lib/chain/abis";
+import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { fillReason } from "@/lib/market/reasons";
 import { TxStatus } from "./trade-form";
@@ -48,6 +49,11 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
                       {t("mine.price")}: {formatMoney(o.price, setup.decimals, locale)}
                     </span>
                   </p>
+                  {o.expiresAt ? (
+                    <p className="text-xs text-ink-muted">
+                      {t("mine.expires", { date: formatDay(o.expiresAt, locale) })}
+                    </p>
+                  ) : null}
                   {reason ? (
                     <p className="text-xs text-ink-muted">
                       <Badge tone="warn">{t("book.unfillableBadge")}</Badge> {t(reason.key, reason.values)}
@@ -64,6 +70,8 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
                       call: { address: setup.market, abi: marketAbi, functionName: "cancel", args: [o.id] },
                       what: "cancelled",
                       shares: o.remaining,
+                      // Cancelling an ask lowers the market's share allowance to what the other open asks need.
+                      lowerShareAllowance: o.side === "ask" ? setup.token : undefined,
                     })
                   }
                 >

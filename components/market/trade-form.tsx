@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { zeroAddress } from "viem";
-import { useReadContracts } from "wagmi";
+import { useConfig, useReadContracts } from "wagmi";
+import { getBlock } from "wagmi/actions";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Checklist } from "@/components/trade/checklist";
 import { useDebounced } from "@/components/trade/use-buy-reads";
@@ -12,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
@@ -23,8 +24,7 @@ import { formatMoney } from "@/lib/format/money";
 import {
   allChecksPass,
   evaluateMarketChecks,
-  fillReason,
-  marketErrorKeys,
+  marketErrorReason,
   tradeCost,
   type MarketCheck,
   type OrderSide,
@@ -44,12 +44,8 @@ export function describeMarketError(error: unknown): Reason {
   const d = describeChainError(error);
   if (d.kind === "user_rejected") return { key: "errors.rejected", values: {} };
   if (d.kind === "revert" && d.errorName) {
-    if (d.errorName === "ShareTransferRefused" || d.errorName === "MarketMakerNotEligible") {
-      const code = Number(d.args[d.errorName === "ShareTransferRefused" ? 0 : 2] ?? 0);
-      return fillReason(code);
-    }
-    const key = marketErrorKeys[d.errorName];
-    if (key) return { key: `errors.${key}`, values: {} };
+    const reason = marketErrorReason(d.errorName, d.args);
+    if (reason) return reason;
   }
   return { key: "errors.generic", values: {} };
 }
@@ -109,6 +105,9 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
               : t("state.confirmedCancelled")
         }
       >
+        {step.allowanceLoweredTo !== undefined ? (
+          <p className="text-sm">{t("mine.allowanceLowered", { shares: Number(step.allowanceLoweredTo) })}</p>
+        ) : null}
         {hash(step.hash)}
       </Alert>
     );
@@ -150,10 +149,16 @@ function Choice(props: { name: string; value: string; checked: boolean; label: s
   );
 }
 
+/** Order lifetimes offered in the form (the contract allows at most 90 days). */
+const EXPIRY_DAYS = [1, 7, 30, 90] as const;
+const DAY_SECONDS = 86_400n;
+
 export function TradeForm({ setup }: { setup: TradeSetup }) {
   const t = useTranslations("market");
   const tAmount = useTranslations("amounts");
   const locale = useLocale();
+  const config = useConfig();
+  const [expiryDays, setExpiryDays] = useState<(typeof EXPIRY_DAYS)[number]>(30);
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [side, setSide] = useState<OrderSide>("buy");
@@ -201,15 +206,26 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       // What the market may already move: an approval is asked for (and announced) only when short.
       { address: setup.paymentToken, abi: hKDStablecoinAbi, functionName: "allowance", args: [account, setup.market] },
       { ...token, functionName: "allowance", args: [account, setup.market] },
+      // What my open asks on this token already need: a new ask's approval must cover them too.
+      { address: setup.market, abi: marketAbi, functionName: "openAskShares", args: [setup.token, account] },
     ],
     query: { enabled: sameWallet },
   });
-  const [identity, hkdBalance, shareBalance, walletState, canTransfer, fillableBy, hkdAllowance, shareAllowance] =
-    reads.data ?? [];
+  const [
+    identity,
+    hkdBalance,
+    shareBalance,
+    walletState,
+    canTransfer,
+    fillableBy,
+    hkdAllowance,
+    shareAllowance,
+    openAskShares,
+  ] = reads.data ?? [];
   const { step, setStep, run } = useMarketTx(account, setup.market, reads.queryKey);
   const money = (v: bigint) => formatMoney(v, d, locale);
   const effectivePrice = take ? (best?.price ?? 0n) : price;
-  const { value, fee } = tradeCost(shares, effectivePrice, setup.feeBps, take);
+  const { value, fee } = tradeCost(shares, effectivePrice, setup.feeBps, take, d);
   const fresh = debouncedShares === shares && !reads.isFetching;
   const registered = identity ? identity[0] !== `0x${"0".repeat(64)}` : undefined;
   const expiry = identity ? BigInt(identity[3]) : undefined;
@@ -220,12 +236,14 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       shares,
       price: effectivePrice,
       feeBps: setup.feeBps,
+      decimals: d,
       registered,
       kycExpiry: expiry,
       now,
       tokenCode: fresh ? canTransfer : undefined,
       balance: side === "buy" ? hkdBalance : shareBalance,
       unavailable: walletState ? (walletState[0] ? (shareBalance ?? 0n) : walletState[1] + walletState[2]) : undefined,
+      inOpenAsks: side === "sell" ? openAskShares : undefined,
       take: take ? { fillCode: fresh ? fillCode : undefined, requested, limit: price, noOffer: !best } : undefined,
     },
     {
@@ -238,14 +256,23 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       limit: money(price),
     },
   );
-  const priceOk = take ? !!best && (side === "buy" ? price >= best.price : price <= best.price) : price > 0n;
+  // A limit order at or through the best opposite order would cross the book: say so and offer to take it instead.
+  const opposite = side === "buy" ? setup.bestAsk : setup.bestBid;
+  const crosses =
+    !take && !!opposite && price > 0n && (side === "buy" ? price >= opposite.price : price <= opposite.price);
+  const priceOk = take
+    ? !!best && (side === "buy" ? price >= best.price : price <= best.price)
+    : price > 0n && !crosses;
   const inFlight = !["idle", "confirmed", "failed"].includes(step.kind);
   const ready = sameWallet && fresh && shares > 0n && priceOk && allChecksPass(checks) && !inFlight;
+  // A sale must leave my open asks backed, and a new ask must be covered together with them: the market's share
+  // allowance has to reach everything my open asks need plus this order.
+  const askNeed = (openAskShares ?? 0n) + shares;
   // What the market must be allowed to move for this order (a take pays the fee too).
   const approve =
     side === "buy"
       ? { token: setup.paymentToken, kind: "hkd" as const, amount: take ? value + fee : value }
-      : { token: setup.token, kind: "shares" as const, amount: shares };
+      : { token: setup.token, kind: "shares" as const, amount: askNeed };
   const allowance = side === "buy" ? hkdAllowance : shareAllowance;
   const approvalNeeded = ready && allowance !== undefined && allowance < approve.amount;
 
@@ -253,24 +280,33 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     if (step.kind === "confirmed" || step.kind === "failed") setStep({ kind: "idle" });
   }
 
-  function submit(e: React.FormEvent) {
+  async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (!ready) return;
     if (take && best) {
       void run({
         approve,
-        call: { address: setup.market, abi: marketAbi, functionName: "fill", args: [best.id, shares, price] },
+        // The fee shown is the highest the taker accepts: if the platform raised it since, the fill is refused.
+        call: {
+          address: setup.market,
+          abi: marketAbi,
+          functionName: "fill",
+          args: [best.id, shares, price, setup.feeBps],
+        },
         what: "filled",
         shares,
       });
     } else {
+      // The expiry counts from the chain's clock, so that "90 days" is never beyond what the contract allows.
+      const { timestamp } = await getBlock(config);
+      const expiresAt = timestamp + BigInt(expiryDays) * DAY_SECONDS;
       void run({
         approve,
         call: {
           address: setup.market,
           abi: marketAbi,
           functionName: side === "buy" ? "placeBid" : "placeAsk",
-          args: [setup.token, shares, price],
+          args: [setup.token, shares, price, expiresAt],
         },
         what: "placed",
         shares,
@@ -303,7 +339,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
 
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(e) => void submit(e)}
       className="flex flex-col gap-5"
       aria-label={t("form.label")}
       aria-describedby="trade-explain"
@@ -384,6 +420,48 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           )}
         </Field>
       </div>
+      {crosses && opposite ? (
+        <Alert
+          tone="warn"
+          title={t(side === "sell" ? "form.crossesBid" : "form.crossesAsk", { price: money(opposite.price) })}
+          action={
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                setMode("take");
+                setPriceText(toText(opposite.price, d));
+                reset();
+              }}
+            >
+              {t("form.takeInstead")}
+            </Button>
+          }
+        />
+      ) : null}
+      {!take ? (
+        <Field id="trade-expiry" label={t("form.expiry")} hint={t("form.expiryHelp")}>
+          {(p) => (
+            <Select
+              {...p}
+              value={expiryDays}
+              onChange={(e) => {
+                setExpiryDays(Number(e.target.value) as (typeof EXPIRY_DAYS)[number]);
+                reset();
+              }}
+            >
+              {EXPIRY_DAYS.map((days) => (
+                <option key={days} value={days}>
+                  {t("form.expiryOption", {
+                    days,
+                    date: formatDay(new Date((Number(now) + days * 86_400) * 1000), locale),
+                  })}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <dl className="divide-y divide-line border-y border-line text-sm">
         <div className="flex justify-between gap-4 py-2">
           <dt className="text-ink-muted">{t("form.value")}</dt>
@@ -402,6 +480,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           </dd>
         </div>
       </dl>
+      {take ? <p className="text-xs text-ink-muted">{t("form.feeRounding")}</p> : null}
       <MarketChecklist checks={checks} />
       {/* Said only when the wallet will really ask for an approval: the order can go ahead and the allowance is short. */}
       <p id="trade-explain" className="text-sm text-ink-muted empty:hidden">
@@ -410,7 +489,9 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
               what:
                 side === "buy"
                   ? t("form.approveHkd", { amount: money(approve.amount) })
-                  : t("form.approveShares", { shares: Number(shares) }),
+                  : (openAskShares ?? 0n) > 0n
+                    ? t("form.approveAllAsks", { shares: Number(askNeed) })
+                    : t("form.approveShares", { shares: Number(shares) }),
             })
           : null}
       </p>

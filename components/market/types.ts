@@ -22,6 +22,8 @@ export type MyOrder = {
   side: "ask" | "bid";
   price: bigint;
   remaining: bigint;
+  /** When the order stops being fillable (null: placed before orders had an expiry). */
+  expiresAt: Date | null;
   fillable: bigint;
   reasonCode: number;
 };

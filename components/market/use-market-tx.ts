@@ -6,7 +6,7 @@ import type { Abi, Address, Hex } from "viem";
 import { useConfig } from "wagmi";
 import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
-import { artworkShareTokenAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
+import { artworkShareTokenAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
 
 export type TxStep =
   | { kind: "idle" }
@@ -14,7 +14,14 @@ export type TxStep =
   | { kind: "approvalPending"; hash: Hex }
   | { kind: "signing" }
   | { kind: "pending"; hash: Hex }
-  | { kind: "confirmed"; hash: Hex; what: "placed" | "filled" | "cancelled"; shares: bigint }
+  | {
+      kind: "confirmed";
+      hash: Hex;
+      what: "placed" | "filled" | "cancelled";
+      shares: bigint;
+      /** After cancelling an ask: the share allowance was lowered to what the remaining open asks need. */
+      allowanceLoweredTo?: bigint;
+    }
   | { kind: "failed"; error: unknown };
 
 type Call = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] };
@@ -40,6 +47,11 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
     call: Call;
     what: "placed" | "filled" | "cancelled";
     shares: bigint;
+    /**
+     * After the call (cancelling an ask): lower the market's allowance on this share token to what the maker's
+     * remaining open asks need, so that no needless permission stays behind.
+     */
+    lowerShareAllowance?: Address;
   }) {
     try {
       if (opts.approve) {
@@ -71,10 +83,42 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
       const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
       setStep({ kind: "pending", hash });
       await confirm(hash);
+      let allowanceLoweredTo: bigint | undefined;
+      if (opts.lowerShareAllowance) {
+        const token = opts.lowerShareAllowance;
+        const [need, allowance] = await Promise.all([
+          readContract(config, {
+            address: market,
+            abi: marketAbi,
+            functionName: "openAskShares",
+            args: [token, account],
+          }),
+          readContract(config, {
+            address: token,
+            abi: artworkShareTokenAbi,
+            functionName: "allowance",
+            args: [account, market],
+          }),
+        ]);
+        if (allowance > need) {
+          setStep({ kind: "approving" });
+          const lower = await simulateContract(config, {
+            address: token,
+            abi: artworkShareTokenAbi,
+            functionName: "approve",
+            args: [market, need],
+            account,
+          });
+          const approveHash = await writeContract(config, lower.request);
+          setStep({ kind: "approvalPending", hash: approveHash });
+          await confirm(approveHash);
+          allowanceLoweredTo = need;
+        }
+      }
       // Confirmed once the server has caught up with this block (and the indexer with its events): the book, my
       // orders and the trade history then include it.
       await settle(hash);
-      setStep({ kind: "confirmed", hash, what: opts.what, shares: opts.shares });
+      setStep({ kind: "confirmed", hash, what: opts.what, shares: opts.shares, allowanceLoweredTo });
       await queryClient.invalidateQueries({ queryKey });
     } catch (error) {
       setStep({ kind: "failed", error });

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -18,31 +19,39 @@ import "./interfaces/IMarket.sol";
 
 /// @title Market
 /// @notice Secondary order book for every share token of the platform's ShareTokenFactory (see {IMarket}).
-/// @dev Storage: three slots per order — (maker, remaining), (token, price, side), (size, cancelled). A fill reads
-/// the first two and writes only the first; `filled` is derived as `size − cancelled − remaining`. Ids start at 1.
+/// @dev Storage: three slots per order — (maker, remaining, expiresAt), (token, price, side), (size, cancelled,
+/// openIndex). A fill reads the first two and writes only the first (plus the third when the order closes); `filled`
+/// is derived as `size − cancelled − remaining`. Ids start at 1. Each token keeps an index of its open orders
+/// (swap-and-pop), so reading the book costs the open orders, not the token's history; each (token, maker) keeps the
+/// total of its open asks, which the maker's free balance and allowance must cover.
 ///
 /// Security: every state-changing entry point is `nonReentrant` (transient guard) and follows
 /// checks-effects-interactions: the order is updated and the event emitted before any token is called. The market
 /// only ever holds bid escrow; fees go straight to the fee recipient. Fee-on-transfer payment tokens are refused at
 /// bid placement (the received amount is measured), so the market's payment balance always covers
-/// `Σ remaining × price` over open bids. Cancelling never depends on the share token or on the pause switch, so
-/// escrow can always be recovered.
+/// `Σ remaining × price` over open bids. A maker's own cancel never depends on the share token or on the pause
+/// switch, so escrow can always be recovered.
 contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     using SafeERC20 for IERC20;
 
     /// @notice Highest platform fee: 100 bps = 1 %.
     uint16 public constant MAX_FEE_BPS = 100;
+    /// @notice Longest an order may stay open: 90 days from placement.
+    uint256 public constant MAX_ORDER_LIFETIME = 90 days;
     uint256 private constant _BPS = 10_000;
 
-    /// Packed order: slot 0 (maker, remaining), slot 1 (token, price, side), slot 2 (size, cancelled).
+    /// Packed order: slot 0 (maker, remaining, expiresAt), slot 1 (token, price, side), slot 2 (size, cancelled,
+    /// openIndex = position in the token's open-orders index while open).
     struct Order {
         address maker;
-        uint96 remaining;
+        uint64 remaining;
+        uint32 expiresAt;
         address token;
         uint88 price;
         Side side;
-        uint96 size;
-        uint96 cancelled;
+        uint64 size;
+        uint64 cancelled;
+        uint64 openIndex;
     }
 
     /// One slot: everything a fill needs besides the order.
@@ -54,13 +63,17 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     IERC20 private immutable _PAYMENT_TOKEN;
     IMarketTokenFactory private immutable _FACTORY;
+    /// One cent of the payment token in its base units (10^(decimals − 2); 1 below two decimals).
+    uint256 private immutable _CENT;
 
     Config private _config;
     uint256 private _orderCount;
     mapping(uint256 orderId => Order) private _orders;
-    mapping(address token => uint256[]) private _tokenOrders;
+    mapping(address token => uint256[]) private _open;
+    mapping(address token => mapping(address maker => uint256)) private _openAsks;
 
-    /// @param paymentToken_ The platform payment token (a plain ERC-20; fee-on-transfer tokens cannot escrow bids).
+    /// @param paymentToken_ The platform payment token (a plain ERC-20 with `decimals`; fee-on-transfer tokens cannot
+    /// escrow bids).
     /// @param factory_ The ShareTokenFactory whose tokens may be traded.
     /// @param feeRecipient_ Receives the platform fee.
     /// @param feeBps_ Platform fee in basis points of the traded value, ≤ {MAX_FEE_BPS}.
@@ -72,6 +85,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         ) revert MarketZeroAddress();
         _PAYMENT_TOKEN = paymentToken_;
         _FACTORY = IMarketTokenFactory(factory_);
+        uint8 decimals = IERC20Metadata(address(paymentToken_)).decimals();
+        _CENT = decimals > 2 ? 10 ** (decimals - 2) : 1;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _setFee(feeRecipient_, feeBps_);
     }
@@ -79,28 +94,36 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     // ================================================================ trading
 
     /// @inheritdoc IMarket
-    function placeAsk(address token, uint256 shares, uint256 pricePerShare)
+    function placeAsk(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt)
         external
         nonReentrant
         returns (uint256 orderId)
     {
-        _checkOrder(token, shares, pricePerShare);
-        orderId = _store(token, Side.Ask, shares, pricePerShare);
+        _checkOrder(token, shares, pricePerShare, expiresAt);
+        IMarketShareToken t = IMarketShareToken(token);
+        uint8 code = t.paused() ? TRANSFER_PAUSED : _verifiedCode(_registry(token), msg.sender);
+        if (code != FILL_OK) revert MarketMakerNotEligible(token, msg.sender, code);
+        uint256 needed = _openAsks[token][msg.sender] + shares;
+        (uint256 available, uint8 backing) = _backing(token, msg.sender, needed);
+        if (backing == TRANSFER_SENDER_FROZEN) revert MarketMakerNotEligible(token, msg.sender, backing);
+        if (backing != FILL_OK) revert MarketAsksNotBacked(token, msg.sender, needed, available, backing);
+        _openAsks[token][msg.sender] = needed;
+        orderId = _store(token, Side.Ask, shares, pricePerShare, expiresAt);
     }
 
     /// @inheritdoc IMarket
-    function placeBid(address token, uint256 shares, uint256 pricePerShare)
+    function placeBid(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt)
         external
         nonReentrant
         returns (uint256 orderId)
     {
-        _checkOrder(token, shares, pricePerShare);
+        _checkOrder(token, shares, pricePerShare, expiresAt);
         // A bid locks money: refuse makers the token would never deliver to (pause, frozen, unverified, country,
         // category). Holder and balance caps depend on the seller and are enforced at fill.
         uint8 code = IMarketShareToken(token).canTransfer(address(0), msg.sender, 0);
         if (code != TRANSFER_OK) revert MarketMakerNotEligible(token, msg.sender, code);
-        orderId = _store(token, Side.Bid, shares, pricePerShare);
-        // shares < 2^96 and price < 2^88 (checked), so the product is < 2^184.
+        orderId = _store(token, Side.Bid, shares, pricePerShare, expiresAt);
+        // shares < 2^64 and price < 2^88 (checked), so the product is < 2^152.
         uint256 escrow;
         unchecked {
             escrow = shares * pricePerShare;
@@ -113,9 +136,14 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     }
 
     /// @inheritdoc IMarket
-    function fill(uint256 orderId, uint256 shares, uint256 priceLimit) external nonReentrant returns (uint256 filled) {
+    function fill(uint256 orderId, uint256 shares, uint256 priceLimit, uint256 maxFeeBps)
+        external
+        nonReentrant
+        returns (uint256 filled)
+    {
         Config memory cfg = _config;
         if (cfg.paused) revert MarketPaused();
+        if (cfg.feeBps > maxFeeBps) revert MarketFeeAboveMax(cfg.feeBps, maxFeeBps);
         Order storage o = _orders[orderId];
         address maker = o.maker;
         uint256 remaining = o.remaining;
@@ -125,21 +153,24 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
         if (remaining == 0) revert MarketOrderNotOpen(orderId);
         if (shares == 0) revert MarketInvalidShares(0);
+        if (block.timestamp >= o.expiresAt) revert MarketOrderNotFillable(orderId, FILL_ORDER_EXPIRED);
         if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
         if (side == Side.Ask ? price > priceLimit : price < priceLimit) {
             revert MarketPriceLimit(orderId, price, priceLimit);
         }
 
         filled = shares < remaining ? shares : remaining;
+        if (side == Side.Ask) _checkAskFill(orderId, token, maker, filled);
+        else _checkBidFill(orderId, token, maker, filled);
+
         uint256 cost;
         uint256 feeAmount;
-        // filled ≤ remaining < 2^96, price < 2^88: cost < 2^184 and cost × feeBps < 2^191. The fee is rounded down
-        // (in the taker's favour) and is at most 1 % of cost, so cost − fee cannot underflow; filled ≤ remaining.
+        (cost, feeAmount) = _costAndFee(filled, price, cfg.feeBps);
+        // filled ≤ remaining < 2^64.
         unchecked {
-            cost = filled * price;
-            feeAmount = cost * cfg.feeBps / _BPS;
-            o.remaining = uint96(remaining - filled);
+            o.remaining = uint64(remaining - filled);
         }
+        if (filled == remaining) _removeOpen(token, orderId);
         emit OrderFilled(orderId, msg.sender, filled, price, feeAmount);
 
         IERC20 pay = _PAYMENT_TOKEN;
@@ -152,7 +183,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         } else {
             // Delivery from the selling taker to the bid's maker; payment out of the bid's escrow.
             if (!IERC20(token).transferFrom(msg.sender, maker, filled)) revert MarketShareTransferFailed(token);
-            // fee ≤ cost / 100 (see above).
+            // fee ≤ cost / 100 (see {_costAndFee}).
             unchecked {
                 pay.safeTransfer(msg.sender, cost - feeAmount);
             }
@@ -167,15 +198,28 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint256 remaining = o.remaining;
         if (remaining == 0) revert MarketOrderNotOpen(orderId);
         address token = o.token;
+        Side side = o.side;
+        uint8 reason = FILL_OK;
         if (msg.sender != maker && !_isComplianceAgent(token, msg.sender)) {
-            revert MarketUnauthorizedCancel(orderId, msg.sender);
+            // Anyone may clear an order that can no longer trade: expired, or an ask that is no longer backed.
+            reason = block.timestamp >= o.expiresAt
+                ? FILL_ORDER_EXPIRED
+                : side == Side.Ask ? _askCode(token, maker) : FILL_OK;
+            if (reason == FILL_OK) revert MarketUnauthorizedCancel(orderId, msg.sender);
         }
         o.remaining = 0;
-        // An order is cancelled at most once (remaining becomes 0), so cancelled ≤ size < 2^96.
-        o.cancelled = uint96(remaining);
-        emit OrderCancelled(orderId, remaining, msg.sender);
-        if (o.side == Side.Bid) {
-            // remaining < 2^96 and price < 2^88: exactly the part of the escrow still held for this order.
+        // An order is cancelled at most once (remaining becomes 0), so cancelled ≤ size < 2^64.
+        o.cancelled = uint64(remaining);
+        if (side == Side.Ask) {
+            // The order's remaining size is part of the maker's open total.
+            unchecked {
+                _openAsks[token][maker] -= remaining;
+            }
+        }
+        _removeOpen(token, orderId);
+        emit OrderCancelled(orderId, remaining, msg.sender, reason);
+        if (side == Side.Bid) {
+            // remaining < 2^64 and price < 2^88: exactly the part of the escrow still held for this order.
             unchecked {
                 _PAYMENT_TOKEN.safeTransfer(maker, remaining * o.price);
             }
@@ -208,6 +252,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         v.size = o.size;
         v.remaining = o.remaining;
         v.cancelled = o.cancelled;
+        v.expiresAt = o.expiresAt;
         // remaining + cancelled ≤ size: fills and the single cancel only move shares out of `remaining`.
         unchecked {
             v.filled = v.size - v.remaining - v.cancelled;
@@ -221,33 +266,35 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     /// @inheritdoc IMarket
     function openOrders(address token, uint256 offset, uint256 limit) external view returns (uint256[] memory ids) {
-        uint256[] storage all = _tokenOrders[token];
+        uint256[] storage all = _open[token];
         uint256 len = all.length;
         if (offset >= len) return ids;
         uint256 end = len - offset > limit ? offset + limit : len;
         ids = new uint256[](end - offset);
-        uint256 n;
         for (uint256 i = offset; i < end; ++i) {
-            uint256 id = all[i];
-            if (_orders[id].remaining != 0) ids[n++] = id;
-        }
-        // Shrink the array in place to the number of open orders found (n ≤ its allocated length).
-        assembly ("memory-safe") {
-            mstore(ids, n)
+            ids[i - offset] = all[i];
         }
     }
 
     /// @inheritdoc IMarket
-    function tokenOrderCount(address token) external view returns (uint256) {
-        return _tokenOrders[token].length;
+    function openOrderCount(address token) external view returns (uint256) {
+        return _open[token].length;
+    }
+
+    /// @inheritdoc IMarket
+    function openAskShares(address token, address maker) external view returns (uint256) {
+        return _openAsks[token][maker];
     }
 
     /// @inheritdoc IMarket
     function fillable(uint256 orderId) external view returns (uint256 shares, uint8 reasonCode) {
         Order memory o = _orders[orderId];
-        if (o.remaining == 0) return (0, FILL_ORDER_CLOSED);
-        if (_config.paused) return (0, FILL_MARKET_PAUSED);
-        if (o.side == Side.Ask) return _sellerSide(o.token, o.maker, o.remaining);
+        reasonCode = _orderCode(o);
+        if (reasonCode != FILL_OK) return (0, reasonCode);
+        if (o.side == Side.Ask) {
+            reasonCode = _askCode(o.token, o.maker);
+            return reasonCode == FILL_OK ? (uint256(o.remaining), FILL_OK) : (0, reasonCode);
+        }
         // Bid: escrow is always there; check the maker can still receive (as from a new seller).
         reasonCode = IMarketShareToken(o.token).canTransfer(address(0), o.maker, o.remaining);
         return reasonCode == TRANSFER_OK ? (uint256(o.remaining), FILL_OK) : (0, reasonCode);
@@ -256,12 +303,25 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     /// @inheritdoc IMarket
     function fillableBy(uint256 orderId, address taker) external view returns (uint256 shares, uint8 reasonCode) {
         Order memory o = _orders[orderId];
-        if (o.remaining == 0) return (0, FILL_ORDER_CLOSED);
-        if (_config.paused) return (0, FILL_MARKET_PAUSED);
-        if (taker == o.maker) return (0, FILL_SELF_TRADE);
-        (address seller, address buyer) = o.side == Side.Ask ? (o.maker, taker) : (taker, o.maker);
-        (shares, reasonCode) = _sellerSide(o.token, seller, o.remaining);
-        if (shares == 0) return (0, reasonCode);
+        reasonCode = _orderCode(o);
+        if (reasonCode != FILL_OK) return (0, reasonCode);
+        IIdentityRegistry reg = _registry(o.token);
+        bytes32 takerId = reg.investorOf(taker);
+        if (taker == o.maker || (takerId != bytes32(0) && takerId == reg.investorOf(o.maker))) {
+            return (0, FILL_SELF_TRADE);
+        }
+        address seller;
+        address buyer;
+        if (o.side == Side.Ask) {
+            (seller, buyer) = (o.maker, taker);
+            reasonCode = _askCode(o.token, o.maker);
+            if (reasonCode != FILL_OK) return (0, reasonCode);
+            shares = o.remaining;
+        } else {
+            (seller, buyer) = (taker, o.maker);
+            (shares, reasonCode) = _spareShares(o.token, taker, o.remaining);
+            if (shares == 0) return (0, reasonCode);
+        }
         uint8 code = IMarketShareToken(o.token).canTransfer(seller, buyer, shares);
         if (code != TRANSFER_OK) return (0, code);
         if (o.side == Side.Ask) {
@@ -292,6 +352,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         return address(_PAYMENT_TOKEN);
     }
 
+    /// @notice One cent of the payment token in base units: prices and fees are whole multiples of it.
+    function cent() external view returns (uint256) {
+        return _CENT;
+    }
+
     /// @notice The ShareTokenFactory whose tokens may be traded.
     function factory() external view returns (address) {
         return address(_FACTORY);
@@ -309,30 +374,83 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     // ================================================================ internals
 
-    function _checkOrder(address token, uint256 shares, uint256 price) private view {
+    function _checkOrder(address token, uint256 shares, uint256 price, uint256 expiresAt) private view {
         if (_config.paused) revert MarketPaused();
-        if (shares == 0 || shares > type(uint96).max) revert MarketInvalidShares(shares);
-        if (price == 0 || price > type(uint88).max) revert MarketInvalidPrice(price);
+        if (shares == 0 || shares > type(uint64).max) revert MarketInvalidShares(shares);
+        if (price == 0 || price > type(uint88).max || price % _CENT != 0) revert MarketInvalidPrice(price);
+        uint256 latest = block.timestamp + MAX_ORDER_LIFETIME;
+        if (expiresAt <= block.timestamp || expiresAt > latest) revert MarketInvalidExpiry(expiresAt, latest);
         if (!_FACTORY.isToken(token)) revert MarketUnknownToken(token);
     }
 
-    function _store(address token, Side side, uint256 shares, uint256 price) private returns (uint256 orderId) {
+    function _store(address token, Side side, uint256 shares, uint256 price, uint256 expiresAt)
+        private
+        returns (uint256 orderId)
+    {
         // One increment per order: cannot reach 2^256.
         unchecked {
             orderId = ++_orderCount;
         }
-        // Ranges checked in {_checkOrder}.
+        uint256[] storage open = _open[token];
+        // Ranges checked in {_checkOrder}; expiresAt ≤ now + 90 days fits 32 bits until 2106; the index holds fewer
+        // than 2^64 entries.
         _orders[orderId] = Order({
             maker: msg.sender,
-            remaining: uint96(shares),
+            remaining: uint64(shares),
+            expiresAt: uint32(expiresAt),
             token: token,
             price: uint88(price),
             side: side,
-            size: uint96(shares),
-            cancelled: 0
+            size: uint64(shares),
+            cancelled: 0,
+            openIndex: uint64(open.length)
         });
-        _tokenOrders[token].push(orderId);
-        emit OrderPlaced(orderId, msg.sender, token, side, shares, price);
+        open.push(orderId);
+        emit OrderPlaced(orderId, msg.sender, token, side, shares, price, expiresAt);
+    }
+
+    /// @dev A fill of an ask: the ask must still be backed (maker verified, not frozen, free shares and allowance
+    /// for ALL its open asks), and the taker must be another investor. Takes the filled shares off the open total.
+    function _checkAskFill(uint256 orderId, address token, address maker, uint256 filled) private {
+        IIdentityRegistry reg = _registry(token);
+        (bytes32 makerId,,, uint64 kycExpiry) = reg.identityOf(maker);
+        if (makerId == bytes32(0) || kycExpiry <= block.timestamp) {
+            revert MarketOrderNotFillable(orderId, FILL_SELLER_NOT_VERIFIED);
+        }
+        if (reg.investorOf(msg.sender) == makerId) revert MarketSelfTrade(orderId, msg.sender);
+        uint256 open = _openAsks[token][maker];
+        (, uint8 code) = _backing(token, maker, open);
+        if (code != FILL_OK) revert MarketOrderNotFillable(orderId, code);
+        // filled ≤ remaining ≤ open: this ask is part of the maker's open total.
+        unchecked {
+            _openAsks[token][maker] = open - filled;
+        }
+    }
+
+    /// @dev A fill of a bid: the selling taker must be another investor, and may sell only shares its own open asks
+    /// do not need.
+    function _checkBidFill(uint256 orderId, address token, address maker, uint256 filled) private view {
+        IIdentityRegistry reg = _registry(token);
+        bytes32 takerId = reg.investorOf(msg.sender);
+        if (takerId != bytes32(0) && takerId == reg.investorOf(maker)) revert MarketSelfTrade(orderId, msg.sender);
+        uint256 open = _openAsks[token][msg.sender];
+        if (open != 0) {
+            (uint256 available, uint8 code) = _backing(token, msg.sender, open + filled);
+            if (code != FILL_OK) revert MarketAsksNotBacked(token, msg.sender, open + filled, available, code);
+        }
+    }
+
+    /// @dev Swap-and-pop the order out of its token's open-orders index.
+    function _removeOpen(address token, uint256 orderId) private {
+        uint256[] storage open = _open[token];
+        uint256 at = _orders[orderId].openIndex;
+        uint256 last = open[open.length - 1];
+        if (last != orderId) {
+            open[at] = last;
+            // `at` < length < 2^64.
+            _orders[last].openIndex = uint64(at);
+        }
+        open.pop();
     }
 
     function _setFee(address feeRecipient_, uint16 feeBps_) private {
@@ -343,28 +461,72 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         emit FeeUpdated(feeRecipient_, feeBps_);
     }
 
-    function _isComplianceAgent(address token, address account) private view returns (bool) {
-        return IIdentityRegistry(IMarketShareToken(token).identityRegistry()).isAgent(account);
+    function _registry(address token) private view returns (IIdentityRegistry) {
+        return IIdentityRegistry(IMarketShareToken(token).identityRegistry());
     }
 
-    /// @dev Shares `seller` can deliver through the market now (≤ wanted) and the reason for any shortfall.
-    function _sellerSide(address token, address seller, uint256 wanted)
+    function _isComplianceAgent(address token, address account) private view returns (bool) {
+        return _registry(token).isAgent(account);
+    }
+
+    /// @dev {FILL_SELLER_NOT_VERIFIED} unless `wallet` is linked and its investor's KYC has not expired.
+    function _verifiedCode(IIdentityRegistry reg, address wallet) private view returns (uint8) {
+        (bytes32 id,,, uint64 kycExpiry) = reg.identityOf(wallet);
+        return id == bytes32(0) || kycExpiry <= block.timestamp ? FILL_SELLER_NOT_VERIFIED : FILL_OK;
+    }
+
+    /// @dev Why an order cannot trade whatever the sides: closed, market paused, expired ({FILL_OK} when none).
+    function _orderCode(Order memory o) private view returns (uint8) {
+        if (o.remaining == 0) return FILL_ORDER_CLOSED;
+        if (_config.paused) return FILL_MARKET_PAUSED;
+        if (block.timestamp >= o.expiresAt) return FILL_ORDER_EXPIRED;
+        return FILL_OK;
+    }
+
+    /// @dev Why the maker's open asks on `token` cannot all deliver now ({FILL_OK} when they can): token paused,
+    /// maker not verified, frozen, free balance or allowance below its open-ask total.
+    function _askCode(address token, address maker) private view returns (uint8 code) {
+        if (IMarketShareToken(token).paused()) return TRANSFER_PAUSED;
+        code = _verifiedCode(_registry(token), maker);
+        if (code != FILL_OK) return code;
+        (, code) = _backing(token, maker, _openAsks[token][maker]);
+    }
+
+    /// @dev Whether `seller`'s free shares and share allowance to the market cover `needed`; else what is available
+    /// and the reason: 2 frozen wallet, 4 balance (less frozen) too low, 10 shares locked, {FILL_SHARE_ALLOWANCE_SHORT}.
+    function _backing(address token, address seller, uint256 needed)
+        private
+        view
+        returns (uint256 available, uint8 code)
+    {
+        IMarketShareToken t = IMarketShareToken(token);
+        uint256 free = t.freeBalanceOf(seller);
+        if (free < needed) {
+            // Slow path only: name the precise reason.
+            (bool frozen, uint256 frozenAmount,,) = t.walletState(seller);
+            if (frozen) return (0, TRANSFER_SENDER_FROZEN);
+            uint256 balance = IERC20(token).balanceOf(seller);
+            uint256 unfrozen = balance > frozenAmount ? balance - frozenAmount : 0;
+            return (free, unfrozen < needed ? TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE : TRANSFER_SHARES_LOCKED);
+        }
+        uint256 allowance = IERC20(token).allowance(seller, address(this));
+        if (allowance < needed) return (allowance, FILL_SHARE_ALLOWANCE_SHORT);
+        return (needed, FILL_OK);
+    }
+
+    /// @dev Shares (≤ wanted) `seller` can sell into a bid now beyond what its own open asks need, and the reason for
+    /// any shortfall.
+    function _spareShares(address token, address seller, uint256 wanted)
         private
         view
         returns (uint256 shares, uint8 code)
     {
-        IMarketShareToken t = IMarketShareToken(token);
-        if (t.paused()) return (0, TRANSFER_PAUSED);
-        (bool frozen, uint256 frozenAmount, uint256 lockedAmount,) = t.walletState(seller);
-        if (frozen) return (0, TRANSFER_SENDER_FROZEN);
-        uint256 balance = IERC20(token).balanceOf(seller);
-        uint256 unfrozen = balance > frozenAmount ? balance - frozenAmount : 0;
-        uint256 free = unfrozen > lockedAmount ? unfrozen - lockedAmount : 0;
-        uint256 allowance = IERC20(token).allowance(seller, address(this));
-        (shares, code) = (wanted, FILL_OK);
-        if (unfrozen < shares) (shares, code) = (unfrozen, TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE);
-        if (free < shares) (shares, code) = (free, TRANSFER_SHARES_LOCKED);
-        if (allowance < shares) (shares, code) = (allowance, FILL_SHARE_ALLOWANCE_SHORT);
+        if (IMarketShareToken(token).paused()) return (0, TRANSFER_PAUSED);
+        uint256 open = _openAsks[token][seller];
+        (uint256 available, uint8 c) = _backing(token, seller, open + wanted);
+        if (c == FILL_OK) return (wanted, FILL_OK);
+        if (c == TRANSFER_SENDER_FROZEN) return (0, c);
+        return (available > open ? available - open : 0, c);
     }
 
     /// @dev Largest n with n × price + fee(n × price) ≤ the taker's payment balance and allowance.
@@ -374,18 +536,21 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         if (allowance < budget) budget = allowance;
         uint16 bps = _config.feeBps;
         n = Math.mulDiv(budget, _BPS, price * (_BPS + bps));
-        if (n >= type(uint96).max) return n; // more than any order can hold
-        // The fee is rounded down, so one more share may still fit.
+        if (n >= type(uint64).max) return n; // more than any order can hold
+        // The fee is rounded down (to the cent), so one more share may still fit; never two (price ≥ one cent).
         (uint256 c, uint256 f) = _costAndFee(n + 1, price, bps);
         if (c + f <= budget) ++n;
     }
 
+    /// @dev Trade value and the taker's fee, rounded down to the whole cent (in the taker's favour). Prices are
+    /// whole cents, so the value is too.
     function _costAndFee(uint256 shares, uint256 price, uint16 bps)
         private
-        pure
+        view
         returns (uint256 cost, uint256 feeAmount)
     {
         cost = shares * price;
         feeAmount = cost * bps / _BPS;
+        feeAmount -= feeAmount % _CENT;
     }
 }

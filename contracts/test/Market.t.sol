@@ -89,7 +89,7 @@ contract MarketTest is MarketBase {
 
     function test_placeAsk_storesOrderWithoutEscrow() public {
         vm.expectEmit(address(market));
-        emit IMarket.OrderPlaced(1, alice, address(token), IMarket.Side.Ask, 10, PRICE);
+        emit IMarket.OrderPlaced(1, alice, address(token), IMarket.Side.Ask, 10, PRICE, _expiry());
         uint256 id = _ask(alice, 10, PRICE);
         assertEq(id, 1);
         assertEq(market.orderCount(), 1);
@@ -110,7 +110,7 @@ contract MarketTest is MarketBase {
     function test_placeBid_escrowsPayment() public {
         uint256 before = hkd.balanceOf(carol);
         vm.expectEmit(address(market));
-        emit IMarket.OrderPlaced(1, carol, address(token), IMarket.Side.Bid, 7, PRICE);
+        emit IMarket.OrderPlaced(1, carol, address(token), IMarket.Side.Bid, 7, PRICE, _expiry());
         uint256 id = _bid(carol, 7, PRICE);
         assertEq(before - hkd.balanceOf(carol), 7 * PRICE);
         assertEq(hkd.balanceOf(address(market)), 7 * PRICE);
@@ -119,19 +119,20 @@ contract MarketTest is MarketBase {
     }
 
     function test_place_rejectsBadInput() public {
+        uint256 e = _expiry();
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidShares.selector, 0));
-        market.placeAsk(address(token), 0, PRICE);
-        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidShares.selector, uint256(1) << 96));
-        market.placeBid(address(token), uint256(1) << 96, PRICE);
+        market.placeAsk(address(token), 0, PRICE, e);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidShares.selector, uint256(1) << 64));
+        market.placeBid(address(token), uint256(1) << 64, PRICE, e);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidPrice.selector, 0));
-        market.placeAsk(address(token), 1, 0);
+        market.placeAsk(address(token), 1, 0, e);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidPrice.selector, uint256(1) << 88));
-        market.placeBid(address(token), 1, uint256(1) << 88);
+        market.placeBid(address(token), 1, uint256(1) << 88, e);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnknownToken.selector, address(hkd)));
-        market.placeAsk(address(hkd), 1, PRICE);
+        market.placeAsk(address(hkd), 1, PRICE, e);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnknownToken.selector, address(impl)));
-        market.placeBid(address(impl), 1, PRICE);
+        market.placeBid(address(impl), 1, PRICE, e);
         vm.stopPrank();
     }
 
@@ -243,7 +244,8 @@ contract MarketTest is MarketBase {
     function test_fillAsk_frozenSellerOrBuyerRefusedByToken() public {
         uint256 id = _ask(alice, 10, PRICE);
         _freeze(alice, true);
-        vm.expectRevert(_refused(TRANSFER_SENDER_FROZEN));
+        // The market refuses the ask itself (its maker is frozen), with the token's code.
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotFillable.selector, id, TRANSFER_SENDER_FROZEN));
         _fill(bob, id, 1, PRICE);
         (uint256 n, uint8 code) = market.fillable(id);
         assertEq(n, 0);
@@ -261,14 +263,16 @@ contract MarketTest is MarketBase {
         _setRules(_rules(0, 0, 30 days));
         _mint(carol, 50);
         _approveShares(token, carol);
-        uint256 id = _ask(carol, 10, PRICE);
-        vm.expectRevert(_refused(TRANSFER_SHARES_LOCKED));
-        _fill(bob, id, 1, PRICE);
-        (uint256 n, uint8 code) = market.fillable(id);
-        assertEq(n, 0);
-        assertEq(code, TRANSFER_SHARES_LOCKED);
+        // Locked shares cannot back an ask: refused at placement.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMarket.MarketAsksNotBacked.selector, address(token), carol, 10, 0, TRANSFER_SHARES_LOCKED
+            )
+        );
+        _ask(carol, 10, PRICE);
         vm.warp(block.timestamp + 30 days);
-        (n, code) = market.fillable(id);
+        uint256 id = _ask(carol, 10, PRICE);
+        (uint256 n, uint8 code) = market.fillable(id);
         assertEq(n, 10);
         assertEq(code, FILL_OK);
         _fill(bob, id, 10, PRICE);
@@ -295,36 +299,55 @@ contract MarketTest is MarketBase {
     }
 
     function test_fillAsk_sellerWithoutAllowanceOrShares() public {
+        // At placement: the allowance and the free balance must cover the ask.
         vm.prank(alice);
         token.approve(address(market), 3);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMarket.MarketAsksNotBacked.selector, address(token), alice, 10, 3, FILL_SHARE_ALLOWANCE_SHORT
+            )
+        );
+        _ask(alice, 10, PRICE);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IMarket.MarketAsksNotBacked.selector,
+                address(token),
+                bob,
+                2000,
+                1000,
+                TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE
+            )
+        );
+        _ask(bob, 2000, PRICE);
+
+        // After placement: the seller withdrew part of the allowance — refused at fill with that code.
+        vm.prank(alice);
+        token.approve(address(market), 10);
         uint256 id = _ask(alice, 10, PRICE);
+        vm.prank(alice);
+        token.approve(address(market), 3);
         (uint256 n, uint8 code) = market.fillable(id);
-        assertEq(n, 3);
-        assertEq(code, FILL_SHARE_ALLOWANCE_SHORT);
-        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(market), 3, 4));
-        _fill(bob, id, 4, PRICE);
-        _fill(bob, id, 3, PRICE);
-        (n, code) = market.fillable(id);
         assertEq(n, 0);
         assertEq(code, FILL_SHARE_ALLOWANCE_SHORT);
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotFillable.selector, id, FILL_SHARE_ALLOWANCE_SHORT));
+        _fill(bob, id, 3, PRICE);
 
-        // Seller sold elsewhere: unfrozen balance short.
-        uint256 id2 = _ask(bob, 2000, PRICE);
+        // The seller sold elsewhere: its balance no longer covers the ask.
+        uint256 id2 = _ask(bob, 1000, PRICE);
+        vm.prank(bob);
+        token.transfer(carol, 1);
         (n, code) = market.fillable(id2);
-        assertEq(n, 1003);
+        assertEq(n, 0);
         assertEq(code, TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE);
-        vm.prank(agent);
-        token.freezePartialShares(bob, 1000);
-        (n, code) = market.fillable(id2);
-        assertEq(n, 3);
-        assertEq(code, TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE);
-        vm.expectRevert(_refused(TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IMarket.MarketOrderNotFillable.selector, id2, TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE)
+        );
         _fill(carol, id2, 4, PRICE);
     }
 
     function test_fillAsk_buyerWithoutPayment() public {
-        uint256 id = _ask(alice, 10, PRICE);
-        address poor = alice2; // alice's second wallet: verified, no HKD
+        uint256 id = _ask(bob, 10, PRICE);
+        address poor = alice2; // verified, no HKD
         vm.prank(poor);
         hkd.approve(address(market), type(uint256).max);
         vm.prank(admin);
@@ -418,17 +441,17 @@ contract MarketTest is MarketBase {
         assertEq(hkd.balanceOf(feeRecipient), 0);
     }
 
-    function test_fee_roundsDown() public {
-        // 1 share at 199 units, 50 bps: 0.995 → 0.
-        uint256 id = _ask(alice, 10, 199);
-        _fill(bob, id, 1, 199);
+    function test_fee_roundsDownToTheCent() public {
+        // 1 share at HK$0.99, 50 bps: HK$0.00495 → HK$0.00.
+        uint256 id = _ask(alice, 10, 0.99e6);
+        _fill(bob, id, 1, 0.99e6);
         assertEq(hkd.balanceOf(feeRecipient), 0);
         (uint256 filled, uint256 cost, uint256 fee) = market.quote(id, 3);
         assertEq(filled, 3);
-        assertEq(cost, 597);
-        assertEq(fee, 2); // 2.985 → 2
-        _fill(bob, id, 3, 199);
-        assertEq(hkd.balanceOf(feeRecipient), 2);
+        assertEq(cost, 2.97e6);
+        assertEq(fee, 0.01e6); // HK$0.01485 → HK$0.01
+        _fill(bob, id, 3, 0.99e6);
+        assertEq(hkd.balanceOf(feeRecipient), 0.01e6);
     }
 
     // ================================================================ cancel
@@ -438,7 +461,7 @@ contract MarketTest is MarketBase {
         _fill(alice, id, 4, PRICE);
         uint256 before = hkd.balanceOf(carol);
         vm.expectEmit(address(market));
-        emit IMarket.OrderCancelled(id, 6, carol);
+        emit IMarket.OrderCancelled(id, 6, carol, FILL_OK);
         vm.prank(carol);
         market.cancel(id);
         assertEq(hkd.balanceOf(carol) - before, 6 * PRICE);
@@ -477,7 +500,7 @@ contract MarketTest is MarketBase {
         // A compliance agent may cancel; the escrow still goes back to the maker.
         uint256 before = hkd.balanceOf(carol);
         vm.expectEmit(address(market));
-        emit IMarket.OrderCancelled(id, 10, agent);
+        emit IMarket.OrderCancelled(id, 10, agent, FILL_OK);
         vm.prank(agent);
         market.cancel(id);
         assertEq(hkd.balanceOf(carol) - before, 10 * PRICE);
@@ -492,26 +515,32 @@ contract MarketTest is MarketBase {
 
     // ================================================================ views
 
-    function test_openOrders_pages() public {
+    function test_openOrders_indexHoldsOnlyOpenOrders() public {
         ArtworkShareToken other = _deploy(_rules(0, 0, 0));
         uint256 a = _ask(alice, 1, PRICE);
-        vm.prank(alice);
-        market.placeAsk(address(other), 1, PRICE);
+        uint256 e = _expiry();
+        vm.prank(carol);
+        market.placeBid(address(other), 1, PRICE, e);
         uint256 b = _bid(carol, 1, PRICE);
         uint256 c = _ask(bob, 5, PRICE);
+        assertEq(market.openOrderCount(address(token)), 3);
         _fill(carol, a, 1, PRICE);
-        assertEq(market.tokenOrderCount(address(token)), 3);
-        assertEq(market.tokenOrderCount(address(other)), 1);
+        // The filled order left the index; the last one took its place.
+        assertEq(market.openOrderCount(address(token)), 2);
+        assertEq(market.openOrderCount(address(other)), 1);
         uint256[] memory ids = market.openOrders(address(token), 0, 10);
         assertEq(ids.length, 2);
+        assertEq(ids[0], c);
+        assertEq(ids[1], b);
+        ids = market.openOrders(address(token), 1, 1);
+        assertEq(ids.length, 1);
         assertEq(ids[0], b);
-        assertEq(ids[1], c);
-        ids = market.openOrders(address(token), 0, 1);
-        assertEq(ids.length, 0); // the first order of the page is filled
-        ids = market.openOrders(address(token), 2, 1);
+        assertEq(market.openOrders(address(token), 2, 10).length, 0);
+        vm.prank(carol);
+        market.cancel(b);
+        ids = market.openOrders(address(token), 0, 10);
         assertEq(ids.length, 1);
         assertEq(ids[0], c);
-        assertEq(market.openOrders(address(token), 3, 10).length, 0);
     }
 
     function test_fillableBy_taker() public {

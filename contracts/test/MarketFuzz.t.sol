@@ -23,7 +23,7 @@ contract MarketFuzzTest is MarketBase {
     {
         size = bound(size, 1, 1000);
         take = bound(take, 1, 2000);
-        price = bound(price, 1, 1e18);
+        price = bound(price, 1, 1e14) * 1e4; // whole cents
         bps = uint16(bound(bps, 0, 100));
         _setFee(bps);
         uint256 id = _ask(alice, size, price);
@@ -41,8 +41,10 @@ contract MarketFuzzTest is MarketBase {
         assertEq(hkd.balanceOf(alice) - aliceBefore, cost, "maker gets the full value");
         assertEq(bobBefore - hkd.balanceOf(bob), cost + fee, "taker pays value + fee");
         // Rounded down, never above bps exactly, and less than one unit below.
+        // The fee is the exact fee rounded down to the whole cent (1e4 units): never more, less by under a cent.
+        assertEq(fee % 1e4, 0, "fee in whole cents");
         assertLe(fee * 10_000, cost * bps);
-        assertLt(cost * bps - fee * 10_000, 10_000);
+        assertLt(cost * bps - fee * 10_000, 1e4 * 10_000);
         IMarket.OrderView memory o = market.order(id);
         assertEq(o.filled + o.cancelled + o.remaining, o.size);
         assertEq(o.filled, n);
@@ -51,7 +53,7 @@ contract MarketFuzzTest is MarketBase {
     function testFuzz_fillBid_escrowPaysOutExactly(uint256 size, uint256 take, uint256 price, uint16 bps) public {
         size = bound(size, 1, 1000);
         take = bound(take, 1, 2000);
-        price = bound(price, 1, 1e18);
+        price = bound(price, 1, 1e14) * 1e4; // whole cents
         bps = uint16(bound(bps, 0, 100));
         _setFee(bps);
         uint256 id = _bid(carol, size, price);
@@ -61,8 +63,10 @@ contract MarketFuzzTest is MarketBase {
 
         uint256 cost = n * price;
         uint256 fee = hkd.balanceOf(feeRecipient);
+        // The fee is the exact fee rounded down to the whole cent (1e4 units): never more, less by under a cent.
+        assertEq(fee % 1e4, 0, "fee in whole cents");
         assertLe(fee * 10_000, cost * bps);
-        assertLt(cost * bps - fee * 10_000, 10_000);
+        assertLt(cost * bps - fee * 10_000, 1e4 * 10_000);
         assertEq(hkd.balanceOf(alice) - aliceBefore, cost - fee, "taker gets value - fee");
         assertEq(hkd.balanceOf(address(market)), (size - n) * price, "escrow = remaining x price");
         assertEq(token.balanceOf(carol), n);
@@ -72,7 +76,7 @@ contract MarketFuzzTest is MarketBase {
         size = bound(size, 2, 1000);
         a = bound(a, 1, size - 1);
         b = bound(b, 1, size);
-        price = bound(price, 1, 1e15);
+        price = bound(price, 1, 1e11) * 1e4; // whole cents
         uint256 id = _bid(carol, size, price);
         uint256 n1 = _fill(alice, id, a, price);
         uint256 n2;
@@ -94,7 +98,7 @@ contract MarketFuzzTest is MarketBase {
     }
 
     function testFuzz_priceProtection(uint256 price, uint256 limit, bool bidSide) public {
-        price = bound(price, 1, 1e15);
+        price = bound(price, 1, 1e11) * 1e4; // whole cents
         limit = bound(limit, 0, 2e15);
         uint256 id = bidSide ? _bid(carol, 10, price) : _ask(alice, 10, price);
         bool worse = bidSide ? price < limit : price > limit;
@@ -104,11 +108,11 @@ contract MarketFuzzTest is MarketBase {
     }
 
     function testFuzz_fillableBy_affordableIsExact(uint256 budget, uint256 price, uint16 bps) public {
-        price = bound(price, 1, 1e12);
+        price = bound(price, 1, 1e8) * 1e4; // whole cents
         bps = uint16(bound(bps, 0, 100));
         budget = bound(budget, 0, 1001 * price * 2);
         _setFee(bps);
-        uint256 id = _ask(alice, 1000, price);
+        uint256 id = _ask(bob, 1000, price); // alice2 is alice's second wallet: the same investor cannot take alice's ask
         vm.startPrank(alice2);
         hkd.approve(address(market), budget);
         vm.stopPrank();

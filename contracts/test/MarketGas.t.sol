@@ -11,8 +11,11 @@ import {Market} from "../src/Market.sol";
 /// HKD, the fee recipient already holds HKD, and the seller approved exactly the order size (so the share allowance
 /// is written, the worst case).
 contract MarketGasTest is MarketBase, TxGas {
-    /// Seaport's cheapest general fill (a whole transaction).
-    uint256 internal constant FILL_TARGET = 118_000;
+    /// Seaport's cheapest general fill (a whole transaction) was the target: 118,000. NOT MET since asks are backed:
+    /// a fill now also reads the maker's KYC record (2 cold slots), reads and writes the maker's open-ask total, and
+    /// a closing fill swaps the order out of the open-orders index (see contracts/README.md). This ceiling is the
+    /// measured worst case rounded up, so that any further growth fails here.
+    uint256 internal constant FILL_TARGET = 144_000;
 
     uint256 internal askId;
     uint256 internal bidId;
@@ -34,7 +37,7 @@ contract MarketGasTest is MarketBase, TxGas {
     }
 
     function _fillTx(uint256 id, uint256 shares) internal returns (uint256 g) {
-        (g,) = _sendTx(bob, address(market), abi.encodeCall(Market.fill, (id, shares, PRICE)));
+        (g,) = _sendTx(bob, address(market), abi.encodeCall(Market.fill, (id, shares, PRICE, FEE_BPS)));
     }
 
     function test_gas_fillAsk_betweenExistingHolders() public {
@@ -66,12 +69,20 @@ contract MarketGasTest is MarketBase, TxGas {
     }
 
     function test_gas_placeAsk() public {
-        (uint256 g,) = _sendTx(bob, address(market), abi.encodeCall(Market.placeAsk, (address(token), 10, PRICE)));
+        (uint256 g,) = _sendTx(
+            bob,
+            address(market),
+            abi.encodeCall(Market.placeAsk, (address(token), 10, PRICE, block.timestamp + 30 days))
+        );
         console.log("placeAsk (total tx gas):", g);
     }
 
     function test_gas_placeBid() public {
-        (uint256 g,) = _sendTx(bob, address(market), abi.encodeCall(Market.placeBid, (address(token), 10, PRICE)));
+        (uint256 g,) = _sendTx(
+            bob,
+            address(market),
+            abi.encodeCall(Market.placeBid, (address(token), 10, PRICE, block.timestamp + 30 days))
+        );
         console.log("placeBid with escrow (total tx gas):", g);
     }
 

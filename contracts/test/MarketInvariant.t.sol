@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {StdInvariant} from "forge-std/StdInvariant.sol";
+import {console} from "forge-std/console.sol";
 import {Base} from "./utils/Base.sol";
 import {MarketHandler} from "./utils/MarketHandler.sol";
 import {MarketReentrantPaymentToken, MarketReentrancyAttacker} from "./utils/MarketMockTokens.sol";
@@ -50,22 +51,29 @@ abstract contract MarketInvariantBase is StdInvariant, Base {
 
     /// The handler reaches every path (successful fills of both sides, cancels, refused price limits).
     function test_handlerExercisesPaths() public {
-        for (uint256 i; i < 300; ++i) {
+        for (uint256 i; i < 800; ++i) {
             uint256 r = uint256(keccak256(abi.encode(i)));
-            uint256 action = r % 7;
+            uint256 action = r % 9;
             if (action == 0) handler.placeAsk(r >> 8, r >> 16, r >> 32);
             else if (action == 1) handler.placeBid(r >> 8, r >> 16, r >> 32);
             else if (action == 2 || action == 3) handler.fill(r >> 8, r >> 16, r >> 32, r >> 48);
             else if (action == 4) handler.cancel(r >> 8, r >> 16);
             else if (action == 5) handler.freeze(r >> 8, r >> 16);
-            else handler.retarget(r >> 8, (r >> 16) & 1 == 0);
+            else if (action == 6) handler.retarget(r >> 8, (r >> 16) & 1 == 0);
+            else if (action == 7) handler.transferOut(r >> 8, r >> 16, r >> 32);
+            else if (i % 40 == 0) handler.warp(r >> 8);
         }
+        console.log("fills", handler.calls("fill"), "asks placed", handler.calls("placeAsk"));
+        console.log("bids placed", handler.calls("placeBid"), "cancels", handler.calls("cancel"));
         assertGt(handler.calls("fill"), 10);
         assertGt(handler.calls("cancel"), 5);
         invariant_escrowCoversOpenBids();
         invariant_orderAccounting();
         invariant_noFillWorseThanLimit();
         invariant_paymentConserved();
+        invariant_openAskDeliverableOrRefusedWithItsCode();
+        invariant_openAskTotalsMatchOrders();
+        invariant_openIndexIsExact();
     }
 
     /// The market's payment balance covers the escrow of every open bid (exactly, for a plain token).
@@ -91,6 +99,37 @@ abstract contract MarketInvariantBase is StdInvariant, Base {
             assertEq(o.cancelled, handler.ghostCancelled(id));
         }
         assertEq(market.orderCount(), n);
+    }
+
+    /// Every open ask is deliverable, or a fill of it is refused with the code {IMarket-fillable} gives.
+    function invariant_openAskDeliverableOrRefusedWithItsCode() public view {
+        assertEq(handler.askRefusalMismatches(), 0, "ask fill disagreed with fillable");
+    }
+
+    /// Each maker's open-ask total is the sum of its open asks' remaining sizes.
+    function invariant_openAskTotalsMatchOrders() public view {
+        for (uint256 a; a < actors.length; ++a) {
+            uint256 sum;
+            uint256[] memory open = market.openOrders(address(token), 0, type(uint256).max);
+            for (uint256 i; i < open.length; ++i) {
+                IMarket.OrderView memory o = market.order(open[i]);
+                if (o.maker == actors[a] && o.side == IMarket.Side.Ask) sum += o.remaining;
+            }
+            assertEq(market.openAskShares(address(token), actors[a]), sum, "open ask total");
+        }
+    }
+
+    /// The open-orders index holds exactly the orders with a remaining size.
+    function invariant_openIndexIsExact() public view {
+        uint256 open;
+        for (uint256 i; i < handler.idCount(); ++i) {
+            if (market.order(handler.ids(i)).remaining != 0) ++open;
+        }
+        assertEq(market.openOrderCount(address(token)), open, "open index size");
+        uint256[] memory ids = market.openOrders(address(token), 0, type(uint256).max);
+        for (uint256 i; i < ids.length; ++i) {
+            assertGt(market.order(ids[i]).remaining, 0, "closed order in the index");
+        }
     }
 
     /// No fill ever traded at a price worse than the taker's limit, or moved other amounts than shares × price ± fee.

@@ -64,7 +64,10 @@ contract MarketPaymentTokensTest is Base {
 
     function test_reentrancy_doubleRefundOnCancelBlocked() public {
         uint256 id = abi.decode(
-            _malloryCall(address(market), abi.encodeCall(IMarket.placeBid, (address(token), 10, PRICE))), (uint256)
+            _malloryCall(
+                address(market), abi.encodeCall(IMarket.placeBid, (address(token), 10, PRICE, block.timestamp + 1 days))
+            ),
+            (uint256)
         );
         mallory.setReentry(abi.encodeCall(IMarket.cancel, (id)));
         uint256 before = rhkd.balanceOf(address(mallory));
@@ -76,7 +79,9 @@ contract MarketPaymentTokensTest is Base {
 
     function test_reentrancy_cancelDuringBidEscrowBlocked() public {
         mallory.setReentry(abi.encodeCall(IMarket.cancel, (1)));
-        _malloryCall(address(market), abi.encodeCall(IMarket.placeBid, (address(token), 10, PRICE)));
+        _malloryCall(
+            address(market), abi.encodeCall(IMarket.placeBid, (address(token), 10, PRICE, block.timestamp + 1 days))
+        );
         _assertBlocked();
         assertEq(market.order(1).remaining, 10);
         assertEq(rhkd.balanceOf(address(market)), 10 * PRICE);
@@ -84,10 +89,10 @@ contract MarketPaymentTokensTest is Base {
 
     function test_reentrancy_secondFillWhilePayingAskBlocked() public {
         vm.prank(alice);
-        uint256 id = market.placeAsk(address(token), 10, PRICE);
-        mallory.setReentry(abi.encodeCall(IMarket.fill, (id, 5, PRICE)));
+        uint256 id = market.placeAsk(address(token), 10, PRICE, block.timestamp + 1 days);
+        mallory.setReentry(abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
         uint256 before = rhkd.balanceOf(address(mallory));
-        _malloryCall(address(market), abi.encodeCall(IMarket.fill, (id, 5, PRICE)));
+        _malloryCall(address(market), abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
         _assertBlocked();
         assertEq(token.balanceOf(address(mallory)), 105);
         assertEq(before - rhkd.balanceOf(address(mallory)), 5 * PRICE + 5 * PRICE * FEE_BPS / 10_000);
@@ -96,9 +101,9 @@ contract MarketPaymentTokensTest is Base {
 
     function test_reentrancy_refillBidWhileReceivingPayoutBlocked() public {
         vm.prank(bob);
-        uint256 id = market.placeBid(address(token), 10, PRICE);
-        mallory.setReentry(abi.encodeCall(IMarket.fill, (id, 5, PRICE)));
-        _malloryCall(address(market), abi.encodeCall(IMarket.fill, (id, 5, PRICE)));
+        uint256 id = market.placeBid(address(token), 10, PRICE, block.timestamp + 1 days);
+        mallory.setReentry(abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
+        _malloryCall(address(market), abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
         _assertBlocked();
         assertEq(market.order(id).remaining, 5);
         assertEq(rhkd.balanceOf(address(market)), 5 * PRICE);
@@ -118,13 +123,13 @@ contract MarketPaymentTokensTest is Base {
             abi.encodeWithSelector(IMarket.MarketEscrowShortfall.selector, 10 * PRICE, 10 * PRICE * 99 / 100)
         );
         vm.prank(bob);
-        m.placeBid(address(token), 10, PRICE);
+        m.placeBid(address(token), 10, PRICE, block.timestamp + 1 days);
         assertEq(thkd.balanceOf(address(m)), 0);
 
         vm.prank(alice);
-        uint256 id = m.placeAsk(address(token), 10, PRICE);
+        uint256 id = m.placeAsk(address(token), 10, PRICE, block.timestamp + 1 days);
         vm.prank(bob);
-        m.fill(id, 10, PRICE);
+        m.fill(id, 10, PRICE, FEE_BPS);
         // The token's tax hits the receivers; the market never holds anything, so it cannot become insolvent.
         assertEq(token.balanceOf(bob), 10);
         assertEq(thkd.balanceOf(alice), 10 * PRICE * 99 / 100);

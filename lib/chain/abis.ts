@@ -5386,6 +5386,19 @@ export const marketAbi = [
   },
   {
     "type": "function",
+    "name": "MAX_ORDER_LIFETIME",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "cancel",
     "inputs": [
       {
@@ -5396,6 +5409,19 @@ export const marketAbi = [
     ],
     "outputs": [],
     "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "cent",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
   },
   {
     "type": "function",
@@ -5463,6 +5489,11 @@ export const marketAbi = [
       },
       {
         "name": "priceLimit",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxFeeBps",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -5592,6 +5623,49 @@ export const marketAbi = [
   },
   {
     "type": "function",
+    "name": "openAskShares",
+    "inputs": [
+      {
+        "name": "token",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "maker",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "openOrderCount",
+    "inputs": [
+      {
+        "name": "token",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "openOrders",
     "inputs": [
       {
@@ -5674,6 +5748,11 @@ export const marketAbi = [
             "name": "cancelled",
             "type": "uint256",
             "internalType": "uint256"
+          },
+          {
+            "name": "expiresAt",
+            "type": "uint256",
+            "internalType": "uint256"
           }
         ]
       }
@@ -5737,6 +5816,11 @@ export const marketAbi = [
         "name": "pricePerShare",
         "type": "uint256",
         "internalType": "uint256"
+      },
+      {
+        "name": "expiresAt",
+        "type": "uint256",
+        "internalType": "uint256"
       }
     ],
     "outputs": [
@@ -5764,6 +5848,11 @@ export const marketAbi = [
       },
       {
         "name": "pricePerShare",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "expiresAt",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -5898,25 +5987,6 @@ export const marketAbi = [
     "stateMutability": "view"
   },
   {
-    "type": "function",
-    "name": "tokenOrderCount",
-    "inputs": [
-      {
-        "name": "token",
-        "type": "address",
-        "internalType": "address"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
     "type": "event",
     "name": "FeeUpdated",
     "inputs": [
@@ -5975,6 +6045,12 @@ export const marketAbi = [
         "type": "address",
         "indexed": true,
         "internalType": "address"
+      },
+      {
+        "name": "reason",
+        "type": "uint8",
+        "indexed": false,
+        "internalType": "uint8"
       }
     ],
     "anonymous": false
@@ -6052,6 +6128,12 @@ export const marketAbi = [
       },
       {
         "name": "price",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "expiresAt",
         "type": "uint256",
         "indexed": false,
         "internalType": "uint256"
@@ -6157,6 +6239,37 @@ export const marketAbi = [
   },
   {
     "type": "error",
+    "name": "MarketAsksNotBacked",
+    "inputs": [
+      {
+        "name": "token",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "seller",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "needed",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "available",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "code",
+        "type": "uint8",
+        "internalType": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "MarketEscrowShortfall",
     "inputs": [
       {
@@ -6173,6 +6286,22 @@ export const marketAbi = [
   },
   {
     "type": "error",
+    "name": "MarketFeeAboveMax",
+    "inputs": [
+      {
+        "name": "feeBps",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "maxFeeBps",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "MarketFeeTooHigh",
     "inputs": [
       {
@@ -6182,6 +6311,22 @@ export const marketAbi = [
       },
       {
         "name": "maxFeeBps",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "MarketInvalidExpiry",
+    "inputs": [
+      {
+        "name": "expiresAt",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "latest",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -6222,6 +6367,22 @@ export const marketAbi = [
         "name": "maker",
         "type": "address",
         "internalType": "address"
+      },
+      {
+        "name": "code",
+        "type": "uint8",
+        "internalType": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "MarketOrderNotFillable",
+    "inputs": [
+      {
+        "name": "orderId",
+        "type": "uint256",
+        "internalType": "uint256"
       },
       {
         "name": "code",

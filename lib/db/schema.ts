@@ -468,6 +468,8 @@ export const marketOrders = pgTable(
     placedBlock: bigint("placed_block", { mode: "bigint" }).notNull(),
     placedTx: text("placed_tx").notNull(),
     placedAt: timestamptz("placed_at").notNull(),
+    /** When the order stops being fillable (the Market's `expiresAt`); null for orders placed before expiry existed. */
+    expiresAt: timestamptz("expires_at"),
   },
   (t) => [
     index("market_orders_token_status_idx").on(t.token, t.status),

@@ -82,7 +82,7 @@ async function placeAsk(shares: bigint, price: bigint): Promise<bigint> {
       address: market,
       abi: marketAbi,
       functionName: "placeAsk",
-      args: [token, shares, price],
+      args: [token, shares, price, (await publicClient().getBlock()).timestamp + 30n * 86_400n],
     }),
   );
   return parseEventLogs({ abi: marketAbi, logs: r.logs, eventName: "OrderPlaced" })[0]!.args.orderId;
@@ -101,7 +101,7 @@ async function take(orderId: bigint, shares: bigint, price: bigint) {
       address: market,
       abi: marketAbi,
       functionName: "fill",
-      args: [orderId, shares, price],
+      args: [orderId, shares, price, 100n],
     }),
   );
 }
@@ -119,6 +119,7 @@ async function chainTruth() {
       filled: o.filled.toString(),
       cancelled: o.cancelled.toString(),
       status: o.remaining > 0n ? "open" : o.cancelled > 0n ? "cancelled" : "filled",
+      expiresAt: new Date(Number(o.expiresAt) * 1000).toISOString(),
     });
   }
   const fills = await client.getContractEvents({
@@ -151,6 +152,7 @@ async function tableState() {
       filled: o.filled,
       cancelled: o.cancelled,
       status: o.status,
+      expiresAt: o.expiresAt?.toISOString() ?? null,
     })),
     fills: trades.map((t) => `${t.txHash}:${t.logIndex}`).sort(),
     transfers: transfers.length,

@@ -320,6 +320,7 @@ async function refreshOrders(tx: Database, orderIds: readonly string[]): Promise
       placedBlock: placed.blockNumber,
       placedTx: placed.txHash,
       placedAt: placed.blockTime,
+      expiresAt: placed.args.expiresAt === undefined ? null : new Date(Number(placed.args.expiresAt) * 1000),
     } as const;
     await tx
       .insert(marketOrders)

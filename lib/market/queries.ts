@@ -17,6 +17,8 @@ export type OpenOrder = {
   price: bigint;
   size: bigint;
   remaining: bigint;
+  /** When the order stops being fillable (null: placed before orders had an expiry). */
+  expiresAt: Date | null;
   /** Shares the maker side can deliver now, and why not all (0 = all). */
   fillable: bigint;
   reasonCode: number;
@@ -36,11 +38,6 @@ export type OrderBook = {
 };
 
 const PAGE = 500n;
-/**
- * Orders per side whose fillability is asked of the chain on every render: the ones a taker would hit first.
- * Deeper orders count in the depth with their indexed remaining size (the contract still refuses a bad fill).
- */
-export const VERIFIED_DEPTH = 25;
 
 type Row = Omit<OpenOrder, "fillable" | "reasonCode" | "verified">;
 
@@ -70,6 +67,7 @@ async function readIndexedOrders(token: Address): Promise<{ rows: Row[]; lastId:
         price: BigInt(r.price),
         size,
         remaining: size - BigInt(r.filled) - BigInt(r.cancelled),
+        expiresAt: r.expiresAt,
       };
     }),
   };
@@ -99,16 +97,17 @@ async function readChainTail(token: Address, market: Address, lastId: bigint, bl
       price: o.price,
       size: o.size,
       remaining: o.remaining,
+      expiresAt: new Date(Number(o.expiresAt) * 1000),
     }));
 }
 
-/** Every open order of the token read from the chain (fallback without an indexer: O(orders ever placed)). */
+/** Every open order of the token read from the chain's open-orders index (fallback without an indexer: O(open orders)). */
 async function readChainOrders(token: Address, market: Address, blockNumber: bigint): Promise<Row[]> {
   const client = getPublicClient();
   const count = await client.readContract({
     address: market,
     abi: marketAbi,
-    functionName: "tokenOrderCount",
+    functionName: "openOrderCount",
     args: [token],
     blockNumber,
   });
@@ -140,6 +139,7 @@ async function readChainOrders(token: Address, market: Address, blockNumber: big
         price: o.price,
         size: o.size,
         remaining: o.remaining,
+        expiresAt: new Date(Number(o.expiresAt) * 1000),
       };
     }),
   );
@@ -149,12 +149,11 @@ const byBest = (side: "ask" | "bid") => (a: Row, b: Row) =>
   a.price === b.price ? (a.id < b.id ? -1 : 1) : (side === "ask" ? a.price < b.price : a.price > b.price) ? -1 : 1;
 
 /**
- * The token's order book. Open orders come from the indexer's table (one query, however deep the book and
- * however long the token's history); the best {@link VERIFIED_DEPTH} orders of each side, and every order
- * of `maker`, are checked against the chain (`fillable`, one multicall, cached per block) — closed ones
- * the indexer has not caught up with are dropped, unfillable ones are shown as such — and orders placed after
- * the indexer's last recorded one are read from the chain. Without an indexer the open orders are read from
- * the chain.
+ * The token's order book. Open orders come from the indexer's table (one query, however long the token's history);
+ * every open order is checked against the chain (`fillable`, one multicall, cached per block) — closed ones the
+ * indexer has not caught up with are dropped, orders that cannot fill (an ask no longer backed, an expired order)
+ * count in no depth and no best price — and orders placed after the indexer's last recorded one are read from the
+ * chain. Without an indexer the open orders are read from the chain's open-orders index.
  */
 export const getOrderBook = cache(
   async ({ token, maker }: { token: Address; maker?: Address }): Promise<OrderBook | null> => {
@@ -173,13 +172,9 @@ export const getOrderBook = cache(
           : await readChainOrders(token, market, blockNumber);
         const asks = rows.filter((o) => o.side === "ask").sort(byBest("ask"));
         const bids = rows.filter((o) => o.side === "bid").sort(byBest("bid"));
-        const check = new Set(
-          [
-            ...asks.slice(0, VERIFIED_DEPTH),
-            ...bids.slice(0, VERIFIED_DEPTH),
-            ...rows.filter((o) => o.maker.toLowerCase() === me),
-          ].map((o) => o.id),
-        );
+        // Every open order is checked (the chain keeps only open orders in its index, so this costs the open book):
+        // an ask that can no longer deliver, or an expired order, is never shown as depth.
+        const check = new Set(rows.map((o) => o.id));
         // Concurrent reads in one tick are folded into one multicall by the client.
         const fills = new Map(
           await Promise.all(

@@ -29,6 +29,8 @@ const FILL_NAMES: Record<string, keyof typeof FillCode> = {
   MARKET_PAUSED: "MarketPaused",
   SELF_TRADE: "SelfTrade",
   PAYMENT_SHORT: "BuyerFundsShort",
+  SELLER_NOT_VERIFIED: "SellerNotVerified",
+  ORDER_EXPIRED: "OrderExpired",
 };
 
 describe("market reason codes match the contracts", () => {

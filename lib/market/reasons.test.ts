@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allChecksPass, evaluateMarketChecks, fillReason, tradeCost } from "./reasons";
+import { allChecksPass, evaluateMarketChecks, fillReason, marketErrorReason, tradeCost } from "./reasons";
 
 const words = {
   kycValidUntil: "1 Jan 2030",
@@ -15,6 +15,7 @@ const base = {
   shares: 2n,
   price: 1_000_000n,
   feeBps: 50n,
+  decimals: 6,
   registered: true,
   kycExpiry: 2_000n,
   now: 1_000n,
@@ -41,9 +42,51 @@ describe("market reasons", () => {
     expect(fillReason(99)).toEqual({ key: "reasons.unknown", values: { code: 99 } });
   });
 
-  it("charges the fee (rounded down) only to the taker", () => {
-    expect(tradeCost(3n, 333n, 50n, true)).toEqual({ value: 999n, fee: 4n });
-    expect(tradeCost(3n, 333n, 50n, false)).toEqual({ value: 999n, fee: 0n });
+  it("charges the fee only to the taker, rounded down to the whole cent as the contract takes it", () => {
+    // 0.5 % of HK$10,161 is HK$50.805: the chain takes HK$50.80 (6 decimals: one cent = 10,000 units).
+    expect(tradeCost(3n, 3_387_000_000n, 50n, true, 6)).toEqual({ value: 10_161_000_000n, fee: 50_800_000n });
+    expect(tradeCost(3n, 3_387_000_000n, 50n, false, 6)).toEqual({ value: 10_161_000_000n, fee: 0n });
+    // HK$0.99 × 3 = HK$2.97, 0.5 % = HK$0.01485 → HK$0.01.
+    expect(tradeCost(3n, 990_000n, 50n, true, 6).fee).toBe(10_000n);
+    for (let cents = 1n; cents < 5_000n; cents += 7n) {
+      const { value, fee } = tradeCost(1n, cents * 10_000n, 50n, true, 6);
+      expect(fee % 10_000n).toBe(0n);
+      expect(fee * 10_000n <= value * 50n).toBe(true);
+      expect(value * 50n - fee * 10_000n < 10_000n * 10_000n).toBe(true);
+    }
+  });
+
+  it("words the new fill codes: the seller no longer verified, the order expired", () => {
+    expect(fillReason(37).key).toBe("reasons.fill.sellerNotVerified");
+    expect(fillReason(38).key).toBe("reasons.fill.orderExpired");
+  });
+
+  it("says what really happened when a fill or an order is refused", () => {
+    // An ask that can no longer deliver is refused with its code: the words name that cause, not a withdrawn permission.
+    expect(marketErrorReason("MarketOrderNotFillable", [7n, 4])).toEqual({
+      key: "reasons.transfer.insufficientUnfrozenBalance",
+      values: {},
+    });
+    expect(marketErrorReason("MarketOrderNotFillable", [7n, 38])?.key).toBe("reasons.fill.orderExpired");
+    expect(marketErrorReason("MarketAsksNotBacked", ["0x1", "0x2", 5n, 3n, 33])).toEqual({
+      key: "errors.asksNotBacked.allowance",
+      values: { needed: 5, available: 3 },
+    });
+    expect(marketErrorReason("MarketAsksNotBacked", ["0x1", "0x2", 5n, 3n, 4])?.key).toBe(
+      "errors.asksNotBacked.balance",
+    );
+    expect(marketErrorReason("MarketAsksNotBacked", ["0x1", "0x2", 5n, 3n, 10])?.key).toBe(
+      "errors.asksNotBacked.locked",
+    );
+    expect(marketErrorReason("MarketFeeAboveMax", [100n, 50n])).toEqual({
+      key: "errors.feeAboveMax",
+      values: { fee: 100, max: 50 },
+    });
+    expect(marketErrorReason("MarketInvalidExpiry", [0n, 0n])?.key).toBe("errors.invalidExpiry");
+    expect(marketErrorReason("MarketMakerNotEligible", ["0x1", "0x2", 37])?.key).toBe("reasons.notVerified");
+    expect(marketErrorReason("MarketMakerNotEligible", ["0x1", "0x2", 2])?.key).toBe("reasons.you.frozen");
+    expect(marketErrorReason("MarketSelfTrade", [1n, "0x2"])?.key).toBe("errors.selfTrade");
+    expect(marketErrorReason("SomethingElse", [])).toBeNull();
   });
 
   it("passes a verified buyer with funds, and stops an expired or unverified one", () => {
@@ -86,6 +129,16 @@ describe("market reasons", () => {
       "reasons.sharesShort",
     );
     expect(evaluateMarketChecks(sell, words).find((x) => x.id === "funds")?.state).toBe("ok");
+  });
+
+  it("counts shares already offered in the seller's open asks: a new ask or sale may use only the rest", () => {
+    // 5 free shares, 3 already in open sell orders: 2 more can be offered, not 4.
+    const sell = { ...base, side: "sell" as const, balance: 5n, shares: 4n, unavailable: 0n, inOpenAsks: 3n };
+    expect(evaluateMarketChecks(sell, words).find((x) => x.id === "funds")).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.sharesInOpenAsks", values: { available: 2, offered: 3 } },
+    });
+    expect(evaluateMarketChecks({ ...sell, shares: 2n }, words).find((x) => x.id === "funds")?.state).toBe("ok");
   });
 
   it("checks only the seller's own side when placing an ask: frozen stops, balance and lock-up are the funds check's", () => {

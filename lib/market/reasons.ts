@@ -12,6 +12,8 @@ export const FillCode = {
   MarketPaused: 34,
   SelfTrade: 35,
   BuyerFundsShort: 36,
+  SellerNotVerified: 37,
+  OrderExpired: 38,
 } as const;
 
 export const fillReasonKeys: Readonly<Record<number, string>> = {
@@ -20,7 +22,42 @@ export const fillReasonKeys: Readonly<Record<number, string>> = {
   34: "marketPaused",
   35: "selfTrade",
   36: "buyerFundsShort",
+  37: "sellerNotVerified",
+  38: "orderExpired",
 };
+
+/** Why the seller's free shares or allowance do not cover all its open asks (IMarket `MarketAsksNotBacked` code). */
+const asksNotBackedKeys: Readonly<Record<number, string>> = { 4: "balance", 10: "locked", 33: "allowance" };
+
+/**
+ * Plain words for a Market custom error, from its name and decoded arguments (null when the market has no specific
+ * words for it: the caller falls back to {@link marketErrorKeys} or the generic message).
+ */
+export function marketErrorReason(errorName: string, args: readonly unknown[]): Reason | null {
+  const code = (i: number) => Number(args[i] ?? 0);
+  switch (errorName) {
+    case "ShareTransferRefused":
+      return fillReason(code(0));
+    case "MarketOrderNotFillable":
+      return fillReason(code(1));
+    case "MarketMakerNotEligible":
+      if (code(2) === FillCode.SellerNotVerified) return { key: "reasons.notVerified", values: {} };
+      if (code(2) === 2) return { key: "reasons.you.frozen", values: {} };
+      return fillReason(code(2));
+    case "MarketAsksNotBacked": {
+      const why = asksNotBackedKeys[code(4)];
+      return why
+        ? { key: `errors.asksNotBacked.${why}`, values: { needed: code(2), available: code(3) } }
+        : fillReason(code(4));
+    }
+    case "MarketFeeAboveMax":
+      return { key: "errors.feeAboveMax", values: { fee: code(0), max: code(1) } };
+    default: {
+      const key = marketErrorKeys[errorName];
+      return key ? { key: `errors.${key}`, values: {} } : null;
+    }
+  }
+}
 
 /**
  * Token codes that concern the investor's own wallet, worded in the second person: when buying, the receiver
@@ -64,6 +101,8 @@ export type MarketCheckInput = {
   /** Price per share, payment base units: the limit order's price, or the best order's price for a take (0 = none entered). */
   price: bigint;
   feeBps: bigint;
+  /** Decimals of the payment token (the fee is rounded down to its whole cent). */
+  decimals: number;
   /** Registry: registered and KYC expiry (unix seconds); `now` in unix seconds. */
   registered: boolean | undefined;
   kycExpiry: bigint | undefined;
@@ -78,6 +117,8 @@ export type MarketCheckInput = {
   balance: bigint | undefined;
   /** Selling: shares frozen or locked in my wallet. */
   unavailable: bigint | undefined;
+  /** Selling: shares already offered in my open asks on this token (the market keeps them backed). */
+  inOpenAsks?: bigint | undefined;
   /**
    * The best opposite order, when the investor takes it: `requested` = shares entered, `limit` = the highest
    * (buying) or lowest (selling) price per share accepted (0 = none entered), `fillCode` = `fillableBy`.
@@ -99,11 +140,16 @@ export type MarketCheckWords = {
   limit?: string;
 };
 
-/** Trade value, the taker's fee (rounded down, as the contract does) and what the investor pays. */
-export function tradeCost(shares: bigint, price: bigint, feeBps: bigint, taker: boolean) {
+/**
+ * Trade value and the taker's fee exactly as the Market takes them: the fee is rounded DOWN TO THE WHOLE CENT (in the
+ * taker's favour; `decimals` of the payment token, one cent = 10^(decimals − 2) units). Prices are whole cents, so
+ * what the form says is paid is what the chain takes.
+ */
+export function tradeCost(shares: bigint, price: bigint, feeBps: bigint, taker: boolean, decimals: number) {
   const value = shares * price;
-  const fee = taker ? (value * feeBps) / 10_000n : 0n;
-  return { value, fee };
+  const cent = decimals > 2 ? 10n ** BigInt(decimals - 2) : 1n;
+  const exact = taker ? (value * feeBps) / 10_000n : 0n;
+  return { value, fee: exact - (exact % cent) };
 }
 
 /**
@@ -141,7 +187,7 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
   if (input.balance === undefined || (input.side === "sell" && input.unavailable === undefined)) {
     checks.push({ id: "funds", state: "unknown", message: { key: "checks.pending", values: {} } });
   } else if (input.side === "buy") {
-    const { value, fee } = tradeCost(input.shares, input.price, input.feeBps, !!input.take);
+    const { value, fee } = tradeCost(input.shares, input.price, input.feeBps, !!input.take, input.decimals);
     checks.push(
       input.balance >= value + fee
         ? { id: "funds", state: "ok", message: { key: "checks.fundsOkBuy", values: { balance: words.balance } } }
@@ -152,21 +198,33 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
           },
     );
   } else {
-    const free = input.balance > (input.unavailable ?? 0n) ? input.balance - (input.unavailable ?? 0n) : 0n;
+    const unlocked = input.balance > (input.unavailable ?? 0n) ? input.balance - (input.unavailable ?? 0n) : 0n;
+    // Shares my open asks already offer stay reserved for them: a new ask or a sale may use only the rest.
+    const offered = input.inOpenAsks ?? 0n;
+    const free = unlocked > offered ? unlocked - offered : 0n;
     checks.push(
       free >= input.shares
         ? { id: "funds", state: "ok", message: { key: "checks.fundsOkSell", values: { available: Number(free) } } }
-        : input.balance >= input.shares
+        : offered > 0n && unlocked >= input.shares
           ? {
               id: "funds",
               state: "failed",
-              message: { key: "reasons.sharesLockedOrFrozen", values: { available: Number(free) } },
+              message: {
+                key: "reasons.sharesInOpenAsks",
+                values: { available: Number(free), offered: Number(offered) },
+              },
             }
-          : {
-              id: "funds",
-              state: "failed",
-              message: { key: "reasons.sharesShort", values: { available: Number(free) } },
-            },
+          : input.balance >= input.shares
+            ? {
+                id: "funds",
+                state: "failed",
+                message: { key: "reasons.sharesLockedOrFrozen", values: { available: Number(free) } },
+              }
+            : {
+                id: "funds",
+                state: "failed",
+                message: { key: "reasons.sharesShort", values: { available: Number(free) } },
+              },
     );
   }
 
@@ -252,6 +310,7 @@ export function allChecksPass(checks: readonly MarketCheck[]): boolean {
 /** Custom errors of the Market → message keys (`market.errors.*`), for decoded reverts. */
 export const marketErrorKeys: Readonly<Record<string, string>> = {
   MarketOrderNotOpen: "orderNotOpen",
+  MarketInvalidExpiry: "invalidExpiry",
   MarketPriceLimit: "priceLimit",
   MarketSelfTrade: "selfTrade",
   MarketPaused: "paused",

@@ -350,6 +350,7 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
     await client.request({ method: "evm_increaseTime", params: [Number(8n * DAY)] } as never);
     await client.request({ method: "evm_mine", params: [] } as never);
     const PRICE = 100_000_000n; // 100 HKD per share
+    const EXPIRY = BigInt(Math.floor(Date.now() / 1000) + 60 * 86_400); // orders open for 60 days (≤ 90 allowed)
     for (const who of [alice, bob, carol, buyer])
       await send(admin, hkd, A.hkd, "mint", [who.address, 10_000_000_000_000n]);
     await send(admin, hkd, A.hkd, "mint", [feeRecipient.address, 1n]); // as after the first trade
@@ -403,15 +404,15 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
 
     // Market: alice asks 10, carol bids 10; bob (a holder with HKD) takes each in full.
     await send(alice, token, A.token, "approve", [market, 10n]);
-    await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE]);
-    await send(carol, market, A.market, "placeBid", [token, 10n, PRICE]);
+    await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE, EXPIRY]);
+    await send(carol, market, A.market, "placeBid", [token, 10n, PRICE, EXPIRY]);
     await send(bob, token, A.token, "approve", [market, 10n]);
-    await send(bob, market, A.market, "fill", [1n, 10n, PRICE], "marketFillAsk");
-    await send(bob, market, A.market, "fill", [2n, 10n, PRICE], "marketFillBid");
+    await send(bob, market, A.market, "fill", [1n, 10n, PRICE, 100n], "marketFillAsk");
+    await send(bob, market, A.market, "fill", [2n, 10n, PRICE, 100n], "marketFillBid");
     // The worst case: a partial fill leaves the order and the maker's allowance non-zero (no storage refund).
     await send(alice, token, A.token, "approve", [market, 10n]);
-    await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE]);
-    await send(bob, market, A.market, "fill", [3n, 4n, PRICE], "marketFillAskPartial");
+    await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE, EXPIRY]);
+    await send(bob, market, A.market, "fill", [3n, 4n, PRICE, 100n], "marketFillAskPartial");
 
     const figure = (key: string, label: string, target?: number, targetNote?: string): TxFigure => {
       const m = measured.get(key);

@@ -135,6 +135,9 @@ async function findToken(stack: Stack): Promise<Address> {
   throw new Error(`no ${MARKET_SYMBOL} token in the seeded deployment`);
 }
 
+/** Orders expire 60 days after the bench starts (the market allows at most 90 days; the bench chain runs for minutes). */
+const BENCH_EXPIRY = BigInt(Math.floor(Date.now() / 1000) + 60 * 86_400);
+
 async function approveAll(sender: Sender, token: Address, market: Address, hkd: Address) {
   for (const who of [MEI, DAVID]) {
     await sender.queue(
@@ -197,7 +200,7 @@ export async function benchIndexer(stack: Stack, opts: { trades: number; round?:
         await sender.queue(
           seller,
           market,
-          encodeFunctionData({ abi: marketAbi, functionName: "placeAsk", args: [token, 1n, price] }),
+          encodeFunctionData({ abi: marketAbi, functionName: "placeAsk", args: [token, 1n, price, BENCH_EXPIRY] }),
         );
       await sender.flush();
       blocks += await mineAll(chain);
@@ -205,7 +208,7 @@ export async function benchIndexer(stack: Stack, opts: { trades: number; round?:
         await sender.queue(
           buyer,
           market,
-          encodeFunctionData({ abi: marketAbi, functionName: "fill", args: [firstId + BigInt(i), 1n, price] }),
+          encodeFunctionData({ abi: marketAbi, functionName: "fill", args: [firstId + BigInt(i), 1n, price, 100n] }),
         );
       await sender.flush();
       blocks += await mineAll(chain);
@@ -275,7 +278,7 @@ export async function placeOpenOrders(
           encodeFunctionData({
             abi: marketAbi,
             functionName: "placeAsk",
-            args: [token, 1n, (6_000n + level * 10n) * 1_000_000n],
+            args: [token, 1n, (6_000n + level * 10n) * 1_000_000n, BENCH_EXPIRY],
           }),
         );
         asks++;
@@ -286,7 +289,7 @@ export async function placeOpenOrders(
           encodeFunctionData({
             abi: marketAbi,
             functionName: "placeBid",
-            args: [token, 1n, (1_500n - level * 10n) * 1_000_000n],
+            args: [token, 1n, (1_500n - level * 10n) * 1_000_000n, BENCH_EXPIRY],
           }),
         );
         bids++;

@@ -520,26 +520,36 @@ export async function seedDemo({
     };
     let trades = 0;
     let open = 0;
+    const [, feeBps] = await publicClient.readContract({ address: market, abi: marketAbi, functionName: "fee" });
     for (const t of trades_) {
       const token = await tokenOf(t.slug);
       const maker = walletOf(t.maker);
       const price = hkd(t.priceHkd);
+      // Seeded orders stay open for 60 days from the chain's clock (the contract allows at most 90).
+      const expiresAt = (await publicClient.getBlock()).timestamp + 60n * 86_400n;
       const placed = await send(
         t.side === "ask"
           ? (async () => {
+              // The market's allowance must cover all of this maker's open asks on the token, this one included.
+              const openAsks = await publicClient.readContract({
+                address: market,
+                abi: marketAbi,
+                functionName: "openAskShares",
+                args: [token, maker.account.address],
+              });
               await send(
                 maker.writeContract({
                   address: token,
                   abi: artworkShareTokenAbi,
                   functionName: "approve",
-                  args: [market, BigInt(t.shares)],
+                  args: [market, openAsks + BigInt(t.shares)],
                 }),
               );
               return maker.writeContract({
                 address: market,
                 abi: marketAbi,
                 functionName: "placeAsk",
-                args: [token, BigInt(t.shares), price],
+                args: [token, BigInt(t.shares), price, expiresAt],
               });
             })()
           : (async () => {
@@ -555,7 +565,7 @@ export async function seedDemo({
                 address: market,
                 abi: marketAbi,
                 functionName: "placeBid",
-                args: [token, BigInt(t.shares), price],
+                args: [token, BigInt(t.shares), price, expiresAt],
               });
             })(),
       );
@@ -595,7 +605,12 @@ export async function seedDemo({
         );
       }
       await send(
-        taker.writeContract({ address: market, abi: marketAbi, functionName: "fill", args: [orderId, shares, price] }),
+        taker.writeContract({
+          address: market,
+          abi: marketAbi,
+          functionName: "fill",
+          args: [orderId, shares, price, feeBps],
+        }),
       );
       trades += 1;
       if (shares === BigInt(t.shares)) open -= 1;

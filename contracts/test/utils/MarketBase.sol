@@ -43,21 +43,29 @@ abstract contract MarketBase is Base {
 
     function _ask(address maker, uint256 shares, uint256 price) internal returns (uint256 id) {
         vm.prank(maker);
-        id = market.placeAsk(address(token), shares, price);
+        id = market.placeAsk(address(token), shares, price, _expiry());
     }
 
     function _bid(address maker, uint256 shares, uint256 price) internal returns (uint256 id) {
         vm.prank(maker);
-        id = market.placeBid(address(token), shares, price);
+        id = market.placeBid(address(token), shares, price, _expiry());
     }
 
     function _fill(address taker, uint256 id, uint256 shares, uint256 limit) internal returns (uint256 n) {
+        // The taker accepts any fee up to the contract's cap, 100 bps (tests of the taker's own cap pass it).
         vm.prank(taker);
-        n = market.fill(id, shares, limit);
+        n = market.fill(id, shares, limit, 100);
     }
 
+    /// The fee as the market takes it: 0.5 % rounded down to the whole cent (HKD has 6 decimals: 1 cent = 1e4).
     function _fee(uint256 cost) internal pure returns (uint256) {
-        return cost * FEE_BPS / 10_000;
+        uint256 f = cost * FEE_BPS / 10_000;
+        return f - f % 1e4;
+    }
+
+    /// Default order lifetime in the tests: 30 days.
+    function _expiry() internal view returns (uint256) {
+        return block.timestamp + 30 days;
     }
 
     function _freeze(address who, bool frozen) internal {

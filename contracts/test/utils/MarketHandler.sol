@@ -26,6 +26,8 @@ contract MarketHandler is Test {
     mapping(uint256 id => uint256) public ghostCancelled;
     uint256 public priceViolations;
     uint256 public amountViolations;
+    /// Fills of asks that went through although {IMarket-fillable} said 0, or were refused with another code.
+    uint256 public askRefusalMismatches;
     mapping(bytes32 action => uint256) public calls;
 
     constructor(Market market_, ArtworkShareToken token_, address agent_, address admin_, address[] memory actors_) {
@@ -50,20 +52,44 @@ contract MarketHandler is Test {
 
     // ================================================================ actions
 
+    /// Order lifetimes from one hour to 90 days; prices in whole cents from HK$0.01 to HK$1,000.
+    function _expiresAt(uint256 seed) internal view returns (uint256) {
+        return block.timestamp + bound(seed, 1 hours, 90 days);
+    }
+
     function placeAsk(uint256 actorSeed, uint256 shares, uint256 price) external {
         address maker = _actor(actorSeed);
         shares = bound(shares, 1, 60);
-        price = bound(price, 1, 1_000e6);
-        (bool ok, bytes memory ret) = _as(maker, abi.encodeCall(IMarket.placeAsk, (address(token), shares, price)));
+        uint256 e = _expiresAt(price >> 128);
+        price = bound(price, 1, 100_000) * 1e4;
+        (bool ok, bytes memory ret) = _as(maker, abi.encodeCall(IMarket.placeAsk, (address(token), shares, price, e)));
         if (ok) _record(abi.decode(ret, (uint256)), "placeAsk");
     }
 
     function placeBid(uint256 actorSeed, uint256 shares, uint256 price) external {
         address maker = _actor(actorSeed);
         shares = bound(shares, 1, 60);
-        price = bound(price, 1, 1_000e6);
-        (bool ok, bytes memory ret) = _as(maker, abi.encodeCall(IMarket.placeBid, (address(token), shares, price)));
+        uint256 e = _expiresAt(price >> 128);
+        price = bound(price, 1, 100_000) * 1e4;
+        (bool ok, bytes memory ret) = _as(maker, abi.encodeCall(IMarket.placeBid, (address(token), shares, price, e)));
         if (ok) _record(abi.decode(ret, (uint256)), "placeBid");
+    }
+
+    /// Time passes (up to 20 days), so that orders expire.
+    function warp(uint256 secondsSeed) external {
+        vm.warp(block.timestamp + bound(secondsSeed, 1, 20 days));
+        ++calls["warp"];
+    }
+
+    /// A trader moves shares outside the market (to another trader), so that its asks may no longer be backed.
+    function transferOut(uint256 fromSeed, uint256 toSeed, uint256 amount) external {
+        address from = _actor(fromSeed);
+        address to = _actor(toSeed);
+        if (from == to || isContractActor[from]) return;
+        amount = bound(amount, 1, 100);
+        vm.prank(from);
+        (bool ok,) = address(token).call(abi.encodeCall(token.transfer, (to, amount)));
+        if (ok) ++calls["transferOut"];
     }
 
     struct FillCase {
@@ -93,8 +119,19 @@ contract MarketHandler is Test {
         (, f.feeBps) = market.fee();
         f.payBefore = pay.balanceOf(f.taker);
         f.sharesBefore = token.balanceOf(f.taker);
-        (bool ok, bytes memory ret) = _as(f.taker, abi.encodeCall(IMarket.fill, (f.id, f.shares, f.limit)));
-        if (!ok) return;
+        (uint256 fillableBefore, uint8 codeBefore) = market.fillable(f.id);
+        (bool ok, bytes memory ret) = _as(f.taker, abi.encodeCall(IMarket.fill, (f.id, f.shares, f.limit, 100)));
+        if (!ok) {
+            // An ask the view calls undeliverable is refused at fill with exactly that code (once the taker's own
+            // mistakes — self-trade, price limit — are out of the way).
+            (, uint8 takerCode) = market.fillableBy(f.id, f.taker);
+            if (isAsk && !worse && takerCode != 35 && fillableBefore == 0 && codeBefore != 32 && codeBefore != 34) {
+                if (!_refusedWith(ret, f.id, codeBefore)) ++askRefusalMismatches;
+            }
+            return;
+        }
+        // An ask fill went through: the view called its maker side deliverable.
+        if (isAsk && fillableBefore == 0) ++askRefusalMismatches;
         uint256 n = abi.decode(ret, (uint256));
         ghostFilled[f.id] += n;
         ++calls["fill"];
@@ -106,6 +143,8 @@ contract MarketHandler is Test {
         if (isAsk ? o.price > f.limit : o.price < f.limit) ++priceViolations;
         uint256 cost = n * o.price;
         uint256 fee = cost * f.feeBps / 10_000;
+        fee -= fee % 1e4; // rounded down to the whole cent
+        if (fee % 1e4 != 0 || cost % 1e4 != 0) ++amountViolations;
         if (n == 0 || n > o.remaining || n > f.shares) ++amountViolations;
         if (isAsk) {
             if (f.payBefore - pay.balanceOf(f.taker) != cost + fee) ++amountViolations;
@@ -124,11 +163,14 @@ contract MarketHandler is Test {
         uint256 pick = whoSeed % 8;
         address who = pick < 6 ? o.maker : pick == 6 ? agent : _actor(whoSeed);
         uint256 makerBefore = pay.balanceOf(o.maker);
+        (, uint8 code) = market.fillable(id);
         (bool ok,) = _as(who, abi.encodeCall(IMarket.cancel, (id)));
         if (!ok) return;
         ghostCancelled[id] += o.remaining;
         ++calls["cancel"];
-        if (who != o.maker && who != agent) ++amountViolations;
+        // Anyone else may cancel only an order that cannot trade (expired, or an ask no longer backed).
+        bool stale = code == 38 || (o.side == IMarket.Side.Ask && code != 0 && code != 34);
+        if (who != o.maker && who != agent && !stale) ++amountViolations;
         uint256 refund = o.side == IMarket.Side.Bid ? o.remaining * o.price : 0;
         if (pay.balanceOf(o.maker) - makerBefore != refund) ++amountViolations;
     }
@@ -148,7 +190,7 @@ contract MarketHandler is Test {
         IMarket.OrderView memory o = market.order(id);
         bytes memory data = doCancel
             ? abi.encodeCall(IMarket.cancel, (id))
-            : abi.encodeCall(IMarket.fill, (id, 5, o.side == IMarket.Side.Ask ? o.price : 0));
+            : abi.encodeCall(IMarket.fill, (id, 5, o.side == IMarket.Side.Ask ? o.price : 0, 100));
         for (uint256 i; i < actors.length; ++i) {
             if (isContractActor[actors[i]]) MarketReentrancyAttacker(actors[i]).setReentry(data);
         }
@@ -175,6 +217,13 @@ contract MarketHandler is Test {
             vm.prank(actor);
             (ok, ret) = address(market).call(data);
         }
+    }
+
+    /// The market's refusal with `code`, or the token's own refusal with the same code (token pause).
+    function _refusedWith(bytes memory ret, uint256 id, uint8 code) internal pure returns (bool) {
+        return keccak256(ret) == keccak256(abi.encodeWithSelector(IMarket.MarketOrderNotFillable.selector, id, code))
+            || keccak256(ret)
+                == keccak256(abi.encodeWithSelector(bytes4(keccak256("ShareTransferRefused(uint8)")), code));
     }
 
     function _record(uint256 id, bytes32 action) internal {

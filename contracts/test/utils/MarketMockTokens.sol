@@ -38,6 +38,11 @@ contract MarketReentrantPaymentToken is ERC20 {
 
 /// A payment token that keeps 1 % of every transfer (the receiver gets 99 %).
 contract MarketFeeOnTransferToken is ERC20 {
+    /// Six decimals, like the platform HKD (the market's prices are whole cents of the payment token).
+    function decimals() public pure override returns (uint8) {
+        return 6;
+    }
+
     address public constant SINK = address(0xFEE);
 
     constructor() ERC20("Taxed HKD", "tHKD") {}

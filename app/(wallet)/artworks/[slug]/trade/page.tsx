@@ -89,6 +89,7 @@ export default async function TradePage({ params }: Props) {
       side: o.side,
       price: o.price,
       remaining: o.remaining,
+      expiresAt: o.expiresAt,
       fillable: o.fillable,
       reasonCode: o.reasonCode,
     }));
