@@ -10,15 +10,13 @@ describe("formatMoney", () => {
     expect(formatMoney(1_250_000_000n, 6, "en", { balance: true })).toBe("HK$1,250.00");
   });
 
-  it("shows other amounts exactly: the cents always, sub-cent digits when there are any", () => {
-    expect(formatMoney(50_805_000n, 6, "en")).toBe("HK$50.805");
-    expect(formatMoney(10_211_805_000n, 6, "en")).toBe("HK$10,211.805");
+  it("rounds other amounts to the cent as before (a balance is the only amount cut, not rounded)", () => {
+    expect(formatMoney(1_936_084_738_000n, 6, "en")).toBe("HK$1,936,084.74");
     expect(formatMoney(1_250_000_000n, 6, "en")).toBe("HK$1,250.00");
-    expect(formatMoney(1n, 6, "en")).toBe("HK$0.000001");
     expect(formatMoney(-1_500_000n, 6, "en")).toBe("-HK$1.50");
   });
 
-  it("rounds only where the caller asks for whole dollars", () => {
+  it("rounds to whole dollars where the caller asks", () => {
     expect(formatMoney(1_250_050n, 2, "en", { fractionDigits: 0 })).toBe("HK$12,501");
   });
 });

@@ -19,10 +19,7 @@ export function formatUnitsExact(value: bigint, decimals: number): string {
 export type MoneyOptions = {
   /** `compact` → `HK$1.3M` / `HK$125萬`. */
   compact?: boolean;
-  /**
-   * Fraction digits shown: by default the cents, and any digit beyond them that is not zero, so an
-   * amount is never rounded (HK$50.805 stays HK$50.805); a number (0 for whole dollars) fixes them.
-   */
+  /** Fraction digits shown (default 2; 0 for whole dollars). */
   fractionDigits?: number;
   /**
    * Money a person holds (a wallet balance, escrow): shown to the cent and cut there, never rounded
@@ -32,11 +29,9 @@ export type MoneyOptions = {
 };
 
 const cache = new Map<string, Intl.NumberFormat>();
-function formatter(locale: string, decimals: number, options: MoneyOptions): Intl.NumberFormat {
+function formatter(locale: string, options: MoneyOptions): Intl.NumberFormat {
   const shown = options.fractionDigits ?? 2;
-  // Exact unless told otherwise: up to every decimal of the token (trailing zeros past the cents dropped).
-  const most = options.fractionDigits ?? (options.balance ? 2 : Math.max(2, decimals));
-  const key = `${locale}|${options.compact ? "c" : "s"}|${shown}|${most}|${options.balance ? "b" : ""}`;
+  const key = `${locale}|${options.compact ? "c" : "s"}|${shown}|${options.balance ? "b" : ""}`;
   let nf = cache.get(key);
   if (!nf) {
     nf = new Intl.NumberFormat(locale, {
@@ -45,7 +40,7 @@ function formatter(locale: string, decimals: number, options: MoneyOptions): Int
       currencyDisplay: "symbol",
       ...(options.compact
         ? { notation: "compact", maximumFractionDigits: 1 }
-        : { minimumFractionDigits: shown, maximumFractionDigits: most }),
+        : { minimumFractionDigits: shown, maximumFractionDigits: shown }),
       ...(options.balance ? { roundingMode: "trunc" as const } : {}),
     });
     cache.set(key, nf);
@@ -59,7 +54,7 @@ function formatter(locale: string, decimals: number, options: MoneyOptions): Int
  */
 export function formatMoney(value: bigint, decimals: number, locale: string, options: MoneyOptions = {}): string {
   const exact = formatUnitsExact(value, decimals);
-  const nf = formatter(locale, decimals, options);
+  const nf = formatter(locale, options);
   // Intl accepts exact decimal strings (Intl.NumberFormat v3); the cast keeps lib.d.ts happy.
   return nf.format(exact as unknown as number);
 }
