@@ -123,6 +123,9 @@ test("an officer freezes a wallet; the investor's sell is refused with the reaso
   await expect(entry.getByRole("rowheader")).toContainText("token.wallet_freeze");
   // The subject by the investor's name, not only an address.
   await expect(entry.getByRole("cell").nth(2)).toContainText("Mei Chan");
+  // Details as readable lines, times labelled with their zone.
+  await expect(entry).toContainText("frozen: yes");
+  await expect(grace.getByRole("columnheader", { name: "Time (HKT)" })).toBeVisible();
   await expect(grace.getByLabel("Action", { exact: true }).locator("option:checked")).toHaveText("Wallet frozen");
   await expect(entry).toContainText(/0x[0-9a-f]{6}/);
   await expect(grace.getByText("Chain verified")).toBeVisible();

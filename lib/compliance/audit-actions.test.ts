@@ -27,8 +27,9 @@ describe("audit actions in words", () => {
   it("a refused attempt reads as refused plus what was attempted; an unknown code has no words", () => {
     const has = (key: string) => key in words.en!;
     expect(auditActionWording("token.wallet_freeze", has)).toEqual({ key: "token_wallet_freeze", refused: false });
-    expect(auditActionWording("kyc.approve.refused", has)).toEqual({ key: "kyc_approve", refused: true });
-    expect(auditActionWording("kyc.pre_approve.refused", has)).toEqual({ key: "kyc_pre_approve", refused: true });
+    // Common refusals have their own words; any other reads as "Refused: " + the attempted action.
+    expect(auditActionWording("kyc.approve.refused", has)).toEqual({ key: "kyc_approve_refused", refused: false });
+    expect(auditActionWording("kyc.reject.refused", has)).toEqual({ key: "kyc_reject", refused: true });
     expect(auditActionWording("something.new", has)).toBeNull();
   });
 });

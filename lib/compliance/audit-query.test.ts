@@ -10,3 +10,27 @@ describe("audit log date range", () => {
     expect(auditRangeError(parseAuditParams({}))).toBeNull();
   });
 });
+
+describe("audit details for a person", () => {
+  it("lists each detail as a label and a plain value, nested values spelled out, reason apart", async () => {
+    const { auditDetailLines } = await import("./audit-query");
+    const entry = {
+      after: {
+        reason: "Court order",
+        function: "setWalletFrozen",
+        contract: "token",
+        args: { wallet: "0xabc", frozen: true },
+        status: "approved",
+        missingDocuments: ["identity", "address"],
+        before: { status: "in_review" },
+      },
+    };
+    expect(auditDetailLines(entry as never, { yes: "yes", no: "no" })).toEqual([
+      ["wallet", "0xabc"],
+      ["frozen", "yes"],
+      ["status", "approved"],
+      ["missing documents", "identity, address"],
+      ["before", "status: in_review"],
+    ]);
+  });
+});

@@ -170,6 +170,39 @@ export async function describeAuditSubjects(
   return names;
 }
 
+type YesNo = { yes: string; no: string };
+
+/** A value as a person reads it: yes/no (in the reader's language), lists comma-separated, objects as pairs. */
+function plain(v: unknown, yn: YesNo): string {
+  if (v === null || v === undefined) return "—";
+  if (typeof v === "boolean") return v ? yn.yes : yn.no;
+  if (Array.isArray(v)) return v.map((x) => plain(x, yn)).join(", ");
+  if (typeof v === "object")
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${words(k)}: ${plain(x, yn)}`)
+      .join("; ");
+  return String(v);
+}
+
+/** "missingDocuments" / "to_investor_id" → "missing documents" / "to investor id". */
+const words = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase();
+
+/**
+ * The details of an entry for the table, one line each: a label in words and a plain value (the reason is shown
+ * apart, the function and contract are the action itself). The CSV keeps the raw `key=value` form (auditDetails).
+ */
+export function auditDetailLines(e: Pick<AuditLogEntry, "after">, yn: YesNo): [string, string][] {
+  const after = (e.after ?? {}) as Record<string, unknown>;
+  const args =
+    after.args && typeof after.args === "object" ? Object.entries(after.args as Record<string, unknown>) : [];
+  const rest = Object.entries(after).filter(([k]) => !["reason", "args", "function", "contract"].includes(k));
+  return [...args, ...rest].map(([k, v]) => [words(k), plain(v, yn)]);
+}
+
 /** Reason and short details of an entry, for the table and the CSV. */
 export function auditDetails(e: AuditLogEntry): { reason: string | null; details: string } {
   const after = (e.after ?? {}) as Record<string, unknown>;

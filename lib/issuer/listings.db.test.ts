@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
@@ -262,6 +262,19 @@ describe("listing review", () => {
     expect(await code(reviewListing(db, { id: own.id, decision: "approve", comment: null, ...review }))).toBe(
       "own_listing",
     );
+    // The refused attempt is in the audit log too.
+    const [refusal] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, own.id))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(refusal).toMatchObject({
+      action: "listing.approve.refused",
+      actor: GRACE,
+      actorRole: "compliance",
+      after: { code: "own_listing" },
+    });
 
     const listing = await createListing(db, { issuer: LUMEN, input });
     expect(await code(reviewListing(db, { id: listing.id, decision: "approve", comment: null, ...review }))).toBe(
@@ -317,7 +330,12 @@ describe("listing review", () => {
     expect(await code(getOwnedListing(db, { id: listing.id, issuer: LUMEN }))).toBe("not_found");
     expect(existsSync(folder)).toBe(false);
     const entries = await db.select().from(auditLog).where(eq(auditLog.subjectId, listing.id));
-    expect(entries.map((e) => e.action).slice(-2)).toEqual(["listing.withdraw", "listing.delete"]);
+    // (The review attempted after the withdrawal was refused, and audited as such.)
+    expect(entries.map((e) => e.action).slice(-3)).toEqual([
+      "listing.withdraw",
+      "listing.approve.refused",
+      "listing.delete",
+    ]);
     expect(entries.at(-1)?.before).toMatchObject({ title: "Withdrawn one", status: "draft" });
 
     // An approved listing can be neither withdrawn nor deleted; the approval comment stays for the issuer.

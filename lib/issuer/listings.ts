@@ -447,8 +447,21 @@ export async function reviewListing(
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
   const [listing] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
   if (!listing) throw new ListingError("not_found");
-  if (listing.issuerAddress === reviewer.toLowerCase()) throw new ListingError("own_listing");
-  if (listing.status !== "submitted") throw new ListingError("not_reviewable");
+  // A refused review decision by an officer or the admin is audited like the decision would have been.
+  const refuse = async (code: "own_listing" | "not_reviewable"): Promise<never> => {
+    await writeAudit(db, {
+      actor: reviewer.toLowerCase(),
+      actorRole: reviewerRole,
+      action: `listing.${decision}.refused`,
+      subjectType: "artwork",
+      subjectId: id,
+      before: { status: listing.status },
+      after: { code },
+    });
+    throw new ListingError(code);
+  };
+  if (listing.issuerAddress === reviewer.toLowerCase()) await refuse("own_listing");
+  if (listing.status !== "submitted") await refuse("not_reviewable");
   if (decision === "return" && !comment) throw new ListingError("comment_required");
 
   let set: Partial<Artwork> = { status: "returned", reviewComment: comment };

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Address } from "@/components/ui/address";
 import { auditActionWording } from "@/lib/compliance/audit-actions";
-import { auditDetails } from "@/lib/compliance/audit-query";
+import { auditDetailLines, auditDetails } from "@/lib/compliance/audit-query";
 import type { AuditLogEntry } from "@/lib/db/schema";
 import { formatDayTime } from "@/lib/format/date";
 
@@ -75,7 +75,15 @@ export async function AuditTable({
                       <span className="text-ink-muted">{t("reason")}:</span> {reason}
                     </p>
                   ) : null}
-                  <p className="break-all text-ink-muted">{details}</p>
+                  {details ? (
+                    <ul className="text-ink-muted">
+                      {auditDetailLines(e, { yes: t("yes"), no: t("no") }).map(([label, value]) => (
+                        <li key={label} className="break-words">
+                          <span className="text-ink">{label}:</span> {value}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 font-mono text-xs break-all">{e.txHash ?? "—"}</td>
               </tr>
