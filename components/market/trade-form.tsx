@@ -191,17 +191,15 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       { ...token, functionName: "balanceOf", args: [account] },
       { ...token, functionName: "walletState", args: [account] },
       // Buying: may I hold these shares (as if from a new seller)? Taking a bid: may they go from me to that
-      // bidder? Placing an ask: only my side as sender (paused, frozen, free balance, lock-up) — `to = 0`
-      // skips the receiver rules, which would otherwise test me as a buyer.
+      // bidder? Placing an ask: only my side as sender (paused, frozen, free balance, verified, lock-up) —
+      // `canSend` skips the receiver rules, which would otherwise test me as a buyer (and `canTransfer` to the
+      // zero address now refuses that receiver with its own code).
       // Nothing entered yet: the rules for one share, so that the checks can already speak.
-      {
-        ...token,
-        functionName: "canTransfer",
-        args:
-          side === "buy"
-            ? [zeroAddress, account, readShares]
-            : [account, mode === "take" && setup.bestBid ? setup.bestBid.maker : zeroAddress, readShares],
-      },
+      side === "buy"
+        ? { ...token, functionName: "canTransfer", args: [zeroAddress, account, readShares] }
+        : mode === "take" && setup.bestBid
+          ? { ...token, functionName: "canTransfer", args: [account, setup.bestBid.maker, readShares] }
+          : { ...token, functionName: "canSend", args: [account, readShares] },
       { address: setup.market, abi: marketAbi, functionName: "fillableBy", args: [best?.id ?? 0n, account] },
       // What the market may already move: an approval is asked for (and announced) only when short.
       { address: setup.paymentToken, abi: hKDStablecoinAbi, functionName: "allowance", args: [account, setup.market] },

@@ -242,8 +242,6 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         WalletState memory fs;
         bool senderChecks = !forced && from != address(0);
         if (!forced && c.paused) return (TRANSFER_PAUSED, 0);
-        // Only agents' burns (forced) take shares to the zero address; a checked transfer there always reverts.
-        if (!forced && to == address(0)) return (TRANSFER_INVALID_RECEIVER, 0);
         if (senderChecks) {
             fs = _wallets[from];
             if (fs.frozen) return (TRANSFER_SENDER_FROZEN, 0);
@@ -274,7 +272,18 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
                 }
             }
         }
+        // Only agents' burns (forced) take shares to the zero address; a checked transfer there always reverts. Said
+        // after the sender's own rules, so that {canSend} can ask for those alone.
+        if (!forced && to == address(0)) return (TRANSFER_INVALID_RECEIVER, 0);
         return (TRANSFER_OK, toInvestor);
+    }
+
+    /// @notice Reason code for `from` sending `amount` shares by the sender's rules alone (pause, freeze, free
+    /// balance, the sender's verification and country, lock-up), before any receiver is known: what a seller's ask
+    /// needs. 0 = the sender may send; the receiver's rules still apply to the actual transfer.
+    function canSend(address from, uint256 amount) external view returns (uint8 code) {
+        (code,) = _check(from, address(0), amount, false);
+        if (code == TRANSFER_INVALID_RECEIVER) code = TRANSFER_OK;
     }
 
     /// @dev Sender part of {_check}: an investor who is not verified (unlinked, KYC expired) or whose registered country

@@ -29,6 +29,18 @@ contract TokenTrustTest is Base {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSignature("ERC20InvalidReceiver(address)", address(0)));
         token.transfer(address(0), 1);
+        // the sender's own rules are still reported first, and canSend asks for those alone
+        assertEq(token.canSend(alice, 10), TRANSFER_OK);
+        assertEq(token.canSend(alice, 11), TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE);
+        vm.prank(agent);
+        token.setWalletFrozen(alice, true);
+        assertEq(token.canTransfer(alice, address(0), 1), TRANSFER_SENDER_FROZEN);
+        assertEq(token.canSend(alice, 1), TRANSFER_SENDER_FROZEN);
+        vm.prank(agent);
+        registry.updateInvestor(ALICE, HK, RETAIL, uint64(block.timestamp));
+        vm.prank(agent);
+        token.setWalletFrozen(alice, false);
+        assertEq(token.canSend(alice, 1), TRANSFER_SENDER_NOT_VERIFIED);
     }
 
     // ------------------------------------------------------------ item 6: senders are checked
