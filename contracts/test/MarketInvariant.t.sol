@@ -67,6 +67,7 @@ abstract contract MarketInvariantBase is StdInvariant, Base {
         console.log("bids placed", handler.calls("placeBid"), "cancels", handler.calls("cancel"));
         assertGt(handler.calls("fill"), 10);
         assertGt(handler.calls("cancel"), 5);
+        assertGt(handler.askRefusalsChecked(), 0, "no undeliverable ask was ever tried");
         invariant_escrowCoversOpenBids();
         invariant_orderAccounting();
         invariant_noFillWorseThanLimit();
