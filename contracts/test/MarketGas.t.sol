@@ -13,9 +13,10 @@ import {Market} from "../src/Market.sol";
 contract MarketGasTest is MarketBase, TxGas {
     /// Seaport's cheapest general fill (a whole transaction) was the target: 118,000. NOT MET since asks are backed:
     /// a fill now also reads the maker's KYC record (2 cold slots), reads and writes the maker's open-ask total, and
-    /// a closing fill swaps the order out of the open-orders index (see contracts/README.md). This ceiling is the
-    /// measured worst case rounded up, so that any further growth fails here.
-    uint256 internal constant FILL_TARGET = 144_000;
+    /// a closing fill swaps the order out of the open-orders index, and the token checks the sender (see
+    /// contracts/README.md). This ceiling is the measured worst case (a full ask fill, 145,611) rounded up, so that any
+    /// further growth fails here.
+    uint256 internal constant FILL_TARGET = 146_000;
 
     uint256 internal askId;
     uint256 internal bidId;
