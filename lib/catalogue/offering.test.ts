@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { OfferingStatus, offeringStatusToCatalogue } from "./offering";
+import { maskFromCategories } from "@/lib/assets/categories";
+import { isProfessionalOnly, OfferingStatus, offeringStatusToCatalogue } from "./offering";
 
 describe("offeringStatusToCatalogue", () => {
   it("maps the chain's offering status", () => {
@@ -17,5 +18,17 @@ describe("offeringStatusToCatalogue", () => {
     // While the primary offering runs, it stays the headline even if some shares already trade.
     expect(offeringStatusToCatalogue({ status: OfferingStatus.Live }, { trading: true })).toBe("live");
     expect(offeringStatusToCatalogue({ status: OfferingStatus.Upcoming }, { trading: true })).toBe("upcoming");
+  });
+});
+
+describe("isProfessionalOnly", () => {
+  it("is true when retail investors are not eligible", () => {
+    expect(isProfessionalOnly(maskFromCategories(["professional"]))).toBe(true);
+    expect(isProfessionalOnly(maskFromCategories(["professional", "institutional"]))).toBe(true);
+  });
+  it("is false when retail investors may buy, or when no category is set", () => {
+    expect(isProfessionalOnly(maskFromCategories(["retail", "professional", "institutional"]))).toBe(false);
+    expect(isProfessionalOnly(maskFromCategories(["retail"]))).toBe(false);
+    expect(isProfessionalOnly(0)).toBe(false);
   });
 });
