@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Money } from "@/components/ui/money";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
-import { formatDay } from "@/lib/format/date";
+import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { describeTradeError } from "@/lib/trade/errors";
 import { canProceed, evaluateBuyChecks, type ReasonContext } from "@/lib/trade/reasons";
@@ -178,15 +178,16 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
             </div>
           )}
         </Field>
-        <div className="flex flex-col gap-1.5">
-          <span className="text-sm font-medium">{t("form.cost")}</span>
-          <p className="font-display text-3xl tracking-tight" data-testid="buy-cost">
+        {/* A term and its value (not a styled paragraph that reads like a heading). */}
+        <dl className="flex flex-col gap-1.5">
+          <dt className="text-sm font-medium">{t("form.cost")}</dt>
+          <dd className="font-display text-3xl tracking-tight" data-testid="buy-cost">
             <Money value={cost} decimals={d} />
-          </p>
-          <p className="text-xs text-ink-muted">
+          </dd>
+          <dd className="text-xs text-ink-muted">
             {t("form.costHint", { shares: Number(shares), price: money(offering.pricePerShare) })}
-          </p>
-        </div>
+          </dd>
+        </dl>
       </div>
 
       {isConnected ? (
@@ -298,11 +299,8 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
                 <li>
                   {t("confirm.permitStep", {
                     total: money(cost),
-                    deadline: deadline.toLocaleTimeString(locale === "en" ? "en-HK" : locale, {
-                      hour: "2-digit",
-                      minute: "2-digit",
-                      timeZone: "Asia/Hong_Kong",
-                    }),
+                    // The date too: a permit signed near midnight expires on the next day.
+                    deadline: formatDayTime(deadline, locale),
                   })}
                 </li>
               )}

@@ -5,6 +5,7 @@ import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { buildStatementCsv } from "@/lib/portfolio/csv";
 import { getInvestorWallets, getPortfolio } from "@/lib/portfolio/queries";
+import { hkDateStamp } from "@/lib/format/date";
 
 export const dynamic = "force-dynamic";
 
@@ -72,7 +73,7 @@ export async function GET(request: Request) {
     },
     ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
   });
-  const day = generatedAt.toISOString().slice(0, 10);
+  const day = hkDateStamp(generatedAt);
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -4,6 +4,7 @@ import { requireSession } from "@/lib/auth/guard";
 import { auditDetails, listAudit, parseAuditParams } from "@/lib/compliance/audit-query";
 import { getDb } from "@/lib/db";
 import { csvField } from "@/lib/portfolio/csv";
+import { hkDateStamp } from "@/lib/format/date";
 
 export const dynamic = "force-dynamic";
 
@@ -66,7 +67,7 @@ export async function GET(request: Request) {
   return new Response(`${lines.join("\r\n")}\r\n`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "content-disposition": `attachment; filename="audit-log-${hkDateStamp(new Date())}.csv"`,
       "cache-control": "private, no-store",
     },
   });
