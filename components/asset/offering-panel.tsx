@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { Money } from "@/components/ui/money";
@@ -7,6 +7,7 @@ import { Progress } from "@/components/ui/progress";
 import { ArtworkStatusBadge } from "@/components/catalogue/artwork-card";
 import { offeringStatusToCatalogue, type OfferingView } from "@/lib/catalogue/offering";
 import { categoriesFromMask } from "@/lib/assets/categories";
+import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount, formatPercent } from "@/lib/format/money";
 
 export type OfferingPanelProps = {
@@ -41,10 +42,9 @@ export async function OfferingPanel({
   signedIn,
   trading = false,
 }: OfferingPanelProps) {
-  const [t, tc, format, locale] = await Promise.all([
+  const [t, tc, locale] = await Promise.all([
     getTranslations("artwork.offering"),
     getTranslations("artwork.category"),
-    getFormatter(),
     getLocale(),
   ]);
   if (!offering) {
@@ -91,8 +91,8 @@ export async function OfferingPanel({
       <dl className="mt-4 divide-y divide-line border-t border-line">
         <Row label={t("minTicket")}>{t("shares", { count: Number(terms.minTicket) })}</Row>
         <Row label={t("maxTicket")}>{t("shares", { count: Number(terms.maxTicket) })}</Row>
-        <Row label={t("opens")}>{format.dateTime(start, { dateStyle: "medium", timeStyle: "short" })}</Row>
-        <Row label={t("closes")}>{format.dateTime(end, { dateStyle: "medium", timeStyle: "short" })}</Row>
+        <Row label={t("opens")}>{formatDayTime(start, locale)}</Row>
+        <Row label={t("closes")}>{formatDayTime(end, locale)}</Row>
         <Row label={t("eligibility")}>
           {categoriesFromMask(terms.eligibleCategories)
             .map((c) => tc(c))
@@ -117,9 +117,7 @@ export async function OfferingPanel({
             {signedIn ? t("buy") : t("signInToBuy")}
           </Link>
         ) : status === "upcoming" ? (
-          <p className="text-center text-sm text-ink-muted">
-            {t("notOpenYet", { date: format.dateTime(start, { dateStyle: "long" }) })}
-          </p>
+          <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: formatDay(start, locale) })}</p>
         ) : status === "trading" ? (
           <div className="flex flex-col gap-3">
             <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
@@ -136,6 +134,35 @@ export async function OfferingPanel({
           <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
         )}
       </div>
+      {!paused && (status === "live" || status === "trading") ? (
+        // Phones: the action stays in reach at the bottom of the screen (the panel is far down the page).
+        <div
+          data-testid="sticky-action"
+          data-sticky-action=""
+          className="fixed inset-x-0 bottom-0 z-20 flex items-center justify-between gap-3 border-t border-line bg-canvas/95 px-4 py-3 backdrop-blur lg:hidden"
+        >
+          <span className="text-sm text-ink-muted">
+            {t.rich("perShare", {
+              price: () => <Money value={terms.pricePerShare} decimals={decimals} className="font-medium text-ink" />,
+            })}
+          </span>
+          {status === "live" ? (
+            <Link
+              href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
+              className={buttonStyles({ variant: "primary", size: "md" })}
+            >
+              {signedIn ? t("buy") : t("signInToBuy")}
+            </Link>
+          ) : (
+            <Link
+              href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
+              className={buttonStyles({ variant: "secondary", size: "md" })}
+            >
+              {signedIn ? t("trade") : t("signInToTrade")}
+            </Link>
+          )}
+        </div>
+      ) : null}
     </section>
   );
 }
