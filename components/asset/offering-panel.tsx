@@ -68,74 +68,77 @@ export async function OfferingPanel({
   const tradeHref = `/artworks/${slug}/trade`;
 
   return (
-    <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6 shadow-sm">
-      <div className="flex items-center justify-between gap-3">
-        <h2 id="offering-title" className="font-display text-2xl">
-          {t("title")}
-        </h2>
-        <ArtworkStatusBadge item={{ status, startsAt: start, endsAt: end }} />
-      </div>
-      <p className="mt-4 text-sm text-ink-muted">{t("pricePerShare")}</p>
-      <p className="font-display text-4xl tracking-tight">
-        <Money value={terms.pricePerShare} decimals={decimals} />
-      </p>
-      <div className="mt-5 flex flex-col gap-2">
-        <Progress value={ratio} label={t("progressLabel", { percent: formatPercent(ratio, locale) })} />
-        <div className="flex justify-between text-sm text-ink-muted tabular">
-          <span>
-            {t("sold", { sold: formatCount(offering.sold, locale), cap: formatCount(terms.supplyCap, locale) })}
-          </span>
-          <span>{t("available", { available: formatCount(available, locale) })}</span>
+    <>
+      <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6 shadow-sm">
+        <div className="flex items-center justify-between gap-3">
+          <h2 id="offering-title" className="font-display text-2xl">
+            {t("title")}
+          </h2>
+          <ArtworkStatusBadge item={{ status, startsAt: start, endsAt: end }} />
         </div>
-      </div>
-      <dl className="mt-4 divide-y divide-line border-t border-line">
-        <Row label={t("minTicket")}>{t("shares", { count: Number(terms.minTicket) })}</Row>
-        <Row label={t("maxTicket")}>{t("shares", { count: Number(terms.maxTicket) })}</Row>
-        <Row label={t("opens")}>{formatDayTime(start, locale)}</Row>
-        <Row label={t("closes")}>{formatDayTime(end, locale)}</Row>
-        <Row label={t("eligibility")}>
-          {categoriesFromMask(terms.eligibleCategories)
-            .map((c) => tc(c))
-            .join(locale === "zh-HK" ? "、" : ", ")}
-        </Row>
-        <Row label={t("lockup")}>{lockupDays > 0 ? t("lockupDays", { days: lockupDays }) : t("noLockup")}</Row>
-        <Row label={t("holders")}>{t("holdersValue", { count: Number(holderCount) })}</Row>
-        <Row label={t("valuation")}>
-          <Money value={terms.pricePerShare * terms.supplyCap} decimals={decimals} fractionDigits={0} />
-        </Row>
-      </dl>
-      <div className="mt-6">
-        {paused ? (
-          <Alert tone="warn" role="status">
-            {t("paused")}
-          </Alert>
-        ) : status === "live" ? (
-          <Link
-            href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
-            className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}
-          >
-            {signedIn ? t("buy") : t("signInToBuy")}
-          </Link>
-        ) : status === "upcoming" ? (
-          <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: formatDay(start, locale) })}</p>
-        ) : status === "trading" ? (
-          <div className="flex flex-col gap-3">
-            <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
-            <Link
-              href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
-              className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}
-            >
-              {signedIn ? t("trade") : t("signInToTrade")}
-            </Link>
+        <p className="mt-4 text-sm text-ink-muted">{t("pricePerShare")}</p>
+        <p className="font-display text-4xl tracking-tight">
+          <Money value={terms.pricePerShare} decimals={decimals} />
+        </p>
+        <div className="mt-5 flex flex-col gap-2">
+          <Progress value={ratio} label={t("progressLabel", { percent: formatPercent(ratio, locale) })} />
+          <div className="flex justify-between text-sm text-ink-muted tabular">
+            <span>
+              {t("sold", { sold: formatCount(offering.sold, locale), cap: formatCount(terms.supplyCap, locale) })}
+            </span>
+            <span>{t("available", { available: formatCount(available, locale) })}</span>
           </div>
-        ) : status === "sold_out" ? (
-          <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
-        ) : (
-          <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
-        )}
-      </div>
+        </div>
+        <dl className="mt-4 divide-y divide-line border-t border-line">
+          <Row label={t("minTicket")}>{t("shares", { count: Number(terms.minTicket) })}</Row>
+          <Row label={t("maxTicket")}>{t("shares", { count: Number(terms.maxTicket) })}</Row>
+          <Row label={t("opens")}>{formatDayTime(start, locale)}</Row>
+          <Row label={t("closes")}>{formatDayTime(end, locale)}</Row>
+          <Row label={t("eligibility")}>
+            {categoriesFromMask(terms.eligibleCategories)
+              .map((c) => tc(c))
+              .join(locale === "zh-HK" ? "、" : ", ")}
+          </Row>
+          <Row label={t("lockup")}>{lockupDays > 0 ? t("lockupDays", { days: lockupDays }) : t("noLockup")}</Row>
+          <Row label={t("holders")}>{t("holdersValue", { count: Number(holderCount) })}</Row>
+          <Row label={t("valuation")}>
+            <Money value={terms.pricePerShare * terms.supplyCap} decimals={decimals} fractionDigits={0} />
+          </Row>
+        </dl>
+        <div className="mt-6">
+          {paused ? (
+            <Alert tone="warn" role="status">
+              {t("paused")}
+            </Alert>
+          ) : status === "live" ? (
+            <Link
+              href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
+              className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}
+            >
+              {signedIn ? t("buy") : t("signInToBuy")}
+            </Link>
+          ) : status === "upcoming" ? (
+            <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: formatDay(start, locale) })}</p>
+          ) : status === "trading" ? (
+            <div className="flex flex-col gap-3">
+              <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
+              <Link
+                href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
+                className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}
+              >
+                {signedIn ? t("trade") : t("signInToTrade")}
+              </Link>
+            </div>
+          ) : status === "sold_out" ? (
+            <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
+          ) : (
+            <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
+          )}
+        </div>
+      </section>
       {!paused && (status === "live" || status === "trading") ? (
-        // Phones: the action stays in reach at the bottom of the screen (the panel is far down the page).
+        // Phones: the action stays in reach at the bottom of the screen (the panel is far down the page). Outside
+        // the Offering region, so the region does not say the price twice.
         <div
           data-testid="sticky-action"
           data-sticky-action=""
@@ -163,6 +166,6 @@ export async function OfferingPanel({
           )}
         </div>
       ) : null}
-    </section>
+    </>
   );
 }
