@@ -47,13 +47,17 @@ export default async function CataloguePage({ searchParams }: Props) {
           />
         </div>
       ) : (
-        <ul role="list" className="mt-12 grid gap-x-8 gap-y-14 sm:grid-cols-2 lg:grid-cols-3">
-          {items.map((item, i) => (
-            <li key={item.slug}>
-              <ArtworkCard item={item} priority={i < 3} />
-            </li>
-          ))}
-        </ul>
+        <>
+          {/* The cards' titles are h3: this heading keeps the outline h1 → h2 → h3 (no skipped level). */}
+          <h2 className="sr-only">{tp("listHeading")}</h2>
+          <ul role="list" className="mt-12 grid gap-x-8 gap-y-14 sm:grid-cols-2 lg:grid-cols-3">
+            {items.map((item, i) => (
+              <li key={item.slug}>
+                <ArtworkCard item={item} priority={i < 3} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

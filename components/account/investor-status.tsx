@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { formatDay } from "@/lib/format/date";
 import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
 
@@ -38,7 +39,6 @@ export type InvestorStatusView = {
 
 export function InvestorStatus({ status, locale }: { status: InvestorStatusView; locale: string }) {
   const t = useTranslations("account.investor");
-  const format = useFormatter();
   const country = (() => {
     if (status.country === null || status.country === undefined) return null;
     const alpha2 = typeof status.country === "number" ? NUMERIC_TO_ALPHA2[status.country] : status.country;
@@ -88,7 +88,7 @@ export function InvestorStatus({ status, locale }: { status: InvestorStatusView;
           <div>
             <dt className="text-ink-muted">{t("kycExpiry")}</dt>
             <dd className="mt-0.5 font-medium tabular">
-              {status.kycExpiresAt ? format.dateTime(status.kycExpiresAt, { dateStyle: "medium" }) : "—"}
+              {status.kycExpiresAt ? formatDay(status.kycExpiresAt, locale) : "—"}
             </dd>
           </div>
         </dl>

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/lib/format/date";
 import { Markdown } from "@/components/ui/markdown";
 import { Money } from "@/components/ui/money";
 import type { Artwork } from "@/lib/db/schema";
@@ -16,7 +17,7 @@ export function ArtworkText({ title, text }: { title: string; text: string | nul
 
 /** Provenance timeline, condition, custody and insurance, appraisal history. */
 export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
-  const [t, format] = await Promise.all([getTranslations("artwork"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("artwork"), getLocale()]);
   return (
     <div className="grid gap-12 md:grid-cols-2">
       <section aria-labelledby="provenance" className="flex flex-col gap-4">
@@ -87,7 +88,7 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
               <tbody>
                 {artwork.appraisals.map((a) => (
                   <tr key={`${a.date}-${a.appraiser}`} className="border-b border-line last:border-0">
-                    <td className="py-2 pr-4 tabular">{format.dateTime(new Date(a.date), { dateStyle: "medium" })}</td>
+                    <td className="py-2 pr-4 tabular">{formatDay(new Date(a.date), locale)}</td>
                     <td className="py-2 pr-4">{a.appraiser}</td>
                     <td className="py-2 text-right">
                       <Money value={BigInt(a.value)} decimals={2} fractionDigits={0} />

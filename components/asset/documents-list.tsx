@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/lib/format/date";
 import { Badge } from "@/components/ui/badge";
 import type { ArtworkDocumentView } from "@/lib/assets/artwork";
 
@@ -19,7 +20,7 @@ export async function DocumentsList({
   label?: string;
 }) {
   const t = await getTranslations("artwork.documents");
-  const format = await getFormatter();
+  const locale = await getLocale();
   if (documents.length === 0) return <p className="text-ink-muted">{t("empty")}</p>;
   return (
     <div className="flex flex-col gap-4">
@@ -27,7 +28,7 @@ export async function DocumentsList({
       <ul className="divide-y divide-line rounded-lg border border-line bg-surface" role="list" aria-label={label}>
         {documents.map((doc) => {
           const v = doc.verification;
-          const date = "anchoredAt" in v ? format.dateTime(v.anchoredAt, { dateStyle: "medium" }) : "";
+          const date = "anchoredAt" in v ? formatDay(v.anchoredAt, locale) : "";
           return (
             <li
               key={doc.id}
@@ -38,7 +39,7 @@ export async function DocumentsList({
                 <p className="text-xs tracking-wide text-ink-subtle uppercase">{t(`kind.${doc.kind}`)}</p>
                 <a
                   href={doc.href}
-                  className="font-medium underline-offset-4 hover:underline"
+                  className="tap-target font-medium underline-offset-4 hover:underline"
                   target="_blank"
                   rel="noopener"
                 >

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { Money } from "@/components/ui/money";
@@ -7,6 +7,7 @@ import { Progress } from "@/components/ui/progress";
 import { ArtworkStatusBadge } from "@/components/catalogue/artwork-card";
 import { offeringStatusToCatalogue, type OfferingView } from "@/lib/catalogue/offering";
 import { categoriesFromMask } from "@/lib/assets/categories";
+import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount, formatPercent } from "@/lib/format/money";
 
 export type OfferingPanelProps = {
@@ -41,10 +42,9 @@ export async function OfferingPanel({
   signedIn,
   trading = false,
 }: OfferingPanelProps) {
-  const [t, tc, format, locale] = await Promise.all([
+  const [t, tc, locale] = await Promise.all([
     getTranslations("artwork.offering"),
     getTranslations("artwork.category"),
-    getFormatter(),
     getLocale(),
   ]);
   if (!offering) {
@@ -68,74 +68,104 @@ export async function OfferingPanel({
   const tradeHref = `/artworks/${slug}/trade`;
 
   return (
-    <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6 shadow-sm">
-      <div className="flex items-center justify-between gap-3">
-        <h2 id="offering-title" className="font-display text-2xl">
-          {t("title")}
-        </h2>
-        <ArtworkStatusBadge item={{ status, startsAt: start, endsAt: end }} />
-      </div>
-      <p className="mt-4 text-sm text-ink-muted">{t("pricePerShare")}</p>
-      <p className="font-display text-4xl tracking-tight">
-        <Money value={terms.pricePerShare} decimals={decimals} />
-      </p>
-      <div className="mt-5 flex flex-col gap-2">
-        <Progress value={ratio} label={t("progressLabel", { percent: formatPercent(ratio, locale) })} />
-        <div className="flex justify-between text-sm text-ink-muted tabular">
-          <span>
-            {t("sold", { sold: formatCount(offering.sold, locale), cap: formatCount(terms.supplyCap, locale) })}
-          </span>
-          <span>{t("available", { available: formatCount(available, locale) })}</span>
+    <>
+      <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6 shadow-sm">
+        <div className="flex items-center justify-between gap-3">
+          <h2 id="offering-title" className="font-display text-2xl">
+            {t("title")}
+          </h2>
+          <ArtworkStatusBadge item={{ status, startsAt: start, endsAt: end }} />
         </div>
-      </div>
-      <dl className="mt-4 divide-y divide-line border-t border-line">
-        <Row label={t("minTicket")}>{t("shares", { count: Number(terms.minTicket) })}</Row>
-        <Row label={t("maxTicket")}>{t("shares", { count: Number(terms.maxTicket) })}</Row>
-        <Row label={t("opens")}>{format.dateTime(start, { dateStyle: "medium", timeStyle: "short" })}</Row>
-        <Row label={t("closes")}>{format.dateTime(end, { dateStyle: "medium", timeStyle: "short" })}</Row>
-        <Row label={t("eligibility")}>
-          {categoriesFromMask(terms.eligibleCategories)
-            .map((c) => tc(c))
-            .join(locale === "zh-HK" ? "、" : ", ")}
-        </Row>
-        <Row label={t("lockup")}>{lockupDays > 0 ? t("lockupDays", { days: lockupDays }) : t("noLockup")}</Row>
-        <Row label={t("holders")}>{t("holdersValue", { count: Number(holderCount) })}</Row>
-        <Row label={t("valuation")}>
-          <Money value={terms.pricePerShare * terms.supplyCap} decimals={decimals} fractionDigits={0} />
-        </Row>
-      </dl>
-      <div className="mt-6">
-        {paused ? (
-          <Alert tone="warn" role="status">
-            {t("paused")}
-          </Alert>
-        ) : status === "live" ? (
-          <Link
-            href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
-            className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}
-          >
-            {signedIn ? t("buy") : t("signInToBuy")}
-          </Link>
-        ) : status === "upcoming" ? (
-          <p className="text-center text-sm text-ink-muted">
-            {t("notOpenYet", { date: format.dateTime(start, { dateStyle: "long" }) })}
-          </p>
-        ) : status === "trading" ? (
-          <div className="flex flex-col gap-3">
-            <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
+        <p className="mt-4 text-sm text-ink-muted">{t("pricePerShare")}</p>
+        <p className="font-display text-4xl tracking-tight">
+          <Money value={terms.pricePerShare} decimals={decimals} />
+        </p>
+        <div className="mt-5 flex flex-col gap-2">
+          <Progress value={ratio} label={t("progressLabel", { percent: formatPercent(ratio, locale) })} />
+          <div className="flex justify-between text-sm text-ink-muted tabular">
+            <span>
+              {t("sold", { sold: formatCount(offering.sold, locale), cap: formatCount(terms.supplyCap, locale) })}
+            </span>
+            <span>{t("available", { available: formatCount(available, locale) })}</span>
+          </div>
+        </div>
+        <dl className="mt-4 divide-y divide-line border-t border-line">
+          <Row label={t("minTicket")}>{t("shares", { count: Number(terms.minTicket) })}</Row>
+          <Row label={t("maxTicket")}>{t("shares", { count: Number(terms.maxTicket) })}</Row>
+          <Row label={t("opens")}>{formatDayTime(start, locale)}</Row>
+          <Row label={t("closes")}>{formatDayTime(end, locale)}</Row>
+          <Row label={t("eligibility")}>
+            {categoriesFromMask(terms.eligibleCategories)
+              .map((c) => tc(c))
+              .join(locale === "zh-HK" ? "、" : ", ")}
+          </Row>
+          <Row label={t("lockup")}>{lockupDays > 0 ? t("lockupDays", { days: lockupDays }) : t("noLockup")}</Row>
+          <Row label={t("holders")}>{t("holdersValue", { count: Number(holderCount) })}</Row>
+          <Row label={t("valuation")}>
+            <Money value={terms.pricePerShare * terms.supplyCap} decimals={decimals} fractionDigits={0} />
+          </Row>
+        </dl>
+        <div className="mt-6">
+          {paused ? (
+            <Alert tone="warn" role="status">
+              {t("paused")}
+            </Alert>
+          ) : status === "live" ? (
+            <Link
+              href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
+              className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}
+            >
+              {signedIn ? t("buy") : t("signInToBuy")}
+            </Link>
+          ) : status === "upcoming" ? (
+            <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: formatDay(start, locale) })}</p>
+          ) : status === "trading" ? (
+            <div className="flex flex-col gap-3">
+              <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
+              <Link
+                href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
+                className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}
+              >
+                {signedIn ? t("trade") : t("signInToTrade")}
+              </Link>
+            </div>
+          ) : status === "sold_out" ? (
+            <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
+          ) : (
+            <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
+          )}
+        </div>
+      </section>
+      {!paused && (status === "live" || status === "trading") ? (
+        // Phones: the action stays in reach at the bottom of the screen (the panel is far down the page). Outside
+        // the Offering region, so the region does not say the price twice.
+        <div
+          data-testid="sticky-action"
+          data-sticky-action=""
+          className="fixed inset-x-0 bottom-0 z-20 flex items-center justify-between gap-3 border-t border-line bg-canvas/95 px-4 py-3 backdrop-blur lg:hidden"
+        >
+          <span className="text-sm text-ink-muted">
+            {t.rich("perShare", {
+              price: () => <Money value={terms.pricePerShare} decimals={decimals} className="font-medium text-ink" />,
+            })}
+          </span>
+          {status === "live" ? (
+            <Link
+              href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
+              className={buttonStyles({ variant: "primary", size: "md" })}
+            >
+              {signedIn ? t("buy") : t("signInToBuy")}
+            </Link>
+          ) : (
             <Link
               href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
-              className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}
+              className={buttonStyles({ variant: "secondary", size: "md" })}
             >
               {signedIn ? t("trade") : t("signInToTrade")}
             </Link>
-          </div>
-        ) : status === "sold_out" ? (
-          <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
-        ) : (
-          <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
-        )}
-      </div>
-    </section>
+          )}
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDay } from "@/lib/format/date";
 import { Markdown } from "@/components/ui/markdown";
 import { Money } from "@/components/ui/money";
 import type { ArtworkUpdateView } from "@/lib/assets/updates";
@@ -6,7 +7,7 @@ import { DocumentsList } from "./documents-list";
 
 /** The issuer's published updates, newest first, each with its documents verified against the chain. No client JS. */
 export async function UpdatesList({ updates }: { updates: ArtworkUpdateView[] }) {
-  const [t, format] = await Promise.all([getTranslations("artwork.updates"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("artwork.updates"), getLocale()]);
   return (
     <section aria-labelledby="updates" className="flex flex-col gap-4">
       <h2 id="updates" className="font-display text-2xl">
@@ -26,10 +27,7 @@ export async function UpdatesList({ updates }: { updates: ArtworkUpdateView[] })
                     <p className="text-xs tracking-wide text-ink-subtle uppercase">
                       {t(`kind.${u.kind}`)} ·{" "}
                       <time dateTime={u.eventDate} className="tabular">
-                        {format.dateTime(new Date(`${u.eventDate}T04:00:00Z`), {
-                          dateStyle: "long",
-                          timeZone: "Asia/Hong_Kong",
-                        })}
+                        {formatDay(new Date(`${u.eventDate}T04:00:00Z`), locale)}
                       </time>
                     </p>
                     <h3 id={`update-${u.id}`} className="font-display text-xl">
@@ -48,7 +46,7 @@ export async function UpdatesList({ updates }: { updates: ArtworkUpdateView[] })
                   ) : null}
                   <p className="text-xs text-ink-subtle">
                     {t("publishedOn", {
-                      date: format.dateTime(u.publishedAt, { dateStyle: "medium", timeZone: "Asia/Hong_Kong" }),
+                      date: formatDay(u.publishedAt, locale),
                     })}
                   </p>
                 </article>

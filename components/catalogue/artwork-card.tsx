@@ -104,6 +104,13 @@ export function ArtworkCard({ item, href, priority = false, sizes }: ArtworkCard
             <span className="text-ink-muted">{t("priceTba")}</span>
           )}
         </p>
+        {item.professionalOnly ? (
+          <p className="mt-1">
+            <Badge tone="warn" icon="lock">
+              {t("professionalOnly")}
+            </Badge>
+          </p>
+        ) : null}
       </div>
       {showProgress ? (
         <div className="mt-3 flex flex-col gap-1.5">

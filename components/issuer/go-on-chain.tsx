@@ -16,7 +16,7 @@ import { primaryOfferingAbi, artworkShareTokenAbi, shareTokenFactoryAbi } from "
 import { type CategoryName, maskFromCategories } from "@/lib/assets/categories";
 import { parseMoneyAmount, parseShareAmount } from "@/lib/format/amount";
 import { formatCount, formatMoney } from "@/lib/format/money";
-import { formatDayTime } from "@/lib/format/date";
+import { formatDayTime, hktInputValue, parseHktInput } from "@/lib/format/date";
 import { documentNameToBytes32Plain } from "@/lib/issuer/names";
 import { fieldIssueKey, fieldIssues, tokenRulesInput, validateOfferingTerms } from "@/lib/issuer/validation";
 import {
@@ -55,12 +55,9 @@ export type GoOnChainProps = {
 const CATEGORIES: CategoryName[] = ["retail", "professional", "institutional"];
 const DAY = 86_400;
 
-function toLocalInput(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-const fromLocalInput = (v: string) => (v ? Math.floor(new Date(v).getTime() / 1000) : Number.NaN);
+// Offering times are typed and shown in Hong Kong time (the labels say HKT), whatever the browser's zone.
+const toLocalInput = hktInputValue;
+const fromLocalInput = parseHktInput;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const stillWaiting = (c: ChainCheck) => c.ok && (c.deploy?.status === "pending" || c.offering?.status === "pending");
 

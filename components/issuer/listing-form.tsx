@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { controlStyles, Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
@@ -87,12 +88,20 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
     <form action={action} noValidate className="flex flex-col gap-8">
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <p className="text-sm text-ink-muted">{t("requiredNote")}</p>
+      {state && !state.ok ? (
+        <ErrorSummary
+          title={t("refused")}
+          focusKey={state}
+          items={Object.entries(state.fieldErrors ?? {}).map(([name, message]) => ({
+            field: `listing-${name}`,
+            label: t(`fields.${name as ListingField}`),
+            message,
+          }))}
+        >
+          {state.message}
+        </ErrorSummary>
+      ) : null}
       <div aria-live="polite" role="status">
-        {state && !state.ok ? (
-          <Alert tone="error" role="none" title={t("refused")}>
-            {state.message}
-          </Alert>
-        ) : null}
         {state?.ok && state.message ? <Alert tone="success" role="none" title={state.message} /> : null}
       </div>
 

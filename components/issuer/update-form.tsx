@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
@@ -120,17 +121,20 @@ export function UpdateForm({
           </Field>
         </div>
       </div>
+      {state && !state.ok ? (
+        <ErrorSummary
+          title={state.fieldErrors ? t("refused") : state.message}
+          focusKey={state}
+          items={Object.entries(state.fieldErrors ?? {}).map(([name, message]) =>
+            name === "eventDate"
+              ? { field: "update-date", label: t(`dateLabel.${kind}`), message }
+              : name === "bodyMd"
+                ? { field: "update-body", label: t("fields.bodyMd"), message }
+                : { field: `update-${name}`, label: t(`fields.${name}` as "fields.title"), message },
+          )}
+        />
+      ) : null}
       <div aria-live="polite" role="status">
-        {state && !state.ok && !state.fieldErrors ? (
-          <Alert tone="error" role="none">
-            {state.message}
-          </Alert>
-        ) : null}
-        {state && !state.ok && state.fieldErrors ? (
-          <Alert tone="error" role="none">
-            {t("refused")}
-          </Alert>
-        ) : null}
         {state?.ok && state.message ? (
           <Alert tone="success" role="none">
             {state.message}

@@ -15,17 +15,17 @@ export async function Footer() {
           <nav aria-label={t("navLabel")}>
             <ul className="flex flex-wrap gap-x-6 gap-y-2">
               <li>
-                <Link className="hover:text-ink" href="/">
+                <Link className="tap-target hover:text-ink" href="/">
                   {t("catalogue")}
                 </Link>
               </li>
               <li>
-                <Link className="hover:text-ink" href="/portfolio">
+                <Link className="tap-target hover:text-ink" href="/portfolio">
                   {t("portfolio")}
                 </Link>
               </li>
               <li>
-                <Link className="hover:text-ink" href="/account">
+                <Link className="tap-target hover:text-ink" href="/account">
                   {t("account")}
                 </Link>
               </li>

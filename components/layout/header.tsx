@@ -30,7 +30,8 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
         href="/account"
         className="inline-flex items-center gap-2 rounded-full border border-line px-3 py-1.5 text-sm hover:border-line-strong"
         title={viewer.address}
-        aria-label={t("account.open", { address: viewer.address })}
+        // The name contains the address as shown (WCAG 2.5.3); the full address is in the title.
+        aria-label={t("account.open", { address: shortAddress(viewer.address) })}
       >
         <span aria-hidden="true" className="size-2 rounded-full bg-success" />
         <span className="font-mono tabular">{shortAddress(viewer.address)}</span>
@@ -52,7 +53,7 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
   );
 
   return (
-    <header className="relative border-b border-line bg-canvas/90 backdrop-blur supports-[backdrop-filter]:bg-canvas/75">
+    <header className="relative z-30 border-b border-line bg-canvas/90 backdrop-blur supports-[backdrop-filter]:bg-canvas/75">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
         <Link
           href="/"

@@ -28,13 +28,14 @@ export function LanguageSwitch({ className }: { className?: string }) {
               value={o.locale}
               lang={o.lang}
               aria-pressed={current}
-              aria-label={t(o.locale === "en" ? "en" : "zhHK")}
               className={cn(
-                "min-w-9 rounded-full px-2.5 py-1 leading-none transition-colors",
+                "inline-flex min-h-7 min-w-9 items-center justify-center rounded-full px-2.5 leading-none transition-colors",
                 current ? "bg-ink text-canvas" : "text-ink-muted hover:text-ink",
               )}
             >
+              {/* The name starts with what is shown (WCAG 2.5.3 label in name), then says the language in full. */}
               {o.short}
+              <span className="sr-only"> {t(o.locale === "en" ? "en" : "zhHK")}</span>
             </button>
           );
         })}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -27,12 +27,19 @@ function keepValues(dispatch: (payload: FormData) => void) {
   };
 }
 
-function FormError({ state }: { state: KycFormState }) {
-  return (
-    <div aria-live="assertive">
-      {state && !state.ok ? <Alert tone="error" role="none" title={state.message} /> : null}
-    </div>
-  );
+/**
+ * The refused step's error summary: focused and announced after each refused submission. With `labels`
+ * (field id → its label) it lists each refused field with a link to it; field ids are the form's `Field` ids.
+ */
+function FormError({ state, labels }: { state: KycFormState; labels?: (field: string) => string }) {
+  if (!state || state.ok) return null;
+  const items = labels
+    ? Object.entries(state.fieldErrors ?? {}).flatMap(([field, messages]) => {
+        const message = Array.isArray(messages) ? messages[0] : messages;
+        return message ? [{ field, label: labels(field), message }] : [];
+      })
+    : [];
+  return <ErrorSummary title={state.message} focusKey={state} items={items} />;
 }
 
 const errorsOf = (state: KycFormState, field: string) => (state && !state.ok ? state.fieldErrors?.[field] : undefined);
@@ -69,7 +76,7 @@ export function PersonalForm({
   return (
     <form onSubmit={keepValues(action)} className="flex flex-col gap-5" noValidate>
       <input type="hidden" name="applicationId" value={applicationId} />
-      <FormError state={state} />
+      <FormError state={state} labels={(f) => t(f as "legalName")} />
       <Field id="legalName" label={t("legalName")} hint={t("legalNameHint")} error={errorsOf(state, "legalName")}>
         {(p) => <Input {...p} name="legalName" autoComplete="name" defaultValue={initial?.legalName} required />}
       </Field>
@@ -136,7 +143,7 @@ export function ResidenceForm({
   return (
     <form onSubmit={keepValues(action)} className="flex flex-col gap-5" noValidate>
       <input type="hidden" name="applicationId" value={applicationId} />
-      <FormError state={state} />
+      <FormError state={state} labels={(f) => t(f as "nationality")} />
       <Field id="nationality" label={t("nationality")} error={errorsOf(state, "nationality")}>
         {(p) => (
           <Select {...p} name="nationality" defaultValue={initial?.nationality ?? ""}>

@@ -72,7 +72,7 @@ export async function HistoryTable({
               </td>
               <td className="min-w-[12rem] px-4 py-3">
                 {h.slug ? (
-                  <Link href={`/artworks/${h.slug}`} className="hover:underline">
+                  <Link href={`/artworks/${h.slug}`} className="tap-target hover:underline">
                     {zh && h.titleZh ? h.titleZh : h.title}
                   </Link>
                 ) : (

@@ -42,7 +42,7 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
               <tr key={o.orderId} data-order={o.orderId}>
                 <th scope="row" className="px-4 py-3 text-left font-normal">
                   {o.slug ? (
-                    <Link href={`/artworks/${o.slug}`} className="font-medium hover:underline">
+                    <Link href={`/artworks/${o.slug}`} className="tap-target font-medium hover:underline">
                       {title}
                     </Link>
                   ) : (

@@ -184,15 +184,16 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
             </div>
           )}
         </Field>
-        <div className="flex flex-col gap-1.5">
-          <span className="text-sm font-medium">{t("form.cost")}</span>
-          <p className="font-display text-3xl tracking-tight" data-testid="buy-cost">
+        {/* A term and its value (not a styled paragraph that reads like a heading). */}
+        <dl className="flex flex-col gap-1.5">
+          <dt className="text-sm font-medium">{t("form.cost")}</dt>
+          <dd className="font-display text-3xl tracking-tight" data-testid="buy-cost">
             <Money value={cost} decimals={d} />
-          </p>
-          <p className="text-xs text-ink-muted">
+          </dd>
+          <dd className="text-xs text-ink-muted">
             {t("form.costHint", { shares: Number(shares ?? 0n), price: money(offering.pricePerShare) })}
-          </p>
-        </div>
+          </dd>
+        </dl>
       </div>
 
       {isConnected ? (
@@ -310,6 +311,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
                 <li>
                   {t("confirm.permitStep", {
                     total: money(cost),
+                    // The date too: a permit signed near midnight expires on the next day.
                     deadline: formatDayTime(deadline, locale),
                   })}
                 </li>

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 import { cn } from "./cn";
 import { Spinner } from "./spinner";
 
@@ -35,6 +35,8 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   loading?: boolean;
   /** Optional text read while loading, e.g. "Waiting for signature". Defaults to children. */
   loadingLabel?: string;
+  /** React 19 passes `ref` as a prop: lets a dialog return focus here. */
+  ref?: Ref<HTMLButtonElement>;
 };
 
 export function Button({

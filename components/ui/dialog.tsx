@@ -1,7 +1,7 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode, type RefObject } from "react";
 import { cn } from "./cn";
 import { CloseIcon } from "./icons";
 
@@ -16,9 +16,26 @@ export type DialogProps = {
   className?: string;
   /** Accessible name of the close button (translated by the caller). */
   closeLabel: string;
+  /**
+   * Where focus goes on close when the element that opened the dialog is no longer on the page (for
+   * example the "Connect a wallet" button, replaced by the next step once a wallet is connected).
+   */
+  returnFocusRef?: RefObject<HTMLElement | null>;
 };
 
-/** Accessible modal (focus trap, Escape, labelled by title and description). */
+/** Focusable now: on the page, not disabled, not hidden. */
+function canFocus(el: HTMLElement | null | undefined): el is HTMLElement {
+  if (!el || !el.isConnected || el === document.body) return false;
+  if ((el as HTMLButtonElement).disabled) return false;
+  return el.getClientRects().length > 0;
+}
+
+/**
+ * Accessible modal (focus trap, Escape, labelled by title and description). On close — Escape, ×,
+ * the overlay or the caller closing it — focus returns to the element that had it when the dialog
+ * opened (WCAG 2.4.3), whether or not the dialog has a Radix trigger; if that element is gone,
+ * to `returnFocusRef`.
+ */
 export function Dialog({
   open,
   onOpenChange,
@@ -28,7 +45,9 @@ export function Dialog({
   children,
   className,
   closeLabel,
+  returnFocusRef,
 }: DialogProps) {
+  const openerRef = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
@@ -41,6 +60,19 @@ export function Dialog({
             className,
           )}
           {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={() => {
+            // Runs before focus moves into the dialog: what has focus now is what opened it.
+            const active = document.activeElement;
+            openerRef.current = active instanceof HTMLElement ? active : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            // Radix only knows its own trigger; controlled dialogs would drop focus to <body>.
+            const target = [openerRef.current, returnFocusRef?.current].find(canFocus);
+            openerRef.current = null;
+            if (!target) return;
+            event.preventDefault();
+            target.focus();
+          }}
         >
           <div className="mb-4 flex items-start justify-between gap-4">
             <div className="flex flex-col gap-1">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type RefObject } from "react";
 import { useTranslations } from "next-intl";
 import { useConnect, useConnectors, type Connector } from "wagmi";
 import { Alert } from "@/components/ui/alert";
@@ -19,12 +19,17 @@ export type ConnectDialogProps = {
   /** Defaults to the accounts from the wallet settings (server-provided, local chain only). */
   demoAccounts?: DemoAccount[];
   onConnected?: () => void;
+  /**
+   * Focus on close when the button that opened the dialog is gone (it usually gives way to the next
+   * step once a wallet is connected). Otherwise focus returns to that button.
+   */
+  returnFocusRef?: RefObject<HTMLElement | null>;
 };
 
 type Failure = "rejected" | "failed" | null;
 
 /** Atelier's own connect dialog: EIP-6963 wallets, WalletConnect, and the demo wallet on the local chain. */
-export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }: ConnectDialogProps) {
+export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected, returnFocusRef }: ConnectDialogProps) {
   const t = useTranslations("wallet.connect");
   const tDialog = useTranslations("ui.dialog");
   const settings = useWalletSettings();
@@ -108,6 +113,7 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected }:
   return (
     <Dialog
       closeLabel={tDialog("close")}
+      returnFocusRef={returnFocusRef}
       open={open}
       onOpenChange={(next) => {
         if (!next) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useDisconnect, useSignMessage } from "wagmi";
 import { useWalletConnection } from "./use-wallet-connection";
@@ -33,6 +33,8 @@ export function SignIn({ next }: { next?: string }) {
   const disconnect = useDisconnect();
   const signMessage = useSignMessage();
   const [dialogOpen, setDialogOpen] = useState(false);
+  // Once a wallet is connected the connect button gives way to this one: focus lands on the next step.
+  const signButtonRef = useRef<HTMLButtonElement>(null);
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [navigating, startNavigation] = useTransition();
   const wrongNetwork = isConnected && chainId !== settings.chain.id;
@@ -170,6 +172,7 @@ export function SignIn({ next }: { next?: string }) {
           {step.kind !== "done" ? (
             <div>
               <Button
+                ref={signButtonRef}
                 size="lg"
                 onClick={signIn}
                 disabled={wrongNetwork}
@@ -190,7 +193,7 @@ export function SignIn({ next }: { next?: string }) {
         </div>
       )}
 
-      <ConnectDialog open={dialogOpen} onOpenChange={setDialogOpen} />
+      <ConnectDialog open={dialogOpen} onOpenChange={setDialogOpen} returnFocusRef={signButtonRef} />
     </div>
   );
 }

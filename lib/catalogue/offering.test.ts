@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeOffering, OfferingStatus, offeringStatusToCatalogue } from "./offering";
+import { maskFromCategories } from "@/lib/assets/categories";
+import { describeOffering, isProfessionalOnly, OfferingStatus, offeringStatusToCatalogue } from "./offering";
 
 describe("offeringStatusToCatalogue", () => {
   it("maps the chain's offering status", () => {
@@ -64,5 +65,17 @@ describe("describeOffering", () => {
       endedAt: at(2_000n),
       available: 0n,
     });
+  });
+});
+
+describe("isProfessionalOnly", () => {
+  it("is true when retail investors are not eligible", () => {
+    expect(isProfessionalOnly(maskFromCategories(["professional"]))).toBe(true);
+    expect(isProfessionalOnly(maskFromCategories(["professional", "institutional"]))).toBe(true);
+  });
+  it("is false when retail investors may buy, or when no category is set", () => {
+    expect(isProfessionalOnly(maskFromCategories(["retail", "professional", "institutional"]))).toBe(false);
+    expect(isProfessionalOnly(maskFromCategories(["retail"]))).toBe(false);
+    expect(isProfessionalOnly(0)).toBe(false);
   });
 });

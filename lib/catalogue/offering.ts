@@ -1,3 +1,4 @@
+import { categoriesFromMask } from "@/lib/assets/categories";
 import type { CatalogueStatus } from "./types";
 
 /** PrimaryOffering.Status as numbered on chain. */
@@ -87,4 +88,14 @@ export function describeOffering(
     endedAt: phase === "ended" ? closesAt : null,
     available: open && o.terms.supplyCap > o.sold ? o.terms.supplyCap - o.sold : 0n,
   };
+}
+
+/**
+ * True when the offering's eligible categories (the on-chain bitmask, 1 << category) leave retail investors out:
+ * the catalogue says "Professional investors only" before a retail investor opens the artwork. A mask of 0
+ * (no offering terms) says nothing.
+ */
+export function isProfessionalOnly(eligibleCategories: number): boolean {
+  const categories = categoriesFromMask(eligibleCategories);
+  return categories.length > 0 && !categories.includes("retail");
 }

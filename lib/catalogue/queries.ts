@@ -7,7 +7,7 @@ import { getDb, schema } from "@/lib/db";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { applyCatalogueFilters } from "./filter";
-import { offeringStatusToCatalogue, type OfferingView } from "./offering";
+import { isProfessionalOnly, offeringStatusToCatalogue, type OfferingView } from "./offering";
 import { getTradingTokens } from "./trading";
 import type { CatalogueFilters, CatalogueItem } from "./types";
 
@@ -141,6 +141,7 @@ export const getCatalogue = cache(async (filters: CatalogueFilters = {}): Promis
       status: o ? offeringStatusToCatalogue(o, { trading: trading.has(a.tokenAddress!.toLowerCase()) }) : "not_listed",
       ...(o ? { startsAt: new Date(Number(o.terms.start) * 1000), endsAt: new Date(Number(o.terms.end) * 1000) } : {}),
       holderCount: Number(state.holderCount),
+      ...(o && isProfessionalOnly(o.terms.eligibleCategories) ? { professionalOnly: true } : {}),
     };
   });
   return applyCatalogueFilters(items, filters);

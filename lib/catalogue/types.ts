@@ -55,6 +55,8 @@ export type CatalogueItem = {
   startsAt?: string | Date;
   endsAt?: string | Date;
   holderCount: number;
+  /** The offering is open to professional (and institutional) investors only, not to retail investors. */
+  professionalOnly?: boolean;
 };
 
 /** "featured" (the default): live offerings first, then upcoming, then the rest. */

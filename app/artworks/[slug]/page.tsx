@@ -43,7 +43,10 @@ export default async function ArtworkPage({ params }: Props) {
   return (
     <article className="mx-auto flex max-w-7xl flex-col gap-14 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
       <div>
-        <Link href="/" className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline">
+        <Link
+          href="/"
+          className="tap-target self-start text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline"
+        >
           ← {t("back")}
         </Link>
       </div>

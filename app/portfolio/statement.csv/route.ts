@@ -7,6 +7,7 @@ import { contentDisposition } from "@/lib/format/csv";
 import { requestIp } from "@/lib/http/request-ip";
 import { buildStatementCsv } from "@/lib/portfolio/csv";
 import { getInvestorWallets, getPortfolio } from "@/lib/portfolio/queries";
+import { hkDateStamp } from "@/lib/format/date";
 
 export const dynamic = "force-dynamic";
 
@@ -74,7 +75,7 @@ export async function GET(request: Request) {
     },
     ip: requestIp(request),
   });
-  const day = generatedAt.toISOString().slice(0, 10);
+  const day = hkDateStamp(generatedAt);
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

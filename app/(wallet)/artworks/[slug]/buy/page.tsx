@@ -89,7 +89,7 @@ export default async function BuyPage({ params }: Props) {
     <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
       <Link
         href={`/artworks/${slug}`}
-        className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline"
+        className="tap-target self-start text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline"
       >
         ← {t("back")}
       </Link>

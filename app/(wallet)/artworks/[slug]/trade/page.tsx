@@ -38,7 +38,7 @@ export default async function TradePage({ params }: Props) {
     <>
       <Link
         href={`/artworks/${slug}`}
-        className="text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline"
+        className="tap-target self-start text-sm text-ink-muted underline-offset-4 hover:text-ink hover:underline"
       >
         ← {t("back")}
       </Link>

@@ -4,6 +4,7 @@ import { requireSession } from "@/lib/auth/guard";
 import { auditDetails, listAudit, parseAuditParams } from "@/lib/compliance/audit-query";
 import { getDb } from "@/lib/db";
 import { contentDisposition, csvField } from "@/lib/format/csv";
+import { hkDateStamp } from "@/lib/format/date";
 import { requestIp } from "@/lib/http/request-ip";
 
 export const dynamic = "force-dynamic";
@@ -67,7 +68,7 @@ export async function GET(request: Request) {
   return new Response(`${lines.join("\r\n")}\r\n`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": contentDisposition("attachment", `audit-log-${new Date().toISOString().slice(0, 10)}.csv`),
+      "content-disposition": contentDisposition("attachment", `audit-log-${hkDateStamp(new Date())}.csv`),
       "cache-control": "private, no-store",
     },
   });

@@ -207,24 +207,23 @@ export default async function RegisterPage({ params, searchParams }: Props) {
             <dd className="text-lg tabular">{v}</dd>
           </div>
         ))}
-        <div className="col-span-2 flex items-center justify-between gap-2 rounded-xl border border-line px-3 py-2 sm:col-span-1">
-          <div>
-            <dt className="text-xs text-ink-muted">{t("status")}</dt>
-            <dd>
-              {register.paused ? (
-                <Badge tone="danger" icon="lock">
-                  {tc("tokens.paused")}
-                </Badge>
-              ) : (
-                <Badge tone="success" icon="check">
-                  {tc("tokens.active")}
-                </Badge>
-              )}
-            </dd>
-          </div>
-          {!past ? (
-            <TokenPauseAction token={token} symbol={register.symbol} officer={ctx.address} paused={register.paused} />
-          ) : null}
+        {/* A dl's groups hold only dt and dd: the pause action sits inside the status's dd. */}
+        <div className="col-span-2 rounded-xl border border-line px-3 py-2 sm:col-span-1">
+          <dt className="text-xs text-ink-muted">{t("status")}</dt>
+          <dd className="flex items-center justify-between gap-2">
+            {register.paused ? (
+              <Badge tone="danger" icon="lock">
+                {tc("tokens.paused")}
+              </Badge>
+            ) : (
+              <Badge tone="success" icon="check">
+                {tc("tokens.active")}
+              </Badge>
+            )}
+            {!past ? (
+              <TokenPauseAction token={token} symbol={register.symbol} officer={ctx.address} paused={register.paused} />
+            ) : null}
+          </dd>
         </div>
       </dl>
 
