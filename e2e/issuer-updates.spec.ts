@@ -63,7 +63,9 @@ test("an issuer publishes a valuation whose PDF is anchored on-chain; a visitor 
   await form.getByRole("button", { name: "Save update" }).click();
   await expect(form.getByLabel("Headline")).toHaveAccessibleDescription("Required.");
   await expect(form.getByLabel("Appraiser")).toHaveAccessibleDescription("Required.");
-  await expect(form.getByLabel("New value (HK$)")).toHaveAccessibleDescription(/Use digits only, with a decimal point for cents/);
+  await expect(form.getByLabel("New value (HK$)")).toHaveAccessibleDescription(
+    /Use digits only, with a decimal point for cents/,
+  );
   await expect(form.getByLabel("New value (HK$)")).toHaveValue("two million");
 
   // A file that is not a PDF is refused by its content.
