@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/media/[...path]/route";
+import { closeDb, getDb } from "@/lib/db";
+import { migrateDatabase } from "@/lib/db/connect";
+import { artworks } from "@/lib/db/schema";
 import { resetServerEnv } from "@/lib/env";
 import { readStoredFile, writeStoredFile } from "./files";
 
@@ -16,13 +19,24 @@ async function media(segments: string[]): Promise<Response> {
 beforeAll(async () => {
   vi.stubEnv("DATA_DIR", mkdtempSync(path.join(tmpdir(), "atelier-media-")));
   resetServerEnv();
+  // The route serves a listing's files to anyone only once the listing is approved: "harbour" is.
+  const db = await getDb();
+  await migrateDatabase(db);
+  await db.insert(artworks).values({
+    slug: "harbour",
+    issuerAddress: "0x90f79bf6eb2c4f870365e785982e1f101e93b906",
+    title: "Harbour",
+    artist: "Lam",
+    status: "approved",
+  });
   await writeStoredFile("artworks/harbour/image-1.webp", Buffer.from("public image"));
   await writeStoredFile("artworks/harbour/metadata.json", Buffer.from("{}"));
   // Not public: outside files/artworks.
   await writeStoredFile("kyc/app-1/passport.png", Buffer.from("private scan"));
   await writeStoredFile("artworks.png", Buffer.from("beside the folder"));
 });
-afterAll(() => {
+afterAll(async () => {
+  await closeDb();
   vi.unstubAllEnvs();
   resetServerEnv();
 });
