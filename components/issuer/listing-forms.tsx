@@ -20,6 +20,9 @@ import {
   uploadImageAction,
   withdrawListingAction,
 } from "./actions";
+import { useFileSizeGuard } from "./use-file-size-guard";
+
+const MB = 1024 * 1024;
 
 function Outcome({ state }: { state: IssuerActionState }) {
   return (
@@ -45,10 +48,23 @@ const fileStyles = cn(
 
 export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
   const t = useTranslations("issuer.files");
+  const tErrors = useTranslations("issuer.errors");
   const [state, action, pending] = useActionState<IssuerActionState, FormData>(uploadImageAction, null);
-  const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+  const guard = useFileSizeGuard({ field: "file", maxBytes: maxMb * MB });
+  const err = (f: string) =>
+    f === "file" && guard.tooLarge
+      ? tErrors("codes.tooLarge")
+      : state && !state.ok
+        ? state.fieldErrors?.[f]
+        : undefined;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form
+      action={action}
+      onSubmit={guard.onSubmit}
+      onChange={guard.onChange}
+      className="flex flex-col gap-4"
+      noValidate
+    >
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="image-file" label={t("imageFile")} hint={t("imageHint", { mb: maxMb })} error={err("file")}>
@@ -72,10 +88,23 @@ export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
 
 export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
   const t = useTranslations("issuer.files");
+  const tErrors = useTranslations("issuer.errors");
   const [state, action, pending] = useActionState<IssuerActionState, FormData>(uploadDocumentAction, null);
-  const err = (f: string) => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+  const guard = useFileSizeGuard({ field: "file", maxBytes: maxMb * MB });
+  const err = (f: string) =>
+    f === "file" && guard.tooLarge
+      ? tErrors("codes.tooLarge")
+      : state && !state.ok
+        ? state.fieldErrors?.[f]
+        : undefined;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form
+      action={action}
+      onSubmit={guard.onSubmit}
+      onChange={guard.onChange}
+      className="flex flex-col gap-4"
+      noValidate
+    >
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="document-title" label={t("documentTitle")} error={err("title")}>

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useFileSizeGuard } from "./use-file-size-guard";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
@@ -40,11 +41,26 @@ export function UpdateForm({
   const previous = state && !state.ok ? state.values : undefined;
   const [kind, setKind] = useState<ArtworkUpdateKind>((previous?.kind as ArtworkUpdateKind | undefined) ?? "valuation");
   const current = (f: UpdateField) => previous?.[f] ?? (f === "eventDate" ? today : "");
-  const err = (f: UpdateField | "files") => (state && !state.ok ? state.fieldErrors?.[f] : undefined);
+  const tErrors = useTranslations("issuer.errors");
+  const guard = useFileSizeGuard({ field: "files", maxBytes: maxMb * 1024 * 1024 });
+  const err = (f: UpdateField | "files") =>
+    f === "files" && guard.tooLarge
+      ? tErrors("codes.tooLarge")
+      : state && !state.ok
+        ? state.fieldErrors?.[f]
+        : undefined;
 
   return (
     // The key re-mounts the fields after each outcome, so defaultValues show the returned values (or a fresh form).
-    <form key={state?.at ?? 0} action={action} noValidate className="flex flex-col gap-5" aria-label={t("formLabel")}>
+    <form
+      key={state?.at ?? 0}
+      action={action}
+      onSubmit={guard.onSubmit}
+      onChange={guard.onChange}
+      noValidate
+      className="flex flex-col gap-5"
+      aria-label={t("formLabel")}
+    >
       <input type="hidden" name="id" value={id} />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="update-kind" label={t("fields.kind")} error={err("kind")}>

@@ -1,0 +1,26 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+
+/**
+ * Refuses a file over the size limit in the browser, before the form is sent. A body over the server's action
+ * limit never reaches the action's own check (the request fails as a whole and the page shows a generic error,
+ * losing what was typed), so the form stops it here and shows the action's own "over the size limit" words
+ * beside the field; the server keeps its check for anything that gets past this one.
+ */
+export function useFileSizeGuard({ field, maxBytes }: { field: string; maxBytes: number }) {
+  const [tooLarge, setTooLarge] = useState(false);
+  return {
+    tooLarge,
+    onSubmit(event: FormEvent<HTMLFormElement>) {
+      const files = new FormData(event.currentTarget).getAll(field);
+      const over = files.some((f) => f instanceof File && f.size > maxBytes);
+      setTooLarge(over);
+      if (over) event.preventDefault();
+    },
+    /** Forget the refusal once another file is chosen. */
+    onChange(event: FormEvent<HTMLFormElement>) {
+      if (tooLarge && (event.target as HTMLInputElement).name === field) setTooLarge(false);
+    },
+  };
+}
