@@ -39,6 +39,8 @@ async function fillWizard(page: Page, opts: { name: string; category: "retail" |
   await page.getByRole("button", { name: "Save and continue" }).click();
 
   await expect(page.getByRole("heading", { name: "Investor category" })).toBeVisible();
+  // What goes public is said where the investor chooses: the category is readable on-chain by anyone.
+  await expect(page.getByText(/anyone can see that a wallet belongs to a professional investor/)).toBeVisible();
   if (opts.category === "professional") {
     await page.getByRole("radio", { name: /Professional investor/ }).check();
     await page.getByLabel("Portfolio value (HK$)").fill("7000000");

@@ -267,6 +267,7 @@ export function CategoryForm({
           </label>
         ))}
       </fieldset>
+      <p className="text-sm text-ink-muted">{t("publicNote")}</p>
       {category === "professional" ? (
         <div className="flex flex-col gap-4 rounded-xl border border-line bg-surface-muted p-4">
           <PortfolioField

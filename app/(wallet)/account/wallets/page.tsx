@@ -34,6 +34,7 @@ export default async function WalletsPage() {
       </p>
       <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
       <p className="text-ink-muted">{t("intro")}</p>
+      <p className="text-sm text-ink-muted">{t("publicNote")}</p>
     </div>
   );
   if (!ctx.investor || !ctx.roles.verified) {
