@@ -286,6 +286,18 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         if (code == TRANSFER_INVALID_RECEIVER) code = TRANSFER_OK;
     }
 
+    /// @notice Reason code for `to` receiving `amount` shares from any seller, by the receiver's rules alone (pause,
+    /// freeze, verification, country, category, holder and balance limits): what a bid's maker needs. Unlike
+    /// `canTransfer(address(0), to, amount)`, which simulates a mint, it ignores the maximum supply, which limits
+    /// minting only — a token whose shares are all issued still trades. 0 = the receiver may receive.
+    function canReceive(address to, uint256 amount) external view returns (uint8 code) {
+        Config memory c = _config;
+        if (c.paused) return TRANSFER_PAUSED;
+        if (to == address(0)) return TRANSFER_INVALID_RECEIVER;
+        if (_wallets[to].frozen) return TRANSFER_RECEIVER_FROZEN;
+        (code,) = _checkReceiver(c, address(0), to, amount);
+    }
+
     /// @dev Sender part of {_check}: an investor who is not verified (unlinked, KYC expired) or whose registered country
     /// the token no longer allows cannot send. Agents' forced transfers, burns and recoveries never come here.
     function _checkSender(Config memory c, address from) private view returns (uint8) {

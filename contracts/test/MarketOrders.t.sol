@@ -5,6 +5,7 @@ import {console} from "forge-std/console.sol";
 import {MarketBase} from "./utils/MarketBase.sol";
 import {TxGas} from "./utils/TxGas.sol";
 import {Market} from "../src/Market.sol";
+import {ArtworkShareToken} from "../src/ArtworkShareToken.sol";
 import "../src/interfaces/IMarket.sol";
 import "../src/interfaces/IArtworkShareToken.sol";
 
@@ -19,6 +20,43 @@ contract MarketOrdersTest is MarketBase, TxGas {
         return abi.encodeWithSelector(
             IMarket.MarketAsksNotBacked.selector, address(token), seller, needed, available, code
         );
+    }
+
+    // ================================================================ a token whose shares are all issued
+
+    /// Once the offering has sold every share (supply = max supply), bids must still be placeable and fillable: the
+    /// market asks the token whether the buyer may RECEIVE, not whether a mint to it fits under the maximum supply.
+    function test_fullyIssuedToken_bidsPlaceAndFill() public {
+        ArtworkShareToken sold = _deploy(_rules(0, 0, 0), 2000);
+        vm.startPrank(address(offering));
+        sold.mint(alice, 1000);
+        sold.mint(bob, 1000);
+        vm.stopPrank();
+        assertEq(sold.totalSupply(), sold.maxSupply());
+        assertEq(sold.canTransfer(address(0), carol, 10), TRANSFER_MAX_SUPPLY_EXCEEDED); // a mint would not fit
+        assertEq(sold.canReceive(carol, 10), TRANSFER_OK); // a purchase from a holder does
+
+        vm.prank(carol);
+        uint256 id = market.placeBid(address(sold), 10, PRICE, _expiry());
+        (uint256 n, uint8 code) = market.fillable(id);
+        assertEq(code, FILL_OK);
+        assertEq(n, 10);
+        _approveShares(sold, alice);
+        vm.prank(alice);
+        market.fill(id, 10, PRICE, 100);
+        assertEq(sold.balanceOf(carol), 10);
+        assertEq(sold.balanceOf(alice), 990);
+    }
+
+    /// canReceive says the receiver's refusals in the same codes as a transfer would.
+    function test_canReceive_receiverRulesAlone() public {
+        assertEq(token.canReceive(stranger, 1), TRANSFER_RECEIVER_NOT_VERIFIED);
+        assertEq(token.canReceive(address(0), 1), TRANSFER_INVALID_RECEIVER);
+        _freeze(carol, true);
+        assertEq(token.canReceive(carol, 1), TRANSFER_RECEIVER_FROZEN);
+        _freeze(carol, false);
+        assertEq(token.canReceive(carol, 1), TRANSFER_OK);
+        assertEq(token.canReceive(carol, 1), token.canTransfer(alice, carol, 1));
     }
 
     // ================================================================ backed asks
