@@ -42,17 +42,53 @@ describe("sign-in rate limits", () => {
     await expect(session.createSignInNonce()).resolves.toHaveProperty("nonce");
   });
 
-  it("counts failed sign-ins per wallet, whatever the IP", async () => {
+  it("counts failed sign-ins per IP", async () => {
+    peer = "198.51.100.7";
     const wallet = privateKeyToAccount(generatePrivateKey()).address;
     const message = `localhost:3000 wants you to sign in with your Ethereum account:\n${wallet}\n\nURI: http://localhost:3000\nVersion: 1\nChain ID: 31337\nNonce: abcdefgh12345678\nIssued At: ${new Date().toISOString()}`;
     for (let i = 0; i < RATE_LIMITS.signIn.limit; i++) {
-      peer = `198.51.100.${i}`;
       await expect(session.signIn({ message, signature: "0x1234" })).rejects.toBeInstanceOf(SignInError);
     }
-    peer = "198.51.100.250";
     const error = await session.signIn({ message, signature: "0x1234" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as InstanceType<typeof RateLimitedError>).retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("bad attempts naming a wallet, from many IPs, do not lock that wallet out", async () => {
+    const victim = privateKeyToAccount(generatePrivateKey());
+    const forged = `localhost:3000 wants you to sign in with your Ethereum account:\n${victim.address}\n\nURI: http://localhost:3000\nVersion: 1\nChain ID: 31337\nNonce: abcdefgh12345678\nIssued At: ${new Date().toISOString()}`;
+    for (let i = 0; i <= RATE_LIMITS.signIn.limit + RATE_LIMITS.nonce.limit; i++) {
+      peer = `198.18.0.${i}`;
+      await expect(session.signIn({ message: forged, signature: "0x1234" })).rejects.toBeInstanceOf(SignInError);
+      await session.createSignInNonce({ address: victim.address });
+    }
+    peer = "198.18.1.1";
+    const { nonce } = await session.createSignInNonce({ address: victim.address });
+    const message = buildSignInMessage({
+      address: victim.address,
+      chainId: 31337,
+      nonce,
+      origin: "http://localhost:3000",
+    });
+    const signed = await session.signIn({ message, signature: await victim.signMessage({ message }) });
+    expect(signed.address).toBe(victim.address.toLowerCase());
+  });
+
+  it("counts verified sign-ins per wallet, whatever the IP", async () => {
+    const wallet = privateKeyToAccount(generatePrivateKey());
+    const attempt = async (i: number) => {
+      peer = `192.0.2.${i}`;
+      const { nonce } = await session.createSignInNonce({ address: wallet.address });
+      const message = buildSignInMessage({
+        address: wallet.address,
+        chainId: 31337,
+        nonce,
+        origin: "http://localhost:3000",
+      });
+      return session.signIn({ message, signature: await wallet.signMessage({ message }) });
+    };
+    for (let i = 0; i < RATE_LIMITS.signIn.limit; i++) await attempt(i);
+    await expect(attempt(200)).rejects.toBeInstanceOf(RateLimitedError);
   });
 
   it("a self-made wallet signs in and out without leaving a permanent audit row", async () => {

@@ -38,19 +38,14 @@ export async function clearSessionCookie(): Promise<void> {
   (await cookies()).delete({ name: SESSION_COOKIE_NAME, path: "/" });
 }
 
-/** The wallet a sign-in message names (for its rate limit), before anything in it is trusted. */
-function claimedAddress(message: string): string | null {
-  const match = /^0x[0-9a-fA-F]{40}$/m.exec(typeof message === "string" ? message.slice(0, 4096) : "");
-  return match ? match[0].toLowerCase() : null;
-}
-
 /** Start a sign-in: a fresh single-use nonce for the SIWE message. */
 export async function createSignInNonce({ address }: { address?: string } = {}): Promise<{
   nonce: string;
   expiresAt: Date;
 }> {
   const db = await getDb();
-  await enforceRateLimits(db, { name: "nonce", subjects: { ip: await getRequestIp(), address } });
+  // Per IP only: the address is not proven yet, and counting it would let anyone exhaust another wallet's nonces.
+  await enforceRateLimits(db, { name: "nonce", subjects: { ip: await getRequestIp() } });
   return createNonce(db, { address });
 }
 
@@ -69,8 +64,9 @@ export async function signIn({
   const env = getServerEnv();
   const db = await getDb();
   const ip = await getRequestIp();
-  // Every attempt counts, failed or not, per client IP and per wallet the message names.
-  await enforceRateLimits(db, { name: "signIn", subjects: { ip, address: claimedAddress(message) } });
+  // Every attempt counts per client IP, failed or not. The wallet is counted only once its signature is verified
+  // (below): a wallet the message merely names could otherwise be locked out by anyone sending attempts in its name.
+  await enforceRateLimits(db, { name: "signIn", subjects: { ip } });
   const { address } = await verifySignIn(
     db,
     { message, signature },
@@ -84,6 +80,7 @@ export async function signIn({
       },
     },
   );
+  await enforceRateLimits(db, { name: "signIn", subjects: { address } });
   const session = await createSessionToken({ address, secret: env.sessionSecret });
   await setSessionCookie(session);
   await auditSessionEvent(db, { address, action: "auth.sign_in", jti: session.jti, ip });

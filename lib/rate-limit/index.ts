@@ -12,11 +12,15 @@ import { rateLimits } from "@/lib/db/schema";
 
 export type RateLimitRule = { limit: number; windowMs: number };
 
-/** Every limit of the portal, in one place. Keys are per client IP and, where known, per wallet address. */
+/**
+ * Every limit of the portal, in one place. Keys are per client IP and per wallet address — but a wallet is counted
+ * only once it is proven (a verified signature or a session): counting a wallet that a request merely names would let
+ * anyone lock that wallet out by sending bad attempts in its name.
+ */
 export const RATE_LIMITS = {
   /** Sign-in nonces: a person signs in a few times a day; a script asks hundreds of times a minute. */
   nonce: { limit: 30, windowMs: 60_000 },
-  /** Sign-in attempts (successful or not). */
+  /** Sign-in attempts (successful or not) per IP; sign-ins per wallet once its signature is verified. */
   signIn: { limit: 20, windowMs: 60_000 },
   /** Uploads of images and documents (issuer listings, KYC documents). */
   upload: { limit: 60, windowMs: 10 * 60_000 },
