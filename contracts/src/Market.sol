@@ -201,11 +201,12 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         Side side = o.side;
         uint8 reason = FILL_OK;
         if (msg.sender != maker && !_isComplianceAgent(token, msg.sender)) {
-            // Anyone may clear an order that can no longer trade: expired, or an ask that is no longer backed.
+            // Anyone may clear an order that can no longer trade: expired, or an ask that is no longer backed. A token
+            // paused by compliance is a temporary stop, not a reason for strangers to wipe its book.
             reason = block.timestamp >= o.expiresAt
                 ? FILL_ORDER_EXPIRED
                 : side == Side.Ask ? _askCode(token, maker) : FILL_OK;
-            if (reason == FILL_OK) revert MarketUnauthorizedCancel(orderId, msg.sender);
+            if (reason == FILL_OK || reason == TRANSFER_PAUSED) revert MarketUnauthorizedCancel(orderId, msg.sender);
         }
         o.remaining = 0;
         // An order is cancelled at most once (remaining becomes 0), so cancelled ≤ size < 2^64.

@@ -59,6 +59,26 @@ contract MarketOrdersTest is MarketBase, TxGas {
         assertEq(token.canReceive(carol, 1), token.canTransfer(alice, carol, 1));
     }
 
+    /// A token paused by compliance is a temporary stop: a stranger cannot wipe its asks meanwhile; the maker can
+    /// still cancel its own, and after the pause the ask fills again.
+    function test_pausedToken_strangerCannotCancelAsks() public {
+        uint256 id = _ask(alice, 10, PRICE);
+        vm.prank(agent);
+        token.pause();
+        vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnauthorizedCancel.selector, id, stranger));
+        vm.prank(stranger);
+        market.cancel(id);
+        vm.prank(agent);
+        token.unpause();
+        assertEq(_fill(bob, id, 10, PRICE), 10);
+        uint256 own = _ask(alice, 5, PRICE);
+        vm.prank(agent);
+        token.pause();
+        vm.prank(alice);
+        market.cancel(own);
+        assertEq(market.openAskShares(address(token), alice), 0);
+    }
+
     // ================================================================ backed asks
 
     /// 13.4: an empty, unverified wallet could place 1,000,000 shares at price 1.
