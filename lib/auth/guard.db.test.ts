@@ -19,6 +19,7 @@ vi.mock("./roles", async (importOriginal) => ({
 }));
 
 const { requireSession } = await import("./guard");
+const { RATE_LIMITS } = await import("@/lib/rate-limit");
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -58,5 +59,15 @@ describe("requireSession audits refused privileged attempts", () => {
     state.session = null;
     await expect(requireSession({ role: "compliance" })).rejects.toEqual(new AuthError("unauthenticated"));
     expect((await refusals()).length).toBe(before);
+  });
+
+  it("a script calling staff actions cannot flood the audit log: refusals are recorded up to a cap per wallet", async () => {
+    const investor = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
+    state.session = { address: investor, expiresAt: new Date(Date.now() + 3_600_000), jti: "j3" };
+    const mine = async () => (await refusals()).filter((r) => r.actor === investor).length;
+    for (let i = 0; i < RATE_LIMITS.forbiddenAudit.limit + 15; i++) {
+      await expect(requireSession({ role: "compliance" })).rejects.toEqual(new AuthError("forbidden"));
+    }
+    expect(await mine()).toBe(RATE_LIMITS.forbiddenAudit.limit);
   });
 });

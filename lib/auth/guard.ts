@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { type Investor, investors, investorWallets } from "@/lib/db/schema";
+import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import { AuthError } from "./errors";
 import { getRoles, NO_ROLES, type Roles } from "./roles";
 import { getSession } from "./session";
@@ -91,6 +92,16 @@ export async function requireSession({
   if (required.length > 0 && !required.some((r) => hasRole(ctx, r))) {
     if (auditRefusal) {
       try {
+        // Capped per wallet, so that a script calling staff actions cannot flood the audit log; past the cap the
+        // refusal still stands and is logged here.
+        const recorded = await hitRateLimit(db, {
+          key: `forbiddenAudit:address:${session.address.toLowerCase()}`,
+          rule: RATE_LIMITS.forbiddenAudit,
+        });
+        if (!recorded.ok) {
+          console.warn(`[auth] refusal of ${session.address} not audited: over the per-wallet audit cap`);
+          throw new AuthError("forbidden");
+        }
         await writeAudit(db, {
           actor: session.address,
           actorRole: heldRoles(ctx),
@@ -100,6 +111,7 @@ export async function requireSession({
           after: { required },
         });
       } catch (error) {
+        if (error instanceof AuthError) throw error;
         // The refusal stands even if it could not be recorded.
         console.error("[auth] could not audit a refusal:", error instanceof Error ? error.message : error);
       }

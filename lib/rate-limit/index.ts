@@ -24,6 +24,8 @@ export const RATE_LIMITS = {
   signIn: { limit: 20, windowMs: 60_000 },
   /** Uploads of images and documents (issuer listings, KYC documents). */
   upload: { limit: 60, windowMs: 10 * 60_000 },
+  /** Audit entries for refused privileged calls per wallet: the refusal always stands, the record of it is capped. */
+  forbiddenAudit: { limit: 10, windowMs: 10 * 60_000 },
   /** Settling a confirmed transaction (each may wait on the chain). */
   settle: { limit: 60, windowMs: 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
