@@ -34,7 +34,8 @@ test.describe("a refused form", () => {
   });
 
   test("onboarding: the error summary takes focus", async ({ page }) => {
-    await installWallet(page, "newcomer");
+    // Not the newcomer: the onboarding journey expects the newcomer to start from nothing.
+    await installWallet(page, "applicant");
     await signInWithTestWallet(page, { next: "/onboarding" });
     await page.goto("/onboarding");
     await page.getByRole("button", { name: "Start your application" }).click();
