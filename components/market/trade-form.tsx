@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { zeroAddress } from "viem";
 import { useConfig, useReadContracts } from "wagmi";
 import { getBlock } from "wagmi/actions";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
@@ -189,14 +190,13 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       { address: setup.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [account] },
       { ...token, functionName: "balanceOf", args: [account] },
       { ...token, functionName: "walletState", args: [account] },
-      // Buying: may I receive these shares (`canReceive`: my rules as receiver; a mint's supply cap does not apply,
-      // so a token whose shares are all issued still trades)? Taking a bid: may they go from me to that
-      // bidder? Placing an ask: only my side as sender (paused, frozen, free balance, verified, lock-up) —
+      // Buying: may I receive these shares (`canTransfer` from 0: my rules as receiver, from any seller)? Taking a
+      // bid: may they go from me to that bidder? Placing an ask: only my side as sender (paused, frozen, free balance, verified, lock-up) —
       // `canSend` skips the receiver rules, which would otherwise test me as a buyer (and `canTransfer` to the
       // zero address now refuses that receiver with its own code).
       // Nothing entered yet: the rules for one share, so that the checks can already speak.
       side === "buy"
-        ? { ...token, functionName: "canReceive", args: [account, readShares] }
+        ? { ...token, functionName: "canTransfer", args: [zeroAddress, account, readShares] }
         : mode === "take" && setup.bestBid
           ? { ...token, functionName: "canTransfer", args: [account, setup.bestBid.maker, readShares] }
           : { ...token, functionName: "canSend", args: [account, readShares] },

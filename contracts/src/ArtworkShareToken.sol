@@ -255,10 +255,6 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
                 code = _checkSender(c, from);
                 if (code != TRANSFER_OK) return (code, 0);
             }
-        } else if (from == address(0)) {
-            // A mint: never above the maximum supply (the supply never exceeds it, so the subtraction is safe).
-            uint256 maxSupply_ = _maxSupply;
-            if (value > maxSupply_ - _supply) return (TRANSFER_MAX_SUPPLY_EXCEEDED, 0);
         }
         if (to != address(0)) {
             (code, toInvestor) = _checkReceiver(c, from, to, value);
@@ -284,18 +280,6 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     function canSend(address from, uint256 amount) external view returns (uint8 code) {
         (code,) = _check(from, address(0), amount, false);
         if (code == TRANSFER_INVALID_RECEIVER) code = TRANSFER_OK;
-    }
-
-    /// @notice Reason code for `to` receiving `amount` shares from any seller, by the receiver's rules alone (pause,
-    /// freeze, verification, country, category, holder and balance limits): what a bid's maker needs. Unlike
-    /// `canTransfer(address(0), to, amount)`, which simulates a mint, it ignores the maximum supply, which limits
-    /// minting only — a token whose shares are all issued still trades. 0 = the receiver may receive.
-    function canReceive(address to, uint256 amount) external view returns (uint8 code) {
-        Config memory c = _config;
-        if (c.paused) return TRANSFER_PAUSED;
-        if (to == address(0)) return TRANSFER_INVALID_RECEIVER;
-        if (_wallets[to].frozen) return TRANSFER_RECEIVER_FROZEN;
-        (code,) = _checkReceiver(c, address(0), to, amount);
     }
 
     /// @dev Sender part of {_check}: an investor who is not verified (unlinked, KYC expired) or whose registered country

@@ -120,7 +120,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         _checkOrder(token, shares, pricePerShare, expiresAt);
         // A bid locks money: refuse makers the token would never deliver to (pause, frozen, unverified, country,
         // category). Holder and balance caps depend on the seller and are enforced at fill.
-        uint8 code = IMarketShareToken(token).canReceive(msg.sender, 0);
+        uint8 code = IMarketShareToken(token).canTransfer(address(0), msg.sender, 0);
         if (code != TRANSFER_OK) revert MarketMakerNotEligible(token, msg.sender, code);
         orderId = _store(token, Side.Bid, shares, pricePerShare, expiresAt);
         // shares < 2^64 and price < 2^88 (checked), so the product is < 2^152.
@@ -296,9 +296,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             reasonCode = _askCode(o.token, o.maker);
             return reasonCode == FILL_OK ? (uint256(o.remaining), FILL_OK) : (0, reasonCode);
         }
-        // Bid: escrow is always there; check the maker can still receive (from any seller: not a mint, so a token
-        // whose shares are all issued still trades).
-        reasonCode = IMarketShareToken(o.token).canReceive(o.maker, o.remaining);
+        // Bid: escrow is always there; check the maker can still receive (the receiver's rules, from any seller).
+        reasonCode = IMarketShareToken(o.token).canTransfer(address(0), o.maker, o.remaining);
         return reasonCode == TRANSFER_OK ? (uint256(o.remaining), FILL_OK) : (0, reasonCode);
     }
 

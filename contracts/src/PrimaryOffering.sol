@@ -7,7 +7,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
-import {IArtworkShareToken} from "./interfaces/IArtworkShareToken.sol";
+import {IArtworkShareToken, TRANSFER_MAX_SUPPLY_EXCEEDED} from "./interfaces/IArtworkShareToken.sol";
 import "./interfaces/IPrimaryOffering.sol";
 
 interface IFactoryLookup {
@@ -252,7 +252,13 @@ contract PrimaryOffering is ReentrancyGuardTransient, IPrimaryOffering {
         if ((uint256(o.eligibleCategories) >> category) & 1 == 0) return (BUY_CATEGORY_NOT_ELIGIBLE, 0, 0);
         if (_purchased[id][investorId] + shares > o.maxTicket) return (BUY_ABOVE_MAX_TICKET, 0, 0);
         if (full) {
-            tokenCode = IArtworkShareToken(o.token).canTransfer(address(0), buyer, shares);
+            IArtworkShareToken token = IArtworkShareToken(o.token);
+            tokenCode = token.canTransfer(address(0), buyer, shares);
+            // The token's maximum supply is enforced when it mints; said here before a purchase (an offering
+            // configured for more shares than the artwork has). totalSupply ≤ maxSupply always.
+            if (tokenCode == 0 && shares > token.maxSupply() - IERC20(o.token).totalSupply()) {
+                tokenCode = TRANSFER_MAX_SUPPLY_EXCEEDED;
+            }
             if (tokenCode != 0) return (BUY_TOKEN_REFUSED, tokenCode, 0);
             if (_PAYMENT_TOKEN.balanceOf(buyer) < shares * o.pricePerShare) return (BUY_INSUFFICIENT_FUNDS, 0, 0);
         }

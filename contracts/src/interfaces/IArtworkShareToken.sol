@@ -116,8 +116,14 @@ interface IArtworkShareToken {
     /// @notice ERC-1643: a document was removed.
     event DocumentRemoved(bytes32 indexed name, string uri, bytes32 documentHash);
 
-    /// @notice Reason code for a transfer of `amount` from `from` to `to` (0 = allowed). `from == 0` simulates a mint.
+    /// @notice Reason code for a transfer of `amount` from `from` to `to` (0 = allowed). `from == 0` asks for the
+    /// receiver's rules alone (pause, freeze, verification, country, category, holder and balance limits): what a
+    /// buyer needs from any seller or from a mint. The maximum supply is enforced by minting itself
+    /// (`ShareMaxSupplyExceeded`); the offering explains it with code 14 before a purchase.
     function canTransfer(address from, address to, uint256 amount) external view returns (uint8 code);
+
+    /// @notice The immutable maximum supply (the artwork's share count) that minting never exceeds.
+    function maxSupply() external view returns (uint256);
     /// @notice Mints locked shares (primary purchase). MINTER_ROLE.
     function mint(address to, uint256 amount) external;
 }

@@ -176,11 +176,9 @@ interface IMarket {
 
 /// @notice What the market needs of a share token besides ERC-20 (all implemented by ArtworkShareToken).
 interface IMarketShareToken {
-    /// @notice Reason code for a transfer (0 = allowed); `from == 0` simulates a mint.
+    /// @notice Reason code for a transfer (0 = allowed); `from == 0` asks for the receiver's rules alone (the maximum
+    /// supply is enforced by minting itself, so a token whose shares are all issued still trades).
     function canTransfer(address from, address to, uint256 amount) external view returns (uint8 code);
-    /// @notice Reason code for `to` receiving `amount` shares from any seller (the receiver's rules alone; the
-    /// maximum supply, which limits mints only, does not apply).
-    function canReceive(address to, uint256 amount) external view returns (uint8 code);
     /// @notice True when the token is paused.
     function paused() external view returns (bool);
     /// @notice Freeze flag, frozen amount and active lock-up of a wallet.
