@@ -538,13 +538,13 @@ export function GoOnChain(props: GoOnChainProps) {
               </div>
               <Alert tone="info" role="none" title={t("willSign")}>
                 <p>
-                  {t("deploySigns", {
-                    name: name || "—",
-                    symbol: symbol || "—",
-                    shares: /^\d{1,12}$/.test(totalShares.trim())
-                      ? Number(totalShares.trim()).toLocaleString(locale)
-                      : "—",
-                  })}
+                  {/^\d{1,12}$/.test(totalShares.trim())
+                    ? t("deploySigns", {
+                        name: name || "—",
+                        symbol: symbol || "—",
+                        shares: Number(totalShares.trim()).toLocaleString(locale),
+                      })
+                    : t("deploySignsNoShares", { name: name || "—", symbol: symbol || "—" })}
                 </p>
                 <p className="mt-1 text-xs">
                   {t("metadataUri")}{" "}
