@@ -519,8 +519,18 @@ test("a deploy sent while the console was closed is found on-chain and recorded,
   await expect(page.getByRole("button", { name: "Close offering" })).toBeDisabled();
   await page.reload();
   await expect(page.getByText("The offering is not open.")).toBeVisible();
+  // One state in every view: the issuer's badge and the public page both say it was closed (no market yet), the
+  // public page shows no scheduled close date and nothing left to buy.
   await page.goto("/issuer");
-  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText(/Offering closed|Trading/);
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Offering closed");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).not.toContainText("Trading");
+  await page.goto(`/issuer/artworks/${id}`);
+  await page.goto((await page.getByRole("link", { name: "Public page" }).getAttribute("href"))!);
+  const panel = page.getByRole("region", { name: "Offering" });
+  await expect(panel.getByTestId("offering-state")).toHaveText("Closed by the issuer");
+  await expect(panel).toContainText("The issuer closed this offering before it sold out.");
+  await expect(panel).not.toContainText("Closes");
+  await expect(panel).toContainText("0 shares available");
   await page.context().close();
 
   // Compliance sees each step in the audit log with its transaction, verified from the receipts.

@@ -5,7 +5,7 @@ import { buttonStyles } from "@/components/ui/button";
 import { Money } from "@/components/ui/money";
 import { Progress } from "@/components/ui/progress";
 import { ArtworkStatusBadge } from "@/components/catalogue/artwork-card";
-import { offeringStatusToCatalogue, type OfferingView } from "@/lib/catalogue/offering";
+import { describeOffering, offeringStatusToCatalogue, type OfferingView } from "@/lib/catalogue/offering";
 import { categoriesFromMask } from "@/lib/assets/categories";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount, formatPercent } from "@/lib/format/money";
@@ -59,7 +59,10 @@ export async function OfferingPanel({
   }
   const { terms } = offering;
   const status = offeringStatusToCatalogue(offering, { trading });
-  const available = terms.supplyCap > offering.sold ? terms.supplyCap - offering.sold : 0n;
+  // One source of truth for the offering's state and dates (the buy page and the issuer's badge read the same).
+  const facts = describeOffering(offering);
+  const over = facts.phase !== "upcoming" && facts.phase !== "live";
+  const available = facts.available;
   const ratio = terms.supplyCap > 0n ? Number((offering.sold * 10_000n) / terms.supplyCap) / 10_000 : 0;
   const start = new Date(Number(terms.start) * 1000);
   const end = new Date(Number(terms.end) * 1000);
@@ -93,7 +96,19 @@ export async function OfferingPanel({
           <Row label={t("minTicket")}>{t("shares", { count: Number(terms.minTicket) })}</Row>
           <Row label={t("maxTicket")}>{t("shares", { count: Number(terms.maxTicket) })}</Row>
           <Row label={t("opens")}>{formatDayTime(start, locale)}</Row>
-          <Row label={t("closes")}>{formatDayTime(end, locale)}</Row>
+          {over ? (
+            <Row label={t("state")}>
+              <span data-testid="offering-state">
+                {facts.phase === "sold_out"
+                  ? t("stateSoldOut")
+                  : facts.phase === "ended" && facts.endedAt
+                    ? t("stateEnded", { date: formatDayTime(facts.endedAt, locale) })
+                    : t("stateClosed")}
+              </span>
+            </Row>
+          ) : (
+            <Row label={t("closes")}>{formatDayTime(end, locale)}</Row>
+          )}
           <Row label={t("eligibility")}>
             {categoriesFromMask(terms.eligibleCategories)
               .map((c) => tc(c))
@@ -129,8 +144,12 @@ export async function OfferingPanel({
                 {signedIn ? t("trade") : t("signInToTrade")}
               </Link>
             </div>
-          ) : status === "sold_out" ? (
+          ) : facts.phase === "sold_out" ? (
             <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
+          ) : facts.phase === "ended" && facts.endedAt ? (
+            <p className="text-center text-sm text-ink-muted">
+              {t("ended", { date: formatDay(facts.endedAt, locale) })}
+            </p>
           ) : (
             <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
           )}

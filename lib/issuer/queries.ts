@@ -5,6 +5,7 @@ import { getAddress, type Address, type Hex } from "viem";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { readCatalogueChainState } from "@/lib/catalogue/queries";
+import { getTradingTokens } from "@/lib/catalogue/trading";
 import { getDb } from "@/lib/db";
 import {
   getListingDocuments,
@@ -42,9 +43,15 @@ export const getIssuerDashboard = cache(async ({ issuer }: { issuer: string }) =
     if (await settleTradingStatus(db, { id: r.artwork.id, offeringStatus: statuses.get(r.artwork.id) ?? null }))
       r.artwork.status = "trading";
   }
+  const trading = await getTradingTokens();
   return {
     chainError,
-    rows: rows.map((r) => ({ ...r, stage: listingStage(r.artwork.status, statuses.get(r.artwork.id) ?? null) })),
+    rows: rows.map((r) => ({
+      ...r,
+      stage: listingStage(r.artwork.status, statuses.get(r.artwork.id) ?? null, {
+        trading: !!r.artwork.tokenAddress && trading.has(r.artwork.tokenAddress.toLowerCase()),
+      }),
+    })),
   };
 });
 
@@ -138,7 +145,9 @@ export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issue
     stepTxs,
     /** The confirmed transaction of each recorded step (deploy, each anchor, offering, close, withdrawals). */
     confirmedTxs,
-    stage: listingStage(artwork.status, progress?.offering?.status ?? null),
+    stage: listingStage(artwork.status, progress?.offering?.status ?? null, {
+      trading: !!artwork.tokenAddress && (await getTradingTokens()).has(artwork.tokenAddress.toLowerCase()),
+    }),
   };
 });
 

@@ -1,23 +1,24 @@
 import type { BadgeIcon, BadgeTone } from "@/components/ui/badge";
 import type { ArtworkStatus } from "@/lib/db/schema";
-import { OfferingStatus } from "@/lib/catalogue/offering";
+import { offeringStatusToCatalogue } from "@/lib/catalogue/offering";
 
 export type ListingStage =
   "draft" | "submitted" | "returned" | "approved" | "deployed" | "upcoming" | "live" | "soldOut" | "closed" | "trading";
 
-/** Where a listing stands: the workflow status, refined by the offering's on-chain status when there is one. */
-export function listingStage(status: ArtworkStatus, offeringStatus: number | null): ListingStage {
+/**
+ * Where a listing stands: the workflow status, refined by the offering's on-chain status when there is one. Once
+ * the offering is over, the stage is what the public pages say (`offeringStatusToCatalogue`, the same inputs):
+ * "trading" only while the token's market is active (open orders or trades on record), otherwise sold out or
+ * closed — so an offering the issuer closed early reads "Offering closed" here and on the artwork page alike.
+ */
+export function listingStage(
+  status: ArtworkStatus,
+  offeringStatus: number | null,
+  { trading = false }: { trading?: boolean } = {},
+): ListingStage {
   if (offeringStatus !== null) {
-    switch (offeringStatus) {
-      case OfferingStatus.Upcoming:
-        return "upcoming";
-      case OfferingStatus.Live:
-        return "live";
-      case OfferingStatus.SoldOut:
-        return status === "trading" ? "trading" : "soldOut";
-      default:
-        return status === "trading" ? "trading" : "closed";
-    }
+    const shown = offeringStatusToCatalogue({ status: offeringStatus }, { trading });
+    return shown === "sold_out" ? "soldOut" : shown === "not_listed" ? "deployed" : shown;
   }
   return status === "offering" ? "deployed" : status;
 }
