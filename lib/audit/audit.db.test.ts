@@ -1,8 +1,16 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { auditLog } from "@/lib/db/schema";
-import { GENESIS_HASH, getAuditHead, verifyAuditChain, writeAudit } from "./index";
+import { auditCheckpoints, auditLog } from "@/lib/db/schema";
+import { toJson } from "./canonical";
+import {
+  computeAuditHash,
+  GENESIS_HASH,
+  getAuditHead,
+  verifyAuditChain,
+  walkAuditChainIfDue,
+  writeAudit,
+} from "./index";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -29,6 +37,7 @@ async function asTamperer(statement: ReturnType<typeof sql>) {
 
 async function resetLog() {
   await asTamperer(sql`TRUNCATE audit_log RESTART IDENTITY`);
+  await t.db.execute(sql`TRUNCATE audit_checkpoints RESTART IDENTITY`);
 }
 
 async function appendSome(n: number) {
@@ -64,13 +73,19 @@ describe("audit log", () => {
     expect(rows[0]!.actor).toBe(alice.toLowerCase());
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
     const result = await verifyAuditChain(t.db, { batchSize: 2 });
-    expect(result).toEqual({ ok: true, count: 5, headHash: rows[4]!.hash });
+    expect(result).toMatchObject({ ok: true, count: 5, headHash: rows[4]!.hash, checked: 5 });
     expect(await getAuditHead(t.db)).toEqual({ id: rows[4]!.id, hash: rows[4]!.hash });
   });
 
   it("verifies an empty log", async () => {
     await resetLog();
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, count: 0, headHash: GENESIS_HASH });
+    expect(await verifyAuditChain(t.db)).toEqual({
+      ok: true,
+      count: 0,
+      headHash: GENESIS_HASH,
+      checked: 0,
+      lastFullAt: null,
+    });
   });
 
   it("refuses to change, delete or truncate a row", async () => {
@@ -185,5 +200,119 @@ describe("audit log", () => {
       { n: number },
     ];
     expect(n).toBe(20);
+  });
+
+  describe("from a checkpoint", () => {
+    /** Rewrites entry `id` and re-hashes it and every later entry, as an operator covering their tracks would. */
+    async function rewriteFrom(id: number, subjectId: string) {
+      const rows = await t.db.select().from(auditLog).orderBy(auditLog.id);
+      let prev = GENESIS_HASH;
+      await t.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+      try {
+        for (const row of rows) {
+          if (row.id < id) {
+            prev = row.hash;
+            continue;
+          }
+          const content = {
+            at: row.at,
+            actor: row.actor,
+            actorRole: row.actorRole,
+            action: row.action,
+            subjectType: row.subjectType,
+            subjectId: row.id === id ? subjectId : row.subjectId,
+            before: toJson(row.before),
+            after: toJson(row.after),
+            txHash: row.txHash,
+            ip: row.ip,
+            prevHash: prev,
+          };
+          prev = computeAuditHash(content);
+          await t.db.execute(
+            sql`UPDATE audit_log SET subject_id = ${content.subjectId}, prev_hash = ${content.prevHash}, hash = ${prev} WHERE id = ${row.id}`,
+          );
+        }
+      } finally {
+        await t.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+      }
+    }
+
+    it("re-hashes only the entries written since the last verification", async () => {
+      await resetLog();
+      await appendSome(6);
+      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 6, checked: 6 });
+      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, count: 6, checked: 0 });
+      const more = await appendSome(3);
+      expect(await verifyAuditChain(t.db, { batchSize: 2 })).toMatchObject({
+        ok: true,
+        count: 9,
+        checked: 3,
+        headHash: more[2]!.hash,
+      });
+      const checkpoints = await t.db.select().from(auditCheckpoints).orderBy(auditCheckpoints.throughId);
+      expect(checkpoints.map((c) => [c.throughId, c.count])).toEqual([
+        [6, 6],
+        [9, 9],
+      ]);
+    });
+
+    it("catches a chain rewritten and re-hashed from before the checkpoint", async () => {
+      await resetLog();
+      const rows = await appendSome(5);
+      await verifyAuditChain(t.db);
+      await rewriteFrom(rows[1]!.id, "someone-else");
+      // The rewritten chain is consistent in itself; only the checkpoint remembers the old head.
+      expect(await verifyAuditChain(t.db, { full: true, record: false })).toMatchObject({ ok: true });
+      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenAtId: rows[4]!.id });
+    });
+
+    it("catches a deleted checkpoint entry", async () => {
+      await resetLog();
+      const rows = await appendSome(3);
+      await verifyAuditChain(t.db);
+      await asTamperer(sql`DELETE FROM audit_log WHERE id = ${rows[2]!.id}`);
+      const result = await verifyAuditChain(t.db);
+      expect(result).toMatchObject({ ok: false, brokenAtId: rows[2]!.id });
+      if (!result.ok) expect(result.reason).toMatch(/gone/);
+    });
+
+    it("leaves an old entry changed without re-hashing to the full walk, which finds it and is dated", async () => {
+      await resetLog();
+      const rows = await appendSome(4);
+      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, lastFullAt: null });
+      await asTamperer(sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE id = ${rows[1]!.id}`);
+      // Incremental: nothing new to re-hash and the checkpoint entry is intact.
+      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: 0 });
+      expect(await verifyAuditChain(t.db, { full: true })).toMatchObject({ ok: false, brokenAtId: rows[1]!.id });
+    });
+
+    it("walks the whole chain when a day has passed since the last full walk, not before", async () => {
+      await resetLog();
+      const rows = await appendSome(3);
+      await verifyAuditChain(t.db);
+      await asTamperer(sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE id = ${rows[0]!.id}`);
+      // Never walked whole: due now, and it finds the change the incremental check cannot see.
+      expect(await walkAuditChainIfDue(t.db)).toMatchObject({ ok: false, brokenAtId: rows[0]!.id });
+      await resetLog();
+      await appendSome(2);
+      expect(await walkAuditChainIfDue(t.db)).toMatchObject({ ok: true, count: 2 });
+      expect(await walkAuditChainIfDue(t.db)).toBeNull();
+      expect(await walkAuditChainIfDue(t.db, { now: new Date(Date.now() + 25 * 3_600_000) })).toMatchObject({
+        ok: true,
+      });
+    });
+
+    it("records when the whole chain was last walked", async () => {
+      await resetLog();
+      await appendSome(2);
+      const before = Date.now();
+      const result = await verifyAuditChain(t.db, { full: true });
+      expect(result.ok && result.lastFullAt && result.lastFullAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      // An incremental walk later still reports it.
+      await appendSome(1);
+      const later = await verifyAuditChain(t.db);
+      expect(later).toMatchObject({ ok: true, count: 3, checked: 1 });
+      expect(later.ok && later.lastFullAt).toBeTruthy();
+    });
   });
 });

@@ -8,9 +8,9 @@
  *
  * Plain module (no `server-only`) so the seed script can write audit rows; it holds no keys.
  */
-import { asc, desc, gt, sql } from "drizzle-orm";
+import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type AuditLogEntry, auditLog } from "@/lib/db/schema";
+import { type AuditLogEntry, auditCheckpoints, auditLog } from "@/lib/db/schema";
 import { canonicalJson, type Json, sha256Hex, toJson } from "./canonical";
 
 export const GENESIS_HASH = `0x${"0".repeat(64)}`;
@@ -87,17 +87,104 @@ export async function writeAudit(db: Database, input: AuditInput): Promise<Audit
 }
 
 export type AuditChainVerification =
-  { ok: true; count: number; headHash: string } | { ok: false; brokenAtId: number; reason: string; count: number };
+  | {
+      ok: true;
+      /** Entries in the chain through the head. */
+      count: number;
+      headHash: string;
+      /** Entries whose hashes this call recomputed (all of them for a full walk, the new ones otherwise). */
+      checked: number;
+      /** When a walk from the first entry last succeeded (null: never). */
+      lastFullAt: Date | null;
+    }
+  | { ok: false; brokenAtId: number; reason: string; count: number };
 
-/** Walk the whole chain in id order and recompute every hash. */
+type Start = { lastId: number; expectedPrev: string; count: number };
+
+/**
+ * Verifies the hash chain. By default from the newest checkpoint: it first checks that the checkpoint's entry
+ * still carries the hash recorded there (so a chain rewritten and re-hashed from any earlier point is caught), then
+ * recomputes only the entries after it — the audit page costs the new entries, not the whole log. `full` walks from
+ * the first entry (housekeeping does once a day; it catches a changed entry before the checkpoint whose hash was
+ * left alone). A successful walk records a new checkpoint at the head (`record: false` to only read).
+ */
 export async function verifyAuditChain(
   db: Database,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; full?: boolean; record?: boolean } = {},
 ): Promise<AuditChainVerification> {
   const batchSize = options.batchSize ?? 500;
-  let expectedPrev = GENESIS_HASH;
-  let lastId = 0;
-  let count = 0;
+  const full = options.full ?? false;
+  let start: Start = { lastId: 0, expectedPrev: GENESIS_HASH, count: 0 };
+  if (!full) {
+    const [checkpoint] = await db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.throughId)).limit(1);
+    if (checkpoint) {
+      const [entry] = await db
+        .select({ hash: auditLog.hash })
+        .from(auditLog)
+        .where(eq(auditLog.id, checkpoint.throughId));
+      if (entry?.hash !== checkpoint.hash) {
+        return {
+          ok: false,
+          brokenAtId: checkpoint.throughId,
+          count: checkpoint.count,
+          reason: entry
+            ? "the entry at the last verified checkpoint no longer has the hash it had (the chain was rewritten)"
+            : "the entry at the last verified checkpoint is gone (entries were deleted)",
+        };
+      }
+      start = { lastId: checkpoint.throughId, expectedPrev: checkpoint.hash, count: checkpoint.count };
+    }
+  }
+  const walked = await walkChain(db, start, batchSize);
+  if (!walked.ok) return walked;
+  const checked = walked.count - start.count;
+  if ((options.record ?? true) && walked.count > 0 && (full || checked > 0)) {
+    const insert = db
+      .insert(auditCheckpoints)
+      .values({ throughId: walked.lastId, hash: walked.headHash, count: walked.count, full });
+    // A full walk marks the checkpoint (and its time); an incremental one never unmarks it.
+    await (full
+      ? insert.onConflictDoUpdate({ target: auditCheckpoints.throughId, set: { full: true, at: sql`now()` } })
+      : insert.onConflictDoNothing());
+  }
+  const [last] = await db
+    .select({ at: auditCheckpoints.at })
+    .from(auditCheckpoints)
+    .where(eq(auditCheckpoints.full, true))
+    .orderBy(desc(auditCheckpoints.at))
+    .limit(1);
+  return { ok: true, count: walked.count, headHash: walked.headHash, checked, lastFullAt: last?.at ?? null };
+}
+
+/**
+ * Walks the whole chain from its first entry when the last full walk is older than `every` (a day) or never was;
+ * null when not due. Housekeeping calls it on every instance: at most one walk a day each.
+ */
+export async function walkAuditChainIfDue(
+  db: Database,
+  { now = new Date(), every = 24 * 3_600_000 }: { now?: Date; every?: number } = {},
+): Promise<AuditChainVerification | null> {
+  const [last] = await db
+    .select({ at: auditCheckpoints.at })
+    .from(auditCheckpoints)
+    .where(eq(auditCheckpoints.full, true))
+    .orderBy(desc(auditCheckpoints.at))
+    .limit(1);
+  if (last && now.getTime() - last.at.getTime() < every) return null;
+  return verifyAuditChain(db, { full: true });
+}
+
+/** Recomputes every entry after `start`, in id order. */
+async function walkChain(
+  db: Database,
+  start: Start,
+  batchSize: number,
+): Promise<
+  | { ok: true; count: number; headHash: string; lastId: number }
+  | { ok: false; brokenAtId: number; reason: string; count: number }
+> {
+  let { lastId, expectedPrev, count } = start;
+  const fromGenesis = start.lastId === 0;
   for (;;) {
     const rows = await db
       .select()
@@ -112,7 +199,7 @@ export async function verifyAuditChain(
           brokenAtId: row.id,
           count,
           reason:
-            count === 0 && row.prevHash !== GENESIS_HASH
+            fromGenesis && count === 0 && row.prevHash !== GENESIS_HASH
               ? "the first entry does not start the chain (earlier entries were deleted)"
               : "the entry does not follow the previous one (an entry was deleted, inserted or reordered)",
         };
@@ -144,7 +231,7 @@ export async function verifyAuditChain(
     }
     if (rows.length < batchSize) break;
   }
-  return { ok: true, count, headHash: expectedPrev };
+  return { ok: true, count, headHash: expectedPrev, lastId };
 }
 
 /** The newest entry's id and hash, to anchor elsewhere (detects truncation of the newest entries). */

@@ -376,11 +376,28 @@ export const auditLog = pgTable(
     index("audit_log_subject_idx").on(t.subjectType, t.subjectId),
     index("audit_log_actor_idx").on(t.actor),
     index("audit_log_at_idx").on(t.at),
+    // The action filter, and the list of actions read by skipping along it.
+    index("audit_log_action_idx").on(t.action),
     // "Is this transaction audited?" (agent post-back, audit reconciliation after each indexer batch).
     index("audit_log_tx_idx").on(sql`lower(${t.txHash})`),
   ],
 );
 export type AuditLogEntry = InferSelectModel<typeof auditLog>;
+
+/**
+ * Points up to which the audit chain was verified: the entry's id and hash, and how many entries the chain held
+ * through it. The audit page verifies only what follows the newest checkpoint (after checking that entry still
+ * has its hash); a full walk from the first entry (`full`) runs in housekeeping once a day and on demand.
+ */
+export const auditCheckpoints = pgTable("audit_checkpoints", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  throughId: bigint("through_id", { mode: "number" }).notNull().unique(),
+  hash: text("hash").notNull(),
+  count: bigint("count", { mode: "number" }).notNull(),
+  full: boolean("full").notNull().default(false),
+  at: timestamptz("at").notNull().defaultNow(),
+});
+export type AuditCheckpoint = InferSelectModel<typeof auditCheckpoints>;
 
 export const indexerCursor = pgTable("indexer_cursor", {
   name: text("name").primaryKey(),

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { walkAuditChainIfDue } from "@/lib/audit";
 import { deleteExpiredRevocations } from "@/lib/auth/revocations";
 import { deleteExpiredNonces } from "@/lib/auth/siwe";
 import { getDb } from "@/lib/db";
@@ -14,11 +15,14 @@ export type HousekeepingResult = {
   noncesDeleted: number;
   revocationsDeleted: number;
   rateLimitsDeleted: number;
+  /** The whole audit chain was walked from its first entry (at most once a day): intact or not; null when not due. */
+  auditFullWalk: "intact" | "broken" | null;
 };
 
 /**
  * Periodic, idempotent upkeep: approvals past their validity become `expired` (audited), used or stale sign-in
- * nonces, session revocations past their expiry and ended rate-limit windows are deleted. Safe to run on every web instance at once.
+ * nonces, session revocations past their expiry and ended rate-limit windows are deleted; the audit chain is walked
+ * whole once a day. Safe to run on every web instance at once.
  */
 export async function runHousekeeping({ now = new Date() }: { now?: Date } = {}): Promise<HousekeepingResult> {
   const db = await getDb();
@@ -26,7 +30,12 @@ export async function runHousekeeping({ now = new Date() }: { now?: Date } = {})
   const noncesDeleted = await deleteExpiredNonces(db, { now });
   const revocationsDeleted = await deleteExpiredRevocations(db, { now });
   const rateLimitsDeleted = await deleteExpiredRateLimits(db, { now });
-  return { approvalsExpired, noncesDeleted, revocationsDeleted, rateLimitsDeleted };
+  // The audit page verifies from the newest checkpoint; once a day the whole chain is walked from its first entry,
+  // which also catches an old entry changed without re-hashing.
+  const walk = await walkAuditChainIfDue(db, { now });
+  const auditFullWalk = walk === null ? null : walk.ok ? "intact" : "broken";
+  if (walk && !walk.ok) console.error(`[housekeeping] audit chain broken at entry ${walk.brokenAtId}: ${walk.reason}`);
+  return { approvalsExpired, noncesDeleted, revocationsDeleted, rateLimitsDeleted, auditFullWalk };
 }
 
 /** Starts the timer once per process (the first run a minute after start-up). */

@@ -11,8 +11,10 @@
  *                  while the app is stopped)
  *   6. indexer     indexer throughput (events/s) over 10,000 synthetic trades, from scratch into in-memory PGlite
  *   7. register    the holder register page, a search and the CSV export of a token with 10,000 holders
+ *   8. audit       the audit page's database work with 1,000,000 hash-chained entries (100,000 with --quick): the
+ *                  chain check from the newest checkpoint vs the whole walk, the first page with its total, actions
  *
- * Flags: --only=rpc,throughput,js,gas,orderbook,indexer,register   --quick (shorter runs)   --no-build (serve the existing .next)
+ * Flags: --only=rpc,throughput,js,gas,orderbook,indexer,register,audit   --quick (shorter runs)   --no-build (serve the existing .next)
  * Env:   BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_ANVIL_PORT (8745), BENCH_PROXY_PORT (8746),
  *        BENCH_DATA_DIR (.data-bench, wiped each run), BENCH_BARE_DIR (/tmp/atelier-bare-next)
  * Writes bench-results/latest.json.
@@ -43,6 +45,7 @@ import { foundry } from "viem/chains";
 import { shareTokenFactoryAbi } from "../../lib/chain/abis";
 import * as schema from "../../lib/db/schema";
 import { seedRegisterHolders } from "./register";
+import type { AuditBench } from "./audit";
 import { impersonate } from "../../lib/chain/local/anvil";
 import { syncToHead } from "../../lib/indexer/indexer";
 import {
@@ -62,7 +65,7 @@ const DEV_MNEMONIC = "test test test test test test test test test test test jun
 const GRACE = addressOf(1);
 const LUMEN = addressOf(3);
 
-const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer", "register"] as const;
+const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer", "register", "audit"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const argv = process.argv.slice(2);
@@ -122,6 +125,7 @@ type Summary = {
   orderbook?: { rows: OrderbookRow[]; placed?: { asks: number; bids: number; seconds: number } };
   indexer?: IndexerBench;
   register?: { holders: number; seedSeconds: number; page: PageTiming; csv: PageTiming; search: PageTiming };
+  audit?: AuditBench;
   errors: { section: string; message: string }[];
 };
 
@@ -798,6 +802,15 @@ async function main(): Promise<number> {
     }
   }
 
+  if (only.has("audit")) {
+    section("8. Audit log");
+    try {
+      await runAudit();
+    } catch (err) {
+      fail("audit", err);
+    }
+  }
+
   summary.finishedAt = new Date().toISOString();
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(
@@ -815,6 +828,44 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+// -------------------------------------------------------------------------------------------------
+// 8. Audit log
+
+/** In a child process: the page's query module is server-only (the react-server condition lets it load). */
+async function runAudit(): Promise<void> {
+  const entries = quick ? 100_000 : 1_000_000;
+  log(
+    `writing ${entries.toLocaleString("en")} hash-chained entries into in-memory PGlite, then timing the page's work…`,
+  );
+  const { spawn } = await import("node:child_process");
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/bench/audit.ts", String(entries)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`audit bench exited with ${code}`))));
+  });
+  const r = JSON.parse(out.trim().split("\n").pop()!) as AuditBench;
+  summary.audit = r;
+  printTable(
+    `Audit page with ${fmt(r.entries)} entries (in-memory PGlite; medians of 5)`,
+    ["whole-chain walk", "check from checkpoint (20 new)", "first page + total", "action list", "filtered page"],
+    [
+      [
+        `${r.fullWalkSeconds.toFixed(1)} s`,
+        `${r.incrementalMs.toFixed(0)} ms`,
+        `${r.firstPageMs.toFixed(0)} ms`,
+        `${r.actionsMs.toFixed(0)} ms`,
+        `${r.filteredPageMs.toFixed(0)} ms`,
+      ],
+    ],
+  );
 }
 
 main()

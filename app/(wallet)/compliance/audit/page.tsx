@@ -19,6 +19,7 @@ import {
   parseAuditParams,
 } from "@/lib/compliance/audit-query";
 import { getDb } from "@/lib/db";
+import { formatDayTime } from "@/lib/format/date";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceConsole.audit");
@@ -30,13 +31,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The audit log: filters in the URL, the hash chain verified on every view, CSV export. */
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageSession({ role: "compliance", next: "/compliance/audit" });
-  const p = parseAuditParams(await searchParams);
+  const raw = await searchParams;
+  const p = parseAuditParams(raw);
+  // Verifying the whole chain is asked for explicitly (it costs the whole log); otherwise from the checkpoint.
+  const fullWalk = raw.verify === "full";
   const rangeError = auditRangeError(p);
   const db = await getDb();
-  const [{ rows, total }, actions, verification, t, locale] = await Promise.all([
+  const [{ rows, total, capped }, actions, verification, t, locale] = await Promise.all([
     listAudit(db, p),
     listAuditActions(db),
-    verifyAuditChain(db),
+    verifyAuditChain(db, { full: fullWalk }),
     getTranslations("complianceConsole.audit"),
     getLocale(),
   ]);
@@ -47,7 +51,7 @@ export default async function AuditPage({ searchParams }: Props) {
     const str = s.toString();
     return str ? `?${str}` : "";
   };
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE)) + (capped ? 1 : 0);
   const actionWords = await getAuditActionNamer();
   const field = (name: "actor" | "investor" | "token", label: string, mono = true) => (
     <div className="flex flex-col gap-1">
@@ -68,7 +72,23 @@ export default async function AuditPage({ searchParams }: Props) {
       <ConsoleHeader current="audit" title={t("title")} intro={t("intro")} />
       {verification.ok ? (
         <Alert tone="success" title={t("verified")}>
-          <p className="break-all">{t("verifiedBody", { count: verification.count, head: verification.headHash })}</p>
+          <p className="break-all">
+            {t(fullWalk ? "verifiedFullBody" : "verifiedBody", {
+              count: verification.count,
+              checked: verification.checked,
+              head: verification.headHash,
+            })}
+          </p>
+          <p className="mt-1">
+            {verification.lastFullAt
+              ? t("lastFull", { at: formatDayTime(verification.lastFullAt, locale) })
+              : t("neverFull")}{" "}
+            {fullWalk ? null : (
+              <Link href={`/compliance/audit${qs({ verify: "full" })}`} className="underline underline-offset-2">
+                {t("verifyFull")}
+              </Link>
+            )}
+          </p>
         </Alert>
       ) : (
         <Alert tone="error" title={t("broken")}>
@@ -126,7 +146,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
       </ConsoleFilterForm>
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p aria-live="polite">{t("count", { count: total })}</p>
+        <p aria-live="polite">{capped ? t("countMore", { count: total }) : t("count", { count: total })}</p>
         <a
           href={`/compliance/audit/audit.csv${qs({ page: undefined })}`}
           className={buttonStyles({ variant: "secondary", size: "sm" })}
@@ -161,7 +181,7 @@ export default async function AuditPage({ searchParams }: Props) {
           ) : (
             <span />
           )}
-          {p.page < pages ? (
+          {p.page < pages || (capped && rows.length === AUDIT_PAGE) ? (
             <Link
               href={`/compliance/audit${qs({ page: p.page + 1 })}`}
               className={buttonStyles({ variant: "secondary", size: "sm" })}
