@@ -12,6 +12,8 @@ const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  // The two-instance journeys run on their own stack: `npm run test:scale` (playwright.scale.config.ts).
+  testIgnore: ["scale/**"],
   outputDir: process.env.E2E_OUTPUT_DIR ?? "./test-results",
   fullyParallel: false,
   // One chain and one database are shared by the journeys, which change them: run them in order.

@@ -24,6 +24,14 @@ declare module "autocannon" {
     requests: Histogram & { sent: number };
     throughput: Histogram;
   };
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called before each send of this request: returns the request to send. */
+    setupRequest?: (req: Request) => Request;
+  };
   export type Options = {
     url: string;
     connections?: number;
@@ -33,6 +41,8 @@ declare module "autocannon" {
     pipelining?: number;
     headers?: Record<string, string>;
     title?: string;
+    /** Sent in turn by every connection. */
+    requests?: Request[];
   };
   function autocannon(opts: Options): Promise<Result> & { stop?: () => void };
   export default autocannon;

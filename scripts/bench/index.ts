@@ -11,10 +11,12 @@
  *                  while the app is stopped)
  *   6. indexer     indexer throughput (events/s) over 10,000 synthetic trades, from scratch into in-memory PGlite
  *   7. register    the holder register page, a search and the CSV export of a token with 10,000 holders
+ *   9. load        60 s of mixed traffic (catalogue, artwork page, signed-in portfolio, sign-in page) at 50
+ *                  connections: errors, p50/p99; then a soak (--soak=10 minutes by default, 0 to skip): memory drift
  *   8. audit       the audit page's database work with 1,000,000 hash-chained entries (100,000 with --quick): the
  *                  chain check from the newest checkpoint vs the whole walk, the first page with its total, actions
  *
- * Flags: --only=rpc,throughput,js,gas,orderbook,indexer,register,audit   --quick (shorter runs)   --no-build (serve the existing .next)
+ * Flags: --only=rpc,throughput,js,gas,orderbook,indexer,register,audit,load --soak=MINUTES   --quick (shorter runs)   --no-build (serve the existing .next)
  * Env:   BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_ANVIL_PORT (8745), BENCH_PROXY_PORT (8746),
  *        BENCH_DATA_DIR (.data-bench, wiped each run), BENCH_BARE_DIR (/tmp/atelier-bare-next)
  * Writes bench-results/latest.json.
@@ -46,6 +48,7 @@ import { shareTokenFactoryAbi } from "../../lib/chain/abis";
 import * as schema from "../../lib/db/schema";
 import { seedRegisterHolders } from "./register";
 import type { AuditBench } from "./audit";
+import { mixedLoad, type MixedLoad } from "./load";
 import { impersonate } from "../../lib/chain/local/anvil";
 import { syncToHead } from "../../lib/indexer/indexer";
 import {
@@ -65,7 +68,7 @@ const DEV_MNEMONIC = "test test test test test test test test test test test jun
 const GRACE = addressOf(1);
 const LUMEN = addressOf(3);
 
-const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer", "register", "audit"] as const;
+const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer", "register", "audit", "load"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const argv = process.argv.slice(2);
@@ -86,7 +89,11 @@ for (const s of only) {
     process.exit(2);
   }
 }
-const unknown = argv.filter((a) => !["--quick", "--no-build"].includes(a) && !a.startsWith("--only="));
+const soakArg = argv.find((a) => a.startsWith("--soak="))?.slice("--soak=".length);
+const soakMinutes = soakArg !== undefined ? Number(soakArg) : quick ? 0 : 10;
+const unknown = argv.filter(
+  (a) => !["--quick", "--no-build"].includes(a) && !a.startsWith("--only=") && !a.startsWith("--soak="),
+);
 if (unknown.length) {
   console.error(
     `[bench] unknown argument(s): ${unknown.join(" ")}  (flags: --only=${SECTIONS.join(",")} --quick --no-build)`,
@@ -126,6 +133,7 @@ type Summary = {
   indexer?: IndexerBench;
   register?: { holders: number; seedSeconds: number; page: PageTiming; csv: PageTiming; search: PageTiming };
   audit?: AuditBench;
+  load?: MixedLoad;
   errors: { section: string; message: string }[];
 };
 
@@ -654,7 +662,8 @@ async function main(): Promise<number> {
     only.has("js") ||
     only.has("orderbook") ||
     only.has("indexer") ||
-    only.has("register");
+    only.has("register") ||
+    only.has("load");
   if (needStack) {
     let stack: Stack | null = null;
     try {
@@ -736,6 +745,15 @@ async function main(): Promise<number> {
           await runOrderbook(stack);
         } catch (err) {
           fail("orderbook", err);
+        }
+      }
+
+      if (only.has("load")) {
+        section("9. Mixed traffic and soak");
+        try {
+          await runLoad(stack, artworkPath);
+        } catch (err) {
+          fail("load", err);
         }
       }
 
@@ -828,6 +846,38 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+// -------------------------------------------------------------------------------------------------
+// 9. Mixed traffic and soak
+
+async function runLoad(stack: Stack, artworkPath: string): Promise<void> {
+  if (!stack.web?.proc.pid) throw new Error("the app is not running");
+  // The seeded investors (anvil accounts 5–11), each with a session of their own.
+  const cookies = await Promise.all(
+    [5, 6, 7, 8, 9, 10, 11].map((i) =>
+      sessionCookie(stack, mnemonicToAccount(DEV_MNEMONIC, { addressIndex: i }).address),
+    ),
+  );
+  const r = await mixedLoad({
+    origin: stack.origin,
+    artworkPath,
+    cookies,
+    seconds: quick ? 10 : 60,
+    soakMinutes,
+    connections: 50,
+    webPid: stack.web.proc.pid,
+  });
+  summary.load = r;
+  printTable(
+    `Mixed traffic, ${r.connections} connections, ${r.seconds} s (/, artwork, signed-in portfolio, sign-in page)`,
+    ["requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "non-2xx"],
+    [[fmt(r.requests), fmt(r.reqPerSec, 1), fmt(r.p50), fmt(r.p99), fmt(r.max), fmt(r.errors), fmt(r.non2xx)]],
+  );
+  if (r.soak)
+    log(
+      `soak ${r.soak.minutes} min: memory ${r.soak.rssAfterFirstMinuteMiB.toFixed(0)} MiB after the first minute → ${r.soak.rssAtEndMiB.toFixed(0)} MiB at the end (${r.soak.driftPercent >= 0 ? "+" : ""}${r.soak.driftPercent.toFixed(1)}%)`,
+    );
 }
 
 // -------------------------------------------------------------------------------------------------

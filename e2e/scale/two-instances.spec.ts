@@ -1,0 +1,138 @@
+/**
+ * Two instances behind a round-robin proxy, one PostgreSQL, one indexer writer (scripts/scale.ts): what the README
+ * claims for scale-out, shown in a browser. Each request goes to the instance the test names (the proxy's
+ * `x-atelier-instance` header, added to the portal's own requests only), and the answer says which served it.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, installWallet, test } from "../fixtures/wallet";
+import { signInWithTestWallet } from "../pages/sign-in";
+import { E2E_DATA_DIR, E2E_ORIGIN } from "../ports";
+
+test.describe.configure({ mode: "serial" });
+
+/** From now on, every request of the page to the portal goes to instance `name`. */
+async function useInstance(page: Page, name: "a" | "b") {
+  await page.unroute(`${E2E_ORIGIN}/**`);
+  await page.route(`${E2E_ORIGIN}/**`, (route) =>
+    route.continue({ headers: { ...route.request().headers(), "x-atelier-instance": name } }),
+  );
+}
+
+async function servedBy(page: Page, url: string): Promise<string | undefined> {
+  const res = await page.goto(url);
+  return res?.headers()["x-served-by"];
+}
+
+test("the proxy alternates between the two instances", async ({ request }) => {
+  const seen = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const res = await request.get("/api/health");
+    expect(res.status()).toBeLessThan(500);
+    seen.add(res.headers()["x-served-by"]!);
+  }
+  expect([...seen].sort()).toEqual(["a", "b"]);
+});
+
+test("signed in on one instance, signed in on the other; a purchase through one shows on the other at once; sign-out on one holds on the other", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const slug = "composition-in-jade-and-vermilion";
+  await installWallet(page, "mei");
+  await useInstance(page, "a");
+  await signInWithTestWallet(page, { next: `/artworks/${slug}/buy` });
+  await expect(page.getByRole("heading", { name: "Buy shares" })).toBeVisible();
+
+  // The session made by A is valid on B (stateless sessions, one secret).
+  await useInstance(page, "b");
+  expect(await servedBy(page, "/portfolio")).toBe("b");
+  await expect(page).toHaveURL(/\/portfolio$/);
+  const holdings = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Jade and Vermilion/ });
+  const before = (await holdings.count()) ? Number(await holdings.locator('[data-col="shares"]').innerText()) : 0;
+
+  // Buy through A …
+  await useInstance(page, "a");
+  expect(await servedBy(page, `/artworks/${slug}/buy`)).toBe("a");
+  await page.getByLabel("Number of shares").fill("2");
+  // The page was loaded afresh: the wallet connects again before the checks can run.
+  const review = page.getByRole("button", { name: "Review purchase" });
+  await expect(async () => {
+    const connect = page.getByRole("button", { name: "Connect wallet" }).first();
+    if (await connect.isVisible()) {
+      await connect.click();
+      const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
+      await dialog.getByRole("button", { name: /Test Wallet/ }).click();
+      await expect(dialog).toBeHidden();
+    }
+    expect(await review.isEnabled()).toBe(true);
+  }).toPass({ timeout: 30_000 });
+  await review.click();
+  await page
+    .getByRole("dialog", { name: "Confirm your purchase" })
+    .getByRole("button", { name: "Sign and buy" })
+    .click();
+  await expect(page.getByTestId("purchase-status")).toContainText("Purchase confirmed", { timeout: 60_000 });
+
+  // … and B shows it on its very next render: the holding and the recorded purchase (read-your-writes, no stickiness).
+  await useInstance(page, "b");
+  expect(await servedBy(page, "/portfolio")).toBe("b");
+  await expect(holdings.locator('[data-col="shares"]')).toHaveText(String(before + 2));
+  await expect(
+    page.getByRole("table", { name: "Transaction history" }).getByRole("row", { name: /Purchase.*Jade and Vermilion/ }),
+  ).not.toHaveCount(0);
+
+  // Sign out through A: B refuses the same cookie from then on.
+  const cookies = await page.context().cookies();
+  await useInstance(page, "a");
+  await page.goto("/account");
+  await page.getByRole("main").getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.context().addCookies(cookies);
+  await useInstance(page, "b");
+  expect(await servedBy(page, "/portfolio")).toBe("b");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("one indexer writes: the second waits on the lock", async () => {
+  const first = readFileSync(path.join(E2E_DATA_DIR, "indexer-1.log"), "utf8");
+  const second = readFileSync(path.join(E2E_DATA_DIR, "indexer-2.log"), "utf8");
+  expect(first).toContain("holding the indexer lock");
+  expect(second).toContain("another indexer holds the lock; waiting to take over");
+  expect(second).not.toContain("holding the indexer lock");
+});
+
+test("rate limits hold across both instances", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Capture the sign-in page's own nonce request (a server action) and replay it, alternating instances.
+  await installWallet(page, "david");
+  let action: { url: string; headers: Record<string, string>; body: string } | null = null;
+  page.on("request", (r) => {
+    if (!action && r.method() === "POST" && r.headers()["next-action"])
+      action = { url: r.url(), headers: r.headers(), body: r.postData() ?? "" };
+  });
+  await signInWithTestWallet(page);
+  expect(action).not.toBeNull();
+  const { url, headers, body } = action!;
+  const served: Record<string, number> = { a: 0, b: 0 };
+  let refusedAt = 0;
+  for (let i = 1; i <= 70 && !refusedAt; i++) {
+    const name = i % 2 ? "a" : "b";
+    const res = await page.request.post(url, { headers: { ...headers, "x-atelier-instance": name }, data: body });
+    const text = await res.text();
+    expect(res.headers()["x-served-by"]).toBe(name);
+    if (text.includes("rate_limited")) refusedAt = i;
+    else served[name]! += 1;
+  }
+  // The nonce limit is 30 a minute per client IP, counted in the database: both instances together stop at it
+  // (a per-instance count would have allowed 60).
+  expect(refusedAt).toBeGreaterThan(0);
+  expect(refusedAt).toBeLessThanOrEqual(31);
+  expect(served.a).toBeGreaterThan(5);
+  expect(served.b).toBeGreaterThan(5);
+  for (const name of ["a", "b"]) {
+    const res = await page.request.post(url, { headers: { ...headers, "x-atelier-instance": name }, data: body });
+    expect(await res.text()).toContain("rate_limited");
+  }
+});
