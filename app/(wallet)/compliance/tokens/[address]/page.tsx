@@ -7,6 +7,7 @@ import { BatchFreezeAction, BatchSelectBox } from "@/components/compliance/conso
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { HolderActions, TokenPauseAction } from "@/components/compliance/console/holder-actions";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
+import { TokenRoleHistory } from "@/components/compliance/token-role-history";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -491,6 +492,8 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           )}
         </nav>
       ) : null}
+
+      <TokenRoleHistory token={token} />
     </div>
   );
 }
