@@ -323,17 +323,18 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
               <span className="text-sm text-ink-muted">{t("atBlock", { block: preview.blockNumber })}</span>
             </p>
             <div className="max-h-[45vh] overflow-auto rounded-xl border border-line">
-              <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid="batch-preview">
+              <table className="w-full border-collapse text-sm" data-testid="batch-preview">
                 <caption className="sr-only">{t("previewCaption")}</caption>
                 <thead className="sticky top-0 bg-surface-muted text-left text-xs text-ink-muted">
                   <tr>
                     <th scope="col" className="px-3 py-2 font-medium">
                       {t("columns.holder")}
                     </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
+                    {/* On a phone the wallet sits under the holder's name (one cell), so every column fits. */}
+                    <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
                       {t("columns.wallet")}
                     </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
+                    <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
                       {t("columns.balance")}
                     </th>
                     <th scope="col" className="px-3 py-2 font-medium">
@@ -353,8 +354,13 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
                     >
                       <th scope="row" className="px-3 py-2 text-left align-top font-normal">
                         {r.name ?? t("unknownHolder")}
+                        <span className="block font-mono text-xs text-ink-muted sm:hidden">
+                          {shortAddress(r.wallet)}
+                        </span>
                       </th>
-                      <td className="px-3 py-2 align-top font-mono text-xs">{shortAddress(r.wallet)}</td>
+                      <td className="hidden px-3 py-2 align-top font-mono text-xs sm:table-cell">
+                        {shortAddress(r.wallet)}
+                      </td>
                       <td className="px-3 py-2 text-right align-top tabular">{nf.format(BigInt(r.balance))}</td>
                       <td className="px-3 py-2 align-top">{frozenText(r.frozen, r.frozenAmount)}</td>
                       <td className="px-3 py-2 align-top" data-col="after">
