@@ -25,6 +25,9 @@ export const TOKEN_AGENT_FUNCTIONS = [
   "unfreezePartialShares",
   "forcedTransfer",
   "recoverWallet",
+  "batchSetWalletFrozen",
+  "batchFreezePartialShares",
+  "batchUnfreezePartialShares",
 ] as const;
 /** Registry functions the console offers (and the post-back accepts). */
 export const REGISTRY_AGENT_FUNCTIONS = ["updateInvestor", "linkWallet", "unlinkWallet", "removeInvestor"] as const;
@@ -37,9 +40,6 @@ export type AgentFunction = (typeof TOKEN_AGENT_FUNCTIONS)[number] | (typeof REG
 export const TOKEN_AGENT_CALLS = [
   ...TOKEN_AGENT_FUNCTIONS,
   "burn",
-  "batchSetWalletFrozen",
-  "batchFreezePartialShares",
-  "batchUnfreezePartialShares",
   "batchForcedTransfer",
   "batchRecoverWallet",
   "batchBurn",
@@ -64,6 +64,9 @@ export const AUDIT_ACTION: Record<AgentFunction, string> = {
   unfreezePartialShares: "token.shares_unfreeze",
   forcedTransfer: "token.forced_transfer",
   recoverWallet: "token.wallet_recovery",
+  batchSetWalletFrozen: "token.batch_wallet_freeze",
+  batchFreezePartialShares: "token.batch_shares_freeze",
+  batchUnfreezePartialShares: "token.batch_shares_unfreeze",
   updateInvestor: "registry.investor_update",
   linkWallet: "registry.wallet_link",
   unlinkWallet: "registry.wallet_unlink",
@@ -71,9 +74,6 @@ export const AUDIT_ACTION: Record<AgentFunction, string> = {
 };
 const MORE_ACTIONS: Record<Exclude<AgentCall, AgentFunction>, string> = {
   burn: "token.burn",
-  batchSetWalletFrozen: "token.batch_wallet_freeze",
-  batchFreezePartialShares: "token.batch_shares_freeze",
-  batchUnfreezePartialShares: "token.batch_shares_unfreeze",
   batchForcedTransfer: "token.batch_forced_transfer",
   batchRecoverWallet: "token.batch_wallet_recovery",
   batchBurn: "token.batch_burn",
@@ -154,6 +154,38 @@ export async function investorFor(
   return null;
 }
 
+type BatchAuditRow = {
+  wallet: string;
+  investorId: string | null;
+  to?: string;
+  amount?: string;
+  frozen?: boolean;
+};
+
+/**
+ * The rows of a batch call (its arrays, decoded comma-separated, zipped by index), each with the investor of its
+ * wallet: one audit entry names every holder the transaction touched.
+ */
+async function batchRows(db: Database, a: Record<string, string | boolean>): Promise<BatchAuditRow[]> {
+  const list = (v: string | boolean | undefined) => (typeof v === "string" && v !== "" ? v.split(",") : []);
+  const wallets = list(a.wallets ?? a.from ?? a.lostWallets);
+  const to = a.wallets === undefined && a.from !== undefined ? list(a.to) : a.newWallets ? list(a.newWallets) : [];
+  const amounts = list(a.amounts);
+  const frozen = list(a.frozen as string | undefined);
+  const rows: BatchAuditRow[] = [];
+  for (let i = 0; i < wallets.length; i++) {
+    const wallet = wallets[i]!;
+    rows.push({
+      wallet,
+      investorId: await investorFor(db, { wallet }),
+      ...(to[i] ? { to: to[i] } : {}),
+      ...(amounts[i] !== undefined ? { amount: amounts[i] } : {}),
+      ...(frozen[i] !== undefined ? { frozen: frozen[i] === "true" } : {}),
+    });
+  }
+  return rows;
+}
+
 /** The audit entry of a verified agent transaction (actor = its sender); `after` gets `extra` on top. */
 export async function agentAuditInput(
   db: Database,
@@ -189,12 +221,15 @@ export async function agentAuditInput(
           ? { subjectType: "token", subjectId: tx.to.toLowerCase() }
           : { subjectType: "registry", subjectId: tx.to.toLowerCase() };
   const fn = tx.functionName;
+  const rows = batch ? await batchRows(db, a) : null;
   const action =
     fn === "setWalletFrozen" && a.frozen === false
       ? "token.wallet_unfreeze"
-      : fn in AUDIT_ACTION
-        ? AUDIT_ACTION[fn as AgentFunction]
-        : MORE_ACTIONS[fn as Exclude<AgentCall, AgentFunction>];
+      : fn === "batchSetWalletFrozen" && rows?.length && rows.every((r) => r.frozen === false)
+        ? "token.batch_wallet_unfreeze"
+        : fn in AUDIT_ACTION
+          ? AUDIT_ACTION[fn as AgentFunction]
+          : MORE_ACTIONS[fn as Exclude<AgentCall, AgentFunction>];
   return {
     actor,
     actorRole: "compliance",
@@ -208,6 +243,13 @@ export async function agentAuditInput(
       args: a,
       investorId,
       ...(toInvestor && toInvestor !== investorId ? { toInvestorId: toInvestor } : {}),
+      // A batch: every row with its investor, so each investor's trail finds the entry (`investorIds`).
+      ...(rows
+        ? {
+            rows,
+            investorIds: [...new Set(rows.map((r) => r.investorId).filter((x): x is string => x !== null))],
+          }
+        : {}),
       blockNumber: tx.blockNumber.toString(),
       ...extra,
     },

@@ -70,6 +70,7 @@ export const AUDIT_ACTION_CODES = [
   "token.wallet_recovery",
   "token.burn",
   "token.batch_wallet_freeze",
+  "token.batch_wallet_unfreeze",
   "token.batch_shares_freeze",
   "token.batch_shares_unfreeze",
   "token.batch_forced_transfer",

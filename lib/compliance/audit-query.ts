@@ -62,6 +62,8 @@ function where(p: AuditParams): SQL | undefined {
         eq(auditLog.subjectId, p.investor),
         sql`${auditLog.after}->>'investorId' = ${p.investor}`,
         sql`${auditLog.after}->>'toInvestorId' = ${p.investor}`,
+        // A batch names each investor it touched.
+        sql`(${auditLog.after}->'investorIds') @> jsonb_build_array(${p.investor}::text)`,
         // The investor's KYC history: their applications and documents.
         sql`(${auditLog.subjectType} = 'kyc_application' AND ${auditLog.subjectId} IN (SELECT id::text FROM kyc_applications WHERE investor_id::text = ${p.investor}))`,
         sql`(${auditLog.subjectType} = 'kyc_document' AND ${auditLog.subjectId} IN (SELECT d.id::text FROM kyc_documents d JOIN kyc_applications a ON a.id = d.application_id WHERE a.investor_id::text = ${p.investor}))`,

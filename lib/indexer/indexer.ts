@@ -89,9 +89,10 @@ export type SyncResult = {
  * Version of the event set below. Raise it when adding events: databases indexed by an older version re-read their
  * history once (see `backfillStep`). 1: transfers, purchases, market, registry. 2: the token's agent events, mints
  * with their lock-up, and rules (the register at a past block is built from them). 3: lock-up lots (merged,
- * consumed by a forced transfer or burn, moved by a recovery) and the freeze state a recovery moves.
+ * consumed by a forced transfer or burn, moved by a recovery) and the freeze state a recovery moves. 4: the token's
+ * role grants and revokes and its ownership changes (the register's role history).
  */
-export const INDEXER_EVENTS_VERSION = 3;
+export const INDEXER_EVENTS_VERSION = 4;
 
 /** Events of a share token that change its register (besides Transfer), recorded with `token` = the token. */
 export const TOKEN_REGISTER_EVENTS = [
@@ -110,7 +111,15 @@ export const TOKEN_REGISTER_EVENTS = [
   "LockMoved",
   "FreezeMoved",
 ] as const;
-const TOKEN_EVENT_NAMES = new Set<string>(["Transfer", ...TOKEN_REGISTER_EVENTS]);
+/** Events of a share token that change who holds which role on it (the owner included), with `token` = the token. */
+export const TOKEN_ROLE_EVENTS = [
+  "RoleGranted",
+  "RoleRevoked",
+  "OwnershipTransferStarted",
+  "OwnershipTransferred",
+] as const;
+// The registry emits RoleGranted/RoleRevoked too: these names are accepted from the factory's tokens only.
+const TOKEN_EVENT_NAMES = new Set<string>(["Transfer", ...TOKEN_REGISTER_EVENTS, ...TOKEN_ROLE_EVENTS]);
 
 const EVENTS = [
   getAbiItem({ abi: artworkShareTokenAbi, name: "Transfer" }),
@@ -128,6 +137,10 @@ const EVENTS = [
   getAbiItem({ abi: artworkShareTokenAbi, name: "LockConsumed" }),
   getAbiItem({ abi: artworkShareTokenAbi, name: "LockMoved" }),
   getAbiItem({ abi: artworkShareTokenAbi, name: "FreezeMoved" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "RoleGranted" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "RoleRevoked" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "OwnershipTransferStarted" }),
+  getAbiItem({ abi: artworkShareTokenAbi, name: "OwnershipTransferred" }),
   getAbiItem({ abi: primaryOfferingAbi, name: "SharesPurchased" }),
   getAbiItem({ abi: marketAbi, name: "OrderPlaced" }),
   getAbiItem({ abi: marketAbi, name: "OrderFilled" }),

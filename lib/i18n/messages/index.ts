@@ -20,6 +20,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/issuer.json").then((m) => m.default),
       import("./en/compliance-console.json").then((m) => m.default),
       import("./en/wallet-links.json").then((m) => m.default),
+      import("./en/compliance-batch.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -36,6 +37,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/issuer.json").then((m) => m.default),
       import("./zh-HK/compliance-console.json").then((m) => m.default),
       import("./zh-HK/wallet-links.json").then((m) => m.default),
+      import("./zh-HK/compliance-batch.json").then((m) => m.default),
     ]),
 };
 

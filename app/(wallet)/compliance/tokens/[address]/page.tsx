@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, isAddress } from "viem";
+import { BatchFreezeAction, BatchSelectBox } from "@/components/compliance/console/batch-freeze";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { HolderActions, TokenPauseAction } from "@/components/compliance/console/holder-actions";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
+import { TokenRoleHistory } from "@/components/compliance/token-role-history";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -289,9 +291,14 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         <p aria-live="polite">
           {t("count", { count: view.total })} · {t("pageOf", { page: view.page, pages: view.pages })}
         </p>
-        <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
-          {t("exportCsv")}
-        </a>
+        <div className="flex flex-wrap items-center gap-2">
+          {!past && register.rows.length > 0 ? (
+            <BatchFreezeAction token={token} symbol={register.symbol} officer={ctx.address} />
+          ) : null}
+          <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
+            {t("exportCsv")}
+          </a>
+        </div>
       </div>
 
       {register.rows.length === 0 ? (
@@ -310,6 +317,11 @@ export default async function RegisterPage({ params, searchParams }: Props) {
             </caption>
             <thead className="sticky top-0 z-10 bg-surface-muted text-left text-xs text-ink-muted">
               <tr>
+                {!past ? (
+                  <th scope="col" className="border-b border-line px-3 py-2 font-medium">
+                    <span className="sr-only">{t("columns.select")}</span>
+                  </th>
+                ) : null}
                 {columns.map((c) => {
                   const active = c.sort && c.sort === p.sort;
                   const label = t(`columns.${c.key}` as never);
@@ -356,6 +368,14 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                     className="border-b border-line last:border-0 hover:bg-surface-muted/50"
                     data-wallet={r.wallet.toLowerCase()}
                   >
+                    {!past ? (
+                      <td className="px-3 py-2 align-top">
+                        <BatchSelectBox
+                          wallet={r.wallet}
+                          label={t("selectRow", { who: id?.name ?? t("unknownInvestor"), wallet: r.wallet })}
+                        />
+                      </td>
+                    ) : null}
                     <td className="px-3 py-2 align-top whitespace-nowrap">
                       <Address address={r.wallet} />
                       {!r.verified ? (
@@ -472,6 +492,8 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           )}
         </nav>
       ) : null}
+
+      <TokenRoleHistory token={token} />
     </div>
   );
 }

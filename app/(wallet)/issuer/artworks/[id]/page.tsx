@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, type Hex } from "viem";
+import { TokenRoleHistory } from "@/components/compliance/token-role-history";
 import { GoOnChain } from "@/components/issuer/go-on-chain";
 import {
   DocumentUploadForm,
@@ -396,6 +397,8 @@ export default async function IssuerListingPage({ params }: Props) {
           appOrigin={env.appOrigin}
         />
       ) : null}
+
+      {artwork.tokenAddress ? <TokenRoleHistory token={artwork.tokenAddress} /> : null}
     </div>
   );
 }
