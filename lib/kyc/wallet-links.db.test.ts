@@ -302,6 +302,17 @@ describe("a link opened from the compliance console", () => {
       code: "invalid_state",
     });
     expect(await links.getInvestorWallets(t.db, { investorId })).toHaveLength(2);
+    // A `linkWallet` an officer sends outside a request is not accepted by the console's post-back either.
+    const bare = await send(
+      tc
+        .wallet(officer)
+        .writeContract({ ...registry(), functionName: "linkWallet", args: [devAccount(18).address, onChainId] }),
+    );
+    const { decodeAgentTx } = await import("@/lib/compliance/agent");
+    expect(await decodeAgentTx({ txHash: bare, actor: officer.address })).toEqual({
+      ok: false,
+      code: "tx_not_agent_call",
+    });
     // The investor's own flow cannot take the request over.
     const [investor] = await t.db.select().from(investors).where(eq(investors.id, investorId));
     expect(
