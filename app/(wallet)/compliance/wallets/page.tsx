@@ -64,11 +64,13 @@ export default async function WalletLinksPage() {
           <details className="text-xs text-ink-muted">
             <summary className="cursor-pointer">{t("proof")}</summary>
             <div className="mt-2 grid gap-2">
-              <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">
-                {r.currentMessage}
-                {"\n\n"}
-                {r.currentSignature}
-              </pre>
+              {r.currentSignature ? (
+                <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">
+                  {r.currentMessage}
+                  {"\n\n"}
+                  {r.currentSignature}
+                </pre>
+              ) : null}
               <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">
                 {r.newMessage}
                 {"\n\n"}
