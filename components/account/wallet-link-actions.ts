@@ -10,11 +10,13 @@ import { getServerEnv } from "@/lib/env";
 import {
   cancelLinkRequest,
   getNewWalletMessage,
+  signInvitedLink,
   signLinkAsCurrent,
   signLinkAsNew,
   startLinkRequest,
   type WalletLinkError,
 } from "@/lib/kyc/wallet-links";
+import { cancelUnlink, requestUnlink, type UnlinkError, type WalletExposure } from "@/lib/kyc/wallet-unlinks";
 
 /*
  * The investor's side of linking a second wallet. Each action: zod → a session whose wallet the registry verifies
@@ -22,7 +24,8 @@ import {
  * → act → audit (in lib/kyc/wallet-links, in the same transaction as the change).
  */
 
-export type LinkActionCode = WalletLinkError | "invalid_input" | "unauthenticated" | "forbidden" | "unavailable";
+export type LinkActionCode =
+  WalletLinkError | UnlinkError | "invalid_input" | "unauthenticated" | "forbidden" | "unavailable";
 export type LinkActionResult<T extends object = object> =
   ({ ok: true } & T) | { ok: false; code: LinkActionCode; message: string };
 
@@ -147,6 +150,67 @@ export async function cancelWalletLinkAction(raw: { id: string }): Promise<LinkA
   try {
     const { wallet, investor } = await verifiedInvestor();
     const r = await cancelLinkRequest(await getDb(), { id: parsed.data.id, investorId: investor.id, wallet });
+    if (!r.ok) return fail(r.code);
+    revalidatePath("/account", "layout");
+    revalidatePath("/compliance/wallets");
+    return { ok: true };
+  } catch (error) {
+    return handle(error);
+  }
+}
+
+/**
+ * A compliance officer opened a link request for this wallet: its holder, signed in with it (no investor role needed —
+ * the wallet is not linked yet), signs the statement. The server checks the session's wallet is the one named.
+ */
+export async function signInvitedLinkAction(raw: { id: string; signature: string }): Promise<LinkActionResult> {
+  const parsed = idInput.extend({ signature }).safeParse(raw);
+  if (!parsed.success) return fail("invalid_input");
+  try {
+    const ctx = await requireSession();
+    const r = await signInvitedLink(await getDb(), {
+      id: parsed.data.id,
+      wallet: ctx.address,
+      signature: parsed.data.signature,
+    });
+    if (!r.ok) return fail(r.code);
+    revalidatePath("/account", "layout");
+    revalidatePath("/compliance/wallets");
+    return { ok: true };
+  } catch (error) {
+    return handle(error);
+  }
+}
+
+const walletInput = z.object({ wallet: z.string().regex(/^0x[0-9a-fA-F]{40}$/) });
+
+/**
+ * Ask compliance to unlink one of the investor's other wallets. Refused (with the holdings and orders named) while
+ * that wallet holds shares or has open market orders, and for the signed-in wallet itself.
+ */
+export async function requestUnlinkAction(raw: {
+  wallet: string;
+}): Promise<LinkActionResult | { ok: false; code: LinkActionCode; message: string; exposure: WalletExposure }> {
+  const parsed = walletInput.safeParse(raw);
+  if (!parsed.success) return fail("invalid_input");
+  try {
+    const { wallet, investor } = await verifiedInvestor();
+    const r = await requestUnlink(await getDb(), { investorId: investor.id, wallet, target: parsed.data.wallet });
+    if (!r.ok) return r.exposure ? { ...(await fail(r.code)), exposure: r.exposure } : fail(r.code);
+    revalidatePath("/account", "layout");
+    revalidatePath("/compliance/wallets");
+    return { ok: true };
+  } catch (error) {
+    return handle(error);
+  }
+}
+
+export async function cancelUnlinkAction(raw: { id: string }): Promise<LinkActionResult> {
+  const parsed = idInput.safeParse(raw);
+  if (!parsed.success) return fail("invalid_input");
+  try {
+    const { wallet, investor } = await verifiedInvestor();
+    const r = await cancelUnlink(await getDb(), { id: parsed.data.id, investorId: investor.id, wallet });
     if (!r.ok) return fail(r.code);
     revalidatePath("/account", "layout");
     revalidatePath("/compliance/wallets");

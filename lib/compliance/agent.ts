@@ -66,7 +66,10 @@ export async function decodeAgentTx({
     if (!isToken) return { ok: false, code: "tx_not_agent_call" };
     contract = "token";
   }
-  const allowed: readonly string[] = contract === "token" ? TOKEN_AGENT_FUNCTIONS : REGISTRY_AGENT_FUNCTIONS;
+  // A wallet is linked through a link request the new wallet signed (lib/kyc/wallet-links), never as a bare console
+  // action: a `linkWallet` posted back here is refused (the indexer's reconciliation still audits it as found on-chain).
+  const allowed: readonly string[] =
+    contract === "token" ? TOKEN_AGENT_FUNCTIONS : REGISTRY_AGENT_FUNCTIONS.filter((f) => f !== "linkWallet");
   const decoded = decodeAgentCall({ contract, to, input: tx.input, blockNumber: receipt.blockNumber, allowed });
   if (!decoded) return { ok: false, code: "tx_not_agent_call" };
   return { ok: true, tx: decoded };

@@ -635,6 +635,11 @@ export const walletLinkRequests = pgTable(
     decidedBy: text("decided_by"),
     rejectionReason: text("rejection_reason"),
     linkTxHash: text("link_tx_hash"),
+    /**
+     * Set when a compliance officer opened the request from the console (the investor's current wallet does not
+     * sign then): the new wallet must still sign in the portal, and another officer registers the link.
+     */
+    initiatedBy: text("initiated_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -651,9 +656,46 @@ export const walletLinkRequests = pgTable(
     addressCheck("wallet_link_requests_current_wallet_format", t.currentWallet),
     addressCheck("wallet_link_requests_new_wallet_format", t.newWallet),
     addressCheck("wallet_link_requests_decided_by_format", t.decidedBy),
+    addressCheck("wallet_link_requests_initiated_by_format", t.initiatedBy),
   ],
 );
 export type WalletLinkRequest = InferSelectModel<typeof walletLinkRequests>;
+
+/**
+ * An investor's request to unlink one of their wallets; a compliance officer unlinks it on-chain
+ * (`IdentityRegistry.unlinkWallet`). Refused while the wallet holds shares or has open market orders.
+ * States: requested → unlinked, or cancelled.
+ */
+export const walletUnlinkStatuses = ["requested", "unlinked", "cancelled"] as const;
+export const walletUnlinkStatus = pgEnum("wallet_unlink_status", walletUnlinkStatuses);
+export const walletUnlinkRequests = pgTable(
+  "wallet_unlink_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    investorId: uuid("investor_id")
+      .notNull()
+      .references(() => investors.id, { onDelete: "cascade" }),
+    wallet: text("wallet").notNull(),
+    /** The investor's signed-in wallet that asked (never the wallet to unlink). */
+    requestedBy: text("requested_by").notNull(),
+    status: walletUnlinkStatus("status").notNull().default("requested"),
+    decidedAt: timestamptz("decided_at"),
+    decidedBy: text("decided_by"),
+    txHash: text("tx_hash"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("wallet_unlink_requests_investor_idx").on(t.investorId),
+    uniqueIndex("wallet_unlink_requests_open_idx")
+      .on(t.wallet)
+      .where(sql`${t.status} = 'requested'`),
+    addressCheck("wallet_unlink_requests_wallet_format", t.wallet),
+    addressCheck("wallet_unlink_requests_requested_by_format", t.requestedBy),
+    addressCheck("wallet_unlink_requests_decided_by_format", t.decidedBy),
+  ],
+);
+export type WalletUnlinkRequest = InferSelectModel<typeof walletUnlinkRequests>;
 
 /** Uploaded KYC documents: the file is AES-256-GCM encrypted at `file_path` (relative to the files folder). */
 export const kycDocuments = pgTable(

@@ -118,9 +118,16 @@ describe("wallet links", () => {
     const same = await links.getNewWalletMessage(t.db, { id: requestId, ...ctx(), newWallet: current.address });
     expect(same).toEqual({ ok: false, code: "same_wallet" });
 
+    // Check first, then ask: a wallet linked to another investor is refused before it is given anything to sign.
     const forTaken = await links.getNewWalletMessage(t.db, { id: requestId, ...ctx(), newWallet: taken.address });
-    if (!forTaken.ok) throw new Error("message expected");
-    const takenSig = await taken.signMessage({ message: forTaken.message });
+    expect(forTaken).toEqual({ ok: false, code: "wallet_taken" });
+    // And when a signature is presented anyway, it is refused too.
+    const takenSig = await taken.signMessage({
+      message: links.newWalletMessage(
+        { id: requestId, nonce: "x", currentWallet: current.address, chainId: 31337, origin: ORIGIN },
+        taken.address,
+      ),
+    });
     expect(
       await links.signLinkAsNew(t.db, { id: requestId, ...ctx(), newWallet: taken.address, signature: takenSig }),
     ).toEqual({ ok: false, code: "wallet_taken" });
@@ -142,7 +149,7 @@ describe("wallet links", () => {
   });
 
   it("registers only a verified link: another officer's transaction or another call is refused, the right one recorded", async () => {
-    const planned = await links.planWalletLink(t.db, { id: requestId });
+    const planned = await links.planWalletLink(t.db, { id: requestId, officer: officer.address });
     if (!planned.ok) throw new Error(planned.code);
     expect(planned.plan).toMatchObject({ wallet: fresh.address, investorId: onChainId, alreadyLinked: false });
 
@@ -236,5 +243,133 @@ describe("wallet links", () => {
     expect(
       await links.rejectWalletLink(t.db, { id: r.request.id, officer: officer.address, reason: "Not submitted" }),
     ).toEqual({ ok: false, code: "invalid_state" });
+  });
+
+  it("refuses, before any signature, a wallet already linked to this investor", async () => {
+    const [investor] = await t.db.select().from(investors).where(eq(investors.id, investorId));
+    const r = await links.startLinkRequest(t.db, {
+      investor: investor!,
+      wallet: current.address,
+      chainId: 31337,
+      origin: ORIGIN,
+    });
+    if (!r.ok) throw new Error(r.code);
+    const signature = await current.signMessage({ message: r.request.currentMessage });
+    expect(await links.signLinkAsCurrent(t.db, { id: r.request.id, ...ctx(), signature })).toEqual({ ok: true });
+    expect(await links.getNewWalletMessage(t.db, { id: r.request.id, ...ctx(), newWallet: fresh.address })).toEqual({
+      ok: false,
+      code: "already_linked",
+    });
+    expect(await links.cancelLinkRequest(t.db, { id: r.request.id, investorId, wallet: current.address })).toEqual({
+      ok: true,
+    });
+  });
+});
+
+describe("a link opened from the compliance console", () => {
+  const invited = devAccount(17);
+  let id: string;
+  const start = (newWallet: string, by = officer.address) =>
+    links.officerStartLinkRequest(t.db, { investorId, officer: by, newWallet, chainId: 31337, origin: ORIGIN });
+
+  it("refuses, before anyone signs, a wallet of another investor or one already this investor's", async () => {
+    expect(await start(taken.address)).toEqual({ ok: false, code: "wallet_taken" });
+    expect(await start(fresh.address)).toEqual({ ok: false, code: "already_linked" });
+    expect(
+      await links.officerStartLinkRequest(t.db, {
+        investorId: crypto.randomUUID(),
+        officer: officer.address,
+        newWallet: invited.address,
+        chainId: 31337,
+        origin: ORIGIN,
+      }),
+    ).toEqual({ ok: false, code: "investor_not_found" });
+  });
+
+  it("links nothing without the new wallet's signature", async () => {
+    const r = await start(invited.address);
+    if (!r.ok) throw new Error(r.code);
+    id = r.request.id;
+    expect(r.request).toMatchObject({ status: "awaiting_signatures", initiatedBy: officer.address.toLowerCase() });
+    expect(r.request.newMessage).toContain(invited.address);
+    // Neither officer can register it yet, even with the link already made on-chain by hand.
+    expect(await links.planWalletLink(t.db, { id, officer: otherOfficer.address })).toEqual({
+      ok: false,
+      code: "invalid_state",
+    });
+    expect(await links.confirmWalletLink(t.db, { id, txHash: null, officer: otherOfficer.address })).toEqual({
+      ok: false,
+      code: "invalid_state",
+    });
+    expect(await links.getInvestorWallets(t.db, { investorId })).toHaveLength(2);
+    // A `linkWallet` an officer sends outside a request is not accepted by the console's post-back either.
+    const bare = await send(
+      tc
+        .wallet(officer)
+        .writeContract({ ...registry(), functionName: "linkWallet", args: [devAccount(18).address, onChainId] }),
+    );
+    const { decodeAgentTx } = await import("@/lib/compliance/agent");
+    expect(await decodeAgentTx({ txHash: bare, actor: officer.address })).toEqual({
+      ok: false,
+      code: "tx_not_agent_call",
+    });
+    // The investor's own flow cannot take the request over.
+    const [investor] = await t.db.select().from(investors).where(eq(investors.id, investorId));
+    expect(
+      await links.startLinkRequest(t.db, {
+        investor: investor!,
+        wallet: current.address,
+        chainId: 31337,
+        origin: ORIGIN,
+      }),
+    ).toEqual({ ok: false, code: "officer_request_open" });
+  });
+
+  it("takes the signature of the named wallet only, signed in as that wallet", async () => {
+    const [row] = await t.db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id));
+    const byStranger = await stranger.signMessage({ message: row!.newMessage! });
+    expect(await links.signInvitedLink(t.db, { id, wallet: stranger.address, signature: byStranger })).toEqual({
+      ok: false,
+      code: "not_invited_wallet",
+    });
+    expect(await links.signInvitedLink(t.db, { id, wallet: invited.address, signature: byStranger })).toEqual({
+      ok: false,
+      code: "bad_signature",
+    });
+    expect(await links.getInvitationFor(t.db, { wallet: invited.address })).toMatchObject({ id });
+    const signature = await invited.signMessage({ message: row!.newMessage! });
+    expect(await links.signInvitedLink(t.db, { id, wallet: invited.address, signature })).toEqual({ ok: true });
+    expect(await links.getInvitationFor(t.db, { wallet: invited.address })).toBeNull();
+  });
+
+  it("is registered by another officer than the one who opened it", async () => {
+    expect(await links.planWalletLink(t.db, { id, officer: officer.address })).toEqual({
+      ok: false,
+      code: "same_officer",
+    });
+    const planned = await links.planWalletLink(t.db, { id, officer: otherOfficer.address });
+    if (!planned.ok) throw new Error(planned.code);
+    const hash = await send(
+      tc.wallet(otherOfficer).writeContract({
+        ...registry(),
+        functionName: "linkWallet",
+        args: [planned.plan.wallet, planned.plan.investorId],
+      }),
+    );
+    expect(await links.confirmWalletLink(t.db, { id, txHash: hash, officer: otherOfficer.address })).toEqual({
+      ok: true,
+    });
+    const wallets = await links.getInvestorWallets(t.db, { investorId });
+    expect(wallets.map((w) => w.address)).toContain(invited.address.toLowerCase());
+    const actions = await t.db
+      .select({ action: auditLog.action, actor: auditLog.actor })
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, investorId));
+    expect(actions.slice(-3)).toEqual([
+      { action: "wallet_link.officer_start", actor: officer.address.toLowerCase() },
+      { action: "wallet_link.submit", actor: invited.address.toLowerCase() },
+      { action: "wallet_link.approve", actor: otherOfficer.address.toLowerCase() },
+    ]);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 });

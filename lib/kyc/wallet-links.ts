@@ -23,6 +23,8 @@ import { type Investor, investors, investorWallets, type WalletLinkRequest, wall
 
 /** How long the two signatures may take once a request is opened. */
 export const LINK_SIGN_TTL_MS = 30 * 60_000;
+/** How long the new wallet's holder has to sign a request a compliance officer opened. */
+export const INVITE_SIGN_TTL_MS = 7 * 86_400_000;
 
 export type WalletLinkError =
   | "not_verified"
@@ -38,7 +40,13 @@ export type WalletLinkError =
   | "tx_failed"
   | "tx_wrong_sender"
   | "tx_not_link"
-  | "not_linked_on_chain";
+  | "not_linked_on_chain"
+  | "already_linked"
+  | "officer_request_open"
+  | "not_invited_wallet"
+  | "same_officer"
+  | "investor_not_found"
+  | "request_open";
 
 export type LinkResult<T = object> = ({ ok: true } & T) | { ok: false; code: WalletLinkError };
 
@@ -125,6 +133,48 @@ async function expireStale(db: Database, now: Date): Promise<void> {
   });
 }
 
+/**
+ * Whether `candidate` may become a wallet of this investor, checked before anyone is asked to sign: not already
+ * theirs (portal or registry), not another investor's (portal, registry, or waiting in another investor's
+ * request). Read-only.
+ */
+export async function checkNewWallet(
+  db: Database,
+  { investorId, candidate, requestId }: { investorId: string; candidate: string; requestId?: string },
+): Promise<LinkResult> {
+  const wallet = lower(candidate);
+  const [known] = await db
+    .select({ investorId: investorWallets.investorId })
+    .from(investorWallets)
+    .where(eq(investorWallets.address, wallet))
+    .limit(1);
+  if (known) return { ok: false, code: known.investorId === investorId ? "already_linked" : "wallet_taken" };
+  const waiting = await db
+    .select({ id: walletLinkRequests.id, investorId: walletLinkRequests.investorId })
+    .from(walletLinkRequests)
+    .where(
+      and(
+        eq(walletLinkRequests.newWallet, wallet),
+        inArray(walletLinkRequests.status, ["awaiting_signatures", "submitted"]),
+      ),
+    );
+  if (waiting.some((w) => w.id !== requestId && w.investorId !== investorId))
+    return { ok: false, code: "wallet_taken" };
+  const onChain = await onChainInvestorOf(wallet);
+  if (onChain !== zeroHash) {
+    const [inv] = await db
+      .select({ onChainId: investors.onChainId })
+      .from(investors)
+      .where(eq(investors.id, investorId))
+      .limit(1);
+    return {
+      ok: false,
+      code: inv?.onChainId && lower(inv.onChainId) === lower(onChain) ? "already_linked" : "wallet_taken",
+    };
+  }
+  return { ok: true };
+}
+
 export async function getInvestorWallets(db: Database, { investorId }: { investorId: string }) {
   return db
     .select()
@@ -165,6 +215,7 @@ export async function startLinkRequest(
   await expireStale(db, now);
   const { open } = await getInvestorLinkRequests(db, { investorId: investor.id, now });
   if (open?.status === "submitted") return { ok: false, code: "already_submitted" };
+  if (open?.initiatedBy) return { ok: false, code: "officer_request_open" };
   if (open && lower(open.currentWallet) === lower(wallet)) return { ok: true, request: open };
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
@@ -217,6 +268,7 @@ async function loadOwn(
   if (!request) return { ok: false, code: "not_found" };
   if (request.investorId !== investorId || lower(request.currentWallet) !== lower(wallet))
     return { ok: false, code: "not_yours" };
+  if (request.initiatedBy) return { ok: false, code: "officer_request_open" };
   if (request.status === "expired") return { ok: false, code: "expired" };
   if (request.status !== "awaiting_signatures") return { ok: false, code: "invalid_state" };
   return { ok: true, request };
@@ -280,6 +332,9 @@ export async function getNewWalletMessage(
   if (!loaded.ok) return loaded;
   if (!loaded.request.currentSignature) return { ok: false, code: "current_not_signed" };
   if (lower(newWallet) === lower(loaded.request.currentWallet)) return { ok: false, code: "same_wallet" };
+  // Check first, then ask: a wallet that cannot be linked is refused before it is asked to sign anything.
+  const usable = await checkNewWallet(db, { investorId, candidate: newWallet, requestId: id });
+  if (!usable.ok) return usable;
   return { ok: true, message: messageForNewWallet(loaded.request, { newWallet, chainId, origin }) };
 }
 
@@ -313,14 +368,9 @@ export async function signLinkAsNew(
   const candidate = lower(newWallet);
   if (candidate === lower(request.currentWallet)) return { ok: false, code: "same_wallet" };
   const message = messageForNewWallet(request, { newWallet: candidate, chainId, origin });
+  const usable = await checkNewWallet(db, { investorId, candidate, requestId: id });
+  if (!usable.ok) return usable;
   if ((await signedBy(message, signature)) !== candidate) return { ok: false, code: "bad_signature" };
-  const [known] = await db
-    .select({ investorId: investorWallets.investorId })
-    .from(investorWallets)
-    .where(eq(investorWallets.address, candidate))
-    .limit(1);
-  if (known) return { ok: false, code: "wallet_taken" };
-  if ((await onChainInvestorOf(candidate)) !== zeroHash) return { ok: false, code: "wallet_taken" };
   try {
     await db.transaction(async (tx) => {
       const t = tx as unknown as Database;
@@ -384,6 +434,133 @@ export async function cancelLinkRequest(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Opened by a compliance officer (the console's "Link a wallet")
+
+/**
+ * An officer asks to link `newWallet` to an investor. Nothing is linked yet: the new wallet's holder must sign the
+ * same statement as in the investor's own flow, in the portal, and then another officer registers the link. Every
+ * refusable condition is checked here, before anyone is asked to sign.
+ */
+export async function officerStartLinkRequest(
+  db: Database,
+  {
+    investorId,
+    officer,
+    newWallet,
+    chainId,
+    origin,
+    now = new Date(),
+  }: { investorId: string; officer: string; newWallet: string; chainId: number; origin: string; now?: Date },
+): Promise<LinkResult<{ request: WalletLinkRequest }>> {
+  const [investor] = await db.select().from(investors).where(eq(investors.id, investorId)).limit(1);
+  if (!investor) return { ok: false, code: "investor_not_found" };
+  if (!investor.onChainId) return { ok: false, code: "not_verified" };
+  const wallets = await getInvestorWallets(db, { investorId });
+  const primary = wallets[0];
+  if (!primary) return { ok: false, code: "not_verified" };
+  const verified = await readWalletsVerified([primary.address]);
+  if (!verified[lower(primary.address)]) return { ok: false, code: "not_verified" };
+  const { open } = await getInvestorLinkRequests(db, { investorId, now });
+  if (open) return { ok: false, code: "request_open" };
+  const usable = await checkNewWallet(db, { investorId, candidate: newWallet });
+  if (!usable.ok) return usable;
+  const id = crypto.randomUUID();
+  const nonce = randomBytes(12).toString("hex");
+  const currentWallet = lower(primary.address);
+  const candidate = lower(newWallet);
+  const message = newWalletMessage({ id, nonce, currentWallet, chainId, origin }, candidate);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const [request] = await t
+      .insert(walletLinkRequests)
+      .values({
+        id,
+        investorId,
+        currentWallet,
+        newWallet: candidate,
+        nonce,
+        signBefore: new Date(now.getTime() + INVITE_SIGN_TTL_MS),
+        currentMessage: "",
+        newMessage: message,
+        initiatedBy: lower(officer),
+      })
+      .returning();
+    await writeAudit(t, {
+      actor: lower(officer),
+      actorRole: "compliance",
+      action: "wallet_link.officer_start",
+      subjectType: "investor",
+      subjectId: investorId,
+      after: { requestId: id, newWallet: candidate, status: "awaiting_signatures" },
+    });
+    return { ok: true as const, request: request! };
+  });
+}
+
+/** The officer-opened request waiting for this wallet's signature, if any. */
+export async function getInvitationFor(
+  db: Database,
+  { wallet, now = new Date() }: { wallet: string; now?: Date },
+): Promise<WalletLinkRequest | null> {
+  await expireStale(db, now);
+  const [row] = await db
+    .select()
+    .from(walletLinkRequests)
+    .where(
+      and(
+        eq(walletLinkRequests.newWallet, lower(wallet)),
+        eq(walletLinkRequests.status, "awaiting_signatures"),
+        sql`${walletLinkRequests.initiatedBy} IS NOT NULL`,
+      ),
+    )
+    .orderBy(desc(walletLinkRequests.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The new wallet's holder, signed in with that wallet, signs the statement; the request then waits for review. */
+export async function signInvitedLink(
+  db: Database,
+  { id, wallet, signature, now = new Date() }: { id: string; wallet: string; signature: string; now?: Date },
+): Promise<LinkResult> {
+  await expireStale(db, now);
+  const [request] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
+  if (!request || !request.initiatedBy || !request.newWallet || !request.newMessage)
+    return { ok: false, code: "not_found" };
+  if (lower(request.newWallet) !== lower(wallet)) return { ok: false, code: "not_invited_wallet" };
+  if (request.status === "expired") return { ok: false, code: "expired" };
+  if (request.status !== "awaiting_signatures") return { ok: false, code: "invalid_state" };
+  const usable = await checkNewWallet(db, { investorId: request.investorId, candidate: wallet, requestId: id });
+  if (!usable.ok) return usable;
+  if ((await signedBy(request.newMessage, signature)) !== lower(request.newWallet))
+    return { ok: false, code: "bad_signature" };
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await t
+      .update(walletLinkRequests)
+      .set({ newSignature: signature, status: "submitted", submittedAt: now })
+      .where(and(eq(walletLinkRequests.id, id), eq(walletLinkRequests.status, "awaiting_signatures")));
+    await writeAudit(t, {
+      actor: lower(wallet),
+      actorRole: "investor",
+      action: "wallet_link.submit",
+      subjectType: "investor",
+      subjectId: request.investorId,
+      before: { status: "awaiting_signatures" },
+      after: {
+        status: "submitted",
+        requestId: id,
+        newWallet: lower(wallet),
+        message: request.newMessage,
+        signature,
+        initiatedBy: request.initiatedBy,
+      },
+    });
+  });
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Compliance
 
 export type LinkQueueRow = WalletLinkRequest & { investorName: string | null; onChainId: string | null };
@@ -432,19 +609,27 @@ async function loadSubmitted(
     .where(eq(walletLinkRequests.id, id))
     .limit(1);
   if (!row) return { ok: false, code: "not_found" };
-  if (row.request.status !== "submitted" || !row.request.newWallet) return { ok: false, code: "invalid_state" };
+  // Never without the new wallet's own signature, whoever opened the request.
+  if (row.request.status !== "submitted" || !row.request.newWallet || !row.request.newSignature)
+    return { ok: false, code: "invalid_state" };
   return { ok: true, request: row.request, investor: row.investor };
 }
 
 /**
- * What the officer's wallet will sign: `linkWallet(newWallet, investorId)`. The investor's current wallet must still
+ * What the officer's wallet will sign: `linkWallet(newWallet, investorId)`. A request opened by an officer is
+ * registered by another one. The investor's current wallet must still
  * be registered to them and verified; a new wallet already linked to this investor (an interrupted approval) needs
  * no transaction, one linked to anyone else is refused.
  */
-export async function planWalletLink(db: Database, { id }: { id: string }): Promise<LinkResult<{ plan: LinkPlan }>> {
+export async function planWalletLink(
+  db: Database,
+  { id, officer }: { id: string; officer: string },
+): Promise<LinkResult<{ plan: LinkPlan }>> {
   const loaded = await loadSubmitted(db, id);
   if (!loaded.ok) return loaded;
   const { request, investor } = loaded;
+  // A request an officer opened is registered by another officer: no single officer links a wallet alone.
+  if (request.initiatedBy && lower(request.initiatedBy) === lower(officer)) return { ok: false, code: "same_officer" };
   const onChainId = investor.onChainId as Hex | null;
   if (!onChainId) return { ok: false, code: "not_verified" };
   const registry = getDeployments().identityRegistry;
@@ -481,7 +666,7 @@ export async function confirmWalletLink(
   db: Database,
   { id, txHash, officer, now = new Date() }: { id: string; txHash: Hex | null; officer: string; now?: Date },
 ): Promise<LinkResult> {
-  const planned = await planWalletLink(db, { id });
+  const planned = await planWalletLink(db, { id, officer });
   if (!planned.ok) return planned;
   const { plan } = planned;
   if (txHash) {

@@ -1,13 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type Address, type Hex, isAddress } from "viem";
+import type { Address, Hex } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 
 const CATEGORY_CODES = { retail: 1, professional: 2, institutional: 3 } as const;
 
-/** Registry actions on one investor: update the record, revoke verification, link or unlink a wallet. */
+/**
+ * Registry actions on one investor: update the record, revoke verification, unlink a wallet (refused while it holds
+ * shares or has open orders). Linking a wallet is not signed here: it needs the new wallet's signature
+ * (OfficerLinkForm) and another officer's registration.
+ */
 export function InvestorRecordActions({
   registry,
   officer,
@@ -15,6 +19,7 @@ export function InvestorRecordActions({
   name,
   record,
   wallets,
+  inUse,
   countries,
 }: {
   registry: Address;
@@ -23,6 +28,8 @@ export function InvestorRecordActions({
   name: string;
   record: { country: number; category: number; expiry: number };
   wallets: Address[];
+  /** Per wallet (lower case) that holds shares or has open orders: what it holds, in words. */
+  inUse: Record<string, string>;
   /** Numeric code → label, in the viewer's language. */
   countries: { value: string; label: string }[];
 }) {
@@ -37,8 +44,11 @@ export function InvestorRecordActions({
   const toSeconds = (day: string) => BigInt(Math.floor(new Date(`${day}T23:59:59+08:00`).getTime() / 1000));
   const countryLabel = (v: string) => countries.find((c) => c.value === v)?.label ?? v;
   const catLabel = (v: string) => catOptions.find((c) => c.value === v)?.label ?? v;
-  const addressCheck = (v: Record<string, string>): Record<string, string> =>
-    isAddress((v.wallet ?? "").trim(), { strict: false }) ? {} : { wallet: t("validation.address") };
+  // A wallet that still holds shares or has open orders is not unlinked: its shares could not move any more.
+  const unlinkCheck = (v: Record<string, string>): Record<string, string> => {
+    const held = inUse[(v.wallet ?? "").toLowerCase()];
+    return held ? { wallet: t("validation.unlinkInUse", { wallet: v.wallet ?? "", list: held }) } : {};
+  };
 
   const specs: ActionSpec[] = [
     {
@@ -91,14 +101,6 @@ export function InvestorRecordActions({
         args: [investorId, record.country, record.category, BigInt(Math.floor(Date.now() / 1000))],
       }),
     },
-    {
-      id: "linkWallet",
-      label: t("kind.linkWallet"),
-      fields: [{ name: "wallet", kind: "address", label: t("wallet") }],
-      validate: addressCheck,
-      confirm: (v) => t("confirm.linkWallet", { name, wallet: (v.wallet ?? "").trim() }),
-      call: (v) => ({ ...base, functionName: "linkWallet", args: [(v.wallet ?? "").trim() as Address, investorId] }),
-    },
     ...(wallets.length
       ? [
           {
@@ -114,7 +116,7 @@ export function InvestorRecordActions({
                 defaultValue: wallets[0],
               },
             ],
-            validate: () => ({}),
+            validate: unlinkCheck,
             confirm: (v: Record<string, string>) => t("confirm.unlinkWallet", { name, wallet: v.wallet ?? "" }),
             call: (v: Record<string, string>) => ({
               ...base,

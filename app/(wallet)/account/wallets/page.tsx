@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, zeroAddress } from "viem";
+import { LinkInvitation, OfficerLinkNotice } from "@/components/account/link-invitation";
 import { LinkWalletFlow } from "@/components/account/link-wallet-flow";
+import { CancelUnlinkButton, UnlinkWalletButton } from "@/components/account/wallet-unlink";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +13,13 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { formatDayTime } from "@/lib/format/date";
-import { getInvestorLinkRequests, getInvestorWallets, readWalletsVerified } from "@/lib/kyc/wallet-links";
+import {
+  getInvestorLinkRequests,
+  getInvestorWallets,
+  getInvitationFor,
+  readWalletsVerified,
+} from "@/lib/kyc/wallet-links";
+import { getInvestorUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("walletLinks");
@@ -38,9 +46,26 @@ export default async function WalletsPage() {
     </div>
   );
   if (!ctx.investor || !ctx.roles.verified) {
+    // A wallet not linked yet may have been named by a compliance officer: its holder confirms it here.
+    const invitation = ctx.investor ? null : await getInvitationFor(await getDb(), { wallet: ctx.address });
     return (
       <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">
         {header}
+        {invitation ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("invite.title")}</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <LinkInvitation
+                id={invitation.id}
+                wallet={ctx.address}
+                message={invitation.newMessage ?? ""}
+                signBefore={formatDayTime(invitation.signBefore, locale)}
+              />
+            </CardBody>
+          </Card>
+        ) : null}
         <Alert
           tone="warn"
           title={t("notVerifiedTitle")}
@@ -56,15 +81,18 @@ export default async function WalletsPage() {
     );
   }
   const db = await getDb();
-  const [wallets, requests] = await Promise.all([
+  const [wallets, requests, unlinkRequests] = await Promise.all([
     getInvestorWallets(db, { investorId: ctx.investor.id }),
     getInvestorLinkRequests(db, { investorId: ctx.investor.id }),
+    getInvestorUnlinkRequests(db, { investorId: ctx.investor.id }),
   ]);
+  const unlinkOf = new Map(unlinkRequests.map((u) => [u.wallet, u]));
   const verified = await readWalletsVerified(wallets.map((w) => w.address));
   const me = ctx.address.toLowerCase();
   // An unsigned request opened from another of the investor's wallets is replaced when this one starts.
   const open =
-    requests.open && (requests.open.status === "submitted" || requests.open.currentWallet === me)
+    requests.open &&
+    (requests.open.status === "submitted" || requests.open.initiatedBy || requests.open.currentWallet === me)
       ? requests.open
       : null;
   const lastDecided = requests.recent[0];
@@ -110,10 +138,21 @@ export default async function WalletsPage() {
                       {t("notVerifiedBadge")}
                     </Badge>
                   )}
+                  {unlinkOf.has(w.address) ? (
+                    <Badge tone="warn" icon="dot">
+                      {t("unlink.requested")}
+                    </Badge>
+                  ) : null}
                 </div>
+                {w.address === me ? null : unlinkOf.has(w.address) ? (
+                  <CancelUnlinkButton id={unlinkOf.get(w.address)!.id} />
+                ) : (
+                  <UnlinkWalletButton wallet={w.address} />
+                )}
               </li>
             ))}
           </ul>
+          {wallets.length > 1 ? <p className="mt-3 text-sm text-ink-muted">{t("unlink.rule")}</p> : null}
         </CardBody>
       </Card>
 
@@ -135,22 +174,26 @@ export default async function WalletsPage() {
           {lastDecided && !open && lastDecided.status === "expired" ? (
             <Alert tone="warn">{t("expiredBody")}</Alert>
           ) : null}
-          <LinkWalletFlow
-            currentWallet={me}
-            request={
-              open
-                ? {
-                    id: open.id,
-                    status: open.status as "awaiting_signatures" | "submitted",
-                    currentSigned: !!open.currentSignature,
-                    currentMessage: open.currentMessage,
-                    newWallet: open.newWallet,
-                    signBefore: open.signBefore.toISOString(),
-                    submittedAt: open.submittedAt?.toISOString() ?? null,
-                  }
-                : null
-            }
-          />
+          {open?.initiatedBy && open.newWallet ? (
+            <OfficerLinkNotice id={open.id} newWallet={open.newWallet} />
+          ) : (
+            <LinkWalletFlow
+              currentWallet={me}
+              request={
+                open
+                  ? {
+                      id: open.id,
+                      status: open.status as "awaiting_signatures" | "submitted",
+                      currentSigned: !!open.currentSignature,
+                      currentMessage: open.currentMessage,
+                      newWallet: open.newWallet,
+                      signBefore: open.signBefore.toISOString(),
+                      submittedAt: open.submittedAt?.toISOString() ?? null,
+                    }
+                  : null
+              }
+            />
+          )}
         </CardBody>
       </Card>
     </div>

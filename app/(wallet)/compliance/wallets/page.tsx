@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, zeroAddress } from "viem";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { WalletLinkDecision } from "@/components/compliance/wallet-link-decision";
+import { WalletUnlinkDecision } from "@/components/compliance/wallet-unlink-decision";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +12,7 @@ import { requirePageSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { formatDayTime } from "@/lib/format/date";
 import { type LinkQueueRow, listLinkRequests, listRecentLinkDecisions } from "@/lib/kyc/wallet-links";
+import { listUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("walletLinks.queue");
@@ -24,9 +26,10 @@ export default async function WalletLinksPage() {
   const ctx = await requirePageSession({ role: "compliance", next: "/compliance/wallets" });
   const [t, locale] = await Promise.all([getTranslations("walletLinks.queue"), getLocale()]);
   const db = await getDb();
-  const [waiting, recent] = await Promise.all([
+  const [waiting, recent, unlinks] = await Promise.all([
     listLinkRequests(db, { statuses: ["submitted"] }),
     listRecentLinkDecisions(db, { days: RECENT_DAYS }),
+    listUnlinkRequests(db),
   ]);
 
   const row = (r: LinkQueueRow) => {
@@ -57,14 +60,17 @@ export default async function WalletLinksPage() {
             <dt className="text-ink-muted">{t("submitted")}</dt>
             <dd>{r.submittedAt ? formatDayTime(r.submittedAt, locale) : "—"}</dd>
           </dl>
+          {r.initiatedBy ? <p className="text-ink-muted">{t("officerOpened", { officer: r.initiatedBy })}</p> : null}
           <details className="text-xs text-ink-muted">
             <summary className="cursor-pointer">{t("proof")}</summary>
             <div className="mt-2 grid gap-2">
-              <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">
-                {r.currentMessage}
-                {"\n\n"}
-                {r.currentSignature}
-              </pre>
+              {r.currentSignature ? (
+                <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">
+                  {r.currentMessage}
+                  {"\n\n"}
+                  {r.currentSignature}
+                </pre>
+              ) : null}
               <pre className="whitespace-pre-wrap rounded-lg bg-surface-muted p-2 font-mono">
                 {r.newMessage}
                 {"\n\n"}
@@ -120,6 +126,54 @@ export default async function WalletLinksPage() {
           <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
         ) : (
           <ul className="flex flex-col gap-3">{waiting.map(row)}</ul>
+        )}
+      </section>
+      <section aria-labelledby="unlink-title" className="flex flex-col gap-3">
+        <h2 id="unlink-title" className="text-lg font-medium">
+          {t("unlinkTitle", { count: unlinks.length })}
+        </h2>
+        {unlinks.length === 0 ? (
+          <p className="text-sm text-ink-muted">{t("unlinkEmpty")}</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {unlinks.map((u) => (
+              <li
+                key={u.id}
+                className="flex flex-col gap-4 rounded-xl border border-line p-4 lg:flex-row lg:items-start lg:justify-between"
+                data-unlink={u.id}
+              >
+                <div className="flex min-w-0 flex-col gap-2 text-sm">
+                  <Link
+                    href={`/compliance/investors/${u.investorId}`}
+                    className="font-medium underline-offset-4 hover:underline"
+                  >
+                    {u.investorName ?? t("unknownInvestor")}
+                  </Link>
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                    <dt className="text-ink-muted">{t("unlinkWallet")}</dt>
+                    <dd>
+                      <Address address={getAddress(u.wallet)} />
+                    </dd>
+                    <dt className="text-ink-muted">{t("requestedBy")}</dt>
+                    <dd>
+                      <Address address={getAddress(u.requestedBy)} />
+                    </dd>
+                    <dt className="text-ink-muted">{t("requestedAt")}</dt>
+                    <dd>{formatDayTime(u.createdAt, locale)}</dd>
+                  </dl>
+                </div>
+                <div className="w-full lg:max-w-md">
+                  <WalletUnlinkDecision
+                    id={u.id}
+                    officer={ctx.address}
+                    wallet={getAddress(u.wallet)}
+                    investorName={u.investorName ?? t("unknownInvestor")}
+                    exposure={u.exposure}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       {recent.length > 0 ? (

@@ -7,6 +7,8 @@ import { AlertList } from "@/components/compliance/console/alert-list";
 import { AuditTable } from "@/components/compliance/console/audit-table";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { InvestorRecordActions } from "@/components/compliance/console/investor-record-actions";
+import { OfficerLinkForm } from "@/components/compliance/officer-link-form";
+import { exposureLines } from "@/components/account/exposure";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
@@ -17,6 +19,7 @@ import { getInvestorAlerts } from "@/lib/compliance/alerts";
 import { describeAuditSubjects, listAudit } from "@/lib/compliance/audit-query";
 import { getInvestorView } from "@/lib/compliance/investor";
 import { getDb } from "@/lib/db";
+import { readWalletExposure } from "@/lib/kyc/wallet-unlinks";
 import { countryName, countryNameFromNumeric, listCountries } from "@/lib/i18n/countries";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 
@@ -41,6 +44,16 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
     getInvestorAlerts(db, { view }),
   ]);
   const { investor: inv, wallets, holdings, movements, record } = view;
+  const ownWallets = inv.onChainId
+    ? wallets.filter((w) => w.onChainInvestorId.toLowerCase() === inv.onChainId).map((w) => w.address)
+    : [];
+  // What each linked wallet still holds, so the unlink action can refuse it in words.
+  const te = await getTranslations("walletLinks.exposure");
+  const inUse = Object.fromEntries(
+    (await Promise.all(ownWallets.map(async (w) => [w.toLowerCase(), await readWalletExposure(db, w)] as const)))
+      .map(([w, e]) => [w, exposureLines(te, e, locale).join("; ")] as const)
+      .filter(([, lines]) => lines.length > 0),
+  );
   const name = inv.legalName ?? tc("register.unknownInvestor");
   const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   const th = "border-b border-line px-3 py-2 font-medium";
@@ -108,9 +121,8 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
                 investorId={inv.onChainId as Hex}
                 name={name}
                 record={record}
-                wallets={wallets
-                  .filter((w) => w.onChainInvestorId.toLowerCase() === inv.onChainId)
-                  .map((w) => w.address)}
+                wallets={ownWallets}
+                inUse={inUse}
                 countries={listCountries(locale).map((c) => ({ value: String(c.numeric), label: c.name }))}
               />
             ) : null}
@@ -175,6 +187,7 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
             </tbody>
           </table>
         </div>
+        {record && inv.onChainId ? <OfficerLinkForm investorId={inv.id} /> : null}
       </section>
 
       <section aria-labelledby="inv-holdings" className="flex flex-col gap-3">

@@ -1,0 +1,116 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { type Address as Addr, getAddress } from "viem";
+import { useConfig } from "wagmi";
+import { signMessage } from "wagmi/actions";
+import { Address } from "@/components/ui/address";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
+import { isUserRejection } from "@/components/wallet/wallet-errors";
+import { cancelWalletLinkAction, signInvitedLinkAction } from "./wallet-link-actions";
+
+/**
+ * A compliance officer asked to link this (signed-in, not yet linked) wallet to an investor: its holder reads the
+ * statement and signs it — the same statement as in the investor's own flow. Another officer then registers it.
+ */
+export function LinkInvitation({
+  id,
+  wallet,
+  message,
+  signBefore,
+}: {
+  id: string;
+  wallet: string;
+  message: string;
+  /** Formatted in the viewer's language and Hong Kong time by the page. */
+  signBefore: string;
+}) {
+  const t = useTranslations("walletLinks.invite");
+  const tf = useTranslations("walletLinks.flow");
+  const config = useConfig();
+  const router = useRouter();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [connectOpen, setConnectOpen] = useState(false);
+  const onWallet = address?.toLowerCase() === wallet.toLowerCase();
+
+  async function sign() {
+    setBusy(true);
+    setError(null);
+    try {
+      const signature = await signMessage(config, { message, account: wallet as Addr });
+      const r = await signInvitedLinkAction({ id, signature });
+      if (!r.ok) return setError(r.message);
+      setDone(true);
+      router.refresh();
+    } catch (e) {
+      setError(isUserRejection(e) ? tf("rejectedInWallet") : tf("failed"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done) return <Alert tone="success">{t("done")}</Alert>;
+  return (
+    <div className="flex flex-col gap-3" data-testid="link-invitation">
+      <p className="text-sm [overflow-wrap:anywhere]">{t("body", { wallet: getAddress(wallet) })}</p>
+      <p className="text-sm text-ink-muted">{t("signBefore", { date: signBefore })}</p>
+      <details className="text-xs text-ink-muted">
+        <summary className="cursor-pointer">{tf("showMessage")}</summary>
+        <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-surface-muted p-3 font-mono">{message}</pre>
+      </details>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div>
+        {isConnected && onWallet ? (
+          <Button onClick={sign} loading={busy}>
+            {t("sign")}
+          </Button>
+        ) : (
+          <Button variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
+            {tf("connect")}
+          </Button>
+        )}
+      </div>
+      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+    </div>
+  );
+}
+
+/** The investor sees a link request a compliance officer opened for their account, and can withdraw it. */
+export function OfficerLinkNotice({ id, newWallet }: { id: string; newWallet: string }) {
+  const t = useTranslations("walletLinks.flow");
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col gap-3" data-testid="link-wallet" data-state="officer">
+      <Alert tone="info" title={t("officerOpenTitle")}>
+        {t("officerOpenBody")} <Address address={getAddress(newWallet)} />
+      </Alert>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div>
+        <Button
+          variant="ghost"
+          size="sm"
+          loading={busy}
+          onClick={async () => {
+            setBusy(true);
+            const r = await cancelWalletLinkAction({ id });
+            setBusy(false);
+            if (!r.ok) return setError(r.message);
+            router.refresh();
+          }}
+        >
+          {t("cancel")}
+        </Button>
+      </div>
+    </div>
+  );
+}
