@@ -8,6 +8,7 @@ import { useConfig } from "wagmi";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
@@ -186,7 +187,7 @@ export function KycDecision(props: DecisionProps) {
                 {t("preApprove")}
               </Button>
             </div>
-            {preState && !preState.ok ? <Alert tone="error" role="alert" title={preState.message} /> : null}
+            {preState && !preState.ok ? <ErrorSummary title={preState.message} focusKey={preState} /> : null}
           </div>
         ) : null}
         {props.reviewMissing ? null : props.canApprove && !isConnected ? (
@@ -249,6 +250,16 @@ export function KycDecision(props: DecisionProps) {
         </h3>
         <form action={infoFormAction} className="flex flex-col gap-3">
           <input type="hidden" name="id" value={props.applicationId} />
+          {infoState && !infoState.ok ? (
+            <ErrorSummary
+              title={infoState.message}
+              focusKey={infoState}
+              items={errorItems(infoState.fieldErrors, {
+                control: () => "info-message",
+                label: () => t("requestLabel"),
+              })}
+            />
+          ) : null}
           <Field
             id="info-message"
             label={t("requestLabel")}
@@ -278,6 +289,16 @@ export function KycDecision(props: DecisionProps) {
         </h3>
         <form action={rejectFormAction} className="flex flex-col gap-3">
           <input type="hidden" name="id" value={props.applicationId} />
+          {rejectState && !rejectState.ok ? (
+            <ErrorSummary
+              title={rejectState.message}
+              focusKey={rejectState}
+              items={errorItems(rejectState.fieldErrors, {
+                control: () => "reject-reason",
+                label: () => t("rejectLabel"),
+              })}
+            />
+          ) : null}
           <Field
             id="reject-reason"
             label={t("rejectLabel")}
