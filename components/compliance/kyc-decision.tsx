@@ -16,6 +16,7 @@ import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
+import type { KycFormState } from "@/lib/kyc/action-result";
 import type { RegistrationPlan } from "@/lib/kyc/registration";
 import {
   beginApprovalAction,
@@ -51,6 +52,18 @@ export type DecisionProps = {
   summary: { wallet: string; country: string; category: string };
   officer: string;
 };
+
+/** A refused decision form's error summary (focused, announced), linking to its one message field. */
+function Refusal({ state, field, label }: { state: KycFormState; field: string; label: string }) {
+  if (!state || state.ok) return null;
+  return (
+    <ErrorSummary
+      title={state.message}
+      focusKey={state}
+      items={errorItems(state.fieldErrors, { control: () => field, label: () => label })}
+    />
+  );
+}
 
 /**
  * The officer's decision: approve (their own wallet signs the registry registration: plan → simulate → sign →
@@ -250,16 +263,7 @@ export function KycDecision(props: DecisionProps) {
         </h3>
         <form action={infoFormAction} className="flex flex-col gap-3">
           <input type="hidden" name="id" value={props.applicationId} />
-          {infoState && !infoState.ok ? (
-            <ErrorSummary
-              title={infoState.message}
-              focusKey={infoState}
-              items={errorItems(infoState.fieldErrors, {
-                control: () => "info-message",
-                label: () => t("requestLabel"),
-              })}
-            />
-          ) : null}
+          <Refusal state={infoState} field="info-message" label={t("requestLabel")} />
           <Field
             id="info-message"
             label={t("requestLabel")}
@@ -289,16 +293,7 @@ export function KycDecision(props: DecisionProps) {
         </h3>
         <form action={rejectFormAction} className="flex flex-col gap-3">
           <input type="hidden" name="id" value={props.applicationId} />
-          {rejectState && !rejectState.ok ? (
-            <ErrorSummary
-              title={rejectState.message}
-              focusKey={rejectState}
-              items={errorItems(rejectState.fieldErrors, {
-                control: () => "reject-reason",
-                label: () => t("rejectLabel"),
-              })}
-            />
-          ) : null}
+          <Refusal state={rejectState} field="reject-reason" label={t("rejectLabel")} />
           <Field
             id="reject-reason"
             label={t("rejectLabel")}

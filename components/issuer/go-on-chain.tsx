@@ -402,6 +402,25 @@ export function GoOnChain(props: GoOnChainProps) {
     router.refresh();
   }
 
+  /** A refused step's error summary: focused after each refused attempt, one linked line per refused field. */
+  const refusal = (errors: Record<string, string>, fields: typeof DEPLOY_FIELDS | typeof OFFER_FIELDS) => {
+    const find = (f: string) => fields.find(([name]) => name === f);
+    return Object.keys(errors).length > 0 ? (
+      <ErrorSummary
+        title={tUi("fields")}
+        focusKey={errors}
+        items={errorItems(errors, {
+          order: fields.map(([name]) => name),
+          control: (f) => find(f)?.[1] ?? f,
+          label: (f) => {
+            const key = find(f)?.[2];
+            return key ? t(key) : f;
+          },
+        })}
+      />
+    ) : null;
+  };
+
   const checkboxes = (
     legend: string,
     selected: CategoryName[],
@@ -507,17 +526,7 @@ export function GoOnChain(props: GoOnChainProps) {
                 />
               ) : null}
               <p className="text-sm text-ink-muted">{t("deployExplain")}</p>
-              {Object.keys(deployErrors).length > 0 ? (
-                <ErrorSummary
-                  title={tUi("fields")}
-                  focusKey={deployErrors}
-                  items={errorItems(deployErrors, {
-                    order: DEPLOY_FIELDS.map(([name]) => name),
-                    control: (f) => DEPLOY_FIELDS.find(([name]) => name === f)?.[1] ?? f,
-                    label: (f) => t(DEPLOY_FIELDS.find(([name]) => name === f)?.[2] ?? "tokenName"),
-                  })}
-                />
-              ) : null}
+              {refusal(deployErrors, DEPLOY_FIELDS)}
               <div className="grid gap-4 sm:grid-cols-2">
                 <Field id="token-name" label={t("tokenName")} error={deployErrors.name}>
                   {(c) => <Input {...c} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />}
@@ -688,17 +697,7 @@ export function GoOnChain(props: GoOnChainProps) {
                 />
               ) : null}
               <p className="text-sm text-ink-muted">{t("offerExplain")}</p>
-              {Object.keys(offerErrors).length > 0 ? (
-                <ErrorSummary
-                  title={tUi("fields")}
-                  focusKey={offerErrors}
-                  items={errorItems(offerErrors, {
-                    order: OFFER_FIELDS.map(([name]) => name),
-                    control: (f) => OFFER_FIELDS.find(([name]) => name === f)?.[1] ?? f,
-                    label: (f) => t(OFFER_FIELDS.find(([name]) => name === f)?.[2] ?? "price"),
-                  })}
-                />
-              ) : null}
+              {refusal(offerErrors, OFFER_FIELDS)}
               <div className="grid gap-4 sm:grid-cols-2">
                 {num("offer-price", t("price"), price, setPrice, offerErrors.price, t("priceHint"), "decimal")}
                 {num("offer-supply", t("supply"), supply, setSupply, offerErrors.supply)}
