@@ -115,7 +115,7 @@ test.describe("dialogs return focus (each role's dialogs)", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("issuer: Remove returns focus to its button; once the document is removed, to the Documents heading", async ({
+  test("issuer: Remove returns focus to its button, once the document is removed to the Documents heading; the close-offering confirmation likewise", async ({
     page,
   }) => {
     await installWallet(page, "lumen");
@@ -154,6 +154,23 @@ test.describe("dialogs return focus (each role's dialogs)", () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("heading", { name: "Documents", exact: true })).toBeFocused();
     await expectNoAxeViolations(page);
+
+    // The inline "close the offering now?" confirmation (same rule, no dialog): it takes focus when it opens, and
+    // declined, focus is back on its button. Nothing is closed.
+    await page.goto("/issuer");
+    await page
+      .getByRole("link", { name: /Harbour at Dusk, No\. 3/ })
+      .first()
+      .click();
+    const closeOffering = page.getByRole("button", { name: "Close offering" });
+    await expect(closeOffering).toBeEnabled({ timeout: 20_000 });
+    await closeOffering.focus();
+    await page.keyboard.press("Enter");
+    const confirm = page.getByRole("group", { name: /^Close the offering now\?/ });
+    await expect(confirm).toBeFocused();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(closeOffering).toBeFocused();
   });
 
   test("compliance: the agent-action dialog returns focus to the row's Actions button", async ({ page }) => {
