@@ -163,7 +163,18 @@ test.describe("dialogs return focus (each role's dialogs)", () => {
       .first()
       .click();
     const closeOffering = page.getByRole("button", { name: "Close offering" });
-    await expect(closeOffering).toBeEnabled({ timeout: 20_000 });
+    // wagmi reconnects a moment after a page load; when it has not, connect (the connect dialog's own rule applies).
+    await expect(async () => {
+      if (await closeOffering.isEnabled()) return;
+      const connect = page.getByRole("button", { name: "Connect wallet" }).first();
+      if (await connect.isVisible()) {
+        await connect.click();
+        const picker = page.getByRole("dialog", { name: "Connect a wallet" });
+        await picker.getByRole("button", { name: /Test Wallet/ }).click();
+        await expect(picker).toBeHidden();
+      }
+      expect(await closeOffering.isEnabled()).toBe(true);
+    }).toPass({ timeout: 20_000 });
     await closeOffering.focus();
     await page.keyboard.press("Enter");
     const confirm = page.getByRole("group", { name: /^Close the offering now\?/ });
