@@ -631,9 +631,11 @@ test("another issuer cannot edit, submit, remove an image of or go on-chain with
     id: lumenId,
   });
   await harbour.page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(
-    harbour.page.getByRole("status").filter({ hasText: "This listing does not exist or is not yours." }),
-  ).toBeVisible();
+  // Refused: said in the form's error summary, which takes focus.
+  const refusal = harbour.page.locator("[data-error-summary]").filter({
+    hasText: "This listing does not exist or is not yours.",
+  });
+  await expect(refusal).toBeFocused();
 
   await harbour.page.getByRole("button", { name: "Remove image: Harbour draft, front" }).click();
   const dialog = harbour.page.getByRole("dialog", { name: "Remove this image?" });

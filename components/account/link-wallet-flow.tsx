@@ -8,6 +8,7 @@ import { useConfig } from "wagmi";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { signMessage } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Address } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
@@ -43,7 +44,8 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
   const router = useRouter();
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [busy, setBusy] = useState<Busy>(null);
-  const [error, setError] = useState<string | null>(null);
+  // An object per refusal: the error summary takes focus again even when the words are the same.
+  const [error, setError] = useState<{ message: string } | null>(null);
   const [connectOpen, setConnectOpen] = useState(false);
   const connected = address?.toLowerCase() ?? null;
   const onCurrent = connected === currentWallet.toLowerCase();
@@ -53,9 +55,9 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
     setError(null);
     try {
       const r = await work();
-      if (r && !r.ok) setError(r.message ?? t("failed"));
+      if (r && !r.ok) setError({ message: r.message ?? t("failed") });
     } catch (e) {
-      setError(isUserRejection(e) ? t("rejectedInWallet") : t("failed"));
+      setError({ message: isUserRejection(e) ? t("rejectedInWallet") : t("failed") });
     } finally {
       setBusy(null);
       router.refresh();
@@ -89,7 +91,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
 
   const cancel = (id: string) => run("cancel", () => cancelWalletLinkAction({ id }));
 
-  const errorAlert = error ? <Alert tone="error">{error}</Alert> : null;
+  const errorAlert = error ? <ErrorSummary title={error.message} focusKey={error} /> : null;
   const connectDialog = <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />;
 
   if (!request) {

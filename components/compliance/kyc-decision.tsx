@@ -8,6 +8,7 @@ import { useConfig } from "wagmi";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
@@ -15,6 +16,7 @@ import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
+import type { KycFormState } from "@/lib/kyc/action-result";
 import type { RegistrationPlan } from "@/lib/kyc/registration";
 import {
   beginApprovalAction,
@@ -50,6 +52,18 @@ export type DecisionProps = {
   summary: { wallet: string; country: string; category: string };
   officer: string;
 };
+
+/** A refused decision form's error summary (focused, announced), linking to its one message field. */
+function Refusal({ state, field, label }: { state: KycFormState; field: string; label: string }) {
+  if (!state || state.ok) return null;
+  return (
+    <ErrorSummary
+      title={state.message}
+      focusKey={state}
+      items={errorItems(state.fieldErrors, { control: () => field, label: () => label })}
+    />
+  );
+}
 
 /**
  * The officer's decision: approve (their own wallet signs the registry registration: plan → simulate → sign →
@@ -186,7 +200,7 @@ export function KycDecision(props: DecisionProps) {
                 {t("preApprove")}
               </Button>
             </div>
-            {preState && !preState.ok ? <Alert tone="error" role="alert" title={preState.message} /> : null}
+            {preState && !preState.ok ? <ErrorSummary title={preState.message} focusKey={preState} /> : null}
           </div>
         ) : null}
         {props.reviewMissing ? null : props.canApprove && !isConnected ? (
@@ -249,6 +263,7 @@ export function KycDecision(props: DecisionProps) {
         </h3>
         <form action={infoFormAction} className="flex flex-col gap-3">
           <input type="hidden" name="id" value={props.applicationId} />
+          <Refusal state={infoState} field="info-message" label={t("requestLabel")} />
           <Field
             id="info-message"
             label={t("requestLabel")}
@@ -278,6 +293,7 @@ export function KycDecision(props: DecisionProps) {
         </h3>
         <form action={rejectFormAction} className="flex flex-col gap-3">
           <input type="hidden" name="id" value={props.applicationId} />
+          <Refusal state={rejectState} field="reject-reason" label={t("rejectLabel")} />
           <Field
             id="reject-reason"
             label={t("rejectLabel")}

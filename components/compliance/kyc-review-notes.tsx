@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { REVIEW_CHECKLIST } from "@/lib/kyc/review";
 import { saveReviewAction } from "./kyc-actions";
@@ -63,15 +64,9 @@ export function KycReviewNotes({
           />
         )}
       </Field>
-      <div aria-live="polite">
-        {result ? (
-          result.ok ? (
-            <Alert tone="success" role="none" title={t("saved")} />
-          ) : (
-            <Alert tone="error" role="none" title={result.message} />
-          )
-        ) : null}
-      </div>
+      {/* A refusal takes focus and is announced at once; a save is announced politely. */}
+      {result && !result.ok ? <ErrorSummary title={result.message} focusKey={result} /> : null}
+      <div aria-live="polite">{result?.ok ? <Alert tone="success" role="none" title={t("saved")} /> : null}</div>
       <div>
         <Button type="submit" variant="secondary" size="sm" disabled={pending}>
           {t("save")}

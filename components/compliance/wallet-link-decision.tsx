@@ -8,6 +8,7 @@ import { useConfig } from "wagmi";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
@@ -169,6 +170,16 @@ export function WalletLinkDecision({
           className="flex flex-col gap-3 rounded-xl border border-line p-3"
         >
           <input type="hidden" name="id" value={id} />
+          {rejectState && !rejectState.ok ? (
+            <ErrorSummary
+              title={rejectState.message}
+              focusKey={rejectState}
+              items={errorItems(rejectState.fieldErrors, {
+                control: () => `${uid}-reason`,
+                label: () => t("reasonLabel"),
+              })}
+            />
+          ) : null}
           <Field
             id={`${uid}-reason`}
             label={t("reasonLabel")}

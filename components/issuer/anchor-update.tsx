@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
@@ -40,7 +41,8 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
   const [connectOpen, setConnectOpen] = useState(false);
   const [anchoredNow, setAnchoredNow] = useState<string[]>([]);
   const [publishing, setPublishing] = useState(false);
-  const [publishError, setPublishError] = useState<string | null>(null);
+  // An object per refusal: the error summary takes focus again even when the words are the same.
+  const [publishError, setPublishError] = useState<{ message: string } | null>(null);
   const anchor = useTx();
   const pending = props.documents.filter((d) => !d.anchored && !anchoredNow.includes(d.id));
   const wrongWallet = isConnected && address?.toLowerCase() !== props.account.toLowerCase();
@@ -50,7 +52,7 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
     setPublishError(null);
     const result = await publishUpdateAction({ updateId: props.updateId });
     setPublishing(false);
-    if (!result.ok) setPublishError(result.message);
+    if (!result.ok) setPublishError({ message: result.message });
     router.refresh();
   }
 
@@ -91,13 +93,7 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
     return (
       <div className="flex flex-col gap-3">
         <p className="text-sm text-ink-muted">{t("readyToPublish")}</p>
-        <div aria-live="polite" role="status">
-          {publishError ? (
-            <Alert tone="error" role="none">
-              {publishError}
-            </Alert>
-          ) : null}
-        </div>
+        {publishError ? <ErrorSummary title={publishError.message} focusKey={publishError} /> : null}
         <div>
           <Button onClick={publish} loading={publishing} aria-label={t("publishLabel", { title: props.title })}>
             {t("publish")}
@@ -130,13 +126,7 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
         confirmed={t("anchoredConfirmed")}
         testId={`anchor-update-status-${props.updateId}`}
       />
-      <div aria-live="polite" role="status">
-        {publishError ? (
-          <Alert tone="error" role="none">
-            {publishError}
-          </Alert>
-        ) : null}
-      </div>
+      {publishError ? <ErrorSummary title={publishError.message} focusKey={publishError} /> : null}
       <div>
         <Button
           onClick={onAnchor}

@@ -8,6 +8,7 @@ import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -54,6 +55,26 @@ export type GoOnChainProps = {
 
 const CATEGORIES: CategoryName[] = ["retail", "professional", "institutional"];
 const DAY = 86_400;
+/** Each checked field of a step: its name in the checks, its control's id, its label (for the error summary). */
+const DEPLOY_FIELDS = [
+  ["name", "token-name", "tokenName"],
+  ["symbol", "token-symbol", "symbol"],
+  ["allowedCountries", "token-countries", "countries"],
+  ["categories", "token-cat", "tokenCategories"],
+  ["totalShares", "total-shares", "totalShares"],
+  ["maxHolders", "max-holders", "maxHolders"],
+  ["maxPerInvestor", "max-per", "maxPerInvestor"],
+  ["lockupDays", "lockup", "lockupDays"],
+] as const;
+const OFFER_FIELDS = [
+  ["price", "offer-price", "price"],
+  ["supply", "offer-supply", "supply"],
+  ["minTicket", "offer-min", "minTicket"],
+  ["maxTicket", "offer-max", "maxTicket"],
+  ["start", "offer-start", "start"],
+  ["end", "offer-end", "end"],
+  ["categories", "offer-cat", "offerCategories"],
+] as const;
 
 // Offering times are typed and shown in Hong Kong time (the labels say HKT), whatever the browser's zone.
 const toLocalInput = hktInputValue;
@@ -135,6 +156,7 @@ export function GoOnChain(props: GoOnChainProps) {
   const te = useTranslations("issuer.errors.fields");
   const tRoot = useTranslations();
   const tc = useTranslations("account.investor.categories");
+  const tUi = useTranslations("ui.errorSummary");
   const locale = useLocale();
   const router = useRouter();
   const { address, isConnected, isReconnecting } = useWalletConnection();
@@ -380,6 +402,25 @@ export function GoOnChain(props: GoOnChainProps) {
     router.refresh();
   }
 
+  /** A refused step's error summary: focused after each refused attempt, one linked line per refused field. */
+  const refusal = (errors: Record<string, string>, fields: typeof DEPLOY_FIELDS | typeof OFFER_FIELDS) => {
+    const find = (f: string) => fields.find(([name]) => name === f);
+    return Object.keys(errors).length > 0 ? (
+      <ErrorSummary
+        title={tUi("fields")}
+        focusKey={errors}
+        items={errorItems(errors, {
+          order: fields.map(([name]) => name),
+          control: (f) => find(f)?.[1] ?? f,
+          label: (f) => {
+            const key = find(f)?.[2];
+            return key ? t(key) : f;
+          },
+        })}
+      />
+    ) : null;
+  };
+
   const checkboxes = (
     legend: string,
     selected: CategoryName[],
@@ -390,9 +431,11 @@ export function GoOnChain(props: GoOnChainProps) {
     <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${idp}-error` : undefined}>
       <legend className="text-sm font-medium">{legend}</legend>
       <div className="flex flex-wrap gap-4">
-        {CATEGORIES.map((c) => (
+        {CATEGORIES.map((c, i) => (
           <label key={c} className="flex items-center gap-2 text-sm">
             <input
+              // The first box carries the group's id: the error summary's link moves focus there.
+              id={i === 0 ? idp : undefined}
               type="checkbox"
               checked={selected.includes(c)}
               onChange={() => set(toggle(selected, c))}
@@ -483,6 +526,7 @@ export function GoOnChain(props: GoOnChainProps) {
                 />
               ) : null}
               <p className="text-sm text-ink-muted">{t("deployExplain")}</p>
+              {refusal(deployErrors, DEPLOY_FIELDS)}
               <div className="grid gap-4 sm:grid-cols-2">
                 <Field id="token-name" label={t("tokenName")} error={deployErrors.name}>
                   {(c) => <Input {...c} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />}
@@ -501,9 +545,10 @@ export function GoOnChain(props: GoOnChainProps) {
               <fieldset className="flex flex-col gap-2">
                 <legend className="text-sm font-medium">{t("countries")}</legend>
                 <div className="flex flex-wrap gap-4">
-                  {props.countries.map((c) => (
+                  {props.countries.map((c, i) => (
                     <label key={c.code} className="flex items-center gap-2 text-sm">
                       <input
+                        id={i === 0 ? "token-countries" : undefined}
                         type="checkbox"
                         checked={countries.includes(c.code)}
                         onChange={() => setCountries(toggle(countries, c.code))}
@@ -652,6 +697,7 @@ export function GoOnChain(props: GoOnChainProps) {
                 />
               ) : null}
               <p className="text-sm text-ink-muted">{t("offerExplain")}</p>
+              {refusal(offerErrors, OFFER_FIELDS)}
               <div className="grid gap-4 sm:grid-cols-2">
                 {num("offer-price", t("price"), price, setPrice, offerErrors.price, t("priceHint"), "decimal")}
                 {num("offer-supply", t("supply"), supply, setSupply, offerErrors.supply)}

@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { controlStyles, Input, Select } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { documentKinds } from "@/lib/db/schema";
 import {
   deleteListingAction,
@@ -24,14 +25,47 @@ import { useFileSizeGuard } from "./use-file-size-guard";
 
 const MB = 1024 * 1024;
 
-function Outcome({ state }: { state: IssuerActionState }) {
+/**
+ * What became of the last submission: a refusal (the server's, or `clientRefusal` from the browser's own check) in
+ * the shared error summary, which takes focus and links to each refused field of `fields` (name → control id and
+ * label); a success in a polite status.
+ */
+function Outcome({
+  state,
+  fields = {},
+  clientRefusal = null,
+  clientErrors,
+}: {
+  state: IssuerActionState;
+  fields?: Record<string, { id: string; label: string }>;
+  clientRefusal?: object | null;
+  clientErrors?: Record<string, string>;
+}) {
+  const tUi = useTranslations("ui.errorSummary");
+  const fieldErrors = clientRefusal ? clientErrors : state && !state.ok ? state.fieldErrors : undefined;
+  const refused = clientRefusal ?? (state && !state.ok ? state : null);
+  const items = errorItems(fieldErrors, {
+    order: Object.keys(fields),
+    control: (name) => fields[name]?.id ?? name,
+    label: (name) => fields[name]?.label ?? name,
+  });
+  return (
+    <>
+      {refused ? (
+        <ErrorSummary
+          title={items.length > 0 ? tUi("fields") : state && !state.ok ? state.message : tUi("fields")}
+          focusKey={refused}
+          items={items}
+        />
+      ) : null}
+      <StatusOutcome state={state} />
+    </>
+  );
+}
+
+function StatusOutcome({ state }: { state: IssuerActionState }) {
   return (
     <div aria-live="polite" role="status">
-      {state && !state.ok && !state.fieldErrors ? (
-        <Alert tone="error" role="none">
-          {state.message}
-        </Alert>
-      ) : null}
       {state?.ok && state.message ? (
         <Alert tone="success" role="none">
           {state.message}
@@ -72,11 +106,19 @@ export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
             <input {...c} type="file" name="file" accept="image/jpeg,image/png,image/webp" className={fileStyles} />
           )}
         </Field>
-        <Field id="image-alt" label={t("imageAlt")} hint={t("imageAltHint")}>
+        <Field id="image-alt" label={t("imageAlt")} hint={t("imageAltHint")} error={err("alt")}>
           {(c) => <Input {...c} name="alt" maxLength={200} />}
         </Field>
       </div>
-      <Outcome state={state} />
+      <Outcome
+        state={state}
+        fields={{
+          file: { id: "image-file", label: t("imageFile") },
+          alt: { id: "image-alt", label: t("imageAlt") },
+        }}
+        clientRefusal={guard.refusal}
+        clientErrors={{ file: tErrors("codes.tooLarge") }}
+      />
       <div>
         <Button type="submit" variant="secondary" loading={pending}>
           {t("uploadImage")}
@@ -125,7 +167,16 @@ export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number })
           {(c) => <input {...c} type="file" name="file" accept="application/pdf" className={fileStyles} />}
         </Field>
       </div>
-      <Outcome state={state} />
+      <Outcome
+        state={state}
+        fields={{
+          title: { id: "document-title", label: t("documentTitle") },
+          kind: { id: "document-kind", label: t("documentKind") },
+          file: { id: "document-file", label: t("documentFile") },
+        }}
+        clientRefusal={guard.refusal}
+        clientErrors={{ file: tErrors("codes.tooLarge") }}
+      />
       <div>
         <Button type="submit" variant="secondary" loading={pending}>
           {t("uploadDocument")}
@@ -178,13 +229,7 @@ function ConfirmRemove({
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <div aria-live="polite" role="status">
-          {state && !state.ok ? (
-            <Alert tone="error" role="none">
-              {state.message}
-            </Alert>
-          ) : null}
-        </div>
+        {state && !state.ok ? <ErrorSummary title={state.message} focusKey={state} /> : null}
         <div className="flex flex-wrap justify-end gap-3">
           <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
             {t("cancel")}
@@ -283,7 +328,7 @@ export function ReviewForm({ id, title }: { id: string; title: string }) {
           <textarea {...c} name="comment" rows={3} maxLength={2000} className={cn(controlStyles, "h-auto py-2")} />
         )}
       </Field>
-      <Outcome state={state} />
+      <Outcome state={state} fields={{ comment: { id: `comment-${id}`, label: t("comment") } }} />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" name="decision" value="approve" loading={pending}>
           {t("approve")}

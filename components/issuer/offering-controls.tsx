@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { returnFocus } from "@/components/ui/dialog";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { confirmChainTxAction } from "./chain-actions";
@@ -39,6 +40,17 @@ export function OfferingControls({
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
+  // The inline "close now?" confirmation replaces its button: focus moves into it when it opens, and back to the
+  // button when it is answered (to the section's heading while the button is busy), never to <body>.
+  const closeButtonRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const closeHeadingRef = useRef<HTMLHeadingElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirmClose) confirmRef.current?.focus();
+    else if (wasConfirming.current) returnFocus([closeButtonRef.current, closeHeadingRef.current]);
+    wasConfirming.current = confirmClose;
+  }, [confirmClose]);
   const close = useTx();
   const withdraw = useTx();
   const wrongWallet = isConnected && address?.toLowerCase() !== account.toLowerCase();
@@ -97,16 +109,18 @@ export function OfferingControls({
           </div>
         </section>
         <section className="flex flex-col gap-3 rounded-2xl border border-line p-5" aria-labelledby="close-title">
-          <h3 id="close-title" className="font-medium">
+          <h3 id="close-title" ref={closeHeadingRef} className="font-medium">
             {t("closeTitle")}
           </h3>
           <p className="text-sm text-ink-muted">{canClose ? t("closeExplain") : t("notOpen")}</p>
           <TxStatus step={close.step} confirmed={t("closed")} testId="close-status" />
           {confirmClose ? (
             <div
+              ref={confirmRef}
+              tabIndex={-1}
               role="group"
               aria-labelledby="close-confirm"
-              className="flex flex-col gap-3 rounded-xl border border-danger/30 bg-danger-soft p-4"
+              className="flex flex-col gap-3 rounded-xl border border-danger/30 bg-danger-soft p-4 outline-none focus-visible:ring-2 focus-visible:ring-focus"
             >
               <p id="close-confirm" className="text-sm font-medium">
                 {t("closeConfirm")}
@@ -123,6 +137,7 @@ export function OfferingControls({
           ) : (
             <div className="mt-auto">
               <Button
+                ref={closeButtonRef}
                 variant="danger"
                 onClick={() => setConfirmClose(true)}
                 disabled={!canSign || !canClose}

@@ -2,10 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Spinner } from "@/components/ui/spinner";
 import type { TxStep } from "./use-tx";
 
-/** A wallet step's state in words, in a polite live region that stays in the page. */
+/**
+ * A wallet step's state in words, in a polite live region that stays in the page; a failure in the error summary
+ * (role="alert"), which takes focus.
+ */
 export function TxStatus({
   step,
   confirmed,
@@ -39,6 +43,7 @@ export function TxStatus({
     </Alert>
   );
   let body: React.ReactNode = null;
+  let failed: React.ReactNode = null;
   switch (step.kind) {
     case "checking":
       body = busy(t("checking"));
@@ -60,17 +65,21 @@ export function TxStatus({
       );
       break;
     case "failed":
-      body = (
-        <Alert tone="error" role="none" title={t("failed")}>
+      // A refused or failed transaction in the shared error summary: announced at once and focused.
+      failed = (
+        <ErrorSummary title={t("failed")} focusKey={step}>
           <p>{step.rejected ? t("rejected") : step.message}</p>
           {step.hash ? hashLine(step.hash) : null}
-        </Alert>
+        </ErrorSummary>
       );
       break;
   }
   return (
-    <div aria-live="polite" aria-atomic="true" role="status" data-testid={testId} data-step={step.kind}>
-      {body}
+    <div data-testid={testId} data-step={step.kind}>
+      <div aria-live="polite" aria-atomic="true" role="status">
+        {body}
+      </div>
+      {failed}
     </div>
   );
 }

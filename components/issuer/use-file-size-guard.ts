@@ -9,18 +9,21 @@ import { type FormEvent, useState } from "react";
  * beside the field; the server keeps its check for anything that gets past this one.
  */
 export function useFileSizeGuard({ field, maxBytes }: { field: string; maxBytes: number }) {
-  const [tooLarge, setTooLarge] = useState(false);
+  // A new object on each refused submission: the form's error summary takes focus again (its `focusKey`).
+  const [refusal, setRefusal] = useState<object | null>(null);
+  const tooLarge = refusal !== null;
   return {
     tooLarge,
+    refusal,
     onSubmit(event: FormEvent<HTMLFormElement>) {
       const files = new FormData(event.currentTarget).getAll(field);
       const over = files.some((f) => f instanceof File && f.size > maxBytes);
-      setTooLarge(over);
+      setRefusal(over ? {} : null);
       if (over) event.preventDefault();
     },
     /** Forget the refusal once another file is chosen. */
     onChange(event: FormEvent<HTMLFormElement>) {
-      if (tooLarge && (event.target as HTMLInputElement).name === field) setTooLarge(false);
+      if (tooLarge && (event.target as HTMLInputElement).name === field) setRefusal(null);
     },
   };
 }

@@ -12,6 +12,7 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -113,22 +114,21 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
     );
   else if (step.kind === "failed") {
     const r = describeMarketError(step.error);
+    // The refused order in the shared error summary: announced at once and focused, like every refused form.
     failure = (
-      <Alert tone="error" role="none" title={t("state.failedTitle")}>
+      <ErrorSummary title={t("state.failedTitle")} focusKey={step}>
         <p>{t(r.key, r.values)}</p>
-      </Alert>
+      </ErrorSummary>
     );
   }
-  // Two live regions, both always in the page so that screen readers follow them: progress and confirmation
-  // are announced politely, a failure at once (role="alert" is assertive).
+  // Progress and confirmation in a polite live region that is always in the page; a failure in the error summary
+  // (role="alert", assertive), which also takes focus.
   return (
-    <div data-testid="trade-status" data-step={step.kind}>
+    <div data-testid="trade-status" data-step={step.kind} className="flex flex-col gap-3">
       <div role="status" aria-live="polite" aria-atomic="true">
         {body}
       </div>
-      <div role="alert" aria-atomic="true">
-        {failure}
-      </div>
+      {failure}
     </div>
   );
 }

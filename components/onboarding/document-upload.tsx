@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import type { KycDocumentKind } from "@/lib/db/schema";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
@@ -22,10 +22,17 @@ export function DocumentUpload({
 }) {
   const t = useTranslations("kyc.documents");
   const [state, action, pending] = useActionState(uploadDocumentAction, null);
-  const [clientError, setClientError] = useState<string | null>(null);
+  // An object per refusal, so that the same refusal twice still moves focus to the summary again.
+  const [clientError, setClientError] = useState<{ message: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const inputId = `file-${kind}`;
-  const error = clientError ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.message) : null);
+  const tUi = useTranslations("ui.errorSummary");
+  const refused = clientError ?? (state && !state.ok ? state : null);
+  const fieldError = clientError ? clientError.message : state && !state.ok ? state.fieldErrors?.file?.[0] : undefined;
+  const error = fieldError ?? (state && !state.ok ? state.message : null);
+  const label = uploaded
+    ? t("replaceLabel", { title: t(`kinds.${kind}.title`) })
+    : t("uploadLabel", { title: t(`kinds.${kind}.title`) });
   return (
     <section aria-labelledby={`${inputId}-title`} className="flex flex-col gap-3 rounded-xl border border-line p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -61,19 +68,24 @@ export function DocumentUpload({
           const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
           if (!file) {
             e.preventDefault();
-            setClientError(t("errors.fileMissing"));
+            setClientError({ message: t("errors.fileMissing") });
           } else if (file.size > MAX_DOCUMENT_BYTES) {
             e.preventDefault();
-            setClientError(t("errors.too_large"));
+            setClientError({ message: t("errors.too_large") });
           } else setClientError(null);
         }}
       >
         <input type="hidden" name="applicationId" value={applicationId} />
         <input type="hidden" name="kind" value={kind} />
+        {refused ? (
+          <ErrorSummary
+            title={fieldError ? tUi("fields") : error}
+            focusKey={refused}
+            items={fieldError ? [{ field: inputId, label, message: fieldError }] : []}
+          />
+        ) : null}
         <label htmlFor={inputId} className="text-sm font-medium">
-          {uploaded
-            ? t("replaceLabel", { title: t(`kinds.${kind}.title`) })
-            : t("uploadLabel", { title: t(`kinds.${kind}.title`) })}
+          {label}
         </label>
         <input
           id={inputId}
@@ -88,7 +100,7 @@ export function DocumentUpload({
           {t("hint")}
         </p>
         <div id={`${inputId}-error`} aria-live="polite" className="empty:hidden">
-          {error ? <Alert tone="error" role="none" title={error} /> : null}
+          {error ? <p className="text-xs font-medium text-danger">{error}</p> : null}
         </div>
         <div>
           <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-busy={pending || undefined}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
@@ -46,6 +46,9 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   const reads = useBuyReads(offering, debounced, sameWallet);
   const { step, setStep, purchase, faucet } = usePurchase(offering, reads.queryKeys);
   const [confirmOpen, setConfirmOpen] = useState(false);
+  // Where focus goes when the confirmation closes on "Confirm": the purchase's status (the Review button is busy).
+  const statusRef = useRef<HTMLDivElement>(null);
+  const [confirmed, setConfirmed] = useState(false);
   const [twoStep, setTwoStep] = useState(false);
   const [faucetState, setFaucetState] = useState<"idle" | "pending" | "done" | "failed">("idle");
   const [now] = useState(() => BigInt(Math.floor(Date.now() / 1000)));
@@ -255,7 +258,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
         </section>
       ) : null}
 
-      <PurchaseStatus step={step} failure={failure} explorerUrl={offering.explorerUrl} />
+      <PurchaseStatus step={step} failure={failure} explorerUrl={offering.explorerUrl} focusRef={statusRef} />
 
       <div className="flex flex-col gap-2">
         <Button
@@ -263,7 +266,10 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
           className="w-full sm:w-auto"
           disabled={!ready || inFlight}
           loading={inFlight}
-          onClick={() => setConfirmOpen(true)}
+          onClick={() => {
+            setConfirmed(false);
+            setConfirmOpen(true);
+          }}
         >
           {t("form.review")}
         </Button>
@@ -277,6 +283,8 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
         closeLabel={tDialog("close")}
         open={confirmOpen}
         onOpenChange={setConfirmOpen}
+        returnFocusRef={statusRef}
+        preferReturnFocus={confirmed}
         title={t("confirm.title")}
         description={t("confirm.description")}
       >
@@ -337,6 +345,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
             <Button
               disabled={lockMerge.loading}
               onClick={() => {
+                setConfirmed(true);
                 setConfirmOpen(false);
                 if (shares !== null) void purchase({ shares, cost, twoStep });
               }}

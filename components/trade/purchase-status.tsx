@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { Ref } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Spinner } from "@/components/ui/spinner";
 import type { Reason } from "@/lib/trade/reasons";
 import type { PurchaseStep } from "./use-purchase";
@@ -30,15 +32,20 @@ function TxHash({ hash, explorerUrl }: { hash: string; explorerUrl: string | nul
   );
 }
 
-/** Each wallet step in words, in one polite live region that is always in the page. */
+/**
+ * Each wallet step in words, in one polite live region that is always in the page. `focusRef` lets the confirmation
+ * dialog hand focus to it when the dialog closes on "Confirm" (the button that opened it is busy by then).
+ */
 export function PurchaseStatus({
   step,
   failure,
   explorerUrl,
+  focusRef,
 }: {
   step: PurchaseStep;
   failure: Reason | null;
   explorerUrl: string | null;
+  focusRef?: Ref<HTMLDivElement>;
 }) {
   const t = useTranslations("trade");
   const busy = (text: string, hash?: string) => (
@@ -56,6 +63,7 @@ export function PurchaseStatus({
     </Alert>
   );
   let body: React.ReactNode = null;
+  let failed: React.ReactNode = null;
   switch (step.kind) {
     case "signingPermit":
       body = busy(t("state.signingPermit"));
@@ -93,17 +101,28 @@ export function PurchaseStatus({
       );
       break;
     case "failed":
-      body = (
-        <Alert tone="error" role="none" title={t("state.failedTitle")}>
+      // The refused purchase in the shared error summary: announced at once and focused, like every refused form.
+      failed = (
+        <ErrorSummary title={t("state.failedTitle")} focusKey={step}>
           {step.fallback ? <p>{t("state.permitFallback")}</p> : null}
           {failure ? <p>{t(failure.key, failure.values)}</p> : null}
-        </Alert>
+        </ErrorSummary>
       );
       break;
   }
   return (
-    <div aria-live="polite" aria-atomic="true" role="status" data-testid="purchase-status" data-step={step.kind}>
-      {body}
+    <div data-testid="purchase-status" data-step={step.kind} className="flex flex-col gap-3">
+      <div
+        ref={focusRef}
+        tabIndex={-1}
+        aria-live="polite"
+        aria-atomic="true"
+        role="status"
+        className="rounded-xl outline-none focus-visible:ring-2 focus-visible:ring-focus"
+      >
+        {body}
+      </div>
+      {failed}
     </div>
   );
 }

@@ -17,24 +17,72 @@ export type DialogProps = {
   /** Accessible name of the close button (translated by the caller). */
   closeLabel: string;
   /**
-   * Where focus goes on close when the element that opened the dialog is no longer on the page (for
-   * example the "Connect a wallet" button, replaced by the next step once a wallet is connected).
+   * Where focus goes on close when the element that opened the dialog is no longer on the page or disabled (for
+   * example the "Connect a wallet" button, replaced by the next step once a wallet is connected, or the buy button
+   * while the purchase it confirmed is under way: the purchase's status message). Without it, or when it cannot take
+   * focus either, the nearest heading before the opener (see `findFocusFallback`).
    */
   returnFocusRef?: RefObject<HTMLElement | null>;
+  /**
+   * Focus `returnFocusRef` before the opener on this close: the dialog's own action has made the opener beside the
+   * point (a purchase confirmed in it is under way: its status says what happens next).
+   */
+  preferReturnFocus?: boolean;
 };
 
-/** Focusable now: on the page, not disabled, not hidden. */
+/** Focusable now: on the page, not disabled, not hidden, not inside a closed or inert part of the page. */
 function canFocus(el: HTMLElement | null | undefined): el is HTMLElement {
   if (!el || !el.isConnected || el === document.body) return false;
-  if ((el as HTMLButtonElement).disabled) return false;
+  if ((el as HTMLButtonElement).disabled || el.closest("[inert],[aria-hidden='true']")) return false;
   return el.getClientRects().length > 0;
+}
+
+const HEADINGS = "h1,h2,h3,h4,h5,h6";
+
+/**
+ * Where focus goes when the opener is gone and the caller declared nothing: the nearest `[data-focus-fallback]`
+ * or heading that comes before the opener in its section (walking out to <main>), else the page's h1. Found when the
+ * dialog opens, while the opener is still on the page (its row or form may be gone by the time it closes).
+ */
+export function findFocusFallback(opener: HTMLElement | null): HTMLElement | null {
+  let scope: HTMLElement | null = opener?.parentElement ?? null;
+  while (scope && opener) {
+    const marked = scope.querySelector<HTMLElement>("[data-focus-fallback]");
+    if (marked && marked !== opener) return marked;
+    const before = [...scope.querySelectorAll<HTMLElement>(HEADINGS)].filter(
+      (h) => h.compareDocumentPosition(opener) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    if (before.length > 0) return before[before.length - 1]!;
+    if (scope.tagName === "MAIN" || scope === document.body) break;
+    scope = scope.parentElement;
+  }
+  return document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("h1");
+}
+
+/**
+ * Moves focus to `el`, making a static element (a heading, a status message) focusable by script only
+ * (tabindex="-1": it does not join the Tab order). Returns whether focus landed there.
+ */
+export function focusElement(el: HTMLElement): boolean {
+  if (el.tabIndex < 0 && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
+  el.focus();
+  return document.activeElement === el;
+}
+
+/**
+ * Returns focus after a dialog closed: to the first of `candidates` that can take it (WCAG 2.4.3), never <body>.
+ * Shared by every dialog (Radix's onCloseAutoFocus) so none drops the keyboard user at the top of the page.
+ */
+export function returnFocus(candidates: (HTMLElement | null | undefined)[]): boolean {
+  for (const el of candidates) if (canFocus(el) && focusElement(el)) return true;
+  return false;
 }
 
 /**
  * Accessible modal (focus trap, Escape, labelled by title and description). On close — Escape, ×,
  * the overlay or the caller closing it — focus returns to the element that had it when the dialog
- * opened (WCAG 2.4.3), whether or not the dialog has a Radix trigger; if that element is gone,
- * to `returnFocusRef`.
+ * opened (WCAG 2.4.3), whether or not the dialog has a Radix trigger; if that element is gone or disabled,
+ * to `returnFocusRef`, else to the heading of the opener's section — never to <body>.
  */
 export function Dialog({
   open,
@@ -46,8 +94,10 @@ export function Dialog({
   className,
   closeLabel,
   returnFocusRef,
+  preferReturnFocus = false,
 }: DialogProps) {
   const openerRef = useRef<HTMLElement | null>(null);
+  const fallbackRef = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
@@ -63,15 +113,23 @@ export function Dialog({
           onOpenAutoFocus={() => {
             // Runs before focus moves into the dialog: what has focus now is what opened it.
             const active = document.activeElement;
-            openerRef.current = active instanceof HTMLElement ? active : null;
+            openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null;
+            fallbackRef.current = findFocusFallback(openerRef.current);
           }}
           onCloseAutoFocus={(event) => {
             // Radix only knows its own trigger; controlled dialogs would drop focus to <body>.
-            const target = [openerRef.current, returnFocusRef?.current].find(canFocus);
-            openerRef.current = null;
-            if (!target) return;
+            // Also runs when the dialog is unmounted while open (its row removed by the refresh after the action).
             event.preventDefault();
-            target.focus();
+            const fallback = fallbackRef.current;
+            const opener = openerRef.current;
+            openerRef.current = null;
+            fallbackRef.current = null;
+            const declared = returnFocusRef?.current;
+            returnFocus(
+              preferReturnFocus
+                ? [declared, opener, fallback, findFocusFallback(null)]
+                : [opener, declared, fallback, findFocusFallback(null)],
+            );
           }}
         >
           <div className="mb-4 flex items-start justify-between gap-4">

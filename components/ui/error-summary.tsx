@@ -27,6 +27,33 @@ export type ErrorSummaryProps = {
   className?: string;
 };
 
+/** A field's messages as forms hold them: one string, zod's list (`fieldErrors[name]`), or nothing. */
+export type FieldMessages = string | readonly string[] | undefined;
+
+/**
+ * The summary's lines from a form's field errors, in the form's order when `order` is given (else as the errors
+ * come): `control` maps a field name to its control's id (the `Field` id), `label` to its visible label. Fields
+ * without a message are left out; a list of messages shows its first.
+ */
+export function errorItems(
+  fieldErrors: Partial<Record<string, FieldMessages>> | null | undefined,
+  {
+    control = (name) => name,
+    label,
+    order,
+  }: { control?: (name: string) => string; label: (name: string) => ReactNode; order?: readonly string[] },
+): ErrorSummaryItem[] {
+  if (!fieldErrors) return [];
+  const names = order
+    ? [...order.filter((n) => n in fieldErrors), ...Object.keys(fieldErrors).filter((n) => !order.includes(n))]
+    : Object.keys(fieldErrors);
+  return names.flatMap((name) => {
+    const messages = fieldErrors[name];
+    const message = typeof messages === "string" ? messages : messages?.[0];
+    return message ? [{ field: control(name), label: label(name), message }] : [];
+  });
+}
+
 /**
  * The one error summary of every form (WCAG 3.3.1, 4.1.3): role="alert" announces it, focus moves to it
  * after each refused submission, and each field's message links to that field.

@@ -3,7 +3,13 @@ export { Button, buttonStyles, type ButtonProps, type ButtonVariant, type Button
 export { Badge, type BadgeProps, type BadgeTone, type BadgeIcon } from "./badge";
 export { Card, CardHeader, CardTitle, CardBody } from "./card";
 export { Alert, type AlertProps, type AlertTone } from "./alert";
-export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from "./error-summary";
+export {
+  ErrorSummary,
+  errorItems,
+  type ErrorSummaryItem,
+  type ErrorSummaryProps,
+  type FieldMessages,
+} from "./error-summary";
 export { Field, type FieldProps, type FieldControlProps } from "./field";
 export { Input, Select, controlStyles } from "./input";
 export { Skeleton } from "./skeleton";

@@ -7,6 +7,7 @@ import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input, Select, controlStyles } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
@@ -115,6 +116,7 @@ function AgentActionDialog({
   const [signed, setSigned] = useState<AgentActionRequest | null>(null);
   const { title, officer, specs } = signed ?? live;
   const t = useTranslations("complianceConsole.actions");
+  const tUi = useTranslations("ui.errorSummary");
   const router = useRouter();
   const uid = useId();
   const { address, isConnected, isReconnecting } = useWalletConnection();
@@ -170,6 +172,18 @@ function AgentActionDialog({
     >
       {stage === "edit" ? (
         <form onSubmit={review} noValidate className="flex flex-col gap-4">
+          {Object.keys(errors).length > 0 ? (
+            <ErrorSummary
+              title={tUi("fields")}
+              focusKey={errors}
+              items={errorItems(errors, {
+                order: [...spec.fields.map((f) => f.name), "reason"],
+                control: (name) => (name === "reason" ? `${uid}-reason` : `${uid}-${spec.id}.${name}`),
+                label: (name) =>
+                  name === "reason" ? t("reason") : (spec.fields.find((f) => f.name === name)?.label ?? name),
+              })}
+            />
+          ) : null}
           {specs.length > 1 ? (
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-sm font-medium">{t("choose")}</legend>
