@@ -11,7 +11,7 @@ import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { CATEGORY_BY_CODE, CODE_BY_CATEGORY } from "@/lib/auth/roles";
 import type { Investor, InvestorCategory, KycApplication } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
-import { approvalExpiry } from "./state";
+import { approvalExpiry, RENEWAL_NOTICE_DAYS } from "./state";
 
 /** What the identity registry holds for an investor: country (ISO numeric), category code, expiry (unix seconds). */
 export type RegistryRecord = { country: number; categoryCode: number; expiry: string };
@@ -127,8 +127,13 @@ export async function planRegistration({
     return { ok: false, code: "wallet_registered_elsewhere" };
   }
   const exists = current.investorId !== zeroHash;
+  // An interrupted approval left the registration on the registry: same record, valid for (about) a year. A renewal
+  // is due from RENEWAL_NOTICE_DAYS before expiry, so a registration inside that window is the old one, to renew.
   const alreadyRegistered =
-    exists && current.country === country && current.categoryCode === categoryCode && current.expiry > nowSec;
+    exists &&
+    current.country === country &&
+    current.categoryCode === categoryCode &&
+    current.expiry > nowSec + BigInt(RENEWAL_NOTICE_DAYS * 86_400);
   let expiry = alreadyRegistered ? current.expiry.toString() : String(Math.floor(approvalExpiry(now).getTime() / 1000));
   let functionName: RegistrationFunction = exists ? "updateInvestor" : "registerInvestor";
   let alreadyProposed = false;

@@ -183,38 +183,40 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
               {t("application.renewalTitle")}
             </h2>
             <p className="mt-1 mb-3 text-sm text-ink-muted">{t("application.renewalIntro")}</p>
-            <table className="w-full text-sm" data-testid="registry-diff">
-              <thead>
-                <tr className="text-left text-ink-muted">
-                  <th scope="col" className="py-1 pr-3 font-normal">
-                    {t("application.field")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-normal">
-                    {t("application.onRegistry")}
-                  </th>
-                  <th scope="col" className="py-1 font-normal">
-                    {t("application.afterApproval")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-line">
-                {diffRows.map((row) => (
-                  <tr key={row.key} data-changed={row.changed || undefined}>
-                    <th scope="row" className="py-2 pr-3 text-left font-normal text-ink-muted">
-                      {row.label}
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[20rem] text-sm" data-testid="registry-diff">
+                <thead>
+                  <tr className="text-left text-ink-muted">
+                    <th scope="col" className="py-1 pr-3 font-normal">
+                      {t("application.field")}
                     </th>
-                    <td className="py-2 pr-3">{row.before}</td>
-                    <td className={row.changed ? "py-2 font-semibold" : "py-2"}>
-                      <span aria-hidden="true">→ </span>
-                      {row.after}{" "}
-                      <span className="text-xs font-normal text-ink-muted">
-                        ({row.changed ? t("application.changed") : t("application.unchanged")})
-                      </span>
-                    </td>
+                    <th scope="col" className="py-1 pr-3 font-normal">
+                      {t("application.onRegistry")}
+                    </th>
+                    <th scope="col" className="py-1 font-normal">
+                      {t("application.afterApproval")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="divide-y divide-line">
+                  {diffRows.map((row) => (
+                    <tr key={row.key} data-changed={row.changed || undefined}>
+                      <th scope="row" className="py-2 pr-3 text-left font-normal text-ink-muted">
+                        {row.label}
+                      </th>
+                      <td className="py-2 pr-3">{row.before}</td>
+                      <td className={row.changed ? "py-2 font-semibold" : "py-2"}>
+                        <span aria-hidden="true">→ </span>
+                        {row.after}{" "}
+                        <span className="text-xs font-normal text-ink-muted">
+                          ({row.changed ? t("application.changed") : t("application.unchanged")})
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         ) : (
           <Alert tone="info" role="none" title={t("application.firstTitle")}>
