@@ -3,6 +3,7 @@
  * own wallet; the needs-information and rejection paths; four-eyes approval of a professional investor; and an
  * investor cannot reach another investor's application or documents, by URL or by a crafted action call.
  */
+import { expectNoAxeViolations } from "./fixtures/axe";
 import type { Browser, Page } from "@playwright/test";
 import { type DemoKey, expect, installWallet, test } from "./fixtures/wallet";
 import { signInWithTestWallet } from "./pages/sign-in";
@@ -343,6 +344,9 @@ test("renewal with four eyes: an expired professional renews as retail from pre-
   await fillWizard(kenji, { name: "Kenji Sato", category: "retail" });
   await kenji.getByRole("button", { name: "Submit application" }).click();
   await expect(kenji.getByText("Application submitted")).toBeVisible();
+  // Submitted, the renewal is in review (not "start a new application" again because the registry has expired).
+  await expect(kenji.getByText("Your application is being reviewed")).toBeVisible();
+  await expect(kenji.getByRole("button", { name: "Start a new application" })).toHaveCount(0);
 
   const grace = await as(browser, "grace", "/compliance/kyc");
   const id = await openInQueue(grace, "Kenji Sato");
@@ -353,10 +357,11 @@ test("renewal with four eyes: an expired professional renews as retail from pre-
     /Professional\s*→ Retail \(changed\)/,
   );
   await expect(diff.getByRole("row", { name: /Country of residence/ })).toContainText(
-    /Hong Kong\s*→ Hong Kong \(unchanged\)/,
+    /Hong Kong[^→]*→ Hong Kong[^(]*\(unchanged\)/,
   );
   await expect(diff.getByRole("row", { name: /Verification valid until/ })).toContainText(/\(expired\)\s*→ 12 months/);
   await expect(grace.getByTestId("registry-call")).toContainText("proposeUpdate");
+  await expectNoAxeViolations(grace, { label: "KYC renewal review (first officer)" });
   await expect(grace.getByTestId("four-eyes-step")).toContainText("step 1 of 2");
   await expect(grace.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
   await tickChecklist(grace);
@@ -369,6 +374,7 @@ test("renewal with four eyes: an expired professional renews as retail from pre-
 
   const marcus = await as(browser, "marcus", `/compliance/kyc/${id}`);
   await expect(marcus.getByTestId("registry-call")).toContainText("confirmProposal");
+  await expectNoAxeViolations(marcus, { label: "KYC renewal review (second officer)" });
   await approve(marcus, "Confirm approval and register on the blockchain");
 
   await kenji.goto("/onboarding");

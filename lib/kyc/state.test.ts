@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalExpiry, canApprove, needsFourEyes, needsRenewal, transition } from "./state";
+import { approvalExpiry, canApprove, needsFourEyes, needsRenewal, needsTwoAgents, transition } from "./state";
 
 const grace = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 const marcus = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
@@ -126,5 +126,12 @@ describe("KYC state machine", () => {
     expect(needsFourEyes({ category: "retail", previousCategory: null })).toBe(false);
     expect(needsFourEyes({ category: "professional", previousCategory: "professional" })).toBe(true);
     expect(needsFourEyes({ category: "institutional", previousCategory: "retail" })).toBe(true);
+    // The registry's rule on category codes, as the console checks it before an officer signs.
+    expect([needsTwoAgents(0, 1), needsTwoAgents(0, 2), needsTwoAgents(2, 1), needsTwoAgents(2, 2)]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -14,6 +14,8 @@
 import type { InvestorCategory, KycStatus } from "@/lib/db/schema";
 import { isReviewComplete, type ReviewReadiness } from "./review";
 
+export { needsTwoAgents } from "./four-eyes";
+
 export type KycEvent =
   | { type: "submit" }
   | { type: "start_review" }
