@@ -324,6 +324,8 @@ async function signDecision(page: Page, name: string) {
 test("renewal with four eyes: an expired professional renews as retail from pre-filled answers; the officer sees the registry difference; Grace proposes on-chain, cannot confirm; Marcus confirms", async ({
   browser,
 }) => {
+  // Three people, two signed registry transactions and two accessibility scans: a long journey.
+  test.slow();
   const kenji = await as(browser, "kenji", "/onboarding");
   await expect(kenji.getByText(/The answers of your last approved application are filled in for you/)).toBeVisible();
   await expect(kenji.getByText(/Upload your documents again/)).toBeVisible();
