@@ -3,6 +3,7 @@
  * own wallet; the needs-information and rejection paths; four-eyes approval of a professional investor; and an
  * investor cannot reach another investor's application or documents, by URL or by a crafted action call.
  */
+import { expectNoAxeViolations } from "./fixtures/axe";
 import type { Browser, Page } from "@playwright/test";
 import { type DemoKey, expect, installWallet, test } from "./fixtures/wallet";
 import { signInWithTestWallet } from "./pages/sign-in";
@@ -306,24 +307,76 @@ test("needs information, then the investor answers, then rejection with a reason
   await expect(sarah.getByText("The statement shows a different address from the one you gave.")).toBeVisible();
 });
 
-test("a professional investor needs four eyes: Grace pre-approves, cannot confirm her own, Marcus confirms", async ({
+/** Connects the officer's wallet when the page has not reconnected it, then clicks the named decision button. */
+async function signDecision(page: Page, name: string) {
+  const button = page.getByRole("button", { name });
+  const connect = page.getByRole("button", { name: "Connect wallet" });
+  await expect(button.or(connect)).toBeVisible();
+  if (await connect.isVisible()) {
+    await connect.click();
+    const dialog = page.getByRole("dialog", { name: "Connect a wallet" });
+    await dialog.getByRole("button", { name: /Test Wallet/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await button.click();
+}
+
+test("renewal with four eyes: an expired professional renews as retail from pre-filled answers; the officer sees the registry difference; Grace proposes on-chain, cannot confirm; Marcus confirms", async ({
   browser,
 }) => {
+  // Three people, two signed registry transactions and two accessibility scans: a long journey.
+  test.slow();
   const kenji = await as(browser, "kenji", "/onboarding");
+  await expect(kenji.getByText(/The answers of your last approved application are filled in for you/)).toBeVisible();
+  await expect(kenji.getByText(/Upload your documents again/)).toBeVisible();
   await kenji.getByRole("button", { name: "Start a new application" }).click();
-  await fillWizard(kenji, { name: "Kenji Sato", category: "professional" });
+  // Every answer of the last approved application is there (issue 19 item 1: they were empty, category Retail).
+  await expect(kenji.getByRole("heading", { name: "Personal details" })).toBeVisible();
+  await expect(kenji.getByLabel("Full legal name")).toHaveValue("Kenji Sato");
+  await expect(kenji.getByLabel("Date of birth")).toHaveValue("1988-06-02");
+  await expect(kenji.getByLabel("Phone")).toHaveValue("+852 9123 4567");
+  await kenji.getByRole("button", { name: "Save and continue" }).click();
+  await expect(kenji.getByLabel("Nationality")).toHaveValue("JP");
+  await expect(kenji.getByLabel("Country of residence")).toHaveValue("HK");
+  await kenji.getByRole("button", { name: "Save and continue" }).click();
+  await expect(kenji.getByRole("radio", { name: /Professional investor/ })).toBeChecked();
+  await expect(kenji.getByLabel("Portfolio value (HK$)")).toHaveValue(/12,?500,?000/);
+  // He renews as a retail investor: a change away from professional.
+  await kenji.goto("/onboarding/personal");
+  await fillWizard(kenji, { name: "Kenji Sato", category: "retail" });
   await kenji.getByRole("button", { name: "Submit application" }).click();
   await expect(kenji.getByText("Application submitted")).toBeVisible();
+  // Submitted, the renewal is in review (not "start a new application" again because the registry has expired).
+  await expect(kenji.getByText("Your application is being reviewed")).toBeVisible();
+  await expect(kenji.getByRole("button", { name: "Start a new application" })).toHaveCount(0);
 
-  const grace = await as(browser, "grace", "/compliance/kyc?category=professional");
+  const grace = await as(browser, "grace", "/compliance/kyc");
   const id = await openInQueue(grace, "Kenji Sato");
+  // A renewal, shown against what the identity registry holds, with what is really sent.
+  await expect(grace.getByText("Renewal", { exact: true })).toBeVisible();
+  const diff = grace.getByTestId("registry-diff");
+  await expect(diff.getByRole("row", { name: /Investor category/ })).toContainText(
+    /Professional\s*→ Retail \(changed\)/,
+  );
+  await expect(diff.getByRole("row", { name: /Country of residence/ })).toContainText(
+    /Hong Kong[^→]*→ Hong Kong[^(]*\(unchanged\)/,
+  );
+  await expect(diff.getByRole("row", { name: /Verification valid until/ })).toContainText(/\(expired\)\s*→ 12 months/);
+  await expect(grace.getByTestId("registry-call")).toContainText("proposeUpdate");
+  await expectNoAxeViolations(grace, { label: "KYC renewal review (first officer)" });
+  await expect(grace.getByTestId("four-eyes-step")).toContainText("step 1 of 2");
   await expect(grace.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
   await tickChecklist(grace);
-  await grace.getByRole("button", { name: "Pre-approve (first officer)" }).click();
-  await expect(grace.getByText(/You pre-approved this application: a different officer must confirm it/)).toBeVisible();
+  await signDecision(grace, "Pre-approve (first officer)");
+  await expect(grace.getByText(/You pre-approved this application: a different officer must confirm it/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(grace.getByTestId("four-eyes-step")).toContainText("step 2 of 2");
   await expect(grace.getByRole("button", { name: /Confirm approval/ })).toHaveCount(0);
 
   const marcus = await as(browser, "marcus", `/compliance/kyc/${id}`);
+  await expect(marcus.getByTestId("registry-call")).toContainText("confirmProposal");
+  await expectNoAxeViolations(marcus, { label: "KYC renewal review (second officer)" });
   await approve(marcus, "Confirm approval and register on the blockchain");
 
   await kenji.goto("/onboarding");

@@ -10,17 +10,27 @@ import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { settleConfirmedTx } from "@/lib/chain/settle";
 import { getDb } from "@/lib/db";
-import { investors, kycApplications, type KycApplication } from "@/lib/db/schema";
+import { kycApplications, type KycApplication } from "@/lib/db/schema";
 import type { KycActionCode, KycActionFailure, KycActionResult, KycFormState } from "@/lib/kyc/action-result";
-import { applyTransition, auditKycRefusal, getApplication, loadReviewReadiness } from "@/lib/kyc/applications";
-import { newOnChainId, planRegistration, type RegistrationPlan, verifyRegistration } from "@/lib/kyc/registration";
+import { applyTransition, getApplication } from "@/lib/kyc/applications";
+import {
+  type ApprovalFailure,
+  beginApproval,
+  beginPreApproval,
+  confirmApproval,
+  confirmPreApproval,
+  ensureInReview as ensureInReviewLib,
+} from "@/lib/kyc/approval";
+import type { RegistrationPlan } from "@/lib/kyc/registration";
 import type { ReviewReadiness } from "@/lib/kyc/review";
-import { canApprove, isReviewable, type KycTransitionError } from "@/lib/kyc/state";
+import { isReviewable } from "@/lib/kyc/state";
 
 /*
  * Compliance actions on a KYC application. Each one: zod parse → requireSession({ role: "compliance" }) (the
  * AGENT_ROLE read from the chain) → the application's state → act → audit. Approval is two calls around the
- * officer's own transaction: `beginApprovalAction` plans it, `confirmApprovalAction` verifies it on chain.
+ * officer's own transaction: `beginApprovalAction` plans it, `confirmApprovalAction` verifies it on chain; with four
+ * eyes the first officer's pre-approval is the same pair (`beginPreApprovalAction` → the proposal on the registry →
+ * `preApproveAction`). The rules live in lib/kyc/approval.
  */
 
 async function fail(code: KycActionCode, fieldErrors?: Record<string, string[]>): Promise<KycActionFailure> {
@@ -81,14 +91,13 @@ function refresh(id: string) {
 
 /** Takes a submitted application into review (also done implicitly by the first decision). */
 async function ensureInReview(app: KycApplication, actor: string): Promise<KycApplication | KycActionFailure> {
-  if (app.status !== "submitted") return app;
-  const r = await applyTransition(await getDb(), {
-    app,
-    event: { type: "start_review" },
-    actor,
-    actorRole: "compliance",
-  });
-  return r.ok ? r.app : fail(r.code);
+  const r = await ensureInReviewLib(await getDb(), app, actor);
+  return r.ok ? r.app : fail(r.code as KycActionCode);
+}
+
+/** A refusal from lib/kyc/approval (already audited there), in the reader's language. */
+async function approvalFailure(r: ApprovalFailure): Promise<KycActionFailure> {
+  return r.code === "review_incomplete" && r.review ? reviewIncomplete(r.review) : fail(r.code as KycActionCode);
 }
 
 export async function startReviewAction(input: { id: string }): Promise<KycActionResult> {
@@ -143,25 +152,49 @@ export async function requestInformationAction(_prev: KycFormState, formData: Fo
   return decide("request_information", formData);
 }
 
-/** Four eyes, first pair: records this officer's pre-approval of a professional investor. */
-export async function preApproveAction(input: { id: string }): Promise<KycActionResult> {
+const confirmSchema = z.object({
+  id: z.uuid(),
+  txHash: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/)
+    .nullable(),
+});
+
+/**
+ * Four eyes, first officer, step 1: returns the proposal this officer's wallet sends to the identity registry
+ * (`plan.alreadyProposed`: the registry already holds it, nothing to sign).
+ */
+export async function beginPreApprovalAction(input: {
+  id: string;
+}): Promise<KycActionResult<{ plan: RegistrationPlan }>> {
   try {
     const actor = await officer();
     const loaded = await load(input?.id);
     if ("failure" in loaded) return loaded.failure;
-    const inReview = await ensureInReview(loaded.app, actor);
-    if ("ok" in inReview) return inReview;
-    const r = await applyTransition(await getDb(), {
-      app: inReview,
-      event: { type: "pre_approve", actor },
+    const r = await beginPreApproval(await getDb(), { app: loaded.app, actor });
+    if (!r.ok) return approvalFailure(r);
+    refresh(loaded.app.id);
+    return { ok: true, plan: r.plan };
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+/** Four eyes, first officer, step 2: verifies the proposal on chain, then records this officer's pre-approval. */
+export async function preApproveAction(input: { id: string; txHash: string | null }): Promise<KycActionResult> {
+  try {
+    const actor = await officer();
+    const parsed = confirmSchema.safeParse(input);
+    if (!parsed.success) return fail("invalid_input");
+    const loaded = await load(parsed.data.id);
+    if ("failure" in loaded) return loaded.failure;
+    const r = await confirmPreApproval(await getDb(), {
+      app: loaded.app,
       actor,
-      actorRole: "compliance",
-      set: { preApprovedBy: actor, preApprovedAt: new Date() },
-      action: "kyc.pre_approve",
+      txHash: (parsed.data.txHash as Hex | null) ?? null,
     });
-    if (!r.ok && r.code === "review_incomplete")
-      return reviewIncomplete(await loadReviewReadiness(await getDb(), inReview));
-    if (!r.ok) return fail(r.code);
+    if (!r.ok) return approvalFailure(r);
+    if (parsed.data.txHash) await settleConfirmedTx({ txHash: parsed.data.txHash as Hex });
     refresh(loaded.app.id);
     return { ok: true };
   } catch (error) {
@@ -212,75 +245,24 @@ export async function saveReviewAction(input: {
   }
 }
 
-/** An approval this officer may not give: audited (who tried, why refused), then explained. */
-async function refuseApproval(
-  app: KycApplication,
-  actor: string,
-  code: KycTransitionError,
-  review: ReviewReadiness,
-): Promise<KycActionFailure> {
-  await auditKycRefusal(await getDb(), {
-    app,
-    attempted: "kyc.approve",
-    actor,
-    actorRole: "compliance",
-    code,
-    details: code === "review_incomplete" ? { ...review } : {},
-  });
-  return code === "review_incomplete" ? reviewIncomplete(review) : fail(code);
-}
-
 /**
- * Approval, step 1: checks that this officer may approve (four eyes), takes the application into review, gives
- * the investor an on-chain id if needed, and returns what the officer's wallet will sign. When the registry already
- * holds this registration (an interrupted approval), `plan.alreadyRegistered` says there is nothing to sign.
+ * Approval, step 1: checks that this officer may approve (four eyes, also against the category the registry holds),
+ * and returns what the officer's wallet will send (`registerInvestor`, `updateInvestor` or `confirmProposal`). When
+ * the registry already holds this registration (an interrupted approval), `plan.alreadyRegistered` says so.
  */
 export async function beginApprovalAction(input: { id: string }): Promise<KycActionResult<{ plan: RegistrationPlan }>> {
   try {
     const actor = await officer();
     const loaded = await load(input?.id);
     if ("failure" in loaded) return loaded.failure;
-    const db = await getDb();
-    const [investor] = await db.select().from(investors).where(eq(investors.id, loaded.app.investorId));
-    if (!investor) return fail("not_found");
-    const category = loaded.app.data.category?.category ?? investor.category;
-    const review = await loadReviewReadiness(db, loaded.app);
-    const allowed = canApprove(
-      { status: loaded.app.status, category, preApprovedBy: loaded.app.preApprovedBy, review },
-      actor,
-    );
-    if (!allowed.ok) return refuseApproval(loaded.app, actor, allowed.error, review);
-    const inReview = await ensureInReview(loaded.app, actor);
-    if ("ok" in inReview) return inReview;
-    let onChainId = investor.onChainId as Hex | null;
-    if (!onChainId) {
-      onChainId = newOnChainId();
-      await db.update(investors).set({ onChainId }).where(eq(investors.id, investor.id));
-    }
-    const planned = await planRegistration({ app: inReview, investor, onChainId });
-    if (!planned.ok) return fail(planned.code);
-    await writeAudit(db, {
-      actor,
-      actorRole: "compliance",
-      action: "kyc.approve.begin",
-      subjectType: "kyc_application",
-      subjectId: loaded.app.id,
-      after: { ...planned.plan },
-    });
+    const r = await beginApproval(await getDb(), { app: loaded.app, actor });
+    if (!r.ok) return approvalFailure(r);
     refresh(loaded.app.id);
-    return { ok: true, plan: planned.plan };
+    return { ok: true, plan: r.plan };
   } catch (error) {
     return handleError(error);
   }
 }
-
-const confirmSchema = z.object({
-  id: z.uuid(),
-  txHash: z
-    .string()
-    .regex(/^0x[0-9a-fA-F]{64}$/)
-    .nullable(),
-});
 
 /**
  * Approval, step 2: verifies the receipt (when given) and the registry state on chain; only then is the
@@ -293,34 +275,13 @@ export async function confirmApprovalAction(input: { id: string; txHash: string 
     if (!parsed.success) return fail("invalid_input");
     const loaded = await load(parsed.data.id);
     if ("failure" in loaded) return loaded.failure;
-    const { app } = loaded;
-    const db = await getDb();
-    const [investor] = await db.select().from(investors).where(eq(investors.id, app.investorId));
-    if (!investor?.onChainId) return fail("not_registered");
-    if (!isReviewable(app.status)) return fail("invalid_transition");
-    const category = app.data.category?.category ?? investor.category;
-    const review = await loadReviewReadiness(db, app);
-    const allowed = canApprove({ status: app.status, category, preApprovedBy: app.preApprovedBy, review }, actor);
-    if (!allowed.ok) return refuseApproval(app, actor, allowed.error, review);
-    const planned = await planRegistration({ app, investor, onChainId: investor.onChainId as Hex });
-    if (!planned.ok) return fail(planned.code);
-    const verified = await verifyRegistration({
-      plan: planned.plan,
-      txHash: (parsed.data.txHash as Hex | null) ?? null,
-      officer: actor,
-    });
-    if (!verified.ok) return fail(verified.code);
-    const now = new Date();
-    const r = await applyTransition(db, {
-      app,
-      event: { type: "approve", actor },
+    if (!isReviewable(loaded.app.status)) return fail("invalid_transition");
+    const r = await confirmApproval(await getDb(), {
+      app: loaded.app,
       actor,
-      actorRole: "compliance",
-      txHash: parsed.data.txHash,
-      set: { decidedAt: now, decidedBy: actor, approvalTxHash: parsed.data.txHash },
-      investorSet: { kycApprovedAt: now, kycExpiresAt: verified.expiresAt, rejectionReason: null },
+      txHash: (parsed.data.txHash as Hex | null) ?? null,
     });
-    if (!r.ok) return fail(r.code);
+    if (!r.ok) return approvalFailure(r);
     if (parsed.data.txHash) await settleConfirmedTx({ txHash: parsed.data.txHash as Hex });
     revalidatePath("/", "layout");
     return { ok: true };

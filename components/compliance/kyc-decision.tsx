@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, zeroAddress } from "viem";
 import { useConfig } from "wagmi";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
@@ -17,9 +17,11 @@ import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { KycFormState } from "@/lib/kyc/action-result";
+import { shortAddress } from "@/lib/format/address";
 import type { RegistrationPlan } from "@/lib/kyc/registration";
 import {
   beginApprovalAction,
+  beginPreApprovalAction,
   confirmApprovalAction,
   preApproveAction,
   rejectAction,
@@ -36,6 +38,9 @@ type Step =
   | { kind: "confirmed"; hash: Hex | null }
   | { kind: "failed"; message: string; hash?: Hex | null };
 
+/** What the officer's wallet sends to the identity registry at this step (said before signing). */
+export type RegistryCall = RegistrationPlan["functionName"];
+
 export type DecisionProps = {
   applicationId: string;
   /** Whether this officer may sign the approval now, and if not, why (an i18n key under kyc.errors). */
@@ -47,8 +52,11 @@ export type DecisionProps = {
    * pre-approval is offered (the server refuses them too).
    */
   reviewMissing: string[] | null;
-  professional: boolean;
-  preApprovedByOther: boolean;
+  /** Four eyes: professional or institutional, or a change to or from those against the registry. */
+  fourEyes: boolean;
+  preApprovedBy: string | null;
+  /** The transaction this officer's next step sends, named as the contract names it. */
+  call: RegistryCall;
   summary: { wallet: string; country: string; category: string };
   officer: string;
 };
@@ -66,8 +74,9 @@ function Refusal({ state, field, label }: { state: KycFormState; field: string; 
 }
 
 /**
- * The officer's decision: approve (their own wallet signs the registry registration: plan → simulate → sign →
- * pending → the server verifies on chain), pre-approve (four eyes), reject with a reason, request information.
+ * The officer's decision: approve (their own wallet sends the registry transaction: plan → simulate → sign →
+ * pending → the server verifies on chain); with four eyes the first officer's pre-approval proposes the record on the
+ * registry the same way and the second officer's approval confirms it; reject with a reason; request information.
  */
 export function KycDecision(props: DecisionProps) {
   const t = useTranslations("complianceKyc.decision");
@@ -78,66 +87,106 @@ export function KycDecision(props: DecisionProps) {
   const { address, isConnected, status: connection } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [flow, setFlow] = useState<"approve" | "preApprove">("approve");
   const [rejectState, rejectFormAction, rejecting] = useActionState(rejectAction, null);
   const [infoState, infoFormAction, requesting] = useActionState(requestInformationAction, null);
-  const [preState, setPreState] = useState<{ ok: boolean; message?: string } | null>(null);
   const wrongWallet = isConnected && address?.toLowerCase() !== props.officer.toLowerCase();
 
-  async function confirm(hash: Hex | null) {
+  async function confirm(hash: Hex | null, which: "approve" | "preApprove") {
     setStep({ kind: "confirming", hash });
-    const res = await confirmApprovalAction({ id: props.applicationId, txHash: hash });
+    const res =
+      which === "approve"
+        ? await confirmApprovalAction({ id: props.applicationId, txHash: hash })
+        : await preApproveAction({ id: props.applicationId, txHash: hash });
     if (!res.ok) return setStep({ kind: "failed", message: res.message, hash });
     setStep({ kind: "confirmed", hash });
     router.refresh();
   }
 
-  async function approve() {
-    setStep({ kind: "planning" });
-    try {
-      const begun = await beginApprovalAction({ id: props.applicationId });
-      if (!begun.ok) return setStep({ kind: "failed", message: begun.message });
-      const { plan } = begun;
-      // An interrupted approval: the registry already holds this registration — verify, do not register twice.
-      if (plan.alreadyRegistered) return confirm(null);
-      setStep({ kind: "simulating", plan });
-      const registry = { address: plan.registry as Address, abi: identityRegistryAbi } as const;
-      if (!address) return setStep({ kind: "failed", message: t("connectBody") });
-      const account = address;
-      let hash: Hex;
-      if (plan.functionName === "registerInvestor") {
-        const { request } = await simulateContract(config, {
-          ...registry,
-          functionName: "registerInvestor",
-          args: [plan.wallet as Address, plan.investorId, plan.country, plan.categoryCode, BigInt(plan.expiry)],
-          account,
-        });
-        setStep({ kind: "signing", plan });
-        hash = await writeContract(config, request);
-      } else {
-        const { request } = await simulateContract(config, {
-          ...registry,
-          functionName: "updateInvestor",
-          args: [plan.investorId, plan.country, plan.categoryCode, BigInt(plan.expiry)],
-          account,
-        });
-        setStep({ kind: "signing", plan });
-        hash = await writeContract(config, request);
-      }
+  /** Simulates, then has the officer's wallet send the planned registry call; returns its hash once mined. */
+  async function send(plan: RegistrationPlan, account: Address): Promise<Hex | null> {
+    const registry = { address: plan.registry as Address, abi: identityRegistryAbi, account } as const;
+    const wallet = plan.wallet as Address;
+    const expiry = BigInt(plan.expiry);
+    const mined = async (hash: Hex) => {
       setStep({ kind: "pending", plan, hash });
       const receipt = await waitForTransactionReceipt(config, { hash });
-      if (receipt.status !== "success") return setStep({ kind: "failed", message: te("tx_failed"), hash });
-      await confirm(hash);
-    } catch (error) {
-      if (isUserRejection(error)) return setStep({ kind: "failed", message: t("rejectedInWallet") });
-      console.error("[compliance/kyc] approval failed:", error);
-      setStep({ kind: "failed", message: t("chainError", { detail: chainErrorText(error) }) });
+      if (receipt.status !== "success") {
+        setStep({ kind: "failed", message: te("tx_failed"), hash });
+        return null;
+      }
+      return hash;
+    };
+    if (plan.cancelPending) {
+      // An earlier proposal for this investor is still pending: withdraw it first (said on the page).
+      setStep({ kind: "simulating", plan });
+      const { request } = await simulateContract(config, {
+        ...registry,
+        functionName: "cancelProposal",
+        args: [plan.investorId],
+      });
+      setStep({ kind: "signing", plan });
+      if (!(await mined(await writeContract(config, request)))) return null;
     }
+    setStep({ kind: "simulating", plan });
+    let hash: Hex;
+    switch (plan.functionName) {
+      case "registerInvestor":
+      case "proposeRegistration": {
+        const { request } = await simulateContract(config, {
+          ...registry,
+          functionName: plan.functionName,
+          args: [wallet, plan.investorId, plan.country, plan.categoryCode, expiry],
+        });
+        setStep({ kind: "signing", plan });
+        hash = await writeContract(config, request);
+        break;
+      }
+      case "updateInvestor":
+      case "proposeUpdate": {
+        const { request } = await simulateContract(config, {
+          ...registry,
+          functionName: plan.functionName,
+          args: [plan.investorId, plan.country, plan.categoryCode, expiry],
+        });
+        setStep({ kind: "signing", plan });
+        hash = await writeContract(config, request);
+        break;
+      }
+      case "confirmProposal": {
+        const { request } = await simulateContract(config, {
+          ...registry,
+          functionName: "confirmProposal",
+          args: [plan.investorId, plan.registers ? wallet : zeroAddress, plan.country, plan.categoryCode, expiry],
+        });
+        setStep({ kind: "signing", plan });
+        hash = await writeContract(config, request);
+        break;
+      }
+    }
+    return mined(hash);
   }
 
-  async function preApprove() {
-    const res = await preApproveAction({ id: props.applicationId });
-    setPreState(res.ok ? { ok: true } : { ok: false, message: res.message });
-    if (res.ok) router.refresh();
+  async function run(which: "approve" | "preApprove") {
+    setFlow(which);
+    setStep({ kind: "planning" });
+    try {
+      const begun =
+        which === "approve"
+          ? await beginApprovalAction({ id: props.applicationId })
+          : await beginPreApprovalAction({ id: props.applicationId });
+      if (!begun.ok) return setStep({ kind: "failed", message: begun.message });
+      const { plan } = begun;
+      // An interrupted step: the registry already holds it — verify, do not send twice.
+      if (plan.alreadyRegistered || (which === "preApprove" && plan.alreadyProposed)) return confirm(null, which);
+      if (!address) return setStep({ kind: "failed", message: t("connectBody") });
+      const hash = await send(plan, address);
+      if (hash) await confirm(hash, which);
+    } catch (error) {
+      if (isUserRejection(error)) return setStep({ kind: "failed", message: t("rejectedInWallet") });
+      console.error("[compliance/kyc] registry step failed:", error);
+      setStep({ kind: "failed", message: t("chainError", { detail: chainErrorText(error) }) });
+    }
   }
 
   const busy =
@@ -147,17 +196,15 @@ export function KycDecision(props: DecisionProps) {
     step.kind === "pending" ||
     step.kind === "confirming";
   const status = (() => {
+    const pre = flow === "preApprove";
     switch (step.kind) {
       case "planning":
-        return t("state.planning");
+      case "signing":
+      case "pending":
+      case "confirming":
+        return pre ? t(`preApproveState.${step.kind}`) : t(`state.${step.kind}`);
       case "simulating":
         return t("state.simulating");
-      case "signing":
-        return t("state.signing");
-      case "pending":
-        return t("state.pending");
-      case "confirming":
-        return t("state.confirming");
       default:
         return null;
     }
@@ -173,14 +220,20 @@ export function KycDecision(props: DecisionProps) {
         <h3 id="approve-title" className="font-medium">
           {t("approveTitle")}
         </h3>
-        <p className="text-sm text-ink-muted">
-          {t("explain", {
+        {props.fourEyes ? (
+          <p className="text-sm font-medium" data-testid="four-eyes-step">
+            {props.preApprovedBy ? t("stepTwo", { officer: shortAddress(props.preApprovedBy) }) : t("stepOne")}
+          </p>
+        ) : null}
+        <p className="text-sm text-ink-muted" data-testid="registry-call">
+          {t(`explain.${props.call}`, {
             wallet: props.summary.wallet,
             country: props.summary.country,
             category: props.summary.category,
           })}
         </p>
-        {props.professional ? <p className="text-sm text-ink-muted">{t("fourEyes")}</p> : null}
+        <p className="text-sm text-ink-muted">{t("privacy")}</p>
+        {props.fourEyes ? <p className="text-sm text-ink-muted">{t("fourEyes")}</p> : null}
         {wrongWallet ? <Alert tone="warn" role="none" title={t("wrongWallet")} /> : null}
         {props.reviewMissing ? (
           <div role="note" aria-labelledby="review-missing-title" className="flex flex-col gap-1 text-sm">
@@ -193,17 +246,8 @@ export function KycDecision(props: DecisionProps) {
               ))}
             </ul>
           </div>
-        ) : props.canPreApprove ? (
-          <div className="flex flex-col gap-2">
-            <div>
-              <Button variant="secondary" onClick={preApprove}>
-                {t("preApprove")}
-              </Button>
-            </div>
-            {preState && !preState.ok ? <ErrorSummary title={preState.message} focusKey={preState} /> : null}
-          </div>
         ) : null}
-        {props.reviewMissing ? null : props.canApprove && !isConnected ? (
+        {props.reviewMissing ? null : (props.canApprove || props.canPreApprove) && !isConnected ? (
           <div className="flex flex-col items-start gap-2">
             <p className="text-sm">{t("connectBody")}</p>
             <Button
@@ -215,14 +259,25 @@ export function KycDecision(props: DecisionProps) {
             </Button>
             <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
           </div>
-        ) : props.canApprove ? (
+        ) : props.canPreApprove ? (
           <div>
             <Button
-              onClick={approve}
+              variant="secondary"
+              onClick={() => run("preApprove")}
               disabled={busy || wrongWallet || step.kind === "confirmed"}
               aria-busy={busy || undefined}
             >
-              {props.preApprovedByOther ? t("confirmApprove") : t("approve")}
+              {t("preApprove")}
+            </Button>
+          </div>
+        ) : props.canApprove ? (
+          <div>
+            <Button
+              onClick={() => run("approve")}
+              disabled={busy || wrongWallet || step.kind === "confirmed"}
+              aria-busy={busy || undefined}
+            >
+              {props.preApprovedBy ? t("confirmApprove") : t("approve")}
             </Button>
           </div>
         ) : props.approveBlockedReason ? (
@@ -244,12 +299,16 @@ export function KycDecision(props: DecisionProps) {
             >
               {hash ? <code className="font-mono text-xs break-all">{hash}</code> : null}
             </Alert>
-          ) : step.kind === "confirmed" ? (
+          ) : step.kind === "confirmed" && flow === "approve" ? (
             <Alert tone="success" role="none" title={t("state.confirmed")}>
               {hash ? <code className="font-mono text-xs break-all">{hash}</code> : <p>{t("state.resumed")}</p>}
             </Alert>
           ) : step.kind === "failed" ? (
-            <Alert tone="error" role="none" title={t("state.failed")}>
+            <Alert
+              tone="error"
+              role="none"
+              title={flow === "preApprove" ? t("preApproveState.failed") : t("state.failed")}
+            >
               <p>{step.message}</p>
               <p className="mt-1">{t("state.failedNext")}</p>
             </Alert>

@@ -109,11 +109,18 @@ export async function startApplicationAction(): Promise<void> {
   if (!canEditApplication({ address: ctx.address, compliance: false, investorId: app.investorId }, app))
     redirect("/onboarding");
   const docs = await listDocuments(db, { applicationId: app.id });
+  // A new application that starts from earlier answers (a renewal, or after a rejection) opens at the first step,
+  // so the investor checks each answer rather than landing past them.
+  const carried = app.data.personal !== undefined && docs.length === 0 && app.status === "draft";
   redirect(
-    `/onboarding/${firstIncompleteStep(
-      app.data,
-      docs.map((d) => d.kind),
-    )}`,
+    `/onboarding/${
+      carried
+        ? "personal"
+        : firstIncompleteStep(
+            app.data,
+            docs.map((d) => d.kind),
+          )
+    }`,
   );
 }
 

@@ -9,6 +9,9 @@ import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 /// Compliance agents (AGENT_ROLE) maintain it; the platform admin (DEFAULT_ADMIN_ROLE) manages agents.
 /// Every AGENT_ROLE holder is also an agent (pauser, freezer, enforcer, recovery, burner) on every share token.
 /// An investor can only be removed once all its wallets are unlinked.
+/// Four eyes: registering a professional or institutional investor, and any category change to or from professional
+/// or institutional, needs two different agents — one proposes the exact record, another confirms it. Retail
+/// registration and changes that keep the category (renewing the expiry, moving country) stay single-agent.
 contract IdentityRegistry is AccessControl, IIdentityRegistry {
     /// @notice Role of the platform's compliance agents.
     bytes32 public constant AGENT_ROLE = keccak256("AGENT_ROLE");
@@ -23,6 +26,44 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     mapping(bytes32 investorId => InvestorRecord) private _investors;
     mapping(address wallet => bytes32 investorId) private _walletInvestor;
 
+    /// @notice A registration or update waiting for a second agent. `wallet` is zero for an update.
+    struct Proposal {
+        address proposer;
+        uint16 country;
+        uint8 category;
+        uint64 kycExpiry;
+        address wallet;
+    }
+
+    mapping(bytes32 investorId => Proposal) private _proposals;
+
+    /// @notice This change involves a professional or institutional category: propose it, another agent confirms.
+    error IdentityRegistryNeedsSecondAgent(bytes32 investorId, uint8 fromCategory, uint8 toCategory);
+    /// @notice A proposal is already pending for this investor (cancel it first).
+    error IdentityRegistryProposalPending(bytes32 investorId);
+    /// @notice No proposal is pending for this investor.
+    error IdentityRegistryNoProposal(bytes32 investorId);
+    /// @notice The record to confirm differs from the one proposed.
+    error IdentityRegistryProposalMismatch(bytes32 investorId);
+    /// @notice The proposer cannot confirm their own proposal.
+    error IdentityRegistrySameAgent(address agent);
+    /// @notice The proposer is no longer an agent: the proposal cannot be confirmed.
+    error IdentityRegistryProposerNotAgent(address proposer);
+
+    /// @notice An agent proposed a registration (`wallet` set) or an update (`wallet` zero) of an investor.
+    event InvestorChangeProposed(
+        bytes32 indexed investorId,
+        address indexed proposer,
+        address wallet,
+        uint16 country,
+        uint8 category,
+        uint64 kycExpiry
+    );
+    /// @notice A second agent confirmed the pending proposal; the change is applied in the same transaction.
+    event InvestorChangeConfirmed(bytes32 indexed investorId, address indexed proposer, address indexed confirmer);
+    /// @notice A pending proposal was withdrawn.
+    event InvestorChangeCancelled(bytes32 indexed investorId, address indexed by);
+
     /// @param admin Platform admin (DEFAULT_ADMIN_ROLE).
     constructor(address admin) {
         if (admin == address(0)) revert IdentityRegistryZeroAddress();
@@ -36,7 +77,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
         external
         onlyRole(AGENT_ROLE)
     {
-        _register(wallet, investorId, country, category, kycExpiry);
+        _register(wallet, investorId, country, category, kycExpiry, false);
     }
 
     /// @inheritdoc IIdentityRegistry
@@ -44,7 +85,75 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
         external
         onlyRole(AGENT_ROLE)
     {
-        _updateInvestor(investorId, country, category, kycExpiry);
+        _updateInvestor(investorId, country, category, kycExpiry, false);
+    }
+
+    // ---------------------------------------------------------------- four eyes
+
+    /// @notice Proposes registering `wallet` as the first wallet of a new investor with this exact record.
+    function proposeRegistration(address wallet, bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry)
+        external
+        onlyRole(AGENT_ROLE)
+    {
+        if (wallet == address(0)) revert IdentityRegistryZeroAddress();
+        if (investorId == bytes32(0)) revert IdentityRegistryZeroInvestorId();
+        _validate(country, category);
+        if (_investors[investorId].category != 0) revert IdentityRegistryInvestorExists(investorId);
+        bytes32 current = _walletInvestor[wallet];
+        if (current != bytes32(0)) revert IdentityRegistryWalletAlreadyLinked(wallet, current);
+        _propose(investorId, wallet, country, category, kycExpiry);
+    }
+
+    /// @notice Proposes updating an existing investor to this exact record.
+    function proposeUpdate(bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry)
+        external
+        onlyRole(AGENT_ROLE)
+    {
+        _validate(country, category);
+        if (_investors[investorId].category == 0) revert IdentityRegistryUnknownInvestor(investorId);
+        _propose(investorId, address(0), country, category, kycExpiry);
+    }
+
+    /// @notice Confirms the pending proposal of another agent. The caller names the record it confirms; it must be
+    /// exactly the proposed one, so a proposal replaced in between is never confirmed by mistake.
+    function confirmProposal(bytes32 investorId, address wallet, uint16 country, uint8 category, uint64 kycExpiry)
+        external
+        onlyRole(AGENT_ROLE)
+    {
+        Proposal memory p = _proposals[investorId];
+        if (p.proposer == address(0)) revert IdentityRegistryNoProposal(investorId);
+        if (p.proposer == msg.sender) revert IdentityRegistrySameAgent(msg.sender);
+        if (!hasRole(AGENT_ROLE, p.proposer)) revert IdentityRegistryProposerNotAgent(p.proposer);
+        if (p.wallet != wallet || p.country != country || p.category != category || p.kycExpiry != kycExpiry) {
+            revert IdentityRegistryProposalMismatch(investorId);
+        }
+        delete _proposals[investorId];
+        emit InvestorChangeConfirmed(investorId, p.proposer, msg.sender);
+        if (wallet != address(0)) _register(wallet, investorId, country, category, kycExpiry, true);
+        else _updateInvestor(investorId, country, category, kycExpiry, true);
+    }
+
+    /// @notice Withdraws the pending proposal (any agent: the second agent may refuse it this way).
+    function cancelProposal(bytes32 investorId) external onlyRole(AGENT_ROLE) {
+        if (_proposals[investorId].proposer == address(0)) revert IdentityRegistryNoProposal(investorId);
+        delete _proposals[investorId];
+        emit InvestorChangeCancelled(investorId, msg.sender);
+    }
+
+    /// @notice The pending proposal for an investor (proposer zero when none; wallet zero for an update).
+    function proposalOf(bytes32 investorId)
+        external
+        view
+        returns (address proposer, address wallet, uint16 country, uint8 category, uint64 kycExpiry)
+    {
+        Proposal storage p = _proposals[investorId];
+        return (p.proposer, p.wallet, p.country, p.category, p.kycExpiry);
+    }
+
+    /// @notice Whether changing an investor's category from `fromCategory` (0: no record) to `toCategory` needs two
+    /// agents: any change to or from professional (2) or institutional (3).
+    function needsTwoAgents(uint8 fromCategory, uint8 toCategory) public pure returns (bool) {
+        return fromCategory != toCategory && (fromCategory > 1 || toCategory > 1);
     }
 
     /// @inheritdoc IIdentityRegistry
@@ -75,7 +184,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
             investorIds.length != n || countries.length != n || categories.length != n || kycExpiries.length != n
         ) revert IdentityRegistryArrayLengthMismatch();
         for (uint256 i; i < n; ++i) {
-            _register(wallets[i], investorIds[i], countries[i], categories[i], kycExpiries[i]);
+            _register(wallets[i], investorIds[i], countries[i], categories[i], kycExpiries[i], false);
         }
     }
 
@@ -91,7 +200,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
             revert IdentityRegistryArrayLengthMismatch();
         }
         for (uint256 i; i < n; ++i) {
-            _updateInvestor(investorIds[i], countries[i], categories[i], kycExpiries[i]);
+            _updateInvestor(investorIds[i], countries[i], categories[i], kycExpiries[i], false);
         }
     }
 
@@ -169,12 +278,29 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
         if (category == 0 || category > 3) revert IdentityRegistryInvalidCategory(category);
     }
 
-    function _register(address wallet, bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry)
-        private
-    {
+    function _propose(bytes32 investorId, address wallet, uint16 country, uint8 category, uint64 kycExpiry) private {
+        if (_proposals[investorId].proposer != address(0)) revert IdentityRegistryProposalPending(investorId);
+        _proposals[investorId] = Proposal({
+            proposer: msg.sender, country: country, category: category, kycExpiry: kycExpiry, wallet: wallet
+        });
+        emit InvestorChangeProposed(investorId, msg.sender, wallet, country, category, kycExpiry);
+    }
+
+    /// `confirmed`: a second agent confirmed this exact record (see {confirmProposal}).
+    function _register(
+        address wallet,
+        bytes32 investorId,
+        uint16 country,
+        uint8 category,
+        uint64 kycExpiry,
+        bool confirmed
+    ) private {
         if (wallet == address(0)) revert IdentityRegistryZeroAddress();
         if (investorId == bytes32(0)) revert IdentityRegistryZeroInvestorId();
         _validate(country, category);
+        if (!confirmed && needsTwoAgents(0, category)) {
+            revert IdentityRegistryNeedsSecondAgent(investorId, 0, category);
+        }
         if (_investors[investorId].category != 0) revert IdentityRegistryInvestorExists(investorId);
         bytes32 current = _walletInvestor[wallet];
         if (current != bytes32(0)) revert IdentityRegistryWalletAlreadyLinked(wallet, current);
@@ -185,10 +311,15 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
         emit WalletLinked(wallet, investorId);
     }
 
-    function _updateInvestor(bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry) private {
+    function _updateInvestor(bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry, bool confirmed)
+        private
+    {
         _validate(country, category);
         InvestorRecord storage rec = _investors[investorId];
         if (rec.category == 0) revert IdentityRegistryUnknownInvestor(investorId);
+        if (!confirmed && needsTwoAgents(rec.category, category)) {
+            revert IdentityRegistryNeedsSecondAgent(investorId, rec.category, category);
+        }
         (rec.country, rec.category, rec.kycExpiry) = (country, category, kycExpiry);
         emit InvestorUpdated(investorId, country, category, kycExpiry);
     }

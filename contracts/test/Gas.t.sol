@@ -29,8 +29,7 @@ contract GasTest is Base, TxGas {
         _mint(bob, 1000);
         vm.warp(block.timestamp + 8 days);
         buyer = vm.addr(ownerKey);
-        vm.prank(agent);
-        registry.registerInvestor(buyer, keccak256("buyer"), HK, PROFESSIONAL, kycExpiry);
+        _registerTwoAgents(buyer, keccak256("buyer"), HK, PROFESSIONAL, kycExpiry);
         vm.prank(admin);
         hkd.mint(buyer, 1_000_000e6);
         _createOffering(_terms(100e6, 1000, 1, 1000));

@@ -18,12 +18,14 @@ contract IdentityRegistryTest is Base {
     address internal eve = makeAddr("eve");
 
     function test_register_andViews() public {
+        vm.prank(agent);
+        registry.proposeRegistration(eve, EVE, SG, INSTITUTIONAL, kycExpiry);
         vm.expectEmit(address(registry));
         emit InvestorRegistered(EVE, eve, SG, INSTITUTIONAL, kycExpiry);
         vm.expectEmit(address(registry));
         emit WalletLinked(eve, EVE);
-        vm.prank(agent);
-        registry.registerInvestor(eve, EVE, SG, INSTITUTIONAL, kycExpiry);
+        vm.prank(agent2);
+        registry.confirmProposal(EVE, eve, SG, INSTITUTIONAL, kycExpiry);
         assertTrue(registry.isVerified(eve));
         assertEq(registry.investorOf(eve), EVE);
         (bytes32 id, uint16 country, uint8 category, uint64 expiry) = registry.identityOf(eve);
@@ -68,10 +70,12 @@ contract IdentityRegistryTest is Base {
     }
 
     function test_update_andExpiry() public {
+        vm.prank(agent);
+        registry.proposeUpdate(ALICE, SG, PROFESSIONAL, uint64(block.timestamp + 10));
         vm.expectEmit(address(registry));
         emit InvestorUpdated(ALICE, SG, PROFESSIONAL, uint64(block.timestamp + 10));
-        vm.prank(agent);
-        registry.updateInvestor(ALICE, SG, PROFESSIONAL, uint64(block.timestamp + 10));
+        vm.prank(agent2);
+        registry.confirmProposal(ALICE, address(0), SG, PROFESSIONAL, uint64(block.timestamp + 10));
         (uint16 c, uint8 cat,, uint32 w) = registry.investor(ALICE);
         assertEq(c, SG);
         assertEq(cat, PROFESSIONAL);
@@ -129,17 +133,27 @@ contract IdentityRegistryTest is Base {
         cs[1] = SG;
         uint8[] memory cats = new uint8[](2);
         cats[0] = RETAIL;
-        cats[1] = INSTITUTIONAL;
+        cats[1] = RETAIL;
         uint64[] memory exps = new uint64[](2);
         exps[0] = kycExpiry;
         exps[1] = kycExpiry;
         vm.startPrank(agent);
         registry.batchRegisterInvestor(ws, ids, cs, cats, exps);
         assertTrue(registry.isVerified(ws[1]));
-        cats[0] = PROFESSIONAL;
+        exps[0] = kycExpiry + 1;
+        cs[1] = HK;
         registry.batchUpdateInvestor(ids, cs, cats, exps);
-        (, uint8 cat,,) = registry.investor(EVE);
-        assertEq(cat, PROFESSIONAL);
+        (uint16 country,, uint64 expiry,) = registry.investor(EVE);
+        assertEq(expiry, kycExpiry + 1);
+        (country,,,) = registry.investor(ids[1]);
+        assertEq(country, HK);
+        // A batch cannot carry a professional category past the four-eyes rule either.
+        cats[0] = PROFESSIONAL;
+        vm.expectRevert(
+            abi.encodeWithSelector(IdentityRegistry.IdentityRegistryNeedsSecondAgent.selector, EVE, RETAIL, PROFESSIONAL)
+        );
+        registry.batchUpdateInvestor(ids, cs, cats, exps);
+        cats[0] = RETAIL;
         registry.batchUnlinkWallet(ws);
         assertFalse(registry.isVerified(eve));
         registry.batchLinkWallet(ws, ids);
@@ -158,8 +172,8 @@ contract IdentityRegistryTest is Base {
     function test_batchRemoveInvestor() public {
         address frank = makeAddr("frank");
         bytes32 frankId = keccak256("frank");
+        _registerTwoAgents(eve, EVE, SG, INSTITUTIONAL, kycExpiry);
         vm.startPrank(agent);
-        registry.registerInvestor(eve, EVE, SG, INSTITUTIONAL, kycExpiry);
         registry.registerInvestor(frank, frankId, HK, RETAIL, kycExpiry);
         bytes32[] memory ids = new bytes32[](2);
         (ids[0], ids[1]) = (EVE, frankId);

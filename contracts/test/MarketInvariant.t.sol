@@ -181,8 +181,7 @@ contract MarketInvariantReentrantTest is MarketInvariantBase {
 
     function _extraActors() internal override returns (address[] memory extra) {
         mallory = new MarketReentrancyAttacker(address(market));
-        vm.prank(agent);
-        registry.registerInvestor(address(mallory), keccak256("investor:mallory"), HK, PROFESSIONAL, kycExpiry);
+        _registerTwoAgents(address(mallory), keccak256("investor:mallory"), HK, PROFESSIONAL, kycExpiry);
         mallory.exec(address(token), abi.encodeCall(IERC20.approve, (address(market), type(uint256).max)));
         mallory.exec(address(pay), abi.encodeCall(IERC20.approve, (address(market), type(uint256).max)));
         mallory.exec(address(pay), abi.encodeCall(MarketReentrantPaymentToken.registerHook, (true)));

@@ -28,8 +28,7 @@ contract MarketPaymentTokensTest is Base {
         rhkd = new MarketReentrantPaymentToken();
         market = new Market(IERC20(address(rhkd)), address(factory), feeRecipient, FEE_BPS, admin);
         mallory = new MarketReentrancyAttacker(address(market));
-        vm.prank(agent);
-        registry.registerInvestor(address(mallory), MALLORY, HK, PROFESSIONAL, kycExpiry);
+        _registerTwoAgents(address(mallory), MALLORY, HK, PROFESSIONAL, kycExpiry);
         _mint(alice, 100);
         _mint(address(mallory), 100);
         rhkd.mint(alice, 1_000_000e6);

@@ -52,6 +52,11 @@ export const REGISTRY_AGENT_CALLS = [
   "batchLinkWallet",
   "batchUnlinkWallet",
   "batchRemoveInvestor",
+  // Four eyes on the registry (KYC approvals of professional investors, and category changes to or from them).
+  "proposeRegistration",
+  "proposeUpdate",
+  "confirmProposal",
+  "cancelProposal",
 ] as const;
 export type AgentCall = (typeof TOKEN_AGENT_CALLS)[number] | (typeof REGISTRY_AGENT_CALLS)[number];
 
@@ -83,6 +88,10 @@ const MORE_ACTIONS: Record<Exclude<AgentCall, AgentFunction>, string> = {
   batchLinkWallet: "registry.batch_wallet_link",
   batchUnlinkWallet: "registry.batch_wallet_unlink",
   batchRemoveInvestor: "registry.batch_investor_remove",
+  proposeRegistration: "registry.investor_register_propose",
+  proposeUpdate: "registry.investor_update_propose",
+  confirmProposal: "registry.investor_change_confirm",
+  cancelProposal: "registry.investor_change_cancel",
 };
 
 export type DecodedAgentTx = {

@@ -3,12 +3,15 @@ import "server-only";
 /**
  * Console alerts, derived from the chain registers (latest block) and the investor records:
  * KYC expired or expiring within 30 days while holding (one alert per investor, naming every holding's artwork), frozen wallets with open market orders (indexer),
- * tokens at 90 % or more of their holder limit, and holding wallets the registry does not verify.
+ * tokens at 90 % or more of their holder limit, holding wallets the registry does not verify, and wallets the
+ * registry verifies whose investor has no valid approval in the database (a registration nobody approved here).
  */
 import { and, eq, inArray } from "drizzle-orm";
-import type { Address } from "viem";
+import { type Address, getAddress, type Hex, zeroHash } from "viem";
+import { identityRegistryAbi } from "@/lib/chain/abis";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
-import { marketOrders } from "@/lib/db/schema";
+import { chainEvents, investors, investorWallets, marketOrders } from "@/lib/db/schema";
 import type { getInvestorView } from "./investor";
 import { getTokenRegister, listTokens, type TokenSummary } from "./register";
 
@@ -48,7 +51,25 @@ export type Alert =
       investorId: string | null;
       name: string | null;
       shares: bigint;
-    };
+    }
+  | VerifiedNotApprovedAlert;
+
+/**
+ * A wallet the identity registry verifies (linked, KYC not expired on-chain) whose investor record in the database
+ * is not approved: no record, no approval, an approval past its expiry, or another on-chain investor id. Whatever
+ * the cause (a registration sent outside the portal, an approval rolled back), the chain lets it trade.
+ */
+export type VerifiedNotApprovedAlert = {
+  kind: "verified_not_approved";
+  wallet: Address;
+  onChainInvestorId: Hex;
+  investorId: string | null;
+  name: string | null;
+  /** The database's KYC status for the investor (null: no investor record for this wallet). */
+  status: string | null;
+  /** The KYC expiry the registry holds. */
+  expiresAt: Date;
+};
 
 type KycAlert = Extract<Alert, { kind: "kyc_expired" | "kyc_expiring" }>;
 
@@ -155,10 +176,90 @@ export async function getAlerts(
       }
     }
   }
-  return { alerts: ranked([...kycAlerts.list(), ...alerts]), tokens, blockNumber };
+  const unapproved = await verifiedNotApproved(db, { now });
+  return { alerts: ranked([...unapproved, ...kycAlerts.list(), ...alerts]), tokens, blockNumber };
+}
+
+export type IdentityReader = (wallets: Address[]) => Promise<Map<string, { investorId: Hex; expiry: bigint }>>;
+
+/** Reads identityOf for each wallet from the registry (one multicall batch through the server's client). */
+const readIdentities: IdentityReader = async (wallets) => {
+  const client = getPublicClient();
+  const registry = getDeployments().identityRegistry;
+  const rows = await Promise.all(
+    wallets.map((w) =>
+      client.readContract({ address: registry, abi: identityRegistryAbi, functionName: "identityOf", args: [w] }),
+    ),
+  );
+  return new Map(wallets.map((w, i) => [w.toLowerCase(), { investorId: rows[i]![0], expiry: BigInt(rows[i]![3]) }]));
+};
+
+/**
+ * Wallets verified on-chain whose investor is not approved in the database. The wallets looked at: every wallet the
+ * indexer saw registered or linked on the registry, and every wallet of an investor record.
+ */
+export async function verifiedNotApproved(
+  db: Database,
+  { now = new Date(), read = readIdentities }: { now?: Date; read?: IdentityReader } = {},
+): Promise<VerifiedNotApprovedAlert[]> {
+  const registry = getDeployments().identityRegistry.toLowerCase();
+  const [events, known] = await Promise.all([
+    db
+      .select({ args: chainEvents.args })
+      .from(chainEvents)
+      .where(
+        and(eq(chainEvents.contract, registry), inArray(chainEvents.eventName, ["WalletLinked", "InvestorRegistered"])),
+      ),
+    db.select({ address: investorWallets.address }).from(investorWallets),
+  ]);
+  const candidates = new Set<string>(known.map((k) => k.address.toLowerCase()));
+  for (const e of events) if (typeof e.args.wallet === "string") candidates.add(e.args.wallet.toLowerCase());
+  if (candidates.size === 0) return [];
+  const wallets = [...candidates].map((w) => getAddress(w));
+  const identities = await read(wallets);
+  const nowSec = BigInt(Math.floor(now.getTime() / 1000));
+  const verified = wallets.filter((w) => {
+    const id = identities.get(w.toLowerCase());
+    return !!id && id.investorId !== zeroHash && id.expiry > nowSec;
+  });
+  if (verified.length === 0) return [];
+  const records = await db
+    .select({ wallet: investorWallets.address, investor: investors })
+    .from(investorWallets)
+    .innerJoin(investors, eq(investors.id, investorWallets.investorId))
+    .where(
+      inArray(
+        investorWallets.address,
+        verified.map((w) => w.toLowerCase()),
+      ),
+    );
+  const byWallet = new Map(records.map((r) => [r.wallet.toLowerCase(), r.investor]));
+  const out: VerifiedNotApprovedAlert[] = [];
+  for (const w of verified) {
+    const id = identities.get(w.toLowerCase())!;
+    const inv = byWallet.get(w.toLowerCase()) ?? null;
+    const approved =
+      !!inv &&
+      !!inv.kycApprovedAt &&
+      !!inv.kycExpiresAt &&
+      inv.kycExpiresAt.getTime() > now.getTime() &&
+      (inv.onChainId ?? "").toLowerCase() === id.investorId.toLowerCase();
+    if (approved) continue;
+    out.push({
+      kind: "verified_not_approved",
+      wallet: w,
+      onChainInvestorId: id.investorId,
+      investorId: inv?.id ?? null,
+      name: inv?.legalName ?? null,
+      status: inv?.kycStatus ?? null,
+      expiresAt: new Date(Number(id.expiry) * 1000),
+    });
+  }
+  return out;
 }
 
 const RANK = {
+  verified_not_approved: 0,
   kyc_expired: 0,
   frozen_open_orders: 1,
   unverified_holder: 2,

@@ -29,6 +29,8 @@ import { joinRegister } from "./register-query";
 
 const acct = devAccount;
 const officer = acct(1);
+/** The second compliance agent: confirms a professional registration the officer proposes (four eyes on-chain). */
+const secondOfficer = acct(2);
 const issuer = acct(3);
 const [a1, b, c, a2, d1, d2] = [
   acct(5).address,
@@ -133,7 +135,7 @@ async function expectSameRegister(block: bigint, label: string, db = database.db
 }
 
 beforeAll(async () => {
-  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  tc = await startTestChain({ agents: [officer, secondOfficer], issuers: [issuer] });
   client = tc.client;
   d = tc.deployments;
   database = await createTestDatabase();
@@ -175,7 +177,15 @@ beforeAll(async () => {
   await reg("registerInvestor", [a1, id("a"), 344, 1, far]);
   await reg("registerInvestor", [b, id("b"), 344, 1, far]);
   await reg("registerInvestor", [c, id("c"), 344, 1, BigInt(t0 + 3 * DAY)]); // KYC expires in three days
-  await reg("registerInvestor", [d1, id("d"), 344, 2, far]);
+  await reg("proposeRegistration", [d1, id("d"), 344, 2, far]); // professional: proposed, then confirmed by another
+  await send(
+    wallet(secondOfficer).writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: "confirmProposal",
+      args: [id("d"), d1, 344, 2, far],
+    }),
+  );
   await mint(a1, 100n);
   await mint(b, 50n);
   await checkpoint("mints with a running lock-up");

@@ -75,6 +75,37 @@ export async function listDocuments(
 }
 
 /**
+ * The answers a new application starts from. After a rejection: the rejected application's answers, to correct.
+ * A renewal (the last application approved, or expired): that approved application's answers — identity,
+ * residence, category with the declared portfolio, questionnaire — without the risk disclosures, which are read and
+ * accepted again. An investor approved before applications were recorded (an import) starts from the investor
+ * record. Documents are never carried over: identity and a recent proof of address are uploaded again.
+ */
+export function carriedOverAnswers(
+  latest: Pick<KycApplication, "status" | "data"> | null,
+  investor: Pick<Investor, "legalName" | "email" | "nationality" | "residence" | "category">,
+): KycApplicationData {
+  if (latest?.status === "rejected") return latest.data;
+  if (latest && (latest.status === "approved" || latest.status === "expired")) {
+    const answers: KycApplicationData = { ...latest.data };
+    delete answers.disclosures;
+    return answers;
+  }
+  if (latest) return latest.data;
+  const data: KycApplicationData = {};
+  if (investor.legalName || investor.email)
+    data.personal = {
+      legalName: investor.legalName ?? "",
+      email: investor.email ?? "",
+    } as KycApplicationData["personal"];
+  if (investor.nationality && investor.residence)
+    data.residence = { nationality: investor.nationality, residence: investor.residence };
+  if (investor.category === "retail" || investor.category === "professional")
+    data.category = { category: investor.category };
+  return data;
+}
+
+/**
  * The wallet's application to work on: its latest one when still open, otherwise a new draft (first time, or
  * after a rejection or expiry — answers are carried over, documents are not). Creates the investor record and
  * links the wallet on first use.
@@ -114,7 +145,7 @@ export async function getOrCreateDraft(
     return { app: latest, investor };
   const [app] = await db
     .insert(kycApplications)
-    .values({ investorId: investor.id, wallet, data: latest?.data ?? {} })
+    .values({ investorId: investor.id, wallet, data: carriedOverAnswers(latest, investor) })
     .returning();
   await db.update(investors).set({ kycStatus: "draft", rejectionReason: null }).where(eq(investors.id, investor.id));
   await writeAudit(db, {
@@ -231,6 +262,7 @@ export async function applyTransition(
     txHash,
     action,
     now = new Date(),
+    previousCategory = null,
   }: {
     app: KycApplication;
     event: KycEvent;
@@ -241,6 +273,11 @@ export async function applyTransition(
     txHash?: string | null;
     action?: string;
     now?: Date;
+    /**
+     * The category the identity registry holds for this investor today (read from the chain by the caller, see
+     * ./approval): a change away from professional or institutional needs four eyes too.
+     */
+    previousCategory?: InvestorCategory | null;
   },
 ): Promise<TransitionResult> {
   const [investor] = await db
@@ -254,6 +291,7 @@ export async function applyTransition(
     {
       status: app.status,
       category: app.data.category?.category ?? investor?.category ?? null,
+      previousCategory,
       preApprovedBy: app.preApprovedBy,
       expiresAt: investor?.expiresAt ?? null,
       now,

@@ -5,13 +5,24 @@ import "server-only";
  * afterwards, verifies the receipt and the registry's state before the application becomes approved.
  */
 import { randomBytes } from "node:crypto";
-import { type Address, getAddress, type Hex, zeroHash } from "viem";
+import { type Address, getAddress, type Hex, zeroAddress, zeroHash } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
-import { CODE_BY_CATEGORY } from "@/lib/auth/roles";
-import type { Investor, KycApplication } from "@/lib/db/schema";
+import { CATEGORY_BY_CODE, CODE_BY_CATEGORY } from "@/lib/auth/roles";
+import type { Investor, InvestorCategory, KycApplication } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
-import { approvalExpiry } from "./state";
+import { approvalExpiry, RENEWAL_NOTICE_DAYS } from "./state";
+
+/** What the identity registry holds for an investor: country (ISO numeric), category code, expiry (unix seconds). */
+export type RegistryRecord = { country: number; categoryCode: number; expiry: string };
+
+/**
+ * How an approval reaches the registry. One officer: `registerInvestor` (new wallet) or `updateInvestor` (renewal).
+ * Four eyes: the first officer proposes (`proposeRegistration` / `proposeUpdate`), the second `confirmProposal`s the
+ * exact record — the registry itself refuses a single agent setting or leaving a professional category.
+ */
+export type RegistrationFunction =
+  "registerInvestor" | "updateInvestor" | "proposeRegistration" | "proposeUpdate" | "confirmProposal";
 
 export type RegistrationPlan = {
   registry: Address;
@@ -20,13 +31,23 @@ export type RegistrationPlan = {
   country: number;
   categoryCode: number;
   expiry: string; // unix seconds as decimal string (serialisable to the client)
-  /** registerInvestor for a new wallet, updateInvestor to renew an existing registration of the same investor. */
-  functionName: "registerInvestor" | "updateInvestor";
+  functionName: RegistrationFunction;
+  /** For confirmProposal: the proposal registers a new wallet (true) or updates the investor (false). */
+  registers: boolean;
   /** The registry already holds exactly this registration: nothing to sign, only to confirm. */
   alreadyRegistered: boolean;
+  /** Four eyes, first officer: the registry already holds this officer's proposal of this record; nothing to sign. */
+  alreadyProposed: boolean;
+  /** Four eyes, first officer: another proposal is pending and is cancelled first (`cancelProposal`). */
+  cancelPending: boolean;
+  /** What the registry holds for this investor today (a renewal); null for a first registration. */
+  current: RegistryRecord | null;
 };
 
-export type PlanError = "missing_details" | "wallet_registered_elsewhere";
+/** Which step of the approval the plan is for: one officer alone, the first of two, or the second of two. */
+export type PlanMode = "single" | "propose" | "confirm";
+
+export type PlanError = "missing_details" | "wallet_registered_elsewhere" | "no_proposal" | "proposal_mismatch";
 
 export const newOnChainId = (): Hex => `0x${randomBytes(32).toString("hex")}`;
 
@@ -40,15 +61,58 @@ export async function readIdentity(wallet: Address) {
   return { investorId, country: Number(country), categoryCode: Number(categoryCode), expiry: BigInt(expiry) };
 }
 
+/** The pending four-eyes proposal for an investor id (proposer zero when none; wallet zero for an update). */
+export async function readProposal(investorId: Hex) {
+  const [proposer, wallet, country, categoryCode, expiry] = await getPublicClient().readContract({
+    address: getDeployments().identityRegistry,
+    abi: identityRegistryAbi,
+    functionName: "proposalOf",
+    args: [investorId],
+  });
+  return {
+    proposer: proposer as Address,
+    wallet: wallet as Address,
+    country: Number(country),
+    categoryCode: Number(categoryCode),
+    expiry: BigInt(expiry),
+  };
+}
+
+/**
+ * What the registry holds for the application's wallet: the investor's record (category as a name) when the wallet
+ * is registered to this investor, null otherwise. The four-eyes rule and the officer's difference read this.
+ */
+export async function readRegisteredRecord(
+  wallet: string,
+  onChainId: string | null,
+  now: Date = new Date(),
+): Promise<(RegistryRecord & { category: InvestorCategory | null; expired: boolean }) | null> {
+  const current = await readIdentity(getAddress(wallet));
+  if (current.investorId === zeroHash) return null;
+  if (onChainId && current.investorId.toLowerCase() !== onChainId.toLowerCase()) return null;
+  return {
+    country: current.country,
+    categoryCode: current.categoryCode,
+    expiry: current.expiry.toString(),
+    category: CATEGORY_BY_CODE[current.categoryCode] ?? null,
+    expired: current.expiry <= BigInt(Math.floor(now.getTime() / 1000)),
+  };
+}
+
 export async function planRegistration({
   app,
   investor,
   onChainId,
+  mode = "single",
+  officer,
   now = new Date(),
 }: {
   app: KycApplication;
   investor: Investor;
   onChainId: Hex;
+  mode?: PlanMode;
+  /** The officer acting (four eyes: whose proposal this is, or who must not be its proposer). */
+  officer?: string;
   now?: Date;
 }): Promise<{ ok: true; plan: RegistrationPlan } | { ok: false; code: PlanError }> {
   const residence = app.data.residence?.residence ?? investor.residence;
@@ -62,11 +126,40 @@ export async function planRegistration({
   if (current.investorId !== zeroHash && current.investorId.toLowerCase() !== onChainId.toLowerCase()) {
     return { ok: false, code: "wallet_registered_elsewhere" };
   }
+  const exists = current.investorId !== zeroHash;
+  // An interrupted approval left the registration on the registry: same record, valid for (about) a year. A renewal
+  // is due from RENEWAL_NOTICE_DAYS before expiry, so a registration inside that window is the old one, to renew.
   const alreadyRegistered =
-    current.investorId !== zeroHash &&
+    exists &&
     current.country === country &&
     current.categoryCode === categoryCode &&
-    current.expiry > nowSec;
+    current.expiry > nowSec + BigInt(RENEWAL_NOTICE_DAYS * 86_400);
+  let expiry = alreadyRegistered ? current.expiry.toString() : String(Math.floor(approvalExpiry(now).getTime() / 1000));
+  let functionName: RegistrationFunction = exists ? "updateInvestor" : "registerInvestor";
+  let alreadyProposed = false;
+  let cancelPending = false;
+  if (mode !== "single" && !alreadyRegistered) {
+    const proposal = await readProposal(onChainId);
+    const pending = proposal.proposer !== zeroAddress;
+    // The proposal must be of this very record: this wallet (a registration) or none (an update), country, category.
+    const sameRecord =
+      pending &&
+      proposal.wallet.toLowerCase() === (exists ? zeroAddress : wallet.toLowerCase()) &&
+      proposal.country === country &&
+      proposal.categoryCode === categoryCode;
+    if (mode === "propose") {
+      functionName = exists ? "proposeUpdate" : "proposeRegistration";
+      if (sameRecord && officer && proposal.proposer.toLowerCase() === officer.toLowerCase()) {
+        alreadyProposed = true;
+        expiry = proposal.expiry.toString();
+      } else if (pending) cancelPending = true;
+    } else {
+      if (!pending) return { ok: false, code: "no_proposal" };
+      if (!sameRecord || proposal.expiry <= nowSec) return { ok: false, code: "proposal_mismatch" };
+      functionName = "confirmProposal";
+      expiry = proposal.expiry.toString();
+    }
+  }
   return {
     ok: true,
     plan: {
@@ -75,14 +168,67 @@ export async function planRegistration({
       investorId: onChainId,
       country,
       categoryCode,
-      expiry: alreadyRegistered ? current.expiry.toString() : String(Math.floor(approvalExpiry(now).getTime() / 1000)),
-      functionName: current.investorId === zeroHash ? "registerInvestor" : "updateInvestor",
+      expiry,
+      functionName,
+      registers: !exists,
       alreadyRegistered,
+      alreadyProposed,
+      cancelPending,
+      current: exists
+        ? { country: current.country, categoryCode: current.categoryCode, expiry: current.expiry.toString() }
+        : null,
     },
   };
 }
 
-export type VerifyError = "tx_failed" | "tx_not_registry" | "tx_not_found" | "tx_wrong_sender" | "not_registered";
+export type VerifyError =
+  "tx_failed" | "tx_not_registry" | "tx_not_found" | "tx_wrong_sender" | "not_registered" | "not_proposed";
+
+/** The officer's own successful transaction to the registry (when a hash is given). */
+async function checkReceipt(
+  txHash: Hex | null | undefined,
+  officer: string,
+): Promise<{ ok: true } | { ok: false; code: VerifyError }> {
+  if (!txHash) return { ok: true };
+  try {
+    const receipt = await getPublicClient().waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
+    if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
+    if (receipt.to?.toLowerCase() !== getDeployments().identityRegistry.toLowerCase())
+      return { ok: false, code: "tx_not_registry" };
+    if (receipt.from.toLowerCase() !== officer.toLowerCase()) return { ok: false, code: "tx_wrong_sender" };
+  } catch {
+    return { ok: false, code: "tx_not_found" };
+  }
+  return { ok: true };
+}
+
+/**
+ * Four eyes, first officer: verifies that the registry now holds this officer's proposal of exactly the planned
+ * record (wallet for a registration, none for an update; country, category, expiry).
+ */
+export async function verifyProposal({
+  plan,
+  txHash,
+  officer,
+}: {
+  plan: Pick<RegistrationPlan, "wallet" | "investorId" | "country" | "categoryCode" | "expiry" | "registers">;
+  txHash?: Hex | null;
+  officer: string;
+}): Promise<{ ok: true } | { ok: false; code: VerifyError }> {
+  const receipt = await checkReceipt(txHash, officer);
+  if (!receipt.ok) return receipt;
+  const p = await readProposal(plan.investorId);
+  if (
+    p.proposer.toLowerCase() !== officer.toLowerCase() ||
+    p.wallet.toLowerCase() !== (plan.registers ? plan.wallet.toLowerCase() : zeroAddress) ||
+    p.country !== plan.country ||
+    p.categoryCode !== plan.categoryCode ||
+    p.expiry.toString() !== plan.expiry
+  ) {
+    return { ok: false, code: "not_proposed" };
+  }
+  return { ok: true };
+}
 
 /**
  * Verifies the registration: the transaction (if given) succeeded and called the registry, and the registry now
@@ -100,18 +246,8 @@ export async function verifyRegistration({
   officer: string;
   now?: Date;
 }): Promise<{ ok: true; expiresAt: Date } | { ok: false; code: VerifyError }> {
-  const client = getPublicClient();
-  if (txHash) {
-    try {
-      const receipt = await client.waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
-      if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
-      if (receipt.to?.toLowerCase() !== getDeployments().identityRegistry.toLowerCase())
-        return { ok: false, code: "tx_not_registry" };
-      if (receipt.from.toLowerCase() !== officer.toLowerCase()) return { ok: false, code: "tx_wrong_sender" };
-    } catch {
-      return { ok: false, code: "tx_not_found" };
-    }
-  }
+  const receipt = await checkReceipt(txHash, officer);
+  if (!receipt.ok) return receipt;
   const current = await readIdentity(getAddress(plan.wallet));
   const nowSec = BigInt(Math.floor(now.getTime() / 1000));
   if (

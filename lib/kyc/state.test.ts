@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalExpiry, canApprove, needsRenewal, transition } from "./state";
+import { approvalExpiry, canApprove, needsFourEyes, needsRenewal, needsTwoAgents, transition } from "./state";
 
 const grace = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 const marcus = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
@@ -105,5 +105,33 @@ describe("KYC state machine", () => {
     });
     expect(needsRenewal({ expiresAt, now: new Date("2027-01-01T00:00:00Z") })).toBe(false);
     expect(needsRenewal({ expiresAt, now: new Date("2027-03-01T00:00:00Z") })).toBe(true);
+  });
+
+  it("a renewal that changes to or from professional or institutional needs the second officer", () => {
+    const inReview = { status: "in_review" as const, preApprovedBy: null, review: complete };
+    // Professional on the registry, renewing as retail: a downgrade needs four eyes.
+    const downgrade = { ...inReview, category: "retail" as const, previousCategory: "professional" as const };
+    expect(canApprove(downgrade, grace)).toEqual({ ok: false, error: "needs_pre_approval" });
+    expect(canApprove({ ...downgrade, preApprovedBy: grace }, grace)).toEqual({ ok: false, error: "same_officer" });
+    expect(canApprove({ ...downgrade, preApprovedBy: grace }, marcus)).toEqual({ ok: true, status: "approved" });
+    expect(canApprove({ ...inReview, category: "retail", previousCategory: "institutional" }, grace)).toEqual({
+      ok: false,
+      error: "needs_pre_approval",
+    });
+    // Retail renewing as retail stays single-officer.
+    expect(canApprove({ ...inReview, category: "retail", previousCategory: "retail" }, grace)).toEqual({
+      ok: true,
+      status: "approved",
+    });
+    expect(needsFourEyes({ category: "retail", previousCategory: null })).toBe(false);
+    expect(needsFourEyes({ category: "professional", previousCategory: "professional" })).toBe(true);
+    expect(needsFourEyes({ category: "institutional", previousCategory: "retail" })).toBe(true);
+    // The registry's rule on category codes, as the console checks it before an officer signs.
+    expect([needsTwoAgents(0, 1), needsTwoAgents(0, 2), needsTwoAgents(2, 1), needsTwoAgents(2, 2)]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -6,12 +6,15 @@
  *     │                   └──────request_information─┴───┼──▶ needs_information ──submit──▶ submitted
  *     │                   └──reject──────────────────────┴──▶ rejected
  *
- * Approval expires after 12 months. Professional investors need four eyes: a pre-approval by one officer,
- * the approval by a different one. Nobody approves or pre-approves before the required documents are uploaded and
+ * Approval expires after 12 months. Professional and institutional investors need four eyes: a pre-approval by one
+ * officer, the approval by a different one — and so does any change to or from those categories on renewal (the
+ * category the registry holds is `previousCategory`), as the identity registry itself requires on-chain. Nobody approves or pre-approves before the required documents are uploaded and
  * every checklist item is ticked (./review). Resubmitting a submitted application is refused.
  */
 import type { InvestorCategory, KycStatus } from "@/lib/db/schema";
 import { isReviewComplete, type ReviewReadiness } from "./review";
+
+export { needsTwoAgents } from "./four-eyes";
 
 export type KycEvent =
   | { type: "submit" }
@@ -35,6 +38,11 @@ export type KycTransitionError =
 export type KycMachineInput = {
   status: KycStatus;
   category: InvestorCategory | null;
+  /**
+   * The category the identity registry holds for this investor today (a renewal), null for a first registration.
+   * A change away from professional or institutional needs four eyes as much as a change to them.
+   */
+  previousCategory?: InvestorCategory | null;
   preApprovedBy: string | null;
   expiresAt?: Date | null;
   now?: Date;
@@ -79,6 +87,20 @@ export function isReviewable(status: KycStatus): boolean {
   return status === "submitted" || status === "in_review";
 }
 
+const isProfessional = (c: InvestorCategory | null | undefined) => c === "professional" || c === "institutional";
+
+/**
+ * Whether approving needs two officers: the investor is (or becomes) professional or institutional, or the registry
+ * holds professional or institutional today and the application changes that. The same rule as the registry's
+ * `needsTwoAgents`, plus professional renewals that keep the category (the portal asks four eyes for those too).
+ */
+export function needsFourEyes({
+  category,
+  previousCategory,
+}: Pick<KycMachineInput, "category" | "previousCategory">): boolean {
+  return isProfessional(category) || isProfessional(previousCategory);
+}
+
 const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 
 export function transition(app: KycMachineInput, event: KycEvent): KycTransition {
@@ -102,7 +124,7 @@ export function transition(app: KycMachineInput, event: KycEvent): KycTransition
       return { ok: true, status };
     case "approve":
       if (!isReviewable(status)) return fail("invalid_transition");
-      if (app.category === "professional" || app.category === "institutional") {
+      if (needsFourEyes(app)) {
         if (!app.preApprovedBy) return fail("needs_pre_approval");
         if (same(app.preApprovedBy, event.actor)) return fail("same_officer");
       }

@@ -11,4 +11,14 @@ describe("onboarding state", () => {
     expect(onboardingState({ verified: false, registered: false, kycStatus: null })).toBe("not_started");
     expect(currentStep("in_review")).toBe(1);
   });
+
+  it("an expired registration being renewed shows the renewal's state, not 'start a new application'", () => {
+    expect(onboardingState({ verified: false, registered: true, kycStatus: "submitted" })).toBe("in_review");
+    expect(onboardingState({ verified: false, registered: true, kycStatus: "in_review" })).toBe("in_review");
+    expect(onboardingState({ verified: false, registered: true, kycStatus: "needs_information" })).toBe(
+      "needs_information",
+    );
+    expect(onboardingState({ verified: false, registered: true, kycStatus: "draft" })).toBe("expired");
+    expect(onboardingState({ verified: false, registered: true, kycStatus: "expired" })).toBe("expired");
+  });
 });

@@ -14,10 +14,9 @@ export function onboardingState({
   kycStatus: KycStatus | null;
 }): OnboardingState {
   if (verified) return "verified";
-  if (registered || kycStatus === "expired") return "expired";
+  // A renewal under way (submitted, in review, waiting for the investor, or refused) says where it stands, even
+  // though the registry still holds the expired registration.
   switch (kycStatus) {
-    case "approved":
-      return "registering";
     case "submitted":
     case "in_review":
       return "in_review";
@@ -25,9 +24,9 @@ export function onboardingState({
       return "needs_information";
     case "rejected":
       return "rejected";
-    default:
-      return "not_started";
   }
+  if (registered || kycStatus === "expired") return "expired";
+  return kycStatus === "approved" ? "registering" : "not_started";
 }
 
 /** The four steps of the journey and how far this state has come (index of the current step). */

@@ -54,6 +54,8 @@ export const KEY_OPERATIONS: [string, string][] = [
   ["PrimaryOffering", "buy"],
   ["PrimaryOffering", "createOffering"],
   ["IdentityRegistry", "registerInvestor"],
+  ["IdentityRegistry", "proposeRegistration"],
+  ["IdentityRegistry", "confirmProposal"],
   ["Market", "placeAsk"],
   ["Market", "placeBid"],
   ["Market", "fill"],
@@ -232,10 +234,10 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
     });
     const client = createPublicClient({ chain: anvil, transport });
     type Account = ReturnType<typeof mnemonicToAccount>;
-    const [admin, agent, issuer, alice, bob, carol, dave, buyer, treasury, feeRecipient] = Array.from(
-      { length: 10 },
+    const [admin, agent, issuer, alice, bob, carol, dave, buyer, treasury, feeRecipient, agent2] = Array.from(
+      { length: 11 },
       (_, i) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: i }),
-    ) as [Account, Account, Account, Account, Account, Account, Account, Account, Account, Account];
+    ) as [Account, Account, Account, Account, Account, Account, Account, Account, Account, Account, Account];
 
     const measured = new Map<string, { gasUsed: bigint; input: Hex }>();
     async function mined(hash: Hex, measureAs?: string) {
@@ -289,6 +291,10 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
       await read(registry, A.registry, "AGENT_ROLE"),
       agent.address,
     ]);
+    await send(admin, registry, A.registry, "grantRole", [
+      await read(registry, A.registry, "AGENT_ROLE"),
+      agent2.address,
+    ]);
     await send(admin, factory, A.factory, "grantRole", [await read(factory, A.factory, "ISSUER_ROLE"), issuer.address]);
 
     const kycExpiry = (await now()) + 365n * DAY;
@@ -300,13 +306,30 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
       [buyer, HK, 2],
     ];
     for (const [who, country, category] of investors) {
-      await send(agent, registry, A.registry, "registerInvestor", [
-        who.address,
-        keccak256(toHex(`investor:${who.address}`)),
-        country,
-        category,
-        kycExpiry,
-      ]);
+      const record = [who.address, keccak256(toHex(`investor:${who.address}`)), country, category, kycExpiry] as const;
+      if (category === 1) {
+        await send(agent, registry, A.registry, "registerInvestor", [...record]);
+        continue;
+      }
+      // Professional: four eyes on-chain — one agent proposes, another confirms the exact record.
+      const measure = who === bob;
+      await send(
+        agent,
+        registry,
+        A.registry,
+        "proposeRegistration",
+        [...record],
+        measure ? "proposeRegistration" : undefined,
+      );
+      const [wallet, id, ...rest] = record;
+      await send(
+        agent2,
+        registry,
+        A.registry,
+        "confirmProposal",
+        [id, wallet, ...rest],
+        measure ? "confirmProposal" : undefined,
+      );
     }
     const rules = (maxHolders: number, maxBalancePerInvestor: bigint, lockupSeconds: bigint) => ({
       allowedCountries: [HK, SG],
@@ -427,6 +450,8 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
         "½ of ERC-3643's 155,742",
       ),
       figure("transferToNewHolder", "share transfer to a verified investor who holds none yet"),
+      figure("proposeRegistration", "four eyes, first agent: propose registering a professional investor"),
+      figure("confirmProposal", "four eyes, second agent: confirm the proposal (registers the investor)"),
       figure("buyWithPermit", "primary purchase with permit (first purchase, 10 shares)"),
       figure("deployToken", "token deployment through the factory (clone + initialise)", 400_000),
       figure(

@@ -108,6 +108,7 @@ export async function seedDemo({
 
   const admin = walletOf("admin");
   const officer = walletOf("grace");
+  const secondOfficer = walletOf("marcus");
   const decimals = await publicClient.readContract({
     address: deployment.paymentToken,
     abi: hKDStablecoinAbi,
@@ -169,14 +170,28 @@ export async function seedDemo({
       })
       .returning();
     await db.insert(schema.investorWallets).values({ address, investorId: row!.id, isPrimary: true });
-    if (inv.kyc === "submitted") {
-      // A submitted application waiting in the compliance queue (answers only; documents are uploaded by real users).
-      const at = new Date((now - 3 * DAY) * 1000);
+    // The application behind the state: submitted ones wait in the compliance queue; approved (and later expired)
+    // ones hold the answers a renewal starts from (answers only; documents are uploaded by real users).
+    if (inv.kyc === "submitted" || approved) {
+      const at = new Date((now - (approved ? 201 : 3) * DAY) * 1000);
+      const professional = inv.category === "professional";
       await db.insert(schema.kycApplications).values({
         investorId: row!.id,
         wallet: address,
-        status: "submitted",
+        status: approved ? "approved" : "submitted",
         submittedAt: at,
+        ...(approved
+          ? {
+              decidedAt: approvedAt,
+              decidedBy: addressOf(professional ? "marcus" : "grace").toLowerCase(),
+              ...(professional ? { preApprovedBy: addressOf("grace").toLowerCase(), preApprovedAt: approvedAt } : {}),
+              checklist: Object.fromEntries(
+                ["identity_matches", "address_recent", "sanctions_clear", "category_evidence", "questionnaire_ok"].map(
+                  (k) => [k, true],
+                ),
+              ),
+            }
+          : {}),
         data: {
           personal: {
             legalName: p.name,
@@ -186,7 +201,9 @@ export async function seedDemo({
             address: "18 Hennessy Road, Wan Chai, Hong Kong",
           },
           residence: { nationality: inv.nationality, residence: inv.residence },
-          category: { category: inv.category === "professional" ? "professional" : "retail" },
+          category: professional
+            ? { category: "professional", portfolioHkd: 12_500_000, declaredAt: at.toISOString() }
+            : { category: "retail" },
           questionnaire: { answers: {}, score: 5, total: 5, passed: true, at: at.toISOString() },
           disclosures: ["loss", "illiquidity", "valuation", "custody", "regulation"].map((key) => ({
             key,
@@ -198,14 +215,42 @@ export async function seedDemo({
     }
     if (approved) {
       onChainIds.set(p.key, onChainId);
-      await send(
-        officer.writeContract({
-          address: deployment.identityRegistry,
-          abi: identityRegistryAbi,
-          functionName: "registerInvestor",
-          args: [addressOf(p.key), onChainId, inv.residenceNumeric, CATEGORY[inv.category], BigInt(now + 165 * DAY)],
-        }),
-      );
+      const record = [
+        addressOf(p.key),
+        onChainId,
+        inv.residenceNumeric,
+        CATEGORY[inv.category],
+        BigInt(now + 165 * DAY),
+      ] as const;
+      if (inv.category === "retail") {
+        await send(
+          officer.writeContract({
+            address: deployment.identityRegistry,
+            abi: identityRegistryAbi,
+            functionName: "registerInvestor",
+            args: [...record],
+          }),
+        );
+      } else {
+        // Four eyes on-chain: Grace proposes the registration of a professional investor, Marcus confirms it.
+        const [wallet, id, country, category, expiry] = record;
+        await send(
+          officer.writeContract({
+            address: deployment.identityRegistry,
+            abi: identityRegistryAbi,
+            functionName: "proposeRegistration",
+            args: [...record],
+          }),
+        );
+        await send(
+          secondOfficer.writeContract({
+            address: deployment.identityRegistry,
+            abi: identityRegistryAbi,
+            functionName: "confirmProposal",
+            args: [id, wallet, country, category, expiry],
+          }),
+        );
+      }
       await send(
         admin.writeContract({
           address: deployment.paymentToken,
@@ -630,10 +675,15 @@ export async function seedDemo({
         args: [id, p.investor!.residenceNumeric, CATEGORY[p.investor!.category], BigInt(expiredAt)],
       }),
     );
-    await db
+    const [expired] = await db
       .update(schema.investors)
       .set({ kycStatus: "expired", kycExpiresAt: new Date(expiredAt * 1000) })
-      .where(eq(schema.investors.onChainId, id));
+      .where(eq(schema.investors.onChainId, id))
+      .returning({ id: schema.investors.id });
+    await db
+      .update(schema.kycApplications)
+      .set({ status: "expired" })
+      .where(eq(schema.kycApplications.investorId, expired!.id));
   }
 
   writeFileSync(

@@ -116,7 +116,13 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
           action={startApplicationAction}
           className="flex flex-wrap items-center gap-3 rounded-2xl border border-accent/30 bg-accent-soft p-5"
         >
-          <p className="flex-1 text-sm">{state === "not_started" ? tk("startBody") : tk("restartBody")}</p>
+          <p className="flex-1 text-sm">
+            {state === "not_started"
+              ? tk("startBody")
+              : state === "expired"
+                ? tk("renewalStartBody")
+                : tk("restartBody")}
+          </p>
           <button type="submit" className={buttonStyles({ variant: "primary" })}>
             {state === "not_started" ? tk("start") : tk("restart")}
           </button>

@@ -7,6 +7,7 @@ import { formatDay } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 
 const look: Record<Alert["kind"], [BadgeTone, BadgeIcon]> = {
+  verified_not_approved: ["danger", "error"],
   kyc_expired: ["danger", "error"],
   frozen_open_orders: ["danger", "lock"],
   unverified_holder: ["danger", "warn"],
@@ -69,6 +70,14 @@ export async function AlertList({
               pct: Math.round((a.holders / a.max) * 100),
             });
             break;
+          case "verified_not_approved":
+            text = t(a.investorId ? "text.verified_not_approved" : "text.verified_no_record", {
+              wallet: shortAddress(a.wallet),
+              name: a.name || tr("unknownInvestor"),
+              status: a.status ?? "—",
+              date: formatDay(a.expiresAt, locale),
+            });
+            break;
           case "unverified_holder":
             text = t("text.unverified_holder", {
               wallet: shortAddress(a.wallet),
@@ -81,7 +90,7 @@ export async function AlertList({
         const investorId = "investorId" in a ? a.investorId : null;
         return (
           <li
-            key={`${a.kind}-${"token" in a ? a.token : a.investorId}-${"wallet" in a ? a.wallet : ""}-${i}`}
+            key={`${a.kind}-${"token" in a ? a.token : (a.investorId ?? "")}-${"wallet" in a ? a.wallet : ""}-${i}`}
             className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between"
             data-alert={a.kind}
           >

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
+import { needsTwoAgents } from "@/lib/kyc/four-eyes";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 
 const CATEGORY_CODES = { retail: 1, professional: 2, institutional: 3 } as const;
@@ -71,10 +72,13 @@ export function InvestorRecordActions({
         },
         { name: "expiry", kind: "date", label: t("expiry"), defaultValue: expiryDay },
       ],
-      validate: (v): Record<string, string> =>
-        /^\d{4}-\d{2}-\d{2}$/.test(v.expiry ?? "") && toSeconds(v.expiry!) > BigInt(Math.floor(Date.now() / 1000))
+      validate: (v): Record<string, string> => ({
+        ...(/^\d{4}-\d{2}-\d{2}$/.test(v.expiry ?? "") && toSeconds(v.expiry!) > BigInt(Math.floor(Date.now() / 1000))
           ? {}
-          : { expiry: t("validation.date") },
+          : { expiry: t("validation.date") }),
+        // The registry refuses one agent changing a category to or from professional or institutional (four eyes).
+        ...(needsTwoAgents(record.category, Number(v.category)) ? { category: t("validation.categoryFourEyes") } : {}),
+      }),
       confirm: (v) =>
         t("confirm.updateInvestor", {
           name,

@@ -30,6 +30,8 @@ abstract contract Base is Test {
 
     address internal admin = makeAddr("admin");
     address internal agent = makeAddr("agent");
+    /// The second compliance agent: confirms what `agent` proposes (four eyes for professional categories).
+    address internal agent2 = makeAddr("agent2");
     address internal issuer = makeAddr("issuer");
     address internal treasury = makeAddr("treasury");
     address internal alice = makeAddr("alice");
@@ -58,6 +60,7 @@ abstract contract Base is Test {
         factory = new ShareTokenFactory(admin, address(impl));
         vm.startPrank(admin);
         registry.grantRole(registry.AGENT_ROLE(), agent);
+        registry.grantRole(registry.AGENT_ROLE(), agent2);
         offering.setFactory(address(factory));
         factory.grantRole(factory.ISSUER_ROLE(), issuer);
         vm.stopPrank();
@@ -65,12 +68,28 @@ abstract contract Base is Test {
         vm.startPrank(agent);
         registry.registerInvestor(alice, ALICE, HK, RETAIL, kycExpiry);
         registry.linkWallet(alice2, ALICE);
-        registry.registerInvestor(bob, BOB, HK, PROFESSIONAL, kycExpiry);
-        registry.registerInvestor(carol, CAROL, SG, PROFESSIONAL, kycExpiry);
-        registry.registerInvestor(dave, DAVE, US, INSTITUTIONAL, kycExpiry);
         vm.stopPrank();
+        _registerTwoAgents(bob, BOB, HK, PROFESSIONAL, kycExpiry);
+        _registerTwoAgents(carol, CAROL, SG, PROFESSIONAL, kycExpiry);
+        _registerTwoAgents(dave, DAVE, US, INSTITUTIONAL, kycExpiry);
 
         token = _deploy(_rules(0, 0, 0));
+    }
+
+    /// Registers an investor the four-eyes way: `agent` proposes, `agent2` confirms (any category).
+    function _registerTwoAgents(address wallet, bytes32 id, uint16 country, uint8 category, uint64 expiry) internal {
+        vm.prank(agent);
+        registry.proposeRegistration(wallet, id, country, category, expiry);
+        vm.prank(agent2);
+        registry.confirmProposal(id, wallet, country, category, expiry);
+    }
+
+    /// Updates an investor the four-eyes way: `agent` proposes, `agent2` confirms.
+    function _updateTwoAgents(bytes32 id, uint16 country, uint8 category, uint64 expiry) internal {
+        vm.prank(agent);
+        registry.proposeUpdate(id, country, category, expiry);
+        vm.prank(agent2);
+        registry.confirmProposal(id, address(0), country, category, expiry);
     }
 
     function _rules(uint32 maxHolders, uint256 maxBalance, uint64 lockup)

@@ -12,10 +12,11 @@ import { requirePageSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { auditLog, investors } from "@/lib/db/schema";
 import { formatDay, formatDayTime } from "@/lib/format/date";
-import { countryName } from "@/lib/i18n/countries";
+import { alpha2ToNumeric, countryName, countryNameFromNumeric } from "@/lib/i18n/countries";
 import { getApplication, getInfoThread, listDocuments } from "@/lib/kyc/applications";
+import { readRegisteredRecord } from "@/lib/kyc/registration";
 import { isReviewComplete, reviewReadiness } from "@/lib/kyc/review";
-import { canApprove, isReviewable } from "@/lib/kyc/state";
+import { canApprove, isReviewable, needsFourEyes } from "@/lib/kyc/state";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceKyc");
@@ -48,7 +49,60 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
   const officer = ctx.address.toLowerCase();
   const category = app.data.category?.category ?? investor.category;
   const review = reviewReadiness({ data: app.data, documentKinds: docs.map((d) => d.kind), checklist: app.checklist });
-  const approval = canApprove({ status: app.status, category, preApprovedBy: app.preApprovedBy, review }, officer);
+  // What the identity registry holds for this wallet today: a renewal's "before", and half of the four-eyes rule.
+  let registered: Awaited<ReturnType<typeof readRegisteredRecord>> = null;
+  let registryUnavailable = false;
+  try {
+    registered = await readRegisteredRecord(app.wallet, investor.onChainId);
+  } catch (error) {
+    console.error("[compliance/kyc] registry read failed:", error instanceof Error ? error.message : error);
+    registryUnavailable = true;
+  }
+  const previousCategory = registered?.category ?? null;
+  const fourEyes = needsFourEyes({ category, previousCategory });
+  const approval = canApprove(
+    { status: app.status, category, previousCategory, preApprovedBy: app.preApprovedBy, review },
+    officer,
+  );
+  const call = fourEyes
+    ? app.preApprovedBy
+      ? "confirmProposal"
+      : registered
+        ? "proposeUpdate"
+        : "proposeRegistration"
+    : registered
+      ? "updateInvestor"
+      : "registerInvestor";
+  const renewal = !!registered || !!investor.kycApprovedAt;
+  const newResidence = app.data.residence?.residence ?? investor.residence;
+  const newCountry = newResidence ? alpha2ToNumeric(newResidence) : undefined;
+  const diffRows = registered
+    ? [
+        {
+          key: "category",
+          label: tk("category.legend"),
+          before: registered.category ? tcat(registered.category) : "—",
+          after: category ? tcat(category) : "—",
+          changed: registered.category !== category,
+        },
+        {
+          key: "country",
+          label: tk("residence.residence"),
+          before: countryNameFromNumeric(registered.country, locale),
+          after: newCountry ? countryNameFromNumeric(newCountry, locale) : "—",
+          changed: registered.country !== newCountry,
+        },
+        {
+          key: "expiry",
+          label: t("application.expiry"),
+          before: registered.expired
+            ? t("application.expired", { date: formatDay(new Date(Number(registered.expiry) * 1000), locale) })
+            : formatDay(new Date(Number(registered.expiry) * 1000), locale),
+          after: t("application.expiryNew"),
+          changed: true,
+        },
+      ]
+    : [];
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const reviewMissing = isReviewComplete(review)
     ? null
@@ -90,6 +144,11 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="font-display text-3xl font-normal tracking-tight">{p?.legalName ?? t("unnamed")}</h1>
         <KycStatusBadge status={app.status} label={tkyc(app.status)} />
+        {renewal ? (
+          <span className="rounded-full border border-line-strong px-2.5 py-0.5 text-xs font-medium">
+            {t("application.renewalBadge")}
+          </span>
+        ) : null}
         {app.preApprovedBy ? (
           <span className="text-sm text-ink-muted">
             {t("application.preApprovedBy")} <Address address={app.preApprovedBy} copy={false} />
@@ -114,6 +173,56 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
           </p>
           {app.approvalTxHash ? <code className="font-mono text-xs break-all">{app.approvalTxHash}</code> : null}
         </Alert>
+      ) : null}
+      {isReviewable(app.status) ? (
+        registryUnavailable ? (
+          <Alert tone="warn" role="none" title={t("application.registryUnavailable")} />
+        ) : registered ? (
+          <section aria-labelledby="registry-diff" className="rounded-xl border border-line bg-surface p-5">
+            <h2 id="registry-diff" className="font-medium">
+              {t("application.renewalTitle")}
+            </h2>
+            <p className="mt-1 mb-3 text-sm text-ink-muted">{t("application.renewalIntro")}</p>
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[20rem] text-sm" data-testid="registry-diff">
+                <thead>
+                  <tr className="text-left text-ink-muted">
+                    <th scope="col" className="py-1 pr-3 font-normal">
+                      {t("application.field")}
+                    </th>
+                    <th scope="col" className="py-1 pr-3 font-normal">
+                      {t("application.onRegistry")}
+                    </th>
+                    <th scope="col" className="py-1 font-normal">
+                      {t("application.afterApproval")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-line">
+                  {diffRows.map((row) => (
+                    <tr key={row.key} data-changed={row.changed || undefined}>
+                      <th scope="row" className="py-2 pr-3 text-left font-normal text-ink-muted">
+                        {row.label}
+                      </th>
+                      <td className="py-2 pr-3">{row.before}</td>
+                      <td className={row.changed ? "py-2 font-semibold" : "py-2"}>
+                        <span aria-hidden="true">→ </span>
+                        {row.after}{" "}
+                        <span className="text-xs font-normal text-ink-muted">
+                          ({row.changed ? t("application.changed") : t("application.unchanged")})
+                        </span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ) : (
+          <Alert tone="info" role="none" title={t("application.firstTitle")}>
+            <p>{t("application.firstIntro")}</p>
+          </Alert>
+        )
       ) : null}
       {thread.length > 0 ? (
         <section aria-labelledby="thread" className="rounded-xl border border-line bg-surface p-5">
@@ -247,10 +356,11 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
               officer={officer}
               canApprove={approval.ok}
               approveBlockedReason={approval.ok ? null : approval.error}
-              canPreApprove={professional && !app.preApprovedBy}
+              canPreApprove={fourEyes && !app.preApprovedBy}
               reviewMissing={reviewMissing}
-              professional={professional}
-              preApprovedByOther={!!app.preApprovedBy}
+              fourEyes={fourEyes}
+              preApprovedBy={app.preApprovedBy}
+              call={call}
               summary={{
                 wallet: app.wallet,
                 country: r ? countryName(r.residence, locale) : "—",

@@ -1,0 +1,257 @@
+import "server-only";
+
+/**
+ * Approving a KYC application, on the server: who may approve (four eyes), and the on-chain steps. One officer:
+ * plan → the officer's wallet sends `registerInvestor`/`updateInvestor` → verify → approved. Four eyes (professional
+ * or institutional, or a renewal that changes to or from those): the first officer's pre-approval proposes the exact
+ * record on the identity registry (`proposeRegistration`/`proposeUpdate`, verified, then recorded as the
+ * pre-approval); the second officer's approval confirms it (`confirmProposal`) — the registry refuses a proposer
+ * confirming, so the chain holds the rule too. The category the registry holds today counts as much as the one
+ * applied for: a professional renewing as retail needs the second officer.
+ *
+ * Every refusal of a privileged step is audited (who tried what, why). Functions take the database and the acting
+ * officer explicitly and read the chain through the server's client, so they are tested against PGlite and anvil.
+ */
+import { eq } from "drizzle-orm";
+import type { Hex } from "viem";
+import { writeAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db/connect";
+import { type Investor, investors, type InvestorCategory, type KycApplication } from "@/lib/db/schema";
+import { applyTransition, auditKycRefusal, loadReviewReadiness } from "./applications";
+import {
+  newOnChainId,
+  type PlanError,
+  planRegistration,
+  readRegisteredRecord,
+  type RegistrationPlan,
+  type VerifyError,
+  verifyProposal,
+  verifyRegistration,
+} from "./registration";
+import type { ReviewReadiness } from "./review";
+import { canApprove, type KycTransitionError, needsFourEyes, transition } from "./state";
+
+export type ApprovalError = KycTransitionError | PlanError | VerifyError | "not_found" | "conflict";
+export type ApprovalFailure = { ok: false; code: ApprovalError; review?: ReviewReadiness };
+
+/** What an approval decision depends on: the investor, the category applied for and the one the registry holds. */
+export async function approvalContext(db: Database, app: KycApplication) {
+  const [investor] = await db.select().from(investors).where(eq(investors.id, app.investorId));
+  if (!investor) return null;
+  const category = app.data.category?.category ?? investor.category;
+  const registered = await readRegisteredRecord(app.wallet, investor.onChainId);
+  const previousCategory: InvestorCategory | null = registered?.category ?? null;
+  const review = await loadReviewReadiness(db, app);
+  return {
+    investor,
+    category,
+    registered,
+    previousCategory,
+    review,
+    fourEyes: needsFourEyes({ category, previousCategory }),
+  };
+}
+
+async function refuse(
+  db: Database,
+  app: KycApplication,
+  attempted: "kyc.approve" | "kyc.pre_approve",
+  actor: string,
+  code: ApprovalError,
+  review?: ReviewReadiness,
+): Promise<ApprovalFailure> {
+  await auditKycRefusal(db, {
+    app,
+    attempted,
+    actor,
+    actorRole: "compliance",
+    code,
+    details: code === "review_incomplete" && review ? { ...review } : {},
+  });
+  return { ok: false, code, ...(code === "review_incomplete" ? { review } : {}) };
+}
+
+/** Takes a submitted application into review (also done implicitly by the first decision). */
+export async function ensureInReview(
+  db: Database,
+  app: KycApplication,
+  actor: string,
+): Promise<{ ok: true; app: KycApplication } | ApprovalFailure> {
+  if (app.status !== "submitted") return { ok: true, app };
+  const r = await applyTransition(db, { app, event: { type: "start_review" }, actor, actorRole: "compliance" });
+  return r.ok ? r : { ok: false, code: r.code };
+}
+
+async function onChainIdFor(db: Database, investor: Investor): Promise<Hex> {
+  if (investor.onChainId) return investor.onChainId as Hex;
+  const onChainId = newOnChainId();
+  await db.update(investors).set({ onChainId }).where(eq(investors.id, investor.id));
+  return onChainId;
+}
+
+/**
+ * Four eyes, first officer, step 1: checks this officer may pre-approve (review complete, not pre-approved, four
+ * eyes apply), and returns the proposal their wallet sends (or `alreadyProposed`: nothing to sign).
+ */
+export async function beginPreApproval(
+  db: Database,
+  { app, actor }: { app: KycApplication; actor: string },
+): Promise<{ ok: true; plan: RegistrationPlan } | ApprovalFailure> {
+  const ctx = await approvalContext(db, app);
+  if (!ctx) return { ok: false, code: "not_found" };
+  const allowed = transition(
+    { status: app.status, category: ctx.category, preApprovedBy: app.preApprovedBy, review: ctx.review },
+    { type: "pre_approve", actor },
+  );
+  if (!allowed.ok) return refuse(db, app, "kyc.pre_approve", actor, allowed.error, ctx.review);
+  // A pre-approval is the first of two signatures; where one officer decides alone there is nothing to pre-approve.
+  if (!ctx.fourEyes) return refuse(db, app, "kyc.pre_approve", actor, "invalid_transition");
+  const inReview = await ensureInReview(db, app, actor);
+  if (!inReview.ok) return inReview;
+  const onChainId = await onChainIdFor(db, ctx.investor);
+  const planned = await planRegistration({
+    app: inReview.app,
+    investor: ctx.investor,
+    onChainId,
+    mode: "propose",
+    officer: actor,
+  });
+  if (!planned.ok) return { ok: false, code: planned.code };
+  await writeAudit(db, {
+    actor,
+    actorRole: "compliance",
+    action: "kyc.pre_approve.begin",
+    subjectType: "kyc_application",
+    subjectId: app.id,
+    before: { registry: planned.plan.current },
+    after: { ...planned.plan, current: undefined },
+  });
+  return { ok: true, plan: planned.plan };
+}
+
+/**
+ * Four eyes, first officer, step 2: verifies on chain that the registry holds this officer's proposal of exactly
+ * the planned record (or, after an interrupted approval, the registration itself), then records the pre-approval.
+ */
+export async function confirmPreApproval(
+  db: Database,
+  { app, actor, txHash }: { app: KycApplication; actor: string; txHash: Hex | null },
+): Promise<{ ok: true; app: KycApplication } | ApprovalFailure> {
+  const ctx = await approvalContext(db, app);
+  if (!ctx) return { ok: false, code: "not_found" };
+  if (!ctx.fourEyes) return refuse(db, app, "kyc.pre_approve", actor, "invalid_transition");
+  if (!ctx.investor.onChainId) return { ok: false, code: "not_proposed" };
+  const planned = await planRegistration({
+    app,
+    investor: ctx.investor,
+    onChainId: ctx.investor.onChainId as Hex,
+    mode: "propose",
+    officer: actor,
+  });
+  if (!planned.ok) return { ok: false, code: planned.code };
+  if (!planned.plan.alreadyRegistered) {
+    if (!planned.plan.alreadyProposed) return { ok: false, code: "not_proposed" };
+    const verified = await verifyProposal({ plan: planned.plan, txHash, officer: actor });
+    if (!verified.ok) return { ok: false, code: verified.code };
+  }
+  const r = await applyTransition(db, {
+    app,
+    event: { type: "pre_approve", actor },
+    actor,
+    actorRole: "compliance",
+    set: { preApprovedBy: actor, preApprovedAt: new Date() },
+    action: "kyc.pre_approve",
+    txHash,
+    previousCategory: ctx.previousCategory,
+  });
+  return r.ok ? r : { ok: false, code: r.code };
+}
+
+/**
+ * Approval, step 1: checks that this officer may approve (four eyes, against the category the registry holds too),
+ * takes the application into review, gives the investor an on-chain id if needed, and returns what the officer's
+ * wallet will send: `registerInvestor`/`updateInvestor` alone, or `confirmProposal` of the first officer's proposal.
+ */
+export async function beginApproval(
+  db: Database,
+  { app, actor }: { app: KycApplication; actor: string },
+): Promise<{ ok: true; plan: RegistrationPlan } | ApprovalFailure> {
+  const ctx = await approvalContext(db, app);
+  if (!ctx) return { ok: false, code: "not_found" };
+  const allowed = canApprove(
+    {
+      status: app.status,
+      category: ctx.category,
+      previousCategory: ctx.previousCategory,
+      preApprovedBy: app.preApprovedBy,
+      review: ctx.review,
+    },
+    actor,
+  );
+  if (!allowed.ok) return refuse(db, app, "kyc.approve", actor, allowed.error, ctx.review);
+  const inReview = await ensureInReview(db, app, actor);
+  if (!inReview.ok) return inReview;
+  const onChainId = await onChainIdFor(db, ctx.investor);
+  const planned = await planRegistration({
+    app: inReview.app,
+    investor: ctx.investor,
+    onChainId,
+    mode: ctx.fourEyes ? "confirm" : "single",
+    officer: actor,
+  });
+  if (!planned.ok) return { ok: false, code: planned.code };
+  await writeAudit(db, {
+    actor,
+    actorRole: "compliance",
+    action: "kyc.approve.begin",
+    subjectType: "kyc_application",
+    subjectId: app.id,
+    before: { registry: planned.plan.current },
+    after: { ...planned.plan, current: undefined },
+  });
+  return { ok: true, plan: planned.plan };
+}
+
+/**
+ * Approval, step 2: verifies the receipt (when given) and the registry state on chain; only then is the application
+ * approved, with the expiry the chain holds. Refuses (audited) an officer who may not approve.
+ */
+export async function confirmApproval(
+  db: Database,
+  { app, actor, txHash }: { app: KycApplication; actor: string; txHash: Hex | null },
+): Promise<{ ok: true; app: KycApplication } | ApprovalFailure> {
+  const ctx = await approvalContext(db, app);
+  if (!ctx) return { ok: false, code: "not_found" };
+  if (!ctx.investor.onChainId) return { ok: false, code: "not_registered" };
+  const allowed = canApprove(
+    {
+      status: app.status,
+      category: ctx.category,
+      previousCategory: ctx.previousCategory,
+      preApprovedBy: app.preApprovedBy,
+      review: ctx.review,
+    },
+    actor,
+  );
+  if (!allowed.ok) return refuse(db, app, "kyc.approve", actor, allowed.error, ctx.review);
+  // After the second officer's confirmation the registry already holds the new category (a downgrade then reads as
+  // retail → retail): whoever pre-approved still cannot be the one who approves.
+  if (app.preApprovedBy && app.preApprovedBy.toLowerCase() === actor.toLowerCase())
+    return refuse(db, app, "kyc.approve", actor, "same_officer", ctx.review);
+  const planned = await planRegistration({ app, investor: ctx.investor, onChainId: ctx.investor.onChainId as Hex });
+  if (!planned.ok) return { ok: false, code: planned.code };
+  const verified = await verifyRegistration({ plan: planned.plan, txHash, officer: actor });
+  if (!verified.ok) return { ok: false, code: verified.code };
+  const now = new Date();
+  const r = await applyTransition(db, {
+    app,
+    event: { type: "approve", actor },
+    actor,
+    actorRole: "compliance",
+    txHash,
+    set: { decidedAt: now, decidedBy: actor, approvalTxHash: txHash },
+    investorSet: { kycApprovedAt: now, kycExpiresAt: verified.expiresAt, rejectionReason: null },
+    previousCategory: ctx.previousCategory,
+  });
+  return r.ok ? r : { ok: false, code: r.code };
+}
