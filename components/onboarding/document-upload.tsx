@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { KycDocumentKind } from "@/lib/db/schema";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
-import { uploadDocumentAction } from "./actions";
+import { useUpload } from "@/components/uploads/use-upload";
 
 export type UploadedDocument = { id: string; name: string; mime: string; sizeBytes: number };
 
@@ -21,11 +21,16 @@ export function DocumentUpload({
   uploaded: UploadedDocument | null;
 }) {
   const t = useTranslations("kyc.documents");
-  const [state, action, pending] = useActionState(uploadDocumentAction, null);
+  const tErrors = useTranslations("kyc.errors");
+  // The file goes to an upload route that checks the session and the application before reading it.
+  const { state, pending, send } = useUpload({
+    unavailable: tErrors("unavailable"),
+    tooLarge: t("errors.too_large"),
+    wait: (seconds) => tErrors("rate_limited_wait", { seconds }),
+  });
   const [clientError, setClientError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const inputId = `file-${kind}`;
-  const error = clientError ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.message) : null);
+  const error = clientError ?? (state && !state.ok ? (state.fieldErrors?.file ?? state.message) : null);
   return (
     <section aria-labelledby={`${inputId}-title`} className="flex flex-col gap-3 rounded-xl border border-line p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -54,22 +59,22 @@ export function DocumentUpload({
         </p>
       ) : null}
       <form
-        ref={formRef}
-        action={action}
         className="flex flex-col gap-2"
         onSubmit={(e) => {
-          const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-          if (!file) {
-            e.preventDefault();
-            setClientError(t("errors.fileMissing"));
-          } else if (file.size > MAX_DOCUMENT_BYTES) {
-            e.preventDefault();
-            setClientError(t("errors.too_large"));
-          } else setClientError(null);
+          e.preventDefault();
+          const form = e.currentTarget;
+          const file = (form.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+          if (!file) return setClientError(t("errors.fileMissing"));
+          if (file.size > MAX_DOCUMENT_BYTES) return setClientError(t("errors.too_large"));
+          setClientError(null);
+          const query = new URLSearchParams({ name: file.name });
+          void send(
+            `/api/uploads/kyc/${encodeURIComponent(applicationId)}/${encodeURIComponent(kind)}?${query}`,
+            file,
+            { form, contentType: file.type || "application/octet-stream" },
+          );
         }}
       >
-        <input type="hidden" name="applicationId" value={applicationId} />
-        <input type="hidden" name="kind" value={kind} />
         <label htmlFor={inputId} className="text-sm font-medium">
           {uploaded
             ? t("replaceLabel", { title: t(`kinds.${kind}.title`) })
