@@ -98,6 +98,10 @@ test("a 30 MB document is refused in words by the browser and by the server; the
   await expect(page.getByRole("status").getByText("try again in 42 seconds")).toBeVisible();
   await expect(page.getByLabel("Document title")).toHaveValue("Independent appraisal");
   await expectNoAxeViolations(page, { label: "listing with an upload refused" });
+  await page
+    .locator("form")
+    .filter({ has: page.getByLabel("PDF file") })
+    .screenshot({ path: ".shots/uploads-refused.png" });
   await page.unroute(`**/api/uploads/listings/${id}/documents**`);
 
   // The real upload, end to end: stored, hashed, listed; the form is cleared for the next one.
