@@ -16,7 +16,7 @@ import { createNonce, securityHeaders } from "@/lib/http/security-headers";
  * - the session's idle timer: a valid session cookie whose activity time is older than a few minutes is
  *   re-issued with the current time (same session, same expiry), so only a session left idle for
  *   IDLE_TIMEOUT_SECONDS is refused.
- * Server-action and multipart posts do not come here (see `config`).
+ * Server-action and multipart posts and the upload routes (/api/uploads/…) do not come here (see `config`).
  */
 export async function proxy(request: NextRequest) {
   const env = getServerEnv();
@@ -52,8 +52,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Everything but Next's immutable build assets, which carry no document…
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Everything but Next's immutable build assets, which carry no document, and the upload routes (their
+      // bodies reach the handler unbuffered, to be counted there and cut at the route's own limit)…
+      source: "/((?!_next/static|_next/image|favicon.ico|api/uploads/).*)",
       // …and server-action and multipart posts: with a proxy, Next buffers a request's body in memory and cuts
       // it at proxyClientMaxBodySize (10 MB), which would truncate a 15 MB document upload. Their responses
       // are not documents, and sign-in/sign-out set the session cookie themselves.

@@ -151,22 +151,13 @@ test("another issuer cannot publish an update on lumen's artwork", async ({ brow
 
   const harbour = await as(browser, "harbourfront", "/issuer");
   expect((await harbour.page.goto(`/issuer/artworks/${listingId}`))?.status()).toBe(404);
-  // Harbourfront's own update form, with lumen's listing id forged into it.
-  await openListing(harbour.page, /Typhoon Signal/);
-  const form = harbour.page.getByRole("form", { name: "New update" });
-  await form.getByLabel("Kind of update").selectOption("custody");
-  await form.getByLabel("Headline").fill("Hijacked custody change");
-  await form.getByLabel("Details").fill("Moved.");
-  // A hidden field placed first: the action reads the first "id" in the form data.
-  await form.evaluate((el, forged) => {
-    const input = document.createElement("input");
-    input.type = "hidden";
-    input.name = "id";
-    input.value = forged;
-    el.prepend(input);
-  }, listingId);
-  await form.getByRole("button", { name: "Save update" }).click();
-  await expect(form.getByText("This listing does not exist or is not yours.")).toBeVisible();
+  // Harbourfront's wallet posts an update to lumen's listing's upload route directly, as a script would: refused
+  // before the body is read, in words.
+  const forged = await harbour.page.request.post(`/api/uploads/listings/${listingId}/updates`, {
+    multipart: { kind: "custody", title: "Hijacked custody change", bodyMd: "Moved.", eventDate: "2026-01-02" },
+  });
+  expect(forged.status()).toBe(403);
+  expect(await forged.json()).toMatchObject({ ok: false, message: "This listing does not exist or is not yours." });
   await harbour.page.context().close();
 
   const visitor = await visitorPage(browser);

@@ -7,12 +7,8 @@ import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { documentKinds } from "@/lib/db/schema";
 import { getServerEnv } from "@/lib/env";
-import { getRequestIp } from "@/lib/http/request-ip";
 import {
-  addListingDocument,
-  addListingImage,
   createListing,
   deleteListing,
   ListingError,
@@ -23,8 +19,8 @@ import {
   updateListing,
   withdrawListing,
 } from "@/lib/issuer/listings";
-import { fieldIssueKey, fieldIssues, LIMITS, listingFormValues, listingInput } from "@/lib/issuer/validation";
-import { enforceRateLimits, RateLimitedError } from "@/lib/rate-limit";
+import { fieldIssueKey, fieldIssues, listingFormValues, listingInput } from "@/lib/issuer/validation";
+import { RateLimitedError } from "@/lib/rate-limit";
 import { filesRoot } from "@/lib/storage/files";
 
 /*
@@ -101,76 +97,6 @@ export async function saveListingAction(_prev: IssuerActionState, form: FormData
   if (createdId) redirect(`/issuer/artworks/${createdId}`);
   const t = await getTranslations("issuer.form");
   return { ok: true, message: t("saved"), at: Date.now() };
-}
-
-const fileInput = z.instanceof(File);
-
-export async function uploadImageAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const parsed = z
-    .object({ id: uuid, file: fileInput, alt: z.string().trim().max(LIMITS.short) })
-    .safeParse({ id: form.get("id"), file: form.get("file"), alt: form.get("alt") ?? "" });
-  if (!parsed.success) return fail("invalid", { file: (await getTranslations("issuer.errors"))("codes.empty") });
-  const { id, file, alt } = parsed.data;
-  if (file.size > LIMITS.imageBytes)
-    return fail("tooLarge", { file: (await getTranslations("issuer.errors"))("codes.tooLarge") });
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    const db = await getDb();
-    await enforceRateLimits(db, { name: "upload", subjects: { ip: await getRequestIp(), address: ctx.address } });
-    await addListingImage(db, {
-      id,
-      issuer: ctx.address,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      alt,
-      filesDir: filesRoot(),
-    });
-  } catch (error) {
-    const result = await handle(error);
-    return result && !result.ok ? { ...result, fieldErrors: { file: result.message } } : result;
-  }
-  revalidatePath(`/issuer/artworks/${id}`);
-  return { ok: true, message: (await getTranslations("issuer.files"))("imageAdded"), at: Date.now() };
-}
-
-export async function uploadDocumentAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const t = await getTranslations("issuer.errors");
-  const parsed = z
-    .object({
-      id: uuid,
-      file: fileInput,
-      title: z.string().trim().min(1, { message: "required" }).max(LIMITS.short, { message: "tooLong" }),
-      kind: z.enum(documentKinds),
-    })
-    .safeParse({ id: form.get("id"), file: form.get("file"), title: form.get("title") ?? "", kind: form.get("kind") });
-  if (!parsed.success) {
-    const issues = fieldIssues(parsed.error);
-    const fieldErrors: Record<string, string> = {};
-    if (issues.title) fieldErrors.title = t(`fields.${issues.title.key}` as never);
-    if (issues.file) fieldErrors.file = t("codes.empty");
-    if (issues.kind) fieldErrors.kind = t("fields.required");
-    if (issues.id) return fail("not_found");
-    return fail("invalid", fieldErrors);
-  }
-  const { id, file, title, kind } = parsed.data;
-  if (file.size > LIMITS.documentBytes) return fail("tooLarge", { file: t("codes.tooLarge") });
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    const db = await getDb();
-    await enforceRateLimits(db, { name: "upload", subjects: { ip: await getRequestIp(), address: ctx.address } });
-    await addListingDocument(db, {
-      id,
-      issuer: ctx.address,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      title,
-      kind,
-      filesDir: filesRoot(),
-    });
-  } catch (error) {
-    const result = await handle(error);
-    return result && !result.ok ? { ...result, fieldErrors: { file: result.message } } : result;
-  }
-  revalidatePath(`/issuer/artworks/${id}`);
-  return { ok: true, message: (await getTranslations("issuer.files"))("documentAdded"), at: Date.now() };
 }
 
 /** Removes one image of an editable listing (the form asks for confirmation first). */

@@ -17,10 +17,9 @@ import {
   removeImageAction,
   reviewListingAction,
   submitListingAction,
-  uploadDocumentAction,
-  uploadImageAction,
   withdrawListingAction,
 } from "./actions";
+import { useUpload, type UploadState } from "@/components/uploads/use-upload";
 import { useFileSizeGuard } from "./use-file-size-guard";
 
 const MB = 1024 * 1024;
@@ -36,7 +35,7 @@ function Outcome({
   clientRefusal = null,
   clientErrors,
 }: {
-  state: IssuerActionState;
+  state: IssuerActionState | UploadState;
   fields?: Record<string, { id: string; label: string }>;
   clientRefusal?: object | null;
   clientErrors?: Record<string, string>;
@@ -63,7 +62,7 @@ function Outcome({
   );
 }
 
-function StatusOutcome({ state }: { state: IssuerActionState }) {
+function StatusOutcome({ state }: { state: IssuerActionState | UploadState }) {
   return (
     <div aria-live="polite" role="status">
       {state?.ok && state.message ? (
@@ -80,10 +79,24 @@ const fileStyles = cn(
   "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm",
 );
 
+/** Fallback words of the upload routes' answers, in the issuer's namespace. */
+function useIssuerUpload() {
+  const tErrors = useTranslations("issuer.errors");
+  return useUpload({
+    unavailable: tErrors("codes.unavailable"),
+    tooLarge: tErrors("codes.tooLarge"),
+    wait: (seconds) => tErrors("codes.rate_limited_wait", { seconds }),
+  });
+}
+
+/**
+ * The image's bytes go to an upload route (app/api/uploads), which checks the session and the listing before it
+ * reads them; the form is not reset by a refusal, so the alternative text typed stays.
+ */
 export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
   const t = useTranslations("issuer.files");
   const tErrors = useTranslations("issuer.errors");
-  const [state, action, pending] = useActionState<IssuerActionState, FormData>(uploadImageAction, null);
+  const { state, pending, send } = useIssuerUpload();
   const guard = useFileSizeGuard({ field: "file", maxBytes: maxMb * MB });
   const err = (f: string) =>
     f === "file" && guard.tooLarge
@@ -93,13 +106,24 @@ export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
         : undefined;
   return (
     <form
-      action={action}
-      onSubmit={guard.onSubmit}
+      onSubmit={(event) => {
+        guard.onSubmit(event);
+        if (event.defaultPrevented) return;
+        event.preventDefault();
+        const form = event.currentTarget;
+        const data = new FormData(form);
+        const file = data.get("file");
+        const query = new URLSearchParams({ alt: String(data.get("alt") ?? "") });
+        void send(
+          `/api/uploads/listings/${encodeURIComponent(id)}/images?${query}`,
+          file instanceof File ? file : new Blob([]),
+          { form, contentType: file instanceof File && file.type ? file.type : "application/octet-stream" },
+        );
+      }}
       onChange={guard.onChange}
       className="flex flex-col gap-4"
       noValidate
     >
-      <input type="hidden" name="id" value={id} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="image-file" label={t("imageFile")} hint={t("imageHint", { mb: maxMb })} error={err("file")}>
           {(c) => (
@@ -128,10 +152,11 @@ export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
   );
 }
 
+/** A PDF to the upload route (hashed there for anchoring); its title and kind ride along and survive a refusal. */
 export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
   const t = useTranslations("issuer.files");
   const tErrors = useTranslations("issuer.errors");
-  const [state, action, pending] = useActionState<IssuerActionState, FormData>(uploadDocumentAction, null);
+  const { state, pending, send } = useIssuerUpload();
   const guard = useFileSizeGuard({ field: "file", maxBytes: maxMb * MB });
   const err = (f: string) =>
     f === "file" && guard.tooLarge
@@ -141,13 +166,27 @@ export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number })
         : undefined;
   return (
     <form
-      action={action}
-      onSubmit={guard.onSubmit}
+      onSubmit={(event) => {
+        guard.onSubmit(event);
+        if (event.defaultPrevented) return;
+        event.preventDefault();
+        const form = event.currentTarget;
+        const data = new FormData(form);
+        const file = data.get("file");
+        const query = new URLSearchParams({
+          title: String(data.get("title") ?? ""),
+          kind: String(data.get("kind") ?? ""),
+        });
+        void send(
+          `/api/uploads/listings/${encodeURIComponent(id)}/documents?${query}`,
+          file instanceof File ? file : new Blob([]),
+          { form, contentType: "application/pdf" },
+        );
+      }}
       onChange={guard.onChange}
       className="flex flex-col gap-4"
       noValidate
     >
-      <input type="hidden" name="id" value={id} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="document-title" label={t("documentTitle")} error={err("title")}>
           {(c) => <Input {...c} name="title" maxLength={200} />}

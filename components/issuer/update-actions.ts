@@ -12,10 +12,7 @@ import { type Anchor, chainAnchorReader, type ReadAnchors } from "@/lib/issuer/a
 import { confirmListingTx } from "@/lib/issuer/chain-steps";
 import { getOwnedListing, ListingError } from "@/lib/issuer/listings";
 import { getChainDeps } from "@/lib/issuer/queries";
-import { UPDATE_LIMITS, updateFormValues, validateUpdate } from "@/lib/issuer/update-validation";
-import { createUpdate, getOwnedUpdate, publishUpdate } from "@/lib/issuer/updates";
-import { fieldIssueKey, LIMITS } from "@/lib/issuer/validation";
-import { filesRoot } from "@/lib/storage/files";
+import { getOwnedUpdate, publishUpdate } from "@/lib/issuer/updates";
 import type { IssuerActionState } from "./actions";
 
 /*
@@ -53,51 +50,6 @@ async function revalidateListing(id: string) {
   } catch {
     // Revalidation is best effort; the action's outcome stands.
   }
-}
-
-/** Saves an update with its PDFs (checked by content, hashed). Without documents it is published at once. */
-export async function createUpdateAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const id = uuid.safeParse(form.get("id"));
-  if (!id.success) return fail("not_found");
-  const values = updateFormValues(form);
-  const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
-  const parsed = validateUpdate(values);
-  const t = await getTranslations("issuer.errors");
-  const tRoot = await getTranslations();
-  const fieldErrors: Record<string, string> = {};
-  if (!parsed.ok) {
-    for (const [field, issue] of Object.entries(parsed.issues))
-      fieldErrors[field] = tRoot(fieldIssueKey(issue) as never, issue.params as never);
-  }
-  if (files.length > UPDATE_LIMITS.documents) fieldErrors.files = t("codes.too_many_files");
-  else if (files.some((f) => f.size > LIMITS.documentBytes)) fieldErrors.files = t("codes.tooLarge");
-  if (!parsed.ok || Object.keys(fieldErrors).length > 0) return { ...(await fail("invalid", fieldErrors)), values };
-
-  let published = false;
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    const bytes = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
-    const update = await createUpdate(await getDb(), {
-      id: id.data,
-      issuer: ctx.address,
-      input: parsed.data,
-      files: bytes,
-      filesDir: filesRoot(),
-    });
-    published = update.publishedAt !== null;
-  } catch (error) {
-    const result = await handle(error);
-    // A refused file is reported beside the file field.
-    const fileCodes = ["empty", "tooLarge", "notPdf", "too_many_files"];
-    return {
-      ...result,
-      values,
-      ...(fileCodes.includes(result.code) ? { fieldErrors: { files: result.message } } : {}),
-    };
-  }
-  await revalidateListing(id.data);
-  const tu = await getTranslations("issuer.updates");
-  return { ok: true, message: published ? tu("publishedNow") : tu("savedAnchorNext"), at: Date.now() };
 }
 
 export type PublishResult = { ok: true } | { ok: false; code: string; message: string };

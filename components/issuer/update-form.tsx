@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useFileSizeGuard } from "./use-file-size-guard";
 import { Alert } from "@/components/ui/alert";
@@ -11,8 +11,7 @@ import { Field } from "@/components/ui/field";
 import { controlStyles, Input, Select } from "@/components/ui/input";
 import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/db/schema";
 import type { UpdateField } from "@/lib/issuer/update-validation";
-import type { IssuerActionState } from "./actions";
-import { createUpdateAction } from "./update-actions";
+import { useUpload } from "@/components/uploads/use-upload";
 
 const textareaStyles = cn(controlStyles, "h-auto min-h-28 py-2 leading-relaxed");
 const fileStyles = cn(
@@ -37,11 +36,15 @@ export function UpdateForm({
   today: string;
 }) {
   const t = useTranslations("issuer.updates");
-  const [state, action, pending] = useActionState<IssuerActionState, FormData>(createUpdateAction, null);
-  const previous = state && !state.ok ? state.values : undefined;
-  const [kind, setKind] = useState<ArtworkUpdateKind>((previous?.kind as ArtworkUpdateKind | undefined) ?? "valuation");
-  const current = (f: UpdateField) => previous?.[f] ?? (f === "eventDate" ? today : "");
   const tErrors = useTranslations("issuer.errors");
+  const { state, pending, send } = useUpload({
+    unavailable: tErrors("codes.unavailable"),
+    tooLarge: tErrors("codes.tooLarge"),
+    wait: (seconds) => tErrors("codes.rate_limited_wait", { seconds }),
+  });
+  const [kind, setKind] = useState<ArtworkUpdateKind>("valuation");
+  // A saved update starts a fresh form; a refused one keeps everything typed (the form is never reset by it).
+  const [saved, setSaved] = useState(0);
   const guard = useFileSizeGuard({ field: "files", maxBytes: maxMb * 1024 * 1024 });
   const err = (f: UpdateField | "files") =>
     f === "files" && guard.tooLarge
@@ -51,17 +54,28 @@ export function UpdateForm({
         : undefined;
 
   return (
-    // The key re-mounts the fields after each outcome, so defaultValues show the returned values (or a fresh form).
+    // The text and PDFs go together as one multipart body to the upload route, which checks the session and the
+    // listing before reading it.
     <form
-      key={state?.at ?? 0}
-      action={action}
-      onSubmit={guard.onSubmit}
+      key={saved}
+      onSubmit={(event) => {
+        guard.onSubmit(event);
+        if (event.defaultPrevented) return;
+        event.preventDefault();
+        const form = event.currentTarget;
+        void send(`/api/uploads/listings/${encodeURIComponent(id)}/updates`, new FormData(form), { form }).then(
+          (ok) => {
+            if (!ok) return;
+            setKind("valuation");
+            setSaved((n) => n + 1);
+          },
+        );
+      }}
       onChange={guard.onChange}
       noValidate
       className="flex flex-col gap-5"
       aria-label={t("formLabel")}
     >
-      <input type="hidden" name="id" value={id} />
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="update-kind" label={t("fields.kind")} error={err("kind")}>
           {(c) => (
@@ -75,13 +89,11 @@ export function UpdateForm({
           )}
         </Field>
         <Field id="update-date" label={t(`dateLabel.${kind}`)} error={err("eventDate")}>
-          {(c) => <Input {...c} type="date" name="eventDate" defaultValue={current("eventDate")} required />}
+          {(c) => <Input {...c} type="date" name="eventDate" defaultValue={today} required />}
         </Field>
         <div className="sm:col-span-2">
           <Field id="update-title" label={t("fields.title")} error={err("title")}>
-            {(c) => (
-              <Input {...c} name="title" defaultValue={current("title")} maxLength={120} required autoComplete="off" />
-            )}
+            {(c) => <Input {...c} name="title" maxLength={120} required autoComplete="off" />}
           </Field>
         </div>
         {kind === "valuation" ? (
@@ -92,7 +104,7 @@ export function UpdateForm({
                   {...c}
                   name="value"
                   inputMode="decimal"
-                  defaultValue={current("value")}
+
                   required
                   autoComplete="off"
                 />
@@ -103,7 +115,7 @@ export function UpdateForm({
                 <Input
                   {...c}
                   name="appraiser"
-                  defaultValue={current("appraiser")}
+
                   maxLength={200}
                   required
                   autoComplete="off"
@@ -119,7 +131,7 @@ export function UpdateForm({
                 {...c}
                 name="bodyMd"
                 rows={5}
-                defaultValue={current("bodyMd")}
+
                 required
                 className={textareaStyles}
               />

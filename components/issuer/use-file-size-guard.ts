@@ -3,10 +3,9 @@
 import { type FormEvent, useState } from "react";
 
 /**
- * Refuses a file over the size limit in the browser, before the form is sent. A body over the server's action
- * limit never reaches the action's own check (the request fails as a whole and the page shows a generic error,
- * losing what was typed), so the form stops it here and shows the action's own "over the size limit" words
- * beside the field; the server keeps its check for anything that gets past this one.
+ * Refuses a file over the size limit in the browser, before the form is sent, and shows the "over the size limit"
+ * words beside the field. The upload route (app/api/uploads) refuses the same file with the same words (413, by
+ * Content-Length and by counting the stream) for anything that gets past this one.
  */
 export function useFileSizeGuard({ field, maxBytes }: { field: string; maxBytes: number }) {
   // A new object on each refused submission: the form's error summary takes focus again (its `focusKey`).

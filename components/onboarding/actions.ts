@@ -7,8 +7,7 @@ import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { kycDocumentKinds, type KycApplicationData } from "@/lib/db/schema";
-import { getRequestIp } from "@/lib/http/request-ip";
+import type { KycApplicationData } from "@/lib/db/schema";
 import type { KycActionCode, KycActionFailure, KycFormState } from "@/lib/kyc/action-result";
 import {
   applyTransition,
@@ -20,9 +19,8 @@ import {
   saveApplicationStep,
 } from "@/lib/kyc/applications";
 import { DISCLOSURE_VERSION, DISCLOSURES, disclosureTextHash } from "@/lib/kyc/disclosures";
-import { storeKycDocument } from "@/lib/kyc/documents";
 import { QUESTIONS, scoreQuestionnaire } from "@/lib/kyc/questionnaire";
-import { enforceRateLimits, RateLimitedError } from "@/lib/rate-limit";
+import { RateLimitedError } from "@/lib/rate-limit";
 import {
   categorySchema,
   completedSteps,
@@ -222,35 +220,6 @@ export async function saveStepAction(stepName: string, _prev: KycFormState, form
   }
   revalidatePath("/onboarding", "layout");
   redirect(`/onboarding/${next}`);
-}
-
-const uploadSchema = z.object({ applicationId: z.uuid(), kind: z.enum(kycDocumentKinds) });
-
-/** Uploads one document: the type comes from the content, the size is limited, the file is stored encrypted. */
-export async function uploadDocumentAction(_prev: KycFormState, formData: FormData): Promise<KycFormState> {
-  try {
-    const parsed = uploadSchema.safeParse({ applicationId: formData.get("applicationId"), kind: formData.get("kind") });
-    const file = formData.get("file");
-    if (!parsed.success) return fail("invalid_input");
-    if (!(file instanceof File) || file.size === 0) return fail("empty", { file: ["fileMissing"] });
-    const actor = await investorActor();
-    const own = await ownEditable(actor, parsed.data.applicationId);
-    if ("failure" in own) return own.failure!;
-    const { db, app } = own;
-    await enforceRateLimits(db, { name: "upload", subjects: { ip: await getRequestIp(), address: actor.address } });
-    const stored = await storeKycDocument(db, {
-      applicationId: app.id,
-      kind: parsed.data.kind,
-      name: file.name,
-      content: Buffer.from(await file.arrayBuffer()),
-      uploadedBy: actor.address,
-    });
-    if (!stored.ok) return fail(stored.code, { file: [stored.code] });
-  } catch (error) {
-    return handleError(error);
-  }
-  revalidatePath("/onboarding", "layout");
-  return { ok: true };
 }
 
 const submitSchema = z.object({ applicationId: z.uuid(), response: z.string().trim().max(2000).optional() });

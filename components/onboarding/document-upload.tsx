@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import type { KycDocumentKind } from "@/lib/db/schema";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
-import { uploadDocumentAction } from "./actions";
+import { useUpload } from "@/components/uploads/use-upload";
 
 export type UploadedDocument = { id: string; name: string; mime: string; sizeBytes: number };
 
@@ -21,14 +21,19 @@ export function DocumentUpload({
   uploaded: UploadedDocument | null;
 }) {
   const t = useTranslations("kyc.documents");
-  const [state, action, pending] = useActionState(uploadDocumentAction, null);
+  const tErrors = useTranslations("kyc.errors");
+  const tUi = useTranslations("ui.errorSummary");
+  // The file goes to an upload route that checks the session and the application before reading it.
+  const { state, pending, send } = useUpload({
+    unavailable: tErrors("unavailable"),
+    tooLarge: t("errors.too_large"),
+    wait: (seconds) => tErrors("rate_limited_wait", { seconds }),
+  });
   // An object per refusal, so that the same refusal twice still moves focus to the summary again.
   const [clientError, setClientError] = useState<{ message: string } | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
   const inputId = `file-${kind}`;
-  const tUi = useTranslations("ui.errorSummary");
   const refused = clientError ?? (state && !state.ok ? state : null);
-  const fieldError = clientError ? clientError.message : state && !state.ok ? state.fieldErrors?.file?.[0] : undefined;
+  const fieldError = clientError ? clientError.message : state && !state.ok ? state.fieldErrors?.file : undefined;
   const error = fieldError ?? (state && !state.ok ? state.message : null);
   const label = uploaded
     ? t("replaceLabel", { title: t(`kinds.${kind}.title`) })
@@ -61,22 +66,22 @@ export function DocumentUpload({
         </p>
       ) : null}
       <form
-        ref={formRef}
-        action={action}
         className="flex flex-col gap-2"
         onSubmit={(e) => {
-          const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-          if (!file) {
-            e.preventDefault();
-            setClientError({ message: t("errors.fileMissing") });
-          } else if (file.size > MAX_DOCUMENT_BYTES) {
-            e.preventDefault();
-            setClientError({ message: t("errors.too_large") });
-          } else setClientError(null);
+          e.preventDefault();
+          const form = e.currentTarget;
+          const file = (form.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+          if (!file) return setClientError({ message: t("errors.fileMissing") });
+          if (file.size > MAX_DOCUMENT_BYTES) return setClientError({ message: t("errors.too_large") });
+          setClientError(null);
+          const query = new URLSearchParams({ name: file.name });
+          void send(
+            `/api/uploads/kyc/${encodeURIComponent(applicationId)}/${encodeURIComponent(kind)}?${query}`,
+            file,
+            { form, contentType: file.type || "application/octet-stream" },
+          );
         }}
       >
-        <input type="hidden" name="applicationId" value={applicationId} />
-        <input type="hidden" name="kind" value={kind} />
         {refused ? (
           <ErrorSummary
             title={fieldError ? tUi("fields") : error}

@@ -1,0 +1,9 @@
+import { revalidatePath } from "next/cache";
+import { postListingImage } from "@/lib/uploads/listing-uploads";
+
+export const dynamic = "force-dynamic";
+
+/** Session, role and ownership are checked before the body is read: see lib/uploads. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return postListingImage(request, (await params).id, { revalidate: revalidatePath });
+}

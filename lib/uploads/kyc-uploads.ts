@@ -1,0 +1,71 @@
+import "server-only";
+
+import { z } from "zod";
+import { kycDocumentKinds } from "@/lib/db/schema";
+import { canEditApplication, getApplication } from "@/lib/kyc/applications";
+import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
+import { storeKycDocument } from "@/lib/kyc/documents";
+import { admitBody, admitCaller, refuse, wordsFor } from "./guard";
+import { uploadJson } from "./respond";
+import type { UploadDeps } from "./listing-uploads";
+
+/*
+ * KYC documents as a route handler: POST /api/uploads/kyc/:applicationId/:kind?name=… with the file as the body.
+ * Only the applicant, on an application still editable, may send one; that is checked before the body is read.
+ * The type from the content, encryption at rest and the audit entry stay in lib/kyc/documents.
+ */
+
+const target = z.object({
+  applicationId: z.uuid(),
+  kind: z.enum(kycDocumentKinds),
+  name: z.string().trim().min(1).max(255),
+});
+
+export async function postKycDocument(
+  request: Request,
+  { applicationId, kind }: { applicationId: string; kind: string },
+  deps: Pick<UploadDeps, "revalidate"> = {},
+): Promise<Response> {
+  const words = await wordsFor(request, "kyc");
+  const caller = await admitCaller(request, words, {});
+  if ("refused" in caller) return caller.refused;
+  const { ctx, db } = caller;
+  const parsed = target.safeParse({
+    applicationId,
+    kind,
+    name: new URL(request.url).searchParams.get("name") ?? "",
+  });
+  if (!parsed.success) return refuse(words, 400, "invalid_input");
+  const app = await getApplication(db, { id: parsed.data.applicationId });
+  if (!app) return refuse(words, 404, "not_found");
+  const actor = {
+    address: ctx.address.toLowerCase(),
+    compliance: ctx.roles.compliance,
+    investorId: ctx.investor?.id ?? null,
+  };
+  // Compliance may view an application, but only the applicant adds to it.
+  if (actor.investorId === null || app.investorId !== actor.investorId) return refuse(words, 403, "not_found");
+  if (!canEditApplication(actor, app)) return refuse(words, 409, "not_editable");
+  const body = await admitBody(request, words, {
+    db,
+    address: actor.address,
+    maxBytes: MAX_DOCUMENT_BYTES,
+    field: "file",
+  });
+  if ("refused" in body) return body.refused;
+  if (body.bytes.length === 0)
+    return refuse(words, 400, "empty", { file: words.t("kyc.documents.errors.fileMissing") });
+  const stored = await storeKycDocument(db, {
+    applicationId: app.id,
+    kind: parsed.data.kind,
+    name: parsed.data.name,
+    content: Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength),
+    uploadedBy: actor.address,
+  });
+  if (!stored.ok) {
+    const status = stored.code === "too_large" ? 413 : 422;
+    return refuse(words, status, stored.code, { file: words.code(stored.code) });
+  }
+  deps.revalidate?.("/onboarding", "layout");
+  return uploadJson(201, { ok: true, message: words.t("kyc.documents.uploaded") });
+}

@@ -1,0 +1,216 @@
+import "server-only";
+
+import { z } from "zod";
+import type { AuthContext } from "@/lib/auth/guard";
+import type { Database } from "@/lib/db/connect";
+import { type Artwork, documentKinds } from "@/lib/db/schema";
+import { addListingDocument, addListingImage, getListingById, isEditable, ListingError } from "@/lib/issuer/listings";
+import { UPDATE_LIMITS, updateFormValues, validateUpdate } from "@/lib/issuer/update-validation";
+import { createUpdate } from "@/lib/issuer/updates";
+import { fieldIssueKey, fieldIssues, LIMITS } from "@/lib/issuer/validation";
+import { filesRoot } from "@/lib/storage/files";
+import { admitBody, admitCaller, type Refusal, refuse, type UploadWords, wordsFor } from "./guard";
+import { uploadJson } from "./respond";
+
+/*
+ * Issuer uploads (listing images and documents, an update with its PDFs) as route handlers: the file's bytes
+ * are the request body (an update's text and PDFs one multipart body), the small fields ride in the query.
+ * Session, role and ownership are checked before the body is read (lib/uploads/guard.ts); the content check,
+ * hashing, storage and the audit entry stay in lib/issuer, as under the server actions these replace.
+ */
+
+export type UploadDeps = {
+  filesDir?: string;
+  /** Next's revalidatePath, passed in by the route (absent in tests). */
+  revalidate?: (path: string, type?: "layout" | "page") => void;
+};
+
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
+
+/** The listing exists, is the caller's, and (unless `editable: false`) can still take files — before any byte. */
+async function ownListing(
+  db: Database,
+  ctx: AuthContext,
+  words: UploadWords,
+  id: string,
+  { editable = true }: { editable?: boolean } = {},
+): Promise<Refusal | { listing: Artwork }> {
+  if (!uuid.safeParse(id).success) return { refused: refuse(words, 404, "not_found") };
+  const listing = await getListingById(db, { id });
+  if (!listing) return { refused: refuse(words, 404, "not_found") };
+  if (listing.issuerAddress !== ctx.address.toLowerCase()) return { refused: refuse(words, 403, "not_found") };
+  if (editable && !isEditable(listing)) return { refused: refuse(words, 409, "not_editable") };
+  return { listing };
+}
+
+/** A refusal from lib/issuer after the body was read: content problems beside the file field. */
+function listingRefusal(words: UploadWords, error: unknown, field: string): Response {
+  if (!(error instanceof ListingError)) throw error;
+  const status =
+    error.code === "not_found"
+      ? 404
+      : error.code === "not_editable" || error.code === "too_many_files"
+        ? 409
+        : error.code === "tooLarge"
+          ? 413
+          : 422;
+  // A refusal of the file itself is shown beside the file field; any other above the form.
+  return FILE_CODES.includes(error.code)
+    ? refuse(words, status, error.code, { [field]: words.code(error.code) })
+    : refuse(words, status, error.code);
+}
+
+const FILE_CODES: readonly string[] = [
+  "empty",
+  "tooLarge",
+  "notImage",
+  "notPdf",
+  "unreadableImage",
+  "imageTooSmall",
+  "too_many_files",
+];
+
+const imageQuery = z.object({ alt: z.string().trim().max(LIMITS.short) });
+
+/** POST /api/uploads/listings/:id/images?alt=… — body: the image (JPEG, PNG or WebP, ≤ 10 MB). */
+export async function postListingImage(request: Request, id: string, deps: UploadDeps = {}): Promise<Response> {
+  const words = await wordsFor(request, "issuer");
+  const caller = await admitCaller(request, words, { role: "issuer" });
+  if ("refused" in caller) return caller.refused;
+  const { ctx, db } = caller;
+  const owned = await ownListing(db, ctx, words, id);
+  if ("refused" in owned) return owned.refused;
+  const query = imageQuery.safeParse({ alt: new URL(request.url).searchParams.get("alt") ?? "" });
+  if (!query.success) return refuse(words, 400, "invalid", { alt: words.t("issuer.errors.fields.tooLong") });
+  const body = await admitBody(request, words, {
+    db,
+    address: ctx.address,
+    maxBytes: LIMITS.imageBytes,
+    field: "file",
+  });
+  if ("refused" in body) return body.refused;
+  try {
+    await addListingImage(db, {
+      id,
+      issuer: ctx.address,
+      bytes: body.bytes,
+      alt: query.data.alt,
+      filesDir: deps.filesDir ?? filesRoot(),
+    });
+  } catch (error) {
+    return listingRefusal(words, error, "file");
+  }
+  deps.revalidate?.(`/issuer/artworks/${id}`);
+  return uploadJson(201, { ok: true, message: words.t("issuer.files.imageAdded") });
+}
+
+const documentQuery = z.object({
+  title: z.string().trim().min(1, { message: "required" }).max(LIMITS.short, { message: "tooLong" }),
+  kind: z.enum(documentKinds),
+});
+
+/** POST /api/uploads/listings/:id/documents?title=…&kind=… — body: the PDF (≤ 15 MB), hashed for anchoring. */
+export async function postListingDocument(request: Request, id: string, deps: UploadDeps = {}): Promise<Response> {
+  const words = await wordsFor(request, "issuer");
+  const caller = await admitCaller(request, words, { role: "issuer" });
+  if ("refused" in caller) return caller.refused;
+  const { ctx, db } = caller;
+  const owned = await ownListing(db, ctx, words, id);
+  if ("refused" in owned) return owned.refused;
+  const params = new URL(request.url).searchParams;
+  const query = documentQuery.safeParse({ title: params.get("title") ?? "", kind: params.get("kind") });
+  if (!query.success) {
+    const issues = fieldIssues(query.error);
+    const fieldErrors: Record<string, string> = {};
+    if (issues.title) fieldErrors.title = words.t(`issuer.errors.fields.${issues.title.key}`);
+    if (issues.kind) fieldErrors.kind = words.t("issuer.errors.fields.required");
+    return refuse(words, 400, "invalid", fieldErrors);
+  }
+  const body = await admitBody(request, words, {
+    db,
+    address: ctx.address,
+    maxBytes: LIMITS.documentBytes,
+    field: "file",
+  });
+  if ("refused" in body) return body.refused;
+  try {
+    await addListingDocument(db, {
+      id,
+      issuer: ctx.address,
+      bytes: body.bytes,
+      title: query.data.title,
+      kind: query.data.kind,
+      filesDir: deps.filesDir ?? filesRoot(),
+    });
+  } catch (error) {
+    return listingRefusal(words, error, "file");
+  }
+  deps.revalidate?.(`/issuer/artworks/${id}`);
+  return uploadJson(201, { ok: true, message: words.t("issuer.files.documentAdded") });
+}
+
+/** An update's text and up to three PDFs in one multipart body: at most this much is read. */
+export const UPDATE_BODY_BYTES = UPDATE_LIMITS.documents * LIMITS.documentBytes + 256 * 1024;
+
+/**
+ * POST /api/uploads/listings/:id/updates — multipart: the update's fields and its PDFs (`files`). Saved whole
+ * or not at all (lib/issuer/updates); without documents it is published at once.
+ */
+export async function postListingUpdate(request: Request, id: string, deps: UploadDeps = {}): Promise<Response> {
+  const words = await wordsFor(request, "issuer");
+  const caller = await admitCaller(request, words, { role: "issuer" });
+  if ("refused" in caller) return caller.refused;
+  const { ctx, db } = caller;
+  // Updates follow an artwork whose listing is frozen: ownership, not editability.
+  const owned = await ownListing(db, ctx, words, id, { editable: false });
+  if ("refused" in owned) return owned.refused;
+  if (!owned.listing.tokenAddress) return refuse(words, 409, "not_on_chain");
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data;/i.test(contentType)) return refuse(words, 400, "invalid");
+  const body = await admitBody(request, words, {
+    db,
+    address: ctx.address,
+    maxBytes: UPDATE_BODY_BYTES,
+    field: "files",
+  });
+  if ("refused" in body) return body.refused;
+  let form: FormData;
+  try {
+    // Parsed from the bounded copy: never more than UPDATE_BODY_BYTES in memory.
+    form = await new Response(body.bytes, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return refuse(words, 400, "invalid");
+  }
+  const files = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
+  const parsed = validateUpdate(updateFormValues(form));
+  const fieldErrors: Record<string, string> = {};
+  if (!parsed.ok)
+    for (const [field, issue] of Object.entries(parsed.issues))
+      fieldErrors[field] = words.t(fieldIssueKey(issue), issue.params);
+  let status = 400;
+  if (files.length > UPDATE_LIMITS.documents) fieldErrors.files = words.code("too_many_files");
+  else if (files.some((f) => f.size > LIMITS.documentBytes)) {
+    fieldErrors.files = words.tooLarge;
+    status = 413;
+  }
+  if (!parsed.ok || Object.keys(fieldErrors).length > 0) return refuse(words, status, "invalid", fieldErrors);
+  let published: boolean;
+  try {
+    const update = await createUpdate(db, {
+      id,
+      issuer: ctx.address,
+      input: parsed.data,
+      files: await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer()))),
+      filesDir: deps.filesDir ?? filesRoot(),
+    });
+    published = update.publishedAt !== null;
+  } catch (error) {
+    return listingRefusal(words, error, "files");
+  }
+  deps.revalidate?.(`/issuer/artworks/${id}`);
+  deps.revalidate?.(`/artworks/${owned.listing.slug}`);
+  return uploadJson(201, {
+    ok: true,
+    message: words.t(published ? "issuer.updates.publishedNow" : "issuer.updates.savedAnchorNext"),
+  });
+}
