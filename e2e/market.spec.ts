@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { decodeFunctionResult, encodeFunctionData, parseAbi, type Address, type Hex } from "viem";
+import { expectNoAxeViolations } from "./fixtures/axe";
 import { addressOf, expect, installWallet, rpc, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
 import { signInWithTestWallet } from "./pages/sign-in";
 import { E2E_DATA_DIR, E2E_ORIGIN } from "./ports";
@@ -306,7 +307,7 @@ test.describe("secondary market", () => {
     expect((await portfolioOf(alice.page)).shares).toBe(before.shares);
   });
 
-  test("mei sells into priya's bid: told how many will fill and why a price is refused, then both portfolios change", async ({
+  test("mei's sell limit below priya's bid trades against it on-chain at the bid's price, told before signing; the book is not crossed and both portfolios change", async ({
     browser,
   }) => {
     const mei = await openTrade(browser, "mei");
@@ -317,20 +318,22 @@ test.describe("secondary market", () => {
     const bid = priya.page.getByRole("table", { name: "Open orders" }).getByRole("row", { name: /Quiet Mountains/ });
     await expect(bid.locator('[data-col="remaining"]')).toHaveText("8 of 8");
 
-    // Mei first tries a limit sell at HK$4,800, below priya's bid of HK$4,900: it would cross the book, so the form
-    // says a buyer is waiting at a better price and offers to take that bid instead of resting below it.
+    // Mei enters a limit sell of 10 at HK$4,800, below priya's bid of 8 at HK$4,900. The market matches it on-chain:
+    // before signing, the form says what will trade now (at the bid's price, with the taker fee) and what rests.
     await gotoTrade(mei.page);
     await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 10, price: "4800" });
-    const crossing = mei.page
-      .getByRole("status")
-      .filter({ hasText: "A buyer is already waiting at HK$4,900.00 a share" });
-    await expect(crossing).toBeVisible();
-    await expect(mei.page.getByRole("button", { name: "Place sell order" })).toBeDisabled();
-    await crossing.getByRole("button", { name: "Take it instead" }).click();
-    await expect(mei.page.getByRole("radio", { name: "Take the best offer" })).toBeChecked();
+    const preview = mei.page.getByTestId("match-preview");
+    await expect(preview).toContainText(
+      "Trades 8 shares now at HK$4,900.00 a share with orders already in the book: HK$39,200.00, platform fee HK$196.00.",
+    );
+    await expect(preview).toContainText("The rest (2 shares) rests as a sell order at HK$4,800.00 a share.");
+    await expectNoAxeViolations(mei.page, { label: "trade form with a crossing limit order" });
+
+    // Taking the bid instead says why a price is refused and how many will fill, before any wallet prompt.
+    await mei.page.getByRole("radio", { name: "Take the best offer" }).check();
     // Mei wants to sell 10; the best bid is priya's 8 at HK$4,900.
     await expect(mei.page.getByTestId("best-offer")).toHaveText("Best offer: 8 shares at HK$4,900.00");
-    const submit = mei.page.getByRole("button", { name: "Take the offer" });
+    const take = mei.page.getByRole("button", { name: "Take the offer" });
     const minPrice = mei.page.getByLabel("Lowest price per share I accept (HK$)");
     // A minimum above the bid: refused in words, before any wallet prompt.
     await minPrice.fill("5000");
@@ -338,26 +341,44 @@ test.describe("secondary market", () => {
     await expect(check(mei.page, "price")).toContainText(
       "The best bid is HK$4,900.00 a share, below your lowest price of HK$5,000.00.",
     );
-    await expect(submit).toBeDisabled();
+    await expect(take).toBeDisabled();
     // No minimum at all: the same.
     await minPrice.fill("");
     await expect(check(mei.page, "order")).toHaveAttribute("data-state", "failed");
     await expect(check(mei.page, "order")).toContainText("Enter the lowest price per share you accept.");
-    await expect(submit).toBeDisabled();
+    await expect(take).toBeDisabled();
     // Blocked: the form does not announce an approval the wallet will not be asked for (issue 11 item 22).
     await expect(mei.page.getByText("Your wallet will ask you first")).toHaveCount(0);
     await minPrice.fill("4900");
-    // Only the bid's 8 shares can be sold: what she receives and what the market may move are for 8, not 10.
     await expect(check(mei.page, "order")).toHaveText(
       /Only 8 shares are bid for at the best price; you will sell 8, not 10\./,
     );
-    await expectAllChecksPass(mei.page, ["order", "kyc", "token", "funds", "price"]);
     await expect(mei.page.getByTestId("trade-total")).toHaveText("HK$39,004.00");
-    await expect(
-      mei.page.getByText("Your wallet will ask you first to allow the market to move your 8 shares"),
-    ).toBeVisible();
-    await submit.click();
-    await expect(tradeStatus(mei.page)).toContainText("Trade done: 8 shares.", { timeout: 45_000 });
+
+    // Back to the limit sell at HK$4,800: it is placed, trades 8 against the bid and rests the other 2.
+    await fillOrder(mei.page, { side: "Sell", mode: "limit", shares: 10, price: "4800" });
+    await expect(preview).toContainText("Trades 8 shares now");
+    await expectAllChecksPass(mei.page, ["order", "kyc", "token", "funds"]);
+    // 8 × HK$4,900 less the fee, and 2 × HK$4,800 if the rest is bought later.
+    await expect(mei.page.getByTestId("trade-total")).toHaveText("HK$48,604.00");
+    await mei.page.getByRole("button", { name: "Place sell order" }).click();
+    await expect(tradeStatus(mei.page)).toContainText(
+      "Trade done: 8 shares; the rest (2 shares) is in the book as your order.",
+      { timeout: 45_000 },
+    );
+    // The book is not crossed: no bid is left, mei's 2 at HK$4,800 are the best offer.
+    await gotoTrade(mei.page);
+    await expect(mei.page.getByTestId("spread")).toHaveText("— / HK$4,800.00");
+    await expect(mei.page.getByTestId("market-section")).toContainText("Nobody is bidding right now.");
+    // Mei cancels the rest, so the next journeys find the book as before (david's asks only).
+    const rest = myOrders(mei.page).getByTestId("my-order");
+    await expect(rest).toHaveCount(1);
+    await expect(rest).toContainText("Remaining: 2");
+    await rest.getByRole("button", { name: /^Cancel order \d+$/ }).click();
+    await expect(myOrders(mei.page).getByTestId("trade-status")).toContainText("Order cancelled.", {
+      timeout: 45_000,
+    });
+    await expect(myOrders(mei.page).getByTestId("my-order")).toHaveCount(0);
 
     // Mei: 8 shares fewer, 8 × HK$4,900 less the 0.5 % taker fee more.
     const meiAfter = await portfolioOf(mei.page);

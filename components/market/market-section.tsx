@@ -164,7 +164,7 @@ export async function MarketSection({
         </div>
         <div>
           <dt className="text-xs text-ink-muted">{t("summary.spread")}</dt>
-          <dd className="text-base font-medium sm:text-lg">
+          <dd className="text-base font-medium sm:text-lg" data-testid="spread">
             <span className="whitespace-nowrap">
               {book.bestBid ? <Money value={book.bestBid.price} decimals={decimals} /> : "—"} /
             </span>{" "}

@@ -30,6 +30,7 @@ import {
   type MarketCheck,
   type OrderSide,
 } from "@/lib/market/reasons";
+import { buyerSpend, MAX_MATCH_STEPS, previewMatch, type MatchPreview } from "@/lib/market/match";
 import type { Reason } from "@/lib/trade/reasons";
 import type { TradeSetup } from "./types";
 import { useMarketTx, type TxStep } from "./use-market-tx";
@@ -100,7 +101,16 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
         role="none"
         title={
           step.what === "placed"
-            ? t("state.confirmedPlaced")
+            ? step.matched && step.matched.traded > 0n
+              ? step.matched.rested > 0n
+                ? t("state.confirmedMatched", {
+                    shares: Number(step.matched.traded),
+                    rest: Number(step.matched.rested),
+                  })
+                : t("state.confirmedFilled", { shares: Number(step.matched.traded) })
+              : step.matched && step.matched.rested === 0n
+                ? t("state.confirmedNothing")
+                : t("state.confirmedPlaced")
             : step.what === "filled"
               ? t("state.confirmedFilled", { shares: Number(step.shares) })
               : t("state.confirmedCancelled")
@@ -223,7 +233,28 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
   const { step, setStep, run } = useMarketTx(account, setup.market, reads.queryKey);
   const money = (v: bigint) => formatMoney(v, d, locale);
   const effectivePrice = take ? (best?.price ?? 0n) : price;
-  const { value, fee } = tradeCost(shares, effectivePrice, setup.feeBps, take, d);
+  // A limit order that crosses the book trades first against the resting orders, at their prices, exactly as the
+  // contract matches it (lib/market/match.ts); only the rest rests.
+  const preview: MatchPreview | null =
+    !take && shares > 0n && price > 0n
+      ? previewMatch({
+          side,
+          shares,
+          limit: price,
+          book: setup.book,
+          account,
+          feeBps: setup.feeBps,
+          decimals: d,
+          now: Number(now),
+        })
+      : null;
+  const matches = !!preview && (preview.traded > 0n || preview.cleaned > 0 || !preview.restPlaced);
+  const cost = tradeCost(shares, effectivePrice, setup.feeBps, take, d);
+  const { value, fee } =
+    preview && matches
+      ? { value: preview.value + (preview.restPlaced ? preview.rest * price : 0n), fee: preview.fee }
+      : cost;
+  const spend = side === "buy" ? (preview && matches ? buyerSpend(preview, price) : value + fee) : 0n;
   const fresh = debouncedShares === shares && !reads.isFetching;
   const registered = identity ? identity[0] !== `0x${"0".repeat(64)}` : undefined;
   const expiry = identity ? BigInt(identity[3]) : undefined;
@@ -242,25 +273,20 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       balance: side === "buy" ? hkdBalance : shareBalance,
       unavailable: walletState ? (walletState[0] ? (shareBalance ?? 0n) : walletState[1] + walletState[2]) : undefined,
       inOpenAsks: side === "sell" ? openAskShares : undefined,
+      spend: side === "buy" ? spend : undefined,
       take: take ? { fillCode: fresh ? fillCode : undefined, requested, limit: price, noOffer: !best } : undefined,
     },
     {
       kycValidUntil: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
       kycExpiredOn: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
       balance: formatMoney(hkdBalance ?? 0n, d, locale, { balance: true }),
-      needed: money(value + fee),
+      needed: money(side === "buy" ? spend : value + fee),
       available: "",
       price: money(effectivePrice),
       limit: money(price),
     },
   );
-  // A limit order at or through the best opposite order would cross the book: say so and offer to take it instead.
-  const opposite = side === "buy" ? setup.bestAsk : setup.bestBid;
-  const crosses =
-    !take && !!opposite && price > 0n && (side === "buy" ? price >= opposite.price : price <= opposite.price);
-  const priceOk = take
-    ? !!best && (side === "buy" ? price >= best.price : price <= best.price)
-    : price > 0n && !crosses;
+  const priceOk = take ? !!best && (side === "buy" ? price >= best.price : price <= best.price) : price > 0n;
   const inFlight = !["idle", "confirmed", "failed"].includes(step.kind);
   const ready = sameWallet && fresh && shares > 0n && priceOk && allChecksPass(checks) && !inFlight;
   // A sale must leave my open asks backed, and a new ask must be covered together with them: the market's share
@@ -269,7 +295,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
   // What the market must be allowed to move for this order (a take pays the fee too).
   const approve =
     side === "buy"
-      ? { token: setup.paymentToken, kind: "hkd" as const, amount: take ? value + fee : value }
+      ? { token: setup.paymentToken, kind: "hkd" as const, amount: take ? value + fee : spend }
       : { token: setup.token, kind: "shares" as const, amount: askNeed };
   const allowance = side === "buy" ? hkdAllowance : shareAllowance;
   const approvalNeeded = ready && allowance !== undefined && allowance < approve.amount;
@@ -304,7 +330,8 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           address: setup.market,
           abi: marketAbi,
           functionName: side === "buy" ? "placeBid" : "placeAsk",
-          args: [setup.token, shares, price, expiresAt],
+          // The fee shown is the highest the placer accepts for what trades on placement.
+          args: [setup.token, shares, price, expiresAt, setup.feeBps],
         },
         what: "placed",
         shares,
@@ -418,25 +445,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           )}
         </Field>
       </div>
-      {crosses && opposite ? (
-        <Alert
-          tone="warn"
-          title={t(side === "sell" ? "form.crossesBid" : "form.crossesAsk", { price: money(opposite.price) })}
-          action={
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => {
-                setMode("take");
-                setPriceText(toText(opposite.price, d));
-                reset();
-              }}
-            >
-              {t("form.takeInstead")}
-            </Button>
-          }
-        />
-      ) : null}
+      {preview && matches ? <MatchSummary preview={preview} side={side} limit={price} money={money} /> : null}
       {!take ? (
         <Field id="trade-expiry" label={t("form.expiry")} hint={t("form.expiryHelp")}>
           {(p) => (
@@ -465,7 +474,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           <dt className="text-ink-muted">{t("form.value")}</dt>
           <dd className="tabular">{money(value)}</dd>
         </div>
-        {take ? (
+        {take || (preview && preview.traded > 0n) ? (
           <div className="flex justify-between gap-4 py-2">
             <dt className="text-ink-muted">{t("form.fee", { bps: Number(setup.feeBps) })}</dt>
             <dd className="tabular">{money(fee)}</dd>
@@ -478,7 +487,9 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           </dd>
         </div>
       </dl>
-      {take ? <p className="text-xs text-ink-muted">{t("form.feeRounding")}</p> : null}
+      {take || (preview && preview.traded > 0n) ? (
+        <p className="text-xs text-ink-muted">{t("form.feeRounding")}</p>
+      ) : null}
       <MarketChecklist checks={checks} />
       {/* Said only when the wallet will really ask for an approval: the order can go ahead and the allowance is short. */}
       <p id="trade-explain" className="text-sm text-ink-muted empty:hidden">
@@ -503,5 +514,50 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       </Button>
       <TxStatus step={step} explorerUrl={setup.explorerUrl} />
     </form>
+  );
+}
+
+/** Before signing: what a limit order that crosses the book will trade now, at which prices, and what rests. */
+function MatchSummary(props: { preview: MatchPreview; side: OrderSide; limit: bigint; money: (v: bigint) => string }) {
+  const t = useTranslations("market");
+  const { preview: p, money } = props;
+  const prices = p.fills.map((f) => f.price);
+  const low = prices.reduce((a, b) => (b < a ? b : a), prices[0] ?? 0n);
+  const high = prices.reduce((a, b) => (b > a ? b : a), prices[0] ?? 0n);
+  const priceText =
+    low === high
+      ? t("form.matchPriceOne", { price: money(low) })
+      : t("form.matchPriceRange", { low: money(low), high: money(high) });
+  const rest = Number(p.rest);
+  return (
+    <Alert tone="info" role="none" className="text-sm">
+      <div data-testid="match-preview" className="flex flex-col gap-1">
+        {p.traded > 0n ? (
+          <p>
+            {t("form.matchNow", {
+              shares: Number(p.traded),
+              prices: priceText,
+              value: money(p.value),
+              fee: money(p.fee),
+            })}
+          </p>
+        ) : null}
+        {p.cleaned > 0 ? <p>{t("form.matchCleaned", { n: p.cleaned })}</p> : null}
+        {p.rest > 0n && p.restPlaced ? (
+          <p>
+            {t(props.side === "buy" ? "form.matchRestBid" : "form.matchRestAsk", { rest, price: money(props.limit) })}
+          </p>
+        ) : null}
+        {p.rest > 0n && !p.restPlaced ? (
+          <p>
+            {p.stop === "self"
+              ? t("form.matchStopSelf", { rest, price: money(p.stopPrice ?? 0n) })
+              : p.stop === "limit"
+                ? t("form.matchStopLimit", { rest, max: MAX_MATCH_STEPS })
+                : t("form.matchStopRefused", { rest, price: money(p.stopPrice ?? 0n) })}
+          </p>
+        ) : null}
+      </div>
+    </Alert>
   );
 }

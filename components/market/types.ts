@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import type { RestingOrder } from "@/lib/market/match";
 
 export type BestOrder = { id: bigint; maker: Address; price: bigint; shares: bigint };
 
@@ -14,6 +15,11 @@ export type TradeSetup = {
   /** Best fillable ask (to buy) and bid (to sell), from the chain at render time. */
   bestAsk: BestOrder | null;
   bestBid: BestOrder | null;
+  /**
+   * Every open order of the token as the chain reads it (the contract's open index, each checked with `fillable`):
+   * what a limit order that crosses will trade against, worked out before signing exactly as the contract matches.
+   */
+  book: RestingOrder[];
   explorerUrl: string | null;
 };
 

@@ -2,7 +2,7 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Abi, Address, Hex } from "viem";
+import { parseEventLogs, type Abi, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
@@ -21,6 +21,8 @@ export type TxStep =
       shares: bigint;
       /** After cancelling an ask: the share allowance was lowered to what the remaining open asks need. */
       allowanceLoweredTo?: bigint;
+      /** A placement: shares traded on placement against the book, and shares placed as a resting order. */
+      matched?: { traded: bigint; rested: bigint };
     }
   | { kind: "failed"; error: unknown };
 
@@ -40,6 +42,7 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
   async function confirm(hash: Hex) {
     const receipt = await waitForTransactionReceipt(config, { hash });
     if (receipt.status !== "success") throw new Error("The transaction was reverted.");
+    return receipt;
   }
 
   async function run(opts: {
@@ -82,7 +85,18 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
       >[1]);
       const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
       setStep({ kind: "pending", hash });
-      await confirm(hash);
+      const receipt = await confirm(hash);
+      // A placement may trade against the book first: what traded and what rests, from the market's own events.
+      let matched: { traded: bigint; rested: bigint } | undefined;
+      if (opts.what === "placed") {
+        const logs = parseEventLogs({ abi: marketAbi, logs: receipt.logs });
+        matched = { traded: 0n, rested: 0n };
+        for (const l of logs) {
+          if (l.address.toLowerCase() !== market.toLowerCase()) continue;
+          if (l.eventName === "OrderFilled") matched.traded += l.args.shares;
+          else if (l.eventName === "OrderPlaced") matched.rested += l.args.shares;
+        }
+      }
       let allowanceLoweredTo: bigint | undefined;
       if (opts.lowerShareAllowance) {
         const token = opts.lowerShareAllowance;
@@ -118,7 +132,7 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
       // Confirmed once the server has caught up with this block (and the indexer with its events): the book, my
       // orders and the trade history then include it.
       await settle(hash);
-      setStep({ kind: "confirmed", hash, what: opts.what, shares: opts.shares, allowanceLoweredTo });
+      setStep({ kind: "confirmed", hash, what: opts.what, shares: opts.shares, allowanceLoweredTo, matched });
       await queryClient.invalidateQueries({ queryKey });
     } catch (error) {
       setStep({ kind: "failed", error });

@@ -23,7 +23,15 @@ import "./interfaces/IMarket.sol";
 /// openIndex). A fill reads the first two and writes only the first (plus the third when the order closes); `filled`
 /// is derived as `size − cancelled − remaining`. Ids start at 1. Each token keeps an index of its open orders
 /// (swap-and-pop), so reading the book costs the open orders, not the token's history; each (token, maker) keeps the
-/// total of its open asks, which the maker's free balance and allowance must cover.
+/// total of its open asks, which the maker's free balance and allowance must cover. Each index entry packs the order's
+/// id (bits 0–63), price (64–151) and side (152), so one storage read per open order tells whether it crosses.
+///
+/// Matching: a placement first trades against the opposite resting orders that cross its limit, best price first and
+/// among equal prices the oldest (lowest id) first, each at the RESTING order's price; the placer is the taker and
+/// pays the taker fee. Per token the market keeps conservative bounds of the best bid and best ask ({_bounds}): a
+/// placement that cannot cross them costs no read of the index; one that may cross reads the open index once (one slot
+/// per open order) and makes the bounds exact again. At most {MAX_MATCH_STEPS} resting orders are matched or cleaned
+/// per placement.
 ///
 /// Security: every state-changing entry point is `nonReentrant` (transient guard) and follows
 /// checks-effects-interactions: the order is updated and the event emitted before any token is called. The market
@@ -38,6 +46,9 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     uint16 public constant MAX_FEE_BPS = 100;
     /// @notice Longest an order may stay open: 90 days from placement.
     uint256 public constant MAX_ORDER_LIFETIME = 90 days;
+    /// @notice Most resting orders one placement matches or cleans (expired, undeliverable) before it stops. When the
+    /// bound is reached and the rest of the new order would still cross the book, that rest is not placed.
+    uint256 public constant MAX_MATCH_STEPS = 10;
     uint256 private constant _BPS = 10_000;
 
     /// Packed order: slot 0 (maker, remaining, expiresAt), slot 1 (token, price, side), slot 2 (size, cancelled,
@@ -61,6 +72,12 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         bool paused;
     }
 
+    /// One slot: see {_bounds}.
+    struct Bounds {
+        uint88 maxBid;
+        uint88 minAsk;
+    }
+
     IERC20 private immutable _PAYMENT_TOKEN;
     IMarketTokenFactory private immutable _FACTORY;
     /// One cent of the payment token in its base units (10^(decimals − 2); 1 below two decimals).
@@ -71,6 +88,10 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     mapping(uint256 orderId => Order) private _orders;
     mapping(address token => uint256[]) private _open;
     mapping(address token => mapping(address maker => uint256)) private _openAsks;
+    /// Per token, conservative bounds of the open book: `maxBid` ≥ the price of every open bid, `minAsk` ≤ the price of
+    /// every open ask (0 = no ask). Raised/lowered when an order rests, made exact again by a placement that read the
+    /// index; a placement that cannot cross them skips reading the index.
+    mapping(address token => Bounds) private _bounds;
 
     /// @param paymentToken_ The platform payment token (a plain ERC-20 with `decimals`; fee-on-transfer tokens cannot
     /// escrow bids).
@@ -94,39 +115,45 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     // ================================================================ trading
 
     /// @inheritdoc IMarket
-    function placeAsk(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt)
+    function placeAsk(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt, uint256 maxFeeBps)
         external
         nonReentrant
-        returns (uint256 orderId)
+        returns (uint256 orderId, uint256 traded)
     {
         _checkOrder(token, shares, pricePerShare, expiresAt);
         IMarketShareToken t = IMarketShareToken(token);
         uint8 code = t.paused() ? TRANSFER_PAUSED : _verifiedCode(_registry(token), msg.sender);
         if (code != FILL_OK) revert MarketMakerNotEligible(token, msg.sender, code);
-        uint256 needed = _openAsks[token][msg.sender] + shares;
-        (uint256 available, uint8 backing) = _backing(token, msg.sender, needed);
+        (uint256 needed, uint256 available, uint8 backing) = _askBacking(token, msg.sender, shares);
         if (backing == TRANSFER_SENDER_FROZEN) revert MarketMakerNotEligible(token, msg.sender, backing);
         if (backing != FILL_OK) revert MarketAsksNotBacked(token, msg.sender, needed, available, backing);
-        _openAsks[token][msg.sender] = needed;
-        orderId = _store(token, Side.Ask, shares, pricePerShare, expiresAt);
+        uint256 rest;
+        (traded, rest) = _match(token, Side.Ask, shares, pricePerShare, maxFeeBps);
+        if (rest != 0) {
+            _openAsks[token][msg.sender] += rest;
+            orderId = _store(token, Side.Ask, rest, pricePerShare, expiresAt);
+        }
     }
 
     /// @inheritdoc IMarket
-    function placeBid(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt)
+    function placeBid(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt, uint256 maxFeeBps)
         external
         nonReentrant
-        returns (uint256 orderId)
+        returns (uint256 orderId, uint256 traded)
     {
         _checkOrder(token, shares, pricePerShare, expiresAt);
         // A bid locks money: refuse makers the token would never deliver to (pause, frozen, unverified, country,
         // category). Holder and balance caps depend on the seller and are enforced at fill.
         uint8 code = IMarketShareToken(token).canTransfer(address(0), msg.sender, 0);
         if (code != TRANSFER_OK) revert MarketMakerNotEligible(token, msg.sender, code);
-        orderId = _store(token, Side.Bid, shares, pricePerShare, expiresAt);
-        // shares < 2^64 and price < 2^88 (checked), so the product is < 2^152.
+        uint256 rest;
+        (traded, rest) = _match(token, Side.Bid, shares, pricePerShare, maxFeeBps);
+        if (rest == 0) return (0, traded);
+        orderId = _store(token, Side.Bid, rest, pricePerShare, expiresAt);
+        // rest < 2^64 and price < 2^88 (checked), so the product is < 2^152.
         uint256 escrow;
         unchecked {
-            escrow = shares * pricePerShare;
+            escrow = rest * pricePerShare;
         }
         IERC20 pay = _PAYMENT_TOKEN;
         uint256 before = pay.balanceOf(address(this));
@@ -208,23 +235,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
                 : side == Side.Ask ? _askCode(token, maker) : FILL_OK;
             if (reason == FILL_OK || reason == TRANSFER_PAUSED) revert MarketUnauthorizedCancel(orderId, msg.sender);
         }
-        o.remaining = 0;
-        // An order is cancelled at most once (remaining becomes 0), so cancelled ≤ size < 2^64.
-        o.cancelled = uint64(remaining);
-        if (side == Side.Ask) {
-            // The order's remaining size is part of the maker's open total.
-            unchecked {
-                _openAsks[token][maker] -= remaining;
-            }
-        }
-        _removeOpen(token, orderId);
-        emit OrderCancelled(orderId, remaining, msg.sender, reason);
-        if (side == Side.Bid) {
-            // remaining < 2^64 and price < 2^88: exactly the part of the escrow still held for this order.
-            unchecked {
-                _PAYMENT_TOKEN.safeTransfer(maker, remaining * o.price);
-            }
-        }
+        _close(orderId, reason);
     }
 
     // ================================================================ admin
@@ -273,7 +284,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint256 end = len - offset > limit ? offset + limit : len;
         ids = new uint256[](end - offset);
         for (uint256 i = offset; i < end; ++i) {
-            ids[i - offset] = all[i];
+            ids[i - offset] = uint64(all[i]);
         }
     }
 
@@ -284,7 +295,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     /// @inheritdoc IMarket
     function openAskShares(address token, address maker) external view returns (uint256) {
-        return _openAsks[token][maker];
+        return _liveAskTotal(token, maker);
     }
 
     /// @inheritdoc IMarket
@@ -373,6 +384,266 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         return _config.paused;
     }
 
+    // ================================================================ matching
+
+    /// @dev Trades a new order of `shares` at limit `limit` against the crossing resting orders of the other side, in
+    /// price-time priority, each at the resting order's price; the placer is the taker. Resting orders that can no
+    /// longer deliver — expired, an ask whose maker is not verified, frozen or no longer backed, a bid whose maker can
+    /// no longer receive (frozen, unverified, country, category) — are cancelled on the way (escrow back to their
+    /// maker) and never traded. Matching STOPS at an order of the placer's own investor (self-trade prevention), at a
+    /// trade the token refuses for the placer's side or for an amount cap, or after {MAX_MATCH_STEPS} orders; when it
+    /// stops with crossing orders left, the rest is not placed ({MatchStopped}), so the book never crosses. Returns the
+    /// shares traded and the rest to place (0 when nothing is to rest).
+    function _match(address token, Side side, uint256 shares, uint256 limit, uint256 maxFeeBps)
+        private
+        returns (uint256 traded, uint256 rest)
+    {
+        {
+            Bounds memory b = _bounds[token];
+            if (side == Side.Ask ? limit > b.maxBid : (b.minAsk == 0 || limit < b.minAsk)) return (0, shares);
+        }
+        Ctx memory c;
+        c.token = token;
+        c.side = side;
+        uint256[] memory cand;
+        (cand, c.other) = _crossing(token, side, limit);
+        if (cand.length == 0) {
+            _tighten(token, side, c.other);
+            return (0, shares);
+        }
+        c.cfg = _config;
+        if (c.cfg.feeBps > maxFeeBps) revert MarketFeeAboveMax(c.cfg.feeBps, maxFeeBps);
+        c.me = _registry(token).investorOf(msg.sender);
+        uint8 stop;
+        (traded, rest, stop) = _matchLoop(cand, c, shares);
+        if (stop != 0 && rest != 0) {
+            emit MatchStopped(msg.sender, token, side, limit, rest, stop);
+            rest = 0;
+        } else if (rest != 0) {
+            // Every crossing order was traded or cleaned: the opposite side's best price is now `other`.
+            _tighten(token, side, c.other);
+        }
+    }
+
+    /// What {_matchLoop} needs of the placement.
+    struct Ctx {
+        address token;
+        Side side;
+        uint256 other;
+        bytes32 me;
+        Config cfg;
+    }
+
+    /// @dev The loop of {_match}: `rest` goes in as the new order's size and comes out as what is left of it.
+    function _matchLoop(uint256[] memory cand, Ctx memory c, uint256 rest)
+        private
+        returns (uint256 traded, uint256, uint8 stop)
+    {
+        uint256 n = cand.length;
+        for (uint256 steps; rest != 0 && n != 0; ++steps) {
+            if (steps == MAX_MATCH_STEPS) {
+                stop = FILL_MATCH_LIMIT;
+                break;
+            }
+            uint256 best = _best(cand, n, c.side);
+            uint256 id = uint64(cand[best]);
+            uint8 code = _matchCode(id, c.token, c.me, rest);
+            if (code == FILL_SELF_TRADE || code >= _STOP) {
+                stop = code == FILL_SELF_TRADE ? code : code - _STOP;
+                break;
+            }
+            // Taken out of the candidates whatever happens next: traded, or cleaned.
+            cand[best] = cand[--n];
+            if (code != FILL_OK) {
+                _close(id, code);
+                continue;
+            }
+            uint256 q = _matchOne(id, c.token, rest, c.cfg);
+            // q ≤ rest.
+            unchecked {
+                rest -= q;
+                traded += q;
+            }
+        }
+        return (traded, rest, stop);
+    }
+
+    /// @dev Sets the opposite side's bound (for a taker on `side`) to `other`, the exact best price read from the index.
+    function _tighten(address token, Side side, uint256 other) private {
+        // `other` is an order price (< 2^88) or 0.
+        if (side == Side.Ask) _bounds[token].maxBid = uint88(other);
+        else _bounds[token].minAsk = uint88(other);
+    }
+
+    /// Added to a token code that stops matching (the placer's side is at fault, or an amount cap).
+    uint8 private constant _STOP = 128;
+
+    /// @dev For a crossing resting order: {FILL_OK} to trade it, {FILL_SELF_TRADE} or `_STOP + code` to stop, any
+    /// other code to cancel it with that reason (the resting maker's side is at fault).
+    function _matchCode(uint256 id, address token, bytes32 me, uint256 left) private view returns (uint8 code) {
+        Order storage o = _orders[id];
+        address maker = o.maker;
+        if (block.timestamp >= o.expiresAt) return FILL_ORDER_EXPIRED;
+        if (maker == msg.sender || (me != bytes32(0) && _registry(token).investorOf(maker) == me)) {
+            return FILL_SELF_TRADE;
+        }
+        uint256 q = o.remaining;
+        if (left < q) q = left;
+        if (o.side == Side.Ask) {
+            code = _askCode(token, maker);
+            if (code != FILL_OK) return code;
+            code = IMarketShareToken(token).canTransfer(maker, msg.sender, q);
+            // Sender codes were all covered by the ask's backing: what is left is the buying placer's side.
+            return code == TRANSFER_OK ? FILL_OK : _STOP + code;
+        }
+        code = IMarketShareToken(token).canTransfer(address(0), maker, 0);
+        if (code != TRANSFER_OK) return code; // the bid's maker can no longer receive
+        code = IMarketShareToken(token).canTransfer(msg.sender, maker, q);
+        return code == TRANSFER_OK ? FILL_OK : _STOP + code;
+    }
+
+    /// @dev Trades min(`left`, remaining) of resting order `id` with the placer at the order's price; returns the
+    /// shares traded. Effects and event first, then the transfers (as {fill}).
+    function _matchOne(uint256 id, address token, uint256 left, Config memory cfg) private returns (uint256 q) {
+        Order storage o = _orders[id];
+        address maker = o.maker;
+        uint256 remaining = o.remaining;
+        uint256 price = o.price;
+        Side side = o.side;
+        q = left < remaining ? left : remaining;
+        (uint256 cost, uint256 feeAmount) = _costAndFee(q, price, cfg.feeBps);
+        // q ≤ remaining < 2^64; an ask's remaining is part of its maker's stored open total.
+        unchecked {
+            o.remaining = uint64(remaining - q);
+            if (side == Side.Ask) _openAsks[token][maker] -= q;
+        }
+        if (q == remaining) _removeOpen(token, id);
+        emit OrderFilled(id, msg.sender, q, price, feeAmount);
+        IERC20 pay = _PAYMENT_TOKEN;
+        if (side == Side.Ask) {
+            if (!IERC20(token).transferFrom(maker, msg.sender, q)) revert MarketShareTransferFailed(token);
+            pay.safeTransferFrom(msg.sender, maker, cost);
+            if (feeAmount != 0) pay.safeTransferFrom(msg.sender, cfg.feeRecipient, feeAmount);
+        } else {
+            if (!IERC20(token).transferFrom(msg.sender, maker, q)) revert MarketShareTransferFailed(token);
+            // fee ≤ cost / 100.
+            unchecked {
+                pay.safeTransfer(msg.sender, cost - feeAmount);
+            }
+            if (feeAmount != 0) pay.safeTransfer(cfg.feeRecipient, feeAmount);
+        }
+    }
+
+    /// @dev Index entries of the opposite side of `side` that cross `limit` (asks priced ≤ a bid's limit, bids priced
+    /// ≥ an ask's limit), read from the token's open index: one storage slot per open order; and `other`, the best
+    /// opposite price that does not cross (0 when none).
+    function _crossing(address token, Side side, uint256 limit)
+        private
+        view
+        returns (uint256[] memory cand, uint256 other)
+    {
+        uint256[] storage open = _open[token];
+        uint256 len = open.length;
+        cand = new uint256[](len);
+        uint256 n;
+        for (uint256 i; i < len; ++i) {
+            uint256 e = open[i];
+            uint256 p = uint88(e >> 64);
+            if (side == Side.Bid) {
+                if (e >> 152 != uint8(Side.Ask)) continue;
+                if (p <= limit) cand[n++] = e;
+                else if (other == 0 || p < other) other = p;
+            } else {
+                if (e >> 152 != uint8(Side.Bid)) continue;
+                if (p >= limit) cand[n++] = e;
+                else if (p > other) other = p;
+            }
+        }
+        assembly ("memory-safe") {
+            mstore(cand, n)
+        }
+    }
+
+    /// @dev Position of the first candidate in price-time priority among `cand[0..n)`.
+    function _best(uint256[] memory cand, uint256 n, Side side) private pure returns (uint256 best) {
+        for (uint256 i = 1; i < n; ++i) {
+            if (_better(cand[i], cand[best], side)) best = i;
+        }
+    }
+
+    /// @dev Whether resting entry `a` goes before `b` for a taker on `side`: the better price for the taker (lowest
+    /// ask, highest bid), then the older order (ids grow with time).
+    function _better(uint256 a, uint256 b, Side side) private pure returns (bool) {
+        uint256 pa = uint88(a >> 64);
+        uint256 pb = uint88(b >> 64);
+        if (pa != pb) return side == Side.Bid ? pa < pb : pa > pb;
+        return uint64(a) < uint64(b);
+    }
+
+    /// @dev One index entry: id | price << 64 | side << 152.
+    function _entry(uint256 orderId, uint256 price, Side side) private pure returns (uint256) {
+        return orderId | (price << 64) | (uint256(uint8(side)) << 152);
+    }
+
+    /// @dev Closes open order `orderId` for `reason` (see {OrderCancelled}); a bid's remaining escrow goes back to its
+    /// maker.
+    function _close(uint256 orderId, uint8 reason) private {
+        Order storage o = _orders[orderId];
+        address maker = o.maker;
+        address token = o.token;
+        uint256 remaining = o.remaining;
+        Side side = o.side;
+        o.remaining = 0;
+        // An order is cancelled at most once (remaining becomes 0), so cancelled ≤ size < 2^64.
+        o.cancelled = uint64(remaining);
+        if (side == Side.Ask) {
+            // The order's remaining size is part of the maker's open total.
+            unchecked {
+                _openAsks[token][maker] -= remaining;
+            }
+        }
+        _removeOpen(token, orderId);
+        emit OrderCancelled(orderId, remaining, msg.sender, reason);
+        if (side == Side.Bid) {
+            // remaining < 2^64 and price < 2^88: exactly the part of the escrow still held for this order.
+            unchecked {
+                _PAYMENT_TOKEN.safeTransfer(maker, remaining * o.price);
+            }
+        }
+    }
+
+    /// @dev Remaining shares of `maker`'s open asks on `token` that have not expired (expired ones cannot trade, so
+    /// they need no backing). Reads the open index: used off the hot path only.
+    function _liveAskTotal(address token, address maker) private view returns (uint256 live) {
+        uint256[] storage open = _open[token];
+        uint256 len = open.length;
+        for (uint256 i; i < len; ++i) {
+            uint256 e = open[i];
+            if (e >> 152 != uint8(Side.Ask)) continue;
+            Order storage o = _orders[uint64(e)];
+            if (o.maker == maker && block.timestamp < o.expiresAt) live += o.remaining;
+        }
+    }
+
+    /// @dev Whether `maker`'s free shares and allowance cover its open asks on `token` plus `extra`: the total needed,
+    /// what is available and the code of {_backing}. The stored total (which still counts expired asks until they are
+    /// cancelled) is tried first; only when it is not covered are expired asks left out, by reading the index.
+    function _askBacking(address token, address maker, uint256 extra)
+        private
+        view
+        returns (uint256 needed, uint256 available, uint8 code)
+    {
+        needed = _openAsks[token][maker] + extra;
+        (available, code) = _backing(token, maker, needed);
+        if (code != FILL_OK && code != TRANSFER_SENDER_FROZEN) {
+            uint256 live = _liveAskTotal(token, maker) + extra;
+            if (live < needed) {
+                needed = live;
+                (available, code) = _backing(token, maker, live);
+            }
+        }
+    }
+
     // ================================================================ internals
 
     function _checkOrder(address token, uint256 shares, uint256 price, uint256 expiresAt) private view {
@@ -406,7 +677,13 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             cancelled: 0,
             openIndex: uint64(open.length)
         });
-        open.push(orderId);
+        open.push(_entry(orderId, price, side));
+        Bounds storage b = _bounds[token];
+        if (side == Side.Bid) {
+            if (price > b.maxBid) b.maxBid = uint88(price);
+        } else if (b.minAsk == 0 || price < b.minAsk) {
+            b.minAsk = uint88(price);
+        }
         emit OrderPlaced(orderId, msg.sender, token, side, shares, price, expiresAt);
     }
 
@@ -419,12 +696,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             revert MarketOrderNotFillable(orderId, FILL_SELLER_NOT_VERIFIED);
         }
         if (reg.investorOf(msg.sender) == makerId) revert MarketSelfTrade(orderId, msg.sender);
-        uint256 open = _openAsks[token][maker];
-        (, uint8 code) = _backing(token, maker, open);
+        (,, uint8 code) = _askBacking(token, maker, 0);
         if (code != FILL_OK) revert MarketOrderNotFillable(orderId, code);
-        // filled ≤ remaining ≤ open: this ask is part of the maker's open total.
+        // filled ≤ remaining ≤ the stored open total: this ask is part of it.
         unchecked {
-            _openAsks[token][maker] = open - filled;
+            _openAsks[token][maker] -= filled;
         }
     }
 
@@ -434,10 +710,9 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         IIdentityRegistry reg = _registry(token);
         bytes32 takerId = reg.investorOf(msg.sender);
         if (takerId != bytes32(0) && takerId == reg.investorOf(maker)) revert MarketSelfTrade(orderId, msg.sender);
-        uint256 open = _openAsks[token][msg.sender];
-        if (open != 0) {
-            (uint256 available, uint8 code) = _backing(token, msg.sender, open + filled);
-            if (code != FILL_OK) revert MarketAsksNotBacked(token, msg.sender, open + filled, available, code);
+        if (_openAsks[token][msg.sender] != 0) {
+            (uint256 needed, uint256 available, uint8 code) = _askBacking(token, msg.sender, filled);
+            if (code != FILL_OK) revert MarketAsksNotBacked(token, msg.sender, needed, available, code);
         }
     }
 
@@ -446,10 +721,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint256[] storage open = _open[token];
         uint256 at = _orders[orderId].openIndex;
         uint256 last = open[open.length - 1];
-        if (last != orderId) {
+        uint256 lastId = uint64(last);
+        if (lastId != orderId) {
             open[at] = last;
             // `at` < length < 2^64.
-            _orders[last].openIndex = uint64(at);
+            _orders[lastId].openIndex = uint64(at);
         }
         open.pop();
     }
@@ -490,7 +766,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         if (IMarketShareToken(token).paused()) return TRANSFER_PAUSED;
         code = _verifiedCode(_registry(token), maker);
         if (code != FILL_OK) return code;
-        (, code) = _backing(token, maker, _openAsks[token][maker]);
+        (,, code) = _askBacking(token, maker, 0);
     }
 
     /// @dev Whether `seller`'s free shares and share allowance to the market cover `needed`; else what is available
@@ -523,9 +799,9 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         returns (uint256 shares, uint8 code)
     {
         if (IMarketShareToken(token).paused()) return (0, TRANSFER_PAUSED);
-        uint256 open = _openAsks[token][seller];
-        (uint256 available, uint8 c) = _backing(token, seller, open + wanted);
+        (uint256 needed, uint256 available, uint8 c) = _askBacking(token, seller, wanted);
         if (c == FILL_OK) return (wanted, FILL_OK);
+        uint256 open = needed - wanted;
         if (c == TRANSFER_SENDER_FROZEN) return (0, c);
         return (available > open ? available - open : 0, c);
     }

@@ -56,7 +56,7 @@ contract MarketTest is MarketBase {
     }
 
     function test_pause_stopsPlaceAndFillButNotCancel() public {
-        uint256 bid = _bid(carol, 5, PRICE);
+        uint256 bid = _bid(carol, 5, PRICE - 1e6);
         uint256 ask = _ask(alice, 5, PRICE);
         vm.expectRevert(_unauthorized(stranger, bytes32(0)));
         vm.prank(stranger);
@@ -80,7 +80,7 @@ contract MarketTest is MarketBase {
         uint256 before = hkd.balanceOf(carol);
         vm.prank(carol);
         market.cancel(bid);
-        assertEq(hkd.balanceOf(carol) - before, 5 * PRICE);
+        assertEq(hkd.balanceOf(carol) - before, 5 * (PRICE - 1e6));
         vm.prank(alice);
         market.cancel(ask);
     }
@@ -122,17 +122,17 @@ contract MarketTest is MarketBase {
         uint256 e = _expiry();
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidShares.selector, 0));
-        market.placeAsk(address(token), 0, PRICE, e);
+        market.placeAsk(address(token), 0, PRICE, e, 100);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidShares.selector, uint256(1) << 64));
-        market.placeBid(address(token), uint256(1) << 64, PRICE, e);
+        market.placeBid(address(token), uint256(1) << 64, PRICE, e, 100);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidPrice.selector, 0));
-        market.placeAsk(address(token), 1, 0, e);
+        market.placeAsk(address(token), 1, 0, e, 100);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidPrice.selector, uint256(1) << 88));
-        market.placeBid(address(token), 1, uint256(1) << 88, e);
+        market.placeBid(address(token), 1, uint256(1) << 88, e, 100);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnknownToken.selector, address(hkd)));
-        market.placeAsk(address(hkd), 1, PRICE, e);
+        market.placeAsk(address(hkd), 1, PRICE, e, 100);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketUnknownToken.selector, address(impl)));
-        market.placeBid(address(impl), 1, PRICE, e);
+        market.placeBid(address(impl), 1, PRICE, e, 100);
         vm.stopPrank();
     }
 
@@ -520,8 +520,8 @@ contract MarketTest is MarketBase {
         uint256 a = _ask(alice, 1, PRICE);
         uint256 e = _expiry();
         vm.prank(carol);
-        market.placeBid(address(other), 1, PRICE, e);
-        uint256 b = _bid(carol, 1, PRICE);
+        market.placeBid(address(other), 1, PRICE, e, 100);
+        uint256 b = _bid(carol, 1, PRICE - 1e6);
         uint256 c = _ask(bob, 5, PRICE);
         assertEq(market.openOrderCount(address(token)), 3);
         _fill(carol, a, 1, PRICE);

@@ -29,7 +29,8 @@ contract MarketGasTest is MarketBase, TxGas {
         vm.prank(alice);
         token.approve(address(market), 10);
         askId = _ask(alice, 10, PRICE);
-        bidId = _bid(carol, 10, PRICE);
+        // Below the ask: a bid at the ask's price would trade against it on placement.
+        bidId = _bid(carol, 10, PRICE - 1e6);
         // Warm up the fee recipient's balance (non-zero, as after the first trade) and bob's share allowance.
         vm.prank(admin);
         hkd.mint(feeRecipient, 1);
@@ -38,7 +39,8 @@ contract MarketGasTest is MarketBase, TxGas {
     }
 
     function _fillTx(uint256 id, uint256 shares) internal returns (uint256 g) {
-        (g,) = _sendTx(bob, address(market), abi.encodeCall(Market.fill, (id, shares, PRICE, FEE_BPS)));
+        uint256 limit = market.order(id).price;
+        (g,) = _sendTx(bob, address(market), abi.encodeCall(Market.fill, (id, shares, limit, FEE_BPS)));
     }
 
     function test_gas_fillAsk_betweenExistingHolders() public {
@@ -73,7 +75,7 @@ contract MarketGasTest is MarketBase, TxGas {
         (uint256 g,) = _sendTx(
             bob,
             address(market),
-            abi.encodeCall(Market.placeAsk, (address(token), 10, PRICE, block.timestamp + 30 days))
+            abi.encodeCall(Market.placeAsk, (address(token), 10, PRICE + 1e6, block.timestamp + 30 days, 100))
         );
         console.log("placeAsk (total tx gas):", g);
     }
@@ -82,7 +84,7 @@ contract MarketGasTest is MarketBase, TxGas {
         (uint256 g,) = _sendTx(
             bob,
             address(market),
-            abi.encodeCall(Market.placeBid, (address(token), 10, PRICE, block.timestamp + 30 days))
+            abi.encodeCall(Market.placeBid, (address(token), 10, PRICE - 2e6, block.timestamp + 30 days, 100))
         );
         console.log("placeBid with escrow (total tx gas):", g);
     }

@@ -40,7 +40,7 @@ contract MarketOrdersTest is MarketBase, TxGas {
         assertEq(sold.canTransfer(address(0), carol, 10), TRANSFER_OK);
 
         vm.prank(carol);
-        uint256 id = market.placeBid(address(sold), 10, PRICE, _expiry());
+        (uint256 id,) = market.placeBid(address(sold), 10, PRICE, _expiry(), 100);
         (uint256 n, uint8 code) = market.fillable(id);
         assertEq(code, FILL_OK);
         assertEq(n, 10);
@@ -93,7 +93,7 @@ contract MarketOrdersTest is MarketBase, TxGas {
             )
         );
         vm.prank(stranger);
-        market.placeAsk(address(token), 1_000_000, 0.01e6, _expiry());
+        market.placeAsk(address(token), 1_000_000, 0.01e6, _expiry(), 100);
         // carol is verified but holds nothing.
         vm.expectRevert(_notBacked(carol, 1_000_000, 0, TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE));
         _ask(carol, 1_000_000, 0.01e6);
@@ -162,7 +162,8 @@ contract MarketOrdersTest is MarketBase, TxGas {
 
     /// Selling into a bid may not take the shares the seller's own asks need.
     function test_fillBid_keepsSellersOwnAsksBacked() public {
-        _ask(alice, 998, PRICE);
+        // The ask is priced above the bid, so it rests beside it (a crossing ask would trade against the bid).
+        _ask(alice, 998, PRICE + 1e6);
         uint256 bid = _bid(carol, 5, PRICE);
         vm.expectRevert(_notBacked(alice, 1001, 1000, TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE));
         _fill(alice, bid, 3, PRICE);
@@ -179,7 +180,7 @@ contract MarketOrdersTest is MarketBase, TxGas {
         for (uint256 i; i < sizes.length; ++i) {
             uint256 s = bound(sizes[i], 1, 600);
             vm.prank(alice);
-            try market.placeAsk(address(token), s, PRICE, _expiry()) {} catch {}
+            try market.placeAsk(address(token), s, PRICE, _expiry(), 100) {} catch {}
             uint256 open = market.openAskShares(address(token), alice);
             assertLe(open, token.freeBalanceOf(alice));
             assertLe(open, token.allowance(alice, address(market)));
@@ -192,22 +193,22 @@ contract MarketOrdersTest is MarketBase, TxGas {
         uint256 latest = block.timestamp + 90 days;
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidExpiry.selector, block.timestamp, latest));
-        market.placeAsk(address(token), 1, PRICE, block.timestamp);
+        market.placeAsk(address(token), 1, PRICE, block.timestamp, 100);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketInvalidExpiry.selector, latest + 1, latest));
-        market.placeBid(address(token), 1, PRICE, latest + 1);
-        market.placeBid(address(token), 1, PRICE, latest);
+        market.placeBid(address(token), 1, PRICE, latest + 1, 100);
+        market.placeBid(address(token), 1, PRICE, latest, 100);
         vm.stopPrank();
     }
 
     function test_expiredOrders_cannotFill_escrowReturnsOnCancelByAnyone() public {
         uint256 bid = _bid(carol, 10, PRICE);
-        uint256 ask = _ask(alice, 10, PRICE);
+        uint256 ask = _ask(alice, 10, PRICE + 1e6);
         IMarket.OrderView memory o = market.order(bid);
         vm.warp(o.expiresAt);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotFillable.selector, bid, FILL_ORDER_EXPIRED));
         _fill(alice, bid, 1, PRICE);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketOrderNotFillable.selector, ask, FILL_ORDER_EXPIRED));
-        _fill(bob, ask, 1, PRICE);
+        _fill(bob, ask, 1, PRICE + 1e6);
         (, uint8 code) = market.fillable(bid);
         assertEq(code, FILL_ORDER_EXPIRED);
         uint256 before = hkd.balanceOf(carol);
@@ -238,11 +239,12 @@ contract MarketOrdersTest is MarketBase, TxGas {
         _fundMarket(alice2, 10 * PRICE);
         _approveShares(token, alice2);
         uint256 ask = _ask(alice, 10, PRICE);
-        uint256 bid = _bid(alice2, 10, PRICE);
+        // Below the ask: a crossing bid would stop at the investor's own ask and not rest (see MarketMatching.t.sol).
+        uint256 bid = _bid(alice2, 10, PRICE - 1e6);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketSelfTrade.selector, ask, alice2));
         _fill(alice2, ask, 1, PRICE);
         vm.expectRevert(abi.encodeWithSelector(IMarket.MarketSelfTrade.selector, bid, alice));
-        _fill(alice, bid, 1, PRICE);
+        _fill(alice, bid, 1, PRICE - 1e6);
         (, uint8 code) = market.fillableBy(ask, alice2);
         assertEq(code, FILL_SELF_TRADE);
         (, code) = market.fillableBy(bid, alice);
@@ -305,7 +307,17 @@ contract MarketBookGasTest is MarketBase, TxGas {
 
     function test_gas_placeAsk_withBackingChecks() public {
         uint256 e = block.timestamp + 30 days;
-        (uint256 g,) = _sendTx(bob, address(market), abi.encodeCall(Market.placeAsk, (address(token), 10, PRICE, e)));
+        (uint256 g,) =
+            _sendTx(bob, address(market), abi.encodeCall(Market.placeAsk, (address(token), 10, PRICE, e, 100)));
         console.log("placeAsk with backing checks, maker with 500 open asks (total tx gas):", g);
+    }
+
+    /// A bid that crosses (alice's ask at PRICE) reads the whole open index once: the cost of matching in a deep book.
+    function test_gas_placeBid_crossing_with1000OpenOrders() public {
+        uint256 e = block.timestamp + 30 days;
+        (uint256 g,) =
+            _sendTx(carol, address(market), abi.encodeCall(Market.placeBid, (address(token), 10, PRICE, e, 100)));
+        console.log("placeBid matching 1 ask, 1,001 open orders read (total tx gas):", g);
+        assertEq(market.order(askId).remaining, 0);
     }
 }

@@ -64,7 +64,8 @@ contract MarketPaymentTokensTest is Base {
     function test_reentrancy_doubleRefundOnCancelBlocked() public {
         uint256 id = abi.decode(
             _malloryCall(
-                address(market), abi.encodeCall(IMarket.placeBid, (address(token), 10, PRICE, block.timestamp + 1 days))
+                address(market),
+                abi.encodeCall(IMarket.placeBid, (address(token), 10, PRICE, block.timestamp + 1 days, 100))
             ),
             (uint256)
         );
@@ -79,7 +80,8 @@ contract MarketPaymentTokensTest is Base {
     function test_reentrancy_cancelDuringBidEscrowBlocked() public {
         mallory.setReentry(abi.encodeCall(IMarket.cancel, (1)));
         _malloryCall(
-            address(market), abi.encodeCall(IMarket.placeBid, (address(token), 10, PRICE, block.timestamp + 1 days))
+            address(market),
+            abi.encodeCall(IMarket.placeBid, (address(token), 10, PRICE, block.timestamp + 1 days, 100))
         );
         _assertBlocked();
         assertEq(market.order(1).remaining, 10);
@@ -88,7 +90,7 @@ contract MarketPaymentTokensTest is Base {
 
     function test_reentrancy_secondFillWhilePayingAskBlocked() public {
         vm.prank(alice);
-        uint256 id = market.placeAsk(address(token), 10, PRICE, block.timestamp + 1 days);
+        (uint256 id,) = market.placeAsk(address(token), 10, PRICE, block.timestamp + 1 days, 100);
         mallory.setReentry(abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
         uint256 before = rhkd.balanceOf(address(mallory));
         _malloryCall(address(market), abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
@@ -100,7 +102,7 @@ contract MarketPaymentTokensTest is Base {
 
     function test_reentrancy_refillBidWhileReceivingPayoutBlocked() public {
         vm.prank(bob);
-        uint256 id = market.placeBid(address(token), 10, PRICE, block.timestamp + 1 days);
+        (uint256 id,) = market.placeBid(address(token), 10, PRICE, block.timestamp + 1 days, 100);
         mallory.setReentry(abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
         _malloryCall(address(market), abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
         _assertBlocked();
@@ -122,11 +124,11 @@ contract MarketPaymentTokensTest is Base {
             abi.encodeWithSelector(IMarket.MarketEscrowShortfall.selector, 10 * PRICE, 10 * PRICE * 99 / 100)
         );
         vm.prank(bob);
-        m.placeBid(address(token), 10, PRICE, block.timestamp + 1 days);
+        m.placeBid(address(token), 10, PRICE, block.timestamp + 1 days, 100);
         assertEq(thkd.balanceOf(address(m)), 0);
 
         vm.prank(alice);
-        uint256 id = m.placeAsk(address(token), 10, PRICE, block.timestamp + 1 days);
+        (uint256 id,) = m.placeAsk(address(token), 10, PRICE, block.timestamp + 1 days, 100);
         vm.prank(bob);
         m.fill(id, 10, PRICE, FEE_BPS);
         // The token's tax hits the receivers; the market never holds anything, so it cannot become insolvent.

@@ -82,7 +82,7 @@ async function placeAsk(shares: bigint, price: bigint): Promise<bigint> {
       address: market,
       abi: marketAbi,
       functionName: "placeAsk",
-      args: [token, shares, price, (await publicClient().getBlock()).timestamp + 30n * 86_400n],
+      args: [token, shares, price, (await publicClient().getBlock()).timestamp + 30n * 86_400n, 100n],
     }),
   );
   return parseEventLogs({ abi: marketAbi, logs: r.logs, eventName: "OrderPlaced" })[0]!.args.orderId;
@@ -319,6 +319,47 @@ describe("indexer (anvil + database)", () => {
     const next = await syncToHead(options());
     expect(next.inserted).toBeGreaterThan(0);
     expect(await tableState()).toEqual(await chainTruth());
+  });
+
+  it("records the trades of a crossing placement (on-chain matching) like any fill, and the rest that rests", async () => {
+    const ask = await placeAsk(5n, 5_000_000n);
+    await send(
+      wallet(buyer).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "approve",
+        args: [market, 10n ** 15n],
+      }),
+    );
+    // A bid of 8 at HK$5.20 crosses the ask of 5 at HK$5.00: 5 trade at the ask's price, 3 rest as a bid.
+    const placed = await send(
+      wallet(buyer).writeContract({
+        address: market,
+        abi: marketAbi,
+        functionName: "placeBid",
+        args: [token, 8n, 5_200_000n, (await publicClient().getBlock()).timestamp + 30n * 86_400n, 100n],
+      }),
+    );
+    const [rest] = parseEventLogs({ abi: marketAbi, logs: placed.logs, eventName: "OrderPlaced" });
+    await syncToHead(options());
+    expect(await tableState()).toEqual(await chainTruth());
+    const trades = await database.db.select().from(marketTrades).where(eq(marketTrades.orderId, ask.toString()));
+    expect(trades).toHaveLength(1);
+    expect(trades[0]).toMatchObject({
+      txHash: placed.transactionHash,
+      buyer: buyer.address.toLowerCase(),
+      seller: seller.address.toLowerCase(),
+      shares: "5",
+      price: "5000000",
+      makerSide: "ask",
+    });
+    const [askRow] = await database.db.select().from(marketOrders).where(eq(marketOrders.orderId, ask.toString()));
+    expect(askRow).toMatchObject({ status: "filled", filled: "5" });
+    const [bidRow] = await database.db
+      .select()
+      .from(marketOrders)
+      .where(eq(marketOrders.orderId, rest!.args.orderId.toString()));
+    expect(bidRow).toMatchObject({ side: "bid", size: "3", price: "5200000", filled: "0", status: "open" });
   });
 
   it("halves a getLogs range the provider refuses as too large, and still ends matching the chain", async () => {

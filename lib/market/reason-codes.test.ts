@@ -31,6 +31,7 @@ const FILL_NAMES: Record<string, keyof typeof FillCode> = {
   PAYMENT_SHORT: "BuyerFundsShort",
   SELLER_NOT_VERIFIED: "SellerNotVerified",
   ORDER_EXPIRED: "OrderExpired",
+  MATCH_LIMIT: "MatchLimit",
 };
 
 describe("market reason codes match the contracts", () => {

@@ -1,7 +1,7 @@
 /**
  * Secondary-market pre-trade checks and the Market's reason codes in plain words.
  * Pure and isomorphic: returns message keys (namespace `market`) with values; the caller translates.
- * Codes mirror contracts/src/interfaces/IMarket.sol (FILL_*, 32–36); 1–10 are the token's TRANSFER_* codes.
+ * Codes mirror contracts/src/interfaces/IMarket.sol (FILL_*, 32–39); 1–10 are the token's TRANSFER_* codes.
  */
 import { transferReasonKeys, type MessageValues, type Reason } from "../trade/reasons";
 
@@ -14,6 +14,7 @@ export const FillCode = {
   BuyerFundsShort: 36,
   SellerNotVerified: 37,
   OrderExpired: 38,
+  MatchLimit: 39,
 } as const;
 
 export const fillReasonKeys: Readonly<Record<number, string>> = {
@@ -24,6 +25,7 @@ export const fillReasonKeys: Readonly<Record<number, string>> = {
   36: "buyerFundsShort",
   37: "sellerNotVerified",
   38: "orderExpired",
+  39: "matchLimit",
 };
 
 /** Why the seller's free shares or allowance do not cover all its open asks (IMarket `MarketAsksNotBacked` code). */
@@ -115,6 +117,11 @@ export type MarketCheckInput = {
   tokenCode: number | undefined;
   /** Buying: my HKD balance. Selling: my share balance. */
   balance: bigint | undefined;
+  /**
+   * Buying with a limit order that trades on placement: what the market takes from my wallet (each trade's value
+   * and fee, plus the escrow of the rest that rests). Defaults to shares × price (+ the fee for a take).
+   */
+  spend?: bigint;
   /** Selling: shares frozen or locked in my wallet. */
   unavailable: bigint | undefined;
   /** Selling: shares already offered in my open asks on this token (the market keeps them backed). */
@@ -189,7 +196,7 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
   } else if (input.side === "buy") {
     const { value, fee } = tradeCost(input.shares, input.price, input.feeBps, !!input.take, input.decimals);
     checks.push(
-      input.balance >= value + fee
+      input.balance >= (input.spend ?? value + fee)
         ? { id: "funds", state: "ok", message: { key: "checks.fundsOkBuy", values: { balance: words.balance } } }
         : {
             id: "funds",

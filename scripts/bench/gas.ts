@@ -425,16 +425,18 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
       "buyWithPermit",
     );
 
-    // Market: alice asks 10, carol bids 10; bob (a holder with HKD) takes each in full.
+    // Market: alice asks 10, carol bids 10 one dollar lower (a bid at the ask's price would trade on placement); bob
+    // (a holder with HKD) takes each in full.
+    const BID = PRICE - 1_000_000n;
     await send(alice, token, A.token, "approve", [market, 10n]);
-    await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE, EXPIRY]);
-    await send(carol, market, A.market, "placeBid", [token, 10n, PRICE, EXPIRY]);
+    await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE, EXPIRY, 100n]);
+    await send(carol, market, A.market, "placeBid", [token, 10n, BID, EXPIRY, 100n]);
     await send(bob, token, A.token, "approve", [market, 10n]);
     await send(bob, market, A.market, "fill", [1n, 10n, PRICE, 100n], "marketFillAsk");
-    await send(bob, market, A.market, "fill", [2n, 10n, PRICE, 100n], "marketFillBid");
+    await send(bob, market, A.market, "fill", [2n, 10n, BID, 100n], "marketFillBid");
     // The worst case: a partial fill leaves the order and the maker's allowance non-zero (no storage refund).
     await send(alice, token, A.token, "approve", [market, 10n]);
-    await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE, EXPIRY]);
+    await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE, EXPIRY, 100n]);
     await send(bob, market, A.market, "fill", [3n, 4n, PRICE, 100n], "marketFillAskPartial");
 
     const figure = (key: string, label: string, target?: number, targetNote?: string): TxFigure => {

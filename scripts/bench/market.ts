@@ -200,7 +200,11 @@ export async function benchIndexer(stack: Stack, opts: { trades: number; round?:
         await sender.queue(
           seller,
           market,
-          encodeFunctionData({ abi: marketAbi, functionName: "placeAsk", args: [token, 1n, price, BENCH_EXPIRY] }),
+          encodeFunctionData({
+            abi: marketAbi,
+            functionName: "placeAsk",
+            args: [token, 1n, price, BENCH_EXPIRY, 100n],
+          }),
         );
       await sender.flush();
       blocks += await mineAll(chain);
@@ -278,7 +282,7 @@ export async function placeOpenOrders(
           encodeFunctionData({
             abi: marketAbi,
             functionName: "placeAsk",
-            args: [token, 1n, (6_000n + level * 10n) * 1_000_000n, BENCH_EXPIRY],
+            args: [token, 1n, (6_000n + level * 10n) * 1_000_000n, BENCH_EXPIRY, 100n],
           }),
         );
         asks++;
@@ -289,7 +293,7 @@ export async function placeOpenOrders(
           encodeFunctionData({
             abi: marketAbi,
             functionName: "placeBid",
-            args: [token, 1n, (1_500n - level * 10n) * 1_000_000n, BENCH_EXPIRY],
+            args: [token, 1n, (1_500n - level * 10n) * 1_000_000n, BENCH_EXPIRY, 100n],
           }),
         );
         bids++;

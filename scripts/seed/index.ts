@@ -594,7 +594,8 @@ export async function seedDemo({
                 address: market,
                 abi: marketAbi,
                 functionName: "placeAsk",
-                args: [token, BigInt(t.shares), price, expiresAt],
+                // Seeded orders never cross the book; the fee cap only matters when an order trades on placement.
+                args: [token, BigInt(t.shares), price, expiresAt, 100n],
               });
             })()
           : (async () => {
@@ -610,7 +611,7 @@ export async function seedDemo({
                 address: market,
                 abi: marketAbi,
                 functionName: "placeBid",
-                args: [token, BigInt(t.shares), price, expiresAt],
+                args: [token, BigInt(t.shares), price, expiresAt, 100n],
               });
             })(),
       );

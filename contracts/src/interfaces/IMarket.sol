@@ -20,6 +20,8 @@ uint8 constant FILL_PAYMENT_SHORT = 36;
 uint8 constant FILL_SELLER_NOT_VERIFIED = 37;
 /// @dev The order's expiry has passed.
 uint8 constant FILL_ORDER_EXPIRED = 38;
+/// @dev A placement matched or cleaned {Market-MAX_MATCH_STEPS} resting orders and the rest still crossed the book.
+uint8 constant FILL_MATCH_LIMIT = 39;
 
 /// @title IMarket
 /// @notice Secondary order book for every Atelier share token, priced in the platform payment token.
@@ -37,6 +39,18 @@ uint8 constant FILL_ORDER_EXPIRED = 38;
 /// payment token (in the taker's favour); prices are whole cents, so every amount that moves is whole cents. A
 /// buying taker (filling an ask) pays `cost + fee`; a selling taker (filling a bid) receives `cost − fee`. The maker
 /// always pays or receives exactly `shares × price`. The taker names the highest fee it accepts.
+///
+/// Matching: a new order that crosses the book (an ask priced at or below the best bid, a bid at or above the best
+/// ask) first trades against the resting orders of the other side in price-time priority — best price first, then the
+/// oldest — each at the RESTING order's price and never beyond the new order's limit; the placer is the taker of
+/// every such trade ({OrderFilled} on the resting order, exactly as a {fill}) and pays the taker fee, capped by its
+/// `maxFeeBps`. Only what is left rests. Resting orders that can no longer deliver (expired; an ask whose maker is not
+/// verified, frozen or no longer backed; a bid whose maker can no longer receive) are cancelled on the way
+/// ({OrderCancelled} with the reason, the bid's escrow back to its maker) and never block or trade. Self-trade
+/// prevention STOPS matching at an order of the placer's own investor. At most `MAX_MATCH_STEPS` resting orders are
+/// matched or cleaned per placement. Whenever matching stops with part of the new order still crossing (own order,
+/// step bound, a trade the token refuses for the placer or for an amount cap), that part is NOT placed
+/// ({MatchStopped}) — nothing is escrowed for it — so the book never holds best bid ≥ best ask.
 interface IMarket {
     /// @notice Order side.
     enum Side {
@@ -112,23 +126,33 @@ interface IMarket {
     /// the maker). `reason` is {FILL_OK} when the maker or an agent cancelled a live order, else the code that let
     /// anyone cancel it ({FILL_ORDER_EXPIRED}, or why the ask is no longer backed).
     event OrderCancelled(uint256 indexed orderId, uint256 remaining, address indexed canceller, uint8 reason);
+    /// @notice Matching of a new order stopped with `unplaced` shares still crossing the book; they were not placed
+    /// (nothing escrowed). `reason`: {FILL_SELF_TRADE}, {FILL_MATCH_LIMIT} or the token's TRANSFER_* refusal code.
+    event MatchStopped(
+        address indexed taker, address indexed token, Side side, uint256 price, uint256 unplaced, uint8 reason
+    );
     /// @notice The platform fee changed.
     event FeeUpdated(address indexed feeRecipient, uint256 feeBps);
     /// @notice Placing and filling were paused or unpaused.
     event MarketPausedSet(bool paused, address indexed admin);
 
     /// @notice Places a sell order until `expiresAt`. The maker must be verified and not frozen, and its free shares
-    /// and share allowance to the market must cover this ask plus all its other open asks on the token; nothing is
-    /// escrowed. Returns the order id (ids start at 1).
-    function placeAsk(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt)
+    /// and share allowance to the market must cover this ask plus all its other open, unexpired asks on the token;
+    /// nothing is escrowed. Bids at or above `pricePerShare` are matched first (see Matching; the fee of those trades
+    /// must be ≤ `maxFeeBps`). Returns the id of the resting rest (0 when nothing rests; ids start at 1) and the
+    /// shares traded.
+    function placeAsk(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt, uint256 maxFeeBps)
         external
-        returns (uint256 orderId);
+        returns (uint256 orderId, uint256 traded);
 
-    /// @notice Places a buy order until `expiresAt` and escrows `shares × pricePerShare` payment tokens (the maker
-    /// approves the market on the payment token first). The maker must be eligible to hold the token.
-    function placeBid(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt)
+    /// @notice Places a buy order until `expiresAt`. Asks at or below `pricePerShare` are matched first (see
+    /// Matching: the placer pays each trade's value and fee from its wallet, fee ≤ `maxFeeBps`); the rest rests and
+    /// escrows `rest × pricePerShare` payment tokens (the maker approves the market on the payment token first). The
+    /// maker must be eligible to hold the token. Returns the resting order's id (0 when nothing rests) and the shares
+    /// traded.
+    function placeBid(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt, uint256 maxFeeBps)
         external
-        returns (uint256 orderId);
+        returns (uint256 orderId, uint256 traded);
 
     /// @notice Fills up to `shares` of an open order at the order's price. For an ask the caller buys and pays at
     /// most `priceLimit` per share (plus the fee); for a bid the caller sells and gets at least `priceLimit` per share
@@ -154,7 +178,8 @@ interface IMarket {
     /// @notice Number of open orders on `token` (expired ones count until cancelled).
     function openOrderCount(address token) external view returns (uint256);
 
-    /// @notice Total remaining shares of `maker`'s open asks on `token` (what its free balance and allowance must cover).
+    /// @notice Total remaining shares of `maker`'s open asks on `token` that have not expired (what its free balance and
+    /// allowance must cover; expired asks need no backing).
     function openAskShares(address token, address maker) external view returns (uint256);
 
     /// @notice Shares of the order that the maker side can deliver now, and a reason code: {FILL_OK} when all the

@@ -43,12 +43,12 @@ abstract contract MarketBase is Base {
 
     function _ask(address maker, uint256 shares, uint256 price) internal returns (uint256 id) {
         vm.prank(maker);
-        id = market.placeAsk(address(token), shares, price, _expiry());
+        (id,) = market.placeAsk(address(token), shares, price, _expiry(), 100);
     }
 
     function _bid(address maker, uint256 shares, uint256 price) internal returns (uint256 id) {
         vm.prank(maker);
-        id = market.placeBid(address(token), shares, price, _expiry());
+        (id,) = market.placeBid(address(token), shares, price, _expiry(), 100);
     }
 
     function _fill(address taker, uint256 id, uint256 shares, uint256 limit) internal returns (uint256 n) {

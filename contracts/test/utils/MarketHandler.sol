@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Test} from "forge-std/Test.sol";
+import {Vm} from "forge-std/Vm.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Market} from "../../src/Market.sol";
 import {IMarket} from "../../src/interfaces/IMarket.sol";
@@ -32,6 +33,9 @@ contract MarketHandler is Test {
     uint256 public askRefusalsChecked;
     mapping(bytes32 action => uint256) public calls;
 
+    bytes32 internal constant FILLED = keccak256("OrderFilled(uint256,address,uint256,uint256,uint256)");
+    bytes32 internal constant CANCELLED = keccak256("OrderCancelled(uint256,uint256,address,uint8)");
+
     constructor(Market market_, ArtworkShareToken token_, address agent_, address admin_, address[] memory actors_) {
         market = market_;
         pay = IERC20(market_.paymentToken());
@@ -60,21 +64,52 @@ contract MarketHandler is Test {
     }
 
     function placeAsk(uint256 actorSeed, uint256 shares, uint256 price) external {
-        address maker = _actor(actorSeed);
-        shares = bound(shares, 1, 60);
-        uint256 e = _expiresAt(price >> 128);
-        price = bound(price, 1, 100_000) * 1e4;
-        (bool ok, bytes memory ret) = _as(maker, abi.encodeCall(IMarket.placeAsk, (address(token), shares, price, e)));
-        if (ok) _record(abi.decode(ret, (uint256)), "placeAsk");
+        _place(actorSeed, shares, price, IMarket.Side.Ask);
     }
 
     function placeBid(uint256 actorSeed, uint256 shares, uint256 price) external {
+        _place(actorSeed, shares, price, IMarket.Side.Bid);
+    }
+
+    /// A placement may trade against the book (matching) and clean undeliverable orders: the ghost books follow the
+    /// OrderFilled / OrderCancelled events, and every trade is checked against the placement's limit and size.
+    function _place(uint256 actorSeed, uint256 shares, uint256 price, IMarket.Side side) internal {
         address maker = _actor(actorSeed);
         shares = bound(shares, 1, 60);
         uint256 e = _expiresAt(price >> 128);
         price = bound(price, 1, 100_000) * 1e4;
-        (bool ok, bytes memory ret) = _as(maker, abi.encodeCall(IMarket.placeBid, (address(token), shares, price, e)));
-        if (ok) _record(abi.decode(ret, (uint256)), "placeBid");
+        bool ask = side == IMarket.Side.Ask;
+        vm.recordLogs();
+        (bool ok, bytes memory ret) = _as(
+            maker,
+            ask
+                ? abi.encodeCall(IMarket.placeAsk, (address(token), shares, price, e, 100))
+                : abi.encodeCall(IMarket.placeBid, (address(token), shares, price, e, 100))
+        );
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        if (!ok) return;
+        (uint256 id, uint256 traded) = abi.decode(ret, (uint256, uint256));
+        uint256 sum;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter != address(market)) continue;
+            bytes32 t0 = logs[i].topics[0];
+            if (t0 == FILLED) {
+                (uint256 n, uint256 p,) = abi.decode(logs[i].data, (uint256, uint256, uint256));
+                ghostFilled[uint256(logs[i].topics[1])] += n;
+                sum += n;
+                if (ask ? p < price : p > price) ++priceViolations;
+                ++calls["matched"];
+            } else if (t0 == CANCELLED) {
+                (uint256 n,) = abi.decode(logs[i].data, (uint256, uint8));
+                ghostCancelled[uint256(logs[i].topics[1])] += n;
+                ++calls["cleaned"];
+            }
+        }
+        if (sum != traded || traded > shares) ++amountViolations;
+        if (id != 0) {
+            if (market.order(id).size != shares - traded) ++amountViolations;
+            _record(id, ask ? bytes32("placeAsk") : bytes32("placeBid"));
+        }
     }
 
     /// Time passes (up to 20 days), so that orders expire.

@@ -80,6 +80,17 @@ export default async function TradePage({ params }: Props) {
     feeBps: config.feeBps,
     bestAsk: pick(bestAsk),
     bestBid: pick(bestBid),
+    book: book.orders.map((o) => ({
+      id: o.id,
+      maker: o.maker,
+      side: o.side,
+      price: o.price,
+      remaining: o.remaining,
+      // Orders not yet checked against the chain (the indexer's newest) count as deliverable in full.
+      fillable: o.verified ? o.fillable : o.remaining,
+      reasonCode: o.verified ? o.reasonCode : 0,
+      expiresAt: o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : null,
+    })),
     explorerUrl: getServerEnv().explorerUrl ?? null,
   };
   const mine = book.orders
