@@ -7,13 +7,13 @@
  * Plain module (no `server-only`): the indexer worker (`scripts/indexer.ts`) runs the reconciliation. It reads and
  * writes the database it is given and holds no key.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { type Address, decodeFunctionData, type Hex } from "viem";
 import { categoryFromCode } from "@/lib/assets/categories";
 import type { AuditInput } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
-import { auditLog, investors, investorWallets } from "@/lib/db/schema";
+import { auditLog, investors, investorWallets, walletLinkRequests } from "@/lib/db/schema";
 import { numericToAlpha2 } from "@/lib/i18n/countries";
 
 /** Token functions the console offers (and the post-back accepts). */
@@ -287,8 +287,24 @@ export async function syncRegistryChange(
   };
   if (fn === "linkWallet") {
     const investorId = await byOnChainId(a.investorId);
-    if (investorId && typeof a.wallet === "string")
-      await db.insert(investorWallets).values({ address: a.wallet.toLowerCase(), investorId }).onConflictDoNothing();
+    // A wallet becomes the investor's in the portal only with its own signature on a link request: a link one agent
+    // made on-chain without one is audited (the caller writes the entry) but not mirrored, so it signs in to nothing.
+    if (investorId && typeof a.wallet === "string") {
+      const wallet = a.wallet.toLowerCase();
+      const [signed] = await db
+        .select({ id: walletLinkRequests.id })
+        .from(walletLinkRequests)
+        .where(
+          and(
+            eq(walletLinkRequests.investorId, investorId),
+            eq(walletLinkRequests.newWallet, wallet),
+            isNotNull(walletLinkRequests.newSignature),
+            inArray(walletLinkRequests.status, ["submitted", "linked"]),
+          ),
+        )
+        .limit(1);
+      if (signed) await db.insert(investorWallets).values({ address: wallet, investorId }).onConflictDoNothing();
+    }
   } else if (fn === "unlinkWallet" && typeof a.wallet === "string") {
     const [gone] = await db
       .delete(investorWallets)
