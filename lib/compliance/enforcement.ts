@@ -5,7 +5,7 @@ import "server-only";
  * proposed by one officer, waiting for a second to review the exact arguments and execute, or to cancel), and who
  * can act on a token (the desk and its agents) for the issuer's read-only view.
  */
-import { type Address, decodeFunctionData, getAddress, type Hex } from "viem";
+import { type Address, decodeFunctionData, getAddress, type Hex, keccak256, stringToHex } from "viem";
 import { artworkShareTokenAbi, enforcementDeskAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { DESK_TOKEN_CALLS } from "./agent-audit";
@@ -82,14 +82,25 @@ export async function getPendingProposals(token?: Address): Promise<PendingPropo
   return out.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
 }
 
-/** The desk and its agents: the only ones who can move or burn shares (two of them each time), pause or freeze. */
-export async function getDeskAgents(): Promise<{ desk: Address; agents: Address[] } | null> {
+/**
+ * Who can act on `token` besides its issuer, for the issuer's read-only view: the enforcement desk when the token
+ * recognises it (`deskHoldsPowers`), and the desk's agents (the platform's compliance officers), who pause and freeze
+ * alone and move or burn shares only two together. Null on a deployment without a desk.
+ */
+export async function getTokenPowers(
+  token: Address,
+): Promise<{ desk: Address; deskHoldsPowers: boolean; agents: Address[] } | null> {
   const desk = getDeskAddress();
   if (!desk) return null;
-  const agents = await getPublicClient().readContract({
-    address: desk,
-    abi: enforcementDeskAbi,
-    functionName: "agents",
-  });
-  return { desk, agents: agents.map((a) => getAddress(a)) };
+  const client = getPublicClient();
+  const [agents, deskHoldsPowers] = await Promise.all([
+    client.readContract({ address: desk, abi: enforcementDeskAbi, functionName: "agents" }),
+    client.readContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: "hasRole",
+      args: [keccak256(stringToHex("ENFORCER_ROLE")), desk],
+    }),
+  ]);
+  return { desk, deskHoldsPowers, agents: agents.map((a) => getAddress(a)) };
 }
