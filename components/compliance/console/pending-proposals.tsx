@@ -107,7 +107,7 @@ export function PendingProposals({
                 data-proposal={p.id}
               >
                 <div className="flex min-w-0 flex-col gap-1 text-sm">
-                  <p className="break-words">
+                  <p className="[overflow-wrap:anywhere]">
                     <span className="font-medium">{t("number", { id: p.id })}</span> {sentence}
                   </p>
                   <p className="text-xs text-ink-muted">
