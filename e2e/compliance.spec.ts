@@ -1,6 +1,8 @@
 /**
  * Compliance console (issue 8): grace (compliance agent) acts on tokens from her own wallet, through the holder
  * register, and every action lands in the audit log with its transaction. Investors and issuers reach nothing.
+ * Forced transfers and recoveries take two officers (issue 13): grace proposes, marcus reviews the exact details
+ * and executes; grace alone only sees that it waits for a second officer.
  *
  * Seed state used (scripts/seed/data.ts): mei holds 110 Quiet Mountains (QMTN, no lock-up) and 40 Harbour at Dusk
  * (HAD3, locked 30 days); david holds Quiet Mountains; alice is verified (HK) and may receive QMTN.
@@ -82,6 +84,37 @@ async function act(
   await expect(dialog).toBeHidden();
 }
 
+/** The second officer reviews the oldest pending proposal (its exact details) and executes it. */
+async function executeProposal(page: Page, reason: string, expectConfirm: RegExp | string) {
+  await page
+    .getByRole("button", { name: /^Review and execute proposal \d+/ })
+    .first()
+    .click();
+  const dialog = page.getByRole("dialog", { name: /^Review proposal / });
+  await dialog.getByLabel("Reason").fill(reason);
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await expect(dialog.getByTestId("agent-confirm")).toContainText(expectConfirm);
+  const connect = dialog.getByRole("button", { name: "Connect wallet" });
+  if (await connect.isVisible()) {
+    await connect.click();
+    const picker = page.getByRole("dialog", { name: "Connect a wallet" });
+    await picker.getByRole("button", { name: /Test Wallet/ }).click();
+    await expect(picker).toBeHidden();
+  }
+  await dialog.getByRole("button", { name: "Sign with my wallet" }).click();
+  await expect(dialog.getByTestId("agent-step")).toContainText("Done and recorded in the audit log.", {
+    timeout: 45_000,
+  });
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The proposer sees its proposal waiting for a second officer, and no way to execute it. */
+async function expectWaitingForSecondOfficer(page: Page) {
+  await expect(page.getByText("You proposed this: waiting for a second officer").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Review and execute proposal/ })).toHaveCount(0);
+}
+
 test("an officer freezes a wallet; the investor's sell is refused with the reason; the audit log links the transaction", async ({
   browser,
 }) => {
@@ -147,7 +180,9 @@ test("an officer freezes a wallet; the investor's sell is refused with the reaso
   await grace.context().close();
 });
 
-test("a partial freeze and a forced transfer change the register", async ({ browser }) => {
+test("a partial freeze and a forced transfer (proposed by one officer, executed by another) change the register", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const grace = await as(browser, "grace", "/compliance/tokens");
   await openRegister(grace, "Quiet Mountains");
@@ -168,14 +203,27 @@ test("a partial freeze and a forced transfer change the register", async ({ brow
   await act(
     grace,
     "David Wong",
-    "Forced transfer",
+    "Propose a forced transfer",
     { "Number of shares": "20", "Receiving wallet": alice },
     "Court-ordered transfer HCA 77/2026",
-    /Move 20 QMTN shares from 0x.+ \(David Wong\) to 0x/,
+    /Move 20 QMTN shares from 0x.+ \(David Wong\) to 0x.+ This is a proposal: nothing moves until a second compliance officer/,
   );
-  await expect.poll(() => shares(grace, david)).toBe(davidBefore - 20);
-  expect(await shares(grace, alice)).toBe(aliceBefore + 20);
+  // Proposed only: nothing moved, and grace cannot execute her own proposal.
+  await expectWaitingForSecondOfficer(grace);
+  expect(await shares(grace, david)).toBe(davidBefore);
   await grace.context().close();
+
+  const marcus = await as(browser, "marcus", "/compliance/tokens");
+  await openRegister(marcus, "Quiet Mountains");
+  await executeProposal(
+    marcus,
+    "Checked the court order HCA 77/2026",
+    new RegExp(`Move 20 QMTN shares from ${david} to ${alice}\\. Proposed by 0x`, "i"),
+  );
+  await expect.poll(() => shares(marcus, david)).toBe(davidBefore - 20);
+  expect(await shares(marcus, alice)).toBe(aliceBefore + 20);
+  await expect(marcus.getByText("No proposals are waiting on this token.")).toBeVisible();
+  await marcus.context().close();
 });
 
 test("a wallet recovery moves shares, frozen part and lock-up to the investor's new wallet", async ({ browser }) => {
@@ -213,17 +261,29 @@ test("a wallet recovery moves shares, frozen part and lock-up to the investor's 
   await act(
     grace,
     "Mei Chan",
-    "Recover to a new wallet",
+    "Propose recovery to a new wallet",
     { "New wallet of the same investor": fresh },
     "Lost device, identity re-verified in branch",
     /Move all 40 HAD3 shares of 0x.+ \(Mei Chan\) to 0x.+ with the wallet's freeze, its frozen part \(5\) and its lock-ups \(40, each keeping its own release\)\. The lost wallet will hold nothing and stay frozen/,
   );
-  await expect(row(grace, fresh)).toContainText("Mei Chan");
-  expect(await shares(grace, fresh)).toBe(40);
-  await expect(row(grace, fresh).locator('[data-col="frozen"]')).toContainText("5 frozen");
-  await expect(row(grace, fresh).locator('[data-col="lockup"]')).toContainText(/40 until/);
-  await expect(row(grace, mei)).toHaveCount(0);
+  await expectWaitingForSecondOfficer(grace);
+  expect(await shares(grace, mei)).toBe(40);
   await grace.context().close();
+
+  // The recovery follows the two-agent rule: a second officer executes it.
+  const marcus = await as(browser, "marcus", "/compliance/tokens");
+  await openRegister(marcus, "Harbour at Dusk");
+  await executeProposal(
+    marcus,
+    "Identity re-verification seen in branch",
+    new RegExp(`Recover all HAD3 shares of ${mei} to ${fresh}, with its freezes and lock-ups`, "i"),
+  );
+  await expect(row(marcus, fresh)).toContainText("Mei Chan");
+  expect(await shares(marcus, fresh)).toBe(40);
+  await expect(row(marcus, fresh).locator('[data-col="frozen"]')).toContainText("5 frozen");
+  await expect(row(marcus, fresh).locator('[data-col="lockup"]')).toContainText(/40 until/);
+  await expect(row(marcus, mei)).toHaveCount(0);
+  await marcus.context().close();
 });
 
 test("the register at a past block comes from the indexer, agrees with the node's archive, and exports the same", async ({

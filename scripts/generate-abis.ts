@@ -15,6 +15,7 @@ export const CONTRACTS = [
   "PrimaryOffering",
   "Market",
   "BatchReader",
+  "EnforcementDesk",
 ] as const;
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

@@ -5,6 +5,7 @@ import {ERC20Upgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC20/
 import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
+import {IEnforcementDesk} from "./interfaces/IEnforcementDesk.sol";
 import "./interfaces/IArtworkShareToken.sol";
 
 /// @title ArtworkShareToken
@@ -18,9 +19,11 @@ import "./interfaces/IArtworkShareToken.sol";
 /// consume locked, then frozen shares when the free balance is short.
 ///
 /// Roles: the issuer (owner) holds DEFAULT_ADMIN_ROLE and can grant PAUSER, FREEZER and DOCUMENT locally, never the
-/// roles that move, mint or burn other people's shares (ENFORCER, RECOVERY, BURNER, MINTER). Every platform compliance
-/// agent (AGENT_ROLE on the IdentityRegistry) implicitly holds PAUSER, FREEZER, ENFORCER, RECOVERY and BURNER on
-/// every token. The PrimaryOffering singleton (an immutable of the implementation) is the only MINTER, and the owner
+/// roles that move, mint or burn other people's shares (ENFORCER, RECOVERY, BURNER, MINTER). The EnforcementDesk (an
+/// immutable of the implementation) is the only holder of ENFORCER, RECOVERY and BURNER: there, moving or burning
+/// someone's shares takes two different enforcement agents (one proposes, another executes). Every desk agent
+/// implicitly holds PAUSER and FREEZER and acts alone (those powers protect). Identity writers (the IdentityRegistry's
+/// AGENT_ROLE) hold no power here. The PrimaryOffering singleton (an immutable of the implementation) is the only MINTER, and the owner
 /// implicitly holds DEFAULT_ADMIN_ROLE — no role storage is written when a clone is deployed. Minting never exceeds
 /// the maximum supply fixed at initialisation. Ownership hands over in two steps.
 ///
@@ -103,6 +106,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     IIdentityRegistry private immutable _REGISTRY;
     address private immutable _OFFERING;
+    address private immutable _DESK;
 
     Config private _config;
     address private _owner;
@@ -127,10 +131,12 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     /// @param registry The platform IdentityRegistry (shared by every clone through this immutable).
     /// @param primaryOffering_ The PrimaryOffering singleton: holds MINTER_ROLE on every clone.
+    /// @param desk The EnforcementDesk: the only ENFORCER, RECOVERY and BURNER; its agents are PAUSER and FREEZER.
     /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor(IIdentityRegistry registry, address primaryOffering_) {
+    constructor(IIdentityRegistry registry, address primaryOffering_, address desk) {
         _REGISTRY = registry;
         _OFFERING = primaryOffering_;
+        _DESK = desk;
         _config.initialized = true; // the implementation itself can never be initialised
     }
 
@@ -202,21 +208,20 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     }
 
     /// @notice Local role membership; plus, implicitly: the owner holds DEFAULT_ADMIN_ROLE, the PrimaryOffering holds
-    /// MINTER_ROLE, and every platform compliance agent (registry AGENT_ROLE) holds the five agent roles.
-    /// ENFORCER, RECOVERY, BURNER and MINTER are never held locally (see {_grantRole}).
+    /// MINTER_ROLE, the EnforcementDesk holds ENFORCER, RECOVERY and BURNER, and every desk agent holds PAUSER and
+    /// FREEZER. ENFORCER, RECOVERY, BURNER and MINTER are never held locally (see {_grantRole}).
     function hasRole(bytes32 role, address account) public view override returns (bool) {
         if (super.hasRole(role, account)) return true;
         if (role == DEFAULT_ADMIN_ROLE) return account == _owner;
         if (role == MINTER_ROLE) return account == _OFFERING;
-        if (
-            role == PAUSER_ROLE || role == FREEZER_ROLE || role == ENFORCER_ROLE || role == RECOVERY_ROLE
-                || role == BURNER_ROLE
-        ) return _REGISTRY.isAgent(account);
-        return false;
+        if (role == PAUSER_ROLE || role == FREEZER_ROLE) return IEnforcementDesk(_DESK).isAgent(account);
+        // Left: ENFORCER, RECOVERY, BURNER (the desk's alone) and DOCUMENT (local only). One comparison keeps the
+        // implementation within EIP-170; the desk calls nothing but those three powers (see EnforcementDesk.propose).
+        return account == _DESK && role != DOCUMENT_ROLE;
     }
 
     /// @dev Refuses the roles that move, mint or burn other people's shares: the issuer cannot give them to itself or
-    /// anyone (agents hold them through the registry, the PrimaryOffering holds MINTER_ROLE).
+    /// anyone (the EnforcementDesk holds ENFORCER, RECOVERY and BURNER, the PrimaryOffering holds MINTER_ROLE).
     function _grantRole(bytes32 role, address account) internal override returns (bool) {
         if (role == ENFORCER_ROLE || role == RECOVERY_ROLE || role == BURNER_ROLE || role == MINTER_ROLE) {
             revert ShareRoleNotGrantable(role);

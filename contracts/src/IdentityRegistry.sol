@@ -7,7 +7,8 @@ import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 /// @title IdentityRegistry
 /// @notice Platform-wide registry: wallet → investor id → {country, category, KYC expiry}.
 /// Compliance agents (AGENT_ROLE) maintain it; the platform admin (DEFAULT_ADMIN_ROLE) manages agents.
-/// Every AGENT_ROLE holder is also an agent (pauser, freezer, enforcer, recovery, burner) on every share token.
+/// Registry agents write identities only: they hold no power on share tokens (enforcement agents are the
+/// EnforcementDesk's, and moving or burning shares there takes two of them).
 /// An investor can only be removed once all its wallets are unlinked.
 /// Four eyes: registering a professional or institutional investor, and any category change to or from professional
 /// or institutional, needs two different agents — one proposes the exact record, another confirms it. Retail

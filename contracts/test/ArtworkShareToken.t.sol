@@ -366,10 +366,12 @@ contract ArtworkShareTokenTest is Base {
         token.freezePartialShares(alice, 50);
         token.setWalletFrozen(alice, true);
         token.pause();
+        vm.stopPrank();
+        vm.startPrank(address(desk));
         vm.expectEmit(address(token));
-        emit SharesUnfrozen(alice, 20, agent);
+        emit SharesUnfrozen(alice, 20, address(desk));
         vm.expectEmit(address(token));
-        emit ForcedTransferred(alice, bob, 70, agent);
+        emit ForcedTransferred(alice, bob, 70, address(desk));
         token.forcedTransfer(alice, bob, 70);
         vm.stopPrank();
         assertEq(token.balanceOf(alice), 30);
@@ -382,7 +384,7 @@ contract ArtworkShareTokenTest is Base {
 
     function test_forcedTransfer_receiverMustBeCompliant() public {
         _mint(alice, 100);
-        vm.startPrank(agent);
+        vm.startPrank(address(desk));
         vm.expectRevert(_refused(TRANSFER_RECEIVER_NOT_VERIFIED));
         token.forcedTransfer(alice, stranger, 1);
         vm.expectRevert(_refused(TRANSFER_COUNTRY_NOT_ALLOWED));
@@ -398,13 +400,13 @@ contract ArtworkShareTokenTest is Base {
         vm.prank(agent);
         token.freezePartialShares(alice, 80);
         vm.expectEmit(address(token));
-        emit SharesBurned(alice, 50, agent);
-        vm.prank(agent);
+        emit SharesBurned(alice, 50, address(desk));
+        vm.prank(address(desk));
         token.burn(alice, 50);
         assertEq(token.totalSupply(), 50);
         assertEq(token.frozenShares(alice), 50);
         assertEq(token.investorBalanceOf(ALICE), 50);
-        vm.prank(agent);
+        vm.prank(address(desk));
         token.burn(alice, 50);
         assertEq(token.holderCount(), 0);
         assertEq(token.holderWalletCount(), 0);
@@ -421,8 +423,10 @@ contract ArtworkShareTokenTest is Base {
         token.setWalletFrozen(alice, true);
         address fresh = makeAddr("alice-new");
         registry.linkWallet(fresh, ALICE);
+        vm.stopPrank();
+        vm.startPrank(address(desk));
         vm.expectEmit(address(token));
-        emit WalletRecovered(alice, fresh, ALICE, 100, agent);
+        emit WalletRecovered(alice, fresh, ALICE, 100, address(desk));
         token.recoverWallet(alice, fresh);
         vm.stopPrank();
         assertEq(token.balanceOf(alice), 0);
@@ -445,7 +449,7 @@ contract ArtworkShareTokenTest is Base {
         _mint(alice, 100);
         vm.warp(block.timestamp + 10 days);
         _mint(alice2, 5);
-        vm.prank(agent);
+        vm.prank(address(desk));
         token.recoverWallet(alice, alice2);
         (,, uint256 locked, uint64 until) = token.walletState(alice2);
         assertEq(locked, 105);
@@ -454,7 +458,7 @@ contract ArtworkShareTokenTest is Base {
 
     function test_recoverWallet_refusals() public {
         _mint(alice, 100);
-        vm.startPrank(agent);
+        vm.startPrank(address(desk));
         vm.expectRevert(
             abi.encodeWithSelector(IArtworkShareToken.ShareRecoveryInvestorMismatch.selector, alice, bob, ALICE, BOB)
         );
@@ -467,7 +471,10 @@ contract ArtworkShareTokenTest is Base {
         token.recoverWallet(alice, stranger);
         vm.expectRevert(abi.encodeWithSelector(IArtworkShareToken.ShareInvalidWallet.selector, alice));
         token.recoverWallet(alice, alice);
+        vm.stopPrank();
+        vm.prank(agent);
         registry.updateInvestor(ALICE, HK, RETAIL, uint64(block.timestamp));
+        vm.startPrank(address(desk));
         vm.expectRevert(abi.encodeWithSelector(IArtworkShareToken.ShareRecoveryWalletNotVerified.selector, alice2));
         token.recoverWallet(alice, alice2);
         vm.stopPrank();
@@ -526,7 +533,7 @@ contract ArtworkShareTokenTest is Base {
         address[] memory tos = new address[](2);
         tos[0] = carol;
         tos[1] = carol;
-        vm.prank(agent);
+        vm.prank(address(desk));
         token.batchForcedTransfer(ws, tos, amts);
         assertEq(token.balanceOf(carol), 30);
 
@@ -536,8 +543,11 @@ contract ArtworkShareTokenTest is Base {
         token.batchFreezePartialShares(ws, bad);
         vm.expectRevert(IArtworkShareToken.ShareArrayLengthMismatch.selector);
         token.batchUnfreezePartialShares(ws, bad);
+        vm.stopPrank();
+        vm.prank(address(desk));
         vm.expectRevert(IArtworkShareToken.ShareArrayLengthMismatch.selector);
         token.batchForcedTransfer(ws, tos, bad);
+        vm.startPrank(agent);
         vm.expectRevert(IArtworkShareToken.ShareArrayLengthMismatch.selector);
         token.batchSetWalletFrozen(ws, new bool[](1));
         vm.stopPrank();
@@ -557,10 +567,10 @@ contract ArtworkShareTokenTest is Base {
         (amts[0], amts[1]) = (50, 40);
         // One SharesBurned per item, as {burn} emits; frozen shares are consumed as by {burn}.
         vm.expectEmit(address(token));
-        emit SharesBurned(alice, 50, agent);
+        emit SharesBurned(alice, 50, address(desk));
         vm.expectEmit(address(token));
-        emit SharesBurned(bob, 40, agent);
-        vm.prank(agent);
+        emit SharesBurned(bob, 40, address(desk));
+        vm.prank(address(desk));
         token.batchBurn(ws, amts);
         assertEq(token.totalSupply(), 50);
         assertEq(token.balanceOf(alice), 50);
@@ -584,7 +594,7 @@ contract ArtworkShareTokenTest is Base {
         vm.prank(issuer);
         vm.expectRevert(_unauthorized(issuer, keccak256("BURNER_ROLE")));
         token.batchBurn(ws, amts);
-        vm.startPrank(agent);
+        vm.startPrank(address(desk));
         vm.expectRevert(IArtworkShareToken.ShareArrayLengthMismatch.selector);
         token.batchBurn(ws, new uint256[](1));
         // All or nothing: the second item exceeds what is left.
@@ -598,7 +608,7 @@ contract ArtworkShareTokenTest is Base {
         vm.expectRevert(abi.encodeWithSelector(IArtworkShareToken.ShareRoleNotGrantable.selector, burner));
         token.grantRole(burner, dave);
         (amts[0], amts[1]) = (10, 20);
-        vm.prank(agent);
+        vm.prank(address(desk));
         token.batchBurn(ws, amts);
         assertEq(token.balanceOf(alice), 70);
     }
@@ -614,15 +624,17 @@ contract ArtworkShareTokenTest is Base {
         token.setWalletFrozen(bob, true);
         registry.linkWallet(aliceNew, ALICE);
         registry.linkWallet(bobNew, BOB);
+        vm.stopPrank();
+        vm.startPrank(address(desk));
         address[] memory lost = new address[](2);
         (lost[0], lost[1]) = (alice, bob);
         address[] memory next = new address[](2);
         (next[0], next[1]) = (aliceNew, bobNew);
         // One WalletRecovered per item, as {recoverWallet} emits.
         vm.expectEmit(address(token));
-        emit WalletRecovered(alice, aliceNew, ALICE, 100, agent);
+        emit WalletRecovered(alice, aliceNew, ALICE, 100, address(desk));
         vm.expectEmit(address(token));
-        emit WalletRecovered(bob, bobNew, BOB, 40, agent);
+        emit WalletRecovered(bob, bobNew, BOB, 40, address(desk));
         token.batchRecoverWallet(lost, next);
         vm.stopPrank();
         assertEq(token.balanceOf(aliceNew), 100);
@@ -654,7 +666,7 @@ contract ArtworkShareTokenTest is Base {
         vm.prank(issuer);
         vm.expectRevert(_unauthorized(issuer, keccak256("RECOVERY_ROLE")));
         token.batchRecoverWallet(lost, next);
-        vm.startPrank(agent);
+        vm.startPrank(address(desk));
         vm.expectRevert(IArtworkShareToken.ShareArrayLengthMismatch.selector);
         token.batchRecoverWallet(lost, new address[](1));
         // All or nothing: bob → carol is refused (another investor), so alice's recovery is undone too.
@@ -669,15 +681,24 @@ contract ArtworkShareTokenTest is Base {
 
     // ------------------------------------------------------------ role model
 
-    function test_roles_registryAgentsActOnEveryToken_andIssuerGrantsLocally() public {
+    function test_roles_deskAgentsPauseAndFreezeEveryToken_andIssuerGrantsLocally() public {
         ArtworkShareToken other = _deploy(_rules(0, 0, 0));
-        assertTrue(other.hasRole(other.PAUSER_ROLE(), agent));
-        assertTrue(other.hasRole(other.FREEZER_ROLE(), agent));
-        assertTrue(other.hasRole(other.ENFORCER_ROLE(), agent));
-        assertTrue(other.hasRole(other.RECOVERY_ROLE(), agent));
-        assertTrue(other.hasRole(other.BURNER_ROLE(), agent));
-        assertFalse(other.hasRole(other.MINTER_ROLE(), agent));
-        assertFalse(other.hasRole(other.DEFAULT_ADMIN_ROLE(), agent));
+        // Enforcement agents (the desk's AGENT_ROLE) pause and freeze alone; moving or burning shares is the desk's.
+        assertTrue(other.hasRole(other.PAUSER_ROLE(), agent2));
+        assertTrue(other.hasRole(other.FREEZER_ROLE(), agent2));
+        assertFalse(other.hasRole(other.ENFORCER_ROLE(), agent2));
+        assertFalse(other.hasRole(other.RECOVERY_ROLE(), agent2));
+        assertFalse(other.hasRole(other.BURNER_ROLE(), agent2));
+        assertFalse(other.hasRole(other.MINTER_ROLE(), agent2));
+        assertFalse(other.hasRole(other.DEFAULT_ADMIN_ROLE(), agent2));
+        assertTrue(other.hasRole(other.ENFORCER_ROLE(), address(desk)));
+        // An identity writer only (registry AGENT_ROLE, no desk role) holds nothing on tokens.
+        address registrar = makeAddr("registrar");
+        bytes32 agentRole = registry.AGENT_ROLE();
+        vm.prank(admin);
+        registry.grantRole(agentRole, registrar);
+        assertFalse(other.hasRole(other.PAUSER_ROLE(), registrar));
+        assertFalse(other.hasRole(other.ENFORCER_ROLE(), registrar));
 
         bytes32 pauser = token.PAUSER_ROLE();
         vm.prank(stranger);
@@ -688,10 +709,10 @@ contract ArtworkShareTokenTest is Base {
         vm.prank(stranger);
         token.pause();
 
-        // revoking the platform agent removes its powers on every token at once
-        bytes32 agentRole = registry.AGENT_ROLE();
+        // revoking the enforcement agent removes its powers on every token at once
+        bytes32 deskAgent = desk.AGENT_ROLE();
         vm.prank(admin);
-        registry.revokeRole(agentRole, agent);
+        desk.revokeRole(deskAgent, agent);
         vm.prank(agent);
         vm.expectRevert(_unauthorized(agent, pauser));
         token.unpause();

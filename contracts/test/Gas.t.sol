@@ -91,6 +91,22 @@ contract GasTest is Base, TxGas {
         assertEq(token.balanceOf(buyer), 10);
     }
 
+    /// Issue 13: a forced transfer takes two agents, one proposing and another executing (two transactions).
+    function test_gas_twoAgentForcedTransfer() public {
+        bytes memory data = abi.encodeCall(token.forcedTransfer, (alice, bob, 10));
+        (uint256 p, bytes memory ret) = _sendTx(agent, address(desk), abi.encodeCall(desk.propose, (address(token), data)));
+        uint256 id = abi.decode(ret, (uint256));
+        // The execution is a transaction of its own: every slot cold again.
+        vm.cool(address(desk));
+        vm.cool(address(token));
+        vm.cool(address(registry));
+        (uint256 e,) = _sendTx(agent2, address(desk), abi.encodeCall(desk.execute, (id, address(token), data)));
+        console.log("two-agent forced transfer: propose (total tx gas):", p);
+        console.log("two-agent forced transfer: execute (total tx gas):", e);
+        console.log("two-agent forced transfer: propose + execute:", p + e);
+        assertEq(token.balanceOf(bob), 1010);
+    }
+
     function test_gas_deployToken() public {
         IArtworkShareToken.Rules memory r = _rules(200, 500, 180 days);
         bytes memory data = abi.encodeCall(

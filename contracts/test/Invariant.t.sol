@@ -9,6 +9,7 @@ import {ArtworkShareToken} from "../src/ArtworkShareToken.sol";
 import {IdentityRegistry} from "../src/IdentityRegistry.sol";
 import {PrimaryOffering} from "../src/PrimaryOffering.sol";
 import {HKDStablecoin} from "../src/HKDStablecoin.sol";
+import {EnforcementDesk} from "../src/EnforcementDesk.sol";
 import {IPrimaryOffering} from "../src/interfaces/IPrimaryOffering.sol";
 import {IArtworkShareToken} from "../src/interfaces/IArtworkShareToken.sol";
 
@@ -72,6 +73,75 @@ contract Handler is Test {
             (token_, registry_, offering_, hkd_, issuer_, agent_, offeringId_);
         actors = actors_;
         investorIds = ids_;
+    }
+
+    EnforcementDesk internal desk;
+    address internal agent2;
+    address internal registrar;
+    /// Set when one agent alone (a desk agent calling the token, a proposer executing its own proposal, a registry
+    /// agent, or an executor changing the proposed arguments) changed any wallet's balance.
+    bool public soloMoved;
+    uint256 public soloAttempts;
+
+    /// The desk, a second desk agent, and a registry agent who is no desk agent (identity writer only).
+    function setDesk(EnforcementDesk desk_, address agent2_, address registrar_) external {
+        (desk, agent2, registrar) = (desk_, agent2_, registrar_);
+    }
+
+    /// Two-agent enforcement: `agent` proposes, `agent2` executes; a refused execution is cancelled.
+    function _twoAgents(bytes memory data) internal returns (bool ok) {
+        vm.prank(agent);
+        uint256 id = desk.propose(address(token), data);
+        vm.prank(agent2);
+        try desk.execute(id, address(token), data) {
+            ok = true;
+        } catch {
+            vm.prank(agent2);
+            desk.cancel(id);
+        }
+    }
+
+    /// One agent tries to move or burn shares alone, in every way it could: calling the token directly, executing its
+    /// own proposal, or (as executor) executing other arguments than proposed. Nothing may change.
+    function soloAgent(uint256 whoSeed, uint256 kind, uint256 from, uint256 to, uint256 amount) external counted {
+        address who = whoSeed % 3 == 0 ? agent : whoSeed % 3 == 1 ? agent2 : registrar;
+        address f = _actor(from);
+        address t = _actor(to);
+        amount = bound(amount, 0, token.balanceOf(f) + 1);
+        uint256 n = actors.length;
+        uint256[] memory before = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            before[i] = token.balanceOf(actors[i]);
+        }
+        uint256 supply = token.totalSupply();
+        ++soloAttempts;
+        kind = kind % 6;
+        bytes memory data = kind % 3 == 0
+            ? abi.encodeCall(token.forcedTransfer, (f, t, amount))
+            : kind % 3 == 1 ? abi.encodeCall(token.recoverWallet, (f, t)) : abi.encodeCall(token.burn, (f, amount));
+        if (kind < 3) {
+            vm.prank(who);
+            (bool ok,) = address(token).call(data);
+            ok;
+        } else if (who == registrar) {
+            vm.prank(who);
+            try desk.propose(address(token), data) {} catch {}
+        } else {
+            vm.prank(who);
+            uint256 id = desk.propose(address(token), data);
+            vm.prank(who);
+            try desk.execute(id, address(token), data) {} catch {}
+            // The other agent executes different arguments than proposed.
+            bytes memory other = abi.encodeCall(token.burn, (f, amount + 1));
+            vm.prank(who == agent ? agent2 : agent);
+            try desk.execute(id, address(token), other) {} catch {}
+            vm.prank(who);
+            desk.cancel(id);
+        }
+        for (uint256 i; i < n; ++i) {
+            if (token.balanceOf(actors[i]) != before[i]) soloMoved = true;
+        }
+        if (token.totalSupply() != supply) soloMoved = true;
     }
 
     function actorCount() external view returns (uint256) {
@@ -212,13 +282,12 @@ contract Handler is Test {
         amount = bound(amount, 0, token.balanceOf(f));
         (bool[] memory v, uint256[] memory b) = _watch();
         bool paused = token.paused();
-        vm.prank(agent);
         ++attempts["forcedTransfer"];
-        try token.forcedTransfer(f, _actor(to), amount) {
+        if (_twoAgents(abi.encodeCall(token.forcedTransfer, (f, _actor(to), amount)))) {
             ++successes["forcedTransfer"];
             ++forcedTransfers;
             if (paused) ++agentMovesWhilePaused;
-        } catch {}
+        }
         _check(v, b);
     }
 
@@ -226,8 +295,7 @@ contract Handler is Test {
         address f = _actor(from);
         amount = bound(amount, 0, token.balanceOf(f));
         bool paused = token.paused();
-        vm.prank(agent);
-        token.burn(f, amount);
+        assertTrue(_twoAgents(abi.encodeCall(token.burn, (f, amount))));
         if (paused) ++agentMovesWhilePaused;
     }
 
@@ -289,12 +357,11 @@ contract Handler is Test {
 
     function recover(uint256 lost, uint256 next) external counted {
         (bool[] memory v, uint256[] memory b) = _watch();
-        vm.prank(agent);
         ++attempts["recover"];
-        try token.recoverWallet(_actor(lost), _actor(next)) {
+        if (_twoAgents(abi.encodeCall(token.recoverWallet, (_actor(lost), _actor(next))))) {
             ++successes["recover"];
             ++recoveries;
-        } catch {}
+        }
         _check(v, b);
     }
 
@@ -338,7 +405,18 @@ contract InvariantTest is StdInvariant, Base {
             hkd.mint(actors[i], 1e15);
         }
         handler = new Handler(token, registry, offering, hkd, issuer, agent, offeringId, actors, ids);
+        address registrar = makeAddr("registrar");
+        bytes32 role = registry.AGENT_ROLE();
+        vm.prank(admin);
+        registry.grantRole(role, registrar);
+        handler.setDesk(desk, agent2, registrar);
         targetContract(address(handler));
+    }
+
+    /// Issue 13 item 1: no single agent moves or burns another investor's shares (two different agents are needed,
+    /// and a registry agent alone has no power on the token).
+    function invariant_noSingleAgentMovesShares() public view {
+        assertFalse(handler.soloMoved());
     }
 
     function invariant_supplyWithinMaxSupply() public view {
@@ -379,6 +457,7 @@ contract InvariantTest is StdInvariant, Base {
     /// Logs how much of the run was spent paused and how often each token action went through (-vv).
     function afterInvariant() public view {
         console.log("handler calls / made while paused:", handler.totalCalls(), handler.pausedCalls());
+        console.log("single-agent attempts (none may move shares):", handler.soloAttempts());
         bytes32[5] memory actions = [bytes32("transfer"), "mint", "buy", "forcedTransfer", "recover"];
         for (uint256 i; i < actions.length; ++i) {
             console.log(

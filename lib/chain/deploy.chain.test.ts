@@ -1,10 +1,18 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createPublicClient, http } from "viem";
+import { createPublicClient, http, keccak256, stringToHex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hKDStablecoinAbi, identityRegistryAbi, marketAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "./abis";
+import {
+  artworkShareTokenAbi,
+  enforcementDeskAbi,
+  hKDStablecoinAbi,
+  identityRegistryAbi,
+  marketAbi,
+  primaryOfferingAbi,
+  shareTokenFactoryAbi,
+} from "./abis";
 import { deployAtelier, isDeployed } from "./deploy";
 import { startAnvil, type LocalChain } from "./local/anvil";
 import { freePort } from "./local/test-chain";
@@ -44,6 +52,21 @@ describe("deployAtelier (on anvil)", () => {
         args: [`0x${"0".repeat(64)}`, account.address],
       }),
     ).toBe(true);
+
+    // The enforcement desk holds the token powers that move or burn shares; no registry agent does.
+    expect(first.enforcementDesk).toBeDefined();
+    const implDesk = first.enforcementDesk!;
+    expect(
+      await client.readContract({
+        address: first.shareTokenImplementation,
+        abi: artworkShareTokenAbi,
+        functionName: "hasRole",
+        args: [keccak256(stringToHex("ENFORCER_ROLE")), implDesk],
+      }),
+    ).toBe(true);
+    expect(await client.readContract({ address: implDesk, abi: enforcementDeskAbi, functionName: "agents" })).toEqual(
+      [],
+    );
 
     expect(first.market).toBeDefined();
     expect(await client.readContract({ address: first.market!, abi: marketAbi, functionName: "factory" })).toBe(

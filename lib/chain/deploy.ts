@@ -22,6 +22,7 @@ import { shareTokenFactoryAbi } from "./abis";
 import {
   artworkShareTokenBytecode,
   batchReaderBytecode,
+  enforcementDeskBytecode,
   hKDStablecoinBytecode,
   marketBytecode,
   identityRegistryBytecode,
@@ -31,6 +32,7 @@ import {
 import {
   artworkShareTokenAbi,
   batchReaderAbi,
+  enforcementDeskAbi,
   hKDStablecoinAbi,
   identityRegistryAbi,
   marketAbi,
@@ -44,6 +46,7 @@ type DeploymentRecord = {
   chainId: number;
   paymentToken?: Address;
   identityRegistry?: Address;
+  enforcementDesk?: Address;
   shareTokenImplementation?: Address;
   shareTokenFactory?: Address;
   primaryOffering?: Address;
@@ -70,13 +73,20 @@ async function hasCode(client: PublicClient, address: Address | undefined): Prom
 /** True when every contract of the deployments file has code on the chain. */
 type ContractAddresses = Pick<
   DeploymentRecord,
-  "paymentToken" | "identityRegistry" | "shareTokenImplementation" | "shareTokenFactory" | "primaryOffering" | "market"
+  | "paymentToken"
+  | "identityRegistry"
+  | "enforcementDesk"
+  | "shareTokenImplementation"
+  | "shareTokenFactory"
+  | "primaryOffering"
+  | "market"
 >;
 
 export async function isDeployed(client: PublicClient, d: ContractAddresses): Promise<boolean> {
   const addrs = [
     d.paymentToken,
     d.identityRegistry,
+    d.enforcementDesk,
     d.shareTokenImplementation,
     d.shareTokenFactory,
     d.primaryOffering,
@@ -137,7 +147,8 @@ export async function deployAtelier(opts: {
   }
 
   // Order follows the constructors: the offering needs the registry and payment token, the token
-  // implementation needs the registry and the offering, the factory needs the implementation; the
+  // implementation needs the registry, the offering and the enforcement desk (the only holder of the
+  // powers that move or burn shares, two agents each time), the factory needs the implementation; the
   // offering then learns the factory once.
   const registry = await step("identityRegistry", "IdentityRegistry", identityRegistryAbi, identityRegistryBytecode, [
     admin,
@@ -154,12 +165,13 @@ export async function deployAtelier(opts: {
     registry,
     admin,
   ]);
+  const desk = await step("enforcementDesk", "EnforcementDesk", enforcementDeskAbi, enforcementDeskBytecode, [admin]);
   const implementation = await step(
     "shareTokenImplementation",
     "ArtworkShareToken (implementation)",
     artworkShareTokenAbi,
     artworkShareTokenBytecode,
-    [registry, offering],
+    [registry, offering, desk],
   );
   const factory = await step(
     "shareTokenFactory",

@@ -24,6 +24,8 @@ export const DeploymentsSchema = z.object({
   shareTokenImplementation: address,
   primaryOffering: address,
   paymentToken: address,
+  /** Two-agent enforcement (forced transfer, recovery, burn); absent in deployments made before it existed. */
+  enforcementDesk: address.optional(),
   /** Secondary market (order book); absent in deployments made before it existed. */
   market: address.optional(),
   multicall3: address.optional(),
@@ -42,6 +44,7 @@ export type Deployments = {
   shareTokenImplementation: Address;
   primaryOffering: Address;
   paymentToken: Address;
+  enforcementDesk?: Address | undefined;
   market?: Address | undefined;
   multicall3?: Address | undefined;
   deployedAt: string;

@@ -101,7 +101,22 @@ export type DecodedAgentTx = {
   /** Arguments by name, as plain JSON (addresses lowercase, numbers as strings, arrays comma-separated). */
   args: Record<string, string | boolean>;
   blockNumber: bigint;
+  /**
+   * Set when the call went through the enforcement desk (two agents move or burn shares): the step the sender took
+   * and the proposal; `to`, `functionName` and `args` are then the token call the proposal binds.
+   */
+  desk?: { address: Address; step: "propose" | "execute" | "cancel"; proposalId: string; proposer: Address };
 };
+
+/** Token functions that only the enforcement desk calls, each proposed by one agent and executed by another. */
+export const DESK_TOKEN_CALLS = [
+  "forcedTransfer",
+  "recoverWallet",
+  "burn",
+  "batchForcedTransfer",
+  "batchRecoverWallet",
+  "batchBurn",
+] as const;
 
 const plainOne = (v: unknown): string | boolean =>
   typeof v === "boolean" ? v : typeof v === "string" && /^0x[0-9a-fA-F]{40}$/.test(v) ? v.toLowerCase() : String(v);
@@ -232,13 +247,17 @@ export async function agentAuditInput(
   const fn = tx.functionName;
   const rows = batch ? await batchRows(db, a) : null;
   const action =
-    fn === "setWalletFrozen" && a.frozen === false
-      ? "token.wallet_unfreeze"
-      : fn === "batchSetWalletFrozen" && rows?.length && rows.every((r) => r.frozen === false)
-        ? "token.batch_wallet_unfreeze"
-        : fn in AUDIT_ACTION
-          ? AUDIT_ACTION[fn as AgentFunction]
-          : MORE_ACTIONS[fn as Exclude<AgentCall, AgentFunction>];
+    tx.desk?.step === "propose"
+      ? "enforcement.propose"
+      : tx.desk?.step === "cancel"
+        ? "enforcement.cancel"
+        : fn === "setWalletFrozen" && a.frozen === false
+          ? "token.wallet_unfreeze"
+          : fn === "batchSetWalletFrozen" && rows?.length && rows.every((r) => r.frozen === false)
+            ? "token.batch_wallet_unfreeze"
+            : fn in AUDIT_ACTION
+              ? AUDIT_ACTION[fn as AgentFunction]
+              : MORE_ACTIONS[fn as Exclude<AgentCall, AgentFunction>];
   return {
     actor,
     actorRole: "compliance",
@@ -260,6 +279,14 @@ export async function agentAuditInput(
           }
         : {}),
       blockNumber: tx.blockNumber.toString(),
+      ...(tx.desk
+        ? {
+            desk: tx.desk.address.toLowerCase(),
+            step: tx.desk.step,
+            proposalId: tx.desk.proposalId,
+            proposer: tx.desk.proposer.toLowerCase(),
+          }
+        : {}),
       ...extra,
     },
     txHash: txHash.toLowerCase(),

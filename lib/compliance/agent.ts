@@ -7,9 +7,9 @@ import "server-only";
  * Only that decoded call is written to the audit log (the browser cannot make it say anything else).
  */
 import { and, eq } from "drizzle-orm";
-import { type Address, getAddress, type Hex } from "viem";
+import { type Address, decodeEventLog, decodeFunctionData, getAddress, type Hex } from "viem";
 import { writeAudit } from "@/lib/audit";
-import { shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { enforcementDeskAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import { auditLog } from "@/lib/db/schema";
@@ -17,6 +17,7 @@ import {
   agentAuditInput,
   decodeAgentCall,
   type DecodedAgentTx,
+  DESK_TOKEN_CALLS,
   lockAgentTxAudit,
   REGISTRY_AGENT_FUNCTIONS,
   syncRegistryChange,
@@ -54,6 +55,10 @@ export async function decodeAgentTx({
   if (!receipt.to) return { ok: false, code: "tx_not_agent_call" };
   const to = getAddress(receipt.to);
   const d = getDeployments();
+  if (d.enforcementDesk && to === getAddress(d.enforcementDesk)) {
+    const decoded = await decodeDeskTx({ desk: to, input: tx.input, receipt, actor });
+    return decoded ? { ok: true, tx: decoded } : { ok: false, code: "tx_not_agent_call" };
+  }
   let contract: "token" | "registry";
   if (to === getAddress(d.identityRegistry)) contract = "registry";
   else {
@@ -73,6 +78,80 @@ export async function decodeAgentTx({
   const decoded = decodeAgentCall({ contract, to, input: tx.input, blockNumber: receipt.blockNumber, allowed });
   if (!decoded) return { ok: false, code: "tx_not_agent_call" };
   return { ok: true, tx: decoded };
+}
+
+/**
+ * A confirmed call to the enforcement desk (propose, execute or cancel), decoded into the token call its proposal
+ * binds — only forced transfers, recoveries and burns of a factory token — with the step and the proposal.
+ */
+async function decodeDeskTx({
+  desk,
+  input,
+  receipt,
+  actor,
+}: {
+  desk: Address;
+  input: Hex;
+  receipt: { blockNumber: bigint; logs: readonly { address: Address; data: Hex; topics: readonly Hex[] }[] };
+  actor: Address;
+}): Promise<DecodedAgentTx | null> {
+  const client = getPublicClient();
+  let call: { functionName: string; args?: readonly unknown[] };
+  try {
+    call = decodeFunctionData({ abi: enforcementDeskAbi, data: input }) as typeof call;
+  } catch {
+    return null;
+  }
+  let step: "propose" | "execute" | "cancel";
+  let proposalId: bigint;
+  let token: Address;
+  let data: Hex;
+  let proposer: Address;
+  if (call.functionName === "propose") {
+    step = "propose";
+    [token, data] = call.args as [Address, Hex];
+    proposer = actor;
+    const log = receipt.logs
+      .filter((l) => getAddress(l.address) === desk)
+      .map((l) => {
+        try {
+          return decodeEventLog({ abi: enforcementDeskAbi, data: l.data, topics: l.topics as [Hex, ...Hex[]] });
+        } catch {
+          return null;
+        }
+      })
+      .find((e) => e?.eventName === "EnforcementProposed");
+    if (!log || log.eventName !== "EnforcementProposed") return null;
+    proposalId = log.args.id;
+  } else if (call.functionName === "execute" || call.functionName === "cancel") {
+    step = call.functionName;
+    proposalId = (call.args as readonly unknown[])[0] as bigint;
+    const [pToken, pProposer, , , pData] = await client.readContract({
+      address: desk,
+      abi: enforcementDeskAbi,
+      functionName: "proposal",
+      args: [proposalId],
+      blockNumber: receipt.blockNumber,
+    });
+    [token, data, proposer] = [pToken, pData, pProposer];
+  } else return null;
+  const d = getDeployments();
+  const isToken = await client.readContract({
+    address: d.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "isToken",
+    args: [token],
+  });
+  if (!isToken) return null;
+  const inner = decodeAgentCall({
+    contract: "token",
+    to: getAddress(token),
+    input: data,
+    blockNumber: receipt.blockNumber,
+    allowed: DESK_TOKEN_CALLS,
+  });
+  if (!inner) return null;
+  return { ...inner, desk: { address: desk, step, proposalId: proposalId.toString(), proposer: getAddress(proposer) } };
 }
 
 /**

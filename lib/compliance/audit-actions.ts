@@ -80,6 +80,8 @@ export const AUDIT_ACTION_CODES = [
   "token.batch_forced_transfer",
   "token.batch_wallet_recovery",
   "token.batch_burn",
+  "enforcement.propose",
+  "enforcement.cancel",
   "registry.investor_register",
   "registry.investor_update",
   "registry.investor_remove",

@@ -1,6 +1,6 @@
-import { type Address, type Hex, keccak256, type PublicClient, stringToHex } from "viem";
+import { type Address, encodeFunctionData, type Hex, keccak256, type PublicClient, stringToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import { devAccount, offeringMinter, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { readChainRegister } from "./register-chain";
@@ -8,6 +8,7 @@ import { buildRegisterCsv, joinRegister, queryRegister } from "./register-query"
 
 const acct = devAccount;
 const officer = acct(1);
+const officer2 = acct(2); // the second officer: a forced transfer is proposed by one and executed by another
 const issuer = acct(3);
 const [a, b, c] = [acct(5).address, acct(6).address, acct(7).address];
 const id = (s: string): Hex => keccak256(stringToHex(s));
@@ -50,7 +51,7 @@ async function directRead(wallets: Address[], blockNumber: bigint) {
 }
 
 beforeAll(async () => {
-  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  tc = await startTestChain({ agents: [officer, officer2], issuers: [issuer] });
   d = tc.deployments;
   client = tc.client;
   const iss = wallet(issuer);
@@ -141,12 +142,26 @@ describe("holder register at a past block", () => {
         args: [b, true],
       }),
     );
-    const last = await send(
+    const forced = encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "forcedTransfer", args: [b, c, 40n] });
+    await send(
       off.writeContract({
-        address: token,
-        abi: artworkShareTokenAbi,
-        functionName: "forcedTransfer",
-        args: [b, c, 40n],
+        address: d.enforcementDesk!,
+        abi: enforcementDeskAbi,
+        functionName: "propose",
+        args: [token, forced],
+      }),
+    );
+    const proposalId = await client.readContract({
+      address: d.enforcementDesk!,
+      abi: enforcementDeskAbi,
+      functionName: "proposalCount",
+    });
+    const last = await send(
+      wallet(officer2).writeContract({
+        address: d.enforcementDesk!,
+        abi: enforcementDeskAbi,
+        functionName: "execute",
+        args: [proposalId, token, forced],
       }),
     );
 

@@ -219,6 +219,7 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
     registry: loadArtifact(opts.outDir, "IdentityRegistry"),
     hkd: loadArtifact(opts.outDir, "HKDStablecoin"),
     offering: loadArtifact(opts.outDir, "PrimaryOffering"),
+    desk: loadArtifact(opts.outDir, "EnforcementDesk"),
     token: loadArtifact(opts.outDir, "ArtworkShareToken"),
     factory: loadArtifact(opts.outDir, "ShareTokenFactory"),
     market: loadArtifact(opts.outDir, "Market"),
@@ -283,7 +284,8 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
     const registry = await deploy(A.registry, [admin.address]);
     const hkd = await deploy(A.hkd, [admin.address]);
     const offering = await deploy(A.offering, [hkd, registry, admin.address]);
-    const implementation = await deploy(A.token, [registry, offering]);
+    const desk = await deploy(A.desk, [admin.address]);
+    const implementation = await deploy(A.token, [registry, offering, desk]);
     const factory = await deploy(A.factory, [admin.address, implementation]);
     const market = await deploy(A.market, [hkd, factory, feeRecipient.address, 50, admin.address]);
     await send(admin, offering, A.offering, "setFactory", [factory]);

@@ -27,6 +27,7 @@ import {
   artworkShareTokenAbi,
   hKDStablecoinAbi,
   identityRegistryAbi,
+  enforcementDeskAbi,
   primaryOfferingAbi,
   marketAbi,
   shareTokenFactoryAbi,
@@ -122,6 +123,16 @@ export async function seedDemo({
       admin.writeContract({
         address: deployment.identityRegistry,
         abi: identityRegistryAbi,
+        functionName: "grantRole",
+        args: [AGENT_ROLE, addressOf(p.key)],
+      }),
+    );
+    // Officers also enforce (pause, freeze, and propose or execute forced transfers, recoveries and burns, two
+    // officers each time) through the enforcement desk.
+    await send(
+      admin.writeContract({
+        address: deployment.enforcementDesk!,
+        abi: enforcementDeskAbi,
         functionName: "grantRole",
         args: [AGENT_ROLE, addressOf(p.key)],
       }),

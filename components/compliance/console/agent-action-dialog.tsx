@@ -261,7 +261,9 @@ function AgentActionDialog({
             <h3 id={`${uid}-confirm`} className="text-sm font-medium">
               {t("confirmTitle")}
             </h3>
-            <p data-testid="agent-confirm">{spec.confirm(fieldValues)}</p>
+            <p data-testid="agent-confirm" className="[overflow-wrap:anywhere]">
+              {spec.confirm(fieldValues)}
+            </p>
             <p className="text-sm text-ink-muted">
               {t("reason")}: {reason.trim()}
             </p>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { type Address, isAddress } from "viem";
-import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import { type Address, encodeFunctionData, isAddress } from "viem";
+import { artworkShareTokenAbi, enforcementDeskAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
 import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
@@ -22,17 +22,23 @@ const amountOf = (v: Record<string, string>) => {
   return parsed.ok ? parsed.value : 0n;
 };
 
-/** Per-holder agent actions on one token: freeze / unfreeze, partial freeze, forced transfer, recovery. */
+/**
+ * Per-holder agent actions on one token: freeze / unfreeze and partial freeze act at once; a forced transfer, a
+ * recovery or a burn is only proposed here (on the enforcement desk `desk`): a second officer reviews the exact
+ * arguments in the pending proposals and executes it.
+ */
 export function HolderActions({
   token,
   symbol,
   officer,
   holder,
+  desk,
 }: {
   token: Address;
   symbol: string;
   officer: Address;
   holder: HolderForActions;
+  desk: Address | null;
 }) {
   const t = useTranslations("complianceConsole.actions");
   const tAmount = useTranslations("amounts");
@@ -43,6 +49,14 @@ export function HolderActions({
   const shares = BigInt(holder.shares);
   const frozenAmount = BigInt(holder.frozenAmount);
   const base = { address: token, abi: artworkShareTokenAbi, account: officer } as const;
+  /** Proposes a token call on the desk: nothing moves until another officer executes it. */
+  const propose = (data: `0x${string}`) => ({
+    address: desk!,
+    abi: enforcementDeskAbi,
+    account: officer,
+    functionName: "propose",
+    args: [token, data],
+  });
 
   const amountCheck =
     (max: bigint) =>
@@ -122,42 +136,65 @@ export function HolderActions({
           } satisfies ActionSpec,
         ]
       : []),
-    {
-      id: "forcedTransfer",
-      label: t("kind.forcedTransfer"),
-      danger: true,
-      fields: [amountField(shares), { name: "to", kind: "address", label: t("to"), hint: t("toHint") }],
-      validate: (v) => ({ ...amountCheck(shares)(v), ...addressCheck("to")(v) }),
-      confirm: (v) =>
-        t("confirm.forcedTransfer", { who, symbol, amount: Number(amountOf(v)), to: (v.to ?? "").trim() }),
-      call: (v) => ({
-        ...base,
-        functionName: "forcedTransfer",
-        args: [holder.wallet, (v.to ?? "").trim() as Address, amountOf(v)],
-      }),
-    },
-    {
-      id: "recover",
-      label: t("kind.recover"),
-      danger: true,
-      fields: [{ name: "newWallet", kind: "address", label: t("newWallet"), hint: t("newWalletHint") }],
-      validate: addressCheck("newWallet"),
-      confirm: (v) =>
-        t("confirm.recover", {
-          who,
-          symbol,
-          shares: Number(shares),
-          to: (v.newWallet ?? "").trim(),
-          frozen: Number(frozenAmount),
-          locked: Number(holder.lockedAmount),
-        }),
-      call: (v) => ({
-        ...base,
-        functionName: "recoverWallet",
-        args: [holder.wallet, (v.newWallet ?? "").trim() as Address],
-      }),
-    },
   ];
+  if (desk) {
+    specs.push(
+      {
+        id: "forcedTransfer",
+        label: t("kind.proposeForcedTransfer"),
+        danger: true,
+        fields: [amountField(shares), { name: "to", kind: "address", label: t("to"), hint: t("toHint") }],
+        validate: (v) => ({ ...amountCheck(shares)(v), ...addressCheck("to")(v) }),
+        confirm: (v) =>
+          `${t("confirm.forcedTransfer", { who, symbol, amount: Number(amountOf(v)), to: (v.to ?? "").trim() })} ${t("confirm.proposeNote")}`,
+        call: (v) =>
+          propose(
+            encodeFunctionData({
+              abi: artworkShareTokenAbi,
+              functionName: "forcedTransfer",
+              args: [holder.wallet, (v.to ?? "").trim() as Address, amountOf(v)],
+            }),
+          ),
+      },
+      {
+        id: "recover",
+        label: t("kind.proposeRecover"),
+        danger: true,
+        fields: [{ name: "newWallet", kind: "address", label: t("newWallet"), hint: t("newWalletHint") }],
+        validate: addressCheck("newWallet"),
+        confirm: (v) =>
+          `${t("confirm.recover", {
+            who,
+            symbol,
+            shares: Number(shares),
+            to: (v.newWallet ?? "").trim(),
+            frozen: Number(frozenAmount),
+            locked: Number(holder.lockedAmount),
+          })} ${t("confirm.proposeNote")}`,
+        call: (v) =>
+          propose(
+            encodeFunctionData({
+              abi: artworkShareTokenAbi,
+              functionName: "recoverWallet",
+              args: [holder.wallet, (v.newWallet ?? "").trim() as Address],
+            }),
+          ),
+      },
+      {
+        id: "burn",
+        label: t("kind.proposeBurn"),
+        danger: true,
+        fields: [amountField(shares)],
+        validate: amountCheck(shares),
+        confirm: (v) =>
+          `${t("confirm.burn", { who, symbol, amount: Number(amountOf(v)) })} ${t("confirm.proposeNote")}`,
+        call: (v) =>
+          propose(
+            encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "burn", args: [holder.wallet, amountOf(v)] }),
+          ),
+      },
+    );
+  }
 
   return (
     <AgentActionButton

@@ -43,6 +43,11 @@ const KNOWN = [
   "IdentityRegistryWalletAlreadyLinked",
   "IdentityRegistryWalletNotLinked",
   "IdentityRegistryInvestorHasWallets",
+  "DeskSecondAgentRequired",
+  "DeskProposalExpired",
+  "DeskProposalNotPending",
+  "DeskArgumentsMismatch",
+  "DeskNotAgent",
 ] as const;
 
 /**

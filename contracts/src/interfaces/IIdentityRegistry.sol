@@ -85,6 +85,6 @@ interface IIdentityRegistry {
         external
         view
         returns (uint16 country, uint8 category, uint64 kycExpiry, uint32 walletCount);
-    /// @notice True when the account is a platform compliance agent.
+    /// @notice True when the account is a registry agent (an identity writer; no power on share tokens).
     function isAgent(address account) external view returns (bool);
 }

@@ -7,13 +7,15 @@ import {HKDStablecoin} from "../../src/HKDStablecoin.sol";
 import {ArtworkShareToken} from "../../src/ArtworkShareToken.sol";
 import {ShareTokenFactory} from "../../src/ShareTokenFactory.sol";
 import {PrimaryOffering} from "../../src/PrimaryOffering.sol";
+import {EnforcementDesk} from "../../src/EnforcementDesk.sol";
 import {IArtworkShareToken} from "../../src/interfaces/IArtworkShareToken.sol";
 import {IIdentityRegistry} from "../../src/interfaces/IIdentityRegistry.sol";
 import {IPrimaryOffering} from "../../src/interfaces/IPrimaryOffering.sol";
 
 /// Deploys the whole platform the way the deploy script will:
-/// registry → HKD → offering(hkd, registry, admin) → token implementation(registry, offering) → factory(admin, impl)
-/// → offering.setFactory(factory) (admin).
+/// registry → HKD → offering(hkd, registry, admin) → desk(admin) → token implementation(registry, offering, desk) →
+/// factory(admin, impl) → offering.setFactory(factory) (admin). `agent` writes identities (registry AGENT_ROLE) and
+/// is also an enforcement agent of the desk (pause, freeze, propose); `agent2` is a second enforcement agent only.
 abstract contract Base is Test {
     uint16 internal constant HK = 344;
     uint16 internal constant SG = 702;
@@ -30,7 +32,8 @@ abstract contract Base is Test {
 
     address internal admin = makeAddr("admin");
     address internal agent = makeAddr("agent");
-    /// The second compliance agent: confirms what `agent` proposes (four eyes for professional categories).
+    /// The second compliance agent: confirms what `agent` proposes (four eyes for professional categories) and
+    /// executes what `agent` proposes on the enforcement desk.
     address internal agent2 = makeAddr("agent2");
     address internal issuer = makeAddr("issuer");
     address internal treasury = makeAddr("treasury");
@@ -46,6 +49,7 @@ abstract contract Base is Test {
     ArtworkShareToken internal impl;
     ShareTokenFactory internal factory;
     PrimaryOffering internal offering;
+    EnforcementDesk internal desk;
     ArtworkShareToken internal token;
 
     uint64 internal kycExpiry;
@@ -56,11 +60,14 @@ abstract contract Base is Test {
         registry = new IdentityRegistry(admin);
         hkd = new HKDStablecoin(admin);
         offering = new PrimaryOffering(hkd, registry, admin);
-        impl = new ArtworkShareToken(registry, address(offering));
+        desk = new EnforcementDesk(admin);
+        impl = new ArtworkShareToken(registry, address(offering), address(desk));
         factory = new ShareTokenFactory(admin, address(impl));
         vm.startPrank(admin);
         registry.grantRole(registry.AGENT_ROLE(), agent);
         registry.grantRole(registry.AGENT_ROLE(), agent2);
+        desk.grantRole(desk.AGENT_ROLE(), agent);
+        desk.grantRole(desk.AGENT_ROLE(), agent2);
         offering.setFactory(address(factory));
         factory.grantRole(factory.ISSUER_ROLE(), issuer);
         vm.stopPrank();
@@ -126,6 +133,14 @@ abstract contract Base is Test {
     function _mint(address to, uint256 amount) internal {
         vm.prank(address(offering));
         token.mint(to, amount);
+    }
+
+    /// Two-agent enforcement: `agent` proposes `data` on `t`, `agent2` executes it. Returns the proposal id.
+    function _enforce(address t, bytes memory data) internal returns (uint256 id) {
+        vm.prank(agent);
+        id = desk.propose(t, data);
+        vm.prank(agent2);
+        desk.execute(id, t, data);
     }
 
     function _refused(uint8 code) internal pure returns (bytes memory) {

@@ -22,7 +22,7 @@ import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { vi } from "vitest";
 import { resetServerEnv } from "../../env";
-import { identityRegistryAbi, shareTokenFactoryAbi } from "../abis";
+import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "../abis";
 import { deployAtelier } from "../deploy";
 import type { Deployments } from "../deployments";
 import { resetServerChain } from "../server";
@@ -70,7 +70,7 @@ export async function startTestChain({
   issuers = [],
   accounts,
 }: {
-  /** Granted AGENT_ROLE on the identity registry (compliance officers). */
+  /** Granted AGENT_ROLE on the identity registry and on the enforcement desk (compliance officers). */
   agents?: Account[];
   /** Granted ISSUER_ROLE on the factory. */
   issuers?: Account[];
@@ -93,6 +93,14 @@ export async function startTestChain({
       adm.writeContract({
         address: deployments.identityRegistry,
         abi: identityRegistryAbi,
+        functionName: "grantRole",
+        args: [roleId("AGENT_ROLE"), a.address],
+      }),
+    );
+    await send(
+      adm.writeContract({
+        address: deployments.enforcementDesk!,
+        abi: enforcementDeskAbi,
         functionName: "grantRole",
         args: [roleId("AGENT_ROLE"), a.address],
       }),

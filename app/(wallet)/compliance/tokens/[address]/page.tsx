@@ -7,6 +7,7 @@ import { BatchFreezeAction, BatchSelectBox } from "@/components/compliance/conso
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { HolderActions, TokenPauseAction } from "@/components/compliance/console/holder-actions";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
+import { PendingProposals } from "@/components/compliance/console/pending-proposals";
 import { TokenRoleHistory } from "@/components/compliance/token-role-history";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
@@ -29,6 +30,7 @@ import {
   type RegisterParams,
   type RegisterSort,
 } from "@/lib/compliance/register-query";
+import { getDeskAddress, getPendingProposals } from "@/lib/compliance/enforcement";
 import { getDb } from "@/lib/db";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 
@@ -103,6 +105,8 @@ export default async function RegisterPage({ params, searchParams }: Props) {
     { ...(register.atLatest ? {} : { block: register.blockNumber.toString() }) },
   );
   const title = listing?.title ?? register.name;
+  const desk = getDeskAddress();
+  const proposals = desk && !past ? await getPendingProposals(token) : [];
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
@@ -228,6 +232,24 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           </dd>
         </div>
       </dl>
+
+      {desk && !past ? (
+        <PendingProposals
+          desk={desk}
+          symbol={register.symbol}
+          officer={ctx.address}
+          proposals={proposals.map((x) => ({
+            id: x.id,
+            token: x.token,
+            proposer: x.proposer,
+            expires: formatDayTime(new Date(x.expiresAt * 1000), locale),
+            expired: x.expired,
+            functionName: x.functionName,
+            args: x.args,
+            data: x.data,
+          }))}
+        />
+      ) : null}
 
       <form
         method="get"
@@ -446,6 +468,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                           token={token}
                           symbol={register.symbol}
                           officer={ctx.address}
+                          desk={desk}
                           holder={{
                             wallet: r.wallet,
                             name: id?.name ?? null,

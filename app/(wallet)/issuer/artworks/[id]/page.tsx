@@ -16,6 +16,7 @@ import {
 } from "@/components/issuer/listing-forms";
 import { OfferingControls } from "@/components/issuer/offering-controls";
 import { StageBadge } from "@/components/issuer/stage-badge";
+import { TokenPowers } from "@/components/issuer/token-powers";
 import { IssuerUpdatesSection } from "@/components/issuer/updates-section";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
@@ -25,6 +26,7 @@ import { Progress } from "@/components/ui/progress";
 import { requirePageSession } from "@/lib/auth/guard";
 import { OfferingStatus } from "@/lib/catalogue/offering";
 import { getServerEnv } from "@/lib/env";
+import { getTokenPowers } from "@/lib/compliance/enforcement";
 import { formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
@@ -66,6 +68,7 @@ export default async function IssuerListingPage({ params }: Props) {
       (tx.kind === "close" || tx.kind === "withdraw") && tx.details.offeringId === progress?.offeringId?.toString(),
   );
   const updates = await getIssuerUpdates({ artworkId: artwork.id, token: artwork.tokenAddress });
+  const powers = artwork.tokenAddress ? await getTokenPowers(getAddress(artwork.tokenAddress)) : null;
   const editable = isEditable(artwork);
   const title = locale === "zh-HK" && artwork.titleZh ? artwork.titleZh : artwork.title;
   const env = getServerEnv();
@@ -387,6 +390,8 @@ export default async function IssuerListingPage({ params }: Props) {
           />
         </section>
       ) : null}
+
+      {powers ? <TokenPowers powers={powers} /> : null}
 
       {artwork.tokenAddress ? (
         <IssuerUpdatesSection

@@ -1,0 +1,149 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { Address, Hex } from "viem";
+import { Badge } from "@/components/ui/badge";
+import { enforcementDeskAbi } from "@/lib/chain/abis";
+import { shortAddress } from "@/lib/format/address";
+import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
+
+export type ProposalForConsole = {
+  id: string;
+  token: Address;
+  proposer: Address;
+  /** Already formatted for the officer's language. */
+  expires: string;
+  expired: boolean;
+  functionName: string;
+  args: Record<string, string | string[]>;
+  data: Hex;
+};
+
+/**
+ * Forced transfers, recoveries and burns proposed on this token and not yet executed. The officer who proposed one
+ * sees that it waits for a second officer (and may cancel it); another officer reviews the exact arguments — the
+ * same sentence the proposer confirmed — and executes it, or cancels it.
+ */
+export function PendingProposals({
+  desk,
+  symbol,
+  officer,
+  proposals,
+}: {
+  desk: Address;
+  symbol: string;
+  officer: Address;
+  proposals: ProposalForConsole[];
+}) {
+  const t = useTranslations("complianceConsole.proposals");
+  const ta = useTranslations("complianceConsole.actions");
+
+  const describe = (p: ProposalForConsole): string => {
+    const a = p.args;
+    const s = (k: string) => String(a[k] ?? "");
+    switch (p.functionName) {
+      case "forcedTransfer":
+        return t("describe.forcedTransfer", { amount: Number(s("amount")), symbol, from: s("from"), to: s("to") });
+      case "recoverWallet":
+        return t("describe.recoverWallet", { symbol, lost: s("lostWallet"), next: s("newWallet") });
+      case "burn":
+        return t("describe.burn", { amount: Number(s("amount")), symbol, from: s("from") });
+      default:
+        return t("describe.batch", {
+          action: p.functionName,
+          args: Object.entries(a)
+            .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`)
+            .join("; "),
+        });
+    }
+  };
+
+  return (
+    <section aria-labelledby="pending-proposals-title" className="flex flex-col gap-3">
+      <h2 id="pending-proposals-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="text-sm text-ink-muted">{t("intro")}</p>
+      {proposals.length === 0 ? (
+        <p className="rounded-xl border border-line px-3 py-2 text-sm">{t("empty")}</p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {proposals.map((p) => {
+            const mine = p.proposer.toLowerCase() === officer.toLowerCase();
+            const sentence = describe(p);
+            const cancel: ActionSpec = {
+              id: "cancel",
+              label: t("cancel"),
+              fields: [],
+              validate: () => ({}),
+              confirm: () => t("confirmCancel", { what: sentence }),
+              call: () => ({
+                address: desk,
+                abi: enforcementDeskAbi,
+                account: officer,
+                functionName: "cancel",
+                args: [BigInt(p.id)],
+              }),
+            };
+            const execute: ActionSpec = {
+              id: "execute",
+              label: t("execute"),
+              danger: true,
+              fields: [],
+              validate: () => ({}),
+              confirm: () => t("confirmExecute", { what: sentence, proposer: shortAddress(p.proposer) }),
+              call: () => ({
+                address: desk,
+                abi: enforcementDeskAbi,
+                account: officer,
+                functionName: "execute",
+                args: [BigInt(p.id), p.token, p.data],
+              }),
+            };
+            return (
+              <li
+                key={p.id}
+                className="flex flex-col gap-2 rounded-xl border border-line px-3 py-2 sm:flex-row sm:items-center sm:justify-between"
+                data-proposal={p.id}
+              >
+                <div className="flex min-w-0 flex-col gap-1 text-sm">
+                  <p className="[overflow-wrap:anywhere]">
+                    <span className="font-medium">{t("number", { id: p.id })}</span> {sentence}
+                  </p>
+                  <p className="text-xs text-ink-muted">
+                    {t("meta", { proposer: shortAddress(p.proposer), expires: p.expires })}
+                  </p>
+                  {p.expired ? (
+                    <Badge tone="danger" icon="clock">
+                      {t("expired")}
+                    </Badge>
+                  ) : mine ? (
+                    <Badge tone="warn" icon="clock">
+                      {t("waiting")}
+                    </Badge>
+                  ) : null}
+                </div>
+                <div className="flex shrink-0 flex-wrap gap-2">
+                  {!mine && !p.expired ? (
+                    <AgentActionButton
+                      id={`proposal:${p.id}:execute`}
+                      label={t("review", { id: p.id })}
+                      variant="danger"
+                      request={{ title: t("reviewTitle", { id: p.id }), officer, specs: [execute] }}
+                    />
+                  ) : null}
+                  <AgentActionButton
+                    id={`proposal:${p.id}:cancel`}
+                    label={t("cancelNumbered", { id: p.id })}
+                    variant="ghost"
+                    request={{ title: ta("dialogTitle", { who: t("number", { id: p.id }) }), officer, specs: [cancel] }}
+                  />
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import "server-only";
+
+/**
+ * The enforcement desk as the console reads it: the proposals still pending (forced transfers, recoveries, burns
+ * proposed by one officer, waiting for a second to review the exact arguments and execute, or to cancel), and who
+ * can act on a token (the desk and its agents) for the issuer's read-only view.
+ */
+import { type Address, decodeFunctionData, getAddress, type Hex, keccak256, stringToHex } from "viem";
+import { artworkShareTokenAbi, enforcementDeskAbi } from "@/lib/chain/abis";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { DESK_TOKEN_CALLS } from "./agent-audit";
+
+export type DeskTokenCall = (typeof DESK_TOKEN_CALLS)[number];
+
+export type PendingProposal = {
+  id: string;
+  token: Address;
+  proposer: Address;
+  /** Unix seconds; after it the proposal can only be cancelled. */
+  expiresAt: number;
+  expired: boolean;
+  functionName: DeskTokenCall;
+  /** The bound arguments by name; addresses checksummed, amounts as decimal strings, arrays as lists. */
+  args: Record<string, string | string[]>;
+  /** The exact calldata the executor repeats. */
+  data: Hex;
+};
+
+const plain = (v: unknown): string | string[] =>
+  Array.isArray(v)
+    ? v.map((x) => String(plain(x)))
+    : typeof v === "string" && /^0x[0-9a-fA-F]{40}$/.test(v)
+      ? getAddress(v)
+      : String(v);
+
+/** The desk's address, or null on a deployment made before it existed. */
+export function getDeskAddress(): Address | null {
+  const d = getDeployments();
+  return d.enforcementDesk ? getAddress(d.enforcementDesk) : null;
+}
+
+/** Pending proposals (oldest first), optionally of one token only. */
+export async function getPendingProposals(token?: Address): Promise<PendingProposal[]> {
+  const desk = getDeskAddress();
+  if (!desk) return [];
+  const client = getPublicClient();
+  const ids = await client.readContract({ address: desk, abi: enforcementDeskAbi, functionName: "pendingProposals" });
+  if (ids.length === 0) return [];
+  const block = await client.getBlock();
+  const rows = await Promise.all(
+    ids.map((id) =>
+      client.readContract({ address: desk, abi: enforcementDeskAbi, functionName: "proposal", args: [id] }),
+    ),
+  );
+  const out: PendingProposal[] = [];
+  rows.forEach(([pToken, proposer, expiresAt, , data], i) => {
+    if (token && getAddress(pToken) !== getAddress(token)) return;
+    let call: { functionName: string; args?: readonly unknown[] };
+    try {
+      call = decodeFunctionData({ abi: artworkShareTokenAbi, data }) as typeof call;
+    } catch {
+      return;
+    }
+    if (!(DESK_TOKEN_CALLS as readonly string[]).includes(call.functionName)) return;
+    const item = artworkShareTokenAbi.find((x) => x.type === "function" && x.name === call.functionName) as
+      { inputs: readonly { name: string }[] } | undefined;
+    const args: Record<string, string | string[]> = {};
+    (call.args ?? []).forEach((v, k) => {
+      args[item?.inputs[k]?.name || `arg${k}`] = plain(v);
+    });
+    out.push({
+      id: ids[i]!.toString(),
+      token: getAddress(pToken),
+      proposer: getAddress(proposer),
+      expiresAt: Number(expiresAt),
+      expired: block.timestamp >= expiresAt,
+      functionName: call.functionName as DeskTokenCall,
+      args,
+      data,
+    });
+  });
+  return out.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+}
+
+/**
+ * Who can act on `token` besides its issuer, for the issuer's read-only view: the enforcement desk when the token
+ * recognises it (`deskHoldsPowers`), and the desk's agents (the platform's compliance officers), who pause and freeze
+ * alone and move or burn shares only two together. Null on a deployment without a desk.
+ */
+export async function getTokenPowers(
+  token: Address,
+): Promise<{ desk: Address; deskHoldsPowers: boolean; agents: Address[] } | null> {
+  const desk = getDeskAddress();
+  if (!desk) return null;
+  const client = getPublicClient();
+  const [agents, deskHoldsPowers] = await Promise.all([
+    client.readContract({ address: desk, abi: enforcementDeskAbi, functionName: "agents" }),
+    client.readContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: "hasRole",
+      args: [keccak256(stringToHex("ENFORCER_ROLE")), desk],
+    }),
+  ]);
+  return { desk, deskHoldsPowers, agents: agents.map((a) => getAddress(a)) };
+}
