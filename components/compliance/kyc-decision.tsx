@@ -304,14 +304,14 @@ export function KycDecision(props: DecisionProps) {
               {hash ? <code className="font-mono text-xs break-all">{hash}</code> : <p>{t("state.resumed")}</p>}
             </Alert>
           ) : step.kind === "failed" ? (
-            <Alert
-              tone="error"
-              role="none"
+            // A refusal (the server's or the chain's) takes focus and is announced, as on every form.
+            <ErrorSummary
               title={flow === "preApprove" ? t("preApproveState.failed") : t("state.failed")}
+              focusKey={step}
             >
               <p>{step.message}</p>
               <p className="mt-1">{t("state.failedNext")}</p>
-            </Alert>
+            </ErrorSummary>
           ) : null}
         </div>
       </section>

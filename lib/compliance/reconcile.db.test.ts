@@ -177,7 +177,8 @@ describe("audit reconciliation", () => {
   it("records a lost post-back (token and registry), mirrors the registry change, and refuses the late post-back", async () => {
     const part = await tok("freezePartialShares", [a, 5n]);
     const unlink = await reg("unlinkWallet", [b]);
-    const burn = await tok("burn", [a, 1n]); // not a console action: recorded all the same
+    // Burning is the enforcement desk's (two agents) since the desk: a partial unfreeze stands in as the third action.
+    const burn = await tok("unfreezePartialShares", [a, 2n]);
     await index();
     const r = await reconcile(later(burn.time));
     expect(r).toMatchObject({ recorded: 3, alreadyRecorded: 0, failed: 0 });
@@ -202,13 +203,26 @@ describe("audit reconciliation", () => {
       0,
     );
     const [bn] = await entriesOf(burn.hash);
-    expect(bn).toMatchObject({ action: "token.burn", subjectId: a.toLowerCase() });
-    expect(bn!.after).toMatchObject({ function: "burn", events: ["SharesBurned"] });
+    expect(bn).toMatchObject({ action: "token.shares_unfreeze", subjectId: a.toLowerCase() });
+    expect(bn!.after).toMatchObject({ function: "unfreezePartialShares", events: ["SharesUnfrozen"] });
 
     // The browser comes back late: the transaction is already in the audit log.
     expect(await postBack(part.hash)).toEqual({ ok: false, code: "already_recorded" });
     expect(await entriesOf(part.hash)).toHaveLength(1);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it("audits a wallet one agent linked on-chain without the wallet's signature, but does not make it the investor's", async () => {
+    const stranger = acct(7).address;
+    const link = await reg("linkWallet", [stranger, id("b")]);
+    await index();
+    expect(await reconcile(later(link.time))).toMatchObject({ failed: 0 });
+    const [entry] = await entriesOf(link.hash);
+    expect(entry).toMatchObject({ action: "registry.wallet_link" });
+    // No signed link request: the wallet signs in to nothing of the investor's.
+    expect(
+      await t.db.select().from(investorWallets).where(eq(investorWallets.address, stranger.toLowerCase())),
+    ).toHaveLength(0);
   });
 
   it("writes one entry when the post-back and the reconciliation race", async () => {

@@ -7,9 +7,17 @@
  * catches up once (backfill) and then gives the same registers.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Address, type Hex, keccak256, type PublicClient, stringToHex } from "viem";
+import {
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  parseEventLogs,
+  type PublicClient,
+  stringToHex,
+} from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artworkShareTokenAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import { devAccount, offeringMinter, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { chainEvents, indexerCursor } from "@/lib/db/schema";
@@ -79,6 +87,27 @@ const tok = (fn: string, args: readonly unknown[], who = officer) =>
       args: args as never,
     }),
   );
+/** Moving or burning shares goes through the enforcement desk: the officer proposes, the second officer executes. */
+async function desk(fn: string, args: readonly unknown[]) {
+  const data = encodeFunctionData({ abi: artworkShareTokenAbi, functionName: fn as never, args: args as never });
+  const proposed = await send(
+    wallet(officer).writeContract({
+      address: d.enforcementDesk!,
+      abi: enforcementDeskAbi,
+      functionName: "propose",
+      args: [token, data],
+    }),
+  );
+  const [event] = parseEventLogs({ abi: enforcementDeskAbi, logs: proposed.logs, eventName: "EnforcementProposed" });
+  return send(
+    wallet(secondOfficer).writeContract({
+      address: d.enforcementDesk!,
+      abi: enforcementDeskAbi,
+      functionName: "execute",
+      args: [event!.args.id, token, data],
+    }),
+  );
+}
 const reg = (fn: string, args: readonly unknown[]) =>
   send(
     wallet(officer).writeContract({
@@ -199,19 +228,19 @@ beforeAll(async () => {
   await checkpoint("partial freeze and unfreeze");
   await tok("setWalletFrozen", [c, true]);
   await checkpoint("wallet freeze");
-  await tok("forcedTransfer", [a1, d1, 90n]); // 130 → 40, frozen 30 + locked 30 > 40: 20 locked shares consumed
+  await desk("forcedTransfer", [a1, d1, 90n]); // 130 → 40, frozen 30 + locked 30 > 40: 20 locked shares consumed
   await checkpoint("forced transfer consuming locked shares");
-  await tok("forcedTransfer", [a1, d1, 30n]); // 40 → 10: the rest of the lock-up, then 20 frozen shares consumed
+  await desk("forcedTransfer", [a1, d1, 30n]); // 40 → 10: the rest of the lock-up, then 20 frozen shares consumed
   await checkpoint("forced transfer consuming frozen shares");
   await mint(a1, 5n); // a lot of its own next to the emptied one
   await tok("setWalletFrozen", [a1, true]);
   await reg("linkWallet", [a2, id("a")]);
-  await tok("recoverWallet", [a1, a2]); // balance 15, freeze flag, frozen 10, the 5-share lot move to a2; a1 stays frozen
+  await desk("recoverWallet", [a1, a2]); // balance 15, freeze flag, frozen 10, the 5-share lot move to a2; a1 stays frozen
   await checkpoint("recovery with freeze flag, frozen part and lock-up");
   await tok("setWalletFrozen", [a2, false]);
   await tok("setWalletFrozen", [c, false]);
   await tok("freezePartialShares", [b, 25n]);
-  await tok("burn", [b, 10n]); // 30 → 20 < 25 frozen: 5 frozen shares consumed
+  await desk("burn", [b, 10n]); // 30 → 20 < 25 frozen: 5 frozen shares consumed
   await checkpoint("burn consuming frozen shares");
   await passTime(2 * DAY);
   await checkpoint("KYC of c expired and a2's lock-up over, no event since");

@@ -99,6 +99,11 @@ export async function readRegisteredRecord(
   };
 }
 
+/** The latest expiry an approval made at `now` may put on the registry (its validity, and a day of slack), in seconds. */
+function latestAllowedExpiry(now: Date): bigint {
+  return BigInt(Math.floor(approvalExpiry(now).getTime() / 1000) + 86_400);
+}
+
 export async function planRegistration({
   app,
   investor,
@@ -134,6 +139,7 @@ export async function planRegistration({
     current.country === country &&
     current.categoryCode === categoryCode &&
     current.expiry > nowSec + BigInt(RENEWAL_NOTICE_DAYS * 86_400);
+  const latestExpiry = latestAllowedExpiry(now);
   let expiry = alreadyRegistered ? current.expiry.toString() : String(Math.floor(approvalExpiry(now).getTime() / 1000));
   let functionName: RegistrationFunction = exists ? "updateInvestor" : "registerInvestor";
   let alreadyProposed = false;
@@ -147,15 +153,19 @@ export async function planRegistration({
       proposal.wallet.toLowerCase() === (exists ? zeroAddress : wallet.toLowerCase()) &&
       proposal.country === country &&
       proposal.categoryCode === categoryCode;
+    // The proposed expiry is one an approval today may set: not past, not later than a year from now.
+    const saneExpiry = proposal.expiry > nowSec && proposal.expiry <= latestExpiry;
     if (mode === "propose") {
       functionName = exists ? "proposeUpdate" : "proposeRegistration";
-      if (sameRecord && officer && proposal.proposer.toLowerCase() === officer.toLowerCase()) {
+      if (sameRecord && saneExpiry && officer && proposal.proposer.toLowerCase() === officer.toLowerCase()) {
         alreadyProposed = true;
         expiry = proposal.expiry.toString();
       } else if (pending) cancelPending = true;
     } else {
       if (!pending) return { ok: false, code: "no_proposal" };
-      if (!sameRecord || proposal.expiry <= nowSec) return { ok: false, code: "proposal_mismatch" };
+      // The proposal confirmed is the pre-approving officer's own (not a stale one left by an earlier decision).
+      const byPreApprover = !!app.preApprovedBy && proposal.proposer.toLowerCase() === app.preApprovedBy.toLowerCase();
+      if (!sameRecord || !saneExpiry || !byPreApprover) return { ok: false, code: "proposal_mismatch" };
       functionName = "confirmProposal";
       expiry = proposal.expiry.toString();
     }
@@ -254,7 +264,9 @@ export async function verifyRegistration({
     current.investorId.toLowerCase() !== plan.investorId.toLowerCase() ||
     current.country !== plan.country ||
     current.categoryCode !== plan.categoryCode ||
-    current.expiry <= nowSec
+    current.expiry <= nowSec ||
+    // An officer's own transaction may not set a longer validity than an approval gives.
+    current.expiry > latestAllowedExpiry(now)
   ) {
     return { ok: false, code: "not_registered" };
   }

@@ -699,16 +699,19 @@ export async function confirmWalletLink(
   if (lower(await onChainInvestorOf(plan.wallet)) !== lower(plan.investorId))
     return { ok: false, code: "not_linked_on_chain" };
   const { request } = (await loadSubmitted(db, id)) as { ok: true; request: WalletLinkRequest };
-  await db.transaction(async (txn) => {
+  const decided = await db.transaction(async (txn) => {
     const t = txn as unknown as Database;
+    // Decided once: a concurrent reject or confirm that got there first leaves nothing to do here.
+    const moved = await t
+      .update(walletLinkRequests)
+      .set({ status: "linked", decidedAt: now, decidedBy: lower(officer), linkTxHash: txHash })
+      .where(and(eq(walletLinkRequests.id, id), eq(walletLinkRequests.status, "submitted")))
+      .returning({ id: walletLinkRequests.id });
+    if (moved.length === 0) return false;
     await t
       .insert(investorWallets)
       .values({ address: lower(plan.wallet), investorId: request.investorId, isPrimary: false })
       .onConflictDoNothing();
-    await t
-      .update(walletLinkRequests)
-      .set({ status: "linked", decidedAt: now, decidedBy: lower(officer), linkTxHash: txHash })
-      .where(eq(walletLinkRequests.id, id));
     await writeAudit(t, {
       actor: lower(officer),
       actorRole: "compliance",
@@ -719,8 +722,9 @@ export async function confirmWalletLink(
       after: { status: "linked", requestId: id, wallet: lower(plan.wallet), investorId: plan.investorId },
       txHash: txHash ? lower(txHash) : null,
     });
+    return true;
   });
-  return { ok: true };
+  return decided ? { ok: true } : { ok: false, code: "invalid_state" };
 }
 
 export async function rejectWalletLink(
@@ -729,12 +733,14 @@ export async function rejectWalletLink(
 ): Promise<LinkResult> {
   const loaded = await loadSubmitted(db, id);
   if (!loaded.ok) return loaded;
-  await db.transaction(async (tx) => {
+  const decided = await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    await t
+    const moved = await t
       .update(walletLinkRequests)
       .set({ status: "rejected", decidedAt: now, decidedBy: lower(officer), rejectionReason: reason })
-      .where(eq(walletLinkRequests.id, id));
+      .where(and(eq(walletLinkRequests.id, id), eq(walletLinkRequests.status, "submitted")))
+      .returning({ id: walletLinkRequests.id });
+    if (moved.length === 0) return false;
     await writeAudit(t, {
       actor: lower(officer),
       actorRole: "compliance",
@@ -744,8 +750,9 @@ export async function rejectWalletLink(
       before: { status: "submitted" },
       after: { status: "rejected", requestId: id, reason },
     });
+    return true;
   });
-  return { ok: true };
+  return decided ? { ok: true } : { ok: false, code: "invalid_state" };
 }
 
 /** Whether the registry verifies each wallet now (one batched read). */

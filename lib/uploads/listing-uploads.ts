@@ -25,7 +25,7 @@ export type UploadDeps = {
   revalidate?: (path: string, type?: "layout" | "page") => void;
 };
 
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
+const uuid = z.uuid();
 
 /** The listing exists, is the caller's, and (unless `editable: false`) can still take files — before any byte. */
 async function ownListing(
