@@ -273,6 +273,25 @@ describe("KYC renewal", () => {
     ).rejects.toThrow(/IdentityRegistrySameAgent/);
   });
 
+  it("the second officer is refused a proposal stretched past an approval's validity", async () => {
+    const [, , , , original] = await tc.client.readContract({
+      ...registry(),
+      functionName: "proposalOf",
+      args: [onChainId],
+    });
+    const w = tc.wallet(grace);
+    const send = async (hash: Promise<Hex>) => tc.client.waitForTransactionReceipt({ hash: await hash });
+    // The first officer swaps the proposal for one valid for ten years, straight on the registry.
+    await send(w.writeContract({ ...registry(), functionName: "cancelProposal", args: [onChainId] }));
+    const stretched = BigInt(Math.floor(Date.now() / 1000) + 10 * 365 * DAY);
+    await send(w.writeContract({ ...registry(), functionName: "proposeUpdate", args: [onChainId, 344, 1, stretched] }));
+    const refused = await approval.beginApproval(t.db, { app: await app(), actor: marcus.address.toLowerCase() });
+    expect(refused).toMatchObject({ ok: false, code: "proposal_mismatch" });
+    // Put back as pre-approved, for the confirmation that follows.
+    await send(w.writeContract({ ...registry(), functionName: "cancelProposal", args: [onChainId] }));
+    await send(w.writeContract({ ...registry(), functionName: "proposeUpdate", args: [onChainId, 344, 1, original] }));
+  });
+
   it("the second officer confirms the proposal on-chain, and only then is the renewal approved", async () => {
     const begun = await approval.beginApproval(t.db, { app: await app(), actor: marcus.address.toLowerCase() });
     if (!begun.ok) throw new Error(begun.code);
