@@ -95,7 +95,9 @@ test("a 30 MB document is refused in words by the browser and by the server; the
   const pdf = simplePdf("Independent appraisal", [`Artwork: ${title}`]);
   await page.getByLabel("PDF file").setInputFiles({ name: "appraisal.pdf", mimeType: "application/pdf", buffer: pdf });
   await page.getByRole("button", { name: "Upload document" }).click();
-  await expect(page.getByRole("status").getByText("try again in 42 seconds")).toBeVisible();
+  // In the form's error summary, which takes focus (as every refused form does).
+  await expect(page.locator("[data-error-summary]").getByText("try again in 42 seconds")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("[data-error-summary]"))).toBe(true);
   await expect(page.getByLabel("Document title")).toHaveValue("Independent appraisal");
   await expectNoAxeViolations(page, { label: "listing with an upload refused" });
   await page
