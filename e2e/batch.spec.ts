@@ -91,6 +91,8 @@ test("an officer batch-freezes two holders after a preview of every row; a paste
   await dialog.getByLabel("Reason").fill("Order discharged");
   await dialog.getByRole("button", { name: "Preview every row" }).click();
   await expect(dialog).toContainText("Line 2: Enter a whole number of shares, without a decimal point.");
+  // The refusal takes focus: the error summary is focused (and announced), not only shown.
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("[data-error-summary]"))).toBe(true);
   await expect(dialog.getByTestId("batch-preview")).toHaveCount(0);
   await list.fill(`${alice},5\n${david},5`);
   await dialog.getByRole("button", { name: "Preview every row" }).click();

@@ -157,6 +157,10 @@ test("alice asks to unlink a wallet: refused while it holds shares, and grace ex
   await expect(dialog).toContainText("It will then no longer be verified");
   await dialog.getByRole("button", { name: "Ask compliance to unlink" }).click();
   await expect(dialog.getByRole("alert")).toContainText("This wallet cannot be unlinked yet");
+  // The refusal takes focus: the error summary is focused (and announced), not only shown.
+  await expect
+    .poll(() => second.page.evaluate(() => !!document.activeElement?.closest("[data-error-summary]")))
+    .toBe(true);
   await expect(
     dialog.getByRole("list", { name: "What this wallet still holds" }).getByRole("listitem").first(),
   ).toContainText(/\d+ shares? of /);

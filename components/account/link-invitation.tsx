@@ -9,6 +9,7 @@ import { signMessage } from "wagmi/actions";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
@@ -36,7 +37,7 @@ export function LinkInvitation({
   const router = useRouter();
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string } | null>(null);
   const [done, setDone] = useState(false);
   const [connectOpen, setConnectOpen] = useState(false);
   const onWallet = address?.toLowerCase() === wallet.toLowerCase();
@@ -47,11 +48,11 @@ export function LinkInvitation({
     try {
       const signature = await signMessage(config, { message, account: wallet as Addr });
       const r = await signInvitedLinkAction({ id, signature });
-      if (!r.ok) return setError(r.message);
+      if (!r.ok) return setError({ message: r.message });
       setDone(true);
       router.refresh();
     } catch (e) {
-      setError(isUserRejection(e) ? tf("rejectedInWallet") : tf("failed"));
+      setError({ message: isUserRejection(e) ? tf("rejectedInWallet") : tf("failed") });
     } finally {
       setBusy(false);
     }
@@ -66,7 +67,7 @@ export function LinkInvitation({
         <summary className="cursor-pointer">{tf("showMessage")}</summary>
         <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-surface-muted p-3 font-mono">{message}</pre>
       </details>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? <ErrorSummary title={error.message} focusKey={error} /> : null}
       <div>
         {isConnected && onWallet ? (
           <Button onClick={sign} loading={busy}>
@@ -88,13 +89,13 @@ export function OfficerLinkNotice({ id, newWallet }: { id: string; newWallet: st
   const t = useTranslations("walletLinks.flow");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string } | null>(null);
   return (
     <div className="flex flex-col gap-3" data-testid="link-wallet" data-state="officer">
       <Alert tone="info" title={t("officerOpenTitle")}>
         {t("officerOpenBody")} <Address address={getAddress(newWallet)} />
       </Alert>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? <ErrorSummary title={error.message} focusKey={error} /> : null}
       <div>
         <Button
           variant="ghost"
@@ -104,7 +105,7 @@ export function OfficerLinkNotice({ id, newWallet }: { id: string; newWallet: st
             setBusy(true);
             const r = await cancelWalletLinkAction({ id });
             setBusy(false);
-            if (!r.ok) return setError(r.message);
+            if (!r.ok) return setError({ message: r.message });
             router.refresh();
           }}
         >

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { getAddress } from "viem";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { exposureLines } from "./exposure";
 import { cancelUnlinkAction, requestUnlinkAction } from "./wallet-link-actions";
 
@@ -58,16 +58,18 @@ export function UnlinkWalletButton({ wallet }: { wallet: string }) {
       <div className="flex flex-col gap-4 text-sm">
         <p className="[overflow-wrap:anywhere]">{t("confirmBody", { wallet: getAddress(wallet) })}</p>
         {error ? (
-          <Alert tone="error" title={error.lines.length ? t("refusedTitle") : undefined}>
-            <p>{error.message}</p>
+          <ErrorSummary title={error.lines.length ? t("refusedTitle") : error.message} focusKey={error}>
             {error.lines.length ? (
-              <ul className="mt-2 list-disc pl-5" aria-label={te("title")}>
-                {error.lines.map((l) => (
-                  <li key={l}>{l}</li>
-                ))}
-              </ul>
+              <>
+                <p>{error.message}</p>
+                <ul className="mt-2 list-disc pl-5" aria-label={te("title")}>
+                  {error.lines.map((l) => (
+                    <li key={l}>{l}</li>
+                  ))}
+                </ul>
+              </>
             ) : null}
-          </Alert>
+          </ErrorSummary>
         ) : null}
         <div className="flex flex-wrap gap-2">
           <Button variant="danger" onClick={confirm} loading={busy}>
@@ -87,7 +89,7 @@ export function CancelUnlinkButton({ id }: { id: string }) {
   const t = useTranslations("walletLinks.unlink");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string } | null>(null);
   return (
     <div className="flex flex-col gap-2">
       <Button
@@ -98,13 +100,13 @@ export function CancelUnlinkButton({ id }: { id: string }) {
           setBusy(true);
           const r = await cancelUnlinkAction({ id });
           setBusy(false);
-          if (!r.ok) return setError(r.message);
+          if (!r.ok) return setError({ message: r.message });
           router.refresh();
         }}
       >
         {t("cancel")}
       </Button>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? <ErrorSummary title={error.message} focusKey={error} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { officerStartLinkAction } from "./wallet-link-actions";
@@ -19,7 +20,9 @@ export function OfficerLinkForm({ investorId }: { investorId: string }) {
   const uid = useId();
   const [wallet, setWallet] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The refusal: its words, and the wallet field's own message when the refusal is about what was typed. A new
+  // object per refusal, so the summary takes focus each time.
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   async function submit(e: React.FormEvent) {
@@ -29,7 +32,7 @@ export function OfficerLinkForm({ investorId }: { investorId: string }) {
     setDone(null);
     try {
       const r = await officerStartLinkAction({ investorId, wallet: wallet.trim() });
-      if (!r.ok) return setError(r.fieldErrors?.wallet ?? r.message);
+      if (!r.ok) return setError({ message: r.message, field: r.fieldErrors?.wallet });
       setDone(wallet.trim());
       setWallet("");
     } finally {
@@ -43,8 +46,15 @@ export function OfficerLinkForm({ investorId }: { investorId: string }) {
         {t("title")}
       </h3>
       <p className="text-sm text-ink-muted">{t("intro")}</p>
+      {error ? (
+        <ErrorSummary
+          title={error.message}
+          focusKey={error}
+          items={error.field ? [{ field: `${uid}-wallet`, label: tw("wallet"), message: error.field }] : []}
+        />
+      ) : null}
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-        <Field id={`${uid}-wallet`} label={tw("wallet")} error={error ?? undefined}>
+        <Field id={`${uid}-wallet`} label={tw("wallet")} error={error ? (error.field ?? error.message) : undefined}>
           {(p) => (
             <Input
               {...p}

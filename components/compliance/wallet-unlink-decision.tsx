@@ -9,6 +9,7 @@ import { simulateContract, waitForTransactionReceipt, writeContract } from "wagm
 import { exposureLines } from "@/components/account/exposure";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
@@ -153,7 +154,7 @@ export function WalletUnlinkDecision({
         ) : null}
       </div>
       {step.kind === "failed" ? (
-        <Alert tone="error" title={t("state.failed")}>
+        <ErrorSummary title={t("state.failed")} focusKey={step}>
           <p>{step.message}</p>
           {step.lines?.length ? (
             <ul className="mt-2 list-disc pl-5">
@@ -162,7 +163,7 @@ export function WalletUnlinkDecision({
               ))}
             </ul>
           ) : null}
-        </Alert>
+        </ErrorSummary>
       ) : null}
     </div>
   );

@@ -2,10 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Spinner } from "@/components/ui/spinner";
 import type { AgentStep } from "./use-agent-tx";
 
-/** The state of an agent transaction in words, in a polite live region. */
+/**
+ * The state of an agent transaction in words, in a polite live region; a failure is the focused error summary
+ * (announced by its own role="alert", outside the polite region so it is not read twice).
+ */
 export function AgentStepStatus({ step }: { step: AgentStep }) {
   const t = useTranslations("complianceConsole.actions.step");
   const hash = (h?: string) =>
@@ -36,17 +40,18 @@ export function AgentStepStatus({ step }: { step: AgentStep }) {
         {hash(step.hash)}
       </Alert>
     );
-  } else if (step.kind === "failed") {
-    body = (
-      <Alert tone="error" role="none" title={t("failed")}>
-        <p>{step.message}</p>
-        {hash(step.hash)}
-      </Alert>
-    );
   }
   return (
-    <div aria-live="polite" aria-atomic="true" role="status" data-testid="agent-step" data-step={step.kind}>
-      {body}
-    </div>
+    <>
+      <div aria-live="polite" aria-atomic="true" role="status" data-testid="agent-step" data-step={step.kind}>
+        {body}
+      </div>
+      {step.kind === "failed" ? (
+        <ErrorSummary title={t("failed")} focusKey={step}>
+          <p>{step.message}</p>
+          {hash(step.hash)}
+        </ErrorSummary>
+      ) : null}
+    </>
   );
 }

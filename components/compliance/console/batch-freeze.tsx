@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input, controlStyles } from "@/components/ui/input";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
@@ -60,6 +61,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   const t = useTranslations("complianceBatch");
   const ta = useTranslations("complianceConsole.actions");
   const tAmount = useTranslations("amounts");
+  const tUi = useTranslations("ui.errorSummary");
   const locale = useLocale();
   const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   const router = useRouter();
@@ -78,6 +80,8 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<BatchLineError[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
+  // A new object on every refused "Preview every row" (in the browser or by the server): the error summary takes focus.
+  const [refused, setRefused] = useState<object | null>(null);
   const [loading, setLoading] = useState(false);
   const [preview, setPreview] = useState<{ rows: BatchPreviewRowDto[]; blockNumber: string } | null>(null);
   const tx = useAgentTx();
@@ -91,6 +95,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     setErrors({});
     setLineErrors([]);
     setFormError(null);
+    setRefused(null);
     tx.setStep({ kind: "idle" });
     setOpen(true);
   }
@@ -126,11 +131,13 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
       if (!result.ok) {
         setLineErrors(result.lineErrors ?? []);
         setFormError(result.message);
+        setRefused({});
         return;
       }
       setPreview({ rows: result.rows, blockNumber: result.blockNumber });
     } catch {
       setFormError(t("errors.unavailable"));
+      setRefused({});
     } finally {
       setLoading(false);
     }
@@ -157,7 +164,8 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     if (source === "list" && parsed.errors.length === 0 && parsed.rows.length === 0) found.list = t("emptyList");
     setErrors(found);
     setLineErrors(parsed.errors);
-    if (Object.keys(found).length || parsed.errors.length) return;
+    setFormError(null);
+    if (Object.keys(found).length || parsed.errors.length) return setRefused({});
     await runPreview(text);
   }
 
@@ -187,6 +195,23 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
       .filter(Boolean)
       .join(" · ") || t("none");
   const problems = preview?.rows.filter((r) => r.problem).length ?? 0;
+  // The error summary's lines, each linking to its field; the pasted list's first bad line stands for the list
+  // (the field itself lists every bad line).
+  const firstBadLine = source === "list" ? lineErrors[0] : undefined;
+  const listMessage = errors.list ?? (firstBadLine ? lineMessage(firstBadLine) : undefined);
+  const refusalItems: ErrorSummaryItem[] = [
+    ...(source === "selected" && amounts && errors.amount
+      ? [{ field: `${uid}-amount`, label: t("amountEach"), message: errors.amount }]
+      : []),
+    ...(source === "list" && listMessage ? [{ field: `${uid}-list`, label: t("list"), message: listMessage }] : []),
+    ...(errors.reason ? [{ field: `${uid}-reason`, label: ta("reason"), message: errors.reason }] : []),
+  ];
+  // Refusals that belong to no field here: nothing ticked in the register, or the server's lines for ticked holders.
+  const refusalNotes = [
+    ...(source === "selected" && errors.selected ? [errors.selected] : []),
+    ...(source === "selected" ? lineErrors.map(lineMessage) : []),
+  ];
+  const showRefusal = !!refused && (!!formError || refusalItems.length > 0 || refusalNotes.length > 0);
   const finished = tx.step.kind === "done";
 
   return (
@@ -206,6 +231,17 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
       >
         {!preview ? (
           <form onSubmit={review} noValidate className="flex flex-col gap-4">
+            {showRefusal ? (
+              <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems}>
+                {refusalNotes.length ? (
+                  <ul className="flex flex-col gap-1">
+                    {refusalNotes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </ErrorSummary>
+            ) : null}
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-sm font-medium">{t("mode")}</legend>
               {BATCH_MODES.map((m) => (
@@ -253,11 +289,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
             </fieldset>
             {source === "selected" ? (
               <>
-                {errors.selected ? (
-                  <Alert tone="error" role="alert">
-                    {errors.selected}
-                  </Alert>
-                ) : selected.length ? (
+                {selected.length ? (
                   <p className="text-sm text-ink-muted">{selected.map((w) => shortAddress(w)).join(", ")}</p>
                 ) : null}
                 {amounts ? (
@@ -305,11 +337,6 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
                 />
               )}
             </Field>
-            {formError ? (
-              <Alert tone="error" role="alert">
-                {formError}
-              </Alert>
-            ) : null}
             <div className="flex justify-end">
               <Button type="submit" loading={loading}>
                 {t("preview")}
