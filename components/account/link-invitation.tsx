@@ -34,7 +34,6 @@ export function LinkInvitation({
   const t = useTranslations("walletLinks.invite");
   const tf = useTranslations("walletLinks.flow");
   const config = useConfig();
-  const router = useRouter();
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string } | null>(null);
@@ -49,8 +48,8 @@ export function LinkInvitation({
       const signature = await signMessage(config, { message, account: wallet as Addr });
       const r = await signInvitedLinkAction({ id, signature });
       if (!r.ok) return setError({ message: r.message });
+      // No refresh: the page lists only invitations still to sign, so this card (and its confirmation) would vanish.
       setDone(true);
-      router.refresh();
     } catch (e) {
       setError({ message: isUserRejection(e) ? tf("rejectedInWallet") : tf("failed") });
     } finally {

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { Hex } from "viem";
@@ -51,7 +50,6 @@ export function WalletUnlinkDecision({
   const te = useTranslations("walletLinks.exposure");
   const locale = useLocale();
   const config = useConfig();
-  const router = useRouter();
   const chainErrorText = useChainErrorText();
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [step, setStep] = useState<Step>({ kind: "idle" });
@@ -87,8 +85,9 @@ export function WalletUnlinkDecision({
       setStep({ kind: "confirming", hash });
       const r = await confirmUnlinkAction({ id, txHash: hash });
       if (!r.ok) return setStep({ kind: "failed", message: r.message });
+      // No refresh here: the queue would drop this request at once and the confirmation with it. The row now says
+      // what happened (with its transaction); the queue is read again on the next visit.
       setStep({ kind: "confirmed", hash });
-      router.refresh();
     } catch (error) {
       if (isUserRejection(error)) return setStep({ kind: "failed", message: tr("rejectedInWallet") });
       setStep({ kind: "failed", message: t("chainError", { detail: chainErrorText(error) }) });
