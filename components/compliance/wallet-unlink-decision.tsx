@@ -94,15 +94,7 @@ export function WalletUnlinkDecision({
     }
   }
 
-  if (step.kind === "confirmed") {
-    return (
-      <div role="status" data-testid="unlink-decision" data-step="confirmed">
-        <Alert tone="success" role="none" title={t("state.confirmed")}>
-          <code className="font-mono text-xs break-all">{step.hash}</code>
-        </Alert>
-      </div>
-    );
-  }
+  if (step.kind === "confirmed") return <UnlinkDone hash={step.hash} />;
 
   const progress = {
     planning: t("state.planning"),
@@ -164,6 +156,18 @@ export function WalletUnlinkDecision({
           ) : null}
         </ErrorSummary>
       ) : null}
+    </div>
+  );
+}
+
+/** An unlink done: what the officer sees right after signing, and in the queue for a day afterwards. */
+export function UnlinkDone({ hash }: { hash: string | null }) {
+  const t = useTranslations("walletLinks.unlinkReview");
+  return (
+    <div role="status" data-testid="unlink-decision" data-step="confirmed">
+      <Alert tone="success" role="none" title={t("state.confirmed")}>
+        {hash ? <code className="font-mono text-xs break-all">{hash}</code> : null}
+      </Alert>
     </div>
   );
 }

@@ -14,7 +14,7 @@ import "server-only";
  *
  * Every step is audited in the same database transaction as the change it records.
  */
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, or, sql } from "drizzle-orm";
 import { type Address, decodeFunctionData, getAddress, type Hex, zeroHash } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
@@ -178,20 +178,35 @@ export async function cancelUnlink(
 
 export type UnlinkQueueRow = WalletUnlinkRequest & { investorName: string | null; exposure: WalletExposure };
 
-/** Open unlink requests, oldest first, each with what the wallet holds now. */
-export async function listUnlinkRequests(db: Database): Promise<UnlinkQueueRow[]> {
+/**
+ * Open unlink requests, oldest first, each with what the wallet holds now; then those unlinked in the last day, so
+ * that the officer who just unlinked one still sees it done (with its transaction) when the page re-renders.
+ */
+export async function listUnlinkRequests(
+  db: Database,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<UnlinkQueueRow[]> {
   const rows = await db
     .select({ request: walletUnlinkRequests, investorName: investors.legalName })
     .from(walletUnlinkRequests)
     .innerJoin(investors, eq(investors.id, walletUnlinkRequests.investorId))
-    .where(eq(walletUnlinkRequests.status, "requested"))
-    .orderBy(walletUnlinkRequests.createdAt)
+    .where(
+      or(
+        eq(walletUnlinkRequests.status, "requested"),
+        and(
+          eq(walletUnlinkRequests.status, "unlinked"),
+          gte(walletUnlinkRequests.decidedAt, new Date(now.getTime() - 86_400_000)),
+        ),
+      ),
+    )
+    .orderBy(desc(sql`${walletUnlinkRequests.status} = 'requested'`), walletUnlinkRequests.createdAt)
     .limit(200);
+  const none: WalletExposure = { holdings: [], orders: [] };
   return Promise.all(
     rows.map(async (r) => ({
       ...r.request,
       investorName: r.investorName,
-      exposure: await readWalletExposure(db, r.request.wallet),
+      exposure: r.request.status === "requested" ? await readWalletExposure(db, r.request.wallet) : none,
     })),
   );
 }

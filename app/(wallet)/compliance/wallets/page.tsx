@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, zeroAddress } from "viem";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { WalletLinkDecision } from "@/components/compliance/wallet-link-decision";
-import { WalletUnlinkDecision } from "@/components/compliance/wallet-unlink-decision";
+import { UnlinkDone, WalletUnlinkDecision } from "@/components/compliance/wallet-unlink-decision";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -130,7 +130,7 @@ export default async function WalletLinksPage() {
       </section>
       <section aria-labelledby="unlink-title" className="flex flex-col gap-3">
         <h2 id="unlink-title" className="text-lg font-medium">
-          {t("unlinkTitle", { count: unlinks.length })}
+          {t("unlinkTitle", { count: unlinks.filter((u) => u.status === "requested").length })}
         </h2>
         {unlinks.length === 0 ? (
           <p className="text-sm text-ink-muted">{t("unlinkEmpty")}</p>
@@ -163,13 +163,17 @@ export default async function WalletLinksPage() {
                   </dl>
                 </div>
                 <div className="w-full lg:max-w-md">
-                  <WalletUnlinkDecision
-                    id={u.id}
-                    officer={ctx.address}
-                    wallet={getAddress(u.wallet)}
-                    investorName={u.investorName ?? t("unknownInvestor")}
-                    exposure={u.exposure}
-                  />
+                  {u.status === "unlinked" ? (
+                    <UnlinkDone hash={u.txHash} />
+                  ) : (
+                    <WalletUnlinkDecision
+                      id={u.id}
+                      officer={ctx.address}
+                      wallet={getAddress(u.wallet)}
+                      investorName={u.investorName ?? t("unknownInvestor")}
+                      exposure={u.exposure}
+                    />
+                  )}
                 </div>
               </li>
             ))}
