@@ -24,12 +24,15 @@ export function LinkInvitation({
   wallet,
   message,
   signBefore,
+  signed = false,
 }: {
   id: string;
   wallet: string;
   message: string;
   /** Formatted in the viewer's language and Hong Kong time by the page. */
   signBefore: string;
+  /** Already signed by this wallet, waiting for an officer. */
+  signed?: boolean;
 }) {
   const t = useTranslations("walletLinks.invite");
   const tf = useTranslations("walletLinks.flow");
@@ -57,7 +60,7 @@ export function LinkInvitation({
     }
   }
 
-  if (done) return <Alert tone="success">{t("done")}</Alert>;
+  if (done || signed) return <Alert tone="success">{t("done")}</Alert>;
   return (
     <div className="flex flex-col gap-3" data-testid="link-invitation">
       <p className="text-sm [overflow-wrap:anywhere]">{t("body", { wallet: getAddress(wallet) })}</p>

@@ -339,7 +339,8 @@ describe("a link opened from the compliance console", () => {
     expect(await links.getInvitationFor(t.db, { wallet: invited.address })).toMatchObject({ id });
     const signature = await invited.signMessage({ message: row!.newMessage! });
     expect(await links.signInvitedLink(t.db, { id, wallet: invited.address, signature })).toEqual({ ok: true });
-    expect(await links.getInvitationFor(t.db, { wallet: invited.address })).toBeNull();
+    // Signed: still shown to the wallet's holder, as done and waiting for review.
+    expect(await links.getInvitationFor(t.db, { wallet: invited.address })).toMatchObject({ id, status: "submitted" });
   });
 
   it("is registered by another officer than the one who opened it", async () => {

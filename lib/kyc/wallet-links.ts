@@ -497,7 +497,10 @@ export async function officerStartLinkRequest(
   });
 }
 
-/** The officer-opened request waiting for this wallet's signature, if any. */
+/**
+ * The officer-opened request waiting for this wallet's signature, or already signed by it and waiting for review (so
+ * the wallet's holder still sees that it is done after the page re-renders), if any.
+ */
 export async function getInvitationFor(
   db: Database,
   { wallet, now = new Date() }: { wallet: string; now?: Date },
@@ -509,7 +512,7 @@ export async function getInvitationFor(
     .where(
       and(
         eq(walletLinkRequests.newWallet, lower(wallet)),
-        eq(walletLinkRequests.status, "awaiting_signatures"),
+        inArray(walletLinkRequests.status, ["awaiting_signatures", "submitted"]),
         sql`${walletLinkRequests.initiatedBy} IS NOT NULL`,
       ),
     )

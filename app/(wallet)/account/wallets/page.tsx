@@ -61,6 +61,7 @@ export default async function WalletsPage() {
                 id={invitation.id}
                 wallet={ctx.address}
                 message={invitation.newMessage ?? ""}
+                signed={invitation.status === "submitted"}
                 signBefore={formatDayTime(invitation.signBefore, locale)}
               />
             </CardBody>
