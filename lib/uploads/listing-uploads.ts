@@ -72,36 +72,64 @@ const FILE_CODES: readonly string[] = [
 
 const imageQuery = z.object({ alt: z.string().trim().max(LIMITS.short) });
 
-/** POST /api/uploads/listings/:id/images?alt=… — body: the image (JPEG, PNG or WebP, ≤ 10 MB). */
-export async function postListingImage(request: Request, id: string, deps: UploadDeps = {}): Promise<Response> {
+/**
+ * One listing file upload, in the order every upload route keeps: the caller (session, issuer role), the listing
+ * (theirs, still editable), the small fields from the query string, then the body (by length and by stream, rate
+ * limited) — read last — and the store; answers 201 with `added` words.
+ */
+async function uploadListingFile<Q>(
+  request: Request,
+  id: string,
+  deps: UploadDeps,
+  spec: {
+    maxBytes: number;
+    /** The query's fields, or the field errors to answer 400 with. */
+    query: (
+      params: URLSearchParams,
+      words: UploadWords,
+    ) => { ok: true; data: Q } | { ok: false; fieldErrors: Record<string, string> };
+    store: (db: Database, args: { issuer: string; bytes: Uint8Array; filesDir: string; query: Q }) => Promise<unknown>;
+    added: string;
+  },
+): Promise<Response> {
   const words = await wordsFor(request, "issuer");
   const caller = await admitCaller(request, words, { role: "issuer" });
   if ("refused" in caller) return caller.refused;
   const { ctx, db } = caller;
   const owned = await ownListing(db, ctx, words, id);
   if ("refused" in owned) return owned.refused;
-  const query = imageQuery.safeParse({ alt: new URL(request.url).searchParams.get("alt") ?? "" });
-  if (!query.success) return refuse(words, 400, "invalid", { alt: words.t("issuer.errors.fields.tooLong") });
-  const body = await admitBody(request, words, {
-    db,
-    address: ctx.address,
-    maxBytes: LIMITS.imageBytes,
-    field: "file",
-  });
+  const query = spec.query(new URL(request.url).searchParams, words);
+  if (!query.ok) return refuse(words, 400, "invalid", query.fieldErrors);
+  const body = await admitBody(request, words, { db, address: ctx.address, maxBytes: spec.maxBytes, field: "file" });
   if ("refused" in body) return body.refused;
   try {
-    await addListingImage(db, {
-      id,
+    await spec.store(db, {
       issuer: ctx.address,
       bytes: body.bytes,
-      alt: query.data.alt,
       filesDir: deps.filesDir ?? filesRoot(),
+      query: query.data,
     });
   } catch (error) {
     return listingRefusal(words, error, "file");
   }
   deps.revalidate?.(`/issuer/artworks/${id}`);
-  return uploadJson(201, { ok: true, message: words.t("issuer.files.imageAdded") });
+  return uploadJson(201, { ok: true, message: words.t(spec.added) });
+}
+
+/** POST /api/uploads/listings/:id/images?alt=… — body: the image (JPEG, PNG or WebP, ≤ 10 MB). */
+export function postListingImage(request: Request, id: string, deps: UploadDeps = {}): Promise<Response> {
+  return uploadListingFile(request, id, deps, {
+    maxBytes: LIMITS.imageBytes,
+    query: (params, words) => {
+      const q = imageQuery.safeParse({ alt: params.get("alt") ?? "" });
+      return q.success
+        ? { ok: true, data: q.data }
+        : { ok: false, fieldErrors: { alt: words.t("issuer.errors.fields.tooLong") } };
+    },
+    store: (db, { issuer, bytes, filesDir, query }) =>
+      addListingImage(db, { id, issuer, bytes, alt: query.alt, filesDir }),
+    added: "issuer.files.imageAdded",
+  });
 }
 
 const documentQuery = z.object({
@@ -110,43 +138,22 @@ const documentQuery = z.object({
 });
 
 /** POST /api/uploads/listings/:id/documents?title=…&kind=… — body: the PDF (≤ 15 MB), hashed for anchoring. */
-export async function postListingDocument(request: Request, id: string, deps: UploadDeps = {}): Promise<Response> {
-  const words = await wordsFor(request, "issuer");
-  const caller = await admitCaller(request, words, { role: "issuer" });
-  if ("refused" in caller) return caller.refused;
-  const { ctx, db } = caller;
-  const owned = await ownListing(db, ctx, words, id);
-  if ("refused" in owned) return owned.refused;
-  const params = new URL(request.url).searchParams;
-  const query = documentQuery.safeParse({ title: params.get("title") ?? "", kind: params.get("kind") });
-  if (!query.success) {
-    const issues = fieldIssues(query.error);
-    const fieldErrors: Record<string, string> = {};
-    if (issues.title) fieldErrors.title = words.t(`issuer.errors.fields.${issues.title.key}`);
-    if (issues.kind) fieldErrors.kind = words.t("issuer.errors.fields.required");
-    return refuse(words, 400, "invalid", fieldErrors);
-  }
-  const body = await admitBody(request, words, {
-    db,
-    address: ctx.address,
+export function postListingDocument(request: Request, id: string, deps: UploadDeps = {}): Promise<Response> {
+  return uploadListingFile(request, id, deps, {
     maxBytes: LIMITS.documentBytes,
-    field: "file",
+    query: (params, words) => {
+      const q = documentQuery.safeParse({ title: params.get("title") ?? "", kind: params.get("kind") });
+      if (q.success) return { ok: true, data: q.data };
+      const issues = fieldIssues(q.error);
+      const fieldErrors: Record<string, string> = {};
+      if (issues.title) fieldErrors.title = words.t(`issuer.errors.fields.${issues.title.key}`);
+      if (issues.kind) fieldErrors.kind = words.t("issuer.errors.fields.required");
+      return { ok: false, fieldErrors };
+    },
+    store: (db, { issuer, bytes, filesDir, query }) =>
+      addListingDocument(db, { id, issuer, bytes, title: query.title, kind: query.kind, filesDir }),
+    added: "issuer.files.documentAdded",
   });
-  if ("refused" in body) return body.refused;
-  try {
-    await addListingDocument(db, {
-      id,
-      issuer: ctx.address,
-      bytes: body.bytes,
-      title: query.data.title,
-      kind: query.data.kind,
-      filesDir: deps.filesDir ?? filesRoot(),
-    });
-  } catch (error) {
-    return listingRefusal(words, error, "file");
-  }
-  deps.revalidate?.(`/issuer/artworks/${id}`);
-  return uploadJson(201, { ok: true, message: words.t("issuer.files.documentAdded") });
 }
 
 /** An update's text and up to three PDFs in one multipart body: at most this much is read. */
