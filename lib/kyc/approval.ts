@@ -109,24 +109,11 @@ export async function beginPreApproval(
   const inReview = await ensureInReview(db, app, actor);
   if (!inReview.ok) return inReview;
   const onChainId = await onChainIdFor(db, ctx.investor);
-  const planned = await planRegistration({
-    app: inReview.app,
-    investor: ctx.investor,
-    onChainId,
-    mode: "propose",
-    officer: actor,
-  });
-  if (!planned.ok) return { ok: false, code: planned.code };
-  await writeAudit(db, {
-    actor,
-    actorRole: "compliance",
-    action: "kyc.pre_approve.begin",
-    subjectType: "kyc_application",
-    subjectId: app.id,
-    before: { registry: planned.plan.current },
-    after: { ...planned.plan, current: undefined },
-  });
-  return { ok: true, plan: planned.plan };
+  return planAndAudit(
+    db,
+    { app: inReview.app, investor: ctx.investor, onChainId, mode: "propose", actor },
+    "kyc.pre_approve.begin",
+  );
 }
 
 /**
@@ -192,24 +179,11 @@ export async function beginApproval(
   const inReview = await ensureInReview(db, app, actor);
   if (!inReview.ok) return inReview;
   const onChainId = await onChainIdFor(db, ctx.investor);
-  const planned = await planRegistration({
-    app: inReview.app,
-    investor: ctx.investor,
-    onChainId,
-    mode: ctx.fourEyes ? "confirm" : "single",
-    officer: actor,
-  });
-  if (!planned.ok) return { ok: false, code: planned.code };
-  await writeAudit(db, {
-    actor,
-    actorRole: "compliance",
-    action: "kyc.approve.begin",
-    subjectType: "kyc_application",
-    subjectId: app.id,
-    before: { registry: planned.plan.current },
-    after: { ...planned.plan, current: undefined },
-  });
-  return { ok: true, plan: planned.plan };
+  return planAndAudit(
+    db,
+    { app: inReview.app, investor: ctx.investor, onChainId, mode: ctx.fourEyes ? "confirm" : "single", actor },
+    "kyc.approve.begin",
+  );
 }
 
 /**
@@ -254,4 +228,25 @@ export async function confirmApproval(
     previousCategory: ctx.previousCategory,
   });
   return r.ok ? r : { ok: false, code: r.code };
+}
+
+/** Step 1 of an approval or a pre-approval: plans the registry call and audits what it will set against the registry. */
+async function planAndAudit(
+  db: Database,
+  p: Omit<Parameters<typeof planRegistration>[0], "officer"> & { actor: string },
+  action: "kyc.pre_approve.begin" | "kyc.approve.begin",
+): Promise<{ ok: true; plan: RegistrationPlan } | ApprovalFailure> {
+  const { actor, ...rest } = p;
+  const planned = await planRegistration({ ...rest, officer: actor });
+  if (!planned.ok) return { ok: false, code: planned.code };
+  await writeAudit(db, {
+    actor,
+    actorRole: "compliance",
+    action,
+    subjectType: "kyc_application",
+    subjectId: p.app.id,
+    before: { registry: planned.plan.current },
+    after: { ...planned.plan, current: undefined },
+  });
+  return { ok: true, plan: planned.plan };
 }
