@@ -9,7 +9,7 @@ import { homeFor } from "@/lib/auth/home";
 import { getRoles } from "@/lib/auth/roles";
 import { createSignInNonce, signIn, signOut, signOutEverywhere } from "@/lib/auth/session";
 import { RateLimitedError } from "@/lib/rate-limit";
-import { toSignInErrorCode, type ActionResult, type SignInErrorCode } from "./errors";
+import { toSignInErrorCode, type ActionFailure, type ActionResult, type SignInErrorCode } from "./errors";
 
 /*
  * Sign-in server actions. A server action is a public POST endpoint: every input is parsed with zod,
@@ -17,9 +17,16 @@ import { toSignInErrorCode, type ActionResult, type SignInErrorCode } from "./er
  * Verification, the session cookie and the audit log live in lib/auth (signIn / signOut write the audit).
  */
 
-async function failure(code: SignInErrorCode): Promise<{ ok: false; code: SignInErrorCode; message: string }> {
+async function failure(code: SignInErrorCode): Promise<ActionFailure> {
   const t = await getTranslations("signIn.errors");
   return { ok: false, code, message: t(code) };
+}
+
+/** A refused attempt past a rate limit says how long to wait, in seconds, in words and as a number. */
+async function rateLimited(error: RateLimitedError): Promise<ActionFailure> {
+  const t = await getTranslations("signIn.errors");
+  const seconds = error.retryAfterSeconds;
+  return { ok: false, code: "rate_limited", message: t("rate_limited_wait", { seconds }), retryAfterSeconds: seconds };
 }
 
 /** Step 1: a fresh single-use nonce for the EIP-4361 message. */
@@ -28,7 +35,7 @@ export async function getNonceAction(): Promise<ActionResult<{ nonce: string }>>
     const { nonce } = await createSignInNonce();
     return { ok: true, nonce };
   } catch (error) {
-    if (error instanceof RateLimitedError) return failure("rate_limited");
+    if (error instanceof RateLimitedError) return rateLimited(error);
     console.error("[sign-in] nonce failed:", error instanceof Error ? error.message : error);
     return failure("unavailable");
   }
@@ -65,7 +72,7 @@ export async function signInAction(input: {
     return { ok: true, address, home: await homeOf(address) };
   } catch (error) {
     if (error instanceof SignInError) return failure(toSignInErrorCode(error.code));
-    if (error instanceof RateLimitedError) return failure("rate_limited");
+    if (error instanceof RateLimitedError) return rateLimited(error);
     console.error("[sign-in] verification failed:", error instanceof Error ? error.message : error);
     return failure("unavailable");
   }

@@ -26,7 +26,8 @@ export function toSignInErrorCode(code: unknown): SignInErrorCode {
     : "unknown";
 }
 
-export type ActionFailure = { ok: false; code: SignInErrorCode; message: string };
+/** A refusal; `retryAfterSeconds` accompanies `rate_limited` (how long the person should wait). */
+export type ActionFailure = { ok: false; code: SignInErrorCode; message: string; retryAfterSeconds?: number };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
 
 export { safeNextPath } from "@/lib/auth/next-path";

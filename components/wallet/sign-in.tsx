@@ -22,7 +22,7 @@ type Step =
   | { kind: "signing"; message: string }
   | { kind: "verifying"; message: string }
   | { kind: "done" }
-  | { kind: "failed"; code: SignInErrorCode; message?: string };
+  | { kind: "failed"; code: SignInErrorCode; retryAfterSeconds?: number };
 
 /** The Sign-In with Ethereum island: connect → explain → sign → verify → redirect. */
 export function SignIn({ next }: { next?: string }) {
@@ -45,7 +45,7 @@ export function SignIn({ next }: { next?: string }) {
     setStep({ kind: "preparing" });
     const nonce = await getNonceAction().catch(() => null);
     if (!nonce || !nonce.ok) {
-      setStep({ kind: "failed", code: nonce?.code ?? "unavailable" });
+      setStep({ kind: "failed", code: nonce?.code ?? "unavailable", retryAfterSeconds: nonce?.retryAfterSeconds });
       return;
     }
     const message = buildSignInMessage({
@@ -65,7 +65,7 @@ export function SignIn({ next }: { next?: string }) {
     setStep({ kind: "verifying", message });
     const result = await signInAction({ message, signature }).catch(() => null);
     if (!result || !result.ok) {
-      setStep({ kind: "failed", code: result?.code ?? "unavailable" });
+      setStep({ kind: "failed", code: result?.code ?? "unavailable", retryAfterSeconds: result?.retryAfterSeconds });
       return;
     }
     setStep({ kind: "done" });
@@ -164,7 +164,9 @@ export function SignIn({ next }: { next?: string }) {
             ) : null}
             {step.kind === "failed" ? (
               <Alert tone={step.code === "rejected" ? "warn" : "error"} title={t("state.failedTitle")}>
-                {t(`errors.${step.code}`)}
+                {step.code === "rate_limited" && step.retryAfterSeconds
+                  ? t("errors.rate_limited_wait", { seconds: step.retryAfterSeconds })
+                  : t(`errors.${step.code}`)}
               </Alert>
             ) : null}
           </div>

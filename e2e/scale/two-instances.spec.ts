@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, installWallet, test } from "../fixtures/wallet";
-import { signInWithTestWallet } from "../pages/sign-in";
+import { signInWithTestWallet, signOut } from "../pages/sign-in";
 import { E2E_DATA_DIR, E2E_ORIGIN } from "../ports";
 
 test.describe.configure({ mode: "serial" });
@@ -135,4 +135,9 @@ test("rate limits hold across both instances", async ({ page }) => {
     const res = await page.request.post(url, { headers: { ...headers, "x-atelier-instance": name }, data: body });
     expect(await res.text()).toContain("rate_limited");
   }
+  // The person trying to sign in now is told how long to wait, in seconds (not a vague "a minute").
+  await signOut(page);
+  await signInWithTestWallet(page, { expectSuccess: false });
+  const refusal = page.getByRole("alert").filter({ hasText: "Too many attempts" });
+  await expect(refusal).toContainText(/try again in \d+ seconds?\./);
 });

@@ -1,13 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { auditCheckpoints, auditLog } from "@/lib/db/schema";
+import { auditCheckpoints, auditLog, auditWalks } from "@/lib/db/schema";
 import { toJson } from "./canonical";
 import {
   computeAuditHash,
   GENESIS_HASH,
   getAuditHead,
   verifyAuditChain,
+  lastAuditWalk,
   walkAuditChainIfDue,
   writeAudit,
 } from "./index";
@@ -38,6 +39,7 @@ async function asTamperer(statement: ReturnType<typeof sql>) {
 async function resetLog() {
   await asTamperer(sql`TRUNCATE audit_log RESTART IDENTITY`);
   await t.db.execute(sql`TRUNCATE audit_checkpoints RESTART IDENTITY`);
+  await t.db.execute(sql`TRUNCATE audit_walks RESTART IDENTITY`);
 }
 
 async function appendSome(n: number) {
@@ -300,6 +302,32 @@ describe("audit log", () => {
       expect(await walkAuditChainIfDue(t.db, { now: new Date(Date.now() + 25 * 3_600_000) })).toMatchObject({
         ok: true,
       });
+    });
+
+    it("walks a broken chain once a day, not on every housekeeping tick, and keeps what it found", async () => {
+      await resetLog();
+      const rows = await appendSome(3);
+      await asTamperer(sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE id = ${rows[1]!.id}`);
+      const start = new Date();
+      expect(await walkAuditChainIfDue(t.db, { now: start })).toMatchObject({ ok: false, brokenAtId: rows[1]!.id });
+      // Fifteen minutes later (the next tick) the broken chain is not walked again…
+      expect(await walkAuditChainIfDue(t.db, { now: new Date(start.getTime() + 15 * 60_000) })).toBeNull();
+      // …and what the walk found is kept for the audit page.
+      expect(await lastAuditWalk(t.db)).toMatchObject({ ok: false, brokenAtId: rows[1]!.id, count: 1 });
+      // A day later it is walked again (and still found broken).
+      expect(await walkAuditChainIfDue(t.db, { now: new Date(start.getTime() + 25 * 3_600_000) })).toMatchObject({
+        ok: false,
+      });
+      expect(await t.db.select().from(auditWalks)).toHaveLength(2);
+    });
+
+    it("does not record a whole walk made only to read", async () => {
+      await resetLog();
+      await appendSome(2);
+      expect(await verifyAuditChain(t.db, { full: true, record: false })).toMatchObject({ ok: true });
+      expect(await lastAuditWalk(t.db)).toBeNull();
+      await verifyAuditChain(t.db, { full: true });
+      expect(await lastAuditWalk(t.db)).toMatchObject({ ok: true, count: 2, brokenAtId: null });
     });
 
     it("records when the whole chain was last walked", async () => {

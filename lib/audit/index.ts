@@ -10,7 +10,7 @@
  */
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { type AuditLogEntry, auditCheckpoints, auditLog } from "@/lib/db/schema";
+import { type AuditLogEntry, type AuditWalk, auditCheckpoints, auditLog, auditWalks } from "@/lib/db/schema";
 import { canonicalJson, type Json, sha256Hex, toJson } from "./canonical";
 
 export const GENESIS_HASH = `0x${"0".repeat(64)}`;
@@ -136,6 +136,16 @@ export async function verifyAuditChain(
     }
   }
   const walked = await walkChain(db, start, batchSize);
+  // Every whole walk is recorded, intact or not: what the last one found stays visible, and a broken chain is not
+  // walked again on every housekeeping tick.
+  if (full && (options.record ?? true))
+    await db
+      .insert(auditWalks)
+      .values(
+        walked.ok
+          ? { ok: true, count: walked.count }
+          : { ok: false, count: walked.count, brokenAtId: walked.brokenAtId, reason: walked.reason },
+      );
   if (!walked.ok) return walked;
   const checked = walked.count - start.count;
   if ((options.record ?? true) && walked.count > 0 && (full || checked > 0)) {
@@ -156,20 +166,22 @@ export async function verifyAuditChain(
   return { ok: true, count: walked.count, headHash: walked.headHash, checked, lastFullAt: last?.at ?? null };
 }
 
+/** The newest walk of the whole chain, intact or broken; null when none was made. */
+export async function lastAuditWalk(db: Database): Promise<AuditWalk | null> {
+  const [last] = await db.select().from(auditWalks).orderBy(desc(auditWalks.id)).limit(1);
+  return last ?? null;
+}
+
 /**
- * Walks the whole chain from its first entry when the last full walk is older than `every` (a day) or never was;
- * null when not due. Housekeeping calls it on every instance: at most one walk a day each.
+ * Walks the whole chain from its first entry when the last whole walk — intact or broken — is older than `every`
+ * (a day) or never was; null when not due. Housekeeping calls it on every instance every 15 minutes: a broken chain
+ * is reported once per `every` (and stays shown on the audit page), not re-walked on every tick.
  */
 export async function walkAuditChainIfDue(
   db: Database,
   { now = new Date(), every = 24 * 3_600_000 }: { now?: Date; every?: number } = {},
 ): Promise<AuditChainVerification | null> {
-  const [last] = await db
-    .select({ at: auditCheckpoints.at })
-    .from(auditCheckpoints)
-    .where(eq(auditCheckpoints.full, true))
-    .orderBy(desc(auditCheckpoints.at))
-    .limit(1);
+  const last = await lastAuditWalk(db);
   if (last && now.getTime() - last.at.getTime() < every) return null;
   return verifyAuditChain(db, { full: true });
 }

@@ -399,6 +399,21 @@ export const auditCheckpoints = pgTable("audit_checkpoints", {
 });
 export type AuditCheckpoint = InferSelectModel<typeof auditCheckpoints>;
 
+/**
+ * Every walk of the whole audit chain from its first entry, intact or not (owned by lib/audit). A broken chain is
+ * recorded too, so that housekeeping does not re-walk it on every tick and the audit page can say what the last
+ * whole walk found, even when the newer entries verify.
+ */
+export const auditWalks = pgTable("audit_walks", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: timestamptz("at").notNull().defaultNow(),
+  ok: boolean("ok").notNull(),
+  count: bigint("count", { mode: "number" }).notNull(),
+  brokenAtId: bigint("broken_at_id", { mode: "number" }),
+  reason: text("reason"),
+});
+export type AuditWalk = InferSelectModel<typeof auditWalks>;
+
 export const indexerCursor = pgTable("indexer_cursor", {
   name: text("name").primaryKey(),
   blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),

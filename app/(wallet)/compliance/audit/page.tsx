@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
-import { verifyAuditChain } from "@/lib/audit";
+import { lastAuditWalk, verifyAuditChain } from "@/lib/audit";
 import { requirePageSession } from "@/lib/auth/guard";
 import {
   AUDIT_PAGE,
@@ -44,6 +44,9 @@ export default async function AuditPage({ searchParams }: Props) {
     getTranslations("complianceConsole.audit"),
     getLocale(),
   ]);
+  // What the newest walk from the first entry found (housekeeping's daily walk, or one asked for here): a change to an
+  // old entry that the incremental check above cannot see stays shown until a later whole walk is intact.
+  const lastWalk = await lastAuditWalk(db);
   const qs = (change: Record<string, string | number | undefined>) => {
     const s = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...p, ...change }))
@@ -70,6 +73,15 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
       <ConsoleHeader current="audit" title={t("title")} intro={t("intro")} />
+      {verification.ok && lastWalk && !lastWalk.ok ? (
+        <Alert tone="error" title={t("walkBroken")}>
+          {t("walkBrokenBody", {
+            at: formatDayTime(lastWalk.at, locale),
+            id: lastWalk.brokenAtId ?? 0,
+            reason: lastWalk.reason ?? "",
+          })}
+        </Alert>
+      ) : null}
       {verification.ok ? (
         <Alert tone="success" title={t("verified")}>
           <p className="break-all">
