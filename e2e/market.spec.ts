@@ -327,6 +327,10 @@ test.describe("secondary market", () => {
       "Trades 8 shares now at HK$4,900.00 a share with orders already in the book: HK$39,200.00, platform fee HK$196.00.",
     );
     await expect(preview).toContainText("The rest (2 shares) rests as a sell order at HK$4,800.00 a share.");
+    // The order check says the same (not that all 10 wait in the book).
+    await expect(check(mei.page, "order")).toContainText(
+      "Sells 8 shares now to bids already in the book; the other 2 stay in the book as an offer to sell at HK$4,800.00 each",
+    );
     await expectNoAxeViolations(mei.page, { label: "trade form with a crossing limit order" });
 
     // Taking the bid instead says why a price is refused and how many will fill, before any wallet prompt.

@@ -275,6 +275,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       inOpenAsks: side === "sell" ? openAskShares : undefined,
       spend: side === "buy" ? spend : undefined,
       take: take ? { fillCode: fresh ? fillCode : undefined, requested, limit: price, noOffer: !best } : undefined,
+      match: preview && matches ? { traded: preview.traded, rest: preview.restPlaced ? preview.rest : 0n } : undefined,
     },
     {
       kycValidUntil: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",

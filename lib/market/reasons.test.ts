@@ -192,6 +192,21 @@ describe("market reasons", () => {
     expect(evaluateMarketChecks({ ...base, take: take(undefined) }, words).at(-1)?.state).toBe("unknown");
   });
 
+  it("says that a limit order crossing the book trades now, and what stays in the book", () => {
+    expect(evaluateMarketChecks({ ...base, side: "sell", match: { traded: 2n, rest: 0n } }, words)[0]).toMatchObject({
+      id: "order",
+      state: "ok",
+      message: { key: "checks.orderMatchAllSell", values: { shares: 2 } },
+    });
+    expect(evaluateMarketChecks({ ...base, match: { traded: 1n, rest: 1n } }, words)[0]).toMatchObject({
+      message: { key: "checks.orderMatchRestBuy", values: { traded: 1, rest: 1, price: "HK$1.00" } },
+    });
+    // Nothing trades on placement: the order rests, as before.
+    expect(evaluateMarketChecks({ ...base, match: { traded: 0n, rest: 2n } }, words)[0]?.message.key).toBe(
+      "checks.orderLimitBuy",
+    );
+  });
+
   it("says what was entered, and stops an order without shares or a price", () => {
     expect(evaluateMarketChecks(base, words)[0]).toMatchObject({
       id: "order",

@@ -132,6 +132,11 @@ export type MarketCheckInput = {
    * `noOffer` when there is no order to take.
    */
   take?: { fillCode: number | undefined; requested: bigint; limit: bigint; noOffer?: boolean } | undefined;
+  /**
+   * A limit order that crosses the book (`lib/market/match.ts`): `traded` shares trade on placement with orders
+   * already in the book, `rest` shares stay in the book after that. Absent when nothing trades on placement.
+   */
+  match?: { traded: bigint; rest: bigint } | undefined;
 };
 
 /** Formatted values for the messages (dates, money), so that the checks stay pure. */
@@ -300,6 +305,22 @@ function orderCheck(input: MarketCheckInput, words: MarketCheckWords): MarketChe
     };
   }
   if (input.price <= 0n) return fail("reasons.enterPrice");
+  // A limit order that crosses the book trades now: say so, and say what (if anything) stays in the book.
+  if (input.match && input.match.traded > 0n)
+    return {
+      id: "order",
+      state: "ok",
+      message:
+        input.match.rest > 0n
+          ? {
+              key: input.side === "buy" ? "checks.orderMatchRestBuy" : "checks.orderMatchRestSell",
+              values: { traded: Number(input.match.traded), rest: Number(input.match.rest), price: words.price ?? "" },
+            }
+          : {
+              key: input.side === "buy" ? "checks.orderMatchAllBuy" : "checks.orderMatchAllSell",
+              values: { shares: Number(input.match.traded) },
+            },
+    };
   return {
     id: "order",
     state: "ok",
