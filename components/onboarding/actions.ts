@@ -101,7 +101,14 @@ function nextStepAfter(step: WizardStep, data: KycApplicationData): WizardStep {
 
 /** Starts (or resumes) the application: creates the draft on first use, then opens its first incomplete step. */
 export async function startApplicationAction(): Promise<void> {
-  const ctx = await requireSession();
+  let ctx;
+  try {
+    ctx = await requireSession();
+  } catch (error) {
+    // Signed out (or the session ended): back to sign-in, then here — not an unhandled error page.
+    if (error instanceof AuthError && error.code === "unauthenticated") redirect("/sign-in?next=%2Fonboarding");
+    throw error;
+  }
   const db = await getDb();
   const { app } = await getOrCreateDraft(db, { address: ctx.address });
   if (!canEditApplication({ address: ctx.address, compliance: false, investorId: app.investorId }, app))

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artworkDocuments, artworks, type ArtworkStatus } from "@/lib/db/schema";
+import { artworkDocuments, artworks, type ArtworkStatus, artworkUpdates } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { listingFileAccess, listingOfDocument, listingOfMediaPath, resolveFileAccess } from "./file-access";
 
@@ -80,5 +80,64 @@ describe("a listing's files before and after approval", () => {
     await t.db.update(artworks).set({ status: "draft" }).where(eq(artworks.id, listing!.id));
     expect(await resolveFileAccess(await listingOfMediaPath(t.db, image), viewer)).toBe("private");
     expect(asked).toBe(1);
+  });
+});
+
+describe("an update's documents", () => {
+  it("go only to the issuer and compliance until the update is published, on an approved listing too", async () => {
+    const [listing] = await t.db
+      .insert(artworks)
+      .values({
+        slug: "harbour-update-4d5e6f",
+        issuerAddress: LUMEN,
+        title: "Harbour",
+        artist: "Lam",
+        status: "trading",
+      })
+      .returning();
+    const [listingDoc, updateDoc] = await t.db
+      .insert(artworkDocuments)
+      .values(
+        ["appraisal", "u-valuation-0a1b2c3d"].map((name) => ({
+          artworkId: listing!.id,
+          name,
+          title: name,
+          kind: "appraisal" as const,
+          filePath: `artworks/harbour-update-4d5e6f/${name}.pdf`,
+          mime: "application/pdf",
+          sizeBytes: 10,
+          sha256: `0x${"c".repeat(64)}`,
+        })),
+      )
+      .returning();
+    const [update] = await t.db
+      .insert(artworkUpdates)
+      .values({
+        artworkId: listing!.id,
+        author: LUMEN,
+        kind: "valuation",
+        title: "Valuation 2027",
+        bodyMd: "Not yet public.",
+        value: "123400",
+        appraiser: "Appraisers Ltd",
+        eventDate: "2027-01-01",
+        documentIds: [updateDoc!.id],
+      })
+      .returning();
+    const access = async (id: string) => {
+      const owner = await listingOfDocument(t.db, { id });
+      return [
+        listingFileAccess(owner, null),
+        listingFileAccess(owner, { address: MEI, compliance: false }),
+        listingFileAccess(owner, { address: HARBOUR, compliance: false }),
+        listingFileAccess(owner, { address: LUMEN, compliance: false }),
+        listingFileAccess(owner, { address: GRACE, compliance: true }),
+      ];
+    };
+    // The listing's own document is public; the unpublished update's is not (it was public before the fix).
+    expect(await access(listingDoc!.id)).toEqual(Array(5).fill("public"));
+    expect(await access(updateDoc!.id)).toEqual(["not_found", "not_found", "not_found", "private", "private"]);
+    await t.db.update(artworkUpdates).set({ publishedAt: new Date() }).where(eq(artworkUpdates.id, update!.id));
+    expect(await access(updateDoc!.id)).toEqual(Array(5).fill("public"));
   });
 });

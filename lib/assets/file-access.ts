@@ -4,12 +4,13 @@ import "server-only";
  * Who may read a listing's files (images, metadata, documents). Once a listing is approved its files are public
  * (the catalogue, the token's metadata and its anchored documents point at them); before that — draft, in review,
  * returned — only its issuer and compliance may read them, and anyone else gets the same "not found" as for a file
- * that does not exist.
+ * that does not exist. A document of an update that is not published yet stays with its issuer and compliance too,
+ * even on an approved listing: an update (a valuation, a condition report) reaches investors only when published.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
-import { type ArtworkStatus, artworkDocuments, artworks } from "@/lib/db/schema";
+import { type ArtworkStatus, artworkDocuments, artworks, artworkUpdates } from "@/lib/db/schema";
 
 export const PUBLIC_LISTING_STATUSES: readonly ArtworkStatus[] = ["approved", "deployed", "offering", "trading"];
 
@@ -18,11 +19,16 @@ export type FileViewer = { address: string; compliance: boolean } | null;
 /** "public": anyone (cacheable); "private": this viewer only (never cached); "not_found": nothing to show. */
 export type FileAccess = "public" | "private" | "not_found";
 
-type ListingOwner = { status: ArtworkStatus; issuerAddress: string };
+type ListingOwner = {
+  status: ArtworkStatus;
+  issuerAddress: string;
+  /** The file is a document of an update not published yet: never public, whatever the listing's status. */
+  unpublished?: boolean;
+};
 
 export function listingFileAccess(listing: ListingOwner | null, viewer: FileViewer): FileAccess {
   if (!listing) return "not_found";
-  if (PUBLIC_LISTING_STATUSES.includes(listing.status)) return "public";
+  if (PUBLIC_LISTING_STATUSES.includes(listing.status) && !listing.unpublished) return "public";
   if (!viewer) return "not_found";
   if (viewer.compliance || viewer.address.toLowerCase() === listing.issuerAddress.toLowerCase()) return "private";
   return "not_found";
@@ -48,7 +54,19 @@ export async function listingOfDocument(db: Database, { id }: { id: string }): P
     .innerJoin(artworks, eq(artworks.id, artworkDocuments.artworkId))
     .where(eq(artworkDocuments.id, id))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  // Update documents are listed in their update's `document_ids`; one whose update is unpublished is not public.
+  const [pending] = await db
+    .select({ id: artworkUpdates.id })
+    .from(artworkUpdates)
+    .where(
+      and(
+        isNull(artworkUpdates.publishedAt),
+        sql`${artworkUpdates.documentIds} @> ${JSON.stringify([id.toLowerCase()])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return pending ? { ...row, unpublished: true } : row;
 }
 
 /**

@@ -64,10 +64,20 @@ describe("requireSession audits refused privileged attempts", () => {
   it("a script calling staff actions cannot flood the audit log: refusals are recorded up to a cap per wallet", async () => {
     const investor = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
     state.session = { address: investor, expiresAt: new Date(Date.now() + 3_600_000), jti: "j3" };
+    // An investor the registry holds (a wallet the portal knows).
+    state.roles = { ...NO_ROLES, registered: true };
     const mine = async () => (await refusals()).filter((r) => r.actor === investor).length;
     for (let i = 0; i < RATE_LIMITS.forbiddenAudit.limit + 15; i++) {
       await expect(requireSession({ role: "compliance" })).rejects.toEqual(new AuthError("forbidden"));
     }
     expect(await mine()).toBe(RATE_LIMITS.forbiddenAudit.limit);
+  });
+
+  it("a self-made wallet (no investor record, role or registry entry) is refused and leaves no row", async () => {
+    const stranger = "0x000000000000000000000000000000000000beef";
+    state.session = { address: stranger, expiresAt: new Date(Date.now() + 3_600_000), jti: "j4" };
+    for (let i = 0; i < 3; i++)
+      await expect(requireSession({ role: "compliance" })).rejects.toEqual(new AuthError("forbidden"));
+    expect((await refusals()).filter((r) => r.actor === stranger)).toEqual([]);
   });
 });

@@ -90,7 +90,13 @@ export async function requireSession({
     investor: await investorPromise,
   };
   if (required.length > 0 && !required.some((r) => hasRole(ctx, r))) {
-    if (auditRefusal) {
+    // A wallet the portal does not know (no investor record, role or registry entry) leaves no permanent row: any
+    // number of self-made wallets could otherwise each add refusals to the append-only log. Its refusal stands.
+    const known =
+      ctx.investor !== null || ctx.roles.admin || ctx.roles.compliance || ctx.roles.issuer || ctx.roles.registered;
+    if (auditRefusal && !known)
+      console.warn(`[auth] refusal of ${session.address} not audited: a wallet the portal does not know`);
+    if (auditRefusal && known) {
       try {
         // Capped per wallet, so that a script calling staff actions cannot flood the audit log; past the cap the
         // refusal still stands and is logged here.

@@ -3,7 +3,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { investors, investorWallets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { auditSessionEvent, isKnownWallet } from "./known-wallet";
+import { auditKnownWalletRead, auditSessionEvent, isKnownWallet } from "./known-wallet";
 
 const none = { admin: false, compliance: false, issuer: false, registered: false };
 const stranger = privateKeyToAccount(generatePrivateKey()).address;
@@ -62,6 +62,24 @@ describe("sign-in audit of unknown wallets", () => {
         readRoles: async () => none,
       }),
     ).toBe(true);
+    expect(await auditRows()).toBe(before + 1);
+  });
+});
+
+describe("audit of reads any wallet may make", () => {
+  it("a self-made wallet downloading its (empty) statement leaves no row, however often; a known one does", async () => {
+    const entry = (actor: string) => ({
+      actor,
+      actorRole: "investor",
+      action: "portfolio.statement_exported",
+      subjectType: "investor",
+      subjectId: actor.toLowerCase(),
+    });
+    const before = await auditRows();
+    for (let i = 0; i < 3; i++)
+      expect(await auditKnownWalletRead(t.db, { entry: entry(stranger), readRoles: async () => none })).toBe(false);
+    expect(await auditRows()).toBe(before);
+    expect(await auditKnownWalletRead(t.db, { entry: entry(investor), readRoles: async () => none })).toBe(true);
     expect(await auditRows()).toBe(before + 1);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { eq } from "drizzle-orm";
-import { writeAudit } from "@/lib/audit";
+import { type AuditInput, writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { investorWallets } from "@/lib/db/schema";
 import { getRoles, type Roles } from "./roles";
@@ -54,5 +54,18 @@ export async function auditSessionEvent(
 ): Promise<boolean> {
   if (!(await isKnownWallet(db, { address, readRoles }))) return false;
   await writeAudit(db, { actor: address, actorRole: "user", action, subjectType: "session", subjectId: jti, ip });
+  return true;
+}
+
+/**
+ * Audit a read that any signed-in wallet may make (a statement download), on the same rule: a wallet the portal does
+ * not know leaves no row, so a self-made wallet cannot add rows to the append-only log by repeating the read.
+ */
+export async function auditKnownWalletRead(
+  db: Database,
+  { entry, readRoles }: { entry: AuditInput & { actor: string }; readRoles?: ReadRoles },
+): Promise<boolean> {
+  if (!(await isKnownWallet(db, { address: entry.actor, readRoles }))) return false;
+  await writeAudit(db, entry);
   return true;
 }

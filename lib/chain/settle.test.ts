@@ -32,6 +32,18 @@ describe("settleConfirmedTx", () => {
     expect(client.waitForTransactionReceipt).not.toHaveBeenCalled();
   });
 
+  it("recognises 'not found' thrown by another copy of viem (the built server's), not only this module's class", async () => {
+    const foreign = Object.assign(new Error(`Transaction with hash "${hash}" could not be found.`), {
+      name: "TransactionNotFoundError",
+    });
+    client.getTransaction.mockRejectedValue(foreign);
+    expect(await settleConfirmedTx({ txHash: hash })).toBeNull();
+    expect(client.waitForTransactionReceipt).not.toHaveBeenCalled();
+    // Any other failure still reaches the caller.
+    client.getTransaction.mockRejectedValue(new Error("connection refused"));
+    await expect(settleConfirmedTx({ txHash: hash })).rejects.toThrow("connection refused");
+  });
+
   it("waits for the receipt of a transaction the node knows but has not mined yet", async () => {
     client.getTransaction.mockResolvedValue({ hash, blockNumber: null });
     client.waitForTransactionReceipt.mockResolvedValue({ status: "success", blockNumber: 42n });

@@ -1,9 +1,20 @@
 import "server-only";
 
-import { type Hex, type TransactionReceipt, TransactionNotFoundError } from "viem";
+import type { Hex, TransactionReceipt } from "viem";
 import { waitForIndexedBlock } from "@/lib/indexer/wait";
 import { noteConfirmedBlock } from "./freshness";
 import { getPublicClient } from "./server";
+
+/**
+ * viem's "transaction not found", recognised by name along the cause chain: in the built server the client's
+ * viem and this module's `TransactionNotFoundError` class are not always the same copy, so `instanceof` missed it
+ * and an unknown hash answered "unavailable" (an error logged) instead of "not found".
+ */
+function isTransactionNotFound(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 10; e = (e as { cause?: unknown }).cause, depth++)
+    if ((e as { name?: unknown }).name === "TransactionNotFoundError") return true;
+  return false;
+}
 
 export type SettledTx = { status: TransactionReceipt["status"]; blockNumber: bigint; indexed: boolean };
 
@@ -30,7 +41,7 @@ export async function settleConfirmedTx({
       const known = await client.getTransaction({ hash: txHash }).then(
         () => true,
         (error: unknown) => {
-          if (error instanceof TransactionNotFoundError) return false;
+          if (isTransactionNotFound(error)) return false;
           throw error;
         },
       );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { writeAudit } from "@/lib/audit";
+import { auditKnownWalletRead } from "@/lib/auth/known-wallet";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
@@ -61,19 +61,22 @@ export async function GET(request: Request) {
     })),
   });
   const db = await getDb();
-  await writeAudit(db, {
-    actor: ctx.address,
-    actorRole: "investor",
-    action: "portfolio.statement_exported",
-    subjectType: "investor",
-    subjectId: ctx.investor?.id ?? ctx.address.toLowerCase(),
-    after: {
-      wallets: portfolio.wallets,
-      holdings: portfolio.holdings.length,
-      transactions: portfolio.history.length,
-      blockNumber: portfolio.blockNumber.toString(),
+  // A wallet the portal does not know (no investor record, role or registry entry) leaves no permanent row.
+  await auditKnownWalletRead(db, {
+    entry: {
+      actor: ctx.address,
+      actorRole: "investor",
+      action: "portfolio.statement_exported",
+      subjectType: "investor",
+      subjectId: ctx.investor?.id ?? ctx.address.toLowerCase(),
+      after: {
+        wallets: portfolio.wallets,
+        holdings: portfolio.holdings.length,
+        transactions: portfolio.history.length,
+        blockNumber: portfolio.blockNumber.toString(),
+      },
+      ip: requestIp(request),
     },
-    ip: requestIp(request),
   });
   const day = hkDateStamp(generatedAt);
   return new Response(csv, {
