@@ -15,7 +15,7 @@
  * (an archive node, or anvil).
  */
 import { type SQL, sql } from "drizzle-orm";
-import type { Address, Chain, Hex, PublicClient, Transport } from "viem";
+import type { Address, Chain, ContractFunctionParameters, Hex, PublicClient, Transport } from "viem";
 import { artworkShareTokenAbi } from "../chain/abis";
 import type { Database } from "../db/connect";
 import { tokenStates, tokenWalletStates } from "../db/schema";
@@ -75,40 +75,39 @@ export async function readRegisterSnapshots({
     : { deployless: true as const, batchSize: DEPLOYLESS_BATCH_BYTES };
   const out: RegisterSnapshots = { tokens: [], wallets: [] };
   const groups = [...touchedByEvents(events, registerEvents).values()];
-  // A few (token, block) pairs at a time: each is one or a few eth_calls.
+  // A few (token, block) pairs at a time.
   for (let i = 0; i < groups.length; i += 8) {
     const read = await Promise.all(
       groups.slice(i, i + 8).map(async ({ token, blockNumber, wallets }) => {
         const c = { address: token as Address, abi: artworkShareTokenAbi } as const;
         const list = [...wallets] as Address[];
-        const [header, state] = await Promise.all([
-          client.multicall({
-            ...target,
-            blockNumber,
-            allowFailure: false,
-            contracts: [
-              { ...c, functionName: "totalSupply" },
-              { ...c, functionName: "holderCount" },
-              { ...c, functionName: "holderWalletCount" },
-              { ...c, functionName: "paused" },
-              { ...c, functionName: "rules" },
-            ],
-          }),
-          list.length
-            ? client.multicall({
-                ...target,
-                blockNumber,
-                allowFailure: false,
-                contracts: list.flatMap((w) => [
-                  { ...c, functionName: "balanceOf" as const, args: [w] as const },
-                  { ...c, functionName: "walletState" as const, args: [w] as const },
-                  { ...c, functionName: "lockLots" as const, args: [w] as const },
-                  { ...c, functionName: "holderInvestorOf" as const, args: [w] as const },
-                ]),
-              })
-            : Promise.resolve([] as unknown[]),
-        ]);
-        const [totalSupply, holderCount, holderWalletCount, paused, rules] = header;
+        // One multicall (one eth_call unless the wallets are many): the header's five reads, then four per wallet.
+        const results = (await client.multicall({
+          ...target,
+          blockNumber,
+          allowFailure: false,
+          contracts: [
+            { ...c, functionName: "totalSupply" },
+            { ...c, functionName: "holderCount" },
+            { ...c, functionName: "holderWalletCount" },
+            { ...c, functionName: "paused" },
+            { ...c, functionName: "rules" },
+            ...list.flatMap((w) => [
+              { ...c, functionName: "balanceOf", args: [w] },
+              { ...c, functionName: "walletState", args: [w] },
+              { ...c, functionName: "lockLots", args: [w] },
+              { ...c, functionName: "holderInvestorOf", args: [w] },
+            ]),
+          ] as readonly ContractFunctionParameters[],
+        })) as readonly unknown[];
+        const [totalSupply, holderCount, holderWalletCount, paused, rules] = results as readonly [
+          bigint,
+          bigint,
+          bigint,
+          boolean,
+          { maxHolders: number },
+        ];
+        const state = results.slice(5);
         const tokenRow: TokenStateRow = {
           token,
           blockNumber,
