@@ -21,7 +21,7 @@ import type { Database } from "../db/connect";
 import { tokenStates, tokenWalletStates } from "../db/schema";
 
 /** Arguments of the token's events that name a wallet whose register state the event changes. */
-const WALLET_ARGS = ["from", "to", "wallet", "lostWallet", "newWallet"] as const;
+export const WALLET_ARGS = ["from", "to", "wallet", "lostWallet", "newWallet"] as const;
 const ZERO = "0x0000000000000000000000000000000000000000";
 /**
  * Calldata bytes per deployless eth_call: its results come back from a constructor, at most 24,576 bytes, and a
