@@ -1,12 +1,13 @@
 /**
  * The register at a past block stays a few queries however many holders: 10,000 holders (synthetic indexer rows:
- * registrations, mints with lock-ups, partial freezes, transfers, forced transfers) are replayed with a constant
- * number of SQL statements, in well under a few seconds; the identity join adds a few more. Prints the timings.
+ * registrations and links, and the register snapshots the indexer stores after mints with lock-ups, partial freezes,
+ * transfers and forced transfers, several per wallet) are read with a constant number of SQL statements, in well
+ * under a few seconds; the identity join adds a few more. Prints the timings.
  */
 import { getAddress, keccak256, toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/connect";
-import { chainEvents, investors, investorWallets } from "@/lib/db/schema";
+import { chainEvents, investors, investorWallets, tokenStates, tokenWalletStates } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { loadIdentities } from "./register";
 import { readIndexedRegister } from "./register-history";
@@ -37,26 +38,31 @@ function countQueries(db: Database): { count: () => number; stop: () => void } {
 beforeAll(async () => {
   t = await createTestDatabase();
   type Row = typeof chainEvents.$inferInsert;
+  type WalletRow = typeof tokenWalletStates.$inferInsert;
   const rows: Row[] = [];
+  const walletRows: WalletRow[] = [];
+  const tokenRows: (typeof tokenStates.$inferInsert)[] = [];
   let block = 100n;
   let log = 0;
+  const next = () => {
+    if (++log >= 40) {
+      block++;
+      log = 0;
+    }
+  };
   const push = (contract: string, eventName: string, args: Record<string, string | number | boolean>) => {
-    const time = new Date((T0 + Number(block) * 2) * 1000);
     rows.push({
       blockNumber: block,
       blockHash: toHex(block, { size: 32 }),
-      blockTime: time,
+      blockTime: new Date((T0 + Number(block) * 2) * 1000),
       txHash: keccak256(toHex(`${block}:${log}`)),
-      logIndex: log++,
+      logIndex: log,
       contract,
       eventName,
       args,
       token: contract === token ? token : null,
     });
-    if (log >= 40) {
-      block++;
-      log = 0;
-    }
+    next();
   };
   const far = T0 + 10 * 365 * 86_400;
   for (let i = 0; i < HOLDERS; i++) {
@@ -69,24 +75,60 @@ beforeAll(async () => {
     });
     push(registry, "WalletLinked", { wallet: walletOf(i), investorId: investorOf(i) });
   }
-  for (let i = 0; i < HOLDERS; i++) {
-    push(token, "Transfer", { from: "0x0000000000000000000000000000000000000000", to: walletOf(i), value: "100" });
-    push(token, "SharesMinted", {
-      to: walletOf(i),
-      amount: "100",
-      lockedUntil: String(i % 3 === 0 ? far : T0 + 1),
-      minter: registry,
+  // What the token's views said after each change, as the indexer stores it (several rows per wallet).
+  const balance = new Map<number, number>();
+  const frozen = new Map<number, number>();
+  const snapshot = (i: number) => {
+    walletRows.push({
+      token,
+      wallet: walletOf(i),
+      blockNumber: block,
+      balance: String(balance.get(i) ?? 0),
+      frozen: false,
+      frozenAmount: String(frozen.get(i) ?? 0),
+      lots: i % 3 === 0 ? [["100", String(far)]] : [["100", String(T0 + 1)]],
+      investorId: investorOf(i),
     });
+    next();
+  };
+  const header = () =>
+    tokenRows.push({
+      token,
+      blockNumber: block,
+      totalSupply: String(HOLDERS * 100),
+      holderCount: HOLDERS,
+      holderWalletCount: HOLDERS,
+      paused: false,
+      maxHolders: 0,
+    });
+  for (let i = 0; i < HOLDERS; i++) {
+    balance.set(i, 100);
+    snapshot(i);
+    if (log === 0) header();
   }
-  for (let i = 0; i < HOLDERS; i += 10)
-    push(token, "SharesFrozen", { wallet: walletOf(i), amount: "10", agent: registry });
-  for (let i = 1; i < HOLDERS; i += 20)
-    push(token, "Transfer", { from: walletOf(i), to: walletOf(i + 1), value: "30" });
+  for (let i = 0; i < HOLDERS; i += 10) {
+    frozen.set(i, 10);
+    snapshot(i);
+  }
+  header();
+  for (let i = 1; i + 1 < HOLDERS; i += 20) {
+    balance.set(i, balance.get(i)! - 30);
+    balance.set(i + 1, balance.get(i + 1)! + 30);
+    snapshot(i);
+    snapshot(i + 1);
+  }
+  header();
   for (let i = 2; i < HOLDERS; i += 50) {
-    push(token, "Transfer", { from: walletOf(i), to: walletOf(i - 2), value: "40" });
-    push(token, "ForcedTransferred", { from: walletOf(i), to: walletOf(i - 2), amount: "40", agent: registry });
+    balance.set(i, balance.get(i)! - 40);
+    balance.set(i - 2, balance.get(i - 2)! + 40);
+    snapshot(i);
+    snapshot(i - 2);
   }
+  header();
   for (let i = 0; i < rows.length; i += 1_000) await t.db.insert(chainEvents).values(rows.slice(i, i + 1_000));
+  for (let i = 0; i < walletRows.length; i += 1_000)
+    await t.db.insert(tokenWalletStates).values(walletRows.slice(i, i + 1_000));
+  await t.db.insert(tokenStates).values(tokenRows);
   lastBlock = block;
   // The off-chain identities of every holder, for the join.
   for (let i = 0; i < HOLDERS; i += 1_000) {
@@ -154,8 +196,20 @@ describe("register at a past block, 10,000 holders", () => {
     expect(built!.holderCount).toBe(HOLDERS);
     expect(built!.totalSupply).toBe(BigInt(HOLDERS * 100));
     expect(built!.holders.filter((h) => !h.verified)).toHaveLength(HOLDERS / 50);
+    // Each wallet's latest snapshot, lots read at the block's time.
+    expect(built!.holders.reduce((sum, h) => sum + h.shares, 0n)).toBe(BigInt(HOLDERS * 100));
+    expect(built!.holders.find((h) => h.wallet === getAddress(walletOf(2)))).toMatchObject({
+      shares: 90n, // 100 + 30 received − 40 forced away
+      frozenAmount: 0n,
+      lockedAmount: 0n,
+    });
+    expect(built!.holders.find((h) => h.wallet === getAddress(walletOf(0)))).toMatchObject({
+      shares: 140n,
+      frozenAmount: 10n,
+      lockedAmount: 100n,
+    });
     expect(rows.every((r) => r.identity !== null)).toBe(true);
-    // The token's events and later rule changes, then links and investor records per 5,000 wallets: never per wallet.
+    // The token's header and wallet snapshots, then links and investor records per 5,000 wallets: never per wallet.
     expect(queries).toBeLessThanOrEqual(2 + 2 * Math.ceil(HOLDERS / 5_000));
     const median = [...runs].sort((x, y) => x - y)[1]!;
     console.log(

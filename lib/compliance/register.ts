@@ -3,7 +3,7 @@ import "server-only";
 /**
  * Holder registers for the compliance console: the chain's register (see register-chain.ts) joined to the
  * off-chain identities (investors, investor_wallets), cached per block. A past block's register comes from the
- * indexer's record of events (register-history.ts) once the indexer has reached that block, so it does not depend
+ * indexer's register snapshots (register-history.ts) once the indexer has reached that block, so it does not depend
  * on the node keeping old state; before that, from the node's archive (historical eth_call), when it has one.
  */
 import { eq, inArray, isNotNull } from "drizzle-orm";
@@ -230,7 +230,7 @@ function readTokenHeader(address: Address) {
 
 /**
  * Past registers built from the indexer, kept per (token, block, block hash): a past block does not change (a reorg
- * changes its hash), so paging, sorting and exporting one re-use the replay. Identities are joined afresh each time.
+ * changes its hash), so paging, sorting and exporting one re-use the read. Identities are joined afresh each time.
  */
 const globalForHistory = globalThis as unknown as { __atelierIndexedRegisters?: Map<string, Promise<IndexedRegister>> };
 const KEPT_REGISTERS = 16;
@@ -247,7 +247,7 @@ function cachedIndexedRegister(key: string, build: () => Promise<IndexedRegister
   return hit;
 }
 
-/** The register at a past block from the indexer's events, with the token's header. */
+/** The register at a past block from the indexer's snapshots, with the token's header. */
 async function readRegisterFromIndexer(db: Database, address: Address, blockNumber: bigint): Promise<RegisterData> {
   const client = getPublicClient();
   const [block, header] = await Promise.all([client.getBlock({ blockNumber }), readTokenHeader(address)]);
@@ -260,9 +260,9 @@ async function readRegisterFromIndexer(db: Database, address: Address, blockNumb
       blockTime: Number(block.timestamp),
     }),
   );
-  // The rules set at deployment are in no event: they are today's unless a change came after this block; then
-  // only the node's state at that block knows them.
-  let maxHolders = built.maxHolders ?? (built.rulesChangedLater ? null : header.maxHolders);
+  // The indexer read the holder limit with every register change; before the token's first event (it did not
+  // exist yet) only the node's state at that block can say.
+  let maxHolders = built.maxHolders;
   if (maxHolders === null) {
     maxHolders = await client
       .readContract({ address, abi: artworkShareTokenAbi, functionName: "rules", blockNumber })

@@ -468,6 +468,54 @@ export const chainEvents = pgTable(
 );
 export type ChainEvent = InferSelectModel<typeof chainEvents>;
 
+/**
+ * A share token's register state as the chain reported it at the end of a block in which one of the token's own
+ * events touched it, read by the indexer at that block (`lib/indexer/token-states.ts`). A read of the contract's own
+ * views, not a recomputation: the register at a past block is the latest row of each wallet up to that block.
+ */
+export const tokenWalletStates = pgTable(
+  "token_wallet_states",
+  {
+    token: text("token").notNull(),
+    wallet: text("wallet").notNull(),
+    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    balance: numeric("balance").notNull(),
+    frozen: boolean("frozen").notNull(),
+    frozenAmount: numeric("frozen_amount").notNull(),
+    /** The running lock-up lots at that block: [shares, release (unix seconds)] as decimal strings. */
+    lots: jsonb("lots").$type<[string, string][]>().notNull(),
+    /** The investor id the balance is accounted to (bytes32 hex, lowercase; zero while the wallet holds nothing). */
+    investorId: text("investor_id").notNull(),
+  },
+  (t) => [
+    uniqueIndex("token_wallet_states_pk").on(t.token, t.wallet, t.blockNumber),
+    index("token_wallet_states_block_idx").on(t.blockNumber),
+    addressCheck("token_wallet_states_token_format", t.token),
+    addressCheck("token_wallet_states_wallet_format", t.wallet),
+  ],
+);
+export type TokenWalletState = InferSelectModel<typeof tokenWalletStates>;
+
+/** A share token's header (supply, holder counts, pause, holder limit) at the end of a block with its events. */
+export const tokenStates = pgTable(
+  "token_states",
+  {
+    token: text("token").notNull(),
+    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    totalSupply: numeric("total_supply").notNull(),
+    holderCount: integer("holder_count").notNull(),
+    holderWalletCount: integer("holder_wallet_count").notNull(),
+    paused: boolean("paused").notNull(),
+    maxHolders: integer("max_holders").notNull(),
+  },
+  (t) => [
+    uniqueIndex("token_states_pk").on(t.token, t.blockNumber),
+    index("token_states_block_idx").on(t.blockNumber),
+    addressCheck("token_states_token_format", t.token),
+  ],
+);
+export type TokenState = InferSelectModel<typeof tokenStates>;
+
 /** Hashes of recently indexed blocks: a reorg shows as a stored hash that the chain no longer has. */
 export const indexerBlocks = pgTable(
   "indexer_blocks",

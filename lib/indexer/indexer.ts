@@ -47,6 +47,13 @@ import {
   marketOrders,
   marketTrades,
 } from "../db/schema";
+import {
+  readRegisterSnapshots,
+  type RegisterSnapshots,
+  rollbackRegisterSnapshots,
+  snapshotsThrough,
+  writeRegisterSnapshots,
+} from "./token-states";
 
 export const DEFAULT_INDEXER_NAME = "main";
 /** Blocks per getLogs call (most providers accept 2,000–10,000). */
@@ -59,6 +66,8 @@ export type IndexerContracts = {
   shareTokenFactory: Address;
   primaryOffering: Address;
   market?: Address | undefined;
+  /** A deployed Multicall3 for the register snapshots' reads (deployless multicall without one). */
+  multicall3?: Address | undefined;
   startBlock: bigint;
 };
 
@@ -90,9 +99,11 @@ export type SyncResult = {
  * history once (see `backfillStep`). 1: transfers, purchases, market, registry. 2: the token's agent events, mints
  * with their lock-up, and rules (the register at a past block is built from them). 3: lock-up lots (merged,
  * consumed by a forced transfer or burn, moved by a recovery) and the freeze state a recovery moves. 4: the token's
- * role grants and revokes and its ownership changes (the register's role history).
+ * role grants and revokes and its ownership changes (the register's role history). 5: register snapshots (the token's
+ * state read at each block with its register events, `token-states.ts`): the register at a past block is read from
+ * them, so a re-read of the history fills them for the blocks indexed before.
  */
-export const INDEXER_EVENTS_VERSION = 4;
+export const INDEXER_EVENTS_VERSION = 5;
 
 /** Events of a share token that change its register (besides Transfer), recorded with `token` = the token. */
 export const TOKEN_REGISTER_EVENTS = [
@@ -118,6 +129,8 @@ export const TOKEN_ROLE_EVENTS = [
   "OwnershipTransferStarted",
   "OwnershipTransferred",
 ] as const;
+/** Events after which the indexer reads the token's register state at their block (`token-states.ts`). */
+const REGISTER_SNAPSHOT_EVENTS: ReadonlySet<string> = new Set<string>(["Transfer", ...TOKEN_REGISTER_EVENTS]);
 // The registry emits RoleGranted/RoleRevoked too: these names are accepted from the factory's tokens only.
 const TOKEN_EVENT_NAMES = new Set<string>(["Transfer", ...TOKEN_REGISTER_EVENTS, ...TOKEN_ROLE_EVENTS]);
 
@@ -353,6 +366,7 @@ async function rollbackTo(tx: Database, name: string, ancestor: bigint, ancestor
     .where(gt(chainEvents.blockNumber, ancestor))
     .returning({ orderId: chainEvents.orderId });
   await tx.delete(marketTrades).where(gt(marketTrades.blockNumber, ancestor));
+  await rollbackRegisterSnapshots(tx, ancestor);
   const orderIds = [...new Set(removed.map((r) => r.orderId).filter((id): id is string => id !== null))];
   await refreshOrders(tx, orderIds);
   await tx.delete(indexerBlocks).where(and(eq(indexerBlocks.name, name), gt(indexerBlocks.blockNumber, ancestor)));
@@ -404,6 +418,8 @@ type Batch = {
   toBlock: { number: bigint; hash: Hex; timestamp: bigint };
   decoded: DecodedEvent[];
   blocks: Map<bigint, { hash: Hex; timestamp: bigint }>;
+  /** The token state read at each block whose events changed it. */
+  snapshots: RegisterSnapshots;
 };
 
 /**
@@ -464,7 +480,19 @@ async function readBatch(opts: IndexerOptions, name: string, from: bigint, toWan
   for (const e of decoded) {
     if (blocks.get(e.blockNumber)?.hash !== e.blockHash) return null;
   }
-  return { to, toBlock: { number: toBlock.number, hash: toBlock.hash, timestamp: toBlock.timestamp }, decoded, blocks };
+  const snapshots = await readRegisterSnapshots({
+    client,
+    events: decoded,
+    registerEvents: REGISTER_SNAPSHOT_EVENTS,
+    multicall3: contracts.multicall3,
+  });
+  return {
+    to,
+    toBlock: { number: toBlock.number, hash: toBlock.hash, timestamp: toBlock.timestamp },
+    decoded,
+    blocks,
+    snapshots,
+  };
 }
 
 /**
@@ -505,6 +533,8 @@ async function insertEvents(
     ...new Set((onlyNew ? fresh : batch.decoded).map((e) => e.orderId).filter((id): id is string => id !== null)),
   ];
   await refreshOrders(tx, orderIds);
+  // Every snapshot of the batch, also for events already recorded (a re-read after an upgrade fills them).
+  await writeRegisterSnapshots(tx, batch.snapshots);
   return inserted;
 }
 
@@ -552,7 +582,11 @@ async function backfillStep(opts: IndexerOptions, name: string): Promise<SyncRes
     const end = now.backfillTo;
     const n = await insertEvents(
       tx,
-      { ...batch, decoded: batch.decoded.filter((e) => e.blockNumber <= end) },
+      {
+        ...batch,
+        decoded: batch.decoded.filter((e) => e.blockNumber <= end),
+        snapshots: snapshotsThrough(batch.snapshots, end),
+      },
       { onlyNew: true },
     );
     const reached = batch.to < end ? batch.to : end;
