@@ -6,6 +6,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { installWallet } from "./fixtures/wallet";
 import { signInWithTestWallet } from "./pages/sign-in";
+import { E2E_ORIGIN } from "./ports";
 
 test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
@@ -82,5 +83,29 @@ test.describe("on a 375 px phone", () => {
       expect(box!.x + box!.width, `${col} within the screen`).toBeLessThanOrEqual(375);
     }
     await expectTapTarget(cards.getByRole("link"), "holding link");
+  });
+
+  test("the trade and wallets pages asking to connect the signed-in wallet fit, the full address wrapping", async ({
+    page,
+    browser,
+  }) => {
+    await installWallet(page, "mei");
+    await signInWithTestWallet(page, { next: "/portfolio" });
+    // The same session in a browser with no wallet: the form asks to connect the wallet signed in with, naming it.
+    const bare = await browser.newContext({
+      storageState: await page.context().storageState(),
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const phone = await bare.newPage();
+    await phone.goto(`${E2E_ORIGIN}/artworks/quiet-mountains/trade`);
+    await expect(phone.getByText(/Connect the wallet you signed in with \(0x/)).toBeVisible();
+    await expectNoSidewaysScroll(phone);
+    // The wallets page says the same in its own words, and fits too.
+    await phone.goto(`${E2E_ORIGIN}/account/wallets`);
+    await expect(phone.getByText(/Connect the wallet you signed in with \(0x/)).toBeVisible();
+    await expectNoSidewaysScroll(phone);
+    await bare.close();
   });
 });

@@ -41,9 +41,10 @@ export function Alert({ tone = "info", title, children, action, className, role 
         className,
       )}
     >
-      <div className="flex flex-1 gap-3">
+      <div className="flex min-w-0 flex-1 gap-3">
         <Icon className={cn("mt-0.5 size-4 shrink-0", iconTone[tone])} />
-        <div className="flex flex-col gap-0.5">
+        {/* Long unbroken words (a wallet address in a sentence) wrap instead of pushing the box past a phone's edge. */}
+        <div className="flex min-w-0 flex-col gap-0.5 wrap-anywhere">
           {title ? <p className="font-medium">{title}</p> : null}
           {children ? <div className="text-ink-muted">{children}</div> : null}
         </div>
