@@ -5,7 +5,8 @@
  *
  * - an issuer's deploy recorded as sent: the same hash twice → one pending record and one audit entry; two different
  *   hashes → one waits, the other is refused as "a deploy is already waiting" (never a second pending deploy);
- * - its confirmation twice → the token recorded once, one audit entry.
+ * - its confirmation twice → the token recorded once, one audit entry;
+ * - a compliance officer's KYC decision posted twice at once → one decision, one audit entry, the other refused.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
@@ -14,10 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { devAccount, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import type { DatabaseHandle } from "@/lib/db/connect";
-import { artworks, auditLog, listingTransactions } from "@/lib/db/schema";
+import { artworks, auditLog, kycApplications, listingTransactions } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/db/testing";
 import { type ChainDeps, confirmListingTx, recordSentTx } from "@/lib/issuer/chain-steps";
 import { createListing, ListingError } from "@/lib/issuer/listings";
+import { applyTransition, getOrCreateDraft } from "@/lib/kyc/applications";
 import { listingInput } from "@/lib/issuer/validation";
 import { createProxiedDatabase, postgresAnswers } from "./postgres";
 
@@ -165,6 +167,32 @@ describe(`faults: the same step submitted twice at once (${onPostgres ? "Postgre
     expect(await audits("listing.token_deployed", id)).toHaveLength(1);
     const [row] = await h.db.select().from(artworks).where(eq(artworks.id, id));
     expect(row?.status).toBe("deployed");
+  });
+});
+
+describe("faults: a KYC decision submitted twice at once", () => {
+  it("decides once and audits once", async () => {
+    const officer = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+    const { app } = await getOrCreateDraft(h.db, { address: "0x1111111111111111111111111111111111111112" });
+    const [inReview] = await h.db
+      .update(kycApplications)
+      .set({ status: "in_review", submittedAt: new Date(), data: { category: { category: "retail" } } as never })
+      .where(eq(kycApplications.id, app.id))
+      .returning();
+    const reject = () =>
+      applyTransition(h.db, {
+        app: inReview!,
+        event: { type: "reject" },
+        actor: officer,
+        actorRole: "compliance",
+        set: { rejectionReason: "The address document is older than three months.", decidedBy: officer },
+      });
+    const results = await Promise.all([reject(), reject()]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await audits("kyc.reject", app.id)).toHaveLength(1);
+    const [row] = await h.db.select().from(kycApplications).where(eq(kycApplications.id, app.id));
+    expect(row?.status).toBe("rejected");
   });
 });
 
