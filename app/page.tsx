@@ -2,9 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ArtworkCard } from "@/components/catalogue/artwork-card";
 import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
+import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getCatalogue, getCatalogueArtists } from "@/lib/catalogue/queries";
+import { isChainUnreachable } from "@/lib/chain/errors";
 import { parseCatalogueFilters } from "@/lib/catalogue/types";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -12,12 +14,22 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The public catalogue: server-rendered, readable with no wallet and no JavaScript. */
 export default async function CataloguePage({ searchParams }: Props) {
   const filters = parseCatalogueFilters(await searchParams);
-  const [t, tp, items, artists] = await Promise.all([
+  const [t, tp, catalogue, artists] = await Promise.all([
     getTranslations("catalogue"),
     getTranslations("cataloguePage"),
-    getCatalogue(filters),
+    // The node not answering is said in words on a page that still renders (not a server error); the next request
+    // reads the chain again, so the catalogue comes back by itself when the node does.
+    getCatalogue(filters).then(
+      (items) => ({ items, chainDown: false }),
+      (error: unknown) => {
+        if (!isChainUnreachable(error)) throw error;
+        console.error("[catalogue] the chain does not answer:", error instanceof Error ? error.message : error);
+        return { items: [], chainDown: true };
+      },
+    ),
     getCatalogueArtists(),
   ]);
+  const { items, chainDown } = catalogue;
   const filtered = Object.keys(filters).length > 0;
 
   return (
@@ -32,7 +44,13 @@ export default async function CataloguePage({ searchParams }: Props) {
         <CatalogueFilters value={filters} artists={artists} resultCount={filtered ? items.length : undefined} />
       </div>
 
-      {items.length === 0 ? (
+      {chainDown ? (
+        <div className="mt-12">
+          <Alert tone="warn" title={tp("chainDownTitle")}>
+            {tp("chainDownBody")}
+          </Alert>
+        </div>
+      ) : items.length === 0 ? (
         <div className="mt-12">
           <EmptyState
             title={filtered ? tp("noMatchTitle") : tp("emptyTitle")}

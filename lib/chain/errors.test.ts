@@ -11,7 +11,13 @@ import {
 import { describe, expect, it } from "vitest";
 import enErrors from "@/lib/i18n/messages/en/errors.json";
 import zhErrors from "@/lib/i18n/messages/zh-HK/errors.json";
-import { baseRevertMessages, chainErrorKey, describeChainError, extendRevertMessages } from "./errors";
+import {
+  baseRevertMessages,
+  chainErrorKey,
+  describeChainError,
+  extendRevertMessages,
+  isChainUnreachable,
+} from "./errors";
 
 const abi = parseAbi([
   "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
@@ -120,5 +126,16 @@ describe("chainErrorKey", () => {
       key: "revertNamed",
       values: { name: "MarketPriceMoved" },
     });
+  });
+
+  it("knows a node that does not answer from a refusal, also through another copy of viem (names, not instanceof)", () => {
+    const down = new HttpRequestError({ url: "http://127.0.0.1:1", cause: new Error("fetch failed") });
+    expect(isChainUnreachable(down)).toBe(true);
+    expect(isChainUnreachable(new BaseError("wrapped", { cause: down }))).toBe(true);
+    // The same error from a second bundled copy of viem: a plain object with the same name.
+    expect(isChainUnreachable({ name: "Error", cause: { name: "HttpRequestError" } })).toBe(true);
+    expect(isChainUnreachable(new BaseError("execution reverted"))).toBe(false);
+    expect(isChainUnreachable(new Error("database"))).toBe(false);
+    expect(isChainUnreachable(null)).toBe(false);
   });
 });

@@ -65,6 +65,20 @@ function render(entry: RevertMessage, args: readonly unknown[]): string {
   return typeof entry === "function" ? entry(args) : entry;
 }
 
+/**
+ * True when the error is the blockchain node not answering (a refused, failed or timed-out request), not a refusal.
+ * Matched by the errors' names along the cause chain rather than `instanceof`: a bundle may hold two copies of viem.
+ */
+export function isChainUnreachable(error: unknown): boolean {
+  const names = new Set(["HttpRequestError", "WebSocketRequestError", "TimeoutError"]);
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === "object" && depth < 10; depth++) {
+    if (names.has(String((e as { name?: unknown }).name))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function describeChainError(
   error: unknown,
   options: { messages?: RevertMessageTable } = {},

@@ -86,6 +86,12 @@ async function createPostgresDatabase(url: string, poolSize: number): Promise<Da
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
+  // A client in use (inside a query or a transaction) whose connection drops emits "error" too, and the pool listens
+  // only to idle ones: without this listener the server going away mid-transaction is an uncaught exception that
+  // ends the process. The query itself already fails with the error, and the pool discards the broken client.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error("[db] PostgreSQL connection lost:", error.message));
+  });
   const db = drizzleNodePg(pool, { schema });
   const database = db as unknown as Database;
   migrators.set(database, async (_db, migrationsFolder) => {

@@ -152,6 +152,14 @@ export async function recordSentTx(
 
   return db.transaction(async (raw) => {
     const tx = asDb(raw);
+    // The same step posted twice at once (a double click, two tabs): the listing's row lock makes the second wait for
+    // the first, then it finds the first's record (the same hash: answered with it; another: a deploy is waiting).
+    await getOwnedListing(tx, { id, issuer, lock: true });
+    const [current] = await tx.select().from(listingTransactions).where(eq(listingTransactions.txHash, hash)).limit(1);
+    if (current) {
+      if (current.artworkId !== listing.id || current.kind !== kind) throw new ListingError("tx_wrong_call");
+      if (current.status !== "failed") return current;
+    }
     const [waiting] = await tx
       .select({ id: listingTransactions.id })
       .from(listingTransactions)
@@ -175,11 +183,11 @@ export async function recordSentTx(
       details,
     };
     // The very same transaction sent again (same nonce and fields: the same hash) after it was given up on waits again.
-    const [row] = known
+    const [row] = current
       ? await tx
           .update(listingTransactions)
           .set({ ...values, failure: null, settledAt: null, createdAt: new Date() })
-          .where(eq(listingTransactions.id, known.id))
+          .where(eq(listingTransactions.id, current.id))
           .returning()
       : await tx.insert(listingTransactions).values(values).returning();
     await writeAudit(tx, {

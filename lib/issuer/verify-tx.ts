@@ -16,6 +16,8 @@ import {
   type PublicClient,
   type Transaction,
   type TransactionReceipt,
+  TransactionNotFoundError,
+  TransactionReceiptNotFoundError,
 } from "viem";
 
 export type TxRefusal =
@@ -55,6 +57,16 @@ export function plainJson(value: unknown): PlainJson {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Null when the node answers that it does not know the transaction (or its receipt); any other failure (the node
+ * does not answer) is thrown, so that an unreachable chain is never reported, or acted on, as an unknown transaction.
+ */
+const orNotFound = <T>(p: Promise<T>): Promise<T | null> =>
+  p.catch((error: unknown) => {
+    if (error instanceof TransactionNotFoundError || error instanceof TransactionReceiptNotFoundError) return null;
+    throw error;
+  });
+
 /** The receipt, or null when the transaction is not mined (yet). Waits up to `waitMs`, polling. */
 export async function readReceipt({
   client,
@@ -69,7 +81,7 @@ export async function readReceipt({
 }): Promise<TransactionReceipt | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const receipt = await client.getTransactionReceipt({ hash: txHash }).catch(() => null);
+    const receipt = await orNotFound(client.getTransactionReceipt({ hash: txHash }));
     if (receipt || Date.now() + pollMs > deadline) return receipt;
     await sleep(pollMs);
   }
@@ -97,10 +109,10 @@ export async function verifyContractCall({
 }): Promise<{ ok: true; call: VerifiedCall } | { ok: false; code: TxRefusal }> {
   const receipt = await readReceipt({ client, txHash, waitMs });
   if (!receipt) {
-    const pending = await client.getTransaction({ hash: txHash }).catch(() => null);
+    const pending = await orNotFound(client.getTransaction({ hash: txHash }));
     return { ok: false, code: pending ? "tx_pending" : "tx_not_found" };
   }
-  const transaction = await client.getTransaction({ hash: txHash }).catch(() => null);
+  const transaction = await orNotFound(client.getTransaction({ hash: txHash }));
   if (!transaction) return { ok: false, code: "tx_not_found" };
   if (getAddress(receipt.from) !== getAddress(sender)) return { ok: false, code: "tx_wrong_sender" };
   const check = decodeCall({ transaction, allowed });
@@ -176,11 +188,11 @@ export async function readTxState({
   const receipt = await readReceipt({ client, txHash, waitMs });
   if (receipt) return { state: "mined", receipt };
   const [transaction, mined] = await Promise.all([
-    client.getTransaction({ hash: txHash }).catch(() => null),
+    orNotFound(client.getTransaction({ hash: txHash })),
     client.getTransactionCount({ address: sender, blockTag: "latest" }),
   ]);
   // Re-read the receipt: the transaction may have been mined between the two reads.
-  const late = await client.getTransactionReceipt({ hash: txHash }).catch(() => null);
+  const late = await orNotFound(client.getTransactionReceipt({ hash: txHash }));
   if (late) return { state: "mined", receipt: late };
   const knownNonce = transaction ? transaction.nonce : nonce;
   if (knownNonce !== null && mined > knownNonce) return { state: "dropped", reason: "replaced" };
