@@ -16,6 +16,7 @@ export const CONTRACTS = [
   "Market",
   "BatchReader",
   "EnforcementDesk",
+  "TokenMigrator",
 ] as const;
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

@@ -6,6 +6,7 @@ import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/acce
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 import {IEnforcementDesk} from "./interfaces/IEnforcementDesk.sol";
+import {ILockLots} from "./interfaces/ILockLots.sol";
 import "./interfaces/IArtworkShareToken.sol";
 
 /// @title ArtworkShareToken
@@ -74,10 +75,11 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         uint8 eligibleCategories;
         bool countriesRestricted;
         uint32 maxHolders;
-        uint64 lockupSeconds;
+        uint32 lockupSeconds; // ≤ MAX_LOCKUP_SECONDS < 2^32
         uint32 holderCount; // investors with a non-zero balance
         uint96 maxBalancePerInvestor;
         bool initialized;
+        bool retired; // for good: see {retire}
     }
 
     /// One storage slot per wallet: everything a transfer reads and writes of it. The balance lives here rather than
@@ -91,13 +93,6 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         uint96 frozenAmount;
     }
 
-    /// One purchase lot under lock-up: `amount` shares released at `releaseAt`. A lot whose release has passed is
-    /// empty, whatever its amount says.
-    struct Lot {
-        uint96 amount;
-        uint40 releaseAt;
-    }
-
     struct Document {
         string uri;
         bytes32 documentHash;
@@ -107,6 +102,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     IIdentityRegistry private immutable _REGISTRY;
     address private immutable _OFFERING;
     address private immutable _DESK;
+    address private immutable _MIGRATOR;
 
     Config private _config;
     address private _owner;
@@ -126,17 +122,22 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     bytes32[] private _documentNames;
     mapping(bytes32 name => uint256 indexPlusOne) private _documentIndex;
     address private _pendingOwner;
+    address private _predecessor; // set at initialisation when this token succeeds a retired one
+    bool private _migrating; // while the migrator copies the predecessor's register (see {migrateHolder})
+    address private _successor; // set when retired
 
     uint8 private transient _mode;
 
     /// @param registry The platform IdentityRegistry (shared by every clone through this immutable).
     /// @param primaryOffering_ The PrimaryOffering singleton: holds MINTER_ROLE on every clone.
     /// @param desk The EnforcementDesk: the only ENFORCER, RECOVERY and BURNER; its agents are PAUSER and FREEZER.
+    /// @param migrator_ The TokenMigrator: retires a paused token for its successor and copies the register into it.
     /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor(IIdentityRegistry registry, address primaryOffering_, address desk) {
+    constructor(IIdentityRegistry registry, address primaryOffering_, address desk, address migrator_) {
         _REGISTRY = registry;
         _OFFERING = primaryOffering_;
         _DESK = desk;
+        _MIGRATOR = migrator_;
         _config.initialized = true; // the implementation itself can never be initialised
     }
 
@@ -152,6 +153,9 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// @param rules_ Initial compliance rules.
     /// @param metadataURI_ Pointer to the artwork metadata.
     /// @param metadataHash_ Hash of the artwork metadata document.
+    /// @param predecessor_ Zero for a new artwork; for a migration (factory's `deploySuccessor`) the retired token
+    /// whose register the migrator copies in: the token then starts paused, and until {endMigration} the migrator may
+    /// call {migrateHolder} and set freezes — its only powers, bound here and renounced for good at the end.
     function initialize(
         address owner_,
         string memory name_,
@@ -159,7 +163,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         uint256 maxSupply_,
         Rules calldata rules_,
         string memory metadataURI_,
-        bytes32 metadataHash_
+        bytes32 metadataHash_,
+        address predecessor_
     ) external {
         if (_config.initialized) revert ShareAlreadyInitialized();
         if (owner_ == address(0)) revert ShareInvalidWallet(owner_);
@@ -176,6 +181,12 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         _metadataURI = metadataURI_;
         _metadataHash = metadataHash_;
         emit MetadataUpdated(metadataURI_, metadataHash_);
+        if (predecessor_ != address(0)) {
+            _predecessor = predecessor_;
+            _migrating = true;
+            _config.paused = true;
+            emit Paused(_msgSender());
+        }
     }
 
     // ================================================================ ERC-20 / roles
@@ -214,7 +225,10 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         if (super.hasRole(role, account)) return true;
         if (role == DEFAULT_ADMIN_ROLE) return account == _owner;
         if (role == MINTER_ROLE) return account == _OFFERING;
-        if (role == PAUSER_ROLE || role == FREEZER_ROLE) return IEnforcementDesk(_DESK).isAgent(account);
+        if (role == PAUSER_ROLE || role == FREEZER_ROLE) {
+            // The migrator copies a predecessor's freezes while it copies the register (see {migrateHolder}).
+            return IEnforcementDesk(_DESK).isAgent(account) || (account == _MIGRATOR && _migrating);
+        }
         // Left: ENFORCER, RECOVERY, BURNER (the desk's alone) and DOCUMENT (local only). One comparison keeps the
         // implementation within EIP-170; the desk calls nothing but those three powers (see EnforcementDesk.propose).
         return account == _DESK && role != DOCUMENT_ROLE;
@@ -246,7 +260,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         Config memory c = _config;
         WalletState memory fs;
         bool senderChecks = !forced && from != address(0);
-        if (!forced && c.paused) return (TRANSFER_PAUSED, 0);
+        // A retired token is paused for good, and not even agents move its shares.
+        if (c.retired || (!forced && c.paused)) return (TRANSFER_PAUSED, 0);
         if (senderChecks) {
             fs = _wallets[from];
             if (fs.frozen) return (TRANSFER_SENDER_FROZEN, 0);
@@ -343,6 +358,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         uint8 mode = _mode;
         bytes32 toInvestor;
         if (mode == _MODE_UNCHECKED) {
+            // A recovery on a retired token (a migration's copy only mints into its successor, never retired).
+            if (_config.retired) revert ShareRetired(_successor);
             if (to != address(0)) {
                 toInvestor = _holderInvestor[to];
                 if (toInvestor == bytes32(0)) toInvestor = _REGISTRY.investorOf(to);
@@ -459,24 +476,10 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     /// @dev Takes `amount` (≤ the running locked total) out of `wallet`'s running lots, soonest release first.
     function _consumeLots(address wallet, WalletState storage s, uint256 amount) private {
-        Lot[MAX_LOCK_LOTS] memory m = _lots[wallet];
-        while (amount != 0) {
-            uint256 pick = MAX_LOCK_LOTS;
-            for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
-                if (m[i].releaseAt > block.timestamp && (pick == MAX_LOCK_LOTS || m[i].releaseAt < m[pick].releaseAt)) {
-                    pick = i;
-                }
-            }
-            // amount ≤ the running total, so a running lot is always found while amount != 0.
-            uint40 release = m[pick].releaseAt;
-            uint256 lotAmount = m[pick].amount;
-            uint256 take = amount < lotAmount ? amount : lotAmount;
-            unchecked {
-                amount -= take;
-                lotAmount -= take;
-            }
-            m[pick] = lotAmount == 0 ? Lot(0, 0) : Lot(uint96(lotAmount), release);
-            emit LockConsumed(wallet, take, release, _msgSender());
+        (Lot[MAX_LOCK_LOTS] memory m, Lot[MAX_LOCK_LOTS] memory taken) =
+            ILockLots(_MIGRATOR).consumeLots(_lots[wallet], amount, block.timestamp);
+        for (uint256 i; i < MAX_LOCK_LOTS && taken[i].amount != 0; ++i) {
+            emit LockConsumed(wallet, taken[i].amount, taken[i].releaseAt, _msgSender());
         }
         _storeLots(wallet, s, m);
     }
@@ -493,6 +496,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// @notice Unpauses. PAUSER_ROLE.
     function unpause() external onlyRole(PAUSER_ROLE) {
         if (!_config.paused) revert SharePausedState(false);
+        // A retired token stays refused by {_check} whatever its pause flag says.
+        if (_migrating) revert ShareMigrating(_predecessor);
         _config.paused = false;
         emit Unpaused(_msgSender());
     }
@@ -584,14 +589,6 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         _mintLocked(to, amount);
     }
 
-    /// @notice Batch form of {mint}. MINTER_ROLE.
-    function batchMint(address[] calldata to, uint256[] calldata amounts) external onlyRole(MINTER_ROLE) {
-        if (to.length != amounts.length) revert ShareArrayLengthMismatch();
-        for (uint256 i; i < to.length; ++i) {
-            _mintLocked(to[i], amounts[i]);
-        }
-    }
-
     /// @notice Burns shares of `from`, ignoring pause, freeze and lock-up (consumes locked, then frozen). BURNER_ROLE.
     function burn(address from, uint256 amount) external onlyRole(BURNER_ROLE) {
         _burnForced(from, amount);
@@ -653,6 +650,51 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         emit DocumentRemoved(docName, doc.uri, doc.documentHash);
     }
 
+    // ================================================================ migration (TokenMigrator only)
+
+    /// @notice Retires this paused token for good in favour of `successor_`: no transfer, mint, forced transfer, burn or
+    /// recovery ever succeeds on it again (whatever its pause flag), and {migration} names the successor. Freeze flags
+    /// may still be set but move nothing. TokenMigrator only (which retires a paused token of the factory, in favour of
+    /// the successor the factory just cloned for it).
+    function retire(address successor_) external {
+        _onlyMigrator(false); // which retires only a paused token
+        _config.retired = true;
+        _successor = successor_;
+        emit Retired(successor_);
+    }
+
+    /// @notice Copies one lock-up lot (or the unlocked part, `releaseAt` 0) of a holder of the retired predecessor:
+    /// mints `amount` to `to`, accounted to `investorId` (the predecessor's), locked until the lot's unchanged
+    /// release, whatever the rules, pause or freezes say (a copy, not a transfer). The holder's wallet freeze and
+    /// partly frozen shares follow through {setWalletFrozen} and {freezePartialShares}, which the migrator may call
+    /// while copying. TokenMigrator only, and only between initialisation as a successor and {endMigration}; the
+    /// maximum supply still holds. Emits Transfer and SharesMinted, as a purchase does.
+    function migrateHolder(address to, bytes32 investorId, uint256 amount, uint40 releaseAt) external {
+        _onlyMigrator(true);
+        _holderInvestor[to] = investorId;
+        _mode = _MODE_UNCHECKED;
+        _mintUntil(to, amount, releaseAt);
+        _mode = _MODE_CHECKED;
+    }
+
+    /// @notice Ends the copy for good: the migrator holds no power on this token any more (the TokenMigrator emits
+    /// MigrationFinished). TokenMigrator only, once the copied supply equals the predecessor's.
+    function endMigration() external {
+        _onlyMigrator(true);
+        _migrating = false;
+    }
+
+    /// @notice The token this one succeeds (zero if none), its successor once retired (zero while live), and whether
+    /// the migrator is still copying the predecessor's register into it.
+    function migration() external view returns (address predecessor, address successor, bool migrating) {
+        return (_predecessor, _successor, _migrating);
+    }
+
+    function _onlyMigrator(bool copying) private view {
+        if (_msgSender() != _MIGRATOR || (copying && !_migrating)) revert ShareNotMigrator(_msgSender());
+    }
+
+
     // ================================================================ views
 
     /// @notice ERC-1643: a document's uri, content hash and last-modified time.
@@ -706,6 +748,11 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         return _OFFERING;
     }
 
+    /// @notice The TokenMigrator (retires this token for a successor; copies a predecessor's register in).
+    function migrator() external view returns (address) {
+        return _MIGRATOR;
+    }
+
     /// @notice The platform identity registry.
     function identityRegistry() external view returns (address) {
         return address(_REGISTRY);
@@ -714,22 +761,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// @notice The current compliance rules (allowed countries in ascending order).
     function rules() external view returns (Rules memory r) {
         Config memory c = _config;
-        if (c.countriesRestricted) {
-            uint16[] memory found = new uint16[](1000);
-            uint256 n;
-            for (uint256 w; w < 4; ++w) {
-                uint256 bits = _countryBitmap[w];
-                for (uint256 b; bits != 0; ++b) {
-                    if (bits & 1 == 1) found[n++] = uint16(w * 256 + b);
-                    bits >>= 1;
-                }
-            }
-            // Shrink the array in place to the number of countries found (n ≤ 1000).
-            assembly ("memory-safe") {
-                mstore(found, n)
-            }
-            r.allowedCountries = found;
-        }
+        if (c.countriesRestricted) r.allowedCountries = ILockLots(_MIGRATOR).countries(_countryBitmap);
         r.eligibleCategories = c.eligibleCategories;
         r.maxHolders = c.maxHolders;
         r.maxBalancePerInvestor = c.maxBalancePerInvestor;
@@ -799,21 +831,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// @notice The wallet's running lock-up lots, soonest release first: `amounts[i]` shares are locked until
     /// `releases[i]`. At most {MAX_LOCK_LOTS}.
     function lockLots(address wallet) external view returns (uint256[] memory amounts, uint64[] memory releases) {
-        Lot[MAX_LOCK_LOTS] memory m = _lots[wallet];
-        _sortLots(m);
-        uint256 n;
-        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
-            if (m[i].releaseAt > block.timestamp) ++n;
-        }
-        amounts = new uint256[](n);
-        releases = new uint64[](n);
-        uint256 k;
-        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
-            if (m[i].releaseAt > block.timestamp) {
-                (amounts[k], releases[k]) = (m[i].amount, m[i].releaseAt);
-                ++k;
-            }
-        }
+        return ILockLots(_MIGRATOR).runningLots(_lots[wallet], block.timestamp);
     }
 
     /// @notice What a purchase minted to `to` now would do to its lock-ups, to be shown before signing. With fewer
@@ -827,15 +845,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         view
         returns (bool merges, bool purchaseMoves, uint256 movedAmount, uint64 fromRelease, uint64 toRelease)
     {
-        uint64 lockup = _config.lockupSeconds;
-        if (lockup == 0) return (false, false, 0, 0, 0);
-        Lot[MAX_LOCK_LOTS] memory m = _lots[to];
-        uint40 until = uint40(block.timestamp + lockup);
-        // An amount of 1 stands for the purchase; only whether and what merges is reported.
-        (, uint256 moved, uint40 from_, uint40 to_) = _placeLot(m, 1, until);
-        if (from_ == 0) return (false, false, 0, 0, 0);
-        purchaseMoves = from_ == until; // a held lot's release always differs from `until` when lots merge
-        return (true, purchaseMoves, purchaseMoves ? 0 : moved, from_, to_);
+        return ILockLots(_MIGRATOR).mergePreview(_lots[to], _config.lockupSeconds, block.timestamp);
     }
 
     /// @notice True when the wallet is frozen.
@@ -889,7 +899,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         c.countriesRestricted = n != 0;
         c.maxHolders = r.maxHolders;
         c.maxBalancePerInvestor = uint96(r.maxBalancePerInvestor);
-        c.lockupSeconds = r.lockupSeconds;
+        c.lockupSeconds = uint32(r.lockupSeconds);
     }
 
     function _setWalletFrozen(address wallet, bool frozen) private {
@@ -979,18 +989,25 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         emit WalletRecovered(lostWallet, newWallet, expected, amount, agent);
     }
 
+    /// @dev A purchase: locked until now + `lockupSeconds` (not at all without a lock-up).
     function _mintLocked(address to, uint256 amount) private {
+        uint64 lockup = _config.lockupSeconds;
+        // lockup ≤ MAX_LOCKUP_SECONDS, so now + lockup fits uint40 for millennia.
+        _mintUntil(to, amount, lockup == 0 ? 0 : uint40(block.timestamp + lockup));
+    }
+
+    /// @dev Mints `amount` locked until `until` (0: unlocked) in a lot of its own (see {_placeLot}), within the
+    /// maximum supply.
+    function _mintUntil(address to, uint256 amount, uint40 until) private {
         uint256 supply = _supply;
         uint256 maxSupply_ = _maxSupply;
         // supply ≤ maxSupply always (≤ 2^96 - 1), so neither side overflows.
         if (amount > maxSupply_ - supply) revert ShareMaxSupplyExceeded(maxSupply_, supply + amount);
         _mint(to, amount);
-        uint64 lockup = _config.lockupSeconds;
         uint40 release;
-        if (lockup != 0 && amount != 0) {
-            // lockup ≤ MAX_LOCKUP_SECONDS, so now + lockup fits uint40 for millennia.
+        if (until != 0 && amount != 0) {
             Lot[MAX_LOCK_LOTS] memory m = _lots[to];
-            release = _placeLotEmitting(to, m, amount, uint40(block.timestamp + lockup));
+            release = _placeLotEmitting(to, m, amount, until);
             _storeLots(to, _wallets[to], m);
         }
         emit SharesMinted(to, amount, release, _msgSender());
@@ -1009,73 +1026,17 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         }
     }
 
-    /// @dev Places `amount` shares released at `until` into the lots `m` (in memory; ended lots are dropped): into the
-    /// lot with the same release, else a free place, else the two lots with the closest releases among the running
-    /// ones and the new one merge into the later of the two. Returns the release the placed shares got and, when
-    /// something merged, the `moved` shares and the releases they moved `from_` and `to_` (from_ < to_; from_ is 0
-    /// when nothing merged). Every balance is below 2^96, so no sum overflows.
+    /// @dev Places `amount` shares released at `until` into the lots `m` (in memory), by the arithmetic that lives in the
+    /// TokenMigrator to keep this contract within EIP-170 (see {ILockLots-placeLot}).
     function _placeLot(Lot[MAX_LOCK_LOTS] memory m, uint256 amount, uint40 until)
         private
         view
         returns (uint40 release, uint256 moved, uint40 from_, uint40 to_)
     {
-        uint256 free = MAX_LOCK_LOTS;
+        Lot[MAX_LOCK_LOTS] memory placed;
+        (placed, release, moved, from_, to_) = ILockLots(_MIGRATOR).placeLot(m, amount, until, block.timestamp);
         for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
-            if (m[i].releaseAt <= block.timestamp) {
-                m[i] = Lot(0, 0);
-                if (free == MAX_LOCK_LOTS) free = i;
-            } else if (m[i].releaseAt == until) {
-                unchecked {
-                    m[i].amount += uint96(amount);
-                }
-                return (until, 0, 0, 0);
-            }
-        }
-        if (free != MAX_LOCK_LOTS) {
-            m[free] = Lot(uint96(amount), until);
-            return (until, 0, 0, 0);
-        }
-        // All lots run, all releases differ from `until`. Among the five releases (index MAX_LOCK_LOTS = the new
-        // one), find the pair with the smallest gap (a earlier, b later, nothing in between).
-        uint40[MAX_LOCK_LOTS + 1] memory r;
-        for (uint256 i; i < MAX_LOCK_LOTS; ++i) {
-            r[i] = m[i].releaseAt;
-        }
-        r[MAX_LOCK_LOTS] = until;
-        (uint256 a, uint256 b) = _closestPair(r);
-        unchecked {
-            if (a == MAX_LOCK_LOTS) {
-                // The purchase joins the next later lot.
-                m[b].amount += uint96(amount);
-                return (m[b].releaseAt, amount, until, m[b].releaseAt);
-            }
-            moved = m[a].amount;
-            from_ = m[a].releaseAt;
-            if (b == MAX_LOCK_LOTS) {
-                // The lot just before the purchase's release moves to it.
-                m[a] = Lot(uint96(moved + amount), until);
-                return (until, moved, from_, until);
-            }
-            // Two held lots merge into the later one; the purchase takes the freed place.
-            m[b].amount += uint96(moved);
-            to_ = m[b].releaseAt;
-            m[a] = Lot(uint96(amount), until);
-            return (until, moved, from_, to_);
-        }
-    }
-
-    /// @dev Indexes `a`, `b` of the two distinct releases closest together (r[a] < r[b], none in between; the first
-    /// such pair found on a tie).
-    function _closestPair(uint40[MAX_LOCK_LOTS + 1] memory r) private pure returns (uint256 a, uint256 b) {
-        uint256 bestGap = type(uint256).max;
-        for (uint256 i; i <= MAX_LOCK_LOTS; ++i) {
-            // j = the index of the smallest release above r[i].
-            uint256 j = type(uint256).max;
-            uint256 rj = type(uint256).max;
-            for (uint256 k; k <= MAX_LOCK_LOTS; ++k) {
-                if (r[k] > r[i] && r[k] < rj) (j, rj) = (k, r[k]);
-            }
-            if (j != type(uint256).max && rj - r[i] < bestGap) (a, b, bestGap) = (i, j, rj - r[i]);
+            m[i] = placed[i];
         }
     }
 
@@ -1102,20 +1063,5 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         s.lockedUntil = latest;
     }
 
-    /// @dev Sorts lots by release, ended lots (release ≤ now) last.
-    function _sortLots(Lot[MAX_LOCK_LOTS] memory m) private view {
-        for (uint256 i = 1; i < MAX_LOCK_LOTS; ++i) {
-            Lot memory x = m[i];
-            uint256 kx = x.releaseAt > block.timestamp ? x.releaseAt : type(uint256).max;
-            uint256 j = i;
-            while (j > 0) {
-                Lot memory y = m[j - 1];
-                uint256 ky = y.releaseAt > block.timestamp ? y.releaseAt : type(uint256).max;
-                if (ky <= kx) break;
-                m[j] = y;
-                --j;
-            }
-            m[j] = x;
-        }
-    }
+
 }

@@ -37,10 +37,31 @@ contract ShareTokenFactory is AccessControl, IShareTokenFactory {
         bytes32 metadataHash
     ) external onlyRole(ISSUER_ROLE) returns (address token) {
         token = Clones.clone(_implementation);
-        ArtworkShareToken(token).initialize(_msgSender(), name, symbol, maxSupply, rules, metadataURI, metadataHash);
+        ArtworkShareToken(token).initialize(
+            _msgSender(), name, symbol, maxSupply, rules, metadataURI, metadataHash, address(0)
+        );
         _tokens.push(token);
         _isToken[token] = true;
         emit TokenDeployed(token, _msgSender(), name, symbol);
+    }
+
+    /// @inheritdoc IShareTokenFactory
+    function deploySuccessor(address predecessor) external returns (address token) {
+        address impl = _implementation;
+        if (_msgSender() != ArtworkShareToken(impl).migrator() || !_isToken[predecessor]) {
+            revert FactoryNotMigration(_msgSender(), predecessor);
+        }
+        ArtworkShareToken old = ArtworkShareToken(predecessor);
+        address issuer = old.owner();
+        string memory name_ = old.name();
+        string memory symbol_ = old.symbol();
+        token = Clones.clone(impl);
+        ArtworkShareToken(token).initialize(
+            issuer, name_, symbol_, old.maxSupply(), old.rules(), old.metadataURI(), old.metadataHash(), predecessor
+        );
+        _tokens.push(token);
+        _isToken[token] = true;
+        emit TokenDeployed(token, issuer, name_, symbol_);
     }
 
     /// @notice Replaces the implementation used for future clones. DEFAULT_ADMIN_ROLE.

@@ -152,7 +152,7 @@ contract TokenTrustTest is Base {
     /// The token's implementation must deploy on a real chain: EIP-170 caps runtime code at 24,576 bytes (forge's
     /// test EVM does not enforce it, anvil and every network do).
     function test_implementationFitsTheContractSizeLimit() public {
-        ArtworkShareToken impl = new ArtworkShareToken(registry, address(offering), address(desk));
+        ArtworkShareToken impl = new ArtworkShareToken(registry, address(offering), address(desk), address(migrator));
         assertLe(address(impl).code.length, 24_576);
     }
 

@@ -28,6 +28,7 @@ import {
   identityRegistryBytecode,
   primaryOfferingBytecode,
   shareTokenFactoryBytecode,
+  tokenMigratorBytecode,
 } from "./bytecode";
 import {
   artworkShareTokenAbi,
@@ -37,6 +38,7 @@ import {
   identityRegistryAbi,
   marketAbi,
   primaryOfferingAbi,
+  tokenMigratorAbi,
 } from "./abis";
 import { getAtelierChain } from "./config";
 import { loadDeployments, type Deployments } from "./deployments";
@@ -47,6 +49,7 @@ type DeploymentRecord = {
   paymentToken?: Address;
   identityRegistry?: Address;
   enforcementDesk?: Address;
+  tokenMigrator?: Address;
   shareTokenImplementation?: Address;
   shareTokenFactory?: Address;
   primaryOffering?: Address;
@@ -76,6 +79,7 @@ type ContractAddresses = Pick<
   | "paymentToken"
   | "identityRegistry"
   | "enforcementDesk"
+  | "tokenMigrator"
   | "shareTokenImplementation"
   | "shareTokenFactory"
   | "primaryOffering"
@@ -87,6 +91,7 @@ export async function isDeployed(client: PublicClient, d: ContractAddresses): Pr
     d.paymentToken,
     d.identityRegistry,
     d.enforcementDesk,
+    d.tokenMigrator,
     d.shareTokenImplementation,
     d.shareTokenFactory,
     d.primaryOffering,
@@ -148,8 +153,9 @@ export async function deployAtelier(opts: {
 
   // Order follows the constructors: the offering needs the registry and payment token, the token
   // implementation needs the registry, the offering and the enforcement desk (the only holder of the
-  // powers that move or burn shares, two agents each time), the factory needs the implementation; the
-  // offering then learns the factory once.
+  // powers that move or burn shares, two agents each time) and the token migrator (retires a token for its
+  // successor and copies the register), the factory needs the implementation; the offering and the migrator then
+  // learn the factory once.
   const registry = await step("identityRegistry", "IdentityRegistry", identityRegistryAbi, identityRegistryBytecode, [
     admin,
   ]);
@@ -166,12 +172,13 @@ export async function deployAtelier(opts: {
     admin,
   ]);
   const desk = await step("enforcementDesk", "EnforcementDesk", enforcementDeskAbi, enforcementDeskBytecode, [admin]);
+  const migrator = await step("tokenMigrator", "TokenMigrator", tokenMigratorAbi, tokenMigratorBytecode, [admin]);
   const implementation = await step(
     "shareTokenImplementation",
     "ArtworkShareToken (implementation)",
     artworkShareTokenAbi,
     artworkShareTokenBytecode,
-    [registry, offering, desk],
+    [registry, offering, desk, migrator],
   );
   const factory = await step(
     "shareTokenFactory",
@@ -217,6 +224,22 @@ export async function deployAtelier(opts: {
     if (receipt.status !== "success")
       throw new Error(`Wiring the factory into the primary offering failed (tx ${hash})`);
     log("wired the factory into the primary offering");
+  }
+  const migratorFactory = await client.readContract({
+    address: migrator,
+    abi: tokenMigratorAbi,
+    functionName: "factory",
+  });
+  if (getAddress(migratorFactory) !== factory) {
+    const hash = await wallet.writeContract({
+      address: migrator,
+      abi: tokenMigratorAbi,
+      functionName: "setFactory",
+      args: [factory],
+    });
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`Wiring the factory into the token migrator failed (tx ${hash})`);
+    log("wired the factory into the token migrator");
   }
   state.deployer ??= admin;
   state.deployedAt ??= new Date().toISOString();

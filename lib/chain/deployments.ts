@@ -26,6 +26,8 @@ export const DeploymentsSchema = z.object({
   paymentToken: address,
   /** Two-agent enforcement (forced transfer, recovery, burn); absent in deployments made before it existed. */
   enforcementDesk: address.optional(),
+  /** Token migrator (retire a token for a successor, copy its register); absent in deployments made before it. */
+  tokenMigrator: address.optional(),
   /** Secondary market (order book); absent in deployments made before it existed. */
   market: address.optional(),
   multicall3: address.optional(),
@@ -45,6 +47,7 @@ export type Deployments = {
   primaryOffering: Address;
   paymentToken: Address;
   enforcementDesk?: Address | undefined;
+  tokenMigrator?: Address | undefined;
   market?: Address | undefined;
   multicall3?: Address | undefined;
   deployedAt: string;

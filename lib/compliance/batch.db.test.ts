@@ -87,17 +87,14 @@ beforeAll(async () => {
     );
   }
   const minter = await offeringMinter(tc.url, d.primaryOffering);
-  await tc.send(
-    minter.writeContract({
-      address: token,
-      abi: artworkShareTokenAbi,
-      functionName: "batchMint",
-      args: [
-        [mei, david],
-        [100n, 40n],
-      ],
-    }),
-  );
+  for (const [to, amount] of [
+    [mei, 100n],
+    [david, 40n],
+  ] as const) {
+    await tc.send(
+      minter.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [to, amount] }),
+    );
+  }
   tc.serveToServer();
   t = await createTestDatabase();
   for (const [w, name] of [

@@ -36,6 +36,13 @@ interface IArtworkShareToken {
         uint64 lockupSeconds;
     }
 
+    /// @notice One purchase lot under lock-up: `amount` shares released at `releaseAt`. A lot whose release has passed
+    /// is empty, whatever its amount says.
+    struct Lot {
+        uint96 amount;
+        uint40 releaseAt;
+    }
+
     /// @notice A transfer, mint or forced transfer was refused; `code` is one of the TRANSFER_* reason codes.
     error ShareTransferRefused(uint8 code);
     /// @notice The clone was already initialised (or this is the implementation).
@@ -71,6 +78,12 @@ interface IArtworkShareToken {
     error ShareInvalidDocument(bytes32 name);
     /// @notice The token is already paused / not paused.
     error SharePausedState(bool paused);
+    /// @notice The token was retired for good in favour of `successor` (see `retire`).
+    error ShareRetired(address successor);
+    /// @notice The migrator is still copying `predecessor`'s register into this token: it stays paused until then.
+    error ShareMigrating(address predecessor);
+    /// @notice Only the TokenMigrator, and only within a migration, may call this.
+    error ShareNotMigrator(address account);
 
     /// @notice The issuer (owner) changed.
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
@@ -111,6 +124,8 @@ interface IArtworkShareToken {
     event RulesUpdated(Rules rules);
     /// @notice The artwork metadata pointer was set.
     event MetadataUpdated(string uri, bytes32 metadataHash);
+    /// @notice The token was retired for good: its register lives on in `successor`.
+    event Retired(address indexed successor);
     /// @notice ERC-1643: a document was added or updated.
     event DocumentUpdated(bytes32 indexed name, string uri, bytes32 documentHash);
     /// @notice ERC-1643: a document was removed.

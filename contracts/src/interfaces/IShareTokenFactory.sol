@@ -8,6 +8,8 @@ import {IArtworkShareToken} from "./IArtworkShareToken.sol";
 interface IShareTokenFactory {
     /// @notice An address argument is zero.
     error FactoryZeroAddress();
+    /// @notice Only the implementation's TokenMigrator deploys successors, and only of this factory's tokens.
+    error FactoryNotMigration(address caller, address predecessor);
 
     /// @notice A share token was deployed.
     event TokenDeployed(address indexed token, address indexed issuer, string name, string symbol);
@@ -24,6 +26,10 @@ interface IShareTokenFactory {
         string calldata metadataURI,
         bytes32 metadataHash
     ) external returns (address token);
+    /// @notice Deploys the successor of `predecessor` (a token of this factory) from the current implementation, with
+    /// the same owner, name, symbol, maximum supply, rules and metadata, paused, bound to the migrator for the copy
+    /// of the register. The implementation's TokenMigrator only.
+    function deploySuccessor(address predecessor) external returns (address token);
     /// @notice Number of tokens deployed.
     function tokenCount() external view returns (uint256);
     /// @notice Page of deployed tokens.

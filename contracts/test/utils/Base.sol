@@ -8,13 +8,14 @@ import {ArtworkShareToken} from "../../src/ArtworkShareToken.sol";
 import {ShareTokenFactory} from "../../src/ShareTokenFactory.sol";
 import {PrimaryOffering} from "../../src/PrimaryOffering.sol";
 import {EnforcementDesk} from "../../src/EnforcementDesk.sol";
+import {TokenMigrator} from "../../src/TokenMigrator.sol";
 import {IArtworkShareToken} from "../../src/interfaces/IArtworkShareToken.sol";
 import {IIdentityRegistry} from "../../src/interfaces/IIdentityRegistry.sol";
 import {IPrimaryOffering} from "../../src/interfaces/IPrimaryOffering.sol";
 
 /// Deploys the whole platform the way the deploy script will:
-/// registry → HKD → offering(hkd, registry, admin) → desk(admin) → token implementation(registry, offering, desk) →
-/// factory(admin, impl) → offering.setFactory(factory) (admin). `agent` writes identities (registry AGENT_ROLE) and
+/// registry → HKD → offering(hkd, registry, admin) → desk(admin) → migrator(admin) → token implementation(registry,
+/// offering, desk, migrator) → factory(admin, impl) → offering.setFactory(factory), migrator.setFactory(factory) (admin). `agent` writes identities (registry AGENT_ROLE) and
 /// is also an enforcement agent of the desk (pause, freeze, propose); `agent2` is a second enforcement agent only.
 abstract contract Base is Test {
     uint16 internal constant HK = 344;
@@ -50,6 +51,7 @@ abstract contract Base is Test {
     ShareTokenFactory internal factory;
     PrimaryOffering internal offering;
     EnforcementDesk internal desk;
+    TokenMigrator internal migrator;
     ArtworkShareToken internal token;
 
     uint64 internal kycExpiry;
@@ -61,7 +63,8 @@ abstract contract Base is Test {
         hkd = new HKDStablecoin(admin);
         offering = new PrimaryOffering(hkd, registry, admin);
         desk = new EnforcementDesk(admin);
-        impl = new ArtworkShareToken(registry, address(offering), address(desk));
+        migrator = new TokenMigrator(admin);
+        impl = new ArtworkShareToken(registry, address(offering), address(desk), address(migrator));
         factory = new ShareTokenFactory(admin, address(impl));
         vm.startPrank(admin);
         registry.grantRole(registry.AGENT_ROLE(), agent);
@@ -69,6 +72,7 @@ abstract contract Base is Test {
         desk.grantRole(desk.AGENT_ROLE(), agent);
         desk.grantRole(desk.AGENT_ROLE(), agent2);
         offering.setFactory(address(factory));
+        migrator.setFactory(address(factory));
         factory.grantRole(factory.ISSUER_ROLE(), issuer);
         vm.stopPrank();
 

@@ -31,7 +31,9 @@ import {
   type RegisterSort,
 } from "@/lib/compliance/register-query";
 import { getDeskAddress, getPendingProposals } from "@/lib/compliance/enforcement";
+import { getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
+import { readSuccessor } from "@/lib/issuer/token-migration";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 
 type Props = {
@@ -84,7 +86,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   }
   // The archive read as a cross-check of the indexer's register, on request (it costs a full read of that block).
   const check = p.check && register.source === "indexer" ? await crossCheckRegister(register) : null;
-  const listing = await getTokenTitle(db, token);
+  const [listing, successor] = await Promise.all([getTokenTitle(db, token), readSuccessor(getPublicClient(), token)]);
   const view = queryRegister(register.rows, p);
   const past = !register.atLatest;
   const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
@@ -140,6 +142,21 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         </div>
       </ConsoleHeader>
 
+      {successor ? (
+        <Alert
+          tone="warn"
+          action={
+            <Link
+              href={`/compliance/tokens/${successor}`}
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
+            >
+              {t("retiredLink")}
+            </Link>
+          }
+        >
+          {t("retired")}
+        </Alert>
+      ) : null}
       {notice ? <Alert tone="warn">{notice}</Alert> : null}
       {past ? (
         <Alert
