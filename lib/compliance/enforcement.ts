@@ -6,7 +6,7 @@ import "server-only";
  * can act on a token (the desk and its agents) for the issuer's read-only view.
  */
 import { type Address, decodeFunctionData, getAddress, type Hex, keccak256, stringToHex } from "viem";
-import { artworkShareTokenAbi, enforcementDeskAbi, marketAbi } from "@/lib/chain/abis";
+import { artworkShareTokenAbi, enforcementDeskAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { DESK_TOKEN_CALLS } from "./agent-audit";
 
@@ -153,4 +153,13 @@ export async function getWalletOpenOrders({
   });
   orders.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
   return { orders, escrow: orders.reduce((s, o) => s + o.escrow, 0n) };
+}
+
+/** Decimals of the platform payment token (HKD), to format escrow. */
+export async function getPaymentDecimals(): Promise<number> {
+  return getPublicClient().readContract({
+    address: getDeployments().paymentToken,
+    abi: hKDStablecoinAbi,
+    functionName: "decimals",
+  });
 }

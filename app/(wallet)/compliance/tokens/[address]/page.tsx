@@ -31,9 +31,15 @@ import {
   type RegisterParams,
   type RegisterSort,
 } from "@/lib/compliance/register-query";
-import { getDeskAddress, getPendingProposals } from "@/lib/compliance/enforcement";
+import {
+  getDeskAddress,
+  getPaymentDecimals,
+  getPendingProposals,
+  getWalletOpenOrders,
+} from "@/lib/compliance/enforcement";
 import { getDb } from "@/lib/db";
 import { formatDay, formatDayTime } from "@/lib/format/date";
+import { formatMoney } from "@/lib/format/money";
 
 type Props = {
   params: Promise<{ address: string }>;
@@ -110,6 +116,15 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   const title = listing?.title ?? register.name;
   const desk = getDeskAddress();
   const proposals = desk && act ? await getPendingProposals(token) : [];
+  // A recovery's reviewer sees the lost wallet's open orders and the escrow that will return to the new wallet.
+  const lostOrders = await Promise.all(
+    proposals.map((x) =>
+      x.functionName === "recoverWallet" && typeof x.args.lostWallet === "string"
+        ? getWalletOpenOrders({ token, wallet: getAddress(x.args.lostWallet) })
+        : null,
+    ),
+  );
+  const payDecimals = lostOrders.some((o) => o) ? await getPaymentDecimals() : 0;
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
@@ -241,7 +256,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           desk={desk}
           symbol={register.symbol}
           officer={ctx.address}
-          proposals={proposals.map((x) => ({
+          proposals={proposals.map((x, i) => ({
             id: x.id,
             token: x.token,
             proposer: x.proposer,
@@ -250,6 +265,12 @@ export default async function RegisterPage({ params, searchParams }: Props) {
             functionName: x.functionName,
             args: x.args,
             data: x.data,
+            lostOrders: lostOrders[i]
+              ? {
+                  count: lostOrders[i].orders.length,
+                  escrow: formatMoney(lostOrders[i].escrow, payDecimals, locale),
+                }
+              : undefined,
           }))}
         />
       ) : null}
