@@ -26,7 +26,7 @@ import type { ReviewReadiness } from "@/lib/kyc/review";
 import { isReviewable } from "@/lib/kyc/state";
 
 /*
- * Compliance actions on a KYC application. Each one: zod parse → requireSession({ role: "compliance" }) (the
+ * Compliance actions on a KYC application. Each one: zod parse → requireSession({ role: "identityAgent" }) (the
  * AGENT_ROLE read from the chain) → the application's state → act → audit. Approval is two calls around the
  * officer's own transaction: `beginApprovalAction` plans it, `confirmApprovalAction` verifies it on chain; with four
  * eyes the first officer's pre-approval is the same pair (`beginPreApprovalAction` → the proposal on the registry →
@@ -65,7 +65,7 @@ async function reviewIncomplete(review: ReviewReadiness): Promise<KycActionFailu
 }
 
 async function officer() {
-  const ctx = await requireSession({ role: "compliance" });
+  const ctx = await requireSession({ role: "identityAgent" });
   return ctx.address.toLowerCase();
 }
 

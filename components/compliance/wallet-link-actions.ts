@@ -45,7 +45,7 @@ async function fail(
 }
 
 async function officer(): Promise<string> {
-  return (await requireSession({ role: "compliance" })).address.toLowerCase();
+  return (await requireSession({ role: "identityAgent" })).address.toLowerCase();
 }
 
 async function handle(error: unknown) {

@@ -13,6 +13,9 @@ export type Viewer = {
   address: Address;
   /** Console roles, most powerful first. Empty when the chain could not be read. */
   roles: ViewerRole[];
+  /** The registry's agent role (identity writes) and the desk's agent role (token enforcement). */
+  identityAgent: boolean;
+  enforcementAgent: boolean;
   verified: boolean;
 };
 
@@ -33,12 +36,24 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     if (r.admin) roles.push("admin");
     if (r.compliance) roles.push("compliance");
     if (r.issuer) roles.push("issuer");
-    return { address: getAddress(session.address), roles, verified: r.verified };
+    return {
+      address: getAddress(session.address),
+      roles,
+      identityAgent: r.identityAgent,
+      enforcementAgent: r.enforcementAgent,
+      verified: r.verified,
+    };
   } catch (error) {
     unstable_rethrow(error);
     // A chain outage must not break every page: show the wallet without console links.
     console.error("[shell] role read failed:", error instanceof Error ? error.message : error);
-    return { address: getAddress(session.address), roles: [], verified: false };
+    return {
+      address: getAddress(session.address),
+      roles: [],
+      identityAgent: false,
+      enforcementAgent: false,
+      verified: false,
+    };
   }
 });
 

@@ -125,6 +125,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     address private _predecessor; // set at initialisation when this token succeeds a retired one
     bool private _migrating; // while the migrator copies the predecessor's register (see {migrateHolder})
     address private _successor; // set when retired
+    /// Set by a recovery: the wallet that received the lost wallet's shares (the market refunds its escrow there).
+    mapping(address lostWallet => address newWallet) private _recoveredTo;
 
     uint8 private transient _mode;
 
@@ -817,6 +819,11 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         return _holderInvestor[wallet];
     }
 
+    /// @notice The wallet a recovery moved `lostWallet` to on this token (zero when it was never recovered).
+    function recoveredTo(address lostWallet) external view returns (address) {
+        return _recoveredTo[lostWallet];
+    }
+
     /// @notice Freeze flag, frozen amount and lock-up of a wallet (lockedAmount is 0 once the lock-up ended).
     function walletState(address wallet)
         external
@@ -985,6 +992,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         delete _lots[lostWallet];
         // The lost wallet ends empty and frozen: it can neither send nor receive (the registry unlinks it).
         _wallets[lostWallet] = WalletState({balance: 0, frozen: true, lockedUntil: 0, frozenAmount: 0});
+        _recoveredTo[lostWallet] = newWallet;
         if (!lost.frozen) emit WalletFrozenSet(lostWallet, true, agent);
         emit WalletRecovered(lostWallet, newWallet, expected, amount, agent);
     }

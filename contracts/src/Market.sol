@@ -42,6 +42,8 @@ import "./interfaces/IMarket.sol";
 contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     using SafeERC20 for IERC20;
 
+    /// @notice Most successive recoveries followed to find where a recovered maker's escrow goes.
+    uint256 public constant MAX_RECOVERY_HOPS = 8;
     /// @notice Highest platform fee: 100 bps = 1 %.
     uint16 public constant MAX_FEE_BPS = 100;
     /// @notice Longest an order may stay open: 90 days from placement.
@@ -238,6 +240,24 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         _close(orderId, reason);
     }
 
+    /// @inheritdoc IMarket
+    function cancelRecovered(uint256[] calldata orderIds) external nonReentrant returns (uint256 cancelled) {
+        uint256 n = orderIds.length;
+        for (uint256 i; i < n; ++i) {
+            uint256 id = orderIds[i];
+            Order storage o = _orders[id];
+            // Closed already (by an earlier call, a fill or the maker): nothing to do, so batches can overlap.
+            if (o.remaining == 0) continue;
+            address maker = o.maker;
+            if (IMarketShareToken(o.token).recoveredTo(maker) == address(0)) revert MarketMakerNotRecovered(id, maker);
+            _close(id, FILL_WALLET_RECOVERED);
+            // At most orderIds.length increments.
+            unchecked {
+                ++cancelled;
+            }
+        }
+    }
+
     // ================================================================ admin
 
     /// @notice Sets the fee recipient and the fee in basis points (≤ {MAX_FEE_BPS}). DEFAULT_ADMIN_ROLE.
@@ -351,6 +371,12 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         Order memory o = _orders[orderId];
         filled = shares < o.remaining ? shares : o.remaining;
         (cost, feeAmount) = _costAndFee(filled, o.price, _config.feeBps);
+    }
+
+    /// @inheritdoc IMarket
+    function refundWalletOf(uint256 orderId) external view returns (address) {
+        Order storage o = _orders[orderId];
+        return _refundWallet(o.token, o.maker);
     }
 
     /// @notice Payment tokens still escrowed for an order: `remaining × price` for a bid, 0 for an ask.
@@ -586,7 +612,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     }
 
     /// @dev Closes open order `orderId` for `reason` (see {OrderCancelled}); a bid's remaining escrow goes back to its
-    /// maker.
+    /// maker, or to the wallet the token recovered the maker to ({_refundWallet}): a lost key never gets money back.
     function _close(uint256 orderId, uint8 reason) private {
         Order storage o = _orders[orderId];
         address maker = o.maker;
@@ -607,7 +633,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         if (side == Side.Bid) {
             // remaining < 2^64 and price < 2^88: exactly the part of the escrow still held for this order.
             unchecked {
-                _PAYMENT_TOKEN.safeTransfer(maker, remaining * o.price);
+                _PAYMENT_TOKEN.safeTransfer(_refundWallet(token, maker), remaining * o.price);
             }
         }
     }
@@ -728,6 +754,18 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             _orders[lastId].openIndex = uint64(at);
         }
         open.pop();
+    }
+
+    /// @dev `maker`, or the last wallet of the chain of recoveries the token recorded from it (at most
+    /// {MAX_RECOVERY_HOPS} followed; each successor is a verified wallet of the same investor when it was recorded).
+    function _refundWallet(address token, address maker) private view returns (address to) {
+        to = maker;
+        IMarketShareToken t = IMarketShareToken(token);
+        for (uint256 i; i < MAX_RECOVERY_HOPS; ++i) {
+            address next = t.recoveredTo(to);
+            if (next == address(0)) break;
+            to = next;
+        }
     }
 
     function _setFee(address feeRecipient_, uint16 feeBps_) private {

@@ -46,6 +46,7 @@ abstract contract MarketInvariantBase is StdInvariant, Base {
         }
         initialShareSupply = token.totalSupply();
         handler = new MarketHandler(market, token, agent, admin, actors);
+        handler.setRecovery(address(desk), alice, alice2);
         targetContract(address(handler));
     }
 
@@ -82,6 +83,19 @@ abstract contract MarketInvariantBase is StdInvariant, Base {
 
     /// Best bid < best ask over every open order of the book (expired or not): a placement that crosses trades or
     /// cleans first, and a rest that would still cross is not placed.
+    /// The recovery path runs: the lost wallet's bids and asks are swept into the recovered wallet's hands.
+    function test_handlerRecoversAndSweeps() public {
+        for (uint256 i; i < 6; ++i) {
+            handler.placeBid(0, 5 + i, uint256(keccak256(abi.encode(i))) % 1000);
+            handler.placeAsk(0, 3, 500_000 + i);
+        }
+        assertGt(market.openOrderCount(address(token)), 0);
+        handler.recover(uint256(keccak256("sweep")));
+        assertTrue(handler.recovered());
+        assertEq(handler.refundViolations(), 0);
+        invariant_lostWalletHoldsNothingReceivesNothingNoOpenOrder();
+    }
+
     function invariant_bookNeverCrossed() public view {
         uint256 bestBid;
         uint256 bestAsk = type(uint256).max;
@@ -167,6 +181,22 @@ abstract contract MarketInvariantBase is StdInvariant, Base {
     }
 
     /// Payment tokens are only moved between traders, the market and the fee recipient.
+    /// Issue 13 item 7: the lost wallet of a recovery holds nothing, can receive nothing, has no open order, and gets
+    /// no money back (every refund of its bids went to the recovered wallet).
+    function invariant_lostWalletHoldsNothingReceivesNothingNoOpenOrder() public view {
+        assertEq(handler.refundViolations(), 0, "refund went elsewhere");
+        if (!handler.recovered()) return;
+        address lost = handler.lostWallet();
+        assertEq(token.balanceOf(lost), 0, "lost wallet holds shares");
+        assertTrue(token.canTransfer(address(0), lost, 1) != 0, "lost wallet can receive");
+        assertEq(token.recoveredTo(lost), handler.successor());
+        uint256[] memory open = market.openOrders(address(token), 0, type(uint256).max);
+        for (uint256 i; i < open.length; ++i) {
+            assertTrue(market.order(open[i]).maker != lost, "lost wallet has an open order");
+        }
+        assertLe(pay.balanceOf(lost), handler.lostPayAtRecovery(), "lost wallet got money");
+    }
+
     function invariant_paymentConserved() public view {
         uint256 sum = pay.balanceOf(address(market)) + pay.balanceOf(feeRecipient);
         for (uint256 i; i < actors.length; ++i) {

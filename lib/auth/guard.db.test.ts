@@ -37,6 +37,17 @@ const refusals = () =>
   t.db.select().from(auditLog).where(eq(auditLog.action, "auth.forbidden")).orderBy(desc(auditLog.id));
 
 describe("requireSession audits refused privileged attempts", () => {
+  it("an officer holding only the desk's agent role opens the console and enforces, but writes no identity", async () => {
+    const officer = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
+    state.session = { address: officer, expiresAt: new Date(Date.now() + 3_600_000), jti: "desk" };
+    state.roles = { ...NO_ROLES, compliance: true, enforcementAgent: true };
+    await expect(requireSession({ role: "compliance" })).resolves.toMatchObject({ address: officer });
+    await expect(requireSession({ role: "enforcementAgent" })).resolves.toMatchObject({ address: officer });
+    await expect(requireSession({ role: "identityAgent" })).rejects.toEqual(new AuthError("forbidden"));
+    const [entry] = await refusals();
+    expect(entry).toMatchObject({ actor: officer, subjectId: "identityAgent" });
+  });
+
   it("a signed-in wallet without the role is refused and the refusal is audited with the roles required", async () => {
     state.session = { address: issuer, expiresAt: new Date(Date.now() + 3_600_000), jti: "j1" };
     state.roles = { ...NO_ROLES, issuer: true };

@@ -12,7 +12,12 @@ import { AuthError } from "./errors";
 import { getRoles, NO_ROLES, type Roles } from "./roles";
 import { getSession } from "./session";
 
-export type Role = "admin" | "compliance" | "issuer" | "investor" | "verified";
+/**
+ * "compliance": either agent role (opens the console, reads registers and audit); "identityAgent": the registry's
+ * agents (KYC decisions, wallet links and unlinks); "enforcementAgent": the desk's agents (pause, freeze, two-agent
+ * forced transfers, recoveries, burns).
+ */
+export type Role = "admin" | "compliance" | "identityAgent" | "enforcementAgent" | "issuer" | "investor" | "verified";
 
 export type AuthContext = {
   address: Address;
@@ -40,6 +45,10 @@ export function hasRole(ctx: Pick<AuthContext, "roles" | "investor">, role: Role
       return ctx.roles.admin;
     case "compliance":
       return ctx.roles.compliance;
+    case "identityAgent":
+      return ctx.roles.identityAgent;
+    case "enforcementAgent":
+      return ctx.roles.enforcementAgent;
     case "issuer":
       return ctx.roles.issuer;
     case "investor":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { homeFor, navFor } from "./home";
+import { consoleSectionsFor, homeFor, navFor } from "./home";
 
 const none = { admin: false, compliance: false, issuer: false, verified: false };
 
@@ -21,5 +21,21 @@ describe("where each role lands and which links it sees", () => {
     expect(navFor({ ...none, verified: true })).toEqual(["catalogue", "portfolio"]);
     expect(navFor(none)).toEqual(["catalogue", "portfolio"]);
     expect(navFor(null)).toEqual(["catalogue", "portfolio"]);
+  });
+
+  it("shows each officer only the console sections their on-chain roles can use", () => {
+    const officer = { admin: false, compliance: true, identityAgent: false, enforcementAgent: false };
+    // Desk agent only: registers, tokens and audit, no KYC queue or wallet links (identity writes).
+    expect(consoleSectionsFor({ ...officer, enforcementAgent: true })).toEqual(["home", "tokens", "audit", "listings"]);
+    expect(consoleSectionsFor({ ...officer, identityAgent: true })).toEqual([
+      "home",
+      "tokens",
+      "audit",
+      "kyc",
+      "wallets",
+      "listings",
+    ]);
+    expect(consoleSectionsFor({ ...officer, compliance: false, admin: true })).toEqual(["home", "listings"]);
+    expect(consoleSectionsFor({ ...officer, compliance: false })).toEqual([]);
   });
 });

@@ -15,6 +15,25 @@ export function homeFor(roles: HomeRoles): string {
   return "/portfolio";
 }
 
+/** Sections of the compliance console. */
+export type ConsoleSection = "home" | "tokens" | "audit" | "kyc" | "wallets" | "listings";
+
+export type ConsoleRoles = { admin: boolean; compliance: boolean; identityAgent: boolean; enforcementAgent: boolean };
+
+/**
+ * The console sections a person can use, from the real on-chain roles: registers, tokens and the audit log for any
+ * agent (identity or enforcement); the KYC queue and wallet links only for the registry's identity agents, who alone
+ * can write identities; listings for agents and the admin.
+ */
+export function consoleSectionsFor(roles: ConsoleRoles): ConsoleSection[] {
+  const out: ConsoleSection[] = [];
+  if (roles.compliance || roles.admin) out.push("home");
+  if (roles.compliance) out.push("tokens", "audit");
+  if (roles.identityAgent) out.push("kyc", "wallets");
+  if (roles.compliance || roles.admin) out.push("listings");
+  return out;
+}
+
 export type NavKey = "catalogue" | "portfolio" | "issuer" | "compliance";
 
 /**

@@ -41,7 +41,15 @@ export type OnChainIdentity = {
 
 export type Roles = {
   admin: boolean;
+  /** May open the compliance console: an identity agent, an enforcement agent, or both. */
   compliance: boolean;
+  /** The IdentityRegistry's AGENT_ROLE: registers, updates, links and unlinks investors (KYC queue, wallets). */
+  identityAgent: boolean;
+  /**
+   * The EnforcementDesk's AGENT_ROLE: pauses and freezes tokens alone, proposes and executes forced transfers,
+   * recoveries and burns with a second agent. On a deployment without a desk the registry's agents act on tokens.
+   */
+  enforcementAgent: boolean;
   issuer: boolean;
   /** The wallet is registered in the IdentityRegistry (possibly expired). */
   registered: boolean;
@@ -53,19 +61,21 @@ export type Roles = {
 export const NO_ROLES: Roles = Object.freeze({
   admin: false,
   compliance: false,
+  identityAgent: false,
+  enforcementAgent: false,
   issuer: false,
   registered: false,
   verified: false,
   identity: null,
 });
 
-/** The five reads, in one list for one multicall. */
+/** The six reads, in one list for one multicall. */
 export function buildRoleCalls({
   address,
   deployments,
 }: {
   address: Address;
-  deployments: Pick<Deployments, "identityRegistry" | "shareTokenFactory">;
+  deployments: Pick<Deployments, "identityRegistry" | "shareTokenFactory"> & { enforcementDesk?: Address | undefined };
 }) {
   const registry = {
     address: deployments.identityRegistry,
@@ -82,21 +92,31 @@ export function buildRoleCalls({
     },
     { ...registry, functionName: "identityOf", args: [address] },
     { ...registry, functionName: "isVerified", args: [address] },
+    // The desk's AGENT_ROLE has the same id as the registry's; without a desk the registry's agents act on tokens.
+    {
+      address: deployments.enforcementDesk ?? deployments.identityRegistry,
+      abi: accessControlAbi,
+      functionName: "hasRole",
+      args: [AGENT_ROLE, address],
+    },
   ] as const;
 }
 
-export function parseRoleResults([admin, compliance, issuer, identity, verified]: readonly [
+export function parseRoleResults([admin, identityAgent, issuer, identity, verified, enforcementAgent]: readonly [
   boolean,
   boolean,
   boolean,
   readonly [Hex, number, number, bigint],
+  boolean,
   boolean,
 ]): Roles {
   const [investorId, country, categoryCode, expiry] = identity;
   const registered = investorId !== zeroHash;
   return {
     admin,
-    compliance,
+    compliance: identityAgent || enforcementAgent,
+    identityAgent,
+    enforcementAgent,
     issuer,
     registered,
     verified,

@@ -44,7 +44,7 @@ const ids: Record<string, string> = {};
 
 const asOfficer = () => {
   state.session = { address: officer.address, expiresAt: new Date(Date.now() + 3_600_000), jti: "officer" };
-  state.roles = { ...NO_ROLES, compliance: true };
+  state.roles = { ...NO_ROLES, compliance: true, enforcementAgent: true };
 };
 
 beforeAll(async () => {
@@ -137,6 +137,9 @@ describe("the batch preview (server action)", () => {
     expect(await actions.previewBatchAction(input)).toMatchObject({ ok: false, code: "forbidden" });
     const refused = await t.db.select().from(auditLog).where(eq(auditLog.action, "auth.forbidden"));
     expect(refused.map((r) => r.actor)).toContain(issuer.address.toLowerCase());
+    // A registry (identity) agent without the desk's agent role cannot freeze either.
+    state.roles = { ...NO_ROLES, compliance: true, identityAgent: true };
+    expect(await actions.previewBatchAction(input)).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   it("computes every row from the chain: names, balances, current and new freeze, and the rows that cannot go", async () => {

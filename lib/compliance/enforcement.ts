@@ -6,7 +6,7 @@ import "server-only";
  * can act on a token (the desk and its agents) for the issuer's read-only view.
  */
 import { type Address, decodeFunctionData, getAddress, type Hex, keccak256, stringToHex } from "viem";
-import { artworkShareTokenAbi, enforcementDeskAbi } from "@/lib/chain/abis";
+import { artworkShareTokenAbi, enforcementDeskAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { DESK_TOKEN_CALLS } from "./agent-audit";
 
@@ -103,4 +103,63 @@ export async function getTokenPowers(
     }),
   ]);
   return { desk, deskHoldsPowers, agents: agents.map((a) => getAddress(a)) };
+}
+
+export type WalletOpenOrder = {
+  id: string;
+  side: "ask" | "bid";
+  /** Price per share in the payment token's base units. */
+  price: bigint;
+  remaining: bigint;
+  /** Payment tokens escrowed for the order (bids; 0 for asks). */
+  escrow: bigint;
+};
+
+/**
+ * A wallet's open orders on `token` in the market, read from the chain (the token's open-orders index), with the
+ * escrow they hold: what a recovery of that wallet will cancel, and the escrow that goes to the recovered wallet
+ * (`Market.cancelRecovered`). Empty on a deployment without a market.
+ */
+export async function getWalletOpenOrders({
+  token,
+  wallet,
+}: {
+  token: Address;
+  wallet: Address;
+}): Promise<{ orders: WalletOpenOrder[]; escrow: bigint }> {
+  const market = getDeployments().market;
+  if (!market) return { orders: [], escrow: 0n };
+  const client = getPublicClient();
+  const m = { address: market, abi: marketAbi } as const;
+  const count = await client.readContract({ ...m, functionName: "openOrderCount", args: [token] });
+  if (count === 0n) return { orders: [], escrow: 0n };
+  const ids = await client.readContract({ ...m, functionName: "openOrders", args: [token, 0n, count] });
+  const views = await client.multicall({
+    contracts: ids.map((id) => ({ ...m, functionName: "order", args: [id] }) as const),
+    allowFailure: false,
+  });
+  const me = getAddress(wallet);
+  const orders: WalletOpenOrder[] = [];
+  views.forEach((o, i) => {
+    if (getAddress(o.maker) !== me || o.remaining === 0n) return;
+    const side = o.side === 0 ? "ask" : "bid";
+    orders.push({
+      id: ids[i]!.toString(),
+      side,
+      price: o.price,
+      remaining: o.remaining,
+      escrow: side === "bid" ? o.remaining * o.price : 0n,
+    });
+  });
+  orders.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+  return { orders, escrow: orders.reduce((s, o) => s + o.escrow, 0n) };
+}
+
+/** Decimals of the platform payment token (HKD), to format escrow. */
+export async function getPaymentDecimals(): Promise<number> {
+  return getPublicClient().readContract({
+    address: getDeployments().paymentToken,
+    abi: hKDStablecoinAbi,
+    functionName: "decimals",
+  });
 }

@@ -33,6 +33,7 @@ import {
 } from "viem";
 import {
   artworkShareTokenAbi,
+  enforcementDeskAbi,
   identityRegistryAbi,
   marketAbi,
   primaryOfferingAbi,
@@ -68,6 +69,8 @@ export type IndexerContracts = {
   market?: Address | undefined;
   /** A deployed Multicall3 for the register snapshots' reads (deployless multicall without one). */
   multicall3?: Address | undefined;
+  /** The two-agent enforcement desk (absent on deployments made before it). */
+  enforcementDesk?: Address | undefined;
   startBlock: bigint;
 };
 
@@ -101,9 +104,15 @@ export type SyncResult = {
  * consumed by a forced transfer or burn, moved by a recovery) and the freeze state a recovery moves. 4: the token's
  * role grants and revokes and its ownership changes (the register's role history). 5: register snapshots (the token's
  * state read at each block with its register events, `token-states.ts`): the register at a past block is read from
- * them, so a re-read of the history fills them for the blocks indexed before.
+ * them, so a re-read of the history fills them for the blocks indexed before. 6: the enforcement desk's proposals,
+ * executions and cancellations (two-agent forced transfers, recoveries, burns), recorded with `token` = the token
+ * they act on.
  */
-export const INDEXER_EVENTS_VERSION = 5;
+export const INDEXER_EVENTS_VERSION = 6;
+
+/** Events of the enforcement desk, recorded with `token` = the token the proposal acts on. */
+export const DESK_EVENTS = ["EnforcementProposed", "EnforcementExecuted", "EnforcementCancelled"] as const;
+const DESK_EVENT_NAMES = new Set<string>(DESK_EVENTS);
 
 /** Events of a share token that change its register (besides Transfer), recorded with `token` = the token. */
 export const TOKEN_REGISTER_EVENTS = [
@@ -163,6 +172,9 @@ const EVENTS = [
   getAbiItem({ abi: identityRegistryAbi, name: "InvestorRemoved" }),
   getAbiItem({ abi: identityRegistryAbi, name: "WalletLinked" }),
   getAbiItem({ abi: identityRegistryAbi, name: "WalletUnlinked" }),
+  getAbiItem({ abi: enforcementDeskAbi, name: "EnforcementProposed" }),
+  getAbiItem({ abi: enforcementDeskAbi, name: "EnforcementExecuted" }),
+  getAbiItem({ abi: enforcementDeskAbi, name: "EnforcementCancelled" }),
 ] as const;
 
 const lower = (a: string) => a.toLowerCase();
@@ -253,18 +265,20 @@ function decode(log: Log, tokenSet: Set<string>, contracts: IndexerContracts): D
   // Only accept each event from the contract that is meant to emit it (a market or offering may share a signature).
   const from = TOKEN_EVENT_NAMES.has(decoded.eventName)
     ? tokenSet.has(contract)
-    : ({
-        SharesPurchased: contract === lower(contracts.primaryOffering),
-        OrderPlaced: !!contracts.market && contract === lower(contracts.market),
-        OrderFilled: !!contracts.market && contract === lower(contracts.market),
-        OrderCancelled: !!contracts.market && contract === lower(contracts.market),
-      }[decoded.eventName] ?? contract === lower(contracts.identityRegistry));
+    : DESK_EVENT_NAMES.has(decoded.eventName)
+      ? !!contracts.enforcementDesk && contract === lower(contracts.enforcementDesk)
+      : ({
+          SharesPurchased: contract === lower(contracts.primaryOffering),
+          OrderPlaced: !!contracts.market && contract === lower(contracts.market),
+          OrderFilled: !!contracts.market && contract === lower(contracts.market),
+          OrderCancelled: !!contracts.market && contract === lower(contracts.market),
+        }[decoded.eventName] ?? contract === lower(contracts.identityRegistry));
   if (!from) return null;
   const args: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(decoded.args)) args[k] = plain(v);
   let token: string | null = null;
   if (TOKEN_EVENT_NAMES.has(decoded.eventName)) token = contract;
-  if (decoded.eventName === "OrderPlaced") token = String(args.token);
+  if (decoded.eventName === "OrderPlaced" || DESK_EVENT_NAMES.has(decoded.eventName)) token = String(args.token);
   const orderId = decoded.eventName.startsWith("Order") ? String(args.orderId) : null;
   return {
     blockNumber: log.blockNumber,
@@ -435,6 +449,7 @@ async function readBatch(opts: IndexerOptions, name: string, from: bigint, toWan
     contracts.identityRegistry,
     contracts.primaryOffering,
     ...(contracts.market ? [contracts.market] : []),
+    ...(contracts.enforcementDesk ? [contracts.enforcementDesk] : []),
     ...tokens,
   ];
   // A busy range can exceed what the provider (or viem's 10 MB response limit) accepts: halve it and retry,

@@ -57,7 +57,7 @@ export async function previewBatchAction(raw: {
   const parsed = input.safeParse(raw);
   if (!parsed.success) return fail("invalid_input");
   try {
-    await requireSession({ role: "compliance" });
+    await requireSession({ role: "enforcementAgent" });
     const result = await previewBatch(await getDb(), parsed.data);
     if (!result.ok) return fail(result.code, result.code === "bad_lines" ? result.errors : undefined);
     return {

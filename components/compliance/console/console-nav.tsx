@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/components/layout/viewer";
 import { cn } from "@/components/ui/cn";
+import { consoleSectionsFor } from "@/lib/auth/home";
 
 const items = [
   { key: "home", href: "/compliance" },
@@ -11,26 +13,41 @@ const items = [
   { key: "listings", href: "/compliance/listings" },
 ] as const;
 
-/** The console's section links; `current` marks the page's section with aria-current. */
+/**
+ * The console's section links the viewer's on-chain roles open (an enforcement-only officer sees no KYC queue or
+ * wallet links); `current` marks the page's section with aria-current.
+ */
 export async function ConsoleNav({ current }: { current: (typeof items)[number]["key"] }) {
-  const t = await getTranslations("complianceConsole.nav");
+  const [t, viewer] = await Promise.all([getTranslations("complianceConsole.nav"), getViewer()]);
+  const open = new Set(
+    viewer
+      ? consoleSectionsFor({
+          admin: viewer.roles.includes("admin"),
+          compliance: viewer.roles.includes("compliance"),
+          identityAgent: viewer.identityAgent,
+          enforcementAgent: viewer.enforcementAgent,
+        })
+      : [],
+  );
   return (
     <nav aria-label={t("label")} className="-mx-1 overflow-x-auto">
       <ul className="flex gap-1 px-1 text-sm whitespace-nowrap">
-        {items.map((i) => (
-          <li key={i.key}>
-            <Link
-              href={i.href}
-              aria-current={i.key === current ? "page" : undefined}
-              className={cn(
-                "inline-flex h-8 items-center rounded-full px-3 text-ink-muted hover:bg-surface-muted hover:text-ink",
-                i.key === current && "bg-surface-muted font-medium text-ink",
-              )}
-            >
-              {t(i.key)}
-            </Link>
-          </li>
-        ))}
+        {items
+          .filter((i) => open.has(i.key) || i.key === current)
+          .map((i) => (
+            <li key={i.key}>
+              <Link
+                href={i.href}
+                aria-current={i.key === current ? "page" : undefined}
+                className={cn(
+                  "inline-flex h-8 items-center rounded-full px-3 text-ink-muted hover:bg-surface-muted hover:text-ink",
+                  i.key === current && "bg-surface-muted font-medium text-ink",
+                )}
+              >
+                {t(i.key)}
+              </Link>
+            </li>
+          ))}
       </ul>
     </nav>
   );

@@ -17,6 +17,8 @@ export type ProposalForConsole = {
   functionName: string;
   args: Record<string, string | string[]>;
   data: Hex;
+  /** A recovery: the lost wallet's open orders on this token and the bid escrow (formatted) that will return. */
+  lostOrders?: { count: number; escrow: string } | undefined;
 };
 
 /**
@@ -37,6 +39,7 @@ export function PendingProposals({
 }) {
   const t = useTranslations("complianceConsole.proposals");
   const ta = useTranslations("complianceConsole.actions");
+  const tr = useTranslations("recoveryOrders");
 
   const describe = (p: ProposalForConsole): string => {
     const a = p.args;
@@ -113,6 +116,13 @@ export function PendingProposals({
                   <p className="text-xs text-ink-muted">
                     {t("meta", { proposer: shortAddress(p.proposer), expires: p.expires })}
                   </p>
+                  {p.lostOrders ? (
+                    <p className="text-xs" data-testid="lost-orders">
+                      {p.lostOrders.count === 0
+                        ? tr("none")
+                        : tr("some", { count: p.lostOrders.count, escrow: p.lostOrders.escrow })}
+                    </p>
+                  ) : null}
                   {p.expired ? (
                     <Badge tone="danger" icon="clock">
                       {t("expired")}

@@ -22,6 +22,9 @@ uint8 constant FILL_SELLER_NOT_VERIFIED = 37;
 uint8 constant FILL_ORDER_EXPIRED = 38;
 /// @dev A placement matched or cleaned {Market-MAX_MATCH_STEPS} resting orders and the rest still crossed the book.
 uint8 constant FILL_MATCH_LIMIT = 39;
+/// @dev The maker's wallet was recovered to another wallet of the same investor: its orders are cancelled and a bid's
+/// escrow goes to that wallet ({IMarket-cancelRecovered}).
+uint8 constant FILL_WALLET_RECOVERED = 40;
 
 /// @title IMarket
 /// @notice Secondary order book for every Atelier share token, priced in the platform payment token.
@@ -109,6 +112,8 @@ interface IMarket {
     error MarketPaused();
     /// @notice The market is already in the requested pause state.
     error MarketPausedState(bool paused);
+    /// @notice {cancelRecovered} was given an order whose maker the token never recovered.
+    error MarketMakerNotRecovered(uint256 orderId, address maker);
 
     /// @notice An order was placed; it can be filled until `expiresAt` (unix seconds, exclusive).
     event OrderPlaced(
@@ -162,8 +167,19 @@ interface IMarket {
         returns (uint256 filled);
 
     /// @notice Cancels an open order — by its maker, by a compliance agent of the token's registry, or by anyone once
-    /// the order expired or (an ask) is no longer backed. A bid's remaining escrow is refunded to the maker.
+    /// the order expired or (an ask) is no longer backed. A bid's remaining escrow is refunded to the maker, or, when
+    /// the token recovered the maker's wallet, to the wallet it was recovered to ({refundWalletOf}).
     function cancel(uint256 orderId) external;
+
+    /// @notice Cancels open orders whose maker wallet the token recovered to another wallet ({FILL_WALLET_RECOVERED});
+    /// anyone may call it, in as many transactions as needed. Orders already closed are skipped; an order whose maker
+    /// was never recovered reverts the call. A bid's escrow goes to the wallet the token recorded as the maker's
+    /// successor (see {cancel}), never to the caller. Returns the number of orders cancelled.
+    function cancelRecovered(uint256[] calldata orderIds) external returns (uint256 cancelled);
+
+    /// @notice The wallet a bid's escrow is refunded to: the maker, or, when the token recovered the maker's wallet,
+    /// the wallet it was recovered to (followed through later recoveries).
+    function refundWalletOf(uint256 orderId) external view returns (address);
 
     /// @notice The order with id `orderId` (all zero when unknown).
     function order(uint256 orderId) external view returns (OrderView memory);
@@ -213,6 +229,8 @@ interface IMarketShareToken {
         returns (bool frozen, uint256 frozenAmount, uint256 lockedAmount, uint64 lockedUntil);
     /// @notice Shares a wallet can transfer now: balance − frozen − locked (0 when the wallet is frozen).
     function freeBalanceOf(address wallet) external view returns (uint256);
+    /// @notice The wallet a recovery moved `lostWallet` to on this token (zero when it was never recovered).
+    function recoveredTo(address lostWallet) external view returns (address);
     /// @notice The identity registry that decides who is verified and who is a compliance agent of this token.
     function identityRegistry() external view returns (address);
 }

@@ -9,6 +9,10 @@ import {IMarket} from "../../src/interfaces/IMarket.sol";
 import {ArtworkShareToken} from "../../src/ArtworkShareToken.sol";
 import {MarketReentrancyAttacker} from "./MarketMockTokens.sol";
 
+interface IRegistryUnlink {
+    function unlinkWallet(address wallet) external;
+}
+
 /// Random place / fill / cancel / freeze / fee changes among several traders. Keeps ghost books of what was filled
 /// and cancelled per order, and flags any fill that traded worse than the taker's limit or moved a wrong amount.
 /// Traders that are contracts ({MarketReentrancyAttacker}) act through `exec`, so they can re-enter mid-call.
@@ -35,6 +39,17 @@ contract MarketHandler is Test {
 
     bytes32 internal constant FILLED = keccak256("OrderFilled(uint256,address,uint256,uint256,uint256)");
     bytes32 internal constant CANCELLED = keccak256("OrderCancelled(uint256,uint256,address,uint8)");
+
+    /// Recovery (issue 13 item 7): the desk recovers `lostWallet` to `successor` once, then the lost wallet's open
+    /// orders are swept by {IMarket-cancelRecovered} in chunks, by random callers.
+    address public desk;
+    address public lostWallet;
+    address public successor;
+    bool public recovered;
+    /// The lost wallet's payment balance right after the recovery: it must never grow (a lost key gets no money).
+    uint256 public lostPayAtRecovery;
+    /// Refunds of cancelled bids that did not reach {IMarket-refundWalletOf}.
+    uint256 public refundViolations;
 
     constructor(Market market_, ArtworkShareToken token_, address agent_, address admin_, address[] memory actors_) {
         market = market_;
@@ -200,7 +215,8 @@ contract MarketHandler is Test {
         // Mostly the maker, sometimes the compliance agent, sometimes a random trader (must fail).
         uint256 pick = whoSeed % 8;
         address who = pick < 6 ? o.maker : pick == 6 ? agent : _actor(whoSeed);
-        uint256 makerBefore = pay.balanceOf(o.maker);
+        address refundTo = market.refundWalletOf(id);
+        uint256 makerBefore = pay.balanceOf(refundTo);
         (, uint8 code) = market.fillable(id);
         (bool ok,) = _as(who, abi.encodeCall(IMarket.cancel, (id)));
         if (!ok) return;
@@ -210,7 +226,50 @@ contract MarketHandler is Test {
         bool stale = code == 38 || (o.side == IMarket.Side.Ask && code != 0 && code != 34);
         if (who != o.maker && who != agent && !stale) ++amountViolations;
         uint256 refund = o.side == IMarket.Side.Bid ? o.remaining * o.price : 0;
-        if (pay.balanceOf(o.maker) - makerBefore != refund) ++amountViolations;
+        if (pay.balanceOf(refundTo) - makerBefore != refund) ++refundViolations;
+    }
+
+    /// Sets who the desk recovers: once, by the test's setUp (the fuzzer's later calls change nothing).
+    function setRecovery(address desk_, address lost_, address successor_) external {
+        if (desk != address(0)) return;
+        (desk, lostWallet, successor) = (desk_, lost_, successor_);
+    }
+
+    /// The desk recovers the lost wallet (as its two agents would), the registry unlinks it, and its open orders are
+    /// cancelled in chunks of 1–3 by random traders; every escrow goes to the successor.
+    function recover(uint256 seed) external {
+        if (recovered || desk == address(0)) return;
+        vm.prank(desk);
+        token.recoverWallet(lostWallet, successor);
+        IRegistryUnlink registry = IRegistryUnlink(token.identityRegistry());
+        vm.prank(agent);
+        registry.unlinkWallet(lostWallet);
+        recovered = true;
+        lostPayAtRecovery = pay.balanceOf(lostWallet);
+        uint256[] memory open = market.openOrders(address(token), 0, type(uint256).max);
+        uint256[] memory mine = new uint256[](open.length);
+        uint256 n;
+        for (uint256 i; i < open.length; ++i) {
+            if (market.order(open[i]).maker == lostWallet) mine[n++] = open[i];
+        }
+        uint256 at;
+        while (at < n) {
+            uint256 k = bound(seed >> (at % 64), 1, 3);
+            if (at + k > n) k = n - at;
+            uint256[] memory chunk = new uint256[](k);
+            uint256 escrow;
+            for (uint256 j; j < k; ++j) {
+                chunk[j] = mine[at + j];
+                escrow += market.escrowOf(chunk[j]);
+                IMarket.OrderView memory o = market.order(chunk[j]);
+                ghostCancelled[chunk[j]] += o.remaining;
+            }
+            uint256 before = pay.balanceOf(successor);
+            (bool ok,) = _as(_actor(seed + at), abi.encodeCall(IMarket.cancelRecovered, (chunk)));
+            if (!ok || pay.balanceOf(successor) - before != escrow) ++refundViolations;
+            at += k;
+        }
+        ++calls["recover"];
     }
 
     function freeze(uint256 actorSeed, uint256 mode) external {

@@ -48,7 +48,7 @@ export default async function KycQueuePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePageSession({ role: "compliance", next: "/compliance/kyc" });
+  await requirePageSession({ role: "identityAgent", next: "/compliance/kyc" });
   const [t, tk, tc, locale, sp] = await Promise.all([
     getTranslations("complianceKyc"),
     getTranslations("onboarding.kyc"),

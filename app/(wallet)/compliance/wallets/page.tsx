@@ -23,7 +23,7 @@ const RECENT_DAYS = 14;
 
 /** Wallet-link requests signed by both wallets, oldest first; then the last two weeks' decisions. */
 export default async function WalletLinksPage() {
-  const ctx = await requirePageSession({ role: "compliance", next: "/compliance/wallets" });
+  const ctx = await requirePageSession({ role: "identityAgent", next: "/compliance/wallets" });
   const [t, locale] = await Promise.all([getTranslations("walletLinks.queue"), getLocale()]);
   const db = await getDb();
   const [waiting, recent, unlinks] = await Promise.all([

@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One application for compliance: answers, documents (authorised viewer), checklist and notes, the decision. */
 export default async function KycApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ctx = await requirePageSession({ role: "compliance", next: `/compliance/kyc/${id}` });
+  const ctx = await requirePageSession({ role: "identityAgent", next: `/compliance/kyc/${id}` });
   const db = await getDb();
   const app = await getApplication(db, { id });
   if (!app) notFound();

@@ -8,6 +8,7 @@ import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { HolderActions, TokenPauseAction } from "@/components/compliance/console/holder-actions";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
 import { PendingProposals } from "@/components/compliance/console/pending-proposals";
+import { DeskHistory } from "@/components/compliance/desk-history";
 import { TokenRoleHistory } from "@/components/compliance/token-role-history";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
@@ -30,11 +31,17 @@ import {
   type RegisterParams,
   type RegisterSort,
 } from "@/lib/compliance/register-query";
-import { getDeskAddress, getPendingProposals } from "@/lib/compliance/enforcement";
+import {
+  getDeskAddress,
+  getPaymentDecimals,
+  getPendingProposals,
+  getWalletOpenOrders,
+} from "@/lib/compliance/enforcement";
 import { getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { readSuccessor } from "@/lib/issuer/token-migration";
 import { formatDay, formatDayTime } from "@/lib/format/date";
+import { formatMoney } from "@/lib/format/money";
 
 type Props = {
   params: Promise<{ address: string }>;
@@ -89,6 +96,8 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   const [listing, successor] = await Promise.all([getTokenTitle(db, token), readSuccessor(getPublicClient(), token)]);
   const view = queryRegister(register.rows, p);
   const past = !register.atLatest;
+  // Enforcement (pause, freeze, two-agent proposals) is for the desk's agents; an identity agent reads the register.
+  const act = !past && ctx.roles.enforcementAgent;
   const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   const pct = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale, { style: "percent", maximumFractionDigits: 2 });
   const columns: { key: string; sort?: RegisterSort; numeric?: boolean }[] = [
@@ -108,7 +117,16 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   );
   const title = listing?.title ?? register.name;
   const desk = getDeskAddress();
-  const proposals = desk && !past ? await getPendingProposals(token) : [];
+  const proposals = desk && act ? await getPendingProposals(token) : [];
+  // A recovery's reviewer sees the lost wallet's open orders and the escrow that will return to the new wallet.
+  const lostOrders = await Promise.all(
+    proposals.map((x) =>
+      x.functionName === "recoverWallet" && typeof x.args.lostWallet === "string"
+        ? getWalletOpenOrders({ token, wallet: getAddress(x.args.lostWallet) })
+        : null,
+    ),
+  );
+  const payDecimals = lostOrders.some((o) => o) ? await getPaymentDecimals() : 0;
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
@@ -243,19 +261,19 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                 {tc("tokens.active")}
               </Badge>
             )}
-            {!past ? (
+            {act ? (
               <TokenPauseAction token={token} symbol={register.symbol} officer={ctx.address} paused={register.paused} />
             ) : null}
           </dd>
         </div>
       </dl>
 
-      {desk && !past ? (
+      {desk && act ? (
         <PendingProposals
           desk={desk}
           symbol={register.symbol}
           officer={ctx.address}
-          proposals={proposals.map((x) => ({
+          proposals={proposals.map((x, i) => ({
             id: x.id,
             token: x.token,
             proposer: x.proposer,
@@ -264,6 +282,12 @@ export default async function RegisterPage({ params, searchParams }: Props) {
             functionName: x.functionName,
             args: x.args,
             data: x.data,
+            lostOrders: lostOrders[i]
+              ? {
+                  count: lostOrders[i].orders.length,
+                  escrow: formatMoney(lostOrders[i].escrow, payDecimals, locale),
+                }
+              : undefined,
           }))}
         />
       ) : null}
@@ -331,7 +355,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
           {t("count", { count: view.total })} · {t("pageOf", { page: view.page, pages: view.pages })}
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          {!past && register.rows.length > 0 ? (
+          {act && register.rows.length > 0 ? (
             <BatchFreezeAction token={token} symbol={register.symbol} officer={ctx.address} />
           ) : null}
           <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
@@ -356,7 +380,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
             </caption>
             <thead className="sticky top-0 z-10 bg-surface-muted text-left text-xs text-ink-muted">
               <tr>
-                {!past ? (
+                {act ? (
                   <th scope="col" className="border-b border-line px-3 py-2 font-medium">
                     <span className="sr-only">{t("columns.select")}</span>
                   </th>
@@ -390,7 +414,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                     </th>
                   );
                 })}
-                {!past ? (
+                {act ? (
                   <th scope="col" className="border-b border-line px-3 py-2 font-medium">
                     <span className="sr-only">{t("columns.actions")}</span>
                   </th>
@@ -407,7 +431,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                     className="border-b border-line last:border-0 hover:bg-surface-muted/50"
                     data-wallet={r.wallet.toLowerCase()}
                   >
-                    {!past ? (
+                    {act ? (
                       <td className="px-3 py-2 align-top">
                         <BatchSelectBox
                           wallet={r.wallet}
@@ -479,7 +503,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                           })
                         : t("none")}
                     </td>
-                    {!past ? (
+                    {act ? (
                       <td className="px-3 py-2 text-right align-top">
                         <HolderActions
                           token={token}
@@ -533,6 +557,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         </nav>
       ) : null}
 
+      <DeskHistory token={token} />
       <TokenRoleHistory token={token} />
     </div>
   );
