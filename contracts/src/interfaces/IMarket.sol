@@ -22,6 +22,9 @@ uint8 constant FILL_SELLER_NOT_VERIFIED = 37;
 uint8 constant FILL_ORDER_EXPIRED = 38;
 /// @dev A placement matched or cleaned {Market-MAX_MATCH_STEPS} resting orders and the rest still crossed the book.
 uint8 constant FILL_MATCH_LIMIT = 39;
+/// @dev The platform admin stopped the platform ({IIdentityRegistry-platformStopped}): no order is placed or filled;
+/// cancelling one's own order always works.
+uint8 constant FILL_PLATFORM_STOPPED = 40;
 
 /// @title IMarket
 /// @notice Secondary order book for every Atelier share token, priced in the platform payment token.
@@ -107,6 +110,8 @@ interface IMarket {
     error MarketShareTransferFailed(address token);
     /// @notice Placing and filling are paused.
     error MarketPaused();
+    /// @notice The platform admin stopped the platform: placing and filling are refused (cancelling still works).
+    error MarketPlatformStopped();
     /// @notice The market is already in the requested pause state.
     error MarketPausedState(bool paused);
 
