@@ -150,6 +150,11 @@ const EVENTS = [
   getAbiItem({ abi: identityRegistryAbi, name: "InvestorRemoved" }),
   getAbiItem({ abi: identityRegistryAbi, name: "WalletLinked" }),
   getAbiItem({ abi: identityRegistryAbi, name: "WalletUnlinked" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "WalletLinkProposed" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "WalletLinkConfirmed" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "WalletLinkCancelled" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "PlatformStopped" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "PlatformResumed" }),
 ] as const;
 
 const lower = (a: string) => a.toLowerCase();

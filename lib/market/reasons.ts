@@ -1,7 +1,7 @@
 /**
  * Secondary-market pre-trade checks and the Market's reason codes in plain words.
  * Pure and isomorphic: returns message keys (namespace `market`) with values; the caller translates.
- * Codes mirror contracts/src/interfaces/IMarket.sol (FILL_*, 32–39); 1–10 are the token's TRANSFER_* codes.
+ * Codes mirror contracts/src/interfaces/IMarket.sol (FILL_*, 32–40); 1–10 are the token's TRANSFER_* codes.
  */
 import { transferReasonKeys, type MessageValues, type Reason } from "../trade/reasons";
 
@@ -15,6 +15,7 @@ export const FillCode = {
   SellerNotVerified: 37,
   OrderExpired: 38,
   MatchLimit: 39,
+  PlatformStopped: 40,
 } as const;
 
 export const fillReasonKeys: Readonly<Record<number, string>> = {
@@ -26,6 +27,7 @@ export const fillReasonKeys: Readonly<Record<number, string>> = {
   37: "sellerNotVerified",
   38: "orderExpired",
   39: "matchLimit",
+  40: "platformStopped",
 };
 
 /** Why the seller's free shares or allowance do not cover all its open asks (IMarket `MarketAsksNotBacked` code). */
@@ -321,6 +323,7 @@ export const marketErrorKeys: Readonly<Record<string, string>> = {
   MarketPriceLimit: "priceLimit",
   MarketSelfTrade: "selfTrade",
   MarketPaused: "paused",
+  MarketPlatformStopped: "platformStopped",
   MarketMakerNotEligible: "makerNotEligible",
   MarketInvalidShares: "invalidShares",
   MarketInvalidPrice: "invalidPrice",
