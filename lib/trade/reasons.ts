@@ -215,6 +215,8 @@ const OFFERING_CODES: readonly number[] = [
   BuyCode.BelowMinTicket,
   BuyCode.AboveMaxTicket,
   BuyCode.CategoryNotEligible,
+  // The platform admin stopped the platform: said before any wallet prompt, whatever the other checks say.
+  BuyCode.PlatformStopped,
 ];
 
 /**
