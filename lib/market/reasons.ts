@@ -97,6 +97,8 @@ export type MarketCheck = { id: MarketCheckId; state: "ok" | "failed" | "unknown
 /** What the browser read for the connected wallet (undefined while loading). */
 export type MarketCheckInput = {
   side: OrderSide;
+  /** The platform admin stopped the platform: no order is placed or taken (the chain refuses it). */
+  platformStopped?: boolean;
   /**
    * Shares the trade moves: the shares entered for a limit order; for a take, the shares entered capped at the
    * best order's size (the contract fills at most that much, so the cost, funds and allowance use the same number).
@@ -279,6 +281,7 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
  */
 function orderCheck(input: MarketCheckInput, words: MarketCheckWords): MarketCheck {
   const fail = (key: string): MarketCheck => ({ id: "order", state: "failed", message: { key, values: {} } });
+  if (input.platformStopped) return fail("reasons.fill.platformStopped");
   const requested = input.take ? input.take.requested : input.shares;
   if (requested <= 0n) return fail("reasons.enterShares");
   if (input.take) {
