@@ -41,13 +41,19 @@ async function as(browser: Browser, key: DemoKey, next: string): Promise<{ page:
   return { page, log };
 }
 
-async function connectIfAsked(page: Page) {
-  const connect = page.getByRole("button", { name: "Connect wallet" });
-  if (await connect.first().isVisible()) {
-    await connect.first().click();
-    const picker = page.getByRole("dialog", { name: "Connect a wallet" });
+/** Submits the stop dialog; when no wallet is connected yet (after a reload) the form asks for one first. */
+async function submitSigned(page: Page, button: string) {
+  const dialog = page.getByRole("dialog").filter({ has: page.getByRole("button", { name: button }) });
+  await dialog.getByRole("button", { name: button }).click();
+  const picker = page.getByRole("dialog", { name: "Connect a wallet" });
+  const asked = await picker
+    .waitFor({ state: "visible", timeout: 3_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (asked) {
     await picker.getByRole("button", { name: /Test Wallet/ }).click();
     await expect(picker).toBeHidden();
+    await dialog.getByRole("button", { name: button }).click();
   }
 }
 
@@ -83,8 +89,7 @@ test("the admin stops the platform; alice is told before signing and the market 
   await expect(dialog.getByRole("alert")).toContainText("Give a reason of at least 5 characters.");
   expect(admin.log.slice(before).filter((r) => SIGNING.includes(r.method))).toEqual([]);
   await dialog.getByLabel("Reason (kept in the audit log)").fill("Suspected compromise of an agent key");
-  await connectIfAsked(admin.page);
-  await dialog.getByRole("button", { name: "Sign and stop the platform" }).click();
+  await submitSigned(admin.page, "Sign and stop the platform");
   await expect(admin.page.getByText("The platform is stopped and the audit log says why.")).toBeVisible({
     timeout: 60_000,
   });
@@ -136,14 +141,21 @@ test("the admin stops the platform; alice is told before signing and the market 
   await admin.page.getByRole("button", { name: "Resume the platform" }).click();
   const resume = admin.page.getByRole("dialog", { name: "Resume the platform?" });
   await resume.getByLabel("Reason (kept in the audit log)").fill("Keys rotated, all clear");
-  await connectIfAsked(admin.page);
-  await resume.getByRole("button", { name: "Sign and resume the platform" }).click();
+  await submitSigned(admin.page, "Sign and resume the platform");
   await expect(admin.page.getByText("The platform runs again and the audit log says why.")).toBeVisible({
     timeout: 60_000,
   });
   expect(await stopped()).toBe(false);
   await alice.page.reload();
   await expect(alice.page.getByTestId("platform-stopped-banner")).toHaveCount(0);
+  // The reload dropped the wallet connection: reconnect, then the offering line passes again.
+  const connect = alice.page.getByRole("button", { name: "Connect wallet" });
+  if (await connect.isVisible()) {
+    await connect.click();
+    const picker = alice.page.getByRole("dialog", { name: "Connect a wallet" });
+    await picker.getByRole("button", { name: /Test Wallet/ }).click();
+    await expect(picker).toBeHidden();
+  }
   await alice.page.getByLabel("Number of shares").fill("10");
   await expect(alice.page.locator('[data-check="offering"]')).toHaveAttribute("data-state", "ok");
 });
