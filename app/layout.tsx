@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
+import { PlatformStopBanner } from "@/components/layout/platform-stop-banner";
 import { THEME_COOKIE, themeScript } from "@/components/layout/theme-constants";
 import { getViewer } from "@/components/layout/viewer";
 import { Fraunces, GeistMono, GeistSans } from "./fonts";
@@ -62,6 +63,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skip")}
         </a>
         <Header viewer={viewer} />
+        <PlatformStopBanner />
         <main id="main" tabIndex={-1} className="flex-1 outline-none">
           {children}
         </main>

@@ -69,8 +69,14 @@ export async function beginWalletLinkAction(raw: { id: string }): Promise<LinkDe
   }
 }
 
-/** Step 2: verifies the officer's transaction and the registry, then records the link. */
-export async function confirmWalletLinkAction(raw: { id: string; txHash: string | null }): Promise<LinkDecisionResult> {
+/**
+ * Step 2: verifies the officer's transaction and the registry, then records the link — or, for a professional or
+ * institutional investor's first officer, records the on-chain proposal (`proposed`) for another officer to confirm.
+ */
+export async function confirmWalletLinkAction(raw: {
+  id: string;
+  txHash: string | null;
+}): Promise<LinkDecisionResult<{ proposed?: boolean }>> {
   const parsed = z
     .object({
       id: z.uuid(),
@@ -89,7 +95,7 @@ export async function confirmWalletLinkAction(raw: { id: string; txHash: string 
     if (txHash) await settleConfirmedTx({ txHash });
     refresh();
     revalidatePath("/account", "layout");
-    return { ok: true };
+    return r.proposed ? { ok: true, proposed: true } : { ok: true };
   } catch (error) {
     return handle(error);
   }

@@ -18,6 +18,7 @@ import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
+import type { LinkCall } from "@/lib/kyc/wallet-links";
 import { beginWalletLinkAction, confirmWalletLinkAction, rejectWalletLinkAction } from "./wallet-link-actions";
 
 type Step =
@@ -26,12 +27,13 @@ type Step =
   | { kind: "signing" }
   | { kind: "pending"; hash: Hex }
   | { kind: "confirming"; hash: Hex | null }
-  | { kind: "confirmed"; hash: Hex | null }
+  | { kind: "confirmed"; hash: Hex | null; proposed?: boolean }
   | { kind: "failed"; message: string; hash?: Hex | null };
 
 /**
- * Approve (the officer's wallet signs `linkWallet(newWallet, investorId)`; the server verifies the receipt and the
- * registry before the link is recorded) or reject with a reason the investor sees.
+ * Approve (the officer's wallet signs `linkWallet(newWallet, investorId)` — for a professional or institutional
+ * investor `proposeLink`, then another officer's `confirmLink`; the server verifies the receipt and the registry
+ * before the link is recorded) or reject with a reason the investor sees.
  */
 export function WalletLinkDecision({
   id,
@@ -51,6 +53,7 @@ export function WalletLinkDecision({
   const uid = useId();
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [call, setCall] = useState<LinkCall>("linkWallet");
   const [connectOpen, setConnectOpen] = useState(false);
   const [rejectOpen, setRejectOpen] = useState(false);
   const [rejectState, rejectAction, rejecting] = useActionState(rejectWalletLinkAction, null);
@@ -66,7 +69,7 @@ export function WalletLinkDecision({
     setStep({ kind: "confirming", hash });
     const r = await confirmWalletLinkAction({ id, txHash: hash });
     if (!r.ok) return setStep({ kind: "failed", message: r.message, hash });
-    setStep({ kind: "confirmed", hash });
+    setStep({ kind: "confirmed", hash, proposed: r.proposed === true });
     router.refresh();
   }
 
@@ -78,10 +81,12 @@ export function WalletLinkDecision({
       // An interrupted approval: the registry already holds the link — verify it, do not send it again.
       if (begun.plan.alreadyLinked) return confirm(null);
       if (!address) return setStep({ kind: "failed", message: t("connectBody") });
+      // Said before the wallet opens: a proposal (first of two officers) or a confirmation reads differently.
+      setCall(begun.plan.call);
       const { request } = await simulateContract(config, {
         address: begun.plan.registry,
         abi: identityRegistryAbi,
-        functionName: "linkWallet",
+        functionName: begun.plan.call,
         args: [begun.plan.wallet, begun.plan.investorId],
         account: address,
       });
@@ -108,7 +113,7 @@ export function WalletLinkDecision({
   if (step.kind === "confirmed") {
     return (
       <div role="status" data-testid="link-decision" data-step="confirmed">
-        <Alert tone="success" role="none" title={t("state.confirmed")}>
+        <Alert tone="success" role="none" title={step.proposed ? t("proposed") : t("state.confirmed")}>
           {hash ? <code className="font-mono text-xs break-all">{hash}</code> : t("state.resumed")}
         </Alert>
       </div>
@@ -118,7 +123,10 @@ export function WalletLinkDecision({
   return (
     <div className="flex flex-col gap-3" data-testid="link-decision" data-step={step.kind}>
       <p className="text-sm text-ink-muted [overflow-wrap:anywhere]">
-        {t("explain", { wallet: newWallet, name: investorName })}
+        {t(call === "proposeLink" ? "explainPropose" : call === "confirmLink" ? "explainConfirm" : "explain", {
+          wallet: newWallet,
+          name: investorName,
+        })}
       </p>
       {wrongWallet ? <Alert tone="warn" role="none" title={t("wrongWallet", { wallet: officer })} /> : null}
       <div className="flex flex-wrap gap-2">

@@ -262,6 +262,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
   const checks = evaluateMarketChecks(
     {
       side,
+      platformStopped: setup.platformStopped,
       shares,
       price: effectivePrice,
       feeBps: setup.feeBps,

@@ -21,6 +21,8 @@ export type TradeSetup = {
    */
   book: RestingOrder[];
   explorerUrl: string | null;
+  /** The platform admin stopped the platform (read at render): the form says so before any wallet prompt. */
+  platformStopped: boolean;
 };
 
 export type MyOrder = {

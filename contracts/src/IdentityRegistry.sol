@@ -12,7 +12,12 @@ import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 /// An investor can only be removed once all its wallets are unlinked.
 /// Four eyes: registering a professional or institutional investor, and any category change to or from professional
 /// or institutional, needs two different agents — one proposes the exact record, another confirms it. Retail
-/// registration and changes that keep the category (renewing the expiry, moving country) stay single-agent.
+/// registration and changes that keep the category (renewing the expiry, moving country) stay single-agent. Linking
+/// a further wallet to a professional or institutional investor gives that wallet the investor's status, so it takes
+/// two agents too ({proposeLink}, {confirmLink}); linking to a retail investor stays single-agent.
+/// Emergency stop: the platform admin can stop the whole platform ({stopPlatform}): every registry write is refused
+/// (withdrawing a pending proposal stays possible), and the market and the offering read {platformStopped} to refuse
+/// placing, filling, buying and new offerings. It is separate from any token's own pause.
 contract IdentityRegistry is AccessControl, IIdentityRegistry {
     /// @notice Role of the platform's compliance agents.
     bytes32 public constant AGENT_ROLE = keccak256("AGENT_ROLE");
@@ -37,6 +42,16 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     }
 
     mapping(bytes32 investorId => Proposal) private _proposals;
+
+    /// @notice A further wallet proposed for an existing investor, waiting for a second agent.
+    struct LinkProposal {
+        address proposer;
+        address wallet;
+    }
+
+    mapping(bytes32 investorId => LinkProposal) private _linkProposals;
+
+    bool private _stopped;
 
     /// @notice This change involves a professional or institutional category: propose it, another agent confirms.
     error IdentityRegistryNeedsSecondAgent(bytes32 investorId, uint8 fromCategory, uint8 toCategory);
@@ -64,6 +79,18 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     event InvestorChangeConfirmed(bytes32 indexed investorId, address indexed proposer, address indexed confirmer);
     /// @notice A pending proposal was withdrawn.
     event InvestorChangeCancelled(bytes32 indexed investorId, address indexed by);
+    /// @notice An agent proposed linking `wallet` to an existing investor.
+    event WalletLinkProposed(bytes32 indexed investorId, address indexed proposer, address indexed wallet);
+    /// @notice A second agent confirmed the pending link; the wallet is linked in the same transaction.
+    event WalletLinkConfirmed(bytes32 indexed investorId, address indexed proposer, address indexed confirmer);
+    /// @notice A pending link proposal was withdrawn.
+    event WalletLinkCancelled(bytes32 indexed investorId, address indexed by);
+
+    /// @dev Registry writes only while the platform runs.
+    modifier whenRunning() {
+        if (_stopped) revert IdentityRegistryPlatformStopped();
+        _;
+    }
 
     /// @param admin Platform admin (DEFAULT_ADMIN_ROLE).
     constructor(address admin) {
@@ -77,6 +104,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     function registerInvestor(address wallet, bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry)
         external
         onlyRole(AGENT_ROLE)
+        whenRunning
     {
         _register(wallet, investorId, country, category, kycExpiry, false);
     }
@@ -85,6 +113,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     function updateInvestor(bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry)
         external
         onlyRole(AGENT_ROLE)
+        whenRunning
     {
         _updateInvestor(investorId, country, category, kycExpiry, false);
     }
@@ -95,6 +124,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     function proposeRegistration(address wallet, bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry)
         external
         onlyRole(AGENT_ROLE)
+        whenRunning
     {
         if (wallet == address(0)) revert IdentityRegistryZeroAddress();
         if (investorId == bytes32(0)) revert IdentityRegistryZeroInvestorId();
@@ -109,6 +139,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     function proposeUpdate(bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry)
         external
         onlyRole(AGENT_ROLE)
+        whenRunning
     {
         _validate(country, category);
         if (_investors[investorId].category == 0) revert IdentityRegistryUnknownInvestor(investorId);
@@ -120,6 +151,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     function confirmProposal(bytes32 investorId, address wallet, uint16 country, uint8 category, uint64 kycExpiry)
         external
         onlyRole(AGENT_ROLE)
+        whenRunning
     {
         Proposal memory p = _proposals[investorId];
         if (p.proposer == address(0)) revert IdentityRegistryNoProposal(investorId);
@@ -158,17 +190,78 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     }
 
     /// @inheritdoc IIdentityRegistry
-    function linkWallet(address wallet, bytes32 investorId) external onlyRole(AGENT_ROLE) {
-        _link(wallet, investorId);
+    /// @dev Refused with {IdentityRegistryNeedsSecondAgent} for a professional or institutional investor: use
+    /// {proposeLink} and {confirmLink}.
+    function linkWallet(address wallet, bytes32 investorId) external onlyRole(AGENT_ROLE) whenRunning {
+        _link(wallet, investorId, false);
+    }
+
+    /// @notice Proposes linking `wallet` to the existing investor `investorId`; another agent confirms it
+    /// ({confirmLink}). Needed when the investor is professional or institutional, allowed for any investor.
+    function proposeLink(address wallet, bytes32 investorId) external onlyRole(AGENT_ROLE) whenRunning {
+        if (wallet == address(0)) revert IdentityRegistryZeroAddress();
+        if (_investors[investorId].category == 0) revert IdentityRegistryUnknownInvestor(investorId);
+        bytes32 current = _walletInvestor[wallet];
+        if (current != bytes32(0)) revert IdentityRegistryWalletAlreadyLinked(wallet, current);
+        if (_linkProposals[investorId].proposer != address(0)) revert IdentityRegistryProposalPending(investorId);
+        _linkProposals[investorId] = LinkProposal({proposer: msg.sender, wallet: wallet});
+        emit WalletLinkProposed(investorId, msg.sender, wallet);
+    }
+
+    /// @notice Confirms another agent's pending link of exactly `wallet` to `investorId` and links it.
+    function confirmLink(address wallet, bytes32 investorId) external onlyRole(AGENT_ROLE) whenRunning {
+        LinkProposal memory p = _linkProposals[investorId];
+        if (p.proposer == address(0)) revert IdentityRegistryNoProposal(investorId);
+        if (p.proposer == msg.sender) revert IdentityRegistrySameAgent(msg.sender);
+        if (!hasRole(AGENT_ROLE, p.proposer)) revert IdentityRegistryProposerNotAgent(p.proposer);
+        if (p.wallet != wallet) revert IdentityRegistryProposalMismatch(investorId);
+        delete _linkProposals[investorId];
+        emit WalletLinkConfirmed(investorId, p.proposer, msg.sender);
+        _link(wallet, investorId, true);
+    }
+
+    /// @notice Withdraws the pending link proposal of an investor (any agent; also while the platform is stopped).
+    function cancelLinkProposal(bytes32 investorId) external onlyRole(AGENT_ROLE) {
+        if (_linkProposals[investorId].proposer == address(0)) revert IdentityRegistryNoProposal(investorId);
+        delete _linkProposals[investorId];
+        emit WalletLinkCancelled(investorId, msg.sender);
+    }
+
+    /// @notice The pending link proposal of an investor (proposer zero when none).
+    function linkProposalOf(bytes32 investorId) external view returns (address proposer, address wallet) {
+        LinkProposal storage p = _linkProposals[investorId];
+        return (p.proposer, p.wallet);
+    }
+
+    // ---------------------------------------------------------------- emergency stop
+
+    /// @notice Stops the platform: registry writes, purchases, new offerings and order placing and filling are refused
+    /// until {resumePlatform}. Cancelling one's own order and withdrawing stay possible. DEFAULT_ADMIN_ROLE.
+    function stopPlatform() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (_stopped) revert IdentityRegistryPlatformState(true);
+        _stopped = true;
+        emit PlatformStopped(msg.sender);
+    }
+
+    /// @notice Resumes the platform after {stopPlatform}. DEFAULT_ADMIN_ROLE.
+    function resumePlatform() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (!_stopped) revert IdentityRegistryPlatformState(false);
+        _stopped = false;
+        emit PlatformResumed(msg.sender);
     }
 
     /// @inheritdoc IIdentityRegistry
-    function unlinkWallet(address wallet) external onlyRole(AGENT_ROLE) {
+    function platformStopped() external view returns (bool) {
+        return _stopped;
+    }
+
+    /// @inheritdoc IIdentityRegistry
+    function unlinkWallet(address wallet) external onlyRole(AGENT_ROLE) whenRunning {
         _unlink(wallet);
     }
 
     /// @inheritdoc IIdentityRegistry
-    function removeInvestor(bytes32 investorId) external onlyRole(AGENT_ROLE) {
+    function removeInvestor(bytes32 investorId) external onlyRole(AGENT_ROLE) whenRunning {
         _remove(investorId);
     }
 
@@ -179,7 +272,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
         uint16[] calldata countries,
         uint8[] calldata categories,
         uint64[] calldata kycExpiries
-    ) external onlyRole(AGENT_ROLE) {
+    ) external onlyRole(AGENT_ROLE) whenRunning {
         uint256 n = wallets.length;
         if (
             investorIds.length != n || countries.length != n || categories.length != n || kycExpiries.length != n
@@ -195,7 +288,7 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
         uint16[] calldata countries,
         uint8[] calldata categories,
         uint64[] calldata kycExpiries
-    ) external onlyRole(AGENT_ROLE) {
+    ) external onlyRole(AGENT_ROLE) whenRunning {
         uint256 n = investorIds.length;
         if (countries.length != n || categories.length != n || kycExpiries.length != n) {
             revert IdentityRegistryArrayLengthMismatch();
@@ -209,23 +302,24 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     function batchLinkWallet(address[] calldata wallets, bytes32[] calldata investorIds)
         external
         onlyRole(AGENT_ROLE)
+        whenRunning
     {
         uint256 n = wallets.length;
         if (investorIds.length != n) revert IdentityRegistryArrayLengthMismatch();
         for (uint256 i; i < n; ++i) {
-            _link(wallets[i], investorIds[i]);
+            _link(wallets[i], investorIds[i], false);
         }
     }
 
     /// @inheritdoc IIdentityRegistry
-    function batchUnlinkWallet(address[] calldata wallets) external onlyRole(AGENT_ROLE) {
+    function batchUnlinkWallet(address[] calldata wallets) external onlyRole(AGENT_ROLE) whenRunning {
         for (uint256 i; i < wallets.length; ++i) {
             _unlink(wallets[i]);
         }
     }
 
     /// @inheritdoc IIdentityRegistry
-    function batchRemoveInvestor(bytes32[] calldata investorIds) external onlyRole(AGENT_ROLE) {
+    function batchRemoveInvestor(bytes32[] calldata investorIds) external onlyRole(AGENT_ROLE) whenRunning {
         for (uint256 i; i < investorIds.length; ++i) {
             _remove(investorIds[i]);
         }
@@ -325,10 +419,14 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
         emit InvestorUpdated(investorId, country, category, kycExpiry);
     }
 
-    function _link(address wallet, bytes32 investorId) private {
+    /// `confirmed`: a second agent confirmed this link (see {confirmLink}).
+    function _link(address wallet, bytes32 investorId, bool confirmed) private {
         if (wallet == address(0)) revert IdentityRegistryZeroAddress();
         InvestorRecord storage rec = _investors[investorId];
-        if (rec.category == 0) revert IdentityRegistryUnknownInvestor(investorId);
+        uint8 category = rec.category;
+        if (category == 0) revert IdentityRegistryUnknownInvestor(investorId);
+        // A new wallet of a professional or institutional investor gets that status: two agents, like registering.
+        if (!confirmed && category > 1) revert IdentityRegistryNeedsSecondAgent(investorId, category, category);
         bytes32 current = _walletInvestor[wallet];
         if (current != bytes32(0)) revert IdentityRegistryWalletAlreadyLinked(wallet, current);
         _walletInvestor[wallet] = investorId;

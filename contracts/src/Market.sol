@@ -183,6 +183,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         if (remaining == 0) revert MarketOrderNotOpen(orderId);
         if (shares == 0) revert MarketInvalidShares(0);
         if (block.timestamp >= o.expiresAt) revert MarketOrderNotFillable(orderId, FILL_ORDER_EXPIRED);
+        // After the checks {fillable} makes first (closed, paused, expired), so both name the same reason.
+        if (_registry(token).platformStopped()) revert MarketPlatformStopped();
         if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
         if (side == Side.Ask ? price > priceLimit : price < priceLimit) {
             revert MarketPriceLimit(orderId, price, priceLimit);
@@ -679,6 +681,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint256 latest = block.timestamp + MAX_ORDER_LIFETIME;
         if (expiresAt <= block.timestamp || expiresAt > latest) revert MarketInvalidExpiry(expiresAt, latest);
         if (!_FACTORY.isToken(token)) revert MarketUnknownToken(token);
+        if (_registry(token).platformStopped()) revert MarketPlatformStopped();
     }
 
     function _store(address token, Side side, uint256 shares, uint256 price, uint256 expiresAt)
@@ -790,11 +793,13 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         return id == bytes32(0) || kycExpiry <= block.timestamp ? FILL_SELLER_NOT_VERIFIED : FILL_OK;
     }
 
-    /// @dev Why an order cannot trade whatever the sides: closed, market paused, expired ({FILL_OK} when none).
+    /// @dev Why an order cannot trade whatever the sides: closed, market paused, expired, platform stopped
+    /// ({FILL_OK} when none).
     function _orderCode(Order memory o) private view returns (uint8) {
         if (o.remaining == 0) return FILL_ORDER_CLOSED;
         if (_config.paused) return FILL_MARKET_PAUSED;
         if (block.timestamp >= o.expiresAt) return FILL_ORDER_EXPIRED;
+        if (_registry(o.token).platformStopped()) return FILL_PLATFORM_STOPPED;
         return FILL_OK;
     }
 

@@ -76,6 +76,7 @@ contract PrimaryOffering is ReentrancyGuardTransient, IPrimaryOffering {
     function createOffering(address token, Terms calldata terms) external returns (uint256 id) {
         IFactoryLookup f = _factory;
         if (address(f) == address(0) || !f.isToken(token)) revert OfferingUnknownToken(token);
+        if (_REGISTRY.platformStopped()) revert OfferingPlatformStopped();
         _checkIssuer(token);
         _validate(terms);
         _offerings.push(
@@ -236,6 +237,7 @@ contract PrimaryOffering is ReentrancyGuardTransient, IPrimaryOffering {
         returns (uint8 code, uint8 tokenCode, bytes32 investorId)
     {
         if (id == 0 || id > _offerings.length) return (BUY_UNKNOWN_OFFERING, 0, 0);
+        if (_REGISTRY.platformStopped()) return (BUY_PLATFORM_STOPPED, 0, 0);
         Offering storage o = _offerings[id - 1];
         if (_status(o) != Status.Live) return (BUY_NOT_LIVE, 0, 0);
         // Live implies sold < supplyCap.

@@ -620,8 +620,8 @@ contract ArtworkShareTokenTest is Base {
         token.freezePartialShares(alice, 10);
         token.setWalletFrozen(bob, true);
         registry.linkWallet(aliceNew, ALICE);
-        registry.linkWallet(bobNew, BOB);
         vm.stopPrank();
+        _linkTwoAgents(bobNew, BOB);
         vm.startPrank(address(desk));
         address[] memory lost = new address[](2);
         (lost[0], lost[1]) = (alice, bob);
@@ -746,8 +746,8 @@ contract ArtworkShareTokenTest is Base {
         // the registry moves alice's wallet to BOB while it holds shares
         vm.startPrank(agent);
         registry.unlinkWallet(alice);
-        registry.linkWallet(alice, BOB);
         vm.stopPrank();
+        _linkTwoAgents(alice, BOB);
         assertEq(token.holderInvestorOf(alice), ALICE);
         _mint(bob, 5);
         vm.prank(alice);

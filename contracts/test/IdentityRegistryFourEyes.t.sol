@@ -250,4 +250,139 @@ contract IdentityRegistryFourEyesTest is Base {
             }
         }
     }
+
+    // ---------------------------------------------------------------- linking a wallet (issue 13 trust gap)
+
+    event WalletLinkProposed(bytes32 indexed investorId, address indexed proposer, address indexed wallet);
+    event WalletLinkConfirmed(bytes32 indexed investorId, address indexed proposer, address indexed confirmer);
+    event WalletLinked(address indexed wallet, bytes32 indexed investorId);
+
+    /// One agent alone cannot give a new wallet professional or institutional status by linking it (single or batch);
+    /// linking to a retail investor stays single-agent.
+    function test_singleAgent_cannotLinkWalletToProfessionalOrInstitutional() public {
+        address[] memory ws = new address[](1);
+        ws[0] = eve;
+        bytes32[] memory ids = new bytes32[](1);
+        vm.startPrank(agent);
+        vm.expectRevert(_needsSecond(BOB, PROFESSIONAL, PROFESSIONAL));
+        registry.linkWallet(eve, BOB);
+        vm.expectRevert(_needsSecond(DAVE, INSTITUTIONAL, INSTITUTIONAL));
+        registry.linkWallet(eve, DAVE);
+        ids[0] = CAROL;
+        vm.expectRevert(_needsSecond(CAROL, PROFESSIONAL, PROFESSIONAL));
+        registry.batchLinkWallet(ws, ids);
+        assertEq(registry.investorOf(eve), bytes32(0));
+        assertFalse(registry.isVerified(eve));
+        registry.linkWallet(eve, ALICE);
+        vm.stopPrank();
+        assertEq(registry.investorOf(eve), ALICE);
+    }
+
+    function test_proposeThenConfirm_link() public {
+        vm.expectEmit(address(registry));
+        emit WalletLinkProposed(BOB, agent, eve);
+        vm.prank(agent);
+        registry.proposeLink(eve, BOB);
+        (address proposer, address wallet) = registry.linkProposalOf(BOB);
+        assertEq(proposer, agent);
+        assertEq(wallet, eve);
+        assertFalse(registry.isVerified(eve));
+        // The proposer cannot confirm its own proposal; another wallet than proposed is refused.
+        vm.prank(agent);
+        vm.expectRevert(abi.encodeWithSelector(IdentityRegistry.IdentityRegistrySameAgent.selector, agent));
+        registry.confirmLink(eve, BOB);
+        vm.prank(agent2);
+        vm.expectRevert(abi.encodeWithSelector(IdentityRegistry.IdentityRegistryProposalMismatch.selector, BOB));
+        registry.confirmLink(stranger, BOB);
+        // A second proposal for the same investor waits for the first to be settled.
+        vm.prank(agent2);
+        vm.expectRevert(abi.encodeWithSelector(IdentityRegistry.IdentityRegistryProposalPending.selector, BOB));
+        registry.proposeLink(stranger, BOB);
+
+        vm.expectEmit(address(registry));
+        emit WalletLinkConfirmed(BOB, agent, agent2);
+        vm.expectEmit(address(registry));
+        emit WalletLinked(eve, BOB);
+        vm.prank(agent2);
+        registry.confirmLink(eve, BOB);
+        assertEq(registry.investorOf(eve), BOB);
+        assertTrue(registry.isVerified(eve));
+        (,,, uint32 wallets) = registry.investor(BOB);
+        assertEq(wallets, 2);
+        (proposer,) = registry.linkProposalOf(BOB);
+        assertEq(proposer, address(0));
+        vm.prank(agent2);
+        vm.expectRevert(abi.encodeWithSelector(IdentityRegistry.IdentityRegistryNoProposal.selector, BOB));
+        registry.confirmLink(eve, BOB);
+    }
+
+    function test_linkProposal_checksAndCancel() public {
+        vm.startPrank(agent);
+        vm.expectRevert(abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryUnknownInvestor.selector, EVE));
+        registry.proposeLink(eve, EVE);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryWalletAlreadyLinked.selector, alice, ALICE)
+        );
+        registry.proposeLink(alice, BOB);
+        vm.expectRevert(IIdentityRegistry.IdentityRegistryZeroAddress.selector);
+        registry.proposeLink(address(0), BOB);
+        registry.proposeLink(eve, BOB);
+        vm.stopPrank();
+        // Any agent may withdraw it (the second agent refuses it this way); only agents.
+        bytes32 role = registry.AGENT_ROLE();
+        vm.prank(stranger);
+        vm.expectRevert(_unauthorized(stranger, role));
+        registry.cancelLinkProposal(BOB);
+        vm.prank(agent2);
+        registry.cancelLinkProposal(BOB);
+        vm.prank(agent2);
+        vm.expectRevert(abi.encodeWithSelector(IdentityRegistry.IdentityRegistryNoProposal.selector, BOB));
+        registry.confirmLink(eve, BOB);
+        // The wallet got linked elsewhere meanwhile: the confirmation is refused by the link itself.
+        vm.prank(agent);
+        registry.proposeLink(eve, BOB);
+        vm.prank(agent2);
+        registry.linkWallet(eve, ALICE);
+        vm.prank(agent2);
+        vm.expectRevert(
+            abi.encodeWithSelector(IIdentityRegistry.IdentityRegistryWalletAlreadyLinked.selector, eve, ALICE)
+        );
+        registry.confirmLink(eve, BOB);
+    }
+
+    /// A proposer who lost the agent role cannot have its link confirmed.
+    function test_linkProposal_proposerRevoked() public {
+        vm.prank(agent);
+        registry.proposeLink(eve, BOB);
+        bytes32 role = registry.AGENT_ROLE();
+        vm.prank(admin);
+        registry.revokeRole(role, agent);
+        vm.prank(agent2);
+        vm.expectRevert(abi.encodeWithSelector(IdentityRegistry.IdentityRegistryProposerNotAgent.selector, agent));
+        registry.confirmLink(eve, BOB);
+    }
+
+    /// Fuzz: whatever wallet a single agent links to a professional or institutional investor, through any path it has
+    /// alone (link, batch link, propose-and-confirm-itself), the wallet stays unlinked.
+    function testFuzz_singleAgentNeverLinksToProfessional(address w, uint256 idSeed, uint8 path) public {
+        vm.assume(w != address(0) && registry.investorOf(w) == bytes32(0));
+        bytes32[3] memory pro = [BOB, CAROL, DAVE];
+        bytes32 id = pro[idSeed % 3];
+        vm.startPrank(idSeed % 2 == 0 ? agent : agent2);
+        path %= 3;
+        if (path == 0) {
+            try registry.linkWallet(w, id) {} catch {}
+        } else if (path == 1) {
+            address[] memory ws = new address[](1);
+            ws[0] = w;
+            bytes32[] memory ids = new bytes32[](1);
+            ids[0] = id;
+            try registry.batchLinkWallet(ws, ids) {} catch {}
+        } else {
+            try registry.proposeLink(w, id) {} catch {}
+            try registry.confirmLink(w, id) {} catch {}
+        }
+        vm.stopPrank();
+        assertEq(registry.investorOf(w), bytes32(0));
+    }
 }

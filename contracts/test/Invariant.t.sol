@@ -48,6 +48,12 @@ contract Handler is Test {
     /// share of a wallet was released earlier than before: for some future time fewer shares were locked.
     bool public lockMovedEarlier;
     uint256 public lockChecks;
+    /// Emergency stop: calls made while the platform was stopped, and any purchase or registry write that succeeded
+    /// while it was.
+    uint256 public stoppedCalls;
+    uint256 public platformToggles;
+    bool public movedWhileStopped;
+    bool public registryWriteWhileStopped;
     /// Handler calls, and those made while the token was paused.
     uint256 public totalCalls;
     uint256 public pausedCalls;
@@ -55,7 +61,39 @@ contract Handler is Test {
     modifier counted() {
         ++totalCalls;
         if (token.paused()) ++pausedCalls;
+        if (registry.platformStopped()) ++stoppedCalls;
         _;
+    }
+
+    /// The platform admin stops or resumes the whole platform (about one call in three runs stopped).
+    function togglePlatform(uint256 seed) external counted {
+        bool stopped = registry.platformStopped();
+        if (!stopped && seed % 2 == 1) return;
+        vm.prank(platformAdmin);
+        if (stopped) registry.resumePlatform();
+        else registry.stopPlatform();
+        ++platformToggles;
+    }
+
+    /// A registry agent tries a write (update, link, unlink, proposal); none may succeed while the platform is stopped.
+    function registryWrite(uint256 kind, uint256 who, uint256 idIndex) external counted {
+        bytes32 id = investorIds[idIndex % investorIds.length];
+        address w = _actor(who);
+        (uint16 country, uint8 category, uint64 expiry,) = registry.investor(id);
+        bool stopped = registry.platformStopped();
+        bytes memory data;
+        kind %= 4;
+        if (kind == 0) data = abi.encodeCall(registry.updateInvestor, (id, country, category, expiry));
+        else if (kind == 1) data = abi.encodeCall(registry.linkWallet, (w, id));
+        else if (kind == 2) data = abi.encodeCall(registry.unlinkWallet, (w));
+        else data = abi.encodeCall(registry.proposeLink, (w, id));
+        vm.prank(agent);
+        (bool ok,) = address(registry).call(data);
+        if (ok && kind == 3) {
+            vm.prank(agent);
+            registry.cancelLinkProposal(id);
+        }
+        if (ok && stopped) registryWriteWhileStopped = true;
     }
 
     constructor(
@@ -75,6 +113,7 @@ contract Handler is Test {
         investorIds = ids_;
     }
 
+    address internal platformAdmin;
     EnforcementDesk internal desk;
     address internal agent2;
     address internal registrar;
@@ -82,6 +121,11 @@ contract Handler is Test {
     /// agent, or an executor changing the proposed arguments) changed any wallet's balance.
     bool public soloMoved;
     uint256 public soloAttempts;
+
+    /// The platform admin (stops and resumes the platform).
+    function setPlatformAdmin(address admin_) external {
+        platformAdmin = admin_;
+    }
 
     /// The desk, a second desk agent, and a registry agent who is no desk agent (identity writer only).
     function setDesk(EnforcementDesk desk_, address agent2_, address registrar_) external {
@@ -261,11 +305,13 @@ contract Handler is Test {
         hkd.approve(address(offering), type(uint256).max);
         (bool[] memory v, uint256[] memory b) = _watch();
         bool paused = token.paused();
+        bool stopped = registry.platformStopped();
         (uint256[][] memory la, uint64[][] memory lr) = _lockSnapshot();
         vm.prank(buyer);
         ++attempts["buy"];
         try offering.buy(offeringId, shares) {
             ++successes["buy"];
+            if (stopped) movedWhileStopped = true;
             _moved(paused, shares);
         } catch {}
         _checkLocks(la, lr);
@@ -344,8 +390,18 @@ contract Handler is Test {
         bytes32 id = investorIds[idIndex % investorIds.length];
         vm.startPrank(agent);
         if (registry.investorOf(w) != bytes32(0)) registry.unlinkWallet(w);
-        registry.linkWallet(w, id);
         vm.stopPrank();
+        (, uint8 category,,) = registry.investor(id);
+        if (category > 1) {
+            // A professional or institutional investor's new wallet takes two agents.
+            vm.prank(agent);
+            registry.proposeLink(w, id);
+            vm.prank(agent2);
+            registry.confirmLink(w, id);
+        } else {
+            vm.prank(agent);
+            registry.linkWallet(w, id);
+        }
     }
 
     function unlink(uint256 who) external counted {
@@ -410,11 +466,32 @@ contract InvariantTest is StdInvariant, Base {
         vm.prank(admin);
         registry.grantRole(role, registrar);
         handler.setDesk(desk, agent2, registrar);
+        handler.setPlatformAdmin(admin);
         targetContract(address(handler));
     }
 
     /// Issue 13 item 1: no single agent moves or burns another investor's shares (two different agents are needed,
     /// and a registry agent alone has no power on the token).
+    function invariant_nothingBoughtOrWrittenWhileStopped() public view {
+        assertFalse(handler.movedWhileStopped());
+        assertFalse(handler.registryWriteWhileStopped());
+    }
+
+    /// The stop is exercised: the handler stops the platform and both refusals are reached.
+    function test_handlerExercisesStop() public {
+        for (uint256 i; i < 300; ++i) {
+            uint256 r = uint256(keccak256(abi.encode("stop", i)));
+            uint256 action = r % 4;
+            if (action == 0) handler.togglePlatform(r >> 8);
+            else if (action == 1) handler.buy(r >> 8, r >> 16);
+            else handler.registryWrite(r >> 8, r >> 16, r >> 24);
+        }
+        assertGt(handler.platformToggles(), 2);
+        assertGt(handler.stoppedCalls(), 20);
+        assertFalse(handler.movedWhileStopped());
+        assertFalse(handler.registryWriteWhileStopped());
+    }
+
     function invariant_noSingleAgentMovesShares() public view {
         assertFalse(handler.soloMoved());
     }

@@ -81,6 +81,12 @@ abstract contract MarketInvariantBase is StdInvariant, Base {
         assertGt(handler.calls("matched"), 5, "placements never matched");
     }
 
+    /// Emergency stop: no order is placed or filled while the platform is stopped, and a maker can always cancel.
+    function invariant_nothingTradesWhileStopped() public view {
+        assertEq(handler.tradedWhileStopped(), 0, "traded while stopped");
+        assertEq(handler.makerCancelRefusedWhileStopped(), 0, "maker's cancel refused while stopped");
+    }
+
     /// Best bid < best ask over every open order of the book (expired or not): a placement that crosses trades or
     /// cleans first, and a rest that would still cross is not placed.
     /// The recovery path runs: the lost wallet's bids and asks are swept into the recovered wallet's hands.

@@ -124,8 +124,7 @@ contract PrimaryOfferingTest is Base {
     function test_buyWithPermit_andFrontRunTolerance() public {
         uint256 key = 0xC0FFEE;
         address buyer = vm.addr(key);
-        vm.prank(agent);
-        registry.linkWallet(buyer, BOB);
+        _linkTwoAgents(buyer, BOB);
         vm.prank(admin);
         hkd.mint(buyer, 100 * PRICE);
         uint256 cost = 20 * PRICE;
@@ -300,8 +299,7 @@ contract PrimaryOfferingTest is Base {
 
     function test_code9_insufficientFunds() public {
         address poor = makeAddr("poor");
-        vm.prank(agent);
-        registry.linkWallet(poor, CAROL);
+        _linkTwoAgents(poor, CAROL);
         assertEq(_canBuy(poor, 10), BUY_INSUFFICIENT_FUNDS);
         vm.prank(poor);
         vm.expectRevert();

@@ -145,8 +145,39 @@ export const identityRegistryAbi = [
   },
   {
     "type": "function",
+    "name": "cancelLinkProposal",
+    "inputs": [
+      {
+        "name": "investorId",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "cancelProposal",
     "inputs": [
+      {
+        "name": "investorId",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "confirmLink",
+    "inputs": [
+      {
+        "name": "wallet",
+        "type": "address",
+        "internalType": "address"
+      },
       {
         "name": "investorId",
         "type": "bytes32",
@@ -377,6 +408,30 @@ export const identityRegistryAbi = [
   },
   {
     "type": "function",
+    "name": "linkProposalOf",
+    "inputs": [
+      {
+        "name": "investorId",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "proposer",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "wallet",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "linkWallet",
     "inputs": [
       {
@@ -419,6 +474,19 @@ export const identityRegistryAbi = [
   },
   {
     "type": "function",
+    "name": "platformStopped",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "proposalOf",
     "inputs": [
       {
@@ -455,6 +523,24 @@ export const identityRegistryAbi = [
       }
     ],
     "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "proposeLink",
+    "inputs": [
+      {
+        "name": "wallet",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "investorId",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
   },
   {
     "type": "function",
@@ -583,6 +669,13 @@ export const identityRegistryAbi = [
   },
   {
     "type": "function",
+    "name": "resumePlatform",
+    "inputs": [],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "revokeRole",
     "inputs": [
       {
@@ -596,6 +689,13 @@ export const identityRegistryAbi = [
         "internalType": "address"
       }
     ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "stopPlatform",
+    "inputs": [],
     "outputs": [],
     "stateMutability": "nonpayable"
   },
@@ -829,6 +929,32 @@ export const identityRegistryAbi = [
   },
   {
     "type": "event",
+    "name": "PlatformResumed",
+    "inputs": [
+      {
+        "name": "by",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "PlatformStopped",
+    "inputs": [
+      {
+        "name": "by",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "RoleAdminChanged",
     "inputs": [
       {
@@ -895,6 +1021,75 @@ export const identityRegistryAbi = [
       },
       {
         "name": "sender",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "WalletLinkCancelled",
+    "inputs": [
+      {
+        "name": "investorId",
+        "type": "bytes32",
+        "indexed": true,
+        "internalType": "bytes32"
+      },
+      {
+        "name": "by",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "WalletLinkConfirmed",
+    "inputs": [
+      {
+        "name": "investorId",
+        "type": "bytes32",
+        "indexed": true,
+        "internalType": "bytes32"
+      },
+      {
+        "name": "proposer",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "confirmer",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "WalletLinkProposed",
+    "inputs": [
+      {
+        "name": "investorId",
+        "type": "bytes32",
+        "indexed": true,
+        "internalType": "bytes32"
+      },
+      {
+        "name": "proposer",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "wallet",
         "type": "address",
         "indexed": true,
         "internalType": "address"
@@ -1046,6 +1241,22 @@ export const identityRegistryAbi = [
         "internalType": "bytes32"
       }
     ]
+  },
+  {
+    "type": "error",
+    "name": "IdentityRegistryPlatformState",
+    "inputs": [
+      {
+        "name": "stopped",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "IdentityRegistryPlatformStopped",
+    "inputs": []
   },
   {
     "type": "error",
@@ -5800,6 +6011,11 @@ export const primaryOfferingAbi = [
   },
   {
     "type": "error",
+    "name": "OfferingPlatformStopped",
+    "inputs": []
+  },
+  {
+    "type": "error",
     "name": "OfferingPurchaseRefused",
     "inputs": [
       {
@@ -7098,6 +7314,11 @@ export const marketAbi = [
         "internalType": "bool"
       }
     ]
+  },
+  {
+    "type": "error",
+    "name": "MarketPlatformStopped",
+    "inputs": []
   },
   {
     "type": "error",

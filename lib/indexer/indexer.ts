@@ -106,7 +106,7 @@ export type SyncResult = {
  * state read at each block with its register events, `token-states.ts`): the register at a past block is read from
  * them, so a re-read of the history fills them for the blocks indexed before. 6: the enforcement desk's proposals,
  * executions and cancellations (two-agent forced transfers, recoveries, burns), recorded with `token` = the token
- * they act on.
+ * they act on; the registry's two-agent wallet links (`WalletLink*`) and the platform's emergency stop and resume.
  */
 export const INDEXER_EVENTS_VERSION = 6;
 
@@ -175,6 +175,11 @@ const EVENTS = [
   getAbiItem({ abi: enforcementDeskAbi, name: "EnforcementProposed" }),
   getAbiItem({ abi: enforcementDeskAbi, name: "EnforcementExecuted" }),
   getAbiItem({ abi: enforcementDeskAbi, name: "EnforcementCancelled" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "WalletLinkProposed" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "WalletLinkConfirmed" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "WalletLinkCancelled" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "PlatformStopped" }),
+  getAbiItem({ abi: identityRegistryAbi, name: "PlatformResumed" }),
 ] as const;
 
 const lower = (a: string) => a.toLowerCase();

@@ -374,3 +374,131 @@ describe("a link opened from the compliance console", () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 });
+
+describe("a professional investor's new wallet", () => {
+  // Linking gives the wallet professional status: the registry takes it from two officers only (issue 13).
+  const proCurrent = devAccount(6);
+  const proNew = devAccount(19);
+  const proOnChainId = keccak256(stringToHex("investor-pro-wong")) as Hex;
+  let proId: string;
+  let id: string;
+  const proCtx = () => ({
+    investorId: proId,
+    wallet: proCurrent.address.toLowerCase(),
+    chainId: 31337,
+    origin: ORIGIN,
+  });
+
+  it("is signed by both wallets as usual", async () => {
+    const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
+    await send(
+      tc.wallet(officer).writeContract({
+        ...registry(),
+        functionName: "proposeRegistration",
+        args: [proCurrent.address, proOnChainId, 344, 2, expiry],
+      }),
+    );
+    await send(
+      tc.wallet(otherOfficer).writeContract({
+        ...registry(),
+        functionName: "confirmProposal",
+        args: [proOnChainId, proCurrent.address, 344, 2, expiry],
+      }),
+    );
+    const [inv] = await t.db
+      .insert(investors)
+      .values({
+        legalName: "Wong Professional",
+        onChainId: proOnChainId,
+        kycStatus: "approved",
+        residence: "HK",
+        category: "professional",
+      })
+      .returning();
+    proId = inv!.id;
+    await t.db
+      .insert(investorWallets)
+      .values({ address: proCurrent.address.toLowerCase(), investorId: proId, isPrimary: true });
+    const r = await links.startLinkRequest(t.db, {
+      investor: inv!,
+      wallet: proCurrent.address,
+      chainId: 31337,
+      origin: ORIGIN,
+    });
+    if (!r.ok) throw new Error(r.code);
+    id = r.request.id;
+    const signature = await proCurrent.signMessage({ message: r.request.currentMessage });
+    expect(await links.signLinkAsCurrent(t.db, { id, ...proCtx(), signature })).toEqual({ ok: true });
+    const m = await links.getNewWalletMessage(t.db, { id, ...proCtx(), newWallet: proNew.address });
+    if (!m.ok) throw new Error(m.code);
+    const newSig = await proNew.signMessage({ message: m.message });
+    expect(await links.signLinkAsNew(t.db, { id, ...proCtx(), newWallet: proNew.address, signature: newSig })).toEqual({
+      ok: true,
+    });
+  });
+
+  it("cannot be linked by one officer: the first proposes on-chain, the request stays open", async () => {
+    const planned = await links.planWalletLink(t.db, { id, officer: officer.address });
+    if (!planned.ok) throw new Error(planned.code);
+    expect(planned.plan).toMatchObject({ call: "proposeLink", wallet: proNew.address, alreadyLinked: false });
+    // The registry refuses a plain link by one officer.
+    await expect(
+      tc.wallet(officer).writeContract({
+        ...registry(),
+        functionName: "linkWallet",
+        args: [proNew.address, proOnChainId],
+      }),
+    ).rejects.toThrow();
+    const hash = await send(
+      tc.wallet(officer).writeContract({
+        ...registry(),
+        functionName: "proposeLink",
+        args: [proNew.address, proOnChainId],
+      }),
+    );
+    expect(await links.confirmWalletLink(t.db, { id, txHash: hash, officer: officer.address })).toEqual({
+      ok: true,
+      proposed: true,
+    });
+    const [row] = await t.db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id));
+    expect(row).toMatchObject({ status: "submitted" });
+    expect(await links.readWalletsVerified([proNew.address])).toEqual({ [proNew.address.toLowerCase()]: false });
+    // The same officer cannot go on to confirm it.
+    expect(await links.planWalletLink(t.db, { id, officer: officer.address })).toEqual({
+      ok: false,
+      code: "link_proposed_by_you",
+    });
+    expect(await links.confirmWalletLink(t.db, { id, txHash: null, officer: officer.address })).toEqual({
+      ok: false,
+      code: "link_proposed_by_you",
+    });
+  });
+
+  it("is linked when a second officer confirms it on-chain", async () => {
+    const planned = await links.planWalletLink(t.db, { id, officer: otherOfficer.address });
+    if (!planned.ok) throw new Error(planned.code);
+    expect(planned.plan).toMatchObject({ call: "confirmLink", wallet: proNew.address });
+    const hash = await send(
+      tc.wallet(otherOfficer).writeContract({
+        ...registry(),
+        functionName: "confirmLink",
+        args: [proNew.address, proOnChainId],
+      }),
+    );
+    expect(await links.confirmWalletLink(t.db, { id, txHash: hash, officer: otherOfficer.address })).toEqual({
+      ok: true,
+    });
+    const [row] = await t.db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id));
+    expect(row).toMatchObject({ status: "linked", decidedBy: otherOfficer.address.toLowerCase(), linkTxHash: hash });
+    expect(await links.readWalletsVerified([proNew.address])).toEqual({ [proNew.address.toLowerCase()]: true });
+    const actions = await t.db
+      .select({ action: auditLog.action, actor: auditLog.actor })
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, proId));
+    expect(actions.slice(-2)).toEqual([
+      { action: "wallet_link.propose", actor: officer.address.toLowerCase() },
+      { action: "wallet_link.approve", actor: otherOfficer.address.toLowerCase() },
+    ]);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+});

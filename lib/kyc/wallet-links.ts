@@ -7,14 +7,24 @@ import "server-only";
  * 2. That wallet signs a message naming the request (consent of the account holder).
  * 3. The new wallet signs a message naming itself, the current wallet and the request (proof of control).
  * 4. A compliance officer registers the link on-chain (`IdentityRegistry.linkWallet`) from their own wallet; the
- *    server verifies the receipt and the registry before the link exists off-chain too.
+ *    server verifies the receipt and the registry before the link exists off-chain too. A new wallet of a
+ *    professional or institutional investor gets that status, so there it takes two officers, as registering does:
+ *    the first proposes the link (`proposeLink`), another confirms it on-chain (`confirmLink`).
  *
  * Signatures are recovered locally (EIP-191 personal_sign, plain EOAs). Every step is audited, in the same database
  * transaction as the change it records.
  */
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { type Address, decodeFunctionData, getAddress, type Hex, recoverMessageAddress, zeroHash } from "viem";
+import {
+  type Address,
+  decodeFunctionData,
+  getAddress,
+  type Hex,
+  recoverMessageAddress,
+  zeroAddress,
+  zeroHash,
+} from "viem";
 import { writeAudit } from "@/lib/audit";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
@@ -46,7 +56,9 @@ export type WalletLinkError =
   | "not_invited_wallet"
   | "same_officer"
   | "investor_not_found"
-  | "request_open";
+  | "request_open"
+  | "link_proposed_by_you"
+  | "other_link_pending";
 
 export type LinkResult<T = object> = ({ ok: true } & T) | { ok: false; code: WalletLinkError };
 
@@ -599,7 +611,18 @@ export async function listRecentLinkDecisions(
   return rows.map((r) => ({ ...r.request, investorName: r.investorName, onChainId: r.onChainId }));
 }
 
-export type LinkPlan = { registry: Address; wallet: Address; investorId: Hex; alreadyLinked: boolean };
+/**
+ * `call`: what the officer signs — `linkWallet` (retail), or for a professional or institutional investor
+ * `proposeLink` (first officer) then `confirmLink` (another officer).
+ */
+export type LinkCall = "linkWallet" | "proposeLink" | "confirmLink";
+export type LinkPlan = {
+  registry: Address;
+  wallet: Address;
+  investorId: Hex;
+  alreadyLinked: boolean;
+  call: LinkCall;
+};
 
 async function loadSubmitted(
   db: Database,
@@ -626,7 +649,7 @@ async function loadSubmitted(
  */
 export async function planWalletLink(
   db: Database,
-  { id, officer }: { id: string; officer: string },
+  { id, officer, forReceipt = false }: { id: string; officer: string; forReceipt?: boolean },
 ): Promise<LinkResult<{ plan: LinkPlan }>> {
   const loaded = await loadSubmitted(db, id);
   if (!loaded.ok) return loaded;
@@ -637,7 +660,7 @@ export async function planWalletLink(
   if (!onChainId) return { ok: false, code: "not_verified" };
   const registry = getDeployments().identityRegistry;
   const client = getPublicClient();
-  const [currentId, currentVerified, newId] = await Promise.all([
+  const [currentId, currentVerified, newId, record, proposal] = await Promise.all([
     onChainInvestorOf(request.currentWallet),
     client.readContract({
       address: registry,
@@ -646,30 +669,44 @@ export async function planWalletLink(
       args: [getAddress(request.currentWallet)],
     }),
     onChainInvestorOf(request.newWallet!),
+    client.readContract({ address: registry, abi: identityRegistryAbi, functionName: "investor", args: [onChainId] }),
+    client.readContract({
+      address: registry,
+      abi: identityRegistryAbi,
+      functionName: "linkProposalOf",
+      args: [onChainId],
+    }),
   ]);
   if (lower(currentId) !== lower(onChainId) || !currentVerified) return { ok: false, code: "not_verified" };
   if (newId !== zeroHash && lower(newId) !== lower(onChainId)) return { ok: false, code: "wallet_taken" };
-  return {
-    ok: true,
-    plan: {
-      registry,
-      wallet: getAddress(request.newWallet!),
-      investorId: onChainId,
-      alreadyLinked: newId !== zeroHash,
-    },
-  };
+  const wallet = getAddress(request.newWallet!);
+  const alreadyLinked = newId !== zeroHash;
+  let call: LinkCall = "linkWallet";
+  // Professional (2) or institutional (3): the registry takes the link from two officers only.
+  if (!alreadyLinked && record[1] > 1) {
+    const [proposer, proposed] = proposal;
+    if (proposer === zeroAddress) call = "proposeLink";
+    else if (lower(proposed) !== lower(wallet)) return { ok: false, code: "other_link_pending" };
+    else if (lower(proposer) !== lower(officer)) call = "confirmLink";
+    // This officer's own proposal: only its receipt is checked (see {confirmWalletLink}); a second officer confirms.
+    else if (forReceipt) call = "proposeLink";
+    else return { ok: false, code: "link_proposed_by_you" };
+  }
+  return { ok: true, plan: { registry, wallet, investorId: onChainId, alreadyLinked, call } };
 }
 
 /**
  * After the officer's transaction (or with none, when the registry already holds the link): verifies the receipt
- * (success, sent by this officer, a `linkWallet` call on the registry for exactly this wallet and investor) and
- * the registry's state, then records the link, in one transaction with its audit entry.
+ * (success, sent by this officer, the planned call — `linkWallet` or `confirmLink`, or `proposeLink` — on the
+ * registry for exactly this wallet and investor) and the registry's state, then records the link, in one transaction
+ * with its audit entry. A proposal (`proposeLink`) is audited and the request stays open for a second officer:
+ * the result says `proposed`.
  */
 export async function confirmWalletLink(
   db: Database,
   { id, txHash, officer, now = new Date() }: { id: string; txHash: Hex | null; officer: string; now?: Date },
-): Promise<LinkResult> {
-  const planned = await planWalletLink(db, { id, officer });
+): Promise<LinkResult<{ proposed?: boolean }>> {
+  const planned = await planWalletLink(db, { id, officer, forReceipt: txHash !== null });
   if (!planned.ok) return planned;
   const { plan } = planned;
   if (txHash) {
@@ -692,12 +729,16 @@ export async function confirmWalletLink(
       return { ok: false, code: "tx_not_link" };
     }
     const [wallet, investorId] = (decoded.args ?? []) as readonly [Address?, Hex?];
+    // The plan is read after the transaction: once linked, the call was `linkWallet` or a second officer's
+    // `confirmLink`; a proposal still pending is this officer's own `proposeLink`.
+    const expected: string[] = plan.alreadyLinked ? ["linkWallet", "confirmLink"] : [plan.call];
     if (
-      decoded.functionName !== "linkWallet" ||
+      !expected.includes(decoded.functionName) ||
       lower(wallet ?? "") !== lower(plan.wallet) ||
       lower(investorId ?? "") !== lower(plan.investorId)
     )
       return { ok: false, code: "tx_not_link" };
+    if (decoded.functionName === "proposeLink") return recordLinkProposal(db, { id, plan, txHash, officer });
   }
   if (lower(await onChainInvestorOf(plan.wallet)) !== lower(plan.investorId))
     return { ok: false, code: "not_linked_on_chain" };
@@ -728,6 +769,33 @@ export async function confirmWalletLink(
     return true;
   });
   return decided ? { ok: true } : { ok: false, code: "invalid_state" };
+}
+
+/** The first officer's on-chain proposal of a professional or institutional link, audited; the request stays open. */
+async function recordLinkProposal(
+  db: Database,
+  { id, plan, txHash, officer }: { id: string; plan: LinkPlan; txHash: Hex; officer: string },
+): Promise<LinkResult<{ proposed: boolean }>> {
+  const [proposer, proposed] = await getPublicClient().readContract({
+    address: plan.registry,
+    abi: identityRegistryAbi,
+    functionName: "linkProposalOf",
+    args: [plan.investorId],
+  });
+  if (lower(proposer) !== lower(officer) || lower(proposed) !== lower(plan.wallet))
+    return { ok: false, code: "not_linked_on_chain" };
+  const { request } = (await loadSubmitted(db, id)) as { ok: true; request: WalletLinkRequest };
+  await writeAudit(db, {
+    actor: lower(officer),
+    actorRole: "compliance",
+    action: "wallet_link.propose",
+    subjectType: "investor",
+    subjectId: request.investorId,
+    before: { status: "submitted" },
+    after: { status: "proposed", requestId: id, wallet: lower(plan.wallet), investorId: plan.investorId },
+    txHash: lower(txHash),
+  });
+  return { ok: true, proposed: true };
 }
 
 export async function rejectWalletLink(

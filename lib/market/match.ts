@@ -15,8 +15,11 @@ export const MAX_MATCH_STEPS = 10;
 
 /** Reason codes for which the contract cancels a crossing resting order on the way (its maker's side is at fault). */
 const ORDER_EXPIRED = 38;
-/** Ask: any code `fillable` gives except a paused token or market (the placement itself is refused then). */
-const NOT_CLEANED_ASK = new Set([0, 1, 34]);
+/**
+ * Ask: any code `fillable` gives except a paused token or market or a stopped platform (the placement itself is
+ * refused then).
+ */
+const NOT_CLEANED_ASK = new Set([0, 1, 34, 41]);
 /** Bid: the maker can no longer receive — frozen (3), not verified (5), country (6), category (7). */
 const CLEANED_BID = new Set([3, 5, 6, 7, ORDER_EXPIRED]);
 

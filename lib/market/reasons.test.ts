@@ -89,6 +89,18 @@ describe("market reasons", () => {
     expect(marketErrorReason("SomethingElse", [])).toBeNull();
   });
 
+  it("stops every order while the platform is stopped, before any wallet prompt", () => {
+    const stopped = evaluateMarketChecks({ ...base, platformStopped: true }, words);
+    expect(stopped.find((x) => x.id === "order")).toMatchObject({
+      state: "failed",
+      message: { key: "reasons.fill.platformStopped" },
+    });
+    expect(allChecksPass(stopped)).toBe(false);
+    expect(marketErrorReason("MarketPlatformStopped", [])?.key).toBe("errors.platformStopped");
+    expect(fillReason(41).key).toBe("reasons.fill.platformStopped");
+    expect(fillReason(40).key).toBe("reasons.fill.walletRecovered");
+  });
+
   it("passes a verified buyer with funds, and stops an expired or unverified one", () => {
     expect(allChecksPass(evaluateMarketChecks(base, words))).toBe(true);
     const expired = evaluateMarketChecks({ ...base, kycExpiry: 500n }, words);

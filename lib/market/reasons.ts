@@ -1,7 +1,7 @@
 /**
  * Secondary-market pre-trade checks and the Market's reason codes in plain words.
  * Pure and isomorphic: returns message keys (namespace `market`) with values; the caller translates.
- * Codes mirror contracts/src/interfaces/IMarket.sol (FILL_*, 32–39); 1–10 are the token's TRANSFER_* codes.
+ * Codes mirror contracts/src/interfaces/IMarket.sol (FILL_*, 32–41); 1–10 are the token's TRANSFER_* codes.
  */
 import { transferReasonKeys, type MessageValues, type Reason } from "../trade/reasons";
 
@@ -15,6 +15,8 @@ export const FillCode = {
   SellerNotVerified: 37,
   OrderExpired: 38,
   MatchLimit: 39,
+  WalletRecovered: 40,
+  PlatformStopped: 41,
 } as const;
 
 export const fillReasonKeys: Readonly<Record<number, string>> = {
@@ -26,6 +28,8 @@ export const fillReasonKeys: Readonly<Record<number, string>> = {
   37: "sellerNotVerified",
   38: "orderExpired",
   39: "matchLimit",
+  40: "walletRecovered",
+  41: "platformStopped",
 };
 
 /** Why the seller's free shares or allowance do not cover all its open asks (IMarket `MarketAsksNotBacked` code). */
@@ -95,6 +99,8 @@ export type MarketCheck = { id: MarketCheckId; state: "ok" | "failed" | "unknown
 /** What the browser read for the connected wallet (undefined while loading). */
 export type MarketCheckInput = {
   side: OrderSide;
+  /** The platform admin stopped the platform: no order is placed or taken (the chain refuses it). */
+  platformStopped?: boolean;
   /**
    * Shares the trade moves: the shares entered for a limit order; for a take, the shares entered capped at the
    * best order's size (the contract fills at most that much, so the cost, funds and allowance use the same number).
@@ -282,6 +288,7 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
  */
 function orderCheck(input: MarketCheckInput, words: MarketCheckWords): MarketCheck {
   const fail = (key: string): MarketCheck => ({ id: "order", state: "failed", message: { key, values: {} } });
+  if (input.platformStopped) return fail("reasons.fill.platformStopped");
   const requested = input.take ? input.take.requested : input.shares;
   if (requested <= 0n) return fail("reasons.enterShares");
   if (input.take) {
@@ -342,6 +349,7 @@ export const marketErrorKeys: Readonly<Record<string, string>> = {
   MarketPriceLimit: "priceLimit",
   MarketSelfTrade: "selfTrade",
   MarketPaused: "paused",
+  MarketPlatformStopped: "platformStopped",
   MarketMakerNotEligible: "makerNotEligible",
   MarketInvalidShares: "invalidShares",
   MarketInvalidPrice: "invalidPrice",

@@ -185,6 +185,15 @@ describe("pre-sign checklist", () => {
     expect(canProceed(checks, { code: BuyCode.NotVerified })).toBe(false);
   });
 
+  it("fails the offering line while the platform is stopped, so the purchase never reaches the wallet", () => {
+    const checks = evaluateBuyChecks({ ...base, canBuy: { code: BuyCode.PlatformStopped, tokenCode: 0 } }, ctx);
+    expect(checks[1]).toMatchObject({ state: "failed", message: { key: "reasons.buy.platformStopped" } });
+    expect(say(checks[1]!.message)).toBe(
+      "Purchases are stopped on the whole platform for now. Nothing has been charged; try again once it resumes.",
+    );
+    expect(canProceed(checks, { code: BuyCode.PlatformStopped })).toBe(false);
+  });
+
   it("fails the offering line above the maximum ticket and the balance line when money is short", () => {
     const checks = evaluateBuyChecks(
       { ...base, canBuy: { code: BuyCode.AboveMaxTicket, tokenCode: 0 }, balance: 100n },

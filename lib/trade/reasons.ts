@@ -15,6 +15,7 @@ export const BuyCode = {
   CategoryNotEligible: 7,
   TokenRefused: 8,
   InsufficientFunds: 9,
+  PlatformStopped: 10,
 } as const;
 export type BuyCode = (typeof BuyCode)[keyof typeof BuyCode];
 
@@ -48,6 +49,7 @@ export const buyReasonKeys: Readonly<Record<number, string>> = {
   7: "categoryNotEligible",
   8: "tokenRefused",
   9: "insufficientFunds",
+  10: "platformStopped",
 };
 
 export const transferReasonKeys: Readonly<Record<number, string>> = {
@@ -213,6 +215,8 @@ const OFFERING_CODES: readonly number[] = [
   BuyCode.BelowMinTicket,
   BuyCode.AboveMaxTicket,
   BuyCode.CategoryNotEligible,
+  // The platform admin stopped the platform: said before any wallet prompt, whatever the other checks say.
+  BuyCode.PlatformStopped,
 ];
 
 /**

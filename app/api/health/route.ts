@@ -4,6 +4,7 @@ import { getPublicClient } from "@/lib/chain/server";
 import { getServerEnv } from "@/lib/env";
 import { getIndexerLag } from "@/lib/indexer/indexer";
 import { getLocalIndexerStatus } from "@/lib/indexer/loop";
+import { getPlatformStopped } from "@/lib/platform/status";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,10 @@ export async function GET() {
   const chainCheck = chain.ok
     ? { ok: true, ms: chain.ms, chainId: env.chainId, blockNumber: chain.value.toString() }
     : { ok: false, ms: chain.ms, chainId: env.chainId, detail: chain.error };
-  const indexer = await indexerCheck(env.indexerMode, chain.ok ? chain.value : null);
+  const [indexer, stopped] = await Promise.all([
+    indexerCheck(env.indexerMode, chain.ok ? chain.value : null),
+    chain.ok ? getPlatformStopped() : null,
+  ]);
   const ok = database.ok && chainCheck.ok;
   return Response.json(
     {
@@ -49,6 +53,8 @@ export async function GET() {
       database,
       chain: chainCheck,
       indexer,
+      // The admin's emergency stop (null: unread). A stopped platform is healthy: it refuses trading on purpose.
+      platform: { stopped },
     },
     { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );

@@ -24,6 +24,10 @@ interface IIdentityRegistry {
     error IdentityRegistryInvestorHasWallets(bytes32 investorId, uint32 walletCount);
     /// @notice Batch arrays differ in length.
     error IdentityRegistryArrayLengthMismatch();
+    /// @notice The platform admin stopped the platform: registry writes are refused until it resumes.
+    error IdentityRegistryPlatformStopped();
+    /// @notice The platform is already in the requested state (`stopped`).
+    error IdentityRegistryPlatformState(bool stopped);
 
     /// @notice An investor record was created and its first wallet linked.
     event InvestorRegistered(
@@ -37,6 +41,10 @@ interface IIdentityRegistry {
     event WalletLinked(address indexed wallet, bytes32 indexed investorId);
     /// @notice A wallet was unlinked from an investor.
     event WalletUnlinked(address indexed wallet, bytes32 indexed investorId);
+    /// @notice The platform admin stopped the platform (registry writes, offerings and the market refuse).
+    event PlatformStopped(address indexed by);
+    /// @notice The platform admin resumed the platform.
+    event PlatformResumed(address indexed by);
 
     /// @notice Creates an investor record and links its first wallet.
     function registerInvestor(address wallet, bytes32 investorId, uint16 country, uint8 category, uint64 kycExpiry)
@@ -85,6 +93,9 @@ interface IIdentityRegistry {
         external
         view
         returns (uint16 country, uint8 category, uint64 kycExpiry, uint32 walletCount);
+    /// @notice True while the platform admin has stopped the platform: registry writes, purchases, new offerings and
+    /// order placement and filling are refused; cancelling one's own order and withdrawing stay possible.
+    function platformStopped() external view returns (bool);
     /// @notice True when the account is a registry agent (an identity writer; no power on share tokens).
     function isAgent(address account) external view returns (bool);
 }

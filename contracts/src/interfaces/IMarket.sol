@@ -25,6 +25,9 @@ uint8 constant FILL_MATCH_LIMIT = 39;
 /// @dev The maker's wallet was recovered to another wallet of the same investor: its orders are cancelled and a bid's
 /// escrow goes to that wallet ({IMarket-cancelRecovered}).
 uint8 constant FILL_WALLET_RECOVERED = 40;
+/// @dev The platform admin stopped the platform ({IIdentityRegistry-platformStopped}): no order is placed or filled;
+/// cancelling one's own order always works.
+uint8 constant FILL_PLATFORM_STOPPED = 41;
 
 /// @title IMarket
 /// @notice Secondary order book for every Atelier share token, priced in the platform payment token.
@@ -110,6 +113,8 @@ interface IMarket {
     error MarketShareTransferFailed(address token);
     /// @notice Placing and filling are paused.
     error MarketPaused();
+    /// @notice The platform admin stopped the platform: placing and filling are refused (cancelling still works).
+    error MarketPlatformStopped();
     /// @notice The market is already in the requested pause state.
     error MarketPausedState(bool paused);
     /// @notice {cancelRecovered} was given an order whose maker the token never recovered.

@@ -12,6 +12,8 @@ uint8 constant BUY_NOT_VERIFIED = 6;
 uint8 constant BUY_CATEGORY_NOT_ELIGIBLE = 7;
 uint8 constant BUY_TOKEN_REFUSED = 8;
 uint8 constant BUY_INSUFFICIENT_FUNDS = 9;
+/// @dev The platform admin stopped the platform ({IIdentityRegistry-platformStopped}).
+uint8 constant BUY_PLATFORM_STOPPED = 10;
 
 /// @title IPrimaryOffering
 /// @notice Singleton holding every primary offering of the platform, by id.
@@ -82,6 +84,8 @@ interface IPrimaryOffering {
     error OfferingZeroAddress();
     /// @notice The factory was already set.
     error OfferingFactoryAlreadySet(address factory);
+    /// @notice The platform admin stopped the platform: no new offering until it resumes.
+    error OfferingPlatformStopped();
 
     /// @notice The factory whose tokens may be offered was set.
     event FactorySet(address indexed factory);

@@ -95,6 +95,15 @@ abstract contract Base is Test {
         registry.confirmProposal(id, wallet, country, category, expiry);
     }
 
+    /// Links a further wallet the four-eyes way: `agent` proposes, `agent2` confirms (needed for professional and
+    /// institutional investors).
+    function _linkTwoAgents(address wallet, bytes32 id) internal {
+        vm.prank(agent);
+        registry.proposeLink(wallet, id);
+        vm.prank(agent2);
+        registry.confirmLink(wallet, id);
+    }
+
     /// Updates an investor the four-eyes way: `agent` proposes, `agent2` confirms.
     function _updateTwoAgents(bytes32 id, uint16 country, uint8 category, uint64 expiry) internal {
         vm.prank(agent);

@@ -7,6 +7,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Market} from "../../src/Market.sol";
 import {IMarket} from "../../src/interfaces/IMarket.sol";
 import {ArtworkShareToken} from "../../src/ArtworkShareToken.sol";
+import {IdentityRegistry} from "../../src/IdentityRegistry.sol";
 import {MarketReentrancyAttacker} from "./MarketMockTokens.sol";
 
 interface IRegistryUnlink {
@@ -36,6 +37,10 @@ contract MarketHandler is Test {
     /// Refused ask fills whose code was compared with {IMarket-fillable} (so the invariant is not vacuous).
     uint256 public askRefusalsChecked;
     mapping(bytes32 action => uint256) public calls;
+    /// Emergency stop: placements or fills that succeeded while the platform was stopped, and makers' cancels of an
+    /// open order that were refused while it was (people can always get their money out).
+    uint256 public tradedWhileStopped;
+    uint256 public makerCancelRefusedWhileStopped;
 
     bytes32 internal constant FILLED = keccak256("OrderFilled(uint256,address,uint256,uint256,uint256)");
     bytes32 internal constant CANCELLED = keccak256("OrderCancelled(uint256,uint256,address,uint8)");
@@ -94,6 +99,7 @@ contract MarketHandler is Test {
         uint256 e = _expiresAt(price >> 128);
         price = bound(price, 1, 100_000) * 1e4;
         bool ask = side == IMarket.Side.Ask;
+        bool stopped = _stopped();
         vm.recordLogs();
         (bool ok, bytes memory ret) = _as(
             maker,
@@ -103,6 +109,7 @@ contract MarketHandler is Test {
         );
         Vm.Log[] memory logs = vm.getRecordedLogs();
         if (!ok) return;
+        if (stopped) ++tradedWhileStopped;
         (uint256 id, uint256 traded) = abi.decode(ret, (uint256, uint256));
         uint256 sum;
         for (uint256 i; i < logs.length; ++i) {
@@ -172,17 +179,22 @@ contract MarketHandler is Test {
         f.payBefore = pay.balanceOf(f.taker);
         f.sharesBefore = token.balanceOf(f.taker);
         (uint256 fillableBefore, uint8 codeBefore) = market.fillable(f.id);
+        bool stopped = _stopped();
         (bool ok, bytes memory ret) = _as(f.taker, abi.encodeCall(IMarket.fill, (f.id, f.shares, f.limit, 100)));
         if (!ok) {
             // An ask the view calls undeliverable is refused at fill with exactly that code (once the taker's own
             // mistakes — self-trade, price limit — are out of the way).
             (, uint8 takerCode) = market.fillableBy(f.id, f.taker);
-            if (isAsk && !worse && takerCode != 35 && fillableBefore == 0 && codeBefore != 32 && codeBefore != 34) {
+            if (
+                isAsk && !worse && takerCode != 35 && fillableBefore == 0 && codeBefore != 32 && codeBefore != 34
+                    && codeBefore != 40
+            ) {
                 ++askRefusalsChecked;
                 if (!_refusedWith(ret, f.id, codeBefore)) ++askRefusalMismatches;
             }
             return;
         }
+        if (stopped) ++tradedWhileStopped;
         // An ask fill went through: the view called its maker side deliverable.
         if (isAsk && fillableBefore == 0) ++askRefusalMismatches;
         uint256 n = abi.decode(ret, (uint256));
@@ -219,7 +231,12 @@ contract MarketHandler is Test {
         uint256 makerBefore = pay.balanceOf(refundTo);
         (, uint8 code) = market.fillable(id);
         (bool ok,) = _as(who, abi.encodeCall(IMarket.cancel, (id)));
-        if (!ok) return;
+        if (!ok) {
+            if (who == o.maker && o.remaining != 0 && _stopped() && !isContractActor[who]) {
+                ++makerCancelRefusedWhileStopped;
+            }
+            return;
+        }
         ghostCancelled[id] += o.remaining;
         ++calls["cancel"];
         // Anyone else may cancel only an order that cannot trade (expired, or an ask no longer backed).
@@ -301,7 +318,22 @@ contract MarketHandler is Test {
         ++calls["setFee"];
     }
 
+    /// The platform admin stops or resumes the platform (about a third of the run is stopped).
+    function togglePlatform(uint256 seed) external {
+        IdentityRegistry reg = IdentityRegistry(token.identityRegistry());
+        bool stopped = reg.platformStopped();
+        if (!stopped && seed % 2 == 1) return;
+        vm.prank(admin);
+        if (stopped) reg.resumePlatform();
+        else reg.stopPlatform();
+        ++calls["togglePlatform"];
+    }
+
     // ================================================================ helpers
+
+    function _stopped() internal view returns (bool) {
+        return IdentityRegistry(token.identityRegistry()).platformStopped();
+    }
 
     function _actor(uint256 seed) internal view returns (address) {
         return actors[seed % actors.length];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PlatformStopControl } from "@/components/compliance/platform-stop-control";
 import { ReviewForm } from "@/components/issuer/listing-forms";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +11,7 @@ import { getDb } from "@/lib/db";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { getListingById, getListingDocuments, latestAppraisal, listSubmittedListings } from "@/lib/issuer/listings";
+import { getPlatformStopControl } from "@/lib/platform/status";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("issuer.review");
@@ -31,6 +33,8 @@ export default async function ListingReviewPage({ searchParams }: Props) {
     getLocale(),
   ]);
   const docs = await Promise.all(listings.map((l) => getListingDocuments(db, { artworkId: l.id })));
+  // The platform admin lands here: the emergency stop lives at the top of its console.
+  const stopControl = ctx.roles.admin ? await getPlatformStopControl() : null;
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
       <header className="flex flex-col gap-1">
@@ -38,6 +42,9 @@ export default async function ListingReviewPage({ searchParams }: Props) {
         <h1 className="font-display text-4xl leading-tight">{t("title")}</h1>
         <p className="text-ink-muted">{t("intro")}</p>
       </header>
+      {stopControl && stopControl.stopped !== null ? (
+        <PlatformStopControl stopped={stopControl.stopped} registry={stopControl.registry} admin={ctx.address} />
+      ) : null}
       {done && (decision === "approve" || decision === "return") ? (
         <Alert
           tone="success"

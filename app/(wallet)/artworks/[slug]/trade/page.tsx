@@ -12,6 +12,7 @@ import { requirePageSession } from "@/lib/auth/guard";
 import { getServerEnv } from "@/lib/env";
 import { getMarketConfig, getOrderBook } from "@/lib/market/queries";
 import { getTradeContracts } from "@/lib/trade/queries";
+import { getPlatformStopped } from "@/lib/platform/status";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -92,6 +93,7 @@ export default async function TradePage({ params }: Props) {
       expiresAt: o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : null,
     })),
     explorerUrl: getServerEnv().explorerUrl ?? null,
+    platformStopped: (await getPlatformStopped()) === true,
   };
   const mine = book.orders
     .filter((o) => o.maker.toLowerCase() === me)
