@@ -13,7 +13,6 @@ import "server-only";
  */
 import { type Address, getAddress, type Hex } from "viem";
 import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { describeChainError } from "@/lib/chain/errors";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import {
@@ -48,10 +47,26 @@ export type TransferPreviewResult =
   | { ok: false; code: "not_a_token" | "no_desk" | "empty" | "not_pending" | "not_a_batch_transfer" }
   | { ok: false; code: "bad_lines"; errors: TransferLineError[] };
 
+/**
+ * The contract's revert inside a failed `eth_call`, found by walking the error's causes by name: in the server
+ * bundle viem's error classes may exist twice, so `instanceof` (describeChainError) can miss a plain revert.
+ */
+function revertOf(error: unknown): { errorName: string | null; args: readonly unknown[] } | null {
+  let e = error as
+    | { name?: string; cause?: unknown; data?: { errorName?: string; args?: readonly unknown[] }; reason?: string }
+    | undefined;
+  for (let depth = 0; e && depth < 10; depth++) {
+    if (e.name === "ContractFunctionRevertedError")
+      return { errorName: e.data?.errorName ?? e.reason ?? null, args: e.data?.args ?? [] };
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
 /** A refusal of `eth_call` as a row problem; anything that is not a revert (the chain is down) is thrown. */
 function problemOf(error: unknown, together: boolean): TransferProblem {
-  const d = describeChainError(error);
-  if (d.kind !== "revert") throw error;
+  const d = revertOf(error);
+  if (!d) throw error;
   if (d.errorName === "ShareTransferRefused") return { kind: "rule", code: Number(d.args[0]), together };
   if (d.errorName === "ERC20InsufficientBalance")
     return { kind: "balance", balance: BigInt(String(d.args[1] ?? 0)), together };

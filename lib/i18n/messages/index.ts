@@ -21,6 +21,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/compliance-console.json").then((m) => m.default),
       import("./en/wallet-links.json").then((m) => m.default),
       import("./en/compliance-batch.json").then((m) => m.default),
+      import("./en/compliance-batch-transfer.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -38,6 +39,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/compliance-console.json").then((m) => m.default),
       import("./zh-HK/wallet-links.json").then((m) => m.default),
       import("./zh-HK/compliance-batch.json").then((m) => m.default),
+      import("./zh-HK/compliance-batch-transfer.json").then((m) => m.default),
     ]),
 };
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, isAddress } from "viem";
 import { BatchFreezeAction, BatchSelectBox } from "@/components/compliance/console/batch-freeze";
+import { BatchTransferAction } from "@/components/compliance/console/batch-transfer";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { HolderActions, TokenPauseAction } from "@/components/compliance/console/holder-actions";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
@@ -30,6 +31,7 @@ import {
   type RegisterParams,
   type RegisterSort,
 } from "@/lib/compliance/register-query";
+import { loadProposalTransferRows } from "@/lib/compliance/batch-transfer-preview";
 import { getDeskAddress, getPendingProposals } from "@/lib/compliance/enforcement";
 import { getDb } from "@/lib/db";
 import { formatDay, formatDayTime } from "@/lib/format/date";
@@ -107,6 +109,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   const title = listing?.title ?? register.name;
   const desk = getDeskAddress();
   const proposals = desk && !past ? await getPendingProposals(token) : [];
+  const transferRows = await loadProposalTransferRows(db, proposals);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
@@ -248,6 +251,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
             args: x.args,
             data: x.data,
           }))}
+          transferRows={transferRows}
         />
       ) : null}
 
@@ -316,6 +320,9 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           {!past && register.rows.length > 0 ? (
             <BatchFreezeAction token={token} symbol={register.symbol} officer={ctx.address} />
+          ) : null}
+          {!past && desk && register.rows.length > 0 ? (
+            <BatchTransferAction token={token} symbol={register.symbol} officer={ctx.address} desk={desk} />
           ) : null}
           <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
             {t("exportCsv")}
