@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { Address } from "viem";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -382,26 +382,30 @@ export function BatchTransferAction({
 /**
  * A second officer's review of a pending batch forced transfer: the rows are read from the proposal's calldata on
  * the desk and checked again against the chain when the dialog opens (and on request); executing repeats the exact
- * token and calldata the desk holds. Not offered to the proposer (the page explains why instead).
+ * token and calldata the desk holds. Not offered to the proposer (the page explains why instead). Rendered by the
+ * proposals section, outside the proposal's row, so it stays open with its outcome when the refresh after the
+ * execution removes that row.
  */
 export function BatchTransferReview({
   id,
   desk,
   officer,
   symbol,
+  onClosed,
 }: {
   id: string;
   desk: Address;
   officer: Address;
   symbol: string;
+  onClosed: () => void;
 }) {
   const t = useTranslations("complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
   const tUi = useTranslations("ui.errorSummary");
   const router = useRouter();
   const uid = useId();
-  const [open, setOpen] = useState(false);
-  const [loading, setLoading] = useState(false);
+  const [open, setOpen] = useState(true);
+  const [loading, setLoading] = useState(true);
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [refused, setRefused] = useState<object | null>(null);
@@ -415,39 +419,45 @@ export function BatchTransferReview({
   } | null>(null);
   const tx = useAgentTx();
 
-  async function check() {
-    setLoading(true);
-    setFormError(null);
-    try {
-      const result = await previewTransferProposalAction({ id });
-      if (!result.ok) {
-        setFormError(result.message);
-        setRefused({});
-        setPreview(null);
-        return;
-      }
-      setPreview(result);
-    } catch {
-      setFormError(t("errors.unavailable"));
+  /** Shows the server's answer for the proposal's rows. */
+  function apply(result: Awaited<ReturnType<typeof previewTransferProposalAction>>) {
+    setLoading(false);
+    if (!result.ok) {
+      setFormError(result.message);
       setRefused({});
-    } finally {
-      setLoading(false);
+      setPreview(null);
+      return;
     }
+    setFormError(null);
+    setPreview(result);
+  }
+  function unavailable() {
+    setLoading(false);
+    setFormError(t("errors.unavailable"));
+    setRefused({});
   }
 
-  function openDialog() {
-    setPreview(null);
-    setReasonError(null);
-    setRefused(null);
-    tx.setStep({ kind: "idle" });
-    setOpen(true);
-    void check();
+  function check() {
+    setLoading(true);
+    previewTransferProposalAction({ id }).then(apply, unavailable);
   }
+
+  // The rows are read once when the dialog opens (it mounts open, loading).
+  useEffect(() => {
+    previewTransferProposalAction({ id }).then(
+      (r) => apply(r),
+      () => unavailable(),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function close(next: boolean) {
     if (!next && tx.busy) return;
     setOpen(next);
-    if (!next && tx.step.kind === "done") router.refresh();
+    if (!next) {
+      if (tx.step.kind === "done") router.refresh();
+      onClosed();
+    }
   }
 
   async function execute() {
@@ -482,9 +492,6 @@ export function BatchTransferReview({
     : [];
   return (
     <>
-      <Button size="sm" variant="danger" onClick={openDialog} aria-haspopup="dialog">
-        {t("review", { id })}
-      </Button>
       <Dialog
         open={open}
         onOpenChange={close}

@@ -2,7 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { enforcementDeskAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
@@ -51,6 +53,9 @@ export function PendingProposals({
   const t = useTranslations("complianceConsole.proposals");
   const tb = useTranslations("complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
+  // The batch proposal under review: its dialog lives outside the list, so the refresh that removes the executed
+  // proposal does not take the dialog (and its outcome) with it.
+  const [reviewing, setReviewing] = useState<string | null>(null);
 
   const describe = (p: ProposalForConsole): string => {
     const a = p.args;
@@ -171,7 +176,9 @@ export function PendingProposals({
                 </div>
                 <div className="flex shrink-0 flex-wrap gap-2">
                   {!mine && !p.expired && transferRows[p.id] ? (
-                    <BatchTransferReview id={p.id} desk={desk} officer={officer} symbol={symbol} />
+                    <Button size="sm" variant="danger" onClick={() => setReviewing(p.id)} aria-haspopup="dialog">
+                      {tb("review", { id: p.id })}
+                    </Button>
                   ) : !mine && !p.expired ? (
                     <AgentActionButton
                       id={`proposal:${p.id}:execute`}
@@ -192,6 +199,16 @@ export function PendingProposals({
           })}
         </ul>
       )}
+      {reviewing ? (
+        <BatchTransferReview
+          key={reviewing}
+          id={reviewing}
+          desk={desk}
+          officer={officer}
+          symbol={symbol}
+          onClosed={() => setReviewing(null)}
+        />
+      ) : null}
     </section>
   );
 }
