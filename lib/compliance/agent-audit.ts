@@ -182,6 +182,8 @@ type BatchAuditRow = {
   wallet: string;
   investorId: string | null;
   to?: string;
+  /** The receiver's investor (forced transfers, recoveries), so both sides' trails find the entry. */
+  toInvestorId?: string | null;
   amount?: string;
   frozen?: boolean;
 };
@@ -202,7 +204,7 @@ async function batchRows(db: Database, a: Record<string, string | boolean>): Pro
     rows.push({
       wallet,
       investorId: await investorFor(db, { wallet }),
-      ...(to[i] ? { to: to[i] } : {}),
+      ...(to[i] ? { to: to[i], toInvestorId: await investorFor(db, { wallet: to[i] }) } : {}),
       ...(amounts[i] !== undefined ? { amount: amounts[i] } : {}),
       ...(frozen[i] !== undefined ? { frozen: frozen[i] === "true" } : {}),
     });
@@ -275,7 +277,11 @@ export async function agentAuditInput(
       ...(rows
         ? {
             rows,
-            investorIds: [...new Set(rows.map((r) => r.investorId).filter((x): x is string => x !== null))],
+            investorIds: [
+              ...new Set(
+                rows.flatMap((r) => [r.investorId, r.toInvestorId ?? null]).filter((x): x is string => x !== null),
+              ),
+            ],
           }
         : {}),
       blockNumber: tx.blockNumber.toString(),

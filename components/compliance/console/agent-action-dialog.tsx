@@ -3,7 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useId, useMemo, useState } from "react";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -11,8 +10,7 @@ import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input, Select, controlStyles } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { AgentStepStatus } from "./agent-step";
+import { OfficerSignFooter, useOfficerWallet } from "./officer-sign";
 import { type AgentCall, useAgentTx } from "./use-agent-tx";
 
 export type ActionField = {
@@ -119,10 +117,7 @@ function AgentActionDialog({
   const tUi = useTranslations("ui.errorSummary");
   const router = useRouter();
   const uid = useId();
-  const { address, isConnected, isReconnecting } = useWalletConnection();
-  const canSign = isConnected && address?.toLowerCase() === officer.toLowerCase();
-  const wrongWallet = isConnected && !canSign;
-  const [connectOpen, setConnectOpen] = useState(false);
+  const { wrongWallet } = useOfficerWallet(officer);
   const [specId, setSpecId] = useState(specs[0]?.id ?? "");
   const [values, setValues] = useState<Record<string, string>>({});
   const [reason, setReason] = useState("");
@@ -160,7 +155,6 @@ function AgentActionDialog({
     if (ok) router.refresh();
   }
 
-  const finished = tx.step.kind === "done";
   return (
     <Dialog
       open={open}
@@ -268,42 +262,18 @@ function AgentActionDialog({
               {t("reason")}: {reason.trim()}
             </p>
           </section>
-          <AgentStepStatus step={tx.step} />
-          {wrongWallet ? <Alert tone="warn">{t("connectHint", { wallet: officer })}</Alert> : null}
-          <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-          <div className="flex flex-wrap justify-end gap-2">
-            {finished ? (
-              <Button onClick={() => reset(false)}>{t("done")}</Button>
-            ) : (
-              <>
-                <Button
-                  variant="ghost"
-                  onClick={() => {
-                    setStage("edit");
-                    setSigned(null);
-                    tx.setStep({ kind: "idle" });
-                  }}
-                  disabled={tx.busy}
-                >
-                  {t("back")}
-                </Button>
-                {isConnected ? (
-                  <Button
-                    variant={spec.danger ? "danger" : "primary"}
-                    onClick={sign}
-                    loading={tx.busy}
-                    disabled={!canSign}
-                  >
-                    {t("sign")}
-                  </Button>
-                ) : (
-                  <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-                    {t("connect")}
-                  </Button>
-                )}
-              </>
-            )}
-          </div>
+          <OfficerSignFooter
+            officer={officer}
+            tx={tx}
+            signLabel={t("sign")}
+            danger={spec.danger}
+            onSign={sign}
+            onBack={() => {
+              setStage("edit");
+              setSigned(null);
+            }}
+            onDone={() => reset(false)}
+          />
         </div>
       )}
     </Dialog>

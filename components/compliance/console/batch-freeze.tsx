@@ -11,8 +11,6 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input, controlStyles } from "@/components/ui/input";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import {
   BATCH_MODES,
@@ -24,8 +22,8 @@ import {
 } from "@/lib/compliance/batch-list";
 import { shortAddress } from "@/lib/format/address";
 import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
-import { AgentStepStatus } from "./agent-step";
 import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
+import { OfficerSignFooter } from "./officer-sign";
 import { useAgentTx } from "./use-agent-tx";
 
 /** The form the register's row checkboxes belong to (`form` attribute), so a server-rendered table can select. */
@@ -46,7 +44,8 @@ export function BatchSelectBox({ wallet, label }: { wallet: Address; label: stri
   );
 }
 
-function selectedWallets(): Address[] {
+/** The wallets ticked in the register (also the senders a batch forced transfer starts from). */
+export function selectedWallets(): Address[] {
   return Array.from(
     document.querySelectorAll<HTMLInputElement>(`input[form="${BATCH_SELECT_FORM}"][name="wallet"]:checked`),
   ).map((el) => el.value as Address);
@@ -66,10 +65,6 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   const router = useRouter();
   const uid = useId();
-  const { address, isConnected, isReconnecting } = useWalletConnection();
-  const canSign = isConnected && address?.toLowerCase() === officer.toLowerCase();
-  const wrongWallet = isConnected && !canSign;
-  const [connectOpen, setConnectOpen] = useState(false);
   const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<BatchMode>("freeze");
   const [source, setSource] = useState<"selected" | "list">("selected");
@@ -212,7 +207,6 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     ...(source === "selected" ? lineErrors.map(lineMessage) : []),
   ];
   const showRefusal = !!refused && (!!formError || refusalItems.length > 0 || refusalNotes.length > 0);
-  const finished = tx.step.kind === "done";
 
   return (
     <>
@@ -424,41 +418,16 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
             <p className="text-sm text-ink-muted">
               {ta("reason")}: {reason.trim()}
             </p>
-            <AgentStepStatus step={tx.step} />
-            {wrongWallet ? <Alert tone="warn">{ta("connectHint", { wallet: officer })}</Alert> : null}
-            <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-            <div className="flex flex-wrap justify-end gap-2">
-              {finished ? (
-                <Button onClick={() => close(false)}>{ta("done")}</Button>
-              ) : (
-                <>
-                  <Button
-                    variant="ghost"
-                    onClick={() => {
-                      setPreview(null);
-                      tx.setStep({ kind: "idle" });
-                    }}
-                    disabled={tx.busy}
-                  >
-                    {ta("back")}
-                  </Button>
-                  {isConnected ? (
-                    <Button
-                      variant={mode === "freeze" || mode === "freezeShares" ? "danger" : "primary"}
-                      onClick={sign}
-                      loading={tx.busy}
-                      disabled={!canSign || problems > 0}
-                    >
-                      {t("sign", { count: preview.rows.length })}
-                    </Button>
-                  ) : (
-                    <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-                      {ta("connect")}
-                    </Button>
-                  )}
-                </>
-              )}
-            </div>
+            <OfficerSignFooter
+              officer={officer}
+              tx={tx}
+              signLabel={t("sign", { count: preview.rows.length })}
+              danger={mode === "freeze" || mode === "freezeShares"}
+              disabled={problems > 0}
+              onSign={sign}
+              onBack={() => setPreview(null)}
+              onDone={() => close(false)}
+            />
           </div>
         )}
       </Dialog>

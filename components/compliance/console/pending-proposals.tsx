@@ -2,10 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { enforcementDeskAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
+import { BatchTransferReview } from "./batch-transfer";
 
 export type ProposalForConsole = {
   id: string;
@@ -21,6 +24,15 @@ export type ProposalForConsole = {
   lostOrders?: { count: number; escrow: string } | undefined;
 };
 
+/** A row of a pending batch forced transfer, decoded from the proposal's calldata, with both holders' names. */
+export type ProposalTransferRow = {
+  from: Address;
+  to: Address;
+  amount: string;
+  fromName: string | null;
+  toName: string | null;
+};
+
 /**
  * Forced transfers, recoveries and burns proposed on this token and not yet executed. The officer who proposed one
  * sees that it waits for a second officer (and may cancel it); another officer reviews the exact arguments — the
@@ -31,15 +43,22 @@ export function PendingProposals({
   symbol,
   officer,
   proposals,
+  transferRows = {},
 }: {
   desk: Address;
   symbol: string;
   officer: Address;
   proposals: ProposalForConsole[];
+  /** Per batch forced transfer proposal id: its rows, decoded from its calldata on the server. */
+  transferRows?: Record<string, ProposalTransferRow[]>;
 }) {
   const t = useTranslations("complianceConsole.proposals");
+  const tb = useTranslations("complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
   const tr = useTranslations("recoveryOrders");
+  // The batch proposal under review: its dialog lives outside the list, so the refresh that removes the executed
+  // proposal does not take the dialog (and its outcome) with it.
+  const [reviewing, setReviewing] = useState<string | null>(null);
 
   const describe = (p: ProposalForConsole): string => {
     const a = p.args;
@@ -51,6 +70,14 @@ export function PendingProposals({
         return t("describe.recoverWallet", { symbol, lost: s("lostWallet"), next: s("newWallet") });
       case "burn":
         return t("describe.burn", { amount: Number(s("amount")), symbol, from: s("from") });
+      case "batchForcedTransfer": {
+        const amounts = Array.isArray(a.amounts) ? a.amounts : [];
+        return tb("describe", {
+          total: Number(amounts.reduce((sum, x) => sum + BigInt(x), 0n)),
+          symbol,
+          count: amounts.length,
+        });
+      }
       default:
         return t("describe.batch", {
           action: p.functionName,
@@ -113,6 +140,25 @@ export function PendingProposals({
                   <p className="[overflow-wrap:anywhere]">
                     <span className="font-medium">{t("number", { id: p.id })}</span> {sentence}
                   </p>
+                  {transferRows[p.id] ? (
+                    <>
+                      <p className="text-xs text-ink-muted">
+                        {tb("proposalRows", { count: transferRows[p.id]!.length })}
+                      </p>
+                      <ol className="list-decimal pl-5 text-xs [overflow-wrap:anywhere]" data-testid="proposal-rows">
+                        {transferRows[p.id]!.map((r, i) => (
+                          <li key={i}>
+                            {tb("confirmRow", {
+                              amount: Number(r.amount),
+                              symbol,
+                              from: `${r.fromName ?? tb("unknownInvestor")} (${shortAddress(r.from)})`,
+                              to: `${r.toName ?? tb("unknownInvestor")} (${shortAddress(r.to)})`,
+                            })}
+                          </li>
+                        ))}
+                      </ol>
+                    </>
+                  ) : null}
                   <p className="text-xs text-ink-muted">
                     {t("meta", { proposer: shortAddress(p.proposer), expires: p.expires })}
                   </p>
@@ -132,9 +178,18 @@ export function PendingProposals({
                       {t("waiting")}
                     </Badge>
                   ) : null}
+                  {mine && !p.expired && transferRows[p.id] ? (
+                    <p className="text-xs" data-testid="own-proposal-note">
+                      {tb("ownNote")}
+                    </p>
+                  ) : null}
                 </div>
                 <div className="flex shrink-0 flex-wrap gap-2">
-                  {!mine && !p.expired ? (
+                  {!mine && !p.expired && transferRows[p.id] ? (
+                    <Button size="sm" variant="danger" onClick={() => setReviewing(p.id)} aria-haspopup="dialog">
+                      {tb("review", { id: p.id })}
+                    </Button>
+                  ) : !mine && !p.expired ? (
                     <AgentActionButton
                       id={`proposal:${p.id}:execute`}
                       label={t("review", { id: p.id })}
@@ -154,6 +209,16 @@ export function PendingProposals({
           })}
         </ul>
       )}
+      {reviewing ? (
+        <BatchTransferReview
+          key={reviewing}
+          id={reviewing}
+          desk={desk}
+          officer={officer}
+          symbol={symbol}
+          onClosed={() => setReviewing(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -22,6 +22,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/wallet-links.json").then((m) => m.default),
       import("./en/compliance-batch.json").then((m) => m.default),
       import("./en/desk-history.json").then((m) => m.default),
+      import("./en/compliance-batch-transfer.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -40,6 +41,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/wallet-links.json").then((m) => m.default),
       import("./zh-HK/compliance-batch.json").then((m) => m.default),
       import("./zh-HK/desk-history.json").then((m) => m.default),
+      import("./zh-HK/compliance-batch-transfer.json").then((m) => m.default),
     ]),
 };
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, isAddress } from "viem";
 import { BatchFreezeAction, BatchSelectBox } from "@/components/compliance/console/batch-freeze";
+import { BatchTransferAction } from "@/components/compliance/console/batch-transfer";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { HolderActions, TokenPauseAction } from "@/components/compliance/console/holder-actions";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
@@ -31,6 +32,7 @@ import {
   type RegisterParams,
   type RegisterSort,
 } from "@/lib/compliance/register-query";
+import { loadProposalTransferRows } from "@/lib/compliance/batch-transfer-preview";
 import {
   getDeskAddress,
   getPaymentDecimals,
@@ -127,6 +129,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
     ),
   );
   const payDecimals = lostOrders.some((o) => o) ? await getPaymentDecimals() : 0;
+  const transferRows = await loadProposalTransferRows(db, proposals);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
@@ -289,6 +292,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
                 }
               : undefined,
           }))}
+          transferRows={transferRows}
         />
       ) : null}
 
@@ -357,6 +361,9 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           {act && register.rows.length > 0 ? (
             <BatchFreezeAction token={token} symbol={register.symbol} officer={ctx.address} />
+          ) : null}
+          {!past && desk && register.rows.length > 0 ? (
+            <BatchTransferAction token={token} symbol={register.symbol} officer={ctx.address} desk={desk} />
           ) : null}
           <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
             {t("exportCsv")}
