@@ -88,6 +88,18 @@ const tok = (fn: string, args: readonly unknown[], who = officer) =>
       args: args as never,
     }),
   );
+/** A wallet joins a professional investor's record on two agents' word: one proposes, the second confirms. */
+async function link(wallet_: Hex, investorId: Hex) {
+  await reg("proposeLink", [wallet_, investorId]);
+  await send(
+    wallet(secondOfficer).writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: "confirmLink",
+      args: [wallet_, investorId],
+    }),
+  );
+}
 /** Moving or burning shares goes through the enforcement desk: the officer proposes, the second officer executes. */
 async function desk(fn: string, args: readonly unknown[]) {
   const data = encodeFunctionData({ abi: artworkShareTokenAbi, functionName: fn as never, args: args as never });
@@ -236,7 +248,7 @@ beforeAll(async () => {
   await checkpoint("forced transfer consuming frozen shares");
   await mint(a1, 5n); // a lot of its own next to the emptied one
   await tok("setWalletFrozen", [a1, true]);
-  await reg("linkWallet", [a2, id("a")]);
+  await link(a2, id("a"));
   await desk("recoverWallet", [a1, a2]); // balance 15, freeze flag, frozen 10, the 5-share lot move to a2; a1 stays frozen
   await checkpoint("recovery with freeze flag, frozen part and lock-up");
   await tok("setWalletFrozen", [a2, false]);
@@ -248,7 +260,7 @@ beforeAll(async () => {
   await checkpoint("KYC of c expired and a2's lock-up over, no event since");
   await reg("updateInvestor", [id("c"), 344, 1, far]);
   await checkpoint("KYC renewed");
-  await reg("linkWallet", [d2, id("d")]);
+  await link(d2, id("d"));
   await tok("transfer", [d2, 50n], acct(9)); // same investor: still one holder
   await checkpoint("second wallet of one investor");
   await reg("unlinkWallet", [d2]);

@@ -32,6 +32,8 @@ const FILL_NAMES: Record<string, keyof typeof FillCode> = {
   SELLER_NOT_VERIFIED: "SellerNotVerified",
   ORDER_EXPIRED: "OrderExpired",
   MATCH_LIMIT: "MatchLimit",
+  WALLET_RECOVERED: "WalletRecovered",
+  PLATFORM_STOPPED: "PlatformStopped",
 };
 
 describe("market reason codes match the contracts", () => {

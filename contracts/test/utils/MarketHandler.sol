@@ -5,7 +5,7 @@ import {Test} from "forge-std/Test.sol";
 import {Vm} from "forge-std/Vm.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Market} from "../../src/Market.sol";
-import {IMarket} from "../../src/interfaces/IMarket.sol";
+import {IMarket, FILL_PLATFORM_STOPPED} from "../../src/interfaces/IMarket.sol";
 import {ArtworkShareToken} from "../../src/ArtworkShareToken.sol";
 import {IdentityRegistry} from "../../src/IdentityRegistry.sol";
 import {MarketReentrancyAttacker} from "./MarketMockTokens.sol";
@@ -187,7 +187,7 @@ contract MarketHandler is Test {
             (, uint8 takerCode) = market.fillableBy(f.id, f.taker);
             if (
                 isAsk && !worse && takerCode != 35 && fillableBefore == 0 && codeBefore != 32 && codeBefore != 34
-                    && codeBefore != 40
+                    && codeBefore != FILL_PLATFORM_STOPPED
             ) {
                 ++askRefusalsChecked;
                 if (!_refusedWith(ret, f.id, codeBefore)) ++askRefusalMismatches;
