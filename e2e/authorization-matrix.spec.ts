@@ -521,6 +521,27 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     expect: { ok: [U, R, R, R, R, R, "state:empty", R], bad: [I, I, I, I, I, I, I, I] },
     note: "reads only",
   },
+  "components/compliance/console/batch-transfer-actions.ts#previewBatchTransferAction": {
+    kind: "action",
+    ok: (f) => [{ token: f.token, list: "" }],
+    bad: () => [{ token: "x", list: "" }],
+    expect: { ok: [U, R, R, R, R, R, "state:empty", R], bad: [I, I, I, I, I, I, I, I] },
+    note: "reads only",
+  },
+  "components/compliance/console/batch-transfer-actions.ts#previewTransferProposalAction": {
+    kind: "action",
+    ok: () => [{ id: "999999" }],
+    bad: () => [{ id: "0" }],
+    expect: { ok: [U, R, R, R, R, R, "state:not_pending", R], bad: [I, I, I, I, I, I, I, I] },
+    note: "reads only; no such proposal",
+  },
+  "components/compliance/platform-stop-actions.ts#recordPlatformStopAction": {
+    kind: "action",
+    ok: () => [{ stop: true, reason: "matrix: a transaction that does not exist", txHash: NO_TX }],
+    bad: () => [{ stop: true, reason: "no", txHash: NO_TX }],
+    expect: { ok: [U, R, R, R, R, R, R, "state:tx_failed"], bad: [I, I, I, I, I, I, I, I] },
+    note: "the admin's stop is verified from its transaction; an unknown hash is refused without waiting",
+  },
   "components/compliance/wallet-link-actions.ts#beginWalletLinkAction": {
     kind: "action",
     ok: () => [{ id: ZERO_ID }],

@@ -100,20 +100,6 @@ async function approvalFailure(r: ApprovalFailure): Promise<KycActionFailure> {
   return r.code === "review_incomplete" && r.review ? reviewIncomplete(r.review) : fail(r.code as KycActionCode);
 }
 
-export async function startReviewAction(input: { id: string }): Promise<KycActionResult> {
-  try {
-    const actor = await officer();
-    const loaded = await load(input?.id);
-    if ("failure" in loaded) return loaded.failure;
-    const r = await ensureInReview(loaded.app, actor);
-    if ("ok" in r) return r;
-    refresh(loaded.app.id);
-    return { ok: true };
-  } catch (error) {
-    return handleError(error);
-  }
-}
-
 const messageSchema = z.object({ id: z.uuid(), message: z.string().trim().min(10).max(2000) });
 
 async function decide(kind: "reject" | "request_information", formData: FormData): Promise<KycFormState> {

@@ -26,8 +26,9 @@ export async function recordPlatformStop(
   let receipt;
   let tx;
   try {
-    receipt = await client.waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
+    // Ask the node for the transaction first: a hash it does not know is refused at once, not after 30 s of waiting.
     tx = await client.getTransaction({ hash: txHash });
+    receipt = await client.waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
   } catch {
     return { ok: false, code: "tx_failed" };
   }
