@@ -293,6 +293,10 @@ test.describe("secondary market", () => {
     await expect(myOrders(alice.page).getByTestId("my-order")).toContainText("Remaining: 2");
 
     expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(before.hkd - 9_900, 2);
+    // The portfolio says where the money is: held by the market for the open bid, not gone.
+    await expect(alice.page.getByTestId("portfolio-held")).toHaveText(
+      "plus HK$9,900.00 held by the market for your open bids (returned if you cancel them)",
+    );
 
     await gotoTrade(alice.page);
     await myOrders(alice.page)
@@ -305,6 +309,7 @@ test.describe("secondary market", () => {
     await expect(myOrders(alice.page).getByTestId("my-order")).toHaveCount(0);
     expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(before.hkd, 2);
     expect((await portfolioOf(alice.page)).shares).toBe(before.shares);
+    await expect(alice.page.getByTestId("portfolio-held")).toHaveCount(0);
   });
 
   test("mei's sell limit below priya's bid trades against it on-chain at the bid's price, told before signing; the book is not crossed and both portfolios change", async ({

@@ -14,6 +14,7 @@ import { requirePageSession } from "@/lib/auth/guard";
 import { homeFor } from "@/lib/auth/home";
 import { getServerEnv } from "@/lib/env";
 import { formatDay } from "@/lib/format/date";
+import { heldForBids } from "@/lib/portfolio/math";
 import { getInvestorWallets, getPortfolio, getPortfolioOrders } from "@/lib/portfolio/queries";
 import { OpenOrdersTable } from "@/components/portfolio/open-orders-table";
 
@@ -24,11 +25,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-function Stat({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
+function Stat({
+  label,
+  children,
+  note,
+  className,
+}: {
+  label: string;
+  children: React.ReactNode;
+  /** A line under the figure (e.g. HKD held for open bids next to the balance). */
+  note?: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("flex flex-col gap-1 rounded-2xl border border-line bg-surface px-5 py-4", className)}>
       <dt className="text-sm text-ink-muted">{label}</dt>
       <dd className="min-w-0 font-display text-2xl tracking-tight break-words">{children}</dd>
+      {note ? <dd className="text-xs text-ink-muted">{note}</dd> : null}
     </div>
   );
 }
@@ -43,6 +56,8 @@ export default async function PortfolioPage() {
     getInvestorWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null }),
   ]);
   const [p, orders] = await Promise.all([getPortfolio({ wallets }), getPortfolioOrders({ wallets })]);
+  // The balance is what the wallets hold; the market holds the escrow of open bids apart from it.
+  const held = heldForBids(orders);
   const d = p.decimals;
   const env = getServerEnv();
   const zh = locale === "zh-HK";
@@ -119,7 +134,16 @@ export default async function PortfolioPage() {
             <Money value={p.realised < 0n ? -p.realised : p.realised} decimals={d} />
           </span>
         </Stat>
-        <Stat label={t("totals.cash")}>
+        <Stat
+          label={t("totals.cash")}
+          note={
+            held > 0n ? (
+              <span data-testid="portfolio-held">
+                {t.rich("totals.held", { amount: () => <Money value={held} decimals={d} /> })}
+              </span>
+            ) : undefined
+          }
+        >
           <span data-testid="portfolio-hkd">
             <Money value={p.hkdBalance} decimals={d} balance />
           </span>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvField } from "@/lib/format/csv";
 import { buildStatementCsv } from "./csv";
 import {
+  heldForBids,
   buildPositions,
   costBasisFor,
   mulDivRound,
@@ -220,5 +221,18 @@ describe("realised gains from market trades (average cost, fees included)", () =
       () => 0n,
     ).get(T.toLowerCase())!;
     expect(p).toEqual({ shares: 0n, cost: 0n, realised: 7n + 3n });
+  });
+});
+
+describe("heldForBids", () => {
+  it("adds the unfilled part of every open bid at its price, and nothing for asks", () => {
+    expect(
+      heldForBids([
+        { side: "bid", price: 4_900_000_000n, remaining: 8n },
+        { side: "bid", price: 10_000n, remaining: 3n },
+        { side: "ask", price: 5_350_000_000n, remaining: 15n },
+      ]),
+    ).toBe(39_200_000_000n + 30_000n);
+    expect(heldForBids([])).toBe(0n);
   });
 });

@@ -162,3 +162,11 @@ export function sumRealised(positions: ReadonlyMap<string, Position>): bigint {
   for (const p of positions.values()) total += p.realised;
   return total;
 }
+
+/**
+ * HKD the market holds for the open bids among `orders` (each bid's unfilled, uncancelled shares × its price): the
+ * investor's money, returned when a bid is cancelled or expires, spent when it fills. Asks hold no HKD.
+ */
+export function heldForBids(orders: readonly { side: "ask" | "bid"; price: bigint; remaining: bigint }[]): bigint {
+  return orders.reduce((sum, o) => (o.side === "bid" ? sum + o.remaining * o.price : sum), 0n);
+}
