@@ -86,7 +86,7 @@ export function AgentActionButton({
   label: string;
   variant?: "secondary" | "ghost" | "danger" | "primary";
   request: AgentActionRequest;
-  /** For a long label that must wrap on a phone. */
+  /** For a long label that must wrap on a phone (Button has no class merging: use important utilities). */
   className?: string;
 }) {
   const api = useContext(AgentActionHostContext);

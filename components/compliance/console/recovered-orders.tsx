@@ -94,7 +94,7 @@ export function RecoveredOrders({
                   label={t("cancelButton", words)}
                   variant="danger"
                   request={{ title: t("dialogTitle"), officer, specs: [spec] }}
-                  className="h-auto min-h-9 py-2 text-left whitespace-normal"
+                  className="h-auto! min-h-8 py-1.5 text-left whitespace-normal!"
                 />
               </div>
             </li>
