@@ -13,6 +13,7 @@ import type { Browser, Page } from "@playwright/test";
 import { encodeFunctionData, parseAbi, type Address, type Hex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { DEV_MNEMONIC, addressOf, expect, installWallet, rpc, test, type DemoKey } from "./fixtures/wallet";
+import { expectNoAxeViolations } from "./fixtures/axe";
 import { signInWithTestWallet } from "./pages/sign-in";
 import { E2E_DATA_DIR, E2E_DIST_DIR, E2E_ORIGIN } from "./ports";
 
@@ -22,11 +23,26 @@ const registryAbi = parseAbi([
   "function investorOf(address wallet) view returns (bytes32)",
   "function linkWallet(address wallet, bytes32 investorId)",
 ]);
+const bidAbi = parseAbi([
+  "function faucet(uint256 amount)",
+  "function approve(address spender, uint256 amount) returns (bool)",
+  "function placeBid(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt, uint256 maxFeeBps)",
+]);
 
-function deployments(): { identityRegistry: Address } {
+function deployments(): { identityRegistry: Address; market: Address; paymentToken: Address } {
   return JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "deployments", "31337.json"), "utf8")) as {
     identityRegistry: Address;
+    market: Address;
+    paymentToken: Address;
   };
+}
+
+/** Sends a transaction from an unlocked anvil dev account and waits for its success. */
+async function sendAs(from: Address, to: Address, data: Hex) {
+  const hash = await rpc<Hex>("eth_sendTransaction", [{ from, to, data }]);
+  await expect
+    .poll(async () => (await rpc<{ status: string } | null>("eth_getTransactionReceipt", [hash]))?.status)
+    .toBe("0x1");
 }
 
 async function as(browser: Browser, key: DemoKey, next: string): Promise<Page> {
@@ -85,7 +101,7 @@ async function act(
 }
 
 /** The second officer reviews the oldest pending proposal (its exact details) and executes it. */
-async function executeProposal(page: Page, reason: string, expectConfirm: RegExp | string) {
+async function executeProposal(page: Page, reason: string, expectConfirm: RegExp | string, doneNote?: RegExp) {
   await page
     .getByRole("button", { name: /^Review and execute proposal \d+/ })
     .first()
@@ -105,6 +121,7 @@ async function executeProposal(page: Page, reason: string, expectConfirm: RegExp
   await expect(dialog.getByTestId("agent-step")).toContainText("Done and recorded in the audit log.", {
     timeout: 45_000,
   });
+  if (doneNote) await expect(dialog.getByTestId("agent-done-note")).toContainText(doneNote);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
 }
@@ -248,7 +265,26 @@ test("a wallet recovery moves shares, frozen part and lock-up to the investor's 
     .toBe("0x1");
 
   const grace = await as(browser, "grace", "/compliance/tokens");
-  await openRegister(grace, "Harbour at Dusk");
+  const registerUrl = await openRegister(grace, "Harbour at Dusk");
+  // Before the key is lost, mei bids for 2 more HAD3 shares at HK$10.00: HK$20.00 held by the market.
+  const token = registerUrl.split("/").pop()!.split("?")[0] as Address;
+  const { market, paymentToken } = deployments();
+  await sendAs(mei, paymentToken, encodeFunctionData({ abi: bidAbi, functionName: "faucet", args: [100_000_000n] }));
+  await sendAs(
+    mei,
+    paymentToken,
+    encodeFunctionData({ abi: bidAbi, functionName: "approve", args: [market, 20_000_000n] }),
+  );
+  await sendAs(
+    mei,
+    market,
+    encodeFunctionData({
+      abi: bidAbi,
+      functionName: "placeBid",
+      args: [token, 2n, 10_000_000n, BigInt(Math.floor(Date.now() / 1000) + 7 * 86_400), 100n],
+    }),
+  );
+  await grace.reload();
   await act(
     grace,
     "Mei Chan",
@@ -273,16 +309,58 @@ test("a wallet recovery moves shares, frozen part and lock-up to the investor's 
   // The recovery follows the two-agent rule: a second officer executes it.
   const marcus = await as(browser, "marcus", "/compliance/tokens");
   await openRegister(marcus, "Harbour at Dusk");
+  await expect(marcus.getByTestId("lost-orders")).toContainText("1 open order on this token, holding HK$20.00");
   await executeProposal(
     marcus,
     "Identity re-verification seen in branch",
     new RegExp(`Recover all HAD3 shares of ${mei} to ${fresh}, with its freezes and lock-ups`, "i"),
+    /still has 1 open order on this token, holding HK\$20\.00 for bids/,
   );
   await expect(row(marcus, fresh)).toContainText("Mei Chan");
   expect(await shares(marcus, fresh)).toBe(40);
   await expect(row(marcus, fresh).locator('[data-col="frozen"]')).toContainText("5 frozen");
   await expect(row(marcus, fresh).locator('[data-col="lockup"]')).toContainText(/40 until/);
   await expect(row(marcus, mei)).toHaveCount(0);
+
+  // The lost wallet's bid is still open: the officer cancels it, and the HK$20.00 goes to the recovered wallet.
+  const section = marcus.getByRole("region", { name: "Recovered wallets with open orders" });
+  await expect(section).toContainText(`Lost wallet ${mei}, recovered to ${fresh}`);
+  await expect(section).toContainText(/Bid no\. \d+: 2 shares at HK\$10\.00 per share · holds HK\$20\.00/);
+  await expectNoAxeViolations(marcus);
+  // On a phone, the long button label wraps inside the screen.
+  await marcus.setViewportSize({ width: 375, height: 812 });
+  const cancel = section.getByRole("button", { name: /^Cancel these orders/ });
+  await cancel.scrollIntoViewIfNeeded();
+  const box = await cancel.boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+  await section.screenshot({ path: test.info().outputPath("recovered-orders-375.png") });
+  await marcus.setViewportSize({ width: 1280, height: 900 });
+  await section
+    .getByRole("button", { name: /^Cancel these orders and return HK\$20\.00 to 0x.+ \(the recovered wallet\)$/ })
+    .click();
+  const dialog = marcus.getByRole("dialog", { name: "Cancel the lost wallet's orders" });
+  await dialog.getByRole("button", { name: "Review" }).click();
+  // The reason is required, through the error summary.
+  await expect(dialog.getByRole("alert")).toContainText("Reason");
+  await dialog.getByLabel("Reason").fill("Recovery done: return the lost wallet's bid money");
+  await dialog.getByRole("button", { name: "Review" }).click();
+  await expect(dialog.getByTestId("agent-confirm")).toContainText(
+    `1 open order of the lost wallet ${mei} on HAD3 will be cancelled in one transaction, and the HK$20.00 held for its bids goes to the recovered wallet ${fresh}. Nothing goes to the lost wallet.`,
+  );
+  await dialog.getByRole("button", { name: "Sign with my wallet" }).click();
+  await expect(dialog.getByTestId("agent-step")).toContainText("Done and recorded in the audit log.", {
+    timeout: 45_000,
+  });
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(section).toHaveCount(0);
+  await marcus.goto("/compliance/audit");
+  const entry = marcus
+    .getByRole("table", { name: "Audit entries, newest first" })
+    .getByRole("row")
+    .filter({ hasText: "Recovered wallet's orders cancelled, bid money returned to the new wallet" });
+  await expect(entry).toContainText("Mei Chan");
+  await expect(entry).toContainText("escrow: 20000000");
   await marcus.context().close();
 });
 

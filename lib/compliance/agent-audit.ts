@@ -58,7 +58,14 @@ export const REGISTRY_AGENT_CALLS = [
   "confirmProposal",
   "cancelProposal",
 ] as const;
-export type AgentCall = (typeof TOKEN_AGENT_CALLS)[number] | (typeof REGISTRY_AGENT_CALLS)[number];
+/**
+ * Market calls the console offers (and the post-back accepts): after a wallet recovery, the lost wallet's open orders
+ * are cancelled with their bid escrow returned to the recovered wallet. Anyone may send it; an officer who does is
+ * audited like an agent action.
+ */
+export const MARKET_OFFICER_CALLS = ["cancelRecovered"] as const;
+export type AgentCall =
+  (typeof TOKEN_AGENT_CALLS)[number] | (typeof REGISTRY_AGENT_CALLS)[number] | (typeof MARKET_OFFICER_CALLS)[number];
 
 /** Audit action name per agent function. */
 export const AUDIT_ACTION: Record<AgentFunction, string> = {
@@ -92,10 +99,12 @@ const MORE_ACTIONS: Record<Exclude<AgentCall, AgentFunction>, string> = {
   proposeUpdate: "registry.investor_update_propose",
   confirmProposal: "registry.investor_change_confirm",
   cancelProposal: "registry.investor_change_cancel",
+  cancelRecovered: "market.recovered_orders_cancel",
 };
 
 export type DecodedAgentTx = {
-  contract: "token" | "registry";
+  /** "market": `to` is the market, and `args.token` the token whose orders it touched. */
+  contract: "token" | "registry" | "market";
   to: Address;
   functionName: AgentCall;
   /** Arguments by name, as plain JSON (addresses lowercase, numbers as strings, arrays comma-separated). */
@@ -268,7 +277,11 @@ export async function agentAuditInput(
     after: {
       reason,
       contract: tx.contract,
-      ...(tx.contract === "token" ? { token: tx.to.toLowerCase() } : { registry: tx.to.toLowerCase() }),
+      ...(tx.contract === "token"
+        ? { token: tx.to.toLowerCase() }
+        : tx.contract === "market"
+          ? { market: tx.to.toLowerCase(), token: a.token }
+          : { registry: tx.to.toLowerCase() }),
       function: fn,
       args: a,
       investorId,

@@ -7,9 +7,15 @@ import "server-only";
  * Only that decoded call is written to the audit log (the browser cannot make it say anything else).
  */
 import { and, eq } from "drizzle-orm";
-import { type Address, decodeEventLog, decodeFunctionData, getAddress, type Hex } from "viem";
+import { type Address, decodeEventLog, decodeFunctionData, erc20Abi, getAddress, type Hex } from "viem";
 import { writeAudit } from "@/lib/audit";
-import { enforcementDeskAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import {
+  artworkShareTokenAbi,
+  enforcementDeskAbi,
+  identityRegistryAbi,
+  marketAbi,
+  shareTokenFactoryAbi,
+} from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import { auditLog } from "@/lib/db/schema";
@@ -57,6 +63,10 @@ export async function decodeAgentTx({
   const d = getDeployments();
   if (d.enforcementDesk && to === getAddress(d.enforcementDesk)) {
     const decoded = await decodeDeskTx({ desk: to, input: tx.input, receipt, actor });
+    return decoded ? { ok: true, tx: decoded } : { ok: false, code: "tx_not_agent_call" };
+  }
+  if (d.market && to === getAddress(d.market)) {
+    const decoded = await decodeMarketTx({ market: to, input: tx.input, receipt });
     return decoded ? { ok: true, tx: decoded } : { ok: false, code: "tx_not_agent_call" };
   }
   let contract: "token" | "registry";
@@ -152,6 +162,115 @@ async function decodeDeskTx({
   });
   if (!inner) return null;
   return { ...inner, desk: { address: desk, step, proposalId: proposalId.toString(), proposer: getAddress(proposer) } };
+}
+
+/** `Market.OrderCancelled`'s reason for an order whose maker wallet was recovered (IMarket FILL_WALLET_RECOVERED). */
+const FILL_WALLET_RECOVERED = 40;
+
+/**
+ * A confirmed `Market.cancelRecovered` (after a wallet recovery, the lost wallet's open orders cancelled and their bid
+ * escrow returned to the recovered wallet), decoded from what the chain did, not from what was asked: the orders its
+ * receipt cancelled as recovered, their one maker (the lost wallet) and one factory token, the wallet the token
+ * recovered it to, the investor, and the payment tokens the market sent to that wallet. A call that cancelled
+ * nothing, or orders of several wallets or tokens (the console sends one lost wallet's), is not accepted.
+ */
+async function decodeMarketTx({
+  market,
+  input,
+  receipt,
+}: {
+  market: Address;
+  input: Hex;
+  receipt: { blockNumber: bigint; logs: readonly { address: Address; data: Hex; topics: readonly Hex[] }[] };
+}): Promise<DecodedAgentTx | null> {
+  try {
+    if (decodeFunctionData({ abi: marketAbi, data: input }).functionName !== "cancelRecovered") return null;
+  } catch {
+    return null;
+  }
+  const client = getPublicClient();
+  const d = getDeployments();
+  const marketEvent = (l: (typeof receipt.logs)[number]) => {
+    try {
+      return decodeEventLog({ abi: marketAbi, data: l.data, topics: l.topics as [Hex, ...Hex[]] });
+    } catch {
+      return null;
+    }
+  };
+  const transfer = (l: (typeof receipt.logs)[number]) => {
+    try {
+      return decodeEventLog({
+        abi: erc20Abi,
+        eventName: "Transfer",
+        data: l.data,
+        topics: l.topics as [Hex, ...Hex[]],
+      });
+    } catch {
+      return null;
+    }
+  };
+  const ids: bigint[] = [];
+  for (const l of receipt.logs) {
+    if (getAddress(l.address) !== market) continue;
+    const e = marketEvent(l);
+    if (e?.eventName === "OrderCancelled" && e.args.reason === FILL_WALLET_RECOVERED) ids.push(e.args.orderId);
+  }
+  if (ids.length === 0) return null;
+  const orders = await client.multicall({
+    contracts: ids.map((id) => ({ address: market, abi: marketAbi, functionName: "order", args: [id] }) as const),
+    allowFailure: false,
+    blockNumber: receipt.blockNumber,
+  });
+  const maker = getAddress(orders[0]!.maker);
+  const token = getAddress(orders[0]!.token);
+  if (orders.some((o) => getAddress(o.maker) !== maker || getAddress(o.token) !== token)) return null;
+  const isToken = await client.readContract({
+    address: d.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "isToken",
+    args: [token],
+  });
+  if (!isToken) return null;
+  const newWallet = await client.readContract({
+    address: token,
+    abi: artworkShareTokenAbi,
+    functionName: "recoveredTo",
+    args: [maker],
+    blockNumber: receipt.blockNumber,
+  });
+  const investorId = await client.readContract({
+    address: d.identityRegistry,
+    abi: identityRegistryAbi,
+    functionName: "investorOf",
+    args: [newWallet],
+    blockNumber: receipt.blockNumber,
+  });
+  // The escrow returned: what the market paid the recovered wallet in this transaction.
+  let escrow = 0n;
+  for (const l of receipt.logs) {
+    if (getAddress(l.address) !== getAddress(d.paymentToken)) continue;
+    const e = transfer(l);
+    if (
+      e?.eventName === "Transfer" &&
+      getAddress(e.args.from) === market &&
+      getAddress(e.args.to) === getAddress(newWallet)
+    )
+      escrow += e.args.value;
+  }
+  return {
+    contract: "market",
+    to: market,
+    functionName: "cancelRecovered",
+    args: {
+      orderIds: ids.map(String).join(","),
+      lostWallet: maker.toLowerCase(),
+      newWallet: newWallet.toLowerCase(),
+      token: token.toLowerCase(),
+      escrow: escrow.toString(),
+      investorId: investorId.toLowerCase(),
+    },
+    blockNumber: receipt.blockNumber,
+  };
 }
 
 /**

@@ -84,6 +84,7 @@ export const AUDIT_ACTION_CODES = [
   "token.batch_forced_transfer",
   "token.batch_wallet_recovery",
   "token.batch_burn",
+  "market.recovered_orders_cancel",
   "enforcement.propose",
   "enforcement.cancel",
   "registry.investor_register",

@@ -5,7 +5,7 @@ import "server-only";
  * proposed by one officer, waiting for a second to review the exact arguments and execute, or to cancel), and who
  * can act on a token (the desk and its agents) for the issuer's read-only view.
  */
-import { type Address, decodeFunctionData, getAddress, type Hex, keccak256, stringToHex } from "viem";
+import { type Address, decodeFunctionData, getAddress, type Hex, keccak256, stringToHex, zeroAddress } from "viem";
 import { artworkShareTokenAbi, enforcementDeskAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { DESK_TOKEN_CALLS } from "./agent-audit";
@@ -162,4 +162,58 @@ export async function getPaymentDecimals(): Promise<number> {
     abi: hKDStablecoinAbi,
     functionName: "decimals",
   });
+}
+
+export type RecoveredWalletOrders = {
+  /** The lost wallet, whose orders are still open on the market. */
+  lostWallet: Address;
+  /** The wallet the token recovered it to, which receives the bid escrow. */
+  recoveredTo: Address;
+  orders: WalletOpenOrder[];
+  /** Payment tokens held by the bids, returned to `recoveredTo` when the orders are cancelled. */
+  escrow: bigint;
+};
+
+/**
+ * The wallets of `token` that were recovered to another wallet (`recoveredTo(wallet) != 0`) and still have open
+ * orders on the market, read from the chain (the token's open-orders index and the token itself), each with its
+ * orders and their escrow: what `Market.cancelRecovered` of those order ids would cancel and return. Empty on a
+ * deployment without a market.
+ */
+export async function getRecoveredWalletOrders({ token }: { token: Address }): Promise<RecoveredWalletOrders[]> {
+  const market = getDeployments().market;
+  if (!market) return [];
+  const client = getPublicClient();
+  const m = { address: market, abi: marketAbi } as const;
+  const count = await client.readContract({ ...m, functionName: "openOrderCount", args: [token] });
+  if (count === 0n) return [];
+  const ids = await client.readContract({ ...m, functionName: "openOrders", args: [token, 0n, count] });
+  const views = await client.multicall({
+    contracts: ids.map((id) => ({ ...m, functionName: "order", args: [id] }) as const),
+    allowFailure: false,
+  });
+  const makers = [...new Set(views.filter((o) => o.remaining > 0n).map((o) => getAddress(o.maker)))];
+  if (makers.length === 0) return [];
+  const recovered = await client.multicall({
+    contracts: makers.map(
+      (w) => ({ address: token, abi: artworkShareTokenAbi, functionName: "recoveredTo", args: [w] }) as const,
+    ),
+    allowFailure: false,
+  });
+  const byMaker = new Map<Address, RecoveredWalletOrders>();
+  makers.forEach((w, i) => {
+    const to = recovered[i]!;
+    if (to !== zeroAddress) byMaker.set(w, { lostWallet: w, recoveredTo: getAddress(to), orders: [], escrow: 0n });
+  });
+  views.forEach((o, i) => {
+    const row = byMaker.get(getAddress(o.maker));
+    if (!row || o.remaining === 0n) return;
+    const side = o.side === 0 ? "ask" : "bid";
+    const escrow = side === "bid" ? o.remaining * o.price : 0n;
+    row.orders.push({ id: ids[i]!.toString(), side, price: o.price, remaining: o.remaining, escrow });
+    row.escrow += escrow;
+  });
+  const rows = [...byMaker.values()];
+  for (const r of rows) r.orders.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+  return rows;
 }

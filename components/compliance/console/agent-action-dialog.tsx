@@ -32,6 +32,8 @@ export type ActionSpec = {
   validate: (values: Record<string, string>) => Record<string, string>;
   confirm: (values: Record<string, string>) => string;
   call: (values: Record<string, string>) => AgentCall;
+  /** What the officer should do next, shown once the transaction is confirmed and audited. */
+  doneNote?: string;
 };
 
 export type AgentActionRequest = { title: string; officer: string; specs: ActionSpec[] };
@@ -78,11 +80,14 @@ export function AgentActionButton({
   label,
   variant = "secondary",
   request,
+  className,
 }: {
   id: string;
   label: string;
   variant?: "secondary" | "ghost" | "danger" | "primary";
   request: AgentActionRequest;
+  /** For a long label that must wrap on a phone (Button has no class merging: use important utilities). */
+  className?: string;
 }) {
   const api = useContext(AgentActionHostContext);
   if (!api) throw new Error("AgentActionButton must be rendered inside an AgentActionHost.");
@@ -91,7 +96,13 @@ export function AgentActionButton({
     api.update(id, request);
   });
   return (
-    <Button size="sm" variant={variant} onClick={() => api.open(id, request)} aria-haspopup="dialog">
+    <Button
+      size="sm"
+      variant={variant}
+      onClick={() => api.open(id, request)}
+      aria-haspopup="dialog"
+      className={className}
+    >
       {label}
     </Button>
   );
@@ -262,6 +273,11 @@ function AgentActionDialog({
               {t("reason")}: {reason.trim()}
             </p>
           </section>
+          {tx.step.kind === "done" && spec.doneNote ? (
+            <Alert tone="warn">
+              <span data-testid="agent-done-note">{spec.doneNote}</span>
+            </Alert>
+          ) : null}
           <OfficerSignFooter
             officer={officer}
             tx={tx}

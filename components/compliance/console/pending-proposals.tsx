@@ -129,6 +129,10 @@ export function PendingProposals({
                 functionName: "execute",
                 args: [BigInt(p.id), p.token, p.data],
               }),
+              // After a recovery, the lost wallet's orders are still open: point to where they are cancelled.
+              ...(p.lostOrders && p.lostOrders.count > 0
+                ? { doneNote: tr("afterRecovery", { count: p.lostOrders.count, escrow: p.lostOrders.escrow }) }
+                : {}),
             };
             return (
               <li

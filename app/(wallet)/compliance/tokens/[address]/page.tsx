@@ -9,6 +9,7 @@ import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { HolderActions, TokenPauseAction } from "@/components/compliance/console/holder-actions";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
 import { PendingProposals } from "@/components/compliance/console/pending-proposals";
+import { RecoveredOrders } from "@/components/compliance/console/recovered-orders";
 import { DeskHistory } from "@/components/compliance/desk-history";
 import { TokenRoleHistory } from "@/components/compliance/token-role-history";
 import { Address } from "@/components/ui/address";
@@ -37,9 +38,10 @@ import {
   getDeskAddress,
   getPaymentDecimals,
   getPendingProposals,
+  getRecoveredWalletOrders,
   getWalletOpenOrders,
 } from "@/lib/compliance/enforcement";
-import { getPublicClient } from "@/lib/chain/server";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { readSuccessor } from "@/lib/issuer/token-migration";
 import { formatDay, formatDayTime } from "@/lib/format/date";
@@ -128,7 +130,10 @@ export default async function RegisterPage({ params, searchParams }: Props) {
         : null,
     ),
   );
-  const payDecimals = lostOrders.some((o) => o) ? await getPaymentDecimals() : 0;
+  // Wallets recovered already whose orders are still open: the officer cancels them (escrow to the recovered wallet).
+  const market = getDeployments().market;
+  const recovered = !past && market ? await getRecoveredWalletOrders({ token }) : [];
+  const payDecimals = lostOrders.some((o) => o) || recovered.length > 0 ? await getPaymentDecimals() : 0;
   const transferRows = await loadProposalTransferRows(db, proposals);
 
   return (
@@ -293,6 +298,27 @@ export default async function RegisterPage({ params, searchParams }: Props) {
               : undefined,
           }))}
           transferRows={transferRows}
+        />
+      ) : null}
+
+      {market && recovered.length > 0 ? (
+        <RecoveredOrders
+          market={market}
+          symbol={register.symbol}
+          officer={ctx.address}
+          rows={recovered.map((r) => ({
+            lostWallet: r.lostWallet,
+            recoveredTo: r.recoveredTo,
+            escrow: formatMoney(r.escrow, payDecimals, locale),
+            hasEscrow: r.escrow > 0n,
+            orders: r.orders.map((o) => ({
+              id: o.id,
+              side: o.side,
+              remaining: o.remaining.toString(),
+              price: formatMoney(o.price, payDecimals, locale),
+              escrow: formatMoney(o.escrow, payDecimals, locale),
+            })),
+          }))}
         />
       ) : null}
 
