@@ -1,4 +1,4 @@
-import { defineConfig } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
 import base from "./playwright.config";
 import { E2E_ORIGIN } from "./e2e/ports";
 
@@ -10,6 +10,8 @@ export default defineConfig({
   ...base,
   testDir: "./e2e/scale",
   testIgnore: [],
+  // One project of its own: the main config's projects ignore e2e/scale and hold the faults journey.
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: "npx tsx scripts/scale.ts",
     url: `${E2E_ORIGIN}/api/health`,

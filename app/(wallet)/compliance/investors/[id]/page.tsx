@@ -271,7 +271,13 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
         {movements.length === 0 ? (
           <p className="text-sm text-ink-muted">{t("noHistory")}</p>
         ) : (
-          <div className="max-h-[50vh] overflow-auto rounded-xl border border-line">
+          // A long history scrolls inside its box: focusable and named, so keyboard users can scroll it too.
+          <div
+            className="max-h-[50vh] overflow-auto rounded-xl border border-line"
+            tabIndex={0}
+            role="region"
+            aria-label={t("historyCaption")}
+          >
             <table className="w-full min-w-[48rem] text-sm">
               <caption className="sr-only">{t("historyCaption")}</caption>
               <thead className="sticky top-0 bg-surface-muted text-left text-xs text-ink-muted">
