@@ -13,9 +13,14 @@ import {
   hKDStablecoinAbi,
   identityRegistryAbi,
   marketAbi,
-  shareTokenFactoryAbi,
 } from "@/lib/chain/abis";
-import { devAccount, offeringMinter, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
+import {
+  devAccount,
+  offeringMinter,
+  startTestChain,
+  type TestChain,
+  deployTestToken,
+} from "@/lib/chain/local/test-chain";
 import { resetServerChain } from "@/lib/chain/server";
 import { marketOrders } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
@@ -38,33 +43,7 @@ beforeAll(async () => {
   tc = await startTestChain({ issuers: [issuer], agents: [grace, marcus] });
   t = await createTestDatabase();
   tc.serveToServer();
-  await tc.send(
-    tc.wallet(issuer).writeContract({
-      address: tc.deployments.shareTokenFactory,
-      abi: shareTokenFactoryAbi,
-      functionName: "deployToken",
-      args: [
-        "Recovery Test",
-        "RCV",
-        1_000n,
-        {
-          allowedCountries: [344],
-          eligibleCategories: 14,
-          maxHolders: 0,
-          maxBalancePerInvestor: 0n,
-          lockupSeconds: 0n,
-        },
-        "http://x/m.json",
-        keccak256(stringToHex("rcv")),
-      ],
-    }),
-  );
-  [token] = (await tc.client.readContract({
-    address: tc.deployments.shareTokenFactory,
-    abi: shareTokenFactoryAbi,
-    functionName: "tokens",
-    args: [0n, 10n],
-  })) as [Address];
+  token = await deployTestToken(tc, { issuer, name: "Recovery Test", symbol: "RCV" });
   const id = keccak256(stringToHex("investor:lost-key"));
   const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
   const reg = (functionName: "registerInvestor" | "linkWallet", args: readonly unknown[]) =>

@@ -134,3 +134,65 @@ export async function offeringMinter(rpcUrl: string, offering: Address) {
   await impersonate(rpcUrl, offering);
   return createWalletClient({ account: offering, chain: foundry, transport: http(rpcUrl) });
 }
+
+/**
+ * Deploys a share token through the factory as `issuer` (HK residents, every category, no holder, balance or lock-up
+ * limit unless `rules` says otherwise) and returns its address: the token a chain test acts on.
+ */
+export async function deployTestToken(
+  tc: TestChain,
+  {
+    issuer,
+    name,
+    symbol,
+    maxSupply = 1_000n,
+    rules = {},
+  }: {
+    issuer: Account;
+    name: string;
+    symbol: string;
+    maxSupply?: bigint;
+    rules?: Partial<{
+      allowedCountries: number[];
+      eligibleCategories: number;
+      maxHolders: number;
+      maxBalancePerInvestor: bigint;
+      lockupSeconds: bigint;
+    }>;
+  },
+): Promise<Address> {
+  const before = (await tc.client.readContract({
+    address: tc.deployments.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "tokenCount",
+  })) as bigint;
+  await tc.send(
+    tc.wallet(issuer).writeContract({
+      address: tc.deployments.shareTokenFactory,
+      abi: shareTokenFactoryAbi,
+      functionName: "deployToken",
+      args: [
+        name,
+        symbol,
+        maxSupply,
+        {
+          allowedCountries: [344],
+          eligibleCategories: 14,
+          maxHolders: 0,
+          maxBalancePerInvestor: 0n,
+          lockupSeconds: 0n,
+          ...rules,
+        },
+        "http://x/m.json",
+        keccak256(stringToHex(symbol.toLowerCase())),
+      ],
+    }),
+  );
+  const [token] = (await tc.client.readContract({
+    address: tc.deployments.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "tokens",
+    args: [before, 1n],
+  })) as Address[];
+  return token!;
+}
