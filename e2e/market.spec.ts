@@ -297,6 +297,13 @@ test.describe("secondary market", () => {
     await expect(alice.page.getByTestId("portfolio-held")).toHaveText(
       "plus HK$9,900.00 held by the market for your open bids (returned if you cancel them)",
     );
+    // The history says so too: the newest row is the bid, its shares unsigned (none moved), its HKD held.
+    const history = alice.page.getByRole("table", { name: "Transaction history" });
+    const newest = history.getByRole("row").nth(1);
+    await expect(newest).toContainText("Buy order placed");
+    await expect(newest).toContainText("Quiet Mountains");
+    await expect(newest.getByRole("cell").nth(3)).toHaveText(/^2\s*at HK\$4,950\.00 each$/);
+    await expect(newest.getByRole("cell").nth(4)).toHaveText(/^HK\$9,900\.00\s*held by the market$/);
 
     await gotoTrade(alice.page);
     await myOrders(alice.page)
@@ -310,6 +317,12 @@ test.describe("secondary market", () => {
     expect((await portfolioOf(alice.page)).hkd).toBeCloseTo(before.hkd, 2);
     expect((await portfolioOf(alice.page)).shares).toBe(before.shares);
     await expect(alice.page.getByTestId("portfolio-held")).toHaveCount(0);
+    // The cancellation is the newest row, above the bid it cancelled; the escrow came back.
+    const rows = alice.page.getByRole("table", { name: "Transaction history" }).getByRole("row");
+    await expect(rows.nth(1)).toContainText("Buy order cancelled");
+    await expect(rows.nth(1).getByRole("cell").nth(3)).toHaveText(/^2\s*at HK\$4,950\.00 each$/);
+    await expect(rows.nth(1).getByRole("cell").nth(4)).toHaveText(/^HK\$9,900\.00\s*returned to you$/);
+    await expect(rows.nth(2)).toContainText("Buy order placed");
   });
 
   test("mei's sell limit below priya's bid trades against it on-chain at the bid's price, told before signing; the book is not crossed and both portfolios change", async ({

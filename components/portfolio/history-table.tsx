@@ -14,8 +14,14 @@ const tones: Record<HistoryKind, BadgeTone> = {
   redemption: "neutral",
   marketBuy: "success",
   marketSell: "warn",
+  bidPlaced: "neutral",
+  askPlaced: "neutral",
+  bidCancelled: "neutral",
+  askCancelled: "neutral",
 };
 const outgoing = new Set<HistoryKind>(["transferOut", "redemption", "marketSell"]);
+/** Order rows move no shares in or out of the investor's hands: their shares carry no sign. */
+const orderRows = new Set<HistoryKind>(["bidPlaced", "askPlaced", "bidCancelled", "askCancelled"]);
 
 /** Transaction history from chain events, newest first. */
 export async function HistoryTable({
@@ -62,7 +68,11 @@ export async function HistoryTable({
                 <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>
                   {t(`history.kinds.${h.kind}`)}
                 </Badge>
-                {h.counterparty ? (
+                {h.order?.because && h.order.because !== "own" ? (
+                  <span className="ml-2 text-xs text-ink-muted">
+                    {t(`history.because.${h.order.because}`, { address: shortAddress(h.counterparty ?? "", 4) })}
+                  </span>
+                ) : h.counterparty ? (
                   <span className="ml-2 text-xs text-ink-muted">
                     {t(h.kind === "transferIn" || h.kind === "marketBuy" ? "history.from" : "history.to", {
                       address: shortAddress(h.counterparty, 4),
@@ -80,12 +90,26 @@ export async function HistoryTable({
                 )}
               </td>
               <td className="px-4 py-3 text-right tabular">
-                {outgoing.has(h.kind) ? "−" : "+"}
+                {orderRows.has(h.kind) ? null : outgoing.has(h.kind) ? "−" : "+"}
                 {Number(h.shares).toLocaleString(locale)}
+                {h.order ? (
+                  <span className="block text-xs text-ink-muted">
+                    {t.rich("history.atPrice", {
+                      price: () => <Money value={h.order!.price} decimals={decimals} />,
+                    })}
+                  </span>
+                ) : null}
               </td>
               <td className="px-4 py-3 text-right">
                 {h.amount !== null ? (
-                  <Money value={h.amount} decimals={decimals} />
+                  <>
+                    <Money value={h.amount} decimals={decimals} />
+                    {h.kind === "bidPlaced" || h.kind === "bidCancelled" ? (
+                      <span className="block text-xs text-ink-muted">
+                        {t(h.kind === "bidPlaced" ? "history.escrowHeld" : "history.escrowReturned")}
+                      </span>
+                    ) : null}
+                  </>
                 ) : (
                   <span className="text-ink-subtle">—</span>
                 )}

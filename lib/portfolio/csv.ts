@@ -26,6 +26,8 @@ export type StatementTransaction = {
   wallet: string;
   shares: bigint;
   amount: bigint | null;
+  /** A market order's limit price per share (order rows); else the price is the amount per share. */
+  price?: bigint | null;
   counterparty: string | null;
   txHash: string;
 };
@@ -116,7 +118,7 @@ export function buildStatementCsv({
       csvField(t.wallet),
       t.shares.toString(),
       "",
-      t.amount !== null && t.shares > 0n ? num(hkd(t.amount / t.shares)) : "",
+      t.price != null ? num(hkd(t.price)) : t.amount !== null && t.shares > 0n ? num(hkd(t.amount / t.shares)) : "",
       t.amount !== null ? num(hkd(t.amount)) : "",
       "",
       "",

@@ -1,13 +1,12 @@
 import "server-only";
 
-import { and, desc, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import { desc, eq, isNotNull } from "drizzle-orm";
 import { getAddress, zeroAddress, type Address, type Hex } from "viem";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { getDb, schema } from "@/lib/db";
-import { getServerEnv } from "@/lib/env";
-import { getIndexerLag } from "@/lib/indexer/indexer";
+import { FillCode } from "@/lib/market/reasons";
 import { getLastTradePrices, getOpenOrdersOf, getTradesOf } from "@/lib/market/queries";
 import {
   buildPositions,
@@ -20,6 +19,7 @@ import {
   type LedgerEvent,
   type Totals,
 } from "./math";
+import { blockTime, readPortfolioEvents } from "./events";
 
 export type Lockup = { wallet: Address; shares: bigint; until: Date };
 
@@ -48,7 +48,19 @@ export type Holding = {
 };
 
 export type HistoryKind =
-  "purchase" | "transferIn" | "transferOut" | "allocation" | "redemption" | "marketBuy" | "marketSell";
+  | "purchase"
+  | "transferIn"
+  | "transferOut"
+  | "allocation"
+  | "redemption"
+  | "marketBuy"
+  | "marketSell"
+  | "bidPlaced"
+  | "askPlaced"
+  | "bidCancelled"
+  | "askCancelled";
+/** Why an order was cancelled: by the investor, because it expired, because its wallet was recovered, or otherwise. */
+export type CancelledBecause = "own" | "expired" | "recovered" | "other";
 export type HistoryEntry = {
   kind: HistoryKind;
   at: Date;
@@ -61,6 +73,8 @@ export type HistoryEntry = {
   /** HKD paid (purchases, market buys with any fee) or received (market sales, net of any fee). */
   amount: bigint | null;
   counterparty: Address | null;
+  /** Market order rows (placed, cancelled): the order, its limit price per share and, when cancelled, why. */
+  order: { id: string; price: bigint; because: CancelledBecause | null } | null;
   txHash: Hex;
   blockNumber: bigint;
   logIndex: number;
@@ -124,175 +138,6 @@ async function getListed(): Promise<Listed[]> {
   return [...seen.values()];
 }
 
-const LOG_CHUNK = 50_000n;
-
-function chunks(from: bigint, to: bigint): [bigint, bigint][] {
-  const out: [bigint, bigint][] = [];
-  for (let start = from; start <= to; start += LOG_CHUNK)
-    out.push([start, start + LOG_CHUNK - 1n > to ? to : start + LOG_CHUNK - 1n]);
-  return out;
-}
-
-const blockTimes = new Map<bigint, Date>();
-async function blockTime(blockNumber: bigint): Promise<Date> {
-  const hit = blockTimes.get(blockNumber);
-  if (hit) return hit;
-  const block = await getPublicClient().getBlock({ blockNumber });
-  const at = new Date(Number(block.timestamp) * 1000);
-  if (blockTimes.size > 10_000) blockTimes.clear();
-  blockTimes.set(blockNumber, at);
-  return at;
-}
-
-type Purchase = {
-  args: { id?: bigint; buyer?: Address; shares?: bigint; cost?: bigint };
-  transactionHash: Hex;
-  logIndex: number;
-  blockNumber: bigint;
-};
-type ShareTransfer = {
-  args: { from?: Address; to?: Address; value?: bigint };
-  address: Address;
-  transactionHash: Hex;
-  logIndex: number;
-  blockNumber: bigint;
-};
-type PortfolioEvents = { purchases: Purchase[]; transfers: ShareTransfer[]; times: Map<bigint, Date> };
-
-/** Purchases and share transfers of the wallets in a block range, straight from the chain (chunked getLogs). */
-async function readEventsFromChain({
-  wallets,
-  tokens,
-  fromBlock,
-  toBlock,
-}: {
-  wallets: Address[];
-  tokens: Address[];
-  fromBlock: bigint;
-  toBlock: bigint;
-}) {
-  if (fromBlock > toBlock) return { purchases: [] as Purchase[], transfers: [] as ShareTransfer[] };
-  const client = getPublicClient();
-  const d = getDeployments();
-  const perRange = await Promise.all(
-    chunks(fromBlock, toBlock).map(async ([from, to]) => {
-      const [purchases, outs, ins] = await Promise.all([
-        client.getContractEvents({
-          address: d.primaryOffering,
-          abi: primaryOfferingAbi,
-          eventName: "SharesPurchased",
-          args: { buyer: wallets },
-          fromBlock: from,
-          toBlock: to,
-        }),
-        tokens.length
-          ? client.getContractEvents({
-              address: tokens,
-              abi: artworkShareTokenAbi,
-              eventName: "Transfer",
-              args: { from: wallets },
-              fromBlock: from,
-              toBlock: to,
-            })
-          : [],
-        tokens.length
-          ? client.getContractEvents({
-              address: tokens,
-              abi: artworkShareTokenAbi,
-              eventName: "Transfer",
-              args: { to: wallets },
-              fromBlock: from,
-              toBlock: to,
-            })
-          : [],
-      ]);
-      return { purchases, outs, ins };
-    }),
-  );
-  return {
-    purchases: perRange.flatMap((r) => r.purchases) as Purchase[],
-    transfers: [...perRange.flatMap((r) => r.outs), ...perRange.flatMap((r) => r.ins)] as ShareTransfer[],
-  };
-}
-
-/**
- * The same events from the indexer's table up to its cursor (one query, with block times), then from the chain
- * only for the blocks the indexer has not recorded yet. Without an indexer, everything comes from the chain.
- */
-async function readEvents({
-  wallets,
-  tokens,
-  toBlock,
-}: {
-  wallets: Address[];
-  tokens: Address[];
-  toBlock: bigint;
-}): Promise<PortfolioEvents> {
-  const d = getDeployments();
-  const db = await getDb();
-  const { cursor } = getServerEnv().indexerMode === "off" ? { cursor: null } : await getIndexerLag(db, toBlock);
-  const indexedTo = cursor !== null && cursor >= d.startBlock ? (cursor < toBlock ? cursor : toBlock) : null;
-  const times = new Map<bigint, Date>();
-  const purchases: Purchase[] = [];
-  const transfers: ShareTransfer[] = [];
-  if (indexedTo !== null) {
-    const own = wallets.map((w) => w.toLowerCase());
-    const tokenList = tokens.map((t) => t.toLowerCase());
-    const ev = schema.chainEvents;
-    const rows = await db
-      .select()
-      .from(ev)
-      .where(
-        and(
-          lte(ev.blockNumber, indexedTo),
-          or(
-            and(
-              eq(ev.eventName, "SharesPurchased"),
-              eq(ev.contract, d.primaryOffering.toLowerCase()),
-              inArray(sql`${ev.args}->>'buyer'`, own),
-            ),
-            tokenList.length
-              ? and(
-                  eq(ev.eventName, "Transfer"),
-                  inArray(ev.contract, tokenList),
-                  or(inArray(sql`${ev.args}->>'from'`, own), inArray(sql`${ev.args}->>'to'`, own)),
-                )
-              : undefined,
-          ),
-        ),
-      );
-    for (const r of rows) {
-      times.set(r.blockNumber, r.blockTime);
-      const base = { transactionHash: r.txHash as Hex, logIndex: r.logIndex, blockNumber: r.blockNumber };
-      const a = r.args;
-      if (r.eventName === "SharesPurchased") {
-        purchases.push({
-          ...base,
-          args: {
-            id: BigInt(String(a.id)),
-            buyer: getAddress(String(a.buyer)),
-            shares: BigInt(String(a.shares)),
-            cost: BigInt(String(a.cost)),
-          },
-        });
-      } else {
-        transfers.push({
-          ...base,
-          address: getAddress(r.contract),
-          args: { from: getAddress(String(a.from)), to: getAddress(String(a.to)), value: BigInt(String(a.value)) },
-        });
-      }
-    }
-  }
-  const tail = await readEventsFromChain({
-    wallets,
-    tokens,
-    fromBlock: indexedTo === null ? d.startBlock : indexedTo + 1n,
-    toBlock,
-  });
-  return { purchases: [...purchases, ...tail.purchases], transfers: [...transfers, ...tail.transfers], times };
-}
-
 async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: MarketInputs): Promise<Portfolio> {
   const listed = await getListed();
   const d = getDeployments();
@@ -326,7 +171,7 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
   ];
   const [results, events] = await Promise.all([
     client.multicall({ contracts: calls, allowFailure: false, blockNumber, ...getMulticallOptions() }),
-    readEvents({ wallets, tokens, toBlock: blockNumber }),
+    readPortfolioEvents({ wallets, tokens, toBlock: blockNumber }),
   ]);
   let i = 0;
   const next = () => results[i++] as unknown;
@@ -369,6 +214,7 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
         shares: p.args.shares!,
         amount: p.args.cost!,
         counterparty: null,
+        order: null,
         txHash: p.transactionHash,
         blockNumber: p.blockNumber,
         logIndex: p.logIndex,
@@ -397,6 +243,7 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
     const base = {
       shares: value,
       amount: null,
+      order: null,
       txHash: t.transactionHash,
       blockNumber: t.blockNumber,
       logIndex: t.logIndex,
@@ -473,6 +320,59 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
         entry: { ...base, kind: "transferOut", wallet: getAddress(from), counterparty: getAddress(to) },
       });
     }
+  }
+  // Market orders the wallets placed and their cancellations: no shares or HKD change hands (a bid's HKD moves into
+  // the market's escrow and back), so they carry no ledger event; fills appear as the market buys and sells above.
+  const placedById = new Map(events.placed.map((o) => [o.orderId, o]));
+  for (const o of events.placed) {
+    const bid = o.side === 1;
+    raw.push({
+      blockNumber: o.blockNumber,
+      logIndex: o.logIndex,
+      token: o.token,
+      ledger: null,
+      entry: {
+        kind: bid ? "bidPlaced" : "askPlaced",
+        wallet: o.maker,
+        shares: o.shares,
+        amount: bid ? o.shares * o.price : null,
+        counterparty: null,
+        order: { id: o.orderId.toString(), price: o.price, because: null },
+        txHash: o.transactionHash,
+        blockNumber: o.blockNumber,
+        logIndex: o.logIndex,
+      },
+    });
+  }
+  for (const c of events.cancelled) {
+    const o = placedById.get(c.orderId);
+    if (!o) continue;
+    const bid = o.side === 1;
+    const because: CancelledBecause =
+      c.reason === FillCode.Ok && own.has(c.canceller.toLowerCase())
+        ? "own"
+        : c.reason === FillCode.OrderExpired
+          ? "expired"
+          : c.reason === FillCode.WalletRecovered
+            ? "recovered"
+            : "other";
+    raw.push({
+      blockNumber: c.blockNumber,
+      logIndex: c.logIndex,
+      token: o.token,
+      ledger: null,
+      entry: {
+        kind: bid ? "bidCancelled" : "askCancelled",
+        wallet: o.maker,
+        shares: c.remaining,
+        amount: bid ? c.remaining * o.price : null,
+        counterparty: because === "own" ? null : c.canceller,
+        order: { id: c.orderId.toString(), price: o.price, because },
+        txHash: c.transactionHash,
+        blockNumber: c.blockNumber,
+        logIndex: c.logIndex,
+      },
+    });
   }
   raw.sort((a, b) =>
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,

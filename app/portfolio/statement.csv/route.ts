@@ -56,6 +56,7 @@ export async function GET(request: Request) {
       wallet: t.wallet,
       shares: t.shares,
       amount: t.amount,
+      price: t.order?.price ?? null,
       counterparty: t.counterparty,
       txHash: t.txHash,
     })),

@@ -1,0 +1,277 @@
+import "server-only";
+
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { getAddress, type Address, type Hex } from "viem";
+import { artworkShareTokenAbi, marketAbi, primaryOfferingAbi } from "@/lib/chain/abis";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { getDb, schema } from "@/lib/db";
+import { getServerEnv } from "@/lib/env";
+import { getIndexerLag } from "@/lib/indexer/indexer";
+
+/*
+ * The chain events a portfolio is built from — the investor's primary purchases, share transfers and market orders
+ * placed and cancelled — read from the indexer's table up to its cursor and from the chain for the blocks after it.
+ * Without an indexer, everything comes from the chain. Only ever called with the caller's own wallets.
+ */
+
+type EventBase = { transactionHash: Hex; logIndex: number; blockNumber: bigint };
+
+export type Purchase = EventBase & { args: { id?: bigint; buyer?: Address; shares?: bigint; cost?: bigint } };
+export type ShareTransfer = EventBase & { args: { from?: Address; to?: Address; value?: bigint }; address: Address };
+/** A market order one of the wallets placed (`side` 0 = ask, 1 = bid, as IMarket.Side). */
+export type OrderPlaced = EventBase & {
+  orderId: bigint;
+  maker: Address;
+  token: Address;
+  side: number;
+  shares: bigint;
+  price: bigint;
+};
+/** The cancellation of one of those orders: `remaining` shares withdrawn, by `canceller`, for `reason` (IMarket FILL_*). */
+export type OrderCancelled = EventBase & { orderId: bigint; remaining: bigint; canceller: Address; reason: number };
+
+export type PortfolioEvents = {
+  purchases: Purchase[];
+  transfers: ShareTransfer[];
+  placed: OrderPlaced[];
+  cancelled: OrderCancelled[];
+  /** Block times the indexer recorded (the rest are read from the chain by the caller). */
+  times: Map<bigint, Date>;
+};
+
+const LOG_CHUNK = 50_000n;
+
+function chunks(from: bigint, to: bigint): [bigint, bigint][] {
+  const out: [bigint, bigint][] = [];
+  for (let start = from; start <= to; start += LOG_CHUNK)
+    out.push([start, start + LOG_CHUNK - 1n > to ? to : start + LOG_CHUNK - 1n]);
+  return out;
+}
+
+const blockTimes = new Map<bigint, Date>();
+/** A block's time from the chain, cached (blocks after the indexer's cursor). */
+export async function blockTime(blockNumber: bigint): Promise<Date> {
+  const hit = blockTimes.get(blockNumber);
+  if (hit) return hit;
+  const block = await getPublicClient().getBlock({ blockNumber });
+  const at = new Date(Number(block.timestamp) * 1000);
+  if (blockTimes.size > 10_000) blockTimes.clear();
+  blockTimes.set(blockNumber, at);
+  return at;
+}
+
+const baseOf = (log: { transactionHash: Hex; logIndex: number; blockNumber: bigint }): EventBase => ({
+  transactionHash: log.transactionHash,
+  logIndex: log.logIndex,
+  blockNumber: log.blockNumber,
+});
+
+/** The events of the wallets in a block range, straight from the chain (chunked getLogs). */
+async function readEventsFromChain({
+  wallets,
+  tokens,
+  fromBlock,
+  toBlock,
+  knownOrderIds,
+}: {
+  wallets: Address[];
+  tokens: Address[];
+  fromBlock: bigint;
+  toBlock: bigint;
+  /** Orders of the wallets placed before `fromBlock`, whose cancellations may fall in the range. */
+  knownOrderIds: ReadonlySet<bigint>;
+}): Promise<Omit<PortfolioEvents, "times">> {
+  if (fromBlock > toBlock) return { purchases: [], transfers: [], placed: [], cancelled: [] };
+  const client = getPublicClient();
+  const d = getDeployments();
+  const market = d.market;
+  const perRange = await Promise.all(
+    chunks(fromBlock, toBlock).map(async ([from, to]) => {
+      const range = { fromBlock: from, toBlock: to };
+      const [purchases, outs, ins, placed, cancelled] = await Promise.all([
+        client.getContractEvents({
+          address: d.primaryOffering,
+          abi: primaryOfferingAbi,
+          eventName: "SharesPurchased",
+          args: { buyer: wallets },
+          ...range,
+        }),
+        tokens.length
+          ? client.getContractEvents({
+              address: tokens,
+              abi: artworkShareTokenAbi,
+              eventName: "Transfer",
+              args: { from: wallets },
+              ...range,
+            })
+          : [],
+        tokens.length
+          ? client.getContractEvents({
+              address: tokens,
+              abi: artworkShareTokenAbi,
+              eventName: "Transfer",
+              args: { to: wallets },
+              ...range,
+            })
+          : [],
+        market
+          ? client.getContractEvents({
+              address: market,
+              abi: marketAbi,
+              eventName: "OrderPlaced",
+              args: { maker: wallets },
+              ...range,
+            })
+          : [],
+        // Cancellations are matched to the wallets' orders below: the event names the order, not its maker.
+        market
+          ? client.getContractEvents({ address: market, abi: marketAbi, eventName: "OrderCancelled", ...range })
+          : [],
+      ]);
+      return { purchases, outs, ins, placed, cancelled };
+    }),
+  );
+  const placed: OrderPlaced[] = perRange
+    .flatMap((r) => r.placed)
+    .map((e) => ({
+      ...baseOf(e),
+      orderId: e.args.orderId!,
+      maker: getAddress(e.args.maker!),
+      token: getAddress(e.args.token!),
+      side: Number(e.args.side),
+      shares: e.args.shares!,
+      price: e.args.price!,
+    }));
+  const own = new Set([...knownOrderIds, ...placed.map((p) => p.orderId)]);
+  return {
+    purchases: perRange.flatMap((r) => r.purchases) as Purchase[],
+    transfers: [...perRange.flatMap((r) => r.outs), ...perRange.flatMap((r) => r.ins)] as ShareTransfer[],
+    placed,
+    cancelled: perRange
+      .flatMap((r) => r.cancelled)
+      .filter((e) => own.has(e.args.orderId!))
+      .map((e) => ({
+        ...baseOf(e),
+        orderId: e.args.orderId!,
+        remaining: e.args.remaining!,
+        canceller: getAddress(e.args.canceller!),
+        reason: Number(e.args.reason),
+      })),
+  };
+}
+
+/**
+ * The wallets' events from the indexer's table up to its cursor (one query, with block times), then from the chain
+ * only for the blocks the indexer has not recorded yet.
+ */
+export async function readPortfolioEvents({
+  wallets,
+  tokens,
+  toBlock,
+}: {
+  wallets: Address[];
+  tokens: Address[];
+  toBlock: bigint;
+}): Promise<PortfolioEvents> {
+  const d = getDeployments();
+  const db = await getDb();
+  const { cursor } = getServerEnv().indexerMode === "off" ? { cursor: null } : await getIndexerLag(db, toBlock);
+  const indexedTo = cursor !== null && cursor >= d.startBlock ? (cursor < toBlock ? cursor : toBlock) : null;
+  const times = new Map<bigint, Date>();
+  const purchases: Purchase[] = [];
+  const transfers: ShareTransfer[] = [];
+  const placed: OrderPlaced[] = [];
+  const cancelled: OrderCancelled[] = [];
+  if (indexedTo !== null) {
+    const own = wallets.map((w) => w.toLowerCase());
+    const tokenList = tokens.map((t) => t.toLowerCase());
+    const market = d.market?.toLowerCase();
+    const ev = schema.chainEvents;
+    const placedByOwn = and(
+      eq(ev.eventName, "OrderPlaced"),
+      eq(ev.contract, market ?? ""),
+      inArray(sql`${ev.args}->>'maker'`, own),
+    );
+    const ownOrderIds = db.select({ orderId: ev.orderId }).from(ev).where(placedByOwn);
+    const rows = await db
+      .select()
+      .from(ev)
+      .where(
+        and(
+          lte(ev.blockNumber, indexedTo),
+          or(
+            and(
+              eq(ev.eventName, "SharesPurchased"),
+              eq(ev.contract, d.primaryOffering.toLowerCase()),
+              inArray(sql`${ev.args}->>'buyer'`, own),
+            ),
+            tokenList.length
+              ? and(
+                  eq(ev.eventName, "Transfer"),
+                  inArray(ev.contract, tokenList),
+                  or(inArray(sql`${ev.args}->>'from'`, own), inArray(sql`${ev.args}->>'to'`, own)),
+                )
+              : undefined,
+            market ? placedByOwn : undefined,
+            market
+              ? and(eq(ev.eventName, "OrderCancelled"), eq(ev.contract, market), inArray(ev.orderId, ownOrderIds))
+              : undefined,
+          ),
+        ),
+      );
+    for (const r of rows) {
+      times.set(r.blockNumber, r.blockTime);
+      const base = { transactionHash: r.txHash as Hex, logIndex: r.logIndex, blockNumber: r.blockNumber };
+      const a = r.args;
+      if (r.eventName === "SharesPurchased") {
+        purchases.push({
+          ...base,
+          args: {
+            id: BigInt(String(a.id)),
+            buyer: getAddress(String(a.buyer)),
+            shares: BigInt(String(a.shares)),
+            cost: BigInt(String(a.cost)),
+          },
+        });
+      } else if (r.eventName === "Transfer") {
+        transfers.push({
+          ...base,
+          address: getAddress(r.contract),
+          args: { from: getAddress(String(a.from)), to: getAddress(String(a.to)), value: BigInt(String(a.value)) },
+        });
+      } else if (r.eventName === "OrderPlaced") {
+        placed.push({
+          ...base,
+          orderId: BigInt(String(a.orderId)),
+          maker: getAddress(String(a.maker)),
+          token: getAddress(String(a.token)),
+          side: Number(a.side),
+          shares: BigInt(String(a.shares)),
+          price: BigInt(String(a.price)),
+        });
+      } else {
+        cancelled.push({
+          ...base,
+          orderId: BigInt(String(a.orderId)),
+          remaining: BigInt(String(a.remaining)),
+          canceller: getAddress(String(a.canceller)),
+          reason: Number(a.reason),
+        });
+      }
+    }
+  }
+  const tail = await readEventsFromChain({
+    wallets,
+    tokens,
+    fromBlock: indexedTo === null ? d.startBlock : indexedTo + 1n,
+    toBlock,
+    knownOrderIds: new Set(placed.map((p) => p.orderId)),
+  });
+  return {
+    purchases: [...purchases, ...tail.purchases],
+    transfers: [...transfers, ...tail.transfers],
+    placed: [...placed, ...tail.placed],
+    cancelled: [...cancelled, ...tail.cancelled],
+    times,
+  };
+}
