@@ -977,11 +977,17 @@ function csvRows(text: string): string[][] {
   return rows;
 }
 
+/**
+ * Audit entries after `afterId`, less those the indexer's reconciliation wrote meanwhile (`details.source` "indexer"):
+ * agent transactions it found on-chain — the seed's, or an earlier journey's — which no call of the matrix made.
+ */
 async function auditSince(cookie: string, afterId: number): Promise<{ id: number; action: string; actor: string }[]> {
   const text = await (await fetch(`${E2E_ORIGIN}/compliance/audit/audit.csv`, { headers: { Cookie: cookie } })).text();
   const [header, ...rows] = csvRows(text);
   const col = (name: string) => header!.indexOf(name);
+  const fromIndexer = (details: string | undefined) => /"source":\s*"indexer"/.test(details ?? "");
   return rows
+    .filter((r) => !fromIndexer(r[col("details")]))
     .map((r) => ({ id: Number(r[col("id")]), action: r[col("action")]!, actor: r[col("actor")]! }))
     .filter((r) => r.id > afterId);
 }
