@@ -184,15 +184,19 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         if (shares == 0) revert MarketInvalidShares(0);
         if (block.timestamp >= o.expiresAt) revert MarketOrderNotFillable(orderId, FILL_ORDER_EXPIRED);
         // After the checks {fillable} makes first (closed, paused, expired), so both name the same reason.
-        if (_registry(token).platformStopped()) revert MarketPlatformStopped();
-        if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
-        if (side == Side.Ask ? price > priceLimit : price < priceLimit) {
-            revert MarketPriceLimit(orderId, price, priceLimit);
-        }
+        {
+            // One registry look-up for the whole fill.
+            IIdentityRegistry reg = _registry(token);
+            if (reg.platformStopped()) revert MarketPlatformStopped();
+            if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
+            if (side == Side.Ask ? price > priceLimit : price < priceLimit) {
+                revert MarketPriceLimit(orderId, price, priceLimit);
+            }
 
-        filled = shares < remaining ? shares : remaining;
-        if (side == Side.Ask) _checkAskFill(orderId, token, maker, filled);
-        else _checkBidFill(orderId, token, maker, filled);
+            filled = shares < remaining ? shares : remaining;
+            if (side == Side.Ask) _checkAskFill(orderId, reg, token, maker, filled);
+            else _checkBidFill(orderId, reg, token, maker, filled);
+        }
 
         uint256 cost;
         uint256 feeAmount;
@@ -661,7 +665,15 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         view
         returns (uint256 needed, uint256 available, uint8 code)
     {
-        needed = _openAsks[token][maker] + extra;
+        return _askBackingOf(token, maker, _openAsks[token][maker] + extra, extra);
+    }
+
+    /// @dev {_askBacking} with the stored open total plus `extra` already read: `needed`.
+    function _askBackingOf(address token, address maker, uint256 needed, uint256 extra)
+        private
+        view
+        returns (uint256, uint256 available, uint8 code)
+    {
         (available, code) = _backing(token, maker, needed);
         if (code != FILL_OK && code != TRANSFER_SENDER_FROZEN) {
             uint256 live = _liveAskTotal(token, maker) + extra;
@@ -670,6 +682,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
                 (available, code) = _backing(token, maker, live);
             }
         }
+        return (needed, available, code);
     }
 
     // ================================================================ internals
@@ -718,45 +731,58 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     /// @dev A fill of an ask: the ask must still be backed (maker verified, not frozen, free shares and allowance
     /// for ALL its open asks), and the taker must be another investor. Takes the filled shares off the open total.
-    function _checkAskFill(uint256 orderId, address token, address maker, uint256 filled) private {
-        IIdentityRegistry reg = _registry(token);
+    /// The stored open total is read once and written back here (one slot read, one write).
+    function _checkAskFill(uint256 orderId, IIdentityRegistry reg, address token, address maker, uint256 filled)
+        private
+    {
         (bytes32 makerId,,, uint64 kycExpiry) = reg.identityOf(maker);
         if (makerId == bytes32(0) || kycExpiry <= block.timestamp) {
             revert MarketOrderNotFillable(orderId, FILL_SELLER_NOT_VERIFIED);
         }
         if (reg.investorOf(msg.sender) == makerId) revert MarketSelfTrade(orderId, msg.sender);
-        (,, uint8 code) = _askBacking(token, maker, 0);
+        mapping(address maker => uint256) storage asks = _openAsks[token];
+        uint256 total = asks[maker];
+        (,, uint8 code) = _askBackingOf(token, maker, total, 0);
         if (code != FILL_OK) revert MarketOrderNotFillable(orderId, code);
         // filled ≤ remaining ≤ the stored open total: this ask is part of it.
         unchecked {
-            _openAsks[token][maker] -= filled;
+            asks[maker] = total - filled;
         }
     }
 
     /// @dev A fill of a bid: the selling taker must be another investor, and may sell only shares its own open asks
     /// do not need.
-    function _checkBidFill(uint256 orderId, address token, address maker, uint256 filled) private view {
-        IIdentityRegistry reg = _registry(token);
+    function _checkBidFill(uint256 orderId, IIdentityRegistry reg, address token, address maker, uint256 filled)
+        private
+        view
+    {
         bytes32 takerId = reg.investorOf(msg.sender);
         if (takerId != bytes32(0) && takerId == reg.investorOf(maker)) revert MarketSelfTrade(orderId, msg.sender);
-        if (_openAsks[token][msg.sender] != 0) {
-            (uint256 needed, uint256 available, uint8 code) = _askBacking(token, msg.sender, filled);
+        uint256 open = _openAsks[token][msg.sender];
+        if (open != 0) {
+            (uint256 needed, uint256 available, uint8 code) = _askBackingOf(token, msg.sender, open + filled, filled);
             if (code != FILL_OK) revert MarketAsksNotBacked(token, msg.sender, needed, available, code);
         }
     }
 
     /// @dev Swap-and-pop the order out of its token's open-orders index.
+    /// The length is read and written once; an open order is in the index, so the length is ≥ 1 and `at` < length.
     function _removeOpen(address token, uint256 orderId) private {
         uint256[] storage open = _open[token];
         uint256 at = _orders[orderId].openIndex;
-        uint256 last = open[open.length - 1];
-        uint256 lastId = uint64(last);
-        if (lastId != orderId) {
-            open[at] = last;
-            // `at` < length < 2^64.
-            _orders[lastId].openIndex = uint64(at);
+        uint256 last;
+        assembly ("memory-safe") {
+            let len := sub(sload(open.slot), 1)
+            mstore(0, open.slot)
+            let data := keccak256(0, 0x20)
+            last := sload(add(data, len))
+            if iszero(eq(at, len)) { sstore(add(data, at), last) }
+            sstore(add(data, len), 0)
+            sstore(open.slot, len)
         }
-        open.pop();
+        uint256 lastId = uint64(last);
+        // `at` < length < 2^64.
+        if (lastId != orderId) _orders[lastId].openIndex = uint64(at);
     }
 
     /// @dev `maker`, or the last wallet of the chain of recoveries the token recorded from it (at most
@@ -863,14 +889,17 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     }
 
     /// @dev Trade value and the taker's fee, rounded down to the whole cent (in the taker's favour). Prices are
-    /// whole cents, so the value is too.
+    /// whole cents, so the value is too. Every caller passes shares ≤ 2^64 (an order's remaining, or one more than a
+    /// count below 2^64) and an order's price < 2^88 with bps < 2^16, so no product can overflow.
     function _costAndFee(uint256 shares, uint256 price, uint16 bps)
         private
         view
         returns (uint256 cost, uint256 feeAmount)
     {
-        cost = shares * price;
-        feeAmount = cost * bps / _BPS;
-        feeAmount -= feeAmount % _CENT;
+        unchecked {
+            cost = shares * price;
+            feeAmount = cost * bps / _BPS;
+            feeAmount -= feeAmount % _CENT;
+        }
     }
 }
