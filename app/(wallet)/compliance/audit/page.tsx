@@ -8,17 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
-import { lastAuditWalk, verifyAuditChain } from "@/lib/audit";
 import { requirePageSession } from "@/lib/auth/guard";
-import {
-  AUDIT_PAGE,
-  auditRangeError,
-  describeAuditSubjects,
-  listAudit,
-  listAuditActions,
-  parseAuditParams,
-} from "@/lib/compliance/audit-query";
-import { getDb } from "@/lib/db";
+import { AUDIT_PAGE } from "@/lib/compliance/audit-query";
+import { getAuditView } from "@/lib/compliance/views";
 import { formatDayTime } from "@/lib/format/date";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,22 +23,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The audit log: filters in the URL, the hash chain verified on every view, CSV export. */
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageSession({ role: "compliance", next: "/compliance/audit" });
-  const raw = await searchParams;
-  const p = parseAuditParams(raw);
-  // Verifying the whole chain is asked for explicitly (it costs the whole log); otherwise from the checkpoint.
-  const fullWalk = raw.verify === "full";
-  const rangeError = auditRangeError(p);
-  const db = await getDb();
-  const [{ rows, total, capped }, actions, verification, t, locale] = await Promise.all([
-    listAudit(db, p),
-    listAuditActions(db),
-    verifyAuditChain(db, { full: fullWalk }),
-    getTranslations("complianceConsole.audit"),
-    getLocale(),
-  ]);
-  // What the newest walk from the first entry found (housekeeping's daily walk, or one asked for here): a change to an
-  // old entry that the incremental check above cannot see stays shown until a later whole walk is intact.
-  const lastWalk = await lastAuditWalk(db);
+  const [{ p, fullWalk, rangeError, rows, total, capped, actions, verification, lastWalk, subjects }, t, locale] =
+    await Promise.all([
+      getAuditView(await searchParams),
+      getTranslations("complianceConsole.audit"),
+      getLocale(),
+    ]);
   const qs = (change: Record<string, string | number | undefined>) => {
     const s = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...p, ...change }))
@@ -178,7 +160,7 @@ export default async function AuditPage({ searchParams }: Props) {
           rows={rows}
           locale={locale}
           caption={t("caption")}
-          subjects={await describeAuditSubjects(db, rows)}
+          subjects={subjects}
         />
       )}
       {pages > 1 ? (

@@ -15,11 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { requirePageSession } from "@/lib/auth/guard";
 import { CATEGORY_BY_CODE } from "@/lib/auth/roles";
 import { getDeployments } from "@/lib/chain/server";
-import { getInvestorAlerts } from "@/lib/compliance/alerts";
-import { describeAuditSubjects, listAudit } from "@/lib/compliance/audit-query";
-import { getInvestorView } from "@/lib/compliance/investor";
-import { getDb } from "@/lib/db";
-import { readWalletExposure } from "@/lib/kyc/wallet-unlinks";
+import { getInvestorPageView } from "@/lib/compliance/views";
 import { countryName, countryNameFromNumeric, listCountries } from "@/lib/i18n/countries";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 
@@ -33,24 +29,19 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const ctx = await requirePageSession({ role: "compliance", next: `/compliance/investors/${id}` });
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const db = await getDb();
-  const view = await getInvestorView(db, id);
-  if (!view) notFound();
-  const [t, tc, locale, audit, mine] = await Promise.all([
+  const [page, t, tc, te, locale] = await Promise.all([
+    getInvestorPageView(id),
     getTranslations("complianceConsole.investor"),
     getTranslations("complianceConsole"),
+    getTranslations("walletLinks.exposure"),
     getLocale(),
-    listAudit(db, { investor: id, page: 1 }, { limit: 100 }),
-    getInvestorAlerts(db, { view }),
   ]);
+  if (!page) notFound();
+  const { view, audit, alerts: mine, ownWallets, exposures, subjects } = page;
   const { investor: inv, wallets, holdings, movements, record } = view;
-  const ownWallets = inv.onChainId
-    ? wallets.filter((w) => w.onChainInvestorId.toLowerCase() === inv.onChainId).map((w) => w.address)
-    : [];
   // What each linked wallet still holds, so the unlink action can refuse it in words.
-  const te = await getTranslations("walletLinks.exposure");
   const inUse = Object.fromEntries(
-    (await Promise.all(ownWallets.map(async (w) => [w.toLowerCase(), await readWalletExposure(db, w)] as const)))
+    exposures
       .map(([w, e]) => [w, exposureLines(te, e, locale).join("; ")] as const)
       .filter(([, lines]) => lines.length > 0),
   );
@@ -326,7 +317,7 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
             rows={audit.rows}
             locale={locale}
             caption={t("auditCaption")}
-            subjects={await describeAuditSubjects(db, audit.rows)}
+            subjects={subjects}
           />
         )}
       </section>
