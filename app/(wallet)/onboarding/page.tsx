@@ -7,10 +7,9 @@ import { buttonStyles } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { startApplicationAction } from "@/components/onboarding/actions";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { getLatestApplication, listDocuments } from "@/lib/kyc/applications";
 import { isEditable, needsRenewal } from "@/lib/kyc/state";
 import { firstIncompleteStep } from "@/lib/kyc/steps";
+import { getOnboardingView } from "@/lib/kyc/views";
 import { formatDay } from "@/lib/format/date";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
 import { currentStep, ONBOARDING_STEPS, onboardingState, type OnboardingState } from "@/lib/onboarding/status";
@@ -40,9 +39,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
     getLocale(),
     searchParams,
   ]);
-  const db = await getDb();
-  const app = ctx.investor ? await getLatestApplication(db, { investorId: ctx.investor.id }) : null;
-  const docs = app ? await listDocuments(db, { applicationId: app.id }) : [];
+  const { app, docs } = await getOnboardingView({ investorId: ctx.investor?.id ?? null });
   const resumeStep =
     app && isEditable(app.status)
       ? firstIncompleteStep(

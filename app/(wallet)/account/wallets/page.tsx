@@ -11,15 +11,8 @@ import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
+import { getAccountWalletsView, getWalletInvitationView } from "@/lib/account/views";
 import { formatDayTime } from "@/lib/format/date";
-import {
-  getInvestorLinkRequests,
-  getInvestorWallets,
-  getInvitationFor,
-  readWalletsVerified,
-} from "@/lib/kyc/wallet-links";
-import { getInvestorUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("walletLinks");
@@ -47,7 +40,7 @@ export default async function WalletsPage() {
   );
   if (!ctx.investor || !ctx.roles.verified) {
     // A wallet not linked yet may have been named by a compliance officer: its holder confirms it here.
-    const invitation = ctx.investor ? null : await getInvitationFor(await getDb(), { wallet: ctx.address });
+    const invitation = ctx.investor ? null : await getWalletInvitationView({ wallet: ctx.address });
     return (
       <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">
         {header}
@@ -81,22 +74,10 @@ export default async function WalletsPage() {
       </div>
     );
   }
-  const db = await getDb();
-  const [wallets, requests, unlinkRequests] = await Promise.all([
-    getInvestorWallets(db, { investorId: ctx.investor.id }),
-    getInvestorLinkRequests(db, { investorId: ctx.investor.id }),
-    getInvestorUnlinkRequests(db, { investorId: ctx.investor.id }),
-  ]);
-  const unlinkOf = new Map(unlinkRequests.map((u) => [u.wallet, u]));
-  const verified = await readWalletsVerified(wallets.map((w) => w.address));
-  const me = ctx.address.toLowerCase();
-  // An unsigned request opened from another of the investor's wallets is replaced when this one starts.
-  const open =
-    requests.open &&
-    (requests.open.status === "submitted" || requests.open.initiatedBy || requests.open.currentWallet === me)
-      ? requests.open
-      : null;
-  const lastDecided = requests.recent[0];
+  const { wallets, unlinkOf, verified, me, open, lastDecided } = await getAccountWalletsView({
+    investorId: ctx.investor.id,
+    address: ctx.address,
+  });
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">

@@ -24,11 +24,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageSession({ role: "compliance", next: "/compliance/audit" });
   const [{ p, fullWalk, rangeError, rows, total, capped, actions, verification, lastWalk, subjects }, t, locale] =
-    await Promise.all([
-      getAuditView(await searchParams),
-      getTranslations("complianceConsole.audit"),
-      getLocale(),
-    ]);
+    await Promise.all([getAuditView(await searchParams), getTranslations("complianceConsole.audit"), getLocale()]);
   const qs = (change: Record<string, string | number | undefined>) => {
     const s = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...p, ...change }))
@@ -156,12 +152,7 @@ export default async function AuditPage({ searchParams }: Props) {
       ) : rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
-        <AuditTable
-          rows={rows}
-          locale={locale}
-          caption={t("caption")}
-          subjects={subjects}
-        />
+        <AuditTable rows={rows} locale={locale} caption={t("caption")} subjects={subjects} />
       )}
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex justify-between text-sm">

@@ -8,38 +8,14 @@ import { Address } from "@/components/ui/address";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { investorCategories, kycStatuses, type InvestorCategory, type KycStatus } from "@/lib/db/schema";
 import { formatDay } from "@/lib/format/date";
 import { countryName, listCountries } from "@/lib/i18n/countries";
-import { listQueue, QUEUE_SORTS, type QueueFilters, type QueueSort } from "@/lib/kyc/applications";
+import { QUEUE_SORTS } from "@/lib/kyc/applications";
+import { getKycQueueView, investorCategories, kycStatuses, QUEUE_AGES as AGES } from "@/lib/kyc/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceKyc");
   return { title: t("title") };
-}
-
-const AGES = [0, 1, 3, 7, 14] as const;
-
-function parseFilters(sp: Record<string, string | string[] | undefined>): QueueFilters {
-  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
-  const status = one("status");
-  const category = one("category");
-  const country = one("country");
-  const age = Number(one("age") ?? 0);
-  return {
-    status:
-      status && (status === "open" || (kycStatuses as readonly string[]).includes(status))
-        ? (status as KycStatus | "open")
-        : "open",
-    category:
-      category && (investorCategories as readonly string[]).includes(category)
-        ? (category as InvestorCategory)
-        : undefined,
-    country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
-    minAgeDays: AGES.includes(age as (typeof AGES)[number]) ? age : 0,
-    sort: (QUEUE_SORTS as readonly string[]).includes(one("sort") ?? "") ? (one("sort") as QueueSort) : "oldest",
-  };
 }
 
 /** The KYC review queue: filters in the URL, oldest submission first. */
@@ -56,8 +32,7 @@ export default async function KycQueuePage({
     getLocale(),
     searchParams,
   ]);
-  const filters = parseFilters(sp);
-  const rows = await listQueue(await getDb(), filters);
+  const { filters, rows } = await getKycQueueView(sp);
   const countries = listCountries(locale);
 
   return (

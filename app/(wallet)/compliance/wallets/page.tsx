@@ -9,10 +9,9 @@ import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
 import { formatDayTime } from "@/lib/format/date";
-import { type LinkQueueRow, listLinkRequests, listRecentLinkDecisions } from "@/lib/kyc/wallet-links";
-import { listUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
+import type { LinkQueueRow } from "@/lib/kyc/wallet-links";
+import { getWalletLinkQueueView } from "@/lib/kyc/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("walletLinks.queue");
@@ -25,12 +24,7 @@ const RECENT_DAYS = 14;
 export default async function WalletLinksPage() {
   const ctx = await requirePageSession({ role: "identityAgent", next: "/compliance/wallets" });
   const [t, locale] = await Promise.all([getTranslations("walletLinks.queue"), getLocale()]);
-  const db = await getDb();
-  const [waiting, recent, unlinks] = await Promise.all([
-    listLinkRequests(db, { statuses: ["submitted"] }),
-    listRecentLinkDecisions(db, { days: RECENT_DAYS }),
-    listUnlinkRequests(db),
-  ]);
+  const { waiting, recent, unlinks } = await getWalletLinkQueueView({ days: RECENT_DAYS });
 
   const row = (r: LinkQueueRow) => {
     const decidedBy = t("decidedBy", {

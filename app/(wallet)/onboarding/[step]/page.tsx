@@ -15,13 +15,12 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
 import { formatDay } from "@/lib/format/date";
 import { countryName, listCountries } from "@/lib/i18n/countries";
-import { canEditApplication, getLatestApplication, listDocuments } from "@/lib/kyc/applications";
 import { DISCLOSURE_VERSION } from "@/lib/kyc/disclosures";
 import { QUESTIONS, scoreQuestionnaire } from "@/lib/kyc/questionnaire";
 import { completedSteps, isWizardStep, requiredDocuments, stepsFor, type WizardStep } from "@/lib/kyc/steps";
+import { getWizardStepView } from "@/lib/kyc/views";
 
 export async function generateMetadata({ params }: { params: Promise<{ step: string }> }): Promise<Metadata> {
   const [{ step }, t] = await Promise.all([params, getTranslations("kyc.wizard")]);
@@ -34,15 +33,10 @@ export default async function WizardStepPage({ params }: { params: Promise<{ ste
   if (!isWizardStep(step)) notFound();
   const ctx = await requirePageSession({ next: `/onboarding/${step}` });
   if (!ctx.investor) redirect("/onboarding");
-  const db = await getDb();
-  const app = await getLatestApplication(db, { investorId: ctx.investor.id });
   const actor = { address: ctx.address, compliance: ctx.roles.compliance, investorId: ctx.investor.id };
-  if (!app || !canEditApplication(actor, app)) redirect("/onboarding");
-  const [t, locale, docs] = await Promise.all([
-    getTranslations("kyc"),
-    getLocale(),
-    listDocuments(db, { applicationId: app.id }),
-  ]);
+  const [view, t, locale] = await Promise.all([getWizardStepView(actor), getTranslations("kyc"), getLocale()]);
+  if (!view) redirect("/onboarding");
+  const { app, docs } = view;
   const steps = stepsFor(app.data);
   if (!steps.includes(step)) redirect(`/onboarding/${steps[0]}`);
   const done = completedSteps(

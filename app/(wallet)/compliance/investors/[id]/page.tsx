@@ -313,12 +313,7 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
         {audit.rows.length === 0 ? (
           <p className="text-sm text-ink-muted">{t("noAudit")}</p>
         ) : (
-          <AuditTable
-            rows={audit.rows}
-            locale={locale}
-            caption={t("auditCaption")}
-            subjects={subjects}
-          />
+          <AuditTable rows={audit.rows} locale={locale} caption={t("auditCaption")} subjects={subjects} />
         )}
       </section>
     </div>

@@ -1,4 +1,3 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,14 +8,11 @@ import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { auditLog, investors } from "@/lib/db/schema";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { alpha2ToNumeric, countryName, countryNameFromNumeric } from "@/lib/i18n/countries";
-import { getApplication, getInfoThread, listDocuments } from "@/lib/kyc/applications";
-import { readRegisteredRecord } from "@/lib/kyc/registration";
 import { isReviewComplete, reviewReadiness } from "@/lib/kyc/review";
 import { canApprove, isReviewable, needsFourEyes } from "@/lib/kyc/state";
+import { getKycApplicationView } from "@/lib/kyc/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceKyc");
@@ -27,37 +23,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function KycApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requirePageSession({ role: "identityAgent", next: `/compliance/kyc/${id}` });
-  const db = await getDb();
-  const app = await getApplication(db, { id });
-  if (!app) notFound();
-  const [[investor], docs, thread, history, t, tk, tcat, tkyc, locale] = await Promise.all([
-    db.select().from(investors).where(eq(investors.id, app.investorId)),
-    listDocuments(db, { applicationId: app.id }),
-    getInfoThread(db, { applicationId: app.id }),
-    db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.subjectType, "kyc_application"), inArray(auditLog.subjectId, [app.id])))
-      .orderBy(asc(auditLog.id)),
+  const [view, t, tk, tcat, tkyc, locale] = await Promise.all([
+    getKycApplicationView(id),
     getTranslations("complianceKyc"),
     getTranslations("kyc"),
     getTranslations("account.investor.categories"),
     getTranslations("onboarding.kyc"),
     getLocale(),
   ]);
-  if (!investor) notFound();
+  if (!view) notFound();
+  const { app, investor, docs, thread, history, registered, registryUnavailable } = view;
   const officer = ctx.address.toLowerCase();
   const category = app.data.category?.category ?? investor.category;
   const review = reviewReadiness({ data: app.data, documentKinds: docs.map((d) => d.kind), checklist: app.checklist });
-  // What the identity registry holds for this wallet today: a renewal's "before", and half of the four-eyes rule.
-  let registered: Awaited<ReturnType<typeof readRegisteredRecord>> = null;
-  let registryUnavailable = false;
-  try {
-    registered = await readRegisteredRecord(app.wallet, investor.onChainId);
-  } catch (error) {
-    console.error("[compliance/kyc] registry read failed:", error instanceof Error ? error.message : error);
-    registryUnavailable = true;
-  }
   const previousCategory = registered?.category ?? null;
   const fourEyes = needsFourEyes({ category, previousCategory });
   const approval = canApprove(
