@@ -94,6 +94,8 @@ export async function getKycApplicationView(id: string) {
   return { app, investor, docs, thread, history, registered, registryUnavailable };
 }
 
+export type KycApplicationView = NonNullable<Awaited<ReturnType<typeof getKycApplicationView>>>;
+
 /** The wallet-link queue: requests waiting, decisions of the last `days`, and unlink requests. */
 export async function getWalletLinkQueueView({ days }: { days: number }) {
   const db = await getDb();
