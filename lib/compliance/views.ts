@@ -73,6 +73,8 @@ export async function getInvestorPageView(id: string) {
   return { view, audit, alerts, ownWallets, exposures, subjects };
 }
 
+export type InvestorPageView = NonNullable<Awaited<ReturnType<typeof getInvestorPageView>>>;
+
 const HISTORY_SHOWN = 50;
 
 /** The enforcement desk's proposals, executions and cancellations on a token, from the indexer (null: not indexed). */
