@@ -123,3 +123,7 @@ export async function getWizardStepView(actor: { address: string; compliance: bo
   const docs = await listDocuments(db, { applicationId: app.id });
   return { app, docs };
 }
+
+export type WizardStepView = NonNullable<Awaited<ReturnType<typeof getWizardStepView>>>;
+
+export type WalletLinkQueueView = Awaited<ReturnType<typeof getWalletLinkQueueView>>;
