@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { ConsoleNav } from "@/components/compliance/console/console-nav";
+import { KycQueueFilters } from "@/components/compliance/kyc-queue-filters";
 import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/input";
 import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
-import { countryName, listCountries } from "@/lib/i18n/countries";
-import { QUEUE_SORTS } from "@/lib/kyc/applications";
-import { getKycQueueView, investorCategories, kycStatuses, QUEUE_AGES as AGES } from "@/lib/kyc/views";
+import { countryName } from "@/lib/i18n/countries";
+import { getKycQueueView } from "@/lib/kyc/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceKyc");
@@ -33,7 +31,6 @@ export default async function KycQueuePage({
     searchParams,
   ]);
   const { filters, rows } = await getKycQueueView(sp);
-  const countries = listCountries(locale);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
@@ -44,68 +41,7 @@ export default async function KycQueuePage({
       </header>
       <ConsoleNav current="kyc" />
 
-      <ConsoleFilterForm
-        action="/compliance/kyc"
-        values={{ ...filters }}
-        label={t("filters.label")}
-        applyLabel={t("filters.apply")}
-        resetLabel={t("filters.reset")}
-        className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3 lg:items-end xl:grid-cols-6"
-      >
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.status")}
-          <Select name="status" defaultValue={filters.status}>
-            <option value="open">{t("filters.open")}</option>
-            {kycStatuses.map((s) => (
-              <option key={s} value={s}>
-                {tk(s)}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.country")}
-          <Select name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("filters.any")}</option>
-            {countries.map((c) => (
-              <option key={c.alpha2} value={c.alpha2}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.category")}
-          <Select name="category" defaultValue={filters.category ?? ""}>
-            <option value="">{t("filters.any")}</option>
-            {investorCategories.map((c) => (
-              <option key={c} value={c}>
-                {tc(c)}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.age")}
-          <Select name="age" defaultValue={String(filters.minAgeDays ?? 0)}>
-            {AGES.map((a) => (
-              <option key={a} value={a}>
-                {a === 0 ? t("filters.anyAge") : t("filters.olderThan", { days: a })}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.sort")}
-          <Select name="sort" defaultValue={filters.sort ?? "oldest"}>
-            {QUEUE_SORTS.map((o) => (
-              <option key={o} value={o}>
-                {t(`filters.sorts.${o}`)}
-              </option>
-            ))}
-          </Select>
-        </label>
-      </ConsoleFilterForm>
+      <KycQueueFilters filters={filters} />
 
       <p className="text-sm text-ink-muted" role="status">
         {t("count", { count: rows.length })}
