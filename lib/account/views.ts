@@ -46,3 +46,5 @@ export async function getAccountWalletsView({ investorId, address }: { investorI
       : null;
   return { wallets, unlinkOf, verified, me, open, lastDecided: requests.recent[0] };
 }
+
+export type AccountWalletsView = Awaited<ReturnType<typeof getAccountWalletsView>>;

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getAddress, zeroAddress } from "viem";
-import { LinkInvitation, OfficerLinkNotice } from "@/components/account/link-invitation";
-import { LinkWalletFlow } from "@/components/account/link-wallet-flow";
+import { getAddress } from "viem";
+import { LinkInvitation } from "@/components/account/link-invitation";
+import { LinkWalletCard } from "@/components/account/link-wallet-card";
 import { CancelUnlinkButton, UnlinkWalletButton } from "@/components/account/wallet-unlink";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
@@ -74,10 +74,8 @@ export default async function WalletsPage() {
       </div>
     );
   }
-  const { wallets, unlinkOf, verified, me, open, lastDecided } = await getAccountWalletsView({
-    investorId: ctx.investor.id,
-    address: ctx.address,
-  });
+  const view = await getAccountWalletsView({ investorId: ctx.investor.id, address: ctx.address });
+  const { wallets, unlinkOf, verified, me } = view;
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">
@@ -138,46 +136,7 @@ export default async function WalletsPage() {
         </CardBody>
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("linkTitle")}</CardTitle>
-        </CardHeader>
-        <CardBody className="flex flex-col gap-4">
-          {lastDecided && !open && lastDecided.status === "rejected" ? (
-            <Alert tone="error" role="status" title={t("rejectedTitle")}>
-              {lastDecided.rejectionReason}
-            </Alert>
-          ) : null}
-          {lastDecided && !open && lastDecided.status === "linked" ? (
-            <Alert tone="success" title={t("linkedTitle")}>
-              <Address address={getAddress(lastDecided.newWallet ?? zeroAddress)} />
-            </Alert>
-          ) : null}
-          {lastDecided && !open && lastDecided.status === "expired" ? (
-            <Alert tone="warn">{t("expiredBody")}</Alert>
-          ) : null}
-          {open?.initiatedBy && open.newWallet ? (
-            <OfficerLinkNotice id={open.id} newWallet={open.newWallet} />
-          ) : (
-            <LinkWalletFlow
-              currentWallet={me}
-              request={
-                open
-                  ? {
-                      id: open.id,
-                      status: open.status as "awaiting_signatures" | "submitted",
-                      currentSigned: !!open.currentSignature,
-                      currentMessage: open.currentMessage,
-                      newWallet: open.newWallet,
-                      signBefore: open.signBefore.toISOString(),
-                      submittedAt: open.submittedAt?.toISOString() ?? null,
-                    }
-                  : null
-              }
-            />
-          )}
-        </CardBody>
-      </Card>
+      <LinkWalletCard v={view} />
     </div>
   );
 }
