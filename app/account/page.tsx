@@ -11,8 +11,7 @@ import { Button, buttonStyles } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { signOutAction, signOutEverywhereAction } from "@/components/wallet/actions";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { getInvestorWallets } from "@/lib/kyc/wallet-links";
+import { getAccountView } from "@/lib/account/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -100,7 +99,7 @@ export default async function AccountPage() {
           <CardBody className="flex flex-col items-start gap-3">
             <p className="text-sm text-ink-muted">
               {t("walletsBody", {
-                count: (await getInvestorWallets(await getDb(), { investorId: ctx.investor.id })).length,
+                count: (await getAccountView({ investorId: ctx.investor.id })).walletCount,
               })}
             </p>
             <Link href="/account/wallets" className={buttonStyles({ variant: "secondary", size: "sm" })}>

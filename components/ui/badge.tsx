@@ -2,8 +2,9 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 import { CheckIcon, ClockIcon, DotIcon, ErrorIcon, InfoIcon, LockIcon, SwapIcon, WarnIcon } from "./icons";
 
-export type BadgeTone = "neutral" | "accent" | "success" | "warn" | "danger";
-export type BadgeIcon = "check" | "clock" | "dot" | "error" | "info" | "lock" | "swap" | "warn" | "none";
+import type { BadgeIcon, BadgeTone } from "@/lib/format/badge-look";
+
+export type { BadgeIcon, BadgeTone };
 
 const tones: Record<BadgeTone, string> = {
   neutral: "bg-surface-muted text-ink-muted border-line",

@@ -1,4 +1,4 @@
-import type { BadgeIcon, BadgeTone } from "@/components/ui/badge";
+import type { BadgeIcon, BadgeTone } from "@/lib/format/badge-look";
 import type { ArtworkStatus } from "@/lib/db/schema";
 import { offeringStatusToCatalogue } from "@/lib/catalogue/offering";
 

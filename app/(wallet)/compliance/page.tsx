@@ -6,8 +6,7 @@ import { AlertList } from "@/components/compliance/console/alert-list";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { TokenTable } from "@/components/compliance/console/token-table";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getAlerts } from "@/lib/compliance/alerts";
-import { getDb } from "@/lib/db";
+import { getComplianceHomeView } from "@/lib/compliance/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceConsole.home");
@@ -19,9 +18,8 @@ export default async function ComplianceHome() {
   const ctx = await requirePageSession({ role: ["compliance", "admin"], next: "/compliance" });
   // The platform admin reviews listings but is not a compliance agent: the console itself stays agents-only.
   if (!ctx.roles.compliance) redirect("/compliance/listings");
-  const db = await getDb();
   const [{ alerts, tokens, blockNumber }, t, tt, locale] = await Promise.all([
-    getAlerts(db),
+    getComplianceHomeView(),
     getTranslations("complianceConsole.home"),
     getTranslations("complianceConsole.tokens"),
     getLocale(),

@@ -4,16 +4,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, type AlertTone } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
 import { buttonStyles } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { startApplicationAction } from "@/components/onboarding/actions";
+import { OnboardingFacts, OnboardingSteps } from "@/components/onboarding/onboarding-status";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { getLatestApplication, listDocuments } from "@/lib/kyc/applications";
 import { isEditable, needsRenewal } from "@/lib/kyc/state";
 import { firstIncompleteStep } from "@/lib/kyc/steps";
+import { getOnboardingView } from "@/lib/kyc/views";
 import { formatDay } from "@/lib/format/date";
-import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
-import { currentStep, ONBOARDING_STEPS, onboardingState, type OnboardingState } from "@/lib/onboarding/status";
+import { currentStep, onboardingState, type OnboardingState } from "@/lib/onboarding/status";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("onboarding");
@@ -33,16 +31,13 @@ const tones: Record<OnboardingState, AlertTone> = {
 /** Minimal onboarding status: the wallet's KYC state (database + chain) and the next step in plain words. */
 export default async function OnboardingPage({ searchParams }: { searchParams: Promise<{ submitted?: string }> }) {
   const ctx = await requirePageSession({ next: "/onboarding" });
-  const [t, tc, tk, locale, { submitted }] = await Promise.all([
+  const [t, tk, locale, { submitted }] = await Promise.all([
     getTranslations("onboarding"),
-    getTranslations("account.investor.categories"),
     getTranslations("kyc.status"),
     getLocale(),
     searchParams,
   ]);
-  const db = await getDb();
-  const app = ctx.investor ? await getLatestApplication(db, { investorId: ctx.investor.id }) : null;
-  const docs = app ? await listDocuments(db, { applicationId: app.id }) : [];
+  const { app, docs } = await getOnboardingView({ investorId: ctx.investor?.id ?? null });
   const resumeStep =
     app && isEditable(app.status)
       ? firstIncompleteStep(
@@ -135,55 +130,9 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
         </form>
       ) : null}
 
-      <ol aria-label={t("stepsLabel")} className="grid gap-3 sm:grid-cols-4">
-        {ONBOARDING_STEPS.map((s, i) => (
-          <li
-            key={s}
-            aria-current={i === step ? "step" : undefined}
-            className={cn(
-              "flex flex-col gap-1 border-t-2 pt-2 text-sm",
-              i < step ? "border-success" : i === step ? "border-accent" : "border-line text-ink-subtle",
-            )}
-          >
-            <span className="font-mono text-xs tabular">0{i + 1}</span>
-            <span className="font-medium">{t(`steps.${s}.title`)}</span>
-            <span className="text-xs text-ink-muted">{i < step ? t("done") : t(`steps.${s}.body`)}</span>
-          </li>
-        ))}
-      </ol>
+      <OnboardingSteps step={step} />
 
-      <dl className="grid gap-4 rounded-2xl border border-line bg-surface p-5 text-sm sm:grid-cols-3">
-        <div>
-          <dt className="text-ink-muted">{t("facts.application")}</dt>
-          <dd className="mt-0.5 font-medium">{ctx.investor ? t(`kyc.${ctx.investor.kycStatus}`) : t("facts.none")}</dd>
-        </div>
-        <div>
-          <dt className="text-ink-muted">{t("facts.onChain")}</dt>
-          <dd className="mt-0.5 font-medium">
-            {ctx.roles.verified
-              ? t("facts.verified")
-              : ctx.roles.registered
-                ? t("facts.expired")
-                : t("facts.notRegistered")}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-ink-muted">{t("facts.expiry")}</dt>
-          <dd className="mt-0.5 font-medium tabular">{expiry ? formatDay(expiry, locale) : "—"}</dd>
-        </div>
-        {identity ? (
-          <>
-            <div>
-              <dt className="text-ink-muted">{t("facts.residence")}</dt>
-              <dd className="mt-0.5 font-medium">{countryShortNameFromNumeric(identity.country, locale)}</dd>
-            </div>
-            <div>
-              <dt className="text-ink-muted">{t("facts.category")}</dt>
-              <dd className="mt-0.5 font-medium">{identity.category ? tc(identity.category) : "—"}</dd>
-            </div>
-          </>
-        ) : null}
-      </dl>
+      <OnboardingFacts ctx={ctx} expiry={expiry} />
 
       <div className="flex flex-wrap gap-3">
         {state === "verified" ? (

@@ -1,13 +1,9 @@
 import { z } from "zod";
-import { auditKnownWalletRead } from "@/lib/auth/known-wallet";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
 import { contentDisposition } from "@/lib/format/csv";
 import { requestIp } from "@/lib/http/request-ip";
-import { buildStatementCsv } from "@/lib/portfolio/csv";
-import { getInvestorWallets, getPortfolio } from "@/lib/portfolio/queries";
-import { hkDateStamp } from "@/lib/format/date";
+import { exportStatement } from "@/lib/portfolio/statement";
 
 export const dynamic = "force-dynamic";
 
@@ -28,62 +24,15 @@ export async function GET(request: Request) {
       });
     throw error;
   }
-  const wallets = await getInvestorWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null });
-  const portfolio = await getPortfolio({ wallets });
-  const generatedAt = new Date();
-  const csv = buildStatementCsv({
-    generatedAt,
-    wallets: portfolio.wallets,
-    decimals: portfolio.decimals,
-    hkdBalance: portfolio.hkdBalance,
-    holdings: portfolio.holdings.map((h) => ({
-      title: h.title,
-      token: h.token,
-      balance: h.balance,
-      share: h.share,
-      price: h.price,
-      value: h.value,
-      costBasis: h.costBasis,
-      gain: h.gain,
-      lockedShares: h.lockups.reduce((a, l) => a + l.shares, 0n),
-      lockedUntil: h.lockups.reduce<Date | null>((a, l) => (a && a > l.until ? a : l.until), null),
-    })),
-    transactions: portfolio.history.map((t) => ({
-      at: t.at,
-      kind: t.kind,
-      title: t.title,
-      token: t.token,
-      wallet: t.wallet,
-      shares: t.shares,
-      amount: t.amount,
-      price: t.order?.price ?? null,
-      counterparty: t.counterparty,
-      txHash: t.txHash,
-    })),
+  const { csv, filename } = await exportStatement({
+    address: ctx.address,
+    investorId: ctx.investor?.id ?? null,
+    ip: requestIp(request),
   });
-  const db = await getDb();
-  // A wallet the portal does not know (no investor record, role or registry entry) leaves no permanent row.
-  await auditKnownWalletRead(db, {
-    entry: {
-      actor: ctx.address,
-      actorRole: "investor",
-      action: "portfolio.statement_exported",
-      subjectType: "investor",
-      subjectId: ctx.investor?.id ?? ctx.address.toLowerCase(),
-      after: {
-        wallets: portfolio.wallets,
-        holdings: portfolio.holdings.length,
-        transactions: portfolio.history.length,
-        blockNumber: portfolio.blockNumber.toString(),
-      },
-      ip: requestIp(request),
-    },
-  });
-  const day = hkDateStamp(generatedAt);
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": contentDisposition("attachment", `atelier-statement-${day}.csv`),
+      "content-disposition": contentDisposition("attachment", filename),
       "cache-control": "private, no-store",
     },
   });

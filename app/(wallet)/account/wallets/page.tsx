@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getAddress, zeroAddress } from "viem";
-import { LinkInvitation, OfficerLinkNotice } from "@/components/account/link-invitation";
-import { LinkWalletFlow } from "@/components/account/link-wallet-flow";
+import { getAddress } from "viem";
+import { LinkInvitation } from "@/components/account/link-invitation";
+import { LinkWalletCard } from "@/components/account/link-wallet-card";
 import { CancelUnlinkButton, UnlinkWalletButton } from "@/components/account/wallet-unlink";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
@@ -11,15 +11,8 @@ import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
+import { getAccountWalletsView, getWalletInvitationView } from "@/lib/account/views";
 import { formatDayTime } from "@/lib/format/date";
-import {
-  getInvestorLinkRequests,
-  getInvestorWallets,
-  getInvitationFor,
-  readWalletsVerified,
-} from "@/lib/kyc/wallet-links";
-import { getInvestorUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("walletLinks");
@@ -47,7 +40,7 @@ export default async function WalletsPage() {
   );
   if (!ctx.investor || !ctx.roles.verified) {
     // A wallet not linked yet may have been named by a compliance officer: its holder confirms it here.
-    const invitation = ctx.investor ? null : await getInvitationFor(await getDb(), { wallet: ctx.address });
+    const invitation = ctx.investor ? null : await getWalletInvitationView({ wallet: ctx.address });
     return (
       <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">
         {header}
@@ -81,22 +74,8 @@ export default async function WalletsPage() {
       </div>
     );
   }
-  const db = await getDb();
-  const [wallets, requests, unlinkRequests] = await Promise.all([
-    getInvestorWallets(db, { investorId: ctx.investor.id }),
-    getInvestorLinkRequests(db, { investorId: ctx.investor.id }),
-    getInvestorUnlinkRequests(db, { investorId: ctx.investor.id }),
-  ]);
-  const unlinkOf = new Map(unlinkRequests.map((u) => [u.wallet, u]));
-  const verified = await readWalletsVerified(wallets.map((w) => w.address));
-  const me = ctx.address.toLowerCase();
-  // An unsigned request opened from another of the investor's wallets is replaced when this one starts.
-  const open =
-    requests.open &&
-    (requests.open.status === "submitted" || requests.open.initiatedBy || requests.open.currentWallet === me)
-      ? requests.open
-      : null;
-  const lastDecided = requests.recent[0];
+  const view = await getAccountWalletsView({ investorId: ctx.investor.id, address: ctx.address });
+  const { wallets, unlinkOf, verified, me } = view;
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">
@@ -157,46 +136,7 @@ export default async function WalletsPage() {
         </CardBody>
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("linkTitle")}</CardTitle>
-        </CardHeader>
-        <CardBody className="flex flex-col gap-4">
-          {lastDecided && !open && lastDecided.status === "rejected" ? (
-            <Alert tone="error" role="status" title={t("rejectedTitle")}>
-              {lastDecided.rejectionReason}
-            </Alert>
-          ) : null}
-          {lastDecided && !open && lastDecided.status === "linked" ? (
-            <Alert tone="success" title={t("linkedTitle")}>
-              <Address address={getAddress(lastDecided.newWallet ?? zeroAddress)} />
-            </Alert>
-          ) : null}
-          {lastDecided && !open && lastDecided.status === "expired" ? (
-            <Alert tone="warn">{t("expiredBody")}</Alert>
-          ) : null}
-          {open?.initiatedBy && open.newWallet ? (
-            <OfficerLinkNotice id={open.id} newWallet={open.newWallet} />
-          ) : (
-            <LinkWalletFlow
-              currentWallet={me}
-              request={
-                open
-                  ? {
-                      id: open.id,
-                      status: open.status as "awaiting_signatures" | "submitted",
-                      currentSigned: !!open.currentSignature,
-                      currentMessage: open.currentMessage,
-                      newWallet: open.newWallet,
-                      signBefore: open.signBefore.toISOString(),
-                      submittedAt: open.submittedAt?.toISOString() ?? null,
-                    }
-                  : null
-              }
-            />
-          )}
-        </CardBody>
-      </Card>
+      <LinkWalletCard v={view} />
     </div>
   );
 }

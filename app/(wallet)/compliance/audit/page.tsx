@@ -1,24 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { AuditTable, getAuditActionNamer } from "@/components/compliance/console/audit-table";
-import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
+import { AuditFilters } from "@/components/compliance/console/audit-filters";
+import { AuditTable } from "@/components/compliance/console/audit-table";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input, Select } from "@/components/ui/input";
-import { lastAuditWalk, verifyAuditChain } from "@/lib/audit";
 import { requirePageSession } from "@/lib/auth/guard";
-import {
-  AUDIT_PAGE,
-  auditRangeError,
-  describeAuditSubjects,
-  listAudit,
-  listAuditActions,
-  parseAuditParams,
-} from "@/lib/compliance/audit-query";
-import { getDb } from "@/lib/db";
+import { AUDIT_PAGE } from "@/lib/compliance/audit-query";
+import { getAuditView } from "@/lib/compliance/views";
 import { formatDayTime } from "@/lib/format/date";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,22 +22,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The audit log: filters in the URL, the hash chain verified on every view, CSV export. */
 export default async function AuditPage({ searchParams }: Props) {
   await requirePageSession({ role: "compliance", next: "/compliance/audit" });
-  const raw = await searchParams;
-  const p = parseAuditParams(raw);
-  // Verifying the whole chain is asked for explicitly (it costs the whole log); otherwise from the checkpoint.
-  const fullWalk = raw.verify === "full";
-  const rangeError = auditRangeError(p);
-  const db = await getDb();
-  const [{ rows, total, capped }, actions, verification, t, locale] = await Promise.all([
-    listAudit(db, p),
-    listAuditActions(db),
-    verifyAuditChain(db, { full: fullWalk }),
-    getTranslations("complianceConsole.audit"),
-    getLocale(),
-  ]);
-  // What the newest walk from the first entry found (housekeeping's daily walk, or one asked for here): a change to an
-  // old entry that the incremental check above cannot see stays shown until a later whole walk is intact.
-  const lastWalk = await lastAuditWalk(db);
+  const [{ p, fullWalk, rangeError, rows, total, capped, actions, verification, lastWalk, subjects }, t, locale] =
+    await Promise.all([getAuditView(await searchParams), getTranslations("complianceConsole.audit"), getLocale()]);
   const qs = (change: Record<string, string | number | undefined>) => {
     const s = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...p, ...change }))
@@ -55,21 +32,6 @@ export default async function AuditPage({ searchParams }: Props) {
     return str ? `?${str}` : "";
   };
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE)) + (capped ? 1 : 0);
-  const actionWords = await getAuditActionNamer();
-  const field = (name: "actor" | "investor" | "token", label: string, mono = true) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`audit-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      <Input
-        id={`audit-${name}`}
-        name={name}
-        defaultValue={p[name] ?? ""}
-        className={mono ? "font-mono" : undefined}
-        autoComplete="off"
-      />
-    </div>
-  );
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-6 pb-20 sm:px-6 lg:px-8">
       <ConsoleHeader current="audit" title={t("title")} intro={t("intro")} />
@@ -107,56 +69,7 @@ export default async function AuditPage({ searchParams }: Props) {
           {t("brokenBody", { id: verification.brokenAtId, reason: verification.reason, count: verification.count })}
         </Alert>
       )}
-      <ConsoleFilterForm
-        action="/compliance/audit"
-        values={{ ...p, page: undefined }}
-        label={t("filters")}
-        applyLabel={t("apply")}
-        resetLabel={t("reset")}
-        className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
-        actionsClassName="sm:col-span-3 lg:col-span-6"
-      >
-        {field("actor", t("actor"))}
-        {field("investor", t("investor"))}
-        {field("token", t("token"))}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-action" className="text-sm font-medium">
-            {t("action")}
-          </label>
-          <Select id="audit-action" name="action" defaultValue={p.action ?? ""}>
-            <option value="">{t("anyAction")}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {actionWords(a)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-from" className="text-sm font-medium">
-            {t("from")}
-          </label>
-          <Input id="audit-from" name="from" type="date" defaultValue={p.from ?? ""} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-to" className="text-sm font-medium">
-            {t("to")}
-          </label>
-          <Input
-            id="audit-to"
-            name="to"
-            type="date"
-            defaultValue={p.to ?? ""}
-            aria-invalid={rangeError ? true : undefined}
-            aria-describedby={rangeError ? "audit-range-error" : undefined}
-          />
-          {rangeError ? (
-            <p id="audit-range-error" className="text-sm font-medium text-danger">
-              {t("toBeforeFrom")}
-            </p>
-          ) : null}
-        </div>
-      </ConsoleFilterForm>
+      <AuditFilters p={p} actions={actions} rangeError={!!rangeError} />
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite">{capped ? t("countMore", { count: total }) : t("count", { count: total })}</p>
         <a
@@ -174,12 +87,7 @@ export default async function AuditPage({ searchParams }: Props) {
       ) : rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
-        <AuditTable
-          rows={rows}
-          locale={locale}
-          caption={t("caption")}
-          subjects={await describeAuditSubjects(db, rows)}
-        />
+        <AuditTable rows={rows} locale={locale} caption={t("caption")} subjects={subjects} />
       )}
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex justify-between text-sm">

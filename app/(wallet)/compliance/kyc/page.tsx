@@ -1,45 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { ConsoleNav } from "@/components/compliance/console/console-nav";
+import { KycQueueFilters } from "@/components/compliance/kyc-queue-filters";
 import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/input";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
-import { investorCategories, kycStatuses, type InvestorCategory, type KycStatus } from "@/lib/db/schema";
 import { formatDay } from "@/lib/format/date";
-import { countryName, listCountries } from "@/lib/i18n/countries";
-import { listQueue, QUEUE_SORTS, type QueueFilters, type QueueSort } from "@/lib/kyc/applications";
+import { countryName } from "@/lib/i18n/countries";
+import { getKycQueueView } from "@/lib/kyc/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceKyc");
   return { title: t("title") };
-}
-
-const AGES = [0, 1, 3, 7, 14] as const;
-
-function parseFilters(sp: Record<string, string | string[] | undefined>): QueueFilters {
-  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
-  const status = one("status");
-  const category = one("category");
-  const country = one("country");
-  const age = Number(one("age") ?? 0);
-  return {
-    status:
-      status && (status === "open" || (kycStatuses as readonly string[]).includes(status))
-        ? (status as KycStatus | "open")
-        : "open",
-    category:
-      category && (investorCategories as readonly string[]).includes(category)
-        ? (category as InvestorCategory)
-        : undefined,
-    country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
-    minAgeDays: AGES.includes(age as (typeof AGES)[number]) ? age : 0,
-    sort: (QUEUE_SORTS as readonly string[]).includes(one("sort") ?? "") ? (one("sort") as QueueSort) : "oldest",
-  };
 }
 
 /** The KYC review queue: filters in the URL, oldest submission first. */
@@ -56,9 +30,7 @@ export default async function KycQueuePage({
     getLocale(),
     searchParams,
   ]);
-  const filters = parseFilters(sp);
-  const rows = await listQueue(await getDb(), filters);
-  const countries = listCountries(locale);
+  const { filters, rows } = await getKycQueueView(sp);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
@@ -69,68 +41,7 @@ export default async function KycQueuePage({
       </header>
       <ConsoleNav current="kyc" />
 
-      <ConsoleFilterForm
-        action="/compliance/kyc"
-        values={{ ...filters }}
-        label={t("filters.label")}
-        applyLabel={t("filters.apply")}
-        resetLabel={t("filters.reset")}
-        className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3 lg:items-end xl:grid-cols-6"
-      >
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.status")}
-          <Select name="status" defaultValue={filters.status}>
-            <option value="open">{t("filters.open")}</option>
-            {kycStatuses.map((s) => (
-              <option key={s} value={s}>
-                {tk(s)}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.country")}
-          <Select name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("filters.any")}</option>
-            {countries.map((c) => (
-              <option key={c.alpha2} value={c.alpha2}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.category")}
-          <Select name="category" defaultValue={filters.category ?? ""}>
-            <option value="">{t("filters.any")}</option>
-            {investorCategories.map((c) => (
-              <option key={c} value={c}>
-                {tc(c)}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.age")}
-          <Select name="age" defaultValue={String(filters.minAgeDays ?? 0)}>
-            {AGES.map((a) => (
-              <option key={a} value={a}>
-                {a === 0 ? t("filters.anyAge") : t("filters.olderThan", { days: a })}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {t("filters.sort")}
-          <Select name="sort" defaultValue={filters.sort ?? "oldest"}>
-            {QUEUE_SORTS.map((o) => (
-              <option key={o} value={o}>
-                {t(`filters.sorts.${o}`)}
-              </option>
-            ))}
-          </Select>
-        </label>
-      </ConsoleFilterForm>
+      <KycQueueFilters filters={filters} />
 
       <p className="text-sm text-ink-muted" role="status">
         {t("count", { count: rows.length })}

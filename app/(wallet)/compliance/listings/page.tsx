@@ -7,11 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Markdown } from "@/components/ui/markdown";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import { getListingById, getListingDocuments, latestAppraisal, listSubmittedListings } from "@/lib/issuer/listings";
-import { getPlatformStopControl } from "@/lib/platform/status";
+import { latestAppraisal } from "@/lib/issuer/listings";
+import { getListingReviewView } from "@/lib/issuer/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("issuer.review");
@@ -23,18 +22,14 @@ type Props = { searchParams: Promise<{ reviewed?: string; decision?: string }> }
 
 export default async function ListingReviewPage({ searchParams }: Props) {
   const ctx = await requirePageSession({ role: ["compliance", "admin"], next: "/compliance/listings" });
-  const db = await getDb();
   const { reviewed, decision } = await searchParams;
-  const done = reviewed && /^[0-9a-f-]{36}$/i.test(reviewed) ? await getListingById(db, { id: reviewed }) : null;
-  const [listings, t, tf, locale] = await Promise.all([
-    listSubmittedListings(db),
+  // The platform admin lands here: the emergency stop lives at the top of its console.
+  const [{ done, listings, docs, stopControl }, t, tf, locale] = await Promise.all([
+    getListingReviewView({ reviewed, admin: ctx.roles.admin }),
     getTranslations("issuer.review"),
     getTranslations("issuer.files"),
     getLocale(),
   ]);
-  const docs = await Promise.all(listings.map((l) => getListingDocuments(db, { artworkId: l.id })));
-  // The platform admin lands here: the emergency stop lives at the top of its console.
-  const stopControl = ctx.roles.admin ? await getPlatformStopControl() : null;
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
       <header className="flex flex-col gap-1">

@@ -4,8 +4,7 @@ import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { TokenTable } from "@/components/compliance/console/token-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
-import { listTokens } from "@/lib/compliance/register";
-import { getDb } from "@/lib/db";
+import { getTokensView } from "@/lib/compliance/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("complianceConsole.tokens");
@@ -15,9 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every share token with its register header; each links to its holder register. */
 export default async function TokensPage() {
   await requirePageSession({ role: "compliance", next: "/compliance/tokens" });
-  const db = await getDb();
   const [tokens, t, locale] = await Promise.all([
-    listTokens(db),
+    getTokensView(),
     getTranslations("complianceConsole.tokens"),
     getLocale(),
   ]);

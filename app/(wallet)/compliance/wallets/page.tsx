@@ -4,15 +4,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, zeroAddress } from "viem";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { WalletLinkDecision } from "@/components/compliance/wallet-link-decision";
-import { UnlinkDone, WalletUnlinkDecision } from "@/components/compliance/wallet-unlink-decision";
+import { UnlinkQueue } from "@/components/compliance/wallet-unlink-queue";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
 import { formatDayTime } from "@/lib/format/date";
-import { type LinkQueueRow, listLinkRequests, listRecentLinkDecisions } from "@/lib/kyc/wallet-links";
-import { listUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
+import type { LinkQueueRow } from "@/lib/kyc/wallet-links";
+import { getWalletLinkQueueView } from "@/lib/kyc/views";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("walletLinks.queue");
@@ -25,12 +24,7 @@ const RECENT_DAYS = 14;
 export default async function WalletLinksPage() {
   const ctx = await requirePageSession({ role: "identityAgent", next: "/compliance/wallets" });
   const [t, locale] = await Promise.all([getTranslations("walletLinks.queue"), getLocale()]);
-  const db = await getDb();
-  const [waiting, recent, unlinks] = await Promise.all([
-    listLinkRequests(db, { statuses: ["submitted"] }),
-    listRecentLinkDecisions(db, { days: RECENT_DAYS }),
-    listUnlinkRequests(db),
-  ]);
+  const { waiting, recent, unlinks } = await getWalletLinkQueueView({ days: RECENT_DAYS });
 
   const row = (r: LinkQueueRow) => {
     const decidedBy = t("decidedBy", {
@@ -128,58 +122,7 @@ export default async function WalletLinksPage() {
           <ul className="flex flex-col gap-3">{waiting.map(row)}</ul>
         )}
       </section>
-      <section aria-labelledby="unlink-title" className="flex flex-col gap-3">
-        <h2 id="unlink-title" className="text-lg font-medium">
-          {t("unlinkTitle", { count: unlinks.filter((u) => u.status === "requested").length })}
-        </h2>
-        {unlinks.length === 0 ? (
-          <p className="text-sm text-ink-muted">{t("unlinkEmpty")}</p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {unlinks.map((u) => (
-              <li
-                key={u.id}
-                className="flex flex-col gap-4 rounded-xl border border-line p-4 lg:flex-row lg:items-start lg:justify-between"
-                data-unlink={u.id}
-              >
-                <div className="flex min-w-0 flex-col gap-2 text-sm">
-                  <Link
-                    href={`/compliance/investors/${u.investorId}`}
-                    className="font-medium underline-offset-4 hover:underline"
-                  >
-                    {u.investorName ?? t("unknownInvestor")}
-                  </Link>
-                  <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-                    <dt className="text-ink-muted">{t("unlinkWallet")}</dt>
-                    <dd>
-                      <Address address={getAddress(u.wallet)} />
-                    </dd>
-                    <dt className="text-ink-muted">{t("requestedBy")}</dt>
-                    <dd>
-                      <Address address={getAddress(u.requestedBy)} />
-                    </dd>
-                    <dt className="text-ink-muted">{t("requestedAt")}</dt>
-                    <dd>{formatDayTime(u.createdAt, locale)}</dd>
-                  </dl>
-                </div>
-                <div className="w-full lg:max-w-md">
-                  {u.status === "unlinked" ? (
-                    <UnlinkDone hash={u.txHash} />
-                  ) : (
-                    <WalletUnlinkDecision
-                      id={u.id}
-                      officer={ctx.address}
-                      wallet={getAddress(u.wallet)}
-                      investorName={u.investorName ?? t("unknownInvestor")}
-                      exposure={u.exposure}
-                    />
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <UnlinkQueue unlinks={unlinks} officer={ctx.address} />
       {recent.length > 0 ? (
         <section aria-labelledby="recent-title" className="flex flex-col gap-3">
           <h2 id="recent-title" className="text-lg font-medium">

@@ -1,10 +1,9 @@
 import { getAddress, isAddress } from "viem";
-import { writeAudit } from "@/lib/audit";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
-import { getTokenRegister, RegisterUnavailableError } from "@/lib/compliance/register";
-import { buildRegisterCsv, parseRegisterParams, queryRegister } from "@/lib/compliance/register-query";
-import { getDb } from "@/lib/db";
+import { RegisterUnavailableError } from "@/lib/compliance/register";
+import { exportRegisterCsv } from "@/lib/compliance/register-export";
+import { parseRegisterParams } from "@/lib/compliance/register-query";
 import { contentDisposition } from "@/lib/format/csv";
 import { requestIp } from "@/lib/http/request-ip";
 
@@ -27,10 +26,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
   if (!isAddress(address, { strict: false })) return new Response("Not found.\n", { status: 404 });
   const token = getAddress(address);
   const p = parseRegisterParams(Object.fromEntries(new URL(request.url).searchParams));
-  const db = await getDb();
-  let register;
+  let exported;
   try {
-    register = await getTokenRegister(db, token, p.block);
+    exported = await exportRegisterCsv({ actor: ctx.address, token, params: p, ip: requestIp(request) });
   } catch (error) {
     if (error instanceof RegisterUnavailableError)
       return new Response(`Register unavailable: ${error.code}.\n`, {
@@ -38,35 +36,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
       });
     throw error;
   }
-  const { all } = queryRegister(register.rows, { ...p, page: 1, per: 50 });
-  const csv = buildRegisterCsv({ blockNumber: register.blockNumber, rows: all });
-  await writeAudit(db, {
-    actor: ctx.address,
-    actorRole: "compliance",
-    action: "register.exported",
-    subjectType: "token",
-    subjectId: token.toLowerCase(),
-    after: {
-      token: token.toLowerCase(),
-      blockNumber: register.blockNumber.toString(),
-      source: register.source,
-      rows: all.length,
-      q: p.q || null,
-      sort: p.sort,
-      dir: p.dir,
-    },
-    ip: requestIp(request),
-  });
-  return new Response(csv, {
+  return new Response(exported.csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": contentDisposition(
-        "attachment",
-        `register-${register.symbol}-block-${register.blockNumber}.csv`,
-      ),
+      "content-disposition": contentDisposition("attachment", exported.filename),
       "cache-control": "private, no-store",
       // Where the rows came from: the chain (latest), the indexer (a past block it has reached) or the node's archive.
-      "x-register-source": register.source,
+      "x-register-source": exported.source,
     },
   });
 }

@@ -1,0 +1,117 @@
+import type { ReactNode } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+
+/** One cell of a history row: the row's header cell (`header`) is a `th scope="row"`; `col` tags it for tests. */
+export type HistoryCell = { content: ReactNode; header?: boolean; col?: string; nowrap?: boolean; tabular?: boolean };
+
+/**
+ * A section listing events the indexer recorded about a token (the desk's two-officer actions, role changes): title,
+ * intro, and a table, or a line when the indexer has not run or nothing happened yet, and a "more" line when the
+ * list is cut. Shared by the register's history sections and the issuer's token page.
+ */
+export function IndexedHistoryTable({
+  id,
+  testId,
+  title,
+  intro,
+  caption,
+  columns,
+  indexed,
+  rows,
+  unavailable,
+  empty,
+  more,
+  footer,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  intro: string;
+  caption: string;
+  columns: string[];
+  indexed: boolean;
+  rows: { key: string; cells: HistoryCell[] }[];
+  unavailable: string;
+  empty: string;
+  more: string | null;
+  footer?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3" data-testid={testId}>
+      <h2 id={id} className="font-display text-2xl">
+        {title}
+      </h2>
+      <p className="text-sm text-ink-muted">{intro}</p>
+      {!indexed ? (
+        <p className="text-sm">{unavailable}</p>
+      ) : rows.length === 0 ? (
+        <p className="text-sm">{empty}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-line">
+          <table className="w-full min-w-[44rem] border-collapse text-sm">
+            <caption className="sr-only">{caption}</caption>
+            <thead className="bg-surface-muted text-left text-xs text-ink-muted">
+              <tr>
+                {columns.map((c) => (
+                  <th key={c} scope="col" className="border-b border-line px-3 py-2 font-medium">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} className="border-b border-line last:border-0">
+                  {r.cells.map((c, i) => {
+                    const className = `px-3 py-2 align-top${c.nowrap ? " whitespace-nowrap" : ""}${c.tabular ? " tabular" : ""}`;
+                    return c.header ? (
+                      <th key={i} scope="row" className={`${className} text-left font-normal`} data-col={c.col}>
+                        {c.content}
+                      </th>
+                    ) : (
+                      <td key={i} className={className} data-col={c.col}>
+                        {c.content}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {more ? <p className="text-sm text-ink-muted">{more}</p> : null}
+      {footer}
+    </section>
+  );
+}
+
+/** A transaction hash, shortened, linked to the explorer when one is configured. */
+export function TxHashLink({ hash, explorer }: { hash: string; explorer: string | null }) {
+  const short = `${hash.slice(0, 10)}…${hash.slice(-6)}`;
+  return explorer ? (
+    <a
+      href={`${explorer}/tx/${hash}`}
+      className="font-mono text-xs underline underline-offset-4"
+      rel="noreferrer"
+      target="_blank"
+    >
+      {short}
+    </a>
+  ) : (
+    <code className="font-mono text-xs" title={hash}>
+      {short}
+    </code>
+  );
+}
+
+/** What a history section shows while its rows stream in. */
+export function HistorySkeleton({ label }: { label: string }) {
+  return (
+    <section aria-busy="true" aria-label={label} className="flex flex-col gap-3">
+      <Skeleton className="h-8 w-64" />
+      <Skeleton className="h-4 w-96 max-w-full" />
+      <Skeleton className="h-32 w-full" />
+    </section>
+  );
+}

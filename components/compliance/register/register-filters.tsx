@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { BatchFreezeAction } from "@/components/compliance/console/batch-freeze";
+import { BatchTransferAction } from "@/components/compliance/console/batch-transfer";
+import { buttonStyles } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import type { RegisterView } from "@/lib/compliance/register-view";
+import { REGISTER_PAGE_SIZES, type RegisterParams } from "@/lib/compliance/register-query";
+import { hrefWith } from "./href";
+
+/** Search, past block and page size (a GET form: the state lives in the URL), then the count and batch actions. */
+export async function RegisterFilters({
+  token,
+  base,
+  officer,
+  p,
+  v,
+}: {
+  token: `0x${string}`;
+  base: string;
+  officer: `0x${string}`;
+  p: RegisterParams;
+  v: RegisterView;
+}) {
+  const t = await getTranslations("complianceConsole.register");
+  const { register, page: view, act, past, desk } = v;
+  const csvHref = hrefWith(
+    `${base}/register.csv`,
+    { ...p, page: 1, per: 50 },
+    { ...(register.atLatest ? {} : { block: register.blockNumber.toString() }) },
+  );
+  return (
+    <>
+      <form
+        method="get"
+        action={base}
+        role="search"
+        aria-label={t("filters")}
+        className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end"
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor="register-q" className="text-sm font-medium">
+            {t("search")}
+          </label>
+          <Input
+            id="register-q"
+            name="q"
+            defaultValue={p.q}
+            placeholder={t("searchHint")}
+            aria-describedby="register-q-hint"
+          />
+          <p id="register-q-hint" className="sr-only">
+            {t("searchHint")}
+          </p>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="register-block" className="text-sm font-medium">
+            {t("block")}
+          </label>
+          <Input
+            id="register-block"
+            name="block"
+            inputMode="numeric"
+            defaultValue={p.block ?? ""}
+            placeholder={t("blockHint")}
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="register-per" className="text-sm font-medium">
+            {t("perPage")}
+          </label>
+          <Select id="register-per" name="per" defaultValue={String(p.per)}>
+            {REGISTER_PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {p.sort !== "shares" ? <input type="hidden" name="sort" value={p.sort} /> : null}
+        {p.dir !== "desc" ? <input type="hidden" name="dir" value={p.dir} /> : null}
+        <div className="flex gap-2">
+          <button type="submit" className={buttonStyles({ size: "md" })}>
+            {t("apply")}
+          </button>
+          <Link href={base} className={buttonStyles({ variant: "ghost", size: "md" })}>
+            {t("reset")}
+          </Link>
+        </div>
+      </form>
+
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p aria-live="polite">
+          {t("count", { count: view.total })} · {t("pageOf", { page: view.page, pages: view.pages })}
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          {act && register.rows.length > 0 ? (
+            <BatchFreezeAction token={token} symbol={register.symbol} officer={officer} />
+          ) : null}
+          {!past && desk && register.rows.length > 0 ? (
+            <BatchTransferAction token={token} symbol={register.symbol} officer={officer} desk={desk} />
+          ) : null}
+          <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
+            {t("exportCsv")}
+          </a>
+        </div>
+      </div>
+    </>
+  );
+}

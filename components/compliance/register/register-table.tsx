@@ -1,0 +1,263 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { BatchSelectBox } from "@/components/compliance/console/batch-freeze";
+import { HolderActions } from "@/components/compliance/console/holder-actions";
+import { KycBadge } from "@/components/compliance/console/kyc-badge";
+import { Address } from "@/components/ui/address";
+import { Badge } from "@/components/ui/badge";
+import { buttonStyles } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { RegisterView } from "@/lib/compliance/register-view";
+import type { RegisterParams, RegisterSort } from "@/lib/compliance/register-query";
+import { formatDay } from "@/lib/format/date";
+import { hrefWith } from "./href";
+
+type T = Awaited<ReturnType<typeof getTranslations<"complianceConsole.register">>>;
+type TC = Awaited<ReturnType<typeof getTranslations<"complianceConsole">>>;
+type Row = RegisterView["page"]["rows"][number];
+
+const COLUMNS: { key: string; sort?: RegisterSort; numeric?: boolean }[] = [
+  { key: "wallet" },
+  { key: "investor", sort: "name" },
+  { key: "country", sort: "country" },
+  { key: "kyc", sort: "kyc" },
+  { key: "shares", sort: "shares", numeric: true },
+  { key: "share", numeric: true },
+  { key: "frozen", sort: "frozen", numeric: true },
+  { key: "lockup", numeric: true },
+];
+
+/** The page of holders (sortable columns, per-row actions for an agent), or why it is empty; then the paging. */
+export async function RegisterTable({
+  token,
+  base,
+  officer,
+  p,
+  v,
+}: {
+  token: `0x${string}`;
+  base: string;
+  officer: `0x${string}`;
+  p: RegisterParams;
+  v: RegisterView;
+}) {
+  const [t, tc, locale] = await Promise.all([
+    getTranslations("complianceConsole.register"),
+    getTranslations("complianceConsole"),
+    getLocale(),
+  ]);
+  const { register, page: view, act } = v;
+  if (register.rows.length === 0) return <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />;
+  if (view.total === 0) return <EmptyState title={t("noMatchTitle")} description={t("noMatchBody")} />;
+  const fmt = {
+    nf: new Intl.NumberFormat(locale === "en" ? "en-HK" : locale),
+    pct: new Intl.NumberFormat(locale === "en" ? "en-HK" : locale, { style: "percent", maximumFractionDigits: 2 }),
+    locale,
+  };
+  return (
+    <>
+      <div className="max-h-[70vh] overflow-auto rounded-xl border border-line">
+        <table className="w-full min-w-[62rem] border-collapse text-sm">
+          <caption className="sr-only">
+            {t("caption", {
+              symbol: register.symbol,
+              sort: t(`columns.${p.sort === "name" ? "name" : p.sort}` as never),
+              dir: t(p.dir),
+            })}
+          </caption>
+          <thead className="sticky top-0 z-10 bg-surface-muted text-left text-xs text-ink-muted">
+            <tr>
+              {act ? (
+                <th scope="col" className="border-b border-line px-3 py-2 font-medium">
+                  <span className="sr-only">{t("columns.select")}</span>
+                </th>
+              ) : null}
+              {COLUMNS.map((c) => {
+                const active = c.sort && c.sort === p.sort;
+                const label = t(`columns.${c.key}` as never);
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={active ? (p.dir === "asc" ? "ascending" : "descending") : undefined}
+                    className={`border-b border-line px-3 py-2 font-medium ${c.numeric ? "text-right" : ""}`}
+                  >
+                    {c.sort ? (
+                      <Link
+                        href={hrefWith(base, p, {
+                          sort: c.sort,
+                          dir: active && p.dir === "desc" ? "asc" : "desc",
+                          page: 1,
+                        })}
+                        className="inline-flex items-center gap-1 hover:text-ink"
+                        aria-label={t("sortBy", { column: label })}
+                      >
+                        {label}
+                        <span aria-hidden="true">{active ? (p.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                      </Link>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+              {act ? (
+                <th scope="col" className="border-b border-line px-3 py-2 font-medium">
+                  <span className="sr-only">{t("columns.actions")}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((r) => (
+              <RegisterRow key={r.wallet} r={r} token={token} officer={officer} v={v} t={t} tc={tc} fmt={fmt} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {view.pages > 1 ? (
+        <nav aria-label={t("pagination")} className="flex items-center justify-between gap-2 text-sm">
+          {view.page > 1 ? (
+            <Link
+              rel="prev"
+              href={hrefWith(base, p, { page: view.page - 1 })}
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
+            >
+              {t("previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>{t("pageOf", { page: view.page, pages: view.pages })}</span>
+          {view.page < view.pages ? (
+            <Link
+              rel="next"
+              href={hrefWith(base, p, { page: view.page + 1 })}
+              className={buttonStyles({ variant: "secondary", size: "sm" })}
+            >
+              {t("next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+/** One holder wallet: who holds it, KYC, shares, freezes and lock-up, and the agent's actions. */
+function RegisterRow({
+  r,
+  token,
+  officer,
+  v,
+  t,
+  tc,
+  fmt,
+}: {
+  r: Row;
+  token: `0x${string}`;
+  officer: `0x${string}`;
+  v: RegisterView;
+  t: T;
+  tc: TC;
+  fmt: { nf: Intl.NumberFormat; pct: Intl.NumberFormat; locale: string };
+}) {
+  const { register, act, desk } = v;
+  const { nf, pct, locale } = fmt;
+  const id = r.identity;
+  const others = (id?.wallets ?? []).filter((w) => w !== r.wallet.toLowerCase()).length;
+  return (
+    <tr className="border-b border-line last:border-0 hover:bg-surface-muted/50" data-wallet={r.wallet.toLowerCase()}>
+      {act ? (
+        <td className="px-3 py-2 align-top">
+          <BatchSelectBox
+            wallet={r.wallet}
+            label={t("selectRow", { who: id?.name ?? t("unknownInvestor"), wallet: r.wallet })}
+          />
+        </td>
+      ) : null}
+      <td className="px-3 py-2 align-top whitespace-nowrap">
+        <Address address={r.wallet} />
+        {!r.verified ? (
+          <div>
+            <Badge tone="danger" icon="warn">
+              {t("unverified")}
+            </Badge>
+          </div>
+        ) : null}
+      </td>
+      <th scope="row" className="px-3 py-2 text-left align-top font-normal">
+        {id ? (
+          <Link href={`/compliance/investors/${id.id}`} className="font-medium underline-offset-4 hover:underline">
+            {id.name ?? t("unknownInvestor")}
+          </Link>
+        ) : (
+          <span className="text-ink-muted">{t("unknownInvestor")}</span>
+        )}
+        <div className="text-xs text-ink-muted">
+          {id?.category ? tc(`categories.${id.category}` as never) : null}
+          {others > 0 ? <> · {t("otherWallets", { count: others })}</> : null}
+        </div>
+      </th>
+      <td className="px-3 py-2 align-top">{id?.residence ?? t("none")}</td>
+      <td className="px-3 py-2 align-top">
+        {id ? <KycBadge status={id.kycStatus} /> : t("none")}
+        {id?.kycExpiresAt ? (
+          <div className="text-xs text-ink-muted">
+            {tc(id.kycExpiresAt.getTime() < register.blockTime * 1000 ? "kyc.expiredOn" : "kyc.expires", {
+              date: formatDay(id.kycExpiresAt, locale),
+            })}
+          </div>
+        ) : null}
+      </td>
+      <td className="px-3 py-2 text-right align-top tabular" data-col="shares">
+        {nf.format(r.shares)}
+      </td>
+      <td className="px-3 py-2 text-right align-top tabular">{pct.format(r.share)}</td>
+      <td className="px-3 py-2 text-right align-top" data-col="frozen">
+        {r.frozen ? (
+          <Badge tone="danger" icon="lock">
+            {t("walletFrozen")}
+          </Badge>
+        ) : null}
+        {r.frozenAmount > 0n ? (
+          <div>
+            <Badge tone="warn" icon="lock">
+              {t("partFrozen", { amount: Number(r.frozenAmount) })}
+            </Badge>
+          </div>
+        ) : null}
+        {!r.frozen && r.frozenAmount === 0n ? t("none") : null}
+      </td>
+      <td className="px-3 py-2 text-right align-top text-xs tabular" data-col="lockup">
+        {r.lockedAmount > 0n
+          ? t("lockedUntil", {
+              amount: Number(r.lockedAmount),
+              date: formatDay(new Date(r.lockedUntil * 1000), locale),
+            })
+          : t("none")}
+      </td>
+      {act ? (
+        <td className="px-3 py-2 text-right align-top">
+          <HolderActions
+            token={token}
+            symbol={register.symbol}
+            officer={officer}
+            desk={desk}
+            holder={{
+              wallet: r.wallet,
+              name: id?.name ?? null,
+              shares: r.shares.toString(),
+              frozen: r.frozen,
+              frozenAmount: r.frozenAmount.toString(),
+              lockedAmount: r.lockedAmount.toString(),
+            }}
+          />
+        </td>
+      ) : null}
+    </tr>
+  );
+}

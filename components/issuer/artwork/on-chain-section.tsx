@@ -1,0 +1,58 @@
+import type { Hex } from "viem";
+import { getLocale, getTranslations } from "next-intl/server";
+import { GoOnChain } from "@/components/issuer/go-on-chain";
+import { Alert } from "@/components/ui/alert";
+import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
+import type { IssuerArtworkView } from "@/lib/issuer/views";
+
+/** Taking the listing on chain, step by step (or why the chain could not be read). */
+export async function OnChainSection({ id, account, v }: { id: string; account: `0x${string}`; v: IssuerArtworkView }) {
+  const [t, locale] = await Promise.all([getTranslations("issuer.detail"), getLocale()]);
+  const data = v;
+  const { artwork, progress } = v;
+  const decimals = progress?.decimals ?? 6;
+  return (
+    <>
+      {data.chainError ? (
+        <section aria-labelledby="on-chain" className="flex flex-col gap-4">
+          <h2 id="on-chain" className="font-display text-2xl">
+            {t("onChainTitle")}
+          </h2>
+          <Alert tone="warn" title={t("chainErrorTitle")}>
+            {t("chainErrorBody")}
+          </Alert>
+        </section>
+      ) : null}
+
+      {progress && artwork.metadataUri && artwork.metadataHash ? (
+        <section aria-labelledby="on-chain" className="flex flex-col gap-4">
+          <div>
+            <h2 id="on-chain" className="font-display text-2xl">
+              {t("onChainTitle")}
+            </h2>
+            <p className="text-sm text-ink-muted">{t("onChainIntro")}</p>
+          </div>
+          <GoOnChain
+            id={id}
+            account={account}
+            contracts={v.contracts}
+            appOrigin={v.appOrigin}
+            tokenName={`Atelier ${artwork.title}`.slice(0, 64)}
+            symbol={v.symbol}
+            metadataUri={artwork.metadataUri}
+            metadataHash={artwork.metadataHash as Hex}
+            decimals={decimals}
+            chainNow={progress.chainNow}
+            token={progress.token}
+            documents={progress.documents}
+            offeringId={progress.offeringId?.toString() ?? null}
+            deployTx={v.deployTx}
+            offeringTx={v.offeringTx}
+            anchorTxs={v.anchorTxs}
+            countries={[344, 702, 826, 840].map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }))}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

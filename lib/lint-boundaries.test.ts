@@ -1,0 +1,57 @@
+import path from "node:path";
+import { ESLint } from "eslint";
+import { beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The layer boundaries of eslint.config.mjs hold by themselves: an import across a boundary fails the lint, and the
+ * allowed import next to it does not. Linted as text under a file name, so no fixture file is written.
+ */
+const root = path.resolve(__dirname, "..");
+let eslint: ESLint;
+
+async function restricted(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return result!.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root });
+}, 60_000);
+
+describe("lint boundaries", () => {
+  it("refuses the database in app/ (drizzle-orm, @/lib/db and its schema) and allows a view loader", async () => {
+    const file = "app/(wallet)/boundary-probe/page.tsx";
+    expect(await restricted(file, 'import { eq } from "drizzle-orm";\nexport const x = eq;\n')).toHaveLength(1);
+    expect(await restricted(file, 'import { getDb } from "@/lib/db";\nexport const x = getDb;\n')).toHaveLength(1);
+    const schema = 'import type { Artwork } from "@/lib/db/schema";\nexport type X = Artwork;\n';
+    expect((await restricted(file, schema))[0]).toMatch(/view loader/);
+    const allowed =
+      'import { getRegisterView } from "@/lib/compliance/register-view";\nexport const x = getRegisterView;\n';
+    expect(await restricted(file, allowed)).toEqual([]);
+  });
+
+  it("refuses the database in route handlers too", async () => {
+    const file = "app/api/boundary-probe/route.ts";
+    expect(await restricted(file, 'import { sql } from "drizzle-orm";\nexport const x = sql;\n')).toHaveLength(1);
+  });
+
+  it("refuses the database in components/, except the listed files still being converted", async () => {
+    const code = 'import { getDb } from "@/lib/db";\nexport const x = getDb;\n';
+    expect(await restricted("components/compliance/boundary-probe.tsx", code)).toHaveLength(1);
+    expect(await restricted("components/compliance/desk-history.tsx", code)).toHaveLength(1);
+    expect(await restricted("components/issuer/actions.ts", code)).toEqual([]);
+    const allowed =
+      'import { getDeskHistoryView } from "@/lib/compliance/views";\nexport const x = getDeskHistoryView;\n';
+    expect(await restricted("components/compliance/boundary-probe.tsx", allowed)).toEqual([]);
+  });
+
+  it("refuses components/ and app/ in lib/ and allows another lib module", async () => {
+    const file = "lib/issuer/boundary-probe.ts";
+    const ui = 'import type { BadgeTone } from "@/components/ui/badge";\nexport type X = BadgeTone;\n';
+    expect((await restricted(file, ui))[0]).toMatch(/lib\/ is below the UI/);
+    const route = 'import { GET } from "@/app/api/health/route";\nexport const x = GET;\n';
+    expect(await restricted(file, route)).toHaveLength(1);
+    const allowed = 'import type { BadgeTone } from "@/lib/format/badge-look";\nexport type X = BadgeTone;\n';
+    expect(await restricted(file, allowed)).toEqual([]);
+  });
+});
