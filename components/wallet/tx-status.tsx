@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Spinner } from "@/components/ui/spinner";
@@ -9,8 +9,8 @@ import { Spinner } from "@/components/ui/spinner";
 export type TxStatusView = {
   /** In flight: the words beside the spinner, an optional note, and the hash once the wallet has returned it. */
   busy?: { text: ReactNode; note?: ReactNode; hash?: string | null } | null;
-  /** Settled: the success line and what follows it (the hash by default). */
-  done?: { title: ReactNode; body?: ReactNode; hash?: string | null } | null;
+  /** Settled: the success line, what follows it, and the hash (when there is one). */
+  done?: { title: ReactNode; body?: ReactNode; hash?: string | null; action?: ReactNode } | null;
   /** Failed: the error summary (focused, role="alert"), with the transaction's hash if it exists. */
   failed?: { title: ReactNode; body: ReactNode; hash?: string | null; focusKey: unknown } | null;
 };
@@ -28,6 +28,9 @@ export function TxStatus({
   testId,
   testIdOn = "wrapper",
   className,
+  renderHash,
+  regionRef,
+  regionClassName,
 }: {
   /** The step's kind, for `data-step`. */
   step: string;
@@ -37,9 +40,16 @@ export function TxStatus({
   testId?: string;
   testIdOn?: "wrapper" | "region";
   className?: string;
+  /** The hash as the caller shows it (with a link to an explorer, say), instead of the plain line. */
+  renderHash?: (hash: string) => ReactNode;
+  /** Focus can be handed to the polite region (a dialog closing on its button): it becomes focusable. */
+  regionRef?: Ref<HTMLDivElement>;
+  regionClassName?: string;
 }) {
   const hashLine = (hash?: string | null) =>
-    !hash ? null : hashLabel ? (
+    !hash ? null : renderHash ? (
+      renderHash(hash)
+    ) : hashLabel ? (
       <p className="text-xs">
         {hashLabel} <code className="font-mono break-all">{hash}</code>
       </p>
@@ -49,7 +59,15 @@ export function TxStatus({
   const { busy, done, failed } = view;
   const marks = { "data-testid": testId, "data-step": step };
   const region = (
-    <div aria-live="polite" aria-atomic="true" role="status" {...(testIdOn === "region" ? marks : {})}>
+    <div
+      ref={regionRef}
+      tabIndex={regionRef ? -1 : undefined}
+      aria-live="polite"
+      aria-atomic="true"
+      role="status"
+      className={regionClassName}
+      {...(testIdOn === "region" ? marks : {})}
+    >
       {busy ? (
         <Alert
           tone="info"
@@ -65,8 +83,9 @@ export function TxStatus({
           {hashLine(busy.hash)}
         </Alert>
       ) : done ? (
-        <Alert tone="success" role="none" title={done.title}>
-          {done.body ?? hashLine(done.hash)}
+        <Alert tone="success" role="none" title={done.title} action={done.action}>
+          {done.body}
+          {hashLine(done.hash)}
         </Alert>
       ) : null}
     </div>
