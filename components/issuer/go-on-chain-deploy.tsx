@@ -101,7 +101,6 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
   const t = useTranslations("issuer.chain");
   const te = useTranslations("issuer.errors.fields");
   const tRoot = useTranslations();
-  const locale = useLocale();
   const router = useRouter();
   const { ctx, tx } = props;
   const [name, setName] = useState(props.tokenName);
@@ -190,24 +189,7 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
           )}
         </Field>
       </div>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-medium">{t("countries")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {props.countries.map((c, i) => (
-            <label key={c.code} className="flex items-center gap-2 text-sm">
-              <input
-                id={i === 0 ? "token-countries" : undefined}
-                type="checkbox"
-                checked={countries.includes(c.code)}
-                onChange={() => setCountries(toggle(countries, c.code))}
-                className="size-4"
-              />
-              {c.name}
-            </label>
-          ))}
-        </div>
-        <p className="text-xs text-ink-muted">{t("countriesHint")}</p>
-      </fieldset>
+      <CountryBoxes countries={props.countries} selected={countries} set={setCountries} />
       <CategoryBoxes
         legend={t("tokenCategories")}
         selected={tokenCats}
@@ -242,29 +224,13 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
         />
         <NumField id="lockup" label={t("lockupDays")} value={lockup} set={setLockup} error={errors.lockupDays} />
       </div>
-      <Alert tone="info" role="none" title={t("willSign")}>
-        <p>
-          {/^\d{1,12}$/.test(totalShares.trim())
-            ? t("deploySigns", {
-                name: name || "—",
-                symbol: symbol || "—",
-                shares: Number(totalShares.trim()).toLocaleString(locale),
-              })
-            : t("deploySignsNoShares", { name: name || "—", symbol: symbol || "—" })}
-        </p>
-        <p className="mt-1 text-xs">
-          {t("metadataUri")}{" "}
-          <code className="font-mono break-all" data-testid="metadata-uri">
-            {props.metadataUri}
-          </code>
-        </p>
-        <p className="mt-1 text-xs">
-          {t("metadataHash")}{" "}
-          <code className="font-mono break-all" data-testid="metadata-hash">
-            {props.metadataHash}
-          </code>
-        </p>
-      </Alert>
+      <DeploySigns
+        name={name}
+        symbol={symbol}
+        totalShares={totalShares}
+        metadataUri={props.metadataUri}
+        metadataHash={props.metadataHash}
+      />
       <TxStatus step={tx.step} confirmed={t("deployConfirmed")} pendingNote={t("pendingSafe")} testId="deploy-status" />
       <div>
         <Button onClick={onDeploy} disabled={!ctx.canSign} loading={tx.busy}>
@@ -272,5 +238,81 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
         </Button>
       </div>
     </>
+  );
+}
+
+/** The countries whose investors may hold the token (Hong Kong ticked by default). */
+function CountryBoxes({
+  countries,
+  selected,
+  set,
+}: {
+  countries: { code: number; name: string }[];
+  selected: number[];
+  set: (v: number[]) => void;
+}) {
+  const t = useTranslations("issuer.chain");
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="text-sm font-medium">{t("countries")}</legend>
+      <div className="flex flex-wrap gap-4">
+        {countries.map((c, i) => (
+          <label key={c.code} className="flex items-center gap-2 text-sm">
+            <input
+              id={i === 0 ? "token-countries" : undefined}
+              type="checkbox"
+              checked={selected.includes(c.code)}
+              onChange={() => set(toggle(selected, c.code))}
+              className="size-4"
+            />
+            {c.name}
+          </label>
+        ))}
+      </div>
+      <p className="text-xs text-ink-muted">{t("countriesHint")}</p>
+    </fieldset>
+  );
+}
+
+/** What the wallet will sign, said before it opens: the token, its shares, and the metadata it commits to. */
+function DeploySigns({
+  name,
+  symbol,
+  totalShares,
+  metadataUri,
+  metadataHash,
+}: {
+  name: string;
+  symbol: string;
+  totalShares: string;
+  metadataUri: string;
+  metadataHash: Hex;
+}) {
+  const t = useTranslations("issuer.chain");
+  const locale = useLocale();
+  return (
+    <Alert tone="info" role="none" title={t("willSign")}>
+      <p>
+        {/^\d{1,12}$/.test(totalShares.trim())
+          ? t("deploySigns", {
+              name: name || "—",
+              symbol: symbol || "—",
+              shares: Number(totalShares.trim()).toLocaleString(locale),
+            })
+          : t("deploySignsNoShares", { name: name || "—", symbol: symbol || "—" })}
+      </p>
+      <p className="mt-1 text-xs">
+        {t("metadataUri")}{" "}
+        <code className="font-mono break-all" data-testid="metadata-uri">
+          {metadataUri}
+        </code>
+      </p>
+      <p className="mt-1 text-xs">
+        {t("metadataHash")}{" "}
+        <code className="font-mono break-all" data-testid="metadata-hash">
+          {metadataHash}
+        </code>
+      </p>
+    </Alert>
   );
 }
