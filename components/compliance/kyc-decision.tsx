@@ -4,15 +4,14 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { type Address, type Hex, zeroAddress } from "viem";
-import { useConfig } from "wagmi";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { TxStatus } from "@/components/wallet/tx-status";
+import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
@@ -27,16 +26,6 @@ import {
   rejectAction,
   requestInformationAction,
 } from "./kyc-actions";
-
-type Step =
-  | { kind: "idle" }
-  | { kind: "planning" }
-  | { kind: "simulating"; plan: RegistrationPlan }
-  | { kind: "signing"; plan: RegistrationPlan }
-  | { kind: "pending"; plan: RegistrationPlan; hash: Hex }
-  | { kind: "confirming"; hash: Hex | null }
-  | { kind: "confirmed"; hash: Hex | null }
-  | { kind: "failed"; message: string; hash?: Hex | null };
 
 /** What the officer's wallet sends to the identity registry at this step (said before signing). */
 export type RegistryCall = RegistrationPlan["functionName"];
@@ -73,6 +62,31 @@ function Refusal({ state, field, label }: { state: KycFormState; field: string; 
   );
 }
 
+/** The planned registry call's function and arguments, as the registry names them. */
+function registryCall(plan: RegistrationPlan) {
+  const wallet = plan.wallet as Address;
+  const expiry = BigInt(plan.expiry);
+  switch (plan.functionName) {
+    case "registerInvestor":
+    case "proposeRegistration":
+      return {
+        functionName: plan.functionName,
+        args: [wallet, plan.investorId, plan.country, plan.categoryCode, expiry],
+      } as const;
+    case "updateInvestor":
+    case "proposeUpdate":
+      return {
+        functionName: plan.functionName,
+        args: [plan.investorId, plan.country, plan.categoryCode, expiry],
+      } as const;
+    case "confirmProposal":
+      return {
+        functionName: "confirmProposal",
+        args: [plan.investorId, plan.registers ? wallet : zeroAddress, plan.country, plan.categoryCode, expiry],
+      } as const;
+  }
+}
+
 /**
  * The officer's decision: approve (their own wallet sends the registry transaction: plan → simulate → sign →
  * pending → the server verifies on chain); with four eyes the first officer's pre-approval proposes the record on the
@@ -81,138 +95,76 @@ function Refusal({ state, field, label }: { state: KycFormState; field: string; 
 export function KycDecision(props: DecisionProps) {
   const t = useTranslations("complianceKyc.decision");
   const te = useTranslations("kyc.errors");
-  const config = useConfig();
   const router = useRouter();
   const chainErrorText = useChainErrorText();
   const { address, isConnected, status: connection } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
-  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const tx = useWalletTx({
+    describe: (error) => {
+      if (isUserRejection(error)) return t("rejectedInWallet");
+      if (error instanceof RevertedTxError) return te("tx_failed");
+      console.error("[compliance/kyc] registry step failed:", error);
+      return t("chainError", { detail: chainErrorText(error) });
+    },
+  });
+  const step = tx.step;
   const [flow, setFlow] = useState<"approve" | "preApprove">("approve");
   const [rejectState, rejectFormAction, rejecting] = useActionState(rejectAction, null);
   const [infoState, infoFormAction, requesting] = useActionState(requestInformationAction, null);
   const wrongWallet = isConnected && address?.toLowerCase() !== props.officer.toLowerCase();
 
-  async function confirm(hash: Hex | null, which: "approve" | "preApprove") {
-    setStep({ kind: "confirming", hash });
+  /** The server verifies the transaction (or, with none, the registry) and records the step; a refusal in words. */
+  async function confirm(hash: Hex | null, which: "approve" | "preApprove"): Promise<string | null> {
     const res =
       which === "approve"
         ? await confirmApprovalAction({ id: props.applicationId, txHash: hash })
         : await preApproveAction({ id: props.applicationId, txHash: hash });
-    if (!res.ok) return setStep({ kind: "failed", message: res.message, hash });
-    setStep({ kind: "confirmed", hash });
-    router.refresh();
-  }
-
-  /** Simulates, then has the officer's wallet send the planned registry call; returns its hash once mined. */
-  async function send(plan: RegistrationPlan, account: Address): Promise<Hex | null> {
-    const registry = { address: plan.registry as Address, abi: identityRegistryAbi, account } as const;
-    const wallet = plan.wallet as Address;
-    const expiry = BigInt(plan.expiry);
-    const mined = async (hash: Hex) => {
-      setStep({ kind: "pending", plan, hash });
-      const receipt = await waitForTransactionReceipt(config, { hash });
-      if (receipt.status !== "success") {
-        setStep({ kind: "failed", message: te("tx_failed"), hash });
-        return null;
-      }
-      return hash;
-    };
-    if (plan.cancelPending) {
-      // An earlier proposal for this investor is still pending: withdraw it first (said on the page).
-      setStep({ kind: "simulating", plan });
-      const { request } = await simulateContract(config, {
-        ...registry,
-        functionName: "cancelProposal",
-        args: [plan.investorId],
-      });
-      setStep({ kind: "signing", plan });
-      if (!(await mined(await writeContract(config, request)))) return null;
-    }
-    setStep({ kind: "simulating", plan });
-    let hash: Hex;
-    switch (plan.functionName) {
-      case "registerInvestor":
-      case "proposeRegistration": {
-        const { request } = await simulateContract(config, {
-          ...registry,
-          functionName: plan.functionName,
-          args: [wallet, plan.investorId, plan.country, plan.categoryCode, expiry],
-        });
-        setStep({ kind: "signing", plan });
-        hash = await writeContract(config, request);
-        break;
-      }
-      case "updateInvestor":
-      case "proposeUpdate": {
-        const { request } = await simulateContract(config, {
-          ...registry,
-          functionName: plan.functionName,
-          args: [plan.investorId, plan.country, plan.categoryCode, expiry],
-        });
-        setStep({ kind: "signing", plan });
-        hash = await writeContract(config, request);
-        break;
-      }
-      case "confirmProposal": {
-        const { request } = await simulateContract(config, {
-          ...registry,
-          functionName: "confirmProposal",
-          args: [plan.investorId, plan.registers ? wallet : zeroAddress, plan.country, plan.categoryCode, expiry],
-        });
-        setStep({ kind: "signing", plan });
-        hash = await writeContract(config, request);
-        break;
-      }
-    }
-    return mined(hash);
+    return res.ok ? null : res.message;
   }
 
   async function run(which: "approve" | "preApprove") {
     setFlow(which);
-    setStep({ kind: "planning" });
-    try {
-      const begun =
-        which === "approve"
-          ? await beginApprovalAction({ id: props.applicationId })
-          : await beginPreApprovalAction({ id: props.applicationId });
-      if (!begun.ok) return setStep({ kind: "failed", message: begun.message });
-      const { plan } = begun;
-      // An interrupted step: the registry already holds it — verify, do not send twice.
-      if (plan.alreadyRegistered || (which === "preApprove" && plan.alreadyProposed)) return confirm(null, which);
-      if (!address) return setStep({ kind: "failed", message: t("connectBody") });
-      const hash = await send(plan, address);
-      if (hash) await confirm(hash, which);
-    } catch (error) {
-      if (isUserRejection(error)) return setStep({ kind: "failed", message: t("rejectedInWallet") });
-      console.error("[compliance/kyc] registry step failed:", error);
-      setStep({ kind: "failed", message: t("chainError", { detail: chainErrorText(error) }) });
-    }
+    const settled = await tx.run(
+      async ({ send }) => {
+        const begun =
+          which === "approve"
+            ? await beginApprovalAction({ id: props.applicationId })
+            : await beginPreApprovalAction({ id: props.applicationId });
+        if (!begun.ok) throw new TxRefused(begun.message);
+        const { plan } = begun;
+        // An interrupted step: the registry already holds it — verify, do not send twice.
+        if (plan.alreadyRegistered || (which === "preApprove" && plan.alreadyProposed)) return null;
+        if (!address) throw new TxRefused(t("connectBody"));
+        const registry = { address: plan.registry as Address, abi: identityRegistryAbi, account: address } as const;
+        // An earlier proposal for this investor is still pending: withdraw it first (said on the page).
+        if (plan.cancelPending) await send({ ...registry, functionName: "cancelProposal", args: [plan.investorId] });
+        return send({ ...registry, ...registryCall(plan) });
+      },
+      (hash) => confirm(hash, which),
+    );
+    if (settled !== false) router.refresh();
   }
 
-  const busy =
-    step.kind === "planning" ||
-    step.kind === "simulating" ||
-    step.kind === "signing" ||
-    step.kind === "pending" ||
-    step.kind === "confirming";
+  const busy = tx.busy;
   const status = (() => {
     const pre = flow === "preApprove";
     switch (step.kind) {
-      case "planning":
+      case "preparing":
       case "signing":
       case "pending":
-      case "confirming":
-        return pre ? t(`preApproveState.${step.kind}`) : t(`state.${step.kind}`);
-      case "simulating":
+      case "recording": {
+        const kind = (
+          { preparing: "planning", signing: "signing", pending: "pending", recording: "confirming" } as const
+        )[step.kind];
+        return pre ? t(`preApproveState.${kind}`) : t(`state.${kind}`);
+      }
+      case "checking":
         return t("state.simulating");
       default:
         return null;
     }
   })();
-  const hash =
-    step.kind === "pending" || step.kind === "confirming" || step.kind === "confirmed" || step.kind === "failed"
-      ? (step.hash ?? null)
-      : null;
+  const hash = "hash" in step ? (step.hash ?? null) : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -285,35 +237,32 @@ export function KycDecision(props: DecisionProps) {
             {te(props.approveBlockedReason)}
           </p>
         ) : null}
-        <div role="status" aria-live="polite" aria-atomic="true" data-testid="approval-status" data-step={step.kind}>
-          {status ? (
-            <Alert
-              tone="info"
-              role="none"
-              title={
-                <span className="flex items-center gap-2">
-                  <Spinner className="size-4" />
-                  {status}
-                </span>
-              }
-            >
-              {hash ? <code className="font-mono text-xs break-all">{hash}</code> : null}
-            </Alert>
-          ) : step.kind === "confirmed" && flow === "approve" ? (
-            <Alert tone="success" role="none" title={t("state.confirmed")}>
-              {hash ? <code className="font-mono text-xs break-all">{hash}</code> : <p>{t("state.resumed")}</p>}
-            </Alert>
-          ) : step.kind === "failed" ? (
-            // A refusal (the server's or the chain's) takes focus and is announced, as on every form.
-            <ErrorSummary
-              title={flow === "preApprove" ? t("preApproveState.failed") : t("state.failed")}
-              focusKey={step}
-            >
-              <p>{step.message}</p>
-              <p className="mt-1">{t("state.failedNext")}</p>
-            </ErrorSummary>
-          ) : null}
-        </div>
+        <TxStatus
+          step={step.kind}
+          testId="approval-status"
+          testIdOn="region"
+          view={
+            status
+              ? { busy: { text: status, hash } }
+              : step.kind === "confirmed" && flow === "approve"
+                ? { done: { title: t("state.confirmed"), body: hash ? undefined : <p>{t("state.resumed")}</p>, hash } }
+                : step.kind === "failed"
+                  ? {
+                      // A refusal (the server's or the chain's) takes focus and is announced, as on every form.
+                      failed: {
+                        title: flow === "preApprove" ? t("preApproveState.failed") : t("state.failed"),
+                        body: (
+                          <>
+                            <p>{step.message}</p>
+                            <p className="mt-1">{t("state.failedNext")}</p>
+                          </>
+                        ),
+                        focusKey: step,
+                      },
+                    }
+                  : {}
+          }
+        />
       </section>
 
       <section aria-labelledby="info-title" className="flex flex-col gap-3 rounded-xl border border-line p-4">

@@ -4,31 +4,21 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useState } from "react";
 import type { Hex } from "viem";
-import { useConfig } from "wagmi";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { TxStatus } from "@/components/wallet/tx-status";
+import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { LinkCall } from "@/lib/kyc/wallet-links";
 import { beginWalletLinkAction, confirmWalletLinkAction, rejectWalletLinkAction } from "./wallet-link-actions";
-
-type Step =
-  | { kind: "idle" }
-  | { kind: "planning" }
-  | { kind: "signing" }
-  | { kind: "pending"; hash: Hex }
-  | { kind: "confirming"; hash: Hex | null }
-  | { kind: "confirmed"; hash: Hex | null; proposed?: boolean }
-  | { kind: "failed"; message: string; hash?: Hex | null };
 
 /**
  * Approve (the officer's wallet signs `linkWallet(newWallet, investorId)` — for a professional or institutional
@@ -47,76 +37,82 @@ export function WalletLinkDecision({
   investorName: string;
 }) {
   const t = useTranslations("walletLinks.review");
-  const config = useConfig();
   const router = useRouter();
   const chainErrorText = useChainErrorText();
   const uid = useId();
   const { address, isConnected, isReconnecting } = useWalletConnection();
-  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const tx = useWalletTx({
+    describe: (error) =>
+      isUserRejection(error)
+        ? t("rejectedInWallet")
+        : error instanceof RevertedTxError
+          ? t("reverted")
+          : t("chainError", { detail: chainErrorText(error) }),
+  });
+  const step = tx.step;
+  const [proposed, setProposed] = useState(false);
   const [call, setCall] = useState<LinkCall>("linkWallet");
   const [connectOpen, setConnectOpen] = useState(false);
   const [rejectOpen, setRejectOpen] = useState(false);
   const [rejectState, rejectAction, rejecting] = useActionState(rejectWalletLinkAction, null);
   const wrongWallet = isConnected && address?.toLowerCase() !== officer.toLowerCase();
-  const busy =
-    step.kind === "planning" || step.kind === "signing" || step.kind === "pending" || step.kind === "confirming";
+  const busy = tx.busy;
 
   useEffect(() => {
     if (rejectState?.ok) router.refresh();
   }, [rejectState, router]);
 
-  async function confirm(hash: Hex | null) {
-    setStep({ kind: "confirming", hash });
+  /** The server verifies the receipt (or, with no hash, the registry) and records the link; a refusal in words. */
+  async function confirm(hash: Hex | null): Promise<string | null> {
     const r = await confirmWalletLinkAction({ id, txHash: hash });
-    if (!r.ok) return setStep({ kind: "failed", message: r.message, hash });
-    setStep({ kind: "confirmed", hash, proposed: r.proposed === true });
-    router.refresh();
+    if (!r.ok) return r.message;
+    setProposed(r.proposed === true);
+    return null;
   }
 
   async function approve() {
-    setStep({ kind: "planning" });
-    try {
+    const settled = await tx.run(async ({ send }) => {
       const begun = await beginWalletLinkAction({ id });
-      if (!begun.ok) return setStep({ kind: "failed", message: begun.message });
+      if (!begun.ok) throw new TxRefused(begun.message);
       // An interrupted approval: the registry already holds the link — verify it, do not send it again.
-      if (begun.plan.alreadyLinked) return confirm(null);
-      if (!address) return setStep({ kind: "failed", message: t("connectBody") });
+      if (begun.plan.alreadyLinked) return null;
+      if (!address) throw new TxRefused(t("connectBody"));
       // Said before the wallet opens: a proposal (first of two officers) or a confirmation reads differently.
       setCall(begun.plan.call);
-      const { request } = await simulateContract(config, {
+      return send({
         address: begun.plan.registry,
         abi: identityRegistryAbi,
         functionName: begun.plan.call,
         args: [begun.plan.wallet, begun.plan.investorId],
         account: address,
       });
-      setStep({ kind: "signing" });
-      const hash = await writeContract(config, request);
-      setStep({ kind: "pending", hash });
-      const receipt = await waitForTransactionReceipt(config, { hash });
-      if (receipt.status !== "success") return setStep({ kind: "failed", message: t("reverted"), hash });
-      await confirm(hash);
-    } catch (error) {
-      if (isUserRejection(error)) return setStep({ kind: "failed", message: t("rejectedInWallet") });
-      setStep({ kind: "failed", message: t("chainError", { detail: chainErrorText(error) }) });
-    }
+    }, confirm);
+    if (settled !== false) router.refresh();
   }
 
   const progress = {
-    planning: t("state.planning"),
+    preparing: t("state.planning"),
+    checking: t("state.planning"),
     signing: t("state.signing"),
     pending: t("state.pending"),
-    confirming: t("state.confirming"),
+    recording: t("state.confirming"),
   } as const;
   const hash = "hash" in step ? (step.hash ?? null) : null;
 
   if (step.kind === "confirmed") {
     return (
-      <div role="status" data-testid="link-decision" data-step="confirmed">
-        <Alert tone="success" role="none" title={step.proposed ? t("proposed") : t("state.confirmed")}>
-          {hash ? <code className="font-mono text-xs break-all">{hash}</code> : t("state.resumed")}
-        </Alert>
-      </div>
+      <TxStatus
+        step="confirmed"
+        testId="link-decision"
+        testIdOn="region"
+        view={{
+          done: {
+            title: proposed ? t("proposed") : t("state.confirmed"),
+            body: hash ? undefined : t("state.resumed"),
+            hash,
+          },
+        }}
+      />
     );
   }
 
@@ -150,27 +146,16 @@ export function WalletLinkDecision({
         </Button>
       </div>
       <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-      <div role="status" aria-live="polite" aria-atomic="true">
-        {busy ? (
-          <Alert
-            tone="info"
-            role="none"
-            title={
-              <span className="flex items-center gap-2">
-                <Spinner className="size-4" />
-                {progress[step.kind as keyof typeof progress]}
-              </span>
-            }
-          >
-            {hash ? <code className="font-mono text-xs break-all">{hash}</code> : null}
-          </Alert>
-        ) : null}
-      </div>
-      {step.kind === "failed" ? (
-        <Alert tone="error" title={t("state.failed")}>
-          <p>{step.message}</p>
-        </Alert>
-      ) : null}
+      <TxStatus
+        step={step.kind}
+        view={
+          busy
+            ? { busy: { text: progress[step.kind as keyof typeof progress], hash } }
+            : step.kind === "failed"
+              ? { failed: { title: t("state.failed"), body: <p>{step.message}</p>, focusKey: step } }
+              : {}
+        }
+      />
       {rejectOpen ? (
         <form
           id={`${uid}-reject`}

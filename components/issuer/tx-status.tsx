@@ -1,14 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/alert";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { Spinner } from "@/components/ui/spinner";
+import { TxStatus as WalletTxStatus } from "@/components/wallet/tx-status";
 import type { TxStep } from "./use-tx";
 
 /**
- * A wallet step's state in words, in a polite live region that stays in the page; a failure in the error summary
- * (role="alert"), which takes focus.
+ * An issuer step's state in words (the shared wallet `TxStatus`): a polite live region that stays in the page; a
+ * failure in the error summary (role="alert"), which takes focus.
  */
 export function TxStatus({
   step,
@@ -22,64 +20,26 @@ export function TxStatus({
   testId?: string;
 }) {
   const t = useTranslations("issuer.tx");
-  const hashLine = (hash: string) => (
-    <p className="text-xs">
-      {t("hash")} <code className="font-mono break-all">{hash}</code>
-    </p>
-  );
-  const busy = (text: string, hash?: string, note?: string) => (
-    <Alert
-      tone="info"
-      role="none"
-      title={
-        <span className="flex items-center gap-2">
-          <Spinner className="size-4 shrink-0" />
-          {text}
-        </span>
-      }
-    >
-      {note ? <p>{note}</p> : null}
-      {hash ? hashLine(hash) : null}
-    </Alert>
-  );
-  let body: React.ReactNode = null;
-  let failed: React.ReactNode = null;
-  switch (step.kind) {
-    case "checking":
-      body = busy(t("checking"));
-      break;
-    case "signing":
-      body = busy(t("signing"));
-      break;
-    case "pending":
-      body = busy(t("pending"), step.hash, pendingNote);
-      break;
-    case "recording":
-      body = busy(t("recording"), step.hash);
-      break;
-    case "confirmed":
-      body = (
-        <Alert tone="success" role="none" title={confirmed ?? t("confirmed")}>
-          {hashLine(step.hash)}
-        </Alert>
-      );
-      break;
-    case "failed":
-      // A refused or failed transaction in the shared error summary: announced at once and focused.
-      failed = (
-        <ErrorSummary title={t("failed")} focusKey={step}>
-          <p>{step.rejected ? t("rejected") : step.message}</p>
-          {step.hash ? hashLine(step.hash) : null}
-        </ErrorSummary>
-      );
-      break;
-  }
-  return (
-    <div data-testid={testId} data-step={step.kind}>
-      <div aria-live="polite" aria-atomic="true" role="status">
-        {body}
-      </div>
-      {failed}
-    </div>
-  );
+  const view =
+    step.kind === "preparing" || step.kind === "checking"
+      ? { busy: { text: t("checking") } }
+      : step.kind === "signing"
+        ? { busy: { text: t("signing") } }
+        : step.kind === "pending"
+          ? { busy: { text: t("pending"), hash: step.hash, note: pendingNote } }
+          : step.kind === "recording"
+            ? { busy: { text: t("recording"), hash: step.hash } }
+            : step.kind === "confirmed"
+              ? { done: { title: confirmed ?? t("confirmed"), hash: step.hash } }
+              : step.kind === "failed"
+                ? {
+                    failed: {
+                      title: t("failed"),
+                      body: <p>{step.rejected ? t("rejected") : step.message}</p>,
+                      hash: step.hash,
+                      focusKey: step,
+                    },
+                  }
+                : {};
+  return <WalletTxStatus step={step.kind} view={view} hashLabel={t("hash")} testId={testId} />;
 }

@@ -1,24 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import type { Hex } from "viem";
-import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { settleTransactionAction } from "@/components/wallet/tx-actions";
-import { useChainErrorText } from "@/components/wallet/use-chain-error";
-import { isUserRejection } from "@/components/wallet/wallet-errors";
+import { useWalletTx, type WalletCall, type WalletTxStep } from "@/components/wallet/use-wallet-tx";
 
-export type TxStep =
-  | { kind: "idle" }
-  | { kind: "checking" }
-  | { kind: "signing" }
-  | { kind: "pending"; hash: Hex }
-  /** Mined; the server is reading the receipt and recording the step. */
-  | { kind: "recording"; hash: Hex }
-  | { kind: "confirmed"; hash: Hex }
-  | { kind: "failed"; rejected: boolean; message: string; hash?: Hex };
-
-type SimulateArgs = Parameters<typeof simulateContract>[1];
+export type TxStep = WalletTxStep;
 
 export type SendOptions = {
   /** Called as soon as the wallet returns the hash, before waiting for it (the server persists it). */
@@ -28,45 +14,26 @@ export type SendOptions = {
 };
 
 /**
- * One wallet transaction: simulate first (refusals in words before the wallet opens), sign, hand the hash to the
- * server at once, wait, let the server catch up with the transaction's block, then have it verify and record the
- * step — so the step reads "confirmed" only once the server has the chain's word for it.
+ * An issuer step's wallet transaction (the shared `useWalletTx`): simulate first (refusals in words before the
+ * wallet opens), sign, hand the hash to the server at once, wait, let the server catch up with the transaction's
+ * block, then have it verify and record the step — so the step reads "confirmed" only once the server has the
+ * chain's word for it.
  */
 export function useTx() {
-  const chainErrorText = useChainErrorText();
-  const config = useConfig();
-  const [step, setStep] = useState<TxStep>({ kind: "idle" });
+  const tx = useWalletTx();
 
-  async function send(args: SimulateArgs, options: SendOptions = {}): Promise<Hex | null> {
-    let hash: Hex | undefined;
-    try {
-      setStep({ kind: "checking" });
-      const { request } = await simulateContract(config, args);
-      setStep({ kind: "signing" });
-      hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
-      setStep({ kind: "pending", hash });
-      // Best effort: if this fails, the confirmation below (or the next page load) still finds the transaction.
-      await options.onHash?.(hash).catch(() => null);
-      const receipt = await waitForTransactionReceipt(config, { hash });
-      if (receipt.status !== "success") throw new Error("The transaction was reverted.");
-      await settleTransactionAction({ txHash: hash }).catch(() => null);
-      if (options.record) {
-        setStep({ kind: "recording", hash });
-        const refusal = await options.record(hash);
-        if (refusal) {
-          setStep({ kind: "failed", rejected: false, message: refusal, hash });
-          return null;
-        }
-      }
-      setStep({ kind: "confirmed", hash });
-      return hash;
-    } catch (error) {
-      setStep({ kind: "failed", rejected: isUserRejection(error), message: chainErrorText(error), hash });
-      return null;
-    }
+  async function send(args: WalletCall, options: SendOptions = {}): Promise<Hex | null> {
+    const { record } = options;
+    const settled = await tx.run(
+      async ({ send }) => {
+        const hash = await send(args, { onHash: options.onHash });
+        await settleTransactionAction({ txHash: hash }).catch(() => null);
+        return hash;
+      },
+      record ? (hash) => record(hash as Hex) : undefined,
+    );
+    return settled || null;
   }
 
-  const busy =
-    step.kind === "checking" || step.kind === "signing" || step.kind === "pending" || step.kind === "recording";
-  return { step, setStep, send, busy };
+  return { step: tx.step, setStep: tx.setStep, send, busy: tx.busy };
 }

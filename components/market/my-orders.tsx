@@ -18,7 +18,7 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
   const locale = useLocale();
   const { address, isConnected } = useWalletConnection();
   const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
-  const { step, run } = useMarketTx(setup.account, setup.market, ["my-orders"]);
+  const { step, run, outcome } = useMarketTx(setup.account, setup.market, ["my-orders"]);
   const busy = !["idle", "confirmed", "failed"].includes(step.kind);
   return (
     <section aria-labelledby="my-orders" className="flex flex-col gap-3">
@@ -82,7 +82,7 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
           })}
         </ul>
       )}
-      <TxStatus step={step} explorerUrl={setup.explorerUrl} />
+      <TxStatus step={step} outcome={outcome} explorerUrl={setup.explorerUrl} />
     </section>
   );
 }

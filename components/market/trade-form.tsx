@@ -12,10 +12,8 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
 import { describeChainError } from "@/lib/chain/errors";
@@ -33,7 +31,8 @@ import {
 import { buyerSpend, MAX_MATCH_STEPS, previewMatch, type MatchPreview } from "@/lib/market/match";
 import type { Reason } from "@/lib/trade/reasons";
 import type { TradeSetup } from "./types";
-import { useMarketTx, type TxStep } from "./use-market-tx";
+import { TxStatus as WalletTxStatus, type TxStatusView } from "@/components/wallet/tx-status";
+import { type MarketOutcome, useMarketTx, type TxStep } from "./use-market-tx";
 
 const toText = (v: bigint, decimals: number) => (Number(v) / 10 ** decimals).toFixed(2);
 
@@ -52,7 +51,51 @@ export function describeMarketError(error: unknown): Reason {
   return { key: "errors.generic", values: {} };
 }
 
-export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: string | null }) {
+/** The words of each in-flight step of a market action (its phase: an approval, the call, lowering an allowance). */
+function busyKey(step: TxStep) {
+  const approving = step.kind !== "idle" && "phase" in step && step.phase !== "call";
+  switch (step.kind) {
+    case "checking":
+    case "signing":
+      return approving ? "approving" : "signing";
+    case "pending":
+      return approving ? "approvalPending" : "pending";
+    // Confirmed on chain; the server is catching up with its block.
+    case "recording":
+      return "pending";
+    default:
+      return null;
+  }
+}
+
+/** What a confirmed market action did, in words. */
+function confirmedTitle(t: ReturnType<typeof useTranslations<"market">>, o: MarketOutcome | null) {
+  if (o?.what === "placed")
+    return o.matched && o.matched.traded > 0n
+      ? o.matched.rested > 0n
+        ? t("state.confirmedMatched", { shares: Number(o.matched.traded), rest: Number(o.matched.rested) })
+        : t("state.confirmedFilled", { shares: Number(o.matched.traded) })
+      : o.matched && o.matched.rested === 0n
+        ? t("state.confirmedNothing")
+        : t("state.confirmedPlaced");
+  return o?.what === "filled"
+    ? t("state.confirmedFilled", { shares: Number(o.shares) })
+    : t("state.confirmedCancelled");
+}
+
+/**
+ * A market action's status (the shared wallet `TxStatus`): progress and confirmation in a polite live region that is
+ * always in the page; a failure in the error summary (role="alert", assertive), which also takes focus.
+ */
+export function TxStatus({
+  step,
+  outcome,
+  explorerUrl,
+}: {
+  step: TxStep;
+  outcome: MarketOutcome | null;
+  explorerUrl: string | null;
+}) {
   const t = useTranslations("market");
   const hash = (h: string) => (
     <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
@@ -74,72 +117,33 @@ export function TxStatus({ step, explorerUrl }: { step: TxStep; explorerUrl: str
       ) : null}
     </span>
   );
-  const busy = (text: string, h?: string) => (
-    <Alert
-      tone="info"
-      role="none"
-      title={
-        <span className="flex items-center gap-2">
-          <Spinner className="size-4" />
-          {text}
-        </span>
-      }
-    >
-      {h ? hash(h) : null}
-    </Alert>
-  );
-  let body: React.ReactNode = null;
-  let failure: React.ReactNode = null;
-  if (step.kind === "approving") body = busy(t("state.approving"));
-  else if (step.kind === "approvalPending") body = busy(t("state.approvalPending"), step.hash);
-  else if (step.kind === "signing") body = busy(t("state.signing"));
-  else if (step.kind === "pending") body = busy(t("state.pending"), step.hash);
+  const key = busyKey(step);
+  let view: TxStatusView = {};
+  if (key) view = { busy: { text: t(`state.${key}`), hash: "hash" in step ? step.hash : null } };
   else if (step.kind === "confirmed")
-    body = (
-      <Alert
-        tone="success"
-        role="none"
-        title={
-          step.what === "placed"
-            ? step.matched && step.matched.traded > 0n
-              ? step.matched.rested > 0n
-                ? t("state.confirmedMatched", {
-                    shares: Number(step.matched.traded),
-                    rest: Number(step.matched.rested),
-                  })
-                : t("state.confirmedFilled", { shares: Number(step.matched.traded) })
-              : step.matched && step.matched.rested === 0n
-                ? t("state.confirmedNothing")
-                : t("state.confirmedPlaced")
-            : step.what === "filled"
-              ? t("state.confirmedFilled", { shares: Number(step.shares) })
-              : t("state.confirmedCancelled")
-        }
-      >
-        {step.allowanceLoweredTo !== undefined ? (
-          <p className="text-sm">{t("mine.allowanceLowered", { shares: Number(step.allowanceLoweredTo) })}</p>
-        ) : null}
-        {hash(step.hash)}
-      </Alert>
-    );
+    view = {
+      done: {
+        title: confirmedTitle(t, outcome),
+        body:
+          outcome?.allowanceLoweredTo !== undefined ? (
+            <p className="text-sm">{t("mine.allowanceLowered", { shares: Number(outcome.allowanceLoweredTo) })}</p>
+          ) : null,
+        hash: step.hash,
+      },
+    };
   else if (step.kind === "failed") {
     const r = describeMarketError(step.error);
     // The refused order in the shared error summary: announced at once and focused, like every refused form.
-    failure = (
-      <ErrorSummary title={t("state.failedTitle")} focusKey={step}>
-        <p>{t(r.key, r.values)}</p>
-      </ErrorSummary>
-    );
+    view = { failed: { title: t("state.failedTitle"), body: <p>{t(r.key, r.values)}</p>, focusKey: step } };
   }
-  // Progress and confirmation in a polite live region that is always in the page; a failure in the error summary
-  // (role="alert", assertive), which also takes focus.
   return (
-    <div data-testid="trade-status" data-step={step.kind} className="flex flex-col gap-3">
-      <div role="status" aria-live="polite" aria-atomic="true">
-        {body}
-      </div>
-      {failure}
-    </div>
+    <WalletTxStatus
+      step={step.kind}
+      view={view}
+      testId="trade-status"
+      className="flex flex-col gap-3"
+      renderHash={hash}
+    />
   );
 }
 
@@ -230,7 +234,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     shareAllowance,
     openAskShares,
   ] = reads.data ?? [];
-  const { step, setStep, run } = useMarketTx(account, setup.market, reads.queryKey);
+  const { step, setStep, run, outcome } = useMarketTx(account, setup.market, reads.queryKey);
   const money = (v: bigint) => formatMoney(v, d, locale);
   const effectivePrice = take ? (best?.price ?? 0n) : price;
   // A limit order that crosses the book trades first against the resting orders, at their prices, exactly as the
@@ -514,7 +518,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       <Button type="submit" disabled={!ready}>
         {take ? t("form.submitTake") : side === "buy" ? t("form.submitLimitBuy") : t("form.submitLimitSell")}
       </Button>
-      <TxStatus step={step} explorerUrl={setup.explorerUrl} />
+      <TxStatus step={step} outcome={outcome} explorerUrl={setup.explorerUrl} />
     </form>
   );
 }

@@ -44,7 +44,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
   const debounced = useDebounced(shares, 250);
   const sameWallet = isConnected && address?.toLowerCase() === offering.account.toLowerCase();
   const reads = useBuyReads(offering, debounced, sameWallet);
-  const { step, setStep, purchase, faucet } = usePurchase(offering, reads.queryKeys);
+  const { step, setStep, purchase, faucet, shares: buying, fallback } = usePurchase(offering, reads.queryKeys);
   const [confirmOpen, setConfirmOpen] = useState(false);
   // Where focus goes when the confirmation closes on "Confirm": the purchase's status (the Review button is busy).
   const statusRef = useRef<HTMLDivElement>(null);
@@ -258,7 +258,14 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
         </section>
       ) : null}
 
-      <PurchaseStatus step={step} failure={failure} explorerUrl={offering.explorerUrl} focusRef={statusRef} />
+      <PurchaseStatus
+        step={step}
+        shares={buying}
+        fallback={fallback}
+        failure={failure}
+        explorerUrl={offering.explorerUrl}
+        focusRef={statusRef}
+      />
 
       <div className="flex flex-col gap-2">
         <Button

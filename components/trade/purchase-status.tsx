@@ -3,10 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Ref } from "react";
-import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { Spinner } from "@/components/ui/spinner";
+import { TxStatus, type TxStatusView } from "@/components/wallet/tx-status";
 import type { Reason } from "@/lib/trade/reasons";
 import type { PurchaseStep } from "./use-purchase";
 
@@ -32,97 +30,86 @@ function TxHash({ hash, explorerUrl }: { hash: string; explorerUrl: string | nul
   );
 }
 
+/** The words of each in-flight step of the purchase flow (its phase: the permit, an approval, the purchase). */
+function busyKey(step: PurchaseStep) {
+  switch (step.kind) {
+    case "signing":
+      return step.phase === "permit" ? "signingPermit" : step.phase === "approve" ? "approving" : "signingTx";
+    case "checking":
+      return step.phase === "approve" ? "approving" : "simulating";
+    case "pending":
+      return step.phase === "approve" ? "approvalPending" : "pending";
+    // Confirmed on chain; the server is catching up with its block.
+    case "recording":
+      return "pending";
+    default:
+      return null;
+  }
+}
+
 /**
- * Each wallet step in words, in one polite live region that is always in the page. `focusRef` lets the confirmation
- * dialog hand focus to it when the dialog closes on "Confirm" (the button that opened it is busy by then).
+ * Each wallet step in words (the shared wallet `TxStatus`), in one polite live region that is always in the page.
+ * `focusRef` lets the confirmation dialog hand focus to it when the dialog closes on "Confirm" (the button that
+ * opened it is busy by then).
  */
 export function PurchaseStatus({
   step,
+  shares,
+  fallback,
   failure,
   explorerUrl,
   focusRef,
 }: {
   step: PurchaseStep;
+  /** The purchase's shares (said once confirmed). */
+  shares: bigint;
+  /** The wallet could not sign the permit: the purchase fell back to approve then buy. */
+  fallback: boolean;
   failure: Reason | null;
   explorerUrl: string | null;
   focusRef?: Ref<HTMLDivElement>;
 }) {
   const t = useTranslations("trade");
-  const busy = (text: string, hash?: string) => (
-    <Alert
-      tone="info"
-      role="none"
-      title={
-        <span className="flex items-center gap-2">
-          <Spinner className="size-4" />
-          {text}
-        </span>
-      }
-    >
-      {hash ? <TxHash hash={hash} explorerUrl={explorerUrl} /> : null}
-    </Alert>
-  );
-  let body: React.ReactNode = null;
-  let failed: React.ReactNode = null;
-  switch (step.kind) {
-    case "signingPermit":
-      body = busy(t("state.signingPermit"));
-      break;
-    case "approving":
-      body = busy(t("state.approving"));
-      break;
-    case "approvalPending":
-      body = busy(t("state.approvalPending"), step.hash);
-      break;
-    case "simulating":
-      body = busy(t("state.simulating"));
-      break;
-    case "signingTx":
-      body = busy(t("state.signingTx"));
-      break;
-    case "pending":
-      body = busy(t("state.pending"), step.hash);
-      break;
-    case "confirmed":
-      body = (
-        <Alert
-          tone="success"
-          role="none"
-          title={t("state.confirmedTitle")}
-          action={
-            <Link href="/portfolio" className={buttonStyles({ variant: "secondary", size: "sm" })}>
-              {t("state.viewPortfolio")}
-            </Link>
+  const key = busyKey(step);
+  const view: TxStatusView = key
+    ? { busy: { text: t(`state.${key}`), hash: "hash" in step ? step.hash : null } }
+    : step.kind === "confirmed"
+      ? {
+          done: {
+            title: t("state.confirmedTitle"),
+            action: (
+              <Link href="/portfolio" className={buttonStyles({ variant: "secondary", size: "sm" })}>
+                {t("state.viewPortfolio")}
+              </Link>
+            ),
+            body: <p>{t("state.confirmed", { shares: Number(shares) })}</p>,
+            hash: step.hash,
+          },
+        }
+      : step.kind === "failed"
+        ? {
+            // The refused purchase in the shared error summary: announced at once and focused, like every refused form.
+            failed: {
+              title: t("state.failedTitle"),
+              body: (
+                <>
+                  {fallback ? <p>{t("state.permitFallback")}</p> : null}
+                  {failure ? <p>{t(failure.key, failure.values)}</p> : null}
+                </>
+              ),
+              focusKey: step,
+            },
           }
-        >
-          <p>{t("state.confirmed", { shares: Number(step.shares) })}</p>
-          <TxHash hash={step.hash} explorerUrl={explorerUrl} />
-        </Alert>
-      );
-      break;
-    case "failed":
-      // The refused purchase in the shared error summary: announced at once and focused, like every refused form.
-      failed = (
-        <ErrorSummary title={t("state.failedTitle")} focusKey={step}>
-          {step.fallback ? <p>{t("state.permitFallback")}</p> : null}
-          {failure ? <p>{t(failure.key, failure.values)}</p> : null}
-        </ErrorSummary>
-      );
-      break;
-  }
+        : {};
   return (
-    <div data-testid="purchase-status" data-step={step.kind} className="flex flex-col gap-3">
-      <div
-        ref={focusRef}
-        tabIndex={-1}
-        aria-live="polite"
-        aria-atomic="true"
-        role="status"
-        className="rounded-xl outline-none focus-visible:ring-2 focus-visible:ring-focus"
-      >
-        {body}
-      </div>
-      {failed}
-    </div>
+    <TxStatus
+      step={step.kind}
+      view={view}
+      testId="purchase-status"
+      className="flex flex-col gap-3"
+      renderHash={(hash) => <TxHash hash={hash} explorerUrl={explorerUrl} />}
+      regionRef={focusRef}
+      regionClassName="rounded-xl outline-none focus-visible:ring-2 focus-visible:ring-focus"
+    />
   );
 }

@@ -8,19 +8,13 @@ import { readContract, signTypedData, simulateContract, waitForTransactionReceip
 import { hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { isUnsupportedMethod } from "@/lib/trade/errors";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
+import { useWalletTx, type WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import type { BuyOffering } from "./types";
 
-export type PurchaseStep =
-  | { kind: "idle" }
-  | { kind: "signingPermit" }
-  | { kind: "approving" }
-  | { kind: "approvalPending"; hash: Hex }
-  | { kind: "simulating" }
-  | { kind: "signingTx" }
-  | { kind: "pending"; hash: Hex }
-  | { kind: "confirmed"; hash: Hex; shares: bigint }
-  | { kind: "failed"; error: unknown; fallback: boolean };
+/** The purchase's own steps within the one wallet flow: the permit signature, an approval, the purchase itself. */
+export type PurchasePhase = "permit" | "approve" | "buy";
+export type PurchaseStep = WalletTxStep<PurchasePhase>;
 
 /** Twenty minutes for the permit: long enough to confirm, short enough to be harmless if leaked. */
 const PERMIT_TTL_SECONDS = 20n * 60n;
@@ -34,7 +28,11 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   const config = useConfig();
   const queryClient = useQueryClient();
   const settle = useSettleTx();
-  const [step, setStep] = useState<PurchaseStep>({ kind: "idle" });
+  const tx = useWalletTx<PurchasePhase>();
+  /** The shares of the purchase under way (said once confirmed). */
+  const [shares, setShares] = useState(0n);
+  /** The wallet could not sign the permit: the purchase fell back to approve then buy (said if it then fails). */
+  const [fallback, setFallback] = useState(false);
   const { account, contracts, offeringId } = offering;
   const hkd = { address: contracts.paymentToken, abi: hKDStablecoinAbi } as const;
   const po = { address: contracts.primaryOffering, abi: primaryOfferingAbi } as const;
@@ -44,37 +42,9 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
     if (receipt.status !== "success") throw new Error("The transaction was reverted.");
   }
 
-  async function buyWithAllowance(shares: bigint) {
-    setStep({ kind: "simulating" });
-    const { request } = await simulateContract(config, {
-      ...po,
-      functionName: "buy",
-      args: [offeringId, shares],
-      account,
-    });
-    setStep({ kind: "signingTx" });
-    const hash = await writeContract(config, request);
-    setStep({ kind: "pending", hash });
-    await confirmTx(hash);
-    return hash;
-  }
-
-  async function approve(cost: bigint) {
-    setStep({ kind: "approving" });
-    const { request } = await simulateContract(config, {
-      ...hkd,
-      functionName: "approve",
-      args: [contracts.primaryOffering, cost],
-      account,
-    });
-    const hash = await writeContract(config, request);
-    setStep({ kind: "approvalPending", hash });
-    await confirmTx(hash);
-  }
-
   /** Returns null when the wallet cannot sign typed data (caller falls back to approve). */
   async function signPermit(cost: bigint): Promise<{ deadline: bigint; v: number; r: Hex; s: Hex } | null> {
-    setStep({ kind: "signingPermit" });
+    tx.setStep({ kind: "signing", phase: "permit" });
     const [domain, nonce] = await Promise.all([
       readContract(config, { ...hkd, functionName: "eip712Domain" }),
       readContract(config, { ...hkd, functionName: "nonces", args: [account] }),
@@ -106,44 +76,41 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
     return { deadline, v: Number(v ?? BigInt(yParity + 27)), r, s };
   }
 
+  /**
+   * The purchase: with an allowance already enough, `buy`; else a permit and `buyWithPermit`, or (the wallet cannot
+   * sign typed data, or the investor asks for two steps) approve then `buy`. Confirmed once the server has caught up
+   * with the purchase's block: the page then shows it.
+   */
   async function purchase({ shares, cost, twoStep }: { shares: bigint; cost: bigint; twoStep: boolean }) {
-    let fallback = false;
-    try {
-      const allowance = await readContract(config, {
-        ...hkd,
-        functionName: "allowance",
-        args: [account, contracts.primaryOffering],
-      });
-      let hash: Hex;
-      if (allowance >= cost) {
-        hash = await buyWithAllowance(shares);
-      } else {
+    setShares(shares);
+    setFallback(false);
+    const buy = { ...po, functionName: "buy", args: [offeringId, shares], account } as const;
+    const settled = await tx.run(
+      async ({ send }) => {
+        const allowance = await readContract(config, {
+          ...hkd,
+          functionName: "allowance",
+          args: [account, contracts.primaryOffering],
+        });
+        if (allowance >= cost) return send(buy, { phase: "buy" });
         const permit = twoStep ? null : await signPermit(cost);
         if (permit) {
-          setStep({ kind: "simulating" });
-          const { request } = await simulateContract(config, {
-            ...po,
-            functionName: "buyWithPermit",
-            args: [offeringId, shares, permit.deadline, permit.v, permit.r, permit.s],
-            account,
-          });
-          setStep({ kind: "signingTx" });
-          hash = await writeContract(config, request);
-          setStep({ kind: "pending", hash });
-          await confirmTx(hash);
-        } else {
-          fallback = !twoStep;
-          await approve(cost);
-          hash = await buyWithAllowance(shares);
+          const args = [offeringId, shares, permit.deadline, permit.v, permit.r, permit.s] as const;
+          return send({ ...po, functionName: "buyWithPermit", args, account }, { phase: "buy" });
         }
-      }
-      // Confirmed once the server has caught up with the purchase's block: the page then shows it.
-      await settle(hash);
-      setStep({ kind: "confirmed", hash, shares });
-      await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-    } catch (error) {
-      setStep({ kind: "failed", error, fallback });
-    }
+        setFallback(!twoStep);
+        await send(
+          { ...hkd, functionName: "approve", args: [contracts.primaryOffering, cost], account },
+          { phase: "approve" },
+        );
+        return send(buy, { phase: "buy" });
+      },
+      async (hash) => {
+        if (hash) await settle(hash);
+        return null;
+      },
+    );
+    if (settled) await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   }
 
   async function faucet(amount: bigint) {
@@ -153,5 +120,5 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
     await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   }
 
-  return { step, setStep, purchase, faucet };
+  return { step: tx.step, setStep: tx.setStep, purchase, faucet, shares, fallback };
 }

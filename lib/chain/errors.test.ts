@@ -16,6 +16,7 @@ import {
   chainErrorKey,
   describeChainError,
   extendRevertMessages,
+  findErrorByName,
   isChainUnreachable,
 } from "./errors";
 
@@ -137,5 +138,18 @@ describe("chainErrorKey", () => {
     expect(isChainUnreachable(new BaseError("execution reverted"))).toBe(false);
     expect(isChainUnreachable(new Error("database"))).toBe(false);
     expect(isChainUnreachable(null)).toBe(false);
+  });
+
+  it("finds a viem error by name along the cause chain, also from another copy of viem", () => {
+    const revert = { name: "ContractFunctionRevertedError", data: { errorName: "SharePausedState" } };
+    const wrapped = { name: "CallExecutionError", cause: { name: "Error", cause: revert } };
+    expect(findErrorByName(wrapped, "ContractFunctionRevertedError")).toBe(revert);
+    expect(findErrorByName(wrapped, ["TimeoutError", "CallExecutionError"])).toBe(wrapped);
+    expect(findErrorByName(wrapped, "TransactionNotFoundError")).toBeNull();
+    expect(findErrorByName("not an error", "Error")).toBeNull();
+    // A cycle in the cause chain ends the walk instead of looping.
+    const loop: { name: string; cause?: unknown } = { name: "A" };
+    loop.cause = loop;
+    expect(findErrorByName(loop, "B")).toBeNull();
   });
 });

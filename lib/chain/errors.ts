@@ -66,17 +66,26 @@ function render(entry: RevertMessage, args: readonly unknown[]): string {
 }
 
 /**
- * True when the error is the blockchain node not answering (a refused, failed or timed-out request), not a refusal.
- * Matched by the errors' names along the cause chain rather than `instanceof`: a bundle may hold two copies of viem.
+ * The first error along the cause chain whose name is one of `names` (a viem error class name), or null. Matched by
+ * name rather than `instanceof`: a bundle (the built server) may hold two copies of viem, so the class of the
+ * client's error is not always this module's.
  */
-export function isChainUnreachable(error: unknown): boolean {
-  const names = new Set(["HttpRequestError", "WebSocketRequestError", "TimeoutError"]);
+export function findErrorByName<T extends object = { name: string; cause?: unknown }>(
+  error: unknown,
+  names: string | readonly string[],
+): T | null {
+  const wanted = typeof names === "string" ? [names] : names;
   let e: unknown = error;
   for (let depth = 0; e && typeof e === "object" && depth < 10; depth++) {
-    if (names.has(String((e as { name?: unknown }).name))) return true;
+    if (wanted.includes(String((e as { name?: unknown }).name))) return e as T;
     e = (e as { cause?: unknown }).cause;
   }
-  return false;
+  return null;
+}
+
+/** True when the error is the blockchain node not answering (a refused, failed or timed-out request), not a refusal. */
+export function isChainUnreachable(error: unknown): boolean {
+  return findErrorByName(error, ["HttpRequestError", "WebSocketRequestError", "TimeoutError"]) !== null;
 }
 
 export function describeChainError(

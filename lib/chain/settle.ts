@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Hex, TransactionReceipt } from "viem";
 import { waitForIndexedBlock } from "@/lib/indexer/wait";
+import { findErrorByName } from "./errors";
 import { noteConfirmedBlock } from "./freshness";
 import { getPublicClient } from "./server";
 
@@ -10,11 +11,7 @@ import { getPublicClient } from "./server";
  * viem and this module's `TransactionNotFoundError` class are not always the same copy, so `instanceof` missed it
  * and an unknown hash answered "unavailable" (an error logged) instead of "not found".
  */
-function isTransactionNotFound(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 10; e = (e as { cause?: unknown }).cause, depth++)
-    if ((e as { name?: unknown }).name === "TransactionNotFoundError") return true;
-  return false;
-}
+const isTransactionNotFound = (error: unknown) => findErrorByName(error, "TransactionNotFoundError") !== null;
 
 export type SettledTx = { status: TransactionReceipt["status"]; blockNumber: bigint; indexed: boolean };
 

@@ -17,6 +17,7 @@ import {
   shareTokenFactoryAbi,
 } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { type AllowedCall, verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { auditLog } from "@/lib/db/schema";
 import {
@@ -48,46 +49,59 @@ export async function decodeAgentTx({
   actor: Address;
 }): Promise<{ ok: true; tx: DecodedAgentTx } | { ok: false; code: AgentTxError }> {
   const client = getPublicClient();
-  let receipt;
-  let tx;
-  try {
-    receipt = await client.waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
-    tx = await client.getTransaction({ hash: txHash });
-  } catch {
-    return { ok: false, code: "tx_not_found" };
-  }
-  if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
-  if (getAddress(receipt.from) !== getAddress(actor)) return { ok: false, code: "tx_wrong_sender" };
-  if (!receipt.to) return { ok: false, code: "tx_not_agent_call" };
-  const to = getAddress(receipt.to);
   const d = getDeployments();
-  if (d.enforcementDesk && to === getAddress(d.enforcementDesk)) {
-    const decoded = await decodeDeskTx({ desk: to, input: tx.input, receipt, actor });
-    return decoded ? { ok: true, tx: decoded } : { ok: false, code: "tx_not_agent_call" };
-  }
-  if (d.market && to === getAddress(d.market)) {
-    const decoded = await decodeMarketTx({ market: to, input: tx.input, receipt });
-    return decoded ? { ok: true, tx: decoded } : { ok: false, code: "tx_not_agent_call" };
-  }
-  let contract: "token" | "registry";
-  if (to === getAddress(d.identityRegistry)) contract = "registry";
-  else {
+  // A wallet is linked through a link request the new wallet signed (lib/kyc/wallet-links), never as a bare console
+  // action: a `linkWallet` posted back here is refused (the indexer's reconciliation still audits it as found on-chain).
+  const registryFunctions = REGISTRY_AGENT_FUNCTIONS.filter((f) => f !== "linkWallet");
+  const target = async (to: Address): Promise<AllowedCall | null> => {
+    if (d.enforcementDesk && to === getAddress(d.enforcementDesk))
+      return { address: to, abi: enforcementDeskAbi, functions: ["propose", "execute", "cancel"] };
+    if (d.market && to === getAddress(d.market)) return { address: to, abi: marketAbi, functions: ["cancelRecovered"] };
+    if (to === getAddress(d.identityRegistry))
+      return { address: to, abi: identityRegistryAbi, functions: registryFunctions };
     const isToken = await client.readContract({
       address: d.shareTokenFactory,
       abi: shareTokenFactoryAbi,
       functionName: "isToken",
       args: [to],
     });
-    if (!isToken) return { ok: false, code: "tx_not_agent_call" };
-    contract = "token";
+    return isToken ? { address: to, abi: artworkShareTokenAbi, functions: TOKEN_AGENT_FUNCTIONS } : null;
+  };
+  let verified;
+  try {
+    verified = await verifyUserTx({
+      client,
+      txHash,
+      sender: actor,
+      allowed: target,
+      waitMs: 30_000,
+      revertedFirst: true,
+    });
+  } catch {
+    return { ok: false, code: "tx_not_found" };
   }
-  // A wallet is linked through a link request the new wallet signed (lib/kyc/wallet-links), never as a bare console
-  // action: a `linkWallet` posted back here is refused (the indexer's reconciliation still audits it as found on-chain).
-  const allowed: readonly string[] =
-    contract === "token" ? TOKEN_AGENT_FUNCTIONS : REGISTRY_AGENT_FUNCTIONS.filter((f) => f !== "linkWallet");
-  const decoded = decodeAgentCall({ contract, to, input: tx.input, blockNumber: receipt.blockNumber, allowed });
-  if (!decoded) return { ok: false, code: "tx_not_agent_call" };
-  return { ok: true, tx: decoded };
+  if (!verified.ok) {
+    const code = verified.code;
+    if (code === "tx_failed" || code === "tx_wrong_sender") return { ok: false, code };
+    return { ok: false, code: code === "tx_not_found" || code === "tx_pending" ? "tx_not_found" : "tx_not_agent_call" };
+  }
+  const { to, receipt, transaction } = verified.call;
+  let decoded: DecodedAgentTx | null;
+  if (d.enforcementDesk && to === getAddress(d.enforcementDesk))
+    decoded = await decodeDeskTx({ desk: to, input: transaction.input, receipt, actor });
+  else if (d.market && to === getAddress(d.market))
+    decoded = await decodeMarketTx({ market: to, input: transaction.input, receipt });
+  else {
+    const contract = to === getAddress(d.identityRegistry) ? "registry" : "token";
+    decoded = decodeAgentCall({
+      contract,
+      to,
+      input: transaction.input,
+      blockNumber: receipt.blockNumber,
+      allowed: contract === "token" ? TOKEN_AGENT_FUNCTIONS : registryFunctions,
+    });
+  }
+  return decoded ? { ok: true, tx: decoded } : { ok: false, code: "tx_not_agent_call" };
 }
 
 /**

@@ -13,6 +13,7 @@ import "server-only";
  */
 import { type Address, getAddress, type Hex } from "viem";
 import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { findErrorByName } from "@/lib/chain/errors";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import {
@@ -52,15 +53,11 @@ export type TransferPreviewResult =
  * bundle viem's error classes may exist twice, so `instanceof` (describeChainError) can miss a plain revert.
  */
 function revertOf(error: unknown): { errorName: string | null; args: readonly unknown[] } | null {
-  let e = error as
-    | { name?: string; cause?: unknown; data?: { errorName?: string; args?: readonly unknown[] }; reason?: string }
-    | undefined;
-  for (let depth = 0; e && depth < 10; depth++) {
-    if (e.name === "ContractFunctionRevertedError")
-      return { errorName: e.data?.errorName ?? e.reason ?? null, args: e.data?.args ?? [] };
-    e = e.cause as typeof e;
-  }
-  return null;
+  const e = findErrorByName<{ data?: { errorName?: string; args?: readonly unknown[] }; reason?: string }>(
+    error,
+    "ContractFunctionRevertedError",
+  );
+  return e ? { errorName: e.data?.errorName ?? e.reason ?? null, args: e.data?.args ?? [] } : null;
 }
 
 /** A refusal of `eth_call` as a row problem; anything that is not a revert (the chain is down) is thrown. */

@@ -39,7 +39,13 @@ import {
 import { chainAnchorReader } from "./anchors";
 import { getOwnedListing, ListingError } from "./listings";
 import { findDeployedTokenTxs, type GoOnChainProgress } from "./progress";
-import { type AllowedCall, decodeCall, readTxState, type VerifiedCall, verifyContractCall } from "./verify-tx";
+import {
+  type AllowedCall,
+  decodeCall,
+  readTxState,
+  type VerifiedCall,
+  verifyContractCall,
+} from "@/lib/chain/verify-tx";
 
 export type ChainDeps = {
   client: PublicClient;

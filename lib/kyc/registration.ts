@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { type Address, getAddress, type Hex, zeroAddress, zeroHash } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { verifyUserTx } from "@/lib/chain/verify-tx";
 import { CATEGORY_BY_CODE, CODE_BY_CATEGORY } from "@/lib/auth/roles";
 import type { Investor, InvestorCategory, KycApplication } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
@@ -200,16 +201,30 @@ async function checkReceipt(
   officer: string,
 ): Promise<{ ok: true } | { ok: false; code: VerifyError }> {
   if (!txHash) return { ok: true };
+  let verified;
   try {
-    const receipt = await getPublicClient().waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
-    if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
-    if (receipt.to?.toLowerCase() !== getDeployments().identityRegistry.toLowerCase())
-      return { ok: false, code: "tx_not_registry" };
-    if (receipt.from.toLowerCase() !== officer.toLowerCase()) return { ok: false, code: "tx_wrong_sender" };
+    verified = await verifyUserTx({
+      client: getPublicClient(),
+      txHash,
+      sender: getAddress(officer),
+      allowed: [{ address: getDeployments().identityRegistry, abi: identityRegistryAbi }],
+      waitMs: 30_000,
+      revertedFirst: true,
+    });
   } catch {
     return { ok: false, code: "tx_not_found" };
   }
-  return { ok: true };
+  if (verified.ok) return { ok: true };
+  switch (verified.code) {
+    case "tx_failed":
+    case "tx_wrong_sender":
+      return { ok: false, code: verified.code };
+    case "tx_wrong_target":
+    case "tx_wrong_call":
+      return { ok: false, code: "tx_not_registry" };
+    default:
+      return { ok: false, code: "tx_not_found" };
+  }
 }
 
 /**

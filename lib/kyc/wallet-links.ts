@@ -16,18 +16,11 @@ import "server-only";
  */
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import {
-  type Address,
-  decodeFunctionData,
-  getAddress,
-  type Hex,
-  recoverMessageAddress,
-  zeroAddress,
-  zeroHash,
-} from "viem";
+import { type Address, getAddress, type Hex, recoverMessageAddress, zeroAddress, zeroHash } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
+import { verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { type Investor, investors, investorWallets, type WalletLinkRequest, walletLinkRequests } from "@/lib/db/schema";
 
@@ -710,33 +703,30 @@ export async function confirmWalletLink(
   if (!planned.ok) return planned;
   const { plan } = planned;
   if (txHash) {
-    const client = getPublicClient();
-    let receipt;
-    let tx;
-    try {
-      receipt = await client.waitForTransactionReceipt({ hash: txHash, timeout: 30_000 });
-      tx = await client.getTransaction({ hash: txHash });
-    } catch {
-      return { ok: false, code: "tx_failed" };
-    }
-    if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
-    if (lower(receipt.from) !== lower(officer)) return { ok: false, code: "tx_wrong_sender" };
-    if (!receipt.to || lower(receipt.to) !== lower(plan.registry)) return { ok: false, code: "tx_not_link" };
-    let decoded;
-    try {
-      decoded = decodeFunctionData({ abi: identityRegistryAbi, data: tx.input });
-    } catch {
-      return { ok: false, code: "tx_not_link" };
-    }
-    const [wallet, investorId] = (decoded.args ?? []) as readonly [Address?, Hex?];
     // The plan is read after the transaction: once linked, the call was `linkWallet` or a second officer's
     // `confirmLink`; a proposal still pending is this officer's own `proposeLink`.
     const expected: string[] = plan.alreadyLinked ? ["linkWallet", "confirmLink"] : [plan.call];
-    if (
-      !expected.includes(decoded.functionName) ||
-      lower(wallet ?? "") !== lower(plan.wallet) ||
-      lower(investorId ?? "") !== lower(plan.investorId)
-    )
+    let verified;
+    try {
+      verified = await verifyUserTx({
+        client: getPublicClient(),
+        txHash,
+        sender: getAddress(officer),
+        allowed: [{ address: getAddress(plan.registry), abi: identityRegistryAbi, functions: expected }],
+        waitMs: 30_000,
+        revertedFirst: true,
+      });
+    } catch {
+      return { ok: false, code: "tx_failed" };
+    }
+    if (!verified.ok) {
+      const code = verified.code;
+      if (code === "tx_wrong_sender") return { ok: false, code };
+      return { ok: false, code: code === "tx_wrong_target" || code === "tx_wrong_call" ? "tx_not_link" : "tx_failed" };
+    }
+    const decoded = verified.call;
+    const [wallet, investorId] = decoded.args as readonly [Address?, Hex?];
+    if (lower(wallet ?? "") !== lower(plan.wallet) || lower(investorId ?? "") !== lower(plan.investorId))
       return { ok: false, code: "tx_not_link" };
     if (decoded.functionName === "proposeLink") return recordLinkProposal(db, { id, plan, txHash, officer });
   }

@@ -146,7 +146,7 @@ function AgentActionDialog({
     // Never close while the wallet or the audit log is still working: the officer would lose the outcome.
     if (!next && tx.busy) return;
     onOpenChange(next);
-    if (!next && tx.step.kind === "done") router.refresh();
+    if (!next && tx.step.kind === "confirmed") router.refresh();
   }
 
   function review(e: React.FormEvent) {
@@ -273,7 +273,7 @@ function AgentActionDialog({
               {t("reason")}: {reason.trim()}
             </p>
           </section>
-          {tx.step.kind === "done" && spec.doneNote ? (
+          {tx.step.kind === "confirmed" && spec.doneNote ? (
             <Alert tone="warn">
               <span data-testid="agent-done-note">{spec.doneNote}</span>
             </Alert>

@@ -98,7 +98,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   function close(next: boolean) {
     if (!next && tx.busy) return;
     setOpen(next);
-    if (!next && tx.step.kind === "done") {
+    if (!next && tx.step.kind === "confirmed") {
       for (const el of document.querySelectorAll<HTMLInputElement>(`input[form="${BATCH_SELECT_FORM}"]:checked`))
         el.checked = false;
       router.refresh();

@@ -210,7 +210,7 @@ export function BatchTransferAction({
   function close(next: boolean) {
     if (!next && tx.busy) return;
     setOpen(next);
-    if (!next && tx.step.kind === "done") {
+    if (!next && tx.step.kind === "confirmed") {
       setList("");
       setReason("");
       router.refresh();
@@ -455,7 +455,7 @@ export function BatchTransferReview({
     if (!next && tx.busy) return;
     setOpen(next);
     if (!next) {
-      if (tx.step.kind === "done") router.refresh();
+      if (tx.step.kind === "confirmed") router.refresh();
       onClosed();
     }
   }

@@ -50,7 +50,7 @@ export function OfficerSignFooter({
       {wrongWallet ? <Alert tone="warn">{t("connectHint", { wallet: officer })}</Alert> : null}
       <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
       <div className="flex flex-wrap justify-end gap-2">
-        {tx.step.kind === "done" ? (
+        {tx.step.kind === "confirmed" ? (
           <Button onClick={onDone}>{t("done")}</Button>
         ) : (
           <>

@@ -1,24 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import type { Abi, Address, Hex } from "viem";
-import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
+import { useWalletTx, type WalletCall, type WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { describeChainError } from "@/lib/chain/errors";
 import { transferReasonKeys } from "@/lib/trade/reasons";
 import { recordAgentActionAction } from "./actions";
 
-export type AgentStep =
-  | { kind: "idle" }
-  | { kind: "checking" }
-  | { kind: "signing" }
-  | { kind: "pending"; hash: Hex }
-  | { kind: "recording"; hash: Hex }
-  | { kind: "done"; hash: Hex }
-  | { kind: "failed"; message: string; hash?: Hex };
+export type AgentStep = WalletTxStep;
 
 export type AgentCall = {
   address: Address;
@@ -51,14 +42,13 @@ const KNOWN = [
 ] as const;
 
 /**
- * One agent transaction from the officer's own wallet: simulate (a refusal is decoded into words before the wallet
- * opens), sign, wait for the receipt, then have the server verify it and write the audit entry with the reason.
+ * One agent transaction from the officer's own wallet (the shared `useWalletTx`): simulate (a refusal is decoded
+ * into words before the wallet opens), sign, wait for the receipt, then have the server verify it and write the
+ * audit entry with the reason.
  */
 export function useAgentTx() {
-  const config = useConfig();
   const t = useTranslations("complianceConsole");
   const chainErrorText = useChainErrorText();
-  const [step, setStep] = useState<AgentStep>({ kind: "idle" });
 
   function describe(error: unknown): string {
     if (isUserRejection(error)) return t("actions.step.rejected");
@@ -78,31 +68,15 @@ export function useAgentTx() {
     return t("chainErrors.unknown", { message: chainErrorText(error) });
   }
 
+  const tx = useWalletTx({ describe });
+
   async function run(call: AgentCall, reason: string): Promise<boolean> {
-    let hash: Hex | undefined;
-    try {
-      setStep({ kind: "checking" });
-      const { request } = await simulateContract(config, call as Parameters<typeof simulateContract>[1]);
-      setStep({ kind: "signing" });
-      hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
-      setStep({ kind: "pending", hash });
-      const receipt = await waitForTransactionReceipt(config, { hash });
-      if (receipt.status !== "success") throw new Error("reverted");
-    } catch (error) {
-      setStep({ kind: "failed", message: describe(error), ...(hash ? { hash } : {}) });
-      return false;
-    }
-    setStep({ kind: "recording", hash });
-    const result = await recordAgentActionAction({ txHash: hash, reason });
-    if (!result.ok) {
-      setStep({ kind: "failed", hash, message: t("actions.step.auditFailed", { message: result.message }) });
-      return false;
-    }
-    setStep({ kind: "done", hash });
-    return true;
+    const settled = await tx.execute(call as WalletCall, async (hash) => {
+      const result = await recordAgentActionAction({ txHash: hash as Hex, reason });
+      return result.ok ? null : t("actions.step.auditFailed", { message: result.message });
+    });
+    return settled !== false;
   }
 
-  const busy =
-    step.kind === "checking" || step.kind === "signing" || step.kind === "pending" || step.kind === "recording";
-  return { step, setStep, run, busy };
+  return { step: tx.step, setStep: tx.setStep, run, busy: tx.busy };
 }

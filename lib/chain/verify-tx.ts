@@ -1,9 +1,10 @@
 /**
- * The server's own reading of a wallet transaction, never the browser's word for it. The same approach as the
- * compliance console's agent actions (lib/compliance/agent.ts `decodeAgentTx`), generalised: read the receipt
- * and the transaction, check it succeeded, was sent by the signed-in wallet to one of the expected contracts,
- * and decode which allowed function it called with which arguments. Callers then check the arguments against
- * their own records (the listing's metadata hash, document fingerprints, token, offering id).
+ * The one verifier of a user's wallet transaction: the server's own reading of it, never the browser's word. Read
+ * the receipt and the transaction, check it succeeded, was sent by the signed-in wallet to one of the expected
+ * contracts, and decode which allowed function it called with which arguments. Callers then check the arguments
+ * against their own records (the listing's metadata hash, the planned registry record, the wallet to link) and map
+ * the refusal onto their own codes: the issuer steps (`verifyContractCall`), the compliance console's agent actions
+ * (`decodeAgentTx`), KYC registration (`verifyRegistration`, `verifyProposal`) and wallet links (`confirmWalletLink`).
  *
  * Plain module taking a client, so it is tested against a real anvil.
  */
@@ -87,25 +88,37 @@ export async function readReceipt({
   }
 }
 
-/** A contract the transaction may call, and which of its functions. */
-export type AllowedCall = { address: Address; abi: Abi; functions: readonly string[] };
+/** A contract the transaction may call, and which of its functions (omitted: any function of its ABI). */
+export type AllowedCall = { address: Address; abi: Abi; functions?: readonly string[] };
 
 /**
- * Verifies that `txHash` is a successful call by `sender` to one of the `allowed` contracts and functions.
- * `waitMs` waits for a transaction that is not mined yet (a wallet's node may be a moment ahead of ours).
+ * The contracts a transaction may call: a list, or a lookup by the transaction's target (for targets known only
+ * by asking the chain, such as a factory's tokens); null when the target is not one of them.
  */
-export async function verifyContractCall({
+export type AllowedTargets =
+  readonly AllowedCall[] | ((to: Address) => Promise<AllowedCall | null> | AllowedCall | null);
+
+/**
+ * Verifies that `txHash` is a successful call by `sender` to one of the `allowed` contracts and functions. The checks
+ * run in a fixed order (found, sender, target, function, success) so each refusal says the first thing wrong; by
+ * default a reverted call is reported as such only once it is known to be one of the expected calls, while
+ * `revertedFirst` reports a revert before anything else. `waitMs` waits for a transaction that is not mined yet (a
+ * wallet's node may be a moment ahead of ours). An unreachable node is thrown, never reported as an unknown hash.
+ */
+export async function verifyUserTx({
   client,
   txHash,
   sender,
   allowed,
   waitMs = 0,
+  revertedFirst = false,
 }: {
   client: PublicClient;
   txHash: Hex;
   sender: Address;
-  allowed: readonly AllowedCall[];
+  allowed: AllowedTargets;
   waitMs?: number;
+  revertedFirst?: boolean;
 }): Promise<{ ok: true; call: VerifiedCall } | { ok: false; code: TxRefusal }> {
   const receipt = await readReceipt({ client, txHash, waitMs });
   if (!receipt) {
@@ -114,12 +127,29 @@ export async function verifyContractCall({
   }
   const transaction = await orNotFound(client.getTransaction({ hash: txHash }));
   if (!transaction) return { ok: false, code: "tx_not_found" };
+  if (revertedFirst && receipt.status !== "success") return { ok: false, code: "tx_failed" };
   if (getAddress(receipt.from) !== getAddress(sender)) return { ok: false, code: "tx_wrong_sender" };
-  const check = decodeCall({ transaction, allowed });
-  // A reverted call is reported as such only once it is known to be one of the expected calls.
+  let targets: readonly AllowedCall[];
+  if (typeof allowed === "function") {
+    if (!transaction.to) return { ok: false, code: "tx_wrong_target" };
+    const target = await allowed(getAddress(transaction.to));
+    targets = target ? [target] : [];
+  } else targets = allowed;
+  const check = decodeCall({ transaction, allowed: targets });
   if (!check.ok) return check;
   if (receipt.status !== "success") return { ok: false, code: "tx_failed" };
   return { ok: true, call: { ...check.call, receipt, transaction } };
+}
+
+/** The issuer steps' verifier: `verifyUserTx` with a list of contracts, a revert reported last. */
+export function verifyContractCall(args: {
+  client: PublicClient;
+  txHash: Hex;
+  sender: Address;
+  allowed: readonly AllowedCall[];
+  waitMs?: number;
+}): Promise<{ ok: true; call: VerifiedCall } | { ok: false; code: TxRefusal }> {
+  return verifyUserTx(args);
 }
 
 /** Decodes a transaction (mined or pending) as a call to one of the `allowed` contracts and functions. */
@@ -142,7 +172,7 @@ export function decodeCall({
   } catch {
     return { ok: false, code: "tx_wrong_call" };
   }
-  if (!target.functions.includes(decoded.functionName)) return { ok: false, code: "tx_wrong_call" };
+  if (target.functions && !target.functions.includes(decoded.functionName)) return { ok: false, code: "tx_wrong_call" };
   const item = target.abi.find((x) => x.type === "function" && x.name === decoded.functionName) as
     { inputs: readonly { name?: string }[] } | undefined;
   const args = decoded.args ?? [];

@@ -1,0 +1,318 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import type { Address, Hex } from "viem";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { type CategoryName, maskFromCategories } from "@/lib/assets/categories";
+import { formatDayTime } from "@/lib/format/date";
+import { fieldIssueKey, fieldIssues, tokenRulesInput } from "@/lib/issuer/validation";
+import { recordSentTxAction, type StepTxView } from "./chain-actions";
+import {
+  CategoryBoxes,
+  DAY,
+  EarlierFailure,
+  NumField,
+  precheck,
+  recordStep,
+  type StepContext,
+  StepHeader,
+  StepRefusal,
+  type StepTx,
+  toggle,
+  TxHash,
+  Waiting,
+} from "./go-on-chain-parts";
+import { TxStatus } from "./tx-status";
+
+const DEPLOY_FIELDS = [
+  ["name", "token-name", "tokenName"],
+  ["symbol", "token-symbol", "symbol"],
+  ["allowedCountries", "token-countries", "countries"],
+  ["categories", "token-cat", "tokenCategories"],
+  ["totalShares", "total-shares", "totalShares"],
+  ["maxHolders", "max-holders", "maxHolders"],
+  ["maxPerInvestor", "max-per", "maxPerInvestor"],
+  ["lockupDays", "lockup", "lockupDays"],
+] as const;
+
+export type DeployStepProps = {
+  ctx: StepContext;
+  tx: StepTx;
+  factory: Address;
+  tokenName: string;
+  symbol: string;
+  metadataUri: string;
+  metadataHash: Hex;
+  token: Address | null;
+  deployTx: StepTxView | null;
+  /** A deploy sent earlier (another tab, a closed page) that this page is not sending itself. */
+  waiting: StepTxView | null;
+  failureText: (tx: StepTxView) => string;
+  /** Countries the form offers (ISO numeric + name). */
+  countries: { code: number; name: string }[];
+};
+
+/** Step 1: deploy the artwork's share token with its rules, or show the token once deployed. */
+export function DeployStep(props: DeployStepProps) {
+  const t = useTranslations("issuer.chain");
+  const locale = useLocale();
+  const tokenDone = props.token !== null;
+  // Found already deployed (another tab, an interrupted run) when the wallet was about to open: said with the token.
+  const [found, setFound] = useState(false);
+  return (
+    <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("deployTitle")}>
+      <StepHeader n={1} title={t("deployTitle")} state={props.waiting ? "sent" : tokenDone ? "done" : "current"} />
+      {tokenDone ? (
+        <div className="flex flex-col gap-1">
+          {found ? (
+            <Alert tone="info" role="status">
+              {t("foundExisting")}
+            </Alert>
+          ) : null}
+          <p className="text-sm" data-testid="token-address">
+            {t("deployedAt")} <code className="font-mono break-all">{props.token}</code>
+          </p>
+          {props.deployTx?.status === "confirmed" ? (
+            <TxHash label={t("deployedIn")} hash={props.deployTx.txHash} />
+          ) : null}
+        </div>
+      ) : props.waiting ? (
+        <Waiting
+          tx={props.waiting}
+          title={t("deployWaitingTitle")}
+          body={t("deployWaitingBody", { time: formatDayTime(new Date(props.waiting.sentAt), locale) })}
+          testId="deploy-waiting"
+        />
+      ) : (
+        <DeployForm {...props} onFound={() => setFound(true)} />
+      )}
+    </li>
+  );
+}
+
+/** The token's name, symbol and rules; deploying asks the server first, so a token is never deployed twice. */
+function DeployForm(props: DeployStepProps & { onFound: () => void }) {
+  const t = useTranslations("issuer.chain");
+  const te = useTranslations("issuer.errors.fields");
+  const tRoot = useTranslations();
+  const router = useRouter();
+  const { ctx, tx } = props;
+  const [name, setName] = useState(props.tokenName);
+  const [symbol, setSymbol] = useState(props.symbol);
+  const [countries, setCountries] = useState<number[]>([344]);
+  const [tokenCats, setTokenCats] = useState<CategoryName[]>(["retail", "professional", "institutional"]);
+  const [totalShares, setTotalShares] = useState("");
+  const [maxHolders, setMaxHolders] = useState("500");
+  const [maxPer, setMaxPer] = useState("0");
+  const [lockup, setLockup] = useState("0");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function onDeploy() {
+    const issues: Record<string, string> = {};
+    if (!name.trim() || name.length > 64) issues.name = te("required");
+    if (!/^[A-Z0-9]{2,11}$/.test(symbol)) issues.symbol = te("symbol");
+    const rules = tokenRulesInput.safeParse({
+      totalShares,
+      allowedCountries: [...countries].sort((a, b) => a - b),
+      categories: tokenCats,
+      maxHolders,
+      maxPerInvestor: maxPer,
+      lockupDays: lockup,
+    });
+    if (!rules.success)
+      for (const [f, i] of Object.entries(fieldIssues(rules.error)))
+        issues[f] = tRoot(fieldIssueKey(i) as never, i.params as never);
+    setErrors(issues);
+    if (Object.keys(issues).length > 0 || !rules.success) return;
+    // Never twice: ask the server (which reads the chain, and any deploy already sent) before the wallet opens.
+    const check = await precheck(tx, ctx.id, { symbol, onSymbolTaken: (message) => setErrors({ symbol: message }) });
+    if (!check) return;
+    if (check.token || check.deploy?.status === "pending") {
+      if (check.token) props.onFound();
+      tx.setStep({ kind: "idle" });
+      router.refresh();
+      return;
+    }
+    const r = rules.data;
+    await tx.send(
+      {
+        address: props.factory,
+        abi: shareTokenFactoryAbi,
+        functionName: "deployToken",
+        args: [
+          name.trim(),
+          symbol,
+          BigInt(r.totalShares),
+          {
+            allowedCountries: r.allowedCountries,
+            eligibleCategories: maskFromCategories(r.categories),
+            maxHolders: r.maxHolders,
+            maxBalancePerInvestor: BigInt(r.maxPerInvestor),
+            lockupSeconds: BigInt(r.lockupDays * DAY),
+          },
+          props.metadataUri,
+          props.metadataHash,
+        ],
+        account: ctx.account,
+      },
+      {
+        onHash: (txHash) => recordSentTxAction({ id: ctx.id, kind: "deploy", txHash }),
+        record: recordStep(ctx.id),
+      },
+    );
+    router.refresh();
+  }
+
+  return (
+    <>
+      {props.deployTx?.status === "failed" ? (
+        <EarlierFailure
+          tx={props.deployTx}
+          body={t("deployFailedBefore", { reason: props.failureText(props.deployTx) })}
+        />
+      ) : null}
+      <p className="text-sm text-ink-muted">{t("deployExplain")}</p>
+      <StepRefusal errors={errors} fields={DEPLOY_FIELDS} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="token-name" label={t("tokenName")} error={errors.name}>
+          {(c) => <Input {...c} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field id="token-symbol" label={t("symbol")} hint={t("symbolHint")} error={errors.symbol}>
+          {(c) => (
+            <Input {...c} value={symbol} maxLength={11} onChange={(e) => setSymbol(e.target.value.toUpperCase())} />
+          )}
+        </Field>
+      </div>
+      <CountryBoxes countries={props.countries} selected={countries} set={setCountries} />
+      <CategoryBoxes
+        legend={t("tokenCategories")}
+        selected={tokenCats}
+        set={setTokenCats}
+        error={errors.categories}
+        idp="token-cat"
+      />
+      <NumField
+        id="total-shares"
+        label={t("totalShares")}
+        value={totalShares}
+        set={setTotalShares}
+        error={errors.totalShares}
+        hint={t("totalSharesHint")}
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <NumField
+          id="max-holders"
+          label={t("maxHolders")}
+          value={maxHolders}
+          set={setMaxHolders}
+          error={errors.maxHolders}
+          hint={t("zeroNoLimit")}
+        />
+        <NumField
+          id="max-per"
+          label={t("maxPerInvestor")}
+          value={maxPer}
+          set={setMaxPer}
+          error={errors.maxPerInvestor}
+          hint={t("zeroNoLimit")}
+        />
+        <NumField id="lockup" label={t("lockupDays")} value={lockup} set={setLockup} error={errors.lockupDays} />
+      </div>
+      <DeploySigns
+        name={name}
+        symbol={symbol}
+        totalShares={totalShares}
+        metadataUri={props.metadataUri}
+        metadataHash={props.metadataHash}
+      />
+      <TxStatus step={tx.step} confirmed={t("deployConfirmed")} pendingNote={t("pendingSafe")} testId="deploy-status" />
+      <div>
+        <Button onClick={onDeploy} disabled={!ctx.canSign} loading={tx.busy}>
+          {t("deploy")}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** The countries whose investors may hold the token (Hong Kong ticked by default). */
+function CountryBoxes({
+  countries,
+  selected,
+  set,
+}: {
+  countries: { code: number; name: string }[];
+  selected: number[];
+  set: (v: number[]) => void;
+}) {
+  const t = useTranslations("issuer.chain");
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="text-sm font-medium">{t("countries")}</legend>
+      <div className="flex flex-wrap gap-4">
+        {countries.map((c, i) => (
+          <label key={c.code} className="flex items-center gap-2 text-sm">
+            <input
+              id={i === 0 ? "token-countries" : undefined}
+              type="checkbox"
+              checked={selected.includes(c.code)}
+              onChange={() => set(toggle(selected, c.code))}
+              className="size-4"
+            />
+            {c.name}
+          </label>
+        ))}
+      </div>
+      <p className="text-xs text-ink-muted">{t("countriesHint")}</p>
+    </fieldset>
+  );
+}
+
+/** What the wallet will sign, said before it opens: the token, its shares, and the metadata it commits to. */
+function DeploySigns({
+  name,
+  symbol,
+  totalShares,
+  metadataUri,
+  metadataHash,
+}: {
+  name: string;
+  symbol: string;
+  totalShares: string;
+  metadataUri: string;
+  metadataHash: Hex;
+}) {
+  const t = useTranslations("issuer.chain");
+  const locale = useLocale();
+  return (
+    <Alert tone="info" role="none" title={t("willSign")}>
+      <p>
+        {/^\d{1,12}$/.test(totalShares.trim())
+          ? t("deploySigns", {
+              name: name || "—",
+              symbol: symbol || "—",
+              shares: Number(totalShares.trim()).toLocaleString(locale),
+            })
+          : t("deploySignsNoShares", { name: name || "—", symbol: symbol || "—" })}
+      </p>
+      <p className="mt-1 text-xs">
+        {t("metadataUri")}{" "}
+        <code className="font-mono break-all" data-testid="metadata-uri">
+          {metadataUri}
+        </code>
+      </p>
+      <p className="mt-1 text-xs">
+        {t("metadataHash")}{" "}
+        <code className="font-mono break-all" data-testid="metadata-hash">
+          {metadataHash}
+        </code>
+      </p>
+    </Alert>
+  );
+}
