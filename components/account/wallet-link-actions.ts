@@ -21,6 +21,9 @@ import { cancelUnlink, requestUnlink, type UnlinkError, type WalletExposure } fr
  * investor's, opened from that wallet → act → audit (in lib/kyc/wallet-links, in the same transaction as the change).
  */
 
+/** Takes no input: whatever is sent is ignored. */
+const noInput = z.custom<void>();
+
 const define = defineAction<WalletLinkError | UnlinkError>();
 const messages = "walletLinks.errors";
 
@@ -42,7 +45,7 @@ const newWalletInput = idInput.extend({ newWallet: z.string().regex(/^0x[0-9a-fA
 /** Opens (or resumes) a request; returns the message the current wallet signs. */
 export const startWalletLinkAction = define({
   name: "walletLinks.start",
-  input: z.void(),
+  input: noInput,
   auth: "verified",
   messages,
   run: async (_, ctx) => {

@@ -19,12 +19,15 @@ import { toSignInErrorCode, type SignInErrorCode } from "./errors";
  * end on the home page even when ending the session failed (logged), which a pipeline refusal would not do.
  */
 
+/** Takes no input: whatever is sent is ignored. */
+const noInput = z.custom<void>();
+
 const define = defineAction<SignInErrorCode>();
 
 /** Step 1: a fresh single-use nonce for the EIP-4361 message. */
 export const getNonceAction = define({
   name: "auth.nonce",
-  input: z.void(),
+  input: noInput,
   auth: "public",
   messages: "signIn.errors",
   run: async () => ({ nonce: (await createSignInNonce()).nonce }),
