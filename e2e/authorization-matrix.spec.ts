@@ -358,9 +358,9 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [null, form({ id: "not-a-uuid" })],
     expect: {
       ok: [U, R, R, R, N, "state:not_editable", R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
-    note: "the id is checked before anything (an id that is not a uuid is 'not found')",
+    note: "the input is parsed before anything (an id that is not a uuid is refused as invalid)",
   },
   "components/issuer/actions.ts#removeImageAction": {
     kind: "action",
@@ -368,7 +368,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [null, form({ id: ZERO_ID, src: "../../etc/passwd" })],
     expect: {
       ok: [U, R, R, R, N, "state:not_editable", R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
   },
   "components/issuer/actions.ts#removeDocumentAction": {
@@ -377,7 +377,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [null, form({ id: ZERO_ID, documentId: "x" })],
     expect: {
       ok: [U, R, R, R, N, "state:not_editable", R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
   },
   "components/issuer/actions.ts#submitListingAction": {
@@ -386,7 +386,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [null, form({ id: "x" })],
     expect: {
       ok: [U, R, R, R, N, "state:not_submittable", R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
   },
   "components/issuer/actions.ts#withdrawListingAction": {
@@ -395,7 +395,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [null, form({ id: "x" })],
     expect: {
       ok: [U, R, R, R, N, "state:not_withdrawable", R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
   },
   "components/issuer/actions.ts#deleteListingAction": {
@@ -404,7 +404,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [null, form({ id: "x" })],
     expect: {
       ok: [U, R, R, R, N, "state:not_deletable", R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
   },
   "components/issuer/actions.ts#reviewListingAction": {
@@ -423,7 +423,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [{ id: "x" }],
     expect: {
       ok: [U, R, R, R, N, A, R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
     note: "reads the chain and records only what it already shows (idempotent)",
   },
@@ -451,7 +451,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [{ updateId: 7 }],
     expect: {
       ok: [U, R, R, R, N, N, R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
   },
   "components/issuer/update-actions.ts#publishUpdateAction": {
@@ -460,7 +460,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [{}],
     expect: {
       ok: [U, R, R, R, N, N, R, R],
-      bad: [N, N, N, N, N, N, N, N],
+      bad: [I, I, I, I, I, I, I, I],
     },
   },
 

@@ -1,11 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AuthError } from "@/lib/auth/errors";
-import { requireSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
+import { type ActionContext, defineAction, refuse, unwrap } from "@/lib/actions";
 import { getServerEnv } from "@/lib/env";
 import {
   cancelLinkRequest,
@@ -19,203 +16,165 @@ import {
 import { cancelUnlink, requestUnlink, type UnlinkError, type WalletExposure } from "@/lib/kyc/wallet-unlinks";
 
 /*
- * The investor's side of linking a second wallet. Each action: zod → a session whose wallet the registry verifies
- * (role "verified") and that belongs to an investor → the request must be that investor's, opened from that wallet
- * → act → audit (in lib/kyc/wallet-links, in the same transaction as the change).
+ * The investor's side of linking a second wallet, through the action pipeline (lib/actions): zod → a session whose
+ * wallet the registry verifies (role "verified") and that belongs to an investor → the request must be that
+ * investor's, opened from that wallet → act → audit (in lib/kyc/wallet-links, in the same transaction as the change).
  */
 
-export type LinkActionCode =
-  WalletLinkError | UnlinkError | "invalid_input" | "unauthenticated" | "forbidden" | "unavailable";
-export type LinkActionResult<T extends object = object> =
-  ({ ok: true } & T) | { ok: false; code: LinkActionCode; message: string };
+/** Takes no input: whatever is sent is ignored. */
+const noInput = z.custom<void>();
 
-async function fail(code: LinkActionCode): Promise<{ ok: false; code: LinkActionCode; message: string }> {
-  const t = await getTranslations("walletLinks.errors");
-  return { ok: false, code, message: t(code) };
+const define = defineAction<WalletLinkError | UnlinkError>();
+const messages = "walletLinks.errors";
+
+/** The signed-in wallet and its investor; a verified wallet that belongs to no investor is refused. */
+function verifiedInvestor({ session }: ActionContext<"verified">) {
+  if (!session.investor) refuse("forbidden");
+  return { wallet: session.address.toLowerCase(), investor: session.investor };
 }
 
-async function verifiedInvestor() {
-  const ctx = await requireSession({ role: "verified" });
-  if (!ctx.investor) throw new AuthError("forbidden");
-  return { wallet: ctx.address.toLowerCase(), investor: ctx.investor };
-}
-
-async function handle(error: unknown) {
-  if (error instanceof AuthError) return fail(error.code === "unauthenticated" ? "unauthenticated" : "forbidden");
-  console.error("[wallet-links] action failed:", error instanceof Error ? error.message : error);
-  return fail("unavailable");
+function refreshAccount(alsoCompliance = true) {
+  revalidatePath("/account", "layout");
+  if (alsoCompliance) revalidatePath("/compliance/wallets");
 }
 
 const idInput = z.object({ id: z.uuid() });
 const signature = z.string().regex(/^0x[0-9a-fA-F]{130}$/);
-
-/** Opens (or resumes) a request; returns the message the current wallet signs. */
-export async function startWalletLinkAction(): Promise<
-  LinkActionResult<{ id: string; message: string; currentSigned: boolean }>
-> {
-  try {
-    const { wallet, investor } = await verifiedInvestor();
-    const env = getServerEnv();
-    const r = await startLinkRequest(await getDb(), { investor, wallet, chainId: env.chainId, origin: env.appOrigin });
-    if (!r.ok) return fail(r.code);
-    revalidatePath("/account", "layout");
-    return {
-      ok: true,
-      id: r.request.id,
-      message: r.request.currentMessage,
-      currentSigned: !!r.request.currentSignature,
-    };
-  } catch (error) {
-    return handle(error);
-  }
-}
-
-export async function signCurrentWalletAction(raw: { id: string; signature: string }): Promise<LinkActionResult> {
-  const parsed = idInput.extend({ signature }).safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  try {
-    const { wallet, investor } = await verifiedInvestor();
-    const r = await signLinkAsCurrent(await getDb(), {
-      id: parsed.data.id,
-      investorId: investor.id,
-      wallet,
-      signature: parsed.data.signature,
-    });
-    if (!r.ok) return fail(r.code);
-    revalidatePath("/account", "layout");
-    return { ok: true };
-  } catch (error) {
-    return handle(error);
-  }
-}
-
 const newWalletInput = idInput.extend({ newWallet: z.string().regex(/^0x[0-9a-fA-F]{40}$/) });
 
+/** Opens (or resumes) a request; returns the message the current wallet signs. */
+export const startWalletLinkAction = define({
+  name: "walletLinks.start",
+  input: noInput,
+  auth: "verified",
+  messages,
+  run: async (_, ctx) => {
+    const { wallet, investor } = verifiedInvestor(ctx);
+    const env = getServerEnv();
+    const { request } = unwrap(
+      await startLinkRequest(ctx.db, { investor, wallet, chainId: env.chainId, origin: env.appOrigin }),
+    );
+    refreshAccount(false);
+    return { id: request.id, message: request.currentMessage, currentSigned: !!request.currentSignature };
+  },
+});
+
+export const signCurrentWalletAction = define({
+  name: "walletLinks.signCurrent",
+  input: idInput.extend({ signature }),
+  auth: "verified",
+  messages,
+  run: async ({ id, signature }, ctx) => {
+    const { wallet, investor } = verifiedInvestor(ctx);
+    unwrap(await signLinkAsCurrent(ctx.db, { id, investorId: investor.id, wallet, signature }));
+    refreshAccount(false);
+    return {};
+  },
+});
+
 /** The message the new wallet signs, built by the server for this request and that wallet. */
-export async function newWalletMessageAction(raw: {
-  id: string;
-  newWallet: string;
-}): Promise<LinkActionResult<{ message: string }>> {
-  const parsed = newWalletInput.safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  try {
-    const { wallet, investor } = await verifiedInvestor();
+export const newWalletMessageAction = define({
+  name: "walletLinks.newWalletMessage",
+  input: newWalletInput,
+  auth: "verified",
+  messages,
+  run: async ({ id, newWallet }, ctx) => {
+    const { wallet, investor } = verifiedInvestor(ctx);
     const env = getServerEnv();
-    const r = await getNewWalletMessage(await getDb(), {
-      id: parsed.data.id,
-      investorId: investor.id,
-      wallet,
-      newWallet: parsed.data.newWallet,
-      chainId: env.chainId,
-      origin: env.appOrigin,
-    });
-    if (!r.ok) return fail(r.code);
-    return { ok: true, message: r.message };
-  } catch (error) {
-    return handle(error);
-  }
-}
+    const { message } = unwrap(
+      await getNewWalletMessage(ctx.db, {
+        id,
+        investorId: investor.id,
+        wallet,
+        newWallet,
+        chainId: env.chainId,
+        origin: env.appOrigin,
+      }),
+    );
+    return { message };
+  },
+});
 
-export async function signNewWalletAction(raw: {
-  id: string;
-  newWallet: string;
-  signature: string;
-}): Promise<LinkActionResult> {
-  const parsed = newWalletInput.extend({ signature }).safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  try {
-    const { wallet, investor } = await verifiedInvestor();
+export const signNewWalletAction = define({
+  name: "walletLinks.signNew",
+  input: newWalletInput.extend({ signature }),
+  auth: "verified",
+  messages,
+  run: async ({ id, newWallet, signature }, ctx) => {
+    const { wallet, investor } = verifiedInvestor(ctx);
     const env = getServerEnv();
-    const r = await signLinkAsNew(await getDb(), {
-      id: parsed.data.id,
-      investorId: investor.id,
-      wallet,
-      newWallet: parsed.data.newWallet,
-      signature: parsed.data.signature,
-      chainId: env.chainId,
-      origin: env.appOrigin,
-    });
-    if (!r.ok) return fail(r.code);
-    revalidatePath("/account", "layout");
-    revalidatePath("/compliance/wallets");
-    return { ok: true };
-  } catch (error) {
-    return handle(error);
-  }
-}
+    unwrap(
+      await signLinkAsNew(ctx.db, {
+        id,
+        investorId: investor.id,
+        wallet,
+        newWallet,
+        signature,
+        chainId: env.chainId,
+        origin: env.appOrigin,
+      }),
+    );
+    refreshAccount();
+    return {};
+  },
+});
 
-export async function cancelWalletLinkAction(raw: { id: string }): Promise<LinkActionResult> {
-  const parsed = idInput.safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  try {
-    const { wallet, investor } = await verifiedInvestor();
-    const r = await cancelLinkRequest(await getDb(), { id: parsed.data.id, investorId: investor.id, wallet });
-    if (!r.ok) return fail(r.code);
-    revalidatePath("/account", "layout");
-    revalidatePath("/compliance/wallets");
-    return { ok: true };
-  } catch (error) {
-    return handle(error);
-  }
-}
+export const cancelWalletLinkAction = define({
+  name: "walletLinks.cancel",
+  input: idInput,
+  auth: "verified",
+  messages,
+  run: async ({ id }, ctx) => {
+    const { wallet, investor } = verifiedInvestor(ctx);
+    unwrap(await cancelLinkRequest(ctx.db, { id, investorId: investor.id, wallet }));
+    refreshAccount();
+    return {};
+  },
+});
 
 /**
  * A compliance officer opened a link request for this wallet: its holder, signed in with it (no investor role needed —
  * the wallet is not linked yet), signs the statement. The server checks the session's wallet is the one named.
  */
-export async function signInvitedLinkAction(raw: { id: string; signature: string }): Promise<LinkActionResult> {
-  const parsed = idInput.extend({ signature }).safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  try {
-    const ctx = await requireSession();
-    const r = await signInvitedLink(await getDb(), {
-      id: parsed.data.id,
-      wallet: ctx.address,
-      signature: parsed.data.signature,
-    });
-    if (!r.ok) return fail(r.code);
-    revalidatePath("/account", "layout");
-    revalidatePath("/compliance/wallets");
-    return { ok: true };
-  } catch (error) {
-    return handle(error);
-  }
-}
-
-const walletInput = z.object({ wallet: z.string().regex(/^0x[0-9a-fA-F]{40}$/) });
+export const signInvitedLinkAction = define({
+  name: "walletLinks.signInvited",
+  input: idInput.extend({ signature }),
+  auth: "signedIn",
+  messages,
+  run: async ({ id, signature }, { session, db }) => {
+    unwrap(await signInvitedLink(db, { id, wallet: session.address, signature }));
+    refreshAccount();
+    return {};
+  },
+});
 
 /**
  * Ask compliance to unlink one of the investor's other wallets. Refused (with the holdings and orders named) while
  * that wallet holds shares or has open market orders, and for the signed-in wallet itself.
  */
-export async function requestUnlinkAction(raw: {
-  wallet: string;
-}): Promise<LinkActionResult | { ok: false; code: LinkActionCode; message: string; exposure: WalletExposure }> {
-  const parsed = walletInput.safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  try {
-    const { wallet, investor } = await verifiedInvestor();
-    const r = await requestUnlink(await getDb(), { investorId: investor.id, wallet, target: parsed.data.wallet });
-    if (!r.ok) return r.exposure ? { ...(await fail(r.code)), exposure: r.exposure } : fail(r.code);
-    revalidatePath("/account", "layout");
-    revalidatePath("/compliance/wallets");
-    return { ok: true };
-  } catch (error) {
-    return handle(error);
-  }
-}
+export const requestUnlinkAction = defineAction<WalletLinkError | UnlinkError, { exposure: WalletExposure }>()({
+  name: "walletLinks.requestUnlink",
+  input: z.object({ wallet: z.string().regex(/^0x[0-9a-fA-F]{40}$/) }),
+  auth: "verified",
+  messages,
+  run: async ({ wallet: target }, ctx) => {
+    const { wallet, investor } = verifiedInvestor(ctx);
+    const r = await requestUnlink(ctx.db, { investorId: investor.id, wallet, target });
+    if (!r.ok) refuse(r.code, r.exposure ? { extra: { exposure: r.exposure } } : {});
+    refreshAccount();
+    return {};
+  },
+});
 
-export async function cancelUnlinkAction(raw: { id: string }): Promise<LinkActionResult> {
-  const parsed = idInput.safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  try {
-    const { wallet, investor } = await verifiedInvestor();
-    const r = await cancelUnlink(await getDb(), { id: parsed.data.id, investorId: investor.id, wallet });
-    if (!r.ok) return fail(r.code);
-    revalidatePath("/account", "layout");
-    revalidatePath("/compliance/wallets");
-    return { ok: true };
-  } catch (error) {
-    return handle(error);
-  }
-}
+export const cancelUnlinkAction = define({
+  name: "walletLinks.cancelUnlink",
+  input: idInput,
+  auth: "verified",
+  messages,
+  run: async ({ id }, ctx) => {
+    const { wallet, investor } = verifiedInvestor(ctx);
+    unwrap(await cancelUnlink(ctx.db, { id, investorId: investor.id, wallet }));
+    refreshAccount();
+    return {};
+  },
+});

@@ -34,7 +34,7 @@ export function UnlinkWalletButton({ wallet }: { wallet: string }) {
         router.refresh();
         return;
       }
-      setError({ message: r.message, lines: "exposure" in r ? exposureLines(te, r.exposure, locale) : [] });
+      setError({ message: r.message, lines: r.exposure ? exposureLines(te, r.exposure, locale) : [] });
     } finally {
       setBusy(false);
     }

@@ -32,7 +32,7 @@ export function OfficerLinkForm({ investorId }: { investorId: string }) {
     setDone(null);
     try {
       const r = await officerStartLinkAction({ investorId, wallet: wallet.trim() });
-      if (!r.ok) return setError({ message: r.message, field: r.fieldErrors?.wallet });
+      if (!r.ok) return setError({ message: r.message, field: r.fieldErrors?.wallet?.[0] });
       setDone(wallet.trim());
       setWallet("");
     } finally {

@@ -4,14 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AuthError } from "@/lib/auth/errors";
-import { requireSession } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
+import { type ActionResult, defineFormAction, refuse } from "@/lib/actions";
 import { getServerEnv } from "@/lib/env";
 import {
   createListing,
   deleteListing,
   ListingError,
+  type ListingErrorCode,
   removeListingDocument,
   removeListingImage,
   reviewListing,
@@ -19,202 +18,166 @@ import {
   updateListing,
   withdrawListing,
 } from "@/lib/issuer/listings";
-import { fieldIssueKey, fieldIssues, listingFormValues, listingInput } from "@/lib/issuer/validation";
-import { RateLimitedError } from "@/lib/rate-limit";
+import { fieldIssueKey, fieldIssues, listingFields, listingFormValues, listingInput } from "@/lib/issuer/validation";
 import { filesRoot } from "@/lib/storage/files";
 
 /*
- * Issuer and listing-review server actions. Each is a public POST endpoint: zod parse → session with role →
- * ownership (inside lib/issuer, on every call) → act → audit (inside lib/issuer). Errors reach the form as
- * a typed result in plain words, in the viewer's language.
+ * Issuer and listing-review server actions, through the action pipeline (lib/actions): zod → session with role →
+ * ownership (inside lib/issuer, on every call) → act → audit (inside lib/issuer). Refusals (`ListingError`, an
+ * `ActionError`) reach the form as a typed result in words from `issuer.errors.codes`, in the viewer's language.
  */
 
-export type IssuerActionState =
-  | { ok: true; message?: string; at?: number }
-  | {
-      ok: false;
-      code: string;
-      message: string;
-      fieldErrors?: Record<string, string>;
-      values?: Record<string, string>;
-      at?: number;
-    }
-  | null;
+type IssuerCode = ListingErrorCode | "invalid";
+/** A form's state: null before the first submission; a refused listing form carries the values typed back. */
+export type IssuerActionState = ActionResult<
+  { message?: string },
+  IssuerCode,
+  { values: Record<string, string> }
+> | null;
 
+const define = defineFormAction<IssuerCode, { values: Record<string, string> }>();
+const messages = "issuer.errors.codes";
 const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
+const idOf = (form: FormData) => ({ id: form.get("id") });
 
-async function fail(code: string, fieldErrors?: Record<string, string>): Promise<IssuerActionState> {
-  const t = await getTranslations("issuer.errors");
-  return {
-    ok: false,
-    code,
-    message: t(`codes.${code}` as never),
-    ...(fieldErrors ? { fieldErrors } : {}),
-    at: Date.now(),
-  };
-}
-
-async function handle(error: unknown): Promise<IssuerActionState> {
-  if (error instanceof AuthError) return fail(error.code);
-  if (error instanceof ListingError) return fail(error.code);
-  if (error instanceof RateLimitedError) return fail("rate_limited");
-  console.error("[issuer] action failed:", error instanceof Error ? error.message : error);
-  return fail("unavailable");
-}
-
-async function fieldErrorsOf(error: z.ZodError): Promise<Record<string, string>> {
-  const t = await getTranslations();
-  const issues = fieldIssues(error);
-  return Object.fromEntries(
-    Object.entries(issues).map(([field, issue]) => [field, t(fieldIssueKey(issue) as never, issue.params as never)]),
-  );
-}
+const listingForm = z.object({
+  id: z.union([z.literal(""), uuid]),
+  values: z.object(Object.fromEntries(listingFields.map((f) => [f, z.string()])) as Record<string, z.ZodString>),
+});
 
 /** Create (no id) or edit (id) a listing's text. Creating moves on to the listing's page. */
-export async function saveListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const rawId = String(form.get("id") ?? "");
-  const id = rawId === "" ? null : uuid.safeParse(rawId).success ? rawId : undefined;
-  if (id === undefined) return fail("not_found");
-  const values = listingFormValues(form);
-  const parsed = listingInput.safeParse(values);
-  // The typed values come back so the form (reset by React after an action) shows them again.
-  if (!parsed.success)
-    return { ...(await fail("invalid", await fieldErrorsOf(parsed.error))), values } as IssuerActionState;
-  let createdId: string | null = null;
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    const db = await getDb();
-    if (id) {
-      await updateListing(db, { id, issuer: ctx.address, input: parsed.data });
-    } else {
-      createdId = (await createListing(db, { issuer: ctx.address, input: parsed.data })).id;
+export const saveListingAction = define({
+  name: "issuer.saveListing",
+  input: listingForm,
+  fromForm: (form) => ({ id: String(form.get("id") ?? ""), values: listingFormValues(form) }),
+  auth: "issuer",
+  messages,
+  run: async ({ id, values }, { session, db }) => {
+    // The listing's own rules (lib/issuer/validation), with their words and numbers; the typed values come back so the
+    // form (reset by React after an action) shows them again.
+    const parsed = listingInput.safeParse(values);
+    if (!parsed.success) {
+      const t = await getTranslations();
+      const fieldErrors = Object.fromEntries(
+        Object.entries(fieldIssues(parsed.error)).map(([field, issue]) => [
+          field,
+          [t(fieldIssueKey(issue) as never, issue.params as never)],
+        ]),
+      );
+      refuse("invalid", { extra: { fieldErrors, values } });
     }
-  } catch (error) {
-    const result = await handle(error);
-    return result && !result.ok ? { ...result, values } : result;
-  }
-  revalidatePath("/issuer", "layout");
-  if (createdId) redirect(`/issuer/artworks/${createdId}`);
-  const t = await getTranslations("issuer.form");
-  return { ok: true, message: t("saved"), at: Date.now() };
-}
+    let createdId: string | null = null;
+    try {
+      if (id) await updateListing(db, { id, issuer: session.address, input: parsed.data });
+      else createdId = (await createListing(db, { issuer: session.address, input: parsed.data })).id;
+    } catch (error) {
+      if (error instanceof ListingError) refuse(error.code, { extra: { values } });
+      throw error;
+    }
+    revalidatePath("/issuer", "layout");
+    if (createdId) redirect(`/issuer/artworks/${createdId}`);
+    return { message: (await getTranslations("issuer.form"))("saved") };
+  },
+});
 
 /** Removes one image of an editable listing (the form asks for confirmation first). */
-export async function removeImageAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const parsed = z
-    .object({ id: uuid, src: z.string().max(300).startsWith("/media/") })
-    .safeParse({ id: form.get("id"), src: form.get("src") });
+export const removeImageAction = define({
+  name: "issuer.removeImage",
   // The path only selects one of the listing's own images (lib/issuer matches it against the stored list).
-  if (!parsed.success) return fail("image_not_found");
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    await removeListingImage(await getDb(), {
-      id: parsed.data.id,
-      issuer: ctx.address,
-      src: parsed.data.src,
-      filesDir: filesRoot(),
-    });
-  } catch (error) {
-    return handle(error);
-  }
-  revalidatePath(`/issuer/artworks/${parsed.data.id}`);
-  return { ok: true, message: (await getTranslations("issuer.files"))("imageRemoved"), at: Date.now() };
-}
+  input: z.object({ id: uuid, src: z.string().max(300).startsWith("/media/") }),
+  fromForm: (form) => ({ id: form.get("id"), src: form.get("src") }),
+  auth: "issuer",
+  messages,
+  run: async ({ id, src }, { session, db }) => {
+    await removeListingImage(db, { id, issuer: session.address, src, filesDir: filesRoot() });
+    revalidatePath(`/issuer/artworks/${id}`);
+    return { message: (await getTranslations("issuer.files"))("imageRemoved") };
+  },
+});
 
-export async function removeDocumentAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const parsed = z
-    .object({ id: uuid, documentId: uuid })
-    .safeParse({ id: form.get("id"), documentId: form.get("documentId") });
-  if (!parsed.success) return fail("not_found");
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    await removeListingDocument(await getDb(), {
-      id: parsed.data.id,
-      issuer: ctx.address,
-      documentId: parsed.data.documentId,
-    });
-  } catch (error) {
-    return handle(error);
-  }
-  revalidatePath(`/issuer/artworks/${parsed.data.id}`);
-  return { ok: true, at: Date.now() };
-}
+export const removeDocumentAction = define({
+  name: "issuer.removeDocument",
+  input: z.object({ id: uuid, documentId: uuid }),
+  fromForm: (form) => ({ id: form.get("id"), documentId: form.get("documentId") }),
+  auth: "issuer",
+  messages,
+  run: async ({ id, documentId }, { session, db }) => {
+    await removeListingDocument(db, { id, issuer: session.address, documentId });
+    revalidatePath(`/issuer/artworks/${id}`);
+    return {};
+  },
+});
 
-export async function submitListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const parsed = uuid.safeParse(form.get("id"));
-  if (!parsed.success) return fail("not_found");
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    await submitListing(await getDb(), { id: parsed.data, issuer: ctx.address });
-  } catch (error) {
-    return handle(error);
-  }
-  revalidatePath("/issuer", "layout");
-  revalidatePath("/compliance/listings");
-  return { ok: true, message: (await getTranslations("issuer.detail"))("submitted"), at: Date.now() };
-}
+export const submitListingAction = define({
+  name: "issuer.submitListing",
+  input: z.object({ id: uuid }),
+  fromForm: idOf,
+  auth: "issuer",
+  messages,
+  run: async ({ id }, { session, db }) => {
+    await submitListing(db, { id, issuer: session.address });
+    revalidatePath("/issuer", "layout");
+    revalidatePath("/compliance/listings");
+    return { message: (await getTranslations("issuer.detail"))("submitted") };
+  },
+});
 
 /** The issuer takes its listing back out of review (the form asks for confirmation first). */
-export async function withdrawListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const parsed = uuid.safeParse(form.get("id"));
-  if (!parsed.success) return fail("not_found");
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    await withdrawListing(await getDb(), { id: parsed.data, issuer: ctx.address });
-  } catch (error) {
-    return handle(error);
-  }
-  revalidatePath("/issuer", "layout");
-  revalidatePath("/compliance/listings");
-  return { ok: true, message: (await getTranslations("issuer.detail"))("withdrawn"), at: Date.now() };
-}
+export const withdrawListingAction = define({
+  name: "issuer.withdrawListing",
+  input: z.object({ id: uuid }),
+  fromForm: idOf,
+  auth: "issuer",
+  messages,
+  run: async ({ id }, { session, db }) => {
+    await withdrawListing(db, { id, issuer: session.address });
+    revalidatePath("/issuer", "layout");
+    revalidatePath("/compliance/listings");
+    return { message: (await getTranslations("issuer.detail"))("withdrawn") };
+  },
+});
 
 /** The issuer deletes a listing never approved, with its files (after confirmation); back to the console. */
-export async function deleteListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const parsed = uuid.safeParse(form.get("id"));
-  if (!parsed.success) return fail("not_found");
-  try {
-    const ctx = await requireSession({ role: "issuer" });
-    await deleteListing(await getDb(), { id: parsed.data, issuer: ctx.address, filesDir: filesRoot() });
-  } catch (error) {
-    return handle(error);
-  }
-  revalidatePath("/issuer", "layout");
-  revalidatePath("/compliance/listings");
-  redirect("/issuer?deleted=1");
-}
+export const deleteListingAction = define({
+  name: "issuer.deleteListing",
+  input: z.object({ id: uuid }),
+  fromForm: idOf,
+  auth: "issuer",
+  messages,
+  run: async ({ id }, { session, db }) => {
+    await deleteListing(db, { id, issuer: session.address, filesDir: filesRoot() });
+    revalidatePath("/issuer", "layout");
+    revalidatePath("/compliance/listings");
+    redirect("/issuer?deleted=1");
+  },
+});
 
 /** Compliance officer or platform admin: approve (freezes the metadata) or return with a comment. */
-export async function reviewListingAction(_prev: IssuerActionState, form: FormData): Promise<IssuerActionState> {
-  const parsed = z
-    .object({
-      id: uuid,
-      decision: z.enum(["approve", "return"]),
-      comment: z.string().trim().max(2_000, { message: "tooLong" }),
-    })
-    .safeParse({ id: form.get("id"), decision: form.get("decision"), comment: form.get("comment") ?? "" });
-  if (!parsed.success) return fail("invalid");
-  const { id, decision, comment } = parsed.data;
-  if (decision === "return" && comment === "") {
-    const t = await getTranslations("issuer.errors");
-    return fail("comment_required", { comment: t("codes.comment_required") });
-  }
-  try {
-    const ctx = await requireSession({ role: ["compliance", "admin"] });
-    const env = getServerEnv();
-    await reviewListing(await getDb(), {
+export const reviewListingAction = define({
+  name: "issuer.reviewListing",
+  input: z.object({
+    id: uuid,
+    decision: z.enum(["approve", "return"]),
+    comment: z.string().trim().max(2_000),
+  }),
+  fromForm: (form) => ({ id: form.get("id"), decision: form.get("decision"), comment: form.get("comment") ?? "" }),
+  auth: ["compliance", "admin"],
+  messages,
+  fieldMessages: messages,
+  run: async ({ id, decision, comment }, { session, db }) => {
+    if (decision === "return" && comment === "")
+      refuse("comment_required", { fieldErrors: { comment: ["comment_required"] } });
+    await reviewListing(db, {
       id,
-      reviewer: ctx.address,
-      reviewerRole: ctx.roles.compliance ? "compliance" : "admin",
+      reviewer: session.address,
+      reviewerRole: session.roles.compliance ? "compliance" : "admin",
       decision,
       comment: comment || null,
-      appOrigin: env.appOrigin,
+      appOrigin: getServerEnv().appOrigin,
       filesDir: filesRoot(),
     });
-  } catch (error) {
-    return handle(error);
-  }
-  revalidatePath("/issuer", "layout");
-  // The reviewed card leaves the queue: the outcome is shown at the top of the page (post/redirect/get).
-  redirect(`/compliance/listings?reviewed=${id}&decision=${decision}`);
-}
+    revalidatePath("/issuer", "layout");
+    // The reviewed card leaves the queue: the outcome is shown at the top of the page (post/redirect/get).
+    redirect(`/compliance/listings?reviewed=${id}&decision=${decision}`);
+  },
+});

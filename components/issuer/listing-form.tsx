@@ -92,10 +92,10 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
         <ErrorSummary
           title={t("refused")}
           focusKey={state}
-          items={Object.entries(state.fieldErrors ?? {}).map(([name, message]) => ({
+          items={Object.entries(state.fieldErrors ?? {}).map(([name, messages]) => ({
             field: `listing-${name}`,
             label: t(`fields.${name as ListingField}`),
-            message,
+            message: messages.join(" "),
           }))}
         >
           {state.message}

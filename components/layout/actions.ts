@@ -6,6 +6,12 @@ import { z } from "zod";
 import { LOCALE_COOKIE, locales } from "@/lib/i18n/config";
 import { THEME_COOKIE } from "./theme-constants";
 
+/*
+ * Preferences (language, theme): plain `<form action>` actions that work without JavaScript and return nothing. They
+ * stay outside the action pipeline (lib/actions) on purpose: no session, no database, no refusal to put in words — a
+ * bad value is ignored — so the pipeline would only open the database and build a result no form reads.
+ */
+
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
 const localeInput = z.object({ locale: z.enum(locales) });

@@ -2,51 +2,35 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { defineAction, refuse } from "@/lib/actions";
 import { SignInError } from "@/lib/auth/errors";
 import { homeFor } from "@/lib/auth/home";
 import { getRoles } from "@/lib/auth/roles";
 import { createSignInNonce, signIn, signOut, signOutEverywhere } from "@/lib/auth/session";
-import { RateLimitedError } from "@/lib/rate-limit";
-import { toSignInErrorCode, type ActionFailure, type ActionResult, type SignInErrorCode } from "./errors";
+import { toSignInErrorCode, type SignInErrorCode } from "./errors";
 
 /*
- * Sign-in server actions. A server action is a public POST endpoint: every input is parsed with zod,
- * errors reach the client as a typed result with a plain-words message, never as a raw exception.
- * Verification, the session cookie and the audit log live in lib/auth (signIn / signOut write the audit).
+ * Sign-in server actions, through the action pipeline (lib/actions) with no session required: zod → the lib/auth
+ * call. A refused attempt comes back as a typed result in words (`signIn.errors`); past a rate limit it says how long
+ * to wait (`rate_limited`, `retryAfterSeconds`, and `rate_limited_wait` in words). Verification, the session cookie
+ * and the audit log live in lib/auth (signIn / signOut write the audit).
+ * The two sign-out actions stay plain form actions (no pipeline): they work without JavaScript, return nothing, and
+ * end on the home page even when ending the session failed (logged), which a pipeline refusal would not do.
  */
 
-async function failure(code: SignInErrorCode): Promise<ActionFailure> {
-  const t = await getTranslations("signIn.errors");
-  return { ok: false, code, message: t(code) };
-}
+/** Takes no input: whatever is sent is ignored. */
+const noInput = z.custom<void>();
 
-/** A refused attempt past a rate limit says how long to wait, in seconds, in words and as a number. */
-async function rateLimited(error: RateLimitedError): Promise<ActionFailure> {
-  const t = await getTranslations("signIn.errors");
-  const seconds = error.retryAfterSeconds;
-  return { ok: false, code: "rate_limited", message: t("rate_limited_wait", { seconds }), retryAfterSeconds: seconds };
-}
+const define = defineAction<SignInErrorCode>();
 
 /** Step 1: a fresh single-use nonce for the EIP-4361 message. */
-export async function getNonceAction(): Promise<ActionResult<{ nonce: string }>> {
-  try {
-    const { nonce } = await createSignInNonce();
-    return { ok: true, nonce };
-  } catch (error) {
-    if (error instanceof RateLimitedError) return rateLimited(error);
-    console.error("[sign-in] nonce failed:", error instanceof Error ? error.message : error);
-    return failure("unavailable");
-  }
-}
-
-const signInInput = z.object({
-  message: z.string().min(1).max(4_000),
-  signature: z
-    .string()
-    .regex(/^0x[0-9a-fA-F]+$/)
-    .max(100_000),
+export const getNonceAction = define({
+  name: "auth.nonce",
+  input: noInput,
+  auth: "public",
+  messages: "signIn.errors",
+  run: async () => ({ nonce: (await createSignInNonce()).nonce }),
 });
 
 /** Where this wallet lands when no page was asked for: its console by on-chain role, else the portfolio. */
@@ -60,23 +44,26 @@ async function homeOf(address: string): Promise<string> {
 }
 
 /** Step 2: verify the signed message and set the session cookie; `home` is the wallet's own landing page. */
-export async function signInAction(input: {
-  message: string;
-  signature: string;
-}): Promise<ActionResult<{ address: string; home: string }>> {
-  const parsed = signInInput.safeParse(input);
-  if (!parsed.success) return failure("invalid_input");
-  try {
-    const { address } = await signIn(parsed.data);
+export const signInAction = define({
+  name: "auth.signIn",
+  input: z.object({
+    message: z.string().min(1).max(4_000),
+    signature: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]+$/)
+      .max(100_000),
+  }),
+  auth: "public",
+  messages: "signIn.errors",
+  run: async (input) => {
+    const { address } = await signIn(input).catch((error: unknown) => {
+      if (error instanceof SignInError) refuse(toSignInErrorCode(error.code));
+      throw error;
+    });
     revalidatePath("/", "layout");
-    return { ok: true, address, home: await homeOf(address) };
-  } catch (error) {
-    if (error instanceof SignInError) return failure(toSignInErrorCode(error.code));
-    if (error instanceof RateLimitedError) return rateLimited(error);
-    console.error("[sign-in] verification failed:", error instanceof Error ? error.message : error);
-    return failure("unavailable");
-  }
-}
+    return { address, home: await homeOf(address) };
+  },
+});
 
 /** Sign-out form action (header, account page). Works without JavaScript. */
 export async function signOutAction(): Promise<void> {

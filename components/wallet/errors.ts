@@ -26,8 +26,4 @@ export function toSignInErrorCode(code: unknown): SignInErrorCode {
     : "unknown";
 }
 
-/** A refusal; `retryAfterSeconds` accompanies `rate_limited` (how long the person should wait). */
-export type ActionFailure = { ok: false; code: SignInErrorCode; message: string; retryAfterSeconds?: number };
-export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
-
 export { safeNextPath } from "@/lib/auth/next-path";

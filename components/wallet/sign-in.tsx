@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { getNonceAction, signInAction } from "./actions";
 import { ConnectDialog } from "./connect-dialog";
-import { safeNextPath, type SignInErrorCode } from "./errors";
+import { safeNextPath, type SignInErrorCode, toSignInErrorCode } from "./errors";
 import { useWalletSettings } from "./wallet-provider";
 import { isUserRejection } from "./wallet-errors";
 
@@ -45,7 +45,11 @@ export function SignIn({ next }: { next?: string }) {
     setStep({ kind: "preparing" });
     const nonce = await getNonceAction().catch(() => null);
     if (!nonce || !nonce.ok) {
-      setStep({ kind: "failed", code: nonce?.code ?? "unavailable", retryAfterSeconds: nonce?.retryAfterSeconds });
+      setStep({
+        kind: "failed",
+        code: toSignInErrorCode(nonce?.code ?? "unavailable"),
+        retryAfterSeconds: nonce?.retryAfterSeconds,
+      });
       return;
     }
     const message = buildSignInMessage({
@@ -65,7 +69,11 @@ export function SignIn({ next }: { next?: string }) {
     setStep({ kind: "verifying", message });
     const result = await signInAction({ message, signature }).catch(() => null);
     if (!result || !result.ok) {
-      setStep({ kind: "failed", code: result?.code ?? "unavailable", retryAfterSeconds: result?.retryAfterSeconds });
+      setStep({
+        kind: "failed",
+        code: toSignInErrorCode(result?.code ?? "unavailable"),
+        retryAfterSeconds: result?.retryAfterSeconds,
+      });
       return;
     }
     setStep({ kind: "done" });

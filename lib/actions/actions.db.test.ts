@@ -129,6 +129,19 @@ describe("the action pipeline", () => {
     expect(await unwrapped(ok)).toEqual({ ok: false, code: "not_found", message: "No such thing." });
   });
 
+  it("carries a refusal's extra fields (what the client shows beside the words), never over the code or words", async () => {
+    signIn({ compliance: true });
+    const act = complianceAction(async () =>
+      actions.refuse("not_found", { extra: { lineErrors: [{ line: 2, code: "address" }], code: "other" } }),
+    );
+    expect(await act(ok)).toEqual({
+      ok: false,
+      code: "not_found",
+      message: "No such thing.",
+      lineErrors: [{ line: 2, code: "address" }],
+    });
+  });
+
   it("answers a rate limit with the seconds to wait", async () => {
     signIn({ compliance: true });
     const { RateLimitedError } = await import("@/lib/rate-limit");

@@ -97,10 +97,13 @@ async function translateFieldErrors(fieldErrors: Record<string, string[]>, tf: T
   );
 }
 
-async function execute<Schema extends z.ZodType, Data extends object, Auth extends ActionAuth, Code extends string>(
-  spec: Spec<Schema, Data, Auth>,
-  raw: unknown,
-): Promise<ActionResult<Data, Code>> {
+async function execute<
+  Schema extends z.ZodType,
+  Data extends object,
+  Auth extends ActionAuth,
+  Code extends string,
+  Extra extends object,
+>(spec: Spec<Schema, Data, Auth>, raw: unknown): Promise<ActionResult<Data, Code, Extra>> {
   const [t, common, tf] = await Promise.all([
     getTranslations(spec.messages),
     getTranslations("actionErrors"),
@@ -125,14 +128,17 @@ async function execute<Schema extends z.ZodType, Data extends object, Auth exten
       spec.auth === "public" ? null : await requireSession(spec.auth === "signedIn" ? {} : { role: spec.auth });
     const db = await getDb();
     const data = await spec.run(parsed.data, { session, db } as ActionContext<Auth>);
-    return { ok: true, ...data } as ActionResult<Data, Code>;
+    return { ok: true, ...data } as ActionResult<Data, Code, Extra>;
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof ActionError)
-      return failure(error.code, {
-        values: error.values,
-        ...(error.fieldErrors ? { fieldErrors: await translateFieldErrors(error.fieldErrors, tf, common) } : {}),
-      });
+      return {
+        ...error.extra,
+        ...(await failure(error.code, {
+          values: error.values,
+          ...(error.fieldErrors ? { fieldErrors: await translateFieldErrors(error.fieldErrors, tf, common) } : {}),
+        })),
+      };
     if (error instanceof AuthError) return failure(error.code);
     if (error instanceof RateLimitedError) {
       const seconds = error.retryAfterSeconds;
@@ -153,20 +159,20 @@ async function execute<Schema extends z.ZodType, Data extends object, Auth exten
  * A server action with one object argument. `Code` lists the action's own refusal codes (the common ones are
  * always possible): `export const doAction = defineAction<"not_found">()({ name, input, auth, messages, run })`.
  */
-export function defineAction<Code extends string = never>() {
+export function defineAction<Code extends string = never, Extra extends object = object>() {
   return <Schema extends z.ZodType, Data extends object, Auth extends ActionAuth>(spec: Spec<Schema, Data, Auth>) =>
-    async (raw: z.input<Schema>): Promise<ActionResult<Data, Code>> =>
-      execute<Schema, Data, Auth, Code>(spec, raw);
+    async (raw: z.input<Schema>): Promise<ActionResult<Data, Code, Extra>> =>
+      execute<Schema, Data, Auth, Code, Extra>(spec, raw);
 }
 
 /**
  * A server action for a `<form>` with `useActionState`: `(previousState, formData)`. `fromForm` turns the form into
  * the object the schema parses (no coercion there: the schema does that, so bad input is refused, not rewritten).
  */
-export function defineFormAction<Code extends string = never>() {
+export function defineFormAction<Code extends string = never, Extra extends object = object>() {
   return <Schema extends z.ZodType, Data extends object, Auth extends ActionAuth>(
       spec: Spec<Schema, Data, Auth> & { fromForm: (form: FormData) => unknown },
     ) =>
-    async (_previous: unknown, form: FormData): Promise<ActionResult<Data, Code>> =>
-      execute<Schema, Data, Auth, Code>(spec, spec.fromForm(form));
+    async (_previous: unknown, form: FormData): Promise<ActionResult<Data, Code, Extra>> =>
+      execute<Schema, Data, Auth, Code, Extra>(spec, spec.fromForm(form));
 }

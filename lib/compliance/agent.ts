@@ -319,3 +319,17 @@ export async function recordAgentTx(
   if (!row) return { ok: false, code: "already_recorded" };
   return { ok: true, auditId: row.id };
 }
+
+/**
+ * The officer's post-back of a confirmed agent transaction: verified as the officer's own (sender = `actor`) and
+ * decoded, then audited with the reason (once). Returns the audit entry and the transaction's block.
+ */
+export async function recordOfficerAgentTx(
+  db: Database,
+  { txHash, actor, reason, ip }: { txHash: Hex; actor: Address; reason: string; ip: string | null },
+): Promise<{ ok: true; auditId: number; blockNumber: bigint } | { ok: false; code: AgentTxError }> {
+  const decoded = await decodeAgentTx({ txHash, actor });
+  if (!decoded.ok) return decoded;
+  const recorded = await recordAgentTx(db, { tx: decoded.tx, txHash, actor, reason, ip });
+  return recorded.ok ? { ...recorded, blockNumber: decoded.tx.blockNumber } : recorded;
+}

@@ -28,7 +28,8 @@ vi.mock("@/lib/auth/roles", async (importOriginal) => ({
   getRoles: async () => state.roles,
 }));
 vi.mock("next-intl/server", () => ({
-  getTranslations: async (ns: string) => (key: string) => `${ns}.${key}`,
+  // Every key "exists" (the action pipeline asks `t.has` before it falls back to the common messages).
+  getTranslations: async (ns: string) => Object.assign((key: string) => `${ns}.${key}`, { has: () => true }),
 }));
 
 const grace = devAccount(1);

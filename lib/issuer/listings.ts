@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { ActionError } from "@/lib/actions/errors";
 import type { Database } from "@/lib/db/connect";
 import {
   type Artwork,
@@ -51,9 +52,11 @@ export type ListingErrorCode =
   | TxRefusal
   | UploadRefusal;
 
-export class ListingError extends Error {
-  constructor(readonly code: ListingErrorCode) {
-    super(`listing: ${code}`);
+/** A listing refusal: one of the typed domain errors (`ActionError`), so the action pipeline answers it in words. */
+export class ListingError extends ActionError<ListingErrorCode> {
+  constructor(code: ListingErrorCode) {
+    super(code);
+    this.message = `listing: ${code}`;
     this.name = "ListingError";
   }
 }

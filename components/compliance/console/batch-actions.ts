@@ -1,23 +1,16 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AuthError } from "@/lib/auth/errors";
-import { requireSession } from "@/lib/auth/guard";
-import type { BatchLineError } from "@/lib/compliance/batch-list";
-import { BATCH_MODES } from "@/lib/compliance/batch-list";
+import { defineAction, refuse } from "@/lib/actions";
+import { BATCH_MODES, type BatchLineError } from "@/lib/compliance/batch-list";
 import { previewBatch } from "@/lib/compliance/batch";
-import { getDb } from "@/lib/db";
 
 /*
- * The preview of a batch freeze or unfreeze: a public POST endpoint like any other, so zod parse → session with the
- * compliance role (a refusal is audited by requireSession) → the token must be one of the factory's → the preview
+ * The preview of a batch freeze or unfreeze: a public POST endpoint through the action pipeline (lib/actions): zod → session with the
+ * enforcement agent role (a refusal is audited by requireSession) → the token must be one of the factory's → the preview
  * from the chain. It reads only; the transaction the officer then signs is audited by recordAgentActionAction
  * (one entry for the batch, with every row).
  */
-
-export type BatchPreviewCode =
-  "invalid_input" | "unauthenticated" | "forbidden" | "not_a_token" | "bad_lines" | "empty" | "unavailable";
 
 /** A preview row as plain JSON (bigints as decimal strings). */
 export type BatchPreviewRowDto = {
@@ -33,37 +26,28 @@ export type BatchPreviewRowDto = {
   problem: "alreadyFrozen" | "notFrozen" | "exceedsFree" | "exceedsFrozen" | null;
 };
 
-export type BatchPreviewActionResult =
-  | { ok: true; blockNumber: string; rows: BatchPreviewRowDto[] }
-  | { ok: false; code: BatchPreviewCode; message: string; lineErrors?: BatchLineError[] };
-
 const input = z.object({
   token: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
-  mode: z.enum(BATCH_MODES),
+  mode: z.string().pipe(z.enum(BATCH_MODES)),
   list: z.string().max(20_000),
 });
 
-async function fail(code: BatchPreviewCode, lineErrors?: BatchLineError[]): Promise<BatchPreviewActionResult> {
-  const t = await getTranslations("complianceBatch.errors");
-  return { ok: false, code, message: t(code), ...(lineErrors ? { lineErrors } : {}) };
-}
-
 /** Every row of a batch freeze or unfreeze with its holder, balance, current and new freeze, or its problem. */
-export async function previewBatchAction(raw: {
-  token: string;
-  mode: string;
-  list: string;
-}): Promise<BatchPreviewActionResult> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  try {
-    await requireSession({ role: "enforcementAgent" });
-    const result = await previewBatch(await getDb(), parsed.data);
-    if (!result.ok) return fail(result.code, result.code === "bad_lines" ? result.errors : undefined);
+export const previewBatchAction = defineAction<
+  "not_a_token" | "bad_lines" | "empty",
+  { lineErrors: BatchLineError[] }
+>()({
+  name: "compliance.previewBatch",
+  input,
+  auth: "enforcementAgent",
+  messages: "complianceBatch.errors",
+  run: async (input, { db }) => {
+    const result = await previewBatch(db, input);
+    if (!result.ok) refuse(result.code, result.code === "bad_lines" ? { extra: { lineErrors: result.errors } } : {});
+    const { blockNumber, rows } = result.preview;
     return {
-      ok: true,
-      blockNumber: result.preview.blockNumber.toString(),
-      rows: result.preview.rows.map((r) => ({
+      blockNumber: blockNumber.toString(),
+      rows: rows.map((r): BatchPreviewRowDto => ({
         line: r.line,
         wallet: r.wallet,
         name: r.name,
@@ -76,9 +60,5 @@ export async function previewBatchAction(raw: {
         problem: r.problem,
       })),
     };
-  } catch (error) {
-    if (error instanceof AuthError) return fail(error.code === "unauthenticated" ? "unauthenticated" : "forbidden");
-    console.error("[compliance] batch preview failed:", error instanceof Error ? error.message : error);
-    return fail("unavailable");
-  }
-}
+  },
+});

@@ -1,36 +1,23 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { AuthError } from "@/lib/auth/errors";
-import { requireSession } from "@/lib/auth/guard";
+import { defineAction, refuse } from "@/lib/actions";
 import type { TransferLineError } from "@/lib/compliance/batch-transfer";
 import {
   previewTransferList,
   previewTransferProposal,
   type TransferPreviewResult,
 } from "@/lib/compliance/batch-transfer-preview";
-import { getDb } from "@/lib/db";
 
 /*
  * The preview of a batch forced transfer, before it is proposed (from the pasted list) and before a second officer
- * executes it (from the proposal's calldata on the desk). Public POST endpoints like any other: zod parse → session
- * with the compliance role (a refusal is audited by requireSession) → the preview from the chain. They read only;
+ * executes it (from the proposal's calldata on the desk). Public POST endpoints through the action pipeline (lib/actions): zod →
+ * session with the compliance role (a refusal is audited by requireSession) → the preview from the chain. They read only;
  * the proposal and the execution the officers then sign are audited by recordAgentActionAction, each with every row
  * and the investors behind both wallets.
  */
 
-export type TransferPreviewCode =
-  | "invalid_input"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_a_token"
-  | "no_desk"
-  | "bad_lines"
-  | "empty"
-  | "not_pending"
-  | "not_a_batch_transfer"
-  | "unavailable";
+type TransferPreviewCode = "not_a_token" | "no_desk" | "bad_lines" | "empty" | "not_pending" | "not_a_batch_transfer";
 
 type PartyDto = { name: string | null; investorId: string | null };
 
@@ -55,35 +42,14 @@ export type TransferPreviewRowDto = {
     | null;
 };
 
-export type TransferPreviewActionResult =
-  | {
-      ok: true;
-      token: `0x${string}`;
-      blockNumber: string;
-      rows: TransferPreviewRowDto[];
-      /** For a proposal: who proposed it, and its exact calldata (what the executor repeats). */
-      proposer?: `0x${string}`;
-      data?: `0x${string}`;
-    }
-  | { ok: false; code: TransferPreviewCode; message: string; lineErrors?: TransferLineError[] };
-
-const listInput = z.object({ token: z.string().regex(/^0x[0-9a-fA-F]{40}$/), list: z.string().max(40_000) });
-const proposalInput = z.object({ id: z.string().regex(/^[1-9][0-9]{0,30}$/) });
-
-async function fail(code: TransferPreviewCode, lineErrors?: TransferLineError[]): Promise<TransferPreviewActionResult> {
-  const t = await getTranslations("complianceBatchTransfer.errors");
-  return { ok: false, code, message: t(code), ...(lineErrors ? { lineErrors } : {}) };
-}
-
-async function answer(
-  result: TransferPreviewResult & { proposer?: `0x${string}`; data?: `0x${string}` },
-): Promise<TransferPreviewActionResult> {
-  if (!result.ok) return fail(result.code, result.code === "bad_lines" ? result.errors : undefined);
+/** The preview as plain JSON, or its refusal (a refused list carries its numbered line errors). */
+function answer(result: TransferPreviewResult & { proposer?: `0x${string}`; data?: `0x${string}` }) {
+  if (!result.ok) refuse(result.code, result.code === "bad_lines" ? { extra: { lineErrors: result.errors } } : {});
   const { preview } = result;
   return {
-    ok: true as const,
     token: preview.token,
     blockNumber: preview.blockNumber.toString(),
+    /** For a proposal: who proposed it, and its exact calldata (what the executor repeats). */
     ...(result.proposer ? { proposer: result.proposer } : {}),
     ...(result.data ? { data: result.data } : {}),
     rows: preview.rows.map((r): TransferPreviewRowDto => ({
@@ -109,30 +75,22 @@ async function answer(
   };
 }
 
-async function guarded(run: () => Promise<TransferPreviewActionResult>): Promise<TransferPreviewActionResult> {
-  try {
-    await requireSession({ role: "compliance" });
-    return await run();
-  } catch (error) {
-    if (error instanceof AuthError) return fail(error.code === "unauthenticated" ? "unauthenticated" : "forbidden");
-    console.error("[compliance] batch transfer preview failed:", error instanceof Error ? error.message : error);
-    return fail("unavailable");
-  }
-}
+const define = defineAction<TransferPreviewCode, { lineErrors: TransferLineError[] }>();
 
 /** Every row of a pasted batch forced transfer with both investors, the sender's holding, and the token's verdict. */
-export async function previewBatchTransferAction(raw: {
-  token: string;
-  list: string;
-}): Promise<TransferPreviewActionResult> {
-  const parsed = listInput.safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  return guarded(async () => answer(await previewTransferList(await getDb(), parsed.data)));
-}
+export const previewBatchTransferAction = define({
+  name: "compliance.previewBatchTransfer",
+  input: z.object({ token: z.string().regex(/^0x[0-9a-fA-F]{40}$/), list: z.string().max(40_000) }),
+  auth: "compliance",
+  messages: "complianceBatchTransfer.errors",
+  run: async (input, { db }) => answer(await previewTransferList(db, input)),
+});
 
 /** The rows of pending proposal `id` decoded from the desk's calldata, previewed against the chain now. */
-export async function previewTransferProposalAction(raw: { id: string }): Promise<TransferPreviewActionResult> {
-  const parsed = proposalInput.safeParse(raw);
-  if (!parsed.success) return fail("invalid_input");
-  return guarded(async () => answer(await previewTransferProposal(await getDb(), { id: BigInt(parsed.data.id) })));
-}
+export const previewTransferProposalAction = define({
+  name: "compliance.previewTransferProposal",
+  input: z.object({ id: z.string().regex(/^[1-9][0-9]{0,30}$/) }),
+  auth: "compliance",
+  messages: "complianceBatchTransfer.errors",
+  run: async ({ id }, { db }) => answer(await previewTransferProposal(db, { id: BigInt(id) })),
+});
