@@ -6,7 +6,7 @@ import type { Hex } from "viem";
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
-import { settleConfirmedTx } from "@/lib/chain/settle";
+import { settleConfirmedTx } from "@/lib/sync/settle";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
-import { settleConfirmedTx } from "@/lib/chain/settle";
+import { settleConfirmedTx } from "@/lib/sync/settle";
 import { getDb } from "@/lib/db";
 import { getRequestIp } from "@/lib/http/request-ip";
 import { enforceRateLimits, RateLimitedError } from "@/lib/rate-limit";

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
-import { settleConfirmedTx } from "@/lib/chain/settle";
+import { settleConfirmedTx } from "@/lib/sync/settle";
 import { decodeAgentTx, recordAgentTx } from "@/lib/compliance/agent";
 import { getDb } from "@/lib/db";
 import { getRequestIp } from "@/lib/http/request-ip";

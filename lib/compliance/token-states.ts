@@ -1,0 +1,191 @@
+/**
+ * Register snapshots: for every block in which a share token emitted a Transfer or one of its register events, the
+ * indexer reads, at that block, the token's own views for the token (supply, holder counts, pause, holder limit) and
+ * for every wallet those events name (balance, freeze flag and frozen part, running lock-up lots, the investor id
+ * the balance is accounted to), and stores them in `token_states` / `token_wallet_states`.
+ *
+ * This is a read of the contract's state, never a recomputation of it: the register at a past block is the latest
+ * snapshot of each wallet up to that block (`lib/compliance/register-history.ts`), so no TypeScript copy of the
+ * token's accounting (holder enumeration, per-investor counting, lock-up lots, trims) has to keep in step with the
+ * contract. A wallet's state changes only through the token's own events naming it, so a block without such an
+ * event leaves every snapshot valid; lock-ups that end later are told by the stored lots' release times.
+ *
+ * The reads name the block; live indexing reads confirmed blocks near the head (any node keeps that state); the
+ * one-time re-read of older history after an event-set upgrade needs a node that still has the state of those blocks
+ * (an archive node, or anvil).
+ */
+import { type SQL, sql } from "drizzle-orm";
+import type { Address, Chain, ContractFunctionParameters, Hex, PublicClient, Transport } from "viem";
+import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import type { Database } from "@/lib/db/connect";
+import { tokenStates, tokenWalletStates } from "@/lib/db/schema";
+
+/** Arguments of the token's events that name a wallet whose register state the event changes. */
+export const WALLET_ARGS = ["from", "to", "wallet", "lostWallet", "newWallet"] as const;
+const ZERO = "0x0000000000000000000000000000000000000000";
+/**
+ * Calldata bytes per deployless eth_call: its results come back from a constructor, at most 24,576 bytes, and a
+ * wallet's four reads return up to ~900 bytes with its lots (about 20 wallets per call).
+ */
+const DEPLOYLESS_BATCH_BYTES = 3_000;
+const DEPLOYED_BATCH_BYTES = 64 * 1024;
+
+export type TokenStateRow = typeof tokenStates.$inferInsert;
+export type TokenWalletStateRow = typeof tokenWalletStates.$inferInsert;
+export type RegisterSnapshots = { tokens: TokenStateRow[]; wallets: TokenWalletStateRow[] };
+
+type RegisterEvent = { blockNumber: bigint; eventName: string; token: string | null; args: Record<string, unknown> };
+
+/**
+ * The (token, block) pairs whose state the events changed, each with the wallets they name. `registerEvents`: the
+ * event names that change a token's register (Transfer and the token's register events).
+ */
+export function touchedByEvents(
+  events: readonly RegisterEvent[],
+  registerEvents: ReadonlySet<string>,
+): Map<string, { token: string; blockNumber: bigint; wallets: Set<string> }> {
+  const out = new Map<string, { token: string; blockNumber: bigint; wallets: Set<string> }>();
+  for (const e of events) {
+    if (e.token === null || !registerEvents.has(e.eventName)) continue;
+    const key = `${e.token}:${e.blockNumber}`;
+    let entry = out.get(key);
+    if (!entry) out.set(key, (entry = { token: e.token, blockNumber: e.blockNumber, wallets: new Set() }));
+    for (const name of WALLET_ARGS) {
+      const v = e.args[name];
+      if (typeof v === "string" && v !== ZERO) entry.wallets.add(v.toLowerCase());
+    }
+  }
+  return out;
+}
+
+/** Reads the state the events changed, at each of their blocks (one multicall per token and block). */
+export async function readRegisterSnapshots({
+  client,
+  events,
+  registerEvents,
+  multicall3,
+}: {
+  client: PublicClient<Transport, Chain | undefined>;
+  events: readonly RegisterEvent[];
+  registerEvents: ReadonlySet<string>;
+  multicall3?: Address | undefined;
+}): Promise<RegisterSnapshots> {
+  const target = multicall3
+    ? { multicallAddress: multicall3, batchSize: DEPLOYED_BATCH_BYTES }
+    : { deployless: true as const, batchSize: DEPLOYLESS_BATCH_BYTES };
+  const out: RegisterSnapshots = { tokens: [], wallets: [] };
+  const groups = [...touchedByEvents(events, registerEvents).values()];
+  // A few (token, block) pairs at a time.
+  for (let i = 0; i < groups.length; i += 8) {
+    const read = await Promise.all(
+      groups.slice(i, i + 8).map(async ({ token, blockNumber, wallets }) => {
+        const c = { address: token as Address, abi: artworkShareTokenAbi } as const;
+        const list = [...wallets] as Address[];
+        // One multicall (one eth_call unless the wallets are many): the header's five reads, then four per wallet.
+        const results = (await client.multicall({
+          ...target,
+          blockNumber,
+          allowFailure: false,
+          contracts: [
+            { ...c, functionName: "totalSupply" },
+            { ...c, functionName: "holderCount" },
+            { ...c, functionName: "holderWalletCount" },
+            { ...c, functionName: "paused" },
+            { ...c, functionName: "rules" },
+            ...list.flatMap((w) => [
+              { ...c, functionName: "balanceOf", args: [w] },
+              { ...c, functionName: "walletState", args: [w] },
+              { ...c, functionName: "lockLots", args: [w] },
+              { ...c, functionName: "holderInvestorOf", args: [w] },
+            ]),
+          ] as readonly ContractFunctionParameters[],
+        })) as readonly unknown[];
+        const [totalSupply, holderCount, holderWalletCount, paused, rules] = results as readonly [
+          bigint,
+          bigint,
+          bigint,
+          boolean,
+          { maxHolders: number },
+        ];
+        const state = results.slice(5);
+        const tokenRow: TokenStateRow = {
+          token,
+          blockNumber,
+          totalSupply: totalSupply.toString(),
+          holderCount: Number(holderCount),
+          holderWalletCount: Number(holderWalletCount),
+          paused,
+          maxHolders: Number(rules.maxHolders),
+        };
+        const walletRows = list.map((wallet, k): TokenWalletStateRow => {
+          const [frozen, frozenAmount] = state[k * 4 + 1] as readonly [boolean, bigint, bigint, bigint];
+          const [amounts, releases] = state[k * 4 + 2] as readonly [readonly bigint[], readonly bigint[]];
+          return {
+            token,
+            wallet: wallet.toLowerCase(),
+            blockNumber,
+            balance: (state[k * 4] as bigint).toString(),
+            frozen,
+            frozenAmount: frozenAmount.toString(),
+            lots: amounts.map((a, j): [string, string] => [a.toString(), String(releases[j])]),
+            investorId: (state[k * 4 + 3] as Hex).toLowerCase(),
+          };
+        });
+        return { tokenRow, walletRows };
+      }),
+    );
+    for (const r of read) {
+      out.tokens.push(r.tokenRow);
+      out.wallets.push(...r.walletRows);
+    }
+  }
+  return out;
+}
+
+const excluded = (column: string): SQL => sql.raw(`excluded.${column}`);
+
+/** Writes snapshots (a re-read of the same block replaces its rows). */
+export async function writeRegisterSnapshots(tx: Database, snapshots: RegisterSnapshots): Promise<void> {
+  for (let i = 0; i < snapshots.tokens.length; i += 500)
+    await tx
+      .insert(tokenStates)
+      .values(snapshots.tokens.slice(i, i + 500))
+      .onConflictDoUpdate({
+        target: [tokenStates.token, tokenStates.blockNumber],
+        set: {
+          totalSupply: excluded("total_supply"),
+          holderCount: excluded("holder_count"),
+          holderWalletCount: excluded("holder_wallet_count"),
+          paused: excluded("paused"),
+          maxHolders: excluded("max_holders"),
+        },
+      });
+  for (let i = 0; i < snapshots.wallets.length; i += 500)
+    await tx
+      .insert(tokenWalletStates)
+      .values(snapshots.wallets.slice(i, i + 500))
+      .onConflictDoUpdate({
+        target: [tokenWalletStates.token, tokenWalletStates.wallet, tokenWalletStates.blockNumber],
+        set: {
+          balance: excluded("balance"),
+          frozen: excluded("frozen"),
+          frozenAmount: excluded("frozen_amount"),
+          lots: excluded("lots"),
+          investorId: excluded("investor_id"),
+        },
+      });
+}
+
+/** Deletes the snapshots of blocks above `ancestor` (a reorg). */
+export async function rollbackRegisterSnapshots(tx: Database, ancestor: bigint): Promise<void> {
+  await tx.delete(tokenStates).where(sql`${tokenStates.blockNumber} > ${ancestor}`);
+  await tx.delete(tokenWalletStates).where(sql`${tokenWalletStates.blockNumber} > ${ancestor}`);
+}
+
+/** Keeps only the snapshots of blocks ≤ `end` (a backfill never writes above its end). */
+export function snapshotsThrough(s: RegisterSnapshots, end: bigint): RegisterSnapshots {
+  return {
+    tokens: s.tokens.filter((r) => r.blockNumber <= end),
+    wallets: s.wallets.filter((r) => r.blockNumber <= end),
+  };
+}
