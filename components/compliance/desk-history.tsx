@@ -5,7 +5,7 @@ import { listDeskHistory } from "@/lib/compliance/desk-history";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { formatDayTime } from "@/lib/format/date";
-import { getIndexerCoverage } from "@/lib/indexer/indexer";
+import { getIndexerCoverage } from "@/lib/indexer/projections";
 
 const SHOWN = 50;
 const KNOWN = new Set([

@@ -5,7 +5,7 @@ import { listTokenRoleHistory } from "@/lib/compliance/token-roles";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { formatDayTime } from "@/lib/format/date";
-import { getIndexerCoverage } from "@/lib/indexer/indexer";
+import { getIndexerCoverage } from "@/lib/indexer/projections";
 
 const SHOWN = 50;
 
