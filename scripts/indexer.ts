@@ -11,7 +11,7 @@ import { ConfigurationError, parseServerEnv } from "../lib/env";
 import { getAtelierChain } from "../lib/chain/config";
 import { loadDeployments } from "../lib/chain/deployments";
 import { createDatabase } from "../lib/db/connect";
-import { runIndexerLoop } from "../lib/indexer/loop";
+import { runIndexerLoop } from "../lib/indexer/projections";
 
 /** Advisory lock key of the single indexer writer. */
 export const INDEXER_LOCK_KEY = 7_241_031_006;

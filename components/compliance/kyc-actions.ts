@@ -8,7 +8,7 @@ import { z } from "zod";
 import { writeAudit } from "@/lib/audit";
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth/guard";
-import { settleConfirmedTx } from "@/lib/chain/settle";
+import { settleConfirmedTx } from "@/lib/sync/settle";
 import { getDb } from "@/lib/db";
 import { kycApplications, type KycApplication } from "@/lib/db/schema";
 import type { KycActionCode, KycActionFailure, KycActionResult, KycFormState } from "@/lib/kyc/action-result";

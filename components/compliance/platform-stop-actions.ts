@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, unwrap } from "@/lib/actions";
-import { settleConfirmedTx } from "@/lib/chain/settle";
+import { settleConfirmedTx } from "@/lib/sync/settle";
 import { recordPlatformStop, type PlatformStopError } from "@/lib/platform/stop";
 
 /*

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { defineAction, refuse } from "@/lib/actions";
-import { settleConfirmedTx } from "@/lib/chain/settle";
+import { settleConfirmedTx } from "@/lib/sync/settle";
 import { getRequestIp } from "@/lib/http/request-ip";
 import { enforceRateLimits } from "@/lib/rate-limit";
 

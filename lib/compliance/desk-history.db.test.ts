@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { devAccount, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { syncToHead } from "@/lib/indexer/indexer";
+import { syncToHead } from "@/lib/indexer/projections";
 import { listDeskHistory } from "./desk-history";
 
 const issuer = devAccount(3);

@@ -10,7 +10,7 @@ import { decodeFunctionData, getAddress, type Hex } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents } from "@/lib/db/schema";
-import { DESK_EVENTS } from "@/lib/indexer/indexer";
+import { DESK_EVENTS } from "./indexed-events";
 
 export type DeskChange = "proposed" | "executed" | "cancelled";
 

@@ -15,7 +15,7 @@ import type { Database } from "@/lib/db/connect";
 import { auditLog, indexerCursor, investors, investorWallets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
-import { syncToHead } from "@/lib/indexer/indexer";
+import { syncToHead } from "@/lib/indexer/projections";
 import { lockAgentTxAudit } from "./agent-audit";
 import { RECONCILE_GRACE_MS, RECONCILE_REASON, reconcileAgentAudit } from "./reconcile";
 

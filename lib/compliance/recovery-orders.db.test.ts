@@ -25,7 +25,7 @@ import { resetServerChain } from "@/lib/chain/server";
 import { marketOrders } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
-import { syncToHead } from "@/lib/indexer/indexer";
+import { syncToHead } from "@/lib/indexer/projections";
 import { getWalletOpenOrders } from "./enforcement";
 
 const issuer = devAccount(3);

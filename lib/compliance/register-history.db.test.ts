@@ -29,8 +29,8 @@ import {
   type IndexerOptions,
   syncOnce,
   syncToHead,
-  TOKEN_REGISTER_EVENTS,
-} from "@/lib/indexer/indexer";
+} from "@/lib/indexer/projections";
+import { TOKEN_REGISTER_EVENTS } from "./indexed-events";
 import { compareRegisters } from "./register";
 import { readChainRegister } from "./register-chain";
 import { readIndexedRegister } from "./register-history";

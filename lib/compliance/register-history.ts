@@ -3,7 +3,7 @@
  * historical state (which a pruned node no longer has).
  *
  * Nothing of the token's accounting is recomputed here. For every block in which the token's events changed its
- * register, the indexer stored what the token's own views said at that block (`lib/indexer/token-states.ts`): the
+ * register, the indexer stored what the token's own views said at that block (`lib/compliance/token-states.ts`): the
  * header (supply, holder counts, pause, holder limit) and, for each wallet the events named, its balance, freeze flag
  * and frozen part, running lock-up lots and the investor id its balance is accounted to. The register at a block is
  * the latest header and the latest row of each wallet up to that block, keeping the wallets that hold shares; then,

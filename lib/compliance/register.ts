@@ -13,7 +13,7 @@ import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import { artworks, investors, investorWallets } from "@/lib/db/schema";
-import { getIndexerCoverage } from "@/lib/indexer/indexer";
+import { getIndexerCoverage } from "@/lib/indexer/projections";
 import { type ChainHolder, type ChainRegister, readChainRegister } from "./register-chain";
 import { type IndexedRegister, readIndexedRegister } from "./register-history";
 import { joinRegister, type RegisterIdentity, type RegisterRow } from "./register-query";

@@ -10,7 +10,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Hex, keccak256, stringToHex, zeroAddress, zeroHash } from "viem";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents } from "@/lib/db/schema";
-import { TOKEN_ROLE_EVENTS } from "@/lib/indexer/indexer";
+import { TOKEN_ROLE_EVENTS } from "./indexed-events";
 
 export type TokenRoleKey =
   "admin" | "pauser" | "freezer" | "enforcer" | "recovery" | "minter" | "burner" | "document" | "owner" | "unknown";

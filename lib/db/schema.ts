@@ -419,7 +419,7 @@ export const indexerCursor = pgTable("indexer_cursor", {
   blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
   blockHash: text("block_hash").notNull(),
   /**
-   * The indexer's event set this cursor reads (`INDEXER_EVENTS_VERSION` in lib/indexer). A row written before
+   * The indexer's event set this cursor reads (`INDEXER_EVENTS_VERSION` in lib/indexer/projections.ts). A row written before
    * a version added events (the default, 1) gets a one-time re-scan of its history: `backfill_cursor` walks
    * from the start block to `backfill_to` (the cursor at the upgrade); both are NULL when none is pending.
    */
@@ -431,6 +431,26 @@ export const indexerCursor = pgTable("indexer_cursor", {
   updatedAt: updatedAt(),
 });
 export type IndexerCursor = InferSelectModel<typeof indexerCursor>;
+
+/**
+ * Each projection's progress (lib/indexer/projection.ts), per indexer cursor: the version its rows were built by and,
+ * while one is pending, its own backfill from `chain_events` (`backfill_cursor` walks from the start block to
+ * `backfill_to`, the live cursor when it began; both NULL when none is pending). A projection without a row, or
+ * with another version, backfills alone.
+ */
+export const indexerProjections = pgTable(
+  "indexer_projections",
+  {
+    indexer: text("indexer").notNull(),
+    projection: text("projection").notNull(),
+    version: integer("version").notNull(),
+    backfillTo: bigint("backfill_to", { mode: "bigint" }),
+    backfillCursor: bigint("backfill_cursor", { mode: "bigint" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("indexer_projections_pk").on(t.indexer, t.projection)],
+);
+export type IndexerProjectionRow = InferSelectModel<typeof indexerProjections>;
 
 // ---------------------------------------------------------------------------------------------
 // Indexer projections (secondary market issue). Written only by `lib/indexer`; every row can be rebuilt
@@ -470,7 +490,7 @@ export type ChainEvent = InferSelectModel<typeof chainEvents>;
 
 /**
  * A share token's register state as the chain reported it at the end of a block in which one of the token's own
- * events touched it, read by the indexer at that block (`lib/indexer/token-states.ts`). A read of the contract's own
+ * events touched it, read by the indexer at that block (`lib/compliance/token-states.ts`). A read of the contract's own
  * views, not a recomputation: the register at a past block is the latest row of each wallet up to that block.
  */
 export const tokenWalletStates = pgTable(

@@ -16,7 +16,7 @@ import { devAccount, offeringMinter, startTestChain, type TestChain } from "@/li
 import type { Database } from "@/lib/db/connect";
 import { chainEvents, indexerBlocks, indexerCursor } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { type IndexerOptions, syncOnce, syncToHead } from "@/lib/indexer/indexer";
+import { type IndexerOptions, syncOnce, syncToHead } from "@/lib/indexer/projections";
 import { createProxiedDatabase, postgresAnswers } from "./postgres";
 
 const pgAvailable = await postgresAnswers();

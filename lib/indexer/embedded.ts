@@ -3,7 +3,7 @@ import "server-only";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
-import { runIndexerLoop } from "./loop";
+import { runIndexerLoop } from "./projections";
 
 const globalForEmbedded = globalThis as unknown as { __atelierEmbeddedIndexer?: AbortController };
 

@@ -32,7 +32,7 @@ import { startAnvil, type LocalChain } from "../chain/local/anvil";
 import { freePort, offeringMinter } from "../chain/local/test-chain";
 import { chainEvents, indexerCursor, marketOrders, marketTrades } from "../db/schema";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
-import { type IndexerOptions, syncToHead } from "./indexer";
+import { type IndexerOptions, syncToHead } from "./projections";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const acct = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });

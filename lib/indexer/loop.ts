@@ -1,12 +1,11 @@
 /**
  * The poll loop around `syncOnce`: index to the confirmed head, sleep, repeat; back off on errors. Once caught up,
- * it also runs the audit reconciliation (agent transactions on-chain without an audit entry; see
- * lib/compliance/reconcile.ts), at most every `reconcileEveryMs`.
+ * it also runs the setup's idle tasks (e.g. compliance's audit reconciliation), each at most every `everyMs`.
  * Its status (last success, last error, events recorded) is kept on globalThis for `/api/health`.
- * Plain module: used by the embedded server mode and by `scripts/indexer.ts`.
+ * Plain module: used through `projections.ts` by the embedded server mode and by `scripts/indexer.ts`.
  */
-import { reconcileAgentAudit } from "../compliance/reconcile";
 import { DEFAULT_INDEXER_NAME, hasMoreWork, IndexerConflictError, type IndexerOptions, syncOnce } from "./indexer";
+import type { IdleTask } from "./projection";
 
 export type IndexerStatus = {
   mode: "embedded" | "worker";
@@ -18,9 +17,8 @@ export type IndexerStatus = {
   safeHead: string | null;
   eventsRecorded: number;
   reorgs: number;
-  /** Audit entries the reconciliation wrote for agent transactions the portal did not record. */
-  auditsReconciled: number;
-  lastReconcileError: string | null;
+  /** Each idle task's rows written (e.g. audit entries the reconciliation wrote) and its last error. */
+  tasks: Record<string, { recorded: number; lastError: string | null }>;
 };
 
 const globalForIndexer = globalThis as unknown as { __atelierIndexerStatus?: IndexerStatus };
@@ -52,7 +50,6 @@ export async function runIndexerLoop(
     mode: "embedded" | "worker";
     intervalMs?: number;
     signal?: AbortSignal;
-    reconcileEveryMs?: number;
   },
 ): Promise<void> {
   const status: IndexerStatus = {
@@ -65,28 +62,28 @@ export async function runIndexerLoop(
     safeHead: null,
     eventsRecorded: 0,
     reorgs: 0,
-    auditsReconciled: 0,
-    lastReconcileError: null,
+    tasks: {},
   };
-  const reconcileEvery = opts.reconcileEveryMs ?? 15_000;
-  let lastReconcile = 0;
-  /** A failing reconciliation is logged, never stops the indexer. */
-  const reconcile = async () => {
-    lastReconcile = Date.now();
+  const tasks = opts.setup.tasks ?? [];
+  const lastRun = new Map<string, number>();
+  /** A failing task is logged, never stops the indexer. */
+  const runTask = async (task: IdleTask) => {
+    lastRun.set(task.name, Date.now());
+    const state = (status.tasks[task.name] ??= { recorded: 0, lastError: null });
     try {
-      const r = await reconcileAgentAudit({
+      const r = await task.run({
         db: opts.db,
         client: opts.client,
         contracts: opts.contracts,
         name: opts.name ?? DEFAULT_INDEXER_NAME,
         ...(opts.log ? { log: opts.log } : {}),
       });
-      status.auditsReconciled += r.recorded;
-      status.lastReconcileError = null;
+      state.recorded += r.recorded;
+      state.lastError = null;
     } catch (error) {
       const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-      if (message !== status.lastReconcileError) opts.log?.(`audit reconciliation error (retrying): ${message}`);
-      status.lastReconcileError = message;
+      if (message !== state.lastError) opts.log?.(`${task.name} error (retrying): ${message}`);
+      state.lastError = message;
     }
   };
   globalForIndexer.__atelierIndexerStatus = status;
@@ -105,7 +102,7 @@ export async function runIndexerLoop(
         status.lastError = null;
         delay = interval;
         if (hasMoreWork(r)) continue; // catching up (or backfilling): no sleep
-        if (Date.now() - lastReconcile >= reconcileEvery) await reconcile();
+        for (const task of tasks) if (Date.now() - (lastRun.get(task.name) ?? 0) >= task.everyMs) await runTask(task);
       } catch (error) {
         const message =
           error instanceof IndexerConflictError

@@ -50,7 +50,7 @@ import { seedRegisterHolders } from "./register";
 import type { AuditBench } from "./audit";
 import { mixedLoad, type MixedLoad } from "./load";
 import { impersonate } from "../../lib/chain/local/anvil";
-import { syncToHead } from "../../lib/indexer/indexer";
+import { syncToHead } from "../../lib/indexer/projections";
 import {
   ALICE,
   addressOf,

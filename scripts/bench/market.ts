@@ -20,7 +20,7 @@ import { and, count, eq } from "drizzle-orm";
 import { createDatabase, migrateDatabase } from "../../lib/db/connect";
 import { marketTrades } from "../../lib/db/schema";
 import { createSessionToken, SESSION_COOKIE_NAME } from "../../lib/auth/tokens";
-import { syncToHead } from "../../lib/indexer/indexer";
+import { syncToHead } from "../../lib/indexer/projections";
 import { diffCounts, type RpcCounts } from "./rpc-proxy";
 import { log, median, sleep } from "./lib";
 import { mineBlock, type Stack } from "./stack";

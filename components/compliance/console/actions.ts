@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, unwrap } from "@/lib/actions";
-import { settleConfirmedTx } from "@/lib/chain/settle";
+import { settleConfirmedTx } from "@/lib/sync/settle";
 import { type AgentTxError, recordOfficerAgentTx } from "@/lib/compliance/agent";
 import { getRequestIp } from "@/lib/http/request-ip";
 

@@ -16,9 +16,9 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Address, Chain, ContractFunctionParameters, Hex, PublicClient, Transport } from "viem";
-import { artworkShareTokenAbi } from "../chain/abis";
-import type { Database } from "../db/connect";
-import { tokenStates, tokenWalletStates } from "../db/schema";
+import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import type { Database } from "@/lib/db/connect";
+import { tokenStates, tokenWalletStates } from "@/lib/db/schema";
 
 /** Arguments of the token's events that name a wallet whose register state the event changes. */
 export const WALLET_ARGS = ["from", "to", "wallet", "lostWallet", "newWallet"] as const;

@@ -1,10 +1,14 @@
 import "server-only";
 
+/**
+ * Settling a user's confirmed transaction: above both the chain (its receipt, the block floor) and the indexer (the
+ * wait until it has recorded the block), so neither of those layers imports the other.
+ */
 import type { Hex, TransactionReceipt } from "viem";
-import { waitForIndexedBlock } from "@/lib/indexer/wait";
-import { findErrorByName } from "./errors";
-import { noteConfirmedBlock } from "./freshness";
-import { getPublicClient } from "./server";
+import { findErrorByName } from "@/lib/chain/errors";
+import { noteConfirmedBlock } from "@/lib/chain/freshness";
+import { getPublicClient } from "@/lib/chain/server";
+import { waitForIndexedBlock } from "./wait";
 
 /**
  * viem's "transaction not found", recognised by name along the cause chain: in the built server the client's

@@ -6,9 +6,9 @@ const client = {
   getTransaction: vi.fn(),
   waitForTransactionReceipt: vi.fn(),
 };
-vi.mock("./server", () => ({ getPublicClient: () => client }));
-vi.mock("./freshness", () => ({ noteConfirmedBlock: vi.fn(async () => {}) }));
-vi.mock("@/lib/indexer/wait", () => ({ waitForIndexedBlock: vi.fn(async () => true) }));
+vi.mock("@/lib/chain/server", () => ({ getPublicClient: () => client }));
+vi.mock("@/lib/chain/freshness", () => ({ noteConfirmedBlock: vi.fn(async () => {}) }));
+vi.mock("./wait", () => ({ waitForIndexedBlock: vi.fn(async () => true) }));
 
 const { settleConfirmedTx } = await import("./settle");
 

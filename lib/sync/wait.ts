@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
-import { getIndexerLag } from "./indexer";
+import { getIndexerLag } from "@/lib/indexer/indexer";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -5,8 +5,8 @@
  */
 import { getAbiItem } from "viem";
 import { describe, expect, it } from "vitest";
-import { artworkShareTokenAbi } from "../chain/abis";
-import { TOKEN_REGISTER_EVENTS } from "./indexer";
+import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import { TOKEN_REGISTER_EVENTS } from "./indexed-events";
 import { touchedByEvents, WALLET_ARGS } from "./token-states";
 
 const REGISTER = new Set<string>(["Transfer", ...TOKEN_REGISTER_EVENTS]);

@@ -1,0 +1,75 @@
+/**
+ * The indexer engine's shared core (below `indexer.ts`, `rescan.ts` and `projection-backfill.ts`): its options, the
+ * cursor read, and the recording of a batch with its projections.
+ */
+import { eq } from "drizzle-orm";
+import type { Chain, PublicClient, Transport } from "viem";
+import type { Database } from "../db/connect";
+import { chainEvents, type IndexerCursor, indexerCursor } from "../db/schema";
+import type { ApplyBatch, IndexedEvent, IndexerContracts, IndexerSetup } from "./projection";
+import { type Batch, declares } from "./read";
+
+export const DEFAULT_INDEXER_NAME = "main";
+
+export type IndexerOptions = {
+  db: Database;
+  client: PublicClient<Transport, Chain | undefined>;
+  contracts: IndexerContracts;
+  confirmations: number;
+  /** The event set's version and the projections (`projections.ts` supplies the project's). */
+  setup: IndexerSetup;
+  name?: string;
+  chunkSize?: bigint;
+  log?: (message: string) => void;
+};
+
+/** Where a pending backfill stands: its cursor, its end, the events it recorded in this step. */
+export type BackfillProgress = { cursor: bigint; to: bigint; inserted: number };
+
+export async function readCursor(db: Database, name: string): Promise<IndexerCursor | null> {
+  const rows = await db.select().from(indexerCursor).where(eq(indexerCursor.name, name)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Another writer moved the cursor during our batch (nothing was written). */
+export class IndexerConflictError extends Error {
+  constructor() {
+    super("Another indexer moved the cursor during this batch");
+    this.name = "IndexerConflictError";
+  }
+}
+
+/**
+ * Records a batch's events (existing ones are skipped) and applies each projection to the events it declared;
+ * returns how many were new. `rescan`: the projections saw the events recorded before (they get `inserted`).
+ */
+export async function recordBatch(
+  tx: Database,
+  opts: IndexerOptions,
+  batch: Pick<Batch, "events" | "prepared" | "sourceOf">,
+  { kind, through }: { kind: "live" | "rescan"; through: bigint },
+): Promise<number> {
+  const inserted: IndexedEvent[] = [];
+  for (let i = 0; i < batch.events.length; i += 500) {
+    const part = batch.events.slice(i, i + 500);
+    const res = await tx
+      .insert(chainEvents)
+      .values(part)
+      .onConflictDoNothing()
+      .returning({ txHash: chainEvents.txHash, logIndex: chainEvents.logIndex });
+    const keys = new Set(res.map((r) => `${r.txHash}:${r.logIndex}`));
+    inserted.push(...part.filter((e) => keys.has(`${e.txHash}:${e.logIndex}`)));
+  }
+  for (const p of opts.setup.projections) {
+    const mine = (list: readonly IndexedEvent[]) => list.filter((e) => declares(p.events, e, batch.sourceOf));
+    const apply: ApplyBatch<unknown> = {
+      kind,
+      events: mine(batch.events),
+      inserted: mine(inserted),
+      through,
+      prepared: batch.prepared.get(p.name),
+    };
+    await p.apply(tx, apply);
+  }
+  return inserted.length;
+}

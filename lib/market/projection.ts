@@ -1,0 +1,115 @@
+/**
+ * The market's projection: `market_orders` and `market_trades`, rebuilt per order from its recorded events
+ * (`chain_events`, reorg-safe and idempotent). Registered with the indexer in `lib/indexer/projections.ts`.
+ * Plain module: the indexer runs it in the server or in the worker process.
+ */
+import { getAbiItem } from "viem";
+import { gt, inArray } from "drizzle-orm";
+import { marketAbi } from "@/lib/chain/abis";
+import type { Database } from "@/lib/db/connect";
+import { chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
+import { defineProjection, type IndexedEvent } from "@/lib/indexer/projection";
+
+const orderEvent = (name: "OrderPlaced" | "OrderFilled" | "OrderCancelled") => ({
+  abi: getAbiItem({ abi: marketAbi, name }),
+  from: "market" as const,
+  orderId: true,
+  ...(name === "OrderPlaced" ? { token: "arg" as const } : {}),
+});
+
+const orderIdsOf = (events: readonly IndexedEvent[]) => [
+  ...new Set(events.map((e) => e.orderId).filter((id): id is string => id !== null)),
+];
+
+/**
+ * Recompute the projection of these orders from `chain_events` (which is reorg-safe and idempotent);
+ * an order whose OrderPlaced event is gone is deleted, and its trades are rebuilt from its fills.
+ */
+export async function refreshOrders(tx: Database, orderIds: readonly string[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  const events = await tx
+    .select()
+    .from(chainEvents)
+    .where(inArray(chainEvents.orderId, [...orderIds]))
+    .orderBy(chainEvents.blockNumber, chainEvents.logIndex);
+  const byOrder = new Map<string, typeof events>();
+  for (const e of events) {
+    const list = byOrder.get(e.orderId!) ?? [];
+    list.push(e);
+    byOrder.set(e.orderId!, list);
+  }
+  await tx.delete(marketTrades).where(inArray(marketTrades.orderId, [...orderIds]));
+  const gone = orderIds.filter((id) => !byOrder.get(id)?.some((e) => e.eventName === "OrderPlaced"));
+  if (gone.length) await tx.delete(marketOrders).where(inArray(marketOrders.orderId, gone));
+  for (const [orderId, list] of byOrder) {
+    const placed = list.find((e) => e.eventName === "OrderPlaced");
+    if (!placed) continue;
+    const side = Number(placed.args.side) === 0 ? "ask" : "bid";
+    const maker = String(placed.args.maker);
+    const token = String(placed.args.token);
+    const size = BigInt(String(placed.args.shares));
+    let filled = 0n;
+    let cancelled = 0n;
+    const trades: (typeof marketTrades.$inferInsert)[] = [];
+    for (const e of list) {
+      if (e.eventName === "OrderFilled") {
+        const shares = BigInt(String(e.args.shares));
+        filled += shares;
+        const taker = String(e.args.taker);
+        trades.push({
+          txHash: e.txHash,
+          logIndex: e.logIndex,
+          blockNumber: e.blockNumber,
+          tradedAt: e.blockTime,
+          orderId,
+          token,
+          makerSide: side,
+          buyer: side === "ask" ? taker : maker,
+          seller: side === "ask" ? maker : taker,
+          shares: shares.toString(),
+          price: String(e.args.price),
+          fee: String(e.args.fee),
+        });
+      } else if (e.eventName === "OrderCancelled") {
+        cancelled += BigInt(String(e.args.remaining));
+      }
+    }
+    const status = filled + cancelled >= size ? (cancelled > 0n ? "cancelled" : "filled") : "open";
+    const row = {
+      orderId,
+      token,
+      maker,
+      side,
+      price: String(placed.args.price),
+      size: size.toString(),
+      filled: filled.toString(),
+      cancelled: cancelled.toString(),
+      status,
+      placedBlock: placed.blockNumber,
+      placedTx: placed.txHash,
+      placedAt: placed.blockTime,
+      expiresAt: placed.args.expiresAt === undefined ? null : new Date(Number(placed.args.expiresAt) * 1000),
+    } as const;
+    await tx
+      .insert(marketOrders)
+      .values(row)
+      .onConflictDoUpdate({
+        target: marketOrders.orderId,
+        set: { filled: row.filled, cancelled: row.cancelled, status: row.status },
+      });
+    if (trades.length) await tx.insert(marketTrades).values(trades).onConflictDoNothing();
+  }
+}
+
+/** Orders and trades from the market's order events. Version 1: the projection as the indexer first built it. */
+export const marketProjection = defineProjection({
+  name: "market",
+  version: 1,
+  events: [orderEvent("OrderPlaced"), orderEvent("OrderFilled"), orderEvent("OrderCancelled")],
+  // A rescan refreshes only the orders with a newly recorded event (the others were built from all of theirs).
+  apply: (tx, batch) => refreshOrders(tx, orderIdsOf(batch.kind === "rescan" ? batch.inserted : batch.events)),
+  async rollback(tx, ancestor, removed) {
+    await tx.delete(marketTrades).where(gt(marketTrades.blockNumber, ancestor));
+    await refreshOrders(tx, orderIdsOf(removed));
+  },
+});
