@@ -12,7 +12,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { signOutAction, signOutEverywhereAction } from "@/components/wallet/actions";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
-import { getInvestorWallets } from "@/lib/kyc/wallet-links";
+import { getInvestorWallets } from "@/lib/investors";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");

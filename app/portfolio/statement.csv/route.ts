@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { contentDisposition } from "@/lib/format/csv";
 import { requestIp } from "@/lib/http/request-ip";
 import { buildStatementCsv } from "@/lib/portfolio/csv";
-import { getInvestorWallets, getPortfolio } from "@/lib/portfolio/queries";
+import { getPortfolio, getPortfolioWallets } from "@/lib/portfolio/queries";
 import { hkDateStamp } from "@/lib/format/date";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +28,7 @@ export async function GET(request: Request) {
       });
     throw error;
   }
-  const wallets = await getInvestorWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null });
+  const wallets = await getPortfolioWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null });
   const portfolio = await getPortfolio({ wallets });
   const generatedAt = new Date();
   const csv = buildStatementCsv({

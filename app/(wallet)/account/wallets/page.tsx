@@ -13,12 +13,8 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import { formatDayTime } from "@/lib/format/date";
-import {
-  getInvestorLinkRequests,
-  getInvestorWallets,
-  getInvitationFor,
-  readWalletsVerified,
-} from "@/lib/kyc/wallet-links";
+import { getInvestorWallets } from "@/lib/investors";
+import { getInvestorLinkRequests, getInvitationFor, readWalletsVerified } from "@/lib/kyc/wallet-links";
 import { getInvestorUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
 
 export async function generateMetadata(): Promise<Metadata> {
