@@ -226,7 +226,10 @@ describe("the action pipeline", () => {
       ok: false,
       code: "invalid_input",
       message: "Not valid.",
-      fieldErrors: { amount: ["Enter an amount."], note: ["Give a reason of 5 to 500 characters.", "Check this field."] },
+      fieldErrors: {
+        amount: ["Enter an amount."],
+        note: ["Give a reason of 5 to 500 characters.", "Check this field."],
+      },
     });
   });
 });

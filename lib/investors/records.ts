@@ -39,7 +39,11 @@ export async function getInvestorByWallet(db: Database, { address }: { address: 
 
 /** The investor registered on-chain under this id (compared lowercase). */
 export async function getInvestorByOnChainId(db: Database, onChainId: string): Promise<Investor | null> {
-  const [investor] = await db.select().from(investors).where(eq(investors.onChainId, lower(onChainId))).limit(1);
+  const [investor] = await db
+    .select()
+    .from(investors)
+    .where(eq(investors.onChainId, lower(onChainId)))
+    .limit(1);
   return investor ?? null;
 }
 
@@ -54,7 +58,10 @@ export async function investorIdOfWallet(db: Database, address: string): Promise
 }
 
 /** An investor's wallets, the primary first, then in the order they were linked. */
-export async function getInvestorWallets(db: Database, { investorId }: { investorId: string }): Promise<InvestorWallet[]> {
+export async function getInvestorWallets(
+  db: Database,
+  { investorId }: { investorId: string },
+): Promise<InvestorWallet[]> {
   return db
     .select()
     .from(investorWallets)
@@ -155,7 +162,10 @@ export async function linkWallet(
   db: Database,
   { investorId, address, isPrimary = false }: { investorId: string; address: string; isPrimary?: boolean },
 ): Promise<void> {
-  await db.insert(investorWallets).values({ address: lower(address), investorId, isPrimary }).onConflictDoNothing();
+  await db
+    .insert(investorWallets)
+    .values({ address: lower(address), investorId, isPrimary })
+    .onConflictDoNothing();
 }
 
 /**
@@ -163,7 +173,10 @@ export async function linkWallet(
  * Returns the unlinked wallet, or null when it was not linked.
  */
 export async function unlinkWallet(db: Database, { address }: { address: string }): Promise<InvestorWallet | null> {
-  const [gone] = await db.delete(investorWallets).where(eq(investorWallets.address, lower(address))).returning();
+  const [gone] = await db
+    .delete(investorWallets)
+    .where(eq(investorWallets.address, lower(address)))
+    .returning();
   if (gone?.isPrimary) {
     const [next] = await db
       .select()
@@ -171,7 +184,8 @@ export async function unlinkWallet(db: Database, { address }: { address: string 
       .where(eq(investorWallets.investorId, gone.investorId))
       .orderBy(investorWallets.linkedAt)
       .limit(1);
-    if (next) await db.update(investorWallets).set({ isPrimary: true }).where(eq(investorWallets.address, next.address));
+    if (next)
+      await db.update(investorWallets).set({ isPrimary: true }).where(eq(investorWallets.address, next.address));
   }
   return gone ?? null;
 }

@@ -38,10 +38,7 @@ type FieldRefusal = { ok: false; code: "invalid_input"; fieldErrors: Record<stri
 type Refusal<Code extends string> = { ok: false; code: Code };
 
 /** Where "start" leads: the first incomplete step of the wallet's open (or new) application, or the overview. */
-export async function startApplication(
-  db: Database,
-  { address }: { address: string },
-): Promise<{ path: string }> {
+export async function startApplication(db: Database, { address }: { address: string }): Promise<{ path: string }> {
   const { app } = await getOrCreateDraft(db, { address });
   if (!canEditApplication({ address, compliance: false, investorId: app.investorId }, app))
     return { path: "/onboarding" };
@@ -96,7 +93,11 @@ function answersOf(
         patch: {
           category:
             parsed.data.category === "professional"
-              ? { category: "professional", portfolioHkd: parsed.data.portfolioHkd, declaredAt: new Date().toISOString() }
+              ? {
+                  category: "professional",
+                  portfolioHkd: parsed.data.portfolioHkd,
+                  declaredAt: new Date().toISOString(),
+                }
               : { category: "retail" },
         },
       };
@@ -188,7 +189,12 @@ export async function submitApplication(
 ): Promise<
   | { ok: true }
   | FieldRefusal
-  | Refusal<"not_found" | "already_submitted" | "incomplete" | Exclude<Awaited<ReturnType<typeof applyTransition>>, { ok: true }>["code"]>
+  | Refusal<
+      | "not_found"
+      | "already_submitted"
+      | "incomplete"
+      | Exclude<Awaited<ReturnType<typeof applyTransition>>, { ok: true }>["code"]
+    >
 > {
   const app = await getApplicationForActor(db, { id: applicationId, actor });
   if (!app || app.investorId !== actor.investorId) return { ok: false, code: "not_found" };

@@ -48,7 +48,6 @@ export type PlanMode = "single" | "propose" | "confirm";
 
 export type PlanError = "missing_details" | "wallet_registered_elsewhere" | "no_proposal" | "proposal_mismatch";
 
-
 export async function readIdentity(wallet: Address) {
   const [investorId, country, categoryCode, expiry] = await getPublicClient().readContract({
     address: getDeployments().identityRegistry,

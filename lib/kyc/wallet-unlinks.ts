@@ -20,12 +20,7 @@ import { writeAudit } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
-import {
-  artworks,
-  marketOrders,
-  type WalletUnlinkRequest,
-  walletUnlinkRequests,
-} from "@/lib/db/schema";
+import { artworks, marketOrders, type WalletUnlinkRequest, walletUnlinkRequests } from "@/lib/db/schema";
 import { applyRegistryChange, getInvestorsByIds, getInvestorWallets } from "@/lib/investors";
 
 export type UnlinkError =
