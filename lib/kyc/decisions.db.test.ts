@@ -60,7 +60,6 @@ const chan = devAccount(11);
 const nobody = devAccount(12);
 const mei = devAccount(16);
 const kenji = devAccount(17);
-const DAY = 86_400;
 
 let tc: TestChain;
 let actions: typeof import("@/components/compliance/kyc-actions");
