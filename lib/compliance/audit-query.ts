@@ -127,10 +127,10 @@ async function applicationNames(db: Database, ids: string[]): Promise<{ id: stri
     .select({ id: kycApplications.id, investorId: kycApplications.investorId })
     .from(kycApplications)
     .where(inArray(kycApplications.id, ids));
-  const investors = new Map(
+  const nameOf = new Map(
     (await getInvestorsByIds(db, [...new Set(apps.map((a) => a.investorId))])).map((i) => [i.id, i.legalName]),
   );
-  return apps.map((a) => ({ id: a.id, name: investors.get(a.investorId) ?? null }));
+  return apps.map((a) => ({ id: a.id, name: nameOf.get(a.investorId) ?? null }));
 }
 
 /**
