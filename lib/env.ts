@@ -7,8 +7,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
-
-export const LOCAL_CHAIN_ID = 31337;
+import { LOCAL_CHAIN_ID } from "./chain/config";
 
 export type IndexerMode = "embedded" | "worker" | "off";
 

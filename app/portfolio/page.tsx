@@ -15,7 +15,7 @@ import { homeFor } from "@/lib/auth/home";
 import { getServerEnv } from "@/lib/env";
 import { formatDay } from "@/lib/format/date";
 import { heldForBids } from "@/lib/portfolio/math";
-import { getInvestorWallets, getPortfolio, getPortfolioOrders } from "@/lib/portfolio/queries";
+import { getPortfolio, getPortfolioOrders, getPortfolioWallets } from "@/lib/portfolio/queries";
 import { OpenOrdersTable } from "@/components/portfolio/open-orders-table";
 
 export const dynamic = "force-dynamic";
@@ -53,7 +53,7 @@ export default async function PortfolioPage() {
   const [t, locale, wallets] = await Promise.all([
     getTranslations("portfolio"),
     getLocale(),
-    getInvestorWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null }),
+    getPortfolioWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null }),
   ]);
   const [p, orders] = await Promise.all([getPortfolio({ wallets }), getPortfolioOrders({ wallets })]);
   // The balance is what the wallets hold; the market holds the escrow of open bids apart from it.

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerEnv } from "@/lib/env";
-import { LOCAL_CHAIN_ID, type DemoAccount, type WalletSettings } from "@/lib/wallet/types";
+import { LOCAL_CHAIN_ID } from "@/lib/chain/config";
+import type { DemoAccount, WalletSettings } from "@/lib/wallet/types";
 
 /**
  * anvil's default dev accounts (public, well-known test keys). Used only on the local chain, and

@@ -1,11 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import {
-  getInvestorLinkRequests,
-  getInvestorWallets,
-  getInvitationFor,
-  readWalletsVerified,
-} from "@/lib/kyc/wallet-links";
+import { getInvestorWallets } from "@/lib/investors";
+import { getInvestorLinkRequests, getInvitationFor, readWalletsVerified } from "@/lib/kyc/wallet-links";
 import { getInvestorUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
 
 /**

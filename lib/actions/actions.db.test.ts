@@ -30,6 +30,8 @@ vi.mock("@/lib/auth/roles", async (importOriginal) => ({
 const catalogue: Record<string, Record<string, string>> = {
   "test.errors": { not_found: "No such thing.", rate_limited_wait: "Wait {seconds} s." },
   "test.fields": { reasonLength: "Give a reason of 5 to 500 characters." },
+  // The root namespace: a typed amount's refusal (lib/format/amount-schema) is in the amount parser's words.
+  "": { "amounts.money.empty": "Enter an amount." },
   actionErrors: {
     invalid_input: "Not valid.",
     invalid_field: "Check this field.",
@@ -40,8 +42,8 @@ const catalogue: Record<string, Record<string, string>> = {
   },
 };
 vi.mock("next-intl/server", () => ({
-  getTranslations: async (ns: string) => {
-    const messages = catalogue[ns] ?? {};
+  getTranslations: async (ns?: string) => {
+    const messages = catalogue[ns ?? ""] ?? {};
     const t = (key: string, values?: Record<string, string | number>) =>
       (messages[key] ?? `${ns}.${key}`).replace(/\{(\w+)\}/g, (_, k: string) => String(values?.[k] ?? `{${k}}`));
     t.has = (key: string) => key in messages;
@@ -212,6 +214,35 @@ describe("the action pipeline", () => {
     expect(await form(null, fd)).toMatchObject({
       ok: false,
       fieldErrors: { reason: ["Give a reason of 5 to 500 characters."] },
+    });
+  });
+
+  it("words a typed amount's refusal from the root namespace, parsed or refused by the domain; unknown keys generically", async () => {
+    const { moneyAmountField } = await import("@/lib/format/amount-schema");
+    const act = actions.defineAction()({
+      name: "test.amount",
+      input: z.object({ amount: moneyAmountField(0), note: z.string().min(3, "noSuchKey") }),
+      auth: "public",
+      messages: "test.errors",
+      fieldMessages: "test.fields",
+      run: async () =>
+        actions.refuse("invalid_input", {
+          fieldErrors: { amount: ["amounts.money.empty"], note: ["reasonLength", "noSuchKey"] },
+        }),
+    });
+    expect(await act({ amount: undefined as unknown as string, note: "x" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { amount: ["Enter an amount."], note: ["Check this field."] },
+    });
+    expect(await act({ amount: "12", note: "long enough" })).toEqual({
+      ok: false,
+      code: "invalid_input",
+      message: "Not valid.",
+      fieldErrors: {
+        amount: ["Enter an amount."],
+        note: ["Give a reason of 5 to 500 characters.", "Check this field."],
+      },
     });
   });
 });

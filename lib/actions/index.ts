@@ -8,6 +8,7 @@ import { AuthError } from "@/lib/auth/errors";
 import { requireSession, type AuthContext, type Role } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
+import { isAmountMessageKey } from "@/lib/format/amount-schema";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { ActionError, type ActionFailure, type ActionResult } from "./errors";
 
@@ -77,23 +78,32 @@ function message(t: Translator, common: Translator, code: string, values?: Recor
   return null;
 }
 
-/** Field errors of a zod failure: the first message per field, translated from `fieldMessages` when it has it. */
-function fieldErrorsOf(error: z.ZodError, tf: Translator | null, common: Translator): Record<string, string[]> {
+type FieldTranslators = { tf: Translator | null; root: Translator; common: Translator };
+
+/**
+ * A field message key in words: from `fieldMessages`; a typed amount's refusal (`amounts.…`, made by
+ * lib/format/amount-schema) from the root namespace, in the amount parser's own words; else "check this field".
+ */
+function fieldWords(key: string, { tf, root, common }: FieldTranslators): string {
+  if (tf && tf.has(key)) return tf(key);
+  if (isAmountMessageKey(key) && root.has(key)) return root(key);
+  return common("invalid_field");
+}
+
+/** Field errors of a zod failure: the first message per field, in words (`fieldWords`). */
+function fieldErrorsOf(error: z.ZodError, translators: FieldTranslators): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = issue.path.map(String).join(".") || "_";
     if (out[field]) continue;
-    out[field] = [tf && tf.has(issue.message) ? tf(issue.message) : common("invalid_field")];
+    out[field] = [fieldWords(issue.message, translators)];
   }
   return out;
 }
 
-async function translateFieldErrors(fieldErrors: Record<string, string[]>, tf: Translator | null, common: Translator) {
+function translateFieldErrors(fieldErrors: Record<string, string[]>, translators: FieldTranslators) {
   return Object.fromEntries(
-    Object.entries(fieldErrors).map(([field, keys]) => [
-      field,
-      keys.map((k) => (tf && tf.has(k) ? tf(k) : common("invalid_field"))),
-    ]),
+    Object.entries(fieldErrors).map(([field, keys]) => [field, keys.map((k) => fieldWords(k, translators))]),
   );
 }
 
@@ -104,11 +114,13 @@ async function execute<
   Code extends string,
   Extra extends object,
 >(spec: Spec<Schema, Data, Auth>, raw: unknown): Promise<ActionResult<Data, Code, Extra>> {
-  const [t, common, tf] = await Promise.all([
+  const [t, common, tf, root] = await Promise.all([
     getTranslations(spec.messages),
     getTranslations("actionErrors"),
     spec.fieldMessages ? getTranslations(spec.fieldMessages) : null,
+    getTranslations(),
   ]);
+  const translators: FieldTranslators = { tf, root, common };
   const failure = async (
     code: string,
     extra: Omit<ActionFailure, "ok" | "code" | "message"> & { values?: Record<string, string | number> } = {},
@@ -122,7 +134,7 @@ async function execute<
   };
 
   const parsed = spec.input.safeParse(raw);
-  if (!parsed.success) return failure("invalid_input", { fieldErrors: fieldErrorsOf(parsed.error, tf, common) });
+  if (!parsed.success) return failure("invalid_input", { fieldErrors: fieldErrorsOf(parsed.error, translators) });
   try {
     const session =
       spec.auth === "public" ? null : await requireSession(spec.auth === "signedIn" ? {} : { role: spec.auth });
@@ -136,7 +148,7 @@ async function execute<
         ...error.extra,
         ...(await failure(error.code, {
           values: error.values,
-          ...(error.fieldErrors ? { fieldErrors: await translateFieldErrors(error.fieldErrors, tf, common) } : {}),
+          ...(error.fieldErrors ? { fieldErrors: translateFieldErrors(error.fieldErrors, translators) } : {}),
         })),
       };
     if (error instanceof AuthError) return failure(error.code);

@@ -1,6 +1,5 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { hexToString, stringToHex, type Address, type Hex } from "viem";
 import { getDb, schema } from "@/lib/db";
@@ -22,10 +21,6 @@ export async function getArtworkDocumentFile({ id }: { id: string }) {
   // Public documents live under files/artworks; nothing else is served by /documents.
   const bytes = await readStoredFile(doc.filePath, { area: "artworks" });
   return { doc, bytes };
-}
-
-export function sha256Hex(bytes: Uint8Array): Hex {
-  return `0x${createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 export function documentNameToBytes32(name: string): Hex {

@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
@@ -36,8 +34,4 @@ function serialise(value: Json): string {
   if (Array.isArray(value)) return `[${value.map(serialise).join(",")}]`;
   const keys = Object.keys(value).sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${serialise(value[key] as Json)}`).join(",")}}`;
-}
-
-export function sha256Hex(text: string): string {
-  return `0x${createHash("sha256").update(text, "utf8").digest("hex")}`;
 }

@@ -11,7 +11,8 @@
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { type AuditLogEntry, type AuditWalk, auditCheckpoints, auditLog, auditWalks } from "@/lib/db/schema";
-import { canonicalJson, type Json, sha256Hex, toJson } from "./canonical";
+import { sha256Hex } from "@/lib/format/hash";
+import { canonicalJson, type Json, toJson } from "./canonical";
 
 export const GENESIS_HASH = `0x${"0".repeat(64)}`;
 

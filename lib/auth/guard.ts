@@ -1,12 +1,10 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import type { Address } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db";
-import type { Database } from "@/lib/db/connect";
-import { type Investor, investors, investorWallets } from "@/lib/db/schema";
+import { getInvestorByWallet, type Investor } from "@/lib/investors";
 import { hitRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import { AuthError } from "./errors";
 import { getRoles, NO_ROLES, type Roles } from "./roles";
@@ -28,16 +26,6 @@ export type AuthContext = {
   /** The off-chain investor record linked to this wallet, if any. */
   investor: Investor | null;
 };
-
-export async function getInvestorByWallet(db: Database, { address }: { address: string }): Promise<Investor | null> {
-  const [row] = await db
-    .select({ investor: investors })
-    .from(investorWallets)
-    .innerJoin(investors, eq(investors.id, investorWallets.investorId))
-    .where(eq(investorWallets.address, address.toLowerCase()))
-    .limit(1);
-  return row?.investor ?? null;
-}
 
 export function hasRole(ctx: Pick<AuthContext, "roles" | "investor">, role: Role): boolean {
   switch (role) {

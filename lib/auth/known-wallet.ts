@@ -1,9 +1,8 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
 import { type AuditInput, writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
-import { investorWallets } from "@/lib/db/schema";
+import { investorIdOfWallet } from "@/lib/investors";
 import { getRoles, type Roles } from "./roles";
 
 type ReadRoles = (address: string) => Promise<Pick<Roles, "admin" | "compliance" | "issuer" | "registered">>;
@@ -17,12 +16,7 @@ export async function isKnownWallet(
   db: Database,
   { address, readRoles = getRoles }: { address: string; readRoles?: ReadRoles },
 ): Promise<boolean> {
-  const [linked] = await db
-    .select({ address: investorWallets.address })
-    .from(investorWallets)
-    .where(eq(investorWallets.address, address.toLowerCase()))
-    .limit(1);
-  if (linked) return true;
+  if ((await investorIdOfWallet(db, address)) !== null) return true;
   try {
     const roles = await readRoles(address);
     return roles.admin || roles.compliance || roles.issuer || roles.registered;

@@ -13,8 +13,8 @@ import { categoryFromCode } from "@/lib/assets/categories";
 import type { AuditInput } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
-import { auditLog, investors, investorWallets, walletLinkRequests } from "@/lib/db/schema";
-import { numericToAlpha2 } from "@/lib/i18n/countries";
+import { auditLog, walletLinkRequests } from "@/lib/db/schema";
+import { applyRegistryChange, getInvestorByOnChainId, investorIdOfWallet } from "@/lib/investors";
 
 /** Token functions the console offers (and the post-back accepts). */
 export const TOKEN_AGENT_FUNCTIONS = [
@@ -169,20 +169,12 @@ export async function investorFor(
   { wallet, onChainId }: { wallet?: string; onChainId?: string },
 ): Promise<string | null> {
   if (onChainId) {
-    const [row] = await db
-      .select({ id: investors.id })
-      .from(investors)
-      .where(eq(investors.onChainId, onChainId.toLowerCase()))
-      .limit(1);
-    if (row) return row.id;
+    const investor = await getInvestorByOnChainId(db, onChainId);
+    if (investor) return investor.id;
   }
   if (wallet) {
-    const [row] = await db
-      .select({ id: investorWallets.investorId })
-      .from(investorWallets)
-      .where(eq(investorWallets.address, wallet.toLowerCase()))
-      .limit(1);
-    if (row) return row.id;
+    const investorId = await investorIdOfWallet(db, wallet);
+    if (investorId) return investorId;
   }
   return null;
 }
@@ -322,72 +314,44 @@ export async function syncRegistryChange(
   fn: AgentCall,
   a: Record<string, string | boolean>,
 ): Promise<void> {
-  const byOnChainId = async (id: unknown) => {
-    if (typeof id !== "string") return null;
-    const [row] = await db
-      .select({ id: investors.id })
-      .from(investors)
-      .where(eq(investors.onChainId, id.toLowerCase()))
-      .limit(1);
-    return row?.id ?? null;
-  };
   if (fn === "linkWallet") {
-    const investorId = await byOnChainId(a.investorId);
     // A wallet becomes the investor's in the portal only with its own signature on a link request: a link one agent
     // made on-chain without one is audited (the caller writes the entry) but not mirrored, so it signs in to nothing.
-    if (investorId && typeof a.wallet === "string") {
-      const wallet = a.wallet.toLowerCase();
-      const [signed] = await db
-        .select({ id: walletLinkRequests.id })
-        .from(walletLinkRequests)
-        .where(
-          and(
-            eq(walletLinkRequests.investorId, investorId),
-            eq(walletLinkRequests.newWallet, wallet),
-            isNotNull(walletLinkRequests.newSignature),
-            inArray(walletLinkRequests.status, ["submitted", "linked"]),
-          ),
-        )
-        .limit(1);
-      if (signed) await db.insert(investorWallets).values({ address: wallet, investorId }).onConflictDoNothing();
-    }
+    if (typeof a.investorId !== "string" || typeof a.wallet !== "string") return;
+    await applyRegistryChange(db, {
+      kind: "linkWallet",
+      onChainId: a.investorId,
+      wallet: a.wallet,
+      signed: async (investorId, wallet) => {
+        const [signed] = await db
+          .select({ id: walletLinkRequests.id })
+          .from(walletLinkRequests)
+          .where(
+            and(
+              eq(walletLinkRequests.investorId, investorId),
+              eq(walletLinkRequests.newWallet, wallet),
+              isNotNull(walletLinkRequests.newSignature),
+              inArray(walletLinkRequests.status, ["submitted", "linked"]),
+            ),
+          )
+          .limit(1);
+        return !!signed;
+      },
+    });
   } else if (fn === "unlinkWallet" && typeof a.wallet === "string") {
-    const [gone] = await db
-      .delete(investorWallets)
-      .where(eq(investorWallets.address, a.wallet.toLowerCase()))
-      .returning();
-    if (gone?.isPrimary) {
-      // Another wallet of the investor becomes primary, if one remains.
-      const [next] = await db
-        .select()
-        .from(investorWallets)
-        .where(eq(investorWallets.investorId, gone.investorId))
-        .orderBy(investorWallets.linkedAt)
-        .limit(1);
-      if (next)
-        await db.update(investorWallets).set({ isPrimary: true }).where(eq(investorWallets.address, next.address));
-    }
+    await applyRegistryChange(db, { kind: "unlinkWallet", wallet: a.wallet });
   } else if (fn === "updateInvestor") {
-    const investorId = await byOnChainId(a.investorId);
-    if (!investorId) return;
-    const country = Number(a.country);
-    const category = categoryFromCode(Number(a.category));
-    await db
-      .update(investors)
-      .set({
-        residenceNumeric: country,
-        residence: numericToAlpha2(country) ?? null,
-        ...(category ? { category } : {}),
-        kycExpiresAt: new Date(Number(a.kycExpiry) * 1000),
-      })
-      .where(eq(investors.id, investorId));
+    if (typeof a.investorId !== "string") return;
+    await applyRegistryChange(db, {
+      kind: "updateInvestor",
+      onChainId: a.investorId,
+      country: Number(a.country),
+      category: categoryFromCode(Number(a.category)) ?? null,
+      kycExpiry: Number(a.kycExpiry),
+    });
   } else if (fn === "removeInvestor") {
-    const investorId = await byOnChainId(a.investorId);
-    if (investorId)
-      await db
-        .update(investors)
-        .set({ kycStatus: "expired", kycExpiresAt: new Date() })
-        .where(eq(investors.id, investorId));
+    if (typeof a.investorId !== "string") return;
+    await applyRegistryChange(db, { kind: "removeInvestor", onChainId: a.investorId });
   }
 }
 

@@ -11,7 +11,8 @@ import { type Address, getAddress, type Hex, zeroHash } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
-import { chainEvents, investors, investorWallets, marketOrders } from "@/lib/db/schema";
+import { chainEvents, marketOrders } from "@/lib/db/schema";
+import { getInvestorsOfWallets, listLinkedWallets } from "@/lib/investors";
 import type { getInvestorView } from "./investor";
 import { getTokenRegister, listTokens, type TokenSummary } from "./register";
 
@@ -210,9 +211,9 @@ export async function verifiedNotApproved(
       .where(
         and(eq(chainEvents.contract, registry), inArray(chainEvents.eventName, ["WalletLinked", "InvestorRegistered"])),
       ),
-    db.select({ address: investorWallets.address }).from(investorWallets),
+    listLinkedWallets(db),
   ]);
-  const candidates = new Set<string>(known.map((k) => k.address.toLowerCase()));
+  const candidates = new Set<string>(known.map((k) => k.toLowerCase()));
   for (const e of events) if (typeof e.args.wallet === "string") candidates.add(e.args.wallet.toLowerCase());
   if (candidates.size === 0) return [];
   const wallets = [...candidates].map((w) => getAddress(w));
@@ -223,16 +224,10 @@ export async function verifiedNotApproved(
     return !!id && id.investorId !== zeroHash && id.expiry > nowSec;
   });
   if (verified.length === 0) return [];
-  const records = await db
-    .select({ wallet: investorWallets.address, investor: investors })
-    .from(investorWallets)
-    .innerJoin(investors, eq(investors.id, investorWallets.investorId))
-    .where(
-      inArray(
-        investorWallets.address,
-        verified.map((w) => w.toLowerCase()),
-      ),
-    );
+  const records = await getInvestorsOfWallets(
+    db,
+    verified.map((w) => w.toLowerCase()),
+  );
   const byWallet = new Map(records.map((r) => [r.wallet.toLowerCase(), r.investor]));
   const out: VerifiedNotApprovedAlert[] = [];
   for (const w of verified) {

@@ -4,7 +4,8 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/connect";
-import { type AuditLogEntry, artworks, auditLog, investors, investorWallets, kycApplications } from "@/lib/db/schema";
+import { type AuditLogEntry, artworks, auditLog, kycApplications } from "@/lib/db/schema";
+import { getInvestorsByIds, getInvestorsOfWallets } from "@/lib/investors";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const auditParams = z.object({
@@ -119,6 +120,19 @@ export async function listAuditActions(db: Database): Promise<string[]> {
   return result.rows.map((r) => String(r.action));
 }
 
+/** The applicant's name of each KYC application. */
+async function applicationNames(db: Database, ids: string[]): Promise<{ id: string; name: string | null }[]> {
+  if (ids.length === 0) return [];
+  const apps = await db
+    .select({ id: kycApplications.id, investorId: kycApplications.investorId })
+    .from(kycApplications)
+    .where(inArray(kycApplications.id, ids));
+  const nameOf = new Map(
+    (await getInvestorsByIds(db, [...new Set(apps.map((a) => a.investorId))])).map((i) => [i.id, i.legalName]),
+  );
+  return apps.map((a) => ({ id: a.id, name: nameOf.get(a.investorId) ?? null }));
+}
+
 /**
  * Who or what each entry is about, in words: the investor's name for an investor, one of their wallets or their KYC
  * application; the artwork's title for a listing or its token. Keyed "type:id"; subjects without a name are absent.
@@ -130,31 +144,12 @@ export async function describeAuditSubjects(
   const ids = (type: string) => [...new Set(rows.filter((r) => r.subjectType === type).map((r) => r.subjectId))];
   const uuids = (type: string) => ids(type).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const [byInvestor, byWallet, byApplication, byToken, byArtwork] = await Promise.all([
-    uuids("investor").length
-      ? db
-          .select({ id: investors.id, name: investors.legalName })
-          .from(investors)
-          .where(inArray(investors.id, uuids("investor")))
-      : [],
-    ids("wallet").length
-      ? db
-          .select({ id: investorWallets.address, name: investors.legalName })
-          .from(investorWallets)
-          .innerJoin(investors, eq(investors.id, investorWallets.investorId))
-          .where(
-            inArray(
-              investorWallets.address,
-              ids("wallet").map((w) => w.toLowerCase()),
-            ),
-          )
-      : [],
-    uuids("kyc_application").length
-      ? db
-          .select({ id: kycApplications.id, name: investors.legalName })
-          .from(kycApplications)
-          .innerJoin(investors, eq(investors.id, kycApplications.investorId))
-          .where(inArray(kycApplications.id, uuids("kyc_application")))
-      : [],
+    getInvestorsByIds(db, uuids("investor")).then((list) => list.map((i) => ({ id: i.id, name: i.legalName }))),
+    getInvestorsOfWallets(
+      db,
+      ids("wallet").map((w) => w.toLowerCase()),
+    ).then((list) => list.map((r) => ({ id: r.wallet, name: r.investor.legalName }))),
+    applicationNames(db, uuids("kyc_application")),
     ids("token").length
       ? db
           .select({ id: artworks.tokenAddress, name: artworks.title })

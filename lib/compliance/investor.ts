@@ -6,7 +6,8 @@ import { type Address, getAddress, type Hex } from "viem";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, getLatestBlockNumber } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
-import { chainEvents, type Investor, investors, investorWallets } from "@/lib/db/schema";
+import { chainEvents } from "@/lib/db/schema";
+import { getInvestorById, getInvestorWallets, type Investor } from "@/lib/investors";
 import { listTokens, type TokenSummary } from "./register";
 
 export type InvestorWalletView = {
@@ -48,9 +49,9 @@ export async function getInvestorView(
   movements: InvestorMovement[];
   record: { country: number; category: number; expiry: number } | null;
 } | null> {
-  const [investor] = await db.select().from(investors).where(eq(investors.id, id)).limit(1);
+  const investor = await getInvestorById(db, id);
   if (!investor) return null;
-  const walletRows = await db.select().from(investorWallets).where(eq(investorWallets.investorId, id));
+  const walletRows = await getInvestorWallets(db, { investorId: id });
   const client = getPublicClient();
   const d = getDeployments();
   const blockNumber = await getLatestBlockNumber();

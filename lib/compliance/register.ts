@@ -6,14 +6,21 @@ import "server-only";
  * indexer's register snapshots (register-history.ts) once the indexer has reached that block, so it does not depend
  * on the node keeping old state; before that, from the node's archive (historical eth_call), when it has one.
  */
-import { eq, inArray, isNotNull } from "drizzle-orm";
+import { eq, isNotNull } from "drizzle-orm";
 import { cache } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
-import { artworks, investors, investorWallets } from "@/lib/db/schema";
+import { artworks } from "@/lib/db/schema";
 import { getIndexerCoverage } from "@/lib/indexer/projections";
+import {
+  getInvestorsByIds,
+  getInvestorsByOnChainIds,
+  getWalletOwners,
+  getWalletsOfInvestors,
+  type Investor,
+} from "@/lib/investors";
 import { type ChainHolder, type ChainRegister, readChainRegister } from "./register-chain";
 import { type IndexedRegister, readIndexedRegister } from "./register-history";
 import { joinRegister, type RegisterIdentity, type RegisterRow } from "./register-query";
@@ -115,33 +122,23 @@ export async function loadIdentities(
   { investorIds, wallets }: { investorIds: readonly Hex[]; wallets: readonly string[] },
 ): Promise<Map<string, RegisterIdentity>> {
   const ids = [...new Set(investorIds.map((x) => x.toLowerCase()))];
-  const found: (typeof investors.$inferSelect)[] = [];
-  for (const part of chunks(ids))
-    found.push(...(await db.select().from(investors).where(inArray(investors.onChainId, part))));
+  const found: Investor[] = [];
+  for (const part of chunks(ids)) found.push(...(await getInvestorsByOnChainIds(db, part)));
   const byWallet: { address: string; investorId: string }[] = [];
   const lower = [...new Set(wallets.map((w) => w.toLowerCase()))];
-  for (const part of chunks(lower))
-    byWallet.push(
-      ...(await db
-        .select({ address: investorWallets.address, investorId: investorWallets.investorId })
-        .from(investorWallets)
-        .where(inArray(investorWallets.address, part))),
-    );
+  for (const part of chunks(lower)) byWallet.push(...(await getWalletOwners(db, part)));
   // Maps, not list scans: a 10,000-holder register joins in linear time.
   const byId = new Map(found.map((f) => [f.id, f]));
   const missing = [...new Set(byWallet.map((w) => w.investorId))].filter((id) => !byId.has(id));
   for (const part of chunks(missing)) {
-    for (const f of await db.select().from(investors).where(inArray(investors.id, part))) {
+    for (const f of await getInvestorsByIds(db, part)) {
       found.push(f);
       byId.set(f.id, f);
     }
   }
   const walletsOf = new Map<string, string[]>();
   for (const part of chunks(found.map((f) => f.id))) {
-    const rows = await db
-      .select({ address: investorWallets.address, investorId: investorWallets.investorId })
-      .from(investorWallets)
-      .where(inArray(investorWallets.investorId, part));
+    const rows = await getWalletsOfInvestors(db, part);
     for (const r of rows) {
       const list = walletsOf.get(r.investorId);
       if (list) list.push(r.address);

@@ -3,7 +3,7 @@
  * Images are decoded and re-encoded with sharp (strips metadata, bounds size); PDFs are checked by their
  * header and trailer. Sizes are limited before any work.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "@/lib/format/hash";
 import sharp from "sharp";
 import { LIMITS } from "./validation";
 
@@ -28,10 +28,6 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 function ascii(b: Uint8Array, from: number, to: number): string {
   return Buffer.from(b.subarray(from, to)).toString("latin1");
-}
-
-export function sha256Hex(bytes: Uint8Array): `0x${string}` {
-  return `0x${createHash("sha256").update(bytes).digest("hex")}`;
 }
 
 export type UploadRefusal = "empty" | "tooLarge" | "notImage" | "notPdf" | "unreadableImage" | "imageTooSmall";

@@ -17,7 +17,8 @@ import {
 } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { OfferingStatus } from "@/lib/catalogue/offering";
-import { checkPdf, processImage, sha256Hex, type UploadRefusal } from "./content";
+import { sha256Hex } from "@/lib/format/hash";
+import { checkPdf, processImage, type UploadRefusal } from "./content";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { isListingDocument } from "./update-documents";
 import { documentOnChainName, LIMITS, type ListingInput, slugify } from "./validation";

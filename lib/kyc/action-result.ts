@@ -1,4 +1,6 @@
-/** The typed result of every KYC server action (plain words in `message`, field messages in `fieldErrors`). */
+import type { ActionFailure, ActionResult } from "@/lib/actions/errors";
+
+/** The typed result of every KYC server action (the action pipeline's, lib/actions: words in `message`, field messages in `fieldErrors`). */
 export type KycActionCode =
   | "invalid_input"
   | "unauthenticated"
@@ -32,12 +34,7 @@ export type KycActionCode =
   | "rate_limited"
   | "unavailable";
 
-export type KycActionFailure = {
-  ok: false;
-  code: KycActionCode;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-};
-export type KycActionResult<T extends object = object> = ({ ok: true } & T) | KycActionFailure;
+export type KycActionFailure = ActionFailure<KycActionCode>;
+export type KycActionResult<T extends object = object> = ActionResult<T, KycActionCode>;
 /** For useActionState: null before the first submission. */
 export type KycFormState = KycActionResult | null;

@@ -15,13 +15,20 @@ import {
   type KycApplicationData,
   type KycStatus,
   investors,
-  investorWallets,
   kycApplications,
   kycDocuments,
   type KycDocument,
-  type Investor,
 } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
+import {
+  createInvestorWithWallet,
+  getInvestorById,
+  getInvestorByWallet,
+  getLapsedInvestorIds,
+  type Investor,
+  type InvestorPatch,
+  updateInvestor,
+} from "@/lib/investors";
 import { type ReviewReadiness, reviewReadiness } from "./review";
 import { isEditable, type KycEvent, type KycTransitionError, needsRenewal, transition } from "./state";
 
@@ -115,19 +122,9 @@ export async function getOrCreateDraft(
   { address }: { address: string },
 ): Promise<{ app: KycApplication; investor: Investor }> {
   const wallet = address.toLowerCase();
-  const [linked] = await db
-    .select({ investor: investors })
-    .from(investorWallets)
-    .innerJoin(investors, eq(investors.id, investorWallets.investorId))
-    .where(eq(investorWallets.address, wallet))
-    .limit(1);
-  let investor = linked?.investor ?? null;
+  let investor = await getInvestorByWallet(db, { address: wallet });
   if (!investor) {
-    investor = await db.transaction(async (tx) => {
-      const [created] = await tx.insert(investors).values({ kycStatus: "draft" }).returning();
-      await tx.insert(investorWallets).values({ address: wallet, investorId: created!.id, isPrimary: true });
-      return created!;
-    });
+    investor = await createInvestorWithWallet(db, { address: wallet });
     await writeAudit(db, {
       actor: wallet,
       actorRole: "investor",
@@ -147,7 +144,7 @@ export async function getOrCreateDraft(
     .insert(kycApplications)
     .values({ investorId: investor.id, wallet, data: carriedOverAnswers(latest, investor) })
     .returning();
-  await db.update(investors).set({ kycStatus: "draft", rejectionReason: null }).where(eq(investors.id, investor.id));
+  await updateInvestor(db, investor.id, { kycStatus: "draft", rejectionReason: null });
   await writeAudit(db, {
     actor: wallet,
     actorRole: "investor",
@@ -231,7 +228,7 @@ export async function saveApplicationStep(
       residenceNumeric: alpha2ToNumeric(patch.residence.residence) ?? null,
     });
   if (patch.category) Object.assign(mirror, { category: patch.category.category satisfies InvestorCategory });
-  if (Object.keys(mirror).length > 0) await db.update(investors).set(mirror).where(eq(investors.id, app.investorId));
+  await updateInvestor(db, app.investorId, mirror);
   // The audit records which step changed, not the personal data itself (that stays in the application).
   await writeAudit(db, {
     actor: actor.address,
@@ -269,7 +266,7 @@ export async function applyTransition(
     actor: string;
     actorRole: "investor" | "compliance" | "system";
     set?: Partial<typeof kycApplications.$inferInsert>;
-    investorSet?: Partial<typeof investors.$inferInsert>;
+    investorSet?: InvestorPatch;
     txHash?: string | null;
     action?: string;
     now?: Date;
@@ -280,10 +277,7 @@ export async function applyTransition(
     previousCategory?: InvestorCategory | null;
   },
 ): Promise<TransitionResult> {
-  const [investor] = await db
-    .select({ category: investors.category, expiresAt: investors.kycExpiresAt })
-    .from(investors)
-    .where(eq(investors.id, app.investorId));
+  const investor = await getInvestorById(db, app.investorId);
   // Approving needs the documents and the checklist; they are read here, so no caller can approve without them.
   const review =
     event.type === "approve" || event.type === "pre_approve" ? await loadReviewReadiness(db, app) : undefined;
@@ -293,7 +287,7 @@ export async function applyTransition(
       category: app.data.category?.category ?? investor?.category ?? null,
       previousCategory,
       preApprovedBy: app.preApprovedBy,
-      expiresAt: investor?.expiresAt ?? null,
+      expiresAt: investor?.kycExpiresAt ?? null,
       now,
       review,
     },
@@ -324,10 +318,7 @@ export async function applyTransition(
       .where(and(eq(kycApplications.id, app.id), eq(kycApplications.status, app.status)))
       .returning();
     if (!row) return null;
-    await tx
-      .update(investors)
-      .set({ ...investorSet, kycStatus: result.status })
-      .where(eq(investors.id, app.investorId));
+    await updateInvestor(tx as unknown as Database, app.investorId, { ...investorSet, kycStatus: result.status });
     await writeAudit(tx as unknown as Database, {
       actor,
       actorRole,
@@ -386,19 +377,16 @@ export async function getInfoThread(
  * wallet once its registry expiry passes; this keeps the records, the queue and the investor's page in step.
  */
 export async function expireLapsedApprovals(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
-  const lapsed = await db
-    .select({ app: kycApplications })
-    .from(kycApplications)
-    .innerJoin(investors, eq(investors.id, kycApplications.investorId))
-    .where(
-      and(
-        eq(kycApplications.status, "approved"),
-        eq(investors.kycStatus, "approved"),
-        lte(investors.kycExpiresAt, now),
-      ),
-    );
+  const investorIds = await getLapsedInvestorIds(db, { now });
+  const lapsed =
+    investorIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(kycApplications)
+          .where(and(eq(kycApplications.status, "approved"), inArray(kycApplications.investorId, investorIds)));
   let expired = 0;
-  for (const { app } of lapsed) {
+  for (const app of lapsed) {
     const r = await applyTransition(db, { app, event: { type: "expire" }, actor: "system", actorRole: "system", now });
     if (r.ok) expired += 1;
   }

@@ -12,14 +12,13 @@ import "server-only";
  * Every refusal of a privileged step is audited (who tried what, why). Functions take the database and the acting
  * officer explicitly and read the chain through the server's client, so they are tested against PGlite and anvil.
  */
-import { eq } from "drizzle-orm";
 import type { Hex } from "viem";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
-import { type Investor, investors, type InvestorCategory, type KycApplication } from "@/lib/db/schema";
+import type { InvestorCategory, KycApplication } from "@/lib/db/schema";
+import { assignOnChainId, getInvestorById } from "@/lib/investors";
 import { applyTransition, auditKycRefusal, loadReviewReadiness } from "./applications";
 import {
-  newOnChainId,
   type PlanError,
   planRegistration,
   readRegisteredRecord,
@@ -36,7 +35,7 @@ export type ApprovalFailure = { ok: false; code: ApprovalError; review?: ReviewR
 
 /** What an approval decision depends on: the investor, the category applied for and the one the registry holds. */
 export async function approvalContext(db: Database, app: KycApplication) {
-  const [investor] = await db.select().from(investors).where(eq(investors.id, app.investorId));
+  const investor = await getInvestorById(db, app.investorId);
   if (!investor) return null;
   const category = app.data.category?.category ?? investor.category;
   const registered = await readRegisteredRecord(app.wallet, investor.onChainId);
@@ -82,13 +81,6 @@ export async function ensureInReview(
   return r.ok ? r : { ok: false, code: r.code };
 }
 
-async function onChainIdFor(db: Database, investor: Investor): Promise<Hex> {
-  if (investor.onChainId) return investor.onChainId as Hex;
-  const onChainId = newOnChainId();
-  await db.update(investors).set({ onChainId }).where(eq(investors.id, investor.id));
-  return onChainId;
-}
-
 /**
  * Four eyes, first officer, step 1: checks this officer may pre-approve (review complete, not pre-approved, four
  * eyes apply), and returns the proposal their wallet sends (or `alreadyProposed`: nothing to sign).
@@ -108,7 +100,7 @@ export async function beginPreApproval(
   if (!ctx.fourEyes) return refuse(db, app, "kyc.pre_approve", actor, "invalid_transition");
   const inReview = await ensureInReview(db, app, actor);
   if (!inReview.ok) return inReview;
-  const onChainId = await onChainIdFor(db, ctx.investor);
+  const onChainId = await assignOnChainId(db, ctx.investor);
   return planAndAudit(
     db,
     { app: inReview.app, investor: ctx.investor, onChainId, mode: "propose", actor },
@@ -178,7 +170,7 @@ export async function beginApproval(
   if (!allowed.ok) return refuse(db, app, "kyc.approve", actor, allowed.error, ctx.review);
   const inReview = await ensureInReview(db, app, actor);
   if (!inReview.ok) return inReview;
-  const onChainId = await onChainIdFor(db, ctx.investor);
+  const onChainId = await assignOnChainId(db, ctx.investor);
   return planAndAudit(
     db,
     { app: inReview.app, investor: ctx.investor, onChainId, mode: ctx.fourEyes ? "confirm" : "single", actor },

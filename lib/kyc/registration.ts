@@ -4,7 +4,6 @@ import "server-only";
  * The on-chain side of an approval. The officer signs from their own wallet; the server only plans the call and,
  * afterwards, verifies the receipt and the registry's state before the application becomes approved.
  */
-import { randomBytes } from "node:crypto";
 import { type Address, getAddress, type Hex, zeroAddress, zeroHash } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
@@ -49,8 +48,6 @@ export type RegistrationPlan = {
 export type PlanMode = "single" | "propose" | "confirm";
 
 export type PlanError = "missing_details" | "wallet_registered_elsewhere" | "no_proposal" | "proposal_mismatch";
-
-export const newOnChainId = (): Hex => `0x${randomBytes(32).toString("hex")}`;
 
 export async function readIdentity(wallet: Address) {
   const [investorId, country, categoryCode, expiry] = await getPublicClient().readContract({

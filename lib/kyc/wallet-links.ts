@@ -22,7 +22,15 @@ import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
 import { verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
-import { type Investor, investors, investorWallets, type WalletLinkRequest, walletLinkRequests } from "@/lib/db/schema";
+import { type WalletLinkRequest, walletLinkRequests } from "@/lib/db/schema";
+import {
+  getInvestorById,
+  getInvestorsByIds,
+  getInvestorWallets,
+  investorIdOfWallet,
+  type Investor,
+  linkWallet,
+} from "@/lib/investors";
 
 /** How long the two signatures may take once a request is opened. */
 export const LINK_SIGN_TTL_MS = 30 * 60_000;
@@ -148,12 +156,8 @@ export async function checkNewWallet(
   { investorId, candidate, requestId }: { investorId: string; candidate: string; requestId?: string },
 ): Promise<LinkResult> {
   const wallet = lower(candidate);
-  const [known] = await db
-    .select({ investorId: investorWallets.investorId })
-    .from(investorWallets)
-    .where(eq(investorWallets.address, wallet))
-    .limit(1);
-  if (known) return { ok: false, code: known.investorId === investorId ? "already_linked" : "wallet_taken" };
+  const knownTo = await investorIdOfWallet(db, wallet);
+  if (knownTo) return { ok: false, code: knownTo === investorId ? "already_linked" : "wallet_taken" };
   const waiting = await db
     .select({ id: walletLinkRequests.id, investorId: walletLinkRequests.investorId })
     .from(walletLinkRequests)
@@ -167,25 +171,13 @@ export async function checkNewWallet(
     return { ok: false, code: "wallet_taken" };
   const onChain = await onChainInvestorOf(wallet);
   if (onChain !== zeroHash) {
-    const [inv] = await db
-      .select({ onChainId: investors.onChainId })
-      .from(investors)
-      .where(eq(investors.id, investorId))
-      .limit(1);
+    const inv = await getInvestorById(db, investorId);
     return {
       ok: false,
       code: inv?.onChainId && lower(inv.onChainId) === lower(onChain) ? "already_linked" : "wallet_taken",
     };
   }
   return { ok: true };
-}
-
-export async function getInvestorWallets(db: Database, { investorId }: { investorId: string }) {
-  return db
-    .select()
-    .from(investorWallets)
-    .where(eq(investorWallets.investorId, investorId))
-    .orderBy(desc(investorWallets.isPrimary), asc(investorWallets.linkedAt));
 }
 
 /** The investor's open request (awaiting signatures or submitted), and their latest decided one. */
@@ -457,7 +449,7 @@ export async function officerStartLinkRequest(
     now = new Date(),
   }: { investorId: string; officer: string; newWallet: string; chainId: number; origin: string; now?: Date },
 ): Promise<LinkResult<{ request: WalletLinkRequest }>> {
-  const [investor] = await db.select().from(investors).where(eq(investors.id, investorId)).limit(1);
+  const investor = await getInvestorById(db, investorId);
   if (!investor) return { ok: false, code: "investor_not_found" };
   if (!investor.onChainId) return { ok: false, code: "not_verified" };
   const wallets = await getInvestorWallets(db, { investorId });
@@ -573,19 +565,29 @@ export async function signInvitedLink(
 
 export type LinkQueueRow = WalletLinkRequest & { investorName: string | null; onChainId: string | null };
 
+/** Each request with its investor's name and on-chain id (requests whose investor is gone are left out). */
+async function withInvestors(db: Database, requests: WalletLinkRequest[]): Promise<LinkQueueRow[]> {
+  const byId = new Map(
+    (await getInvestorsByIds(db, [...new Set(requests.map((r) => r.investorId))])).map((i) => [i.id, i]),
+  );
+  return requests.flatMap((r) => {
+    const investor = byId.get(r.investorId);
+    return investor ? [{ ...r, investorName: investor.legalName, onChainId: investor.onChainId }] : [];
+  });
+}
+
 export async function listLinkRequests(
   db: Database,
   { statuses = ["submitted"] }: { statuses?: WalletLinkRequest["status"][] } = {},
 ): Promise<LinkQueueRow[]> {
   await expireStale(db, new Date());
   const rows = await db
-    .select({ request: walletLinkRequests, investorName: investors.legalName, onChainId: investors.onChainId })
+    .select()
     .from(walletLinkRequests)
-    .innerJoin(investors, eq(investors.id, walletLinkRequests.investorId))
     .where(inArray(walletLinkRequests.status, statuses))
     .orderBy(sql`${walletLinkRequests.submittedAt} ASC NULLS LAST`, asc(walletLinkRequests.createdAt))
     .limit(200);
-  return rows.map((r) => ({ ...r.request, investorName: r.investorName, onChainId: r.onChainId }));
+  return withInvestors(db, rows);
 }
 
 /** Requests linked or rejected in the last `days` days, newest decision first. */
@@ -595,13 +597,12 @@ export async function listRecentLinkDecisions(
 ): Promise<LinkQueueRow[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const rows = await db
-    .select({ request: walletLinkRequests, investorName: investors.legalName, onChainId: investors.onChainId })
+    .select()
     .from(walletLinkRequests)
-    .innerJoin(investors, eq(investors.id, walletLinkRequests.investorId))
     .where(and(inArray(walletLinkRequests.status, ["linked", "rejected"]), gte(walletLinkRequests.decidedAt, since)))
     .orderBy(desc(walletLinkRequests.decidedAt))
     .limit(200);
-  return rows.map((r) => ({ ...r.request, investorName: r.investorName, onChainId: r.onChainId }));
+  return withInvestors(db, rows);
 }
 
 /**
@@ -621,13 +622,10 @@ async function loadSubmitted(
   db: Database,
   id: string,
 ): Promise<LinkResult<{ request: WalletLinkRequest; investor: Investor }>> {
-  const [row] = await db
-    .select({ request: walletLinkRequests, investor: investors })
-    .from(walletLinkRequests)
-    .innerJoin(investors, eq(investors.id, walletLinkRequests.investorId))
-    .where(eq(walletLinkRequests.id, id))
-    .limit(1);
-  if (!row) return { ok: false, code: "not_found" };
+  const [request] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
+  const investor = request ? await getInvestorById(db, request.investorId) : null;
+  if (!request || !investor) return { ok: false, code: "not_found" };
+  const row = { request, investor };
   // Never without the new wallet's own signature, whoever opened the request.
   if (row.request.status !== "submitted" || !row.request.newWallet || !row.request.newSignature)
     return { ok: false, code: "invalid_state" };
@@ -742,10 +740,7 @@ export async function confirmWalletLink(
       .where(and(eq(walletLinkRequests.id, id), eq(walletLinkRequests.status, "submitted")))
       .returning({ id: walletLinkRequests.id });
     if (moved.length === 0) return false;
-    await t
-      .insert(investorWallets)
-      .values({ address: lower(plan.wallet), investorId: request.investorId, isPrimary: false })
-      .onConflictDoNothing();
+    await linkWallet(t, { investorId: request.investorId, address: plan.wallet });
     await writeAudit(t, {
       actor: lower(officer),
       actorRole: "compliance",

@@ -19,16 +19,9 @@ import { type Address, decodeFunctionData, getAddress, type Hex, zeroHash } from
 import { writeAudit } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
-import { syncRegistryChange } from "@/lib/compliance/agent-audit";
 import type { Database } from "@/lib/db/connect";
-import {
-  artworks,
-  investors,
-  investorWallets,
-  marketOrders,
-  type WalletUnlinkRequest,
-  walletUnlinkRequests,
-} from "@/lib/db/schema";
+import { artworks, marketOrders, type WalletUnlinkRequest, walletUnlinkRequests } from "@/lib/db/schema";
+import { applyRegistryChange, getInvestorsByIds, getInvestorWallets } from "@/lib/investors";
 
 export type UnlinkError =
   | "not_found"
@@ -121,7 +114,7 @@ export async function requestUnlink(
   const me = lower(wallet);
   const gone = lower(target);
   if (gone === me) return { ok: false, code: "signed_in_wallet" };
-  const wallets = await db.select().from(investorWallets).where(eq(investorWallets.investorId, investorId));
+  const wallets = await getInvestorWallets(db, { investorId });
   if (!wallets.some((w) => w.address === gone)) return { ok: false, code: "not_yours" };
   if (!wallets.some((w) => w.address === me)) return { ok: false, code: "not_yours" };
   if (wallets.length < 2) return { ok: false, code: "last_wallet" };
@@ -187,9 +180,8 @@ export async function listUnlinkRequests(
   { now = new Date() }: { now?: Date } = {},
 ): Promise<UnlinkQueueRow[]> {
   const rows = await db
-    .select({ request: walletUnlinkRequests, investorName: investors.legalName })
+    .select()
     .from(walletUnlinkRequests)
-    .innerJoin(investors, eq(investors.id, walletUnlinkRequests.investorId))
     .where(
       or(
         eq(walletUnlinkRequests.status, "requested"),
@@ -202,12 +194,17 @@ export async function listUnlinkRequests(
     .orderBy(desc(sql`${walletUnlinkRequests.status} = 'requested'`), walletUnlinkRequests.createdAt)
     .limit(200);
   const none: WalletExposure = { holdings: [], orders: [] };
+  const names = new Map(
+    (await getInvestorsByIds(db, [...new Set(rows.map((r) => r.investorId))])).map((i) => [i.id, i.legalName]),
+  );
   return Promise.all(
-    rows.map(async (r) => ({
-      ...r.request,
-      investorName: r.investorName,
-      exposure: r.request.status === "requested" ? await readWalletExposure(db, r.request.wallet) : none,
-    })),
+    rows
+      .filter((r) => names.has(r.investorId))
+      .map(async (r) => ({
+        ...r,
+        investorName: names.get(r.investorId) ?? null,
+        exposure: r.status === "requested" ? await readWalletExposure(db, r.wallet) : none,
+      })),
   );
 }
 
@@ -271,7 +268,7 @@ export async function confirmUnlink(
   if (onChain !== zeroHash) return { ok: false, code: "still_linked_on_chain" };
   await db.transaction(async (txn) => {
     const t = txn as unknown as Database;
-    await syncRegistryChange(t, "unlinkWallet", { wallet: request.wallet });
+    await applyRegistryChange(t, { kind: "unlinkWallet", wallet: request.wallet });
     await t
       .update(walletUnlinkRequests)
       .set({ status: "unlinked", decidedAt: now, decidedBy: lower(officer), txHash: lower(txHash) })

@@ -6,6 +6,7 @@ import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/li
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { getDb, schema } from "@/lib/db";
+import { getInvestorWallets } from "@/lib/investors";
 import { FillCode } from "@/lib/market/reasons";
 import { getLastTradePrices, getOpenOrdersOf, getTradesOf } from "@/lib/market/queries";
 import {
@@ -98,8 +99,8 @@ type MarketInputs = {
   lastPrices: Map<string, bigint>;
 };
 
-/** The investor's wallets (all linked wallets when an investor record exists, else the signed-in one). */
-export async function getInvestorWallets({
+/** The wallets a portfolio covers: all the investor's linked wallets when a record exists, else the signed-in one. */
+export async function getPortfolioWallets({
   address,
   investorId,
 }: {
@@ -107,11 +108,7 @@ export async function getInvestorWallets({
   investorId: string | null;
 }): Promise<Address[]> {
   if (!investorId) return [getAddress(address)];
-  const db = await getDb();
-  const rows = await db
-    .select({ address: schema.investorWallets.address })
-    .from(schema.investorWallets)
-    .where(eq(schema.investorWallets.investorId, investorId));
+  const rows = await getInvestorWallets(await getDb(), { investorId });
   const set = new Set([getAddress(address), ...rows.map((r) => getAddress(r.address))]);
   return [...set];
 }

@@ -3,7 +3,7 @@ import { auditKnownWalletRead } from "@/lib/auth/known-wallet";
 import { getDb } from "@/lib/db";
 import { hkDateStamp } from "@/lib/format/date";
 import { buildStatementCsv } from "@/lib/portfolio/csv";
-import { getInvestorWallets, getPortfolio } from "@/lib/portfolio/queries";
+import { getPortfolio, getPortfolioWallets } from "@/lib/portfolio/queries";
 
 /**
  * The CSV statement of an investor's holdings and transactions (all their wallets), audited (a wallet the portal
@@ -18,7 +18,7 @@ export async function exportStatement({
   investorId: string | null;
   ip: string | null;
 }): Promise<{ csv: string; filename: string }> {
-  const wallets = await getInvestorWallets({ address: address, investorId: investorId });
+  const wallets = await getPortfolioWallets({ address, investorId });
   const portfolio = await getPortfolio({ wallets });
   const generatedAt = new Date();
   const csv = buildStatementCsv({

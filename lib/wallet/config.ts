@@ -3,7 +3,8 @@ import { cookieStorage, createConfig, createStorage, http, type CreateConnectorF
 import { injected } from "wagmi/connectors/injected";
 import { walletConnect } from "wagmi/connectors/walletConnect";
 import { demoConnector } from "./demo-connector";
-import { LOCAL_CHAIN_ID, type WalletChain, type WalletSettings } from "./types";
+import { LOCAL_CHAIN_ID } from "@/lib/chain/config";
+import type { WalletChain, WalletSettings } from "./types";
 
 export function toViemChain(chain: WalletChain, rpcUrl: string): Chain {
   return defineChain({

@@ -27,5 +27,4 @@ export type WalletSettings = {
   demoAccounts?: DemoAccount[];
 };
 
-export const LOCAL_CHAIN_ID = 31337;
 export const DEMO_CONNECTOR_PREFIX = "atelier-demo:";

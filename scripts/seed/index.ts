@@ -3,7 +3,7 @@
  * with generated images and anchored documents, their tokens and offerings (live, sold out,
  * upcoming), purchases and a few transfers. Idempotent: a marker file records the seeded deployment.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -35,6 +35,7 @@ import {
 import type { Database } from "../../lib/db/connect";
 import * as schema from "../../lib/db/schema";
 import { writeAudit } from "../../lib/audit";
+import { sha256Hex } from "../../lib/format/hash";
 import { renderArtwork } from "./art";
 import { artworks, people, trades as trades_, type DemoArtwork, type DemoPerson } from "./data";
 import { simplePdf } from "./pdf";
@@ -51,8 +52,6 @@ export function demoAccount(index: number) {
 }
 
 const categoryMask = (cats: readonly (keyof typeof CATEGORY)[]) => cats.reduce((m, c) => m | (1 << CATEGORY[c]), 0);
-
-const sha256Hex = (data: Buffer | string): Hex => `0x${createHash("sha256").update(data).digest("hex")}`;
 
 function markerFile(env: ServerEnv) {
   return path.join(env.dataDir, "seed.json");
