@@ -17,32 +17,6 @@ const noUi = {
     "lib/ is below the UI: it must not import components/ or app/. Move the shared type or helper into lib/ (README, Architecture).",
 };
 
-/*
- * Components that still read the database or its schema today. Their owners are converting them (server actions to
- * lib/actions, investors to lib/investors, KYC approval to lib/kyc); empty this list as they land, and never add to it.
- */
-const componentsStillOnTheDatabase = [
-  "components/account/wallet-link-actions.ts",
-  "components/asset/artwork-details.tsx",
-  "components/compliance/console/actions.ts",
-  "components/compliance/console/audit-table.tsx",
-  "components/compliance/console/batch-actions.ts",
-  "components/compliance/console/batch-transfer-actions.ts",
-  "components/compliance/kyc-actions.ts",
-  "components/compliance/kyc-status-badge.tsx",
-  "components/compliance/wallet-link-actions.ts",
-  "components/issuer/actions.ts",
-  "components/issuer/chain-actions.ts",
-  "components/issuer/form-values.ts",
-  "components/issuer/listing-forms.tsx",
-  "components/issuer/update-actions.ts",
-  "components/issuer/update-form.tsx",
-  "components/onboarding/actions.ts",
-  "components/onboarding/document-upload.tsx",
-  "components/onboarding/step-forms.tsx",
-  "components/wallet/tx-actions.ts",
-];
-
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -52,7 +26,6 @@ const config = [
   },
   {
     files: ["components/**/*.{ts,tsx,js,jsx,mjs}"],
-    ignores: componentsStillOnTheDatabase,
     rules: { "no-restricted-imports": ["error", { patterns: [noDatabase] }] },
   },
   {

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format/date";
 import { Markdown } from "@/components/ui/markdown";
 import { Money } from "@/components/ui/money";
-import type { Artwork } from "@/lib/db/schema";
+import type { Artwork } from "@/lib/catalogue/types";
 
 export function ArtworkText({ title, text }: { title: string; text: string | null | undefined }) {
   if (!text) return null;

@@ -1,5 +1,5 @@
 import { Badge, type BadgeIcon, type BadgeTone } from "@/components/ui/badge";
-import type { KycStatus } from "@/lib/db/schema";
+import type { KycStatus } from "@/lib/kyc/types";
 
 const look: Record<KycStatus, { tone: BadgeTone; icon: BadgeIcon }> = {
   draft: { tone: "neutral", icon: "dot" },

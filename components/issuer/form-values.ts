@@ -1,4 +1,4 @@
-import type { Artwork } from "@/lib/db/schema";
+import type { Artwork } from "@/lib/catalogue/types";
 import { formatProvenance, listingFields } from "@/lib/issuer/validation";
 import type { ListingFormValues } from "./listing-form";
 

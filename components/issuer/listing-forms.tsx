@@ -9,7 +9,7 @@ import { controlStyles, Input, Select } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
-import { documentKinds } from "@/lib/db/schema";
+import { documentKinds } from "@/lib/issuer/kinds";
 import {
   deleteListingAction,
   type IssuerActionState,

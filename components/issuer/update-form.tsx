@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { controlStyles, Input, Select } from "@/components/ui/input";
-import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/db/schema";
+import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/issuer/kinds";
 import type { UpdateField } from "@/lib/issuer/update-validation";
 import { useUpload } from "@/components/uploads/use-upload";
 

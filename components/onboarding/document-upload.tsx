@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
-import type { KycDocumentKind } from "@/lib/db/schema";
+import type { KycDocumentKind } from "@/lib/kyc/types";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
 import { useUpload } from "@/components/uploads/use-upload";
 

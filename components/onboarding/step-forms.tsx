@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import type { KycApplicationData } from "@/lib/db/schema";
+import type { KycApplicationData } from "@/lib/kyc/types";
 import { describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { KycFormState } from "@/lib/kyc/action-result";

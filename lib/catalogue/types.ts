@@ -133,3 +133,6 @@ export function parseCatalogueFilters(params: Record<string, string | string[] |
       : {}),
   };
 }
+
+/** An artwork record as the issuer and artwork pages show it (components do not import the database schema). */
+export type { Artwork } from "@/lib/db/schema";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Address } from "@/components/ui/address";
 import { auditActionWording } from "@/lib/compliance/audit-actions";
 import { auditDetailLines, auditDetails } from "@/lib/compliance/audit-query";
-import type { AuditLogEntry } from "@/lib/db/schema";
+import type { AuditLogEntry } from "@/lib/audit/types";
 import { formatDayTime } from "@/lib/format/date";
 
 /** Names audit actions in the reader's language ("Wallet frozen"); a code without words is shown as it is. */
