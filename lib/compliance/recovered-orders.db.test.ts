@@ -9,22 +9,11 @@
 import { eq } from "drizzle-orm";
 import { type Address, encodeFunctionData, type Hex, keccak256, stringToHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  artworkShareTokenAbi,
-  enforcementDeskAbi,
-  hKDStablecoinAbi,
-  identityRegistryAbi,
-  marketAbi,
-} from "@/lib/chain/abis";
-import {
-  devAccount,
-  offeringMinter,
-  startTestChain,
-  type TestChain,
-  deployTestToken,
-} from "@/lib/chain/local/test-chain";
+import { artworkShareTokenAbi, enforcementDeskAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
+import { devAccount, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { auditLog, investors, investorWallets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { setUpLostWalletOrders } from "./lost-wallet-fixture";
 
 const issuer = devAccount(3);
 const grace = devAccount(5);
@@ -46,56 +35,16 @@ beforeAll(async () => {
   tc = await startTestChain({ issuers: [issuer], agents: [grace, marcus] });
   t = await createTestDatabase();
   tc.serveToServer();
-  token = await deployTestToken(tc, { issuer, name: "Sweep Test", symbol: "SWP" });
-  const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
-  const reg = (functionName: "registerInvestor" | "linkWallet", args: readonly unknown[]) =>
-    tc.send(
-      tc.wallet(grace).writeContract({
-        address: tc.deployments.identityRegistry,
-        abi: identityRegistryAbi,
-        functionName,
-        args: args as never,
-      }),
-    );
-  await reg("registerInvestor", [lost.address, onChainId, 344, 1, expiry]);
-  await reg("linkWallet", [fresh, onChainId]);
-  await reg("registerInvestor", [other.address, keccak256(stringToHex("investor:other-sweep")), 344, 1, expiry]);
-  const minter = await offeringMinter(tc.url, tc.deployments.primaryOffering);
-  await tc.send(
-    minter.writeContract({
-      address: token,
-      abi: artworkShareTokenAbi,
-      functionName: "mint",
-      args: [lost.address, 10n],
-    }),
-  );
-  const market = tc.deployments.market!;
-  const until = (await tc.client.getBlock()).timestamp + 30n * 86_400n;
-  // The lost wallet bids twice and asks once before its key is lost; another investor bids too.
-  for (const who of [lost, other]) {
-    const w = tc.wallet(who);
-    const pay = { address: tc.deployments.paymentToken, abi: hKDStablecoinAbi } as const;
-    await tc.send(w.writeContract({ ...pay, functionName: "faucet", args: [10_000_000_000n] }));
-    await tc.send(w.writeContract({ ...pay, functionName: "approve", args: [market, 10n ** 15n] }));
-  }
-  const place = (who: typeof lost, fn: "placeBid" | "placeAsk", size: bigint, price: bigint) =>
-    tc.send(
-      tc.wallet(who).writeContract({
-        address: market,
-        abi: marketAbi,
-        functionName: fn,
-        args: [token, size, price, until, 100n],
-      }),
-    );
-  await tc.send(
-    tc
-      .wallet(lost)
-      .writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "approve", args: [market, 10n] }),
-  );
-  await place(lost, "placeBid", 4n, 5_000_000n);
-  await place(lost, "placeBid", 2n, 6_000_000n);
-  await place(lost, "placeAsk", 3n, 9_000_000n);
-  await place(other, "placeBid", 1n, 4_000_000n);
+  ({ token } = await setUpLostWalletOrders(tc, {
+    issuer,
+    registrar: grace,
+    lost,
+    fresh,
+    investorKey: "investor:lost-key-sweep",
+    name: "Sweep Test",
+    symbol: "SWP",
+    others: [other],
+  }));
   const [inv] = await t.db
     .insert(investors)
     .values({ legalName: "Lost Key", onChainId, kycStatus: "approved", residence: "HK", category: "retail" })

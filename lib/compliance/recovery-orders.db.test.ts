@@ -5,28 +5,17 @@
  * escrow lands in the recovered wallet; the indexer's market projection shows the orders cancelled.
  */
 import { and, eq } from "drizzle-orm";
-import { type Address, encodeFunctionData, keccak256, stringToHex } from "viem";
+import { type Address, encodeFunctionData } from "viem";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  artworkShareTokenAbi,
-  enforcementDeskAbi,
-  hKDStablecoinAbi,
-  identityRegistryAbi,
-  marketAbi,
-} from "@/lib/chain/abis";
-import {
-  devAccount,
-  offeringMinter,
-  startTestChain,
-  type TestChain,
-  deployTestToken,
-} from "@/lib/chain/local/test-chain";
+import { artworkShareTokenAbi, enforcementDeskAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
+import { devAccount, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { resetServerChain } from "@/lib/chain/server";
 import { marketOrders } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
 import { syncToHead } from "@/lib/indexer/projections";
 import { getWalletOpenOrders } from "./enforcement";
+import { setUpLostWalletOrders } from "./lost-wallet-fixture";
 
 const issuer = devAccount(3);
 const grace = devAccount(5);
@@ -43,76 +32,15 @@ beforeAll(async () => {
   tc = await startTestChain({ issuers: [issuer], agents: [grace, marcus] });
   t = await createTestDatabase();
   tc.serveToServer();
-  token = await deployTestToken(tc, { issuer, name: "Recovery Test", symbol: "RCV" });
-  const id = keccak256(stringToHex("investor:lost-key"));
-  const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
-  const reg = (functionName: "registerInvestor" | "linkWallet", args: readonly unknown[]) =>
-    tc.send(
-      tc.wallet(grace).writeContract({
-        address: tc.deployments.identityRegistry,
-        abi: identityRegistryAbi,
-        functionName,
-        args: args as never,
-      }),
-    );
-  await reg("registerInvestor", [lost.address, id, 344, 1, expiry]);
-  await reg("linkWallet", [fresh, id]);
-  const minter = await offeringMinter(tc.url, tc.deployments.primaryOffering);
-  await tc.send(
-    minter.writeContract({
-      address: token,
-      abi: artworkShareTokenAbi,
-      functionName: "mint",
-      args: [lost.address, 10n],
-    }),
-  );
-  // The lost wallet holds HKD, bids twice and asks once before its key is lost.
-  const w = tc.wallet(lost);
-  const market = tc.deployments.market!;
-  await tc.send(
-    w.writeContract({
-      address: tc.deployments.paymentToken,
-      abi: hKDStablecoinAbi,
-      functionName: "faucet",
-      args: [10_000_000_000n],
-    }),
-  );
-  await tc.send(
-    w.writeContract({
-      address: tc.deployments.paymentToken,
-      abi: hKDStablecoinAbi,
-      functionName: "approve",
-      args: [market, 10n ** 15n],
-    }),
-  );
-  await tc.send(
-    w.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "approve", args: [market, 10n] }),
-  );
-  const until = (await tc.client.getBlock()).timestamp + 30n * 86_400n;
-  await tc.send(
-    w.writeContract({
-      address: market,
-      abi: marketAbi,
-      functionName: "placeBid",
-      args: [token, 4n, 5_000_000n, until, 100n],
-    }),
-  );
-  await tc.send(
-    w.writeContract({
-      address: market,
-      abi: marketAbi,
-      functionName: "placeBid",
-      args: [token, 2n, 6_000_000n, until, 100n],
-    }),
-  );
-  await tc.send(
-    w.writeContract({
-      address: market,
-      abi: marketAbi,
-      functionName: "placeAsk",
-      args: [token, 3n, 9_000_000n, until, 100n],
-    }),
-  );
+  ({ token } = await setUpLostWalletOrders(tc, {
+    issuer,
+    registrar: grace,
+    lost,
+    fresh,
+    investorKey: "investor:lost-key",
+    name: "Recovery Test",
+    symbol: "RCV",
+  }));
 }, 240_000);
 
 afterAll(async () => {
