@@ -1,20 +1,13 @@
 import Image from "next/image";
 import Link from "next/link";
 import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
-import { Badge, type BadgeIcon, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { catalogueLooks } from "@/lib/catalogue/status-look";
 import { Money } from "@/components/ui/money";
 import { Progress } from "@/components/ui/progress";
 import { formatCount } from "@/lib/format/money";
-import type { CatalogueItem, CatalogueStatus } from "@/lib/catalogue/types";
-
-const statusLook: Record<CatalogueStatus, { tone: BadgeTone; icon: BadgeIcon }> = {
-  upcoming: { tone: "neutral", icon: "clock" },
-  live: { tone: "success", icon: "dot" },
-  sold_out: { tone: "warn", icon: "check" },
-  closed: { tone: "neutral", icon: "lock" },
-  trading: { tone: "accent", icon: "swap" },
-  not_listed: { tone: "neutral", icon: "info" },
-};
+import type { CatalogueItem } from "@/lib/catalogue/types";
 
 export type ArtworkCardProps = {
   item: CatalogueItem;
@@ -31,7 +24,6 @@ export function ArtworkStatusBadge({ item }: { item: Pick<CatalogueItem, "status
   const t = useTranslations("catalogue.status");
   const format = useFormatter();
   const now = useNow();
-  const look = statusLook[item.status];
   let label = t(item.status);
   if (item.status === "live" && item.endsAt) {
     label = t("liveEnds", { relative: format.relativeTime(new Date(item.endsAt), now) });
@@ -39,9 +31,9 @@ export function ArtworkStatusBadge({ item }: { item: Pick<CatalogueItem, "status
     label = t("upcomingStarts", { relative: format.relativeTime(new Date(item.startsAt), now) });
   }
   return (
-    <Badge tone={look.tone} icon={look.icon} title={t("aria", { status: label })}>
+    <StatusBadge looks={catalogueLooks} status={item.status} title={t("aria", { status: label })}>
       {label}
-    </Badge>
+    </StatusBadge>
   );
 }
 

@@ -1,12 +1,11 @@
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { type ListingStage, stageBadge } from "@/lib/issuer/status";
 
 /** A listing's stage as a labelled badge (icon + words, never colour alone). */
 export function StageBadge({ stage, label }: { stage: ListingStage; label: string }) {
-  const { tone, icon } = stageBadge[stage];
   return (
-    <Badge tone={tone} icon={icon}>
+    <StatusBadge looks={stageBadge} status={stage}>
       <span data-stage={stage}>{label}</span>
-    </Badge>
+    </StatusBadge>
   );
 }

@@ -18,3 +18,7 @@ export { Money, type MoneyProps } from "./money";
 export { Address, type AddressProps } from "./address";
 export { Progress, type ProgressProps } from "./progress";
 export { Spinner } from "./spinner";
+export { DataTable, Row, RowHeader, Cell, type Column, type DataTableProps } from "./data-table";
+export { FactList, type Fact } from "./fact-list";
+export { Section } from "./section";
+export { StatusBadge } from "./status-badge";

@@ -4,3 +4,4 @@
  */
 export type BadgeTone = "neutral" | "accent" | "success" | "warn" | "danger";
 export type BadgeIcon = "check" | "clock" | "dot" | "error" | "info" | "lock" | "swap" | "warn" | "none";
+export type BadgeLook = { tone: BadgeTone; icon: BadgeIcon };

@@ -1,4 +1,5 @@
-import type { BadgeIcon, BadgeTone } from "@/lib/format/badge-look";
+import type { BadgeLook } from "@/lib/format/badge-look";
+import { catalogueLooks } from "@/lib/catalogue/status-look";
 import type { ArtworkStatus } from "@/lib/db/schema";
 import { offeringStatusToCatalogue } from "@/lib/catalogue/offering";
 
@@ -23,15 +24,16 @@ export function listingStage(
   return status === "offering" ? "deployed" : status;
 }
 
-export const stageBadge: Record<ListingStage, { tone: BadgeTone; icon: BadgeIcon }> = {
+/** The listing's stage as a badge; once the offering is on-chain, the public page's look for the same status. */
+export const stageBadge: Record<ListingStage, BadgeLook> = {
   draft: { tone: "neutral", icon: "dot" },
   submitted: { tone: "accent", icon: "clock" },
   returned: { tone: "warn", icon: "warn" },
   approved: { tone: "success", icon: "check" },
   deployed: { tone: "accent", icon: "lock" },
-  upcoming: { tone: "accent", icon: "clock" },
-  live: { tone: "success", icon: "dot" },
-  soldOut: { tone: "neutral", icon: "check" },
-  closed: { tone: "neutral", icon: "lock" },
-  trading: { tone: "accent", icon: "swap" },
+  upcoming: catalogueLooks.upcoming,
+  live: catalogueLooks.live,
+  soldOut: catalogueLooks.sold_out,
+  closed: catalogueLooks.closed,
+  trading: catalogueLooks.trading,
 };

@@ -1,18 +1,19 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Badge, type BadgeIcon, type BadgeTone } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { BadgeLook } from "@/lib/format/badge-look";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Alert } from "@/lib/compliance/alerts";
 import { formatDay } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 
-const look: Record<Alert["kind"], [BadgeTone, BadgeIcon]> = {
-  verified_not_approved: ["danger", "error"],
-  kyc_expired: ["danger", "error"],
-  frozen_open_orders: ["danger", "lock"],
-  unverified_holder: ["danger", "warn"],
-  kyc_expiring: ["warn", "clock"],
-  near_max_holders: ["warn", "info"],
+const alertLooks: Record<Alert["kind"], BadgeLook> = {
+  verified_not_approved: { tone: "danger", icon: "error" },
+  kyc_expired: { tone: "danger", icon: "error" },
+  frozen_open_orders: { tone: "danger", icon: "lock" },
+  unverified_holder: { tone: "danger", icon: "warn" },
+  kyc_expiring: { tone: "warn", icon: "clock" },
+  near_max_holders: { tone: "warn", icon: "info" },
 };
 
 /** Alerts as a list: a labelled badge, one sentence, and links to the investor and the register. */
@@ -35,7 +36,6 @@ export async function AlertList({
   return (
     <ul className="flex flex-col divide-y divide-line rounded-xl border border-line" aria-labelledby={headingId}>
       {alerts.map((a, i) => {
-        const [tone, icon] = look[a.kind];
         let text: string;
         switch (a.kind) {
           case "kyc_expired":
@@ -96,9 +96,9 @@ export async function AlertList({
           >
             <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
               <span>
-                <Badge tone={tone} icon={icon}>
+                <StatusBadge looks={alertLooks} status={a.kind}>
                   {t(`kind.${a.kind}`)}
-                </Badge>
+                </StatusBadge>
               </span>
               <p className="text-sm">{text}</p>
             </div>

@@ -1,0 +1,104 @@
+import type { CSSProperties, ReactNode } from "react";
+import { cn } from "./cn";
+
+export type Column = {
+  label: ReactNode;
+  /** Numbers and amounts align right, so their digits line up. */
+  align?: "left" | "right";
+  /** A column whose header is for assistive technology only (an actions column, say). */
+  srOnly?: boolean;
+  className?: string;
+};
+
+export type DataTableProps = {
+  /** What the table lists, read by screen readers before the rows (WCAG 1.3.1). */
+  caption: ReactNode;
+  /** Show the caption as well (default: for assistive technology only, the section heading says it). */
+  captionVisible?: boolean;
+  columns: Column[];
+  /** Below this width the table scrolls inside its frame instead of squeezing the columns (phones). */
+  minWidth?: string;
+  /** A frame with rounded border (default) or none, for a table inside a card. */
+  framed?: boolean;
+  className?: string;
+  children: ReactNode;
+};
+
+const headCell = "border-b border-line px-3 py-2 font-medium";
+
+/**
+ * Atelier's one table: a captioned, scrollable frame with a header row of columns. Rows come as children, built
+ * from `Row`, `RowHeader` and `Cell`, so every list of records reads and scrolls alike.
+ */
+export function DataTable({
+  caption,
+  captionVisible = false,
+  columns,
+  minWidth = "32rem",
+  framed = true,
+  className,
+  children,
+}: DataTableProps) {
+  const style: CSSProperties = { minWidth };
+  return (
+    <div className={cn("overflow-x-auto", framed && "rounded-xl border border-line", className)}>
+      <table className="w-full text-sm" style={style}>
+        <caption className={captionVisible ? "px-3 py-2 text-left text-sm text-ink-muted" : "sr-only"}>
+          {caption}
+        </caption>
+        <thead className="bg-surface-muted text-left text-xs text-ink-muted">
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={cn(headCell, c.align === "right" && "text-right", c.className)}>
+                {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Row({ className, children }: { className?: string; children: ReactNode }) {
+  return <tr className={cn("border-b border-line last:border-0", className)}>{children}</tr>;
+}
+
+/** The cell that names its row (the wallet, the token): a row header for screen readers. */
+export function RowHeader({
+  align,
+  className,
+  children,
+}: {
+  align?: "left" | "right";
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <th
+      scope="row"
+      className={cn("px-3 py-2 font-normal", align === "right" ? "text-right tabular" : "text-left", className)}
+    >
+      {children}
+    </th>
+  );
+}
+
+export function Cell({
+  align,
+  className,
+  children,
+  colSpan,
+}: {
+  align?: "left" | "right";
+  className?: string;
+  children?: ReactNode;
+  colSpan?: number;
+}) {
+  return (
+    <td colSpan={colSpan} className={cn("px-3 py-2", align === "right" && "text-right tabular", className)}>
+      {children}
+    </td>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import { cn } from "./cn";
+
+const looks = {
+  /** A bordered panel with a small heading (consoles, review pages). */
+  card: { section: "rounded-xl border border-line bg-surface p-5", heading: "mb-3 font-medium" },
+  /** A page section with a larger heading and its content below. */
+  plain: { section: "flex flex-col gap-3", heading: "text-xl font-medium" },
+  /** A public page's section in the display face. */
+  display: { section: "flex flex-col gap-4", heading: "font-display text-2xl" },
+} as const;
+
+/**
+ * A landmark section named by its own heading (`aria-labelledby`), so the page's outline and screen readers' region
+ * list read alike. `actions` sit beside the heading (a link, a button).
+ */
+export function Section({
+  id,
+  title,
+  look = "plain",
+  actions,
+  className,
+  headingClassName,
+  children,
+}: {
+  /** The heading's id: unique on the page. */
+  id: string;
+  title: ReactNode;
+  look?: keyof typeof looks;
+  actions?: ReactNode;
+  className?: string;
+  headingClassName?: string;
+  children: ReactNode;
+}) {
+  const l = looks[look];
+  const heading = (
+    <h2 id={id} className={cn(l.heading, actions ? "mb-0" : null, headingClassName)}>
+      {title}
+    </h2>
+  );
+  return (
+    <section aria-labelledby={id} className={cn(l.section, className)}>
+      {actions ? (
+        <div className={cn("flex flex-wrap items-baseline justify-between gap-2", look === "card" && "mb-3")}>
+          {heading}
+          {actions}
+        </div>
+      ) : (
+        heading
+      )}
+      {children}
+    </section>
+  );
+}
