@@ -1,5 +1,8 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /*
  * Layer boundaries (README, "Architecture"): app → components → lib domains → chain/db. Data flows down only:
@@ -17,23 +20,53 @@ const noUi = {
     "lib/ is below the UI: it must not import components/ or app/. Move the shared type or helper into lib/ (README, Architecture).",
 };
 
+/*
+ * Sealed domains: a folder of lib/ with an `index.ts` is entered through it. Other domains, components and routes
+ * import `@/lib/<domain>` (its index) or its public `types` and `errors` modules, never its other files (the table
+ * access and the workflow behind the index). Found by listing lib/, so a domain is sealed by giving it an index.ts.
+ * `db`, `format` and `chain` are shared infrastructure used file by file, not domains.
+ */
+const libDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib");
+const infrastructure = new Set(["db", "format", "chain"]);
+const sealedDomains = fs
+  .readdirSync(libDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !infrastructure.has(d.name) && fs.existsSync(path.join(libDir, d.name, "index.ts")))
+  .map((d) => d.name)
+  .sort();
+const publicModules = ["types", "errors"];
+const sealed = (domain) => ({
+  group: [
+    `@/lib/${domain}/*`,
+    `../${domain}/*`,
+    ...publicModules.flatMap((m) => [`!@/lib/${domain}/${m}`, `!../${domain}/${m}`]),
+  ],
+  message: `lib/${domain} is entered through its index: import "@/lib/${domain}" (or its types/errors), not its internals (README, Architecture).`,
+});
+const sealedExcept = (own) => sealedDomains.filter((d) => d !== own).map(sealed);
+
 const config = [
   ...nextVitals,
   ...nextTs,
   {
     files: ["app/**/*.{ts,tsx,js,jsx,mjs}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noDatabase] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [noDatabase, ...sealedExcept(null)] }] },
   },
   {
     files: ["components/**/*.{ts,tsx,js,jsx,mjs}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noDatabase] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [noDatabase, ...sealedExcept(null)] }] },
   },
   {
     files: ["lib/**/*.{ts,tsx,js,jsx,mjs}"],
     // Integration tests drive a route or a server action end to end from lib/; production code never does.
     ignores: ["lib/**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noUi] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [noUi, ...sealedExcept(null)] }] },
   },
+  // Inside a sealed domain its own files are free to import each other (a later block replaces the rule's options).
+  ...sealedDomains.map((domain) => ({
+    files: [`lib/${domain}/**/*.{ts,tsx,js,jsx,mjs}`],
+    ignores: ["lib/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noUi, ...sealedExcept(domain)] }] },
+  })),
   {
     ignores: [
       "node_modules/**",

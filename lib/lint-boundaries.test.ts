@@ -56,4 +56,26 @@ describe("lint boundaries", () => {
     const allowed = 'import type { BadgeTone } from "@/lib/format/badge-look";\nexport type X = BadgeTone;\n';
     expect(await restricted(file, allowed)).toEqual([]);
   });
+
+  it("refuses another domain's internals of a sealed domain (one with an index.ts) and allows its index, types and errors", async () => {
+    const internal = 'import { findInvestorRow } from "@/lib/investors/records";\nexport const x = findInvestorRow;\n';
+    expect((await restricted("lib/kyc/boundary-probe.ts", internal))[0]).toMatch(
+      /lib\/investors is entered through its index/,
+    );
+    expect(await restricted("components/compliance/boundary-probe.tsx", internal)).toHaveLength(1);
+    expect(await restricted("app/(wallet)/boundary-probe/page.tsx", internal)).toHaveLength(1);
+    const relative = 'import { findInvestorRow } from "../investors/records";\nexport const x = findInvestorRow;\n';
+    expect(await restricted("lib/kyc/boundary-probe.ts", relative)).toHaveLength(1);
+    // The domain's own files import each other freely; the index and the public types/errors modules are open to all.
+    expect(await restricted("lib/investors/boundary-probe.ts", internal)).toEqual([]);
+    const index = 'import { findInvestorByWallet } from "@/lib/investors";\nexport const x = findInvestorByWallet;\n';
+    expect(await restricted("lib/kyc/boundary-probe.ts", index)).toEqual([]);
+    const types = 'import type { AuditLogEntry } from "@/lib/audit/types";\nexport type X = AuditLogEntry;\n';
+    expect(await restricted("components/compliance/boundary-probe.tsx", types)).toEqual([]);
+    const errors = 'import { ActionError } from "@/lib/actions/errors";\nexport const x = ActionError;\n';
+    expect(await restricted("lib/issuer/boundary-probe.ts", errors)).toEqual([]);
+    // The layer rules still hold in a sealed domain's own files.
+    const ui = 'import type { BadgeTone } from "@/components/ui/badge";\nexport type X = BadgeTone;\n';
+    expect(await restricted("lib/investors/boundary-probe.ts", ui)).toHaveLength(1);
+  });
 });
