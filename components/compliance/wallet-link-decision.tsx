@@ -54,13 +54,8 @@ export function WalletLinkDecision({
   const [call, setCall] = useState<LinkCall>("linkWallet");
   const [connectOpen, setConnectOpen] = useState(false);
   const [rejectOpen, setRejectOpen] = useState(false);
-  const [rejectState, rejectAction, rejecting] = useActionState(rejectWalletLinkAction, null);
   const wrongWallet = isConnected && address?.toLowerCase() !== officer.toLowerCase();
   const busy = tx.busy;
-
-  useEffect(() => {
-    if (rejectState?.ok) router.refresh();
-  }, [rejectState, router]);
 
   /** The server verifies the receipt (or, with no hash, the registry) and records the link; a refusal in words. */
   async function confirm(hash: Hex | null): Promise<string | null> {
@@ -156,42 +151,46 @@ export function WalletLinkDecision({
               : {}
         }
       />
-      {rejectOpen ? (
-        <form
-          id={`${uid}-reject`}
-          action={rejectAction}
-          className="flex flex-col gap-3 rounded-xl border border-line p-3"
-        >
-          <input type="hidden" name="id" value={id} />
-          {rejectState && !rejectState.ok ? (
-            <ErrorSummary
-              title={rejectState.message}
-              focusKey={rejectState}
-              items={errorItems(rejectState.fieldErrors, {
-                control: () => `${uid}-reason`,
-                label: () => t("reasonLabel"),
-              })}
-            />
-          ) : null}
-          <Field
-            id={`${uid}-reason`}
-            label={t("reasonLabel")}
-            hint={t("reasonHint")}
-            error={
-              rejectState && !rejectState.ok ? (rejectState.fieldErrors?.reason ?? rejectState.message) : undefined
-            }
-          >
-            {(p) => (
-              <textarea {...p} name="reason" rows={3} maxLength={500} className={cn(controlStyles, "h-auto py-2")} />
-            )}
-          </Field>
-          <div>
-            <Button type="submit" variant="danger" loading={rejecting}>
-              {t("rejectSubmit")}
-            </Button>
-          </div>
-        </form>
-      ) : null}
+      {rejectOpen ? <WalletLinkRejectForm id={id} formId={`${uid}-reject`} /> : null}
     </div>
+  );
+}
+
+/** The officer's refusal, with the reason the investor will read. */
+function WalletLinkRejectForm({ id, formId }: { id: string; formId: string }) {
+  const t = useTranslations("walletLinks.review");
+  const router = useRouter();
+  const uid = useId();
+  const [rejectState, rejectAction, rejecting] = useActionState(rejectWalletLinkAction, null);
+  useEffect(() => {
+    if (rejectState?.ok) router.refresh();
+  }, [rejectState, router]);
+  return (
+    <form id={formId} action={rejectAction} className="flex flex-col gap-3 rounded-xl border border-line p-3">
+      <input type="hidden" name="id" value={id} />
+      {rejectState && !rejectState.ok ? (
+        <ErrorSummary
+          title={rejectState.message}
+          focusKey={rejectState}
+          items={errorItems(rejectState.fieldErrors, {
+            control: () => `${uid}-reason`,
+            label: () => t("reasonLabel"),
+          })}
+        />
+      ) : null}
+      <Field
+        id={`${uid}-reason`}
+        label={t("reasonLabel")}
+        hint={t("reasonHint")}
+        error={rejectState && !rejectState.ok ? (rejectState.fieldErrors?.reason ?? rejectState.message) : undefined}
+      >
+        {(p) => <textarea {...p} name="reason" rows={3} maxLength={500} className={cn(controlStyles, "h-auto py-2")} />}
+      </Field>
+      <div>
+        <Button type="submit" variant="danger" loading={rejecting}>
+          {t("rejectSubmit")}
+        </Button>
+      </div>
+    </form>
   );
 }
