@@ -132,4 +132,13 @@ contract EnforcementDesk is AccessControlEnumerable, IEnforcementDesk {
     function agents() external view returns (address[] memory) {
         return getRoleMembers(AGENT_ROLE);
     }
+
+    /// @dev Refuses to revoke (or let renounce) the last agent: a token under the desk would be left with no one to
+    /// freeze, pause or move shares by order. Granting and revoking agents is otherwise the admin's (AccessControl).
+    function _revokeRole(bytes32 role, address account) internal override returns (bool) {
+        if (role == AGENT_ROLE && getRoleMemberCount(AGENT_ROLE) == 1 && hasRole(AGENT_ROLE, account)) {
+            revert DeskLastAgent(account);
+        }
+        return super._revokeRole(role, account);
+    }
 }

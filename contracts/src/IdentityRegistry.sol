@@ -65,6 +65,8 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
     error IdentityRegistrySameAgent(address agent);
     /// @notice The proposer is no longer an agent: the proposal cannot be confirmed.
     error IdentityRegistryProposerNotAgent(address proposer);
+    /// @notice The last agent cannot be revoked or renounce: investors could no longer be registered, updated or linked.
+    error IdentityRegistryLastAgent(address agent);
 
     /// @notice An agent proposed a registration (`wallet` set) or an update (`wallet` zero) of an investor.
     event InvestorChangeProposed(
@@ -454,5 +456,26 @@ contract IdentityRegistry is AccessControl, IIdentityRegistry {
             --_investors[investorId].walletCount;
         }
         emit WalletUnlinked(wallet, investorId);
+    }
+
+    // ---------------------------------------------------------------- agents
+
+    /// @dev How many wallets hold AGENT_ROLE, so the last one cannot be removed. No getter: one more external function
+    /// would reorder the dispatcher and cost every fill's `isVerified` reads gas (MarketGasTest); the indexer's
+    /// RoleGranted/RoleRevoked record gives the members.
+    uint256 private _agentCount;
+
+    function _grantRole(bytes32 role, address account) internal override returns (bool granted) {
+        granted = super._grantRole(role, account);
+        if (granted && role == AGENT_ROLE) ++_agentCount;
+    }
+
+    /// @dev Refuses to revoke (or let renounce) the last agent; otherwise AccessControl's rule (the admin revokes).
+    function _revokeRole(bytes32 role, address account) internal override returns (bool revoked) {
+        if (role == AGENT_ROLE && _agentCount == 1 && hasRole(AGENT_ROLE, account)) {
+            revert IdentityRegistryLastAgent(account);
+        }
+        revoked = super._revokeRole(role, account);
+        if (revoked && role == AGENT_ROLE) --_agentCount;
     }
 }

@@ -1212,6 +1212,17 @@ export const identityRegistryAbi = [
   },
   {
     "type": "error",
+    "name": "IdentityRegistryLastAgent",
+    "inputs": [
+      {
+        "name": "agent",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "IdentityRegistryNeedsSecondAgent",
     "inputs": [
       {
@@ -8080,6 +8091,17 @@ export const enforcementDeskAbi = [
         "name": "id",
         "type": "uint256",
         "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "DeskLastAgent",
+    "inputs": [
+      {
+        "name": "agent",
+        "type": "address",
+        "internalType": "address"
       }
     ]
   },

@@ -47,6 +47,10 @@ export const baseRevertMessages: RevertMessageTable = {
   ReentrancyGuardReentrantCall: "The transaction was refused (re-entrant call).",
   SafeERC20FailedOperation: "The payment token refused the transfer.",
   FailedCall: "A call inside the transaction failed.",
+  IdentityRegistryLastAgent:
+    "This is the registry's last compliance agent: grant the role to another officer before removing it from this one.",
+  DeskLastAgent:
+    "This is the enforcement desk's last agent: grant the role to another officer before removing it from this one.",
   InvalidInitialization: "This contract is already set up.",
   Panic: "The contract hit an internal error.",
   // The share token's limits on privileged power (every token shares them).

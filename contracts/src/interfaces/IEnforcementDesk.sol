@@ -26,6 +26,8 @@ interface IEnforcementDesk {
     error DeskArgumentsMismatch(uint256 id);
     /// @notice A zero address where an address is required.
     error DeskZeroAddress();
+    /// @notice The desk's last agent cannot be revoked or renounce: freezes, pauses and forced transfers would have no one.
+    error DeskLastAgent(address agent);
 
     /// @notice Agent `proposer` proposed calling `token` with `data` (selector `action`); executable by another agent
     /// until `expiresAt`.
