@@ -22,6 +22,7 @@ import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chai
 import type { Database } from "@/lib/db/connect";
 import { artworks, marketOrders, type WalletUnlinkRequest, walletUnlinkRequests } from "@/lib/db/schema";
 import { applyRegistryChange, getInvestorsByIds, getInvestorWallets } from "@/lib/investors";
+import { changeAudited } from "./wallet-link-common";
 
 export type UnlinkError =
   | "not_found"
@@ -153,10 +154,10 @@ export async function cancelUnlink(
   if (!request) return { ok: false, code: "not_found" };
   if (request.investorId !== investorId) return { ok: false, code: "not_yours" };
   if (request.status !== "requested") return { ok: false, code: "invalid_state" };
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    await t.update(walletUnlinkRequests).set({ status: "cancelled" }).where(eq(walletUnlinkRequests.id, id));
-    await writeAudit(t, {
+  await changeAudited(
+    db,
+    (t) => t.update(walletUnlinkRequests).set({ status: "cancelled" }).where(eq(walletUnlinkRequests.id, id)),
+    {
       actor: lower(wallet),
       actorRole: "investor",
       action: "wallet_unlink.cancel",
@@ -164,8 +165,8 @@ export async function cancelUnlink(
       subjectId: investorId,
       before: { status: "requested" },
       after: { status: "cancelled", requestId: id, wallet: request.wallet },
-    });
-  });
+    },
+  );
   return { ok: true };
 }
 
