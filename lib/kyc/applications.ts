@@ -8,6 +8,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
+import { rowsWhere } from "@/lib/db/rows";
 import {
   type InvestorCategory,
   type KycApplication,
@@ -73,11 +74,7 @@ export async function listDocuments(
   db: Database,
   { applicationId }: { applicationId: string },
 ): Promise<KycDocument[]> {
-  return db
-    .select()
-    .from(kycDocuments)
-    .where(eq(kycDocuments.applicationId, applicationId))
-    .orderBy(asc(kycDocuments.createdAt));
+  return rowsWhere(db, kycDocuments, eq(kycDocuments.applicationId, applicationId), asc(kycDocuments.createdAt));
 }
 
 /**

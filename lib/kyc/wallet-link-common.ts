@@ -93,6 +93,17 @@ export async function signedBy(message: string, signature: string): Promise<stri
   }
 }
 
+/** The audit entry of a step on an investor's link or unlink request, by their wallet or by an officer. */
+export function requestEntry(
+  actorRole: "investor" | "compliance",
+  actor: string,
+  investorId: string,
+  action: string,
+  change: Pick<AuditInput, "before" | "after" | "txHash">,
+): AuditInput {
+  return { actor: lower(actor), actorRole, action, subjectType: "investor", subjectId: investorId, ...change };
+}
+
 /** Runs `change` and writes its audit entry, in one database transaction. */
 export async function changeAudited(
   db: Database,

@@ -18,6 +18,7 @@ import {
   lower,
   newWalletMessage,
   signedBy,
+  requestEntry,
 } from "./wallet-link-common";
 
 /**
@@ -69,14 +70,12 @@ export async function officerStartLinkRequest(
         initiatedBy: lower(officer),
       })
       .returning();
-    await writeAudit(t, {
-      actor: lower(officer),
-      actorRole: "compliance",
-      action: "wallet_link.officer_start",
-      subjectType: "investor",
-      subjectId: investorId,
-      after: { requestId: id, newWallet: candidate, status: "awaiting_signatures" },
-    });
+    await writeAudit(
+      t,
+      requestEntry("compliance", officer, investorId, "wallet_link.officer_start", {
+        after: { requestId: id, newWallet: candidate, status: "awaiting_signatures" },
+      }),
+    );
     return { ok: true as const, request: request! };
   });
 }

@@ -10,7 +10,7 @@ import type { Database } from "@/lib/db/connect";
 import { type WalletLinkRequest, walletLinkRequests } from "@/lib/db/schema";
 import { getInvestorById, getInvestorsByIds, type Investor, linkWallet } from "@/lib/investors";
 import { onChainInvestorOf, verifyOfficerRegistryTx } from "./registry-calls";
-import { expireStale, type LinkResult, lower } from "./wallet-link-common";
+import { expireStale, type LinkResult, lower, requestEntry } from "./wallet-link-common";
 
 export type LinkQueueRow = WalletLinkRequest & { investorName: string | null; onChainId: string | null };
 
@@ -59,13 +59,7 @@ export async function listRecentLinkDecisions(
  * `proposeLink` (first officer) then `confirmLink` (another officer).
  */
 export type LinkCall = "linkWallet" | "proposeLink" | "confirmLink";
-export type LinkPlan = {
-  registry: Address;
-  wallet: Address;
-  investorId: Hex;
-  alreadyLinked: boolean;
-  call: LinkCall;
-};
+export type LinkPlan = { registry: Address; wallet: Address; investorId: Hex; alreadyLinked: boolean; call: LinkCall };
 
 async function loadSubmitted(
   db: Database,
@@ -173,16 +167,11 @@ export async function confirmWalletLink(
     db,
     id,
     { status: "linked", decidedAt: now, decidedBy: lower(officer), linkTxHash: txHash },
-    {
-      actor: lower(officer),
-      actorRole: "compliance",
-      action: "wallet_link.approve",
-      subjectType: "investor",
-      subjectId: request.investorId,
+    requestEntry("compliance", officer, request.investorId, "wallet_link.approve", {
       before: { status: "submitted" },
       after: { status: "linked", requestId: id, wallet: lower(plan.wallet), investorId: plan.investorId },
       txHash: txHash ? lower(txHash) : null,
-    },
+    }),
     (t) => linkWallet(t, { investorId: request.investorId, address: plan.wallet }),
   );
 }
@@ -201,16 +190,14 @@ async function recordLinkProposal(
   if (lower(proposer) !== lower(officer) || lower(proposed) !== lower(plan.wallet))
     return { ok: false, code: "not_linked_on_chain" };
   const { request } = (await loadSubmitted(db, id)) as { ok: true; request: WalletLinkRequest };
-  await writeAudit(db, {
-    actor: lower(officer),
-    actorRole: "compliance",
-    action: "wallet_link.propose",
-    subjectType: "investor",
-    subjectId: request.investorId,
-    before: { status: "submitted" },
-    after: { status: "proposed", requestId: id, wallet: lower(plan.wallet), investorId: plan.investorId },
-    txHash: lower(txHash),
-  });
+  await writeAudit(
+    db,
+    requestEntry("compliance", officer, request.investorId, "wallet_link.propose", {
+      before: { status: "submitted" },
+      after: { status: "proposed", requestId: id, wallet: lower(plan.wallet), investorId: plan.investorId },
+      txHash: lower(txHash),
+    }),
+  );
   return { ok: true, proposed: true };
 }
 
@@ -224,15 +211,10 @@ export async function rejectWalletLink(
     db,
     id,
     { status: "rejected", decidedAt: now, decidedBy: lower(officer), rejectionReason: reason },
-    {
-      actor: lower(officer),
-      actorRole: "compliance",
-      action: "wallet_link.reject",
-      subjectType: "investor",
-      subjectId: loaded.request.investorId,
+    requestEntry("compliance", officer, loaded.request.investorId, "wallet_link.reject", {
       before: { status: "submitted" },
       after: { status: "rejected", requestId: id, reason },
-    },
+    }),
   );
 }
 

@@ -31,6 +31,7 @@ import {
   lower,
   newWalletMessage,
   signedBy,
+  requestEntry,
 } from "./wallet-link-common";
 
 export { readWalletsVerified } from "./registry-calls";
@@ -77,15 +78,13 @@ export async function startLinkRequest(
     if (open) {
       // Opened from another of the investor's wallets: that one is replaced.
       await t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, open.id));
-      await writeAudit(t, {
-        actor: lower(wallet),
-        actorRole: "investor",
-        action: "wallet_link.cancel",
-        subjectType: "investor",
-        subjectId: investor.id,
-        before: { status: open.status },
-        after: { status: "cancelled", requestId: open.id, replacedFrom: lower(wallet) },
-      });
+      await writeAudit(
+        t,
+        requestEntry("investor", wallet, investor.id, "wallet_link.cancel", {
+          before: { status: open.status },
+          after: { status: "cancelled", requestId: open.id, replacedFrom: lower(wallet) },
+        }),
+      );
     }
     const id = crypto.randomUUID();
     const nonce = randomBytes(12).toString("hex");
@@ -148,14 +147,9 @@ export async function signLinkAsCurrent(
   await changeAudited(
     db,
     (t) => t.update(walletLinkRequests).set({ currentSignature: signature }).where(eq(walletLinkRequests.id, id)),
-    {
-      actor: lower(wallet),
-      actorRole: "investor",
-      action: "wallet_link.sign_current",
-      subjectType: "investor",
-      subjectId: investorId,
+    requestEntry("investor", wallet, investorId, "wallet_link.sign_current", {
       after: { requestId: id, message: request.currentMessage, signature },
-    },
+    }),
   );
   return { ok: true };
 }
@@ -239,15 +233,13 @@ export async function signLinkAsNew(
           submittedAt: now,
         })
         .where(and(eq(walletLinkRequests.id, id), eq(walletLinkRequests.status, "awaiting_signatures")));
-      await writeAudit(t, {
-        actor: lower(wallet),
-        actorRole: "investor",
-        action: "wallet_link.submit",
-        subjectType: "investor",
-        subjectId: investorId,
-        before: { status: "awaiting_signatures" },
-        after: { status: "submitted", requestId: id, newWallet: candidate, message, signature },
-      });
+      await writeAudit(
+        t,
+        requestEntry("investor", wallet, investorId, "wallet_link.submit", {
+          before: { status: "awaiting_signatures" },
+          after: { status: "submitted", requestId: id, newWallet: candidate, message, signature },
+        }),
+      );
     });
   } catch (error) {
     // The partial unique index: this wallet is already waiting in another investor's request.
@@ -275,15 +267,10 @@ export async function cancelLinkRequest(
   await changeAudited(
     db,
     (t) => t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, id)),
-    {
-      actor: lower(wallet),
-      actorRole: "investor",
-      action: "wallet_link.cancel",
-      subjectType: "investor",
-      subjectId: investorId,
+    requestEntry("investor", wallet, investorId, "wallet_link.cancel", {
       before: { status: request.status },
       after: { status: "cancelled", requestId: id },
-    },
+    }),
   );
   return { ok: true };
 }

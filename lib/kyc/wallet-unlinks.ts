@@ -22,7 +22,7 @@ import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chai
 import type { Database } from "@/lib/db/connect";
 import { artworks, marketOrders, type WalletUnlinkRequest, walletUnlinkRequests } from "@/lib/db/schema";
 import { applyRegistryChange, getInvestorsByIds, getInvestorWallets } from "@/lib/investors";
-import { changeAudited } from "./wallet-link-common";
+import { changeAudited, requestEntry } from "./wallet-link-common";
 
 export type UnlinkError =
   | "not_found"
@@ -157,15 +157,10 @@ export async function cancelUnlink(
   await changeAudited(
     db,
     (t) => t.update(walletUnlinkRequests).set({ status: "cancelled" }).where(eq(walletUnlinkRequests.id, id)),
-    {
-      actor: lower(wallet),
-      actorRole: "investor",
-      action: "wallet_unlink.cancel",
-      subjectType: "investor",
-      subjectId: investorId,
+    requestEntry("investor", wallet, investorId, "wallet_unlink.cancel", {
       before: { status: "requested" },
       after: { status: "cancelled", requestId: id, wallet: request.wallet },
-    },
+    }),
   );
   return { ok: true };
 }
@@ -274,16 +269,14 @@ export async function confirmUnlink(
       .update(walletUnlinkRequests)
       .set({ status: "unlinked", decidedAt: now, decidedBy: lower(officer), txHash: lower(txHash) })
       .where(eq(walletUnlinkRequests.id, id));
-    await writeAudit(t, {
-      actor: lower(officer),
-      actorRole: "compliance",
-      action: "wallet_unlink.approve",
-      subjectType: "investor",
-      subjectId: request.investorId,
-      before: { status: "requested" },
-      after: { status: "unlinked", requestId: id, wallet: request.wallet },
-      txHash: lower(txHash),
-    });
+    await writeAudit(
+      t,
+      requestEntry("compliance", officer, request.investorId, "wallet_unlink.approve", {
+        before: { status: "requested" },
+        after: { status: "unlinked", requestId: id, wallet: request.wallet },
+        txHash: lower(txHash),
+      }),
+    );
   });
   return { ok: true };
 }
