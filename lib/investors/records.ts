@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import type { Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
+import { rowsWhere } from "@/lib/db/rows";
 import { type Investor, type InvestorWallet, investors, investorWallets } from "@/lib/db/schema";
 
 export type { Investor, InvestorCategory, InvestorWallet } from "@/lib/db/schema";
@@ -62,54 +63,53 @@ export async function getInvestorWallets(
   db: Database,
   { investorId }: { investorId: string },
 ): Promise<InvestorWallet[]> {
-  return db
-    .select()
-    .from(investorWallets)
-    .where(eq(investorWallets.investorId, investorId))
-    .orderBy(desc(investorWallets.isPrimary), asc(investorWallets.linkedAt));
+  return rowsWhere(
+    db,
+    investorWallets,
+    eq(investorWallets.investorId, investorId),
+    desc(investorWallets.isPrimary),
+    asc(investorWallets.linkedAt),
+  );
 }
 
 // --- Many at once (registers, alerts, the audit trail) --------------------------------------------------------------
 
 export async function getInvestorsByIds(db: Database, ids: readonly string[]): Promise<Investor[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(investors)
-    .where(inArray(investors.id, [...ids]));
+  return ids.length === 0 ? [] : rowsWhere(db, investors, inArray(investors.id, [...ids]));
 }
 
 /** Investors by on-chain id (ids given lowercase, as stored). */
 export async function getInvestorsByOnChainIds(db: Database, onChainIds: readonly string[]): Promise<Investor[]> {
-  if (onChainIds.length === 0) return [];
-  return db
-    .select()
-    .from(investors)
-    .where(inArray(investors.onChainId, [...onChainIds]));
+  return onChainIds.length === 0 ? [] : rowsWhere(db, investors, inArray(investors.onChainId, [...onChainIds]));
 }
 
 /** Which of these wallets (given lowercase) are linked, and to whom. */
-export async function getWalletOwners(
+export function getWalletOwners(
   db: Database,
   addresses: readonly string[],
 ): Promise<{ address: string; investorId: string }[]> {
-  if (addresses.length === 0) return [];
-  return db
-    .select({ address: investorWallets.address, investorId: investorWallets.investorId })
-    .from(investorWallets)
-    .where(inArray(investorWallets.address, [...addresses]));
+  return walletPairsWhere(db, investorWallets.address, addresses);
 }
 
 /** The wallets of these investors. */
-export async function getWalletsOfInvestors(
+export function getWalletsOfInvestors(
   db: Database,
   investorIds: readonly string[],
 ): Promise<{ address: string; investorId: string }[]> {
-  if (investorIds.length === 0) return [];
+  return walletPairsWhere(db, investorWallets.investorId, investorIds);
+}
+
+/** Wallet–investor pairs whose `column` is one of `values` (none asked, none read). */
+async function walletPairsWhere(
+  db: Database,
+  column: typeof investorWallets.address | typeof investorWallets.investorId,
+  values: readonly string[],
+): Promise<{ address: string; investorId: string }[]> {
+  if (values.length === 0) return [];
   return db
     .select({ address: investorWallets.address, investorId: investorWallets.investorId })
     .from(investorWallets)
-    .where(inArray(investorWallets.investorId, [...investorIds]));
+    .where(inArray(column, [...values]));
 }
 
 /** The investor record of each of these wallets (given lowercase) that is linked to one. */

@@ -17,12 +17,13 @@ import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import type { InvestorCategory, KycApplication } from "@/lib/db/schema";
 import { assignOnChainId, getInvestorById } from "@/lib/investors";
-import { applyTransition, auditKycRefusal, loadReviewReadiness } from "./applications";
+import { applyTransition, auditKycRefusal, loadReviewReadiness } from "./transitions";
 import {
   type PlanError,
   planRegistration,
   readRegisteredRecord,
   type RegistrationPlan,
+  type PlanMode,
   type VerifyError,
   verifyProposal,
   verifyRegistration,
@@ -32,6 +33,10 @@ import { canApprove, type KycTransitionError, needsFourEyes, transition } from "
 
 export type ApprovalError = KycTransitionError | PlanError | VerifyError | "not_found" | "conflict";
 export type ApprovalFailure = { ok: false; code: ApprovalError; review?: ReviewReadiness };
+/** An officer's step on an application; a step 1 answers the plan the wallet sends, a step 2 the application. */
+type OfficerStep = { app: KycApplication; actor: string };
+type PlanAnswer = { ok: true; plan: RegistrationPlan } | ApprovalFailure;
+type AppAnswer = { ok: true; app: KycApplication } | ApprovalFailure;
 
 /** What an approval decision depends on: the investor, the category applied for and the one the registry holds. */
 export async function approvalContext(db: Database, app: KycApplication) {
@@ -71,24 +76,16 @@ async function refuse(
 }
 
 /** Takes a submitted application into review (also done implicitly by the first decision). */
-export async function ensureInReview(
-  db: Database,
-  app: KycApplication,
-  actor: string,
-): Promise<{ ok: true; app: KycApplication } | ApprovalFailure> {
+export async function ensureInReview(db: Database, app: KycApplication, actor: string): Promise<AppAnswer> {
   if (app.status !== "submitted") return { ok: true, app };
-  const r = await applyTransition(db, { app, event: { type: "start_review" }, actor, actorRole: "compliance" });
-  return r.ok ? r : { ok: false, code: r.code };
+  return transitionOrFail(db, { app, event: { type: "start_review" }, actor, actorRole: "compliance" });
 }
 
 /**
  * Four eyes, first officer, step 1: checks this officer may pre-approve (review complete, not pre-approved, four
  * eyes apply), and returns the proposal their wallet sends (or `alreadyProposed`: nothing to sign).
  */
-export async function beginPreApproval(
-  db: Database,
-  { app, actor }: { app: KycApplication; actor: string },
-): Promise<{ ok: true; plan: RegistrationPlan } | ApprovalFailure> {
+export async function beginPreApproval(db: Database, { app, actor }: OfficerStep): Promise<PlanAnswer> {
   const ctx = await approvalContext(db, app);
   if (!ctx) return { ok: false, code: "not_found" };
   const allowed = transition(
@@ -98,14 +95,7 @@ export async function beginPreApproval(
   if (!allowed.ok) return refuse(db, app, "kyc.pre_approve", actor, allowed.error, ctx.review);
   // A pre-approval is the first of two signatures; where one officer decides alone there is nothing to pre-approve.
   if (!ctx.fourEyes) return refuse(db, app, "kyc.pre_approve", actor, "invalid_transition");
-  const inReview = await ensureInReview(db, app, actor);
-  if (!inReview.ok) return inReview;
-  const onChainId = await assignOnChainId(db, ctx.investor);
-  return planAndAudit(
-    db,
-    { app: inReview.app, investor: ctx.investor, onChainId, mode: "propose", actor },
-    "kyc.pre_approve.begin",
-  );
+  return planAndAudit(db, { app, ctx, mode: "propose", actor }, "kyc.pre_approve.begin");
 }
 
 /**
@@ -114,8 +104,8 @@ export async function beginPreApproval(
  */
 export async function confirmPreApproval(
   db: Database,
-  { app, actor, txHash }: { app: KycApplication; actor: string; txHash: Hex | null },
-): Promise<{ ok: true; app: KycApplication } | ApprovalFailure> {
+  { app, actor, txHash }: OfficerStep & { txHash: Hex | null },
+): Promise<AppAnswer> {
   const ctx = await approvalContext(db, app);
   if (!ctx) return { ok: false, code: "not_found" };
   if (!ctx.fourEyes) return refuse(db, app, "kyc.pre_approve", actor, "invalid_transition");
@@ -133,7 +123,7 @@ export async function confirmPreApproval(
     const verified = await verifyProposal({ plan: planned.plan, txHash, officer: actor });
     if (!verified.ok) return { ok: false, code: verified.code };
   }
-  const r = await applyTransition(db, {
+  return transitionOrFail(db, {
     app,
     event: { type: "pre_approve", actor },
     actor,
@@ -143,7 +133,6 @@ export async function confirmPreApproval(
     txHash,
     previousCategory: ctx.previousCategory,
   });
-  return r.ok ? r : { ok: false, code: r.code };
 }
 
 /**
@@ -151,31 +140,12 @@ export async function confirmPreApproval(
  * takes the application into review, gives the investor an on-chain id if needed, and returns what the officer's
  * wallet will send: `registerInvestor`/`updateInvestor` alone, or `confirmProposal` of the first officer's proposal.
  */
-export async function beginApproval(
-  db: Database,
-  { app, actor }: { app: KycApplication; actor: string },
-): Promise<{ ok: true; plan: RegistrationPlan } | ApprovalFailure> {
+export async function beginApproval(db: Database, { app, actor }: OfficerStep): Promise<PlanAnswer> {
   const ctx = await approvalContext(db, app);
   if (!ctx) return { ok: false, code: "not_found" };
-  const allowed = canApprove(
-    {
-      status: app.status,
-      category: ctx.category,
-      previousCategory: ctx.previousCategory,
-      preApprovedBy: app.preApprovedBy,
-      review: ctx.review,
-    },
-    actor,
-  );
-  if (!allowed.ok) return refuse(db, app, "kyc.approve", actor, allowed.error, ctx.review);
-  const inReview = await ensureInReview(db, app, actor);
-  if (!inReview.ok) return inReview;
-  const onChainId = await assignOnChainId(db, ctx.investor);
-  return planAndAudit(
-    db,
-    { app: inReview.app, investor: ctx.investor, onChainId, mode: ctx.fourEyes ? "confirm" : "single", actor },
-    "kyc.approve.begin",
-  );
+  const refused = await refuseApproval(db, app, actor, ctx);
+  if (refused) return refused;
+  return planAndAudit(db, { app, ctx, mode: ctx.fourEyes ? "confirm" : "single", actor }, "kyc.approve.begin");
 }
 
 /**
@@ -184,22 +154,13 @@ export async function beginApproval(
  */
 export async function confirmApproval(
   db: Database,
-  { app, actor, txHash }: { app: KycApplication; actor: string; txHash: Hex | null },
-): Promise<{ ok: true; app: KycApplication } | ApprovalFailure> {
+  { app, actor, txHash }: OfficerStep & { txHash: Hex | null },
+): Promise<AppAnswer> {
   const ctx = await approvalContext(db, app);
   if (!ctx) return { ok: false, code: "not_found" };
   if (!ctx.investor.onChainId) return { ok: false, code: "not_registered" };
-  const allowed = canApprove(
-    {
-      status: app.status,
-      category: ctx.category,
-      previousCategory: ctx.previousCategory,
-      preApprovedBy: app.preApprovedBy,
-      review: ctx.review,
-    },
-    actor,
-  );
-  if (!allowed.ok) return refuse(db, app, "kyc.approve", actor, allowed.error, ctx.review);
+  const refused = await refuseApproval(db, app, actor, ctx);
+  if (refused) return refused;
   // After the second officer's confirmation the registry already holds the new category (a downgrade then reads as
   // retail → retail): whoever pre-approved still cannot be the one who approves.
   if (app.preApprovedBy && app.preApprovedBy.toLowerCase() === actor.toLowerCase())
@@ -209,7 +170,7 @@ export async function confirmApproval(
   const verified = await verifyRegistration({ plan: planned.plan, txHash, officer: actor });
   if (!verified.ok) return { ok: false, code: verified.code };
   const now = new Date();
-  const r = await applyTransition(db, {
+  return transitionOrFail(db, {
     app,
     event: { type: "approve", actor },
     actor,
@@ -219,24 +180,62 @@ export async function confirmApproval(
     investorSet: { kycApprovedAt: now, kycExpiresAt: verified.expiresAt, rejectionReason: null },
     previousCategory: ctx.previousCategory,
   });
+}
+
+type ApprovalContext = NonNullable<Awaited<ReturnType<typeof approvalContext>>>;
+
+/** Refuses (audited) an officer who may not approve this application now; null when they may. */
+async function refuseApproval(
+  db: Database,
+  app: KycApplication,
+  actor: string,
+  ctx: ApprovalContext,
+): Promise<ApprovalFailure | null> {
+  const allowed = canApprove(
+    {
+      status: app.status,
+      category: ctx.category,
+      previousCategory: ctx.previousCategory,
+      preApprovedBy: app.preApprovedBy,
+      review: ctx.review,
+    },
+    actor,
+  );
+  return allowed.ok ? null : refuse(db, app, "kyc.approve", actor, allowed.error, ctx.review);
+}
+
+/** Applies the transition; a refusal or a conflict answers as an approval failure. */
+async function transitionOrFail(db: Database, p: Parameters<typeof applyTransition>[1]): Promise<AppAnswer> {
+  const r = await applyTransition(db, p);
   return r.ok ? r : { ok: false, code: r.code };
 }
 
-/** Step 1 of an approval or a pre-approval: plans the registry call and audits what it will set against the registry. */
+/**
+ * Step 1 of an approval or a pre-approval: takes the application into review, gives the investor an on-chain id if
+ * needed, plans the registry call and audits what it will set against the registry.
+ */
 async function planAndAudit(
   db: Database,
-  p: Omit<Parameters<typeof planRegistration>[0], "officer"> & { actor: string },
+  { app, ctx, mode, actor }: { app: KycApplication; ctx: ApprovalContext; mode: PlanMode; actor: string },
   action: "kyc.pre_approve.begin" | "kyc.approve.begin",
-): Promise<{ ok: true; plan: RegistrationPlan } | ApprovalFailure> {
-  const { actor, ...rest } = p;
-  const planned = await planRegistration({ ...rest, officer: actor });
+): Promise<PlanAnswer> {
+  const inReview = await ensureInReview(db, app, actor);
+  if (!inReview.ok) return inReview;
+  const onChainId = await assignOnChainId(db, ctx.investor);
+  const planned = await planRegistration({
+    app: inReview.app,
+    investor: ctx.investor,
+    onChainId,
+    mode,
+    officer: actor,
+  });
   if (!planned.ok) return { ok: false, code: planned.code };
   await writeAudit(db, {
     actor,
     actorRole: "compliance",
     action,
     subjectType: "kyc_application",
-    subjectId: p.app.id,
+    subjectId: inReview.app.id,
     before: { registry: planned.plan.current },
     after: { ...planned.plan, current: undefined },
   });

@@ -21,7 +21,6 @@ import {
   confirmPreApproval,
   ensureInReview,
 } from "./approval";
-import type { RegistrationPlan } from "./registration";
 import { isReviewable } from "./state";
 
 export type NotFound = { ok: false; code: "not_found" };
@@ -89,40 +88,38 @@ export async function decideApplication(
   });
 }
 
-/** Four eyes, first officer, step 1 (./approval `beginPreApproval`): the proposal this officer's wallet sends. */
-export async function startPreApproval(
+/** Loads the application by id and runs `step` on it ("not_found" when there is none). */
+async function onApplication<R>(
   db: Database,
-  { id, actor }: Officer,
-): Promise<{ ok: true; plan: RegistrationPlan } | NotFound | ApprovalFailure> {
+  id: string,
+  step: (app: KycApplication) => Promise<R>,
+): Promise<R | NotFound> {
   const app = await getApplication(db, { id });
-  return app ? beginPreApproval(db, { app, actor }) : notFound;
+  return app ? step(app) : notFound;
 }
+
+/** An officer's step of ./approval, by the application's id. */
+function byId<P extends { app: KycApplication }, R>(step: (db: Database, p: P) => Promise<R>) {
+  return (db: Database, p: Omit<P, "app"> & { id: string }): Promise<R | NotFound> =>
+    // `{ ...p, app }` is P (its fields but the application, and the application), plus an `id` the step ignores.
+    onApplication(db, p.id, (app) => step(db, { ...p, app } as unknown as P));
+}
+
+/** Four eyes, first officer, step 1 (./approval `beginPreApproval`): the proposal this officer's wallet sends. */
+export const startPreApproval = byId(beginPreApproval);
 
 /** Four eyes, first officer, step 2 (./approval `confirmPreApproval`): verified on chain, then recorded. */
-export async function recordPreApproval(
-  db: Database,
-  { id, actor, txHash }: Officer & { txHash: Hex | null },
-): Promise<{ ok: true; app: KycApplication } | NotFound | ApprovalFailure> {
-  const app = await getApplication(db, { id });
-  return app ? confirmPreApproval(db, { app, actor, txHash }) : notFound;
-}
+export const recordPreApproval = byId(confirmPreApproval);
 
 /** Approval, step 1 (./approval `beginApproval`): what this officer's wallet sends, the on-chain id assigned. */
-export async function startApproval(
-  db: Database,
-  { id, actor }: Officer,
-): Promise<{ ok: true; plan: RegistrationPlan } | NotFound | ApprovalFailure> {
-  const app = await getApplication(db, { id });
-  return app ? beginApproval(db, { app, actor }) : notFound;
-}
+export const startApproval = byId(beginApproval);
 
 /** Approval, step 2 (./approval `confirmApproval`): approved only once the chain shows the registration. */
-export async function recordApproval(
+export function recordApproval(
   db: Database,
   { id, actor, txHash }: Officer & { txHash: Hex | null },
 ): Promise<{ ok: true; app: KycApplication } | NotFound | ApprovalFailure> {
-  const app = await getApplication(db, { id });
-  if (!app) return notFound;
-  if (!isReviewable(app.status)) return { ok: false, code: "invalid_transition" };
-  return confirmApproval(db, { app, actor, txHash });
+  return onApplication(db, id, async (app) =>
+    isReviewable(app.status) ? confirmApproval(db, { app, actor, txHash }) : { ok: false, code: "invalid_transition" },
+  );
 }

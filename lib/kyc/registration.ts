@@ -7,10 +7,10 @@ import "server-only";
 import { type Address, getAddress, type Hex, zeroAddress, zeroHash } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
-import { verifyUserTx } from "@/lib/chain/verify-tx";
 import { CATEGORY_BY_CODE, CODE_BY_CATEGORY } from "@/lib/auth/roles";
 import type { Investor, InvestorCategory, KycApplication } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
+import { verifyOfficerRegistryTx } from "./registry-calls";
 import { approvalExpiry, RENEWAL_NOTICE_DAYS } from "./state";
 
 /** What the identity registry holds for an investor: country (ISO numeric), category code, expiry (unix seconds). */
@@ -198,19 +198,8 @@ async function checkReceipt(
   officer: string,
 ): Promise<{ ok: true } | { ok: false; code: VerifyError }> {
   if (!txHash) return { ok: true };
-  let verified;
-  try {
-    verified = await verifyUserTx({
-      client: getPublicClient(),
-      txHash,
-      sender: getAddress(officer),
-      allowed: [{ address: getDeployments().identityRegistry, abi: identityRegistryAbi }],
-      waitMs: 30_000,
-      revertedFirst: true,
-    });
-  } catch {
-    return { ok: false, code: "tx_not_found" };
-  }
+  const verified = await verifyOfficerRegistryTx(txHash, officer);
+  if (!verified) return { ok: false, code: "tx_not_found" };
   if (verified.ok) return { ok: true };
   switch (verified.code) {
     case "tx_failed":

@@ -22,6 +22,7 @@ import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chai
 import type { Database } from "@/lib/db/connect";
 import { artworks, marketOrders, type WalletUnlinkRequest, walletUnlinkRequests } from "@/lib/db/schema";
 import { applyRegistryChange, getInvestorsByIds, getInvestorWallets } from "@/lib/investors";
+import { changeAudited, requestEntry } from "./wallet-link-common";
 
 export type UnlinkError =
   | "not_found"
@@ -153,19 +154,14 @@ export async function cancelUnlink(
   if (!request) return { ok: false, code: "not_found" };
   if (request.investorId !== investorId) return { ok: false, code: "not_yours" };
   if (request.status !== "requested") return { ok: false, code: "invalid_state" };
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    await t.update(walletUnlinkRequests).set({ status: "cancelled" }).where(eq(walletUnlinkRequests.id, id));
-    await writeAudit(t, {
-      actor: lower(wallet),
-      actorRole: "investor",
-      action: "wallet_unlink.cancel",
-      subjectType: "investor",
-      subjectId: investorId,
+  await changeAudited(
+    db,
+    (t) => t.update(walletUnlinkRequests).set({ status: "cancelled" }).where(eq(walletUnlinkRequests.id, id)),
+    requestEntry("investor", wallet, investorId, "wallet_unlink.cancel", {
       before: { status: "requested" },
       after: { status: "cancelled", requestId: id, wallet: request.wallet },
-    });
-  });
+    }),
+  );
   return { ok: true };
 }
 
@@ -273,16 +269,14 @@ export async function confirmUnlink(
       .update(walletUnlinkRequests)
       .set({ status: "unlinked", decidedAt: now, decidedBy: lower(officer), txHash: lower(txHash) })
       .where(eq(walletUnlinkRequests.id, id));
-    await writeAudit(t, {
-      actor: lower(officer),
-      actorRole: "compliance",
-      action: "wallet_unlink.approve",
-      subjectType: "investor",
-      subjectId: request.investorId,
-      before: { status: "requested" },
-      after: { status: "unlinked", requestId: id, wallet: request.wallet },
-      txHash: lower(txHash),
-    });
+    await writeAudit(
+      t,
+      requestEntry("compliance", officer, request.investorId, "wallet_unlink.approve", {
+        before: { status: "requested" },
+        after: { status: "unlinked", requestId: id, wallet: request.wallet },
+        txHash: lower(txHash),
+      }),
+    );
   });
   return { ok: true };
 }

@@ -1,0 +1,59 @@
+/** Sign-in and sessions: SIWE nonces, revocations, sign-outs and rate limits. */
+import type { InferSelectModel } from "drizzle-orm";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { addressCheck, timestamptz, createdAt } from "./columns";
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in and sessions (sessions themselves are stateless signed cookies)
+
+export const siweNonces = pgTable(
+  "siwe_nonces",
+  {
+    nonce: text("nonce").primaryKey(),
+    /** Set when the nonce is bound to a wallet at issue time, or recorded when it is used. */
+    address: text("address"),
+    createdAt: createdAt(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+  },
+  (t) => [index("siwe_nonces_expires_at_idx").on(t.expiresAt), addressCheck("siwe_nonces_address_format", t.address)],
+);
+export type SiweNonce = InferSelectModel<typeof siweNonces>;
+
+/** Signed-out sessions: a cookie whose jti is here is refused until it would have expired anyway. */
+export const sessionRevocations = pgTable(
+  "session_revocations",
+  {
+    jti: text("jti").primaryKey(),
+    revokedAt: timestamptz("revoked_at").notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+  },
+  (t) => [index("session_revocations_expires_at_idx").on(t.expiresAt)],
+);
+export type SessionRevocation = InferSelectModel<typeof sessionRevocations>;
+
+/** "Sign out everywhere": every session of the wallet issued up to `signed_out_at` is refused. */
+export const sessionSignOuts = pgTable(
+  "session_sign_outs",
+  {
+    address: text("address").primaryKey(),
+    signedOutAt: timestamptz("signed_out_at").notNull(),
+  },
+  (t) => [addressCheck("session_sign_outs_address_format", t.address)],
+);
+export type SessionSignOut = InferSelectModel<typeof sessionSignOuts>;
+
+/**
+ * Rate-limit windows (owned by lib/rate-limit): one fixed window per key such as `signIn:ip:203.0.113.9`,
+ * shared by every instance. Rows whose window has ended are removed by housekeeping.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    resetAt: timestamptz("reset_at").notNull(),
+  },
+  (t) => [index("rate_limits_reset_at_idx").on(t.resetAt)],
+);
+export type RateLimit = InferSelectModel<typeof rateLimits>;
