@@ -850,3 +850,4 @@ export const artworkUpdates = pgTable(
   ],
 );
 export type ArtworkUpdate = InferSelectModel<typeof artworkUpdates>;
+export * from "./schema-distributions";
