@@ -23,6 +23,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { syncToHead } from "@/lib/indexer/projections";
 import { CENT } from "./allocate";
 import { readRecordRegister } from "./holders";
+import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
 import { distributionTerms, prepareDistribution, type PreparedDistribution } from "./prepare";
 import { getClaimProof, getDistribution, getDistributionByOnChainId, listClaimProofs, recordOnChain } from "./store";
 import { verifyDistribution } from "./verify";
@@ -260,4 +261,91 @@ describe("a distribution on a real chain", () => {
     expect(edited.status).toBe(1);
     expect(edited.stdout).toMatch(/not a distribution document|does not hold together|No distribution/);
   }, 60_000);
+
+  it("the issuer's steps: plan at the latest indexed block (refusals first), sign, record the distributor's id", async () => {
+    await syncToHead({ db: database.db, client: client as never, contracts: d, confirmations: 0 });
+    await client.request({ method: "evm_mine" as never, params: [] as never });
+    const base = {
+      client,
+      deployments: d,
+      issuer: issuer.address,
+      token,
+      kind: "sale_proceeds" as const,
+      amount: 500n * CENT,
+      recordBlock: "now" as const,
+      claimDays: 10,
+      treeURI: (id: string) => `https://atelier.test/distributions/${id}/tree.json`,
+    };
+    expect(await planDistribution(database.db, { ...base, issuer: b.address })).toEqual({
+      ok: false,
+      code: "not_issuer",
+    });
+    expect(await planDistribution(database.db, { ...base, amount: 500n * CENT + 1n })).toEqual({
+      ok: false,
+      code: "invalid_amount",
+    });
+    expect(await planDistribution(database.db, { ...base, claimDays: 7 })).toEqual({
+      ok: false,
+      code: "invalid_window",
+    });
+    expect(await planDistribution(database.db, { ...base, recordBlock: 10_000_000n })).toEqual({
+      ok: false,
+      code: "record_block_future",
+    });
+    const plan = await planDistribution(database.db, base);
+    if (!plan.ok) throw new Error(plan.code);
+    // After the record block of the first one: a holds 400, b 400, c 200 (frozen, still entitled).
+    expect(plan.holders).toBe(3);
+    expect(plan.dust).toBe(0n);
+    expect(plan.treeURI).toMatch(plan.id);
+    await tc.send(
+      tc.wallet(devAccount(0)).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "mint",
+        args: [issuer.address, plan.terms.amount],
+      }),
+    );
+    await tc.send(
+      tc.wallet(issuer).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "approve",
+        args: [d.distributor!, plan.terms.amount],
+      }),
+    );
+    const receipt = await tc.send(
+      tc.wallet(issuer).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "createDistribution",
+        args: [token, plan.terms, plan.treeURI],
+      }),
+    );
+    const txHash = receipt.transactionHash;
+    expect(
+      await recordDistributionCreated(database.db, { client, deployments: d, issuer: b.address, id: plan.id, txHash }),
+    ).toEqual({ ok: false, code: "not_issuer" });
+    const recorded = await recordDistributionCreated(database.db, {
+      client,
+      deployments: d,
+      issuer: issuer.address,
+      id: plan.id,
+      txHash,
+    });
+    expect(recorded).toEqual({ ok: true, onChainId: onChainId + 1n });
+    expect(
+      await recordDistributionCreated(database.db, {
+        client,
+        deployments: d,
+        issuer: issuer.address,
+        id: plan.id,
+        txHash,
+      }),
+    ).toEqual({ ok: false, code: "already_recorded" });
+    // a now has entitlements in both distributions, with claim arguments as plain strings.
+    const claims = await claimsOf(database.db, a.address);
+    expect(claims.map((x) => x.onChainId).sort()).toEqual([onChainId.toString(), (onChainId + 1n).toString()]);
+    expect(claims.find((x) => x.distributionId === plan.id)?.amount).toBe((200n * CENT).toString());
+  });
 });
