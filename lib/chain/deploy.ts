@@ -270,23 +270,25 @@ export async function ensureDeployment({
   const recorded: DeploymentRecord | null = existsSync(env.deploymentsFile)
     ? JSON.parse(readFileSync(env.deploymentsFile, "utf8"))
     : null;
+  const local = env.usesLocalAnvil && env.chainId === 31337;
+  const deployLocally = () =>
+    deployAtelier({
+      rpcUrl: env.rpcUrls[0]!,
+      chainId: env.chainId,
+      account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 0 }),
+      file: env.deploymentsFile,
+      log,
+    });
   if (recorded && (await isDeployed(client, recorded))) {
     log(`contracts found on chain ${env.chainId} (${env.deploymentsFile})`);
-    if (env.usesLocalAnvil && env.chainId === 31337 && !(await hasCode(client, recorded.distributor))) {
+    if (local && !(await hasCode(client, recorded.distributor))) {
       // Deployed before the distributor existed: add it (the other steps are skipped, they have code).
       log("adding the distributor to the local deployment");
-      const deployed = await deployAtelier({
-        rpcUrl: env.rpcUrls[0]!,
-        chainId: env.chainId,
-        account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 0 }),
-        file: env.deploymentsFile,
-        log,
-      });
-      return { ...deployed, created: false };
+      return { ...(await deployLocally()), created: false };
     }
     return { ...loadDeployments({ file: env.deploymentsFile, expectedChainId: env.chainId }), created: false };
   }
-  if (!env.usesLocalAnvil || env.chainId !== 31337) {
+  if (!local) {
     throw new Error(
       recorded
         ? `The contracts listed in ${env.deploymentsFile} have no code on chain ${env.chainId}. Deploy them with "npm run deploy" (RPC_URL, DEPLOYER_PRIVATE_KEY) or fix DEPLOYMENTS_FILE.`
@@ -299,12 +301,5 @@ export async function ensureDeployment({
   } else {
     log("deploying contracts to the local chain…");
   }
-  const deployed = await deployAtelier({
-    rpcUrl: env.rpcUrls[0]!,
-    chainId: env.chainId,
-    account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 0 }),
-    file: env.deploymentsFile,
-    log,
-  });
-  return { ...deployed, created: true };
+  return { ...(await deployLocally()), created: true };
 }

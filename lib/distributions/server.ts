@@ -11,22 +11,13 @@ import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
 import { getDistribution } from "./store";
-import type { DistributionKind } from "./tree";
 
 export const treeDocumentPath = (id: string) => `/api/distributions/${id}/tree`;
 
-export function planIssuerDistribution(
-  db: Database,
-  args: {
-    issuer: Address;
-    token: Address;
-    kind: DistributionKind;
-    amount: bigint;
-    recordBlock: bigint | "now";
-    claimDays: number;
-    origin: string;
-  },
-) {
+type PlanArgs = Omit<Parameters<typeof planDistribution>[1], "client" | "deployments" | "treeURI">;
+
+/** Plans as the issuer asked; `origin` is the portal's address the tree document is served from. */
+export function planIssuerDistribution(db: Database, args: PlanArgs & { origin: string }) {
   const { origin, ...rest } = args;
   return planDistribution(db, {
     ...rest,
