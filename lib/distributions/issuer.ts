@@ -99,8 +99,10 @@ export async function planDistribution(
 
   const head = await client.getBlock();
   const through = (await getIndexerCoverage(db))?.completeThrough ?? null;
-  // "now": the latest block the indexer has fully recorded (already mined, so a past block once the issuer signs).
-  const block = recordBlock === "now" ? through : recordBlock;
+  // "now": the latest block the indexer has fully recorded, and at most the one before the head (the distributor
+  // wants a record block below the block its transaction is mined in).
+  const block =
+    recordBlock !== "now" ? recordBlock : through === null ? null : through < head.number ? through : head.number - 1n;
   if (block === null) return { ok: false, code: "indexer_behind" };
   if (block >= head.number) return { ok: false, code: "record_block_future" };
   if (through === null || through < block) return { ok: false, code: "indexer_behind" };
