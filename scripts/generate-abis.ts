@@ -17,6 +17,7 @@ export const CONTRACTS = [
   "BatchReader",
   "EnforcementDesk",
   "TokenMigrator",
+  "Distributor",
 ] as const;
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

@@ -9,6 +9,7 @@ import {
   enforcementDeskAbi,
   hKDStablecoinAbi,
   identityRegistryAbi,
+  distributorAbi,
   marketAbi,
   primaryOfferingAbi,
   shareTokenFactoryAbi,
@@ -72,6 +73,13 @@ describe("deployAtelier (on anvil)", () => {
     expect(await client.readContract({ address: first.market!, abi: marketAbi, functionName: "factory" })).toBe(
       first.shareTokenFactory,
     );
+
+    // The distributor pays in the payment token, for the factory's tokens, under the platform's registry.
+    expect(first.distributor).toBeDefined();
+    const dist = { address: first.distributor!, abi: distributorAbi } as const;
+    expect(await client.readContract({ ...dist, functionName: "paymentToken" })).toBe(first.paymentToken);
+    expect(await client.readContract({ ...dist, functionName: "factory" })).toBe(first.shareTokenFactory);
+    expect(await client.readContract({ ...dist, functionName: "registry" })).toBe(first.identityRegistry);
 
     // The Multicall3-compatible reader serves viem's multicall on the local chain.
     expect(first.multicall3).toBeDefined();

@@ -22,6 +22,7 @@ import { shareTokenFactoryAbi } from "./abis";
 import {
   artworkShareTokenBytecode,
   batchReaderBytecode,
+  distributorBytecode,
   enforcementDeskBytecode,
   hKDStablecoinBytecode,
   marketBytecode,
@@ -33,6 +34,7 @@ import {
 import {
   artworkShareTokenAbi,
   batchReaderAbi,
+  distributorAbi,
   enforcementDeskAbi,
   hKDStablecoinAbi,
   identityRegistryAbi,
@@ -54,6 +56,7 @@ type DeploymentRecord = {
   shareTokenFactory?: Address;
   primaryOffering?: Address;
   market?: Address;
+  distributor?: Address;
   multicall3?: Address;
   deployedAt?: string;
   startBlock?: string;
@@ -212,6 +215,10 @@ export async function deployAtelier(opts: {
     admin,
   ]);
 
+  // Distributions to token holders (issue 15): pays in the payment token, accepts the factory's tokens only and
+  // answers to the identity registry (compliance holds, KYC of the claimant).
+  await step("distributor", "Distributor", distributorAbi, distributorBytecode, [paymentToken, factory, registry]);
+
   const wired = await client.readContract({ address: offering, abi: primaryOfferingAbi, functionName: "factory" });
   if (getAddress(wired) !== factory) {
     const hash = await wallet.writeContract({
@@ -263,11 +270,25 @@ export async function ensureDeployment({
   const recorded: DeploymentRecord | null = existsSync(env.deploymentsFile)
     ? JSON.parse(readFileSync(env.deploymentsFile, "utf8"))
     : null;
+  const local = env.usesLocalAnvil && env.chainId === 31337;
+  const deployLocally = () =>
+    deployAtelier({
+      rpcUrl: env.rpcUrls[0]!,
+      chainId: env.chainId,
+      account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 0 }),
+      file: env.deploymentsFile,
+      log,
+    });
   if (recorded && (await isDeployed(client, recorded))) {
     log(`contracts found on chain ${env.chainId} (${env.deploymentsFile})`);
+    if (local && !(await hasCode(client, recorded.distributor))) {
+      // Deployed before the distributor existed: add it (the other steps are skipped, they have code).
+      log("adding the distributor to the local deployment");
+      return { ...(await deployLocally()), created: false };
+    }
     return { ...loadDeployments({ file: env.deploymentsFile, expectedChainId: env.chainId }), created: false };
   }
-  if (!env.usesLocalAnvil || env.chainId !== 31337) {
+  if (!local) {
     throw new Error(
       recorded
         ? `The contracts listed in ${env.deploymentsFile} have no code on chain ${env.chainId}. Deploy them with "npm run deploy" (RPC_URL, DEPLOYER_PRIVATE_KEY) or fix DEPLOYMENTS_FILE.`
@@ -280,12 +301,5 @@ export async function ensureDeployment({
   } else {
     log("deploying contracts to the local chain…");
   }
-  const deployed = await deployAtelier({
-    rpcUrl: env.rpcUrls[0]!,
-    chainId: env.chainId,
-    account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 0 }),
-    file: env.deploymentsFile,
-    log,
-  });
-  return { ...deployed, created: true };
+  return { ...(await deployLocally()), created: true };
 }

@@ -30,6 +30,8 @@ export const DeploymentsSchema = z.object({
   tokenMigrator: address.optional(),
   /** Secondary market (order book); absent in deployments made before it existed. */
   market: address.optional(),
+  /** Distributions to token holders (issue 15); absent in deployments made before it existed. */
+  distributor: address.optional(),
   multicall3: address.optional(),
   /** ISO 8601 string or unix seconds. */
   deployedAt: z
@@ -49,6 +51,7 @@ export type Deployments = {
   enforcementDesk?: Address | undefined;
   tokenMigrator?: Address | undefined;
   market?: Address | undefined;
+  distributor?: Address | undefined;
   multicall3?: Address | undefined;
   deployedAt: string;
   startBlock: bigint;

@@ -11,3 +11,4 @@ export * from "./artworks";
 export * from "./audit";
 export * from "./market";
 export * from "./kyc";
+export * from "./distributions";

@@ -23,6 +23,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/compliance-batch.json").then((m) => m.default),
       import("./en/desk-history.json").then((m) => m.default),
       import("./en/compliance-batch-transfer.json").then((m) => m.default),
+      import("./en/distributions.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -42,6 +43,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/compliance-batch.json").then((m) => m.default),
       import("./zh-HK/desk-history.json").then((m) => m.default),
       import("./zh-HK/compliance-batch-transfer.json").then((m) => m.default),
+      import("./zh-HK/distributions.json").then((m) => m.default),
     ]),
 };
 

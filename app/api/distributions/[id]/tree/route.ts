@@ -1,0 +1,16 @@
+import { loadTreeDocument } from "@/lib/distributions/server";
+
+/**
+ * A distribution's tree document, byte for byte as built: its SHA-256 is the tree hash anchored on-chain with the
+ * root, so anyone can fetch it here and check it (`npm run verify-distribution -- <file>`).
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const document = await loadTreeDocument((await params).id);
+  if (document === null) return new Response("Not found", { status: 404 });
+  return new Response(document, {
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "public, max-age=31536000, immutable",
+    },
+  });
+}

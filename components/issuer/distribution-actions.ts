@@ -1,0 +1,91 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import { defineAction, unwrap } from "@/lib/actions";
+import type { DistributionRefusal } from "@/lib/distributions/issuer";
+import { planIssuerDistribution, recordIssuerDistribution } from "@/lib/distributions/server";
+import { DISTRIBUTION_KINDS } from "@/lib/distributions/tree";
+
+/*
+ * The issuer's distribution steps through the action pipeline (lib/actions): zod → issuer session → the token's
+ * owner checked on-chain (lib/distributions) → build, store and audit. The browser passes what the issuer chose;
+ * the entitlements, the tree and the terms to sign are the server's, and the transaction is read from the chain.
+ */
+
+const define = defineAction<DistributionRefusal>();
+const messages = "distributions.errors";
+const address = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{40}$/)
+  .transform((a) => a as `0x${string}`);
+const digits = z.string().regex(/^\d{1,30}$/);
+
+/** Builds the distribution (entitlements at the record block, tree, document) and returns the terms to sign. */
+export const planDistributionAction = define({
+  name: "distributions.plan",
+  input: z.object({
+    token: address,
+    kind: z.enum(DISTRIBUTION_KINDS),
+    /** Payment-token base units (6 decimals), whole cents. */
+    amount: digits,
+    /** A block number, or "now" (the latest block the indexer has recorded). */
+    recordBlock: z.union([z.literal("now"), digits]),
+    claimDays: z.number().int(),
+  }),
+  auth: "issuer",
+  messages,
+  run: async ({ token, kind, amount, recordBlock, claimDays }, { session, db }) => {
+    const h = await headers();
+    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+    const plan = unwrap(
+      await planIssuerDistribution(db, {
+        issuer: session.address,
+        token,
+        kind,
+        amount: BigInt(amount),
+        recordBlock: recordBlock === "now" ? "now" : BigInt(recordBlock),
+        claimDays,
+        origin,
+      }),
+    );
+    return {
+      id: plan.id,
+      distributor: plan.distributor,
+      paymentToken: plan.paymentToken,
+      token: plan.token,
+      treeURI: plan.treeURI,
+      terms: {
+        kind: plan.terms.kind,
+        amount: plan.terms.amount.toString(),
+        recordBlock: plan.terms.recordBlock.toString(),
+        claimDeadline: plan.terms.claimDeadline.toString(),
+        root: plan.terms.root,
+        treeHash: plan.terms.treeHash,
+        leafCount: plan.terms.leafCount.toString(),
+      },
+      holders: plan.holders,
+      entitled: plan.entitled,
+      totalShares: plan.totalShares.toString(),
+      dust: plan.dust.toString(),
+    };
+  },
+});
+
+/** After the issuer's createDistribution: verified against the stored terms, the distributor's id recorded. */
+export const recordDistributionAction = define({
+  name: "distributions.record",
+  input: z.object({
+    id: z.string().regex(/^[0-9a-f-]{36}$/i),
+    txHash: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{64}$/)
+      .transform((h) => h.toLowerCase() as `0x${string}`),
+  }),
+  auth: "issuer",
+  messages,
+  run: async ({ id, txHash }, { session, db }) => {
+    const { onChainId } = unwrap(await recordIssuerDistribution(db, { issuer: session.address, id, txHash }));
+    return { onChainId: onChainId.toString() };
+  },
+});

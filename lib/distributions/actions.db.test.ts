@@ -1,0 +1,178 @@
+/**
+ * The distribution server actions end to end (pipeline, session and role mocked; real anvil, indexer and PGlite):
+ * the issuer plans a distribution and gets the terms to sign, a refusal comes back in words, the issuer's
+ * createDistribution is recorded, the investor fetches their claim with its proof and claims with it, and the tree
+ * document is served byte for byte at its URI.
+ */
+import type { Address, Hex } from "viem";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { artworkShareTokenAbi, distributorAbi, hKDStablecoinAbi, identityRegistryAbi } from "@/lib/chain/abis";
+import {
+  deployTestToken,
+  devAccount,
+  offeringMinter,
+  startTestChain,
+  type TestChain,
+} from "@/lib/chain/local/test-chain";
+import { NO_ROLES, type Roles } from "@/lib/auth/roles";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { sha256Hex } from "@/lib/format/hash";
+import { syncToHead } from "@/lib/indexer/projections";
+import { resetServerEnv } from "@/lib/env";
+import enErrors from "@/lib/i18n/messages/en/distributions.json";
+
+const state: { session: { address: Address; expiresAt: Date; jti: string } | null; roles: Roles } = {
+  session: null,
+  roles: NO_ROLES,
+};
+let t: TestDatabase;
+vi.mock("@/lib/db", () => ({ getDb: async () => t.db }));
+vi.mock("@/lib/auth/session", () => ({ getSession: async () => state.session }));
+vi.mock("@/lib/auth/roles", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/roles")>()),
+  getRoles: async () => state.roles,
+}));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "atelier.test" }) }));
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (ns?: string) => {
+    const messages: Record<string, string> = ns === "distributions.errors" ? enErrors.distributions.errors : {};
+    const tr = (key: string) => messages[key] ?? `${ns}.${key}`;
+    tr.has = (key: string) => key in messages;
+    return tr;
+  },
+}));
+
+const officer = devAccount(1);
+const issuer = devAccount(3);
+const holder = devAccount(5);
+let tc: TestChain;
+let token: Address;
+const signIn = (who: Address, roles: Partial<Roles> = {}) => {
+  state.session = { address: who, expiresAt: new Date(Date.now() + 3_600_000), jti: who };
+  state.roles = { ...NO_ROLES, registered: true, ...roles };
+};
+
+beforeAll(async () => {
+  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  tc.serveToServer();
+  t = await createTestDatabase();
+  const d = tc.deployments;
+  token = await deployTestToken(tc, { issuer, name: "Action Test", symbol: "ACT" });
+  const now = Number((await tc.client.getBlock()).timestamp);
+  await tc.send(
+    tc.wallet(officer).writeContract({
+      address: d.identityRegistry,
+      abi: identityRegistryAbi,
+      functionName: "registerInvestor",
+      args: [holder.address, `0x${"ab".repeat(32)}`, 344, 1, BigInt(now + 365 * 86_400)],
+    }),
+  );
+  const minter = await offeringMinter(tc.url, d.primaryOffering);
+  await tc.send(
+    minter.writeContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: "mint",
+      args: [holder.address, 10n],
+    }),
+  );
+  await tc.client.request({ method: "evm_mine" as never, params: [] as never });
+  await syncToHead({ db: t.db, client: tc.client as never, contracts: d, confirmations: 0 });
+}, 240_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  resetServerEnv();
+  await t?.close();
+  await tc?.stop();
+});
+
+describe("distribution actions", () => {
+  it("plan → sign → record → the investor's proof → claim; the document is served at its URI", async () => {
+    const d = tc.deployments;
+    const { planDistributionAction, recordDistributionAction } =
+      await import("@/components/issuer/distribution-actions");
+    const { myDistributionClaimsAction } = await import("@/components/portfolio/distribution-actions");
+    const input = { token, kind: "income" as const, amount: "12340000", recordBlock: "now" as const, claimDays: 30 };
+
+    signIn(holder.address, { issuer: true });
+    const refused = await planDistributionAction(input);
+    expect(refused).toMatchObject({ ok: false, code: "not_issuer", message: "Only the token's issuer can do this." });
+
+    signIn(issuer.address, { issuer: true });
+    const plan = await planDistributionAction(input);
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.treeURI).toBe(`http://atelier.test/api/distributions/${plan.id}/tree`);
+    expect(plan.entitled).toBe(1);
+
+    const amount = BigInt(plan.terms.amount);
+    await tc.send(
+      tc.wallet(devAccount(0)).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "mint",
+        args: [issuer.address, amount],
+      }),
+    );
+    await tc.send(
+      tc.wallet(issuer).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "approve",
+        args: [d.distributor!, amount],
+      }),
+    );
+    const receipt = await tc.send(
+      tc.wallet(issuer).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "createDistribution",
+        args: [
+          token,
+          {
+            kind: plan.terms.kind,
+            amount,
+            recordBlock: BigInt(plan.terms.recordBlock),
+            claimDeadline: BigInt(plan.terms.claimDeadline),
+            root: plan.terms.root as Hex,
+            treeHash: plan.terms.treeHash as Hex,
+            leafCount: BigInt(plan.terms.leafCount),
+          },
+          plan.treeURI,
+        ],
+      }),
+    );
+    const recorded = await recordDistributionAction({ id: plan.id, txHash: receipt.transactionHash });
+    expect(recorded).toEqual({ ok: true, onChainId: "1" });
+
+    signIn(holder.address, { verified: true });
+    const mine = await myDistributionClaimsAction({});
+    if (!mine.ok) throw new Error(mine.message);
+    expect(mine.claims).toHaveLength(1);
+    const c = mine.claims[0]!;
+    expect(c.amount).toBe("12340000");
+    await tc.send(
+      tc.wallet(holder).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "claim",
+        args: [BigInt(c.onChainId), BigInt(c.index), c.holder, BigInt(c.amount), c.proof as Hex[]],
+      }),
+    );
+    expect(
+      await tc.client.readContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "balanceOf",
+        args: [holder.address],
+      }),
+    ).toBe(12_340_000n);
+
+    const { GET } = await import("@/app/api/distributions/[id]/tree/route");
+    const res = await GET(new Request(plan.treeURI), { params: Promise.resolve({ id: plan.id }) });
+    expect(res.status).toBe(200);
+    expect(sha256Hex(await res.text())).toBe(plan.terms.treeHash);
+    const missing = await GET(new Request(plan.treeURI), { params: Promise.resolve({ id: "nope" }) });
+    expect(missing.status).toBe(404);
+  }, 120_000);
+});

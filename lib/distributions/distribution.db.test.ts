@@ -1,0 +1,351 @@
+/**
+ * A distribution end to end on a real anvil with the indexer on PGlite: holders at a record block (a transfer and a
+ * freeze after it change nothing of the entitlements), the tree built from the indexer's register, the issuer's
+ * createDistribution with that root and hash, a holder's claim with the server's proof, a frozen holder refused with
+ * its reason code, and verify-distribution agreeing with the chain (and catching an edited document).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Address, type Hex, keccak256, parseEventLogs, type PublicClient, stringToHex } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artworkShareTokenAbi, distributorAbi, hKDStablecoinAbi, identityRegistryAbi } from "@/lib/chain/abis";
+import type { Deployments } from "@/lib/chain/deployments";
+import {
+  deployTestToken,
+  devAccount,
+  offeringMinter,
+  startTestChain,
+  type TestChain,
+} from "@/lib/chain/local/test-chain";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { syncToHead } from "@/lib/indexer/projections";
+import { CENT } from "./allocate";
+import { readRecordRegister } from "./holders";
+import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
+import { distributionTerms, prepareDistribution, type PreparedDistribution } from "./prepare";
+import { getClaimProof, getDistribution, getDistributionByOnChainId, listClaimProofs, recordOnChain } from "./store";
+import { verifyDistribution } from "./verify";
+
+const officer = devAccount(1);
+const issuer = devAccount(3);
+const [a, b, c] = [devAccount(5), devAccount(6), devAccount(7)];
+const CLAIM_FROZEN = 54;
+
+let tc: TestChain;
+let d: Deployments;
+let client: PublicClient;
+let database: TestDatabase;
+let token: Address;
+let recordBlock: bigint;
+let prepared: PreparedDistribution;
+let onChainId: bigint;
+
+const hkd = (who: Address) =>
+  client.readContract({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [who] });
+
+beforeAll(async () => {
+  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  client = tc.client;
+  d = tc.deployments;
+  database = await createTestDatabase();
+  token = await deployTestToken(tc, { issuer, name: "Distribution Test", symbol: "DST" });
+  const now = Number((await client.getBlock()).timestamp);
+  for (const [i, who] of [a, b, c].entries())
+    await tc.send(
+      tc.wallet(officer).writeContract({
+        address: d.identityRegistry,
+        abi: identityRegistryAbi,
+        functionName: "registerInvestor",
+        args: [who.address, keccak256(stringToHex(`investor-${i}`)), 344, 1, BigInt(now + 365 * 86_400)],
+      }),
+    );
+  const minter = await offeringMinter(tc.url, d.primaryOffering);
+  for (const [who, n] of [
+    [a, 500n],
+    [b, 300n],
+    [c, 200n],
+  ] as const)
+    await tc.send(
+      minter.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [who.address, n] }),
+    );
+  recordBlock = await client.getBlockNumber({ cacheTime: 0 });
+  // After the record block: a transfer and a freeze (the entitlements stay those of the record block).
+  await tc.send(
+    tc
+      .wallet(a)
+      .writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "transfer", args: [b.address, 100n] }),
+  );
+  await tc.send(
+    tc.wallet(officer).writeContract({
+      address: token,
+      abi: artworkShareTokenAbi,
+      functionName: "setWalletFrozen",
+      args: [c.address, true],
+    }),
+  );
+  await syncToHead({ db: database.db, client: client as never, contracts: d, confirmations: 0 });
+}, 240_000);
+
+afterAll(async () => {
+  await database?.close();
+  await tc?.stop();
+});
+
+describe("a distribution on a real chain", () => {
+  it("reads the holders at the record block from the indexer", async () => {
+    const blockTime = Number((await client.getBlock({ blockNumber: recordBlock })).timestamp);
+    const register = await readRecordRegister({ db: database.db, deployments: d, token, recordBlock, blockTime });
+    expect(register.holders.map((h) => [h.wallet, h.balance, h.frozen])).toEqual(
+      [
+        [a.address, 500n, false],
+        [b.address, 300n, false],
+        [c.address, 200n, false],
+      ].sort((x, y) => ((x[0] as string).toLowerCase() < (y[0] as string).toLowerCase() ? -1 : 1)),
+    );
+    expect(register.excluded).toEqual([]);
+    await expect(
+      readRecordRegister({ db: database.db, deployments: d, token, recordBlock: recordBlock + 1_000n, blockTime }),
+    ).rejects.toThrow(/not yet covered/);
+  });
+
+  it("builds and stores the tree: 100.01 HKD as 50.01 / 30.00 / 20.00", async () => {
+    const blockTime = Number((await client.getBlock({ blockNumber: recordBlock })).timestamp);
+    const now = Number((await client.getBlock()).timestamp);
+    prepared = await prepareDistribution({
+      db: database.db,
+      deployments: d,
+      token,
+      recordBlock,
+      recordBlockTime: blockTime,
+      kind: "income",
+      amount: 10_001n * CENT,
+      claimDeadline: now + 30 * 86_400,
+      createdBy: issuer.address,
+    });
+    const byWallet = new Map(prepared.built.entitlements.map((e) => [e.wallet, e.amount]));
+    expect(byWallet.get(a.address)).toBe(5_001n * CENT);
+    expect(byWallet.get(b.address)).toBe(3_000n * CENT);
+    expect(byWallet.get(c.address)).toBe(2_000n * CENT);
+    const row = await getDistribution(database.db, prepared.id);
+    expect(row?.treeHash).toBe(prepared.built.treeHash);
+    expect(row?.document).toBe(prepared.built.document);
+    expect(row?.leafCount).toBe(3);
+  });
+
+  it("the issuer anchors it on-chain and a holder claims with the server's proof", async () => {
+    const built = prepared.built;
+    const row = (await getDistribution(database.db, prepared.id))!;
+    const amount = BigInt(row.amount);
+    await tc.send(
+      tc.wallet(devAccount(0)).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "mint",
+        args: [issuer.address, amount],
+      }),
+    );
+    await tc.send(
+      tc.wallet(issuer).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "approve",
+        args: [d.distributor!, amount],
+      }),
+    );
+    const terms = distributionTerms({
+      kind: row.kind,
+      amount,
+      recordBlock: row.recordBlock,
+      claimDeadline: Math.floor(row.claimDeadline.getTime() / 1000),
+      root: row.root as Hex,
+      treeHash: row.treeHash as Hex,
+      leafCount: row.leafCount,
+    });
+    const receipt = await tc.send(
+      tc.wallet(issuer).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "createDistribution",
+        args: [token, terms, `atelier:distribution/${prepared.id}`],
+      }),
+    );
+    const [created] = parseEventLogs({ abi: distributorAbi, logs: receipt.logs, eventName: "DistributionCreated" });
+    onChainId = created!.args.id;
+    expect(created!.args.root).toBe(built.root);
+    await recordOnChain(database.db, prepared.id, onChainId, receipt.transactionHash);
+    expect(
+      (await getDistributionByOnChainId(database.db, { chainId: 31337, distributor: d.distributor!, onChainId }))?.id,
+    ).toBe(prepared.id);
+
+    // b claims its 30.00 HKD with the proof the server serves.
+    const proof = (await getClaimProof(database.db, prepared.id, b.address))!;
+    expect(proof.onChainId).toBe(onChainId);
+    expect((await listClaimProofs(database.db, b.address)).map((p) => p.distributionId)).toEqual([prepared.id]);
+    const before = await hkd(b.address);
+    await tc.send(
+      tc.wallet(b).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "claim",
+        args: [onChainId, BigInt(proof.index), proof.holder, proof.amount, proof.proof],
+      }),
+    );
+    expect((await hkd(b.address)) - before).toBe(3_000n * CENT);
+    expect(
+      await client.readContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "isClaimed",
+        args: [onChainId, BigInt(proof.index)],
+      }),
+    ).toBe(true);
+
+    // c, frozen after the record block, is entitled but refused for now (its money stays reserved).
+    const cp = (await getClaimProof(database.db, prepared.id, c.address))!;
+    expect(
+      await client.readContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "claimCode",
+        args: [onChainId, BigInt(cp.index), cp.holder, c.address, cp.amount, cp.proof],
+      }),
+    ).toBe(CLAIM_FROZEN);
+    // A wallet with no entitlement has no proof.
+    expect(await getClaimProof(database.db, prepared.id, officer.address)).toBeNull();
+  });
+
+  it("verify-distribution agrees with the chain, and catches an edited document", async () => {
+    const row = (await getDistribution(database.db, prepared.id))!;
+    const good = await verifyDistribution({ client, document: row.document, fromBlock: d.startBlock });
+    expect(good.lines.join("\n")).not.toMatch(/✗/);
+    expect(good.ok).toBe(true);
+    expect(good.lines.at(-1)).toMatch(new RegExp(`distribution ${onChainId} matches the chain`));
+
+    // Moving a share between two holders keeps the document consistent on its own, but not with the chain.
+    const doc = JSON.parse(row.document);
+    doc.holders[0].shares = (BigInt(doc.holders[0].shares) + 1n).toString();
+    doc.holders[1].shares = (BigInt(doc.holders[1].shares) - 1n).toString();
+    const edited = await verifyDistribution({
+      client,
+      document: JSON.stringify(doc, null, 2) + "\n",
+      onChainId,
+      fromBlock: d.startBlock,
+    });
+    expect(edited.ok).toBe(false);
+    expect(edited.lines.join("\n")).toMatch(/SHA-256 .* but distribution/);
+    expect(edited.lines.join("\n")).toMatch(/Transfer logs/);
+  });
+
+  it("npm run verify-distribution -- <file> says it in words and exits 0 (1 for an edited file)", async () => {
+    const row = (await getDistribution(database.db, prepared.id))!;
+    const dir = mkdtempSync(path.join(tmpdir(), "atelier-dist-"));
+    const good = path.join(dir, "tree.json");
+    writeFileSync(good, row.document);
+    const bad = path.join(dir, "edited.json");
+    writeFileSync(
+      bad,
+      row.document.replace(/"amount": "(\d+)"/, (_m, n: string) => `"amount": "${BigInt(n) + 1n}"`),
+    );
+    const env = { ...process.env, RPC_URL: tc.url, CHAIN_ID: "31337", DEPLOYMENTS_FILE: tc.file };
+    const run = (file: string) =>
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/verify-distribution.ts", file], {
+        env,
+        encoding: "utf8",
+      });
+    const ok = run(good);
+    expect(ok.stdout).toMatch(new RegExp(`distribution ${onChainId} matches the chain`));
+    expect(ok.status, ok.stderr).toBe(0);
+    const edited = run(bad);
+    expect(edited.status).toBe(1);
+    expect(edited.stdout).toMatch(/not a distribution document|does not hold together|No distribution/);
+  }, 60_000);
+
+  it("the issuer's steps: plan at the latest indexed block (refusals first), sign, record the distributor's id", async () => {
+    await syncToHead({ db: database.db, client: client as never, contracts: d, confirmations: 0 });
+    await client.request({ method: "evm_mine" as never, params: [] as never });
+    const base = {
+      client,
+      deployments: d,
+      issuer: issuer.address,
+      token,
+      kind: "sale_proceeds" as const,
+      amount: 500n * CENT,
+      recordBlock: "now" as const,
+      claimDays: 10,
+      treeURI: (id: string) => `https://atelier.test/distributions/${id}/tree.json`,
+    };
+    expect(await planDistribution(database.db, { ...base, issuer: b.address })).toEqual({
+      ok: false,
+      code: "not_issuer",
+    });
+    expect(await planDistribution(database.db, { ...base, amount: 500n * CENT + 1n })).toEqual({
+      ok: false,
+      code: "invalid_amount",
+    });
+    expect(await planDistribution(database.db, { ...base, claimDays: 7 })).toEqual({
+      ok: false,
+      code: "invalid_window",
+    });
+    expect(await planDistribution(database.db, { ...base, recordBlock: 10_000_000n })).toEqual({
+      ok: false,
+      code: "record_block_future",
+    });
+    const plan = await planDistribution(database.db, base);
+    if (!plan.ok) throw new Error(plan.code);
+    // After the record block of the first one: a holds 400, b 400, c 200 (frozen, still entitled).
+    expect(plan.holders).toBe(3);
+    expect(plan.dust).toBe(0n);
+    expect(plan.treeURI).toMatch(plan.id);
+    await tc.send(
+      tc.wallet(devAccount(0)).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "mint",
+        args: [issuer.address, plan.terms.amount],
+      }),
+    );
+    await tc.send(
+      tc.wallet(issuer).writeContract({
+        address: d.paymentToken,
+        abi: hKDStablecoinAbi,
+        functionName: "approve",
+        args: [d.distributor!, plan.terms.amount],
+      }),
+    );
+    const receipt = await tc.send(
+      tc.wallet(issuer).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "createDistribution",
+        args: [token, plan.terms, plan.treeURI],
+      }),
+    );
+    const txHash = receipt.transactionHash;
+    expect(
+      await recordDistributionCreated(database.db, { client, deployments: d, issuer: b.address, id: plan.id, txHash }),
+    ).toEqual({ ok: false, code: "not_issuer" });
+    const recorded = await recordDistributionCreated(database.db, {
+      client,
+      deployments: d,
+      issuer: issuer.address,
+      id: plan.id,
+      txHash,
+    });
+    expect(recorded).toEqual({ ok: true, onChainId: onChainId + 1n });
+    expect(
+      await recordDistributionCreated(database.db, {
+        client,
+        deployments: d,
+        issuer: issuer.address,
+        id: plan.id,
+        txHash,
+      }),
+    ).toEqual({ ok: false, code: "already_recorded" });
+    // a now has entitlements in both distributions, with claim arguments as plain strings.
+    const claims = await claimsOf(database.db, a.address);
+    expect(claims.map((x) => x.onChainId).sort()).toEqual([onChainId.toString(), (onChainId + 1n).toString()]);
+    expect(claims.find((x) => x.distributionId === plan.id)?.amount).toBe((200n * CENT).toString());
+  });
+});

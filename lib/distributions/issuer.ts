@@ -1,0 +1,249 @@
+/**
+ * The issuer's two steps of a distribution, and the investor's proofs, as domain calls the server actions wrap:
+ * 1. {@link planDistribution}: the issuer of a token asks for a distribution (kind, amount, record block or "now",
+ *    claim window); the server builds the tree from the indexer's register at the record block, stores it and
+ *    returns the terms to sign (`createDistribution(token, terms, treeURI)`) with the preview (holders, total, dust).
+ * 2. {@link recordDistributionCreated}: after the issuer's transaction, the server verifies it called the
+ *    distributor with exactly the stored terms and records the distributor's id. Both are audited.
+ * Plain module taking the chain client and deployments, so it is tested against a real anvil.
+ */
+import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient } from "viem";
+import { artworkShareTokenAbi, distributorAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import type { Deployments } from "@/lib/chain/deployments";
+import { type TxRefusal, verifyContractCall } from "@/lib/chain/verify-tx";
+import { writeAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db/connect";
+import { getIndexerCoverage } from "@/lib/indexer/projections";
+import { AllocationError, CENT } from "./allocate";
+import { DistributionInputError } from "./holders";
+import { distributionTerms, prepareDistribution } from "./prepare";
+import { getDistribution, listClaimProofs, recordOnChain } from "./store";
+import type { DistributionKind } from "./tree";
+
+/** The distributor's minimum window is 7 days from creation; one more day leaves the issuer time to sign. */
+export const MIN_CLAIM_DAYS = 8;
+export const MAX_CLAIM_DAYS = 3_650;
+
+export type DistributionRefusal =
+  | "no_distributor"
+  | "unknown_token"
+  | "not_issuer"
+  | "invalid_amount"
+  | "invalid_window"
+  | "record_block_future"
+  | "indexer_behind"
+  | "no_holders"
+  | "not_found"
+  | "already_recorded"
+  | "tx_mismatch"
+  | TxRefusal;
+
+type Refused = { ok: false; code: DistributionRefusal };
+
+export type PlannedDistribution = {
+  ok: true;
+  id: string;
+  token: Address;
+  distributor: Address;
+  paymentToken: Address;
+  terms: ReturnType<typeof distributionTerms>;
+  treeURI: string;
+  holders: number;
+  entitled: number;
+  totalShares: bigint;
+  /** Always 0 with the largest-remainder rule; kept for the preview the issue asks for. */
+  dust: bigint;
+};
+
+export async function planDistribution(
+  db: Database,
+  {
+    client,
+    deployments,
+    issuer,
+    token,
+    kind,
+    amount,
+    recordBlock,
+    claimDays,
+    treeURI,
+  }: {
+    client: PublicClient;
+    deployments: Deployments;
+    issuer: Address;
+    token: Address;
+    kind: DistributionKind;
+    /** Payment-token base units. */
+    amount: bigint;
+    recordBlock: bigint | "now";
+    claimDays: number;
+    /** Where the document will be served, given the server's id. */
+    treeURI: (id: string) => string;
+  },
+): Promise<PlannedDistribution | Refused> {
+  const distributor = deployments.distributor;
+  if (!distributor) return { ok: false, code: "no_distributor" };
+  if (amount <= 0n || amount % CENT !== 0n) return { ok: false, code: "invalid_amount" };
+  if (!Number.isInteger(claimDays) || claimDays < MIN_CLAIM_DAYS || claimDays > MAX_CLAIM_DAYS)
+    return { ok: false, code: "invalid_window" };
+  token = getAddress(token);
+  const isToken = await client.readContract({
+    address: deployments.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "isToken",
+    args: [token],
+  });
+  if (!isToken) return { ok: false, code: "unknown_token" };
+  const owner = await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "owner" });
+  if (getAddress(owner) !== getAddress(issuer)) return { ok: false, code: "not_issuer" };
+
+  const head = await client.getBlock();
+  const through = (await getIndexerCoverage(db))?.completeThrough ?? null;
+  // "now": the latest block the indexer has fully recorded, and at most the one before the head (the distributor
+  // wants a record block below the block its transaction is mined in).
+  const block =
+    recordBlock !== "now" ? recordBlock : through === null ? null : through < head.number ? through : head.number - 1n;
+  if (block === null) return { ok: false, code: "indexer_behind" };
+  if (block >= head.number) return { ok: false, code: "record_block_future" };
+  if (through === null || through < block) return { ok: false, code: "indexer_behind" };
+  const recordBlockTime = Number((await client.getBlock({ blockNumber: block })).timestamp);
+  const claimDeadline = Number(head.timestamp) + claimDays * 86_400;
+
+  let prepared;
+  try {
+    prepared = await prepareDistribution({
+      db,
+      deployments,
+      token,
+      recordBlock: block,
+      recordBlockTime,
+      kind,
+      amount,
+      claimDeadline,
+      createdBy: issuer,
+    });
+  } catch (error) {
+    if (error instanceof AllocationError) return { ok: false, code: "no_holders" };
+    if (error instanceof DistributionInputError)
+      return { ok: false, code: /no holders/i.test(error.message) ? "no_holders" : "indexer_behind" };
+    throw error;
+  }
+  const { built, register, id } = prepared;
+  await writeAudit(db, {
+    actor: issuer.toLowerCase(),
+    actorRole: "issuer",
+    action: "distribution.prepare",
+    subjectType: "distribution",
+    subjectId: id,
+    after: {
+      token: token.toLowerCase(),
+      kind,
+      amount: amount.toString(),
+      recordBlock: block.toString(),
+      claimDeadline,
+      root: built.root,
+      treeHash: built.treeHash,
+      leafCount: built.leafCount,
+      excluded: register.excluded.map((e) => e.wallet.toLowerCase()),
+    },
+  });
+  return {
+    ok: true,
+    id,
+    token,
+    distributor,
+    paymentToken: deployments.paymentToken,
+    terms: distributionTerms({
+      kind,
+      amount,
+      recordBlock: block,
+      claimDeadline,
+      root: built.root,
+      treeHash: built.treeHash,
+      leafCount: built.leafCount,
+    }),
+    treeURI: treeURI(id),
+    holders: register.holders.length,
+    entitled: built.leafCount,
+    totalShares: built.totalShares,
+    dust: amount - built.entitlements.reduce((s, e) => s + e.amount, 0n),
+  };
+}
+
+/** After the issuer's `createDistribution`: checks it anchored exactly the stored distribution and records its id. */
+export async function recordDistributionCreated(
+  db: Database,
+  {
+    client,
+    deployments,
+    issuer,
+    id,
+    txHash,
+    waitMs = 0,
+  }: { client: PublicClient; deployments: Deployments; issuer: Address; id: string; txHash: Hex; waitMs?: number },
+): Promise<{ ok: true; onChainId: bigint } | Refused> {
+  const distributor = deployments.distributor;
+  if (!distributor) return { ok: false, code: "no_distributor" };
+  const row = await getDistribution(db, id);
+  if (!row) return { ok: false, code: "not_found" };
+  if (row.createdBy !== issuer.toLowerCase()) return { ok: false, code: "not_issuer" };
+  if (row.onChainId !== null) return { ok: false, code: "already_recorded" };
+  const verified = await verifyContractCall({
+    client,
+    txHash,
+    sender: issuer,
+    allowed: [{ address: distributor, abi: distributorAbi, functions: ["createDistribution"] }],
+    waitMs,
+  });
+  if (!verified.ok) return verified;
+  const [token, terms] = verified.call.args as [Address, ReturnType<typeof distributionTerms>, string];
+  const expected = distributionTerms({
+    kind: row.kind,
+    amount: BigInt(row.amount),
+    recordBlock: row.recordBlock,
+    claimDeadline: Math.floor(row.claimDeadline.getTime() / 1000),
+    root: row.root as Hex,
+    treeHash: row.treeHash as Hex,
+    leafCount: row.leafCount,
+  });
+  const same =
+    token.toLowerCase() === row.token &&
+    Number(terms.kind) === expected.kind &&
+    terms.amount === expected.amount &&
+    terms.recordBlock === expected.recordBlock &&
+    terms.claimDeadline === expected.claimDeadline &&
+    terms.root.toLowerCase() === expected.root &&
+    terms.treeHash.toLowerCase() === expected.treeHash &&
+    terms.leafCount === expected.leafCount;
+  const [created] = parseEventLogs({
+    abi: distributorAbi,
+    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
+    eventName: "DistributionCreated",
+  });
+  if (!same || !created) return { ok: false, code: "tx_mismatch" };
+  const onChainId = created.args.id;
+  await recordOnChain(db, id, onChainId, txHash);
+  await writeAudit(db, {
+    actor: issuer.toLowerCase(),
+    actorRole: "issuer",
+    action: "distribution.create",
+    subjectType: "distribution",
+    subjectId: id,
+    after: { onChainId: onChainId.toString(), token: row.token, amount: row.amount, root: row.root },
+    txHash: txHash.toLowerCase(),
+  });
+  return { ok: true, onChainId };
+}
+
+/** What a wallet may claim: its entitlements in anchored distributions, with the arguments of `claim`. */
+export async function claimsOf(db: Database, wallet: Address) {
+  const proofs = await listClaimProofs(db, wallet);
+  return proofs.map((p) => ({
+    distributionId: p.distributionId,
+    onChainId: p.onChainId!.toString(),
+    index: p.index,
+    holder: p.holder,
+    amount: p.amount.toString(),
+    proof: p.proof,
+  }));
+}

@@ -1,0 +1,45 @@
+import "server-only";
+
+/**
+ * The server's distribution calls for the actions and routes: the domain calls of `issuer.ts` bound to the server's
+ * chain client and deployments. The tree document is served at `/api/distributions/<id>/tree` (its URI anchored
+ * on-chain with its SHA-256).
+ */
+import type { Address, Hex, PublicClient } from "viem";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/connect";
+import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
+import { getDistribution } from "./store";
+
+export const treeDocumentPath = (id: string) => `/api/distributions/${id}/tree`;
+
+type PlanArgs = Omit<Parameters<typeof planDistribution>[1], "client" | "deployments" | "treeURI">;
+
+/** Plans as the issuer asked; `origin` is the portal's address the tree document is served from. */
+export function planIssuerDistribution(db: Database, args: PlanArgs & { origin: string }) {
+  const { origin, ...rest } = args;
+  return planDistribution(db, {
+    ...rest,
+    client: getPublicClient() as PublicClient,
+    deployments: getDeployments(),
+    treeURI: (id) => new URL(treeDocumentPath(id), origin).toString(),
+  });
+}
+
+export function recordIssuerDistribution(db: Database, args: { issuer: Address; id: string; txHash: Hex }) {
+  return recordDistributionCreated(db, {
+    ...args,
+    client: getPublicClient() as PublicClient,
+    deployments: getDeployments(),
+    waitMs: 15_000,
+  });
+}
+
+export const claimsOfWallet = (db: Database, wallet: Address) => claimsOf(db, wallet);
+
+/** The exact tree document text (its SHA-256 is the anchored tree hash); null when there is none. */
+export async function loadTreeDocument(id: string): Promise<string | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  return (await getDistribution(await getDb(), id))?.document ?? null;
+}

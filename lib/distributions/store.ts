@@ -1,0 +1,143 @@
+/**
+ * The server's record of the distributions it built: terms, tree document and every entitlement with its proof
+ * (tables `distributions`, `distribution_entitlements`). Plain module: the server, scripts and tests call it with
+ * their database.
+ */
+import { and, asc, desc, eq } from "drizzle-orm";
+import { type Address, getAddress, type Hex } from "viem";
+import type { Database } from "@/lib/db/connect";
+import { distributionEntitlements, distributions, type DistributionRow } from "@/lib/db/schema";
+import type { BuiltDistribution, DistributionInput } from "./tree";
+
+/** Rows per insert (6 parameters each, well under the bind limit). */
+const INSERT_CHUNK = 2_000;
+
+export async function saveDistribution(
+  db: Database,
+  {
+    input,
+    built,
+    createdBy,
+  }: { input: Omit<DistributionInput, "holders" | "excluded">; built: BuiltDistribution; createdBy: Address },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(distributions)
+      .values({
+        chainId: input.chainId,
+        distributor: input.distributor.toLowerCase(),
+        token: input.token.toLowerCase(),
+        kind: input.kind,
+        amount: input.amount.toString(),
+        recordBlock: input.recordBlock,
+        claimDeadline: new Date(input.claimDeadline * 1000),
+        root: built.root,
+        treeHash: built.treeHash,
+        leafCount: built.leafCount,
+        totalShares: built.totalShares.toString(),
+        document: built.document,
+        createdBy: createdBy.toLowerCase(),
+      })
+      .returning({ id: distributions.id });
+    const id = row!.id;
+    for (let i = 0; i < built.entitlements.length; i += INSERT_CHUNK) {
+      await tx.insert(distributionEntitlements).values(
+        built.entitlements.slice(i, i + INSERT_CHUNK).map((e) => ({
+          distributionId: id,
+          leafIndex: e.index,
+          wallet: e.wallet.toLowerCase(),
+          shares: e.shares.toString(),
+          amount: e.amount.toString(),
+          proof: e.proof,
+        })),
+      );
+    }
+    return id;
+  });
+}
+
+/** Records the distributor's id once `createDistribution` is mined (the row must match what was anchored). */
+export async function recordOnChain(db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<void> {
+  await db
+    .update(distributions)
+    .set({ onChainId: onChainId.toString(), createTxHash: txHash.toLowerCase() })
+    .where(eq(distributions.id, id));
+}
+
+export async function getDistribution(db: Database, id: string): Promise<DistributionRow | null> {
+  const [row] = await db.select().from(distributions).where(eq(distributions.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getDistributionByOnChainId(
+  db: Database,
+  { chainId, distributor, onChainId }: { chainId: number; distributor: Address; onChainId: bigint },
+): Promise<DistributionRow | null> {
+  const [row] = await db
+    .select()
+    .from(distributions)
+    .where(
+      and(
+        eq(distributions.chainId, chainId),
+        eq(distributions.distributor, distributor.toLowerCase()),
+        eq(distributions.onChainId, onChainId.toString()),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listDistributionsOfToken(db: Database, token: Address): Promise<DistributionRow[]> {
+  return db
+    .select()
+    .from(distributions)
+    .where(eq(distributions.token, token.toLowerCase()))
+    .orderBy(desc(distributions.createdAt));
+}
+
+export type ClaimProof = {
+  distributionId: string;
+  onChainId: bigint | null;
+  index: number;
+  holder: Address;
+  amount: bigint;
+  proof: Hex[];
+};
+
+/** The entitlement of `wallet` in one distribution, with what `Distributor.claim` needs; null when it has none. */
+export async function getClaimProof(db: Database, distributionId: string, wallet: Address): Promise<ClaimProof | null> {
+  const [row] = await db
+    .select({ e: distributionEntitlements, onChainId: distributions.onChainId })
+    .from(distributionEntitlements)
+    .innerJoin(distributions, eq(distributions.id, distributionEntitlements.distributionId))
+    .where(
+      and(
+        eq(distributionEntitlements.distributionId, distributionId),
+        eq(distributionEntitlements.wallet, wallet.toLowerCase()),
+      ),
+    )
+    .limit(1);
+  return row ? toProof(row.e, row.onChainId) : null;
+}
+
+/** Every entitlement of `wallet` in distributions anchored on-chain, newest first. */
+export async function listClaimProofs(db: Database, wallet: Address): Promise<ClaimProof[]> {
+  const rows = await db
+    .select({ e: distributionEntitlements, onChainId: distributions.onChainId })
+    .from(distributionEntitlements)
+    .innerJoin(distributions, eq(distributions.id, distributionEntitlements.distributionId))
+    .where(eq(distributionEntitlements.wallet, wallet.toLowerCase()))
+    .orderBy(desc(distributions.createdAt), asc(distributionEntitlements.leafIndex));
+  return rows.filter((r) => r.onChainId !== null).map((r) => toProof(r.e, r.onChainId));
+}
+
+function toProof(e: typeof distributionEntitlements.$inferSelect, onChainId: string | null): ClaimProof {
+  return {
+    distributionId: e.distributionId,
+    onChainId: onChainId === null ? null : BigInt(onChainId),
+    index: e.leafIndex,
+    holder: getAddress(e.wallet),
+    amount: BigInt(e.amount),
+    proof: e.proof as Hex[],
+  };
+}

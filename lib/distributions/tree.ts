@@ -1,0 +1,212 @@
+/**
+ * The Merkle tree of a distribution's entitlements and the document that publishes it.
+ *
+ * Leaves are those of the standard OpenZeppelin Merkle tree (`@openzeppelin/merkle-tree`) over
+ * `(uint256 index, address wallet, uint256 amount)`, exactly what `Distributor.claim` verifies:
+ * leaf = keccak256(bytes.concat(keccak256(abi.encode(index, wallet, amount)))). Indexes run 0..n−1 over the holders
+ * with a non-zero entitlement, in wallet-address order.
+ *
+ * The document is JSON: the terms, the token, the record block, every holder's shares and entitlement (zero ones
+ * too, so the allocation can be recomputed), the wallets left out and why, and the tree itself (OpenZeppelin's
+ * `dump()`). Its SHA-256 — of the exact UTF-8 text — is the `treeHash` anchored on-chain with the root.
+ *
+ * Pure module (no database, no chain): the server, the verifier and the tests share it.
+ */
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import { type Address, getAddress, type Hex } from "viem";
+import { z } from "zod";
+import { sha256Hex } from "@/lib/format/hash";
+import { allocateProRata, CENT, type Holding } from "./allocate";
+
+export const LEAF_ENCODING = ["uint256", "address", "uint256"] as const;
+export const DOCUMENT_FORMAT = "atelier-distribution/1";
+export const ALLOCATION_RULE = "pro-rata, whole cents, largest remainder, ties to the lower index";
+
+/** The distributor's `Kind` enum, in its order. */
+export const DISTRIBUTION_KINDS = ["sale_proceeds", "income", "return_of_capital"] as const;
+export type DistributionKind = (typeof DISTRIBUTION_KINDS)[number];
+export const kindIndex = (kind: DistributionKind): number => DISTRIBUTION_KINDS.indexOf(kind);
+
+export type ExcludedWallet = { wallet: Address; shares: bigint; reason: string };
+
+export type DistributionInput = {
+  chainId: number;
+  distributor: Address;
+  paymentToken: Address;
+  token: Address;
+  recordBlock: bigint;
+  kind: DistributionKind;
+  /** Payment-token base units (6 decimals), a whole number of cents. */
+  amount: bigint;
+  /** Unix seconds. */
+  claimDeadline: number;
+  /** Holders at the record block, any order (sorted here by wallet address). */
+  holders: readonly Holding[];
+  /** Wallets that held shares but take no part, with the reason (recorded in the document). */
+  excluded?: readonly ExcludedWallet[];
+};
+
+export type Entitlement = { index: number; wallet: Address; shares: bigint; amount: bigint; proof: Hex[] };
+
+export type BuiltDistribution = {
+  root: Hex;
+  treeHash: Hex;
+  leafCount: number;
+  totalShares: bigint;
+  /** The exact document text (its SHA-256 is `treeHash`). */
+  document: string;
+  /** Holders with a non-zero entitlement, by index, with their proofs. */
+  entitlements: Entitlement[];
+  /** Holders whose share rounds to zero cents (in the document, not in the tree). */
+  zero: { wallet: Address; shares: bigint }[];
+};
+
+const byWallet = (a: { wallet: string }, b: { wallet: string }) => {
+  const x = a.wallet.toLowerCase();
+  const y = b.wallet.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** Builds the entitlements, the tree and the document of a distribution. */
+export function buildDistribution(input: DistributionInput): BuiltDistribution {
+  const holders = input.holders
+    .filter((h) => h.balance > 0n)
+    .map((h) => ({ wallet: getAddress(h.wallet), balance: h.balance }))
+    .sort(byWallet);
+  const allocation = allocateProRata(holders, input.amount, CENT);
+  const paid = allocation.filter((a) => a.amount > 0n);
+  const values = paid.map((a, i) => [i.toString(), a.wallet, a.amount.toString()]);
+  const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);
+  const root = tree.root as Hex;
+  const totalShares = holders.reduce((s, h) => s + h.balance, 0n);
+  const doc = {
+    format: DOCUMENT_FORMAT,
+    chainId: input.chainId,
+    distributor: getAddress(input.distributor),
+    paymentToken: getAddress(input.paymentToken),
+    token: getAddress(input.token),
+    recordBlock: input.recordBlock.toString(),
+    terms: {
+      kind: input.kind,
+      amount: input.amount.toString(),
+      claimDeadline: input.claimDeadline,
+      root,
+      leafCount: paid.length,
+    },
+    allocation: {
+      rule: ALLOCATION_RULE,
+      unit: CENT.toString(),
+      totalShares: totalShares.toString(),
+      excluded: (input.excluded ?? [])
+        .map((e) => ({ wallet: getAddress(e.wallet), shares: e.shares.toString(), reason: e.reason }))
+        .sort(byWallet),
+    },
+    holders: allocation.map((a) => ({ wallet: a.wallet, shares: a.balance.toString(), amount: a.amount.toString() })),
+    tree: tree.dump(),
+  };
+  const document = JSON.stringify(doc, null, 2) + "\n";
+  return {
+    root,
+    treeHash: sha256Hex(document),
+    leafCount: paid.length,
+    totalShares,
+    document,
+    entitlements: paid.map((a, i) => ({
+      index: i,
+      wallet: a.wallet as Address,
+      shares: a.balance,
+      amount: a.amount,
+      proof: tree.getProof(i) as Hex[],
+    })),
+    zero: allocation.filter((a) => a.amount === 0n).map((a) => ({ wallet: a.wallet as Address, shares: a.balance })),
+  };
+}
+
+const uint = z.string().regex(/^\d+$/);
+const addr = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
+export const DistributionDocumentSchema = z.object({
+  format: z.literal(DOCUMENT_FORMAT),
+  chainId: z.number().int().positive(),
+  distributor: addr,
+  paymentToken: addr,
+  token: addr,
+  recordBlock: uint,
+  terms: z.object({
+    kind: z.enum(DISTRIBUTION_KINDS),
+    amount: uint,
+    claimDeadline: z.number().int().nonnegative(),
+    root: hex32,
+    leafCount: z.number().int().nonnegative(),
+  }),
+  allocation: z.object({
+    rule: z.string(),
+    unit: uint,
+    totalShares: uint,
+    excluded: z.array(z.object({ wallet: addr, shares: uint, reason: z.string() })),
+  }),
+  holders: z.array(z.object({ wallet: addr, shares: uint, amount: uint })),
+  tree: z.object({
+    format: z.literal("standard-v1"),
+    leafEncoding: z.array(z.string()),
+    tree: z.array(hex32),
+    values: z.array(z.object({ value: z.array(z.string()), treeIndex: z.number().int() })),
+  }),
+});
+export type DistributionDocument = z.infer<typeof DistributionDocumentSchema>;
+
+export type DocumentCheck = {
+  document: DistributionDocument;
+  treeHash: Hex;
+  /** The root of the tree rebuilt from the document's holders (allocation recomputed from their shares). */
+  rebuiltRoot: Hex;
+  /** What in the document does not hold together (empty when all does). */
+  problems: string[];
+};
+
+/**
+ * Reads a distribution document and checks it on its own: the allocation recomputed from the holders' shares gives
+ * the amounts written, the tree rebuilt from them gives the root written, and the tree dumped in it is that tree.
+ * Throws when the text is not a distribution document at all.
+ */
+export function checkDistributionDocument(text: string): DocumentCheck {
+  const document = DistributionDocumentSchema.parse(JSON.parse(text));
+  const problems: string[] = [];
+  const rebuilt = buildDistribution({
+    chainId: document.chainId,
+    distributor: document.distributor as Address,
+    paymentToken: document.paymentToken as Address,
+    token: document.token as Address,
+    recordBlock: BigInt(document.recordBlock),
+    kind: document.terms.kind,
+    amount: BigInt(document.terms.amount),
+    claimDeadline: document.terms.claimDeadline,
+    holders: document.holders.map((h) => ({ wallet: h.wallet, balance: BigInt(h.shares) })),
+    excluded: document.allocation.excluded.map((e) => ({
+      wallet: e.wallet as Address,
+      shares: BigInt(e.shares),
+      reason: e.reason,
+    })),
+  });
+  const written = new Map(document.holders.map((h) => [h.wallet.toLowerCase(), BigInt(h.amount)]));
+  const recomputed = [...rebuilt.entitlements, ...rebuilt.zero.map((z) => ({ ...z, amount: 0n }))];
+  const wrong = recomputed.filter((e) => written.get(e.wallet.toLowerCase()) !== e.amount);
+  if (wrong.length)
+    problems.push(
+      `${wrong.length} holder(s) have an amount that the allocation rule does not give (first: ${wrong[0]!.wallet})`,
+    );
+  if (rebuilt.root !== document.terms.root)
+    problems.push(
+      `the tree rebuilt from the holders has root ${rebuilt.root}, the document says ${document.terms.root}`,
+    );
+  if (rebuilt.leafCount !== document.terms.leafCount)
+    problems.push(`the tree has ${rebuilt.leafCount} leaves, the document says ${document.terms.leafCount}`);
+  try {
+    const dumped = StandardMerkleTree.load(document.tree as Parameters<typeof StandardMerkleTree.load>[0]);
+    dumped.validate();
+    if (dumped.root !== rebuilt.root) problems.push(`the tree in the document has another root (${dumped.root})`);
+  } catch (error) {
+    problems.push(`the tree in the document is not a valid standard tree (${(error as Error).message})`);
+  }
+  return { document, treeHash: sha256Hex(text), rebuiltRoot: rebuilt.root, problems };
+}
