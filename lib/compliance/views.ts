@@ -14,7 +14,7 @@ import { listTokens } from "@/lib/compliance/register";
 import { listTokenRoleHistory } from "@/lib/compliance/token-roles";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
-import { getIndexerCoverage } from "@/lib/indexer/projections";
+import { getIndexerCoverage } from "@/lib/indexer/coverage";
 import { readWalletExposure } from "@/lib/kyc/wallet-unlinks";
 
 /**
