@@ -7,13 +7,20 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getAddress, type Hex } from "viem";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
+import { getDeployments } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
-import { type ListingTransaction, type ListingTxStatus, listingTransactions, offerings } from "@/lib/db/schema";
+import {
+  type Artwork,
+  type ListingTransaction,
+  type ListingTxStatus,
+  listingTransactions,
+  offerings,
+} from "@/lib/db/schema";
 import { chainAnchorReader } from "./anchors";
 import type { ChainDeps, GuardedKind } from "./chain-deps";
 import { confirmListingTx } from "./chain-confirm";
 import { getOwnedListing, ListingError } from "./listing-core";
-import { findDeployedTokenTxs, type GoOnChainProgress } from "./progress";
+import { deriveGoOnChainProgress, findDeployedTokenTxs, type GoOnChainProgress } from "./progress";
 
 /**
  * Records what the chain shows about this listing but the database does not know yet, each through the same
@@ -157,3 +164,20 @@ export async function getConfirmedTxs(
     .where(and(eq(listingTransactions.artworkId, artworkId), eq(listingTransactions.status, "confirmed")))
     .orderBy(listingTransactions.createdAt);
 }
+
+/** Where the listing stands on the chain (token, offering, documents anchored), read for its issuer's console. */
+export function readListingProgress(
+  deps: ChainDeps,
+  { issuer, listing, documents }: { issuer: string; listing: Artwork; documents: ProgressDocuments },
+): Promise<GoOnChainProgress> {
+  return deriveGoOnChainProgress({
+    client: deps.client,
+    contracts: getDeployments(),
+    issuer: getAddress(issuer),
+    metadataHash: listing.metadataHash as Hex,
+    knownToken: listing.tokenAddress ? getAddress(listing.tokenAddress) : null,
+    documents,
+  });
+}
+
+type ProgressDocuments = Parameters<typeof deriveGoOnChainProgress>[0]["documents"];

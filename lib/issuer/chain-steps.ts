@@ -19,4 +19,4 @@ import "server-only";
 export { AUDIT_ACTIONS, type ChainDeps, DROP_AFTER_MS, type GuardedKind } from "./chain-deps";
 export { recordSentTx } from "./chain-sent";
 export { type ConfirmResult, confirmListingTx, resolvePendingTxs } from "./chain-confirm";
-export { getConfirmedTxs, getStepTxs, recordChainProgress, type StepTx } from "./chain-catch-up";
+export { getConfirmedTxs, getStepTxs, readListingProgress, recordChainProgress, type StepTx } from "./chain-catch-up";
