@@ -9,13 +9,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { type Address, decodeEventLog, decodeFunctionData, erc20Abi, getAddress, type Hex } from "viem";
 import { writeAudit } from "@/lib/audit";
-import {
-  artworkShareTokenAbi,
-  enforcementDeskAbi,
-  identityRegistryAbi,
-  marketAbi,
-  shareTokenFactoryAbi,
-} from "@/lib/chain/abis";
+import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { type AllowedCall, verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
@@ -38,6 +32,7 @@ export {
   REGISTRY_AGENT_FUNCTIONS,
   TOKEN_AGENT_FUNCTIONS,
 } from "./agent-audit";
+import { isShareToken } from "./share-token";
 
 export type AgentTxError = "tx_not_found" | "tx_failed" | "tx_wrong_sender" | "tx_not_agent_call" | "already_recorded";
 
@@ -59,12 +54,7 @@ export async function decodeAgentTx({
     if (d.market && to === getAddress(d.market)) return { address: to, abi: marketAbi, functions: ["cancelRecovered"] };
     if (to === getAddress(d.identityRegistry))
       return { address: to, abi: identityRegistryAbi, functions: registryFunctions };
-    const isToken = await client.readContract({
-      address: d.shareTokenFactory,
-      abi: shareTokenFactoryAbi,
-      functionName: "isToken",
-      args: [to],
-    });
+    const isToken = await isShareToken(client, to);
     return isToken ? { address: to, abi: artworkShareTokenAbi, functions: TOKEN_AGENT_FUNCTIONS } : null;
   };
   let verified;
@@ -159,13 +149,7 @@ async function decodeDeskTx({
     });
     [token, data, proposer] = [pToken, pData, pProposer];
   } else return null;
-  const d = getDeployments();
-  const isToken = await client.readContract({
-    address: d.shareTokenFactory,
-    abi: shareTokenFactoryAbi,
-    functionName: "isToken",
-    args: [token],
-  });
+  const isToken = await isShareToken(client, token);
   if (!isToken) return null;
   const inner = decodeAgentCall({
     contract: "token",
@@ -238,12 +222,7 @@ async function decodeMarketTx({
   const maker = getAddress(orders[0]!.maker);
   const token = getAddress(orders[0]!.token);
   if (orders.some((o) => getAddress(o.maker) !== maker || getAddress(o.token) !== token)) return null;
-  const isToken = await client.readContract({
-    address: d.shareTokenFactory,
-    abi: shareTokenFactoryAbi,
-    functionName: "isToken",
-    args: [token],
-  });
+  const isToken = await isShareToken(client, token);
   if (!isToken) return null;
   const newWallet = await client.readContract({
     address: token,

@@ -22,6 +22,16 @@ export const NEAR_MAX_HOLDERS = 0.9;
 /** One holding named in an investor's KYC alert: the artwork (title), its token and the wallet. */
 export type AlertHolding = { token: Address; symbol: string; title: string | null; wallet: Address; shares: bigint };
 
+/** The token and the holding wallet (with its investor, when linked) an alert about one holder names. */
+type HolderAlertSubject = {
+  token: Address;
+  symbol: string;
+  title: string | null;
+  wallet: Address;
+  investorId: string | null;
+  name: string | null;
+};
+
 export type Alert =
   | {
       /** One alert per investor, whatever the number of tokens and wallets it holds with. */
@@ -32,27 +42,9 @@ export type Alert =
       days: number;
       holdings: AlertHolding[];
     }
-  | {
-      kind: "frozen_open_orders";
-      token: Address;
-      symbol: string;
-      title: string | null;
-      wallet: Address;
-      investorId: string | null;
-      name: string | null;
-      orders: number;
-    }
+  | (HolderAlertSubject & { kind: "frozen_open_orders"; orders: number })
   | { kind: "near_max_holders"; token: Address; symbol: string; title: string | null; holders: number; max: number }
-  | {
-      kind: "unverified_holder";
-      token: Address;
-      symbol: string;
-      title: string | null;
-      wallet: Address;
-      investorId: string | null;
-      name: string | null;
-      shares: bigint;
-    }
+  | (HolderAlertSubject & { kind: "unverified_holder"; shares: bigint })
   | VerifiedNotApprovedAlert;
 
 /**

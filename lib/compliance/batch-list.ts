@@ -31,6 +31,26 @@ export type BatchLineError =
 
 export type BatchListResult = { rows: BatchRow[]; errors: BatchLineError[] };
 
+/**
+ * The lines of a pasted list to read, numbered from 1 and NFKC-normalised: empty lines and lines starting with `#`
+ * are skipped; the first line past MAX_BATCH_ROWS ends the list and is refused as `tooMany` (after the rows before it).
+ */
+export function listLines(text: string): {
+  lines: { line: number; raw: string }[];
+  tooMany: { line: number; code: "tooMany"; max: number } | null;
+} {
+  const all = text.split(/\r\n|\n|\r/);
+  const lines: { line: number; raw: string }[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const line = i + 1;
+    const raw = (all[i] ?? "").normalize("NFKC").trim();
+    if (raw === "" || raw.startsWith("#")) continue;
+    if (lines.length === MAX_BATCH_ROWS) return { lines, tooMany: { line, code: "tooMany", max: MAX_BATCH_ROWS } };
+    lines.push({ line, raw });
+  }
+  return { lines, tooMany: null };
+}
+
 /** The address is everything before the first comma, semicolon, tab or space; the amount is the rest. */
 const SPLIT = /^([^,;\s]*)(?:[,;\s]\s*(.*))?$/;
 
@@ -44,17 +64,8 @@ export function parseBatchList(text: string, mode: BatchMode): BatchListResult {
   const errors: BatchLineError[] = [];
   const seen = new Map<string, number>();
   const amounts = modeTakesAmount(mode);
-  const lines = text.split(/\r\n|\n|\r/);
-  let counted = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = i + 1;
-    const raw = (lines[i] ?? "").normalize("NFKC").trim();
-    if (raw === "" || raw.startsWith("#")) continue;
-    counted += 1;
-    if (counted > MAX_BATCH_ROWS) {
-      errors.push({ line, code: "tooMany", max: MAX_BATCH_ROWS });
-      break;
-    }
+  const { lines, tooMany } = listLines(text);
+  for (const { line, raw } of lines) {
     const m = SPLIT.exec(raw);
     const addressText = m?.[1] ?? "";
     const amountText = (m?.[2] ?? "").trim();
@@ -87,6 +98,7 @@ export function parseBatchList(text: string, mode: BatchMode): BatchListResult {
     seen.set(wallet, line);
     rows.push({ line, wallet, amount });
   }
+  if (tooMany) errors.push(tooMany);
   return { rows, errors };
 }
 

@@ -12,7 +12,7 @@ import "server-only";
  * the proposal's calldata, read from the desk).
  */
 import { type Address, getAddress, type Hex } from "viem";
-import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import { findErrorByName } from "@/lib/chain/errors";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
@@ -26,6 +26,7 @@ import {
 } from "./batch-transfer";
 import { getDeskAddress } from "./enforcement";
 import { loadIdentities } from "./register";
+import { isShareToken } from "./share-token";
 
 type Party = { name: string | null; investorId: string | null };
 
@@ -80,12 +81,7 @@ export async function previewTransferRows(
   if (!desk) return { ok: false, code: "no_desk" };
   const client = getPublicClient();
   const d = getDeployments();
-  const isToken = await client.readContract({
-    address: d.shareTokenFactory,
-    abi: shareTokenFactoryAbi,
-    functionName: "isToken",
-    args: [token],
-  });
+  const isToken = await isShareToken(client, token);
   if (!isToken) return { ok: false, code: "not_a_token" };
   if (rows.length === 0) return { ok: false, code: "empty" };
   const blockNumber = await client.getBlockNumber({ cacheTime: 0 });

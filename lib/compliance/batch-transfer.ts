@@ -10,7 +10,7 @@
 import { type Address, decodeFunctionData, encodeFunctionData, getAddress, type Hex, isAddress } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { type AmountError, parseShareAmount } from "@/lib/format/amount";
-import { MAX_BATCH_ROWS } from "./batch-list";
+import { listLines } from "./batch-list";
 
 export type TransferRow = { line: number; from: Address; to: Address; amount: bigint };
 
@@ -40,17 +40,8 @@ export function parseTransferList(text: string): TransferListResult {
   const rows: TransferRow[] = [];
   const errors: TransferLineError[] = [];
   const seen = new Map<string, number>();
-  const lines = text.split(/\r\n|\n|\r/);
-  let counted = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = i + 1;
-    const raw = (lines[i] ?? "").normalize("NFKC").trim();
-    if (raw === "" || raw.startsWith("#")) continue;
-    counted += 1;
-    if (counted > MAX_BATCH_ROWS) {
-      errors.push({ line, code: "tooMany", max: MAX_BATCH_ROWS });
-      break;
-    }
+  const { lines, tooMany } = listLines(text);
+  for (const { line, raw } of lines) {
     const m = SPLIT.exec(raw);
     const from = wallet(m?.[1] ?? "");
     if (!from) {
@@ -85,6 +76,7 @@ export function parseTransferList(text: string): TransferListResult {
     seen.set(key, line);
     rows.push({ line, from, to, amount: parsed.value });
   }
+  if (tooMany) errors.push(tooMany);
   return { rows, errors };
 }
 

@@ -7,8 +7,8 @@ import "server-only";
  * one batch call built from exactly these rows; the contract checks them again.
  */
 import { type Address, getAddress } from "viem";
-import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
+import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import { getMulticallOptions, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import {
   type BatchLineError,
@@ -19,6 +19,7 @@ import {
   type WalletFreezeState,
 } from "./batch-list";
 import { loadIdentities } from "./register";
+import { isShareToken } from "./share-token";
 
 export type BatchPreview = {
   token: Address;
@@ -69,12 +70,7 @@ export async function previewBatch(
 ): Promise<BatchPreviewResult> {
   const token = getAddress(raw);
   const client = getPublicClient();
-  const isToken = await client.readContract({
-    address: getDeployments().shareTokenFactory,
-    abi: shareTokenFactoryAbi,
-    functionName: "isToken",
-    args: [token],
-  });
+  const isToken = await isShareToken(client, token);
   if (!isToken) return { ok: false, code: "not_a_token" };
   const parsed = parseBatchList(list, mode);
   if (parsed.errors.length) return { ok: false, code: "bad_lines", errors: parsed.errors };

@@ -5,12 +5,13 @@
  *
  * Plain module (no `server-only`): the db tests import it.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { decodeFunctionData, getAddress, type Hex } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents } from "@/lib/db/schema";
 import { DESK_EVENTS } from "./indexed-events";
+import { listTokenEvents } from "./token-events";
 
 export type DeskChange = "proposed" | "executed" | "cancelled";
 
@@ -64,19 +65,7 @@ export async function listDeskHistory(
   token: string,
   { limit = 50 }: { limit?: number } = {},
 ): Promise<{ rows: DeskHistoryRow[]; total: number }> {
-  const where = and(eq(chainEvents.token, token.toLowerCase()), inArray(chainEvents.eventName, [...DESK_EVENTS]));
-  const [events, [count]] = await Promise.all([
-    db
-      .select()
-      .from(chainEvents)
-      .where(where)
-      .orderBy(desc(chainEvents.blockNumber), desc(chainEvents.logIndex))
-      .limit(limit),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(chainEvents)
-      .where(where),
-  ]);
+  const { events, total } = await listTokenEvents(db, token, DESK_EVENTS, limit);
   // An execution or cancellation names only the proposal: its action and arguments come from the proposal's event.
   const ids = [...new Set(events.map((e) => String((e.args as Record<string, unknown>).id)))];
   const proposed =
@@ -122,5 +111,5 @@ export async function listDeskHistory(
       by,
     };
   });
-  return { rows, total: count?.n ?? 0 };
+  return { rows, total };
 }

@@ -5,10 +5,11 @@ import "server-only";
  * proposed by one officer, waiting for a second to review the exact arguments and execute, or to cancel), and who
  * can act on a token (the desk and its agents) for the issuer's read-only view.
  */
-import { type Address, decodeFunctionData, getAddress, type Hex, keccak256, stringToHex, zeroAddress } from "viem";
+import { type Address, getAddress, type Hex, keccak256, stringToHex, zeroAddress } from "viem";
 import { artworkShareTokenAbi, enforcementDeskAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { DESK_TOKEN_CALLS } from "./agent-audit";
+import { decodeDeskCall } from "./desk-history";
 
 export type DeskTokenCall = (typeof DESK_TOKEN_CALLS)[number];
 
@@ -25,13 +26,6 @@ export type PendingProposal = {
   /** The exact calldata the executor repeats. */
   data: Hex;
 };
-
-const plain = (v: unknown): string | string[] =>
-  Array.isArray(v)
-    ? v.map((x) => String(plain(x)))
-    : typeof v === "string" && /^0x[0-9a-fA-F]{40}$/.test(v)
-      ? getAddress(v)
-      : String(v);
 
 /** The desk's address, or null on a deployment made before it existed. */
 export function getDeskAddress(): Address | null {
@@ -55,27 +49,16 @@ export async function getPendingProposals(token?: Address): Promise<PendingPropo
   const out: PendingProposal[] = [];
   rows.forEach(([pToken, proposer, expiresAt, , data], i) => {
     if (token && getAddress(pToken) !== getAddress(token)) return;
-    let call: { functionName: string; args?: readonly unknown[] };
-    try {
-      call = decodeFunctionData({ abi: artworkShareTokenAbi, data }) as typeof call;
-    } catch {
-      return;
-    }
-    if (!(DESK_TOKEN_CALLS as readonly string[]).includes(call.functionName)) return;
-    const item = artworkShareTokenAbi.find((x) => x.type === "function" && x.name === call.functionName) as
-      { inputs: readonly { name: string }[] } | undefined;
-    const args: Record<string, string | string[]> = {};
-    (call.args ?? []).forEach((v, k) => {
-      args[item?.inputs[k]?.name || `arg${k}`] = plain(v);
-    });
+    const call = decodeDeskCall(data);
+    if (!call || !(DESK_TOKEN_CALLS as readonly string[]).includes(call.action)) return;
     out.push({
       id: ids[i]!.toString(),
       token: getAddress(pToken),
       proposer: getAddress(proposer),
       expiresAt: Number(expiresAt),
       expired: block.timestamp >= expiresAt,
-      functionName: call.functionName as DeskTokenCall,
-      args,
+      functionName: call.action as DeskTokenCall,
+      args: call.args,
       data,
     });
   });

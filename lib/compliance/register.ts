@@ -13,7 +13,7 @@ import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import { artworks } from "@/lib/db/schema";
-import { getIndexerCoverage } from "@/lib/indexer/projections";
+import { getIndexerCoverage } from "@/lib/indexer/coverage";
 import {
   getInvestorsByIds,
   getInvestorsByOnChainIds,

@@ -6,11 +6,10 @@
  *
  * Plain module (no `server-only`): the db tests import it.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Hex, keccak256, stringToHex, zeroAddress, zeroHash } from "viem";
 import type { Database } from "@/lib/db/connect";
-import { chainEvents } from "@/lib/db/schema";
 import { TOKEN_ROLE_EVENTS } from "./indexed-events";
+import { listTokenEvents } from "./token-events";
 
 export type TokenRoleKey =
   "admin" | "pauser" | "freezer" | "enforcer" | "recovery" | "minter" | "burner" | "document" | "owner" | "unknown";
@@ -58,19 +57,7 @@ export async function listTokenRoleHistory(
   token: string,
   { limit = 50 }: { limit?: number } = {},
 ): Promise<{ rows: TokenRoleChange[]; total: number }> {
-  const where = and(eq(chainEvents.token, token.toLowerCase()), inArray(chainEvents.eventName, [...TOKEN_ROLE_EVENTS]));
-  const [events, [count]] = await Promise.all([
-    db
-      .select()
-      .from(chainEvents)
-      .where(where)
-      .orderBy(desc(chainEvents.blockNumber), desc(chainEvents.logIndex))
-      .limit(limit),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(chainEvents)
-      .where(where),
-  ]);
+  const { events, total } = await listTokenEvents(db, token, TOKEN_ROLE_EVENTS, limit);
   const rows = events.map((e): TokenRoleChange => {
     const a = e.args as Record<string, string>;
     const base = { blockNumber: e.blockNumber, at: e.blockTime, txHash: e.txHash as Hex, logIndex: e.logIndex };
@@ -100,5 +87,5 @@ export async function listTokenRoleHistory(
       previousOwner: created ? null : previous,
     };
   });
-  return { rows, total: count?.n ?? 0 };
+  return { rows, total };
 }

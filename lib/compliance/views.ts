@@ -13,8 +13,9 @@ import { getInvestorView } from "@/lib/compliance/investor";
 import { listTokens } from "@/lib/compliance/register";
 import { listTokenRoleHistory } from "@/lib/compliance/token-roles";
 import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/connect";
 import { getServerEnv } from "@/lib/env";
-import { getIndexerCoverage } from "@/lib/indexer/projections";
+import { getIndexerCoverage } from "@/lib/indexer/coverage";
 import { readWalletExposure } from "@/lib/kyc/wallet-unlinks";
 
 /**
@@ -77,22 +78,19 @@ export type InvestorPageView = NonNullable<Awaited<ReturnType<typeof getInvestor
 
 const HISTORY_SHOWN = 50;
 
-/** The enforcement desk's proposals, executions and cancellations on a token, from the indexer (null: not indexed). */
-export async function getDeskHistoryView(token: string) {
+/** A token's history from the indexer, its latest rows first (none, with `indexed` false, when nothing is indexed). */
+async function tokenHistoryView<Row>(
+  token: string,
+  list: (db: Database, token: string, opts: { limit: number }) => Promise<{ rows: Row[]; total: number }>,
+) {
   const db = await getDb();
   const coverage = await getIndexerCoverage(db);
-  const { rows, total } = coverage
-    ? await listDeskHistory(db, token, { limit: HISTORY_SHOWN })
-    : { rows: [], total: 0 };
+  const { rows, total } = coverage ? await list(db, token, { limit: HISTORY_SHOWN }) : { rows: [] as Row[], total: 0 };
   return { indexed: !!coverage, rows, total, explorer: getServerEnv().explorerUrl ?? null };
 }
 
+/** The enforcement desk's proposals, executions and cancellations on a token, from the indexer (null: not indexed). */
+export const getDeskHistoryView = (token: string) => tokenHistoryView(token, listDeskHistory);
+
 /** Role grants, revocations and ownership changes on a token, from the indexer. */
-export async function getTokenRoleHistoryView(token: string) {
-  const db = await getDb();
-  const coverage = await getIndexerCoverage(db);
-  const { rows, total } = coverage
-    ? await listTokenRoleHistory(db, token, { limit: HISTORY_SHOWN })
-    : { rows: [], total: 0 };
-  return { indexed: !!coverage, rows, total, explorer: getServerEnv().explorerUrl ?? null };
-}
+export const getTokenRoleHistoryView = (token: string) => tokenHistoryView(token, listTokenRoleHistory);

@@ -1,7 +1,6 @@
 import "server-only";
 
-import { getAddress, type Hex } from "viem";
-import { getDeployments } from "@/lib/chain/server";
+import type { Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
 import {
   confirmListingTx,
@@ -11,9 +10,9 @@ import {
   recordSentTx,
   resolvePendingTxs,
   type StepTx,
+  readListingProgress,
 } from "./chain-steps";
 import { getListingDocuments, getOwnedListing } from "./listings";
-import { deriveGoOnChainProgress } from "./progress";
 import { getChainDeps } from "./queries";
 import { listPlatformSymbols } from "./symbol-registry";
 import { findSymbolHolder } from "./symbols";
@@ -60,14 +59,7 @@ export async function checkOnChain(
   const settled = await resolvePendingTxs(db, deps, { id, issuer, waitMs });
   listing = await getOwnedListing(db, { id, issuer });
   const documents = await getListingDocuments(db, { artworkId: id });
-  const progress = await deriveGoOnChainProgress({
-    client: deps.client,
-    contracts: getDeployments(),
-    issuer: getAddress(issuer),
-    metadataHash: listing.metadataHash as Hex,
-    knownToken: listing.tokenAddress ? getAddress(listing.tokenAddress) : null,
-    documents,
-  });
+  const progress = await readListingProgress(deps, { issuer, listing, documents });
   const recorded = await recordChainProgress(db, deps, { id, issuer, progress });
   const steps = await getStepTxs(db, { artworkId: id });
   const check: OnChainCheck = {

@@ -16,8 +16,15 @@ import {
 } from "./listings";
 import type { Artwork, ArtworkUpdateKind } from "@/lib/db/schema";
 import { chainAnchorReader } from "./anchors";
-import { type ChainDeps, getConfirmedTxs, getStepTxs, recordChainProgress, resolvePendingTxs } from "./chain-steps";
-import { deriveGoOnChainProgress, type GoOnChainProgress } from "./progress";
+import {
+  type ChainDeps,
+  getConfirmedTxs,
+  getStepTxs,
+  readListingProgress,
+  recordChainProgress,
+  resolvePendingTxs,
+} from "./chain-steps";
+import type { GoOnChainProgress } from "./progress";
 import { listArtworkUpdates } from "./updates";
 import { listingStage } from "./status";
 
@@ -106,14 +113,7 @@ export const getIssuerListing = cache(async ({ id, issuer }: { id: string; issue
         );
       }
       const listing = artwork;
-      progress = await deriveGoOnChainProgress({
-        client: deps.client,
-        contracts: getDeployments(),
-        issuer: getAddress(issuer),
-        metadataHash: listing.metadataHash as Hex,
-        knownToken: listing.tokenAddress ? getAddress(listing.tokenAddress) : null,
-        documents,
-      });
+      progress = await readListingProgress(deps, { issuer, listing, documents });
       try {
         await recordChainProgress(db, deps, { id: artwork.id, issuer, progress });
         // Read again even when this request recorded nothing: a concurrent one (the client's check) may have.

@@ -1,101 +1,23 @@
 import "server-only";
 
 import { desc, eq, isNotNull } from "drizzle-orm";
-import { getAddress, zeroAddress, type Address, type Hex } from "viem";
+import { getAddress, type Address } from "viem";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { getDb, schema } from "@/lib/db";
 import { getInvestorWallets } from "@/lib/investors";
-import { FillCode } from "@/lib/market/reasons";
 import { getLastTradePrices, getOpenOrdersOf, getTradesOf } from "@/lib/market/queries";
-import {
-  buildPositions,
-  costBasisFor,
-  shareOfArtwork,
-  sumRealised,
-  sumTotals,
-  tradeAmounts,
-  valueHolding,
-  type LedgerEvent,
-  type Totals,
-} from "./math";
+import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, valueHolding } from "./math";
 import { blockTime, readPortfolioEvents } from "./events";
+import { type MarketTrades, rawHistory } from "./history";
+import type { HistoryEntry, Holding, Portfolio } from "./types";
 
-export type Lockup = { wallet: Address; shares: bigint; until: Date };
-
-export type Holding = {
-  slug: string;
-  title: string;
-  titleZh: string | null;
-  artist: string;
-  image: string | null;
-  token: Address;
-  balance: bigint;
-  totalSupply: bigint;
-  /** 0..1 */
-  share: number;
-  /** Price used for the value: the last market trade when there is one, else the offering price. */
-  price: bigint;
-  priceSource: "trade" | "offering";
-  /** Gains realised by selling this artwork's shares on the market (fees included). */
-  realised: bigint;
-  value: bigint;
-  costBasis: bigint;
-  gain: bigint;
-  gainBps: number | null;
-  lockups: Lockup[];
-  frozen: boolean;
-};
-
-export type HistoryKind =
-  | "purchase"
-  | "transferIn"
-  | "transferOut"
-  | "allocation"
-  | "redemption"
-  | "marketBuy"
-  | "marketSell"
-  | "bidPlaced"
-  | "askPlaced"
-  | "bidCancelled"
-  | "askCancelled";
-/** Why an order was cancelled: by the investor, because it expired, because its wallet was recovered, or otherwise. */
-export type CancelledBecause = "own" | "expired" | "recovered" | "other";
-export type HistoryEntry = {
-  kind: HistoryKind;
-  at: Date;
-  slug: string;
-  title: string;
-  titleZh: string | null;
-  token: Address;
-  wallet: Address;
-  shares: bigint;
-  /** HKD paid (purchases, market buys with any fee) or received (market sales, net of any fee). */
-  amount: bigint | null;
-  counterparty: Address | null;
-  /** Market order rows (placed, cancelled): the order, its limit price per share and, when cancelled, why. */
-  order: { id: string; price: bigint; because: CancelledBecause | null } | null;
-  txHash: Hex;
-  blockNumber: bigint;
-  logIndex: number;
-};
-
-export type Portfolio = {
-  wallets: Address[];
-  decimals: number;
-  hkdBalance: bigint;
-  holdings: Holding[];
-  history: HistoryEntry[];
-  totals: Totals;
-  /** Gains realised by market sales, all artworks, fees included (average-cost method). */
-  realised: bigint;
-  blockNumber: bigint;
-};
+export type { CancelledBecause, HistoryEntry, HistoryKind, Holding, Lockup, Portfolio } from "./types";
 
 /** The investor's market trades (from the indexer) and the last trade prices, read before the chain part. */
 type MarketInputs = {
-  trades: Awaited<ReturnType<typeof getTradesOf>>;
+  trades: MarketTrades;
   lastPrices: Map<string, bigint>;
 };
 
@@ -135,14 +57,21 @@ async function getListed(): Promise<Listed[]> {
   return [...seen.values()];
 }
 
-async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: MarketInputs): Promise<Portfolio> {
-  const listed = await getListed();
+type ChainRead = {
+  listed: Listed;
+  totalSupply: bigint;
+  balances: bigint[];
+  states: (readonly [boolean, bigint, bigint, bigint])[];
+  price: bigint;
+};
+
+/**
+ * One multicall at the block: decimals, HKD per wallet, and per token its supply, each wallet's balance and lock state,
+ * and the offering.
+ */
+async function readChain(wallets: Address[], blockNumber: bigint, listed: Listed[]) {
   const d = getDeployments();
   const client = getPublicClient();
-  const tokens = listed.map((l) => l.token);
-  const own = new Set(wallets.map((w) => w.toLowerCase()));
-
-  // One multicall: decimals, HKD per wallet, and per token its supply, each wallet's balance and lock state, and the offering.
   const calls = [
     { address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "decimals" } as const,
     ...wallets.map(
@@ -166,225 +95,36 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
           } as const),
     ]),
   ];
-  const [results, events] = await Promise.all([
-    client.multicall({ contracts: calls, allowFailure: false, blockNumber, ...getMulticallOptions() }),
-    readPortfolioEvents({ wallets, tokens, toBlock: blockNumber }),
-  ]);
+  const results = await client.multicall({
+    contracts: calls,
+    allowFailure: false,
+    blockNumber,
+    ...getMulticallOptions(),
+  });
   let i = 0;
   const next = () => results[i++] as unknown;
   const decimals = Number(next());
   const hkdBalance = wallets.reduce((sum) => sum + (next() as bigint), 0n);
-  const chain = listed.map((l) => {
+  const chain = listed.map((l): ChainRead => {
     const totalSupply = next() as bigint;
     const balances = wallets.map(() => next() as bigint);
     const states = wallets.map(() => next() as readonly [boolean, bigint, bigint, bigint]);
     const offering = l.offeringId === null ? (next(), null) : (next() as OfferingView);
     return { listed: l, totalSupply, balances, states, price: offering?.terms.pricePerShare ?? 0n };
   });
-  const priceOf = new Map(chain.map((c) => [c.listed.token.toLowerCase(), c.price]));
-  const artworkOf = new Map(listed.map((l) => [l.token.toLowerCase(), l.artwork]));
+  return { decimals, hkdBalance, chain };
+}
 
-  // Ledger + history, in chain order.
-  const purchaseTxs = new Set(events.purchases.map((p) => p.transactionHash));
-  type Raw = {
-    blockNumber: bigint;
-    logIndex: number;
-    entry: Omit<HistoryEntry, "at" | "slug" | "title" | "titleZh" | "token">;
-    token: string;
-    ledger: LedgerEvent | null;
-  };
-  const raw: Raw[] = [];
-  const tokenOfOffering = new Map(
-    listed.filter((l) => l.offeringId !== null).map((l) => [l.offeringId!.toString(), l.token]),
-  );
-  for (const p of events.purchases) {
-    const token = tokenOfOffering.get(p.args.id!.toString());
-    if (!token) continue;
-    raw.push({
-      blockNumber: p.blockNumber,
-      logIndex: p.logIndex,
-      token,
-      ledger: { kind: "purchase", token, shares: p.args.shares!, cost: p.args.cost! },
-      entry: {
-        kind: "purchase",
-        wallet: getAddress(p.args.buyer!),
-        shares: p.args.shares!,
-        amount: p.args.cost!,
-        counterparty: null,
-        order: null,
-        txHash: p.transactionHash,
-        blockNumber: p.blockNumber,
-        logIndex: p.logIndex,
-      },
-    });
-  }
-  // Share transfers that are market fills (same transaction, token, seller and buyer) carry the trade's price.
-  const fills = new Map<string, MarketInputs["trades"]>();
-  for (const tr of market.trades) {
-    const key = `${tr.txHash.toLowerCase()}:${tr.token.toLowerCase()}:${tr.seller.toLowerCase()}:${tr.buyer.toLowerCase()}`;
-    fills.set(key, [...(fills.get(key) ?? []), tr]);
-  }
-  const takeFill = (txHash: string, token: string, from: string, to: string) =>
-    fills.get(`${txHash.toLowerCase()}:${token.toLowerCase()}:${from.toLowerCase()}:${to.toLowerCase()}`)?.shift();
-  const seenLogs = new Set<string>();
-  for (const t of events.transfers) {
-    const id = `${t.transactionHash}:${t.logIndex}`;
-    if (seenLogs.has(id)) continue;
-    seenLogs.add(id);
-    const from = t.args.from!;
-    const to = t.args.to!;
-    const value = t.args.value!;
-    let fill: MarketInputs["trades"][number] | undefined;
-    const fromOwn = own.has(from.toLowerCase());
-    const toOwn = own.has(to.toLowerCase());
-    const base = {
-      shares: value,
-      amount: null,
-      order: null,
-      txHash: t.transactionHash,
-      blockNumber: t.blockNumber,
-      logIndex: t.logIndex,
-    };
-    if (from === zeroAddress) {
-      if (purchaseTxs.has(t.transactionHash)) continue; // the purchase event already records this mint
-      raw.push({
-        blockNumber: t.blockNumber,
-        logIndex: t.logIndex,
-        token: t.address,
-        ledger: { kind: "transferIn", token: t.address, shares: value },
-        entry: { ...base, kind: "allocation", wallet: getAddress(to), counterparty: null },
-      });
-    } else if (to === zeroAddress) {
-      raw.push({
-        blockNumber: t.blockNumber,
-        logIndex: t.logIndex,
-        token: t.address,
-        ledger: { kind: "transferOut", token: t.address, shares: value },
-        entry: { ...base, kind: "redemption", wallet: getAddress(from), counterparty: null },
-      });
-    } else if (fromOwn && toOwn) {
-      continue; // between the investor's own wallets
-    } else if (toOwn && (fill = takeFill(t.transactionHash, t.address, from, to))) {
-      const { cost } = tradeAmounts({
-        shares: fill.shares,
-        price: fill.price,
-        fee: fill.fee,
-        side: "buyer",
-        makerSide: fill.side,
-      });
-      raw.push({
-        blockNumber: t.blockNumber,
-        logIndex: t.logIndex,
-        token: t.address,
-        ledger: { kind: "marketBuy", token: t.address, shares: value, cost: cost! },
-        entry: { ...base, amount: cost!, kind: "marketBuy", wallet: getAddress(to), counterparty: getAddress(from) },
-      });
-    } else if (fromOwn && (fill = takeFill(t.transactionHash, t.address, from, to))) {
-      const { proceeds } = tradeAmounts({
-        shares: fill.shares,
-        price: fill.price,
-        fee: fill.fee,
-        side: "seller",
-        makerSide: fill.side,
-      });
-      raw.push({
-        blockNumber: t.blockNumber,
-        logIndex: t.logIndex,
-        token: t.address,
-        ledger: { kind: "marketSell", token: t.address, shares: value, proceeds: proceeds! },
-        entry: {
-          ...base,
-          amount: proceeds!,
-          kind: "marketSell",
-          wallet: getAddress(from),
-          counterparty: getAddress(to),
-        },
-      });
-    } else if (toOwn) {
-      raw.push({
-        blockNumber: t.blockNumber,
-        logIndex: t.logIndex,
-        token: t.address,
-        ledger: { kind: "transferIn", token: t.address, shares: value },
-        entry: { ...base, kind: "transferIn", wallet: getAddress(to), counterparty: getAddress(from) },
-      });
-    } else {
-      raw.push({
-        blockNumber: t.blockNumber,
-        logIndex: t.logIndex,
-        token: t.address,
-        ledger: { kind: "transferOut", token: t.address, shares: value },
-        entry: { ...base, kind: "transferOut", wallet: getAddress(from), counterparty: getAddress(to) },
-      });
-    }
-  }
-  // Market orders the wallets placed and their cancellations: no shares or HKD change hands (a bid's HKD moves into
-  // the market's escrow and back), so they carry no ledger event; fills appear as the market buys and sells above.
-  const placedById = new Map(events.placed.map((o) => [o.orderId, o]));
-  for (const o of events.placed) {
-    const bid = o.side === 1;
-    raw.push({
-      blockNumber: o.blockNumber,
-      logIndex: o.logIndex,
-      token: o.token,
-      ledger: null,
-      entry: {
-        kind: bid ? "bidPlaced" : "askPlaced",
-        wallet: o.maker,
-        shares: o.shares,
-        amount: bid ? o.shares * o.price : null,
-        counterparty: null,
-        order: { id: o.orderId.toString(), price: o.price, because: null },
-        txHash: o.transactionHash,
-        blockNumber: o.blockNumber,
-        logIndex: o.logIndex,
-      },
-    });
-  }
-  for (const c of events.cancelled) {
-    const o = placedById.get(c.orderId);
-    if (!o) continue;
-    const bid = o.side === 1;
-    const because: CancelledBecause =
-      c.reason === FillCode.Ok && own.has(c.canceller.toLowerCase())
-        ? "own"
-        : c.reason === FillCode.OrderExpired
-          ? "expired"
-          : c.reason === FillCode.WalletRecovered
-            ? "recovered"
-            : "other";
-    raw.push({
-      blockNumber: c.blockNumber,
-      logIndex: c.logIndex,
-      token: o.token,
-      ledger: null,
-      entry: {
-        kind: bid ? "bidCancelled" : "askCancelled",
-        wallet: o.maker,
-        shares: c.remaining,
-        amount: bid ? c.remaining * o.price : null,
-        counterparty: because === "own" ? null : c.canceller,
-        order: { id: c.orderId.toString(), price: o.price, because },
-        txHash: c.transactionHash,
-        blockNumber: c.blockNumber,
-        logIndex: c.logIndex,
-      },
-    });
-  }
-  raw.sort((a, b) =>
-    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
-  );
-  const positions = buildPositions(
-    raw.flatMap((r) => (r.ledger ? [r.ledger] : [])),
-    (token) => priceOf.get(token.toLowerCase()) ?? 0n,
-  );
+/** The history rows with their artwork and block time, newest first. */
+async function historyOf(raw: ReturnType<typeof rawHistory>, listed: Listed[], times: Map<bigint, Date>) {
+  const artworkOf = new Map(listed.map((l) => [l.token.toLowerCase(), l.artwork]));
   // Block times: the indexer's for indexed blocks; the chain's (cached) for the few after its cursor.
-  const missing = [...new Set(raw.map((r) => r.blockNumber))].filter((b) => !events.times.has(b));
+  const missing = [...new Set(raw.map((r) => r.blockNumber))].filter((b) => !times.has(b));
   const timeOf = new Map([
-    ...events.times,
+    ...times,
     ...(await Promise.all(missing.map(async (b) => [b, await blockTime(b)] as const))),
   ]);
-  const history: HistoryEntry[] = raw
+  return raw
     .map((r) => {
       const a = artworkOf.get(r.token.toLowerCase());
       return {
@@ -397,14 +137,22 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
       };
     })
     .reverse();
+}
 
+/** The holdings the wallets hold now, valued at the last trade price (else the offering's). */
+function holdingsOf(
+  chain: ChainRead[],
+  positions: ReturnType<typeof buildPositions>,
+  lastPrices: Map<string, bigint>,
+  wallets: Address[],
+): Holding[] {
   const now = Date.now() / 1000;
-  const holdings: Holding[] = chain
+  return chain
     .map((c) => {
       const balance = c.balances.reduce((a, b) => a + b, 0n);
       const position = positions.get(c.listed.token.toLowerCase());
       const costBasis = costBasisFor(position, balance, c.price);
-      const last = market.lastPrices.get(c.listed.token.toLowerCase());
+      const last = lastPrices.get(c.listed.token.toLowerCase());
       const price = last ?? c.price;
       const v = valueHolding({ balance, price, costBasis });
       const a = c.listed.artwork;
@@ -431,6 +179,26 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
       };
     })
     .filter((h) => h.balance > 0n);
+}
+
+async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: MarketInputs): Promise<Portfolio> {
+  const listed = await getListed();
+  const own = new Set(wallets.map((w) => w.toLowerCase()));
+  const [{ decimals, hkdBalance, chain }, events] = await Promise.all([
+    readChain(wallets, blockNumber, listed),
+    readPortfolioEvents({ wallets, tokens: listed.map((l) => l.token), toBlock: blockNumber }),
+  ]);
+  const priceOf = new Map(chain.map((c) => [c.listed.token.toLowerCase(), c.price]));
+  const tokenOfOffering = new Map(
+    listed.filter((l) => l.offeringId !== null).map((l) => [l.offeringId!.toString(), l.token]),
+  );
+  const raw = rawHistory({ events, tokenOfOffering, own, trades: market.trades });
+  const positions = buildPositions(
+    raw.flatMap((r) => (r.ledger ? [r.ledger] : [])),
+    (token) => priceOf.get(token.toLowerCase()) ?? 0n,
+  );
+  const history: HistoryEntry[] = await historyOf(raw, listed, events.times);
+  const holdings = holdingsOf(chain, positions, market.lastPrices, wallets);
   return {
     wallets,
     decimals,

@@ -1,0 +1,156 @@
+import "server-only";
+
+/** The reviewer's side of listings (compliance, admin): the queue, the decision and the metadata it freezes. */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { and, asc, eq } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit";
+import { OfferingStatus } from "@/lib/catalogue/offering";
+import type { Database } from "@/lib/db/connect";
+import { type Artwork, artworks, profiles } from "@/lib/db/schema";
+import { sha256Hex } from "@/lib/format/hash";
+import { inTransaction, ListingError } from "./listing-core";
+
+/** For reviewers (compliance, admin) only: any listing by id. */
+export async function getListingById(db: Database, { id }: { id: string }): Promise<Artwork | null> {
+  const [row] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Listings waiting for review, oldest first, with the issuer's name (its profile) for the reviewer. */
+export async function listSubmittedListings(db: Database): Promise<(Artwork & { issuerName: string | null })[]> {
+  const rows = await db
+    .select({ listing: artworks, issuerName: profiles.displayName })
+    .from(artworks)
+    .leftJoin(profiles, eq(profiles.address, artworks.issuerAddress))
+    .where(eq(artworks.status, "submitted"))
+    .orderBy(asc(artworks.updatedAt));
+  return rows.map((r) => ({ ...r.listing, issuerName: r.issuerName }));
+}
+
+/** The appraisal a reviewer weighs: the most recent by date (null when none was given). */
+export function latestAppraisal(listing: Pick<Artwork, "appraisals">): Artwork["appraisals"][number] | null {
+  return [...listing.appraisals].sort((a, b) => b.date.localeCompare(a.date))[0] ?? null;
+}
+
+/** The token metadata document (same shape as the seed's), frozen at approval; its SHA-256 goes on chain. */
+export async function buildMetadata({ listing, filesDir }: { listing: Artwork; filesDir: string }) {
+  const images = await Promise.all(
+    listing.images.map(async (img) => ({
+      path: img.src,
+      sha256: sha256Hex(await readFile(path.join(filesDir, img.src.replace(/^\/media\//, "")))),
+    })),
+  );
+  const metadata = {
+    name: listing.title,
+    artist: listing.artist,
+    year: listing.year,
+    medium: listing.medium,
+    dimensions: listing.dimensions,
+    custodian: listing.custodian,
+    images,
+  };
+  return Buffer.from(JSON.stringify(metadata, null, 2));
+}
+
+export async function reviewListing(
+  db: Database,
+  {
+    id,
+    reviewer,
+    reviewerRole,
+    decision,
+    comment,
+    appOrigin,
+    filesDir,
+  }: {
+    id: string;
+    reviewer: string;
+    reviewerRole: string;
+    decision: "approve" | "return";
+    comment: string | null;
+    appOrigin: string;
+    filesDir: string;
+  },
+) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
+  const [listing] = await db.select().from(artworks).where(eq(artworks.id, id)).limit(1);
+  if (!listing) throw new ListingError("not_found");
+  // A refused review decision by an officer or the admin is audited like the decision would have been.
+  const refuse = async (code: "own_listing" | "not_reviewable"): Promise<never> => {
+    await writeAudit(db, {
+      actor: reviewer.toLowerCase(),
+      actorRole: reviewerRole,
+      action: `listing.${decision}.refused`,
+      subjectType: "artwork",
+      subjectId: id,
+      before: { status: listing.status },
+      after: { code },
+    });
+    throw new ListingError(code);
+  };
+  if (listing.issuerAddress === reviewer.toLowerCase()) await refuse("own_listing");
+  if (listing.status !== "submitted") await refuse("not_reviewable");
+  if (decision === "return" && !comment) throw new ListingError("comment_required");
+
+  let set: Partial<Artwork> = { status: "returned", reviewComment: comment };
+  if (decision === "approve") {
+    const bytes = await buildMetadata({ listing, filesDir });
+    const rel = path.posix.join("artworks", listing.slug, "metadata.json");
+    await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
+    await writeFile(path.join(filesDir, rel), bytes);
+    set = {
+      status: "approved",
+      reviewComment: comment,
+      metadataUri: `${appOrigin}/media/${rel}`,
+      metadataHash: sha256Hex(bytes),
+    };
+  }
+  await inTransaction(db, async (tx) => {
+    // Only a listing still in review moves: two reviewers deciding at once record one decision.
+    const moved = await tx
+      .update(artworks)
+      .set(set)
+      .where(and(eq(artworks.id, id), eq(artworks.status, "submitted")))
+      .returning({ id: artworks.id });
+    if (moved.length === 0) throw new ListingError("not_reviewable");
+    await writeAudit(tx, {
+      actor: reviewer.toLowerCase(),
+      actorRole: reviewerRole,
+      action: decision === "approve" ? "listing.approve" : "listing.return",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { status: listing.status },
+      after: { status: set.status, comment, metadataHash: set.metadataHash ?? null },
+    });
+  });
+}
+
+/**
+ * Once its offering has sold out, ended or been closed (as read from the chain by the caller), an artwork
+ * moves from "offering" to "trading". Update on read: whichever page sees it first records it, once.
+ */
+export async function settleTradingStatus(
+  db: Database,
+  { id, offeringStatus }: { id: string; offeringStatus: number | null },
+): Promise<boolean> {
+  if (offeringStatus === null || offeringStatus < OfferingStatus.SoldOut) return false;
+  return inTransaction(db, async (tx) => {
+    const moved = await tx
+      .update(artworks)
+      .set({ status: "trading" })
+      .where(and(eq(artworks.id, id), eq(artworks.status, "offering")))
+      .returning({ id: artworks.id });
+    if (moved.length === 0) return false;
+    await writeAudit(tx, {
+      actor: "system",
+      actorRole: "system",
+      action: "listing.trading",
+      subjectType: "artwork",
+      subjectId: id,
+      before: { status: "offering" },
+      after: { status: "trading", offeringStatus },
+    });
+    return true;
+  });
+}

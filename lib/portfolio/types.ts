@@ -1,0 +1,74 @@
+/** What an investor's portfolio is made of, as the pages and the statement show it (`queries.ts` builds it). */
+import type { Address, Hex } from "viem";
+import type { Totals } from "./math";
+
+export type Lockup = { wallet: Address; shares: bigint; until: Date };
+
+export type Holding = {
+  slug: string;
+  title: string;
+  titleZh: string | null;
+  artist: string;
+  image: string | null;
+  token: Address;
+  balance: bigint;
+  totalSupply: bigint;
+  /** 0..1 */
+  share: number;
+  /** Price used for the value: the last market trade when there is one, else the offering price. */
+  price: bigint;
+  priceSource: "trade" | "offering";
+  /** Gains realised by selling this artwork's shares on the market (fees included). */
+  realised: bigint;
+  value: bigint;
+  costBasis: bigint;
+  gain: bigint;
+  gainBps: number | null;
+  lockups: Lockup[];
+  frozen: boolean;
+};
+
+export type HistoryKind =
+  | "purchase"
+  | "transferIn"
+  | "transferOut"
+  | "allocation"
+  | "redemption"
+  | "marketBuy"
+  | "marketSell"
+  | "bidPlaced"
+  | "askPlaced"
+  | "bidCancelled"
+  | "askCancelled";
+/** Why an order was cancelled: by the investor, because it expired, because its wallet was recovered, or otherwise. */
+export type CancelledBecause = "own" | "expired" | "recovered" | "other";
+export type HistoryEntry = {
+  kind: HistoryKind;
+  at: Date;
+  slug: string;
+  title: string;
+  titleZh: string | null;
+  token: Address;
+  wallet: Address;
+  shares: bigint;
+  /** HKD paid (purchases, market buys with any fee) or received (market sales, net of any fee). */
+  amount: bigint | null;
+  counterparty: Address | null;
+  /** Market order rows (placed, cancelled): the order, its limit price per share and, when cancelled, why. */
+  order: { id: string; price: bigint; because: CancelledBecause | null } | null;
+  txHash: Hex;
+  blockNumber: bigint;
+  logIndex: number;
+};
+
+export type Portfolio = {
+  wallets: Address[];
+  decimals: number;
+  hkdBalance: bigint;
+  holdings: Holding[];
+  history: HistoryEntry[];
+  totals: Totals;
+  /** Gains realised by market sales, all artworks, fees included (average-cost method). */
+  realised: bigint;
+  blockNumber: bigint;
+};
