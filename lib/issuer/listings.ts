@@ -1,7 +1,6 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/errors";
@@ -18,6 +17,7 @@ import {
 import { writeAudit } from "@/lib/audit";
 import { OfferingStatus } from "@/lib/catalogue/offering";
 import { sha256Hex } from "@/lib/format/hash";
+import type { FileStorage } from "@/lib/storage/files";
 import { checkPdf, processImage, type UploadRefusal } from "./content";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { isListingDocument } from "./update-documents";
@@ -182,8 +182,8 @@ export async function addListingImage(
     issuer,
     bytes,
     alt,
-    filesDir,
-  }: { id: string; issuer: string; bytes: Uint8Array; alt: string; filesDir: string },
+    storage,
+  }: { id: string; issuer: string; bytes: Uint8Array; alt: string; storage: FileStorage },
 ) {
   const listing = await getOwnedListing(db, { id, issuer });
   if (!isEditable(listing)) throw new ListingError("not_editable");
@@ -191,8 +191,7 @@ export async function addListingImage(
   const processed = await processImage(bytes);
   if (!processed.ok) throw new ListingError(processed.reason);
   const rel = path.posix.join("artworks", listing.slug, `image-${randomBytes(4).toString("hex")}.webp`);
-  await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
-  await writeFile(path.join(filesDir, rel), processed.image.bytes);
+  await storage.put(rel, processed.image.bytes, { contentType: "image/webp" });
   const image = {
     src: `/media/${rel}`,
     alt: alt || listing.title,
@@ -226,7 +225,7 @@ export async function addListingImage(
  */
 export async function removeListingImage(
   db: Database,
-  { id, issuer, src, filesDir }: { id: string; issuer: string; src: string; filesDir: string },
+  { id, issuer, src, storage }: { id: string; issuer: string; src: string; storage: FileStorage },
 ) {
   const removed = await inTransaction(db, async (tx) => {
     const listing = await getOwnedListing(tx, { id, issuer, lock: true });
@@ -248,7 +247,7 @@ export async function removeListingImage(
   });
   // The listing no longer points to the file. Best effort: a file left behind harms nothing.
   const rel = removed.src.replace(/^\/media\//, "");
-  if (rel.startsWith(`artworks/`) && !rel.includes("..")) await unlink(path.join(filesDir, rel)).catch(() => undefined);
+  if (rel.startsWith(`artworks/`) && !rel.includes("..")) await storage.delete(rel).catch(() => undefined);
   return removed;
 }
 
@@ -260,8 +259,8 @@ export async function addListingDocument(
     bytes,
     title,
     kind,
-    filesDir,
-  }: { id: string; issuer: string; bytes: Uint8Array; title: string; kind: DocumentKind; filesDir: string },
+    storage,
+  }: { id: string; issuer: string; bytes: Uint8Array; title: string; kind: DocumentKind; storage: FileStorage },
 ): Promise<ArtworkDocument> {
   const listing = await getOwnedListing(db, { id, issuer });
   if (!isEditable(listing)) throw new ListingError("not_editable");
@@ -271,8 +270,7 @@ export async function addListingDocument(
   if (!checked.ok) throw new ListingError(checked.reason);
   const name = documentOnChainName(kind, randomBytes(3).toString("hex"));
   const rel = path.posix.join("artworks", listing.slug, `${name}.pdf`);
-  await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
-  await writeFile(path.join(filesDir, rel), bytes);
+  await storage.put(rel, bytes, { contentType: "application/pdf" });
   return inTransaction(db, async (tx) => {
     const current = await getOwnedListing(tx, { id, issuer, lock: true });
     if (!isEditable(current)) throw new ListingError("not_editable");
@@ -366,7 +364,7 @@ export async function withdrawListing(db: Database, { id, issuer }: { id: string
  */
 export async function deleteListing(
   db: Database,
-  { id, issuer, filesDir }: { id: string; issuer: string; filesDir: string },
+  { id, issuer, storage }: { id: string; issuer: string; storage: FileStorage },
 ) {
   const listing = await inTransaction(db, async (tx) => {
     const row = await getOwnedListing(tx, { id, issuer, lock: true });
@@ -383,7 +381,7 @@ export async function deleteListing(
     });
     return row;
   });
-  await rm(path.join(filesDir, "artworks", listing.slug), { recursive: true, force: true });
+  await storage.deletePrefix(path.posix.join("artworks", listing.slug));
 }
 
 /** For reviewers (compliance, admin) only: any listing by id. */
@@ -408,12 +406,19 @@ export function latestAppraisal(listing: Pick<Artwork, "appraisals">): Artwork["
   return [...listing.appraisals].sort((a, b) => b.date.localeCompare(a.date))[0] ?? null;
 }
 
+/** The bytes of a listing image (`/media/artworks/…`); a missing file fails like the read it replaces. */
+async function readImage(storage: FileStorage, src: string): Promise<Buffer> {
+  const bytes = await storage.get(src.replace(/^\/media\//, ""));
+  if (!bytes) throw new Error(`listing image missing from the file store: ${src}`);
+  return bytes;
+}
+
 /** The token metadata document (same shape as the seed's), frozen at approval; its SHA-256 goes on chain. */
-export async function buildMetadata({ listing, filesDir }: { listing: Artwork; filesDir: string }) {
+export async function buildMetadata({ listing, storage }: { listing: Artwork; storage: FileStorage }) {
   const images = await Promise.all(
     listing.images.map(async (img) => ({
       path: img.src,
-      sha256: sha256Hex(await readFile(path.join(filesDir, img.src.replace(/^\/media\//, "")))),
+      sha256: sha256Hex(await readImage(storage, img.src)),
     })),
   );
   const metadata = {
@@ -437,7 +442,7 @@ export async function reviewListing(
     decision,
     comment,
     appOrigin,
-    filesDir,
+    storage,
   }: {
     id: string;
     reviewer: string;
@@ -445,7 +450,7 @@ export async function reviewListing(
     decision: "approve" | "return";
     comment: string | null;
     appOrigin: string;
-    filesDir: string;
+    storage: FileStorage;
   },
 ) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
@@ -470,10 +475,9 @@ export async function reviewListing(
 
   let set: Partial<Artwork> = { status: "returned", reviewComment: comment };
   if (decision === "approve") {
-    const bytes = await buildMetadata({ listing, filesDir });
+    const bytes = await buildMetadata({ listing, storage });
     const rel = path.posix.join("artworks", listing.slug, "metadata.json");
-    await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
-    await writeFile(path.join(filesDir, rel), bytes);
+    await storage.put(rel, bytes, { contentType: "application/json" });
     set = {
       status: "approved",
       reviewComment: comment,
