@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { FileStorage, StoredStat } from "./storage";
-import { StorageKeyError } from "./storage";
+import { StorageKeyError, withExists } from "./storage";
 
 const isMissing = (err: unknown) => {
   const code = (err as NodeJS.ErrnoException).code;
@@ -42,7 +42,7 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
     };
   }
 
-  return {
+  return withExists<{ readonly root: string }>({
     kind: "local",
     root: base,
     async put(key, body) {
@@ -72,10 +72,6 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
       const full = resolve(key);
       return full ? statOf(full) : null;
     },
-    async exists(key) {
-      const full = resolve(key);
-      return full !== null && (await statOf(full)) !== null;
-    },
     async delete(key) {
       const full = resolve(key);
       if (full) await rm(full, { force: true });
@@ -84,5 +80,5 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
       const full = resolve(prefix);
       if (full) await rm(full, { recursive: true, force: true });
     },
-  };
+  });
 }

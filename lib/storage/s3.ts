@@ -8,7 +8,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import type { S3Settings } from "@/lib/env";
-import { type FileStorage, normalizeKey, StorageKeyError, type StoredStat } from "./storage";
+import { type FileStorage, normalizeKey, StorageKeyError, type StoredStat, withExists } from "./storage";
 
 /** A missing object: GetObject says NoSuchKey, HeadObject (no body) only 404. */
 function isMissing(err: unknown): boolean {
@@ -51,7 +51,7 @@ export function createS3Storage(settings: S3Settings, client?: S3Client): FileSt
     }
   }
 
-  return {
+  return withExists<{ readonly client: S3Client }>({
     kind: "s3",
     client: s3,
     async put(key, body, options) {
@@ -88,10 +88,6 @@ export function createS3Storage(settings: S3Settings, client?: S3Client): FileSt
       const Key = normalizeKey(key);
       return Key ? head(Key) : null;
     },
-    async exists(key) {
-      const Key = normalizeKey(key);
-      return Key !== null && (await head(Key)) !== null;
-    },
     async delete(key) {
       const Key = normalizeKey(key);
       if (Key) await s3.send(new DeleteObjectCommand({ Bucket, Key }));
@@ -108,5 +104,5 @@ export function createS3Storage(settings: S3Settings, client?: S3Client): FileSt
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
     },
-  };
+  });
 }

@@ -49,6 +49,11 @@ export class StorageKeyError extends Error {
   }
 }
 
+/** A driver's `exists`, from its `stat`. */
+export function withExists<Extra extends object>(driver: Omit<FileStorage, "exists"> & Extra): FileStorage & Extra {
+  return { ...driver, exists: async (key: string) => (await driver.stat(key)) !== null };
+}
+
 const ROOT = "/files";
 
 /**
