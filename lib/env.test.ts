@@ -143,3 +143,41 @@ describe("parseServerEnv", () => {
     expect(env.ephemeralSecrets).toEqual(["SESSION_SECRET"]);
   });
 });
+
+describe("S3 settings", () => {
+  it("keeps files in the local folder unless S3_BUCKET is set", () => {
+    expect(parseServerEnv({}).s3).toBeUndefined();
+  });
+
+  it("parses an S3-compatible store", () => {
+    const env = parseServerEnv({
+      S3_ENDPOINT: "http://127.0.0.1:9000",
+      S3_BUCKET: "atelier-files",
+      S3_ACCESS_KEY_ID: "key",
+      S3_SECRET_ACCESS_KEY: "secret",
+      S3_FORCE_PATH_STYLE: "true",
+    });
+    expect(env.s3).toEqual({
+      endpoint: "http://127.0.0.1:9000",
+      bucket: "atelier-files",
+      region: "us-east-1",
+      credentials: { accessKeyId: "key", secretAccessKey: "secret" },
+      forcePathStyle: true,
+    });
+    expect(parseServerEnv({ S3_BUCKET: "atelier", S3_REGION: "eu-west-1" }).s3).toMatchObject({
+      endpoint: undefined,
+      region: "eu-west-1",
+      credentials: undefined,
+      forcePathStyle: false,
+    });
+  });
+
+  it("names every bad S3 setting", () => {
+    expect(() =>
+      parseServerEnv({ S3_ENDPOINT: "ftp://x", S3_ACCESS_KEY_ID: "key", S3_FORCE_PATH_STYLE: "yes" }),
+    ).toThrow(
+      /S3_ENDPOINT must be an http\(s\) URL.*S3_FORCE_PATH_STYLE must be true or false.*S3_BUCKET is required when .*S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together/,
+    );
+    expect(() => parseServerEnv({ S3_BUCKET: "Not_A_Bucket" })).toThrow(/S3_BUCKET must be a bucket name/);
+  });
+});

@@ -47,6 +47,20 @@ export type ServerEnv = {
    * 0: the header is ignored and the socket's address is the client's.
    */
   trustedProxyHops: number;
+  /** Object storage for uploaded files (S3_BUCKET set); undefined ⇒ the local folder `${dataDir}/files`. */
+  s3: S3Settings | undefined;
+};
+
+/** An S3-compatible object store (AWS S3, MinIO, R2…): S3_ENDPOINT, S3_BUCKET, S3_REGION, keys, path style. */
+export type S3Settings = {
+  /** Absent ⇒ AWS S3 itself (from the region). */
+  endpoint: string | undefined;
+  bucket: string;
+  region: string;
+  /** Absent ⇒ the SDK's default credential chain (instance role, AWS_* variables…). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** `bucket` in the path rather than the host name (MinIO and most self-hosted stores need it). */
+  forcePathStyle: boolean;
 };
 
 type Source = Record<string, string | undefined>;
@@ -162,6 +176,30 @@ const RawEnv = z.object({
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: optionalString,
   ANVIL_PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
   TRUSTED_PROXY_HOPS: intVar({ min: 0, max: 10, what: "the number of trusted reverse proxies (0-10)" }),
+  S3_ENDPOINT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), { error: "must be an http(s) URL" })
+      .optional(),
+  ),
+  S3_BUCKET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "must be a bucket name (3-63 of a-z, 0-9, . and -)" })
+      .optional(),
+  ),
+  S3_REGION: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+      .transform((v) => v === "true" || v === "1")
+      .optional(),
+  ),
 });
 
 /** Thrown by `parseServerEnv`; `message` is one line naming every bad variable. */
@@ -220,6 +258,19 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
   if (!local && !present("RPC_URL")) {
     problems.push(`RPC_URL is required when CHAIN_ID is not ${LOCAL_CHAIN_ID} (the local anvil chain)`);
   }
+  const s3Named = [
+    "S3_ENDPOINT",
+    "S3_REGION",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_FORCE_PATH_STYLE",
+  ].filter((name) => emptyToUndefined(source[name]) !== undefined);
+  if (!present("S3_BUCKET") && s3Named.length > 0) {
+    problems.push(`S3_BUCKET is required when ${s3Named.join(", ")} ${s3Named.length > 1 ? "are" : "is"} set`);
+  }
+  if (present("S3_ACCESS_KEY_ID") !== present("S3_SECRET_ACCESS_KEY")) {
+    problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all");
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigurationError(problems);
   const raw = parsed.data;
   const chainId = raw.CHAIN_ID ?? LOCAL_CHAIN_ID;
@@ -255,6 +306,18 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
     confirmations: raw.CONFIRMATIONS ?? (local ? 0 : 2),
     walletConnectProjectId: raw.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
+    s3: raw.S3_BUCKET
+      ? {
+          endpoint: raw.S3_ENDPOINT,
+          bucket: raw.S3_BUCKET,
+          region: raw.S3_REGION ?? "us-east-1",
+          credentials:
+            raw.S3_ACCESS_KEY_ID && raw.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: raw.S3_ACCESS_KEY_ID, secretAccessKey: raw.S3_SECRET_ACCESS_KEY }
+              : undefined,
+          forcePathStyle: raw.S3_FORCE_PATH_STYLE ?? false,
+        }
+      : undefined,
   };
 }
 

@@ -5,6 +5,8 @@
  *   - instance A (`scripts/start.ts`: chain, contracts, migrations, seed, build, `next start`) and instance B (a
  *     second `next start` on the same build, database, chain, secrets and files), both INDEXER_MODE=worker;
  *   - two `npm run indexer` workers: the first holds the advisory lock, the second waits to take over;
+ *   - an S3 protocol server (s3rver, on a free loopback port) as the file store of both instances, the seed and the
+ *     indexers: nothing is written under DATA_DIR/files (SCALE_S3=off keeps files in the local folder instead);
  *   - a small round-robin HTTP proxy in front (the public origin): it alternates instances, or sends a request to
  *     the one named by an `x-atelier-instance: a|b` header, and says which answered in `x-served-by`; it appends
  *     the peer to X-Forwarded-For (the instances trust one hop).
@@ -16,6 +18,7 @@ import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
+import { startTestS3Server } from "../lib/storage/test-s3-server";
 
 const proxyPort = Number(process.env.E2E_PORT ?? 3240);
 const ports = { a: proxyPort + 1, b: proxyPort + 2 };
@@ -23,7 +26,7 @@ const anvilPort = Number(process.env.E2E_ANVIL_PORT ?? 8671);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data-scale";
 const distDir = process.env.E2E_DIST_DIR ?? ".next";
 const server = process.env.SCALE_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const database = "atelier_scale";
+const database = process.env.SCALE_DATABASE ?? "atelier_scale";
 const databaseUrl = (() => {
   const u = new URL(server);
   u.pathname = `/${database}`;
@@ -31,6 +34,8 @@ const databaseUrl = (() => {
 })();
 
 const children: ChildProcess[] = [];
+let s3: Awaited<ReturnType<typeof startTestS3Server>> | undefined;
+let s3Env: Record<string, string> = {};
 let stopping = false;
 const log = (m: string) => console.log(`[scale] ${m}`);
 
@@ -56,6 +61,7 @@ function baseEnv(): NodeJS.ProcessEnv {
     APP_ORIGIN: `http://127.0.0.1:${proxyPort}`,
     INDEXER_MODE: "worker",
     TRUSTED_PROXY_HOPS: "1",
+    ...s3Env,
   };
 }
 
@@ -123,6 +129,7 @@ async function stop(code: number): Promise<never> {
   for (const child of children.reverse()) if (child.exitCode === null) child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 3_000));
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  await s3?.stop().catch(() => undefined);
   process.exit(code);
 }
 
@@ -131,6 +138,19 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop(0));
   log(`fresh database ${database}; instance A on ${ports.a}, B on ${ports.b}, proxy on ${proxyPort}`);
   await freshDatabase();
+  if (process.env.SCALE_S3 !== "off") {
+    s3 = await startTestS3Server("atelier-scale");
+    const { settings } = s3;
+    s3Env = {
+      S3_ENDPOINT: settings.endpoint!,
+      S3_BUCKET: settings.bucket,
+      S3_REGION: settings.region,
+      S3_ACCESS_KEY_ID: settings.credentials!.accessKeyId,
+      S3_SECRET_ACCESS_KEY: settings.credentials!.secretAccessKey,
+      S3_FORCE_PATH_STYLE: "true",
+    };
+    log(`file store: s3rver on ${settings.endpoint}, bucket ${settings.bucket}`);
+  }
   const tsx = path.join("node_modules", ".bin", "tsx");
   start("instance A", tsx, ["scripts/start.ts", "--fresh"], { ...baseEnv(), PORT: String(ports.a) });
   await waitFor("instance A's start", healthy(ports.a), 1_200_000);

@@ -110,7 +110,8 @@ async function main() {
     rmSync(env.dataDir, { recursive: true, force: true });
   }
   mkdirSync(path.join(env.dataDir, "deployments"), { recursive: true });
-  mkdirSync(path.join(env.dataDir, "files"), { recursive: true });
+  // Uploaded files: this folder, unless they live in an S3 bucket (S3_BUCKET).
+  if (!env.s3) mkdirSync(path.join(env.dataDir, "files"), { recursive: true });
 
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (isLocalChain(env) && !process.env.SESSION_SECRET) {

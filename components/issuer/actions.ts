@@ -19,7 +19,7 @@ import {
   withdrawListing,
 } from "@/lib/issuer/listings";
 import { fieldIssueKey, fieldIssues, listingFields, listingFormValues, listingInput } from "@/lib/issuer/validation";
-import { filesRoot } from "@/lib/storage/files";
+import { fileStorage } from "@/lib/storage/files";
 
 /*
  * Issuer and listing-review server actions, through the action pipeline (lib/actions): zod → session with role →
@@ -89,7 +89,7 @@ export const removeImageAction = define({
   auth: "issuer",
   messages,
   run: async ({ id, src }, { session, db }) => {
-    await removeListingImage(db, { id, issuer: session.address, src, filesDir: filesRoot() });
+    await removeListingImage(db, { id, issuer: session.address, src, storage: fileStorage() });
     revalidatePath(`/issuer/artworks/${id}`);
     return { message: (await getTranslations("issuer.files"))("imageRemoved") };
   },
@@ -145,7 +145,7 @@ export const deleteListingAction = define({
   auth: "issuer",
   messages,
   run: async ({ id }, { session, db }) => {
-    await deleteListing(db, { id, issuer: session.address, filesDir: filesRoot() });
+    await deleteListing(db, { id, issuer: session.address, storage: fileStorage() });
     revalidatePath("/issuer", "layout");
     revalidatePath("/compliance/listings");
     redirect("/issuer?deleted=1");
@@ -174,7 +174,7 @@ export const reviewListingAction = define({
       decision,
       comment: comment || null,
       appOrigin: getServerEnv().appOrigin,
-      filesDir: filesRoot(),
+      storage: fileStorage(),
     });
     revalidatePath("/issuer", "layout");
     // The reviewed card leaves the queue: the outcome is shown at the top of the page (post/redirect/get).

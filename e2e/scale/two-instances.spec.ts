@@ -3,9 +3,11 @@
  * claims for scale-out, shown in a browser. Each request goes to the instance the test names (the proxy's
  * `x-atelier-instance` header, added to the portal's own requests only), and the answer says which served it.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import sharp from "sharp";
+import { simplePdf } from "../../scripts/seed/pdf";
 import { expect, installWallet, test } from "../fixtures/wallet";
 import { signInWithTestWallet, signOut } from "../pages/sign-in";
 import { E2E_DATA_DIR, E2E_ORIGIN } from "../ports";
@@ -93,6 +95,57 @@ test("signed in on one instance, signed in on the other; a purchase through one 
   await useInstance(page, "b");
   expect(await servedBy(page, "/portfolio")).toBe("b");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("files uploaded through one instance are served by the other from the object store; none under DATA_DIR", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await installWallet(page, "harbourfront");
+  await useInstance(page, "a");
+  await signInWithTestWallet(page, { next: "/issuer/artworks/new" });
+  await page.getByRole("textbox", { name: "Title", exact: true }).fill(`Two instances ${Date.now().toString(36)}`);
+  await page.getByLabel("Artist").fill("Wong Ka-yan");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Ink on paper.");
+  await page.getByRole("button", { name: "Create listing" }).click();
+  await expect(page).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop()!;
+
+  // A document and an image, uploaded through A.
+  const onA = { "x-atelier-instance": "a" };
+  const pdf = simplePdf("Condition report", ["Uploaded through instance A"]);
+  const doc = await page.request.post(`/api/uploads/listings/${id}/documents?title=Condition&kind=condition`, {
+    data: pdf,
+    headers: { ...onA, "Content-Type": "application/pdf" },
+  });
+  expect(doc.status()).toBe(201);
+  expect(doc.headers()["x-served-by"]).toBe("a");
+  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 40, g: 90, b: 70 } } })
+    .png()
+    .toBuffer();
+  const image = await page.request.post(`/api/uploads/listings/${id}/images?alt=Front`, {
+    data: png,
+    headers: { ...onA, "Content-Type": "image/png" },
+  });
+  expect(image.status()).toBe(201);
+
+  // B lists them and serves their bytes: the document exactly as uploaded (its hash is what gets anchored).
+  await useInstance(page, "b");
+  expect(await servedBy(page, `/issuer/artworks/${id}`)).toBe("b");
+  const documentHref = await page.locator('a[href^="/documents/"]').first().getAttribute("href");
+  const imageSrc = await page.locator('img[src^="/media/artworks/"]').first().getAttribute("src");
+  const onB = { "x-atelier-instance": "b" };
+  const servedDocument = await page.request.get(documentHref!, { headers: onB });
+  expect(servedDocument.status()).toBe(200);
+  expect(servedDocument.headers()["x-served-by"]).toBe("b");
+  expect(Buffer.from(await servedDocument.body()).equals(pdf)).toBe(true);
+  const servedImage = await page.request.get(imageSrc!, { headers: onB });
+  expect(servedImage.status()).toBe(200);
+  expect(servedImage.headers()["content-type"]).toBe("image/webp");
+
+  // With S3 configured (scripts/scale.ts), neither instance wrote a file under DATA_DIR: they share one folder here.
+  const files = path.join(E2E_DATA_DIR, "files");
+  expect(existsSync(files) ? readdirSync(files, { recursive: true }) : []).toEqual([]);
 });
 
 test("one indexer writes: the second waits on the lock", async () => {

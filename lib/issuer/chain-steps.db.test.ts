@@ -43,6 +43,8 @@ import { addListingDocument, createListing, getListingDocuments, getOwnedListing
 import { deriveGoOnChainProgress } from "./progress";
 import { createUpdate, listArtworkUpdates } from "./updates";
 import { listingInput } from "./validation";
+import { createLocalStorage } from "@/lib/storage/local";
+import type { FileStorage } from "@/lib/storage/storage";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const admin = mnemonicToAccount(MNEMONIC, { addressIndex: 0 });
@@ -76,6 +78,7 @@ let d: Deployments;
 let client: PublicClient;
 let handle: TestDatabase;
 let filesDir: string;
+let storage: FileStorage;
 let deps: ChainDeps;
 
 const wallet = (account: typeof issuer) => createWalletClient({ account, chain: foundry, transport: http(chain.url) });
@@ -102,7 +105,7 @@ async function approvedListing() {
     bytes: simplePdf("Appraisal", [listing.id]),
     title: "Appraisal",
     kind: "appraisal",
-    filesDir,
+    storage,
   });
   const metadataHash = `0x${createHash("sha256").update(randomBytes(16)).digest("hex")}` as Hex;
   await db
@@ -173,6 +176,7 @@ beforeAll(async () => {
   }
   handle = await createTestDatabase();
   filesDir = mkdtempSync(path.join(tmpdir(), "atelier-steps-files-"));
+  storage = createLocalStorage(filesDir);
   deps = { client, contracts: d, lookupMs: 500 };
 }, 120_000);
 afterAll(async () => {
@@ -421,7 +425,7 @@ describe("steps done while the console was closed are found on-chain, verified a
         eventDate: "2026-01-10",
       },
       files: [simplePdf("Condition", [id])],
-      filesDir,
+      storage,
     });
     const [updateDoc] = (await listArtworkUpdates(db, { artworkId: id })).find((u) => u.id === update.id)!.documents;
     const updateAnchor = await lumen.writeContract({

@@ -2,7 +2,7 @@ import "server-only";
 
 /** A listing's images and documents while it is still editable: stored files plus their audited records. */
 import { randomBytes } from "node:crypto";
-import { mkdir, unlink, writeFile } from "node:fs/promises";
+import type { FileStorage } from "@/lib/storage/files";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
@@ -20,8 +20,8 @@ export async function addListingImage(
     issuer,
     bytes,
     alt,
-    filesDir,
-  }: { id: string; issuer: string; bytes: Uint8Array; alt: string; filesDir: string },
+    storage,
+  }: { id: string; issuer: string; bytes: Uint8Array; alt: string; storage: FileStorage },
 ) {
   const listing = await getOwnedListing(db, { id, issuer });
   if (!isEditable(listing)) throw new ListingError("not_editable");
@@ -29,8 +29,7 @@ export async function addListingImage(
   const processed = await processImage(bytes);
   if (!processed.ok) throw new ListingError(processed.reason);
   const rel = path.posix.join("artworks", listing.slug, `image-${randomBytes(4).toString("hex")}.webp`);
-  await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
-  await writeFile(path.join(filesDir, rel), processed.image.bytes);
+  await storage.put(rel, processed.image.bytes, { contentType: "image/webp" });
   const image = {
     src: `/media/${rel}`,
     alt: alt || listing.title,
@@ -64,7 +63,7 @@ export async function addListingImage(
  */
 export async function removeListingImage(
   db: Database,
-  { id, issuer, src, filesDir }: { id: string; issuer: string; src: string; filesDir: string },
+  { id, issuer, src, storage }: { id: string; issuer: string; src: string; storage: FileStorage },
 ) {
   const removed = await inTransaction(db, async (tx) => {
     const listing = await getOwnedListing(tx, { id, issuer, lock: true });
@@ -86,7 +85,7 @@ export async function removeListingImage(
   });
   // The listing no longer points to the file. Best effort: a file left behind harms nothing.
   const rel = removed.src.replace(/^\/media\//, "");
-  if (rel.startsWith(`artworks/`) && !rel.includes("..")) await unlink(path.join(filesDir, rel)).catch(() => undefined);
+  if (rel.startsWith(`artworks/`) && !rel.includes("..")) await storage.delete(rel).catch(() => undefined);
   return removed;
 }
 
@@ -98,8 +97,8 @@ export async function addListingDocument(
     bytes,
     title,
     kind,
-    filesDir,
-  }: { id: string; issuer: string; bytes: Uint8Array; title: string; kind: DocumentKind; filesDir: string },
+    storage,
+  }: { id: string; issuer: string; bytes: Uint8Array; title: string; kind: DocumentKind; storage: FileStorage },
 ): Promise<ArtworkDocument> {
   const listing = await getOwnedListing(db, { id, issuer });
   if (!isEditable(listing)) throw new ListingError("not_editable");
@@ -109,8 +108,7 @@ export async function addListingDocument(
   if (!checked.ok) throw new ListingError(checked.reason);
   const name = documentOnChainName(kind, randomBytes(3).toString("hex"));
   const rel = path.posix.join("artworks", listing.slug, `${name}.pdf`);
-  await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
-  await writeFile(path.join(filesDir, rel), bytes);
+  await storage.put(rel, bytes, { contentType: "application/pdf" });
   return inTransaction(db, async (tx) => {
     const current = await getOwnedListing(tx, { id, issuer, lock: true });
     if (!isEditable(current)) throw new ListingError("not_editable");

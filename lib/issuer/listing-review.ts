@@ -1,7 +1,7 @@
 import "server-only";
 
 /** The reviewer's side of listings (compliance, admin): the queue, the decision and the metadata it freezes. */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import type { FileStorage } from "@/lib/storage/files";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
@@ -33,12 +33,19 @@ export function latestAppraisal(listing: Pick<Artwork, "appraisals">): Artwork["
   return [...listing.appraisals].sort((a, b) => b.date.localeCompare(a.date))[0] ?? null;
 }
 
+/** The bytes of a listing image (`/media/artworks/…`); a missing file fails like the read it replaces. */
+async function readImage(storage: FileStorage, src: string): Promise<Buffer> {
+  const bytes = await storage.get(src.replace(/^\/media\//, ""));
+  if (!bytes) throw new Error(`listing image missing from the file store: ${src}`);
+  return bytes;
+}
+
 /** The token metadata document (same shape as the seed's), frozen at approval; its SHA-256 goes on chain. */
-export async function buildMetadata({ listing, filesDir }: { listing: Artwork; filesDir: string }) {
+export async function buildMetadata({ listing, storage }: { listing: Artwork; storage: FileStorage }) {
   const images = await Promise.all(
     listing.images.map(async (img) => ({
       path: img.src,
-      sha256: sha256Hex(await readFile(path.join(filesDir, img.src.replace(/^\/media\//, "")))),
+      sha256: sha256Hex(await readImage(storage, img.src)),
     })),
   );
   const metadata = {
@@ -62,7 +69,7 @@ export async function reviewListing(
     decision,
     comment,
     appOrigin,
-    filesDir,
+    storage,
   }: {
     id: string;
     reviewer: string;
@@ -70,7 +77,7 @@ export async function reviewListing(
     decision: "approve" | "return";
     comment: string | null;
     appOrigin: string;
-    filesDir: string;
+    storage: FileStorage;
   },
 ) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ListingError("not_found");
@@ -95,10 +102,9 @@ export async function reviewListing(
 
   let set: Partial<Artwork> = { status: "returned", reviewComment: comment };
   if (decision === "approve") {
-    const bytes = await buildMetadata({ listing, filesDir });
+    const bytes = await buildMetadata({ listing, storage });
     const rel = path.posix.join("artworks", listing.slug, "metadata.json");
-    await mkdir(path.join(filesDir, "artworks", listing.slug), { recursive: true });
-    await writeFile(path.join(filesDir, rel), bytes);
+    await storage.put(rel, bytes, { contentType: "application/json" });
     set = {
       status: "approved",
       reviewComment: comment,

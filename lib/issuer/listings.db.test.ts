@@ -26,6 +26,8 @@ import {
   withdrawListing,
 } from "./listings";
 import { listingInput } from "./validation";
+import { createLocalStorage } from "@/lib/storage/local";
+import type { FileStorage } from "@/lib/storage/storage";
 
 const LUMEN = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
 const HARBOUR = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
@@ -53,6 +55,7 @@ const input = listingInput.parse({
 
 let handle: TestDatabase;
 let filesDir: string;
+let storage: FileStorage;
 const png = () =>
   sharp({ create: { width: 800, height: 600, channels: 3, background: "#884422" } })
     .png()
@@ -72,6 +75,7 @@ async function code(p: Promise<unknown>): Promise<string> {
 beforeAll(async () => {
   handle = await createTestDatabase();
   filesDir = mkdtempSync(path.join(tmpdir(), "atelier-issuer-"));
+  storage = createLocalStorage(filesDir);
 });
 afterAll(async () => {
   await handle?.close();
@@ -90,23 +94,23 @@ describe("issuer listings: ownership in every operation", () => {
       await code(updateListing(db, { id: listing.id, issuer: HARBOUR, input: { ...input, title: "Hijacked" } })),
     ).toBe("not_found");
     expect(
-      await code(addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", filesDir })),
+      await code(addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", storage })),
     ).toBe("not_found");
     expect(
       await code(
-        addListingDocument(db, { id: listing.id, issuer: HARBOUR, bytes: pdf, title: "x", kind: "other", filesDir }),
+        addListingDocument(db, { id: listing.id, issuer: HARBOUR, bytes: pdf, title: "x", kind: "other", storage }),
       ),
     ).toBe("not_found");
     expect(await code(submitListing(db, { id: listing.id, issuer: HARBOUR }))).toBe("not_found");
-    expect(
-      await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: "/media/x.webp", filesDir })),
-    ).toBe("not_found");
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: "/media/x.webp", storage }))).toBe(
+      "not_found",
+    );
     expect(await listIssuerArtworks(db, { issuer: HARBOUR })).toEqual([]);
     expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).title).toBe("Harbour at Dusk");
 
     // The owner: content-checked files; submit needs an image; then it is frozen.
     expect(await code(submitListing(db, { id: listing.id, issuer: LUMEN }))).toBe("needs_image");
-    expect(await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: pdf, alt: "", filesDir }))).toBe(
+    expect(await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: pdf, alt: "", storage }))).toBe(
       "notImage",
     );
     expect(
@@ -117,7 +121,7 @@ describe("issuer listings: ownership in every operation", () => {
           bytes: await png(),
           title: "x",
           kind: "other",
-          filesDir,
+          storage,
         }),
       ),
     ).toBe("notPdf");
@@ -126,7 +130,7 @@ describe("issuer listings: ownership in every operation", () => {
       issuer: LUMEN,
       bytes: await png(),
       alt: "The painting",
-      filesDir,
+      storage,
     });
     expect(image.src).toMatch(/^\/media\/artworks\/harbour-at-dusk-[0-9a-f]{6}\/image-[0-9a-f]{8}\.webp$/);
     const doc = await addListingDocument(db, {
@@ -135,7 +139,7 @@ describe("issuer listings: ownership in every operation", () => {
       bytes: pdf,
       title: "Appraisal",
       kind: "appraisal",
-      filesDir,
+      storage,
     });
     expect(doc.sha256).toBe(`0x${createHash("sha256").update(pdf).digest("hex")}`);
     expect(doc.name).toMatch(/^appraisal-[0-9a-f]{6}$/);
@@ -144,9 +148,9 @@ describe("issuer listings: ownership in every operation", () => {
     await submitListing(db, { id: listing.id, issuer: LUMEN });
     expect(await code(updateListing(db, { id: listing.id, issuer: LUMEN, input }))).toBe("not_editable");
     expect(
-      await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir })),
+      await code(addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", storage })),
     ).toBe("not_editable");
-    expect(await code(removeListingImage(db, { id: listing.id, issuer: LUMEN, src: image.src, filesDir }))).toBe(
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: LUMEN, src: image.src, storage }))).toBe(
       "not_editable",
     );
   });
@@ -159,19 +163,19 @@ describe("issuer listings: ownership in every operation", () => {
       issuer: LUMEN,
       bytes: await png(),
       alt: "Front",
-      filesDir,
+      storage,
     });
     const second = await addListingImage(db, {
       id: listing.id,
       issuer: LUMEN,
       bytes: await png(),
       alt: "Detail",
-      filesDir,
+      storage,
     });
     const file = path.join(filesDir, first.src.replace(/^\/media\//, ""));
     expect(existsSync(file)).toBe(true);
 
-    expect(await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: first.src, filesDir }))).toBe(
+    expect(await code(removeListingImage(db, { id: listing.id, issuer: HARBOUR, src: first.src, storage }))).toBe(
       "not_found",
     );
     // Only one of the listing's own images: another path is refused and nothing is touched.
@@ -181,13 +185,13 @@ describe("issuer listings: ownership in every operation", () => {
           id: listing.id,
           issuer: LUMEN,
           src: "/media/artworks/other/image-00000000.webp",
-          filesDir,
+          storage,
         }),
       ),
     ).toBe("image_not_found");
     expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).images).toHaveLength(2);
 
-    await removeListingImage(db, { id: listing.id, issuer: LUMEN, src: first.src, filesDir });
+    await removeListingImage(db, { id: listing.id, issuer: LUMEN, src: first.src, storage });
     const after = await getOwnedListing(db, { id: listing.id, issuer: LUMEN });
     expect(after.images.map((i) => i.src)).toEqual([second.src]);
     expect(existsSync(file)).toBe(false);
@@ -197,7 +201,7 @@ describe("issuer listings: ownership in every operation", () => {
     expect(entry?.before).toEqual({ src: first.src, alt: "Front" });
 
     // The last image can go too; the listing then cannot be submitted until one is added.
-    await removeListingImage(db, { id: listing.id, issuer: LUMEN, src: second.src, filesDir });
+    await removeListingImage(db, { id: listing.id, issuer: LUMEN, src: second.src, storage });
     expect(await code(submitListing(db, { id: listing.id, issuer: LUMEN }))).toBe("needs_image");
   });
 });
@@ -231,7 +235,7 @@ describe("listing review", () => {
         appraisalDate: "2026-03-02",
       }),
     });
-    await addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", filesDir });
+    await addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", storage });
     await submitListing(db, { id: listing.id, issuer: HARBOUR });
     const queued = (await listSubmittedListings(db)).find((l) => l.id === listing.id)!;
     expect(queued.issuerName).toBe("Harbourfront Fine Art Ltd");
@@ -256,9 +260,9 @@ describe("listing review", () => {
     const db = handle.db;
     // An address that is both issuer and officer cannot approve its own listing.
     const own = await createListing(db, { issuer: GRACE, input });
-    await addListingImage(db, { id: own.id, issuer: GRACE, bytes: await png(), alt: "", filesDir });
+    await addListingImage(db, { id: own.id, issuer: GRACE, bytes: await png(), alt: "", storage });
     await submitListing(db, { id: own.id, issuer: GRACE });
-    const review = { reviewer: GRACE, reviewerRole: "compliance", appOrigin: "http://localhost:3000", filesDir };
+    const review = { reviewer: GRACE, reviewerRole: "compliance", appOrigin: "http://localhost:3000", storage };
     expect(await code(reviewListing(db, { id: own.id, decision: "approve", comment: null, ...review }))).toBe(
       "own_listing",
     );
@@ -280,7 +284,7 @@ describe("listing review", () => {
     expect(await code(reviewListing(db, { id: listing.id, decision: "approve", comment: null, ...review }))).toBe(
       "not_reviewable",
     );
-    await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir });
+    await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", storage });
     await submitListing(db, { id: listing.id, issuer: LUMEN });
 
     expect(await code(reviewListing(db, { id: listing.id, decision: "return", comment: null, ...review }))).toBe(
@@ -305,10 +309,10 @@ describe("listing review", () => {
 
   it("an issuer withdraws a listing from review and deletes a draft with its files; nothing once approved", async () => {
     const db = handle.db;
-    const review = { reviewer: GRACE, reviewerRole: "compliance", appOrigin: "http://localhost:3000", filesDir };
+    const review = { reviewer: GRACE, reviewerRole: "compliance", appOrigin: "http://localhost:3000", storage };
     const listing = await createListing(db, { issuer: LUMEN, input: { ...input, title: "Withdrawn one" } });
-    await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir });
-    await addListingDocument(db, { id: listing.id, issuer: LUMEN, bytes: pdf, title: "A", kind: "other", filesDir });
+    await addListingImage(db, { id: listing.id, issuer: LUMEN, bytes: await png(), alt: "", storage });
+    await addListingDocument(db, { id: listing.id, issuer: LUMEN, bytes: pdf, title: "A", kind: "other", storage });
     const folder = path.join(filesDir, "artworks", listing.slug);
     expect(existsSync(folder)).toBe(true);
 
@@ -316,7 +320,7 @@ describe("listing review", () => {
     expect(await code(withdrawListing(db, { id: listing.id, issuer: LUMEN }))).toBe("not_withdrawable");
     await submitListing(db, { id: listing.id, issuer: LUMEN });
     expect(await code(withdrawListing(db, { id: listing.id, issuer: HARBOUR }))).toBe("not_found");
-    expect(await code(deleteListing(db, { id: listing.id, issuer: LUMEN, filesDir }))).toBe("not_deletable");
+    expect(await code(deleteListing(db, { id: listing.id, issuer: LUMEN, storage }))).toBe("not_deletable");
     await withdrawListing(db, { id: listing.id, issuer: LUMEN });
     expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).status).toBe("draft");
     expect((await listSubmittedListings(db)).map((l) => l.id)).not.toContain(listing.id);
@@ -325,8 +329,8 @@ describe("listing review", () => {
     );
 
     // A draft is deleted by its issuer only, with its documents and files.
-    expect(await code(deleteListing(db, { id: listing.id, issuer: HARBOUR, filesDir }))).toBe("not_found");
-    await deleteListing(db, { id: listing.id, issuer: LUMEN, filesDir });
+    expect(await code(deleteListing(db, { id: listing.id, issuer: HARBOUR, storage }))).toBe("not_found");
+    await deleteListing(db, { id: listing.id, issuer: LUMEN, storage });
     expect(await code(getOwnedListing(db, { id: listing.id, issuer: LUMEN }))).toBe("not_found");
     expect(existsSync(folder)).toBe(false);
     const entries = await db.select().from(auditLog).where(eq(auditLog.subjectId, listing.id));
@@ -340,7 +344,7 @@ describe("listing review", () => {
 
     // An approved listing can be neither withdrawn nor deleted; the approval comment stays for the issuer.
     const approved = await createListing(db, { issuer: LUMEN, input: { ...input, title: "Kept" } });
-    await addListingImage(db, { id: approved.id, issuer: LUMEN, bytes: await png(), alt: "", filesDir });
+    await addListingImage(db, { id: approved.id, issuer: LUMEN, bytes: await png(), alt: "", storage });
     await submitListing(db, { id: approved.id, issuer: LUMEN });
     await reviewListing(db, {
       id: approved.id,
@@ -349,7 +353,7 @@ describe("listing review", () => {
       ...review,
     });
     expect(await code(withdrawListing(db, { id: approved.id, issuer: LUMEN }))).toBe("not_withdrawable");
-    expect(await code(deleteListing(db, { id: approved.id, issuer: LUMEN, filesDir }))).toBe("not_deletable");
+    expect(await code(deleteListing(db, { id: approved.id, issuer: LUMEN, storage }))).toBe("not_deletable");
     expect((await getOwnedListing(db, { id: approved.id, issuer: LUMEN })).reviewComment).toBe(
       "Fine; insure before the offering.",
     );

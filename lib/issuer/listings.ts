@@ -1,7 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { rm } from "node:fs/promises";
+import type { FileStorage } from "@/lib/storage/files";
 import path from "node:path";
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
@@ -172,7 +172,7 @@ export async function withdrawListing(db: Database, { id, issuer }: { id: string
  */
 export async function deleteListing(
   db: Database,
-  { id, issuer, filesDir }: { id: string; issuer: string; filesDir: string },
+  { id, issuer, storage }: { id: string; issuer: string; storage: FileStorage },
 ) {
   const listing = await inTransaction(db, async (tx) => {
     const row = await getOwnedListing(tx, { id, issuer, lock: true });
@@ -189,5 +189,5 @@ export async function deleteListing(
     });
     return row;
   });
-  await rm(path.join(filesDir, "artworks", listing.slug), { recursive: true, force: true });
+  await storage.deletePrefix(path.posix.join("artworks", listing.slug));
 }

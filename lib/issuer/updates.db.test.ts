@@ -14,6 +14,8 @@ import { createListing, getListingDocuments, ListingError, settleTradingStatus }
 import { updateInput } from "./update-validation";
 import { createUpdate, getOwnedUpdate, listArtworkUpdates, listPublishedUpdates, publishUpdate } from "./updates";
 import { listingInput } from "./validation";
+import { createLocalStorage } from "@/lib/storage/local";
+import type { FileStorage } from "@/lib/storage/storage";
 
 const LUMEN = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
 const HARBOUR = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
@@ -66,6 +68,7 @@ function registry(onChain: Record<string, Hex>) {
 
 let handle: TestDatabase;
 let filesDir: string;
+let storage: FileStorage;
 
 async function code(p: Promise<unknown>): Promise<string> {
   try {
@@ -90,6 +93,7 @@ async function listedArtwork() {
 beforeAll(async () => {
   handle = await createTestDatabase();
   filesDir = mkdtempSync(path.join(tmpdir(), "atelier-updates-"));
+  storage = createLocalStorage(filesDir);
 });
 afterAll(async () => {
   await handle?.close();
@@ -99,7 +103,7 @@ describe("issuer updates: published only once every document is anchored", () =>
   it("keeps an update with a PDF unpublished until the chain holds its SHA-256, then publishes it once", async () => {
     const db = handle.db;
     const id = await listedArtwork();
-    const update = await createUpdate(db, { id, issuer: LUMEN, input: valuation, files: [pdf], filesDir });
+    const update = await createUpdate(db, { id, issuer: LUMEN, input: valuation, files: [pdf], storage });
     expect(update.publishedAt).toBeNull();
     expect(update.value).toBe("336000000");
     const { update: withDocs, tokenAddress } = await getOwnedUpdate(db, { id: update.id, issuer: LUMEN });
@@ -174,7 +178,7 @@ describe("issuer updates: published only once every document is anchored", () =>
         appraiser: "",
       }),
       files: [],
-      filesDir,
+      storage,
     });
     const newer = await createUpdate(db, {
       id,
@@ -188,7 +192,7 @@ describe("issuer updates: published only once every document is anchored", () =>
         appraiser: "",
       }),
       files: [],
-      filesDir,
+      storage,
     });
     expect(older.publishedAt).not.toBeNull();
     expect((await listPublishedUpdates(db, { artworkId: id })).map((u) => u.id)).toEqual([newer.id, older.id]);
@@ -200,7 +204,7 @@ describe("issuer updates: published only once every document is anchored", () =>
     const db = handle.db;
     const id = await listedArtwork();
     const before = readdirSync(filesDir, { recursive: true }).length;
-    expect(await code(createUpdate(db, { id, issuer: HARBOUR, input: valuation, files: [pdf], filesDir }))).toBe(
+    expect(await code(createUpdate(db, { id, issuer: HARBOUR, input: valuation, files: [pdf], storage }))).toBe(
       "not_found",
     );
     expect(
@@ -210,15 +214,15 @@ describe("issuer updates: published only once every document is anchored", () =>
           issuer: LUMEN,
           input: valuation,
           files: [pdf, new TextEncoder().encode("%PNG not a pdf at all")],
-          filesDir,
+          storage,
         }),
       ),
     ).toBe("notPdf");
     expect(
-      await code(createUpdate(db, { id, issuer: LUMEN, input: valuation, files: [pdf, pdf, pdf, pdf], filesDir })),
+      await code(createUpdate(db, { id, issuer: LUMEN, input: valuation, files: [pdf, pdf, pdf, pdf], storage })),
     ).toBe("too_many_files");
     const draft = await createListing(db, { issuer: LUMEN, input: listing });
-    expect(await code(createUpdate(db, { id: draft.id, issuer: LUMEN, input: valuation, files: [], filesDir }))).toBe(
+    expect(await code(createUpdate(db, { id: draft.id, issuer: LUMEN, input: valuation, files: [], storage }))).toBe(
       "not_on_chain",
     );
     expect(readdirSync(filesDir, { recursive: true }).length).toBe(before);

@@ -1,7 +1,6 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getAddress } from "viem";
@@ -15,6 +14,7 @@ import {
   artworkUpdates,
 } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
+import type { FileStorage } from "@/lib/storage/files";
 import type { ReadAnchors } from "./anchors";
 import { checkPdf } from "./content";
 import { getOwnedListing, inTransaction, ListingError } from "./listings";
@@ -37,8 +37,8 @@ export async function createUpdate(
     issuer,
     input,
     files,
-    filesDir,
-  }: { id: string; issuer: string; input: UpdateInput; files: Uint8Array[]; filesDir: string },
+    storage,
+  }: { id: string; issuer: string; input: UpdateInput; files: Uint8Array[]; storage: FileStorage },
 ): Promise<ArtworkUpdate> {
   const listing = await getOwnedListing(db, { id, issuer });
   if (!listing.tokenAddress) throw new ListingError("not_on_chain");
@@ -51,13 +51,11 @@ export async function createUpdate(
   });
 
   const kind = updateDocumentKind[input.kind];
-  const dir = path.join(filesDir, "artworks", listing.slug);
-  if (checked.length > 0) await mkdir(dir, { recursive: true });
   const stored: { name: string; rel: string; bytes: Uint8Array; sha256: string }[] = [];
   for (const file of checked) {
     const name = documentOnChainName(`u-${kind}`, randomBytes(4).toString("hex"));
     const rel = path.posix.join("artworks", listing.slug, `${name}.pdf`);
-    await writeFile(path.join(filesDir, rel), file.bytes);
+    await storage.put(rel, file.bytes, { contentType: "application/pdf" });
     stored.push({ name, rel, bytes: file.bytes, sha256: file.sha256 });
   }
 

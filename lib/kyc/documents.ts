@@ -2,7 +2,8 @@ import "server-only";
 
 /**
  * KYC documents: checked by content, sealed with AES-256-GCM (key from DOCUMENT_ENCRYPTION_KEY, the document id
- * as additional data) and stored under `${DATA_DIR}/files/kyc/`. Opening one is authorised and audited by the caller
+ * as additional data) before it is stored under `kyc/` in the file store (`${DATA_DIR}/files` or the S3 bucket):
+ * only sealed bytes leave the app. Opening one is authorised and audited by the caller
  * (`app/api/kyc/documents/[id]/route.ts`).
  */
 import { createHash, randomUUID } from "node:crypto";

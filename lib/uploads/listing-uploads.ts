@@ -8,7 +8,7 @@ import { addListingDocument, addListingImage, getListingById, isEditable, Listin
 import { UPDATE_LIMITS, updateFormValues, validateUpdate } from "@/lib/issuer/update-validation";
 import { createUpdate } from "@/lib/issuer/updates";
 import { fieldIssueKey, fieldIssues, LIMITS } from "@/lib/issuer/validation";
-import { filesRoot } from "@/lib/storage/files";
+import { type FileStorage, fileStorage } from "@/lib/storage/files";
 import { admitBody, admitCaller, type Refusal, refuse, type UploadWords, wordsFor } from "./guard";
 import { uploadJson } from "./respond";
 
@@ -20,7 +20,8 @@ import { uploadJson } from "./respond";
  */
 
 export type UploadDeps = {
-  filesDir?: string;
+  /** Where files go; the configured store (`fileStorage()`) when absent. */
+  storage?: FileStorage;
   /** Next's revalidatePath, passed in by the route (absent in tests). */
   revalidate?: (path: string, type?: "layout" | "page") => void;
 };
@@ -88,7 +89,10 @@ async function uploadListingFile<Q>(
       params: URLSearchParams,
       words: UploadWords,
     ) => { ok: true; data: Q } | { ok: false; fieldErrors: Record<string, string> };
-    store: (db: Database, args: { issuer: string; bytes: Uint8Array; filesDir: string; query: Q }) => Promise<unknown>;
+    store: (
+      db: Database,
+      args: { issuer: string; bytes: Uint8Array; storage: FileStorage; query: Q },
+    ) => Promise<unknown>;
     added: string;
   },
 ): Promise<Response> {
@@ -106,7 +110,7 @@ async function uploadListingFile<Q>(
     await spec.store(db, {
       issuer: ctx.address,
       bytes: body.bytes,
-      filesDir: deps.filesDir ?? filesRoot(),
+      storage: deps.storage ?? fileStorage(),
       query: query.data,
     });
   } catch (error) {
@@ -126,8 +130,8 @@ export function postListingImage(request: Request, id: string, deps: UploadDeps 
         ? { ok: true, data: q.data }
         : { ok: false, fieldErrors: { alt: words.t("issuer.errors.fields.tooLong") } };
     },
-    store: (db, { issuer, bytes, filesDir, query }) =>
-      addListingImage(db, { id, issuer, bytes, alt: query.alt, filesDir }),
+    store: (db, { issuer, bytes, storage, query }) =>
+      addListingImage(db, { id, issuer, bytes, alt: query.alt, storage }),
     added: "issuer.files.imageAdded",
   });
 }
@@ -150,8 +154,8 @@ export function postListingDocument(request: Request, id: string, deps: UploadDe
       if (issues.kind) fieldErrors.kind = words.t("issuer.errors.fields.required");
       return { ok: false, fieldErrors };
     },
-    store: (db, { issuer, bytes, filesDir, query }) =>
-      addListingDocument(db, { id, issuer, bytes, title: query.title, kind: query.kind, filesDir }),
+    store: (db, { issuer, bytes, storage, query }) =>
+      addListingDocument(db, { id, issuer, bytes, title: query.title, kind: query.kind, storage }),
     added: "issuer.files.documentAdded",
   });
 }
@@ -208,7 +212,7 @@ export async function postListingUpdate(request: Request, id: string, deps: Uplo
       issuer: ctx.address,
       input: parsed.data,
       files: await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer()))),
-      filesDir: deps.filesDir ?? filesRoot(),
+      storage: deps.storage ?? fileStorage(),
     });
     published = update.publishedAt !== null;
   } catch (error) {

@@ -4,7 +4,7 @@
  * upcoming), purchases and a few transfers. Idempotent: a marker file records the seeded deployment.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   createPublicClient,
@@ -23,6 +23,7 @@ import { eq } from "drizzle-orm";
 import type { ServerEnv } from "../../lib/env";
 import type { Deployments } from "../../lib/chain/deployments";
 import { getAtelierChain } from "../../lib/chain/config";
+import { createConfiguredStorage } from "../../lib/storage/configured";
 import {
   artworkShareTokenAbi,
   hKDStablecoinAbi,
@@ -281,7 +282,8 @@ export async function seedDemo({
   }
 
   // --- Artworks, tokens, documents, offerings ------------------------------------------------------
-  const filesDir = path.join(env.dataDir, "files");
+  // Through the configured file store: the local folder, or the S3 bucket every instance reads.
+  const storage = createConfiguredStorage(env);
   for (const art of artworks) {
     await seedArtwork(art);
   }
@@ -289,11 +291,10 @@ export async function seedDemo({
   async function seedArtwork(art: DemoArtwork) {
     const issuerAddr = addressOf(art.issuer);
     const issuer = walletOf(art.issuer);
-    const dir = path.join(filesDir, "artworks", art.slug);
-    mkdirSync(dir, { recursive: true });
+    const dir = path.posix.join("artworks", art.slug);
     const img = await renderArtwork(art.style, art.seed, art.palette);
-    writeFileSync(path.join(dir, "main.webp"), img.full);
-    writeFileSync(path.join(dir, "detail.webp"), img.detail);
+    await storage.put(path.posix.join(dir, "main.webp"), img.full, { contentType: "image/webp" });
+    await storage.put(path.posix.join(dir, "detail.webp"), img.detail, { contentType: "image/webp" });
     const images = [
       {
         src: `/media/artworks/${art.slug}/main.webp`,
@@ -321,7 +322,7 @@ export async function seedDemo({
       ],
     };
     const metadataBytes = Buffer.from(JSON.stringify(metadata, null, 2));
-    writeFileSync(path.join(dir, "metadata.json"), metadataBytes);
+    await storage.put(path.posix.join(dir, "metadata.json"), metadataBytes, { contentType: "application/json" });
     const metadataUri = `${env.appOrigin}/media/artworks/${art.slug}/metadata.json`;
     const metadataHash = sha256Hex(metadataBytes);
 
@@ -435,8 +436,8 @@ export async function seedDemo({
     ];
     for (const doc of docs) {
       const pdf = simplePdf(doc.title, doc.lines);
-      const rel = path.join("artworks", art.slug, `${doc.name}.pdf`);
-      writeFileSync(path.join(filesDir, rel), pdf);
+      const rel = path.posix.join("artworks", art.slug, `${doc.name}.pdf`);
+      await storage.put(rel, pdf, { contentType: "application/pdf" });
       const digest = sha256Hex(pdf);
       const [d] = await db
         .insert(schema.artworkDocuments)

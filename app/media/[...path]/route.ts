@@ -1,6 +1,6 @@
 import { mediaFileAccess } from "@/lib/assets/file-access";
 import { getFileViewer } from "@/lib/auth/guard";
-import { confinedStoredPath, readStoredFile } from "@/lib/storage/files";
+import { confinedStoredPath, streamStoredFile } from "@/lib/storage/files";
 
 const TYPES: Record<string, string> = {
   webp: "image/webp",
@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Artwork media (images, metadata) from local storage, confined to `files/artworks`: a segment that is `.`, `..` or
+ * Artwork media (images, metadata) from the file store (local folder or object storage), confined to `artworks/`: a segment that is `.`, `..` or
  * holds `/`, `\` or NUL (Next decodes `%2F` into a segment) is not found. Public once the listing is approved, before
  * that only for its issuer and compliance (404 for anyone else). KYC documents are never served here.
  */
@@ -26,11 +26,12 @@ export async function GET(_req: Request, ctx: { params: Promise<{ path: string[]
   if (!type) return new Response("Not found", { status: 404 });
   const access = await mediaFileAccess(path, getFileViewer);
   if (access === "not_found") return new Response("Not found", { status: 404 });
-  const file = await readStoredFile(relative, { area: "artworks" });
+  const file = await streamStoredFile(relative, { area: "artworks" });
   if (!file) return new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(file), {
+  return new Response(file.body, {
     headers: {
       "content-type": type,
+      "content-length": String(file.size),
       "cache-control": access === "public" ? "public, max-age=300" : "private, no-store",
       "x-content-type-options": "nosniff",
     },

@@ -1,0 +1,84 @@
+import { createReadStream } from "node:fs";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import type { FileStorage, StoredStat } from "./storage";
+import { StorageKeyError, withExists } from "./storage";
+
+const isMissing = (err: unknown) => {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR";
+};
+
+/**
+ * Files in a local folder (`${DATA_DIR}/files` by default): the embedded driver, one machine only. A key is a path
+ * relative to `root` and must resolve inside it.
+ */
+export function createLocalStorage(root: string): FileStorage & { readonly root: string } {
+  const base = path.resolve(root);
+
+  /** The absolute path of `key`, or null when it escapes the folder or holds NUL. */
+  const resolve = (key: string): string | null => {
+    if (key.includes("\0")) return null;
+    const full = path.resolve(base, key);
+    return full.startsWith(base + path.sep) ? full : null;
+  };
+
+  async function statOf(full: string): Promise<StoredStat | null> {
+    let st;
+    try {
+      st = await stat(full, { bigint: true });
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw err;
+    }
+    if (!st.isFile()) return null;
+    // Changed within the last couple of seconds: the same stamp could still describe other bytes.
+    const settled = BigInt(Date.now() - 2_000) * 1_000_000n;
+    return {
+      size: Number(st.size),
+      version: `${st.size}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`,
+      stable: st.mtimeNs < settled && st.ctimeNs < settled,
+    };
+  }
+
+  return withExists<{ readonly root: string }>({
+    kind: "local",
+    root: base,
+    async put(key, body) {
+      const full = resolve(key);
+      if (!full) throw new StorageKeyError(key);
+      await mkdir(path.dirname(full), { recursive: true });
+      await writeFile(full, body);
+    },
+    async get(key) {
+      const full = resolve(key);
+      if (!full) return null;
+      try {
+        return await readFile(full);
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+    },
+    async stream(key) {
+      const full = resolve(key);
+      const st = full ? await statOf(full) : null;
+      if (!full || !st) return null;
+      const body = Readable.toWeb(createReadStream(full)) as ReadableStream<Uint8Array>;
+      return { body, stat: st };
+    },
+    async stat(key) {
+      const full = resolve(key);
+      return full ? statOf(full) : null;
+    },
+    async delete(key) {
+      const full = resolve(key);
+      if (full) await rm(full, { force: true });
+    },
+    async deletePrefix(prefix) {
+      const full = resolve(prefix);
+      if (full) await rm(full, { recursive: true, force: true });
+    },
+  });
+}
