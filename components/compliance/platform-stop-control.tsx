@@ -13,8 +13,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { TxStatus } from "@/components/wallet/tx-status";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
@@ -105,11 +105,11 @@ export function PlatformStopControl({
         </span>
       </h2>
       <p className="text-sm text-ink-muted">{stopped ? t("stoppedBody") : t("runningBody")}</p>
-      <div role="status" aria-live="polite">
-        {step.kind === "done" ? (
-          <Alert tone="success" role="none" title={step.stopped ? t("doneStopped") : t("doneResumed")} />
-        ) : null}
-      </div>
+      <TxStatus
+        step={step.kind}
+        testIdOn="region"
+        view={{ done: step.kind === "done" ? { title: step.stopped ? t("doneStopped") : t("doneResumed") } : null }}
+      />
       <div>
         <Dialog
           open={open}
@@ -147,25 +147,15 @@ export function PlatformStopControl({
                 />
               )}
             </Field>
-            <div role="status" aria-live="polite">
-              {busy ? (
-                <Alert
-                  tone="info"
-                  role="none"
-                  title={
-                    <span className="flex items-center gap-2">
-                      <Spinner className="size-4" />
-                      {progress[step.kind as keyof typeof progress]}
-                    </span>
-                  }
-                />
-              ) : null}
-            </div>
-            {step.kind === "failed" ? (
-              <Alert tone="error" title={t("failed")}>
-                <p>{step.message}</p>
-              </Alert>
-            ) : null}
+            <TxStatus
+              step={step.kind}
+              testIdOn="region"
+              view={{
+                busy: busy ? { text: progress[step.kind as keyof typeof progress] } : null,
+                failed:
+                  step.kind === "failed" ? { title: t("failed"), body: <p>{step.message}</p>, focusKey: step } : null,
+              }}
+            />
             <div className="flex flex-wrap gap-2">
               <Button type="submit" variant={stop ? "danger" : "primary"} loading={busy} disabled={wrongWallet}>
                 {stop ? t("confirmStop") : t("confirmResume")}

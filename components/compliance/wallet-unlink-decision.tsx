@@ -8,9 +8,8 @@ import { simulateContract, waitForTransactionReceipt, writeContract } from "wagm
 import { exposureLines } from "@/components/account/exposure";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { TxStatus } from "@/components/wallet/tx-status";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
@@ -130,32 +129,32 @@ export function WalletUnlinkDecision({
         )}
       </div>
       <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-      <div role="status" aria-live="polite" aria-atomic="true">
-        {busy ? (
-          <Alert
-            tone="info"
-            role="none"
-            title={
-              <span className="flex items-center gap-2">
-                <Spinner className="size-4" />
-                {progress[step.kind as keyof typeof progress]}
-              </span>
-            }
-          />
-        ) : null}
-      </div>
-      {step.kind === "failed" ? (
-        <ErrorSummary title={t("state.failed")} focusKey={step}>
-          <p>{step.message}</p>
-          {step.lines?.length ? (
-            <ul className="mt-2 list-disc pl-5">
-              {step.lines.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          ) : null}
-        </ErrorSummary>
-      ) : null}
+      <TxStatus
+        step={step.kind}
+        testIdOn="region"
+        view={{
+          busy: busy ? { text: progress[step.kind as keyof typeof progress] } : null,
+          failed:
+            step.kind === "failed"
+              ? {
+                  title: t("state.failed"),
+                  focusKey: step,
+                  body: (
+                    <>
+                      <p>{step.message}</p>
+                      {step.lines?.length ? (
+                        <ul className="mt-2 list-disc pl-5">
+                          {step.lines.map((l) => (
+                            <li key={l}>{l}</li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </>
+                  ),
+                }
+              : null,
+        }}
+      />
     </div>
   );
 }
@@ -164,10 +163,11 @@ export function WalletUnlinkDecision({
 export function UnlinkDone({ hash }: { hash: string | null }) {
   const t = useTranslations("walletLinks.unlinkReview");
   return (
-    <div role="status" data-testid="unlink-decision" data-step="confirmed">
-      <Alert tone="success" role="none" title={t("state.confirmed")}>
-        {hash ? <code className="font-mono text-xs break-all">{hash}</code> : null}
-      </Alert>
-    </div>
+    <TxStatus
+      step="confirmed"
+      testId="unlink-decision"
+      testIdOn="region"
+      view={{ done: { title: t("state.confirmed"), hash } }}
+    />
   );
 }
