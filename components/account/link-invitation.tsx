@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Address as Addr, getAddress } from "viem";
@@ -13,6 +12,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
+import { RefreshActionButton } from "./refresh-button";
 import { cancelWalletLinkAction, signInvitedLinkAction } from "./wallet-link-actions";
 
 /**
@@ -89,31 +89,12 @@ export function LinkInvitation({
 /** The investor sees a link request a compliance officer opened for their account, and can withdraw it. */
 export function OfficerLinkNotice({ id, newWallet }: { id: string; newWallet: string }) {
   const t = useTranslations("walletLinks.flow");
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string } | null>(null);
   return (
     <div className="flex flex-col gap-3" data-testid="link-wallet" data-state="officer">
       <Alert tone="info" title={t("officerOpenTitle")}>
         {t("officerOpenBody")} <Address address={getAddress(newWallet)} />
       </Alert>
-      {error ? <ErrorSummary title={error.message} focusKey={error} /> : null}
-      <div>
-        <Button
-          variant="ghost"
-          size="sm"
-          loading={busy}
-          onClick={async () => {
-            setBusy(true);
-            const r = await cancelWalletLinkAction({ id });
-            setBusy(false);
-            if (!r.ok) return setError({ message: r.message });
-            router.refresh();
-          }}
-        >
-          {t("cancel")}
-        </Button>
-      </div>
+      <RefreshActionButton label={t("cancel")} action={() => cancelWalletLinkAction({ id })} layout="errorFirst" />
     </div>
   );
 }

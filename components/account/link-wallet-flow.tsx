@@ -93,6 +93,17 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
 
   const errorAlert = error ? <ErrorSummary title={error.message} focusKey={error} /> : null;
   const connectDialog = <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />;
+  // The refusal, then Withdraw: the foot of every step of an open request.
+  const cancelRow = (id: string) => (
+    <>
+      {errorAlert}
+      <div>
+        <Button variant="ghost" size="sm" onClick={() => cancel(id)} loading={busy === "cancel"}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </>
+  );
 
   if (!request) {
     return (
@@ -128,12 +139,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
         <Alert tone="info" title={t("submittedTitle")}>
           {t("submittedBody")} {request.newWallet ? <Address address={getAddress(request.newWallet)} /> : null}
         </Alert>
-        {errorAlert}
-        <div>
-          <Button variant="ghost" size="sm" onClick={() => cancel(request.id)} loading={busy === "cancel"}>
-            {t("cancel")}
-          </Button>
-        </div>
+        {cancelRow(request.id)}
       </div>
     );
   }
@@ -205,12 +211,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
           )}
         </li>
       </ol>
-      {errorAlert}
-      <div>
-        <Button variant="ghost" size="sm" onClick={() => cancel(request.id)} loading={busy === "cancel"}>
-          {t("cancel")}
-        </Button>
-      </div>
+      {cancelRow(request.id)}
       {connectDialog}
     </div>
   );

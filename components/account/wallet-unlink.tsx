@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { exposureLines } from "./exposure";
+import { RefreshActionButton } from "./refresh-button";
 import { cancelUnlinkAction, requestUnlinkAction } from "./wallet-link-actions";
 
 /**
@@ -87,26 +88,5 @@ export function UnlinkWalletButton({ wallet }: { wallet: string }) {
 /** Withdraw an open unlink request. */
 export function CancelUnlinkButton({ id }: { id: string }) {
   const t = useTranslations("walletLinks.unlink");
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string } | null>(null);
-  return (
-    <div className="flex flex-col gap-2">
-      <Button
-        variant="ghost"
-        size="sm"
-        loading={busy}
-        onClick={async () => {
-          setBusy(true);
-          const r = await cancelUnlinkAction({ id });
-          setBusy(false);
-          if (!r.ok) return setError({ message: r.message });
-          router.refresh();
-        }}
-      >
-        {t("cancel")}
-      </Button>
-      {error ? <ErrorSummary title={error.message} focusKey={error} /> : null}
-    </div>
-  );
+  return <RefreshActionButton label={t("cancel")} action={() => cancelUnlinkAction({ id })} />;
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { buttonStyles } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { ChoiceSelect } from "@/components/ui/filter-fields";
+import { Input } from "@/components/ui/input";
 import {
   catalogueSorts,
   catalogueStatuses,
@@ -56,61 +57,48 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
         </Field>
         <Field id="f-status" label={t("status")}>
           {(p) => (
-            <Select {...p} name="status" defaultValue={value.status ?? ""}>
-              <option value="">{t("any")}</option>
-              {catalogueStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {ts(s)}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              {...p}
+              name="status"
+              defaultValue={value.status ?? ""}
+              any={t("any")}
+              options={catalogueStatuses.map((s) => ({ value: s, label: ts(s) }))}
+            />
           )}
         </Field>
         <Field id="f-artist" label={t("artist")}>
           {(p) => (
-            <Select {...p} name="artist" defaultValue={value.artist ?? ""}>
-              <option value="">{t("anyArtist")}</option>
-              {artists.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field id="f-min" label={t("minPrice")} error={boundError("min")}>
-          {(p) => (
-            <Input
+            <ChoiceSelect
               {...p}
-              name="min"
-              inputMode="decimal"
-              autoComplete="off"
-              defaultValue={value.typed?.min ?? boundText(value.minPrice)}
-              placeholder="HK$"
+              name="artist"
+              defaultValue={value.artist ?? ""}
+              any={t("anyArtist")}
+              options={artists.map((a) => ({ value: a, label: a }))}
             />
           )}
         </Field>
-        <Field id="f-max" label={t("maxPrice")} error={boundError("max")}>
-          {(p) => (
-            <Input
-              {...p}
-              name="max"
-              inputMode="decimal"
-              autoComplete="off"
-              defaultValue={value.typed?.max ?? boundText(value.maxPrice)}
-              placeholder="HK$"
-            />
-          )}
-        </Field>
+        {(["min", "max"] as const).map((side) => (
+          <Field key={side} id={`f-${side}`} label={t(`${side}Price`)} error={boundError(side)}>
+            {(p) => (
+              <Input
+                {...p}
+                name={side}
+                inputMode="decimal"
+                autoComplete="off"
+                defaultValue={value.typed?.[side] ?? boundText(side === "min" ? value.minPrice : value.maxPrice)}
+                placeholder="HK$"
+              />
+            )}
+          </Field>
+        ))}
         <Field id="f-sort" label={t("sort")}>
           {(p) => (
-            <Select {...p} name="sort" defaultValue={value.sort ?? "featured"}>
-              {catalogueSorts.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sorts.${s}`)}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              {...p}
+              name="sort"
+              defaultValue={value.sort ?? "featured"}
+              options={catalogueSorts.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+            />
           )}
         </Field>
       </div>

@@ -265,67 +265,96 @@ export function KycDecision(props: DecisionProps) {
         />
       </section>
 
-      <section aria-labelledby="info-title" className="flex flex-col gap-3 rounded-xl border border-line p-4">
-        <h3 id="info-title" className="font-medium">
-          {t("requestTitle")}
-        </h3>
-        <form action={infoFormAction} className="flex flex-col gap-3">
-          <input type="hidden" name="id" value={props.applicationId} />
-          <Refusal state={infoState} field="info-message" label={t("requestLabel")} />
-          <Field
-            id="info-message"
-            label={t("requestLabel")}
-            hint={t("requestHint")}
-            error={infoState && !infoState.ok ? (infoState.fieldErrors?.message ?? infoState.message) : undefined}
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                name="message"
-                rows={3}
-                className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
-              />
-            )}
-          </Field>
-          <div>
-            <Button type="submit" variant="secondary" disabled={requesting}>
-              {t("requestSubmit")}
-            </Button>
-          </div>
-        </form>
-      </section>
-
-      <section aria-labelledby="reject-title" className="flex flex-col gap-3 rounded-xl border border-line p-4">
-        <h3 id="reject-title" className="font-medium">
-          {t("rejectTitle")}
-        </h3>
-        <form action={rejectFormAction} className="flex flex-col gap-3">
-          <input type="hidden" name="id" value={props.applicationId} />
-          <Refusal state={rejectState} field="reject-reason" label={t("rejectLabel")} />
-          <Field
-            id="reject-reason"
-            label={t("rejectLabel")}
-            hint={t("rejectHint")}
-            error={
-              rejectState && !rejectState.ok ? (rejectState.fieldErrors?.message ?? rejectState.message) : undefined
-            }
-          >
-            {(p) => (
-              <textarea
-                {...p}
-                name="message"
-                rows={3}
-                className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
-              />
-            )}
-          </Field>
-          <div>
-            <Button type="submit" variant="danger" disabled={rejecting}>
-              {t("rejectSubmit")}
-            </Button>
-          </div>
-        </form>
-      </section>
+      {(
+        [
+          {
+            name: "info",
+            field: "info-message",
+            k: "request",
+            state: infoState,
+            action: infoFormAction,
+            pending: requesting,
+          },
+          {
+            name: "reject",
+            field: "reject-reason",
+            k: "reject",
+            state: rejectState,
+            action: rejectFormAction,
+            pending: rejecting,
+          },
+        ] as const
+      ).map(({ k, ...step }) => (
+        <MessageStep
+          key={k}
+          {...step}
+          applicationId={props.applicationId}
+          title={t(`${k}Title`)}
+          label={t(`${k}Label`)}
+          hint={t(`${k}Hint`)}
+          submit={t(`${k}Submit`)}
+          variant={k === "reject" ? "danger" : "secondary"}
+        />
+      ))}
     </div>
+  );
+}
+
+/** A decision written to the investor (request information, reject): a titled form with its message and button. */
+function MessageStep({
+  name,
+  field,
+  applicationId,
+  title,
+  label,
+  hint,
+  submit,
+  variant,
+  state,
+  action,
+  pending,
+}: {
+  name: string;
+  field: string;
+  applicationId: string;
+  title: string;
+  label: string;
+  hint: string;
+  submit: string;
+  variant: "secondary" | "danger";
+  state: KycFormState;
+  action: (form: FormData) => void;
+  pending: boolean;
+}) {
+  return (
+    <section aria-labelledby={`${name}-title`} className="flex flex-col gap-3 rounded-xl border border-line p-4">
+      <h3 id={`${name}-title`} className="font-medium">
+        {title}
+      </h3>
+      <form action={action} className="flex flex-col gap-3">
+        <input type="hidden" name="id" value={applicationId} />
+        <Refusal state={state} field={field} label={label} />
+        <Field
+          id={field}
+          label={label}
+          hint={hint}
+          error={state && !state.ok ? (state.fieldErrors?.message ?? state.message) : undefined}
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              name="message"
+              rows={3}
+              className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
+            />
+          )}
+        </Field>
+        <div>
+          <Button type="submit" variant={variant} disabled={pending}>
+            {submit}
+          </Button>
+        </div>
+      </form>
+    </section>
   );
 }

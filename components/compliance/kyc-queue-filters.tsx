@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
-import { Select } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/filter-fields";
 import { listCountries } from "@/lib/i18n/countries";
 import { QUEUE_SORTS, type QueueFilters } from "@/lib/kyc/applications";
 import { investorCategories, kycStatuses, QUEUE_AGES as AGES } from "@/lib/kyc/views";
@@ -13,7 +13,41 @@ export async function KycQueueFilters({ filters }: { filters: QueueFilters }) {
     getTranslations("account.investor.categories"),
     getLocale(),
   ]);
-  const countries = listCountries(locale);
+  const any = t("filters.any");
+  const selects = [
+    {
+      name: "status",
+      label: t("filters.status"),
+      defaultValue: filters.status,
+      options: [{ value: "open", label: t("filters.open") }, ...kycStatuses.map((s) => ({ value: s, label: tk(s) }))],
+    },
+    {
+      name: "country",
+      label: t("filters.country"),
+      defaultValue: filters.country ?? "",
+      any,
+      options: listCountries(locale).map((c) => ({ value: c.alpha2, label: c.name })),
+    },
+    {
+      name: "category",
+      label: t("filters.category"),
+      defaultValue: filters.category ?? "",
+      any,
+      options: investorCategories.map((c) => ({ value: c, label: tc(c) })),
+    },
+    {
+      name: "age",
+      label: t("filters.age"),
+      defaultValue: String(filters.minAgeDays ?? 0),
+      options: AGES.map((a) => ({ value: a, label: a ? t("filters.olderThan", { days: a }) : t("filters.anyAge") })),
+    },
+    {
+      name: "sort",
+      label: t("filters.sort"),
+      defaultValue: filters.sort ?? "oldest",
+      options: QUEUE_SORTS.map((o) => ({ value: o, label: t(`filters.sorts.${o}`) })),
+    },
+  ];
   return (
     <ConsoleFilterForm
       action="/compliance/kyc"
@@ -23,59 +57,9 @@ export async function KycQueueFilters({ filters }: { filters: QueueFilters }) {
       resetLabel={t("filters.reset")}
       className="grid gap-3 rounded-xl border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3 lg:items-end xl:grid-cols-6"
     >
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        {t("filters.status")}
-        <Select name="status" defaultValue={filters.status}>
-          <option value="open">{t("filters.open")}</option>
-          {kycStatuses.map((s) => (
-            <option key={s} value={s}>
-              {tk(s)}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        {t("filters.country")}
-        <Select name="country" defaultValue={filters.country ?? ""}>
-          <option value="">{t("filters.any")}</option>
-          {countries.map((c) => (
-            <option key={c.alpha2} value={c.alpha2}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        {t("filters.category")}
-        <Select name="category" defaultValue={filters.category ?? ""}>
-          <option value="">{t("filters.any")}</option>
-          {investorCategories.map((c) => (
-            <option key={c} value={c}>
-              {tc(c)}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        {t("filters.age")}
-        <Select name="age" defaultValue={String(filters.minAgeDays ?? 0)}>
-          {AGES.map((a) => (
-            <option key={a} value={a}>
-              {a === 0 ? t("filters.anyAge") : t("filters.olderThan", { days: a })}
-            </option>
-          ))}
-        </Select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        {t("filters.sort")}
-        <Select name="sort" defaultValue={filters.sort ?? "oldest"}>
-          {QUEUE_SORTS.map((o) => (
-            <option key={o} value={o}>
-              {t(`filters.sorts.${o}`)}
-            </option>
-          ))}
-        </Select>
-      </label>
+      {selects.map(({ name, ...rest }) => (
+        <FilterSelect key={name} id={`kyc-queue-${name}`} name={name} {...rest} />
+      ))}
     </ConsoleFilterForm>
   );
 }

@@ -3,9 +3,6 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import type { Hex } from "viem";
-import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -13,21 +10,14 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { TxStatus } from "@/components/wallet/tx-status";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
+import { RevertedTxError, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { recordPlatformStopAction } from "./platform-stop-actions";
-
-type Step =
-  | { kind: "idle" }
-  | { kind: "signing" }
-  | { kind: "pending"; hash: Hex }
-  | { kind: "recording"; hash: Hex }
-  | { kind: "done"; stopped: boolean }
-  | { kind: "failed"; message: string };
 
 /**
  * The platform admin's emergency stop: a confirmation dialog says what stopping (or resuming) does and asks for a
@@ -44,7 +34,6 @@ export function PlatformStopControl({
   admin: string;
 }) {
   const t = useTranslations("complianceConsole.platformStop");
-  const config = useConfig();
   const router = useRouter();
   const chainErrorText = useChainErrorText();
   const uid = useId();
@@ -53,9 +42,18 @@ export function PlatformStopControl({
   const [connectOpen, setConnectOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [refused, setRefused] = useState<{ at: number; message: string } | null>(null);
-  const [step, setStep] = useState<Step>({ kind: "idle" });
+  // What the last confirmed transaction did (the page's `stopped` flips with the refresh that follows it).
+  const [done, setDone] = useState<boolean | null>(null);
+  const tx = useWalletTx({
+    describe: (error) =>
+      isUserRejection(error)
+        ? t("rejectedInWallet")
+        : error instanceof RevertedTxError
+          ? t("errors.tx_failed")
+          : chainErrorText(error),
+  });
+  const { step, busy } = tx;
   const stop = !stopped;
-  const busy = step.kind === "signing" || step.kind === "pending" || step.kind === "recording";
   const wrongWallet = isConnected && address?.toLowerCase() !== admin.toLowerCase();
 
   async function submit(event: React.FormEvent) {
@@ -64,29 +62,25 @@ export function PlatformStopControl({
     if (reason.trim().length < 5) return setRefused({ at: Date.now(), message: t("reasonRequired") });
     setRefused(null);
     if (!address) return setConnectOpen(true);
-    try {
-      const { request } = await simulateContract(config, {
+    setDone(null);
+    const hash = await tx.execute(
+      {
         address: registry,
         abi: identityRegistryAbi,
         functionName: stop ? "stopPlatform" : "resumePlatform",
         account: address,
-      });
-      setStep({ kind: "signing" });
-      const hash = await writeContract(config, request);
-      setStep({ kind: "pending", hash });
-      const receipt = await waitForTransactionReceipt(config, { hash });
-      if (receipt.status !== "success") return setStep({ kind: "failed", message: t("errors.tx_failed") });
-      setStep({ kind: "recording", hash });
-      const r = await recordPlatformStopAction({ stop, reason: reason.trim(), txHash: hash });
-      if (!r.ok) return setStep({ kind: "failed", message: r.message });
-      setStep({ kind: "done", stopped: stop });
-      setOpen(false);
-      setReason("");
-      router.refresh();
-    } catch (error) {
-      if (isUserRejection(error)) return setStep({ kind: "failed", message: t("rejectedInWallet") });
-      setStep({ kind: "failed", message: chainErrorText(error) });
-    }
+      },
+      async (txHash) => {
+        if (!txHash) return t("errors.tx_failed");
+        const r = await recordPlatformStopAction({ stop, reason: reason.trim(), txHash });
+        return r.ok ? null : r.message;
+      },
+    );
+    if (hash === false) return;
+    setDone(stop);
+    setOpen(false);
+    setReason("");
+    router.refresh();
   }
 
   const progress = { signing: t("signing"), pending: t("pending"), recording: t("recording") } as const;
@@ -105,11 +99,14 @@ export function PlatformStopControl({
         </span>
       </h2>
       <p className="text-sm text-ink-muted">{stopped ? t("stoppedBody") : t("runningBody")}</p>
-      <div role="status" aria-live="polite">
-        {step.kind === "done" ? (
-          <Alert tone="success" role="none" title={step.stopped ? t("doneStopped") : t("doneResumed")} />
-        ) : null}
-      </div>
+      <TxStatus
+        step={step.kind}
+        testIdOn="region"
+        view={{
+          done:
+            step.kind === "confirmed" && done !== null ? { title: done ? t("doneStopped") : t("doneResumed") } : null,
+        }}
+      />
       <div>
         <Dialog
           open={open}
@@ -117,7 +114,7 @@ export function PlatformStopControl({
             if (!busy) setOpen(o);
           }}
           trigger={
-            <Button variant={stop ? "danger" : "primary"} onClick={() => setStep({ kind: "idle" })}>
+            <Button variant={stop ? "danger" : "primary"} onClick={() => tx.setStep({ kind: "idle" })}>
               {stop ? t("stop") : t("resume")}
             </Button>
           }
@@ -147,25 +144,15 @@ export function PlatformStopControl({
                 />
               )}
             </Field>
-            <div role="status" aria-live="polite">
-              {busy ? (
-                <Alert
-                  tone="info"
-                  role="none"
-                  title={
-                    <span className="flex items-center gap-2">
-                      <Spinner className="size-4" />
-                      {progress[step.kind as keyof typeof progress]}
-                    </span>
-                  }
-                />
-              ) : null}
-            </div>
-            {step.kind === "failed" ? (
-              <Alert tone="error" title={t("failed")}>
-                <p>{step.message}</p>
-              </Alert>
-            ) : null}
+            <TxStatus
+              step={step.kind}
+              testIdOn="region"
+              view={{
+                busy: step.kind in progress ? { text: progress[step.kind as keyof typeof progress] } : null,
+                failed:
+                  step.kind === "failed" ? { title: t("failed"), body: <p>{step.message}</p>, focusKey: step } : null,
+              }}
+            />
             <div className="flex flex-wrap gap-2">
               <Button type="submit" variant={stop ? "danger" : "primary"} loading={busy} disabled={wrongWallet}>
                 {stop ? t("confirmStop") : t("confirmResume")}

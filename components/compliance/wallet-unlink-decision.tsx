@@ -2,30 +2,28 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import type { Hex } from "viem";
-import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { exposureLines } from "@/components/account/exposure";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { Spinner } from "@/components/ui/spinner";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { TxStatus } from "@/components/wallet/tx-status";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
+import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { WalletExposure } from "@/lib/kyc/wallet-unlinks";
 import { beginUnlinkAction, confirmUnlinkAction } from "./wallet-link-actions";
 
-type Step =
-  | { kind: "idle" }
-  | { kind: "planning" }
-  | { kind: "signing" }
-  | { kind: "pending"; hash: Hex }
-  | { kind: "confirming"; hash: Hex }
-  | { kind: "confirmed"; hash: Hex }
-  | { kind: "failed"; message: string; lines?: string[] };
+/** The server refused to plan the unlink: its words, and what the wallet still holds. */
+class UnlinkRefused extends TxRefused {
+  constructor(
+    message: string,
+    readonly lines?: string[],
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Execute an investor's unlink request: the officer's wallet signs `unlinkWallet(wallet)`, the server verifies the
@@ -49,58 +47,57 @@ export function WalletUnlinkDecision({
   const tr = useTranslations("walletLinks.review");
   const te = useTranslations("walletLinks.exposure");
   const locale = useLocale();
-  const config = useConfig();
   const chainErrorText = useChainErrorText();
   const { address, isConnected, isReconnecting } = useWalletConnection();
-  const [step, setStep] = useState<Step>({ kind: "idle" });
   const [connectOpen, setConnectOpen] = useState(false);
   const wrongWallet = isConnected && address?.toLowerCase() !== officer.toLowerCase();
-  const busy =
-    step.kind === "planning" || step.kind === "signing" || step.kind === "pending" || step.kind === "confirming";
+  const tx = useWalletTx({
+    describe: (error) =>
+      isUserRejection(error)
+        ? tr("rejectedInWallet")
+        : error instanceof RevertedTxError
+          ? t("reverted")
+          : t("chainError", { detail: chainErrorText(error) }),
+  });
+  const { step, busy } = tx;
   const lines = exposureLines(te, exposure, locale);
 
   async function approve() {
-    setStep({ kind: "planning" });
-    try {
-      const begun = await beginUnlinkAction({ id });
-      if (!begun.ok)
-        return setStep({
-          kind: "failed",
-          message: begun.message,
-          lines: begun.exposure ? exposureLines(te, begun.exposure, locale) : undefined,
+    await tx.run(
+      async ({ send }) => {
+        const begun = await beginUnlinkAction({ id });
+        if (!begun.ok)
+          throw new UnlinkRefused(
+            begun.message,
+            begun.exposure ? exposureLines(te, begun.exposure, locale) : undefined,
+          );
+        if (!address) throw new TxRefused(tr("connectBody"));
+        return send({
+          address: begun.plan.registry,
+          abi: identityRegistryAbi,
+          functionName: "unlinkWallet",
+          args: [begun.plan.wallet],
+          account: address,
         });
-      if (!address) return setStep({ kind: "failed", message: tr("connectBody") });
-      const { request } = await simulateContract(config, {
-        address: begun.plan.registry,
-        abi: identityRegistryAbi,
-        functionName: "unlinkWallet",
-        args: [begun.plan.wallet],
-        account: address,
-      });
-      setStep({ kind: "signing" });
-      const hash = await writeContract(config, request);
-      setStep({ kind: "pending", hash });
-      const receipt = await waitForTransactionReceipt(config, { hash });
-      if (receipt.status !== "success") return setStep({ kind: "failed", message: t("reverted") });
-      setStep({ kind: "confirming", hash });
-      const r = await confirmUnlinkAction({ id, txHash: hash });
-      if (!r.ok) return setStep({ kind: "failed", message: r.message });
-      // No refresh here: the queue would drop this request at once and the confirmation with it. The row now says
-      // what happened (with its transaction); the queue is read again on the next visit.
-      setStep({ kind: "confirmed", hash });
-    } catch (error) {
-      if (isUserRejection(error)) return setStep({ kind: "failed", message: tr("rejectedInWallet") });
-      setStep({ kind: "failed", message: t("chainError", { detail: chainErrorText(error) }) });
-    }
+      },
+      // No refresh afterwards: the queue would drop this request at once and the confirmation with it. The row now
+      // says what happened (with its transaction); the queue is read again on the next visit.
+      async (hash) => {
+        if (!hash) return t("reverted");
+        const r = await confirmUnlinkAction({ id, txHash: hash });
+        return r.ok ? null : r.message;
+      },
+    );
   }
 
   if (step.kind === "confirmed") return <UnlinkDone hash={step.hash} />;
 
   const progress = {
-    planning: t("state.planning"),
+    preparing: t("state.planning"),
+    checking: t("state.planning"),
     signing: t("state.signing"),
     pending: t("state.pending"),
-    confirming: t("state.confirming"),
+    recording: t("state.confirming"),
   } as const;
   return (
     <div className="flex flex-col gap-3" data-testid="unlink-decision" data-step={step.kind}>
@@ -130,32 +127,32 @@ export function WalletUnlinkDecision({
         )}
       </div>
       <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-      <div role="status" aria-live="polite" aria-atomic="true">
-        {busy ? (
-          <Alert
-            tone="info"
-            role="none"
-            title={
-              <span className="flex items-center gap-2">
-                <Spinner className="size-4" />
-                {progress[step.kind as keyof typeof progress]}
-              </span>
-            }
-          />
-        ) : null}
-      </div>
-      {step.kind === "failed" ? (
-        <ErrorSummary title={t("state.failed")} focusKey={step}>
-          <p>{step.message}</p>
-          {step.lines?.length ? (
-            <ul className="mt-2 list-disc pl-5">
-              {step.lines.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          ) : null}
-        </ErrorSummary>
-      ) : null}
+      <TxStatus
+        step={step.kind}
+        testIdOn="region"
+        view={{
+          busy: busy ? { text: progress[step.kind as keyof typeof progress] } : null,
+          failed:
+            step.kind === "failed"
+              ? {
+                  title: t("state.failed"),
+                  focusKey: step,
+                  body: (
+                    <>
+                      <p>{step.message}</p>
+                      {step.error instanceof UnlinkRefused && step.error.lines?.length ? (
+                        <ul className="mt-2 list-disc pl-5">
+                          {step.error.lines.map((l) => (
+                            <li key={l}>{l}</li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </>
+                  ),
+                }
+              : null,
+        }}
+      />
     </div>
   );
 }
@@ -164,10 +161,11 @@ export function WalletUnlinkDecision({
 export function UnlinkDone({ hash }: { hash: string | null }) {
   const t = useTranslations("walletLinks.unlinkReview");
   return (
-    <div role="status" data-testid="unlink-decision" data-step="confirmed">
-      <Alert tone="success" role="none" title={t("state.confirmed")}>
-        {hash ? <code className="font-mono text-xs break-all">{hash}</code> : null}
-      </Alert>
-    </div>
+    <TxStatus
+      step="confirmed"
+      testId="unlink-decision"
+      testIdOn="region"
+      view={{ done: { title: t("state.confirmed"), hash } }}
+    />
   );
 }

@@ -108,34 +108,26 @@ export const removeDocumentAction = define({
   },
 });
 
-export const submitListingAction = define({
-  name: "issuer.submitListing",
-  input: z.object({ id: uuid }),
-  fromForm: idOf,
-  auth: "issuer",
-  messages,
-  run: async ({ id }, { session, db }) => {
-    await submitListing(db, { id, issuer: session.address });
-    revalidatePath("/issuer", "layout");
-    revalidatePath("/compliance/listings");
-    return { message: (await getTranslations("issuer.detail"))("submitted") };
-  },
-});
+/** A listing's review step (submit, withdraw): the step, then the issuer's console and the compliance queue. */
+const reviewStep = (name: string, step: typeof submitListing, done: "submitted" | "withdrawn") =>
+  define({
+    name,
+    input: z.object({ id: uuid }),
+    fromForm: idOf,
+    auth: "issuer",
+    messages,
+    run: async ({ id }, { session, db }) => {
+      await step(db, { id, issuer: session.address });
+      revalidatePath("/issuer", "layout");
+      revalidatePath("/compliance/listings");
+      return { message: (await getTranslations("issuer.detail"))(done) };
+    },
+  });
+
+export const submitListingAction = reviewStep("issuer.submitListing", submitListing, "submitted");
 
 /** The issuer takes its listing back out of review (the form asks for confirmation first). */
-export const withdrawListingAction = define({
-  name: "issuer.withdrawListing",
-  input: z.object({ id: uuid }),
-  fromForm: idOf,
-  auth: "issuer",
-  messages,
-  run: async ({ id }, { session, db }) => {
-    await withdrawListing(db, { id, issuer: session.address });
-    revalidatePath("/issuer", "layout");
-    revalidatePath("/compliance/listings");
-    return { message: (await getTranslations("issuer.detail"))("withdrawn") };
-  },
-});
+export const withdrawListingAction = reviewStep("issuer.withdrawListing", withdrawListing, "withdrawn");
 
 /** The issuer deletes a listing never approved, with its files (after confirmation); back to the console. */
 export const deleteListingAction = define({

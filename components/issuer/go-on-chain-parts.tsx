@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
+import { TxStatus } from "@/components/wallet/tx-status";
 import type { CategoryName } from "@/lib/assets/categories";
 import { type ChainCheck, checkOnChainAction, confirmChainTxAction, type StepTxView } from "./chain-actions";
 import type { useTx } from "./use-tx";
@@ -72,21 +72,13 @@ export function TxHash({ label, hash }: { label: string; hash: string }) {
 export function Waiting({ tx, title, body, testId }: { tx: StepTxView; title: string; body: string; testId: string }) {
   const t = useTranslations("issuer.tx");
   return (
-    <div aria-live="polite" role="status" data-testid={testId} data-step="waiting">
-      <Alert
-        tone="info"
-        role="none"
-        title={
-          <span className="flex items-center gap-2">
-            <Spinner className="size-4 shrink-0" />
-            {title}
-          </span>
-        }
-      >
-        <p>{body}</p>
-        <TxHash label={t("hash")} hash={tx.txHash} />
-      </Alert>
-    </div>
+    <TxStatus
+      step="waiting"
+      testId={testId}
+      testIdOn="region"
+      view={{ busy: { text: title, note: body, hash: tx.txHash } }}
+      renderHash={(hash) => <TxHash label={t("hash")} hash={hash} />}
+    />
   );
 }
 

@@ -22,3 +22,4 @@ export { DataTable, Row, RowHeader, Cell, type Column, type DataTableProps } fro
 export { FactList, type Fact } from "./fact-list";
 export { Section } from "./section";
 export { StatusBadge } from "./status-badge";
+export { ChoiceSelect, FilterField, FilterInput, FilterSelect, type FilterOption } from "./filter-fields";

@@ -67,21 +67,20 @@ export const signInAction = define({
 
 /** Sign-out form action (header, account page). Works without JavaScript. */
 export async function signOutAction(): Promise<void> {
-  try {
-    await signOut();
-  } catch (error) {
-    console.error("[sign-out] failed:", error instanceof Error ? error.message : error);
-  }
-  revalidatePath("/", "layout");
-  redirect("/");
+  await endSessionsAndLeave(signOut, "failed");
 }
 
 /** "Sign out everywhere" form action (account page): ends every session of this wallet, on every device. */
 export async function signOutEverywhereAction(): Promise<void> {
+  await endSessionsAndLeave(signOutEverywhere, "everywhere failed");
+}
+
+/** Ends the session(s) (a failure is logged: the cookie is gone either way), then back to the home page. */
+async function endSessionsAndLeave(end: () => Promise<unknown>, failure: string): Promise<void> {
   try {
-    await signOutEverywhere();
+    await end();
   } catch (error) {
-    console.error("[sign-out] everywhere failed:", error instanceof Error ? error.message : error);
+    console.error(`[sign-out] ${failure}:`, error instanceof Error ? error.message : error);
   }
   revalidatePath("/", "layout");
   redirect("/");

@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
-import { Input, Select, controlStyles } from "@/components/ui/input";
-import { cn } from "@/components/ui/cn";
+import { Input, Select } from "@/components/ui/input";
+import { ConfirmBox, ReasonField, ReasonNote, reasonIsValid } from "./batch-parts";
 import { OfficerSignFooter, useOfficerWallet } from "./officer-sign";
 import { type AgentCall, useAgentTx } from "./use-agent-tx";
 
@@ -153,8 +153,7 @@ function AgentActionDialog({
     e.preventDefault();
     if (!spec) return;
     const found = spec.validate(fieldValues);
-    const r = reason.trim();
-    if (r.length < 5 || r.length > 500) found.reason = t("validation.reason");
+    if (!reasonIsValid(reason)) found.reason = t("validation.reason");
     setErrors(found);
     if (Object.keys(found).length === 0) setStage("review");
   }
@@ -240,18 +239,7 @@ function AgentActionDialog({
               </Field>
             );
           })}
-          <Field id={`${uid}-reason`} label={t("reason")} hint={t("reasonHint")} error={errors.reason}>
-            {(control) => (
-              <textarea
-                {...control}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                rows={3}
-                maxLength={500}
-                className={cn(controlStyles, "h-auto py-2")}
-              />
-            )}
-          </Field>
+          <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} error={errors.reason} />
           {wrongWallet ? <Alert tone="warn">{t("connectHint", { wallet: officer })}</Alert> : null}
           <div className="flex justify-end">
             <Button type="submit">{t("review")}</Button>
@@ -259,20 +247,12 @@ function AgentActionDialog({
         </form>
       ) : (
         <div className="flex flex-col gap-4">
-          <section
-            aria-labelledby={`${uid}-confirm`}
-            className="flex flex-col gap-2 rounded-xl border border-line-strong bg-surface-muted p-4"
-          >
-            <h3 id={`${uid}-confirm`} className="text-sm font-medium">
-              {t("confirmTitle")}
-            </h3>
+          <ConfirmBox id={`${uid}-confirm`} title={t("confirmTitle")}>
             <p data-testid="agent-confirm" className="[overflow-wrap:anywhere]">
               {spec.confirm(fieldValues)}
             </p>
-            <p className="text-sm text-ink-muted">
-              {t("reason")}: {reason.trim()}
-            </p>
-          </section>
+            <ReasonNote reason={reason} />
+          </ConfirmBox>
           {tx.step.kind === "confirmed" && spec.doneNote ? (
             <Alert tone="warn">
               <span data-testid="agent-done-note">{spec.doneNote}</span>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getAuditActionNamer } from "@/components/compliance/console/audit-table";
 import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
-import { Input, Select } from "@/components/ui/input";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 import type { AuditParams } from "@/lib/compliance/audit-query";
 
 /** The audit log's filters (a GET form: the state lives in the URL): actor, investor, token, action and dates. */
@@ -15,19 +15,15 @@ export async function AuditFilters({
   rangeError: boolean;
 }) {
   const [t, actionWords] = await Promise.all([getTranslations("complianceConsole.audit"), getAuditActionNamer()]);
-  const field = (name: "actor" | "investor" | "token", label: string, mono = true) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`audit-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      <Input
-        id={`audit-${name}`}
-        name={name}
-        defaultValue={p[name] ?? ""}
-        className={mono ? "font-mono" : undefined}
-        autoComplete="off"
-      />
-    </div>
+  const field = (name: "actor" | "investor" | "token", label: string) => (
+    <FilterInput
+      id={`audit-${name}`}
+      label={label}
+      name={name}
+      defaultValue={p[name] ?? ""}
+      className="font-mono"
+      autoComplete="off"
+    />
   );
   return (
     <ConsoleFilterForm
@@ -42,43 +38,30 @@ export async function AuditFilters({
       {field("actor", t("actor"))}
       {field("investor", t("investor"))}
       {field("token", t("token"))}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="audit-action" className="text-sm font-medium">
-          {t("action")}
-        </label>
-        <Select id="audit-action" name="action" defaultValue={p.action ?? ""}>
-          <option value="">{t("anyAction")}</option>
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {actionWords(a)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="audit-from" className="text-sm font-medium">
-          {t("from")}
-        </label>
-        <Input id="audit-from" name="from" type="date" defaultValue={p.from ?? ""} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="audit-to" className="text-sm font-medium">
-          {t("to")}
-        </label>
-        <Input
-          id="audit-to"
-          name="to"
-          type="date"
-          defaultValue={p.to ?? ""}
-          aria-invalid={rangeError ? true : undefined}
-          aria-describedby={rangeError ? "audit-range-error" : undefined}
-        />
+      <FilterSelect
+        id="audit-action"
+        label={t("action")}
+        name="action"
+        defaultValue={p.action ?? ""}
+        any={t("anyAction")}
+        options={actions.map((a) => ({ value: a, label: actionWords(a) }))}
+      />
+      <FilterInput id="audit-from" label={t("from")} name="from" type="date" defaultValue={p.from ?? ""} />
+      <FilterInput
+        id="audit-to"
+        label={t("to")}
+        name="to"
+        type="date"
+        defaultValue={p.to ?? ""}
+        aria-invalid={rangeError ? true : undefined}
+        aria-describedby={rangeError ? "audit-range-error" : undefined}
+      >
         {rangeError ? (
           <p id="audit-range-error" className="text-sm font-medium text-danger">
             {t("toBeforeFrom")}
           </p>
         ) : null}
-      </div>
+      </FilterInput>
     </ConsoleFilterForm>
   );
 }

@@ -7,10 +7,9 @@ import type { Address } from "viem";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
-import { Input, controlStyles } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import {
   BATCH_MODES,
@@ -23,6 +22,18 @@ import {
 import { shortAddress } from "@/lib/format/address";
 import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
+import {
+  BatchDialog,
+  ListField,
+  PreviewForm,
+  PreviewTable,
+  RadioOption,
+  ReasonField,
+  ReasonNote,
+  reasonIsValid,
+  useBatchPreview,
+  useLineMessage,
+} from "./batch-parts";
 import { OfficerSignFooter } from "./officer-sign";
 import { useAgentTx } from "./use-agent-tx";
 
@@ -61,6 +72,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   const ta = useTranslations("complianceConsole.actions");
   const tAmount = useTranslations("amounts");
   const tUi = useTranslations("ui.errorSummary");
+  const lineMessage = useLineMessage("complianceBatch");
   const locale = useLocale();
   const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   const router = useRouter();
@@ -72,13 +84,8 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   const [amount, setAmount] = useState("");
   const [list, setList] = useState("");
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [lineErrors, setLineErrors] = useState<BatchLineError[]>([]);
-  const [formError, setFormError] = useState<string | null>(null);
-  // A new object on every refused "Preview every row" (in the browser or by the server): the error summary takes focus.
-  const [refused, setRefused] = useState<object | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [preview, setPreview] = useState<{ rows: BatchPreviewRowDto[]; blockNumber: string } | null>(null);
+  const state = useBatchPreview<{ rows: BatchPreviewRowDto[]; blockNumber: string }, BatchLineError>();
+  const { errors, lineErrors, formError, refused, loading, preview } = state;
   const tx = useAgentTx();
   const amounts = modeTakesAmount(mode);
 
@@ -86,11 +93,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     const picked = selectedWallets();
     setSelected(picked);
     setSource(picked.length ? "selected" : "list");
-    setPreview(null);
-    setErrors({});
-    setLineErrors([]);
-    setFormError(null);
-    setRefused(null);
+    state.reset();
     tx.setStep({ kind: "idle" });
     setOpen(true);
   }
@@ -105,38 +108,8 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     }
   }
 
-  function lineMessage(e: BatchLineError): string {
-    switch (e.code) {
-      case "amount":
-        return t("lines.amount", { line: e.line, reason: describeAmountError(e.error, tAmount, locale) });
-      case "duplicate":
-        return t("lines.duplicate", { line: e.line, first: e.firstLine });
-      case "tooMany":
-        return t("lines.tooMany", { line: e.line, max: e.max });
-      default:
-        return t(`lines.${e.code}`, { line: e.line });
-    }
-  }
-
-  async function runPreview(text: string) {
-    setLoading(true);
-    setFormError(null);
-    try {
-      const result = await previewBatchAction({ token, mode, list: text });
-      if (!result.ok) {
-        setLineErrors(result.lineErrors ?? []);
-        setFormError(result.message);
-        setRefused({});
-        return;
-      }
-      setPreview({ rows: result.rows, blockNumber: result.blockNumber });
-    } catch {
-      setFormError(t("errors.unavailable"));
-      setRefused({});
-    } finally {
-      setLoading(false);
-    }
-  }
+  const runPreview = (text: string) =>
+    state.load(() => previewBatchAction({ token, mode, list: text }), t("errors.unavailable"));
 
   async function review(e: React.FormEvent) {
     e.preventDefault();
@@ -152,15 +125,11 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     } else {
       text = list;
     }
-    const r = reason.trim();
-    if (r.length < 5 || r.length > 500) found.reason = ta("validation.reason");
+    if (!reasonIsValid(reason)) found.reason = ta("validation.reason");
     // The list is parsed here as the officer will read it, and again on the server.
     const parsed = source === "list" ? parseBatchList(text, mode) : { rows: [], errors: [] };
     if (source === "list" && parsed.errors.length === 0 && parsed.rows.length === 0) found.list = t("emptyList");
-    setErrors(found);
-    setLineErrors(parsed.errors);
-    setFormError(null);
-    if (Object.keys(found).length || parsed.errors.length) return setRefused({});
+    if (state.refuse(found, parsed.errors)) return;
     await runPreview(text);
   }
 
@@ -212,74 +181,70 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     <>
       {/* The register's checkboxes belong to this form (their `form` attribute); it is never submitted. */}
       <form id={BATCH_SELECT_FORM} onSubmit={(e) => e.preventDefault()} />
-      <Button size="sm" variant="secondary" onClick={openDialog} aria-haspopup="dialog">
-        {t("open")}
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={close}
-        closeLabel={ta("close")}
+      <BatchDialog
+        label={t("open")}
         title={t("title", { symbol })}
         description={t("intro")}
         className="sm:w-[min(96vw,52rem)]"
+        open={open}
+        onOpen={openDialog}
+        onOpenChange={close}
       >
         {!preview ? (
-          <form onSubmit={review} noValidate className="flex flex-col gap-4">
-            {showRefusal ? (
-              <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems}>
-                {refusalNotes.length ? (
-                  <ul className="flex flex-col gap-1">
-                    {refusalNotes.map((n) => (
-                      <li key={n}>{n}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </ErrorSummary>
-            ) : null}
+          <PreviewForm
+            onSubmit={review}
+            loading={loading}
+            submitLabel={t("preview")}
+            summary={
+              showRefusal ? (
+                <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems}>
+                  {refusalNotes.length ? (
+                    <ul className="flex flex-col gap-1">
+                      {refusalNotes.map((n) => (
+                        <li key={n}>{n}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </ErrorSummary>
+              ) : null
+            }
+          >
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-sm font-medium">{t("mode")}</legend>
               {BATCH_MODES.map((m) => (
-                <label key={m} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name={`${uid}-mode`}
-                    value={m}
-                    checked={mode === m}
-                    onChange={() => {
-                      setMode(m);
-                      setErrors({});
-                      setLineErrors([]);
-                    }}
-                    className="size-4 accent-accent"
-                  />
+                <RadioOption
+                  key={m}
+                  name={`${uid}-mode`}
+                  value={m}
+                  checked={mode === m}
+                  onChange={() => {
+                    setMode(m);
+                    state.setErrors({});
+                    state.setLineErrors([]);
+                  }}
+                >
                   {t(`modes.${m}`)}
-                </label>
+                </RadioOption>
               ))}
             </fieldset>
             <fieldset className="flex flex-col gap-2">
               <legend className="mb-1 text-sm font-medium">{t("source")}</legend>
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="radio"
-                  name={`${uid}-source`}
-                  value="selected"
-                  checked={source === "selected"}
-                  onChange={() => setSource("selected")}
-                  className="size-4 accent-accent"
-                />
+              <RadioOption
+                name={`${uid}-source`}
+                value="selected"
+                checked={source === "selected"}
+                onChange={() => setSource("selected")}
+              >
                 {t("sourceSelected", { count: selected.length })}
-              </label>
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="radio"
-                  name={`${uid}-source`}
-                  value="list"
-                  checked={source === "list"}
-                  onChange={() => setSource("list")}
-                  className="size-4 accent-accent"
-                />
+              </RadioOption>
+              <RadioOption
+                name={`${uid}-source`}
+                value="list"
+                checked={source === "list"}
+                onChange={() => setSource("list")}
+              >
                 {t("sourceList")}
-              </label>
+              </RadioOption>
             </fieldset>
             {source === "selected" ? (
               <>
@@ -301,106 +266,65 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
                 ) : null}
               </>
             ) : (
-              <Field
+              <ListField
                 id={`${uid}-list`}
                 label={t("list")}
                 hint={amounts ? t("listHintAmounts") : t("listHintWallets")}
+                value={list}
+                onChange={setList}
                 error={errors.list ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
-              >
-                {(control) => (
-                  <textarea
-                    {...control}
-                    value={list}
-                    onChange={(e) => setList(e.target.value)}
-                    rows={6}
-                    spellCheck={false}
-                    className={cn(controlStyles, "h-auto py-2 font-mono text-xs")}
-                  />
-                )}
-              </Field>
+              />
             )}
-            <Field id={`${uid}-reason`} label={ta("reason")} hint={ta("reasonHint")} error={errors.reason}>
-              {(control) => (
-                <textarea
-                  {...control}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  rows={3}
-                  maxLength={500}
-                  className={cn(controlStyles, "h-auto py-2")}
-                />
-              )}
-            </Field>
-            <div className="flex justify-end">
-              <Button type="submit" loading={loading}>
-                {t("preview")}
-              </Button>
-            </div>
-          </form>
+            <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} error={errors.reason} />
+          </PreviewForm>
         ) : (
           <div className="flex flex-col gap-4">
             <p data-testid="batch-summary">
               {t(`summary.${mode}`, { count: preview.rows.length, symbol })}{" "}
               <span className="text-sm text-ink-muted">{t("atBlock", { block: preview.blockNumber })}</span>
             </p>
-            <div className="max-h-[45vh] overflow-auto rounded-xl border border-line">
-              <table className="w-full border-collapse text-sm" data-testid="batch-preview">
-                <caption className="sr-only">{t("previewCaption")}</caption>
-                <thead className="sticky top-0 bg-surface-muted text-left text-xs text-ink-muted">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      {t("columns.holder")}
-                    </th>
-                    {/* On a phone the wallet sits under the holder's name (one cell), so every column fits. */}
-                    <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
-                      {t("columns.wallet")}
-                    </th>
-                    <th scope="col" className="px-2 py-2 text-right font-medium sm:px-3">
-                      {t("columns.balance")}
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      {t("columns.frozenNow")}
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      {t("columns.frozenAfter")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.rows.map((r) => (
-                    <tr
-                      key={r.wallet}
-                      className={cn("border-t border-line", r.problem && "bg-danger-soft")}
-                      data-wallet={r.wallet.toLowerCase()}
-                    >
-                      <th scope="row" className="px-3 py-2 text-left align-top font-normal">
-                        {r.name ?? t("unknownHolder")}
-                        <span className="block font-mono text-xs text-ink-muted sm:hidden">
-                          {shortAddress(r.wallet)}
-                        </span>
-                      </th>
-                      <td className="hidden px-3 py-2 align-top font-mono text-xs sm:table-cell">
-                        {shortAddress(r.wallet)}
-                      </td>
-                      <td className="px-3 py-2 text-right align-top tabular">{nf.format(BigInt(r.balance))}</td>
-                      <td className="px-3 py-2 align-top">{frozenText(r.frozen, r.frozenAmount)}</td>
-                      <td className="px-3 py-2 align-top" data-col="after">
-                        {r.problem ? (
-                          <span className="font-medium text-danger">
-                            {t(`problems.${r.problem}`, {
-                              free: Number(BigInt(r.balance) - BigInt(r.frozenAmount)),
-                              frozen: Number(r.frozenAmount),
-                            })}
-                          </span>
-                        ) : (
-                          frozenText(r.newFrozen, r.newFrozenAmount)
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PreviewTable
+              testId="batch-preview"
+              caption={t("previewCaption")}
+              columns={[
+                { label: t("columns.holder"), className: "px-3 py-2" },
+                // On a phone the wallet sits under the holder's name (one cell), so every column fits.
+                { label: t("columns.wallet"), className: "hidden px-3 py-2 sm:table-cell" },
+                { label: t("columns.balance"), className: "px-2 py-2 text-right sm:px-3" },
+                { label: t("columns.frozenNow"), className: "px-3 py-2" },
+                { label: t("columns.frozenAfter"), className: "px-3 py-2" },
+              ]}
+            >
+              {preview.rows.map((r) => (
+                <tr
+                  key={r.wallet}
+                  className={cn("border-t border-line", r.problem && "bg-danger-soft")}
+                  data-wallet={r.wallet.toLowerCase()}
+                >
+                  <th scope="row" className="px-3 py-2 text-left align-top font-normal">
+                    {r.name ?? t("unknownHolder")}
+                    <span className="block font-mono text-xs text-ink-muted sm:hidden">{shortAddress(r.wallet)}</span>
+                  </th>
+                  <td className="hidden px-3 py-2 align-top font-mono text-xs sm:table-cell">
+                    {shortAddress(r.wallet)}
+                  </td>
+                  <td className="px-3 py-2 text-right align-top tabular">{nf.format(BigInt(r.balance))}</td>
+                  <td className="px-3 py-2 align-top">{frozenText(r.frozen, r.frozenAmount)}</td>
+                  <td className="px-3 py-2 align-top" data-col="after">
+                    {r.problem ? (
+                      <span className="font-medium text-danger">
+                        {t(`problems.${r.problem}`, {
+                          free: Number(BigInt(r.balance) - BigInt(r.frozenAmount)),
+                          frozen: Number(r.frozenAmount),
+                        })}
+                      </span>
+                    ) : (
+                      frozenText(r.newFrozen, r.newFrozenAmount)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </PreviewTable>
             {problems ? (
               <Alert
                 tone="warn"
@@ -415,9 +339,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
                 {t("problemsFound", { count: problems })}
               </Alert>
             ) : null}
-            <p className="text-sm text-ink-muted">
-              {ta("reason")}: {reason.trim()}
-            </p>
+            <ReasonNote reason={reason} />
             <OfficerSignFooter
               officer={officer}
               tx={tx}
@@ -425,12 +347,12 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
               danger={mode === "freeze" || mode === "freezeShares"}
               disabled={problems > 0}
               onSign={sign}
-              onBack={() => setPreview(null)}
+              onBack={() => state.setPreview(null)}
               onDone={() => close(false)}
             />
           </div>
         )}
-      </Dialog>
+      </BatchDialog>
     </>
   );
 }

@@ -80,24 +80,16 @@ export function HolderActions({
   });
 
   const specs: ActionSpec[] = [
-    holder.frozen
-      ? {
-          id: "unfreeze",
-          label: t("kind.unfreeze"),
-          fields: [],
-          validate: () => ({}),
-          confirm: () => t("confirm.unfreeze", { who, name, symbol }),
-          call: () => ({ ...base, functionName: "setWalletFrozen", args: [holder.wallet, false] }),
-        }
-      : {
-          id: "freeze",
-          label: t("kind.freeze"),
-          danger: true,
-          fields: [],
-          validate: () => ({}),
-          confirm: () => t("confirm.freeze", { who, name, symbol }),
-          call: () => ({ ...base, functionName: "setWalletFrozen", args: [holder.wallet, true] }),
-        },
+    // The whole wallet: unfreeze when it is frozen, else freeze.
+    {
+      id: holder.frozen ? "unfreeze" : "freeze",
+      label: holder.frozen ? t("kind.unfreeze") : t("kind.freeze"),
+      danger: !holder.frozen,
+      fields: [],
+      validate: () => ({}),
+      confirm: () => t(holder.frozen ? "confirm.unfreeze" : "confirm.freeze", { who, name, symbol }),
+      call: () => ({ ...base, functionName: "setWalletFrozen", args: [holder.wallet, !holder.frozen] }),
+    },
     {
       id: "freezePartial",
       label: t("kind.freezePartial"),

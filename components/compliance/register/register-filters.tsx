@@ -3,25 +3,22 @@ import { getTranslations } from "next-intl/server";
 import { BatchFreezeAction } from "@/components/compliance/console/batch-freeze";
 import { BatchTransferAction } from "@/components/compliance/console/batch-transfer";
 import { buttonStyles } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 import type { RegisterView } from "@/lib/compliance/register-view";
 import { REGISTER_PAGE_SIZES, type RegisterParams } from "@/lib/compliance/register-query";
 import { hrefWith } from "./href";
 
-/** Search, past block and page size (a GET form: the state lives in the URL), then the count and batch actions. */
-export async function RegisterFilters({
-  token,
-  base,
-  officer,
-  p,
-  v,
-}: {
+/** What every part of a token's register page is drawn from: the token, the page's path, the officer, the query. */
+export type RegisterSectionProps = {
   token: `0x${string}`;
   base: string;
   officer: `0x${string}`;
   p: RegisterParams;
   v: RegisterView;
-}) {
+};
+
+/** Search, past block and page size (a GET form: the state lives in the URL), then the count and batch actions. */
+export async function RegisterFilters({ token, base, officer, p, v }: RegisterSectionProps) {
   const t = await getTranslations("complianceConsole.register");
   const { register, page: view, act, past, desk } = v;
   const csvHref = hrefWith(
@@ -38,45 +35,33 @@ export async function RegisterFilters({
         aria-label={t("filters")}
         className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="register-q" className="text-sm font-medium">
-            {t("search")}
-          </label>
-          <Input
-            id="register-q"
-            name="q"
-            defaultValue={p.q}
-            placeholder={t("searchHint")}
-            aria-describedby="register-q-hint"
-          />
+        <FilterInput
+          id="register-q"
+          label={t("search")}
+          name="q"
+          defaultValue={p.q}
+          placeholder={t("searchHint")}
+          aria-describedby="register-q-hint"
+        >
           <p id="register-q-hint" className="sr-only">
             {t("searchHint")}
           </p>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="register-block" className="text-sm font-medium">
-            {t("block")}
-          </label>
-          <Input
-            id="register-block"
-            name="block"
-            inputMode="numeric"
-            defaultValue={p.block ?? ""}
-            placeholder={t("blockHint")}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="register-per" className="text-sm font-medium">
-            {t("perPage")}
-          </label>
-          <Select id="register-per" name="per" defaultValue={String(p.per)}>
-            {REGISTER_PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </Select>
-        </div>
+        </FilterInput>
+        <FilterInput
+          id="register-block"
+          label={t("block")}
+          name="block"
+          inputMode="numeric"
+          defaultValue={p.block ?? ""}
+          placeholder={t("blockHint")}
+        />
+        <FilterSelect
+          id="register-per"
+          label={t("perPage")}
+          name="per"
+          defaultValue={String(p.per)}
+          options={REGISTER_PAGE_SIZES.map((n) => ({ value: n, label: String(n) }))}
+        />
         {p.sort !== "shares" ? <input type="hidden" name="sort" value={p.sort} /> : null}
         {p.dir !== "desc" ? <input type="hidden" name="dir" value={p.dir} /> : null}
         <div className="flex gap-2">

@@ -8,9 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { RegisterView } from "@/lib/compliance/register-view";
-import type { RegisterParams, RegisterSort } from "@/lib/compliance/register-query";
+import type { RegisterSort } from "@/lib/compliance/register-query";
 import { formatDay } from "@/lib/format/date";
 import { hrefWith } from "./href";
+import type { RegisterSectionProps } from "./register-filters";
 
 type T = Awaited<ReturnType<typeof getTranslations<"complianceConsole.register">>>;
 type TC = Awaited<ReturnType<typeof getTranslations<"complianceConsole">>>;
@@ -28,19 +29,7 @@ const COLUMNS: { key: string; sort?: RegisterSort; numeric?: boolean }[] = [
 ];
 
 /** The page of holders (sortable columns, per-row actions for an agent), or why it is empty; then the paging. */
-export async function RegisterTable({
-  token,
-  base,
-  officer,
-  p,
-  v,
-}: {
-  token: `0x${string}`;
-  base: string;
-  officer: `0x${string}`;
-  p: RegisterParams;
-  v: RegisterView;
-}) {
+export async function RegisterTable({ token, base, officer, p, v }: RegisterSectionProps) {
   const [t, tc, locale] = await Promise.all([
     getTranslations("complianceConsole.register"),
     getTranslations("complianceConsole"),

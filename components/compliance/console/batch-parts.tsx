@@ -1,0 +1,338 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { type ReactNode, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { controlStyles } from "@/components/ui/input";
+import type { ActionFailure } from "@/lib/actions/errors";
+import type { BatchLineError } from "@/lib/compliance/batch-list";
+import type { TransferLineError } from "@/lib/compliance/batch-transfer";
+import { describeAmountError } from "@/lib/format/amount";
+
+/** The reason every agent action records in the audit log: 5 to 500 characters once trimmed. */
+export const reasonIsValid = (reason: string) => {
+  const r = reason.trim();
+  return r.length >= 5 && r.length <= 500;
+};
+
+/** The required reason of an officer's transaction (single action, batch, proposal), as a multi-line field. */
+export function ReasonField({
+  id,
+  value,
+  onChange,
+  error,
+  rows = 3,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  rows?: number;
+}) {
+  const t = useTranslations("complianceConsole.actions");
+  return (
+    <Field id={id} label={t("reason")} hint={t("reasonHint")} error={error}>
+      {(control) => (
+        <textarea
+          {...control}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          rows={rows}
+          maxLength={500}
+          className={cn(controlStyles, "h-auto py-2")}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The reason as the officer typed it, repeated on the review step. */
+export function ReasonNote({ reason }: { reason: string }) {
+  const t = useTranslations("complianceConsole.actions");
+  return (
+    <p className="text-sm text-ink-muted">
+      {t("reason")}: {reason.trim()}
+    </p>
+  );
+}
+
+/** A pasted list (one row a line), in a monospaced field that lists every bad line under it. */
+export function ListField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | string[];
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <textarea
+          {...control}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          rows={6}
+          spellCheck={false}
+          className={cn(controlStyles, "h-auto py-2 font-mono text-xs")}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One radio button with its label on the same line. */
+export function RadioOption({
+  name,
+  value,
+  checked,
+  onChange,
+  children,
+}: {
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={onChange}
+        className="size-4 accent-accent"
+      />
+      {children}
+    </label>
+  );
+}
+
+/** "What will change" before signing: a titled, labelled box. */
+export function ConfirmBox({
+  id,
+  title,
+  testId,
+  children,
+}: {
+  id: string;
+  title: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-2 rounded-xl border border-line-strong bg-surface-muted p-4"
+      data-testid={testId}
+    >
+      <h3 id={id} className="text-sm font-medium">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+/** The scrolling table of a batch's preview, one row per line of the batch, its head kept in view. */
+export function PreviewTable({
+  testId,
+  caption,
+  columns,
+  children,
+}: {
+  testId: string;
+  caption: string;
+  /** Each column's heading and its classes (padding, alignment, hidden on a phone). */
+  columns: readonly { label: string; className: string }[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="max-h-[45vh] overflow-auto rounded-xl border border-line">
+      <table className="w-full border-collapse text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 bg-surface-muted text-left text-xs text-ink-muted">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={cn(c.className, "font-medium")}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A pasted list's bad line in words (batch freeze and batch forced transfer word them alike). */
+export function useLineMessage(ns: "complianceBatch" | "complianceBatchTransfer") {
+  // Both namespaces hold the same `lines.*` keys (each with its own codes): one type stands for both.
+  const t = useTranslations(ns as "complianceBatchTransfer");
+  const tAmount = useTranslations("amounts");
+  const locale = useLocale();
+  return (e: BatchLineError | TransferLineError): string => {
+    switch (e.code) {
+      case "amount":
+        return t("lines.amount", { line: e.line, reason: describeAmountError(e.error, tAmount, locale) });
+      case "duplicate":
+        return t("lines.duplicate", { line: e.line, first: e.firstLine });
+      case "tooMany":
+        return t("lines.tooMany", { line: e.line, max: e.max });
+      default:
+        return t(`lines.${e.code}` as "lines.from", { line: e.line });
+    }
+  };
+}
+
+type PreviewResult<P, L> = ({ ok: true } & P) | (ActionFailure & { lineErrors?: L[] });
+
+/**
+ * The state of a batch dialog before signing: field errors, the list's bad lines, the server's refusal, and the
+ * preview. `refused` is a new object on every refusal (in the browser or by the server): the error summary takes
+ * focus.
+ */
+export function useBatchPreview<P, L>(initialLoading = false) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [lineErrors, setLineErrors] = useState<L[]>([]);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<object | null>(null);
+  const [loading, setLoading] = useState(initialLoading);
+  const [preview, setPreview] = useState<P | null>(null);
+
+  function reset() {
+    setPreview(null);
+    setErrors({});
+    setLineErrors([]);
+    setFormError(null);
+    setRefused(null);
+  }
+
+  /** The browser's checks: true (and the summary focused) when a field or a line is refused. */
+  function refuse(found: Record<string, string>, lines: L[]): boolean {
+    setErrors(found);
+    setLineErrors(lines);
+    setFormError(null);
+    const bad = Object.keys(found).length > 0 || lines.length > 0;
+    if (bad) setRefused({});
+    return bad;
+  }
+
+  /** Asks the server for the preview; a refusal (or no answer) shows in the summary, `clear` drops the old preview. */
+  async function load(request: () => Promise<PreviewResult<P, L>>, unavailable: string, clear = false) {
+    setLoading(true);
+    setFormError(null);
+    try {
+      const result = await request();
+      if (!result.ok) {
+        setLineErrors(result.lineErrors ?? []);
+        setFormError(result.message);
+        setRefused({});
+        if (clear) setPreview(null);
+        return;
+      }
+      setPreview(result);
+    } catch {
+      setFormError(unavailable);
+      setRefused({});
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return {
+    errors,
+    setErrors,
+    lineErrors,
+    setLineErrors,
+    formError,
+    refused,
+    setRefused,
+    loading,
+    preview,
+    setPreview,
+    reset,
+    refuse,
+    load,
+  };
+}
+
+/** The button that opens a batch dialog, and the dialog (wide enough for the preview's table). */
+export function BatchDialog({
+  label,
+  title,
+  description,
+  className,
+  open,
+  onOpen,
+  onOpenChange,
+  children,
+}: {
+  label: string;
+  title: string;
+  description: string;
+  className: string;
+  open: boolean;
+  onOpen: () => void;
+  onOpenChange: (open: boolean) => void;
+  children: ReactNode;
+}) {
+  const t = useTranslations("complianceConsole.actions");
+  return (
+    <>
+      <Button size="sm" variant="secondary" onClick={onOpen} aria-haspopup="dialog">
+        {label}
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={onOpenChange}
+        closeLabel={t("close")}
+        title={title}
+        description={description}
+        className={className}
+      >
+        {children}
+      </Dialog>
+    </>
+  );
+}
+
+/** A batch's first step: its fields, then "Preview every row"; a refusal leads the form (`summary`). */
+export function PreviewForm({
+  onSubmit,
+  loading,
+  submitLabel,
+  summary,
+  children,
+}: {
+  onSubmit: (e: React.FormEvent) => void;
+  loading: boolean;
+  submitLabel: string;
+  summary: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {summary}
+      {children}
+      <div className="flex justify-end">
+        <Button type="submit" loading={loading}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
