@@ -20,6 +20,12 @@ export type DataTableProps = {
   columns: Column[];
   /** Below this width the table scrolls inside its frame instead of squeezing the columns (phones). */
   minWidth?: string;
+  /** A long table scrolls inside its frame below this height, its header row staying in view. */
+  maxHeight?: string;
+  /** The frame as a focusable region with this name, so keyboard users can scroll it too. */
+  regionLabel?: string;
+  /** `data-testid` of the table. */
+  testId?: string;
   /** A frame with rounded border (default) or none, for a table inside a card. */
   framed?: boolean;
   className?: string;
@@ -38,20 +44,32 @@ export function DataTable({
   captionVisible = false,
   columns,
   minWidth = "32rem",
+  maxHeight,
+  regionLabel,
+  testId,
   framed = true,
   className,
   children,
 }: DataTableProps) {
   const style: CSSProperties = { minWidth };
+  const region = regionLabel ? { tabIndex: 0, role: "region", "aria-label": regionLabel } : {};
   return (
-    <div className={cn("overflow-x-auto", framed && "rounded-xl border border-line", className)}>
-      <table className="w-full text-sm" style={style} aria-labelledby={labelledBy}>
+    <div
+      {...region}
+      style={maxHeight ? { maxHeight } : undefined}
+      className={cn(
+        maxHeight ? "overflow-auto" : "overflow-x-auto",
+        framed && "rounded-xl border border-line",
+        className,
+      )}
+    >
+      <table className="w-full text-sm" style={style} aria-labelledby={labelledBy} data-testid={testId}>
         {caption !== undefined ? (
           <caption className={captionVisible ? "px-3 py-2 text-left text-sm text-ink-muted" : "sr-only"}>
             {caption}
           </caption>
         ) : null}
-        <thead className="bg-surface-muted text-left text-xs text-ink-muted">
+        <thead className={cn("bg-surface-muted text-left text-xs text-ink-muted", maxHeight && "sticky top-0")}>
           <tr>
             {columns.map((c, i) => (
               <th key={i} scope="col" className={cn(headCell, c.align === "right" && "text-right", c.className)}>

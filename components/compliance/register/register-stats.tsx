@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { TokenPauseAction } from "@/components/compliance/console/holder-actions";
-import { Badge } from "@/components/ui/badge";
+import { TokenStatus } from "@/components/compliance/console/token-table";
 import type { RegisterView } from "@/lib/compliance/register-view";
 
 /** Supply, investors, wallets, the holder limit, and the token's status with the pause action for an agent. */
@@ -44,15 +44,7 @@ export async function RegisterStats({
       <div className="col-span-2 rounded-xl border border-line px-3 py-2 sm:col-span-1">
         <dt className="text-xs text-ink-muted">{t("status")}</dt>
         <dd className="flex items-center justify-between gap-2">
-          {register.paused ? (
-            <Badge tone="danger" icon="lock">
-              {tc("tokens.paused")}
-            </Badge>
-          ) : (
-            <Badge tone="success" icon="check">
-              {tc("tokens.active")}
-            </Badge>
-          )}
+          <TokenStatus paused={register.paused} label={tc(register.paused ? "tokens.paused" : "tokens.active")} />
           {v.act ? (
             <TokenPauseAction token={token} symbol={register.symbol} officer={officer} paused={register.paused} />
           ) : null}
