@@ -8,6 +8,13 @@ const looks = {
   plain: { section: "flex flex-col gap-3", heading: "text-xl font-medium" },
   /** A public page's section in the display face. */
   display: { section: "flex flex-col gap-4", heading: "font-display text-2xl" },
+  /** A public page's panel with a display heading (the offering). */
+  panel: { section: "rounded-xl border border-line bg-surface p-6", heading: "font-display text-2xl" },
+  /** A warning panel (risk warnings before a purchase). */
+  notice: {
+    section: "flex flex-col gap-3 rounded-xl border border-warn/30 bg-warn-soft p-6",
+    heading: "font-display text-xl",
+  },
 } as const;
 
 /**
