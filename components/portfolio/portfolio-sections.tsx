@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LockIcon } from "@/components/ui/icons";
 import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
+import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 import { cn } from "@/components/ui/cn";
 import type { AuthContext } from "@/lib/auth/guard";
 import { homeFor } from "@/lib/auth/home";
@@ -98,22 +99,16 @@ export async function PortfolioNotice({ roles, staff }: { roles: AuthContext["ro
   );
 }
 
-function Stat({
-  label,
-  children,
-  note,
-}: {
-  label: string;
-  children: ReactNode;
-  /** A line under the figure (e.g. HKD held for open bids next to the balance). */
-  note?: ReactNode;
-}) {
+function Stat({ label, children, note }: { label: string; children: ReactNode; note?: ReactNode }) {
   return (
-    <div className="flex flex-col gap-1 rounded-2xl border border-line bg-surface px-5 py-4">
-      <dt className="text-sm text-ink-muted">{label}</dt>
-      <dd className="min-w-0 font-display text-2xl tracking-tight break-words">{children}</dd>
-      {note ? <dd className="text-xs text-ink-muted">{note}</dd> : null}
-    </div>
+    <StatTile
+      label={label}
+      note={note}
+      size="lg"
+      valueClassName="min-w-0 font-display text-2xl tracking-tight break-words"
+    >
+      {children}
+    </StatTile>
   );
 }
 
@@ -124,7 +119,7 @@ export async function PortfolioTotals({ view }: { view: PortfolioView }) {
   const d = p.decimals;
   return (
     <>
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <StatTiles className="grid-cols-1 sm:grid-cols-2 lg:grid-cols-5">
         <Stat label={t("totals.value")}>
           <Money value={p.totals.value} decimals={d} />
         </Stat>
@@ -155,7 +150,7 @@ export async function PortfolioTotals({ view }: { view: PortfolioView }) {
             <Money value={p.hkdBalance} decimals={d} balance />
           </span>
         </Stat>
-      </dl>
+      </StatTiles>
       <p className="-mt-6 text-xs text-ink-muted">
         {t("valuationNote")} {t("realised.note")}
       </p>

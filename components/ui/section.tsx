@@ -26,6 +26,7 @@ export function Section({
   title,
   look = "plain",
   actions,
+  intro,
   className,
   headingClassName,
   children,
@@ -35,15 +36,25 @@ export function Section({
   title: ReactNode;
   look?: keyof typeof looks;
   actions?: ReactNode;
+  /** A line under the heading saying what the section is for (kept with the heading, before the content). */
+  intro?: ReactNode;
   className?: string;
   headingClassName?: string;
   children: ReactNode;
 }) {
   const l = looks[look];
-  const heading = (
+  const h2 = (
     <h2 id={id} className={cn(l.heading, actions ? "mb-0" : null, headingClassName)}>
       {title}
     </h2>
+  );
+  const heading = intro ? (
+    <div>
+      {h2}
+      <p className="text-sm text-ink-muted">{intro}</p>
+    </div>
+  ) : (
+    h2
   );
   return (
     <section aria-labelledby={id} className={cn(l.section, className)}>
