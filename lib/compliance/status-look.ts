@@ -17,3 +17,9 @@ export const directionLooks: Record<"in" | "out", BadgeLook> = {
   in: { tone: "success", icon: "swap" },
   out: { tone: "warn", icon: "swap" },
 };
+
+/** A decided wallet-link request. */
+export const linkDecisionLooks: Record<"linked" | "rejected", BadgeLook> = {
+  linked: { tone: "success", icon: "check" },
+  rejected: { tone: "danger", icon: "error" },
+};
