@@ -8,6 +8,8 @@ const looks = {
   plain: { section: "flex flex-col gap-3", heading: "text-xl font-medium" },
   /** A public page's section in the display face. */
   display: { section: "flex flex-col gap-4", heading: "font-display text-2xl" },
+  /** A console's working section (proposals awaiting a second officer, recovered orders). */
+  console: { section: "flex flex-col gap-3", heading: "text-lg font-semibold" },
   /** A smaller section in the display face (the trade page's own orders). */
   minor: { section: "flex flex-col gap-3", heading: "font-display text-xl" },
   /** A public page's panel with a display heading (the offering). */
