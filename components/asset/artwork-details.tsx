@@ -1,7 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format/date";
 import { Markdown } from "@/components/ui/markdown";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { FactList } from "@/components/ui/fact-list";
 import { Money } from "@/components/ui/money";
+import { Section } from "@/components/ui/section";
 import type { Artwork } from "@/lib/catalogue/types";
 
 export function ArtworkText({ title, text }: { title: string; text: string | null | undefined }) {
@@ -20,10 +23,7 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
   const [t, locale] = await Promise.all([getTranslations("artwork"), getLocale()]);
   return (
     <div className="grid gap-12 md:grid-cols-2">
-      <section aria-labelledby="provenance" className="flex flex-col gap-4">
-        <h2 id="provenance" className="font-display text-2xl">
-          {t("provenance")}
-        </h2>
+      <Section id="provenance" title={t("provenance")} look="display">
         <ol className="relative ml-2 border-l border-line-strong" role="list">
           {artwork.provenance.map((p, i) => (
             <li key={i} className="relative pb-5 pl-6 last:pb-0">
@@ -33,73 +33,57 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="custody" className="flex flex-col gap-4">
-        <h2 id="custody" className="font-display text-2xl">
-          {t("custody.title")}
-        </h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
-          <dt className="text-ink-muted">{t("custody.custodian")}</dt>
-          <dd>{artwork.custodian ?? "—"}</dd>
-          <dt className="text-ink-muted">{t("custody.location")}</dt>
-          <dd>{artwork.custodianLocation ?? "—"}</dd>
-          <dt className="text-ink-muted">{t("custody.insurer")}</dt>
-          <dd>{artwork.insurer ?? "—"}</dd>
-          <dt className="text-ink-muted">{t("custody.insuredValue")}</dt>
-          <dd>
-            {artwork.insuredValue ? (
-              <Money value={BigInt(artwork.insuredValue)} decimals={2} fractionDigits={0} />
-            ) : (
-              "—"
-            )}
-          </dd>
-        </dl>
+      <Section id="custody" title={t("custody.title")} look="display">
+        <FactList
+          dense={false}
+          facts={[
+            { label: t("custody.custodian"), value: artwork.custodian },
+            { label: t("custody.location"), value: artwork.custodianLocation },
+            { label: t("custody.insurer"), value: artwork.insurer },
+            {
+              label: t("custody.insuredValue"),
+              value: artwork.insuredValue ? (
+                <Money value={BigInt(artwork.insuredValue)} decimals={2} fractionDigits={0} />
+              ) : null,
+            },
+          ]}
+        />
         {artwork.conditionReport ? (
           <>
             <h3 className="mt-2 font-medium">{t("condition")}</h3>
             <p className="text-sm text-ink-muted">{artwork.conditionReport}</p>
           </>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="appraisals" className="flex flex-col gap-4 md:col-span-2">
-        <h2 id="appraisals" className="font-display text-2xl">
-          {t("appraisals.title")}
-        </h2>
+      <Section id="appraisals" title={t("appraisals.title")} look="display" className="md:col-span-2">
         {artwork.appraisals.length === 0 ? (
           <p className="text-ink-muted">{t("appraisals.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead>
-                <tr className="border-b border-line text-left text-ink-muted">
-                  <th scope="col" className="py-2 pr-4 font-normal">
-                    {t("appraisals.date")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-normal">
-                    {t("appraisals.appraiser")}
-                  </th>
-                  <th scope="col" className="py-2 text-right font-normal">
-                    {t("appraisals.value")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {artwork.appraisals.map((a) => (
-                  <tr key={`${a.date}-${a.appraiser}`} className="border-b border-line last:border-0">
-                    <td className="py-2 pr-4 tabular">{formatDay(new Date(a.date), locale)}</td>
-                    <td className="py-2 pr-4">{a.appraiser}</td>
-                    <td className="py-2 text-right">
-                      <Money value={BigInt(a.value)} decimals={2} fractionDigits={0} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="appraisals"
+            minWidth="0"
+            framed={false}
+            columns={[
+              { label: t("appraisals.date") },
+              { label: t("appraisals.appraiser") },
+              { label: t("appraisals.value"), align: "right" },
+            ]}
+          >
+            {artwork.appraisals.map((a) => (
+              <Row key={`${a.date}-${a.appraiser}`}>
+                <Cell className="tabular">{formatDay(new Date(a.date), locale)}</Cell>
+                <Cell>{a.appraiser}</Cell>
+                <Cell className="text-right">
+                  <Money value={BigInt(a.value)} decimals={2} fractionDigits={0} />
+                </Cell>
+              </Row>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format/date";
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { documentLabels, documentLooks } from "@/lib/assets/document-look";
 import type { ArtworkDocumentView } from "@/lib/assets/artwork";
 
 function fileSize(bytes: number): string {
@@ -64,23 +65,9 @@ export async function DocumentsList({
                 )}
               </div>
               <div className="shrink-0">
-                {v.state === "verified" ? (
-                  <Badge tone="success" icon="check">
-                    {t("verified")}
-                  </Badge>
-                ) : v.state === "mismatch" ? (
-                  <Badge tone="danger" icon="error">
-                    {t("mismatch")}
-                  </Badge>
-                ) : v.state === "not_anchored" ? (
-                  <Badge tone="warn" icon="warn">
-                    {t("notAnchored")}
-                  </Badge>
-                ) : (
-                  <Badge tone="neutral" icon="info">
-                    {t("missing")}
-                  </Badge>
-                )}
+                <StatusBadge looks={documentLooks} status={v.state}>
+                  {t(documentLabels[v.state])}
+                </StatusBadge>
               </div>
             </li>
           );

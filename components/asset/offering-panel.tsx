@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { Money } from "@/components/ui/money";
 import { Progress } from "@/components/ui/progress";
+import { Section } from "@/components/ui/section";
 import { ArtworkStatusBadge } from "@/components/catalogue/artwork-card";
 import { describeOffering, offeringStatusToCatalogue, type OfferingView } from "@/lib/catalogue/offering";
 import { categoriesFromMask } from "@/lib/assets/categories";
@@ -49,12 +50,9 @@ export async function OfferingPanel({
   ]);
   if (!offering) {
     return (
-      <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6">
-        <h2 id="offering-title" className="font-display text-2xl">
-          {t("title")}
-        </h2>
+      <Section id="offering-title" title={t("title")} look="panel">
         <p className="mt-3 text-ink-muted">{t("none")}</p>
-      </section>
+      </Section>
     );
   }
   const { terms } = offering;
@@ -72,13 +70,13 @@ export async function OfferingPanel({
 
   return (
     <>
-      <section aria-labelledby="offering-title" className="rounded-xl border border-line bg-surface p-6 shadow-sm">
-        <div className="flex items-center justify-between gap-3">
-          <h2 id="offering-title" className="font-display text-2xl">
-            {t("title")}
-          </h2>
-          <ArtworkStatusBadge item={{ status, startsAt: start, endsAt: end }} />
-        </div>
+      <Section
+        id="offering-title"
+        title={t("title")}
+        look="panel"
+        className="shadow-sm"
+        actions={<ArtworkStatusBadge item={{ status, startsAt: start, endsAt: end }} />}
+      >
         <p className="mt-4 text-sm text-ink-muted">{t("pricePerShare")}</p>
         <p className="font-display text-4xl tracking-tight">
           <Money value={terms.pricePerShare} decimals={decimals} />
@@ -154,7 +152,7 @@ export async function OfferingPanel({
             <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
           )}
         </div>
-      </section>
+      </Section>
       {!paused && (status === "live" || status === "trading") ? (
         // Phones: the action stays in reach at the bottom of the screen (the panel is far down the page). Outside
         // the Offering region, so the region does not say the price twice.

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format/date";
 import { Markdown } from "@/components/ui/markdown";
 import { Money } from "@/components/ui/money";
+import { Section } from "@/components/ui/section";
 import type { ArtworkUpdateView } from "@/lib/assets/updates";
 import { DocumentsList } from "./documents-list";
 
@@ -9,10 +10,7 @@ import { DocumentsList } from "./documents-list";
 export async function UpdatesList({ updates }: { updates: ArtworkUpdateView[] }) {
   const [t, locale] = await Promise.all([getTranslations("artwork.updates"), getLocale()]);
   return (
-    <section aria-labelledby="updates" className="flex flex-col gap-4">
-      <h2 id="updates" className="font-display text-2xl">
-        {t("title")}
-      </h2>
+    <Section id="updates" title={t("title")} look="display">
       {updates.length === 0 ? (
         <p className="text-ink-muted">{t("empty")}</p>
       ) : (
@@ -55,6 +53,6 @@ export async function UpdatesList({ updates }: { updates: ArtworkUpdateView[] })
           </ol>
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { KycReviewNotes } from "@/components/compliance/kyc-review-notes";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { FactList } from "@/components/ui/fact-list";
+import { Section } from "@/components/ui/section";
 import { alpha2ToNumeric, countryName, countryNameFromNumeric } from "@/lib/i18n/countries";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import type { KycApplicationView } from "@/lib/kyc/views";
@@ -57,46 +60,34 @@ export async function KycRegistryDiff({
   return registryUnavailable ? (
     <Alert tone="warn" role="none" title={t("application.registryUnavailable")} />
   ) : registered ? (
-    <section aria-labelledby="registry-diff" className="rounded-xl border border-line bg-surface p-5">
-      <h2 id="registry-diff" className="font-medium">
-        {t("application.renewalTitle")}
-      </h2>
-      <p className="mt-1 mb-3 text-sm text-ink-muted">{t("application.renewalIntro")}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[20rem] text-sm" data-testid="registry-diff">
-          <thead>
-            <tr className="text-left text-ink-muted">
-              <th scope="col" className="py-1 pr-3 font-normal">
-                {t("application.field")}
-              </th>
-              <th scope="col" className="py-1 pr-3 font-normal">
-                {t("application.onRegistry")}
-              </th>
-              <th scope="col" className="py-1 font-normal">
-                {t("application.afterApproval")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {diffRows.map((row) => (
-              <tr key={row.key} data-changed={row.changed || undefined}>
-                <th scope="row" className="py-2 pr-3 text-left font-normal text-ink-muted">
-                  {row.label}
-                </th>
-                <td className="py-2 pr-3">{row.before}</td>
-                <td className={row.changed ? "py-2 font-semibold" : "py-2"}>
-                  <span aria-hidden="true">→ </span>
-                  {row.after}{" "}
-                  <span className="text-xs font-normal text-ink-muted">
-                    ({row.changed ? t("application.changed") : t("application.unchanged")})
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <Section id="registry-diff" title={t("application.renewalTitle")} look="card">
+      <p className="-mt-2 mb-3 text-sm text-ink-muted">{t("application.renewalIntro")}</p>
+      <DataTable
+        labelledBy="registry-diff"
+        testId="registry-diff"
+        minWidth="20rem"
+        framed={false}
+        columns={[
+          { label: t("application.field") },
+          { label: t("application.onRegistry") },
+          { label: t("application.afterApproval") },
+        ]}
+      >
+        {diffRows.map((row) => (
+          <Row key={row.key} data-changed={row.changed || undefined}>
+            <RowHeader className="text-ink-muted">{row.label}</RowHeader>
+            <Cell>{row.before}</Cell>
+            <Cell className={row.changed ? "font-semibold" : undefined}>
+              <span aria-hidden="true">→ </span>
+              {row.after}{" "}
+              <span className="text-xs font-normal text-ink-muted">
+                ({row.changed ? t("application.changed") : t("application.unchanged")})
+              </span>
+            </Cell>
+          </Row>
+        ))}
+      </DataTable>
+    </Section>
   ) : (
     <Alert tone="info" role="none" title={t("application.firstTitle")}>
       <p>{t("application.firstIntro")}</p>
@@ -110,10 +101,7 @@ export async function KycInfoThread({ v }: { v: KycApplicationView }) {
   const { thread } = v;
   if (thread.length === 0) return null;
   return (
-    <section aria-labelledby="thread" className="rounded-xl border border-line bg-surface p-5">
-      <h2 id="thread" className="mb-3 font-medium">
-        {t("application.thread")}
-      </h2>
+    <Section id="thread" title={t("application.thread")} look="card">
       <ol className="flex flex-col gap-3">
         {thread.map((m) => (
           <li
@@ -134,7 +122,7 @@ export async function KycInfoThread({ v }: { v: KycApplicationView }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }
 
@@ -157,49 +145,53 @@ export async function KycApplicationDetails({
   const p = app.data.personal;
   const r = app.data.residence;
   const q = app.data.questionnaire;
-  const fact = (label: string, value: React.ReactNode) => (
-    <div className="grid gap-0.5 py-2 sm:grid-cols-[11rem_1fr]">
-      <dt className="text-sm text-ink-muted">{label}</dt>
-      <dd className="text-sm font-medium break-words">{value ?? "—"}</dd>
-    </div>
-  );
   return (
-    <section aria-labelledby="details" className="rounded-xl border border-line bg-surface p-5">
-      <h2 id="details" className="mb-2 font-medium">
-        {t("application.details")}
-      </h2>
-      <dl className="divide-y divide-line">
-        {fact(t("application.wallet"), <Address address={app.wallet} />)}
-        {fact(tk("personal.dateOfBirth"), p?.dateOfBirth)}
-        {fact(tk("personal.email"), p?.email)}
-        {fact(tk("personal.phone"), p?.phone)}
-        {fact(tk("personal.address"), p?.address)}
-        {fact(tk("residence.nationality"), r ? countryName(r.nationality, locale) : null)}
-        {fact(tk("residence.residence"), r ? countryName(r.residence, locale) : null)}
-        {fact(tk("category.legend"), category ? tcat(category) : null)}
-        {app.data.category?.portfolioHkd
-          ? fact(tk("category.portfolio"), `HK$${app.data.category.portfolioHkd.toLocaleString("en-HK")}`)
-          : null}
-        {!professional
-          ? fact(tk("wizard.steps.questionnaire"), q ? tk("review.score", { score: q.score, total: q.total }) : null)
-          : null}
-        {fact(
-          tk("wizard.steps.disclosures"),
-          (app.data.disclosures ?? [])
-            .map(
-              (d) =>
-                `${tk(`disclosures.items.${d.key}.title`)} (v${d.version}${d.locale ? ` ${d.locale}` : ""}${d.textSha256 ? ` · text ${d.textSha256.slice(0, 12)}…` : ""}, ${formatDayTime(new Date(d.acknowledgedAt), locale)})`,
-            )
-            .join("; "),
-        )}
-        {fact(
-          t("application.submitted"),
-          app.submittedAt
-            ? `${formatDayTime(app.submittedAt, locale)}${app.infoResponse ? ` · ${t("resubmitted")}` : ""}`
-            : null,
-        )}
-      </dl>
-    </section>
+    <Section id="details" title={t("application.details")} look="card">
+      <FactList
+        dense={false}
+        facts={[
+          { label: t("application.wallet"), value: <Address address={app.wallet} /> },
+          { label: tk("personal.dateOfBirth"), value: p?.dateOfBirth },
+          { label: tk("personal.email"), value: p?.email },
+          { label: tk("personal.phone"), value: p?.phone },
+          { label: tk("personal.address"), value: p?.address },
+          { label: tk("residence.nationality"), value: r ? countryName(r.nationality, locale) : null },
+          { label: tk("residence.residence"), value: r ? countryName(r.residence, locale) : null },
+          { label: tk("category.legend"), value: category ? tcat(category) : null },
+          ...(app.data.category?.portfolioHkd
+            ? [
+                {
+                  label: tk("category.portfolio"),
+                  value: `HK$${app.data.category.portfolioHkd.toLocaleString("en-HK")}`,
+                },
+              ]
+            : []),
+          ...(!professional
+            ? [
+                {
+                  label: tk("wizard.steps.questionnaire"),
+                  value: q ? tk("review.score", { score: q.score, total: q.total }) : null,
+                },
+              ]
+            : []),
+          {
+            label: tk("wizard.steps.disclosures"),
+            value: (app.data.disclosures ?? [])
+              .map(
+                (d) =>
+                  `${tk(`disclosures.items.${d.key}.title`)} (v${d.version}${d.locale ? ` ${d.locale}` : ""}${d.textSha256 ? ` · text ${d.textSha256.slice(0, 12)}…` : ""}, ${formatDayTime(new Date(d.acknowledgedAt), locale)})`,
+              )
+              .join("; "),
+          },
+          {
+            label: t("application.submitted"),
+            value: app.submittedAt
+              ? `${formatDayTime(app.submittedAt, locale)}${app.infoResponse ? ` · ${t("resubmitted")}` : ""}`
+              : null,
+          },
+        ]}
+      />
+    </Section>
   );
 }
 
@@ -208,10 +200,7 @@ export async function KycApplicationDocuments({ v }: { v: KycApplicationView }) 
   const [t, tk] = await Promise.all([getTranslations("complianceKyc"), getTranslations("kyc")]);
   const { docs } = v;
   return (
-    <section aria-labelledby="documents" className="rounded-xl border border-line bg-surface p-5">
-      <h2 id="documents" className="mb-3 font-medium">
-        {t("application.documents")}
-      </h2>
+    <Section id="documents" title={t("application.documents")} look="card">
       {docs.length === 0 ? (
         <p className="text-sm text-ink-muted">{t("application.noDocuments")}</p>
       ) : (
@@ -245,7 +234,7 @@ export async function KycApplicationDocuments({ v }: { v: KycApplicationView }) 
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -254,10 +243,7 @@ export async function KycApplicationHistory({ v }: { v: KycApplicationView }) {
   const [t, locale] = await Promise.all([getTranslations("complianceKyc"), getLocale()]);
   const { history } = v;
   return (
-    <section aria-labelledby="history" className="rounded-xl border border-line bg-surface p-5">
-      <h2 id="history" className="mb-3 font-medium">
-        {t("application.history")}
-      </h2>
+    <Section id="history" title={t("application.history")} look="card">
       <ol className="flex flex-col gap-2 text-sm">
         {history.map((h) => (
           <li key={h.id} className="flex flex-wrap gap-x-3">
@@ -267,7 +253,7 @@ export async function KycApplicationHistory({ v }: { v: KycApplicationView }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }
 
@@ -276,10 +262,7 @@ export async function KycReviewChecklist({ v }: { v: KycApplicationView }) {
   const [t, locale] = await Promise.all([getTranslations("complianceKyc"), getLocale()]);
   const { app } = v;
   return (
-    <section aria-labelledby="checklist" className="rounded-xl border border-line bg-surface p-5">
-      <h2 id="checklist" className="mb-3 font-medium">
-        {t("review.title")}
-      </h2>
+    <Section id="checklist" title={t("review.title")} look="card">
       <KycReviewNotes applicationId={app.id} checklist={app.checklist} />
       {app.notes.length > 0 ? (
         <ul className="mt-4 flex flex-col gap-2 border-t border-line pt-3 text-sm">
@@ -293,6 +276,6 @@ export async function KycReviewChecklist({ v }: { v: KycApplicationView }) {
           ))}
         </ul>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress } from "viem";
 import { UnlinkDone, WalletUnlinkDecision } from "@/components/compliance/wallet-unlink-decision";
+import { QueueItem } from "@/components/compliance/queue-item";
 import { Address } from "@/components/ui/address";
+import { Section } from "@/components/ui/section";
 import { formatDayTime } from "@/lib/format/date";
 import type { WalletLinkQueueView } from "@/lib/kyc/views";
 
@@ -16,42 +17,27 @@ export async function UnlinkQueue({
 }) {
   const [t, locale] = await Promise.all([getTranslations("walletLinks.queue"), getLocale()]);
   return (
-    <section aria-labelledby="unlink-title" className="flex flex-col gap-3">
-      <h2 id="unlink-title" className="text-lg font-medium">
-        {t("unlinkTitle", { count: unlinks.filter((u) => u.status === "requested").length })}
-      </h2>
+    <Section
+      id="unlink-title"
+      title={t("unlinkTitle", { count: unlinks.filter((u) => u.status === "requested").length })}
+    >
       {unlinks.length === 0 ? (
         <p className="text-sm text-ink-muted">{t("unlinkEmpty")}</p>
       ) : (
         <ul className="flex flex-col gap-3">
           {unlinks.map((u) => (
-            <li
+            <QueueItem
               key={u.id}
-              className="flex flex-col gap-4 rounded-xl border border-line p-4 lg:flex-row lg:items-start lg:justify-between"
-              data-unlink={u.id}
-            >
-              <div className="flex min-w-0 flex-col gap-2 text-sm">
-                <Link
-                  href={`/compliance/investors/${u.investorId}`}
-                  className="font-medium underline-offset-4 hover:underline"
-                >
-                  {u.investorName ?? t("unknownInvestor")}
-                </Link>
-                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-                  <dt className="text-ink-muted">{t("unlinkWallet")}</dt>
-                  <dd>
-                    <Address address={getAddress(u.wallet)} />
-                  </dd>
-                  <dt className="text-ink-muted">{t("requestedBy")}</dt>
-                  <dd>
-                    <Address address={getAddress(u.requestedBy)} />
-                  </dd>
-                  <dt className="text-ink-muted">{t("requestedAt")}</dt>
-                  <dd>{formatDayTime(u.createdAt, locale)}</dd>
-                </dl>
-              </div>
-              <div className="w-full lg:max-w-md">
-                {u.status === "unlinked" ? (
+              attributes={{ "data-unlink": String(u.id) }}
+              investorId={String(u.investorId)}
+              investorName={u.investorName ?? t("unknownInvestor")}
+              facts={[
+                { label: t("unlinkWallet"), value: <Address address={getAddress(u.wallet)} /> },
+                { label: t("requestedBy"), value: <Address address={getAddress(u.requestedBy)} /> },
+                { label: t("requestedAt"), value: formatDayTime(u.createdAt, locale) },
+              ]}
+              decision={
+                u.status === "unlinked" ? (
                   <UnlinkDone hash={u.txHash} />
                 ) : (
                   <WalletUnlinkDecision
@@ -61,12 +47,12 @@ export async function UnlinkQueue({
                     investorName={u.investorName ?? t("unknownInvestor")}
                     exposure={u.exposure}
                   />
-                )}
-              </div>
-            </li>
+                )
+              }
+            />
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Address as Addr } from "viem";
 import { Address } from "@/components/ui/address";
+import { Section } from "@/components/ui/section";
+import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 
 /**
  * Read-only: who can act on the issuer's token besides the issuer. The platform's compliance officers (the
@@ -10,37 +12,28 @@ import { Address } from "@/components/ui/address";
 export async function TokenPowers({ powers }: { powers: { desk: Addr; deskHoldsPowers: boolean; agents: Addr[] } }) {
   const t = await getTranslations("issuer.powers");
   return (
-    <section aria-labelledby="token-powers" className="flex flex-col gap-3">
-      <h2 id="token-powers" className="font-display text-2xl">
-        {t("title")}
-      </h2>
+    <Section id="token-powers" title={t("title")} look="display">
       <p className="text-sm text-ink-muted">{t("intro")}</p>
-      <dl className="grid gap-3 text-sm sm:grid-cols-2">
-        <div className="rounded-xl border border-line px-3 py-2">
-          <dt className="text-xs text-ink-muted">{t("desk")}</dt>
-          <dd className="flex flex-col gap-1">
-            <Address address={powers.desk} />
-            <span>{powers.deskHoldsPowers ? t("deskHolds") : t("deskMissing")}</span>
-          </dd>
-        </div>
-        <div className="rounded-xl border border-line px-3 py-2">
-          <dt className="text-xs text-ink-muted">{t("agents", { count: powers.agents.length })}</dt>
-          <dd>
-            {powers.agents.length === 0 ? (
-              <span>{t("noAgents")}</span>
-            ) : (
-              <ul className="flex flex-col gap-1">
-                {powers.agents.map((a) => (
-                  <li key={a}>
-                    <Address address={a} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-      </dl>
+      <StatTiles className="sm:grid-cols-2">
+        <StatTile label={t("desk")} valueClassName="flex flex-col gap-1">
+          <Address address={powers.desk} />
+          <span>{powers.deskHoldsPowers ? t("deskHolds") : t("deskMissing")}</span>
+        </StatTile>
+        <StatTile label={t("agents", { count: powers.agents.length })}>
+          {powers.agents.length === 0 ? (
+            <span>{t("noAgents")}</span>
+          ) : (
+            <ul className="flex flex-col gap-1">
+              {powers.agents.map((a) => (
+                <li key={a}>
+                  <Address address={a} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </StatTile>
+      </StatTiles>
       <p className="text-sm">{t("restriction")}</p>
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import type { Address } from "viem";
 import { Badge } from "@/components/ui/badge";
 import { Markdown } from "@/components/ui/markdown";
 import { Money } from "@/components/ui/money";
+import { Section } from "@/components/ui/section";
 import { formatDay } from "@/lib/format/date";
 import type { IssuerUpdateView } from "@/lib/issuer/queries";
 import { todayInHongKong, UPDATE_LIMITS } from "@/lib/issuer/update-validation";
@@ -28,13 +29,7 @@ export async function IssuerUpdatesSection({
 }) {
   const [t, locale] = await Promise.all([getTranslations("issuer.updates"), getLocale()]);
   return (
-    <section aria-labelledby="updates" className="flex flex-col gap-6">
-      <div>
-        <h2 id="updates" className="font-display text-2xl">
-          {t("title")}
-        </h2>
-        <p className="text-sm text-ink-muted">{t("intro")}</p>
-      </div>
+    <Section id="updates" title={t("title")} intro={t("intro")} look="display">
       {updates.length === 0 ? (
         <p className="rounded-xl border border-dashed border-line-strong p-6 text-center text-sm text-ink-muted">
           {t("empty")}
@@ -127,6 +122,6 @@ export async function IssuerUpdatesSection({
           today={todayInHongKong()}
         />
       </div>
-    </section>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Address } from "viem";
 import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Money } from "@/components/ui/money";
 import { formatDay, formatDayTime } from "@/lib/format/date";
@@ -211,57 +212,46 @@ export async function MarketSection({
         </div>
       </div>
       <div className="flex flex-col gap-3">
-        <h3 className="font-medium">{t("history.title")}</h3>
+        <h3 id="market-history" className="font-medium">
+          {t("history.title")}
+        </h3>
         {stats.trades.length === 0 ? (
           <p className="text-sm text-ink-muted">{t("history.empty")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-line">
-            {/* Narrow screens: the kind of trade under its time, and no value column (shares × price). */}
-            <table className="w-full text-sm">
-              <thead className="bg-surface-muted text-xs text-ink-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-left font-normal">
-                    {t("history.when")}
-                  </th>
-                  <th scope="col" className="hidden px-3 py-2 text-left font-normal sm:table-cell">
-                    {t("history.type")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-normal">
-                    {t("history.shares")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-normal">
-                    {t("history.price")}
-                  </th>
-                  <th scope="col" className="hidden px-3 py-2 text-right font-normal sm:table-cell">
-                    {t("history.value")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {stats.trades.map((tr) => {
-                  const kind = tr.side === "ask" ? t("history.boughtFromAsk") : t("history.soldIntoBid");
-                  return (
-                    <tr key={tr.id} className="border-t border-line align-top">
-                      <td className="px-3 py-2">
-                        <time className="tabular" dateTime={tr.tradedAt.toISOString()}>
-                          {formatDayTime(tr.tradedAt, locale)}
-                        </time>
-                        <span className="block text-xs text-ink-muted sm:hidden">{kind}</span>
-                      </td>
-                      <td className="hidden px-3 py-2 sm:table-cell">{kind}</td>
-                      <td className="px-3 py-2 text-right tabular">{tr.shares.toString()}</td>
-                      <td className="px-3 py-2 text-right">
-                        <Money value={tr.price} decimals={decimals} />
-                      </td>
-                      <td className="hidden px-3 py-2 text-right sm:table-cell">
-                        <Money value={tr.price * tr.shares} decimals={decimals} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          // Narrow screens: the kind of trade under its time, and no value column (shares × price).
+          <DataTable
+            labelledBy="market-history"
+            minWidth="0"
+            columns={[
+              { label: t("history.when") },
+              { label: t("history.type"), className: "hidden sm:table-cell" },
+              { label: t("history.shares"), align: "right" },
+              { label: t("history.price"), align: "right" },
+              { label: t("history.value"), align: "right", className: "hidden sm:table-cell" },
+            ]}
+          >
+            {stats.trades.map((tr) => {
+              const kind = tr.side === "ask" ? t("history.boughtFromAsk") : t("history.soldIntoBid");
+              return (
+                <Row key={tr.id} className="align-top">
+                  <Cell>
+                    <time className="tabular" dateTime={tr.tradedAt.toISOString()}>
+                      {formatDayTime(tr.tradedAt, locale)}
+                    </time>
+                    <span className="block text-xs text-ink-muted sm:hidden">{kind}</span>
+                  </Cell>
+                  <Cell className="hidden sm:table-cell">{kind}</Cell>
+                  <Cell align="right">{tr.shares.toString()}</Cell>
+                  <Cell align="right">
+                    <Money value={tr.price} decimals={decimals} />
+                  </Cell>
+                  <Cell align="right" className="hidden sm:table-cell">
+                    <Money value={tr.price * tr.shares} decimals={decimals} />
+                  </Cell>
+                </Row>
+              );
+            })}
+          </DataTable>
         )}
       </div>
     </section>

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { marketAbi } from "@/lib/chain/abis";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
@@ -21,10 +22,7 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
   const { step, run, outcome } = useMarketTx(setup.account, setup.market, ["my-orders"]);
   const busy = !["idle", "confirmed", "failed"].includes(step.kind);
   return (
-    <section aria-labelledby="my-orders" className="flex flex-col gap-3">
-      <h2 id="my-orders" className="font-display text-xl">
-        {t("mine.title")}
-      </h2>
+    <Section id="my-orders" title={t("mine.title")} look="minor">
       {orders.length === 0 ? (
         <p className="text-sm text-ink-muted">{t("mine.empty")}</p>
       ) : (
@@ -83,6 +81,6 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
         </ul>
       )}
       <TxStatus step={step} outcome={outcome} explorerUrl={setup.explorerUrl} />
-    </section>
+    </Section>
   );
 }

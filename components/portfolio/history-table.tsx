@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
@@ -36,102 +37,87 @@ export async function HistoryTable({
   const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
   const zh = locale === "zh-HK";
   return (
-    <div className="overflow-x-auto rounded-2xl border border-line">
-      <table aria-labelledby="history-title" className="w-full min-w-[44rem] text-sm">
-        <thead className="bg-surface-muted/60 text-left text-xs text-ink-muted">
-          <tr>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("history.date")}
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("history.type")}
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("history.artwork")}
-            </th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">
-              {t("history.shares")}
-            </th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">
-              {t("history.amount")}
-            </th>
-            <th scope="col" className="px-4 py-3 font-medium">
-              {t("history.tx")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {history.map((h) => (
-            <tr key={`${h.txHash}:${h.logIndex}`}>
-              <td className="px-4 py-3 whitespace-nowrap text-ink-muted tabular">{formatDayTime(h.at, locale)}</td>
-              <td className="px-4 py-3">
-                <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>
-                  {t(`history.kinds.${h.kind}`)}
-                </Badge>
-                {h.order?.because && h.order.because !== "own" ? (
-                  <span className="ml-2 text-xs text-ink-muted">
-                    {t(`history.because.${h.order.because}`, { address: shortAddress(h.counterparty ?? "", 4) })}
-                  </span>
-                ) : h.counterparty ? (
-                  <span className="ml-2 text-xs text-ink-muted">
-                    {t(h.kind === "transferIn" || h.kind === "marketBuy" ? "history.from" : "history.to", {
-                      address: shortAddress(h.counterparty, 4),
-                    })}
-                  </span>
-                ) : null}
-              </td>
-              <td className="min-w-[12rem] px-4 py-3">
-                {h.slug ? (
-                  <Link href={`/artworks/${h.slug}`} className="tap-target hover:underline">
-                    {zh && h.titleZh ? h.titleZh : h.title}
-                  </Link>
-                ) : (
-                  h.title
-                )}
-              </td>
-              <td className="px-4 py-3 text-right tabular">
-                {orderRows.has(h.kind) ? null : outgoing.has(h.kind) ? "−" : "+"}
-                {Number(h.shares).toLocaleString(locale)}
-                {h.order ? (
+    <DataTable
+      labelledBy="history-title"
+      minWidth="44rem"
+      columns={[
+        { label: t("history.date") },
+        { label: t("history.type") },
+        { label: t("history.artwork") },
+        { label: t("history.shares"), align: "right" },
+        { label: t("history.amount"), align: "right" },
+        { label: t("history.tx") },
+      ]}
+    >
+      {history.map((h) => (
+        <Row key={`${h.txHash}:${h.logIndex}`}>
+          <Cell className="whitespace-nowrap text-ink-muted tabular">{formatDayTime(h.at, locale)}</Cell>
+          <Cell>
+            <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>
+              {t(`history.kinds.${h.kind}`)}
+            </Badge>
+            {h.order?.because && h.order.because !== "own" ? (
+              <span className="ml-2 text-xs text-ink-muted">
+                {t(`history.because.${h.order.because}`, { address: shortAddress(h.counterparty ?? "", 4) })}
+              </span>
+            ) : h.counterparty ? (
+              <span className="ml-2 text-xs text-ink-muted">
+                {t(h.kind === "transferIn" || h.kind === "marketBuy" ? "history.from" : "history.to", {
+                  address: shortAddress(h.counterparty, 4),
+                })}
+              </span>
+            ) : null}
+          </Cell>
+          <Cell className="min-w-[12rem]">
+            {h.slug ? (
+              <Link href={`/artworks/${h.slug}`} className="tap-target hover:underline">
+                {zh && h.titleZh ? h.titleZh : h.title}
+              </Link>
+            ) : (
+              h.title
+            )}
+          </Cell>
+          <Cell align="right">
+            {orderRows.has(h.kind) ? null : outgoing.has(h.kind) ? "−" : "+"}
+            {Number(h.shares).toLocaleString(locale)}
+            {h.order ? (
+              <span className="block text-xs text-ink-muted">
+                {t.rich("history.atPrice", {
+                  price: () => <Money value={h.order!.price} decimals={decimals} />,
+                })}
+              </span>
+            ) : null}
+          </Cell>
+          <Cell align="right">
+            {h.amount !== null ? (
+              <>
+                <Money value={h.amount} decimals={decimals} />
+                {h.kind === "bidPlaced" || h.kind === "bidCancelled" ? (
                   <span className="block text-xs text-ink-muted">
-                    {t.rich("history.atPrice", {
-                      price: () => <Money value={h.order!.price} decimals={decimals} />,
-                    })}
+                    {t(h.kind === "bidPlaced" ? "history.escrowHeld" : "history.escrowReturned")}
                   </span>
                 ) : null}
-              </td>
-              <td className="px-4 py-3 text-right">
-                {h.amount !== null ? (
-                  <>
-                    <Money value={h.amount} decimals={decimals} />
-                    {h.kind === "bidPlaced" || h.kind === "bidCancelled" ? (
-                      <span className="block text-xs text-ink-muted">
-                        {t(h.kind === "bidPlaced" ? "history.escrowHeld" : "history.escrowReturned")}
-                      </span>
-                    ) : null}
-                  </>
-                ) : (
-                  <span className="text-ink-subtle">—</span>
-                )}
-              </td>
-              <td className="px-4 py-3 font-mono text-xs">
-                {explorerUrl ? (
-                  <a
-                    href={`${explorerUrl}/tx/${h.txHash}`}
-                    target="_blank"
-                    rel="noreferrer"
-                    className="text-accent underline"
-                  >
-                    {shortAddress(h.txHash, 6)}
-                  </a>
-                ) : (
-                  <span title={h.txHash}>{shortAddress(h.txHash, 6)}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </>
+            ) : (
+              <span className="text-ink-subtle">—</span>
+            )}
+          </Cell>
+          <Cell className="font-mono text-xs">
+            {explorerUrl ? (
+              <a
+                href={`${explorerUrl}/tx/${h.txHash}`}
+                target="_blank"
+                rel="noreferrer"
+                className="text-accent underline"
+              >
+                {shortAddress(h.txHash, 6)}
+              </a>
+            ) : (
+              <span title={h.txHash}>{shortAddress(h.txHash, 6)}</span>
+            )}
+          </Cell>
+        </Row>
+      ))}
+    </DataTable>
   );
 }

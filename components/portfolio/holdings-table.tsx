@@ -1,6 +1,8 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio/queries";
@@ -22,160 +24,107 @@ function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; dec
   );
 }
 
+/** One figure of a holding, shown as a table cell on wide screens and as a card's fact on phones. */
+type Figure = { col: string; label: string; value: ReactNode; strong?: boolean; tabular?: boolean };
+
 /** Holdings per artwork: shares, share of the artwork, value at the last trade (else offering) price, cost basis, gain or loss. */
 export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[]; decimals: number }) {
   const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
   const zh = locale === "zh-HK";
   const pct = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const title = (h: Holding) => (zh && h.titleZh ? h.titleZh : h.title);
+  const figures = (h: Holding): Figure[] => [
+    {
+      col: "shares",
+      label: t("holdings.shares"),
+      value: Number(h.balance).toLocaleString(locale),
+      strong: true,
+      tabular: true,
+    },
+    { col: "share", label: t("holdings.share"), value: pct.format(h.share), tabular: true },
+    {
+      col: "price",
+      label: t("holdings.price"),
+      value: (
+        <>
+          <Money value={h.price} decimals={decimals} />
+          <span className="block text-xs text-ink-muted">
+            {t(h.priceSource === "trade" ? "holdings.priceTrade" : "holdings.priceOffering")}
+          </span>
+        </>
+      ),
+    },
+    { col: "value", label: t("holdings.value"), value: <Money value={h.value} decimals={decimals} />, strong: true },
+    { col: "cost", label: t("holdings.cost"), value: <Money value={h.costBasis} decimals={decimals} /> },
+    { col: "gain", label: t("holdings.gain"), value: <Gain value={h.gain} bps={h.gainBps} decimals={decimals} /> },
+  ];
+  const artwork = (h: Holding) => (
+    <div className="flex items-center gap-3">
+      {h.image ? (
+        // eslint-disable-next-line @next/next/no-img-element -- small local thumbnail
+        <img
+          src={h.image}
+          alt=""
+          width={48}
+          height={48}
+          className="size-12 shrink-0 rounded-md border border-line object-cover"
+        />
+      ) : null}
+      <div className="flex min-w-0 flex-col">
+        <Link href={`/artworks/${h.slug}`} className="tap-target font-medium hover:underline">
+          {zh && h.titleZh ? h.titleZh : h.title}
+        </Link>
+        <span className="text-xs text-ink-muted">{h.artist}</span>
+        {h.frozen ? (
+          <Badge tone="danger" icon="lock" className="mt-1 self-start">
+            {t("holdings.frozen")}
+          </Badge>
+        ) : null}
+      </div>
+    </div>
+  );
   return (
     <>
       {/* Phones: one card per holding, every figure in view (the table below scrolls sideways there). */}
       <ul aria-labelledby="holdings-title" className="flex flex-col gap-3 sm:hidden" data-testid="holdings-cards">
         {holdings.map((h) => (
           <li key={h.token} data-slug={h.slug} className="rounded-2xl border border-line bg-surface p-4">
-            <div className="flex items-center gap-3">
-              {h.image ? (
-                // eslint-disable-next-line @next/next/no-img-element -- small local thumbnail
-                <img
-                  src={h.image}
-                  alt=""
-                  width={48}
-                  height={48}
-                  className="size-12 shrink-0 rounded-md border border-line object-cover"
-                />
-              ) : null}
-              <div className="flex min-w-0 flex-col">
-                <Link href={`/artworks/${h.slug}`} className="tap-target font-medium hover:underline">
-                  {title(h)}
-                </Link>
-                <span className="text-xs text-ink-muted">{h.artist}</span>
-                {h.frozen ? (
-                  <Badge tone="danger" icon="lock" className="mt-1 self-start">
-                    {t("holdings.frozen")}
-                  </Badge>
-                ) : null}
-              </div>
-            </div>
+            {artwork(h)}
             <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-              <div>
-                <dt className="text-xs text-ink-muted">{t("holdings.shares")}</dt>
-                <dd className="font-medium tabular">{Number(h.balance).toLocaleString(locale)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-ink-muted">{t("holdings.share")}</dt>
-                <dd className="tabular">{pct.format(h.share)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-ink-muted">{t("holdings.price")}</dt>
-                <dd>
-                  <Money value={h.price} decimals={decimals} />
-                  <span className="block text-xs text-ink-muted">
-                    {t(h.priceSource === "trade" ? "holdings.priceTrade" : "holdings.priceOffering")}
-                  </span>
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-ink-muted">{t("holdings.value")}</dt>
-                <dd className="font-medium" data-col="value">
-                  <Money value={h.value} decimals={decimals} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-ink-muted">{t("holdings.cost")}</dt>
-                <dd>
-                  <Money value={h.costBasis} decimals={decimals} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-xs text-ink-muted">{t("holdings.gain")}</dt>
-                <dd data-col="gain">
-                  <Gain value={h.gain} bps={h.gainBps} decimals={decimals} />
-                </dd>
-              </div>
+              {figures(h).map((f) => (
+                <div key={f.col}>
+                  <dt className="text-xs text-ink-muted">{f.label}</dt>
+                  <dd className={cn(f.strong && "font-medium", f.tabular && "tabular")} data-col={f.col}>
+                    {f.value}
+                  </dd>
+                </div>
+              ))}
             </dl>
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto rounded-2xl border border-line sm:block">
-        <table aria-labelledby="holdings-title" className="w-full min-w-[52rem] text-sm">
-          <thead className="bg-surface-muted/60 text-left text-xs text-ink-muted">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">
-                {t("holdings.artwork")}
-              </th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">
-                {t("holdings.shares")}
-              </th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">
-                {t("holdings.share")}
-              </th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">
-                {t("holdings.price")}
-              </th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">
-                {t("holdings.value")}
-              </th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">
-                {t("holdings.cost")}
-              </th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">
-                {t("holdings.gain")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {holdings.map((h) => (
-              <tr key={h.token} data-slug={h.slug}>
-                <th scope="row" className="min-w-[15rem] px-4 py-3 text-left font-normal">
-                  <div className="flex items-center gap-3">
-                    {h.image ? (
-                      // eslint-disable-next-line @next/next/no-img-element -- small local thumbnail
-                      <img
-                        src={h.image}
-                        alt=""
-                        width={48}
-                        height={48}
-                        className="size-12 shrink-0 rounded-md border border-line object-cover"
-                      />
-                    ) : null}
-                    <div className="flex min-w-0 flex-col">
-                      <Link href={`/artworks/${h.slug}`} className="tap-target font-medium hover:underline">
-                        {title(h)}
-                      </Link>
-                      <span className="text-xs text-ink-muted">{h.artist}</span>
-                      {h.frozen ? (
-                        <Badge tone="danger" icon="lock" className="mt-1 self-start">
-                          {t("holdings.frozen")}
-                        </Badge>
-                      ) : null}
-                    </div>
-                  </div>
-                </th>
-                <td className="px-4 py-3 text-right font-medium tabular" data-col="shares">
-                  {Number(h.balance).toLocaleString(locale)}
-                </td>
-                <td className="px-4 py-3 text-right tabular">{pct.format(h.share)}</td>
-                <td className="px-4 py-3 text-right" data-col="price">
-                  <Money value={h.price} decimals={decimals} />
-                  <span className="block text-xs text-ink-muted">
-                    {t(h.priceSource === "trade" ? "holdings.priceTrade" : "holdings.priceOffering")}
-                  </span>
-                </td>
-                <td className="px-4 py-3 text-right font-medium">
-                  <Money value={h.value} decimals={decimals} />
-                </td>
-                <td className="px-4 py-3 text-right">
-                  <Money value={h.costBasis} decimals={decimals} />
-                </td>
-                <td className="px-4 py-3 text-right">
-                  <Gain value={h.gain} bps={h.gainBps} decimals={decimals} />
-                </td>
-              </tr>
+      <DataTable
+        labelledBy="holdings-title"
+        minWidth="52rem"
+        className="hidden sm:block"
+        columns={[
+          { label: t("holdings.artwork") },
+          ...(["shares", "share", "price", "value", "cost", "gain"] as const).map((k) => ({
+            label: t(`holdings.${k}`),
+            align: "right" as const,
+          })),
+        ]}
+      >
+        {holdings.map((h) => (
+          <Row key={h.token} data-slug={h.slug}>
+            <RowHeader className="min-w-[15rem]">{artwork(h)}</RowHeader>
+            {figures(h).map((f) => (
+              <Cell key={f.col} align="right" className={cn(f.strong && "font-medium")} data-col={f.col}>
+                {f.value}
+              </Cell>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </Row>
+        ))}
+      </DataTable>
     </>
   );
 }

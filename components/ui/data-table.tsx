@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from "react";
+import type { CSSProperties, HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 export type Column = {
@@ -12,12 +12,20 @@ export type Column = {
 
 export type DataTableProps = {
   /** What the table lists, read by screen readers before the rows (WCAG 1.3.1). */
-  caption: ReactNode;
+  caption?: ReactNode;
+  /** Instead of a caption: the id of the heading that names the table (its section's h2). */
+  labelledBy?: string;
   /** Show the caption as well (default: for assistive technology only, the section heading says it). */
   captionVisible?: boolean;
   columns: Column[];
   /** Below this width the table scrolls inside its frame instead of squeezing the columns (phones). */
   minWidth?: string;
+  /** A long table scrolls inside its frame below this height, its header row staying in view. */
+  maxHeight?: string;
+  /** The frame as a focusable region with this name, so keyboard users can scroll it too. */
+  regionLabel?: string;
+  /** `data-testid` of the table. */
+  testId?: string;
   /** A frame with rounded border (default) or none, for a table inside a card. */
   framed?: boolean;
   className?: string;
@@ -32,21 +40,36 @@ const headCell = "border-b border-line px-3 py-2 font-medium";
  */
 export function DataTable({
   caption,
+  labelledBy,
   captionVisible = false,
   columns,
   minWidth = "32rem",
+  maxHeight,
+  regionLabel,
+  testId,
   framed = true,
   className,
   children,
 }: DataTableProps) {
   const style: CSSProperties = { minWidth };
+  const region = regionLabel ? { tabIndex: 0, role: "region", "aria-label": regionLabel } : {};
   return (
-    <div className={cn("overflow-x-auto", framed && "rounded-xl border border-line", className)}>
-      <table className="w-full text-sm" style={style}>
-        <caption className={captionVisible ? "px-3 py-2 text-left text-sm text-ink-muted" : "sr-only"}>
-          {caption}
-        </caption>
-        <thead className="bg-surface-muted text-left text-xs text-ink-muted">
+    <div
+      {...region}
+      style={maxHeight ? { maxHeight } : undefined}
+      className={cn(
+        maxHeight ? "overflow-auto" : "overflow-x-auto",
+        framed && "rounded-xl border border-line",
+        className,
+      )}
+    >
+      <table className="w-full text-sm" style={style} aria-labelledby={labelledBy} data-testid={testId}>
+        {caption !== undefined ? (
+          <caption className={captionVisible ? "px-3 py-2 text-left text-sm text-ink-muted" : "sr-only"}>
+            {caption}
+          </caption>
+        ) : null}
+        <thead className={cn("bg-surface-muted text-left text-xs text-ink-muted", maxHeight && "sticky top-0")}>
           <tr>
             {columns.map((c, i) => (
               <th key={i} scope="col" className={cn(headCell, c.align === "right" && "text-right", c.className)}>
@@ -61,8 +84,12 @@ export function DataTable({
   );
 }
 
-export function Row({ className, children }: { className?: string; children: ReactNode }) {
-  return <tr className={cn("border-b border-line last:border-0", className)}>{children}</tr>;
+export function Row({ className, children, ...rest }: HTMLAttributes<HTMLTableRowElement> & { children: ReactNode }) {
+  return (
+    <tr {...rest} className={cn("border-b border-line last:border-0", className)}>
+      {children}
+    </tr>
+  );
 }
 
 /** The cell that names its row (the wallet, the token): a row header for screen readers. */
@@ -70,13 +97,14 @@ export function RowHeader({
   align,
   className,
   children,
-}: {
+  ...rest
+}: Omit<ThHTMLAttributes<HTMLTableCellElement>, "align" | "scope"> & {
   align?: "left" | "right";
-  className?: string;
   children: ReactNode;
 }) {
   return (
     <th
+      {...rest}
       scope="row"
       className={cn("px-3 py-2 font-normal", align === "right" ? "text-right tabular" : "text-left", className)}
     >
@@ -89,15 +117,13 @@ export function Cell({
   align,
   className,
   children,
-  colSpan,
-}: {
+  ...rest
+}: Omit<TdHTMLAttributes<HTMLTableCellElement>, "align"> & {
   align?: "left" | "right";
-  className?: string;
   children?: ReactNode;
-  colSpan?: number;
 }) {
   return (
-    <td colSpan={colSpan} className={cn("px-3 py-2", align === "right" && "text-right tabular", className)}>
+    <td {...rest} className={cn("px-3 py-2", align === "right" && "text-right tabular", className)}>
       {children}
     </td>
   );

@@ -13,14 +13,24 @@ export function FactList({
   facts,
   className,
   dense = true,
+  stackOnPhones = false,
 }: {
   facts: Fact[];
   className?: string;
   /** Tight rows for panels; `false` spaces them for a page's main facts. */
   dense?: boolean;
+  /** Each label above its value on phones, side by side from the `sm` width up. */
+  stackOnPhones?: boolean;
 }) {
   return (
-    <dl className={cn("grid grid-cols-[auto_1fr] gap-x-6 text-sm", dense ? "gap-y-1" : "gap-y-2", className)}>
+    <dl
+      className={cn(
+        "grid gap-x-6 text-sm",
+        stackOnPhones ? "grid-cols-1 sm:grid-cols-[auto_1fr]" : "grid-cols-[auto_1fr]",
+        dense ? "gap-y-1" : "gap-y-2",
+        className,
+      )}
+    >
       {facts.map((f, i) => (
         <Pair key={f.key ?? i} label={f.label} value={f.value} />
       ))}

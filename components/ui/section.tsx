@@ -8,6 +8,17 @@ const looks = {
   plain: { section: "flex flex-col gap-3", heading: "text-xl font-medium" },
   /** A public page's section in the display face. */
   display: { section: "flex flex-col gap-4", heading: "font-display text-2xl" },
+  /** A console's working section (proposals awaiting a second officer, recovered orders). */
+  console: { section: "flex flex-col gap-3", heading: "text-lg font-semibold" },
+  /** A smaller section in the display face (the trade page's own orders). */
+  minor: { section: "flex flex-col gap-3", heading: "font-display text-xl" },
+  /** A public page's panel with a display heading (the offering). */
+  panel: { section: "rounded-xl border border-line bg-surface p-6", heading: "font-display text-2xl" },
+  /** A warning panel (risk warnings before a purchase). */
+  notice: {
+    section: "flex flex-col gap-3 rounded-xl border border-warn/30 bg-warn-soft p-6",
+    heading: "font-display text-xl",
+  },
 } as const;
 
 /**
@@ -19,6 +30,7 @@ export function Section({
   title,
   look = "plain",
   actions,
+  intro,
   className,
   headingClassName,
   children,
@@ -28,15 +40,25 @@ export function Section({
   title: ReactNode;
   look?: keyof typeof looks;
   actions?: ReactNode;
+  /** A line under the heading saying what the section is for (kept with the heading, before the content). */
+  intro?: ReactNode;
   className?: string;
   headingClassName?: string;
   children: ReactNode;
 }) {
   const l = looks[look];
-  const heading = (
+  const h2 = (
     <h2 id={id} className={cn(l.heading, actions ? "mb-0" : null, headingClassName)}>
       {title}
     </h2>
+  );
+  const heading = intro ? (
+    <div>
+      {h2}
+      <p className="text-sm text-ink-muted">{intro}</p>
+    </div>
+  ) : (
+    h2
   );
   return (
     <section aria-labelledby={id} className={cn(l.section, className)}>

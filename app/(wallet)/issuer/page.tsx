@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { StageBadge } from "@/components/issuer/stage-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
@@ -45,64 +46,52 @@ export default async function IssuerPage() {
       {rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} action={newLink} />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="sticky top-0 bg-surface-muted text-left text-ink-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("columns.artwork")}
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("columns.stage")}
-                </th>
-                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
-                  {t("columns.updated")}
-                </th>
-                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
-                  <span className="sr-only">{t("columns.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {rows.map(({ artwork, stage }) => {
-                const title = locale === "zh-HK" && artwork.titleZh ? artwork.titleZh : artwork.title;
-                return (
-                  <tr key={artwork.id}>
-                    <th scope="row" className="px-4 py-3 text-left font-normal">
-                      <Link
-                        href={`/issuer/artworks/${artwork.id}`}
-                        className="font-medium underline-offset-4 hover:underline"
-                      >
-                        {title}
-                      </Link>
-                      <p className="text-xs text-ink-muted">{artwork.artist}</p>
-                      {/* On a phone the last-change column folds in under the title. */}
-                      <p className="text-xs text-ink-muted tabular sm:hidden">
-                        {t("columns.updated")}: {formatDay(artwork.updatedAt, locale)}
-                      </p>
-                    </th>
-                    <td className="px-4 py-3 align-top sm:align-middle">
-                      <StageBadge stage={stage} label={ts(stage)} />
-                    </td>
-                    <td className="hidden px-4 py-3 text-ink-muted tabular sm:table-cell">
-                      {formatDay(artwork.updatedAt, locale)}
-                    </td>
-                    <td className="hidden px-4 py-3 text-right sm:table-cell">
-                      <Link
-                        href={`/issuer/artworks/${artwork.id}`}
-                        className={buttonStyles({ variant: "ghost", size: "sm" })}
-                        aria-label={t("openLabel", { title })}
-                      >
-                        {t("open")}
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("caption")}
+          minWidth="0"
+          columns={[
+            { label: t("columns.artwork") },
+            { label: t("columns.stage") },
+            { label: t("columns.updated"), className: "hidden sm:table-cell" },
+            { label: t("columns.actions"), srOnly: true, className: "hidden sm:table-cell" },
+          ]}
+        >
+          {rows.map(({ artwork, stage }) => {
+            const title = locale === "zh-HK" && artwork.titleZh ? artwork.titleZh : artwork.title;
+            return (
+              <Row key={artwork.id}>
+                <RowHeader>
+                  <Link
+                    href={`/issuer/artworks/${artwork.id}`}
+                    className="font-medium underline-offset-4 hover:underline"
+                  >
+                    {title}
+                  </Link>
+                  <p className="text-xs text-ink-muted">{artwork.artist}</p>
+                  {/* On a phone the last-change column folds in under the title. */}
+                  <p className="text-xs text-ink-muted tabular sm:hidden">
+                    {t("columns.updated")}: {formatDay(artwork.updatedAt, locale)}
+                  </p>
+                </RowHeader>
+                <Cell className="align-top sm:align-middle">
+                  <StageBadge stage={stage} label={ts(stage)} />
+                </Cell>
+                <Cell className="hidden text-ink-muted tabular sm:table-cell">
+                  {formatDay(artwork.updatedAt, locale)}
+                </Cell>
+                <Cell className="hidden text-right sm:table-cell">
+                  <Link
+                    href={`/issuer/artworks/${artwork.id}`}
+                    className={buttonStyles({ variant: "ghost", size: "sm" })}
+                    aria-label={t("openLabel", { title })}
+                  >
+                    {t("open")}
+                  </Link>
+                </Cell>
+              </Row>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );

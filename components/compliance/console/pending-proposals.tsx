@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { enforcementDeskAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
@@ -89,10 +90,7 @@ export function PendingProposals({
   };
 
   return (
-    <section aria-labelledby="pending-proposals-title" className="flex flex-col gap-3">
-      <h2 id="pending-proposals-title" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
+    <Section id="pending-proposals-title" title={t("title")} look="console">
       <p className="text-sm text-ink-muted">{t("intro")}</p>
       {proposals.length === 0 ? (
         <p className="rounded-xl border border-line px-3 py-2 text-sm">{t("empty")}</p>
@@ -223,6 +221,6 @@ export function PendingProposals({
           onClosed={() => setReviewing(null)}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }

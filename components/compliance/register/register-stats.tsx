@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { TokenPauseAction } from "@/components/compliance/console/holder-actions";
-import { Badge } from "@/components/ui/badge";
+import { TokenStatus } from "@/components/compliance/console/token-table";
+import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 import type { RegisterView } from "@/lib/compliance/register-view";
 
 /** Supply, investors, wallets, the holder limit, and the token's status with the pause action for an agent. */
@@ -21,7 +22,7 @@ export async function RegisterStats({
   const { register } = v;
   const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   return (
-    <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
+    <StatTiles className="grid-cols-2 sm:grid-cols-5">
       {[
         [t("supply"), nf.format(register.totalSupply)],
         [t("investors"), nf.format(register.holderCount)],
@@ -35,29 +36,21 @@ export async function RegisterStats({
               : tc("tokens.noLimit"),
         ],
       ].map(([k, v]) => (
-        <div key={k} className="rounded-xl border border-line px-3 py-2">
-          <dt className="text-xs text-ink-muted">{k}</dt>
-          <dd className="text-lg tabular">{v}</dd>
-        </div>
+        <StatTile key={k} label={k} valueClassName="text-lg tabular">
+          {v}
+        </StatTile>
       ))}
       {/* A dl's groups hold only dt and dd: the pause action sits inside the status's dd. */}
-      <div className="col-span-2 rounded-xl border border-line px-3 py-2 sm:col-span-1">
-        <dt className="text-xs text-ink-muted">{t("status")}</dt>
-        <dd className="flex items-center justify-between gap-2">
-          {register.paused ? (
-            <Badge tone="danger" icon="lock">
-              {tc("tokens.paused")}
-            </Badge>
-          ) : (
-            <Badge tone="success" icon="check">
-              {tc("tokens.active")}
-            </Badge>
-          )}
-          {v.act ? (
-            <TokenPauseAction token={token} symbol={register.symbol} officer={officer} paused={register.paused} />
-          ) : null}
-        </dd>
-      </div>
-    </dl>
+      <StatTile
+        label={t("status")}
+        className="col-span-2 sm:col-span-1"
+        valueClassName="flex items-center justify-between gap-2"
+      >
+        <TokenStatus paused={register.paused} label={tc(register.paused ? "tokens.paused" : "tokens.active")} />
+        {v.act ? (
+          <TokenPauseAction token={token} symbol={register.symbol} officer={officer} paused={register.paused} />
+        ) : null}
+      </StatTile>
+    </StatTiles>
   );
 }

@@ -4,6 +4,7 @@ import { DeleteListingForm, WithdrawListingForm } from "@/components/issuer/list
 import { StageBadge } from "@/components/issuer/stage-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
+import { FactList } from "@/components/ui/fact-list";
 import { Markdown } from "@/components/ui/markdown";
 import type { IssuerArtworkView } from "@/lib/issuer/views";
 
@@ -99,16 +100,14 @@ export async function ArtworkSummary({ v }: { v: IssuerArtworkView }) {
         )}
       </div>
       <div className="flex flex-col gap-3 text-sm">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
-          <dt className="text-ink-muted">{t("year")}</dt>
-          <dd>{artwork.year ?? "—"}</dd>
-          <dt className="text-ink-muted">{t("medium")}</dt>
-          <dd>{artwork.medium ?? "—"}</dd>
-          <dt className="text-ink-muted">{t("dimensions")}</dt>
-          <dd>{artwork.dimensions ?? "—"}</dd>
-          <dt className="text-ink-muted">{t("custodian")}</dt>
-          <dd>{artwork.custodian ?? "—"}</dd>
-        </dl>
+        <FactList
+          facts={[
+            { label: t("year"), value: artwork.year },
+            { label: t("medium"), value: artwork.medium },
+            { label: t("dimensions"), value: artwork.dimensions },
+            { label: t("custodian"), value: artwork.custodian },
+          ]}
+        />
         <Markdown text={artwork.descriptionMd} className="flex flex-col gap-2 text-ink/90" />
       </div>
     </section>

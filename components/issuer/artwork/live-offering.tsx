@@ -2,6 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { OfferingControls } from "@/components/issuer/offering-controls";
 import { Money } from "@/components/ui/money";
 import { Progress } from "@/components/ui/progress";
+import { Section } from "@/components/ui/section";
+import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 import { OfferingStatus } from "@/lib/catalogue/offering";
 import { formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
@@ -16,36 +18,21 @@ export async function LiveOffering({ id, account, v }: { id: string; account: `0
   const decimals = progress?.decimals ?? 6;
   if (!offering || !progress?.offeringId) return null;
   return (
-    <section aria-labelledby="live" className="flex flex-col gap-5">
-      <h2 id="live" className="font-display text-2xl">
-        {tl("title")}
-      </h2>
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        <div className="rounded-xl border border-line p-4">
-          <dt className="text-xs text-ink-muted">{tl("sold")}</dt>
-          <dd className="text-xl font-medium tabular" data-testid="live-sold">
-            {Number(offering.sold).toLocaleString(locale)} / {Number(offering.terms.supplyCap).toLocaleString(locale)}
-          </dd>
-        </div>
-        <div className="rounded-xl border border-line p-4">
-          <dt className="text-xs text-ink-muted">{tl("investors")}</dt>
-          <dd className="text-xl font-medium tabular" data-testid="live-investors">
-            {data.investors === null ? "—" : data.investors.toLocaleString(locale)}
-          </dd>
-        </div>
-        <div className="rounded-xl border border-line p-4">
-          <dt className="text-xs text-ink-muted">{tl("proceeds")}</dt>
-          <dd className="text-xl font-medium" data-testid="live-proceeds">
-            <Money value={offering.proceeds} decimals={decimals} />
-          </dd>
-        </div>
-        <div className="rounded-xl border border-line p-4">
-          <dt className="text-xs text-ink-muted">{tl("withdrawnLabel")}</dt>
-          <dd className="text-xl font-medium" data-testid="live-withdrawn">
-            <Money value={offering.withdrawn} decimals={decimals} />
-          </dd>
-        </div>
-      </dl>
+    <Section id="live" title={tl("title")} look="display">
+      <StatTiles className="grid-cols-2 sm:grid-cols-4">
+        <StatTile label={tl("sold")} valueClassName="text-xl font-medium tabular" testId="live-sold">
+          {Number(offering.sold).toLocaleString(locale)} / {Number(offering.terms.supplyCap).toLocaleString(locale)}
+        </StatTile>
+        <StatTile label={tl("investors")} valueClassName="text-xl font-medium tabular" testId="live-investors">
+          {data.investors === null ? "—" : data.investors.toLocaleString(locale)}
+        </StatTile>
+        <StatTile label={tl("proceeds")} valueClassName="text-xl font-medium" testId="live-proceeds">
+          <Money value={offering.proceeds} decimals={decimals} />
+        </StatTile>
+        <StatTile label={tl("withdrawnLabel")} valueClassName="text-xl font-medium" testId="live-withdrawn">
+          <Money value={offering.withdrawn} decimals={decimals} />
+        </StatTile>
+      </StatTiles>
       <Progress
         value={Number(offering.sold) / Number(offering.terms.supplyCap || 1n)}
         label={tl("progress", { sold: Number(offering.sold), supply: Number(offering.terms.supplyCap) })}
@@ -106,6 +93,6 @@ export async function LiveOffering({ id, account, v }: { id: string; account: `0
           </ul>
         </div>
       ) : null}
-    </section>
+    </Section>
   );
 }

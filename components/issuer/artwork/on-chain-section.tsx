@@ -2,6 +2,7 @@ import type { Hex } from "viem";
 import { getLocale, getTranslations } from "next-intl/server";
 import { GoOnChain } from "@/components/issuer/go-on-chain";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
 import type { IssuerArtworkView } from "@/lib/issuer/views";
 
@@ -14,24 +15,15 @@ export async function OnChainSection({ id, account, v }: { id: string; account: 
   return (
     <>
       {data.chainError ? (
-        <section aria-labelledby="on-chain" className="flex flex-col gap-4">
-          <h2 id="on-chain" className="font-display text-2xl">
-            {t("onChainTitle")}
-          </h2>
+        <Section id="on-chain" title={t("onChainTitle")} look="display">
           <Alert tone="warn" title={t("chainErrorTitle")}>
             {t("chainErrorBody")}
           </Alert>
-        </section>
+        </Section>
       ) : null}
 
       {progress && artwork.metadataUri && artwork.metadataHash ? (
-        <section aria-labelledby="on-chain" className="flex flex-col gap-4">
-          <div>
-            <h2 id="on-chain" className="font-display text-2xl">
-              {t("onChainTitle")}
-            </h2>
-            <p className="text-sm text-ink-muted">{t("onChainIntro")}</p>
-          </div>
+        <Section id="on-chain" title={t("onChainTitle")} intro={t("onChainIntro")} look="display">
           <GoOnChain
             id={id}
             account={account}
@@ -51,7 +43,7 @@ export async function OnChainSection({ id, account, v }: { id: string; account: 
             anchorTxs={v.anchorTxs}
             countries={[344, 702, 826, 840].map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }))}
           />
-        </section>
+        </Section>
       ) : null}
     </>
   );

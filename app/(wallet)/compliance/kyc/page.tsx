@@ -5,6 +5,7 @@ import { ConsoleNav } from "@/components/compliance/console/console-nav";
 import { KycQueueFilters } from "@/components/compliance/kyc-queue-filters";
 import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
@@ -50,67 +51,45 @@ export default async function KycQueuePage({
       {rows.length === 0 ? (
         <EmptyState title={t("empty.title")} description={t("empty.body")} />
       ) : (
-        <div className="max-h-[70vh] overflow-auto rounded-xl border border-line">
-          <table className="w-full min-w-[720px] text-left text-sm">
-            <caption className="sr-only">{t("tableCaption")}</caption>
-            <thead className="sticky top-0 z-10 bg-surface-muted text-xs tracking-wide text-ink-muted uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("columns.applicant")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("columns.wallet")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("columns.residence")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("columns.category")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("columns.status")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("columns.submitted")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {rows.map((r) => {
-                const days = r.ageDays;
-                return (
-                  <tr key={r.id} className="hover:bg-surface-muted">
-                    <td className="px-4 py-2.5 font-medium">
-                      <Link href={`/compliance/kyc/${r.id}`} className="underline-offset-2 hover:underline">
-                        {r.legalName ?? t("unnamed")}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2.5">
-                      <Address address={r.wallet} copy={false} />
-                    </td>
-                    <td className="px-4 py-2.5">{r.residence ? countryName(r.residence, locale) : "—"}</td>
-                    <td className="px-4 py-2.5">
-                      {r.category ? tc(r.category) : "—"}
-                      {r.preApprovedBy ? <span className="ml-2 text-xs text-ink-muted">{t("preApproved")}</span> : null}
-                    </td>
-                    <td className="px-4 py-2.5">
-                      <KycStatusBadge status={r.status} label={tk(r.status)} />
-                    </td>
-                    <td className="px-4 py-2.5 tabular">
-                      {r.submittedAt ? formatDay(r.submittedAt, locale) : "—"}
-                      {r.resubmitted ? (
-                        <span className="ml-2 rounded-full border border-line px-2 py-0.5 text-xs">
-                          {t("resubmitted")}
-                        </span>
-                      ) : null}
-                      {days !== null ? <span className="ml-2 text-xs text-ink-muted">{t("age", { days })}</span> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("tableCaption")}
+          maxHeight="70vh"
+          minWidth="720px"
+          columns={(["applicant", "wallet", "residence", "category", "status", "submitted"] as const).map((c) => ({
+            label: t(`columns.${c}`),
+            className: "tracking-wide uppercase",
+          }))}
+        >
+          {rows.map((r) => (
+            <Row key={r.id} className="hover:bg-surface-muted">
+              <Cell className="font-medium">
+                <Link href={`/compliance/kyc/${r.id}`} className="underline-offset-2 hover:underline">
+                  {r.legalName ?? t("unnamed")}
+                </Link>
+              </Cell>
+              <Cell>
+                <Address address={r.wallet} copy={false} />
+              </Cell>
+              <Cell>{r.residence ? countryName(r.residence, locale) : "—"}</Cell>
+              <Cell>
+                {r.category ? tc(r.category) : "—"}
+                {r.preApprovedBy ? <span className="ml-2 text-xs text-ink-muted">{t("preApproved")}</span> : null}
+              </Cell>
+              <Cell>
+                <KycStatusBadge status={r.status} label={tk(r.status)} />
+              </Cell>
+              <Cell className="tabular">
+                {r.submittedAt ? formatDay(r.submittedAt, locale) : "—"}
+                {r.resubmitted ? (
+                  <span className="ml-2 rounded-full border border-line px-2 py-0.5 text-xs">{t("resubmitted")}</span>
+                ) : null}
+                {r.ageDays !== null ? (
+                  <span className="ml-2 text-xs text-ink-muted">{t("age", { days: r.ageDays })}</span>
+                ) : null}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
       )}
     </div>
   );

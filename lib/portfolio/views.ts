@@ -1,0 +1,21 @@
+import type { AuthContext } from "@/lib/auth/guard";
+import { getServerEnv } from "@/lib/env";
+import { heldForBids } from "@/lib/portfolio/math";
+import { getPortfolio, getPortfolioOrders, getPortfolioWallets } from "@/lib/portfolio/queries";
+
+/** Everything the portfolio page shows for the signed-in wallet, read in one place. */
+export async function loadPortfolioView(ctx: AuthContext) {
+  const wallets = await getPortfolioWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null });
+  const [portfolio, orders] = await Promise.all([getPortfolio({ wallets }), getPortfolioOrders({ wallets })]);
+  return {
+    portfolio,
+    orders,
+    // The balance is what the wallets hold; the market holds the escrow of open bids apart from it.
+    held: heldForBids(orders),
+    // Issuers, officers and the admin are not asked to do investor onboarding; they are pointed to their console.
+    staff: (ctx.roles.admin || ctx.roles.compliance || ctx.roles.issuer) && !ctx.roles.registered && !ctx.investor,
+    explorerUrl: getServerEnv().explorerUrl ?? null,
+  };
+}
+
+export type PortfolioView = Awaited<ReturnType<typeof loadPortfolioView>>;
