@@ -256,18 +256,19 @@ function DeploySigns({
             })
           : t("deploySignsNoShares", { name: name || "—", symbol: symbol || "—" })}
       </p>
-      <p className="mt-1 text-xs">
-        {t("metadataUri")}{" "}
-        <code className="font-mono break-all" data-testid="metadata-uri">
-          {metadataUri}
-        </code>
-      </p>
-      <p className="mt-1 text-xs">
-        {t("metadataHash")}{" "}
-        <code className="font-mono break-all" data-testid="metadata-hash">
-          {metadataHash}
-        </code>
-      </p>
+      {(
+        [
+          ["metadataUri", "metadata-uri", metadataUri],
+          ["metadataHash", "metadata-hash", metadataHash],
+        ] as const
+      ).map(([label, testId, value]) => (
+        <p key={testId} className="mt-1 text-xs">
+          {t(label)}{" "}
+          <code className="font-mono break-all" data-testid={testId}>
+            {value}
+          </code>
+        </p>
+      ))}
     </>
   );
 }

@@ -78,28 +78,31 @@ function ConfirmRemove({
   );
 }
 
+/** Removes a document of an editable listing, after a confirmation naming it. */
 export function RemoveDocumentForm({ id, documentId, title }: { id: string; documentId: string; title: string }) {
-  const t = useTranslations("issuer.files");
-  return (
-    <ConfirmRemove
-      action={removeDocumentAction}
-      fields={{ id, documentId }}
-      label={t("removeDocument", { title })}
-      title={t("removeDocumentTitle")}
-      body={t("removeDocumentBody", { title })}
-    />
-  );
+  return <RemoveFileForm action={removeDocumentAction} fields={{ id, documentId }} what="Document" name={{ title }} />;
 }
 
+/** Removes an image of an editable listing, after a confirmation naming it by its alternative text. */
 export function RemoveImageForm({ id, src, alt }: { id: string; src: string; alt: string }) {
+  return <RemoveFileForm action={removeImageAction} fields={{ id, src }} what="Image" name={{ alt }} />;
+}
+
+function RemoveFileForm(props: {
+  action: (prev: IssuerActionState, form: FormData) => Promise<IssuerActionState>;
+  fields: Record<string, string>;
+  what: "Document" | "Image";
+  name: { title: string } | { alt: string };
+}) {
   const t = useTranslations("issuer.files");
+  const words = props.name as { title: string; alt: string };
   return (
     <ConfirmRemove
-      action={removeImageAction}
-      fields={{ id, src }}
-      label={t("removeImage", { alt })}
-      title={t("removeImageTitle")}
-      body={t("removeImageBody", { alt })}
+      action={props.action}
+      fields={props.fields}
+      label={t(`remove${props.what}`, words)}
+      title={t(`remove${props.what}Title`)}
+      body={t(`remove${props.what}Body`, words)}
     />
   );
 }

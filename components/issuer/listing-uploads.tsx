@@ -5,23 +5,12 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { useUpload } from "@/components/uploads/use-upload";
 import { documentKinds } from "@/lib/issuer/kinds";
 import { ChoiceSelect, fileStyles } from "./form-parts";
 import { Outcome } from "./listing-outcome";
-import { useFileSizeGuard } from "./use-file-size-guard";
+import { useIssuerUpload } from "./use-issuer-upload";
 
 const MB = 1024 * 1024;
-
-/** Fallback words of the upload routes' answers, in the issuer's namespace. */
-function useIssuerUpload() {
-  const tErrors = useTranslations("issuer.errors");
-  return useUpload({
-    unavailable: tErrors("codes.unavailable"),
-    tooLarge: tErrors("codes.tooLarge"),
-    wait: (seconds) => tErrors("codes.rate_limited_wait", { seconds }),
-  });
-}
 
 /**
  * A listing file's form: its bytes go to an upload route (app/api/uploads), which checks the session and the
@@ -43,15 +32,7 @@ function UploadForm({
   submit: string;
   children: (err: (field: string) => string | string[] | undefined) => ReactNode;
 }) {
-  const tErrors = useTranslations("issuer.errors");
-  const { state, pending, send } = useIssuerUpload();
-  const guard = useFileSizeGuard({ field: "file", maxBytes: maxMb * MB });
-  const err = (f: string) =>
-    f === "file" && guard.tooLarge
-      ? tErrors("codes.tooLarge")
-      : state && !state.ok
-        ? state.fieldErrors?.[f]
-        : undefined;
+  const { state, pending, send, guard, err, tooLargeWords } = useIssuerUpload({ field: "file", maxBytes: maxMb * MB });
   return (
     <form
       onSubmit={(event) => {
@@ -69,12 +50,7 @@ function UploadForm({
       noValidate
     >
       {children(err)}
-      <Outcome
-        state={state}
-        fields={fields}
-        clientRefusal={guard.refusal}
-        clientErrors={{ file: tErrors("codes.tooLarge") }}
-      />
+      <Outcome state={state} fields={fields} clientRefusal={guard.refusal} clientErrors={{ file: tooLargeWords }} />
       <div>
         <Button type="submit" variant="secondary" loading={pending}>
           {submit}

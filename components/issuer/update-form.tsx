@@ -2,14 +2,12 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { useFileSizeGuard } from "./use-file-size-guard";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/issuer/kinds";
-import type { UpdateField } from "@/lib/issuer/update-validation";
-import { useUpload } from "@/components/uploads/use-upload";
+import { useIssuerUpload } from "./use-issuer-upload";
 import { ChoiceSelect, fileStyles, SavedStatus, textareaStyles } from "./form-parts";
 
 /**
@@ -29,22 +27,10 @@ export function UpdateForm({
   today: string;
 }) {
   const t = useTranslations("issuer.updates");
-  const tErrors = useTranslations("issuer.errors");
-  const { state, pending, send } = useUpload({
-    unavailable: tErrors("codes.unavailable"),
-    tooLarge: tErrors("codes.tooLarge"),
-    wait: (seconds) => tErrors("codes.rate_limited_wait", { seconds }),
-  });
+  const { state, pending, send, guard, err } = useIssuerUpload({ field: "files", maxBytes: maxMb * 1024 * 1024 });
   const [kind, setKind] = useState<ArtworkUpdateKind>("valuation");
   // A saved update starts a fresh form; a refused one keeps everything typed (the form is never reset by it).
   const [saved, setSaved] = useState(0);
-  const guard = useFileSizeGuard({ field: "files", maxBytes: maxMb * 1024 * 1024 });
-  const err = (f: UpdateField | "files") =>
-    f === "files" && guard.tooLarge
-      ? tErrors("codes.tooLarge")
-      : state && !state.ok
-        ? state.fieldErrors?.[f]
-        : undefined;
 
   return (
     // The text and PDFs go together as one multipart body to the upload route, which checks the session and the

@@ -55,29 +55,7 @@ function useTradeReads(
     ],
     query: { enabled: o.enabled },
   });
-  const [
-    identity,
-    hkdBalance,
-    shareBalance,
-    walletState,
-    canTransfer,
-    fillableBy,
-    hkdAllowance,
-    shareAllowance,
-    openAskShares,
-  ] = reads.data ?? [];
-  return {
-    reads,
-    identity,
-    hkdBalance,
-    shareBalance,
-    walletState,
-    canTransfer,
-    fillableBy,
-    hkdAllowance,
-    shareAllowance,
-    openAskShares,
-  };
+  return reads;
 }
 
 /** What the trade form typed, read and worked out: the order, its cost, the checks and the approval it needs. */
@@ -105,8 +83,19 @@ export function useTradeForm(setup: TradeSetup) {
   const price = priceParse.ok ? priceParse.value : 0n;
   const debouncedShares = useDebounced(shares, 250);
   const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
-  const r = useTradeReads(setup, { side, take, best, shares: debouncedShares, enabled: sameWallet });
-  const tx = useMarketTx(setup.account, setup.market, r.reads.queryKey);
+  const reads = useTradeReads(setup, { side, take, best, shares: debouncedShares, enabled: sameWallet });
+  const [
+    identity,
+    hkdBalance,
+    shareBalance,
+    walletState,
+    canTransfer,
+    fillableBy,
+    hkdAllowance,
+    shareAllowance,
+    openAskShares,
+  ] = reads.data ?? [];
+  const tx = useMarketTx(setup.account, setup.market, reads.queryKey);
   const money = (v: bigint) => formatMoney(v, d, locale);
   const effectivePrice = take ? (best?.price ?? 0n) : price;
   // A limit order that crosses the book trades first against the resting orders, at their prices, exactly as the
@@ -131,11 +120,11 @@ export function useTradeForm(setup: TradeSetup) {
       ? { value: preview.value + (preview.restPlaced ? preview.rest * price : 0n), fee: preview.fee }
       : cost;
   const spend = side === "buy" ? (preview && matches ? buyerSpend(preview, price) : value + fee) : 0n;
-  const fresh = debouncedShares === shares && !r.reads.isFetching;
-  const registered = r.identity ? r.identity[0] !== `0x${"0".repeat(64)}` : undefined;
-  const expiry = r.identity ? BigInt(r.identity[3]) : undefined;
-  const fillCode = take && best && r.fillableBy ? r.fillableBy[1] : undefined;
-  const ws = r.walletState;
+  const fresh = debouncedShares === shares && !reads.isFetching;
+  const registered = identity ? identity[0] !== `0x${"0".repeat(64)}` : undefined;
+  const expiry = identity ? BigInt(identity[3]) : undefined;
+  const fillCode = take && best && fillableBy ? fillableBy[1] : undefined;
+  const ws = walletState;
   const checks = evaluateMarketChecks(
     {
       side,
@@ -147,10 +136,10 @@ export function useTradeForm(setup: TradeSetup) {
       registered,
       kycExpiry: expiry,
       now,
-      tokenCode: fresh ? r.canTransfer : undefined,
-      balance: side === "buy" ? r.hkdBalance : r.shareBalance,
-      unavailable: ws ? (ws[0] ? (r.shareBalance ?? 0n) : ws[1] + ws[2]) : undefined,
-      inOpenAsks: side === "sell" ? r.openAskShares : undefined,
+      tokenCode: fresh ? canTransfer : undefined,
+      balance: side === "buy" ? hkdBalance : shareBalance,
+      unavailable: ws ? (ws[0] ? (shareBalance ?? 0n) : ws[1] + ws[2]) : undefined,
+      inOpenAsks: side === "sell" ? openAskShares : undefined,
       spend: side === "buy" ? spend : undefined,
       take: take ? { fillCode: fresh ? fillCode : undefined, requested, limit: price, noOffer: !best } : undefined,
       match: preview && matches ? { traded: preview.traded, rest: preview.restPlaced ? preview.rest : 0n } : undefined,
@@ -158,7 +147,7 @@ export function useTradeForm(setup: TradeSetup) {
     {
       kycValidUntil: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
       kycExpiredOn: expiry ? formatDay(new Date(Number(expiry) * 1000), locale) : "—",
-      balance: formatMoney(r.hkdBalance ?? 0n, d, locale, { balance: true }),
+      balance: formatMoney(hkdBalance ?? 0n, d, locale, { balance: true }),
       needed: money(side === "buy" ? spend : value + fee),
       available: "",
       price: money(effectivePrice),
@@ -170,19 +159,19 @@ export function useTradeForm(setup: TradeSetup) {
   const ready = sameWallet && fresh && shares > 0n && priceOk && allChecksPass(checks) && !inFlight;
   // A sale must leave my open asks backed, and a new ask must be covered together with them: the market's share
   // allowance has to reach everything my open asks need plus this order.
-  const askNeed = (r.openAskShares ?? 0n) + shares;
+  const askNeed = (openAskShares ?? 0n) + shares;
   // What the market must be allowed to move for this order (a take pays the fee too).
   const approve =
     side === "buy"
       ? { token: setup.paymentToken, kind: "hkd" as const, amount: take ? value + fee : spend }
       : { token: setup.token, kind: "shares" as const, amount: askNeed };
-  const allowance = side === "buy" ? r.hkdAllowance : r.shareAllowance;
+  const allowance = side === "buy" ? hkdAllowance : shareAllowance;
   const approvalNeeded = ready && allowance !== undefined && allowance < approve.amount;
   return {
     ...{ side, setSide, mode, setMode, take, best, now, expiryDays, setExpiryDays, money },
     ...{ sharesText, setSharesText, priceText, setPriceText, sharesParse, priceParse, fieldError },
     ...{ shares, price, preview: preview && matches ? preview : null, value, fee, checks, fresh },
-    ...{ ready, inFlight, sameWallet, approve, askNeed, approvalNeeded, openAskShares: r.openAskShares, tx },
+    ...{ ready, inFlight, sameWallet, approve, askNeed, approvalNeeded, openAskShares, tx },
   };
 }
 

@@ -33,10 +33,16 @@ const artworkOf = (slug: string, data: ArtworkPageData, locale: string): TradeAr
   image: data.artwork.images[0],
 });
 
-/** The buy or trade page's title: the namespace's `metaTitle` around the artwork's title in the page's language. */
-export async function tradePageMetadata(slug: string, namespace: "trade" | "market.page"): Promise<Metadata> {
-  const [data, t, locale] = await Promise.all([getArtworkPage({ slug }), getTranslations(namespace), getLocale()]);
-  return data ? { title: t("metaTitle", { title: artworkOf(slug, data, locale).title }) } : {};
+/**
+ * The buy or trade page's `generateMetadata`: the namespace's `metaTitle` around the artwork's title in the page's
+ * language (nothing for an unknown artwork).
+ */
+export function tradePageMetadata(namespace: "trade" | "market.page") {
+  return async ({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> => {
+    const { slug } = await params;
+    const [data, t, locale] = await Promise.all([getArtworkPage({ slug }), getTranslations(namespace), getLocale()]);
+    return data ? { title: t("metaTitle", { title: artworkOf(slug, data, locale).title }) } : {};
+  };
 }
 
 export type BuyView = {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BuyForm } from "@/components/trade/buy-form";
@@ -9,9 +8,7 @@ import { getBuyView, tradePageMetadata } from "@/lib/trade/views";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return tradePageMetadata((await params).slug, "trade");
-}
+export const generateMetadata = tradePageMetadata("trade");
 
 export default async function BuyPage({ params }: Props) {
   const { slug } = await params;

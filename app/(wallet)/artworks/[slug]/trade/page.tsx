@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MarketSection } from "@/components/market/market-section";
@@ -11,9 +10,7 @@ import { getTradeView, tradePageMetadata } from "@/lib/trade/views";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return tradePageMetadata((await params).slug, "market.page");
-}
+export const generateMetadata = tradePageMetadata("market.page");
 
 export default async function TradePage({ params }: Props) {
   const { slug } = await params;
