@@ -5,7 +5,7 @@ import type { ComponentProps } from "react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { KycApplicationData } from "@/lib/kyc/types";
-import { type FieldErrorsOf, StepForm, type StepProps } from "./step-form";
+import { type FieldErrorsOf, StepForm, type StepProps, StepTextArea } from "./step-form";
 
 type Personal = NonNullable<KycApplicationData["personal"]>;
 
@@ -34,13 +34,13 @@ export function PersonalForm({ applicationId, initial, back }: StepProps<KycAppl
           {text(errors, "email", { type: "email", autoComplete: "email" })}
           <Field id="address" label={t("address")} hint={t("addressHint")} error={errors("address")}>
             {(p) => (
-              <textarea
+              <StepTextArea
                 {...p}
                 name="address"
                 rows={3}
                 autoComplete="street-address"
                 defaultValue={initial?.address}
-                className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm aria-invalid:border-danger"
+                className="aria-invalid:border-danger"
               />
             )}
           </Field>
