@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { documentNameToBytes32Plain } from "@/lib/issuer/names";
-import { precheck, recordStep, type StepContext, StepHeader, type StepState, TxHash } from "./go-on-chain-parts";
+import { precheck, recordStep, type StepContext, type StepState, TxHash } from "./go-on-chain-parts";
+import { StepItem } from "./go-on-chain-step";
 import { TxStatus } from "./tx-status";
 import { useTx } from "./use-tx";
 
@@ -70,8 +71,7 @@ export function AnchorStep({
   }
 
   return (
-    <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("anchorTitle")}>
-      <StepHeader n={2} title={t("anchorTitle")} state={state} />
+    <StepItem n={2} title={t("anchorTitle")} state={state}>
       <p className="text-sm text-ink-muted">{t("anchorExplain")}</p>
       {documents.length === 0 ? (
         <p className="text-sm">{t("noDocuments")}</p>
@@ -109,6 +109,6 @@ export function AnchorStep({
           </div>
         </>
       ) : null}
-    </li>
+    </StepItem>
   );
 }

@@ -1,34 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/categories";
-import { formatDayTime } from "@/lib/format/date";
-import { fieldIssueKey, fieldIssues, tokenRulesInput } from "@/lib/issuer/validation";
-import { recordSentTxAction, type StepTxView } from "./chain-actions";
-import {
-  CategoryBoxes,
-  DAY,
-  EarlierFailure,
-  NumField,
-  precheck,
-  recordStep,
-  type StepContext,
-  StepHeader,
-  StepRefusal,
-  type StepTx,
-  toggle,
-  TxHash,
-  Waiting,
-} from "./go-on-chain-parts";
-import { TxStatus } from "./tx-status";
+import { fieldIssues, tokenRulesInput } from "@/lib/issuer/validation";
+import type { StepTxView } from "./chain-actions";
+import { CategoryBoxes, DAY, NumField, type StepContext, type StepTx, toggle } from "./go-on-chain-parts";
+import { ChainStep, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-step";
 
 const DEPLOY_FIELDS = [
   ["name", "token-name", "tokenName"],
@@ -61,38 +43,39 @@ export type DeployStepProps = {
 /** Step 1: deploy the artwork's share token with its rules, or show the token once deployed. */
 export function DeployStep(props: DeployStepProps) {
   const t = useTranslations("issuer.chain");
-  const locale = useLocale();
-  const tokenDone = props.token !== null;
-  // Found already deployed (another tab, an interrupted run) when the wallet was about to open: said with the token.
-  const [found, setFound] = useState(false);
   return (
-    <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("deployTitle")}>
-      <StepHeader n={1} title={t("deployTitle")} state={props.waiting ? "sent" : tokenDone ? "done" : "current"} />
-      {tokenDone ? (
-        <div className="flex flex-col gap-1">
-          {found ? (
-            <Alert tone="info" role="status">
-              {t("foundExisting")}
-            </Alert>
-          ) : null}
-          <p className="text-sm" data-testid="token-address">
-            {t("deployedAt")} <code className="font-mono break-all">{props.token}</code>
-          </p>
-          {props.deployTx?.status === "confirmed" ? (
-            <TxHash label={t("deployedIn")} hash={props.deployTx.txHash} />
-          ) : null}
-        </div>
-      ) : props.waiting ? (
-        <Waiting
-          tx={props.waiting}
-          title={t("deployWaitingTitle")}
-          body={t("deployWaitingBody", { time: formatDayTime(new Date(props.waiting.sentAt), locale) })}
-          testId="deploy-waiting"
-        />
-      ) : (
-        <DeployForm {...props} onFound={() => setFound(true)} />
-      )}
-    </li>
+    <ChainStep
+      n={1}
+      title={t("deployTitle")}
+      state={props.waiting ? "sent" : props.token !== null ? "done" : "current"}
+      done={
+        props.token !== null
+          ? {
+              text: (
+                <>
+                  {t("deployedAt")} <code className="font-mono break-all">{props.token}</code>
+                </>
+              ),
+              testId: "token-address",
+              foundText: t("foundExisting"),
+              txLabel: t("deployedIn"),
+              tx: props.deployTx,
+            }
+          : null
+      }
+      waiting={
+        props.waiting
+          ? {
+              tx: props.waiting,
+              title: t("deployWaitingTitle"),
+              body: (time) => t("deployWaitingBody", { time }),
+              testId: "deploy-waiting",
+            }
+          : null
+      }
+    >
+      {(onFound) => <DeployForm {...props} onFound={onFound} />}
+    </ChainStep>
   );
 }
 
@@ -100,9 +83,9 @@ export function DeployStep(props: DeployStepProps) {
 function DeployForm(props: DeployStepProps & { onFound: () => void }) {
   const t = useTranslations("issuer.chain");
   const te = useTranslations("issuer.errors.fields");
-  const tRoot = useTranslations();
-  const router = useRouter();
+  const words = useIssueWords();
   const { ctx, tx } = props;
+  const send = useStepSend(ctx, tx, "deploy");
   const [name, setName] = useState(props.tokenName);
   const [symbol, setSymbol] = useState(props.symbol);
   const [countries, setCountries] = useState<number[]>([344]);
@@ -125,23 +108,17 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
       maxPerInvestor: maxPer,
       lockupDays: lockup,
     });
-    if (!rules.success)
-      for (const [f, i] of Object.entries(fieldIssues(rules.error)))
-        issues[f] = tRoot(fieldIssueKey(i) as never, i.params as never);
+    if (!rules.success) for (const [f, i] of Object.entries(fieldIssues(rules.error))) issues[f] = words(i);
     setErrors(issues);
     if (Object.keys(issues).length > 0 || !rules.success) return;
-    // Never twice: ask the server (which reads the chain, and any deploy already sent) before the wallet opens.
-    const check = await precheck(tx, ctx.id, { symbol, onSymbolTaken: (message) => setErrors({ symbol: message }) });
-    if (!check) return;
-    if (check.token || check.deploy?.status === "pending") {
-      if (check.token) props.onFound();
-      tx.setStep({ kind: "idle" });
-      router.refresh();
-      return;
-    }
     const r = rules.data;
-    await tx.send(
-      {
+    // Never twice: ask the server (which reads the chain, and any deploy already sent) before the wallet opens.
+    await send({
+      symbol,
+      onSymbolTaken: (message) => setErrors({ symbol: message }),
+      made: (check) => ({ found: !!check.token, pending: check.deploy?.status === "pending" }),
+      onFound: props.onFound,
+      call: () => ({
         address: props.factory,
         abi: shareTokenFactoryAbi,
         functionName: "deployToken",
@@ -160,25 +137,37 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
           props.metadataHash,
         ],
         account: ctx.account,
-      },
-      {
-        onHash: (txHash) => recordSentTxAction({ id: ctx.id, kind: "deploy", txHash }),
-        record: recordStep(ctx.id),
-      },
-    );
-    router.refresh();
+      }),
+    });
   }
 
+  const num = (
+    id: string,
+    key: "totalShares" | "maxHolders" | "maxPerInvestor" | "lockupDays",
+    value: string,
+    set: (v: string) => void,
+    hint?: string,
+  ) => <NumField id={id} label={t(key)} value={value} set={set} error={errors[key]} hint={hint} />;
   return (
-    <>
-      {props.deployTx?.status === "failed" ? (
-        <EarlierFailure
-          tx={props.deployTx}
-          body={t("deployFailedBefore", { reason: props.failureText(props.deployTx) })}
+    <StepFormFrame
+      ctx={ctx}
+      tx={tx}
+      earlier={{ tx: props.deployTx, body: (d) => t("deployFailedBefore", { reason: props.failureText(d) }) }}
+      explain={t("deployExplain")}
+      errors={errors}
+      fields={DEPLOY_FIELDS}
+      signs={
+        <DeploySigns
+          name={name}
+          symbol={symbol}
+          totalShares={totalShares}
+          metadataUri={props.metadataUri}
+          metadataHash={props.metadataHash}
         />
-      ) : null}
-      <p className="text-sm text-ink-muted">{t("deployExplain")}</p>
-      <StepRefusal errors={errors} fields={DEPLOY_FIELDS} />
+      }
+      status={{ confirmed: t("deployConfirmed"), testId: "deploy-status" }}
+      action={{ label: t("deploy"), run: () => void onDeploy() }}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="token-name" label={t("tokenName")} error={errors.name}>
           {(c) => <Input {...c} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />}
@@ -197,47 +186,13 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
         error={errors.categories}
         idp="token-cat"
       />
-      <NumField
-        id="total-shares"
-        label={t("totalShares")}
-        value={totalShares}
-        set={setTotalShares}
-        error={errors.totalShares}
-        hint={t("totalSharesHint")}
-      />
+      {num("total-shares", "totalShares", totalShares, setTotalShares, t("totalSharesHint"))}
       <div className="grid gap-4 sm:grid-cols-3">
-        <NumField
-          id="max-holders"
-          label={t("maxHolders")}
-          value={maxHolders}
-          set={setMaxHolders}
-          error={errors.maxHolders}
-          hint={t("zeroNoLimit")}
-        />
-        <NumField
-          id="max-per"
-          label={t("maxPerInvestor")}
-          value={maxPer}
-          set={setMaxPer}
-          error={errors.maxPerInvestor}
-          hint={t("zeroNoLimit")}
-        />
-        <NumField id="lockup" label={t("lockupDays")} value={lockup} set={setLockup} error={errors.lockupDays} />
+        {num("max-holders", "maxHolders", maxHolders, setMaxHolders, t("zeroNoLimit"))}
+        {num("max-per", "maxPerInvestor", maxPer, setMaxPer, t("zeroNoLimit"))}
+        {num("lockup", "lockupDays", lockup, setLockup)}
       </div>
-      <DeploySigns
-        name={name}
-        symbol={symbol}
-        totalShares={totalShares}
-        metadataUri={props.metadataUri}
-        metadataHash={props.metadataHash}
-      />
-      <TxStatus step={tx.step} confirmed={t("deployConfirmed")} pendingNote={t("pendingSafe")} testId="deploy-status" />
-      <div>
-        <Button onClick={onDeploy} disabled={!ctx.canSign} loading={tx.busy}>
-          {t("deploy")}
-        </Button>
-      </div>
-    </>
+    </StepFormFrame>
   );
 }
 
@@ -291,7 +246,7 @@ function DeploySigns({
   const t = useTranslations("issuer.chain");
   const locale = useLocale();
   return (
-    <Alert tone="info" role="none" title={t("willSign")}>
+    <>
       <p>
         {/^\d{1,12}$/.test(totalShares.trim())
           ? t("deploySigns", {
@@ -301,18 +256,19 @@ function DeploySigns({
             })
           : t("deploySignsNoShares", { name: name || "—", symbol: symbol || "—" })}
       </p>
-      <p className="mt-1 text-xs">
-        {t("metadataUri")}{" "}
-        <code className="font-mono break-all" data-testid="metadata-uri">
-          {metadataUri}
-        </code>
-      </p>
-      <p className="mt-1 text-xs">
-        {t("metadataHash")}{" "}
-        <code className="font-mono break-all" data-testid="metadata-hash">
-          {metadataHash}
-        </code>
-      </p>
-    </Alert>
+      {(
+        [
+          ["metadataUri", "metadata-uri", metadataUri],
+          ["metadataHash", "metadata-hash", metadataHash],
+        ] as const
+      ).map(([label, testId, value]) => (
+        <p key={testId} className="mt-1 text-xs">
+          {t(label)}{" "}
+          <code className="font-mono break-all" data-testid={testId}>
+            {value}
+          </code>
+        </p>
+      ))}
+    </>
   );
 }

@@ -1,36 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Address } from "viem";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/categories";
 import { parseMoneyAmount, parseShareAmount } from "@/lib/format/amount";
 import { formatCount, formatMoney } from "@/lib/format/money";
-import { formatDayTime, hktInputValue, parseHktInput } from "@/lib/format/date";
-import { fieldIssueKey, validateOfferingTerms } from "@/lib/issuer/validation";
-import { recordSentTxAction, type StepTxView } from "./chain-actions";
-import {
-  CategoryBoxes,
-  DAY,
-  EarlierFailure,
-  NumField,
-  precheck,
-  recordStep,
-  type StepContext,
-  StepHeader,
-  StepRefusal,
-  type StepState,
-  type StepTx,
-  TxHash,
-  Waiting,
-} from "./go-on-chain-parts";
-import { TxStatus } from "./tx-status";
+import { hktInputValue, parseHktInput } from "@/lib/format/date";
+import { validateOfferingTerms } from "@/lib/issuer/validation";
+import type { StepTxView } from "./chain-actions";
+import { CategoryBoxes, DAY, NumField, type StepContext, type StepState, type StepTx } from "./go-on-chain-parts";
+import { ChainStep, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-step";
 
 const OFFER_FIELDS = [
   ["price", "offer-price", "price"],
@@ -64,53 +47,54 @@ export type OfferStepProps = {
   ready: boolean;
   failureText: (tx: StepTxView) => string;
 };
-
 /** Step 3: create the primary offering for the token, or show it once created. */
 export function OfferStep(props: OfferStepProps) {
   const t = useTranslations("issuer.chain");
-  const locale = useLocale();
-  // Found already created (another tab, an interrupted run) when the wallet was about to open.
-  const [found, setFound] = useState(false);
   return (
-    <li className="flex flex-col gap-4 rounded-2xl border border-line p-5" aria-label={t("offerTitle")}>
-      <StepHeader n={3} title={t("offerTitle")} state={props.state} />
-      {props.offeringId !== null ? (
-        <div className="flex flex-col gap-1">
-          {found ? (
-            <Alert tone="info" role="status">
-              {t("offerExisting")}
-            </Alert>
-          ) : null}
-          <p className="text-sm" data-testid="offering-created">
-            {t("offerCreated", { id: props.offeringId ?? "" })}
-          </p>
-          {props.offeringTx?.status === "confirmed" ? (
-            <TxHash label={t("createdIn")} hash={props.offeringTx.txHash} />
-          ) : null}
-        </div>
-      ) : props.waiting ? (
-        <Waiting
-          tx={props.waiting}
-          title={t("offerWaitingTitle")}
-          body={t("offerWaitingBody", { time: formatDayTime(new Date(props.waiting.sentAt), locale) })}
-          testId="offer-waiting"
-        />
-      ) : props.ready ? (
-        <OfferForm {...props} onFound={() => setFound(true)} />
-      ) : (
-        <p className="text-sm text-ink-muted">{t("offerWaiting")}</p>
-      )}
-    </li>
+    <ChainStep
+      n={3}
+      title={t("offerTitle")}
+      state={props.state}
+      done={
+        props.offeringId !== null
+          ? {
+              text: t("offerCreated", { id: props.offeringId ?? "" }),
+              testId: "offering-created",
+              foundText: t("offerExisting"),
+              txLabel: t("createdIn"),
+              tx: props.offeringTx,
+            }
+          : null
+      }
+      waiting={
+        props.waiting
+          ? {
+              tx: props.waiting,
+              title: t("offerWaitingTitle"),
+              body: (time) => t("offerWaitingBody", { time }),
+              testId: "offer-waiting",
+            }
+          : null
+      }
+    >
+      {(onFound) =>
+        props.ready ? (
+          <OfferForm {...props} onFound={onFound} />
+        ) : (
+          <p className="text-sm text-ink-muted">{t("offerWaiting")}</p>
+        )
+      }
+    </ChainStep>
   );
 }
 
 /** The offering's terms; creating it asks the server first, so a listing never gets two offerings. */
 function OfferForm(props: OfferStepProps & { onFound: () => void }) {
   const t = useTranslations("issuer.chain");
-  const tRoot = useTranslations();
+  const words = useIssueWords();
   const locale = useLocale();
-  const router = useRouter();
   const { ctx, tx } = props;
+  const send = useStepSend(ctx, tx, "offering");
   const [price, setPrice] = useState("");
   const [supply, setSupply] = useState("");
   const [minTicket, setMinTicket] = useState("1");
@@ -128,31 +112,22 @@ function OfferForm(props: OfferStepProps & { onFound: () => void }) {
       { decimals: props.decimals, now },
     );
     if (!parsed.ok) {
-      setErrors(
-        Object.fromEntries(
-          Object.entries(parsed.issues).map(([f, i]) => [f, tRoot(fieldIssueKey(i) as never, i.params as never)]),
-        ),
-      );
+      setErrors(Object.fromEntries(Object.entries(parsed.issues).map(([f, i]) => [f, words(i)])));
       return;
     }
     setErrors({});
-    // Never two offerings for one listing: the server reads the token's offerings (and any offering already sent).
-    const check = await precheck(tx, ctx.id);
-    if (!check) return;
-    if (check.offeringId !== null || check.offering?.status === "pending") {
-      if (check.offeringId !== null) props.onFound();
-      tx.setStep({ kind: "idle" });
-      router.refresh();
-      return;
-    }
     const v = parsed.data;
-    await tx.send(
-      {
+    const token = props.token;
+    // Never two offerings for one listing: the server reads the token's offerings (and any offering already sent).
+    await send({
+      made: (check) => ({ found: check.offeringId !== null, pending: check.offering?.status === "pending" }),
+      onFound: props.onFound,
+      call: () => ({
         address: props.primaryOffering,
         abi: primaryOfferingAbi,
         functionName: "createOffering",
         args: [
-          props.token,
+          token,
           {
             pricePerShare: v.price,
             supplyCap: BigInt(v.supply),
@@ -165,13 +140,8 @@ function OfferForm(props: OfferStepProps & { onFound: () => void }) {
           },
         ],
         account: ctx.account,
-      },
-      {
-        onHash: (txHash) => recordSentTxAction({ id: ctx.id, kind: "offering", txHash }),
-        record: recordStep(ctx.id),
-      },
-    );
-    router.refresh();
+      }),
+    });
   }
 
   // Spelled out once the price and the supply read as amounts; until then, what is missing.
@@ -182,17 +152,29 @@ function OfferForm(props: OfferStepProps & { onFound: () => void }) {
     const each = formatMoney(units.value, props.decimals, locale);
     return t("offerSigns", { supply: formatCount(shares.value, locale), price: each });
   })();
-
+  const num = (
+    id: string,
+    key: "price" | "supply" | "minTicket" | "maxTicket",
+    value: string,
+    set: (v: string) => void,
+  ) => <NumField id={id} label={t(key)} value={value} set={set} error={errors[key]} />;
+  const time = (id: string, key: "start" | "end", value: string, set: (v: string) => void) => (
+    <Field id={id} label={t(key)} error={errors[key]}>
+      {(c) => <Input {...c} type="datetime-local" value={value} onChange={(e) => set(e.target.value)} />}
+    </Field>
+  );
   return (
-    <>
-      {props.offeringTx?.status === "failed" ? (
-        <EarlierFailure
-          tx={props.offeringTx}
-          body={t("offerFailedBefore", { reason: props.failureText(props.offeringTx) })}
-        />
-      ) : null}
-      <p className="text-sm text-ink-muted">{t("offerExplain")}</p>
-      <StepRefusal errors={errors} fields={OFFER_FIELDS} />
+    <StepFormFrame
+      ctx={ctx}
+      tx={tx}
+      earlier={{ tx: props.offeringTx, body: (o) => t("offerFailedBefore", { reason: props.failureText(o) }) }}
+      explain={t("offerExplain")}
+      errors={errors}
+      fields={OFFER_FIELDS}
+      signs={signs}
+      status={{ confirmed: t("offerConfirmed"), testId: "offer-status" }}
+      action={{ label: t("createOffering"), run: () => void onOffer() }}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <NumField
           id="offer-price"
@@ -203,15 +185,11 @@ function OfferForm(props: OfferStepProps & { onFound: () => void }) {
           hint={t("priceHint")}
           inputMode="decimal"
         />
-        <NumField id="offer-supply" label={t("supply")} value={supply} set={setSupply} error={errors.supply} />
-        <NumField id="offer-min" label={t("minTicket")} value={minTicket} set={setMinTicket} error={errors.minTicket} />
-        <NumField id="offer-max" label={t("maxTicket")} value={maxTicket} set={setMaxTicket} error={errors.maxTicket} />
-        <Field id="offer-start" label={t("start")} error={errors.start}>
-          {(c) => <Input {...c} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />}
-        </Field>
-        <Field id="offer-end" label={t("end")} error={errors.end}>
-          {(c) => <Input {...c} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />}
-        </Field>
+        {num("offer-supply", "supply", supply, setSupply)}
+        {num("offer-min", "minTicket", minTicket, setMinTicket)}
+        {num("offer-max", "maxTicket", maxTicket, setMaxTicket)}
+        {time("offer-start", "start", start, setStart)}
+        {time("offer-end", "end", end, setEnd)}
       </div>
       <CategoryBoxes
         legend={t("offerCategories")}
@@ -220,15 +198,6 @@ function OfferForm(props: OfferStepProps & { onFound: () => void }) {
         error={errors.categories}
         idp="offer-cat"
       />
-      <Alert tone="info" role="none" title={t("willSign")}>
-        {signs}
-      </Alert>
-      <TxStatus step={tx.step} confirmed={t("offerConfirmed")} pendingNote={t("pendingSafe")} testId="offer-status" />
-      <div>
-        <Button onClick={onOffer} disabled={!ctx.canSign} loading={tx.busy}>
-          {t("createOffering")}
-        </Button>
-      </div>
-    </>
+    </StepFormFrame>
   );
 }

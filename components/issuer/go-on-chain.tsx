@@ -70,6 +70,8 @@ export function GoOnChain(props: GoOnChainProps) {
   const deployWaiting = !tokenDone && props.deployTx?.status === "pending" && !deploy.busy ? props.deployTx : null;
   const offerWaiting =
     tokenDone && !offerDone && props.offeringTx?.status === "pending" && !offer.busy ? props.offeringTx : null;
+  // What the deploy and offering steps both take.
+  const shared = { ctx, token: props.token, failureText };
   const waitingHash = (deployWaiting ?? offerWaiting)?.txHash ?? null;
 
   // While such a transaction waits, ask the server (which waits for its receipt) until it is settled, then refresh.
@@ -124,17 +126,15 @@ export function GoOnChain(props: GoOnChainProps) {
 
       <ol className="flex flex-col gap-8">
         <DeployStep
-          ctx={ctx}
+          {...shared}
           tx={deploy}
           factory={props.contracts.shareTokenFactory}
           tokenName={props.tokenName}
           symbol={props.symbol}
           metadataUri={props.metadataUri}
           metadataHash={props.metadataHash}
-          token={props.token}
           deployTx={props.deployTx}
           waiting={deployWaiting}
-          failureText={failureText}
           countries={props.countries}
         />
         <AnchorStep
@@ -148,18 +148,16 @@ export function GoOnChain(props: GoOnChainProps) {
           onAnchored={(ids) => setAnchoredNow((a) => [...a, ...ids])}
         />
         <OfferStep
-          ctx={ctx}
+          {...shared}
           tx={offer}
           state={offerWaiting ? "sent" : stateOf(offerDone, docsDone)}
           primaryOffering={props.contracts.primaryOffering}
-          token={props.token}
           decimals={props.decimals}
           chainNow={props.chainNow}
           offeringId={props.offeringId}
           offeringTx={props.offeringTx}
           waiting={offerWaiting}
           ready={docsDone}
-          failureText={failureText}
         />
       </ol>
     </div>

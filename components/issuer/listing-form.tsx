@@ -1,19 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Field } from "@/components/ui/field";
-import { controlStyles, Input } from "@/components/ui/input";
-import { cn } from "@/components/ui/cn";
+import { Field, type FieldControlProps } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 import type { ListingField } from "@/lib/issuer/validation";
 import { type IssuerActionState, saveListingAction } from "./actions";
+import { textareaStyles } from "./form-parts";
 
 export type ListingFormValues = Record<ListingField, string>;
-
-const textareaStyles = cn(controlStyles, "h-auto min-h-28 py-2 leading-relaxed");
 
 /**
  * Create or edit a listing's text. Server-validated field by field; each message appears beside its field
@@ -36,53 +34,30 @@ export function ListingForm({ id, values }: { id: string | null; values: Listing
       ) : null}
     </>
   );
+  /** One field of the listing: its label (with the required mark), hint and messages around `control`. */
+  const field = (
+    name: ListingField,
+    opts: { required?: boolean; hint?: boolean; lang?: string },
+    control: (
+      c: FieldControlProps & { name: ListingField; defaultValue: string; required?: boolean; lang?: string },
+    ) => ReactNode,
+  ) => (
+    <Field
+      id={`listing-${name}`}
+      label={label(name, opts.required)}
+      error={err(name)}
+      hint={opts.hint ? t(`hints.${name}`) : undefined}
+    >
+      {(c) => control({ ...c, name, defaultValue: current(name), required: opts.required, lang: opts.lang })}
+    </Field>
+  );
   const text = (
     name: ListingField,
     opts: { required?: boolean; hint?: boolean; inputMode?: "numeric" | "decimal"; type?: string; lang?: string } = {},
-  ) => (
-    <Field
-      id={`listing-${name}`}
-      label={label(name, opts.required)}
-      error={err(name)}
-      hint={opts.hint ? t(`hints.${name}`) : undefined}
-    >
-      {(control) => (
-        <Input
-          {...control}
-          name={name}
-          defaultValue={current(name)}
-          required={opts.required}
-          inputMode={opts.inputMode}
-          type={opts.type ?? "text"}
-          lang={opts.lang}
-          autoComplete="off"
-        />
-      )}
-    </Field>
-  );
-  const area = (
-    name: ListingField,
-    opts: { required?: boolean; hint?: boolean; rows?: number; lang?: string } = {},
-  ) => (
-    <Field
-      id={`listing-${name}`}
-      label={label(name, opts.required)}
-      error={err(name)}
-      hint={opts.hint ? t(`hints.${name}`) : undefined}
-    >
-      {(control) => (
-        <textarea
-          {...control}
-          name={name}
-          defaultValue={current(name)}
-          required={opts.required}
-          rows={opts.rows ?? 4}
-          lang={opts.lang}
-          className={textareaStyles}
-        />
-      )}
-    </Field>
-  );
+  ) =>
+    field(name, opts, (c) => <Input {...c} inputMode={opts.inputMode} type={opts.type ?? "text"} autoComplete="off" />);
+  const area = (name: ListingField, opts: { required?: boolean; hint?: boolean; rows?: number; lang?: string } = {}) =>
+    field(name, opts, (c) => <textarea {...c} rows={opts.rows ?? 4} className={textareaStyles} />);
 
   return (
     <form action={action} noValidate className="flex flex-col gap-8">

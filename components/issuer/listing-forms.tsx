@@ -2,14 +2,12 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { controlStyles, Input, Select } from "@/components/ui/input";
+import { controlStyles } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
-import { documentKinds } from "@/lib/issuer/kinds";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import {
   deleteListingAction,
   type IssuerActionState,
@@ -19,211 +17,9 @@ import {
   submitListingAction,
   withdrawListingAction,
 } from "./actions";
-import { useUpload, type UploadState } from "@/components/uploads/use-upload";
-import { useFileSizeGuard } from "./use-file-size-guard";
+import { Outcome } from "./listing-outcome";
 
-const MB = 1024 * 1024;
-
-/**
- * What became of the last submission: a refusal (the server's, or `clientRefusal` from the browser's own check) in
- * the shared error summary, which takes focus and links to each refused field of `fields` (name → control id and
- * label); a success in a polite status.
- */
-function Outcome({
-  state,
-  fields = {},
-  clientRefusal = null,
-  clientErrors,
-}: {
-  state: IssuerActionState | UploadState;
-  fields?: Record<string, { id: string; label: string }>;
-  clientRefusal?: object | null;
-  clientErrors?: Record<string, string>;
-}) {
-  const tUi = useTranslations("ui.errorSummary");
-  const fieldErrors = clientRefusal ? clientErrors : state && !state.ok ? state.fieldErrors : undefined;
-  const refused = clientRefusal ?? (state && !state.ok ? state : null);
-  const items = errorItems(fieldErrors, {
-    order: Object.keys(fields),
-    control: (name) => fields[name]?.id ?? name,
-    label: (name) => fields[name]?.label ?? name,
-  });
-  return (
-    <>
-      {refused ? (
-        <ErrorSummary
-          title={items.length > 0 ? tUi("fields") : state && !state.ok ? state.message : tUi("fields")}
-          focusKey={refused}
-          items={items}
-        />
-      ) : null}
-      <StatusOutcome state={state} />
-    </>
-  );
-}
-
-function StatusOutcome({ state }: { state: IssuerActionState | UploadState }) {
-  return (
-    <div aria-live="polite" role="status">
-      {state?.ok && state.message ? (
-        <Alert tone="success" role="none">
-          {state.message}
-        </Alert>
-      ) : null}
-    </div>
-  );
-}
-
-const fileStyles = cn(
-  controlStyles,
-  "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm",
-);
-
-/** Fallback words of the upload routes' answers, in the issuer's namespace. */
-function useIssuerUpload() {
-  const tErrors = useTranslations("issuer.errors");
-  return useUpload({
-    unavailable: tErrors("codes.unavailable"),
-    tooLarge: tErrors("codes.tooLarge"),
-    wait: (seconds) => tErrors("codes.rate_limited_wait", { seconds }),
-  });
-}
-
-/**
- * The image's bytes go to an upload route (app/api/uploads), which checks the session and the listing before it
- * reads them; the form is not reset by a refusal, so the alternative text typed stays.
- */
-export function ImageUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
-  const t = useTranslations("issuer.files");
-  const tErrors = useTranslations("issuer.errors");
-  const { state, pending, send } = useIssuerUpload();
-  const guard = useFileSizeGuard({ field: "file", maxBytes: maxMb * MB });
-  const err = (f: string) =>
-    f === "file" && guard.tooLarge
-      ? tErrors("codes.tooLarge")
-      : state && !state.ok
-        ? state.fieldErrors?.[f]
-        : undefined;
-  return (
-    <form
-      onSubmit={(event) => {
-        guard.onSubmit(event);
-        if (event.defaultPrevented) return;
-        event.preventDefault();
-        const form = event.currentTarget;
-        const data = new FormData(form);
-        const file = data.get("file");
-        const query = new URLSearchParams({ alt: String(data.get("alt") ?? "") });
-        void send(
-          `/api/uploads/listings/${encodeURIComponent(id)}/images?${query}`,
-          file instanceof File ? file : new Blob([]),
-          { form, contentType: file instanceof File && file.type ? file.type : "application/octet-stream" },
-        );
-      }}
-      onChange={guard.onChange}
-      className="flex flex-col gap-4"
-      noValidate
-    >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="image-file" label={t("imageFile")} hint={t("imageHint", { mb: maxMb })} error={err("file")}>
-          {(c) => (
-            <input {...c} type="file" name="file" accept="image/jpeg,image/png,image/webp" className={fileStyles} />
-          )}
-        </Field>
-        <Field id="image-alt" label={t("imageAlt")} hint={t("imageAltHint")} error={err("alt")}>
-          {(c) => <Input {...c} name="alt" maxLength={200} />}
-        </Field>
-      </div>
-      <Outcome
-        state={state}
-        fields={{
-          file: { id: "image-file", label: t("imageFile") },
-          alt: { id: "image-alt", label: t("imageAlt") },
-        }}
-        clientRefusal={guard.refusal}
-        clientErrors={{ file: tErrors("codes.tooLarge") }}
-      />
-      <div>
-        <Button type="submit" variant="secondary" loading={pending}>
-          {t("uploadImage")}
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-/** A PDF to the upload route (hashed there for anchoring); its title and kind ride along and survive a refusal. */
-export function DocumentUploadForm({ id, maxMb }: { id: string; maxMb: number }) {
-  const t = useTranslations("issuer.files");
-  const tErrors = useTranslations("issuer.errors");
-  const { state, pending, send } = useIssuerUpload();
-  const guard = useFileSizeGuard({ field: "file", maxBytes: maxMb * MB });
-  const err = (f: string) =>
-    f === "file" && guard.tooLarge
-      ? tErrors("codes.tooLarge")
-      : state && !state.ok
-        ? state.fieldErrors?.[f]
-        : undefined;
-  return (
-    <form
-      onSubmit={(event) => {
-        guard.onSubmit(event);
-        if (event.defaultPrevented) return;
-        event.preventDefault();
-        const form = event.currentTarget;
-        const data = new FormData(form);
-        const file = data.get("file");
-        const query = new URLSearchParams({
-          title: String(data.get("title") ?? ""),
-          kind: String(data.get("kind") ?? ""),
-        });
-        void send(
-          `/api/uploads/listings/${encodeURIComponent(id)}/documents?${query}`,
-          file instanceof File ? file : new Blob([]),
-          { form, contentType: "application/pdf" },
-        );
-      }}
-      onChange={guard.onChange}
-      className="flex flex-col gap-4"
-      noValidate
-    >
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="document-title" label={t("documentTitle")} error={err("title")}>
-          {(c) => <Input {...c} name="title" maxLength={200} />}
-        </Field>
-        <Field id="document-kind" label={t("documentKind")} error={err("kind")}>
-          {(c) => (
-            <Select {...c} name="kind" defaultValue="appraisal">
-              {documentKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field id="document-file" label={t("documentFile")} hint={t("documentHint", { mb: maxMb })} error={err("file")}>
-          {(c) => <input {...c} type="file" name="file" accept="application/pdf" className={fileStyles} />}
-        </Field>
-      </div>
-      <Outcome
-        state={state}
-        fields={{
-          title: { id: "document-title", label: t("documentTitle") },
-          kind: { id: "document-kind", label: t("documentKind") },
-          file: { id: "document-file", label: t("documentFile") },
-        }}
-        clientRefusal={guard.refusal}
-        clientErrors={{ file: tErrors("codes.tooLarge") }}
-      />
-      <div>
-        <Button type="submit" variant="secondary" loading={pending}>
-          {t("uploadDocument")}
-        </Button>
-      </div>
-    </form>
-  );
-}
+export { DocumentUploadForm, ImageUploadForm } from "./listing-uploads";
 
 /**
  * A "Remove" button that asks first, in a dialog saying what goes; the removal itself is a server action
@@ -282,61 +78,57 @@ function ConfirmRemove({
   );
 }
 
+/** Removes a document of an editable listing, after a confirmation naming it. */
 export function RemoveDocumentForm({ id, documentId, title }: { id: string; documentId: string; title: string }) {
+  return <RemoveFileForm action={removeDocumentAction} fields={{ id, documentId }} what="Document" name={{ title }} />;
+}
+
+/** Removes an image of an editable listing, after a confirmation naming it by its alternative text. */
+export function RemoveImageForm({ id, src, alt }: { id: string; src: string; alt: string }) {
+  return <RemoveFileForm action={removeImageAction} fields={{ id, src }} what="Image" name={{ alt }} />;
+}
+
+function RemoveFileForm(props: {
+  action: (prev: IssuerActionState, form: FormData) => Promise<IssuerActionState>;
+  fields: Record<string, string>;
+  what: "Document" | "Image";
+  name: { title: string } | { alt: string };
+}) {
   const t = useTranslations("issuer.files");
+  const words = props.name as { title: string; alt: string };
   return (
     <ConfirmRemove
-      action={removeDocumentAction}
-      fields={{ id, documentId }}
-      label={t("removeDocument", { title })}
-      title={t("removeDocumentTitle")}
-      body={t("removeDocumentBody", { title })}
+      action={props.action}
+      fields={props.fields}
+      label={t(`remove${props.what}`, words)}
+      title={t(`remove${props.what}Title`)}
+      body={t(`remove${props.what}Body`, words)}
     />
   );
 }
 
-export function RemoveImageForm({ id, src, alt }: { id: string; src: string; alt: string }) {
-  const t = useTranslations("issuer.files");
+const listingChanges = { withdraw: withdrawListingAction, delete: deleteListingAction } as const;
+
+/** Withdraws a listing in review (back to a draft) or deletes a draft with its files, after a confirmation. */
+function ListingChangeForm({ id, title, change }: { id: string; title: string; change: keyof typeof listingChanges }) {
+  const t = useTranslations("issuer.detail");
   return (
     <ConfirmRemove
-      action={removeImageAction}
-      fields={{ id, src }}
-      label={t("removeImage", { alt })}
-      title={t("removeImageTitle")}
-      body={t("removeImageBody", { alt })}
+      action={listingChanges[change]}
+      fields={{ id }}
+      title={t(`${change}Title`)}
+      body={t(`${change}Body`, { title })}
+      trigger={t(change)}
+      confirm={t(`${change}Confirm`)}
     />
   );
 }
 
 /** Takes a listing in review back to a draft, after a confirmation. */
-export function WithdrawListingForm({ id, title }: { id: string; title: string }) {
-  const t = useTranslations("issuer.detail");
-  return (
-    <ConfirmRemove
-      action={withdrawListingAction}
-      fields={{ id }}
-      title={t("withdrawTitle")}
-      body={t("withdrawBody", { title })}
-      trigger={t("withdraw")}
-      confirm={t("withdrawConfirm")}
-    />
-  );
-}
+export const WithdrawListingForm = (p: { id: string; title: string }) => <ListingChangeForm {...p} change="withdraw" />;
 
 /** Deletes a draft or returned listing with its files, after a confirmation. */
-export function DeleteListingForm({ id, title }: { id: string; title: string }) {
-  const t = useTranslations("issuer.detail");
-  return (
-    <ConfirmRemove
-      action={deleteListingAction}
-      fields={{ id }}
-      title={t("deleteTitle")}
-      body={t("deleteBody", { title })}
-      trigger={t("delete")}
-      confirm={t("deleteConfirm")}
-    />
-  );
-}
+export const DeleteListingForm = (p: { id: string; title: string }) => <ListingChangeForm {...p} change="delete" />;
 
 export function SubmitListingForm({ id, disabledReason }: { id: string; disabledReason: string | null }) {
   const t = useTranslations("issuer.detail");

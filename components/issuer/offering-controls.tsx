@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
@@ -90,14 +90,12 @@ export function OfferingControls({
       ) : null}
       <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
       <div className="grid gap-4 md:grid-cols-2">
-        <section className="flex flex-col gap-3 rounded-2xl border border-line p-5" aria-labelledby="withdraw-title">
-          <h3 id="withdraw-title" className="font-medium">
-            {t("withdrawTitle")}
-          </h3>
-          <p className="text-sm text-ink-muted">
-            {withdrawable ? t("withdrawExplain", { amount: withdrawable }) : t("nothingToWithdraw")}
-          </p>
-          <TxStatus step={withdraw.step} confirmed={t("withdrawn")} testId="withdraw-status" />
+        <ControlCard
+          id="withdraw-title"
+          title={t("withdrawTitle")}
+          explain={withdrawable ? t("withdrawExplain", { amount: withdrawable }) : t("nothingToWithdraw")}
+          status={<TxStatus step={withdraw.step} confirmed={t("withdrawn")} testId="withdraw-status" />}
+        >
           <div className="mt-auto">
             <Button
               onClick={() => run("withdrawProceeds")}
@@ -107,13 +105,14 @@ export function OfferingControls({
               {t("withdraw")}
             </Button>
           </div>
-        </section>
-        <section className="flex flex-col gap-3 rounded-2xl border border-line p-5" aria-labelledby="close-title">
-          <h3 id="close-title" ref={closeHeadingRef} className="font-medium">
-            {t("closeTitle")}
-          </h3>
-          <p className="text-sm text-ink-muted">{canClose ? t("closeExplain") : t("notOpen")}</p>
-          <TxStatus step={close.step} confirmed={t("closed")} testId="close-status" />
+        </ControlCard>
+        <ControlCard
+          id="close-title"
+          headingRef={closeHeadingRef}
+          title={t("closeTitle")}
+          explain={canClose ? t("closeExplain") : t("notOpen")}
+          status={<TxStatus step={close.step} confirmed={t("closed")} testId="close-status" />}
+        >
           {confirmClose ? (
             <div
               ref={confirmRef}
@@ -147,8 +146,36 @@ export function OfferingControls({
               </Button>
             </div>
           )}
-        </section>
+        </ControlCard>
       </div>
     </div>
+  );
+}
+
+/** One of the offering's controls: what it does, its transaction's state, then its button. */
+function ControlCard({
+  id,
+  title,
+  headingRef,
+  explain,
+  status,
+  children,
+}: {
+  id: string;
+  title: string;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+  explain: string;
+  status: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="flex flex-col gap-3 rounded-2xl border border-line p-5" aria-labelledby={id}>
+      <h3 id={id} ref={headingRef} className="font-medium">
+        {title}
+      </h3>
+      <p className="text-sm text-ink-muted">{explain}</p>
+      {status}
+      {children}
+    </section>
   );
 }

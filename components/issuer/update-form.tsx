@@ -2,22 +2,13 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { useFileSizeGuard } from "./use-file-size-guard";
-import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
-import { controlStyles, Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/issuer/kinds";
-import type { UpdateField } from "@/lib/issuer/update-validation";
-import { useUpload } from "@/components/uploads/use-upload";
-
-const textareaStyles = cn(controlStyles, "h-auto min-h-28 py-2 leading-relaxed");
-const fileStyles = cn(
-  controlStyles,
-  "h-auto py-2 file:mr-3 file:rounded-md file:border-0 file:bg-surface-muted file:px-3 file:py-1 file:text-sm",
-);
+import { useIssuerUpload } from "./use-issuer-upload";
+import { ChoiceSelect, fileStyles, SavedStatus, textareaStyles } from "./form-parts";
 
 /**
  * Write an update (valuation, condition report, exhibition, custody change) with up to three PDFs. Validated
@@ -36,22 +27,10 @@ export function UpdateForm({
   today: string;
 }) {
   const t = useTranslations("issuer.updates");
-  const tErrors = useTranslations("issuer.errors");
-  const { state, pending, send } = useUpload({
-    unavailable: tErrors("codes.unavailable"),
-    tooLarge: tErrors("codes.tooLarge"),
-    wait: (seconds) => tErrors("codes.rate_limited_wait", { seconds }),
-  });
+  const { state, pending, send, guard, err } = useIssuerUpload({ field: "files", maxBytes: maxMb * 1024 * 1024 });
   const [kind, setKind] = useState<ArtworkUpdateKind>("valuation");
   // A saved update starts a fresh form; a refused one keeps everything typed (the form is never reset by it).
   const [saved, setSaved] = useState(0);
-  const guard = useFileSizeGuard({ field: "files", maxBytes: maxMb * 1024 * 1024 });
-  const err = (f: UpdateField | "files") =>
-    f === "files" && guard.tooLarge
-      ? tErrors("codes.tooLarge")
-      : state && !state.ok
-        ? state.fieldErrors?.[f]
-        : undefined;
 
   return (
     // The text and PDFs go together as one multipart body to the upload route, which checks the session and the
@@ -79,13 +58,14 @@ export function UpdateForm({
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="update-kind" label={t("fields.kind")} error={err("kind")}>
           {(c) => (
-            <Select {...c} name="kind" value={kind} onChange={(e) => setKind(e.target.value as ArtworkUpdateKind)}>
-              {artworkUpdateKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              control={c}
+              name="kind"
+              value={kind}
+              onChange={setKind}
+              options={artworkUpdateKinds}
+              label={(k) => t(`kinds.${k}`)}
+            />
           )}
         </Field>
         <Field id="update-date" label={t(`dateLabel.${kind}`)} error={err("eventDate")}>
@@ -99,43 +79,16 @@ export function UpdateForm({
         {kind === "valuation" ? (
           <>
             <Field id="update-value" label={t("fields.value")} hint={t("hints.value")} error={err("value")}>
-              {(c) => (
-                <Input
-                  {...c}
-                  name="value"
-                  inputMode="decimal"
-
-                  required
-                  autoComplete="off"
-                />
-              )}
+              {(c) => <Input {...c} name="value" inputMode="decimal" required autoComplete="off" />}
             </Field>
             <Field id="update-appraiser" label={t("fields.appraiser")} error={err("appraiser")}>
-              {(c) => (
-                <Input
-                  {...c}
-                  name="appraiser"
-
-                  maxLength={200}
-                  required
-                  autoComplete="off"
-                />
-              )}
+              {(c) => <Input {...c} name="appraiser" maxLength={200} required autoComplete="off" />}
             </Field>
           </>
         ) : null}
         <div className="sm:col-span-2">
           <Field id="update-body" label={t("fields.bodyMd")} hint={t("hints.bodyMd")} error={err("bodyMd")}>
-            {(c) => (
-              <textarea
-                {...c}
-                name="bodyMd"
-                rows={5}
-
-                required
-                className={textareaStyles}
-              />
-            )}
+            {(c) => <textarea {...c} name="bodyMd" rows={5} required className={textareaStyles} />}
           </Field>
         </div>
         <div className="sm:col-span-2">
@@ -162,13 +115,7 @@ export function UpdateForm({
           )}
         />
       ) : null}
-      <div aria-live="polite" role="status">
-        {state?.ok && state.message ? (
-          <Alert tone="success" role="none">
-            {state.message}
-          </Alert>
-        ) : null}
-      </div>
+      <SavedStatus state={state} />
       <div>
         <Button type="submit" loading={pending}>
           {t("save")}

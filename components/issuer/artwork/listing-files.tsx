@@ -81,14 +81,19 @@ export async function ListingFiles({ id, v }: { id: string; v: IssuerArtworkView
         </div>
         {editable ? (
           <div className="grid gap-8 rounded-2xl border border-line p-5">
-            <div className="flex flex-col gap-2">
-              <h3 className="font-medium">{tf("addImage")}</h3>
-              <ImageUploadForm id={id} maxMb={LIMITS.imageBytes / MB} />
-            </div>
-            <div className="flex flex-col gap-2">
-              <h3 className="font-medium">{tf("addDocument")}</h3>
-              <DocumentUploadForm id={id} maxMb={LIMITS.documentBytes / MB} />
-            </div>
+            {[
+              { key: "image", title: tf("addImage"), form: <ImageUploadForm id={id} maxMb={LIMITS.imageBytes / MB} /> },
+              {
+                key: "document",
+                title: tf("addDocument"),
+                form: <DocumentUploadForm id={id} maxMb={LIMITS.documentBytes / MB} />,
+              },
+            ].map((u) => (
+              <div key={u.key} className="flex flex-col gap-2">
+                <h3 className="font-medium">{u.title}</h3>
+                {u.form}
+              </div>
+            ))}
           </div>
         ) : null}
       </section>
