@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AllocationError, allocateProRata, CENT, type Holding } from "./allocate";
+import { AllocationError, allocateProRata, CENT, dustOf, type Holding } from "./allocate";
 
 const w = (i: number) => `0x${i.toString(16).padStart(40, "0")}`;
 
@@ -13,7 +13,7 @@ function rng(seed: number) {
   };
 }
 
-describe("allocateProRata", () => {
+describe("allocateProRata: floor(amount × balance ÷ supply) in whole cents, dust to the issuer", () => {
   it("splits exactly when the shares divide the amount", () => {
     const out = allocateProRata(
       [
@@ -23,28 +23,39 @@ describe("allocateProRata", () => {
       400n * CENT,
     );
     expect(out.map((a) => a.amount)).toEqual([100n * CENT, 300n * CENT]);
+    expect(dustOf(out, 400n * CENT)).toBe(0n);
   });
 
-  it("gives the left-over cents to the largest remainders, ties to the lower index", () => {
-    // 100 cents over three equal holders: 33 each, one cent left, tie → index 0.
+  it("rounds every share down and leaves the dust, never giving anyone more than its exact share", () => {
+    // 100 cents over three equal holders: 33 each, one cent of dust (no holder is favoured by its place).
     const equal = allocateProRata(
       [1, 2, 3].map((i) => ({ wallet: w(i), balance: 5n })),
       100n * CENT,
     );
-    expect(equal.map((a) => a.amount / CENT)).toEqual([34n, 33n, 33n]);
-    // Same remainders in another order of wallets: still the first index wins.
-    const twoOfThree = allocateProRata(
-      [1, 2, 3].map((i) => ({ wallet: w(i), balance: 1n })),
-      200n * CENT,
-    );
-    expect(twoOfThree.map((a) => a.amount / CENT)).toEqual([67n, 67n, 66n]);
-    // 10 cents over balances 1, 2, 4 (total 7): exact 1.43, 2.86, 5.71 → floors 1, 2, 5 (8), remainders 3, 6, 5:
-    // the two cents left over go to indexes 1 and 2.
+    expect(equal.map((a) => a.amount / CENT)).toEqual([33n, 33n, 33n]);
+    expect(dustOf(equal, 100n * CENT)).toBe(CENT);
+    // 10 cents over balances 1, 2, 4 (supply 7): exact 1.43, 2.86, 5.71 → 1, 2, 5; two cents of dust.
     const uneven = allocateProRata(
       [1n, 2n, 4n].map((balance, i) => ({ wallet: w(i), balance })),
       10n * CENT,
     );
-    expect(uneven.map((a) => a.amount / CENT)).toEqual([1n, 3n, 6n]);
+    expect(uneven.map((a) => a.amount / CENT)).toEqual([1n, 2n, 5n]);
+    expect(dustOf(uneven, 10n * CENT)).toBe(2n * CENT);
+  });
+
+  it("divides by the supply at the record block: a left-out wallet's part is dust, not shared among the others", () => {
+    // 1,000 cents, supply 10: the holders have 3 and 5, a platform contract 2 (left out) → 300 and 500, dust 200.
+    const out = allocateProRata(
+      [
+        { wallet: w(1), balance: 3n },
+        { wallet: w(2), balance: 5n },
+      ],
+      1_000n * CENT,
+      { supply: 10n },
+    );
+    expect(out.map((a) => a.amount / CENT)).toEqual([300n, 500n]);
+    expect(dustOf(out, 1_000n * CENT)).toBe(200n * CENT);
+    expect(() => allocateProRata([{ wallet: w(1), balance: 3n }], CENT, { supply: 2n })).toThrow(/supply/);
   });
 
   it("refuses amounts that are not whole cents, nothing to split, and duplicate wallets", () => {
@@ -57,7 +68,7 @@ describe("allocateProRata", () => {
     ).toThrow(/twice/);
   });
 
-  it("property: the sum is exact, nothing is negative, each is within a cent of its exact share, deterministic", () => {
+  it("property: each is the floor of its exact share, Σ + dust = amount, dust < one cent a holder, deterministic", () => {
     const random = rng(15);
     for (let round = 0; round < 300; round++) {
       const n = 1 + Math.floor(random() * 40);
@@ -66,23 +77,30 @@ describe("allocateProRata", () => {
         balance: random() < 0.1 ? 0n : BigInt(1 + Math.floor(random() * 1_000_000)),
       }));
       if (holders.every((h) => h.balance === 0n)) holders[0]!.balance = 1n;
+      const held = holders.reduce((s, h) => s + h.balance, 0n);
+      const leftOut = random() < 0.3 ? BigInt(Math.floor(random() * 1_000_000)) : 0n;
+      const supply = held + leftOut;
       const amount = BigInt(1 + Math.floor(random() * 10_000_000)) * CENT;
-      const out = allocateProRata(holders, amount);
-      const total = holders.reduce((s, h) => s + h.balance, 0n);
-      expect(out.reduce((s, a) => s + a.amount, 0n)).toBe(amount);
+      const out = allocateProRata(holders, amount, { supply });
+      const sum = out.reduce((s, a) => s + a.amount, 0n);
+      const dust = dustOf(out, amount);
+      expect(sum + dust).toBe(amount);
+      expect(dust >= 0n).toBe(true);
+      // The dust is the left-out wallets' part (rounded) plus under one cent per holder.
+      const leftOutPart = ((amount / CENT) * leftOut) / supply;
+      expect(dust / CENT <= leftOutPart + BigInt(n)).toBe(true);
       for (const [i, a] of out.entries()) {
-        expect(a.amount >= 0n).toBe(true);
         expect(a.amount % CENT).toBe(0n);
         expect(a.wallet).toBe(holders[i]!.wallet);
-        // floor(exact) ≤ amount ≤ floor(exact) + 1 cent
-        const floor = ((amount / CENT) * a.balance) / total;
-        expect(a.amount / CENT - floor >= 0n && a.amount / CENT - floor <= 1n).toBe(true);
-        if (a.balance === 0n) expect(a.amount).toBe(0n);
+        expect(a.amount / CENT).toBe(((amount / CENT) * a.balance) / supply);
+        // Never more than the exact share: amount × balance ≥ entitlement × supply.
+        expect(amount * a.balance >= a.amount * supply).toBe(true);
       }
       expect(
         allocateProRata(
           holders.map((h) => ({ ...h })),
           amount,
+          { supply },
         ),
       ).toEqual(out);
     }

@@ -1,14 +1,13 @@
 /**
  * Pro-rata allocation of a distribution's amount over the holders at the record block, in whole cents.
  *
- * Rule (deterministic, the same on every machine): the amount is split in cents (HKD has 6 decimals, so one cent is
- * 10,000 base units; the amount must be a whole number of cents). Each holder first gets
- * floor(cents × balance ÷ total) cents, where total is the sum of the balances allocated over; the cents left over
- * (fewer than the number of holders) go one each to the holders with the largest remainders
- * (cents × balance mod total), ties to the lower index (holders are in index order, i.e. by wallet address). So the
- * entitlements sum to the amount exactly, none is negative, and no holder gets a cent more than its exact share
- * rounded up. The issue's "floor then dust back to the issuer" is the contract's guarantee for any tree; this tree
- * leaves no dust.
+ * Rule (issue 15, deterministic, the same on every machine): each holder is entitled to
+ * floor(amount × balance ÷ supply), rounded down to a whole cent, where `supply` is the token's total supply at the
+ * record block — wallets left out (the platform's own contracts) count in the supply, so their part is not shared
+ * out among the others. No holder ever gets more than its exact share; what the floors leave over (the dust, under
+ * one cent a holder plus the left-out wallets' part) stays in the distributor and returns to the issuer when the
+ * distribution closes (`Distributor.close`: the issuer takes back what is unclaimed, never more). So
+ * Σ entitlements + dust = amount.
  *
  * Pure module: no I/O (the entitlement list, the tree and the verifier use it alike).
  */
@@ -27,37 +26,35 @@ export class AllocationError extends Error {
 }
 
 /**
- * Splits `amount` (payment-token base units, a whole number of `unit`s) over `holders` in proportion to their
- * balances, in the order given (the order breaks ties). Holders with a zero balance get zero.
+ * Each holder's entitlement: floor(amount × balance ÷ supply) in whole `unit`s (payment-token base units), in the
+ * order given. `supply` defaults to the holders' balances together; pass the token's supply at the record block
+ * when some holders are left out. Holders with a zero balance get zero.
  */
-export function allocateProRata(holders: readonly Holding[], amount: bigint, unit: bigint = CENT): Allocation[] {
+export function allocateProRata(
+  holders: readonly Holding[],
+  amount: bigint,
+  { unit = CENT, supply }: { unit?: bigint; supply?: bigint } = {},
+): Allocation[] {
   if (unit <= 0n) throw new AllocationError("The unit must be positive");
   if (amount <= 0n) throw new AllocationError("The amount must be positive");
   if (amount % unit !== 0n) throw new AllocationError(`The amount must be a whole number of cents (${unit} units)`);
   const seen = new Set<string>();
-  let total = 0n;
+  let held = 0n;
   for (const h of holders) {
     if (h.balance < 0n) throw new AllocationError(`Negative balance for ${h.wallet}`);
     const key = h.wallet.toLowerCase();
     if (seen.has(key)) throw new AllocationError(`Wallet listed twice: ${h.wallet}`);
     seen.add(key);
-    total += h.balance;
+    held += h.balance;
   }
-  if (total === 0n) throw new AllocationError("No shares held at the record block");
+  const total = supply ?? held;
+  if (held === 0n || total === 0n) throw new AllocationError("No shares held at the record block");
+  if (total < held) throw new AllocationError("The supply is smaller than the holders' balances together");
   const units = amount / unit;
-  const base = holders.map((h) => (units * h.balance) / total);
-  const remainders = holders.map((h) => (units * h.balance) % total);
-  let left = units - base.reduce((s, v) => s + v, 0n);
-  // Largest remainder first; equal remainders in index order (a stable sort keeps the given order).
-  const order = holders
-    .map((_, i) => i)
-    .sort((a, b) => (remainders[b]! > remainders[a]! ? 1 : remainders[b]! < remainders[a]! ? -1 : a - b));
-  for (const i of order) {
-    if (left === 0n) break;
-    if (remainders[i] === 0n) break;
-    base[i]! += 1n;
-    left -= 1n;
-  }
-  if (left !== 0n) throw new AllocationError("Allocation did not sum to the amount"); // cannot happen
-  return holders.map((h, i) => ({ wallet: h.wallet, balance: h.balance, amount: base[i]! * unit }));
+  return holders.map((h) => ({ wallet: h.wallet, balance: h.balance, amount: ((units * h.balance) / total) * unit }));
+}
+
+/** What the floors leave over: it stays in the distributor and returns to the issuer at close. */
+export function dustOf(allocation: readonly Allocation[], amount: bigint): bigint {
+  return amount - allocation.reduce((s, a) => s + a.amount, 0n);
 }

@@ -51,7 +51,7 @@ export type PlannedDistribution = {
   holders: number;
   entitled: number;
   totalShares: bigint;
-  /** Always 0 with the largest-remainder rule; kept for the preview the issue asks for. */
+  /** What the floors leave over (and the left-out wallets' part): it returns to the issuer when the distribution closes. */
   dust: bigint;
 };
 

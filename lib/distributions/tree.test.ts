@@ -25,11 +25,14 @@ const input = {
 };
 
 describe("buildDistribution", () => {
-  it("indexes the paid holders in wallet order, sums to the amount and proves each leaf as the contract does", () => {
+  it("indexes the paid holders in wallet order, leaves the dust and proves each leaf as the contract does", () => {
     const built = buildDistribution(input);
     expect(built.entitlements.map((e) => e.wallet)).toEqual([w(1), w(2), w(3)].map((x) => x));
     expect(built.entitlements.map((e) => e.index)).toEqual([0, 1, 2]);
-    expect(built.entitlements.reduce((s, e) => s + e.amount, 0n)).toBe(input.amount);
+    // 1,000 cents over a supply of 99,905 (the left-out platform contract's 5 shares count): exact 6.006, 990.94,
+    // 3.003 cents → 6, 990, 3 (floors); the one cent of dust stays for the issuer.
+    expect(built.entitlements.map((e) => e.amount / CENT)).toEqual([6n, 990n, 3n]);
+    expect(input.amount - built.entitlements.reduce((s, e) => s + e.amount, 0n)).toBe(CENT);
     expect(built.leafCount).toBe(3);
     for (const e of built.entitlements) {
       expect(StandardMerkleTree.verify(built.root, [...LEAF_ENCODING], [e.index, e.wallet, e.amount], e.proof)).toBe(

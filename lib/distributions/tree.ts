@@ -20,7 +20,8 @@ import { allocateProRata, CENT, type Holding } from "./allocate";
 
 export const LEAF_ENCODING = ["uint256", "address", "uint256"] as const;
 export const DOCUMENT_FORMAT = "atelier-distribution/1";
-export const ALLOCATION_RULE = "pro-rata, whole cents, largest remainder, ties to the lower index";
+export const ALLOCATION_RULE =
+  "floor(amount × shares ÷ supply at the record block) in whole cents; the dust returns to the issuer at close";
 
 /** The distributor's `Kind` enum, in its order. */
 export const DISTRIBUTION_KINDS = ["sale_proceeds", "income", "return_of_capital"] as const;
@@ -73,7 +74,10 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
     .filter((h) => h.balance > 0n)
     .map((h) => ({ wallet: getAddress(h.wallet), balance: h.balance }))
     .sort(byWallet);
-  const allocation = allocateProRata(holders, input.amount, CENT);
+  // The supply at the record block: the holders' shares and the left-out wallets' together.
+  const supply =
+    holders.reduce((s, h) => s + h.balance, 0n) + (input.excluded ?? []).reduce((s, e) => s + e.shares, 0n);
+  const allocation = allocateProRata(holders, input.amount, { unit: CENT, supply });
   const paid = allocation.filter((a) => a.amount > 0n);
   const values = paid.map((a, i) => [i.toString(), a.wallet, a.amount.toString()]);
   const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);
