@@ -602,6 +602,14 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => ({ path: "/media/artworks/x/..%2F..%2F..%2Fsecrets.json" }),
     expect: { ok: [A, A, A, A, A, A, A, A], bad: [N, N, N, N, N, N, N, N] },
   },
+  "/api/distributions/[id]/tree": {
+    kind: "route",
+    method: "GET",
+    ok: () => ({ path: `/api/distributions/${ZERO_ID}/tree` }),
+    bad: () => ({ path: "/api/distributions/not-an-id/tree" }),
+    expect: { ok: [N, N, N, N, N, N, N, N], bad: [N, N, N, N, N, N, N, N] },
+    note: "a distribution's tree document is public (its SHA-256 is anchored on-chain); none exists for the zero id",
+  },
   "/api/kyc/documents/[id]": {
     kind: "route",
     method: "GET",
