@@ -34,21 +34,25 @@ export type OpenLinkRequest = {
 type Busy = null | "start" | "current" | "new" | "cancel";
 
 /**
- * Link a second wallet: (1) the signed-in wallet signs its consent, (2) the investor switches their wallet app to
- * the new wallet, which signs to prove it is theirs, (3) compliance registers the link on-chain. Each step says
- * what will be signed before the wallet opens; the server checks every signature.
+ * The request's steps as wallet signatures and server actions: one at a time (`busy` names it), each ending with a
+ * refresh of the page, and a refusal kept in `error` for the error summary.
  */
-export function LinkWalletFlow({ currentWallet, request }: { currentWallet: string; request: OpenLinkRequest | null }) {
-  const t = useTranslations("walletLinks.flow");
-  const config = useConfig();
-  const router = useRouter();
-  const { address, isConnected, isReconnecting } = useWalletConnection();
+function useWalletLinkActions({
+  t,
+  config,
+  router,
+  currentWallet,
+  onCurrent,
+}: {
+  t: (key: "failed" | "rejectedInWallet") => string;
+  config: ReturnType<typeof useConfig>;
+  router: { refresh: () => void };
+  currentWallet: string;
+  onCurrent: boolean;
+}) {
   const [busy, setBusy] = useState<Busy>(null);
   // An object per refusal: the error summary takes focus again even when the words are the same.
   const [error, setError] = useState<{ message: string } | null>(null);
-  const [connectOpen, setConnectOpen] = useState(false);
-  const connected = address?.toLowerCase() ?? null;
-  const onCurrent = connected === currentWallet.toLowerCase();
 
   async function run(kind: Exclude<Busy, null>, work: () => Promise<{ ok: boolean; message?: string } | void>) {
     setBusy(kind);
@@ -90,6 +94,30 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
     });
 
   const cancel = (id: string) => run("cancel", () => cancelWalletLinkAction({ id }));
+
+  return { busy, error, start, signCurrent, signNew, cancel };
+}
+
+/**
+ * Link a second wallet: (1) the signed-in wallet signs its consent, (2) the investor switches their wallet app to
+ * the new wallet, which signs to prove it is theirs, (3) compliance registers the link on-chain. Each step says
+ * what will be signed before the wallet opens; the server checks every signature.
+ */
+export function LinkWalletFlow({ currentWallet, request }: { currentWallet: string; request: OpenLinkRequest | null }) {
+  const t = useTranslations("walletLinks.flow");
+  const config = useConfig();
+  const router = useRouter();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
+  const connected = address?.toLowerCase() ?? null;
+  const onCurrent = connected === currentWallet.toLowerCase();
+  const { busy, error, start, signCurrent, signNew, cancel } = useWalletLinkActions({
+    t,
+    config,
+    router,
+    currentWallet,
+    onCurrent,
+  });
+  const [connectOpen, setConnectOpen] = useState(false);
 
   const errorAlert = error ? <ErrorSummary title={error.message} focusKey={error} /> : null;
   const connectDialog = <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />;
@@ -152,67 +180,105 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
       data-state={request.currentSigned ? "awaiting_new" : "awaiting_current"}
     >
       <p className="text-sm text-ink-muted">{t("signBefore", { time: signBefore })}</p>
-      <ol className="flex flex-col gap-4">
-        <li
-          className="flex flex-col gap-2 rounded-xl border border-line p-4"
-          aria-current={!request.currentSigned ? "step" : undefined}
-        >
-          <h3 className="text-sm font-medium">{t("step1")}</h3>
-          {request.currentSigned ? (
-            <p className="text-sm text-success">{t("step1Done")}</p>
-          ) : (
-            <>
-              <p className="text-sm text-ink-muted">{t("step1Body")}</p>
-              <details className="text-xs text-ink-muted">
-                <summary className="cursor-pointer">{t("showMessage")}</summary>
-                <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-surface-muted p-3 font-mono">
-                  {request.currentMessage}
-                </pre>
-              </details>
-              {onCurrent ? (
-                <div>
-                  <Button onClick={() => signCurrent(request.id, request.currentMessage)} loading={busy === "current"}>
-                    {t("signCurrent")}
-                  </Button>
-                </div>
-              ) : (
-                <Alert tone="warn">{t("connectCurrent", { wallet: currentWallet })}</Alert>
-              )}
-            </>
-          )}
-        </li>
-        <li
-          className="flex flex-col gap-2 rounded-xl border border-line p-4"
-          aria-current={request.currentSigned ? "step" : undefined}
-        >
-          <h3 className="text-sm font-medium">{t("step2")}</h3>
-          {!request.currentSigned ? (
-            <p className="text-sm text-ink-muted">{t("step2Waiting")}</p>
-          ) : connected && !onCurrent ? (
-            <>
-              <p className="text-sm">
-                {t("step2Ready")} <Address address={getAddress(connected)} />
-              </p>
-              <div>
-                <Button onClick={() => signNew(request.id, connected)} loading={busy === "new"}>
-                  {t("signNew")}
-                </Button>
-              </div>
-            </>
-          ) : (
-            <>
-              <p className="text-sm text-ink-muted">{t("step2Body")}</p>
-              <div>
-                <Button variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-                  {t("connectNew")}
-                </Button>
-              </div>
-            </>
-          )}
-        </li>
-      </ol>
+      <LinkWalletSteps
+        request={request}
+        currentWallet={currentWallet}
+        connected={connected}
+        onCurrent={onCurrent}
+        busy={busy}
+        isReconnecting={isReconnecting}
+        onSignCurrent={() => signCurrent(request.id, request.currentMessage)}
+        onSignNew={(newWallet) => signNew(request.id, newWallet)}
+        onConnect={() => setConnectOpen(true)}
+      />
       {cancelRow(request.id)}
       {connectDialog}
     </div>
+  );
+}
+
+/** The two signatures of an open request, each with what it signs and the button that asks the wallet. */
+function LinkWalletSteps({
+  request,
+  currentWallet,
+  connected,
+  onCurrent,
+  busy,
+  isReconnecting,
+  onSignCurrent,
+  onSignNew,
+  onConnect,
+}: {
+  request: OpenLinkRequest;
+  currentWallet: string;
+  connected: string | null;
+  onCurrent: boolean;
+  busy: Busy;
+  isReconnecting: boolean;
+  onSignCurrent: () => void;
+  onSignNew: (newWallet: string) => void;
+  onConnect: () => void;
+}) {
+  const t = useTranslations("walletLinks.flow");
+  return (
+    <ol className="flex flex-col gap-4">
+      <li
+        className="flex flex-col gap-2 rounded-xl border border-line p-4"
+        aria-current={!request.currentSigned ? "step" : undefined}
+      >
+        <h3 className="text-sm font-medium">{t("step1")}</h3>
+        {request.currentSigned ? (
+          <p className="text-sm text-success">{t("step1Done")}</p>
+        ) : (
+          <>
+            <p className="text-sm text-ink-muted">{t("step1Body")}</p>
+            <details className="text-xs text-ink-muted">
+              <summary className="cursor-pointer">{t("showMessage")}</summary>
+              <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-surface-muted p-3 font-mono">
+                {request.currentMessage}
+              </pre>
+            </details>
+            {onCurrent ? (
+              <div>
+                <Button onClick={onSignCurrent} loading={busy === "current"}>
+                  {t("signCurrent")}
+                </Button>
+              </div>
+            ) : (
+              <Alert tone="warn">{t("connectCurrent", { wallet: currentWallet })}</Alert>
+            )}
+          </>
+        )}
+      </li>
+      <li
+        className="flex flex-col gap-2 rounded-xl border border-line p-4"
+        aria-current={request.currentSigned ? "step" : undefined}
+      >
+        <h3 className="text-sm font-medium">{t("step2")}</h3>
+        {!request.currentSigned ? (
+          <p className="text-sm text-ink-muted">{t("step2Waiting")}</p>
+        ) : connected && !onCurrent ? (
+          <>
+            <p className="text-sm">
+              {t("step2Ready")} <Address address={getAddress(connected)} />
+            </p>
+            <div>
+              <Button onClick={() => onSignNew(connected)} loading={busy === "new"}>
+                {t("signNew")}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <>
+            <p className="text-sm text-ink-muted">{t("step2Body")}</p>
+            <div>
+              <Button variant="secondary" onClick={onConnect} loading={isReconnecting}>
+                {t("connectNew")}
+              </Button>
+            </div>
+          </>
+        )}
+      </li>
+    </ol>
   );
 }

@@ -6,7 +6,12 @@ import { Money } from "@/components/ui/money";
 import { Progress } from "@/components/ui/progress";
 import { Section } from "@/components/ui/section";
 import { ArtworkStatusBadge } from "@/components/catalogue/artwork-card";
-import { describeOffering, offeringStatusToCatalogue, type OfferingView } from "@/lib/catalogue/offering";
+import {
+  describeOffering,
+  offeringStatusToCatalogue,
+  type OfferingFacts,
+  type OfferingView,
+} from "@/lib/catalogue/offering";
 import { categoriesFromMask } from "@/lib/assets/categories";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount, formatPercent } from "@/lib/format/money";
@@ -22,6 +27,8 @@ export type OfferingPanelProps = {
   /** The token trades on the secondary market (open orders or trades on record). */
   trading?: boolean;
 };
+
+type T = Awaited<ReturnType<typeof getTranslations<"artwork.offering">>>;
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -118,71 +125,137 @@ export async function OfferingPanel({
             <Money value={terms.pricePerShare * terms.supplyCap} decimals={decimals} fractionDigits={0} />
           </Row>
         </dl>
-        <div className="mt-6">
-          {paused ? (
-            <Alert tone="warn" role="status">
-              {t("paused")}
-            </Alert>
-          ) : status === "live" ? (
-            <Link
-              href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
-              className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}
-            >
-              {signedIn ? t("buy") : t("signInToBuy")}
-            </Link>
-          ) : status === "upcoming" ? (
-            <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: formatDay(start, locale) })}</p>
-          ) : status === "trading" ? (
-            <div className="flex flex-col gap-3">
-              <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
-              <Link
-                href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
-                className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}
-              >
-                {signedIn ? t("trade") : t("signInToTrade")}
-              </Link>
-            </div>
-          ) : facts.phase === "sold_out" ? (
-            <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
-          ) : facts.phase === "ended" && facts.endedAt ? (
-            <p className="text-center text-sm text-ink-muted">
-              {t("ended", { date: formatDay(facts.endedAt, locale) })}
-            </p>
-          ) : (
-            <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
-          )}
-        </div>
+        <OfferingAction
+          t={t}
+          status={status}
+          facts={facts}
+          paused={paused}
+          signedIn={signedIn}
+          buyHref={buyHref}
+          tradeHref={tradeHref}
+          start={start}
+          locale={locale}
+        />
       </Section>
       {!paused && (status === "live" || status === "trading") ? (
         // Phones: the action stays in reach at the bottom of the screen (the panel is far down the page). Outside
         // the Offering region, so the region does not say the price twice.
-        <div
-          data-testid="sticky-action"
-          data-sticky-action=""
-          className="fixed inset-x-0 bottom-0 z-20 flex items-center justify-between gap-3 border-t border-line bg-canvas/95 px-4 py-3 backdrop-blur lg:hidden"
-        >
-          <span className="text-sm text-ink-muted">
-            {t.rich("perShare", {
-              price: () => <Money value={terms.pricePerShare} decimals={decimals} className="font-medium text-ink" />,
-            })}
-          </span>
-          {status === "live" ? (
-            <Link
-              href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
-              className={buttonStyles({ variant: "primary", size: "md" })}
-            >
-              {signedIn ? t("buy") : t("signInToBuy")}
-            </Link>
-          ) : (
-            <Link
-              href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
-              className={buttonStyles({ variant: "secondary", size: "md" })}
-            >
-              {signedIn ? t("trade") : t("signInToTrade")}
-            </Link>
-          )}
-        </div>
+        <StickyAction
+          t={t}
+          live={status === "live"}
+          signedIn={signedIn}
+          buyHref={buyHref}
+          tradeHref={tradeHref}
+          pricePerShare={terms.pricePerShare}
+          decimals={decimals}
+        />
       ) : null}
     </>
+  );
+}
+
+/** The panel's call to action: buy, trade, or why neither is possible now. */
+function OfferingAction({
+  t,
+  status,
+  facts,
+  paused,
+  signedIn,
+  buyHref,
+  tradeHref,
+  start,
+  locale,
+}: {
+  t: T;
+  status: ReturnType<typeof offeringStatusToCatalogue>;
+  facts: OfferingFacts;
+  paused: boolean;
+  signedIn: boolean;
+  buyHref: string;
+  tradeHref: string;
+  start: Date;
+  locale: string;
+}) {
+  return (
+    <div className="mt-6">
+      {paused ? (
+        <Alert tone="warn" role="status">
+          {t("paused")}
+        </Alert>
+      ) : status === "live" ? (
+        <Link
+          href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
+          className={buttonStyles({ variant: "primary", size: "lg", className: "w-full justify-center" })}
+        >
+          {signedIn ? t("buy") : t("signInToBuy")}
+        </Link>
+      ) : status === "upcoming" ? (
+        <p className="text-center text-sm text-ink-muted">{t("notOpenYet", { date: formatDay(start, locale) })}</p>
+      ) : status === "trading" ? (
+        <div className="flex flex-col gap-3">
+          <p className="text-center text-sm text-ink-muted">{t("tradingNow")}</p>
+          <Link
+            href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
+            className={buttonStyles({ variant: "secondary", size: "lg", className: "w-full justify-center" })}
+          >
+            {signedIn ? t("trade") : t("signInToTrade")}
+          </Link>
+        </div>
+      ) : facts.phase === "sold_out" ? (
+        <p className="text-center text-sm text-ink-muted">{t("soldOut")}</p>
+      ) : facts.phase === "ended" && facts.endedAt ? (
+        <p className="text-center text-sm text-ink-muted">{t("ended", { date: formatDay(facts.endedAt, locale) })}</p>
+      ) : (
+        <p className="text-center text-sm text-ink-muted">{t("closed")}</p>
+      )}
+    </div>
+  );
+}
+
+/** Phones: the price and the live action, fixed at the bottom of the screen. */
+function StickyAction({
+  t,
+  live,
+  signedIn,
+  buyHref,
+  tradeHref,
+  pricePerShare,
+  decimals,
+}: {
+  t: T;
+  live: boolean;
+  signedIn: boolean;
+  buyHref: string;
+  tradeHref: string;
+  pricePerShare: bigint;
+  decimals: number;
+}) {
+  return (
+    <div
+      data-testid="sticky-action"
+      data-sticky-action=""
+      className="fixed inset-x-0 bottom-0 z-20 flex items-center justify-between gap-3 border-t border-line bg-canvas/95 px-4 py-3 backdrop-blur lg:hidden"
+    >
+      <span className="text-sm text-ink-muted">
+        {t.rich("perShare", {
+          price: () => <Money value={pricePerShare} decimals={decimals} className="font-medium text-ink" />,
+        })}
+      </span>
+      {live ? (
+        <Link
+          href={signedIn ? buyHref : `/sign-in?next=${encodeURIComponent(buyHref)}`}
+          className={buttonStyles({ variant: "primary", size: "md" })}
+        >
+          {signedIn ? t("buy") : t("signInToBuy")}
+        </Link>
+      ) : (
+        <Link
+          href={signedIn ? tradeHref : `/sign-in?next=${encodeURIComponent(tradeHref)}`}
+          className={buttonStyles({ variant: "secondary", size: "md" })}
+        >
+          {signedIn ? t("trade") : t("signInToTrade")}
+        </Link>
+      )}
+    </div>
   );
 }

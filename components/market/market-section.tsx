@@ -8,8 +8,18 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Money } from "@/components/ui/money";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import { getMarketStats, getOrderBook, type BookLevel, type OrderBook } from "@/lib/market/queries";
+import {
+  getMarketStats,
+  getOrderBook,
+  type BookLevel,
+  type MarketStats,
+  type OrderBook,
+  type TradeRow,
+} from "@/lib/market/queries";
 import { PriceChart } from "./price-chart";
+
+/** The market messages, passed down from the server component that read them. */
+type MarketT = (k: string, v?: Record<string, number>) => string;
 
 /** Price levels shown per side; the rest is summed up in one line. */
 const LEVELS_SHOWN = 12;
@@ -115,11 +125,6 @@ export async function MarketSection({
   ]);
   if (!book) return null;
   const money = (v: bigint) => formatMoney(v, decimals, locale);
-  const change = stats.change24h;
-  const changeText =
-    change.kind === "change"
-      ? `${change.bps > 0 ? "+" : change.bps < 0 ? "−" : ""}${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(change.bps) / 100)}%`
-      : t("summary.noChange");
   const first = stats.series[0];
   const last = stats.series[stats.series.length - 1];
   const prices = stats.series.map((s) => s.price);
@@ -138,41 +143,7 @@ export async function MarketSection({
           </Link>
         ) : null}
       </div>
-      <dl className="grid grid-cols-2 gap-4 rounded-xl border border-line p-4 sm:grid-cols-4">
-        <div>
-          <dt className="text-xs text-ink-muted">{t("summary.last")}</dt>
-          <dd className="text-base font-medium sm:text-lg" data-testid="last-price">
-            {stats.lastPrice === null ? t("summary.none") : <Money value={stats.lastPrice} decimals={decimals} />}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-ink-muted">{t("summary.change")}</dt>
-          <dd className="text-base font-medium tabular sm:text-lg" data-testid="change-24h">
-            {changeText}
-            {change.kind === "noReference" ? (
-              <span className="block text-xs font-normal text-ink-muted">{t("summary.noReference")}</span>
-            ) : null}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-ink-muted">{t("summary.volume")}</dt>
-          <dd className="text-base font-medium sm:text-lg">
-            <Money value={stats.volume24h} decimals={decimals} />
-            <span className="block text-xs font-normal text-ink-muted">
-              {t("summary.sharesCount", { shares: Number(stats.shares24h) })}
-            </span>
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-ink-muted">{t("summary.spread")}</dt>
-          <dd className="text-base font-medium sm:text-lg" data-testid="spread">
-            <span className="whitespace-nowrap">
-              {book.bestBid ? <Money value={book.bestBid.price} decimals={decimals} /> : "—"} /
-            </span>{" "}
-            {book.bestAsk ? <Money value={book.bestAsk.price} decimals={decimals} /> : "—"}
-          </dd>
-        </div>
-      </dl>
+      <MarketSummary stats={stats} book={book} decimals={decimals} locale={locale} t={t} />
       <div className="grid gap-8 lg:grid-cols-2">
         <div className="flex flex-col gap-4">
           <h3 className="font-medium">{t("book.title")}</h3>
@@ -211,49 +182,124 @@ export async function MarketSection({
           )}
         </div>
       </div>
-      <div className="flex flex-col gap-3">
-        <h3 id="market-history" className="font-medium">
-          {t("history.title")}
-        </h3>
-        {stats.trades.length === 0 ? (
-          <p className="text-sm text-ink-muted">{t("history.empty")}</p>
-        ) : (
-          // Narrow screens: the kind of trade under its time, and no value column (shares × price).
-          <DataTable
-            labelledBy="market-history"
-            minWidth="0"
-            columns={[
-              { label: t("history.when") },
-              { label: t("history.type"), className: "hidden sm:table-cell" },
-              { label: t("history.shares"), align: "right" },
-              { label: t("history.price"), align: "right" },
-              { label: t("history.value"), align: "right", className: "hidden sm:table-cell" },
-            ]}
-          >
-            {stats.trades.map((tr) => {
-              const kind = tr.side === "ask" ? t("history.boughtFromAsk") : t("history.soldIntoBid");
-              return (
-                <Row key={tr.id} className="align-top">
-                  <Cell>
-                    <time className="tabular" dateTime={tr.tradedAt.toISOString()}>
-                      {formatDayTime(tr.tradedAt, locale)}
-                    </time>
-                    <span className="block text-xs text-ink-muted sm:hidden">{kind}</span>
-                  </Cell>
-                  <Cell className="hidden sm:table-cell">{kind}</Cell>
-                  <Cell align="right">{tr.shares.toString()}</Cell>
-                  <Cell align="right">
-                    <Money value={tr.price} decimals={decimals} />
-                  </Cell>
-                  <Cell align="right" className="hidden sm:table-cell">
-                    <Money value={tr.price * tr.shares} decimals={decimals} />
-                  </Cell>
-                </Row>
-              );
-            })}
-          </DataTable>
-        )}
-      </div>
+      <TradeHistory trades={stats.trades} decimals={decimals} locale={locale} t={t} />
     </section>
+  );
+}
+
+/** Last price, 24 h change, 24 h volume and the spread, as one description list. */
+function MarketSummary({
+  stats,
+  book,
+  decimals,
+  locale,
+  t,
+}: {
+  stats: MarketStats;
+  book: OrderBook;
+  decimals: number;
+  locale: string;
+  t: MarketT;
+}) {
+  const change = stats.change24h;
+  const changeText =
+    change.kind === "change"
+      ? `${change.bps > 0 ? "+" : change.bps < 0 ? "−" : ""}${new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(change.bps) / 100)}%`
+      : t("summary.noChange");
+  return (
+    <dl className="grid grid-cols-2 gap-4 rounded-xl border border-line p-4 sm:grid-cols-4">
+      <div>
+        <dt className="text-xs text-ink-muted">{t("summary.last")}</dt>
+        <dd className="text-base font-medium sm:text-lg" data-testid="last-price">
+          {stats.lastPrice === null ? t("summary.none") : <Money value={stats.lastPrice} decimals={decimals} />}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs text-ink-muted">{t("summary.change")}</dt>
+        <dd className="text-base font-medium tabular sm:text-lg" data-testid="change-24h">
+          {changeText}
+          {change.kind === "noReference" ? (
+            <span className="block text-xs font-normal text-ink-muted">{t("summary.noReference")}</span>
+          ) : null}
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs text-ink-muted">{t("summary.volume")}</dt>
+        <dd className="text-base font-medium sm:text-lg">
+          <Money value={stats.volume24h} decimals={decimals} />
+          <span className="block text-xs font-normal text-ink-muted">
+            {t("summary.sharesCount", { shares: Number(stats.shares24h) })}
+          </span>
+        </dd>
+      </div>
+      <div>
+        <dt className="text-xs text-ink-muted">{t("summary.spread")}</dt>
+        <dd className="text-base font-medium sm:text-lg" data-testid="spread">
+          <span className="whitespace-nowrap">
+            {book.bestBid ? <Money value={book.bestBid.price} decimals={decimals} /> : "—"} /
+          </span>{" "}
+          {book.bestAsk ? <Money value={book.bestAsk.price} decimals={decimals} /> : "—"}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The recent trades as a table; on narrow screens the kind of trade sits under its time. */
+function TradeHistory({
+  trades,
+  decimals,
+  locale,
+  t,
+}: {
+  trades: TradeRow[];
+  decimals: number;
+  locale: string;
+  t: MarketT;
+}) {
+  return (
+    <div className="flex flex-col gap-3">
+      <h3 id="market-history" className="font-medium">
+        {t("history.title")}
+      </h3>
+      {trades.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t("history.empty")}</p>
+      ) : (
+        // Narrow screens: the kind of trade under its time, and no value column (shares × price).
+        <DataTable
+          labelledBy="market-history"
+          minWidth="0"
+          columns={[
+            { label: t("history.when") },
+            { label: t("history.type"), className: "hidden sm:table-cell" },
+            { label: t("history.shares"), align: "right" },
+            { label: t("history.price"), align: "right" },
+            { label: t("history.value"), align: "right", className: "hidden sm:table-cell" },
+          ]}
+        >
+          {trades.map((tr) => {
+            const kind = tr.side === "ask" ? t("history.boughtFromAsk") : t("history.soldIntoBid");
+            return (
+              <Row key={tr.id} className="align-top">
+                <Cell>
+                  <time className="tabular" dateTime={tr.tradedAt.toISOString()}>
+                    {formatDayTime(tr.tradedAt, locale)}
+                  </time>
+                  <span className="block text-xs text-ink-muted sm:hidden">{kind}</span>
+                </Cell>
+                <Cell className="hidden sm:table-cell">{kind}</Cell>
+                <Cell align="right">{tr.shares.toString()}</Cell>
+                <Cell align="right">
+                  <Money value={tr.price} decimals={decimals} />
+                </Cell>
+                <Cell align="right" className="hidden sm:table-cell">
+                  <Money value={tr.price * tr.shares} decimals={decimals} />
+                </Cell>
+              </Row>
+            );
+          })}
+        </DataTable>
+      )}
+    </div>
   );
 }

@@ -29,18 +29,9 @@ export type ConnectDialogProps = {
 
 type Failure = "rejected" | "failed" | null;
 
-/** Atelier's own connect dialog: EIP-6963 wallets, WalletConnect, and the demo wallet on the local chain. */
-export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected, returnFocusRef }: ConnectDialogProps) {
-  const t = useTranslations("wallet.connect");
-  const tDialog = useTranslations("ui.dialog");
-  const settings = useWalletSettings();
+/** The wallets the dialog offers: browser wallets, WalletConnect, and the demo wallet's accounts. */
+function useWalletChoices() {
   const connectors = useConnectors();
-  const connect = useConnect();
-  const [pendingId, setPendingId] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure>(null);
-  const local = settings.chain.id === LOCAL_CHAIN_ID;
-  const accounts = local ? (demoAccounts ?? settings.demoAccounts ?? []) : [];
-
   // EIP-6963 announced wallets have their rdns as id; the generic `injected` connector is a fallback
   // for a legacy `window.ethereum` that does not announce itself.
   const announced = connectors.filter((c) => c.type === "injected" && c.id !== "injected");
@@ -50,6 +41,20 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected, r
   const browserWallets = announced.length > 0 ? announced : legacy && hasLegacy ? [legacy] : [];
   const walletConnect = connectors.find((c) => c.type === "walletConnect");
   const demo = connectors.filter((c) => isDemoConnectorId(c.id));
+  return { browserWallets, walletConnect, demo };
+}
+
+/** Atelier's own connect dialog: EIP-6963 wallets, WalletConnect, and the demo wallet on the local chain. */
+export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected, returnFocusRef }: ConnectDialogProps) {
+  const t = useTranslations("wallet.connect");
+  const tDialog = useTranslations("ui.dialog");
+  const settings = useWalletSettings();
+  const { browserWallets, walletConnect, demo } = useWalletChoices();
+  const connect = useConnect();
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure>(null);
+  const local = settings.chain.id === LOCAL_CHAIN_ID;
+  const accounts = local ? (demoAccounts ?? settings.demoAccounts ?? []) : [];
 
   function start(connector: Connector) {
     setFailure(null);
@@ -70,46 +75,18 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected, r
     );
   }
 
-  const row = (connector: Connector, title: string, subtitle?: string, mono?: string, icon?: string) => {
-    const pending = pendingId === connector.uid;
-    return (
-      <li key={connector.uid}>
-        <button
-          type="button"
-          onClick={() => start(connector)}
-          disabled={pendingId !== null}
-          aria-busy={pending || undefined}
-          className={cn(
-            "flex w-full items-center gap-3 rounded-xl border border-line bg-surface px-3.5 py-3 text-left transition-colors",
-            "hover:border-line-strong hover:bg-surface-muted disabled:cursor-not-allowed disabled:opacity-60",
-          )}
-        >
-          {icon ? (
-            // eslint-disable-next-line @next/next/no-img-element -- wallet icons are data URIs from EIP-6963
-            <img src={icon} alt="" className="size-8 shrink-0 rounded-lg" />
-          ) : (
-            <span
-              aria-hidden="true"
-              className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-soft font-display text-accent"
-            >
-              {title.slice(0, 1)}
-            </span>
-          )}
-          <span className="flex min-w-0 flex-1 flex-col">
-            <span className="text-sm font-medium text-ink">{title}</span>
-            {subtitle ? <span className="text-xs text-ink-muted">{subtitle}</span> : null}
-            {mono ? <span className="font-mono text-xs text-ink-subtle tabular">{mono}</span> : null}
-          </span>
-          {pending ? (
-            <span className="flex items-center gap-1.5 text-xs text-ink-muted">
-              <Spinner className="size-4" />
-              {t("connecting")}
-            </span>
-          ) : null}
-        </button>
-      </li>
-    );
-  };
+  const row = (connector: Connector, title: string, subtitle?: string, mono?: string, icon?: string) => (
+    <ConnectorRow
+      key={connector.uid}
+      title={title}
+      subtitle={subtitle}
+      mono={mono}
+      icon={icon}
+      pending={pendingId === connector.uid}
+      disabled={pendingId !== null}
+      onSelect={() => start(connector)}
+    />
+  );
 
   return (
     <Dialog
@@ -184,5 +161,63 @@ export function ConnectDialog({ open, onOpenChange, demoAccounts, onConnected, r
         ) : null}
       </div>
     </Dialog>
+  );
+}
+
+/** One wallet to connect: its icon (or initial), name and hints, and a spinner while it connects. */
+function ConnectorRow({
+  title,
+  subtitle,
+  mono,
+  icon,
+  pending,
+  disabled,
+  onSelect,
+}: {
+  title: string;
+  subtitle?: string;
+  mono?: string;
+  icon?: string;
+  pending: boolean;
+  disabled: boolean;
+  onSelect: () => void;
+}) {
+  const t = useTranslations("wallet.connect");
+  return (
+    <li>
+      <button
+        type="button"
+        onClick={onSelect}
+        disabled={disabled}
+        aria-busy={pending || undefined}
+        className={cn(
+          "flex w-full items-center gap-3 rounded-xl border border-line bg-surface px-3.5 py-3 text-left transition-colors",
+          "hover:border-line-strong hover:bg-surface-muted disabled:cursor-not-allowed disabled:opacity-60",
+        )}
+      >
+        {icon ? (
+          // eslint-disable-next-line @next/next/no-img-element -- wallet icons are data URIs from EIP-6963
+          <img src={icon} alt="" className="size-8 shrink-0 rounded-lg" />
+        ) : (
+          <span
+            aria-hidden="true"
+            className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-soft font-display text-accent"
+          >
+            {title.slice(0, 1)}
+          </span>
+        )}
+        <span className="flex min-w-0 flex-1 flex-col">
+          <span className="text-sm font-medium text-ink">{title}</span>
+          {subtitle ? <span className="text-xs text-ink-muted">{subtitle}</span> : null}
+          {mono ? <span className="font-mono text-xs text-ink-subtle tabular">{mono}</span> : null}
+        </span>
+        {pending ? (
+          <span className="flex items-center gap-1.5 text-xs text-ink-muted">
+            <Spinner className="size-4" />
+            {t("connecting")}
+          </span>
+        ) : null}
+      </button>
+    </li>
   );
 }

@@ -88,25 +88,7 @@ export function SignIn({ next }: { next?: string }) {
 
   return (
     <div className="flex flex-col gap-6">
-      <ol className="grid grid-cols-3 gap-2 text-xs" aria-label={t("progressLabel")}>
-        {(["connect", "sign", "done"] as const).map((s, i) => {
-          const reached = i === 0 ? true : i === 1 ? isConnected : step.kind === "done";
-          const current =
-            (i === 0 && !isConnected) ||
-            (i === 1 && isConnected && step.kind !== "done") ||
-            (i === 2 && step.kind === "done");
-          return (
-            <li
-              key={s}
-              aria-current={current ? "step" : undefined}
-              className={`flex flex-col gap-1.5 border-t-2 pt-2 ${reached ? "border-accent text-ink" : "border-line text-ink-subtle"}`}
-            >
-              <span className="font-mono tabular">0{i + 1}</span>
-              <span className="font-medium">{t(`steps.${s}`)}</span>
-            </li>
-          );
-        })}
-      </ol>
+      <SignInProgress isConnected={isConnected} done={step.kind === "done"} />
 
       {!isConnected ? (
         <div className="flex flex-col gap-4">
@@ -123,61 +105,19 @@ export function SignIn({ next }: { next?: string }) {
         </div>
       ) : (
         <div className="flex flex-col gap-5">
-          <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface px-4 py-3">
-            <div className="flex flex-col">
-              <span className="text-xs text-ink-muted">{t("connectedWith", { wallet: connector?.name ?? "" })}</span>
-              {address ? <Address address={address} chars={6} /> : null}
-            </div>
-            <Button
-              variant="ghost"
-              size="sm"
-              disabled={busy}
-              onClick={() => {
-                setStep({ kind: "idle" });
-                disconnect.mutate();
-              }}
-            >
-              {t("useAnother")}
-            </Button>
-          </div>
+          <ConnectedWallet
+            walletName={connector?.name ?? ""}
+            address={address}
+            busy={busy}
+            onUseAnother={() => {
+              setStep({ kind: "idle" });
+              disconnect.mutate();
+            }}
+          />
 
-          <div className="rounded-xl border border-line bg-surface-muted/60 px-4 py-4">
-            <h2 className="font-medium">{t("whatTitle")}</h2>
-            <p className="mt-1 text-sm text-ink-muted">{t("whatBody")}</p>
-            {stepMessage ? (
-              <details className="mt-3 text-sm">
-                <summary className="cursor-pointer text-accent">{t("showMessage")}</summary>
-                <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-surface p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-ink-muted">
-                  {stepMessage}
-                </pre>
-              </details>
-            ) : null}
-          </div>
+          <SignInMessage message={stepMessage} />
 
-          <div aria-live="polite" className="flex flex-col gap-3">
-            {step.kind === "signing" ? (
-              <Alert tone="info" title={t("state.signingTitle")}>
-                {t("state.signingBody")}
-              </Alert>
-            ) : null}
-            {step.kind === "verifying" ? (
-              <p className="flex items-center gap-2 text-sm text-ink-muted">
-                <Spinner className="size-4" /> {t("state.verifying")}
-              </p>
-            ) : null}
-            {step.kind === "done" ? (
-              <Alert tone="success" title={t("state.doneTitle")}>
-                {navigating ? t("state.redirecting") : null}
-              </Alert>
-            ) : null}
-            {step.kind === "failed" ? (
-              <Alert tone={step.code === "rejected" ? "warn" : "error"} title={t("state.failedTitle")}>
-                {step.code === "rate_limited" && step.retryAfterSeconds
-                  ? t("errors.rate_limited_wait", { seconds: step.retryAfterSeconds })
-                  : t(`errors.${step.code}`)}
-              </Alert>
-            ) : null}
-          </div>
+          <SignInStatus step={step} navigating={navigating} />
 
           {step.kind !== "done" ? (
             <div>
@@ -204,6 +144,105 @@ export function SignIn({ next }: { next?: string }) {
       )}
 
       <ConnectDialog open={dialogOpen} onOpenChange={setDialogOpen} returnFocusRef={signButtonRef} />
+    </div>
+  );
+}
+
+/** The three numbered steps above the island; the current one is announced as such. */
+function SignInProgress({ isConnected, done }: { isConnected: boolean; done: boolean }) {
+  const t = useTranslations("signIn");
+  return (
+    <ol className="grid grid-cols-3 gap-2 text-xs" aria-label={t("progressLabel")}>
+      {(["connect", "sign", "done"] as const).map((s, i) => {
+        const reached = i === 0 ? true : i === 1 ? isConnected : done;
+        const current = (i === 0 && !isConnected) || (i === 1 && isConnected && !done) || (i === 2 && done);
+        return (
+          <li
+            key={s}
+            aria-current={current ? "step" : undefined}
+            className={`flex flex-col gap-1.5 border-t-2 pt-2 ${reached ? "border-accent text-ink" : "border-line text-ink-subtle"}`}
+          >
+            <span className="font-mono tabular">0{i + 1}</span>
+            <span className="font-medium">{t(`steps.${s}`)}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** What signing means, and the message itself while the wallet is asked to sign it. */
+function SignInMessage({ message }: { message: string | null }) {
+  const t = useTranslations("signIn");
+  return (
+    <div className="rounded-xl border border-line bg-surface-muted/60 px-4 py-4">
+      <h2 className="font-medium">{t("whatTitle")}</h2>
+      <p className="mt-1 text-sm text-ink-muted">{t("whatBody")}</p>
+      {message ? (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer text-accent">{t("showMessage")}</summary>
+          <pre className="mt-2 overflow-x-auto rounded-lg border border-line bg-surface p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-ink-muted">
+            {message}
+          </pre>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** The polite live region reporting the current step's outcome. */
+function SignInStatus({ step, navigating }: { step: Step; navigating: boolean }) {
+  const t = useTranslations("signIn");
+  return (
+    <div aria-live="polite" className="flex flex-col gap-3">
+      {step.kind === "signing" ? (
+        <Alert tone="info" title={t("state.signingTitle")}>
+          {t("state.signingBody")}
+        </Alert>
+      ) : null}
+      {step.kind === "verifying" ? (
+        <p className="flex items-center gap-2 text-sm text-ink-muted">
+          <Spinner className="size-4" /> {t("state.verifying")}
+        </p>
+      ) : null}
+      {step.kind === "done" ? (
+        <Alert tone="success" title={t("state.doneTitle")}>
+          {navigating ? t("state.redirecting") : null}
+        </Alert>
+      ) : null}
+      {step.kind === "failed" ? (
+        <Alert tone={step.code === "rejected" ? "warn" : "error"} title={t("state.failedTitle")}>
+          {step.code === "rate_limited" && step.retryAfterSeconds
+            ? t("errors.rate_limited_wait", { seconds: step.retryAfterSeconds })
+            : t(`errors.${step.code}`)}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+/** The connected wallet, and the way to pick another (disabled while a sign-in is under way). */
+function ConnectedWallet({
+  walletName,
+  address,
+  busy,
+  onUseAnother,
+}: {
+  walletName: string;
+  address: `0x${string}` | undefined;
+  busy: boolean;
+  onUseAnother: () => void;
+}) {
+  const t = useTranslations("signIn");
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface px-4 py-3">
+      <div className="flex flex-col">
+        <span className="text-xs text-ink-muted">{t("connectedWith", { wallet: walletName })}</span>
+        {address ? <Address address={address} chars={6} /> : null}
+      </div>
+      <Button variant="ghost" size="sm" disabled={busy} onClick={onUseAnother}>
+        {t("useAnother")}
+      </Button>
     </div>
   );
 }
