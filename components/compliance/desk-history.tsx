@@ -2,17 +2,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { IndexedHistoryTable, TxHashLink } from "@/components/compliance/indexed-history";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
+import { DESK_TOKEN_CALLS } from "@/lib/compliance/agent-audit";
 import { getDeskHistoryView } from "@/lib/compliance/views";
 import { formatDayTime } from "@/lib/format/date";
 
-const KNOWN = new Set([
-  "forcedTransfer",
-  "recoverWallet",
-  "burn",
-  "batchForcedTransfer",
-  "batchRecoverWallet",
-  "batchBurn",
-]);
+const KNOWN = new Set<string>(DESK_TOKEN_CALLS);
 
 /**
  * "Two-officer actions": the enforcement desk's proposals, executions and cancellations on a token, from the

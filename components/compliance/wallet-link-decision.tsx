@@ -18,6 +18,7 @@ import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { LinkCall } from "@/lib/kyc/wallet-links";
+import { registryTxProgress } from "./registry-tx-progress";
 import { beginWalletLinkAction, confirmWalletLinkAction, rejectWalletLinkAction } from "./wallet-link-actions";
 
 /**
@@ -85,13 +86,7 @@ export function WalletLinkDecision({
     if (settled !== false) router.refresh();
   }
 
-  const progress = {
-    preparing: t("state.planning"),
-    checking: t("state.planning"),
-    signing: t("state.signing"),
-    pending: t("state.pending"),
-    recording: t("state.confirming"),
-  } as const;
+  const progress = registryTxProgress(t);
   const hash = "hash" in step ? (step.hash ?? null) : null;
 
   if (step.kind === "confirmed") {

@@ -13,6 +13,7 @@ import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { WalletExposure } from "@/lib/kyc/wallet-unlinks";
+import { registryTxProgress } from "./registry-tx-progress";
 import { beginUnlinkAction, confirmUnlinkAction } from "./wallet-link-actions";
 
 /** The server refused to plan the unlink: its words, and what the wallet still holds. */
@@ -92,13 +93,7 @@ export function WalletUnlinkDecision({
 
   if (step.kind === "confirmed") return <UnlinkDone hash={step.hash} />;
 
-  const progress = {
-    preparing: t("state.planning"),
-    checking: t("state.planning"),
-    signing: t("state.signing"),
-    pending: t("state.pending"),
-    recording: t("state.confirming"),
-  } as const;
+  const progress = registryTxProgress(t);
   return (
     <div className="flex flex-col gap-3" data-testid="unlink-decision" data-step={step.kind}>
       <p className="text-sm text-ink-muted [overflow-wrap:anywhere]">{t("explain", { wallet, name: investorName })}</p>

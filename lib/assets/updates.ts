@@ -3,23 +3,14 @@ import "server-only";
 import { cache } from "react";
 import { getAddress, type Hex } from "viem";
 import { getDb } from "@/lib/db";
-import type { ArtworkUpdateKind } from "@/lib/db/schema";
 import { chainAnchorReader } from "@/lib/issuer/anchors";
-import { listPublishedUpdates } from "@/lib/issuer/updates";
+import { listPublishedUpdates, type UpdateViewFields } from "@/lib/issuer/updates";
 import { getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { hashStoredFile } from "@/lib/storage/files";
 import type { ArtworkDocumentView } from "./artwork";
 import { verifyDocument } from "./documents";
 
-export type ArtworkUpdateView = {
-  id: string;
-  kind: ArtworkUpdateKind;
-  title: string;
-  bodyMd: string;
-  /** HKD cents (valuations). */
-  value: string | null;
-  appraiser: string | null;
-  eventDate: string;
+export type ArtworkUpdateView = UpdateViewFields & {
   publishedAt: Date;
   documents: ArtworkDocumentView[];
 };

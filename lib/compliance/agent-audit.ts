@@ -213,24 +213,13 @@ async function batchRows(db: Database, a: Record<string, string | boolean>): Pro
   return rows;
 }
 
+/** A verified agent transaction to audit: the decoded call, its hash, its sender, the officer's reason. */
+export type AgentTxRecord = { tx: DecodedAgentTx; txHash: Hex; actor: Address; reason: string; ip: string | null };
+
 /** The audit entry of a verified agent transaction (actor = its sender); `after` gets `extra` on top. */
 export async function agentAuditInput(
   db: Database,
-  {
-    tx,
-    txHash,
-    actor,
-    reason,
-    ip,
-    extra,
-  }: {
-    tx: DecodedAgentTx;
-    txHash: Hex;
-    actor: Address;
-    reason: string;
-    ip: string | null;
-    extra?: Record<string, unknown>;
-  },
+  { tx, txHash, actor, reason, ip, extra }: AgentTxRecord & { extra?: Record<string, unknown> },
 ): Promise<AuditInput> {
   const a = tx.args;
   // A batch names many wallets: its subject is the contract.

@@ -16,6 +16,7 @@ import type { Database } from "@/lib/db/connect";
 import { auditLog } from "@/lib/db/schema";
 import {
   agentAuditInput,
+  type AgentTxRecord,
   decodeAgentCall,
   type DecodedAgentTx,
   DESK_TOKEN_CALLS,
@@ -273,13 +274,7 @@ async function decodeMarketTx({
  */
 export async function recordAgentTx(
   db: Database,
-  {
-    tx,
-    txHash,
-    actor,
-    reason,
-    ip,
-  }: { tx: DecodedAgentTx; txHash: Hex; actor: Address; reason: string; ip: string | null },
+  { tx, txHash, actor, reason, ip }: AgentTxRecord,
 ): Promise<{ ok: true; auditId: number } | { ok: false; code: "already_recorded" }> {
   const [existing] = await db
     .select({ id: auditLog.id })

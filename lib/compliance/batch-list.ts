@@ -51,6 +51,24 @@ export function listLines(text: string): {
   return { lines, tooMany: null };
 }
 
+/** A pasted wallet: 0x and 40 hex digits, any case, returned checksummed; null when it is not one. */
+export const listWallet = (text: string): Address | null =>
+  /^0x[0-9a-fA-F]{40}$/.test(text) && isAddress(text, { strict: false }) ? getAddress(text.toLowerCase()) : null;
+
+type AmountLineError = { line: number; code: "missingAmount" } | { line: number; code: "amount"; error: AmountError };
+
+/** A line's amount through the shared amount parser, or the line's error (`missingAmount` when it is empty). */
+export function listAmount(
+  line: number,
+  text: string,
+): { ok: true; value: bigint } | { ok: false; error: AmountLineError } {
+  if (text === "") return { ok: false, error: { line, code: "missingAmount" } };
+  const parsed = parseShareAmount(text);
+  return parsed.ok
+    ? { ok: true, value: parsed.value }
+    : { ok: false, error: { line, code: "amount", error: parsed.error } };
+}
+
 /** The address is everything before the first comma, semicolon, tab or space; the amount is the rest. */
 const SPLIT = /^([^,;\s]*)(?:[,;\s]\s*(.*))?$/;
 
@@ -69,20 +87,16 @@ export function parseBatchList(text: string, mode: BatchMode): BatchListResult {
     const m = SPLIT.exec(raw);
     const addressText = m?.[1] ?? "";
     const amountText = (m?.[2] ?? "").trim();
-    if (!/^0x[0-9a-fA-F]{40}$/.test(addressText) || !isAddress(addressText, { strict: false })) {
+    const wallet = listWallet(addressText);
+    if (!wallet) {
       errors.push({ line, code: "address" });
       continue;
     }
-    const wallet = getAddress(addressText.toLowerCase());
     let amount: bigint | null = null;
     if (amounts) {
-      if (amountText === "") {
-        errors.push({ line, code: "missingAmount" });
-        continue;
-      }
-      const parsed = parseShareAmount(amountText);
+      const parsed = listAmount(line, amountText);
       if (!parsed.ok) {
-        errors.push({ line, code: "amount", error: parsed.error });
+        errors.push(parsed.error);
         continue;
       }
       amount = parsed.value;

@@ -7,10 +7,10 @@
  * A line is refused with its number, never rewritten: amounts go through the shared amount parser, and the
  * separators are those of the batch freeze list (comma, semicolon, tab or space).
  */
-import { type Address, decodeFunctionData, encodeFunctionData, getAddress, type Hex, isAddress } from "viem";
+import { type Address, decodeFunctionData, encodeFunctionData, getAddress, type Hex } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
-import { type AmountError, parseShareAmount } from "@/lib/format/amount";
-import { listLines } from "./batch-list";
+import type { AmountError } from "@/lib/format/amount";
+import { listAmount, listLines, listWallet } from "./batch-list";
 
 export type TransferRow = { line: number; from: Address; to: Address; amount: bigint };
 
@@ -25,12 +25,10 @@ export type TransferLineError =
 
 export type TransferListResult = { rows: TransferRow[]; errors: TransferLineError[] };
 
-const WALLET = /^0x[0-9a-fA-F]{40}$/;
 /** Sender, receiver, then the rest as the amount (which may itself hold grouping commas: "1,000"). */
 const SPLIT = /^([^,;\s]*)(?:[,;\s]\s*([^,;\s]*))?(?:[,;\s]\s*(.*))?$/;
 
-const wallet = (text: string): Address | null =>
-  WALLET.test(text) && isAddress(text, { strict: false }) ? getAddress(text.toLowerCase()) : null;
+const wallet = listWallet;
 
 /**
  * Parses a pasted list: one row per line, `from,to,amount`. Empty lines and lines starting with `#` are skipped.
@@ -58,13 +56,9 @@ export function parseTransferList(text: string): TransferListResult {
       continue;
     }
     const amountText = (m?.[3] ?? "").trim();
-    if (amountText === "") {
-      errors.push({ line, code: "missingAmount" });
-      continue;
-    }
-    const parsed = parseShareAmount(amountText);
+    const parsed = listAmount(line, amountText);
     if (!parsed.ok) {
-      errors.push({ line, code: "amount", error: parsed.error });
+      errors.push(parsed.error);
       continue;
     }
     const key = `${from}>${to}`;

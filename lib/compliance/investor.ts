@@ -9,6 +9,7 @@ import type { Database } from "@/lib/db/connect";
 import { chainEvents } from "@/lib/db/schema";
 import { getInvestorById, getInvestorWallets, type Investor } from "@/lib/investors";
 import { listTokens, type TokenSummary } from "./register";
+import type { ChainHolder } from "./register-chain";
 
 export type InvestorWalletView = {
   address: Address;
@@ -19,15 +20,10 @@ export type InvestorWalletView = {
   country: number;
   category: number;
 };
-export type InvestorHolding = {
-  token: TokenSummary;
-  wallet: Address;
-  shares: bigint;
-  frozen: boolean;
-  frozenAmount: bigint;
-  lockedAmount: bigint;
-  lockedUntil: number;
-};
+export type InvestorHolding = { token: TokenSummary } & Pick<
+  ChainHolder,
+  "wallet" | "shares" | "frozen" | "frozenAmount" | "lockedAmount" | "lockedUntil"
+>;
 export type InvestorMovement = {
   at: Date;
   token: string;

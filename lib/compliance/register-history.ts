@@ -19,7 +19,7 @@
  * `server-only`): the server calls it from `register.ts`, tests and benchmarks with their own database. It reads
  * only the indexer's tables.
  */
-import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents, tokenStates, tokenWalletStates } from "@/lib/db/schema";
@@ -64,6 +64,55 @@ const later = (
   x: { blockNumber: bigint; logIndex: number },
   y: { blockNumber: bigint; logIndex: number } | undefined,
 ): boolean => !y || x.blockNumber > y.blockNumber || (x.blockNumber === y.blockNumber && x.logIndex > y.logIndex);
+
+type LatestEvent = { key: string; value: string | null; eventName: string; blockNumber: bigint; logIndex: number };
+
+/**
+ * The registry's latest of `events` up to the block for each of `keys` (what `keyOf` reads from an event), with
+ * what `valueOf` reads from it. The keys are passed as lists, in chunks.
+ */
+async function latestRegistryEvents(
+  db: Database,
+  {
+    registry,
+    blockNumber,
+    events,
+    keys,
+    keyOf,
+    valueOf,
+  }: {
+    registry: string;
+    blockNumber: bigint;
+    events: readonly string[];
+    keys: readonly string[];
+    keyOf: SQL;
+    valueOf: SQL;
+  },
+): Promise<Map<string, LatestEvent>> {
+  const ce = chainEvents;
+  const latest = new Map<string, LatestEvent>();
+  for (const part of chunked(keys)) {
+    const rows = await db
+      .select({
+        key: sql<string>`${keyOf}`,
+        value: sql<string | null>`${valueOf}`,
+        eventName: ce.eventName,
+        blockNumber: ce.blockNumber,
+        logIndex: ce.logIndex,
+      })
+      .from(ce)
+      .where(
+        and(
+          eq(ce.contract, registry),
+          inArray(ce.eventName, [...events]),
+          lte(ce.blockNumber, blockNumber),
+          inArray(keyOf, part),
+        ),
+      );
+    for (const row of rows) if (later(row, latest.get(row.key))) latest.set(row.key, row);
+  }
+  return latest;
+}
 
 /**
  * The register of `token` at `blockNumber` (whose timestamp is `blockTime`) from the indexer's tables. The caller
@@ -112,59 +161,30 @@ export async function readIndexedRegister({
   ]);
   const held = states.filter((s) => BigInt(s.balance) > 0n);
   const receivers = held.map((s) => s.wallet);
-  // The registry's latest link event of each holding wallet up to the block.
-  const links = new Map<string, { blockNumber: bigint; logIndex: number; eventName: string; investorId: string }>();
-  for (const wallets of chunked(receivers)) {
-    const rows = await db
-      .select({
-        wallet: sql<string>`${ce.args}->>'wallet'`,
-        investorId: sql<string>`lower(${ce.args}->>'investorId')`,
-        eventName: ce.eventName,
-        blockNumber: ce.blockNumber,
-        logIndex: ce.logIndex,
-      })
-      .from(ce)
-      .where(
-        and(
-          eq(ce.contract, r),
-          inArray(ce.eventName, [...LINK_EVENTS]),
-          lte(ce.blockNumber, blockNumber),
-          inArray(sql`${ce.args}->>'wallet'`, wallets),
-        ),
-      );
-    for (const row of rows) if (later(row, links.get(row.wallet))) links.set(row.wallet, row);
-  }
+  const investorIdOf = sql`lower(${ce.args}->>'investorId')`;
+  // The registry's latest link event of each holding wallet up to the block (value: the investor id).
+  const links = await latestRegistryEvents(db, {
+    registry: r,
+    blockNumber,
+    events: LINK_EVENTS,
+    keys: receivers,
+    keyOf: sql`${ce.args}->>'wallet'`,
+    valueOf: investorIdOf,
+  });
   const linked = new Map<string, string>();
-  for (const [w, e] of links) if (e.eventName === "WalletLinked") linked.set(w, e.investorId);
-  // The latest record (KYC expiry) of every investor those wallets are linked to.
-  const ids = [...new Set(linked.values())];
-  const latest = new Map<
-    string,
-    { blockNumber: bigint; logIndex: number; eventName: string; kycExpiry: string | null }
-  >();
-  for (const part of chunked(ids)) {
-    const rows = await db
-      .select({
-        investorId: sql<string>`lower(${ce.args}->>'investorId')`,
-        eventName: ce.eventName,
-        kycExpiry: sql<string | null>`${ce.args}->>'kycExpiry'`,
-        blockNumber: ce.blockNumber,
-        logIndex: ce.logIndex,
-      })
-      .from(ce)
-      .where(
-        and(
-          eq(ce.contract, r),
-          inArray(ce.eventName, [...INVESTOR_EVENTS]),
-          lte(ce.blockNumber, blockNumber),
-          inArray(sql`lower(${ce.args}->>'investorId')`, part),
-        ),
-      );
-    for (const row of rows) if (later(row, latest.get(row.investorId))) latest.set(row.investorId, row);
-  }
+  for (const [w, e] of links) if (e.eventName === "WalletLinked") linked.set(w, e.value as string);
+  // The latest record (value: the KYC expiry) of every investor those wallets are linked to.
+  const latest = await latestRegistryEvents(db, {
+    registry: r,
+    blockNumber,
+    events: INVESTOR_EVENTS,
+    keys: [...new Set(linked.values())],
+    keyOf: investorIdOf,
+    valueOf: sql`${ce.args}->>'kycExpiry'`,
+  });
   const expiry = (investorId: string): bigint => {
     const row = latest.get(investorId);
-    return !row || row.eventName === "InvestorRemoved" ? 0n : BigInt(row.kycExpiry ?? "0");
+    return !row || row.eventName === "InvestorRemoved" ? 0n : BigInt(row.value ?? "0");
   };
 
   const at = BigInt(blockTime);

@@ -14,7 +14,7 @@ import {
   listIssuerArtworks,
   settleTradingStatus,
 } from "./listings";
-import type { Artwork, ArtworkUpdateKind } from "@/lib/db/schema";
+import type { Artwork } from "@/lib/db/schema";
 import { chainAnchorReader } from "./anchors";
 import {
   type ChainDeps,
@@ -25,7 +25,7 @@ import {
   resolvePendingTxs,
 } from "./chain-steps";
 import type { GoOnChainProgress } from "./progress";
-import { listArtworkUpdates } from "./updates";
+import { listArtworkUpdates, type UpdateViewFields } from "./updates";
 import { listingStage } from "./status";
 
 /** The issuer's artworks with their stage (offering status read from the chain in one batched call). */
@@ -169,14 +169,7 @@ export function chainContracts(): { shareTokenFactory: Address; primaryOffering:
   return { shareTokenFactory: d.shareTokenFactory, primaryOffering: d.primaryOffering };
 }
 
-export type IssuerUpdateView = {
-  id: string;
-  kind: ArtworkUpdateKind;
-  title: string;
-  bodyMd: string;
-  value: string | null;
-  appraiser: string | null;
-  eventDate: string;
+export type IssuerUpdateView = UpdateViewFields & {
   publishedAt: Date | null;
   txHash: string | null;
   documents: { id: string; name: string; title: string; sha256: Hex; sizeBytes: number; anchored: boolean }[];

@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { getAddress } from "viem";
 import type { Database } from "@/lib/db/connect";
 import {
@@ -11,6 +11,7 @@ import {
   artworkDocuments,
   artworks,
   type ArtworkUpdate,
+  type ArtworkUpdateKind,
   artworkUpdates,
 } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
@@ -29,6 +30,18 @@ import { documentOnChainName } from "./validation";
  */
 
 export type UpdateWithDocuments = ArtworkUpdate & { documents: ArtworkDocument[] };
+
+/** The fields every view of an update shows (the investor's page and the issuer's console). */
+export type UpdateViewFields = {
+  id: string;
+  kind: ArtworkUpdateKind;
+  title: string;
+  bodyMd: string;
+  /** HKD cents (valuations). */
+  value: string | null;
+  appraiser: string | null;
+  eventDate: string;
+};
 
 export async function createUpdate(
   db: Database,
@@ -205,12 +218,7 @@ export async function listArtworkUpdates(
   db: Database,
   { artworkId }: { artworkId: string },
 ): Promise<UpdateWithDocuments[]> {
-  const rows = await db
-    .select()
-    .from(artworkUpdates)
-    .where(eq(artworkUpdates.artworkId, artworkId))
-    .orderBy(desc(artworkUpdates.createdAt));
-  return attachDocuments(db, rows);
+  return listUpdates(db, eq(artworkUpdates.artworkId, artworkId), [desc(artworkUpdates.createdAt)]);
 }
 
 /** Published updates only, newest first (by the date they report, then by publication): for investors. */
@@ -218,10 +226,18 @@ export async function listPublishedUpdates(
   db: Database,
   { artworkId }: { artworkId: string },
 ): Promise<UpdateWithDocuments[]> {
+  return listUpdates(db, and(eq(artworkUpdates.artworkId, artworkId), isNotNull(artworkUpdates.publishedAt)), [
+    desc(artworkUpdates.eventDate),
+    desc(artworkUpdates.publishedAt),
+  ]);
+}
+
+/** The updates matching `where`, in `order`, each with its documents. */
+async function listUpdates(db: Database, where: SQL | undefined, order: SQL[]): Promise<UpdateWithDocuments[]> {
   const rows = await db
     .select()
     .from(artworkUpdates)
-    .where(and(eq(artworkUpdates.artworkId, artworkId), isNotNull(artworkUpdates.publishedAt)))
-    .orderBy(desc(artworkUpdates.eventDate), desc(artworkUpdates.publishedAt));
+    .where(where)
+    .orderBy(...order);
   return attachDocuments(db, rows);
 }

@@ -88,6 +88,17 @@ async function readEventsFromChain({
   const perRange = await Promise.all(
     chunks(fromBlock, toBlock).map(async ([from, to]) => {
       const range = { fromBlock: from, toBlock: to };
+      /** The share tokens' transfers out of (`from`) or into (`to`) the wallets. */
+      const transfers = (args: { from: Address[] } | { to: Address[] }) =>
+        tokens.length
+          ? client.getContractEvents({
+              address: tokens,
+              abi: artworkShareTokenAbi,
+              eventName: "Transfer",
+              args,
+              ...range,
+            })
+          : [];
       const [purchases, outs, ins, placed, cancelled] = await Promise.all([
         client.getContractEvents({
           address: d.primaryOffering,
@@ -96,24 +107,8 @@ async function readEventsFromChain({
           args: { buyer: wallets },
           ...range,
         }),
-        tokens.length
-          ? client.getContractEvents({
-              address: tokens,
-              abi: artworkShareTokenAbi,
-              eventName: "Transfer",
-              args: { from: wallets },
-              ...range,
-            })
-          : [],
-        tokens.length
-          ? client.getContractEvents({
-              address: tokens,
-              abi: artworkShareTokenAbi,
-              eventName: "Transfer",
-              args: { to: wallets },
-              ...range,
-            })
-          : [],
+        transfers({ from: wallets }),
+        transfers({ to: wallets }),
         market
           ? client.getContractEvents({
               address: market,

@@ -5,7 +5,7 @@ import { HolderActions } from "@/components/compliance/console/holder-actions";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
-import { buttonStyles } from "@/components/ui/button";
+import { PagerLink } from "@/components/ui/pager-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { RegisterView } from "@/lib/compliance/register-view";
 import type { RegisterSort } from "@/lib/compliance/register-query";
@@ -107,29 +107,13 @@ export async function RegisterTable({ token, base, officer, p, v }: RegisterSect
 
       {view.pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex items-center justify-between gap-2 text-sm">
-          {view.page > 1 ? (
-            <Link
-              rel="prev"
-              href={hrefWith(base, p, { page: view.page - 1 })}
-              className={buttonStyles({ variant: "secondary", size: "sm" })}
-            >
-              {t("previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
+          <PagerLink rel="prev" href={view.page > 1 ? hrefWith(base, p, { page: view.page - 1 }) : null}>
+            {t("previous")}
+          </PagerLink>
           <span>{t("pageOf", { page: view.page, pages: view.pages })}</span>
-          {view.page < view.pages ? (
-            <Link
-              rel="next"
-              href={hrefWith(base, p, { page: view.page + 1 })}
-              className={buttonStyles({ variant: "secondary", size: "sm" })}
-            >
-              {t("next")}
-            </Link>
-          ) : (
-            <span />
-          )}
+          <PagerLink rel="next" href={view.page < view.pages ? hrefWith(base, p, { page: view.page + 1 }) : null}>
+            {t("next")}
+          </PagerLink>
         </nav>
       ) : null}
     </>

@@ -6,6 +6,7 @@ import { AuditTable } from "@/components/compliance/console/audit-table";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
+import { PagerLink } from "@/components/ui/pager-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
 import { AUDIT_PAGE } from "@/lib/compliance/audit-query";
@@ -91,26 +92,18 @@ export default async function AuditPage({ searchParams }: Props) {
       )}
       {pages > 1 ? (
         <nav aria-label={t("pagination")} className="flex justify-between text-sm">
-          {p.page > 1 ? (
-            <Link
-              href={`/compliance/audit${qs({ page: p.page - 1 })}`}
-              className={buttonStyles({ variant: "secondary", size: "sm" })}
-            >
-              {t("previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {p.page < pages || (capped && rows.length === AUDIT_PAGE) ? (
-            <Link
-              href={`/compliance/audit${qs({ page: p.page + 1 })}`}
-              className={buttonStyles({ variant: "secondary", size: "sm" })}
-            >
-              {t("next")}
-            </Link>
-          ) : (
-            <span />
-          )}
+          <PagerLink href={p.page > 1 ? `/compliance/audit${qs({ page: p.page - 1 })}` : null}>
+            {t("previous")}
+          </PagerLink>
+          <PagerLink
+            href={
+              p.page < pages || (capped && rows.length === AUDIT_PAGE)
+                ? `/compliance/audit${qs({ page: p.page + 1 })}`
+                : null
+            }
+          >
+            {t("next")}
+          </PagerLink>
         </nav>
       ) : null}
     </div>

@@ -1,10 +1,8 @@
 import { getAddress, isAddress } from "viem";
-import { AuthError } from "@/lib/auth/errors";
-import { requireSession } from "@/lib/auth/guard";
 import { RegisterUnavailableError } from "@/lib/compliance/register";
 import { exportRegisterCsv } from "@/lib/compliance/register-export";
 import { parseRegisterParams } from "@/lib/compliance/register-query";
-import { contentDisposition } from "@/lib/format/csv";
+import { complianceSessionOrNull, csvResponse, notFoundResponse } from "@/lib/http/csv-response";
 import { requestIp } from "@/lib/http/request-ip";
 
 export const dynamic = "force-dynamic";
@@ -16,14 +14,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ address: string }> }) {
   const { address } = await params;
   // Not found for everybody who is not a compliance agent: the route does not reveal that it exists.
-  let ctx;
-  try {
-    ctx = await requireSession({ role: "compliance" });
-  } catch (error) {
-    if (error instanceof AuthError) return new Response("Not found.\n", { status: 404 });
-    throw error;
-  }
-  if (!isAddress(address, { strict: false })) return new Response("Not found.\n", { status: 404 });
+  const ctx = await complianceSessionOrNull();
+  if (!ctx || !isAddress(address, { strict: false })) return notFoundResponse();
   const token = getAddress(address);
   const p = parseRegisterParams(Object.fromEntries(new URL(request.url).searchParams));
   let exported;
@@ -36,13 +28,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
       });
     throw error;
   }
-  return new Response(exported.csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": contentDisposition("attachment", exported.filename),
-      "cache-control": "private, no-store",
-      // Where the rows came from: the chain (latest), the indexer (a past block it has reached) or the node's archive.
-      "x-register-source": exported.source,
-    },
+  return csvResponse(exported.csv, exported.filename, {
+    // Where the rows came from: the chain (latest), the indexer (a past block it has reached) or the node's archive.
+    "x-register-source": exported.source,
   });
 }
