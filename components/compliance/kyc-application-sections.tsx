@@ -13,6 +13,9 @@ import type { KycApplicationView } from "@/lib/kyc/views";
 
 export type RegistryDiffRow = { key: string; label: string; before: string; after: string; changed: boolean };
 
+/** The console's texts and the locale: all that most sections need. */
+const kycTextAndLocale = () => Promise.all([getTranslations("complianceKyc"), getLocale()]);
+
 /** What the identity registry holds today against what approval will write (or why it could not be read). */
 export async function KycRegistryDiff({
   v,
@@ -97,7 +100,7 @@ export async function KycRegistryDiff({
 
 /** The questions asked of the investor and their answers. */
 export async function KycInfoThread({ v }: { v: KycApplicationView }) {
-  const [t, locale] = await Promise.all([getTranslations("complianceKyc"), getLocale()]);
+  const [t, locale] = await kycTextAndLocale();
   const { thread } = v;
   if (thread.length === 0) return null;
   return (
@@ -240,7 +243,7 @@ export async function KycApplicationDocuments({ v }: { v: KycApplicationView }) 
 
 /** The application's audit trail. */
 export async function KycApplicationHistory({ v }: { v: KycApplicationView }) {
-  const [t, locale] = await Promise.all([getTranslations("complianceKyc"), getLocale()]);
+  const [t, locale] = await kycTextAndLocale();
   const { history } = v;
   return (
     <Section id="history" title={t("application.history")} look="card">
@@ -259,7 +262,7 @@ export async function KycApplicationHistory({ v }: { v: KycApplicationView }) {
 
 /** The reviewer's checklist and notes. */
 export async function KycReviewChecklist({ v }: { v: KycApplicationView }) {
-  const [t, locale] = await Promise.all([getTranslations("complianceKyc"), getLocale()]);
+  const [t, locale] = await kycTextAndLocale();
   const { app } = v;
   return (
     <Section id="checklist" title={t("review.title")} look="card">

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { getAddress, type Hex } from "viem";
 import { getDb } from "@/lib/db";
 import { chainAnchorReader } from "@/lib/issuer/anchors";
-import { listPublishedUpdates, type UpdateViewFields } from "@/lib/issuer/updates";
+import { listPublishedUpdates, updateViewFields, type UpdateViewFields } from "@/lib/issuer/updates";
 import { getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { hashStoredFile } from "@/lib/storage/files";
 import type { ArtworkDocumentView } from "./artwork";
@@ -53,13 +53,7 @@ export const getArtworkUpdates = cache(
       }),
     );
     return updates.map((u) => ({
-      id: u.id,
-      kind: u.kind,
-      title: u.title,
-      bodyMd: u.bodyMd,
-      value: u.value,
-      appraiser: u.appraiser,
-      eventDate: u.eventDate,
+      ...updateViewFields(u),
       publishedAt: u.publishedAt!,
       documents: u.documents.map((d) => byId.get(d.id)!),
     }));

@@ -25,7 +25,7 @@ import {
   resolvePendingTxs,
 } from "./chain-steps";
 import type { GoOnChainProgress } from "./progress";
-import { listArtworkUpdates, type UpdateViewFields } from "./updates";
+import { listArtworkUpdates, updateViewFields, type UpdateViewFields } from "./updates";
 import { listingStage } from "./status";
 
 /** The issuer's artworks with their stage (offering status read from the chain in one batched call). */
@@ -193,13 +193,7 @@ export async function getIssuerUpdates({
   );
   const anchored = new Map(pendingNames.map((name, i) => [name, anchors[i]!.hash]));
   return updates.map((u) => ({
-    id: u.id,
-    kind: u.kind,
-    title: u.title,
-    bodyMd: u.bodyMd,
-    value: u.value,
-    appraiser: u.appraiser,
-    eventDate: u.eventDate,
+    ...updateViewFields(u),
     publishedAt: u.publishedAt,
     txHash: u.txHash,
     documents: u.documents.map((d) => ({

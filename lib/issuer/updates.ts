@@ -43,6 +43,17 @@ export type UpdateViewFields = {
   eventDate: string;
 };
 
+/** An update's fields as every view shows them. */
+export const updateViewFields = (u: ArtworkUpdate): UpdateViewFields => ({
+  id: u.id,
+  kind: u.kind,
+  title: u.title,
+  bodyMd: u.bodyMd,
+  value: u.value,
+  appraiser: u.appraiser,
+  eventDate: u.eventDate,
+});
+
 export async function createUpdate(
   db: Database,
   {
