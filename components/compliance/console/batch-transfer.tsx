@@ -11,21 +11,13 @@ import { enforcementDeskAbi } from "@/lib/chain/abis";
 import { parseTransferList, type TransferLineError } from "@/lib/compliance/batch-transfer";
 import { shortAddress } from "@/lib/format/address";
 import { selectedWallets } from "./batch-freeze";
-import {
-  BatchDialog,
-  ListField,
-  PreviewForm,
-  ReasonField,
-  ReasonNote,
-  reasonIsValid,
-  useBatchPreview,
-  useLineMessage,
-} from "./batch-parts";
+import { BatchDialog, PreviewForm, ReasonField, ReasonNote, reasonIsValid, useBatchPreview } from "./batch-parts";
 import {
   previewBatchTransferAction,
   previewTransferProposalAction,
   type TransferPreviewRowDto,
 } from "./batch-transfer-actions";
+import { TransferFormFields, TransferRefusal } from "./batch-transfer-parts";
 import { OfficerSignFooter } from "./officer-sign";
 import { TransferRowsTable, WhatWillMove, calldataOf } from "./transfer-rows";
 import { useAgentTx } from "./use-agent-tx";
@@ -49,8 +41,6 @@ export function BatchTransferAction({
 }) {
   const t = useTranslations("complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
-  const tUi = useTranslations("ui.errorSummary");
-  const lineMessage = useLineMessage("complianceBatchTransfer");
   const router = useRouter();
   const uid = useId();
   const [open, setOpen] = useState(false);
@@ -112,12 +102,6 @@ export function BatchTransferAction({
   }
 
   const problems = preview?.rows.filter((r) => r.problem).length ?? 0;
-  const listMessage = errors.list ?? (lineErrors[0] ? lineMessage(lineErrors[0]) : undefined);
-  const refusalItems: ErrorSummaryItem[] = [
-    ...(listMessage ? [{ field: `${uid}-list`, label: t("list"), message: listMessage }] : []),
-    ...(errors.reason ? [{ field: `${uid}-reason`, label: ta("reason"), message: errors.reason }] : []),
-  ];
-  const showRefusal = !!refused && (!!formError || refusalItems.length > 0);
 
   return (
     <>
@@ -135,29 +119,14 @@ export function BatchTransferAction({
             onSubmit={review}
             loading={loading}
             submitLabel={t("preview")}
-            summary={
-              showRefusal ? (
-                <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems} />
-              ) : null
-            }
+            summary={<TransferRefusal {...{ uid, errors, lineErrors, formError, refused }} />}
           >
-            <ListField
-              id={`${uid}-list`}
-              label={t("list")}
-              hint={t("listHint")}
-              value={list}
-              onChange={setList}
-              error={errors.list ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
+            <TransferFormFields
+              {...{ uid, list, note, reason, errors, lineErrors }}
+              onListChange={setList}
+              onAddTicked={addTicked}
+              onReasonChange={setReason}
             />
-            <div className="flex flex-wrap items-center gap-2">
-              <Button size="sm" variant="ghost" onClick={addTicked}>
-                {t("addTicked")}
-              </Button>
-              <p aria-live="polite" className="text-sm text-ink-muted">
-                {note}
-              </p>
-            </div>
-            <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} error={errors.reason} />
           </PreviewForm>
         ) : (
           <div className="flex flex-col gap-4">
