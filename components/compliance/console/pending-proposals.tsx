@@ -188,23 +188,7 @@ function ProposalItem({
         <p className="[overflow-wrap:anywhere]">
           <span className="font-medium">{t("number", { id: p.id })}</span> {sentence}
         </p>
-        {rows ? (
-          <>
-            <p className="text-xs text-ink-muted">{tb("proposalRows", { count: rows.length })}</p>
-            <ol className="list-decimal pl-5 text-xs [overflow-wrap:anywhere]" data-testid="proposal-rows">
-              {rows.map((r, i) => (
-                <li key={i}>
-                  {tb("confirmRow", {
-                    amount: Number(r.amount),
-                    symbol,
-                    from: `${r.fromName ?? tb("unknownInvestor")} (${shortAddress(r.from)})`,
-                    to: `${r.toName ?? tb("unknownInvestor")} (${shortAddress(r.to)})`,
-                  })}
-                </li>
-              ))}
-            </ol>
-          </>
-        ) : null}
+        {rows ? <ProposalRows rows={rows} symbol={symbol} /> : null}
         <p className="text-xs text-ink-muted">
           {t("meta", { proposer: shortAddress(p.proposer), expires: p.expires })}
         </p>
@@ -251,5 +235,27 @@ function ProposalItem({
         />
       </div>
     </li>
+  );
+}
+
+/** A batch forced transfer proposal's rows, decoded from its calldata, each with both holders' names. */
+function ProposalRows({ rows, symbol }: { rows: ProposalTransferRow[]; symbol: string }) {
+  const tb = useTranslations("complianceBatchTransfer");
+  return (
+    <>
+      <p className="text-xs text-ink-muted">{tb("proposalRows", { count: rows.length })}</p>
+      <ol className="list-decimal pl-5 text-xs [overflow-wrap:anywhere]" data-testid="proposal-rows">
+        {rows.map((r, i) => (
+          <li key={i}>
+            {tb("confirmRow", {
+              amount: Number(r.amount),
+              symbol,
+              from: `${r.fromName ?? tb("unknownInvestor")} (${shortAddress(r.from)})`,
+              to: `${r.toName ?? tb("unknownInvestor")} (${shortAddress(r.to)})`,
+            })}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
