@@ -143,6 +143,8 @@ export function KycDecision(props: DecisionProps) {
   }
 
   const busy = tx.busy;
+  const { fourEyes, preApprovedBy, call, summary, reviewMissing } = props;
+  const { canApprove, canPreApprove, approveBlockedReason } = props;
 
   return (
     <div className="flex flex-col gap-6">
@@ -150,21 +152,9 @@ export function KycDecision(props: DecisionProps) {
         <h3 id="approve-title" className="font-medium">
           {t("approveTitle")}
         </h3>
-        <ApprovalIntro
-          fourEyes={props.fourEyes}
-          preApprovedBy={props.preApprovedBy}
-          call={props.call}
-          summary={props.summary}
-          reviewMissing={props.reviewMissing}
-          wrongWallet={wrongWallet}
-        />
+        <ApprovalIntro {...{ fourEyes, preApprovedBy, call, summary, reviewMissing, wrongWallet }} />
         <ApprovalActions
-          reviewMissing={props.reviewMissing}
-          canApprove={props.canApprove}
-          canPreApprove={props.canPreApprove}
-          approveBlockedReason={props.approveBlockedReason}
-          preApprovedBy={props.preApprovedBy}
-          isConnected={isConnected}
+          {...{ reviewMissing, canApprove, canPreApprove, approveBlockedReason, preApprovedBy, isConnected }}
           connecting={connection === "connecting" || connection === "reconnecting"}
           connectOpen={connectOpen}
           onConnectOpenChange={setConnectOpen}
