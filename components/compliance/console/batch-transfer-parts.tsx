@@ -1,10 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import type { TransferLineError } from "@/lib/compliance/batch-transfer";
+import type { TransferPreviewRowDto } from "./batch-transfer-actions";
 import { ListField, ReasonField, useLineMessage } from "./batch-parts";
+import { TransferRowsTable, WhatWillMove } from "./transfer-rows";
 
 /** The error summary of a refused batch forced transfer: the list's first bad line and the reason, linked. */
 export function TransferRefusal({
@@ -78,6 +81,40 @@ export function TransferFormFields({
         </p>
       </div>
       <ReasonField id={`${uid}-reason`} value={reason} onChange={onReasonChange} error={errors.reason} />
+    </>
+  );
+}
+
+/**
+ * A batch forced transfer's rows checked against the chain: the table, then the problems found (focused, announced)
+ * or what will move, with the step's own words (`children`).
+ */
+export function TransferChecks({
+  rows,
+  problems,
+  focusKey,
+  symbol,
+  uid,
+  children,
+}: {
+  rows: TransferPreviewRowDto[];
+  problems: number;
+  focusKey: object;
+  symbol: string;
+  uid: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations("complianceBatchTransfer");
+  return (
+    <>
+      <TransferRowsTable rows={rows} caption={t("previewCaption")} />
+      {problems ? (
+        <ErrorSummary title={t("problemsFound", { count: problems })} focusKey={focusKey} />
+      ) : (
+        <WhatWillMove rows={rows} symbol={symbol} id={`${uid}-confirm`}>
+          {children}
+        </WhatWillMove>
+      )}
     </>
   );
 }

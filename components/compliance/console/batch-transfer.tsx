@@ -17,9 +17,9 @@ import {
   previewTransferProposalAction,
   type TransferPreviewRowDto,
 } from "./batch-transfer-actions";
-import { TransferFormFields, TransferRefusal } from "./batch-transfer-parts";
+import { TransferChecks, TransferFormFields, TransferRefusal } from "./batch-transfer-parts";
 import { OfficerSignFooter } from "./officer-sign";
-import { TransferRowsTable, WhatWillMove, calldataOf } from "./transfer-rows";
+import { calldataOf } from "./transfer-rows";
 import { useAgentTx } from "./use-agent-tx";
 
 /**
@@ -133,15 +133,10 @@ export function BatchTransferAction({
             <p className="text-sm text-ink-muted">
               {t("forcedNote")} {t("atBlock", { block: preview.blockNumber })}
             </p>
-            <TransferRowsTable rows={preview.rows} caption={t("previewCaption")} />
-            {problems ? (
-              <ErrorSummary title={t("problemsFound", { count: problems })} focusKey={preview} />
-            ) : (
-              <WhatWillMove rows={preview.rows} symbol={symbol} id={`${uid}-confirm`}>
-                <p className="text-sm font-medium">{t("confirmSecond")}</p>
-                <ReasonNote reason={reason} />
-              </WhatWillMove>
-            )}
+            <TransferChecks rows={preview.rows} problems={problems} focusKey={preview} symbol={symbol} uid={uid}>
+              <p className="text-sm font-medium">{t("confirmSecond")}</p>
+              <ReasonNote reason={reason} />
+            </TransferChecks>
             <OfficerSignFooter
               officer={officer}
               tx={tx}
@@ -269,14 +264,9 @@ export function BatchTransferReview({
                 {preview.proposer ? t("proposedBy", { proposer: shortAddress(preview.proposer) }) : null}{" "}
                 {t("atBlock", { block: preview.blockNumber })}
               </p>
-              <TransferRowsTable rows={preview.rows} caption={t("previewCaption")} />
-              {problems ? (
-                <ErrorSummary title={t("problemsFound", { count: problems })} focusKey={preview} />
-              ) : (
-                <WhatWillMove rows={preview.rows} symbol={symbol} id={`${uid}-confirm`}>
-                  <p className="text-sm font-medium">{t("confirmExecute")}</p>
-                </WhatWillMove>
-              )}
+              <TransferChecks rows={preview.rows} problems={problems} focusKey={preview} symbol={symbol} uid={uid}>
+                <p className="text-sm font-medium">{t("confirmExecute")}</p>
+              </TransferChecks>
               <div>
                 <Button size="sm" variant="secondary" onClick={check} loading={loading} disabled={tx.busy}>
                   {t("recheck")}
