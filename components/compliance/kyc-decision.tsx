@@ -5,18 +5,14 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { type Address, type Hex, zeroAddress } from "viem";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { Alert } from "@/components/ui/alert";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { TxStatus } from "@/components/wallet/tx-status";
 import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { KycFormState } from "@/lib/kyc/action-result";
-import { shortAddress } from "@/lib/format/address";
 import type { RegistrationPlan } from "@/lib/kyc/registration";
 import {
   beginApprovalAction,
@@ -26,6 +22,7 @@ import {
   rejectAction,
   requestInformationAction,
 } from "./kyc-actions";
+import { ApprovalActions, ApprovalIntro, ApprovalStatus } from "./kyc-decision-parts";
 
 /** What the officer's wallet sends to the identity registry at this step (said before signing). */
 export type RegistryCall = RegistrationPlan["functionName"];
@@ -146,25 +143,8 @@ export function KycDecision(props: DecisionProps) {
   }
 
   const busy = tx.busy;
-  const status = (() => {
-    const pre = flow === "preApprove";
-    switch (step.kind) {
-      case "preparing":
-      case "signing":
-      case "pending":
-      case "recording": {
-        const kind = (
-          { preparing: "planning", signing: "signing", pending: "pending", recording: "confirming" } as const
-        )[step.kind];
-        return pre ? t(`preApproveState.${kind}`) : t(`state.${kind}`);
-      }
-      case "checking":
-        return t("state.simulating");
-      default:
-        return null;
-    }
-  })();
-  const hash = "hash" in step ? (step.hash ?? null) : null;
+  const { fourEyes, preApprovedBy, call, summary, reviewMissing } = props;
+  const { canApprove, canPreApprove, approveBlockedReason } = props;
 
   return (
     <div className="flex flex-col gap-6">
@@ -172,97 +152,17 @@ export function KycDecision(props: DecisionProps) {
         <h3 id="approve-title" className="font-medium">
           {t("approveTitle")}
         </h3>
-        {props.fourEyes ? (
-          <p className="text-sm font-medium" data-testid="four-eyes-step">
-            {props.preApprovedBy ? t("stepTwo", { officer: shortAddress(props.preApprovedBy) }) : t("stepOne")}
-          </p>
-        ) : null}
-        <p className="text-sm text-ink-muted" data-testid="registry-call">
-          {t(`explain.${props.call}`, {
-            wallet: props.summary.wallet,
-            country: props.summary.country,
-            category: props.summary.category,
-          })}
-        </p>
-        <p className="text-sm text-ink-muted">{t("privacy")}</p>
-        {props.fourEyes ? <p className="text-sm text-ink-muted">{t("fourEyes")}</p> : null}
-        {wrongWallet ? <Alert tone="warn" role="none" title={t("wrongWallet")} /> : null}
-        {props.reviewMissing ? (
-          <div role="note" aria-labelledby="review-missing-title" className="flex flex-col gap-1 text-sm">
-            <p id="review-missing-title" className="font-medium">
-              {te("review_incomplete")}
-            </p>
-            <ul className="list-disc pl-5">
-              {props.reviewMissing.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {props.reviewMissing ? null : (props.canApprove || props.canPreApprove) && !isConnected ? (
-          <div className="flex flex-col items-start gap-2">
-            <p className="text-sm">{t("connectBody")}</p>
-            <Button
-              variant="secondary"
-              onClick={() => setConnectOpen(true)}
-              loading={connection === "connecting" || connection === "reconnecting"}
-            >
-              {t("connect")}
-            </Button>
-            <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-          </div>
-        ) : props.canPreApprove ? (
-          <div>
-            <Button
-              variant="secondary"
-              onClick={() => run("preApprove")}
-              disabled={busy || wrongWallet || step.kind === "confirmed"}
-              aria-busy={busy || undefined}
-            >
-              {t("preApprove")}
-            </Button>
-          </div>
-        ) : props.canApprove ? (
-          <div>
-            <Button
-              onClick={() => run("approve")}
-              disabled={busy || wrongWallet || step.kind === "confirmed"}
-              aria-busy={busy || undefined}
-            >
-              {props.preApprovedBy ? t("confirmApprove") : t("approve")}
-            </Button>
-          </div>
-        ) : props.approveBlockedReason ? (
-          <p className="text-sm font-medium" role="note">
-            {te(props.approveBlockedReason)}
-          </p>
-        ) : null}
-        <TxStatus
-          step={step.kind}
-          testId="approval-status"
-          testIdOn="region"
-          view={
-            status
-              ? { busy: { text: status, hash } }
-              : step.kind === "confirmed" && flow === "approve"
-                ? { done: { title: t("state.confirmed"), body: hash ? undefined : <p>{t("state.resumed")}</p>, hash } }
-                : step.kind === "failed"
-                  ? {
-                      // A refusal (the server's or the chain's) takes focus and is announced, as on every form.
-                      failed: {
-                        title: flow === "preApprove" ? t("preApproveState.failed") : t("state.failed"),
-                        body: (
-                          <>
-                            <p>{step.message}</p>
-                            <p className="mt-1">{t("state.failedNext")}</p>
-                          </>
-                        ),
-                        focusKey: step,
-                      },
-                    }
-                  : {}
-          }
+        <ApprovalIntro {...{ fourEyes, preApprovedBy, call, summary, reviewMissing, wrongWallet }} />
+        <ApprovalActions
+          {...{ reviewMissing, canApprove, canPreApprove, approveBlockedReason, preApprovedBy, isConnected }}
+          connecting={connection === "connecting" || connection === "reconnecting"}
+          connectOpen={connectOpen}
+          onConnectOpenChange={setConnectOpen}
+          disabled={busy || wrongWallet || step.kind === "confirmed"}
+          busy={busy}
+          onRun={run}
         />
+        <ApprovalStatus step={step} flow={flow} />
       </section>
 
       {(

@@ -125,7 +125,6 @@ function AgentActionDialog({
   const [signed, setSigned] = useState<AgentActionRequest | null>(null);
   const { title, officer, specs } = signed ?? live;
   const t = useTranslations("complianceConsole.actions");
-  const tUi = useTranslations("ui.errorSummary");
   const router = useRouter();
   const uid = useId();
   const { wrongWallet } = useOfficerWallet(officer);
@@ -176,69 +175,23 @@ function AgentActionDialog({
     >
       {stage === "edit" ? (
         <form onSubmit={review} noValidate className="flex flex-col gap-4">
-          {Object.keys(errors).length > 0 ? (
-            <ErrorSummary
-              title={tUi("fields")}
-              focusKey={errors}
-              items={errorItems(errors, {
-                order: [...spec.fields.map((f) => f.name), "reason"],
-                control: (name) => (name === "reason" ? `${uid}-reason` : `${uid}-${spec.id}.${name}`),
-                label: (name) =>
-                  name === "reason" ? t("reason") : (spec.fields.find((f) => f.name === name)?.label ?? name),
-              })}
-            />
-          ) : null}
-          {specs.length > 1 ? (
-            <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 text-sm font-medium">{t("choose")}</legend>
-              {specs.map((s) => (
-                <label key={s.id} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name={`${uid}-action`}
-                    value={s.id}
-                    checked={s.id === spec.id}
-                    onChange={() => {
-                      setSpecId(s.id);
-                      setErrors({});
-                    }}
-                    className="size-4 accent-accent"
-                  />
-                  {s.label}
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-          {spec.fields.map((f) => {
-            const key = `${spec.id}.${f.name}`;
-            const set = (v: string) => setValues((prev) => ({ ...prev, [key]: v }));
-            return (
-              <Field key={key} id={`${uid}-${key}`} label={f.label} hint={f.hint} error={errors[f.name]}>
-                {(control) =>
-                  f.kind === "select" ? (
-                    <Select {...control} value={fieldValues[f.name]} onChange={(e) => set(e.target.value)}>
-                      {(f.options ?? []).map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </Select>
-                  ) : (
-                    <Input
-                      {...control}
-                      value={fieldValues[f.name]}
-                      onChange={(e) => set(e.target.value)}
-                      inputMode={f.kind === "amount" ? "numeric" : undefined}
-                      type={f.kind === "date" ? "date" : "text"}
-                      autoComplete="off"
-                      spellCheck={false}
-                      className={f.kind === "address" ? "font-mono" : undefined}
-                    />
-                  )
-                }
-              </Field>
-            );
-          })}
+          <ActionRefusal spec={spec} uid={uid} errors={errors} />
+          <ActionChooser
+            specs={specs}
+            spec={spec}
+            uid={uid}
+            onChoose={(id) => {
+              setSpecId(id);
+              setErrors({});
+            }}
+          />
+          <ActionFields
+            spec={spec}
+            uid={uid}
+            fieldValues={fieldValues}
+            errors={errors}
+            onChange={(key, v) => setValues((prev) => ({ ...prev, [key]: v }))}
+          />
           <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} error={errors.reason} />
           {wrongWallet ? <Alert tone="warn">{t("connectHint", { wallet: officer })}</Alert> : null}
           <div className="flex justify-end">
@@ -273,5 +226,105 @@ function AgentActionDialog({
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** A refused edit stage's error summary: each field's message, linked to its control. */
+function ActionRefusal({ spec, uid, errors }: { spec: ActionSpec; uid: string; errors: Record<string, string> }) {
+  const t = useTranslations("complianceConsole.actions");
+  const tUi = useTranslations("ui.errorSummary");
+  return Object.keys(errors).length > 0 ? (
+    <ErrorSummary
+      title={tUi("fields")}
+      focusKey={errors}
+      items={errorItems(errors, {
+        order: [...spec.fields.map((f) => f.name), "reason"],
+        control: (name) => (name === "reason" ? `${uid}-reason` : `${uid}-${spec.id}.${name}`),
+        label: (name) => (name === "reason" ? t("reason") : (spec.fields.find((f) => f.name === name)?.label ?? name)),
+      })}
+    />
+  ) : null;
+}
+
+/** The choice of action, when the request offers more than one. */
+function ActionChooser({
+  specs,
+  spec,
+  uid,
+  onChoose,
+}: {
+  specs: ActionSpec[];
+  spec: ActionSpec;
+  uid: string;
+  onChoose: (id: string) => void;
+}) {
+  const t = useTranslations("complianceConsole.actions");
+  return specs.length > 1 ? (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-1 text-sm font-medium">{t("choose")}</legend>
+      {specs.map((s) => (
+        <label key={s.id} className="flex items-center gap-2 text-sm">
+          <input
+            type="radio"
+            name={`${uid}-action`}
+            value={s.id}
+            checked={s.id === spec.id}
+            onChange={() => onChoose(s.id)}
+            className="size-4 accent-accent"
+          />
+          {s.label}
+        </label>
+      ))}
+    </fieldset>
+  ) : null;
+}
+
+/** The chosen action's fields (amount, address, select, date), each value kept per action and field. */
+function ActionFields({
+  spec,
+  uid,
+  fieldValues,
+  errors,
+  onChange,
+}: {
+  spec: ActionSpec;
+  uid: string;
+  fieldValues: Record<string, string>;
+  errors: Record<string, string>;
+  onChange: (key: string, value: string) => void;
+}) {
+  return (
+    <>
+      {spec.fields.map((f) => {
+        const key = `${spec.id}.${f.name}`;
+        const set = (v: string) => onChange(key, v);
+        return (
+          <Field key={key} id={`${uid}-${key}`} label={f.label} hint={f.hint} error={errors[f.name]}>
+            {(control) =>
+              f.kind === "select" ? (
+                <Select {...control} value={fieldValues[f.name]} onChange={(e) => set(e.target.value)}>
+                  {(f.options ?? []).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Input
+                  {...control}
+                  value={fieldValues[f.name]}
+                  onChange={(e) => set(e.target.value)}
+                  inputMode={f.kind === "amount" ? "numeric" : undefined}
+                  type={f.kind === "date" ? "date" : "text"}
+                  autoComplete="off"
+                  spellCheck={false}
+                  className={f.kind === "address" ? "font-mono" : undefined}
+                />
+              )
+            }
+          </Field>
+        );
+      })}
+    </>
   );
 }

@@ -1,39 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Address } from "viem";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
-import {
-  BATCH_MODES,
-  type BatchLineError,
-  type BatchMode,
-  batchCall,
-  modeTakesAmount,
-  parseBatchList,
-} from "@/lib/compliance/batch-list";
-import { shortAddress } from "@/lib/format/address";
-import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
+import { type BatchLineError, type BatchMode, batchCall, modeTakesAmount } from "@/lib/compliance/batch-list";
 import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
-import {
-  BatchDialog,
-  ListField,
-  PreviewForm,
-  PreviewTable,
-  RadioOption,
-  ReasonField,
-  ReasonNote,
-  reasonIsValid,
-  useBatchPreview,
-  useLineMessage,
-} from "./batch-parts";
+import { BatchDialog, PreviewForm, ReasonNote, useBatchPreview } from "./batch-parts";
+import { FreezeFormFields, FreezePreview, FreezeRefusal, useFreezeCheck } from "./batch-freeze-parts";
 import { OfficerSignFooter } from "./officer-sign";
 import { useAgentTx } from "./use-agent-tx";
 
@@ -69,12 +44,7 @@ export function selectedWallets(): Address[] {
  */
 export function BatchFreezeAction({ token, symbol, officer }: { token: Address; symbol: string; officer: Address }) {
   const t = useTranslations("complianceBatch");
-  const ta = useTranslations("complianceConsole.actions");
-  const tAmount = useTranslations("amounts");
-  const tUi = useTranslations("ui.errorSummary");
-  const lineMessage = useLineMessage("complianceBatch");
-  const locale = useLocale();
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
+  const check = useFreezeCheck();
   const router = useRouter();
   const uid = useId();
   const [open, setOpen] = useState(false);
@@ -113,23 +83,8 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
 
   async function review(e: React.FormEvent) {
     e.preventDefault();
-    const found: Record<string, string> = {};
-    let text = "";
-    if (source === "selected") {
-      if (selected.length === 0) found.selected = t("noneSelected");
-      if (amounts) {
-        const parsed = parseShareAmount(amount);
-        if (!parsed.ok) found.amount = describeAmountError(parsed.error, tAmount, locale);
-      }
-      text = selected.map((w) => (amounts ? `${w},${amount.trim()}` : w)).join("\n");
-    } else {
-      text = list;
-    }
-    if (!reasonIsValid(reason)) found.reason = ta("validation.reason");
-    // The list is parsed here as the officer will read it, and again on the server.
-    const parsed = source === "list" ? parseBatchList(text, mode) : { rows: [], errors: [] };
-    if (source === "list" && parsed.errors.length === 0 && parsed.rows.length === 0) found.list = t("emptyList");
-    if (state.refuse(found, parsed.errors)) return;
+    const { found, lines, text } = check({ mode, source, selected, amounts, amount, list, reason });
+    if (state.refuse(found, lines)) return;
     await runPreview(text);
   }
 
@@ -153,29 +108,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     );
     if (ok) router.refresh();
   }
-
-  const frozenText = (wallet: boolean, shares: string) =>
-    [wallet ? t("wholeWallet") : null, BigInt(shares) > 0n ? t("sharesFrozen", { n: Number(shares) }) : null]
-      .filter(Boolean)
-      .join(" · ") || t("none");
   const problems = preview?.rows.filter((r) => r.problem).length ?? 0;
-  // The error summary's lines, each linking to its field; the pasted list's first bad line stands for the list
-  // (the field itself lists every bad line).
-  const firstBadLine = source === "list" ? lineErrors[0] : undefined;
-  const listMessage = errors.list ?? (firstBadLine ? lineMessage(firstBadLine) : undefined);
-  const refusalItems: ErrorSummaryItem[] = [
-    ...(source === "selected" && amounts && errors.amount
-      ? [{ field: `${uid}-amount`, label: t("amountEach"), message: errors.amount }]
-      : []),
-    ...(source === "list" && listMessage ? [{ field: `${uid}-list`, label: t("list"), message: listMessage }] : []),
-    ...(errors.reason ? [{ field: `${uid}-reason`, label: ta("reason"), message: errors.reason }] : []),
-  ];
-  // Refusals that belong to no field here: nothing ticked in the register, or the server's lines for ticked holders.
-  const refusalNotes = [
-    ...(source === "selected" && errors.selected ? [errors.selected] : []),
-    ...(source === "selected" ? lineErrors.map(lineMessage) : []),
-  ];
-  const showRefusal = !!refused && (!!formError || refusalItems.length > 0 || refusalNotes.length > 0);
 
   return (
     <>
@@ -195,150 +128,31 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
             onSubmit={review}
             loading={loading}
             submitLabel={t("preview")}
-            summary={
-              showRefusal ? (
-                <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems}>
-                  {refusalNotes.length ? (
-                    <ul className="flex flex-col gap-1">
-                      {refusalNotes.map((n) => (
-                        <li key={n}>{n}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </ErrorSummary>
-              ) : null
-            }
+            summary={<FreezeRefusal {...{ uid, source, amounts, errors, lineErrors, formError, refused }} />}
           >
-            <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 text-sm font-medium">{t("mode")}</legend>
-              {BATCH_MODES.map((m) => (
-                <RadioOption
-                  key={m}
-                  name={`${uid}-mode`}
-                  value={m}
-                  checked={mode === m}
-                  onChange={() => {
-                    setMode(m);
-                    state.setErrors({});
-                    state.setLineErrors([]);
-                  }}
-                >
-                  {t(`modes.${m}`)}
-                </RadioOption>
-              ))}
-            </fieldset>
-            <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 text-sm font-medium">{t("source")}</legend>
-              <RadioOption
-                name={`${uid}-source`}
-                value="selected"
-                checked={source === "selected"}
-                onChange={() => setSource("selected")}
-              >
-                {t("sourceSelected", { count: selected.length })}
-              </RadioOption>
-              <RadioOption
-                name={`${uid}-source`}
-                value="list"
-                checked={source === "list"}
-                onChange={() => setSource("list")}
-              >
-                {t("sourceList")}
-              </RadioOption>
-            </fieldset>
-            {source === "selected" ? (
-              <>
-                {selected.length ? (
-                  <p className="text-sm text-ink-muted">{selected.map((w) => shortAddress(w)).join(", ")}</p>
-                ) : null}
-                {amounts ? (
-                  <Field id={`${uid}-amount`} label={t("amountEach")} hint={t("amountEachHint")} error={errors.amount}>
-                    {(control) => (
-                      <Input
-                        {...control}
-                        value={amount}
-                        onChange={(e) => setAmount(e.target.value)}
-                        inputMode="numeric"
-                        autoComplete="off"
-                      />
-                    )}
-                  </Field>
-                ) : null}
-              </>
-            ) : (
-              <ListField
-                id={`${uid}-list`}
-                label={t("list")}
-                hint={amounts ? t("listHintAmounts") : t("listHintWallets")}
-                value={list}
-                onChange={setList}
-                error={errors.list ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
-              />
-            )}
-            <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} error={errors.reason} />
+            <FreezeFormFields
+              {...{ uid, mode, source, selected, amounts, amount, list, reason, errors, lineErrors }}
+              onModeChange={(m) => {
+                setMode(m);
+                state.setErrors({});
+                state.setLineErrors([]);
+              }}
+              onSourceChange={setSource}
+              onAmountChange={setAmount}
+              onListChange={setList}
+              onReasonChange={setReason}
+            />
           </PreviewForm>
         ) : (
           <div className="flex flex-col gap-4">
-            <p data-testid="batch-summary">
-              {t(`summary.${mode}`, { count: preview.rows.length, symbol })}{" "}
-              <span className="text-sm text-ink-muted">{t("atBlock", { block: preview.blockNumber })}</span>
-            </p>
-            <PreviewTable
-              testId="batch-preview"
-              caption={t("previewCaption")}
-              columns={[
-                { label: t("columns.holder"), className: "px-3 py-2" },
-                // On a phone the wallet sits under the holder's name (one cell), so every column fits.
-                { label: t("columns.wallet"), className: "hidden px-3 py-2 sm:table-cell" },
-                { label: t("columns.balance"), className: "px-2 py-2 text-right sm:px-3" },
-                { label: t("columns.frozenNow"), className: "px-3 py-2" },
-                { label: t("columns.frozenAfter"), className: "px-3 py-2" },
-              ]}
-            >
-              {preview.rows.map((r) => (
-                <tr
-                  key={r.wallet}
-                  className={cn("border-t border-line", r.problem && "bg-danger-soft")}
-                  data-wallet={r.wallet.toLowerCase()}
-                >
-                  <th scope="row" className="px-3 py-2 text-left align-top font-normal">
-                    {r.name ?? t("unknownHolder")}
-                    <span className="block font-mono text-xs text-ink-muted sm:hidden">{shortAddress(r.wallet)}</span>
-                  </th>
-                  <td className="hidden px-3 py-2 align-top font-mono text-xs sm:table-cell">
-                    {shortAddress(r.wallet)}
-                  </td>
-                  <td className="px-3 py-2 text-right align-top tabular">{nf.format(BigInt(r.balance))}</td>
-                  <td className="px-3 py-2 align-top">{frozenText(r.frozen, r.frozenAmount)}</td>
-                  <td className="px-3 py-2 align-top" data-col="after">
-                    {r.problem ? (
-                      <span className="font-medium text-danger">
-                        {t(`problems.${r.problem}`, {
-                          free: Number(BigInt(r.balance) - BigInt(r.frozenAmount)),
-                          frozen: Number(r.frozenAmount),
-                        })}
-                      </span>
-                    ) : (
-                      frozenText(r.newFrozen, r.newFrozenAmount)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </PreviewTable>
-            {problems ? (
-              <Alert
-                tone="warn"
-                action={
-                  problems < preview.rows.length ? (
-                    <Button size="sm" variant="secondary" onClick={dropProblems} loading={loading}>
-                      {t("dropProblems")}
-                    </Button>
-                  ) : undefined
-                }
-              >
-                {t("problemsFound", { count: problems })}
-              </Alert>
-            ) : null}
+            <FreezePreview
+              mode={mode}
+              symbol={symbol}
+              rows={preview.rows}
+              blockNumber={preview.blockNumber}
+              loading={loading}
+              onDropProblems={dropProblems}
+            />
             <ReasonNote reason={reason} />
             <OfficerSignFooter
               officer={officer}

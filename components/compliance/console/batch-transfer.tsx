@@ -11,23 +11,15 @@ import { enforcementDeskAbi } from "@/lib/chain/abis";
 import { parseTransferList, type TransferLineError } from "@/lib/compliance/batch-transfer";
 import { shortAddress } from "@/lib/format/address";
 import { selectedWallets } from "./batch-freeze";
-import {
-  BatchDialog,
-  ListField,
-  PreviewForm,
-  ReasonField,
-  ReasonNote,
-  reasonIsValid,
-  useBatchPreview,
-  useLineMessage,
-} from "./batch-parts";
+import { BatchDialog, PreviewForm, ReasonField, ReasonNote, reasonIsValid, useBatchPreview } from "./batch-parts";
 import {
   previewBatchTransferAction,
   previewTransferProposalAction,
   type TransferPreviewRowDto,
 } from "./batch-transfer-actions";
+import { TransferChecks, TransferFormFields, TransferRefusal } from "./batch-transfer-parts";
 import { OfficerSignFooter } from "./officer-sign";
-import { TransferRowsTable, WhatWillMove, calldataOf } from "./transfer-rows";
+import { calldataOf } from "./transfer-rows";
 import { useAgentTx } from "./use-agent-tx";
 
 /**
@@ -49,8 +41,6 @@ export function BatchTransferAction({
 }) {
   const t = useTranslations("complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
-  const tUi = useTranslations("ui.errorSummary");
-  const lineMessage = useLineMessage("complianceBatchTransfer");
   const router = useRouter();
   const uid = useId();
   const [open, setOpen] = useState(false);
@@ -112,12 +102,6 @@ export function BatchTransferAction({
   }
 
   const problems = preview?.rows.filter((r) => r.problem).length ?? 0;
-  const listMessage = errors.list ?? (lineErrors[0] ? lineMessage(lineErrors[0]) : undefined);
-  const refusalItems: ErrorSummaryItem[] = [
-    ...(listMessage ? [{ field: `${uid}-list`, label: t("list"), message: listMessage }] : []),
-    ...(errors.reason ? [{ field: `${uid}-reason`, label: ta("reason"), message: errors.reason }] : []),
-  ];
-  const showRefusal = !!refused && (!!formError || refusalItems.length > 0);
 
   return (
     <>
@@ -135,44 +119,24 @@ export function BatchTransferAction({
             onSubmit={review}
             loading={loading}
             submitLabel={t("preview")}
-            summary={
-              showRefusal ? (
-                <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems} />
-              ) : null
-            }
+            summary={<TransferRefusal {...{ uid, errors, lineErrors, formError, refused }} />}
           >
-            <ListField
-              id={`${uid}-list`}
-              label={t("list")}
-              hint={t("listHint")}
-              value={list}
-              onChange={setList}
-              error={errors.list ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
+            <TransferFormFields
+              {...{ uid, list, note, reason, errors, lineErrors }}
+              onListChange={setList}
+              onAddTicked={addTicked}
+              onReasonChange={setReason}
             />
-            <div className="flex flex-wrap items-center gap-2">
-              <Button size="sm" variant="ghost" onClick={addTicked}>
-                {t("addTicked")}
-              </Button>
-              <p aria-live="polite" className="text-sm text-ink-muted">
-                {note}
-              </p>
-            </div>
-            <ReasonField id={`${uid}-reason`} value={reason} onChange={setReason} error={errors.reason} />
           </PreviewForm>
         ) : (
           <div className="flex flex-col gap-4">
             <p className="text-sm text-ink-muted">
               {t("forcedNote")} {t("atBlock", { block: preview.blockNumber })}
             </p>
-            <TransferRowsTable rows={preview.rows} caption={t("previewCaption")} />
-            {problems ? (
-              <ErrorSummary title={t("problemsFound", { count: problems })} focusKey={preview} />
-            ) : (
-              <WhatWillMove rows={preview.rows} symbol={symbol} id={`${uid}-confirm`}>
-                <p className="text-sm font-medium">{t("confirmSecond")}</p>
-                <ReasonNote reason={reason} />
-              </WhatWillMove>
-            )}
+            <TransferChecks rows={preview.rows} problems={problems} focusKey={preview} symbol={symbol} uid={uid}>
+              <p className="text-sm font-medium">{t("confirmSecond")}</p>
+              <ReasonNote reason={reason} />
+            </TransferChecks>
             <OfficerSignFooter
               officer={officer}
               tx={tx}
@@ -300,14 +264,9 @@ export function BatchTransferReview({
                 {preview.proposer ? t("proposedBy", { proposer: shortAddress(preview.proposer) }) : null}{" "}
                 {t("atBlock", { block: preview.blockNumber })}
               </p>
-              <TransferRowsTable rows={preview.rows} caption={t("previewCaption")} />
-              {problems ? (
-                <ErrorSummary title={t("problemsFound", { count: problems })} focusKey={preview} />
-              ) : (
-                <WhatWillMove rows={preview.rows} symbol={symbol} id={`${uid}-confirm`}>
-                  <p className="text-sm font-medium">{t("confirmExecute")}</p>
-                </WhatWillMove>
-              )}
+              <TransferChecks rows={preview.rows} problems={problems} focusKey={preview} symbol={symbol} uid={uid}>
+                <p className="text-sm font-medium">{t("confirmExecute")}</p>
+              </TransferChecks>
               <div>
                 <Button size="sm" variant="secondary" onClick={check} loading={loading} disabled={tx.busy}>
                   {t("recheck")}

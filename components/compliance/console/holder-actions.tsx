@@ -41,8 +41,8 @@ export function HolderActions({
   desk: Address | null;
 }) {
   const t = useTranslations("complianceConsole.actions");
-  const tAmount = useTranslations("amounts");
-  const locale = useLocale();
+  const checks = useHolderChecks(holder.wallet);
+  const { amountCheck, amountField } = checks;
   const tr = useTranslations("complianceConsole.register");
   const name = holder.name ?? tr("unknownInvestor");
   const who = `${shortAddress(holder.wallet)} (${name})`;
@@ -56,27 +56,6 @@ export function HolderActions({
     account: officer,
     functionName: "propose",
     args: [token, data],
-  });
-
-  const amountCheck =
-    (max: bigint) =>
-    (v: Record<string, string>): Record<string, string> => {
-      const parsed = parseShareAmount(v.amount ?? "", { max });
-      return parsed.ok ? {} : { amount: describeAmountError(parsed.error, tAmount, locale) };
-    };
-  const addressCheck =
-    (field: string) =>
-    (v: Record<string, string>): Record<string, string> => {
-      const raw = (v[field] ?? "").trim();
-      if (!isAddress(raw, { strict: false })) return { [field]: t("validation.address") };
-      if (raw.toLowerCase() === holder.wallet.toLowerCase()) return { [field]: t("validation.sameWallet") };
-      return {};
-    };
-  const amountField = (max: bigint) => ({
-    name: "amount",
-    kind: "amount" as const,
-    label: t("amount"),
-    hint: t("amountHint", { max: Number(max) }),
   });
 
   const specs: ActionSpec[] = [
@@ -129,64 +108,7 @@ export function HolderActions({
         ]
       : []),
   ];
-  if (desk) {
-    specs.push(
-      {
-        id: "forcedTransfer",
-        label: t("kind.proposeForcedTransfer"),
-        danger: true,
-        fields: [amountField(shares), { name: "to", kind: "address", label: t("to"), hint: t("toHint") }],
-        validate: (v) => ({ ...amountCheck(shares)(v), ...addressCheck("to")(v) }),
-        confirm: (v) =>
-          `${t("confirm.forcedTransfer", { who, symbol, amount: Number(amountOf(v)), to: (v.to ?? "").trim() })} ${t("confirm.proposeNote")}`,
-        call: (v) =>
-          propose(
-            encodeFunctionData({
-              abi: artworkShareTokenAbi,
-              functionName: "forcedTransfer",
-              args: [holder.wallet, (v.to ?? "").trim() as Address, amountOf(v)],
-            }),
-          ),
-      },
-      {
-        id: "recover",
-        label: t("kind.proposeRecover"),
-        danger: true,
-        fields: [{ name: "newWallet", kind: "address", label: t("newWallet"), hint: t("newWalletHint") }],
-        validate: addressCheck("newWallet"),
-        confirm: (v) =>
-          `${t("confirm.recover", {
-            who,
-            symbol,
-            shares: Number(shares),
-            to: (v.newWallet ?? "").trim(),
-            frozen: Number(frozenAmount),
-            locked: Number(holder.lockedAmount),
-          })} ${t("confirm.proposeNote")}`,
-        call: (v) =>
-          propose(
-            encodeFunctionData({
-              abi: artworkShareTokenAbi,
-              functionName: "recoverWallet",
-              args: [holder.wallet, (v.newWallet ?? "").trim() as Address],
-            }),
-          ),
-      },
-      {
-        id: "burn",
-        label: t("kind.proposeBurn"),
-        danger: true,
-        fields: [amountField(shares)],
-        validate: amountCheck(shares),
-        confirm: (v) =>
-          `${t("confirm.burn", { who, symbol, amount: Number(amountOf(v)) })} ${t("confirm.proposeNote")}`,
-        call: (v) =>
-          propose(
-            encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "burn", args: [holder.wallet, amountOf(v)] }),
-          ),
-      },
-    );
-  }
+  if (desk) specs.push(...proposalSpecs({ t, holder, who, symbol, shares, frozenAmount, checks, propose }));
 
   return (
     <AgentActionButton
@@ -195,6 +117,116 @@ export function HolderActions({
       request={{ title: t("dialogTitle", { who }), officer, specs }}
     />
   );
+}
+
+type ActionsT = ReturnType<typeof useTranslations<"complianceConsole.actions">>;
+
+/** The checks and amount field of a holder's action forms (the amount within `max`, another wallet's address). */
+function useHolderChecks(wallet: Address) {
+  const t = useTranslations("complianceConsole.actions");
+  const tAmount = useTranslations("amounts");
+  const locale = useLocale();
+  const amountCheck =
+    (max: bigint) =>
+    (v: Record<string, string>): Record<string, string> => {
+      const parsed = parseShareAmount(v.amount ?? "", { max });
+      return parsed.ok ? {} : { amount: describeAmountError(parsed.error, tAmount, locale) };
+    };
+  const addressCheck =
+    (field: string) =>
+    (v: Record<string, string>): Record<string, string> => {
+      const raw = (v[field] ?? "").trim();
+      if (!isAddress(raw, { strict: false })) return { [field]: t("validation.address") };
+      if (raw.toLowerCase() === wallet.toLowerCase()) return { [field]: t("validation.sameWallet") };
+      return {};
+    };
+  const amountField = (max: bigint) => ({
+    name: "amount",
+    kind: "amount" as const,
+    label: t("amount"),
+    hint: t("amountHint", { max: Number(max) }),
+  });
+  return { amountCheck, addressCheck, amountField };
+}
+
+/**
+ * The actions only proposed on the enforcement desk (forced transfer, recovery, burn): a second officer reviews the
+ * exact arguments in the pending proposals and executes it.
+ */
+function proposalSpecs({
+  t,
+  holder,
+  who,
+  symbol,
+  shares,
+  frozenAmount,
+  checks: { amountCheck, addressCheck, amountField },
+  propose,
+}: {
+  t: ActionsT;
+  holder: HolderForActions;
+  who: string;
+  symbol: string;
+  shares: bigint;
+  frozenAmount: bigint;
+  checks: ReturnType<typeof useHolderChecks>;
+  propose: (data: `0x${string}`) => ReturnType<ActionSpec["call"]>;
+}): ActionSpec[] {
+  return [
+    {
+      id: "forcedTransfer",
+      label: t("kind.proposeForcedTransfer"),
+      danger: true,
+      fields: [amountField(shares), { name: "to", kind: "address", label: t("to"), hint: t("toHint") }],
+      validate: (v) => ({ ...amountCheck(shares)(v), ...addressCheck("to")(v) }),
+      confirm: (v) =>
+        `${t("confirm.forcedTransfer", { who, symbol, amount: Number(amountOf(v)), to: (v.to ?? "").trim() })} ${t("confirm.proposeNote")}`,
+      call: (v) =>
+        propose(
+          encodeFunctionData({
+            abi: artworkShareTokenAbi,
+            functionName: "forcedTransfer",
+            args: [holder.wallet, (v.to ?? "").trim() as Address, amountOf(v)],
+          }),
+        ),
+    },
+    {
+      id: "recover",
+      label: t("kind.proposeRecover"),
+      danger: true,
+      fields: [{ name: "newWallet", kind: "address", label: t("newWallet"), hint: t("newWalletHint") }],
+      validate: addressCheck("newWallet"),
+      confirm: (v) =>
+        `${t("confirm.recover", {
+          who,
+          symbol,
+          shares: Number(shares),
+          to: (v.newWallet ?? "").trim(),
+          frozen: Number(frozenAmount),
+          locked: Number(holder.lockedAmount),
+        })} ${t("confirm.proposeNote")}`,
+      call: (v) =>
+        propose(
+          encodeFunctionData({
+            abi: artworkShareTokenAbi,
+            functionName: "recoverWallet",
+            args: [holder.wallet, (v.newWallet ?? "").trim() as Address],
+          }),
+        ),
+    },
+    {
+      id: "burn",
+      label: t("kind.proposeBurn"),
+      danger: true,
+      fields: [amountField(shares)],
+      validate: amountCheck(shares),
+      confirm: (v) => `${t("confirm.burn", { who, symbol, amount: Number(amountOf(v)) })} ${t("confirm.proposeNote")}`,
+      call: (v) =>
+        propose(
+          encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "burn", args: [holder.wallet, amountOf(v)] }),
+        ),
+    },
+  ];
 }
 
 /** Pause or unpause a token. */

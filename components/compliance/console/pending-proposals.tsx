@@ -55,8 +55,6 @@ export function PendingProposals({
 }) {
   const t = useTranslations("complianceConsole.proposals");
   const tb = useTranslations("complianceBatchTransfer");
-  const ta = useTranslations("complianceConsole.actions");
-  const tr = useTranslations("recoveryOrders");
   // The batch proposal under review: its dialog lives outside the list, so the refresh that removes the executed
   // proposal does not take the dialog (and its outcome) with it.
   const [reviewing, setReviewing] = useState<string | null>(null);
@@ -96,119 +94,18 @@ export function PendingProposals({
         <p className="rounded-xl border border-line px-3 py-2 text-sm">{t("empty")}</p>
       ) : (
         <ul className="flex flex-col gap-2">
-          {proposals.map((p) => {
-            const mine = p.proposer.toLowerCase() === officer.toLowerCase();
-            const sentence = describe(p);
-            const cancel: ActionSpec = {
-              id: "cancel",
-              label: t("cancel"),
-              fields: [],
-              validate: () => ({}),
-              confirm: () => t("confirmCancel", { what: sentence }),
-              call: () => ({
-                address: desk,
-                abi: enforcementDeskAbi,
-                account: officer,
-                functionName: "cancel",
-                args: [BigInt(p.id)],
-              }),
-            };
-            const execute: ActionSpec = {
-              id: "execute",
-              label: t("execute"),
-              danger: true,
-              fields: [],
-              validate: () => ({}),
-              confirm: () => t("confirmExecute", { what: sentence, proposer: shortAddress(p.proposer) }),
-              call: () => ({
-                address: desk,
-                abi: enforcementDeskAbi,
-                account: officer,
-                functionName: "execute",
-                args: [BigInt(p.id), p.token, p.data],
-              }),
-              // After a recovery, the lost wallet's orders are still open: point to where they are cancelled.
-              ...(p.lostOrders && p.lostOrders.count > 0
-                ? { doneNote: tr("afterRecovery", { count: p.lostOrders.count, escrow: p.lostOrders.escrow }) }
-                : {}),
-            };
-            return (
-              <li
-                key={p.id}
-                className="flex flex-col gap-2 rounded-xl border border-line px-3 py-2 sm:flex-row sm:items-center sm:justify-between"
-                data-proposal={p.id}
-              >
-                <div className="flex min-w-0 flex-col gap-1 text-sm">
-                  <p className="[overflow-wrap:anywhere]">
-                    <span className="font-medium">{t("number", { id: p.id })}</span> {sentence}
-                  </p>
-                  {transferRows[p.id] ? (
-                    <>
-                      <p className="text-xs text-ink-muted">
-                        {tb("proposalRows", { count: transferRows[p.id]!.length })}
-                      </p>
-                      <ol className="list-decimal pl-5 text-xs [overflow-wrap:anywhere]" data-testid="proposal-rows">
-                        {transferRows[p.id]!.map((r, i) => (
-                          <li key={i}>
-                            {tb("confirmRow", {
-                              amount: Number(r.amount),
-                              symbol,
-                              from: `${r.fromName ?? tb("unknownInvestor")} (${shortAddress(r.from)})`,
-                              to: `${r.toName ?? tb("unknownInvestor")} (${shortAddress(r.to)})`,
-                            })}
-                          </li>
-                        ))}
-                      </ol>
-                    </>
-                  ) : null}
-                  <p className="text-xs text-ink-muted">
-                    {t("meta", { proposer: shortAddress(p.proposer), expires: p.expires })}
-                  </p>
-                  {p.lostOrders ? (
-                    <p className="text-xs" data-testid="lost-orders">
-                      {p.lostOrders.count === 0
-                        ? tr("none")
-                        : tr("some", { count: p.lostOrders.count, escrow: p.lostOrders.escrow })}
-                    </p>
-                  ) : null}
-                  {p.expired ? (
-                    <Badge tone="danger" icon="clock">
-                      {t("expired")}
-                    </Badge>
-                  ) : mine ? (
-                    <Badge tone="warn" icon="clock">
-                      {t("waiting")}
-                    </Badge>
-                  ) : null}
-                  {mine && !p.expired && transferRows[p.id] ? (
-                    <p className="text-xs" data-testid="own-proposal-note">
-                      {tb("ownNote")}
-                    </p>
-                  ) : null}
-                </div>
-                <div className="flex shrink-0 flex-wrap gap-2">
-                  {!mine && !p.expired && transferRows[p.id] ? (
-                    <Button size="sm" variant="danger" onClick={() => setReviewing(p.id)} aria-haspopup="dialog">
-                      {tb("review", { id: p.id })}
-                    </Button>
-                  ) : !mine && !p.expired ? (
-                    <AgentActionButton
-                      id={`proposal:${p.id}:execute`}
-                      label={t("review", { id: p.id })}
-                      variant="danger"
-                      request={{ title: t("reviewTitle", { id: p.id }), officer, specs: [execute] }}
-                    />
-                  ) : null}
-                  <AgentActionButton
-                    id={`proposal:${p.id}:cancel`}
-                    label={t("cancelNumbered", { id: p.id })}
-                    variant="ghost"
-                    request={{ title: ta("dialogTitle", { who: t("number", { id: p.id }) }), officer, specs: [cancel] }}
-                  />
-                </div>
-              </li>
-            );
-          })}
+          {proposals.map((p) => (
+            <ProposalItem
+              key={p.id}
+              p={p}
+              sentence={describe(p)}
+              rows={transferRows[p.id]}
+              desk={desk}
+              symbol={symbol}
+              officer={officer}
+              onReview={() => setReviewing(p.id)}
+            />
+          ))}
         </ul>
       )}
       {reviewing ? (
@@ -222,5 +119,143 @@ export function PendingProposals({
         />
       ) : null}
     </Section>
+  );
+}
+
+/** One pending proposal: its sentence (and a batch's rows), its state, and the officer's execute and cancel. */
+function ProposalItem({
+  p,
+  sentence,
+  rows,
+  desk,
+  symbol,
+  officer,
+  onReview,
+}: {
+  p: ProposalForConsole;
+  sentence: string;
+  rows: ProposalTransferRow[] | undefined;
+  desk: Address;
+  symbol: string;
+  officer: Address;
+  onReview: () => void;
+}) {
+  const t = useTranslations("complianceConsole.proposals");
+  const tb = useTranslations("complianceBatchTransfer");
+  const ta = useTranslations("complianceConsole.actions");
+  const tr = useTranslations("recoveryOrders");
+
+  const mine = p.proposer.toLowerCase() === officer.toLowerCase();
+  const cancel: ActionSpec = {
+    id: "cancel",
+    label: t("cancel"),
+    fields: [],
+    validate: () => ({}),
+    confirm: () => t("confirmCancel", { what: sentence }),
+    call: () => ({
+      address: desk,
+      abi: enforcementDeskAbi,
+      account: officer,
+      functionName: "cancel",
+      args: [BigInt(p.id)],
+    }),
+  };
+  const execute: ActionSpec = {
+    id: "execute",
+    label: t("execute"),
+    danger: true,
+    fields: [],
+    validate: () => ({}),
+    confirm: () => t("confirmExecute", { what: sentence, proposer: shortAddress(p.proposer) }),
+    call: () => ({
+      address: desk,
+      abi: enforcementDeskAbi,
+      account: officer,
+      functionName: "execute",
+      args: [BigInt(p.id), p.token, p.data],
+    }),
+    // After a recovery, the lost wallet's orders are still open: point to where they are cancelled.
+    ...(p.lostOrders && p.lostOrders.count > 0
+      ? { doneNote: tr("afterRecovery", { count: p.lostOrders.count, escrow: p.lostOrders.escrow }) }
+      : {}),
+  };
+  return (
+    <li
+      className="flex flex-col gap-2 rounded-xl border border-line px-3 py-2 sm:flex-row sm:items-center sm:justify-between"
+      data-proposal={p.id}
+    >
+      <div className="flex min-w-0 flex-col gap-1 text-sm">
+        <p className="[overflow-wrap:anywhere]">
+          <span className="font-medium">{t("number", { id: p.id })}</span> {sentence}
+        </p>
+        {rows ? <ProposalRows rows={rows} symbol={symbol} /> : null}
+        <p className="text-xs text-ink-muted">
+          {t("meta", { proposer: shortAddress(p.proposer), expires: p.expires })}
+        </p>
+        {p.lostOrders ? (
+          <p className="text-xs" data-testid="lost-orders">
+            {p.lostOrders.count === 0
+              ? tr("none")
+              : tr("some", { count: p.lostOrders.count, escrow: p.lostOrders.escrow })}
+          </p>
+        ) : null}
+        {p.expired ? (
+          <Badge tone="danger" icon="clock">
+            {t("expired")}
+          </Badge>
+        ) : mine ? (
+          <Badge tone="warn" icon="clock">
+            {t("waiting")}
+          </Badge>
+        ) : null}
+        {mine && !p.expired && rows ? (
+          <p className="text-xs" data-testid="own-proposal-note">
+            {tb("ownNote")}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex shrink-0 flex-wrap gap-2">
+        {!mine && !p.expired && rows ? (
+          <Button size="sm" variant="danger" onClick={onReview} aria-haspopup="dialog">
+            {tb("review", { id: p.id })}
+          </Button>
+        ) : !mine && !p.expired ? (
+          <AgentActionButton
+            id={`proposal:${p.id}:execute`}
+            label={t("review", { id: p.id })}
+            variant="danger"
+            request={{ title: t("reviewTitle", { id: p.id }), officer, specs: [execute] }}
+          />
+        ) : null}
+        <AgentActionButton
+          id={`proposal:${p.id}:cancel`}
+          label={t("cancelNumbered", { id: p.id })}
+          variant="ghost"
+          request={{ title: ta("dialogTitle", { who: t("number", { id: p.id }) }), officer, specs: [cancel] }}
+        />
+      </div>
+    </li>
+  );
+}
+
+/** A batch forced transfer proposal's rows, decoded from its calldata, each with both holders' names. */
+function ProposalRows({ rows, symbol }: { rows: ProposalTransferRow[]; symbol: string }) {
+  const tb = useTranslations("complianceBatchTransfer");
+  return (
+    <>
+      <p className="text-xs text-ink-muted">{tb("proposalRows", { count: rows.length })}</p>
+      <ol className="list-decimal pl-5 text-xs [overflow-wrap:anywhere]" data-testid="proposal-rows">
+        {rows.map((r, i) => (
+          <li key={i}>
+            {tb("confirmRow", {
+              amount: Number(r.amount),
+              symbol,
+              from: `${r.fromName ?? tb("unknownInvestor")} (${shortAddress(r.from)})`,
+              to: `${r.toName ?? tb("unknownInvestor")} (${shortAddress(r.to)})`,
+            })}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -1,0 +1,120 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
+import type { TransferLineError } from "@/lib/compliance/batch-transfer";
+import type { TransferPreviewRowDto } from "./batch-transfer-actions";
+import { ListField, ReasonField, useLineMessage } from "./batch-parts";
+import { TransferRowsTable, WhatWillMove } from "./transfer-rows";
+
+/** The error summary of a refused batch forced transfer: the list's first bad line and the reason, linked. */
+export function TransferRefusal({
+  uid,
+  errors,
+  lineErrors,
+  formError,
+  refused,
+}: {
+  uid: string;
+  errors: Record<string, string>;
+  lineErrors: TransferLineError[];
+  formError: string | null;
+  refused: object | null;
+}) {
+  const t = useTranslations("complianceBatchTransfer");
+  const ta = useTranslations("complianceConsole.actions");
+  const tUi = useTranslations("ui.errorSummary");
+  const lineMessage = useLineMessage("complianceBatchTransfer");
+  const listMessage = errors.list ?? (lineErrors[0] ? lineMessage(lineErrors[0]) : undefined);
+  const refusalItems: ErrorSummaryItem[] = [
+    ...(listMessage ? [{ field: `${uid}-list`, label: t("list"), message: listMessage }] : []),
+    ...(errors.reason ? [{ field: `${uid}-reason`, label: ta("reason"), message: errors.reason }] : []),
+  ];
+  const showRefusal = !!refused && (!!formError || refusalItems.length > 0);
+  return showRefusal ? (
+    <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems} />
+  ) : null;
+}
+
+/** The batch forced transfer form's fields: the pasted rows (and adding the ticked holders), and the reason. */
+export function TransferFormFields({
+  uid,
+  list,
+  onListChange,
+  note,
+  onAddTicked,
+  reason,
+  onReasonChange,
+  errors,
+  lineErrors,
+}: {
+  uid: string;
+  list: string;
+  onListChange: (list: string) => void;
+  note: string | null;
+  onAddTicked: () => void;
+  reason: string;
+  onReasonChange: (reason: string) => void;
+  errors: Record<string, string>;
+  lineErrors: TransferLineError[];
+}) {
+  const t = useTranslations("complianceBatchTransfer");
+  const lineMessage = useLineMessage("complianceBatchTransfer");
+  return (
+    <>
+      <ListField
+        id={`${uid}-list`}
+        label={t("list")}
+        hint={t("listHint")}
+        value={list}
+        onChange={onListChange}
+        error={errors.list ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <Button size="sm" variant="ghost" onClick={onAddTicked}>
+          {t("addTicked")}
+        </Button>
+        <p aria-live="polite" className="text-sm text-ink-muted">
+          {note}
+        </p>
+      </div>
+      <ReasonField id={`${uid}-reason`} value={reason} onChange={onReasonChange} error={errors.reason} />
+    </>
+  );
+}
+
+/**
+ * A batch forced transfer's rows checked against the chain: the table, then the problems found (focused, announced)
+ * or what will move, with the step's own words (`children`).
+ */
+export function TransferChecks({
+  rows,
+  problems,
+  focusKey,
+  symbol,
+  uid,
+  children,
+}: {
+  rows: TransferPreviewRowDto[];
+  problems: number;
+  focusKey: object;
+  symbol: string;
+  uid: string;
+  children: ReactNode;
+}) {
+  const t = useTranslations("complianceBatchTransfer");
+  return (
+    <>
+      <TransferRowsTable rows={rows} caption={t("previewCaption")} />
+      {problems ? (
+        <ErrorSummary title={t("problemsFound", { count: problems })} focusKey={focusKey} />
+      ) : (
+        <WhatWillMove rows={rows} symbol={symbol} id={`${uid}-confirm`}>
+          {children}
+        </WhatWillMove>
+      )}
+    </>
+  );
+}
