@@ -67,6 +67,15 @@ const config = [
     ignores: ["lib/**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [noUi, ...sealedExcept(domain)] }] },
   })),
+  // One person can hold a file and a function (README, Architecture): files up to 400 lines, functions up to 150.
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "max-lines": ["error", { max: 400 }],
+      "max-lines-per-function": ["error", { max: 150 }],
+    },
+  },
   {
     ignores: [
       "node_modules/**",

@@ -78,4 +78,19 @@ describe("lint boundaries", () => {
     const ui = 'import type { BadgeTone } from "@/components/ui/badge";\nexport type X = BadgeTone;\n';
     expect(await restricted("lib/investors/boundary-probe.ts", ui)).toHaveLength(1);
   });
+
+  it("refuses a file over 400 lines and a function over 150 in app/, components/ and lib/ (tests aside)", async () => {
+    const rules = async (file: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+      return result!.messages.map((m) => m.ruleId);
+    };
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `  const v${i} = ${i};`).join("\n");
+    const fn = (n: number) => `export function f() {\n${body(n - 3)}\n  return 0;\n}\n`;
+    expect(await rules("lib/issuer/boundary-probe.ts", fn(151))).toContain("max-lines-per-function");
+    expect(await rules("components/issuer/boundary-probe.tsx", fn(151))).toContain("max-lines-per-function");
+    expect(await rules("lib/issuer/boundary-probe.ts", fn(150))).not.toContain("max-lines-per-function");
+    const long = Array.from({ length: 401 }, (_, i) => `export const c${i} = ${i};`).join("\n") + "\n";
+    expect(await rules("app/boundary-probe/page.tsx", long)).toContain("max-lines");
+    expect(await rules("lib/issuer/boundary-probe.test.ts", long)).not.toContain("max-lines");
+  });
 });
