@@ -1,7 +1,7 @@
 "use server";
 
-import { headers } from "next/headers";
 import { z } from "zod";
+import { getServerEnv } from "@/lib/env";
 import { defineAction, unwrap } from "@/lib/actions";
 import type { DistributionRefusal } from "@/lib/distributions/issuer";
 import { planIssuerDistribution, recordIssuerDistribution } from "@/lib/distributions/server";
@@ -36,8 +36,8 @@ export const planDistributionAction = define({
   auth: "issuer",
   messages,
   run: async ({ token, kind, amount, recordBlock, claimDays }, { session, db }) => {
-    const h = await headers();
-    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+    // The tree document's address is anchored on-chain for good: the configured origin, never request headers.
+    const origin = getServerEnv().appOrigin;
     const plan = unwrap(
       await planIssuerDistribution(db, {
         issuer: session.address,

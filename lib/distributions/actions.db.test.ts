@@ -18,7 +18,7 @@ import { NO_ROLES, type Roles } from "@/lib/auth/roles";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { sha256Hex } from "@/lib/format/hash";
 import { syncToHead } from "@/lib/indexer/projections";
-import { resetServerEnv } from "@/lib/env";
+import { getServerEnv, resetServerEnv } from "@/lib/env";
 import enErrors from "@/lib/i18n/messages/en/distributions.json";
 
 const state: { session: { address: Address; expiresAt: Date; jti: string } | null; roles: Roles } = {
@@ -32,7 +32,10 @@ vi.mock("@/lib/auth/roles", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/roles")>()),
   getRoles: async () => state.roles,
 }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "atelier.test" }) }));
+// A forged Host header: the tree's address (anchored on-chain for good) must come from the configured origin.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "evil.test", "x-forwarded-proto": "https" }),
+}));
 vi.mock("next-intl/server", () => ({
   getTranslations: async (ns?: string) => {
     const messages: Record<string, string> = ns === "distributions.errors" ? enErrors.distributions.errors : {};
@@ -102,8 +105,13 @@ describe("distribution actions", () => {
     signIn(issuer.address, { issuer: true });
     const plan = await planDistributionAction(input);
     if (!plan.ok) throw new Error(plan.message);
-    expect(plan.treeURI).toBe(`http://atelier.test/api/distributions/${plan.id}/tree`);
+    expect(plan.treeURI).toBe(`${getServerEnv().appOrigin}/api/distributions/${plan.id}/tree`);
+    expect(plan.treeURI).not.toMatch(/evil\.test/);
     expect(plan.entitled).toBe(1);
+    // Before it is anchored, the document is served but kept by no cache (the plan may never be signed).
+    const { GET } = await import("@/app/api/distributions/[id]/tree/route");
+    const early = await GET(new Request(plan.treeURI), { params: Promise.resolve({ id: plan.id }) });
+    expect(early.headers.get("cache-control")).toBe("no-store");
 
     const amount = BigInt(plan.terms.amount);
     await tc.send(
@@ -168,9 +176,9 @@ describe("distribution actions", () => {
       }),
     ).toBe(12_340_000n);
 
-    const { GET } = await import("@/app/api/distributions/[id]/tree/route");
     const res = await GET(new Request(plan.treeURI), { params: Promise.resolve({ id: plan.id }) });
     expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toMatch(/immutable/);
     expect(sha256Hex(await res.text())).toBe(plan.terms.treeHash);
     const missing = await GET(new Request(plan.treeURI), { params: Promise.resolve({ id: "nope" }) });
     expect(missing.status).toBe(404);

@@ -292,6 +292,11 @@ describe("a distribution on a real chain", () => {
       ok: false,
       code: "record_block_future",
     });
+    // One cent over 400/400/200 shares: every share rounds down to 0 cents — refused in words, not "unavailable".
+    expect(await planDistribution(database.db, { ...base, amount: CENT })).toEqual({
+      ok: false,
+      code: "amount_too_small",
+    });
     const plan = await planDistribution(database.db, base);
     if (!plan.ok) throw new Error(plan.code);
     // After the record block of the first one: a holds 400, b 400, c 200 (frozen, still entitled).
@@ -326,14 +331,12 @@ describe("a distribution on a real chain", () => {
     expect(
       await recordDistributionCreated(database.db, { client, deployments: d, issuer: b.address, id: plan.id, txHash }),
     ).toEqual({ ok: false, code: "not_issuer" });
-    const recorded = await recordDistributionCreated(database.db, {
-      client,
-      deployments: d,
-      issuer: issuer.address,
-      id: plan.id,
-      txHash,
-    });
-    expect(recorded).toEqual({ ok: true, onChainId: onChainId + 1n });
+    // Two records of the same transaction at once (a retried step): one records it, the other is told it is done.
+    const record = () =>
+      recordDistributionCreated(database.db, { client, deployments: d, issuer: issuer.address, id: plan.id, txHash });
+    const both = await Promise.all([record(), record()]);
+    expect(both).toContainEqual({ ok: true, onChainId: onChainId + 1n });
+    expect(both).toContainEqual({ ok: false, code: "already_recorded" });
     expect(
       await recordDistributionCreated(database.db, {
         client,

@@ -33,6 +33,7 @@ export type DistributionRefusal =
   | "record_block_future"
   | "indexer_behind"
   | "no_holders"
+  | "amount_too_small"
   | "not_found"
   | "already_recorded"
   | "tx_mismatch"
@@ -123,7 +124,8 @@ export async function planDistribution(
       createdBy: issuer,
     });
   } catch (error) {
-    if (error instanceof AllocationError) return { ok: false, code: "no_holders" };
+    if (error instanceof AllocationError)
+      return { ok: false, code: /too small/.test(error.message) ? "amount_too_small" : "no_holders" };
     if (error instanceof DistributionInputError)
       return { ok: false, code: /no holders/i.test(error.message) ? "no_holders" : "indexer_behind" };
     throw error;
@@ -222,16 +224,21 @@ export async function recordDistributionCreated(
   });
   if (!same || !created) return { ok: false, code: "tx_mismatch" };
   const onChainId = created.args.id;
-  await recordOnChain(db, id, onChainId, txHash);
-  await writeAudit(db, {
-    actor: issuer.toLowerCase(),
-    actorRole: "issuer",
-    action: "distribution.create",
-    subjectType: "distribution",
-    subjectId: id,
-    after: { onChainId: onChainId.toString(), token: row.token, amount: row.amount, root: row.root },
-    txHash: txHash.toLowerCase(),
+  // Recorded once: the row moves only while it has no on-chain id, and its audit entry is written with it.
+  const recorded = await db.transaction(async (tx) => {
+    if (!(await recordOnChain(tx as unknown as Database, id, onChainId, txHash))) return false;
+    await writeAudit(tx as unknown as Database, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "distribution.create",
+      subjectType: "distribution",
+      subjectId: id,
+      after: { onChainId: onChainId.toString(), token: row.token, amount: row.amount, root: row.root },
+      txHash: txHash.toLowerCase(),
+    });
+    return true;
   });
+  if (!recorded) return { ok: false, code: "already_recorded" };
   return { ok: true, onChainId };
 }
 

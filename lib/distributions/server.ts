@@ -38,8 +38,12 @@ export function recordIssuerDistribution(db: Database, args: { issuer: Address; 
 
 export const claimsOfWallet = (db: Database, wallet: Address) => claimsOf(db, wallet);
 
-/** The exact tree document text (its SHA-256 is the anchored tree hash); null when there is none. */
-export async function loadTreeDocument(id: string): Promise<string | null> {
+/**
+ * The exact tree document text (its SHA-256 is the anchored tree hash) and whether a distribution on-chain anchors it
+ * yet (a plan the issuer has not signed may never be); null when there is none.
+ */
+export async function loadTreeDocument(id: string): Promise<{ document: string; anchored: boolean } | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  return (await getDistribution(await getDb(), id))?.document ?? null;
+  const row = await getDistribution(await getDb(), id);
+  return row ? { document: row.document, anchored: row.onChainId !== null } : null;
 }

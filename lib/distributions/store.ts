@@ -3,7 +3,7 @@
  * (tables `distributions`, `distribution_entitlements`). Plain module: the server, scripts and tests call it with
  * their database.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
 import { distributionEntitlements, distributions, type DistributionRow } from "@/lib/db/schema";
@@ -57,11 +57,14 @@ export async function saveDistribution(
 }
 
 /** Records the distributor's id once `createDistribution` is mined (the row must match what was anchored). */
-export async function recordOnChain(db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<void> {
-  await db
+/** Records the on-chain id once: false when the row already has one (a retried or concurrent record). */
+export async function recordOnChain(db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<boolean> {
+  const rows = await db
     .update(distributions)
     .set({ onChainId: onChainId.toString(), createTxHash: txHash.toLowerCase() })
-    .where(eq(distributions.id, id));
+    .where(and(eq(distributions.id, id), isNull(distributions.onChainId)))
+    .returning({ id: distributions.id });
+  return rows.length === 1;
 }
 
 export async function getDistribution(db: Database, id: string): Promise<DistributionRow | null> {

@@ -16,7 +16,7 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { type Address, getAddress, type Hex } from "viem";
 import { z } from "zod";
 import { sha256Hex } from "@/lib/format/hash";
-import { allocateProRata, CENT, type Holding } from "./allocate";
+import { AllocationError, allocateProRata, CENT, type Holding } from "./allocate";
 
 export const LEAF_ENCODING = ["uint256", "address", "uint256"] as const;
 export const DOCUMENT_FORMAT = "atelier-distribution/1";
@@ -79,6 +79,8 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
     holders.reduce((s, h) => s + h.balance, 0n) + (input.excluded ?? []).reduce((s, e) => s + e.shares, 0n);
   const allocation = allocateProRata(holders, input.amount, { unit: CENT, supply });
   const paid = allocation.filter((a) => a.amount > 0n);
+  if (paid.length === 0)
+    throw new AllocationError("The amount is too small: every holder's share rounds down to 0 cents");
   const values = paid.map((a, i) => [i.toString(), a.wallet, a.amount.toString()]);
   const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);
   const root = tree.root as Hex;
