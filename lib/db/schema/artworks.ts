@@ -1,21 +1,19 @@
 /** Artworks, their documents and updates, offerings and listing transactions. */
 import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import {
-  bigint,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgEnum,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { addressCheck, timestamptz, createdAt, updatedAt } from "./columns";
+  addressCheck,
+  addressChecks,
+  bytes32Check,
+  isBytes32,
+  timestamptz,
+  createdAt,
+  updatedAt,
+  uuidId,
+  ownedBy,
+  blockNumber,
+} from "./columns";
 
 export const artworkStatuses = [
   "draft",
@@ -52,7 +50,7 @@ export type ArtworkImage = { src: string; alt: string; width: number; height: nu
 export const artworks = pgTable(
   "artworks",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidId(),
     slug: text("slug").notNull().unique(),
     issuerAddress: text("issuer_address").notNull(),
     title: text("title").notNull(),
@@ -88,8 +86,7 @@ export const artworks = pgTable(
   (t) => [
     index("artworks_status_idx").on(t.status),
     index("artworks_issuer_address_idx").on(t.issuerAddress),
-    addressCheck("artworks_issuer_address_format", t.issuerAddress),
-    addressCheck("artworks_token_address_format", t.tokenAddress),
+    ...addressChecks("artworks", t.issuerAddress, t.tokenAddress),
   ],
 );
 export type Artwork = InferSelectModel<typeof artworks>;
@@ -98,10 +95,8 @@ export type NewArtwork = InferInsertModel<typeof artworks>;
 export const artworkDocuments = pgTable(
   "artwork_documents",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    artworkId: uuid("artwork_id")
-      .notNull()
-      .references(() => artworks.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    artworkId: ownedBy("artwork_id", () => artworks.id),
     /** The on-chain document name (bytes32 as text), e.g. "appraisal-2026". */
     name: text("name").notNull(),
     title: text("title").notNull(),
@@ -116,7 +111,7 @@ export const artworkDocuments = pgTable(
   },
   (t) => [
     uniqueIndex("artwork_documents_artwork_name_idx").on(t.artworkId, t.name),
-    check("artwork_documents_sha256_format", sql`${t.sha256} ~ '^0x[0-9a-f]{64}$'`),
+    check("artwork_documents_sha256_format", isBytes32(t.sha256)),
   ],
 );
 export type ArtworkDocument = InferSelectModel<typeof artworkDocuments>;
@@ -125,10 +120,8 @@ export type ArtworkDocument = InferSelectModel<typeof artworkDocuments>;
 export const offerings = pgTable(
   "offerings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    artworkId: uuid("artwork_id")
-      .notNull()
-      .references(() => artworks.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    artworkId: ownedBy("artwork_id", () => artworks.id),
     onChainId: numeric("on_chain_id").unique(),
     createdAt: createdAt(),
   },
@@ -152,10 +145,8 @@ export const listingTxStatus = pgEnum("listing_tx_status", listingTxStatuses);
 export const listingTransactions = pgTable(
   "listing_transactions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    artworkId: uuid("artwork_id")
-      .notNull()
-      .references(() => artworks.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    artworkId: ownedBy("artwork_id", () => artworks.id),
     kind: listingTxKind("kind").notNull(),
     txHash: text("tx_hash").notNull().unique(),
     sender: text("sender").notNull(),
@@ -164,7 +155,7 @@ export const listingTransactions = pgTable(
     failure: text("failure"),
     /** The sender's nonce for this transaction, when the node showed it (detects a replaced transaction). */
     nonce: integer("nonce"),
-    blockNumber: bigint("block_number", { mode: "bigint" }),
+    blockNumber: blockNumber(),
     /** The decoded call's summary (token, offering id, document id, amount…), as audited. */
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
@@ -177,7 +168,7 @@ export const listingTransactions = pgTable(
       .on(t.artworkId, t.kind)
       .where(sql`${t.status} = 'pending'`),
     addressCheck("listing_transactions_sender_format", t.sender),
-    check("listing_transactions_tx_hash_format", sql`${t.txHash} ~ '^0x[0-9a-f]{64}$'`),
+    check("listing_transactions_tx_hash_format", isBytes32(t.txHash)),
   ],
 );
 export type ListingTransaction = InferSelectModel<typeof listingTransactions>;
@@ -197,10 +188,8 @@ export const artworkUpdateKind = pgEnum("artwork_update_kind", artworkUpdateKind
 export const artworkUpdates = pgTable(
   "artwork_updates",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    artworkId: uuid("artwork_id")
-      .notNull()
-      .references(() => artworks.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    artworkId: ownedBy("artwork_id", () => artworks.id),
     /** The issuer wallet that wrote it (lowercase). */
     author: text("author").notNull(),
     kind: artworkUpdateKind("kind").notNull(),
@@ -222,7 +211,7 @@ export const artworkUpdates = pgTable(
     index("artwork_updates_artwork_published_idx").on(t.artworkId, t.publishedAt),
     addressCheck("artwork_updates_author_format", t.author),
     check("artwork_updates_valuation_value", sql`(${t.kind} = 'valuation') = (${t.value} IS NOT NULL)`),
-    check("artwork_updates_tx_hash_format", sql`${t.txHash} IS NULL OR ${t.txHash} ~ '^0x[0-9a-f]{64}$'`),
+    bytes32Check("artwork_updates_tx_hash_format", t.txHash),
   ],
 );
 export type ArtworkUpdate = InferSelectModel<typeof artworkUpdates>;

@@ -2,7 +2,7 @@
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { timestamptz, updatedAt } from "./columns";
+import { timestamptz, updatedAt, blockNumber } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Audit and indexer
@@ -70,7 +70,7 @@ export type AuditWalk = InferSelectModel<typeof auditWalks>;
 
 export const indexerCursor = pgTable("indexer_cursor", {
   name: text("name").primaryKey(),
-  blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+  blockNumber: blockNumber().notNull(),
   blockHash: text("block_hash").notNull(),
   /**
    * The indexer's event set this cursor reads (`INDEXER_EVENTS_VERSION` in lib/indexer/projections.ts). A row written before
@@ -78,10 +78,10 @@ export const indexerCursor = pgTable("indexer_cursor", {
    * from the start block to `backfill_to` (the cursor at the upgrade); both are NULL when none is pending.
    */
   eventsVersion: integer("events_version").notNull().default(1),
-  backfillTo: bigint("backfill_to", { mode: "bigint" }),
-  backfillCursor: bigint("backfill_cursor", { mode: "bigint" }),
+  backfillTo: blockNumber("backfill_to"),
+  backfillCursor: blockNumber("backfill_cursor"),
   /** Audit reconciliation (lib/compliance/reconcile.ts): every agent transaction up to this block is audited. */
-  reconciledBlock: bigint("reconciled_block", { mode: "bigint" }),
+  reconciledBlock: blockNumber("reconciled_block"),
   updatedAt: updatedAt(),
 });
 export type IndexerCursor = InferSelectModel<typeof indexerCursor>;
@@ -98,8 +98,8 @@ export const indexerProjections = pgTable(
     indexer: text("indexer").notNull(),
     projection: text("projection").notNull(),
     version: integer("version").notNull(),
-    backfillTo: bigint("backfill_to", { mode: "bigint" }),
-    backfillCursor: bigint("backfill_cursor", { mode: "bigint" }),
+    backfillTo: blockNumber("backfill_to"),
+    backfillCursor: blockNumber("backfill_cursor"),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("indexer_projections_pk").on(t.indexer, t.projection)],

@@ -8,8 +8,6 @@
 import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import {
-  type AnyPgColumn,
-  bigint,
   check,
   index,
   integer,
@@ -20,13 +18,17 @@ import {
   primaryKey,
   text,
   uniqueIndex,
-  uuid,
 } from "drizzle-orm/pg-core";
-import { addressCheck, timestamptz } from "./columns";
-
-const lowercaseAddress = addressCheck;
-const bytes32 = (name: string, column: AnyPgColumn) =>
-  check(name, sql`${column} IS NULL OR ${column} ~ '^0x[0-9a-f]{64}$'`);
+import {
+  addressCheck,
+  addressChecks,
+  bytes32Check,
+  timestamptz,
+  createdAt,
+  uuidId,
+  ownedBy,
+  blockNumber,
+} from "./columns";
 
 /** The distributor's `Kind`, in its order. */
 export const distributionKind = pgEnum("distribution_kind", ["sale_proceeds", "income", "return_of_capital"]);
@@ -34,14 +36,14 @@ export const distributionKind = pgEnum("distribution_kind", ["sale_proceeds", "i
 export const distributions = pgTable(
   "distributions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidId(),
     chainId: integer("chain_id").notNull(),
     distributor: text("distributor").notNull(),
     token: text("token").notNull(),
     kind: distributionKind("kind").notNull(),
     /** Payment-token base units, a whole number of cents. */
     amount: numeric("amount").notNull(),
-    recordBlock: bigint("record_block", { mode: "bigint" }).notNull(),
+    recordBlock: blockNumber("record_block").notNull(),
     claimDeadline: timestamptz("claim_deadline").notNull(),
     root: text("root").notNull(),
     treeHash: text("tree_hash").notNull(),
@@ -55,17 +57,15 @@ export const distributions = pgTable(
     /** The distributor's id, once `createDistribution` is mined. */
     onChainId: numeric("on_chain_id"),
     createTxHash: text("create_tx_hash"),
-    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("distributions_token_idx").on(t.token),
     uniqueIndex("distributions_on_chain_idx").on(t.chainId, t.distributor, t.onChainId),
-    lowercaseAddress("distributions_distributor_format", t.distributor),
-    lowercaseAddress("distributions_token_format", t.token),
-    lowercaseAddress("distributions_created_by_format", t.createdBy),
-    bytes32("distributions_root_format", t.root),
-    bytes32("distributions_tree_hash_format", t.treeHash),
-    bytes32("distributions_create_tx_format", t.createTxHash),
+    ...addressChecks("distributions", t.distributor, t.token, t.createdBy),
+    bytes32Check("distributions_root_format", t.root),
+    bytes32Check("distributions_tree_hash_format", t.treeHash),
+    bytes32Check("distributions_create_tx_format", t.createTxHash),
     check("distributions_amount_positive", sql`${t.amount} > 0`),
     check("distributions_on_chain_with_tx", sql`(${t.onChainId} IS NULL) = (${t.createTxHash} IS NULL)`),
   ],
@@ -77,9 +77,7 @@ export type NewDistributionRow = InferInsertModel<typeof distributions>;
 export const distributionEntitlements = pgTable(
   "distribution_entitlements",
   {
-    distributionId: uuid("distribution_id")
-      .notNull()
-      .references(() => distributions.id, { onDelete: "cascade" }),
+    distributionId: ownedBy("distribution_id", () => distributions.id),
     leafIndex: integer("leaf_index").notNull(),
     /** Lowercase. */
     wallet: text("wallet").notNull(),
@@ -91,7 +89,7 @@ export const distributionEntitlements = pgTable(
     primaryKey({ name: "distribution_entitlements_pk", columns: [t.distributionId, t.leafIndex] }),
     uniqueIndex("distribution_entitlements_wallet_idx").on(t.distributionId, t.wallet),
     index("distribution_entitlements_by_wallet_idx").on(t.wallet),
-    lowercaseAddress("distribution_entitlements_wallet_format", t.wallet),
+    addressCheck("distribution_entitlements_wallet_format", t.wallet),
     check("distribution_entitlements_amount_positive", sql`${t.amount} > 0`),
   ],
 );

@@ -1,8 +1,8 @@
 /** KYC applications and documents, wallet link and unlink requests. */
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { addressCheck, timestamptz, createdAt, updatedAt } from "./columns";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { addressChecks, isBytes32, timestamptz, createdAt, updatedAt, uuidId, ownedBy } from "./columns";
 import { kycStatus, investors } from "./people";
 
 // ---------------------------------------------------------------------------------------------
@@ -38,10 +38,8 @@ export type KycNote = { by: string; at: string; text: string };
 export const kycApplications = pgTable(
   "kyc_applications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    investorId: uuid("investor_id")
-      .notNull()
-      .references(() => investors.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    investorId: ownedBy("investor_id", () => investors.id),
     /** The wallet that applied (and is registered on approval). */
     wallet: text("wallet").notNull(),
     status: kycStatus("status").notNull().default("draft"),
@@ -66,9 +64,7 @@ export const kycApplications = pgTable(
   (t) => [
     index("kyc_applications_investor_idx").on(t.investorId),
     index("kyc_applications_status_idx").on(t.status, t.submittedAt),
-    addressCheck("kyc_applications_wallet_format", t.wallet),
-    addressCheck("kyc_applications_decided_by_format", t.decidedBy),
-    addressCheck("kyc_applications_pre_approved_by_format", t.preApprovedBy),
+    ...addressChecks("kyc_applications", t.wallet, t.decidedBy, t.preApprovedBy),
   ],
 );
 export type KycApplication = InferSelectModel<typeof kycApplications>;
@@ -93,10 +89,8 @@ export const walletLinkStatus = pgEnum("wallet_link_status", walletLinkStatuses)
 export const walletLinkRequests = pgTable(
   "wallet_link_requests",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    investorId: uuid("investor_id")
-      .notNull()
-      .references(() => investors.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    investorId: ownedBy("investor_id", () => investors.id),
     /** The signed-in wallet that asked (already linked to the investor). */
     currentWallet: text("current_wallet").notNull(),
     /** Known once the new wallet has signed. */
@@ -132,10 +126,7 @@ export const walletLinkRequests = pgTable(
     uniqueIndex("wallet_link_requests_new_wallet_open_idx")
       .on(t.newWallet)
       .where(sql`${t.status} = 'submitted'`),
-    addressCheck("wallet_link_requests_current_wallet_format", t.currentWallet),
-    addressCheck("wallet_link_requests_new_wallet_format", t.newWallet),
-    addressCheck("wallet_link_requests_decided_by_format", t.decidedBy),
-    addressCheck("wallet_link_requests_initiated_by_format", t.initiatedBy),
+    ...addressChecks("wallet_link_requests", t.currentWallet, t.newWallet, t.decidedBy, t.initiatedBy),
   ],
 );
 export type WalletLinkRequest = InferSelectModel<typeof walletLinkRequests>;
@@ -150,10 +141,8 @@ export const walletUnlinkStatus = pgEnum("wallet_unlink_status", walletUnlinkSta
 export const walletUnlinkRequests = pgTable(
   "wallet_unlink_requests",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    investorId: uuid("investor_id")
-      .notNull()
-      .references(() => investors.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    investorId: ownedBy("investor_id", () => investors.id),
     wallet: text("wallet").notNull(),
     /** The investor's signed-in wallet that asked (never the wallet to unlink). */
     requestedBy: text("requested_by").notNull(),
@@ -169,9 +158,7 @@ export const walletUnlinkRequests = pgTable(
     uniqueIndex("wallet_unlink_requests_open_idx")
       .on(t.wallet)
       .where(sql`${t.status} = 'requested'`),
-    addressCheck("wallet_unlink_requests_wallet_format", t.wallet),
-    addressCheck("wallet_unlink_requests_requested_by_format", t.requestedBy),
-    addressCheck("wallet_unlink_requests_decided_by_format", t.decidedBy),
+    ...addressChecks("wallet_unlink_requests", t.wallet, t.requestedBy, t.decidedBy),
   ],
 );
 export type WalletUnlinkRequest = InferSelectModel<typeof walletUnlinkRequests>;
@@ -180,10 +167,8 @@ export type WalletUnlinkRequest = InferSelectModel<typeof walletUnlinkRequests>;
 export const kycDocuments = pgTable(
   "kyc_documents",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    applicationId: uuid("application_id")
-      .notNull()
-      .references(() => kycApplications.id, { onDelete: "cascade" }),
+    id: uuidId(),
+    applicationId: ownedBy("application_id", () => kycApplications.id),
     kind: kycDocumentKind("kind").notNull(),
     originalName: text("original_name").notNull(),
     /** Detected from the content (magic bytes), never from the name. */
@@ -197,7 +182,7 @@ export const kycDocuments = pgTable(
   },
   (t) => [
     index("kyc_documents_application_idx").on(t.applicationId),
-    check("kyc_documents_sha256_format", sql`${t.sha256} ~ '^0x[0-9a-f]{64}$'`),
+    check("kyc_documents_sha256_format", isBytes32(t.sha256)),
   ],
 );
 export type KycDocument = InferSelectModel<typeof kycDocuments>;

@@ -1,18 +1,7 @@
 /** Indexer projections of the chain: events, token states, blocks, market orders and trades. */
 import type { InferSelectModel } from "drizzle-orm";
-import {
-  bigint,
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
-import { addressCheck, timestamptz } from "./columns";
+import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { addressCheck, addressChecks, timestamptz, blockNumber } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Indexer projections (secondary market issue). Written only by `lib/indexer`; every row can be rebuilt
@@ -24,7 +13,7 @@ export const chainEvents = pgTable(
   "chain_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockNumber: blockNumber().notNull(),
     blockHash: text("block_hash").notNull(),
     blockTime: timestamptz("block_time").notNull(),
     txHash: text("tx_hash").notNull(),
@@ -44,8 +33,7 @@ export const chainEvents = pgTable(
     index("chain_events_block_idx").on(t.blockNumber),
     index("chain_events_name_token_idx").on(t.eventName, t.token),
     index("chain_events_order_idx").on(t.orderId),
-    addressCheck("chain_events_contract_format", t.contract),
-    addressCheck("chain_events_token_format", t.token),
+    ...addressChecks("chain_events", t.contract, t.token),
   ],
 );
 export type ChainEvent = InferSelectModel<typeof chainEvents>;
@@ -60,7 +48,7 @@ export const tokenWalletStates = pgTable(
   {
     token: text("token").notNull(),
     wallet: text("wallet").notNull(),
-    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockNumber: blockNumber().notNull(),
     balance: numeric("balance").notNull(),
     frozen: boolean("frozen").notNull(),
     frozenAmount: numeric("frozen_amount").notNull(),
@@ -72,8 +60,7 @@ export const tokenWalletStates = pgTable(
   (t) => [
     uniqueIndex("token_wallet_states_pk").on(t.token, t.wallet, t.blockNumber),
     index("token_wallet_states_block_idx").on(t.blockNumber),
-    addressCheck("token_wallet_states_token_format", t.token),
-    addressCheck("token_wallet_states_wallet_format", t.wallet),
+    ...addressChecks("token_wallet_states", t.token, t.wallet),
   ],
 );
 export type TokenWalletState = InferSelectModel<typeof tokenWalletStates>;
@@ -83,7 +70,7 @@ export const tokenStates = pgTable(
   "token_states",
   {
     token: text("token").notNull(),
-    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockNumber: blockNumber().notNull(),
     totalSupply: numeric("total_supply").notNull(),
     holderCount: integer("holder_count").notNull(),
     holderWalletCount: integer("holder_wallet_count").notNull(),
@@ -103,7 +90,7 @@ export const indexerBlocks = pgTable(
   "indexer_blocks",
   {
     name: text("name").notNull(),
-    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockNumber: blockNumber().notNull(),
     blockHash: text("block_hash").notNull(),
   },
   (t) => [uniqueIndex("indexer_blocks_pk").on(t.name, t.blockNumber)],
@@ -127,7 +114,7 @@ export const marketOrders = pgTable(
     filled: numeric("filled").notNull(),
     cancelled: numeric("cancelled").notNull(),
     status: text("status", { enum: marketOrderStatuses }).notNull(),
-    placedBlock: bigint("placed_block", { mode: "bigint" }).notNull(),
+    placedBlock: blockNumber("placed_block").notNull(),
     placedTx: text("placed_tx").notNull(),
     placedAt: timestamptz("placed_at").notNull(),
     /** When the order stops being fillable (the Market's `expiresAt`); null for orders placed before expiry existed. */
@@ -136,8 +123,7 @@ export const marketOrders = pgTable(
   (t) => [
     index("market_orders_token_status_idx").on(t.token, t.status),
     index("market_orders_maker_status_idx").on(t.maker, t.status),
-    addressCheck("market_orders_token_format", t.token),
-    addressCheck("market_orders_maker_format", t.maker),
+    ...addressChecks("market_orders", t.token, t.maker),
   ],
 );
 export type MarketOrder = InferSelectModel<typeof marketOrders>;
@@ -149,7 +135,7 @@ export const marketTrades = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     txHash: text("tx_hash").notNull(),
     logIndex: integer("log_index").notNull(),
-    blockNumber: bigint("block_number", { mode: "bigint" }).notNull(),
+    blockNumber: blockNumber().notNull(),
     tradedAt: timestamptz("traded_at").notNull(),
     orderId: numeric("order_id").notNull(),
     token: text("token").notNull(),

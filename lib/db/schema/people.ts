@@ -1,8 +1,8 @@
 /** People: enums for investor category and KYC status, profiles, investors and their wallets. */
 import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { boolean, char, check, index, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { addressCheck, timestamptz, createdAt, updatedAt } from "./columns";
+import { boolean, char, index, pgEnum, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { addressCheck, bytes32Check, timestamptz, createdAt, updatedAt, uuidId, ownedBy } from "./columns";
 
 export const investorCategories = ["retail", "professional", "institutional"] as const;
 export type InvestorCategory = (typeof investorCategories)[number];
@@ -44,7 +44,7 @@ export type Profile = InferSelectModel<typeof profiles>;
 export const investors = pgTable(
   "investors",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidId(),
     onChainId: text("on_chain_id").unique(),
     legalName: text("legal_name"),
     email: text("email"),
@@ -62,10 +62,7 @@ export const investors = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index("investors_kyc_status_idx").on(t.kycStatus),
-    check("investors_on_chain_id_format", sql`${t.onChainId} IS NULL OR ${t.onChainId} ~ '^0x[0-9a-f]{64}$'`),
-  ],
+  (t) => [index("investors_kyc_status_idx").on(t.kycStatus), bytes32Check("investors_on_chain_id_format", t.onChainId)],
 );
 export type Investor = InferSelectModel<typeof investors>;
 export type NewInvestor = InferInsertModel<typeof investors>;
@@ -75,9 +72,7 @@ export const investorWallets = pgTable(
   "investor_wallets",
   {
     address: text("address").primaryKey(),
-    investorId: uuid("investor_id")
-      .notNull()
-      .references(() => investors.id, { onDelete: "cascade" }),
+    investorId: ownedBy("investor_id", () => investors.id),
     linkedAt: timestamptz("linked_at").notNull().defaultNow(),
     isPrimary: boolean("is_primary").notNull().default(false),
   },
