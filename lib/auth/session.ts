@@ -89,18 +89,7 @@ export async function signIn({
 
 /** Sign out: revoke this session's token (a copied cookie stops working too) and clear the cookie. */
 export async function signOut(): Promise<void> {
-  const session = await getSession();
-  if (session) {
-    const db = await getDb();
-    await revokeSession(db, { jti: session.jti, expiresAt: session.expiresAt });
-    await auditSessionEvent(db, {
-      address: session.address,
-      action: "auth.sign_out",
-      jti: session.jti,
-      ip: await getRequestIp(),
-    });
-  }
-  await clearSessionCookie();
+  await endSession({ everywhere: false });
 }
 
 /**
@@ -108,14 +97,18 @@ export async function signOut(): Promise<void> {
  * instance (the other devices' cookies stop working at their next request), and this cookie is cleared.
  */
 export async function signOutEverywhere(): Promise<void> {
+  await endSession({ everywhere: true });
+}
+
+async function endSession({ everywhere }: { everywhere: boolean }): Promise<void> {
   const session = await getSession();
   if (session) {
     const db = await getDb();
-    await revokeAllSessions(db, { address: session.address });
+    if (everywhere) await revokeAllSessions(db, { address: session.address });
     await revokeSession(db, { jti: session.jti, expiresAt: session.expiresAt });
     await auditSessionEvent(db, {
       address: session.address,
-      action: "auth.sign_out_everywhere",
+      action: everywhere ? "auth.sign_out_everywhere" : "auth.sign_out",
       jti: session.jti,
       ip: await getRequestIp(),
     });

@@ -22,7 +22,7 @@ import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { vi } from "vitest";
 import { resetServerEnv } from "../../env";
-import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "../abis";
+import { identityRegistryAbi, shareTokenFactoryAbi } from "../abis";
 import { deployAtelier } from "../deploy";
 import type { Deployments } from "../deployments";
 import { resetServerChain } from "../server";
@@ -88,32 +88,18 @@ export async function startTestChain({
     return receipt;
   };
   const adm = wallet(admin);
-  for (const a of agents) {
+  // Agents act on the identity registry and the enforcement desk; issuers deploy through the factory.
+  const grants = [
+    ...agents.flatMap((a) => [
+      { address: deployments.identityRegistry, role: "AGENT_ROLE", to: a.address },
+      { address: deployments.enforcementDesk!, role: "AGENT_ROLE", to: a.address },
+    ]),
+    ...issuers.map((a) => ({ address: deployments.shareTokenFactory, role: "ISSUER_ROLE", to: a.address })),
+  ];
+  for (const { address, role, to } of grants) {
+    // grantRole is OpenZeppelin AccessControl's, the same on the three contracts.
     await send(
-      adm.writeContract({
-        address: deployments.identityRegistry,
-        abi: identityRegistryAbi,
-        functionName: "grantRole",
-        args: [roleId("AGENT_ROLE"), a.address],
-      }),
-    );
-    await send(
-      adm.writeContract({
-        address: deployments.enforcementDesk!,
-        abi: enforcementDeskAbi,
-        functionName: "grantRole",
-        args: [roleId("AGENT_ROLE"), a.address],
-      }),
-    );
-  }
-  for (const a of issuers) {
-    await send(
-      adm.writeContract({
-        address: deployments.shareTokenFactory,
-        abi: shareTokenFactoryAbi,
-        functionName: "grantRole",
-        args: [roleId("ISSUER_ROLE"), a.address],
-      }),
+      adm.writeContract({ address, abi: identityRegistryAbi, functionName: "grantRole", args: [roleId(role), to] }),
     );
   }
   const serveToServer = () => {
