@@ -10,7 +10,7 @@ import { getServerEnv } from "@/lib/env";
 import { isListingDocument } from "@/lib/issuer/update-documents";
 import { hashStoredFile } from "@/lib/storage/files";
 import type { OfferingView } from "@/lib/catalogue/offering";
-import { documentNameToBytes32, verifyDocument, type DocumentVerification } from "./documents";
+import { documentNameToBytes32, documentView, verifyDocument, type ArtworkDocumentView } from "./documents";
 
 export type TokenRules = {
   allowedCountries: readonly number[];
@@ -20,16 +20,7 @@ export type TokenRules = {
   lockupSeconds: bigint;
 };
 
-export type ArtworkDocumentView = {
-  id: string;
-  name: string;
-  title: string;
-  kind: schema.ArtworkDocument["kind"];
-  sizeBytes: number;
-  sha256: Hex;
-  href: string;
-  verification: DocumentVerification;
-};
+export type { ArtworkDocumentView };
 
 export type ArtworkPageData = {
   artwork: schema.Artwork;
@@ -112,16 +103,12 @@ export const getArtworkPage = cache(async ({ slug }: { slug: string }): Promise<
   });
 
   const files = await Promise.all(docs.map((doc) => hashStoredFile(doc.filePath)));
-  const documents: ArtworkDocumentView[] = docs.map((doc, i) => ({
-    id: doc.id,
-    name: doc.name,
-    title: doc.title,
-    kind: doc.kind,
-    sizeBytes: doc.sizeBytes,
-    sha256: doc.sha256 as Hex,
-    href: `/documents/${doc.id}`,
-    verification: verifyDocument(files[i] ?? null, chain.anchored[i] as readonly [string, Hex, bigint] | undefined),
-  }));
+  const documents = docs.map((doc, i) =>
+    documentView(
+      doc,
+      verifyDocument(files[i] ?? null, chain.anchored[i] as readonly [string, Hex, bigint] | undefined),
+    ),
+  );
   const env = getServerEnv();
   return {
     artwork,

@@ -12,6 +12,23 @@ export type DocumentVerification =
   | { state: "not_anchored" }
   | { state: "missing_file" };
 
+/** An artwork document as the artwork page and its updates list it, with the check of the file served. */
+export type ArtworkDocumentView = {
+  id: string;
+  name: string;
+  title: string;
+  kind: schema.ArtworkDocument["kind"];
+  sizeBytes: number;
+  sha256: Hex;
+  href: string;
+  verification: DocumentVerification;
+};
+
+export function documentView(doc: schema.ArtworkDocument, verification: DocumentVerification): ArtworkDocumentView {
+  const { id, name, title, kind, sizeBytes } = doc;
+  return { id, name, title, kind, sizeBytes, sha256: doc.sha256 as Hex, href: `/documents/${id}`, verification };
+}
+
 /** A public artwork document (appraisal, condition report…) by id, with its stored bytes. */
 export async function getArtworkDocumentFile({ id }: { id: string }) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;

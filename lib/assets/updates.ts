@@ -1,14 +1,13 @@
 import "server-only";
 
 import { cache } from "react";
-import { getAddress, type Hex } from "viem";
+import { getAddress } from "viem";
 import { getDb } from "@/lib/db";
 import { chainAnchorReader } from "@/lib/issuer/anchors";
 import { listPublishedUpdates, updateViewFields, type UpdateViewFields } from "@/lib/issuer/updates";
 import { getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { hashStoredFile } from "@/lib/storage/files";
-import type { ArtworkDocumentView } from "./artwork";
-import { verifyDocument } from "./documents";
+import { documentView, verifyDocument, type ArtworkDocumentView } from "./documents";
 
 export type ArtworkUpdateView = UpdateViewFields & {
   publishedAt: Date;
@@ -39,17 +38,7 @@ export const getArtworkUpdates = cache(
     const byId = new Map(
       docs.map((d, i) => {
         const a = anchors[i];
-        const view: ArtworkDocumentView = {
-          id: d.id,
-          name: d.name,
-          title: d.title,
-          kind: d.kind,
-          sizeBytes: d.sizeBytes,
-          sha256: d.sha256 as Hex,
-          href: `/documents/${d.id}`,
-          verification: verifyDocument(files[i] ?? null, a ? ["", a.hash, a.anchoredAt] : undefined),
-        };
-        return [d.id, view];
+        return [d.id, documentView(d, verifyDocument(files[i] ?? null, a ? ["", a.hash, a.anchoredAt] : undefined))];
       }),
     );
     return updates.map((u) => ({

@@ -115,6 +115,12 @@ export function joinList(items: readonly string[], locale: string, type: "conjun
 
 const n = (v: bigint) => Number(v);
 
+/** The eligible categories and the investor's own, for a "category not eligible" reason (token or offering). */
+const categoryValues = (ctx: ReasonContext): MessageValues => ({
+  categories: joinList(ctx.eligibleCategories, ctx.locale, "conjunction"),
+  category: ctx.category ?? "—",
+});
+
 /** Plain words for a token `canTransfer` code (a mint to the buyer when `from` is zero). */
 export function transferReason(code: number, ctx: ReasonContext): Reason {
   const key = transferReasonKeys[code];
@@ -127,8 +133,7 @@ export function transferReason(code: number, ctx: ReasonContext): Reason {
       values.residence = ctx.residence ?? "—";
       break;
     case TransferCode.CategoryNotEligible:
-      values.categories = joinList(ctx.eligibleCategories, ctx.locale, "conjunction");
-      values.category = ctx.category ?? "—";
+      Object.assign(values, categoryValues(ctx));
       break;
     case TransferCode.MaxHoldersReached:
       values.max = ctx.maxHolders;
@@ -170,8 +175,7 @@ export function buyReason(code: number, tokenCode: number, ctx: ReasonContext): 
       if (ctx.kycExpiredOn) return { key: "reasons.buy.kycExpired", values: { date: ctx.kycExpiredOn } };
       break;
     case BuyCode.CategoryNotEligible:
-      values.categories = joinList(ctx.eligibleCategories, ctx.locale, "conjunction");
-      values.category = ctx.category ?? "—";
+      Object.assign(values, categoryValues(ctx));
       break;
     case BuyCode.InsufficientFunds:
       values.balance = ctx.balance;
