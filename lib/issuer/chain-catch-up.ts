@@ -46,6 +46,21 @@ export async function recordChainProgress(
     }
   };
   const from = deps.contracts.startBlock ?? 0n;
+  /** The transactions that emitted one of the offering's own events since the deployment's start block. */
+  const offeringEventTxs = async (
+    eventName: "OfferingCreated" | "OfferingClosed" | "ProceedsWithdrawn",
+    id: bigint,
+  ) => {
+    const logs = await deps.client.getContractEvents({
+      address: deps.contracts.primaryOffering,
+      abi: primaryOfferingAbi,
+      eventName,
+      args: { id },
+      fromBlock: from,
+      toBlock: "latest",
+    });
+    return logs.map((l) => l.transactionHash);
+  };
 
   if (progress.token && !listing.tokenAddress && listing.metadataHash) {
     const found = await findDeployedTokenTxs({
@@ -67,15 +82,7 @@ export async function recordChainProgress(
       .where(eq(offerings.onChainId, progress.offeringId.toString()))
       .limit(1);
     if (!known) {
-      const logs = await deps.client.getContractEvents({
-        address: deps.contracts.primaryOffering,
-        abi: primaryOfferingAbi,
-        eventName: "OfferingCreated",
-        args: { id: progress.offeringId },
-        fromBlock: from,
-        toBlock: "latest",
-      });
-      for (const l of logs) await confirm(l.transactionHash);
+      for (const txHash of await offeringEventTxs("OfferingCreated", progress.offeringId)) await confirm(txHash);
     }
   }
 
@@ -102,30 +109,15 @@ export async function recordChainProgress(
     const offeringId = progress.offeringId;
     const mine = txs.filter((t) => t.details.offeringId === offeringId.toString());
     if (offering.closed && !mine.some((t) => t.kind === "close")) {
-      const logs = await deps.client.getContractEvents({
-        address: deps.contracts.primaryOffering,
-        abi: primaryOfferingAbi,
-        eventName: "OfferingClosed",
-        args: { id: offeringId },
-        fromBlock: from,
-        toBlock: "latest",
-      });
-      for (const l of logs) await confirm(l.transactionHash);
+      for (const txHash of await offeringEventTxs("OfferingClosed", offeringId)) await confirm(txHash);
     }
     const recorded = mine
       .filter((t) => t.kind === "withdraw")
       .reduce((sum, t) => sum + BigInt(String(t.details.amount ?? "0")), 0n);
     if (offering.withdrawn > recorded) {
-      const logs = await deps.client.getContractEvents({
-        address: deps.contracts.primaryOffering,
-        abi: primaryOfferingAbi,
-        eventName: "ProceedsWithdrawn",
-        args: { id: offeringId },
-        fromBlock: from,
-        toBlock: "latest",
-      });
-      for (const l of logs)
-        if (!txs.some((t) => t.txHash === l.transactionHash.toLowerCase())) await confirm(l.transactionHash);
+      for (const txHash of await offeringEventTxs("ProceedsWithdrawn", offeringId)) {
+        if (!txs.some((t) => t.txHash === txHash.toLowerCase())) await confirm(txHash);
+      }
     }
   }
   return changed;
