@@ -11,6 +11,7 @@ import {
   createWalletClient,
   getAddress,
   http,
+  parseAbi,
   type Abi,
   type Account,
   type Address,
@@ -62,6 +63,9 @@ type DeploymentRecord = {
   startBlock?: string;
   deployer?: Address;
 };
+
+/** The factory pointer the primary offering and the token migrator both have (`factory`, `setFactory`). */
+const factoryWiringAbi = parseAbi(["function factory() view returns (address)", "function setFactory(address)"]);
 
 const CANONICAL_MULTICALL3: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
 
@@ -219,34 +223,22 @@ export async function deployAtelier(opts: {
   // answers to the identity registry (compliance holds, KYC of the claimant).
   await step("distributor", "Distributor", distributorAbi, distributorBytecode, [paymentToken, factory, registry]);
 
-  const wired = await client.readContract({ address: offering, abi: primaryOfferingAbi, functionName: "factory" });
-  if (getAddress(wired) !== factory) {
+  // The primary offering and the token migrator act only for this factory's tokens: point them at it.
+  for (const [address, name] of [
+    [offering, "the primary offering"],
+    [migrator, "the token migrator"],
+  ] as const) {
+    const wired = await client.readContract({ address, abi: factoryWiringAbi, functionName: "factory" });
+    if (getAddress(wired) === factory) continue;
     const hash = await wallet.writeContract({
-      address: offering,
-      abi: primaryOfferingAbi,
+      address,
+      abi: factoryWiringAbi,
       functionName: "setFactory",
       args: [factory],
     });
     const receipt = await client.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success")
-      throw new Error(`Wiring the factory into the primary offering failed (tx ${hash})`);
-    log("wired the factory into the primary offering");
-  }
-  const migratorFactory = await client.readContract({
-    address: migrator,
-    abi: tokenMigratorAbi,
-    functionName: "factory",
-  });
-  if (getAddress(migratorFactory) !== factory) {
-    const hash = await wallet.writeContract({
-      address: migrator,
-      abi: tokenMigratorAbi,
-      functionName: "setFactory",
-      args: [factory],
-    });
-    const receipt = await client.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`Wiring the factory into the token migrator failed (tx ${hash})`);
-    log("wired the factory into the token migrator");
+    if (receipt.status !== "success") throw new Error(`Wiring the factory into ${name} failed (tx ${hash})`);
+    log(`wired the factory into ${name}`);
   }
   state.deployer ??= admin;
   state.deployedAt ??= new Date().toISOString();
