@@ -41,7 +41,8 @@ export async function createTestDatabase(
   };
 }
 
-async function runAdmin(adminUrl: string, statement: string): Promise<void> {
+/** Runs one statement (CREATE / DROP DATABASE) on its own connection to the server's admin URL. */
+export async function runAdmin(adminUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

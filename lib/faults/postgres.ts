@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDatabase, type DatabaseHandle, migrateDatabase } from "../db/connect";
+import { runAdmin } from "../db/testing";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
 export const FAULTS_PG_URL = process.env.TEST_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/test";
@@ -33,20 +34,10 @@ export type ProxiedDatabase = DatabaseHandle & {
   reopen: () => Promise<DatabaseHandle>;
 };
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new migrated database on PostgreSQL behind a proxy the test can cut. */
 export async function createProxiedDatabase(adminUrl = FAULTS_PG_URL): Promise<ProxiedDatabase> {
   const name = `faults_${randomBytes(6).toString("hex")}`;
-  await admin(adminUrl, `CREATE DATABASE "${name}"`);
+  await runAdmin(adminUrl, `CREATE DATABASE "${name}"`);
   const target = new URL(adminUrl);
   const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
   const url = new URL(adminUrl);
@@ -71,12 +62,12 @@ export async function createProxiedDatabase(adminUrl = FAULTS_PG_URL): Promise<P
         proxy.restore();
         for (const h of opened) await h.close().catch(() => {});
         await proxy.close();
-        await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await runAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       },
     };
   } catch (error) {
     await proxy.close();
-    await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await runAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     throw error;
   }
 }
