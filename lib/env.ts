@@ -93,6 +93,18 @@ function isUrlWithProtocol(value: string, protocols: string[]): boolean {
   }
 }
 
+/** An optional URL with one of `protocols` and a host name. */
+function urlVar(protocols: string[], error: string) {
+  return z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((u) => isUrlWithProtocol(u, protocols), { error })
+      .optional(),
+  );
+}
+const HTTP = ["http:", "https:"];
+
 const RawEnv = z.object({
   NODE_ENV: z.preprocess(
     emptyToUndefined,
@@ -123,15 +135,7 @@ const RawEnv = z.object({
   CHAIN_ID: intVar({ min: 1, max: 2 ** 53 - 1, what: "a positive integer chain id" }),
   DATA_DIR: optionalString,
   DEPLOYMENTS_FILE: optionalString,
-  DATABASE_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine((u) => isUrlWithProtocol(u, ["postgres:", "postgresql:"]), {
-        error: "must be a postgres:// URL",
-      })
-      .optional(),
-  ),
+  DATABASE_URL: urlVar(["postgres:", "postgresql:"], "must be a postgres:// URL"),
   SESSION_SECRET: z.preprocess(
     emptyToUndefined,
     z.string().min(32, { error: "must be at least 32 characters" }).optional(),
@@ -144,30 +148,10 @@ const RawEnv = z.object({
       .refine((s) => /^[0-9a-f]{64}$/.test(s), { error: "must be 64 hex characters (32 bytes)" })
       .optional(),
   ),
-  APP_ORIGIN: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), {
-        error: "must be an http(s) origin, e.g. https://atelier.example",
-      })
-      .optional(),
-  ),
+  APP_ORIGIN: urlVar(HTTP, "must be an http(s) origin, e.g. https://atelier.example"),
   PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
-  PUBLIC_RPC_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), { error: "must be an http(s) URL" })
-      .optional(),
-  ),
-  EXPLORER_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), { error: "must be an http(s) URL" })
-      .optional(),
-  ),
+  PUBLIC_RPC_URL: urlVar(HTTP, "must be an http(s) URL"),
+  EXPLORER_URL: urlVar(HTTP, "must be an http(s) URL"),
   INDEXER_MODE: z.preprocess(
     emptyToUndefined,
     z.enum(["embedded", "worker", "off"], { error: "must be embedded, worker or off" }).optional(),
@@ -176,13 +160,7 @@ const RawEnv = z.object({
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: optionalString,
   ANVIL_PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
   TRUSTED_PROXY_HOPS: intVar({ min: 0, max: 10, what: "the number of trusted reverse proxies (0-10)" }),
-  S3_ENDPOINT: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine((u) => isUrlWithProtocol(u, ["http:", "https:"]), { error: "must be an http(s) URL" })
-      .optional(),
-  ),
+  S3_ENDPOINT: urlVar(HTTP, "must be an http(s) URL"),
   S3_BUCKET: z.preprocess(
     emptyToUndefined,
     z
