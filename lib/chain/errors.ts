@@ -142,47 +142,42 @@ export function describeChainError(
     };
   }
 
-  if (error.walk((e) => e instanceof UserRejectedRequestError)) {
-    return {
-      kind: "user_rejected",
-      errorName: null,
-      args: [],
-      message: "You declined the request in your wallet.",
-    };
-  }
-  if (error.walk((e) => e instanceof InsufficientFundsError)) {
-    return {
-      kind: "insufficient_funds",
-      errorName: null,
-      args: [],
-      message: "Your wallet does not have enough funds to pay the network fee.",
-    };
-  }
-  if (error.walk((e) => e instanceof ChainMismatchError)) {
-    return {
-      kind: "wrong_network",
-      errorName: null,
-      args: [],
-      message: "Your wallet is on a different network. Switch network and try again.",
-    };
-  }
-  if (
-    error.walk((e) => e instanceof HttpRequestError || e instanceof WebSocketRequestError || e instanceof TimeoutError)
-  ) {
-    return {
-      kind: "network",
-      errorName: null,
-      args: [],
-      message: "The blockchain node cannot be reached right now. Please try again shortly.",
-    };
-  }
+  const known = WALLET_AND_NODE_ERRORS.find(({ classes }) => error.walk((e) => classes.some((c) => e instanceof c)));
   return {
-    kind: "unknown",
+    kind: known?.kind ?? "unknown",
     errorName: null,
     args: [],
-    message: error.shortMessage || "Something went wrong. Please try again.",
+    message: known?.message ?? (error.shortMessage || "Something went wrong. Please try again."),
   };
 }
+
+/** The wallet's and the node's own errors (not reverts), first match along the cause chain wins. */
+const WALLET_AND_NODE_ERRORS: {
+  kind: ChainErrorKind;
+  classes: (abstract new (...args: never[]) => Error)[];
+  message: string;
+}[] = [
+  {
+    kind: "user_rejected",
+    classes: [UserRejectedRequestError],
+    message: "You declined the request in your wallet.",
+  },
+  {
+    kind: "insufficient_funds",
+    classes: [InsufficientFundsError],
+    message: "Your wallet does not have enough funds to pay the network fee.",
+  },
+  {
+    kind: "wrong_network",
+    classes: [ChainMismatchError],
+    message: "Your wallet is on a different network. Switch network and try again.",
+  },
+  {
+    kind: "network",
+    classes: [HttpRequestError, WebSocketRequestError, TimeoutError],
+    message: "The blockchain node cannot be reached right now. Please try again shortly.",
+  },
+];
 
 /** Revert names with their own wording in the `chainErrors.reverts` message catalogue. */
 const TRANSLATED_REVERTS = new Set(Object.keys(baseRevertMessages));
