@@ -115,34 +115,32 @@ export function joinList(items: readonly string[], locale: string, type: "conjun
 
 const n = (v: bigint) => Number(v);
 
+/** The allowed countries and the investor's residence, for a "country not allowed" reason. */
+const countryValues = (ctx: ReasonContext): MessageValues => ({
+  countries: joinList(ctx.allowedCountries, ctx.locale, "disjunction"),
+  residence: ctx.residence ?? "—",
+});
+
 /** The eligible categories and the investor's own, for a "category not eligible" reason (token or offering). */
 const categoryValues = (ctx: ReasonContext): MessageValues => ({
   categories: joinList(ctx.eligibleCategories, ctx.locale, "conjunction"),
   category: ctx.category ?? "—",
 });
 
+/** The values each `canTransfer` refusal's words need (none for the others). */
+const transferValues: Partial<Record<number, (ctx: ReasonContext) => MessageValues>> = {
+  [TransferCode.CountryNotAllowed]: countryValues,
+  [TransferCode.SenderCountryNotAllowed]: countryValues,
+  [TransferCode.CategoryNotEligible]: categoryValues,
+  [TransferCode.MaxHoldersReached]: (ctx) => ({ max: ctx.maxHolders }),
+  [TransferCode.MaxBalanceExceeded]: (ctx) => ({ max: n(ctx.maxBalancePerInvestor) }),
+};
+
 /** Plain words for a token `canTransfer` code (a mint to the buyer when `from` is zero). */
 export function transferReason(code: number, ctx: ReasonContext): Reason {
   const key = transferReasonKeys[code];
   if (!key) return { key: "reasons.unknown", values: { code } };
-  const values: MessageValues = {};
-  switch (code) {
-    case TransferCode.CountryNotAllowed:
-    case TransferCode.SenderCountryNotAllowed:
-      values.countries = joinList(ctx.allowedCountries, ctx.locale, "disjunction");
-      values.residence = ctx.residence ?? "—";
-      break;
-    case TransferCode.CategoryNotEligible:
-      Object.assign(values, categoryValues(ctx));
-      break;
-    case TransferCode.MaxHoldersReached:
-      values.max = ctx.maxHolders;
-      break;
-    case TransferCode.MaxBalanceExceeded:
-      values.max = n(ctx.maxBalancePerInvestor);
-      break;
-  }
-  return { key: `reasons.transfer.${key}`, values };
+  return { key: `reasons.transfer.${key}`, values: transferValues[code]?.(ctx) ?? {} };
 }
 
 /** Plain words for a PrimaryOffering `canBuy` result (code, and the token's code when it is 8). */
