@@ -288,54 +288,43 @@ export function evaluateMarketChecks(input: MarketCheckInput, words: MarketCheck
  */
 function orderCheck(input: MarketCheckInput, words: MarketCheckWords): MarketCheck {
   const fail = (key: string): MarketCheck => ({ id: "order", state: "failed", message: { key, values: {} } });
+  const ok = (key: string, values: MessageValues): MarketCheck => ({
+    id: "order",
+    state: "ok",
+    message: { key, values },
+  });
+  const bySide = (buy: string, sell: string) => (input.side === "buy" ? buy : sell);
   if (input.platformStopped) return fail("reasons.fill.platformStopped");
   const requested = input.take ? input.take.requested : input.shares;
   if (requested <= 0n) return fail("reasons.enterShares");
   if (input.take) {
-    if (input.take.limit <= 0n) return fail(input.side === "buy" ? "reasons.enterMaxPrice" : "reasons.enterMinPrice");
+    if (input.take.limit <= 0n) return fail(bySide("reasons.enterMaxPrice", "reasons.enterMinPrice"));
     if (input.shares < requested)
-      return {
-        id: "order",
-        state: "ok",
-        message: {
-          key: input.side === "buy" ? "checks.partialBuy" : "checks.partialSell",
-          values: { shares: Number(input.shares), requested: Number(requested) },
-        },
-      };
-    return {
-      id: "order",
-      state: "ok",
-      message: {
-        key: input.side === "buy" ? "checks.orderTakeBuy" : "checks.orderTakeSell",
-        values: { shares: Number(input.shares), price: words.limit ?? "" },
-      },
-    };
+      return ok(bySide("checks.partialBuy", "checks.partialSell"), {
+        shares: Number(input.shares),
+        requested: Number(requested),
+      });
+    return ok(bySide("checks.orderTakeBuy", "checks.orderTakeSell"), {
+      shares: Number(input.shares),
+      price: words.limit ?? "",
+    });
   }
   if (input.price <= 0n) return fail("reasons.enterPrice");
   // A limit order that crosses the book trades now: say so, and say what (if anything) stays in the book.
-  if (input.match && input.match.traded > 0n)
-    return {
-      id: "order",
-      state: "ok",
-      message:
-        input.match.rest > 0n
-          ? {
-              key: input.side === "buy" ? "checks.orderMatchRestBuy" : "checks.orderMatchRestSell",
-              values: { traded: Number(input.match.traded), rest: Number(input.match.rest), price: words.price ?? "" },
-            }
-          : {
-              key: input.side === "buy" ? "checks.orderMatchAllBuy" : "checks.orderMatchAllSell",
-              values: { shares: Number(input.match.traded) },
-            },
-    };
-  return {
-    id: "order",
-    state: "ok",
-    message: {
-      key: input.side === "buy" ? "checks.orderLimitBuy" : "checks.orderLimitSell",
-      values: { shares: Number(input.shares), price: words.price ?? "" },
-    },
-  };
+  const { match } = input;
+  if (match && match.traded > 0n) {
+    return match.rest > 0n
+      ? ok(bySide("checks.orderMatchRestBuy", "checks.orderMatchRestSell"), {
+          traded: Number(match.traded),
+          rest: Number(match.rest),
+          price: words.price ?? "",
+        })
+      : ok(bySide("checks.orderMatchAllBuy", "checks.orderMatchAllSell"), { shares: Number(match.traded) });
+  }
+  return ok(bySide("checks.orderLimitBuy", "checks.orderLimitSell"), {
+    shares: Number(input.shares),
+    price: words.price ?? "",
+  });
 }
 
 export function allChecksPass(checks: readonly MarketCheck[]): boolean {
