@@ -13,7 +13,7 @@ import { type ListingTxKind, listingTransactions } from "@/lib/db/schema";
 import { allowedCalls, asDb, AUDIT_ACTIONS, type ChainDeps, DROP_AFTER_MS, lower, pendingTxs } from "./chain-deps";
 import { describeStep } from "./chain-describe";
 import { adoptFromMempool, markFailed } from "./chain-sent";
-import { getOwnedListing, ListingError } from "./listing-core";
+import { getOwnedListing, ListingError, listingEntry } from "./listing-core";
 
 export type ConfirmResult = { kind: ListingTxKind; recorded: boolean; details: Record<string, unknown> };
 
@@ -80,20 +80,18 @@ export async function confirmListingTx(
       .returning({ id: listingTransactions.id });
     if (!claimed) return { kind: step.kind, recorded: false, details: step.details };
     const applied = step.apply ? await step.apply(tx) : {};
-    await writeAudit(tx, {
-      actor: issuer,
-      actorRole: "issuer",
-      action: AUDIT_ACTIONS.confirmed[step.kind],
-      subjectType: "artwork",
-      subjectId: listing.id,
-      after: {
-        ...step.details,
-        ...applied,
-        function: call.functionName,
-        blockNumber: call.receipt.blockNumber.toString(),
-      },
-      txHash: hash,
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, listing.id, AUDIT_ACTIONS.confirmed[step.kind], {
+        after: {
+          ...step.details,
+          ...applied,
+          function: call.functionName,
+          blockNumber: call.receipt.blockNumber.toString(),
+        },
+        txHash: hash,
+      }),
+    );
     return { kind: step.kind, recorded: true, details: step.details };
   });
 }

@@ -23,7 +23,7 @@ import {
   lower,
   pendingTxs,
 } from "./chain-deps";
-import { getOwnedListing, ListingError } from "./listing-core";
+import { getOwnedListing, ListingError, listingEntry } from "./listing-core";
 
 const byHash = (db: Database, hash: Hex) =>
   db.select().from(listingTransactions).where(eq(listingTransactions.txHash, hash)).limit(1);
@@ -101,20 +101,18 @@ export async function recordSentTx(
           .where(eq(listingTransactions.id, current.id))
           .returning()
       : await tx.insert(listingTransactions).values(values).returning();
-    await writeAudit(tx, {
-      actor: issuer,
-      actorRole: "issuer",
-      action: AUDIT_ACTIONS.sent[kind],
-      subjectType: "artwork",
-      subjectId: listing.id,
-      after: {
-        ...details,
-        ...(named ? { args: named } : {}),
-        nonce: transaction?.nonce ?? null,
-        seenByNode: !!transaction,
-      },
-      txHash: hash,
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, listing.id, AUDIT_ACTIONS.sent[kind], {
+        after: {
+          ...details,
+          ...(named ? { args: named } : {}),
+          nonce: transaction?.nonce ?? null,
+          seenByNode: !!transaction,
+        },
+        txHash: hash,
+      }),
+    );
     return row!;
   });
 }
@@ -128,15 +126,18 @@ export async function markFailed(db: Database, row: ListingTransaction, failure:
       .where(and(eq(listingTransactions.id, row.id), eq(listingTransactions.status, "pending")))
       .returning({ id: listingTransactions.id });
     if (!updated) return false;
-    await writeAudit(tx, {
-      actor: row.sender,
-      actorRole: "issuer",
-      action: AUDIT_ACTIONS.failed[row.kind as GuardedKind] ?? `listing.${row.kind}.failed`,
-      subjectType: "artwork",
-      subjectId: row.artworkId,
-      after: { ...row.details, failure },
-      txHash: row.txHash,
-    });
+    await writeAudit(
+      tx,
+      listingEntry(
+        row.sender,
+        row.artworkId,
+        AUDIT_ACTIONS.failed[row.kind as GuardedKind] ?? `listing.${row.kind}.failed`,
+        {
+          after: { ...row.details, failure },
+          txHash: row.txHash,
+        },
+      ),
+    );
     return true;
   });
 }

@@ -3,6 +3,7 @@ import "server-only";
 /** What every listing function shares: its refusals, the ownership check and the one-transaction rule (`listings.ts`). */
 import { and, asc, eq } from "drizzle-orm";
 import { ActionError } from "@/lib/actions/errors";
+import type { AuditInput } from "@/lib/audit";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, type ArtworkDocument, artworkDocuments, artworks } from "@/lib/db/schema";
@@ -71,4 +72,21 @@ export async function getListingDocuments(
     .from(artworkDocuments)
     .where(and(eq(artworkDocuments.artworkId, artworkId), isListingDocument))
     .orderBy(asc(artworkDocuments.createdAt));
+}
+
+/** The audit entry of a change to a listing, made by its issuer's wallet. */
+export function listingEntry(
+  issuer: string,
+  artworkId: string,
+  action: string,
+  change: Pick<AuditInput, "before" | "after" | "txHash"> = {},
+): AuditInput {
+  return {
+    actor: issuer.toLowerCase(),
+    actorRole: "issuer",
+    action,
+    subjectType: "artwork",
+    subjectId: artworkId,
+    ...change,
+  };
 }

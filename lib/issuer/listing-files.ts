@@ -10,7 +10,14 @@ import type { Database } from "@/lib/db/connect";
 import { type ArtworkDocument, artworkDocuments, artworks, type DocumentKind } from "@/lib/db/schema";
 import { sha256Hex } from "@/lib/format/hash";
 import { checkPdf, processImage } from "./content";
-import { getListingDocuments, getOwnedListing, inTransaction, isEditable, ListingError } from "./listing-core";
+import {
+  getListingDocuments,
+  getOwnedListing,
+  inTransaction,
+  isEditable,
+  ListingError,
+  listingEntry,
+} from "./listing-core";
 import { documentOnChainName, LIMITS } from "./validation";
 
 export async function addListingImage(
@@ -45,14 +52,12 @@ export async function addListingImage(
       .update(artworks)
       .set({ images: [...current.images, image] })
       .where(eq(artworks.id, id));
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "listing.image_add",
-      subjectType: "artwork",
-      subjectId: id,
-      after: { src: image.src, sha256: sha256Hex(processed.image.bytes), bytes: processed.image.bytes.length },
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, id, "listing.image_add", {
+        after: { src: image.src, sha256: sha256Hex(processed.image.bytes), bytes: processed.image.bytes.length },
+      }),
+    );
     return image;
   });
 }
@@ -72,15 +77,13 @@ export async function removeListingImage(
     if (!image) throw new ListingError("image_not_found");
     const images = listing.images.filter((i) => i.src !== src);
     await tx.update(artworks).set({ images }).where(eq(artworks.id, id));
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "listing.image_remove",
-      subjectType: "artwork",
-      subjectId: id,
-      before: { src: image.src, alt: image.alt },
-      after: { images: images.length },
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, id, "listing.image_remove", {
+        before: { src: image.src, alt: image.alt },
+        after: { images: images.length },
+      }),
+    );
     return image;
   });
   // The listing no longer points to the file. Best effort: a file left behind harms nothing.
@@ -125,14 +128,12 @@ export async function addListingDocument(
         sha256: checked.sha256,
       })
       .returning();
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "listing.document_add",
-      subjectType: "artwork",
-      subjectId: id,
-      after: { documentId: doc!.id, name, sha256: checked.sha256, bytes: bytes.length },
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, id, "listing.document_add", {
+        after: { documentId: doc!.id, name, sha256: checked.sha256, bytes: bytes.length },
+      }),
+    );
     return doc!;
   });
 }
@@ -149,13 +150,11 @@ export async function removeListingDocument(
       .where(and(eq(artworkDocuments.id, documentId), eq(artworkDocuments.artworkId, id)))
       .returning();
     if (deleted.length === 0) throw new ListingError("not_found");
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "listing.document_remove",
-      subjectType: "artwork",
-      subjectId: id,
-      before: { documentId, sha256: deleted[0]!.sha256 },
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, id, "listing.document_remove", {
+        before: { documentId, sha256: deleted[0]!.sha256 },
+      }),
+    );
   });
 }

@@ -7,7 +7,14 @@ import { desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, artworks, offerings } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { getOwnedListing, inTransaction, isEditable, ListingError, type ListingErrorCode } from "./listing-core";
+import {
+  getOwnedListing,
+  inTransaction,
+  isEditable,
+  ListingError,
+  type ListingErrorCode,
+  listingEntry,
+} from "./listing-core";
 import { type ListingInput, slugify } from "./validation";
 
 /**
@@ -85,14 +92,12 @@ export async function createListing(
       .insert(artworks)
       .values({ slug, issuerAddress: issuer.toLowerCase(), status: "draft", ...columns(input) })
       .returning();
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "listing.create",
-      subjectType: "artwork",
-      subjectId: row!.id,
-      after: { slug, title: input.title },
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, row!.id, "listing.create", {
+        after: { slug, title: input.title },
+      }),
+    );
     return row!;
   });
 }
@@ -105,15 +110,13 @@ export async function updateListing(
     const before = await getOwnedListing(tx, { id, issuer, lock: true });
     if (!isEditable(before)) throw new ListingError("not_editable");
     const [row] = await tx.update(artworks).set(columns(input)).where(eq(artworks.id, id)).returning();
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "listing.update",
-      subjectType: "artwork",
-      subjectId: id,
-      before: { title: before.title, status: before.status },
-      after: { title: input.title },
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, id, "listing.update", {
+        before: { title: before.title, status: before.status },
+        after: { title: input.title },
+      }),
+    );
     return row!;
   });
 }
@@ -129,15 +132,10 @@ async function moveListing(
     const refused = refusal(listing);
     if (refused) throw new ListingError(refused);
     await tx.update(artworks).set({ status: to }).where(eq(artworks.id, id));
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action,
-      subjectType: "artwork",
-      subjectId: id,
-      before: { status: listing.status },
-      after: { status: to },
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, id, action, { before: { status: listing.status }, after: { status: to } }),
+    );
   });
 }
 
@@ -178,15 +176,13 @@ export async function deleteListing(
     const row = await getOwnedListing(tx, { id, issuer, lock: true });
     if (!isEditable(row)) throw new ListingError("not_deletable");
     await tx.delete(artworks).where(eq(artworks.id, id));
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "listing.delete",
-      subjectType: "artwork",
-      subjectId: id,
-      before: { title: row.title, slug: row.slug, status: row.status, images: row.images.length },
-      after: null,
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, id, "listing.delete", {
+        before: { title: row.title, slug: row.slug, status: row.status, images: row.images.length },
+        after: null,
+      }),
+    );
     return row;
   });
   await storage.deletePrefix(path.posix.join("artworks", listing.slug));

@@ -21,6 +21,7 @@ import { checkPdf } from "./content";
 import { getOwnedListing, inTransaction, ListingError } from "./listings";
 import { UPDATE_LIMITS, updateDocumentKind, type UpdateInput } from "./update-validation";
 import { documentOnChainName } from "./validation";
+import { listingEntry } from "./listing-core";
 
 /**
  * Issuer updates about a listed artwork. An update is written as a draft with its PDFs stored and hashed;
@@ -116,20 +117,18 @@ export async function createUpdate(
         documentIds,
       })
       .returning();
-    await writeAudit(tx, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "update.create",
-      subjectType: "artwork",
-      subjectId: listing.id,
-      after: {
-        updateId: row!.id,
-        kind: input.kind,
-        title: input.title,
-        value: input.value,
-        documents: stored.map((c) => c.sha256),
-      },
-    });
+    await writeAudit(
+      tx,
+      listingEntry(issuer, listing.id, "update.create", {
+        after: {
+          updateId: row!.id,
+          kind: input.kind,
+          title: input.title,
+          value: input.value,
+          documents: stored.map((c) => c.sha256),
+        },
+      }),
+    );
     if (documentIds.length === 0) return markPublished(tx, { update: row!, issuer, txHash: null });
     return row!;
   });
@@ -202,15 +201,18 @@ async function markPublishedIn(
       .set({ appraisals: sql`${artworks.appraisals} || ${JSON.stringify([appraisal])}::jsonb` })
       .where(eq(artworks.id, published.artworkId));
   }
-  await writeAudit(db, {
-    actor: issuer.toLowerCase(),
-    actorRole: "issuer",
-    action: "update.publish",
-    subjectType: "artwork",
-    subjectId: published.artworkId,
-    after: { updateId: published.id, kind: published.kind, value: published.value, documentIds: published.documentIds },
-    txHash,
-  });
+  await writeAudit(
+    db,
+    listingEntry(issuer, published.artworkId, "update.publish", {
+      after: {
+        updateId: published.id,
+        kind: published.kind,
+        value: published.value,
+        documentIds: published.documentIds,
+      },
+      txHash,
+    }),
+  );
   return published;
 }
 
