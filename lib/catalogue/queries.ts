@@ -1,39 +1,24 @@
 import "server-only";
 
 import { cache } from "react";
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { getAddress, type Address } from "viem";
 import { getDb, schema } from "@/lib/db";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { applyCatalogueFilters } from "./filter";
+import { latestOfferingPerArtwork, type ListedRow, selectListedWithOfferings } from "./listed";
 import { isProfessionalOnly, offeringStatusToCatalogue, type OfferingView } from "./offering";
 import { getTradingTokens } from "./trading";
 import type { CatalogueFilters, CatalogueItem } from "./types";
 
-type ListedRow = {
-  artwork: schema.Artwork;
-  offeringId: bigint | null;
-};
-
-/** Listed artworks (token deployed), each with its latest offering id, from the database. */
+/** Listed artworks (token deployed), newest first, each with its latest offering id, from the database. */
 async function getListedArtworks(): Promise<ListedRow[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ artwork: schema.artworks, offeringId: schema.offerings.onChainId })
-    .from(schema.artworks)
-    .leftJoin(schema.offerings, eq(schema.offerings.artworkId, schema.artworks.id))
-    .where(and(isNotNull(schema.artworks.tokenAddress)))
-    .orderBy(desc(schema.artworks.createdAt), desc(schema.offerings.createdAt));
-  const seen = new Map<string, ListedRow>();
-  for (const row of rows) {
-    if (seen.has(row.artwork.id)) continue; // keep the latest offering
-    seen.set(row.artwork.id, {
-      artwork: row.artwork,
-      offeringId: row.offeringId === null ? null : BigInt(row.offeringId),
-    });
-  }
-  return [...seen.values()];
+  const rows = await selectListedWithOfferings(await getDb()).orderBy(
+    desc(schema.artworks.createdAt),
+    desc(schema.offerings.createdAt),
+  );
+  return latestOfferingPerArtwork(rows);
 }
 
 /**

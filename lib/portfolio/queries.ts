@@ -1,9 +1,10 @@
 import "server-only";
 
-import { desc, eq, isNotNull } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { getAddress, type Address } from "viem";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
+import { latestOfferingPerArtwork, selectListedWithOfferings } from "@/lib/catalogue/listed";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { getDb, schema } from "@/lib/db";
 import { getInvestorWallets } from "@/lib/investors";
@@ -38,23 +39,8 @@ export async function getPortfolioWallets({
 type Listed = { artwork: schema.Artwork; token: Address; offeringId: bigint | null };
 
 async function getListed(): Promise<Listed[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ artwork: schema.artworks, offeringId: schema.offerings.onChainId })
-    .from(schema.artworks)
-    .leftJoin(schema.offerings, eq(schema.offerings.artworkId, schema.artworks.id))
-    .where(isNotNull(schema.artworks.tokenAddress))
-    .orderBy(desc(schema.offerings.createdAt));
-  const seen = new Map<string, Listed>();
-  for (const r of rows) {
-    if (seen.has(r.artwork.id)) continue;
-    seen.set(r.artwork.id, {
-      artwork: r.artwork,
-      token: getAddress(r.artwork.tokenAddress!),
-      offeringId: r.offeringId ? BigInt(r.offeringId) : null,
-    });
-  }
-  return [...seen.values()];
+  const rows = await selectListedWithOfferings(await getDb()).orderBy(desc(schema.offerings.createdAt));
+  return latestOfferingPerArtwork(rows).map((l) => ({ ...l, token: getAddress(l.artwork.tokenAddress!) }));
 }
 
 type ChainRead = {
