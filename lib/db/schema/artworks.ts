@@ -3,7 +3,6 @@ import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import {
-  addressCheck,
   addressChecks,
   bytes32Check,
   isBytes32,
@@ -167,7 +166,7 @@ export const listingTransactions = pgTable(
     uniqueIndex("listing_transactions_one_pending_idx")
       .on(t.artworkId, t.kind)
       .where(sql`${t.status} = 'pending'`),
-    addressCheck("listing_transactions_sender_format", t.sender),
+    ...addressChecks("listing_transactions", t.sender),
     check("listing_transactions_tx_hash_format", isBytes32(t.txHash)),
   ],
 );
@@ -209,7 +208,7 @@ export const artworkUpdates = pgTable(
   },
   (t) => [
     index("artwork_updates_artwork_published_idx").on(t.artworkId, t.publishedAt),
-    addressCheck("artwork_updates_author_format", t.author),
+    ...addressChecks("artwork_updates", t.author),
     check("artwork_updates_valuation_value", sql`(${t.kind} = 'valuation') = (${t.value} IS NOT NULL)`),
     bytes32Check("artwork_updates_tx_hash_format", t.txHash),
   ],

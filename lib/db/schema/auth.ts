@@ -1,7 +1,7 @@
 /** Sign-in and sessions: SIWE nonces, revocations, sign-outs and rate limits. */
 import type { InferSelectModel } from "drizzle-orm";
 import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { addressCheck, timestamptz, createdAt } from "./columns";
+import { timestamptz, createdAt, addressChecks } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Sign-in and sessions (sessions themselves are stateless signed cookies)
@@ -16,7 +16,7 @@ export const siweNonces = pgTable(
     expiresAt: timestamptz("expires_at").notNull(),
     usedAt: timestamptz("used_at"),
   },
-  (t) => [index("siwe_nonces_expires_at_idx").on(t.expiresAt), addressCheck("siwe_nonces_address_format", t.address)],
+  (t) => [index("siwe_nonces_expires_at_idx").on(t.expiresAt), ...addressChecks("siwe_nonces", t.address)],
 );
 export type SiweNonce = InferSelectModel<typeof siweNonces>;
 
@@ -39,7 +39,7 @@ export const sessionSignOuts = pgTable(
     address: text("address").primaryKey(),
     signedOutAt: timestamptz("signed_out_at").notNull(),
   },
-  (t) => [addressCheck("session_sign_outs_address_format", t.address)],
+  (t) => [...addressChecks("session_sign_outs", t.address)],
 );
 export type SessionSignOut = InferSelectModel<typeof sessionSignOuts>;
 

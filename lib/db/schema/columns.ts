@@ -2,13 +2,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, bigint, check, timestamp, uuid } from "drizzle-orm/pg-core";
 
-/** SQL check that an address column holds lowercase 0x hex (nullable columns pass when NULL). */
-export const addressCheck = (name: string, column: AnyPgColumn) =>
-  check(name, sql`${column} IS NULL OR ${column} ~ '^0x[0-9a-f]{40}$'`);
-
-/** One `addressCheck` per column, each named `<table>_<column>_format`. */
+/**
+ * SQL checks that address columns hold lowercase 0x hex (nullable columns pass when NULL), one per column, each
+ * named `<table>_<column>_format`.
+ */
 export const addressChecks = (table: string, ...columns: AnyPgColumn[]) =>
-  columns.map((column) => addressCheck(`${table}_${column.name}_format`, column));
+  columns.map((column) =>
+    check(`${table}_${column.name}_format`, sql`${column} IS NULL OR ${column} ~ '^0x[0-9a-f]{40}$'`),
+  );
 
 /** SQL condition that a column holds 32 bytes as lowercase 0x hex (a SHA-256, a transaction hash, a Merkle root). */
 export const isBytes32 = (column: AnyPgColumn): SQL => sql`${column} ~ '^0x[0-9a-f]{64}$'`;

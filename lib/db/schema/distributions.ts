@@ -19,16 +19,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import {
-  addressCheck,
-  addressChecks,
-  bytes32Check,
-  timestamptz,
-  createdAt,
-  uuidId,
-  ownedBy,
-  blockNumber,
-} from "./columns";
+import { addressChecks, bytes32Check, timestamptz, createdAt, uuidId, ownedBy, blockNumber } from "./columns";
 
 /** The distributor's `Kind`, in its order. */
 export const distributionKind = pgEnum("distribution_kind", ["sale_proceeds", "income", "return_of_capital"]);
@@ -89,7 +80,7 @@ export const distributionEntitlements = pgTable(
     primaryKey({ name: "distribution_entitlements_pk", columns: [t.distributionId, t.leafIndex] }),
     uniqueIndex("distribution_entitlements_wallet_idx").on(t.distributionId, t.wallet),
     index("distribution_entitlements_by_wallet_idx").on(t.wallet),
-    addressCheck("distribution_entitlements_wallet_format", t.wallet),
+    ...addressChecks("distribution_entitlements", t.wallet),
     check("distribution_entitlements_amount_positive", sql`${t.amount} > 0`),
   ],
 );

@@ -1,7 +1,7 @@
 /** Indexer projections of the chain: events, token states, blocks, market orders and trades. */
 import type { InferSelectModel } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressCheck, addressChecks, timestamptz, blockNumber } from "./columns";
+import { addressChecks, timestamptz, blockNumber } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Indexer projections (secondary market issue). Written only by `lib/indexer`; every row can be rebuilt
@@ -80,7 +80,7 @@ export const tokenStates = pgTable(
   (t) => [
     uniqueIndex("token_states_pk").on(t.token, t.blockNumber),
     index("token_states_block_idx").on(t.blockNumber),
-    addressCheck("token_states_token_format", t.token),
+    ...addressChecks("token_states", t.token),
   ],
 );
 export type TokenState = InferSelectModel<typeof tokenStates>;

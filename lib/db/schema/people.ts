@@ -2,7 +2,7 @@
 import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { boolean, char, index, pgEnum, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressCheck, bytes32Check, timestamptz, createdAt, updatedAt, uuidId, ownedBy } from "./columns";
+import { bytes32Check, timestamptz, createdAt, updatedAt, uuidId, ownedBy, addressChecks } from "./columns";
 
 export const investorCategories = ["retail", "professional", "institutional"] as const;
 export type InvestorCategory = (typeof investorCategories)[number];
@@ -33,7 +33,7 @@ export const profiles = pgTable(
     locale: text("locale").notNull().default("en"),
     createdAt: createdAt(),
   },
-  (t) => [addressCheck("profiles_address_format", t.address)],
+  (t) => [...addressChecks("profiles", t.address)],
 );
 export type Profile = InferSelectModel<typeof profiles>;
 
@@ -81,7 +81,7 @@ export const investorWallets = pgTable(
     uniqueIndex("investor_wallets_one_primary_idx")
       .on(t.investorId)
       .where(sql`${t.isPrimary}`),
-    addressCheck("investor_wallets_address_format", t.address),
+    ...addressChecks("investor_wallets", t.address),
   ],
 );
 export type InvestorWallet = InferSelectModel<typeof investorWallets>;
