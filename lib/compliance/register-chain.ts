@@ -25,6 +25,18 @@ import {
 } from "viem";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 
+/** The token's header at a block (supply, holder and wallet counts, pause, rules), as contract reads to batch. */
+export function tokenHeaderReads(token: Address) {
+  const c = { address: token, abi: artworkShareTokenAbi } as const;
+  return [
+    { ...c, functionName: "totalSupply" },
+    { ...c, functionName: "holderCount" },
+    { ...c, functionName: "holderWalletCount" },
+    { ...c, functionName: "paused" },
+    { ...c, functionName: "rules" },
+  ] as const;
+}
+
 /** Wallets per `holders(offset, limit)` call. */
 export const HOLDER_PAGE = 1_000n;
 /** Calldata bytes per eth_call when reading wallet state through a deployed Multicall3 (about 450 wallets × 4 reads,
@@ -92,16 +104,12 @@ export async function readChainRegister({
       contracts: [
         { ...c, functionName: "name" },
         { ...c, functionName: "symbol" },
-        { ...c, functionName: "totalSupply" },
-        { ...c, functionName: "holderCount" },
-        { ...c, functionName: "holderWalletCount" },
-        { ...c, functionName: "rules" },
-        { ...c, functionName: "paused" },
+        ...tokenHeaderReads(token),
         { ...c, functionName: "identityRegistry" },
       ],
     }),
   ]);
-  const [name, symbol, totalSupply, holderCount, walletCount, rules, paused, registry] = header;
+  const [name, symbol, totalSupply, holderCount, walletCount, paused, rules, registry] = header;
 
   // Each page returns 32 kB of addresses: plain eth_calls to the token (in parallel), never folded into a multicall.
   const pages: bigint[] = [];

@@ -19,6 +19,7 @@ import type { Address, Chain, ContractFunctionParameters, Hex, PublicClient, Tra
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { tokenStates, tokenWalletStates } from "@/lib/db/schema";
+import { tokenHeaderReads } from "./register-chain";
 
 /** Arguments of the token's events that name a wallet whose register state the event changes. */
 export const WALLET_ARGS = ["from", "to", "wallet", "lostWallet", "newWallet"] as const;
@@ -87,11 +88,7 @@ export async function readRegisterSnapshots({
           blockNumber,
           allowFailure: false,
           contracts: [
-            { ...c, functionName: "totalSupply" },
-            { ...c, functionName: "holderCount" },
-            { ...c, functionName: "holderWalletCount" },
-            { ...c, functionName: "paused" },
-            { ...c, functionName: "rules" },
+            ...tokenHeaderReads(c.address),
             ...list.flatMap((w) => [
               { ...c, functionName: "balanceOf", args: [w] },
               { ...c, functionName: "walletState", args: [w] },
