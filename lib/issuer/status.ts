@@ -1,4 +1,4 @@
-import type { BadgeLook } from "@/lib/format/badge-look";
+import { type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
 import { catalogueLooks } from "@/lib/catalogue/status-look";
 import type { ArtworkStatus } from "@/lib/db/schema";
 import { offeringStatusToCatalogue } from "@/lib/catalogue/offering";
@@ -26,10 +26,8 @@ export function listingStage(
 
 /** The listing's stage as a badge; once the offering is on-chain, the public page's look for the same status. */
 export const stageBadge: Record<ListingStage, BadgeLook> = {
-  draft: { tone: "neutral", icon: "dot" },
-  submitted: { tone: "accent", icon: "clock" },
+  ...reviewStageLooks,
   returned: { tone: "warn", icon: "warn" },
-  approved: { tone: "success", icon: "check" },
   deployed: { tone: "accent", icon: "lock" },
   upcoming: catalogueLooks.upcoming,
   live: catalogueLooks.live,

@@ -1,4 +1,4 @@
-import type { BadgeLook } from "@/lib/format/badge-look";
+import { type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
 import type { KycStatus } from "./types";
 
 /**
@@ -6,11 +6,9 @@ import type { KycStatus } from "./types";
  * compliance console). Expired blocks trading like a refusal, and its clock says why: time ran out.
  */
 export const kycLooks: Record<KycStatus, BadgeLook> = {
-  draft: { tone: "neutral", icon: "dot" },
-  submitted: { tone: "accent", icon: "clock" },
+  ...reviewStageLooks,
   in_review: { tone: "accent", icon: "info" },
   needs_information: { tone: "warn", icon: "warn" },
-  approved: { tone: "success", icon: "check" },
   rejected: { tone: "danger", icon: "error" },
   expired: { tone: "danger", icon: "clock" },
 };
