@@ -92,6 +92,34 @@ export function isChainUnreachable(error: unknown): boolean {
   return findErrorByName(error, ["HttpRequestError", "WebSocketRequestError", "TimeoutError"]) !== null;
 }
 
+/** The wallet's and the node's own errors (not reverts), first match along the cause chain wins. */
+const WALLET_AND_NODE_ERRORS: {
+  kind: ChainErrorKind;
+  classes: (abstract new (...args: never[]) => Error)[];
+  message: string;
+}[] = [
+  {
+    kind: "user_rejected",
+    classes: [UserRejectedRequestError],
+    message: "You declined the request in your wallet.",
+  },
+  {
+    kind: "insufficient_funds",
+    classes: [InsufficientFundsError],
+    message: "Your wallet does not have enough funds to pay the network fee.",
+  },
+  {
+    kind: "wrong_network",
+    classes: [ChainMismatchError],
+    message: "Your wallet is on a different network. Switch network and try again.",
+  },
+  {
+    kind: "network",
+    classes: [HttpRequestError, WebSocketRequestError, TimeoutError],
+    message: "The blockchain node cannot be reached right now. Please try again shortly.",
+  },
+];
+
 export function describeChainError(
   error: unknown,
   options: { messages?: RevertMessageTable } = {},
@@ -150,34 +178,6 @@ export function describeChainError(
     message: known?.message ?? (error.shortMessage || "Something went wrong. Please try again."),
   };
 }
-
-/** The wallet's and the node's own errors (not reverts), first match along the cause chain wins. */
-const WALLET_AND_NODE_ERRORS: {
-  kind: ChainErrorKind;
-  classes: (abstract new (...args: never[]) => Error)[];
-  message: string;
-}[] = [
-  {
-    kind: "user_rejected",
-    classes: [UserRejectedRequestError],
-    message: "You declined the request in your wallet.",
-  },
-  {
-    kind: "insufficient_funds",
-    classes: [InsufficientFundsError],
-    message: "Your wallet does not have enough funds to pay the network fee.",
-  },
-  {
-    kind: "wrong_network",
-    classes: [ChainMismatchError],
-    message: "Your wallet is on a different network. Switch network and try again.",
-  },
-  {
-    kind: "network",
-    classes: [HttpRequestError, WebSocketRequestError, TimeoutError],
-    message: "The blockchain node cannot be reached right now. Please try again shortly.",
-  },
-];
 
 /** Revert names with their own wording in the `chainErrors.reverts` message catalogue. */
 const TRANSLATED_REVERTS = new Set(Object.keys(baseRevertMessages));
