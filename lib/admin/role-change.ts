@@ -14,6 +14,7 @@ import { type Address, getAddress, type Hex, parseAbi } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { raiseRoleFloor } from "@/lib/auth/revocations";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { findErrorByName } from "@/lib/chain/errors";
 import { getPublicClient } from "@/lib/chain/server";
 import { type AllowedCall, verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
@@ -68,11 +69,18 @@ export async function recordRoleChange(
     ...(contracts.enforcementDesk ? [{ address: contracts.enforcementDesk, abi: enforcementDeskAbi, functions }] : []),
   ];
   const client = getPublicClient();
+  // Ask the node for the transaction first: a hash it does not know is refused at once, not after 30 s of waiting.
+  // A node that does not answer is thrown (answered "unavailable"), never reported as an unknown transaction.
+  const known = await client.getTransaction({ hash: txHash }).then(
+    () => true,
+    (error: unknown) => {
+      if (findErrorByName(error, "TransactionNotFoundError")) return false;
+      throw error;
+    },
+  );
+  if (!known) return { ok: false, code: "tx_not_found" };
   let verified;
   try {
-    // Ask the node for the transaction first: a hash it does not know is refused at once, not after 30 s of waiting.
-    const known = await client.getTransaction({ hash: txHash }).catch(() => null);
-    if (!known) return { ok: false, code: "tx_not_found" };
     verified = await verifyUserTx({ client, txHash, sender: admin, allowed, waitMs: 30_000, revertedFirst: true });
   } catch {
     return { ok: false, code: "tx_not_found" };
