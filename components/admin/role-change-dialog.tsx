@@ -95,7 +95,7 @@ export function RoleChangeDialog({
     return <p className="text-xs text-ink-muted">{t("lastHolder", { role: t(`roles.${revoke.role}`) })}</p>;
 
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col items-start gap-2">
       {done ? (
         <Alert tone="success" title={done} role="status">
           {t("sessionNote")}

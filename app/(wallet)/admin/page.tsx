@@ -4,7 +4,7 @@ import { AdminHeader } from "@/components/admin/admin-header";
 import { RoleChangeDialog, type RoleContracts } from "@/components/admin/role-change-dialog";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
 import { listAdminRoles } from "@/lib/admin/view";
@@ -67,6 +67,7 @@ export default async function AdminRolesPage() {
                 labelledBy={`role-${role}`}
                 testId={`holders-${role}`}
                 minWidth="40rem"
+                regionLabel={t("roles.tableRegion", { role: t(`change.roles.${role}`) })}
                 columns={[
                   { label: t("roles.colWallet") },
                   { label: t("roles.colGrantedAt") },
@@ -76,9 +77,9 @@ export default async function AdminRolesPage() {
               >
                 {rows.map((h) => (
                   <Row key={h.account} data-account={h.account.toLowerCase()}>
-                    <RowHeader>
+                    <Cell>
                       <Address address={h.account} />
-                    </RowHeader>
+                    </Cell>
                     <Cell>{h.grantedAt ? formatDayTime(h.grantedAt, locale) : t("roles.notRecorded")}</Cell>
                     <Cell>{h.grantedBy ? <Address address={h.grantedBy} /> : "—"}</Cell>
                     <Cell>
