@@ -21,7 +21,7 @@ export async function HealthJobs({ jobs }: { jobs: OperatorHealth["jobs"] }) {
       <DataTable
         labelledBy="health-jobs"
         testId="health-jobs"
-        minWidth="30rem"
+        minWidth="20rem"
         columns={[{ label: t("colJob") }, { label: t("colLastRun") }, { label: t("colOutcome") }]}
       >
         {rows.map(({ job, run }) => (
