@@ -74,7 +74,7 @@ test.describe("sign-in with Ethereum", () => {
   for (const { who, lands, heading, nav } of [
     { who: "grace", lands: "/compliance", heading: "Compliance overview", nav: ["Catalogue", "Compliance"] },
     { who: "lumen", lands: "/issuer", heading: "Issuer console", nav: ["Catalogue", "Issuer"] },
-    { who: "admin", lands: "/compliance/listings", heading: "Listings to review", nav: ["Catalogue", "Compliance"] },
+    { who: "admin", lands: "/admin", heading: "Roles", nav: ["Catalogue", "Compliance", "Admin"] },
     { who: "mei", lands: "/portfolio", heading: "Portfolio", nav: ["Catalogue", "Portfolio"] },
   ] as const) {
     test(`${who} lands on ${lands} after sign-in and the header links only what ${who} can open`, async ({ page }) => {

@@ -535,6 +535,28 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     expect: { ok: [U, R, R, R, R, R, "state:not_pending", R], bad: [I, I, I, I, I, I, I, I] },
     note: "reads only; no such proposal",
   },
+  "components/admin/role-actions.ts#checkRoleChangeAction": {
+    kind: "action",
+    ok: () => [{ change: "revoke", role: "identityAgent", account: "0x000000000000000000000000000000000000dEaD" }],
+    bad: () => [{ change: "revoke", role: "owner", account: "0xnot-a-wallet" }],
+    expect: { ok: [U, R, R, R, R, R, R, "state:not_holder"], bad: [I, I, I, I, I, I, I, I] },
+    note: "reads only; the wallet holds no role",
+  },
+  "components/admin/role-actions.ts#recordRoleChangeAction": {
+    kind: "action",
+    ok: () => [
+      {
+        change: "grant",
+        role: "identityAgent",
+        account: "0x000000000000000000000000000000000000dEaD",
+        reason: "matrix: a transaction that does not exist",
+        txHash: NO_TX,
+      },
+    ],
+    bad: () => [{ change: "grant", role: "identityAgent", account: "0xnot-a-wallet", reason: "no", txHash: NO_TX }],
+    expect: { ok: [U, R, R, R, R, R, R, "state:tx_not_found"], bad: [I, I, I, I, I, I, I, I] },
+    note: "the admin's role change is verified from its transaction; an unknown hash is refused without waiting",
+  },
   "components/compliance/platform-stop-actions.ts#recordPlatformStopAction": {
     kind: "action",
     ok: () => [{ stop: true, reason: "matrix: a transaction that does not exist", txHash: NO_TX }],

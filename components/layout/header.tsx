@@ -15,7 +15,13 @@ import { homeRolesOf, type Viewer } from "./viewer";
 export async function Header({ viewer }: { viewer: Viewer | null }) {
   const t = await getTranslations("shell");
   // Only the links this person can open (no "Issuer" for the platform admin, no portfolio for staff).
-  const hrefs = { catalogue: "/", portfolio: "/portfolio", issuer: "/issuer", compliance: "/compliance" } as const;
+  const hrefs = {
+    catalogue: "/",
+    portfolio: "/portfolio",
+    issuer: "/issuer",
+    compliance: "/compliance",
+    admin: "/admin",
+  } as const;
   const items: NavItem[] = navFor(viewer ? homeRolesOf(viewer) : null).map((key) => ({
     href: hrefs[key],
     label: t(`nav.${key}`),

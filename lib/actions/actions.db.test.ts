@@ -181,6 +181,13 @@ describe("the action pipeline", () => {
     expect(res.message).not.toContain("10.0.0.7");
     expect(String(error.mock.calls[0]?.[0])).toContain(res.requestId);
     expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "test.half-done"))).toEqual([]);
+    // The operators' health page lists it under the same request id (this instance's memory).
+    const { listRecentErrors } = await import("@/lib/platform/recent-errors");
+    expect(listRecentErrors()[0]).toMatchObject({
+      requestId: res.requestId,
+      where: "test.compliance",
+      message: "connection reset by peer at 10.0.0.7",
+    });
     error.mockRestore();
   });
 

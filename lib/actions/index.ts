@@ -9,6 +9,7 @@ import { requireSession, type AuthContext, type Role } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { isAmountMessageKey } from "@/lib/format/amount-schema";
+import { noteRecentError } from "@/lib/platform/recent-errors";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { ActionError, type ActionFailure, type ActionResult } from "./errors";
 
@@ -163,6 +164,7 @@ async function execute<
     }
     const requestId = randomUUID();
     console.error(`[action ${spec.name}] request ${requestId} failed:`, error instanceof Error ? error.stack : error);
+    noteRecentError({ requestId, where: spec.name, error });
     return { ok: false, code: "unavailable", message: common("unavailable", { requestId }), requestId };
   }
 }

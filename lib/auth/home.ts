@@ -8,10 +8,10 @@ const isStaff = (r: HomeRoles) => r.admin || r.compliance || r.issuer;
 
 /** The page after sign-in when no other page was asked for: the person's console, else the portfolio. */
 export function homeFor(roles: HomeRoles): string {
+  // The platform admin's own console: roles and health (listings and the emergency stop are one link away).
+  if (roles.admin) return "/admin";
   if (roles.compliance) return "/compliance";
   if (roles.issuer) return "/issuer";
-  // The platform admin reviews listings (the rest of the compliance console is for agents).
-  if (roles.admin) return "/compliance/listings";
   return "/portfolio";
 }
 
@@ -34,16 +34,18 @@ export function consoleSectionsFor(roles: ConsoleRoles): ConsoleSection[] {
   return out;
 }
 
-export type NavKey = "catalogue" | "portfolio" | "issuer" | "compliance";
+export type NavKey = "catalogue" | "portfolio" | "issuer" | "compliance" | "admin";
 
 /**
  * The header links for a viewer (null = signed out). Staff see no portfolio unless they are also a verified
- * investor; the issuer console only for issuers; the compliance console for agents and the admin (listings).
+ * investor; the issuer console only for issuers; the compliance console for agents and the admin (listings); the
+ * admin console for the platform admin.
  */
 export function navFor(roles: HomeRoles | null): NavKey[] {
   const items: NavKey[] = ["catalogue"];
   if (!roles || !isStaff(roles) || roles.verified) items.push("portfolio");
   if (roles?.issuer) items.push("issuer");
   if (roles?.compliance || roles?.admin) items.push("compliance");
+  if (roles?.admin) items.push("admin");
   return items;
 }

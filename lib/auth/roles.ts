@@ -1,9 +1,18 @@
 import "server-only";
 
+import { cache } from "react";
 import { type Address, getAddress, type Hex, keccak256, parseAbi, toHex, zeroHash } from "viem";
 import type { Deployments } from "@/lib/chain/deployments";
-import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
+import {
+  getDeployments,
+  getLatestBlockNumber,
+  getMulticallOptions,
+  getPublicClient,
+  readAtLatestBlock,
+} from "@/lib/chain/server";
+import { getDb } from "@/lib/db";
 import type { InvestorCategory } from "@/lib/db/schema";
+import { readRoleFloor } from "./revocations";
 
 export const DEFAULT_ADMIN_ROLE: Hex = zeroHash;
 export const AGENT_ROLE: Hex = keccak256(toHex("AGENT_ROLE"));
@@ -132,20 +141,30 @@ export function parseRoleResults([admin, identityAgent, issuer, identity, verifi
   };
 }
 
-/** A wallet's platform roles and investor status, read from the chain in ONE multicall (cached per block). */
+/** The block this wallet's roles must be read at or after (once per request; see `raiseRoleFloor`). */
+const roleFloorOf = cache(async (wallet: string) => readRoleFloor(await getDb(), wallet));
+
+/**
+ * A wallet's platform roles and investor status, read from the chain in ONE multicall (cached per block). When the
+ * admin console granted or revoked one of its roles (`raiseRoleFloor`), a latest block shared from before that change
+ * is not used: the roles are read at the chain's head, so the change holds from the person's next request on.
+ */
 export async function getRoles(address: string): Promise<Roles> {
   const wallet = getAddress(address);
   const deployments = getDeployments();
-  return readAtLatestBlock({
-    key: `roles:${wallet}`,
-    read: async (blockNumber) => {
-      const results = await getPublicClient().multicall({
-        contracts: buildRoleCalls({ address: wallet, deployments }),
-        allowFailure: false,
-        blockNumber,
-        ...getMulticallOptions(),
-      });
-      return parseRoleResults(results);
-    },
-  });
+  const read = async (blockNumber: bigint) => {
+    const results = await getPublicClient().multicall({
+      contracts: buildRoleCalls({ address: wallet, deployments }),
+      allowFailure: false,
+      blockNumber,
+      ...getMulticallOptions(),
+    });
+    return parseRoleResults(results);
+  };
+  const [latest, floor] = await Promise.all([getLatestBlockNumber(), roleFloorOf(wallet)]);
+  if (floor !== null && latest < floor) {
+    const head = await getPublicClient().getBlockNumber({ cacheTime: 0 });
+    return read(head > floor ? head : floor);
+  }
+  return readAtLatestBlock({ key: `roles:${wallet}`, read });
 }

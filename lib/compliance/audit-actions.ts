@@ -36,6 +36,8 @@ export const AUDIT_ACTION_CODES = [
   "wallet_link.propose",
   "platform.stop",
   "platform.resume",
+  "admin.role_grant",
+  "admin.role_revoke",
   "wallet_link.reject",
   "wallet_link.expire",
   "wallet_link.officer_start",

@@ -42,3 +42,5 @@ export const REGISTRY_EVENTS = [
   "PlatformStopped",
   "PlatformResumed",
 ] as const;
+/** The platform contracts' role events (factory issuers, registry and desk agents, admins), with `token` = null. */
+export const PLATFORM_ROLE_EVENTS = ["RoleGranted", "RoleRevoked"] as const;

@@ -14,7 +14,8 @@ import type { Database } from "../db/connect";
 import type { ChainEvent } from "../db/schema";
 
 /** The deployment's contracts an event may come from (`token`: any share token the factory deployed). */
-export type EventSource = "token" | "identityRegistry" | "primaryOffering" | "market" | "enforcementDesk";
+export type EventSource =
+  "token" | "identityRegistry" | "primaryOffering" | "market" | "enforcementDesk" | "shareTokenFactory";
 
 /** One event a projection needs recorded. */
 export type EventSpec = {

@@ -5,6 +5,7 @@
  * below. A domain never imports this file (it imports the domains): the views that need the record's coverage import
  * `coverage.ts`. Plain module.
  */
+import { platformRolesProjection } from "../admin/projection";
 import {
   complianceRecordsProjection,
   registerSnapshotsProjection,
@@ -19,7 +20,13 @@ import type { IndexerSetup } from "./projection";
 
 export const ATELIER_INDEXER: IndexerSetup = {
   eventsVersion: INDEXER_EVENTS_VERSION,
-  projections: [holdingsRecordsProjection, registerSnapshotsProjection, marketProjection, complianceRecordsProjection],
+  projections: [
+    holdingsRecordsProjection,
+    registerSnapshotsProjection,
+    marketProjection,
+    complianceRecordsProjection,
+    platformRolesProjection,
+  ],
   tasks: [auditReconcileTask],
 };
 

@@ -113,6 +113,7 @@ export function sourceOf(contracts: IndexerContracts, isToken: (address: string)
   if (contracts.enforcementDesk) fixed.set(lower(contracts.enforcementDesk), "enforcementDesk");
   if (contracts.market) fixed.set(lower(contracts.market), "market");
   fixed.set(lower(contracts.primaryOffering), "primaryOffering");
+  fixed.set(lower(contracts.shareTokenFactory), "shareTokenFactory");
   fixed.set(lower(contracts.identityRegistry), "identityRegistry");
   return (e: { contract: string }): EventSource | null =>
     fixed.get(e.contract) ?? (isToken(e.contract) ? "token" : null);
@@ -224,6 +225,7 @@ export async function readBatch(
   const addresses = [
     contracts.identityRegistry,
     contracts.primaryOffering,
+    contracts.shareTokenFactory,
     ...(contracts.market ? [contracts.market] : []),
     ...(contracts.enforcementDesk ? [contracts.enforcementDesk] : []),
     ...tokens,

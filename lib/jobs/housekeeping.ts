@@ -6,8 +6,10 @@ import { deleteExpiredNonces } from "@/lib/auth/siwe";
 import { getDb } from "@/lib/db";
 import { expireLapsedApprovals } from "@/lib/kyc/applications";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit";
+import { deleteOldJobRuns, recordJobRun } from "./runs";
 
 const INTERVAL_MS = 15 * 60_000;
+const KEEP_RUNS_MS = 7 * 24 * 3_600_000;
 const globalForJobs = globalThis as unknown as { __atelierHousekeeping?: NodeJS.Timeout };
 
 export type HousekeepingResult = {
@@ -35,14 +37,32 @@ export async function runHousekeeping({ now = new Date() }: { now?: Date } = {})
   const walk = await walkAuditChainIfDue(db, { now });
   const auditFullWalk = walk === null ? null : walk.ok ? "intact" : "broken";
   if (walk && !walk.ok) console.error(`[housekeeping] audit chain broken at entry ${walk.brokenAtId}: ${walk.reason}`);
+  await deleteOldJobRuns(db, { before: new Date(now.getTime() - KEEP_RUNS_MS) });
   return { approvalsExpired, noncesDeleted, revocationsDeleted, rateLimitsDeleted, auditFullWalk };
+}
+
+/** One run, recorded (`job_runs`) whether it succeeded or failed, for the operators' health page. */
+export async function runHousekeepingRecorded(): Promise<HousekeepingResult> {
+  const startedAt = new Date();
+  try {
+    const result = await runHousekeeping({ now: startedAt });
+    await recordJobRun(await getDb(), { job: "housekeeping", startedAt, ok: true, detail: result });
+    return result;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+    // The database may be what failed: the failure is logged by the caller either way.
+    await getDb()
+      .then((db) => recordJobRun(db, { job: "housekeeping", startedAt, ok: false, detail: { error: message } }))
+      .catch(() => null);
+    throw error;
+  }
 }
 
 /** Starts the timer once per process (the first run a minute after start-up). */
 export function startHousekeeping(): void {
   if (globalForJobs.__atelierHousekeeping) return;
   const tick = () =>
-    runHousekeeping()
+    runHousekeepingRecorded()
       .then((r) => {
         if (r.approvalsExpired) console.log(`[housekeeping] ${r.approvalsExpired} KYC approval(s) expired`);
       })

@@ -69,7 +69,7 @@ export async function readStoredFile(relative: string, { area }: { area?: Storag
 export async function streamStoredFile(
   relative: string,
   { area }: { area?: StorageArea } = {},
-): Promise<{ body: ReadableStream<Uint8Array>; size: number } | null> {
+): Promise<{ body: ReadableStream<Uint8Array>; size: number | null } | null> {
   const key = inArea(relative, area);
   const found = key === null ? null : await fileStorage().stream(key);
   return found && { body: found.body, size: found.stat.size };

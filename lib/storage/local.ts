@@ -1,5 +1,6 @@
-import { createReadStream } from "node:fs";
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import type { BigIntStats } from "node:fs";
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { FileStorage, StoredStat } from "./storage";
@@ -32,7 +33,10 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
       if (isMissing(err)) return null;
       throw err;
     }
-    if (!st.isFile()) return null;
+    return st.isFile() ? describe(st) : null;
+  }
+
+  function describe(st: BigIntStats): StoredStat {
     // Changed within the last couple of seconds: the same stamp could still describe other bytes.
     const settled = BigInt(Date.now() - 2_000) * 1_000_000n;
     return {
@@ -49,7 +53,15 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
       const full = resolve(key);
       if (!full) throw new StorageKeyError(key);
       await mkdir(path.dirname(full), { recursive: true });
-      await writeFile(full, body);
+      // Written beside the file and renamed over it: a reader sees the old bytes or the new, never a part.
+      const temporary = `${full}.${randomUUID()}.part`;
+      try {
+        await writeFile(temporary, body);
+        await rename(temporary, full);
+      } catch (err) {
+        await rm(temporary, { force: true });
+        throw err;
+      }
     },
     async get(key) {
       const full = resolve(key);
@@ -63,10 +75,28 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
     },
     async stream(key) {
       const full = resolve(key);
-      const st = full ? await statOf(full) : null;
-      if (!full || !st) return null;
-      const body = Readable.toWeb(createReadStream(full)) as ReadableStream<Uint8Array>;
-      return { body, stat: st };
+      if (!full) return null;
+      // One open file: its stat describes exactly the bytes streamed (a rename over the path meanwhile does not
+      // change what this handle reads).
+      let handle;
+      try {
+        handle = await open(full, "r");
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+      try {
+        const st = await handle.stat({ bigint: true });
+        if (!st.isFile()) {
+          await handle.close();
+          return null;
+        }
+        const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
+        return { body, stat: describe(st) };
+      } catch (err) {
+        await handle.close();
+        throw err;
+      }
     },
     async stat(key) {
       const full = resolve(key);

@@ -8,7 +8,14 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import type { S3Settings } from "@/lib/env";
-import { type FileStorage, normalizeKey, StorageKeyError, type StoredStat, withExists } from "./storage";
+import {
+  type FileStorage,
+  normalizeKey,
+  StorageDeleteError,
+  StorageKeyError,
+  type StoredStat,
+  withExists,
+} from "./storage";
 
 /** A missing object: GetObject says NoSuchKey, HeadObject (no body) only 404. */
 function isMissing(err: unknown): boolean {
@@ -20,7 +27,7 @@ function statFrom(head: { ContentLength?: number; ETag?: string; VersionId?: str
   // An ETag changes with every write of other bytes (a versioned bucket adds the version id): a hash cached per
   // version is never stale.
   const version = [head.ETag ?? "", head.VersionId ?? ""].filter(Boolean).join(":");
-  return { size: head.ContentLength ?? 0, version, stable: version !== "" };
+  return { size: head.ContentLength ?? null, version, stable: version !== "" };
 }
 
 /**
@@ -99,8 +106,17 @@ export function createS3Storage(settings: S3Settings, client?: S3Client): FileSt
       do {
         const page = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: `${folder}/`, ContinuationToken }));
         const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
-        if (keys.length > 0)
-          await s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys, Quiet: true } }));
+        if (keys.length > 0) {
+          // Quiet mode answers only the objects it could not delete: any such object fails the call, so a
+          // listing's folder is never reported gone while files of it remain.
+          const res = await s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys, Quiet: true } }));
+          const failed = res.Errors ?? [];
+          if (failed.length > 0)
+            throw new StorageDeleteError(
+              folder,
+              failed.map((e) => `${e.Key}: ${e.Code}`),
+            );
+        }
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
     },

@@ -28,7 +28,8 @@ export interface FileStorage {
 }
 
 export type StoredStat = {
-  size: number;
+  /** Bytes, or null when the store did not say (a response without a length): never guessed. */
+  size: number | null;
   /**
    * Changes whenever the content may have changed: the ETag (and version id) of an object, the size, inode,
    * modification and change times of a local file. Caches of derived values (the document hash) key on it.
@@ -46,6 +47,17 @@ export class StorageKeyError extends Error {
   constructor(key: string) {
     super(`storage: key leaves the files store: ${JSON.stringify(key)}`);
     this.name = "StorageKeyError";
+  }
+}
+
+/** Thrown by `deletePrefix` when the store kept some of the folder's objects (each named with its reason). */
+export class StorageDeleteError extends Error {
+  constructor(
+    readonly prefix: string,
+    readonly failures: string[],
+  ) {
+    super(`storage: ${failures.length} object(s) under ${JSON.stringify(prefix)} not deleted: ${failures.join("; ")}`);
+    this.name = "StorageDeleteError";
   }
 }
 

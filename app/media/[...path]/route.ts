@@ -31,7 +31,8 @@ export async function GET(_req: Request, ctx: { params: Promise<{ path: string[]
   return new Response(file.body, {
     headers: {
       "content-type": type,
-      "content-length": String(file.size),
+      // A length the store did not state is left out (the response is chunked), never guessed.
+      ...(file.size === null ? {} : { "content-length": String(file.size) }),
       "cache-control": access === "public" ? "public, max-age=300" : "private, no-store",
       "x-content-type-options": "nosniff",
     },

@@ -1,7 +1,7 @@
 /** Sign-in and sessions: SIWE nonces, revocations, sign-outs and rate limits. */
 import type { InferSelectModel } from "drizzle-orm";
 import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { timestamptz, createdAt, addressChecks } from "./columns";
+import { timestamptz, createdAt, addressChecks, blockNumber } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Sign-in and sessions (sessions themselves are stateless signed cookies)
@@ -57,3 +57,18 @@ export const rateLimits = pgTable(
   (t) => [index("rate_limits_reset_at_idx").on(t.resetAt)],
 );
 export type RateLimit = InferSelectModel<typeof rateLimits>;
+
+/**
+ * A platform role taken from a wallet (owned by lib/admin): its sessions read their roles at this block or later, so a
+ * revoked officer's next request on any instance sees the revocation (never a cached read from before it).
+ */
+export const sessionRoleFloors = pgTable(
+  "session_role_floors",
+  {
+    address: text("address").primaryKey(),
+    blockNumber: blockNumber().notNull(),
+    changedAt: timestamptz("changed_at").notNull().defaultNow(),
+  },
+  (t) => [...addressChecks("session_role_floors", t.address)],
+);
+export type SessionRoleFloor = InferSelectModel<typeof sessionRoleFloors>;

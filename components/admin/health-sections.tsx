@@ -1,0 +1,82 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/section";
+import type { OperatorHealth } from "@/lib/admin/health";
+import { formatDayTime } from "@/lib/format/date";
+
+/** The periodic jobs' last runs (from `job_runs`, shared by every instance). */
+export async function HealthJobs({ jobs }: { jobs: OperatorHealth["jobs"] }) {
+  const [t, locale] = await Promise.all([getTranslations("admin.health"), getLocale()]);
+  if (!jobs.ok)
+    return (
+      <Section id="health-jobs" look="console" title={t("jobs")}>
+        <p className="text-sm text-danger">{jobs.error}</p>
+      </Section>
+    );
+  const rows = (["housekeeping", "notifications"] as const).map((job) => ({ job, run: jobs.value[job][0] ?? null }));
+  return (
+    <Section id="health-jobs" look="console" title={t("jobs")} intro={t("jobsIntro")}>
+      <DataTable
+        labelledBy="health-jobs"
+        testId="health-jobs"
+        minWidth="20rem"
+        columns={[{ label: t("colJob") }, { label: t("colLastRun") }, { label: t("colOutcome") }]}
+      >
+        {rows.map(({ job, run }) => (
+          <Row key={job}>
+            <RowHeader>{t(`jobNames.${job}`)}</RowHeader>
+            <Cell>{run ? formatDayTime(run.startedAt, locale) : t("neverRan")}</Cell>
+            <Cell>
+              {run ? (
+                <Badge tone={run.ok ? "success" : "danger"} icon={run.ok ? "check" : "error"}>
+                  {run.ok ? t("runOk") : t("runFailed")}
+                </Badge>
+              ) : (
+                "—"
+              )}
+            </Cell>
+          </Row>
+        ))}
+      </DataTable>
+    </Section>
+  );
+}
+
+/** This instance's recent unexpected errors, with the request id the person was shown. */
+export async function HealthErrors({ errors }: { errors: OperatorHealth["errors"] }) {
+  const [t, locale] = await Promise.all([getTranslations("admin.health"), getLocale()]);
+  return (
+    <Section id="health-errors" look="console" title={t("errors")} intro={t("errorsIntro")}>
+      {errors.length === 0 ? (
+        <EmptyState title={t("noErrorsTitle")} description={t("noErrorsBody")} />
+      ) : (
+        <DataTable
+          labelledBy="health-errors"
+          testId="health-errors"
+          minWidth="44rem"
+          columns={[
+            { label: t("colAt") },
+            { label: t("colRequest") },
+            { label: t("colWhere") },
+            { label: t("colMessage") },
+          ]}
+        >
+          {errors.map((e) => (
+            <Row key={e.requestId}>
+              <Cell>{formatDayTime(e.at, locale)}</Cell>
+              <RowHeader>
+                <code className="font-mono text-xs break-all">{e.requestId}</code>
+              </RowHeader>
+              <Cell>
+                <code className="font-mono text-xs">{e.where}</code>
+              </Cell>
+              <Cell className="break-words">{e.message}</Cell>
+            </Row>
+          ))}
+        </DataTable>
+      )}
+    </Section>
+  );
+}

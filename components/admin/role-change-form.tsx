@@ -1,0 +1,148 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
+import { controlStyles, Input, Select } from "@/components/ui/input";
+import { TxStatus } from "@/components/wallet/tx-status";
+import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
+import { GRANTABLE_ROLES, type GrantableRole } from "@/lib/admin/platform-roles";
+import type { RoleContracts } from "./role-change-dialog";
+
+export type RoleChangeValues = { role: GrantableRole; account: `0x${string}`; reason: string };
+
+type Errors = Partial<Record<"account" | "reason", string>>;
+
+/**
+ * The role change's fields (role and wallet for a grant; the reason always), checked before anything is sent: a
+ * malformed wallet or a missing reason is said beside its field and in the summary, and nothing typed is lost.
+ */
+export function RoleChangeForm({
+  uid,
+  fixed,
+  contracts,
+  step,
+  busy,
+  disabled,
+  onSubmit,
+  onCancel,
+}: {
+  uid: string;
+  fixed: { role: GrantableRole; account: string } | null;
+  contracts: RoleContracts;
+  step: WalletTxStep;
+  busy: boolean;
+  disabled: boolean;
+  onSubmit: (values: RoleChangeValues) => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations("admin.change");
+  const roles = GRANTABLE_ROLES.filter((r) => contracts[r] !== null);
+  const [role, setRole] = useState<GrantableRole>(fixed?.role ?? roles[0] ?? "identityAgent");
+  const [account, setAccount] = useState(fixed?.account ?? "");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<{ at: number; fields: Errors } | null>(null);
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const fields: Errors = {};
+    if (!/^0x[0-9a-fA-F]{40}$/.test(account.trim())) fields.account = t("accountInvalid");
+    if (reason.trim().length < 5) fields.reason = t("reasonRequired");
+    if (Object.keys(fields).length) return setErrors({ at: Date.now(), fields });
+    setErrors(null);
+    onSubmit({ role, account: account.trim() as `0x${string}`, reason: reason.trim() });
+  }
+
+  const progress: Partial<Record<WalletTxStep["kind"], string>> = {
+    preparing: t("checking"),
+    checking: t("checking"),
+    signing: t("signing"),
+    pending: t("pending"),
+    recording: t("recording"),
+  };
+  const busyText = progress[step.kind];
+  const labels = { account: t("accountLabel"), reason: t("reasonLabel") };
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+      {errors ? (
+        <ErrorSummary
+          title={t("fixTitle")}
+          focusKey={errors.at}
+          items={(Object.keys(errors.fields) as (keyof Errors)[]).map((f) => ({
+            field: `${uid}-${f}`,
+            label: labels[f],
+            message: errors.fields[f]!,
+          }))}
+        />
+      ) : null}
+      {fixed ? (
+        <p className="text-sm">
+          {t("revokeSummary", { role: t(`roles.${fixed.role}`) })}{" "}
+          <code className="font-mono text-xs break-all">{fixed.account}</code>
+        </p>
+      ) : (
+        <>
+          <Field id={`${uid}-role`} label={t("roleLabel")} hint={t(`roleHints.${role}`)}>
+            {(p) => (
+              <Select {...p} name="role" value={role} onChange={(e) => setRole(e.target.value as GrantableRole)}>
+                {roles.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`roles.${r}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id={`${uid}-account`} label={labels.account} hint={t("accountHint")} error={errors?.fields.account}>
+            {(p) => (
+              <Input
+                {...p}
+                name="account"
+                autoComplete="off"
+                spellCheck={false}
+                value={account}
+                onChange={(e) => setAccount(e.target.value)}
+                className="font-mono"
+              />
+            )}
+          </Field>
+        </>
+      )}
+      <Field id={`${uid}-reason`} label={labels.reason} hint={t("reasonHint")} error={errors?.fields.reason}>
+        {(p) => (
+          <textarea
+            {...p}
+            name="reason"
+            rows={3}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className={cn(controlStyles, "h-auto py-2")}
+          />
+        )}
+      </Field>
+      <p className="text-xs text-ink-muted">{fixed ? t("revokeWarning") : t("grantWarning")}</p>
+      <TxStatus
+        step={step.kind}
+        testIdOn="region"
+        testId="role-change-status"
+        view={{
+          busy: busyText ? { text: busyText } : null,
+          failed: step.kind === "failed" ? { title: t("failed"), body: <p>{step.message}</p>, focusKey: step } : null,
+        }}
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant={fixed ? "danger" : "primary"} loading={busy} disabled={disabled}>
+          {fixed ? t("confirmRevoke") : t("confirmGrant")}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onCancel} disabled={busy}>
+          {t("cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}
