@@ -137,7 +137,7 @@ export async function recordClaim(
   if (paid.length === 0) return { ok: false, code: "no_claim" };
   const ids = [...new Set(paid.map((l) => l.args.id.toString()))];
   const known = await db
-    .select({ onChainId: distributions.onChainId, token: distributions.token })
+    .select({ id: distributions.id, onChainId: distributions.onChainId, token: distributions.token })
     .from(distributions)
     .where(
       and(
@@ -168,7 +168,8 @@ export async function recordClaim(
       actorRole: "investor",
       action: "distribution.claim",
       subjectType: "distribution",
-      subjectId: ids.join(","),
+      // The portal's distribution ids (the distributor's id for one the portal has no record of).
+      subjectId: ids.map((i) => known.find((k) => k.onChainId === i)?.id ?? i).join(","),
       after: {
         function: verified.call.functionName,
         total: claims.reduce((s, c) => s + BigInt(c.amount), 0n).toString(),
