@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { Money } from "@/components/ui/money";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { TxStatus } from "@/components/wallet/tx-status";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
@@ -197,6 +198,7 @@ export function DistributionClaims({
   const t = useTranslations("portfolio.distributions");
   const { address, isConnected } = useWalletConnection();
   const [count, setCount] = useState(0);
+  const [connectOpen, setConnectOpen] = useState(false);
   const distributor = view.distributor;
   const { step, busy, claim } = useDistributionClaim({
     distributor: distributor ?? "0x0000000000000000000000000000000000000000",
@@ -236,9 +238,14 @@ export function DistributionClaims({
             </div>
           ) : null}
           {!canSign && claimable.length > 0 ? (
-            <p className="text-sm text-ink-muted" data-testid="claim-connect">
-              {t("connect", { wallet: shortAddress(view.wallet, 4) })}
-            </p>
+            <div className="flex flex-wrap items-center gap-3" data-testid="claim-connect">
+              <p className="text-sm text-ink-muted">{t("connect", { wallet: shortAddress(view.wallet, 4) })}</p>
+              {!isConnected ? (
+                <Button variant="secondary" size="sm" onClick={() => setConnectOpen(true)}>
+                  {t("connectWallet")}
+                </Button>
+              ) : null}
+            </div>
           ) : null}
           <ul className="flex flex-col gap-3" aria-label={t("listLabel")}>
             {view.claims.map((c) => (
@@ -263,6 +270,7 @@ export function DistributionClaims({
       ) : (
         <p className="text-sm text-ink-muted">{t("paid.empty")}</p>
       )}
+      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
     </div>
   );
 }

@@ -9,7 +9,7 @@
  * Plain module taking the database and chain client, so it is tested against PGlite and a real anvil.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient } from "viem";
+import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient, TransactionNotFoundError } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { distributorAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
@@ -121,12 +121,22 @@ export async function recordClaim(
 ): Promise<{ ok: true; claims: RecordedClaim[]; already: boolean } | { ok: false; code: ClaimRecordRefusal }> {
   const distributor = deployments.distributor;
   if (!distributor) return { ok: false, code: "no_distributor" };
+  // Wait for the receipt only of a transaction the node knows: a hash it has never seen is answered at once.
+  const seen =
+    waitMs > 0 &&
+    (await client.getTransaction({ hash: txHash }).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof TransactionNotFoundError) return false;
+        throw error;
+      },
+    ));
   const verified = await verifyContractCall({
     client,
     txHash,
     sender: wallet,
     allowed: [{ address: distributor, abi: distributorAbi, functions: ["claim", "claimMany"] }],
-    waitMs,
+    waitMs: seen ? waitMs : 0,
   });
   if (!verified.ok) return { ok: false, code: verified.code === "tx_wrong_call" ? "not_a_claim" : verified.code };
   const paid = parseEventLogs({
