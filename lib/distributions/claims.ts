@@ -127,7 +127,9 @@ export async function recordClaim(
     (await client.getTransaction({ hash: txHash }).then(
       () => true,
       (error: unknown) => {
-        if (error instanceof TransactionNotFoundError) return false;
+        // By name: the server bundle may hold more than one copy of viem's error classes.
+        if (error instanceof TransactionNotFoundError || (error as Error)?.name === "TransactionNotFoundError")
+          return false;
         throw error;
       },
     ));
