@@ -79,7 +79,7 @@ function ClaimCard({
       data-testid="distribution-claim"
       data-state={row.status.state}
     >
-      <div className="flex min-w-0 flex-col gap-2">
+      <div className="flex min-w-0 flex-col items-start gap-2">
         <h3 className="font-medium">
           <ArtworkName row={row} zh={zh} /> <span className="text-sm text-ink-muted">· {t(`kinds.${row.kind}`)}</span>
         </h3>

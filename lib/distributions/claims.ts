@@ -9,11 +9,11 @@
  * Plain module taking the database and chain client, so it is tested against PGlite and a real anvil.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient, TransactionNotFoundError } from "viem";
+import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { distributorAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import { type TxRefusal, verifyContractCall } from "@/lib/chain/verify-tx";
+import { isNotFound, type TxRefusal, verifyContractCall } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { auditLog, chainEvents, distributionEntitlements, distributions } from "@/lib/db/schema";
 import type { DistributionKind } from "./tree";
@@ -121,24 +121,21 @@ export async function recordClaim(
 ): Promise<{ ok: true; claims: RecordedClaim[]; already: boolean } | { ok: false; code: ClaimRecordRefusal }> {
   const distributor = deployments.distributor;
   if (!distributor) return { ok: false, code: "no_distributor" };
-  // Wait for the receipt only of a transaction the node knows: a hash it has never seen is answered at once.
-  const seen =
-    waitMs > 0 &&
-    (await client.getTransaction({ hash: txHash }).then(
-      () => true,
-      (error: unknown) => {
-        // By name: the server bundle may hold more than one copy of viem's error classes.
-        if (error instanceof TransactionNotFoundError || (error as Error)?.name === "TransactionNotFoundError")
-          return false;
-        throw error;
-      },
-    ));
+  // A hash the node has never seen is answered at once; the receipt of one it knows is waited for.
+  const nodeKnows = await client.getTransaction({ hash: txHash }).then(
+    () => true,
+    (error: unknown) => {
+      if (isNotFound(error)) return false;
+      throw error;
+    },
+  );
+  if (!nodeKnows) return { ok: false, code: "tx_not_found" };
   const verified = await verifyContractCall({
     client,
     txHash,
     sender: wallet,
     allowed: [{ address: distributor, abi: distributorAbi, functions: ["claim", "claimMany"] }],
-    waitMs: seen ? waitMs : 0,
+    waitMs,
   });
   if (!verified.ok) return { ok: false, code: verified.code === "tx_wrong_call" ? "not_a_claim" : verified.code };
   const paid = parseEventLogs({

@@ -246,6 +246,12 @@ describe("a distribution on a real chain", () => {
       ok: false,
       code: "tx_wrong_sender",
     });
+    // A hash the node never saw is answered at once, even when the caller would wait for a pending one.
+    const started = Date.now();
+    expect(
+      await recordClaim(database.db, { ...args, txHash: `0x${"ab".repeat(32)}`, wallet: b.address, waitMs: 15_000 }),
+    ).toEqual({ ok: false, code: "tx_not_found" });
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(await recordClaim(database.db, { ...args, txHash: createTx, wallet: issuer.address })).toEqual({
       ok: false,
       code: "not_a_claim",
