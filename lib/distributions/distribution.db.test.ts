@@ -24,7 +24,7 @@ import { syncToHead } from "@/lib/indexer/projections";
 import { and, eq } from "drizzle-orm";
 import { auditLog } from "@/lib/db/schema";
 import { CENT } from "./allocate";
-import { recordClaim } from "./claims";
+import { listWalletClaims, recordClaim } from "./claims";
 import { readRecordRegister } from "./holders";
 import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
 import { distributionTerms, prepareDistribution, type PreparedDistribution } from "./prepare";
@@ -392,5 +392,46 @@ describe("a distribution on a real chain", () => {
     const claims = await claimsOf(database.db, a.address);
     expect(claims.map((x) => x.onChainId).sort()).toEqual([onChainId.toString(), (onChainId + 1n).toString()]);
     expect(claims.find((x) => x.distributionId === plan.id)?.amount).toBe((200n * CENT).toString());
+  });
+
+  it("a holder claims both its entitlements in one signature (claimMany), recorded as one audited claim", async () => {
+    const rows = await listWalletClaims(database.db, a.address);
+    expect(rows).toHaveLength(2);
+    const before = await hkd(a.address);
+    const receipt = await tc.send(
+      tc.wallet(a).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "claimMany",
+        args: [
+          rows.map((r) => BigInt(r.onChainId)),
+          rows.map((r) => BigInt(r.index)),
+          rows.map((r) => r.holder),
+          rows.map((r) => BigInt(r.amount)),
+          rows.map((r) => r.proof),
+        ],
+      }),
+    );
+    // HK$50.00 of the first distribution and HK$2.00 of the second.
+    expect((await hkd(a.address)) - before).toBe(5_200n * CENT);
+    const recorded = await recordClaim(database.db, {
+      client,
+      deployments: d,
+      wallet: a.address,
+      txHash: receipt.transactionHash,
+    });
+    if (!recorded.ok) throw new Error(recorded.code);
+    expect(recorded.claims.map((c) => c.amount).sort()).toEqual(
+      [(200n * CENT).toString(), (5_000n * CENT).toString()].sort(),
+    );
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, "distribution.claim"), eq(auditLog.txHash, receipt.transactionHash.toLowerCase())),
+      );
+    expect((entry!.after as { function: string; total: string }).function).toBe("claimMany");
+    expect((entry!.after as { total: string }).total).toBe((5_200n * CENT).toString());
+    expect(entry!.subjectId.split(",")).toHaveLength(2);
   });
 });
