@@ -94,7 +94,8 @@ export async function loadDistributionClaims(wallet: Address): Promise<Distribut
               args: [BigInt(e.onChainId), BigInt(e.index), e.holder, wallet, BigInt(e.amount), e.proof],
             }) as const,
         ),
-        allowFailure: false,
+        // One distribution the distributor does not know (another deployment's record) must not hide the others.
+        allowFailure: true,
         blockNumber,
         ...getMulticallOptions(),
       })
@@ -114,7 +115,7 @@ export async function loadDistributionClaims(wallet: Address): Promise<Distribut
       holder: e.holder,
       proof: e.proof,
       recovered: e.recovered,
-      status: claimState(Number(codes[i])),
+      status: codes[i]?.status === "success" ? claimState(Number(codes[i]!.result)) : claimState(-1),
     }))
     .filter((c) => c.status.state !== "claimed");
   const infoOf = await distributionsByOnChainIds(db, {
