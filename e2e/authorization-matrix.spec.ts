@@ -76,6 +76,8 @@ const U = "unauthenticated" as const;
 const R = "refused" as const;
 const I = "invalid" as const;
 const N = "not-found" as const;
+/** A claim transaction the node does not know (distribution claims: any signed-in wallet records its own). */
+const NO_CLAIM = "state:tx_not_found" as const;
 
 /** Objects of the seed the inputs name (read from the running stack, never written). */
 type Fixture = {
@@ -623,6 +625,16 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     ok: (f) => ({ path: f.mediaPath }),
     bad: () => ({ path: "/media/artworks/x/..%2F..%2F..%2Fsecrets.json" }),
     expect: { ok: [A, A, A, A, A, A, A, A], bad: [N, N, N, N, N, N, N, N] },
+  },
+  "components/portfolio/distribution-actions.ts#recordDistributionClaimAction": {
+    kind: "action",
+    ok: () => [{ txHash: NO_TX }],
+    bad: () => [{ txHash: "0x1234" }],
+    expect: {
+      ok: [U, NO_CLAIM, NO_CLAIM, NO_CLAIM, NO_CLAIM, NO_CLAIM, NO_CLAIM, NO_CLAIM],
+      bad: [I, I, I, I, I, I, I, I],
+    },
+    note: "any signed-in wallet records its own claim; a claim transaction the node does not know: answered at once, nothing audited",
   },
   "/api/distributions/[id]/tree": {
     kind: "route",

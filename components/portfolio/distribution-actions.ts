@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/actions";
-import { claimsOfWallet } from "@/lib/distributions/server";
+import { defineAction, unwrap } from "@/lib/actions";
+import { claimsOfWallet, recordInvestorClaim } from "@/lib/distributions/server";
 
 /*
  * An investor's entitlements in the distributions anchored on-chain, with the Merkle proof of each: exactly the
@@ -15,4 +15,24 @@ export const myDistributionClaimsAction = defineAction()({
   auth: "signedIn",
   messages: "distributions.errors",
   run: async (_input, { session, db }) => ({ claims: await claimsOfWallet(db, session.address) }),
+});
+
+/*
+ * After the investor's `claim` / `claimMany`: the server reads the transaction itself (sent by the signed-in wallet to
+ * the distributor, mined, paying this wallet) and audits what it paid, once per transaction.
+ */
+export const recordDistributionClaimAction = defineAction()({
+  name: "distributions.recordClaim",
+  input: z.object({
+    txHash: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{64}$/)
+      .transform((h) => h as `0x${string}`),
+  }),
+  auth: "signedIn",
+  messages: "distributions.errors",
+  run: async ({ txHash }, { session, db }) => {
+    const { claims, already } = unwrap(await recordInvestorClaim(db, { wallet: session.address, txHash }));
+    return { claimed: claims.length, already };
+  },
 });

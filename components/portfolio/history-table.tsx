@@ -19,6 +19,7 @@ const tones: Record<HistoryKind, BadgeTone> = {
   askPlaced: "neutral",
   bidCancelled: "neutral",
   askCancelled: "neutral",
+  distributionReceived: "success",
 };
 const outgoing = new Set<HistoryKind>(["transferOut", "redemption", "marketSell"]);
 /** Order rows move no shares in or out of the investor's hands: their shares carry no sign. */
@@ -56,15 +57,25 @@ export async function HistoryTable({
             <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>
               {t(`history.kinds.${h.kind}`)}
             </Badge>
+            {h.distributionKind ? (
+              <span className="ml-2 text-xs text-ink-muted">{t(`distributions.kinds.${h.distributionKind}`)}</span>
+            ) : null}
             {h.order?.because && h.order.because !== "own" ? (
               <span className="ml-2 text-xs text-ink-muted">
                 {t(`history.because.${h.order.because}`, { address: shortAddress(h.counterparty ?? "", 4) })}
               </span>
             ) : h.counterparty ? (
               <span className="ml-2 text-xs text-ink-muted">
-                {t(h.kind === "transferIn" || h.kind === "marketBuy" ? "history.from" : "history.to", {
-                  address: shortAddress(h.counterparty, 4),
-                })}
+                {t(
+                  h.kind === "distributionReceived"
+                    ? "history.heldBy"
+                    : h.kind === "transferIn" || h.kind === "marketBuy"
+                      ? "history.from"
+                      : "history.to",
+                  {
+                    address: shortAddress(h.counterparty, 4),
+                  },
+                )}
               </span>
             ) : null}
           </Cell>
@@ -78,8 +89,14 @@ export async function HistoryTable({
             )}
           </Cell>
           <Cell align="right">
-            {orderRows.has(h.kind) ? null : outgoing.has(h.kind) ? "−" : "+"}
-            {Number(h.shares).toLocaleString(locale)}
+            {h.kind === "distributionReceived" ? (
+              <span className="text-ink-subtle">—</span>
+            ) : (
+              <>
+                {orderRows.has(h.kind) ? null : outgoing.has(h.kind) ? "−" : "+"}
+                {Number(h.shares).toLocaleString(locale)}
+              </>
+            )}
             {h.order ? (
               <span className="block text-xs text-ink-muted">
                 {t.rich("history.atPrice", {

@@ -64,9 +64,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 const orNotFound = <T>(p: Promise<T>): Promise<T | null> =>
   p.catch((error: unknown) => {
-    if (error instanceof TransactionNotFoundError || error instanceof TransactionReceiptNotFoundError) return null;
+    if (isNotFound(error)) return null;
     throw error;
   });
+
+/**
+ * The node does not know the transaction (or its receipt). Also by the error's name: a server bundle may hold more
+ * than one copy of viem's error classes (its layers bundle viem apart), and `instanceof` fails across them.
+ */
+export function isNotFound(error: unknown): boolean {
+  if (error instanceof TransactionNotFoundError || error instanceof TransactionReceiptNotFoundError) return true;
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "TransactionNotFoundError" || name === "TransactionReceiptNotFoundError";
+}
 
 /** The receipt, or null when the transaction is not mined (yet). Waits up to `waitMs`, polling. */
 export async function readReceipt({

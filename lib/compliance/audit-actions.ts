@@ -107,6 +107,7 @@ export const AUDIT_ACTION_CODES = [
   "audit.exported",
   "register.exported",
   "portfolio.statement_exported",
+  "distribution.claim",
   "artwork.seeded",
 ] as const;
 

@@ -21,7 +21,10 @@ import {
 } from "@/lib/chain/local/test-chain";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { syncToHead } from "@/lib/indexer/projections";
+import { and, eq } from "drizzle-orm";
+import { auditLog } from "@/lib/db/schema";
 import { CENT } from "./allocate";
+import { listWalletClaims, recordClaim } from "./claims";
 import { readRecordRegister } from "./holders";
 import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
 import { distributionTerms, prepareDistribution, type PreparedDistribution } from "./prepare";
@@ -41,6 +44,8 @@ let token: Address;
 let recordBlock: bigint;
 let prepared: PreparedDistribution;
 let onChainId: bigint;
+let claimTx: Hex;
+let createTx: Hex;
 
 const hkd = (who: Address) =>
   client.readContract({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [who] });
@@ -184,7 +189,7 @@ describe("a distribution on a real chain", () => {
     expect(proof.onChainId).toBe(onChainId);
     expect((await listClaimProofs(database.db, b.address)).map((p) => p.distributionId)).toEqual([prepared.id]);
     const before = await hkd(b.address);
-    await tc.send(
+    const claimReceipt = await tc.send(
       tc.wallet(b).writeContract({
         address: d.distributor!,
         abi: distributorAbi,
@@ -193,6 +198,8 @@ describe("a distribution on a real chain", () => {
       }),
     );
     expect((await hkd(b.address)) - before).toBe(3_000n * CENT);
+    claimTx = claimReceipt.transactionHash;
+    createTx = receipt.transactionHash;
     expect(
       await client.readContract({
         address: d.distributor!,
@@ -214,6 +221,41 @@ describe("a distribution on a real chain", () => {
     ).toBe(CLAIM_FROZEN);
     // A wallet with no entitlement has no proof.
     expect(await getClaimProof(database.db, prepared.id, officer.address)).toBeNull();
+  });
+
+  it("records the investor's claim once, from the transaction the server reads itself (audited)", async () => {
+    const args = { client, deployments: d, txHash: claimTx };
+    const recorded = await recordClaim(database.db, { ...args, wallet: b.address });
+    expect(recorded).toEqual({
+      ok: true,
+      already: false,
+      claims: [{ onChainId: onChainId.toString(), holder: b.address, amount: (3_000n * CENT).toString(), token }],
+    });
+    const again = await recordClaim(database.db, { ...args, wallet: b.address });
+    expect(again.ok && again.already).toBe(true);
+    const entries = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "distribution.claim"), eq(auditLog.txHash, claimTx.toLowerCase())));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.actor).toBe(b.address.toLowerCase());
+    expect(entries[0]!.subjectId).toBe(prepared.id);
+    expect((entries[0]!.after as { total: string }).total).toBe((3_000n * CENT).toString());
+    // Another wallet cannot claim it as its own; a transaction that is not a claim is refused in words.
+    expect(await recordClaim(database.db, { ...args, wallet: c.address })).toEqual({
+      ok: false,
+      code: "tx_wrong_sender",
+    });
+    // A hash the node never saw is answered at once, even when the caller would wait for a pending one.
+    const started = Date.now();
+    expect(
+      await recordClaim(database.db, { ...args, txHash: `0x${"ab".repeat(32)}`, wallet: b.address, waitMs: 15_000 }),
+    ).toEqual({ ok: false, code: "tx_not_found" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await recordClaim(database.db, { ...args, txHash: createTx, wallet: issuer.address })).toEqual({
+      ok: false,
+      code: "not_a_claim",
+    });
   });
 
   it("verify-distribution agrees with the chain, and catches an edited document", async () => {
@@ -350,5 +392,46 @@ describe("a distribution on a real chain", () => {
     const claims = await claimsOf(database.db, a.address);
     expect(claims.map((x) => x.onChainId).sort()).toEqual([onChainId.toString(), (onChainId + 1n).toString()]);
     expect(claims.find((x) => x.distributionId === plan.id)?.amount).toBe((200n * CENT).toString());
+  });
+
+  it("a holder claims both its entitlements in one signature (claimMany), recorded as one audited claim", async () => {
+    const rows = await listWalletClaims(database.db, a.address);
+    expect(rows).toHaveLength(2);
+    const before = await hkd(a.address);
+    const receipt = await tc.send(
+      tc.wallet(a).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "claimMany",
+        args: [
+          rows.map((r) => BigInt(r.onChainId)),
+          rows.map((r) => BigInt(r.index)),
+          rows.map((r) => r.holder),
+          rows.map((r) => BigInt(r.amount)),
+          rows.map((r) => r.proof),
+        ],
+      }),
+    );
+    // HK$50.00 of the first distribution and HK$2.00 of the second.
+    expect((await hkd(a.address)) - before).toBe(5_200n * CENT);
+    const recorded = await recordClaim(database.db, {
+      client,
+      deployments: d,
+      wallet: a.address,
+      txHash: receipt.transactionHash,
+    });
+    if (!recorded.ok) throw new Error(recorded.code);
+    expect(recorded.claims.map((c) => c.amount).sort()).toEqual(
+      [(200n * CENT).toString(), (5_000n * CENT).toString()].sort(),
+    );
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, "distribution.claim"), eq(auditLog.txHash, receipt.transactionHash.toLowerCase())),
+      );
+    expect((entry!.after as { function: string; total: string }).function).toBe("claimMany");
+    expect((entry!.after as { total: string }).total).toBe((5_200n * CENT).toString());
+    expect(entry!.subjectId.split(",")).toHaveLength(2);
   });
 });

@@ -9,6 +9,7 @@ import type { Address, Hex, PublicClient } from "viem";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
+import { recordClaim } from "./claims";
 import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
 import { getDistribution } from "./store";
 
@@ -37,6 +38,16 @@ export function recordIssuerDistribution(db: Database, args: { issuer: Address; 
 }
 
 export const claimsOfWallet = (db: Database, wallet: Address) => claimsOf(db, wallet);
+
+/** After the investor's claim transaction: verified on the server and audited (see `claims.ts`). */
+export function recordInvestorClaim(db: Database, args: { wallet: Address; txHash: Hex }) {
+  return recordClaim(db, {
+    ...args,
+    client: getPublicClient() as PublicClient,
+    deployments: getDeployments(),
+    waitMs: 15_000,
+  });
+}
 
 /**
  * The exact tree document text (its SHA-256 is the anchored tree hash) and whether a distribution on-chain anchors it

@@ -3,7 +3,7 @@
  * (tables `distributions`, `distribution_entitlements`). Plain module: the server, scripts and tests call it with
  * their database.
  */
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
 import { distributionEntitlements, distributions, type DistributionRow } from "@/lib/db/schema";
@@ -143,4 +143,28 @@ function toProof(e: typeof distributionEntitlements.$inferSelect, onChainId: str
     amount: BigInt(e.amount),
     proof: e.proof as Hex[],
   };
+}
+
+/** The token and kind of anchored distributions by their distributor id (decimal string). */
+export async function distributionsByOnChainIds(
+  db: Database,
+  { chainId, distributor, ids }: { chainId: number; distributor: Address; ids: readonly string[] },
+): Promise<Map<string, { id: string; token: Address; kind: DistributionRow["kind"] }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: distributions.id,
+      onChainId: distributions.onChainId,
+      token: distributions.token,
+      kind: distributions.kind,
+    })
+    .from(distributions)
+    .where(
+      and(
+        eq(distributions.chainId, chainId),
+        eq(distributions.distributor, distributor.toLowerCase()),
+        inArray(distributions.onChainId, [...ids]),
+      ),
+    );
+  return new Map(rows.map((r) => [r.onChainId!, { id: r.id, token: getAddress(r.token), kind: r.kind }]));
 }

@@ -6,7 +6,9 @@ import "server-only";
  */
 import { getAddress, zeroAddress, type Address } from "viem";
 import type { getTradesOf } from "@/lib/market/queries";
+import type { DistributionKind } from "@/lib/distributions/tree";
 import { FillCode } from "@/lib/market/reasons";
+import type { DistributionPayment } from "./distribution-events";
 import type { OrderCancelled, PortfolioEvents, ShareTransfer } from "./events";
 import { type LedgerEvent, tradeAmounts } from "./math";
 import type { CancelledBecause, HistoryEntry } from "./types";
@@ -192,22 +194,58 @@ function orderEntries(events: PortfolioEvents, own: ReadonlySet<string>): RawEnt
   return [...placed, ...cancelled];
 }
 
+/**
+ * Distribution payments to the wallets: HKD in, no shares, nothing for the cost basis (the HKD balance is read from
+ * the chain). A payment of a distribution the portal has no record of shows under the distributor's address.
+ */
+export function distributionEntries(
+  payments: readonly DistributionPayment[],
+  infoOf: ReadonlyMap<string, { token: Address; kind: DistributionKind }>,
+  distributor: Address | undefined,
+): RawEntry[] {
+  return payments.map((p) => {
+    const info = infoOf.get(p.onChainId.toString());
+    return {
+      blockNumber: p.blockNumber,
+      logIndex: p.logIndex,
+      token: info?.token ?? distributor ?? zeroAddress,
+      ledger: null,
+      entry: {
+        kind: "distributionReceived",
+        wallet: p.payee,
+        shares: 0n,
+        amount: p.amount,
+        // A claim of a wallet recovered to this one names the wallet that held at the record block.
+        counterparty: getAddress(p.holder) === getAddress(p.payee) ? null : p.holder,
+        order: null,
+        distributionKind: info?.kind ?? null,
+        txHash: p.transactionHash,
+        blockNumber: p.blockNumber,
+        logIndex: p.logIndex,
+      },
+    };
+  });
+}
+
 /** The investor's history rows with their ledger events, in chain order. */
 export function rawHistory({
   events,
   tokenOfOffering,
   own,
   trades,
+  distributions = [],
 }: {
   events: PortfolioEvents;
   tokenOfOffering: Map<string, Address>;
   own: ReadonlySet<string>;
   trades: MarketTrades;
+  distributions?: RawEntry[];
 }): RawEntry[] {
   const raw = [
     ...purchaseEntries(events, tokenOfOffering),
     ...transferEntries(events, own, trades),
     ...orderEntries(events, own),
+    ...distributions,
   ];
   return raw.sort((a, b) =>
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,

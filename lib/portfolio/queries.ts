@@ -7,11 +7,13 @@ import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock
 import { latestOfferingPerArtwork, selectListedWithOfferings } from "@/lib/catalogue/listed";
 import type { OfferingView } from "@/lib/catalogue/offering";
 import { getDb, schema } from "@/lib/db";
+import { distributionsByOnChainIds } from "@/lib/distributions/store";
 import { getInvestorWallets } from "@/lib/investors";
 import { getLastTradePrices, getOpenOrdersOf, getTradesOf } from "@/lib/market/queries";
 import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, valueHolding } from "./math";
 import { blockTime, readPortfolioEvents } from "./events";
-import { type MarketTrades, rawHistory } from "./history";
+import { distributionEntries, type MarketTrades, rawHistory } from "./history";
+import { readDistributionPayments } from "./distribution-events";
 import type { HistoryEntry, Holding, Portfolio } from "./types";
 
 export type { CancelledBecause, HistoryEntry, HistoryKind, Holding, Lockup, Portfolio } from "./types";
@@ -167,18 +169,32 @@ function holdingsOf(
     .filter((h) => h.balance > 0n);
 }
 
+/** The distribution payments the wallets received, as history rows with their distribution's token and kind. */
+async function distributionRows(wallets: Address[], blockNumber: bigint) {
+  const d = getDeployments();
+  const payments = await readDistributionPayments({ wallets, toBlock: blockNumber });
+  if (!d.distributor || payments.length === 0) return [];
+  const infoOf = await distributionsByOnChainIds(await getDb(), {
+    chainId: d.chainId,
+    distributor: d.distributor,
+    ids: [...new Set(payments.map((p) => p.onChainId.toString()))],
+  });
+  return distributionEntries(payments, infoOf, d.distributor);
+}
+
 async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: MarketInputs): Promise<Portfolio> {
   const listed = await getListed();
   const own = new Set(wallets.map((w) => w.toLowerCase()));
-  const [{ decimals, hkdBalance, chain }, events] = await Promise.all([
+  const [{ decimals, hkdBalance, chain }, events, distributions] = await Promise.all([
     readChain(wallets, blockNumber, listed),
     readPortfolioEvents({ wallets, tokens: listed.map((l) => l.token), toBlock: blockNumber }),
+    distributionRows(wallets, blockNumber),
   ]);
   const priceOf = new Map(chain.map((c) => [c.listed.token.toLowerCase(), c.price]));
   const tokenOfOffering = new Map(
     listed.filter((l) => l.offeringId !== null).map((l) => [l.offeringId!.toString(), l.token]),
   );
-  const raw = rawHistory({ events, tokenOfOffering, own, trades: market.trades });
+  const raw = rawHistory({ events, tokenOfOffering, own, trades: market.trades, distributions });
   const positions = buildPositions(
     raw.flatMap((r) => (r.ledger ? [r.ledger] : [])),
     (token) => priceOf.get(token.toLowerCase()) ?? 0n,

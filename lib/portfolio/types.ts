@@ -1,5 +1,6 @@
 /** What an investor's portfolio is made of, as the pages and the statement show it (`queries.ts` builds it). */
 import type { Address, Hex } from "viem";
+import type { DistributionKind } from "@/lib/distributions/tree";
 import type { Totals } from "./math";
 
 export type Lockup = { wallet: Address; shares: bigint; until: Date };
@@ -39,7 +40,9 @@ export type HistoryKind =
   | "bidPlaced"
   | "askPlaced"
   | "bidCancelled"
-  | "askCancelled";
+  | "askCancelled"
+  /** A distribution paid to the wallet (income, sale proceeds or return of capital): HKD in, no shares. */
+  | "distributionReceived";
 /** Why an order was cancelled: by the investor, because it expired, because its wallet was recovered, or otherwise. */
 export type CancelledBecause = "own" | "expired" | "recovered" | "other";
 export type HistoryEntry = {
@@ -56,6 +59,8 @@ export type HistoryEntry = {
   counterparty: Address | null;
   /** Market order rows (placed, cancelled): the order, its limit price per share and, when cancelled, why. */
   order: { id: string; price: bigint; because: CancelledBecause | null } | null;
+  /** Distribution rows: the distribution's kind (null when the portal has no record of it). */
+  distributionKind?: DistributionKind | null;
   txHash: Hex;
   blockNumber: bigint;
   logIndex: number;

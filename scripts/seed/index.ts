@@ -39,6 +39,7 @@ import { writeAudit } from "../../lib/audit";
 import { sha256Hex } from "../../lib/format/hash";
 import { renderArtwork } from "./art";
 import { artworks, people, trades as trades_, type DemoArtwork, type DemoPerson } from "./data";
+import { seedDistribution } from "./distribution";
 import { simplePdf } from "./pdf";
 
 export { DEMO_MNEMONIC } from "../../lib/demo/people";
@@ -565,6 +566,7 @@ export async function seedDemo({
 
   // --- A few trades on the secondary market, and open orders ----------------------------------------
   if (deployment.market) await seedTrades(deployment.market);
+  await seedDistribution({ db, publicClient, deployment, appOrigin: env.appOrigin, walletOf, send, hkd, log });
 
   async function seedTrades(market: Address) {
     const tokenOf = async (slug: string) => {

@@ -9,6 +9,7 @@ import {
   PortfolioNotice,
   PortfolioTotals,
 } from "@/components/portfolio/portfolio-sections";
+import { DistributionsSection } from "@/components/portfolio/distributions-section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { loadPortfolioView } from "@/lib/portfolio/views";
 
@@ -30,6 +31,7 @@ export default async function PortfolioPage() {
       <HoldingsSection view={view} />
       <OrdersSection view={view} />
       <LockupsSection view={view} />
+      <DistributionsSection wallet={ctx.address} decimals={view.portfolio.decimals} explorerUrl={view.explorerUrl} />
       <HistorySection view={view} />
     </div>
   );
