@@ -17,9 +17,10 @@ import * as engine from "./indexer";
  * its register events, `lib/compliance/token-states.ts`): the register at a past block is read from them, so a
  * re-read of the history fills them for the blocks indexed before. 6: the enforcement desk's proposals, executions
  * and cancellations (two-agent forced transfers, recoveries, burns), recorded with `token` = the token they act on;
- * the registry's two-agent wallet links (`WalletLink*`) and the platform's emergency stop and resume.
+ * the registry's two-agent wallet links (`WalletLink*`) and the platform's emergency stop and resume. 7: the
+ * distributor's distributions (created, claimed, held or released, closed).
  */
-export const INDEXER_EVENTS_VERSION = 6;
+export const INDEXER_EVENTS_VERSION = 7;
 
 /** How far the indexer's record (and every projection) is complete, for views built only from it. */
 export const getIndexerCoverage = (db: Database, name?: string) =>

@@ -14,7 +14,8 @@ import type { Database } from "../db/connect";
 import type { ChainEvent } from "../db/schema";
 
 /** The deployment's contracts an event may come from (`token`: any share token the factory deployed). */
-export type EventSource = "token" | "identityRegistry" | "primaryOffering" | "market" | "enforcementDesk";
+export type EventSource =
+  "token" | "identityRegistry" | "primaryOffering" | "market" | "enforcementDesk" | "distributor";
 
 /** One event a projection needs recorded. */
 export type EventSpec = {
@@ -36,6 +37,8 @@ export type IndexerContracts = {
   multicall3?: Address | undefined;
   /** The two-agent enforcement desk (absent on deployments made before it). */
   enforcementDesk?: Address | undefined;
+  /** The distributor of issuers' payments to holders (absent on deployments made before it). */
+  distributor?: Address | undefined;
   startBlock: bigint;
 };
 

@@ -10,6 +10,7 @@ import {
   registerSnapshotsProjection,
   auditReconcileTask,
 } from "../compliance/projections";
+import { distributionsProjection } from "../distributions/projection";
 import { marketProjection } from "../market/projection";
 import { holdingsRecordsProjection } from "../portfolio/projection";
 import { getIndexerCoverage, INDEXER_EVENTS_VERSION } from "./coverage";
@@ -19,7 +20,13 @@ import type { IndexerSetup } from "./projection";
 
 export const ATELIER_INDEXER: IndexerSetup = {
   eventsVersion: INDEXER_EVENTS_VERSION,
-  projections: [holdingsRecordsProjection, registerSnapshotsProjection, marketProjection, complianceRecordsProjection],
+  projections: [
+    holdingsRecordsProjection,
+    registerSnapshotsProjection,
+    marketProjection,
+    complianceRecordsProjection,
+    distributionsProjection,
+  ],
   tasks: [auditReconcileTask],
 };
 
