@@ -106,6 +106,11 @@ export const AUDIT_ACTION_CODES = [
   "register.exported",
   "portfolio.statement_exported",
   "artwork.seeded",
+  "distribution.prepare",
+  "distribution.create",
+  "distribution.close",
+  "distribution.hold",
+  "distribution.release",
 ] as const;
 
 /** The message key of an action code (dots → underscores). */

@@ -10,6 +10,7 @@ import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
+import { listTokenDistributionStates, recordDistributionClose, recordDistributionHold } from "./lifecycle";
 import { getDistribution } from "./store";
 
 export const treeDocumentPath = (id: string) => `/api/distributions/${id}/tree`;
@@ -35,6 +36,53 @@ export function recordIssuerDistribution(db: Database, args: { issuer: Address; 
     waitMs: 15_000,
   });
 }
+
+export function recordIssuerClose(db: Database, args: { issuer: Address; onChainId: bigint; txHash: Hex }) {
+  return recordDistributionClose(db, {
+    ...args,
+    client: getPublicClient() as PublicClient,
+    deployments: getDeployments(),
+    waitMs: 15_000,
+  });
+}
+
+export function recordAgentHold(db: Database, args: { agent: Address; onChainId: bigint; txHash: Hex }) {
+  return recordDistributionHold(db, {
+    ...args,
+    client: getPublicClient() as PublicClient,
+    deployments: getDeployments(),
+    waitMs: 15_000,
+  });
+}
+
+/**
+ * A token's distributions for the issuer's and compliance's pages (the indexer's projection), with the distributor's
+ * address (null: none deployed on this chain) and the chain's latest block time (the close opens after the deadline).
+ */
+export async function loadTokenDistributions(token: Address) {
+  const distributor = getDeployments().distributor ?? null;
+  const [rows, head] = await Promise.all([
+    listTokenDistributionStates(await getDb(), token),
+    getPublicClient().getBlock(),
+  ]);
+  const items = rows.map((r) => ({
+    onChainId: r.onChainId,
+    serverId: r.serverId,
+    kind: r.kind,
+    amount: r.amount,
+    recordBlock: r.recordBlock.toString(),
+    claimDeadline: r.claimDeadline.toISOString(),
+    claimedAmount: r.claimedAmount,
+    claimCount: r.claimCount,
+    leafCount: r.leafCount,
+    status: r.status,
+    holdReason: r.holdReason,
+    returnedAmount: r.returnedAmount,
+    issuer: r.issuer,
+  }));
+  return { distributor, chainTime: Number(head.timestamp), items };
+}
+export type TokenDistribution = Awaited<ReturnType<typeof loadTokenDistributions>>["items"][number];
 
 export const claimsOfWallet = (db: Database, wallet: Address) => claimsOf(db, wallet);
 
