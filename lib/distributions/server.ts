@@ -15,6 +15,18 @@ import { getDistribution } from "./store";
 
 export const treeDocumentPath = (id: string) => `/api/distributions/${id}/tree`;
 
+/**
+ * How long to wait for a transaction's receipt: up to 15 s when the node knows it (the wallet's node may be a moment
+ * ahead of ours), not at all for a hash it has never seen (answered at once: tx_not_found).
+ */
+async function waitFor(txHash: Hex): Promise<number> {
+  const known = await (getPublicClient() as PublicClient).getTransaction({ hash: txHash }).then(
+    () => true,
+    () => false,
+  );
+  return known ? 15_000 : 0;
+}
+
 type PlanArgs = Omit<Parameters<typeof planDistribution>[1], "client" | "deployments" | "treeURI">;
 
 /** Plans as the issuer asked; `origin` is the portal's address the tree document is served from. */
@@ -28,30 +40,30 @@ export function planIssuerDistribution(db: Database, args: PlanArgs & { origin: 
   });
 }
 
-export function recordIssuerDistribution(db: Database, args: { issuer: Address; id: string; txHash: Hex }) {
+export async function recordIssuerDistribution(db: Database, args: { issuer: Address; id: string; txHash: Hex }) {
   return recordDistributionCreated(db, {
     ...args,
     client: getPublicClient() as PublicClient,
     deployments: getDeployments(),
-    waitMs: 15_000,
+    waitMs: await waitFor(args.txHash),
   });
 }
 
-export function recordIssuerClose(db: Database, args: { issuer: Address; onChainId: bigint; txHash: Hex }) {
+export async function recordIssuerClose(db: Database, args: { issuer: Address; onChainId: bigint; txHash: Hex }) {
   return recordDistributionClose(db, {
     ...args,
     client: getPublicClient() as PublicClient,
     deployments: getDeployments(),
-    waitMs: 15_000,
+    waitMs: await waitFor(args.txHash),
   });
 }
 
-export function recordAgentHold(db: Database, args: { agent: Address; onChainId: bigint; txHash: Hex }) {
+export async function recordAgentHold(db: Database, args: { agent: Address; onChainId: bigint; txHash: Hex }) {
   return recordDistributionHold(db, {
     ...args,
     client: getPublicClient() as PublicClient,
     deployments: getDeployments(),
-    waitMs: 15_000,
+    waitMs: await waitFor(args.txHash),
   });
 }
 

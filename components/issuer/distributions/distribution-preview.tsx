@@ -35,7 +35,6 @@ export function DistributionPreview({
   onDiscard: () => void;
 }) {
   const t = useTranslations("distributions.issuer");
-  const tk = useTranslations("distributions.kinds");
   const tc = useTranslations("issuer.chain");
   const locale = useLocale();
   const router = useRouter();
@@ -44,7 +43,6 @@ export function DistributionPreview({
   const [connectOpen, setConnectOpen] = useState(false);
   const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
   const amount = BigInt(plan.terms.amount);
-  const total = amount - BigInt(plan.dust);
   const wrongWallet = isConnected && address?.toLowerCase() !== account.toLowerCase();
   const done = tx.step.kind === "confirmed";
 
@@ -105,38 +103,7 @@ export function DistributionPreview({
         </h3>
         <p className="text-sm text-ink-muted">{t("previewIntro")}</p>
       </div>
-      <FactList
-        stackOnPhones
-        facts={[
-          { label: t("factKind"), value: tk(DISTRIBUTION_KINDS[plan.terms.kind]!) },
-          { label: t("factAmount"), value: <span className="tabular">{money(amount)}</span> },
-          { label: t("factRecordBlock"), value: <span className="tabular">{plan.terms.recordBlock}</span> },
-          { label: t("factHolders"), value: <span className="tabular">{formatCount(plan.entitled, locale)}</span> },
-          {
-            label: t("factShares"),
-            value: <span className="tabular">{formatCount(BigInt(plan.totalShares), locale)}</span>,
-          },
-          { label: t("factTotal"), value: <span className="tabular">{money(total)}</span> },
-          { label: t("factDust"), value: <span className="tabular">{money(plan.dust)}</span> },
-          {
-            label: t("factDeadline"),
-            value: formatDayTime(new Date(Number(plan.terms.claimDeadline) * 1000), locale),
-          },
-          {
-            label: t("factDocument"),
-            value: (
-              <a href={plan.treeURI} target="_blank" rel="noreferrer" className="underline underline-offset-4">
-                {t("openDocument")}
-              </a>
-            ),
-          },
-          {
-            label: t("factTreeHash"),
-            value: <code className="font-mono text-xs break-all">{plan.terms.treeHash}</code>,
-          },
-          { label: t("factRoot"), value: <code className="font-mono text-xs break-all">{plan.terms.root}</code> },
-        ]}
-      />
+      <PreviewFacts plan={plan} />
       <PreviewTables plan={plan} />
       {!isConnected ? (
         <Alert
@@ -168,7 +135,13 @@ export function DistributionPreview({
             {t("discard")}
           </Button>
         </div>
-      ) : null}
+      ) : (
+        <div>
+          <Button variant="secondary" onClick={onDiscard}>
+            {t("another")}
+          </Button>
+        </div>
+      )}
     </section>
   );
 }
@@ -232,5 +205,49 @@ function PreviewTables({ plan }: { plan: Plan }) {
         </DataTable>
       )}
     </>
+  );
+}
+
+/** The plan's terms as facts: kind, amount, record block, holders, shares, total, dust, deadline (HKT), document. */
+function PreviewFacts({ plan }: { plan: Plan }) {
+  const t = useTranslations("distributions.issuer");
+  const tk = useTranslations("distributions.kinds");
+  const locale = useLocale();
+  const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
+  const amount = BigInt(plan.terms.amount);
+  const total = amount - BigInt(plan.dust);
+  return (
+    <FactList
+      stackOnPhones
+      facts={[
+        { label: t("factKind"), value: tk(DISTRIBUTION_KINDS[plan.terms.kind]!) },
+        { label: t("factAmount"), value: <span className="tabular">{money(amount)}</span> },
+        { label: t("factRecordBlock"), value: <span className="tabular">{plan.terms.recordBlock}</span> },
+        { label: t("factHolders"), value: <span className="tabular">{formatCount(plan.entitled, locale)}</span> },
+        {
+          label: t("factShares"),
+          value: <span className="tabular">{formatCount(BigInt(plan.totalShares), locale)}</span>,
+        },
+        { label: t("factTotal"), value: <span className="tabular">{money(total)}</span> },
+        { label: t("factDust"), value: <span className="tabular">{money(plan.dust)}</span> },
+        {
+          label: t("factDeadline"),
+          value: formatDayTime(new Date(Number(plan.terms.claimDeadline) * 1000), locale),
+        },
+        {
+          label: t("factDocument"),
+          value: (
+            <a href={plan.treeURI} target="_blank" rel="noreferrer" className="underline underline-offset-4">
+              {t("openDocument")}
+            </a>
+          ),
+        },
+        {
+          label: t("factTreeHash"),
+          value: <code className="font-mono text-xs break-all">{plan.terms.treeHash}</code>,
+        },
+        { label: t("factRoot"), value: <code className="font-mono text-xs break-all">{plan.terms.root}</code> },
+      ]}
+    />
   );
 }
