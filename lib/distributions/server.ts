@@ -22,7 +22,12 @@ export const treeDocumentPath = (id: string) => `/api/distributions/${id}/tree`;
 async function waitFor(txHash: Hex): Promise<number> {
   const known = await (getPublicClient() as PublicClient).getTransaction({ hash: txHash }).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      // By name: the bundled viem's error class is not always the one `instanceof` sees. Anything else (the node
+      // does not answer) is thrown, never reported as an unknown hash.
+      if (error instanceof Error && error.name === "TransactionNotFoundError") return false;
+      throw error;
+    },
   );
   return known ? 15_000 : 0;
 }
@@ -50,20 +55,24 @@ export async function recordIssuerDistribution(db: Database, args: { issuer: Add
 }
 
 export async function recordIssuerClose(db: Database, args: { issuer: Address; onChainId: bigint; txHash: Hex }) {
+  const waitMs = await waitFor(args.txHash);
+  if (waitMs === 0) return { ok: false as const, code: "tx_not_found" as const };
   return recordDistributionClose(db, {
     ...args,
     client: getPublicClient() as PublicClient,
     deployments: getDeployments(),
-    waitMs: await waitFor(args.txHash),
+    waitMs,
   });
 }
 
 export async function recordAgentHold(db: Database, args: { agent: Address; onChainId: bigint; txHash: Hex }) {
+  const waitMs = await waitFor(args.txHash);
+  if (waitMs === 0) return { ok: false as const, code: "tx_not_found" as const };
   return recordDistributionHold(db, {
     ...args,
     client: getPublicClient() as PublicClient,
     deployments: getDeployments(),
-    waitMs: await waitFor(args.txHash),
+    waitMs,
   });
 }
 

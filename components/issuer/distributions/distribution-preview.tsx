@@ -163,7 +163,7 @@ function PreviewTables({ plan }: { plan: Plan }) {
       <DataTable
         caption={t("holdersCaption")}
         captionVisible
-        minWidth="28rem"
+        minWidth="18rem"
         maxHeight="24rem"
         regionLabel={t("holdersCaption")}
         testId="distribution-preview-holders"
@@ -190,7 +190,7 @@ function PreviewTables({ plan }: { plan: Plan }) {
         <DataTable
           caption={t("leftOutCaption")}
           captionVisible
-          minWidth="28rem"
+          minWidth="18rem"
           columns={[{ label: t("colWallet") }, { label: t("colShares"), align: "right" }, { label: t("colReason") }]}
         >
           {plan.leftOut.map((e) => (
