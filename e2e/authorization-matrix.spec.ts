@@ -466,6 +466,33 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     },
   },
 
+  "components/issuer/distribution-actions.ts#planDistributionAction": {
+    kind: "action",
+    ok: (f) => [{ token: f.token, kind: "income", amount: "1000000", recordBlock: "now", claimDays: 7 }],
+    bad: (f) => [{ token: f.token, kind: "bonus", amount: "1000000", recordBlock: "now", claimDays: 30 }],
+    expect: {
+      ok: [U, R, R, R, "state:invalid_window", "state:invalid_window", R, R],
+      bad: [I, I, I, I, I, I, I, I],
+    },
+    note: "a window under the distributor's minimum is refused before anything is built (the refusal alone is audited)",
+  },
+  "components/issuer/distribution-actions.ts#recordDistributionAction": {
+    kind: "action",
+    ok: () => [{ id: ZERO_ID, txHash: NO_TX }],
+    bad: () => [{ id: "x", txHash: NO_TX }],
+    expect: { ok: [U, R, R, R, N, N, R, R], bad: [I, I, I, I, I, I, I, I] },
+  },
+  "components/issuer/distribution-actions.ts#recordDistributionCloseAction": {
+    kind: "action",
+    ok: () => [{ onChainId: "999999", txHash: NO_TX }],
+    bad: () => [{ onChainId: "-1", txHash: NO_TX }],
+    expect: {
+      ok: [U, R, R, R, "state:tx_not_found", "state:tx_not_found", R, R],
+      bad: [I, I, I, I, I, I, I, I],
+    },
+    note: "a transaction the node does not know: answered at once, nothing recorded",
+  },
+
   // ---- compliance: KYC, console, batch, wallet links (compliance role) ------------------------------------------
   "components/compliance/kyc-actions.ts#rejectAction": {
     kind: "action",
@@ -515,6 +542,13 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     ok: () => [{ txHash: NO_TX, reason: "matrix: a transaction that does not exist" }],
     bad: () => [{ txHash: NO_TX, reason: "no" }],
     expect: { ok: [U, R, R, R, R, R, "state:tx_not_found", R], bad: [I, I, I, I, I, I, I, I] },
+  },
+  "components/compliance/distributions/actions.ts#recordDistributionHoldAction": {
+    kind: "action",
+    ok: () => [{ onChainId: "999999", txHash: NO_TX }],
+    bad: () => [{ onChainId: "1", txHash: "0x12" }],
+    expect: { ok: [U, R, R, R, R, R, "state:tx_not_found", R], bad: [I, I, I, I, I, I, I, I] },
+    note: "the registry's agents only (the distributor's hold); an unknown transaction is answered at once",
   },
   "components/compliance/console/batch-actions.ts#previewBatchAction": {
     kind: "action",

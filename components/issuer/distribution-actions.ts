@@ -2,9 +2,13 @@
 
 import { z } from "zod";
 import { getServerEnv } from "@/lib/env";
+import { revalidatePath } from "next/cache";
 import { defineAction, unwrap } from "@/lib/actions";
 import type { DistributionRefusal } from "@/lib/distributions/issuer";
-import { planIssuerDistribution, recordIssuerDistribution } from "@/lib/distributions/server";
+import type { LifecycleRefusal } from "@/lib/distributions/lifecycle";
+import { planIssuerDistribution, recordIssuerClose, recordIssuerDistribution } from "@/lib/distributions/server";
+import { getRequestIp } from "@/lib/http/request-ip";
+import { enforceRateLimits } from "@/lib/rate-limit";
 import { DISTRIBUTION_KINDS } from "@/lib/distributions/tree";
 
 /*
@@ -36,6 +40,11 @@ export const planDistributionAction = define({
   auth: "issuer",
   messages,
   run: async ({ token, kind, amount, recordBlock, claimDays }, { session, db }) => {
+    // Each plan reads the register and stores a tree: counted per wallet and per IP before any of it.
+    await enforceRateLimits(db, {
+      name: "distributionPlan",
+      subjects: { ip: await getRequestIp(), address: session.address },
+    });
     // The tree document's address is anchored on-chain for good: the configured origin, never request headers.
     const origin = getServerEnv().appOrigin;
     const plan = unwrap(
@@ -68,6 +77,12 @@ export const planDistributionAction = define({
       entitled: plan.entitled,
       totalShares: plan.totalShares.toString(),
       dust: plan.dust.toString(),
+      entitlements: plan.entitlements.map((e) => ({
+        wallet: e.wallet,
+        shares: e.shares.toString(),
+        amount: e.amount.toString(),
+      })),
+      leftOut: plan.leftOut.map((e) => ({ ...e, shares: e.shares.toString() })),
     };
   },
 });
@@ -86,6 +101,26 @@ export const recordDistributionAction = define({
   messages,
   run: async ({ id, txHash }, { session, db }) => {
     const { onChainId } = unwrap(await recordIssuerDistribution(db, { issuer: session.address, id, txHash }));
+    revalidatePath("/issuer", "layout");
     return { onChainId: onChainId.toString() };
+  },
+});
+
+/** After the issuer's close: read back from the chain (what came back) and audited. */
+export const recordDistributionCloseAction = defineAction<LifecycleRefusal>()({
+  name: "distributions.close",
+  input: z.object({ onChainId: digits, txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/) }),
+  auth: "issuer",
+  messages,
+  run: async ({ onChainId, txHash }, { session, db }) => {
+    const { returned } = unwrap(
+      await recordIssuerClose(db, {
+        issuer: session.address,
+        onChainId: BigInt(onChainId),
+        txHash: txHash.toLowerCase() as `0x${string}`,
+      }),
+    );
+    revalidatePath("/issuer", "layout");
+    return { returned: returned.toString() };
   },
 });

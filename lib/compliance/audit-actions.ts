@@ -109,6 +109,11 @@ export const AUDIT_ACTION_CODES = [
   "portfolio.statement_exported",
   "distribution.claim",
   "artwork.seeded",
+  "distribution.prepare",
+  "distribution.create",
+  "distribution.close",
+  "distribution.hold",
+  "distribution.release",
 ] as const;
 
 /** The message key of an action code (dots → underscores). */

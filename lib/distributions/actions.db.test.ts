@@ -27,6 +27,7 @@ const state: { session: { address: Address; expiresAt: Date; jti: string } | nul
 };
 let t: TestDatabase;
 vi.mock("@/lib/db", () => ({ getDb: async () => t.db }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/auth/session", () => ({ getSession: async () => state.session }));
 vi.mock("@/lib/auth/roles", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/roles")>()),
@@ -182,5 +183,44 @@ describe("distribution actions", () => {
     expect(sha256Hex(await res.text())).toBe(plan.terms.treeHash);
     const missing = await GET(new Request(plan.treeURI), { params: Promise.resolve({ id: "nope" }) });
     expect(missing.status).toBe(404);
+  }, 120_000);
+
+  it("compliance's hold goes through the pipeline (registry agents only) and is audited; planning is rate-limited", async () => {
+    const d = tc.deployments;
+    const { recordDistributionHoldAction } = await import("@/components/compliance/distributions/actions");
+    const { planDistributionAction } = await import("@/components/issuer/distribution-actions");
+    const hold = await tc.send(
+      tc.wallet(officer).writeContract({
+        address: d.distributor!,
+        abi: distributorAbi,
+        functionName: "hold",
+        args: [1n, true, "Investigation 7: pause claims"],
+      }),
+    );
+    // An enforcement-only agent may not: the distributor lets the registry's agents hold.
+    signIn(officer.address, { compliance: true, enforcementAgent: true });
+    expect(await recordDistributionHoldAction({ onChainId: "1", txHash: hold.transactionHash })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    signIn(officer.address, { compliance: true, identityAgent: true });
+    expect(await recordDistributionHoldAction({ onChainId: "1", txHash: hold.transactionHash })).toEqual({
+      ok: true,
+      held: true,
+      reason: "Investigation 7: pause claims",
+    });
+    const { auditLog } = await import("@/lib/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "distribution.hold"));
+    expect(entry).toMatchObject({ actor: officer.address.toLowerCase(), txHash: hold.transactionHash.toLowerCase() });
+
+    signIn(issuer.address, { issuer: true });
+    const input = { token, kind: "income" as const, amount: "1000000", recordBlock: "now" as const, claimDays: 30 };
+    const results = [];
+    for (let i = 0; i < 10; i++) results.push(await planDistributionAction(input));
+    // One plan was made in the first test: the tenth of this window is refused, in words, with the wait.
+    expect(results.filter((r) => r.ok)).toHaveLength(9);
+    expect(results.at(-1)).toMatchObject({ ok: false, code: "rate_limited" });
+    expect((results.at(-1) as { message: string }).message).toMatch(/Too many distributions prepared/);
   }, 120_000);
 });

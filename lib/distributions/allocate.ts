@@ -12,6 +12,8 @@
  * Pure module: no I/O (the entitlement list, the tree and the verifier use it alike).
  */
 
+/** Decimals of the payment token (HKD). */
+export const PAYMENT_DECIMALS = 6;
 /** HKD base units per cent (the payment token has 6 decimals). */
 export const CENT = 10_000n;
 

@@ -24,9 +24,12 @@ import type { Holding } from "./allocate";
 import type { ExcludedWallet } from "./tree";
 
 export class DistributionInputError extends Error {
-  constructor(message: string) {
+  /** What the issuer is told (`distributions.errors`). */
+  readonly code: "no_holders" | "indexer_behind" | "supply_mismatch" | "no_distributor";
+  constructor(message: string, code: DistributionInputError["code"] = "indexer_behind") {
     super(message);
     this.name = "DistributionInputError";
+    this.code = code;
   }
 }
 
@@ -90,6 +93,14 @@ export async function readRecordRegister({
     blockNumber: recordBlock,
     blockTime,
   });
+  // The indexer's register must account for every share of the token's own totalSupply at that block: a register
+  // missing a holder (or counting one twice) would pay the others more than their part.
+  const counted = register.holders.reduce((sum, h) => sum + h.shares, 0n);
+  if (counted !== register.totalSupply)
+    throw new DistributionInputError(
+      `The indexed register at block ${recordBlock} counts ${counted} shares, but the token's totalSupply there is ${register.totalSupply}`,
+      "supply_mismatch",
+    );
   const skip = platformContracts(deployments, token);
   const holders: RecordHolder[] = [];
   const excluded: ExcludedWallet[] = [];

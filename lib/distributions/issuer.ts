@@ -34,6 +34,7 @@ export type DistributionRefusal =
   | "indexer_behind"
   | "no_holders"
   | "amount_too_small"
+  | "supply_mismatch"
   | "not_found"
   | "already_recorded"
   | "tx_mismatch"
@@ -54,33 +55,56 @@ export type PlannedDistribution = {
   totalShares: bigint;
   /** What the floors leave over (and the left-out wallets' part): it returns to the issuer when the distribution closes. */
   dust: bigint;
+  /** The preview: the paid holders (index order), at most {@link PREVIEW_ROWS}; the rest are in the tree document. */
+  entitlements: { wallet: Address; shares: bigint; amount: bigint }[];
+  /** Wallets left out, with why: platform contracts (by name) and holders whose part is under one cent. */
+  leftOut: { wallet: Address; shares: bigint; reason: "platform" | "token" | "under_a_cent"; contract?: string }[];
 };
 
-export async function planDistribution(
+/** Rows of the preview the plan returns (a larger register is summed up and published in the tree document). */
+export const PREVIEW_ROWS = 500;
+
+type PlanArgs = {
+  client: PublicClient;
+  deployments: Deployments;
+  issuer: Address;
+  token: Address;
+  kind: DistributionKind;
+  /** Payment-token base units. */
+  amount: bigint;
+  recordBlock: bigint | "now";
+  claimDays: number;
+  /** Where the document will be served, given the server's id. */
+  treeURI: (id: string) => string;
+};
+
+/**
+ * Plans a distribution (see {@link planOrRefuse}); a refusal is audited too (`distribution.prepare.refused`, with
+ * what was asked and why), so compliance sees attempts on tokens the caller does not issue.
+ */
+export async function planDistribution(db: Database, args: PlanArgs): Promise<PlannedDistribution | Refused> {
+  const result = await planOrRefuse(db, args);
+  if (!result.ok)
+    await writeAudit(db, {
+      actor: args.issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "distribution.prepare.refused",
+      subjectType: "token",
+      subjectId: args.token.toLowerCase(),
+      after: {
+        code: result.code,
+        kind: args.kind,
+        amount: args.amount.toString(),
+        recordBlock: args.recordBlock.toString(),
+        claimDays: args.claimDays,
+      },
+    });
+  return result;
+}
+
+async function planOrRefuse(
   db: Database,
-  {
-    client,
-    deployments,
-    issuer,
-    token,
-    kind,
-    amount,
-    recordBlock,
-    claimDays,
-    treeURI,
-  }: {
-    client: PublicClient;
-    deployments: Deployments;
-    issuer: Address;
-    token: Address;
-    kind: DistributionKind;
-    /** Payment-token base units. */
-    amount: bigint;
-    recordBlock: bigint | "now";
-    claimDays: number;
-    /** Where the document will be served, given the server's id. */
-    treeURI: (id: string) => string;
-  },
+  { client, deployments, issuer, token, kind, amount, recordBlock, claimDays, treeURI }: PlanArgs,
 ): Promise<PlannedDistribution | Refused> {
   const distributor = deployments.distributor;
   if (!distributor) return { ok: false, code: "no_distributor" };
@@ -126,8 +150,7 @@ export async function planDistribution(
   } catch (error) {
     if (error instanceof AllocationError)
       return { ok: false, code: /too small/.test(error.message) ? "amount_too_small" : "no_holders" };
-    if (error instanceof DistributionInputError)
-      return { ok: false, code: /no holders/i.test(error.message) ? "no_holders" : "indexer_behind" };
+    if (error instanceof DistributionInputError) return { ok: false, code: error.code };
     throw error;
   }
   const { built, register, id } = prepared;
@@ -169,6 +192,18 @@ export async function planDistribution(
     entitled: built.leafCount,
     totalShares: built.totalShares,
     dust: amount - built.entitlements.reduce((s, e) => s + e.amount, 0n),
+    entitlements: built.entitlements
+      .slice(0, PREVIEW_ROWS)
+      .map((e) => ({ wallet: e.wallet, shares: e.shares, amount: e.amount })),
+    leftOut: [
+      ...register.excluded.map((e) => {
+        const contract = /^platform contract \((\w+)\)$/.exec(e.reason)?.[1];
+        return contract
+          ? { wallet: e.wallet, shares: e.shares, reason: "platform" as const, contract }
+          : { wallet: e.wallet, shares: e.shares, reason: "token" as const };
+      }),
+      ...built.zero.map((z) => ({ wallet: z.wallet, shares: z.shares, reason: "under_a_cent" as const })),
+    ].slice(0, PREVIEW_ROWS),
   };
 }
 

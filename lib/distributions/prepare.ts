@@ -37,9 +37,11 @@ export async function prepareDistribution({
   claimDeadline: number;
   createdBy: Address;
 }): Promise<PreparedDistribution> {
-  if (!deployments.distributor) throw new DistributionInputError("No distributor is deployed on this chain");
+  if (!deployments.distributor)
+    throw new DistributionInputError("No distributor is deployed on this chain", "no_distributor");
   const register = await readRecordRegister({ db, deployments, token, recordBlock, blockTime: recordBlockTime });
-  if (register.holders.length === 0) throw new DistributionInputError("The token had no holders at the record block");
+  if (register.holders.length === 0)
+    throw new DistributionInputError("The token had no holders at the record block", "no_holders");
   const input = {
     chainId: deployments.chainId,
     distributor: deployments.distributor,

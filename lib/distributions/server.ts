@@ -11,9 +11,27 @@ import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { recordClaim } from "./claims";
 import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer";
+import { listTokenDistributionStates, recordDistributionClose, recordDistributionHold } from "./lifecycle";
 import { getDistribution } from "./store";
 
 export const treeDocumentPath = (id: string) => `/api/distributions/${id}/tree`;
+
+/**
+ * How long to wait for a transaction's receipt: up to 15 s when the node knows it (the wallet's node may be a moment
+ * ahead of ours), not at all for a hash it has never seen (answered at once: tx_not_found).
+ */
+async function waitFor(txHash: Hex): Promise<number> {
+  const known = await (getPublicClient() as PublicClient).getTransaction({ hash: txHash }).then(
+    () => true,
+    (error: unknown) => {
+      // By name: the bundled viem's error class is not always the one `instanceof` sees. Anything else (the node
+      // does not answer) is thrown, never reported as an unknown hash.
+      if (error instanceof Error && error.name === "TransactionNotFoundError") return false;
+      throw error;
+    },
+  );
+  return known ? 15_000 : 0;
+}
 
 type PlanArgs = Omit<Parameters<typeof planDistribution>[1], "client" | "deployments" | "treeURI">;
 
@@ -28,14 +46,65 @@ export function planIssuerDistribution(db: Database, args: PlanArgs & { origin: 
   });
 }
 
-export function recordIssuerDistribution(db: Database, args: { issuer: Address; id: string; txHash: Hex }) {
+export async function recordIssuerDistribution(db: Database, args: { issuer: Address; id: string; txHash: Hex }) {
   return recordDistributionCreated(db, {
     ...args,
     client: getPublicClient() as PublicClient,
     deployments: getDeployments(),
-    waitMs: 15_000,
+    waitMs: await waitFor(args.txHash),
   });
 }
+
+export async function recordIssuerClose(db: Database, args: { issuer: Address; onChainId: bigint; txHash: Hex }) {
+  const waitMs = await waitFor(args.txHash);
+  if (waitMs === 0) return { ok: false as const, code: "tx_not_found" as const };
+  return recordDistributionClose(db, {
+    ...args,
+    client: getPublicClient() as PublicClient,
+    deployments: getDeployments(),
+    waitMs,
+  });
+}
+
+export async function recordAgentHold(db: Database, args: { agent: Address; onChainId: bigint; txHash: Hex }) {
+  const waitMs = await waitFor(args.txHash);
+  if (waitMs === 0) return { ok: false as const, code: "tx_not_found" as const };
+  return recordDistributionHold(db, {
+    ...args,
+    client: getPublicClient() as PublicClient,
+    deployments: getDeployments(),
+    waitMs,
+  });
+}
+
+/**
+ * A token's distributions for the issuer's and compliance's pages (the indexer's projection), with the distributor's
+ * address (null: none deployed on this chain) and the chain's latest block time (the close opens after the deadline).
+ */
+export async function loadTokenDistributions(token: Address) {
+  const distributor = getDeployments().distributor ?? null;
+  const [rows, head] = await Promise.all([
+    listTokenDistributionStates(await getDb(), token),
+    getPublicClient().getBlock(),
+  ]);
+  const items = rows.map((r) => ({
+    onChainId: r.onChainId,
+    serverId: r.serverId,
+    kind: r.kind,
+    amount: r.amount,
+    recordBlock: r.recordBlock.toString(),
+    claimDeadline: r.claimDeadline.toISOString(),
+    claimedAmount: r.claimedAmount,
+    claimCount: r.claimCount,
+    leafCount: r.leafCount,
+    status: r.status,
+    holdReason: r.holdReason,
+    returnedAmount: r.returnedAmount,
+    issuer: r.issuer,
+  }));
+  return { distributor, chainTime: Number(head.timestamp), items };
+}
+export type TokenDistribution = Awaited<ReturnType<typeof loadTokenDistributions>>["items"][number];
 
 export const claimsOfWallet = (db: Database, wallet: Address) => claimsOf(db, wallet);
 

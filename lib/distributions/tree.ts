@@ -17,15 +17,14 @@ import { type Address, getAddress, type Hex } from "viem";
 import { z } from "zod";
 import { sha256Hex } from "@/lib/format/hash";
 import { AllocationError, allocateProRata, CENT, type Holding } from "./allocate";
+import { DISTRIBUTION_KINDS, type DistributionKind } from "./kinds";
 
 export const LEAF_ENCODING = ["uint256", "address", "uint256"] as const;
 export const DOCUMENT_FORMAT = "atelier-distribution/1";
 export const ALLOCATION_RULE =
   "floor(amount × shares ÷ supply at the record block) in whole cents; the dust returns to the issuer at close";
 
-/** The distributor's `Kind` enum, in its order. */
-export const DISTRIBUTION_KINDS = ["sale_proceeds", "income", "return_of_capital"] as const;
-export type DistributionKind = (typeof DISTRIBUTION_KINDS)[number];
+export { DISTRIBUTION_KINDS, type DistributionKind };
 export const kindIndex = (kind: DistributionKind): number => DISTRIBUTION_KINDS.indexOf(kind);
 
 export type ExcludedWallet = { wallet: Address; shares: bigint; reason: string };

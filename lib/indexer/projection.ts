@@ -15,7 +15,13 @@ import type { ChainEvent } from "../db/schema";
 
 /** The deployment's contracts an event may come from (`token`: any share token the factory deployed). */
 export type EventSource =
-  "token" | "identityRegistry" | "primaryOffering" | "market" | "enforcementDesk" | "shareTokenFactory";
+  | "token"
+  | "identityRegistry"
+  | "primaryOffering"
+  | "market"
+  | "enforcementDesk"
+  | "shareTokenFactory"
+  | "distributor";
 
 /** One event a projection needs recorded. */
 export type EventSpec = {
@@ -37,6 +43,8 @@ export type IndexerContracts = {
   multicall3?: Address | undefined;
   /** The two-agent enforcement desk (absent on deployments made before it). */
   enforcementDesk?: Address | undefined;
+  /** The distributor of issuers' payments to holders (absent on deployments made before it). */
+  distributor?: Address | undefined;
   startBlock: bigint;
 };
 

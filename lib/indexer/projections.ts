@@ -11,6 +11,7 @@ import {
   registerSnapshotsProjection,
   auditReconcileTask,
 } from "../compliance/projections";
+import { distributionsProjection } from "../distributions/projection";
 import { marketProjection } from "../market/projection";
 import { holdingsRecordsProjection } from "../portfolio/projection";
 import { getIndexerCoverage, INDEXER_EVENTS_VERSION } from "./coverage";
@@ -26,6 +27,7 @@ export const ATELIER_INDEXER: IndexerSetup = {
     marketProjection,
     complianceRecordsProjection,
     platformRolesProjection,
+    distributionsProjection,
   ],
   tasks: [auditReconcileTask],
 };

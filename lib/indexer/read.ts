@@ -112,6 +112,7 @@ export function sourceOf(contracts: IndexerContracts, isToken: (address: string)
   // A token address is never one of the fixed contracts; the registry is checked last, as before.
   if (contracts.enforcementDesk) fixed.set(lower(contracts.enforcementDesk), "enforcementDesk");
   if (contracts.market) fixed.set(lower(contracts.market), "market");
+  if (contracts.distributor) fixed.set(lower(contracts.distributor), "distributor");
   fixed.set(lower(contracts.primaryOffering), "primaryOffering");
   fixed.set(lower(contracts.shareTokenFactory), "shareTokenFactory");
   fixed.set(lower(contracts.identityRegistry), "identityRegistry");
@@ -228,6 +229,7 @@ export async function readBatch(
     contracts.shareTokenFactory,
     ...(contracts.market ? [contracts.market] : []),
     ...(contracts.enforcementDesk ? [contracts.enforcementDesk] : []),
+    ...(contracts.distributor ? [contracts.distributor] : []),
     ...tokens,
   ];
   const { logs, to } = await getLogsAdaptive(opts, name, addresses, set.abi, from, toWanted);

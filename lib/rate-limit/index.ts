@@ -28,6 +28,8 @@ export const RATE_LIMITS = {
   forbiddenAudit: { limit: 10, windowMs: 10 * 60_000 },
   /** Settling a confirmed transaction (each may wait on the chain). */
   settle: { limit: 60, windowMs: 60_000 },
+  /** Distribution plans: each reads the register and builds and stores a tree; an issuer makes a few a day. */
+  distributionPlan: { limit: 10, windowMs: 10 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -85,3 +85,49 @@ export const distributionEntitlements = pgTable(
   ],
 );
 export type DistributionEntitlementRow = InferSelectModel<typeof distributionEntitlements>;
+
+/** A distribution's state on-chain as the indexer last projected it. */
+export const distributionStatus = pgEnum("distribution_status", ["open", "held", "closed"]);
+
+/**
+ * The indexer's projection of the distributor's events (`lib/distributions/projection.ts`), one row per on-chain
+ * distribution, rebuilt from `chain_events` (reorg-safe, idempotent): what was deposited, what has been claimed, and
+ * whether compliance holds it or the issuer has closed it. Keyed by the distributor and its id (a row of
+ * `distributions` with the same pair is what the server built for it).
+ */
+export const distributionStates = pgTable(
+  "distribution_states",
+  {
+    distributor: text("distributor").notNull(),
+    onChainId: numeric("on_chain_id").notNull(),
+    token: text("token").notNull(),
+    issuer: text("issuer").notNull(),
+    kind: distributionKind("kind").notNull(),
+    amount: numeric("amount").notNull(),
+    recordBlock: blockNumber("record_block").notNull(),
+    claimDeadline: timestamptz("claim_deadline").notNull(),
+    treeHash: text("tree_hash").notNull(),
+    leafCount: integer("leaf_count").notNull(),
+    createdBlock: blockNumber("created_block").notNull(),
+    createdAt: timestamptz("created_at").notNull(),
+    createTxHash: text("create_tx_hash").notNull(),
+    /** Sum of the Claimed amounts, and how many claims. */
+    claimedAmount: numeric("claimed_amount").notNull().default("0"),
+    claimCount: integer("claim_count").notNull().default(0),
+    status: distributionStatus("status").notNull().default("open"),
+    /** The reason of the last hold or release, the agent and when (null before any). */
+    holdReason: text("hold_reason"),
+    heldBy: text("held_by"),
+    holdChangedAt: timestamptz("hold_changed_at"),
+    /** What the issuer took back at close (unclaimed entitlements and dust). */
+    returnedAmount: numeric("returned_amount"),
+    closedAt: timestamptz("closed_at"),
+    closeTxHash: text("close_tx_hash"),
+  },
+  (t) => [
+    primaryKey({ name: "distribution_states_pk", columns: [t.distributor, t.onChainId] }),
+    index("distribution_states_token_idx").on(t.token),
+    ...addressChecks("distribution_states", t.distributor, t.token, t.issuer, t.heldBy),
+  ],
+);
+export type DistributionStateRow = InferSelectModel<typeof distributionStates>;

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { getAddress, isAddress } from "viem";
 import { DeskHistory } from "@/components/compliance/desk-history";
+import { TokenDistributions } from "@/components/compliance/distributions/token-distributions";
 import { HistorySkeleton } from "@/components/compliance/indexed-history";
 import { RegisterEnforcement } from "@/components/compliance/register/register-enforcement";
 import { RegisterFilters } from "@/components/compliance/register/register-filters";
@@ -47,6 +48,7 @@ export default async function RegisterPage({ params, searchParams }: Props) {
       <RegisterEnforcement officer={officer} v={v} />
       <RegisterFilters token={token} base={base} officer={officer} p={p} v={v} />
       <RegisterTable token={token} base={base} officer={officer} p={p} v={v} />
+      <TokenDistributions token={token} officer={getAddress(officer)} identityAgent={ctx.roles.identityAgent} />
       {/* The indexer's history of the token streams in after the register. */}
       <Suspense fallback={<HistorySkeleton label={t("deskHistory.title")} />}>
         <DeskHistory token={token} />

@@ -9,6 +9,7 @@ import { ArtworkHeader, ArtworkSummary } from "@/components/issuer/artwork/artwo
 import { ListingFiles } from "@/components/issuer/artwork/listing-files";
 import { LiveOffering } from "@/components/issuer/artwork/live-offering";
 import { OnChainSection } from "@/components/issuer/artwork/on-chain-section";
+import { IssuerDistributionsSection } from "@/components/issuer/distributions/distributions-section";
 import { TokenPowers } from "@/components/issuer/token-powers";
 import { IssuerUpdatesSection } from "@/components/issuer/updates-section";
 import { requirePageSession } from "@/lib/auth/guard";
@@ -45,6 +46,13 @@ export default async function IssuerListingPage({ params }: Props) {
           account={account}
           token={getAddress(token)}
           appOrigin={v.appOrigin}
+        />
+      ) : null}
+      {token ? (
+        <IssuerDistributionsSection
+          token={getAddress(token)}
+          account={account}
+          live={v.artwork.status === "offering" || v.artwork.status === "trading"}
         />
       ) : null}
       {token ? (

@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction, unwrap } from "@/lib/actions";
+import type { LifecycleRefusal } from "@/lib/distributions/lifecycle";
+import { recordAgentHold } from "@/lib/distributions/server";
+
+/*
+ * Compliance's hold and release of a distribution, through the action pipeline (lib/actions): zod → session with the
+ * registry's agent role (the distributor lets only the identity registry's agents hold) → the officer's own mined
+ * `hold` transaction read back, its reason taken from the chain's event → audit (lib/distributions/lifecycle).
+ */
+export const recordDistributionHoldAction = defineAction<LifecycleRefusal>()({
+  name: "distributions.hold",
+  input: z.object({
+    onChainId: z.string().regex(/^\d{1,30}$/),
+    txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/),
+  }),
+  auth: "identityAgent",
+  messages: "distributions.errors",
+  run: async ({ onChainId, txHash }, { session, db }) => {
+    const { held, reason } = unwrap(
+      await recordAgentHold(db, {
+        agent: session.address,
+        onChainId: BigInt(onChainId),
+        txHash: txHash.toLowerCase() as `0x${string}`,
+      }),
+    );
+    revalidatePath("/compliance", "layout");
+    return { held, reason };
+  },
+});

@@ -1,0 +1,182 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { type FormEvent, useId, useState } from "react";
+import type { Address } from "viem";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
+import { DISTRIBUTION_KINDS, type DistributionKind } from "@/lib/distributions/kinds";
+import { describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
+import { planDistributionAction } from "../distribution-actions";
+import { DistributionPreview, type Plan } from "./distribution-preview";
+
+type Errors = Partial<Record<"amount" | "recordBlock" | "claimDays", string>>;
+
+/** The fields as typed: checked here and again by the server, refused in words, never rewritten. */
+function check(
+  f: { amount: string; recordMode: string; recordBlock: string; claimDays: string },
+  words: { amount: (error: Parameters<typeof describeAmountError>[0]) => string; t: (key: string) => string },
+) {
+  const errors: Errors = {};
+  const amount = parseMoneyAmount(f.amount, PAYMENT_DECIMALS);
+  if (!amount.ok) errors.amount = words.amount(amount.error);
+  if (f.recordMode === "block" && !/^\d{1,30}$/.test(f.recordBlock.trim()))
+    errors.recordBlock = words.t("recordBlockInvalid");
+  const days = /^\d{1,4}$/.test(f.claimDays.trim()) ? Number(f.claimDays.trim()) : NaN;
+  if (!(days >= 8 && days <= 3_650)) errors.claimDays = words.t("claimDaysInvalid");
+  return { errors, amount: amount.ok ? amount.value : null, days };
+}
+
+/** Kind, amount, record block and window → the server's plan → the preview, signed from there. */
+export function DistributionForm({ token, account }: { token: Address; account: Address }) {
+  const t = useTranslations("distributions.issuer");
+  const tk = useTranslations("distributions.kinds");
+  const ta = useTranslations("amounts");
+  const locale = useLocale();
+  const ids = useId();
+  const [kind, setKind] = useState<DistributionKind>("income");
+  const [amount, setAmount] = useState("");
+  const [recordMode, setRecordMode] = useState<"now" | "block">("now");
+  const [recordBlock, setRecordBlock] = useState("");
+  const [claimDays, setClaimDays] = useState("30");
+  const [errors, setErrors] = useState<Errors>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  // A new object on every refused submission: the summary takes focus each time.
+  const [refusedAt, setRefusedAt] = useState<object>({});
+  const [busy, setBusy] = useState(false);
+  const [plan, setPlan] = useState<Plan | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setRefusal(null);
+    const checked = check(
+      { amount, recordMode, recordBlock, claimDays },
+      { amount: (e) => describeAmountError(e, ta, locale), t },
+    );
+    setErrors(checked.errors);
+    if (Object.keys(checked.errors).length > 0 || checked.amount === null) {
+      setRefusedAt({});
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await planDistributionAction({
+        token,
+        kind,
+        amount: checked.amount.toString(),
+        recordBlock: recordMode === "now" ? "now" : recordBlock.trim(),
+        claimDays: checked.days,
+      });
+      if (result.ok) setPlan(result);
+      else {
+        setRefusal(result.message);
+        setRefusedAt({});
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (plan) return <DistributionPreview plan={plan} account={account} onDiscard={() => setPlan(null)} />;
+
+  const labels: Record<keyof Errors, string> = {
+    amount: t("amount"),
+    recordBlock: t("recordBlockNumber"),
+    claimDays: t("claimDays"),
+  };
+  const items = (Object.entries(errors) as [keyof Errors, string][]).map(([field, message]) => ({
+    field: `${ids}-${field}`,
+    label: labels[field],
+    message,
+  }));
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${ids}-title`}
+      className="flex flex-col gap-4 rounded-2xl border border-line p-5"
+      data-testid="distribution-form"
+    >
+      <h3 id={`${ids}-title`} className="font-medium">
+        {t("formTitle")}
+      </h3>
+      {items.length > 0 || refusal ? (
+        <ErrorSummary title={t("notPrepared")} items={items} focusKey={refusedAt}>
+          {refusal ? <p>{refusal}</p> : null}
+        </ErrorSummary>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${ids}-kind`} label={t("kind")}>
+          {(p) => (
+            <Select {...p} value={kind} onChange={(e) => setKind(e.target.value as DistributionKind)}>
+              {DISTRIBUTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {tk(k)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field id={`${ids}-amount`} label={t("amount")} hint={t("amountHint")} error={errors.amount}>
+          {(p) => (
+            <Input
+              {...p}
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">{t("recordBlock")}</legend>
+        {(["now", "block"] as const).map((mode) => (
+          <label key={mode} className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name={`${ids}-record`}
+              value={mode}
+              checked={recordMode === mode}
+              onChange={() => setRecordMode(mode)}
+            />
+            {mode === "now" ? t("recordNow") : t("recordAt")}
+          </label>
+        ))}
+        {recordMode === "block" ? (
+          <Field id={`${ids}-recordBlock`} label={t("recordBlockNumber")} error={errors.recordBlock}>
+            {(p) => (
+              <Input
+                {...p}
+                inputMode="numeric"
+                autoComplete="off"
+                value={recordBlock}
+                onChange={(e) => setRecordBlock(e.target.value)}
+              />
+            )}
+          </Field>
+        ) : null}
+      </fieldset>
+      <Field id={`${ids}-claimDays`} label={t("claimDays")} hint={t("claimDaysHint")} error={errors.claimDays}>
+        {(p) => (
+          <Input
+            {...p}
+            inputMode="numeric"
+            autoComplete="off"
+            value={claimDays}
+            onChange={(e) => setClaimDays(e.target.value)}
+            className="max-w-40"
+          />
+        )}
+      </Field>
+      <div>
+        <Button type="submit" loading={busy}>
+          {busy ? t("preparing") : t("prepare")}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,253 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { type Address, getAddress, type Hex } from "viem";
+import { Address as AddressText } from "@/components/ui/address";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { FactList } from "@/components/ui/fact-list";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
+import { useWalletTx } from "@/components/wallet/use-wallet-tx";
+import { settleTransactionAction } from "@/components/wallet/tx-actions";
+import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
+import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
+import { DISTRIBUTION_KINDS } from "@/lib/distributions/kinds";
+import { formatDayTime } from "@/lib/format/date";
+import { formatCount, formatMoney } from "@/lib/format/money";
+import type { planDistributionAction } from "../distribution-actions";
+import { recordDistributionAction } from "../distribution-actions";
+import { TxStatus } from "../tx-status";
+
+export type Plan = Extract<Awaited<ReturnType<typeof planDistributionAction>>, { ok: true }>;
+
+/** The plan before signing (holders, amounts, left-out wallets, total, dust, deadline, document), then the two steps. */
+export function DistributionPreview({
+  plan,
+  account,
+  onDiscard,
+}: {
+  plan: Plan;
+  account: Address;
+  onDiscard: () => void;
+}) {
+  const t = useTranslations("distributions.issuer");
+  const tc = useTranslations("issuer.chain");
+  const locale = useLocale();
+  const router = useRouter();
+  const tx = useWalletTx<"approve" | "create">();
+  const { address, isConnected, isReconnecting } = useWalletConnection();
+  const [connectOpen, setConnectOpen] = useState(false);
+  const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
+  const amount = BigInt(plan.terms.amount);
+  const wrongWallet = isConnected && address?.toLowerCase() !== account.toLowerCase();
+  const done = tx.step.kind === "confirmed";
+
+  async function sign() {
+    const terms = {
+      kind: plan.terms.kind,
+      amount,
+      recordBlock: BigInt(plan.terms.recordBlock),
+      claimDeadline: BigInt(plan.terms.claimDeadline),
+      root: plan.terms.root as Hex,
+      treeHash: plan.terms.treeHash as Hex,
+      leafCount: BigInt(plan.terms.leafCount),
+    };
+    const settled = await tx.run(
+      async ({ send }) => {
+        await send(
+          {
+            address: getAddress(plan.paymentToken),
+            abi: hKDStablecoinAbi,
+            functionName: "approve",
+            args: [getAddress(plan.distributor), amount],
+            account,
+          },
+          { phase: "approve" },
+        );
+        const hash = await send(
+          {
+            address: getAddress(plan.distributor),
+            abi: distributorAbi,
+            functionName: "createDistribution",
+            args: [getAddress(plan.token), terms, plan.treeURI],
+            account,
+          },
+          { phase: "create" },
+        );
+        await settleTransactionAction({ txHash: hash }).catch(() => null);
+        return hash;
+      },
+      async (hash) => {
+        const result = await recordDistributionAction({ id: plan.id, txHash: hash! });
+        return result.ok ? null : result.message;
+      },
+    );
+    if (settled) router.refresh();
+  }
+
+  const phase = "phase" in tx.step ? tx.step.phase : undefined;
+
+  return (
+    <section
+      aria-labelledby="distribution-preview-title"
+      className="flex flex-col gap-5 rounded-2xl border border-line p-5"
+      data-testid="distribution-preview"
+    >
+      <div className="flex flex-col gap-1">
+        <h3 id="distribution-preview-title" className="font-medium">
+          {t("previewTitle")}
+        </h3>
+        <p className="text-sm text-ink-muted">{t("previewIntro")}</p>
+      </div>
+      <PreviewFacts plan={plan} />
+      <PreviewTables plan={plan} />
+      {!isConnected ? (
+        <Alert
+          tone="info"
+          title={t("connectHint")}
+          action={
+            <Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
+              {tc("connect")}
+            </Button>
+          }
+        />
+      ) : wrongWallet ? (
+        <Alert tone="warn" title={t("wrongWallet")} />
+      ) : null}
+      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+      {!done ? <p className="text-sm">{t("stepsIntro", { amount: money(amount) })}</p> : null}
+      {tx.busy && phase ? (
+        <p className="text-sm font-medium">
+          {phase === "approve" ? t("approving", { amount: money(amount) }) : t("creating")}
+        </p>
+      ) : null}
+      <TxStatus step={tx.step} confirmed={t("created")} testId="distribution-create-status" />
+      {!done ? (
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={sign} disabled={!isConnected || wrongWallet} loading={tx.busy}>
+            {t("sign", { amount: money(amount) })}
+          </Button>
+          <Button variant="secondary" onClick={onDiscard} disabled={tx.busy}>
+            {t("discard")}
+          </Button>
+        </div>
+      ) : (
+        <div>
+          <Button variant="secondary" onClick={onDiscard}>
+            {t("another")}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Who is paid what, and who is left out and why (the rest of a long list is in the tree document). */
+function PreviewTables({ plan }: { plan: Plan }) {
+  const t = useTranslations("distributions.issuer");
+  const locale = useLocale();
+  const money = (v: string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
+  const leftOutReason = (e: Plan["leftOut"][number]) =>
+    e.reason === "platform"
+      ? t("reasonPlatform", { contract: e.contract ?? "" })
+      : e.reason === "token"
+        ? t("reasonToken")
+        : t("reasonUnderCent");
+  const more = plan.entitled - plan.entitlements.length;
+  return (
+    <>
+      <DataTable
+        caption={t("holdersCaption")}
+        captionVisible
+        minWidth="18rem"
+        maxHeight="24rem"
+        regionLabel={t("holdersCaption")}
+        testId="distribution-preview-holders"
+        columns={[
+          { label: t("colWallet") },
+          { label: t("colShares"), align: "right" },
+          { label: t("colAmount"), align: "right" },
+        ]}
+      >
+        {plan.entitlements.map((e) => (
+          <Row key={e.wallet}>
+            <RowHeader>
+              <AddressText address={e.wallet} />
+            </RowHeader>
+            <Cell align="right">{formatCount(BigInt(e.shares), locale)}</Cell>
+            <Cell align="right">{money(e.amount)}</Cell>
+          </Row>
+        ))}
+      </DataTable>
+      {more > 0 ? <p className="text-sm text-ink-muted">{t("moreRows", { count: more })}</p> : null}
+      {plan.leftOut.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t("leftOutNone")}</p>
+      ) : (
+        <DataTable
+          caption={t("leftOutCaption")}
+          captionVisible
+          minWidth="18rem"
+          columns={[{ label: t("colWallet") }, { label: t("colShares"), align: "right" }, { label: t("colReason") }]}
+        >
+          {plan.leftOut.map((e) => (
+            <Row key={e.wallet}>
+              <RowHeader>
+                <AddressText address={e.wallet} />
+              </RowHeader>
+              <Cell align="right">{formatCount(BigInt(e.shares), locale)}</Cell>
+              <Cell>{leftOutReason(e)}</Cell>
+            </Row>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
+}
+
+/** The plan's terms as facts: kind, amount, record block, holders, shares, total, dust, deadline (HKT), document. */
+function PreviewFacts({ plan }: { plan: Plan }) {
+  const t = useTranslations("distributions.issuer");
+  const tk = useTranslations("distributions.kinds");
+  const locale = useLocale();
+  const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
+  const amount = BigInt(plan.terms.amount);
+  const total = amount - BigInt(plan.dust);
+  return (
+    <FactList
+      stackOnPhones
+      facts={[
+        { label: t("factKind"), value: tk(DISTRIBUTION_KINDS[plan.terms.kind]!) },
+        { label: t("factAmount"), value: <span className="tabular">{money(amount)}</span> },
+        { label: t("factRecordBlock"), value: <span className="tabular">{plan.terms.recordBlock}</span> },
+        { label: t("factHolders"), value: <span className="tabular">{formatCount(plan.entitled, locale)}</span> },
+        {
+          label: t("factShares"),
+          value: <span className="tabular">{formatCount(BigInt(plan.totalShares), locale)}</span>,
+        },
+        { label: t("factTotal"), value: <span className="tabular">{money(total)}</span> },
+        { label: t("factDust"), value: <span className="tabular">{money(plan.dust)}</span> },
+        {
+          label: t("factDeadline"),
+          value: formatDayTime(new Date(Number(plan.terms.claimDeadline) * 1000), locale),
+        },
+        {
+          label: t("factDocument"),
+          value: (
+            <a href={plan.treeURI} target="_blank" rel="noreferrer" className="underline underline-offset-4">
+              {t("openDocument")}
+            </a>
+          ),
+        },
+        {
+          label: t("factTreeHash"),
+          value: <code className="font-mono text-xs break-all">{plan.terms.treeHash}</code>,
+        },
+        { label: t("factRoot"), value: <code className="font-mono text-xs break-all">{plan.terms.root}</code> },
+      ]}
+    />
+  );
+}

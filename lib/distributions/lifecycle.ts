@@ -1,0 +1,135 @@
+/**
+ * After the distribution is anchored: the issuer's close (after the claim window; the unclaimed entitlements and the
+ * dust come back) and compliance's hold and release (claims wait while it is held). Each is signed in the caller's
+ * own wallet; the server reads the mined transaction back ({@link verifyContractCall}: sender, target, function, not
+ * reverted), takes what happened from the distributor's event in its receipt — never from the browser — and writes
+ * the audit entry. Plain module taking the chain client and deployments, so it is tested against a real anvil.
+ */
+import { and, desc, eq, like } from "drizzle-orm";
+import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient } from "viem";
+import { writeAudit } from "@/lib/audit";
+import { distributorAbi } from "@/lib/chain/abis";
+import type { Deployments } from "@/lib/chain/deployments";
+import { type TxRefusal, verifyContractCall } from "@/lib/chain/verify-tx";
+import type { Database } from "@/lib/db/connect";
+import { auditLog, distributions, distributionStates, type DistributionStateRow } from "@/lib/db/schema";
+
+export type LifecycleRefusal = "no_distributor" | "not_found" | "not_issuer" | "tx_other_distribution" | TxRefusal;
+type Refused = { ok: false; code: LifecycleRefusal };
+type Common = { client: PublicClient; deployments: Deployments; txHash: Hex; waitMs?: number };
+
+/** The issuer's close, read back from the chain: what came back, audited once per transaction. */
+export async function recordDistributionClose(
+  db: Database,
+  { client, deployments, issuer, onChainId, txHash, waitMs = 0 }: Common & { issuer: Address; onChainId: bigint },
+): Promise<{ ok: true; returned: bigint } | Refused> {
+  const distributor = deployments.distributor;
+  if (!distributor) return { ok: false, code: "no_distributor" };
+  const verified = await verifyContractCall({
+    client,
+    txHash,
+    sender: issuer,
+    allowed: [{ address: distributor, abi: distributorAbi, functions: ["close"] }],
+    waitMs,
+  });
+  if (!verified.ok) return verified;
+  const [id] = verified.call.args as [bigint];
+  const [closed] = parseEventLogs({
+    abi: distributorAbi,
+    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
+    eventName: "DistributionClosed",
+  });
+  if (id !== onChainId || !closed || closed.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
+  const returned = closed.args.returned;
+  if (await audited(db, txHash)) return { ok: true, returned };
+  const row = await serverRow(db, distributor, onChainId);
+  await writeAudit(db, {
+    actor: issuer.toLowerCase(),
+    actorRole: "issuer",
+    action: "distribution.close",
+    subjectType: "distribution",
+    subjectId: row?.id ?? `${distributor.toLowerCase()}:${onChainId}`,
+    after: { onChainId: onChainId.toString(), returned: returned.toString(), token: row?.token ?? null },
+    txHash: txHash.toLowerCase(),
+  });
+  return { ok: true, returned };
+}
+
+/** A compliance agent's hold or release, read back from the chain with the reason it carries on-chain. */
+export async function recordDistributionHold(
+  db: Database,
+  { client, deployments, agent, onChainId, txHash, waitMs = 0 }: Common & { agent: Address; onChainId: bigint },
+): Promise<{ ok: true; held: boolean; reason: string } | Refused> {
+  const distributor = deployments.distributor;
+  if (!distributor) return { ok: false, code: "no_distributor" };
+  const verified = await verifyContractCall({
+    client,
+    txHash,
+    sender: agent,
+    allowed: [{ address: distributor, abi: distributorAbi, functions: ["hold"] }],
+    waitMs,
+  });
+  if (!verified.ok) return verified;
+  const [held] = parseEventLogs({
+    abi: distributorAbi,
+    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
+    eventName: "DistributionHeld",
+  });
+  if (!held || held.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
+  if (await audited(db, txHash)) return { ok: true, held: held.args.held, reason: held.args.reason };
+  const row = await serverRow(db, distributor, onChainId);
+  await writeAudit(db, {
+    actor: agent.toLowerCase(),
+    actorRole: "compliance",
+    action: held.args.held ? "distribution.hold" : "distribution.release",
+    subjectType: "distribution",
+    subjectId: row?.id ?? `${distributor.toLowerCase()}:${onChainId}`,
+    after: {
+      onChainId: onChainId.toString(),
+      held: held.args.held,
+      reason: held.args.reason,
+      token: row?.token ?? null,
+    },
+    txHash: txHash.toLowerCase(),
+  });
+  return { ok: true, held: held.args.held, reason: held.args.reason };
+}
+
+/** A post-back sent twice (a retry, a second tab) is audited once: the transaction already has its entry. */
+async function audited(db: Database, txHash: Hex): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.txHash, txHash.toLowerCase()), like(auditLog.action, "distribution.%")))
+    .limit(1);
+  return row !== undefined;
+}
+
+async function serverRow(db: Database, distributor: Address, onChainId: bigint) {
+  const [row] = await db
+    .select({ id: distributions.id, token: distributions.token })
+    .from(distributions)
+    .where(and(eq(distributions.distributor, distributor.toLowerCase()), eq(distributions.onChainId, `${onChainId}`)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A token's distributions as the indexer projected them, newest first, with the server's id of each (if it built it). */
+export async function listTokenDistributionStates(
+  db: Database,
+  token: Address,
+): Promise<(DistributionStateRow & { serverId: string | null })[]> {
+  const rows = await db
+    .select({ s: distributionStates, serverId: distributions.id })
+    .from(distributionStates)
+    .leftJoin(
+      distributions,
+      and(
+        eq(distributions.distributor, distributionStates.distributor),
+        eq(distributions.onChainId, distributionStates.onChainId),
+      ),
+    )
+    .where(eq(distributionStates.token, token.toLowerCase()))
+    .orderBy(desc(distributionStates.createdBlock));
+  return rows.map((r) => ({ ...r.s, serverId: r.serverId }));
+}
