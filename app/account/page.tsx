@@ -10,6 +10,7 @@ import Link from "next/link";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { signOutAction, signOutEverywhereAction } from "@/components/wallet/actions";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getAccountView } from "@/lib/account/views";
 
@@ -40,10 +41,7 @@ export default async function AccountPage() {
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-8 px-4 pt-12 pb-10 sm:px-6 lg:px-8">
-      <div className="flex flex-col gap-2">
-        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
-        <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
-      </div>
+      <PageHeading as="div" eyebrow={t("eyebrow")} title={t("title")} />
 
       {!ctx.rolesAvailable ? (
         <Alert tone="warn" title={t("chainDownTitle")}>

@@ -21,5 +21,6 @@ export { Spinner } from "./spinner";
 export { DataTable, Row, RowHeader, Cell, type Column, type DataTableProps } from "./data-table";
 export { FactList, type Fact } from "./fact-list";
 export { Section } from "./section";
+export { PageHeading } from "./page-heading";
 export { StatusBadge } from "./status-badge";
 export { ChoiceSelect, FilterField, FilterInput, FilterSelect, type FilterOption } from "./filter-fields";

@@ -7,6 +7,7 @@ import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
@@ -35,11 +36,7 @@ export default async function KycQueuePage({
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
-        <h1 className="font-display text-3xl font-normal tracking-tight">{t("title")}</h1>
-        <p className="text-sm text-ink-muted">{t("intro")}</p>
-      </header>
+      <PageHeading look="console" eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
       <ConsoleNav current="kyc" />
 
       <KycQueueFilters filters={filters} />

@@ -2,7 +2,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BuyForm } from "@/components/trade/buy-form";
 import { BuySummary, OfferingOver } from "@/components/trade/buy-sections";
-import { TradePageFrame, TradePageHeader } from "@/components/trade/page-parts";
+import { TradePageFrame } from "@/components/trade/page-parts";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getBuyView, tradePageMetadata } from "@/lib/trade/views";
 
@@ -24,7 +25,7 @@ export default async function BuyPage({ params }: Props) {
       <div className="grid gap-10 md:grid-cols-[minmax(0,1fr)_minmax(0,1.5fr)]">
         <BuySummary view={view} />
         <section className="flex flex-col gap-6">
-          <TradePageHeader eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
+          <PageHeading look="desk" className="gap-2" eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
           {view.over ? <OfferingOver view={view} /> : <BuyForm offering={view.offering} />}
         </section>
       </div>

@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { MarketSection } from "@/components/market/market-section";
 import { MyOrders } from "@/components/market/my-orders";
 import { TradeForm } from "@/components/market/trade-form";
-import { TradePageFrame, TradePageHeader } from "@/components/trade/page-parts";
+import { TradePageFrame } from "@/components/trade/page-parts";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Alert } from "@/components/ui/alert";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getTradeView, tradePageMetadata } from "@/lib/trade/views";
@@ -24,7 +25,9 @@ export default async function TradePage({ params }: Props) {
   const { artwork, market } = view;
   return (
     <TradePageFrame slug={slug} back={t("back")} wide={market !== null}>
-      <TradePageHeader
+      <PageHeading
+        look="desk"
+        className="gap-2"
         eyebrow={`${t("eyebrow")} · ${artwork.artist}`}
         title={`${t("title")} — ${artwork.title}`}
         intro={t("intro")}
