@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress } from "viem";
 import { InvestorStatus, type InvestorStatusView } from "@/components/account/investor-status";
@@ -13,11 +12,9 @@ import { signOutAction, signOutEverywhereAction } from "@/components/wallet/acti
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getAccountView } from "@/lib/account/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("account");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("account");
 
 export default async function AccountPage() {
   const [ctx, t, locale] = await Promise.all([

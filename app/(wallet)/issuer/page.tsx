@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StageBadge } from "@/components/issuer/stage-badge";
@@ -10,11 +9,9 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
 import { getIssuerDashboard } from "@/lib/issuer/queries";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("issuer.dashboard");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("issuer.dashboard");
 
 export default async function IssuerPage() {
   const ctx = await requirePageSession({ role: "issuer", next: "/issuer" });

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, type AlertTone } from "@/components/ui/alert";
@@ -13,11 +12,9 @@ import { firstIncompleteStep } from "@/lib/kyc/steps";
 import { getOnboardingView } from "@/lib/kyc/views";
 import { formatDay } from "@/lib/format/date";
 import { currentStep, onboardingState, type OnboardingState } from "@/lib/onboarding/status";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("onboarding");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("onboarding");
 
 const tones: Record<OnboardingState, AlertTone> = {
   verified: "success",

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer, homeRolesOf } from "@/components/layout/viewer";
@@ -6,11 +5,9 @@ import { safeNextPath } from "@/components/wallet/errors";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SignIn } from "@/components/wallet/sign-in";
 import { homeFor } from "@/lib/auth/home";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("signIn");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("signIn");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const [params, t, viewer] = await Promise.all([searchParams, getTranslations("signIn"), getViewer()]);

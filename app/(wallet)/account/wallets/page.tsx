@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress } from "viem";
@@ -13,11 +12,9 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getAccountWalletsView, getWalletInvitationView } from "@/lib/account/views";
 import { formatDayTime } from "@/lib/format/date";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("walletLinks");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("walletLinks");
 
 /** The investor's wallets, and linking another one (two signatures, then compliance registers it on-chain). */
 export default async function WalletsPage() {

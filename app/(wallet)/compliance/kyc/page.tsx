@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConsoleNav } from "@/components/compliance/console/console-nav";
@@ -12,11 +11,9 @@ import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
 import { getKycQueueView } from "@/lib/kyc/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceKyc");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("complianceKyc");
 
 /** The KYC review queue: filters in the URL, oldest submission first. */
 export default async function KycQueuePage({

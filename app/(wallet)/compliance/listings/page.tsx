@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlatformStopControl } from "@/components/compliance/platform-stop-control";
 import { ReviewForm } from "@/components/issuer/listing-forms";
@@ -12,11 +11,9 @@ import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { latestAppraisal } from "@/lib/issuer/listings";
 import { getListingReviewView } from "@/lib/issuer/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("issuer.review");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("issuer.review");
 
 /** Listing review queue for compliance officers and the platform admin. */
 type Props = { searchParams: Promise<{ reviewed?: string; decision?: string }> };

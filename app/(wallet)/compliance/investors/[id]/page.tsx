@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -17,11 +16,9 @@ import { getDeployments } from "@/lib/chain/server";
 import { getInvestorPageView } from "@/lib/compliance/views";
 import { countryName, countryNameFromNumeric, listCountries } from "@/lib/i18n/countries";
 import { formatDay, formatDayTime } from "@/lib/format/date";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceConsole.investor");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("complianceConsole.investor");
 
 /** One investor across tokens and wallets: KYC record, on-chain record, holdings, movements, audit trail, alerts. */
 export default async function InvestorPage({ params }: { params: Promise<{ id: string }> }) {
