@@ -10,6 +10,7 @@ import { InvestorHoldings, InvestorMovements, InvestorWallets } from "@/componen
 import { exposureLines } from "@/components/account/exposure";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { CATEGORY_BY_CODE } from "@/lib/auth/roles";
 import { getDeployments } from "@/lib/chain/server";
@@ -137,16 +138,13 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
       <InvestorHoldings v={page} />
       <InvestorMovements v={page} />
 
-      <section aria-labelledby="inv-audit" className="flex flex-col gap-3">
-        <h2 id="inv-audit" className="text-xl font-medium">
-          {t("auditTrail")}
-        </h2>
+      <Section id="inv-audit" title={t("auditTrail")}>
         {audit.rows.length === 0 ? (
           <p className="text-sm text-ink-muted">{t("noAudit")}</p>
         ) : (
           <AuditTable rows={audit.rows} locale={locale} caption={t("auditCaption")} subjects={subjects} />
         )}
-      </section>
+      </Section>
     </div>
   );
 }
