@@ -38,3 +38,9 @@ export const roleChangeLooks: Record<"granted" | "revoked" | "ownershipOffered" 
   ownershipOffered: { tone: "neutral", icon: "swap" },
   ownershipTaken: { tone: "neutral", icon: "swap" },
 };
+
+/** A pending two-officer proposal the page marks: past its expiry, or proposed by the officer looking at it. */
+export const proposalLooks: Record<"expired" | "waiting", BadgeLook> = {
+  expired: { tone: "danger", icon: "clock" },
+  waiting: { tone: "warn", icon: "clock" },
+};
