@@ -7,7 +7,7 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { Button, buttonStyles } from "@/components/ui/button";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { signOutAction, signOutEverywhereAction } from "@/components/wallet/actions";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
@@ -46,62 +46,47 @@ export default async function AccountPage() {
         </Alert>
       ) : null}
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("wallet")}</CardTitle>
-        </CardHeader>
-        <CardBody className="flex flex-col gap-5">
-          <div className="flex flex-col gap-1">
-            <span className="text-sm text-ink-muted">{t("address")}</span>
-            <Address address={getAddress(ctx.address)} full className="text-base" />
-          </div>
-          <div className="flex flex-col gap-2">
-            <span className="text-sm text-ink-muted">{t("roles")}</span>
-            <ul className="flex flex-wrap gap-2" aria-label={t("roles")}>
-              {roles.map((r) => (
-                <li key={r}>
-                  <RoleBadge role={r} />
-                </li>
-              ))}
-              {ctx.investor || ctx.roles.registered ? (
-                <li>
-                  <RoleBadge role="investor" />
-                </li>
-              ) : null}
-              {roles.length === 0 && !ctx.investor && !ctx.roles.registered ? (
-                <li className="text-sm text-ink-muted">{t("noRoles")}</li>
-              ) : null}
-            </ul>
-          </div>
-          <p className="text-xs text-ink-muted">{t("sessionExpires", { time: ctx.expiresAt })}</p>
-        </CardBody>
-      </Card>
+      <TitledCard title={t("wallet")} bodyClassName="flex flex-col gap-5">
+        <div className="flex flex-col gap-1">
+          <span className="text-sm text-ink-muted">{t("address")}</span>
+          <Address address={getAddress(ctx.address)} full className="text-base" />
+        </div>
+        <div className="flex flex-col gap-2">
+          <span className="text-sm text-ink-muted">{t("roles")}</span>
+          <ul className="flex flex-wrap gap-2" aria-label={t("roles")}>
+            {roles.map((r) => (
+              <li key={r}>
+                <RoleBadge role={r} />
+              </li>
+            ))}
+            {ctx.investor || ctx.roles.registered ? (
+              <li>
+                <RoleBadge role="investor" />
+              </li>
+            ) : null}
+            {roles.length === 0 && !ctx.investor && !ctx.roles.registered ? (
+              <li className="text-sm text-ink-muted">{t("noRoles")}</li>
+            ) : null}
+          </ul>
+        </div>
+        <p className="text-xs text-ink-muted">{t("sessionExpires", { time: ctx.expiresAt })}</p>
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("investorTitle")}</CardTitle>
-        </CardHeader>
-        <CardBody>
-          <InvestorStatus status={status} locale={locale} />
-        </CardBody>
-      </Card>
+      <TitledCard title={t("investorTitle")}>
+        <InvestorStatus status={status} locale={locale} />
+      </TitledCard>
 
       {ctx.investor && ctx.roles.verified ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("walletsTitle")}</CardTitle>
-          </CardHeader>
-          <CardBody className="flex flex-col items-start gap-3">
-            <p className="text-sm text-ink-muted">
-              {t("walletsBody", {
-                count: (await getAccountView({ investorId: ctx.investor.id })).walletCount,
-              })}
-            </p>
-            <Link href="/account/wallets" className={buttonStyles({ variant: "secondary", size: "sm" })}>
-              {t("walletsManage")}
-            </Link>
-          </CardBody>
-        </Card>
+        <TitledCard title={t("walletsTitle")} bodyClassName="flex flex-col items-start gap-3">
+          <p className="text-sm text-ink-muted">
+            {t("walletsBody", {
+              count: (await getAccountView({ investorId: ctx.investor.id })).walletCount,
+            })}
+          </p>
+          <Link href="/account/wallets" className={buttonStyles({ variant: "secondary", size: "sm" })}>
+            {t("walletsManage")}
+          </Link>
+        </TitledCard>
       ) : null}
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">

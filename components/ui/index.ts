@@ -1,7 +1,7 @@
 export { cn } from "./cn";
 export { Button, buttonStyles, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";
 export { Badge, type BadgeProps, type BadgeTone, type BadgeIcon } from "./badge";
-export { Card, CardHeader, CardTitle, CardBody } from "./card";
+export { Card, CardHeader, CardTitle, CardBody, TitledCard } from "./card";
 export { Alert, type AlertProps, type AlertTone } from "./alert";
 export {
   ErrorSummary,
