@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress } from "viem";
 import { InvestorStatus, type InvestorStatusView } from "@/components/account/investor-status";
@@ -8,15 +7,14 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import Link from "next/link";
 import { Button, buttonStyles } from "@/components/ui/button";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { signOutAction, signOutEverywhereAction } from "@/components/wallet/actions";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getAccountView } from "@/lib/account/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("account");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("account");
 
 export default async function AccountPage() {
   const [ctx, t, locale] = await Promise.all([
@@ -40,10 +38,7 @@ export default async function AccountPage() {
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-8 px-4 pt-12 pb-10 sm:px-6 lg:px-8">
-      <div className="flex flex-col gap-2">
-        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
-        <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
-      </div>
+      <PageHeading as="div" eyebrow={t("eyebrow")} title={t("title")} />
 
       {!ctx.rolesAvailable ? (
         <Alert tone="warn" title={t("chainDownTitle")}>
@@ -51,62 +46,47 @@ export default async function AccountPage() {
         </Alert>
       ) : null}
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("wallet")}</CardTitle>
-        </CardHeader>
-        <CardBody className="flex flex-col gap-5">
-          <div className="flex flex-col gap-1">
-            <span className="text-sm text-ink-muted">{t("address")}</span>
-            <Address address={getAddress(ctx.address)} full className="text-base" />
-          </div>
-          <div className="flex flex-col gap-2">
-            <span className="text-sm text-ink-muted">{t("roles")}</span>
-            <ul className="flex flex-wrap gap-2" aria-label={t("roles")}>
-              {roles.map((r) => (
-                <li key={r}>
-                  <RoleBadge role={r} />
-                </li>
-              ))}
-              {ctx.investor || ctx.roles.registered ? (
-                <li>
-                  <RoleBadge role="investor" />
-                </li>
-              ) : null}
-              {roles.length === 0 && !ctx.investor && !ctx.roles.registered ? (
-                <li className="text-sm text-ink-muted">{t("noRoles")}</li>
-              ) : null}
-            </ul>
-          </div>
-          <p className="text-xs text-ink-muted">{t("sessionExpires", { time: ctx.expiresAt })}</p>
-        </CardBody>
-      </Card>
+      <TitledCard title={t("wallet")} bodyClassName="flex flex-col gap-5">
+        <div className="flex flex-col gap-1">
+          <span className="text-sm text-ink-muted">{t("address")}</span>
+          <Address address={getAddress(ctx.address)} full className="text-base" />
+        </div>
+        <div className="flex flex-col gap-2">
+          <span className="text-sm text-ink-muted">{t("roles")}</span>
+          <ul className="flex flex-wrap gap-2" aria-label={t("roles")}>
+            {roles.map((r) => (
+              <li key={r}>
+                <RoleBadge role={r} />
+              </li>
+            ))}
+            {ctx.investor || ctx.roles.registered ? (
+              <li>
+                <RoleBadge role="investor" />
+              </li>
+            ) : null}
+            {roles.length === 0 && !ctx.investor && !ctx.roles.registered ? (
+              <li className="text-sm text-ink-muted">{t("noRoles")}</li>
+            ) : null}
+          </ul>
+        </div>
+        <p className="text-xs text-ink-muted">{t("sessionExpires", { time: ctx.expiresAt })}</p>
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("investorTitle")}</CardTitle>
-        </CardHeader>
-        <CardBody>
-          <InvestorStatus status={status} locale={locale} />
-        </CardBody>
-      </Card>
+      <TitledCard title={t("investorTitle")}>
+        <InvestorStatus status={status} locale={locale} />
+      </TitledCard>
 
       {ctx.investor && ctx.roles.verified ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("walletsTitle")}</CardTitle>
-          </CardHeader>
-          <CardBody className="flex flex-col items-start gap-3">
-            <p className="text-sm text-ink-muted">
-              {t("walletsBody", {
-                count: (await getAccountView({ investorId: ctx.investor.id })).walletCount,
-              })}
-            </p>
-            <Link href="/account/wallets" className={buttonStyles({ variant: "secondary", size: "sm" })}>
-              {t("walletsManage")}
-            </Link>
-          </CardBody>
-        </Card>
+        <TitledCard title={t("walletsTitle")} bodyClassName="flex flex-col items-start gap-3">
+          <p className="text-sm text-ink-muted">
+            {t("walletsBody", {
+              count: (await getAccountView({ investorId: ctx.investor.id })).walletCount,
+            })}
+          </p>
+          <Link href="/account/wallets" className={buttonStyles({ variant: "secondary", size: "sm" })}>
+            {t("walletsManage")}
+          </Link>
+        </TitledCard>
       ) : null}
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">

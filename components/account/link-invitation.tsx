@@ -9,7 +9,7 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { ConnectButton } from "@/components/wallet/connect-prompt";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { RefreshActionButton } from "./refresh-button";
@@ -41,7 +41,6 @@ export function LinkInvitation({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string } | null>(null);
   const [done, setDone] = useState(false);
-  const [connectOpen, setConnectOpen] = useState(false);
   const onWallet = address?.toLowerCase() === wallet.toLowerCase();
 
   async function sign() {
@@ -76,12 +75,11 @@ export function LinkInvitation({
             {t("sign")}
           </Button>
         ) : (
-          <Button variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
+          <ConnectButton variant="secondary" loading={isReconnecting}>
             {tf("connect")}
-          </Button>
+          </ConnectButton>
         )}
       </div>
-      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
     </div>
   );
 }

@@ -181,12 +181,7 @@ export function LinkWalletFlow({ currentWallet, request }: { currentWallet: stri
     >
       <p className="text-sm text-ink-muted">{t("signBefore", { time: signBefore })}</p>
       <LinkWalletSteps
-        request={request}
-        currentWallet={currentWallet}
-        connected={connected}
-        onCurrent={onCurrent}
-        busy={busy}
-        isReconnecting={isReconnecting}
+        {...{ request, currentWallet, connected, onCurrent, busy, isReconnecting }}
         onSignCurrent={() => signCurrent(request.id, request.currentMessage)}
         onSignNew={(newWallet) => signNew(request.id, newWallet)}
         onConnect={() => setConnectOpen(true)}

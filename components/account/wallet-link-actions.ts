@@ -119,18 +119,29 @@ export const signNewWalletAction = define({
   },
 });
 
-export const cancelWalletLinkAction = define({
-  name: "walletLinks.cancel",
-  input: idInput,
-  auth: "verified",
-  messages,
-  run: async ({ id }, ctx) => {
-    const { wallet, investor } = verifiedInvestor(ctx);
-    unwrap(await cancelLinkRequest(ctx.db, { id, investorId: investor.id, wallet }));
-    refreshAccount();
-    return {};
-  },
-});
+/** Withdraws one of the investor's own requests (by id), from the wallet that opened it. */
+function cancelAction(
+  name: string,
+  cancel: (
+    db: ActionContext["db"],
+    input: { id: string; investorId: string; wallet: string },
+  ) => Promise<{ ok: boolean }>,
+) {
+  return define({
+    name,
+    input: idInput,
+    auth: "verified",
+    messages,
+    run: async ({ id }, ctx) => {
+      const { wallet, investor } = verifiedInvestor(ctx);
+      unwrap(await cancel(ctx.db, { id, investorId: investor.id, wallet }));
+      refreshAccount();
+      return {};
+    },
+  });
+}
+
+export const cancelWalletLinkAction = cancelAction("walletLinks.cancel", cancelLinkRequest);
 
 /**
  * A compliance officer opened a link request for this wallet: its holder, signed in with it (no investor role needed —
@@ -166,15 +177,4 @@ export const requestUnlinkAction = defineAction<WalletLinkError | UnlinkError, {
   },
 });
 
-export const cancelUnlinkAction = define({
-  name: "walletLinks.cancelUnlink",
-  input: idInput,
-  auth: "verified",
-  messages,
-  run: async ({ id }, ctx) => {
-    const { wallet, investor } = verifiedInvestor(ctx);
-    unwrap(await cancelUnlink(ctx.db, { id, investorId: investor.id, wallet }));
-    refreshAccount();
-    return {};
-  },
-});
+export const cancelUnlinkAction = cancelAction("walletLinks.cancelUnlink", cancelUnlink);

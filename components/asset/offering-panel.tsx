@@ -125,17 +125,7 @@ export async function OfferingPanel({
             <Money value={terms.pricePerShare * terms.supplyCap} decimals={decimals} fractionDigits={0} />
           </Row>
         </dl>
-        <OfferingAction
-          t={t}
-          status={status}
-          facts={facts}
-          paused={paused}
-          signedIn={signedIn}
-          buyHref={buyHref}
-          tradeHref={tradeHref}
-          start={start}
-          locale={locale}
-        />
+        <OfferingAction {...{ t, status, facts, paused, signedIn, buyHref, tradeHref, start, locale }} />
       </Section>
       {!paused && (status === "live" || status === "trading") ? (
         // Phones: the action stays in reach at the bottom of the screen (the panel is far down the page). Outside

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { IndexedHistoryTable, TxHashLink } from "@/components/compliance/indexed-history";
+import { changeCell, IndexedHistoryTable, TxHashLink } from "@/components/compliance/indexed-history";
 import { Address } from "@/components/ui/address";
-import { Badge } from "@/components/ui/badge";
 import { DESK_TOKEN_CALLS } from "@/lib/compliance/agent-audit";
 import { getDeskHistoryView } from "@/lib/compliance/views";
+import { deskChangeLooks } from "@/lib/compliance/status-look";
 import { formatDayTime } from "@/lib/format/date";
 
 const KNOWN = new Set<string>(DESK_TOKEN_CALLS);
@@ -23,15 +23,10 @@ export async function DeskHistory({ token }: { token: string }) {
   return (
     <IndexedHistoryTable
       id="desk-history"
-      testId="desk-history"
-      title={t("title")}
-      intro={t("intro")}
-      caption={t("caption")}
-      columns={(["when", "proposal", "action", "change", "by", "tx"] as const).map((c) => t(`columns.${c}`))}
+      t={t}
+      columns={["when", "proposal", "action", "change", "by", "tx"]}
       indexed={indexed}
-      unavailable={t("unavailable")}
-      empty={t("empty")}
-      more={total > rows.length ? t("more", { shown: rows.length, total }) : null}
+      total={total}
       rows={rows.map((r) => {
         const action = r.action && KNOWN.has(r.action) ? r.action : "unknown";
         const amount = typeof r.args.amount === "string" ? nf.format(BigInt(r.args.amount)) : "";
@@ -62,17 +57,7 @@ export async function DeskHistory({ token }: { token: string }) {
                 </>
               ),
             },
-            {
-              col: "change",
-              content: (
-                <Badge
-                  tone={r.change === "executed" ? "success" : r.change === "cancelled" ? "warn" : "neutral"}
-                  icon={r.change === "executed" ? "check" : r.change === "cancelled" ? "warn" : "clock"}
-                >
-                  {t(`change.${r.change}`)}
-                </Badge>
-              ),
-            },
+            changeCell(deskChangeLooks, r.change, t(`change.${r.change}`)),
             {
               content: (
                 <>

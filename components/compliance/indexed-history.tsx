@@ -1,55 +1,66 @@
 import type { ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { BadgeLook } from "@/lib/format/badge-look";
 
 /** One cell of a history row: the row's header cell (`header`) is a `th scope="row"`; `col` tags it for tests. */
 export type HistoryCell = { content: ReactNode; header?: boolean; col?: string; nowrap?: boolean; tabular?: boolean };
 
+/** The "change" cell: what happened (proposed, granted…) as a badge, its look from the change's map in lib/. */
+export function changeCell<S extends string>(looks: Record<S, BadgeLook>, change: S, label: string): HistoryCell {
+  return {
+    col: "change",
+    content: (
+      <StatusBadge looks={looks} status={change}>
+        {label}
+      </StatusBadge>
+    ),
+  };
+}
+
+/** The section's words, from its own message namespace (each history's catalogue has the same keys). */
+type HistoryWords = (key: string, values?: Record<string, number>) => string;
+
 /**
  * A section listing events the indexer recorded about a token (the desk's two-officer actions, role changes): title,
  * intro, and a table, or a line when the indexer has not run or nothing happened yet, and a "more" line when the
- * list is cut. Shared by the register's history sections and the issuer's token page.
+ * list is cut (`total` events, `rows` shown). Its words are `t`'s title, intro, caption, columns.<column>,
+ * unavailable, empty and more. Shared by the register's history sections and the issuer's token page.
  */
 export function IndexedHistoryTable({
   id,
-  testId,
-  title,
-  intro,
-  caption,
-  columns,
+  t,
+  columns: columnKeys,
   indexed,
   rows,
-  unavailable,
-  empty,
-  more,
+  total,
   footer,
 }: {
+  /** The heading's id, also the section's test id. */
   id: string;
-  testId: string;
-  title: string;
-  intro: string;
-  caption: string;
-  columns: string[];
+  t: HistoryWords;
+  columns: readonly string[];
   indexed: boolean;
   rows: { key: string; cells: HistoryCell[] }[];
-  unavailable: string;
-  empty: string;
-  more: string | null;
+  total: number;
   footer?: ReactNode;
 }) {
+  const columns = columnKeys.map((c) => t(`columns.${c}`));
+  const more = total > rows.length ? t("more", { shown: rows.length, total }) : null;
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-3" data-testid={testId}>
+    <section aria-labelledby={id} className="flex flex-col gap-3" data-testid={id}>
       <h2 id={id} className="font-display text-2xl">
-        {title}
+        {t("title")}
       </h2>
-      <p className="text-sm text-ink-muted">{intro}</p>
+      <p className="text-sm text-ink-muted">{t("intro")}</p>
       {!indexed ? (
-        <p className="text-sm">{unavailable}</p>
+        <p className="text-sm">{t("unavailable")}</p>
       ) : rows.length === 0 ? (
-        <p className="text-sm">{empty}</p>
+        <p className="text-sm">{t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-line">
           <table className="w-full min-w-[44rem] border-collapse text-sm">
-            <caption className="sr-only">{caption}</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-surface-muted text-left text-xs text-ink-muted">
               <tr>
                 {columns.map((c) => (

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction, defineFormAction, unwrap } from "@/lib/actions";
+import { type ActionContext, defineAction, defineFormAction, unwrap } from "@/lib/actions";
 import { settleConfirmedTx } from "@/lib/sync/settle";
 import type { KycActionCode } from "@/lib/kyc/action-result";
 import {
@@ -62,35 +62,58 @@ export const rejectAction = decisionAction("reject");
 /** Asks the investor for more information (a form with `id` and `message`). */
 export const requestInformationAction = decisionAction("request_information");
 
+/** The officer acting on one application (the wallet signed in). */
+type OfficerStep<Extra, R> = (db: ActionContext["db"], input: { id: string; actor: string } & Extra) => Promise<R>;
+
+/** Step 1 of an approval or of a pre-approval: checks this officer may, and returns the `plan` their wallet sends. */
+function planAction<R extends { ok: true; plan: unknown } | { ok: false }>(
+  name: string,
+  start: OfficerStep<object, R>,
+) {
+  return defineAction<KycActionCode>()({
+    name,
+    input: z.object({ id: z.uuid() }),
+    auth: AUTH,
+    ...MESSAGES,
+    run: async ({ id }, { session, db }) => {
+      const { plan } = unwrap(await start(db, { id, actor: session.address.toLowerCase() }));
+      refresh(id);
+      return { plan: plan as Extract<R, { ok: true }>["plan"] };
+    },
+  });
+}
+
+/**
+ * Step 2: verifies the officer's transaction (when `txHash` is given) and the registry on chain, records the step,
+ * brings the chain's mirror up to date, then refreshes the pages the step changes (`refreshed`).
+ */
+function recordAction<R extends { ok: boolean }>(
+  name: string,
+  record: OfficerStep<{ txHash: `0x${string}` | null }, R>,
+  refreshed: (id: string) => void,
+) {
+  return defineAction<KycActionCode>()({
+    name,
+    input: z.object({ id: z.uuid(), txHash }),
+    auth: AUTH,
+    ...MESSAGES,
+    run: async ({ id, txHash }, { session, db }) => {
+      unwrap(await record(db, { id, actor: session.address.toLowerCase(), txHash }));
+      if (txHash) await settleConfirmedTx({ txHash });
+      refreshed(id);
+      return {};
+    },
+  });
+}
+
 /**
  * Four eyes, first officer, step 1: returns the proposal this officer's wallet sends to the identity registry
  * (`plan.alreadyProposed`: the registry already holds it, nothing to sign).
  */
-export const beginPreApprovalAction = defineAction<KycActionCode>()({
-  name: "kyc.beginPreApproval",
-  input: z.object({ id: z.uuid() }),
-  auth: AUTH,
-  ...MESSAGES,
-  run: async ({ id }, { session, db }) => {
-    const { plan } = unwrap(await startPreApproval(db, { id, actor: session.address.toLowerCase() }));
-    refresh(id);
-    return { plan };
-  },
-});
+export const beginPreApprovalAction = planAction("kyc.beginPreApproval", startPreApproval);
 
 /** Four eyes, first officer, step 2: verifies the proposal on chain, then records this officer's pre-approval. */
-export const preApproveAction = defineAction<KycActionCode>()({
-  name: "kyc.preApprove",
-  input: z.object({ id: z.uuid(), txHash }),
-  auth: AUTH,
-  ...MESSAGES,
-  run: async ({ id, txHash }, { session, db }) => {
-    unwrap(await recordPreApproval(db, { id, actor: session.address.toLowerCase(), txHash }));
-    if (txHash) await settleConfirmedTx({ txHash });
-    refresh(id);
-    return {};
-  },
-});
+export const preApproveAction = recordAction("kyc.preApprove", recordPreApproval, refresh);
 
 /** Saves the reviewer's checklist and appends a note (the notes are internal to compliance). */
 export const saveReviewAction = defineAction<KycActionCode>()({
@@ -114,31 +137,13 @@ export const saveReviewAction = defineAction<KycActionCode>()({
  * and returns what the officer's wallet will send (`registerInvestor`, `updateInvestor` or `confirmProposal`). When
  * the registry already holds this registration (an interrupted approval), `plan.alreadyRegistered` says so.
  */
-export const beginApprovalAction = defineAction<KycActionCode>()({
-  name: "kyc.beginApproval",
-  input: z.object({ id: z.uuid() }),
-  auth: AUTH,
-  ...MESSAGES,
-  run: async ({ id }, { session, db }) => {
-    const { plan } = unwrap(await startApproval(db, { id, actor: session.address.toLowerCase() }));
-    refresh(id);
-    return { plan };
-  },
-});
+export const beginApprovalAction = planAction("kyc.beginApproval", startApproval);
 
 /**
  * Approval, step 2: verifies the receipt (when given) and the registry state on chain; only then is the
- * application approved, with the expiry the chain holds. Refuses if anything does not match.
+ * application approved, with the expiry the chain holds. Refuses if anything does not match. Every page that shows
+ * the investor's status is refreshed.
  */
-export const confirmApprovalAction = defineAction<KycActionCode>()({
-  name: "kyc.confirmApproval",
-  input: z.object({ id: z.uuid(), txHash }),
-  auth: AUTH,
-  ...MESSAGES,
-  run: async ({ id, txHash }, { session, db }) => {
-    unwrap(await recordApproval(db, { id, actor: session.address.toLowerCase(), txHash }));
-    if (txHash) await settleConfirmedTx({ txHash });
-    revalidatePath("/", "layout");
-    return {};
-  },
-});
+export const confirmApprovalAction = recordAction("kyc.confirmApproval", recordApproval, () =>
+  revalidatePath("/", "layout"),
+);

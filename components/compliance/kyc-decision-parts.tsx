@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { ConnectPrompt } from "@/components/wallet/connect-prompt";
 import { TxStatus } from "@/components/wallet/tx-status";
 import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { shortAddress } from "@/lib/format/address";
@@ -66,16 +66,12 @@ export function ApprovalActions({
   preApprovedBy,
   isConnected,
   connecting,
-  connectOpen,
-  onConnectOpenChange,
   disabled,
   busy,
   onRun,
 }: Pick<DecisionProps, "reviewMissing" | "canApprove" | "canPreApprove" | "approveBlockedReason" | "preApprovedBy"> & {
   isConnected: boolean;
   connecting: boolean;
-  connectOpen: boolean;
-  onConnectOpenChange: (open: boolean) => void;
   disabled: boolean;
   busy: boolean;
   onRun: (which: Flow) => void;
@@ -83,13 +79,7 @@ export function ApprovalActions({
   const t = useTranslations("complianceKyc.decision");
   const te = useTranslations("kyc.errors");
   return reviewMissing ? null : (canApprove || canPreApprove) && !isConnected ? (
-    <div className="flex flex-col items-start gap-2">
-      <p className="text-sm">{t("connectBody")}</p>
-      <Button variant="secondary" onClick={() => onConnectOpenChange(true)} loading={connecting}>
-        {t("connect")}
-      </Button>
-      <ConnectDialog open={connectOpen} onOpenChange={onConnectOpenChange} />
-    </div>
+    <ConnectPrompt body={t("connectBody")} label={t("connect")} loading={connecting} />
   ) : canPreApprove ? (
     <div>
       <Button variant="secondary" onClick={() => onRun("preApprove")} disabled={disabled} aria-busy={busy || undefined}>

@@ -95,7 +95,6 @@ export function KycDecision(props: DecisionProps) {
   const router = useRouter();
   const chainErrorText = useChainErrorText();
   const { address, isConnected, status: connection } = useWalletConnection();
-  const [connectOpen, setConnectOpen] = useState(false);
   const tx = useWalletTx({
     describe: (error) => {
       if (isUserRejection(error)) return t("rejectedInWallet");
@@ -156,8 +155,6 @@ export function KycDecision(props: DecisionProps) {
         <ApprovalActions
           {...{ reviewMissing, canApprove, canPreApprove, approveBlockedReason, preApprovedBy, isConnected }}
           connecting={connection === "connecting" || connection === "reconnecting"}
-          connectOpen={connectOpen}
-          onConnectOpenChange={setConnectOpen}
           disabled={busy || wrongWallet || step.kind === "confirmed"}
           busy={busy}
           onRun={run}

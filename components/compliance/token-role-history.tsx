@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { IndexedHistoryTable, TxHashLink } from "@/components/compliance/indexed-history";
+import { changeCell, IndexedHistoryTable, TxHashLink } from "@/components/compliance/indexed-history";
 import { Address } from "@/components/ui/address";
-import { Badge } from "@/components/ui/badge";
 import { getTokenRoleHistoryView } from "@/lib/compliance/views";
+import { roleChangeLooks } from "@/lib/compliance/status-look";
 import { formatDayTime } from "@/lib/format/date";
 
 /**
@@ -21,15 +21,10 @@ export async function TokenRoleHistory({ token }: { token: string }) {
   return (
     <IndexedHistoryTable
       id="token-roles"
-      testId="token-roles"
-      title={t("title")}
-      intro={t("intro")}
-      caption={t("caption")}
-      columns={(["when", "account", "role", "change", "by", "tx"] as const).map((c) => t(`columns.${c}`))}
+      t={t}
+      columns={["when", "account", "role", "change", "by", "tx"]}
       indexed={indexed}
-      unavailable={t("unavailable")}
-      empty={t("empty")}
-      more={total > rows.length ? t("more", { shown: rows.length, total }) : null}
+      total={total}
       footer={<p className="text-xs text-ink-muted">{t("agentsNote")}</p>}
       rows={rows.map((r) => ({
         key: `${r.txHash}:${r.logIndex}`,
@@ -40,17 +35,7 @@ export async function TokenRoleHistory({ token }: { token: string }) {
             header: true,
             content: r.role === "unknown" ? t("roles.unknown", { id: short(r.roleId ?? "") }) : t(`roles.${r.role}`),
           },
-          {
-            col: "change",
-            content: (
-              <Badge
-                tone={r.change === "revoked" ? "warn" : r.change === "granted" ? "success" : "neutral"}
-                icon={r.change === "revoked" ? "warn" : r.change === "granted" ? "check" : "swap"}
-              >
-                {t(`change.${r.change}`)}
-              </Badge>
-            ),
-          },
+          changeCell(roleChangeLooks, r.change, t(`change.${r.change}`)),
           { content: r.by ? <Address address={r.by} /> : t("created") },
           { content: <TxHashLink hash={r.txHash} explorer={explorer} /> },
         ],

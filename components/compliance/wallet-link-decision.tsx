@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { ConnectButton } from "@/components/wallet/connect-prompt";
 import { TxStatus } from "@/components/wallet/tx-status";
 import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
@@ -53,7 +53,6 @@ export function WalletLinkDecision({
   const step = tx.step;
   const [proposed, setProposed] = useState(false);
   const [call, setCall] = useState<LinkCall>("linkWallet");
-  const [connectOpen, setConnectOpen] = useState(false);
   const [rejectOpen, setRejectOpen] = useState(false);
   const wrongWallet = isConnected && address?.toLowerCase() !== officer.toLowerCase();
   const busy = tx.busy;
@@ -121,9 +120,7 @@ export function WalletLinkDecision({
             {t("approve")}
           </Button>
         ) : (
-          <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-            {t("connect")}
-          </Button>
+          <ConnectButton loading={isReconnecting}>{t("connect")}</ConnectButton>
         )}
         <Button
           variant="ghost"
@@ -135,7 +132,6 @@ export function WalletLinkDecision({
           {t("reject")}
         </Button>
       </div>
-      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
       <TxStatus
         step={step.kind}
         view={

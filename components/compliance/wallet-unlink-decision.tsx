@@ -1,11 +1,10 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import { exposureLines } from "@/components/account/exposure";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { ConnectButton } from "@/components/wallet/connect-prompt";
 import { TxStatus } from "@/components/wallet/tx-status";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
@@ -50,7 +49,6 @@ export function WalletUnlinkDecision({
   const locale = useLocale();
   const chainErrorText = useChainErrorText();
   const { address, isConnected, isReconnecting } = useWalletConnection();
-  const [connectOpen, setConnectOpen] = useState(false);
   const wrongWallet = isConnected && address?.toLowerCase() !== officer.toLowerCase();
   const tx = useWalletTx({
     describe: (error) =>
@@ -116,12 +114,9 @@ export function WalletUnlinkDecision({
             {t("approve")}
           </Button>
         ) : (
-          <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-            {tr("connect")}
-          </Button>
+          <ConnectButton loading={isReconnecting}>{tr("connect")}</ConnectButton>
         )}
       </div>
-      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
       <TxStatus
         step={step.kind}
         testIdOn="region"

@@ -8,7 +8,7 @@ import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { ConnectPrompt } from "@/components/wallet/connect-prompt";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { documentNameToBytes32Plain } from "@/lib/issuer/names";
 import { TxStatus } from "./tx-status";
@@ -38,7 +38,6 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
   const tc = useTranslations("issuer.chain");
   const router = useRouter();
   const { address, isConnected, isReconnecting } = useWalletConnection();
-  const [connectOpen, setConnectOpen] = useState(false);
   const [anchoredNow, setAnchoredNow] = useState<string[]>([]);
   const [publishing, setPublishing] = useState(false);
   // An object per refusal: the error summary takes focus again even when the words are the same.
@@ -106,13 +105,7 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
   return (
     <div className="flex flex-col gap-3">
       {!isConnected ? (
-        <div className="flex flex-col items-start gap-2">
-          <p className="text-sm text-ink-muted">{tc("connectBody")}</p>
-          <Button variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-            {tc("connect")}
-          </Button>
-          <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
-        </div>
+        <ConnectPrompt body={tc("connectBody")} label={tc("connect")} loading={isReconnecting} />
       ) : wrongWallet ? (
         <Alert tone="warn" title={tc("wrongWalletTitle")}>
           {tc("wrongWalletBody")}

@@ -4,14 +4,19 @@ import { Badge } from "@/components/ui/badge";
 import { Markdown } from "@/components/ui/markdown";
 import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay } from "@/lib/format/date";
 import type { IssuerUpdateView } from "@/lib/issuer/queries";
+import { updateStateLooks } from "@/lib/issuer/status";
 import { todayInHongKong, UPDATE_LIMITS } from "@/lib/issuer/update-validation";
 import { LIMITS } from "@/lib/issuer/validation";
 import { AnchorUpdate } from "./anchor-update";
 import { UpdateForm } from "./update-form";
 
 export const updateDay = (isoDate: string, locale: string) => formatDay(new Date(`${isoDate}T04:00:00Z`), locale);
+
+/** Published once the update's hash is anchored on-chain. */
+const updateState = (u: IssuerUpdateView) => (u.publishedAt ? "published" : "awaitingAnchor");
 
 /** The issuer's updates for a listed artwork: each with its state (published, or waiting for its anchors), and the form. */
 export async function IssuerUpdatesSection({
@@ -45,15 +50,9 @@ export async function IssuerUpdatesSection({
                   </p>
                   <h3 className="font-medium">{u.title}</h3>
                 </div>
-                {u.publishedAt ? (
-                  <Badge tone="success" icon="check">
-                    {t("published")}
-                  </Badge>
-                ) : (
-                  <Badge tone="warn" icon="clock">
-                    {t("awaitingAnchor")}
-                  </Badge>
-                )}
+                <StatusBadge looks={updateStateLooks} status={updateState(u)}>
+                  {t(updateState(u))}
+                </StatusBadge>
               </div>
               {u.value ? (
                 <p className="text-sm">

@@ -1,5 +1,6 @@
 "use client";
 
+import { MoonIcon, SunIcon } from "@/components/ui/icons";
 import { toggleThemeAction } from "./actions";
 import { THEME_COOKIE } from "./theme-constants";
 
@@ -23,32 +24,8 @@ export function ThemeToggle({ labels }: { labels: { toDark: string; toLight: str
       >
         <span className="sr-only dark:hidden">{labels.toDark}</span>
         <span className="sr-only hidden dark:inline">{labels.toLight}</span>
-        {/* moon (shown in light theme) */}
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="size-[18px] dark:hidden"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-        >
-          <path d="M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5Z" strokeLinejoin="round" />
-        </svg>
-        {/* sun (shown in dark theme) */}
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="hidden size-[18px] dark:block"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-        >
-          <circle cx="12" cy="12" r="4" />
-          <path
-            d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4"
-            strokeLinecap="round"
-          />
-        </svg>
+        <MoonIcon className="size-[18px] dark:hidden" />
+        <SunIcon className="hidden size-[18px] dark:block" />
       </button>
     </form>
   );

@@ -45,15 +45,15 @@ function Depth({
       <caption className="pb-2 text-left font-medium">{caption}</caption>
       <thead className="text-xs text-ink-muted">
         <tr>
-          <th scope="col" className="py-1 text-left font-normal">
-            {t("book.price")}
-          </th>
-          <th scope="col" className="py-1 text-right font-normal">
-            {t("book.shares")}
-          </th>
-          <th scope="col" className="py-1 text-right font-normal">
-            {t("book.orders")}
-          </th>
+          {(["price", "shares", "orders"] as const).map((column) => (
+            <th
+              key={column}
+              scope="col"
+              className={`py-1 font-normal ${column === "price" ? "text-left" : "text-right"}`}
+            >
+              {t(`book.${column}`)}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>

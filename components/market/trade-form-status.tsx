@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Checklist } from "@/components/trade/checklist";
+import { TxHashLine } from "@/components/wallet/tx-hash-line";
 import { TxStatus as WalletTxStatus, type TxStatusView } from "@/components/wallet/tx-status";
 import { describeChainError } from "@/lib/chain/errors";
 import { marketErrorReason, type MarketCheck } from "@/lib/market/reasons";
@@ -70,24 +71,7 @@ export function TxStatus({
 }) {
   const t = useTranslations("market");
   const hash = (h: string) => (
-    <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
-      <span>{t("state.txHash")}</span>
-      <code className="font-mono break-all" data-testid="tx-hash">
-        {h}
-      </code>
-      {explorerUrl ? (
-        <a
-          className="text-accent underline"
-          href={`${explorerUrl}/tx/${h}`}
-          target="_blank"
-          rel="noreferrer"
-          aria-label={t("state.explorer")}
-          title={t("state.explorer")}
-        >
-          <span aria-hidden="true">↗</span>
-        </a>
-      ) : null}
-    </span>
+    <TxHashLine hash={h} label={t("state.txHash")} explorerUrl={explorerUrl} explorer={t("state.explorer")} iconOnly />
   );
   const key = busyKey(step);
   let view: TxStatusView = {};

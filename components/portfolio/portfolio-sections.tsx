@@ -8,6 +8,7 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeading } from "@/components/ui/page-heading";
 import { LockIcon } from "@/components/ui/icons";
 import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
@@ -48,16 +49,20 @@ export async function PortfolioHeader({ wallets }: { wallets: string[] }) {
   const t = await getTranslations("portfolio");
   return (
     <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-      <div className="flex flex-col gap-2">
-        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
-        <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
-        <p className="flex flex-wrap items-center gap-x-2 text-sm text-ink-muted">
-          {t("wallets", { count: wallets.length })}
-          {wallets.map((w) => (
-            <Address key={w} address={w} />
-          ))}
-        </p>
-      </div>
+      <PageHeading
+        as="div"
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        intro={
+          <>
+            {t("wallets", { count: wallets.length })}
+            {wallets.map((w) => (
+              <Address key={w} address={w} />
+            ))}
+          </>
+        }
+        introClassName="flex flex-wrap items-center gap-x-2 text-sm text-ink-muted"
+      />
       <a href="/portfolio/statement.csv" download className={buttonStyles({ variant: "secondary" })}>
         {t("download")}
       </a>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
@@ -9,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Money } from "@/components/ui/money";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
+import { ConnectButton } from "@/components/wallet/connect-prompt";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount } from "@/lib/format/money";
 import { LockMergeNote } from "./lock-merge";
@@ -126,16 +125,12 @@ export function WalletPanel({ f, offering }: { f: BuyFormState; offering: BuyOff
 /** No wallet yet: which one to connect, and the button that opens the wallet list. */
 export function ConnectPrompt({ account, connecting }: { account: string; connecting: boolean }) {
   const t = useTranslations("trade");
-  const [connectOpen, setConnectOpen] = useState(false);
   return (
     <div className="flex flex-col items-start gap-3">
       <Alert tone="info" title={t("form.connectTitle")} className="w-full">
         {t("form.connectBody", { address: short(account) })}
       </Alert>
-      <Button onClick={() => setConnectOpen(true)} loading={connecting}>
-        {t("form.connect")}
-      </Button>
-      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+      <ConnectButton loading={connecting}>{t("form.connect")}</ConnectButton>
     </div>
   );
 }

@@ -32,24 +32,3 @@ export function TradePageFrame({
     </div>
   );
 }
-
-/** A page's heading block: the eyebrow above the title, the introduction below. */
-export function TradePageHeader({
-  eyebrow,
-  title,
-  intro,
-  introClassName = "text-ink-muted",
-}: {
-  eyebrow: ReactNode;
-  title: ReactNode;
-  intro: ReactNode;
-  introClassName?: string;
-}) {
-  return (
-    <header className="flex flex-col gap-2">
-      <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{eyebrow}</p>
-      <h1 className="font-display text-4xl leading-tight tracking-tight">{title}</h1>
-      <p className={introClassName}>{intro}</p>
-    </header>
-  );
-}

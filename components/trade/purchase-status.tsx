@@ -4,30 +4,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { Ref } from "react";
 import { buttonStyles } from "@/components/ui/button";
+import { TxHashLine } from "@/components/wallet/tx-hash-line";
 import { TxStatus, type TxStatusView } from "@/components/wallet/tx-status";
 import type { Reason } from "@/lib/trade/reasons";
 import type { PurchaseStep } from "./use-purchase";
 
 function TxHash({ hash, explorerUrl }: { hash: string; explorerUrl: string | null }) {
   const t = useTranslations("trade.state");
-  return (
-    <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
-      <span>{t("txHash")}</span>
-      <code className="font-mono break-all" data-testid="tx-hash">
-        {hash}
-      </code>
-      {explorerUrl ? (
-        <a
-          href={`${explorerUrl.replace(/\/+$/, "")}/tx/${hash}`}
-          target="_blank"
-          rel="noreferrer"
-          className="text-accent underline"
-        >
-          {t("viewOnExplorer")}
-        </a>
-      ) : null}
-    </span>
-  );
+  return <TxHashLine hash={hash} label={t("txHash")} explorerUrl={explorerUrl} explorer={t("viewOnExplorer")} />;
 }
 
 /** The words of each in-flight step of the purchase flow (its phase: the permit, an approval, the purchase). */

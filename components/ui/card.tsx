@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
@@ -15,4 +15,26 @@ export function CardTitle({ className, ...rest }: HTMLAttributes<HTMLHeadingElem
 
 export function CardBody({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
   return <div className={cn("px-5 py-5 sm:px-6", className)} {...rest} />;
+}
+
+/** A card whose header is its title (an `h2`) and whose body holds `children`. */
+export function TitledCard({
+  title,
+  className,
+  bodyClassName,
+  children,
+}: {
+  title: ReactNode;
+  className?: string;
+  bodyClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card className={className}>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardBody className={bodyClassName}>{children}</CardBody>
+    </Card>
+  );
 }

@@ -1,7 +1,7 @@
 export { cn } from "./cn";
 export { Button, buttonStyles, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";
 export { Badge, type BadgeProps, type BadgeTone, type BadgeIcon } from "./badge";
-export { Card, CardHeader, CardTitle, CardBody } from "./card";
+export { Card, CardHeader, CardTitle, CardBody, TitledCard } from "./card";
 export { Alert, type AlertProps, type AlertTone } from "./alert";
 export {
   ErrorSummary,
@@ -21,5 +21,6 @@ export { Spinner } from "./spinner";
 export { DataTable, Row, RowHeader, Cell, type Column, type DataTableProps } from "./data-table";
 export { FactList, type Fact } from "./fact-list";
 export { Section } from "./section";
+export { PageHeading } from "./page-heading";
 export { StatusBadge } from "./status-badge";
 export { ChoiceSelect, FilterField, FilterInput, FilterSelect, type FilterOption } from "./filter-fields";

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
 import { cn } from "./cn";
+import { ChevronDownIcon } from "./icons";
 
 export const controlStyles =
   "h-10 w-full rounded-lg border border-line-strong bg-surface px-3 text-sm text-ink placeholder:text-ink-subtle transition-colors hover:border-ink-subtle aria-invalid:border-danger disabled:opacity-60";
@@ -14,16 +15,7 @@ export function Select({ className, children, ...rest }: SelectHTMLAttributes<HT
       <select className={cn(controlStyles, "appearance-none pr-9", className)} {...rest}>
         {children}
       </select>
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-ink-muted"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-      >
-        <path d="M4 6l4 4 4-4" strokeLinecap="round" strokeLinejoin="round" />
-      </svg>
+      <ChevronDownIcon className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-ink-muted" />
     </div>
   );
 }

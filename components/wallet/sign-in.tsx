@@ -24,6 +24,15 @@ type Step =
   | { kind: "done" }
   | { kind: "failed"; code: SignInErrorCode; retryAfterSeconds?: number };
 
+/** The step after the server refused (or did not answer: "unavailable"), with when to try again if it said. */
+function refusedStep(answer: { code?: unknown; retryAfterSeconds?: number } | null): Step {
+  return {
+    kind: "failed",
+    code: toSignInErrorCode(answer?.code ?? "unavailable"),
+    retryAfterSeconds: answer?.retryAfterSeconds,
+  };
+}
+
 /** The Sign-In with Ethereum island: connect → explain → sign → verify → redirect. */
 export function SignIn({ next }: { next?: string }) {
   const t = useTranslations("signIn");
@@ -45,11 +54,7 @@ export function SignIn({ next }: { next?: string }) {
     setStep({ kind: "preparing" });
     const nonce = await getNonceAction().catch(() => null);
     if (!nonce || !nonce.ok) {
-      setStep({
-        kind: "failed",
-        code: toSignInErrorCode(nonce?.code ?? "unavailable"),
-        retryAfterSeconds: nonce?.retryAfterSeconds,
-      });
+      setStep(refusedStep(nonce));
       return;
     }
     const message = buildSignInMessage({
@@ -69,11 +74,7 @@ export function SignIn({ next }: { next?: string }) {
     setStep({ kind: "verifying", message });
     const result = await signInAction({ message, signature }).catch(() => null);
     if (!result || !result.ok) {
-      setStep({
-        kind: "failed",
-        code: toSignInErrorCode(result?.code ?? "unavailable"),
-        retryAfterSeconds: result?.retryAfterSeconds,
-      });
+      setStep(refusedStep(result));
       return;
     }
     setStep({ kind: "done" });

@@ -6,7 +6,11 @@ import { AuthError } from "./errors";
 import { NO_ROLES, type Roles } from "./roles";
 
 let t: TestDatabase;
-const state: { session: { address: `0x${string}`; expiresAt: Date; jti: string } | null; roles: Roles } = {
+const state: {
+  session: { address: `0x${string}`; expiresAt: Date; jti: string } | null;
+  roles: Roles;
+  chainDown?: boolean;
+} = {
   session: null,
   roles: NO_ROLES,
 };
@@ -15,10 +19,13 @@ vi.mock("@/lib/db", () => ({ getDb: async () => t.db }));
 vi.mock("./session", () => ({ getSession: async () => state.session }));
 vi.mock("./roles", async (importOriginal) => ({
   ...(await importOriginal<typeof import("./roles")>()),
-  getRoles: async () => state.roles,
+  getRoles: async () => {
+    if (state.chainDown) throw new Error("chain down");
+    return state.roles;
+  },
 }));
 
-const { requireSession } = await import("./guard");
+const { requireRegisteredPageSession, requireSession } = await import("./guard");
 const { RATE_LIMITS } = await import("@/lib/rate-limit");
 
 beforeAll(async () => {
@@ -30,6 +37,7 @@ afterAll(async () => {
 beforeEach(() => {
   state.session = null;
   state.roles = NO_ROLES;
+  state.chainDown = false;
 });
 
 const issuer = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
@@ -90,5 +98,33 @@ describe("requireSession audits refused privileged attempts", () => {
     for (let i = 0; i < 3; i++)
       await expect(requireSession({ role: "compliance" })).rejects.toEqual(new AuthError("forbidden"));
     expect((await refusals()).filter((r) => r.actor === stranger)).toEqual([]);
+  });
+});
+
+describe("requireRegisteredPageSession (the buy and trade pages)", () => {
+  const investor = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
+  const redirectedTo = async (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: { digest?: string }) => e.digest?.split(";")[2] ?? String(e),
+    );
+
+  it("sends a signed-out visitor to sign in, coming back to the page", async () => {
+    expect(await redirectedTo(requireRegisteredPageSession("/artworks/a/buy"))).toBe(
+      `/sign-in?next=${encodeURIComponent("/artworks/a/buy")}`,
+    );
+  });
+
+  it("sends a wallet not registered on-chain to onboarding first; a registered one stays", async () => {
+    state.session = { address: investor, expiresAt: new Date(Date.now() + 3_600_000), jti: "r1" };
+    expect(await redirectedTo(requireRegisteredPageSession("/artworks/a/buy"))).toBe("/onboarding");
+    state.roles = { ...NO_ROLES, registered: true };
+    await expect(requireRegisteredPageSession("/artworks/a/buy")).resolves.toMatchObject({ address: investor });
+  });
+
+  it("opens the page when the chain cannot be read (its own checks refuse there)", async () => {
+    state.session = { address: investor, expiresAt: new Date(Date.now() + 3_600_000), jti: "r2" };
+    state.chainDown = true;
+    await expect(requireRegisteredPageSession("/artworks/a/trade")).resolves.toMatchObject({ rolesAvailable: false });
   });
 });

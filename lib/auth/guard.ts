@@ -166,3 +166,14 @@ export async function requirePageSession({
     throw error;
   }
 }
+
+/**
+ * A page that trades (buy, the market): signed in (else sign-in, coming back to `next`), and the wallet registered
+ * on-chain (else onboarding first). A registered wallet whose KYC expired stays: the page's checks say so. When the
+ * chain cannot be read, the page opens and its own checks refuse.
+ */
+export async function requireRegisteredPageSession(next: string): Promise<AuthContext> {
+  const session = await requirePageSession({ next });
+  if (!session.roles.registered && session.rolesAvailable) redirect("/onboarding");
+  return session;
+}

@@ -23,3 +23,24 @@ export const linkDecisionLooks: Record<"linked" | "rejected", BadgeLook> = {
   linked: { tone: "success", icon: "check" },
   rejected: { tone: "danger", icon: "error" },
 };
+
+/** A step of a two-officer (enforcement desk) action. */
+export const deskChangeLooks: Record<"proposed" | "executed" | "cancelled", BadgeLook> = {
+  proposed: { tone: "neutral", icon: "clock" },
+  executed: { tone: "success", icon: "check" },
+  cancelled: { tone: "warn", icon: "warn" },
+};
+
+/** A change of a token's roles or of its owner. */
+export const roleChangeLooks: Record<"granted" | "revoked" | "ownershipOffered" | "ownershipTaken", BadgeLook> = {
+  granted: { tone: "success", icon: "check" },
+  revoked: { tone: "warn", icon: "warn" },
+  ownershipOffered: { tone: "neutral", icon: "swap" },
+  ownershipTaken: { tone: "neutral", icon: "swap" },
+};
+
+/** A pending two-officer proposal the page marks: past its expiry, or proposed by the officer looking at it. */
+export const proposalLooks: Record<"expired" | "waiting", BadgeLook> = {
+  expired: { tone: "danger", icon: "clock" },
+  waiting: { tone: "warn", icon: "clock" },
+};

@@ -35,3 +35,9 @@ export const stageBadge: Record<ListingStage, BadgeLook> = {
   closed: catalogueLooks.closed,
   trading: catalogueLooks.trading,
 };
+
+/** An artwork update on the issuer's page: published once its hash is anchored on-chain, awaiting until then. */
+export const updateStateLooks: Record<"published" | "awaitingAnchor", BadgeLook> = {
+  published: { tone: "success", icon: "check" },
+  awaitingAnchor: { tone: "warn", icon: "clock" },
+};

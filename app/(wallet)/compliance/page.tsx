@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -7,11 +6,9 @@ import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { TokenTable } from "@/components/compliance/console/token-table";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getComplianceHomeView } from "@/lib/compliance/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceConsole.home");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("complianceConsole.home");
 
 /** Console home: alerts first, then every token's register header. */
 export default async function ComplianceHome() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StageBadge } from "@/components/issuer/stage-badge";
@@ -6,14 +5,13 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
 import { getIssuerDashboard } from "@/lib/issuer/queries";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("issuer.dashboard");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("issuer.dashboard");
 
 export default async function IssuerPage() {
   const ctx = await requirePageSession({ role: "issuer", next: "/issuer" });
@@ -31,11 +29,7 @@ export default async function IssuerPage() {
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
-        <div className="flex flex-col gap-1">
-          <p className="text-sm tracking-[0.16em] text-ink-muted uppercase">{t("eyebrow")}</p>
-          <h1 className="font-display text-4xl leading-tight">{t("title")}</h1>
-          <p className="text-ink-muted">{t("intro")}</p>
-        </div>
+        <PageHeading as="div" look="desk" eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
         {rows.length > 0 ? newLink : null}
       </header>
       {chainError ? (

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, type AlertTone } from "@/components/ui/alert";
@@ -6,17 +5,16 @@ import { Address } from "@/components/ui/address";
 import { buttonStyles } from "@/components/ui/button";
 import { startApplicationAction } from "@/components/onboarding/actions";
 import { OnboardingFacts, OnboardingSteps } from "@/components/onboarding/onboarding-status";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { isEditable, needsRenewal } from "@/lib/kyc/state";
 import { firstIncompleteStep } from "@/lib/kyc/steps";
 import { getOnboardingView } from "@/lib/kyc/views";
 import { formatDay } from "@/lib/format/date";
 import { currentStep, onboardingState, type OnboardingState } from "@/lib/onboarding/status";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("onboarding");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("onboarding");
 
 const tones: Record<OnboardingState, AlertTone> = {
   verified: "success",
@@ -64,13 +62,16 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-20 sm:px-6 lg:px-8">
-      <header className="flex flex-col gap-2">
-        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
-        <h1 className="font-display text-4xl font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
-        <p className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
-          {t("wallet")} <Address address={ctx.address} />
-        </p>
-      </header>
+      <PageHeading
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        intro={
+          <>
+            {t("wallet")} <Address address={ctx.address} />
+          </>
+        }
+        introClassName="flex flex-wrap items-center gap-2 text-sm text-ink-muted"
+      />
 
       {submitted ? (
         <Alert tone="success" role="status" title={tk("submittedTitle")}>

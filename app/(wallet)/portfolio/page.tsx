@@ -1,5 +1,3 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import {
   HistorySection,
   HoldingsSection,
@@ -12,13 +10,11 @@ import {
 import { DistributionsSection } from "@/components/portfolio/distributions-section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { loadPortfolioView } from "@/lib/portfolio/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("portfolio");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("portfolio");
 
 export default async function PortfolioPage() {
   const ctx = await requirePageSession({ next: "/portfolio" });

@@ -1,15 +1,13 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getViewer, homeRolesOf } from "@/components/layout/viewer";
 import { safeNextPath } from "@/components/wallet/errors";
+import { PageHeading } from "@/components/ui/page-heading";
 import { SignIn } from "@/components/wallet/sign-in";
 import { homeFor } from "@/lib/auth/home";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("signIn");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("signIn");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const [params, t, viewer] = await Promise.all([searchParams, getTranslations("signIn"), getViewer()]);
@@ -19,31 +17,26 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (viewer) redirect(next ?? homeFor(homeRolesOf(viewer)));
   return (
     <div className="mx-auto grid max-w-5xl gap-12 px-4 pt-12 pb-10 sm:px-6 md:grid-cols-[1fr_1.15fr] md:pt-20 lg:px-8">
-      <div className="flex flex-col gap-4">
-        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
-        <h1 className="font-display text-4xl leading-tight font-normal tracking-tight sm:text-5xl">{t("title")}</h1>
-        <p className="text-lg text-ink-muted">{t("intro")}</p>
+      <PageHeading
+        as="div"
+        className="gap-4"
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        titleClassName="leading-tight"
+        intro={t("intro")}
+        introClassName="text-lg text-ink-muted"
+      >
         <ul className="mt-2 flex flex-col gap-2 text-sm text-ink-muted">
-          <li className="flex gap-2">
-            <span aria-hidden="true" className="text-accent">
-              —
-            </span>
-            {t("point1")}
-          </li>
-          <li className="flex gap-2">
-            <span aria-hidden="true" className="text-accent">
-              —
-            </span>
-            {t("point2")}
-          </li>
-          <li className="flex gap-2">
-            <span aria-hidden="true" className="text-accent">
-              —
-            </span>
-            {t("point3")}
-          </li>
+          {(["point1", "point2", "point3"] as const).map((point) => (
+            <li key={point} className="flex gap-2">
+              <span aria-hidden="true" className="text-accent">
+                —
+              </span>
+              {t(point)}
+            </li>
+          ))}
         </ul>
-      </div>
+      </PageHeading>
       <div className="rounded-2xl border border-line bg-surface p-5 sm:p-7">
         <SignIn next={next} />
       </div>

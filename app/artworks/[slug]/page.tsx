@@ -12,6 +12,7 @@ import { TokenRules } from "@/components/asset/token-rules";
 import { UpdatesList } from "@/components/asset/updates-list";
 import { getViewer } from "@/components/layout/viewer";
 import { MarketSection } from "@/components/market/market-section";
+import { Section } from "@/components/ui/section";
 import { getArtworkPage } from "@/lib/assets/artwork";
 import { getArtworkUpdates } from "@/lib/assets/updates";
 
@@ -70,24 +71,20 @@ export default async function ArtworkPage({ params }: Props) {
             <h1 className="font-display text-4xl leading-tight tracking-tight sm:text-5xl">{title}</h1>
             {zh && artwork.titleZh ? <p className="text-ink-muted">{artwork.title}</p> : null}
             <dl className="mt-3 flex flex-wrap gap-x-8 gap-y-2 text-sm">
-              {artwork.year ? (
-                <div>
-                  <dt className="text-ink-muted">{t("facts.year")}</dt>
-                  <dd className="tabular">{artwork.year}</dd>
-                </div>
-              ) : null}
-              {artwork.medium ? (
-                <div>
-                  <dt className="text-ink-muted">{t("facts.medium")}</dt>
-                  <dd>{artwork.medium}</dd>
-                </div>
-              ) : null}
-              {artwork.dimensions ? (
-                <div>
-                  <dt className="text-ink-muted">{t("facts.dimensions")}</dt>
-                  <dd className="tabular">{artwork.dimensions}</dd>
-                </div>
-              ) : null}
+              {(
+                [
+                  { key: "year", value: artwork.year, tabular: true },
+                  { key: "medium", value: artwork.medium, tabular: false },
+                  { key: "dimensions", value: artwork.dimensions, tabular: true },
+                ] as const
+              ).map((fact) =>
+                fact.value ? (
+                  <div key={fact.key}>
+                    <dt className="text-ink-muted">{t(`facts.${fact.key}`)}</dt>
+                    <dd className={fact.tabular ? "tabular" : undefined}>{fact.value}</dd>
+                  </div>
+                ) : null,
+              )}
             </dl>
             {artwork.artistBio ? <p className="mt-2 text-sm text-ink-muted">{artwork.artistBio}</p> : null}
           </header>
@@ -114,12 +111,9 @@ export default async function ArtworkPage({ params }: Props) {
       {data.token ? <MarketSection slug={artwork.slug} token={data.token} decimals={data.paymentDecimals} /> : null}
       <ArtworkDetails artwork={artwork} />
       <UpdatesList updates={updates} />
-      <section aria-labelledby="documents" className="flex flex-col gap-4">
-        <h2 id="documents" className="font-display text-2xl">
-          {t("documents.title")}
-        </h2>
+      <Section id="documents" title={t("documents.title")} look="display">
         <DocumentsList documents={data.documents} />
-      </section>
+      </Section>
       {data.rules && data.token ? (
         <TokenRules
           token={data.token}

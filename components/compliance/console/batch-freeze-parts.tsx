@@ -5,7 +5,7 @@ import type { Address } from "viem";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
+import type { ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { BATCH_MODES, type BatchLineError, type BatchMode, parseBatchList } from "@/lib/compliance/batch-list";
@@ -13,6 +13,7 @@ import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { shortAddress } from "@/lib/format/address";
 import type { BatchPreviewRowDto } from "./batch-actions";
 import { ListField, PreviewTable, RadioOption, ReasonField, reasonIsValid, useLineMessage } from "./batch-parts";
+import { BatchRefusal } from "./batch-refusal";
 
 type Source = "selected" | "list";
 
@@ -81,37 +82,25 @@ export function FreezeRefusal({
   refused: object | null;
 }) {
   const t = useTranslations("complianceBatch");
-  const ta = useTranslations("complianceConsole.actions");
-  const tUi = useTranslations("ui.errorSummary");
   const lineMessage = useLineMessage("complianceBatch");
-  // The error summary's lines, each linking to its field; the pasted list's first bad line stands for the list
-  // (the field itself lists every bad line).
-  const firstBadLine = source === "list" ? lineErrors[0] : undefined;
-  const listMessage = errors.list ?? (firstBadLine ? lineMessage(firstBadLine) : undefined);
-  const refusalItems: ErrorSummaryItem[] = [
-    ...(source === "selected" && amounts && errors.amount
+  // The amount, when every ticked holder takes the same one.
+  const fields: ErrorSummaryItem[] =
+    source === "selected" && amounts && errors.amount
       ? [{ field: `${uid}-amount`, label: t("amountEach"), message: errors.amount }]
-      : []),
-    ...(source === "list" && listMessage ? [{ field: `${uid}-list`, label: t("list"), message: listMessage }] : []),
-    ...(errors.reason ? [{ field: `${uid}-reason`, label: ta("reason"), message: errors.reason }] : []),
-  ];
+      : [];
   // Refusals that belong to no field here: nothing ticked in the register, or the server's lines for ticked holders.
-  const refusalNotes = [
+  const notes = [
     ...(source === "selected" && errors.selected ? [errors.selected] : []),
     ...(source === "selected" ? lineErrors.map(lineMessage) : []),
   ];
-  const showRefusal = !!refused && (!!formError || refusalItems.length > 0 || refusalNotes.length > 0);
-  return showRefusal ? (
-    <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems}>
-      {refusalNotes.length ? (
-        <ul className="flex flex-col gap-1">
-          {refusalNotes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
-    </ErrorSummary>
-  ) : null;
+  return (
+    <BatchRefusal
+      ns="complianceBatch"
+      {...{ uid, errors, fields, notes, formError, refused }}
+      list={source === "list"}
+      firstBadLine={lineErrors[0]}
+    />
+  );
 }
 
 /** The batch freeze form's fields: mode, source (ticked holders or a pasted list), amount or list, reason. */

@@ -7,7 +7,8 @@ import type { Address } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { type BatchLineError, type BatchMode, batchCall, modeTakesAmount } from "@/lib/compliance/batch-list";
 import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
-import { BatchDialog, PreviewForm, ReasonNote, useBatchPreview } from "./batch-parts";
+import { BatchDialog, useBatchDialog } from "./batch-dialog";
+import { ReasonNote, useBatchPreview } from "./batch-parts";
 import { FreezeFormFields, FreezePreview, FreezeRefusal, useFreezeCheck } from "./batch-freeze-parts";
 import { OfficerSignFooter } from "./officer-sign";
 import { useAgentTx } from "./use-agent-tx";
@@ -47,7 +48,6 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   const check = useFreezeCheck();
   const router = useRouter();
   const uid = useId();
-  const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<BatchMode>("freeze");
   const [source, setSource] = useState<"selected" | "list">("selected");
   const [selected, setSelected] = useState<Address[]>([]);
@@ -59,24 +59,19 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   const tx = useAgentTx();
   const amounts = modeTakesAmount(mode);
 
-  function openDialog() {
-    const picked = selectedWallets();
-    setSelected(picked);
-    setSource(picked.length ? "selected" : "list");
-    state.reset();
-    tx.setStep({ kind: "idle" });
-    setOpen(true);
-  }
-
-  function close(next: boolean) {
-    if (!next && tx.busy) return;
-    setOpen(next);
-    if (!next && tx.step.kind === "confirmed") {
+  const dialog = useBatchDialog({
+    reset: state.reset,
+    tx,
+    onOpen() {
+      const picked = selectedWallets();
+      setSelected(picked);
+      setSource(picked.length ? "selected" : "list");
+    },
+    onConfirmedClose() {
       for (const el of document.querySelectorAll<HTMLInputElement>(`input[form="${BATCH_SELECT_FORM}"]:checked`))
         el.checked = false;
-      router.refresh();
-    }
-  }
+    },
+  });
 
   const runPreview = (text: string) =>
     state.load(() => previewBatchAction({ token, mode, list: text }), t("errors.unavailable"));
@@ -115,35 +110,35 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
       {/* The register's checkboxes belong to this form (their `form` attribute); it is never submitted. */}
       <form id={BATCH_SELECT_FORM} onSubmit={(e) => e.preventDefault()} />
       <BatchDialog
-        label={t("open")}
-        title={t("title", { symbol })}
-        description={t("intro")}
+        ns="complianceBatch"
+        symbol={symbol}
         className="sm:w-[min(96vw,52rem)]"
-        open={open}
-        onOpen={openDialog}
-        onOpenChange={close}
+        {...dialog}
+        form={
+          preview
+            ? null
+            : {
+                onSubmit: review,
+                loading,
+                summary: <FreezeRefusal {...{ uid, source, amounts, errors, lineErrors, formError, refused }} />,
+                fields: (
+                  <FreezeFormFields
+                    {...{ uid, mode, source, selected, amounts, amount, list, reason, errors, lineErrors }}
+                    onModeChange={(m) => {
+                      setMode(m);
+                      state.setErrors({});
+                      state.setLineErrors([]);
+                    }}
+                    onSourceChange={setSource}
+                    onAmountChange={setAmount}
+                    onListChange={setList}
+                    onReasonChange={setReason}
+                  />
+                ),
+              }
+        }
       >
-        {!preview ? (
-          <PreviewForm
-            onSubmit={review}
-            loading={loading}
-            submitLabel={t("preview")}
-            summary={<FreezeRefusal {...{ uid, source, amounts, errors, lineErrors, formError, refused }} />}
-          >
-            <FreezeFormFields
-              {...{ uid, mode, source, selected, amounts, amount, list, reason, errors, lineErrors }}
-              onModeChange={(m) => {
-                setMode(m);
-                state.setErrors({});
-                state.setLineErrors([]);
-              }}
-              onSourceChange={setSource}
-              onAmountChange={setAmount}
-              onListChange={setList}
-              onReasonChange={setReason}
-            />
-          </PreviewForm>
-        ) : (
+        {preview ? (
           <div className="flex flex-col gap-4">
             <FreezePreview
               mode={mode}
@@ -162,10 +157,10 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
               disabled={problems > 0}
               onSign={sign}
               onBack={() => state.setPreview(null)}
-              onDone={() => close(false)}
+              onDone={() => dialog.onOpenChange(false)}
             />
           </div>
-        )}
+        ) : null}
       </BatchDialog>
     </>
   );

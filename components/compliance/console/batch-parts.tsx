@@ -2,9 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
 import type { ActionFailure } from "@/lib/actions/errors";
@@ -268,71 +266,4 @@ export function useBatchPreview<P, L>(initialLoading = false) {
     refuse,
     load,
   };
-}
-
-/** The button that opens a batch dialog, and the dialog (wide enough for the preview's table). */
-export function BatchDialog({
-  label,
-  title,
-  description,
-  className,
-  open,
-  onOpen,
-  onOpenChange,
-  children,
-}: {
-  label: string;
-  title: string;
-  description: string;
-  className: string;
-  open: boolean;
-  onOpen: () => void;
-  onOpenChange: (open: boolean) => void;
-  children: ReactNode;
-}) {
-  const t = useTranslations("complianceConsole.actions");
-  return (
-    <>
-      <Button size="sm" variant="secondary" onClick={onOpen} aria-haspopup="dialog">
-        {label}
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={onOpenChange}
-        closeLabel={t("close")}
-        title={title}
-        description={description}
-        className={className}
-      >
-        {children}
-      </Dialog>
-    </>
-  );
-}
-
-/** A batch's first step: its fields, then "Preview every row"; a refusal leads the form (`summary`). */
-export function PreviewForm({
-  onSubmit,
-  loading,
-  submitLabel,
-  summary,
-  children,
-}: {
-  onSubmit: (e: React.FormEvent) => void;
-  loading: boolean;
-  submitLabel: string;
-  summary: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {summary}
-      {children}
-      <div className="flex justify-end">
-        <Button type="submit" loading={loading}>
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
-  );
 }

@@ -3,40 +3,11 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import type { TransferLineError } from "@/lib/compliance/batch-transfer";
 import type { TransferPreviewRowDto } from "./batch-transfer-actions";
 import { ListField, ReasonField, useLineMessage } from "./batch-parts";
 import { TransferRowsTable, WhatWillMove } from "./transfer-rows";
-
-/** The error summary of a refused batch forced transfer: the list's first bad line and the reason, linked. */
-export function TransferRefusal({
-  uid,
-  errors,
-  lineErrors,
-  formError,
-  refused,
-}: {
-  uid: string;
-  errors: Record<string, string>;
-  lineErrors: TransferLineError[];
-  formError: string | null;
-  refused: object | null;
-}) {
-  const t = useTranslations("complianceBatchTransfer");
-  const ta = useTranslations("complianceConsole.actions");
-  const tUi = useTranslations("ui.errorSummary");
-  const lineMessage = useLineMessage("complianceBatchTransfer");
-  const listMessage = errors.list ?? (lineErrors[0] ? lineMessage(lineErrors[0]) : undefined);
-  const refusalItems: ErrorSummaryItem[] = [
-    ...(listMessage ? [{ field: `${uid}-list`, label: t("list"), message: listMessage }] : []),
-    ...(errors.reason ? [{ field: `${uid}-reason`, label: ta("reason"), message: errors.reason }] : []),
-  ];
-  const showRefusal = !!refused && (!!formError || refusalItems.length > 0);
-  return showRefusal ? (
-    <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={refusalItems} />
-  ) : null;
-}
 
 /** The batch forced transfer form's fields: the pasted rows (and adding the ticked holders), and the reason. */
 export function TransferFormFields({

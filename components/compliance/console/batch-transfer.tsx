@@ -6,18 +6,19 @@ import { useEffect, useId, useState } from "react";
 import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { enforcementDeskAbi } from "@/lib/chain/abis";
 import { parseTransferList, type TransferLineError } from "@/lib/compliance/batch-transfer";
 import { shortAddress } from "@/lib/format/address";
 import { selectedWallets } from "./batch-freeze";
-import { BatchDialog, PreviewForm, ReasonField, ReasonNote, reasonIsValid, useBatchPreview } from "./batch-parts";
+import { BatchDialog, useBatchDialog } from "./batch-dialog";
+import { ReasonField, ReasonNote, reasonIsValid, useBatchPreview } from "./batch-parts";
 import {
   previewBatchTransferAction,
   previewTransferProposalAction,
   type TransferPreviewRowDto,
 } from "./batch-transfer-actions";
-import { TransferChecks, TransferFormFields, TransferRefusal } from "./batch-transfer-parts";
+import { BatchRefusal } from "./batch-refusal";
+import { TransferChecks, TransferFormFields } from "./batch-transfer-parts";
 import { OfficerSignFooter } from "./officer-sign";
 import { calldataOf } from "./transfer-rows";
 import { useAgentTx } from "./use-agent-tx";
@@ -43,7 +44,6 @@ export function BatchTransferAction({
   const ta = useTranslations("complianceConsole.actions");
   const router = useRouter();
   const uid = useId();
-  const [open, setOpen] = useState(false);
   const [list, setList] = useState("");
   const [reason, setReason] = useState("");
   const [note, setNote] = useState<string | null>(null);
@@ -51,22 +51,15 @@ export function BatchTransferAction({
   const { errors, lineErrors, formError, refused, loading, preview } = state;
   const tx = useAgentTx();
 
-  function openDialog() {
-    state.reset();
-    setNote(null);
-    tx.setStep({ kind: "idle" });
-    setOpen(true);
-  }
-
-  function close(next: boolean) {
-    if (!next && tx.busy) return;
-    setOpen(next);
-    if (!next && tx.step.kind === "confirmed") {
+  const dialog = useBatchDialog({
+    reset: state.reset,
+    tx,
+    onOpen: () => setNote(null),
+    onConfirmedClose() {
       setList("");
       setReason("");
-      router.refresh();
-    }
-  }
+    },
+  });
 
   function addTicked() {
     const picked = selectedWallets();
@@ -106,29 +99,35 @@ export function BatchTransferAction({
   return (
     <>
       <BatchDialog
-        label={t("open")}
-        title={t("title", { symbol })}
-        description={t("intro")}
+        ns="complianceBatchTransfer"
+        symbol={symbol}
         className="sm:w-[min(96vw,56rem)]"
-        open={open}
-        onOpen={openDialog}
-        onOpenChange={close}
+        {...dialog}
+        form={
+          preview
+            ? null
+            : {
+                onSubmit: review,
+                loading,
+                summary: (
+                  <BatchRefusal
+                    ns="complianceBatchTransfer"
+                    {...{ uid, errors, formError, refused }}
+                    firstBadLine={lineErrors[0]}
+                  />
+                ),
+                fields: (
+                  <TransferFormFields
+                    {...{ uid, list, note, reason, errors, lineErrors }}
+                    onListChange={setList}
+                    onAddTicked={addTicked}
+                    onReasonChange={setReason}
+                  />
+                ),
+              }
+        }
       >
-        {!preview ? (
-          <PreviewForm
-            onSubmit={review}
-            loading={loading}
-            submitLabel={t("preview")}
-            summary={<TransferRefusal {...{ uid, errors, lineErrors, formError, refused }} />}
-          >
-            <TransferFormFields
-              {...{ uid, list, note, reason, errors, lineErrors }}
-              onListChange={setList}
-              onAddTicked={addTicked}
-              onReasonChange={setReason}
-            />
-          </PreviewForm>
-        ) : (
+        {preview ? (
           <div className="flex flex-col gap-4">
             <p className="text-sm text-ink-muted">
               {t("forcedNote")} {t("atBlock", { block: preview.blockNumber })}
@@ -145,10 +144,10 @@ export function BatchTransferAction({
               disabled={problems > 0}
               onSign={sign}
               onBack={() => state.setPreview(null)}
-              onDone={() => close(false)}
+              onDone={() => dialog.onOpenChange(false)}
             />
           </div>
-        )}
+        ) : null}
       </BatchDialog>
     </>
   );
@@ -176,7 +175,6 @@ export function BatchTransferReview({
 }) {
   const t = useTranslations("complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
-  const tUi = useTranslations("ui.errorSummary");
   const router = useRouter();
   const uid = useId();
   const [open, setOpen] = useState(true);
@@ -237,9 +235,6 @@ export function BatchTransferReview({
   }
 
   const problems = preview?.rows.filter((r) => r.problem).length ?? 0;
-  const items: ErrorSummaryItem[] = reasonError
-    ? [{ field: `${uid}-reason`, label: ta("reason"), message: reasonError }]
-    : [];
   return (
     <>
       <Dialog
@@ -251,9 +246,12 @@ export function BatchTransferReview({
         className="sm:w-[min(96vw,56rem)]"
       >
         <div className="flex flex-col gap-4">
-          {refused && (formError || items.length) ? (
-            <ErrorSummary title={formError ?? tUi("fields")} focusKey={refused} items={items} />
-          ) : null}
+          <BatchRefusal
+            ns="complianceBatchTransfer"
+            {...{ uid, formError, refused }}
+            list={false}
+            errors={reasonError ? { reason: reasonError } : {}}
+          />
           {!preview ? (
             <p role="status" className="text-sm text-ink-muted">
               {loading ? t("loading") : null}

@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/section";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { enforcementDeskAbi } from "@/lib/chain/abis";
+import { proposalLooks } from "@/lib/compliance/status-look";
 import { shortAddress } from "@/lib/format/address";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 import { BatchTransferReview } from "./batch-transfer";
@@ -179,6 +180,7 @@ function ProposalItem({
       ? { doneNote: tr("afterRecovery", { count: p.lostOrders.count, escrow: p.lostOrders.escrow }) }
       : {}),
   };
+  const mark = p.expired ? "expired" : mine ? "waiting" : null;
   return (
     <li
       className="flex flex-col gap-2 rounded-xl border border-line px-3 py-2 sm:flex-row sm:items-center sm:justify-between"
@@ -199,14 +201,10 @@ function ProposalItem({
               : tr("some", { count: p.lostOrders.count, escrow: p.lostOrders.escrow })}
           </p>
         ) : null}
-        {p.expired ? (
-          <Badge tone="danger" icon="clock">
-            {t("expired")}
-          </Badge>
-        ) : mine ? (
-          <Badge tone="warn" icon="clock">
-            {t("waiting")}
-          </Badge>
+        {mark ? (
+          <StatusBadge looks={proposalLooks} status={mark}>
+            {t(mark)}
+          </StatusBadge>
         ) : null}
         {mine && !p.expired && rows ? (
           <p className="text-xs" data-testid="own-proposal-note">

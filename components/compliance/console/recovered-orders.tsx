@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { Address as Addr } from "viem";
+import { Section } from "@/components/ui/section";
 import { marketAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
@@ -34,15 +35,13 @@ export function RecoveredOrders({
 }) {
   const t = useTranslations("recoveryOrders");
   return (
-    <section
-      id="recovered-orders"
-      aria-labelledby="recovered-orders-title"
-      className="flex flex-col gap-3 rounded-xl border border-line-strong p-4"
+    <Section
+      id="recovered-orders-title"
+      look="console"
+      title={t("sectionTitle")}
+      intro={t("sectionIntro")}
+      className="rounded-xl border border-line-strong p-4"
     >
-      <h2 id="recovered-orders-title" className="text-lg font-semibold">
-        {t("sectionTitle")}
-      </h2>
-      <p className="text-sm text-ink-muted">{t("sectionIntro")}</p>
       <ul className="flex flex-col gap-3">
         {rows.map((r) => {
           const words = {
@@ -101,6 +100,6 @@ export function RecoveredOrders({
           );
         })}
       </ul>
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress } from "viem";
@@ -9,15 +8,13 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getAccountWalletsView, getWalletInvitationView } from "@/lib/account/views";
 import { formatDayTime } from "@/lib/format/date";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("walletLinks");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("walletLinks");
 
 /** The investor's wallets, and linking another one (two signatures, then compliance registers it on-chain). */
 export default async function WalletsPage() {
@@ -45,20 +42,15 @@ export default async function WalletsPage() {
       <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">
         {header}
         {invitation ? (
-          <Card>
-            <CardHeader>
-              <CardTitle>{t("invite.title")}</CardTitle>
-            </CardHeader>
-            <CardBody>
-              <LinkInvitation
-                id={invitation.id}
-                wallet={ctx.address}
-                message={invitation.newMessage ?? ""}
-                signed={invitation.status === "submitted"}
-                signBefore={formatDayTime(invitation.signBefore, locale)}
-              />
-            </CardBody>
-          </Card>
+          <TitledCard title={t("invite.title")}>
+            <LinkInvitation
+              id={invitation.id}
+              wallet={ctx.address}
+              message={invitation.newMessage ?? ""}
+              signed={invitation.status === "submitted"}
+              signBefore={formatDayTime(invitation.signBefore, locale)}
+            />
+          </TitledCard>
         ) : null}
         <Alert
           tone="warn"
@@ -80,61 +72,56 @@ export default async function WalletsPage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">
       {header}
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("yourWallets")}</CardTitle>
-        </CardHeader>
-        <CardBody>
-          <ul className="flex flex-col divide-y divide-line" aria-label={t("yourWallets")}>
-            {wallets.map((w) => (
-              <li
-                key={w.address}
-                className="flex flex-wrap items-center justify-between gap-3 py-3"
-                data-wallet={w.address}
-              >
-                <div className="flex flex-col gap-1">
-                  <Address address={getAddress(w.address)} full />
-                  <span className="text-xs text-ink-muted">
-                    {t("linkedOn", { date: formatDayTime(w.linkedAt, locale) })}
-                  </span>
-                </div>
-                <div className="flex flex-wrap gap-2">
-                  {w.address === me ? (
-                    <Badge tone="neutral" icon="dot">
-                      {t("thisWallet")}
-                    </Badge>
-                  ) : null}
-                  {w.isPrimary ? (
-                    <Badge tone="neutral" icon="none">
-                      {t("primary")}
-                    </Badge>
-                  ) : null}
-                  {verified[w.address] ? (
-                    <Badge tone="success" icon="check">
-                      {t("verified")}
-                    </Badge>
-                  ) : (
-                    <Badge tone="warn" icon="warn">
-                      {t("notVerifiedBadge")}
-                    </Badge>
-                  )}
-                  {unlinkOf.has(w.address) ? (
-                    <Badge tone="warn" icon="dot">
-                      {t("unlink.requested")}
-                    </Badge>
-                  ) : null}
-                </div>
-                {w.address === me ? null : unlinkOf.has(w.address) ? (
-                  <CancelUnlinkButton id={unlinkOf.get(w.address)!.id} />
+      <TitledCard title={t("yourWallets")}>
+        <ul className="flex flex-col divide-y divide-line" aria-label={t("yourWallets")}>
+          {wallets.map((w) => (
+            <li
+              key={w.address}
+              className="flex flex-wrap items-center justify-between gap-3 py-3"
+              data-wallet={w.address}
+            >
+              <div className="flex flex-col gap-1">
+                <Address address={getAddress(w.address)} full />
+                <span className="text-xs text-ink-muted">
+                  {t("linkedOn", { date: formatDayTime(w.linkedAt, locale) })}
+                </span>
+              </div>
+              <div className="flex flex-wrap gap-2">
+                {w.address === me ? (
+                  <Badge tone="neutral" icon="dot">
+                    {t("thisWallet")}
+                  </Badge>
+                ) : null}
+                {w.isPrimary ? (
+                  <Badge tone="neutral" icon="none">
+                    {t("primary")}
+                  </Badge>
+                ) : null}
+                {verified[w.address] ? (
+                  <Badge tone="success" icon="check">
+                    {t("verified")}
+                  </Badge>
                 ) : (
-                  <UnlinkWalletButton wallet={w.address} />
+                  <Badge tone="warn" icon="warn">
+                    {t("notVerifiedBadge")}
+                  </Badge>
                 )}
-              </li>
-            ))}
-          </ul>
-          {wallets.length > 1 ? <p className="mt-3 text-sm text-ink-muted">{t("unlink.rule")}</p> : null}
-        </CardBody>
-      </Card>
+                {unlinkOf.has(w.address) ? (
+                  <Badge tone="warn" icon="dot">
+                    {t("unlink.requested")}
+                  </Badge>
+                ) : null}
+              </div>
+              {w.address === me ? null : unlinkOf.has(w.address) ? (
+                <CancelUnlinkButton id={unlinkOf.get(w.address)!.id} />
+              ) : (
+                <UnlinkWalletButton wallet={w.address} />
+              )}
+            </li>
+          ))}
+        </ul>
+        {wallets.length > 1 ? <p className="mt-3 text-sm text-ink-muted">{t("unlink.rule")}</p> : null}
+      </TitledCard>
 
       <LinkWalletCard v={view} />
     </div>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/compliance/console/audit-filters";
@@ -12,11 +11,9 @@ import { requirePageSession } from "@/lib/auth/guard";
 import { AUDIT_PAGE } from "@/lib/compliance/audit-query";
 import { getAuditView } from "@/lib/compliance/views";
 import { formatDayTime } from "@/lib/format/date";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceConsole.audit");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("complianceConsole.audit");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConsoleNav } from "@/components/compliance/console/console-nav";
@@ -7,15 +6,14 @@ import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
 import { getKycQueueView } from "@/lib/kyc/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceKyc");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("complianceKyc");
 
 /** The KYC review queue: filters in the URL, oldest submission first. */
 export default async function KycQueuePage({
@@ -35,11 +33,7 @@ export default async function KycQueuePage({
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm tracking-[0.18em] text-ink-muted uppercase">{t("eyebrow")}</p>
-        <h1 className="font-display text-3xl font-normal tracking-tight">{t("title")}</h1>
-        <p className="text-sm text-ink-muted">{t("intro")}</p>
-      </header>
+      <PageHeading look="console" eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
       <ConsoleNav current="kyc" />
 
       <KycQueueFilters filters={filters} />

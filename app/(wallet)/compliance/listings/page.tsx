@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlatformStopControl } from "@/components/compliance/platform-stop-control";
 import { ReviewForm } from "@/components/issuer/listing-forms";
@@ -6,16 +5,15 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Markdown } from "@/components/ui/markdown";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { latestAppraisal } from "@/lib/issuer/listings";
 import { getListingReviewView } from "@/lib/issuer/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("issuer.review");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("issuer.review");
 
 /** Listing review queue for compliance officers and the platform admin. */
 type Props = { searchParams: Promise<{ reviewed?: string; decision?: string }> };
@@ -32,11 +30,7 @@ export default async function ListingReviewPage({ searchParams }: Props) {
   ]);
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm tracking-[0.16em] text-ink-muted uppercase">{t("eyebrow")}</p>
-        <h1 className="font-display text-4xl leading-tight">{t("title")}</h1>
-        <p className="text-ink-muted">{t("intro")}</p>
-      </header>
+      <PageHeading look="desk" eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
       {stopControl && stopControl.stopped !== null ? (
         <PlatformStopControl stopped={stopControl.stopped} registry={stopControl.registry} admin={ctx.address} />
       ) : null}

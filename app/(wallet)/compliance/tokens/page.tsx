@@ -1,15 +1,12 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { TokenTable } from "@/components/compliance/console/token-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getTokensView } from "@/lib/compliance/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceConsole.tokens");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("complianceConsole.tokens");
 
 /** Every share token with its register header; each links to its holder register. */
 export default async function TokensPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getAddress, zeroAddress } from "viem";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
@@ -14,11 +13,9 @@ import { linkDecisionLooks } from "@/lib/compliance/status-look";
 import { formatDayTime } from "@/lib/format/date";
 import type { LinkQueueRow } from "@/lib/kyc/wallet-links";
 import { getWalletLinkQueueView } from "@/lib/kyc/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("walletLinks.queue");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("walletLinks.queue");
 
 const RECENT_DAYS = 14;
 

@@ -1,9 +1,10 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BuyForm } from "@/components/trade/buy-form";
 import { BuySummary, OfferingOver } from "@/components/trade/buy-sections";
-import { TradePageFrame, TradePageHeader } from "@/components/trade/page-parts";
-import { requirePageSession } from "@/lib/auth/guard";
+import { TradePageFrame } from "@/components/trade/page-parts";
+import { PageHeading } from "@/components/ui/page-heading";
+import { requireRegisteredPageSession } from "@/lib/auth/guard";
 import { getBuyView, tradePageMetadata } from "@/lib/trade/views";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -12,10 +13,7 @@ export const generateMetadata = tradePageMetadata("trade");
 
 export default async function BuyPage({ params }: Props) {
   const { slug } = await params;
-  const session = await requirePageSession({ next: `/artworks/${slug}/buy` });
-  // A wallet that is not registered on-chain cannot buy: onboarding first. (A registered wallet whose KYC
-  // expired stays here and sees "Your KYC expired on … — renew it to buy" in the checks.)
-  if (!session.roles.registered && session.rolesAvailable) redirect("/onboarding");
+  const session = await requireRegisteredPageSession(`/artworks/${slug}/buy`);
   const [t, tc] = await Promise.all([getTranslations("trade"), getTranslations("account.investor.categories")]);
   const view = await getBuyView({ slug, session, categoryWord: (c) => tc(c).toLowerCase() });
   if (!view) notFound();
@@ -24,7 +22,7 @@ export default async function BuyPage({ params }: Props) {
       <div className="grid gap-10 md:grid-cols-[minmax(0,1fr)_minmax(0,1.5fr)]">
         <BuySummary view={view} />
         <section className="flex flex-col gap-6">
-          <TradePageHeader eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
+          <PageHeading look="desk" className="gap-2" eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
           {view.over ? <OfferingOver view={view} /> : <BuyForm offering={view.offering} />}
         </section>
       </div>

@@ -1,11 +1,12 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MarketSection } from "@/components/market/market-section";
 import { MyOrders } from "@/components/market/my-orders";
 import { TradeForm } from "@/components/market/trade-form";
-import { TradePageFrame, TradePageHeader } from "@/components/trade/page-parts";
+import { TradePageFrame } from "@/components/trade/page-parts";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Alert } from "@/components/ui/alert";
-import { requirePageSession } from "@/lib/auth/guard";
+import { requireRegisteredPageSession } from "@/lib/auth/guard";
 import { getTradeView, tradePageMetadata } from "@/lib/trade/views";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -14,8 +15,7 @@ export const generateMetadata = tradePageMetadata("market.page");
 
 export default async function TradePage({ params }: Props) {
   const { slug } = await params;
-  const session = await requirePageSession({ next: `/artworks/${slug}/trade` });
-  if (!session.roles.registered && session.rolesAvailable) redirect("/onboarding");
+  const session = await requireRegisteredPageSession(`/artworks/${slug}/trade`);
   const [view, t] = await Promise.all([
     getTradeView({ slug, account: session.address }),
     getTranslations("market.page"),
@@ -24,7 +24,9 @@ export default async function TradePage({ params }: Props) {
   const { artwork, market } = view;
   return (
     <TradePageFrame slug={slug} back={t("back")} wide={market !== null}>
-      <TradePageHeader
+      <PageHeading
+        look="desk"
+        className="gap-2"
         eyebrow={`${t("eyebrow")} · ${artwork.artist}`}
         title={`${t("title")} — ${artwork.title}`}
         intro={t("intro")}

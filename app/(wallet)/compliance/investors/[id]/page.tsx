@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -11,17 +10,16 @@ import { InvestorHoldings, InvestorMovements, InvestorWallets } from "@/componen
 import { exposureLines } from "@/components/account/exposure";
 import { KycBadge } from "@/components/compliance/console/kyc-badge";
 import { Badge } from "@/components/ui/badge";
+import { Section } from "@/components/ui/section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { CATEGORY_BY_CODE } from "@/lib/auth/roles";
 import { getDeployments } from "@/lib/chain/server";
 import { getInvestorPageView } from "@/lib/compliance/views";
 import { countryName, countryNameFromNumeric, listCountries } from "@/lib/i18n/countries";
 import { formatDay, formatDayTime } from "@/lib/format/date";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceConsole.investor");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("complianceConsole.investor");
 
 /** One investor across tokens and wallets: KYC record, on-chain record, holdings, movements, audit trail, alerts. */
 export default async function InvestorPage({ params }: { params: Promise<{ id: string }> }) {
@@ -140,16 +138,13 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
       <InvestorHoldings v={page} />
       <InvestorMovements v={page} />
 
-      <section aria-labelledby="inv-audit" className="flex flex-col gap-3">
-        <h2 id="inv-audit" className="text-xl font-medium">
-          {t("auditTrail")}
-        </h2>
+      <Section id="inv-audit" title={t("auditTrail")}>
         {audit.rows.length === 0 ? (
           <p className="text-sm text-ink-muted">{t("noAudit")}</p>
         ) : (
           <AuditTable rows={audit.rows} locale={locale} caption={t("auditCaption")} subjects={subjects} />
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -20,11 +19,9 @@ import { countryName } from "@/lib/i18n/countries";
 import { isReviewComplete, reviewReadiness } from "@/lib/kyc/review";
 import { canApprove, isReviewable, needsFourEyes } from "@/lib/kyc/state";
 import { getKycApplicationView } from "@/lib/kyc/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceKyc");
-  return { title: t("application.title") };
-}
+export const generateMetadata = titleMetadata("complianceKyc", "application.title");
 
 /** One application for compliance: answers, documents (authorised viewer), checklist and notes, the decision. */
 export default async function KycApplicationPage({ params }: { params: Promise<{ id: string }> }) {

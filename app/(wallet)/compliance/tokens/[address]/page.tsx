@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -15,16 +14,14 @@ import { TokenRoleHistory } from "@/components/compliance/token-role-history";
 import { requirePageSession } from "@/lib/auth/guard";
 import { parseRegisterParams } from "@/lib/compliance/register-query";
 import { getRegisterView } from "@/lib/compliance/register-view";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
 type Props = {
   params: Promise<{ address: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("complianceConsole.register");
-  return { title: t("title") };
-}
+export const generateMetadata = titleMetadata("complianceConsole.register");
 
 /** The holder register of one token: chain truth joined to identities; search, sort, paging and past block in the URL. */
 export default async function RegisterPage({ params, searchParams }: Props) {

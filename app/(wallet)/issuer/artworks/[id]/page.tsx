@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -14,13 +13,11 @@ import { TokenPowers } from "@/components/issuer/token-powers";
 import { IssuerUpdatesSection } from "@/components/issuer/updates-section";
 import { requirePageSession } from "@/lib/auth/guard";
 import { getIssuerArtworkView } from "@/lib/issuer/views";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("issuer.detail");
-  return { title: t("metaTitle") };
-}
+export const generateMetadata = titleMetadata("issuer.detail", "metaTitle");
 
 /** One listing for its issuer: overview, live offering, files, the steps on chain, updates and the token's roles. */
 export default async function IssuerListingPage({ params }: Props) {

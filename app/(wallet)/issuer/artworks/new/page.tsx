@@ -1,14 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listingFormValuesOf } from "@/components/issuer/form-values";
 import { ListingForm } from "@/components/issuer/listing-form";
 import { requirePageSession } from "@/lib/auth/guard";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("issuer.form");
-  return { title: t("newTitle") };
-}
+export const generateMetadata = titleMetadata("issuer.form", "newTitle");
 
 export default async function NewListingPage() {
   await requirePageSession({ role: "issuer", next: "/issuer/artworks/new" });

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -7,13 +6,11 @@ import { ListingForm } from "@/components/issuer/listing-form";
 import { requirePageSession } from "@/lib/auth/guard";
 import { isEditable } from "@/lib/issuer/listings";
 import { getIssuerListing } from "@/lib/issuer/queries";
+import { titleMetadata } from "@/lib/i18n/metadata";
 
 type Props = { params: Promise<{ id: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("issuer.form");
-  return { title: t("editTitle") };
-}
+export const generateMetadata = titleMetadata("issuer.form", "editTitle");
 
 export default async function EditListingPage({ params }: Props) {
   const { id } = await params;

@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import type { useAgentTx } from "./use-agent-tx";
+
+/**
+ * A batch dialog's open state: opening starts afresh (`onOpen` first: what the dialog starts from), closing is
+ * refused while the officer's transaction is under way, and closing after a confirmed one refreshes the page
+ * (`onConfirmedClose` first: what the dialog clears).
+ */
+export function useBatchDialog({
+  reset,
+  tx,
+  onOpen,
+  onConfirmedClose,
+}: {
+  /** Clears the preview and every refusal. */
+  reset: () => void;
+  tx: ReturnType<typeof useAgentTx>;
+  onOpen?: () => void;
+  onConfirmedClose?: () => void;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  return {
+    open,
+    onOpen() {
+      onOpen?.();
+      reset();
+      tx.setStep({ kind: "idle" });
+      setOpen(true);
+    },
+    onOpenChange(next: boolean) {
+      if (!next && tx.busy) return;
+      setOpen(next);
+      if (!next && tx.step.kind === "confirmed") {
+        onConfirmedClose?.();
+        router.refresh();
+      }
+    },
+  };
+}
+
+/**
+ * The button that opens a batch dialog on a token, and the dialog (wide enough for the preview's table), worded from
+ * the batch's namespace (`open`, `title`, `intro`, `preview`). Its first step is `form`: the refusal (`summary`)
+ * first, the fields, then "Preview every row"; once the preview is in (`form` null), `children`: the preview and the
+ * officer's signature.
+ */
+export function BatchDialog({
+  ns,
+  symbol,
+  className,
+  open,
+  onOpen,
+  onOpenChange,
+  form,
+  children,
+}: {
+  ns: "complianceBatch" | "complianceBatchTransfer";
+  symbol: string;
+  className: string;
+  open: boolean;
+  onOpen: () => void;
+  onOpenChange: (open: boolean) => void;
+  form: { onSubmit: (e: React.FormEvent) => void; loading: boolean; summary: ReactNode; fields: ReactNode } | null;
+  children?: ReactNode;
+}) {
+  // Both namespaces hold the same dialog words: one type stands for both.
+  const t = useTranslations(ns as "complianceBatchTransfer");
+  const ta = useTranslations("complianceConsole.actions");
+  return (
+    <>
+      <Button size="sm" variant="secondary" onClick={onOpen} aria-haspopup="dialog">
+        {t("open")}
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={onOpenChange}
+        closeLabel={ta("close")}
+        title={t("title", { symbol })}
+        description={t("intro")}
+        className={className}
+      >
+        {form ? (
+          <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+            {form.summary}
+            {form.fields}
+            <div className="flex justify-end">
+              <Button type="submit" loading={form.loading}>
+                {t("preview")}
+              </Button>
+            </div>
+          </form>
+        ) : (
+          children
+        )}
+      </Dialog>
+    </>
+  );
+}
