@@ -15,13 +15,7 @@ import type { ChainEvent } from "../db/schema";
 
 /** The deployment's contracts an event may come from (`token`: any share token the factory deployed). */
 export type EventSource =
-  | "token"
-  | "identityRegistry"
-  | "primaryOffering"
-  | "market"
-  | "enforcementDesk"
-  | "shareTokenFactory"
-  | "distributor";
+  "token" | "identityRegistry" | "primaryOffering" | "market" | "enforcementDesk" | "shareTokenFactory" | "distributor";
 
 /** One event a projection needs recorded. */
 export type EventSpec = {
