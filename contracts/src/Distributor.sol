@@ -303,8 +303,8 @@ contract Distributor is IDistributor, ReentrancyGuardTransient {
         address claimant = _claimant(t, holder);
         if (payee != claimant) return payee == holder ? CLAIM_WALLET_RECOVERED : CLAIM_NOT_HOLDER;
         if (registry.platformStopped()) return CLAIM_PLATFORM_STOPPED;
-        (bool frozen,,,) = t.walletState(payee);
-        if (frozen) return CLAIM_FROZEN;
+        // The freeze flag alone (one slot): the wallet's lock-up does not matter to money paid to it.
+        if (t.isFrozen(payee)) return CLAIM_FROZEN;
         if (!registry.isVerified(payee)) return CLAIM_NOT_VERIFIED;
         return CLAIM_OK;
     }

@@ -134,9 +134,6 @@ interface IDistributor {
 interface IDistributorShareToken {
     function owner() external view returns (address);
     function identityRegistry() external view returns (address);
-    function walletState(address wallet)
-        external
-        view
-        returns (bool frozen, uint256 frozenAmount, uint256 lockedAmount, uint64 lockedUntil);
+    function isFrozen(address wallet) external view returns (bool);
     function recoveredTo(address lostWallet) external view returns (address);
 }
