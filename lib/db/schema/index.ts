@@ -12,3 +12,4 @@ export * from "./audit";
 export * from "./market";
 export * from "./kyc";
 export * from "./distributions";
+export * from "./notifications";

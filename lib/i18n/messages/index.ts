@@ -24,6 +24,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/desk-history.json").then((m) => m.default),
       import("./en/compliance-batch-transfer.json").then((m) => m.default),
       import("./en/distributions.json").then((m) => m.default),
+      import("./en/notifications.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -44,6 +45,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/desk-history.json").then((m) => m.default),
       import("./zh-HK/compliance-batch-transfer.json").then((m) => m.default),
       import("./zh-HK/distributions.json").then((m) => m.default),
+      import("./zh-HK/notifications.json").then((m) => m.default),
     ]),
 };
 
