@@ -4,13 +4,7 @@
  * transaction; the portal lists and marks through the inbox functions; the outbox worker (lib/jobs/notifications.ts)
  * sends the emails. Plain module (no `server-only`): the indexer worker process emits order fills.
  */
-export {
-  emitKycDecision,
-  emitListingReviewed,
-  emitOfferingOpened,
-  emitOrderFill,
-  type OrderFill,
-} from "./events";
+export { emitKycDecision, emitListingReviewed, emitOfferingOpened, emitOrderFill, type OrderFill } from "./events";
 export { defaultMailSettings, notify, type MailSettings, type NotifyInput } from "./emit";
 export { isFollowing, notifyOpenedOfferings, setFollow, type OfferingState, type ReadOfferings } from "./follows";
 export { countUnread, listNotifications, markAllRead, markRead } from "./inbox";

@@ -23,7 +23,12 @@ export type ClaimedEmail = OutboxRow & { recipient: string | null };
 /** Claims up to `limit` due emails for `workerId` (each claim counts as an attempt). */
 export async function claimDueEmails(
   db: Database,
-  { workerId, limit = 10, now = new Date(), leaseMs = LEASE_MS }: { workerId: string; limit?: number; now?: Date; leaseMs?: number },
+  {
+    workerId,
+    limit = 10,
+    now = new Date(),
+    leaseMs = LEASE_MS,
+  }: { workerId: string; limit?: number; now?: Date; leaseMs?: number },
 ): Promise<ClaimedEmail[]> {
   const until = new Date(now.getTime() + leaseMs);
   const claimed = await db.execute<{ id: string | number }>(sql`
@@ -50,7 +55,10 @@ export async function claimDueEmails(
 }
 
 /** Records a send (only by the worker that holds the claim). */
-export async function markSent(db: Database, { id, workerId, now = new Date() }: { id: number; workerId: string; now?: Date }) {
+export async function markSent(
+  db: Database,
+  { id, workerId, now = new Date() }: { id: number; workerId: string; now?: Date },
+) {
   await db
     .update(notificationOutbox)
     .set({ sentAt: now, claimedBy: null, claimedUntil: null, lastError: null })
@@ -80,7 +88,12 @@ export type SendEmail = (email: ClaimedEmail) => Promise<void>;
 /** One pass of a worker: claims due emails, sends each, records the outcome. */
 export async function drainOutbox(
   db: Database,
-  { send, workerId, limit = 10, now = () => new Date() }: { send: SendEmail; workerId: string; limit?: number; now?: () => Date },
+  {
+    send,
+    workerId,
+    limit = 10,
+    now = () => new Date(),
+  }: { send: SendEmail; workerId: string; limit?: number; now?: () => Date },
 ): Promise<{ sent: number; failed: number }> {
   const rows = await claimDueEmails(db, { workerId, limit, now: now() });
   let sent = 0;
@@ -91,7 +104,12 @@ export async function drainOutbox(
       await markSent(db, { id: row.id, workerId, now: now() });
       sent += 1;
     } catch (error) {
-      await markFailed(db, { row, workerId, error: error instanceof Error ? error.message : String(error), now: now() });
+      await markFailed(db, {
+        row,
+        workerId,
+        error: error instanceof Error ? error.message : String(error),
+        now: now(),
+      });
       failed += 1;
     }
   }

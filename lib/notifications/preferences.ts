@@ -19,12 +19,14 @@ export async function getPreferences(
   const row = contact.preferences;
   const off = new Set(row?.emailOff ?? []);
   const email = Object.fromEntries(
-    preferenceGroupNames.map((g) => [
-      g,
-      !row?.unsubscribedAll && !preferenceGroups[g].some((kind) => off.has(kind)),
-    ]),
+    preferenceGroupNames.map((g) => [g, !row?.unsubscribedAll && !preferenceGroups[g].some((kind) => off.has(kind))]),
   ) as PreferencesView["email"];
-  return { locale: row ? contact.locale : fallbackLocale, email, unsubscribedAll: row?.unsubscribedAll ?? false, hasEmail: Boolean(contact.email) };
+  return {
+    locale: row ? contact.locale : fallbackLocale,
+    email,
+    unsubscribedAll: row?.unsubscribedAll ?? false,
+    hasEmail: Boolean(contact.email),
+  };
 }
 
 export async function savePreferences(

@@ -30,7 +30,12 @@ async function emailOf(db: Database, recipient: Recipient): Promise<string | nul
     const rows = await db
       .select({ email: profiles.email })
       .from(profiles)
-      .where(inArray(profiles.address, wallets.map((w) => w.address)));
+      .where(
+        inArray(
+          profiles.address,
+          wallets.map((w) => w.address),
+        ),
+      );
     return rows.find((r) => r.email)?.email ?? null;
   }
   const [row] = await db
