@@ -9,7 +9,7 @@
  * A person who starts following after the offering opened is not told (they saw it open on the artwork's page).
  * Plain module: the chain read is passed in.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { artworkFollows, artworks, notifications, offerings } from "@/lib/db/schema";
 import { emitOfferingOpened } from "./events";
@@ -29,6 +29,21 @@ export async function setFollow(
       .delete(artworkFollows)
       .where(and(eq(artworkFollows.investorId, investorId), eq(artworkFollows.artworkId, artworkId)));
   }
+}
+
+/** Follows (or stops following) a listed artwork by its slug; "not_found" when no listed artwork has it. */
+export async function followArtworkBySlug(
+  db: Database,
+  { investorId, slug, follow }: { investorId: string; slug: string; follow: boolean },
+): Promise<{ ok: true } | { ok: false; code: "not_found" }> {
+  const [art] = await db
+    .select({ id: artworks.id })
+    .from(artworks)
+    .where(and(eq(artworks.slug, slug), isNotNull(artworks.tokenAddress)))
+    .limit(1);
+  if (!art) return { ok: false, code: "not_found" };
+  await setFollow(db, { investorId, artworkId: art.id, follow });
+  return { ok: true };
 }
 
 export async function isFollowing(db: Database, { investorId, artworkId }: { investorId: string; artworkId: string }) {

@@ -6,7 +6,14 @@
  */
 export { emitKycDecision, emitListingReviewed, emitOfferingOpened, emitOrderFill, type OrderFill } from "./events";
 export { defaultMailSettings, notify, type MailSettings, type NotifyInput } from "./emit";
-export { isFollowing, notifyOpenedOfferings, setFollow, type OfferingState, type ReadOfferings } from "./follows";
+export {
+  followArtworkBySlug,
+  isFollowing,
+  notifyOpenedOfferings,
+  setFollow,
+  type OfferingState,
+  type ReadOfferings,
+} from "./follows";
 export { countUnread, listNotifications, markAllRead, markRead } from "./inbox";
 export {
   investorRecipient,
@@ -23,3 +30,5 @@ export { backoffMs, claimDueEmails, drainOutbox, MAX_ATTEMPTS, type SendEmail } 
 export { getPreferences, savePreferences, unsubscribe } from "./preferences";
 export { toMailLocale, type MailLocale } from "./render";
 export { unsubscribeToken, verifyUnsubscribeToken } from "./token";
+export { loadFollowState, loadNotificationsView, loadUnreadCount } from "./views";
+export type { NotificationItem, PreferencesView } from "./types";

@@ -282,10 +282,11 @@ describe("events that notify", () => {
         filePath: `kyc/${kind}`,
         uploadedBy: address,
       });
+    const officer = wallet();
     const r = await applyTransition(t.db, {
       app: ready!,
-      event: { type: "approve" },
-      actor: wallet(),
+      event: { type: "approve", actor: officer },
+      actor: officer,
       actorRole: "compliance",
     });
     expect(r.ok).toBe(true);

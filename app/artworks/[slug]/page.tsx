@@ -12,6 +12,7 @@ import { TokenRules } from "@/components/asset/token-rules";
 import { UpdatesList } from "@/components/asset/updates-list";
 import { getViewer } from "@/components/layout/viewer";
 import { MarketSection } from "@/components/market/market-section";
+import { FollowArtwork } from "@/components/notifications/follow-artwork";
 import { getArtworkPage } from "@/lib/assets/artwork";
 import { getArtworkUpdates } from "@/lib/assets/updates";
 
@@ -108,6 +109,7 @@ export default async function ArtworkPage({ params }: Props) {
             signedIn={!!viewer}
             trading={data.token ? (await getTradingTokens()).has(data.token.toLowerCase()) : false}
           />
+          <FollowArtwork slug={artwork.slug} artworkId={artwork.id} address={viewer?.address ?? null} />
           <RiskWarnings />
         </aside>
       </div>
