@@ -31,17 +31,21 @@ export async function setFollow(
   }
 }
 
-/** Follows (or stops following) a listed artwork by its slug; "not_found" when no listed artwork has it. */
+/**
+ * Follows (or stops following) a listed artwork by its slug: "not_found" when no listed artwork has it,
+ * "not_investor" for a wallet with no investor record (`investorId` null).
+ */
 export async function followArtworkBySlug(
   db: Database,
-  { investorId, slug, follow }: { investorId: string; slug: string; follow: boolean },
-): Promise<{ ok: true } | { ok: false; code: "not_found" }> {
+  { investorId, slug, follow }: { investorId: string | null; slug: string; follow: boolean },
+): Promise<{ ok: true } | { ok: false; code: "not_found" | "not_investor" }> {
   const [art] = await db
     .select({ id: artworks.id })
     .from(artworks)
     .where(and(eq(artworks.slug, slug), isNotNull(artworks.tokenAddress)))
     .limit(1);
   if (!art) return { ok: false, code: "not_found" };
+  if (!investorId) return { ok: false, code: "not_investor" };
   await setFollow(db, { investorId, artworkId: art.id, follow });
   return { ok: true };
 }
