@@ -6,7 +6,7 @@
 import { createTranslator } from "use-intl/core";
 import en from "@/lib/i18n/messages/en/notifications.json";
 import zh from "@/lib/i18n/messages/zh-HK/notifications.json";
-import type { NotificationKind } from "./kinds";
+import { isNotificationKind } from "./kinds";
 
 export type MailLocale = "en" | "zh-HK";
 const catalogues = { en, "zh-HK": zh } as const;
@@ -24,7 +24,8 @@ function localValues(params: Record<string, string | number>, locale: MailLocale
   const values = { ...params };
   if (locale === "zh-HK" && typeof params.artworkZh === "string" && params.artworkZh) values.artwork = params.artworkZh;
   delete values.artworkZh;
-  if (values.comment === undefined || values.comment === "") values.comment = "none";
+  // Whether a reviewer wrote a comment (an ICU select on the comment itself would hide one that reads "none").
+  values.hasComment = typeof values.comment === "string" && values.comment !== "" ? "yes" : "no";
   return values;
 }
 
@@ -33,18 +34,11 @@ export function renderNotification(
   params: Record<string, string | number>,
   locale: MailLocale,
 ): { title: string; body: string } {
+  // A kind this version does not know (written by a newer one): show its name rather than a message key.
+  if (!isNotificationKind(kind)) return { title: kind, body: "" };
   const t = translator(locale);
   const values = localValues(params, locale);
-  const key = kind as NotificationKind;
-  try {
-    return {
-      title: t(`kinds.${key}.title`, values),
-      body: t(`kinds.${key}.body`, values).trim(),
-    };
-  } catch {
-    // A kind this version does not know (written by a newer one): say nothing wrong, show the kind.
-    return { title: kind, body: "" };
-  }
+  return { title: t(`kinds.${kind}.title`, values), body: t(`kinds.${kind}.body`, values).trim() };
 }
 
 const escapeHtml = (s: string) =>
