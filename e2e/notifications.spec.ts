@@ -57,7 +57,7 @@ test.describe("notifications", () => {
     await installWallet(page, "david");
     await signInWithTestWallet(page, { next: "/notifications" });
     await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
-    const list = page.getByRole("list", { name: "Your notifications" });
+    const list = page.getByRole("region", { name: "Your notifications" }).getByRole("list");
     // His ask of 10 taken in full and his ask of 20 taken in part (5), as the seed traded them.
     const filled = list
       .getByRole("listitem")
@@ -147,7 +147,8 @@ test.describe("notifications", () => {
     expect(email.text).toContain("/artworks/typhoon-signal-8");
     await page.goto("/notifications");
     const item = page
-      .getByRole("list", { name: "Your notifications" })
+      .getByRole("region", { name: "Your notifications" })
+      .getByRole("list")
       .getByRole("listitem")
       .filter({ hasText: /The offering for .* is open/ });
     await expect(item).toHaveCount(1);

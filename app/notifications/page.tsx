@@ -33,7 +33,7 @@ export default async function NotificationsPage() {
       </header>
       <NotificationList items={view.items} />
       <Section id="preferences" title={tp("title")} look="card" intro={tp("lede")}>
-        <div className="flex flex-col gap-4">
+        <div className="mt-4 flex flex-col gap-4">
           {prefs.hasEmail ? null : <Alert tone="info">{tp("noEmail")}</Alert>}
           {prefs.unsubscribedAll ? <Alert tone="warn">{tp("unsubscribedAll")}</Alert> : null}
           <PreferencesForm
