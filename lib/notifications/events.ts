@@ -6,6 +6,8 @@
 import type { Database } from "@/lib/db/connect";
 import { type MailSettings, notify } from "./emit";
 import { investorRecipient, type NotificationKind, walletRecipient } from "./kinds";
+import { hkDateStamp } from "@/lib/format/date";
+import { getInvestorsExpiringBetween } from "@/lib/investors";
 import { recipientOfWallet } from "./recipients";
 
 const kycKinds: Record<string, NotificationKind> = {
@@ -48,6 +50,44 @@ export async function emitKycDecision(
     },
     settings,
   );
+}
+
+/** Reminders before an approval runs out: 30 and 7 days ahead (a day counts whole days left, rounded up). */
+const REMINDER_DAYS = [30, 7] as const;
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * Tells each approved investor whose verification runs out within 30 days (and again within 7) to renew. Run by the
+ * housekeeping job; once per reminder and expiry date (a renewal with a new expiry reminds again when it is due).
+ */
+export async function emitExpiryReminders(
+  db: Database,
+  { now = new Date(), settings }: { now?: Date; settings?: MailSettings } = {},
+): Promise<number> {
+  const soon = await getInvestorsExpiringBetween(db, {
+    now,
+    before: new Date(now.getTime() + REMINDER_DAYS[0] * DAY_MS),
+  });
+  let told = 0;
+  for (const investor of soon) {
+    const left = investor.kycExpiresAt.getTime() - now.getTime();
+    // The nearest reminder this investor has reached (7 inside a week, else 30).
+    const reminder = left <= REMINDER_DAYS[1] * DAY_MS ? REMINDER_DAYS[1] : REMINDER_DAYS[0];
+    const id = await notify(
+      db,
+      {
+        recipient: investorRecipient(investor.id),
+        kind: "kyc_expiring",
+        params: { days: Math.ceil(left / DAY_MS), date: hkDateStamp(investor.kycExpiresAt) },
+        link: "/onboarding",
+        dedupeKey: `kyc_expiring:${investor.id}:${investor.kycExpiresAt.toISOString()}:${reminder}`,
+        now,
+      },
+      settings,
+    );
+    if (id) told += 1;
+  }
+  return told;
 }
 
 export type OrderFill = {

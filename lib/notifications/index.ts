@@ -4,7 +4,14 @@
  * transaction; the portal lists and marks through the inbox functions; the outbox worker (lib/jobs/notifications.ts)
  * sends the emails. Plain module (no `server-only`): the indexer worker process emits order fills.
  */
-export { emitKycDecision, emitListingReviewed, emitOfferingOpened, emitOrderFill, type OrderFill } from "./events";
+export {
+  emitExpiryReminders,
+  emitKycDecision,
+  emitListingReviewed,
+  emitOfferingOpened,
+  emitOrderFill,
+  type OrderFill,
+} from "./events";
 export { defaultMailSettings, notify, type MailSettings, type NotifyInput } from "./emit";
 export {
   followArtworkBySlug,

@@ -7,6 +7,7 @@ export const notificationKinds = [
   "kyc_rejected",
   "kyc_needs_information",
   "kyc_expired",
+  "kyc_expiring",
   "order_filled",
   "order_partly_filled",
   "listing_approved",
@@ -21,7 +22,7 @@ export function isNotificationKind(value: unknown): value is NotificationKind {
 
 /** The groups a person turns email on or off for (one switch per group on the preferences form). */
 export const preferenceGroups = {
-  kyc: ["kyc_approved", "kyc_rejected", "kyc_needs_information", "kyc_expired"],
+  kyc: ["kyc_approved", "kyc_rejected", "kyc_needs_information", "kyc_expired", "kyc_expiring"],
   orders: ["order_filled", "order_partly_filled"],
   listings: ["listing_approved", "listing_returned"],
   offerings: ["offering_opened"],

@@ -28,6 +28,7 @@ import {
   claimDueEmails,
   countUnread,
   drainOutbox,
+  emitExpiryReminders,
   getPreferences,
   investorRecipient,
   listNotifications,
@@ -361,6 +362,39 @@ describe("events that notify", () => {
     expect(list[0]!.link).toBe(`/artworks/${slug}/trade`);
     expect(await markAllRead(t.db, { address })).toBe(2);
     expect(await countUnread(t.db, { address })).toBe(0);
+  });
+
+  it("an approval running out is reminded once 30 days ahead and once more 7 days ahead; a far one and a renewed one wait", async () => {
+    const now = new Date("2027-03-01T00:00:00Z");
+    const day = 86_400_000;
+    const expiring = await investorWithEmail("kenji@example.jp");
+    const far = await investorWithEmail("far@example.hk");
+    await updateInvestor(t.db, expiring.investor.id, {
+      kycStatus: "approved",
+      kycExpiresAt: new Date(now.getTime() + 20 * day),
+    });
+    await updateInvestor(t.db, far.investor.id, {
+      kycStatus: "approved",
+      kycExpiresAt: new Date(now.getTime() + 45 * day),
+    });
+    const remind = (at: Date) => emitExpiryReminders(t.db, { now: at, settings });
+    const told = await remind(now);
+    expect(told).toBeGreaterThanOrEqual(1);
+    expect(await remind(new Date(now.getTime() + day))).toBe(0);
+    const first = await listNotifications(t.db, { address: expiring.address, locale: "en" });
+    expect(first.map((n) => n.title)).toEqual(["Your verification expires in 20 days"]);
+    expect(first[0]!.body).toContain("21 March 2027");
+    const [email] = await outboxOf(first[0]!.id);
+    expect(email).toMatchObject({
+      email: "kenji@example.jp",
+      subject: "Atelier: Your verification expires in 20 days",
+    });
+    expect(await listNotifications(t.db, { address: far.address, locale: "en" })).toEqual([]);
+    // Seven days ahead: the second reminder, once.
+    await remind(new Date(now.getTime() + 14 * day));
+    await remind(new Date(now.getTime() + 15 * day));
+    const second = await listNotifications(t.db, { address: expiring.address, locale: "zh-HK" });
+    expect(second.map((n) => n.title)).toEqual(["你的身份核實將於 6 日後到期", "你的身份核實將於 20 日後到期"]);
   });
 
   it("followers are told once when an offering opens; a later follower is not; nothing while it is upcoming", async () => {

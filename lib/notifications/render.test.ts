@@ -13,7 +13,11 @@ describe("notification words", () => {
     const params = { artwork: "Jade", artworkZh: "翡翠", side: "ask", shares: 2, remaining: 1, comment: "ok" };
     for (const kind of notificationKinds)
       for (const locale of ["en", "zh-HK"] as const) {
-        const { title, body } = renderNotification(kind, { ...params, reason: "r", request: "q" }, locale);
+        const { title, body } = renderNotification(
+          kind,
+          { ...params, reason: "r", request: "q", days: 7, date: "2027-01-01" },
+          locale,
+        );
         expect(title).not.toContain("notifications.");
         expect(title).not.toBe(kind);
         expect(body).not.toContain("notifications.");

@@ -6,6 +6,7 @@
 import { createTranslator } from "use-intl/core";
 import en from "@/lib/i18n/messages/en/notifications.json";
 import zh from "@/lib/i18n/messages/zh-HK/notifications.json";
+import { formatDay } from "@/lib/format/date";
 import { isNotificationKind } from "./kinds";
 
 export type MailLocale = "en" | "zh-HK";
@@ -24,6 +25,9 @@ function localValues(params: Record<string, string | number>, locale: MailLocale
   const values = { ...params };
   if (locale === "zh-HK" && typeof params.artworkZh === "string" && params.artworkZh) values.artwork = params.artworkZh;
   delete values.artworkZh;
+  // A day (YYYY-MM-DD) in the reader's words: "21 March 2027" / "2027年3月21日".
+  if (typeof values.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    values.date = formatDay(new Date(`${values.date}T12:00:00+08:00`), locale);
   // Whether a reviewer wrote a comment (an ICU select on the comment itself would hide one that reads "none").
   values.hasComment = typeof values.comment === "string" && values.comment !== "" ? "yes" : "no";
   return values;
