@@ -239,7 +239,7 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
   },
   "components/notifications/actions.ts#savePreferencesAction": {
     kind: "action",
-    ok: () => [null, form({ locale: "en", kyc: "on", orders: "on", listings: "on", offerings: "on" })],
+    ok: () => [null, form({ locale: "en", kyc: "on", orders: "on", listings: "on", offerings: "on", holdings: "on" })],
     bad: () => [null, form({ locale: "xx-evil", kyc: "yes" })],
     expect: { ok: [U, A, A, A, A, A, A, A], bad: [I, I, I, I, I, I, I, I] },
     note: "the caller's own preferences, saved as the default (every email, in English)",

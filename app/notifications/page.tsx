@@ -45,6 +45,7 @@ export default async function NotificationsPage() {
               orders: tp("orders"),
               listings: tp("listings"),
               offerings: tp("offerings"),
+              holdings: tp("holdings"),
               language: tp("language"),
               save: tp("save"),
               saved: tp("saved"),

@@ -55,6 +55,7 @@ export const savePreferencesAction = defineFormAction()({
     orders: checkbox,
     listings: checkbox,
     offerings: checkbox,
+    holdings: checkbox,
   }),
   auth: "signedIn",
   messages,
@@ -64,6 +65,7 @@ export const savePreferencesAction = defineFormAction()({
     orders: form.get("orders"),
     listings: form.get("listings"),
     offerings: form.get("offerings"),
+    holdings: form.get("holdings"),
   }),
   run: async ({ locale, ...email }, { session, db }) => {
     await savePreferences(db, { address: session.address, locale, email });

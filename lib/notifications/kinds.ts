@@ -13,6 +13,10 @@ export const notificationKinds = [
   "listing_approved",
   "listing_returned",
   "offering_opened",
+  "wallet_frozen",
+  "wallet_unfrozen",
+  "shares_frozen",
+  "forced_transfer",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -26,6 +30,7 @@ export const preferenceGroups = {
   orders: ["order_filled", "order_partly_filled"],
   listings: ["listing_approved", "listing_returned"],
   offerings: ["offering_opened"],
+  holdings: ["wallet_frozen", "wallet_unfrozen", "shares_frozen", "forced_transfer"],
 } as const satisfies Record<string, readonly NotificationKind[]>;
 export type PreferenceGroup = keyof typeof preferenceGroups;
 export const preferenceGroupNames = Object.keys(preferenceGroups) as PreferenceGroup[];

@@ -28,6 +28,7 @@ import {
   claimDueEmails,
   countUnread,
   drainOutbox,
+  emitEnforcementNotices,
   emitExpiryReminders,
   getPreferences,
   investorRecipient,
@@ -42,6 +43,7 @@ import {
   unsubscribe,
   unsubscribeToken,
   verifyUnsubscribeToken,
+  type EnforcementEvent,
   type MailSettings,
 } from "./index";
 
@@ -179,12 +181,12 @@ describe("preferences and unsubscribing", () => {
     expect(await getPreferences(t.db, { address, fallbackLocale: "zh-HK" })).toMatchObject({
       locale: "zh-HK",
       hasEmail: true,
-      email: { kyc: true, orders: true, listings: true, offerings: true },
+      email: { kyc: true, orders: true, listings: true, offerings: true, holdings: true },
     });
     await savePreferences(t.db, {
       address,
       locale: "zh-HK",
-      email: { kyc: true, orders: false, listings: true, offerings: true },
+      email: { kyc: true, orders: false, listings: true, offerings: true, holdings: true },
     });
     const filled = await notify(
       t.db,
@@ -250,7 +252,7 @@ describe("preferences and unsubscribing", () => {
     await savePreferences(t.db, {
       address,
       locale: "en",
-      email: { kyc: true, orders: true, listings: true, offerings: true },
+      email: { kyc: true, orders: true, listings: true, offerings: true, holdings: true },
     });
     const [prefs] = await t.db
       .select()
@@ -395,6 +397,56 @@ describe("events that notify", () => {
     await remind(new Date(now.getTime() + 15 * day));
     const second = await listNotifications(t.db, { address: expiring.address, locale: "zh-HK" });
     expect(second.map((n) => n.title)).toEqual(["你的身份核實將於 6 日後到期", "你的身份核實將於 20 日後到期"]);
+  });
+
+  it("a freeze and a forced transfer tell the investors whose wallets they touch, once per event", async () => {
+    const from = await investorWithEmail("mei@example.hk");
+    const to = await investorWithEmail("alice@example.hk");
+    const token = wallet();
+    await t.db
+      .insert(artworks)
+      .values({
+        slug: `mountains-${seq}`,
+        issuerAddress: wallet(),
+        title: "Mountains",
+        artist: "C",
+        tokenAddress: token,
+      });
+    const events: EnforcementEvent[] = [
+      {
+        eventName: "WalletFrozenSet",
+        token,
+        txHash: `0x${"4".repeat(64)}`,
+        logIndex: 0,
+        args: { wallet: from.address, frozen: true, agent: wallet() },
+      },
+      {
+        eventName: "ForcedTransferred",
+        token,
+        txHash: `0x${"5".repeat(64)}`,
+        logIndex: 2,
+        args: { from: from.address, to: to.address, amount: "20", agent: wallet() },
+      },
+      {
+        eventName: "Transfer",
+        token,
+        txHash: `0x${"5".repeat(64)}`,
+        logIndex: 1,
+        args: { from: from.address, to: to.address, value: "20" },
+      },
+    ];
+    expect(await emitEnforcementNotices(t.db, events, settings)).toBe(3);
+    expect(await emitEnforcementNotices(t.db, events, settings)).toBe(0);
+    const mine = await listNotifications(t.db, { address: from.address, locale: "en" });
+    expect(mine.map((n) => n.title).sort()).toEqual([
+      "20 shares of Mountains moved by compliance",
+      "Your wallet is frozen on Mountains",
+    ]);
+    const theirs = await listNotifications(t.db, { address: to.address, locale: "en" });
+    expect(theirs.map((n) => n.body)).toEqual([
+      "Two compliance officers moved 20 shares into your wallet (a forced transfer). See your portfolio.",
+    ]);
+    expect(theirs[0]!.link).toBe("/portfolio");
   });
 
   it("followers are told once when an offering opens; a later follower is not; nothing while it is upcoming", async () => {
