@@ -403,15 +403,13 @@ describe("events that notify", () => {
     const from = await investorWithEmail("mei@example.hk");
     const to = await investorWithEmail("alice@example.hk");
     const token = wallet();
-    await t.db
-      .insert(artworks)
-      .values({
-        slug: `mountains-${seq}`,
-        issuerAddress: wallet(),
-        title: "Mountains",
-        artist: "C",
-        tokenAddress: token,
-      });
+    await t.db.insert(artworks).values({
+      slug: `mountains-${seq}`,
+      issuerAddress: wallet(),
+      title: "Mountains",
+      artist: "C",
+      tokenAddress: token,
+    });
     const events: EnforcementEvent[] = [
       {
         eventName: "WalletFrozenSet",
