@@ -118,7 +118,7 @@ test.describe("notifications", () => {
       "one of my orders is filled",
       "a listing of mine is reviewed",
       "an offering opens for an artwork I follow",
-      "my shares are frozen, unfrozen or moved by compliance",
+      "there is a distribution to claim, or compliance freezes or moves my shares",
     ])
       await prefs.getByRole("checkbox", { name }).check();
     await prefs.getByLabel("Email language").selectOption("zh-HK");

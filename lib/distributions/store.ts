@@ -144,3 +144,12 @@ function toProof(e: typeof distributionEntitlements.$inferSelect, onChainId: str
     proof: e.proof as Hex[],
   };
 }
+
+/** The wallets entitled in a distribution (told once it is anchored on-chain). */
+export async function listEntitledWallets(db: Database, distributionId: string): Promise<string[]> {
+  const rows = await db
+    .select({ wallet: distributionEntitlements.wallet })
+    .from(distributionEntitlements)
+    .where(eq(distributionEntitlements.distributionId, distributionId));
+  return rows.map((r) => r.wallet);
+}

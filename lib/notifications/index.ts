@@ -12,7 +12,7 @@ export {
   emitOrderFill,
   type OrderFill,
 } from "./events";
-export { emitEnforcementNotices, type EnforcementEvent } from "./enforcement";
+export { emitDistributionToClaim, emitEnforcementNotices, type EnforcementEvent } from "./enforcement";
 export { defaultMailSettings, notify, type MailSettings, type NotifyInput } from "./emit";
 export {
   followArtworkBySlug,

@@ -17,6 +17,7 @@ export const notificationKinds = [
   "wallet_unfrozen",
   "shares_frozen",
   "forced_transfer",
+  "distribution_to_claim",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -30,7 +31,7 @@ export const preferenceGroups = {
   orders: ["order_filled", "order_partly_filled"],
   listings: ["listing_approved", "listing_returned"],
   offerings: ["offering_opened"],
-  holdings: ["wallet_frozen", "wallet_unfrozen", "shares_frozen", "forced_transfer"],
+  holdings: ["distribution_to_claim", "wallet_frozen", "wallet_unfrozen", "shares_frozen", "forced_transfer"],
 } as const satisfies Record<string, readonly NotificationKind[]>;
 export type PreferenceGroup = keyof typeof preferenceGroups;
 export const preferenceGroupNames = Object.keys(preferenceGroups) as PreferenceGroup[];
