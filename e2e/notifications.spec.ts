@@ -81,7 +81,7 @@ test.describe("notifications", () => {
       "href",
       "/artworks/quiet-mountains/trade",
     );
-    await filled.getByRole("button", { name: "Mark “Your order on Quiet Mountains is filled” as read" }).click();
+    await filled.getByRole("button", { name: "Mark as read: Your order on Quiet Mountains is filled" }).click();
     await expect(page.getByRole("link", { name: `Notifications, ${before - 1} unread` })).toBeVisible();
     await expect(filled.getByText("Unread", { exact: true })).toHaveCount(0);
 
