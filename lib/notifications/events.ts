@@ -11,6 +11,7 @@ import { getInvestorsExpiringBetween } from "@/lib/investors";
 import { recipientOfWallet } from "./recipients";
 
 const kycKinds: Record<string, NotificationKind> = {
+  submit: "kyc_submitted",
   approve: "kyc_approved",
   reject: "kyc_rejected",
   request_information: "kyc_needs_information",
@@ -18,8 +19,8 @@ const kycKinds: Record<string, NotificationKind> = {
 };
 
 /**
- * A KYC application moved (`event` is the state machine's event). Approval, rejection, a request for information
- * and expiry notify the investor; other moves (submit, review, pre-approval) do not. Keyed by the audit entry's
+ * A KYC application moved (`event` is the state machine's event). Submission (a receipt), approval, rejection, a
+ * request for information and expiry notify the investor; other moves (review, pre-approval) do not. Keyed by the audit entry's
  * application and status change, so a retried transaction does not notify twice.
  */
 export async function emitKycDecision(

@@ -3,6 +3,7 @@
  * emits order fills). Words are in lib/i18n/messages/<locale>/notifications.json under `notifications.kinds.<kind>`.
  */
 export const notificationKinds = [
+  "kyc_submitted",
   "kyc_approved",
   "kyc_rejected",
   "kyc_needs_information",
@@ -27,7 +28,7 @@ export function isNotificationKind(value: unknown): value is NotificationKind {
 
 /** The groups a person turns email on or off for (one switch per group on the preferences form). */
 export const preferenceGroups = {
-  kyc: ["kyc_approved", "kyc_rejected", "kyc_needs_information", "kyc_expired", "kyc_expiring"],
+  kyc: ["kyc_submitted", "kyc_approved", "kyc_rejected", "kyc_needs_information", "kyc_expired", "kyc_expiring"],
   orders: ["order_filled", "order_partly_filled"],
   listings: ["listing_approved", "listing_returned"],
   offerings: ["offering_opened"],

@@ -29,6 +29,7 @@ import {
   countUnread,
   drainOutbox,
   emitEnforcementNotices,
+  emitKycDecision,
   emitExpiryReminders,
   getPreferences,
   investorRecipient,
@@ -310,6 +311,40 @@ describe("events that notify", () => {
     expect(await countUnread(t.db, { address })).toBe(1);
     expect(await markRead(t.db, { address, id: mine[0]!.id })).toBe(true);
     expect(await countUnread(t.db, { address })).toBe(0);
+  });
+
+  it("submitting a KYC application gives the investor a receipt; a review step tells nothing", async () => {
+    const address = wallet();
+    const { app, investor } = await getOrCreateDraft(t.db, { address });
+    const [draft] = await t.db
+      .update(kycApplications)
+      .set({ status: "submitted" })
+      .where(eq(kycApplications.id, app.id))
+      .returning();
+    const officer = wallet();
+    const review = await applyTransition(t.db, {
+      app: draft!,
+      event: { type: "start_review" },
+      actor: officer,
+      actorRole: "compliance",
+    });
+    expect(review.ok).toBe(true);
+    const mine = () =>
+      t.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.recipient, investorRecipient(investor.id)));
+    expect(await mine()).toEqual([]);
+    expect(
+      await emitKycDecision(
+        t.db,
+        { investorId: investor.id, applicationId: app.id, event: "submit", at: new Date() },
+        settings,
+      ),
+    ).not.toBeNull();
+    expect((await listNotifications(t.db, { address, locale: "en" })).map((n) => n.title)).toEqual([
+      "We received your application",
+    ]);
   });
 
   it("an order fill tells the maker once per fill: partly filled, then filled", async () => {
