@@ -1,7 +1,8 @@
 /**
  * Next.js start-up hook (Node runtime only): runs the chain indexer inside the server process when INDEXER_MODE is
- * `embedded` (the default), and the periodic housekeeping (KYC expiry, stale nonces) on every instance. Both guard
- * against a double start. Every request is stamped with its socket's address first (lib/http/client-ip.ts).
+ * `embedded` (the default), and the periodic housekeeping (KYC expiry, stale nonces) and the notification jobs
+ * (the email outbox, offerings opening for followers) on every instance. Each
+ * guards against a double start. Every request is stamped with its socket's address first (lib/http/client-ip.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,6 +11,8 @@ export async function register(): Promise<void> {
   stampPeerAddress();
   const { startHousekeeping } = await import("./lib/jobs/housekeeping");
   startHousekeeping();
+  const { startNotificationJobs } = await import("./lib/jobs/notifications");
+  startNotificationJobs();
   if ((process.env.INDEXER_MODE ?? "embedded").trim() !== "embedded") return;
   const { startEmbeddedIndexer } = await import("./lib/indexer/embedded");
   startEmbeddedIndexer();

@@ -1,6 +1,14 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ANVIL_PORT, E2E_DATA_DIR, E2E_DIST_DIR, E2E_ORIGIN, E2E_PORT } from "./e2e/ports";
+import {
+  E2E_ANVIL_PORT,
+  E2E_DATA_DIR,
+  E2E_DIST_DIR,
+  E2E_MAIL_SMTP_PORT,
+  E2E_MAIL_WEB_PORT,
+  E2E_ORIGIN,
+  E2E_PORT,
+} from "./e2e/ports";
 
 /**
  * End-to-end tests drive real pages in Chromium with an injected EIP-1193 wallet that signs through
@@ -69,6 +77,8 @@ export default defineConfig({
       ANVIL_PORT: String(E2E_ANVIL_PORT),
       APP_ORIGIN: origin,
       NEXT_TELEMETRY_DISABLED: "1",
+      MAILDEV_SMTP_PORT: String(E2E_MAIL_SMTP_PORT),
+      MAILDEV_WEB_PORT: String(E2E_MAIL_WEB_PORT),
     },
   },
 });

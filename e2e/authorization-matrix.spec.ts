@@ -224,6 +224,55 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     note: "a transaction the node does not know: answered at once, nothing recorded",
   },
 
+  // ---- notifications (any signed-in wallet, its own notifications; the unsubscribe link is public) ----------------
+  "components/notifications/actions.ts#markNotificationReadAction": {
+    kind: "action",
+    ok: () => [null, form({ id: ZERO_ID })],
+    bad: () => [null, form({ id: "x" })],
+    expect: { ok: [U, N, N, N, N, N, N, N], bad: [I, I, I, I, I, I, I, I] },
+    note: "a notification that does not exist; another's is not-found alike (filtered by the caller's own keys)",
+  },
+  "components/notifications/actions.ts#markAllNotificationsReadAction": {
+    kind: "action",
+    ok: () => [null, form({})],
+    bad: () => [null, form({ junk: "x" })],
+    expect: { ok: [U, A, A, A, A, A, A, A], bad: [U, A, A, A, A, A, A, A] },
+    note: "marks only the caller's own notifications read (the notifications journey uses another wallet); takes no input",
+  },
+  "components/notifications/actions.ts#savePreferencesAction": {
+    kind: "action",
+    ok: () => [null, form({ locale: "en", kyc: "on", orders: "on", listings: "on", offerings: "on", holdings: "on" })],
+    bad: () => [null, form({ locale: "xx-evil", kyc: "yes" })],
+    expect: { ok: [U, A, A, A, A, A, A, A], bad: [I, I, I, I, I, I, I, I] },
+    note: "the caller's own preferences, saved as the default (every email, in English)",
+  },
+  "components/notifications/actions.ts#followArtworkAction": {
+    kind: "action",
+    ok: () => [null, form({ slug: "no-such-artwork", follow: "true" })],
+    bad: () => [null, form({ slug: "../x", follow: "maybe" })],
+    expect: { ok: [U, N, N, N, N, N, N, N], bad: [I, I, I, I, I, I, I, I] },
+    note: "an artwork that is not listed: nothing followed",
+  },
+  "components/notifications/actions.ts#unsubscribeAction": {
+    kind: "action",
+    ok: () => [null, form({ token: "bm90LWEtdG9rZW4.c2lnbmF0dXJl" })],
+    bad: () => [null, form({ token: "" })],
+    expect: {
+      ok: [
+        "state:invalid_token",
+        "state:invalid_token",
+        "state:invalid_token",
+        "state:invalid_token",
+        "state:invalid_token",
+        "state:invalid_token",
+        "state:invalid_token",
+        "state:invalid_token",
+      ],
+      bad: [I, I, I, I, I, I, I, I],
+    },
+    note: "public by design (the link in every email); a token without a valid signature changes nothing",
+  },
+
   // ---- onboarding (any signed-in wallet, its own application) ---------------------------------------------------
   "components/onboarding/actions.ts#startApplicationAction": {
     kind: "action",

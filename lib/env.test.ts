@@ -37,6 +37,29 @@ describe("parseServerEnv", () => {
     expect(env.rpcUrls).toEqual(["http://127.0.0.1:9545"]);
   });
 
+  it("reads the email settings: SMTP_URL (smtp or smtps only), the sender, the local mail catcher's ports", () => {
+    expect(parseServerEnv({}).mail).toEqual({
+      smtpUrl: undefined,
+      from: "Atelier <notifications@atelier.localhost>",
+      catcher: { smtpPort: 1025, webPort: 1080 },
+    });
+    const env = parseServerEnv({
+      SMTP_URL: "smtps://user:secret@mail.example:465",
+      MAIL_FROM: "Atelier <no-reply@atelier.example>",
+      MAILDEV_SMTP_PORT: "2025",
+      MAILDEV_WEB_PORT: "2080",
+    });
+    expect(env.mail).toEqual({
+      smtpUrl: "smtps://user:secret@mail.example:465",
+      from: "Atelier <no-reply@atelier.example>",
+      catcher: { smtpPort: 2025, webPort: 2080 },
+    });
+    expect(() => parseServerEnv({ SMTP_URL: "http://mail.example" })).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => parseServerEnv({ MAILDEV_WEB_PORT: "99999" })).toThrow(/MAILDEV_WEB_PORT/);
+  });
+
   it("parses a full production configuration", () => {
     const env = parseServerEnv({
       NODE_ENV: "production",

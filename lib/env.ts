@@ -49,6 +49,8 @@ export type ServerEnv = {
   trustedProxyHops: number;
   /** Object storage for uploaded files (S3_BUCKET set); undefined ⇒ the local folder `${dataDir}/files`. */
   s3: S3Settings | undefined;
+  /** Email (notifications): SMTP_URL, or the local mail catcher `npm start` runs when unset (see `mailCatcher`). */
+  mail: { smtpUrl: string | undefined; from: string; catcher: { smtpPort: number; webPort: number } };
 };
 
 /** An S3-compatible object store (AWS S3, MinIO, R2…): S3_ENDPOINT, S3_BUCKET, S3_REGION, keys, path style. */
@@ -168,6 +170,16 @@ const RawEnv = z.object({
       .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "must be a bucket name (3-63 of a-z, 0-9, . and -)" })
       .optional(),
   ),
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((u) => isUrlWithProtocol(u, ["smtp:", "smtps:"]), { error: "must be an smtp:// or smtps:// URL" })
+      .optional(),
+  ),
+  MAIL_FROM: optionalString,
+  MAILDEV_SMTP_PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
+  MAILDEV_WEB_PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
   S3_REGION: optionalString,
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
@@ -296,6 +308,11 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
           forcePathStyle: raw.S3_FORCE_PATH_STYLE ?? false,
         }
       : undefined,
+    mail: {
+      smtpUrl: raw.SMTP_URL,
+      from: raw.MAIL_FROM ?? "Atelier <notifications@atelier.localhost>",
+      catcher: { smtpPort: raw.MAILDEV_SMTP_PORT ?? 1025, webPort: raw.MAILDEV_WEB_PORT ?? 1080 },
+    },
   };
 }
 

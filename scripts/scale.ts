@@ -22,6 +22,8 @@ import { startTestS3Server } from "../lib/storage/test-s3-server";
 
 const proxyPort = Number(process.env.E2E_PORT ?? 3240);
 const ports = { a: proxyPort + 1, b: proxyPort + 2 };
+// Instance A's start runs the mail catcher on these; instance B sends through it too (two outbox workers).
+const mailPorts = { smtp: proxyPort + 20_000, web: proxyPort + 21_000 };
 const anvilPort = Number(process.env.E2E_ANVIL_PORT ?? 8671);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data-scale";
 const distDir = process.env.E2E_DIST_DIR ?? ".next";
@@ -61,6 +63,8 @@ function baseEnv(): NodeJS.ProcessEnv {
     APP_ORIGIN: `http://127.0.0.1:${proxyPort}`,
     INDEXER_MODE: "worker",
     TRUSTED_PROXY_HOPS: "1",
+    MAILDEV_SMTP_PORT: String(mailPorts.smtp),
+    MAILDEV_WEB_PORT: String(mailPorts.web),
     ...s3Env,
   };
 }
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
   await waitFor("instance A's start", healthy(ports.a), 1_200_000);
   // A wrote the local secrets at start-up: B signs and reads sessions and files with the same keys.
   const secrets = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as Record<string, string>;
-  const env = { ...baseEnv(), ...secrets };
+  const env = { ...baseEnv(), ...secrets, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}` };
   start("instance B", path.join("node_modules", ".bin", "next"), ["start", "-p", String(ports.b), "-H", "127.0.0.1"], {
     ...env,
     PORT: String(ports.b),

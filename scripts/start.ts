@@ -5,7 +5,8 @@
  * 2. unless RPC_URL is set, starts anvil with state kept in DATA_DIR;
  * 3. deploys the contracts when the chain lacks them (local chain only; a remote chain without them stops here);
  * 4. opens the database (PGlite in DATA_DIR unless DATABASE_URL), applies migrations, seeds demo data once (local);
- * 5. builds the app when sources changed, serves it, and prints the demo wallets.
+ * 5. builds the app when sources changed, serves it, and prints the demo wallets;
+ * on the local chain without SMTP_URL it also runs a mail catcher (maildev) whose web inbox shows the emails sent.
  * Ctrl-C stops the server, then anvil (which writes its state), losing nothing.
  *
  * Flags: --dev (next dev), --fresh (wipe DATA_DIR first: tests), --no-build (serve the existing build),
@@ -20,6 +21,7 @@ import { startAnvil, type LocalChain } from "../lib/chain/local/anvil";
 import { ensureDeployment } from "../lib/chain/deploy";
 import { createDatabase, migrateDatabase } from "../lib/db/connect";
 import { printDemoWallets, readSeedMarker, seedDemo } from "./seed";
+import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
 import { isBuildStale, markBuildStart } from "./lib/web-build";
 
 const args = new Set(process.argv.slice(2));
@@ -29,6 +31,7 @@ const since = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;
 const log = (msg: string) => console.log(`[atelier ${since()}] ${msg}`);
 
 let chain: LocalChain | undefined;
+let mail: MailCatcher | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
 
@@ -46,6 +49,7 @@ async function stopAll(code: number): Promise<never> {
       web!.kill("SIGTERM");
     });
   }
+  if (mail) await mail.stop();
   if (chain) {
     log("stopping anvil (saving chain state)…");
     await chain.stop();
@@ -157,7 +161,16 @@ async function main() {
     await stopAll(0);
   }
 
-  // 4. Web
+  // 4. Email: a local mail catcher with a web inbox unless SMTP_URL names a real server.
+  if (isLocalChain(env) && !env.mail.smtpUrl) {
+    mail = await startMailCatcher({ ...env.mail.catcher, dataDir: env.dataDir });
+    childEnv.SMTP_URL = mail.smtpUrl;
+    log(`mail catcher (maildev): SMTP ${mail.smtpUrl}, inbox ${mail.inboxUrl}`);
+  } else if (!env.mail.smtpUrl) {
+    log("SMTP_URL is not set: notification emails wait in the outbox until it is");
+  }
+
+  // 5. Web
   const nextBin = path.join("node_modules", ".bin", "next");
   if (!dev) {
     const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
@@ -188,6 +201,7 @@ async function main() {
   await waitForHealth(`http://127.0.0.1:${env.port}`);
   log(`Atelier is ready on ${env.appOrigin}`);
   if (isLocalChain(env)) printDemoWallets(env);
+  if (mail) console.log(`\n  Emails the portal sends arrive in the local inbox: ${mail.inboxUrl}\n`);
 }
 
 main().catch(async (err) => {

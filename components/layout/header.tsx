@@ -7,6 +7,7 @@ import { signOutAction } from "@/components/wallet/actions";
 import { LanguageSwitch } from "./language-switch";
 import { MobileMenu } from "./mobile-menu";
 import { NavLinks, type NavItem } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { RoleBadge } from "./role-badge";
 import { ThemeToggle } from "./theme-toggle";
 import { homeRolesOf, type Viewer } from "./viewer";
@@ -74,10 +75,12 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
         <div className="ml-auto hidden items-center gap-2 md:flex">
           <LanguageSwitch />
           <ThemeToggle labels={themeLabels} />
+          {viewer ? <NotificationBell address={viewer.address} /> : null}
           <div className="ml-2">{account}</div>
         </div>
         <div className="ml-auto flex items-center gap-2 md:hidden">
           <ThemeToggle labels={themeLabels} />
+          {viewer ? <NotificationBell address={viewer.address} /> : null}
           {viewer ? null : (
             <Link href="/sign-in" className={buttonStyles({ variant: "primary", size: "sm" })}>
               {t("account.signIn")}

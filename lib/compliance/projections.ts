@@ -7,6 +7,7 @@
 import { getAbiItem } from "viem";
 import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import { defineProjection, type EventSpec, type IdleTask } from "@/lib/indexer/projection";
+import { emitEnforcementNotices } from "@/lib/notifications";
 import { DESK_EVENTS, REGISTRY_EVENTS, TOKEN_REGISTER_EVENTS, TOKEN_ROLE_EVENTS } from "./indexed-events";
 import { reconcileAgentAudit } from "./reconcile";
 import {
@@ -40,7 +41,11 @@ export const registerSnapshotsProjection = defineProjection<RegisterSnapshots>({
       multicall3: contracts.multicall3,
     }),
   // Every snapshot of the batch, also for events already recorded (a rescan after an upgrade fills them).
-  apply: (tx, batch) => writeRegisterSnapshots(tx, snapshotsThrough(batch.prepared, batch.through)),
+  async apply(tx, batch) {
+    await writeRegisterSnapshots(tx, snapshotsThrough(batch.prepared, batch.through));
+    // The investor is told of a freeze or a forced transfer as it happens (not when history is re-read).
+    if (batch.kind === "live") await emitEnforcementNotices(tx, batch.events);
+  },
   rollback: (tx, ancestor) => rollbackRegisterSnapshots(tx, ancestor),
 });
 

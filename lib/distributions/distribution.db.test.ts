@@ -5,6 +5,7 @@
  * its reason code, and verify-distribution agreeing with the chain (and catching an edited document).
  */
 import { spawnSync } from "node:child_process";
+import { like } from "drizzle-orm";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,7 +20,9 @@ import {
   startTestChain,
   type TestChain,
 } from "@/lib/chain/local/test-chain";
+import { notifications } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { listNotifications } from "@/lib/notifications";
 import { syncToHead } from "@/lib/indexer/projections";
 import { and, eq } from "drizzle-orm";
 import { auditLog } from "@/lib/db/schema";
@@ -392,6 +395,13 @@ describe("a distribution on a real chain", () => {
     const claims = await claimsOf(database.db, a.address);
     expect(claims.map((x) => x.onChainId).sort()).toEqual([onChainId.toString(), (onChainId + 1n).toString()]);
     expect(claims.find((x) => x.distributionId === plan.id)?.amount).toBe((200n * CENT).toString());
+    // Each of the three entitled holders was told once (the two concurrent records notified once).
+    const told = await database.db
+      .select({ dedupeKey: notifications.dedupeKey })
+      .from(notifications)
+      .where(like(notifications.dedupeKey, `distribution:${plan.id}:%`));
+    expect(told).toHaveLength(3);
+    expect((await listNotifications(database.db, { address: a.address, locale: "en" }))[0]?.link).toBe("/portfolio");
   });
 
   it("a holder claims both its entitlements in one signature (claimMany), recorded as one audited claim", async () => {

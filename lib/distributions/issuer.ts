@@ -17,7 +17,8 @@ import { getIndexerCoverage } from "@/lib/indexer/projections";
 import { AllocationError, CENT } from "./allocate";
 import { DistributionInputError } from "./holders";
 import { distributionTerms, prepareDistribution } from "./prepare";
-import { getDistribution, listClaimProofs, recordOnChain } from "./store";
+import { emitDistributionToClaim } from "@/lib/notifications";
+import { getDistribution, listClaimProofs, listEntitledWallets, recordOnChain } from "./store";
 import type { DistributionKind } from "./tree";
 
 /** The distributor's minimum window is 7 days from creation; one more day leaves the issuer time to sign. */
@@ -270,6 +271,13 @@ export async function recordDistributionCreated(
       subjectId: id,
       after: { onChainId: onChainId.toString(), token: row.token, amount: row.amount, root: row.root },
       txHash: txHash.toLowerCase(),
+    });
+    // Each entitled holder is told there is something to claim, with the deadline.
+    await emitDistributionToClaim(tx as unknown as Database, {
+      distributionId: id,
+      token: row.token,
+      wallets: await listEntitledWallets(tx as unknown as Database, id),
+      claimDeadline: row.claimDeadline,
     });
     return true;
   });

@@ -168,3 +168,12 @@ export async function distributionsByOnChainIds(
     );
   return new Map(rows.map((r) => [r.onChainId!, { id: r.id, token: getAddress(r.token), kind: r.kind }]));
 }
+
+/** The wallets entitled in a distribution (told once it is anchored on-chain). */
+export async function listEntitledWallets(db: Database, distributionId: string): Promise<string[]> {
+  const rows = await db
+    .select({ wallet: distributionEntitlements.wallet })
+    .from(distributionEntitlements)
+    .where(eq(distributionEntitlements.distributionId, distributionId));
+  return rows.map((r) => r.wallet);
+}

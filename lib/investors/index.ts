@@ -12,6 +12,7 @@ export {
   getInvestorsByOnChainIds,
   getInvestorsOfWallets,
   getInvestorWallets,
+  getInvestorsExpiringBetween,
   getLapsedInvestorIds,
   getWalletOwners,
   getWalletsOfInvestors,

@@ -7,7 +7,7 @@
  * Plain module (no `server-only`): the indexer worker mirrors registry changes through it.
  */
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
 import { rowsWhere } from "@/lib/db/rows";
@@ -132,6 +132,20 @@ export async function getLapsedInvestorIds(db: Database, { now }: { now: Date })
     .from(investors)
     .where(and(eq(investors.kycStatus, "approved"), lte(investors.kycExpiresAt, now)));
   return rows.map((r) => r.id);
+}
+
+/** Approved investors whose approval runs out after `now` and no later than `before` (renewal reminders). */
+export async function getInvestorsExpiringBetween(
+  db: Database,
+  { now, before }: { now: Date; before: Date },
+): Promise<{ id: string; kycExpiresAt: Date }[]> {
+  const rows = await db
+    .select({ id: investors.id, kycExpiresAt: investors.kycExpiresAt })
+    .from(investors)
+    .where(
+      and(eq(investors.kycStatus, "approved"), gt(investors.kycExpiresAt, now), lte(investors.kycExpiresAt, before)),
+    );
+  return rows.flatMap((r) => (r.kycExpiresAt ? [{ id: r.id, kycExpiresAt: r.kycExpiresAt }] : []));
 }
 
 /** Every linked wallet address. */

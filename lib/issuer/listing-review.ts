@@ -9,6 +9,7 @@ import { OfferingStatus } from "@/lib/catalogue/offering";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, artworks, profiles } from "@/lib/db/schema";
 import { sha256Hex } from "@/lib/format/hash";
+import { emitListingReviewed } from "@/lib/notifications";
 import { inTransaction, ListingError } from "./listing-core";
 
 /** For reviewers (compliance, admin) only: any listing by id. */
@@ -128,6 +129,15 @@ export async function reviewListing(
       subjectId: id,
       before: { status: listing.status },
       after: { status: set.status, comment, metadataHash: set.metadataHash ?? null },
+    });
+    await emitListingReviewed(tx, {
+      issuerAddress: listing.issuerAddress,
+      artworkId: id,
+      title: listing.title,
+      titleZh: listing.titleZh,
+      decision,
+      comment,
+      at: new Date(),
     });
   });
 }

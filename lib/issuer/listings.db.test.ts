@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { auditLog, profiles } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { listNotifications } from "@/lib/notifications";
 import { simplePdf } from "@/scripts/seed/pdf";
 import {
   addListingDocument,
@@ -303,6 +304,20 @@ describe("listing review", () => {
     expect(approved.metadataUri).toBe(`http://localhost:3000/media/artworks/${approved.slug}/metadata.json`);
     const metadata = readFileSync(path.join(filesDir, "artworks", approved.slug, "metadata.json"));
     expect(approved.metadataHash).toBe(`0x${createHash("sha256").update(metadata).digest("hex")}`);
+    // The issuer was told of both reviews, the reviewer's comment with the return.
+    const told = await listNotifications(db, { address: LUMEN, locale: "en" });
+    expect(told.slice(0, 2).map((n) => [n.title, n.body, n.link])).toEqual([
+      [
+        `Your listing ${approved.title} is approved`,
+        "You can now deploy its share token.",
+        `/issuer/artworks/${listing.id}`,
+      ],
+      [
+        `Your listing ${approved.title} was returned`,
+        "Reviewer's comment: Add the condition report.",
+        `/issuer/artworks/${listing.id}`,
+      ],
+    ]);
     expect(JSON.parse(metadata.toString()).images).toHaveLength(1);
     expect(await code(updateListing(db, { id: listing.id, issuer: LUMEN, input }))).toBe("not_editable");
   });

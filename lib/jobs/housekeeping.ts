@@ -5,6 +5,7 @@ import { deleteExpiredRevocations } from "@/lib/auth/revocations";
 import { deleteExpiredNonces } from "@/lib/auth/siwe";
 import { getDb } from "@/lib/db";
 import { expireLapsedApprovals } from "@/lib/kyc/applications";
+import { emitExpiryReminders } from "@/lib/notifications";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit";
 import { deleteOldJobRuns, recordJobRun } from "./runs";
 
@@ -14,6 +15,8 @@ const globalForJobs = globalThis as unknown as { __atelierHousekeeping?: NodeJS.
 
 export type HousekeepingResult = {
   approvalsExpired: number;
+  /** Investors told their verification runs out within 30 (or 7) days. */
+  expiryReminders: number;
   noncesDeleted: number;
   revocationsDeleted: number;
   rateLimitsDeleted: number;
@@ -22,13 +25,15 @@ export type HousekeepingResult = {
 };
 
 /**
- * Periodic, idempotent upkeep: approvals past their validity become `expired` (audited), used or stale sign-in
+ * Periodic, idempotent upkeep: approvals past their validity become `expired` (audited), investors whose approval
+ * runs out within 30 or 7 days are reminded (lib/notifications, once each), used or stale sign-in
  * nonces, session revocations past their expiry and ended rate-limit windows are deleted; the audit chain is walked
  * whole once a day. Safe to run on every web instance at once.
  */
 export async function runHousekeeping({ now = new Date() }: { now?: Date } = {}): Promise<HousekeepingResult> {
   const db = await getDb();
   const approvalsExpired = await expireLapsedApprovals(db, { now });
+  const expiryReminders = await emitExpiryReminders(db, { now });
   const noncesDeleted = await deleteExpiredNonces(db, { now });
   const revocationsDeleted = await deleteExpiredRevocations(db, { now });
   const rateLimitsDeleted = await deleteExpiredRateLimits(db, { now });
@@ -38,7 +43,7 @@ export async function runHousekeeping({ now = new Date() }: { now?: Date } = {})
   const auditFullWalk = walk === null ? null : walk.ok ? "intact" : "broken";
   if (walk && !walk.ok) console.error(`[housekeeping] audit chain broken at entry ${walk.brokenAtId}: ${walk.reason}`);
   await deleteOldJobRuns(db, { before: new Date(now.getTime() - KEEP_RUNS_MS) });
-  return { approvalsExpired, noncesDeleted, revocationsDeleted, rateLimitsDeleted, auditFullWalk };
+  return { approvalsExpired, expiryReminders, noncesDeleted, revocationsDeleted, rateLimitsDeleted, auditFullWalk };
 }
 
 /** One run, recorded (`job_runs`) whether it succeeded or failed, for the operators' health page. */

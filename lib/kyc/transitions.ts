@@ -2,7 +2,7 @@ import "server-only";
 
 /**
  * State transitions of a KYC application: each checked by the state machine, written compare-and-set, mirrored to
- * `investors.kyc_status` and audited in the same transaction; refusals of privileged attempts are audited too.
+ * `investors.kyc_status`, audited and notified (lib/notifications) in the same transaction; refusals of privileged attempts are audited too.
  * Also the review readiness an approval depends on, the lapsing of approvals, and the request-for-information thread.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
@@ -10,6 +10,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { auditLog, type InvestorCategory, type KycApplication, kycApplications, kycDocuments } from "@/lib/db/schema";
 import { getInvestorById, getLapsedInvestorIds, type InvestorPatch, updateInvestor } from "@/lib/investors";
+import { emitKycDecision } from "@/lib/notifications";
 import { type ReviewReadiness, reviewReadiness } from "./review";
 import { type KycEvent, type KycTransitionError, transition } from "./state";
 
@@ -152,6 +153,15 @@ export async function applyTransition(
         ...(event.type === "submit" && set.infoResponse ? { response: set.infoResponse } : {}),
       },
       txHash: txHash ?? null,
+    });
+    // The investor is told of a decision (approval, rejection, a request for information, expiry) in the same
+    // transaction: the notification and its email exist exactly when the decision does.
+    await emitKycDecision(tx as unknown as Database, {
+      investorId: app.investorId,
+      applicationId: app.id,
+      event: event.type,
+      message: set.rejectionReason ?? set.infoRequest ?? null,
+      at: now,
     });
     return row;
   });

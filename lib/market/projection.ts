@@ -7,8 +7,12 @@ import { getAbiItem } from "viem";
 import { gt, inArray } from "drizzle-orm";
 import { marketAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
-import { chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
+import { artworks, chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
 import { defineProjection, type IndexedEvent } from "@/lib/indexer/projection";
+import { emitOrderFill } from "@/lib/notifications";
+
+/** Fills older than this when first indexed are history (a fresh index of an old chain): recorded, not notified. */
+const NOTIFY_WITHIN_MS = 3 * 24 * 60 * 60_000;
 
 const orderEvent = (name: "OrderPlaced" | "OrderFilled" | "OrderCancelled") => ({
   abi: getAbiItem({ abi: marketAbi, name }),
@@ -101,13 +105,71 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
   }
 }
 
+/**
+ * Tells each maker of a newly recorded fill (live blocks only: a backfill or rescan re-reads history). The shares
+ * left after the fill come from the order's own events up to it. Idempotent: one notification per fill event.
+ */
+export async function notifyFills(tx: Database, events: readonly IndexedEvent[], now = new Date()): Promise<void> {
+  const fills = events.filter(
+    (e) =>
+      e.eventName === "OrderFilled" && e.orderId !== null && now.getTime() - e.blockTime.getTime() < NOTIFY_WITHIN_MS,
+  );
+  if (fills.length === 0) return;
+  const history = await tx
+    .select()
+    .from(chainEvents)
+    .where(inArray(chainEvents.orderId, [...new Set(fills.map((f) => f.orderId!))]))
+    .orderBy(chainEvents.blockNumber, chainEvents.logIndex);
+  const tokens = [
+    ...new Set(history.filter((e) => e.eventName === "OrderPlaced").map((e) => String(e.args.token).toLowerCase())),
+  ];
+  const listed = tokens.length
+    ? await tx
+        .select({ token: artworks.tokenAddress, slug: artworks.slug, title: artworks.title, titleZh: artworks.titleZh })
+        .from(artworks)
+        .where(inArray(artworks.tokenAddress, tokens))
+    : [];
+  for (const fill of fills) {
+    const own = history.filter((e) => e.orderId === fill.orderId);
+    const placed = own.find((e) => e.eventName === "OrderPlaced");
+    if (!placed) continue;
+    const upTo = own.filter(
+      (e) => e.blockNumber < fill.blockNumber || (e.blockNumber === fill.blockNumber && e.logIndex <= fill.logIndex),
+    );
+    const used = upTo.reduce(
+      (sum, e) =>
+        sum +
+        (e.eventName === "OrderFilled" ? BigInt(String(e.args.shares)) : 0n) +
+        (e.eventName === "OrderCancelled" ? BigInt(String(e.args.remaining)) : 0n),
+      0n,
+    );
+    const remaining = BigInt(String(placed.args.shares)) - used;
+    const art = listed.find((a) => a.token === String(placed.args.token).toLowerCase());
+    await emitOrderFill(tx, {
+      txHash: fill.txHash,
+      logIndex: fill.logIndex,
+      maker: String(placed.args.maker),
+      side: Number(placed.args.side) === 0 ? "ask" : "bid",
+      shares: String(fill.args.shares),
+      remaining: (remaining > 0n ? remaining : 0n).toString(),
+      slug: art?.slug ?? null,
+      title: art?.title ?? null,
+      titleZh: art?.titleZh ?? null,
+    });
+  }
+}
+
 /** Orders and trades from the market's order events. Version 1: the projection as the indexer first built it. */
 export const marketProjection = defineProjection({
   name: "market",
   version: 1,
   events: [orderEvent("OrderPlaced"), orderEvent("OrderFilled"), orderEvent("OrderCancelled")],
   // A rescan refreshes only the orders with a newly recorded event (the others were built from all of theirs).
-  apply: (tx, batch) => refreshOrders(tx, orderIdsOf(batch.kind === "rescan" ? batch.inserted : batch.events)),
+  async apply(tx, batch) {
+    await refreshOrders(tx, orderIdsOf(batch.kind === "rescan" ? batch.inserted : batch.events));
+    // Makers are told of fills as they happen (not when history is re-read).
+    if (batch.kind === "live") await notifyFills(tx, batch.events);
+  },
   async rollback(tx, ancestor, removed) {
     await tx.delete(marketTrades).where(gt(marketTrades.blockNumber, ancestor));
     await refreshOrders(tx, orderIdsOf(removed));

@@ -36,6 +36,7 @@ import {
 import type { Database } from "../../lib/db/connect";
 import * as schema from "../../lib/db/schema";
 import { writeAudit } from "../../lib/audit";
+import { emitKycDecision } from "../../lib/notifications";
 import { sha256Hex } from "../../lib/format/hash";
 import { renderArtwork } from "./art";
 import { artworks, people, trades as trades_, type DemoArtwork, type DemoPerson } from "./data";
@@ -280,6 +281,20 @@ export async function seedDemo({
       subjectId: row!.id,
       after: { kycStatus: row!.kycStatus, wallet: address },
     });
+    // What these investors were told of their decision: in the portal, and by email (the local inbox).
+    if (approved || inv.kyc === "rejected") {
+      await emitKycDecision(
+        db,
+        {
+          investorId: row!.id,
+          applicationId: `seed-${row!.id}`,
+          event: approved ? "approve" : "reject",
+          message: inv.rejectionReason ?? null,
+          at: approvedAt ?? new Date((now - 2 * DAY) * 1000),
+        },
+        { appOrigin: env.appOrigin, secret: env.sessionSecret },
+      );
+    }
   }
 
   // --- Artworks, tokens, documents, offerings ------------------------------------------------------

@@ -13,6 +13,7 @@ import { UpdatesList } from "@/components/asset/updates-list";
 import { getViewer } from "@/components/layout/viewer";
 import { MarketSection } from "@/components/market/market-section";
 import { Section } from "@/components/ui/section";
+import { FollowArtwork } from "@/components/notifications/follow-artwork";
 import { getArtworkPage } from "@/lib/assets/artwork";
 import { getArtworkUpdates } from "@/lib/assets/updates";
 
@@ -105,6 +106,7 @@ export default async function ArtworkPage({ params }: Props) {
             signedIn={!!viewer}
             trading={data.token ? (await getTradingTokens()).has(data.token.toLowerCase()) : false}
           />
+          <FollowArtwork slug={artwork.slug} artworkId={artwork.id} address={viewer?.address ?? null} />
           <RiskWarnings />
         </aside>
       </div>

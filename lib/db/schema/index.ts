@@ -13,3 +13,4 @@ export * from "./market";
 export * from "./kyc";
 export * from "./distributions";
 export * from "./jobs";
+export * from "./notifications";

@@ -25,6 +25,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/compliance-batch-transfer.json").then((m) => m.default),
       import("./en/distributions.json").then((m) => m.default),
       import("./en/admin.json").then((m) => m.default),
+      import("./en/notifications.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -46,6 +47,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/compliance-batch-transfer.json").then((m) => m.default),
       import("./zh-HK/distributions.json").then((m) => m.default),
       import("./zh-HK/admin.json").then((m) => m.default),
+      import("./zh-HK/notifications.json").then((m) => m.default),
     ]),
 };
 

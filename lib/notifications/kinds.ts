@@ -1,0 +1,51 @@
+/**
+ * The notification kinds the portal sends, and the values each message takes. Plain module (the indexer worker
+ * emits order fills). Words are in lib/i18n/messages/<locale>/notifications.json under `notifications.kinds.<kind>`.
+ */
+export const notificationKinds = [
+  "kyc_submitted",
+  "kyc_approved",
+  "kyc_rejected",
+  "kyc_needs_information",
+  "kyc_expired",
+  "kyc_expiring",
+  "order_filled",
+  "order_partly_filled",
+  "listing_approved",
+  "listing_returned",
+  "offering_opened",
+  "wallet_frozen",
+  "wallet_unfrozen",
+  "shares_frozen",
+  "forced_transfer",
+  "distribution_to_claim",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === "string" && (notificationKinds as readonly string[]).includes(value);
+}
+
+/** The groups a person turns email on or off for (one switch per group on the preferences form). */
+export const preferenceGroups = {
+  kyc: ["kyc_submitted", "kyc_approved", "kyc_rejected", "kyc_needs_information", "kyc_expired", "kyc_expiring"],
+  orders: ["order_filled", "order_partly_filled"],
+  listings: ["listing_approved", "listing_returned"],
+  offerings: ["offering_opened"],
+  holdings: ["distribution_to_claim", "wallet_frozen", "wallet_unfrozen", "shares_frozen", "forced_transfer"],
+} as const satisfies Record<string, readonly NotificationKind[]>;
+export type PreferenceGroup = keyof typeof preferenceGroups;
+export const preferenceGroupNames = Object.keys(preferenceGroups) as PreferenceGroup[];
+
+export function groupOf(kind: NotificationKind): PreferenceGroup {
+  return preferenceGroupNames.find((g) => (preferenceGroups[g] as readonly string[]).includes(kind))!;
+}
+
+/** A recipient key: an investor (all their wallets) or a wallet with no investor record (issuers, staff). */
+export type Recipient = `investor:${string}` | `wallet:0x${string}`;
+export const investorRecipient = (investorId: string): Recipient => `investor:${investorId}`;
+export const walletRecipient = (address: string): Recipient => `wallet:${address.toLowerCase()}` as Recipient;
+
+export function isRecipient(value: unknown): value is Recipient {
+  return typeof value === "string" && /^(investor:[0-9a-f-]{36}|wallet:0x[0-9a-f]{40})$/.test(value);
+}

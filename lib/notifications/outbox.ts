@@ -1,0 +1,117 @@
+/**
+ * The email outbox: claiming due rows, recording a send or a failure. Claiming is one UPDATE over a
+ * `SELECT … FOR UPDATE SKIP LOCKED` with a lease: two workers (two web instances) never claim the same row, and a
+ * row whose worker died is claimed again once its lease has run out. A failure is retried with exponential backoff
+ * (30 s, 1 min, 2 min … at most 6 h) and given up after MAX_ATTEMPTS, with the last error kept. Plain module.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/connect";
+import { notificationOutbox, notifications, type OutboxRow } from "@/lib/db/schema";
+
+export const MAX_ATTEMPTS = 8;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 6 * 60 * 60_000;
+const LEASE_MS = 2 * 60_000;
+
+/** The wait before the next try after `attempts` tries (1 → 30 s, 2 → 1 min, …, capped at 6 h). */
+export function backoffMs(attempts: number): number {
+  return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+}
+
+export type ClaimedEmail = OutboxRow & { recipient: string | null };
+
+/** Claims up to `limit` due emails for `workerId` (each claim counts as an attempt). */
+export async function claimDueEmails(
+  db: Database,
+  {
+    workerId,
+    limit = 10,
+    now = new Date(),
+    leaseMs = LEASE_MS,
+  }: { workerId: string; limit?: number; now?: Date; leaseMs?: number },
+): Promise<ClaimedEmail[]> {
+  const until = new Date(now.getTime() + leaseMs);
+  const claimed = await db.execute<{ id: string | number }>(sql`
+    UPDATE notification_outbox
+       SET claimed_by = ${workerId}, claimed_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM notification_outbox
+        WHERE sent_at IS NULL AND failed_at IS NULL
+          AND next_attempt_at <= ${now.toISOString()}::timestamptz
+          AND (claimed_until IS NULL OR claimed_until < ${now.toISOString()}::timestamptz)
+        ORDER BY next_attempt_at, id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id`);
+  const ids = claimed.rows.map((r) => Number(r.id));
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ row: notificationOutbox, recipient: notifications.recipient })
+    .from(notificationOutbox)
+    .leftJoin(notifications, eq(notifications.id, notificationOutbox.notificationId))
+    .where(sql`${notificationOutbox.id} IN (${sql.join(ids, sql`, `)})`)
+    .orderBy(notificationOutbox.id);
+  return rows.map((r) => ({ ...r.row, recipient: r.recipient }));
+}
+
+/** Records a send (only by the worker that holds the claim). */
+export async function markSent(
+  db: Database,
+  { id, workerId, now = new Date() }: { id: number; workerId: string; now?: Date },
+) {
+  await db
+    .update(notificationOutbox)
+    .set({ sentAt: now, claimedBy: null, claimedUntil: null, lastError: null })
+    .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.claimedBy, workerId)));
+}
+
+/** Records a failed try: retried after the backoff, or given up after MAX_ATTEMPTS. */
+export async function markFailed(
+  db: Database,
+  { row, workerId, error, now = new Date() }: { row: OutboxRow; workerId: string; error: string; now?: Date },
+) {
+  const giveUp = row.attempts >= MAX_ATTEMPTS;
+  await db
+    .update(notificationOutbox)
+    .set({
+      lastError: error.slice(0, 1000),
+      claimedBy: null,
+      claimedUntil: null,
+      nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
+      ...(giveUp ? { failedAt: now } : {}),
+    })
+    .where(and(eq(notificationOutbox.id, row.id), eq(notificationOutbox.claimedBy, workerId)));
+}
+
+export type SendEmail = (email: ClaimedEmail) => Promise<void>;
+
+/** One pass of a worker: claims due emails, sends each, records the outcome. */
+export async function drainOutbox(
+  db: Database,
+  {
+    send,
+    workerId,
+    limit = 10,
+    now = () => new Date(),
+  }: { send: SendEmail; workerId: string; limit?: number; now?: () => Date },
+): Promise<{ sent: number; failed: number }> {
+  const rows = await claimDueEmails(db, { workerId, limit, now: now() });
+  let sent = 0;
+  let failed = 0;
+  for (const row of rows) {
+    try {
+      await send(row);
+      await markSent(db, { id: row.id, workerId, now: now() });
+      sent += 1;
+    } catch (error) {
+      await markFailed(db, {
+        row,
+        workerId,
+        error: error instanceof Error ? error.message : String(error),
+        now: now(),
+      });
+      failed += 1;
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,63 @@
+/**
+ * Email preferences (which kinds by email, in which language) and the unsubscribe link. A signed-in person's are
+ * kept under their recipient key (their investor's when the wallet is linked to one).
+ */
+import type { Database } from "@/lib/db/connect";
+import { notificationPreferences } from "@/lib/db/schema";
+import { type PreferenceGroup, preferenceGroupNames, preferenceGroups, type Recipient } from "./kinds";
+import { getContact, getPreferencesRow, recipientOfWallet } from "./recipients";
+import type { MailLocale } from "./render";
+import { verifyUnsubscribeToken } from "./token";
+import type { PreferencesView } from "./types";
+
+export async function getPreferences(
+  db: Database,
+  { address, fallbackLocale }: { address: string; fallbackLocale: MailLocale },
+): Promise<PreferencesView> {
+  const recipient = await recipientOfWallet(db, address);
+  const contact = await getContact(db, recipient);
+  const row = contact.preferences;
+  const off = new Set(row?.emailOff ?? []);
+  const email = Object.fromEntries(
+    preferenceGroupNames.map((g) => [g, !row?.unsubscribedAll && !preferenceGroups[g].some((kind) => off.has(kind))]),
+  ) as PreferencesView["email"];
+  return {
+    locale: row ? contact.locale : fallbackLocale,
+    email,
+    unsubscribedAll: row?.unsubscribedAll ?? false,
+    hasEmail: Boolean(contact.email),
+  };
+}
+
+export async function savePreferences(
+  db: Database,
+  { address, locale, email }: { address: string; locale: MailLocale; email: Record<PreferenceGroup, boolean> },
+): Promise<void> {
+  const recipient = await recipientOfWallet(db, address);
+  const emailOff = preferenceGroupNames.filter((g) => !email[g]).flatMap((g) => [...preferenceGroups[g]]);
+  await db
+    .insert(notificationPreferences)
+    .values({ recipient, locale, emailOff, unsubscribedAll: false })
+    .onConflictDoUpdate({
+      target: notificationPreferences.recipient,
+      set: { locale, emailOff, unsubscribedAll: false, updatedAt: new Date() },
+    });
+}
+
+/** Follows an unsubscribe link: no email at all for the token's recipient. Null when the token is not valid. */
+export async function unsubscribe(
+  db: Database,
+  { token, secret }: { token: string; secret: string },
+): Promise<{ recipient: Recipient } | null> {
+  const recipient = verifyUnsubscribeToken(token, secret);
+  if (!recipient) return null;
+  const existing = await getPreferencesRow(db, recipient);
+  await db
+    .insert(notificationPreferences)
+    .values({ recipient, locale: existing?.locale ?? "en", unsubscribedAll: true })
+    .onConflictDoUpdate({
+      target: notificationPreferences.recipient,
+      set: { unsubscribedAll: true, updatedAt: new Date() },
+    });
+  return { recipient };
+}
