@@ -65,6 +65,11 @@ const claimOf = (page: Page) => section(page).getByTestId("distribution-claim").
 
 /** Connects the test wallet when the page offers it (a full load may not reconnect it). */
 async function connectIfAsked(page: Page) {
+  // The section first renders the claim (its button disabled until the signing wallet is connected), then asks to
+  // connect when the wallet is not: wait for the claim before looking for the question.
+  await expect(claimOf(page).getByRole("button", { name: /^Claim the distribution on / })).toBeVisible({
+    timeout: 30_000,
+  });
   const connect = section(page).getByRole("button", { name: "Connect wallet" });
   if (await connect.isVisible().catch(() => false)) {
     await connect.click();

@@ -20,7 +20,7 @@ export async function Footer() {
                 </Link>
               </li>
               <li>
-                <Link className="tap-target hover:text-ink" href="/portfolio">
+                <Link className="tap-target hover:text-ink" href="/portfolio" prefetch={false}>
                   {t("portfolio")}
                 </Link>
               </li>

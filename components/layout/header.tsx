@@ -26,6 +26,8 @@ export async function Header({ viewer }: { viewer: Viewer | null }) {
   const items: NavItem[] = navFor(viewer ? homeRolesOf(viewer) : null).map((key) => ({
     href: hrefs[key],
     label: t(`nav.${key}`),
+    // Every console is a (wallet) route: not prefetched from public pages (see NavItem).
+    ...(key === "catalogue" ? {} : { prefetch: false as const }),
   }));
   const themeLabels = { toDark: t("theme.toDark"), toLight: t("theme.toLight") };
   const menuLabels = { open: t("menu.open"), close: t("menu.close"), label: t("menu.label") };

@@ -4,7 +4,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export type NavItem = { href: string; label: string };
+/**
+ * `prefetch: false` for routes of the (wallet) group: prefetching one from a public page would load the wallet's
+ * code (its layout holds the wallet provider) for visitors who may never go there.
+ */
+export type NavItem = { href: string; label: string; prefetch?: false };
 
 function isActive(pathname: string, href: string) {
   return href === "/"
@@ -30,6 +34,7 @@ export function NavLinks({
           <li key={item.href}>
             <Link
               href={item.href}
+              prefetch={item.prefetch}
               onClick={onNavigate}
               aria-current={active ? "page" : undefined}
               className={cn(
