@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Address, getAddress, type Hex } from "viem";
@@ -10,9 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { useWalletTx } from "@/components/wallet/use-wallet-tx";
-import { settleTransactionAction } from "@/components/wallet/tx-actions";
+import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
 import { DISTRIBUTION_KINDS } from "@/lib/distributions/kinds";
@@ -37,13 +34,11 @@ export function DistributionPreview({
   const t = useTranslations("distributions.issuer");
   const tc = useTranslations("issuer.chain");
   const locale = useLocale();
-  const router = useRouter();
-  const tx = useWalletTx<"approve" | "create">();
-  const { address, isConnected, isReconnecting } = useWalletConnection();
+  const { tx, connection, wrongWallet, sign: signAndRecord } = useRecordedTx<"approve" | "create">(account);
+  const { isConnected, isReconnecting } = connection;
   const [connectOpen, setConnectOpen] = useState(false);
   const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
   const amount = BigInt(plan.terms.amount);
-  const wrongWallet = isConnected && address?.toLowerCase() !== account.toLowerCase();
   const done = tx.step.kind === "confirmed";
 
   async function sign() {
@@ -56,8 +51,8 @@ export function DistributionPreview({
       treeHash: plan.terms.treeHash as Hex,
       leafCount: BigInt(plan.terms.leafCount),
     };
-    const settled = await tx.run(
-      async ({ send }) => {
+    await signAndRecord(
+      async (send) => {
         await send(
           {
             address: getAddress(plan.paymentToken),
@@ -68,7 +63,7 @@ export function DistributionPreview({
           },
           { phase: "approve" },
         );
-        const hash = await send(
+        return send(
           {
             address: getAddress(plan.distributor),
             abi: distributorAbi,
@@ -78,15 +73,9 @@ export function DistributionPreview({
           },
           { phase: "create" },
         );
-        await settleTransactionAction({ txHash: hash }).catch(() => null);
-        return hash;
       },
-      async (hash) => {
-        const result = await recordDistributionAction({ id: plan.id, txHash: hash! });
-        return result.ok ? null : result.message;
-      },
+      (hash) => recordDistributionAction({ id: plan.id, txHash: hash }),
     );
-    if (settled) router.refresh();
   }
 
   const phase = "phase" in tx.step ? tx.step.phase : undefined;
