@@ -1,14 +1,11 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
@@ -17,6 +14,7 @@ import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { planDistributionAction } from "../distribution-actions";
 import { recordDistributionAction } from "../distribution-actions";
+import { SignerAlert } from "../signer-alert";
 import { TxStatus } from "../tx-status";
 
 export type Plan = Extract<Awaited<ReturnType<typeof planDistributionAction>>, { ok: true }>;
@@ -32,11 +30,9 @@ export function DistributionPreview({
   onDiscard: () => void;
 }) {
   const t = useTranslations("distributions.issuer");
-  const tc = useTranslations("issuer.chain");
   const locale = useLocale();
   const { tx, connection, wrongWallet, sign: signAndRecord } = useRecordedTx<"approve" | "create">(account);
-  const { isConnected, isReconnecting } = connection;
-  const [connectOpen, setConnectOpen] = useState(false);
+  const { isConnected } = connection;
   const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
   const amount = BigInt(plan.terms.amount);
   const done = tx.step.kind === "confirmed";
@@ -94,20 +90,7 @@ export function DistributionPreview({
       </div>
       <PreviewFacts plan={plan} />
       <PreviewTables plan={plan} />
-      {!isConnected ? (
-        <Alert
-          tone="info"
-          title={t("connectHint")}
-          action={
-            <Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-              {tc("connect")}
-            </Button>
-          }
-        />
-      ) : wrongWallet ? (
-        <Alert tone="warn" title={t("wrongWallet")} />
-      ) : null}
-      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+      <SignerAlert signer={account} connectTitle={t("connectHint")} wrongTitle={t("wrongWallet")} />
       {!done ? <p className="text-sm">{t("stepsIntro", { amount: money(amount) })}</p> : null}
       {tx.busy && phase ? (
         <p className="text-sm font-medium">
