@@ -132,7 +132,7 @@ export async function recordClaim(
   if (!nodeKnows) return { ok: false, code: "tx_not_found" };
   const read = await readDistributorCall({
     client,
-    distributor,
+    deployments,
     txHash,
     sender: wallet,
     functions: ["claim", "claimMany"],

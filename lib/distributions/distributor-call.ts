@@ -13,30 +13,39 @@ import {
   type PublicClient,
 } from "viem";
 import { distributorAbi } from "@/lib/chain/abis";
+import type { Deployments } from "@/lib/chain/deployments";
 import { type TxRefusal, type VerifiedCall, verifyContractCall } from "@/lib/chain/verify-tx";
 
 type DistributorEvent = ContractEventName<typeof distributorAbi>;
 
+/** `no_distributor` when none is deployed on this chain; else the call and its events, or why the call is refused. */
 export async function readDistributorCall<E extends DistributorEvent>({
   client,
-  distributor,
+  deployments,
   txHash,
   sender,
   functions,
   eventName,
-  waitMs,
+  waitMs = 0,
 }: {
   client: PublicClient;
-  distributor: Address;
+  deployments: Deployments;
   txHash: Hex;
   sender: Address;
   functions: readonly string[];
   eventName: E;
-  waitMs: number;
+  waitMs?: number;
 }): Promise<
-  | { ok: true; call: VerifiedCall; events: ParseEventLogsReturnType<typeof distributorAbi, E, true> }
-  | { ok: false; code: TxRefusal }
+  | {
+      ok: true;
+      distributor: Address;
+      call: VerifiedCall;
+      events: ParseEventLogsReturnType<typeof distributorAbi, E, true>;
+    }
+  | { ok: false; code: "no_distributor" | TxRefusal }
 > {
+  const distributor = deployments.distributor;
+  if (!distributor) return { ok: false, code: "no_distributor" };
   const verified = await verifyContractCall({
     client,
     txHash,
@@ -50,5 +59,5 @@ export async function readDistributorCall<E extends DistributorEvent>({
     logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
     eventName,
   });
-  return { ok: true, call: verified.call, events };
+  return { ok: true, distributor, call: verified.call, events };
 }

@@ -228,7 +228,7 @@ export async function recordDistributionCreated(
   if (row.onChainId !== null) return { ok: false, code: "already_recorded" };
   const read = await readDistributorCall({
     client,
-    distributor,
+    deployments,
     txHash,
     sender: issuer,
     functions: ["createDistribution"],

@@ -21,20 +21,17 @@ type Common = { client: PublicClient; deployments: Deployments; txHash: Hex; wai
 /** The issuer's close, read back from the chain: what came back, audited once per transaction. */
 export async function recordDistributionClose(
   db: Database,
-  { client, deployments, issuer, onChainId, txHash, waitMs = 0 }: Common & { issuer: Address; onChainId: bigint },
+  { issuer, onChainId, ...chain }: Common & { issuer: Address; onChainId: bigint },
 ): Promise<{ ok: true; returned: bigint } | Refused> {
-  const distributor = deployments.distributor;
-  if (!distributor) return { ok: false, code: "no_distributor" };
   const read = await readDistributorCall({
-    client,
-    distributor,
-    txHash,
+    ...chain,
     sender: issuer,
     functions: ["close"],
     eventName: "DistributionClosed",
-    waitMs,
   });
   if (!read.ok) return read;
+  const { distributor } = read;
+  const { txHash } = chain;
   const [id] = read.call.args as [bigint];
   const [closed] = read.events;
   if (id !== onChainId || !closed || closed.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
@@ -56,20 +53,17 @@ export async function recordDistributionClose(
 /** A compliance agent's hold or release, read back from the chain with the reason it carries on-chain. */
 export async function recordDistributionHold(
   db: Database,
-  { client, deployments, agent, onChainId, txHash, waitMs = 0 }: Common & { agent: Address; onChainId: bigint },
+  { agent, onChainId, ...chain }: Common & { agent: Address; onChainId: bigint },
 ): Promise<{ ok: true; held: boolean; reason: string } | Refused> {
-  const distributor = deployments.distributor;
-  if (!distributor) return { ok: false, code: "no_distributor" };
   const read = await readDistributorCall({
-    client,
-    distributor,
-    txHash,
+    ...chain,
     sender: agent,
     functions: ["hold"],
     eventName: "DistributionHeld",
-    waitMs,
   });
   if (!read.ok) return read;
+  const { distributor } = read;
+  const { txHash } = chain;
   const [held] = read.events;
   if (!held || held.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
   if (await audited(db, txHash)) return { ok: true, held: held.args.held, reason: held.args.reason };
