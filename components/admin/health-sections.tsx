@@ -2,9 +2,43 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { type Fact, FactList } from "@/components/ui/fact-list";
 import { Section } from "@/components/ui/section";
-import type { OperatorHealth } from "@/lib/admin/health";
+import type { HealthPart, OperatorHealth } from "@/lib/admin/health";
 import { formatDayTime } from "@/lib/format/date";
+
+function StateBadge({ ok, children }: { ok: boolean; children: string }) {
+  return (
+    <Badge tone={ok ? "success" : "danger"} icon={ok ? "check" : "error"}>
+      {children}
+    </Badge>
+  );
+}
+
+/** One check of the report (chain, indexer, database): its state, then its facts, or the error that stopped it. */
+export async function HealthCheck<T>({
+  id,
+  title,
+  part,
+  facts,
+}: {
+  id: string;
+  title: string;
+  part: HealthPart<T>;
+  facts: (value: T) => Fact[];
+}) {
+  const t = await getTranslations("admin.health");
+  return (
+    <Section
+      id={id}
+      look="card"
+      title={title}
+      actions={<StateBadge ok={part.ok}>{part.ok ? t("ok") : t("failing")}</StateBadge>}
+    >
+      <FactList facts={part.ok ? facts(part.value) : [{ label: t("error"), value: part.error }]} />
+    </Section>
+  );
+}
 
 /** The periodic jobs' last runs (from `job_runs`, shared by every instance). */
 export async function HealthJobs({ jobs }: { jobs: OperatorHealth["jobs"] }) {
@@ -28,15 +62,7 @@ export async function HealthJobs({ jobs }: { jobs: OperatorHealth["jobs"] }) {
           <Row key={job}>
             <RowHeader>{t(`jobNames.${job}`)}</RowHeader>
             <Cell>{run ? formatDayTime(run.startedAt, locale) : t("neverRan")}</Cell>
-            <Cell>
-              {run ? (
-                <Badge tone={run.ok ? "success" : "danger"} icon={run.ok ? "check" : "error"}>
-                  {run.ok ? t("runOk") : t("runFailed")}
-                </Badge>
-              ) : (
-                "—"
-              )}
-            </Cell>
+            <Cell>{run ? <StateBadge ok={run.ok}>{run.ok ? t("runOk") : t("runFailed")}</StateBadge> : "—"}</Cell>
           </Row>
         ))}
       </DataTable>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, unwrap } from "@/lib/actions";
 import {
   checkRoleChange,
@@ -47,10 +48,7 @@ export const recordRoleChangeAction = defineAction<RoleChangeError>()({
   name: "admin.recordRoleChange",
   input: change.extend({
     reason: z.string().trim().min(5, "reason_required").max(500, "reason_too_long"),
-    txHash: z
-      .string()
-      .regex(/^0x[0-9a-fA-F]{64}$/)
-      .transform((h) => h.toLowerCase() as `0x${string}`),
+    txHash: txHashField,
   }),
   auth: "admin",
   messages: "admin.errors",

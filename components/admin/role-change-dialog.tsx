@@ -8,10 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { RevertedTxError, TxRefused, useWalletTx, type WalletCall } from "@/components/wallet/use-wallet-tx";
-import { isUserRejection } from "@/components/wallet/wallet-errors";
+import { TxRefused, useWalletTx, type WalletCall } from "@/components/wallet/use-wallet-tx";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type GrantableRole, ROLE_IDS } from "@/lib/admin/platform-roles";
 import { checkRoleChangeAction, recordRoleChangeAction } from "./role-actions";
@@ -41,22 +39,12 @@ export function RoleChangeDialog({
 }) {
   const t = useTranslations("admin.change");
   const router = useRouter();
-  const chainErrorText = useChainErrorText();
   const uid = useId();
   const { address, isConnected } = useWalletConnection();
   const [open, setOpen] = useState(false);
   const [connectOpen, setConnectOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const tx = useWalletTx({
-    describe: (error) =>
-      error instanceof TxRefused
-        ? error.message
-        : isUserRejection(error)
-          ? t("rejectedInWallet")
-          : error instanceof RevertedTxError
-            ? t("reverted")
-            : chainErrorText(error),
-  });
+  const tx = useWalletTx({ rejected: t("rejectedInWallet"), reverted: t("reverted") });
   const change = revoke ? "revoke" : "grant";
   const wrongWallet = isConnected && address?.toLowerCase() !== admin.toLowerCase();
 
@@ -103,9 +91,8 @@ export function RoleChangeDialog({
       ) : null}
       <Dialog
         open={open}
-        onOpenChange={(o) => {
-          if (!tx.busy) setOpen(o);
-        }}
+        onOpenChange={setOpen}
+        locked={tx.busy}
         trigger={
           <Button
             variant={revoke ? "secondary" : "primary"}

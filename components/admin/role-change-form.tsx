@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
-import { controlStyles, Input, Select } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
+import { ReasonField } from "@/components/ui/reason-field";
 import { TxStatus } from "@/components/wallet/tx-status";
 import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { GRANTABLE_ROLES, type GrantableRole } from "@/lib/admin/platform-roles";
@@ -112,19 +112,14 @@ export function RoleChangeForm({
           </Field>
         </>
       )}
-      <Field id={`${uid}-reason`} label={labels.reason} hint={t("reasonHint")} error={errors?.fields.reason}>
-        {(p) => (
-          <textarea
-            {...p}
-            name="reason"
-            rows={3}
-            maxLength={500}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className={cn(controlStyles, "h-auto py-2")}
-          />
-        )}
-      </Field>
+      <ReasonField
+        id={`${uid}-reason`}
+        label={labels.reason}
+        hint={t("reasonHint")}
+        error={errors?.fields.reason}
+        value={reason}
+        onChange={setReason}
+      />
       <p className="text-xs text-ink-muted">{fixed ? t("revokeWarning") : t("grantWarning")}</p>
       <TxStatus
         step={step.kind}

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, unwrap } from "@/lib/actions";
 import { settleConfirmedTx } from "@/lib/sync/settle";
 import { recordPlatformStop, type PlatformStopError } from "@/lib/platform/stop";
@@ -15,10 +16,7 @@ import { recordPlatformStop, type PlatformStopError } from "@/lib/platform/stop"
 const input = z.object({
   stop: z.boolean(),
   reason: z.string().trim().min(5).max(500),
-  txHash: z
-    .string()
-    .regex(/^0x[0-9a-fA-F]{64}$/)
-    .transform((h) => h.toLowerCase() as `0x${string}`),
+  txHash: txHashField,
 });
 
 /** After the admin's transaction: verifies it and records the stop or resume with its reason. */

@@ -5,17 +5,13 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Field } from "@/components/ui/field";
-import { controlStyles } from "@/components/ui/input";
+import { ReasonField } from "@/components/ui/reason-field";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { TxStatus } from "@/components/wallet/tx-status";
-import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { RevertedTxError, useWalletTx } from "@/components/wallet/use-wallet-tx";
-import { isUserRejection } from "@/components/wallet/wallet-errors";
+import { useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { recordPlatformStopAction } from "./platform-stop-actions";
 
@@ -35,7 +31,6 @@ export function PlatformStopControl({
 }) {
   const t = useTranslations("complianceConsole.platformStop");
   const router = useRouter();
-  const chainErrorText = useChainErrorText();
   const uid = useId();
   const { address, isConnected } = useWalletConnection();
   const [open, setOpen] = useState(false);
@@ -44,14 +39,7 @@ export function PlatformStopControl({
   const [refused, setRefused] = useState<{ at: number; message: string } | null>(null);
   // What the last confirmed transaction did (the page's `stopped` flips with the refresh that follows it).
   const [done, setDone] = useState<boolean | null>(null);
-  const tx = useWalletTx({
-    describe: (error) =>
-      isUserRejection(error)
-        ? t("rejectedInWallet")
-        : error instanceof RevertedTxError
-          ? t("errors.tx_failed")
-          : chainErrorText(error),
-  });
+  const tx = useWalletTx({ rejected: t("rejectedInWallet"), reverted: t("errors.tx_failed") });
   const { step, busy } = tx;
   const stop = !stopped;
   const wrongWallet = isConnected && address?.toLowerCase() !== admin.toLowerCase();
@@ -110,9 +98,8 @@ export function PlatformStopControl({
       <div>
         <Dialog
           open={open}
-          onOpenChange={(o) => {
-            if (!busy) setOpen(o);
-          }}
+          onOpenChange={setOpen}
+          locked={busy}
           trigger={
             <Button variant={stop ? "danger" : "primary"} onClick={() => tx.setStep({ kind: "idle" })}>
               {stop ? t("stop") : t("resume")}
@@ -131,19 +118,14 @@ export function PlatformStopControl({
               />
             ) : null}
             {wrongWallet ? <Alert tone="warn" role="none" title={t("errors.tx_wrong_sender")} /> : null}
-            <Field id={`${uid}-reason`} label={t("reasonLabel")} hint={t("reasonHint")} error={refused?.message}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  name="reason"
-                  rows={3}
-                  maxLength={500}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  className={cn(controlStyles, "h-auto py-2")}
-                />
-              )}
-            </Field>
+            <ReasonField
+              id={`${uid}-reason`}
+              label={t("reasonLabel")}
+              hint={t("reasonHint")}
+              error={refused?.message}
+              value={reason}
+              onChange={setReason}
+            />
             <TxStatus
               step={step.kind}
               testIdOn="region"

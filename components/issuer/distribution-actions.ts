@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { txHashField } from "@/lib/chain/tx-hash-field";
 import { getServerEnv } from "@/lib/env";
 import { revalidatePath } from "next/cache";
 import { defineAction, unwrap } from "@/lib/actions";
@@ -92,10 +93,7 @@ export const recordDistributionAction = define({
   name: "distributions.record",
   input: z.object({
     id: z.string().regex(/^[0-9a-f-]{36}$/i),
-    txHash: z
-      .string()
-      .regex(/^0x[0-9a-fA-F]{64}$/)
-      .transform((h) => h.toLowerCase() as `0x${string}`),
+    txHash: txHashField,
   }),
   auth: "issuer",
   messages,
@@ -109,7 +107,7 @@ export const recordDistributionAction = define({
 /** After the issuer's close: read back from the chain (what came back) and audited. */
 export const recordDistributionCloseAction = defineAction<LifecycleRefusal>()({
   name: "distributions.close",
-  input: z.object({ onChainId: digits, txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/) }),
+  input: z.object({ onChainId: digits, txHash: txHashField }),
   auth: "issuer",
   messages,
   run: async ({ onChainId, txHash }, { session, db }) => {
@@ -117,7 +115,7 @@ export const recordDistributionCloseAction = defineAction<LifecycleRefusal>()({
       await recordIssuerClose(db, {
         issuer: session.address,
         onChainId: BigInt(onChainId),
-        txHash: txHash.toLowerCase() as `0x${string}`,
+        txHash,
       }),
     );
     revalidatePath("/issuer", "layout");

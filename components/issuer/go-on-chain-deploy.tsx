@@ -9,7 +9,8 @@ import { shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/categories";
 import { fieldIssues, tokenRulesInput } from "@/lib/issuer/validation";
 import type { StepTxView } from "./chain-actions";
-import { CategoryBoxes, DAY, NumField, type StepContext, type StepTx, toggle } from "./go-on-chain-parts";
+import { NumField } from "@/components/ui/num-field";
+import { CategoryBoxes, DAY, type StepContext, type StepTx, toggle } from "./go-on-chain-parts";
 import { ChainStep, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-step";
 
 const DEPLOY_FIELDS = [

@@ -12,7 +12,8 @@ import { formatCount, formatMoney } from "@/lib/format/money";
 import { hktInputValue, parseHktInput } from "@/lib/format/date";
 import { validateOfferingTerms } from "@/lib/issuer/validation";
 import type { StepTxView } from "./chain-actions";
-import { CategoryBoxes, DAY, NumField, type StepContext, type StepState, type StepTx } from "./go-on-chain-parts";
+import { NumField } from "@/components/ui/num-field";
+import { CategoryBoxes, DAY, type StepContext, type StepState, type StepTx } from "./go-on-chain-parts";
 import { ChainStep, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-step";
 
 const OFFER_FIELDS = [

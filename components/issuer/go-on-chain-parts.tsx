@@ -5,8 +5,6 @@ import type { Address, Hex } from "viem";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { TxStatus } from "@/components/wallet/tx-status";
 import type { CategoryName } from "@/lib/assets/categories";
 import { type ChainCheck, checkOnChainAction, confirmChainTxAction, type StepTxView } from "./chain-actions";
@@ -177,32 +175,5 @@ export function CategoryBoxes({
         {error}
       </p>
     </fieldset>
-  );
-}
-
-/** A number typed as text (shares, counts, prices), with its label, hint and error. */
-export function NumField({
-  id,
-  label,
-  value,
-  set,
-  error,
-  hint,
-  inputMode = "numeric",
-}: {
-  id: string;
-  label: string;
-  value: string;
-  set: (v: string) => void;
-  error?: string;
-  hint?: string;
-  inputMode?: "numeric" | "decimal";
-}) {
-  return (
-    <Field id={id} label={label} error={error} hint={hint}>
-      {(c) => (
-        <Input {...c} inputMode={inputMode} value={value} onChange={(e) => set(e.target.value)} autoComplete="off" />
-      )}
-    </Field>
   );
 }

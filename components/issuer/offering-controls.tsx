@@ -5,12 +5,11 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { returnFocus } from "@/components/ui/dialog";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { confirmChainTxAction } from "./chain-actions";
+import { SignerAlert } from "./signer-alert";
 import { TxStatus } from "./tx-status";
 import { useTx } from "./use-tx";
 
@@ -37,8 +36,7 @@ export function OfferingControls({
   const t = useTranslations("issuer.live");
   const tc = useTranslations("issuer.chain");
   const router = useRouter();
-  const { address, isConnected, isReconnecting } = useWalletConnection();
-  const [connectOpen, setConnectOpen] = useState(false);
+  const { address, isConnected } = useWalletConnection();
   const [confirmClose, setConfirmClose] = useState(false);
   // The inline "close now?" confirmation replaces its button: focus moves into it when it opens, and back to the
   // button when it is answered (to the section's heading while the button is busy), never to <body>.
@@ -73,22 +71,12 @@ export function OfferingControls({
 
   return (
     <div className="flex flex-col gap-6">
-      {!isConnected ? (
-        <Alert
-          tone="info"
-          title={t("connectHint")}
-          action={
-            <Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-              {tc("connect")}
-            </Button>
-          }
-        />
-      ) : wrongWallet ? (
-        <Alert tone="warn" title={tc("wrongWalletTitle")}>
-          {tc("wrongWalletBody")}
-        </Alert>
-      ) : null}
-      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+      <SignerAlert
+        signer={account}
+        connectTitle={t("connectHint")}
+        wrongTitle={tc("wrongWalletTitle")}
+        wrongBody={tc("wrongWalletBody")}
+      />
       <div className="grid gap-4 md:grid-cols-2">
         <ControlCard
           id="withdraw-title"

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, unwrap } from "@/lib/actions";
 import { claimsOfWallet, recordInvestorClaim } from "@/lib/distributions/server";
 
@@ -24,10 +25,7 @@ export const myDistributionClaimsAction = defineAction()({
 export const recordDistributionClaimAction = defineAction()({
   name: "distributions.recordClaim",
   input: z.object({
-    txHash: z
-      .string()
-      .regex(/^0x[0-9a-fA-F]{64}$/)
-      .transform((h) => h as `0x${string}`),
+    txHash: txHashField,
   }),
   auth: "signedIn",
   messages: "distributions.errors",

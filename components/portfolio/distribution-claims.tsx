@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -15,21 +14,10 @@ import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { shortAddress } from "@/lib/format/address";
 import { formatDayTime } from "@/lib/format/date";
 import type { ClaimRow, DistributionClaimsView, PaymentRow } from "@/lib/portfolio/distribution-claims";
+import { ArtworkName, artworkTitle, ShortTxLink } from "./row-parts";
 import { useDistributionClaim } from "./use-distribution-claim";
 
 type T = ReturnType<typeof useTranslations<"portfolio.distributions">>;
-
-const titleOf = (r: { title: string; titleZh: string | null }, zh: boolean) => (zh && r.titleZh ? r.titleZh : r.title);
-
-function ArtworkName({ row, zh }: { row: ClaimRow | PaymentRow; zh: boolean }) {
-  return row.slug ? (
-    <Link href={`/artworks/${row.slug}`} className="tap-target hover:underline">
-      {titleOf(row, zh)}
-    </Link>
-  ) : (
-    <>{titleOf(row, zh)}</>
-  );
-}
 
 function StatusLine({ row, t }: { row: ClaimRow; t: T }) {
   const s = row.status;
@@ -81,7 +69,8 @@ function ClaimCard({
     >
       <div className="flex min-w-0 flex-col items-start gap-2">
         <h3 className="font-medium">
-          <ArtworkName row={row} zh={zh} /> <span className="text-sm text-ink-muted">· {t(`kinds.${row.kind}`)}</span>
+          <ArtworkName artwork={row} zh={zh} />{" "}
+          <span className="text-sm text-ink-muted">· {t(`kinds.${row.kind}`)}</span>
         </h3>
         <FactList
           facts={[
@@ -100,7 +89,7 @@ function ClaimCard({
           className="self-start"
           disabled={!canSign || busy}
           onClick={onClaim}
-          aria-label={t("claimLabel", { title: titleOf(row, zh) })}
+          aria-label={t("claimLabel", { title: artworkTitle(row, zh) })}
         >
           {t("claim")}
         </Button>
@@ -138,25 +127,14 @@ function PaymentsTable({
         <Row key={p.key}>
           <Cell className="whitespace-nowrap text-ink-muted tabular">{formatDayTime(new Date(p.at), locale)}</Cell>
           <Cell className="min-w-[10rem]">
-            <ArtworkName row={p} zh={zh} />
+            <ArtworkName artwork={p} zh={zh} />
           </Cell>
           <Cell>{p.kind ? t(`kinds.${p.kind}`) : "—"}</Cell>
           <Cell align="right">
             <Money value={BigInt(p.amount)} decimals={decimals} />
           </Cell>
           <Cell className="font-mono text-xs">
-            {explorerUrl ? (
-              <a
-                href={`${explorerUrl}/tx/${p.txHash}`}
-                target="_blank"
-                rel="noreferrer"
-                className="text-accent underline"
-              >
-                {shortAddress(p.txHash, 6)}
-              </a>
-            ) : (
-              <span title={p.txHash}>{shortAddress(p.txHash, 6)}</span>
-            )}
+            <ShortTxLink hash={p.txHash} explorerUrl={explorerUrl} />
           </Cell>
         </Row>
       ))}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
@@ -6,6 +5,7 @@ import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 import type { HistoryEntry, HistoryKind } from "@/lib/portfolio/queries";
+import { ArtworkName, ShortTxLink } from "./row-parts";
 
 const tones: Record<HistoryKind, BadgeTone> = {
   purchase: "accent",
@@ -80,13 +80,7 @@ export async function HistoryTable({
             ) : null}
           </Cell>
           <Cell className="min-w-[12rem]">
-            {h.slug ? (
-              <Link href={`/artworks/${h.slug}`} className="tap-target hover:underline">
-                {zh && h.titleZh ? h.titleZh : h.title}
-              </Link>
-            ) : (
-              h.title
-            )}
+            <ArtworkName artwork={h} zh={zh} />
           </Cell>
           <Cell align="right">
             {h.kind === "distributionReceived" ? (
@@ -120,18 +114,7 @@ export async function HistoryTable({
             )}
           </Cell>
           <Cell className="font-mono text-xs">
-            {explorerUrl ? (
-              <a
-                href={`${explorerUrl}/tx/${h.txHash}`}
-                target="_blank"
-                rel="noreferrer"
-                className="text-accent underline"
-              >
-                {shortAddress(h.txHash, 6)}
-              </a>
-            ) : (
-              <span title={h.txHash}>{shortAddress(h.txHash, 6)}</span>
-            )}
+            <ShortTxLink hash={h.txHash} explorerUrl={explorerUrl} />
           </Cell>
         </Row>
       ))}

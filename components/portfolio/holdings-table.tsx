@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
@@ -6,6 +5,7 @@ import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio/queries";
+import { ArtworkName } from "./row-parts";
 
 function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; decimals: number }) {
   const sign = value > 0n ? "+" : value < 0n ? "−" : "";
@@ -70,9 +70,7 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
         />
       ) : null}
       <div className="flex min-w-0 flex-col">
-        <Link href={`/artworks/${h.slug}`} className="tap-target font-medium hover:underline">
-          {zh && h.titleZh ? h.titleZh : h.title}
-        </Link>
+        <ArtworkName artwork={h} zh={zh} className="font-medium" />
         <span className="text-xs text-ink-muted">{h.artist}</span>
         {h.frozen ? (
           <Badge tone="danger" icon="lock" className="mt-1 self-start">

@@ -5,6 +5,7 @@ import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import type { PortfolioOrder } from "@/lib/portfolio/queries";
+import { ArtworkName, artworkTitle } from "./row-parts";
 
 /** The investor's open market orders (server only): each links to its trade page, where it can be cancelled. */
 export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioOrder[]; decimals: number }) {
@@ -26,17 +27,11 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
       ]}
     >
       {orders.map((o) => {
-        const title = zh && o.titleZh ? o.titleZh : o.title;
+        const title = artworkTitle(o, zh);
         return (
           <Row key={o.orderId} data-order={o.orderId}>
             <RowHeader>
-              {o.slug ? (
-                <Link href={`/artworks/${o.slug}`} className="tap-target font-medium hover:underline">
-                  {title}
-                </Link>
-              ) : (
-                title
-              )}
+              <ArtworkName artwork={o} zh={zh} className="font-medium" />
             </RowHeader>
             <Cell>
               <Badge tone={o.side === "ask" ? "warn" : "success"} icon="swap">

@@ -28,6 +28,8 @@ export type DialogProps = {
    * point (a purchase confirmed in it is under way: its status says what happens next).
    */
   preferReturnFocus?: boolean;
+  /** While true the dialog stays as it is (its transaction is under way): Escape, × and the trigger do nothing. */
+  locked?: boolean;
 };
 
 /** Focusable now: on the page, not disabled, not hidden, not inside a closed or inert part of the page. */
@@ -95,11 +97,17 @@ export function Dialog({
   closeLabel,
   returnFocusRef,
   preferReturnFocus = false,
+  locked = false,
 }: DialogProps) {
   const openerRef = useRef<HTMLElement | null>(null);
   const fallbackRef = useRef<HTMLElement | null>(null);
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!locked) onOpenChange?.(next);
+      }}
+    >
       {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/45 backdrop-blur-[2px]" />

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, refuse } from "@/lib/actions";
 import { settleConfirmedTx } from "@/lib/sync/settle";
 import { getRequestIp } from "@/lib/http/request-ip";
@@ -17,10 +18,7 @@ import { enforceRateLimits } from "@/lib/rate-limit";
 export const settleTransactionAction = defineAction<"not_found">()({
   name: "chain.settle",
   input: z.object({
-    txHash: z
-      .string()
-      .regex(/^0x[0-9a-fA-F]{64}$/)
-      .transform((h) => h as `0x${string}`),
+    txHash: txHashField,
   }),
   auth: "signedIn",
   messages: "settleErrors",

@@ -41,6 +41,10 @@ export type SendOptions<P extends string> = {
 export type WalletTxOptions = {
   /** A failure in words (default: the shared `chainErrors` messages; a user rejection included). */
   describe?: (error: unknown) => string;
+  /** The caller's own words for a request the user rejected in the wallet (before `describe`). */
+  rejected?: string;
+  /** The caller's own words for a mined transaction that reverted (before `describe`). */
+  reverted?: string;
 };
 
 /** A caller's own refusal before the wallet opens (the server's plan refused), in words: shown as it is. */
@@ -72,7 +76,12 @@ export function useWalletTx<P extends string = string>(options: WalletTxOptions 
   const chainErrorText = useChainErrorText();
   const [step, setStep] = useState<WalletTxStep<P>>({ kind: "idle" });
   const describeOwn = options.describe ?? chainErrorText;
-  const describe = (error: unknown) => (error instanceof TxRefused ? error.message : describeOwn(error));
+  const describe = (error: unknown) => {
+    if (error instanceof TxRefused) return error.message;
+    if (options.rejected && isUserRejection(error)) return options.rejected;
+    if (options.reverted && error instanceof RevertedTxError) return options.reverted;
+    return describeOwn(error);
+  };
 
   /** Simulates, has the wallet sign and waits for a successful receipt; throws on refusal, rejection or revert. */
   const send = useCallback(

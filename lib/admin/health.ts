@@ -17,9 +17,10 @@ import { getIndexerLag } from "@/lib/indexer/indexer";
 import { listJobRuns } from "@/lib/jobs/runs";
 import { listRecentErrors, type RecentError } from "@/lib/platform/recent-errors";
 
-type Part<T> = { ok: true; value: T } | { ok: false; error: string };
+/** One part of the report: what was read, or the first line of why it could not be. */
+export type HealthPart<T> = { ok: true; value: T } | { ok: false; error: string };
 
-async function part<T>(fn: () => Promise<T>): Promise<Part<T>> {
+async function part<T>(fn: () => Promise<T>): Promise<HealthPart<T>> {
   try {
     return { ok: true, value: await fn() };
   } catch (error) {
@@ -31,10 +32,10 @@ async function part<T>(fn: () => Promise<T>): Promise<Part<T>> {
 export const REPORTED_JOBS = ["housekeeping", "notifications"] as const;
 
 export type OperatorHealth = {
-  chain: Part<{ chainId: number; head: bigint; headAt: Date }>;
-  indexer: Part<{ mode: string; cursor: bigint | null; lag: bigint | null }>;
-  database: Part<{ applied: number; shipped: number | null }>;
-  jobs: Part<Record<(typeof REPORTED_JOBS)[number], JobRun[]>>;
+  chain: HealthPart<{ chainId: number; head: bigint; headAt: Date }>;
+  indexer: HealthPart<{ mode: string; cursor: bigint | null; lag: bigint | null }>;
+  database: HealthPart<{ applied: number; shipped: number | null }>;
+  jobs: HealthPart<Record<(typeof REPORTED_JOBS)[number], JobRun[]>>;
   errors: RecentError[];
 };
 

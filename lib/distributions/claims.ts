@@ -9,13 +9,13 @@
  * Plain module taking the database and chain client, so it is tested against PGlite and a real anvil.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient } from "viem";
+import { type Address, getAddress, type Hex, type PublicClient } from "viem";
 import { writeAudit } from "@/lib/audit";
-import { distributorAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import { isNotFound, type TxRefusal, verifyContractCall } from "@/lib/chain/verify-tx";
+import { isNotFound, type TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { auditLog, chainEvents, distributionEntitlements, distributions } from "@/lib/db/schema";
+import { readDistributorCall } from "./distributor-call";
 import type { DistributionKind } from "./tree";
 
 /** Recoveries followed back from a wallet (the distributor follows at most 8 forward). */
@@ -130,19 +130,17 @@ export async function recordClaim(
     },
   );
   if (!nodeKnows) return { ok: false, code: "tx_not_found" };
-  const verified = await verifyContractCall({
+  const read = await readDistributorCall({
     client,
+    deployments,
     txHash,
     sender: wallet,
-    allowed: [{ address: distributor, abi: distributorAbi, functions: ["claim", "claimMany"] }],
+    functions: ["claim", "claimMany"],
+    eventName: "Claimed",
     waitMs,
   });
-  if (!verified.ok) return { ok: false, code: verified.code === "tx_wrong_call" ? "not_a_claim" : verified.code };
-  const paid = parseEventLogs({
-    abi: distributorAbi,
-    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
-    eventName: "Claimed",
-  }).filter((l) => getAddress(l.args.payee) === getAddress(wallet));
+  if (!read.ok) return { ok: false, code: read.code === "tx_wrong_call" ? "not_a_claim" : read.code };
+  const paid = read.events.filter((l) => getAddress(l.args.payee) === getAddress(wallet));
   if (paid.length === 0) return { ok: false, code: "no_claim" };
   const ids = [...new Set(paid.map((l) => l.args.id.toString()))];
   const known = await db
@@ -180,7 +178,7 @@ export async function recordClaim(
       // The portal's distribution ids (the distributor's id for one the portal has no record of).
       subjectId: ids.map((i) => known.find((k) => k.onChainId === i)?.id ?? i).join(","),
       after: {
-        function: verified.call.functionName,
+        function: read.call.functionName,
         total: claims.reduce((s, c) => s + BigInt(c.amount), 0n).toString(),
         claims: claims.map((c) => ({
           onChainId: c.onChainId,

@@ -7,14 +7,15 @@
  *    distributor with exactly the stored terms and records the distributor's id. Both are audited.
  * Plain module taking the chain client and deployments, so it is tested against a real anvil.
  */
-import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient } from "viem";
-import { artworkShareTokenAbi, distributorAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { type Address, getAddress, type Hex, type PublicClient } from "viem";
+import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import { type TxRefusal, verifyContractCall } from "@/lib/chain/verify-tx";
+import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { getIndexerCoverage } from "@/lib/indexer/projections";
 import { AllocationError, CENT } from "./allocate";
+import { readDistributorCall } from "./distributor-call";
 import { DistributionInputError } from "./holders";
 import { distributionTerms, prepareDistribution } from "./prepare";
 import { emitDistributionToClaim } from "@/lib/notifications";
@@ -226,15 +227,17 @@ export async function recordDistributionCreated(
   if (!row) return { ok: false, code: "not_found" };
   if (row.createdBy !== issuer.toLowerCase()) return { ok: false, code: "not_issuer" };
   if (row.onChainId !== null) return { ok: false, code: "already_recorded" };
-  const verified = await verifyContractCall({
+  const read = await readDistributorCall({
     client,
+    deployments,
     txHash,
     sender: issuer,
-    allowed: [{ address: distributor, abi: distributorAbi, functions: ["createDistribution"] }],
+    functions: ["createDistribution"],
+    eventName: "DistributionCreated",
     waitMs,
   });
-  if (!verified.ok) return verified;
-  const [token, terms] = verified.call.args as [Address, ReturnType<typeof distributionTerms>, string];
+  if (!read.ok) return read;
+  const [token, terms] = read.call.args as [Address, ReturnType<typeof distributionTerms>, string];
   const expected = distributionTerms({
     kind: row.kind,
     amount: BigInt(row.amount),
@@ -253,11 +256,7 @@ export async function recordDistributionCreated(
     terms.root.toLowerCase() === expected.root &&
     terms.treeHash.toLowerCase() === expected.treeHash &&
     terms.leafCount === expected.leafCount;
-  const [created] = parseEventLogs({
-    abi: distributorAbi,
-    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
-    eventName: "DistributionCreated",
-  });
+  const [created] = read.events;
   if (!same || !created) return { ok: false, code: "tx_mismatch" };
   const onChainId = created.args.id;
   // Recorded once: the row moves only while it has no on-chain id, and its audit entry is written with it.

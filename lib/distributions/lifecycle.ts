@@ -1,18 +1,18 @@
 /**
  * After the distribution is anchored: the issuer's close (after the claim window; the unclaimed entitlements and the
  * dust come back) and compliance's hold and release (claims wait while it is held). Each is signed in the caller's
- * own wallet; the server reads the mined transaction back ({@link verifyContractCall}: sender, target, function, not
+ * own wallet; the server reads the mined transaction back ({@link readDistributorCall}: sender, target, function, not
  * reverted), takes what happened from the distributor's event in its receipt — never from the browser — and writes
  * the audit entry. Plain module taking the chain client and deployments, so it is tested against a real anvil.
  */
 import { and, desc, eq, like } from "drizzle-orm";
-import { type Address, getAddress, type Hex, parseEventLogs, type PublicClient } from "viem";
+import type { Address, Hex, PublicClient } from "viem";
 import { writeAudit } from "@/lib/audit";
-import { distributorAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import { type TxRefusal, verifyContractCall } from "@/lib/chain/verify-tx";
+import type { TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { auditLog, distributions, distributionStates, type DistributionStateRow } from "@/lib/db/schema";
+import { readDistributorCall } from "./distributor-call";
 
 export type LifecycleRefusal = "no_distributor" | "not_found" | "not_issuer" | "tx_other_distribution" | TxRefusal;
 type Refused = { ok: false; code: LifecycleRefusal };
@@ -21,24 +21,19 @@ type Common = { client: PublicClient; deployments: Deployments; txHash: Hex; wai
 /** The issuer's close, read back from the chain: what came back, audited once per transaction. */
 export async function recordDistributionClose(
   db: Database,
-  { client, deployments, issuer, onChainId, txHash, waitMs = 0 }: Common & { issuer: Address; onChainId: bigint },
+  { issuer, onChainId, ...chain }: Common & { issuer: Address; onChainId: bigint },
 ): Promise<{ ok: true; returned: bigint } | Refused> {
-  const distributor = deployments.distributor;
-  if (!distributor) return { ok: false, code: "no_distributor" };
-  const verified = await verifyContractCall({
-    client,
-    txHash,
+  const read = await readDistributorCall({
+    ...chain,
     sender: issuer,
-    allowed: [{ address: distributor, abi: distributorAbi, functions: ["close"] }],
-    waitMs,
-  });
-  if (!verified.ok) return verified;
-  const [id] = verified.call.args as [bigint];
-  const [closed] = parseEventLogs({
-    abi: distributorAbi,
-    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
+    functions: ["close"],
     eventName: "DistributionClosed",
   });
+  if (!read.ok) return read;
+  const { distributor } = read;
+  const { txHash } = chain;
+  const [id] = read.call.args as [bigint];
+  const [closed] = read.events;
   if (id !== onChainId || !closed || closed.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
   const returned = closed.args.returned;
   if (await audited(db, txHash)) return { ok: true, returned };
@@ -58,23 +53,18 @@ export async function recordDistributionClose(
 /** A compliance agent's hold or release, read back from the chain with the reason it carries on-chain. */
 export async function recordDistributionHold(
   db: Database,
-  { client, deployments, agent, onChainId, txHash, waitMs = 0 }: Common & { agent: Address; onChainId: bigint },
+  { agent, onChainId, ...chain }: Common & { agent: Address; onChainId: bigint },
 ): Promise<{ ok: true; held: boolean; reason: string } | Refused> {
-  const distributor = deployments.distributor;
-  if (!distributor) return { ok: false, code: "no_distributor" };
-  const verified = await verifyContractCall({
-    client,
-    txHash,
+  const read = await readDistributorCall({
+    ...chain,
     sender: agent,
-    allowed: [{ address: distributor, abi: distributorAbi, functions: ["hold"] }],
-    waitMs,
-  });
-  if (!verified.ok) return verified;
-  const [held] = parseEventLogs({
-    abi: distributorAbi,
-    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
+    functions: ["hold"],
     eventName: "DistributionHeld",
   });
+  if (!read.ok) return read;
+  const { distributor } = read;
+  const { txHash } = chain;
+  const [held] = read.events;
   if (!held || held.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
   if (await audited(db, txHash)) return { ok: true, held: held.args.held, reason: held.args.reason };
   const row = await serverRow(db, distributor, onChainId);

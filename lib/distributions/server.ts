@@ -33,6 +33,9 @@ async function waitFor(txHash: Hex): Promise<number> {
   return known ? 15_000 : 0;
 }
 
+/** The server's chain client and deployments, which the domain calls take as arguments. */
+const serverChain = () => ({ client: getPublicClient() as PublicClient, deployments: getDeployments() });
+
 type PlanArgs = Omit<Parameters<typeof planDistribution>[1], "client" | "deployments" | "treeURI">;
 
 /** Plans as the issuer asked; `origin` is the portal's address the tree document is served from. */
@@ -40,8 +43,7 @@ export function planIssuerDistribution(db: Database, args: PlanArgs & { origin: 
   const { origin, ...rest } = args;
   return planDistribution(db, {
     ...rest,
-    client: getPublicClient() as PublicClient,
-    deployments: getDeployments(),
+    ...serverChain(),
     treeURI: (id) => new URL(treeDocumentPath(id), origin).toString(),
   });
 }
@@ -49,32 +51,27 @@ export function planIssuerDistribution(db: Database, args: PlanArgs & { origin: 
 export async function recordIssuerDistribution(db: Database, args: { issuer: Address; id: string; txHash: Hex }) {
   return recordDistributionCreated(db, {
     ...args,
-    client: getPublicClient() as PublicClient,
-    deployments: getDeployments(),
+    ...serverChain(),
     waitMs: await waitFor(args.txHash),
   });
 }
 
-export async function recordIssuerClose(db: Database, args: { issuer: Address; onChainId: bigint; txHash: Hex }) {
-  const waitMs = await waitFor(args.txHash);
+/** A record of a transaction the node knows, on the server's chain; one it has never seen is `tx_not_found` at once. */
+async function recordKnownTx<R>(
+  txHash: Hex,
+  record: (chain: ReturnType<typeof serverChain> & { waitMs: number }) => Promise<R>,
+) {
+  const waitMs = await waitFor(txHash);
   if (waitMs === 0) return { ok: false as const, code: "tx_not_found" as const };
-  return recordDistributionClose(db, {
-    ...args,
-    client: getPublicClient() as PublicClient,
-    deployments: getDeployments(),
-    waitMs,
-  });
+  return record({ ...serverChain(), waitMs });
 }
 
-export async function recordAgentHold(db: Database, args: { agent: Address; onChainId: bigint; txHash: Hex }) {
-  const waitMs = await waitFor(args.txHash);
-  if (waitMs === 0) return { ok: false as const, code: "tx_not_found" as const };
-  return recordDistributionHold(db, {
-    ...args,
-    client: getPublicClient() as PublicClient,
-    deployments: getDeployments(),
-    waitMs,
-  });
+export function recordIssuerClose(db: Database, args: { issuer: Address; onChainId: bigint; txHash: Hex }) {
+  return recordKnownTx(args.txHash, (chain) => recordDistributionClose(db, { ...args, ...chain }));
+}
+
+export function recordAgentHold(db: Database, args: { agent: Address; onChainId: bigint; txHash: Hex }) {
+  return recordKnownTx(args.txHash, (chain) => recordDistributionHold(db, { ...args, ...chain }));
 }
 
 /**
@@ -112,8 +109,7 @@ export const claimsOfWallet = (db: Database, wallet: Address) => claimsOf(db, wa
 export function recordInvestorClaim(db: Database, args: { wallet: Address; txHash: Hex }) {
   return recordClaim(db, {
     ...args,
-    client: getPublicClient() as PublicClient,
-    deployments: getDeployments(),
+    ...serverChain(),
     waitMs: 15_000,
   });
 }

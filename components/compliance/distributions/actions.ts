@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, unwrap } from "@/lib/actions";
 import type { LifecycleRefusal } from "@/lib/distributions/lifecycle";
 import { recordAgentHold } from "@/lib/distributions/server";
@@ -15,7 +16,7 @@ export const recordDistributionHoldAction = defineAction<LifecycleRefusal>()({
   name: "distributions.hold",
   input: z.object({
     onChainId: z.string().regex(/^\d{1,30}$/),
-    txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/),
+    txHash: txHashField,
   }),
   auth: "identityAgent",
   messages: "distributions.errors",
@@ -24,7 +25,7 @@ export const recordDistributionHoldAction = defineAction<LifecycleRefusal>()({
       await recordAgentHold(db, {
         agent: session.address,
         onChainId: BigInt(onChainId),
-        txHash: txHash.toLowerCase() as `0x${string}`,
+        txHash,
       }),
     );
     revalidatePath("/compliance", "layout");

@@ -1,18 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { cn } from "@/components/ui/cn";
-import { Field } from "@/components/ui/field";
-import { controlStyles } from "@/components/ui/input";
+import { ReasonField } from "@/components/ui/reason-field";
 import { TxStatus } from "@/components/issuer/tx-status";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { useWalletTx } from "@/components/wallet/use-wallet-tx";
-import { settleTransactionAction } from "@/components/wallet/tx-actions";
+import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi } from "@/lib/chain/abis";
 import { recordDistributionHoldAction } from "./actions";
 
@@ -33,15 +28,12 @@ export function HoldDistribution({
   held: boolean;
 }) {
   const t = useTranslations("distributions.compliance");
-  const router = useRouter();
   const ids = useId();
-  const tx = useWalletTx();
+  const { tx, isSigner, sign } = useRecordedTx(officer);
   const statusRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const { address, isConnected } = useWalletConnection();
-  const canSign = isConnected && address?.toLowerCase() === officer.toLowerCase();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,38 +44,28 @@ export function HoldDistribution({
     }
     setError(undefined);
     setOpen(false);
-    const settled = await tx.run(
-      async ({ send }) => {
-        const hash = await send({
+    const recorded = await sign(
+      (send) =>
+        send({
           address: distributor,
           abi: distributorAbi,
           functionName: "hold",
           args: [BigInt(onChainId), !held, text],
           account: officer,
-        });
-        await settleTransactionAction({ txHash: hash }).catch(() => null);
-        return hash;
-      },
-      async (hash) => {
-        const result = await recordDistributionHoldAction({ onChainId, txHash: hash! });
-        return result.ok ? null : result.message;
-      },
+        }),
+      (hash) => recordDistributionHoldAction({ onChainId, txHash: hash }),
     );
-    if (settled) {
-      setReason("");
-      router.refresh();
-    }
+    if (recorded) setReason("");
   }
 
   return (
     <div className="flex flex-col items-end gap-2">
       <Dialog
         open={open}
-        onOpenChange={(o) => {
-          if (!tx.busy) setOpen(o);
-        }}
+        onOpenChange={setOpen}
+        locked={tx.busy}
         trigger={
-          <Button size="sm" variant={held ? "secondary" : "danger"} disabled={!canSign} loading={tx.busy}>
+          <Button size="sm" variant={held ? "secondary" : "danger"} disabled={!isSigner} loading={tx.busy}>
             {held ? t("release") : t("hold")}
           </Button>
         }
@@ -94,18 +76,14 @@ export function HoldDistribution({
         preferReturnFocus
       >
         <form onSubmit={submit} noValidate className="flex flex-col gap-3">
-          <Field id={`${ids}-reason`} label={t("reason")} hint={t("reasonHint")} error={error}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={3}
-                maxLength={500}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                className={cn(controlStyles, "h-auto py-2")}
-              />
-            )}
-          </Field>
+          <ReasonField
+            id={`${ids}-reason`}
+            label={t("reason")}
+            hint={t("reasonHint")}
+            error={error}
+            value={reason}
+            onChange={setReason}
+          />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" variant={held ? "primary" : "danger"}>
               {held ? t("confirmRelease") : t("confirmHold")}

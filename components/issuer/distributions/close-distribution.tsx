@@ -1,14 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { useWalletTx } from "@/components/wallet/use-wallet-tx";
-import { settleTransactionAction } from "@/components/wallet/tx-actions";
+import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
 import { formatMoney } from "@/lib/format/money";
@@ -33,34 +30,18 @@ export function CloseDistribution({
 }) {
   const t = useTranslations("distributions.issuer");
   const locale = useLocale();
-  const router = useRouter();
-  const tx = useWalletTx();
+  const { tx, isSigner, sign } = useRecordedTx(account);
   const statusRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
-  const { address, isConnected } = useWalletConnection();
-  const canSign = isConnected && address?.toLowerCase() === account.toLowerCase();
   const amount = formatMoney(BigInt(unclaimed), PAYMENT_DECIMALS, locale);
 
   async function close() {
     setOpen(false);
-    const settled = await tx.run(
-      async ({ send }) => {
-        const hash = await send({
-          address: distributor,
-          abi: distributorAbi,
-          functionName: "close",
-          args: [BigInt(onChainId)],
-          account,
-        });
-        await settleTransactionAction({ txHash: hash }).catch(() => null);
-        return hash;
-      },
-      async (hash) => {
-        const result = await recordDistributionCloseAction({ onChainId, txHash: hash! });
-        return result.ok ? null : result.message;
-      },
+    await sign(
+      (send) =>
+        send({ address: distributor, abi: distributorAbi, functionName: "close", args: [BigInt(onChainId)], account }),
+      (hash) => recordDistributionCloseAction({ onChainId, txHash: hash }),
     );
-    if (settled) router.refresh();
   }
 
   return (
@@ -68,11 +49,10 @@ export function CloseDistribution({
       {tx.step.kind !== "confirmed" ? (
         <Dialog
           open={open}
-          onOpenChange={(o) => {
-            if (!tx.busy) setOpen(o);
-          }}
+          onOpenChange={setOpen}
+          locked={tx.busy}
           trigger={
-            <Button size="sm" variant="danger" disabled={!canSign} loading={tx.busy}>
+            <Button size="sm" variant="danger" disabled={!isSigner} loading={tx.busy}>
               {t("close")}
             </Button>
           }

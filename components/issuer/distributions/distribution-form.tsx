@@ -6,7 +6,8 @@ import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
+import { NumField } from "@/components/ui/num-field";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
 import { DISTRIBUTION_KINDS, type DistributionKind } from "@/lib/distributions/kinds";
 import { describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
@@ -120,17 +121,15 @@ export function DistributionForm({ token, account }: { token: Address; account: 
             </Select>
           )}
         </Field>
-        <Field id={`${ids}-amount`} label={t("amount")} hint={t("amountHint")} error={errors.amount}>
-          {(p) => (
-            <Input
-              {...p}
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-            />
-          )}
-        </Field>
+        <NumField
+          id={`${ids}-amount`}
+          label={t("amount")}
+          hint={t("amountHint")}
+          error={errors.amount}
+          inputMode="decimal"
+          value={amount}
+          set={setAmount}
+        />
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium">{t("recordBlock")}</legend>
@@ -147,31 +146,24 @@ export function DistributionForm({ token, account }: { token: Address; account: 
           </label>
         ))}
         {recordMode === "block" ? (
-          <Field id={`${ids}-recordBlock`} label={t("recordBlockNumber")} error={errors.recordBlock}>
-            {(p) => (
-              <Input
-                {...p}
-                inputMode="numeric"
-                autoComplete="off"
-                value={recordBlock}
-                onChange={(e) => setRecordBlock(e.target.value)}
-              />
-            )}
-          </Field>
+          <NumField
+            id={`${ids}-recordBlock`}
+            label={t("recordBlockNumber")}
+            error={errors.recordBlock}
+            value={recordBlock}
+            set={setRecordBlock}
+          />
         ) : null}
       </fieldset>
-      <Field id={`${ids}-claimDays`} label={t("claimDays")} hint={t("claimDaysHint")} error={errors.claimDays}>
-        {(p) => (
-          <Input
-            {...p}
-            inputMode="numeric"
-            autoComplete="off"
-            value={claimDays}
-            onChange={(e) => setClaimDays(e.target.value)}
-            className="max-w-40"
-          />
-        )}
-      </Field>
+      <NumField
+        id={`${ids}-claimDays`}
+        label={t("claimDays")}
+        hint={t("claimDaysHint")}
+        error={errors.claimDays}
+        value={claimDays}
+        set={setClaimDays}
+        className="max-w-40"
+      />
       <div>
         <Button type="submit" loading={busy}>
           {busy ? t("preparing") : t("prepare")}

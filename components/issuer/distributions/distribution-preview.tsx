@@ -1,18 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { useWalletTx } from "@/components/wallet/use-wallet-tx";
-import { settleTransactionAction } from "@/components/wallet/tx-actions";
+import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
 import { DISTRIBUTION_KINDS } from "@/lib/distributions/kinds";
@@ -20,6 +14,7 @@ import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { planDistributionAction } from "../distribution-actions";
 import { recordDistributionAction } from "../distribution-actions";
+import { SignerAlert } from "../signer-alert";
 import { TxStatus } from "../tx-status";
 
 export type Plan = Extract<Awaited<ReturnType<typeof planDistributionAction>>, { ok: true }>;
@@ -35,15 +30,11 @@ export function DistributionPreview({
   onDiscard: () => void;
 }) {
   const t = useTranslations("distributions.issuer");
-  const tc = useTranslations("issuer.chain");
   const locale = useLocale();
-  const router = useRouter();
-  const tx = useWalletTx<"approve" | "create">();
-  const { address, isConnected, isReconnecting } = useWalletConnection();
-  const [connectOpen, setConnectOpen] = useState(false);
+  const { tx, connection, wrongWallet, sign: signAndRecord } = useRecordedTx<"approve" | "create">(account);
+  const { isConnected } = connection;
   const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
   const amount = BigInt(plan.terms.amount);
-  const wrongWallet = isConnected && address?.toLowerCase() !== account.toLowerCase();
   const done = tx.step.kind === "confirmed";
 
   async function sign() {
@@ -56,8 +47,8 @@ export function DistributionPreview({
       treeHash: plan.terms.treeHash as Hex,
       leafCount: BigInt(plan.terms.leafCount),
     };
-    const settled = await tx.run(
-      async ({ send }) => {
+    await signAndRecord(
+      async (send) => {
         await send(
           {
             address: getAddress(plan.paymentToken),
@@ -68,7 +59,7 @@ export function DistributionPreview({
           },
           { phase: "approve" },
         );
-        const hash = await send(
+        return send(
           {
             address: getAddress(plan.distributor),
             abi: distributorAbi,
@@ -78,15 +69,9 @@ export function DistributionPreview({
           },
           { phase: "create" },
         );
-        await settleTransactionAction({ txHash: hash }).catch(() => null);
-        return hash;
       },
-      async (hash) => {
-        const result = await recordDistributionAction({ id: plan.id, txHash: hash! });
-        return result.ok ? null : result.message;
-      },
+      (hash) => recordDistributionAction({ id: plan.id, txHash: hash }),
     );
-    if (settled) router.refresh();
   }
 
   const phase = "phase" in tx.step ? tx.step.phase : undefined;
@@ -105,20 +90,7 @@ export function DistributionPreview({
       </div>
       <PreviewFacts plan={plan} />
       <PreviewTables plan={plan} />
-      {!isConnected ? (
-        <Alert
-          tone="info"
-          title={t("connectHint")}
-          action={
-            <Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-              {tc("connect")}
-            </Button>
-          }
-        />
-      ) : wrongWallet ? (
-        <Alert tone="warn" title={t("wrongWallet")} />
-      ) : null}
-      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+      <SignerAlert signer={account} connectTitle={t("connectHint")} wrongTitle={t("wrongWallet")} />
       {!done ? <p className="text-sm">{t("stepsIntro", { amount: money(amount) })}</p> : null}
       {tx.busy && phase ? (
         <p className="text-sm font-medium">

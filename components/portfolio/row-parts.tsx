@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { shortAddress } from "@/lib/format/address";
+
+type Artwork = { slug: string | null; title: string; titleZh: string | null };
+
+/** An artwork's title in the page's language (the English one when it has no Chinese title). */
+export const artworkTitle = (a: Artwork, zh: boolean) => (zh && a.titleZh ? a.titleZh : a.title);
+
+/** An artwork's title in a portfolio row, linked to its page when it has one. */
+export function ArtworkName({ artwork, zh, className }: { artwork: Artwork; zh: boolean; className?: string }) {
+  const title = artworkTitle(artwork, zh);
+  return artwork.slug ? (
+    <Link href={`/artworks/${artwork.slug}`} className={cn("tap-target hover:underline", className)}>
+      {title}
+    </Link>
+  ) : (
+    <>{title}</>
+  );
+}
+
+/** A transaction's hash, shortened, linked to the explorer when one is configured (the full hash as its title). */
+export function ShortTxLink({ hash, explorerUrl }: { hash: string; explorerUrl: string | null }) {
+  return explorerUrl ? (
+    <a href={`${explorerUrl}/tx/${hash}`} target="_blank" rel="noreferrer" className="text-accent underline">
+      {shortAddress(hash, 6)}
+    </a>
+  ) : (
+    <span title={hash}>{shortAddress(hash, 6)}</span>
+  );
+}

@@ -1,0 +1,38 @@
+import { Field } from "./field";
+import { Input } from "./input";
+
+/** A number typed as text (shares, counts, prices, amounts, blocks), with its label, hint and error; kept as typed. */
+export function NumField({
+  id,
+  label,
+  value,
+  set,
+  error,
+  hint,
+  inputMode = "numeric",
+  className,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  set: (v: string) => void;
+  error?: string;
+  hint?: string;
+  inputMode?: "numeric" | "decimal";
+  className?: string;
+}) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(c) => (
+        <Input
+          {...c}
+          inputMode={inputMode}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+          autoComplete="off"
+          className={className}
+        />
+      )}
+    </Field>
+  );
+}
