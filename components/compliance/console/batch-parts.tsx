@@ -200,10 +200,10 @@ type PreviewResult<P, L> = ({ ok: true } & P) | (ActionFailure & { lineErrors?: 
 
 /**
  * The state of a batch dialog before signing: field errors, the list's bad lines, the server's refusal, and the
- * preview. `refused` is a new object on every refusal (in the browser or by the server): the error summary takes
+ * preview with its count of problem rows. `refused` is a new object on every refusal (in the browser or by the server): the error summary takes
  * focus.
  */
-export function useBatchPreview<P, L>(initialLoading = false) {
+export function useBatchPreview<P extends { rows: readonly { problem: unknown }[] }, L>(initialLoading = false) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<L[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
@@ -262,6 +262,8 @@ export function useBatchPreview<P, L>(initialLoading = false) {
     loading,
     preview,
     setPreview,
+    /** How many of the preview's rows have a problem (none may, to sign). */
+    problems: preview?.rows.filter((r) => r.problem).length ?? 0,
     reset,
     refuse,
     load,
