@@ -4,6 +4,7 @@ import { Address } from "@/components/ui/address";
 import { DESK_TOKEN_CALLS } from "@/lib/compliance/agent-audit";
 import { getDeskHistoryView } from "@/lib/compliance/views";
 import { deskChangeLooks } from "@/lib/compliance/status-look";
+import { formatCount } from "@/lib/format/money";
 
 const KNOWN = new Set<string>(DESK_TOKEN_CALLS);
 
@@ -17,7 +18,6 @@ export async function DeskHistory({ token }: { token: string }) {
     getLocale(),
     getDeskHistoryView(token),
   ]);
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
 
   return (
     <IndexedHistoryTable
@@ -27,7 +27,7 @@ export async function DeskHistory({ token }: { token: string }) {
       history={history}
       cells={(r) => {
         const action = r.action && KNOWN.has(r.action) ? r.action : "unknown";
-        const amount = typeof r.args.amount === "string" ? nf.format(BigInt(r.args.amount)) : "";
+        const amount = typeof r.args.amount === "string" ? formatCount(BigInt(r.args.amount), locale) : "";
         const from = r.args.from ?? r.args.lostWallet;
         const to = r.args.to ?? r.args.newWallet;
         return [

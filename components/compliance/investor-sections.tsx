@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { InvestorPageView } from "@/lib/compliance/views";
 import { directionLooks, walletVerifiedLooks } from "@/lib/compliance/status-look";
 import { formatDay, formatDayTime } from "@/lib/format/date";
+import { formatCount } from "@/lib/format/money";
 
 /* Sections of one investor's compliance page (app/(wallet)/compliance/investors/[id]), fed by getInvestorPageView. */
 
@@ -45,7 +46,6 @@ export async function InvestorHoldings({ v }: { v: InvestorPageView }) {
     getLocale(),
   ]);
   const { holdings } = v.view;
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   return (
     <Section id="inv-holdings" title={t("holdings")}>
       {holdings.length === 0 ? (
@@ -76,7 +76,7 @@ export async function InvestorHoldings({ v }: { v: InvestorPageView }) {
               <Cell>
                 <Address address={h.wallet} />
               </Cell>
-              <Cell align="right">{nf.format(h.shares)}</Cell>
+              <Cell align="right">{formatCount(h.shares, locale)}</Cell>
               <Cell className="text-right">
                 {h.frozen ? (
                   <Badge tone="danger" icon="lock">
@@ -110,7 +110,6 @@ export async function InvestorHoldings({ v }: { v: InvestorPageView }) {
 export async function InvestorMovements({ v }: { v: InvestorPageView }) {
   const [t, locale] = await Promise.all([getTranslations("complianceConsole.investor"), getLocale()]);
   const { movements } = v.view;
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   return (
     <Section id="inv-history" title={t("history")}>
       {movements.length === 0 ? (
@@ -135,7 +134,7 @@ export async function InvestorMovements({ v }: { v: InvestorPageView }) {
                   {t(m.direction)}
                 </StatusBadge>
               </Cell>
-              <Cell align="right">{nf.format(m.shares)}</Cell>
+              <Cell align="right">{formatCount(m.shares, locale)}</Cell>
               <Cell>
                 <Address address={m.wallet} copy={false} />
               </Cell>
