@@ -139,7 +139,6 @@ export function FreezeFormFields({
   lineErrors: BatchLineError[];
 }) {
   const t = useTranslations("complianceBatch");
-  const lineMessage = useLineMessage("complianceBatch");
   return (
     <>
       <fieldset className="flex flex-col gap-2">
@@ -190,12 +189,13 @@ export function FreezeFormFields({
         </>
       ) : (
         <ListField
+          ns="complianceBatch"
           id={`${uid}-list`}
-          label={t("list")}
           hint={amounts ? t("listHintAmounts") : t("listHintWallets")}
           value={list}
           onChange={onListChange}
-          error={errors.list ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
+          error={errors.list}
+          lineErrors={lineErrors}
         />
       )}
       <ReasonField id={`${uid}-reason`} value={reason} onChange={onReasonChange} error={errors.reason} />

@@ -57,24 +57,37 @@ export function ReasonNote({ reason }: { reason: string }) {
   );
 }
 
-/** A pasted list (one row a line), in a monospaced field that lists every bad line under it. */
+/**
+ * A batch's pasted list (one row a line), in a monospaced field that lists every bad line under it in the batch's
+ * words (`ns`: its `list` label and `lines.*`), unless the list itself is refused (`error`).
+ */
 export function ListField({
+  ns,
   id,
-  label,
   hint,
   value,
   onChange,
   error,
+  lineErrors,
 }: {
+  ns: "complianceBatch" | "complianceBatchTransfer";
   id: string;
-  label: string;
   hint: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | string[];
+  error?: string;
+  lineErrors: (BatchLineError | TransferLineError)[];
 }) {
+  // Both namespaces hold the same `list` label: one type stands for both.
+  const t = useTranslations(ns as "complianceBatchTransfer");
+  const lineMessage = useLineMessage(ns);
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
+    <Field
+      id={id}
+      label={t("list")}
+      hint={hint}
+      error={error ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
+    >
       {(control) => (
         <textarea
           {...control}
