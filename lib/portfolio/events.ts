@@ -70,7 +70,7 @@ const baseOf = (log: { transactionHash: Hex; logIndex: number; blockNumber: bigi
  * An order's events from either source: viem's decoded log args (bigints, checksummed addresses) or the indexer's
  * stored args (decimal strings, lowercase addresses) read alike.
  */
-const orderPlacedOf = (base: EventBase, a: Record<string, unknown>): OrderPlaced => ({
+export const orderPlacedOf = (base: EventBase, a: Record<string, unknown>): OrderPlaced => ({
   ...base,
   orderId: BigInt(String(a.orderId)),
   maker: getAddress(String(a.maker)),
@@ -79,7 +79,7 @@ const orderPlacedOf = (base: EventBase, a: Record<string, unknown>): OrderPlaced
   shares: BigInt(String(a.shares)),
   price: BigInt(String(a.price)),
 });
-const orderCancelledOf = (base: EventBase, a: Record<string, unknown>): OrderCancelled => ({
+export const orderCancelledOf = (base: EventBase, a: Record<string, unknown>): OrderCancelled => ({
   ...base,
   orderId: BigInt(String(a.orderId)),
   remaining: BigInt(String(a.remaining)),
