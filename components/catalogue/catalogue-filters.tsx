@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { buttonStyles } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ChoiceSelect } from "@/components/ui/filter-fields";
+import { ChoiceSelect, type FilterOption } from "@/components/ui/filter-fields";
 import { Input } from "@/components/ui/input";
 import {
   catalogueSorts,
@@ -19,6 +19,18 @@ function boundText(cents: bigint | undefined): string {
   const [whole, fraction] = formatUnitsExact(cents, PRICE_BOUND_DECIMALS).split(".");
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return fraction && fraction !== "00" ? `${grouped}.${fraction}` : grouped;
+}
+
+/** One of the form's selects (status, artist, sort) in a `Field`, as the price bounds are: id `f-<name>`. */
+function select(
+  name: string,
+  { label, defaultValue, any, options }: { label: string; defaultValue: string; any?: string; options: FilterOption[] },
+) {
+  return (
+    <Field id={`f-${name}`} label={label}>
+      {(p) => <ChoiceSelect {...p} name={name} defaultValue={defaultValue} any={any} options={options} />}
+    </Field>
+  );
 }
 
 export type CatalogueFiltersProps = {
@@ -55,28 +67,18 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
             <Input {...p} type="search" name="q" defaultValue={value.q ?? ""} placeholder={t("searchPlaceholder")} />
           )}
         </Field>
-        <Field id="f-status" label={t("status")}>
-          {(p) => (
-            <ChoiceSelect
-              {...p}
-              name="status"
-              defaultValue={value.status ?? ""}
-              any={t("any")}
-              options={catalogueStatuses.map((s) => ({ value: s, label: ts(s) }))}
-            />
-          )}
-        </Field>
-        <Field id="f-artist" label={t("artist")}>
-          {(p) => (
-            <ChoiceSelect
-              {...p}
-              name="artist"
-              defaultValue={value.artist ?? ""}
-              any={t("anyArtist")}
-              options={artists.map((a) => ({ value: a, label: a }))}
-            />
-          )}
-        </Field>
+        {select("status", {
+          label: t("status"),
+          defaultValue: value.status ?? "",
+          any: t("any"),
+          options: catalogueStatuses.map((s) => ({ value: s, label: ts(s) })),
+        })}
+        {select("artist", {
+          label: t("artist"),
+          defaultValue: value.artist ?? "",
+          any: t("anyArtist"),
+          options: artists.map((a) => ({ value: a, label: a })),
+        })}
         {(["min", "max"] as const).map((side) => (
           <Field key={side} id={`f-${side}`} label={t(`${side}Price`)} error={boundError(side)}>
             {(p) => (
@@ -91,16 +93,11 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
             )}
           </Field>
         ))}
-        <Field id="f-sort" label={t("sort")}>
-          {(p) => (
-            <ChoiceSelect
-              {...p}
-              name="sort"
-              defaultValue={value.sort ?? "featured"}
-              options={catalogueSorts.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
-            />
-          )}
-        </Field>
+        {select("sort", {
+          label: t("sort"),
+          defaultValue: value.sort ?? "featured",
+          options: catalogueSorts.map((s) => ({ value: s, label: t(`sorts.${s}`) })),
+        })}
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonStyles({ variant: "primary", size: "sm" })}>

@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { changeCell, IndexedHistoryTable, TxHashLink } from "@/components/compliance/indexed-history";
+import { changeCell, IndexedHistoryTable } from "@/components/compliance/indexed-history";
 import { Address } from "@/components/ui/address";
 import { DESK_TOKEN_CALLS } from "@/lib/compliance/agent-audit";
 import { getDeskHistoryView } from "@/lib/compliance/views";
 import { deskChangeLooks } from "@/lib/compliance/status-look";
-import { formatDayTime } from "@/lib/format/date";
+import { formatCount } from "@/lib/format/money";
 
 const KNOWN = new Set<string>(DESK_TOKEN_CALLS);
 
@@ -13,67 +13,60 @@ const KNOWN = new Set<string>(DESK_TOKEN_CALLS);
  * indexer's record of the desk's events. Server component; the caller has already checked the compliance role.
  */
 export async function DeskHistory({ token }: { token: string }) {
-  const [t, locale, { indexed, rows, total, explorer }] = await Promise.all([
+  const [t, locale, history] = await Promise.all([
     getTranslations("deskHistory"),
     getLocale(),
     getDeskHistoryView(token),
   ]);
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
 
   return (
     <IndexedHistoryTable
       id="desk-history"
       t={t}
-      columns={["when", "proposal", "action", "change", "by", "tx"]}
-      indexed={indexed}
-      total={total}
-      rows={rows.map((r) => {
+      columns={["proposal", "action", "change", "by"]}
+      history={history}
+      cells={(r) => {
         const action = r.action && KNOWN.has(r.action) ? r.action : "unknown";
-        const amount = typeof r.args.amount === "string" ? nf.format(BigInt(r.args.amount)) : "";
+        const amount = typeof r.args.amount === "string" ? formatCount(BigInt(r.args.amount), locale) : "";
         const from = r.args.from ?? r.args.lostWallet;
         const to = r.args.to ?? r.args.newWallet;
-        return {
-          key: `${r.txHash}:${r.logIndex}`,
-          cells: [
-            { content: formatDayTime(r.at, locale), nowrap: true },
-            { content: `#${r.proposalId}`, tabular: true },
-            {
-              header: true,
-              col: "action",
-              content: (
-                <>
-                  {t(`actions.${action}` as "actions.burn", { amount })}
-                  {typeof from === "string" ? (
-                    <div className="text-xs text-ink-muted">
-                      {t("from")} <Address address={from} />
-                      {typeof to === "string" ? (
-                        <>
-                          {" "}
-                          {t("to")} <Address address={to} />
-                        </>
-                      ) : null}
-                    </div>
-                  ) : null}
-                </>
-              ),
-            },
-            changeCell(deskChangeLooks, r.change, t(`change.${r.change}`)),
-            {
-              content: (
-                <>
-                  <Address address={r.by} />
-                  {r.change !== "proposed" && r.proposer ? (
-                    <div className="text-xs text-ink-muted">
-                      {t("proposedBy")} <Address address={r.proposer} />
-                    </div>
-                  ) : null}
-                </>
-              ),
-            },
-            { content: <TxHashLink hash={r.txHash} explorer={explorer} /> },
-          ],
-        };
-      })}
+        return [
+          { content: `#${r.proposalId}`, tabular: true },
+          {
+            header: true,
+            col: "action",
+            content: (
+              <>
+                {t(`actions.${action}` as "actions.burn", { amount })}
+                {typeof from === "string" ? (
+                  <div className="text-xs text-ink-muted">
+                    {t("from")} <Address address={from} />
+                    {typeof to === "string" ? (
+                      <>
+                        {" "}
+                        {t("to")} <Address address={to} />
+                      </>
+                    ) : null}
+                  </div>
+                ) : null}
+              </>
+            ),
+          },
+          changeCell(deskChangeLooks, r.change, t(`change.${r.change}`)),
+          {
+            content: (
+              <>
+                <Address address={r.by} />
+                {r.change !== "proposed" && r.proposer ? (
+                  <div className="text-xs text-ink-muted">
+                    {t("proposedBy")} <Address address={r.proposer} />
+                  </div>
+                ) : null}
+              </>
+            ),
+          },
+        ];
+      }}
     />
   );
 }

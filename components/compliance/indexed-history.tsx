@@ -1,7 +1,9 @@
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { BadgeLook } from "@/lib/format/badge-look";
+import { formatDayTime } from "@/lib/format/date";
 
 /** One cell of a history row: the row's header cell (`header`) is a `th scope="row"`; `col` tags it for tests. */
 export type HistoryCell = { content: ReactNode; header?: boolean; col?: string; nowrap?: boolean; tabular?: boolean };
@@ -21,31 +23,47 @@ export function changeCell<S extends string>(looks: Record<S, BadgeLook>, change
 /** The section's words, from its own message namespace (each history's catalogue has the same keys). */
 type HistoryWords = (key: string, values?: Record<string, number>) => string;
 
+/** What every indexed event has: when it happened and where it stands on the chain. */
+type IndexedEvent = { at: Date; txHash: string; logIndex: number };
+
+/** A token's history as its view loads it (lib/compliance/views): none, with `indexed` false, when nothing is indexed. */
+type IndexedHistory<E> = { indexed: boolean; rows: E[]; total: number; explorer: string | null };
+
 /**
  * A section listing events the indexer recorded about a token (the desk's two-officer actions, role changes): title,
  * intro, and a table, or a line when the indexer has not run or nothing happened yet, and a "more" line when the
- * list is cut (`total` events, `rows` shown). Its words are `t`'s title, intro, caption, columns.<column>,
- * unavailable, empty and more. Shared by the register's history sections and the issuer's token page.
+ * list is cut (`total` events, `rows` shown). Each row starts with when the event happened and ends with its
+ * transaction; `cells` gives what stands between (`columns`). Its words are `t`'s title, intro, caption,
+ * columns.<column> (with `when` and `tx`), unavailable, empty and more. Shared by the register's history sections and
+ * the issuer's token page. Server component.
  */
-export function IndexedHistoryTable({
+export async function IndexedHistoryTable<E extends IndexedEvent>({
   id,
   t,
   columns: columnKeys,
-  indexed,
-  rows,
-  total,
+  history: { indexed, rows: events, total, explorer },
+  cells,
   footer,
 }: {
   /** The heading's id, also the section's test id. */
   id: string;
   t: HistoryWords;
+  /** The columns between `when` and `tx`. */
   columns: readonly string[];
-  indexed: boolean;
-  rows: { key: string; cells: HistoryCell[] }[];
-  total: number;
+  history: IndexedHistory<E>;
+  cells: (event: E) => HistoryCell[];
   footer?: ReactNode;
 }) {
-  const columns = columnKeys.map((c) => t(`columns.${c}`));
+  const locale = await getLocale();
+  const columns = ["when", ...columnKeys, "tx"].map((c) => t(`columns.${c}`));
+  const rows = events.map((e): { key: string; cells: HistoryCell[] } => ({
+    key: `${e.txHash}:${e.logIndex}`,
+    cells: [
+      { content: formatDayTime(e.at, locale), nowrap: true },
+      ...cells(e),
+      { content: <TxHashLink hash={e.txHash} explorer={explorer} /> },
+    ],
+  }));
   const more = total > rows.length ? t("more", { shown: rows.length, total }) : null;
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3" data-testid={id}>
@@ -97,9 +115,12 @@ export function IndexedHistoryTable({
   );
 }
 
+/** A hash or id of 32 bytes as `0x12345678…abcdef`. */
+export const shortHash = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
+
 /** A transaction hash, shortened, linked to the explorer when one is configured. */
 export function TxHashLink({ hash, explorer }: { hash: string; explorer: string | null }) {
-  const short = `${hash.slice(0, 10)}…${hash.slice(-6)}`;
+  const short = shortHash(hash);
   return explorer ? (
     <a
       href={`${explorer}/tx/${hash}`}

@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { InvestorPageView } from "@/lib/compliance/views";
 import { directionLooks, walletVerifiedLooks } from "@/lib/compliance/status-look";
 import { formatDay, formatDayTime } from "@/lib/format/date";
+import { formatCount } from "@/lib/format/money";
 
 /* Sections of one investor's compliance page (app/(wallet)/compliance/investors/[id]), fed by getInvestorPageView. */
 
@@ -45,63 +46,58 @@ export async function InvestorHoldings({ v }: { v: InvestorPageView }) {
     getLocale(),
   ]);
   const { holdings } = v.view;
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   return (
-    <Section id="inv-holdings" title={t("holdings")}>
-      {holdings.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t("noHoldings")}</p>
-      ) : (
-        <DataTable
-          caption={t("holdingsCaption")}
-          minWidth="40rem"
-          columns={[
-            { label: t("columns.token") },
-            { label: t("columns.wallet") },
-            { label: t("columns.shares"), align: "right" },
-            { label: t("columns.frozen"), align: "right" },
-            { label: t("columns.lockup"), align: "right" },
-          ]}
-        >
-          {holdings.map((h) => (
-            <Row key={`${h.token.token}-${h.wallet}`}>
-              <RowHeader>
-                <Link
-                  href={`/compliance/tokens/${h.token.token}?q=${h.wallet}`}
-                  className="underline-offset-4 hover:underline"
-                >
-                  {h.token.title ?? h.token.name}
-                </Link>{" "}
-                <span className="text-xs text-ink-muted">{h.token.symbol}</span>
-              </RowHeader>
-              <Cell>
-                <Address address={h.wallet} />
-              </Cell>
-              <Cell align="right">{nf.format(h.shares)}</Cell>
-              <Cell className="text-right">
-                {h.frozen ? (
-                  <Badge tone="danger" icon="lock">
-                    {tc("register.walletFrozen")}
-                  </Badge>
-                ) : h.frozenAmount > 0n ? (
-                  <Badge tone="warn" icon="lock">
-                    {tc("register.partFrozen", { amount: Number(h.frozenAmount) })}
-                  </Badge>
-                ) : (
-                  "—"
-                )}
-              </Cell>
-              <Cell align="right" className="text-xs">
-                {h.lockedAmount > 0n
-                  ? tc("register.lockedUntil", {
-                      amount: Number(h.lockedAmount),
-                      date: formatDay(new Date(h.lockedUntil * 1000), locale),
-                    })
-                  : "—"}
-              </Cell>
-            </Row>
-          ))}
-        </DataTable>
-      )}
+    <Section id="inv-holdings" title={t("holdings")} empty={holdings.length === 0 ? t("noHoldings") : null}>
+      <DataTable
+        caption={t("holdingsCaption")}
+        minWidth="40rem"
+        columns={[
+          { label: t("columns.token") },
+          { label: t("columns.wallet") },
+          { label: t("columns.shares"), align: "right" },
+          { label: t("columns.frozen"), align: "right" },
+          { label: t("columns.lockup"), align: "right" },
+        ]}
+      >
+        {holdings.map((h) => (
+          <Row key={`${h.token.token}-${h.wallet}`}>
+            <RowHeader>
+              <Link
+                href={`/compliance/tokens/${h.token.token}?q=${h.wallet}`}
+                className="underline-offset-4 hover:underline"
+              >
+                {h.token.title ?? h.token.name}
+              </Link>{" "}
+              <span className="text-xs text-ink-muted">{h.token.symbol}</span>
+            </RowHeader>
+            <Cell>
+              <Address address={h.wallet} />
+            </Cell>
+            <Cell align="right">{formatCount(h.shares, locale)}</Cell>
+            <Cell className="text-right">
+              {h.frozen ? (
+                <Badge tone="danger" icon="lock">
+                  {tc("register.walletFrozen")}
+                </Badge>
+              ) : h.frozenAmount > 0n ? (
+                <Badge tone="warn" icon="lock">
+                  {tc("register.partFrozen", { amount: Number(h.frozenAmount) })}
+                </Badge>
+              ) : (
+                "—"
+              )}
+            </Cell>
+            <Cell align="right" className="text-xs">
+              {h.lockedAmount > 0n
+                ? tc("register.lockedUntil", {
+                    amount: Number(h.lockedAmount),
+                    date: formatDay(new Date(h.lockedUntil * 1000), locale),
+                  })
+                : "—"}
+            </Cell>
+          </Row>
+        ))}
+      </DataTable>
     </Section>
   );
 }
@@ -110,43 +106,38 @@ export async function InvestorHoldings({ v }: { v: InvestorPageView }) {
 export async function InvestorMovements({ v }: { v: InvestorPageView }) {
   const [t, locale] = await Promise.all([getTranslations("complianceConsole.investor"), getLocale()]);
   const { movements } = v.view;
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   return (
-    <Section id="inv-history" title={t("history")}>
-      {movements.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t("noHistory")}</p>
-      ) : (
-        // A long history scrolls inside its box: focusable and named, so keyboard users can scroll it too.
-        <DataTable
-          caption={t("historyCaption")}
-          regionLabel={t("historyCaption")}
-          maxHeight="50vh"
-          minWidth="48rem"
-          columns={(["when", "token", "direction", "shares", "wallet", "counterparty", "tx"] as const).map((c) => ({
-            label: t(`columns.${c}`),
-          }))}
-        >
-          {movements.map((m) => (
-            <Row key={`${m.txHash}-${m.wallet}-${m.direction}`}>
-              <Cell className="whitespace-nowrap">{formatDayTime(m.at, locale)}</Cell>
-              <Cell>{m.symbol}</Cell>
-              <Cell>
-                <StatusBadge looks={directionLooks} status={m.direction}>
-                  {t(m.direction)}
-                </StatusBadge>
-              </Cell>
-              <Cell align="right">{nf.format(m.shares)}</Cell>
-              <Cell>
-                <Address address={m.wallet} copy={false} />
-              </Cell>
-              <Cell>
-                <Address address={m.counterparty} copy={false} />
-              </Cell>
-              <Cell className="font-mono text-xs">{m.txHash.slice(0, 12)}…</Cell>
-            </Row>
-          ))}
-        </DataTable>
-      )}
+    <Section id="inv-history" title={t("history")} empty={movements.length === 0 ? t("noHistory") : null}>
+      {/* A long history scrolls inside its box: focusable and named, so keyboard users can scroll it too. */}
+      <DataTable
+        caption={t("historyCaption")}
+        regionLabel={t("historyCaption")}
+        maxHeight="50vh"
+        minWidth="48rem"
+        columns={(["when", "token", "direction", "shares", "wallet", "counterparty", "tx"] as const).map((c) => ({
+          label: t(`columns.${c}`),
+        }))}
+      >
+        {movements.map((m) => (
+          <Row key={`${m.txHash}-${m.wallet}-${m.direction}`}>
+            <Cell className="whitespace-nowrap">{formatDayTime(m.at, locale)}</Cell>
+            <Cell>{m.symbol}</Cell>
+            <Cell>
+              <StatusBadge looks={directionLooks} status={m.direction}>
+                {t(m.direction)}
+              </StatusBadge>
+            </Cell>
+            <Cell align="right">{formatCount(m.shares, locale)}</Cell>
+            <Cell>
+              <Address address={m.wallet} copy={false} />
+            </Cell>
+            <Cell>
+              <Address address={m.counterparty} copy={false} />
+            </Cell>
+            <Cell className="font-mono text-xs">{m.txHash.slice(0, 12)}…</Cell>
+          </Row>
+        ))}
+      </DataTable>
     </Section>
   );
 }

@@ -203,40 +203,36 @@ export async function KycApplicationDocuments({ v }: { v: KycApplicationView }) 
   const [t, tk] = await Promise.all([getTranslations("complianceKyc"), getTranslations("kyc")]);
   const { docs } = v;
   return (
-    <Section id="documents" title={t("application.documents")} look="card">
-      {docs.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t("application.noDocuments")}</p>
-      ) : (
-        <ul className="flex flex-col gap-4">
-          {docs.map((d) => (
-            <li key={d.id} className="flex flex-col gap-2">
-              <p className="flex flex-wrap items-baseline gap-2 text-sm">
-                <span className="font-medium">{tk(`documents.kinds.${d.kind}.title`)}</span>
-                <span className="text-ink-muted">
-                  {d.mime} · {Math.max(1, Math.round(d.sizeBytes / 1024))} KB
-                </span>
-                <a
-                  href={`/api/kyc/documents/${d.id}`}
-                  target="_blank"
-                  rel="noreferrer"
-                  className="text-accent underline"
-                >
-                  {t("application.openDocument", { title: tk(`documents.kinds.${d.kind}.title`) })}
-                </a>
-              </p>
-              {d.mime.startsWith("image/") ? (
-                // eslint-disable-next-line @next/next/no-img-element -- an authorised, decrypted document: not for the image optimiser
-                <img
-                  src={`/api/kyc/documents/${d.id}`}
-                  alt={tk(`documents.kinds.${d.kind}.title`)}
-                  className="max-h-80 w-auto rounded-lg border border-line object-contain"
-                />
-              ) : null}
-              <p className="font-mono text-xs break-all text-ink-subtle">SHA-256 {d.sha256}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+    <Section
+      id="documents"
+      title={t("application.documents")}
+      look="card"
+      empty={docs.length === 0 ? t("application.noDocuments") : null}
+    >
+      <ul className="flex flex-col gap-4">
+        {docs.map((d) => (
+          <li key={d.id} className="flex flex-col gap-2">
+            <p className="flex flex-wrap items-baseline gap-2 text-sm">
+              <span className="font-medium">{tk(`documents.kinds.${d.kind}.title`)}</span>
+              <span className="text-ink-muted">
+                {d.mime} · {Math.max(1, Math.round(d.sizeBytes / 1024))} KB
+              </span>
+              <a href={`/api/kyc/documents/${d.id}`} target="_blank" rel="noreferrer" className="text-accent underline">
+                {t("application.openDocument", { title: tk(`documents.kinds.${d.kind}.title`) })}
+              </a>
+            </p>
+            {d.mime.startsWith("image/") ? (
+              // eslint-disable-next-line @next/next/no-img-element -- an authorised, decrypted document: not for the image optimiser
+              <img
+                src={`/api/kyc/documents/${d.id}`}
+                alt={tk(`documents.kinds.${d.kind}.title`)}
+                className="max-h-80 w-auto rounded-lg border border-line object-contain"
+              />
+            ) : null}
+            <p className="font-mono text-xs break-all text-ink-subtle">SHA-256 {d.sha256}</p>
+          </li>
+        ))}
+      </ul>
     </Section>
   );
 }

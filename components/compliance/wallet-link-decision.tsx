@@ -4,20 +4,16 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useState } from "react";
 import type { Hex } from "viem";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { Alert } from "@/components/ui/alert";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
-import { ConnectButton } from "@/components/wallet/connect-prompt";
 import { TxStatus } from "@/components/wallet/tx-status";
-import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
-import { useChainErrorText } from "@/components/wallet/use-chain-error";
-import { isUserRejection } from "@/components/wallet/wallet-errors";
+import { TxRefused } from "@/components/wallet/use-wallet-tx";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { LinkCall } from "@/lib/kyc/wallet-links";
+import { DecisionButtons, useRegistryDecision } from "./registry-decision";
 import { registryTxProgress } from "./registry-tx-progress";
 import { beginWalletLinkAction, confirmWalletLinkAction, rejectWalletLinkAction } from "./wallet-link-actions";
 
@@ -39,23 +35,13 @@ export function WalletLinkDecision({
 }) {
   const t = useTranslations("walletLinks.review");
   const router = useRouter();
-  const chainErrorText = useChainErrorText();
   const uid = useId();
-  const { address, isConnected, isReconnecting } = useWalletConnection();
-  const tx = useWalletTx({
-    describe: (error) =>
-      isUserRejection(error)
-        ? t("rejectedInWallet")
-        : error instanceof RevertedTxError
-          ? t("reverted")
-          : t("chainError", { detail: chainErrorText(error) }),
-  });
-  const step = tx.step;
+  const decision = useRegistryDecision("walletLinks.review", officer);
+  const { tx, address } = decision;
+  const { step, busy } = tx;
   const [proposed, setProposed] = useState(false);
   const [call, setCall] = useState<LinkCall>("linkWallet");
   const [rejectOpen, setRejectOpen] = useState(false);
-  const wrongWallet = isConnected && address?.toLowerCase() !== officer.toLowerCase();
-  const busy = tx.busy;
 
   /** The server verifies the receipt (or, with no hash, the registry) and records the link; a refusal in words. */
   async function confirm(hash: Hex | null): Promise<string | null> {
@@ -113,15 +99,7 @@ export function WalletLinkDecision({
           name: investorName,
         })}
       </p>
-      {wrongWallet ? <Alert tone="warn" role="none" title={t("wrongWallet", { wallet: officer })} /> : null}
-      <div className="flex flex-wrap gap-2">
-        {isConnected ? (
-          <Button onClick={approve} disabled={busy || wrongWallet} loading={busy}>
-            {t("approve")}
-          </Button>
-        ) : (
-          <ConnectButton loading={isReconnecting}>{t("connect")}</ConnectButton>
-        )}
+      <DecisionButtons officer={officer} decision={decision} approveLabel={t("approve")} onApprove={approve}>
         <Button
           variant="ghost"
           onClick={() => setRejectOpen((o) => !o)}
@@ -131,7 +109,7 @@ export function WalletLinkDecision({
         >
           {t("reject")}
         </Button>
-      </div>
+      </DecisionButtons>
       <TxStatus
         step={step.kind}
         view={

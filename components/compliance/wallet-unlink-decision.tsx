@@ -3,15 +3,11 @@
 import { useLocale, useTranslations } from "next-intl";
 import { exposureLines } from "@/components/account/exposure";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { ConnectButton } from "@/components/wallet/connect-prompt";
 import { TxStatus } from "@/components/wallet/tx-status";
-import { useChainErrorText } from "@/components/wallet/use-chain-error";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
-import { isUserRejection } from "@/components/wallet/wallet-errors";
+import { TxRefused } from "@/components/wallet/use-wallet-tx";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import type { WalletExposure } from "@/lib/kyc/wallet-unlinks";
+import { DecisionButtons, useRegistryDecision } from "./registry-decision";
 import { registryTxProgress } from "./registry-tx-progress";
 import { beginUnlinkAction, confirmUnlinkAction } from "./wallet-link-actions";
 
@@ -47,17 +43,8 @@ export function WalletUnlinkDecision({
   const tr = useTranslations("walletLinks.review");
   const te = useTranslations("walletLinks.exposure");
   const locale = useLocale();
-  const chainErrorText = useChainErrorText();
-  const { address, isConnected, isReconnecting } = useWalletConnection();
-  const wrongWallet = isConnected && address?.toLowerCase() !== officer.toLowerCase();
-  const tx = useWalletTx({
-    describe: (error) =>
-      isUserRejection(error)
-        ? tr("rejectedInWallet")
-        : error instanceof RevertedTxError
-          ? t("reverted")
-          : t("chainError", { detail: chainErrorText(error) }),
-  });
+  const decision = useRegistryDecision("walletLinks.unlinkReview", officer);
+  const { tx, address } = decision;
   const { step, busy } = tx;
   const lines = exposureLines(te, exposure, locale);
 
@@ -107,16 +94,7 @@ export function WalletUnlinkDecision({
       ) : (
         <p className="text-sm">{t("clear")}</p>
       )}
-      {wrongWallet ? <Alert tone="warn" role="none" title={tr("wrongWallet", { wallet: officer })} /> : null}
-      <div className="flex flex-wrap gap-2">
-        {isConnected ? (
-          <Button variant="danger" onClick={approve} disabled={busy || wrongWallet} loading={busy}>
-            {t("approve")}
-          </Button>
-        ) : (
-          <ConnectButton loading={isReconnecting}>{tr("connect")}</ConnectButton>
-        )}
-      </div>
+      <DecisionButtons officer={officer} decision={decision} approveLabel={t("approve")} danger onApprove={approve} />
       <TxStatus
         step={step.kind}
         testIdOn="region"

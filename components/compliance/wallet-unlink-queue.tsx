@@ -20,39 +20,36 @@ export async function UnlinkQueue({
     <Section
       id="unlink-title"
       title={t("unlinkTitle", { count: unlinks.filter((u) => u.status === "requested").length })}
+      empty={unlinks.length === 0 ? t("unlinkEmpty") : null}
     >
-      {unlinks.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t("unlinkEmpty")}</p>
-      ) : (
-        <ul className="flex flex-col gap-3">
-          {unlinks.map((u) => (
-            <QueueItem
-              key={u.id}
-              attributes={{ "data-unlink": String(u.id) }}
-              investorId={String(u.investorId)}
-              investorName={u.investorName ?? t("unknownInvestor")}
-              facts={[
-                { label: t("unlinkWallet"), value: <Address address={getAddress(u.wallet)} /> },
-                { label: t("requestedBy"), value: <Address address={getAddress(u.requestedBy)} /> },
-                { label: t("requestedAt"), value: formatDayTime(u.createdAt, locale) },
-              ]}
-              decision={
-                u.status === "unlinked" ? (
-                  <UnlinkDone hash={u.txHash} />
-                ) : (
-                  <WalletUnlinkDecision
-                    id={u.id}
-                    officer={officer}
-                    wallet={getAddress(u.wallet)}
-                    investorName={u.investorName ?? t("unknownInvestor")}
-                    exposure={u.exposure}
-                  />
-                )
-              }
-            />
-          ))}
-        </ul>
-      )}
+      <ul className="flex flex-col gap-3">
+        {unlinks.map((u) => (
+          <QueueItem
+            key={u.id}
+            attributes={{ "data-unlink": String(u.id) }}
+            investorId={String(u.investorId)}
+            investorName={u.investorName ?? t("unknownInvestor")}
+            facts={[
+              { label: t("unlinkWallet"), value: <Address address={getAddress(u.wallet)} /> },
+              { label: t("requestedBy"), value: <Address address={getAddress(u.requestedBy)} /> },
+              { label: t("requestedAt"), value: formatDayTime(u.createdAt, locale) },
+            ]}
+            decision={
+              u.status === "unlinked" ? (
+                <UnlinkDone hash={u.txHash} />
+              ) : (
+                <WalletUnlinkDecision
+                  id={u.id}
+                  officer={officer}
+                  wallet={getAddress(u.wallet)}
+                  investorName={u.investorName ?? t("unknownInvestor")}
+                  exposure={u.exposure}
+                />
+              )
+            }
+          />
+        ))}
+      </ul>
     </Section>
   );
 }

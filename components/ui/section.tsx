@@ -23,7 +23,8 @@ const looks = {
 
 /**
  * A landmark section named by its own heading (`aria-labelledby`), so the page's outline and screen readers' region
- * list read alike. `actions` sit beside the heading (a link, a button).
+ * list read alike. `actions` sit beside the heading (a link, a button). A section with nothing to show gives `empty`:
+ * that line stands in place of its content.
  */
 export function Section({
   id,
@@ -33,6 +34,7 @@ export function Section({
   intro,
   className,
   headingClassName,
+  empty,
   children,
 }: {
   /** The heading's id: unique on the page. */
@@ -44,6 +46,8 @@ export function Section({
   intro?: ReactNode;
   className?: string;
   headingClassName?: string;
+  /** Set when there is nothing to show (no rows): said in a muted line instead of `children`. */
+  empty?: ReactNode;
   children: ReactNode;
 }) {
   const l = looks[look];
@@ -70,7 +74,7 @@ export function Section({
       ) : (
         heading
       )}
-      {children}
+      {empty ? <p className="text-sm text-ink-muted">{empty}</p> : children}
     </section>
   );
 }

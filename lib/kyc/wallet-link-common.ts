@@ -104,6 +104,21 @@ export function requestEntry(
   return { actor: lower(actor), actorRole, action, subjectType: "investor", subjectId: investorId, ...change };
 }
 
+/**
+ * A request the investor may withdraw (a link or an unlink, still in one of its `open` states), or why not: none,
+ * another investor's, or no longer open.
+ */
+export function withdrawable<R extends { investorId: string; status: string }>(
+  request: R | undefined,
+  investorId: string,
+  open: readonly R["status"][],
+): { ok: true; request: R } | { ok: false; code: "not_found" | "not_yours" | "invalid_state" } {
+  if (!request) return { ok: false, code: "not_found" };
+  if (request.investorId !== investorId) return { ok: false, code: "not_yours" };
+  if (!open.includes(request.status)) return { ok: false, code: "invalid_state" };
+  return { ok: true, request };
+}
+
 /** Runs `change` and writes its audit entry, in one database transaction. */
 export async function changeAudited(
   db: Database,

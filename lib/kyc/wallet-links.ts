@@ -29,6 +29,7 @@ import {
   LINK_SIGN_TTL_MS,
   type LinkResult,
   lower,
+  withdrawable,
   newWalletMessage,
   signedBy,
   requestEntry,
@@ -259,11 +260,10 @@ export async function cancelLinkRequest(
   db: Database,
   { id, investorId, wallet }: { id: string; investorId: string; wallet: string },
 ): Promise<LinkResult> {
-  const [request] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
-  if (!request) return { ok: false, code: "not_found" };
-  if (request.investorId !== investorId) return { ok: false, code: "not_yours" };
-  if (request.status !== "awaiting_signatures" && request.status !== "submitted")
-    return { ok: false, code: "invalid_state" };
+  const [row] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
+  const loaded = withdrawable(row, investorId, ["awaiting_signatures", "submitted"]);
+  if (!loaded.ok) return loaded;
+  const { request } = loaded;
   await changeAudited(
     db,
     (t) => t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, id)),

@@ -22,7 +22,7 @@ import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chai
 import type { Database } from "@/lib/db/connect";
 import { artworks, marketOrders, type WalletUnlinkRequest, walletUnlinkRequests } from "@/lib/db/schema";
 import { applyRegistryChange, getInvestorsByIds, getInvestorWallets } from "@/lib/investors";
-import { changeAudited, requestEntry } from "./wallet-link-common";
+import { changeAudited, requestEntry, withdrawable } from "./wallet-link-common";
 
 export type UnlinkError =
   | "not_found"
@@ -150,10 +150,10 @@ export async function cancelUnlink(
   db: Database,
   { id, investorId, wallet }: { id: string; investorId: string; wallet: string },
 ): Promise<UnlinkResult> {
-  const [request] = await db.select().from(walletUnlinkRequests).where(eq(walletUnlinkRequests.id, id)).limit(1);
-  if (!request) return { ok: false, code: "not_found" };
-  if (request.investorId !== investorId) return { ok: false, code: "not_yours" };
-  if (request.status !== "requested") return { ok: false, code: "invalid_state" };
+  const [row] = await db.select().from(walletUnlinkRequests).where(eq(walletUnlinkRequests.id, id)).limit(1);
+  const loaded = withdrawable(row, investorId, ["requested"]);
+  if (!loaded.ok) return loaded;
+  const { request } = loaded;
   await changeAudited(
     db,
     (t) => t.update(walletUnlinkRequests).set({ status: "cancelled" }).where(eq(walletUnlinkRequests.id, id)),

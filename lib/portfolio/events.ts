@@ -66,6 +66,27 @@ const baseOf = (log: { transactionHash: Hex; logIndex: number; blockNumber: bigi
   blockNumber: log.blockNumber,
 });
 
+/*
+ * An order's events from either source: viem's decoded log args (bigints, checksummed addresses) or the indexer's
+ * stored args (decimal strings, lowercase addresses) read alike.
+ */
+export const orderPlacedOf = (base: EventBase, a: Record<string, unknown>): OrderPlaced => ({
+  ...base,
+  orderId: BigInt(String(a.orderId)),
+  maker: getAddress(String(a.maker)),
+  token: getAddress(String(a.token)),
+  side: Number(a.side),
+  shares: BigInt(String(a.shares)),
+  price: BigInt(String(a.price)),
+});
+export const orderCancelledOf = (base: EventBase, a: Record<string, unknown>): OrderCancelled => ({
+  ...base,
+  orderId: BigInt(String(a.orderId)),
+  remaining: BigInt(String(a.remaining)),
+  canceller: getAddress(String(a.canceller)),
+  reason: Number(a.reason),
+});
+
 /** The events of the wallets in a block range, straight from the chain (chunked getLogs). */
 async function readEventsFromChain({
   wallets,
@@ -126,17 +147,7 @@ async function readEventsFromChain({
       return { purchases, outs, ins, placed, cancelled };
     }),
   );
-  const placed: OrderPlaced[] = perRange
-    .flatMap((r) => r.placed)
-    .map((e) => ({
-      ...baseOf(e),
-      orderId: e.args.orderId!,
-      maker: getAddress(e.args.maker!),
-      token: getAddress(e.args.token!),
-      side: Number(e.args.side),
-      shares: e.args.shares!,
-      price: e.args.price!,
-    }));
+  const placed = perRange.flatMap((r) => r.placed).map((e) => orderPlacedOf(baseOf(e), e.args));
   const own = new Set([...knownOrderIds, ...placed.map((p) => p.orderId)]);
   return {
     purchases: perRange.flatMap((r) => r.purchases) as Purchase[],
@@ -145,13 +156,7 @@ async function readEventsFromChain({
     cancelled: perRange
       .flatMap((r) => r.cancelled)
       .filter((e) => own.has(e.args.orderId!))
-      .map((e) => ({
-        ...baseOf(e),
-        orderId: e.args.orderId!,
-        remaining: e.args.remaining!,
-        canceller: getAddress(e.args.canceller!),
-        reason: Number(e.args.reason),
-      })),
+      .map((e) => orderCancelledOf(baseOf(e), e.args)),
   };
 }
 
@@ -235,23 +240,9 @@ export async function readPortfolioEvents({
           args: { from: getAddress(String(a.from)), to: getAddress(String(a.to)), value: BigInt(String(a.value)) },
         });
       } else if (r.eventName === "OrderPlaced") {
-        placed.push({
-          ...base,
-          orderId: BigInt(String(a.orderId)),
-          maker: getAddress(String(a.maker)),
-          token: getAddress(String(a.token)),
-          side: Number(a.side),
-          shares: BigInt(String(a.shares)),
-          price: BigInt(String(a.price)),
-        });
+        placed.push(orderPlacedOf(base, a));
       } else {
-        cancelled.push({
-          ...base,
-          orderId: BigInt(String(a.orderId)),
-          remaining: BigInt(String(a.remaining)),
-          canceller: getAddress(String(a.canceller)),
-          reason: Number(a.reason),
-        });
+        cancelled.push(orderCancelledOf(base, a));
       }
     }
   }

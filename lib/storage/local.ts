@@ -3,8 +3,8 @@ import type { BigIntStats } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import type { FileStorage, StoredStat } from "./storage";
-import { StorageKeyError, withExists } from "./storage";
+import type { FileStorage, ResolvedDriver, StoredStat } from "./storage";
+import { storeOf } from "./storage";
 
 const isMissing = (err: unknown) => {
   const code = (err as NodeJS.ErrnoException).code;
@@ -46,12 +46,8 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
     };
   }
 
-  return withExists<{ readonly root: string }>({
-    kind: "local",
-    root: base,
-    async put(key, body) {
-      const full = resolve(key);
-      if (!full) throw new StorageKeyError(key);
+  const driver: ResolvedDriver<string> = {
+    async put(full, body) {
       await mkdir(path.dirname(full), { recursive: true });
       // Written beside the file and renamed over it: a reader sees the old bytes or the new, never a part.
       const temporary = `${full}.${randomUUID()}.part`;
@@ -63,9 +59,7 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
         throw err;
       }
     },
-    async get(key) {
-      const full = resolve(key);
-      if (!full) return null;
+    async get(full) {
       try {
         return await readFile(full);
       } catch (err) {
@@ -73,9 +67,7 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
         throw err;
       }
     },
-    async stream(key) {
-      const full = resolve(key);
-      if (!full) return null;
+    async stream(full) {
       // One open file: its stat describes exactly the bytes streamed (a rename over the path meanwhile does not
       // change what this handle reads).
       let handle;
@@ -98,17 +90,13 @@ export function createLocalStorage(root: string): FileStorage & { readonly root:
         throw err;
       }
     },
-    async stat(key) {
-      const full = resolve(key);
-      return full ? statOf(full) : null;
+    stat: statOf,
+    async delete(full) {
+      await rm(full, { force: true });
     },
-    async delete(key) {
-      const full = resolve(key);
-      if (full) await rm(full, { force: true });
+    async deletePrefix(full) {
+      await rm(full, { recursive: true, force: true });
     },
-    async deletePrefix(prefix) {
-      const full = resolve(prefix);
-      if (full) await rm(full, { recursive: true, force: true });
-    },
-  });
+  };
+  return storeOf("local", resolve, driver, { root: base });
 }

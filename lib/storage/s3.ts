@@ -11,10 +11,10 @@ import type { S3Settings } from "@/lib/env";
 import {
   type FileStorage,
   normalizeKey,
+  type ResolvedDriver,
   StorageDeleteError,
-  StorageKeyError,
+  storeOf,
   type StoredStat,
-  withExists,
 } from "./storage";
 
 /** A missing object: GetObject says NoSuchKey, HeadObject (no body) only 404. */
@@ -58,17 +58,11 @@ export function createS3Storage(settings: S3Settings, client?: S3Client): FileSt
     }
   }
 
-  return withExists<{ readonly client: S3Client }>({
-    kind: "s3",
-    client: s3,
-    async put(key, body, options) {
-      const Key = normalizeKey(key);
-      if (!Key) throw new StorageKeyError(key);
+  const driver: ResolvedDriver<string> = {
+    async put(Key, body, options) {
       await s3.send(new PutObjectCommand({ Bucket, Key, Body: body, ContentType: options?.contentType }));
     },
-    async get(key) {
-      const Key = normalizeKey(key);
-      if (!Key) return null;
+    async get(Key) {
       try {
         const res = await s3.send(new GetObjectCommand({ Bucket, Key }));
         return res.Body ? Buffer.from(await res.Body.transformToByteArray()) : Buffer.alloc(0);
@@ -77,9 +71,7 @@ export function createS3Storage(settings: S3Settings, client?: S3Client): FileSt
         throw err;
       }
     },
-    async stream(key) {
-      const Key = normalizeKey(key);
-      if (!Key) return null;
+    async stream(Key) {
       try {
         const res = await s3.send(new GetObjectCommand({ Bucket, Key }));
         const body = res.Body
@@ -91,17 +83,11 @@ export function createS3Storage(settings: S3Settings, client?: S3Client): FileSt
         throw err;
       }
     },
-    async stat(key) {
-      const Key = normalizeKey(key);
-      return Key ? head(Key) : null;
+    stat: head,
+    async delete(Key) {
+      await s3.send(new DeleteObjectCommand({ Bucket, Key }));
     },
-    async delete(key) {
-      const Key = normalizeKey(key);
-      if (Key) await s3.send(new DeleteObjectCommand({ Bucket, Key }));
-    },
-    async deletePrefix(prefix) {
-      const folder = normalizeKey(prefix);
-      if (!folder) return;
+    async deletePrefix(folder) {
       let ContinuationToken: string | undefined;
       do {
         const page = await s3.send(new ListObjectsV2Command({ Bucket, Prefix: `${folder}/`, ContinuationToken }));
@@ -120,5 +106,6 @@ export function createS3Storage(settings: S3Settings, client?: S3Client): FileSt
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
     },
-  });
+  };
+  return storeOf("s3", normalizeKey, driver, { client: s3 });
 }

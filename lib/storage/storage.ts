@@ -61,9 +61,58 @@ export class StorageDeleteError extends Error {
   }
 }
 
-/** A driver's `exists`, from its `stat`. */
-export function withExists<Extra extends object>(driver: Omit<FileStorage, "exists"> & Extra): FileStorage & Extra {
-  return { ...driver, exists: async (key: string) => (await driver.stat(key)) !== null };
+/** What a driver does with a key it has resolved (a file's path, an object's key): the store's work less the key checks. */
+export type ResolvedDriver<K> = {
+  put(key: K, body: Uint8Array, options?: { contentType?: string }): Promise<void>;
+  get(key: K): Promise<Buffer | null>;
+  stream(key: K): ReturnType<FileStorage["stream"]>;
+  stat(key: K): Promise<StoredStat | null>;
+  delete(key: K): Promise<void>;
+  deletePrefix(prefix: K): Promise<void>;
+};
+
+/**
+ * A store from its driver, the key rule kept in one place: every key is resolved first, and one that names nothing
+ * (`resolve` answers null) reads as absent, is ignored by the deletes and refused by `put` (StorageKeyError);
+ * `exists` comes from `stat`.
+ */
+export function storeOf<K, Extra extends object>(
+  kind: FileStorage["kind"],
+  resolve: (key: string) => K | null,
+  driver: ResolvedDriver<K>,
+  extra: Extra,
+): FileStorage & Extra {
+  const stat = async (key: string) => {
+    const k = resolve(key);
+    return k === null ? null : driver.stat(k);
+  };
+  return {
+    ...extra,
+    kind,
+    async put(key, body, options) {
+      const k = resolve(key);
+      if (k === null) throw new StorageKeyError(key);
+      await driver.put(k, body, options);
+    },
+    async get(key) {
+      const k = resolve(key);
+      return k === null ? null : driver.get(k);
+    },
+    async stream(key) {
+      const k = resolve(key);
+      return k === null ? null : driver.stream(k);
+    },
+    stat,
+    exists: async (key) => (await stat(key)) !== null,
+    async delete(key) {
+      const k = resolve(key);
+      if (k !== null) await driver.delete(k);
+    },
+    async deletePrefix(prefix) {
+      const k = resolve(prefix);
+      if (k !== null) await driver.deletePrefix(k);
+    },
+  };
 }
 
 const ROOT = "/files";

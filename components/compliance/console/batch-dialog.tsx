@@ -5,19 +5,23 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { OfficerSignFooter } from "./officer-sign";
 import type { useAgentTx } from "./use-agent-tx";
 
 /**
- * A batch dialog's open state: opening starts afresh (`onOpen` first: what the dialog starts from), closing is
+ * A batch dialog's officer, transaction and open state: opening starts afresh (`onOpen` first: what the dialog starts from), closing is
  * refused while the officer's transaction is under way, and closing after a confirmed one refreshes the page
  * (`onConfirmedClose` first: what the dialog clears).
  */
 export function useBatchDialog({
+  officer,
   reset,
   tx,
   onOpen,
   onConfirmedClose,
 }: {
+  /** The signed-in officer: the only wallet the dialog's transaction may come from. */
+  officer: string;
   /** Clears the preview and every refusal. */
   reset: () => void;
   tx: ReturnType<typeof useAgentTx>;
@@ -27,6 +31,8 @@ export function useBatchDialog({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   return {
+    officer,
+    tx,
     open,
     onOpen() {
       onOpen?.();
@@ -48,26 +54,32 @@ export function useBatchDialog({
 /**
  * The button that opens a batch dialog on a token, and the dialog (wide enough for the preview's table), worded from
  * the batch's namespace (`open`, `title`, `intro`, `preview`). Its first step is `form`: the refusal (`summary`)
- * first, the fields, then "Preview every row"; once the preview is in (`form` null), `children`: the preview and the
- * officer's signature.
+ * first, the fields, then "Preview every row"; once the preview is in (`form` null), `children` (the preview) and
+ * the officer's signature (`sign`): Back to the form, Sign while no row has a problem, Done closes.
  */
 export function BatchDialog({
   ns,
   symbol,
   className,
+  officer,
+  tx,
   open,
   onOpen,
   onOpenChange,
   form,
+  sign,
   children,
 }: {
   ns: "complianceBatch" | "complianceBatchTransfer";
   symbol: string;
   className: string;
+  officer: string;
+  tx: ReturnType<typeof useAgentTx>;
   open: boolean;
   onOpen: () => void;
   onOpenChange: (open: boolean) => void;
   form: { onSubmit: (e: React.FormEvent) => void; loading: boolean; summary: ReactNode; fields: ReactNode } | null;
+  sign: { label: string; danger: boolean; problems: number; onSign: () => void; onBack: () => void };
   children?: ReactNode;
 }) {
   // Both namespaces hold the same dialog words: one type stands for both.
@@ -97,7 +109,19 @@ export function BatchDialog({
             </div>
           </form>
         ) : (
-          children
+          <div className="flex flex-col gap-4">
+            {children}
+            <OfficerSignFooter
+              officer={officer}
+              tx={tx}
+              signLabel={sign.label}
+              danger={sign.danger}
+              disabled={sign.problems > 0}
+              onSign={sign.onSign}
+              onBack={sign.onBack}
+              onDone={() => onOpenChange(false)}
+            />
+          </div>
         )}
       </Dialog>
     </>

@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { BATCH_MODES, type BatchLineError, type BatchMode, parseBatchList } from "@/lib/compliance/batch-list";
 import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { shortAddress } from "@/lib/format/address";
+import { formatCount } from "@/lib/format/money";
 import type { BatchPreviewRowDto } from "./batch-actions";
 import { ListField, PreviewTable, RadioOption, ReasonField, reasonIsValid, useLineMessage } from "./batch-parts";
 import { BatchRefusal } from "./batch-refusal";
@@ -138,7 +139,6 @@ export function FreezeFormFields({
   lineErrors: BatchLineError[];
 }) {
   const t = useTranslations("complianceBatch");
-  const lineMessage = useLineMessage("complianceBatch");
   return (
     <>
       <fieldset className="flex flex-col gap-2">
@@ -189,12 +189,13 @@ export function FreezeFormFields({
         </>
       ) : (
         <ListField
+          ns="complianceBatch"
           id={`${uid}-list`}
-          label={t("list")}
           hint={amounts ? t("listHintAmounts") : t("listHintWallets")}
           value={list}
           onChange={onListChange}
-          error={errors.list ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
+          error={errors.list}
+          lineErrors={lineErrors}
         />
       )}
       <ReasonField id={`${uid}-reason`} value={reason} onChange={onReasonChange} error={errors.reason} />
@@ -220,7 +221,6 @@ export function FreezePreview({
 }) {
   const t = useTranslations("complianceBatch");
   const locale = useLocale();
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   const frozenText = (wallet: boolean, shares: string) =>
     [wallet ? t("wholeWallet") : null, BigInt(shares) > 0n ? t("sharesFrozen", { n: Number(shares) }) : null]
       .filter(Boolean)
@@ -255,7 +255,7 @@ export function FreezePreview({
               <span className="block font-mono text-xs text-ink-muted sm:hidden">{shortAddress(r.wallet)}</span>
             </th>
             <td className="hidden px-3 py-2 align-top font-mono text-xs sm:table-cell">{shortAddress(r.wallet)}</td>
-            <td className="px-3 py-2 text-right align-top tabular">{nf.format(BigInt(r.balance))}</td>
+            <td className="px-3 py-2 text-right align-top tabular">{formatCount(BigInt(r.balance), locale)}</td>
             <td className="px-3 py-2 align-top">{frozenText(r.frozen, r.frozenAmount)}</td>
             <td className="px-3 py-2 align-top" data-col="after">
               {r.problem ? (

@@ -10,7 +10,6 @@ import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
 import { BatchDialog, useBatchDialog } from "./batch-dialog";
 import { ReasonNote, useBatchPreview } from "./batch-parts";
 import { FreezeFormFields, FreezePreview, FreezeRefusal, useFreezeCheck } from "./batch-freeze-parts";
-import { OfficerSignFooter } from "./officer-sign";
 import { useAgentTx } from "./use-agent-tx";
 
 /** The form the register's row checkboxes belong to (`form` attribute), so a server-rendered table can select. */
@@ -60,6 +59,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
   const amounts = modeTakesAmount(mode);
 
   const dialog = useBatchDialog({
+    officer,
     reset: state.reset,
     tx,
     onOpen() {
@@ -103,7 +103,6 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
     );
     if (ok) router.refresh();
   }
-  const problems = preview?.rows.filter((r) => r.problem).length ?? 0;
 
   return (
     <>
@@ -114,6 +113,13 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
         symbol={symbol}
         className="sm:w-[min(96vw,52rem)]"
         {...dialog}
+        sign={{
+          label: t("sign", { count: preview?.rows.length ?? 0 }),
+          danger: mode === "freeze" || mode === "freezeShares",
+          problems: state.problems,
+          onSign: sign,
+          onBack: () => state.setPreview(null),
+        }}
         form={
           preview
             ? null
@@ -139,7 +145,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
         }
       >
         {preview ? (
-          <div className="flex flex-col gap-4">
+          <>
             <FreezePreview
               mode={mode}
               symbol={symbol}
@@ -149,17 +155,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
               onDropProblems={dropProblems}
             />
             <ReasonNote reason={reason} />
-            <OfficerSignFooter
-              officer={officer}
-              tx={tx}
-              signLabel={t("sign", { count: preview.rows.length })}
-              danger={mode === "freeze" || mode === "freezeShares"}
-              disabled={problems > 0}
-              onSign={sign}
-              onBack={() => state.setPreview(null)}
-              onDone={() => dialog.onOpenChange(false)}
-            />
-          </div>
+          </>
         ) : null}
       </BatchDialog>
     </>

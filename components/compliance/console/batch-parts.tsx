@@ -57,24 +57,37 @@ export function ReasonNote({ reason }: { reason: string }) {
   );
 }
 
-/** A pasted list (one row a line), in a monospaced field that lists every bad line under it. */
+/**
+ * A batch's pasted list (one row a line), in a monospaced field that lists every bad line under it in the batch's
+ * words (`ns`: its `list` label and `lines.*`), unless the list itself is refused (`error`).
+ */
 export function ListField({
+  ns,
   id,
-  label,
   hint,
   value,
   onChange,
   error,
+  lineErrors,
 }: {
+  ns: "complianceBatch" | "complianceBatchTransfer";
   id: string;
-  label: string;
   hint: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | string[];
+  error?: string;
+  lineErrors: (BatchLineError | TransferLineError)[];
 }) {
+  // Both namespaces hold the same `list` label: one type stands for both.
+  const t = useTranslations(ns as "complianceBatchTransfer");
+  const lineMessage = useLineMessage(ns);
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
+    <Field
+      id={id}
+      label={t("list")}
+      hint={hint}
+      error={error ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
+    >
       {(control) => (
         <textarea
           {...control}
@@ -200,10 +213,10 @@ type PreviewResult<P, L> = ({ ok: true } & P) | (ActionFailure & { lineErrors?: 
 
 /**
  * The state of a batch dialog before signing: field errors, the list's bad lines, the server's refusal, and the
- * preview. `refused` is a new object on every refusal (in the browser or by the server): the error summary takes
+ * preview with its count of problem rows. `refused` is a new object on every refusal (in the browser or by the server): the error summary takes
  * focus.
  */
-export function useBatchPreview<P, L>(initialLoading = false) {
+export function useBatchPreview<P extends { rows: readonly { problem: unknown }[] }, L>(initialLoading = false) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [lineErrors, setLineErrors] = useState<L[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
@@ -262,6 +275,8 @@ export function useBatchPreview<P, L>(initialLoading = false) {
     loading,
     preview,
     setPreview,
+    /** How many of the preview's rows have a problem (none may, to sign). */
+    problems: preview?.rows.filter((r) => r.problem).length ?? 0,
     reset,
     refuse,
     load,

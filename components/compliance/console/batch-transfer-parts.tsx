@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { TransferLineError } from "@/lib/compliance/batch-transfer";
 import type { TransferPreviewRowDto } from "./batch-transfer-actions";
-import { ListField, ReasonField, useLineMessage } from "./batch-parts";
+import { ListField, ReasonField } from "./batch-parts";
 import { TransferRowsTable, WhatWillMove } from "./transfer-rows";
 
 /** The batch forced transfer form's fields: the pasted rows (and adding the ticked holders), and the reason. */
@@ -32,16 +32,16 @@ export function TransferFormFields({
   lineErrors: TransferLineError[];
 }) {
   const t = useTranslations("complianceBatchTransfer");
-  const lineMessage = useLineMessage("complianceBatchTransfer");
   return (
     <>
       <ListField
+        ns="complianceBatchTransfer"
         id={`${uid}-list`}
-        label={t("list")}
         hint={t("listHint")}
         value={list}
         onChange={onListChange}
-        error={errors.list ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
+        error={errors.list}
+        lineErrors={lineErrors}
       />
       <div className="flex flex-wrap items-center gap-2">
         <Button size="sm" variant="ghost" onClick={onAddTicked}>

@@ -48,10 +48,11 @@ export function BatchTransferAction({
   const [reason, setReason] = useState("");
   const [note, setNote] = useState<string | null>(null);
   const state = useBatchPreview<{ rows: TransferPreviewRowDto[]; blockNumber: string }, TransferLineError>();
-  const { errors, lineErrors, formError, refused, loading, preview } = state;
+  const { errors, lineErrors, formError, refused, loading, preview, problems } = state;
   const tx = useAgentTx();
 
   const dialog = useBatchDialog({
+    officer,
     reset: state.reset,
     tx,
     onOpen: () => setNote(null),
@@ -94,8 +95,6 @@ export function BatchTransferAction({
     if (ok) router.refresh();
   }
 
-  const problems = preview?.rows.filter((r) => r.problem).length ?? 0;
-
   return (
     <>
       <BatchDialog
@@ -103,6 +102,7 @@ export function BatchTransferAction({
         symbol={symbol}
         className="sm:w-[min(96vw,56rem)]"
         {...dialog}
+        sign={{ label: t("sign"), danger: true, problems, onSign: sign, onBack: () => state.setPreview(null) }}
         form={
           preview
             ? null
@@ -128,7 +128,7 @@ export function BatchTransferAction({
         }
       >
         {preview ? (
-          <div className="flex flex-col gap-4">
+          <>
             <p className="text-sm text-ink-muted">
               {t("forcedNote")} {t("atBlock", { block: preview.blockNumber })}
             </p>
@@ -136,17 +136,7 @@ export function BatchTransferAction({
               <p className="text-sm font-medium">{t("confirmSecond")}</p>
               <ReasonNote reason={reason} />
             </TransferChecks>
-            <OfficerSignFooter
-              officer={officer}
-              tx={tx}
-              signLabel={t("sign")}
-              danger
-              disabled={problems > 0}
-              onSign={sign}
-              onBack={() => state.setPreview(null)}
-              onDone={() => dialog.onOpenChange(false)}
-            />
-          </div>
+          </>
         ) : null}
       </BatchDialog>
     </>
@@ -191,7 +181,7 @@ export function BatchTransferReview({
     },
     TransferLineError
   >(true);
-  const { formError, refused, preview, loading } = state;
+  const { formError, refused, preview, loading, problems } = state;
   const tx = useAgentTx();
 
   function check() {
@@ -234,7 +224,6 @@ export function BatchTransferReview({
     if (ok) router.refresh();
   }
 
-  const problems = preview?.rows.filter((r) => r.problem).length ?? 0;
   return (
     <>
       <Dialog

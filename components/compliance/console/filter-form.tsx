@@ -3,7 +3,7 @@ import { buttonStyles } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 /**
- * The filter form of every console list (audit log, KYC queue): a GET to the list's own URL, so the filters live in
+ * The filter form of every console list (audit log, KYC queue, token register): a GET to the list's own URL, so the filters live in
  * the URL. The form is keyed by the filter values it was rendered with: whenever they change (Apply, Reset, a
  * link), it is rebuilt from them. That is what makes Reset — a link to the bare list — clear every field; a soft
  * navigation would otherwise keep what the fields last showed (uncontrolled selects and inputs keep their state).

@@ -4,11 +4,11 @@ import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { TokenSummary } from "@/lib/compliance/register";
 import { tokenStatusLooks } from "@/lib/compliance/status-look";
+import { formatCount } from "@/lib/format/money";
 
 /** Dense table of tokens: supply, investors, wallets, holder limit, paused. */
 export async function TokenTable({ tokens, locale }: { tokens: TokenSummary[]; locale: string }) {
   const t = await getTranslations("complianceConsole.tokens");
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   return (
     <DataTable
       caption={t("caption")}
@@ -30,10 +30,10 @@ export async function TokenTable({ tokens, locale }: { tokens: TokenSummary[]; l
             </Link>
             <span className="ml-2 text-xs text-ink-muted">{tk.symbol}</span>
           </RowHeader>
-          <Cell align="right">{nf.format(tk.totalSupply)}</Cell>
-          <Cell align="right">{nf.format(tk.holderCount)}</Cell>
-          <Cell align="right">{nf.format(tk.holderWalletCount)}</Cell>
-          <Cell align="right">{tk.maxHolders ? nf.format(tk.maxHolders) : t("noLimit")}</Cell>
+          <Cell align="right">{formatCount(tk.totalSupply, locale)}</Cell>
+          <Cell align="right">{formatCount(tk.holderCount, locale)}</Cell>
+          <Cell align="right">{formatCount(tk.holderWalletCount, locale)}</Cell>
+          <Cell align="right">{tk.maxHolders ? formatCount(tk.maxHolders, locale) : t("noLimit")}</Cell>
           <Cell>
             <TokenStatus paused={tk.paused} label={t(tk.paused ? "paused" : "active")} />
           </Cell>

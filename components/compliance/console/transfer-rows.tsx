@@ -6,13 +6,13 @@ import { cn } from "@/components/ui/cn";
 import { batchTransferCalldata } from "@/lib/compliance/batch-transfer";
 import { shortAddress } from "@/lib/format/address";
 import { transferReasonKeys } from "@/lib/trade/reasons";
+import { formatCount } from "@/lib/format/money";
 import { ConfirmBox, PreviewTable } from "./batch-parts";
 import type { TransferPreviewRowDto } from "./batch-transfer-actions";
 
 function useNumber() {
   const locale = useLocale();
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
-  return (v: string | bigint) => nf.format(BigInt(v));
+  return (v: string | bigint) => formatCount(BigInt(v), locale);
 }
 
 /** The token's batchForcedTransfer calldata for the previewed rows (what the desk's proposal carries). */

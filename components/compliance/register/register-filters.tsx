@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BatchFreezeAction } from "@/components/compliance/console/batch-freeze";
+import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { BatchTransferAction } from "@/components/compliance/console/batch-transfer";
 import { buttonStyles } from "@/components/ui/button";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
@@ -28,11 +28,12 @@ export async function RegisterFilters({ token, base, officer, p, v }: RegisterSe
   );
   return (
     <>
-      <form
-        method="get"
+      <ConsoleFilterForm
         action={base}
-        role="search"
-        aria-label={t("filters")}
+        values={{ q: p.q, block: p.block, per: p.per, sort: p.sort, dir: p.dir }}
+        label={t("filters")}
+        applyLabel={t("apply")}
+        resetLabel={t("reset")}
         className="grid gap-3 rounded-xl border border-line p-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end"
       >
         <FilterInput
@@ -64,15 +65,7 @@ export async function RegisterFilters({ token, base, officer, p, v }: RegisterSe
         />
         {p.sort !== "shares" ? <input type="hidden" name="sort" value={p.sort} /> : null}
         {p.dir !== "desc" ? <input type="hidden" name="dir" value={p.dir} /> : null}
-        <div className="flex gap-2">
-          <button type="submit" className={buttonStyles({ size: "md" })}>
-            {t("apply")}
-          </button>
-          <Link href={base} className={buttonStyles({ variant: "ghost", size: "md" })}>
-            {t("reset")}
-          </Link>
-        </div>
-      </form>
+      </ConsoleFilterForm>
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite">

@@ -3,6 +3,7 @@ import { TokenPauseAction } from "@/components/compliance/console/holder-actions
 import { TokenStatus } from "@/components/compliance/console/token-table";
 import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 import type { RegisterView } from "@/lib/compliance/register-view";
+import { formatCount } from "@/lib/format/money";
 
 /** Supply, investors, wallets, the holder limit, and the token's status with the pause action for an agent. */
 export async function RegisterStats({
@@ -20,19 +21,18 @@ export async function RegisterStats({
     getLocale(),
   ]);
   const { register } = v;
-  const nf = new Intl.NumberFormat(locale === "en" ? "en-HK" : locale);
   return (
     <StatTiles className="grid-cols-2 sm:grid-cols-5">
       {[
-        [t("supply"), nf.format(register.totalSupply)],
-        [t("investors"), nf.format(register.holderCount)],
-        [t("wallets"), nf.format(register.holderWalletCount)],
+        [t("supply"), formatCount(register.totalSupply, locale)],
+        [t("investors"), formatCount(register.holderCount, locale)],
+        [t("wallets"), formatCount(register.holderWalletCount, locale)],
         [
           t("limit"),
           register.maxHolders === null
             ? t("limitUnknown")
             : register.maxHolders
-              ? nf.format(register.maxHolders)
+              ? formatCount(register.maxHolders, locale)
               : tc("tokens.noLimit"),
         ],
       ].map(([k, v]) => (

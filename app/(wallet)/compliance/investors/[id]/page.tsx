@@ -138,12 +138,8 @@ export default async function InvestorPage({ params }: { params: Promise<{ id: s
       <InvestorHoldings v={page} />
       <InvestorMovements v={page} />
 
-      <Section id="inv-audit" title={t("auditTrail")}>
-        {audit.rows.length === 0 ? (
-          <p className="text-sm text-ink-muted">{t("noAudit")}</p>
-        ) : (
-          <AuditTable rows={audit.rows} locale={locale} caption={t("auditCaption")} subjects={subjects} />
-        )}
+      <Section id="inv-audit" title={t("auditTrail")} empty={audit.rows.length === 0 ? t("noAudit") : null}>
+        <AuditTable rows={audit.rows} locale={locale} caption={t("auditCaption")} subjects={subjects} />
       </Section>
     </div>
   );
