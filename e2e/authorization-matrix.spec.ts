@@ -1132,6 +1132,8 @@ const AUDIT_OF_READS = new Set([
   "auth.sign_in",
   "auth.sign_out",
   "auth.sign_out_everywhere",
+  // Allowed to every signed-in caller on their own account, and audited as consent to email: not a refused call's.
+  "notifications.preferences_save",
 ]);
 const auditAllowed = (action: string) => AUDIT_OF_READS.has(action) || /[._]refused$/.test(action);
 

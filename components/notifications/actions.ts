@@ -84,7 +84,9 @@ export const followArtworkAction = defineFormAction<"not_found" | "not_investor"
   messages,
   fromForm: (form) => ({ slug: form.get("slug"), follow: form.get("follow") }),
   run: async ({ slug, follow }, { session, db }) => {
-    unwrap(await followArtworkBySlug(db, { investorId: session.investor?.id ?? null, slug, follow }));
+    unwrap(
+      await followArtworkBySlug(db, { investorId: session.investor?.id ?? null, slug, follow, actor: session.address }),
+    );
     revalidatePath(`/artworks/${slug}`);
     return { following: follow };
   },

@@ -114,6 +114,10 @@ export const AUDIT_ACTION_CODES = [
   "distribution.close",
   "distribution.hold",
   "distribution.release",
+  "notifications.preferences_save",
+  "notifications.unsubscribe",
+  "notifications.follow",
+  "notifications.unfollow",
 ] as const;
 
 /** The message key of an action code (dots → underscores). */

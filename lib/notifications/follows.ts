@@ -10,6 +10,7 @@
  * Plain module: the chain read is passed in.
  */
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { artworkFollows, artworks, notifications, offerings } from "@/lib/db/schema";
 import { emitOfferingOpened } from "./events";
@@ -37,7 +38,7 @@ export async function setFollow(
  */
 export async function followArtworkBySlug(
   db: Database,
-  { investorId, slug, follow }: { investorId: string | null; slug: string; follow: boolean },
+  { investorId, slug, follow, actor }: { investorId: string | null; slug: string; follow: boolean; actor: string },
 ): Promise<{ ok: true } | { ok: false; code: "not_found" | "not_investor" }> {
   const [art] = await db
     .select({ id: artworks.id })
@@ -47,6 +48,14 @@ export async function followArtworkBySlug(
   if (!art) return { ok: false, code: "not_found" };
   if (!investorId) return { ok: false, code: "not_investor" };
   await setFollow(db, { investorId, artworkId: art.id, follow });
+  await writeAudit(db, {
+    actor: actor.toLowerCase(),
+    actorRole: "investor",
+    action: follow ? "notifications.follow" : "notifications.unfollow",
+    subjectType: "artwork",
+    subjectId: art.id,
+    after: { slug, investorId },
+  });
   return { ok: true };
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   artworkFollows,
   artworks,
+  auditLog,
   chainEvents,
   kycApplications,
   kycDocuments,
@@ -31,6 +32,7 @@ import {
   emitEnforcementNotices,
   emitKycDecision,
   emitExpiryReminders,
+  followArtworkBySlug,
   getPreferences,
   investorRecipient,
   listNotifications,
@@ -260,6 +262,52 @@ describe("preferences and unsubscribing", () => {
       .from(notificationPreferences)
       .where(eq(notificationPreferences.recipient, recipient));
     expect(prefs!.unsubscribedAll).toBe(false);
+  });
+});
+
+describe("consent is on the record", () => {
+  const auditOf = (subjectId: string) =>
+    t.db
+      .select({ action: auditLog.action, actor: auditLog.actor, after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, subjectId))
+      .orderBy(auditLog.id);
+
+  it("saving preferences, the unsubscribe link and following an artwork are audited with who and what", async () => {
+    const { address, investor, recipient } = await investorWithEmail();
+    await savePreferences(t.db, {
+      address,
+      locale: "zh-HK",
+      email: { kyc: true, orders: false, listings: true, offerings: true, holdings: true },
+    });
+    await unsubscribe(t.db, { token: unsubscribeToken(recipient, settings.secret), secret: settings.secret });
+    // A refused token changes nothing and records nothing.
+    await unsubscribe(t.db, { token: "garbage", secret: settings.secret });
+    const trail = await auditOf(recipient);
+    expect(trail.map((e) => [e.action, e.actor])).toEqual([
+      ["notifications.preferences_save", address],
+      ["notifications.unsubscribe", "system"],
+    ]);
+    expect(trail[0]!.after).toMatchObject({ locale: "zh-HK" });
+
+    const [art] = await t.db
+      .insert(artworks)
+      .values({
+        slug: `followed-${seq}`,
+        issuerAddress: wallet(),
+        title: "Followed",
+        artist: "C",
+        tokenAddress: wallet(),
+      })
+      .returning();
+    const follow = (on: boolean) =>
+      followArtworkBySlug(t.db, { investorId: investor.id, slug: art!.slug, follow: on, actor: address });
+    expect(await follow(true)).toEqual({ ok: true });
+    expect(await follow(false)).toEqual({ ok: true });
+    expect(
+      await followArtworkBySlug(t.db, { investorId: investor.id, slug: "no-such", follow: true, actor: address }),
+    ).toEqual({ ok: false, code: "not_found" });
+    expect((await auditOf(art!.id)).map((e) => e.action)).toEqual(["notifications.follow", "notifications.unfollow"]);
   });
 });
 

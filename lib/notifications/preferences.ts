@@ -2,6 +2,7 @@
  * Email preferences (which kinds by email, in which language) and the unsubscribe link. A signed-in person's are
  * kept under their recipient key (their investor's when the wallet is linked to one).
  */
+import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { notificationPreferences } from "@/lib/db/schema";
 import { type PreferenceGroup, preferenceGroupNames, preferenceGroups, type Recipient } from "./kinds";
@@ -42,6 +43,15 @@ export async function savePreferences(
       target: notificationPreferences.recipient,
       set: { locale, emailOff, unsubscribedAll: false, updatedAt: new Date() },
     });
+  // Consent to email is a record a regulated platform keeps: who changed it, when, to what.
+  await writeAudit(db, {
+    actor: address.toLowerCase(),
+    actorRole: "account",
+    action: "notifications.preferences_save",
+    subjectType: "notification_recipient",
+    subjectId: recipient,
+    after: { locale, emailOff },
+  });
 }
 
 /** Follows an unsubscribe link: no email at all for the token's recipient. Null when the token is not valid. */
@@ -59,5 +69,14 @@ export async function unsubscribe(
       target: notificationPreferences.recipient,
       set: { unsubscribedAll: true, updatedAt: new Date() },
     });
+  // No session: the signed link is the proof, so the actor is the link, not a wallet.
+  await writeAudit(db, {
+    actor: "system",
+    actorRole: "unsubscribe_link",
+    action: "notifications.unsubscribe",
+    subjectType: "notification_recipient",
+    subjectId: recipient,
+    after: { unsubscribedAll: true },
+  });
   return { recipient };
 }
