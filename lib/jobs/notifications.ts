@@ -13,6 +13,7 @@ import {
   type OfferingState,
   type SendEmail,
 } from "@/lib/notifications";
+import { recordJobRun } from "./runs";
 
 /*
  * The notification jobs of one instance, on timers (every instance runs them; both are safe to run at once):
@@ -43,6 +44,36 @@ export async function runOutboxOnce(): Promise<{ sent: number; failed: number }>
   const send = smtpSender();
   if (!send) return { sent: 0, failed: 0 };
   return drainOutbox(await getDb(), { send, workerId: WORKER_ID, limit: 20 });
+}
+
+/** A pass that sent or failed something is recorded for the health page, and an idle one at most every 5 minutes. */
+const RECORD_IDLE_EVERY_MS = 5 * 60_000;
+let lastRecordedAt = 0;
+
+async function runOutboxRecorded(): Promise<{ sent: number; failed: number }> {
+  const startedAt = new Date();
+  try {
+    const result = await runOutboxOnce();
+    if (result.sent + result.failed > 0 || startedAt.getTime() - lastRecordedAt >= RECORD_IDLE_EVERY_MS) {
+      lastRecordedAt = startedAt.getTime();
+      await recordJobRun(await getDb(), { job: "notifications", startedAt, ok: true, detail: result });
+    }
+    return result;
+  } catch (error) {
+    // The first line of the error, without any email address it may quote (the health page is no place for them).
+    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 300);
+    await getDb()
+      .then((db) =>
+        recordJobRun(db, {
+          job: "notifications",
+          startedAt,
+          ok: false,
+          detail: { error: message.replace(/[^\s<>@]+@[^\s<>@]+/g, "<address>") },
+        }),
+      )
+      .catch(() => null);
+    throw error;
+  }
 }
 
 /** The offerings of followed artworks as the chain says now (one multicall). */
@@ -91,7 +122,7 @@ function every(name: string, ms: number, run: () => Promise<unknown>): NodeJS.Ti
 export function startNotificationJobs(): void {
   if (globalForJobs.__atelierNotificationJobs) return;
   globalForJobs.__atelierNotificationJobs = [
-    every("outbox", OUTBOX_EVERY_MS, runOutboxOnce),
+    every("outbox", OUTBOX_EVERY_MS, runOutboxRecorded),
     every("offering check", OFFERINGS_EVERY_MS, runOfferingCheckOnce),
   ];
 }

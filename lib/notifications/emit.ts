@@ -36,6 +36,9 @@ export async function notify(
   { recipient, kind, params = {}, link, dedupeKey, now = new Date() }: NotifyInput,
   settings: MailSettings = defaultMailSettings(),
 ): Promise<string | null> {
+  // A path inside the portal, never another site ("//host" is a link to another origin).
+  if (!/^\/(?![/\\])/.test(link))
+    throw new Error(`notify: the link must be a path in the portal: ${JSON.stringify(link)}`);
   const [row] = await db
     .insert(notifications)
     .values({ recipient, kind, params, link, dedupeKey, createdAt: now })

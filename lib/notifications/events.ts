@@ -5,7 +5,7 @@
  */
 import type { Database } from "@/lib/db/connect";
 import { type MailSettings, notify } from "./emit";
-import { investorRecipient, type NotificationKind, walletRecipient } from "./kinds";
+import { investorRecipient, type NotificationKind } from "./kinds";
 import { hkDateStamp } from "@/lib/format/date";
 import { getInvestorsExpiringBetween } from "@/lib/investors";
 import { recipientOfWallet } from "./recipients";
@@ -151,7 +151,8 @@ export async function emitListingReviewed(
   return notify(
     db,
     {
-      recipient: walletRecipient(issuerAddress),
+      // The same key the issuer's preferences are saved under (its investor's when the wallet is also an investor's).
+      recipient: await recipientOfWallet(db, issuerAddress),
       kind: decision === "approve" ? "listing_approved" : "listing_returned",
       params: { artwork: title, artworkZh: titleZh ?? "", comment: comment ?? "" },
       link: `/issuer/artworks/${artworkId}`,

@@ -9,7 +9,7 @@
  * A person who starts following after the offering opened is not told (they saw it open on the artwork's page).
  * Plain module: the chain read is passed in.
  */
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { artworkFollows, artworks, notifications, offerings } from "@/lib/db/schema";
@@ -74,22 +74,27 @@ export type ReadOfferings = (onChainIds: bigint[]) => Promise<Map<string, Offeri
 /** Followers of offerings not yet told, with what the message needs. */
 async function pendingFollowers(db: Database) {
   const key = sql`'offering_open:' || ${offerings.onChainId} || ':' || ${artworkFollows.investorId}`;
-  return db
-    .select({
-      investorId: artworkFollows.investorId,
-      followedAt: artworkFollows.createdAt,
-      offeringId: offerings.onChainId,
-      offeringCreatedAt: offerings.createdAt,
-      slug: artworks.slug,
-      title: artworks.title,
-      titleZh: artworks.titleZh,
-    })
-    .from(artworkFollows)
-    .innerJoin(artworks, eq(artworks.id, artworkFollows.artworkId))
-    .innerJoin(offerings, eq(offerings.artworkId, artworkFollows.artworkId))
-    .leftJoin(notifications, eq(notifications.dedupeKey, key))
-    .where(and(isNull(notifications.id), sql`${offerings.onChainId} IS NOT NULL`))
-    .limit(500);
+  return (
+    db
+      .select({
+        investorId: artworkFollows.investorId,
+        followedAt: artworkFollows.createdAt,
+        offeringId: offerings.onChainId,
+        offeringCreatedAt: offerings.createdAt,
+        slug: artworks.slug,
+        title: artworks.title,
+        titleZh: artworks.titleZh,
+      })
+      .from(artworkFollows)
+      .innerJoin(artworks, eq(artworks.id, artworkFollows.artworkId))
+      .innerJoin(offerings, eq(offerings.artworkId, artworkFollows.artworkId))
+      .leftJoin(notifications, eq(notifications.dedupeKey, key))
+      .where(and(isNull(notifications.id), sql`${offerings.onChainId} IS NOT NULL`))
+      // Newest offerings first: followers who will never be told (they followed after an offering opened, or it ended
+      // without opening) stay pending, and must not crowd a new offering's followers out of the batch.
+      .orderBy(desc(offerings.createdAt), asc(artworkFollows.createdAt))
+      .limit(500)
+  );
 }
 
 /** Notifies the followers of every offering that is now live (see the trigger above). Returns how many were told. */

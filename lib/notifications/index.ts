@@ -34,7 +34,7 @@ export {
   type Recipient,
 } from "./kinds";
 export { createSmtpSender } from "./mailer";
-export { backoffMs, claimDueEmails, drainOutbox, MAX_ATTEMPTS, type SendEmail } from "./outbox";
+export { backoffMs, claimDueEmails, drainOutbox, MAX_ATTEMPTS, renewClaim, type SendEmail } from "./outbox";
 export { getPreferences, savePreferences, unsubscribe } from "./preferences";
 export { toMailLocale, type MailLocale } from "./render";
 export { unsubscribeToken, verifyUnsubscribeToken } from "./token";

@@ -18,7 +18,13 @@ export function createSmtpSender({
   appOrigin: string;
   secret: string;
 }): SendEmail {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Every wait bounded well inside the outbox's lease (2 min), so a stalled server cannot outlast the claim.
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 45_000,
+  });
   const host = new URL(appOrigin).hostname || "atelier";
   return async (email) => {
     await transport.sendMail({

@@ -41,6 +41,7 @@ import {
   MAX_ATTEMPTS,
   notify,
   notifyOpenedOfferings,
+  renewClaim,
   savePreferences,
   setFollow,
   unsubscribe,
@@ -176,6 +177,55 @@ describe("the email outbox", () => {
     expect(await claimDueEmails(t.db, { workerId: "live", now: new Date(t0.getTime() + 59_000) })).toHaveLength(0);
     expect(await claimDueEmails(t.db, { workerId: "live", now: new Date(t0.getTime() + 61_000) })).toHaveLength(1);
   });
+
+  it("a worker whose lease ran out during a stalled send no longer holds its rows: the other worker's sends stand alone", async () => {
+    const { recipient } = await investorWithEmail();
+    const t0 = new Date("2027-03-01T00:00:00Z");
+    for (const i of [1, 2])
+      await notify(
+        t.db,
+        { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `stall-${seq}-${i}`, now: t0 },
+        settings,
+      );
+    const stalled = await claimDueEmails(t.db, { workerId: "stalled", now: t0, leaseMs: 60_000 });
+    expect(stalled).toHaveLength(2);
+    // Within its lease the worker still holds its rows.
+    expect(
+      await renewClaim(t.db, { id: stalled[0]!.id, workerId: "stalled", now: new Date(t0.getTime() + 30_000) }),
+    ).toBe(true);
+    // Its SMTP server stalls past the lease; another worker takes the second row and sends it.
+    const sent: number[] = [];
+    const later = new Date(t0.getTime() + 61_000);
+    await drainOutbox(t.db, { workerId: "other", now: () => later, send: async (e) => void sent.push(e.id) });
+    expect(sent).toEqual([stalled[1]!.id]);
+    // Back from the stall, the first worker holds the row it renewed, not the one the other worker sent.
+    const back = new Date(t0.getTime() + 62_000);
+    expect(await renewClaim(t.db, { id: stalled[0]!.id, workerId: "stalled", now: back })).toBe(true);
+    expect(await renewClaim(t.db, { id: stalled[1]!.id, workerId: "stalled", now: back })).toBe(false);
+  });
+
+  it("an email queued before the person unsubscribed is withdrawn, not sent; a changed address is the one used", async () => {
+    const gone = await investorWithEmail("gone@example.hk");
+    const moved = await investorWithEmail("old@example.hk");
+    const t0 = new Date("2027-04-01T00:00:00Z");
+    const queue = (recipient: typeof gone.recipient, key: string) =>
+      notify(
+        t.db,
+        { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `${key}-${seq}`, now: t0 },
+        settings,
+      );
+    const goneId = await queue(gone.recipient, "withdrawn");
+    const movedId = await queue(moved.recipient, "moved");
+    await unsubscribe(t.db, { token: unsubscribeToken(gone.recipient, settings.secret), secret: settings.secret });
+    await updateInvestor(t.db, moved.investor.id, { email: "new@example.hk" });
+    const to: string[] = [];
+    await drainOutbox(t.db, { workerId: "w", now: () => t0, send: async (e) => void to.push(e.email) });
+    expect(to).toEqual(["new@example.hk"]);
+    const [withdrawn] = await outboxOf(goneId!);
+    expect(withdrawn).toMatchObject({ sentAt: null, lastError: "withdrawn: no longer wanted by email" });
+    expect(withdrawn!.failedAt).not.toBeNull();
+    expect((await outboxOf(movedId!))[0]!.sentAt).not.toBeNull();
+  });
 });
 
 describe("preferences and unsubscribing", () => {
@@ -262,6 +312,16 @@ describe("preferences and unsubscribing", () => {
       .from(notificationPreferences)
       .where(eq(notificationPreferences.recipient, recipient));
     expect(prefs!.unsubscribedAll).toBe(false);
+  });
+});
+
+describe("links", () => {
+  it("a notification links only to a path in the portal, never to another site", async () => {
+    const { recipient } = await investorWithEmail();
+    for (const link of ["//evil.example/x", "https://evil.example", "/\\evil.example", "portfolio"])
+      await expect(
+        notify(t.db, { recipient, kind: "kyc_approved", link, dedupeKey: `link-${seq}-${link}` }, settings),
+      ).rejects.toThrow(/must be a path in the portal/);
   });
 });
 

@@ -7,18 +7,21 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { notificationOutbox, notifications, type OutboxRow } from "@/lib/db/schema";
+import type { NotificationKind, Recipient } from "./kinds";
+import { getContact, wantsEmail } from "./recipients";
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 6 * 60 * 60_000;
-const LEASE_MS = 2 * 60_000;
+/** A claim's lease. Renewed just before each send, and longer than one SMTP exchange may take (`mailer.ts`). */
+export const LEASE_MS = 2 * 60_000;
 
 /** The wait before the next try after `attempts` tries (1 → 30 s, 2 → 1 min, …, capped at 6 h). */
 export function backoffMs(attempts: number): number {
   return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
 }
 
-export type ClaimedEmail = OutboxRow & { recipient: string | null };
+export type ClaimedEmail = OutboxRow & { recipient: string | null; kind: NotificationKind | null };
 
 /** Claims up to `limit` due emails for `workerId` (each claim counts as an attempt). */
 export async function claimDueEmails(
@@ -46,12 +49,60 @@ export async function claimDueEmails(
   const ids = claimed.rows.map((r) => Number(r.id));
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ row: notificationOutbox, recipient: notifications.recipient })
+    .select({ row: notificationOutbox, recipient: notifications.recipient, kind: notifications.kind })
     .from(notificationOutbox)
     .leftJoin(notifications, eq(notifications.id, notificationOutbox.notificationId))
     .where(sql`${notificationOutbox.id} IN (${sql.join(ids, sql`, `)})`)
     .orderBy(notificationOutbox.id);
-  return rows.map((r) => ({ ...r.row, recipient: r.recipient }));
+  return rows.map((r) => ({ ...r.row, recipient: r.recipient, kind: r.kind as NotificationKind | null }));
+}
+
+/**
+ * Renews this worker's claim on one row just before it is sent, and says whether the worker still holds it: a row
+ * whose lease ran out (a send that stalled) may have been claimed and sent by another worker meanwhile, and is
+ * then skipped, never sent twice.
+ */
+export async function renewClaim(
+  db: Database,
+  {
+    id,
+    workerId,
+    now = new Date(),
+    leaseMs = LEASE_MS,
+  }: { id: number; workerId: string; now?: Date; leaseMs?: number },
+): Promise<boolean> {
+  const renewed = await db
+    .update(notificationOutbox)
+    .set({ claimedUntil: new Date(now.getTime() + leaseMs) })
+    .where(
+      and(
+        eq(notificationOutbox.id, id),
+        eq(notificationOutbox.claimedBy, workerId),
+        sql`${notificationOutbox.claimedUntil} > ${now.toISOString()}::timestamptz`,
+        sql`${notificationOutbox.sentAt} IS NULL`,
+      ),
+    )
+    .returning({ id: notificationOutbox.id });
+  return renewed.length > 0;
+}
+
+/** Withdraws a queued email the person no longer wants (unsubscribed, or the kind turned off since it was queued). */
+async function markWithdrawn(db: Database, { id, workerId, now }: { id: number; workerId: string; now: Date }) {
+  await db
+    .update(notificationOutbox)
+    .set({ failedAt: now, claimedBy: null, claimedUntil: null, lastError: "withdrawn: no longer wanted by email" })
+    .where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.claimedBy, workerId)));
+}
+
+/**
+ * The email as it should go now: null when the person unsubscribed or turned this kind off after it was queued
+ * (or the portal no longer knows their address), else with the address they have now.
+ */
+async function stillWanted(db: Database, row: ClaimedEmail): Promise<ClaimedEmail | null> {
+  if (!row.recipient || !row.kind) return row;
+  const contact = await getContact(db, row.recipient as Recipient);
+  if (!contact.email || !wantsEmail(contact.preferences, row.kind)) return null;
+  return { ...row, email: contact.email };
 }
 
 /** Records a send (only by the worker that holds the claim). */
@@ -98,7 +149,13 @@ export async function drainOutbox(
   const rows = await claimDueEmails(db, { workerId, limit, now: now() });
   let sent = 0;
   let failed = 0;
-  for (const row of rows) {
+  for (const claimed of rows) {
+    if (!(await renewClaim(db, { id: claimed.id, workerId, now: now() }))) continue;
+    const row = await stillWanted(db, claimed);
+    if (!row) {
+      await markWithdrawn(db, { id: claimed.id, workerId, now: now() });
+      continue;
+    }
     try {
       await send(row);
       await markSent(db, { id: row.id, workerId, now: now() });
