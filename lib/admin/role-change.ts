@@ -9,7 +9,7 @@ import "server-only";
  * audit entry with the admin's reason, and raises the wallet's role floor so its sessions see the change from their
  * next request on.
  */
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { type Address, getAddress, type Hex, parseAbi } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { raiseRoleFloor } from "@/lib/auth/revocations";
@@ -79,12 +79,8 @@ export async function recordRoleChange(
     },
   );
   if (!known) return { ok: false, code: "tx_not_found" };
-  let verified;
-  try {
-    verified = await verifyUserTx({ client, txHash, sender: admin, allowed, waitMs: 30_000, revertedFirst: true });
-  } catch {
-    return { ok: false, code: "tx_not_found" };
-  }
+  // A node that does not answer is an error (the pipeline answers `unavailable`), never "no such transaction".
+  const verified = await verifyUserTx({ client, txHash, sender: admin, allowed, waitMs: 30_000, revertedFirst: true });
   if (!verified.ok) {
     const code = verified.code;
     if (code === "tx_failed" || code === "tx_wrong_sender") return { ok: false, code };
@@ -102,22 +98,40 @@ export async function recordRoleChange(
     blockNumber: receipt.blockNumber,
   });
   if (held !== (change === "grant")) return { ok: false, code: "state_mismatch" };
-  const [already] = await db
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(and(eq(auditLog.txHash, txHash.toLowerCase()), like(auditLog.action, "admin.role_%")))
-    .limit(1);
-  if (already) return { ok: false, code: "already_recorded" };
-  await writeAudit(db, {
-    actor: admin.toLowerCase(),
-    actorRole: "admin",
-    action: AUDIT_ACTIONS[change],
-    subjectType: "wallet",
-    subjectId: account.toLowerCase(),
-    before: { role, held: change !== "grant" },
-    after: { role, held: change === "grant", contract: to.toLowerCase(), reason },
-    txHash: txHash.toLowerCase(),
+  return recordOnce(db, txHash, async (t) => {
+    await writeAudit(t, {
+      actor: admin.toLowerCase(),
+      actorRole: "admin",
+      action: AUDIT_ACTIONS[change],
+      subjectType: "wallet",
+      subjectId: account.toLowerCase(),
+      before: { role, held: change !== "grant" },
+      after: { role, held: change === "grant", contract: to.toLowerCase(), reason },
+      txHash: txHash.toLowerCase(),
+    });
+    await raiseRoleFloor(t, { address: account, blockNumber: receipt.blockNumber });
+    return { ok: true, blockNumber: receipt.blockNumber };
   });
-  await raiseRoleFloor(db, { address: account, blockNumber: receipt.blockNumber });
-  return { ok: true, blockNumber: receipt.blockNumber };
+}
+
+/**
+ * Records a role change's transaction once: two post-backs of one hash at the same moment (a retry, a second tab)
+ * meet at the transaction's advisory lock, and the second finds the first one's entry.
+ */
+async function recordOnce<T>(
+  db: Database,
+  txHash: Hex,
+  write: (t: Database) => Promise<T>,
+): Promise<T | { ok: false; code: "already_recorded" }> {
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await t.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${"admin.role_change:" + txHash.toLowerCase()}))`);
+    const [already] = await t
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.txHash, txHash.toLowerCase()), like(auditLog.action, "admin.role_%")))
+      .limit(1);
+    if (already) return { ok: false as const, code: "already_recorded" as const };
+    return write(t);
+  });
 }

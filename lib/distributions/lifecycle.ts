@@ -5,7 +5,7 @@
  * reverted), takes what happened from the distributor's event in its receipt — never from the browser — and writes
  * the audit entry. Plain module taking the chain client and deployments, so it is tested against a real anvil.
  */
-import { and, desc, eq, like } from "drizzle-orm";
+import { and, desc, eq, like, sql } from "drizzle-orm";
 import type { Address, Hex, PublicClient } from "viem";
 import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
@@ -36,16 +36,17 @@ export async function recordDistributionClose(
   const [closed] = read.events;
   if (id !== onChainId || !closed || closed.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
   const returned = closed.args.returned;
-  if (await audited(db, txHash)) return { ok: true, returned };
-  const row = await serverRow(db, distributor, onChainId);
-  await writeAudit(db, {
-    actor: issuer.toLowerCase(),
-    actorRole: "issuer",
-    action: "distribution.close",
-    subjectType: "distribution",
-    subjectId: row?.id ?? `${distributor.toLowerCase()}:${onChainId}`,
-    after: { onChainId: onChainId.toString(), returned: returned.toString(), token: row?.token ?? null },
-    txHash: txHash.toLowerCase(),
+  await auditOnce(db, txHash, async (t) => {
+    const row = await serverRow(t, distributor, onChainId);
+    await writeAudit(t, {
+      actor: issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: "distribution.close",
+      subjectType: "distribution",
+      subjectId: row?.id ?? `${distributor.toLowerCase()}:${onChainId}`,
+      after: { onChainId: onChainId.toString(), returned: returned.toString(), token: row?.token ?? null },
+      txHash: txHash.toLowerCase(),
+    });
   });
   return { ok: true, returned };
 }
@@ -66,26 +67,38 @@ export async function recordDistributionHold(
   const { txHash } = chain;
   const [held] = read.events;
   if (!held || held.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
-  if (await audited(db, txHash)) return { ok: true, held: held.args.held, reason: held.args.reason };
-  const row = await serverRow(db, distributor, onChainId);
-  await writeAudit(db, {
-    actor: agent.toLowerCase(),
-    actorRole: "compliance",
-    action: held.args.held ? "distribution.hold" : "distribution.release",
-    subjectType: "distribution",
-    subjectId: row?.id ?? `${distributor.toLowerCase()}:${onChainId}`,
-    after: {
-      onChainId: onChainId.toString(),
-      held: held.args.held,
-      reason: held.args.reason,
-      token: row?.token ?? null,
-    },
-    txHash: txHash.toLowerCase(),
+  await auditOnce(db, txHash, async (t) => {
+    const row = await serverRow(t, distributor, onChainId);
+    await writeAudit(t, {
+      actor: agent.toLowerCase(),
+      actorRole: "compliance",
+      action: held.args.held ? "distribution.hold" : "distribution.release",
+      subjectType: "distribution",
+      subjectId: row?.id ?? `${distributor.toLowerCase()}:${onChainId}`,
+      after: {
+        onChainId: onChainId.toString(),
+        held: held.args.held,
+        reason: held.args.reason,
+        token: row?.token ?? null,
+      },
+      txHash: txHash.toLowerCase(),
+    });
   });
   return { ok: true, held: held.args.held, reason: held.args.reason };
 }
 
-/** A post-back sent twice (a retry, a second tab) is audited once: the transaction already has its entry. */
+/**
+ * Writes a transaction's audit entry once: a post-back sent twice (a retry, a second tab), even at the same moment,
+ * finds the first one's entry (the check and the write hold the transaction's advisory lock).
+ */
+async function auditOnce(db: Database, txHash: Hex, write: (t: Database) => Promise<void>): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await t.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${"distribution.tx:" + txHash.toLowerCase()}))`);
+    if (!(await audited(t, txHash))) await write(t);
+  });
+}
+
 async function audited(db: Database, txHash: Hex): Promise<boolean> {
   const [row] = await db
     .select({ id: auditLog.id })
