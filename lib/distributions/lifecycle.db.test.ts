@@ -257,15 +257,20 @@ describe("a distribution's life on-chain", () => {
         txHash: close.transactionHash,
       }),
     ).toEqual({ ok: false, code: "tx_wrong_sender" });
-    const closed = await recordDistributionClose(database.db, {
-      client,
-      deployments: d,
-      issuer: issuer.address,
-      onChainId,
-      txHash: close.transactionHash,
-    });
+    // Posted back twice at the same moment (a retry, a second tab): one audit entry.
+    const record = () =>
+      recordDistributionClose(database.db, {
+        client,
+        deployments: d,
+        issuer: issuer.address,
+        onChainId,
+        txHash: close.transactionHash,
+      });
+    const [closed, again] = await Promise.all([record(), record()]);
     // b's 400.40 was never claimed: it comes back, never more.
     expect(closed).toEqual({ ok: true, returned: 400_400_000n });
+    expect(again).toEqual(closed);
+    expect(await audits("distribution.close")).toHaveLength(1);
     const [entry] = await audits("distribution.close");
     expect(entry).toMatchObject({ actor: issuer.address.toLowerCase(), txHash: close.transactionHash.toLowerCase() });
     expect(entry!.after).toMatchObject({ returned: "400400000" });
