@@ -29,7 +29,7 @@ export async function DistributionsSection(props: { wallet: Address; decimals: n
     <Section id="distributions-title" title={t("title")} look="display" intro={t("intro")}>
       <Suspense
         fallback={
-          <div aria-busy="true" aria-label={t("loading")} className="flex flex-col gap-3">
+          <div role="status" aria-busy="true" aria-label={t("loading")} className="flex flex-col gap-3">
             <Skeleton className="h-28 rounded-2xl" />
             <Skeleton className="h-10 rounded-2xl" />
           </div>
