@@ -34,6 +34,8 @@ export function HoldDistribution({
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | undefined>();
+  // What this officer's last transaction did (the `held` prop changes with the refresh it causes).
+  const [didHold, setDidHold] = useState(!held);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -44,6 +46,7 @@ export function HoldDistribution({
     }
     setError(undefined);
     setOpen(false);
+    setDidHold(!held);
     const recorded = await sign(
       (send) =>
         send({
@@ -97,7 +100,7 @@ export function HoldDistribution({
       <div ref={statusRef} tabIndex={-1} className="outline-none">
         <TxStatus
           step={tx.step}
-          confirmed={held ? t("released") : t("held")}
+          confirmed={didHold ? t("held") : t("released")}
           testId={`distribution-hold-${onChainId}`}
         />
       </div>
