@@ -4,7 +4,14 @@ import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
 import { parseSignature, type Hex } from "viem";
 import { useConfig } from "wagmi";
-import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import {
+  getBlock,
+  readContract,
+  signTypedData,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from "wagmi/actions";
 import { hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { isUnsupportedMethod } from "@/lib/trade/errors";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
@@ -45,12 +52,16 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   /** Returns null when the wallet cannot sign typed data (caller falls back to approve). */
   async function signPermit(cost: bigint): Promise<{ deadline: bigint; v: number; r: Hex; s: Hex } | null> {
     tx.setStep({ kind: "signing", phase: "permit" });
-    const [domain, nonce] = await Promise.all([
+    const [domain, nonce, head] = await Promise.all([
       readContract(config, { ...hkd, functionName: "eip712Domain" }),
       readContract(config, { ...hkd, functionName: "nonces", args: [account] }),
+      getBlock(config),
     ]);
     const [, name, version, chainId, verifyingContract] = domain;
-    const deadline = BigInt(Math.floor(Date.now() / 1000)) + PERMIT_TTL_SECONDS;
+    // The chain checks the deadline against its own clock: counted from the later of the chain's time and this
+    // computer's, so a computer whose clock is behind never signs a permit that has already run out.
+    const wallNow = BigInt(Math.floor(Date.now() / 1000));
+    const deadline = (head.timestamp > wallNow ? head.timestamp : wallNow) + PERMIT_TTL_SECONDS;
     let signature: Hex;
     try {
       signature = await signTypedData(config, {
