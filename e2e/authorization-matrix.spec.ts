@@ -243,8 +243,8 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     kind: "action",
     ok: () => [null, form({ locale: "en", kyc: "on", orders: "on", listings: "on", offerings: "on", holdings: "on" })],
     bad: () => [null, form({ locale: "xx-evil", kyc: "yes" })],
-    expect: { ok: [U, A, A, A, A, A, A, A], bad: [I, I, I, I, I, I, I, I] },
-    note: "the caller's own preferences, saved as the default (every email, in English)",
+    expect: { ok: [U, "state:unknown_wallet", A, A, A, A, A, A], bad: [I, I, I, I, I, I, I, I] },
+    note: "the caller's own preferences, saved as the default (every email, in English); a wallet the portal does not know has none",
   },
   "components/notifications/actions.ts#followArtworkAction": {
     kind: "action",

@@ -47,7 +47,7 @@ const checkbox = z
   .nullable()
   .transform((v) => v === "on");
 
-export const savePreferencesAction = defineFormAction()({
+export const savePreferencesAction = defineFormAction<"unknown_wallet">()({
   name: "notifications.savePreferences",
   input: z.object({
     locale: z.enum(locales),
@@ -68,7 +68,7 @@ export const savePreferencesAction = defineFormAction()({
     holdings: form.get("holdings"),
   }),
   run: async ({ locale, ...email }, { session, db }) => {
-    await savePreferences(db, { address: session.address, locale, email });
+    unwrap(await savePreferences(db, { address: session.address, locale, email }));
     revalidatePath("/notifications");
     return {};
   },

@@ -333,6 +333,21 @@ describe("consent is on the record", () => {
       .where(eq(auditLog.subjectId, subjectId))
       .orderBy(auditLog.id);
 
+  it("a wallet the portal does not know saves no preferences and leaves no row", async () => {
+    const stranger = wallet();
+    const all = { kyc: true, orders: true, listings: true, offerings: true, holdings: true };
+    expect(await savePreferences(t.db, { address: stranger, locale: "en", email: all })).toEqual({
+      ok: false,
+      code: "unknown_wallet",
+    });
+    expect(await auditOf(`wallet:${stranger}`)).toEqual([]);
+    const rows = await t.db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.recipient, `wallet:${stranger}`));
+    expect(rows).toEqual([]);
+  });
+
   it("saving preferences, the unsubscribe link and following an artwork are audited with who and what", async () => {
     const { address, investor, recipient } = await investorWithEmail();
     await savePreferences(t.db, {

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { notificationPreferences } from "@/lib/db/schema";
 import { type PreferenceGroup, preferenceGroupNames, preferenceGroups, type Recipient } from "./kinds";
-import { getContact, getPreferencesRow, recipientOfWallet } from "./recipients";
+import { getContact, getPreferencesRow, isKnownWallet, recipientOfWallet } from "./recipients";
 import type { MailLocale } from "./render";
 import { verifyUnsubscribeToken } from "./token";
 import type { PreferencesView } from "./types";
@@ -33,7 +33,9 @@ export async function getPreferences(
 export async function savePreferences(
   db: Database,
   { address, locale, email }: { address: string; locale: MailLocale; email: Record<PreferenceGroup, boolean> },
-): Promise<void> {
+): Promise<{ ok: true } | { ok: false; code: "unknown_wallet" }> {
+  // A wallet the portal knows nothing of has no address to write to: nothing is stored for it (no row at all).
+  if (!(await isKnownWallet(db, address))) return { ok: false, code: "unknown_wallet" };
   const recipient = await recipientOfWallet(db, address);
   const emailOff = preferenceGroupNames.filter((g) => !email[g]).flatMap((g) => [...preferenceGroups[g]]);
   await db
@@ -52,6 +54,7 @@ export async function savePreferences(
     subjectId: recipient,
     after: { locale, emailOff },
   });
+  return { ok: true };
 }
 
 /** Follows an unsubscribe link: no email at all for the token's recipient. Null when the token is not valid. */

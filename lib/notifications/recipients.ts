@@ -68,3 +68,14 @@ export async function recipientsOfViewer(db: Database, address: string): Promise
   const investorId = await investorIdOfWallet(db, address);
   return investorId ? [investorRecipient(investorId), walletRecipient(address)] : [walletRecipient(address)];
 }
+
+/** Whether the portal knows this wallet at all: an investor's, or one with a profile (staff, issuers, the seed's). */
+export async function isKnownWallet(db: Database, address: string): Promise<boolean> {
+  if (await investorIdOfWallet(db, address)) return true;
+  const [row] = await db
+    .select({ address: profiles.address })
+    .from(profiles)
+    .where(eq(profiles.address, address.toLowerCase()))
+    .limit(1);
+  return row !== undefined;
+}
