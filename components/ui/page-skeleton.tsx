@@ -27,8 +27,7 @@ export function PageSkeleton({
       aria-live="polite"
       className={cn("mx-auto flex flex-col gap-10 px-4 pb-20 sm:px-6 lg:px-8", className)}
     >
-      {/* The page's one heading while it loads (a page without an h1 fails WCAG's page structure, axe caught it). */}
-      <h1 className="sr-only">{label}</h1>
+      <span className="sr-only">{label}</span>
       {children}
       <div className="flex flex-col gap-3">
         <Skeleton className={headingClassName} />
