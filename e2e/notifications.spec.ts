@@ -51,6 +51,9 @@ async function unreadCount(page: Page): Promise<number> {
 }
 
 test.describe("notifications", () => {
+  // Each journey waits for the outbox worker (every 5 s) and the mail catcher, besides its own steps.
+  test.describe.configure({ timeout: 180_000 });
+
   test("a filled order tells its maker: the bell counts it, the page lists it, mark read, and the email arrives", async ({
     page,
   }) => {
