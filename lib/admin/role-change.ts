@@ -9,7 +9,7 @@ import "server-only";
  * audit entry with the admin's reason, and raises the wallet's role floor so its sessions see the change from their
  * next request on.
  */
-import { and, eq, like, sql } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { type Address, getAddress, type Hex, parseAbi } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { raiseRoleFloor } from "@/lib/auth/revocations";
@@ -18,6 +18,7 @@ import { findErrorByName } from "@/lib/chain/errors";
 import { getPublicClient } from "@/lib/chain/server";
 import { type AllowedCall, verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog } from "@/lib/db/schema";
 import { listRoleHolders, platformContracts } from "./holders";
 import { type GrantableRole, KEEPS_LAST_HOLDER, platformRoleOf, ROLE_IDS, roleContract } from "./platform-roles";
@@ -125,7 +126,7 @@ async function recordOnce<T>(
 ): Promise<T | { ok: false; code: "already_recorded" }> {
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    await t.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${"admin.role_change:" + txHash.toLowerCase()}))`);
+    await lockForTransaction(t, `admin.role_change:${txHash.toLowerCase()}`);
     const [already] = await t
       .select({ id: auditLog.id })
       .from(auditLog)

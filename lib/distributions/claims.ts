@@ -14,6 +14,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
 import { isNotFound, type TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog, chainEvents, distributionEntitlements, distributions } from "@/lib/db/schema";
 import { readDistributorCall } from "./distributor-call";
 import type { DistributionKind } from "./tree";
@@ -163,7 +164,7 @@ export async function recordClaim(
   const already = await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     // One record per transaction, even when two requests record it at once.
-    await t.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${"distribution.claim:" + txHash.toLowerCase()}))`);
+    await lockForTransaction(t, `distribution.claim:${txHash.toLowerCase()}`);
     const [existing] = await t
       .select({ id: auditLog.id })
       .from(auditLog)

@@ -5,12 +5,13 @@
  * reverted), takes what happened from the distributor's event in its receipt — never from the browser — and writes
  * the audit entry. Plain module taking the chain client and deployments, so it is tested against a real anvil.
  */
-import { and, desc, eq, like, sql } from "drizzle-orm";
+import { and, desc, eq, like } from "drizzle-orm";
 import type { Address, Hex, PublicClient } from "viem";
 import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog, distributions, distributionStates, type DistributionStateRow } from "@/lib/db/schema";
 import { readDistributorCall } from "./distributor-call";
 
@@ -94,7 +95,7 @@ export async function recordDistributionHold(
 async function auditOnce(db: Database, txHash: Hex, write: (t: Database) => Promise<void>): Promise<void> {
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    await t.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${"distribution.tx:" + txHash.toLowerCase()}))`);
+    await lockForTransaction(t, `distribution.tx:${txHash.toLowerCase()}`);
     if (!(await audited(t, txHash))) await write(t);
   });
 }

@@ -8,6 +8,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
+import { inLockedTransaction } from "@/lib/db/locks";
 import { rowsWhere } from "@/lib/db/rows";
 import {
   type InvestorCategory,
@@ -118,6 +119,12 @@ export async function getOrCreateDraft(
   { address }: { address: string },
 ): Promise<{ app: KycApplication; investor: Investor }> {
   const wallet = address.toLowerCase();
+  // "Start" twice at once (a double click, two tabs) creates one investor record and one draft: the second waits for
+  // the first and then finds what it made.
+  return inLockedTransaction(db, `kyc.draft:${wallet}`, (tx) => findOrCreateDraft(tx, wallet));
+}
+
+async function findOrCreateDraft(db: Database, wallet: string): Promise<{ app: KycApplication; investor: Investor }> {
   let investor = await getInvestorByWallet(db, { address: wallet });
   if (!investor) {
     investor = await createInvestorWithWallet(db, { address: wallet });

@@ -18,6 +18,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
+import { inLockedTransaction } from "@/lib/db/locks";
 import { type WalletLinkRequest, walletLinkRequests } from "@/lib/db/schema";
 import type { Investor } from "@/lib/investors";
 import {
@@ -70,12 +71,12 @@ export async function startLinkRequest(
   }: { investor: Investor; wallet: string; chainId: number; origin: string; now?: Date },
 ): Promise<LinkResult<{ request: WalletLinkRequest }>> {
   await expireStale(db, now);
-  const { open } = await getInvestorLinkRequests(db, { investorId: investor.id, now });
-  if (open?.status === "submitted") return { ok: false, code: "already_submitted" };
-  if (open?.initiatedBy) return { ok: false, code: "officer_request_open" };
-  if (open && lower(open.currentWallet) === lower(wallet)) return { ok: true, request: open };
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  // Started twice at once (a double click, two tabs): the second waits for the first and is answered with its request.
+  return inLockedTransaction(db, `wallet_link.start:${investor.id}`, async (t) => {
+    const { open } = await getInvestorLinkRequests(t, { investorId: investor.id, now });
+    if (open?.status === "submitted") return { ok: false, code: "already_submitted" };
+    if (open?.initiatedBy) return { ok: false, code: "officer_request_open" };
+    if (open && lower(open.currentWallet) === lower(wallet)) return { ok: true, request: open };
     if (open) {
       // Opened from another of the investor's wallets: that one is replaced.
       await t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, open.id));
