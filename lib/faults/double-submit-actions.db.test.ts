@@ -21,14 +21,16 @@ import {
   investorWallets,
   kycApplications,
   walletLinkRequests,
+  walletUnlinkRequests,
 } from "@/lib/db/schema";
 import { createTestDatabase } from "@/lib/db/testing";
-import { getInvestorByWallet } from "@/lib/investors";
+import { getInvestorByWallet, linkWallet } from "@/lib/investors";
 import { createListing, ListingError, submitListing } from "@/lib/issuer/listings";
 import { reviewListing } from "@/lib/issuer/listing-review";
 import { listingInput } from "@/lib/issuer/validation";
 import { startApplication } from "@/lib/kyc/onboarding";
 import { startLinkRequest } from "@/lib/kyc/wallet-links";
+import { requestUnlink } from "@/lib/kyc/wallet-unlinks";
 import { setFollow } from "@/lib/notifications/follows";
 import { createLocalStorage } from "@/lib/storage/local";
 import { createProxiedDatabase, postgresAnswers } from "./postgres";
@@ -186,5 +188,18 @@ describe(`faults: database steps submitted twice at once (${onPostgres ? "Postgr
     const open = await h.db.select().from(walletLinkRequests).where(eq(walletLinkRequests.investorId, investor.id));
     expect(open).toHaveLength(1);
     expect(await audits("wallet_link.start", investor.id)).toHaveLength(1);
+  });
+
+  it("'Unlink this wallet' asked twice: one request, the other told it is already asked", async () => {
+    const wallet = freshWallet();
+    const other = freshWallet();
+    await startApplication(h.db, { address: wallet });
+    const investor = (await getInvestorByWallet(h.db, { address: wallet }))!;
+    await linkWallet(h.db, { investorId: investor.id, address: other });
+    const results = await twice(() => requestUnlink(h.db, { investorId: investor.id, wallet, target: other }));
+    expect([...results].sort()).toEqual(["already_requested", "ok"]);
+    const rows = await h.db.select().from(walletUnlinkRequests).where(eq(walletUnlinkRequests.investorId, investor.id));
+    expect(rows).toHaveLength(1);
+    expect(await audits("wallet_unlink.request", investor.id)).toHaveLength(1);
   });
 });
