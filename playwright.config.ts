@@ -54,7 +54,7 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"] },
-      testIgnore: ["scale/**", "faults.spec.ts", "notifications.spec.ts"],
+      testIgnore: ["scale/**", "faults.spec.ts", "notifications.spec.ts", "distribution-close.spec.ts"],
     },
     // The notifications journey moves the chain's clock 8 days ahead (an upcoming offering opens): it runs after
     // every journey that signs deadlines or expiries from the computer's clock, and before the faults journey (run it
@@ -65,6 +65,14 @@ export default defineConfig({
       testMatch: "notifications.spec.ts",
       dependencies: ["chromium"],
     },
+    // Closing a distribution moves the chain's clock past a 90-day claim window: after the clock project, before faults
+    // (run it alone with `playwright test e2e/distribution-close.spec.ts --no-deps`).
+    {
+      name: "deadlines",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: "distribution-close.spec.ts",
+      dependencies: ["clock"],
+    },
     // The faults journey stops the stack's chain and starts it again from the test process: it runs after every
     // other journey, so no later one depends on a chain that lives only as long as that process (run it alone with
     // `playwright test e2e/faults.spec.ts --no-deps`).
@@ -72,7 +80,7 @@ export default defineConfig({
       name: "faults",
       use: { ...devices["Desktop Chrome"] },
       testMatch: "faults.spec.ts",
-      dependencies: ["clock"],
+      dependencies: ["deadlines"],
     },
   ],
   webServer: {
