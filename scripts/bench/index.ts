@@ -871,12 +871,23 @@ async function runLoad(stack: Stack, artworkPath: string): Promise<void> {
   summary.load = r;
   printTable(
     `Mixed traffic, ${r.connections} connections, ${r.seconds} s (/, artwork, signed-in portfolio, sign-in page)`,
-    ["requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "non-2xx"],
-    [[fmt(r.requests), fmt(r.reqPerSec, 1), fmt(r.p50), fmt(r.p99), fmt(r.max), fmt(r.errors), fmt(r.non2xx)]],
+    ["requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "timeouts", "non-2xx"],
+    [
+      [
+        fmt(r.requests),
+        fmt(r.reqPerSec, 1),
+        fmt(r.p50),
+        fmt(r.p99),
+        fmt(r.max),
+        fmt(r.errors),
+        fmt(r.timeouts),
+        fmt(r.non2xx),
+      ],
+    ],
   );
   if (r.soak)
     log(
-      `soak ${r.soak.minutes} min: memory ${r.soak.rssAfterFirstMinuteMiB.toFixed(0)} MiB after the first minute → ${r.soak.rssAtEndMiB.toFixed(0)} MiB at the end (${r.soak.driftPercent >= 0 ? "+" : ""}${r.soak.driftPercent.toFixed(1)}%)`,
+      `soak ${r.soak.minutes} min: memory ${r.soak.rssAfterFirstMinuteMiB.toFixed(0)} MiB after the first minute → ${r.soak.rssAtEndMiB.toFixed(0)} MiB at the end (${r.soak.driftPercent >= 0 ? "+" : ""}${r.soak.driftPercent.toFixed(1)}%); ${r.soak.requests} requests, ${r.soak.errors} errors, ${r.soak.timeouts} timeouts, ${r.soak.non2xx} non-2xx; load average at the end ${r.soak.loadAverageAtEnd}`,
     );
 }
 

@@ -3,9 +3,11 @@
  * the signed-in portfolio (each connection its own investor session) and the sign-in page, for 60 s (10 s with
  * --quick), then keeps the same traffic going for the soak (10 minutes; `--soak=N` minutes, 0 to skip) and
  * compares the app's memory (resident set of the `next start` process group) after the first minute and at the end.
- * Errors (connection errors, timeouts) and non-2xx/3xx answers are counted; latencies are reported, not judged.
+ * Errors (connection errors), timeouts and non-2xx answers are counted, for the 60 s run and the soak apart; latencies
+ * are reported, not judged. A soak on a busy machine (see its load average) says little about memory or errors.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import autocannon, { type Options, type Request, type Result } from "autocannon";
 import { log } from "./lib";
 
@@ -17,10 +19,23 @@ export type MixedLoad = {
   p50: number;
   p99: number;
   max: number;
+  /** Connection errors and timeouts (30 s) of the 60 s run alone. */
   errors: number;
+  timeouts: number;
   /** Answers other than 2xx (3xx redirects of the mix are not expected: every path answers 200). */
   non2xx: number;
-  soak: { minutes: number; rssAfterFirstMinuteMiB: number; rssAtEndMiB: number; driftPercent: number } | null;
+  /** The soak's own counts (kept apart from the 60 s run's), and the machine's load at its end (noise). */
+  soak: {
+    minutes: number;
+    rssAfterFirstMinuteMiB: number;
+    rssAtEndMiB: number;
+    driftPercent: number;
+    requests: number;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    loadAverageAtEnd: number;
+  } | null;
 };
 
 /** Resident memory of a process and all its descendants, in MiB (Linux /proc). */
@@ -96,19 +111,26 @@ export async function mixedLoad(opts: {
     p50: r.latency.p50,
     p99: r.latency.p99,
     max: r.latency.max,
-    errors: r.errors + r.timeouts,
+    errors: r.errors,
+    timeouts: r.timeouts,
     non2xx: r.non2xx,
     soak: null,
   };
   if (opts.soakMinutes > 0) {
     log(`soak: the same traffic for ${opts.soakMinutes} minute(s), memory of the app after the first and the last`);
-    await run({ ...base, duration: 60 });
+    const counts = { requests: 0, errors: 0, timeouts: 0, non2xx: 0 };
+    const add = (x: Result) => {
+      counts.requests += x.requests.total;
+      counts.errors += x.errors;
+      counts.timeouts += x.timeouts;
+      counts.non2xx += x.non2xx;
+    };
+    add(await run({ ...base, duration: 60 }));
     const first = groupRssMiB(opts.webPid);
     log(`  after the first minute: ${first.toFixed(0)} MiB`);
     for (let minute = 2; minute <= opts.soakMinutes; minute++) {
       const s = await run({ ...base, duration: 60 });
-      result.errors += s.errors + s.timeouts;
-      result.non2xx += s.non2xx;
+      add(s);
       log(`  minute ${minute}: ${groupRssMiB(opts.webPid).toFixed(0)} MiB, ${s.requests.total} requests`);
     }
     const end = groupRssMiB(opts.webPid);
@@ -117,6 +139,8 @@ export async function mixedLoad(opts: {
       rssAfterFirstMinuteMiB: first,
       rssAtEndMiB: end,
       driftPercent: ((end - first) / first) * 100,
+      ...counts,
+      loadAverageAtEnd: Math.round(loadavg()[0]! * 100) / 100,
     };
   }
   return result;
