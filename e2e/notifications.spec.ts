@@ -122,6 +122,7 @@ test.describe("notifications", () => {
       "a listing of mine is reviewed",
       "an offering opens for an artwork I follow",
       "there is a distribution to claim, or compliance freezes or moves my shares",
+      "the platform grants or revokes one of my roles",
     ])
       await prefs.getByRole("checkbox", { name }).check();
     await prefs.getByLabel("Email language").selectOption("zh-HK");

@@ -18,9 +18,11 @@ describe("parseServerEnv", () => {
       indexerMode: "embedded",
       confirmations: 0,
       documentEncryptionKey: undefined,
-      ephemeralSecrets: ["SESSION_SECRET"],
+      ephemeralSecrets: ["SESSION_SECRET", "UNSUBSCRIBE_SECRET"],
     });
     expect(env.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(env.unsubscribeSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(env.unsubscribeSecret).not.toBe(env.sessionSecret);
     expect(isLocalChain(env)).toBe(true);
   });
 
@@ -67,6 +69,7 @@ describe("parseServerEnv", () => {
       CHAIN_ID: "8453",
       DATABASE_URL: "postgresql://app:pw@db:5432/atelier",
       SESSION_SECRET: "s".repeat(32),
+      UNSUBSCRIBE_SECRET: "u".repeat(32),
       DOCUMENT_ENCRYPTION_KEY: "0x" + "AB".repeat(32),
       APP_ORIGIN: "https://atelier.example/",
       EXPLORER_URL: "https://explorer.example/",
@@ -137,7 +140,7 @@ describe("parseServerEnv", () => {
 
   it("requires secrets in production on a non-local chain, together with other problems", () => {
     expect(() => parseServerEnv({ NODE_ENV: "production", CHAIN_ID: "8453", DATABASE_URL: "nope" })).toThrow(
-      "Invalid configuration: DATABASE_URL must be a postgres:// URL; SESSION_SECRET is required in production on a non-local chain (at least 32 characters); DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters); PUBLIC_RPC_URL is required in production on a non-local chain (the RPC endpoint browsers may see; RPC_URL stays on the server); APP_ORIGIN must be an https:// origin in production on a non-local chain (session cookies are Secure); RPC_URL is required when CHAIN_ID is not 31337 (the local anvil chain)",
+      "Invalid configuration: DATABASE_URL must be a postgres:// URL; SESSION_SECRET is required in production on a non-local chain (at least 32 characters); UNSUBSCRIBE_SECRET is required in production on a non-local chain (at least 32 characters); DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters); PUBLIC_RPC_URL is required in production on a non-local chain (the RPC endpoint browsers may see; RPC_URL stays on the server); APP_ORIGIN must be an https:// origin in production on a non-local chain (session cookies are Secure); RPC_URL is required when CHAIN_ID is not 31337 (the local anvil chain)",
     );
   });
 
@@ -150,6 +153,7 @@ describe("parseServerEnv", () => {
       ...base,
       NODE_ENV: "production",
       SESSION_SECRET: "s".repeat(32),
+      UNSUBSCRIBE_SECRET: "u".repeat(32),
       DOCUMENT_ENCRYPTION_KEY: "ab".repeat(32),
       PUBLIC_RPC_URL: "https://rpc.example",
     };
@@ -163,7 +167,7 @@ describe("parseServerEnv", () => {
 
   it("does not require secrets in production on the local chain (the start script provides them)", () => {
     const env = parseServerEnv({ NODE_ENV: "production" });
-    expect(env.ephemeralSecrets).toEqual(["SESSION_SECRET"]);
+    expect(env.ephemeralSecrets).toEqual(["SESSION_SECRET", "UNSUBSCRIBE_SECRET"]);
   });
 });
 

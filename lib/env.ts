@@ -31,6 +31,12 @@ export type ServerEnv = {
   pgliteDir: string;
   /** ≥ 32 characters. An ephemeral random value when absent and not required (see `ephemeralSecrets`). */
   sessionSecret: string;
+  /**
+   * ≥ 32 characters: the key material of the unsubscribe links (UNSUBSCRIBE_SECRET; their key is derived from it with
+   * HKDF, lib/notifications/token.ts), apart from the session secret so rotating that one leaves the links working.
+   * An ephemeral random value when absent and not required.
+   */
+  unsubscribeSecret: string;
   /** 64 hex characters (32 bytes), no 0x. Undefined when absent and not required: document storage must refuse to work. */
   documentEncryptionKey: string | undefined;
   /** Names of secrets generated for this process only (absent in the environment and not required). */
@@ -142,6 +148,10 @@ const RawEnv = z.object({
     emptyToUndefined,
     z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   ),
+  UNSUBSCRIBE_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  ),
   DOCUMENT_ENCRYPTION_KEY: z.preprocess(
     emptyToUndefined,
     z
@@ -231,6 +241,9 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
   if (secretsRequired && !present("SESSION_SECRET")) {
     problems.push("SESSION_SECRET is required in production on a non-local chain (at least 32 characters)");
   }
+  if (secretsRequired && !present("UNSUBSCRIBE_SECRET")) {
+    problems.push("UNSUBSCRIBE_SECRET is required in production on a non-local chain (at least 32 characters)");
+  }
   if (secretsRequired && !present("DOCUMENT_ENCRYPTION_KEY")) {
     problems.push("DOCUMENT_ENCRYPTION_KEY is required in production on a non-local chain (64 hex characters)");
   }
@@ -274,6 +287,11 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
     sessionSecret = randomBytes(32).toString("hex");
     ephemeralSecrets.push("SESSION_SECRET");
   }
+  let unsubscribeSecret = raw.UNSUBSCRIBE_SECRET;
+  if (!unsubscribeSecret) {
+    unsubscribeSecret = randomBytes(32).toString("hex");
+    ephemeralSecrets.push("UNSUBSCRIBE_SECRET");
+  }
 
   return {
     nodeEnv,
@@ -287,6 +305,7 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
     databaseUrl: raw.DATABASE_URL,
     pgliteDir: path.join(dataDir, "pglite"),
     sessionSecret,
+    unsubscribeSecret,
     documentEncryptionKey: raw.DOCUMENT_ENCRYPTION_KEY,
     ephemeralSecrets,
     appOrigin: new URL(raw.APP_ORIGIN ?? `http://localhost:${port}`).origin,

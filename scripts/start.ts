@@ -60,14 +60,21 @@ async function stopAll(code: number): Promise<never> {
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
-/** Local-default secrets are generated once into DATA_DIR so sessions and documents survive restarts. */
-function loadLocalSecrets(dataDir: string): { SESSION_SECRET: string; DOCUMENT_ENCRYPTION_KEY: string } {
+type LocalSecrets = { SESSION_SECRET: string; UNSUBSCRIBE_SECRET: string; DOCUMENT_ENCRYPTION_KEY: string };
+
+/**
+ * Local-default secrets are generated once into DATA_DIR so sessions, unsubscribe links and documents survive
+ * restarts; a secret missing from an older file is added to it (the others are kept).
+ */
+function loadLocalSecrets(dataDir: string): LocalSecrets {
   const file = path.join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
-  const secrets = {
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    DOCUMENT_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+  const existing: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  const secrets: LocalSecrets = {
+    SESSION_SECRET: existing.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    UNSUBSCRIBE_SECRET: existing.UNSUBSCRIBE_SECRET ?? randomBytes(32).toString("hex"),
+    DOCUMENT_ENCRYPTION_KEY: existing.DOCUMENT_ENCRYPTION_KEY ?? randomBytes(32).toString("hex"),
   };
+  if (Object.keys(secrets).every((k) => k in existing)) return secrets;
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return secrets;
@@ -118,8 +125,10 @@ async function main() {
   if (!env.s3) mkdirSync(path.join(env.dataDir, "files"), { recursive: true });
 
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  if (isLocalChain(env) && !process.env.SESSION_SECRET) {
-    Object.assign(childEnv, loadLocalSecrets(env.dataDir));
+  if (isLocalChain(env)) {
+    // Each secret the environment does not set comes from the local file (setting one, e.g. rotating
+    // SESSION_SECRET, keeps the others).
+    for (const [name, value] of Object.entries(loadLocalSecrets(env.dataDir))) childEnv[name] ||= value;
     env = parseServerEnv(childEnv);
   }
 

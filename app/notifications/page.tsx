@@ -46,6 +46,7 @@ export default async function NotificationsPage() {
               listings: tp("listings"),
               offerings: tp("offerings"),
               holdings: tp("holdings"),
+              roles: tp("roles"),
               language: tp("language"),
               save: tp("save"),
               saved: tp("saved"),

@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { unsubscribeAction } from "@/components/notifications/actions";
 import { UnsubscribeForm } from "@/components/notifications/unsubscribe-form";
 import { Alert } from "@/components/ui/alert";
-import { getServerEnv } from "@/lib/env";
 import { verifyUnsubscribeToken } from "@/lib/notifications";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +23,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
     getTranslations("notifications.page"),
   ]);
   const value = typeof token === "string" ? token : "";
-  const valid = value !== "" && verifyUnsubscribeToken(value, getServerEnv().sessionSecret) !== null;
+  const valid = value !== "" && verifyUnsubscribeToken(value) !== null;
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6 px-4 pt-12 pb-20 sm:px-6">
       <h1 className="font-display text-3xl font-medium">{t("title")}</h1>

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineFormAction, refuse, unwrap } from "@/lib/actions";
-import { getServerEnv } from "@/lib/env";
 import { locales } from "@/lib/i18n/config";
 import { followArtworkBySlug, markAllRead, markRead, savePreferences, unsubscribe } from "@/lib/notifications";
 
@@ -56,6 +55,7 @@ export const savePreferencesAction = defineFormAction<"unknown_wallet">()({
     listings: checkbox,
     offerings: checkbox,
     holdings: checkbox,
+    roles: checkbox,
   }),
   auth: "signedIn",
   messages,
@@ -66,6 +66,7 @@ export const savePreferencesAction = defineFormAction<"unknown_wallet">()({
     listings: form.get("listings"),
     offerings: form.get("offerings"),
     holdings: form.get("holdings"),
+    roles: form.get("roles"),
   }),
   run: async ({ locale, ...email }, { session, db }) => {
     unwrap(await savePreferences(db, { address: session.address, locale, email }));
@@ -100,7 +101,7 @@ export const unsubscribeAction = defineFormAction<"invalid_token">()({
   messages,
   fromForm: (form) => ({ token: form.get("token") }),
   run: async ({ token }, { db }) => {
-    const done = await unsubscribe(db, { token, secret: getServerEnv().sessionSecret });
+    const done = await unsubscribe(db, { token });
     if (!done) refuse("invalid_token");
     return {};
   },

@@ -7,7 +7,7 @@ import { Select } from "@/components/ui/input";
 import type { PreferencesView } from "@/lib/notifications/types";
 
 type Result = { ok: true } | { ok: false; message: string };
-const groups = ["kyc", "orders", "listings", "offerings", "holdings"] as const;
+const groups = ["kyc", "orders", "listings", "offerings", "holdings", "roles"] as const;
 
 export type PreferencesLabels = Record<(typeof groups)[number] | "groups" | "language" | "save" | "saved", string> & {
   languages: { en: string; "zh-HK": string };

@@ -2,7 +2,8 @@
  * The admin console's role changes against a real anvil chain and a real database: the admin's own grantRole /
  * revokeRole is verified and audited with its reason; the change holds in the person's next session check (a revoked
  * officer is refused at once, not after a cached read); the portal refuses to take the last agent before any wallet
- * is asked, and the chain refuses it too; the indexer records who granted each role and when.
+ * is asked, and the chain refuses it too; the indexer records who granted each role and when, and tells the person of
+ * each grant and revoke (made from the console or straight on the contract).
  */
 import { eq } from "drizzle-orm";
 import type { Hex } from "viem";
@@ -13,6 +14,7 @@ import { devAccount, roleId, startTestChain, type TestChain } from "@/lib/chain/
 import { auditLog } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
+import { listNotifications } from "@/lib/notifications";
 
 const admin = devAccount(0);
 const grace = devAccount(1);
@@ -189,6 +191,13 @@ describe("admin console: roles", () => {
     await index();
     const { counts } = await holders.listRoleHolders(t.db);
     expect(counts.identityAgent).toBe(1);
+    // The officer was told of both, once each, from the indexer's record: the console to open, then home.
+    await index();
+    const told = await listNotifications(t.db, { address: newcomer.address, locale: "en" });
+    expect(told.map((n) => [n.title, n.link])).toEqual([
+      ["Your role as compliance officer (identity registry) was revoked", "/"],
+      ["You are now a compliance officer (identity registry)", "/compliance"],
+    ]);
   });
 
   it("grants and revokes the issuer role on the factory", async () => {
@@ -218,5 +227,22 @@ describe("admin console: roles", () => {
       grantedBy: admin.address,
       txHash: hash,
     });
+  });
+
+  it("a change made outside the portal (straight on the contract) is told to the person too", async () => {
+    const factory = { address: tc.deployments.shareTokenFactory, abi: shareTokenFactoryAbi } as const;
+    await send(
+      tc.wallet(admin).writeContract({
+        ...factory,
+        functionName: "revokeRole",
+        args: [roleId("ISSUER_ROLE"), stranger.address],
+      }),
+    );
+    await index();
+    const told = await listNotifications(t.db, { address: stranger.address, locale: "zh-HK" });
+    expect(told.map((n) => [n.title, n.link])).toEqual([
+      ["你的發行人角色已被撤銷", "/"],
+      ["你現已成為發行人", "/issuer"],
+    ]);
   });
 });

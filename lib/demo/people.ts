@@ -40,6 +40,7 @@ export const people: DemoPerson[] = [
     name: "Grace Leung",
     role: "compliance",
     description: "Compliance officer: KYC queue, holder registers, token actions",
+    email: "grace.leung@atelier.example",
   },
   {
     account: 2,
@@ -47,6 +48,7 @@ export const people: DemoPerson[] = [
     name: "Marcus Tsang",
     role: "compliance",
     description: "Compliance officer (second approver for professional investors)",
+    email: "marcus.tsang@atelier.example",
   },
   {
     account: 3,
@@ -54,6 +56,7 @@ export const people: DemoPerson[] = [
     name: "Lumen Art Partners Ltd",
     role: "issuer",
     description: "Issuer: lists artworks and runs offerings",
+    email: "listings@lumen-art.example",
   },
   {
     account: 4,
@@ -61,6 +64,7 @@ export const people: DemoPerson[] = [
     name: "Harbourfront Fine Art Ltd",
     role: "issuer",
     description: "Issuer: lists artworks and runs offerings",
+    email: "listings@harbourfront-art.example",
   },
   {
     account: 5,

@@ -135,15 +135,15 @@ const rows = async () =>
 
 describe("per-projection backfill", () => {
   it("rebuilds a changed projection (the market's orders) from recorded events alone, no other projection", async () => {
-    // Every projection was built at version 1 (as migration 0014 records for an indexed database).
+    // Every projection was built at its current version (an indexed database up to date).
     await database.db
       .insert(indexerProjections)
-      .values(ATELIER_INDEXER.projections.map((p) => ({ indexer: "main", projection: p.name, version: 1 })));
-    // The market's projection changes (version 2). The register snapshots would read the chain for the Transfer
+      .values(ATELIER_INDEXER.projections.map((p) => ({ indexer: "main", projection: p.name, version: p.version })));
+    // The market's projection changes (its next version). The register snapshots would read the chain for the Transfer
     // event, which the stub refuses: only the market's projection may run.
     const setup: IndexerSetup = {
       ...ATELIER_INDEXER,
-      projections: ATELIER_INDEXER.projections.map((p) => (p.name === "market" ? { ...p, version: 2 } : p)),
+      projections: ATELIER_INDEXER.projections.map((p) => (p.name === "market" ? { ...p, version: p.version + 1 } : p)),
     };
     const first = await syncOnce(options(setup, 25n));
     expect(first.projectionBackfill).toEqual({ projection: "market", cursor: 34n, to: HEAD });
@@ -162,7 +162,7 @@ describe("per-projection backfill", () => {
       ATELIER_INDEXER.projections
         .map((p) => ({
           projection: p.name,
-          version: p.name === "market" ? 2 : 1,
+          version: p.name === "market" ? p.version + 1 : p.version,
           backfillTo: null,
           backfillCursor: null,
         }))

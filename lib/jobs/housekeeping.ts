@@ -5,7 +5,7 @@ import { deleteExpiredRevocations } from "@/lib/auth/revocations";
 import { deleteExpiredNonces } from "@/lib/auth/siwe";
 import { getDb } from "@/lib/db";
 import { expireLapsedApprovals } from "@/lib/kyc/applications";
-import { emitExpiryReminders } from "@/lib/notifications";
+import { deleteOldOutboxRows, emitExpiryReminders } from "@/lib/notifications";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit";
 import { deleteOldJobRuns, recordJobRun } from "./runs";
 
@@ -20,6 +20,8 @@ export type HousekeepingResult = {
   noncesDeleted: number;
   revocationsDeleted: number;
   rateLimitsDeleted: number;
+  /** Outbox rows deleted with their address and body: sent over 30 days ago, given up on over 90 days ago. */
+  emailsDeleted: { sent: number; failed: number };
   /** The whole audit chain was walked from its first entry (at most once a day): intact or not; null when not due. */
   auditFullWalk: "intact" | "broken" | null;
 };
@@ -27,7 +29,8 @@ export type HousekeepingResult = {
 /**
  * Periodic, idempotent upkeep: approvals past their validity become `expired` (audited), investors whose approval
  * runs out within 30 or 7 days are reminded (lib/notifications, once each), used or stale sign-in
- * nonces, session revocations past their expiry and ended rate-limit windows are deleted; the audit chain is walked
+ * nonces, session revocations past their expiry and ended rate-limit windows are deleted, and so are sent emails
+ * after 30 days and emails given up on after 90 (lib/notifications, the outbox's retention); the audit chain is walked
  * whole once a day. Safe to run on every web instance at once.
  */
 export async function runHousekeeping({ now = new Date() }: { now?: Date } = {}): Promise<HousekeepingResult> {
@@ -37,13 +40,22 @@ export async function runHousekeeping({ now = new Date() }: { now?: Date } = {})
   const noncesDeleted = await deleteExpiredNonces(db, { now });
   const revocationsDeleted = await deleteExpiredRevocations(db, { now });
   const rateLimitsDeleted = await deleteExpiredRateLimits(db, { now });
+  const emailsDeleted = await deleteOldOutboxRows(db, { now });
   // The audit page verifies from the newest checkpoint; once a day the whole chain is walked from its first entry,
   // which also catches an old entry changed without re-hashing.
   const walk = await walkAuditChainIfDue(db, { now });
   const auditFullWalk = walk === null ? null : walk.ok ? "intact" : "broken";
   if (walk && !walk.ok) console.error(`[housekeeping] audit chain broken at entry ${walk.brokenAtId}: ${walk.reason}`);
   await deleteOldJobRuns(db, { before: new Date(now.getTime() - KEEP_RUNS_MS) });
-  return { approvalsExpired, expiryReminders, noncesDeleted, revocationsDeleted, rateLimitsDeleted, auditFullWalk };
+  return {
+    approvalsExpired,
+    expiryReminders,
+    noncesDeleted,
+    revocationsDeleted,
+    rateLimitsDeleted,
+    emailsDeleted,
+    auditFullWalk,
+  };
 }
 
 /** One run, recorded (`job_runs`) whether it succeeded or failed, for the operators' health page. */

@@ -1,8 +1,10 @@
 /**
  * Job runs for the operators' health page: each housekeeping run is recorded (success with what it did, or the
- * failure's first line), the newest first, and runs older than a week are pruned by housekeeping itself.
+ * failure's first line), the newest first, and runs older than a week are pruned by housekeeping itself; it also
+ * applies the email outbox's retention.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { notificationOutbox } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 
 let t: TestDatabase;
@@ -48,5 +50,21 @@ describe("job runs", () => {
     failures.push(true, true);
     await expect(runHousekeepingRecorded()).rejects.toThrow("database unreachable");
     expect(await listJobRuns(t.db, "housekeeping")).toHaveLength(2);
+  });
+
+  it("deletes sent emails past their retention (address and body with them) and records how many", async () => {
+    const daysAgo = (d: number) => new Date(Date.now() - d * 24 * 3_600_000);
+    const email = { email: "x@example.hk", locale: "en", subject: "s", text: "t", html: "h" };
+    await t.db.insert(notificationOutbox).values([
+      { ...email, sentAt: daysAgo(31) },
+      { ...email, sentAt: daysAgo(1) },
+      { ...email, failedAt: daysAgo(120), lastError: "550" },
+    ]);
+    const result = await runHousekeepingRecorded();
+    expect(result.emailsDeleted).toEqual({ sent: 1, failed: 1 });
+    expect(await t.db.select().from(notificationOutbox)).toHaveLength(1);
+    expect((await listJobRuns(t.db, "housekeeping"))[0]!.detail).toMatchObject({
+      emailsDeleted: { sent: 1, failed: 1 },
+    });
   });
 });

@@ -8,15 +8,16 @@ import type { Database } from "@/lib/db/connect";
 import { notificationOutbox, notifications } from "@/lib/db/schema";
 import { getServerEnv } from "@/lib/env";
 import type { NotificationKind, Recipient } from "./kinds";
-import { getContact, wantsEmail } from "./recipients";
+import { emailWanted } from "./recipients";
 import { renderEmail } from "./render";
 import { unsubscribeUrl } from "./token";
 
-export type MailSettings = { appOrigin: string; secret: string };
+/** Where links point, and the secret the unsubscribe links are signed from (UNSUBSCRIBE_SECRET, see ./token). */
+export type MailSettings = { appOrigin: string; unsubscribeSecret: string };
 
 export function defaultMailSettings(): MailSettings {
   const env = getServerEnv();
-  return { appOrigin: env.appOrigin, secret: env.sessionSecret };
+  return { appOrigin: env.appOrigin, unsubscribeSecret: env.unsubscribeSecret };
 }
 
 export type NotifyInput = {
@@ -45,20 +46,20 @@ export async function notify(
     .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id });
   if (!row) return null;
-  const contact = await getContact(db, recipient);
-  if (contact.email && wantsEmail(contact.preferences, kind)) {
+  const to = await emailWanted(db, recipient, kind);
+  if (to) {
     const email = renderEmail({
       kind,
       params,
-      locale: contact.locale,
+      locale: to.locale,
       actionUrl: `${settings.appOrigin}${link}`,
-      unsubscribeUrl: unsubscribeUrl(settings.appOrigin, recipient, settings.secret),
+      unsubscribeUrl: unsubscribeUrl(settings.appOrigin, recipient, settings.unsubscribeSecret),
       preferencesUrl: `${settings.appOrigin}/notifications#preferences`,
     });
     await db.insert(notificationOutbox).values({
       notificationId: row.id,
-      email: contact.email,
-      locale: contact.locale,
+      email: to.email,
+      locale: to.locale,
       ...email,
       nextAttemptAt: now,
       createdAt: now,

@@ -13,6 +13,7 @@ export {
   type OrderFill,
 } from "./events";
 export { emitDistributionToClaim, emitEnforcementNotices, type EnforcementEvent } from "./enforcement";
+export { emitRoleChanges, type NotifiedRole, type RoleChangeNotice } from "./roles";
 export { defaultMailSettings, notify, type MailSettings, type NotifyInput } from "./emit";
 export {
   followArtworkBySlug,
@@ -34,9 +35,20 @@ export {
   type Recipient,
 } from "./kinds";
 export { createSmtpSender } from "./mailer";
-export { backoffMs, claimDueEmails, drainOutbox, MAX_ATTEMPTS, renewClaim, type SendEmail } from "./outbox";
+export {
+  backoffMs,
+  claimDueEmails,
+  deleteOldOutboxRows,
+  drainOutbox,
+  KEEP_FAILED_MS,
+  KEEP_SENT_MS,
+  MAX_ATTEMPTS,
+  renewClaim,
+  type SendEmail,
+} from "./outbox";
 export { getPreferences, savePreferences, unsubscribe } from "./preferences";
 export { toMailLocale, type MailLocale } from "./render";
+export { emailWanted } from "./recipients";
 export { unsubscribeToken, verifyUnsubscribeToken } from "./token";
 export { loadFollowState, loadNotificationsView, loadUnreadCount } from "./views";
 export type { NotificationItem, PreferencesView } from "./types";

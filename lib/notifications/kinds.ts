@@ -19,6 +19,8 @@ export const notificationKinds = [
   "shares_frozen",
   "forced_transfer",
   "distribution_to_claim",
+  "role_granted",
+  "role_revoked",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -33,6 +35,7 @@ export const preferenceGroups = {
   listings: ["listing_approved", "listing_returned"],
   offerings: ["offering_opened"],
   holdings: ["distribution_to_claim", "wallet_frozen", "wallet_unfrozen", "shares_frozen", "forced_transfer"],
+  roles: ["role_granted", "role_revoked"],
 } as const satisfies Record<string, readonly NotificationKind[]>;
 export type PreferenceGroup = keyof typeof preferenceGroups;
 export const preferenceGroupNames = Object.keys(preferenceGroups) as PreferenceGroup[];

@@ -11,12 +11,12 @@ export function createSmtpSender({
   smtpUrl,
   from,
   appOrigin,
-  secret,
+  unsubscribeSecret,
 }: {
   smtpUrl: string;
   from: string;
   appOrigin: string;
-  secret: string;
+  unsubscribeSecret: string;
 }): SendEmail {
   // Every wait bounded well inside the outbox's lease (2 min), so a stalled server cannot outlast the claim.
   const transport = nodemailer.createTransport({
@@ -36,7 +36,7 @@ export function createSmtpSender({
       messageId: `<outbox-${email.id}@${host}>`,
       headers: { "Content-Language": email.locale },
       ...(email.recipient
-        ? { list: { unsubscribe: unsubscribeUrl(appOrigin, email.recipient as Recipient, secret) } }
+        ? { list: { unsubscribe: unsubscribeUrl(appOrigin, email.recipient as Recipient, unsubscribeSecret) } }
         : {}),
     });
   };

@@ -52,7 +52,7 @@ import {
 } from "./index";
 
 let t: TestDatabase;
-const settings: MailSettings = { appOrigin: "https://atelier.example", secret: "s".repeat(40) };
+const settings: MailSettings = { appOrigin: "https://atelier.example", unsubscribeSecret: "s".repeat(40) };
 let seq = 0;
 const wallet = () => `0x${(++seq).toString(16).padStart(40, "a")}`;
 
@@ -216,7 +216,10 @@ describe("the email outbox", () => {
       );
     const goneId = await queue(gone.recipient, "withdrawn");
     const movedId = await queue(moved.recipient, "moved");
-    await unsubscribe(t.db, { token: unsubscribeToken(gone.recipient, settings.secret), secret: settings.secret });
+    await unsubscribe(t.db, {
+      token: unsubscribeToken(gone.recipient, settings.unsubscribeSecret),
+      secret: settings.unsubscribeSecret,
+    });
     await updateInvestor(t.db, moved.investor.id, { email: "new@example.hk" });
     const to: string[] = [];
     await drainOutbox(t.db, { workerId: "w", now: () => t0, send: async (e) => void to.push(e.email) });
@@ -234,12 +237,12 @@ describe("preferences and unsubscribing", () => {
     expect(await getPreferences(t.db, { address, fallbackLocale: "zh-HK" })).toMatchObject({
       locale: "zh-HK",
       hasEmail: true,
-      email: { kyc: true, orders: true, listings: true, offerings: true, holdings: true },
+      email: { kyc: true, orders: true, listings: true, offerings: true, holdings: true, roles: true },
     });
     await savePreferences(t.db, {
       address,
       locale: "zh-HK",
-      email: { kyc: true, orders: false, listings: true, offerings: true, holdings: true },
+      email: { kyc: true, orders: false, listings: true, offerings: true, holdings: true, roles: true },
     });
     const filled = await notify(
       t.db,
@@ -269,13 +272,13 @@ describe("preferences and unsubscribing", () => {
 
   it("the unsubscribe link (HMAC token, no sign-in) stops every email; a forged or altered token does nothing", async () => {
     const { address, recipient } = await investorWithEmail();
-    const token = unsubscribeToken(recipient, settings.secret);
-    expect(verifyUnsubscribeToken(token, settings.secret)).toBe(recipient);
+    const token = unsubscribeToken(recipient, settings.unsubscribeSecret);
+    expect(verifyUnsubscribeToken(token, settings.unsubscribeSecret)).toBe(recipient);
     expect(verifyUnsubscribeToken(token, "another secret that is long enough")).toBeNull();
     const other = await investorWithEmail();
     const forged = `${Buffer.from(other.recipient).toString("base64url")}.${token.split(".")[1]}`;
-    expect(await unsubscribe(t.db, { token: forged, secret: settings.secret })).toBeNull();
-    expect(await unsubscribe(t.db, { token: "garbage", secret: settings.secret })).toBeNull();
+    expect(await unsubscribe(t.db, { token: forged, secret: settings.unsubscribeSecret })).toBeNull();
+    expect(await unsubscribe(t.db, { token: "garbage", secret: settings.unsubscribeSecret })).toBeNull();
     const id = await notify(
       t.db,
       { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `unsub-a-${seq}` },
@@ -285,7 +288,7 @@ describe("preferences and unsubscribing", () => {
     expect(email!.text).toContain(`https://atelier.example/unsubscribe?token=${encodeURIComponent(token)}`);
     expect(email!.html).toContain("/unsubscribe?token=");
 
-    expect(await unsubscribe(t.db, { token, secret: settings.secret })).toEqual({ recipient });
+    expect(await unsubscribe(t.db, { token, secret: settings.unsubscribeSecret })).toEqual({ recipient });
     const after = await notify(
       t.db,
       { recipient, kind: "kyc_expired", link: "/onboarding", dedupeKey: `unsub-b-${seq}` },
@@ -305,7 +308,7 @@ describe("preferences and unsubscribing", () => {
     await savePreferences(t.db, {
       address,
       locale: "en",
-      email: { kyc: true, orders: true, listings: true, offerings: true, holdings: true },
+      email: { kyc: true, orders: true, listings: true, offerings: true, holdings: true, roles: true },
     });
     const [prefs] = await t.db
       .select()
@@ -335,7 +338,7 @@ describe("consent is on the record", () => {
 
   it("a wallet the portal does not know saves no preferences and leaves no row", async () => {
     const stranger = wallet();
-    const all = { kyc: true, orders: true, listings: true, offerings: true, holdings: true };
+    const all = { kyc: true, orders: true, listings: true, offerings: true, holdings: true, roles: true };
     expect(await savePreferences(t.db, { address: stranger, locale: "en", email: all })).toEqual({
       ok: false,
       code: "unknown_wallet",
@@ -353,11 +356,14 @@ describe("consent is on the record", () => {
     await savePreferences(t.db, {
       address,
       locale: "zh-HK",
-      email: { kyc: true, orders: false, listings: true, offerings: true, holdings: true },
+      email: { kyc: true, orders: false, listings: true, offerings: true, holdings: true, roles: true },
     });
-    await unsubscribe(t.db, { token: unsubscribeToken(recipient, settings.secret), secret: settings.secret });
+    await unsubscribe(t.db, {
+      token: unsubscribeToken(recipient, settings.unsubscribeSecret),
+      secret: settings.unsubscribeSecret,
+    });
     // A refused token changes nothing and records nothing.
-    await unsubscribe(t.db, { token: "garbage", secret: settings.secret });
+    await unsubscribe(t.db, { token: "garbage", secret: settings.unsubscribeSecret });
     const trail = await auditOf(recipient);
     expect(trail.map((e) => [e.action, e.actor])).toEqual([
       ["notifications.preferences_save", address],

@@ -4,11 +4,11 @@
  * row whose worker died is claimed again once its lease has run out. A failure is retried with exponential backoff
  * (30 s, 1 min, 2 min … at most 6 h) and given up after MAX_ATTEMPTS, with the last error kept. Plain module.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { notificationOutbox, notifications, type OutboxRow } from "@/lib/db/schema";
 import type { NotificationKind, Recipient } from "./kinds";
-import { getContact, wantsEmail } from "./recipients";
+import { emailWanted } from "./recipients";
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 30_000;
@@ -100,9 +100,8 @@ async function markWithdrawn(db: Database, { id, workerId, now }: { id: number; 
  */
 async function stillWanted(db: Database, row: ClaimedEmail): Promise<ClaimedEmail | null> {
   if (!row.recipient || !row.kind) return row;
-  const contact = await getContact(db, row.recipient as Recipient);
-  if (!contact.email || !wantsEmail(contact.preferences, row.kind)) return null;
-  return { ...row, email: contact.email };
+  const to = await emailWanted(db, row.recipient as Recipient, row.kind);
+  return to ? { ...row, email: to.email } : null;
 }
 
 /** Records a send (only by the worker that holds the claim). */
@@ -171,4 +170,31 @@ export async function drainOutbox(
     }
   }
   return { sent, failed };
+}
+
+/** How long a sent email's row (address, subject, body) is kept: long enough to answer "did you send it?". */
+export const KEEP_SENT_MS = 30 * 24 * 60 * 60_000;
+/** How long an email given up on (or withdrawn) is kept, with its last error, for an operator to look into. */
+export const KEEP_FAILED_MS = 90 * 24 * 60 * 60_000;
+
+/**
+ * Retention (run by housekeeping): deletes the outbox rows of emails sent more than 30 days ago and of emails given
+ * up on or withdrawn more than 90 days ago, with the address and the body they carry. The notification itself stays
+ * in the person's list; an email still waiting to be sent is kept until it is sent or given up on.
+ */
+export async function deleteOldOutboxRows(
+  db: Database,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ sent: number; failed: number }> {
+  const sent = await db
+    .delete(notificationOutbox)
+    .where(lt(notificationOutbox.sentAt, new Date(now.getTime() - KEEP_SENT_MS)))
+    .returning({ id: notificationOutbox.id });
+  const failed = await db
+    .delete(notificationOutbox)
+    .where(
+      and(isNull(notificationOutbox.sentAt), lt(notificationOutbox.failedAt, new Date(now.getTime() - KEEP_FAILED_MS))),
+    )
+    .returning({ id: notificationOutbox.id });
+  return { sent: sent.length, failed: failed.length };
 }

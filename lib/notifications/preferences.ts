@@ -60,7 +60,7 @@ export async function savePreferences(
 /** Follows an unsubscribe link: no email at all for the token's recipient. Null when the token is not valid. */
 export async function unsubscribe(
   db: Database,
-  { token, secret }: { token: string; secret: string },
+  { token, secret }: { token: string; secret?: string },
 ): Promise<{ recipient: Recipient } | null> {
   const recipient = verifyUnsubscribeToken(token, secret);
   if (!recipient) return null;

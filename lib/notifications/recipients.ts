@@ -51,10 +51,21 @@ export async function getContact(db: Database, recipient: Recipient): Promise<Co
   return { email: email?.trim() || null, locale: toMailLocale(preferences?.locale), preferences };
 }
 
-/** True when this person wants this kind by email (no preferences row: every kind). */
-export function wantsEmail(preferences: NotificationPreferences | null, kind: NotificationKind): boolean {
-  if (!preferences) return true;
-  return !preferences.unsubscribedAll && !preferences.emailOff.includes(kind);
+/**
+ * The one answer to "does this person want this email": where and in which language to send a notification of this
+ * kind now, or null when they do not (no address known, unsubscribed from all, or this kind turned off; no preferences
+ * row means every kind). Asked when the email is queued (`notify`) and again just before it is sent (the outbox), so
+ * a change of mind in between withdraws it and a changed address is the one written to.
+ */
+export async function emailWanted(
+  db: Database,
+  recipient: Recipient,
+  kind: NotificationKind | string,
+): Promise<{ email: string; locale: MailLocale } | null> {
+  const { email, locale, preferences } = await getContact(db, recipient);
+  if (!email) return null;
+  if (preferences && (preferences.unsubscribedAll || preferences.emailOff.includes(kind))) return null;
+  return { email, locale };
 }
 
 /** The recipient key of a wallet: its investor when it is linked to one, else the wallet itself. */

@@ -15,7 +15,7 @@ describe("notification words", () => {
       for (const locale of ["en", "zh-HK"] as const) {
         const { title, body } = renderNotification(
           kind,
-          { ...params, reason: "r", request: "q", days: 7, date: "2027-01-01", direction: "out" },
+          { ...params, reason: "r", request: "q", days: 7, date: "2027-01-01", direction: "out", role: "issuer" },
           locale,
         );
         expect(title).not.toContain("notifications.");

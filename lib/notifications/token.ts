@@ -1,22 +1,41 @@
 /**
- * The unsubscribe link's token: an HMAC-SHA256 of the recipient key under the session secret, so the link works
- * without signing in and cannot be made for someone else. Plain module.
+ * The unsubscribe link's token: an HMAC-SHA256 of the recipient key, so the link works without signing in and cannot
+ * be made for someone else. Its key is its own: derived with HKDF-SHA256 from UNSUBSCRIBE_SECRET under this
+ * purpose's label, never the session secret — rotating SESSION_SECRET (which signs everyone out) leaves every
+ * email's unsubscribe link working, and rotating UNSUBSCRIBE_SECRET voids them all (README, configuration).
+ * Plain module.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { getServerEnv } from "@/lib/env";
 import { isRecipient, type Recipient } from "./kinds";
 
 const PURPOSE = "atelier.unsubscribe.v1";
 
-function mac(recipient: string, secret: string): string {
-  return createHmac("sha256", secret).update(`${PURPOSE}|${recipient}`).digest("base64url");
+/** The configured secret (UNSUBSCRIBE_SECRET, generated into DATA_DIR/secrets.json locally). */
+export function configuredUnsubscribeSecret(): string {
+  return getServerEnv().unsubscribeSecret;
 }
 
-export function unsubscribeToken(recipient: Recipient, secret: string): string {
+const keys = new Map<string, Buffer>();
+function keyOf(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", secret, "", PURPOSE, 32));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+function mac(recipient: string, secret: string): string {
+  return createHmac("sha256", keyOf(secret)).update(recipient).digest("base64url");
+}
+
+export function unsubscribeToken(recipient: Recipient, secret = configuredUnsubscribeSecret()): string {
   return `${Buffer.from(recipient).toString("base64url")}.${mac(recipient, secret)}`;
 }
 
 /** The recipient a token was made for, or null when it is malformed or its signature does not match. */
-export function verifyUnsubscribeToken(token: string, secret: string): Recipient | null {
+export function verifyUnsubscribeToken(token: string, secret = configuredUnsubscribeSecret()): Recipient | null {
   const [encoded, signature, extra] = token.split(".");
   if (!encoded || !signature || extra !== undefined) return null;
   const recipient = Buffer.from(encoded, "base64url").toString("utf8");

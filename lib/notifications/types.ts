@@ -16,7 +16,7 @@ export type NotificationItem = {
 export type PreferencesView = {
   locale: "en" | "zh-HK";
   /** Email on, per group. */
-  email: Record<"kyc" | "orders" | "listings" | "offerings" | "holdings", boolean>;
+  email: Record<"kyc" | "orders" | "listings" | "offerings" | "holdings" | "roles", boolean>;
   unsubscribedAll: boolean;
   /** False when the portal knows no email address for this person (nothing can be sent). */
   hasEmail: boolean;

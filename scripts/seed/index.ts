@@ -292,7 +292,7 @@ export async function seedDemo({
           message: inv.rejectionReason ?? null,
           at: approvedAt ?? new Date((now - 2 * DAY) * 1000),
         },
-        { appOrigin: env.appOrigin, secret: env.sessionSecret },
+        { appOrigin: env.appOrigin, unsubscribeSecret: env.unsubscribeSecret },
       );
     }
   }

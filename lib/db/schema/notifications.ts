@@ -107,7 +107,11 @@ export const notificationPreferences = pgTable(
 );
 export type NotificationPreferences = InferSelectModel<typeof notificationPreferences>;
 
-/** Artworks an investor follows (told when an offering for it opens). */
+/**
+ * Artworks an investor follows (told when an offering for it opens). `settled_through`: the creation time of the
+ * newest of the artwork's offerings this follow is done with (the follower was told it opened, or never will be:
+ * they followed after it opened, or it ended without opening); only later offerings are still pending for it.
+ */
 export const artworkFollows = pgTable(
   "artwork_follows",
   {
@@ -118,6 +122,7 @@ export const artworkFollows = pgTable(
       .notNull()
       .references(() => artworks.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
+    settledThrough: timestamptz("settled_through"),
   },
   (t) => [primaryKey({ columns: [t.investorId, t.artworkId] }), index("artwork_follows_artwork_idx").on(t.artworkId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "artwork_follows" ADD COLUMN "settled_through" timestamp with time zone;
