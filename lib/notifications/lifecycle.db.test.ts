@@ -5,6 +5,7 @@
  * sending; the outbox's retention; the unsubscribe link's own key (a session-secret rotation keeps it working, a forged
  * token is refused); followers settled once told, so each is told once per offering and nothing stays pending.
  */
+import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { platformRolesProjection } from "@/lib/admin/projection";
@@ -228,6 +229,27 @@ describe("the unsubscribe link's own key", () => {
     vi.stubEnv("UNSUBSCRIBE_SECRET", "d".repeat(40)); // rotating the unsubscribe secret voids the links
     resetServerEnv();
     expect(verifyUnsubscribeToken(token)).toBeNull();
+  });
+});
+
+describe("unsubscribe links of emails sent before the key of its own", () => {
+  it("still work while the session secret that signed them stays, and stop when it is rotated", async () => {
+    const { recipient } = await investorWithEmail();
+    vi.stubEnv("SESSION_SECRET", "e".repeat(40));
+    resetServerEnv();
+    // The earlier scheme: HMAC-SHA256 of "atelier.unsubscribe.v1|<recipient>" under the session secret.
+    const legacy = `${Buffer.from(recipient).toString("base64url")}.${createHmac("sha256", "e".repeat(40))
+      .update(`atelier.unsubscribe.v1|${recipient}`)
+      .digest("base64url")}`;
+    expect(verifyUnsubscribeToken(legacy)).toBe(recipient);
+    // An explicit key checks that key alone.
+    expect(verifyUnsubscribeToken(legacy, defaultMailSettings().unsubscribeSecret)).toBeNull();
+    vi.stubEnv("SESSION_SECRET", "f".repeat(40));
+    resetServerEnv();
+    expect(await unsubscribe(t.db, { token: legacy })).toBeNull();
+    vi.stubEnv("SESSION_SECRET", "e".repeat(40));
+    resetServerEnv();
+    expect(await unsubscribe(t.db, { token: legacy })).toEqual({ recipient });
   });
 });
 

@@ -34,15 +34,33 @@ export function unsubscribeToken(recipient: Recipient, secret = configuredUnsubs
   return `${Buffer.from(recipient).toString("base64url")}.${mac(recipient, secret)}`;
 }
 
-/** The recipient a token was made for, or null when it is malformed or its signature does not match. */
-export function verifyUnsubscribeToken(token: string, secret = configuredUnsubscribeSecret()): Recipient | null {
+/**
+ * Links in emails sent before the unsubscribe key had a secret of its own: an HMAC of "purpose|recipient" keyed by
+ * SESSION_SECRET. Still honoured, so no email already delivered loses its way out; they stop working when the session
+ * secret is rotated, as they always did.
+ */
+function legacyMac(recipient: string, sessionSecret: string): string {
+  return createHmac("sha256", sessionSecret).update(`${PURPOSE}|${recipient}`).digest("base64url");
+}
+
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * The recipient a token was made for, or null when it is malformed or its signature does not match. With no `secret`
+ * given, the configured key is checked, then the legacy scheme under the current session secret.
+ */
+export function verifyUnsubscribeToken(token: string, secret?: string): Recipient | null {
   const [encoded, signature, extra] = token.split(".");
   if (!encoded || !signature || extra !== undefined) return null;
   const recipient = Buffer.from(encoded, "base64url").toString("utf8");
   if (!isRecipient(recipient)) return null;
-  const expected = Buffer.from(mac(recipient, secret));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? recipient : null;
+  if (secret !== undefined) return same(mac(recipient, secret), signature) ? recipient : null;
+  if (same(mac(recipient, configuredUnsubscribeSecret()), signature)) return recipient;
+  return same(legacyMac(recipient, getServerEnv().sessionSecret), signature) ? recipient : null;
 }
 
 export function unsubscribeUrl(appOrigin: string, recipient: Recipient, secret: string): string {
