@@ -48,7 +48,11 @@ export async function recoveredToWallet(db: Database, wallet: Address): Promise<
   let frontier = new Set([wallet.toLowerCase()]);
   const seen = new Set<string>();
   for (let hop = 0; hop < MAX_RECOVERY_HOPS && frontier.size > 0; hop++) {
-    const rows = await recordedEvents(db, eq(chainEvents.eventName, "WalletRecovered"), argIn("newWallet", [...frontier]));
+    const rows = await recordedEvents(
+      db,
+      eq(chainEvents.eventName, "WalletRecovered"),
+      argIn("newWallet", [...frontier]),
+    );
     const next = new Set<string>();
     for (const r of rows) {
       const to = String(r.args.newWallet).toLowerCase();

@@ -194,11 +194,7 @@ export async function readPortfolioEvents({
       db,
       lte(ev.blockNumber, indexedTo),
       or(
-        and(
-          eq(ev.eventName, "SharesPurchased"),
-          eq(ev.contract, d.primaryOffering.toLowerCase()),
-          argIn("buyer", own),
-        ),
+        and(eq(ev.eventName, "SharesPurchased"), eq(ev.contract, d.primaryOffering.toLowerCase()), argIn("buyer", own)),
         tokenList.length
           ? and(eq(ev.eventName, "Transfer"), inArray(ev.contract, tokenList), or(argIn("from", own), argIn("to", own)))
           : undefined,

@@ -1,6 +1,16 @@
 /** Column helpers shared by the schema files (not part of the public schema). */
 import { type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, bigint, check, index, integer, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigint,
+  check,
+  index,
+  integer,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * SQL checks that address columns hold lowercase 0x hex (nullable columns pass when NULL), one per column, each

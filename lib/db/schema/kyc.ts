@@ -2,7 +2,16 @@
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressChecks, isBytes32, timestamptz, createdAt, decision, ownedRow, storedFile, timestamps } from "./columns";
+import {
+  addressChecks,
+  isBytes32,
+  timestamptz,
+  createdAt,
+  decision,
+  ownedRow,
+  storedFile,
+  timestamps,
+} from "./columns";
 import { kycStatus, investors } from "./people";
 
 // ---------------------------------------------------------------------------------------------

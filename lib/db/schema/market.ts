@@ -76,10 +76,7 @@ export const tokenStates = pgTable(
     paused: boolean("paused").notNull(),
     maxHolders: integer("max_holders").notNull(),
   },
-  (t) => [
-    ...atBlockKeys("token_states", t.blockNumber, t.token),
-    ...addressChecks("token_states", t.token),
-  ],
+  (t) => [...atBlockKeys("token_states", t.blockNumber, t.token), ...addressChecks("token_states", t.token)],
 );
 export type TokenState = InferSelectModel<typeof tokenStates>;
 
