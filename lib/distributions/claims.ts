@@ -8,7 +8,7 @@
  *   audits what it paid (once per transaction).
  * Plain module taking the database and chain client, so it is tested against PGlite and a real anvil.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type Address, getAddress, type Hex, type PublicClient } from "viem";
 import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
