@@ -4,40 +4,13 @@
  * opens the compliance console; the admin revokes the role and the officer's next request is refused. The health
  * page reports the chain, the indexer and the database.
  */
-import type { Browser, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures/axe";
-import { addressOf, expect, installWallet, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
-import { signInWithTestWallet } from "./pages/sign-in";
-import { E2E_ORIGIN } from "./ports";
+import { addressOf, expect, test } from "./fixtures/wallet";
+import { signedInAs, signingSince, submitSigned } from "./pages/admin-console";
 
 test.describe.configure({ mode: "serial" });
 
-const SIGNING = ["eth_sendTransaction", "eth_signTypedData_v4", "eth_signTypedData", "personal_sign", "eth_sign"];
 const ROLE = "Compliance (identity registry)";
-
-async function as(browser: Browser, key: DemoKey, next: string): Promise<{ page: Page; log: WalletLog }> {
-  const context = await browser.newContext({ baseURL: E2E_ORIGIN });
-  const page = await context.newPage();
-  const log = await installWallet(page, key);
-  await signInWithTestWallet(page, { next });
-  return { page, log };
-}
-
-/** Submits a dialog's signing button; when no wallet is connected yet the form asks for one first. */
-async function submitSigned(page: Page, button: string) {
-  const dialog = page.getByRole("dialog").filter({ has: page.getByRole("button", { name: button }) });
-  await dialog.getByRole("button", { name: button }).click();
-  const picker = page.getByRole("dialog", { name: "Connect a wallet" });
-  const asked = await picker
-    .waitFor({ state: "visible", timeout: 3_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (asked) {
-    await picker.getByRole("button", { name: /Test Wallet/ }).click();
-    await expect(picker).toBeHidden();
-    await dialog.getByRole("button", { name: button }).click();
-  }
-}
 
 test("the admin grants a compliance role, the new officer opens the console; revoked, the console is refused", async ({
   browser,
@@ -46,7 +19,7 @@ test("the admin grants a compliance role, the new officer opens the console; rev
   const candidate = addressOf("candidate");
 
   // 1. The admin lands on the console: who holds which role, from the chain.
-  const admin = await as(browser, "admin", "/admin");
+  const admin = await signedInAs(browser, "admin", "/admin");
   await expect(admin.page.getByRole("heading", { level: 1, name: "Roles" })).toBeVisible();
   const agents = admin.page.getByTestId("holders-identityAgent");
   await expect(agents.locator(`[data-account="${addressOf("grace").toLowerCase()}"]`)).toBeVisible();
@@ -61,7 +34,7 @@ test("the admin grants a compliance role, the new officer opens the console; rev
   const before = admin.log.length;
   await dialog.getByRole("button", { name: "Sign the grant" }).click();
   await expect(dialog.getByRole("alert")).toContainText("Give a reason of at least 5 characters.");
-  expect(admin.log.slice(before).filter((r) => SIGNING.includes(r.method))).toEqual([]);
+  expect(signingSince(admin.log, before)).toEqual([]);
   await expectNoAxeViolations(admin.page);
   await dialog.getByLabel("Reason").fill("New compliance officer, onboarding ticket 16");
   await submitSigned(admin.page, "Sign the grant");
@@ -73,7 +46,7 @@ test("the admin grants a compliance role, the new officer opens the console; rev
   await expect(row).toContainText(addressOf("admin").slice(0, 6));
 
   // 3. The new officer signs in and sees the compliance console.
-  const officer = await as(browser, "candidate", "/compliance");
+  const officer = await signedInAs(browser, "candidate", "/compliance");
   await expect(officer.page.getByRole("heading", { level: 1, name: "Compliance overview" })).toBeVisible();
 
   // 4. The admin revokes, with a reason, after a confirmation.
@@ -102,7 +75,7 @@ test("the admin grants a compliance role, the new officer opens the console; rev
 });
 
 test("the console and its health page are refused to anyone but the admin", async ({ browser }) => {
-  const grace = await as(browser, "grace", "/compliance");
+  const grace = await signedInAs(browser, "grace", "/compliance");
   for (const path of ["/admin", "/admin/health"]) {
     await grace.page.goto(path);
     await expect(grace.page.getByRole("heading", { level: 1, name: "This page is not on the wall." })).toBeVisible();

@@ -5,16 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
 import { type Address, decodeFunctionResult, encodeFunctionData, type Hex, parseAbi, toFunctionSelector } from "viem";
 import { expectNoAxeViolations } from "./fixtures/axe";
-import { addressOf, expect, installWallet, rpc, test, type DemoKey, type WalletLog } from "./fixtures/wallet";
-import { signInWithTestWallet } from "./pages/sign-in";
-import { E2E_DATA_DIR, E2E_ORIGIN } from "./ports";
+import { addressOf, expect, rpc, test } from "./fixtures/wallet";
+import { pickTestWallet, signedInAs, signingSince, submitSigned } from "./pages/admin-console";
+import { E2E_DATA_DIR } from "./ports";
 
 test.describe.configure({ mode: "serial" });
 
-const SIGNING = ["eth_sendTransaction", "eth_signTypedData_v4", "eth_signTypedData", "personal_sign", "eth_sign"];
 const SLUG = "composition-in-jade-and-vermilion";
 
 const abi = parseAbi([
@@ -31,30 +29,6 @@ async function stopped(): Promise<boolean> {
   const data = encodeFunctionData({ abi, functionName: "platformStopped" });
   const out = await rpc<string>("eth_call", [{ to: deployments().identityRegistry, data }, "latest"]);
   return BigInt(out) === 1n;
-}
-
-async function as(browser: Browser, key: DemoKey, next: string): Promise<{ page: Page; log: WalletLog }> {
-  const context = await browser.newContext({ baseURL: E2E_ORIGIN });
-  const page = await context.newPage();
-  const log = await installWallet(page, key);
-  await signInWithTestWallet(page, { next });
-  return { page, log };
-}
-
-/** Submits the stop dialog; when no wallet is connected yet (after a reload) the form asks for one first. */
-async function submitSigned(page: Page, button: string) {
-  const dialog = page.getByRole("dialog").filter({ has: page.getByRole("button", { name: button }) });
-  await dialog.getByRole("button", { name: button }).click();
-  const picker = page.getByRole("dialog", { name: "Connect a wallet" });
-  const asked = await picker
-    .waitFor({ state: "visible", timeout: 3_000 })
-    .then(() => true)
-    .catch(() => false);
-  if (asked) {
-    await picker.getByRole("button", { name: /Test Wallet/ }).click();
-    await expect(picker).toBeHidden();
-    await dialog.getByRole("button", { name: button }).click();
-  }
 }
 
 // Whatever happens in the journey, the next spec finds the platform running.
@@ -77,7 +51,7 @@ test("the admin stops the platform; alice is told before signing and the market 
   expect(await stopped()).toBe(false);
 
   // 1. The admin's console: the control, its dialog, a reason required before the wallet opens.
-  const admin = await as(browser, "admin", "/compliance/listings");
+  const admin = await signedInAs(browser, "admin", "/compliance/listings");
   const control = admin.page.getByTestId("platform-stop");
   await expect(control).toHaveAttribute("data-stopped", "false");
   await admin.page.getByRole("button", { name: "Stop the platform" }).click();
@@ -87,7 +61,7 @@ test("the admin stops the platform; alice is told before signing and the market 
   const before = admin.log.length;
   await dialog.getByRole("button", { name: "Sign and stop the platform" }).click();
   await expect(dialog.getByRole("alert")).toContainText("Give a reason of at least 5 characters.");
-  expect(admin.log.slice(before).filter((r) => SIGNING.includes(r.method))).toEqual([]);
+  expect(signingSince(admin.log, before)).toEqual([]);
   await dialog.getByLabel("Reason (kept in the audit log)").fill("Suspected compromise of an agent key");
   await submitSigned(admin.page, "Sign and stop the platform");
   await expect(admin.page.getByText("The platform is stopped and the audit log says why.")).toBeVisible({
@@ -97,7 +71,7 @@ test("the admin stops the platform; alice is told before signing and the market 
   await expect(admin.page.getByTestId("platform-stopped-banner")).toBeVisible();
 
   // 2. alice: the banner, and the buy page says so before any wallet prompt.
-  const alice = await as(browser, "alice", `/artworks/${SLUG}/buy`);
+  const alice = await signedInAs(browser, "alice", `/artworks/${SLUG}/buy`);
   await expect(alice.page.getByTestId("platform-stopped-banner")).toContainText("The platform is stopped for now.");
   await expect(alice.page.getByRole("heading", { name: "Buy shares" })).toBeVisible();
   const afterSignIn = alice.log.length;
@@ -107,7 +81,7 @@ test("the admin stops the platform; alice is told before signing and the market 
   await expect(offering).toHaveAttribute("data-state", "failed");
   await expect(offering).toContainText("Purchases are stopped on the whole platform for now.");
   await expect(alice.page.getByRole("button", { name: "Review purchase" })).toBeDisabled();
-  expect(alice.log.slice(afterSignIn).filter((r) => SIGNING.includes(r.method))).toEqual([]);
+  expect(signingSince(alice.log, afterSignIn)).toEqual([]);
   await expectNoAxeViolations(alice.page);
 
   // 3. The market refuses an order on-chain with its own error, whoever sends it.
@@ -152,9 +126,7 @@ test("the admin stops the platform; alice is told before signing and the market 
   const connect = alice.page.getByRole("button", { name: "Connect wallet" });
   if (await connect.isVisible()) {
     await connect.click();
-    const picker = alice.page.getByRole("dialog", { name: "Connect a wallet" });
-    await picker.getByRole("button", { name: /Test Wallet/ }).click();
-    await expect(picker).toBeHidden();
+    await pickTestWallet(alice.page);
   }
   await alice.page.getByLabel("Number of shares").fill("10");
   await expect(alice.page.locator('[data-check="offering"]')).toHaveAttribute("data-state", "ok");

@@ -6,14 +6,13 @@
  * each grant and revoke (made from the console or straight on the contract).
  */
 import { eq } from "drizzle-orm";
-import type { Hex } from "viem";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
-import { identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { devAccount, roleId, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
+import { shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { devAccount, roleId, type TestChain } from "@/lib/chain/local/test-chain";
 import { auditLog } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { resetServerEnv } from "@/lib/env";
+import type { TestDatabase } from "@/lib/db/testing";
+import { actionHarness } from "@/lib/actions/test-support";
 import { listNotifications } from "@/lib/notifications";
 
 const admin = devAccount(0);
@@ -21,24 +20,19 @@ const grace = devAccount(1);
 const newcomer = devAccount(7);
 const stranger = devAccount(8);
 
+const h = actionHarness({ chain: { agents: [grace] } });
+vi.mock("@/lib/db", () => ({ getDb: async () => h.t.db }));
+vi.mock("@/lib/auth/session", () => ({ getSession: async () => h.session }));
+const { send, registry, signInAs } = h;
+
 let tc: TestChain;
 let t: TestDatabase;
-const state: { session: { address: `0x${string}`; expiresAt: Date; jti: string } | null } = { session: null };
-
-vi.mock("@/lib/db", () => ({ getDb: async () => t.db }));
-vi.mock("@/lib/auth/session", () => ({ getSession: async () => state.session }));
-
 let change: typeof import("./role-change");
 let holders: typeof import("./holders");
 let guard: typeof import("@/lib/auth/guard");
 let indexer: typeof import("@/lib/indexer/projections");
 
-const send = async (hash: Promise<Hex>) => (await tc.send(hash)).transactionHash;
-const registry = () => ({ address: tc.deployments.identityRegistry, abi: identityRegistryAbi }) as const;
 const AGENT = roleId("AGENT_ROLE");
-const signInAs = (address: `0x${string}`) => {
-  state.session = { address, expiresAt: new Date(Date.now() + 3_600_000), jti: `j-${address}` };
-};
 const index = () =>
   indexer.syncToHead({
     db: t.db,
@@ -48,25 +42,12 @@ const index = () =>
   });
 
 beforeAll(async () => {
-  tc = await startTestChain({ agents: [grace] });
-  tc.serveToServer();
+  ({ tc, t } = h);
   change = await import("./role-change");
   holders = await import("./holders");
   guard = await import("@/lib/auth/guard");
   indexer = await import("@/lib/indexer/projections");
-  t = await createTestDatabase();
-}, 180_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  resetServerEnv();
-  await t?.close();
-  await tc?.stop();
-});
-
-beforeEach(() => {
-  state.session = null;
-});
+}, 120_000);
 
 describe("admin console: roles", () => {
   it("lists who holds each role from the chain, with when and by whom from the indexer", async () => {

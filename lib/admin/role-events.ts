@@ -2,9 +2,11 @@
  * Who holds which platform role according to the indexer's record of the platform contracts' RoleGranted /
  * RoleRevoked events (with when and by whom each current holder was granted). Plain module: the db tests import it.
  */
-import { and, asc, inArray, isNull } from "drizzle-orm";
+import { inArray, isNull } from "drizzle-orm";
+import { decodeArgs } from "@/lib/chain/event-args";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents } from "@/lib/db/schema";
+import { recordedEvents } from "@/lib/indexer/recorded";
 import { type PlatformContracts, type PlatformRole, platformRoleOf } from "./platform-roles";
 
 export type IndexedGrant = {
@@ -21,31 +23,25 @@ export async function listIndexedGrants(db: Database, contracts: PlatformContrac
   const addresses = [contracts.identityRegistry, contracts.shareTokenFactory, contracts.enforcementDesk]
     .filter((a): a is `0x${string}` => Boolean(a))
     .map((a) => a.toLowerCase());
-  const events = await db
-    .select()
-    .from(chainEvents)
-    .where(
-      and(
-        inArray(chainEvents.contract, addresses),
-        inArray(chainEvents.eventName, ["RoleGranted", "RoleRevoked"]),
-        isNull(chainEvents.token),
-      ),
-    )
-    .orderBy(asc(chainEvents.blockNumber), asc(chainEvents.logIndex));
+  const events = await recordedEvents(
+    db,
+    inArray(chainEvents.contract, addresses),
+    inArray(chainEvents.eventName, ["RoleGranted", "RoleRevoked"]),
+    isNull(chainEvents.token),
+  );
   const current = new Map<string, IndexedGrant>();
   for (const e of events) {
-    const a = e.args as Record<string, string>;
-    const role = platformRoleOf(e.contract, String(a.role), contracts);
+    const a = decodeArgs(e.args, { role: "string", account: "lower", sender: "lower" });
+    const role = platformRoleOf(e.contract, a.role, contracts);
     if (!role) continue;
-    const account = String(a.account).toLowerCase();
-    const key = `${role}:${account}`;
+    const key = `${role}:${a.account}`;
     if (e.eventName === "RoleRevoked") current.delete(key);
     else
       current.set(key, {
         role,
-        account,
+        account: a.account,
         grantedAt: e.blockTime,
-        grantedBy: String(a.sender).toLowerCase(),
+        grantedBy: a.sender,
         txHash: e.txHash,
         blockNumber: e.blockNumber,
       });

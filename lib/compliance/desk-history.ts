@@ -5,21 +5,18 @@
  *
  * Plain module (no `server-only`): the db tests import it.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { decodeFunctionData, getAddress, type Hex } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
-import { chainEvents } from "@/lib/db/schema";
+import { type ChainEvent, chainEvents } from "@/lib/db/schema";
+import { argIn, recordedEvents } from "@/lib/indexer/recorded";
 import { DESK_EVENTS } from "./indexed-events";
-import { listTokenEvents } from "./token-events";
+import { type EventPlace, placeOf, tokenHistory } from "./token-events";
 
 export type DeskChange = "proposed" | "executed" | "cancelled";
 
-export type DeskHistoryRow = {
-  blockNumber: bigint;
-  at: Date;
-  txHash: Hex;
-  logIndex: number;
+export type DeskHistoryRow = EventPlace & {
   /** The desk's proposal id. */
   proposalId: string;
   change: DeskChange;
@@ -60,34 +57,28 @@ export function decodeDeskCall(data: string): { action: string; args: Record<str
 }
 
 /** The desk's proposals, executions and cancellations on `token`, newest first, and how many there are in all. */
-export async function listDeskHistory(
-  db: Database,
-  token: string,
-  { limit = 50 }: { limit?: number } = {},
-): Promise<{ rows: DeskHistoryRow[]; total: number }> {
-  const { events, total } = await listTokenEvents(db, token, DESK_EVENTS, limit);
+export const listDeskHistory = (db: Database, token: string, options: { limit?: number } = {}) =>
+  tokenHistory(db, token, DESK_EVENTS, options, (events) => deskRowsOf(db, token, events));
+
+async function deskRowsOf(db: Database, token: string, events: ChainEvent[]): Promise<DeskHistoryRow[]> {
   // An execution or cancellation names only the proposal: its action and arguments come from the proposal's event.
   const ids = [...new Set(events.map((e) => String((e.args as Record<string, unknown>).id)))];
   const proposed =
     ids.length === 0
       ? []
-      : await db
-          .select()
-          .from(chainEvents)
-          .where(
-            and(
-              eq(chainEvents.token, token.toLowerCase()),
-              eq(chainEvents.eventName, "EnforcementProposed"),
-              inArray(sql`${chainEvents.args}->>'id'`, ids),
-            ),
-          );
+      : await recordedEvents(
+          db,
+          eq(chainEvents.token, token.toLowerCase()),
+          eq(chainEvents.eventName, "EnforcementProposed"),
+          argIn("id", ids),
+        );
   const byId = new Map(
     proposed.map((p) => {
       const a = p.args as Record<string, string>;
       return [String(a.id), { proposer: String(a.proposer).toLowerCase(), call: decodeDeskCall(String(a.data)) }];
     }),
   );
-  const rows = events.map((e): DeskHistoryRow => {
+  return events.map((e): DeskHistoryRow => {
     const a = e.args as Record<string, string>;
     const id = String(a.id);
     const p = byId.get(id);
@@ -99,10 +90,7 @@ export async function listDeskHistory(
           : "cancelled";
     const by = String(change === "proposed" ? a.proposer : change === "executed" ? a.executor : a.by).toLowerCase();
     return {
-      blockNumber: e.blockNumber,
-      at: e.blockTime,
-      txHash: e.txHash as Hex,
-      logIndex: e.logIndex,
+      ...placeOf(e),
       proposalId: id,
       change,
       action: p?.call?.action ?? null,
@@ -111,5 +99,4 @@ export async function listDeskHistory(
       by,
     };
   });
-  return { rows, total };
 }

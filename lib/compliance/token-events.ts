@@ -3,6 +3,7 @@
  * history read their rows this way. Plain module (no `server-only`): the db tests import its users.
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
 import { type ChainEvent, chainEvents } from "@/lib/db/schema";
 
@@ -27,4 +28,29 @@ export async function listTokenEvents(
       .where(where),
   ]);
   return { events, total: count?.n ?? 0 };
+}
+
+/** Where and when a recorded event happened, as the histories show it. */
+export type EventPlace = { blockNumber: bigint; at: Date; txHash: Hex; logIndex: number };
+
+export const placeOf = (e: ChainEvent): EventPlace => ({
+  blockNumber: e.blockNumber,
+  at: e.blockTime,
+  txHash: e.txHash as Hex,
+  logIndex: e.logIndex,
+});
+
+/**
+ * A page of a token's history: its events of these names, newest first (at most `limit`, 50 unless told), made rows
+ * by `rowsOf`, and how many events there are in all.
+ */
+export async function tokenHistory<Row>(
+  db: Database,
+  token: string,
+  eventNames: readonly string[],
+  { limit = 50 }: { limit?: number },
+  rowsOf: (events: ChainEvent[]) => Row[] | Promise<Row[]>,
+): Promise<{ rows: Row[]; total: number }> {
+  const { events, total } = await listTokenEvents(db, token, eventNames, limit);
+  return { rows: await rowsOf(events), total };
 }

@@ -6,10 +6,11 @@
  *
  * Plain module (no `server-only`): the db tests import it.
  */
-import { type Hex, keccak256, stringToHex, zeroAddress, zeroHash } from "viem";
+import { keccak256, stringToHex, zeroAddress, zeroHash } from "viem";
 import type { Database } from "@/lib/db/connect";
+import type { ChainEvent } from "@/lib/db/schema";
 import { TOKEN_ROLE_EVENTS } from "./indexed-events";
-import { listTokenEvents } from "./token-events";
+import { type EventPlace, placeOf, tokenHistory } from "./token-events";
 
 export type TokenRoleKey =
   "admin" | "pauser" | "freezer" | "enforcer" | "recovery" | "minter" | "burner" | "document" | "owner" | "unknown";
@@ -34,11 +35,7 @@ export function tokenRoleKey(roleId: string): TokenRoleKey {
   return ROLE_BY_ID.get(roleId.toLowerCase()) ?? "unknown";
 }
 
-export type TokenRoleChange = {
-  blockNumber: bigint;
-  at: Date;
-  txHash: Hex;
-  logIndex: number;
+export type TokenRoleChange = EventPlace & {
   change: "granted" | "revoked" | "ownershipOffered" | "ownershipTaken";
   role: TokenRoleKey;
   /** The role id as on the chain (owner changes: null). */
@@ -52,40 +49,35 @@ export type TokenRoleChange = {
 };
 
 /** The token's role changes, newest first, and how many there are in all. */
-export async function listTokenRoleHistory(
-  db: Database,
-  token: string,
-  { limit = 50 }: { limit?: number } = {},
-): Promise<{ rows: TokenRoleChange[]; total: number }> {
-  const { events, total } = await listTokenEvents(db, token, TOKEN_ROLE_EVENTS, limit);
-  const rows = events.map((e): TokenRoleChange => {
-    const a = e.args as Record<string, string>;
-    const base = { blockNumber: e.blockNumber, at: e.blockTime, txHash: e.txHash as Hex, logIndex: e.logIndex };
-    if (e.eventName === "RoleGranted" || e.eventName === "RoleRevoked") {
-      return {
-        ...base,
-        change: e.eventName === "RoleGranted" ? "granted" : "revoked",
-        role: tokenRoleKey(String(a.role)),
-        roleId: String(a.role).toLowerCase(),
-        account: String(a.account).toLowerCase(),
-        by: a.sender ? String(a.sender).toLowerCase() : null,
-        previousOwner: null,
-      };
-    }
-    const previous = String(a.previousOwner).toLowerCase();
-    const created = previous === zeroAddress;
-    const offered = e.eventName === "OwnershipTransferStarted";
-    const account = String(a.newOwner).toLowerCase();
+export const listTokenRoleHistory = (db: Database, token: string, options: { limit?: number } = {}) =>
+  tokenHistory(db, token, TOKEN_ROLE_EVENTS, options, (events) => events.map(roleChangeOf));
+
+function roleChangeOf(e: ChainEvent): TokenRoleChange {
+  const a = e.args as Record<string, string>;
+  const base = placeOf(e);
+  if (e.eventName === "RoleGranted" || e.eventName === "RoleRevoked") {
     return {
       ...base,
-      change: offered ? "ownershipOffered" : "ownershipTaken",
-      role: "owner",
-      roleId: null,
-      account,
-      // The offer is the owner's call; the take-over is the new owner's (acceptOwnership).
-      by: created ? null : offered ? previous : account,
-      previousOwner: created ? null : previous,
+      change: e.eventName === "RoleGranted" ? "granted" : "revoked",
+      role: tokenRoleKey(String(a.role)),
+      roleId: String(a.role).toLowerCase(),
+      account: String(a.account).toLowerCase(),
+      by: a.sender ? String(a.sender).toLowerCase() : null,
+      previousOwner: null,
     };
-  });
-  return { rows, total };
+  }
+  const previous = String(a.previousOwner).toLowerCase();
+  const created = previous === zeroAddress;
+  const offered = e.eventName === "OwnershipTransferStarted";
+  const account = String(a.newOwner).toLowerCase();
+  return {
+    ...base,
+    change: offered ? "ownershipOffered" : "ownershipTaken",
+    role: "owner",
+    roleId: null,
+    account,
+    // The offer is the owner's call; the take-over is the new owner's (acceptOwnership).
+    by: created ? null : offered ? previous : account,
+    previousOwner: created ? null : previous,
+  };
 }

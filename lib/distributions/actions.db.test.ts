@@ -6,20 +6,14 @@
  */
 import type { Address, Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { artworkShareTokenAbi, distributorAbi, hKDStablecoinAbi, identityRegistryAbi } from "@/lib/chain/abis";
-import {
-  deployTestToken,
-  devAccount,
-  offeringMinter,
-  startTestChain,
-  type TestChain,
-} from "@/lib/chain/local/test-chain";
+import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
+import { devAccount, type TestChain } from "@/lib/chain/local/test-chain";
 import { NO_ROLES, type Roles } from "@/lib/auth/roles";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { type TestDatabase } from "@/lib/db/testing";
 import { sha256Hex } from "@/lib/format/hash";
-import { syncToHead } from "@/lib/indexer/projections";
 import { getServerEnv, resetServerEnv } from "@/lib/env";
 import enErrors from "@/lib/i18n/messages/en/distributions.json";
+import { type DistributionScene, setUpDistributionScene } from "./distribution-fixture";
 
 const state: { session: { address: Address; expiresAt: Date; jti: string } | null; roles: Roles } = {
   session: null,
@@ -49,6 +43,7 @@ vi.mock("next-intl/server", () => ({
 const officer = devAccount(1);
 const issuer = devAccount(3);
 const holder = devAccount(5);
+let scene: DistributionScene;
 let tc: TestChain;
 let token: Address;
 const signIn = (who: Address, roles: Partial<Roles> = {}) => {
@@ -57,38 +52,23 @@ const signIn = (who: Address, roles: Partial<Roles> = {}) => {
 };
 
 beforeAll(async () => {
-  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  scene = await setUpDistributionScene({
+    officer,
+    issuer,
+    name: "Action Test",
+    symbol: "ACT",
+    investorKey: "action",
+    holders: [[holder, 10n]],
+  });
+  ({ tc, database: t, token } = scene);
   tc.serveToServer();
-  t = await createTestDatabase();
-  const d = tc.deployments;
-  token = await deployTestToken(tc, { issuer, name: "Action Test", symbol: "ACT" });
-  const now = Number((await tc.client.getBlock()).timestamp);
-  await tc.send(
-    tc.wallet(officer).writeContract({
-      address: d.identityRegistry,
-      abi: identityRegistryAbi,
-      functionName: "registerInvestor",
-      args: [holder.address, `0x${"ab".repeat(32)}`, 344, 1, BigInt(now + 365 * 86_400)],
-    }),
-  );
-  const minter = await offeringMinter(tc.url, d.primaryOffering);
-  await tc.send(
-    minter.writeContract({
-      address: token,
-      abi: artworkShareTokenAbi,
-      functionName: "mint",
-      args: [holder.address, 10n],
-    }),
-  );
-  await tc.client.request({ method: "evm_mine" as never, params: [] as never });
-  await syncToHead({ db: t.db, client: tc.client as never, contracts: d, confirmations: 0 });
+  await scene.mineAndSync();
 }, 240_000);
 
 afterAll(async () => {
   vi.unstubAllEnvs();
   resetServerEnv();
-  await t?.close();
-  await tc?.stop();
+  await scene?.stop();
 });
 
 describe("distribution actions", () => {

@@ -8,7 +8,7 @@
  *   audits what it paid (once per transaction).
  * Plain module taking the database and chain client, so it is tested against PGlite and a real anvil.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type Address, getAddress, type Hex, type PublicClient } from "viem";
 import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
@@ -16,6 +16,7 @@ import { isNotFound, type TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog, chainEvents, distributionEntitlements, distributions } from "@/lib/db/schema";
+import { argIn, recordedEvents } from "@/lib/indexer/recorded";
 import { readDistributorCall } from "./distributor-call";
 import type { DistributionKind } from "./tree";
 
@@ -47,15 +48,11 @@ export async function recoveredToWallet(db: Database, wallet: Address): Promise<
   let frontier = new Set([wallet.toLowerCase()]);
   const seen = new Set<string>();
   for (let hop = 0; hop < MAX_RECOVERY_HOPS && frontier.size > 0; hop++) {
-    const rows = await db
-      .select({ contract: chainEvents.contract, args: chainEvents.args })
-      .from(chainEvents)
-      .where(
-        and(
-          eq(chainEvents.eventName, "WalletRecovered"),
-          inArray(sql`${chainEvents.args}->>'newWallet'`, [...frontier]),
-        ),
-      );
+    const rows = await recordedEvents(
+      db,
+      eq(chainEvents.eventName, "WalletRecovered"),
+      argIn("newWallet", [...frontier]),
+    );
     const next = new Set<string>();
     for (const r of rows) {
       const to = String(r.args.newWallet).toLowerCase();

@@ -9,19 +9,13 @@ import { like } from "drizzle-orm";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Address, type Hex, keccak256, parseEventLogs, type PublicClient, stringToHex } from "viem";
+import { type Address, type Hex, parseEventLogs, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artworkShareTokenAbi, distributorAbi, hKDStablecoinAbi, identityRegistryAbi } from "@/lib/chain/abis";
+import { artworkShareTokenAbi, distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import {
-  deployTestToken,
-  devAccount,
-  offeringMinter,
-  startTestChain,
-  type TestChain,
-} from "@/lib/chain/local/test-chain";
+import { devAccount, type TestChain } from "@/lib/chain/local/test-chain";
 import { notifications } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { type TestDatabase } from "@/lib/db/testing";
 import { listNotifications } from "@/lib/notifications";
 import { syncToHead } from "@/lib/indexer/projections";
 import { and, eq } from "drizzle-orm";
@@ -33,12 +27,14 @@ import { claimsOf, planDistribution, recordDistributionCreated } from "./issuer"
 import { distributionTerms, prepareDistribution, type PreparedDistribution } from "./prepare";
 import { getClaimProof, getDistribution, getDistributionByOnChainId, listClaimProofs, recordOnChain } from "./store";
 import { verifyDistribution } from "./verify";
+import { type DistributionScene, setUpDistributionScene } from "./distribution-fixture";
 
 const officer = devAccount(1);
 const issuer = devAccount(3);
 const [a, b, c] = [devAccount(5), devAccount(6), devAccount(7)];
 const CLAIM_FROZEN = 54;
 
+let scene: DistributionScene;
 let tc: TestChain;
 let d: Deployments;
 let client: PublicClient;
@@ -54,30 +50,21 @@ const hkd = (who: Address) =>
   client.readContract({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [who] });
 
 beforeAll(async () => {
-  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  scene = await setUpDistributionScene({
+    officer,
+    issuer,
+    name: "Distribution Test",
+    symbol: "DST",
+    investorKey: "investor",
+    holders: [
+      [a, 500n],
+      [b, 300n],
+      [c, 200n],
+    ],
+  });
+  ({ tc, database, token } = scene);
   client = tc.client;
   d = tc.deployments;
-  database = await createTestDatabase();
-  token = await deployTestToken(tc, { issuer, name: "Distribution Test", symbol: "DST" });
-  const now = Number((await client.getBlock()).timestamp);
-  for (const [i, who] of [a, b, c].entries())
-    await tc.send(
-      tc.wallet(officer).writeContract({
-        address: d.identityRegistry,
-        abi: identityRegistryAbi,
-        functionName: "registerInvestor",
-        args: [who.address, keccak256(stringToHex(`investor-${i}`)), 344, 1, BigInt(now + 365 * 86_400)],
-      }),
-    );
-  const minter = await offeringMinter(tc.url, d.primaryOffering);
-  for (const [who, n] of [
-    [a, 500n],
-    [b, 300n],
-    [c, 200n],
-  ] as const)
-    await tc.send(
-      minter.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [who.address, n] }),
-    );
   recordBlock = await client.getBlockNumber({ cacheTime: 0 });
   // After the record block: a transfer and a freeze (the entitlements stay those of the record block).
   await tc.send(
@@ -93,12 +80,11 @@ beforeAll(async () => {
       args: [c.address, true],
     }),
   );
-  await syncToHead({ db: database.db, client: client as never, contracts: d, confirmations: 0 });
+  await scene.sync();
 }, 240_000);
 
 afterAll(async () => {
-  await database?.close();
-  await tc?.stop();
+  await scene?.stop();
 });
 
 describe("a distribution on a real chain", () => {

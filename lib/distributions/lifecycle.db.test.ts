@@ -5,29 +5,25 @@
  * refused, and a refused plan is audited with its reason.
  */
 import { and, eq } from "drizzle-orm";
-import { type Address, type Hex, keccak256, type PublicClient, stringToHex } from "viem";
+import { type Address, type Hex, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artworkShareTokenAbi, distributorAbi, hKDStablecoinAbi, identityRegistryAbi } from "@/lib/chain/abis";
+import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import {
-  deployTestToken,
-  devAccount,
-  offeringMinter,
-  startTestChain,
-  type TestChain,
-} from "@/lib/chain/local/test-chain";
+import { devAccount, type TestChain } from "@/lib/chain/local/test-chain";
 import { auditLog, chainEvents, distributionStates, tokenWalletStates } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import { type TestDatabase } from "@/lib/db/testing";
 import { syncToHead } from "@/lib/indexer/projections";
 import { CENT } from "./allocate";
 import { planDistribution, recordDistributionCreated } from "./issuer";
 import { listTokenDistributionStates, recordDistributionClose, recordDistributionHold } from "./lifecycle";
 import { refreshDistributions } from "./projection";
+import { type DistributionScene, setUpDistributionScene } from "./distribution-fixture";
 
 const officer = devAccount(1);
 const issuer = devAccount(3);
 const [a, b] = [devAccount(5), devAccount(6)];
 
+let scene: DistributionScene;
 let tc: TestChain;
 let d: Deployments;
 let client: PublicClient;
@@ -41,36 +37,25 @@ const state = async () => (await listTokenDistributionStates(database.db, token)
 const audits = (action: string) => database.db.select().from(auditLog).where(eq(auditLog.action, action));
 
 beforeAll(async () => {
-  tc = await startTestChain({ agents: [officer], issuers: [issuer] });
+  scene = await setUpDistributionScene({
+    officer,
+    issuer,
+    name: "Lifecycle Test",
+    symbol: "LCT",
+    investorKey: "lifecycle",
+    holders: [
+      [a, 600n],
+      [b, 400n],
+    ],
+  });
+  ({ tc, database, token } = scene);
   client = tc.client;
   d = tc.deployments;
-  database = await createTestDatabase();
-  token = await deployTestToken(tc, { issuer, name: "Lifecycle Test", symbol: "LCT" });
-  const now = Number((await client.getBlock()).timestamp);
-  for (const [i, who] of [a, b].entries())
-    await tc.send(
-      tc.wallet(officer).writeContract({
-        address: d.identityRegistry,
-        abi: identityRegistryAbi,
-        functionName: "registerInvestor",
-        args: [who.address, keccak256(stringToHex(`lifecycle-${i}`)), 344, 1, BigInt(now + 365 * 86_400)],
-      }),
-    );
-  const minter = await offeringMinter(tc.url, d.primaryOffering);
-  for (const [who, n] of [
-    [a, 600n],
-    [b, 400n],
-  ] as const)
-    await tc.send(
-      minter.writeContract({ address: token, abi: artworkShareTokenAbi, functionName: "mint", args: [who.address, n] }),
-    );
-  await client.request({ method: "evm_mine" as never, params: [] as never });
-  await sync();
+  await scene.mineAndSync();
 }, 240_000);
 
 afterAll(async () => {
-  await database?.close();
-  await tc?.stop();
+  await scene?.stop();
 });
 
 describe("a distribution's life on-chain", () => {

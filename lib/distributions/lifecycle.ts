@@ -20,72 +20,70 @@ type Refused = { ok: false; code: LifecycleRefusal };
 type Common = { client: PublicClient; deployments: Deployments; txHash: Hex; waitMs?: number };
 
 /** The issuer's close, read back from the chain: what came back, audited once per transaction. */
-export async function recordDistributionClose(
+export function recordDistributionClose(
   db: Database,
-  { issuer, onChainId, ...chain }: Common & { issuer: Address; onChainId: bigint },
+  { issuer, ...chain }: Common & { issuer: Address; onChainId: bigint },
 ): Promise<{ ok: true; returned: bigint } | Refused> {
-  const read = await readDistributorCall({
-    ...chain,
-    sender: issuer,
-    functions: ["close"],
-    eventName: "DistributionClosed",
+  const call = { sender: issuer, actorRole: "issuer", functions: ["close"], eventName: "DistributionClosed" } as const;
+  return recordLifecycleCall(db, chain, call, (read) => {
+    const [id] = read.call.args as [bigint];
+    const [closed] = read.events;
+    if (id !== chain.onChainId || !closed || closed.args.id !== chain.onChainId) return null;
+    const { returned } = closed.args;
+    return { action: "distribution.close", after: { returned: returned.toString() }, result: { returned } };
   });
-  if (!read.ok) return read;
-  const { distributor } = read;
-  const { txHash } = chain;
-  const [id] = read.call.args as [bigint];
-  const [closed] = read.events;
-  if (id !== onChainId || !closed || closed.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
-  const returned = closed.args.returned;
-  await auditOnce(db, txHash, async (t) => {
-    const row = await serverRow(t, distributor, onChainId);
-    await writeAudit(t, {
-      actor: issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: "distribution.close",
-      subjectType: "distribution",
-      subjectId: row?.id ?? `${distributor.toLowerCase()}:${onChainId}`,
-      after: { onChainId: onChainId.toString(), returned: returned.toString(), token: row?.token ?? null },
-      txHash: txHash.toLowerCase(),
-    });
-  });
-  return { ok: true, returned };
 }
 
 /** A compliance agent's hold or release, read back from the chain with the reason it carries on-chain. */
-export async function recordDistributionHold(
+export function recordDistributionHold(
   db: Database,
-  { agent, onChainId, ...chain }: Common & { agent: Address; onChainId: bigint },
+  { agent, ...chain }: Common & { agent: Address; onChainId: bigint },
 ): Promise<{ ok: true; held: boolean; reason: string } | Refused> {
-  const read = await readDistributorCall({
-    ...chain,
-    sender: agent,
-    functions: ["hold"],
-    eventName: "DistributionHeld",
+  const call = { sender: agent, actorRole: "compliance", functions: ["hold"], eventName: "DistributionHeld" } as const;
+  return recordLifecycleCall(db, chain, call, (read) => {
+    const [event] = read.events;
+    if (!event || event.args.id !== chain.onChainId) return null;
+    const { held, reason } = event.args;
+    return {
+      action: held ? "distribution.hold" : "distribution.release",
+      after: { held, reason },
+      result: { held, reason },
+    };
   });
+}
+
+type LifecycleEvent = "DistributionClosed" | "DistributionHeld";
+type ReadCall<E extends LifecycleEvent> = Extract<Awaited<ReturnType<typeof readDistributorCall<E>>>, { ok: true }>;
+
+/**
+ * What a close and a hold share: the caller's call read back from the chain, its event matched to this distribution
+ * by `entry` (null: the transaction was about another one), and the audit entry written once, named by the server's
+ * row of the distribution (or `distributor:id` when the server did not build it).
+ */
+async function recordLifecycleCall<E extends LifecycleEvent, T extends object>(
+  db: Database,
+  { onChainId, ...chain }: Common & { onChainId: bigint },
+  call: { sender: Address; actorRole: "issuer" | "compliance"; functions: readonly string[]; eventName: E },
+  entry: (read: ReadCall<E>) => { action: string; after: Record<string, unknown>; result: T } | null,
+): Promise<({ ok: true } & T) | Refused> {
+  const { sender, actorRole, functions, eventName } = call;
+  const read = await readDistributorCall({ ...chain, sender, functions, eventName });
   if (!read.ok) return read;
-  const { distributor } = read;
-  const { txHash } = chain;
-  const [held] = read.events;
-  if (!held || held.args.id !== onChainId) return { ok: false, code: "tx_other_distribution" };
-  await auditOnce(db, txHash, async (t) => {
-    const row = await serverRow(t, distributor, onChainId);
+  const matched = entry(read);
+  if (!matched) return { ok: false, code: "tx_other_distribution" };
+  await auditOnce(db, chain.txHash, async (t) => {
+    const row = await serverRow(t, read.distributor, onChainId);
     await writeAudit(t, {
-      actor: agent.toLowerCase(),
-      actorRole: "compliance",
-      action: held.args.held ? "distribution.hold" : "distribution.release",
+      actor: sender.toLowerCase(),
+      actorRole,
+      action: matched.action,
       subjectType: "distribution",
-      subjectId: row?.id ?? `${distributor.toLowerCase()}:${onChainId}`,
-      after: {
-        onChainId: onChainId.toString(),
-        held: held.args.held,
-        reason: held.args.reason,
-        token: row?.token ?? null,
-      },
-      txHash: txHash.toLowerCase(),
+      subjectId: row?.id ?? `${read.distributor.toLowerCase()}:${onChainId}`,
+      after: { onChainId: onChainId.toString(), ...matched.after, token: row?.token ?? null },
+      txHash: chain.txHash.toLowerCase(),
     });
   });
-  return { ok: true, held: held.args.held, reason: held.args.reason };
+  return { ok: true, ...matched.result };
 }
 
 /**

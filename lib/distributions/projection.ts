@@ -4,12 +4,13 @@
  * Registered with the indexer in `lib/indexer/projections.ts`. Plain module: the indexer runs it in the server or in
  * the worker process.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getAbiItem } from "viem";
 import { distributorAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents, distributionStates } from "@/lib/db/schema";
 import { defineProjection, type EventSpec, type IndexedEvent } from "@/lib/indexer/projection";
+import { argIn, recordedEvents } from "@/lib/indexer/recorded";
 import { DISTRIBUTION_KINDS } from "./tree";
 
 export const DISTRIBUTOR_EVENTS = ["DistributionCreated", "Claimed", "DistributionHeld", "DistributionClosed"] as const;
@@ -85,17 +86,12 @@ export async function refreshDistributions(tx: Database, keys: readonly Key[]): 
   const byDistributor = new Map<string, string[]>();
   for (const k of keys) byDistributor.set(k.distributor, [...(byDistributor.get(k.distributor) ?? []), k.id]);
   for (const [distributor, ids] of byDistributor) {
-    const events = await tx
-      .select()
-      .from(chainEvents)
-      .where(
-        and(
-          eq(chainEvents.contract, distributor),
-          inArray(chainEvents.eventName, [...DISTRIBUTOR_EVENTS]),
-          inArray(sql`${chainEvents.args}->>'id'`, ids),
-        ),
-      )
-      .orderBy(chainEvents.blockNumber, chainEvents.logIndex);
+    const events = await recordedEvents(
+      tx,
+      eq(chainEvents.contract, distributor),
+      inArray(chainEvents.eventName, [...DISTRIBUTOR_EVENTS]),
+      argIn("id", ids),
+    );
     for (const id of ids) {
       const row = stateFromEvents(
         distributor,

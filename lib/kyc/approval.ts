@@ -35,8 +35,11 @@ export type ApprovalError = KycTransitionError | PlanError | VerifyError | "not_
 export type ApprovalFailure = { ok: false; code: ApprovalError; review?: ReviewReadiness };
 /** An officer's step on an application; a step 1 answers the plan the wallet sends, a step 2 the application. */
 type OfficerStep = { app: KycApplication; actor: string };
+/** A step 2: the officer's transaction, when the wallet returned one. */
+type ConfirmStep = OfficerStep & { txHash: Hex | null };
 type PlanAnswer = { ok: true; plan: RegistrationPlan } | ApprovalFailure;
 type AppAnswer = { ok: true; app: KycApplication } | ApprovalFailure;
+const notFound = { ok: false, code: "not_found" } as const satisfies ApprovalFailure;
 
 /** What an approval decision depends on: the investor, the category applied for and the one the registry holds. */
 export async function approvalContext(db: Database, app: KycApplication) {
@@ -87,7 +90,7 @@ export async function ensureInReview(db: Database, app: KycApplication, actor: s
  */
 export async function beginPreApproval(db: Database, { app, actor }: OfficerStep): Promise<PlanAnswer> {
   const ctx = await approvalContext(db, app);
-  if (!ctx) return { ok: false, code: "not_found" };
+  if (!ctx) return notFound;
   const allowed = transition(
     { status: app.status, category: ctx.category, preApprovedBy: app.preApprovedBy, review: ctx.review },
     { type: "pre_approve", actor },
@@ -102,12 +105,10 @@ export async function beginPreApproval(db: Database, { app, actor }: OfficerStep
  * Four eyes, first officer, step 2: verifies on chain that the registry holds this officer's proposal of exactly
  * the planned record (or, after an interrupted approval, the registration itself), then records the pre-approval.
  */
-export async function confirmPreApproval(
-  db: Database,
-  { app, actor, txHash }: OfficerStep & { txHash: Hex | null },
-): Promise<AppAnswer> {
+export async function confirmPreApproval(db: Database, step: ConfirmStep): Promise<AppAnswer> {
+  const { app, actor, txHash } = step;
   const ctx = await approvalContext(db, app);
-  if (!ctx) return { ok: false, code: "not_found" };
+  if (!ctx) return notFound;
   if (!ctx.fourEyes) return refuse(db, app, "kyc.pre_approve", actor, "invalid_transition");
   if (!ctx.investor.onChainId) return { ok: false, code: "not_proposed" };
   const planned = await planRegistration({
@@ -123,15 +124,10 @@ export async function confirmPreApproval(
     const verified = await verifyProposal({ plan: planned.plan, txHash, officer: actor });
     if (!verified.ok) return { ok: false, code: verified.code };
   }
-  return transitionOrFail(db, {
-    app,
+  return recordConfirmed(db, step, ctx, {
     event: { type: "pre_approve", actor },
-    actor,
-    actorRole: "compliance",
     set: { preApprovedBy: actor, preApprovedAt: new Date() },
     action: "kyc.pre_approve",
-    txHash,
-    previousCategory: ctx.previousCategory,
   });
 }
 
@@ -142,7 +138,7 @@ export async function confirmPreApproval(
  */
 export async function beginApproval(db: Database, { app, actor }: OfficerStep): Promise<PlanAnswer> {
   const ctx = await approvalContext(db, app);
-  if (!ctx) return { ok: false, code: "not_found" };
+  if (!ctx) return notFound;
   const refused = await refuseApproval(db, app, actor, ctx);
   if (refused) return refused;
   return planAndAudit(db, { app, ctx, mode: ctx.fourEyes ? "confirm" : "single", actor }, "kyc.approve.begin");
@@ -152,12 +148,10 @@ export async function beginApproval(db: Database, { app, actor }: OfficerStep): 
  * Approval, step 2: verifies the receipt (when given) and the registry state on chain; only then is the application
  * approved, with the expiry the chain holds. Refuses (audited) an officer who may not approve.
  */
-export async function confirmApproval(
-  db: Database,
-  { app, actor, txHash }: OfficerStep & { txHash: Hex | null },
-): Promise<AppAnswer> {
+export async function confirmApproval(db: Database, step: ConfirmStep): Promise<AppAnswer> {
+  const { app, actor, txHash } = step;
   const ctx = await approvalContext(db, app);
-  if (!ctx) return { ok: false, code: "not_found" };
+  if (!ctx) return notFound;
   if (!ctx.investor.onChainId) return { ok: false, code: "not_registered" };
   const refused = await refuseApproval(db, app, actor, ctx);
   if (refused) return refused;
@@ -170,15 +164,10 @@ export async function confirmApproval(
   const verified = await verifyRegistration({ plan: planned.plan, txHash, officer: actor });
   if (!verified.ok) return { ok: false, code: verified.code };
   const now = new Date();
-  return transitionOrFail(db, {
-    app,
+  return recordConfirmed(db, step, ctx, {
     event: { type: "approve", actor },
-    actor,
-    actorRole: "compliance",
-    txHash,
     set: { decidedAt: now, decidedBy: actor, approvalTxHash: txHash },
     investorSet: { kycApprovedAt: now, kycExpiresAt: verified.expiresAt, rejectionReason: null },
-    previousCategory: ctx.previousCategory,
   });
 }
 
@@ -208,6 +197,26 @@ async function refuseApproval(
 async function transitionOrFail(db: Database, p: Parameters<typeof applyTransition>[1]): Promise<AppAnswer> {
   const r = await applyTransition(db, p);
   return r.ok ? r : { ok: false, code: r.code };
+}
+
+/**
+ * Step 2's tail, once the chain holds what the officer's step planned: the transition, audited as the officer's
+ * with their transaction and the category the registry held before it.
+ */
+function recordConfirmed(
+  db: Database,
+  { app, actor, txHash }: ConfirmStep,
+  ctx: ApprovalContext,
+  change: Pick<Parameters<typeof applyTransition>[1], "event" | "set" | "investorSet" | "action">,
+): Promise<AppAnswer> {
+  return transitionOrFail(db, {
+    app,
+    actor,
+    actorRole: "compliance",
+    txHash,
+    previousCategory: ctx.previousCategory,
+    ...change,
+  });
 }
 
 /**

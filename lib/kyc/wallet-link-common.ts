@@ -44,6 +44,11 @@ export type LinkResult<T = object> = ({ ok: true } & T) | { ok: false; code: Wal
 
 export const lower = (a: string) => a.toLowerCase();
 
+/** An investor's own step on one of their requests: which request, the investor, and their signed-in wallet. */
+export type InvestorStep = { id: string; investorId: string; wallet: string };
+/** A compliance officer's decision on a request (`now` for tests). */
+export type OfficerDecision = { id: string; officer: string; now?: Date };
+
 /** The message the investor's current wallet signs. */
 export function currentWalletMessage(r: {
   id: string;
@@ -117,6 +122,41 @@ export function withdrawable<R extends { investorId: string; status: string }>(
   if (request.investorId !== investorId) return { ok: false, code: "not_yours" };
   if (!open.includes(request.status)) return { ok: false, code: "invalid_state" };
   return { ok: true, request };
+}
+
+/**
+ * The investor withdraws their request (a link or an unlink) while it is in one of its `open` states: `cancel` sets it
+ * cancelled, with the `<kind>.cancel` audit entry (`after` adds what identifies it), in one transaction.
+ */
+export async function withdrawRequest<R extends { investorId: string; status: string }>(
+  db: Database,
+  { id, investorId, wallet }: InvestorStep,
+  {
+    row,
+    open,
+    kind,
+    cancel,
+    after = () => ({}),
+  }: {
+    row: R | undefined;
+    open: readonly R["status"][];
+    kind: "wallet_link" | "wallet_unlink";
+    cancel: (t: Database) => Promise<unknown>;
+    after?: (request: R) => Record<string, unknown>;
+  },
+): Promise<{ ok: true } | { ok: false; code: "not_found" | "not_yours" | "invalid_state" }> {
+  const loaded = withdrawable(row, investorId, open);
+  if (!loaded.ok) return loaded;
+  const { request } = loaded;
+  await changeAudited(
+    db,
+    cancel,
+    requestEntry("investor", wallet, investorId, `${kind}.cancel`, {
+      before: { status: request.status },
+      after: { status: "cancelled", requestId: id, ...after(request) },
+    }),
+  );
+  return { ok: true };
 }
 
 /** Runs `change` and writes its audit entry, in one database transaction. */

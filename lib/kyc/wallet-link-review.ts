@@ -10,7 +10,7 @@ import type { Database } from "@/lib/db/connect";
 import { type WalletLinkRequest, walletLinkRequests } from "@/lib/db/schema";
 import { getInvestorById, getInvestorsByIds, type Investor, linkWallet } from "@/lib/investors";
 import { onChainInvestorOf, verifyOfficerRegistryTx } from "./registry-calls";
-import { expireStale, type LinkResult, lower, requestEntry } from "./wallet-link-common";
+import { expireStale, type LinkResult, lower, type OfficerDecision, requestEntry } from "./wallet-link-common";
 
 export type LinkQueueRow = WalletLinkRequest & { investorName: string | null; onChainId: string | null };
 
@@ -138,7 +138,7 @@ export async function planWalletLink(
  */
 export async function confirmWalletLink(
   db: Database,
-  { id, txHash, officer, now = new Date() }: { id: string; txHash: Hex | null; officer: string; now?: Date },
+  { id, txHash, officer, now = new Date() }: OfficerDecision & { txHash: Hex | null },
 ): Promise<LinkResult<{ proposed?: boolean }>> {
   const planned = await planWalletLink(db, { id, officer, forReceipt: txHash !== null });
   if (!planned.ok) return planned;
@@ -203,7 +203,7 @@ async function recordLinkProposal(
 
 export async function rejectWalletLink(
   db: Database,
-  { id, officer, reason, now = new Date() }: { id: string; officer: string; reason: string; now?: Date },
+  { id, officer, reason, now = new Date() }: OfficerDecision & { reason: string },
 ): Promise<LinkResult> {
   const loaded = await loadSubmitted(db, id);
   if (!loaded.ok) return loaded;

@@ -30,7 +30,8 @@ import {
   LINK_SIGN_TTL_MS,
   type LinkResult,
   lower,
-  withdrawable,
+  withdrawRequest,
+  type InvestorStep,
   newWalletMessage,
   signedBy,
   requestEntry,
@@ -117,7 +118,7 @@ export async function startLinkRequest(
 
 async function loadOwn(
   db: Database,
-  { id, investorId, wallet, now }: { id: string; investorId: string; wallet: string; now: Date },
+  { id, investorId, wallet, now }: InvestorStep & { now: Date },
 ): Promise<LinkResult<{ request: WalletLinkRequest }>> {
   await expireStale(db, now);
   const [request] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
@@ -133,13 +134,7 @@ async function loadOwn(
 /** Step 2: the current wallet's signature over its message. */
 export async function signLinkAsCurrent(
   db: Database,
-  {
-    id,
-    investorId,
-    wallet,
-    signature,
-    now = new Date(),
-  }: { id: string; investorId: string; wallet: string; signature: string; now?: Date },
+  { id, investorId, wallet, signature, now = new Date() }: InvestorStep & { signature: string; now?: Date },
 ): Promise<LinkResult> {
   const loaded = await loadOwn(db, { id, investorId, wallet, now });
   if (!loaded.ok) return loaded;
@@ -177,7 +172,7 @@ export async function getNewWalletMessage(
     chainId,
     origin,
     now = new Date(),
-  }: { id: string; investorId: string; wallet: string; newWallet: string; chainId: number; origin: string; now?: Date },
+  }: InvestorStep & { newWallet: string; chainId: number; origin: string; now?: Date },
 ): Promise<LinkResult<{ message: string }>> {
   const loaded = await loadOwn(db, { id, investorId, wallet, now });
   if (!loaded.ok) return loaded;
@@ -257,21 +252,12 @@ export async function signLinkAsNew(
 }
 
 /** The investor withdraws an open request. */
-export async function cancelLinkRequest(
-  db: Database,
-  { id, investorId, wallet }: { id: string; investorId: string; wallet: string },
-): Promise<LinkResult> {
-  const [row] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, id)).limit(1);
-  const loaded = withdrawable(row, investorId, ["awaiting_signatures", "submitted"]);
-  if (!loaded.ok) return loaded;
-  const { request } = loaded;
-  await changeAudited(
-    db,
-    (t) => t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, id)),
-    requestEntry("investor", wallet, investorId, "wallet_link.cancel", {
-      before: { status: request.status },
-      after: { status: "cancelled", requestId: id },
-    }),
-  );
-  return { ok: true };
+export async function cancelLinkRequest(db: Database, step: InvestorStep): Promise<LinkResult> {
+  const [row] = await db.select().from(walletLinkRequests).where(eq(walletLinkRequests.id, step.id)).limit(1);
+  return withdrawRequest(db, step, {
+    row,
+    open: ["awaiting_signatures", "submitted"],
+    kind: "wallet_link",
+    cancel: (t) => t.update(walletLinkRequests).set({ status: "cancelled" }).where(eq(walletLinkRequests.id, step.id)),
+  });
 }

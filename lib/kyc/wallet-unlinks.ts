@@ -22,7 +22,7 @@ import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chai
 import type { Database } from "@/lib/db/connect";
 import { artworks, marketOrders, type WalletUnlinkRequest, walletUnlinkRequests } from "@/lib/db/schema";
 import { applyRegistryChange, getInvestorsByIds, getInvestorWallets } from "@/lib/investors";
-import { changeAudited, requestEntry, withdrawable } from "./wallet-link-common";
+import { type InvestorStep, type OfficerDecision, requestEntry, withdrawRequest } from "./wallet-link-common";
 
 export type UnlinkError =
   | "not_found"
@@ -146,23 +146,16 @@ export async function requestUnlink(
 }
 
 /** The investor withdraws their request. */
-export async function cancelUnlink(
-  db: Database,
-  { id, investorId, wallet }: { id: string; investorId: string; wallet: string },
-): Promise<UnlinkResult> {
-  const [row] = await db.select().from(walletUnlinkRequests).where(eq(walletUnlinkRequests.id, id)).limit(1);
-  const loaded = withdrawable(row, investorId, ["requested"]);
-  if (!loaded.ok) return loaded;
-  const { request } = loaded;
-  await changeAudited(
-    db,
-    (t) => t.update(walletUnlinkRequests).set({ status: "cancelled" }).where(eq(walletUnlinkRequests.id, id)),
-    requestEntry("investor", wallet, investorId, "wallet_unlink.cancel", {
-      before: { status: "requested" },
-      after: { status: "cancelled", requestId: id, wallet: request.wallet },
-    }),
-  );
-  return { ok: true };
+export async function cancelUnlink(db: Database, step: InvestorStep): Promise<UnlinkResult> {
+  const [row] = await db.select().from(walletUnlinkRequests).where(eq(walletUnlinkRequests.id, step.id)).limit(1);
+  return withdrawRequest(db, step, {
+    row,
+    open: ["requested"],
+    kind: "wallet_unlink",
+    cancel: (t) =>
+      t.update(walletUnlinkRequests).set({ status: "cancelled" }).where(eq(walletUnlinkRequests.id, step.id)),
+    after: (request) => ({ wallet: request.wallet }),
+  });
 }
 
 export type UnlinkQueueRow = WalletUnlinkRequest & { investorName: string | null; exposure: WalletExposure };
@@ -228,7 +221,7 @@ export async function planUnlink(db: Database, { id }: { id: string }): Promise<
  */
 export async function confirmUnlink(
   db: Database,
-  { id, txHash, officer, now = new Date() }: { id: string; txHash: Hex; officer: string; now?: Date },
+  { id, txHash, officer, now = new Date() }: OfficerDecision & { txHash: Hex },
 ): Promise<UnlinkResult> {
   const loaded = await loadRequested(db, id);
   if (!loaded.ok) return loaded;

@@ -9,6 +9,7 @@ import { marketAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { artworks, chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
 import { defineProjection, type IndexedEvent } from "@/lib/indexer/projection";
+import { recordedEvents } from "@/lib/indexer/recorded";
 import { emitOrderFill } from "@/lib/notifications";
 
 /** Fills older than this when first indexed are history (a fresh index of an old chain): recorded, not notified. */
@@ -31,11 +32,7 @@ const orderIdsOf = (events: readonly IndexedEvent[]) => [
  */
 export async function refreshOrders(tx: Database, orderIds: readonly string[]): Promise<void> {
   if (orderIds.length === 0) return;
-  const events = await tx
-    .select()
-    .from(chainEvents)
-    .where(inArray(chainEvents.orderId, [...orderIds]))
-    .orderBy(chainEvents.blockNumber, chainEvents.logIndex);
+  const events = await recordedEvents(tx, inArray(chainEvents.orderId, [...orderIds]));
   const byOrder = new Map<string, typeof events>();
   for (const e of events) {
     const list = byOrder.get(e.orderId!) ?? [];
@@ -115,11 +112,7 @@ export async function notifyFills(tx: Database, events: readonly IndexedEvent[],
       e.eventName === "OrderFilled" && e.orderId !== null && now.getTime() - e.blockTime.getTime() < NOTIFY_WITHIN_MS,
   );
   if (fills.length === 0) return;
-  const history = await tx
-    .select()
-    .from(chainEvents)
-    .where(inArray(chainEvents.orderId, [...new Set(fills.map((f) => f.orderId!))]))
-    .orderBy(chainEvents.blockNumber, chainEvents.logIndex);
+  const history = await recordedEvents(tx, inArray(chainEvents.orderId, [...new Set(fills.map((f) => f.orderId!))]));
   const tokens = [
     ...new Set(history.filter((e) => e.eventName === "OrderPlaced").map((e) => String(e.args.token).toLowerCase())),
   ];

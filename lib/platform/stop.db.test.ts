@@ -4,40 +4,29 @@
  * what the portal reads.
  */
 import { eq } from "drizzle-orm";
-import type { Hex } from "viem";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
-import { identityRegistryAbi } from "@/lib/chain/abis";
-import { devAccount, roleId, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
+import { devAccount, roleId, type TestChain } from "@/lib/chain/local/test-chain";
 import { auditLog } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { resetServerEnv } from "@/lib/env";
+import type { TestDatabase } from "@/lib/db/testing";
+import { actionHarness } from "@/lib/actions/test-support";
 
 const admin = devAccount(0);
 const officer = devAccount(1);
+
+const h = actionHarness({ chain: { agents: [officer] } });
+const { send, registry } = h;
 
 let tc: TestChain;
 let t: TestDatabase;
 let stop: typeof import("./stop");
 let status: typeof import("./status");
 
-const send = async (hash: Promise<Hex>) => (await tc.send(hash)).transactionHash;
-const registry = () => ({ address: tc.deployments.identityRegistry, abi: identityRegistryAbi }) as const;
-
 beforeAll(async () => {
-  tc = await startTestChain({ agents: [officer] });
-  tc.serveToServer();
+  ({ tc, t } = h);
   stop = await import("./stop");
   status = await import("./status");
-  t = await createTestDatabase();
-}, 180_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  resetServerEnv();
-  await t?.close();
-  await tc?.stop();
-});
+}, 120_000);
 
 describe("emergency stop", () => {
   it("is refused on-chain to anyone but the platform admin", async () => {

@@ -1,12 +1,14 @@
 import "server-only";
 
-import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, or } from "drizzle-orm";
 import { getAddress, type Address, type Hex } from "viem";
 import { artworkShareTokenAbi, marketAbi, primaryOfferingAbi } from "@/lib/chain/abis";
+import { decodeArgs } from "@/lib/chain/event-args";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { getDb, schema } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { getIndexerLag } from "@/lib/indexer/indexer";
+import { argIn, recordedEvents } from "@/lib/indexer/recorded";
 
 /*
  * The chain events a portfolio is built from — the investor's primary purchases, share transfers and market orders
@@ -72,19 +74,18 @@ const baseOf = (log: { transactionHash: Hex; logIndex: number; blockNumber: bigi
  */
 export const orderPlacedOf = (base: EventBase, a: Record<string, unknown>): OrderPlaced => ({
   ...base,
-  orderId: BigInt(String(a.orderId)),
-  maker: getAddress(String(a.maker)),
-  token: getAddress(String(a.token)),
-  side: Number(a.side),
-  shares: BigInt(String(a.shares)),
-  price: BigInt(String(a.price)),
+  ...decodeArgs(a, {
+    orderId: "bigint",
+    maker: "address",
+    token: "address",
+    side: "number",
+    shares: "bigint",
+    price: "bigint",
+  }),
 });
 export const orderCancelledOf = (base: EventBase, a: Record<string, unknown>): OrderCancelled => ({
   ...base,
-  orderId: BigInt(String(a.orderId)),
-  remaining: BigInt(String(a.remaining)),
-  canceller: getAddress(String(a.canceller)),
-  reason: Number(a.reason),
+  ...decodeArgs(a, { orderId: "bigint", remaining: "bigint", canceller: "address", reason: "number" }),
 });
 
 /** The events of the wallets in a block range, straight from the chain (chunked getLogs). */
@@ -187,38 +188,22 @@ export async function readPortfolioEvents({
     const tokenList = tokens.map((t) => t.toLowerCase());
     const market = d.market?.toLowerCase();
     const ev = schema.chainEvents;
-    const placedByOwn = and(
-      eq(ev.eventName, "OrderPlaced"),
-      eq(ev.contract, market ?? ""),
-      inArray(sql`${ev.args}->>'maker'`, own),
-    );
+    const placedByOwn = and(eq(ev.eventName, "OrderPlaced"), eq(ev.contract, market ?? ""), argIn("maker", own));
     const ownOrderIds = db.select({ orderId: ev.orderId }).from(ev).where(placedByOwn);
-    const rows = await db
-      .select()
-      .from(ev)
-      .where(
-        and(
-          lte(ev.blockNumber, indexedTo),
-          or(
-            and(
-              eq(ev.eventName, "SharesPurchased"),
-              eq(ev.contract, d.primaryOffering.toLowerCase()),
-              inArray(sql`${ev.args}->>'buyer'`, own),
-            ),
-            tokenList.length
-              ? and(
-                  eq(ev.eventName, "Transfer"),
-                  inArray(ev.contract, tokenList),
-                  or(inArray(sql`${ev.args}->>'from'`, own), inArray(sql`${ev.args}->>'to'`, own)),
-                )
-              : undefined,
-            market ? placedByOwn : undefined,
-            market
-              ? and(eq(ev.eventName, "OrderCancelled"), eq(ev.contract, market), inArray(ev.orderId, ownOrderIds))
-              : undefined,
-          ),
-        ),
-      );
+    const rows = await recordedEvents(
+      db,
+      lte(ev.blockNumber, indexedTo),
+      or(
+        and(eq(ev.eventName, "SharesPurchased"), eq(ev.contract, d.primaryOffering.toLowerCase()), argIn("buyer", own)),
+        tokenList.length
+          ? and(eq(ev.eventName, "Transfer"), inArray(ev.contract, tokenList), or(argIn("from", own), argIn("to", own)))
+          : undefined,
+        market ? placedByOwn : undefined,
+        market
+          ? and(eq(ev.eventName, "OrderCancelled"), eq(ev.contract, market), inArray(ev.orderId, ownOrderIds))
+          : undefined,
+      ),
+    );
     for (const r of rows) {
       times.set(r.blockNumber, r.blockTime);
       const base = { transactionHash: r.txHash as Hex, logIndex: r.logIndex, blockNumber: r.blockNumber };
@@ -226,18 +211,13 @@ export async function readPortfolioEvents({
       if (r.eventName === "SharesPurchased") {
         purchases.push({
           ...base,
-          args: {
-            id: BigInt(String(a.id)),
-            buyer: getAddress(String(a.buyer)),
-            shares: BigInt(String(a.shares)),
-            cost: BigInt(String(a.cost)),
-          },
+          args: decodeArgs(a, { id: "bigint", buyer: "address", shares: "bigint", cost: "bigint" }),
         });
       } else if (r.eventName === "Transfer") {
         transfers.push({
           ...base,
           address: getAddress(r.contract),
-          args: { from: getAddress(String(a.from)), to: getAddress(String(a.to)), value: BigInt(String(a.value)) },
+          args: decodeArgs(a, { from: "address", to: "address", value: "bigint" }),
         });
       } else if (r.eventName === "OrderPlaced") {
         placed.push(orderPlacedOf(base, a));

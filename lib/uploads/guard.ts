@@ -81,6 +81,35 @@ export async function admitBody(
   }
 }
 
+/**
+ * The upload sequence in the order above: the caller (1), then the route's own checks before any byte is read
+ * (`check`: ownership, editability, the query — 2), then the declared size, the rate limit and the body (3, 4).
+ * Answers what the check found, with the caller and the bytes, or the first refusal.
+ */
+export async function admitUpload<T extends object>(
+  request: Request,
+  words: UploadWords,
+  {
+    role,
+    maxBytes,
+    field,
+    check,
+  }: {
+    role?: Role;
+    maxBytes: number;
+    field: string;
+    check: (caller: { ctx: AuthContext; db: Database }) => Promise<T | Refusal>;
+  },
+): Promise<{ ctx: AuthContext; db: Database; checked: Exclude<T, Refusal>; bytes: Uint8Array<ArrayBuffer> } | Refusal> {
+  const caller = await admitCaller(request, words, { role });
+  if ("refused" in caller) return caller;
+  const checked = await check(caller);
+  if ("refused" in checked) return checked;
+  const body = await admitBody(request, words, { db: caller.db, address: caller.ctx.address, maxBytes, field });
+  if ("refused" in body) return body;
+  return { ...caller, checked: checked as Exclude<T, Refusal>, bytes: body.bytes };
+}
+
 export async function wordsFor(request: Request, area: "issuer" | "kyc"): Promise<UploadWords> {
   const t = await translatorFor(request);
   if (area === "issuer")

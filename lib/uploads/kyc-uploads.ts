@@ -5,7 +5,7 @@ import { kycDocumentKinds } from "@/lib/db/schema";
 import { canEditApplication, getApplication } from "@/lib/kyc/applications";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
 import { storeKycDocument } from "@/lib/kyc/documents";
-import { admitBody, admitCaller, refuse, wordsFor } from "./guard";
+import { admitUpload, refuse, wordsFor } from "./guard";
 import { uploadJson } from "./respond";
 import type { UploadDeps } from "./listing-uploads";
 
@@ -27,39 +27,39 @@ export async function postKycDocument(
   deps: Pick<UploadDeps, "revalidate"> = {},
 ): Promise<Response> {
   const words = await wordsFor(request, "kyc");
-  const caller = await admitCaller(request, words, {});
-  if ("refused" in caller) return caller.refused;
-  const { ctx, db } = caller;
-  const parsed = target.safeParse({
-    applicationId,
-    kind,
-    name: new URL(request.url).searchParams.get("name") ?? "",
-  });
-  if (!parsed.success) return refuse(words, 400, "invalid_input");
-  const app = await getApplication(db, { id: parsed.data.applicationId });
-  if (!app) return refuse(words, 404, "not_found");
-  const actor = {
-    address: ctx.address.toLowerCase(),
-    compliance: ctx.roles.compliance,
-    investorId: ctx.investor?.id ?? null,
-  };
-  // Compliance may view an application, but only the applicant adds to it.
-  if (actor.investorId === null || app.investorId !== actor.investorId) return refuse(words, 403, "not_found");
-  if (!canEditApplication(actor, app)) return refuse(words, 409, "not_editable");
-  const body = await admitBody(request, words, {
-    db,
-    address: actor.address,
+  const admitted = await admitUpload(request, words, {
     maxBytes: MAX_DOCUMENT_BYTES,
     field: "file",
+    check: async ({ ctx, db }) => {
+      const parsed = target.safeParse({
+        applicationId,
+        kind,
+        name: new URL(request.url).searchParams.get("name") ?? "",
+      });
+      if (!parsed.success) return { refused: refuse(words, 400, "invalid_input") };
+      const app = await getApplication(db, { id: parsed.data.applicationId });
+      if (!app) return { refused: refuse(words, 404, "not_found") };
+      const actor = {
+        address: ctx.address.toLowerCase(),
+        compliance: ctx.roles.compliance,
+        investorId: ctx.investor?.id ?? null,
+      };
+      // Compliance may view an application, but only the applicant adds to it.
+      if (actor.investorId === null || app.investorId !== actor.investorId)
+        return { refused: refuse(words, 403, "not_found") };
+      if (!canEditApplication(actor, app)) return { refused: refuse(words, 409, "not_editable") };
+      return { app, actor, document: parsed.data };
+    },
   });
-  if ("refused" in body) return body.refused;
-  if (body.bytes.length === 0)
-    return refuse(words, 400, "empty", { file: words.t("kyc.documents.errors.fileMissing") });
+  if ("refused" in admitted) return admitted.refused;
+  const { db, bytes } = admitted;
+  const { app, actor, document } = admitted.checked;
+  if (bytes.length === 0) return refuse(words, 400, "empty", { file: words.t("kyc.documents.errors.fileMissing") });
   const stored = await storeKycDocument(db, {
     applicationId: app.id,
-    kind: parsed.data.kind,
-    name: parsed.data.name,
-    content: Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength),
+    kind: document.kind,
+    name: document.name,
+    content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     uploadedBy: actor.address,
   });
   if (!stored.ok) {

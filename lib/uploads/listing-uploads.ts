@@ -9,7 +9,7 @@ import { UPDATE_LIMITS, updateFormValues, validateUpdate } from "@/lib/issuer/up
 import { createUpdate } from "@/lib/issuer/updates";
 import { fieldIssueKey, fieldIssues, LIMITS } from "@/lib/issuer/validation";
 import { type FileStorage, fileStorage } from "@/lib/storage/files";
-import { admitBody, admitCaller, type Refusal, refuse, type UploadWords, wordsFor } from "./guard";
+import { admitUpload, type Refusal, refuse, type UploadWords, wordsFor } from "./guard";
 import { uploadJson } from "./respond";
 
 /*
@@ -97,21 +97,25 @@ async function uploadListingFile<Q>(
   },
 ): Promise<Response> {
   const words = await wordsFor(request, "issuer");
-  const caller = await admitCaller(request, words, { role: "issuer" });
-  if ("refused" in caller) return caller.refused;
-  const { ctx, db } = caller;
-  const owned = await ownListing(db, ctx, words, id);
-  if ("refused" in owned) return owned.refused;
-  const query = spec.query(new URL(request.url).searchParams, words);
-  if (!query.ok) return refuse(words, 400, "invalid", query.fieldErrors);
-  const body = await admitBody(request, words, { db, address: ctx.address, maxBytes: spec.maxBytes, field: "file" });
-  if ("refused" in body) return body.refused;
+  const admitted = await admitUpload(request, words, {
+    role: "issuer",
+    maxBytes: spec.maxBytes,
+    field: "file",
+    check: async ({ ctx, db }) => {
+      const owned = await ownListing(db, ctx, words, id);
+      if ("refused" in owned) return owned;
+      const query = spec.query(new URL(request.url).searchParams, words);
+      return query.ok ? { query: query.data } : { refused: refuse(words, 400, "invalid", query.fieldErrors) };
+    },
+  });
+  if ("refused" in admitted) return admitted.refused;
+  const { ctx, db, bytes, checked } = admitted;
   try {
     await spec.store(db, {
       issuer: ctx.address,
-      bytes: body.bytes,
+      bytes,
       storage: deps.storage ?? fileStorage(),
-      query: query.data,
+      query: checked.query,
     });
   } catch (error) {
     return listingRefusal(words, error, "file");
@@ -169,26 +173,27 @@ export const UPDATE_BODY_BYTES = UPDATE_LIMITS.documents * LIMITS.documentBytes 
  */
 export async function postListingUpdate(request: Request, id: string, deps: UploadDeps = {}): Promise<Response> {
   const words = await wordsFor(request, "issuer");
-  const caller = await admitCaller(request, words, { role: "issuer" });
-  if ("refused" in caller) return caller.refused;
-  const { ctx, db } = caller;
-  // Updates follow an artwork whose listing is frozen: ownership, not editability.
-  const owned = await ownListing(db, ctx, words, id, { editable: false });
-  if ("refused" in owned) return owned.refused;
-  if (!owned.listing.tokenAddress) return refuse(words, 409, "not_on_chain");
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data;/i.test(contentType)) return refuse(words, 400, "invalid");
-  const body = await admitBody(request, words, {
-    db,
-    address: ctx.address,
+  const admitted = await admitUpload(request, words, {
+    role: "issuer",
     maxBytes: UPDATE_BODY_BYTES,
     field: "files",
+    check: async ({ ctx, db }) => {
+      // Updates follow an artwork whose listing is frozen: ownership, not editability.
+      const owned = await ownListing(db, ctx, words, id, { editable: false });
+      if ("refused" in owned) return owned;
+      if (!owned.listing.tokenAddress) return { refused: refuse(words, 409, "not_on_chain") };
+      if (!/^multipart\/form-data;/i.test(contentType)) return { refused: refuse(words, 400, "invalid") };
+      return owned;
+    },
   });
-  if ("refused" in body) return body.refused;
+  if ("refused" in admitted) return admitted.refused;
+  const { ctx, db, bytes } = admitted;
+  const { listing } = admitted.checked;
   let form: FormData;
   try {
     // Parsed from the bounded copy: never more than UPDATE_BODY_BYTES in memory.
-    form = await new Response(body.bytes, { headers: { "content-type": contentType } }).formData();
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     return refuse(words, 400, "invalid");
   }
@@ -219,7 +224,7 @@ export async function postListingUpdate(request: Request, id: string, deps: Uplo
     return listingRefusal(words, error, "files");
   }
   deps.revalidate?.(`/issuer/artworks/${id}`);
-  deps.revalidate?.(`/artworks/${owned.listing.slug}`);
+  deps.revalidate?.(`/artworks/${listing.slug}`);
   return uploadJson(201, {
     ok: true,
     message: words.t(published ? "issuer.updates.publishedNow" : "issuer.updates.savedAnchorNext"),

@@ -8,9 +8,10 @@ import {
   isBytes32,
   timestamptz,
   createdAt,
-  updatedAt,
   uuidId,
-  ownedBy,
+  ownedRow,
+  storedFile,
+  timestamps,
   blockNumber,
 } from "./columns";
 
@@ -79,8 +80,7 @@ export const artworks = pgTable(
     tokenAddress: text("token_address").unique(),
     metadataUri: text("metadata_uri"),
     metadataHash: text("metadata_hash"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index("artworks_status_idx").on(t.status),
@@ -94,18 +94,13 @@ export type NewArtwork = InferInsertModel<typeof artworks>;
 export const artworkDocuments = pgTable(
   "artwork_documents",
   {
-    id: uuidId(),
-    artworkId: ownedBy("artwork_id", () => artworks.id),
+    ...ownedRow("artworkId", "artwork_id", () => artworks.id),
     /** The on-chain document name (bytes32 as text), e.g. "appraisal-2026". */
     name: text("name").notNull(),
     title: text("title").notNull(),
     kind: documentKind("kind").notNull(),
-    /** Relative to `${DATA_DIR}/files`. */
-    filePath: text("file_path").notNull(),
-    mime: text("mime").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    /** 0x-prefixed hex SHA-256 of the file content. */
-    sha256: text("sha256").notNull(),
+    /** Relative to `${DATA_DIR}/files`; the SHA-256 is of the file content. */
+    ...storedFile(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -119,8 +114,7 @@ export type ArtworkDocument = InferSelectModel<typeof artworkDocuments>;
 export const offerings = pgTable(
   "offerings",
   {
-    id: uuidId(),
-    artworkId: ownedBy("artwork_id", () => artworks.id),
+    ...ownedRow("artworkId", "artwork_id", () => artworks.id),
     onChainId: numeric("on_chain_id").unique(),
     createdAt: createdAt(),
   },
@@ -144,8 +138,7 @@ export const listingTxStatus = pgEnum("listing_tx_status", listingTxStatuses);
 export const listingTransactions = pgTable(
   "listing_transactions",
   {
-    id: uuidId(),
-    artworkId: ownedBy("artwork_id", () => artworks.id),
+    ...ownedRow("artworkId", "artwork_id", () => artworks.id),
     kind: listingTxKind("kind").notNull(),
     txHash: text("tx_hash").notNull().unique(),
     sender: text("sender").notNull(),
@@ -187,8 +180,7 @@ export const artworkUpdateKind = pgEnum("artwork_update_kind", artworkUpdateKind
 export const artworkUpdates = pgTable(
   "artwork_updates",
   {
-    id: uuidId(),
-    artworkId: ownedBy("artwork_id", () => artworks.id),
+    ...ownedRow("artworkId", "artwork_id", () => artworks.id),
     /** The issuer wallet that wrote it (lowercase). */
     author: text("author").notNull(),
     kind: artworkUpdateKind("kind").notNull(),

@@ -1,6 +1,16 @@
 /** Column helpers shared by the schema files (not part of the public schema). */
 import { type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, bigint, check, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigint,
+  check,
+  index,
+  integer,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * SQL checks that address columns hold lowercase 0x hex (nullable columns pass when NULL), one per column, each
@@ -35,3 +45,42 @@ export const ownedBy = (name: string, owner: () => AnyPgColumn) =>
 
 /** A block number (`bigint` in SQL and in TypeScript). */
 export const blockNumber = (name = "block_number") => bigint(name, { mode: "bigint" });
+
+/** `created_at` and `updated_at` of a row that changes after it is written. */
+export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
+
+/**
+ * The head of a row named by a random UUID that belongs to an owner row (deleted with it): `id` and the owner's key,
+ * e.g. `ownedRow("artworkId", "artwork_id", () => artworks.id)`.
+ */
+export const ownedRow = <K extends string>(key: K, name: string, owner: () => AnyPgColumn) =>
+  ({ id: uuidId(), [key]: ownedBy(name, owner) }) as { id: ReturnType<typeof uuidId> } & Record<
+    K,
+    ReturnType<typeof ownedBy>
+  >;
+
+/** When and by whom (a lowercase wallet) a request was decided; both NULL while it waits. */
+export const decision = () => ({ decidedAt: timestamptz("decided_at"), decidedBy: text("decided_by") });
+
+/**
+ * A stored file: its path relative to the files folder, the MIME type detected from its content (magic bytes, never
+ * from the name), its size and the 0x-prefixed hex SHA-256 of its content (of the plaintext when it is sealed).
+ */
+export const storedFile = () => ({
+  filePath: text("file_path").notNull(),
+  mime: text("mime").notNull(),
+  sizeBytes: integer("size_bytes").notNull(),
+  sha256: text("sha256").notNull(),
+});
+
+/**
+ * The index by block of an indexer projection's rows (`<table>_block_idx`): a reorg rolls back the rows of the blocks
+ * it removed.
+ */
+export const rollbackIndex = (table: string, column: AnyPgColumn) => index(`${table}_block_idx`).on(column);
+
+/** A projection of a token's state at a block: one row per key at each block (`<table>_pk`), rolled back by block. */
+export const atBlockKeys = (table: string, blockColumn: AnyPgColumn, ...keys: [AnyPgColumn, ...AnyPgColumn[]]) => [
+  uniqueIndex(`${table}_pk`).on(...keys, blockColumn),
+  rollbackIndex(table, blockColumn),
+];

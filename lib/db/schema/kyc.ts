@@ -1,8 +1,17 @@
 /** KYC applications and documents, wallet link and unlink requests. */
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressChecks, isBytes32, timestamptz, createdAt, updatedAt, uuidId, ownedBy } from "./columns";
+import { check, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  addressChecks,
+  isBytes32,
+  timestamptz,
+  createdAt,
+  decision,
+  ownedRow,
+  storedFile,
+  timestamps,
+} from "./columns";
 import { kycStatus, investors } from "./people";
 
 // ---------------------------------------------------------------------------------------------
@@ -38,15 +47,13 @@ export type KycNote = { by: string; at: string; text: string };
 export const kycApplications = pgTable(
   "kyc_applications",
   {
-    id: uuidId(),
-    investorId: ownedBy("investor_id", () => investors.id),
+    ...ownedRow("investorId", "investor_id", () => investors.id),
     /** The wallet that applied (and is registered on approval). */
     wallet: text("wallet").notNull(),
     status: kycStatus("status").notNull().default("draft"),
     data: jsonb("data").$type<KycApplicationData>().notNull().default({}),
     submittedAt: timestamptz("submitted_at"),
-    decidedAt: timestamptz("decided_at"),
-    decidedBy: text("decided_by"),
+    ...decision(),
     /** Shown to the investor. */
     rejectionReason: text("rejection_reason"),
     /** Compliance's request, shown to the investor; and the investor's answer. */
@@ -58,8 +65,7 @@ export const kycApplications = pgTable(
     approvalTxHash: text("approval_tx_hash"),
     checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull().default({}),
     notes: jsonb("notes").$type<KycNote[]>().notNull().default([]),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index("kyc_applications_investor_idx").on(t.investorId),
@@ -89,8 +95,7 @@ export const walletLinkStatus = pgEnum("wallet_link_status", walletLinkStatuses)
 export const walletLinkRequests = pgTable(
   "wallet_link_requests",
   {
-    id: uuidId(),
-    investorId: ownedBy("investor_id", () => investors.id),
+    ...ownedRow("investorId", "investor_id", () => investors.id),
     /** The signed-in wallet that asked (already linked to the investor). */
     currentWallet: text("current_wallet").notNull(),
     /** Known once the new wallet has signed. */
@@ -104,8 +109,7 @@ export const walletLinkRequests = pgTable(
     /** Signatures must be given before this; a submitted request waits for review without a deadline. */
     signBefore: timestamptz("sign_before").notNull(),
     submittedAt: timestamptz("submitted_at"),
-    decidedAt: timestamptz("decided_at"),
-    decidedBy: text("decided_by"),
+    ...decision(),
     rejectionReason: text("rejection_reason"),
     linkTxHash: text("link_tx_hash"),
     /**
@@ -113,8 +117,7 @@ export const walletLinkRequests = pgTable(
      * sign then): the new wallet must still sign in the portal, and another officer registers the link.
      */
     initiatedBy: text("initiated_by"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index("wallet_link_requests_investor_idx").on(t.investorId),
@@ -141,17 +144,14 @@ export const walletUnlinkStatus = pgEnum("wallet_unlink_status", walletUnlinkSta
 export const walletUnlinkRequests = pgTable(
   "wallet_unlink_requests",
   {
-    id: uuidId(),
-    investorId: ownedBy("investor_id", () => investors.id),
+    ...ownedRow("investorId", "investor_id", () => investors.id),
     wallet: text("wallet").notNull(),
     /** The investor's signed-in wallet that asked (never the wallet to unlink). */
     requestedBy: text("requested_by").notNull(),
     status: walletUnlinkStatus("status").notNull().default("requested"),
-    decidedAt: timestamptz("decided_at"),
-    decidedBy: text("decided_by"),
+    ...decision(),
     txHash: text("tx_hash"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index("wallet_unlink_requests_investor_idx").on(t.investorId),
@@ -167,16 +167,11 @@ export type WalletUnlinkRequest = InferSelectModel<typeof walletUnlinkRequests>;
 export const kycDocuments = pgTable(
   "kyc_documents",
   {
-    id: uuidId(),
-    applicationId: ownedBy("application_id", () => kycApplications.id),
+    ...ownedRow("applicationId", "application_id", () => kycApplications.id),
     kind: kycDocumentKind("kind").notNull(),
     originalName: text("original_name").notNull(),
-    /** Detected from the content (magic bytes), never from the name. */
-    mime: text("mime").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    /** 0x-prefixed SHA-256 of the plaintext. */
-    sha256: text("sha256").notNull(),
-    filePath: text("file_path").notNull(),
+    /** Sealed (AES-256-GCM) at `file_path`; the SHA-256 is of the plaintext. */
+    ...storedFile(),
     uploadedBy: text("uploaded_by").notNull(),
     createdAt: createdAt(),
   },

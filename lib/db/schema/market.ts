@@ -1,7 +1,7 @@
 /** Indexer projections of the chain: events, token states, blocks, market orders and trades. */
 import type { InferSelectModel } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressChecks, timestamptz, blockNumber } from "./columns";
+import { addressChecks, atBlockKeys, rollbackIndex, timestamptz, blockNumber } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Indexer projections (secondary market issue). Written only by `lib/indexer`; every row can be rebuilt
@@ -30,7 +30,7 @@ export const chainEvents = pgTable(
   },
   (t) => [
     uniqueIndex("chain_events_tx_log_idx").on(t.txHash, t.logIndex),
-    index("chain_events_block_idx").on(t.blockNumber),
+    rollbackIndex("chain_events", t.blockNumber),
     index("chain_events_name_token_idx").on(t.eventName, t.token),
     index("chain_events_order_idx").on(t.orderId),
     ...addressChecks("chain_events", t.contract, t.token),
@@ -58,8 +58,7 @@ export const tokenWalletStates = pgTable(
     investorId: text("investor_id").notNull(),
   },
   (t) => [
-    uniqueIndex("token_wallet_states_pk").on(t.token, t.wallet, t.blockNumber),
-    index("token_wallet_states_block_idx").on(t.blockNumber),
+    ...atBlockKeys("token_wallet_states", t.blockNumber, t.token, t.wallet),
     ...addressChecks("token_wallet_states", t.token, t.wallet),
   ],
 );
@@ -77,11 +76,7 @@ export const tokenStates = pgTable(
     paused: boolean("paused").notNull(),
     maxHolders: integer("max_holders").notNull(),
   },
-  (t) => [
-    uniqueIndex("token_states_pk").on(t.token, t.blockNumber),
-    index("token_states_block_idx").on(t.blockNumber),
-    ...addressChecks("token_states", t.token),
-  ],
+  (t) => [...atBlockKeys("token_states", t.blockNumber, t.token), ...addressChecks("token_states", t.token)],
 );
 export type TokenState = InferSelectModel<typeof tokenStates>;
 
@@ -152,7 +147,7 @@ export const marketTrades = pgTable(
     index("market_trades_token_time_idx").on(t.token, t.tradedAt),
     index("market_trades_buyer_idx").on(t.buyer),
     index("market_trades_seller_idx").on(t.seller),
-    index("market_trades_block_idx").on(t.blockNumber),
+    rollbackIndex("market_trades", t.blockNumber),
   ],
 );
 export type MarketTrade = InferSelectModel<typeof marketTrades>;

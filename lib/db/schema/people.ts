@@ -2,7 +2,7 @@
 import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { boolean, char, index, pgEnum, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { bytes32Check, timestamptz, createdAt, updatedAt, uuidId, ownedBy, addressChecks } from "./columns";
+import { bytes32Check, timestamptz, createdAt, timestamps, uuidId, ownedBy, addressChecks } from "./columns";
 
 export const investorCategories = ["retail", "professional", "institutional"] as const;
 export type InvestorCategory = (typeof investorCategories)[number];
@@ -59,8 +59,7 @@ export const investors = pgTable(
     kycApprovedAt: timestamptz("kyc_approved_at"),
     kycExpiresAt: timestamptz("kyc_expires_at"),
     rejectionReason: text("rejection_reason"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index("investors_kyc_status_idx").on(t.kycStatus), bytes32Check("investors_on_chain_id_format", t.onChainId)],
 );
