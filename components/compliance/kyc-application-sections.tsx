@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { KycReviewNotes } from "@/components/compliance/kyc-review-notes";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, Row, RowHeader } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { Section } from "@/components/ui/section";
 import { alpha2ToNumeric, countryName, countryNameFromNumeric } from "@/lib/i18n/countries";
@@ -70,11 +70,7 @@ export async function KycRegistryDiff({
         testId="registry-diff"
         minWidth="20rem"
         framed={false}
-        columns={[
-          { label: t("application.field") },
-          { label: t("application.onRegistry") },
-          { label: t("application.afterApproval") },
-        ]}
+        columns={keyColumns(["field", "onRegistry", "afterApproval"], (k) => t(`application.${k}`))}
       >
         {diffRows.map((row) => (
           <Row key={row.key} data-changed={row.changed || undefined}>

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
@@ -41,14 +41,10 @@ export async function HistoryTable({
     <DataTable
       labelledBy="history-title"
       minWidth="44rem"
-      columns={[
-        { label: t("history.date") },
-        { label: t("history.type") },
-        { label: t("history.artwork") },
-        { label: t("history.shares"), align: "right" },
-        { label: t("history.amount"), align: "right" },
-        { label: t("history.tx") },
-      ]}
+      columns={keyColumns(["date", "type", "artwork", "shares", "amount", "tx"], (k) => t(`history.${k}`), {
+        shares: RIGHT,
+        amount: RIGHT,
+      })}
     >
       {history.map((h) => (
         <Row key={`${h.txHash}:${h.logIndex}`}>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio/queries";
@@ -104,13 +104,18 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
         labelledBy="holdings-title"
         minWidth="52rem"
         className="hidden sm:block"
-        columns={[
-          { label: t("holdings.artwork") },
-          ...(["shares", "share", "price", "value", "cost", "gain"] as const).map((k) => ({
-            label: t(`holdings.${k}`),
-            align: "right" as const,
-          })),
-        ]}
+        columns={keyColumns(
+          ["artwork", "shares", "share", "price", "value", "cost", "gain"],
+          (k) => t(`holdings.${k}`),
+          {
+            shares: RIGHT,
+            share: RIGHT,
+            price: RIGHT,
+            value: RIGHT,
+            cost: RIGHT,
+            gain: RIGHT,
+          },
+        )}
       >
         {holdings.map((h) => (
           <Row key={h.token} data-slug={h.slug}>

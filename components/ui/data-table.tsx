@@ -10,6 +10,24 @@ export type Column = {
   className?: string;
 };
 
+/** How a column looks besides its header: aligned right, for assistive technology only, or with its own class. */
+export type ColumnLook = Omit<Column, "label">;
+
+export const RIGHT: ColumnLook = { align: "right" };
+export const SR_ONLY: ColumnLook = { srOnly: true };
+
+/**
+ * The columns of a table whose headers are message keys: the keys in order, `label` reading each header, and the
+ * look of those that are not plain left-aligned columns. One list mapped once, not a `{ label }` written per column.
+ */
+export function keyColumns<K extends string>(
+  keys: readonly K[],
+  label: (key: K) => ReactNode,
+  looks: Partial<Record<K, ColumnLook>> = {},
+): Column[] {
+  return keys.map((key) => ({ label: label(key), ...looks[key] }));
+}
+
 export type DataTableProps = {
   /** What the table lists, read by screen readers before the rows (WCAG 1.3.1). */
   caption?: ReactNode;

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
@@ -139,11 +139,7 @@ function PreviewTables({ plan }: { plan: Plan }) {
         maxHeight="24rem"
         regionLabel={t("holdersCaption")}
         testId="distribution-preview-holders"
-        columns={[
-          { label: t("colWallet") },
-          { label: t("colShares"), align: "right" },
-          { label: t("colAmount"), align: "right" },
-        ]}
+        columns={keyColumns(["colWallet", "colShares", "colAmount"], t, { colShares: RIGHT, colAmount: RIGHT })}
       >
         {plan.entitlements.map((e) => (
           <Row key={e.wallet}>
@@ -163,7 +159,7 @@ function PreviewTables({ plan }: { plan: Plan }) {
           caption={t("leftOutCaption")}
           captionVisible
           minWidth="18rem"
-          columns={[{ label: t("colWallet") }, { label: t("colShares"), align: "right" }, { label: t("colReason") }]}
+          columns={keyColumns(["colWallet", "colShares", "colReason"], t, { colShares: RIGHT })}
         >
           {plan.leftOut.map((e) => (
             <Row key={e.wallet}>
