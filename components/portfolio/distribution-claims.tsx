@@ -14,7 +14,7 @@ import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { shortAddress } from "@/lib/format/address";
 import { formatDayTime } from "@/lib/format/date";
 import type { ClaimRow, DistributionClaimsView, PaymentRow } from "@/lib/portfolio/distribution-claims";
-import { ArtworkName, artworkTitle, ShortTxLink } from "./row-parts";
+import { ArtworkName, artworkTitle, TxCell } from "./row-parts";
 import { useDistributionClaim } from "./use-distribution-claim";
 
 type T = ReturnType<typeof useTranslations<"portfolio.distributions">>;
@@ -127,9 +127,7 @@ function PaymentsTable({
           <Cell align="right">
             <Money value={BigInt(p.amount)} decimals={decimals} />
           </Cell>
-          <Cell className="font-mono text-xs">
-            <ShortTxLink hash={p.txHash} explorerUrl={explorerUrl} />
-          </Cell>
+          <TxCell hash={p.txHash} explorerUrl={explorerUrl} />
         </Row>
       ))}
     </DataTable>

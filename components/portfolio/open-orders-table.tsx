@@ -1,16 +1,15 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader, SR_ONLY } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import type { PortfolioOrder } from "@/lib/portfolio/queries";
 import { ArtworkName, artworkTitle } from "./row-parts";
+import { portfolioText } from "./portfolio-text";
 
 /** The investor's open market orders (server only): each links to its trade page, where it can be cancelled. */
 export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioOrder[]; decimals: number }) {
-  const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
-  const zh = locale === "zh-HK";
+  const { t, locale, zh } = await portfolioText();
   return (
     // `relative`: the visually hidden header text is positioned; without it, it would widen the page on phones.
     <DataTable
