@@ -57,6 +57,18 @@ export function ReasonNote({ reason }: { reason: string }) {
   );
 }
 
+/** What both batch forms' fields take for the pasted list and the reason (each batch with its own line errors). */
+export type BatchListProps<E extends BatchLineError | TransferLineError> = {
+  uid: string;
+  list: string;
+  onListChange: (list: string) => void;
+  reason: string;
+  onReasonChange: (reason: string) => void;
+  /** Field errors by name (`list`, `reason`, …). */
+  errors: Record<string, string>;
+  lineErrors: E[];
+};
+
 /**
  * A batch's pasted list (one row a line), in a monospaced field that lists every bad line under it in the batch's
  * words (`ns`: its `list` label and `lines.*`), unless the list itself is refused (`error`).
