@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
@@ -142,13 +143,9 @@ function PreviewTables({ plan }: { plan: Plan }) {
         columns={keyColumns(["colWallet", "colShares", "colAmount"], t, { colShares: RIGHT, colAmount: RIGHT })}
       >
         {plan.entitlements.map((e) => (
-          <Row key={e.wallet}>
-            <RowHeader>
-              <AddressText address={e.wallet} />
-            </RowHeader>
-            <Cell align="right">{formatCount(BigInt(e.shares), locale)}</Cell>
+          <HolderRow key={e.wallet} holder={e}>
             <Cell align="right">{money(e.amount)}</Cell>
-          </Row>
+          </HolderRow>
         ))}
       </DataTable>
       {more > 0 ? <p className="text-sm text-ink-muted">{t("moreRows", { count: more })}</p> : null}
@@ -162,17 +159,27 @@ function PreviewTables({ plan }: { plan: Plan }) {
           columns={keyColumns(["colWallet", "colShares", "colReason"], t, { colShares: RIGHT })}
         >
           {plan.leftOut.map((e) => (
-            <Row key={e.wallet}>
-              <RowHeader>
-                <AddressText address={e.wallet} />
-              </RowHeader>
-              <Cell align="right">{formatCount(BigInt(e.shares), locale)}</Cell>
+            <HolderRow key={e.wallet} holder={e}>
               <Cell>{leftOutReason(e)}</Cell>
-            </Row>
+            </HolderRow>
           ))}
         </DataTable>
       )}
     </>
+  );
+}
+
+/** A holder's row in the plan's tables: the wallet (naming the row), its shares, then the table's own last cell. */
+function HolderRow({ holder, children }: { holder: { wallet: string; shares: string }; children: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <Row>
+      <RowHeader>
+        <AddressText address={holder.wallet} />
+      </RowHeader>
+      <Cell align="right">{formatCount(BigInt(holder.shares), locale)}</Cell>
+      {children}
+    </Row>
   );
 }
 
