@@ -46,6 +46,8 @@ export type DataTableProps = {
   testId?: string;
   /** A frame with rounded border (default) or none, for a table inside a card. */
   framed?: boolean;
+  /** The header cells' own classes (default: padded, a rule below); a column's `className` comes after them. */
+  headCellClassName?: string;
   className?: string;
   children: ReactNode;
 };
@@ -66,6 +68,7 @@ export function DataTable({
   regionLabel,
   testId,
   framed = true,
+  headCellClassName = headCell,
   className,
   children,
 }: DataTableProps) {
@@ -90,7 +93,11 @@ export function DataTable({
         <thead className={cn("bg-surface-muted text-left text-xs text-ink-muted", maxHeight && "sticky top-0")}>
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={cn(headCell, c.align === "right" && "text-right", c.className)}>
+              <th
+                key={i}
+                scope="col"
+                className={cn(headCellClassName, c.align === "right" && "text-right", c.className)}
+              >
                 {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
               </th>
             ))}
