@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type Fact, FactList } from "@/components/ui/fact-list";
 import { Section } from "@/components/ui/section";
@@ -56,7 +56,7 @@ export async function HealthJobs({ jobs }: { jobs: OperatorHealth["jobs"] }) {
         labelledBy="health-jobs"
         testId="health-jobs"
         minWidth="20rem"
-        columns={[{ label: t("colJob") }, { label: t("colLastRun") }, { label: t("colOutcome") }]}
+        columns={keyColumns(["colJob", "colLastRun", "colOutcome"], t)}
       >
         {rows.map(({ job, run }) => (
           <Row key={job}>
@@ -82,12 +82,7 @@ export async function HealthErrors({ errors }: { errors: OperatorHealth["errors"
           labelledBy="health-errors"
           testId="health-errors"
           minWidth="44rem"
-          columns={[
-            { label: t("colAt") },
-            { label: t("colRequest") },
-            { label: t("colWhere") },
-            { label: t("colMessage") },
-          ]}
+          columns={keyColumns(["colAt", "colRequest", "colWhere", "colMessage"], t)}
         >
           {errors.map((e) => (
             <Row key={e.requestId}>

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
+import { useSignerWallet } from "@/components/wallet/use-signer-wallet";
 import { TxRefused, useWalletTx, type WalletCall } from "@/components/wallet/use-wallet-tx";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type GrantableRole, ROLE_IDS } from "@/lib/admin/platform-roles";
@@ -40,16 +40,14 @@ export function RoleChangeDialog({
   const t = useTranslations("admin.change");
   const router = useRouter();
   const uid = useId();
-  const { address, isConnected } = useWalletConnection();
+  const { address, wrongWallet, askToConnect, connect } = useSignerWallet(admin);
   const [open, setOpen] = useState(false);
-  const [connectOpen, setConnectOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const tx = useWalletTx({ rejected: t("rejectedInWallet"), reverted: t("reverted") });
   const change = revoke ? "revoke" : "grant";
-  const wrongWallet = isConnected && address?.toLowerCase() !== admin.toLowerCase();
 
   async function submit(values: RoleChangeValues) {
-    if (!address) return setConnectOpen(true);
+    if (!address) return askToConnect();
     const target = contracts[values.role];
     if (!target) return;
     setDone(null);
@@ -121,7 +119,7 @@ export function RoleChangeDialog({
           onCancel={() => setOpen(false)}
         />
       </Dialog>
-      <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+      <ConnectDialog {...connect} />
     </div>
   );
 }

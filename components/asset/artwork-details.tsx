@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format/date";
 import { Markdown } from "@/components/ui/markdown";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
@@ -66,11 +66,7 @@ export async function ArtworkDetails({ artwork }: { artwork: Artwork }) {
             labelledBy="appraisals"
             minWidth="0"
             framed={false}
-            columns={[
-              { label: t("appraisals.date") },
-              { label: t("appraisals.appraiser") },
-              { label: t("appraisals.value"), align: "right" },
-            ]}
+            columns={keyColumns(["date", "appraiser", "value"], (k) => t(`appraisals.${k}`), { value: RIGHT })}
           >
             {artwork.appraisals.map((a) => (
               <Row key={`${a.date}-${a.appraiser}`}>

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { OfficerLinkForm } from "@/components/compliance/officer-link-form";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { InvestorPageView } from "@/lib/compliance/views";
@@ -51,13 +51,11 @@ export async function InvestorHoldings({ v }: { v: InvestorPageView }) {
       <DataTable
         caption={t("holdingsCaption")}
         minWidth="40rem"
-        columns={[
-          { label: t("columns.token") },
-          { label: t("columns.wallet") },
-          { label: t("columns.shares"), align: "right" },
-          { label: t("columns.frozen"), align: "right" },
-          { label: t("columns.lockup"), align: "right" },
-        ]}
+        columns={keyColumns(["token", "wallet", "shares", "frozen", "lockup"], (c) => t(`columns.${c}`), {
+          shares: RIGHT,
+          frozen: RIGHT,
+          lockup: RIGHT,
+        })}
       >
         {holdings.map((h) => (
           <Row key={`${h.token.token}-${h.wallet}`}>

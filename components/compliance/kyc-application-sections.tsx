@@ -1,8 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { KycReviewNotes } from "@/components/compliance/kyc-review-notes";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, Row, RowHeader } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { Section } from "@/components/ui/section";
 import { alpha2ToNumeric, countryName, countryNameFromNumeric } from "@/lib/i18n/countries";
@@ -15,21 +16,43 @@ export type RegistryDiffRow = { key: string; label: string; before: string; afte
 
 /** The console's texts and the locale: all that most sections need. */
 const kycTextAndLocale = () => Promise.all([getTranslations("complianceKyc"), getLocale()]);
+type KycText = Awaited<ReturnType<typeof kycTextAndLocale>>[0];
 
-/** What the identity registry holds today against what approval will write (or why it could not be read). */
-export async function KycRegistryDiff({
-  v,
-  category,
-}: {
-  v: KycApplicationView;
-  category: KycApplicationView["investor"]["category"];
-}) {
-  const [t, tk, tcat, locale] = await Promise.all([
+/** With them, the wizard's and the categories' texts, for the sections that word the investor's answers. */
+const answerTextsAndLocale = () =>
+  Promise.all([
     getTranslations("complianceKyc"),
     getTranslations("kyc"),
     getTranslations("account.investor.categories"),
     getLocale(),
   ]);
+
+/** The view and the category the officer has chosen (approval writes it to the registry). */
+type WithCategory = { v: KycApplicationView; category: KycApplicationView["investor"]["category"] };
+
+/**
+ * A card of the application's page that needs only the console's texts and the locale: `body` renders its content
+ * from the view (null: the page shows no card), inside the section `id` titled by the message `title`.
+ */
+function kycCard(
+  id: string,
+  title: string,
+  body: (v: KycApplicationView, t: KycText, locale: string) => ReactNode | null,
+) {
+  return async function KycCard({ v }: { v: KycApplicationView }) {
+    const [t, locale] = await kycTextAndLocale();
+    const content = body(v, t, locale);
+    return content === null ? null : (
+      <Section id={id} title={t(title)} look="card">
+        {content}
+      </Section>
+    );
+  };
+}
+
+/** What the identity registry holds today against what approval will write (or why it could not be read). */
+export async function KycRegistryDiff({ v, category }: WithCategory) {
+  const [t, tk, tcat, locale] = await answerTextsAndLocale();
   const { registered, registryUnavailable } = v;
   const newResidence = v.app.data.residence?.residence ?? v.investor.residence;
   const newCountry = newResidence ? alpha2ToNumeric(newResidence) : undefined;
@@ -70,11 +93,7 @@ export async function KycRegistryDiff({
         testId="registry-diff"
         minWidth="20rem"
         framed={false}
-        columns={[
-          { label: t("application.field") },
-          { label: t("application.onRegistry") },
-          { label: t("application.afterApproval") },
-        ]}
+        columns={keyColumns(["field", "onRegistry", "afterApproval"], (k) => t(`application.${k}`))}
       >
         {diffRows.map((row) => (
           <Row key={row.key} data-changed={row.changed || undefined}>
@@ -99,50 +118,34 @@ export async function KycRegistryDiff({
 }
 
 /** The questions asked of the investor and their answers. */
-export async function KycInfoThread({ v }: { v: KycApplicationView }) {
-  const [t, locale] = await kycTextAndLocale();
-  const { thread } = v;
-  if (thread.length === 0) return null;
-  return (
-    <Section id="thread" title={t("application.thread")} look="card">
-      <ol className="flex flex-col gap-3">
-        {thread.map((m) => (
-          <li
-            key={`${m.kind}-${m.at.toISOString()}`}
-            className={
-              m.kind === "request"
-                ? "rounded-lg border border-line bg-surface-muted p-3"
-                : "rounded-lg border border-line p-3 sm:ml-8"
-            }
-          >
-            <p className="text-xs text-ink-muted">
-              {t(m.kind === "request" ? "application.asked" : "application.answered", {
-                when: formatDayTime(m.at, locale),
-              })}{" "}
-              <Address address={m.by} copy={false} />
-            </p>
-            <p className="mt-1 text-sm whitespace-pre-line">{m.text}</p>
-          </li>
-        ))}
-      </ol>
-    </Section>
-  );
-}
+export const KycInfoThread = kycCard("thread", "application.thread", ({ thread }, t, locale) =>
+  thread.length === 0 ? null : (
+    <ol className="flex flex-col gap-3">
+      {thread.map((m) => (
+        <li
+          key={`${m.kind}-${m.at.toISOString()}`}
+          className={
+            m.kind === "request"
+              ? "rounded-lg border border-line bg-surface-muted p-3"
+              : "rounded-lg border border-line p-3 sm:ml-8"
+          }
+        >
+          <p className="text-xs text-ink-muted">
+            {t(m.kind === "request" ? "application.asked" : "application.answered", {
+              when: formatDayTime(m.at, locale),
+            })}{" "}
+            <Address address={m.by} copy={false} />
+          </p>
+          <p className="mt-1 text-sm whitespace-pre-line">{m.text}</p>
+        </li>
+      ))}
+    </ol>
+  ),
+);
 
 /** The investor's answers: identity, residence, category, questionnaire, disclosures, submission. */
-export async function KycApplicationDetails({
-  v,
-  category,
-}: {
-  v: KycApplicationView;
-  category: KycApplicationView["investor"]["category"];
-}) {
-  const [t, tk, tcat, locale] = await Promise.all([
-    getTranslations("complianceKyc"),
-    getTranslations("kyc"),
-    getTranslations("account.investor.categories"),
-    getLocale(),
-  ]);
+export async function KycApplicationDetails({ v, category }: WithCategory) {
+  const [t, tk, tcat, locale] = await answerTextsAndLocale();
   const { app } = v;
   const professional = category === "professional" || category === "institutional";
   const p = app.data.personal;
@@ -238,43 +241,33 @@ export async function KycApplicationDocuments({ v }: { v: KycApplicationView }) 
 }
 
 /** The application's audit trail. */
-export async function KycApplicationHistory({ v }: { v: KycApplicationView }) {
-  const [t, locale] = await kycTextAndLocale();
-  const { history } = v;
-  return (
-    <Section id="history" title={t("application.history")} look="card">
-      <ol className="flex flex-col gap-2 text-sm">
-        {history.map((h) => (
-          <li key={h.id} className="flex flex-wrap gap-x-3">
-            <span className="tabular text-ink-muted">{formatDayTime(h.at, locale)}</span>
-            <span className="font-mono text-xs">{h.action}</span>
-            <Address address={h.actor} copy={false} />
-          </li>
-        ))}
-      </ol>
-    </Section>
-  );
-}
+export const KycApplicationHistory = kycCard("history", "application.history", ({ history }, _t, locale) => (
+  <ol className="flex flex-col gap-2 text-sm">
+    {history.map((h) => (
+      <li key={h.id} className="flex flex-wrap gap-x-3">
+        <span className="tabular text-ink-muted">{formatDayTime(h.at, locale)}</span>
+        <span className="font-mono text-xs">{h.action}</span>
+        <Address address={h.actor} copy={false} />
+      </li>
+    ))}
+  </ol>
+));
 
 /** The reviewer's checklist and notes. */
-export async function KycReviewChecklist({ v }: { v: KycApplicationView }) {
-  const [t, locale] = await kycTextAndLocale();
-  const { app } = v;
-  return (
-    <Section id="checklist" title={t("review.title")} look="card">
-      <KycReviewNotes applicationId={app.id} checklist={app.checklist} />
-      {app.notes.length > 0 ? (
-        <ul className="mt-4 flex flex-col gap-2 border-t border-line pt-3 text-sm">
-          {app.notes.map((n) => (
-            <li key={`${n.at}-${n.by}`}>
-              <p>{n.text}</p>
-              <p className="text-xs text-ink-muted">
-                {formatDayTime(new Date(n.at), locale)} · {n.by.slice(0, 10)}…
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </Section>
-  );
-}
+export const KycReviewChecklist = kycCard("checklist", "review.title", ({ app }, _t, locale) => (
+  <>
+    <KycReviewNotes applicationId={app.id} checklist={app.checklist} />
+    {app.notes.length > 0 ? (
+      <ul className="mt-4 flex flex-col gap-2 border-t border-line pt-3 text-sm">
+        {app.notes.map((n) => (
+          <li key={`${n.at}-${n.by}`}>
+            <p>{n.text}</p>
+            <p className="text-xs text-ink-muted">
+              {formatDayTime(new Date(n.at), locale)} · {n.by.slice(0, 10)}…
+            </p>
+          </li>
+        ))}
+      </ul>
+    ) : null}
+  </>
+));

@@ -10,7 +10,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { ReasonField } from "@/components/ui/reason-field";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { TxStatus } from "@/components/wallet/tx-status";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
+import { useSignerWallet } from "@/components/wallet/use-signer-wallet";
 import { useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { recordPlatformStopAction } from "./platform-stop-actions";
@@ -32,9 +32,8 @@ export function PlatformStopControl({
   const t = useTranslations("complianceConsole.platformStop");
   const router = useRouter();
   const uid = useId();
-  const { address, isConnected } = useWalletConnection();
+  const { address, wrongWallet, askToConnect, connect } = useSignerWallet(admin);
   const [open, setOpen] = useState(false);
-  const [connectOpen, setConnectOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [refused, setRefused] = useState<{ at: number; message: string } | null>(null);
   // What the last confirmed transaction did (the page's `stopped` flips with the refresh that follows it).
@@ -42,14 +41,13 @@ export function PlatformStopControl({
   const tx = useWalletTx({ rejected: t("rejectedInWallet"), reverted: t("errors.tx_failed") });
   const { step, busy } = tx;
   const stop = !stopped;
-  const wrongWallet = isConnected && address?.toLowerCase() !== admin.toLowerCase();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     // The reason is checked before the wallet opens (and again on the server).
     if (reason.trim().length < 5) return setRefused({ at: Date.now(), message: t("reasonRequired") });
     setRefused(null);
-    if (!address) return setConnectOpen(true);
+    if (!address) return askToConnect();
     setDone(null);
     const hash = await tx.execute(
       {
@@ -145,7 +143,7 @@ export function PlatformStopControl({
             </div>
           </form>
         </Dialog>
-        <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} />
+        <ConnectDialog {...connect} />
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
 import { distributionStatusLooks } from "@/lib/distributions/kinds";
@@ -37,15 +37,11 @@ export async function DistributionsTable({
       minWidth="52rem"
       regionLabel={caption}
       testId={testId}
-      columns={[
-        { label: t("colId") },
-        { label: t("colKind") },
-        { label: t("colRecord"), align: "right" },
-        { label: t("colClaimed"), align: "right" },
-        { label: t("colDeadline") },
-        { label: t("colStatus") },
-        ...(action ? [{ label: t("colActions"), srOnly: true, align: "right" as const }] : []),
-      ]}
+      columns={keyColumns(
+        ["colId", "colKind", "colRecord", "colClaimed", "colDeadline", "colStatus", ...(action ? ["colActions"] : [])],
+        t,
+        { colRecord: RIGHT, colClaimed: RIGHT, colActions: { srOnly: true, align: "right" } },
+      )}
     >
       {items.map((d) => (
         <Row key={d.onChainId} data-testid={`distribution-${d.onChainId}`}>

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { Address } from "viem";
 import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Money } from "@/components/ui/money";
 import { formatDay, formatDayTime } from "@/lib/format/date";
@@ -269,13 +269,12 @@ function TradeHistory({
         <DataTable
           labelledBy="market-history"
           minWidth="0"
-          columns={[
-            { label: t("history.when") },
-            { label: t("history.type"), className: "hidden sm:table-cell" },
-            { label: t("history.shares"), align: "right" },
-            { label: t("history.price"), align: "right" },
-            { label: t("history.value"), align: "right", className: "hidden sm:table-cell" },
-          ]}
+          columns={keyColumns(["when", "type", "shares", "price", "value"], (k) => t(`history.${k}`), {
+            type: { className: "hidden sm:table-cell" },
+            shares: RIGHT,
+            price: RIGHT,
+            value: { align: "right", className: "hidden sm:table-cell" },
+          })}
         >
           {trades.map((tr) => {
             const kind = tr.side === "ask" ? t("history.boughtFromAsk") : t("history.soldIntoBid");

@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import type { PreferencesView } from "@/lib/notifications/types";
+import { ActionOutcome, type Result } from "./action-outcome";
 
-type Result = { ok: true } | { ok: false; message: string };
 const groups = ["kyc", "orders", "listings", "offerings", "holdings", "roles"] as const;
 
 export type PreferencesLabels = Record<(typeof groups)[number] | "groups" | "language" | "save" | "saved", string> & {
@@ -57,19 +56,7 @@ export function PreferencesForm({
           {labels.save}
         </Button>
       </div>
-      <div aria-live="polite">
-        {state ? (
-          state.ok ? (
-            <Alert tone="success" role="none">
-              {labels.saved}
-            </Alert>
-          ) : (
-            <Alert tone="error" role="none">
-              {state.message}
-            </Alert>
-          )
-        ) : null}
-      </div>
+      <ActionOutcome state={state} done={labels.saved} />
     </form>
   );
 }

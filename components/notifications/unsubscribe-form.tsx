@@ -3,8 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-
-type Result = { ok: true } | { ok: false; message: string };
+import { ActionOutcome, type Result } from "./action-outcome";
 
 /** The unsubscribe confirmation: one button (a mail scanner opening the link unsubscribes nobody). */
 export function UnsubscribeForm({
@@ -24,13 +23,7 @@ export function UnsubscribeForm({
       <Button type="submit" disabled={pending}>
         {labels.confirm}
       </Button>
-      <div aria-live="polite">
-        {state && !state.ok ? (
-          <Alert tone="error" role="none">
-            {state.message}
-          </Alert>
-        ) : null}
-      </div>
+      <ActionOutcome state={state} />
     </form>
   );
 }

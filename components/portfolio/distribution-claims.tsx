@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { Money } from "@/components/ui/money";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
@@ -14,7 +14,7 @@ import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { shortAddress } from "@/lib/format/address";
 import { formatDayTime } from "@/lib/format/date";
 import type { ClaimRow, DistributionClaimsView, PaymentRow } from "@/lib/portfolio/distribution-claims";
-import { ArtworkName, artworkTitle, ShortTxLink } from "./row-parts";
+import { ArtworkName, artworkTitle, TxCell } from "./row-parts";
 import { useDistributionClaim } from "./use-distribution-claim";
 
 type T = ReturnType<typeof useTranslations<"portfolio.distributions">>;
@@ -115,13 +115,7 @@ function PaymentsTable({
       labelledBy="distribution-payments-title"
       minWidth="36rem"
       testId="distribution-payments"
-      columns={[
-        { label: t("paid.date") },
-        { label: t("paid.artwork") },
-        { label: t("paid.kind") },
-        { label: t("paid.amount"), align: "right" },
-        { label: t("paid.tx") },
-      ]}
+      columns={keyColumns(["date", "artwork", "kind", "amount", "tx"], (k) => t(`paid.${k}`), { amount: RIGHT })}
     >
       {payments.map((p) => (
         <Row key={p.key}>
@@ -133,9 +127,7 @@ function PaymentsTable({
           <Cell align="right">
             <Money value={BigInt(p.amount)} decimals={decimals} />
           </Cell>
-          <Cell className="font-mono text-xs">
-            <ShortTxLink hash={p.txHash} explorerUrl={explorerUrl} />
-          </Cell>
+          <TxCell hash={p.txHash} explorerUrl={explorerUrl} />
         </Row>
       ))}
     </DataTable>

@@ -1,11 +1,11 @@
-import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 import type { HistoryEntry, HistoryKind } from "@/lib/portfolio/queries";
-import { ArtworkName, ShortTxLink } from "./row-parts";
+import { ArtworkName, TxCell } from "./row-parts";
+import { portfolioText } from "./portfolio-text";
 
 const tones: Record<HistoryKind, BadgeTone> = {
   purchase: "accent",
@@ -35,20 +35,15 @@ export async function HistoryTable({
   decimals: number;
   explorerUrl: string | null;
 }) {
-  const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
-  const zh = locale === "zh-HK";
+  const { t, locale, zh } = await portfolioText();
   return (
     <DataTable
       labelledBy="history-title"
       minWidth="44rem"
-      columns={[
-        { label: t("history.date") },
-        { label: t("history.type") },
-        { label: t("history.artwork") },
-        { label: t("history.shares"), align: "right" },
-        { label: t("history.amount"), align: "right" },
-        { label: t("history.tx") },
-      ]}
+      columns={keyColumns(["date", "type", "artwork", "shares", "amount", "tx"], (k) => t(`history.${k}`), {
+        shares: RIGHT,
+        amount: RIGHT,
+      })}
     >
       {history.map((h) => (
         <Row key={`${h.txHash}:${h.logIndex}`}>
@@ -113,9 +108,7 @@ export async function HistoryTable({
               <span className="text-ink-subtle">—</span>
             )}
           </Cell>
-          <Cell className="font-mono text-xs">
-            <ShortTxLink hash={h.txHash} explorerUrl={explorerUrl} />
-          </Cell>
+          <TxCell hash={h.txHash} explorerUrl={explorerUrl} />
         </Row>
       ))}
     </DataTable>

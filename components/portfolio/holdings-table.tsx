@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio/queries";
 import { ArtworkName } from "./row-parts";
+import { portfolioText } from "./portfolio-text";
 
 function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; decimals: number }) {
   const sign = value > 0n ? "+" : value < 0n ? "−" : "";
@@ -29,8 +29,7 @@ type Figure = { col: string; label: string; value: ReactNode; strong?: boolean; 
 
 /** Holdings per artwork: shares, share of the artwork, value at the last trade (else offering) price, cost basis, gain or loss. */
 export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[]; decimals: number }) {
-  const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
-  const zh = locale === "zh-HK";
+  const { t, locale, zh } = await portfolioText();
   const pct = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const figures = (h: Holding): Figure[] => [
     {
@@ -104,13 +103,18 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
         labelledBy="holdings-title"
         minWidth="52rem"
         className="hidden sm:block"
-        columns={[
-          { label: t("holdings.artwork") },
-          ...(["shares", "share", "price", "value", "cost", "gain"] as const).map((k) => ({
-            label: t(`holdings.${k}`),
-            align: "right" as const,
-          })),
-        ]}
+        columns={keyColumns(
+          ["artwork", "shares", "share", "price", "value", "cost", "gain"],
+          (k) => t(`holdings.${k}`),
+          {
+            shares: RIGHT,
+            share: RIGHT,
+            price: RIGHT,
+            value: RIGHT,
+            cost: RIGHT,
+            gain: RIGHT,
+          },
+        )}
       >
         {holdings.map((h) => (
           <Row key={h.token} data-slug={h.slug}>

@@ -1,30 +1,26 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader, SR_ONLY } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import type { PortfolioOrder } from "@/lib/portfolio/queries";
 import { ArtworkName, artworkTitle } from "./row-parts";
+import { portfolioText } from "./portfolio-text";
 
 /** The investor's open market orders (server only): each links to its trade page, where it can be cancelled. */
 export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioOrder[]; decimals: number }) {
-  const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
-  const zh = locale === "zh-HK";
+  const { t, locale, zh } = await portfolioText();
   return (
     // `relative`: the visually hidden header text is positioned; without it, it would widen the page on phones.
     <DataTable
       labelledBy="orders-title"
       minWidth="40rem"
       className="relative"
-      columns={[
-        { label: t("orders.artwork") },
-        { label: t("orders.side") },
-        { label: t("orders.price"), align: "right" },
-        { label: t("orders.remaining"), align: "right" },
-        { label: t("orders.placed") },
-        { label: t("orders.manage"), srOnly: true },
-      ]}
+      columns={keyColumns(["artwork", "side", "price", "remaining", "placed", "manage"], (k) => t(`orders.${k}`), {
+        price: RIGHT,
+        remaining: RIGHT,
+        manage: SR_ONLY,
+      })}
     >
       {orders.map((o) => {
         const title = artworkTitle(o, zh);

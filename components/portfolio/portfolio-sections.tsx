@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { HistoryTable } from "@/components/portfolio/history-table";
 import { HoldingsTable } from "@/components/portfolio/holdings-table";
 import { OpenOrdersTable } from "@/components/portfolio/open-orders-table";
@@ -18,6 +18,7 @@ import type { AuthContext } from "@/lib/auth/guard";
 import { homeFor } from "@/lib/auth/home";
 import { formatDay } from "@/lib/format/date";
 import type { PortfolioView } from "@/lib/portfolio/views";
+import { portfolioText } from "@/components/portfolio/portfolio-text";
 
 const sign = (v: bigint) => (v > 0n ? "+" : v < 0n ? "−" : "");
 const signTone = (v: bigint) => (v > 0n ? "text-success" : v < 0n ? "text-danger" : undefined);
@@ -201,8 +202,7 @@ export async function OrdersSection({ view }: { view: PortfolioView }) {
 
 /** Shares still locked up after an offering, per artwork and wallet (nothing shown when none are). */
 export async function LockupsSection({ view }: { view: PortfolioView }) {
-  const [t, locale] = await Promise.all([getTranslations("portfolio"), getLocale()]);
-  const zh = locale === "zh-HK";
+  const { t, locale, zh } = await portfolioText();
   const lockups = view.portfolio.holdings.flatMap((h) =>
     h.lockups.map((l) => ({ ...l, title: zh && h.titleZh ? h.titleZh : h.title, slug: h.slug })),
   );

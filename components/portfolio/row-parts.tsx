@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
+import { Cell } from "@/components/ui/data-table";
 import { shortAddress } from "@/lib/format/address";
 
 type Artwork = { slug: string | null; title: string; titleZh: string | null };
@@ -19,13 +20,20 @@ export function ArtworkName({ artwork, zh, className }: { artwork: Artwork; zh: 
   );
 }
 
-/** A transaction's hash, shortened, linked to the explorer when one is configured (the full hash as its title). */
-export function ShortTxLink({ hash, explorerUrl }: { hash: string; explorerUrl: string | null }) {
-  return explorerUrl ? (
-    <a href={`${explorerUrl}/tx/${hash}`} target="_blank" rel="noreferrer" className="text-accent underline">
-      {shortAddress(hash, 6)}
-    </a>
-  ) : (
-    <span title={hash}>{shortAddress(hash, 6)}</span>
+/**
+ * A row's transaction cell: its hash, shortened, linked to the explorer when one is configured (the full hash as its
+ * title).
+ */
+export function TxCell({ hash, explorerUrl }: { hash: string; explorerUrl: string | null }) {
+  return (
+    <Cell className="font-mono text-xs">
+      {explorerUrl ? (
+        <a href={`${explorerUrl}/tx/${hash}`} target="_blank" rel="noreferrer" className="text-accent underline">
+          {shortAddress(hash, 6)}
+        </a>
+      ) : (
+        <span title={hash}>{shortAddress(hash, 6)}</span>
+      )}
+    </Cell>
   );
 }

@@ -10,6 +10,24 @@ export type Column = {
   className?: string;
 };
 
+/** How a column looks besides its header: aligned right, for assistive technology only, or with its own class. */
+export type ColumnLook = Omit<Column, "label">;
+
+export const RIGHT: ColumnLook = { align: "right" };
+export const SR_ONLY: ColumnLook = { srOnly: true };
+
+/**
+ * The columns of a table whose headers are message keys: the keys in order, `label` reading each header, and the
+ * look of those that are not plain left-aligned columns. One list mapped once, not a `{ label }` written per column.
+ */
+export function keyColumns<K extends string>(
+  keys: readonly K[],
+  label: (key: K) => ReactNode,
+  looks: Partial<Record<K, ColumnLook>> = {},
+): Column[] {
+  return keys.map((key) => ({ label: label(key), ...looks[key] }));
+}
+
 export type DataTableProps = {
   /** What the table lists, read by screen readers before the rows (WCAG 1.3.1). */
   caption?: ReactNode;
@@ -28,6 +46,8 @@ export type DataTableProps = {
   testId?: string;
   /** A frame with rounded border (default) or none, for a table inside a card. */
   framed?: boolean;
+  /** The header cells' own classes (default: padded, a rule below); a column's `className` comes after them. */
+  headCellClassName?: string;
   className?: string;
   children: ReactNode;
 };
@@ -48,6 +68,7 @@ export function DataTable({
   regionLabel,
   testId,
   framed = true,
+  headCellClassName = headCell,
   className,
   children,
 }: DataTableProps) {
@@ -72,7 +93,11 @@ export function DataTable({
         <thead className={cn("bg-surface-muted text-left text-xs text-ink-muted", maxHeight && "sticky top-0")}>
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={cn(headCell, c.align === "right" && "text-right", c.className)}>
+              <th
+                key={i}
+                scope="col"
+                className={cn(headCellClassName, c.align === "right" && "text-right", c.className)}
+              >
                 {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
               </th>
             ))}

@@ -18,9 +18,21 @@ export { Money, type MoneyProps } from "./money";
 export { Address, type AddressProps } from "./address";
 export { Progress, type ProgressProps } from "./progress";
 export { Spinner } from "./spinner";
-export { DataTable, Row, RowHeader, Cell, type Column, type DataTableProps } from "./data-table";
+export {
+  DataTable,
+  Row,
+  RowHeader,
+  Cell,
+  keyColumns,
+  RIGHT,
+  SR_ONLY,
+  type Column,
+  type ColumnLook,
+  type DataTableProps,
+} from "./data-table";
 export { FactList, type Fact } from "./fact-list";
 export { Section } from "./section";
 export { PageHeading } from "./page-heading";
+export { PageNav } from "./page-nav";
 export { StatusBadge } from "./status-badge";
 export { ChoiceSelect, FilterField, FilterInput, FilterSelect, type FilterOption } from "./filter-fields";

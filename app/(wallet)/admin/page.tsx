@@ -4,7 +4,7 @@ import { AdminHeader } from "@/components/admin/admin-header";
 import { RoleChangeDialog, type RoleContracts } from "@/components/admin/role-change-dialog";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, Row, SR_ONLY } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
 import { listAdminRoles } from "@/lib/admin/view";
@@ -68,12 +68,13 @@ export default async function AdminRolesPage() {
                 testId={`holders-${role}`}
                 minWidth="40rem"
                 regionLabel={t("roles.tableRegion", { role: t(`change.roles.${role}`) })}
-                columns={[
-                  { label: t("roles.colWallet") },
-                  { label: t("roles.colGrantedAt") },
-                  { label: t("roles.colGrantedBy") },
-                  { label: t("roles.colActions"), srOnly: true },
-                ]}
+                columns={keyColumns(
+                  ["colWallet", "colGrantedAt", "colGrantedBy", "colActions"],
+                  (k) => t(`roles.${k}`),
+                  {
+                    colActions: SR_ONLY,
+                  },
+                )}
               >
                 {rows.map((h) => (
                   <Row key={h.account} data-account={h.account.toLowerCase()}>

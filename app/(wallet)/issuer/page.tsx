@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { StageBadge } from "@/components/issuer/stage-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageSession } from "@/lib/auth/guard";
@@ -43,12 +43,10 @@ export default async function IssuerPage() {
         <DataTable
           caption={t("caption")}
           minWidth="0"
-          columns={[
-            { label: t("columns.artwork") },
-            { label: t("columns.stage") },
-            { label: t("columns.updated"), className: "hidden sm:table-cell" },
-            { label: t("columns.actions"), srOnly: true, className: "hidden sm:table-cell" },
-          ]}
+          columns={keyColumns(["artwork", "stage", "updated", "actions"], (k) => t(`columns.${k}`), {
+            updated: { className: "hidden sm:table-cell" },
+            actions: { srOnly: true, className: "hidden sm:table-cell" },
+          })}
         >
           {rows.map(({ artwork, stage }) => {
             const title = locale === "zh-HK" && artwork.titleZh ? artwork.titleZh : artwork.title;

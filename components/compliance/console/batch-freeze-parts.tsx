@@ -13,7 +13,15 @@ import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { shortAddress } from "@/lib/format/address";
 import { formatCount } from "@/lib/format/money";
 import type { BatchPreviewRowDto } from "./batch-actions";
-import { ListField, PreviewTable, RadioOption, ReasonField, reasonIsValid, useLineMessage } from "./batch-parts";
+import {
+  type BatchListProps,
+  ListField,
+  PreviewTable,
+  RadioOption,
+  ReasonField,
+  reasonIsValid,
+  useLineMessage,
+} from "./batch-parts";
 import { BatchRefusal } from "./batch-refusal";
 
 type Source = "selected" | "list";
@@ -121,8 +129,7 @@ export function FreezeFormFields({
   onReasonChange,
   errors,
   lineErrors,
-}: {
-  uid: string;
+}: BatchListProps<BatchLineError> & {
   mode: BatchMode;
   onModeChange: (mode: BatchMode) => void;
   source: Source;
@@ -131,12 +138,6 @@ export function FreezeFormFields({
   amounts: boolean;
   amount: string;
   onAmountChange: (amount: string) => void;
-  list: string;
-  onListChange: (list: string) => void;
-  reason: string;
-  onReasonChange: (reason: string) => void;
-  errors: Record<string, string>;
-  lineErrors: BatchLineError[];
 }) {
   const t = useTranslations("complianceBatch");
   return (

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
 import type { ActionFailure } from "@/lib/actions/errors";
@@ -56,6 +57,18 @@ export function ReasonNote({ reason }: { reason: string }) {
     </p>
   );
 }
+
+/** What both batch forms' fields take for the pasted list and the reason (each batch with its own line errors). */
+export type BatchListProps<E extends BatchLineError | TransferLineError> = {
+  uid: string;
+  list: string;
+  onListChange: (list: string) => void;
+  reason: string;
+  onReasonChange: (reason: string) => void;
+  /** Field errors by name (`list`, `reason`, …). */
+  errors: Record<string, string>;
+  lineErrors: E[];
+};
 
 /**
  * A batch's pasted list (one row a line), in a monospaced field that lists every bad line under it in the batch's
@@ -171,21 +184,16 @@ export function PreviewTable({
   children: ReactNode;
 }) {
   return (
-    <div className="max-h-[45vh] overflow-auto rounded-xl border border-line">
-      <table className="w-full border-collapse text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="sticky top-0 bg-surface-muted text-left text-xs text-ink-muted">
-          <tr>
-            {columns.map((c) => (
-              <th key={c.label} scope="col" className={cn(c.className, "font-medium")}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[...columns]}
+      minWidth="0"
+      maxHeight="45vh"
+      headCellClassName="font-medium"
+      testId={testId}
+    >
+      {children}
+    </DataTable>
   );
 }
 

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { TransferLineError } from "@/lib/compliance/batch-transfer";
 import type { TransferPreviewRowDto } from "./batch-transfer-actions";
-import { ListField, ReasonField } from "./batch-parts";
+import { type BatchListProps, ListField, ReasonField } from "./batch-parts";
 import { TransferRowsTable, WhatWillMove } from "./transfer-rows";
 
 /** The batch forced transfer form's fields: the pasted rows (and adding the ticked holders), and the reason. */
@@ -20,16 +20,9 @@ export function TransferFormFields({
   onReasonChange,
   errors,
   lineErrors,
-}: {
-  uid: string;
-  list: string;
-  onListChange: (list: string) => void;
+}: BatchListProps<TransferLineError> & {
   note: string | null;
   onAddTicked: () => void;
-  reason: string;
-  onReasonChange: (reason: string) => void;
-  errors: Record<string, string>;
-  lineErrors: TransferLineError[];
 }) {
   const t = useTranslations("complianceBatchTransfer");
   return (

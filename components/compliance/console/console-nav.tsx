@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/components/layout/viewer";
-import { cn } from "@/components/ui/cn";
+import { PageNav } from "@/components/ui/page-nav";
 import { consoleSectionsFor } from "@/lib/auth/home";
 
 const items = [
@@ -30,26 +29,12 @@ export async function ConsoleNav({ current }: { current: (typeof items)[number][
       : [],
   );
   return (
-    <nav aria-label={t("label")} className="-mx-1 overflow-x-auto">
-      <ul className="flex gap-1 px-1 text-sm whitespace-nowrap">
-        {items
-          .filter((i) => open.has(i.key) || i.key === current)
-          .map((i) => (
-            <li key={i.key}>
-              <Link
-                href={i.href}
-                aria-current={i.key === current ? "page" : undefined}
-                className={cn(
-                  "inline-flex h-8 items-center rounded-full px-3 text-ink-muted hover:bg-surface-muted hover:text-ink",
-                  i.key === current && "bg-surface-muted font-medium text-ink",
-                )}
-              >
-                {t(i.key)}
-              </Link>
-            </li>
-          ))}
-      </ul>
-    </nav>
+    <PageNav
+      label={t("label")}
+      links={items.filter((i) => open.has(i.key) || i.key === current).map((i) => ({ ...i, label: t(i.key) }))}
+      current={current}
+      look="dense"
+    />
   );
 }
 

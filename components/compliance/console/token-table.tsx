@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { TokenSummary } from "@/lib/compliance/register";
 import { tokenStatusLooks } from "@/lib/compliance/status-look";
@@ -13,14 +13,12 @@ export async function TokenTable({ tokens, locale }: { tokens: TokenSummary[]; l
     <DataTable
       caption={t("caption")}
       minWidth="40rem"
-      columns={[
-        { label: t("columns.token") },
-        ...(["supply", "holders", "wallets", "limit"] as const).map((c) => ({
-          label: t(`columns.${c}`),
-          align: "right" as const,
-        })),
-        { label: t("columns.status") },
-      ]}
+      columns={keyColumns(["token", "supply", "holders", "wallets", "limit", "status"], (c) => t(`columns.${c}`), {
+        supply: RIGHT,
+        holders: RIGHT,
+        wallets: RIGHT,
+        limit: RIGHT,
+      })}
     >
       {tokens.map((tk) => (
         <Row key={tk.token}>

@@ -35,7 +35,7 @@ export async function TokenDistributions({
               identityAgent && distributor && d.status !== "closed" ? (
                 <HoldDistribution
                   distributor={distributor}
-                  officer={officer}
+                  account={officer}
                   onChainId={d.onChainId}
                   held={d.status === "held"}
                 />

@@ -1,10 +1,11 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
-import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
@@ -139,20 +140,12 @@ function PreviewTables({ plan }: { plan: Plan }) {
         maxHeight="24rem"
         regionLabel={t("holdersCaption")}
         testId="distribution-preview-holders"
-        columns={[
-          { label: t("colWallet") },
-          { label: t("colShares"), align: "right" },
-          { label: t("colAmount"), align: "right" },
-        ]}
+        columns={keyColumns(["colWallet", "colShares", "colAmount"], t, { colShares: RIGHT, colAmount: RIGHT })}
       >
         {plan.entitlements.map((e) => (
-          <Row key={e.wallet}>
-            <RowHeader>
-              <AddressText address={e.wallet} />
-            </RowHeader>
-            <Cell align="right">{formatCount(BigInt(e.shares), locale)}</Cell>
+          <HolderRow key={e.wallet} holder={e}>
             <Cell align="right">{money(e.amount)}</Cell>
-          </Row>
+          </HolderRow>
         ))}
       </DataTable>
       {more > 0 ? <p className="text-sm text-ink-muted">{t("moreRows", { count: more })}</p> : null}
@@ -163,20 +156,30 @@ function PreviewTables({ plan }: { plan: Plan }) {
           caption={t("leftOutCaption")}
           captionVisible
           minWidth="18rem"
-          columns={[{ label: t("colWallet") }, { label: t("colShares"), align: "right" }, { label: t("colReason") }]}
+          columns={keyColumns(["colWallet", "colShares", "colReason"], t, { colShares: RIGHT })}
         >
           {plan.leftOut.map((e) => (
-            <Row key={e.wallet}>
-              <RowHeader>
-                <AddressText address={e.wallet} />
-              </RowHeader>
-              <Cell align="right">{formatCount(BigInt(e.shares), locale)}</Cell>
+            <HolderRow key={e.wallet} holder={e}>
               <Cell>{leftOutReason(e)}</Cell>
-            </Row>
+            </HolderRow>
           ))}
         </DataTable>
       )}
     </>
+  );
+}
+
+/** A holder's row in the plan's tables: the wallet (naming the row), its shares, then the table's own last cell. */
+function HolderRow({ holder, children }: { holder: { wallet: string; shares: string }; children: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <Row>
+      <RowHeader>
+        <AddressText address={holder.wallet} />
+      </RowHeader>
+      <Cell align="right">{formatCount(BigInt(holder.shares), locale)}</Cell>
+      {children}
+    </Row>
   );
 }
 
