@@ -19,7 +19,7 @@ import { type Address, getAddress } from "viem";
 import type { Deployments } from "@/lib/chain/deployments";
 import { readIndexedRegister } from "@/lib/compliance/register-history";
 import type { Database } from "@/lib/db/connect";
-import { getIndexerCoverage } from "@/lib/indexer/projections";
+import { getIndexerCoverage } from "@/lib/indexer/coverage";
 import type { Holding } from "./allocate";
 import type { ExcludedWallet } from "./tree";
 
