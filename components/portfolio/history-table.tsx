@@ -4,7 +4,7 @@ import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
-import type { HistoryEntry, HistoryKind } from "@/lib/portfolio/queries";
+import type { HistoryEntry, HistoryKind } from "@/lib/portfolio";
 import { ArtworkName, ShortTxLink } from "./row-parts";
 
 const tones: Record<HistoryKind, BadgeTone> = {

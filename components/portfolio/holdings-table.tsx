@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
-import type { Holding } from "@/lib/portfolio/queries";
+import type { Holding } from "@/lib/portfolio";
 import { ArtworkName } from "./row-parts";
 
 function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; decimals: number }) {

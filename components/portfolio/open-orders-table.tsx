@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
-import type { PortfolioOrder } from "@/lib/portfolio/queries";
+import type { PortfolioOrder } from "@/lib/portfolio";
 import { ArtworkName, artworkTitle } from "./row-parts";
 
 /** The investor's open market orders (server only): each links to its trade page, where it can be cancelled. */

@@ -5,7 +5,7 @@
  */
 import { getAbiItem } from "viem";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { PLATFORM_ROLE_EVENTS } from "@/lib/compliance/indexed-events";
+import { PLATFORM_ROLE_EVENTS } from "@/lib/compliance/client";
 import { defineProjection, type EventSpec } from "@/lib/indexer/projection";
 
 const specs: EventSpec[] = PLATFORM_ROLE_EVENTS.flatMap((name) => [

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/components/layout/viewer";
 import { cn } from "@/components/ui/cn";
-import { consoleSectionsFor } from "@/lib/auth/home";
+import { consoleSectionsFor } from "@/lib/auth/client";
 
 const items = [
   { key: "home", href: "/compliance" },

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi } from "@/lib/chain/abis";
-import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
+import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { formatMoney } from "@/lib/format/money";
 import { recordDistributionCloseAction } from "../distribution-actions";
 import { TxStatus } from "../tx-status";
