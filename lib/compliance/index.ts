@@ -13,7 +13,6 @@ export { getTokenPowers } from "./enforcement";
 export { RegisterUnavailableError } from "./register";
 export type { TokenSummary } from "./register";
 export { exportRegisterCsv } from "./register-export";
-export { readIndexedRegister } from "./register-history";
 export { getRegisterView } from "./register-view";
 export type { RegisterView } from "./register-view";
 export {

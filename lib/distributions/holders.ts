@@ -17,7 +17,7 @@
  */
 import { type Address, getAddress } from "viem";
 import type { Deployments } from "@/lib/chain/deployments";
-import { readIndexedRegister } from "@/lib/compliance";
+import { readIndexedRegister } from "@/lib/compliance/projection";
 import type { Database } from "@/lib/db/connect";
 import { getIndexerCoverage } from "@/lib/indexer/coverage";
 import type { Holding } from "./allocate";
