@@ -1,4 +1,7 @@
-/** lib/auth's public surface: what routes, server components, actions and other domains call. Its client-safe part (pure helpers, types) is ./client, which client components import instead. */
+/**
+ * lib/auth's public surface: what routes, server components, actions and other domains call. Its client-safe part
+ * (pure helpers, types) is ./client, which client components import instead.
+ */
 export { getFileViewer, requirePageSession, requireRegisteredPageSession, requireSession } from "./guard";
 export type { AuthContext, Role } from "./guard";
 export { auditKnownWalletRead } from "./known-wallet";

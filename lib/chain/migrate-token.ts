@@ -9,7 +9,15 @@
  * interruption continues where it stopped (and after a completed run changes nothing). Plain module taking clients,
  * so the same code runs in `npm run migrate-token` and in the anvil test.
  */
-import { getAddress, zeroAddress, type Account, type Address, type Hex, type PublicClient, type WalletClient } from "viem";
+import {
+  getAddress,
+  zeroAddress,
+  type Account,
+  type Address,
+  type Hex,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
 import { artworkShareTokenAbi, tokenMigratorAbi } from "./abis";
 
 /** One wallet of a token's register. */

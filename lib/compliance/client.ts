@@ -1,4 +1,7 @@
-/** lib/compliance's client-safe surface: pure helpers and types (no server-only module behind a value), for client components and for any layer. */
+/**
+ * lib/compliance's client-safe surface: pure helpers and types (no server-only module behind a value), for client
+ * components and for any layer.
+ */
 export { auditActionWording } from "./audit-actions";
 export { BATCH_MODES, batchCall, modeTakesAmount, parseBatchList } from "./batch-list";
 export type { BatchLineError, BatchMode } from "./batch-list";

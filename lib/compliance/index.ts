@@ -1,4 +1,7 @@
-/** lib/compliance's public surface: what routes, server components, actions and other domains call. Its client-safe part (pure helpers, types) is ./client, which client components import instead. */
+/**
+ * lib/compliance's public surface: what routes, server components, actions and other domains call. Its client-safe
+ * part (pure helpers, types) is ./client, which client components import instead.
+ */
 export { recordOfficerAgentTx } from "./agent";
 export type { AgentTxError } from "./agent";
 export { DESK_TOKEN_CALLS } from "./agent-audit";

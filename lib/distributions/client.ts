@@ -1,4 +1,7 @@
-/** lib/distributions's client-safe surface: pure helpers and types (no server-only module behind a value), for client components and for any layer. */
+/**
+ * lib/distributions's client-safe surface: pure helpers and types (no server-only module behind a value), for client
+ * components and for any layer.
+ */
 export { PAYMENT_DECIMALS } from "./allocate";
 export { CLAIM_OK, claimRefusedCode, claimState } from "./claim-codes";
 export type { ClaimState } from "./claim-codes";

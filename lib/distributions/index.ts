@@ -1,4 +1,7 @@
-/** lib/distributions's public surface: what routes, server components, actions and other domains call. Its client-safe part (pure helpers, types) is ./client, which client components import instead. */
+/**
+ * lib/distributions's public surface: what routes, server components, actions and other domains call. Its client-safe
+ * part (pure helpers, types) is ./client, which client components import instead.
+ */
 export { listWalletClaims } from "./claims";
 export type { DistributionRefusal } from "./issuer";
 export type { LifecycleRefusal } from "./lifecycle";

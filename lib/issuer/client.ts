@@ -1,4 +1,7 @@
-/** lib/issuer's client-safe surface: pure helpers and types (no server-only module behind a value), for client components and for any layer. */
+/**
+ * lib/issuer's client-safe surface: pure helpers and types (no server-only module behind a value), for client
+ * components and for any layer.
+ */
 export { chainAnchorReader } from "./anchors";
 export { artworkUpdateKinds, documentKinds } from "./kinds";
 export type { ArtworkUpdateKind } from "./kinds";

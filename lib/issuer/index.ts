@@ -1,4 +1,7 @@
-/** lib/issuer's public surface: what routes, server components, actions and other domains call. Its client-safe part (pure helpers, types) is ./client, which client components import instead. */
+/**
+ * lib/issuer's public surface: what routes, server components, actions and other domains call. Its client-safe part
+ * (pure helpers, types) is ./client, which client components import instead.
+ */
 export { checkOnChain, confirmListingStep, recordStepSent } from "./chain-check";
 export type { StepTxView } from "./chain-check";
 export {

@@ -1,4 +1,7 @@
-/** lib/kyc's client-safe surface: pure helpers and types (no server-only module behind a value), for client components and for any layer. */
+/**
+ * lib/kyc's client-safe surface: pure helpers and types (no server-only module behind a value), for client components
+ * and for any layer.
+ */
 export type { KycActionCode, KycFormState } from "./action-result";
 export { MAX_DOCUMENT_BYTES } from "./content-type";
 export { DISCLOSURES, DISCLOSURE_VERSION } from "./disclosures";

@@ -1,4 +1,7 @@
-/** lib/kyc's public surface: what routes, server components, actions and other domains call. Its client-safe part (pure helpers, types) is ./client, which client components import instead. */
+/**
+ * lib/kyc's public surface: what routes, server components, actions and other domains call. Its client-safe part (pure
+ * helpers, types) is ./client, which client components import instead.
+ */
 export { QUEUE_SORTS, canEditApplication, expireLapsedApprovals, getApplication } from "./applications";
 export type { KycActor, QueueFilters } from "./applications";
 export {

@@ -1,4 +1,7 @@
-/** lib/market's public surface: what routes, server components, actions and other domains call. Its client-safe part (pure helpers, types) is ./client, which client components import instead. */
+/**
+ * lib/market's public surface: what routes, server components, actions and other domains call. Its client-safe part
+ * (pure helpers, types) is ./client, which client components import instead.
+ */
 export {
   getLastTradePrices,
   getMarketConfig,

@@ -1,4 +1,7 @@
-/** lib/trade's client-safe surface: pure helpers and types (no server-only module behind a value), for client components and for any layer. */
+/**
+ * lib/trade's client-safe surface: pure helpers and types (no server-only module behind a value), for client
+ * components and for any layer.
+ */
 export { lockMergeFromPreview, lockMergeMessage } from "./lock-merge";
 export type { LockMerge } from "./lock-merge";
 export { canProceed, evaluateBuyChecks, transferReasonKeys } from "./reasons";
