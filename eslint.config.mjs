@@ -21,26 +21,45 @@ const noUi = {
 };
 
 /*
- * Sealed domains: a folder of lib/ with an `index.ts` is entered through it. Other domains, components and routes
- * import `@/lib/<domain>` (its index) or its public `types` and `errors` modules, never its other files (the table
- * access and the workflow behind the index). Found by listing lib/, so a domain is sealed by giving it an index.ts.
- * `db`, `format` and `chain` are shared infrastructure used file by file, not domains.
+ * Sealed domains: every folder of lib/ with an `index.ts`, except the infrastructure below, is a domain entered
+ * through it. Other domains, components and routes import `@/lib/<domain>` (its index) or one of its public modules,
+ * never its other files (the table access and the workflow behind the index):
+ *   - `client`: the client-safe part of the surface (pure helpers and types, no server-only module behind a value).
+ *     A "use client" file, and any file a client component imports, takes the domain's code from here, since the
+ *     index re-exports server modules. The index re-exports `client` too, so server code may use either.
+ *   - `types` and `errors`: shared shapes and error classes.
+ *   - `projection`: the domain's event projection, which the indexer's registry (lib/indexer/projections.ts) composes.
+ * Found by listing lib/, so a domain is sealed by giving it an index.ts.
+ *
+ * Infrastructure is used file by file, by every domain, and holds no domain rules:
+ *   - `db` (connection, schema, migrations) and `chain` (ABIs, clients, deployments, chain reads).
+ *   - `format` (pure formatting, shared by server and client).
+ *   - `i18n`: the locale config, message catalogues and country lists are imported one by one by server and client
+ *     code alike, and `request.ts` is next-intl's entry (named in next.config.mjs); one barrel would put next-intl's
+ *     server API and every catalogue behind each client import.
+ *   - `http`: request and response plumbing below the routes (client IP, security headers, CSV responses); it
+ *     holds no rule of its own, and `client-ip.ts` is also loaded by instrumentation.ts before any route.
+ *   - `indexer`: the event record's engine (`projection` framework, `coverage`, `loop`) that domains build their
+ *     projections on, and the registry that imports those projections back: behind one index the two would form an
+ *     import cycle (domain → indexer index → registry → domain).
+ *   - `faults` is no layer: the fault-injection harness of the database tests (test files and their helpers).
+ * Every other folder of lib/ is a domain with an index.ts (lib/lint-boundaries.test.ts holds that).
  */
 const libDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "lib");
-const infrastructure = new Set(["db", "format", "chain"]);
+export const infrastructure = new Set(["db", "format", "chain", "i18n", "http", "indexer", "faults"]);
 const sealedDomains = fs
   .readdirSync(libDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !infrastructure.has(d.name) && fs.existsSync(path.join(libDir, d.name, "index.ts")))
   .map((d) => d.name)
   .sort();
-const publicModules = ["types", "errors"];
+const publicModules = ["types", "errors", "client", "projection"];
 const sealed = (domain) => ({
   group: [
     `@/lib/${domain}/*`,
     `../${domain}/*`,
     ...publicModules.flatMap((m) => [`!@/lib/${domain}/${m}`, `!../${domain}/${m}`]),
   ],
-  message: `lib/${domain} is entered through its index: import "@/lib/${domain}" (or its types/errors), not its internals (README, Architecture).`,
+  message: `lib/${domain} is entered through its index: import "@/lib/${domain}" (or its client, types, errors or projection module), not its internals (README, Architecture).`,
 });
 const sealedExcept = (own) => sealedDomains.filter((d) => d !== own).map(sealed);
 

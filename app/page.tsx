@@ -5,7 +5,7 @@ import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getCatalogue, getCatalogueArtists } from "@/lib/catalogue/queries";
+import { getCatalogue, getCatalogueArtists } from "@/lib/catalogue";
 import { isChainUnreachable } from "@/lib/chain/errors";
 import { parseCatalogueFilters } from "@/lib/catalogue/types";
 

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,8 +26,7 @@ describe("lint boundaries", () => {
     expect(await restricted(file, 'import { getDb } from "@/lib/db";\nexport const x = getDb;\n')).toHaveLength(1);
     const schema = 'import type { Artwork } from "@/lib/db/schema";\nexport type X = Artwork;\n';
     expect((await restricted(file, schema))[0]).toMatch(/view loader/);
-    const allowed =
-      'import { getRegisterView } from "@/lib/compliance/register-view";\nexport const x = getRegisterView;\n';
+    const allowed = 'import { getRegisterView } from "@/lib/compliance";\nexport const x = getRegisterView;\n';
     expect(await restricted(file, allowed)).toEqual([]);
   });
 
@@ -42,8 +42,7 @@ describe("lint boundaries", () => {
     expect(await restricted("components/issuer/actions.ts", code)).toHaveLength(1);
     const schema = 'import type { KycStatus } from "@/lib/db/schema";\nexport type X = KycStatus;\n';
     expect(await restricted("components/compliance/kyc-status-badge.tsx", schema)).toHaveLength(1);
-    const allowed =
-      'import { getDeskHistoryView } from "@/lib/compliance/views";\nexport const x = getDeskHistoryView;\n';
+    const allowed = 'import { getDeskHistoryView } from "@/lib/compliance";\nexport const x = getDeskHistoryView;\n';
     expect(await restricted("components/compliance/boundary-probe.tsx", allowed)).toEqual([]);
   });
 
@@ -77,6 +76,56 @@ describe("lint boundaries", () => {
     // The layer rules still hold in a sealed domain's own files.
     const ui = 'import type { BadgeTone } from "@/components/ui/badge";\nexport type X = BadgeTone;\n';
     expect(await restricted("lib/investors/boundary-probe.ts", ui)).toHaveLength(1);
+  });
+
+  it("seals the domains sealed with this rule's second round (kyc, issuer, compliance…): index and client open, internals closed", async () => {
+    const internal = 'import { getApplication } from "@/lib/kyc/applications";\nexport const x = getApplication;\n';
+    expect((await restricted("components/compliance/boundary-probe.tsx", internal))[0]).toMatch(
+      /lib\/kyc is entered through its index/,
+    );
+    expect(await restricted("app/(wallet)/boundary-probe/page.tsx", internal)).toHaveLength(1);
+    expect(await restricted("lib/uploads/boundary-probe.ts", internal)).toHaveLength(1);
+    const relative = 'import { getListingById } from "../issuer/listings";\nexport const x = getListingById;\n';
+    expect(await restricted("lib/uploads/boundary-probe.ts", relative)).toHaveLength(1);
+    const pure = 'import { kycLooks } from "@/lib/kyc/status-look";\nexport const x = kycLooks;\n';
+    expect(await restricted("components/compliance/boundary-probe.tsx", pure)).toHaveLength(1);
+    // Allowed: the index, the client-safe module, a domain's projection for the indexer's registry.
+    const index = 'import { getApplication } from "@/lib/kyc";\nexport const x = getApplication;\n';
+    expect(await restricted("lib/uploads/boundary-probe.ts", index)).toEqual([]);
+    const client = '"use client";\nimport { kycLooks } from "@/lib/kyc/client";\nexport const x = kycLooks;\n';
+    expect(await restricted("components/compliance/boundary-probe.tsx", client)).toEqual([]);
+    const projection =
+      'import { marketProjection } from "@/lib/market/projection";\nexport const x = marketProjection;\n';
+    expect(await restricted("lib/indexer/boundary-probe.ts", projection)).toEqual([]);
+    // Infrastructure stays open file by file.
+    const infra =
+      'import { getRequestIp } from "@/lib/http/request-ip";\nimport { listCountries } from "@/lib/i18n/countries";\n' +
+      'import { getIndexerCoverage } from "@/lib/indexer/coverage";\nexport const x = [getRequestIp, listCountries, getIndexerCoverage];\n';
+    expect(await restricted("lib/kyc/boundary-probe.ts", infra)).toEqual([]);
+  });
+
+  it("gives every folder of lib/ but the infrastructure an index.ts, so the lint seals it", async () => {
+    const { infrastructure } = (await import("../eslint.config.mjs")) as { infrastructure: Set<string> };
+    const unsealed = readdirSync(path.join(root, "lib"), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !infrastructure.has(d.name))
+      .filter((d) => !existsSync(path.join(root, "lib", d.name, "index.ts")))
+      .map((d) => d.name);
+    expect(unsealed).toEqual([]);
+  });
+
+  it("lets no client component import a domain's index (it re-exports server modules): the client module instead", () => {
+    const domains = readdirSync(path.join(root, "lib")).filter((d) =>
+      existsSync(path.join(root, "lib", d, "index.ts")),
+    );
+    const barrel = new RegExp(`^import (?!type )[^;]*? from "@/lib/(${domains.join("|")})";`, "gm");
+    const offenders = ["app", "components", "lib"].flatMap((dir) =>
+      readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => path.join(dir, f))
+        .filter((f) => /^["']use client["']/m.test(readFileSync(path.join(root, f), "utf8").slice(0, 400)))
+        .flatMap((f) => (readFileSync(path.join(root, f), "utf8").match(barrel) ?? []).map((m) => `${f}: ${m}`)),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it("refuses a file over 400 lines and a function over 150 in app/, components/ and lib/ (tests aside)", async () => {

@@ -4,8 +4,8 @@ import { cookieToInitialState } from "wagmi";
 import { NetworkBanner } from "@/components/wallet/network-banner";
 import { getWalletSettings } from "@/components/wallet/settings";
 import { WalletProvider } from "@/components/wallet/wallet-provider";
-import { getDemoAccounts } from "@/lib/demo/accounts";
-import { getWagmiConfig } from "@/lib/wallet/config";
+import { getDemoAccounts } from "@/lib/demo";
+import { getWagmiConfig } from "@/lib/wallet/client";
 
 /**
  * Routes that need a wallet live in this group; only they load wagmi/viem in the browser.

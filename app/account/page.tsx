@@ -10,8 +10,8 @@ import { Button, buttonStyles } from "@/components/ui/button";
 import { TitledCard } from "@/components/ui/card";
 import { signOutAction, signOutEverywhereAction } from "@/components/wallet/actions";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requirePageSession } from "@/lib/auth/guard";
-import { getAccountView } from "@/lib/account/views";
+import { requirePageSession } from "@/lib/auth";
+import { getAccountView } from "@/lib/account";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("account");

@@ -5,7 +5,7 @@ import { NotificationList } from "@/components/notifications/notification-list";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
-import { requirePageSession } from "@/lib/auth/guard";
+import { requirePageSession } from "@/lib/auth";
 import { loadNotificationsView, toMailLocale } from "@/lib/notifications";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import type { WalletExposure } from "@/lib/kyc/wallet-unlinks";
+import type { WalletExposure } from "@/lib/kyc/client";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 

@@ -5,7 +5,7 @@ import { LinkWalletFlow } from "@/components/account/link-wallet-flow";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { TitledCard } from "@/components/ui/card";
-import type { AccountWalletsView } from "@/lib/account/views";
+import type { AccountWalletsView } from "@/lib/account";
 
 /** Linking another wallet: the last decision's outcome, then the officer's invitation or the two-signature flow. */
 export async function LinkWalletCard({ v }: { v: AccountWalletsView }) {

@@ -12,8 +12,11 @@ import {
   signLinkAsNew,
   startLinkRequest,
   type WalletLinkError,
-} from "@/lib/kyc/wallet-links";
-import { cancelUnlink, requestUnlink, type UnlinkError, type WalletExposure } from "@/lib/kyc/wallet-unlinks";
+  cancelUnlink,
+  requestUnlink,
+  type UnlinkError,
+  type WalletExposure,
+} from "@/lib/kyc";
 
 /*
  * The investor's side of linking a second wallet, through the action pipeline (lib/actions): zod → a session whose

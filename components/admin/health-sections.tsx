@@ -4,7 +4,7 @@ import { Cell, DataTable, keyColumns, Row, RowHeader } from "@/components/ui/dat
 import { EmptyState } from "@/components/ui/empty-state";
 import { type Fact, FactList } from "@/components/ui/fact-list";
 import { Section } from "@/components/ui/section";
-import type { HealthPart, OperatorHealth } from "@/lib/admin/health";
+import type { HealthPart, OperatorHealth } from "@/lib/admin";
 import { formatDayTime } from "@/lib/format/date";
 
 function StateBadge({ ok, children }: { ok: boolean; children: string }) {

@@ -4,14 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, unwrap } from "@/lib/actions";
-import {
-  checkRoleChange,
-  recordRoleChange,
-  type RoleChangeError,
-  type RoleChangeRefusal,
-} from "@/lib/admin/role-change";
-import { GRANTABLE_ROLES } from "@/lib/admin/platform-roles";
-import { settleConfirmedTx } from "@/lib/sync/settle";
+import { checkRoleChange, recordRoleChange, type RoleChangeError, type RoleChangeRefusal } from "@/lib/admin";
+import { GRANTABLE_ROLES } from "@/lib/admin/client";
+import { settleConfirmedTx } from "@/lib/sync";
 
 /*
  * The admin console's role changes, through the action pipeline (lib/actions): zod → session with the admin role

@@ -11,7 +11,7 @@ import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useSignerWallet } from "@/components/wallet/use-signer-wallet";
 import { TxRefused, useWalletTx, type WalletCall } from "@/components/wallet/use-wallet-tx";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { type GrantableRole, ROLE_IDS } from "@/lib/admin/platform-roles";
+import { type GrantableRole, ROLE_IDS } from "@/lib/admin/client";
 import { checkRoleChangeAction, recordRoleChangeAction } from "./role-actions";
 import { RoleChangeForm, type RoleChangeValues } from "./role-change-form";
 

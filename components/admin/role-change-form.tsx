@@ -9,7 +9,7 @@ import { Input, Select } from "@/components/ui/input";
 import { ReasonField } from "@/components/ui/reason-field";
 import { TxStatus } from "@/components/wallet/tx-status";
 import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
-import { GRANTABLE_ROLES, type GrantableRole } from "@/lib/admin/platform-roles";
+import { GRANTABLE_ROLES, type GrantableRole } from "@/lib/admin/client";
 import type { RoleContracts } from "./role-change-dialog";
 
 export type RoleChangeValues = { role: GrantableRole; account: `0x${string}`; reason: string };

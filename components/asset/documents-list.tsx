@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay } from "@/lib/format/date";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { documentLabels, documentLooks } from "@/lib/assets/document-look";
-import type { ArtworkDocumentView } from "@/lib/assets/artwork";
+import { documentLabels, documentLooks } from "@/lib/assets/client";
+import type { ArtworkDocumentView } from "@/lib/assets";
 
 function fileSize(bytes: number): string {
   return bytes >= 1024 * 1024

@@ -11,8 +11,8 @@ import {
   offeringStatusToCatalogue,
   type OfferingFacts,
   type OfferingView,
-} from "@/lib/catalogue/offering";
-import { categoriesFromMask } from "@/lib/assets/categories";
+} from "@/lib/catalogue/client";
+import { categoriesFromMask } from "@/lib/assets/client";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount, formatPercent } from "@/lib/format/money";
 

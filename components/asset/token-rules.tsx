@@ -2,8 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Address } from "@/components/ui/address";
 import { FactList } from "@/components/ui/fact-list";
 import { Section } from "@/components/ui/section";
-import type { TokenRules as Rules } from "@/lib/assets/artwork";
-import { categoriesFromMask } from "@/lib/assets/categories";
+import type { TokenRules as Rules } from "@/lib/assets";
+import { categoriesFromMask } from "@/lib/assets/client";
 import { countryNameFromNumeric } from "@/lib/i18n/countries";
 import { formatCount } from "@/lib/format/money";
 

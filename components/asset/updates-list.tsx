@@ -3,7 +3,7 @@ import { formatDay } from "@/lib/format/date";
 import { Markdown } from "@/components/ui/markdown";
 import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
-import type { ArtworkUpdateView } from "@/lib/assets/updates";
+import type { ArtworkUpdateView } from "@/lib/assets";
 import { DocumentsList } from "./documents-list";
 
 /** The issuer's published updates, newest first, each with its documents verified against the chain. No client JS. */

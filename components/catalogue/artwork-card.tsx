@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { catalogueLooks } from "@/lib/catalogue/status-look";
+import { catalogueLooks } from "@/lib/catalogue/client";
 import { Money } from "@/components/ui/money";
 import { Progress } from "@/components/ui/progress";
 import { formatCount } from "@/lib/format/money";

@@ -1,9 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { changeCell, IndexedHistoryTable } from "@/components/compliance/indexed-history";
 import { Address } from "@/components/ui/address";
-import { DESK_TOKEN_CALLS } from "@/lib/compliance/agent-audit";
-import { getDeskHistoryView } from "@/lib/compliance/views";
-import { deskChangeLooks } from "@/lib/compliance/status-look";
+import { DESK_TOKEN_CALLS, getDeskHistoryView } from "@/lib/compliance";
+import { deskChangeLooks } from "@/lib/compliance/client";
 import { formatCount } from "@/lib/format/money";
 
 const KNOWN = new Set<string>(DESK_TOKEN_CALLS);

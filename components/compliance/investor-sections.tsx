@@ -6,8 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { InvestorPageView } from "@/lib/compliance/views";
-import { directionLooks, walletVerifiedLooks } from "@/lib/compliance/status-look";
+import type { InvestorPageView } from "@/lib/compliance";
+import { directionLooks, walletVerifiedLooks } from "@/lib/compliance/client";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount } from "@/lib/format/money";
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type ActionContext, defineAction, defineFormAction, unwrap } from "@/lib/actions";
-import { settleConfirmedTx } from "@/lib/sync/settle";
-import type { KycActionCode } from "@/lib/kyc/action-result";
+import { settleConfirmedTx } from "@/lib/sync";
+import type { KycActionCode } from "@/lib/kyc/client";
 import {
   decideApplication,
   recordApproval,
@@ -12,7 +12,7 @@ import {
   saveReview,
   startApproval,
   startPreApproval,
-} from "@/lib/kyc/decisions";
+} from "@/lib/kyc";
 
 /*
  * Compliance actions on a KYC application, through the action pipeline (lib/actions): zod → session with the

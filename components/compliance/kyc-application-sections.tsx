@@ -8,7 +8,7 @@ import { FactList } from "@/components/ui/fact-list";
 import { Section } from "@/components/ui/section";
 import { alpha2ToNumeric, countryName, countryNameFromNumeric } from "@/lib/i18n/countries";
 import { formatDay, formatDayTime } from "@/lib/format/date";
-import type { KycApplicationView } from "@/lib/kyc/views";
+import type { KycApplicationView } from "@/lib/kyc";
 
 /* The sections of one KYC application as compliance reviews it (app/(wallet)/compliance/kyc/[id]). */
 

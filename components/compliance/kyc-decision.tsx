@@ -12,8 +12,7 @@ import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import type { KycFormState } from "@/lib/kyc/action-result";
-import type { RegistrationPlan } from "@/lib/kyc/registration";
+import type { KycFormState, RegistrationPlan } from "@/lib/kyc/client";
 import {
   beginApprovalAction,
   beginPreApprovalAction,

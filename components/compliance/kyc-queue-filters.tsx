@@ -2,8 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { FilterSelect } from "@/components/ui/filter-fields";
 import { listCountries } from "@/lib/i18n/countries";
-import { QUEUE_SORTS, type QueueFilters } from "@/lib/kyc/applications";
-import { investorCategories, kycStatuses, QUEUE_AGES as AGES } from "@/lib/kyc/views";
+import { QUEUE_SORTS, type QueueFilters, investorCategories, kycStatuses, QUEUE_AGES as AGES } from "@/lib/kyc";
 
 /** The KYC queue's filters (a GET form: the state lives in the URL): status, category, country, age and order. */
 export async function KycQueueFilters({ filters }: { filters: QueueFilters }) {

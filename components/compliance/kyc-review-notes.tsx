@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
-import { REVIEW_CHECKLIST } from "@/lib/kyc/review";
+import { REVIEW_CHECKLIST } from "@/lib/kyc/client";
 import { saveReviewAction } from "./kyc-actions";
 
 /** The reviewer's checklist and internal notes (saved together; each save is audited). */

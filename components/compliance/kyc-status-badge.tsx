@@ -1,5 +1,5 @@
 import { StatusBadge } from "@/components/ui/status-badge";
-import { kycLooks } from "@/lib/kyc/status-look";
+import { kycLooks } from "@/lib/kyc/client";
 import type { KycStatus } from "@/lib/kyc/types";
 
 /** A KYC status as a labelled badge (icon + words, never colour alone). The label comes from the caller's messages. */

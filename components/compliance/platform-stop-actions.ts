@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, unwrap } from "@/lib/actions";
-import { settleConfirmedTx } from "@/lib/sync/settle";
-import { recordPlatformStop, type PlatformStopError } from "@/lib/platform/stop";
+import { settleConfirmedTx } from "@/lib/sync";
+import { recordPlatformStop, type PlatformStopError } from "@/lib/platform";
 
 /*
  * The platform admin's emergency stop, through the action pipeline (lib/actions): zod → session with the admin role

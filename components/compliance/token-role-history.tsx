@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { changeCell, IndexedHistoryTable, shortHash } from "@/components/compliance/indexed-history";
 import { Address } from "@/components/ui/address";
-import { getTokenRoleHistoryView } from "@/lib/compliance/views";
-import { roleChangeLooks } from "@/lib/compliance/status-look";
+import { getTokenRoleHistoryView } from "@/lib/compliance";
+import { roleChangeLooks } from "@/lib/compliance/client";
 
 /**
  * "Roles": who was granted or lost which role on a token, and its owner changing hands, from the indexer's record of

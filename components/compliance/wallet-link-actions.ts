@@ -3,16 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, defineFormAction, refuse, unwrap } from "@/lib/actions";
-import { settleConfirmedTx } from "@/lib/sync/settle";
-import { getServerEnv } from "@/lib/env";
+import { settleConfirmedTx } from "@/lib/sync";
 import {
   confirmWalletLink,
   officerStartLinkRequest,
   planWalletLink,
   rejectWalletLink,
   type WalletLinkError,
-} from "@/lib/kyc/wallet-links";
-import { confirmUnlink, planUnlink, type UnlinkError, type WalletExposure } from "@/lib/kyc/wallet-unlinks";
+  confirmUnlink,
+  planUnlink,
+  type UnlinkError,
+  type WalletExposure,
+} from "@/lib/kyc";
+import { getServerEnv } from "@/lib/env";
 
 /*
  * Compliance's side of wallet links, through the action pipeline (lib/actions): zod → session with the identity

@@ -12,7 +12,7 @@ import { controlStyles } from "@/components/ui/input";
 import { TxStatus } from "@/components/wallet/tx-status";
 import { TxRefused } from "@/components/wallet/use-wallet-tx";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import type { LinkCall } from "@/lib/kyc/wallet-links";
+import type { LinkCall } from "@/lib/kyc/client";
 import { DecisionButtons, useRegistryDecision } from "./registry-decision";
 import { registryTxProgress } from "./registry-tx-progress";
 import { beginWalletLinkAction, confirmWalletLinkAction, rejectWalletLinkAction } from "./wallet-link-actions";

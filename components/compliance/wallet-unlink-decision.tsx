@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { TxStatus } from "@/components/wallet/tx-status";
 import { TxRefused } from "@/components/wallet/use-wallet-tx";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import type { WalletExposure } from "@/lib/kyc/wallet-unlinks";
+import type { WalletExposure } from "@/lib/kyc/client";
 import { DecisionButtons, useRegistryDecision } from "./registry-decision";
 import { registryTxProgress } from "./registry-tx-progress";
 import { beginUnlinkAction, confirmUnlinkAction } from "./wallet-link-actions";

@@ -5,7 +5,7 @@ import { QueueItem } from "@/components/compliance/queue-item";
 import { Address } from "@/components/ui/address";
 import { Section } from "@/components/ui/section";
 import { formatDayTime } from "@/lib/format/date";
-import type { WalletLinkQueueView } from "@/lib/kyc/views";
+import type { WalletLinkQueueView } from "@/lib/kyc";
 
 /** Investors' requests to unlink a wallet: who asked, when, and the officer's decision (or the done transaction). */
 export async function UnlinkQueue({

@@ -2,9 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
-import { distributionStatusLooks } from "@/lib/distributions/kinds";
-import type { TokenDistribution } from "@/lib/distributions/server";
+import { PAYMENT_DECIMALS, distributionStatusLooks } from "@/lib/distributions/client";
+import type { TokenDistribution } from "@/lib/distributions";
 import { formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 

@@ -17,9 +17,9 @@ import {
   submitListing,
   updateListing,
   withdrawListing,
-} from "@/lib/issuer/listings";
-import { fieldIssueKey, fieldIssues, listingFields, listingFormValues, listingInput } from "@/lib/issuer/validation";
-import { fileStorage } from "@/lib/storage/files";
+} from "@/lib/issuer";
+import { fieldIssueKey, fieldIssues, listingFields, listingFormValues, listingInput } from "@/lib/issuer/client";
+import { fileStorage } from "@/lib/storage";
 
 /*
  * Issuer and listing-review server actions, through the action pipeline (lib/actions): zod → session with role →

@@ -10,7 +10,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { ConnectPrompt } from "@/components/wallet/connect-prompt";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
-import { documentNameToBytes32Plain } from "@/lib/issuer/names";
+import { documentNameToBytes32Plain } from "@/lib/issuer/client";
 import { TxStatus } from "./tx-status";
 import { confirmChainTxAction } from "./chain-actions";
 import { publishUpdateAction, unanchoredUpdateDocumentsAction } from "./update-actions";

@@ -3,10 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuse } from "@/lib/actions";
-import { checkOnChain, confirmListingStep, recordStepSent } from "@/lib/issuer/chain-check";
-import type { ListingErrorCode } from "@/lib/issuer/listings";
+import { checkOnChain, confirmListingStep, recordStepSent, type ListingErrorCode } from "@/lib/issuer";
 
-export type { StepTxView } from "@/lib/issuer/chain-check";
+export type { StepTxView } from "@/lib/issuer";
 
 /*
  * The go-on-chain steps' server side, through the action pipeline (lib/actions): zod → issuer session → ownership

@@ -5,12 +5,16 @@ import { txHashField } from "@/lib/chain/tx-hash-field";
 import { getServerEnv } from "@/lib/env";
 import { revalidatePath } from "next/cache";
 import { defineAction, unwrap } from "@/lib/actions";
-import type { DistributionRefusal } from "@/lib/distributions/issuer";
-import type { LifecycleRefusal } from "@/lib/distributions/lifecycle";
-import { planIssuerDistribution, recordIssuerClose, recordIssuerDistribution } from "@/lib/distributions/server";
+import {
+  type DistributionRefusal,
+  type LifecycleRefusal,
+  planIssuerDistribution,
+  recordIssuerClose,
+  recordIssuerDistribution,
+  DISTRIBUTION_KINDS,
+} from "@/lib/distributions";
 import { getRequestIp } from "@/lib/http/request-ip";
 import { enforceRateLimits } from "@/lib/rate-limit";
-import { DISTRIBUTION_KINDS } from "@/lib/distributions/tree";
 
 /*
  * The issuer's distribution steps through the action pipeline (lib/actions): zod → issuer session → the token's

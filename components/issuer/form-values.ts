@@ -1,5 +1,5 @@
 import type { Artwork } from "@/lib/catalogue/types";
-import { formatProvenance, listingFields } from "@/lib/issuer/validation";
+import { formatProvenance, listingFields } from "@/lib/issuer/client";
 import type { ListingFormValues } from "./listing-form";
 
 const centsToHkd = (cents: string | null | undefined) => {

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
-import { documentNameToBytes32Plain } from "@/lib/issuer/names";
+import { documentNameToBytes32Plain } from "@/lib/issuer/client";
 import { precheck, recordStep, type StepContext, type StepState, TxHash } from "./go-on-chain-parts";
 import { StepItem } from "./go-on-chain-step";
 import { TxStatus } from "./tx-status";

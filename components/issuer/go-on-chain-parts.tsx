@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { TxStatus } from "@/components/wallet/tx-status";
-import type { CategoryName } from "@/lib/assets/categories";
+import type { CategoryName } from "@/lib/assets/client";
 import { type ChainCheck, checkOnChainAction, confirmChainTxAction, type StepTxView } from "./chain-actions";
 import type { useTx } from "./use-tx";
 

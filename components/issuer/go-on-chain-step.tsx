@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { WalletCall } from "@/components/wallet/use-wallet-tx";
 import { formatDayTime } from "@/lib/format/date";
-import { type FieldIssue, fieldIssueKey } from "@/lib/issuer/validation";
+import { type FieldIssue, fieldIssueKey } from "@/lib/issuer/client";
 import { type ChainCheck, recordSentTxAction, type StepTxView } from "./chain-actions";
 import {
   EarlierFailure,

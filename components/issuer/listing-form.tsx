@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, type FieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { ListingField } from "@/lib/issuer/validation";
+import type { ListingField } from "@/lib/issuer/client";
 import { type IssuerActionState, saveListingAction } from "./actions";
 import { textareaStyles } from "./form-parts";
 

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { documentKinds } from "@/lib/issuer/kinds";
+import { documentKinds } from "@/lib/issuer/client";
 import { ChoiceSelect, fileStyles } from "./form-parts";
 import { Outcome } from "./listing-outcome";
 import { useIssuerUpload } from "./use-issuer-upload";

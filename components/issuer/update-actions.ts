@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions";
-import type { ListingErrorCode } from "@/lib/issuer/listings";
-import { publishAnchoredUpdate, unanchoredUpdateDocuments } from "@/lib/issuer/update-publish";
+import { type ListingErrorCode, publishAnchoredUpdate, unanchoredUpdateDocuments } from "@/lib/issuer";
 
 /*
  * Update server actions, through the action pipeline (lib/actions): zod → issuer session → ownership (inside

@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/issuer/kinds";
+import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/issuer/client";
 import { useIssuerUpload } from "./use-issuer-upload";
 import { ChoiceSelect, fileStyles, SavedStatus, textareaStyles } from "./form-parts";
 

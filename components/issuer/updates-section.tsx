@@ -6,10 +6,8 @@ import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay } from "@/lib/format/date";
-import type { IssuerUpdateView } from "@/lib/issuer/queries";
-import { updateStateLooks } from "@/lib/issuer/status";
-import { todayInHongKong, UPDATE_LIMITS } from "@/lib/issuer/update-validation";
-import { LIMITS } from "@/lib/issuer/validation";
+import { type IssuerUpdateView, todayInHongKong, UPDATE_LIMITS } from "@/lib/issuer";
+import { updateStateLooks, LIMITS } from "@/lib/issuer/client";
 import { AnchorUpdate } from "./anchor-update";
 import { UpdateForm } from "./update-form";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { navFor } from "@/lib/auth/home";
+import { navFor } from "@/lib/auth/client";
 import { shortAddress } from "@/lib/format/address";
 import { buttonStyles } from "@/components/ui/button";
 import { signOutAction } from "@/components/wallet/actions";

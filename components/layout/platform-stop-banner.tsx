@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getPlatformStopped } from "@/lib/platform/status";
+import { getPlatformStopped } from "@/lib/platform";
 
 /** Shown on every page while the platform admin has stopped the platform (nothing when running or unreadable). */
 export async function PlatformStopBanner() {

@@ -2,9 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { unstable_rethrow } from "next/navigation";
 import { getAddress } from "viem";
-import { getRoles } from "@/lib/auth/roles";
-import { getSession } from "@/lib/auth/session";
-import type { HomeRoles } from "@/lib/auth/home";
+import { getRoles, getSession } from "@/lib/auth";
+import type { HomeRoles } from "@/lib/auth/client";
 import type { Address } from "@/lib/wallet/types";
 
 export type ViewerRole = "admin" | "issuer" | "compliance";

@@ -15,7 +15,7 @@ import {
   type MarketStats,
   type OrderBook,
   type TradeRow,
-} from "@/lib/market/queries";
+} from "@/lib/market";
 import { PriceChart } from "./price-chart";
 
 /** The market messages, passed down from the server component that read them. */

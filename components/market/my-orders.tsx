@@ -8,7 +8,7 @@ import { Section } from "@/components/ui/section";
 import { marketAbi } from "@/lib/chain/abis";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import { fillReason } from "@/lib/market/reasons";
+import { fillReason } from "@/lib/market/client";
 import { TxStatus } from "./trade-form";
 import type { MyOrder, TradeSetup } from "./types";
 import { useMarketTx } from "./use-market-tx";

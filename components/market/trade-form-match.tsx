@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
-import { MAX_MATCH_STEPS, type MatchPreview } from "@/lib/market/match";
-import type { OrderSide } from "@/lib/market/reasons";
+import { MAX_MATCH_STEPS, type MatchPreview, type OrderSide } from "@/lib/market/client";
 
 /** Before signing: what a limit order that crosses the book will trade now, at which prices, and what rests. */
 export function MatchSummary(props: {

@@ -10,8 +10,15 @@ import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi 
 import { formatDay } from "@/lib/format/date";
 import { describeAmountError, parseMoneyAmount, parseShareAmount, type AmountResult } from "@/lib/format/amount";
 import { formatMoney } from "@/lib/format/money";
-import { buyerSpend, previewMatch, type MatchPreview } from "@/lib/market/match";
-import { allChecksPass, evaluateMarketChecks, tradeCost, type OrderSide } from "@/lib/market/reasons";
+import {
+  buyerSpend,
+  previewMatch,
+  type MatchPreview,
+  allChecksPass,
+  evaluateMarketChecks,
+  tradeCost,
+  type OrderSide,
+} from "@/lib/market/client";
 import type { BestOrder, TradeSetup } from "./types";
 import { useMarketTx } from "./use-market-tx";
 

@@ -5,8 +5,8 @@ import { Checklist } from "@/components/trade/checklist";
 import { TxHashLine } from "@/components/wallet/tx-hash-line";
 import { TxStatus as WalletTxStatus, type TxStatusView } from "@/components/wallet/tx-status";
 import { describeChainError } from "@/lib/chain/errors";
-import { marketErrorReason, type MarketCheck } from "@/lib/market/reasons";
-import type { Reason } from "@/lib/trade/reasons";
+import { marketErrorReason, type MarketCheck } from "@/lib/market/client";
+import type { Reason } from "@/lib/trade/client";
 import type { MarketOutcome, TxStep } from "./use-market-tx";
 
 export function MarketChecklist({ checks }: { checks: readonly MarketCheck[] }) {

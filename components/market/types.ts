@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import type { RestingOrder } from "@/lib/market/match";
+import type { RestingOrder } from "@/lib/market/client";
 
 export type BestOrder = { id: bigint; maker: Address; price: bigint; shares: bigint };
 

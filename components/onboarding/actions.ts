@@ -5,9 +5,8 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { type ActionContext, defineAction, defineFormAction, refuse } from "@/lib/actions";
-import type { KycActionCode, KycFormState } from "@/lib/kyc/action-result";
-import type { KycActor } from "@/lib/kyc/applications";
-import { ANSWER_STEPS, saveWizardStep, startApplication, submitApplication } from "@/lib/kyc/onboarding";
+import type { KycActionCode, KycFormState } from "@/lib/kyc/client";
+import { type KycActor, ANSWER_STEPS, saveWizardStep, startApplication, submitApplication } from "@/lib/kyc";
 
 /*
  * Onboarding server actions, through the action pipeline (lib/actions): zod → the signed-in session → one call into

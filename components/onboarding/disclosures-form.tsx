@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { DISCLOSURES } from "@/lib/kyc/disclosures";
+import { DISCLOSURES } from "@/lib/kyc/client";
 import { FieldErrors, StepForm } from "./step-form";
 
 export function DisclosuresForm({

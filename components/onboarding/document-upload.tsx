@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import type { KycDocumentKind } from "@/lib/kyc/types";
-import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
+import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/client";
 import { useUpload } from "@/components/uploads/use-upload";
 
 export type UploadedDocument = { id: string; name: string; mime: string; sizeBytes: number };

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
-import type { AuthContext } from "@/lib/auth/guard";
+import type { AuthContext } from "@/lib/auth";
+import { ONBOARDING_STEPS } from "@/lib/onboarding/client";
 import { formatDay } from "@/lib/format/date";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
-import { ONBOARDING_STEPS } from "@/lib/onboarding/status";
 
 /** The four steps of becoming an investor, the current one marked. */
 export async function OnboardingSteps({ step }: { step: number }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { QUESTIONS } from "@/lib/kyc/questionnaire";
+import { QUESTIONS } from "@/lib/kyc/client";
 import { FieldErrors, StepForm, type StepProps } from "./step-form";
 
 export function QuestionnaireForm({ applicationId, initial, back }: StepProps<Record<string, string> | undefined>) {

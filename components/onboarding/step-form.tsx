@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { KycFormState } from "@/lib/kyc/action-result";
+import type { KycFormState } from "@/lib/kyc/client";
 import { saveStepAction } from "./actions";
 
 /** What every wizard step form is given: its application, what was saved before, and where "Back" goes. */

@@ -6,10 +6,15 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { formatDay } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
-import { DISCLOSURE_VERSION } from "@/lib/kyc/disclosures";
-import { QUESTIONS, scoreQuestionnaire } from "@/lib/kyc/questionnaire";
-import { completedSteps, requiredDocuments, type WizardStep } from "@/lib/kyc/steps";
-import type { WizardStepView } from "@/lib/kyc/views";
+import {
+  DISCLOSURE_VERSION,
+  QUESTIONS,
+  scoreQuestionnaire,
+  completedSteps,
+  requiredDocuments,
+  type WizardStep,
+} from "@/lib/kyc/client";
+import type { WizardStepView } from "@/lib/kyc";
 
 /* The longer steps of the investor application wizard (app/(wallet)/onboarding/[step]), fed by getWizardStepView. */
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, unwrap } from "@/lib/actions";
-import { claimsOfWallet, recordInvestorClaim } from "@/lib/distributions/server";
+import { claimsOfWallet, recordInvestorClaim } from "@/lib/distributions";
 
 /*
  * An investor's entitlements in the distributions anchored on-chain, with the Merkle proof of each: exactly the

@@ -13,7 +13,7 @@ import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { shortAddress } from "@/lib/format/address";
 import { formatDayTime } from "@/lib/format/date";
-import type { ClaimRow, DistributionClaimsView, PaymentRow } from "@/lib/portfolio/distribution-claims";
+import type { ClaimRow, DistributionClaimsView, PaymentRow } from "@/lib/portfolio/client";
 import { ArtworkName, artworkTitle, TxCell } from "./row-parts";
 import { useDistributionClaim } from "./use-distribution-claim";
 

@@ -4,7 +4,7 @@ import type { Address } from "viem";
 import { DistributionClaims } from "@/components/portfolio/distribution-claims";
 import { Section } from "@/components/ui/section";
 import { Skeleton } from "@/components/ui/skeleton";
-import { loadDistributionClaims } from "@/lib/portfolio/distribution-claims";
+import { loadDistributionClaims } from "@/lib/portfolio";
 
 async function Claims({
   wallet,

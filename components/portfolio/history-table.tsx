@@ -3,7 +3,7 @@ import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-ta
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
-import type { HistoryEntry, HistoryKind } from "@/lib/portfolio/queries";
+import type { HistoryEntry, HistoryKind } from "@/lib/portfolio";
 import { ArtworkName, TxCell } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 

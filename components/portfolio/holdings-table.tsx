@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
-import type { Holding } from "@/lib/portfolio/queries";
+import type { Holding } from "@/lib/portfolio";
 import { ArtworkName } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 

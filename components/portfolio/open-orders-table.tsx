@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader, SR_ONLY } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
-import type { PortfolioOrder } from "@/lib/portfolio/queries";
+import type { PortfolioOrder } from "@/lib/portfolio";
 import { ArtworkName, artworkTitle } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 

@@ -14,10 +14,10 @@ import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
 import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 import { cn } from "@/components/ui/cn";
-import type { AuthContext } from "@/lib/auth/guard";
-import { homeFor } from "@/lib/auth/home";
+import type { AuthContext } from "@/lib/auth";
+import { homeFor } from "@/lib/auth/client";
+import type { PortfolioView } from "@/lib/portfolio";
 import { formatDay } from "@/lib/format/date";
-import type { PortfolioView } from "@/lib/portfolio/views";
 import { portfolioText } from "@/components/portfolio/portfolio-text";
 
 const sign = (v: bigint) => (v > 0n ? "+" : v < 0n ? "−" : "");

@@ -8,8 +8,8 @@ import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { distributorAbi } from "@/lib/chain/abis";
-import { CLAIM_OK, claimRefusedCode, claimState } from "@/lib/distributions/claim-codes";
-import type { ClaimRow } from "@/lib/portfolio/distribution-claims";
+import { CLAIM_OK, claimRefusedCode, claimState } from "@/lib/distributions/client";
+import type { ClaimRow } from "@/lib/portfolio/client";
 import { recordDistributionClaimAction } from "./distribution-actions";
 
 const argsOf = (r: ClaimRow) => [BigInt(r.onChainId), BigInt(r.index), r.holder, BigInt(r.amount), r.proof] as const;

@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { Money } from "@/components/ui/money";
 import { formatDay } from "@/lib/format/date";
-import type { BuyView } from "@/lib/trade/views";
+import type { BuyView } from "@/lib/trade";
 
 /** Beside the buy form: the artwork, and the offering's price, shares left, ticket, lock-up and when it closes. */
 export async function BuySummary({ view }: { view: BuyView }) {

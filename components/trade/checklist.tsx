@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { CheckIcon, ClockIcon, ErrorIcon, InfoIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
-import type { Reason } from "@/lib/trade/reasons";
+import type { Reason } from "@/lib/trade/client";
 
 /** A pre-sign check as computed by lib/trade and lib/market. */
 export type ChecklistItem = { id: string; state: "ok" | "failed" | "unknown" | "input"; message: Reason };

@@ -5,7 +5,7 @@ import { useReadContract } from "wagmi";
 import { Alert } from "@/components/ui/alert";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { formatDay } from "@/lib/format/date";
-import { type LockMerge, lockMergeFromPreview, lockMergeMessage } from "@/lib/trade/lock-merge";
+import { type LockMerge, lockMergeFromPreview, lockMergeMessage } from "@/lib/trade/client";
 
 /**
  * What a purchase now would do to the buyer's lock-ups, read from the token itself (`lockMergePreview`). Read only

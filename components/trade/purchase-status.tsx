@@ -6,7 +6,7 @@ import type { Ref } from "react";
 import { buttonStyles } from "@/components/ui/button";
 import { TxHashLine } from "@/components/wallet/tx-hash-line";
 import { TxStatus, type TxStatusView } from "@/components/wallet/tx-status";
-import type { Reason } from "@/lib/trade/reasons";
+import type { Reason } from "@/lib/trade/client";
 import type { PurchaseStep } from "./use-purchase";
 
 function TxHash({ hash, explorerUrl }: { hash: string; explorerUrl: string | null }) {

@@ -8,7 +8,7 @@ import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { describeTradeError } from "@/lib/trade/errors";
-import { canProceed, evaluateBuyChecks, type ReasonContext } from "@/lib/trade/reasons";
+import { canProceed, evaluateBuyChecks, type ReasonContext } from "@/lib/trade/client";
 import { useLockMerge } from "./lock-merge";
 import type { BuyOffering } from "./types";
 import { useBuyReads, useDebounced } from "./use-buy-reads";

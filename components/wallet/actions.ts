@@ -5,9 +5,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, refuse } from "@/lib/actions";
 import { SignInError } from "@/lib/auth/errors";
-import { homeFor } from "@/lib/auth/home";
-import { getRoles } from "@/lib/auth/roles";
-import { createSignInNonce, signIn, signOut, signOutEverywhere } from "@/lib/auth/session";
+import { homeFor } from "@/lib/auth/client";
+import { getRoles, createSignInNonce, signIn, signOut, signOutEverywhere } from "@/lib/auth";
 import { toSignInErrorCode, type SignInErrorCode } from "./errors";
 
 /*

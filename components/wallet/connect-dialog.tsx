@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
 import { cn } from "@/components/ui/cn";
 import { shortAddress } from "@/lib/format/address";
-import { isDemoConnectorId } from "@/lib/wallet/demo-connector";
+import { isDemoConnectorId } from "@/lib/wallet/client";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/config";
 import type { DemoAccount } from "@/lib/wallet/types";
 import { Spinner } from "@/components/ui/spinner";

@@ -26,4 +26,4 @@ export function toSignInErrorCode(code: unknown): SignInErrorCode {
     : "unknown";
 }
 
-export { safeNextPath } from "@/lib/auth/next-path";
+export { safeNextPath } from "@/lib/auth/client";

@@ -5,7 +5,7 @@ import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { useDisconnect, useSignMessage } from "wagmi";
 import { useWalletConnection } from "./use-wallet-connection";
-import { buildSignInMessage } from "@/lib/auth/siwe-message";
+import { buildSignInMessage } from "@/lib/auth/client";
 import { Alert } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, refuse } from "@/lib/actions";
-import { settleConfirmedTx } from "@/lib/sync/settle";
+import { settleConfirmedTx } from "@/lib/sync";
 import { getRequestIp } from "@/lib/http/request-ip";
 import { enforceRateLimits } from "@/lib/rate-limit";
 

@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { WagmiProvider, type State } from "wagmi";
-import { getWagmiConfig } from "@/lib/wallet/config";
+import { getWagmiConfig } from "@/lib/wallet/client";
 import type { WalletSettings } from "@/lib/wallet/types";
 
 const SettingsContext = createContext<WalletSettings | null>(null);

@@ -1,8 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getInvestorWallets } from "@/lib/investors";
-import { getInvestorLinkRequests, getInvitationFor, readWalletsVerified } from "@/lib/kyc/wallet-links";
-import { getInvestorUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
+import { getInvestorLinkRequests, getInvitationFor, readWalletsVerified, getInvestorUnlinkRequests } from "@/lib/kyc";
 
 /**
  * Server-only view loaders of the signed-in user's account pages: each page calls one and receives plain data;

@@ -5,11 +5,11 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
-import { requireSession, type AuthContext, type Role } from "@/lib/auth/guard";
+import { requireSession, type AuthContext, type Role } from "@/lib/auth";
+import { noteRecentError } from "@/lib/platform/client";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { isAmountMessageKey } from "@/lib/format/amount-schema";
-import { noteRecentError } from "@/lib/platform/recent-errors";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { ActionError, type ActionFailure, type ActionResult } from "./errors";
 

@@ -1,7 +1,6 @@
 import type { Account, Address, Hex } from "viem";
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
-import { NO_ROLES, type Roles } from "@/lib/auth/roles";
-import type { Session } from "@/lib/auth/session";
+import { NO_ROLES, type Roles, type Session } from "@/lib/auth";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";

@@ -14,8 +14,8 @@ import { DEFAULT_MIGRATIONS_FOLDER } from "@/lib/db/connect";
 import type { JobRun } from "@/lib/db/schema";
 import { getServerEnv } from "@/lib/env";
 import { getIndexerLag } from "@/lib/indexer/indexer";
-import { listJobRuns } from "@/lib/jobs/runs";
-import { listRecentErrors, type RecentError } from "@/lib/platform/recent-errors";
+import { listJobRuns } from "@/lib/jobs";
+import { listRecentErrors, type RecentError } from "@/lib/platform/client";
 
 /** One part of the report: what was read, or the first line of why it could not be. */
 export type HealthPart<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -10,7 +10,7 @@
  */
 import { getAbiItem } from "viem";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { PLATFORM_ROLE_EVENTS } from "@/lib/compliance/indexed-events";
+import { PLATFORM_ROLE_EVENTS } from "@/lib/compliance/client";
 import type { Database } from "@/lib/db/connect";
 import { defineProjection, type EventSpec, type IndexedEvent } from "@/lib/indexer/projection";
 import { emitRoleChanges, type RoleChangeNotice } from "@/lib/notifications";

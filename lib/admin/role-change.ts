@@ -12,7 +12,7 @@ import "server-only";
 import { and, eq, like } from "drizzle-orm";
 import { type Address, getAddress, type Hex, parseAbi } from "viem";
 import { writeAudit } from "@/lib/audit";
-import { raiseRoleFloor } from "@/lib/auth/revocations";
+import { raiseRoleFloor } from "@/lib/auth";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { findErrorByName } from "@/lib/chain/errors";
 import { getPublicClient } from "@/lib/chain/server";

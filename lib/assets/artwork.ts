@@ -7,9 +7,9 @@ import { getDb, schema } from "@/lib/db";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { getServerEnv } from "@/lib/env";
-import { isListingDocument } from "@/lib/issuer/update-documents";
-import { hashStoredFile } from "@/lib/storage/files";
-import type { OfferingView } from "@/lib/catalogue/offering";
+import { isListingDocument } from "@/lib/issuer";
+import { hashStoredFile } from "@/lib/storage";
+import type { OfferingView } from "@/lib/catalogue/client";
 import { documentNameToBytes32, documentView, verifyDocument, type ArtworkDocumentView } from "./documents";
 
 export type TokenRules = {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { hexToString, stringToHex, type Address, type Hex } from "viem";
 import { getDb, schema } from "@/lib/db";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
-import { readStoredFile } from "@/lib/storage/files";
+import { readStoredFile } from "@/lib/storage";
 
 export type DocumentVerification =
   | { state: "verified"; anchoredAt: Date }

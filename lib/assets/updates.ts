@@ -3,10 +3,10 @@ import "server-only";
 import { cache } from "react";
 import { getAddress } from "viem";
 import { getDb } from "@/lib/db";
-import { chainAnchorReader } from "@/lib/issuer/anchors";
-import { listPublishedUpdates, updateViewFields, type UpdateViewFields } from "@/lib/issuer/updates";
+import { chainAnchorReader } from "@/lib/issuer/client";
+import { listPublishedUpdates, updateViewFields, type UpdateViewFields } from "@/lib/issuer";
+import { hashStoredFile } from "@/lib/storage";
 import { getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
-import { hashStoredFile } from "@/lib/storage/files";
 import { documentView, verifyDocument, type ArtworkDocumentView } from "./documents";
 
 export type ArtworkUpdateView = UpdateViewFields & {

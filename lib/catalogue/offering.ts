@@ -1,4 +1,4 @@
-import { categoriesFromMask } from "@/lib/assets/categories";
+import { categoriesFromMask } from "@/lib/assets/client";
 import type { CatalogueStatus } from "./types";
 
 /** PrimaryOffering.Status as numbered on chain. */

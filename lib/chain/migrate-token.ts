@@ -9,7 +9,15 @@
  * interruption continues where it stopped (and after a completed run changes nothing). Plain module taking clients,
  * so the same code runs in `npm run migrate-token` and in the anvil test.
  */
-import { getAddress, type Account, type Address, type Hex, type PublicClient, type WalletClient } from "viem";
+import {
+  getAddress,
+  zeroAddress,
+  type Account,
+  type Address,
+  type Hex,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
 import { artworkShareTokenAbi, tokenMigratorAbi } from "./abis";
 
 /** One wallet of a token's register. */
@@ -68,6 +76,20 @@ async function send(
   const receipt = await client.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${what} failed (tx ${hash})`);
   return hash;
+}
+
+/**
+ * Where a token's register lives now: its successor once retired (the chain's word), else null — also for a token
+ * cloned before migrations existed (no `migration()` to ask).
+ */
+export async function readSuccessor(client: PublicClient, token: Address): Promise<Address | null> {
+  let successor: Address;
+  try {
+    [, successor] = await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "migration" });
+  } catch {
+    return null;
+  }
+  return successor === zeroAddress ? null : getAddress(successor);
 }
 
 /** Reads a token's full register at the latest block: every holding wallet, paged, and its documents. */

@@ -9,7 +9,7 @@
  */
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { type Address, decodeFunctionData, type Hex } from "viem";
-import { categoryFromCode } from "@/lib/assets/categories";
+import { categoryFromCode } from "@/lib/assets/client";
 import type { AuditInput } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";

@@ -18,7 +18,7 @@ import {
 } from "@/lib/compliance/register";
 import { queryRegister, type RegisterParams } from "@/lib/compliance/register-query";
 import { getDb } from "@/lib/db";
-import { readSuccessor } from "@/lib/issuer/token-migration";
+import { readSuccessor } from "@/lib/chain/migrate-token";
 
 /** Why the register asked for could not be read (the latest one is shown instead). */
 export type RegisterNotice = { code: RegisterUnavailableError["code"]; through: string };

@@ -16,7 +16,7 @@ import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { getServerEnv } from "@/lib/env";
 import { getIndexerCoverage } from "@/lib/indexer/coverage";
-import { readWalletExposure } from "@/lib/kyc/wallet-unlinks";
+import { readWalletExposure } from "@/lib/kyc";
 
 /**
  * Server-only view loaders of the compliance console: each page calls one, which reads everything the page shows

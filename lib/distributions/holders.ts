@@ -17,9 +17,9 @@
  */
 import { type Address, getAddress } from "viem";
 import type { Deployments } from "@/lib/chain/deployments";
-import { readIndexedRegister } from "@/lib/compliance/register-history";
+import { readIndexedRegister } from "@/lib/compliance/projection";
 import type { Database } from "@/lib/db/connect";
-import { getIndexerCoverage } from "@/lib/indexer/projections";
+import { getIndexerCoverage } from "@/lib/indexer/coverage";
 import type { Holding } from "./allocate";
 import type { ExcludedWallet } from "./tree";
 

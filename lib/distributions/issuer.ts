@@ -13,7 +13,7 @@ import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
-import { getIndexerCoverage } from "@/lib/indexer/projections";
+import { getIndexerCoverage } from "@/lib/indexer/coverage";
 import { AllocationError, CENT } from "./allocate";
 import { readDistributorCall } from "./distributor-call";
 import { DistributionInputError } from "./holders";

@@ -1,5 +1,5 @@
 import { AuthError } from "@/lib/auth/errors";
-import { requireSession } from "@/lib/auth/guard";
+import { requireSession } from "@/lib/auth";
 import { contentDisposition } from "@/lib/format/csv";
 
 /** The plain 404 of a compliance-only route: it does not reveal that it exists. */

@@ -5,15 +5,15 @@
  * below. A domain never imports this file (it imports the domains): the views that need the record's coverage import
  * `coverage.ts`. Plain module.
  */
-import { platformRolesProjection } from "../admin/projection";
+import { platformRolesProjection } from "@/lib/admin/projection";
 import {
   complianceRecordsProjection,
   registerSnapshotsProjection,
   auditReconcileTask,
-} from "../compliance/projections";
-import { distributionsProjection } from "../distributions/projection";
-import { marketProjection } from "../market/projection";
-import { holdingsRecordsProjection } from "../portfolio/projection";
+} from "@/lib/compliance/projection";
+import { distributionsProjection } from "@/lib/distributions/projection";
+import { marketProjection } from "@/lib/market/projection";
+import { holdingsRecordsProjection } from "@/lib/portfolio/projection";
 import { getIndexerCoverage, INDEXER_EVENTS_VERSION } from "./coverage";
 import * as engine from "./indexer";
 import { runIndexerLoop as runLoop } from "./loop";

@@ -2,7 +2,7 @@ import "server-only";
 
 /** A listing's images and documents while it is still editable: stored files plus their audited records. */
 import { randomBytes } from "node:crypto";
-import type { FileStorage } from "@/lib/storage/files";
+import type { FileStorage } from "@/lib/storage";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";

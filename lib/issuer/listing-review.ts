@@ -1,11 +1,11 @@
 import "server-only";
 
 /** The reviewer's side of listings (compliance, admin): the queue, the decision and the metadata it freezes. */
-import type { FileStorage } from "@/lib/storage/files";
+import type { FileStorage } from "@/lib/storage";
+import { OfferingStatus } from "@/lib/catalogue/client";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
-import { OfferingStatus } from "@/lib/catalogue/offering";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, artworks, profiles } from "@/lib/db/schema";
 import { sha256Hex } from "@/lib/format/hash";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
-import type { FileStorage } from "@/lib/storage/files";
+import type { FileStorage } from "@/lib/storage";
 import path from "node:path";
 import { desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";

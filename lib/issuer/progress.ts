@@ -7,7 +7,7 @@
  */
 import { type Address, getAddress, type Hex, type PublicClient } from "viem";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import type { OfferingView } from "@/lib/catalogue/offering";
+import type { OfferingView } from "@/lib/catalogue/client";
 import { documentNameToBytes32Plain } from "./names";
 
 export type ProgressDocument = { id: string; name: string; title: string; sha256: Hex; anchored: boolean };

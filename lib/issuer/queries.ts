@@ -4,8 +4,7 @@ import { cache } from "react";
 import { getAddress, type Address, type Hex } from "viem";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
-import { readCatalogueChainState } from "@/lib/catalogue/queries";
-import { getTradingTokens } from "@/lib/catalogue/trading";
+import { readCatalogueChainState, getTradingTokens } from "@/lib/catalogue";
 import { getDb } from "@/lib/db";
 import {
   getListingDocuments,

@@ -1,7 +1,6 @@
 import { type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
-import { catalogueLooks } from "@/lib/catalogue/status-look";
+import { catalogueLooks, offeringStatusToCatalogue } from "@/lib/catalogue/client";
 import type { ArtworkStatus } from "@/lib/db/schema";
-import { offeringStatusToCatalogue } from "@/lib/catalogue/offering";
 
 export type ListingStage =
   "draft" | "submitted" | "returned" | "approved" | "deployed" | "upcoming" | "live" | "soldOut" | "closed" | "trading";

@@ -6,11 +6,15 @@
  * (the script has no request, no session).
  */
 import { eq } from "drizzle-orm";
-import { getAddress, zeroAddress, type Address, type PublicClient } from "viem";
+import { getAddress, type Address, type PublicClient } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import { readSuccessor } from "@/lib/chain/migrate-token";
 import type { Database } from "@/lib/db";
 import { artworks } from "@/lib/db/schema";
+
+// A chain read the compliance register makes too, so it lives with the token migration in lib/chain.
+export { readSuccessor };
 
 export type FollowResult =
   | { status: "moved"; artworkId: string; from: Address; to: Address }
@@ -22,20 +26,6 @@ export class TokenMigrationError extends Error {
     super(code === "not_retired" ? "The token is not retired" : "The successor is still being copied");
     this.name = "TokenMigrationError";
   }
-}
-
-/**
- * Where a token's register lives now: its successor once retired (the chain's word), else null — also for a token
- * cloned before migrations existed (no `migration()` to ask).
- */
-export async function readSuccessor(client: PublicClient, token: Address): Promise<Address | null> {
-  let successor: Address;
-  try {
-    [, successor] = await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "migration" });
-  } catch {
-    return null;
-  }
-  return successor === zeroAddress ? null : getAddress(successor);
 }
 
 export async function followTokenMigration({

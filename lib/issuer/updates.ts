@@ -15,7 +15,7 @@ import {
   artworkUpdates,
 } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit";
-import type { FileStorage } from "@/lib/storage/files";
+import type { FileStorage } from "@/lib/storage";
 import type { ReadAnchors } from "./anchors";
 import { checkPdf } from "./content";
 import { getOwnedListing, inTransaction, ListingError } from "./listings";

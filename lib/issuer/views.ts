@@ -1,11 +1,11 @@
 import "server-only";
 import { getAddress, type Hex } from "viem";
-import { getTokenPowers } from "@/lib/compliance/enforcement";
+import { getTokenPowers } from "@/lib/compliance";
+import { getPlatformStopControl } from "@/lib/platform";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import { getListingById, getListingDocuments, isEditable, listSubmittedListings } from "@/lib/issuer/listings";
 import { chainContracts, getIssuerListing, getIssuerUpdates } from "@/lib/issuer/queries";
-import { getPlatformStopControl } from "@/lib/platform/status";
 
 /**
  * Server-only view loaders of the issuer's pages and of the listing review: each page calls one and receives plain

@@ -1,10 +1,9 @@
 import "server-only";
 
 import { walkAuditChainIfDue } from "@/lib/audit";
-import { deleteExpiredRevocations } from "@/lib/auth/revocations";
-import { deleteExpiredNonces } from "@/lib/auth/siwe";
+import { deleteExpiredRevocations, deleteExpiredNonces } from "@/lib/auth";
+import { expireLapsedApprovals } from "@/lib/kyc";
 import { getDb } from "@/lib/db";
-import { expireLapsedApprovals } from "@/lib/kyc/applications";
 import { deleteOldOutboxRows, emitExpiryReminders } from "@/lib/notifications";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit";
 import { deleteOldJobRuns, recordJobRun } from "./runs";

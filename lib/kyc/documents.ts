@@ -12,7 +12,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type KycDocument, type KycDocumentKind, kycDocuments } from "@/lib/db/schema";
 import { getServerEnv } from "@/lib/env";
-import { deleteStoredFile, readStoredFile, writeStoredFile } from "@/lib/storage/files";
+import { deleteStoredFile, readStoredFile, writeStoredFile } from "@/lib/storage";
 import { checkDocument, type DocumentCheck } from "./content-type";
 import { decryptDocument, encryptDocument, parseKey } from "./crypto";
 

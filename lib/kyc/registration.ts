@@ -7,7 +7,7 @@ import "server-only";
 import { type Address, getAddress, type Hex, zeroAddress, zeroHash } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
-import { CATEGORY_BY_CODE, CODE_BY_CATEGORY } from "@/lib/auth/roles";
+import { CATEGORY_BY_CODE, CODE_BY_CATEGORY } from "@/lib/auth";
 import type { Investor, InvestorCategory, KycApplication } from "@/lib/db/schema";
 import { alpha2ToNumeric } from "@/lib/i18n/countries";
 import { verifyOfficerRegistryTx } from "./registry-calls";

@@ -3,7 +3,7 @@
  * Pure and isomorphic: returns message keys (namespace `market`) with values; the caller translates.
  * Codes mirror contracts/src/interfaces/IMarket.sol (FILL_*, 32–41); 1–10 are the token's TRANSFER_* codes.
  */
-import { transferReasonKeys, type MessageValues, type Reason } from "../trade/reasons";
+import { transferReasonKeys, type MessageValues, type Reason } from "@/lib/trade/client";
 
 export const FillCode = {
   Ok: 0,

@@ -1,7 +1,7 @@
 /**
  * What happens to an investor's shares, told to the investor: a wallet frozen or unfrozen on a token, shares
  * frozen, a forced transfer (to the wallet it left and the one it reached) — and a distribution to claim. Called by the register projection for
- * live blocks (lib/compliance/projections.ts), inside the indexer's transaction; once per event. Plain module.
+ * live blocks (lib/compliance/projection.ts), inside the indexer's transaction; once per event. Plain module.
  */
 import { inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";

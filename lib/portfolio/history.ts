@@ -5,9 +5,9 @@ import "server-only";
  * (market fills carry the trade's price) and market orders placed and cancelled (`queries.ts`).
  */
 import { getAddress, zeroAddress, type Address } from "viem";
-import type { getTradesOf } from "@/lib/market/queries";
-import type { DistributionKind } from "@/lib/distributions/tree";
-import { FillCode } from "@/lib/market/reasons";
+import type { getTradesOf } from "@/lib/market";
+import type { DistributionKind } from "@/lib/distributions";
+import { FillCode } from "@/lib/market/client";
 import type { DistributionPayment } from "./distribution-events";
 import type { OrderCancelled, PortfolioEvents, ShareTransfer } from "./events";
 import { type LedgerEvent, tradeAmounts } from "./math";

@@ -1,5 +1,5 @@
 import "server-only";
-import { auditKnownWalletRead } from "@/lib/auth/known-wallet";
+import { auditKnownWalletRead } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { hkDateStamp } from "@/lib/format/date";
 import { buildStatementCsv } from "@/lib/portfolio/csv";

@@ -1,6 +1,6 @@
 /** What an investor's portfolio is made of, as the pages and the statement show it (`queries.ts` builds it). */
 import type { Address, Hex } from "viem";
-import type { DistributionKind } from "@/lib/distributions/tree";
+import type { DistributionKind } from "@/lib/distributions";
 import type { Totals } from "./math";
 
 export type Lockup = { wallet: Address; shares: bigint; until: Date };

@@ -1,4 +1,4 @@
-import type { AuthContext } from "@/lib/auth/guard";
+import type { AuthContext } from "@/lib/auth";
 import { getServerEnv } from "@/lib/env";
 import { heldForBids } from "@/lib/portfolio/math";
 import { getPortfolio, getPortfolioOrders, getPortfolioWallets } from "@/lib/portfolio/queries";

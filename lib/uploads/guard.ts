@@ -1,7 +1,7 @@
 import "server-only";
 
 import { AuthError } from "@/lib/auth/errors";
-import { type AuthContext, requireSession, type Role } from "@/lib/auth/guard";
+import { type AuthContext, requireSession, type Role } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { requestIp } from "@/lib/http/request-ip";

@@ -2,9 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 import { kycDocumentKinds } from "@/lib/db/schema";
-import { canEditApplication, getApplication } from "@/lib/kyc/applications";
-import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
-import { storeKycDocument } from "@/lib/kyc/documents";
+import { canEditApplication, getApplication, storeKycDocument } from "@/lib/kyc";
+import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/client";
 import { admitUpload, refuse, wordsFor } from "./guard";
 import { uploadJson } from "./respond";
 import type { UploadDeps } from "./listing-uploads";

@@ -1,14 +1,22 @@
 import "server-only";
 
 import { z } from "zod";
-import type { AuthContext } from "@/lib/auth/guard";
+import type { AuthContext } from "@/lib/auth";
+import {
+  addListingDocument,
+  addListingImage,
+  getListingById,
+  isEditable,
+  ListingError,
+  UPDATE_LIMITS,
+  updateFormValues,
+  validateUpdate,
+  createUpdate,
+} from "@/lib/issuer";
+import { fieldIssueKey, fieldIssues, LIMITS } from "@/lib/issuer/client";
+import { type FileStorage, fileStorage } from "@/lib/storage";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, documentKinds } from "@/lib/db/schema";
-import { addListingDocument, addListingImage, getListingById, isEditable, ListingError } from "@/lib/issuer/listings";
-import { UPDATE_LIMITS, updateFormValues, validateUpdate } from "@/lib/issuer/update-validation";
-import { createUpdate } from "@/lib/issuer/updates";
-import { fieldIssueKey, fieldIssues, LIMITS } from "@/lib/issuer/validation";
-import { type FileStorage, fileStorage } from "@/lib/storage/files";
 import { admitUpload, type Refusal, refuse, type UploadWords, wordsFor } from "./guard";
 import { uploadJson } from "./respond";
 

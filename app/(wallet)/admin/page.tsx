@@ -7,9 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { Cell, DataTable, keyColumns, Row, SR_ONLY } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
-import { listAdminRoles } from "@/lib/admin/view";
-import { KEEPS_LAST_HOLDER, type PlatformRole } from "@/lib/admin/platform-roles";
-import { requirePageSession } from "@/lib/auth/guard";
+import { listAdminRoles } from "@/lib/admin";
+import { KEEPS_LAST_HOLDER, type PlatformRole } from "@/lib/admin/client";
+import { requirePageSession } from "@/lib/auth";
 import { formatDayTime } from "@/lib/format/date";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,8 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AlertList } from "@/components/compliance/console/alert-list";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { TokenTable } from "@/components/compliance/console/token-table";
-import { requirePageSession } from "@/lib/auth/guard";
-import { getComplianceHomeView } from "@/lib/compliance/views";
+import { requirePageSession } from "@/lib/auth";
+import { getComplianceHomeView } from "@/lib/compliance";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("complianceConsole.home");

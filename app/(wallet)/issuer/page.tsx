@@ -6,9 +6,9 @@ import { buttonStyles } from "@/components/ui/button";
 import { Cell, DataTable, keyColumns, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requirePageSession } from "@/lib/auth/guard";
+import { requirePageSession } from "@/lib/auth";
+import { getIssuerDashboard } from "@/lib/issuer";
 import { formatDay } from "@/lib/format/date";
-import { getIssuerDashboard } from "@/lib/issuer/queries";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("issuer.dashboard");

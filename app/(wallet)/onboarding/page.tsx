@@ -6,12 +6,11 @@ import { buttonStyles } from "@/components/ui/button";
 import { startApplicationAction } from "@/components/onboarding/actions";
 import { OnboardingFacts, OnboardingSteps } from "@/components/onboarding/onboarding-status";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requirePageSession } from "@/lib/auth/guard";
-import { isEditable, needsRenewal } from "@/lib/kyc/state";
-import { firstIncompleteStep } from "@/lib/kyc/steps";
-import { getOnboardingView } from "@/lib/kyc/views";
+import { requirePageSession } from "@/lib/auth";
+import { isEditable, needsRenewal, getOnboardingView } from "@/lib/kyc";
+import { firstIncompleteStep } from "@/lib/kyc/client";
+import { currentStep, onboardingState, type OnboardingState } from "@/lib/onboarding/client";
 import { formatDay } from "@/lib/format/date";
-import { currentStep, onboardingState, type OnboardingState } from "@/lib/onboarding/status";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("onboarding");

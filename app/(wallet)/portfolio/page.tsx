@@ -8,8 +8,8 @@ import {
   PortfolioTotals,
 } from "@/components/portfolio/portfolio-sections";
 import { DistributionsSection } from "@/components/portfolio/distributions-section";
-import { requirePageSession } from "@/lib/auth/guard";
-import { loadPortfolioView } from "@/lib/portfolio/views";
+import { requirePageSession } from "@/lib/auth";
+import { loadPortfolioView } from "@/lib/portfolio";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { getViewer, homeRolesOf } from "@/components/layout/viewer";
 import { safeNextPath } from "@/components/wallet/errors";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SignIn } from "@/components/wallet/sign-in";
-import { homeFor } from "@/lib/auth/home";
+import { homeFor } from "@/lib/auth/client";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("signIn");

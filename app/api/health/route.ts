@@ -1,4 +1,4 @@
-import { getHealth } from "@/lib/platform/health";
+import { getHealth } from "@/lib/platform";
 
 export const dynamic = "force-dynamic";
 

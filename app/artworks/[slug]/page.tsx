@@ -6,7 +6,8 @@ import { ArtworkDetails, ArtworkText } from "@/components/asset/artwork-details"
 import { DocumentsList } from "@/components/asset/documents-list";
 import { Gallery } from "@/components/asset/gallery";
 import { OfferingPanel } from "@/components/asset/offering-panel";
-import { getTradingTokens } from "@/lib/catalogue/trading";
+import { getTradingTokens } from "@/lib/catalogue";
+import { getArtworkPage, getArtworkUpdates } from "@/lib/assets";
 import { RiskWarnings } from "@/components/asset/risk-warnings";
 import { TokenRules } from "@/components/asset/token-rules";
 import { UpdatesList } from "@/components/asset/updates-list";
@@ -14,8 +15,6 @@ import { getViewer } from "@/components/layout/viewer";
 import { MarketSection } from "@/components/market/market-section";
 import { Section } from "@/components/ui/section";
 import { FollowArtwork } from "@/components/notifications/follow-artwork";
-import { getArtworkPage } from "@/lib/assets/artwork";
-import { getArtworkUpdates } from "@/lib/assets/updates";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -1,6 +1,5 @@
-import { getArtworkDocumentFile } from "@/lib/assets/documents";
-import { documentFileAccess } from "@/lib/assets/file-access";
-import { getFileViewer } from "@/lib/auth/guard";
+import { getArtworkDocumentFile, documentFileAccess } from "@/lib/assets";
+import { getFileViewer } from "@/lib/auth";
 import { contentDisposition } from "@/lib/format/csv";
 
 /**

@@ -1,6 +1,6 @@
-import { mediaFileAccess } from "@/lib/assets/file-access";
-import { getFileViewer } from "@/lib/auth/guard";
-import { confinedStoredPath, streamStoredFile } from "@/lib/storage/files";
+import { mediaFileAccess } from "@/lib/assets";
+import { getFileViewer } from "@/lib/auth";
+import { confinedStoredPath, streamStoredFile } from "@/lib/storage";
 
 const TYPES: Record<string, string> = {
   webp: "image/webp",

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, unwrap } from "@/lib/actions";
-import { settleConfirmedTx } from "@/lib/sync/settle";
-import { type AgentTxError, recordOfficerAgentTx } from "@/lib/compliance/agent";
+import { settleConfirmedTx } from "@/lib/sync";
+import { type AgentTxError, recordOfficerAgentTx } from "@/lib/compliance";
 import { getRequestIp } from "@/lib/http/request-ip";
 
 /*

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { BadgeLook } from "@/lib/format/badge-look";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Alert } from "@/lib/compliance/alerts";
+import type { Alert } from "@/lib/compliance";
 import { formatDay } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getAuditActionNamer } from "@/components/compliance/console/audit-table";
 import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
-import type { AuditParams } from "@/lib/compliance/audit-query";
+import type { AuditParams } from "@/lib/compliance";
 
 /** The audit log's filters (a GET form: the state lives in the URL): actor, investor, token, action and dates. */
 export async function AuditFilters({

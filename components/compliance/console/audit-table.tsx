@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Address } from "@/components/ui/address";
-import { auditActionWording } from "@/lib/compliance/audit-actions";
-import { auditDetailLines, auditDetails } from "@/lib/compliance/audit-query";
+import { auditActionWording } from "@/lib/compliance/client";
+import { auditDetailLines, auditDetails } from "@/lib/compliance";
 import type { AuditLogEntry } from "@/lib/audit/types";
 import { formatDayTime } from "@/lib/format/date";
 

@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { defineAction, refuse } from "@/lib/actions";
-import { BATCH_MODES, type BatchLineError } from "@/lib/compliance/batch-list";
-import { previewBatch } from "@/lib/compliance/batch";
+import { BATCH_MODES, type BatchLineError } from "@/lib/compliance/client";
+import { previewBatch } from "@/lib/compliance";
 
 /*
  * The preview of a batch freeze or unfreeze: a public POST endpoint through the action pipeline (lib/actions): zod → session with the

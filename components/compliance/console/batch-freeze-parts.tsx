@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import type { ErrorSummaryItem } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { BATCH_MODES, type BatchLineError, type BatchMode, parseBatchList } from "@/lib/compliance/batch-list";
+import { BATCH_MODES, type BatchLineError, type BatchMode, parseBatchList } from "@/lib/compliance/client";
 import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { shortAddress } from "@/lib/format/address";
 import { formatCount } from "@/lib/format/money";

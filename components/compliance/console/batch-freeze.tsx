@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Address } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
-import { type BatchLineError, type BatchMode, batchCall, modeTakesAmount } from "@/lib/compliance/batch-list";
+import { type BatchLineError, type BatchMode, batchCall, modeTakesAmount } from "@/lib/compliance/client";
 import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
 import { BatchDialog, useBatchDialog } from "./batch-dialog";
 import { ReasonNote, useBatchPreview } from "./batch-parts";

@@ -7,8 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { controlStyles } from "@/components/ui/input";
 import type { ActionFailure } from "@/lib/actions/errors";
-import type { BatchLineError } from "@/lib/compliance/batch-list";
-import type { TransferLineError } from "@/lib/compliance/batch-transfer";
+import type { BatchLineError, TransferLineError } from "@/lib/compliance/client";
 import { describeAmountError } from "@/lib/format/amount";
 
 /** The reason every agent action records in the audit log: 5 to 500 characters once trimmed. */

@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
-import type { BatchLineError } from "@/lib/compliance/batch-list";
-import type { TransferLineError } from "@/lib/compliance/batch-transfer";
+import type { BatchLineError, TransferLineError } from "@/lib/compliance/client";
 import { useLineMessage } from "./batch-parts";
 
 /**

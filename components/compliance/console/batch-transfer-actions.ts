@@ -2,12 +2,8 @@
 
 import { z } from "zod";
 import { defineAction, refuse } from "@/lib/actions";
-import type { TransferLineError } from "@/lib/compliance/batch-transfer";
-import {
-  previewTransferList,
-  previewTransferProposal,
-  type TransferPreviewResult,
-} from "@/lib/compliance/batch-transfer-preview";
+import type { TransferLineError } from "@/lib/compliance/client";
+import { previewTransferList, previewTransferProposal, type TransferPreviewResult } from "@/lib/compliance";
 
 /*
  * The preview of a batch forced transfer, before it is proposed (from the pasted list) and before a second officer

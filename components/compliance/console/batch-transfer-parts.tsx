@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import type { TransferLineError } from "@/lib/compliance/batch-transfer";
+import type { TransferLineError } from "@/lib/compliance/client";
 import type { TransferPreviewRowDto } from "./batch-transfer-actions";
 import { type BatchListProps, ListField, ReasonField } from "./batch-parts";
 import { TransferRowsTable, WhatWillMove } from "./transfer-rows";

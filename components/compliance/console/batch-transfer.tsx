@@ -7,7 +7,7 @@ import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { enforcementDeskAbi } from "@/lib/chain/abis";
-import { parseTransferList, type TransferLineError } from "@/lib/compliance/batch-transfer";
+import { parseTransferList, type TransferLineError } from "@/lib/compliance/client";
 import { shortAddress } from "@/lib/format/address";
 import { selectedWallets } from "./batch-freeze";
 import { BatchDialog, useBatchDialog } from "./batch-dialog";

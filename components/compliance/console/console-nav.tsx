@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/components/layout/viewer";
 import { PageNav } from "@/components/ui/page-nav";
-import { consoleSectionsFor } from "@/lib/auth/home";
+import { consoleSectionsFor } from "@/lib/auth/client";
 
 const items = [
   { key: "home", href: "/compliance" },

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import { needsTwoAgents } from "@/lib/kyc/four-eyes";
+import { needsTwoAgents } from "@/lib/kyc/client";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 
 const CATEGORY_CODES = { retail: 1, professional: 2, institutional: 3 } as const;

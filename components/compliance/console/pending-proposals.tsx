@@ -7,7 +7,7 @@ import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { enforcementDeskAbi } from "@/lib/chain/abis";
-import { proposalLooks } from "@/lib/compliance/status-look";
+import { proposalLooks } from "@/lib/compliance/client";
 import { shortAddress } from "@/lib/format/address";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 import { BatchTransferReview } from "./batch-transfer";

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { TokenSummary } from "@/lib/compliance/register";
-import { tokenStatusLooks } from "@/lib/compliance/status-look";
+import type { TokenSummary } from "@/lib/compliance";
+import { tokenStatusLooks } from "@/lib/compliance/client";
 import { formatCount } from "@/lib/format/money";
 
 /** Dense table of tokens: supply, investors, wallets, holder limit, paused. */

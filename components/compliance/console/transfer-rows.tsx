@@ -3,9 +3,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { batchTransferCalldata } from "@/lib/compliance/batch-transfer";
+import { batchTransferCalldata } from "@/lib/compliance/client";
+import { transferReasonKeys } from "@/lib/trade/client";
 import { shortAddress } from "@/lib/format/address";
-import { transferReasonKeys } from "@/lib/trade/reasons";
 import { formatCount } from "@/lib/format/money";
 import { ConfirmBox, PreviewTable } from "./batch-parts";
 import type { TransferPreviewRowDto } from "./batch-transfer-actions";

@@ -6,7 +6,7 @@ import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useWalletTx, type WalletCall, type WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { describeChainError } from "@/lib/chain/errors";
-import { transferReasonKeys } from "@/lib/trade/reasons";
+import { transferReasonKeys } from "@/lib/trade/client";
 import { recordAgentActionAction } from "./actions";
 
 export type AgentStep = WalletTxStep;

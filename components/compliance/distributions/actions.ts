@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { txHashField } from "@/lib/chain/tx-hash-field";
 import { defineAction, unwrap } from "@/lib/actions";
-import type { LifecycleRefusal } from "@/lib/distributions/lifecycle";
-import { recordAgentHold } from "@/lib/distributions/server";
+import { type LifecycleRefusal, recordAgentHold } from "@/lib/distributions";
 
 /*
  * Compliance's hold and release of a distribution, through the action pipeline (lib/actions): zod → session with the

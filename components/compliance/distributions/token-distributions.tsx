@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Address } from "viem";
 import { DistributionsTable } from "@/components/distributions/distributions-table";
 import { Section } from "@/components/ui/section";
-import { loadTokenDistributions } from "@/lib/distributions/server";
+import { loadTokenDistributions } from "@/lib/distributions";
 import { HoldDistribution } from "./hold-distribution";
 
 /** Compliance's view of a token's distributions, each held or released by a registry agent with a reason. */

@@ -1,4 +1,4 @@
-import type { RegisterParams } from "@/lib/compliance/register-query";
+import type { RegisterParams } from "@/lib/compliance/client";
 
 /** The register's URL with some of its parameters changed (defaults left out, so links stay short). */
 export function hrefWith(base: string, p: RegisterParams, change: Partial<RegisterParams>): string {

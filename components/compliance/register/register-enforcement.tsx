@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { PendingProposals } from "@/components/compliance/console/pending-proposals";
 import { RecoveredOrders } from "@/components/compliance/console/recovered-orders";
-import type { RegisterView } from "@/lib/compliance/register-view";
+import type { RegisterView } from "@/lib/compliance";
 import { formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 

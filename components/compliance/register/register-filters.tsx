@@ -4,8 +4,8 @@ import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { BatchTransferAction } from "@/components/compliance/console/batch-transfer";
 import { buttonStyles } from "@/components/ui/button";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
-import type { RegisterView } from "@/lib/compliance/register-view";
-import { REGISTER_PAGE_SIZES, type RegisterParams } from "@/lib/compliance/register-query";
+import type { RegisterView } from "@/lib/compliance";
+import { REGISTER_PAGE_SIZES, type RegisterParams } from "@/lib/compliance/client";
 import { hrefWith } from "./href";
 
 /** What every part of a token's register page is drawn from: the token, the page's path, the officer, the query. */

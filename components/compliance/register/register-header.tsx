@@ -5,8 +5,8 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
-import type { RegisterView } from "@/lib/compliance/register-view";
-import type { RegisterParams } from "@/lib/compliance/register-query";
+import type { RegisterView } from "@/lib/compliance";
+import type { RegisterParams } from "@/lib/compliance/client";
 import { formatDayTime } from "@/lib/format/date";
 import { hrefWith } from "./href";
 

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { TokenPauseAction } from "@/components/compliance/console/holder-actions";
 import { TokenStatus } from "@/components/compliance/console/token-table";
 import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
-import type { RegisterView } from "@/lib/compliance/register-view";
+import type { RegisterView } from "@/lib/compliance";
 import { formatCount } from "@/lib/format/money";
 
 /** Supply, investors, wallets, the holder limit, and the token's status with the pause action for an agent. */

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { FactList } from "@/components/ui/fact-list";
 import { Markdown } from "@/components/ui/markdown";
-import type { IssuerArtworkView } from "@/lib/issuer/views";
+import type { IssuerArtworkView } from "@/lib/issuer";
 
 /** The listing's title, stage and actions, then the reviewer's word and whether it is in review. */
 export async function ArtworkHeader({ id, v }: { id: string; v: IssuerArtworkView }) {

@@ -6,8 +6,8 @@ import {
   RemoveImageForm,
   SubmitListingForm,
 } from "@/components/issuer/listing-forms";
-import type { IssuerArtworkView } from "@/lib/issuer/views";
-import { LIMITS } from "@/lib/issuer/validation";
+import type { IssuerArtworkView } from "@/lib/issuer";
+import { LIMITS } from "@/lib/issuer/client";
 
 const MB = 1024 * 1024;
 

@@ -4,10 +4,10 @@ import { Money } from "@/components/ui/money";
 import { Progress } from "@/components/ui/progress";
 import { Section } from "@/components/ui/section";
 import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
-import { OfferingStatus } from "@/lib/catalogue/offering";
+import { OfferingStatus } from "@/lib/catalogue/client";
+import type { IssuerArtworkView } from "@/lib/issuer";
 import { formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import type { IssuerArtworkView } from "@/lib/issuer/views";
 
 /** The live offering: sold, investors, proceeds and withdrawn; its terms; close and withdraw; its history. */
 export async function LiveOffering({ id, account, v }: { id: string; account: `0x${string}`; v: IssuerArtworkView }) {

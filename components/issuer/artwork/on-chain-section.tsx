@@ -4,7 +4,7 @@ import { GoOnChain } from "@/components/issuer/go-on-chain";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
-import type { IssuerArtworkView } from "@/lib/issuer/views";
+import type { IssuerArtworkView } from "@/lib/issuer";
 
 /** Taking the listing on chain, step by step (or why the chain could not be read). */
 export async function OnChainSection({ id, account, v }: { id: string; account: `0x${string}`; v: IssuerArtworkView }) {

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { DistributionTxDialog, type DistributionTxTarget } from "@/components/distributions/distribution-tx-dialog";
 import { Button } from "@/components/ui/button";
-import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
+import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { formatMoney } from "@/lib/format/money";
 import { recordDistributionCloseAction } from "../distribution-actions";
 

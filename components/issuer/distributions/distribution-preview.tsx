@@ -9,8 +9,7 @@ import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
-import { PAYMENT_DECIMALS } from "@/lib/distributions/allocate";
-import { DISTRIBUTION_KINDS } from "@/lib/distributions/kinds";
+import { PAYMENT_DECIMALS, DISTRIBUTION_KINDS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { planDistributionAction } from "../distribution-actions";

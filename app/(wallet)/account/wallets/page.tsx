@@ -9,8 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
 import { TitledCard } from "@/components/ui/card";
-import { requirePageSession } from "@/lib/auth/guard";
-import { getAccountWalletsView, getWalletInvitationView } from "@/lib/account/views";
+import { requirePageSession } from "@/lib/auth";
+import { getAccountWalletsView, getWalletInvitationView } from "@/lib/account";
 import { formatDayTime } from "@/lib/format/date";
 import { titleMetadata } from "@/lib/i18n/metadata";
 

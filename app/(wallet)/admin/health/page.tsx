@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { HealthCheck, HealthErrors, HealthJobs } from "@/components/admin/health-sections";
-import { getOperatorHealth } from "@/lib/admin/health";
-import { requirePageSession } from "@/lib/auth/guard";
+import { getOperatorHealth } from "@/lib/admin";
+import { requirePageSession } from "@/lib/auth";
 import { formatDayTime } from "@/lib/format/date";
 
 export async function generateMetadata(): Promise<Metadata> {

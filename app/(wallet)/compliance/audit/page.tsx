@@ -7,9 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { PagerLink } from "@/components/ui/pager-link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requirePageSession } from "@/lib/auth/guard";
-import { AUDIT_PAGE } from "@/lib/compliance/audit-query";
-import { getAuditView } from "@/lib/compliance/views";
+import { requirePageSession } from "@/lib/auth";
+import { AUDIT_PAGE, getAuditView } from "@/lib/compliance";
 import { formatDayTime } from "@/lib/format/date";
 import { titleMetadata } from "@/lib/i18n/metadata";
 

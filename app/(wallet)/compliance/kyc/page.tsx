@@ -7,10 +7,10 @@ import { Address } from "@/components/ui/address";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requirePageSession } from "@/lib/auth/guard";
+import { requirePageSession } from "@/lib/auth";
+import { getKycQueueView } from "@/lib/kyc";
 import { formatDay } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
-import { getKycQueueView } from "@/lib/kyc/views";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("complianceKyc");

@@ -6,11 +6,10 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Markdown } from "@/components/ui/markdown";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requirePageSession } from "@/lib/auth/guard";
+import { requirePageSession } from "@/lib/auth";
+import { latestAppraisal, getListingReviewView } from "@/lib/issuer";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import { latestAppraisal } from "@/lib/issuer/listings";
-import { getListingReviewView } from "@/lib/issuer/views";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("issuer.review");

@@ -2,8 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ConsoleHeader } from "@/components/compliance/console/console-nav";
 import { TokenTable } from "@/components/compliance/console/token-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requirePageSession } from "@/lib/auth/guard";
-import { getTokensView } from "@/lib/compliance/views";
+import { requirePageSession } from "@/lib/auth";
+import { getTokensView } from "@/lib/compliance";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("complianceConsole.tokens");

@@ -8,11 +8,10 @@ import { Address } from "@/components/ui/address";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { requirePageSession } from "@/lib/auth/guard";
-import { linkDecisionLooks } from "@/lib/compliance/status-look";
+import { requirePageSession } from "@/lib/auth";
+import { linkDecisionLooks } from "@/lib/compliance/client";
+import { type LinkQueueRow, getWalletLinkQueueView } from "@/lib/kyc";
 import { formatDayTime } from "@/lib/format/date";
-import type { LinkQueueRow } from "@/lib/kyc/wallet-links";
-import { getWalletLinkQueueView } from "@/lib/kyc/views";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("walletLinks.queue");

@@ -5,11 +5,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DocumentsStep, QuestionnaireStep, ReviewStep } from "@/components/onboarding/wizard-steps";
 import { CategoryForm, DisclosuresForm, PersonalForm, ResidenceForm } from "@/components/onboarding/step-forms";
 import { cn } from "@/components/ui/cn";
-import { requirePageSession } from "@/lib/auth/guard";
+import { requirePageSession } from "@/lib/auth";
+import { DISCLOSURE_VERSION, completedSteps, isWizardStep, stepsFor, type WizardStep } from "@/lib/kyc/client";
+import { getWizardStepView } from "@/lib/kyc";
 import { listCountries } from "@/lib/i18n/countries";
-import { DISCLOSURE_VERSION } from "@/lib/kyc/disclosures";
-import { completedSteps, isWizardStep, stepsFor, type WizardStep } from "@/lib/kyc/steps";
-import { getWizardStepView } from "@/lib/kyc/views";
 
 export async function generateMetadata({ params }: { params: Promise<{ step: string }> }): Promise<Metadata> {
   const [{ step }, t] = await Promise.all([params, getTranslations("kyc.wizard")]);

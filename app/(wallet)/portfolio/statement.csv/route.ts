@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { AuthError } from "@/lib/auth/errors";
-import { requireSession } from "@/lib/auth/guard";
+import { requireSession } from "@/lib/auth";
+import { exportStatement } from "@/lib/portfolio";
 import { contentDisposition } from "@/lib/format/csv";
 import { requestIp } from "@/lib/http/request-ip";
-import { exportStatement } from "@/lib/portfolio/statement";
 
 export const dynamic = "force-dynamic";
 

@@ -4,8 +4,8 @@ import { BuyForm } from "@/components/trade/buy-form";
 import { BuySummary, OfferingOver } from "@/components/trade/buy-sections";
 import { TradePageFrame } from "@/components/trade/page-parts";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requireRegisteredPageSession } from "@/lib/auth/guard";
-import { getBuyView, tradePageMetadata } from "@/lib/trade/views";
+import { requireRegisteredPageSession } from "@/lib/auth";
+import { getBuyView, tradePageMetadata } from "@/lib/trade";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -6,8 +6,8 @@ import { TradeForm } from "@/components/market/trade-form";
 import { TradePageFrame } from "@/components/trade/page-parts";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Alert } from "@/components/ui/alert";
-import { requireRegisteredPageSession } from "@/lib/auth/guard";
-import { getTradeView, tradePageMetadata } from "@/lib/trade/views";
+import { requireRegisteredPageSession } from "@/lib/auth";
+import { getTradeView, tradePageMetadata } from "@/lib/trade";
 
 type Props = { params: Promise<{ slug: string }> };
 

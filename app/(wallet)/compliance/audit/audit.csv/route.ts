@@ -1,5 +1,4 @@
-import { exportAuditCsv } from "@/lib/compliance/audit-export";
-import { parseAuditParams } from "@/lib/compliance/audit-query";
+import { exportAuditCsv, parseAuditParams } from "@/lib/compliance";
 import { complianceSessionOrNull, csvResponse, notFoundResponse } from "@/lib/http/csv-response";
 import { requestIp } from "@/lib/http/request-ip";
 

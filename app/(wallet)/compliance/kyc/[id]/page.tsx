@@ -13,12 +13,11 @@ import {
 import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
-import { requirePageSession } from "@/lib/auth/guard";
+import { requirePageSession } from "@/lib/auth";
+import { isReviewComplete, reviewReadiness } from "@/lib/kyc/client";
+import { canApprove, isReviewable, needsFourEyes, getKycApplicationView } from "@/lib/kyc";
 import { formatDay } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
-import { isReviewComplete, reviewReadiness } from "@/lib/kyc/review";
-import { canApprove, isReviewable, needsFourEyes } from "@/lib/kyc/state";
-import { getKycApplicationView } from "@/lib/kyc/views";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("complianceKyc", "application.title");

@@ -11,9 +11,9 @@ import { RegisterHeader } from "@/components/compliance/register/register-header
 import { RegisterStats } from "@/components/compliance/register/register-stats";
 import { RegisterTable } from "@/components/compliance/register/register-table";
 import { TokenRoleHistory } from "@/components/compliance/token-role-history";
-import { requirePageSession } from "@/lib/auth/guard";
-import { parseRegisterParams } from "@/lib/compliance/register-query";
-import { getRegisterView } from "@/lib/compliance/register-view";
+import { requirePageSession } from "@/lib/auth";
+import { parseRegisterParams } from "@/lib/compliance/client";
+import { getRegisterView } from "@/lib/compliance";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 type Props = {

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { requirePageSession } from "@/lib/auth/guard";
-import { issuerOwnsListing } from "@/lib/issuer/queries";
+import { requirePageSession } from "@/lib/auth";
+import { issuerOwnsListing } from "@/lib/issuer";
 
 type Props = { children: React.ReactNode; params: Promise<{ id: string }> };
 

@@ -11,8 +11,8 @@ import { OnChainSection } from "@/components/issuer/artwork/on-chain-section";
 import { IssuerDistributionsSection } from "@/components/issuer/distributions/distributions-section";
 import { TokenPowers } from "@/components/issuer/token-powers";
 import { IssuerUpdatesSection } from "@/components/issuer/updates-section";
-import { requirePageSession } from "@/lib/auth/guard";
-import { getIssuerArtworkView } from "@/lib/issuer/views";
+import { requirePageSession } from "@/lib/auth";
+import { getIssuerArtworkView } from "@/lib/issuer";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 type Props = { params: Promise<{ id: string }> };

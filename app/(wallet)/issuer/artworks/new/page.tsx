@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listingFormValuesOf } from "@/components/issuer/form-values";
 import { ListingForm } from "@/components/issuer/listing-form";
-import { requirePageSession } from "@/lib/auth/guard";
+import { requirePageSession } from "@/lib/auth";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titleMetadata("issuer.form", "newTitle");

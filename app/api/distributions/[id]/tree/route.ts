@@ -1,4 +1,4 @@
-import { loadTreeDocument } from "@/lib/distributions/server";
+import { loadTreeDocument } from "@/lib/distributions";
 
 /**
  * A distribution's tree document, byte for byte as built: its SHA-256 is the tree hash anchored on-chain with the

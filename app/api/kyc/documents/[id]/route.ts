@@ -1,7 +1,7 @@
 import { AuthError } from "@/lib/auth/errors";
-import { requireSession } from "@/lib/auth/guard";
+import { requireSession } from "@/lib/auth";
+import { openKycDocument } from "@/lib/kyc";
 import { contentDisposition } from "@/lib/format/csv";
-import { openKycDocument } from "@/lib/kyc/document-access";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,6 @@
 import { getAddress, isAddress } from "viem";
-import { RegisterUnavailableError } from "@/lib/compliance/register";
-import { exportRegisterCsv } from "@/lib/compliance/register-export";
-import { parseRegisterParams } from "@/lib/compliance/register-query";
+import { RegisterUnavailableError, exportRegisterCsv } from "@/lib/compliance";
+import { parseRegisterParams } from "@/lib/compliance/client";
 import { complianceSessionOrNull, csvResponse, notFoundResponse } from "@/lib/http/csv-response";
 import { requestIp } from "@/lib/http/request-ip";
 

@@ -3,9 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { listingFormValuesOf } from "@/components/issuer/form-values";
 import { ListingForm } from "@/components/issuer/listing-form";
-import { requirePageSession } from "@/lib/auth/guard";
-import { isEditable } from "@/lib/issuer/listings";
-import { getIssuerListing } from "@/lib/issuer/queries";
+import { requirePageSession } from "@/lib/auth";
+import { isEditable, getIssuerListing } from "@/lib/issuer";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
 type Props = { params: Promise<{ id: string }> };

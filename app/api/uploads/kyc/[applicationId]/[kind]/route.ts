@@ -1,5 +1,5 @@
 import { revalidatePath } from "next/cache";
-import { postKycDocument } from "@/lib/uploads/kyc-uploads";
+import { postKycDocument } from "@/lib/uploads";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { revalidatePath } from "next/cache";
-import { postListingDocument } from "@/lib/uploads/listing-uploads";
+import { postListingDocument } from "@/lib/uploads";
 
 export const dynamic = "force-dynamic";
 

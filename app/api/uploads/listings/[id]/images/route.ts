@@ -1,5 +1,5 @@
 import { revalidatePath } from "next/cache";
-import { postListingImage } from "@/lib/uploads/listing-uploads";
+import { postListingImage } from "@/lib/uploads";
 
 export const dynamic = "force-dynamic";
 

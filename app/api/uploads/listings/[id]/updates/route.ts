@@ -1,5 +1,5 @@
 import { revalidatePath } from "next/cache";
-import { postListingUpdate } from "@/lib/uploads/listing-uploads";
+import { postListingUpdate } from "@/lib/uploads";
 
 export const dynamic = "force-dynamic";
 

@@ -26,6 +26,13 @@ const tokenEvent = (name: "Transfer" | (typeof TOKEN_REGISTER_EVENTS)[number] | 
   ({ abi: getAbiItem({ abi: artworkShareTokenAbi, name }), from: "token", token: "emitter" }) satisfies EventSpec;
 
 /**
+ * The read side of the register the projections record: the register at a block, for the plain processes that need
+ * it outside Next (a distribution's holder snapshot, in the server and in the seed). Not behind the index, which
+ * also carries the server-only views.
+ */
+export { readIndexedRegister } from "./register-history";
+
+/**
  * The register snapshots: after each block with a token's Transfer or register event, the token's state read at
  * that block (`token_states`, `token_wallet_states`). Version 1: as the indexer first built them (event set 5).
  */

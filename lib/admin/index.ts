@@ -1,0 +1,10 @@
+/**
+ * lib/admin's public surface: what routes, server components, actions and other domains call. Its client-safe part
+ * (pure helpers, types) is ./client, which client components import instead.
+ */
+export { getOperatorHealth } from "./health";
+export type { HealthPart, OperatorHealth } from "./health";
+export { checkRoleChange, recordRoleChange } from "./role-change";
+export type { RoleChangeError, RoleChangeRefusal } from "./role-change";
+export { listAdminRoles } from "./view";
+export * from "./client";

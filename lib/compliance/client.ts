@@ -1,0 +1,21 @@
+/**
+ * lib/compliance's client-safe surface: pure helpers and types (no server-only module behind a value), for client
+ * components and for any layer.
+ */
+export { auditActionWording } from "./audit-actions";
+export { BATCH_MODES, batchCall, modeTakesAmount, parseBatchList } from "./batch-list";
+export type { BatchLineError, BatchMode } from "./batch-list";
+export { batchTransferCalldata, parseTransferList } from "./batch-transfer";
+export type { TransferLineError } from "./batch-transfer";
+export { PLATFORM_ROLE_EVENTS } from "./indexed-events";
+export { REGISTER_PAGE_SIZES, parseRegisterParams } from "./register-query";
+export type { RegisterParams, RegisterSort } from "./register-query";
+export {
+  deskChangeLooks,
+  directionLooks,
+  linkDecisionLooks,
+  proposalLooks,
+  roleChangeLooks,
+  tokenStatusLooks,
+  walletVerifiedLooks,
+} from "./status-look";

@@ -1,0 +1,9 @@
+/**
+ * lib/distributions's client-safe surface: pure helpers and types (no server-only module behind a value), for client
+ * components and for any layer.
+ */
+export { PAYMENT_DECIMALS } from "./allocate";
+export { CLAIM_OK, claimRefusedCode, claimState } from "./claim-codes";
+export type { ClaimState } from "./claim-codes";
+export { DISTRIBUTION_KINDS, distributionStatusLooks } from "./kinds";
+export type { DistributionKind } from "./kinds";

@@ -1,0 +1,22 @@
+/**
+ * lib/distributions's public surface: what routes, server components, actions and other domains call. Its client-safe
+ * part (pure helpers, types) is ./client, which client components import instead.
+ */
+export { listWalletClaims } from "./claims";
+export type { DistributionRefusal } from "./issuer";
+export type { LifecycleRefusal } from "./lifecycle";
+export {
+  claimsOfWallet,
+  loadTokenDistributions,
+  loadTreeDocument,
+  planIssuerDistribution,
+  recordAgentHold,
+  recordInvestorClaim,
+  recordIssuerClose,
+  recordIssuerDistribution,
+} from "./server";
+export type { TokenDistribution } from "./server";
+export { distributionsByOnChainIds } from "./store";
+export { DISTRIBUTION_KINDS } from "./tree";
+export type { DistributionKind } from "./tree";
+export * from "./client";

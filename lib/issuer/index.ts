@@ -1,0 +1,33 @@
+/**
+ * lib/issuer's public surface: what routes, server components, actions and other domains call. Its client-safe part
+ * (pure helpers, types) is ./client, which client components import instead.
+ */
+export { checkOnChain, confirmListingStep, recordStepSent } from "./chain-check";
+export type { StepTxView } from "./chain-check";
+export {
+  ListingError,
+  addListingDocument,
+  addListingImage,
+  createListing,
+  deleteListing,
+  getListingById,
+  isEditable,
+  latestAppraisal,
+  removeListingDocument,
+  removeListingImage,
+  reviewListing,
+  submitListing,
+  updateListing,
+  withdrawListing,
+} from "./listings";
+export type { ListingErrorCode } from "./listings";
+export { getIssuerDashboard, getIssuerListing, issuerOwnsListing } from "./queries";
+export type { IssuerUpdateView } from "./queries";
+export { isListingDocument } from "./update-documents";
+export { publishAnchoredUpdate, unanchoredUpdateDocuments } from "./update-publish";
+export { UPDATE_LIMITS, todayInHongKong, updateFormValues, validateUpdate } from "./update-validation";
+export { createUpdate, listPublishedUpdates, updateViewFields } from "./updates";
+export type { UpdateViewFields } from "./updates";
+export { getIssuerArtworkView, getListingReviewView } from "./views";
+export type { IssuerArtworkView } from "./views";
+export * from "./client";

@@ -1,0 +1,5 @@
+/**
+ * lib/portfolio's client-safe surface: pure helpers and types (no server-only module behind a value), for client
+ * components and for any layer.
+ */
+export type { ClaimRow, DistributionClaimsView, PaymentRow } from "./distribution-claims";

@@ -1,0 +1,10 @@
+/**
+ * lib/portfolio's public surface: what routes, server components, actions and other domains call. Its client-safe part
+ * (pure helpers, types) is ./client, which client components import instead.
+ */
+export { loadDistributionClaims } from "./distribution-claims";
+export type { HistoryEntry, HistoryKind, Holding, PortfolioOrder } from "./queries";
+export { exportStatement } from "./statement";
+export { loadPortfolioView } from "./views";
+export type { PortfolioView } from "./views";
+export * from "./client";

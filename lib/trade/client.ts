@@ -1,0 +1,9 @@
+/**
+ * lib/trade's client-safe surface: pure helpers and types (no server-only module behind a value), for client
+ * components and for any layer.
+ */
+export { lockMergeFromPreview, lockMergeMessage } from "./lock-merge";
+export type { LockMerge } from "./lock-merge";
+export { canProceed, evaluateBuyChecks, transferReasonKeys } from "./reasons";
+export type { MessageValues, Reason, ReasonContext } from "./reasons";
+export type { BuyOffering } from "./buy-offering";

@@ -1,0 +1,5 @@
+/**
+ * lib/wallet's public surface: what routes, server components, actions and other domains call. Its client-safe part
+ * (pure helpers, types) is ./client, which client components import instead.
+ */
+export * from "./client";
