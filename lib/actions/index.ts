@@ -12,8 +12,7 @@ import type { Database } from "@/lib/db/connect";
 import { isAmountMessageKey } from "@/lib/format/amount-schema";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { ActionError, type ActionFailure, type ActionResult } from "./errors";
-
-export { ActionError, type ActionFailure, type ActionResult, type CommonActionCode } from "./errors";
+export * from "./errors";
 
 /*
  * The one pipeline every server action goes through, in this order:

@@ -4,7 +4,6 @@
  */
 export { getOperatorHealth } from "./health";
 export type { HealthPart, OperatorHealth } from "./health";
-export { checkRoleChange, recordRoleChange } from "./role-change";
-export type { RoleChangeError, RoleChangeRefusal } from "./role-change";
-export { listAdminRoles } from "./view";
+export * from "./role-change";
+export * from "./view";
 export * from "./client";

@@ -4,4 +4,4 @@
  */
 export { categoriesFromMask, categoryFromCode, maskFromCategories } from "./categories";
 export type { CategoryName } from "./categories";
-export { documentLabels, documentLooks } from "./document-look";
+export * from "./document-look";

@@ -5,4 +5,4 @@
 export { consoleSectionsFor, homeFor, navFor } from "./home";
 export type { HomeRoles } from "./home";
 export { buildSignInMessage } from "./siwe-message";
-export { safeNextPath } from "./next-path";
+export * from "./next-path";

@@ -4,4 +4,4 @@
  */
 export { OfferingStatus, describeOffering, offeringStatusToCatalogue } from "./offering";
 export type { OfferingFacts, OfferingView } from "./offering";
-export { catalogueLooks } from "./status-look";
+export * from "./status-look";

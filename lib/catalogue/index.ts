@@ -3,6 +3,6 @@
  * (pure helpers, types) is ./client, which client components import instead.
  */
 export { latestOfferingPerArtwork, selectListedWithOfferings } from "./listed";
-export { getCatalogue, getCatalogueArtists, readCatalogueChainState } from "./queries";
-export { getTradingTokens } from "./trading";
+export * from "./queries";
+export * from "./trading";
 export * from "./client";

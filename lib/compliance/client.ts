@@ -10,12 +10,4 @@ export type { TransferLineError } from "./batch-transfer";
 export { PLATFORM_ROLE_EVENTS } from "./indexed-events";
 export { REGISTER_PAGE_SIZES, parseRegisterParams } from "./register-query";
 export type { RegisterParams, RegisterSort } from "./register-query";
-export {
-  deskChangeLooks,
-  directionLooks,
-  linkDecisionLooks,
-  proposalLooks,
-  roleChangeLooks,
-  tokenStatusLooks,
-  walletVerifiedLooks,
-} from "./status-look";
+export * from "./status-look";

@@ -6,7 +6,7 @@ export { recordOfficerAgentTx } from "./agent";
 export type { AgentTxError } from "./agent";
 export { DESK_TOKEN_CALLS } from "./agent-audit";
 export type { Alert } from "./alerts";
-export { exportAuditCsv } from "./audit-export";
+export * from "./audit-export";
 export { AUDIT_PAGE, auditDetailLines, auditDetails, parseAuditParams } from "./audit-query";
 export type { AuditParams } from "./audit-query";
 export { previewBatch } from "./batch";
@@ -15,16 +15,8 @@ export type { TransferPreviewResult } from "./batch-transfer-preview";
 export { getTokenPowers } from "./enforcement";
 export { RegisterUnavailableError } from "./register";
 export type { TokenSummary } from "./register";
-export { exportRegisterCsv } from "./register-export";
+export * from "./register-export";
 export { getRegisterView } from "./register-view";
 export type { RegisterView } from "./register-view";
-export {
-  getAuditView,
-  getComplianceHomeView,
-  getDeskHistoryView,
-  getInvestorPageView,
-  getTokenRoleHistoryView,
-  getTokensView,
-} from "./views";
-export type { InvestorPageView } from "./views";
+export * from "./views";
 export * from "./client";

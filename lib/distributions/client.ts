@@ -5,5 +5,4 @@
 export { PAYMENT_DECIMALS } from "./allocate";
 export { CLAIM_OK, claimRefusedCode, claimState } from "./claim-codes";
 export type { ClaimState } from "./claim-codes";
-export { DISTRIBUTION_KINDS, distributionStatusLooks } from "./kinds";
-export type { DistributionKind } from "./kinds";
+export * from "./kinds";

@@ -1,3 +1,2 @@
-export { formatMoney, formatUnitsExact, formatCount, formatPercent, CURRENCY } from "./money";
-export type { MoneyOptions } from "./money";
+export * from "./money";
 export { shortAddress } from "./address";

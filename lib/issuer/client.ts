@@ -5,7 +5,7 @@
 export { chainAnchorReader } from "./anchors";
 export { artworkUpdateKinds, documentKinds } from "./kinds";
 export type { ArtworkUpdateKind } from "./kinds";
-export { documentNameToBytes32Plain } from "./names";
+export * from "./names";
 export { stageBadge, updateStateLooks } from "./status";
 export type { ListingStage } from "./status";
 export {

@@ -23,11 +23,10 @@ export {
 export type { ListingErrorCode } from "./listings";
 export { getIssuerDashboard, getIssuerListing, issuerOwnsListing } from "./queries";
 export type { IssuerUpdateView } from "./queries";
-export { isListingDocument } from "./update-documents";
-export { publishAnchoredUpdate, unanchoredUpdateDocuments } from "./update-publish";
+export * from "./update-documents";
+export * from "./update-publish";
 export { UPDATE_LIMITS, todayInHongKong, updateFormValues, validateUpdate } from "./update-validation";
 export { createUpdate, listPublishedUpdates, updateViewFields } from "./updates";
 export type { UpdateViewFields } from "./updates";
-export { getIssuerArtworkView, getListingReviewView } from "./views";
-export type { IssuerArtworkView } from "./views";
+export * from "./views";
 export * from "./client";

@@ -5,11 +5,11 @@
 export type { KycActionCode, KycFormState } from "./action-result";
 export { MAX_DOCUMENT_BYTES } from "./content-type";
 export { DISCLOSURES, DISCLOSURE_VERSION } from "./disclosures";
-export { needsTwoAgents } from "./four-eyes";
+export * from "./four-eyes";
 export { QUESTIONS, scoreQuestionnaire } from "./questionnaire";
 export type { RegistrationPlan } from "./registration";
 export { REVIEW_CHECKLIST, isReviewComplete, reviewReadiness } from "./review";
-export { kycLooks } from "./status-look";
+export * from "./status-look";
 export { completedSteps, firstIncompleteStep, isWizardStep, requiredDocuments, stepsFor } from "./steps";
 export type { WizardStep } from "./steps";
 export type { LinkCall } from "./wallet-links";

@@ -4,14 +4,7 @@
  */
 export { QUEUE_SORTS, canEditApplication, expireLapsedApprovals, getApplication } from "./applications";
 export type { KycActor, QueueFilters } from "./applications";
-export {
-  decideApplication,
-  recordApproval,
-  recordPreApproval,
-  saveReview,
-  startApproval,
-  startPreApproval,
-} from "./decisions";
+export * from "./decisions";
 export { openKycDocument } from "./document-access";
 export { storeKycDocument } from "./documents";
 export { ANSWER_STEPS, saveWizardStep, startApplication, submitApplication } from "./onboarding";

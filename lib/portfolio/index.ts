@@ -4,7 +4,6 @@
  */
 export { loadDistributionClaims } from "./distribution-claims";
 export type { HistoryEntry, HistoryKind, Holding, PortfolioOrder } from "./queries";
-export { exportStatement } from "./statement";
-export { loadPortfolioView } from "./views";
-export type { PortfolioView } from "./views";
+export * from "./statement";
+export * from "./views";
 export * from "./client";

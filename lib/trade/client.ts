@@ -6,4 +6,4 @@ export { lockMergeFromPreview, lockMergeMessage } from "./lock-merge";
 export type { LockMerge } from "./lock-merge";
 export { canProceed, evaluateBuyChecks, transferReasonKeys } from "./reasons";
 export type { MessageValues, Reason, ReasonContext } from "./reasons";
-export type { BuyOffering } from "./buy-offering";
+export * from "./buy-offering";
