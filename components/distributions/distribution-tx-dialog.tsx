@@ -1,11 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode, useRef, useState } from "react";
 import type { Address, Hex } from "viem";
 import { TxStatus } from "@/components/issuer/tx-status";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
+import { useSignerWallet } from "@/components/wallet/use-signer-wallet";
+import { shortAddress } from "@/lib/format/address";
 import { distributorAbi } from "@/lib/chain/abis";
 
 /** The distribution a control acts on (its Distributor and on-chain id) and the wallet that signs. */
@@ -22,8 +26,9 @@ type Record = (input: { onChainId: string; txHash: Hex }) => Promise<{ ok: true 
 type SignCall = (call: DistributorCall, record: Record) => Promise<boolean>;
 
 /**
- * A transaction on one distribution behind a confirmation dialog (hold, release, close): the trigger, enabled for
- * the target's wallet only, opens the dialog; its content `close`s it and `sign`s the Distributor call, which the
+ * A transaction on one distribution behind a confirmation dialog (hold, release, close): the trigger opens the
+ * dialog — or, with no wallet connected, the wallet list; with another wallet connected it stays disabled and says
+ * which wallet signs; its content `close`s it and `sign`s the Distributor call, which the
  * server then reads back; below, the transaction's status, where focus returns.
  */
 export function DistributionTxDialog({
@@ -53,7 +58,9 @@ export function DistributionTxDialog({
   children: (run: { sign: SignCall; close: () => void }) => ReactNode;
 }) {
   const { distributor, onChainId, account } = target;
-  const { tx, isSigner, sign: signRecorded } = useRecordedTx(account);
+  const t = useTranslations("distributions.signer");
+  const { tx, sign: signRecorded } = useRecordedTx(account);
+  const signer = useSignerWallet(account);
   const sign: SignCall = (call, record) =>
     signRecorded(
       (send) =>
@@ -73,10 +80,10 @@ export function DistributionTxDialog({
       {hideWhenConfirmed && tx.step.kind === "confirmed" ? null : (
         <Dialog
           open={open}
-          onOpenChange={setOpen}
+          onOpenChange={(next) => (next && !signer.address ? signer.askToConnect() : setOpen(next))}
           locked={tx.busy}
           trigger={
-            <Button size="sm" variant={variant} disabled={!isSigner} loading={tx.busy}>
+            <Button size="sm" variant={variant} disabled={signer.wrongWallet} loading={tx.busy}>
               {trigger}
             </Button>
           }
@@ -89,6 +96,10 @@ export function DistributionTxDialog({
           {children({ sign, close: () => setOpen(false) })}
         </Dialog>
       )}
+      {signer.wrongWallet ? (
+        <p className="max-w-xs text-right text-xs text-ink-muted">{t("wrongWallet", { address: shortAddress(account) })}</p>
+      ) : null}
+      <ConnectDialog {...signer.connect} />
       <div ref={statusRef} tabIndex={-1} className="outline-none">
         <TxStatus step={tx.step} confirmed={confirmed} testId={testId} />
       </div>
