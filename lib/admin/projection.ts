@@ -6,10 +6,12 @@
  * It is also where the person whose wallet gains or loses a role is told (lib/notifications): the indexer sees every
  * change once, whoever made it — the admin console, a script, a call straight to the contract — while the console's
  * action sees only its own. Told for live blocks only (a backfill or rescan re-reads history without telling
- * anyone again), in the transaction that records the event. Plain module.
+ * anyone again), in the transaction that records the event; and the person's role floor is raised there, so a change
+ * made outside the console holds at their next request too. Plain module.
  */
 import { getAbiItem } from "viem";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { raiseRoleFloor } from "@/lib/auth/projection";
 import { PLATFORM_ROLE_EVENTS } from "@/lib/compliance/client";
 import type { Database } from "@/lib/db/connect";
 import { defineProjection, type EventSpec, type IndexedEvent } from "@/lib/indexer/projection";
@@ -32,6 +34,20 @@ export function roleNotices(events: readonly IndexedEvent[], contracts: Platform
     const change = e.eventName === "RoleGranted" ? ("granted" as const) : ("revoked" as const);
     return [{ change, role, account: String(args.account), txHash: e.txHash, logIndex: e.logIndex }];
   });
+}
+
+/**
+ * The person's sessions read their roles at or after the change's block from their next request on, on every
+ * instance — for a change made anywhere (the console's own action raises it at once too).
+ */
+export async function raiseRoleFloors(tx: Database, events: readonly IndexedEvent[], contracts: PlatformContracts) {
+  const floors = new Map<string, bigint>();
+  for (const notice of roleNotices(events, contracts)) {
+    const event = events.find((e) => e.txHash === notice.txHash && e.logIndex === notice.logIndex)!;
+    const account = notice.account.toLowerCase();
+    if ((floors.get(account) ?? -1n) < event.blockNumber) floors.set(account, event.blockNumber);
+  }
+  for (const [address, blockNumber] of floors) await raiseRoleFloor(tx, { address, blockNumber });
 }
 
 /** Tells the holders of the roles a live batch changed (once per event). */
@@ -57,7 +73,9 @@ export const platformRolesProjection = defineProjection<PlatformContracts>({
     enforcementDesk: contracts.enforcementDesk,
   }),
   apply: async (tx, batch) => {
-    if (batch.kind === "live" && batch.events.length > 0) await notifyRoleChanges(tx, batch.events, batch.prepared);
+    if (batch.kind !== "live" || batch.events.length === 0) return;
+    await raiseRoleFloors(tx, batch.events, batch.prepared);
+    await notifyRoleChanges(tx, batch.events, batch.prepared);
   },
   rollback: async () => {},
 });

@@ -210,8 +210,10 @@ describe("admin console: roles", () => {
     });
   });
 
-  it("a change made outside the portal (straight on the contract) is told to the person too", async () => {
+  it("a change made outside the portal (straight on the contract) is told to the person, and holds at their next request once indexed", async () => {
     const factory = { address: tc.deployments.shareTokenFactory, abi: shareTokenFactoryAbi } as const;
+    signInAs(stranger.address);
+    await expect(guard.requireSession({ role: "issuer" })).resolves.toBeTruthy();
     await send(
       tc.wallet(admin).writeContract({
         ...factory,
@@ -220,6 +222,8 @@ describe("admin console: roles", () => {
       }),
     );
     await index();
+    // The indexer saw the revoke: the next request reads the roles at or after its block (not a cached read).
+    await expect(guard.requireSession({ role: "issuer" })).rejects.toMatchObject({ code: "forbidden" });
     const told = await listNotifications(t.db, { address: stranger.address, locale: "zh-HK" });
     expect(told.map((n) => [n.title, n.link])).toEqual([
       ["你的發行人角色已被撤銷", "/"],

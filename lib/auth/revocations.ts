@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { sessionRevocations, sessionRoleFloors, sessionSignOuts } from "@/lib/db/schema";
+import { sessionRevocations, sessionSignOuts } from "@/lib/db/schema";
 
 /** Refuse a session token from now on (sign-out). Kept until the token would have expired anyway. */
 export async function revokeSession(
@@ -69,32 +69,4 @@ export async function deleteExpiredRevocations(
   return removed.length;
 }
 
-/**
- * A platform role of this wallet changed at `blockNumber` (granted or revoked through the admin console): its
- * sessions read their roles at that block or later from their next request on (`getRoles`), on every instance.
- */
-export async function raiseRoleFloor(
-  db: Database,
-  { address, blockNumber, now = new Date() }: { address: string; blockNumber: bigint; now?: Date },
-): Promise<void> {
-  await db
-    .insert(sessionRoleFloors)
-    .values({ address: address.toLowerCase(), blockNumber, changedAt: now })
-    .onConflictDoUpdate({
-      target: sessionRoleFloors.address,
-      set: {
-        blockNumber: sql`GREATEST(${sessionRoleFloors.blockNumber}, excluded.block_number)`,
-        changedAt: sql`excluded.changed_at`,
-      },
-    });
-}
-
-/** The block this wallet's roles must be read at or after, or null (no role change recorded). */
-export async function readRoleFloor(db: Database, address: string): Promise<bigint | null> {
-  const [row] = await db
-    .select({ blockNumber: sessionRoleFloors.blockNumber })
-    .from(sessionRoleFloors)
-    .where(eq(sessionRoleFloors.address, address.toLowerCase()))
-    .limit(1);
-  return row?.blockNumber ?? null;
-}
+export { raiseRoleFloor, readRoleFloor } from "./projection";
