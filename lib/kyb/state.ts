@@ -12,6 +12,7 @@
  * issuer role on the share token factory (granted by the platform admin from /admin).
  */
 import type { KybDocumentKind, KybStatus } from "@/lib/db/schema";
+import { type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
 
 export type KybEvent =
   | { type: "submit" }
@@ -117,3 +118,13 @@ export function kybTransition(app: KybMachineInput, event: KybEvent): KybTransit
       return { ok: true, status: "active" };
   }
 }
+
+/** How each status looks as a badge (the applicant's page, the queue, the admin console). */
+export const kybLooks: Record<KybStatus, BadgeLook> = {
+  ...reviewStageLooks,
+  resubmitted: { tone: "accent", icon: "clock" },
+  needs_information: { tone: "warn", icon: "warn" },
+  approved: { tone: "accent", icon: "clock" },
+  active: { tone: "success", icon: "check" },
+  rejected: { tone: "danger", icon: "error" },
+};
