@@ -79,32 +79,25 @@ export function KybDecision({
           </div>
         )}
       </section>
-      <MessageStep
-        name="kyb-info"
-        field="kyb-info-message"
-        applicationId={applicationId}
-        title={t("requestTitle")}
-        label={t("requestLabel")}
-        hint={t("requestHint")}
-        submit={t("requestSubmit")}
-        variant="secondary"
-        state={infoState}
-        action={infoForm}
-        pending={requesting}
-      />
-      <MessageStep
-        name="kyb-reject"
-        field="kyb-reject-reason"
-        applicationId={applicationId}
-        title={t("rejectTitle")}
-        label={t("rejectLabel")}
-        hint={t("rejectHint")}
-        submit={t("rejectSubmit")}
-        variant="danger"
-        state={rejectState}
-        action={rejectForm}
-        pending={rejecting}
-      />
+      {(
+        [
+          { k: "request", state: infoState, action: infoForm, pending: requesting },
+          { k: "reject", state: rejectState, action: rejectForm, pending: rejecting },
+        ] as const
+      ).map(({ k, ...step }) => (
+        <MessageStep
+          key={k}
+          {...step}
+          name={`kyb-${k}`}
+          field={`kyb-${k}-message`}
+          applicationId={applicationId}
+          title={t(`${k}Title`)}
+          label={t(`${k}Label`)}
+          hint={t(`${k}Hint`)}
+          submit={t(`${k}Submit`)}
+          variant={k === "reject" ? "danger" : "secondary"}
+        />
+      ))}
     </div>
   );
 }

@@ -27,7 +27,12 @@ export type KybApplicantError =
   | "applicant_investor"
   | "applicant_role";
 
-type Refusal = { ok: false; code: KybApplicantError; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+type Refusal = {
+  ok: false;
+  code: KybApplicantError;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string>;
+};
 
 /** The wallet's latest application (an open one, else its latest rejected one), or null. */
 export async function getApplicationOf(db: Database, { applicant }: { applicant: string }) {

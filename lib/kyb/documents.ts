@@ -56,7 +56,8 @@ export async function storeKybDocument(
         uploadedBy: uploadedBy.toLowerCase(),
       })
       .returning();
-    for (const old of previous) await t.delete(issuerApplicationDocuments).where(eq(issuerApplicationDocuments.id, old.id));
+    for (const old of previous)
+      await t.delete(issuerApplicationDocuments).where(eq(issuerApplicationDocuments.id, old.id));
     await writeAudit(t, {
       actor: uploadedBy.toLowerCase(),
       actorRole: "applicant",

@@ -25,8 +25,14 @@ export function isChecksummed(address: string): boolean {
 }
 
 const person = z.object({
-  name: z.string().max(120, "person_name").refine((s) => s.trim().length >= 2, "person_name"),
-  role: z.string().max(80, "person_role").refine((s) => s.trim().length >= 2, "person_role"),
+  name: z
+    .string()
+    .max(120, "person_name")
+    .refine((s) => s.trim().length >= 2, "person_name"),
+  role: z
+    .string()
+    .max(80, "person_role")
+    .refine((s) => s.trim().length >= 2, "person_role"),
 });
 
 /** A draft: every field may be empty; what is filled in must have its format. */

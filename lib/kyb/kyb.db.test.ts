@@ -21,8 +21,10 @@ import { activateIfGranted, getIssuerApplication, openKybDocument } from "@/lib/
 import { KYB_CHECKLIST, KYB_DOCUMENT_KINDS } from "./state";
 
 let t: TestDatabase;
-const state: { session: { address: Address; expiresAt: Date; jti: string } | null; roles: Map<string, Partial<Roles>> } =
-  { session: null, roles: new Map() };
+const state: {
+  session: { address: Address; expiresAt: Date; jti: string } | null;
+  roles: Map<string, Partial<Roles>>;
+} = { session: null, roles: new Map() };
 
 vi.mock("@/lib/db", () => ({ getDb: async () => t.db }));
 vi.mock("@/lib/auth/session", () => ({ getSession: async () => state.session }));
@@ -86,7 +88,10 @@ function upload(id: string, kind: string) {
 }
 
 const audits = (id: string) =>
-  t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, id), like(auditLog.action, "kyb.%")));
+  t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectId, id), like(auditLog.action, "kyb.%")));
 
 beforeAll(async () => {
   vi.stubEnv("DATA_DIR", mkdtempSync(path.join(tmpdir(), "atelier-kyb-")));
@@ -187,9 +192,11 @@ describe("issuer applications (KYB)", () => {
 
   it("round-trips a request for information", async () => {
     signIn(GRACE);
-    expect(await requestKybInformationAction(null, form({ id, message: "Please add the company secretary." }))).toEqual({
-      ok: true,
-    });
+    expect(await requestKybInformationAction(null, form({ id, message: "Please add the company secretary." }))).toEqual(
+      {
+        ok: true,
+      },
+    );
     signIn(GALLERY);
     const people = [...draft.people, { name: "Kelvin Lau", role: "Company secretary" }];
     expect((await saveIssuerApplicationAction({ ...draft, people })).ok).toBe(true);
@@ -205,7 +212,9 @@ describe("issuer applications (KYB)", () => {
     expect(await approveKybAction({ id })).toMatchObject({ ok: false, code: "needs_pre_approval" });
     expect(await preApproveKybAction({ id })).toMatchObject({ ok: false, code: "review_incomplete" });
     const checklist = Object.fromEntries(KYB_CHECKLIST.map((k) => [k, true]));
-    expect(await saveKybReviewAction({ id, checklist, note: "Checked at the Companies Registry." })).toEqual({ ok: true });
+    expect(await saveKybReviewAction({ id, checklist, note: "Checked at the Companies Registry." })).toEqual({
+      ok: true,
+    });
     expect(await preApproveKybAction({ id })).toEqual({ ok: true });
     expect(await preApproveKybAction({ id })).toMatchObject({ ok: false, code: "already_pre_approved" });
     expect(await approveKybAction({ id })).toMatchObject({ ok: false, code: "same_officer" });
@@ -216,7 +225,11 @@ describe("issuer applications (KYB)", () => {
       code: "not_reviewable",
     });
     const app = await getIssuerApplication(t.db, id);
-    expect(app).toMatchObject({ status: "approved", preApprovedBy: GRACE.toLowerCase(), decidedBy: MARCUS.toLowerCase() });
+    expect(app).toMatchObject({
+      status: "approved",
+      preApprovedBy: GRACE.toLowerCase(),
+      decidedBy: MARCUS.toLowerCase(),
+    });
     const actions = (await audits(id)).map((a) => `${a.action}:${a.actor}`);
     expect(actions).toContain(`kyb.pre_approve:${GRACE.toLowerCase()}`);
     expect(actions).toContain(`kyb.approve:${MARCUS.toLowerCase()}`);

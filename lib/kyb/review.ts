@@ -75,38 +75,32 @@ export async function decideKybApplication(
   });
 }
 
-/** Four eyes, first officer: records the pre-approval (every document present, every check ticked). */
-export async function preApproveKybApplication(
+/**
+ * Four eyes: the first officer's pre-approval, then a different officer's approval (never the pre-approver); both
+ * only with every document present and every check ticked. An approved application waits for the issuer role.
+ */
+async function decideFourEyes(
   db: Database,
-  { id, actor }: { id: string; actor: string },
+  { id, actor, step }: { id: string; actor: string; step: "pre_approve" | "approve" },
 ): Promise<KybResult | NotFound> {
   const app = await getIssuerApplication(db, id);
   if (!app) return { ok: false, code: "not_found" };
+  const now = new Date();
   return applyKybTransition(db, {
     app,
-    event: { type: "pre_approve", actor },
+    event: { type: step, actor },
     actor,
     actorRole: "compliance",
-    set: { preApprovedBy: actor, preApprovedAt: new Date() },
+    set: step === "approve" ? { decidedBy: actor, decidedAt: now } : { preApprovedBy: actor, preApprovedAt: now },
+    details: step === "approve" ? { wallets: (app.data.signatoryWallets ?? []).map((w) => w.toLowerCase()) } : {},
   });
 }
 
-/** Four eyes, second officer: approves (never the pre-approver). The application then waits for the issuer role. */
-export async function approveKybApplication(
-  db: Database,
-  { id, actor }: { id: string; actor: string },
-): Promise<KybResult | NotFound> {
-  const app = await getIssuerApplication(db, id);
-  if (!app) return { ok: false, code: "not_found" };
-  return applyKybTransition(db, {
-    app,
-    event: { type: "approve", actor },
-    actor,
-    actorRole: "compliance",
-    set: { decidedBy: actor, decidedAt: new Date() },
-    details: { wallets: (app.data.signatoryWallets ?? []).map((w) => w.toLowerCase()) },
-  });
-}
+export const preApproveKybApplication = (db: Database, input: { id: string; actor: string }) =>
+  decideFourEyes(db, { ...input, step: "pre_approve" });
+
+export const approveKybApplication = (db: Database, input: { id: string; actor: string }) =>
+  decideFourEyes(db, { ...input, step: "approve" });
 
 /** Approved applications waiting for the issuer role on-chain (the admin console lists them). */
 export async function listAwaitingIssuerRole(db: Database): Promise<IssuerApplication[]> {

@@ -51,7 +51,10 @@ export async function applyKybTransition(
 ): Promise<KybResult> {
   const needsReview = event.type === "approve" || event.type === "pre_approve";
   const readiness = needsReview ? await loadKybReadiness(db, app) : undefined;
-  const result = kybTransition({ status: app.status, preApprovedBy: app.preApprovedBy, readiness, allWalletsIssuers }, event);
+  const result = kybTransition(
+    { status: app.status, preApprovedBy: app.preApprovedBy, readiness, allWalletsIssuers },
+    event,
+  );
   const action = `kyb.${event.type}`;
   const before = { status: app.status, preApprovedBy: app.preApprovedBy };
   if (!result.ok) {

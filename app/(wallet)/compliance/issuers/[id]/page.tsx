@@ -3,14 +3,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { saveKybReviewAction } from "@/components/compliance/kyb-actions";
 import { KybDecision } from "@/components/compliance/kyb-decision";
-import { KycReviewNotes } from "@/components/compliance/kyc-review-notes";
+import { ReviewChecklistSection } from "@/components/compliance/kyc-application-sections";
 import { KybApplicationFacts, KybDocumentLinks } from "@/components/kyb/application-facts";
 import { KybStatusBadge } from "@/components/kyb/status-badge";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { requirePageSession } from "@/lib/auth/guard";
-import { formatDayTime } from "@/lib/format/date";
 import { titleMetadata } from "@/lib/i18n/metadata";
 import { getKybApplicationView } from "@/lib/kyb";
 import { isKybReviewable, KYB_CHECKLIST } from "@/lib/kyb/types";
@@ -86,30 +85,15 @@ export default async function KybApplicationPage({ params }: { params: Promise<{
                 officer={ctx.address}
                 reviewMissing={missing.length ? missing : null}
               />
-              <Section id="checklist" title={t("checklistTitle")} look="card">
-                <KycReviewNotes
-                  applicationId={app.id}
-                  checklist={app.checklist}
-                  items={KYB_CHECKLIST}
-                  itemsNamespace="kyb.review.items"
-                  save={saveKybReviewAction}
-                />
-              </Section>
+              <ReviewChecklistSection
+                applicationId={app.id}
+                checklist={app.checklist}
+                notes={app.notes}
+                items={KYB_CHECKLIST}
+                itemsNamespace="kyb.review.items"
+                save={saveKybReviewAction}
+              />
             </>
-          ) : null}
-          {app.notes.length ? (
-            <Section id="notes" title={t("notesTitle")} look="card">
-              <ul className="flex flex-col gap-2 text-sm">
-                {app.notes.map((n) => (
-                  <li key={`${n.at}-${n.by}`}>
-                    <p>{n.text}</p>
-                    <p className="text-xs text-ink-muted">
-                      {formatDayTime(new Date(n.at), locale)} · {n.by.slice(0, 10)}…
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            </Section>
           ) : null}
         </aside>
       </div>
