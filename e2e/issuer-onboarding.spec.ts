@@ -45,7 +45,7 @@ test("a gallery applies, two officers approve, the admin grants the issuer role,
   const gallery = await as(browser, "gallery", "/account");
   await gallery.getByRole("link", { name: "Apply as an issuer" }).click();
   await expect(gallery.getByRole("heading", { level: 1, name: "List your artworks" })).toBeVisible();
-  await expect(gallery.getByLabel("Signatory wallet 1")).toHaveValue(wallet);
+  await expect(gallery.getByLabel("Signatory wallet 1", { exact: true })).toHaveValue(wallet);
 
   // 2. Formats are refused in words, and nothing typed is rewritten.
   await gallery.getByLabel("Legal name in English").fill(COMPANY);
@@ -55,12 +55,12 @@ test("a gallery applies, two officers approve, the admin grants the issuer role,
   await gallery.getByLabel("Name of person 1").fill("Ada Wong");
   await gallery.getByLabel("Role of person 1").fill("Director");
   await gallery.getByRole("button", { name: "Add a wallet" }).click();
-  await gallery.getByLabel("Signatory wallet 2").fill(addressOf("harbourfront").toLowerCase());
+  await gallery.getByLabel("Signatory wallet 2", { exact: true }).fill(addressOf("harbourfront").toLowerCase());
   await gallery
     .getByLabel("What the company will list")
     .fill("Limited-edition prints by Hong Kong artists, about six works a year.");
   await gallery.getByRole("button", { name: "Save as draft" }).click();
-  const summary = gallery.getByRole("alert");
+  const summary = gallery.locator("[data-error-summary]");
   await expect(summary).toContainText("A Companies Registry (CR) number is 7 or 8 digits");
   await expect(summary).toContainText("exactly as your wallet shows it");
   await expect(gallery.getByLabel("Companies Registry (CR) number")).toHaveValue("1234 567");
@@ -68,9 +68,9 @@ test("a gallery applies, two officers approve, the admin grants the issuer role,
 
   // An issuer's wallet is refused as a signatory, by name.
   await gallery.getByLabel("Companies Registry (CR) number").fill("1234567");
-  await gallery.getByLabel("Signatory wallet 2").fill(addressOf("harbourfront"));
+  await gallery.getByLabel("Signatory wallet 2", { exact: true }).fill(addressOf("harbourfront"));
   await gallery.getByRole("button", { name: "Save as draft" }).click();
-  await expect(gallery.getByRole("alert")).toContainText("already holds a platform role");
+  await expect(gallery.locator("[data-error-summary]")).toContainText("already holds a platform role");
   await gallery.getByRole("button", { name: "Remove signatory wallet 2" }).click();
   await gallery.getByRole("button", { name: "Save as draft" }).click();
   await expect(gallery.getByText("Saved. Nothing is sent to compliance until you submit.")).toBeVisible();
@@ -114,7 +114,7 @@ test("a gallery applies, two officers approve, the admin grants the issuer role,
 
   // 6. The admin grants the issuer role from its own wallet; the reason names the application.
   const admin = await as(browser, "admin", "/admin");
-  const waiting = admin.locator("#issuer-applications");
+  const waiting = admin.getByRole("region", { name: /Issuer applications waiting for the issuer role/ });
   await expect(waiting).toContainText(COMPANY);
   await waiting.getByRole("button", { name: `Grant the issuer role to ${wallet}` }).click();
   const dialog = admin.getByRole("dialog", { name: "Grant a role" });
