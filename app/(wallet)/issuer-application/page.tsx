@@ -39,6 +39,14 @@ export default async function IssuerApplicationPage() {
   const staff = ctx.roles.admin || ctx.roles.compliance;
   const editable = !app || app.status === "rejected" || isKybEditable(app.status);
   const fresh = !app || app.status === "rejected";
+  // Who does not apply, said before anything is typed (the server refuses them too).
+  const notice = staff
+    ? "staff"
+    : ctx.roles.issuer && !app
+      ? "alreadyIssuer"
+      : ctx.investor && !app
+        ? "investor"
+        : null;
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-8 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
@@ -82,9 +90,9 @@ export default async function IssuerApplicationPage() {
           </Alert>
         </div>
       ) : null}
-      {staff || (ctx.roles.issuer && !app) ? (
-        <Alert tone="info" role="none" title={t(ctx.roles.issuer ? "alreadyIssuerTitle" : "staffTitle")}>
-          <p>{t(ctx.roles.issuer ? "alreadyIssuerBody" : "staffBody")}</p>
+      {notice ? (
+        <Alert tone="info" role="none" title={t(`${notice}Title`)}>
+          <p>{t(`${notice}Body`)}</p>
         </Alert>
       ) : editable ? (
         <>
