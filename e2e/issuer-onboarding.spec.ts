@@ -134,8 +134,11 @@ test("a gallery applies, two officers approve, the admin grants the issuer role,
     await picker.getByRole("button", { name: /Test Wallet/ }).click();
     await dialog.getByRole("button", { name: "Sign the grant" }).click();
   }
-  await expect(admin.getByText("Issuer granted")).toBeVisible({ timeout: 60_000 });
-  await expect(waiting).not.toContainText(COMPANY);
+  // Once the wallet holds the role the application is active: it leaves the waiting list and says so.
+  const recent = admin.getByTestId("kyb-recently-active").getByRole("listitem").filter({ hasText: COMPANY });
+  await expect(recent).toContainText("Active issuer", { timeout: 60_000 });
+  await expect(waiting.getByRole("button", { name: `Grant the issuer role to ${wallet}` })).toHaveCount(0);
+  await expect(admin.getByTestId("holders-issuer").locator(`[data-account="${wallet.toLowerCase()}"]`)).toBeVisible();
 
   // 7. Active: the gallery's next request opens the issuer console.
   await gallery.reload();

@@ -1,7 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { KybStatusBadge } from "@/components/kyb/status-badge";
 import { Address } from "@/components/ui/address";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
+import { formatDayTime } from "@/lib/format/date";
 import { getAwaitingIssuerRoleView } from "@/lib/kyb";
 import { RoleChangeDialog, type RoleContracts } from "./role-change-dialog";
 
@@ -17,7 +19,11 @@ export async function IssuerApplicationsAwaitingRole({
   contracts: RoleContracts;
   admin: string;
 }) {
-  const [apps, t] = await Promise.all([getAwaitingIssuerRoleView(), getTranslations("kyb.admin")]);
+  const [{ waiting: apps, recent }, t, locale] = await Promise.all([
+    getAwaitingIssuerRoleView(),
+    getTranslations("kyb.admin"),
+    getLocale(),
+  ]);
   return (
     <Section id="issuer-applications" look="console" title={t("title", { count: apps.length })} intro={t("intro")}>
       {apps.length === 0 ? (
@@ -68,6 +74,20 @@ export async function IssuerApplicationsAwaitingRole({
           ))}
         </ul>
       )}
+      {recent.length ? (
+        <div className="flex flex-col gap-2">
+          <h3 className="text-sm font-medium">{t("recentTitle")}</h3>
+          <ul className="flex flex-col gap-1 text-sm" data-testid="kyb-recently-active">
+            {recent.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center gap-2">
+                <span>{a.legalNameEn}</span>
+                <KybStatusBadge status="active" />
+                <span className="text-ink-muted">{formatDayTime(a.activatedAt, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </Section>
   );
 }

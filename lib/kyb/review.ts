@@ -6,7 +6,7 @@ import "server-only";
  * approved application waits for the issuer role: the platform admin grants it from /admin to each signatory wallet,
  * and once every wallet holds it on-chain the application reads "active" (`activateIfGranted`).
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type IssuerApplication, type KybStatus, issuerApplications } from "@/lib/db/schema";
@@ -133,4 +133,19 @@ export async function activateIfGranted(
     set: { activatedAt: new Date() },
   });
   return r.ok ? r.app : ((await getIssuerApplication(db, app.id)) ?? app);
+}
+
+/** Applications that became active in the last `days` days (the admin console confirms its grants with them). */
+export async function listRecentlyActivated(db: Database, { days = 7 }: { days?: number } = {}) {
+  return db
+    .select()
+    .from(issuerApplications)
+    .where(
+      and(
+        eq(issuerApplications.status, "active"),
+        gt(issuerApplications.activatedAt, new Date(Date.now() - days * 86_400_000)),
+      ),
+    )
+    .orderBy(desc(issuerApplications.activatedAt))
+    .limit(10);
 }

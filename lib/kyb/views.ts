@@ -12,7 +12,7 @@ import { kybStatuses } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/connect";
 import { getApplicationOf, type RoleReader } from "./applications";
 import { type KybDocumentViewer, listKybDocuments, openKybDocument } from "./documents";
-import { activateIfGranted, listAwaitingIssuerRole, listKybQueue } from "./review";
+import { activateIfGranted, listAwaitingIssuerRole, listKybQueue, listRecentlyActivated } from "./review";
 import { kybReadiness } from "./state";
 import { getIssuerApplication } from "./transitions";
 
@@ -85,7 +85,12 @@ export async function getAwaitingIssuerRoleView() {
     );
     out.push({ id: app.id, legalNameEn: app.data.legalNameEn ?? "", legalNameZh: app.data.legalNameZh ?? "", wallets });
   }
-  return out;
+  const recent = (await listRecentlyActivated(db)).map((a) => ({
+    id: a.id,
+    legalNameEn: a.data.legalNameEn ?? "",
+    activatedAt: a.activatedAt!,
+  }));
+  return { waiting: out, recent };
 }
 
 /** A company document for the authorised file route (the applicant or compliance; see ./documents). */
