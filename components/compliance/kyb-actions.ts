@@ -3,12 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, defineFormAction, unwrap } from "@/lib/actions";
-import {
-  approveKybApplication,
-  decideKybApplication,
-  preApproveKybApplication,
-  saveKybReview,
-} from "@/lib/kyb";
+import { approveKybApplication, decideKybApplication, preApproveKybApplication, saveKybReview } from "@/lib/kyb";
 import type { KybTransitionError } from "@/lib/kyb/types";
 
 /*

@@ -38,7 +38,8 @@ export async function postKybDocument(
   if (!isKybEditable(app.status)) return refuse(words, 409, "not_editable");
   const body = await admitBody(request, words, { db, address, maxBytes: MAX_DOCUMENT_BYTES, field: "file" });
   if ("refused" in body) return body.refused;
-  if (body.bytes.length === 0) return refuse(words, 400, "empty", { file: words.t("kyc.documents.errors.fileMissing") });
+  if (body.bytes.length === 0)
+    return refuse(words, 400, "empty", { file: words.t("kyc.documents.errors.fileMissing") });
   const stored = await storeKybDocument(db, {
     applicationId: app.id,
     kind: parsed.data.kind,

@@ -70,7 +70,9 @@ export const issuerApplications = pgTable(
   (t) => [
     index("issuer_applications_status_idx").on(t.status, t.submittedAt),
     // One open application per wallet (a rejected applicant may start again).
-    uniqueIndex("issuer_applications_open_applicant_uq").on(t.applicant).where(sql`${t.status} <> 'rejected'`),
+    uniqueIndex("issuer_applications_open_applicant_uq")
+      .on(t.applicant)
+      .where(sql`${t.status} <> 'rejected'`),
     ...addressChecks("issuer_applications", t.applicant, t.preApprovedBy, t.decidedBy),
   ],
 );
