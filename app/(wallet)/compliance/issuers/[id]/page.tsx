@@ -79,12 +79,6 @@ export default async function KybApplicationPage({ params }: { params: Promise<{
         <aside className="flex flex-col gap-6">
           {isKybReviewable(app.status) ? (
             <>
-              <KybDecision
-                applicationId={app.id}
-                preApprovedBy={app.preApprovedBy}
-                officer={ctx.address}
-                reviewMissing={missing.length ? missing : null}
-              />
               <ReviewChecklistSection
                 applicationId={app.id}
                 checklist={app.checklist}
@@ -92,6 +86,12 @@ export default async function KybApplicationPage({ params }: { params: Promise<{
                 items={KYB_CHECKLIST}
                 itemsNamespace="kyb.review.items"
                 save={saveKybReviewAction}
+              />
+              <KybDecision
+                applicationId={app.id}
+                preApprovedBy={app.preApprovedBy}
+                officer={ctx.address}
+                reviewMissing={missing.length ? missing : null}
               />
             </>
           ) : null}
