@@ -126,6 +126,20 @@ type RouteRow = {
 
 const listingListing = (f: Fixture) => f.otherIssuerListing;
 
+/** Mei Chan's wallet (the `investor`), checksummed: an issuer application may not name it as a signatory. */
+const MEI_WALLET = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: accounts.mei }).address;
+/** An issuer application's answers, well-formed, naming these signatory wallets. */
+const kybDraft = (signatoryWallets: string[]) => ({
+  legalNameEn: "Matrix Gallery Limited",
+  legalNameZh: "矩陣畫廊有限公司",
+  crNumber: "1234567",
+  brNumber: "",
+  registeredAddress: "1 Matrix Road, Hong Kong",
+  people: [{ name: "Mat Rix", role: "Director" }],
+  signatoryWallets,
+  listingPlan: "Works on paper, a few a year, kept by an insured custodian.",
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // THE MATRIX. Columns: anonymous, unverified, investor, otherInvestor, issuer, otherIssuer, compliance, admin.
 
@@ -586,6 +600,63 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     bad: () => [{ id: ZERO_ID, txHash: 5 }],
     expect: { ok: [U, R, R, R, R, R, N, R], bad: [I, I, I, I, I, I, I, I] },
   },
+  // ---- issuer applications (KYB): the applicant's own, and compliance's decisions (identity agents) --------------
+  "components/kyb/actions.ts#saveIssuerApplicationAction": {
+    kind: "action",
+    ok: () => [kybDraft([MEI_WALLET])],
+    bad: () => [{ ...kybDraft([]), crNumber: "12 34" }],
+    expect: {
+      ok: [
+        U,
+        "state:wallet_investor",
+        "state:applicant_investor",
+        "state:applicant_investor",
+        "state:applicant_role",
+        "state:applicant_role",
+        "state:applicant_role",
+        "state:applicant_role",
+      ],
+      bad: [I, I, I, I, I, I, I, I],
+    },
+    note: "any signed-in wallet applies for a company; naming an investor's wallet as signatory is refused before any row is written",
+  },
+  "components/kyb/actions.ts#submitIssuerApplicationAction": {
+    kind: "action",
+    ok: () => [{ id: ZERO_ID }],
+    bad: () => [{ id: "x" }],
+    expect: { ok: [U, N, N, N, N, N, N, N], bad: [I, I, I, I, I, I, I, I] },
+    note: "only the applying wallet reaches its application",
+  },
+  "components/compliance/kyb-actions.ts#rejectKybAction": {
+    kind: "action",
+    ok: () => [null, form({ id: ZERO_ID, message: "A reason of enough length." })],
+    bad: () => [null, form({ id: ZERO_ID, message: "no" })],
+    expect: { ok: [U, R, R, R, R, R, N, R], bad: [I, I, I, I, I, I, I, I] },
+  },
+  "components/compliance/kyb-actions.ts#requestKybInformationAction": {
+    kind: "action",
+    ok: () => [null, form({ id: ZERO_ID, message: "Please add the board resolution." })],
+    bad: () => [null, form({ id: "x", message: "Please add the board resolution." })],
+    expect: { ok: [U, R, R, R, R, R, N, R], bad: [I, I, I, I, I, I, I, I] },
+  },
+  "components/compliance/kyb-actions.ts#saveKybReviewAction": {
+    kind: "action",
+    ok: () => [{ id: ZERO_ID, checklist: { sanctions_clear: true }, note: "matrix" }],
+    bad: () => [{ id: ZERO_ID, checklist: { "BAD KEY": "yes" } }],
+    expect: { ok: [U, R, R, R, R, R, N, R], bad: [I, I, I, I, I, I, I, I] },
+  },
+  "components/compliance/kyb-actions.ts#preApproveKybAction": {
+    kind: "action",
+    ok: () => [{ id: ZERO_ID }],
+    bad: () => [{ id: null }],
+    expect: { ok: [U, R, R, R, R, R, N, R], bad: [I, I, I, I, I, I, I, I] },
+  },
+  "components/compliance/kyb-actions.ts#approveKybAction": {
+    kind: "action",
+    ok: () => [{ id: ZERO_ID }],
+    bad: () => [{ id: [] }],
+    expect: { ok: [U, R, R, R, R, R, N, R], bad: [I, I, I, I, I, I, I, I] },
+  },
   "components/compliance/console/actions.ts#recordAgentActionAction": {
     kind: "action",
     ok: () => [{ txHash: NO_TX, reason: "matrix: a transaction that does not exist" }],
@@ -749,6 +820,30 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     }),
     expect: { ok: [U, R, "state:not_editable", R, R, R, R, R], bad: [U, I, I, I, I, I, I, I] },
     note: "only the applicant adds to an application (403 before any byte is read), and only while it is editable",
+  },
+  "/api/kyb/documents/[id]": {
+    kind: "route",
+    method: "GET",
+    ok: () => ({ path: `/api/kyb/documents/${ZERO_ID}` }),
+    bad: () => ({ path: "/api/kyb/documents/not-an-id" }),
+    expect: { ok: [U, N, N, N, N, N, N, N], bad: [U, N, N, N, N, N, N, N] },
+    note: "a company document opens for its applicant and compliance only; anyone else is told it does not exist",
+  },
+  "/api/uploads/issuer-applications/[applicationId]/[kind]": {
+    kind: "route",
+    method: "POST",
+    ok: () => ({
+      path: `/api/uploads/issuer-applications/${ZERO_ID}/board_resolution?name=a.pdf`,
+      body: "%PDF-1.4",
+      contentType: "application/pdf",
+    }),
+    bad: () => ({
+      path: `/api/uploads/issuer-applications/not-an-id/passport?name=a.pdf`,
+      body: "",
+      contentType: "application/pdf",
+    }),
+    expect: { ok: [U, R, R, R, R, R, R, R], bad: [U, I, I, I, I, I, I, I] },
+    note: "only the applying wallet adds to its application (403 before any byte is read)",
   },
   "/api/uploads/listings/[id]/images": {
     kind: "route",

@@ -72,6 +72,15 @@ export default async function AccountPage() {
         <p className="text-xs text-ink-muted">{t("sessionExpires", { time: ctx.expiresAt })}</p>
       </TitledCard>
 
+      {roles.length === 0 && !ctx.investor && !ctx.roles.registered ? (
+        <TitledCard title={t("issuerApplyTitle")} bodyClassName="flex flex-col items-start gap-3">
+          <p className="text-sm text-ink-muted">{t("issuerApplyBody")}</p>
+          <Link href="/issuer-application" className={buttonStyles({ variant: "secondary", size: "sm" })}>
+            {t("issuerApplyLink")}
+          </Link>
+        </TitledCard>
+      ) : null}
+
       <TitledCard title={t("investorTitle")}>
         <InvestorStatus status={status} locale={locale} />
       </TitledCard>

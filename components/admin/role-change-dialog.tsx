@@ -29,11 +29,14 @@ export function RoleChangeDialog({
   contracts,
   admin,
   revoke,
+  grant,
   lastHolder = false,
 }: {
   contracts: RoleContracts;
   admin: string;
   revoke?: { role: GrantableRole; account: string };
+  /** A grant prepared elsewhere (an approved issuer application): its fields filled in, its button named. */
+  grant?: RoleChangeValues & { label: string; ariaLabel: string };
   /** The revoke would take the last agent: the button explains instead of opening the wallet. */
   lastHolder?: boolean;
 }) {
@@ -97,10 +100,10 @@ export function RoleChangeDialog({
             size={revoke ? "sm" : "md"}
             onClick={() => tx.setStep({ kind: "idle" })}
             aria-label={
-              revoke ? t("revokeNamed", { role: t(`roles.${revoke.role}`), account: revoke.account }) : undefined
+              revoke ? t("revokeNamed", { role: t(`roles.${revoke.role}`), account: revoke.account }) : grant?.ariaLabel
             }
           >
-            {revoke ? t("revoke") : t("grant")}
+            {revoke ? t("revoke") : (grant?.label ?? t("grant"))}
           </Button>
         }
         title={revoke ? t("revokeTitle") : t("grantTitle")}
@@ -111,6 +114,7 @@ export function RoleChangeDialog({
         <RoleChangeForm
           uid={uid}
           fixed={revoke ?? null}
+          initial={grant}
           contracts={contracts}
           step={tx.step}
           busy={tx.busy}

@@ -23,6 +23,7 @@ type Errors = Partial<Record<"account" | "reason", string>>;
 export function RoleChangeForm({
   uid,
   fixed,
+  initial,
   contracts,
   step,
   busy,
@@ -32,6 +33,8 @@ export function RoleChangeForm({
 }: {
   uid: string;
   fixed: { role: GrantableRole; account: string } | null;
+  /** A grant's fields filled in beforehand (an approved issuer application's wallet and reason); all stay editable. */
+  initial?: RoleChangeValues;
   contracts: RoleContracts;
   step: WalletTxStep;
   busy: boolean;
@@ -41,9 +44,9 @@ export function RoleChangeForm({
 }) {
   const t = useTranslations("admin.change");
   const roles = GRANTABLE_ROLES.filter((r) => contracts[r] !== null);
-  const [role, setRole] = useState<GrantableRole>(fixed?.role ?? roles[0] ?? "identityAgent");
-  const [account, setAccount] = useState(fixed?.account ?? "");
-  const [reason, setReason] = useState("");
+  const [role, setRole] = useState<GrantableRole>(fixed?.role ?? initial?.role ?? roles[0] ?? "identityAgent");
+  const [account, setAccount] = useState(fixed?.account ?? initial?.account ?? "");
+  const [reason, setReason] = useState(initial?.reason ?? "");
   const [errors, setErrors] = useState<{ at: number; fields: Errors } | null>(null);
 
   function submit(event: React.FormEvent) {

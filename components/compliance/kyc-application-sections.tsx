@@ -254,20 +254,35 @@ export const KycApplicationHistory = kycCard("history", "application.history", (
 ));
 
 /** The reviewer's checklist and notes. */
-export const KycReviewChecklist = kycCard("checklist", "review.title", ({ app }, _t, locale) => (
-  <>
-    <KycReviewNotes applicationId={app.id} checklist={app.checklist} />
-    {app.notes.length > 0 ? (
-      <ul className="mt-4 flex flex-col gap-2 border-t border-line pt-3 text-sm">
-        {app.notes.map((n) => (
-          <li key={`${n.at}-${n.by}`}>
-            <p>{n.text}</p>
-            <p className="text-xs text-ink-muted">
-              {formatDayTime(new Date(n.at), locale)} · {n.by.slice(0, 10)}…
-            </p>
-          </li>
-        ))}
-      </ul>
-    ) : null}
-  </>
-));
+export async function KycReviewChecklist({ v }: { v: KycApplicationView }) {
+  const { app } = v;
+  return <ReviewChecklistSection applicationId={app.id} checklist={app.checklist} notes={app.notes} />;
+}
+
+/**
+ * A review's checklist with its internal notes below (the KYC review's by default; an issuer application passes its
+ * own checks, their labels and its save action).
+ */
+export async function ReviewChecklistSection({
+  notes,
+  ...review
+}: { notes: { at: string; by: string; text: string }[] } & Parameters<typeof KycReviewNotes>[0]) {
+  const [t, locale] = await kycTextAndLocale();
+  return (
+    <Section id="checklist" title={t("review.title")} look="card">
+      <KycReviewNotes {...review} />
+      {notes.length > 0 ? (
+        <ul className="mt-4 flex flex-col gap-2 border-t border-line pt-3 text-sm">
+          {notes.map((n) => (
+            <li key={`${n.at}-${n.by}`}>
+              <p>{n.text}</p>
+              <p className="text-xs text-ink-muted">
+                {formatDayTime(new Date(n.at), locale)} · {n.by.slice(0, 10)}…
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Section>
+  );
+}

@@ -12,7 +12,7 @@ import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { identityRegistryAbi } from "@/lib/chain/abis";
-import type { KycFormState, RegistrationPlan } from "@/lib/kyc/client";
+import type { RegistrationPlan } from "@/lib/kyc/client";
 import {
   beginApprovalAction,
   beginPreApprovalAction,
@@ -46,8 +46,11 @@ export type DecisionProps = {
   officer: string;
 };
 
+/** What a decision form's action answers (the KYC and KYB actions alike): only the words and the fields are shown. */
+type MessageFormState = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> } | null;
+
 /** A refused decision form's error summary (focused, announced), linking to its one message field. */
-function Refusal({ state, field, label }: { state: KycFormState; field: string; label: string }) {
+function Refusal({ state, field, label }: { state: MessageFormState; field: string; label: string }) {
   if (!state || state.ok) return null;
   return (
     <ErrorSummary
@@ -196,8 +199,11 @@ export function KycDecision(props: DecisionProps) {
   );
 }
 
-/** A decision written to the investor (request information, reject): a titled form with its message and button. */
-function MessageStep({
+/**
+ * A decision written to the applicant (request information, reject): a titled form with its message and button.
+ * Shared by the KYC and issuer-application (KYB) reviews.
+ */
+export function MessageStep({
   name,
   field,
   applicationId,
@@ -218,7 +224,7 @@ function MessageStep({
   hint: string;
   submit: string;
   variant: "secondary" | "danger";
-  state: KycFormState;
+  state: MessageFormState;
   action: (form: FormData) => void;
   pending: boolean;
 }) {

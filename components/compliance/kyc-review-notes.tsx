@@ -14,11 +14,23 @@ import { saveReviewAction } from "./kyc-actions";
 export function KycReviewNotes({
   applicationId,
   checklist,
+  items = REVIEW_CHECKLIST,
+  itemsNamespace = "complianceKyc.review.items",
+  save = saveReviewAction,
 }: {
   applicationId: string;
   checklist: Record<string, boolean>;
+  /** Another review's checks (an issuer application's), their labels' namespace and its save action. */
+  items?: readonly string[];
+  itemsNamespace?: string;
+  save?: (input: {
+    id: string;
+    checklist: Record<string, boolean>;
+    note?: string;
+  }) => Promise<{ ok: true } | { ok: false; message: string }>;
 }) {
   const t = useTranslations("complianceKyc.review");
+  const ti = useTranslations(itemsNamespace);
   const router = useRouter();
   const [checked, setChecked] = useState<Record<string, boolean>>(checklist);
   const [note, setNote] = useState("");
@@ -30,7 +42,7 @@ export function KycReviewNotes({
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const res = await saveReviewAction({ id: applicationId, checklist: checked, note: note || undefined });
+          const res = await save({ id: applicationId, checklist: checked, note: note || undefined });
           setResult(res.ok ? { ok: true } : { ok: false, message: res.message });
           if (res.ok) {
             setNote("");
@@ -41,7 +53,7 @@ export function KycReviewNotes({
     >
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium">{t("checklist")}</legend>
-        {REVIEW_CHECKLIST.map((key) => (
+        {items.map((key) => (
           <label key={key} className="flex gap-3 text-sm">
             <input
               type="checkbox"
@@ -49,7 +61,7 @@ export function KycReviewNotes({
               onChange={(e) => setChecked({ ...checked, [key]: e.target.checked })}
               className="mt-0.5 accent-accent"
             />
-            <span>{t(`items.${key}`)}</span>
+            <span>{ti(key)}</span>
           </label>
         ))}
       </fieldset>

@@ -97,7 +97,9 @@ export function DistributionTxDialog({
         </Dialog>
       )}
       {signer.wrongWallet ? (
-        <p className="max-w-xs text-right text-xs text-ink-muted">{t("wrongWallet", { address: shortAddress(account) })}</p>
+        <p className="max-w-xs text-right text-xs text-ink-muted">
+          {t("wrongWallet", { address: shortAddress(account) })}
+        </p>
       ) : null}
       <ConnectDialog {...signer.connect} />
       <div ref={statusRef} tabIndex={-1} className="outline-none">

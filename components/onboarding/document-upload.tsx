@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
+import type { KybDocumentKind } from "@/lib/kyb/types";
 import type { KycDocumentKind } from "@/lib/kyc/types";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/client";
 import { useUpload } from "@/components/uploads/use-upload";
@@ -15,10 +16,16 @@ export function DocumentUpload({
   applicationId,
   kind,
   uploaded,
+  uploadBase = "/api/uploads/kyc",
+  viewBase = "/api/kyc/documents",
 }: {
   applicationId: string;
-  kind: KycDocumentKind;
+  /** A KYC document kind, or an issuer application's (KYB) — titled under `kyc.documents.kinds` either way. */
+  kind: KycDocumentKind | KybDocumentKind;
   uploaded: UploadedDocument | null;
+  /** The upload route (`…/:applicationId/:kind`) and the authorised file route (`…/:id`) of the application's kind. */
+  uploadBase?: string;
+  viewBase?: string;
 }) {
   const t = useTranslations("kyc.documents");
   const tErrors = useTranslations("kyc.errors");
@@ -55,12 +62,7 @@ export function DocumentUpload({
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span className="break-all">{uploaded.name}</span>
           <span className="text-ink-muted">({Math.max(1, Math.round(uploaded.sizeBytes / 1024))} KB)</span>
-          <a
-            href={`/api/kyc/documents/${uploaded.id}`}
-            target="_blank"
-            rel="noreferrer"
-            className="text-accent underline"
-          >
+          <a href={`${viewBase}/${uploaded.id}`} target="_blank" rel="noreferrer" className="text-accent underline">
             {t("view")}
           </a>
         </p>
@@ -75,11 +77,10 @@ export function DocumentUpload({
           if (file.size > MAX_DOCUMENT_BYTES) return setClientError({ message: t("errors.too_large") });
           setClientError(null);
           const query = new URLSearchParams({ name: file.name });
-          void send(
-            `/api/uploads/kyc/${encodeURIComponent(applicationId)}/${encodeURIComponent(kind)}?${query}`,
-            file,
-            { form, contentType: file.type || "application/octet-stream" },
-          );
+          void send(`${uploadBase}/${encodeURIComponent(applicationId)}/${encodeURIComponent(kind)}?${query}`, file, {
+            form,
+            contentType: file.type || "application/octet-stream",
+          });
         }}
       >
         {refused ? (

@@ -27,7 +27,7 @@ describe("where each role lands and which links it sees", () => {
 
   it("shows each officer only the console sections their on-chain roles can use", () => {
     const officer = { admin: false, compliance: true, identityAgent: false, enforcementAgent: false };
-    // Desk agent only: registers, tokens and audit, no KYC queue or wallet links (identity writes).
+    // Desk agent only: registers, tokens and audit, no KYC queue, wallet links or issuer applications (identity agents').
     expect(consoleSectionsFor({ ...officer, enforcementAgent: true })).toEqual(["home", "tokens", "audit", "listings"]);
     expect(consoleSectionsFor({ ...officer, identityAgent: true })).toEqual([
       "home",
@@ -35,6 +35,7 @@ describe("where each role lands and which links it sees", () => {
       "audit",
       "kyc",
       "wallets",
+      "issuers",
       "listings",
     ]);
     expect(consoleSectionsFor({ ...officer, compliance: false, admin: true })).toEqual(["home", "listings"]);

@@ -16,7 +16,7 @@ export function homeFor(roles: HomeRoles): string {
 }
 
 /** Sections of the compliance console. */
-export type ConsoleSection = "home" | "tokens" | "audit" | "kyc" | "wallets" | "listings";
+export type ConsoleSection = "home" | "tokens" | "audit" | "kyc" | "wallets" | "issuers" | "listings";
 
 export type ConsoleRoles = { admin: boolean; compliance: boolean; identityAgent: boolean; enforcementAgent: boolean };
 
@@ -29,7 +29,7 @@ export function consoleSectionsFor(roles: ConsoleRoles): ConsoleSection[] {
   const out: ConsoleSection[] = [];
   if (roles.compliance || roles.admin) out.push("home");
   if (roles.compliance) out.push("tokens", "audit");
-  if (roles.identityAgent) out.push("kyc", "wallets");
+  if (roles.identityAgent) out.push("kyc", "wallets", "issuers");
   if (roles.compliance || roles.admin) out.push("listings");
   return out;
 }

@@ -14,3 +14,4 @@ export { completedSteps, firstIncompleteStep, isWizardStep, requiredDocuments, s
 export type { WizardStep } from "./steps";
 export type { LinkCall } from "./wallet-links";
 export type { WalletExposure } from "./wallet-unlinks";
+export type { DocumentCheck } from "./content-type";

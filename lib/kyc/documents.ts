@@ -22,6 +22,37 @@ function documentKey(): Buffer {
   return parseKey(hex);
 }
 
+/**
+ * Checks a document by its content and stores it sealed (AES-256-GCM, its new id bound as additional data) under
+ * `folder` in the file store. Shared by KYC and issuer (KYB) documents; the caller records the row and the audit.
+ */
+export async function sealDocument({
+  folder,
+  name,
+  content,
+}: {
+  folder: string;
+  name: string;
+  content: Buffer;
+}): Promise<
+  | { ok: true; id: string; filePath: string; check: Extract<DocumentCheck, { ok: true }>; sha256: string }
+  | Extract<DocumentCheck, { ok: false }>
+> {
+  const check = checkDocument({ name, content });
+  if (!check.ok) return check;
+  const id = randomUUID();
+  const filePath = `${folder}/${id}.bin`;
+  await writeStoredFile(filePath, encryptDocument({ key: documentKey(), plaintext: content, aad: id }));
+  return { ok: true, id, filePath, check, sha256: `0x${createHash("sha256").update(content).digest("hex")}` };
+}
+
+/** The decrypted content of a sealed document; throws DocumentDecryptionError when altered. Null when missing. */
+export async function openSealedDocument({ id, filePath }: { id: string; filePath: string }): Promise<Buffer | null> {
+  const sealed = await readStoredFile(filePath);
+  if (!sealed) return null;
+  return decryptDocument({ key: documentKey(), sealed, aad: id });
+}
+
 export type StoreDocumentResult = { ok: true; document: KycDocument } | Extract<DocumentCheck, { ok: false }>;
 
 /** Checks, encrypts and stores one document; a new upload of the same kind replaces the previous one. */
@@ -35,11 +66,9 @@ export async function storeKycDocument(
     uploadedBy,
   }: { applicationId: string; kind: KycDocumentKind; name: string; content: Buffer; uploadedBy: string },
 ): Promise<StoreDocumentResult> {
-  const check = checkDocument({ name, content });
-  if (!check.ok) return check;
-  const id = randomUUID();
-  const filePath = `kyc/${applicationId}/${id}.bin`;
-  await writeStoredFile(filePath, encryptDocument({ key: documentKey(), plaintext: content, aad: id }));
+  const sealed = await sealDocument({ folder: `kyc/${applicationId}`, name, content });
+  if (!sealed.ok) return sealed;
+  const { id, filePath, check } = sealed;
   const previous = await db
     .select()
     .from(kycDocuments)
@@ -53,7 +82,7 @@ export async function storeKycDocument(
       originalName: name.slice(0, 200),
       mime: check.mime,
       sizeBytes: content.length,
-      sha256: `0x${createHash("sha256").update(content).digest("hex")}`,
+      sha256: sealed.sha256,
       filePath,
       uploadedBy: uploadedBy.toLowerCase(),
     })
@@ -82,7 +111,5 @@ export async function getKycDocument(db: Database, { id }: { id: string }): Prom
 
 /** The decrypted content; throws DocumentDecryptionError when the file was altered. Null when the file is missing. */
 export async function readKycDocument(document: KycDocument): Promise<Buffer | null> {
-  const sealed = await readStoredFile(document.filePath);
-  if (!sealed) return null;
-  return decryptDocument({ key: documentKey(), sealed, aad: document.id });
+  return openSealedDocument(document);
 }

@@ -45,4 +45,6 @@ export {
   requestUnlink,
 } from "./wallet-unlinks";
 export type { UnlinkError, WalletExposure } from "./wallet-unlinks";
+export { DocumentDecryptionError } from "./crypto";
+export { openSealedDocument, sealDocument } from "./documents";
 export * from "./client";

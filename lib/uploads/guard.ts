@@ -110,7 +110,7 @@ export async function admitUpload<T extends object>(
   return { ...caller, checked: checked as Exclude<T, Refusal>, bytes: body.bytes };
 }
 
-export async function wordsFor(request: Request, area: "issuer" | "kyc"): Promise<UploadWords> {
+export async function wordsFor(request: Request, area: "issuer" | "kyc" | "kyb"): Promise<UploadWords> {
   const t = await translatorFor(request);
   if (area === "issuer")
     return {
@@ -118,6 +118,13 @@ export async function wordsFor(request: Request, area: "issuer" | "kyc"): Promis
       code: (code) => t(`issuer.errors.codes.${code}`),
       wait: (seconds) => t("issuer.errors.codes.rate_limited_wait", { seconds }),
       tooLarge: t("issuer.errors.codes.tooLarge"),
+    };
+  if (area === "kyb")
+    return {
+      t,
+      code: (code) => t(`kyb.errors.${code}`),
+      wait: (seconds) => t("kyb.errors.rate_limited_wait", { seconds }),
+      tooLarge: t("kyc.documents.errors.too_large"),
     };
   return {
     t,

@@ -41,6 +41,7 @@ import { sha256Hex } from "../../lib/format/hash";
 import { renderArtwork } from "./art";
 import { artworks, people, trades as trades_, type DemoArtwork, type DemoPerson } from "./data";
 import { seedDistribution } from "./distribution";
+import { PENDING_GALLERY_ACCOUNT, seedIssuerApplication } from "./issuer-application";
 import { simplePdf } from "./pdf";
 
 export { DEMO_MNEMONIC } from "../../lib/demo/people";
@@ -714,6 +715,16 @@ export async function seedDemo({
       .set({ status: "expired" })
       .where(eq(schema.kycApplications.investorId, expired!.id));
   }
+
+  // --- A gallery's issuer application waiting in the compliance queue ------------------------------
+  await seedIssuerApplication({
+    db,
+    env,
+    storage,
+    applicant: demoAccount(PENDING_GALLERY_ACCOUNT).address,
+    at: new Date((now - 2 * DAY) * 1000),
+  });
+  log("seeded a pending issuer application (Kowloon Modern Gallery, anvil account 13)");
 
   writeFileSync(
     markerFile(env),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminHeader } from "@/components/admin/admin-header";
+import { IssuerApplicationsAwaitingRole } from "@/components/admin/issuer-applications";
 import { RoleChangeDialog, type RoleContracts } from "@/components/admin/role-change-dialog";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
@@ -49,6 +50,7 @@ export default async function AdminRolesPage() {
           <RoleChangeDialog contracts={roleContracts} admin={ctx.address} />
         </div>
       </div>
+      <IssuerApplicationsAwaitingRole contracts={roleContracts} admin={ctx.address} />
       {SECTIONS.filter((r) => r !== "enforcementAgent" || roleContracts.enforcementAgent).map((role) => {
         const rows = holders.filter((h) => h.role === role);
         const last = KEEPS_LAST_HOLDER.has(role) && counts[role] <= 1;

@@ -9,6 +9,7 @@ const items = [
   { key: "audit", href: "/compliance/audit" },
   { key: "kyc", href: "/compliance/kyc" },
   { key: "wallets", href: "/compliance/wallets" },
+  { key: "issuers", href: "/compliance/issuers" },
   { key: "listings", href: "/compliance/listings" },
 ] as const;
 

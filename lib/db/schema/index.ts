@@ -14,3 +14,4 @@ export * from "./kyc";
 export * from "./distributions";
 export * from "./jobs";
 export * from "./notifications";
+export * from "./kyb";

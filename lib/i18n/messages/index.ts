@@ -26,6 +26,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./en/distributions.json").then((m) => m.default),
       import("./en/admin.json").then((m) => m.default),
       import("./en/notifications.json").then((m) => m.default),
+      import("./en/kyb.json").then((m) => m.default),
     ]),
   "zh-HK": () =>
     Promise.all([
@@ -48,6 +49,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>[]>> = {
       import("./zh-HK/distributions.json").then((m) => m.default),
       import("./zh-HK/admin.json").then((m) => m.default),
       import("./zh-HK/notifications.json").then((m) => m.default),
+      import("./zh-HK/kyb.json").then((m) => m.default),
     ]),
 };
 

@@ -1,15 +1,9 @@
 import { AuthError } from "@/lib/auth/errors";
 import { requireSession } from "@/lib/auth";
 import { openKycDocument } from "@/lib/kyc";
-import { contentDisposition } from "@/lib/format/csv";
+import { privateDocumentResponse, refusePlain, SIGN_IN_TO_SEE_DOCUMENT } from "@/lib/http/private-document";
 
 export const dynamic = "force-dynamic";
-
-const noStore = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
-
-function refuse(status: number, message: string) {
-  return new Response(message, { status, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
-}
 
 /**
  * A KYC document, decrypted, for its owner or a compliance officer only; every view is audited.
@@ -21,7 +15,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   try {
     ctx = await requireSession();
   } catch (error) {
-    if (error instanceof AuthError) return refuse(401, "Please sign in with your wallet to see this document.");
+    if (error instanceof AuthError) return refusePlain(401, SIGN_IN_TO_SEE_DOCUMENT);
     throw error;
   }
   const actor = {
@@ -29,16 +23,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     compliance: ctx.roles.compliance,
     investorId: ctx.investor?.id ?? null,
   };
-  const result = await openKycDocument({ id, actor });
-  if (result.status === "not_found") return refuse(404, "Document not found.");
-  if (result.status === "corrupt")
-    return refuse(500, "This document could not be opened: it failed its integrity check.");
-  return new Response(new Uint8Array(result.content), {
-    headers: {
-      ...noStore,
-      "Content-Type": result.mime,
-      "Content-Length": String(result.content.length),
-      "Content-Disposition": contentDisposition("inline", result.filename),
-    },
-  });
+  return privateDocumentResponse(await openKycDocument({ id, actor }));
 }

@@ -1,0 +1,123 @@
+import "server-only";
+
+/**
+ * The company's documents: checked by content and sealed at rest exactly as KYC documents are (lib/kyc/documents'
+ * `sealDocument`, AES-256-GCM with the document id bound), stored under `kyb/`. Only the applicant adds them, while
+ * the application is editable (the upload route checks that before reading a byte); only the applicant and
+ * compliance open them, and every opening (and refused opening) is audited.
+ */
+import { and, eq } from "drizzle-orm";
+import { writeAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db/connect";
+import { type IssuerApplicationDocument, issuerApplicationDocuments, type KybDocumentKind } from "@/lib/db/schema";
+import { deleteStoredFile } from "@/lib/storage";
+import type { DocumentCheck } from "@/lib/kyc/client";
+import { DocumentDecryptionError, openSealedDocument, sealDocument } from "@/lib/kyc";
+import { getIssuerApplication } from "./transitions";
+
+export async function listKybDocuments(db: Database, { applicationId }: { applicationId: string }) {
+  return db
+    .select()
+    .from(issuerApplicationDocuments)
+    .where(eq(issuerApplicationDocuments.applicationId, applicationId));
+}
+
+/** Stores one document (a new upload of a kind replaces the previous one); audited. */
+export async function storeKybDocument(
+  db: Database,
+  {
+    applicationId,
+    kind,
+    name,
+    content,
+    uploadedBy,
+  }: { applicationId: string; kind: KybDocumentKind; name: string; content: Buffer; uploadedBy: string },
+): Promise<{ ok: true; document: IssuerApplicationDocument } | Extract<DocumentCheck, { ok: false }>> {
+  const sealed = await sealDocument({ folder: `kyb/${applicationId}`, name, content });
+  if (!sealed.ok) return sealed;
+  const previous = await db
+    .select()
+    .from(issuerApplicationDocuments)
+    .where(and(eq(issuerApplicationDocuments.applicationId, applicationId), eq(issuerApplicationDocuments.kind, kind)));
+  const document = await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const [row] = await t
+      .insert(issuerApplicationDocuments)
+      .values({
+        id: sealed.id,
+        applicationId,
+        kind,
+        originalName: name.slice(0, 200),
+        mime: sealed.check.mime,
+        sizeBytes: content.length,
+        sha256: sealed.sha256,
+        filePath: sealed.filePath,
+        uploadedBy: uploadedBy.toLowerCase(),
+      })
+      .returning();
+    for (const old of previous)
+      await t.delete(issuerApplicationDocuments).where(eq(issuerApplicationDocuments.id, old.id));
+    await writeAudit(t, {
+      actor: uploadedBy.toLowerCase(),
+      actorRole: "applicant",
+      action: "kyb.document.upload",
+      subjectType: "issuer_application",
+      subjectId: applicationId,
+      before: previous.length ? { replaced: previous.map((p) => ({ id: p.id, sha256: p.sha256 })) } : null,
+      after: { document: sealed.id, kind, mime: sealed.check.mime, size: content.length, sha256: sealed.sha256 },
+    });
+    return row!;
+  });
+  for (const old of previous) await deleteStoredFile(old.filePath);
+  return { ok: true, document };
+}
+
+export type KybDocumentViewer = { address: string; compliance: boolean };
+
+/**
+ * A company document, decrypted, for its applicant or a compliance officer; `not_found` for anyone else (the same as
+ * a document that does not exist), `corrupt` when the sealed file fails its authentication.
+ */
+export async function openKybDocument(
+  db: Database,
+  { id, viewer }: { id: string; viewer: KybDocumentViewer },
+): Promise<
+  { status: "not_found" } | { status: "corrupt" } | { status: "ok"; content: Buffer; mime: string; filename: string }
+> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return { status: "not_found" };
+  const [document] = await db
+    .select()
+    .from(issuerApplicationDocuments)
+    .where(eq(issuerApplicationDocuments.id, id))
+    .limit(1);
+  if (!document) return { status: "not_found" };
+  const app = await getIssuerApplication(db, document.applicationId);
+  const applicant = app?.applicant === viewer.address.toLowerCase();
+  const audit = (action: string, after?: Record<string, unknown>) =>
+    writeAudit(db, {
+      actor: viewer.address.toLowerCase(),
+      actorRole: applicant ? "applicant" : viewer.compliance ? "compliance" : "none",
+      action,
+      subjectType: "issuer_application_document",
+      subjectId: document.id,
+      ...(after ? { after } : {}),
+    });
+  if (!app || (!applicant && !viewer.compliance)) {
+    await audit("kyb.document.view_refused");
+    return { status: "not_found" };
+  }
+  let content: Buffer | null;
+  try {
+    content = await openSealedDocument(document);
+  } catch (error) {
+    if (error instanceof DocumentDecryptionError) {
+      console.error(`[kyb] document ${document.id} failed authentication: altered at rest or wrong key`);
+      return { status: "corrupt" };
+    }
+    throw error;
+  }
+  if (!content) return { status: "not_found" };
+  await audit("kyb.document.view", { application: app.id, kind: document.kind, sha256: document.sha256 });
+  const ext = document.mime === "application/pdf" ? "pdf" : document.mime === "image/png" ? "png" : "jpg";
+  return { status: "ok", content, mime: document.mime, filename: `${document.kind}.${ext}` };
+}
