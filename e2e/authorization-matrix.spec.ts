@@ -1205,7 +1205,8 @@ async function auditSince(cookie: string, afterId: number): Promise<{ id: number
   const text = await (await fetch(`${E2E_ORIGIN}/compliance/audit/audit.csv`, { headers: { Cookie: cookie } })).text();
   const [header, ...rows] = csvRows(text);
   const col = (name: string) => header!.indexOf(name);
-  const fromIndexer = (details: string | undefined) => /"source":\s*"indexer"/.test(details ?? "");
+  // The export writes `after` as `key=value` pairs (lib/compliance/audit-query `auditDetails`): "source=indexer".
+  const fromIndexer = (details: string | undefined) => /(^|[\s·])source=indexer(\s|$)/.test(details ?? "");
   return rows
     .filter((r) => !fromIndexer(r[col("details")]))
     .map((r) => ({ id: Number(r[col("id")]), action: r[col("action")]!, actor: r[col("actor")]! }))
