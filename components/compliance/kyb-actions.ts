@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction, defineFormAction, unwrap } from "@/lib/actions";
+import { defineAction, unwrap } from "@/lib/actions";
 import { approveKybApplication, decideKybApplication, preApproveKybApplication, saveKybReview } from "@/lib/kyb";
 import type { KybTransitionError } from "@/lib/kyb/types";
+import { messageDecisionAction, reviewNotesAction } from "./officer-actions";
 
 /*
  * Compliance's decisions on an issuer application, through the action pipeline: zod → the registry's identity
@@ -22,21 +23,8 @@ function refresh(id: string) {
   revalidatePath("/admin");
 }
 
-function messageAction(kind: "reject" | "request_information") {
-  const field = kind === "reject" ? "reason" : "request";
-  return defineFormAction<Code>()({
-    name: `kyb.${kind}`,
-    input: z.object({ id: z.uuid(), message: z.string({ error: field }).trim().min(10, field).max(2000, field) }),
-    auth: AUTH,
-    ...MESSAGES,
-    fromForm: (form) => ({ id: form.get("id"), message: form.get("message") }),
-    run: async ({ id, message }, { session, db }) => {
-      unwrap(await decideKybApplication(db, { id, actor: session.address.toLowerCase(), kind, message }));
-      refresh(id);
-      return {};
-    },
-  });
-}
+const messageAction = (kind: "reject" | "request_information") =>
+  messageDecisionAction<Code>({ name: `kyb.${kind}`, kind, decide: decideKybApplication, refresh, ...MESSAGES });
 
 /** Rejects the application with a reason the applicant reads. */
 export const rejectKybAction = messageAction("reject");
@@ -45,20 +33,11 @@ export const rejectKybAction = messageAction("reject");
 export const requestKybInformationAction = messageAction("request_information");
 
 /** Saves the checklist and an internal note. */
-export const saveKybReviewAction = defineAction<Code>()({
+export const saveKybReviewAction = reviewNotesAction<Code>({
   name: "kyb.saveReview",
-  input: z.object({
-    id: z.uuid(),
-    checklist: z.record(z.string().regex(/^[a-z_]{1,40}$/), z.boolean()).refine((r) => Object.keys(r).length <= 20),
-    note: z.string().trim().max(2000).optional(),
-  }),
-  auth: AUTH,
+  save: saveKybReview,
+  refresh,
   ...MESSAGES,
-  run: async ({ id, checklist, note }, { session, db }) => {
-    unwrap(await saveKybReview(db, { id, actor: session.address.toLowerCase(), checklist, note }));
-    refresh(id);
-    return {};
-  },
 });
 
 function decisionAction(name: string, decide: typeof approveKybApplication) {

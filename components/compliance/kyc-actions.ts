@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionContext, defineAction, defineFormAction, unwrap } from "@/lib/actions";
+import { type ActionContext, defineAction, unwrap } from "@/lib/actions";
 import { settleConfirmedTx } from "@/lib/sync";
 import type { KycActionCode } from "@/lib/kyc/client";
 import {
@@ -13,6 +13,7 @@ import {
   startApproval,
   startPreApproval,
 } from "@/lib/kyc";
+import { messageDecisionAction, reviewNotesAction } from "./officer-actions";
 
 /*
  * Compliance actions on a KYC application, through the action pipeline (lib/actions): zod → session with the
@@ -37,24 +38,8 @@ function refresh(id: string) {
   revalidatePath(`/compliance/kyc/${id}`);
 }
 
-function decisionAction(kind: "reject" | "request_information") {
-  const field = kind === "reject" ? "reason" : "request";
-  return defineFormAction<KycActionCode>()({
-    name: `kyc.${kind}`,
-    input: z.object({
-      id: z.uuid(),
-      message: z.string({ error: field }).trim().min(10, field).max(2000, field),
-    }),
-    auth: AUTH,
-    ...MESSAGES,
-    fromForm: (form) => ({ id: form.get("id"), message: form.get("message") }),
-    run: async ({ id, message }, { session, db }) => {
-      unwrap(await decideApplication(db, { id, actor: session.address.toLowerCase(), kind, message }));
-      refresh(id);
-      return {};
-    },
-  });
-}
+const decisionAction = (kind: "reject" | "request_information") =>
+  messageDecisionAction<KycActionCode>({ name: `kyc.${kind}`, kind, decide: decideApplication, refresh, ...MESSAGES });
 
 /** Rejects the application with a reason for the investor (a form with `id` and `message`). */
 export const rejectAction = decisionAction("reject");
@@ -116,20 +101,11 @@ export const beginPreApprovalAction = planAction("kyc.beginPreApproval", startPr
 export const preApproveAction = recordAction("kyc.preApprove", recordPreApproval, refresh);
 
 /** Saves the reviewer's checklist and appends a note (the notes are internal to compliance). */
-export const saveReviewAction = defineAction<KycActionCode>()({
+export const saveReviewAction = reviewNotesAction<KycActionCode>({
   name: "kyc.saveReview",
-  input: z.object({
-    id: z.uuid(),
-    checklist: z.record(z.string().regex(/^[a-z_]{1,40}$/), z.boolean()).refine((r) => Object.keys(r).length <= 20),
-    note: z.string().trim().max(2000).optional(),
-  }),
-  auth: AUTH,
+  save: saveReview,
+  refresh,
   ...MESSAGES,
-  run: async ({ id, checklist, note }, { session, db }) => {
-    unwrap(await saveReview(db, { id, actor: session.address.toLowerCase(), checklist, note }));
-    refresh(id);
-    return {};
-  },
 });
 
 /**
