@@ -2,6 +2,8 @@
  * The answer of an authorised document route (a KYC document, an issuer application's): the decrypted file, never
  * cached, inline, or a refusal in plain words. Shared by `app/api/kyc/documents/[id]` and `app/api/kyb/documents/[id]`.
  */
+import { AuthError } from "@/lib/auth/errors";
+import { requireSession } from "@/lib/auth";
 import { contentDisposition } from "@/lib/format/csv";
 
 const noStore = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
@@ -27,4 +29,24 @@ export function privateDocumentResponse(result: OpenedDocument): Response {
       "Content-Disposition": contentDisposition("inline", result.filename),
     },
   });
+}
+
+type DocumentSession = Awaited<ReturnType<typeof requireSession>>;
+
+/**
+ * The GET handler of a private document route (`…/documents/[id]`): a signed-in session, else 401 in plain words;
+ * then `open` (which authorises the viewer, audits and decrypts) answers through `privateDocumentResponse`.
+ */
+export function privateDocumentRoute(open: (id: string, session: DocumentSession) => Promise<OpenedDocument>) {
+  return async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+    const { id } = await params;
+    let session: DocumentSession;
+    try {
+      session = await requireSession();
+    } catch (error) {
+      if (error instanceof AuthError) return refusePlain(401, SIGN_IN_TO_SEE_DOCUMENT);
+      throw error;
+    }
+    return privateDocumentResponse(await open(id, session));
+  };
 }
