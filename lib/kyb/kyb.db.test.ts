@@ -234,6 +234,19 @@ describe("issuer applications (KYB)", () => {
     expect(actions).toContain(`kyb.pre_approve:${GRACE.toLowerCase()}`);
     expect(actions).toContain(`kyb.approve:${MARCUS.toLowerCase()}`);
     expect(actions).toContain(`kyb.approve.refused:${GRACE.toLowerCase()}`);
+    // A refused attempt records the application's state as read, the code and the readiness it was judged on.
+    const refusals = (await audits(id)).filter((a) => a.action === "kyb.approve.refused");
+    const refusal = (code: string) => refusals.find((r) => (r.after as { code?: string }).code === code);
+    expect(refusal("needs_pre_approval")).toMatchObject({
+      actorRole: "compliance",
+      subjectType: "issuer_application",
+      before: { status: "resubmitted", preApprovedBy: null },
+      after: { missingDocuments: [], uncheckedItems: expect.arrayContaining(["company_registered"]) },
+    });
+    expect(refusal("same_officer")).toMatchObject({
+      before: { preApprovedBy: GRACE.toLowerCase() },
+      after: { missingDocuments: [], uncheckedItems: [] },
+    });
   });
 
   it("waits for the issuer role on every signatory wallet, then reads active", async () => {

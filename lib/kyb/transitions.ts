@@ -7,6 +7,8 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
+import { auditApplicationRefusal } from "@/lib/kyc";
+import type { ApplicationTransition } from "@/lib/kyc/types";
 import { type IssuerApplication, issuerApplicationDocuments, issuerApplications } from "@/lib/db/schema";
 import { type KybEvent, type KybReadiness, kybReadiness, type KybTransitionError, kybTransition } from "./state";
 
@@ -39,15 +41,12 @@ export async function applyKybTransition(
     set = {},
     allWalletsIssuers,
     details = {},
-  }: {
-    app: IssuerApplication;
-    event: KybEvent;
-    actor: string;
-    actorRole: "applicant" | "compliance" | "system";
-    set?: Partial<typeof issuerApplications.$inferInsert>;
-    allWalletsIssuers?: boolean;
-    details?: Record<string, unknown>;
-  },
+  }: ApplicationTransition<
+    IssuerApplication,
+    KybEvent,
+    "applicant" | "compliance" | "system",
+    typeof issuerApplications.$inferInsert
+  > & { allWalletsIssuers?: boolean; details?: Record<string, unknown> },
 ): Promise<KybResult> {
   const needsReview = event.type === "approve" || event.type === "pre_approve";
   const readiness = needsReview ? await loadKybReadiness(db, app) : undefined;
@@ -59,14 +58,14 @@ export async function applyKybTransition(
   const before = { status: app.status, preApprovedBy: app.preApprovedBy };
   if (!result.ok) {
     if (actorRole === "compliance")
-      await writeAudit(db, {
+      await auditApplicationRefusal(db, {
+        subjectType: "issuer_application",
+        app,
+        attempted: action,
         actor,
         actorRole,
-        action: `${action}.refused`,
-        subjectType: "issuer_application",
-        subjectId: app.id,
-        before,
-        after: { code: result.error, ...(readiness ?? {}) },
+        code: result.error,
+        details: { ...readiness },
       });
     return { ok: false, code: result.error };
   }

@@ -47,4 +47,5 @@ export {
 export type { UnlinkError, WalletExposure } from "./wallet-unlinks";
 export { DocumentDecryptionError } from "./crypto";
 export { openSealedDocument, sealDocument } from "./documents";
+export { auditApplicationRefusal } from "./transitions";
 export * from "./client";

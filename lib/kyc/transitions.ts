@@ -13,6 +13,7 @@ import { getInvestorById, getLapsedInvestorIds, type InvestorPatch, updateInvest
 import { emitKycDecision } from "@/lib/notifications";
 import { type ReviewReadiness, reviewReadiness } from "./review";
 import { type KycEvent, type KycTransitionError, transition } from "./state";
+import type { ApplicationTransition } from "./types";
 
 /** What the application still lacks before approval: required documents (from the database) and unticked checks. */
 export async function loadReviewReadiness(
@@ -26,38 +27,45 @@ export async function loadReviewReadiness(
   return reviewReadiness({ data: app.data, documentKinds: docs.map((d) => d.kind), checklist: app.checklist });
 }
 
+type RefusalInput = {
+  app: { id: string; status: string; preApprovedBy: string | null };
+  attempted: string;
+  actor: string;
+  actorRole: string;
+  code: string;
+  details?: Record<string, unknown>;
+};
+
 /**
  * Audits a refused privileged attempt on an application (who tried what, and why it was refused), so the log
- * shows attempts as well as decisions.
+ * shows attempts as well as decisions. Shared by investor (KYC) and issuer (KYB) applications: `subjectType` names which.
  */
-export async function auditKycRefusal(
+export async function auditApplicationRefusal(
   db: Database,
   {
+    subjectType,
     app,
     attempted,
     actor,
     actorRole,
     code,
     details = {},
-  }: {
-    app: Pick<KycApplication, "id" | "status" | "preApprovedBy">;
-    attempted: string;
-    actor: string;
-    actorRole: string;
-    code: string;
-    details?: Record<string, unknown>;
-  },
+  }: RefusalInput & { subjectType: "kyc_application" | "issuer_application" },
 ): Promise<void> {
   await writeAudit(db, {
     actor,
     actorRole,
     action: `${attempted}.refused`,
-    subjectType: "kyc_application",
+    subjectType,
     subjectId: app.id,
     before: { status: app.status, preApprovedBy: app.preApprovedBy },
     after: { code, ...details },
   });
 }
+
+/** A refused privileged attempt on a KYC application, audited (see `auditApplicationRefusal`). */
+export const auditKycRefusal = (db: Database, input: RefusalInput): Promise<void> =>
+  auditApplicationRefusal(db, { subjectType: "kyc_application", ...input });
 
 export type TransitionResult = { ok: true; app: KycApplication } | { ok: false; code: KycTransitionError | "conflict" };
 
@@ -78,12 +86,12 @@ export async function applyTransition(
     action,
     now = new Date(),
     previousCategory = null,
-  }: {
-    app: KycApplication;
-    event: KycEvent;
-    actor: string;
-    actorRole: "investor" | "compliance" | "system";
-    set?: Partial<typeof kycApplications.$inferInsert>;
+  }: ApplicationTransition<
+    KycApplication,
+    KycEvent,
+    "investor" | "compliance" | "system",
+    typeof kycApplications.$inferInsert
+  > & {
     investorSet?: InvestorPatch;
     txHash?: string | null;
     action?: string;
