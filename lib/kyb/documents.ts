@@ -12,7 +12,13 @@ import type { Database } from "@/lib/db/connect";
 import { type IssuerApplicationDocument, issuerApplicationDocuments, type KybDocumentKind } from "@/lib/db/schema";
 import { deleteStoredFile } from "@/lib/storage";
 import type { DocumentCheck } from "@/lib/kyc/client";
-import { DocumentDecryptionError, openSealedDocument, sealDocument } from "@/lib/kyc";
+import {
+  decryptForViewing,
+  type DocumentUpload,
+  documentUploadChange,
+  type OpenedDocument,
+  sealDocument,
+} from "@/lib/kyc";
 import { getIssuerApplication } from "./transitions";
 
 export async function listKybDocuments(db: Database, { applicationId }: { applicationId: string }) {
@@ -25,13 +31,7 @@ export async function listKybDocuments(db: Database, { applicationId }: { applic
 /** Stores one document (a new upload of a kind replaces the previous one); audited. */
 export async function storeKybDocument(
   db: Database,
-  {
-    applicationId,
-    kind,
-    name,
-    content,
-    uploadedBy,
-  }: { applicationId: string; kind: KybDocumentKind; name: string; content: Buffer; uploadedBy: string },
+  { applicationId, kind, name, content, uploadedBy }: DocumentUpload<KybDocumentKind>,
 ): Promise<{ ok: true; document: IssuerApplicationDocument } | Extract<DocumentCheck, { ok: false }>> {
   const sealed = await sealDocument({ folder: `kyb/${applicationId}`, name, content });
   if (!sealed.ok) return sealed;
@@ -43,17 +43,7 @@ export async function storeKybDocument(
     const t = tx as unknown as Database;
     const [row] = await t
       .insert(issuerApplicationDocuments)
-      .values({
-        id: sealed.id,
-        applicationId,
-        kind,
-        originalName: name.slice(0, 200),
-        mime: sealed.check.mime,
-        sizeBytes: content.length,
-        sha256: sealed.sha256,
-        filePath: sealed.filePath,
-        uploadedBy: uploadedBy.toLowerCase(),
-      })
+      .values({ ...sealed.columns, applicationId, kind, uploadedBy: uploadedBy.toLowerCase() })
       .returning();
     for (const old of previous)
       await t.delete(issuerApplicationDocuments).where(eq(issuerApplicationDocuments.id, old.id));
@@ -63,8 +53,7 @@ export async function storeKybDocument(
       action: "kyb.document.upload",
       subjectType: "issuer_application",
       subjectId: applicationId,
-      before: previous.length ? { replaced: previous.map((p) => ({ id: p.id, sha256: p.sha256 })) } : null,
-      after: { document: sealed.id, kind, mime: sealed.check.mime, size: content.length, sha256: sealed.sha256 },
+      ...documentUploadChange({ previous, columns: sealed.columns, kind }),
     });
     return row!;
   });
@@ -81,9 +70,7 @@ export type KybDocumentViewer = { address: string; compliance: boolean };
 export async function openKybDocument(
   db: Database,
   { id, viewer }: { id: string; viewer: KybDocumentViewer },
-): Promise<
-  { status: "not_found" } | { status: "corrupt" } | { status: "ok"; content: Buffer; mime: string; filename: string }
-> {
+): Promise<OpenedDocument> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return { status: "not_found" };
   const [document] = await db
     .select()
@@ -106,18 +93,8 @@ export async function openKybDocument(
     await audit("kyb.document.view_refused");
     return { status: "not_found" };
   }
-  let content: Buffer | null;
-  try {
-    content = await openSealedDocument(document);
-  } catch (error) {
-    if (error instanceof DocumentDecryptionError) {
-      console.error(`[kyb] document ${document.id} failed authentication: altered at rest or wrong key`);
-      return { status: "corrupt" };
-    }
-    throw error;
-  }
-  if (!content) return { status: "not_found" };
+  const opened = await decryptForViewing(document, "kyb");
+  if (opened.status !== "ok") return opened;
   await audit("kyb.document.view", { application: app.id, kind: document.kind, sha256: document.sha256 });
-  const ext = document.mime === "application/pdf" ? "pdf" : document.mime === "image/png" ? "png" : "jpg";
-  return { status: "ok", content, mime: document.mime, filename: `${document.kind}.${ext}` };
+  return opened;
 }

@@ -16,6 +16,7 @@ import { auditLog, issuerApplications } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
 import { createInvestorWithWallet } from "@/lib/investors";
+import { writeStoredFile } from "@/lib/storage";
 import { simplePdf } from "@/scripts/seed/pdf";
 import { activateIfGranted, getIssuerApplication, openKybDocument } from "@/lib/kyb";
 import { KYB_CHECKLIST, KYB_DOCUMENT_KINDS } from "./state";
@@ -172,7 +173,29 @@ describe("issuer applications (KYB)", () => {
       status: "not_found",
     });
     const opened = await openKybDocument(t.db, { id: doc!.id, viewer: { address: GRACE, compliance: true } });
-    expect(opened.status).toBe("ok");
+    expect(opened).toMatchObject({ status: "ok", mime: "application/pdf", filename: `${doc!.kind}.pdf` });
+    const views = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, doc!.id));
+    expect(views.map((v) => `${v.action}:${v.actorRole}`)).toEqual([
+      "kyb.document.view_refused:none",
+      "kyb.document.view:compliance",
+    ]);
+    expect(views[1]!.after).toEqual({ application: id, kind: doc!.kind, sha256: doc!.sha256 });
+
+    // A file altered at rest is not served; uploading that kind again replaces it (the upload audit names both).
+    await writeStoredFile(doc!.filePath, Buffer.from("altered at rest"));
+    expect(await openKybDocument(t.db, { id: doc!.id, viewer: { address: GALLERY, compliance: false } })).toEqual({
+      status: "corrupt",
+    });
+    expect((await upload(id, doc!.kind)).status).toBe(201);
+    const replacing = (await audits(id)).filter((a) => a.action === "kyb.document.upload").at(-1);
+    expect(replacing).toMatchObject({
+      actorRole: "applicant",
+      before: { replaced: [{ id: doc!.id, sha256: doc!.sha256 }] },
+      after: { kind: doc!.kind, mime: "application/pdf" },
+    });
+    expect(await openKybDocument(t.db, { id: doc!.id, viewer: { address: GALLERY, compliance: false } })).toEqual({
+      status: "not_found",
+    });
 
     expect(await submitIssuerApplicationAction({ id })).toEqual({ ok: true });
     expect((await getIssuerApplication(t.db, id))?.status).toBe("submitted");

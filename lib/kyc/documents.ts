@@ -14,7 +14,7 @@ import { type KycDocument, type KycDocumentKind, kycDocuments } from "@/lib/db/s
 import { getServerEnv } from "@/lib/env";
 import { deleteStoredFile, readStoredFile, writeStoredFile } from "@/lib/storage";
 import { checkDocument, type DocumentCheck } from "./content-type";
-import { decryptDocument, encryptDocument, parseKey } from "./crypto";
+import { decryptDocument, DocumentDecryptionError, encryptDocument, parseKey } from "./crypto";
 
 function documentKey(): Buffer {
   const hex = getServerEnv().documentEncryptionKey;
@@ -35,7 +35,15 @@ export async function sealDocument({
   name: string;
   content: Buffer;
 }): Promise<
-  | { ok: true; id: string; filePath: string; check: Extract<DocumentCheck, { ok: true }>; sha256: string }
+  | {
+      ok: true;
+      id: string;
+      filePath: string;
+      check: Extract<DocumentCheck, { ok: true }>;
+      sha256: string;
+      /** The columns every document row records of the sealed file (KYC's and issuers' tables alike). */
+      columns: { id: string; originalName: string; mime: string; sizeBytes: number; sha256: string; filePath: string };
+    }
   | Extract<DocumentCheck, { ok: false }>
 > {
   const check = checkDocument({ name, content });
@@ -43,7 +51,59 @@ export async function sealDocument({
   const id = randomUUID();
   const filePath = `${folder}/${id}.bin`;
   await writeStoredFile(filePath, encryptDocument({ key: documentKey(), plaintext: content, aad: id }));
-  return { ok: true, id, filePath, check, sha256: `0x${createHash("sha256").update(content).digest("hex")}` };
+  const sha256 = `0x${createHash("sha256").update(content).digest("hex")}`;
+  const columns = {
+    id,
+    originalName: name.slice(0, 200),
+    mime: check.mime,
+    sizeBytes: content.length,
+    sha256,
+    filePath,
+  };
+  return { ok: true, id, filePath, check, sha256, columns };
+}
+
+/** The audit change of an upload: the documents of that kind it replaces, and the one stored. */
+export function documentUploadChange({
+  previous,
+  columns,
+  kind,
+}: {
+  previous: readonly { id: string; sha256: string }[];
+  columns: { id: string; mime: string; sizeBytes: number; sha256: string };
+  kind: string;
+}) {
+  return {
+    before: previous.length ? { replaced: previous.map((p) => ({ id: p.id, sha256: p.sha256 })) } : null,
+    after: { document: columns.id, kind, mime: columns.mime, size: columns.sizeBytes, sha256: columns.sha256 },
+  };
+}
+
+/** The answer of opening a document for a viewer: its content, or why not. */
+export type OpenedDocument =
+  { status: "not_found" } | { status: "corrupt" } | { status: "ok"; content: Buffer; mime: string; filename: string };
+
+/**
+ * Decrypts a sealed document for a viewer the caller has authorised: `corrupt` (and logged, under `label`) when the
+ * file fails its authentication (altered at rest or wrong key), `not_found` when the file is missing.
+ */
+export async function decryptForViewing(
+  document: { id: string; filePath: string; mime: string; kind: string },
+  label: "kyc" | "kyb",
+): Promise<OpenedDocument> {
+  let content: Buffer | null;
+  try {
+    content = await openSealedDocument(document);
+  } catch (error) {
+    if (error instanceof DocumentDecryptionError) {
+      console.error(`[${label}] document ${document.id} failed authentication: altered at rest or wrong key`);
+      return { status: "corrupt" };
+    }
+    throw error;
+  }
+  if (!content) return { status: "not_found" };
+  const ext = document.mime === "application/pdf" ? "pdf" : document.mime === "image/png" ? "png" : "jpg";
+  return { status: "ok", content, mime: document.mime, filename: `${document.kind}.${ext}` };
 }
 
 /** The decrypted content of a sealed document; throws DocumentDecryptionError when altered. Null when missing. */
@@ -53,39 +113,31 @@ export async function openSealedDocument({ id, filePath }: { id: string; filePat
   return decryptDocument({ key: documentKey(), sealed, aad: id });
 }
 
+/** One uploaded file of an application (an investor's KYC, an issuer's KYB), before it is checked and sealed. */
+export type DocumentUpload<Kind extends string> = {
+  applicationId: string;
+  kind: Kind;
+  name: string;
+  content: Buffer;
+  uploadedBy: string;
+};
+
 export type StoreDocumentResult = { ok: true; document: KycDocument } | Extract<DocumentCheck, { ok: false }>;
 
 /** Checks, encrypts and stores one document; a new upload of the same kind replaces the previous one. */
 export async function storeKycDocument(
   db: Database,
-  {
-    applicationId,
-    kind,
-    name,
-    content,
-    uploadedBy,
-  }: { applicationId: string; kind: KycDocumentKind; name: string; content: Buffer; uploadedBy: string },
+  { applicationId, kind, name, content, uploadedBy }: DocumentUpload<KycDocumentKind>,
 ): Promise<StoreDocumentResult> {
   const sealed = await sealDocument({ folder: `kyc/${applicationId}`, name, content });
   if (!sealed.ok) return sealed;
-  const { id, filePath, check } = sealed;
   const previous = await db
     .select()
     .from(kycDocuments)
     .where(and(eq(kycDocuments.applicationId, applicationId), eq(kycDocuments.kind, kind)));
   const [document] = await db
     .insert(kycDocuments)
-    .values({
-      id,
-      applicationId,
-      kind,
-      originalName: name.slice(0, 200),
-      mime: check.mime,
-      sizeBytes: content.length,
-      sha256: sealed.sha256,
-      filePath,
-      uploadedBy: uploadedBy.toLowerCase(),
-    })
+    .values({ ...sealed.columns, applicationId, kind, uploadedBy: uploadedBy.toLowerCase() })
     .returning();
   for (const old of previous) {
     await db.delete(kycDocuments).where(eq(kycDocuments.id, old.id));
@@ -97,8 +149,7 @@ export async function storeKycDocument(
     action: "kyc.document.upload",
     subjectType: "kyc_application",
     subjectId: applicationId,
-    before: previous.length ? { replaced: previous.map((p) => ({ id: p.id, sha256: p.sha256 })) } : null,
-    after: { document: id, kind, mime: check.mime, size: content.length, sha256: document!.sha256 },
+    ...documentUploadChange({ previous, columns: sealed.columns, kind }),
   });
   return { ok: true, document: document! };
 }

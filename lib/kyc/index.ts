@@ -46,6 +46,7 @@ export {
 } from "./wallet-unlinks";
 export type { UnlinkError, WalletExposure } from "./wallet-unlinks";
 export { DocumentDecryptionError } from "./crypto";
-export { openSealedDocument, sealDocument } from "./documents";
+export { decryptForViewing, documentUploadChange, sealDocument } from "./documents";
+export type { DocumentUpload, OpenedDocument } from "./documents";
 export { auditApplicationRefusal } from "./transitions";
 export * from "./client";
