@@ -54,25 +54,33 @@ export async function saveKybReview(
   return { ok: true };
 }
 
+/** An officer's decision on an application: the application found, then its transition (checked and audited). */
+async function decideAsOfficer(
+  db: Database,
+  { id, actor }: { id: string; actor: string },
+  decision: (
+    app: IssuerApplication,
+    now: Date,
+  ) => Pick<Parameters<typeof applyKybTransition>[1], "event" | "set" | "details">,
+): Promise<KybResult | NotFound> {
+  const app = await getIssuerApplication(db, id);
+  if (!app) return { ok: false, code: "not_found" };
+  return applyKybTransition(db, { app, actor, actorRole: "compliance", ...decision(app, new Date()) });
+}
+
 /** Rejects with a reason, or asks the applicant for information; both shown to the applicant. */
 export async function decideKybApplication(
   db: Database,
   { id, actor, kind, message }: { id: string; actor: string; kind: "reject" | "request_information"; message: string },
 ): Promise<KybResult | NotFound> {
-  const app = await getIssuerApplication(db, id);
-  if (!app) return { ok: false, code: "not_found" };
-  const now = new Date();
-  return applyKybTransition(db, {
-    app,
+  return decideAsOfficer(db, { id, actor }, (_app, now) => ({
     event: { type: kind },
-    actor,
-    actorRole: "compliance",
     set:
       kind === "reject"
         ? { rejectionReason: message, decidedBy: actor, decidedAt: now }
         : { infoRequest: message, infoResponse: null },
     details: kind === "reject" ? { reason: message } : { request: message },
-  });
+  }));
 }
 
 /**
@@ -83,17 +91,11 @@ async function decideFourEyes(
   db: Database,
   { id, actor, step }: { id: string; actor: string; step: "pre_approve" | "approve" },
 ): Promise<KybResult | NotFound> {
-  const app = await getIssuerApplication(db, id);
-  if (!app) return { ok: false, code: "not_found" };
-  const now = new Date();
-  return applyKybTransition(db, {
-    app,
+  return decideAsOfficer(db, { id, actor }, (app, now) => ({
     event: { type: step, actor },
-    actor,
-    actorRole: "compliance",
     set: step === "approve" ? { decidedBy: actor, decidedAt: now } : { preApprovedBy: actor, preApprovedAt: now },
     details: step === "approve" ? { wallets: (app.data.signatoryWallets ?? []).map((w) => w.toLowerCase()) } : {},
-  });
+  }));
 }
 
 export const preApproveKybApplication = (db: Database, input: { id: string; actor: string }) =>
