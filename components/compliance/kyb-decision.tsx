@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useActionState, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { shortAddress } from "@/lib/format/address";
 import { approveKybAction, preApproveKybAction, rejectKybAction, requestKybInformationAction } from "./kyb-actions";
-import { MessageStep } from "./kyc-decision";
+import { MessageSteps } from "./message-steps";
 
 /**
  * An officer's decision on an issuer application: four eyes (this officer pre-approves, or approves another
@@ -31,8 +31,6 @@ export function KybDecision({
   const router = useRouter();
   const [pending, start] = useTransition();
   const [refusal, setRefusal] = useState<{ message: string; at: number } | null>(null);
-  const [rejectState, rejectForm, rejecting] = useActionState(rejectKybAction, null);
-  const [infoState, infoForm, requesting] = useActionState(requestKybInformationAction, null);
   const samePerson = preApprovedBy !== null && preApprovedBy.toLowerCase() === officer.toLowerCase();
 
   function decide(which: "pre" | "approve") {
@@ -79,25 +77,12 @@ export function KybDecision({
           </div>
         )}
       </section>
-      {(
-        [
-          { k: "request", state: infoState, action: infoForm, pending: requesting },
-          { k: "reject", state: rejectState, action: rejectForm, pending: rejecting },
-        ] as const
-      ).map(({ k, ...step }) => (
-        <MessageStep
-          key={k}
-          {...step}
-          name={`kyb-${k}`}
-          field={`kyb-${k}-message`}
-          applicationId={applicationId}
-          title={t(`${k}Title`)}
-          label={t(`${k}Label`)}
-          hint={t(`${k}Hint`)}
-          submit={t(`${k}Submit`)}
-          variant={k === "reject" ? "danger" : "secondary"}
-        />
-      ))}
+      <MessageSteps
+        applicationId={applicationId}
+        t={t}
+        request={{ name: "kyb-request", field: "kyb-request-message", action: requestKybInformationAction }}
+        reject={{ name: "kyb-reject", field: "kyb-reject-message", action: rejectKybAction }}
+      />
     </div>
   );
 }

@@ -1,13 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { type Address, type Hex, zeroAddress } from "viem";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { RevertedTxError, TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
@@ -22,6 +19,7 @@ import {
   requestInformationAction,
 } from "./kyc-actions";
 import { ApprovalActions, ApprovalIntro, ApprovalStatus } from "./kyc-decision-parts";
+import { MessageSteps } from "./message-steps";
 
 /** What the officer's wallet sends to the identity registry at this step (said before signing). */
 export type RegistryCall = RegistrationPlan["functionName"];
@@ -45,21 +43,6 @@ export type DecisionProps = {
   summary: { wallet: string; country: string; category: string };
   officer: string;
 };
-
-/** What a decision form's action answers (the KYC and KYB actions alike): only the words and the fields are shown. */
-type MessageFormState = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> } | null;
-
-/** A refused decision form's error summary (focused, announced), linking to its one message field. */
-function Refusal({ state, field, label }: { state: MessageFormState; field: string; label: string }) {
-  if (!state || state.ok) return null;
-  return (
-    <ErrorSummary
-      title={state.message}
-      focusKey={state}
-      items={errorItems(state.fieldErrors, { control: () => field, label: () => label })}
-    />
-  );
-}
 
 /** The planned registry call's function and arguments, as the registry names them. */
 function registryCall(plan: RegistrationPlan) {
@@ -107,8 +90,6 @@ export function KycDecision(props: DecisionProps) {
   });
   const step = tx.step;
   const [flow, setFlow] = useState<"approve" | "preApprove">("approve");
-  const [rejectState, rejectFormAction, rejecting] = useActionState(rejectAction, null);
-  const [infoState, infoFormAction, requesting] = useActionState(requestInformationAction, null);
   const wrongWallet = isConnected && address?.toLowerCase() !== props.officer.toLowerCase();
 
   /** The server verifies the transaction (or, with none, the registry) and records the step; a refusal in words. */
@@ -164,99 +145,12 @@ export function KycDecision(props: DecisionProps) {
         <ApprovalStatus step={step} flow={flow} />
       </section>
 
-      {(
-        [
-          {
-            name: "info",
-            field: "info-message",
-            k: "request",
-            state: infoState,
-            action: infoFormAction,
-            pending: requesting,
-          },
-          {
-            name: "reject",
-            field: "reject-reason",
-            k: "reject",
-            state: rejectState,
-            action: rejectFormAction,
-            pending: rejecting,
-          },
-        ] as const
-      ).map(({ k, ...step }) => (
-        <MessageStep
-          key={k}
-          {...step}
-          applicationId={props.applicationId}
-          title={t(`${k}Title`)}
-          label={t(`${k}Label`)}
-          hint={t(`${k}Hint`)}
-          submit={t(`${k}Submit`)}
-          variant={k === "reject" ? "danger" : "secondary"}
-        />
-      ))}
+      <MessageSteps
+        applicationId={props.applicationId}
+        t={t}
+        request={{ name: "info", field: "info-message", action: requestInformationAction }}
+        reject={{ name: "reject", field: "reject-reason", action: rejectAction }}
+      />
     </div>
-  );
-}
-
-/**
- * A decision written to the applicant (request information, reject): a titled form with its message and button.
- * Shared by the KYC and issuer-application (KYB) reviews.
- */
-export function MessageStep({
-  name,
-  field,
-  applicationId,
-  title,
-  label,
-  hint,
-  submit,
-  variant,
-  state,
-  action,
-  pending,
-}: {
-  name: string;
-  field: string;
-  applicationId: string;
-  title: string;
-  label: string;
-  hint: string;
-  submit: string;
-  variant: "secondary" | "danger";
-  state: MessageFormState;
-  action: (form: FormData) => void;
-  pending: boolean;
-}) {
-  return (
-    <section aria-labelledby={`${name}-title`} className="flex flex-col gap-3 rounded-xl border border-line p-4">
-      <h3 id={`${name}-title`} className="font-medium">
-        {title}
-      </h3>
-      <form action={action} className="flex flex-col gap-3">
-        <input type="hidden" name="id" value={applicationId} />
-        <Refusal state={state} field={field} label={label} />
-        <Field
-          id={field}
-          label={label}
-          hint={hint}
-          error={state && !state.ok ? (state.fieldErrors?.message ?? state.message) : undefined}
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              name="message"
-              rows={3}
-              className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
-            />
-          )}
-        </Field>
-        <div>
-          <Button type="submit" variant={variant} disabled={pending}>
-            {submit}
-          </Button>
-        </div>
-      </form>
-    </section>
   );
 }
