@@ -168,6 +168,19 @@ describe("issuer applications (KYB)", () => {
       { params: Promise.resolve({ applicationId: id, kind: "board_resolution" }) },
     );
     expect(bogus.status).toBe(422);
+    expect(await bogus.json()).toMatchObject({
+      code: "unsupported_type",
+      fieldErrors: { file: expect.stringContaining("Only PDF, JPEG and PNG") },
+    });
+    const empty = await postDocument(
+      new Request(`http://localhost/api/uploads/issuer-applications/${id}/board_resolution?name=x.pdf`, {
+        method: "POST",
+        body: new Uint8Array(0),
+      }),
+      { params: Promise.resolve({ applicationId: id, kind: "board_resolution" }) },
+    );
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ code: "empty", fieldErrors: { file: "Choose a file to upload." } });
     const [doc] = await t.db.query.issuerApplicationDocuments.findMany({ limit: 1 });
     expect(await openKybDocument(t.db, { id: doc!.id, viewer: { address: STRANGER, compliance: false } })).toEqual({
       status: "not_found",

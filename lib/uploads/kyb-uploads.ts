@@ -1,11 +1,10 @@
 import "server-only";
 
-import { z } from "zod";
 import { getOwnApplication, storeKybDocument } from "@/lib/kyb";
 import { isKybEditable, KYB_DOCUMENT_KINDS } from "@/lib/kyb/types";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/client";
 import { admitBody, admitCaller, refuse, wordsFor } from "./guard";
-import { uploadJson } from "./respond";
+import { documentTarget, storeDocumentBody } from "./application-documents";
 import type { UploadDeps } from "./listing-uploads";
 
 /*
@@ -14,11 +13,7 @@ import type { UploadDeps } from "./listing-uploads";
  * read; the content check and sealing at rest are KYC's (lib/kyb/documents → lib/kyc/documents).
  */
 
-const target = z.object({
-  applicationId: z.uuid(),
-  kind: z.enum(KYB_DOCUMENT_KINDS),
-  name: z.string().trim().min(1).max(255),
-});
+const target = documentTarget(KYB_DOCUMENT_KINDS);
 
 export async function postKybDocument(
   request: Request,
@@ -38,19 +33,17 @@ export async function postKybDocument(
   if (!isKybEditable(app.status)) return refuse(words, 409, "not_editable");
   const body = await admitBody(request, words, { db, address, maxBytes: MAX_DOCUMENT_BYTES, field: "file" });
   if ("refused" in body) return body.refused;
-  if (body.bytes.length === 0)
-    return refuse(words, 400, "empty", { file: words.t("kyc.documents.errors.fileMissing") });
-  const stored = await storeKybDocument(db, {
-    applicationId: app.id,
-    kind: parsed.data.kind,
-    name: parsed.data.name,
-    content: Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength),
-    uploadedBy: address,
-  });
-  if (!stored.ok) {
-    const status = stored.code === "too_large" ? 413 : 422;
-    return refuse(words, status, stored.code, { file: words.t(`kyc.errors.${stored.code}`) });
-  }
-  deps.revalidate?.("/issuer-application");
-  return uploadJson(201, { ok: true, message: words.t("kyc.documents.uploaded") });
+  return storeDocumentBody(
+    words,
+    body.bytes,
+    (content) =>
+      storeKybDocument(db, {
+        applicationId: app.id,
+        kind: parsed.data.kind,
+        name: parsed.data.name,
+        content,
+        uploadedBy: address,
+      }),
+    () => deps.revalidate?.("/issuer-application"),
+  );
 }

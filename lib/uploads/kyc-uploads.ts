@@ -1,11 +1,10 @@
 import "server-only";
 
-import { z } from "zod";
 import { kycDocumentKinds } from "@/lib/db/schema";
 import { canEditApplication, getApplication, storeKycDocument } from "@/lib/kyc";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/client";
 import { admitUpload, refuse, wordsFor } from "./guard";
-import { uploadJson } from "./respond";
+import { documentTarget, storeDocumentBody } from "./application-documents";
 import type { UploadDeps } from "./listing-uploads";
 
 /*
@@ -14,11 +13,7 @@ import type { UploadDeps } from "./listing-uploads";
  * The type from the content, encryption at rest and the audit entry stay in lib/kyc/documents.
  */
 
-const target = z.object({
-  applicationId: z.uuid(),
-  kind: z.enum(kycDocumentKinds),
-  name: z.string().trim().min(1).max(255),
-});
+const target = documentTarget(kycDocumentKinds);
 
 export async function postKycDocument(
   request: Request,
@@ -53,18 +48,17 @@ export async function postKycDocument(
   if ("refused" in admitted) return admitted.refused;
   const { db, bytes } = admitted;
   const { app, actor, document } = admitted.checked;
-  if (bytes.length === 0) return refuse(words, 400, "empty", { file: words.t("kyc.documents.errors.fileMissing") });
-  const stored = await storeKycDocument(db, {
-    applicationId: app.id,
-    kind: document.kind,
-    name: document.name,
-    content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    uploadedBy: actor.address,
-  });
-  if (!stored.ok) {
-    const status = stored.code === "too_large" ? 413 : 422;
-    return refuse(words, status, stored.code, { file: words.code(stored.code) });
-  }
-  deps.revalidate?.("/onboarding", "layout");
-  return uploadJson(201, { ok: true, message: words.t("kyc.documents.uploaded") });
+  return storeDocumentBody(
+    words,
+    bytes,
+    (content) =>
+      storeKycDocument(db, {
+        applicationId: app.id,
+        kind: document.kind,
+        name: document.name,
+        content,
+        uploadedBy: actor.address,
+      }),
+    () => deps.revalidate?.("/onboarding", "layout"),
+  );
 }
