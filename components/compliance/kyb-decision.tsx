@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { shortAddress } from "@/lib/format/address";
 import { approveKybAction, preApproveKybAction, rejectKybAction, requestKybInformationAction } from "./kyb-actions";
-import { MessageSteps } from "./message-steps";
+import { DecisionSection, MessageSteps } from "./message-steps";
 
 /**
  * An officer's decision on an issuer application: four eyes (this officer pre-approves, or approves another
@@ -45,10 +45,7 @@ export function KybDecision({
 
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="kyb-approve-title" className="flex flex-col gap-3 rounded-xl border border-line p-4">
-        <h3 id="kyb-approve-title" className="font-medium">
-          {t("approveTitle")}
-        </h3>
+      <DecisionSection id="kyb-approve-title" title={t("approveTitle")}>
         <p className="text-sm font-medium" data-testid="four-eyes-step">
           {preApprovedBy ? t("stepTwo", { officer: shortAddress(preApprovedBy) }) : t("stepOne")}
         </p>
@@ -76,7 +73,7 @@ export function KybDecision({
             </Button>
           </div>
         )}
-      </section>
+      </DecisionSection>
       <MessageSteps
         applicationId={applicationId}
         t={t}

@@ -19,7 +19,7 @@ import {
   requestInformationAction,
 } from "./kyc-actions";
 import { ApprovalActions, ApprovalIntro, ApprovalStatus } from "./kyc-decision-parts";
-import { MessageSteps } from "./message-steps";
+import { DecisionSection, MessageSteps } from "./message-steps";
 
 /** What the officer's wallet sends to the identity registry at this step (said before signing). */
 export type RegistryCall = RegistrationPlan["functionName"];
@@ -130,10 +130,7 @@ export function KycDecision(props: DecisionProps) {
 
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="approve-title" className="flex flex-col gap-3 rounded-xl border border-line p-4">
-        <h3 id="approve-title" className="font-medium">
-          {t("approveTitle")}
-        </h3>
+      <DecisionSection id="approve-title" title={t("approveTitle")}>
         <ApprovalIntro {...{ fourEyes, preApprovedBy, call, summary, reviewMissing, wrongWallet }} />
         <ApprovalActions
           {...{ reviewMissing, canApprove, canPreApprove, approveBlockedReason, preApprovedBy, isConnected }}
@@ -143,7 +140,7 @@ export function KycDecision(props: DecisionProps) {
           onRun={run}
         />
         <ApprovalStatus step={step} flow={flow} />
-      </section>
+      </DecisionSection>
 
       <MessageSteps
         applicationId={props.applicationId}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
@@ -9,6 +9,18 @@ import { Field } from "@/components/ui/field";
  * The decisions written to the applicant (request information, reject with a reason), shared by the KYC and the
  * issuer-application (KYB) reviews: each a titled form with its message, its refusal in words and its button.
  */
+
+/** One titled part of an officer's decision (approval, request information, rejection): `id` is its heading's. */
+export function DecisionSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3 rounded-xl border border-line p-4">
+      <h3 id={id} className="font-medium">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
 
 /** What a decision form's action answers (the KYC and KYB actions alike): only the words and the fields are shown. */
 type MessageFormState = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> } | null;
@@ -55,10 +67,7 @@ function MessageStep({
   pending: boolean;
 }) {
   return (
-    <section aria-labelledby={`${name}-title`} className="flex flex-col gap-3 rounded-xl border border-line p-4">
-      <h3 id={`${name}-title`} className="font-medium">
-        {title}
-      </h3>
+    <DecisionSection id={`${name}-title`} title={title}>
       <form action={action} className="flex flex-col gap-3">
         <input type="hidden" name="id" value={applicationId} />
         <Refusal state={state} field={field} label={label} />
@@ -83,7 +92,7 @@ function MessageStep({
           </Button>
         </div>
       </form>
-    </section>
+    </DecisionSection>
   );
 }
 
