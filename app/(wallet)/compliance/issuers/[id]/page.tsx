@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { saveKybReviewAction } from "@/components/compliance/kyb-actions";
@@ -6,7 +5,7 @@ import { KybDecision } from "@/components/compliance/kyb-decision";
 import { ReviewChecklistSection } from "@/components/compliance/kyc-application-sections";
 import { KybApplicationFacts, KybDocumentLinks } from "@/components/kyb/application-facts";
 import { KybStatusBadge } from "@/components/kyb/status-badge";
-import { Address } from "@/components/ui/address";
+import { ApplicationReviewPage } from "@/components/compliance/application-review-page";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { requirePageSession } from "@/lib/auth";
@@ -38,65 +37,59 @@ export default async function KybApplicationPage({ params }: { params: Promise<{
       : []),
   ];
   return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href="/compliance/issuers" className="text-accent underline">
-          {t("back")}
-        </Link>
-      </nav>
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="font-display text-3xl font-normal tracking-tight">{app.data.legalNameEn || t("unnamed")}</h1>
-        <KybStatusBadge status={app.status} />
-        {app.preApprovedBy ? (
-          <span className="text-sm text-ink-muted">
-            {t("preApprovedBy")} <Address address={app.preApprovedBy} copy={false} />
-          </span>
-        ) : null}
-      </header>
-      {app.status === "approved" ? <Alert tone="info" role="none" title={t("waitingGrant")} /> : null}
-      {app.status === "active" ? <Alert tone="success" role="none" title={t("active")} /> : null}
-      {app.status === "needs_information" ? <Alert tone="warn" role="none" title={t("waitingApplicant")} /> : null}
-      {app.status === "rejected" ? (
-        <Alert tone="error" role="none" title={t("rejected")}>
-          <p>{app.rejectionReason}</p>
-        </Alert>
-      ) : null}
-      {app.infoRequest ? (
-        <Section id="thread" title={t("threadTitle")} look="card">
-          <dl className="flex flex-col gap-2 text-sm">
-            <dt className="font-medium">{t("threadRequest")}</dt>
-            <dd className="whitespace-pre-wrap">{app.infoRequest}</dd>
-            <dt className="font-medium">{t("threadResponse")}</dt>
-            <dd className="whitespace-pre-wrap">{app.infoResponse ?? t("threadNoResponse")}</dd>
-          </dl>
-        </Section>
-      ) : null}
-      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
-        <div className="flex flex-col gap-6">
+    <ApplicationReviewPage
+      back={{ href: "/compliance/issuers", label: t("back"), breadcrumb: t("breadcrumb") }}
+      title={app.data.legalNameEn || t("unnamed")}
+      badges={<KybStatusBadge status={app.status} />}
+      preApproved={app.preApprovedBy ? { label: t("preApprovedBy"), by: app.preApprovedBy } : null}
+      notices={
+        <>
+          {app.status === "approved" ? <Alert tone="info" role="none" title={t("waitingGrant")} /> : null}
+          {app.status === "active" ? <Alert tone="success" role="none" title={t("active")} /> : null}
+          {app.status === "needs_information" ? <Alert tone="warn" role="none" title={t("waitingApplicant")} /> : null}
+          {app.status === "rejected" ? (
+            <Alert tone="error" role="none" title={t("rejected")}>
+              <p>{app.rejectionReason}</p>
+            </Alert>
+          ) : null}
+          {app.infoRequest ? (
+            <Section id="thread" title={t("threadTitle")} look="card">
+              <dl className="flex flex-col gap-2 text-sm">
+                <dt className="font-medium">{t("threadRequest")}</dt>
+                <dd className="whitespace-pre-wrap">{app.infoRequest}</dd>
+                <dt className="font-medium">{t("threadResponse")}</dt>
+                <dd className="whitespace-pre-wrap">{app.infoResponse ?? t("threadNoResponse")}</dd>
+              </dl>
+            </Section>
+          ) : null}
+        </>
+      }
+      main={
+        <>
           <KybApplicationFacts data={app.data} />
           <KybDocumentLinks documents={documents} />
-        </div>
-        <aside className="flex flex-col gap-6">
-          {isKybReviewable(app.status) ? (
-            <>
-              <ReviewChecklistSection
-                applicationId={app.id}
-                checklist={app.checklist}
-                notes={app.notes}
-                items={KYB_CHECKLIST}
-                itemsNamespace="kyb.review.items"
-                save={saveKybReviewAction}
-              />
-              <KybDecision
-                applicationId={app.id}
-                preApprovedBy={app.preApprovedBy}
-                officer={ctx.address}
-                reviewMissing={missing.length ? missing : null}
-              />
-            </>
-          ) : null}
-        </aside>
-      </div>
-    </div>
+        </>
+      }
+      aside={
+        isKybReviewable(app.status) ? (
+          <>
+            <ReviewChecklistSection
+              applicationId={app.id}
+              checklist={app.checklist}
+              notes={app.notes}
+              items={KYB_CHECKLIST}
+              itemsNamespace="kyb.review.items"
+              save={saveKybReviewAction}
+            />
+            <KybDecision
+              applicationId={app.id}
+              preApprovedBy={app.preApprovedBy}
+              officer={ctx.address}
+              reviewMissing={missing.length ? missing : null}
+            />
+          </>
+        ) : null
+      }
+    />
   );
 }

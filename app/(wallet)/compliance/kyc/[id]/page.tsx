@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { KycDecision } from "@/components/compliance/kyc-decision";
@@ -11,7 +10,7 @@ import {
   KycReviewChecklist,
 } from "@/components/compliance/kyc-application-sections";
 import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
-import { Address } from "@/components/ui/address";
+import { ApplicationReviewPage } from "@/components/compliance/application-review-page";
 import { Alert } from "@/components/ui/alert";
 import { requirePageSession } from "@/lib/auth";
 import { isReviewComplete, reviewReadiness } from "@/lib/kyc/client";
@@ -78,56 +77,53 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
   const r = app.data.residence;
 
   return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
-      <nav aria-label={t("application.breadcrumb")} className="text-sm">
-        <Link href="/compliance/kyc" className="text-accent underline">
-          {t("application.back")}
-        </Link>
-      </nav>
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="font-display text-3xl font-normal tracking-tight">{p?.legalName ?? t("unnamed")}</h1>
-        <KycStatusBadge status={app.status} label={tkyc(app.status)} />
-        {renewal ? (
-          <span className="rounded-full border border-line-strong px-2.5 py-0.5 text-xs font-medium">
-            {t("application.renewalBadge")}
-          </span>
-        ) : null}
-        {app.preApprovedBy ? (
-          <span className="text-sm text-ink-muted">
-            {t("application.preApprovedBy")} <Address address={app.preApprovedBy} copy={false} />
-          </span>
-        ) : null}
-      </header>
-
-      {app.status === "needs_information" ? (
-        <Alert tone="warn" role="none" title={t("application.waitingInvestor")} />
-      ) : null}
-      {app.status === "rejected" ? (
-        <Alert tone="error" role="none" title={t("application.rejected")}>
-          <p>{app.rejectionReason}</p>
-        </Alert>
-      ) : null}
-      {app.status === "approved" ? (
-        <Alert tone="success" role="none" title={t("application.approved")}>
-          <p>
-            {t("application.approvedBody", {
-              date: investor.kycExpiresAt ? formatDay(investor.kycExpiresAt, locale) : "—",
-            })}
-          </p>
-          {app.approvalTxHash ? <code className="font-mono text-xs break-all">{app.approvalTxHash}</code> : null}
-        </Alert>
-      ) : null}
-      {isReviewable(app.status) ? <KycRegistryDiff v={view} category={category} /> : null}
-      <KycInfoThread v={view} />
-
-      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
-        <div className="flex flex-col gap-6">
+    <ApplicationReviewPage
+      back={{ href: "/compliance/kyc", label: t("application.back"), breadcrumb: t("application.breadcrumb") }}
+      title={p?.legalName ?? t("unnamed")}
+      badges={
+        <>
+          <KycStatusBadge status={app.status} label={tkyc(app.status)} />
+          {renewal ? (
+            <span className="rounded-full border border-line-strong px-2.5 py-0.5 text-xs font-medium">
+              {t("application.renewalBadge")}
+            </span>
+          ) : null}
+        </>
+      }
+      preApproved={app.preApprovedBy ? { label: t("application.preApprovedBy"), by: app.preApprovedBy } : null}
+      notices={
+        <>
+          {app.status === "needs_information" ? (
+            <Alert tone="warn" role="none" title={t("application.waitingInvestor")} />
+          ) : null}
+          {app.status === "rejected" ? (
+            <Alert tone="error" role="none" title={t("application.rejected")}>
+              <p>{app.rejectionReason}</p>
+            </Alert>
+          ) : null}
+          {app.status === "approved" ? (
+            <Alert tone="success" role="none" title={t("application.approved")}>
+              <p>
+                {t("application.approvedBody", {
+                  date: investor.kycExpiresAt ? formatDay(investor.kycExpiresAt, locale) : "—",
+                })}
+              </p>
+              {app.approvalTxHash ? <code className="font-mono text-xs break-all">{app.approvalTxHash}</code> : null}
+            </Alert>
+          ) : null}
+          {isReviewable(app.status) ? <KycRegistryDiff v={view} category={category} /> : null}
+          <KycInfoThread v={view} />
+        </>
+      }
+      main={
+        <>
           <KycApplicationDetails v={view} category={category} />
           <KycApplicationDocuments v={view} />
           <KycApplicationHistory v={view} />
-        </div>
-
-        <aside className="flex flex-col gap-6">
+        </>
+      }
+      aside={
+        <>
           {isReviewable(app.status) ? (
             <KycDecision
               applicationId={app.id}
@@ -147,8 +143,8 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
             />
           ) : null}
           <KycReviewChecklist v={view} />
-        </aside>
-      </div>
-    </div>
+        </>
+      }
+    />
   );
 }
