@@ -36,7 +36,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
 import { type ChainDeps, confirmListingTx, recordSentTx, resolvePendingTxs } from "@/lib/issuer/chain-steps";
 import { createListing, getOwnedListing, ListingError } from "@/lib/issuer/listings";
-import { listingInput } from "@/lib/issuer/validation";
+import { listingFormInput } from "@/lib/issuer/listing-fixture";
 
 let t: TestDatabase;
 vi.mock("@/lib/db", () => ({ getDb: async () => t.db }));
@@ -127,24 +127,11 @@ describe("faults: the chain goes down and comes back", () => {
     const db = t.db;
     const listing = await createListing(db, {
       issuer: LUMEN,
-      input: listingInput.parse({
+      input: listingFormInput({
         title: "Harbour at Dusk",
-        titleZh: "",
         artist: "Lam Wing-sze",
         year: "2019",
-        medium: "",
-        dimensions: "",
         descriptionMd: "Two fields of colour.",
-        descriptionZh: "",
-        provenance: "",
-        conditionReport: "",
-        custodian: "",
-        custodianLocation: "",
-        insurer: "",
-        insuredValue: "",
-        appraisalValue: "",
-        appraiser: "",
-        appraisalDate: "",
       }),
     });
     const metadataHash = `0x${createHash("sha256").update(randomBytes(16)).digest("hex")}` as Hex;

@@ -27,13 +27,13 @@ import { createTestDatabase } from "@/lib/db/testing";
 import { getInvestorByWallet, linkWallet } from "@/lib/investors";
 import { createListing, ListingError, submitListing } from "@/lib/issuer/listings";
 import { reviewListing } from "@/lib/issuer/listing-review";
-import { listingInput } from "@/lib/issuer/validation";
 import { startApplication } from "@/lib/kyc/onboarding";
 import { startLinkRequest } from "@/lib/kyc/wallet-links";
 import { requestUnlink } from "@/lib/kyc/wallet-unlinks";
 import { setFollow } from "@/lib/notifications/follows";
 import { createLocalStorage } from "@/lib/storage/local";
 import { createProxiedDatabase, postgresAnswers } from "./postgres";
+import { listingFormInput } from "@/lib/issuer/listing-fixture";
 
 const onPostgres = await postgresAnswers();
 const ISSUER = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
@@ -68,24 +68,11 @@ const audits = (action: string, subjectId?: string) =>
 async function draftListing() {
   return createListing(h.db, {
     issuer: ISSUER,
-    input: listingInput.parse({
+    input: listingFormInput({
       title: "Twice at Once",
-      titleZh: "",
       artist: "Lam Wing-sze",
       year: "2019",
-      medium: "",
-      dimensions: "",
       descriptionMd: "Two clicks, one effect.",
-      descriptionZh: "",
-      provenance: "",
-      conditionReport: "",
-      custodian: "",
-      custodianLocation: "",
-      insurer: "",
-      insuredValue: "",
-      appraisalValue: "",
-      appraiser: "",
-      appraisalDate: "",
     }),
   });
 }

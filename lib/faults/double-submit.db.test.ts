@@ -20,8 +20,8 @@ import { createTestDatabase } from "@/lib/db/testing";
 import { type ChainDeps, confirmListingTx, recordSentTx } from "@/lib/issuer/chain-steps";
 import { createListing, ListingError } from "@/lib/issuer/listings";
 import { applyTransition, getOrCreateDraft } from "@/lib/kyc/applications";
-import { listingInput } from "@/lib/issuer/validation";
 import { createProxiedDatabase, postgresAnswers } from "./postgres";
+import { listingFormInput } from "@/lib/issuer/listing-fixture";
 
 const onPostgres = await postgresAnswers();
 const issuer = devAccount(3);
@@ -40,24 +40,11 @@ const outcome = (p: Promise<unknown>) =>
 async function approvedListing() {
   const listing = await createListing(h.db, {
     issuer: LUMEN,
-    input: listingInput.parse({
+    input: listingFormInput({
       title: "Harbour at Dusk",
-      titleZh: "",
       artist: "Lam Wing-sze",
       year: "2019",
-      medium: "",
-      dimensions: "",
       descriptionMd: "Two fields of colour.",
-      descriptionZh: "",
-      provenance: "",
-      conditionReport: "",
-      custodian: "",
-      custodianLocation: "",
-      insurer: "",
-      insuredValue: "",
-      appraisalValue: "",
-      appraiser: "",
-      appraisalDate: "",
     }),
   });
   const metadataHash = `0x${createHash("sha256").update(randomBytes(16)).digest("hex")}` as Hex;

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
 import { artworks, auditLog } from "@/lib/db/schema";
 import { createListing, updateListing } from "@/lib/issuer/listings";
-import { listingInput } from "@/lib/issuer/validation";
 import { createProxiedDatabase, FAULTS_PG_URL, postgresAnswers, type ProxiedDatabase } from "./postgres";
+import { listingFormInput } from "@/lib/issuer/listing-fixture";
 
 const available = await postgresAnswers();
 if (!available) console.warn(`[faults] PostgreSQL does not answer at ${FAULTS_PG_URL}: database-down faults skipped`);
@@ -25,25 +25,7 @@ vi.mock("@/lib/db", () => ({ getDb: async () => p.db }));
 
 const ISSUER = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
 const input = (title: string) =>
-  listingInput.parse({
-    title,
-    titleZh: "",
-    artist: "Lam Wing-sze",
-    year: "2019",
-    medium: "",
-    dimensions: "",
-    descriptionMd: "Two fields of colour.",
-    descriptionZh: "",
-    provenance: "",
-    conditionReport: "",
-    custodian: "",
-    custodianLocation: "",
-    insurer: "",
-    insuredValue: "",
-    appraisalValue: "",
-    appraiser: "",
-    appraisalDate: "",
-  });
+  listingFormInput({ title, artist: "Lam Wing-sze", year: "2019", descriptionMd: "Two fields of colour." });
 
 beforeAll(async () => {
   if (!available) return;

@@ -42,9 +42,9 @@ import {
 import { addListingDocument, createListing, getListingDocuments, getOwnedListing, ListingError } from "./listings";
 import { deriveGoOnChainProgress } from "./progress";
 import { createUpdate, listArtworkUpdates } from "./updates";
-import { listingInput } from "./validation";
 import { createLocalStorage } from "@/lib/storage/local";
 import type { FileStorage } from "@/lib/storage/storage";
+import { listingFormInput } from "@/lib/issuer/listing-fixture";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const admin = mnemonicToAccount(MNEMONIC, { addressIndex: 0 });
@@ -53,24 +53,11 @@ const other = mnemonicToAccount(MNEMONIC, { addressIndex: 4 });
 const LUMEN = issuer.address.toLowerCase();
 const HARBOUR = other.address.toLowerCase();
 
-const input = listingInput.parse({
+const input = listingFormInput({
   title: "Harbour at Dusk",
-  titleZh: "",
   artist: "Lam Wing-sze",
   year: "2019",
-  medium: "",
-  dimensions: "",
   descriptionMd: "Two fields of colour.",
-  descriptionZh: "",
-  provenance: "",
-  conditionReport: "",
-  custodian: "",
-  custodianLocation: "",
-  insurer: "",
-  insuredValue: "",
-  appraisalValue: "",
-  appraiser: "",
-  appraisalDate: "",
 });
 
 let chain: LocalChain;

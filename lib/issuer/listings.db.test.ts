@@ -26,32 +26,23 @@ import {
   updateListing,
   withdrawListing,
 } from "./listings";
-import { listingInput } from "./validation";
 import { createLocalStorage } from "@/lib/storage/local";
 import type { FileStorage } from "@/lib/storage/storage";
+import { listingFormInput } from "@/lib/issuer/listing-fixture";
 
 const LUMEN = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
 const HARBOUR = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
 const GRACE = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 
-const input = listingInput.parse({
+const input = listingFormInput({
   title: "Harbour at Dusk",
-  titleZh: "",
   artist: "Lam Wing-sze",
   year: "2019",
   medium: "Oil on linen",
   dimensions: "150 × 120 cm",
   descriptionMd: "Two fields of colour.",
-  descriptionZh: "",
   provenance: "2019 — Studio of the artist",
-  conditionReport: "",
   custodian: "HKFAS",
-  custodianLocation: "",
-  insurer: "",
-  insuredValue: "",
-  appraisalValue: "",
-  appraiser: "",
-  appraisalDate: "",
 });
 
 let handle: TestDatabase;
@@ -216,20 +207,15 @@ describe("listing review", () => {
       .onConflictDoNothing();
     const listing = await createListing(db, {
       issuer: HARBOUR,
-      input: listingInput.parse({
+      input: listingFormInput({
         title: "Named issuer",
-        titleZh: "",
         artist: "Lam Wing-sze",
         year: "2019",
         medium: "Oil on linen",
         dimensions: "150 × 120 cm",
         descriptionMd: "Two fields of colour.",
-        descriptionZh: "",
         provenance: "2019 — Studio of the artist",
-        conditionReport: "",
         custodian: "HKFAS",
-        custodianLocation: "",
-        insurer: "",
         insuredValue: "2,400,000",
         appraisalValue: "1,200,000",
         appraiser: "Asia Art Valuers Ltd",

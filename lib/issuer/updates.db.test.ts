@@ -13,30 +13,20 @@ import type { Anchor, ReadAnchors } from "./anchors";
 import { createListing, getListingDocuments, ListingError, settleTradingStatus } from "./listings";
 import { updateInput } from "./update-validation";
 import { createUpdate, getOwnedUpdate, listArtworkUpdates, listPublishedUpdates, publishUpdate } from "./updates";
-import { listingInput } from "./validation";
 import { createLocalStorage } from "@/lib/storage/local";
 import type { FileStorage } from "@/lib/storage/storage";
+import { listingFormInput } from "@/lib/issuer/listing-fixture";
 
 const LUMEN = "0x90f79bf6eb2c4f870365e785982e1f101e93b906";
 const HARBOUR = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
 const ZERO: Hex = `0x${"0".repeat(64)}`;
 const TX: Hex = `0x${"ab".repeat(32)}`;
 
-const listing = listingInput.parse({
+const listing = listingFormInput({
   title: "Quiet Mountains",
-  titleZh: "",
   artist: "Chow Ka-ming",
   year: "2009",
-  medium: "",
-  dimensions: "",
   descriptionMd: "Ink.",
-  descriptionZh: "",
-  provenance: "",
-  conditionReport: "",
-  custodian: "",
-  custodianLocation: "",
-  insurer: "",
-  insuredValue: "",
   appraisalValue: "3000000",
   appraiser: "Meridian",
   appraisalDate: "2025-11-20",

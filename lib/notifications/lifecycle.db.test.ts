@@ -14,13 +14,11 @@ import { artworkFollows, artworks, notificationOutbox, notifications, offerings,
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
 import type { IndexedEvent } from "@/lib/indexer/projection";
-import { createInvestorWithWallet, updateInvestor } from "@/lib/investors";
 import {
   defaultMailSettings,
   deleteOldOutboxRows,
   drainOutbox,
   emailWanted,
-  investorRecipient,
   listNotifications,
   notify,
   notifyOpenedOfferings,
@@ -33,22 +31,13 @@ import {
   type MailSettings,
   type OfferingState,
 } from "./index";
+import { notificationPeople } from "./test-fixture";
 
 let t: TestDatabase;
 const settings: MailSettings = { appOrigin: "https://atelier.example", unsubscribeSecret: "u".repeat(40) };
-let seq = 0;
-const wallet = () => `0x${(++seq).toString(16).padStart(40, "b")}`;
+const { wallet, investorWithEmail, outboxOf, count } = notificationPeople(() => t.db, "b");
 const all = { kyc: true, orders: true, listings: true, offerings: true, holdings: true, roles: true };
 
-async function investorWithEmail(email: string | null = "mei@example.hk") {
-  const address = wallet();
-  const investor = await createInvestorWithWallet(t.db, { address });
-  if (email) await updateInvestor(t.db, investor.id, { email });
-  return { address, investor, recipient: investorRecipient(investor.id) };
-}
-
-const outboxOf = (notificationId: string) =>
-  t.db.select().from(notificationOutbox).where(eq(notificationOutbox.notificationId, notificationId));
 const notificationsOf = (recipient: string) =>
   t.db.select().from(notifications).where(eq(notifications.recipient, recipient)).orderBy(notifications.createdAt);
 
@@ -151,7 +140,7 @@ describe("one decision: does this person want this email", () => {
     expect(await emailWanted(t.db, recipient, "order_filled")).toEqual({ email: "priya@example.sg", locale: "en" });
     const queued = await notify(
       t.db,
-      { recipient, kind: "order_filled", params: fill, link: "/portfolio", dedupeKey: `want-${seq}` },
+      { recipient, kind: "order_filled", params: fill, link: "/portfolio", dedupeKey: `want-${count()}` },
       settings,
     );
     expect(await outboxOf(queued!)).toHaveLength(1);
@@ -167,7 +156,7 @@ describe("one decision: does this person want this email", () => {
     // And the queue asks it too: nothing is written for a kind turned off, nor for a person with no address.
     const later = await notify(
       t.db,
-      { recipient, kind: "order_partly_filled", params: fill, link: "/portfolio", dedupeKey: `want-b-${seq}` },
+      { recipient, kind: "order_partly_filled", params: fill, link: "/portfolio", dedupeKey: `want-b-${count()}` },
       settings,
     );
     expect(await outboxOf(later!)).toEqual([]);
@@ -211,7 +200,12 @@ describe("the unsubscribe link's own key", () => {
     const { recipient } = await investorWithEmail();
     vi.stubEnv("SESSION_SECRET", "a".repeat(40));
     resetServerEnv();
-    const id = await notify(t.db, { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `rot-${seq}` });
+    const id = await notify(t.db, {
+      recipient,
+      kind: "kyc_approved",
+      link: "/onboarding",
+      dedupeKey: `rot-${count()}`,
+    });
     const [email] = await outboxOf(id!);
     const token = decodeURIComponent(/\/unsubscribe\?token=([^\s]+)/.exec(email!.text)![1]!);
     expect(token).toBe(unsubscribeToken(recipient, defaultMailSettings().unsubscribeSecret));
@@ -258,9 +252,9 @@ describe("follows settle once told", () => {
     const early = await investorWithEmail("early@example.hk");
     const [art] = await t.db
       .insert(artworks)
-      .values({ slug: `lotus-${seq}`, issuerAddress: wallet(), title: "Lotus", artist: "D" })
+      .values({ slug: `lotus-${count()}`, issuerAddress: wallet(), title: "Lotus", artist: "D" })
       .returning();
-    const first = `${7000 + seq}`;
+    const first = `${7000 + count()}`;
     await t.db.insert(offerings).values({ artworkId: art!.id, onChainId: first });
     await setFollow(t.db, { investorId: early.investor.id, artworkId: art!.id, follow: true });
     const start = BigInt(Math.floor(Date.now() / 1000) + 3600);
@@ -293,7 +287,7 @@ describe("follows settle once told", () => {
     expect(asked).toEqual([]); // nothing pending: the chain is not even asked
 
     // The artwork's next offering: the follow (still there) is pending for it, and told once more.
-    const second = `${8000 + seq}`;
+    const second = `${8000 + count()}`;
     await t.db
       .insert(offerings)
       .values({ artworkId: art!.id, onChainId: second, createdAt: new Date(Date.now() + 1000) });
@@ -309,9 +303,9 @@ describe("follows settle once told", () => {
     const follower = await investorWithEmail("f@example.hk");
     const [art] = await t.db
       .insert(artworks)
-      .values({ slug: `dusk-${seq}`, issuerAddress: wallet(), title: "Dusk", artist: "E" })
+      .values({ slug: `dusk-${count()}`, issuerAddress: wallet(), title: "Dusk", artist: "E" })
       .returning();
-    const id = `${9000 + seq}`;
+    const id = `${9000 + count()}`;
     await t.db.insert(offerings).values({ artworkId: art!.id, onChainId: id });
     await setFollow(t.db, { investorId: follower.investor.id, artworkId: art!.id, follow: true });
     let asked = 0;

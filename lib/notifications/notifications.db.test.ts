@@ -19,7 +19,7 @@ import {
   offerings,
 } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { createInvestorWithWallet, updateInvestor } from "@/lib/investors";
+import { updateInvestor } from "@/lib/investors";
 import { applyTransition, getOrCreateDraft } from "@/lib/kyc/applications";
 import { REVIEW_CHECKLIST } from "@/lib/kyc/review";
 import { requiredDocuments } from "@/lib/kyc/steps";
@@ -50,21 +50,11 @@ import {
   type EnforcementEvent,
   type MailSettings,
 } from "./index";
+import { notificationPeople } from "./test-fixture";
 
 let t: TestDatabase;
 const settings: MailSettings = { appOrigin: "https://atelier.example", unsubscribeSecret: "s".repeat(40) };
-let seq = 0;
-const wallet = () => `0x${(++seq).toString(16).padStart(40, "a")}`;
-
-async function investorWithEmail(email: string | null = "mei@example.hk") {
-  const address = wallet();
-  const investor = await createInvestorWithWallet(t.db, { address });
-  if (email) await updateInvestor(t.db, investor.id, { email });
-  return { address, investor, recipient: investorRecipient(investor.id) };
-}
-
-const outboxOf = (notificationId: string) =>
-  t.db.select().from(notificationOutbox).where(eq(notificationOutbox.notificationId, notificationId));
+const { wallet, investorWithEmail, outboxOf, count } = notificationPeople(() => t.db, "a");
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -82,7 +72,7 @@ describe("the email outbox", () => {
     const t0 = new Date("2027-01-01T00:00:00Z");
     const id = await notify(
       t.db,
-      { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `retry-${seq}`, now: t0 },
+      { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `retry-${count()}`, now: t0 },
       settings,
     );
     const failing = async () => {
@@ -114,7 +104,7 @@ describe("the email outbox", () => {
     // Another email that never goes through is given up after MAX_ATTEMPTS, its last error kept.
     const id2 = await notify(
       t.db,
-      { recipient, kind: "kyc_expired", link: "/onboarding", dedupeKey: `giveup-${seq}`, now: t0 },
+      { recipient, kind: "kyc_expired", link: "/onboarding", dedupeKey: `giveup-${count()}`, now: t0 },
       settings,
     );
     let now = t0;
@@ -137,7 +127,7 @@ describe("the email outbox", () => {
           kind: "order_filled",
           params: { artwork: "Jade", side: "ask", shares: i + 1, remaining: 0 },
           link: "/portfolio",
-          dedupeKey: `pair-${seq}-${i}`,
+          dedupeKey: `pair-${count()}-${i}`,
         },
         settings,
       );
@@ -170,7 +160,7 @@ describe("the email outbox", () => {
     const t0 = new Date("2027-02-01T00:00:00Z");
     await notify(
       t.db,
-      { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `lease-${seq}`, now: t0 },
+      { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `lease-${count()}`, now: t0 },
       settings,
     );
     expect(await claimDueEmails(t.db, { workerId: "dead", now: t0, leaseMs: 60_000 })).toHaveLength(1);
@@ -184,7 +174,7 @@ describe("the email outbox", () => {
     for (const i of [1, 2])
       await notify(
         t.db,
-        { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `stall-${seq}-${i}`, now: t0 },
+        { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `stall-${count()}-${i}`, now: t0 },
         settings,
       );
     const stalled = await claimDueEmails(t.db, { workerId: "stalled", now: t0, leaseMs: 60_000 });
@@ -211,7 +201,7 @@ describe("the email outbox", () => {
     const queue = (recipient: typeof gone.recipient, key: string) =>
       notify(
         t.db,
-        { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `${key}-${seq}`, now: t0 },
+        { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `${key}-${count()}`, now: t0 },
         settings,
       );
     const goneId = await queue(gone.recipient, "withdrawn");
@@ -251,14 +241,14 @@ describe("preferences and unsubscribing", () => {
         kind: "order_filled",
         params: { artwork: "Jade", artworkZh: "翡翠", side: "bid", shares: 3, remaining: 0 },
         link: "/portfolio",
-        dedupeKey: `pref-fill-${seq}`,
+        dedupeKey: `pref-fill-${count()}`,
       },
       settings,
     );
     expect(await outboxOf(filled!)).toEqual([]);
     const approved = await notify(
       t.db,
-      { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `pref-kyc-${seq}` },
+      { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `pref-kyc-${count()}` },
       settings,
     );
     const [email] = await outboxOf(approved!);
@@ -281,7 +271,7 @@ describe("preferences and unsubscribing", () => {
     expect(await unsubscribe(t.db, { token: "garbage", secret: settings.unsubscribeSecret })).toBeNull();
     const id = await notify(
       t.db,
-      { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `unsub-a-${seq}` },
+      { recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `unsub-a-${count()}` },
       settings,
     );
     const [email] = await outboxOf(id!);
@@ -291,7 +281,7 @@ describe("preferences and unsubscribing", () => {
     expect(await unsubscribe(t.db, { token, secret: settings.unsubscribeSecret })).toEqual({ recipient });
     const after = await notify(
       t.db,
-      { recipient, kind: "kyc_expired", link: "/onboarding", dedupeKey: `unsub-b-${seq}` },
+      { recipient, kind: "kyc_expired", link: "/onboarding", dedupeKey: `unsub-b-${count()}` },
       settings,
     );
     expect(after).not.toBeNull();
@@ -300,7 +290,7 @@ describe("preferences and unsubscribing", () => {
     // The other person still gets email.
     const theirs = await notify(
       t.db,
-      { recipient: other.recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `unsub-c-${seq}` },
+      { recipient: other.recipient, kind: "kyc_approved", link: "/onboarding", dedupeKey: `unsub-c-${count()}` },
       settings,
     );
     expect(await outboxOf(theirs!)).toHaveLength(1);
@@ -323,7 +313,7 @@ describe("links", () => {
     const { recipient } = await investorWithEmail();
     for (const link of ["//evil.example/x", "https://evil.example", "/\\evil.example", "portfolio"])
       await expect(
-        notify(t.db, { recipient, kind: "kyc_approved", link, dedupeKey: `link-${seq}-${link}` }, settings),
+        notify(t.db, { recipient, kind: "kyc_approved", link, dedupeKey: `link-${count()}-${link}` }, settings),
       ).rejects.toThrow(/must be a path in the portal/);
   });
 });
@@ -374,7 +364,7 @@ describe("consent is on the record", () => {
     const [art] = await t.db
       .insert(artworks)
       .values({
-        slug: `followed-${seq}`,
+        slug: `followed-${count()}`,
         issuerAddress: wallet(),
         title: "Followed",
         artist: "C",
@@ -479,7 +469,7 @@ describe("events that notify", () => {
   it("an order fill tells the maker once per fill: partly filled, then filled", async () => {
     const { address } = await investorWithEmail("david@example.hk");
     const token = wallet();
-    const slug = `jade-${seq}`;
+    const slug = `jade-${count()}`;
     await t.db.insert(artworks).values({
       slug,
       issuerAddress: wallet(),
@@ -568,7 +558,7 @@ describe("events that notify", () => {
     const to = await investorWithEmail("alice@example.hk");
     const token = wallet();
     await t.db.insert(artworks).values({
-      slug: `mountains-${seq}`,
+      slug: `mountains-${count()}`,
       issuerAddress: wallet(),
       title: "Mountains",
       artist: "C",
@@ -616,7 +606,7 @@ describe("events that notify", () => {
     const late = await investorWithEmail("late@example.hk");
     const [art] = await t.db
       .insert(artworks)
-      .values({ slug: `typhoon-${seq}`, issuerAddress: wallet(), title: "Typhoon", artist: "B" })
+      .values({ slug: `typhoon-${count()}`, issuerAddress: wallet(), title: "Typhoon", artist: "B" })
       .returning();
     await t.db.insert(offerings).values({ artworkId: art!.id, onChainId: "901" });
     await setFollow(t.db, { investorId: early.investor.id, artworkId: art!.id, follow: true });

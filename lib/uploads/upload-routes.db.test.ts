@@ -8,11 +8,12 @@ import { artworkDocuments, auditLog, kycDocuments, rateLimits } from "@/lib/db/s
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
 import { createListing } from "@/lib/issuer/listings";
-import { LIMITS, listingInput } from "@/lib/issuer/validation";
+import { LIMITS } from "@/lib/issuer/validation";
 import { getOrCreateDraft } from "@/lib/kyc/applications";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/content-type";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { simplePdf } from "@/scripts/seed/pdf";
+import { listingFormInput } from "@/lib/issuer/listing-fixture";
 
 /*
  * The upload route handlers (app/api/uploads/…), called as Next calls them. What matters: nothing of the body is
@@ -45,24 +46,11 @@ const HARBOUR = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
 const MEI = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
 const TOM = "0x976ea74026e726554db657fa54763abd0c3a0aa9";
 
-const input = listingInput.parse({
+const input = listingFormInput({
   title: "Harbour at Dusk",
-  titleZh: "",
   artist: "Lam Wing-sze",
   year: "2019",
-  medium: "",
-  dimensions: "",
   descriptionMd: "Two fields of colour.",
-  descriptionZh: "",
-  provenance: "",
-  conditionReport: "",
-  custodian: "",
-  custodianLocation: "",
-  insurer: "",
-  insuredValue: "",
-  appraisalValue: "",
-  appraiser: "",
-  appraisalDate: "",
 });
 const pdf = simplePdf("Appraisal", ["Value: HKD 1,000,000"]);
 
