@@ -112,6 +112,9 @@ test("the issuer closes a distribution only after its window, and takes back exa
     timeout: 60_000,
   });
   expect(log.filter((r) => r.method === "eth_sendTransaction")).toHaveLength(1);
+  // The page refreshes to the row closed (the server waited for the indexer); what came back is still said there.
+  await expect(row(page)).toContainText("Closed", { timeout: 30_000 });
+  await expect(page.getByTestId(`distribution-close-${SEEDED_ID}`)).toContainText("came back to your wallet");
   expect((await call(distributor, "distribution", [BigInt(SEEDED_ID)])).closed).toBe(true);
   expect((await call(paymentToken, "balanceOf", [lumen])) - hkdBefore).toBe(unclaimed);
 

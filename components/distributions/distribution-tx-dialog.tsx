@@ -41,6 +41,7 @@ export function DistributionTxDialog({
   confirmed,
   testId,
   hideWhenConfirmed = false,
+  hideTrigger = false,
   children,
 }: {
   target: DistributionTxTarget;
@@ -55,6 +56,8 @@ export function DistributionTxDialog({
   testId: string;
   /** Once done there is nothing left to do: the trigger goes. */
   hideWhenConfirmed?: boolean;
+  /** Nothing left to do (a closed distribution): no trigger, only the status of what was signed here. */
+  hideTrigger?: boolean;
   children: (run: { sign: SignCall; close: () => void }) => ReactNode;
 }) {
   const { distributor, onChainId, account } = target;
@@ -77,7 +80,7 @@ export function DistributionTxDialog({
   const [open, setOpen] = useState(false);
   return (
     <div className="flex flex-col items-end gap-2">
-      {hideWhenConfirmed && tx.step.kind === "confirmed" ? null : (
+      {hideTrigger || (hideWhenConfirmed && tx.step.kind === "confirmed") ? null : (
         <Dialog
           open={open}
           onOpenChange={(next) => (next && !signer.address ? signer.askToConnect() : setOpen(next))}
@@ -96,7 +99,7 @@ export function DistributionTxDialog({
           {children({ sign, close: () => setOpen(false) })}
         </Dialog>
       )}
-      {signer.wrongWallet ? (
+      {signer.wrongWallet && !hideTrigger ? (
         <p className="max-w-xs text-right text-xs text-ink-muted">
           {t("wrongWallet", { address: shortAddress(account) })}
         </p>

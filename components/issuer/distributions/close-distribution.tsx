@@ -13,10 +13,13 @@ import { recordDistributionCloseAction } from "../distribution-actions";
  */
 export function CloseDistribution({
   unclaimed,
+  closed,
   ...target
 }: DistributionTxTarget & {
   /** Base units: the deposit less what was claimed (the contract returns exactly its remainder). */
   unclaimed: string;
+  /** Already closed: no trigger, only the status of a close signed on this page. */
+  closed: boolean;
 }) {
   const t = useTranslations("distributions.issuer");
   const locale = useLocale();
@@ -33,6 +36,7 @@ export function CloseDistribution({
       confirmed={t("closed", { amount })}
       testId={`distribution-close-${target.onChainId}`}
       hideWhenConfirmed
+      hideTrigger={closed}
     >
       {({ sign, close }) => (
         <div className="flex flex-wrap gap-2">

@@ -44,17 +44,19 @@ export async function IssuerDistributionsSection({
               caption={t("listTitle")}
               testId="issuer-distributions"
               action={(d) =>
-                d.status === "closed" || !distributor || d.issuer !== account.toLowerCase() ? null : d.status ===
-                  "held" ? (
+                !distributor || d.issuer !== account.toLowerCase() ? null : d.status === "held" ? (
                   <span className="text-xs text-ink-muted">{t("closeHeld")}</span>
-                ) : Date.parse(d.claimDeadline) / 1000 > chainTime ? (
+                ) : d.status !== "closed" && Date.parse(d.claimDeadline) / 1000 > chainTime ? (
                   <span className="text-xs text-ink-muted">{t("closeWaitDeadline")}</span>
                 ) : (
+                  // Also rendered once closed (no trigger then): the status of a close just signed here survives the
+                  // refresh that shows the row closed, and keeps the focus the dialog returned to it.
                   <CloseDistribution
                     distributor={distributor}
                     account={account}
                     onChainId={d.onChainId}
                     unclaimed={(BigInt(d.amount) - BigInt(d.claimedAmount)).toString()}
+                    closed={d.status === "closed"}
                   />
                 )
               }
