@@ -1,7 +1,7 @@
 /**
  * Next.js start-up hook (Node runtime only): runs the chain indexer inside the server process when INDEXER_MODE is
  * `embedded` (the default), and the periodic housekeeping (KYC expiry, stale nonces) and the notification jobs
- * (the email outbox, offerings opening for followers) on every instance. Each
+ * (the email outbox, offerings opening for followers) and the public page cache's epoch poll on every instance. Each
  * guards against a double start. Every request is stamped with its socket's address first (lib/http/client-ip.ts).
  */
 export async function register(): Promise<void> {
@@ -13,6 +13,8 @@ export async function register(): Promise<void> {
   startHousekeeping();
   const { startNotificationJobs } = await import("./lib/jobs/notifications");
   startNotificationJobs();
+  const { startPageEpochPoll } = await import("./lib/jobs/page-epoch");
+  startPageEpochPoll();
   if ((process.env.INDEXER_MODE ?? "embedded").trim() !== "embedded") return;
   const { startEmbeddedIndexer } = await import("./lib/indexer/embedded");
   startEmbeddedIndexer();

@@ -7,10 +7,13 @@ import {
   verifySessionToken,
 } from "@/lib/auth/tokens";
 import { getServerEnv } from "@/lib/env";
+import { servePublicPage } from "@/lib/http/page-cache-serve";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 
 /**
  * Runs before every page, route handler, document and media response:
+ * - an anonymous visitor's catalogue or artwork page is served from the public page cache (lib/http/page-cache.ts),
+ *   with this request's nonce and headers;
  * - a fresh CSP nonce per request (Next.js reads it from the request's Content-Security-Policy and puts it
  *   on its own scripts; the root layout reads `x-nonce` for the theme script), and the security headers;
  * - the session's idle timer: a valid session cookie whose activity time is older than a few minutes is
@@ -28,6 +31,17 @@ export async function proxy(request: NextRequest) {
     walletConnectProjectId: env.walletConnectProjectId,
     dev: process.env.NODE_ENV === "development",
   });
+  // An anonymous visitor's catalogue or artwork page: from the public page cache when it can be.
+  if (env.pageCacheSeconds > 0) {
+    const cached = await servePublicPage({
+      request,
+      ttlMs: env.pageCacheSeconds * 1000,
+      port: env.port,
+      nonce,
+      headers,
+    });
+    if (cached) return cached;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["content-security-policy"]!);

@@ -72,6 +72,7 @@ test.describe("visitor: artwork documents", () => {
 
 test.describe("investor: primary purchase", () => {
   test("a verified investor buys shares and sees them in the portfolio and the artwork's progress", async ({
+    browser,
     page,
     request,
   }) => {
@@ -129,6 +130,10 @@ test.describe("investor: primary purchase", () => {
     expect(anonymous.status()).toBe(401);
 
     expect(await soldOf(page, slug)).toBe(before + 3);
+    // A visitor without a session (the page was cached for visitors before the purchase) sees it at once too.
+    const visitor = await browser.newContext();
+    expect(await soldOf(await visitor.newPage(), slug)).toBe(before + 3);
+    await visitor.close();
   });
 
   test("an investor whose country the token does not allow sees the reason and is never asked to sign", async ({

@@ -57,6 +57,33 @@ test.describe("security headers", () => {
     expect(html.match(/<script(?![^>]*\bnonce=)[^>]*>/g) ?? []).toEqual([]);
   });
 
+  test("a cached public page is served with a fresh nonce each time, never to a signed-in visitor, and not as no-store", async ({
+    request,
+  }) => {
+    const seen: { state: string; nonce: string; html: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await request.get(ARTWORK);
+      expect(res.status()).toBe(200);
+      const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"]!)![1]!;
+      seen.push({ state: res.headers()["x-atelier-page-cache"]!, nonce, html: await res.text() });
+    }
+    // Rendered once, then served from the cache: the same page, each time with its own nonce on every script.
+    expect(seen.slice(1).map((s) => s.state)).toEqual(["hit", "hit"]);
+    expect(new Set(seen.map((s) => s.nonce)).size).toBe(3);
+    for (const { nonce, html } of seen) {
+      expect(html).toContain(`nonce="${nonce}"`);
+      for (const other of seen) if (other.nonce !== nonce) expect(html).not.toContain(other.nonce);
+    }
+    const res = await request.get(ARTWORK);
+    // The browser may keep it for back and forward: no `no-store`.
+    expect(res.headers()["cache-control"]).toBe("private, no-cache");
+    // Language and a personal cookie: another entry, or no cache at all.
+    const zh = await request.get(ARTWORK, { headers: { "accept-language": "zh-HK" } });
+    expect(await zh.text()).toContain('lang="zh-HK"');
+    const personal = await request.get(ARTWORK, { headers: { cookie: "atelier-block=1" } });
+    expect(personal.headers()["x-atelier-page-cache"]).toBeUndefined();
+  });
+
   test("the catalogue, an artwork, sign-in and a wallet page raise no CSP violation and still work", async ({
     page,
   }) => {

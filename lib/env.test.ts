@@ -17,6 +17,7 @@ describe("parseServerEnv", () => {
       port: 3000,
       indexerMode: "embedded",
       confirmations: 0,
+      pageCacheSeconds: 15,
       documentEncryptionKey: undefined,
       ephemeralSecrets: ["SESSION_SECRET", "UNSUBSCRIBE_SECRET"],
     });

@@ -47,6 +47,11 @@ export type ServerEnv = {
   explorerUrl: string | undefined;
   indexerMode: IndexerMode;
   confirmations: number;
+  /**
+   * How long the public page cache may serve a page rendered before, at most (PAGE_CACHE_SECONDS, default 15; 0 turns
+   * the cache off). It is dropped sooner whenever what it shows changes (lib/http/page-cache.ts).
+   */
+  pageCacheSeconds: number;
   walletConnectProjectId: string | undefined;
   /**
    * How many reverse proxies in front of the app append to X-Forwarded-For (TRUSTED_PROXY_HOPS, default 0).
@@ -169,6 +174,7 @@ const RawEnv = z.object({
     z.enum(["embedded", "worker", "off"], { error: "must be embedded, worker or off" }).optional(),
   ),
   CONFIRMATIONS: intVar({ min: 0, max: 1000, what: "a whole number of blocks (0-1000)" }),
+  PAGE_CACHE_SECONDS: intVar({ min: 0, max: 3600, what: "a whole number of seconds (0-3600)" }),
   NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: optionalString,
   ANVIL_PORT: intVar({ min: 1, max: 65535, what: "a TCP port (1-65535)" }),
   TRUSTED_PROXY_HOPS: intVar({ min: 0, max: 10, what: "the number of trusted reverse proxies (0-10)" }),
@@ -313,6 +319,7 @@ export function parseServerEnv(source: Source = process.env): ServerEnv {
     explorerUrl: raw.EXPLORER_URL?.replace(/\/+$/, ""),
     indexerMode: raw.INDEXER_MODE ?? "embedded",
     confirmations: raw.CONFIRMATIONS ?? (local ? 0 : 2),
+    pageCacheSeconds: raw.PAGE_CACHE_SECONDS ?? 15,
     walletConnectProjectId: raw.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID,
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
     s3: raw.S3_BUCKET

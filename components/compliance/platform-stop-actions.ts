@@ -25,8 +25,9 @@ export const recordPlatformStopAction = defineAction<PlatformStopError>()({
   input,
   auth: "admin",
   messages: "complianceConsole.platformStop.errors",
-  run: async ({ stop, reason, txHash }, { session, db }) => {
+  run: async ({ stop, reason, txHash }, { session, db, publicPagesChanged }) => {
     unwrap(await recordPlatformStop(db, { stop, reason, txHash, admin: session.address }));
+    publicPagesChanged();
     await settleConfirmedTx({ txHash });
     revalidatePath("/", "layout");
     return {};

@@ -22,7 +22,8 @@ const txHash = z
   .regex(/^0x[0-9a-fA-F]{64}$/)
   .transform((h) => h.toLowerCase() as `0x${string}`);
 
-function revalidateListing(id: string, slug: string) {
+function revalidateListing(id: string, slug: string, publicPagesChanged: () => void) {
+  publicPagesChanged();
   revalidatePath(`/issuer/artworks/${id}`);
   revalidatePath("/issuer");
   revalidatePath(`/artworks/${slug}`);
@@ -39,11 +40,11 @@ export const checkOnChainAction = define({
   input: z.object({ id: uuid, wait: z.boolean().optional(), symbol: z.string().max(32).optional() }),
   auth: "issuer",
   messages,
-  run: async ({ id, wait, symbol }, { session, db }) => {
+  run: async ({ id, wait, symbol }, { session, db, publicPagesChanged }) => {
     const r = await checkOnChain(db, { id, issuer: session.address, waitMs: wait ? 15_000 : 0, symbol });
     if (!r.ok) refuse(r.code, r.code === "symbol_taken" ? { values: r.values } : {});
     const { slug, changed, ...check } = r;
-    if (changed) revalidateListing(id, slug);
+    if (changed) revalidateListing(id, slug, publicPagesChanged);
     return check;
   },
 });
@@ -76,9 +77,9 @@ export const confirmChainTxAction = define({
   input: z.object({ id: uuid, txHash }),
   auth: "issuer",
   messages,
-  run: async ({ id, txHash }, { session, db }) => {
+  run: async ({ id, txHash }, { session, db, publicPagesChanged }) => {
     const { kind, slug } = await confirmListingStep(db, { id, issuer: session.address, txHash });
-    revalidateListing(id, slug);
+    revalidateListing(id, slug, publicPagesChanged);
     return { kind };
   },
 });

@@ -38,8 +38,9 @@ export const publishUpdateAction = define({
   input,
   auth: "issuer",
   messages: "issuer.errors.codes",
-  run: async ({ updateId }, { session, db }) => {
+  run: async ({ updateId }, { session, db, publicPagesChanged }) => {
     const { artworkId, slug } = await publishAnchoredUpdate(db, { id: updateId, issuer: session.address });
+    publicPagesChanged();
     revalidatePath(`/issuer/artworks/${artworkId}`);
     revalidatePath(`/artworks/${slug}`);
     return {};

@@ -9,6 +9,7 @@ import { requireSession, type AuthContext, type Role } from "@/lib/auth";
 import { noteRecentError } from "@/lib/platform/client";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
+import { bumpPageEpoch } from "@/lib/db/page-epoch";
 import { isAmountMessageKey } from "@/lib/format/amount-schema";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { ActionError, type ActionFailure, type ActionResult } from "./errors";
@@ -18,7 +19,8 @@ export * from "./errors";
  * The one pipeline every server action goes through, in this order:
  *   1. parse the input with zod (nothing else runs on bad input);
  *   2. the session and, when the action names one, the role (`requireSession`, which audits refusals);
- *   3. the domain call (`run`), which checks ownership through the domain and writes its own audit entry;
+ *   3. the domain call (`run`), which checks ownership through the domain and writes its own audit entry; an action
+ *      that says it changed public pages (`publicPagesChanged`) then moves their cache's epoch;
  *   4. refusals — `ActionError` (thrown, or a domain `{ ok: false, code }` passed to `unwrap`), `AuthError`,
  *      `RateLimitedError` — become `{ ok: false, code, message }` in the reader's language; redirects and
  *      not-found pass through (`unstable_rethrow`); anything else is logged with a request id and answered
@@ -52,6 +54,12 @@ type Spec<Schema extends z.ZodType, Data extends object, Auth extends ActionAuth
 export type ActionContext<Auth extends ActionAuth = "signedIn"> = {
   session: Auth extends "public" ? null : AuthContext;
   db: Database;
+  /**
+   * Says the action changed what the catalogue or an artwork's page shows (a token deployed, an offering opened, an
+   * update published, the platform stopped): once it succeeds the pipeline moves the public page epoch, so no
+   * instance serves a cached page from before it (lib/http/page-cache.ts).
+   */
+  publicPagesChanged: () => void;
 };
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
@@ -139,7 +147,10 @@ async function execute<
     const session =
       spec.auth === "public" ? null : await requireSession(spec.auth === "signedIn" ? {} : { role: spec.auth });
     const db = await getDb();
-    const data = await spec.run(parsed.data, { session, db } as ActionContext<Auth>);
+    let publicPages = false;
+    const publicPagesChanged = () => void (publicPages = true);
+    const data = await spec.run(parsed.data, { session, db, publicPagesChanged } as ActionContext<Auth>);
+    if (publicPages) await bumpPageEpoch(db);
     return { ok: true, ...data } as ActionResult<Data, Code, Extra>;
   } catch (error) {
     unstable_rethrow(error);

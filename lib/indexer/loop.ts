@@ -1,9 +1,10 @@
 /**
  * The poll loop around `syncOnce`: index to the confirmed head, sleep, repeat; back off on errors. Once caught up,
  * it also runs the setup's idle tasks (e.g. compliance's audit reconciliation), each at most every `everyMs`.
- * Its status (last success, last error, events recorded) is kept on globalThis for `/api/health`.
+ * Each batch that recorded events moves the public page epoch (lib/db/page-epoch.ts). Its status (last success, last error, events recorded) is kept on globalThis for `/api/health`.
  * Plain module: used through `projections.ts` by the embedded server mode and by `scripts/indexer.ts`.
  */
+import { bumpPageEpoch } from "@/lib/db/page-epoch";
 import { DEFAULT_INDEXER_NAME, hasMoreWork, IndexerConflictError, type IndexerOptions, syncOnce } from "./indexer";
 import type { IdleTask } from "./projection";
 
@@ -98,6 +99,9 @@ export async function runIndexerLoop(
         status.safeHead = r.safeHead.toString();
         status.eventsRecorded += r.inserted;
         if (r.reorgedTo !== undefined) status.reorgs += 1;
+        // What public pages show changed only if events were recorded (or a reorg undid some): not on an empty block.
+        if (r.inserted > 0 || (r.backfill?.inserted ?? 0) > 0 || r.reorgedTo !== undefined)
+          await bumpPageEpoch(opts.db);
         if (status.lastError) opts.log?.("indexer recovered");
         status.lastError = null;
         delay = interval;
