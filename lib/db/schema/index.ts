@@ -15,3 +15,4 @@ export * from "./distributions";
 export * from "./jobs";
 export * from "./notifications";
 export * from "./kyb";
+export * from "./issuers";
