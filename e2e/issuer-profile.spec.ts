@@ -37,7 +37,7 @@ test("an issuer edits its company profile; a visitor sees it on the artwork page
   await expect(page.getByText("Your company profile is saved.")).toBeVisible();
 
   // A file that is no image is refused by its bytes, whatever its name says.
-  const logo = page.getByLabel("Logo", { exact: true });
+  const logo = page.getByRole("region", { name: "Logo" }).getByLabel("Logo", { exact: true });
   await logo.setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("not an image at all") });
   await page.getByRole("button", { name: "Upload logo" }).click();
   await expect(page.getByRole("alert").first()).toBeVisible();
@@ -56,7 +56,7 @@ test("an issuer edits its company profile; a visitor sees it on the artwork page
   const visitor = await browser.newContext({ baseURL: E2E_ORIGIN });
   const v = await visitor.newPage();
   await v.goto(`/artworks/${SLUG}`);
-  const issuer = v.getByRole("region", { name: "Issuer" });
+  const issuer = v.getByRole("region", { name: "Issuer", exact: true });
   await expect(issuer.getByText(nameEn)).toBeVisible();
   await expect(issuer.getByText(aboutEn)).toBeVisible();
   const img = issuer.getByRole("img", { name: `Logo of ${nameEn}` });
@@ -67,7 +67,7 @@ test("an issuer edits its company profile; a visitor sees it on the artwork page
   // The same visitor reading in 中文.
   await visitor.addCookies([{ name: "NEXT_LOCALE", value: "zh-HK", url: E2E_ORIGIN }]);
   await v.goto(`/artworks/${SLUG}`);
-  const issuerZh = v.getByRole("region", { name: "發行人" });
+  const issuerZh = v.getByRole("region", { name: "發行人", exact: true });
   await expect(issuerZh.getByText(nameZh)).toBeVisible();
   await expect(issuerZh.getByText(aboutZh)).toBeVisible();
   await expect(issuerZh.getByRole("img", { name: `${nameZh}的標誌` })).toBeVisible();
