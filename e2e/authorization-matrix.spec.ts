@@ -427,6 +427,25 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     },
     note: "the input is parsed before anything (an id that is not a uuid is refused as invalid)",
   },
+  "components/issuer/profile-actions.ts#saveIssuerProfileAction": {
+    kind: "action",
+    ok: () => [null, form({ nameEn: "Authz matrix", nameZh: "", aboutEn: "", aboutZh: "" })],
+    bad: () => [null, form({ nameEn: "x".repeat(500), aboutEn: "\u0000" })],
+    expect: {
+      ok: [
+        U,
+        R,
+        R,
+        R,
+        skip("would overwrite the demo issuer's seeded profile (the db test saves one)"),
+        skip("would overwrite the demo issuer's seeded profile (the db test saves one)"),
+        R,
+        R,
+      ],
+      bad: [I, I, I, I, I, I, I, I],
+    },
+    note: "an issuer saves its own profile only: the wallet is the session's, never a field of the form",
+  },
   "components/issuer/actions.ts#removeImageAction": {
     kind: "action",
     ok: (f) => [null, form({ id: listingListing(f), src: "/media/artworks/none/none.webp" })],
@@ -844,6 +863,15 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     }),
     expect: { ok: [U, R, R, R, R, R, R, R], bad: [U, I, I, I, I, I, I, I] },
     note: "only the applying wallet adds to its application (403 before any byte is read)",
+  },
+  "/api/uploads/issuer-profile/logo": {
+    kind: "route",
+    method: "POST",
+    // Bytes that are no image: an issuer passes every guard and is refused by the content check (nothing stored).
+    ok: () => ({ path: "/api/uploads/issuer-profile/logo", body: "not an image", contentType: "image/png" }),
+    bad: () => ({ path: "/api/uploads/issuer-profile/logo", body: "", contentType: "image/png" }),
+    expect: { ok: [U, R, R, R, I, I, R, R], bad: [U, R, R, R, I, I, R, R] },
+    note: "an issuer's own logo (the session's wallet); the role is checked before any byte is read",
   },
   "/api/uploads/listings/[id]/images": {
     kind: "route",

@@ -17,7 +17,7 @@ const MB = 1024 * 1024;
  * listing before it reads them; a file over the limit is refused in the browser first, and the form is not reset
  * by a refusal, so what was typed beside the file stays.
  */
-function UploadForm({
+export function UploadForm({
   maxMb,
   target,
   fields,

@@ -20,3 +20,5 @@ export {
   validateOfferingTerms,
 } from "./validation";
 export type { FieldIssue, ListingField } from "./validation";
+export { issuerProfileInput, PROFILE_LIMITS } from "./profile-input";
+export type { IssuerProfileEditView, IssuerProfileInput, PublicIssuerView } from "./profile-input";

@@ -38,21 +38,26 @@ export type ProcessedImage = { bytes: Buffer; width: number; height: number };
 export const IMAGE_MAX_SIDE = 2400;
 export const IMAGE_MIN_SIDE = 200;
 
-/** Checks and re-encodes an uploaded image as WebP (auto-rotated, metadata stripped, ≤ 2400 px). */
+/** The bounds of one kind of image: a listing's by default, an issuer's logo smaller (./profile-input). */
+export type ImageBounds = { maxBytes: number; minSide: number; maxSide: number };
+const LISTING_IMAGE: ImageBounds = { maxBytes: LIMITS.imageBytes, minSide: IMAGE_MIN_SIDE, maxSide: IMAGE_MAX_SIDE };
+
+/** Checks and re-encodes an uploaded image as WebP (auto-rotated, metadata stripped, ≤ 2400 px by default). */
 export async function processImage(
   bytes: Uint8Array,
+  bounds: ImageBounds = LISTING_IMAGE,
 ): Promise<{ ok: true; image: ProcessedImage } | { ok: false; reason: UploadRefusal }> {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
-  if (bytes.length > LIMITS.imageBytes) return { ok: false, reason: "tooLarge" };
+  if (bytes.length > bounds.maxBytes) return { ok: false, reason: "tooLarge" };
   if (!sniffImage(bytes)) return { ok: false, reason: "notImage" };
   try {
     const input = sharp(bytes, { limitInputPixels: 50_000_000, failOn: "error" });
     const meta = await input.metadata();
     if (!meta.width || !meta.height) return { ok: false, reason: "unreadableImage" };
-    if (Math.min(meta.width, meta.height) < IMAGE_MIN_SIDE) return { ok: false, reason: "imageTooSmall" };
+    if (Math.min(meta.width, meta.height) < bounds.minSide) return { ok: false, reason: "imageTooSmall" };
     const { data, info } = await input
       .rotate()
-      .resize({ width: IMAGE_MAX_SIDE, height: IMAGE_MAX_SIDE, fit: "inside", withoutEnlargement: true })
+      .resize({ width: bounds.maxSide, height: bounds.maxSide, fit: "inside", withoutEnlargement: true })
       .webp({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
     return { ok: true, image: { bytes: data, width: info.width, height: info.height } };

@@ -30,3 +30,11 @@ export { createUpdate, listPublishedUpdates, updateViewFields } from "./updates"
 export type { UpdateViewFields } from "./updates";
 export * from "./views";
 export * from "./client";
+export {
+  getIssuerProfile,
+  getIssuerProfileEditView,
+  getPublicIssuer,
+  saveIssuerProfile,
+  setIssuerLogo,
+} from "./profile";
+export { getArtworkIssuerView, getIssuerProfilePageView } from "./profile-views";

@@ -12,6 +12,7 @@ export {
   type KybApplicantError,
   type RoleReader,
 } from "./applications";
+export { getCompanyOfWallet, type CompanyNames } from "./company";
 export { listKybDocuments, openKybDocument, storeKybDocument, type KybDocumentViewer } from "./documents";
 export {
   activateIfGranted,

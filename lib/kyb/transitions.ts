@@ -2,12 +2,14 @@ import "server-only";
 
 /**
  * Applying a state-machine event to an issuer application: checked by `kybTransition`, written compare-and-set (the
- * status must still be the one read), audited in the same transaction; an officer's refused attempt is audited too.
+ * status must still be the one read), audited and — for a decision — told to the company (lib/notifications) in the
+ * same transaction; an officer's refused attempt is audited too.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { auditApplicationRefusal } from "@/lib/kyc";
+import { emitKybDecision } from "@/lib/notifications";
 import type { ApplicationTransition } from "@/lib/kyc/types";
 import { type IssuerApplication, issuerApplicationDocuments, issuerApplications } from "@/lib/db/schema";
 import { type KybEvent, type KybReadiness, kybReadiness, type KybTransitionError, kybTransition } from "./state";
@@ -94,6 +96,18 @@ export async function applyKybTransition(
       subjectId: app.id,
       before,
       after: { status: row.status, preApprovedBy: row.preApprovedBy, ...details },
+    });
+    // The company is told of a decision (a request for information, approval, rejection) in the same transaction:
+    // the notification and its email exist exactly when the decision does.
+    await emitKybDecision(t, {
+      applicationId: row.id,
+      applicant: row.applicant,
+      signatoryWallets: row.data.signatoryWallets ?? [],
+      legalNameEn: row.data.legalNameEn ?? null,
+      legalNameZh: row.data.legalNameZh ?? null,
+      event: event.type,
+      message: row.rejectionReason && event.type === "reject" ? row.rejectionReason : (row.infoRequest ?? null),
+      at: new Date(),
     });
     return row;
   });

@@ -1,4 +1,5 @@
 export * from "./events";
+export * from "./kyb";
 export * from "./enforcement";
 export * from "./roles";
 export * from "./emit";

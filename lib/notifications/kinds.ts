@@ -9,6 +9,9 @@ export const notificationKinds = [
   "kyc_needs_information",
   "kyc_expired",
   "kyc_expiring",
+  "kyb_needs_information",
+  "kyb_approved",
+  "kyb_rejected",
   "order_filled",
   "order_partly_filled",
   "listing_approved",
@@ -30,7 +33,18 @@ export function isNotificationKind(value: unknown): value is NotificationKind {
 
 /** The groups a person turns email on or off for (one switch per group on the preferences form). */
 export const preferenceGroups = {
-  kyc: ["kyc_submitted", "kyc_approved", "kyc_rejected", "kyc_needs_information", "kyc_expired", "kyc_expiring"],
+  // A company's verification (KYB) is told under the same switch as a person's (KYC).
+  kyc: [
+    "kyc_submitted",
+    "kyc_approved",
+    "kyc_rejected",
+    "kyc_needs_information",
+    "kyc_expired",
+    "kyc_expiring",
+    "kyb_needs_information",
+    "kyb_approved",
+    "kyb_rejected",
+  ],
   orders: ["order_filled", "order_partly_filled"],
   listings: ["listing_approved", "listing_returned"],
   offerings: ["offering_opened"],

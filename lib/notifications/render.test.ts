@@ -10,7 +10,16 @@ const links = {
 
 describe("notification words", () => {
   it("every kind has a title in both languages (no key shown instead of words)", () => {
-    const params = { artwork: "Jade", artworkZh: "翡翠", side: "ask", shares: 2, remaining: 1, comment: "ok" };
+    const params = {
+      artwork: "Jade",
+      artworkZh: "翡翠",
+      company: "Lumen",
+      companyZh: "流明",
+      side: "ask",
+      shares: 2,
+      remaining: 1,
+      comment: "ok",
+    };
     for (const kind of notificationKinds)
       for (const locale of ["en", "zh-HK"] as const) {
         const { title, body } = renderNotification(

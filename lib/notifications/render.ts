@@ -23,8 +23,12 @@ function translator(locale: MailLocale) {
 /** Values with the artwork's title in the reader's language (`artworkZh` is used in Chinese when there is one). */
 function localValues(params: Record<string, string | number>, locale: MailLocale): Record<string, string | number> {
   const values = { ...params };
-  if (locale === "zh-HK" && typeof params.artworkZh === "string" && params.artworkZh) values.artwork = params.artworkZh;
-  delete values.artworkZh;
+  // The same for a company's name (`companyZh`, its Chinese legal name).
+  for (const key of ["artwork", "company"] as const) {
+    const zh = params[`${key}Zh`];
+    if (locale === "zh-HK" && typeof zh === "string" && zh) values[key] = zh;
+    delete values[`${key}Zh`];
+  }
   // A day (YYYY-MM-DD) in the reader's words: "21 March 2027" / "2027年3月21日".
   if (typeof values.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(values.date))
     values.date = formatDay(new Date(`${values.date}T12:00:00+08:00`), locale);

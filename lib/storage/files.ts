@@ -22,7 +22,7 @@ export function fileStorage(): FileStorage {
 }
 
 /** Top-level folders of the files store. Only `artworks` is ever served to the public. */
-export type StorageArea = "artworks" | "kyc";
+export type StorageArea = "artworks" | "kyc" | "issuers";
 
 /**
  * One segment of a stored path as a request may name it: not empty, not `.` or `..`, and free of `/`,

@@ -1,3 +1,3 @@
 export * from "./kyc-uploads";
-export { postListingDocument, postListingImage, postListingUpdate } from "./listing-uploads";
+export { postIssuerLogo, postListingDocument, postListingImage, postListingUpdate } from "./listing-uploads";
 export { postKybDocument } from "./kyb-uploads";

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { bumpPageEpoch } from "@/lib/db/page-epoch";
 import { z } from "zod";
 import type { AuthContext } from "@/lib/auth";
 import {
@@ -12,8 +13,9 @@ import {
   updateFormValues,
   validateUpdate,
   createUpdate,
+  setIssuerLogo,
 } from "@/lib/issuer";
-import { fieldIssueKey, fieldIssues, LIMITS } from "@/lib/issuer/client";
+import { fieldIssueKey, fieldIssues, LIMITS, PROFILE_LIMITS } from "@/lib/issuer/client";
 import { type FileStorage, fileStorage } from "@/lib/storage";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, documentKinds } from "@/lib/db/schema";
@@ -237,4 +239,28 @@ export async function postListingUpdate(request: Request, id: string, deps: Uplo
     ok: true,
     message: words.t(published ? "issuer.updates.publishedNow" : "issuer.updates.savedAnchorNext"),
   });
+}
+
+/** POST /api/uploads/issuer-profile/logo — body: the issuer's logo (PNG, JPEG or WebP, ≤ 2 MB), for its own profile. */
+export async function postIssuerLogo(request: Request, deps: UploadDeps = {}): Promise<Response> {
+  const words = await wordsFor(request, "issuer");
+  const admitted = await admitUpload(request, words, {
+    role: "issuer",
+    maxBytes: PROFILE_LIMITS.logoBytes,
+    field: "file",
+    // The profile is the caller's own (keyed by the session's wallet): nothing else to own.
+    check: async () => ({}),
+  });
+  if ("refused" in admitted) return admitted.refused;
+  const { ctx, db, bytes } = admitted;
+  try {
+    await setIssuerLogo(db, { issuer: ctx.address, bytes, storage: deps.storage ?? fileStorage() });
+  } catch (error) {
+    return listingRefusal(words, error, "file");
+  }
+  // Every artwork page of this issuer shows the logo: no cached public page from before it.
+  await bumpPageEpoch(db);
+  deps.revalidate?.("/issuer/profile");
+  deps.revalidate?.("/artworks/[slug]", "page");
+  return uploadJson(201, { ok: true, message: words.t("issuer.profile.logoSaved") });
 }

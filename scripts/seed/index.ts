@@ -42,6 +42,7 @@ import { renderArtwork } from "./art";
 import { artworks, people, trades as trades_, type DemoArtwork, type DemoPerson } from "./data";
 import { seedDistribution } from "./distribution";
 import { PENDING_GALLERY_ACCOUNT, seedIssuerApplication } from "./issuer-application";
+import { seedIssuerProfiles } from "./issuer-profiles";
 import { simplePdf } from "./pdf";
 
 export { DEMO_MNEMONIC } from "../../lib/demo/people";
@@ -715,6 +716,9 @@ export async function seedDemo({
       .set({ status: "expired" })
       .where(eq(schema.kycApplications.investorId, expired!.id));
   }
+
+  // --- The demo issuers' company profiles (name, about, logo) on their artworks' pages --------------
+  await seedIssuerProfiles({ db, storage, addressOf });
 
   // --- A gallery's issuer application waiting in the compliance queue ------------------------------
   await seedIssuerApplication({

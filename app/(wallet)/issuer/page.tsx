@@ -21,6 +21,7 @@ export default async function IssuerPage() {
     getTranslations("issuer.stage"),
     getLocale(),
   ]);
+  const tp = await getTranslations("issuer.profile");
   const newLink = (
     <Link href="/issuer/artworks/new" className={buttonStyles()}>
       {t("new")}
@@ -30,7 +31,12 @@ export default async function IssuerPage() {
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <PageHeading as="div" look="desk" eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
-        {rows.length > 0 ? newLink : null}
+        <div className="flex flex-wrap gap-3">
+          <Link href="/issuer/profile" className={buttonStyles({ variant: "secondary" })}>
+            {tp("nav")}
+          </Link>
+          {rows.length > 0 ? newLink : null}
+        </div>
       </header>
       {chainError ? (
         <Alert tone="warn" title={t("chainErrorTitle")}>

@@ -15,6 +15,7 @@ import { getViewer } from "@/components/layout/viewer";
 import { MarketSection } from "@/components/market/market-section";
 import { Section } from "@/components/ui/section";
 import { FollowArtwork } from "@/components/notifications/follow-artwork";
+import { IssuerCard } from "@/components/asset/issuer-card";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -106,6 +107,7 @@ export default async function ArtworkPage({ params }: Props) {
             trading={data.token ? (await getTradingTokens()).has(data.token.toLowerCase()) : false}
           />
           <FollowArtwork slug={artwork.slug} artworkId={artwork.id} address={viewer?.address ?? null} />
+          <IssuerCard address={artwork.issuerAddress} />
           <RiskWarnings />
         </aside>
       </div>

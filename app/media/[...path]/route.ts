@@ -12,21 +12,24 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Artwork media (images, metadata) from the file store (local folder or object storage), confined to `artworks/`: a segment that is `.`, `..` or
+ * Artwork media (images, metadata) from the file store (local folder or object storage), confined to `artworks/`
+ * (and issuers' logos, confined to `issuers/`): a segment that is `.`, `..` or
  * holds `/`, `\` or NUL (Next decodes `%2F` into a segment) is not found. Public once the listing is approved, before
  * that only for its issuer and compliance (404 for anyone else). KYC documents are never served here.
  */
 export async function GET(_req: Request, ctx: { params: Promise<{ path: string[] }> }) {
   const { path } = await ctx.params;
-  if (path[0] !== "artworks") return new Response("Not found", { status: 404 });
-  const relative = confinedStoredPath("artworks", path.slice(1));
+  // Issuers' logos (`issuers/<address>/logo-….webp`) are public: a company's profile is shown to every visitor.
+  const area = path[0] === "issuers" ? "issuers" : path[0] === "artworks" ? "artworks" : null;
+  if (!area) return new Response("Not found", { status: 404 });
+  const relative = confinedStoredPath(area, path.slice(1));
   if (!relative) return new Response("Not found", { status: 404 });
   const ext = path.at(-1)?.split(".").pop()?.toLowerCase() ?? "";
-  const type = TYPES[ext];
+  const type = area === "issuers" ? (ext === "webp" ? TYPES.webp : undefined) : TYPES[ext];
   if (!type) return new Response("Not found", { status: 404 });
-  const access = await mediaFileAccess(path, getFileViewer);
+  const access = area === "issuers" ? "public" : await mediaFileAccess(path, getFileViewer);
   if (access === "not_found") return new Response("Not found", { status: 404 });
-  const file = await streamStoredFile(relative, { area: "artworks" });
+  const file = await streamStoredFile(relative, { area });
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(file.body, {
     headers: {

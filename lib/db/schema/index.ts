@@ -16,3 +16,4 @@ export * from "./jobs";
 export * from "./notifications";
 export * from "./kyb";
 export * from "./cache";
+export * from "./issuers";
