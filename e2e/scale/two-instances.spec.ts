@@ -37,7 +37,7 @@ test("the proxy alternates between the two instances", async ({ request }) => {
   expect([...seen].sort()).toEqual(["a", "b"]);
 });
 
-test("signed in on one instance, signed in on the other; a purchase through one shows on the other at once; sign-out on one holds on the other", async ({
+test("signed in on one instance, signed in on the other; a purchase through one shows on the other at once, also on a public page the other had cached; sign-out on one holds on the other", async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -53,6 +53,24 @@ test("signed in on one instance, signed in on the other; a purchase through one 
   await expect(page).toHaveURL(/\/portfolio$/);
   const holdings = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Jade and Vermilion/ });
   const before = (await holdings.count()) ? Number(await holdings.locator('[data-col="shares"]').innerText()) : 0;
+
+  // A visitor without a session reads the artwork page on B, which caches it (the public page cache).
+  const visitorContext = await page.context().browser()!.newContext();
+  const visitor = await visitorContext.newPage();
+  await useInstance(visitor, "b");
+  const soldOnB = async () => {
+    const res = await visitor.goto(`/artworks/${slug}`);
+    const text = await visitor
+      .getByText(/ of [\d,]+ shares sold/)
+      .first()
+      .innerText();
+    return {
+      sold: Number(text.split(" of ")[0]!.replace(/[^\d]/g, "")),
+      cache: res?.headers()["x-atelier-page-cache"],
+    };
+  };
+  const soldBefore = (await soldOnB()).sold;
+  expect((await soldOnB()).cache).toBe("hit");
 
   // Buy through A …
   await useInstance(page, "a");
@@ -84,6 +102,10 @@ test("signed in on one instance, signed in on the other; a purchase through one 
   await expect(
     page.getByRole("table", { name: "Transaction history" }).getByRole("row", { name: /Purchase.*Jade and Vermilion/ }),
   ).not.toHaveCount(0);
+
+  // B's cached page went with the purchase (the indexer moved the page epoch; B reads it within a second).
+  await expect.poll(async () => (await soldOnB()).sold, { timeout: 5_000 }).toBe(soldBefore + 2);
+  await visitorContext.close();
 
   // Sign out through A: B refuses the same cookie from then on.
   const cookies = await page.context().cookies();
