@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { cookieToInitialState } from "wagmi";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { NetworkBanner } from "@/components/wallet/network-banner";
 import { getWalletSettings } from "@/components/wallet/settings";
 import { WalletProvider } from "@/components/wallet/wallet-provider";
@@ -15,8 +15,9 @@ export default async function WalletLayout({ children }: { children: React.React
   const settings = getWalletSettings(getDemoAccounts());
   const initialState = cookieToInitialState(getWagmiConfig(settings), (await headers()).get("cookie"));
   return (
-    // The client i18n runtime loads only here, with the wallet: public pages pass labels as props.
-    <NextIntlClientProvider>
+    // The client i18n runtime loads only here, with the wallet: public pages pass labels as props. Each area below
+    // gives its pages only the messages their client components read (lib/i18n/client-messages.ts).
+    <ClientMessages area="wallet">
       <WalletProvider settings={settings} initialState={initialState}>
         {/* Every page that may ask for a signature says so first when the wallet is on another network. */}
         <div className="mx-auto w-full max-w-7xl px-4 empty:hidden sm:px-6 lg:px-8 [&>*]:mt-4">
@@ -24,6 +25,6 @@ export default async function WalletLayout({ children }: { children: React.React
         </div>
         {children}
       </WalletProvider>
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

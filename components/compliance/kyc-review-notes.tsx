@@ -1,5 +1,7 @@
 "use client";
 
+// i18n-namespaces: complianceKyc, kyb (besides its literal ones: the namespaces it reads by variable or from the root)
+
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";

@@ -1,5 +1,7 @@
 "use client";
 
+// i18n-namespaces: walletLinks (besides its literal ones: the namespaces it reads by variable or from the root)
+
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";

@@ -1,5 +1,7 @@
 "use client";
 
+// i18n-namespaces: issuer, amounts (besides its literal ones: the namespaces it reads by variable or from the root)
+
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";

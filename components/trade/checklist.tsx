@@ -1,5 +1,7 @@
 "use client";
 
+// i18n-namespaces: trade, market (besides its literal ones: the namespaces it reads by variable or from the root)
+
 import { useTranslations } from "next-intl";
 import { CheckIcon, ClockIcon, ErrorIcon, InfoIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";

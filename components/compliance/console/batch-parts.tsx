@@ -1,5 +1,7 @@
 "use client";
 
+// i18n-namespaces: complianceBatch, complianceBatchTransfer (besides its literal ones: the namespaces it reads by variable or from the root)
+
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { cn } from "@/components/ui/cn";

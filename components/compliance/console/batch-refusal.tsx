@@ -1,5 +1,7 @@
 "use client";
 
+// i18n-namespaces: complianceBatch, complianceBatchTransfer (besides its literal ones: the namespaces it reads by variable or from the root)
+
 import { useTranslations } from "next-intl";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import type { BatchLineError, TransferLineError } from "@/lib/compliance/client";
