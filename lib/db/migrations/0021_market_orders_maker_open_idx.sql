@@ -1,0 +1,1 @@
+CREATE INDEX "market_orders_maker_open_idx" ON "market_orders" USING btree ("maker","placed_at","order_id") WHERE "market_orders"."status" = 'open';
