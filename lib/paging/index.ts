@@ -1,10 +1,9 @@
-import "server-only";
-
 /**
  * Keyset paging in SQL: the page after (or before) a cursor is `WHERE (k1, k2, …) > (c1, c2, …) ORDER BY k1, k2, …
  * LIMIT size + 1`, so a page costs what it shows however deep it is, and an index on the key serves it. The key's
  * last part must be unique (an id), so equal timestamps never skip or repeat a row across a page boundary; its parts
- * are read back as text (timestamps to the microsecond) and cast back in the comparison.
+ * are read back as text (timestamps to the microsecond) and cast back in the comparison. Not `server-only`: it only
+ * builds SQL, and the indexer worker (plain Node) loads domains that page their lists (lib/notifications).
  */
 import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { encodeCursor, type Page, type PageCursor } from "./client";

@@ -6,23 +6,27 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Markdown } from "@/components/ui/markdown";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Pager } from "@/components/ui/pager";
 import { requirePageSession } from "@/lib/auth";
 import { latestAppraisal, getListingReviewView } from "@/lib/issuer";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { titleMetadata } from "@/lib/i18n/metadata";
+import { pageHref } from "@/lib/paging";
 
 export const generateMetadata = titleMetadata("issuer.review");
 
-/** Listing review queue for compliance officers and the platform admin. */
-type Props = { searchParams: Promise<{ reviewed?: string; decision?: string }> };
+/** Listing review queue for compliance officers and the platform admin, a page (a cursor in the URL) at a time. */
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ListingReviewPage({ searchParams }: Props) {
   const ctx = await requirePageSession({ role: ["compliance", "admin"], next: "/compliance/listings" });
-  const { reviewed, decision } = await searchParams;
+  const sp = await searchParams;
+  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
+  const [reviewed, decision] = [one("reviewed"), one("decision")];
   // The platform admin lands here: the emergency stop lives at the top of its console.
-  const [{ done, listings, docs, stopControl }, t, tf, locale] = await Promise.all([
-    getListingReviewView({ reviewed, admin: ctx.roles.admin }),
+  const [{ done, listings: page, number, docs, stopControl }, t, tf, locale] = await Promise.all([
+    getListingReviewView({ reviewed, admin: ctx.roles.admin, sp }),
     getTranslations("issuer.review"),
     getTranslations("issuer.files"),
     getLocale(),
@@ -45,11 +49,16 @@ export default async function ListingReviewPage({ searchParams }: Props) {
           {decision === "approve" ? t("approvedDone") : t("returnedDone")}
         </Alert>
       ) : null}
-      {listings.length === 0 ? (
+      {page.rows.length > 0 ? (
+        <p className="text-sm text-ink-muted" role="status">
+          {t("count", { count: page.total ?? page.rows.length })}
+        </p>
+      ) : null}
+      {page.rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
         <ul className="flex flex-col gap-6">
-          {listings.map((l, i) => {
+          {page.rows.map((l, i) => {
             const own = l.issuerAddress === ctx.address.toLowerCase();
             const appraisal = latestAppraisal(l);
             return (
@@ -152,6 +161,13 @@ export default async function ListingReviewPage({ searchParams }: Props) {
           })}
         </ul>
       )}
+      {/* The links carry only the cursor: a decision's notice stays on the page it was made from. */}
+      <Pager
+        label={t("pages")}
+        prev={page.prev && pageHref("/compliance/listings", {}, "", { before: page.prev })}
+        next={page.next && pageHref("/compliance/listings", {}, "", { after: page.next })}
+        page={number}
+      />
     </div>
   );
 }
