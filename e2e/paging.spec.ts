@@ -2,7 +2,10 @@
  * Large lists (issue 17): an investor with more open orders than one page of the trade page. The orders are placed
  * straight on the chain (the dev node's unlocked account; the embedded indexer records them), then the investor
  * reaches page 2 by keyboard alone, the page's HTML stays under 200 kB, and a cancel made on page 2 comes back to
- * page 2. The journey cancels every order it placed, leaving the book as it found it.
+ * page 2; the portfolio's "Trade or cancel" of the last order opens the trade page at that order (past page 1). The
+ * journey cancels every order it placed, leaving the book as it found it. The KYC queue (too short here for a second
+ * page; its deep pages are walked in lib/kyc/queue.db.test.ts) takes a cursor with its filters, and "Previous page"
+ * keeps them.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -115,6 +118,13 @@ test("an investor with more open orders than a page reaches page 2 by keyboard a
     expect(html.length - page2.length).toBeLessThan(20 * 2_000);
     expect(html.length - page2.length).toBeGreaterThan(0);
 
+    // Page 2 as a person sees it, on a computer and on a phone.
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+      await page.screenshot({ path: test.info().outputPath(`trade-page-2-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // Cancel the first order of page 2 from the page: the page comes back as page 2 without it.
     const first = mine.getByTestId("my-order").first();
     const label = await first.getByRole("button", { name: /^Cancel order \d+$/ }).getAttribute("aria-label");
@@ -123,6 +133,18 @@ test("an investor with more open orders than a page reaches page 2 by keyboard a
     await expect(mine.getByRole("button", { name: label! })).toHaveCount(0, { timeout: 30_000 });
     expect(page.url()).toBe(url);
     await expect(pages.locator('[aria-current="page"]')).toHaveText(/^Page 2 of \d+$/);
+
+    // The portfolio's "Trade or cancel" of the last order placed opens the trade page at that order, past page 1.
+    const last = placed.at(-1)!;
+    await page.goto("/portfolio");
+    const row = page.locator(`[data-order="${last}"]`);
+    const portfolioPages = page.getByRole("navigation", { name: "Pages of open orders" });
+    if (!(await row.count())) await portfolioPages.getByRole("link", { name: "Next page" }).click();
+    await row.getByRole("link", { name: /^Trade or cancel your order on / }).click();
+    await expect(page).toHaveURL(new RegExp(`/artworks/${SLUG}/trade\\?after=[^#]+#order-${last}$`));
+    await expect(mine.locator(`#order-${last}`)).toBeVisible();
+    await expect(mine.locator(`#order-${last}`).getByRole("button", { name: `Cancel order ${last}` })).toBeVisible();
+    await expect(pages.locator('[aria-current="page"]')).not.toHaveText(/^Page 1 of/);
     await context.close();
   } finally {
     for (const id of placed)
@@ -131,4 +153,39 @@ test("an investor with more open orders than a page reaches page 2 by keyboard a
         .then((hash) => chain.waitForTransactionReceipt({ hash }))
         .catch(() => undefined); // the one cancelled in the page
   }
+});
+
+/** A cursor the way the pages make them (base64url of the key's parts as JSON). */
+const cursor = (key: string[]) => Buffer.from(JSON.stringify(key)).toString("base64url");
+
+test("the KYC queue takes a page cursor with its filters, and Previous page goes back by keyboard keeping them", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: E2E_ORIGIN });
+  const page = await context.newPage();
+  await installWallet(page, "grace");
+  // Newest first: the page after a key later than any submission starts with the newest application.
+  const after = cursor(["9999-01-01 00:00:00+00", "ffffffff-ffff-ffff-ffff-ffffffffffff"]);
+  await signInWithTestWallet(page, { next: `/compliance/kyc?status=approved&sort=newest&after=${after}` });
+  await expect(page.getByRole("heading", { level: 1, name: "KYC review queue" })).toBeVisible();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row").nth(1)).toBeVisible();
+  const rows = await table.getByRole("row").count();
+  const pages = page.getByRole("navigation", { name: "Pages of the KYC queue" });
+  const prev = pages.getByRole("link", { name: "Previous page" });
+  await page.locator("body").focus();
+  for (let i = 0; i < 200 && !(await prev.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
+  await expect(prev).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/[?&]before=/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("status")).toBe("approved");
+  expect(url.searchParams.get("sort")).toBe("newest");
+  expect(url.searchParams.get("after")).toBeNull();
+  // Nothing comes before the newest: this is page 1, the same rows, and the queue fits one page (no page links).
+  await expect(table.getByRole("row")).toHaveCount(rows);
+  await expect(pages).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: /applications?$/ })).toBeVisible();
+  await context.close();
 });

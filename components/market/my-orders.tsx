@@ -49,7 +49,9 @@ export function MyOrders({
             return (
               <li
                 key={o.id.toString()}
-                className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm"
+                // A link to one order (the portfolio's "Trade or cancel") opens the page that starts with it, here.
+                id={`order-${o.id}`}
+                className="flex scroll-mt-24 flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm target:bg-surface-muted"
                 data-testid="my-order"
               >
                 <div className="flex flex-col gap-1">

@@ -9,8 +9,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { investors, kycApplications, type KycStatus } from "@/lib/db/schema";
-import { decodeCursor, type Page, type PageCursor } from "@/lib/paging";
-import { listQueue, type QueueFilters, type QueueRow } from "./queue";
+import { decodeCursor, type PageCursor } from "@/lib/paging";
+import { walkPages } from "@/lib/paging/testing";
+import { listQueue, type QueueFilters } from "./queue";
 
 // Instants with microseconds (a JavaScript Date would round them to the millisecond): the ties are what a keyset
 // without the id would skip or repeat.
@@ -63,32 +64,17 @@ afterAll(async () => {
 const byTimeThenId = (a: Seeded, b: Seeded) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-/** Every page of a queue, following `next` to the end, then `prev` back to the start. */
-async function walk(filters: QueueFilters, size: number, arity = 2) {
-  const pages: Page<QueueRow>[] = [];
-  let p = await listQueue(t.db, filters, { size });
-  for (;;) {
-    pages.push(p);
-    if (!p.next) break;
-    p = await listQueue(t.db, filters, { size, cursor: { after: decodeCursor(p.next, arity)! } });
-  }
-  const back: string[][] = [ids(pages.at(-1)!.rows)];
-  let q = pages.at(-1)!;
-  while (q.prev) {
-    q = await listQueue(t.db, filters, { size, cursor: { before: decodeCursor(q.prev, arity)! } });
-    back.unshift(ids(q.rows));
-  }
-  return { pages, forwards: pages.flatMap((x) => ids(x.rows)), back };
-}
+const walk = (filters: QueueFilters, size: number, arity = 2) =>
+  walkPages((cursor) => listQueue(t.db, filters, { cursor, size }), { arity, idOf: (r) => r.id });
 
 describe("listQueue pages", () => {
   it("walks 1,150 open applications, oldest first, past the old 500-row cut, with ties broken by id", async () => {
     const expected = seeded.filter((s) => OPEN.has(s.status)).sort(byTimeThenId);
     expect(expected.length).toBeGreaterThan(1_100);
-    const { pages, forwards, back } = await walk({ status: "open" }, 50);
+    const { pages, forwards, back, ids: walked } = await walk({ status: "open" }, 50);
     expect(forwards).toEqual(ids(expected));
     expect(new Set(forwards).size).toBe(forwards.length);
-    expect(back).toEqual(pages.map((p) => ids(p.rows)));
+    expect(back).toEqual(walked);
     expect(pages.every((p, i) => p.total === expected.length && p.start === i * 50)).toBe(true);
     expect(pages[0]!.prev).toBeNull();
   });
@@ -98,9 +84,9 @@ describe("listQueue pages", () => {
       .filter((s) => OPEN.has(s.status))
       .sort(byTimeThenId)
       .reverse();
-    const { pages, forwards, back } = await walk({ status: "open", sort: "newest" }, 37);
+    const { pages, forwards, back, ids: walked } = await walk({ status: "open", sort: "newest" }, 37);
     expect(forwards).toEqual(ids(expected));
-    expect(back).toEqual(pages.map((p) => ids(p.rows)));
+    expect(back).toEqual(walked);
   });
 
   it("keeps the filters on every page: by name (no name last), residence SG, one status", async () => {
@@ -109,9 +95,14 @@ describe("listQueue pages", () => {
       .filter((s) => s.status === "in_review" && s.residence === "SG")
       .sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : byTimeThenId(a, b)));
     expect(expected.length).toBeGreaterThan(20);
-    const { pages, forwards, back } = await walk({ status: "in_review", country: "SG", sort: "name" }, 9, 4);
+    const {
+      pages,
+      forwards,
+      back,
+      ids: walked,
+    } = await walk({ status: "in_review", country: "SG", sort: "name" }, 9, 4);
     expect(forwards).toEqual(ids(expected));
-    expect(back).toEqual(pages.map((p) => ids(p.rows)));
+    expect(back).toEqual(walked);
     expect(pages.flatMap((p) => p.rows).every((r) => r.status === "in_review" && r.residence === "SG")).toBe(true);
     expect(pages.at(-1)!.rows.at(-1)!.legalName).toBeNull();
   });

@@ -9,7 +9,8 @@ import type { AuthContext } from "@/lib/auth";
 import { describeOffering, type OfferingFacts } from "@/lib/catalogue/client";
 import { getTradingTokens } from "@/lib/catalogue";
 import { getMarketConfig, getOrderBook, matchingHead } from "@/lib/market";
-import { pageInMemory, type PageCursor } from "@/lib/paging";
+import type { PageCursor } from "@/lib/paging";
+import { pageMyOrders } from "./order-link";
 import { getPlatformStopped } from "@/lib/platform";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/config";
 import { getServerEnv } from "@/lib/env";
@@ -190,12 +191,7 @@ export async function getTradeView({
     platformStopped: (await getPlatformStopped()) === true,
   };
   const own = book.orders.filter((o) => o.maker.toLowerCase() === me).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const page = pageInMemory(own, {
-    cursor,
-    size: MY_ORDERS_PAGE,
-    keyOf: (o) => [o.id.toString()],
-    compare: (o, [id]) => (o.id === BigInt(id!) ? 0 : o.id < BigInt(id!) ? -1 : 1),
-  });
+  const page = pageMyOrders(own, cursor, MY_ORDERS_PAGE);
   const mine = {
     ...page,
     rows: page.rows.map((o) => ({
