@@ -325,7 +325,9 @@ describe("a request for information and its answer", () => {
       actorRole: "investor",
       set: { submittedAt: new Date() },
     });
-    expect((await listQueue(t.db, { status: "open" })).rows.find((r) => r.id === other.app.id)?.resubmitted).toBe(false);
+    expect((await listQueue(t.db, { status: "open" })).rows.find((r) => r.id === other.app.id)?.resubmitted).toBe(
+      false,
+    );
   });
 });
 
@@ -345,7 +347,9 @@ describe("the KYC queue", () => {
     const amy = await make("0xa000000000000000000000000000000000000002", "Amy Queue", 2);
     const kim = await make("0xa000000000000000000000000000000000000003", "Kim Queue", 0);
     const order = async (sort?: "oldest" | "newest" | "name") =>
-      (await listQueue(t.db, { status: "open", sort })).rows.map((r) => r.id).filter((id) => [zed, amy, kim].includes(id));
+      (await listQueue(t.db, { status: "open", sort })).rows
+        .map((r) => r.id)
+        .filter((id) => [zed, amy, kim].includes(id));
     expect(await order()).toEqual([kim, zed, amy]);
     expect(await order("oldest")).toEqual([kim, zed, amy]);
     expect(await order("newest")).toEqual([amy, zed, kim]);

@@ -84,7 +84,7 @@ describe("listQueue pages", () => {
       .filter((s) => OPEN.has(s.status))
       .sort(byTimeThenId)
       .reverse();
-    const { pages, forwards, back, ids: walked } = await walk({ status: "open", sort: "newest" }, 37);
+    const { forwards, back, ids: walked } = await walk({ status: "open", sort: "newest" }, 37);
     expect(forwards).toEqual(ids(expected));
     expect(back).toEqual(walked);
   });

@@ -2,7 +2,7 @@
  * A signed-in person's notifications: listed in their language, counted, marked read. Every query is filtered by
  * the recipient keys of the session's wallet (its own and its investor's), so nobody reads or marks another's.
  */
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
 import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { notifications } from "@/lib/db/schema";
@@ -55,10 +55,7 @@ export async function listNotificationsPage(
         .orderBy(...orderBy)
         .limit(limit),
     async (extra) => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(notifications)
-        .where(and(mine, extra));
+      const [row] = await db.select({ n: count() }).from(notifications).where(and(mine, extra));
       return Number(row?.n ?? 0);
     },
   );

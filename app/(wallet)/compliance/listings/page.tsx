@@ -16,6 +16,20 @@ import { pageHref } from "@/lib/paging";
 
 export const generateMetadata = titleMetadata("issuer.review");
 
+/** The notice of the decision just made (`?reviewed=<id>&decision=approve|return`). */
+async function DecisionNotice({ title, decision }: { title: string | undefined; decision: string | undefined }) {
+  if (title === undefined || (decision !== "approve" && decision !== "return")) return null;
+  const t = await getTranslations("issuer.review");
+  return (
+    <Alert
+      tone="success"
+      title={decision === "approve" ? t("approvedTitle", { title }) : t("returnedTitle", { title })}
+    >
+      {decision === "approve" ? t("approvedDone") : t("returnedDone")}
+    </Alert>
+  );
+}
+
 /** Listing review queue for compliance officers and the platform admin, a page (a cursor in the URL) at a time. */
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,18 +51,7 @@ export default async function ListingReviewPage({ searchParams }: Props) {
       {stopControl && stopControl.stopped !== null ? (
         <PlatformStopControl stopped={stopControl.stopped} registry={stopControl.registry} admin={ctx.address} />
       ) : null}
-      {done && (decision === "approve" || decision === "return") ? (
-        <Alert
-          tone="success"
-          title={
-            decision === "approve"
-              ? t("approvedTitle", { title: done.title })
-              : t("returnedTitle", { title: done.title })
-          }
-        >
-          {decision === "approve" ? t("approvedDone") : t("returnedDone")}
-        </Alert>
-      ) : null}
+      <DecisionNotice title={done?.title} decision={decision} />
       {page.rows.length > 0 ? (
         <p className="text-sm text-ink-muted" role="status">
           {t("count", { count: page.total ?? page.rows.length })}
