@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Badge } from "@/components/ui/badge";
@@ -13,8 +14,21 @@ import { TxStatus } from "./trade-form";
 import type { MyOrder, TradeSetup } from "./types";
 import { useMarketTx } from "./use-market-tx";
 
-/** The investor's open orders on this token (from the chain at render time), each with Cancel. */
-export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder[] }) {
+/**
+ * One page of the investor's open orders on this token (from the chain at render time), each with Cancel; `pager`
+ * links the other pages (a cancel refreshes the page it was made on).
+ */
+export function MyOrders({
+  setup,
+  orders,
+  total,
+  pager,
+}: {
+  setup: TradeSetup;
+  orders: MyOrder[];
+  total: number;
+  pager?: ReactNode;
+}) {
   const t = useTranslations("market");
   const locale = useLocale();
   const { address, isConnected } = useWalletConnection();
@@ -26,13 +40,18 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
       {orders.length === 0 ? (
         <p className="text-sm text-ink-muted">{t("mine.empty")}</p>
       ) : (
+        <p className="text-sm text-ink-muted">{t("mine.count", { count: total })}</p>
+      )}
+      {orders.length === 0 ? null : (
         <ul className="flex flex-col divide-y divide-line rounded-xl border border-line" aria-label={t("mine.title")}>
           {orders.map((o) => {
             const reason = o.fillable < o.remaining ? fillReason(o.reasonCode) : null;
             return (
               <li
                 key={o.id.toString()}
-                className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm"
+                // A link to one order (the portfolio's "Trade or cancel") opens the page that starts with it, here.
+                id={`order-${o.id}`}
+                className="flex scroll-mt-24 flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm target:bg-surface-muted"
                 data-testid="my-order"
               >
                 <div className="flex flex-col gap-1">
@@ -80,6 +99,7 @@ export function MyOrders({ setup, orders }: { setup: TradeSetup; orders: MyOrder
           })}
         </ul>
       )}
+      {pager}
       <TxStatus step={step} outcome={outcome} explorerUrl={setup.explorerUrl} />
     </Section>
   );

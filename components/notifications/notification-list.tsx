@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonStyles } from "@/components/ui/button";
@@ -10,11 +11,23 @@ import type { NotificationItem } from "@/lib/notifications/types";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
 import { ActionButton } from "./action-button";
 
-/** The notifications, newest first: each with its words, when, a link to where to act and "Mark as read". */
-export async function NotificationList({ items }: { items: NotificationItem[] }) {
+/**
+ * One page of the notifications, newest first: each with its words, when, a link to where to act and "Mark as read";
+ * "Mark all as read" marks every unread one (`unread` counts the whole list, not this page), `pager` links the others.
+ */
+export async function NotificationList({
+  items,
+  total,
+  unread,
+  pager,
+}: {
+  items: NotificationItem[];
+  total: number;
+  unread: number;
+  pager?: ReactNode;
+}) {
   const [t, locale] = await Promise.all([getTranslations("notifications.page"), getLocale()]);
   if (items.length === 0) return <EmptyState title={t("listLabel")} description={t("empty")} />;
-  const unread = items.filter((n) => !n.read).length;
   return (
     <Section
       id="notification-list"
@@ -30,6 +43,7 @@ export async function NotificationList({ items }: { items: NotificationItem[] })
         ) : null
       }
     >
+      <p className="text-sm text-ink-muted">{t("count", { count: total })}</p>
       <ul className="flex flex-col divide-y divide-line rounded-xl border border-line">
         {items.map((n) => (
           <li key={n.id} className={cn("flex flex-col gap-3 p-4 sm:flex-row sm:items-start", !n.read && "bg-surface")}>
@@ -64,6 +78,7 @@ export async function NotificationList({ items }: { items: NotificationItem[] })
           </li>
         ))}
       </ul>
+      {pager}
     </Section>
   );
 }

@@ -4,10 +4,14 @@ import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader, SR_ONLY } from "@/c
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import type { PortfolioOrder } from "@/lib/portfolio";
+import { tradeOrderHref } from "@/lib/trade/client";
 import { ArtworkName, artworkTitle } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
-/** The investor's open market orders (server only): each links to its trade page, where it can be cancelled. */
+/**
+ * The investor's open market orders (server only): each links to its trade page, opened at the page of own orders that
+ * starts with it (however many orders come before it), where it can be cancelled.
+ */
 export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioOrder[]; decimals: number }) {
   const { t, locale, zh } = await portfolioText();
   return (
@@ -44,7 +48,7 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
             <Cell align="right">
               {o.slug ? (
                 <Link
-                  href={`/artworks/${o.slug}/trade`}
+                  href={tradeOrderHref(o.slug, o.orderId)}
                   aria-label={t("orders.manageLabel", { title })}
                   className="text-accent underline-offset-4 hover:underline"
                 >

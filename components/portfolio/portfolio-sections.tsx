@@ -16,7 +16,9 @@ import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 import { cn } from "@/components/ui/cn";
 import type { AuthContext } from "@/lib/auth";
 import { homeFor } from "@/lib/auth/client";
-import type { PortfolioView } from "@/lib/portfolio";
+import { HISTORY_PAGE, pageHistory, PORTFOLIO_ORDERS_PAGE, type PortfolioView } from "@/lib/portfolio";
+import { pageHref, pageNumber, parsePageCursor } from "@/lib/paging";
+import { Pager } from "@/components/ui/pager";
 import { formatDay } from "@/lib/format/date";
 import { portfolioText } from "@/components/portfolio/portfolio-text";
 
@@ -186,13 +188,30 @@ export async function HoldingsSection({ view }: { view: PortfolioView }) {
   );
 }
 
-export async function OrdersSection({ view }: { view: PortfolioView }) {
+/** One page of the open orders of the investor's wallets (`?ordersAfter=` / `?ordersBefore=`), with page links. */
+export async function OrdersSection({
+  view,
+  sp,
+}: {
+  view: PortfolioView;
+  sp: Record<string, string | string[] | undefined>;
+}) {
   const t = await getTranslations("portfolio");
+  const { orders } = view;
   return (
     <Section id="orders-title" title={t("orders.title")} look="display">
       <p className="text-sm text-ink-muted">{t("orders.intro")}</p>
-      {view.orders.length > 0 ? (
-        <OpenOrdersTable orders={view.orders} decimals={view.portfolio.decimals} />
+      {orders.rows.length > 0 ? (
+        <>
+          <p className="text-sm text-ink-muted">{t("orders.count", { count: orders.total ?? orders.rows.length })}</p>
+          <OpenOrdersTable orders={orders.rows} decimals={view.portfolio.decimals} />
+          <Pager
+            label={t("orders.pages")}
+            prev={orders.prev && pageHref("/portfolio", sp, "orders", { before: orders.prev })}
+            next={orders.next && pageHref("/portfolio", sp, "orders", { after: orders.next })}
+            page={pageNumber(orders, PORTFOLIO_ORDERS_PAGE)}
+          />
+        </>
       ) : (
         <EmptyNote className="py-6">{t("orders.empty")}</EmptyNote>
       )}
@@ -224,13 +243,30 @@ export async function LockupsSection({ view }: { view: PortfolioView }) {
   );
 }
 
-export async function HistorySection({ view }: { view: PortfolioView }) {
+/** One page of the history, newest first (`?historyAfter=` / `?historyBefore=`), with page links. */
+export async function HistorySection({
+  view,
+  sp,
+}: {
+  view: PortfolioView;
+  sp: Record<string, string | string[] | undefined>;
+}) {
   const t = await getTranslations("portfolio");
   const p = view.portfolio;
+  const page = pageHistory(p.history, parsePageCursor(sp, 4, "history"));
   return (
     <Section id="history-title" title={t("history.title")} look="display">
       {p.history.length > 0 ? (
-        <HistoryTable history={p.history} decimals={p.decimals} explorerUrl={view.explorerUrl} />
+        <>
+          <p className="text-sm text-ink-muted">{t("history.count", { count: p.history.length })}</p>
+          <HistoryTable history={page.rows} decimals={p.decimals} explorerUrl={view.explorerUrl} />
+          <Pager
+            label={t("history.pages")}
+            prev={page.prev && pageHref("/portfolio", sp, "history", { before: page.prev })}
+            next={page.next && pageHref("/portfolio", sp, "history", { after: page.next })}
+            page={pageNumber(page, HISTORY_PAGE)}
+          />
+        </>
       ) : (
         <EmptyNote className="py-8">{t("history.empty")}</EmptyNote>
       )}

@@ -4,11 +4,12 @@ import "server-only";
 import type { FileStorage } from "@/lib/storage";
 import { OfferingStatus } from "@/lib/catalogue/client";
 import path from "node:path";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, artworks, profiles } from "@/lib/db/schema";
 import { sha256Hex } from "@/lib/format/hash";
+import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { emitListingReviewed } from "@/lib/notifications";
 import { inTransaction, ListingError } from "./listing-core";
 
@@ -18,15 +19,48 @@ export async function getListingById(db: Database, { id }: { id: string }): Prom
   return row ?? null;
 }
 
-/** Listings waiting for review, oldest first, with the issuer's name (its profile) for the reviewer. */
-export async function listSubmittedListings(db: Database): Promise<(Artwork & { issuerName: string | null })[]> {
-  const rows = await db
-    .select({ listing: artworks, issuerName: profiles.displayName })
-    .from(artworks)
-    .leftJoin(profiles, eq(profiles.address, artworks.issuerAddress))
-    .where(eq(artworks.status, "submitted"))
-    .orderBy(asc(artworks.updatedAt));
-  return rows.map((r) => ({ ...r.listing, issuerName: r.issuerName }));
+/** Listings on one page of the review queue (each is shown in full, with its review form). */
+export const REVIEW_PAGE = 10;
+
+/**
+ * The review queue's order: longest waiting first (by the last change, the submission), then the id, so equal times
+ * neither skip nor repeat a listing between pages; served by artworks_status_idx.
+ */
+export const REVIEW_KEYSET: Keyset = {
+  parts: [
+    { expr: artworks.updatedAt, cast: "timestamptz" },
+    { expr: artworks.id, cast: "uuid" },
+  ],
+  dir: "asc",
+};
+
+/** One page of the listings waiting for review, oldest first, with the issuer's name (its profile) for the reviewer. */
+export async function listSubmittedListings(
+  db: Database,
+  { cursor = {}, size = REVIEW_PAGE }: { cursor?: PageCursor; size?: number } = {},
+): Promise<Page<Artwork & { issuerName: string | null }>> {
+  const submitted = eq(artworks.status, "submitted");
+  const page = await keysetPage(
+    REVIEW_KEYSET,
+    cursor,
+    size,
+    ({ where, orderBy, limit }) =>
+      db
+        .select({ ...keysetSelect(REVIEW_KEYSET), listing: artworks, issuerName: profiles.displayName })
+        .from(artworks)
+        .leftJoin(profiles, eq(profiles.address, artworks.issuerAddress))
+        .where(and(submitted, where))
+        .orderBy(...orderBy)
+        .limit(limit),
+    async (extra) => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(artworks)
+        .where(and(submitted, extra));
+      return row?.n ?? 0;
+    },
+  );
+  return { ...page, rows: page.rows.map((r) => ({ ...r.listing, issuerName: r.issuerName })) };
 }
 
 /** The appraisal a reviewer weighs: the most recent by date (null when none was given). */

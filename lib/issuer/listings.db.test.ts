@@ -224,7 +224,7 @@ describe("listing review", () => {
     });
     await addListingImage(db, { id: listing.id, issuer: HARBOUR, bytes: await png(), alt: "", storage });
     await submitListing(db, { id: listing.id, issuer: HARBOUR });
-    const queued = (await listSubmittedListings(db)).find((l) => l.id === listing.id)!;
+    const queued = (await listSubmittedListings(db)).rows.find((l) => l.id === listing.id)!;
     expect(queued.issuerName).toBe("Harbourfront Fine Art Ltd");
     expect(queued.insuredValue).toBe("240000000");
     expect(latestAppraisal(queued)).toEqual({
@@ -324,7 +324,7 @@ describe("listing review", () => {
     expect(await code(deleteListing(db, { id: listing.id, issuer: LUMEN, storage }))).toBe("not_deletable");
     await withdrawListing(db, { id: listing.id, issuer: LUMEN });
     expect((await getOwnedListing(db, { id: listing.id, issuer: LUMEN })).status).toBe("draft");
-    expect((await listSubmittedListings(db)).map((l) => l.id)).not.toContain(listing.id);
+    expect((await listSubmittedListings(db)).rows.map((l) => l.id)).not.toContain(listing.id);
     expect(await code(reviewListing(db, { id: listing.id, decision: "approve", comment: null, ...review }))).toBe(
       "not_reviewable",
     );

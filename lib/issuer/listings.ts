@@ -39,6 +39,8 @@ export {
   getListingById,
   latestAppraisal,
   listSubmittedListings,
+  REVIEW_KEYSET,
+  REVIEW_PAGE,
   reviewListing,
   settleTradingStatus,
 } from "./listing-review";

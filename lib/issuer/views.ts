@@ -4,7 +4,15 @@ import { getTokenPowers } from "@/lib/compliance";
 import { getPlatformStopControl } from "@/lib/platform";
 import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
-import { getListingById, getListingDocuments, isEditable, listSubmittedListings } from "@/lib/issuer/listings";
+import { pageNumber, parsePageCursor } from "@/lib/paging";
+import {
+  getListingById,
+  getListingDocuments,
+  isEditable,
+  listSubmittedListings,
+  REVIEW_PAGE,
+  REVIEW_KEYSET,
+} from "@/lib/issuer/listings";
 import { chainContracts, getIssuerListing, getIssuerUpdates } from "@/lib/issuer/queries";
 
 /**
@@ -16,15 +24,25 @@ import { chainContracts, getIssuerListing, getIssuerUpdates } from "@/lib/issuer
  * The listing review queue: submitted listings with their documents, the listing just decided (for the notice), and,
  * for the platform admin who lands here, the emergency stop's state.
  */
-export async function getListingReviewView({ reviewed, admin }: { reviewed?: string; admin: boolean }) {
+export async function getListingReviewView({
+  reviewed,
+  admin,
+  sp = {},
+}: {
+  reviewed?: string;
+  admin: boolean;
+  /** The page's search parameters: which page of the queue (`?after=` / `?before=`). */
+  sp?: Record<string, string | string[] | undefined>;
+}) {
+  const cursor = parsePageCursor(sp, REVIEW_KEYSET.parts.length);
   const db = await getDb();
   const [done, listings, stopControl] = await Promise.all([
     reviewed && /^[0-9a-f-]{36}$/i.test(reviewed) ? getListingById(db, { id: reviewed }) : null,
-    listSubmittedListings(db),
+    listSubmittedListings(db, { cursor }),
     admin ? getPlatformStopControl() : null,
   ]);
-  const docs = await Promise.all(listings.map((l) => getListingDocuments(db, { artworkId: l.id })));
-  return { done, listings, docs, stopControl };
+  const docs = await Promise.all(listings.rows.map((l) => getListingDocuments(db, { artworkId: l.id })));
+  return { done, listings, number: pageNumber(listings, REVIEW_PAGE), docs, stopControl };
 }
 
 /**

@@ -6,26 +6,58 @@ import "server-only";
  * approved application waits for the issuer role: the platform admin grants it from /admin to each signatory wallet,
  * and once every wallet holds it on-chain the application reads "active" (`activateIfGranted`).
  */
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
-import { type IssuerApplication, type KybStatus, issuerApplications } from "@/lib/db/schema";
+import { type IssuerApplication, KYB_WAITING_STATUSES, type KybStatus, issuerApplications } from "@/lib/db/schema";
+import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { isKybReviewable, KYB_CHECKLIST } from "./state";
 import { applyKybTransition, getIssuerApplication, type KybResult } from "./transitions";
 
 type NotFound = { ok: false; code: "not_found" };
 
-/** The queue: applications waiting for a decision (or those of one status), first submitted first. */
+/** Applications on one page of the queue. */
+export const KYB_QUEUE_PAGE = 50;
+
+/**
+ * The queue's order: first submitted first (a draft, never submitted, by when it was started), then the id (unique),
+ * so equal submission times neither skip nor repeat a row between pages; served by issuer_applications_status_idx.
+ */
+export const KYB_QUEUE_KEYSET: Keyset = {
+  parts: [
+    { expr: sql`coalesce(${issuerApplications.submittedAt}, ${issuerApplications.createdAt})`, cast: "timestamptz" },
+    { expr: issuerApplications.id, cast: "uuid" },
+  ],
+  dir: "asc",
+};
+
+/** One page of the queue: applications waiting for a decision (or those of one status), and how many there are. */
 export async function listKybQueue(
   db: Database,
-  { status }: { status?: KybStatus } = {},
-): Promise<IssuerApplication[]> {
-  const statuses: KybStatus[] = status ? [status] : ["submitted", "resubmitted"];
-  return db
-    .select()
-    .from(issuerApplications)
-    .where(inArray(issuerApplications.status, statuses))
-    .orderBy(asc(issuerApplications.submittedAt), asc(issuerApplications.createdAt));
+  { status, cursor = {}, size = KYB_QUEUE_PAGE }: { status?: KybStatus; cursor?: PageCursor; size?: number } = {},
+): Promise<Page<IssuerApplication>> {
+  const statuses: KybStatus[] = status ? [status] : [...KYB_WAITING_STATUSES];
+  const of = inArray(issuerApplications.status, statuses);
+  const page = await keysetPage(
+    KYB_QUEUE_KEYSET,
+    cursor,
+    size,
+    ({ where, orderBy, limit }) =>
+      db
+        .select({ ...keysetSelect(KYB_QUEUE_KEYSET), app: issuerApplications })
+        .from(issuerApplications)
+        .where(and(of, where))
+        .orderBy(...orderBy)
+        .limit(limit),
+    async (extra) => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(issuerApplications)
+        .where(and(of, extra));
+      return row?.n ?? 0;
+    },
+  );
+  return { ...page, rows: page.rows.map((r) => r.app) };
 }
 
 /** Saves the checklist (known items only) and appends an internal note; audited. */

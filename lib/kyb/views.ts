@@ -12,7 +12,15 @@ import { kybStatuses } from "@/lib/db/schema";
 import type { Database } from "@/lib/db/connect";
 import { getApplicationOf, type RoleReader } from "./applications";
 import { type KybDocumentViewer, listKybDocuments, openKybDocument } from "./documents";
-import { activateIfGranted, listAwaitingIssuerRole, listKybQueue, listRecentlyActivated } from "./review";
+import { pageNumber, parsePageCursor } from "@/lib/paging";
+import {
+  activateIfGranted,
+  KYB_QUEUE_KEYSET,
+  KYB_QUEUE_PAGE,
+  listAwaitingIssuerRole,
+  listKybQueue,
+  listRecentlyActivated,
+} from "./review";
 import { kybReadiness } from "./state";
 import { getIssuerApplication } from "./transitions";
 
@@ -50,12 +58,16 @@ export async function getMyIssuerApplicationView(applicant: string) {
   return { app, documents: await documentsOf(db, app) };
 }
 
-/** The compliance queue: waiting applications, or those of the status asked for in the URL. */
+/**
+ * The compliance queue: one page (`?after=` / `?before=`) of the waiting applications, or of those of the status asked
+ * for in the URL, with "Page 2 of 20".
+ */
 export async function getKybQueueView(sp: Record<string, string | string[] | undefined>) {
   const raw = typeof sp.status === "string" ? sp.status : undefined;
   const status = (kybStatuses as readonly string[]).includes(raw ?? "") ? (raw as KybStatus) : undefined;
-  const rows = await listKybQueue(await getDb(), { status });
-  return { status: status ?? null, rows };
+  const cursor = parsePageCursor(sp, KYB_QUEUE_KEYSET.parts.length);
+  const page = await listKybQueue(await getDb(), { status, cursor });
+  return { status: status ?? null, page, number: pageNumber(page, KYB_QUEUE_PAGE) };
 }
 
 /** One application for compliance, with its documents and what approval still lacks. */

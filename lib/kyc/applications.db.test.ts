@@ -92,9 +92,9 @@ describe("KYC applications on a real database", () => {
     });
     const [inv] = await t.db.select().from(investors).where(eq(investors.id, investor.id));
     expect(inv?.kycStatus).toBe("submitted");
-    const queue = await listQueue(t.db, { status: "open" });
+    const queue = (await listQueue(t.db, { status: "open" })).rows;
     expect(queue.map((r) => r.id)).toContain(app.id);
-    expect(await listQueue(t.db, { status: "open", minAgeDays: 3 })).toEqual([]);
+    expect((await listQueue(t.db, { status: "open", minAgeDays: 3 })).rows).toEqual([]);
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, app.id));
     expect(entries.map((e) => e.action)).toEqual(["kyc.application.create", "kyc.submit"]);
     expect(entries[1]?.before).toMatchObject({ status: "draft" });
@@ -289,7 +289,7 @@ describe("a request for information and its answer", () => {
     if (!answered.ok) throw new Error("resubmit failed");
     expect(answered.app.submittedAt?.toISOString()).toBe(first.toISOString());
 
-    const row = (await listQueue(t.db, { status: "open" })).find((r) => r.id === app.id);
+    const row = (await listQueue(t.db, { status: "open" })).rows.find((r) => r.id === app.id);
     expect(row).toMatchObject({ resubmitted: true });
     expect(row?.submittedAt?.toISOString()).toBe(first.toISOString());
 
@@ -325,7 +325,9 @@ describe("a request for information and its answer", () => {
       actorRole: "investor",
       set: { submittedAt: new Date() },
     });
-    expect((await listQueue(t.db, { status: "open" })).find((r) => r.id === other.app.id)?.resubmitted).toBe(false);
+    expect((await listQueue(t.db, { status: "open" })).rows.find((r) => r.id === other.app.id)?.resubmitted).toBe(
+      false,
+    );
   });
 });
 
@@ -345,7 +347,9 @@ describe("the KYC queue", () => {
     const amy = await make("0xa000000000000000000000000000000000000002", "Amy Queue", 2);
     const kim = await make("0xa000000000000000000000000000000000000003", "Kim Queue", 0);
     const order = async (sort?: "oldest" | "newest" | "name") =>
-      (await listQueue(t.db, { status: "open", sort })).map((r) => r.id).filter((id) => [zed, amy, kim].includes(id));
+      (await listQueue(t.db, { status: "open", sort })).rows
+        .map((r) => r.id)
+        .filter((id) => [zed, amy, kim].includes(id));
     expect(await order()).toEqual([kim, zed, amy]);
     expect(await order("oldest")).toEqual([kim, zed, amy]);
     expect(await order("newest")).toEqual([amy, zed, kim]);

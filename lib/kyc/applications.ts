@@ -22,7 +22,15 @@ import { alpha2ToNumeric } from "@/lib/i18n/countries";
 import { createInvestorWithWallet, getInvestorByWallet, type Investor, updateInvestor } from "@/lib/investors";
 import { isEditable, needsRenewal } from "./state";
 
-export { listQueue, QUEUE_SORTS, type QueueFilters, type QueueRow, type QueueSort } from "./queue";
+export {
+  listQueue,
+  QUEUE_PAGE,
+  QUEUE_SORTS,
+  queueKeyset,
+  type QueueFilters,
+  type QueueRow,
+  type QueueSort,
+} from "./queue";
 export {
   applyTransition,
   auditKycRefusal,

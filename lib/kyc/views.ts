@@ -16,10 +16,13 @@ import {
   getLatestApplication,
   listDocuments,
   listQueue,
+  QUEUE_PAGE,
   QUEUE_SORTS,
+  queueKeyset,
   type QueueFilters,
   type QueueSort,
 } from "@/lib/kyc/applications";
+import { pageNumber, parsePageCursor } from "@/lib/paging";
 import { readRegisteredRecord } from "@/lib/kyc/registration";
 import { listLinkRequests, listRecentLinkDecisions } from "@/lib/kyc/wallet-links";
 import { listUnlinkRequests } from "@/lib/kyc/wallet-unlinks";
@@ -55,11 +58,15 @@ function parseQueueFilters(sp: Record<string, string | string[] | undefined>): Q
   };
 }
 
-/** The KYC review queue: the filters from the URL and the applications they select. */
+/**
+ * The KYC review queue: the filters from the URL and one page of the applications they select (`?after=` /
+ * `?before=`, a cursor of the sort the page was made with: another sort's cursor shows page 1), with "Page 2 of 20".
+ */
 export async function getKycQueueView(sp: Record<string, string | string[] | undefined>) {
   const filters = parseQueueFilters(sp);
-  const rows = await listQueue(await getDb(), filters);
-  return { filters, rows };
+  const keyset = queueKeyset(filters.sort);
+  const page = await listQueue(await getDb(), filters, { cursor: parsePageCursor(sp, keyset.parts.length) });
+  return { filters, page, number: pageNumber(page, QUEUE_PAGE) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buyerSpend, MAX_MATCH_STEPS, previewMatch, type RestingOrder } from "./match";
+import { buyerSpend, MAX_MATCH_STEPS, matchingHead, previewMatch, type RestingOrder } from "./match";
 
 const D = 6;
 const HK = (n: number) => BigInt(Math.round(n * 100)) * 10_000n; // HK$ → 6-decimal units
@@ -90,5 +90,43 @@ describe("previewMatch — what a limit order does, as the Market contract match
     // Exactly at the bound with nothing crossing left: the rest rests.
     const q = previewMatch({ ...base, side: "buy", shares: 20n, limit: HK(100), book: book.slice(0, MAX_MATCH_STEPS) });
     expect(q).toMatchObject({ rest: 10n, restPlaced: true, stop: null });
+  });
+});
+
+describe("matchingHead — the part of the book a page carries for previews", () => {
+  // Deterministic pseudo-random books of 400 orders over 12 price levels, equal prices in many places; one in
+  // `rare` orders is the placer's own, expired, from a frozen maker or not backed.
+  it.each([20, 1_000])("previews exactly as the whole book (special orders 1 in %i)", (rare) => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 48_271) % 2_147_483_647), seed % n);
+    const book: RestingOrder[] = [];
+    for (let id = 1; id <= 400; id++) {
+      const side = rnd(2) ? "ask" : "bid";
+      const r = rnd(rare);
+      book.push(
+        order({
+          id: BigInt(id),
+          side,
+          price: HK(side === "ask" ? 100 + rnd(12) : 99 - rnd(12)),
+          remaining: BigInt(rnd(4)),
+          maker: r === 0 ? me : other,
+          expiresAt: r === 1 ? now - 1 : now + 86_400,
+          reasonCode: r === 2 ? 3 : r === 3 ? 1 : 0,
+        }),
+      );
+    }
+    const head = matchingHead(book);
+    expect(head.length).toBe(2 * (MAX_MATCH_STEPS + 1));
+    let stoppedAtLimit = 0;
+    for (const side of ["buy", "sell"] as const)
+      for (const shares of [1n, 5n, 40n])
+        for (let level = 0; level < 12; level++) {
+          const limit = HK(side === "buy" ? 100 + level : 99 - level);
+          const input = { ...base, side, shares, limit };
+          const whole = previewMatch({ ...input, book });
+          if (whole.stop === "limit") stoppedAtLimit++;
+          expect(previewMatch({ ...input, book: head })).toEqual(whole);
+        }
+    if (rare > 100) expect(stoppedAtLimit).toBeGreaterThan(0);
   });
 });

@@ -56,7 +56,7 @@ export type MatchPreview = {
 
 /** Price-time priority for a taker on `side` (buy → lowest ask first; sell → highest bid first; then oldest). */
 export function byPriority(side: "buy" | "sell") {
-  return (a: RestingOrder, b: RestingOrder) =>
+  return (a: Pick<RestingOrder, "price" | "id">, b: Pick<RestingOrder, "price" | "id">) =>
     a.price === b.price
       ? a.id < b.id
         ? -1
@@ -66,6 +66,22 @@ export function byPriority(side: "buy" | "sell") {
       : (side === "buy" ? a.price < b.price : a.price > b.price)
         ? -1
         : 1;
+}
+
+/**
+ * The orders of an open book that a placement can meet: per side, the first MAX_MATCH_STEPS + 1 resting orders with
+ * shares left in price-time priority (matching looks at MAX_MATCH_STEPS orders and at the next one to say it
+ * stopped). `previewMatch` over this head answers exactly as over the whole book, which a page need not carry.
+ */
+export function matchingHead<O extends Pick<RestingOrder, "id" | "side" | "price" | "remaining">>(
+  book: readonly O[],
+): O[] {
+  const head = (side: "ask" | "bid") =>
+    book
+      .filter((o) => o.side === side && o.remaining > 0n)
+      .sort(byPriority(side === "ask" ? "buy" : "sell"))
+      .slice(0, MAX_MATCH_STEPS + 1);
+  return [...head("ask"), ...head("bid")];
 }
 
 export function previewMatch(input: {

@@ -318,19 +318,6 @@ export const getMarketStats = cache(
   },
 );
 
-/** A wallet's open orders (all tokens or one), from the indexer. */
-export async function getOpenOrdersOf({ maker, token }: { maker: string; token?: string }) {
-  const db = await getDb();
-  const where = token
-    ? and(
-        eq(marketOrders.maker, maker.toLowerCase()),
-        eq(marketOrders.status, "open"),
-        eq(marketOrders.token, token.toLowerCase()),
-      )
-    : and(eq(marketOrders.maker, maker.toLowerCase()), eq(marketOrders.status, "open"));
-  return db.select().from(marketOrders).where(where).orderBy(asc(marketOrders.placedAt));
-}
-
 /** A wallet's trades, both sides, oldest first (for realised gains). */
 export async function getTradesOf({ wallet }: { wallet: string }) {
   const db = await getDb();

@@ -2,8 +2,9 @@
  * A signed-in person's notifications: listed in their language, counted, marked read. Every query is filtered by
  * the recipient keys of the session's wallet (its own and its investor's), so nobody reads or marks another's.
  */
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
+import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { notifications } from "@/lib/db/schema";
 import { recipientsOfViewer } from "./recipients";
 import { type MailLocale, renderNotification } from "./render";
@@ -18,25 +19,65 @@ export async function countUnread(db: Database, { address }: { address: string }
   return Number(row?.n ?? 0);
 }
 
+/** Notifications on one page of the notifications page. */
+export const NOTIFICATIONS_PAGE = 25;
+
+/** Newest first; the id breaks ties (served by notifications_recipient_created_idx). */
+export const NOTIFICATIONS_KEYSET: Keyset = {
+  parts: [
+    { expr: notifications.createdAt, cast: "timestamptz" },
+    { expr: notifications.id, cast: "uuid" },
+  ],
+  dir: "desc",
+};
+
+/** One page of this person's notifications, newest first, in their language, with how many there are in all. */
+export async function listNotificationsPage(
+  db: Database,
+  {
+    address,
+    locale,
+    cursor = {},
+    size = NOTIFICATIONS_PAGE,
+  }: { address: string; locale: MailLocale; cursor?: PageCursor; size?: number },
+): Promise<Page<NotificationItem>> {
+  const recipients = await recipientsOfViewer(db, address);
+  const mine = inArray(notifications.recipient, recipients);
+  const page = await keysetPage(
+    NOTIFICATIONS_KEYSET,
+    cursor,
+    size,
+    ({ where, orderBy, limit }) =>
+      db
+        .select({ ...keysetSelect(NOTIFICATIONS_KEYSET), n: notifications })
+        .from(notifications)
+        .where(and(mine, where))
+        .orderBy(...orderBy)
+        .limit(limit),
+    async (extra) => {
+      const [row] = await db.select({ n: count() }).from(notifications).where(and(mine, extra));
+      return Number(row?.n ?? 0);
+    },
+  );
+  return {
+    ...page,
+    rows: page.rows.map(({ n: r }) => ({
+      id: r.id,
+      kind: r.kind,
+      ...renderNotification(r.kind, r.params, locale),
+      link: r.link,
+      createdAt: r.createdAt,
+      read: r.readAt !== null,
+    })),
+  };
+}
+
+/** The newest `limit` of this person's notifications (the first page). */
 export async function listNotifications(
   db: Database,
-  { address, locale, limit = 100 }: { address: string; locale: MailLocale; limit?: number },
+  { address, locale, limit = NOTIFICATIONS_PAGE }: { address: string; locale: MailLocale; limit?: number },
 ): Promise<NotificationItem[]> {
-  const recipients = await recipientsOfViewer(db, address);
-  const rows = await db
-    .select()
-    .from(notifications)
-    .where(inArray(notifications.recipient, recipients))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    ...renderNotification(r.kind, r.params, locale),
-    link: r.link,
-    createdAt: r.createdAt,
-    read: r.readAt !== null,
-  }));
+  return (await listNotificationsPage(db, { address, locale, size: limit })).rows;
 }
 
 /** Marks one of this person's notifications read; false when it is not theirs (or does not exist). */

@@ -6,7 +6,8 @@
 import type { Database } from "@/lib/db/connect";
 import { investorIdOfWallet } from "@/lib/investors";
 import { isFollowing } from "./follows";
-import { countUnread, listNotifications } from "./inbox";
+import type { Page, PageCursor } from "@/lib/paging";
+import { countUnread, listNotificationsPage } from "./inbox";
 import { getPreferences } from "./preferences";
 import type { MailLocale } from "./render";
 import type { NotificationItem, PreferencesView } from "./types";
@@ -26,19 +27,23 @@ export async function loadUnreadCount(address: string): Promise<number | null> {
   }
 }
 
+/** The notifications page: one page of the list, the unread count of the whole list, and the preferences. */
 export async function loadNotificationsView({
   address,
   locale,
+  cursor = {},
 }: {
   address: string;
   locale: MailLocale;
-}): Promise<{ items: NotificationItem[]; preferences: PreferencesView }> {
+  cursor?: PageCursor;
+}): Promise<{ items: Page<NotificationItem>; unread: number; preferences: PreferencesView }> {
   const d = await db();
-  const [items, preferences] = await Promise.all([
-    listNotifications(d, { address, locale }),
+  const [items, unread, preferences] = await Promise.all([
+    listNotificationsPage(d, { address, locale, cursor }),
+    countUnread(d, { address }),
     getPreferences(d, { address, fallbackLocale: locale }),
   ]);
-  return { items, preferences };
+  return { items, unread, preferences };
 }
 
 /**

@@ -3,3 +3,4 @@
  * components and for any layer.
  */
 export type { ClaimRow, DistributionClaimsView, PaymentRow } from "./distribution-claims";
+export { HISTORY_PAGE, pageHistory } from "./history-page";

@@ -3,6 +3,7 @@
  * (pure helpers, types) is ./client, which client components import instead.
  */
 export { loadDistributionClaims } from "./distribution-claims";
+export { PORTFOLIO_ORDERS_PAGE } from "./queries";
 export type { HistoryEntry, HistoryKind, Holding, PortfolioOrder } from "./queries";
 export * from "./statement";
 export * from "./views";

@@ -7,7 +7,8 @@ import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock
 import { latestOfferingPerArtwork, selectListedWithOfferings } from "@/lib/catalogue";
 import type { OfferingView } from "@/lib/catalogue/client";
 import { distributionsByOnChainIds } from "@/lib/distributions";
-import { getLastTradePrices, getOpenOrdersOf, getTradesOf } from "@/lib/market";
+import { getLastTradePrices, getOpenOrdersPage, getTradesOf } from "@/lib/market";
+import type { Page, PageCursor } from "@/lib/paging";
 import { getDb, schema } from "@/lib/db";
 import { getInvestorWallets } from "@/lib/investors";
 import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, valueHolding } from "./math";
@@ -249,17 +250,28 @@ export type PortfolioOrder = {
   placedAt: Date;
 };
 
-/** Open market orders of the investor's wallets (from the indexer), oldest first, with their artwork. */
-export async function getPortfolioOrders({ wallets }: { wallets: Address[] }): Promise<PortfolioOrder[]> {
-  const [perWallet, listed] = await Promise.all([
-    Promise.all(wallets.map((maker) => getOpenOrdersOf({ maker }))),
+/** Open orders on one page of the portfolio. */
+export const PORTFOLIO_ORDERS_PAGE = 25;
+
+/**
+ * One page of the open market orders of the investor's wallets (from the indexer), oldest first, with their artwork,
+ * and the HKD all their open bids hold in the market.
+ */
+export async function getPortfolioOrders({
+  wallets,
+  cursor = {},
+}: {
+  wallets: Address[];
+  cursor?: PageCursor;
+}): Promise<Page<PortfolioOrder> & { bidEscrow: bigint }> {
+  const [page, listed] = await Promise.all([
+    getOpenOrdersPage({ makers: wallets, cursor, size: PORTFOLIO_ORDERS_PAGE }),
     getListed(),
   ]);
   const artworkOf = new Map(listed.map((l) => [l.token.toLowerCase(), l.artwork]));
-  return perWallet
-    .flat()
-    .sort((a, b) => a.placedAt.getTime() - b.placedAt.getTime())
-    .map((o) => {
+  return {
+    ...page,
+    rows: page.rows.map((o) => {
       const a = artworkOf.get(o.token);
       const size = BigInt(o.size);
       return {
@@ -275,5 +287,6 @@ export async function getPortfolioOrders({ wallets }: { wallets: Address[] }): P
         remaining: size - BigInt(o.filled) - BigInt(o.cancelled),
         placedAt: o.placedAt,
       };
-    });
+    }),
+  };
 }

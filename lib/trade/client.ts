@@ -7,3 +7,4 @@ export type { LockMerge } from "./lock-merge";
 export { canProceed, evaluateBuyChecks, transferReasonKeys } from "./reasons";
 export type { MessageValues, Reason, ReasonContext } from "./reasons";
 export * from "./buy-offering";
+export { myOrderKey, pageMyOrders, tradeOrderHref } from "./order-link";

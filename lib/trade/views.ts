@@ -8,7 +8,9 @@ import { type CategoryName, categoriesFromMask } from "@/lib/assets/client";
 import type { AuthContext } from "@/lib/auth";
 import { describeOffering, type OfferingFacts } from "@/lib/catalogue/client";
 import { getTradingTokens } from "@/lib/catalogue";
-import { getMarketConfig, getOrderBook } from "@/lib/market";
+import { getMarketConfig, getOrderBook, matchingHead } from "@/lib/market";
+import type { PageCursor } from "@/lib/paging";
+import { pageMyOrders } from "./order-link";
 import { getPlatformStopped } from "@/lib/platform";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/config";
 import { getServerEnv } from "@/lib/env";
@@ -137,7 +139,19 @@ export async function getBuyView({
  * investor can take, the book as the chain reads it), the wallet's own orders and the book. `market: null` when the
  * market is not deployed or cannot be read. Null: no such artwork, or no token.
  */
-export async function getTradeView({ slug, account }: { slug: string; account: Address }) {
+/** Own open orders on one page of the trade page, oldest first. */
+export const MY_ORDERS_PAGE = 25;
+
+export async function getTradeView({
+  slug,
+  account,
+  cursor = {},
+}: {
+  slug: string;
+  account: Address;
+  /** Which page of the wallet's own open orders (by order id, so a cancel elsewhere does not shift it). */
+  cursor?: PageCursor;
+}) {
   const [data, locale] = await Promise.all([getArtworkPage({ slug }), getLocale()]);
   if (!data || !data.token) return null;
   const token = data.token;
@@ -161,7 +175,8 @@ export async function getTradeView({ slug, account }: { slug: string; account: A
     feeBps: config.feeBps,
     bestAsk: pick(others.find((o) => o.side === "ask" && o.verified)),
     bestBid: pick(others.find((o) => o.side === "bid" && o.verified)),
-    book: book.orders.map((o) => ({
+    // Only the head of each side can take part in a placement (the contract matches at most MAX_MATCH_STEPS orders).
+    book: matchingHead(book.orders).map((o) => ({
       id: o.id,
       maker: o.maker,
       side: o.side,
@@ -175,9 +190,11 @@ export async function getTradeView({ slug, account }: { slug: string; account: A
     explorerUrl: getServerEnv().explorerUrl ?? null,
     platformStopped: (await getPlatformStopped()) === true,
   };
-  const mine = book.orders
-    .filter((o) => o.maker.toLowerCase() === me)
-    .map((o) => ({
+  const own = book.orders.filter((o) => o.maker.toLowerCase() === me).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const page = pageMyOrders(own, cursor, MY_ORDERS_PAGE);
+  const mine = {
+    ...page,
+    rows: page.rows.map((o) => ({
       id: o.id,
       side: o.side,
       price: o.price,
@@ -185,6 +202,7 @@ export async function getTradeView({ slug, account }: { slug: string; account: A
       expiresAt: o.expiresAt,
       fillable: o.fillable,
       reasonCode: o.reasonCode,
-    }));
+    })),
+  };
   return { artwork, token, decimals: data.paymentDecimals, market: { setup, mine, book } };
 }

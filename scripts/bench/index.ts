@@ -412,6 +412,12 @@ function printOrderbook() {
       kB(r.htmlBytes),
     ]),
   );
+  // Issue 17, large lists: a wallet's own open orders are paged, so its trade page stays light however many it has.
+  const own = rows.find((r) => r.page.includes("own bids"));
+  if (own)
+    console.log(
+      `  Open orders page (${own.page}): HTML ${kB(own.htmlBytes)} — target ≤ 200 kB: ${own.htmlBytes <= 200 * 1024 ? "met" : "NOT met"}`,
+    );
 }
 
 /**

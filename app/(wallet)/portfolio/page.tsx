@@ -9,6 +9,7 @@ import {
 } from "@/components/portfolio/portfolio-sections";
 import { DistributionsSection } from "@/components/portfolio/distributions-section";
 import { requirePageSession } from "@/lib/auth";
+import { parsePageCursor } from "@/lib/paging";
 import { loadPortfolioView } from "@/lib/portfolio";
 import { titleMetadata } from "@/lib/i18n/metadata";
 
@@ -16,19 +17,23 @@ export const dynamic = "force-dynamic";
 
 export const generateMetadata = titleMetadata("portfolio");
 
-export default async function PortfolioPage() {
-  const ctx = await requirePageSession({ next: "/portfolio" });
-  const view = await loadPortfolioView(ctx);
+export default async function PortfolioPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [ctx, sp] = await Promise.all([requirePageSession({ next: "/portfolio" }), searchParams]);
+  const view = await loadPortfolioView(ctx, { orders: parsePageCursor(sp, 2, "orders") });
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-10 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
       <PortfolioHeader wallets={view.portfolio.wallets} />
       <PortfolioNotice roles={ctx.roles} staff={view.staff} />
       <PortfolioTotals view={view} />
       <HoldingsSection view={view} />
-      <OrdersSection view={view} />
+      <OrdersSection view={view} sp={sp} />
       <LockupsSection view={view} />
       <DistributionsSection wallet={ctx.address} decimals={view.portfolio.decimals} explorerUrl={view.explorerUrl} />
-      <HistorySection view={view} />
+      <HistorySection view={view} sp={sp} />
     </div>
   );
 }

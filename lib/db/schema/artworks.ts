@@ -83,7 +83,8 @@ export const artworks = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index("artworks_status_idx").on(t.status),
+    // By status; the listing review queue a keyset page at a time, oldest first (lib/issuer/listing-review.ts).
+    index("artworks_status_idx").on(t.status, t.updatedAt, t.id),
     index("artworks_issuer_address_idx").on(t.issuerAddress),
     ...addressChecks("artworks", t.issuerAddress, t.tokenAddress),
   ],

@@ -18,6 +18,8 @@ export const kybStatuses = [
   "rejected",
 ] as const;
 export type KybStatus = (typeof kybStatuses)[number];
+/** The compliance queue's default view: applications waiting for a decision. */
+export const KYB_WAITING_STATUSES = ["submitted", "resubmitted"] as const satisfies readonly KybStatus[];
 export const kybStatus = pgEnum("kyb_status", kybStatuses);
 
 export const kybDocumentKinds = ["certificate_of_incorporation", "business_registration", "board_resolution"] as const;
@@ -68,7 +70,11 @@ export const issuerApplications = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("issuer_applications_status_idx").on(t.status, t.submittedAt),
+    // The compliance queue, a keyset page at a time, in queue order (lib/kyb/review.ts).
+    index("issuer_applications_status_idx").on(t.status, sql`coalesce(${t.submittedAt}, ${t.createdAt})`, t.id),
+    index("issuer_applications_waiting_idx")
+      .on(sql`coalesce(${t.submittedAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.status} IN (${sql.raw(KYB_WAITING_STATUSES.map((s) => `'${s}'`).join(", "))})`),
     // One open application per wallet (a rejected applicant may start again).
     uniqueIndex("issuer_applications_open_applicant_uq")
       .on(t.applicant)

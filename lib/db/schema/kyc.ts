@@ -12,7 +12,7 @@ import {
   storedFile,
   timestamps,
 } from "./columns";
-import { kycStatus, investors } from "./people";
+import { kycStatus, investors, type KycStatus } from "./people";
 
 // ---------------------------------------------------------------------------------------------
 // KYC applications and documents (issue 5: onboarding and the compliance review queue)
@@ -39,6 +39,13 @@ export type KycApplicationData = {
   disclosures?: { key: string; version: string; acknowledgedAt: string; locale?: string; textSha256?: string }[];
 };
 export type KycNote = { by: string; at: string; text: string };
+
+/** The statuses of the compliance queue's default view ("open"): waiting on compliance or on the investor. */
+export const KYC_OPEN_STATUSES = [
+  "submitted",
+  "in_review",
+  "needs_information",
+] as const satisfies readonly KycStatus[];
 
 /**
  * One application per attempt (a rejected investor starts a new one). `status` follows lib/kyc/state.ts;
@@ -69,7 +76,11 @@ export const kycApplications = pgTable(
   },
   (t) => [
     index("kyc_applications_investor_idx").on(t.investorId),
-    index("kyc_applications_status_idx").on(t.status, t.submittedAt),
+    // The review queue, a keyset page at a time (lib/kyc/queue.ts): one status, or the open ones, in queue order.
+    index("kyc_applications_status_idx").on(t.status, sql`coalesce(${t.submittedAt}, ${t.createdAt})`, t.id),
+    index("kyc_applications_open_queue_idx")
+      .on(sql`coalesce(${t.submittedAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.status} IN (${sql.raw(KYC_OPEN_STATUSES.map((s) => `'${s}'`).join(", "))})`),
     ...addressChecks("kyc_applications", t.wallet, t.decidedBy, t.preApprovedBy),
   ],
 );

@@ -1,5 +1,5 @@
 /** Indexer projections of the chain: events, token states, blocks, market orders and trades. */
-import type { InferSelectModel } from "drizzle-orm";
+import { sql, type InferSelectModel } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { addressChecks, atBlockKeys, rollbackIndex, timestamptz, blockNumber } from "./columns";
 
@@ -118,6 +118,10 @@ export const marketOrders = pgTable(
   (t) => [
     index("market_orders_token_status_idx").on(t.token, t.status),
     index("market_orders_maker_status_idx").on(t.maker, t.status),
+    // The open orders of a wallet, oldest first, a keyset page at a time (lib/market/open-orders.ts).
+    index("market_orders_maker_open_idx")
+      .on(t.maker, t.placedAt, t.orderId)
+      .where(sql`${t.status} = 'open'`),
     ...addressChecks("market_orders", t.token, t.maker),
   ],
 );

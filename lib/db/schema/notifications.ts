@@ -45,7 +45,8 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex("notifications_dedupe_key_idx").on(t.dedupeKey),
-    index("notifications_recipient_created_idx").on(t.recipient, t.createdAt),
+    // A person's notifications, newest first, a keyset page at a time (lib/notifications/inbox.ts).
+    index("notifications_recipient_created_idx").on(t.recipient, t.createdAt, t.id),
     index("notifications_recipient_unread_idx")
       .on(t.recipient)
       .where(sql`${t.readAt} IS NULL`),

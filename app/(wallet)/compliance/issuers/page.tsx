@@ -5,16 +5,18 @@ import { KybStatusBadge } from "@/components/kyb/status-badge";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Pager } from "@/components/ui/pager";
 import { requirePageSession } from "@/lib/auth";
 import { formatDay } from "@/lib/format/date";
 import { titleMetadata } from "@/lib/i18n/metadata";
 import { getKybQueueView } from "@/lib/kyb";
+import { pageHref } from "@/lib/paging";
 
 export const generateMetadata = titleMetadata("kyb.queue");
 
 const FILTERS = ["", "needs_information", "approved", "active", "rejected"] as const;
 
-/** Issuer applications waiting for a decision (or of one status), first submitted first. */
+/** Issuer applications waiting for a decision (or of one status), first submitted first, a page at a time. */
 export default async function KybQueuePage({
   searchParams,
 }: {
@@ -27,7 +29,8 @@ export default async function KybQueuePage({
     getLocale(),
     searchParams,
   ]);
-  const { status, rows } = await getKybQueueView(sp);
+  const { status, page, number } = await getKybQueueView(sp);
+  const rows = page.rows;
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
       <PageHeading look="console" eyebrow={t("eyebrow")} title={t("title")} intro={t("intro")} />
@@ -48,7 +51,7 @@ export default async function KybQueuePage({
         </ul>
       </nav>
       <p className="text-sm text-ink-muted" role="status">
-        {t("count", { count: rows.length })}
+        {t("count", { count: page.total ?? rows.length })}
       </p>
       {rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
@@ -80,6 +83,12 @@ export default async function KybQueuePage({
           ))}
         </DataTable>
       )}
+      <Pager
+        label={t("pages")}
+        prev={page.prev && pageHref("/compliance/issuers", sp, "", { before: page.prev })}
+        next={page.next && pageHref("/compliance/issuers", sp, "", { after: page.next })}
+        page={number}
+      />
     </div>
   );
 }

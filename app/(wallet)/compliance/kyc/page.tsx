@@ -7,15 +7,17 @@ import { Address } from "@/components/ui/address";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Pager } from "@/components/ui/pager";
 import { requirePageSession } from "@/lib/auth";
 import { getKycQueueView } from "@/lib/kyc";
 import { formatDay } from "@/lib/format/date";
 import { countryName } from "@/lib/i18n/countries";
 import { titleMetadata } from "@/lib/i18n/metadata";
+import { pageHref } from "@/lib/paging";
 
 export const generateMetadata = titleMetadata("complianceKyc");
 
-/** The KYC review queue: filters in the URL, oldest submission first. */
+/** The KYC review queue: filters and the page (a cursor) in the URL, oldest submission first. */
 export default async function KycQueuePage({
   searchParams,
 }: {
@@ -29,7 +31,8 @@ export default async function KycQueuePage({
     getLocale(),
     searchParams,
   ]);
-  const { filters, rows } = await getKycQueueView(sp);
+  const { filters, page, number } = await getKycQueueView(sp);
+  const rows = page.rows;
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 pt-10 pb-20 sm:px-6 lg:px-8">
@@ -39,7 +42,7 @@ export default async function KycQueuePage({
       <KycQueueFilters filters={filters} />
 
       <p className="text-sm text-ink-muted" role="status">
-        {t("count", { count: rows.length })}
+        {t("count", { count: page.total ?? rows.length })}
       </p>
 
       {rows.length === 0 ? (
@@ -85,6 +88,12 @@ export default async function KycQueuePage({
           ))}
         </DataTable>
       )}
+      <Pager
+        label={t("pages")}
+        prev={page.prev && pageHref("/compliance/kyc", sp, "", { before: page.prev })}
+        next={page.next && pageHref("/compliance/kyc", sp, "", { after: page.next })}
+        page={number}
+      />
     </div>
   );
 }

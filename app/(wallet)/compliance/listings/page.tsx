@@ -6,23 +6,41 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Markdown } from "@/components/ui/markdown";
 import { PageHeading } from "@/components/ui/page-heading";
+import { Pager } from "@/components/ui/pager";
 import { requirePageSession } from "@/lib/auth";
 import { latestAppraisal, getListingReviewView } from "@/lib/issuer";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { titleMetadata } from "@/lib/i18n/metadata";
+import { pageHref } from "@/lib/paging";
 
 export const generateMetadata = titleMetadata("issuer.review");
 
-/** Listing review queue for compliance officers and the platform admin. */
-type Props = { searchParams: Promise<{ reviewed?: string; decision?: string }> };
+/** The notice of the decision just made (`?reviewed=<id>&decision=approve|return`). */
+async function DecisionNotice({ title, decision }: { title: string | undefined; decision: string | undefined }) {
+  if (title === undefined || (decision !== "approve" && decision !== "return")) return null;
+  const t = await getTranslations("issuer.review");
+  return (
+    <Alert
+      tone="success"
+      title={decision === "approve" ? t("approvedTitle", { title }) : t("returnedTitle", { title })}
+    >
+      {decision === "approve" ? t("approvedDone") : t("returnedDone")}
+    </Alert>
+  );
+}
+
+/** Listing review queue for compliance officers and the platform admin, a page (a cursor in the URL) at a time. */
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ListingReviewPage({ searchParams }: Props) {
   const ctx = await requirePageSession({ role: ["compliance", "admin"], next: "/compliance/listings" });
-  const { reviewed, decision } = await searchParams;
+  const sp = await searchParams;
+  const one = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
+  const [reviewed, decision] = [one("reviewed"), one("decision")];
   // The platform admin lands here: the emergency stop lives at the top of its console.
-  const [{ done, listings, docs, stopControl }, t, tf, locale] = await Promise.all([
-    getListingReviewView({ reviewed, admin: ctx.roles.admin }),
+  const [{ done, listings: page, number, docs, stopControl }, t, tf, locale] = await Promise.all([
+    getListingReviewView({ reviewed, admin: ctx.roles.admin, sp }),
     getTranslations("issuer.review"),
     getTranslations("issuer.files"),
     getLocale(),
@@ -33,23 +51,17 @@ export default async function ListingReviewPage({ searchParams }: Props) {
       {stopControl && stopControl.stopped !== null ? (
         <PlatformStopControl stopped={stopControl.stopped} registry={stopControl.registry} admin={ctx.address} />
       ) : null}
-      {done && (decision === "approve" || decision === "return") ? (
-        <Alert
-          tone="success"
-          title={
-            decision === "approve"
-              ? t("approvedTitle", { title: done.title })
-              : t("returnedTitle", { title: done.title })
-          }
-        >
-          {decision === "approve" ? t("approvedDone") : t("returnedDone")}
-        </Alert>
+      <DecisionNotice title={done?.title} decision={decision} />
+      {page.rows.length > 0 ? (
+        <p className="text-sm text-ink-muted" role="status">
+          {t("count", { count: page.total ?? page.rows.length })}
+        </p>
       ) : null}
-      {listings.length === 0 ? (
+      {page.rows.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />
       ) : (
         <ul className="flex flex-col gap-6">
-          {listings.map((l, i) => {
+          {page.rows.map((l, i) => {
             const own = l.issuerAddress === ctx.address.toLowerCase();
             const appraisal = latestAppraisal(l);
             return (
@@ -152,6 +164,13 @@ export default async function ListingReviewPage({ searchParams }: Props) {
           })}
         </ul>
       )}
+      {/* The links carry only the cursor: a decision's notice stays on the page it was made from. */}
+      <Pager
+        label={t("pages")}
+        prev={page.prev && pageHref("/compliance/listings", {}, "", { before: page.prev })}
+        next={page.next && pageHref("/compliance/listings", {}, "", { after: page.next })}
+        page={number}
+      />
     </div>
   );
 }

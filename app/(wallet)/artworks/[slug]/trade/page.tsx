@@ -6,22 +6,28 @@ import { TradeForm } from "@/components/market/trade-form";
 import { TradePageFrame } from "@/components/trade/page-parts";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Alert } from "@/components/ui/alert";
+import { Pager } from "@/components/ui/pager";
 import { requireRegisteredPageSession } from "@/lib/auth";
-import { getTradeView, tradePageMetadata } from "@/lib/trade";
+import { pageHref, pageNumber, parsePageCursor } from "@/lib/paging";
+import { getTradeView, MY_ORDERS_PAGE, tradePageMetadata } from "@/lib/trade";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const generateMetadata = tradePageMetadata("market.page");
 
-export default async function TradePage({ params }: Props) {
-  const { slug } = await params;
+export default async function TradePage({ params, searchParams }: Props) {
+  const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const session = await requireRegisteredPageSession(`/artworks/${slug}/trade`);
   const [view, t] = await Promise.all([
-    getTradeView({ slug, account: session.address }),
+    getTradeView({ slug, account: session.address, cursor: parsePageCursor(sp, 1) }),
     getTranslations("market.page"),
   ]);
   if (!view) notFound();
   const { artwork, market } = view;
+  const base = `/artworks/${slug}/trade`;
   return (
     <TradePageFrame slug={slug} back={t("back")} wide={market !== null}>
       <PageHeading
@@ -36,7 +42,19 @@ export default async function TradePage({ params }: Props) {
         <>
           <div className="grid gap-10 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]">
             <TradeForm setup={market.setup} />
-            <MyOrders setup={market.setup} orders={market.mine} />
+            <MyOrders
+              setup={market.setup}
+              orders={market.mine.rows}
+              total={market.mine.total ?? market.mine.rows.length}
+              pager={
+                <Pager
+                  label={t("myOrdersPages")}
+                  prev={market.mine.prev && pageHref(base, sp, "", { before: market.mine.prev })}
+                  next={market.mine.next && pageHref(base, sp, "", { after: market.mine.next })}
+                  page={pageNumber(market.mine, MY_ORDERS_PAGE)}
+                />
+              }
+            />
           </div>
           <MarketSection slug={slug} token={view.token} decimals={view.decimals} tradeLink={false} book={market.book} />
         </>

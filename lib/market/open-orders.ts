@@ -1,0 +1,65 @@
+import "server-only";
+
+/** Open market orders of a set of wallets, one keyset page at a time, oldest first, and the HKD their bids hold. */
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/connect";
+import { type MarketOrder, marketOrders } from "@/lib/db/schema";
+import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+
+/** Oldest first; the order id breaks ties between orders placed in one block (served by market_orders_maker_open_idx). */
+export const OPEN_ORDERS_KEYSET: Keyset = {
+  parts: [
+    { expr: marketOrders.placedAt, cast: "timestamptz" },
+    { expr: marketOrders.orderId, cast: "numeric" },
+  ],
+  dir: "asc",
+};
+
+export async function listOpenOrdersPage(
+  db: Database,
+  { makers, cursor, size }: { makers: readonly string[]; cursor: PageCursor; size: number },
+): Promise<Page<MarketOrder> & { bidEscrow: bigint }> {
+  const own = and(
+    inArray(
+      marketOrders.maker,
+      makers.map((m) => m.toLowerCase()),
+    ),
+    eq(marketOrders.status, "open"),
+  );
+  const count = async (extra: SQL | undefined) => {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(marketOrders)
+      .where(and(own, extra));
+    return row?.n ?? 0;
+  };
+  const [page, [escrow]] = await Promise.all([
+    keysetPage(
+      OPEN_ORDERS_KEYSET,
+      cursor,
+      size,
+      ({ where, orderBy, limit }) =>
+        db
+          .select({ ...keysetSelect(OPEN_ORDERS_KEYSET), order: marketOrders })
+          .from(marketOrders)
+          .where(and(own, where))
+          .orderBy(...orderBy)
+          .limit(limit),
+      count,
+    ),
+    // The market holds each open bid's remaining shares × its price, whichever page is shown.
+    db
+      .select({
+        held: sql<string>`coalesce(sum((${marketOrders.size} - ${marketOrders.filled} - ${marketOrders.cancelled}) * ${marketOrders.price}) filter (where ${marketOrders.side} = 'bid'), 0)::text`,
+      })
+      .from(marketOrders)
+      .where(own),
+  ]);
+  return { ...page, rows: page.rows.map((r) => r.order), bidEscrow: BigInt(escrow?.held ?? "0") };
+}
+
+/** `listOpenOrdersPage` on the app's database. */
+export async function getOpenOrdersPage(args: { makers: readonly string[]; cursor: PageCursor; size: number }) {
+  return listOpenOrdersPage(await getDb(), args);
+}
