@@ -83,7 +83,7 @@ test("the admin changes the KYC validity period and the market fee, each refused
   await kyc.getByRole("button", { name: "Save the validity period" }).click();
   await expect(kyc.getByText("Saved. New approvals and renewals use the new period.")).toBeVisible();
   await expect(kyc.getByTestId("kyc-validity")).toHaveText("24 months");
-  await expect(kyc).toContainText(`by ${addressOf("admin").toLowerCase()}`);
+  await expect(kyc).toContainText(`by ${addressOf("admin")}`);
   await expect(kyc).toContainText("Approvals already given keep their expiry.");
 
   // 3. The fee: above the contract's cap refused in words before the wallet is asked for anything.

@@ -8,6 +8,7 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { FactList } from "@/components/ui/fact-list";
 import { requirePageSession } from "@/lib/auth";
+import { checksumAddress } from "@/lib/format/address";
 import { formatDayTime } from "@/lib/format/date";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
 import { loadSettingsView, type SettingStamp } from "@/lib/settings";
@@ -30,7 +31,7 @@ export default async function AdminSettingsPage() {
   const [v, t, locale] = await Promise.all([loadSettingsView(), getTranslations("admin.settings"), getLocale()]);
   const stampText = (stamp: SettingStamp) =>
     stamp
-      ? t("changedBy", { date: formatDayTime(stamp.updatedAt, locale), admin: stamp.updatedBy })
+      ? t("changedBy", { date: formatDayTime(stamp.updatedAt, locale), admin: checksumAddress(stamp.updatedBy) })
       : t("neverChanged");
   const countries = LISTING_COUNTRIES.map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }));
   const market = v.market;
