@@ -732,6 +732,34 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     expect: { ok: [U, R, R, R, R, R, R, "state:tx_not_found"], bad: [I, I, I, I, I, I, I, I] },
     note: "the admin's role change is verified from its transaction; an unknown hash is refused without waiting",
   },
+  "components/admin/settings-actions.ts#setKycValidityAction": {
+    kind: "action",
+    ok: () => [{ months: 12 }],
+    bad: () => [{ months: 40 }],
+    expect: { ok: [U, R, R, R, R, R, R, "state:unchanged"], bad: [I, I, I, I, I, I, I, I] },
+    note: "the period already set (the default, or put back by the settings journey): refused as unchanged, nothing written",
+  },
+  "components/admin/settings-actions.ts#setTokenRuleDefaultsAction": {
+    kind: "action",
+    ok: () => [
+      {
+        allowedCountries: [344],
+        categories: ["retail", "professional", "institutional"],
+        maxHolders: "500",
+        lockupDays: "0",
+      },
+    ],
+    bad: () => [{ allowedCountries: [344], categories: [], maxHolders: "500", lockupDays: "0" }],
+    expect: { ok: [U, R, R, R, R, R, R, "state:unchanged"], bad: [I, I, I, I, I, I, I, I] },
+    note: "the platform's default rules, already in force: refused as unchanged, nothing written",
+  },
+  "components/admin/settings-actions.ts#recordMarketFeeAction": {
+    kind: "action",
+    ok: () => [{ feeBps: 50, feeRecipient: SOME_WALLET, txHash: NO_TX }],
+    bad: () => [{ feeBps: 150, feeRecipient: SOME_WALLET, txHash: NO_TX }],
+    expect: { ok: [U, R, R, R, R, R, R, "state:tx_not_found"], bad: [I, I, I, I, I, I, I, I] },
+    note: "the admin's fee change is verified from its transaction; an unknown hash is refused without waiting",
+  },
   "components/compliance/platform-stop-actions.ts#recordPlatformStopAction": {
     kind: "action",
     ok: () => [{ stop: true, reason: "matrix: a transaction that does not exist", txHash: NO_TX }],

@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { PageNav } from "@/components/ui/page-nav";
 
-/** The admin console's heading and its two pages (roles, health), the current one marked for screen readers. */
-export async function AdminHeader({ current }: { current: "roles" | "health" }) {
+/** The admin console's heading and its pages (roles, health, settings), the current one marked for screen readers. */
+export async function AdminHeader({ current }: { current: "roles" | "health" | "settings" }) {
   const t = await getTranslations("admin");
   const links = [
     { key: "roles", href: "/admin", label: t("nav.roles") },
     { key: "health", href: "/admin/health", label: t("nav.health") },
+    { key: "settings", href: "/admin/settings", label: t("nav.settings") },
   ] as const;
   return (
     <header className="flex flex-col gap-3">

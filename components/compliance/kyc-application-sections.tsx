@@ -78,7 +78,7 @@ export async function KycRegistryDiff({ v, category }: WithCategory) {
           before: registered.expired
             ? t("application.expired", { date: formatDay(new Date(Number(registered.expiry) * 1000), locale) })
             : formatDay(new Date(Number(registered.expiry) * 1000), locale),
-          after: t("application.expiryNew"),
+          after: t("application.expiryNew", { months: v.validityMonths }),
           changed: true,
         },
       ]

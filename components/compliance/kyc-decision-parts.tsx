@@ -36,6 +36,7 @@ export function ApprovalIntro({
           wallet: summary.wallet,
           country: summary.country,
           category: summary.category,
+          months: summary.months,
         })}
       </p>
       <p className="text-sm text-ink-muted">{t("privacy")}</p>

@@ -40,7 +40,7 @@ export type DecisionProps = {
   preApprovedBy: string | null;
   /** The transaction this officer's next step sends, named as the contract names it. */
   call: RegistryCall;
-  summary: { wallet: string; country: string; category: string };
+  summary: { wallet: string; country: string; category: string; months: number };
   officer: string;
 };
 

@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/client";
 import { fieldIssues, tokenRulesInput } from "@/lib/issuer/client";
+import type { TokenRuleDefaults } from "@/lib/settings/client";
 import type { StepTxView } from "./chain-actions";
 import { NumField } from "@/components/ui/num-field";
 import { CategoryBoxes, DAY, type StepContext, type StepTx, toggle } from "./go-on-chain-parts";
@@ -39,6 +40,8 @@ export type DeployStepProps = {
   failureText: (tx: StepTxView) => string;
   /** Countries the form offers (ISO numeric + name). */
   countries: { code: number; name: string }[];
+  /** The token rules the form starts from: the platform's defaults (admin settings); the issuer may change them. */
+  ruleDefaults: TokenRuleDefaults;
 };
 
 /** Step 1: deploy the artwork's share token with its rules, or show the token once deployed. */
@@ -89,12 +92,13 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
   const send = useStepSend(ctx, tx, "deploy");
   const [name, setName] = useState(props.tokenName);
   const [symbol, setSymbol] = useState(props.symbol);
-  const [countries, setCountries] = useState<number[]>([344]);
-  const [tokenCats, setTokenCats] = useState<CategoryName[]>(["retail", "professional", "institutional"]);
+  const defaults = props.ruleDefaults;
+  const [countries, setCountries] = useState<number[]>(defaults.allowedCountries);
+  const [tokenCats, setTokenCats] = useState<CategoryName[]>(defaults.categories);
   const [totalShares, setTotalShares] = useState("");
-  const [maxHolders, setMaxHolders] = useState("500");
+  const [maxHolders, setMaxHolders] = useState(String(defaults.maxHolders));
   const [maxPer, setMaxPer] = useState("0");
-  const [lockup, setLockup] = useState("0");
+  const [lockup, setLockup] = useState(String(defaults.lockupDays));
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function onDeploy() {

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
+import type { TokenRuleDefaults } from "@/lib/settings/client";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -36,6 +37,8 @@ export type GoOnChainProps = {
   anchorTxs: Record<string, Hex>;
   /** Countries the deploy form offers (ISO numeric + name). */
   countries: { code: number; name: string }[];
+  /** The token rules the deploy form starts from (the platform's defaults, set by the admin). */
+  ruleDefaults: TokenRuleDefaults;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -136,6 +139,7 @@ export function GoOnChain(props: GoOnChainProps) {
           deployTx={props.deployTx}
           waiting={deployWaiting}
           countries={props.countries}
+          ruleDefaults={props.ruleDefaults}
         />
         <AnchorStep
           ctx={ctx}

@@ -385,3 +385,63 @@ describe("alert: verified on-chain, not approved in the database", () => {
     expect(all).toHaveLength(3);
   });
 });
+
+describe("the KYC validity period (a platform setting)", () => {
+  it("a new approval is valid for the configured period, on the registry and in the investor's record", async () => {
+    const { setKycValidityMonths } = await import("@/lib/settings");
+    const { approvalExpiry } = await import("./state");
+    const priya = devAccount(15);
+    expect(await setKycValidityMonths(t.db, { months: 6, admin: devAccount(0).address })).toMatchObject({ ok: true });
+    const [inv] = await t.db
+      .insert(investors)
+      .values({ legalName: "Priya", kycStatus: "submitted", residence: "HK", category: "retail" })
+      .returning();
+    await t.db.insert(investorWallets).values({ address: priya.address.toLowerCase(), investorId: inv!.id });
+    const [application] = await t.db
+      .insert(kycApplications)
+      .values({
+        investorId: inv!.id,
+        wallet: priya.address.toLowerCase(),
+        status: "in_review",
+        data: { residence: { nationality: "HK", residence: "HK" }, category: { category: "retail" } },
+        checklist: Object.fromEntries(
+          ["identity_matches", "address_recent", "sanctions_clear", "category_evidence", "questionnaire_ok"].map(
+            (k) => [k, true],
+          ),
+        ),
+      })
+      .returning();
+    for (const kind of ["identity", "address"] as const)
+      await t.db.insert(kycDocuments).values({
+        applicationId: application!.id,
+        kind,
+        originalName: `${kind}.pdf`,
+        mime: "application/pdf",
+        sizeBytes: 1000,
+        sha256: `0x${"c".repeat(64)}`,
+        filePath: `z/${kind}`,
+        uploadedBy: priya.address.toLowerCase(),
+      });
+    const lo = Math.floor(approvalExpiry(new Date(), 6).getTime() / 1000);
+    const begun = await approval.beginApproval(t.db, { app: application!, actor: grace.address.toLowerCase() });
+    if (!begun.ok) throw new Error(begun.code);
+    const hi = Math.floor(approvalExpiry(new Date(), 6).getTime() / 1000);
+    expect(begun.plan.functionName).toBe("registerInvestor");
+    expect(Number(begun.plan.expiry)).toBeGreaterThanOrEqual(lo);
+    expect(Number(begun.plan.expiry)).toBeLessThanOrEqual(hi);
+    const hash = await sendPlan(begun.plan, grace);
+    const [current] = await t.db.select().from(kycApplications).where(eq(kycApplications.id, application!.id));
+    const done = await approval.confirmApproval(t.db, {
+      app: current!,
+      actor: grace.address.toLowerCase(),
+      txHash: hash,
+    });
+    expect(done).toMatchObject({ ok: true });
+    const [approved] = await t.db.select().from(investors).where(eq(investors.id, inv!.id));
+    expect(approved!.kycExpiresAt!.getTime() / 1000).toBe(Number(begun.plan.expiry));
+    // Six months, not the twelve of the default: about 183 days from now.
+    const days = (approved!.kycExpiresAt!.getTime() - Date.now()) / (DAY * 1000);
+    expect(days).toBeGreaterThan(180);
+    expect(days).toBeLessThan(186);
+  });
+});

@@ -17,6 +17,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import type { InvestorCategory, KycApplication } from "@/lib/db/schema";
 import { assignOnChainId, getInvestorById } from "@/lib/investors";
+import { getKycValidityMonths } from "@/lib/settings";
 import { applyTransition, auditKycRefusal, loadReviewReadiness } from "./transitions";
 import {
   type PlanError,
@@ -49,7 +50,10 @@ export async function approvalContext(db: Database, app: KycApplication) {
   const registered = await readRegisteredRecord(app.wallet, investor.onChainId);
   const previousCategory: InvestorCategory | null = registered?.category ?? null;
   const review = await loadReviewReadiness(db, app);
+  // The platform's KYC validity period now: an approval or renewal given today is valid this long.
+  const validityMonths = await getKycValidityMonths(db);
   return {
+    validityMonths,
     investor,
     category,
     registered,
@@ -117,6 +121,7 @@ export async function confirmPreApproval(db: Database, step: ConfirmStep): Promi
     onChainId: ctx.investor.onChainId as Hex,
     mode: "propose",
     officer: actor,
+    validityMonths: ctx.validityMonths,
   });
   if (!planned.ok) return { ok: false, code: planned.code };
   if (!planned.plan.alreadyRegistered) {
@@ -159,9 +164,15 @@ export async function confirmApproval(db: Database, step: ConfirmStep): Promise<
   // retail → retail): whoever pre-approved still cannot be the one who approves.
   if (app.preApprovedBy && app.preApprovedBy.toLowerCase() === actor.toLowerCase())
     return refuse(db, app, "kyc.approve", actor, "same_officer", ctx.review);
-  const planned = await planRegistration({ app, investor: ctx.investor, onChainId: ctx.investor.onChainId as Hex });
+  const { validityMonths } = ctx;
+  const planned = await planRegistration({
+    app,
+    investor: ctx.investor,
+    onChainId: ctx.investor.onChainId as Hex,
+    validityMonths,
+  });
   if (!planned.ok) return { ok: false, code: planned.code };
-  const verified = await verifyRegistration({ plan: planned.plan, txHash, officer: actor });
+  const verified = await verifyRegistration({ plan: planned.plan, txHash, officer: actor, validityMonths });
   if (!verified.ok) return { ok: false, code: verified.code };
   const now = new Date();
   return recordConfirmed(db, step, ctx, {
@@ -237,6 +248,7 @@ async function planAndAudit(
     onChainId,
     mode,
     officer: actor,
+    validityMonths: ctx.validityMonths,
   });
   if (!planned.ok) return { ok: false, code: planned.code };
   await writeAudit(db, {

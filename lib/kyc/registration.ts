@@ -98,8 +98,8 @@ export async function readRegisteredRecord(
 }
 
 /** The latest expiry an approval made at `now` may put on the registry (its validity, and a day of slack), in seconds. */
-function latestAllowedExpiry(now: Date): bigint {
-  return BigInt(Math.floor(approvalExpiry(now).getTime() / 1000) + 86_400);
+function latestAllowedExpiry(now: Date, validityMonths: number): bigint {
+  return BigInt(Math.floor(approvalExpiry(now, validityMonths).getTime() / 1000) + 86_400);
 }
 
 export async function planRegistration({
@@ -108,6 +108,7 @@ export async function planRegistration({
   onChainId,
   mode = "single",
   officer,
+  validityMonths,
   now = new Date(),
 }: {
   app: KycApplication;
@@ -116,6 +117,8 @@ export async function planRegistration({
   mode?: PlanMode;
   /** The officer acting (four eyes: whose proposal this is, or who must not be its proposer). */
   officer?: string;
+  /** The KYC validity period (platform setting) for an approval given now. */
+  validityMonths: number;
   now?: Date;
 }): Promise<{ ok: true; plan: RegistrationPlan } | { ok: false; code: PlanError }> {
   const residence = app.data.residence?.residence ?? investor.residence;
@@ -130,15 +133,17 @@ export async function planRegistration({
     return { ok: false, code: "wallet_registered_elsewhere" };
   }
   const exists = current.investorId !== zeroHash;
-  // An interrupted approval left the registration on the registry: same record, valid for (about) a year. A renewal
+  // An interrupted approval left the registration on the registry: same record, valid for (about) the validity period. A renewal
   // is due from RENEWAL_NOTICE_DAYS before expiry, so a registration inside that window is the old one, to renew.
   const alreadyRegistered =
     exists &&
     current.country === country &&
     current.categoryCode === categoryCode &&
     current.expiry > nowSec + BigInt(RENEWAL_NOTICE_DAYS * 86_400);
-  const latestExpiry = latestAllowedExpiry(now);
-  let expiry = alreadyRegistered ? current.expiry.toString() : String(Math.floor(approvalExpiry(now).getTime() / 1000));
+  const latestExpiry = latestAllowedExpiry(now, validityMonths);
+  let expiry = alreadyRegistered
+    ? current.expiry.toString()
+    : String(Math.floor(approvalExpiry(now, validityMonths).getTime() / 1000));
   let functionName: RegistrationFunction = exists ? "updateInvestor" : "registerInvestor";
   let alreadyProposed = false;
   let cancelPending = false;
@@ -151,7 +156,7 @@ export async function planRegistration({
       proposal.wallet.toLowerCase() === (exists ? zeroAddress : wallet.toLowerCase()) &&
       proposal.country === country &&
       proposal.categoryCode === categoryCode;
-    // The proposed expiry is one an approval today may set: not past, not later than a year from now.
+    // The proposed expiry is one an approval today may set: not past, not later than the validity period from now.
     const saneExpiry = proposal.expiry > nowSec && proposal.expiry <= latestExpiry;
     if (mode === "propose") {
       functionName = exists ? "proposeUpdate" : "proposeRegistration";
@@ -249,12 +254,15 @@ export async function verifyRegistration({
   plan,
   txHash,
   officer,
+  validityMonths,
   now = new Date(),
 }: {
   plan: Pick<RegistrationPlan, "wallet" | "investorId" | "country" | "categoryCode">;
   txHash?: Hex | null;
   /** The officer whose approval this is: a transaction must be theirs. */
   officer: string;
+  /** The KYC validity period (platform setting): the registry's expiry may not be later than it allows. */
+  validityMonths: number;
   now?: Date;
 }): Promise<{ ok: true; expiresAt: Date } | { ok: false; code: VerifyError }> {
   const receipt = await checkReceipt(txHash, officer);
@@ -267,7 +275,7 @@ export async function verifyRegistration({
     current.categoryCode !== plan.categoryCode ||
     current.expiry <= nowSec ||
     // An officer's own transaction may not set a longer validity than an approval gives.
-    current.expiry > latestAllowedExpiry(now)
+    current.expiry > latestAllowedExpiry(now, validityMonths)
   ) {
     return { ok: false, code: "not_registered" };
   }

@@ -91,9 +91,9 @@ describe("KYC state machine", () => {
 
   it("approval expires after 12 months and only then", () => {
     const approvedAt = new Date("2026-03-15T10:00:00Z");
-    const expiresAt = approvalExpiry(approvedAt);
+    const expiresAt = approvalExpiry(approvedAt, 12);
     expect(expiresAt.toISOString()).toBe("2027-03-15T10:00:00.000Z");
-    expect(approvalExpiry(new Date("2028-02-29T00:00:00Z")).toISOString()).toBe("2029-02-28T00:00:00.000Z");
+    expect(approvalExpiry(new Date("2028-02-29T00:00:00Z"), 12).toISOString()).toBe("2029-02-28T00:00:00.000Z");
     const base = { ...retail, status: "approved" as const, expiresAt };
     expect(transition({ ...base, now: new Date("2027-03-15T09:59:59Z") }, { type: "expire" })).toEqual({
       ok: false,

@@ -6,7 +6,7 @@
  *     │                   └──────request_information─┴───┼──▶ needs_information ──submit──▶ submitted
  *     │                   └──reject──────────────────────┴──▶ rejected
  *
- * Approval expires after 12 months. Professional and institutional investors need four eyes: a pre-approval by one
+ * Approval expires after the platform's KYC validity period (a setting, 12 months unless an admin changed it). Professional and institutional investors need four eyes: a pre-approval by one
  * officer, the approval by a different one — and so does any change to or from those categories on renewal (the
  * category the registry holds is `previousCategory`), as the identity registry itself requires on-chain. Nobody approves or pre-approves before the required documents are uploaded and
  * every checklist item is ticked (./review). Resubmitting a submitted application is refused.
@@ -55,10 +55,11 @@ export type KycMachineInput = {
 
 export type KycTransition = { ok: true; status: KycStatus } | { ok: false; error: KycTransitionError };
 
-export const APPROVAL_VALIDITY_MONTHS = 12;
-
-/** The moment an approval given at `approvedAt` expires: the same day and time, 12 months later. */
-export function approvalExpiry(approvedAt: Date, months = APPROVAL_VALIDITY_MONTHS): Date {
+/**
+ * The moment an approval given at `approvedAt` expires: the same day and time, `months` later. The period is a
+ * platform setting (lib/settings `getKycValidityMonths`), read by the caller and passed in.
+ */
+export function approvalExpiry(approvedAt: Date, months: number): Date {
   const d = new Date(approvedAt.getTime());
   const day = d.getUTCDate();
   d.setUTCDate(1);

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { getKycValidityMonths } from "@/lib/settings";
 import { getDb } from "@/lib/db";
 import {
   auditLog,
@@ -98,7 +99,9 @@ export async function getKycApplicationView(id: string) {
     console.error("[compliance/kyc] registry read failed:", error instanceof Error ? error.message : error);
     registryUnavailable = true;
   }
-  return { app, investor, docs, thread, history, registered, registryUnavailable };
+  // The platform's KYC validity period: how long this approval (or renewal) will be valid.
+  const validityMonths = await getKycValidityMonths(db);
+  return { app, investor, docs, thread, history, registered, registryUnavailable, validityMonths };
 }
 
 export type KycApplicationView = NonNullable<Awaited<ReturnType<typeof getKycApplicationView>>>;

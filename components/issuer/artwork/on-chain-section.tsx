@@ -5,10 +5,16 @@ import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
 import type { IssuerArtworkView } from "@/lib/issuer";
+import { loadTokenRuleDefaults } from "@/lib/settings";
+import { LISTING_COUNTRIES } from "@/lib/settings/client";
 
 /** Taking the listing on chain, step by step (or why the chain could not be read). */
 export async function OnChainSection({ id, account, v }: { id: string; account: `0x${string}`; v: IssuerArtworkView }) {
-  const [t, locale] = await Promise.all([getTranslations("issuer.detail"), getLocale()]);
+  const [t, locale, ruleDefaults] = await Promise.all([
+    getTranslations("issuer.detail"),
+    getLocale(),
+    loadTokenRuleDefaults(),
+  ]);
   const data = v;
   const { artwork, progress } = v;
   const decimals = progress?.decimals ?? 6;
@@ -41,7 +47,8 @@ export async function OnChainSection({ id, account, v }: { id: string; account: 
             deployTx={v.deployTx}
             offeringTx={v.offeringTx}
             anchorTxs={v.anchorTxs}
-            countries={[344, 702, 826, 840].map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }))}
+            countries={LISTING_COUNTRIES.map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }))}
+            ruleDefaults={ruleDefaults}
           />
         </Section>
       ) : null}

@@ -17,3 +17,4 @@ export * from "./notifications";
 export * from "./kyb";
 export * from "./cache";
 export * from "./issuers";
+export * from "./settings";

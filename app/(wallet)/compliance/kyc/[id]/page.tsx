@@ -139,6 +139,7 @@ export default async function KycApplicationPage({ params }: { params: Promise<{
                 wallet: app.wallet,
                 country: r ? countryName(r.residence, locale) : "—",
                 category: category ? tcat(category) : "—",
+                months: view.validityMonths,
               }}
             />
           ) : null}

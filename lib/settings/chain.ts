@@ -1,0 +1,123 @@
+import "server-only";
+
+/**
+ * The settings that live on chain: the Market contract's fee and fee recipient (changed by the admin's own wallet
+ * with `setFee`, DEFAULT_ADMIN_ROLE, at most MAX_FEE_BPS) and the payment token (fixed per deployment). The server
+ * reads them and, after the admin's transaction, verifies it and audits the change; it signs nothing.
+ */
+import { and, eq } from "drizzle-orm";
+import { type Address, getAddress, type Hex } from "viem";
+import { writeAudit } from "@/lib/audit";
+import { hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
+import { findErrorByName } from "@/lib/chain/errors";
+import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { verifyContractCall } from "@/lib/chain/verify-tx";
+import type { Database } from "@/lib/db/connect";
+import { lockForTransaction } from "@/lib/db/locks";
+import { auditLog } from "@/lib/db/schema";
+
+export type MarketFee = { market: Address; feeRecipient: Address; feeBps: number; maxFeeBps: number };
+export type PaymentTokenView = { address: Address; symbol: string; decimals: number };
+
+/** The Market's fee, recipient and cap now (null when this deployment has no market). */
+export async function readMarketFee(blockNumber?: bigint): Promise<MarketFee | null> {
+  const market = getDeployments().market;
+  if (!market) return null;
+  const client = getPublicClient();
+  const [[feeRecipient, feeBps], maxFeeBps] = await Promise.all([
+    client.readContract({ address: market, abi: marketAbi, functionName: "fee", blockNumber }),
+    client.readContract({ address: market, abi: marketAbi, functionName: "MAX_FEE_BPS", blockNumber }),
+  ]);
+  return { market, feeRecipient: getAddress(feeRecipient), feeBps: Number(feeBps), maxFeeBps: Number(maxFeeBps) };
+}
+
+/** The payment token of this deployment: address, symbol and decimals from the token itself. */
+export async function readPaymentToken(): Promise<PaymentTokenView> {
+  const address = getDeployments().paymentToken;
+  const client = getPublicClient();
+  const [symbol, decimals] = await Promise.all([
+    client.readContract({ address, abi: hKDStablecoinAbi, functionName: "symbol" }),
+    client.readContract({ address, abi: hKDStablecoinAbi, functionName: "decimals" }),
+  ]);
+  return { address: getAddress(address), symbol, decimals: Number(decimals) };
+}
+
+export type MarketFeeError =
+  | "no_market"
+  | "tx_not_found"
+  | "tx_failed"
+  | "tx_wrong_sender"
+  | "tx_wrong_call"
+  | "state_mismatch"
+  | "already_recorded";
+
+/**
+ * After the admin's `setFee`: the transaction must be mined, sent by this admin, `setFee` on this deployment's Market
+ * with exactly the fee and recipient the admin confirmed, and the Market must hold them at that block. Then the
+ * change is audited once (the fee before, read at the block before, and after).
+ */
+export async function recordMarketFeeChange(
+  db: Database,
+  input: { feeBps: number; feeRecipient: Address; txHash: Hex; admin: Address },
+): Promise<{ ok: true; blockNumber: bigint } | { ok: false; code: MarketFeeError }> {
+  const market = getDeployments().market;
+  if (!market) return { ok: false, code: "no_market" };
+  const client = getPublicClient();
+  // A hash the node does not know is refused at once; a node that does not answer is thrown (answered "unavailable").
+  const known = await client.getTransaction({ hash: input.txHash }).then(
+    () => true,
+    (error: unknown) => {
+      if (findErrorByName(error, "TransactionNotFoundError")) return false;
+      throw error;
+    },
+  );
+  if (!known) return { ok: false, code: "tx_not_found" };
+  const verified = await verifyContractCall({
+    client,
+    txHash: input.txHash,
+    sender: input.admin,
+    allowed: [{ address: market, abi: marketAbi, functions: ["setFee"] }],
+    waitMs: 30_000,
+  });
+  if (!verified.ok) {
+    const code = verified.code;
+    if (code === "tx_failed" || code === "tx_wrong_sender") return { ok: false, code };
+    return { ok: false, code: code === "tx_not_found" || code === "tx_pending" ? "tx_not_found" : "tx_wrong_call" };
+  }
+  const { args, receipt } = verified.call;
+  const [recipient, bps] = args as [Address, number];
+  if (getAddress(recipient) !== getAddress(input.feeRecipient) || Number(bps) !== input.feeBps)
+    return { ok: false, code: "tx_wrong_call" };
+  const [after, before] = await Promise.all([
+    readMarketFee(receipt.blockNumber),
+    readMarketFee(receipt.blockNumber - 1n),
+  ]);
+  if (!after || after.feeBps !== input.feeBps || after.feeRecipient !== getAddress(input.feeRecipient))
+    return { ok: false, code: "state_mismatch" };
+  const txHash = input.txHash.toLowerCase();
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await lockForTransaction(t, `admin.market_fee:${txHash}`);
+    const [already] = await t
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.txHash, txHash), eq(auditLog.action, "admin.setting.market_fee")))
+      .limit(1);
+    if (already) return { ok: false as const, code: "already_recorded" as const };
+    await writeAudit(t, {
+      actor: input.admin.toLowerCase(),
+      actorRole: "admin",
+      action: "admin.setting.market_fee",
+      subjectType: "contract",
+      subjectId: market.toLowerCase(),
+      before: before ? { feeBps: before.feeBps, feeRecipient: before.feeRecipient.toLowerCase() } : null,
+      after: {
+        feeBps: after.feeBps,
+        feeRecipient: after.feeRecipient.toLowerCase(),
+        blockNumber: Number(receipt.blockNumber),
+      },
+      txHash,
+    });
+    return { ok: true as const, blockNumber: receipt.blockNumber };
+  });
+}

@@ -1,0 +1,4 @@
+/**
+ * lib/settings' client-safe surface: the settings' defaults, bounds, input schemas and the fee's percent helpers.
+ */
+export * from "./rules";
