@@ -3,13 +3,15 @@
  * directors, signatory wallets; a mistyped CR number and a wallet without its checksum refused in words), uploads its
  * three documents and submits; officer A pre-approves, cannot approve alone; officer B approves; the application
  * waits for the issuer role on /admin, where the admin grants it from its own wallet (the reason names the
- * application); the application reads "active" and the gallery opens the issuer console.
+ * application); the application reads "active", the gallery opens the issuer console and lists an artwork, which
+ * compliance reviews under the company's name.
  */
 import type { Browser, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { addressOf, expect, installWallet, test, type DemoKey } from "./fixtures/wallet";
 import { signInWithTestWallet } from "./pages/sign-in";
 import { E2E_ORIGIN } from "./ports";
+import sharp from "sharp";
 import { simplePdf } from "../scripts/seed/pdf";
 
 test.describe.configure({ mode: "serial" });
@@ -147,6 +149,38 @@ test("a gallery applies, two officers approve, the admin grants the issuer role,
   await expect(gallery).toHaveURL(/\/issuer$/);
   await expect(gallery.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(gallery.getByRole("heading", { level: 1, name: "This page is not on the wall." })).toHaveCount(0);
+
+  // 8. The gallery lists an artwork: a draft with an image and a condition report, submitted for review; compliance
+  // sees it under the company's name (its KYB legal name, until it writes a profile), not a bare address.
+  const title = `Harbour Lines ${Date.now().toString(36)}`;
+  await gallery.goto("/issuer/artworks/new");
+  await gallery.getByRole("textbox", { name: "Title", exact: true }).fill(title);
+  await gallery.getByLabel("Artist").fill("Ho Ka-yan");
+  await gallery.getByRole("textbox", { name: "Description", exact: true }).fill("Screenprint, edition of one.");
+  await gallery.getByRole("button", { name: "Create listing" }).click();
+  await expect(gallery).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
+  const image = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 30, g: 80, b: 120 } } })
+    .png()
+    .toBuffer();
+  await gallery.getByLabel("Image file").setInputFiles({ name: "lines.png", mimeType: "image/png", buffer: image });
+  await gallery.getByLabel("Image description").fill(`${title}, front`);
+  await gallery.getByRole("button", { name: "Upload image" }).click();
+  await expect(
+    gallery.getByRole("list", { name: "Images" }).getByText(`${title}, front`, { exact: true }),
+  ).toBeVisible();
+  await gallery.getByLabel("Document title").fill("Condition report");
+  await gallery.getByLabel("PDF file").setInputFiles({
+    name: "condition.pdf",
+    mimeType: "application/pdf",
+    buffer: simplePdf("Condition report", [title]),
+  });
+  await gallery.getByRole("button", { name: "Upload document" }).click();
+  await expect(gallery.getByTestId("document-sha256")).toHaveCount(1);
+  await gallery.getByRole("button", { name: "Submit for review" }).click();
+  await expect(gallery.getByText("In review", { exact: true }).first()).toBeVisible();
+  const reviewer = await as(browser, "grace", "/compliance/listings");
+  await expect(reviewer.getByRole("article", { name: new RegExp(title) })).toContainText(COMPANY);
+  await reviewer.context().close();
 });
 
 test("the seed's pending application waits in the queue with its documents", async ({ browser }) => {

@@ -12,6 +12,7 @@ import { sha256Hex } from "@/lib/format/hash";
 import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { emitListingReviewed } from "@/lib/notifications";
 import { inTransaction, ListingError } from "./listing-core";
+import { getPublicIssuer } from "./profile";
 
 /** For reviewers (compliance, admin) only: any listing by id. */
 export async function getListingById(db: Database, { id }: { id: string }): Promise<Artwork | null> {
@@ -34,10 +35,13 @@ export const REVIEW_KEYSET: Keyset = {
   dir: "asc",
 };
 
-/** One page of the listings waiting for review, oldest first, with the issuer's name (its profile) for the reviewer. */
+/**
+ * One page of the listings waiting for review, oldest first, with the issuer's name for the reviewer in `locale`: its
+ * company profile, else its approved application's legal name (lib/issuer/profile.ts), else the person's display name.
+ */
 export async function listSubmittedListings(
   db: Database,
-  { cursor = {}, size = REVIEW_PAGE }: { cursor?: PageCursor; size?: number } = {},
+  { cursor = {}, size = REVIEW_PAGE, locale = "en" }: { cursor?: PageCursor; size?: number; locale?: string } = {},
 ): Promise<Page<Artwork & { issuerName: string | null }>> {
   const submitted = eq(artworks.status, "submitted");
   const page = await keysetPage(
@@ -60,7 +64,13 @@ export async function listSubmittedListings(
       return row?.n ?? 0;
     },
   );
-  return { ...page, rows: page.rows.map((r) => ({ ...r.listing, issuerName: r.issuerName })) };
+  const rows = await Promise.all(
+    page.rows.map(async (r) => {
+      const company = await getPublicIssuer(db, { address: r.listing.issuerAddress, locale });
+      return { ...r.listing, issuerName: company.name ?? r.issuerName };
+    }),
+  );
+  return { ...page, rows };
 }
 
 /** The appraisal a reviewer weighs: the most recent by date (null when none was given). */

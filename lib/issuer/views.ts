@@ -1,4 +1,5 @@
 import "server-only";
+import { getLocale } from "next-intl/server";
 import { getAddress, type Hex } from "viem";
 import { getTokenPowers } from "@/lib/compliance";
 import { getPlatformStopControl } from "@/lib/platform";
@@ -38,7 +39,7 @@ export async function getListingReviewView({
   const db = await getDb();
   const [done, listings, stopControl] = await Promise.all([
     reviewed && /^[0-9a-f-]{36}$/i.test(reviewed) ? getListingById(db, { id: reviewed }) : null,
-    listSubmittedListings(db, { cursor }),
+    listSubmittedListings(db, { cursor, locale: await getLocale() }),
     admin ? getPlatformStopControl() : null,
   ]);
   const docs = await Promise.all(listings.rows.map((l) => getListingDocuments(db, { artworkId: l.id })));
