@@ -151,7 +151,7 @@ test("a gallery applies, two officers approve, the admin grants the issuer role,
   await expect(gallery.getByRole("heading", { level: 1, name: "This page is not on the wall." })).toHaveCount(0);
 
   // 8. The gallery lists an artwork: a draft with an image and a condition report, submitted for review; compliance
-  // sees it under the company's name (its KYB legal name, until it writes a profile), not a bare address.
+  // sees it under the company's legal name (from its approved application), not a bare address.
   const title = `Harbour Lines ${Date.now().toString(36)}`;
   await gallery.goto("/issuer/artworks/new");
   await gallery.getByRole("textbox", { name: "Title", exact: true }).fill(title);

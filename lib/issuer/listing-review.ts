@@ -10,9 +10,9 @@ import type { Database } from "@/lib/db/connect";
 import { type Artwork, artworks, profiles } from "@/lib/db/schema";
 import { sha256Hex } from "@/lib/format/hash";
 import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { getCompanyOfWallet } from "@/lib/kyb";
 import { emitListingReviewed } from "@/lib/notifications";
 import { inTransaction, ListingError } from "./listing-core";
-import { getPublicIssuer } from "./profile";
 
 /** For reviewers (compliance, admin) only: any listing by id. */
 export async function getListingById(db: Database, { id }: { id: string }): Promise<Artwork | null> {
@@ -36,8 +36,8 @@ export const REVIEW_KEYSET: Keyset = {
 };
 
 /**
- * One page of the listings waiting for review, oldest first, with the issuer's name for the reviewer in `locale`: its
- * company profile, else its approved application's legal name (lib/issuer/profile.ts), else the person's display name.
+ * One page of the listings waiting for review, oldest first, with the issuer's name for the reviewer in `locale`: the
+ * legal name of its approved issuer application (who compliance approved), else the wallet's display name.
  */
 export async function listSubmittedListings(
   db: Database,
@@ -66,8 +66,12 @@ export async function listSubmittedListings(
   );
   const rows = await Promise.all(
     page.rows.map(async (r) => {
-      const company = await getPublicIssuer(db, { address: r.listing.issuerAddress, locale });
-      return { ...r.listing, issuerName: company.name ?? r.issuerName };
+      const company = await getCompanyOfWallet(db, { wallet: r.listing.issuerAddress });
+      const legal =
+        locale === "zh-HK"
+          ? company?.legalNameZh || company?.legalNameEn
+          : company?.legalNameEn || company?.legalNameZh;
+      return { ...r.listing, issuerName: legal || r.issuerName };
     }),
   );
   return { ...page, rows };
