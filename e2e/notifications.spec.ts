@@ -117,7 +117,7 @@ test.describe("notifications", () => {
     const prefs = page.getByRole("region", { name: "Email preferences" });
     await expect(prefs.getByRole("checkbox", { name: "one of my orders is filled" })).not.toBeChecked();
     for (const name of [
-      "my verification is decided or expires",
+      "my or my company's verification is decided or expires",
       "one of my orders is filled",
       "a listing of mine is reviewed",
       "an offering opens for an artwork I follow",
