@@ -45,7 +45,8 @@ export default async function CataloguePage({ searchParams }: Props) {
       </div>
 
       {chainDown ? (
-        <div className="mt-12">
+        // Marked so the public page cache never keeps a page rendered while the chain was down (lib/http/page-cache).
+        <div className="mt-12" data-atelier-degraded="">
           <Alert tone="warn" title={tp("chainDownTitle")}>
             {tp("chainDownBody")}
           </Alert>

@@ -6,6 +6,7 @@
  */
 import {
   type CachedPage,
+  DEGRADED_MARKER,
   fillPage,
   getCachedPage,
   PAGE_FILL_HEADER,
@@ -13,6 +14,8 @@ import {
   pageHtml,
   splitAtNonce,
 } from "./page-cache";
+
+const FILL_TIMEOUT_MS = 5_000;
 
 /** The response headers a cached page replays; the security headers are the serving request's own. */
 const REPLAYED = ["content-type", "content-language", "link"];
@@ -34,12 +37,19 @@ async function render(request: Request, port: number, locale: string, theme: str
   const url = new URL(request.url);
   const cookie = [`NEXT_LOCALE=${locale}`, ...(theme ? [`theme=${theme}`] : [])].join("; ");
   const headers: Record<string, string> = { accept: "text/html", cookie, [PAGE_FILL_HEADER]: "1" };
-  const res = await fetch(`http://127.0.0.1:${port}${url.pathname}${url.search}`, { headers, redirect: "manual" });
+  // A render that takes longer (a node that does not answer, retried) is not waited for here: the visitor's own
+  // request then renders, and streams, as if there were no cache.
+  const res = await fetch(`http://127.0.0.1:${port}${url.pathname}${url.search}`, {
+    headers,
+    redirect: "manual",
+    signal: AbortSignal.timeout(FILL_TIMEOUT_MS),
+  });
   if (res.status !== 200 || !(res.headers.get("content-type") ?? "").startsWith("text/html")) {
     await res.body?.cancel();
     return null;
   }
   const html = await res.text();
+  if (html.includes(DEGRADED_MARKER)) return null;
   const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1] ?? null;
   const replay: [string, string][] = [];
   for (const name of REPLAYED) {

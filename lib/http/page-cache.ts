@@ -59,6 +59,9 @@ export const PERSONAL_COOKIES = ["atelier_session", "atelier-block"] as const;
 /** Paths whose HTML is the same for every anonymous visitor: the catalogue and an artwork's page. */
 const CACHEABLE_PATH = /^\/(?:artworks\/[^/]+)?$/;
 
+/** In a page rendered without its live data (the chain did not answer): never cached. */
+export const DEGRADED_MARKER = "data-atelier-degraded";
+
 /** The header that marks the proxy's own render of a page it is filling (served normally, never from the cache). */
 export const PAGE_FILL_HEADER = "x-atelier-page-fill";
 
