@@ -10,11 +10,12 @@
  *   - a small round-robin HTTP proxy in front (the public origin): it alternates instances, or sends a request to
  *     the one named by an `x-atelier-instance: a|b` header, and says which answered in `x-served-by`; it appends
  *     the peer to X-Forwarded-For (the instances trust one hop).
+ * Where the bucket is (endpoint, name, s3rver's folder) is written to DATA_DIR/scale-s3.json for the journeys.
  * Ports: the proxy on E2E_PORT (3240), A and B on the next two, anvil on E2E_ANVIL_PORT (8671). Logs of the
  * indexers in DATA_DIR (E2E_DATA_DIR, .data-scale)/indexer-{1,2}.log. Stops everything on SIGTERM / SIGINT.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import pg from "pg";
@@ -158,6 +159,12 @@ async function main(): Promise<void> {
   const tsx = path.join("node_modules", ".bin", "tsx");
   start("instance A", tsx, ["scripts/start.ts", "--fresh"], { ...baseEnv(), PORT: String(ports.a) });
   await waitFor("instance A's start", healthy(ports.a), 1_200_000);
+  // Where the bucket lives, for the journeys that look at what was stored (A's --fresh start emptied DATA_DIR first).
+  if (s3)
+    writeFileSync(
+      path.join(dataDir, "scale-s3.json"),
+      JSON.stringify({ endpoint: s3.endpoint, bucket: s3.settings.bucket, directory: s3.directory }),
+    );
   // A wrote the local secrets at start-up: B signs and reads sessions and files with the same keys.
   const secrets = JSON.parse(readFileSync(path.join(dataDir, "secrets.json"), "utf8")) as Record<string, string>;
   const env = { ...baseEnv(), ...secrets, SMTP_URL: `smtp://127.0.0.1:${mailPorts.smtp}` };

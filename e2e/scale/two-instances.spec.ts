@@ -5,27 +5,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { simplePdf } from "../../scripts/seed/pdf";
 import { expect, installWallet, test } from "../fixtures/wallet";
 import { signInWithTestWallet, signOut } from "../pages/sign-in";
-import { E2E_DATA_DIR, E2E_ORIGIN } from "../ports";
+import { E2E_DATA_DIR } from "../ports";
+import { servedBy, pinInstance } from "./instances";
 
 test.describe.configure({ mode: "serial" });
-
-/** From now on, every request of the page to the portal goes to instance `name`. */
-async function useInstance(page: Page, name: "a" | "b") {
-  await page.unroute(`${E2E_ORIGIN}/**`);
-  await page.route(`${E2E_ORIGIN}/**`, (route) =>
-    route.continue({ headers: { ...route.request().headers(), "x-atelier-instance": name } }),
-  );
-}
-
-async function servedBy(page: Page, url: string): Promise<string | undefined> {
-  const res = await page.goto(url);
-  return res?.headers()["x-served-by"];
-}
 
 test("the proxy alternates between the two instances", async ({ request }) => {
   const seen = new Set<string>();
@@ -43,12 +30,12 @@ test("signed in on one instance, signed in on the other; a purchase through one 
   test.setTimeout(180_000);
   const slug = "composition-in-jade-and-vermilion";
   await installWallet(page, "mei");
-  await useInstance(page, "a");
+  await pinInstance(page, "a");
   await signInWithTestWallet(page, { next: `/artworks/${slug}/buy` });
   await expect(page.getByRole("heading", { name: "Buy shares" })).toBeVisible();
 
   // The session made by A is valid on B (stateless sessions, one secret).
-  await useInstance(page, "b");
+  await pinInstance(page, "b");
   expect(await servedBy(page, "/portfolio")).toBe("b");
   await expect(page).toHaveURL(/\/portfolio$/);
   const holdings = page.getByRole("table", { name: "Holdings" }).getByRole("row", { name: /Jade and Vermilion/ });
@@ -57,7 +44,7 @@ test("signed in on one instance, signed in on the other; a purchase through one 
   // A visitor without a session reads the artwork page on B, which caches it (the public page cache).
   const visitorContext = await page.context().browser()!.newContext();
   const visitor = await visitorContext.newPage();
-  await useInstance(visitor, "b");
+  await pinInstance(visitor, "b");
   const soldOnB = async () => {
     const res = await visitor.goto(`/artworks/${slug}`);
     const text = await visitor
@@ -73,7 +60,7 @@ test("signed in on one instance, signed in on the other; a purchase through one 
   expect((await soldOnB()).cache).toBe("hit");
 
   // Buy through A …
-  await useInstance(page, "a");
+  await pinInstance(page, "a");
   expect(await servedBy(page, `/artworks/${slug}/buy`)).toBe("a");
   await page.getByLabel("Number of shares").fill("2");
   // The page was loaded afresh: the wallet connects again before the checks can run.
@@ -96,7 +83,7 @@ test("signed in on one instance, signed in on the other; a purchase through one 
   await expect(page.getByTestId("purchase-status")).toContainText("Purchase confirmed", { timeout: 60_000 });
 
   // … and B shows it on its very next render: the holding and the recorded purchase (read-your-writes, no stickiness).
-  await useInstance(page, "b");
+  await pinInstance(page, "b");
   expect(await servedBy(page, "/portfolio")).toBe("b");
   await expect(holdings.locator('[data-col="shares"]')).toHaveText(String(before + 2));
   await expect(
@@ -109,12 +96,12 @@ test("signed in on one instance, signed in on the other; a purchase through one 
 
   // Sign out through A: B refuses the same cookie from then on.
   const cookies = await page.context().cookies();
-  await useInstance(page, "a");
+  await pinInstance(page, "a");
   await page.goto("/account");
   await page.getByRole("main").getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.context().addCookies(cookies);
-  await useInstance(page, "b");
+  await pinInstance(page, "b");
   expect(await servedBy(page, "/portfolio")).toBe("b");
   await expect(page).toHaveURL(/\/sign-in/);
 });
@@ -124,7 +111,7 @@ test("files uploaded through one instance are served by the other from the objec
 }) => {
   test.setTimeout(180_000);
   await installWallet(page, "harbourfront");
-  await useInstance(page, "a");
+  await pinInstance(page, "a");
   await signInWithTestWallet(page, { next: "/issuer/artworks/new" });
   await page.getByRole("textbox", { name: "Title", exact: true }).fill(`Two instances ${Date.now().toString(36)}`);
   await page.getByLabel("Artist").fill("Wong Ka-yan");
@@ -152,7 +139,7 @@ test("files uploaded through one instance are served by the other from the objec
   expect(image.status()).toBe(201);
 
   // B lists them and serves their bytes: the document exactly as uploaded (its hash is what gets anchored).
-  await useInstance(page, "b");
+  await pinInstance(page, "b");
   expect(await servedBy(page, `/issuer/artworks/${id}`)).toBe("b");
   const documentHref = await page.locator('a[href^="/documents/"]').first().getAttribute("href");
   const imageSrc = await page.locator('img[src^="/media/artworks/"]').first().getAttribute("src");
