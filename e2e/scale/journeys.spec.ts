@@ -3,14 +3,16 @@
  * instance (the proxy's `x-atelier-instance` header), their wallet signs for real, and what one did through instance A
  * is what the next person sees through instance B —
  *   - a KYC document an investor uploaded through A is opened, decrypted, by the compliance officer through B;
- *   - an update's PDF uploaded through A and anchored on chain from the issuer's wallet verifies on B;
+ *   - an update's PDF uploaded through A and anchored on chain from the issuer's wallet verifies on B (and, replaced
+ *     in the bucket behind the portal's back, is flagged there);
  *   - an order placed through A is in B's order book on the next render.
  * Runs before two-instances.spec.ts (its last journey spends the sign-in rate limit of the one client IP).
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Page, Response } from "@playwright/test";
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { Page } from "@playwright/test";
 import { simplePdf } from "../../scripts/seed/pdf";
 import { expect, test, type WalletLog } from "../fixtures/wallet";
 import { fillWizard, KYC_PDF, KYC_PNG, openInQueue } from "../pages/onboarding";
@@ -79,8 +81,8 @@ test("a KYC document uploaded through A is opened, decrypted, by the compliance 
       ),
     documents.getByRole("link", { name: "Open Identity document" }).click(),
   ]);
-  expect((opened as Response).headers()["x-served-by"]).toBe("b");
-  expect(((await (opened as Response).body()) as Buffer).equals(KYC_PNG)).toBe(true);
+  expect(opened.headers()["x-served-by"]).toBe("b");
+  expect((await opened.body()).equals(KYC_PNG)).toBe(true);
   await tab.close();
   const proof = await documents.getByRole("link", { name: "Open Proof of address" }).getAttribute("href");
   const pdf = await officer.request.get(proof!, { headers: { "x-atelier-instance": "b" } });
@@ -95,7 +97,7 @@ test("a KYC document uploaded through A is opened, decrypted, by the compliance 
   await officer.context().close();
 });
 
-test("an update's PDF uploaded through A and anchored on chain from the issuer's wallet verifies on B", async ({
+test("an update's PDF uploaded through A and anchored on chain from the issuer's wallet verifies on B; replaced in the bucket, B flags it", async ({
   browser,
 }) => {
   test.setTimeout(240_000);
@@ -146,6 +148,32 @@ test("an update's PDF uploaded through A and anchored on chain from the issuer's
   await expect(mineDocs.getByText("Verified on-chain")).toBeVisible();
   await expect(mineDocs).toContainText(sha);
 
+  // B has hashed that object; replaced in the bucket (a new version, a new ETag), it is not vouched for on B's next
+  // page — and once the anchored bytes are back, verified again.
+  const store = objectStore();
+  expect(store, "scripts/scale.ts names its object store").not.toBeNull();
+  const s3 = new S3Client({
+    endpoint: store!.endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    // s3rver's own fixed credentials (lib/storage/test-s3-server.ts).
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+  });
+  const key = await keyHolding(s3, store!.bucket, pdf);
+  const put = (body: Buffer) =>
+    s3.send(new PutObjectCommand({ Bucket: store!.bucket, Key: key, Body: body, ContentType: "application/pdf" }));
+  await put(Buffer.concat([pdf, Buffer.from("\n% replaced after anchoring\n")]));
+  try {
+    expect(await servedBy(issuer, `/artworks/${slug}`)).toBe("b");
+    await expect(mineDocs.getByText("Does not match the chain")).toBeVisible();
+    await expect(mine.getByRole("alert")).toContainText("this file differs from the document anchored on-chain");
+  } finally {
+    await put(pdf);
+  }
+  expect(await servedBy(issuer, `/artworks/${slug}`)).toBe("b");
+  await expect(mineDocs.getByText("Verified on-chain")).toBeVisible();
+  s3.destroy();
+
   // The visitor on B: B's cached page went with the publication (the page epoch, read each second).
   const article = visitor
     .getByRole("region", { name: "Updates from the issuer" })
@@ -171,6 +199,21 @@ test("an update's PDF uploaded through A and anchored on chain from the issuer's
   await visitor.context().close();
   await issuer.context().close();
 });
+
+/** The key of the bucket's object whose bytes are `bytes` (found by size, then compared). */
+async function keyHolding(s3: S3Client, bucket: string, bytes: Buffer): Promise<string> {
+  let token: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+    for (const o of page.Contents ?? []) {
+      if (o.Size !== bytes.length || !o.Key) continue;
+      const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: o.Key }));
+      if (Buffer.from(await got.Body!.transformToByteArray()).equals(bytes)) return o.Key;
+    }
+    token = page.NextContinuationToken;
+  } while (token);
+  throw new Error("no object in the bucket holds those bytes");
+}
 
 /** The trade page's book: the price levels of one side, as "price shares orders" rows. */
 function bookSide(page: Page, side: "Offers to sell" | "Offers to buy") {
