@@ -21,7 +21,7 @@ const systemChromium = "/usr/bin/chromium";
 export default defineConfig({
   testDir: "./e2e",
   // The two-instance journeys run on their own stack: `npm run test:scale` (playwright.scale.config.ts).
-  testIgnore: ["scale/**"],
+  testIgnore: ["**/e2e/scale/**"],
   outputDir: process.env.E2E_OUTPUT_DIR ?? "./test-results",
   fullyParallel: false,
   // One chain and one database are shared by the journeys, which change them: run them in order.
@@ -54,7 +54,7 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"] },
-      testIgnore: ["scale/**", "faults.spec.ts", "notifications.spec.ts", "distribution-close.spec.ts"],
+      testIgnore: ["**/e2e/scale/**", "faults.spec.ts", "notifications.spec.ts", "distribution-close.spec.ts"],
     },
     // The notifications journey moves the chain's clock 8 days ahead (an upcoming offering opens): it runs after
     // every journey that signs deadlines or expiries from the computer's clock, and before the faults journey (run it
