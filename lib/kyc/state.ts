@@ -13,6 +13,7 @@
  */
 import type { InvestorCategory, KycStatus } from "@/lib/db/schema";
 import { isReviewComplete, type ReviewReadiness } from "./review";
+import { reviewDecision } from "./four-eyes";
 
 export { needsTwoAgents } from "./four-eyes";
 
@@ -102,8 +103,6 @@ export function needsFourEyes({
   return isProfessional(category) || isProfessional(previousCategory);
 }
 
-const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
-
 export function transition(app: KycMachineInput, event: KycEvent): KycTransition {
   const { status } = app;
   const fail = (error: KycTransitionError): KycTransition => ({ ok: false, error });
@@ -116,21 +115,19 @@ export function transition(app: KycMachineInput, event: KycEvent): KycTransition
       return status === "submitted" ? { ok: true, status: "in_review" } : fail("invalid_transition");
     case "request_information":
     case "reject":
-      if (!isReviewable(status)) return fail("invalid_transition");
-      return { ok: true, status: event.type === "reject" ? "rejected" : "needs_information" };
     case "pre_approve":
-      if (!isReviewable(status)) return fail("invalid_transition");
-      if (app.preApprovedBy) return fail("already_pre_approved");
-      if (!isReviewComplete(app.review)) return fail("review_incomplete");
-      return { ok: true, status };
     case "approve":
-      if (!isReviewable(status)) return fail("invalid_transition");
-      if (needsFourEyes(app)) {
-        if (!app.preApprovedBy) return fail("needs_pre_approval");
-        if (same(app.preApprovedBy, event.actor)) return fail("same_officer");
-      }
-      if (!isReviewComplete(app.review)) return fail("review_incomplete");
-      return { ok: true, status: "approved" };
+      return reviewDecision(
+        event,
+        {
+          status,
+          preApprovedBy: app.preApprovedBy,
+          reviewable: isReviewable(status),
+          complete: isReviewComplete(app.review),
+          fourEyes: needsFourEyes(app),
+        },
+        "invalid_transition",
+      );
     case "expire": {
       if (status !== "approved") return fail("invalid_transition");
       const now = app.now ?? new Date();
