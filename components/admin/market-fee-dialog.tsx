@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { getAddress, isAddress, type Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { AddressInput, Input } from "@/components/ui/input";
 import { SignedTxDialog, SignedTxForm, SignedTxStatus, useSignedTx } from "@/components/wallet/signed-tx-dialog";
 import { marketAbi } from "@/lib/chain/abis";
 import { bpsToPercent, percentToBps } from "@/lib/settings/client";
@@ -170,15 +170,7 @@ function FeeForm({
         error={errors?.fields.recipient}
       >
         {(p) => (
-          <Input
-            {...p}
-            name="recipient"
-            autoComplete="off"
-            spellCheck={false}
-            value={recipient}
-            onChange={(e) => set.recipient(e.target.value)}
-            className="font-mono"
-          />
+          <AddressInput {...p} name="recipient" value={recipient} onChange={(e) => set.recipient(e.target.value)} />
         )}
       </Field>
     </SignedTxForm>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { AddressInput, Select } from "@/components/ui/input";
 import { ReasonField } from "@/components/ui/reason-field";
 import { SignedTxForm, SignedTxStatus } from "@/components/wallet/signed-tx-dialog";
 import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
@@ -95,17 +95,7 @@ export function RoleChangeForm({
             )}
           </Field>
           <Field id={`${uid}-account`} label={labels.account} hint={t("accountHint")} error={errors?.fields.account}>
-            {(p) => (
-              <Input
-                {...p}
-                name="account"
-                autoComplete="off"
-                spellCheck={false}
-                value={account}
-                onChange={(e) => setAccount(e.target.value)}
-                className="font-mono"
-              />
-            )}
+            {(p) => <AddressInput {...p} name="account" value={account} onChange={(e) => setAccount(e.target.value)} />}
           </Field>
         </>
       )}

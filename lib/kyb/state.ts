@@ -13,7 +13,7 @@
  */
 import type { KybDocumentKind, KybStatus } from "@/lib/db/schema";
 import { type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
-import { reviewDecision } from "@/lib/kyc/client";
+import { isReviewDecision, reviewDecision } from "@/lib/kyc/client";
 
 export type KybEvent =
   | { type: "submit" }
@@ -93,25 +93,12 @@ export type KybTransition = { ok: true; status: KybStatus } | { ok: false; error
 export function kybTransition(app: KybMachineInput, event: KybEvent): KybTransition {
   const { status } = app;
   const fail = (error: KybTransitionError): KybTransition => ({ ok: false, error });
+  const review = { reviewable: isKybReviewable(status), complete: complete(app.readiness), fourEyes: true };
+  if (isReviewDecision(event)) return reviewDecision(event, { ...app, ...review }, "not_reviewable");
   switch (event.type) {
     case "submit":
       if (!isKybEditable(status)) return fail("not_editable");
       return { ok: true, status: status === "draft" ? "submitted" : "resubmitted" };
-    case "request_information":
-    case "reject":
-    case "pre_approve":
-    case "approve":
-      return reviewDecision(
-        event,
-        {
-          status,
-          preApprovedBy: app.preApprovedBy,
-          reviewable: isKybReviewable(status),
-          complete: complete(app.readiness),
-          fourEyes: true,
-        },
-        "not_reviewable",
-      );
     case "activate":
       if (status !== "approved" || !app.allWalletsIssuers) return fail("not_approved");
       return { ok: true, status: "active" };

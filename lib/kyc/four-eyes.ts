@@ -15,6 +15,10 @@ export type ReviewDecisionEvent =
   | { type: "pre_approve"; actor: string }
   | { type: "approve"; actor: string };
 
+const REVIEW_DECISIONS: readonly string[] = ["request_information", "reject", "pre_approve", "approve"];
+export const isReviewDecision = (event: { type: string }): event is ReviewDecisionEvent =>
+  REVIEW_DECISIONS.includes(event.type);
+
 export type ReviewDecisionError = "already_pre_approved" | "review_incomplete" | "needs_pre_approval" | "same_officer";
 
 const sameWallet = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();

@@ -13,7 +13,7 @@
  */
 import type { InvestorCategory, KycStatus } from "@/lib/db/schema";
 import { isReviewComplete, type ReviewReadiness } from "./review";
-import { reviewDecision } from "./four-eyes";
+import { isReviewDecision, reviewDecision } from "./four-eyes";
 
 export { needsTwoAgents } from "./four-eyes";
 
@@ -106,6 +106,12 @@ export function needsFourEyes({
 export function transition(app: KycMachineInput, event: KycEvent): KycTransition {
   const { status } = app;
   const fail = (error: KycTransitionError): KycTransition => ({ ok: false, error });
+  const review = {
+    reviewable: isReviewable(status),
+    complete: isReviewComplete(app.review),
+    fourEyes: needsFourEyes(app),
+  };
+  if (isReviewDecision(event)) return reviewDecision(event, { ...app, ...review }, "invalid_transition");
   switch (event.type) {
     case "submit":
       if (status === "submitted" || status === "in_review") return fail("already_submitted");
@@ -113,21 +119,6 @@ export function transition(app: KycMachineInput, event: KycEvent): KycTransition
       return { ok: true, status: "submitted" };
     case "start_review":
       return status === "submitted" ? { ok: true, status: "in_review" } : fail("invalid_transition");
-    case "request_information":
-    case "reject":
-    case "pre_approve":
-    case "approve":
-      return reviewDecision(
-        event,
-        {
-          status,
-          preApprovedBy: app.preApprovedBy,
-          reviewable: isReviewable(status),
-          complete: isReviewComplete(app.review),
-          fourEyes: needsFourEyes(app),
-        },
-        "invalid_transition",
-      );
     case "expire": {
       if (status !== "approved") return fail("invalid_transition");
       const now = app.now ?? new Date();
