@@ -26,14 +26,7 @@ vi.mock("@/lib/auth/roles", async (importOriginal) => ({
   getRoles: async () => h.roles,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "en",
-  getTranslations: async (ns?: string) => {
-    const tr = (key: string) => `${ns ?? ""}.${key}`;
-    tr.has = () => true;
-    return tr;
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("@/lib/i18n/test-intl")).keyedIntl);
 
 const { saveIssuerProfileAction } = await import("@/components/issuer/profile-actions");
 const { POST: postLogo } = await import("@/app/api/uploads/issuer-profile/logo/route");
