@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { NumField } from "@/components/ui/num-field";
 import { type InvestorCategoryName, KYC_VALIDITY_BOUNDS, type TokenRuleDefaults } from "@/lib/settings/client";
 import { setKycValidityAction, setTokenRuleDefaultsAction } from "./settings-actions";
@@ -14,10 +14,76 @@ const CATEGORIES: InvestorCategoryName[] = ["retail", "professional", "instituti
 const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 type Outcome = { kind: "saved" } | { kind: "failed"; message: string; fields: Record<string, string>; at: number };
+type Saved = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
-/** The server's field errors (first message of each), keyed by field. */
-function firstErrors(fieldErrors: Record<string, string[]> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(fieldErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""]));
+/**
+ * A portal setting's save: `save` sends the form's values through its server action, then the page refreshes with
+ * the saved line, or the refusal is kept with the server's field errors (first message of each, keyed by field).
+ */
+function useSettingSave() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  async function save(event: React.FormEvent, send: () => Promise<Saved>) {
+    event.preventDefault();
+    setBusy(true);
+    setOutcome(null);
+    const r = await send();
+    setBusy(false);
+    if (r.ok) {
+      setOutcome({ kind: "saved" });
+      router.refresh();
+    } else {
+      const fields = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""]));
+      setOutcome({ kind: "failed", message: r.message, fields, at: Date.now() });
+    }
+  }
+
+  return { busy, outcome, fields: outcome?.kind === "failed" ? outcome.fields : {}, save };
+}
+
+/**
+ * A portal setting's form: the refusal (each field's message linking to its field, or the message alone when no
+ * field is named), the saved line, the fields, and the save button.
+ */
+function SettingForm({
+  saving: { busy, outcome },
+  items,
+  fixTitle,
+  saved,
+  saveLabel,
+  onSubmit,
+  className,
+  children,
+}: {
+  saving: ReturnType<typeof useSettingSave>;
+  items: ErrorSummaryItem[];
+  fixTitle: string;
+  saved: string;
+  saveLabel: string;
+  onSubmit: (event: React.FormEvent) => void;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} className={className} noValidate>
+      {outcome?.kind === "failed" ? (
+        items.length ? (
+          <ErrorSummary title={fixTitle} focusKey={outcome.at} items={items} />
+        ) : (
+          <Alert tone="error" title={outcome.message} />
+        )
+      ) : null}
+      {outcome?.kind === "saved" ? <Alert tone="success" role="status" title={saved} /> : null}
+      {children}
+      <div>
+        <Button type="submit" loading={busy}>
+          {saveLabel}
+        </Button>
+      </div>
+    </form>
+  );
 }
 
 /**
@@ -26,35 +92,25 @@ function firstErrors(fieldErrors: Record<string, string[]> | undefined): Record<
  */
 export function KycValidityForm({ months }: { months: number }) {
   const t = useTranslations("admin.settings.kyc");
-  const router = useRouter();
   const uid = useId();
   const [value, setValue] = useState(String(months));
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setOutcome(null);
-    const r = await setKycValidityAction({ months: value.trim() === "" ? Number.NaN : Number(value.trim()) });
-    setBusy(false);
-    if (r.ok) {
-      setOutcome({ kind: "saved" });
-      router.refresh();
-    } else setOutcome({ kind: "failed", message: r.message, fields: firstErrors(r.fieldErrors), at: Date.now() });
-  }
-
+  const saving = useSettingSave();
+  const { outcome } = saving;
   const fieldError = outcome?.kind === "failed" ? (outcome.fields.months ?? outcome.message) : undefined;
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-      {outcome?.kind === "failed" ? (
-        <ErrorSummary
-          title={t("fixTitle")}
-          focusKey={outcome.at}
-          items={[{ field: `${uid}-months`, label: t("label"), message: fieldError ?? outcome.message }]}
-        />
-      ) : null}
-      {outcome?.kind === "saved" ? <Alert tone="success" role="status" title={t("saved")} /> : null}
+    <SettingForm
+      saving={saving}
+      items={fieldError ? [{ field: `${uid}-months`, label: t("label"), message: fieldError }] : []}
+      fixTitle={t("fixTitle")}
+      saved={t("saved")}
+      saveLabel={t("save")}
+      onSubmit={(event) =>
+        saving.save(event, () =>
+          setKycValidityAction({ months: value.trim() === "" ? Number.NaN : Number(value.trim()) }),
+        )
+      }
+      className="flex flex-col gap-3"
+    >
       <div className="max-w-xs">
         <NumField
           id={`${uid}-months`}
@@ -65,12 +121,7 @@ export function KycValidityForm({ months }: { months: number }) {
           error={fieldError}
         />
       </div>
-      <div>
-        <Button type="submit" loading={busy}>
-          {t("save")}
-        </Button>
-      </div>
-    </form>
+    </SettingForm>
   );
 }
 
@@ -86,33 +137,13 @@ export function TokenRuleDefaultsForm({
   countries: { code: number; name: string }[];
 }) {
   const t = useTranslations("admin.settings.rules");
-  const router = useRouter();
   const uid = useId();
   const [allowed, setAllowed] = useState<number[]>(rules.allowedCountries);
   const [categories, setCategories] = useState<InvestorCategoryName[]>(rules.categories);
   const [maxHolders, setMaxHolders] = useState(String(rules.maxHolders));
   const [lockup, setLockup] = useState(String(rules.lockupDays));
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  async function submit(event: React.FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setOutcome(null);
-    const r = await setTokenRuleDefaultsAction({
-      allowedCountries: allowed,
-      categories,
-      maxHolders,
-      lockupDays: lockup,
-    });
-    setBusy(false);
-    if (r.ok) {
-      setOutcome({ kind: "saved" });
-      router.refresh();
-    } else setOutcome({ kind: "failed", message: r.message, fields: firstErrors(r.fieldErrors), at: Date.now() });
-  }
-
-  const fields = outcome?.kind === "failed" ? outcome.fields : {};
+  const saving = useSettingSave();
+  const { fields } = saving;
   const labels: Record<string, { label: string; id: string }> = {
     allowedCountries: { label: t("countries"), id: `${uid}-countries` },
     categories: { label: t("categories"), id: `${uid}-cat` },
@@ -123,59 +154,36 @@ export function TokenRuleDefaultsForm({
     .filter(([k]) => labels[k])
     .map(([k, message]) => ({ field: labels[k]!.id, label: labels[k]!.label, message }));
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      {outcome?.kind === "failed" ? (
-        items.length ? (
-          <ErrorSummary title={t("fixTitle")} focusKey={outcome.at} items={items} />
-        ) : (
-          <Alert tone="error" title={outcome.message} />
+    <SettingForm
+      saving={saving}
+      items={items}
+      fixTitle={t("fixTitle")}
+      saved={t("saved")}
+      saveLabel={t("save")}
+      onSubmit={(event) =>
+        saving.save(event, () =>
+          setTokenRuleDefaultsAction({ allowedCountries: allowed, categories, maxHolders, lockupDays: lockup }),
         )
-      ) : null}
-      {outcome?.kind === "saved" ? <Alert tone="success" role="status" title={t("saved")} /> : null}
-      <fieldset
-        className="flex flex-col gap-2"
-        aria-describedby={fields.allowedCountries ? `${uid}-countries-error` : undefined}
-      >
-        <legend className="text-sm font-medium">{t("countries")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {countries.map((c, i) => (
-            <label key={c.code} className="flex items-center gap-2 text-sm">
-              <input
-                id={i === 0 ? `${uid}-countries` : undefined}
-                type="checkbox"
-                checked={allowed.includes(c.code)}
-                onChange={() => setAllowed(toggle(allowed, c.code))}
-                className="size-4 accent-[var(--color-accent)]"
-              />
-              {c.name}
-            </label>
-          ))}
-        </div>
-        <p className="text-xs text-ink-muted">{t("countriesHint")}</p>
-        <p id={`${uid}-countries-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
-          {fields.allowedCountries}
-        </p>
-      </fieldset>
-      <fieldset className="flex flex-col gap-2" aria-describedby={fields.categories ? `${uid}-cat-error` : undefined}>
-        <legend className="text-sm font-medium">{t("categories")}</legend>
-        <div className="flex flex-wrap gap-4">
-          {CATEGORIES.map((c, i) => (
-            <label key={c} className="flex items-center gap-2 text-sm">
-              <input
-                id={i === 0 ? `${uid}-cat` : undefined}
-                type="checkbox"
-                checked={categories.includes(c)}
-                onChange={() => setCategories(toggle(categories, c))}
-                className="size-4 accent-[var(--color-accent)]"
-              />
-              {t(`category.${c}`)}
-            </label>
-          ))}
-        </div>
-        <p id={`${uid}-cat-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
-          {fields.categories}
-        </p>
-      </fieldset>
+      }
+      className="flex flex-col gap-4"
+    >
+      <CheckboxGroup
+        id={`${uid}-countries`}
+        legend={t("countries")}
+        hint={t("countriesHint")}
+        options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        checked={allowed}
+        onChange={setAllowed}
+        error={fields.allowedCountries}
+      />
+      <CheckboxGroup
+        id={`${uid}-cat`}
+        legend={t("categories")}
+        options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+        checked={categories}
+        onChange={setCategories}
+        error={fields.categories}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <NumField
           id={`${uid}-max-holders`}
@@ -194,11 +202,49 @@ export function TokenRuleDefaultsForm({
           error={fields.lockupDays}
         />
       </div>
-      <div>
-        <Button type="submit" loading={busy}>
-          {t("save")}
-        </Button>
+    </SettingForm>
+  );
+}
+
+/** A list of ticked choices: the first box carries `id` (the error summary links to it), the error is said below. */
+function CheckboxGroup<T extends string | number>({
+  id,
+  legend,
+  hint,
+  options,
+  checked,
+  onChange,
+  error,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  options: { value: T; label: string }[];
+  checked: T[];
+  onChange: (next: T[]) => void;
+  error?: string;
+}) {
+  return (
+    <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="flex flex-wrap gap-4">
+        {options.map((o, i) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm">
+            <input
+              id={i === 0 ? id : undefined}
+              type="checkbox"
+              checked={checked.includes(o.value)}
+              onChange={() => onChange(toggle(checked, o.value))}
+              className="size-4 accent-[var(--color-accent)]"
+            />
+            {o.label}
+          </label>
+        ))}
       </div>
-    </form>
+      {hint ? <p className="text-xs text-ink-muted">{hint}</p> : null}
+      <p id={`${id}-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
+        {error}
+      </p>
+    </fieldset>
   );
 }

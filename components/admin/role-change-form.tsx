@@ -3,11 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
-import { Input, Select } from "@/components/ui/input";
+import { AddressInput, Select } from "@/components/ui/input";
 import { ReasonField } from "@/components/ui/reason-field";
-import { TxStatus } from "@/components/wallet/tx-status";
+import { SignedTxForm, SignedTxStatus } from "@/components/wallet/signed-tx-dialog";
 import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { GRANTABLE_ROLES, type GrantableRole } from "@/lib/admin/client";
 import type { RoleContracts } from "./role-change-dialog";
@@ -59,29 +58,24 @@ export function RoleChangeForm({
     onSubmit({ role, account: account.trim() as `0x${string}`, reason: reason.trim() });
   }
 
-  const progress: Partial<Record<WalletTxStep["kind"], string>> = {
-    preparing: t("checking"),
-    checking: t("checking"),
-    signing: t("signing"),
-    pending: t("pending"),
-    recording: t("recording"),
-  };
-  const busyText = progress[step.kind];
   const labels = { account: t("accountLabel"), reason: t("reasonLabel") };
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
-      {errors ? (
-        <ErrorSummary
-          title={t("fixTitle")}
-          focusKey={errors.at}
-          items={(Object.keys(errors.fields) as (keyof Errors)[]).map((f) => ({
-            field: `${uid}-${f}`,
-            label: labels[f],
-            message: errors.fields[f]!,
-          }))}
-        />
-      ) : null}
+    <SignedTxForm
+      uid={uid}
+      fixTitle={t("fixTitle")}
+      errors={errors}
+      labels={labels}
+      onSubmit={submit}
+      submit={
+        <Button type="submit" variant={fixed ? "danger" : "primary"} loading={busy} disabled={disabled}>
+          {fixed ? t("confirmRevoke") : t("confirmGrant")}
+        </Button>
+      }
+      cancelLabel={t("cancel")}
+      onCancel={onCancel}
+      busy={busy}
+    >
       {fixed ? (
         <p className="text-sm">
           {t("revokeSummary", { role: t(`roles.${fixed.role}`) })}{" "}
@@ -101,17 +95,7 @@ export function RoleChangeForm({
             )}
           </Field>
           <Field id={`${uid}-account`} label={labels.account} hint={t("accountHint")} error={errors?.fields.account}>
-            {(p) => (
-              <Input
-                {...p}
-                name="account"
-                autoComplete="off"
-                spellCheck={false}
-                value={account}
-                onChange={(e) => setAccount(e.target.value)}
-                className="font-mono"
-              />
-            )}
+            {(p) => <AddressInput {...p} name="account" value={account} onChange={(e) => setAccount(e.target.value)} />}
           </Field>
         </>
       )}
@@ -124,23 +108,7 @@ export function RoleChangeForm({
         onChange={setReason}
       />
       <p className="text-xs text-ink-muted">{fixed ? t("revokeWarning") : t("grantWarning")}</p>
-      <TxStatus
-        step={step.kind}
-        testIdOn="region"
-        testId="role-change-status"
-        view={{
-          busy: busyText ? { text: busyText } : null,
-          failed: step.kind === "failed" ? { title: t("failed"), body: <p>{step.message}</p>, focusKey: step } : null,
-        }}
-      />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant={fixed ? "danger" : "primary"} loading={busy} disabled={disabled}>
-          {fixed ? t("confirmRevoke") : t("confirmGrant")}
-        </Button>
-        <Button type="button" variant="ghost" onClick={onCancel} disabled={busy}>
-          {t("cancel")}
-        </Button>
-      </div>
-    </form>
+      <SignedTxStatus step={step} t={t} testId="role-change-status" />
+    </SignedTxForm>
   );
 }

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { AddressInput } from "@/components/ui/input";
 import { officerStartLinkAction } from "./wallet-link-actions";
 
 /**
@@ -56,15 +56,12 @@ export function OfficerLinkForm({ investorId }: { investorId: string }) {
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
         <Field id={`${uid}-wallet`} label={tw("wallet")} error={error ? (error.field ?? error.message) : undefined}>
           {(p) => (
-            <Input
+            <AddressInput
               {...p}
               name="wallet"
               value={wallet}
               onChange={(e) => setWallet(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
               placeholder="0x…"
-              className="font-mono"
             />
           )}
         </Field>

@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { type ReactNode, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
-import { Field } from "@/components/ui/field";
+import { Field, type FieldControlProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { type KybDraftInput, MAX_PEOPLE, MAX_WALLETS } from "@/lib/kyb/types";
 import { saveIssuerApplicationAction } from "./actions";
@@ -63,11 +63,18 @@ export function KybApplicationForm({ initial }: { initial: KybDraftInput }) {
     });
   }
 
-  const text = (k: "legalNameEn" | "legalNameZh" | "crNumber" | "brNumber", extra: object = {}) => (
+  type TextField = "legalNameEn" | "legalNameZh" | "crNumber" | "brNumber" | "registeredAddress" | "listingPlan";
+  const field = (k: TextField, control: (c: FieldControlProps) => ReactNode) => (
     <Field id={`kyb-${k}`} label={labels[k]} hint={t.has(`hints.${k}`) ? t(`hints.${k}`) : undefined} error={errors[k]}>
-      {(c) => <Input {...c} {...extra} value={v[k]} onChange={(e) => set(k)(e.target.value)} />}
+      {control}
     </Field>
   );
+  const text = (k: TextField, extra: object = {}) =>
+    field(k, (c) => <Input {...c} {...extra} value={v[k]} onChange={(e) => set(k)(e.target.value)} />);
+  const area = (k: TextField, rows: number) =>
+    field(k, (c) => (
+      <textarea {...c} rows={rows} className={textarea} value={v[k]} onChange={(e) => set(k)(e.target.value)} />
+    ));
 
   return (
     <form onSubmit={save} noValidate className="flex flex-col gap-5">
@@ -84,30 +91,10 @@ export function KybApplicationForm({ initial }: { initial: KybDraftInput }) {
         {text("crNumber", { inputMode: "numeric", autoComplete: "off" })}
         {text("brNumber", { inputMode: "numeric", autoComplete: "off" })}
       </div>
-      <Field id="kyb-registeredAddress" label={labels.registeredAddress} error={errors.registeredAddress}>
-        {(c) => (
-          <textarea
-            {...c}
-            rows={2}
-            className={textarea}
-            value={v.registeredAddress}
-            onChange={(e) => set("registeredAddress")(e.target.value)}
-          />
-        )}
-      </Field>
+      {area("registeredAddress", 2)}
       <PeopleRows people={v.people} onChange={set("people")} errors={errors} max={MAX_PEOPLE} />
       <WalletRows wallets={v.signatoryWallets} onChange={set("signatoryWallets")} errors={errors} max={MAX_WALLETS} />
-      <Field id="kyb-listingPlan" label={labels.listingPlan} hint={t("hints.listingPlan")} error={errors.listingPlan}>
-        {(c) => (
-          <textarea
-            {...c}
-            rows={4}
-            className={textarea}
-            value={v.listingPlan}
-            onChange={(e) => set("listingPlan")(e.target.value)}
-          />
-        )}
-      </Field>
+      {area("listingPlan", 4)}
       <div aria-live="polite">{result?.ok ? <Alert tone="success" role="none" title={t("saved")} /> : null}</div>
       <div>
         <Button type="submit" variant="secondary" loading={pending}>

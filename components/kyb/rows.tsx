@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { AddressInput, Input } from "@/components/ui/input";
 import type { KybPerson } from "@/lib/kyb/types";
 
 type Errors = Record<string, string[] | undefined>;
@@ -24,44 +25,30 @@ export function PeopleRows({
   const set = (i: number, patch: Partial<KybPerson>) =>
     onChange(people.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
-    <fieldset className="flex flex-col gap-3" aria-describedby="kyb-people-hint">
-      <legend className="text-sm font-medium">{t("peopleLegend")}</legend>
-      <p id="kyb-people-hint" className="text-xs text-ink-muted">
-        {t("peopleHint")}
-      </p>
-      {errors.people ? <p className="text-xs font-medium text-danger">{errors.people[0]}</p> : null}
-      {people.map((p, i) => (
-        <div key={i} className="grid gap-3 rounded-lg border border-line p-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+    <RowList
+      name="people"
+      legend={t("peopleLegend")}
+      hint={t("peopleHint")}
+      error={errors.people?.[0]}
+      rows={people}
+      onChange={onChange}
+      max={max}
+      blank={{ name: "", role: "" }}
+      addLabel={t("addPerson")}
+      removeLabel={(n) => t("removePerson", { n })}
+      rowClassName="grid gap-3 rounded-lg border border-line p-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+    >
+      {(p, i) => (
+        <>
           <Field id={`kyb-people-${i}-name`} label={t("personName", { n: i + 1 })} error={errors[`people.${i}.name`]}>
             {(c) => <Input {...c} value={p.name} onChange={(e) => set(i, { name: e.target.value })} />}
           </Field>
           <Field id={`kyb-people-${i}-role`} label={t("personRole", { n: i + 1 })} error={errors[`people.${i}.role`]}>
             {(c) => <Input {...c} value={p.role} onChange={(e) => set(i, { role: e.target.value })} />}
           </Field>
-          <Button
-            type="button"
-            variant="ghost"
-            size="sm"
-            onClick={() => onChange(people.filter((_, j) => j !== i))}
-            aria-label={t("removePerson", { n: i + 1 })}
-          >
-            {t("remove")}
-          </Button>
-        </div>
-      ))}
-      {people.length < max ? (
-        <div>
-          <Button
-            type="button"
-            variant="secondary"
-            size="sm"
-            onClick={() => onChange([...people, { name: "", role: "" }])}
-          >
-            {t("addPerson")}
-          </Button>
-        </div>
-      ) : null}
-    </fieldset>
+        </>
+      )}
+    </RowList>
   );
 }
 
@@ -79,45 +66,97 @@ export function WalletRows({
 }) {
   const t = useTranslations("kyb.apply");
   return (
-    <fieldset className="flex flex-col gap-3" aria-describedby="kyb-wallets-hint">
-      <legend className="text-sm font-medium">{t("walletsLegend")}</legend>
-      <p id="kyb-wallets-hint" className="text-xs text-ink-muted">
-        {t("walletsHint")}
+    <RowList
+      name="wallets"
+      legend={t("walletsLegend")}
+      hint={t("walletsHint")}
+      error={errors.signatoryWallets?.[0]}
+      rows={wallets}
+      onChange={onChange}
+      max={max}
+      blank=""
+      addLabel={t("addWallet")}
+      removeLabel={(n) => t("removeWallet", { n })}
+      rowClassName="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end"
+    >
+      {(w, i) => (
+        <Field
+          id={`kyb-signatoryWallets-${i}`}
+          label={t("walletLabel", { n: i + 1 })}
+          error={errors[`signatoryWallets.${i}`]}
+        >
+          {(c) => (
+            <AddressInput
+              {...c}
+              value={w}
+              className="text-xs"
+              onChange={(e) => onChange(wallets.map((x, j) => (j === i ? e.target.value : x)))}
+            />
+          )}
+        </Field>
+      )}
+    </RowList>
+  );
+}
+
+/**
+ * A list of rows added and removed in place: its legend and hint (`kyb-<name>-hint`), the list's own error, each row
+ * (`children`) with its Remove button (named with the row's number), and Add while there are fewer than `max`.
+ */
+function RowList<T>({
+  name,
+  legend,
+  hint,
+  error,
+  rows,
+  onChange,
+  max,
+  blank,
+  addLabel,
+  removeLabel,
+  rowClassName,
+  children,
+}: {
+  name: string;
+  legend: string;
+  hint: string;
+  error: string | undefined;
+  rows: T[];
+  onChange: (rows: T[]) => void;
+  max: number;
+  blank: T;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  rowClassName: string;
+  children: (row: T, i: number) => ReactNode;
+}) {
+  const t = useTranslations("kyb.apply");
+  const hintId = `kyb-${name}-hint`;
+  return (
+    <fieldset className="flex flex-col gap-3" aria-describedby={hintId}>
+      <legend className="text-sm font-medium">{legend}</legend>
+      <p id={hintId} className="text-xs text-ink-muted">
+        {hint}
       </p>
-      {errors.signatoryWallets ? <p className="text-xs font-medium text-danger">{errors.signatoryWallets[0]}</p> : null}
-      {wallets.map((w, i) => (
-        <div key={i} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
-          <Field
-            id={`kyb-signatoryWallets-${i}`}
-            label={t("walletLabel", { n: i + 1 })}
-            error={errors[`signatoryWallets.${i}`]}
-          >
-            {(c) => (
-              <Input
-                {...c}
-                value={w}
-                autoComplete="off"
-                spellCheck={false}
-                className="font-mono text-xs"
-                onChange={(e) => onChange(wallets.map((x, j) => (j === i ? e.target.value : x)))}
-              />
-            )}
-          </Field>
+      {error ? <p className="text-xs font-medium text-danger">{error}</p> : null}
+      {rows.map((row, i) => (
+        <div key={i} className={rowClassName}>
+          {children(row, i)}
           <Button
             type="button"
             variant="ghost"
             size="sm"
-            onClick={() => onChange(wallets.filter((_, j) => j !== i))}
-            aria-label={t("removeWallet", { n: i + 1 })}
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+            aria-label={removeLabel(i + 1)}
           >
             {t("remove")}
           </Button>
         </div>
       ))}
-      {wallets.length < max ? (
+      {rows.length < max ? (
         <div>
-          <Button type="button" variant="secondary" size="sm" onClick={() => onChange([...wallets, ""])}>
-            {t("addWallet")}
+          <Button type="button" variant="secondary" size="sm" onClick={() => onChange([...rows, blank])}>
+            {addLabel}
           </Button>
         </div>
       ) : null}

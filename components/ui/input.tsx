@@ -9,6 +9,11 @@ export function Input({ className, ...rest }: InputHTMLAttributes<HTMLInputEleme
   return <input className={cn(controlStyles, className)} {...rest} />;
 }
 
+/** A wallet or contract address as typed: monospaced, with no autocomplete or spelling marks. */
+export function AddressInput({ className, ...rest }: InputHTMLAttributes<HTMLInputElement>) {
+  return <Input autoComplete="off" spellCheck={false} {...rest} className={cn("font-mono", className)} />;
+}
+
 export function Select({ className, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <div className="relative">

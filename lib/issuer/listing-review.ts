@@ -4,12 +4,12 @@ import "server-only";
 import type { FileStorage } from "@/lib/storage";
 import { OfferingStatus } from "@/lib/catalogue/client";
 import path from "node:path";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, artworks, profiles } from "@/lib/db/schema";
 import { sha256Hex } from "@/lib/format/hash";
-import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { countRows, keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { getCompanyOfWallet } from "@/lib/kyb";
 import { emitListingReviewed } from "@/lib/notifications";
 import { inTransaction, ListingError } from "./listing-core";
@@ -56,13 +56,7 @@ export async function listSubmittedListings(
         .where(and(submitted, where))
         .orderBy(...orderBy)
         .limit(limit),
-    async (extra) => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(artworks)
-        .where(and(submitted, extra));
-      return row?.n ?? 0;
-    },
+    (extra) => countRows(db, artworks, and(submitted, extra)),
   );
   const rows = await Promise.all(
     page.rows.map(async (r) => {

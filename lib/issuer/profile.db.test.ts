@@ -10,34 +10,23 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { NO_ROLES, type Roles } from "@/lib/auth/roles";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { actionHarness } from "@/lib/actions/test-support";
+import type { Roles } from "@/lib/auth/roles";
 import { auditLog, issuerApplications, issuerProfiles } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { resetServerEnv } from "@/lib/env";
 import { readStoredFile } from "@/lib/storage";
 import { getIssuerProfile, getPublicIssuer } from "./profile";
 
-let t: TestDatabase;
-const state: { session: { address: `0x${string}`; expiresAt: Date; jti: string } | null; roles: Roles } = {
-  session: null,
-  roles: NO_ROLES,
-};
-vi.mock("@/lib/db", () => ({ getDb: async () => t.db }));
-vi.mock("@/lib/auth/session", () => ({ getSession: async () => state.session }));
+const h = actionHarness();
+vi.mock("@/lib/db", () => ({ getDb: async () => h.t.db }));
+vi.mock("@/lib/auth/session", () => ({ getSession: async () => h.session }));
 vi.mock("@/lib/auth/roles", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/auth/roles")>()),
-  getRoles: async () => state.roles,
+  getRoles: async () => h.roles,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "en",
-  getTranslations: async (ns?: string) => {
-    const tr = (key: string) => `${ns ?? ""}.${key}`;
-    tr.has = () => true;
-    return tr;
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("@/lib/i18n/test-intl")).keyedIntl);
 
 const { saveIssuerProfileAction } = await import("@/components/issuer/profile-actions");
 const { POST: postLogo } = await import("@/app/api/uploads/issuer-profile/logo/route");
@@ -47,8 +36,8 @@ const HARBOUR = "0x15d34aaf54267db7d7c367839aaf71a00a2c6a65";
 const MEI = "0x9965507d1a55bcc2695c58ba16fb37d819b0a4dc";
 
 function signIn(address: `0x${string}` | null, roles: Partial<Roles> = {}) {
-  state.session = address ? { address, expiresAt: new Date(Date.now() + 3_600_000), jti: `j-${address}` } : null;
-  state.roles = { ...NO_ROLES, ...roles };
+  if (address) h.signInAs(address, { registered: false, ...roles });
+  else h.session = null;
 }
 const form = (fields: Record<string, string>) => {
   const f = new FormData();
@@ -72,14 +61,8 @@ const png = async (side: number) =>
       .toBuffer(),
   );
 
-beforeAll(async () => {
+beforeAll(() => {
   vi.stubEnv("DATA_DIR", mkdtempSync(path.join(tmpdir(), "atelier-issuer-profile-")));
-  resetServerEnv();
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-  vi.unstubAllEnvs();
   resetServerEnv();
 });
 
@@ -88,13 +71,13 @@ describe("the issuer's company profile", () => {
     signIn(LUMEN, { issuer: true });
     const r = await save({ nameEn: "  Lumen Art Partners ", nameZh: "流明藝術夥伴", aboutEn: "Line one\nLine two" });
     expect(r).toMatchObject({ ok: true });
-    expect(await getIssuerProfile(t.db, { address: LUMEN })).toMatchObject({
+    expect(await getIssuerProfile(h.t.db, { address: LUMEN })).toMatchObject({
       nameEn: "Lumen Art Partners",
       nameZh: "流明藝術夥伴",
       aboutEn: "Line one\nLine two",
       aboutZh: null,
     });
-    const [entry] = await t.db
+    const [entry] = await h.t.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "issuer.profile.save"), eq(auditLog.subjectId, LUMEN)));
@@ -106,8 +89,8 @@ describe("the issuer's company profile", () => {
       form({ nameEn: "Taken over", nameZh: "", aboutEn: "", aboutZh: "", address: LUMEN }),
     );
     expect(other).toMatchObject({ ok: true });
-    expect((await getIssuerProfile(t.db, { address: LUMEN }))?.nameEn).toBe("Lumen Art Partners");
-    expect((await getIssuerProfile(t.db, { address: HARBOUR }))?.nameEn).toBe("Taken over");
+    expect((await getIssuerProfile(h.t.db, { address: LUMEN }))?.nameEn).toBe("Lumen Art Partners");
+    expect((await getIssuerProfile(h.t.db, { address: HARBOUR }))?.nameEn).toBe("Taken over");
   });
 
   it("refuses a wallet without the issuer role, and bad input in words, writing nothing", async () => {
@@ -115,7 +98,7 @@ describe("the issuer's company profile", () => {
     expect(await save({ nameEn: "Mei's gallery" })).toMatchObject({ ok: false, code: "forbidden" });
     signIn(null);
     expect(await save({ nameEn: "Nobody" })).toMatchObject({ ok: false, code: "unauthenticated" });
-    expect(await getIssuerProfile(t.db, { address: MEI })).toBeNull();
+    expect(await getIssuerProfile(h.t.db, { address: MEI })).toBeNull();
 
     signIn(LUMEN, { issuer: true });
     const long = await save({ nameEn: "x".repeat(121), aboutZh: "bad\u0007bell" });
@@ -123,7 +106,7 @@ describe("the issuer's company profile", () => {
     if (long.ok) throw new Error("unreachable");
     expect(long.fieldErrors?.nameEn).toEqual(["issuer.profile.fieldErrors.tooLong"]);
     expect(long.fieldErrors?.aboutZh).toEqual(["issuer.profile.fieldErrors.plainText"]);
-    expect((await getIssuerProfile(t.db, { address: LUMEN }))?.nameEn).toBe("Lumen Art Partners");
+    expect((await getIssuerProfile(h.t.db, { address: LUMEN }))?.nameEn).toBe("Lumen Art Partners");
   });
 });
 
@@ -143,42 +126,42 @@ describe("the logo upload", () => {
     expect(await tiny.json()).toMatchObject({ code: "imageTooSmall" });
     const huge = await logo(new Uint8Array(2 * 1024 * 1024 + 1));
     expect(huge.status).toBe(413);
-    expect((await getIssuerProfile(t.db, { address: HARBOUR }))?.logoSrc ?? null).toBeNull();
+    expect((await getIssuerProfile(h.t.db, { address: HARBOUR }))?.logoSrc ?? null).toBeNull();
   });
 
   it("stores the issuer's own logo as WebP under issuers/, replaces the previous one and audits both", async () => {
     signIn(HARBOUR, { issuer: true });
     expect((await logo(await png(900))).status).toBe(201);
-    const first = await getIssuerProfile(t.db, { address: HARBOUR });
+    const first = await getIssuerProfile(h.t.db, { address: HARBOUR });
     expect(first?.logoSrc).toMatch(new RegExp(`^/media/issuers/${HARBOUR}/logo-[0-9a-f]{8}\\.webp$`));
     expect(first).toMatchObject({ logoWidth: 512, logoHeight: 512, nameEn: "Taken over" });
     const stored = await readStoredFile(first!.logoSrc!.slice("/media/".length), { area: "issuers" });
     expect(stored?.subarray(8, 12).toString("latin1")).toBe("WEBP");
 
     expect((await logo(await png(200))).status).toBe(201);
-    const second = await getIssuerProfile(t.db, { address: HARBOUR });
+    const second = await getIssuerProfile(h.t.db, { address: HARBOUR });
     expect(second?.logoSrc).not.toBe(first?.logoSrc);
     expect(await readStoredFile(first!.logoSrc!.slice("/media/".length))).toBeNull();
-    expect((await getIssuerProfile(t.db, { address: LUMEN }))?.logoSrc ?? null).toBeNull();
-    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "issuer.profile.logo"));
+    expect((await getIssuerProfile(h.t.db, { address: LUMEN }))?.logoSrc ?? null).toBeNull();
+    const audits = await h.t.db.select().from(auditLog).where(eq(auditLog.action, "issuer.profile.logo"));
     expect(audits.map((a) => a.actor)).toEqual([HARBOUR, HARBOUR]);
   });
 });
 
 describe("the issuer on an artwork's page", () => {
   it("reads the display name in the reader's language, else the approved application's legal name, else nothing", async () => {
-    const zh = await getPublicIssuer(t.db, { address: LUMEN, locale: "zh-HK" });
+    const zh = await getPublicIssuer(h.t.db, { address: LUMEN, locale: "zh-HK" });
     expect(zh).toMatchObject({ name: "流明藝術夥伴", about: "Line one\nLine two", logo: null });
-    expect((await getPublicIssuer(t.db, { address: LUMEN, locale: "en" })).name).toBe("Lumen Art Partners");
+    expect((await getPublicIssuer(h.t.db, { address: LUMEN, locale: "en" })).name).toBe("Lumen Art Partners");
 
     const gallery = "0x14dc79964da2c08b23698b3d3cc7ca32193d9955";
     const signer = "0x23618e81e3f5cdf7f54c3d65f7fbc0abf5b21e8f";
-    expect(await getPublicIssuer(t.db, { address: signer, locale: "en" })).toMatchObject({
+    expect(await getPublicIssuer(h.t.db, { address: signer, locale: "en" })).toMatchObject({
       address: signer,
       name: null,
       about: null,
     });
-    await t.db.insert(issuerApplications).values({
+    await h.t.db.insert(issuerApplications).values({
       applicant: gallery,
       status: "active",
       decidedAt: new Date(),
@@ -188,13 +171,13 @@ describe("the issuer on an artwork's page", () => {
         signatoryWallets: ["0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f"],
       },
     });
-    expect((await getPublicIssuer(t.db, { address: signer, locale: "en" })).name).toBe(
+    expect((await getPublicIssuer(h.t.db, { address: signer, locale: "en" })).name).toBe(
       "Kowloon Modern Gallery Limited",
     );
-    expect((await getPublicIssuer(t.db, { address: signer, locale: "zh-HK" })).name).toBe("九龍現代畫廊有限公司");
+    expect((await getPublicIssuer(h.t.db, { address: signer, locale: "zh-HK" })).name).toBe("九龍現代畫廊有限公司");
     // A saved display name wins over the legal name; an empty one falls back again.
-    await t.db.insert(issuerProfiles).values({ address: signer, nameEn: "KMG" });
-    expect((await getPublicIssuer(t.db, { address: signer, locale: "en" })).name).toBe("KMG");
-    expect((await getPublicIssuer(t.db, { address: signer, locale: "zh-HK" })).name).toBe("KMG");
+    await h.t.db.insert(issuerProfiles).values({ address: signer, nameEn: "KMG" });
+    expect((await getPublicIssuer(h.t.db, { address: signer, locale: "en" })).name).toBe("KMG");
+    expect((await getPublicIssuer(h.t.db, { address: signer, locale: "zh-HK" })).name).toBe("KMG");
   });
 });

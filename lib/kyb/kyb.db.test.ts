@@ -34,14 +34,7 @@ vi.mock("@/lib/auth/roles", async (importOriginal) => ({
   getRoles: async (address: string) => ({ ...NO_ROLES, ...state.roles.get(address.toLowerCase()) }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => "en",
-  getTranslations: async (ns?: string) => {
-    const tr = (key: string) => `${ns ?? ""}.${key}`;
-    tr.has = () => true;
-    return tr;
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("@/lib/i18n/test-intl")).keyedIntl);
 
 const { saveIssuerApplicationAction, submitIssuerApplicationAction } = await import("@/components/kyb/actions");
 const { approveKybAction, preApproveKybAction, rejectKybAction, requestKybInformationAction, saveKybReviewAction } =

@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type IssuerApplication, KYB_WAITING_STATUSES, type KybStatus, issuerApplications } from "@/lib/db/schema";
-import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { countRows, keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { isKybReviewable, KYB_CHECKLIST } from "./state";
 import { applyKybTransition, getIssuerApplication, type KybResult } from "./transitions";
 
@@ -49,13 +49,7 @@ export async function listKybQueue(
         .where(and(of, where))
         .orderBy(...orderBy)
         .limit(limit),
-    async (extra) => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(issuerApplications)
-        .where(and(of, extra));
-      return row?.n ?? 0;
-    },
+    (extra) => countRows(db, issuerApplications, and(of, extra)),
   );
   return { ...page, rows: page.rows.map((r) => r.app) };
 }

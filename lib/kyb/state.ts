@@ -13,6 +13,7 @@
  */
 import type { KybDocumentKind, KybStatus } from "@/lib/db/schema";
 import { type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
+import { isReviewDecision, reviewDecision } from "@/lib/kyc/client";
 
 export type KybEvent =
   | { type: "submit" }
@@ -89,30 +90,15 @@ export type KybMachineInput = {
 
 export type KybTransition = { ok: true; status: KybStatus } | { ok: false; error: KybTransitionError };
 
-const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
-
 export function kybTransition(app: KybMachineInput, event: KybEvent): KybTransition {
   const { status } = app;
   const fail = (error: KybTransitionError): KybTransition => ({ ok: false, error });
+  const review = { reviewable: isKybReviewable(status), complete: complete(app.readiness), fourEyes: true };
+  if (isReviewDecision(event)) return reviewDecision(event, { ...app, ...review }, "not_reviewable");
   switch (event.type) {
     case "submit":
       if (!isKybEditable(status)) return fail("not_editable");
       return { ok: true, status: status === "draft" ? "submitted" : "resubmitted" };
-    case "request_information":
-    case "reject":
-      if (!isKybReviewable(status)) return fail("not_reviewable");
-      return { ok: true, status: event.type === "reject" ? "rejected" : "needs_information" };
-    case "pre_approve":
-      if (!isKybReviewable(status)) return fail("not_reviewable");
-      if (app.preApprovedBy) return fail("already_pre_approved");
-      if (!complete(app.readiness)) return fail("review_incomplete");
-      return { ok: true, status };
-    case "approve":
-      if (!isKybReviewable(status)) return fail("not_reviewable");
-      if (!app.preApprovedBy) return fail("needs_pre_approval");
-      if (same(app.preApprovedBy, event.actor)) return fail("same_officer");
-      if (!complete(app.readiness)) return fail("review_incomplete");
-      return { ok: true, status: "approved" };
     case "activate":
       if (status !== "approved" || !app.allWalletsIssuers) return fail("not_approved");
       return { ok: true, status: "active" };

@@ -63,6 +63,50 @@ async function sendPlan(plan: RegistrationPlan, officer: typeof grace): Promise<
   return (await tc.send(hash)).transactionHash;
 }
 
+/**
+ * A retail investor from Hong Kong (`investor`: name, on-chain id) with `wallet`, and their application in review with
+ * every checklist item ticked and both documents uploaded (their hashes of repeated `mark`): ready to approve.
+ */
+async function reviewedApplication(
+  investor: { legalName: string; onChainId?: Hex },
+  wallet: { address: Hex },
+  mark: string,
+) {
+  const address = wallet.address.toLowerCase();
+  const [inv] = await t.db
+    .insert(investors)
+    .values({ ...investor, kycStatus: "submitted", residence: "HK", category: "retail" })
+    .returning();
+  await t.db.insert(investorWallets).values({ address, investorId: inv!.id });
+  const [application] = await t.db
+    .insert(kycApplications)
+    .values({
+      investorId: inv!.id,
+      wallet: address,
+      status: "in_review",
+      data: { residence: { nationality: "HK", residence: "HK" }, category: { category: "retail" } },
+      checklist: Object.fromEntries(
+        ["identity_matches", "address_recent", "sanctions_clear", "category_evidence", "questionnaire_ok"].map((k) => [
+          k,
+          true,
+        ]),
+      ),
+    })
+    .returning();
+  for (const kind of ["identity", "address"] as const)
+    await t.db.insert(kycDocuments).values({
+      applicationId: application!.id,
+      kind,
+      originalName: `${kind}.pdf`,
+      mime: "application/pdf",
+      sizeBytes: 1000,
+      sha256: `0x${mark.repeat(64)}`,
+      filePath: `${mark}/${kind}`,
+      uploadedBy: address,
+    });
+  return application!;
+}
+
 beforeAll(async () => {
   tc = await startTestChain({ agents: [grace, marcus] });
   const now = Number((await tc.client.getBlock()).timestamp);
@@ -316,37 +360,8 @@ describe("KYC renewal", () => {
 
 describe("a renewal that keeps every answer", () => {
   it("extends the registration (updateInvestor to a new expiry), not 'already registered' with the old one", async () => {
-    const [inv] = await t.db
-      .insert(investors)
-      .values({ legalName: "Mei", onChainId: meiId, kycStatus: "submitted", residence: "HK", category: "retail" })
-      .returning();
-    await t.db.insert(investorWallets).values({ address: mei.address.toLowerCase(), investorId: inv!.id });
-    const [renewal] = await t.db
-      .insert(kycApplications)
-      .values({
-        investorId: inv!.id,
-        wallet: mei.address.toLowerCase(),
-        status: "in_review",
-        data: { residence: { nationality: "HK", residence: "HK" }, category: { category: "retail" } },
-        checklist: Object.fromEntries(
-          ["identity_matches", "address_recent", "sanctions_clear", "category_evidence", "questionnaire_ok"].map(
-            (k) => [k, true],
-          ),
-        ),
-      })
-      .returning();
-    for (const kind of ["identity", "address"] as const)
-      await t.db.insert(kycDocuments).values({
-        applicationId: renewal!.id,
-        kind,
-        originalName: `${kind}.pdf`,
-        mime: "application/pdf",
-        sizeBytes: 1000,
-        sha256: `0x${"b".repeat(64)}`,
-        filePath: `y/${kind}`,
-        uploadedBy: mei.address.toLowerCase(),
-      });
-    const begun = await approval.beginApproval(t.db, { app: renewal!, actor: grace.address.toLowerCase() });
+    const renewal = await reviewedApplication({ legalName: "Mei", onChainId: meiId }, mei, "b");
+    const begun = await approval.beginApproval(t.db, { app: renewal, actor: grace.address.toLowerCase() });
     if (!begun.ok) throw new Error(begun.code);
     expect(begun.plan).toMatchObject({ functionName: "updateInvestor", alreadyRegistered: false });
     expect(Number(begun.plan.expiry)).toBeGreaterThan(Number(begun.plan.current!.expiry) + 300 * DAY);
@@ -392,52 +407,23 @@ describe("the KYC validity period (a platform setting)", () => {
     const { approvalExpiry } = await import("./state");
     const priya = devAccount(15);
     expect(await setKycValidityMonths(t.db, { months: 6, admin: devAccount(0).address })).toMatchObject({ ok: true });
-    const [inv] = await t.db
-      .insert(investors)
-      .values({ legalName: "Priya", kycStatus: "submitted", residence: "HK", category: "retail" })
-      .returning();
-    await t.db.insert(investorWallets).values({ address: priya.address.toLowerCase(), investorId: inv!.id });
-    const [application] = await t.db
-      .insert(kycApplications)
-      .values({
-        investorId: inv!.id,
-        wallet: priya.address.toLowerCase(),
-        status: "in_review",
-        data: { residence: { nationality: "HK", residence: "HK" }, category: { category: "retail" } },
-        checklist: Object.fromEntries(
-          ["identity_matches", "address_recent", "sanctions_clear", "category_evidence", "questionnaire_ok"].map(
-            (k) => [k, true],
-          ),
-        ),
-      })
-      .returning();
-    for (const kind of ["identity", "address"] as const)
-      await t.db.insert(kycDocuments).values({
-        applicationId: application!.id,
-        kind,
-        originalName: `${kind}.pdf`,
-        mime: "application/pdf",
-        sizeBytes: 1000,
-        sha256: `0x${"c".repeat(64)}`,
-        filePath: `z/${kind}`,
-        uploadedBy: priya.address.toLowerCase(),
-      });
+    const application = await reviewedApplication({ legalName: "Priya" }, priya, "c");
     const lo = Math.floor(approvalExpiry(new Date(), 6).getTime() / 1000);
-    const begun = await approval.beginApproval(t.db, { app: application!, actor: grace.address.toLowerCase() });
+    const begun = await approval.beginApproval(t.db, { app: application, actor: grace.address.toLowerCase() });
     if (!begun.ok) throw new Error(begun.code);
     const hi = Math.floor(approvalExpiry(new Date(), 6).getTime() / 1000);
     expect(begun.plan.functionName).toBe("registerInvestor");
     expect(Number(begun.plan.expiry)).toBeGreaterThanOrEqual(lo);
     expect(Number(begun.plan.expiry)).toBeLessThanOrEqual(hi);
     const hash = await sendPlan(begun.plan, grace);
-    const [current] = await t.db.select().from(kycApplications).where(eq(kycApplications.id, application!.id));
+    const [current] = await t.db.select().from(kycApplications).where(eq(kycApplications.id, application.id));
     const done = await approval.confirmApproval(t.db, {
       app: current!,
       actor: grace.address.toLowerCase(),
       txHash: hash,
     });
     expect(done).toMatchObject({ ok: true });
-    const [approved] = await t.db.select().from(investors).where(eq(investors.id, inv!.id));
+    const [approved] = await t.db.select().from(investors).where(eq(investors.id, application.investorId!));
     expect(approved!.kycExpiresAt!.getTime() / 1000).toBe(Number(begun.plan.expiry));
     // Six months, not the twelve of the default: about 183 days from now.
     const days = (approved!.kycExpiresAt!.getTime() - Date.now()) / (DAY * 1000);

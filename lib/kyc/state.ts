@@ -13,6 +13,7 @@
  */
 import type { InvestorCategory, KycStatus } from "@/lib/db/schema";
 import { isReviewComplete, type ReviewReadiness } from "./review";
+import { isReviewDecision, reviewDecision } from "./four-eyes";
 
 export { needsTwoAgents } from "./four-eyes";
 
@@ -102,11 +103,15 @@ export function needsFourEyes({
   return isProfessional(category) || isProfessional(previousCategory);
 }
 
-const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
-
 export function transition(app: KycMachineInput, event: KycEvent): KycTransition {
   const { status } = app;
   const fail = (error: KycTransitionError): KycTransition => ({ ok: false, error });
+  const review = {
+    reviewable: isReviewable(status),
+    complete: isReviewComplete(app.review),
+    fourEyes: needsFourEyes(app),
+  };
+  if (isReviewDecision(event)) return reviewDecision(event, { ...app, ...review }, "invalid_transition");
   switch (event.type) {
     case "submit":
       if (status === "submitted" || status === "in_review") return fail("already_submitted");
@@ -114,23 +119,6 @@ export function transition(app: KycMachineInput, event: KycEvent): KycTransition
       return { ok: true, status: "submitted" };
     case "start_review":
       return status === "submitted" ? { ok: true, status: "in_review" } : fail("invalid_transition");
-    case "request_information":
-    case "reject":
-      if (!isReviewable(status)) return fail("invalid_transition");
-      return { ok: true, status: event.type === "reject" ? "rejected" : "needs_information" };
-    case "pre_approve":
-      if (!isReviewable(status)) return fail("invalid_transition");
-      if (app.preApprovedBy) return fail("already_pre_approved");
-      if (!isReviewComplete(app.review)) return fail("review_incomplete");
-      return { ok: true, status };
-    case "approve":
-      if (!isReviewable(status)) return fail("invalid_transition");
-      if (needsFourEyes(app)) {
-        if (!app.preApprovedBy) return fail("needs_pre_approval");
-        if (same(app.preApprovedBy, event.actor)) return fail("same_officer");
-      }
-      if (!isReviewComplete(app.review)) return fail("review_incomplete");
-      return { ok: true, status: "approved" };
     case "expire": {
       if (status !== "approved") return fail("invalid_transition");
       const now = app.now ?? new Date();

@@ -1,11 +1,11 @@
 import "server-only";
 
 /** Open market orders of a set of wallets, one keyset page at a time, oldest first, and the HKD their bids hold. */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { type MarketOrder, marketOrders } from "@/lib/db/schema";
-import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { countRows, keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 
 /** Oldest first; the order id breaks ties between orders placed in one block (served by market_orders_maker_open_idx). */
 export const OPEN_ORDERS_KEYSET: Keyset = {
@@ -27,13 +27,6 @@ export async function listOpenOrdersPage(
     ),
     eq(marketOrders.status, "open"),
   );
-  const count = async (extra: SQL | undefined) => {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(marketOrders)
-      .where(and(own, extra));
-    return row?.n ?? 0;
-  };
   const [page, [escrow]] = await Promise.all([
     keysetPage(
       OPEN_ORDERS_KEYSET,
@@ -46,7 +39,7 @@ export async function listOpenOrdersPage(
           .where(and(own, where))
           .orderBy(...orderBy)
           .limit(limit),
-      count,
+      (extra) => countRows(db, marketOrders, and(own, extra)),
     ),
     // The market holds each open bid's remaining shares × its price, whichever page is shown.
     db

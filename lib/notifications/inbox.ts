@@ -4,7 +4,7 @@
  */
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { countRows, keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { notifications } from "@/lib/db/schema";
 import { recipientsOfViewer } from "./recipients";
 import { type MailLocale, renderNotification } from "./render";
@@ -54,10 +54,7 @@ export async function listNotificationsPage(
         .where(and(mine, where))
         .orderBy(...orderBy)
         .limit(limit),
-    async (extra) => {
-      const [row] = await db.select({ n: count() }).from(notifications).where(and(mine, extra));
-      return Number(row?.n ?? 0);
-    },
+    (extra) => countRows(db, notifications, and(mine, extra)),
   );
   return {
     ...page,

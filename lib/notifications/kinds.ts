@@ -2,36 +2,11 @@
  * The notification kinds the portal sends, and the values each message takes. Plain module (the indexer worker
  * emits order fills). Words are in lib/i18n/messages/<locale>/notifications.json under `notifications.kinds.<kind>`.
  */
-export const notificationKinds = [
-  "kyc_submitted",
-  "kyc_approved",
-  "kyc_rejected",
-  "kyc_needs_information",
-  "kyc_expired",
-  "kyc_expiring",
-  "kyb_needs_information",
-  "kyb_approved",
-  "kyb_rejected",
-  "order_filled",
-  "order_partly_filled",
-  "listing_approved",
-  "listing_returned",
-  "offering_opened",
-  "wallet_frozen",
-  "wallet_unfrozen",
-  "shares_frozen",
-  "forced_transfer",
-  "distribution_to_claim",
-  "role_granted",
-  "role_revoked",
-] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
 
-export function isNotificationKind(value: unknown): value is NotificationKind {
-  return typeof value === "string" && (notificationKinds as readonly string[]).includes(value);
-}
-
-/** The groups a person turns email on or off for (one switch per group on the preferences form). */
+/**
+ * The groups a person turns email on or off for (one switch per group on the preferences form), each with its
+ * kinds: every kind stands in exactly one group.
+ */
 export const preferenceGroups = {
   // A company's verification (KYB) is told under the same switch as a person's (KYC).
   kyc: [
@@ -48,10 +23,17 @@ export const preferenceGroups = {
   orders: ["order_filled", "order_partly_filled"],
   listings: ["listing_approved", "listing_returned"],
   offerings: ["offering_opened"],
-  holdings: ["distribution_to_claim", "wallet_frozen", "wallet_unfrozen", "shares_frozen", "forced_transfer"],
+  holdings: ["wallet_frozen", "wallet_unfrozen", "shares_frozen", "forced_transfer", "distribution_to_claim"],
   roles: ["role_granted", "role_revoked"],
-} as const satisfies Record<string, readonly NotificationKind[]>;
+} as const;
 export type PreferenceGroup = keyof typeof preferenceGroups;
+export type NotificationKind = (typeof preferenceGroups)[PreferenceGroup][number];
+export const notificationKinds: readonly NotificationKind[] = Object.values(preferenceGroups).flat();
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === "string" && (notificationKinds as readonly string[]).includes(value);
+}
+
 export const preferenceGroupNames = Object.keys(preferenceGroups) as PreferenceGroup[];
 
 export function groupOf(kind: NotificationKind): PreferenceGroup {

@@ -6,6 +6,8 @@
  * builds SQL, and the indexer worker (plain Node) loads domains that page their lists (lib/notifications).
  */
 import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "@/lib/db/connect";
 import { encodeCursor, type Page, type PageCursor } from "./client";
 
 export * from "./client";
@@ -100,4 +102,13 @@ export async function keysetPage<T extends { pageKey: string[] }>(
     }
     return page;
   }
+}
+
+/** How many rows of `table` meet `where` (all of them when undefined): a page's `count`, or a list's total. */
+export async function countRows(db: Database, table: PgTable, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(where);
+  return row?.n ?? 0;
 }

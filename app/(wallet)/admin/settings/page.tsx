@@ -5,8 +5,6 @@ import { MarketFeeDialog } from "@/components/admin/market-fee-dialog";
 import { KycValidityForm, TokenRuleDefaultsForm } from "@/components/admin/portal-settings-forms";
 import { SettingRow } from "@/components/admin/setting-row";
 import { Address } from "@/components/ui/address";
-import { Alert } from "@/components/ui/alert";
-import { FactList } from "@/components/ui/fact-list";
 import { requirePageSession } from "@/lib/auth";
 import { checksumAddress } from "@/lib/format/address";
 import { formatDayTime } from "@/lib/format/date";
@@ -34,24 +32,20 @@ export default async function AdminSettingsPage() {
       ? t("changedBy", { date: formatDayTime(stamp.updatedAt, locale), admin: checksumAddress(stamp.updatedBy) })
       : t("neverChanged");
   const countries = LISTING_COUNTRIES.map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }));
-  const market = v.market;
-  const token = v.paymentToken;
+  const market = v.market === "unavailable" ? null : v.market;
+  const token = v.paymentToken === "unavailable" ? null : v.paymentToken;
+  const portal = v.portal;
+  const rules = portal?.tokenRuleDefaults.value;
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-8 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
       <AdminHeader current="settings" />
 
-      <SettingRow id="setting-fee" title={t("fee.title")} enforced={t("enforced.market")} intro={t("fee.intro")}>
-        {market === "unavailable" ? (
-          <Alert tone="error" title={t("chainUnavailableTitle")}>
-            {t("chainUnavailableBody")}
-          </Alert>
-        ) : market === null ? (
-          <p className="text-sm text-ink-muted">{t("fee.noMarket")}</p>
-        ) : (
-          <>
-            <FactList
-              stackOnPhones
-              facts={[
+      <SettingRow
+        name="fee"
+        unavailable={v.market === "unavailable" && "chain"}
+        facts={
+          market
+            ? [
                 {
                   label: t("fee.current"),
                   value: <span data-testid="market-fee">{bpsToPercent(market.feeBps)}%</span>,
@@ -59,110 +53,79 @@ export default async function AdminSettingsPage() {
                 { label: t("fee.recipient"), value: <Address address={market.feeRecipient} full /> },
                 { label: t("fee.cap"), value: t("fee.capValue", { max: bpsToPercent(market.maxFeeBps) }) },
                 { label: t("fee.contract"), value: <Address address={market.market} /> },
-              ]}
-            />
-            <p className="text-sm text-ink-muted">{t("fee.howChanged")}</p>
-            <MarketFeeDialog
-              admin={ctx.address}
-              market={market.market}
-              feeBps={market.feeBps}
-              feeRecipient={market.feeRecipient}
-              maxFeeBps={market.maxFeeBps}
-            />
-          </>
-        )}
-      </SettingRow>
-
-      <SettingRow id="setting-kyc" title={t("kyc.title")} enforced={t("enforced.portal")} intro={t("kyc.intro")}>
-        {v.portal ? (
-          <>
-            <FactList
-              stackOnPhones
-              facts={[
-                {
-                  label: t("kyc.current"),
-                  value: (
-                    <span data-testid="kyc-validity">
-                      {t("kyc.months", { months: v.portal.kycValidityMonths.value })}
-                    </span>
-                  ),
-                },
-                { label: t("lastChange"), value: stampText(v.portal.kycValidityMonths.stamp) },
-              ]}
-            />
-            <p className="text-sm text-ink-muted">{t("kyc.existing")}</p>
-            <KycValidityForm months={v.portal.kycValidityMonths.value} />
-          </>
+              ]
+            : undefined
+        }
+      >
+        {market ? (
+          <MarketFeeDialog
+            admin={ctx.address}
+            market={market.market}
+            feeBps={market.feeBps}
+            feeRecipient={market.feeRecipient}
+            maxFeeBps={market.maxFeeBps}
+          />
         ) : (
-          <Alert tone="error" title={t("dbUnavailableTitle")}>
-            {t("dbUnavailableBody")}
-          </Alert>
-        )}
-      </SettingRow>
-
-      <SettingRow id="setting-rules" title={t("rules.title")} enforced={t("enforced.token")} intro={t("rules.intro")}>
-        {v.portal ? (
-          <>
-            <FactList
-              stackOnPhones
-              facts={[
-                {
-                  label: t("rules.countries"),
-                  value: v.portal.tokenRuleDefaults.value.allowedCountries.length
-                    ? v.portal.tokenRuleDefaults.value.allowedCountries
-                        .map((c) => countryShortNameFromNumeric(c, locale))
-                        .join(", ")
-                    : t("rules.anyCountry"),
-                },
-                {
-                  label: t("rules.categories"),
-                  value: v.portal.tokenRuleDefaults.value.categories.map((c) => t(`rules.category.${c}`)).join(", "),
-                },
-                {
-                  label: t("rules.maxHolders"),
-                  value: v.portal.tokenRuleDefaults.value.maxHolders || t("rules.noLimit"),
-                },
-                {
-                  label: t("rules.lockupDays"),
-                  value: t("rules.days", { days: v.portal.tokenRuleDefaults.value.lockupDays }),
-                },
-                { label: t("lastChange"), value: stampText(v.portal.tokenRuleDefaults.stamp) },
-              ]}
-            />
-            <p className="text-sm text-ink-muted">{t("rules.existing")}</p>
-            <TokenRuleDefaultsForm rules={v.portal.tokenRuleDefaults.value} countries={countries} />
-          </>
-        ) : (
-          <Alert tone="error" title={t("dbUnavailableTitle")}>
-            {t("dbUnavailableBody")}
-          </Alert>
+          <p className="text-sm text-ink-muted">{t("fee.noMarket")}</p>
         )}
       </SettingRow>
 
       <SettingRow
-        id="setting-token"
-        title={t("token.title")}
-        enforced={t("enforced.deployment")}
-        intro={t("token.intro")}
+        name="kyc"
+        unavailable={!portal && "db"}
+        facts={
+          portal && [
+            {
+              label: t("kyc.current"),
+              value: (
+                <span data-testid="kyc-validity">{t("kyc.months", { months: portal.kycValidityMonths.value })}</span>
+              ),
+            },
+            { label: t("lastChange"), value: stampText(portal.kycValidityMonths.stamp) },
+          ]
+        }
       >
-        {token === "unavailable" ? (
-          <Alert tone="error" title={t("chainUnavailableTitle")}>
-            {t("chainUnavailableBody")}
-          </Alert>
-        ) : (
-          <>
-            <FactList
-              stackOnPhones
-              facts={[
+        {portal ? <KycValidityForm months={portal.kycValidityMonths.value} /> : null}
+      </SettingRow>
+
+      <SettingRow
+        name="rules"
+        unavailable={!portal && "db"}
+        facts={
+          portal &&
+          rules && [
+            {
+              label: t("rules.countries"),
+              value: rules.allowedCountries.length
+                ? rules.allowedCountries.map((c) => countryShortNameFromNumeric(c, locale)).join(", ")
+                : t("rules.anyCountry"),
+            },
+            {
+              label: t("rules.categories"),
+              value: rules.categories.map((c) => t(`rules.category.${c}`)).join(", "),
+            },
+            { label: t("rules.maxHolders"), value: rules.maxHolders || t("rules.noLimit") },
+            { label: t("rules.lockupDays"), value: t("rules.days", { days: rules.lockupDays }) },
+            { label: t("lastChange"), value: stampText(portal.tokenRuleDefaults.stamp) },
+          ]
+        }
+      >
+        {rules ? <TokenRuleDefaultsForm rules={rules} countries={countries} /> : null}
+      </SettingRow>
+
+      <SettingRow
+        name="token"
+        unavailable={!token && "chain"}
+        facts={
+          token
+            ? [
                 { label: t("token.address"), value: <Address address={token.address} full /> },
                 { label: t("token.symbol"), value: token.symbol },
                 { label: t("token.decimals"), value: token.decimals },
-              ]}
-            />
-            <p className="text-sm text-ink-muted">{t("token.howChanged")}</p>
-          </>
-        )}
-      </SettingRow>
+              ]
+            : undefined
+        }
+      />
     </div>
   );
 }

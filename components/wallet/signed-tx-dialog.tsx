@@ -1,0 +1,196 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import type { Hex } from "viem";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
+import { ConnectDialog } from "./connect-dialog";
+import { TxStatus } from "./tx-status";
+import { useSignerWallet } from "./use-signer-wallet";
+import { TxRefused, useWalletTx, type WalletCall, type WalletTxStep } from "./use-wallet-tx";
+
+/*
+ * One shape for a change that one named wallet signs in a dialog (an admin's role change or fee change): the
+ * caller's fields, then the wallet signs, then the server verifies and records the mined transaction, the dialog
+ * closes and the page refreshes with the success line above the button that opened it.
+ */
+
+/** The words a signed change's status and failures are said in (a namespace holding these keys). */
+type SignedTxWords = (
+  key: "checking" | "signing" | "pending" | "recording" | "failed" | "reverted" | "rejectedInWallet",
+) => string;
+
+/** A server action's answer on the transaction: recorded, or its refusal in words. */
+type Recorded = { ok: true } | { ok: false; message: string };
+
+/**
+ * The signer's wallet (`signer`), the dialog's open state, the transaction and the success line. `sign` opens the
+ * connect dialog when no wallet is connected; else runs `check` (the portal's own refusal before the wallet opens,
+ * in words), sends `call` from the connected wallet and has `record` verify it. Returns whether it was recorded.
+ */
+export function useSignedTx(signer: string, t: SignedTxWords) {
+  const router = useRouter();
+  const wallet = useSignerWallet(signer);
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const tx = useWalletTx({ rejected: t("rejectedInWallet"), reverted: t("reverted") });
+
+  async function sign(
+    call: Omit<WalletCall, "account">,
+    record: (txHash: Hex) => Promise<Recorded>,
+    check?: () => Promise<Recorded>,
+  ): Promise<boolean> {
+    const account = wallet.address;
+    if (!account) {
+      wallet.askToConnect();
+      return false;
+    }
+    const hash = await tx.run(
+      async ({ send }) => {
+        const checked = await check?.();
+        if (checked && !checked.ok) throw new TxRefused(checked.message);
+        return send({ ...call, account } as unknown as WalletCall);
+      },
+      async (txHash) => {
+        if (!txHash) return t("reverted");
+        const r = await record(txHash);
+        return r.ok ? null : r.message;
+      },
+    );
+    if (hash === false) return false;
+    setOpen(false);
+    router.refresh();
+    return true;
+  }
+
+  return { tx, wallet, open, setOpen, done, setDone, sign };
+}
+
+/** The signed change's steps in words, and its failure in the error summary (`testId` on the polite region). */
+export function SignedTxStatus({ step, t, testId }: { step: WalletTxStep; t: SignedTxWords; testId: string }) {
+  const progress: Partial<Record<WalletTxStep["kind"], string>> = {
+    preparing: t("checking"),
+    checking: t("checking"),
+    signing: t("signing"),
+    pending: t("pending"),
+    recording: t("recording"),
+  };
+  const busyText = progress[step.kind];
+  return (
+    <TxStatus
+      step={step.kind}
+      testIdOn="region"
+      testId={testId}
+      view={{
+        busy: busyText ? { text: busyText } : null,
+        failed: step.kind === "failed" ? { title: t("failed"), body: <p>{step.message}</p>, focusKey: step } : null,
+      }}
+    />
+  );
+}
+
+/**
+ * The dialog around a signed change: the last success line (with `doneNote`) above the button that opens it, the
+ * dialog locked while the transaction is under way, a warning when another wallet than the signer's is connected,
+ * and the connect dialog `sign` opens when none is.
+ */
+export function SignedTxDialog({
+  signed: { tx, wallet, open, setOpen, done },
+  doneNote,
+  onOpenChange,
+  trigger,
+  title,
+  description,
+  closeLabel,
+  wrongWalletTitle,
+  children,
+}: {
+  signed: ReturnType<typeof useSignedTx>;
+  doneNote: ReactNode;
+  /** Besides opening or closing (the dialog's own state is kept by `useSignedTx`). */
+  onOpenChange?: (open: boolean) => void;
+  trigger: ReactNode;
+  title: ReactNode;
+  description: ReactNode;
+  closeLabel: string;
+  wrongWalletTitle: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col items-start gap-2">
+      {done ? (
+        <Alert tone="success" title={done} role="status">
+          {doneNote}
+        </Alert>
+      ) : null}
+      <Dialog
+        open={open}
+        onOpenChange={(o) => {
+          setOpen(o);
+          onOpenChange?.(o);
+        }}
+        locked={tx.busy}
+        trigger={trigger}
+        title={title}
+        description={description}
+        closeLabel={closeLabel}
+      >
+        {wallet.wrongWallet ? <Alert tone="warn" role="none" title={wrongWalletTitle} /> : null}
+        {children}
+      </Dialog>
+      <ConnectDialog {...wallet.connect} />
+    </div>
+  );
+}
+
+/**
+ * The form of a signed change's fields, checked in the browser before anything is signed: the refusal (`errors`:
+ * `at` changes with each refused submission; each field's message links to its control `${uid}-${field}`), the
+ * fields, then the submit button and Cancel.
+ */
+export function SignedTxForm<F extends string>({
+  uid,
+  fixTitle,
+  errors,
+  labels,
+  onSubmit,
+  submit,
+  cancelLabel,
+  onCancel,
+  busy = false,
+  children,
+}: {
+  uid: string;
+  fixTitle: string;
+  errors: { at: number; fields: Partial<Record<F, string>> } | null;
+  labels: Record<F, string>;
+  onSubmit: (event: React.FormEvent) => void;
+  /** The submit button. */
+  submit: ReactNode;
+  cancelLabel: string;
+  onCancel: () => void;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+      {errors ? (
+        <ErrorSummary
+          title={fixTitle}
+          focusKey={errors.at}
+          items={errorItems(errors.fields, { control: (f) => `${uid}-${f}`, label: (f) => labels[f as F] })}
+        />
+      ) : null}
+      {children}
+      <div className="flex flex-wrap gap-2">
+        {submit}
+        <Button type="button" variant="ghost" onClick={onCancel} disabled={busy}>
+          {cancelLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
