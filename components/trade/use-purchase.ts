@@ -2,7 +2,7 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
-import { parseSignature, type Hex } from "viem";
+import type { Hex } from "viem";
 import { useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { loadTxActions } from "@/components/wallet/wallet-tx-actions";
@@ -47,7 +47,7 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   /** Returns null when the wallet cannot sign typed data (caller falls back to approve). */
   async function signPermit(cost: bigint): Promise<{ deadline: bigint; v: number; r: Hex; s: Hex } | null> {
     tx.setStep({ kind: "signing", phase: "permit" });
-    const { getBlock, signTypedData } = await loadTxActions();
+    const { getBlock, parseSignature, signTypedData } = await loadTxActions();
     const [domain, nonce, head] = await Promise.all([
       readContract(config, { ...hkd, functionName: "eip712Domain" }),
       readContract(config, { ...hkd, functionName: "nonces", args: [account] }),

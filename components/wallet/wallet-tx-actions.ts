@@ -10,6 +10,8 @@ export {
   waitForTransactionReceipt,
   writeContract,
 } from "wagmi/actions";
+// Splitting a signature pulls in the secp256k1 curve: only the purchase's permit needs it.
+export { parseSignature } from "viem";
 
 export type TxActions = typeof import("./wallet-tx-actions");
 
