@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useConfig } from "wagmi";
-import { getBlock } from "wagmi/actions";
+import { loadTxActions } from "@/components/wallet/wallet-tx-actions";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
@@ -51,6 +51,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       });
     } else {
       // The expiry counts from the chain's clock, so that "90 days" is never beyond what the contract allows.
+      const { getBlock } = await loadTxActions();
       const { timestamp } = await getBlock(config);
       const expiresAt = timestamp + BigInt(f.expiryDays) * DAY_SECONDS;
       void run({

@@ -4,7 +4,8 @@ import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
 import { parseEventLogs, type Abi, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
-import { getTransactionReceipt, readContract } from "wagmi/actions";
+import { readContract } from "wagmi/actions";
+import { loadTxActions } from "@/components/wallet/wallet-tx-actions";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { useWalletTx, type WalletCall, type WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { artworkShareTokenAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
@@ -39,6 +40,7 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
 
   /** A placement may trade against the book first: what traded and what rests, from the market's own events. */
   async function matchedBy(hash: Hex) {
+    const { getTransactionReceipt } = await loadTxActions();
     const receipt = await getTransactionReceipt(config, { hash });
     const logs = parseEventLogs({ abi: marketAbi, logs: receipt.logs });
     const matched = { traded: 0n, rested: 0n };

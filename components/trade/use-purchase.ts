@@ -2,16 +2,10 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
-import { parseSignature, type Hex } from "viem";
+import type { Hex } from "viem";
 import { useConfig } from "wagmi";
-import {
-  getBlock,
-  readContract,
-  signTypedData,
-  simulateContract,
-  waitForTransactionReceipt,
-  writeContract,
-} from "wagmi/actions";
+import { readContract } from "wagmi/actions";
+import { loadTxActions } from "@/components/wallet/wallet-tx-actions";
 import { hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { isUnsupportedMethod } from "@/lib/trade/errors";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
@@ -45,6 +39,7 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   const po = { address: contracts.primaryOffering, abi: primaryOfferingAbi } as const;
 
   async function confirmTx(hash: Hex) {
+    const { waitForTransactionReceipt } = await loadTxActions();
     const receipt = await waitForTransactionReceipt(config, { hash });
     if (receipt.status !== "success") throw new Error("The transaction was reverted.");
   }
@@ -52,6 +47,7 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   /** Returns null when the wallet cannot sign typed data (caller falls back to approve). */
   async function signPermit(cost: bigint): Promise<{ deadline: bigint; v: number; r: Hex; s: Hex } | null> {
     tx.setStep({ kind: "signing", phase: "permit" });
+    const { getBlock, parseSignature, signTypedData } = await loadTxActions();
     const [domain, nonce, head] = await Promise.all([
       readContract(config, { ...hkd, functionName: "eip712Domain" }),
       readContract(config, { ...hkd, functionName: "nonces", args: [account] }),
@@ -125,6 +121,7 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   }
 
   async function faucet(amount: bigint) {
+    const { simulateContract, writeContract } = await loadTxActions();
     const { request } = await simulateContract(config, { ...hkd, functionName: "faucet", args: [amount], account });
     const hash = await writeContract(config, request);
     await confirmTx(hash);

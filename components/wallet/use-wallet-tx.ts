@@ -3,7 +3,8 @@
 import { useCallback, useState } from "react";
 import type { Hex } from "viem";
 import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import type { simulateContract } from "wagmi/actions";
+import { loadTxActions } from "./wallet-tx-actions";
 import { useChainErrorText } from "./use-chain-error";
 import { isUserRejection } from "./wallet-errors";
 
@@ -87,6 +88,7 @@ export function useWalletTx<P extends string = string>(options: WalletTxOptions 
   const send = useCallback(
     async (call: WalletCall, { phase, onHash }: SendOptions<P> = {}): Promise<Hex> => {
       setStep({ kind: "checking", phase });
+      const { simulateContract, waitForTransactionReceipt, writeContract } = await loadTxActions();
       const { request } = await simulateContract(config, call);
       setStep({ kind: "signing", phase });
       const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);

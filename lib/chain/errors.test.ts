@@ -9,8 +9,8 @@ import {
   UserRejectedRequestError,
 } from "viem";
 import { describe, expect, it } from "vitest";
-import enErrors from "@/lib/i18n/messages/en/errors.json";
-import zhErrors from "@/lib/i18n/messages/zh-HK/errors.json";
+import enErrors from "@/lib/i18n/messages/en/chain-errors.json";
+import zhErrors from "@/lib/i18n/messages/zh-HK/chain-errors.json";
 import {
   baseRevertMessages,
   chainErrorKey,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeAmountError, parseMoneyAmount, parseShareAmount, type AmountResult } from "./amount";
-import en from "@/lib/i18n/messages/en/errors.json";
-import zh from "@/lib/i18n/messages/zh-HK/errors.json";
+import en from "@/lib/i18n/messages/en/chain-errors.json";
+import zh from "@/lib/i18n/messages/zh-HK/chain-errors.json";
 
 const code = (r: AmountResult) => (r.ok ? r.value : r.error.code);
 

@@ -1,8 +1,8 @@
 import { defineChain, type Chain } from "viem";
 import { cookieStorage, createConfig, createStorage, http, type CreateConnectorFn } from "wagmi";
 import { injected } from "wagmi/connectors/injected";
-import { walletConnect } from "wagmi/connectors/walletConnect";
 import { demoConnector } from "./demo-connector";
+import { lazyWalletConnect } from "./lazy-wallet-connect";
 import { LOCAL_CHAIN_ID } from "@/lib/chain/config";
 import type { WalletChain, WalletSettings } from "./types";
 
@@ -28,8 +28,9 @@ export function getWagmiConfig({ chain, rpcUrl, walletConnectProjectId, demoAcco
   const viemChain = toViemChain(chain, rpcUrl);
   const connectors: CreateConnectorFn[] = [injected({ shimDisconnect: true })];
   if (walletConnectProjectId) {
+    // WalletConnect's code (and its provider's) loads only when a user picks it, or returns having used it.
     connectors.push(
-      walletConnect({
+      lazyWalletConnect({
         projectId: walletConnectProjectId,
         showQrModal: true,
         metadata: {
