@@ -15,6 +15,7 @@ import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, v
 import { blockTime, readPortfolioEvents } from "./events";
 import { distributionEntries, type MarketTrades, rawHistory } from "./history";
 import { readDistributionPayments } from "./distribution-events";
+import { priceAt, type PriceReference } from "./insights";
 import type { HistoryEntry, Holding, Portfolio } from "./types";
 
 export type { CancelledBecause, HistoryEntry, HistoryKind, Holding, Lockup, Portfolio } from "./types";
@@ -128,21 +129,31 @@ async function historyOf(raw: ReturnType<typeof rawHistory>, listed: Listed[], t
     .reverse();
 }
 
-/** The holdings the wallets hold now, valued at the last trade price (else the offering's). */
+/** What values a listed artwork's shares. */
+const referenceOf = (c: ChainRead): PriceReference => ({
+  token: c.listed.token,
+  offeringPrice: c.price,
+  totalSupply: c.totalSupply,
+  appraisals: c.listed.artwork.appraisals,
+});
+
+/** The holdings the wallets hold now, valued at the last trade price (else the latest appraisal's, else the offering's). */
 function holdingsOf(
   chain: ChainRead[],
   positions: ReturnType<typeof buildPositions>,
   lastPrices: Map<string, bigint>,
   wallets: Address[],
+  decimals: number,
 ): Holding[] {
-  const now = Date.now() / 1000;
+  const nowMs = Date.now();
+  const now = nowMs / 1000;
   return chain
     .map((c) => {
       const balance = c.balances.reduce((a, b) => a + b, 0n);
       const position = positions.get(c.listed.token.toLowerCase());
       const costBasis = costBasisFor(position, balance, c.price);
       const last = lastPrices.get(c.listed.token.toLowerCase());
-      const price = last ?? c.price;
+      const { price, source } = priceAt(referenceOf(c), last ?? null, nowMs, decimals);
       const v = valueHolding({ balance, price, costBasis });
       const a = c.listed.artwork;
       return {
@@ -156,7 +167,7 @@ function holdingsOf(
         totalSupply: c.totalSupply,
         share: shareOfArtwork(balance, c.totalSupply),
         price,
-        priceSource: last === undefined ? ("offering" as const) : ("trade" as const),
+        priceSource: source,
         realised: position?.realised ?? 0n,
         ...v,
         lockups: c.states.flatMap((s, w) =>
@@ -201,7 +212,7 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
     (token) => priceOf.get(token.toLowerCase()) ?? 0n,
   );
   const history: HistoryEntry[] = await historyOf(raw, listed, events.times);
-  const holdings = holdingsOf(chain, positions, market.lastPrices, wallets);
+  const holdings = holdingsOf(chain, positions, market.lastPrices, wallets, decimals);
   return {
     wallets,
     decimals,
@@ -210,6 +221,7 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
     history,
     totals: sumTotals(holdings),
     realised: sumRealised(positions),
+    references: chain.map(referenceOf),
     blockNumber,
   };
 }
