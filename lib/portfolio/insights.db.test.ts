@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import { marketTrades } from "@/lib/db/schema";
-import { buildPortfolioInsights, priceAt, type PriceReference } from "./insights";
+import { type ArtworkReference, buildPortfolioInsights, priceAt } from "./insights";
 import type { HistoryEntry, Holding } from "./types";
 
 const D = 6;
@@ -45,16 +45,19 @@ afterAll(async () => {
   await t?.close();
 });
 
-const references: PriceReference[] = [
+const references: ArtworkReference[] = [
   // 100 shares offered at HK$1,000; appraised at HK$150,000 on 1 March 2026 (HKT) → HK$1,500 a share.
   {
     token: A,
+    slug: "a",
+    title: "Alpha",
+    titleZh: "甲",
     offeringPrice: HKD(1000),
     totalSupply: 100n,
     appraisals: [{ date: "2026-03-01", value: "15000000", appraiser: "X" }],
   },
-  { token: B, offeringPrice: HKD(500), totalSupply: 1000n, appraisals: [] },
-  { token: C, offeringPrice: HKD(1), totalSupply: 10n, appraisals: [] },
+  { token: B, slug: "b", title: "Beta", titleZh: null, offeringPrice: HKD(500), totalSupply: 1000n, appraisals: [] },
+  { token: C, slug: "c", title: "Gamma", titleZh: null, offeringPrice: HKD(1), totalSupply: 10n, appraisals: [] },
 ];
 
 let block = 0n;

@@ -29,6 +29,9 @@ export type PriceReference = {
   appraisals: readonly Appraisal[];
 };
 
+/** What values an artwork's shares, with the artwork's names (the portfolio keeps one per listed artwork). */
+export type ArtworkReference = PriceReference & { slug: string; title: string; titleZh: string | null };
+
 /** An appraisal counts from the start of its day in Hong Kong. */
 export function appraisalTime(date: string): number {
   return Date.parse(`${date}T00:00:00+08:00`);
@@ -71,7 +74,7 @@ export function priceAt(
 }
 
 /** What each kind of history row does to the shares held (rows not listed move none). */
-const SHARE_SIGN: Partial<Record<HistoryKind, 1n | -1n>> = {
+export const SHARE_SIGN: Partial<Record<HistoryKind, 1n | -1n>> = {
   purchase: 1n,
   allocation: 1n,
   transferIn: 1n,

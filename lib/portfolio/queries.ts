@@ -15,7 +15,7 @@ import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, v
 import { blockTime, readPortfolioEvents } from "./events";
 import { distributionEntries, type MarketTrades, rawHistory } from "./history";
 import { readDistributionPayments } from "./distribution-events";
-import { priceAt, type PriceReference } from "./insights";
+import { type ArtworkReference, priceAt } from "./insights";
 import type { HistoryEntry, Holding, Portfolio } from "./types";
 
 export type { CancelledBecause, HistoryEntry, HistoryKind, Holding, Lockup, Portfolio } from "./types";
@@ -130,8 +130,11 @@ async function historyOf(raw: ReturnType<typeof rawHistory>, listed: Listed[], t
 }
 
 /** What values a listed artwork's shares. */
-const referenceOf = (c: ChainRead): PriceReference => ({
+const referenceOf = (c: ChainRead): ArtworkReference => ({
   token: c.listed.token,
+  slug: c.listed.artwork.slug,
+  title: c.listed.artwork.title,
+  titleZh: c.listed.artwork.titleZh ?? null,
   offeringPrice: c.price,
   totalSupply: c.totalSupply,
   appraisals: c.listed.artwork.appraisals,

@@ -1,7 +1,7 @@
 /** What an investor's portfolio is made of, as the pages and the statement show it (`queries.ts` builds it). */
 import type { Address, Hex } from "viem";
 import type { DistributionKind } from "@/lib/distributions";
-import type { PriceReference, PriceSource } from "./insights";
+import type { ArtworkReference, PriceSource } from "./insights";
 import type { Totals } from "./math";
 
 export type Lockup = { wallet: Address; shares: bigint; until: Date };
@@ -82,6 +82,6 @@ export type Portfolio = {
   /** Gains realised by market sales, all artworks, fees included (average-cost method). */
   realised: bigint;
   /** What values each listed artwork's shares (offering price, shares in issue, appraisals). */
-  references: PriceReference[];
+  references: ArtworkReference[];
   blockNumber: bigint;
 };
