@@ -53,11 +53,11 @@ const references: ArtworkReference[] = [
     title: "Alpha",
     titleZh: "甲",
     offeringPrice: HKD(1000),
-    totalSupply: 100n,
+    shareCount: 100n,
     appraisals: [{ date: "2026-03-01", value: "15000000", appraiser: "X" }],
   },
-  { token: B, slug: "b", title: "Beta", titleZh: null, offeringPrice: HKD(500), totalSupply: 1000n, appraisals: [] },
-  { token: C, slug: "c", title: "Gamma", titleZh: null, offeringPrice: HKD(1), totalSupply: 10n, appraisals: [] },
+  { token: B, slug: "b", title: "Beta", titleZh: null, offeringPrice: HKD(500), shareCount: 1000n, appraisals: [] },
+  { token: C, slug: "c", title: "Gamma", titleZh: null, offeringPrice: HKD(1), shareCount: 10n, appraisals: [] },
 ];
 
 let block = 0n;
@@ -173,8 +173,8 @@ describe("buildPortfolioInsights", () => {
     });
     expect(priceAt(a!, null, NOW.getTime(), D)).toEqual({ price: HKD(1500), source: "appraisal" });
     expect(priceAt(a!, HKD(2000), NOW.getTime(), D)).toEqual({ price: HKD(2000), source: "trade" });
-    // An appraisal of an artwork with no shares in issue, or an unreadable value, is passed over.
-    expect(priceAt({ ...a!, totalSupply: 0n }, null, NOW.getTime(), D).source).toBe("offering");
+    // An appraisal of an artwork with no shares, or an unreadable value, is passed over.
+    expect(priceAt({ ...a!, shareCount: 0n }, null, NOW.getTime(), D).source).toBe("offering");
     expect(
       priceAt({ ...a!, appraisals: [{ date: "2026-03-01", value: "n/a", appraiser: "" }] }, null, NOW.getTime(), D)
         .source,

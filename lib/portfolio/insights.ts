@@ -6,9 +6,9 @@ import "server-only";
  * the page only formats.
  *
  * Valuation basis (one rule, also the holdings table's): at any moment a share is worth the last price it traded at
- * on the market; where it has not traded yet, the latest appraisal of the artwork ÷ its shares in issue; before any
+ * on the market; where it has not traded yet, the latest appraisal of the artwork ÷ its number of shares; before any
  * appraisal, the offering price. Past balances are the current ones (the chain's) with the later share movements of
- * the history undone; the number of shares in issue is today's.
+ * the history undone; an artwork's number of shares is its token's maximum supply (the shares of its offering, sold or not).
  */
 import type { Database } from "@/lib/db";
 import type { schema } from "@/lib/db";
@@ -21,11 +21,12 @@ type Appraisal = schema.Appraisal;
 
 export type PriceSource = "trade" | "appraisal" | "offering";
 
-/** What values one artwork's shares: its offering price, shares in issue and appraisals (whole artwork, HKD cents). */
+/** What values one artwork's shares: its offering price, number of shares and appraisals (whole artwork, HKD cents). */
 export type PriceReference = {
   token: string;
   offeringPrice: bigint;
-  totalSupply: bigint;
+  /** The artwork's share count (the token's maximum supply): an appraisal of the whole artwork ÷ it is a share's worth. */
+  shareCount: bigint;
   appraisals: readonly Appraisal[];
 };
 
@@ -38,11 +39,11 @@ export function appraisalTime(date: string): number {
 }
 
 /** An appraisal (whole artwork, HKD cents) per share in base units, rounded half up; null when it cannot be read. */
-export function appraisalPerShare(a: Pick<Appraisal, "value">, totalSupply: bigint, decimals: number): bigint | null {
-  if (totalSupply <= 0n || !/^\d+$/.test(a.value)) return null;
+export function appraisalPerShare(a: Pick<Appraisal, "value">, shareCount: bigint, decimals: number): bigint | null {
+  if (shareCount <= 0n || !/^\d+$/.test(a.value)) return null;
   const cents = BigInt(a.value);
   const units = decimals >= 2 ? cents * 10n ** BigInt(decimals - 2) : cents / 10n ** BigInt(2 - decimals);
-  return mulDivRound(units, 1n, totalSupply);
+  return mulDivRound(units, 1n, shareCount);
 }
 
 /** The latest appraisal on or before `at` (ms), or null. */
@@ -68,7 +69,7 @@ export function priceAt(
 ): { price: bigint; source: PriceSource } {
   if (lastTrade !== null) return { price: lastTrade, source: "trade" };
   const appraisal = appraisalBefore(ref.appraisals, at);
-  const perShare = appraisal ? appraisalPerShare(appraisal, ref.totalSupply, decimals) : null;
+  const perShare = appraisal ? appraisalPerShare(appraisal, ref.shareCount, decimals) : null;
   if (perShare !== null) return { price: perShare, source: "appraisal" };
   return { price: ref.offeringPrice, source: "offering" };
 }

@@ -25,7 +25,7 @@ const references: ArtworkReference[] = [
     title: "Alpha Harbour",
     titleZh: "甲港",
     offeringPrice: HKD(1000),
-    totalSupply: 100n,
+    shareCount: 100n,
     appraisals: [{ date: "2025-06-01", value: "15000000", appraiser: "X" }],
   },
   {
@@ -34,7 +34,7 @@ const references: ArtworkReference[] = [
     title: "Beta Hills",
     titleZh: null,
     offeringPrice: HKD(500),
-    totalSupply: 1000n,
+    shareCount: 1000n,
     appraisals: [],
   },
 ];

@@ -11,8 +11,8 @@ import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { YearlyStatement } from "./yearly";
 
-/** Debian's fonts-noto-cjk (the CI and the image install it); ATELIER_CJK_FONT points elsewhere. */
-export const CJK_FONT_PATH = process.env.ATELIER_CJK_FONT || "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+/** Debian's fonts-noto-cjk (`.ci/run` installs it; a server image needs it for the Chinese statement). */
+export const CJK_FONT_PATH = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 /** The face inside the collection: Traditional Chinese (Taiwan / Hong Kong glyph forms). */
 export const CJK_FONT_NAME = "NotoSansCJKtc-Regular";
 

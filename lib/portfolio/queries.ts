@@ -50,13 +50,15 @@ async function getListed(): Promise<Listed[]> {
 type ChainRead = {
   listed: Listed;
   totalSupply: bigint;
+  /** The artwork's share count (shares not yet sold in an offering included). */
+  maxSupply: bigint;
   balances: bigint[];
   states: (readonly [boolean, bigint, bigint, bigint])[];
   price: bigint;
 };
 
 /**
- * One multicall at the block: decimals, HKD per wallet, and per token its supply, each wallet's balance and lock state,
+ * One multicall at the block: decimals, HKD per wallet, and per token its supply and share count, each wallet's balance and lock state,
  * and the offering.
  */
 async function readChain(wallets: Address[], blockNumber: bigint, listed: Listed[]) {
@@ -69,6 +71,7 @@ async function readChain(wallets: Address[], blockNumber: bigint, listed: Listed
     ),
     ...listed.flatMap((l) => [
       { address: l.token, abi: artworkShareTokenAbi, functionName: "totalSupply" } as const,
+      { address: l.token, abi: artworkShareTokenAbi, functionName: "maxSupply" } as const,
       ...wallets.map(
         (w) => ({ address: l.token, abi: artworkShareTokenAbi, functionName: "balanceOf", args: [w] }) as const,
       ),
@@ -97,10 +100,11 @@ async function readChain(wallets: Address[], blockNumber: bigint, listed: Listed
   const hkdBalance = wallets.reduce((sum) => sum + (next() as bigint), 0n);
   const chain = listed.map((l): ChainRead => {
     const totalSupply = next() as bigint;
+    const maxSupply = next() as bigint;
     const balances = wallets.map(() => next() as bigint);
     const states = wallets.map(() => next() as readonly [boolean, bigint, bigint, bigint]);
     const offering = l.offeringId === null ? (next(), null) : (next() as OfferingView);
-    return { listed: l, totalSupply, balances, states, price: offering?.terms.pricePerShare ?? 0n };
+    return { listed: l, totalSupply, maxSupply, balances, states, price: offering?.terms.pricePerShare ?? 0n };
   });
   return { decimals, hkdBalance, chain };
 }
@@ -136,7 +140,7 @@ const referenceOf = (c: ChainRead): ArtworkReference => ({
   title: c.listed.artwork.title,
   titleZh: c.listed.artwork.titleZh ?? null,
   offeringPrice: c.price,
-  totalSupply: c.totalSupply,
+  shareCount: c.maxSupply,
   appraisals: c.listed.artwork.appraisals,
 });
 

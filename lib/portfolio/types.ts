@@ -18,7 +18,7 @@ export type Holding = {
   /** 0..1 */
   share: number;
   /**
-   * Price used for the value: the last market trade when there is one, else the latest appraisal ÷ shares in issue,
+   * Price used for the value: the last market trade when there is one, else the latest appraisal ÷ the artwork's number of shares,
    * else the offering price (`insights.ts`, `priceAt`).
    */
   price: bigint;
@@ -81,7 +81,7 @@ export type Portfolio = {
   totals: Totals;
   /** Gains realised by market sales, all artworks, fees included (average-cost method). */
   realised: bigint;
-  /** What values each listed artwork's shares (offering price, shares in issue, appraisals). */
+  /** What values each listed artwork's shares (offering price, number of shares, appraisals). */
   references: ArtworkReference[];
   blockNumber: bigint;
 };
