@@ -10,7 +10,7 @@ const nextConfig = {
   // `npm test` type-checks the whole repository with tsc first; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "sharp", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "sharp", "nodemailer", "pdfkit"],
   images: { formats: ["image/avif", "image/webp"] },
   typedRoutes: false,
   // No server action takes a file: images and documents go to the upload routes (app/api/uploads), which check

@@ -944,6 +944,15 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     expect: { ok: [U, A, A, A, A, A, A, A], bad: [I, I, I, I, I, I, I, I] },
     note: "the caller's own holdings only (an empty statement for a wallet that holds nothing)",
   },
+  "/portfolio/statement.pdf": {
+    kind: "route",
+    method: "GET",
+    // This year in Hong Kong (the route refuses a year after it).
+    ok: () => ({ path: `/portfolio/statement.pdf?year=${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}` }),
+    bad: () => ({ path: "/portfolio/statement.pdf?year=20x6&evil=1" }),
+    expect: { ok: [U, A, A, A, A, A, A, A], bad: [I, I, I, I, I, I, I, I] },
+    note: "the caller's own yearly statement only (no wallet or investor parameter; an empty one for a wallet with no activity)",
+  },
   "/compliance/audit/audit.csv": {
     kind: "route",
     method: "GET",

@@ -4,7 +4,7 @@ import type { Address } from "viem";
 import { DistributionClaims } from "@/components/portfolio/distribution-claims";
 import { Section } from "@/components/ui/section";
 import { Skeleton } from "@/components/ui/skeleton";
-import { loadDistributionClaims } from "@/lib/portfolio";
+import { claimsOf } from "./claims-cache";
 
 async function Claims({
   wallet,
@@ -15,7 +15,7 @@ async function Claims({
   decimals: number;
   explorerUrl: string | null;
 }) {
-  const view = await loadDistributionClaims(wallet);
+  const view = await claimsOf(wallet);
   return <DistributionClaims view={view} decimals={decimals} explorerUrl={explorerUrl} />;
 }
 

@@ -24,10 +24,16 @@ function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; dec
   );
 }
 
+const PRICE_SOURCE = {
+  trade: "holdings.priceTrade",
+  appraisal: "holdings.priceAppraisal",
+  offering: "holdings.priceOffering",
+} as const;
+
 /** One figure of a holding, shown as a table cell on wide screens and as a card's fact on phones. */
 type Figure = { col: string; label: string; value: ReactNode; strong?: boolean; tabular?: boolean };
 
-/** Holdings per artwork: shares, share of the artwork, value at the last trade (else offering) price, cost basis, gain or loss. */
+/** Holdings per artwork: shares, share of the artwork, value at the last trade price (else the latest appraisal's, else the offering's), cost basis, gain or loss. */
 export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[]; decimals: number }) {
   const { t, locale, zh } = await portfolioText();
   const pct = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -46,9 +52,7 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
       value: (
         <>
           <Money value={h.price} decimals={decimals} />
-          <span className="block text-xs text-ink-muted">
-            {t(h.priceSource === "trade" ? "holdings.priceTrade" : "holdings.priceOffering")}
-          </span>
+          <span className="block text-xs text-ink-muted">{t(PRICE_SOURCE[h.priceSource])}</span>
         </>
       ),
     },

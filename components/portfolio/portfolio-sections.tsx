@@ -8,6 +8,7 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/input";
 import { PageHeading } from "@/components/ui/page-heading";
 import { LockIcon } from "@/components/ui/icons";
 import { Money } from "@/components/ui/money";
@@ -48,7 +49,7 @@ function EmptyNote({ className, children }: { className: string; children: React
   );
 }
 
-export async function PortfolioHeader({ wallets }: { wallets: string[] }) {
+export async function PortfolioHeader({ wallets, years }: { wallets: string[]; years: number[] }) {
   const t = await getTranslations("portfolio");
   return (
     <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
@@ -66,9 +67,35 @@ export async function PortfolioHeader({ wallets }: { wallets: string[] }) {
         }
         introClassName="flex flex-wrap items-center gap-x-2 text-sm text-ink-muted"
       />
-      <a href="/portfolio/statement.csv" download className={buttonStyles({ variant: "secondary" })}>
-        {t("download")}
-      </a>
+      <div className="flex flex-col gap-3 sm:items-end">
+        <a href="/portfolio/statement.csv" download className={buttonStyles({ variant: "secondary" })}>
+          {t("download")}
+        </a>
+        {years.length > 0 ? (
+          <form
+            action="/portfolio/statement.pdf"
+            method="get"
+            className="flex flex-wrap items-end gap-2"
+            data-testid="yearly-statement"
+          >
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="text-ink-muted">{t("yearly.label")}</span>
+              <Select name="year" defaultValue={years[0]} className="w-28">
+                {years.map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </Select>
+            </label>
+            <button type="submit" className={buttonStyles({ variant: "secondary" })}>
+              {t("yearly.download")}
+            </button>
+          </form>
+        ) : (
+          <p className="max-w-xs text-xs text-ink-muted sm:text-right">{t("yearly.none")}</p>
+        )}
+      </div>
     </header>
   );
 }

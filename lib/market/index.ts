@@ -5,4 +5,5 @@
 export { getLastTradePrices, getMarketConfig, getMarketStats, getOrderBook, getTradesOf } from "./queries";
 export type { BookLevel, MarketStats, OrderBook, TradeRow } from "./queries";
 export { getOpenOrdersPage, listOpenOrdersPage } from "./open-orders";
+export { listTradePrices, type TradePrice } from "./trade-prices";
 export * from "./client";

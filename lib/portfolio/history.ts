@@ -68,7 +68,7 @@ function transferEntry(
   const toOwn = own.has(to.toLowerCase());
   const row = (
     ledger: LedgerEvent,
-    entry: Pick<RawEntry["entry"], "kind" | "wallet" | "counterparty"> & { amount?: bigint },
+    entry: Pick<RawEntry["entry"], "kind" | "wallet" | "counterparty"> & { amount?: bigint; fee?: bigint },
   ): RawEntry => ({
     blockNumber: t.blockNumber,
     logIndex: t.logIndex,
@@ -94,17 +94,17 @@ function transferEntry(
   }
   if (fromOwn && toOwn) return null; // between the investor's own wallets
   if (toOwn && (fill = takeFill(t.transactionHash, t.address, from, to))) {
-    const { cost } = amountsOf(fill, "buyer");
+    const { cost, fee } = amountsOf(fill, "buyer");
     return row(
       { kind: "marketBuy", token: t.address, shares: value, cost: cost! },
-      { amount: cost!, kind: "marketBuy", wallet: getAddress(to), counterparty: getAddress(from) },
+      { amount: cost!, fee, kind: "marketBuy", wallet: getAddress(to), counterparty: getAddress(from) },
     );
   }
   if (fromOwn && (fill = takeFill(t.transactionHash, t.address, from, to))) {
-    const { proceeds } = amountsOf(fill, "seller");
+    const { proceeds, fee } = amountsOf(fill, "seller");
     return row(
       { kind: "marketSell", token: t.address, shares: value, proceeds: proceeds! },
-      { amount: proceeds!, kind: "marketSell", wallet: getAddress(from), counterparty: getAddress(to) },
+      { amount: proceeds!, fee, kind: "marketSell", wallet: getAddress(from), counterparty: getAddress(to) },
     );
   }
   if (toOwn) {

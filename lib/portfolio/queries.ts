@@ -15,6 +15,7 @@ import { buildPositions, costBasisFor, shareOfArtwork, sumRealised, sumTotals, v
 import { blockTime, readPortfolioEvents } from "./events";
 import { distributionEntries, type MarketTrades, rawHistory } from "./history";
 import { readDistributionPayments } from "./distribution-events";
+import { type ArtworkReference, priceAt } from "./insights";
 import type { HistoryEntry, Holding, Portfolio } from "./types";
 
 export type { CancelledBecause, HistoryEntry, HistoryKind, Holding, Lockup, Portfolio } from "./types";
@@ -49,13 +50,15 @@ async function getListed(): Promise<Listed[]> {
 type ChainRead = {
   listed: Listed;
   totalSupply: bigint;
+  /** The artwork's share count (shares not yet sold in an offering included). */
+  maxSupply: bigint;
   balances: bigint[];
   states: (readonly [boolean, bigint, bigint, bigint])[];
   price: bigint;
 };
 
 /**
- * One multicall at the block: decimals, HKD per wallet, and per token its supply, each wallet's balance and lock state,
+ * One multicall at the block: decimals, HKD per wallet, and per token its supply and share count, each wallet's balance and lock state,
  * and the offering.
  */
 async function readChain(wallets: Address[], blockNumber: bigint, listed: Listed[]) {
@@ -68,6 +71,7 @@ async function readChain(wallets: Address[], blockNumber: bigint, listed: Listed
     ),
     ...listed.flatMap((l) => [
       { address: l.token, abi: artworkShareTokenAbi, functionName: "totalSupply" } as const,
+      { address: l.token, abi: artworkShareTokenAbi, functionName: "maxSupply" } as const,
       ...wallets.map(
         (w) => ({ address: l.token, abi: artworkShareTokenAbi, functionName: "balanceOf", args: [w] }) as const,
       ),
@@ -96,10 +100,11 @@ async function readChain(wallets: Address[], blockNumber: bigint, listed: Listed
   const hkdBalance = wallets.reduce((sum) => sum + (next() as bigint), 0n);
   const chain = listed.map((l): ChainRead => {
     const totalSupply = next() as bigint;
+    const maxSupply = next() as bigint;
     const balances = wallets.map(() => next() as bigint);
     const states = wallets.map(() => next() as readonly [boolean, bigint, bigint, bigint]);
     const offering = l.offeringId === null ? (next(), null) : (next() as OfferingView);
-    return { listed: l, totalSupply, balances, states, price: offering?.terms.pricePerShare ?? 0n };
+    return { listed: l, totalSupply, maxSupply, balances, states, price: offering?.terms.pricePerShare ?? 0n };
   });
   return { decimals, hkdBalance, chain };
 }
@@ -128,21 +133,34 @@ async function historyOf(raw: ReturnType<typeof rawHistory>, listed: Listed[], t
     .reverse();
 }
 
-/** The holdings the wallets hold now, valued at the last trade price (else the offering's). */
+/** What values a listed artwork's shares. */
+const referenceOf = (c: ChainRead): ArtworkReference => ({
+  token: c.listed.token,
+  slug: c.listed.artwork.slug,
+  title: c.listed.artwork.title,
+  titleZh: c.listed.artwork.titleZh ?? null,
+  offeringPrice: c.price,
+  shareCount: c.maxSupply,
+  appraisals: c.listed.artwork.appraisals,
+});
+
+/** The holdings the wallets hold now, valued at the last trade price (else the latest appraisal's, else the offering's). */
 function holdingsOf(
   chain: ChainRead[],
   positions: ReturnType<typeof buildPositions>,
   lastPrices: Map<string, bigint>,
   wallets: Address[],
+  decimals: number,
 ): Holding[] {
-  const now = Date.now() / 1000;
+  const nowMs = Date.now();
+  const now = nowMs / 1000;
   return chain
     .map((c) => {
       const balance = c.balances.reduce((a, b) => a + b, 0n);
       const position = positions.get(c.listed.token.toLowerCase());
       const costBasis = costBasisFor(position, balance, c.price);
       const last = lastPrices.get(c.listed.token.toLowerCase());
-      const price = last ?? c.price;
+      const { price, source } = priceAt(referenceOf(c), last ?? null, nowMs, decimals);
       const v = valueHolding({ balance, price, costBasis });
       const a = c.listed.artwork;
       return {
@@ -156,7 +174,7 @@ function holdingsOf(
         totalSupply: c.totalSupply,
         share: shareOfArtwork(balance, c.totalSupply),
         price,
-        priceSource: last === undefined ? ("offering" as const) : ("trade" as const),
+        priceSource: source,
         realised: position?.realised ?? 0n,
         ...v,
         lockups: c.states.flatMap((s, w) =>
@@ -201,7 +219,7 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
     (token) => priceOf.get(token.toLowerCase()) ?? 0n,
   );
   const history: HistoryEntry[] = await historyOf(raw, listed, events.times);
-  const holdings = holdingsOf(chain, positions, market.lastPrices, wallets);
+  const holdings = holdingsOf(chain, positions, market.lastPrices, wallets, decimals);
   return {
     wallets,
     decimals,
@@ -210,6 +228,7 @@ async function loadPortfolio(wallets: Address[], blockNumber: bigint, market: Ma
     history,
     totals: sumTotals(holdings),
     realised: sumRealised(positions),
+    references: chain.map(referenceOf),
     blockNumber,
   };
 }

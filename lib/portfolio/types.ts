@@ -1,6 +1,7 @@
 /** What an investor's portfolio is made of, as the pages and the statement show it (`queries.ts` builds it). */
 import type { Address, Hex } from "viem";
 import type { DistributionKind } from "@/lib/distributions";
+import type { ArtworkReference, PriceSource } from "./insights";
 import type { Totals } from "./math";
 
 export type Lockup = { wallet: Address; shares: bigint; until: Date };
@@ -16,9 +17,12 @@ export type Holding = {
   totalSupply: bigint;
   /** 0..1 */
   share: number;
-  /** Price used for the value: the last market trade when there is one, else the offering price. */
+  /**
+   * Price used for the value: the last market trade when there is one, else the latest appraisal ÷ the artwork's number of shares,
+   * else the offering price (`insights.ts`, `priceAt`).
+   */
   price: bigint;
-  priceSource: "trade" | "offering";
+  priceSource: PriceSource;
   /** Gains realised by selling this artwork's shares on the market (fees included). */
   realised: bigint;
   value: bigint;
@@ -59,6 +63,8 @@ export type HistoryEntry = {
   counterparty: Address | null;
   /** Market order rows (placed, cancelled): the order, its limit price per share and, when cancelled, why. */
   order: { id: string; price: bigint; because: CancelledBecause | null } | null;
+  /** Market buys and sales: the fee the investor paid (included in `amount`; 0 when their order was the maker). */
+  fee?: bigint;
   /** Distribution rows: the distribution's kind (null when the portal has no record of it). */
   distributionKind?: DistributionKind | null;
   txHash: Hex;
@@ -75,5 +81,7 @@ export type Portfolio = {
   totals: Totals;
   /** Gains realised by market sales, all artworks, fees included (average-cost method). */
   realised: bigint;
+  /** What values each listed artwork's shares (offering price, number of shares, appraisals). */
+  references: ArtworkReference[];
   blockNumber: bigint;
 };

@@ -1,6 +1,8 @@
 import type { AuthContext } from "@/lib/auth";
+import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import type { PageCursor } from "@/lib/paging";
+import { buildPortfolioInsights } from "@/lib/portfolio/insights";
 import { getPortfolio, getPortfolioOrders, getPortfolioWallets } from "@/lib/portfolio/queries";
 
 /** Everything the portfolio page shows for the signed-in wallet, read in one place. */
@@ -22,3 +24,8 @@ export async function loadPortfolioView(ctx: AuthContext, { orders: ordersAt = {
 }
 
 export type PortfolioView = Awaited<ReturnType<typeof loadPortfolioView>>;
+
+/** The value over time, allocation, income and performance of the portfolio the page has read. */
+export async function loadPortfolioInsights(view: PortfolioView) {
+  return buildPortfolioInsights(await getDb(), view.portfolio);
+}

@@ -4,6 +4,7 @@ import { requireSession } from "@/lib/auth";
 import { exportStatement } from "@/lib/portfolio";
 import { contentDisposition } from "@/lib/format/csv";
 import { requestIp } from "@/lib/http/request-ip";
+import { RateLimitedError } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -24,11 +25,22 @@ export async function GET(request: Request) {
       });
     throw error;
   }
-  const { csv, filename } = await exportStatement({
-    address: ctx.address,
-    investorId: ctx.investor?.id ?? null,
-    ip: requestIp(request),
-  });
+  let statement;
+  try {
+    statement = await exportStatement({
+      address: ctx.address,
+      investorId: ctx.investor?.id ?? null,
+      ip: requestIp(request),
+    });
+  } catch (error) {
+    if (error instanceof RateLimitedError)
+      return new Response(`Too many statement downloads: try again in ${error.retryAfterSeconds} s.\n`, {
+        status: 429,
+        headers: { "retry-after": String(error.retryAfterSeconds) },
+      });
+    throw error;
+  }
+  const { csv, filename } = statement;
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

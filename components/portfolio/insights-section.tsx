@@ -1,0 +1,321 @@
+import { Suspense, type ReactNode } from "react";
+import type { Address } from "viem";
+import { PriceChart } from "@/components/market/price-chart";
+import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Money } from "@/components/ui/money";
+import { Section } from "@/components/ui/section";
+import { Skeleton } from "@/components/ui/skeleton";
+import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
+import { cn } from "@/components/ui/cn";
+import { formatDay, formatDayTime } from "@/lib/format/date";
+import { formatMoney } from "@/lib/format/money";
+import type { PerformanceRow, PortfolioInsights } from "@/lib/portfolio";
+import { claimsOf } from "./claims-cache";
+import { ArtworkName, artworkTitle } from "./row-parts";
+import { portfolioText } from "./portfolio-text";
+
+/** Rows of the value table (newest first); the chart and its summary cover every point. */
+const TABLE_POINTS = 60;
+
+type Text = Awaited<ReturnType<typeof portfolioText>>;
+
+/** A signed amount with its percentage of the cost basis: sign, then size, coloured by sign. */
+function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; decimals: number }) {
+  const sign = value > 0n ? "+" : value < 0n ? "−" : "";
+  const abs = value < 0n ? -value : value;
+  return (
+    <span className={cn("tabular", value > 0n ? "text-success" : value < 0n ? "text-danger" : "text-ink-muted")}>
+      {sign}
+      <Money value={abs} decimals={decimals} />
+      {bps !== null ? (
+        <span className="ml-1 text-xs">
+          ({sign}
+          {(Math.abs(bps) / 100).toFixed(2)}%)
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function ValueOverTime({ insights, decimals, text }: { insights: PortfolioInsights; decimals: number; text: Text }) {
+  const { t, locale } = text;
+  const series = insights.series;
+  const first = series[0];
+  const last = series.at(-1);
+  const money = (v: bigint) => formatMoney(v, decimals, locale);
+  if (!first || !last) {
+    return <EmptyState title={t("insights.value.emptyTitle")} description={t("insights.value.empty")} />;
+  }
+  const values = series.map((p) => p.value);
+  const rows = [...series].reverse().slice(0, TABLE_POINTS);
+  return (
+    <div className="flex flex-col gap-3" data-testid="portfolio-value-chart">
+      <PriceChart
+        series={series.map((p) => ({ at: p.at, price: p.value }))}
+        decimals={decimals}
+        locale={locale}
+        label={t("insights.value.label")}
+        attribution={t("insights.value.attribution")}
+        summary={t("insights.value.summary", {
+          count: series.length,
+          from: formatDay(first.at, locale),
+          to: formatDay(last.at, locale),
+          first: money(first.value),
+          last: money(last.value),
+          low: money(values.reduce((a, b) => (b < a ? b : a))),
+          high: money(values.reduce((a, b) => (b > a ? b : a))),
+        })}
+      />
+      <details className="text-sm">
+        <summary className="tap-target cursor-pointer text-accent underline-offset-2 hover:underline">
+          {t("insights.value.tableToggle")}
+        </summary>
+        <div className="mt-3 flex flex-col gap-2">
+          {series.length > rows.length ? (
+            <p className="text-xs text-ink-muted">
+              {t("insights.value.tableMore", { shown: rows.length, count: series.length })}
+            </p>
+          ) : null}
+          <DataTable
+            caption={t("insights.value.tableCaption")}
+            columns={keyColumns(["date", "amount"], (k) => t(`insights.value.${k}`), { amount: RIGHT })}
+            maxHeight="20rem"
+            regionLabel={t("insights.value.tableCaption")}
+            testId="portfolio-value-table"
+          >
+            {rows.map((p, i) => (
+              <Row key={`${p.at.getTime()}:${i}`}>
+                <RowHeader>{formatDayTime(p.at, locale)}</RowHeader>
+                <Cell align="right" className="tabular">
+                  <Money value={p.value} decimals={decimals} />
+                </Cell>
+              </Row>
+            ))}
+          </DataTable>
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function Allocation({ insights, decimals, text }: { insights: PortfolioInsights; decimals: number; text: Text }) {
+  const { t, locale, zh } = text;
+  const pct = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return (
+    <section aria-labelledby="allocation-title" className="flex flex-col gap-3">
+      <h3 id="allocation-title" className="font-medium">
+        {t("insights.allocation.title")}
+      </h3>
+      <p className="text-sm text-ink-muted">{t("insights.allocation.intro")}</p>
+      {insights.allocation.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t("insights.allocation.empty")}</p>
+      ) : (
+        <ul className="flex flex-col gap-3" data-testid="portfolio-allocation">
+          {insights.allocation.map((a) => {
+            const title = artworkTitle(a, zh);
+            return (
+              <li key={a.token} className="flex flex-col gap-1" data-slug={a.slug}>
+                <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+                  <span className="sr-only">
+                    {t("insights.allocation.item", { title, percent: pct.format(a.share) })}
+                  </span>
+                  <span aria-hidden="true" className="font-medium">
+                    {title}
+                  </span>
+                  <span className="tabular text-ink-muted">
+                    <span aria-hidden="true">{pct.format(a.share)} · </span>
+                    <Money value={a.value} decimals={decimals} />
+                  </span>
+                </div>
+                <div aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-line">
+                  <div className="h-full rounded-full bg-accent" style={{ width: `${(a.share * 100).toFixed(2)}%` }} />
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+async function Claimable({ wallet, decimals }: { wallet: Address; decimals: number }) {
+  const view = await claimsOf(wallet);
+  const total = view.claims.reduce((a, c) => (c.status.state === "claimable" ? a + BigInt(c.amount) : a), 0n);
+  return (
+    <span data-testid="portfolio-income-claimable">
+      <Money value={total} decimals={decimals} />
+    </span>
+  );
+}
+
+function Income({
+  insights,
+  decimals,
+  wallet,
+  text,
+}: {
+  insights: PortfolioInsights;
+  decimals: number;
+  wallet: Address;
+  text: Text;
+}) {
+  const { t } = text;
+  return (
+    <section aria-labelledby="income-title" className="flex flex-col gap-3">
+      <h3 id="income-title" className="font-medium">
+        {t("insights.income.title")}
+      </h3>
+      <StatTiles className="grid-cols-1 sm:grid-cols-2">
+        <StatTile
+          label={t("insights.income.received")}
+          note={t("insights.income.receivedNote")}
+          size="lg"
+          valueClassName="font-display text-xl"
+          testId="portfolio-income-received"
+        >
+          <Money value={insights.incomeReceived} decimals={decimals} />
+        </StatTile>
+        <StatTile
+          label={t("insights.income.claimable")}
+          note={
+            <a href="#distributions-title" className="text-accent underline">
+              {t("insights.income.toClaims")}
+            </a>
+          }
+          size="lg"
+          valueClassName="font-display text-xl"
+        >
+          <Suspense
+            fallback={
+              <span role="status" aria-label={t("insights.income.loading")}>
+                <Skeleton className="inline-block h-6 w-28" />
+              </span>
+            }
+          >
+            <Claimable wallet={wallet} decimals={decimals} />
+          </Suspense>
+        </StatTile>
+      </StatTiles>
+      <p className="text-xs text-ink-muted">{t("insights.income.claimableNote")}</p>
+    </section>
+  );
+}
+
+type Figure = { col: string; label: string; value: ReactNode; strong?: boolean };
+
+function Performance({ insights, decimals, text }: { insights: PortfolioInsights; decimals: number; text: Text }) {
+  const { t, zh } = text;
+  const rows = insights.performance;
+  const figures = (r: PerformanceRow): Figure[] => [
+    { col: "cost", label: t("insights.performance.cost"), value: <Money value={r.costBasis} decimals={decimals} /> },
+    {
+      col: "value",
+      label: t("insights.performance.value"),
+      value: <Money value={r.value} decimals={decimals} />,
+      strong: true,
+    },
+    {
+      col: "distributions",
+      label: t("insights.performance.distributions"),
+      value: <Money value={r.distributions} decimals={decimals} />,
+    },
+    {
+      col: "gain",
+      label: t("insights.performance.gain"),
+      value: <Gain value={r.gain} bps={r.gainBps} decimals={decimals} />,
+      strong: true,
+    },
+  ];
+  return (
+    <section aria-labelledby="performance-title" className="flex flex-col gap-3">
+      <h3 id="performance-title" className="font-medium">
+        {t("insights.performance.title")}
+      </h3>
+      <p className="text-sm text-ink-muted">{t("insights.performance.intro")}</p>
+      {rows.length === 0 ? (
+        <p className="text-sm text-ink-muted">{t("insights.performance.empty")}</p>
+      ) : (
+        <>
+          <ul aria-labelledby="performance-title" className="flex flex-col gap-3 sm:hidden">
+            {rows.map((r) => (
+              <li key={r.token} data-slug={r.slug} className="rounded-2xl border border-line bg-surface p-4">
+                <ArtworkName artwork={r} zh={zh} className="font-medium" />
+                <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+                  {figures(r).map((f) => (
+                    <div key={f.col}>
+                      <dt className="text-xs text-ink-muted">{f.label}</dt>
+                      <dd className={cn("tabular", f.strong && "font-medium")} data-col={f.col}>
+                        {f.value}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <DataTable
+            labelledBy="performance-title"
+            minWidth="44rem"
+            className="hidden sm:block"
+            testId="portfolio-performance"
+            columns={keyColumns(
+              ["artwork", "cost", "value", "distributions", "gain"],
+              (k) => t(`insights.performance.${k}`),
+              { cost: RIGHT, value: RIGHT, distributions: RIGHT, gain: RIGHT },
+            )}
+          >
+            {rows.map((r) => (
+              <Row key={r.token} data-slug={r.slug}>
+                <RowHeader>
+                  <ArtworkName artwork={r} zh={zh} className="font-medium" />
+                </RowHeader>
+                {figures(r).map((f) => (
+                  <Cell key={f.col} align="right" className={cn("tabular", f.strong && "font-medium")} data-col={f.col}>
+                    {f.value}
+                  </Cell>
+                ))}
+              </Row>
+            ))}
+          </DataTable>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The portfolio as investors would rather see it: value over time (a chart with a table and a summary in words),
+ * allocation by artwork, income from distributions and each holding's performance since purchase, with the basis.
+ */
+export async function InsightsSection({
+  insights,
+  decimals,
+  wallet,
+}: {
+  insights: PortfolioInsights;
+  decimals: number;
+  wallet: Address;
+}) {
+  const text = await portfolioText();
+  const { t } = text;
+  return (
+    <Section id="insights-title" title={t("insights.title")} look="display">
+      <p className="text-sm text-ink-muted" data-testid="portfolio-basis">
+        {t("insights.basis")}
+      </p>
+      <section aria-labelledby="value-title" className="flex flex-col gap-3">
+        <h3 id="value-title" className="font-medium">
+          {t("insights.value.title")}
+        </h3>
+        <ValueOverTime insights={insights} decimals={decimals} text={text} />
+      </section>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <Allocation insights={insights} decimals={decimals} text={text} />
+        <Income insights={insights} decimals={decimals} wallet={wallet} text={text} />
+      </div>
+      <Performance insights={insights} decimals={decimals} text={text} />
+    </Section>
+  );
+}
