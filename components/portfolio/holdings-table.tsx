@@ -4,25 +4,8 @@ import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio";
-import { ArtworkName } from "./row-parts";
+import { ArtworkName, Gain } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
-
-function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; decimals: number }) {
-  const sign = value > 0n ? "+" : value < 0n ? "−" : "";
-  const abs = value < 0n ? -value : value;
-  return (
-    <span className={cn("tabular", value > 0n ? "text-success" : value < 0n ? "text-danger" : "text-ink-muted")}>
-      {sign}
-      <Money value={abs} decimals={decimals} />
-      {bps !== null ? (
-        <span className="ml-1 text-xs">
-          ({sign}
-          {(Math.abs(bps) / 100).toFixed(2)}%)
-        </span>
-      ) : null}
-    </span>
-  );
-}
 
 const PRICE_SOURCE = {
   trade: "holdings.priceTrade",

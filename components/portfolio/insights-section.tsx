@@ -12,31 +12,13 @@ import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import type { PerformanceRow, PortfolioInsights } from "@/lib/portfolio";
 import { claimsOf } from "./claims-cache";
-import { ArtworkName, artworkTitle } from "./row-parts";
+import { ArtworkName, artworkTitle, Gain } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
 /** Rows of the value table (newest first); the chart and its summary cover every point. */
 const TABLE_POINTS = 60;
 
 type Text = Awaited<ReturnType<typeof portfolioText>>;
-
-/** A signed amount with its percentage of the cost basis: sign, then size, coloured by sign. */
-function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; decimals: number }) {
-  const sign = value > 0n ? "+" : value < 0n ? "−" : "";
-  const abs = value < 0n ? -value : value;
-  return (
-    <span className={cn("tabular", value > 0n ? "text-success" : value < 0n ? "text-danger" : "text-ink-muted")}>
-      {sign}
-      <Money value={abs} decimals={decimals} />
-      {bps !== null ? (
-        <span className="ml-1 text-xs">
-          ({sign}
-          {(Math.abs(bps) / 100).toFixed(2)}%)
-        </span>
-      ) : null}
-    </span>
-  );
-}
 
 function ValueOverTime({ insights, decimals, text }: { insights: PortfolioInsights; decimals: number; text: Text }) {
   const { t, locale } = text;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { Cell } from "@/components/ui/data-table";
+import { Money } from "@/components/ui/money";
 import { shortAddress } from "@/lib/format/address";
 
 type Artwork = { slug: string | null; title: string; titleZh: string | null };
@@ -35,5 +36,23 @@ export function TxCell({ hash, explorerUrl }: { hash: string; explorerUrl: strin
         <span title={hash}>{shortAddress(hash, 6)}</span>
       )}
     </Cell>
+  );
+}
+
+/** A signed amount with its percentage of the cost basis: sign, then size, coloured by sign. */
+export function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; decimals: number }) {
+  const sign = value > 0n ? "+" : value < 0n ? "−" : "";
+  const abs = value < 0n ? -value : value;
+  return (
+    <span className={cn("tabular", value > 0n ? "text-success" : value < 0n ? "text-danger" : "text-ink-muted")}>
+      {sign}
+      <Money value={abs} decimals={decimals} />
+      {bps !== null ? (
+        <span className="ml-1 text-xs">
+          ({sign}
+          {(Math.abs(bps) / 100).toFixed(2)}%)
+        </span>
+      ) : null}
+    </span>
   );
 }
