@@ -1,10 +1,9 @@
-import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio";
-import { ArtworkName, Gain } from "./row-parts";
+import { ArtworkName, Gain, FigureFacts, type Figure } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
 const PRICE_SOURCE = {
@@ -12,9 +11,6 @@ const PRICE_SOURCE = {
   appraisal: "holdings.priceAppraisal",
   offering: "holdings.priceOffering",
 } as const;
-
-/** One figure of a holding, shown as a table cell on wide screens and as a card's fact on phones. */
-type Figure = { col: string; label: string; value: ReactNode; strong?: boolean; tabular?: boolean };
 
 /** Holdings per artwork: shares, share of the artwork, value at the last trade price (else the latest appraisal's, else the offering's), cost basis, gain or loss. */
 export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[]; decimals: number }) {
@@ -73,16 +69,7 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
         {holdings.map((h) => (
           <li key={h.token} data-slug={h.slug} className="rounded-2xl border border-line bg-surface p-4">
             {artwork(h)}
-            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-              {figures(h).map((f) => (
-                <div key={f.col}>
-                  <dt className="text-xs text-ink-muted">{f.label}</dt>
-                  <dd className={cn(f.strong && "font-medium", f.tabular && "tabular")} data-col={f.col}>
-                    {f.value}
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <FigureFacts figures={figures(h)} />
           </li>
         ))}
       </ul>

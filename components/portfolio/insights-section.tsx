@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from "react";
+import { Suspense } from "react";
 import type { Address } from "viem";
 import { PriceChart } from "@/components/market/price-chart";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
@@ -12,7 +12,7 @@ import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import type { PerformanceRow, PortfolioInsights } from "@/lib/portfolio";
 import { claimsOf } from "./claims-cache";
-import { ArtworkName, artworkTitle, Gain } from "./row-parts";
+import { ArtworkName, artworkTitle, Gain, FigureFacts, type Figure } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
 /** Rows of the value table (newest first); the chart and its summary cover every point. */
@@ -185,8 +185,6 @@ function Income({
   );
 }
 
-type Figure = { col: string; label: string; value: ReactNode; strong?: boolean };
-
 function Performance({ insights, decimals, text }: { insights: PortfolioInsights; decimals: number; text: Text }) {
   const { t, zh } = text;
   const rows = insights.performance;
@@ -224,16 +222,7 @@ function Performance({ insights, decimals, text }: { insights: PortfolioInsights
             {rows.map((r) => (
               <li key={r.token} data-slug={r.slug} className="rounded-2xl border border-line bg-surface p-4">
                 <ArtworkName artwork={r} zh={zh} className="font-medium" />
-                <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-                  {figures(r).map((f) => (
-                    <div key={f.col}>
-                      <dt className="text-xs text-ink-muted">{f.label}</dt>
-                      <dd className={cn("tabular", f.strong && "font-medium")} data-col={f.col}>
-                        {f.value}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
+                <FigureFacts figures={figures(r)} tabular />
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { Cell } from "@/components/ui/data-table";
@@ -54,5 +55,24 @@ export function Gain({ value, bps, decimals }: { value: bigint; bps: number | nu
         </span>
       ) : null}
     </span>
+  );
+}
+
+/** One figure of a portfolio row, shown as a table cell on wide screens and as a card's fact on phones. */
+export type Figure = { col: string; label: string; value: ReactNode; strong?: boolean; tabular?: boolean };
+
+/** A phone card's figures: label above value, two columns (`tabular` sets every value in tabular figures). */
+export function FigureFacts({ figures, tabular }: { figures: Figure[]; tabular?: boolean }) {
+  return (
+    <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+      {figures.map((f) => (
+        <div key={f.col}>
+          <dt className="text-xs text-ink-muted">{f.label}</dt>
+          <dd className={cn(f.strong && "font-medium", (tabular || f.tabular) && "tabular")} data-col={f.col}>
+            {f.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
