@@ -13,10 +13,12 @@
  *   7. register    the holder register page, a search and the CSV export of a token with 10,000 holders
  *   9. load        60 s of mixed traffic (catalogue, artwork page, signed-in portfolio, sign-in page) at 50
  *                  connections: errors, p50/p99; then a soak (--soak=10 minutes by default, 0 to skip): memory drift
+ *  10. lighthouse  Lighthouse 12 (mobile preset) in Debian's Chromium on the catalogue, an artwork, sign-in and buy:
+ *                  performance, accessibility, best practices, SEO, LCP, TBT, CLS (median of 3 runs; 1 with --quick)
  *   8. audit       the audit page's database work with 1,000,000 hash-chained entries (100,000 with --quick): the
  *                  chain check from the newest checkpoint vs the whole walk, the first page with its total, actions
  *
- * Flags: --only=rpc,throughput,js,gas,orderbook,indexer,register,audit,load --soak=MINUTES   --quick (shorter runs)   --no-build (serve the existing .next)
+ * Flags: --only=rpc,throughput,js,gas,orderbook,indexer,register,audit,load,lighthouse --soak=MINUTES   --quick (shorter runs)   --no-build (serve the existing .next)
  * Env:   BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_ANVIL_PORT (8745), BENCH_PROXY_PORT (8746),
  *        BENCH_DATA_DIR (.data-bench, wiped each run), BENCH_BARE_DIR (/tmp/atelier-bare-next)
  * Writes bench-results/latest.json.
@@ -49,6 +51,7 @@ import * as schema from "../../lib/db/schema";
 import { seedRegisterHolders } from "./register";
 import type { AuditBench } from "./audit";
 import { mixedLoad, type MixedLoad } from "./load";
+import { LIGHTHOUSE_TARGET, runLighthouse, type LighthouseResult } from "./lighthouse";
 import { impersonate } from "../../lib/chain/local/anvil";
 import { syncToHead } from "../../lib/indexer/projections";
 import {
@@ -68,7 +71,18 @@ const DEV_MNEMONIC = "test test test test test test test test test test test jun
 const GRACE = addressOf(1);
 const LUMEN = addressOf(3);
 
-const SECTIONS = ["rpc", "throughput", "js", "gas", "orderbook", "indexer", "register", "audit", "load"] as const;
+const SECTIONS = [
+  "rpc",
+  "throughput",
+  "js",
+  "gas",
+  "orderbook",
+  "indexer",
+  "register",
+  "audit",
+  "load",
+  "lighthouse",
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const argv = process.argv.slice(2);
@@ -137,6 +151,7 @@ type Summary = {
   register?: { holders: number; seedSeconds: number; page: PageTiming; csv: PageTiming; search: PageTiming };
   audit?: AuditBench;
   load?: MixedLoad;
+  lighthouse?: LighthouseResult[];
   errors: { section: string; message: string }[];
 };
 
@@ -691,7 +706,8 @@ async function main(): Promise<number> {
     only.has("orderbook") ||
     only.has("indexer") ||
     only.has("register") ||
-    only.has("load");
+    only.has("load") ||
+    only.has("lighthouse");
   if (needStack) {
     let stack: Stack | null = null;
     try {
@@ -773,6 +789,15 @@ async function main(): Promise<number> {
           await runOrderbook(stack);
         } catch (err) {
           fail("orderbook", err);
+        }
+      }
+
+      if (only.has("lighthouse")) {
+        section("10. Lighthouse (mobile preset, Debian's Chromium)");
+        try {
+          await runLighthouseSection(stack, artworkPath);
+        } catch (err) {
+          fail("lighthouse", err);
         }
       }
 
@@ -917,6 +942,54 @@ async function runLoad(stack: Stack, artworkPath: string): Promise<void> {
     log(
       `soak ${r.soak.minutes} min: memory ${r.soak.rssAfterFirstMinuteMiB.toFixed(0)} MiB after the first minute → ${r.soak.rssAtEndMiB.toFixed(0)} MiB at the end (${r.soak.driftPercent >= 0 ? "+" : ""}${r.soak.driftPercent.toFixed(1)}%); ${r.soak.requests} requests, ${r.soak.errors} errors, ${r.soak.timeouts} timeouts, ${r.soak.non2xx} non-2xx; load average at the end ${r.soak.loadAverageAtEnd}`,
     );
+}
+
+// -------------------------------------------------------------------------------------------------
+// 10. Lighthouse
+
+async function runLighthouseSection(stack: Stack, artworkPath: string): Promise<void> {
+  const results = await runLighthouse(
+    stack.origin,
+    [
+      { name: "catalogue", path: "/" },
+      { name: "artwork", path: artworkPath },
+      { name: "sign-in", path: "/sign-in" },
+      { name: "buy (investor)", path: `${artworkPath}/buy`, cookie: await sessionCookie(stack, MEI) },
+    ],
+    { runs: quick ? 1 : 3 },
+  );
+  summary.lighthouse = results;
+  const t = LIGHTHOUSE_TARGET;
+  printTable(
+    `Lighthouse, mobile preset (median of ${quick ? 1 : 3} runs by performance); targets: performance ≥ ${t.performance}, the others ${t.others}, LCP ≤ ${t.lcpMs} ms, TBT ≤ ${t.tbtMs} ms, CLS ${t.cls}`,
+    ["page", "perf", "a11y", "best pr.", "SEO", "FCP ms", "LCP ms", "TBT ms", "CLS", "targets"],
+    results.map((r) => {
+      const met =
+        r.performance >= t.performance &&
+        r.accessibility >= t.others &&
+        r.bestPractices >= t.others &&
+        r.seo >= t.others &&
+        r.lcpMs <= t.lcpMs &&
+        r.tbtMs <= t.tbtMs &&
+        r.cls <= t.cls;
+      return [
+        r.name,
+        r.runs ? r.performance : "ERROR",
+        r.accessibility,
+        r.bestPractices,
+        r.seo,
+        fmt(r.fcpMs),
+        fmt(r.lcpMs),
+        fmt(r.tbtMs),
+        r.cls.toFixed(3),
+        r.runs ? (met ? "met" : "NOT met") : (r.error ?? "–"),
+      ];
+    }),
+  );
+  for (const r of results) {
+    if (r.lcpElement) console.log(`  ${r.name}: LCP element ${r.lcpElement}`);
+    if (r.failing.length) console.log(`  ${r.name}: failing audits ${r.failing.join(", ")}`);
+  }
 }
 
 // -------------------------------------------------------------------------------------------------
