@@ -986,10 +986,7 @@ async function runLighthouseSection(stack: Stack, artworkPath: string): Promise<
       ];
     }),
   );
-  for (const r of results) {
-    if (r.lcpElement) console.log(`  ${r.name}: LCP element ${r.lcpElement}`);
-    if (r.failing.length) console.log(`  ${r.name}: failing audits ${r.failing.join(", ")}`);
-  }
+  for (const r of results) if (r.failing.length) console.log(`  ${r.name}: failing audits ${r.failing.join(", ")}`);
 }
 
 // -------------------------------------------------------------------------------------------------
