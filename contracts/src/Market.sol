@@ -54,7 +54,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     uint256 private constant _BPS = 10_000;
 
     /// Packed order: slot 0 (maker, remaining, expiresAt), slot 1 (token, price, side), slot 2 (size, cancelled,
-    /// openIndex = position in the token's open-orders index while open).
+    /// openIndex = position in the token's open-orders index while open, nextFree = once closed, the next closed order
+    /// of the token's list of reusable positions).
     struct Order {
         address maker;
         uint64 remaining;
@@ -65,6 +66,16 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint64 size;
         uint64 cancelled;
         uint64 openIndex;
+        uint64 nextFree;
+    }
+
+    /// One slot per token: the open-orders index's header. Positions `[0, length)` hold an entry or a hole (0); the
+    /// holes form a list through the closed orders that held them (`freeHead`, then each order's `nextFree`, 0 ends
+    /// it), reused by the next placements before the index grows; `count` open orders.
+    struct OpenIndex {
+        uint64 length;
+        uint64 count;
+        uint64 freeHead;
     }
 
     /// One slot: everything a fill needs besides the order.
@@ -88,7 +99,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     Config private _config;
     uint256 private _orderCount;
     mapping(uint256 orderId => Order) private _orders;
-    mapping(address token => uint256[]) private _open;
+    mapping(address token => OpenIndex) private _index;
+    mapping(address token => mapping(uint256 position => uint256 entry)) private _entries;
     mapping(address token => mapping(address maker => uint256)) private _openAsks;
     /// Per token, conservative bounds of the open book: `maxBid` ≥ the price of every open bid, `minAsk` ≤ the price of
     /// every open ask (0 = no ask). Raised/lowered when an order rests, made exact again by a placement that read the
@@ -304,19 +316,32 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     /// @inheritdoc IMarket
     function openOrders(address token, uint256 offset, uint256 limit) external view returns (uint256[] memory ids) {
-        uint256[] storage all = _open[token];
-        uint256 len = all.length;
-        if (offset >= len) return ids;
-        uint256 end = len - offset > limit ? offset + limit : len;
-        ids = new uint256[](end - offset);
-        for (uint256 i = offset; i < end; ++i) {
-            ids[i - offset] = uint64(all[i]);
+        OpenIndex memory ix = _index[token];
+        uint256 count = ix.count;
+        if (offset >= count) return ids;
+        uint256 n = count - offset > limit ? limit : count - offset;
+        ids = new uint256[](n);
+        mapping(uint256 => uint256) storage entries = _entries[token];
+        uint256 len = ix.length;
+        uint256 seen;
+        uint256 k;
+        // The offset-th to (offset + n)-th open orders in index order, holes skipped.
+        for (uint256 i; i < len && k < n; ++i) {
+            uint256 e = entries[i];
+            if (e == 0) continue;
+            if (seen++ >= offset) ids[k++] = uint64(e);
         }
     }
 
     /// @inheritdoc IMarket
     function openOrderCount(address token) external view returns (uint256) {
-        return _open[token].length;
+        return _index[token].count;
+    }
+
+    /// @notice Positions of the token's open-orders index (open orders and holes): never more than the most orders
+    /// that were open at once on the token, the cost of reading its book.
+    function openIndexLength(address token) external view returns (uint256) {
+        return _index[token].length;
     }
 
     /// @inheritdoc IMarket
@@ -574,12 +599,13 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         view
         returns (uint256[] memory cand, uint256 other)
     {
-        uint256[] storage open = _open[token];
-        uint256 len = open.length;
+        mapping(uint256 => uint256) storage open = _entries[token];
+        uint256 len = _index[token].length;
         cand = new uint256[](len);
         uint256 n;
         for (uint256 i; i < len; ++i) {
             uint256 e = open[i];
+            if (e == 0) continue;
             uint256 p = uint88(e >> 64);
             if (side == Side.Bid) {
                 if (e >> 152 != uint8(Side.Ask)) continue;
@@ -647,11 +673,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     /// @dev Remaining shares of `maker`'s open asks on `token` that have not expired (expired ones cannot trade, so
     /// they need no backing). Reads the open index: used off the hot path only.
     function _liveAskTotal(address token, address maker) private view returns (uint256 live) {
-        uint256[] storage open = _open[token];
-        uint256 len = open.length;
+        mapping(uint256 => uint256) storage open = _entries[token];
+        uint256 len = _index[token].length;
         for (uint256 i; i < len; ++i) {
             uint256 e = open[i];
-            if (e >> 152 != uint8(Side.Ask)) continue;
+            if (e == 0 || e >> 152 != uint8(Side.Ask)) continue;
             Order storage o = _orders[uint64(e)];
             if (o.maker == maker && block.timestamp < o.expiresAt) live += o.remaining;
         }
@@ -705,7 +731,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         unchecked {
             orderId = ++_orderCount;
         }
-        uint256[] storage open = _open[token];
+        uint256 at = _addOpen(token, _entry(orderId, price, side));
         // Ranges checked in {_checkOrder}; expiresAt ≤ now + 90 days fits 32 bits until 2106; the index holds fewer
         // than 2^64 entries.
         _orders[orderId] = Order({
@@ -717,9 +743,9 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             side: side,
             size: uint64(shares),
             cancelled: 0,
-            openIndex: uint64(open.length)
+            openIndex: uint64(at),
+            nextFree: 0
         });
-        open.push(_entry(orderId, price, side));
         Bounds storage b = _bounds[token];
         if (side == Side.Bid) {
             if (price > b.maxBid) b.maxBid = uint88(price);
@@ -765,24 +791,48 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         }
     }
 
-    /// @dev Swap-and-pop the order out of its token's open-orders index.
-    /// The length is read and written once; an open order is in the index, so the length is ≥ 1 and `at` < length.
-    function _removeOpen(address token, uint256 orderId) private {
-        uint256[] storage open = _open[token];
-        uint256 at = _orders[orderId].openIndex;
-        uint256 last;
-        assembly ("memory-safe") {
-            let len := sub(sload(open.slot), 1)
-            mstore(0, open.slot)
-            let data := keccak256(0, 0x20)
-            last := sload(add(data, len))
-            if iszero(eq(at, len)) { sstore(add(data, at), last) }
-            sstore(add(data, len), 0)
-            sstore(open.slot, len)
+    /// @dev Puts `entry` into the token's open-orders index: at the most recently freed position (a hole), else at
+    /// the end. Returns its position.
+    function _addOpen(address token, uint256 entry) private returns (uint256 at) {
+        OpenIndex memory ix = _index[token];
+        uint256 head = ix.freeHead;
+        if (head != 0) {
+            Order storage freed = _orders[head];
+            at = freed.openIndex;
+            ix.freeHead = freed.nextFree;
+        } else {
+            at = ix.length;
+            // Fewer than 2^64 orders exist.
+            unchecked {
+                ix.length = uint64(at + 1);
+            }
         }
-        uint256 lastId = uint64(last);
-        // `at` < length < 2^64.
-        if (lastId != orderId) _orders[lastId].openIndex = uint64(at);
+        unchecked {
+            ++ix.count;
+        }
+        _index[token] = ix;
+        _entries[token][at] = entry;
+    }
+
+    /// @dev Takes open order `orderId` (of `token`) out of the token's open-orders index: its entry becomes a hole (0),
+    /// which the last position gives up (the length shrinks) and any other joins the list of reusable positions
+    /// through the order's `nextFree`. Nothing else moves: one header slot, the entry and the order's third slot.
+    function _removeOpen(address token, uint256 orderId) private {
+        Order storage o = _orders[orderId];
+        uint256 at = o.openIndex;
+        OpenIndex memory ix = _index[token];
+        delete _entries[token][at];
+        // An open order is in the index: at < length and count ≥ 1.
+        unchecked {
+            if (at + 1 == ix.length) {
+                ix.length = uint64(at);
+            } else {
+                o.nextFree = ix.freeHead;
+                ix.freeHead = uint64(orderId);
+            }
+            --ix.count;
+        }
+        _index[token] = ix;
     }
 
     /// @dev `maker`, or the last wallet of the chain of recoveries the token recorded from it (at most

@@ -525,22 +525,73 @@ contract MarketTest is MarketBase {
         uint256 c = _ask(bob, 5, PRICE);
         assertEq(market.openOrderCount(address(token)), 3);
         _fill(carol, a, 1, PRICE);
-        // The filled order left the index; the last one took its place.
+        // The filled order left the index (a hole where it was; nothing moved); paging skips the hole.
         assertEq(market.openOrderCount(address(token)), 2);
         assertEq(market.openOrderCount(address(other)), 1);
         uint256[] memory ids = market.openOrders(address(token), 0, 10);
         assertEq(ids.length, 2);
-        assertEq(ids[0], c);
-        assertEq(ids[1], b);
+        assertEq(ids[0], b);
+        assertEq(ids[1], c);
         ids = market.openOrders(address(token), 1, 1);
         assertEq(ids.length, 1);
-        assertEq(ids[0], b);
+        assertEq(ids[0], c);
         assertEq(market.openOrders(address(token), 2, 10).length, 0);
         vm.prank(carol);
         market.cancel(b);
         ids = market.openOrders(address(token), 0, 10);
         assertEq(ids.length, 1);
         assertEq(ids[0], c);
+        // The next placements reuse the holes, the latest freed first, before the index grows.
+        uint256 d = _ask(bob, 1, PRICE + 1e6);
+        uint256 f = _ask(bob, 1, PRICE + 2e6);
+        ids = market.openOrders(address(token), 0, 10);
+        assertEq(ids.length, 3);
+        assertEq(ids[0], f);
+        assertEq(ids[1], d);
+        assertEq(ids[2], c);
+        uint256 g = _ask(bob, 1, PRICE + 3e6);
+        ids = market.openOrders(address(token), 0, 10);
+        assertEq(ids.length, 4);
+        assertEq(ids[3], g);
+        ids = market.openOrders(address(token), 1, 2);
+        assertEq(ids.length, 2);
+        assertEq(ids[0], d);
+        assertEq(ids[1], c);
+    }
+
+    /// The index never holds more positions than the most orders open at once: closing the last position shrinks it,
+    /// any other position is reused. Places and closes orders at random and checks paging against the open set.
+    function testFuzz_openOrders_holesReused(uint256 seed) public {
+        vm.prank(bob);
+        token.approve(address(market), type(uint256).max);
+        uint256[] memory live = new uint256[](8);
+        uint256 n;
+        uint256 peak;
+        for (uint256 step; step < 24; ++step) {
+            uint256 r = uint256(keccak256(abi.encode(seed, step)));
+            if (n == 0 || (n < 8 && r % 3 != 0)) {
+                live[n++] = _ask(bob, 1, PRICE + (r % 50) * 1e6);
+                if (n > peak) peak = n;
+            } else {
+                uint256 k = (r >> 8) % n;
+                vm.prank(bob);
+                market.cancel(live[k]);
+                live[k] = live[--n];
+            }
+            assertEq(market.openOrderCount(address(token)), n);
+            uint256[] memory ids = market.openOrders(address(token), 0, 100);
+            assertEq(ids.length, n);
+            for (uint256 i; i < n; ++i) {
+                bool found;
+                for (uint256 j; j < n; ++j) {
+                    if (ids[j] == live[i]) found = true;
+                }
+                assertTrue(found);
+                // Pages of one agree with the full read.
+                assertEq(market.openOrders(address(token), i, 1)[0], ids[i]);
+            }
+        }
+        assertLe(market.openIndexLength(address(token)), peak);
     }
 
     function test_fillableBy_taker() public {
