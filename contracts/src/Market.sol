@@ -78,11 +78,13 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint64 freeHead;
     }
 
-    /// One slot: everything a fill needs besides the order.
+    /// One slot: everything a fill needs besides the order, and the fees accrued from bid escrow in whole cents
+    /// (see {accruedFees}; written by the fill of a bid, which reads this slot anyway).
     struct Config {
         address feeRecipient;
         uint16 feeBps;
         bool paused;
+        uint72 accruedCents;
     }
 
     /// One slot: see {_bounds}.
@@ -230,11 +232,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         } else {
             // Delivery from the selling taker to the bid's maker; payment out of the bid's escrow.
             if (!IERC20(token).transferFrom(msg.sender, maker, filled)) revert MarketShareTransferFailed(token);
-            // fee ≤ cost / 100 (see {_costAndFee}).
+            // fee ≤ cost / 100 (see {_costAndFee}). The fee stays in the market for the fee recipient.
             unchecked {
                 pay.safeTransfer(msg.sender, cost - feeAmount);
             }
-            if (feeAmount != 0) pay.safeTransfer(cfg.feeRecipient, feeAmount);
+            if (feeAmount != 0) _accrueFee(feeAmount, cfg.feeRecipient);
         }
     }
 
@@ -278,9 +280,16 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     // ================================================================ admin
 
-    /// @notice Sets the fee recipient and the fee in basis points (≤ {MAX_FEE_BPS}). DEFAULT_ADMIN_ROLE.
-    function setFee(address feeRecipient_, uint16 feeBps_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    /// @notice Sets the fee recipient and the fee in basis points (≤ {MAX_FEE_BPS}); fees accrued until now are paid
+    /// to the previous recipient first. DEFAULT_ADMIN_ROLE.
+    function setFee(address feeRecipient_, uint16 feeBps_) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
+        _payFees();
         _setFee(feeRecipient_, feeBps_);
+    }
+
+    /// @inheritdoc IMarket
+    function withdrawFees() external nonReentrant returns (uint256) {
+        return _payFees();
     }
 
     /// @notice Pauses or unpauses placing and filling; cancelling always works. DEFAULT_ADMIN_ROLE.
@@ -436,6 +445,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         return (_config.feeRecipient, _config.feeBps);
     }
 
+    /// @inheritdoc IMarket
+    function accruedFees() external view returns (uint256) {
+        return uint256(_config.accruedCents) * _CENT;
+    }
+
     /// @notice True when placing and filling are paused.
     function paused() external view returns (bool) {
         return _config.paused;
@@ -583,11 +597,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             if (feeAmount != 0) pay.safeTransferFrom(msg.sender, cfg.feeRecipient, feeAmount);
         } else {
             if (!IERC20(token).transferFrom(msg.sender, maker, q)) revert MarketShareTransferFailed(token);
-            // fee ≤ cost / 100.
+            // fee ≤ cost / 100; it stays in the market for the fee recipient.
             unchecked {
                 pay.safeTransfer(msg.sender, cost - feeAmount);
             }
-            if (feeAmount != 0) pay.safeTransfer(cfg.feeRecipient, feeAmount);
+            if (feeAmount != 0) _accrueFee(feeAmount, cfg.feeRecipient);
         }
     }
 
@@ -845,6 +859,29 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             if (next == address(0)) break;
             to = next;
         }
+    }
+
+    /// @dev Keeps `feeAmount` (whole cents, out of bid escrow the market holds) for the fee recipient: one write to the
+    /// config slot instead of a payment-token transfer. Should the accrued total not fit its 72 bits of cents, this fee
+    /// is paid to `feeRecipient` at once instead.
+    function _accrueFee(uint256 feeAmount, address feeRecipient) private {
+        uint256 total;
+        // accruedCents < 2^72 and the fee < 2^160: no overflow.
+        unchecked {
+            total = _config.accruedCents + feeAmount / _CENT;
+        }
+        if (total > type(uint72).max) _PAYMENT_TOKEN.safeTransfer(feeRecipient, feeAmount);
+        else _config.accruedCents = uint72(total);
+    }
+
+    /// @dev Pays the accrued fees to the current fee recipient; returns the amount.
+    function _payFees() private returns (uint256 amount) {
+        Config memory cfg = _config;
+        amount = uint256(cfg.accruedCents) * _CENT;
+        if (amount == 0) return 0;
+        _config.accruedCents = 0;
+        emit FeesWithdrawn(cfg.feeRecipient, amount);
+        _PAYMENT_TOKEN.safeTransfer(cfg.feeRecipient, amount);
     }
 
     function _setFee(address feeRecipient_, uint16 feeBps_) private {

@@ -374,19 +374,65 @@ contract MarketTest is MarketBase {
         assertEq(token.balanceOf(carol), 10);
         assertEq(token.balanceOf(alice), 990);
         assertEq(hkd.balanceOf(alice) - aliceHkd, cost - fee);
+        // The fee of a bid stays in the market for the fee recipient: no escrow left, only the accrued fee.
+        assertEq(hkd.balanceOf(feeRecipient), 0);
+        assertEq(market.accruedFees(), fee);
+        assertEq(hkd.balanceOf(address(market)), fee);
+        assertEq(market.order(id).filled, 10);
+        vm.expectEmit(address(market));
+        emit IMarket.FeesWithdrawn(feeRecipient, fee);
+        vm.prank(stranger);
+        assertEq(market.withdrawFees(), fee);
         assertEq(hkd.balanceOf(feeRecipient), fee);
         assertEq(hkd.balanceOf(address(market)), 0);
-        assertEq(market.order(id).filled, 10);
+        assertEq(market.accruedFees(), 0);
+        vm.prank(stranger);
+        assertEq(market.withdrawFees(), 0);
+    }
+
+    /// Fees accrue in 72 bits of cents: a fee that would not fit is paid to the recipient at once (never lost, never
+    /// reverting a trade).
+    function test_fee_accrualOverflowPaysAtOnce() public {
+        vm.prank(admin);
+        market.setFee(feeRecipient, 100);
+        uint256 price = 3e26; // whole cents, < 2^88
+        vm.prank(admin);
+        hkd.mint(carol, 200 * price);
+        uint256 id = _bid(carol, 200, price);
+        _fill(alice, id, 1, price);
+        uint256 small = price / 100; // 1 share: 3e24 units = 3e20 cents, fits
+        assertEq(market.accruedFees(), small);
+        _fill(alice, id, 100, price); // 100 shares: 3e22 cents more does not fit 72 bits (4.7e21)
+        assertEq(hkd.balanceOf(feeRecipient), 100 * small);
+        assertEq(market.accruedFees(), small);
+        assertEq(hkd.balanceOf(address(market)), 99 * price + small);
+    }
+
+    function test_fee_accruedPaidToPreviousRecipientOnChange() public {
+        uint256 id = _bid(carol, 10, PRICE);
+        _fill(alice, id, 4, PRICE);
+        uint256 fee = _fee(4 * PRICE);
+        assertEq(market.accruedFees(), fee);
+        vm.prank(admin);
+        market.setFee(treasury, 100);
+        assertEq(hkd.balanceOf(feeRecipient), fee);
+        assertEq(market.accruedFees(), 0);
+        _fill(bob, id, 6, PRICE);
+        uint256 fee2 = _fee(6 * PRICE * 2); // 100 bps = twice 50 bps
+        assertEq(market.accruedFees(), fee2);
+        market.withdrawFees();
+        assertEq(hkd.balanceOf(treasury), fee2);
+        assertEq(hkd.balanceOf(feeRecipient), fee);
     }
 
     function test_fillBid_partial_escrowShrinksExactly() public {
         uint256 id = _bid(carol, 10, PRICE);
         _fill(alice, id, 3, PRICE);
         assertEq(market.escrowOf(id), 7 * PRICE);
-        assertEq(hkd.balanceOf(address(market)), 7 * PRICE);
+        assertEq(hkd.balanceOf(address(market)), 7 * PRICE + market.accruedFees());
         _fill(bob, id, 20, 1);
         assertEq(token.balanceOf(carol), 10);
-        assertEq(hkd.balanceOf(address(market)), 0);
+        assertEq(hkd.balanceOf(address(market)), market.accruedFees());
         assertEq(market.escrowOf(id), 0);
     }
 
@@ -465,7 +511,7 @@ contract MarketTest is MarketBase {
         vm.prank(carol);
         market.cancel(id);
         assertEq(hkd.balanceOf(carol) - before, 6 * PRICE);
-        assertEq(hkd.balanceOf(address(market)), 0);
+        assertEq(hkd.balanceOf(address(market)), market.accruedFees());
         IMarket.OrderView memory o = market.order(id);
         assertEq(o.filled, 4);
         assertEq(o.cancelled, 6);
