@@ -187,43 +187,64 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         Config memory cfg = _config;
         if (cfg.paused) revert MarketPaused();
         if (cfg.feeBps > maxFeeBps) revert MarketFeeAboveMax(cfg.feeBps, maxFeeBps);
-        Order storage o = _orders[orderId];
-        address maker = o.maker;
-        uint256 remaining = o.remaining;
-        address token = o.token;
-        uint256 price = o.price;
-        Side side = o.side;
+        // The order's first two slots, each read once (layout: see {Order}).
+        uint256 slot0;
+        uint256 slot1;
+        {
+            Order storage o = _orders[orderId];
+            assembly ("memory-safe") {
+                slot0 := sload(o.slot)
+                slot1 := sload(add(o.slot, 1))
+            }
+        }
+        filled = _fillChecks(orderId, slot0, slot1, shares, priceLimit);
+        _settle(orderId, slot0, slot1, filled, cfg);
+    }
 
+    /// @dev The checks of {fill} on the order's slots; returns the shares to trade. After the checks {fillable} makes
+    /// first (closed, paused, expired), so both name the same reason.
+    function _fillChecks(uint256 orderId, uint256 slot0, uint256 slot1, uint256 shares, uint256 priceLimit)
+        private
+        returns (uint256 filled)
+    {
+        address maker = address(uint160(slot0));
+        uint256 remaining = uint64(slot0 >> 160);
+        address token = address(uint160(slot1));
+        uint256 price = uint88(slot1 >> 160);
+        bool ask = uint8(slot1 >> 248) == uint8(Side.Ask);
         if (remaining == 0) revert MarketOrderNotOpen(orderId);
         if (shares == 0) revert MarketInvalidShares(0);
-        if (block.timestamp >= o.expiresAt) revert MarketOrderNotFillable(orderId, FILL_ORDER_EXPIRED);
-        // After the checks {fillable} makes first (closed, paused, expired), so both name the same reason.
-        {
-            // One registry look-up for the whole fill.
-            IIdentityRegistry reg = _registry(token);
-            if (reg.platformStopped()) revert MarketPlatformStopped();
-            if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
-            if (side == Side.Ask ? price > priceLimit : price < priceLimit) {
-                revert MarketPriceLimit(orderId, price, priceLimit);
-            }
+        if (block.timestamp >= slot0 >> 224) revert MarketOrderNotFillable(orderId, FILL_ORDER_EXPIRED);
+        // One registry look-up for the whole fill.
+        IIdentityRegistry reg = _registry(token);
+        if (reg.platformStopped()) revert MarketPlatformStopped();
+        if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
+        if (ask ? price > priceLimit : price < priceLimit) revert MarketPriceLimit(orderId, price, priceLimit);
+        filled = shares < remaining ? shares : remaining;
+        if (ask) _checkAskFill(orderId, reg, token, maker, filled);
+        else _checkBidFill(orderId, reg, token, maker, filled);
+    }
 
-            filled = shares < remaining ? shares : remaining;
-            if (side == Side.Ask) _checkAskFill(orderId, reg, token, maker, filled);
-            else _checkBidFill(orderId, reg, token, maker, filled);
-        }
-
-        uint256 cost;
-        uint256 feeAmount;
-        (cost, feeAmount) = _costAndFee(filled, price, cfg.feeBps);
-        // filled ≤ remaining < 2^64.
+    /// @dev Effects and interactions of {fill}: the order's remaining (its first slot written once), the index when it
+    /// closes, the event, then delivery and payment.
+    function _settle(uint256 orderId, uint256 slot0, uint256 slot1, uint256 filled, Config memory cfg) private {
+        address maker = address(uint160(slot0));
+        address token = address(uint160(slot1));
+        uint256 price = uint88(slot1 >> 160);
+        (uint256 cost, uint256 feeAmount) = _costAndFee(filled, price, cfg.feeBps);
+        // filled ≤ remaining < 2^64: the new remaining replaces bits 160–223 of the first slot.
         unchecked {
-            o.remaining = uint64(remaining - filled);
+            uint256 left = slot0 - (filled << 160);
+            Order storage o = _orders[orderId];
+            assembly ("memory-safe") {
+                sstore(o.slot, left)
+            }
+            if (uint64(left >> 160) == 0) _removeOpen(token, orderId);
         }
-        if (filled == remaining) _removeOpen(token, orderId);
         emit OrderFilled(orderId, msg.sender, filled, price, feeAmount);
 
         IERC20 pay = _PAYMENT_TOKEN;
-        if (side == Side.Ask) {
+        if (uint8(slot1 >> 248) == uint8(Side.Ask)) {
             // Delivery: the token's compliance hook checks the real seller (maker) and buyer (taker).
             if (!IERC20(token).transferFrom(maker, msg.sender, filled)) revert MarketShareTransferFailed(token);
             // Payment: the taker pays the maker the full value and the fee on top.
