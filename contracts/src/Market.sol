@@ -20,9 +20,11 @@ import "./interfaces/IMarket.sol";
 /// @title Market
 /// @notice Secondary order book for every share token of the platform's ShareTokenFactory (see {IMarket}).
 /// @dev Storage: three slots per order — (maker, remaining, expiresAt), (token, price, side), (size, cancelled,
-/// openIndex). A fill reads the first two and writes only the first (plus the third when the order closes); `filled`
-/// is derived as `size − cancelled − remaining`. Ids start at 1. Each token keeps an index of its open orders
-/// (swap-and-pop), so reading the book costs the open orders, not the token's history; each (token, maker) keeps the
+/// openIndex, nextFree). A fill reads the first two and writes only the first (plus the third, the token's index
+/// header and the order's index entry when the order closes); `filled` is derived as `size − cancelled − remaining`.
+/// Ids start at 1. Each token keeps an index of its open orders: a closed order's entry becomes a hole that the next
+/// placement takes ({_addOpen}, {_removeOpen}), so the index never holds more positions than the most orders open at
+/// once and reading the book costs the open orders, not the token's history; each (token, maker) keeps the
 /// total of its open asks, which the maker's free balance and allowance must cover. Each index entry packs the order's
 /// id (bits 0–63), price (64–151) and side (152), so one storage read per open order tells whether it crosses.
 ///
@@ -35,9 +37,10 @@ import "./interfaces/IMarket.sol";
 ///
 /// Security: every state-changing entry point is `nonReentrant` (transient guard) and follows
 /// checks-effects-interactions: the order is updated and the event emitted before any token is called. The market
-/// only ever holds bid escrow; fees go straight to the fee recipient. Fee-on-transfer payment tokens are refused at
-/// bid placement (the received amount is measured), so the market's payment balance always covers
-/// `Σ remaining × price` over open bids. A maker's own cancel never depends on the share token or on the pause
+/// only ever holds bid escrow and the fees taken out of it ({accruedFees}, until {withdrawFees}); a fee a buyer pays
+/// from its wallet goes straight to the fee recipient. Fee-on-transfer payment tokens are refused at bid placement (the
+/// received amount is measured), so the market's payment balance always covers `Σ remaining × price` over open bids
+/// plus the accrued fees. A maker's own cancel never depends on the share token or on the pause
 /// switch, so escrow can always be recovered.
 contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     using SafeERC20 for IERC20;
