@@ -72,13 +72,18 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint64 nextFree;
     }
 
-    /// One slot per token: the open-orders index's header. Positions `[0, length)` hold an entry or a hole (0); the
-    /// holes form a list through the closed orders that held them (`freeHead`, then each order's `nextFree`, 0 ends
-    /// it), reused by the next placements before the index grows; `count` open orders.
+    /// One slot per token: the open-orders index's header. Positions `[0, length)` hold an entry or a hole (0), with
+    /// `count` open orders. The holes are reused by the next placements before the index grows: the last two freed
+    /// are kept here (`free0`, `free1`, `stacked` of them), any further ones in a list through the closed orders that
+    /// held them (`freeHead`, then each order's `nextFree`, 0 ends it), so a closing fill usually writes no order slot.
+    /// Positions and counts stay below 2^40: every placement costs over 100,000 gas.
     struct OpenIndex {
-        uint64 length;
-        uint64 count;
+        uint40 length;
+        uint40 count;
         uint64 freeHead;
+        uint8 stacked;
+        uint40 free0;
+        uint40 free1;
     }
 
     /// One slot: everything a fill needs besides the order, and the fees accrued from bid escrow in whole cents
@@ -833,19 +838,20 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     /// the end. Returns its position.
     function _addOpen(address token, uint256 entry) private returns (uint256 at) {
         OpenIndex memory ix = _index[token];
-        uint256 head = ix.freeHead;
-        if (head != 0) {
-            Order storage freed = _orders[head];
-            at = freed.openIndex;
-            ix.freeHead = freed.nextFree;
-        } else {
-            at = ix.length;
-            // Fewer than 2^64 orders exist.
-            unchecked {
-                ix.length = uint64(at + 1);
-            }
-        }
+        // Below 2^40 (see {OpenIndex}).
         unchecked {
+            uint256 stacked = ix.stacked;
+            if (stacked != 0) {
+                at = stacked == 2 ? ix.free1 : ix.free0;
+                ix.stacked = uint8(stacked - 1);
+            } else if (ix.freeHead != 0) {
+                Order storage freed = _orders[ix.freeHead];
+                at = freed.openIndex;
+                ix.freeHead = freed.nextFree;
+            } else {
+                at = ix.length;
+                ix.length = uint40(at + 1);
+            }
             ++ix.count;
         }
         _index[token] = ix;
@@ -853,17 +859,21 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     }
 
     /// @dev Takes open order `orderId` (of `token`) out of the token's open-orders index: its entry becomes a hole (0),
-    /// which the last position gives up (the length shrinks) and any other joins the list of reusable positions
-    /// through the order's `nextFree`. Nothing else moves: one header slot, the entry and the order's third slot.
+    /// which the last position gives up (the length shrinks) and any other joins the reusable positions (in the
+    /// header while it has room, else through the order's `nextFree`). Nothing else moves.
     function _removeOpen(address token, uint256 orderId) private {
         Order storage o = _orders[orderId];
         uint256 at = o.openIndex;
         OpenIndex memory ix = _index[token];
         delete _entries[token][at];
-        // An open order is in the index: at < length and count ≥ 1.
+        // An open order is in the index: at < length < 2^40 and count ≥ 1.
         unchecked {
             if (at + 1 == ix.length) {
-                ix.length = uint64(at);
+                ix.length = uint40(at);
+            } else if (ix.stacked == 0) {
+                (ix.free0, ix.stacked) = (uint40(at), 1);
+            } else if (ix.stacked == 1) {
+                (ix.free1, ix.stacked) = (uint40(at), 2);
             } else {
                 o.nextFree = ix.freeHead;
                 ix.freeHead = uint64(orderId);
