@@ -20,9 +20,11 @@ import "./interfaces/IMarket.sol";
 /// @title Market
 /// @notice Secondary order book for every share token of the platform's ShareTokenFactory (see {IMarket}).
 /// @dev Storage: three slots per order — (maker, remaining, expiresAt), (token, price, side), (size, cancelled,
-/// openIndex). A fill reads the first two and writes only the first (plus the third when the order closes); `filled`
-/// is derived as `size − cancelled − remaining`. Ids start at 1. Each token keeps an index of its open orders
-/// (swap-and-pop), so reading the book costs the open orders, not the token's history; each (token, maker) keeps the
+/// openIndex, nextFree). A fill reads the first two and writes only the first (plus the third, the token's index
+/// header and the order's index entry when the order closes); `filled` is derived as `size − cancelled − remaining`.
+/// Ids start at 1. Each token keeps an index of its open orders: a closed order's entry becomes a hole that the next
+/// placement takes ({_addOpen}, {_removeOpen}), so the index never holds more positions than the most orders open at
+/// once and reading the book costs the open orders, not the token's history; each (token, maker) keeps the
 /// total of its open asks, which the maker's free balance and allowance must cover. Each index entry packs the order's
 /// id (bits 0–63), price (64–151) and side (152), so one storage read per open order tells whether it crosses.
 ///
@@ -35,9 +37,10 @@ import "./interfaces/IMarket.sol";
 ///
 /// Security: every state-changing entry point is `nonReentrant` (transient guard) and follows
 /// checks-effects-interactions: the order is updated and the event emitted before any token is called. The market
-/// only ever holds bid escrow; fees go straight to the fee recipient. Fee-on-transfer payment tokens are refused at
-/// bid placement (the received amount is measured), so the market's payment balance always covers
-/// `Σ remaining × price` over open bids. A maker's own cancel never depends on the share token or on the pause
+/// only ever holds bid escrow and the fees taken out of it ({accruedFees}, until {withdrawFees}); a fee a buyer pays
+/// from its wallet goes straight to the fee recipient. Fee-on-transfer payment tokens are refused at bid placement (the
+/// received amount is measured), so the market's payment balance always covers `Σ remaining × price` over open bids
+/// plus the accrued fees. A maker's own cancel never depends on the share token or on the pause
 /// switch, so escrow can always be recovered.
 contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     using SafeERC20 for IERC20;
@@ -54,7 +57,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     uint256 private constant _BPS = 10_000;
 
     /// Packed order: slot 0 (maker, remaining, expiresAt), slot 1 (token, price, side), slot 2 (size, cancelled,
-    /// openIndex = position in the token's open-orders index while open).
+    /// openIndex = position in the token's open-orders index while open, nextFree = once closed, the next closed order
+    /// of the token's list of reusable positions).
     struct Order {
         address maker;
         uint64 remaining;
@@ -65,13 +69,30 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint64 size;
         uint64 cancelled;
         uint64 openIndex;
+        uint64 nextFree;
     }
 
-    /// One slot: everything a fill needs besides the order.
+    /// One slot per token: the open-orders index's header. Positions `[0, length)` hold an entry or a hole (0), with
+    /// `count` open orders. The holes are reused by the next placements before the index grows: the last two freed
+    /// are kept here (`free0`, `free1`, `stacked` of them), any further ones in a list through the closed orders that
+    /// held them (`freeHead`, then each order's `nextFree`, 0 ends it), so a closing fill usually writes no order slot.
+    /// Positions and counts stay below 2^40: every placement costs over 100,000 gas.
+    struct OpenIndex {
+        uint40 length;
+        uint40 count;
+        uint64 freeHead;
+        uint8 stacked;
+        uint40 free0;
+        uint40 free1;
+    }
+
+    /// One slot: everything a fill needs besides the order, and the fees accrued from bid escrow in whole cents
+    /// (see {accruedFees}; written by the fill of a bid, which reads this slot anyway).
     struct Config {
         address feeRecipient;
         uint16 feeBps;
         bool paused;
+        uint72 accruedCents;
     }
 
     /// One slot: see {_bounds}.
@@ -88,7 +109,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     Config private _config;
     uint256 private _orderCount;
     mapping(uint256 orderId => Order) private _orders;
-    mapping(address token => uint256[]) private _open;
+    mapping(address token => OpenIndex) private _index;
+    mapping(address token => mapping(uint256 position => uint256 entry)) private _entries;
     mapping(address token => mapping(address maker => uint256)) private _openAsks;
     /// Per token, conservative bounds of the open book: `maxBid` ≥ the price of every open bid, `minAsk` ≤ the price of
     /// every open ask (0 = no ask). Raised/lowered when an order rests, made exact again by a placement that read the
@@ -173,43 +195,64 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         Config memory cfg = _config;
         if (cfg.paused) revert MarketPaused();
         if (cfg.feeBps > maxFeeBps) revert MarketFeeAboveMax(cfg.feeBps, maxFeeBps);
-        Order storage o = _orders[orderId];
-        address maker = o.maker;
-        uint256 remaining = o.remaining;
-        address token = o.token;
-        uint256 price = o.price;
-        Side side = o.side;
+        // The order's first two slots, each read once (layout: see {Order}).
+        uint256 slot0;
+        uint256 slot1;
+        {
+            Order storage o = _orders[orderId];
+            assembly ("memory-safe") {
+                slot0 := sload(o.slot)
+                slot1 := sload(add(o.slot, 1))
+            }
+        }
+        filled = _fillChecks(orderId, slot0, slot1, shares, priceLimit);
+        _settle(orderId, slot0, slot1, filled, cfg);
+    }
 
+    /// @dev The checks of {fill} on the order's slots; returns the shares to trade. After the checks {fillable} makes
+    /// first (closed, paused, expired), so both name the same reason.
+    function _fillChecks(uint256 orderId, uint256 slot0, uint256 slot1, uint256 shares, uint256 priceLimit)
+        private
+        returns (uint256 filled)
+    {
+        address maker = address(uint160(slot0));
+        uint256 remaining = uint64(slot0 >> 160);
+        address token = address(uint160(slot1));
+        uint256 price = uint88(slot1 >> 160);
+        bool ask = uint8(slot1 >> 248) == uint8(Side.Ask);
         if (remaining == 0) revert MarketOrderNotOpen(orderId);
         if (shares == 0) revert MarketInvalidShares(0);
-        if (block.timestamp >= o.expiresAt) revert MarketOrderNotFillable(orderId, FILL_ORDER_EXPIRED);
-        // After the checks {fillable} makes first (closed, paused, expired), so both name the same reason.
-        {
-            // One registry look-up for the whole fill.
-            IIdentityRegistry reg = _registry(token);
-            if (reg.platformStopped()) revert MarketPlatformStopped();
-            if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
-            if (side == Side.Ask ? price > priceLimit : price < priceLimit) {
-                revert MarketPriceLimit(orderId, price, priceLimit);
-            }
+        if (block.timestamp >= slot0 >> 224) revert MarketOrderNotFillable(orderId, FILL_ORDER_EXPIRED);
+        // One registry look-up for the whole fill.
+        IIdentityRegistry reg = _registry(token);
+        if (reg.platformStopped()) revert MarketPlatformStopped();
+        if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
+        if (ask ? price > priceLimit : price < priceLimit) revert MarketPriceLimit(orderId, price, priceLimit);
+        filled = shares < remaining ? shares : remaining;
+        if (ask) _checkAskFill(orderId, reg, token, maker, filled);
+        else _checkBidFill(orderId, reg, token, maker, filled);
+    }
 
-            filled = shares < remaining ? shares : remaining;
-            if (side == Side.Ask) _checkAskFill(orderId, reg, token, maker, filled);
-            else _checkBidFill(orderId, reg, token, maker, filled);
-        }
-
-        uint256 cost;
-        uint256 feeAmount;
-        (cost, feeAmount) = _costAndFee(filled, price, cfg.feeBps);
-        // filled ≤ remaining < 2^64.
+    /// @dev Effects and interactions of {fill}: the order's remaining (its first slot written once), the index when it
+    /// closes, the event, then delivery and payment.
+    function _settle(uint256 orderId, uint256 slot0, uint256 slot1, uint256 filled, Config memory cfg) private {
+        address maker = address(uint160(slot0));
+        address token = address(uint160(slot1));
+        uint256 price = uint88(slot1 >> 160);
+        (uint256 cost, uint256 feeAmount) = _costAndFee(filled, price, cfg.feeBps);
+        // filled ≤ remaining < 2^64: the new remaining replaces bits 160–223 of the first slot.
         unchecked {
-            o.remaining = uint64(remaining - filled);
+            uint256 left = slot0 - (filled << 160);
+            Order storage o = _orders[orderId];
+            assembly ("memory-safe") {
+                sstore(o.slot, left)
+            }
+            if (uint64(left >> 160) == 0) _removeOpen(token, orderId);
         }
-        if (filled == remaining) _removeOpen(token, orderId);
         emit OrderFilled(orderId, msg.sender, filled, price, feeAmount);
 
         IERC20 pay = _PAYMENT_TOKEN;
-        if (side == Side.Ask) {
+        if (uint8(slot1 >> 248) == uint8(Side.Ask)) {
             // Delivery: the token's compliance hook checks the real seller (maker) and buyer (taker).
             if (!IERC20(token).transferFrom(maker, msg.sender, filled)) revert MarketShareTransferFailed(token);
             // Payment: the taker pays the maker the full value and the fee on top.
@@ -218,11 +261,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         } else {
             // Delivery from the selling taker to the bid's maker; payment out of the bid's escrow.
             if (!IERC20(token).transferFrom(msg.sender, maker, filled)) revert MarketShareTransferFailed(token);
-            // fee ≤ cost / 100 (see {_costAndFee}).
+            // fee ≤ cost / 100 (see {_costAndFee}). The fee stays in the market for the fee recipient.
             unchecked {
                 pay.safeTransfer(msg.sender, cost - feeAmount);
             }
-            if (feeAmount != 0) pay.safeTransfer(cfg.feeRecipient, feeAmount);
+            if (feeAmount != 0) _accrueFee(feeAmount, cfg.feeRecipient);
         }
     }
 
@@ -266,9 +309,16 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     // ================================================================ admin
 
-    /// @notice Sets the fee recipient and the fee in basis points (≤ {MAX_FEE_BPS}). DEFAULT_ADMIN_ROLE.
-    function setFee(address feeRecipient_, uint16 feeBps_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    /// @notice Sets the fee recipient and the fee in basis points (≤ {MAX_FEE_BPS}); fees accrued until now are paid
+    /// to the previous recipient first. DEFAULT_ADMIN_ROLE.
+    function setFee(address feeRecipient_, uint16 feeBps_) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
+        _payFees();
         _setFee(feeRecipient_, feeBps_);
+    }
+
+    /// @inheritdoc IMarket
+    function withdrawFees() external nonReentrant returns (uint256) {
+        return _payFees();
     }
 
     /// @notice Pauses or unpauses placing and filling; cancelling always works. DEFAULT_ADMIN_ROLE.
@@ -304,19 +354,32 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     /// @inheritdoc IMarket
     function openOrders(address token, uint256 offset, uint256 limit) external view returns (uint256[] memory ids) {
-        uint256[] storage all = _open[token];
-        uint256 len = all.length;
-        if (offset >= len) return ids;
-        uint256 end = len - offset > limit ? offset + limit : len;
-        ids = new uint256[](end - offset);
-        for (uint256 i = offset; i < end; ++i) {
-            ids[i - offset] = uint64(all[i]);
+        OpenIndex memory ix = _index[token];
+        uint256 count = ix.count;
+        if (offset >= count) return ids;
+        uint256 n = count - offset > limit ? limit : count - offset;
+        ids = new uint256[](n);
+        mapping(uint256 => uint256) storage entries = _entries[token];
+        uint256 len = ix.length;
+        uint256 seen;
+        uint256 k;
+        // The offset-th to (offset + n)-th open orders in index order, holes skipped.
+        for (uint256 i; i < len && k < n; ++i) {
+            uint256 e = entries[i];
+            if (e == 0) continue;
+            if (seen++ >= offset) ids[k++] = uint64(e);
         }
     }
 
     /// @inheritdoc IMarket
     function openOrderCount(address token) external view returns (uint256) {
-        return _open[token].length;
+        return _index[token].count;
+    }
+
+    /// @notice Positions of the token's open-orders index (open orders and holes): never more than the most orders
+    /// that were open at once on the token, the cost of reading its book.
+    function openIndexLength(address token) external view returns (uint256) {
+        return _index[token].length;
     }
 
     /// @inheritdoc IMarket
@@ -409,6 +472,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     /// @notice Fee recipient and fee in basis points.
     function fee() external view returns (address feeRecipient, uint256 feeBps) {
         return (_config.feeRecipient, _config.feeBps);
+    }
+
+    /// @inheritdoc IMarket
+    function accruedFees() external view returns (uint256) {
+        return uint256(_config.accruedCents) * _CENT;
     }
 
     /// @notice True when placing and filling are paused.
@@ -558,11 +626,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             if (feeAmount != 0) pay.safeTransferFrom(msg.sender, cfg.feeRecipient, feeAmount);
         } else {
             if (!IERC20(token).transferFrom(msg.sender, maker, q)) revert MarketShareTransferFailed(token);
-            // fee ≤ cost / 100.
+            // fee ≤ cost / 100; it stays in the market for the fee recipient.
             unchecked {
                 pay.safeTransfer(msg.sender, cost - feeAmount);
             }
-            if (feeAmount != 0) pay.safeTransfer(cfg.feeRecipient, feeAmount);
+            if (feeAmount != 0) _accrueFee(feeAmount, cfg.feeRecipient);
         }
     }
 
@@ -574,12 +642,13 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         view
         returns (uint256[] memory cand, uint256 other)
     {
-        uint256[] storage open = _open[token];
-        uint256 len = open.length;
+        mapping(uint256 => uint256) storage open = _entries[token];
+        uint256 len = _index[token].length;
         cand = new uint256[](len);
         uint256 n;
         for (uint256 i; i < len; ++i) {
             uint256 e = open[i];
+            if (e == 0) continue;
             uint256 p = uint88(e >> 64);
             if (side == Side.Bid) {
                 if (e >> 152 != uint8(Side.Ask)) continue;
@@ -647,11 +716,11 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     /// @dev Remaining shares of `maker`'s open asks on `token` that have not expired (expired ones cannot trade, so
     /// they need no backing). Reads the open index: used off the hot path only.
     function _liveAskTotal(address token, address maker) private view returns (uint256 live) {
-        uint256[] storage open = _open[token];
-        uint256 len = open.length;
+        mapping(uint256 => uint256) storage open = _entries[token];
+        uint256 len = _index[token].length;
         for (uint256 i; i < len; ++i) {
             uint256 e = open[i];
-            if (e >> 152 != uint8(Side.Ask)) continue;
+            if (e == 0 || e >> 152 != uint8(Side.Ask)) continue;
             Order storage o = _orders[uint64(e)];
             if (o.maker == maker && block.timestamp < o.expiresAt) live += o.remaining;
         }
@@ -705,7 +774,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         unchecked {
             orderId = ++_orderCount;
         }
-        uint256[] storage open = _open[token];
+        uint256 at = _addOpen(token, _entry(orderId, price, side));
         // Ranges checked in {_checkOrder}; expiresAt ≤ now + 90 days fits 32 bits until 2106; the index holds fewer
         // than 2^64 entries.
         _orders[orderId] = Order({
@@ -717,9 +786,9 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             side: side,
             size: uint64(shares),
             cancelled: 0,
-            openIndex: uint64(open.length)
+            openIndex: uint64(at),
+            nextFree: 0
         });
-        open.push(_entry(orderId, price, side));
         Bounds storage b = _bounds[token];
         if (side == Side.Bid) {
             if (price > b.maxBid) b.maxBid = uint88(price);
@@ -765,24 +834,53 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         }
     }
 
-    /// @dev Swap-and-pop the order out of its token's open-orders index.
-    /// The length is read and written once; an open order is in the index, so the length is ≥ 1 and `at` < length.
-    function _removeOpen(address token, uint256 orderId) private {
-        uint256[] storage open = _open[token];
-        uint256 at = _orders[orderId].openIndex;
-        uint256 last;
-        assembly ("memory-safe") {
-            let len := sub(sload(open.slot), 1)
-            mstore(0, open.slot)
-            let data := keccak256(0, 0x20)
-            last := sload(add(data, len))
-            if iszero(eq(at, len)) { sstore(add(data, at), last) }
-            sstore(add(data, len), 0)
-            sstore(open.slot, len)
+    /// @dev Puts `entry` into the token's open-orders index: at the most recently freed position (a hole), else at
+    /// the end. Returns its position.
+    function _addOpen(address token, uint256 entry) private returns (uint256 at) {
+        OpenIndex memory ix = _index[token];
+        // Below 2^40 (see {OpenIndex}).
+        unchecked {
+            uint256 stacked = ix.stacked;
+            if (stacked != 0) {
+                at = stacked == 2 ? ix.free1 : ix.free0;
+                ix.stacked = uint8(stacked - 1);
+            } else if (ix.freeHead != 0) {
+                Order storage freed = _orders[ix.freeHead];
+                at = freed.openIndex;
+                ix.freeHead = freed.nextFree;
+            } else {
+                at = ix.length;
+                ix.length = uint40(at + 1);
+            }
+            ++ix.count;
         }
-        uint256 lastId = uint64(last);
-        // `at` < length < 2^64.
-        if (lastId != orderId) _orders[lastId].openIndex = uint64(at);
+        _index[token] = ix;
+        _entries[token][at] = entry;
+    }
+
+    /// @dev Takes open order `orderId` (of `token`) out of the token's open-orders index: its entry becomes a hole (0),
+    /// which the last position gives up (the length shrinks) and any other joins the reusable positions (in the
+    /// header while it has room, else through the order's `nextFree`). Nothing else moves.
+    function _removeOpen(address token, uint256 orderId) private {
+        Order storage o = _orders[orderId];
+        uint256 at = o.openIndex;
+        OpenIndex memory ix = _index[token];
+        delete _entries[token][at];
+        // An open order is in the index: at < length < 2^40 and count ≥ 1.
+        unchecked {
+            if (at + 1 == ix.length) {
+                ix.length = uint40(at);
+            } else if (ix.stacked == 0) {
+                (ix.free0, ix.stacked) = (uint40(at), 1);
+            } else if (ix.stacked == 1) {
+                (ix.free1, ix.stacked) = (uint40(at), 2);
+            } else {
+                o.nextFree = ix.freeHead;
+                ix.freeHead = uint64(orderId);
+            }
+            --ix.count;
+        }
+        _index[token] = ix;
     }
 
     /// @dev `maker`, or the last wallet of the chain of recoveries the token recorded from it (at most
@@ -795,6 +893,29 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             if (next == address(0)) break;
             to = next;
         }
+    }
+
+    /// @dev Keeps `feeAmount` (whole cents, out of bid escrow the market holds) for the fee recipient: one write to the
+    /// config slot instead of a payment-token transfer. Should the accrued total not fit its 72 bits of cents, this fee
+    /// is paid to `feeRecipient` at once instead.
+    function _accrueFee(uint256 feeAmount, address feeRecipient) private {
+        uint256 total;
+        // accruedCents < 2^72 and the fee < 2^160: no overflow.
+        unchecked {
+            total = _config.accruedCents + feeAmount / _CENT;
+        }
+        if (total > type(uint72).max) _PAYMENT_TOKEN.safeTransfer(feeRecipient, feeAmount);
+        else _config.accruedCents = uint72(total);
+    }
+
+    /// @dev Pays the accrued fees to the current fee recipient; returns the amount.
+    function _payFees() private returns (uint256 amount) {
+        Config memory cfg = _config;
+        amount = uint256(cfg.accruedCents) * _CENT;
+        if (amount == 0) return 0;
+        _config.accruedCents = 0;
+        emit FeesWithdrawn(cfg.feeRecipient, amount);
+        _PAYMENT_TOKEN.safeTransfer(cfg.feeRecipient, amount);
     }
 
     function _setFee(address feeRecipient_, uint16 feeBps_) private {

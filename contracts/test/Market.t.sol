@@ -374,19 +374,65 @@ contract MarketTest is MarketBase {
         assertEq(token.balanceOf(carol), 10);
         assertEq(token.balanceOf(alice), 990);
         assertEq(hkd.balanceOf(alice) - aliceHkd, cost - fee);
+        // The fee of a bid stays in the market for the fee recipient: no escrow left, only the accrued fee.
+        assertEq(hkd.balanceOf(feeRecipient), 0);
+        assertEq(market.accruedFees(), fee);
+        assertEq(hkd.balanceOf(address(market)), fee);
+        assertEq(market.order(id).filled, 10);
+        vm.expectEmit(address(market));
+        emit IMarket.FeesWithdrawn(feeRecipient, fee);
+        vm.prank(stranger);
+        assertEq(market.withdrawFees(), fee);
         assertEq(hkd.balanceOf(feeRecipient), fee);
         assertEq(hkd.balanceOf(address(market)), 0);
-        assertEq(market.order(id).filled, 10);
+        assertEq(market.accruedFees(), 0);
+        vm.prank(stranger);
+        assertEq(market.withdrawFees(), 0);
+    }
+
+    /// Fees accrue in 72 bits of cents: a fee that would not fit is paid to the recipient at once (never lost, never
+    /// reverting a trade).
+    function test_fee_accrualOverflowPaysAtOnce() public {
+        vm.prank(admin);
+        market.setFee(feeRecipient, 100);
+        uint256 price = 3e26; // whole cents, < 2^88
+        vm.prank(admin);
+        hkd.mint(carol, 200 * price);
+        uint256 id = _bid(carol, 200, price);
+        _fill(alice, id, 1, price);
+        uint256 small = price / 100; // 1 share: 3e24 units = 3e20 cents, fits
+        assertEq(market.accruedFees(), small);
+        _fill(alice, id, 100, price); // 100 shares: 3e22 cents more does not fit 72 bits (4.7e21)
+        assertEq(hkd.balanceOf(feeRecipient), 100 * small);
+        assertEq(market.accruedFees(), small);
+        assertEq(hkd.balanceOf(address(market)), 99 * price + small);
+    }
+
+    function test_fee_accruedPaidToPreviousRecipientOnChange() public {
+        uint256 id = _bid(carol, 10, PRICE);
+        _fill(alice, id, 4, PRICE);
+        uint256 fee = _fee(4 * PRICE);
+        assertEq(market.accruedFees(), fee);
+        vm.prank(admin);
+        market.setFee(treasury, 100);
+        assertEq(hkd.balanceOf(feeRecipient), fee);
+        assertEq(market.accruedFees(), 0);
+        _fill(bob, id, 6, PRICE);
+        uint256 fee2 = _fee(6 * PRICE * 2); // 100 bps = twice 50 bps
+        assertEq(market.accruedFees(), fee2);
+        market.withdrawFees();
+        assertEq(hkd.balanceOf(treasury), fee2);
+        assertEq(hkd.balanceOf(feeRecipient), fee);
     }
 
     function test_fillBid_partial_escrowShrinksExactly() public {
         uint256 id = _bid(carol, 10, PRICE);
         _fill(alice, id, 3, PRICE);
         assertEq(market.escrowOf(id), 7 * PRICE);
-        assertEq(hkd.balanceOf(address(market)), 7 * PRICE);
+        assertEq(hkd.balanceOf(address(market)), 7 * PRICE + market.accruedFees());
         _fill(bob, id, 20, 1);
         assertEq(token.balanceOf(carol), 10);
-        assertEq(hkd.balanceOf(address(market)), 0);
+        assertEq(hkd.balanceOf(address(market)), market.accruedFees());
         assertEq(market.escrowOf(id), 0);
     }
 
@@ -465,7 +511,7 @@ contract MarketTest is MarketBase {
         vm.prank(carol);
         market.cancel(id);
         assertEq(hkd.balanceOf(carol) - before, 6 * PRICE);
-        assertEq(hkd.balanceOf(address(market)), 0);
+        assertEq(hkd.balanceOf(address(market)), market.accruedFees());
         IMarket.OrderView memory o = market.order(id);
         assertEq(o.filled, 4);
         assertEq(o.cancelled, 6);
@@ -525,22 +571,73 @@ contract MarketTest is MarketBase {
         uint256 c = _ask(bob, 5, PRICE);
         assertEq(market.openOrderCount(address(token)), 3);
         _fill(carol, a, 1, PRICE);
-        // The filled order left the index; the last one took its place.
+        // The filled order left the index (a hole where it was; nothing moved); paging skips the hole.
         assertEq(market.openOrderCount(address(token)), 2);
         assertEq(market.openOrderCount(address(other)), 1);
         uint256[] memory ids = market.openOrders(address(token), 0, 10);
         assertEq(ids.length, 2);
-        assertEq(ids[0], c);
-        assertEq(ids[1], b);
+        assertEq(ids[0], b);
+        assertEq(ids[1], c);
         ids = market.openOrders(address(token), 1, 1);
         assertEq(ids.length, 1);
-        assertEq(ids[0], b);
+        assertEq(ids[0], c);
         assertEq(market.openOrders(address(token), 2, 10).length, 0);
         vm.prank(carol);
         market.cancel(b);
         ids = market.openOrders(address(token), 0, 10);
         assertEq(ids.length, 1);
         assertEq(ids[0], c);
+        // The next placements reuse the holes, the latest freed first, before the index grows.
+        uint256 d = _ask(bob, 1, PRICE + 1e6);
+        uint256 f = _ask(bob, 1, PRICE + 2e6);
+        ids = market.openOrders(address(token), 0, 10);
+        assertEq(ids.length, 3);
+        assertEq(ids[0], f);
+        assertEq(ids[1], d);
+        assertEq(ids[2], c);
+        uint256 g = _ask(bob, 1, PRICE + 3e6);
+        ids = market.openOrders(address(token), 0, 10);
+        assertEq(ids.length, 4);
+        assertEq(ids[3], g);
+        ids = market.openOrders(address(token), 1, 2);
+        assertEq(ids.length, 2);
+        assertEq(ids[0], d);
+        assertEq(ids[1], c);
+    }
+
+    /// The index never holds more positions than the most orders open at once: closing the last position shrinks it,
+    /// any other position is reused. Places and closes orders at random and checks paging against the open set.
+    function testFuzz_openOrders_holesReused(uint256 seed) public {
+        vm.prank(bob);
+        token.approve(address(market), type(uint256).max);
+        uint256[] memory live = new uint256[](8);
+        uint256 n;
+        uint256 peak;
+        for (uint256 step; step < 24; ++step) {
+            uint256 r = uint256(keccak256(abi.encode(seed, step)));
+            if (n == 0 || (n < 8 && r % 3 != 0)) {
+                live[n++] = _ask(bob, 1, PRICE + (r % 50) * 1e6);
+                if (n > peak) peak = n;
+            } else {
+                uint256 k = (r >> 8) % n;
+                vm.prank(bob);
+                market.cancel(live[k]);
+                live[k] = live[--n];
+            }
+            assertEq(market.openOrderCount(address(token)), n);
+            uint256[] memory ids = market.openOrders(address(token), 0, 100);
+            assertEq(ids.length, n);
+            for (uint256 i; i < n; ++i) {
+                bool found;
+                for (uint256 j; j < n; ++j) {
+                    if (ids[j] == live[i]) found = true;
+                }
+                assertTrue(found);
+                // Pages of one agree with the full read.
+                assertEq(market.openOrders(address(token), i, 1)[0], ids[i]);
+            }
+        }
+        assertLe(market.openIndexLength(address(token)), peak);
     }
 
     function test_fillableBy_taker() public {

@@ -62,13 +62,17 @@ contract MarketFuzzTest is MarketBase {
         uint256 n = _fill(alice, id, take, price);
 
         uint256 cost = n * price;
-        uint256 fee = hkd.balanceOf(feeRecipient);
+        // Out of escrow, the fee stays in the market for the fee recipient.
+        uint256 fee = market.accruedFees();
+        assertEq(hkd.balanceOf(feeRecipient), 0);
         // The fee is the exact fee rounded down to the whole cent (1e4 units): never more, less by under a cent.
         assertEq(fee % 1e4, 0, "fee in whole cents");
         assertLe(fee * 10_000, cost * bps);
         assertLt(cost * bps - fee * 10_000, 1e4 * 10_000);
         assertEq(hkd.balanceOf(alice) - aliceBefore, cost - fee, "taker gets value - fee");
-        assertEq(hkd.balanceOf(address(market)), (size - n) * price, "escrow = remaining x price");
+        assertEq(hkd.balanceOf(address(market)), (size - n) * price + fee, "escrow = remaining x price, + the fee");
+        market.withdrawFees();
+        assertEq(hkd.balanceOf(feeRecipient), fee);
         assertEq(token.balanceOf(carol), n);
     }
 
@@ -94,7 +98,7 @@ contract MarketFuzzTest is MarketBase {
         assertEq(o.filled + o.cancelled + o.remaining, o.size);
         assertLe(o.filled + o.cancelled, o.size);
         assertEq(hkd.balanceOf(carol) - before, left * price, "refund = cancelled x price");
-        assertEq(hkd.balanceOf(address(market)), 0);
+        assertEq(hkd.balanceOf(address(market)), market.accruedFees(), "only the fees are left");
     }
 
     function testFuzz_priceProtection(uint256 price, uint256 limit, bool bidSide) public {

@@ -75,9 +75,10 @@ contract MarketMatchingTest is MarketBase, TxGas {
         assertEq(token.balanceOf(carol), 3);
         // The placer is the taker: it pays the fee (whole cents, rounded down) out of the value.
         assertEq(hkd.balanceOf(alice) - alicePay, 3 * PRICE - _fee(3 * PRICE));
-        assertEq(hkd.balanceOf(feeRecipient), _fee(3 * PRICE));
+        // Paid out of the bid's escrow: the fee stays in the market for the fee recipient.
+        assertEq(market.accruedFees(), _fee(3 * PRICE));
         assertEq(market.order(bidId).remaining, 2);
-        assertEq(hkd.balanceOf(address(market)), 2 * PRICE, "escrow of the rest of the bid");
+        assertEq(hkd.balanceOf(address(market)), 2 * PRICE + _fee(3 * PRICE), "escrow of the rest of the bid + fee");
         assertEq(market.openAskShares(address(token), alice), 0);
         _assertNotCrossed();
     }
@@ -156,7 +157,7 @@ contract MarketMatchingTest is MarketBase, TxGas {
         assertEq(market.order(b3).remaining, 2);
         assertEq(market.order(askId).size, 2);
         assertEq(market.openAskShares(address(token), alice), 2);
-        assertEq(hkd.balanceOf(address(market)), 2 * (PRICE - 5e6));
+        assertEq(hkd.balanceOf(address(market)), 2 * (PRICE - 5e6) + market.accruedFees());
         _assertNotCrossed();
     }
 

@@ -107,7 +107,7 @@ contract MarketPaymentTokensTest is Base {
         _malloryCall(address(market), abi.encodeCall(IMarket.fill, (id, 5, PRICE, FEE_BPS)));
         _assertBlocked();
         assertEq(market.order(id).remaining, 5);
-        assertEq(rhkd.balanceOf(address(market)), 5 * PRICE);
+        assertEq(rhkd.balanceOf(address(market)), 5 * PRICE + market.accruedFees());
         assertEq(token.balanceOf(bob), 5);
     }
 

@@ -430,19 +430,25 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
       "buyWithPermit",
     );
 
-    // Market: alice asks 10, carol bids 10 one dollar lower (a bid at the ask's price would trade on placement); bob
-    // (a holder with HKD) takes each in full.
+    // Market (the busier book of MarketGas.t.sol): alice asks 10, carol bids 10 one dollar lower (a bid at the ask's
+    // price would trade on placement) and 10 two dollars lower (it stays open: the market holds other escrow and the
+    // first bid is not the index's last entry); bob (a holder with HKD) takes the ask and the first bid in full.
     const BID = PRICE - 1_000_000n;
     await send(alice, token, A.token, "approve", [market, 10n]);
     await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE, EXPIRY, 100n]);
     await send(carol, market, A.market, "placeBid", [token, 10n, BID, EXPIRY, 100n]);
+    await send(carol, market, A.market, "placeBid", [token, 10n, BID - 1_000_000n, EXPIRY, 100n]);
     await send(bob, token, A.token, "approve", [market, 10n]);
     await send(bob, market, A.market, "fill", [1n, 10n, PRICE, 100n], "marketFillAsk");
     await send(bob, market, A.market, "fill", [2n, 10n, BID, 100n], "marketFillBid");
     // The worst case: a partial fill leaves the order and the maker's allowance non-zero (no storage refund).
     await send(alice, token, A.token, "approve", [market, 10n]);
     await send(alice, market, A.market, "placeAsk", [token, 10n, PRICE, EXPIRY, 100n]);
-    await send(bob, market, A.market, "fill", [3n, 4n, PRICE, 100n], "marketFillAskPartial");
+    await send(bob, market, A.market, "fill", [4n, 4n, PRICE, 100n], "marketFillAskPartial");
+    // And a bid taken partly (4 of 10): the seller's allowance stays non-zero; the fee stays in the market.
+    await send(carol, market, A.market, "placeBid", [token, 10n, BID, EXPIRY, 100n]);
+    await send(bob, token, A.token, "approve", [market, 10n]);
+    await send(bob, market, A.market, "fill", [5n, 4n, BID, 100n], "marketFillBidPartial");
 
     const figure = (key: string, label: string, target?: number, targetNote?: string): TxFigure => {
       const m = measured.get(key);
@@ -476,6 +482,12 @@ export async function measureTransactionGas(opts: { outDir: string; port: number
       figure(
         "marketFillAskPartial",
         "market: fill an ask partly (4 of 10; no storage refund)",
+        118_000,
+        "≈ Seaport's cheapest general fill",
+      ),
+      figure(
+        "marketFillBidPartial",
+        "market: fill a bid partly (4 of 10; no storage refund)",
         118_000,
         "≈ Seaport's cheapest general fill",
       ),

@@ -145,6 +145,8 @@ interface IMarket {
     event FeeUpdated(address indexed feeRecipient, uint256 feeBps);
     /// @notice Placing and filling were paused or unpaused.
     event MarketPausedSet(bool paused, address indexed admin);
+    /// @notice The fees accrued from bid escrow (see {accruedFees}) were paid to the fee recipient.
+    event FeesWithdrawn(address indexed feeRecipient, uint256 amount);
 
     /// @notice Places a sell order until `expiresAt`. The maker must be verified and not frozen, and its free shares
     /// and share allowance to the market must cover this ask plus all its other open, unexpired asks on the token;
@@ -192,8 +194,8 @@ interface IMarket {
     /// @notice Number of orders ever placed (the last id).
     function orderCount() external view returns (uint256);
 
-    /// @notice Open orders of `token`, entries `[offset, offset + limit)` of its open-orders index (in no particular
-    /// order: a closed order's place is taken by the last one); page with {openOrderCount}.
+    /// @notice Open orders of `token`, the `offset`-th to the `(offset + limit)`-th in its open-orders index (in no
+    /// particular order: a closed order leaves a hole that a later order takes); page with {openOrderCount}.
     function openOrders(address token, uint256 offset, uint256 limit) external view returns (uint256[] memory ids);
 
     /// @notice Number of open orders on `token` (expired ones count until cancelled).
@@ -218,6 +220,15 @@ interface IMarket {
     /// @notice Trade value and fee (whole cents, rounded down) for filling `shares` of an order now (capped at its
     /// remaining size).
     function quote(uint256 orderId, uint256 shares) external view returns (uint256 filled, uint256 cost, uint256 fee);
+
+    /// @notice Fees of trades paid out of bid escrow (a fill of a bid, an ask placement that sells into bids), held
+    /// by the market for the fee recipient until {withdrawFees}; fees a buyer pays (a fill of an ask, a bid placement
+    /// that buys) go to the fee recipient at once.
+    function accruedFees() external view returns (uint256);
+
+    /// @notice Pays {accruedFees} to the current fee recipient (anyone may call; a fee recipient change pays the
+    /// previous recipient first). Returns the amount paid.
+    function withdrawFees() external returns (uint256 amount);
 }
 
 /// @notice What the market needs of a share token besides ERC-20 (all implemented by ArtworkShareToken).
