@@ -17,6 +17,7 @@ uint8 constant TRANSFER_SENDER_NOT_VERIFIED = 11;
 uint8 constant TRANSFER_SENDER_COUNTRY_NOT_ALLOWED = 12;
 uint8 constant TRANSFER_INVALID_RECEIVER = 13;
 uint8 constant TRANSFER_MAX_SUPPLY_EXCEEDED = 14;
+uint8 constant TRANSFER_TRADING_ENDED = 15;
 
 /// @title IArtworkShareToken
 /// @notice Permissioned share token of one artwork (0 decimals). Every balance change passes one compliance hook.
@@ -84,6 +85,8 @@ interface IArtworkShareToken {
     error ShareMigrating(address predecessor);
     /// @notice Only the TokenMigrator, and only within a migration, may call this.
     error ShareNotMigrator(address account);
+    /// @notice Only the ArtworkSale may call this.
+    error ShareNotSale(address account);
 
     /// @notice The issuer (owner) changed.
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
@@ -126,6 +129,8 @@ interface IArtworkShareToken {
     event MetadataUpdated(string uri, bytes32 metadataHash);
     /// @notice The token was retired for good: its register lives on in `successor`.
     event Retired(address indexed successor);
+    /// @notice Trading ended for good: the holders approved a sale of the artwork; `sale` (the ArtworkSale) redeems.
+    event TradingEnded(address indexed sale);
     /// @notice ERC-1643: a document was added or updated.
     event DocumentUpdated(bytes32 indexed name, string uri, bytes32 documentHash);
     /// @notice ERC-1643: a document was removed.
