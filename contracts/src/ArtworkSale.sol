@@ -13,7 +13,6 @@ import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 interface ISaleShareToken {
     function owner() external view returns (address);
     function identityRegistry() external view returns (address);
-    function sale() external view returns (address);
     function maxSupply() external view returns (uint256);
     function totalSupply() external view returns (uint256);
     function balanceOf(address wallet) external view returns (uint256);
@@ -22,8 +21,7 @@ interface ISaleShareToken {
     function frozenShares(address wallet) external view returns (uint256);
     function recoveredTo(address lostWallet) external view returns (address);
     function migration() external view returns (address predecessor, address successor, bool migrating);
-    function endTrading() external;
-    function burn(address holder, uint256 amount) external;
+    function redeem(address holder) external returns (uint256 amount);
 }
 
 /// @notice Where the sale finds the platform's factory: the TokenMigrator (an immutable of every token
@@ -90,6 +88,9 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
     /// @notice The TokenMigrator, which knows the platform's factory.
     ISaleFactorySource public immutable migrator;
     uint256 private immutable _CENT;
+
+    /// @dev The answer of {probe}.
+    error SaleProbe(bool accepted);
 
     /// @dev Storage of a sale, tuned for the vote (slots 0–2 and a bitmap word) and the redemption (slots 0, 3, 4).
     struct Stored {
@@ -182,18 +183,33 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
         paymentToken.safeTransferFrom(msg.sender, address(this), terms.price);
     }
 
+    /// @notice Always reverts with `SaleProbe(accepted)`: whether `token` lets this contract end its trading (the call
+    /// is rolled back with the revert, so nothing changes). This contract only.
+    function probe(address token) external {
+        if (msg.sender != address(this)) revert SaleInvalid();
+        try ISaleShareToken(token).redeem(address(0)) {
+            revert SaleProbe(true);
+        } catch {
+            revert SaleProbe(false);
+        }
+    }
+
     function _checkTerms(address token, Terms calldata terms)
         private
-        view
         returns (uint16 quorumBps, uint16 approvalBps)
     {
         ISaleShareToken t = ISaleShareToken(token);
         if (!ISaleFactory(migrator.factory()).isToken(token) || t.identityRegistry() != address(registry)) {
             revert SaleUnknownToken(token);
         }
-        // A token of an older implementation cannot end its trading: refused (its issuer migrates it first).
-        (bool ok, bytes memory ret) = token.staticcall(abi.encodeCall(ISaleShareToken.sale, ()));
-        if (!ok || ret.length != 32 || abi.decode(ret, (address)) != address(this)) revert SaleUnknownToken(token);
+        // A token whose implementation does not name this contract (an older one) could never end its trading: asked by
+        // trying it and rolling it back (see {probe}); its issuer migrates it first.
+        try this.probe(token) {}
+        catch (bytes memory ret) {
+            if (keccak256(ret) != keccak256(abi.encodeWithSelector(SaleProbe.selector, true))) {
+                revert SaleUnknownToken(token);
+            }
+        }
         (, address successor, bool migrating) = t.migration();
         if (successor != address(0) || migrating) revert SaleUnknownToken(token);
         if (t.owner() != msg.sender) revert SaleNotIssuer(token, msg.sender);
@@ -263,7 +279,7 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
         uint256 supplyAtClose;
         if (approved) {
             s.status = Status.Approved;
-            t.endTrading();
+            t.redeem(address(0)); // ends trading for good
             supplyAtClose = t.totalSupply();
             // ≤ the token's maximum supply < 2^96.
             s.supplyAtClose = uint96(supplyAtClose);
@@ -282,8 +298,8 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
         (uint8 code, uint256 burned,) = _redeemCode(s, msg.sender);
         if (code != SALE_OK) revert RedeemRefused(saleId, msg.sender, code);
         ISaleShareToken t = ISaleShareToken(s.token);
-        // The whole balance (the token gave this contract BURNER_ROLE when trading ended, see `endTrading`).
-        t.burn(msg.sender, burned);
+        // The token burns the whole balance (the `burned` shares just read) for this contract alone.
+        burned = t.redeem(msg.sender);
         // price < 2^128 and shares ≤ supplyAtClose < 2^96: no overflow; rounded down, toward this contract. The sum
         // of every payout is at most price × (shares redeemed) ÷ supplyAtClose ≤ price.
         payout = uint256(s.price) * burned / s.supplyAtClose;

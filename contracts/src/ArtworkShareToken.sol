@@ -80,7 +80,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         uint96 maxBalancePerInvestor;
         bool initialized;
         bool retired; // for good: see {retire}
-        bool sold; // for good: the holders approved a sale of the artwork (see {endTrading})
+        bool sold; // for good: the holders approved a sale of the artwork (see {redeem})
     }
 
     /// One storage slot per wallet: everything a transfer reads and writes of it. The balance lives here rather than
@@ -867,7 +867,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// `releases[i]`. At most {MAX_LOCK_LOTS}.
     /// @dev The migrator's answer is returned as it is (no decoding and re-encoding of the two arrays here: it keeps
     /// this contract within EIP-170).
-    function lockLots(address wallet) external view returns (uint256[] memory amounts, uint64[] memory releases) {
+    function lockLots(address wallet) external view returns (uint256[] memory, uint64[] memory) {
         (bool ok, bytes memory ret) =
             _MIGRATOR.staticcall(abi.encodeCall(ILockLots.runningLots, (_lots[wallet], block.timestamp)));
         assembly ("memory-safe") {

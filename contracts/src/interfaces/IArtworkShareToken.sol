@@ -129,8 +129,6 @@ interface IArtworkShareToken {
     event MetadataUpdated(string uri, bytes32 metadataHash);
     /// @notice The token was retired for good: its register lives on in `successor`.
     event Retired(address indexed successor);
-    /// @notice Trading ended for good: the holders approved a sale of the artwork; `sale` (the ArtworkSale) redeems.
-    event TradingEnded(address indexed sale);
     /// @notice ERC-1643: a document was added or updated.
     event DocumentUpdated(bytes32 indexed name, string uri, bytes32 documentHash);
     /// @notice ERC-1643: a document was removed.
