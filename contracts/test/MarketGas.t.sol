@@ -17,7 +17,8 @@ contract MarketGasTest is MarketBase, TxGas {
     /// the moved order's slot), and the token checks the sender (see contracts/README.md). This ceiling is the measured
     /// worst case (a full ask fill, 148,364, the same as its receipt on anvil) rounded up, so that any further growth
     /// fails here. (It was 146,000 while `_fillTx` warmed the order's slots before the fill: 150,545 measured cold.)
-    uint256 internal constant FILL_TARGET = 148_400;
+    /// 148,507 since the token checks its `sold` flag (a sale the holders approved, issue 15) on every transfer.
+    uint256 internal constant FILL_TARGET = 148_550;
 
     uint256 internal constant BID_PRICE = PRICE - 1e6;
 

@@ -73,6 +73,11 @@ const implementationAbi = parseAbi([
   "function setImplementation(address)",
 ]);
 
+/** True when a deployed `implementation` does not know `sale` (made before the sale existed). */
+async function predatesSale(client: PublicClient, implementation: Address | undefined, sale: Address) {
+  return (await hasCode(client, implementation)) && !(await acceptsSale(client, implementation!, sale));
+}
+
 /** True when `implementation` lets `sale` end trading (its `redeem` answers the sale, simulated, nothing is sent). */
 async function acceptsSale(client: PublicClient, implementation: Address, sale: Address): Promise<boolean> {
   try {
@@ -86,6 +91,38 @@ async function acceptsSale(client: PublicClient, implementation: Address, sale: 
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Points the factory at `implementation` (admin) unless it already is: after the implementation was replaced. */
+async function pointFactoryAt(
+  client: PublicClient,
+  factory: Address,
+  implementation: Address,
+  send: (request: {
+    address: Address;
+    abi: typeof implementationAbi;
+    functionName: "setImplementation";
+    args: [Address];
+  }) => Promise<Hex>,
+  log: (msg: string) => void,
+) {
+  const current = await client.readContract({
+    address: factory,
+    abi: implementationAbi,
+    functionName: "implementation",
+  });
+  if (getAddress(current) !== implementation) {
+    const hash = await send({
+      address: factory,
+      abi: implementationAbi,
+      functionName: "setImplementation",
+      args: [implementation],
+    });
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success")
+      throw new Error(`Pointing the factory at the new implementation failed (tx ${hash})`);
+    log("pointed the factory at the token implementation that knows the sale");
   }
 }
 
@@ -205,20 +242,16 @@ export async function deployAtelier(opts: {
   ]);
   const desk = await step("enforcementDesk", "EnforcementDesk", enforcementDeskAbi, enforcementDeskBytecode, [admin]);
   const migrator = await step("tokenMigrator", "TokenMigrator", tokenMigratorAbi, tokenMigratorBytecode, [admin]);
-  // Sales voted on by the holders (issue 15): the token implementation names this contract as the only one that may
-  // end its trading and burn redeemed shares; it finds the factory through the migrator.
+  // Sales voted on by the holders (issue 15): the implementation names it, the only one to end trading and burn.
   const artworkSale = await step("artworkSale", "ArtworkSale", artworkSaleAbi, artworkSaleBytecode, [
     paymentToken,
     registry,
     migrator,
   ]);
-  // A deployment made before the sale existed has an implementation that does not know it: deploy a new one (the
-  // factory is pointed at it below; tokens cloned before keep the old one and are migrated to be sold).
-  if (state.shareTokenImplementation && (await hasCode(client, state.shareTokenImplementation))) {
-    if (!(await acceptsSale(client, state.shareTokenImplementation, artworkSale))) {
-      delete state.shareTokenImplementation;
-      save();
-    }
+  // An implementation made before the sale: a new one, the factory pointed at it (older clones migrate to be sold).
+  if (await predatesSale(client, state.shareTokenImplementation, artworkSale)) {
+    delete state.shareTokenImplementation;
+    save();
   }
   const implementation = await step(
     "shareTokenImplementation",
@@ -235,23 +268,7 @@ export async function deployAtelier(opts: {
     [admin, implementation],
   );
 
-  const current = await client.readContract({
-    address: factory,
-    abi: implementationAbi,
-    functionName: "implementation",
-  });
-  if (getAddress(current) !== implementation) {
-    const hash = await wallet.writeContract({
-      address: factory,
-      abi: implementationAbi,
-      functionName: "setImplementation",
-      args: [implementation],
-    });
-    const receipt = await client.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success")
-      throw new Error(`Pointing the factory at the new implementation failed (tx ${hash})`);
-    log("pointed the factory at the token implementation that knows the sale");
-  }
+  await pointFactoryAt(client, factory, implementation, (request) => wallet.writeContract(request), log);
 
   // Multicall3 folds a render's reads into one eth_call. Most networks have it at the canonical address;
   // a fresh local chain does not, so deploy our Multicall3-compatible BatchReader there.
