@@ -131,6 +131,29 @@ contract ArtworkSaleInvariantTest is SaleBase {
         targetContract(address(handler));
     }
 
+    /// The handler reaches every path: votes, approval, refused moves after it, redemptions.
+    function test_handlerExercisesPaths() public {
+        handler.vote(0, true);
+        handler.vote(1, false);
+        handler.vote(1, true);
+        handler.transfer(0, 1, 2); // before approval: a transfer moves shares (not counted)
+        for (uint256 i; i < 3; ++i) {
+            handler.finalize(3 days);
+        }
+        assertEq(uint8(sale.sale(id).status), uint8(IArtworkSale.Status.Approved));
+        handler.transfer(0, 1, 2);
+        handler.forced(0, 1, 5, false);
+        handler.forced(1, 0, 5, true);
+        handler.mint(2, 10);
+        handler.redeem(1);
+        handler.redeem(2);
+        assertEq(handler.nonRedemptionMoves(), 0);
+        assertEq(handler.redeemedShares(), 402);
+        assertEq(handler.paid(), PRICE * 402 / 1000);
+        invariant_onlyRedemptionMovesAfterApproval();
+        invariant_paidWithinDeposit();
+    }
+
     /// Votes never exceed the weights at the record block.
     function invariant_votesWithinWeights() public view {
         IArtworkSale.Sale memory s = sale.sale(id);
