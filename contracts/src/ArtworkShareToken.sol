@@ -15,7 +15,9 @@ import "./interfaces/IArtworkShareToken.sol";
 /// that backs {canTransfer}. Check order: paused (1), sender frozen (2), receiver frozen (3), unfrozen balance (4),
 /// receiver verified (5), country (6), category (7), max holders per investor (8), max balance per investor (9),
 /// lock-up (10); before the receiver checks: a plain transfer to the zero address (13), the sender's own
-/// verification (11) and country (12), and for a mint the maximum supply (14). Mints skip the sender checks.
+/// verification (11) and country (12), and for a mint the maximum supply (14). Mints skip the sender checks. Once the
+/// holders approved a sale of the artwork (the ArtworkSale, an immutable, calls {redeem}) everything is refused with
+/// trading ended (15) first, except the sale's redemption burns and recoveries.
 /// Forced transfers and burns (agents) skip the pause and all sender checks but keep every receiver check; they
 /// consume locked, then frozen shares when the free balance is short.
 ///
@@ -323,9 +325,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     }
 
     /// @dev Hook for receivers to which even a sender who is no longer verified may send with its own signature. None
-    /// today. A redemption (the issuer buying the artwork's shares back when it is sold) returns true here for its
-    /// redemption contract, so a holder whose KYC lapsed can still redeem; agents' recoveries and forced transfers
-    /// skip the sender checks already.
+    /// today: a sale's redemption burns through {redeem} (the ArtworkSale decides who may redeem), and agents'
+    /// recoveries and forced transfers skip the sender checks already.
     function _senderCheckExempt(address) internal pure returns (bool) {
         return false;
     }
