@@ -18,6 +18,7 @@ export const CONTRACTS = [
   "EnforcementDesk",
   "TokenMigrator",
   "Distributor",
+  "ArtworkSale",
 ] as const;
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

@@ -15,7 +15,9 @@ import "./interfaces/IArtworkShareToken.sol";
 /// that backs {canTransfer}. Check order: paused (1), sender frozen (2), receiver frozen (3), unfrozen balance (4),
 /// receiver verified (5), country (6), category (7), max holders per investor (8), max balance per investor (9),
 /// lock-up (10); before the receiver checks: a plain transfer to the zero address (13), the sender's own
-/// verification (11) and country (12), and for a mint the maximum supply (14). Mints skip the sender checks.
+/// verification (11) and country (12), and for a mint the maximum supply (14). Mints skip the sender checks. Once the
+/// holders approved a sale of the artwork (the ArtworkSale, an immutable, calls {redeem}) everything is refused with
+/// trading ended (15) first, except the sale's redemption burns and recoveries.
 /// Forced transfers and burns (agents) skip the pause and all sender checks but keep every receiver check; they
 /// consume locked, then frozen shares when the free balance is short.
 ///
@@ -61,9 +63,9 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     bytes32 public constant DOCUMENT_ROLE = keccak256("DOCUMENT_ROLE");
 
     /// @notice Longest accepted lock-up (100 years), keeps release times within uint40.
-    uint64 public constant MAX_LOCKUP_SECONDS = 100 * 365 days;
+    uint64 internal constant MAX_LOCKUP_SECONDS = 100 * 365 days;
     /// @notice Running lock-up lots kept per wallet (more merge into a later release, never an earlier one).
-    uint256 public constant MAX_LOCK_LOTS = 4;
+    uint256 internal constant MAX_LOCK_LOTS = 4;
 
     uint8 private constant _MODE_CHECKED = 0;
     uint8 private constant _MODE_FORCED = 1;
@@ -80,6 +82,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         uint96 maxBalancePerInvestor;
         bool initialized;
         bool retired; // for good: see {retire}
+        bool sold; // for good: the holders approved a sale of the artwork (see {redeem})
     }
 
     /// One storage slot per wallet: everything a transfer reads and writes of it. The balance lives here rather than
@@ -103,6 +106,7 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     address private immutable _OFFERING;
     address private immutable _DESK;
     address private immutable _MIGRATOR;
+    address private immutable _SALE;
 
     Config private _config;
     address private _owner;
@@ -134,12 +138,14 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     /// @param primaryOffering_ The PrimaryOffering singleton: holds MINTER_ROLE on every clone.
     /// @param desk The EnforcementDesk: the only ENFORCER, RECOVERY and BURNER; its agents are PAUSER and FREEZER.
     /// @param migrator_ The TokenMigrator: retires a paused token for its successor and copies the register into it.
+    /// @param sale_ The ArtworkSale: after the holders approved a sale, ends trading and burns redeemed shares.
     /// @custom:oz-upgrades-unsafe-allow constructor
-    constructor(IIdentityRegistry registry, address primaryOffering_, address desk, address migrator_) {
+    constructor(IIdentityRegistry registry, address primaryOffering_, address desk, address migrator_, address sale_) {
         _REGISTRY = registry;
         _OFFERING = primaryOffering_;
         _DESK = desk;
         _MIGRATOR = migrator_;
+        _SALE = sale_;
         _config.initialized = true; // the implementation itself can never be initialised
     }
 
@@ -262,6 +268,9 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         Config memory c = _config;
         WalletState memory fs;
         bool senderChecks = !forced && from != address(0);
+        // A sold token trades no more: the ArtworkSale's redemption burns are its only moves besides recoveries (which
+        // skip this check), see {redeem}.
+        if (c.sold && !(forced && _isSale(_msgSender()))) return (TRANSFER_TRADING_ENDED, 0);
         // A retired token is paused for good, and not even agents move its shares.
         if (c.retired || (!forced && c.paused)) return (TRANSFER_PAUSED, 0);
         if (senderChecks) {
@@ -316,9 +325,8 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
     }
 
     /// @dev Hook for receivers to which even a sender who is no longer verified may send with its own signature. None
-    /// today. A redemption (the issuer buying the artwork's shares back when it is sold) returns true here for its
-    /// redemption contract, so a holder whose KYC lapsed can still redeem; agents' recoveries and forced transfers
-    /// skip the sender checks already.
+    /// today: a sale's redemption burns through {redeem} (the ArtworkSale decides who may redeem), and agents'
+    /// recoveries and forced transfers skip the sender checks already.
     function _senderCheckExempt(address) internal pure returns (bool) {
         return false;
     }
@@ -652,6 +660,27 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
         emit DocumentRemoved(docName, doc.uri, doc.documentHash);
     }
 
+    // ================================================================ sale (ArtworkSale only)
+
+    /// @notice A sale of the artwork its holders approved: the first call ends trading for good — from then on no
+    /// transfer, mint, forced transfer or agent's burn succeeds (reason {TRANSFER_TRADING_ENDED}); a recovery still
+    /// moves a lost wallet's shares to its investor's new wallet, which redeems them. Each call then burns the whole
+    /// balance of `holder` (none for the zero address, the call that ends trading), consuming its lock-up lots, and
+    /// returns it: the sale pays the holder. ArtworkSale only, which calls it when it finalises an approved sale and
+    /// for each redemption.
+    function redeem(address holder) external returns (uint256 amount) {
+        if (!_isSale(msg.sender)) revert ShareNotSale(msg.sender);
+        _config.sold = true;
+        if (holder != address(0)) {
+            amount = _wallets[holder].balance;
+            _burnForced(holder, amount);
+        }
+    }
+
+    function _isSale(address account) private view returns (bool) {
+        return account == _SALE;
+    }
+
     // ================================================================ migration (TokenMigrator only)
 
     /// @notice Retires this paused token for good in favour of `successor_`: no transfer, mint, forced transfer, burn or
@@ -837,8 +866,16 @@ contract ArtworkShareToken is ERC20Upgradeable, AccessControlUpgradeable, IArtwo
 
     /// @notice The wallet's running lock-up lots, soonest release first: `amounts[i]` shares are locked until
     /// `releases[i]`. At most {MAX_LOCK_LOTS}.
-    function lockLots(address wallet) external view returns (uint256[] memory amounts, uint64[] memory releases) {
-        return ILockLots(_MIGRATOR).runningLots(_lots[wallet], block.timestamp);
+    /// @dev The migrator's answer is returned as it is (no decoding and re-encoding of the two arrays here: it keeps
+    /// this contract within EIP-170).
+    function lockLots(address wallet) external view returns (uint256[] memory, uint64[] memory) {
+        (bool ok, bytes memory ret) =
+            _MIGRATOR.staticcall(abi.encodeCall(ILockLots.runningLots, (_lots[wallet], block.timestamp)));
+        assembly ("memory-safe") {
+            switch ok
+            case 0 { revert(add(ret, 32), mload(ret)) }
+            default { return(add(ret, 32), mload(ret)) }
+        }
     }
 
     /// @notice What a purchase minted to `to` now would do to its lock-ups, to be shown before signing. With fewer

@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {ArtworkShareToken} from "./ArtworkShareToken.sol";
 import {IShareTokenFactory} from "./interfaces/IShareTokenFactory.sol";
-import {IArtworkShareToken} from "./interfaces/IArtworkShareToken.sol";
+import {IArtworkShareToken, TRANSFER_TRADING_ENDED} from "./interfaces/IArtworkShareToken.sol";
 import {ILockLots} from "./interfaces/ILockLots.sol";
 
 /// @title TokenMigrator
@@ -72,7 +72,11 @@ contract TokenMigrator is ILockLots {
     /// deploys the successor through the factory and retires the predecessor in its favour. Returns the successor.
     function start(address predecessor) external returns (address successor) {
         ArtworkShareToken old = ArtworkShareToken(predecessor);
-        if (_migrations[predecessor].successor != address(0) || msg.sender != old.owner() || !old.paused()) {
+        // A sold token (trading ended, code 15) is never migrated: its holders redeem the sale's price instead.
+        if (
+            _migrations[predecessor].successor != address(0) || msg.sender != old.owner() || !old.paused()
+                || old.canTransfer(address(0), address(0), 0) == TRANSFER_TRADING_ENDED
+        ) {
             revert MigratorCannotStart(predecessor, msg.sender);
         }
         successor = _factory.deploySuccessor(predecessor); // refuses a token the factory did not deploy

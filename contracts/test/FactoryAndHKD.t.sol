@@ -48,7 +48,7 @@ contract ShareTokenFactoryTest is Base {
     }
 
     function test_setImplementation_onlyAdmin() public {
-        ArtworkShareToken impl2 = new ArtworkShareToken(registry, address(offering), address(desk), address(migrator));
+        ArtworkShareToken impl2 = new ArtworkShareToken(registry, address(offering), address(desk), address(migrator), address(sale));
         vm.prank(stranger);
         vm.expectRevert(_unauthorized(stranger, bytes32(0)));
         factory.setImplementation(address(impl2));

@@ -20,7 +20,8 @@ contract MarketGasTest is MarketBase, TxGas {
     /// other books 139,157, and 140,045 partly) rounded up, so that any growth fails here. It was 148,400 before the
     /// second gas pass (the index's holes reused instead of swap-and-pop; the fee out of bid escrow accrued instead of
     /// a second transfer).
-    uint256 internal constant FILL_TARGET = 142_300;
+    /// The token's `sold` check (a sale the holders approved, issue 15) adds ~143 gas to every transfer: 142,393.
+    uint256 internal constant FILL_TARGET = 142_450;
 
     uint256 internal constant BID_PRICE = PRICE - 1e6;
 

@@ -152,7 +152,7 @@ contract TokenTrustTest is Base {
     /// The token's implementation must deploy on a real chain: EIP-170 caps runtime code at 24,576 bytes (forge's
     /// test EVM does not enforce it, anvil and every network do).
     function test_implementationFitsTheContractSizeLimit() public {
-        ArtworkShareToken impl = new ArtworkShareToken(registry, address(offering), address(desk), address(migrator));
+        ArtworkShareToken impl = new ArtworkShareToken(registry, address(offering), address(desk), address(migrator), address(sale));
         assertLe(address(impl).code.length, 24_576);
     }
 
@@ -444,7 +444,7 @@ contract TokenTrustTest is Base {
             (uint256[] memory a0, uint64[] memory r0) = token.lockLots(alice);
             _mint(alice, 7);
             (uint256[] memory a1, uint64[] memory r1) = token.lockLots(alice);
-            assertLe(a1.length, token.MAX_LOCK_LOTS());
+            assertLe(a1.length, 4);
             for (uint256 k; k < r0.length; ++k) {
                 uint256 t = r0[k] - 1;
                 assertGe(_lockedAt(a1, r1, t), _lockedAt(a0, r0, t));

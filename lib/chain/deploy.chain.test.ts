@@ -5,6 +5,7 @@ import { createPublicClient, http, keccak256, stringToHex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  artworkSaleAbi,
   artworkShareTokenAbi,
   enforcementDeskAbi,
   hKDStablecoinAbi,
@@ -80,6 +81,23 @@ describe("deployAtelier (on anvil)", () => {
     expect(await client.readContract({ ...dist, functionName: "paymentToken" })).toBe(first.paymentToken);
     expect(await client.readContract({ ...dist, functionName: "factory" })).toBe(first.shareTokenFactory);
     expect(await client.readContract({ ...dist, functionName: "registry" })).toBe(first.identityRegistry);
+
+    // The sale pays in the payment token under the platform's registry, and the implementation answers to it alone.
+    expect(first.artworkSale).toBeDefined();
+    const saleContract = { address: first.artworkSale!, abi: artworkSaleAbi } as const;
+    expect(await client.readContract({ ...saleContract, functionName: "paymentToken" })).toBe(first.paymentToken);
+    expect(await client.readContract({ ...saleContract, functionName: "registry" })).toBe(first.identityRegistry);
+    expect(await client.readContract({ ...saleContract, functionName: "migrator" })).toBe(first.tokenMigrator);
+    const simulateRedeem = (from: `0x${string}`) =>
+      client.simulateContract({
+        account: from,
+        address: first.shareTokenImplementation,
+        abi: artworkShareTokenAbi,
+        functionName: "redeem",
+        args: ["0x0000000000000000000000000000000000000000"],
+      });
+    await expect(simulateRedeem(first.artworkSale!)).resolves.toBeDefined();
+    await expect(simulateRedeem(account.address)).rejects.toThrow();
 
     // The Multicall3-compatible reader serves viem's multicall on the local chain.
     expect(first.multicall3).toBeDefined();

@@ -21,6 +21,7 @@ import {
 import { mnemonicToAccount } from "viem/accounts";
 import { shareTokenFactoryAbi } from "./abis";
 import {
+  artworkSaleBytecode,
   artworkShareTokenBytecode,
   batchReaderBytecode,
   distributorBytecode,
@@ -33,6 +34,7 @@ import {
   tokenMigratorBytecode,
 } from "./bytecode";
 import {
+  artworkSaleAbi,
   artworkShareTokenAbi,
   batchReaderAbi,
   distributorAbi,
@@ -58,11 +60,71 @@ type DeploymentRecord = {
   primaryOffering?: Address;
   market?: Address;
   distributor?: Address;
+  artworkSale?: Address;
   multicall3?: Address;
   deployedAt?: string;
   startBlock?: string;
   deployer?: Address;
 };
+
+/** The factory's implementation pointer (admin). */
+const implementationAbi = parseAbi([
+  "function implementation() view returns (address)",
+  "function setImplementation(address)",
+]);
+
+/** True when a deployed `implementation` does not know `sale` (made before the sale existed). */
+async function predatesSale(client: PublicClient, implementation: Address | undefined, sale: Address) {
+  return (await hasCode(client, implementation)) && !(await acceptsSale(client, implementation!, sale));
+}
+
+/** True when `implementation` lets `sale` end trading (its `redeem` answers the sale, simulated, nothing is sent). */
+async function acceptsSale(client: PublicClient, implementation: Address, sale: Address): Promise<boolean> {
+  try {
+    await client.simulateContract({
+      account: sale,
+      address: implementation,
+      abi: artworkShareTokenAbi,
+      functionName: "redeem",
+      args: ["0x0000000000000000000000000000000000000000"],
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Points the factory at `implementation` (admin) unless it already is: after the implementation was replaced. */
+async function pointFactoryAt(
+  client: PublicClient,
+  factory: Address,
+  implementation: Address,
+  send: (request: {
+    address: Address;
+    abi: typeof implementationAbi;
+    functionName: "setImplementation";
+    args: [Address];
+  }) => Promise<Hex>,
+  log: (msg: string) => void,
+) {
+  const current = await client.readContract({
+    address: factory,
+    abi: implementationAbi,
+    functionName: "implementation",
+  });
+  if (getAddress(current) !== implementation) {
+    const hash = await send({
+      address: factory,
+      abi: implementationAbi,
+      functionName: "setImplementation",
+      args: [implementation],
+    });
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success")
+      throw new Error(`Pointing the factory at the new implementation failed (tx ${hash})`);
+    log("pointed the factory at the token implementation that knows the sale");
+  }
+}
 
 /** The factory pointer the primary offering and the token migrator both have (`factory`, `setFactory`). */
 const factoryWiringAbi = parseAbi(["function factory() view returns (address)", "function setFactory(address)"]);
@@ -158,11 +220,11 @@ export async function deployAtelier(opts: {
     return address;
   }
 
-  // Order follows the constructors: the offering needs the registry and payment token, the token
-  // implementation needs the registry, the offering and the enforcement desk (the only holder of the
-  // powers that move or burn shares, two agents each time) and the token migrator (retires a token for its
-  // successor and copies the register), the factory needs the implementation; the offering and the migrator then
-  // learn the factory once.
+  // Order follows the constructors: the offering needs the registry and payment token, the sale the payment token,
+  // the registry and the migrator; the token implementation needs the registry, the offering, the enforcement desk
+  // (the only holder of the powers that move or burn shares, two agents each time), the token migrator (retires a
+  // token for its successor and copies the register) and the sale; the factory needs the implementation; the
+  // offering and the migrator then learn the factory once.
   const registry = await step("identityRegistry", "IdentityRegistry", identityRegistryAbi, identityRegistryBytecode, [
     admin,
   ]);
@@ -180,12 +242,23 @@ export async function deployAtelier(opts: {
   ]);
   const desk = await step("enforcementDesk", "EnforcementDesk", enforcementDeskAbi, enforcementDeskBytecode, [admin]);
   const migrator = await step("tokenMigrator", "TokenMigrator", tokenMigratorAbi, tokenMigratorBytecode, [admin]);
+  // Sales voted on by the holders (issue 15): the implementation names it, the only one to end trading and burn.
+  const artworkSale = await step("artworkSale", "ArtworkSale", artworkSaleAbi, artworkSaleBytecode, [
+    paymentToken,
+    registry,
+    migrator,
+  ]);
+  // An implementation made before the sale: a new one, the factory pointed at it (older clones migrate to be sold).
+  if (await predatesSale(client, state.shareTokenImplementation, artworkSale)) {
+    delete state.shareTokenImplementation;
+    save();
+  }
   const implementation = await step(
     "shareTokenImplementation",
     "ArtworkShareToken (implementation)",
     artworkShareTokenAbi,
     artworkShareTokenBytecode,
-    [registry, offering, desk, migrator],
+    [registry, offering, desk, migrator, artworkSale],
   );
   const factory = await step(
     "shareTokenFactory",
@@ -194,6 +267,8 @@ export async function deployAtelier(opts: {
     shareTokenFactoryBytecode,
     [admin, implementation],
   );
+
+  await pointFactoryAt(client, factory, implementation, (request) => wallet.writeContract(request), log);
 
   // Multicall3 folds a render's reads into one eth_call. Most networks have it at the canonical address;
   // a fresh local chain does not, so deploy our Multicall3-compatible BatchReader there.
@@ -273,9 +348,10 @@ export async function ensureDeployment({
     });
   if (recorded && (await isDeployed(client, recorded))) {
     log(`contracts found on chain ${env.chainId} (${env.deploymentsFile})`);
-    if (local && !(await hasCode(client, recorded.distributor))) {
-      // Deployed before the distributor existed: add it (the other steps are skipped, they have code).
-      log("adding the distributor to the local deployment");
+    if (local && (!(await hasCode(client, recorded.distributor)) || !(await hasCode(client, recorded.artworkSale)))) {
+      // Deployed before the distributor or the sale existed: add them (the other steps are skipped, they have code;
+      // the token implementation is replaced by one that knows the sale).
+      log("adding the distributor and the artwork sale to the local deployment");
       return { ...(await deployLocally()), created: false };
     }
     return { ...loadDeployments({ file: env.deploymentsFile, expectedChainId: env.chainId }), created: false };

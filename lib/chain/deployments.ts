@@ -32,6 +32,8 @@ export const DeploymentsSchema = z.object({
   market: address.optional(),
   /** Distributions to token holders (issue 15); absent in deployments made before it existed. */
   distributor: address.optional(),
+  /** Sales of artworks voted on by their holders (issue 15); absent in deployments made before it existed. */
+  artworkSale: address.optional(),
   multicall3: address.optional(),
   /** ISO 8601 string or unix seconds. */
   deployedAt: z
@@ -52,6 +54,7 @@ export type Deployments = {
   tokenMigrator?: Address | undefined;
   market?: Address | undefined;
   distributor?: Address | undefined;
+  artworkSale?: Address | undefined;
   multicall3?: Address | undefined;
   deployedAt: string;
   startBlock: bigint;

@@ -17,6 +17,7 @@ uint8 constant TRANSFER_SENDER_NOT_VERIFIED = 11;
 uint8 constant TRANSFER_SENDER_COUNTRY_NOT_ALLOWED = 12;
 uint8 constant TRANSFER_INVALID_RECEIVER = 13;
 uint8 constant TRANSFER_MAX_SUPPLY_EXCEEDED = 14;
+uint8 constant TRANSFER_TRADING_ENDED = 15;
 
 /// @title IArtworkShareToken
 /// @notice Permissioned share token of one artwork (0 decimals). Every balance change passes one compliance hook.
@@ -84,6 +85,8 @@ interface IArtworkShareToken {
     error ShareMigrating(address predecessor);
     /// @notice Only the TokenMigrator, and only within a migration, may call this.
     error ShareNotMigrator(address account);
+    /// @notice Only the ArtworkSale may call this.
+    error ShareNotSale(address account);
 
     /// @notice The issuer (owner) changed.
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);

@@ -9,13 +9,14 @@ import {ShareTokenFactory} from "../../src/ShareTokenFactory.sol";
 import {PrimaryOffering} from "../../src/PrimaryOffering.sol";
 import {EnforcementDesk} from "../../src/EnforcementDesk.sol";
 import {TokenMigrator} from "../../src/TokenMigrator.sol";
+import {ArtworkSale, ISaleFactorySource} from "../../src/ArtworkSale.sol";
 import {IArtworkShareToken} from "../../src/interfaces/IArtworkShareToken.sol";
 import {IIdentityRegistry} from "../../src/interfaces/IIdentityRegistry.sol";
 import {IPrimaryOffering} from "../../src/interfaces/IPrimaryOffering.sol";
 
 /// Deploys the whole platform the way the deploy script will:
-/// registry → HKD → offering(hkd, registry, admin) → desk(admin) → migrator(admin) → token implementation(registry,
-/// offering, desk, migrator) → factory(admin, impl) → offering.setFactory(factory), migrator.setFactory(factory) (admin). `agent` writes identities (registry AGENT_ROLE) and
+/// registry → HKD → offering(hkd, registry, admin) → desk(admin) → migrator(admin) → sale(hkd, registry, migrator) →
+/// token implementation(registry, offering, desk, migrator, sale) → factory(admin, impl) → offering.setFactory(factory), migrator.setFactory(factory) (admin). `agent` writes identities (registry AGENT_ROLE) and
 /// is also an enforcement agent of the desk (pause, freeze, propose); `agent2` is a second enforcement agent only.
 abstract contract Base is Test {
     uint16 internal constant HK = 344;
@@ -52,6 +53,7 @@ abstract contract Base is Test {
     PrimaryOffering internal offering;
     EnforcementDesk internal desk;
     TokenMigrator internal migrator;
+    ArtworkSale internal sale;
     ArtworkShareToken internal token;
 
     uint64 internal kycExpiry;
@@ -64,7 +66,8 @@ abstract contract Base is Test {
         offering = new PrimaryOffering(hkd, registry, admin);
         desk = new EnforcementDesk(admin);
         migrator = new TokenMigrator(admin);
-        impl = new ArtworkShareToken(registry, address(offering), address(desk), address(migrator));
+        sale = new ArtworkSale(hkd, registry, ISaleFactorySource(address(migrator)));
+        impl = new ArtworkShareToken(registry, address(offering), address(desk), address(migrator), address(sale));
         factory = new ShareTokenFactory(admin, address(impl));
         vm.startPrank(admin);
         registry.grantRole(registry.AGENT_ROLE(), agent);
