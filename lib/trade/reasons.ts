@@ -35,6 +35,7 @@ export const TransferCode = {
   SenderCountryNotAllowed: 12,
   InvalidReceiver: 13,
   MaxSupplyExceeded: 14,
+  TradingEnded: 15,
 } as const;
 export type TransferCode = (typeof TransferCode)[keyof typeof TransferCode];
 
@@ -67,6 +68,7 @@ export const transferReasonKeys: Readonly<Record<number, string>> = {
   12: "senderCountryNotAllowed",
   13: "invalidReceiver",
   14: "maxSupplyExceeded",
+  15: "tradingEnded",
 };
 
 export type MessageValues = Record<string, string | number>;
