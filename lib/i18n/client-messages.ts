@@ -75,7 +75,8 @@ export const CLIENT_MESSAGES = {
   ],
   "compliance/wallets/layout": ["chainErrors", "ui.dialog", "wallet.connect", "walletLinks"],
   "issuer-application/layout": ["kyb.apply", "kyc.documents", "kyc.errors", "ui.errorSummary"],
-  "issuer/artworks/[id]/layout": [
+  "issuer/artworks/[id]/edit/layout": ["issuer.form"],
+  "issuer/artworks/[id]/page": [
     "account.investor.categories",
     "amounts",
     "chainErrors",
@@ -86,7 +87,6 @@ export const CLIENT_MESSAGES = {
     "issuer.detail",
     "issuer.errors",
     "issuer.files",
-    "issuer.form",
     "issuer.live",
     "issuer.review",
     "issuer.tx",
@@ -94,7 +94,9 @@ export const CLIENT_MESSAGES = {
     "ui",
     "wallet.connect",
   ],
-  "issuer/layout": ["issuer.errors", "issuer.files", "issuer.form", "issuer.profile", "ui.errorSummary"],
+  "issuer/artworks/new/layout": ["issuer.form"],
+  "issuer/layout": [],
+  "issuer/profile/layout": ["issuer.errors", "issuer.files", "issuer.profile", "ui.errorSummary"],
   /** The wallet layout itself (network banner, wallet provider). */
   layout: ["wallet.network"],
   "onboarding/layout": [
