@@ -1,9 +1,10 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import {
   cloneElement,
   isValidElement,
+  lazy,
+  Suspense,
   useState,
   type MouseEvent,
   type ReactElement,
@@ -89,8 +90,11 @@ export function returnFocus(candidates: (HTMLElement | null | undefined)[]): boo
   return false;
 }
 
-/** The modal itself (Radix: focus trap, scroll lock, dismissal), fetched when a dialog is first shown. */
-const RadixModal = dynamic(() => import("./dialog-radix").then((m) => m.RadixModal));
+/**
+ * The modal itself (Radix: focus trap, scroll lock, dismissal), fetched when a dialog is first shown (React's `lazy`:
+ * `next/dynamic`'s loader would itself be part of the page's first load).
+ */
+const RadixModal = lazy(() => import("./dialog-radix").then((m) => ({ default: m.RadixModal })));
 
 type TriggerProps = { onClick?: (event: MouseEvent<HTMLElement>) => void };
 
@@ -126,7 +130,11 @@ export function Dialog(props: DialogProps) {
   return (
     <>
       {opener}
-      {used ? <RadixModal {...props} trigger={undefined} open={open} onOpenChange={onOpenChange} /> : null}
+      {used ? (
+        <Suspense fallback={null}>
+          <RadixModal {...props} trigger={undefined} open={open} onOpenChange={onOpenChange} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
