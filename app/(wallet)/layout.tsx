@@ -17,7 +17,7 @@ export default async function WalletLayout({ children }: { children: React.React
   return (
     // The client i18n runtime loads only here, with the wallet: public pages pass labels as props. Each area below
     // gives its pages only the messages their client components read (lib/i18n/client-messages.ts).
-    <ClientMessages area="wallet">
+    <ClientMessages scope="layout">
       <WalletProvider settings={settings} initialState={initialState}>
         {/* Every page that may ask for a signature says so first when the wallet is on another network. */}
         <div className="mx-auto w-full max-w-7xl px-4 empty:hidden sm:px-6 lg:px-8 [&>*]:mt-4">

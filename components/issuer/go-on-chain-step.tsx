@@ -1,6 +1,6 @@
 "use client";
 
-// i18n-namespaces: issuer, amounts (besides its literal ones: the namespaces it reads by variable or from the root)
+// i18n-namespaces: issuer.errors.fields, amounts (besides its literal ones: the namespaces it reads by variable or from the root)
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";

@@ -1,12 +1,24 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useState, type ReactNode, type RefObject } from "react";
+import {
+  cloneElement,
+  isValidElement,
+  lazy,
+  Suspense,
+  useState,
+  type MouseEvent,
+  type ReactElement,
+  type ReactNode,
+  type RefObject,
+} from "react";
 
 export type DialogProps = {
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
-  /** Element that opens the dialog (rendered with Radix `asChild`). */
+  /**
+   * Element that opens the dialog (a button: it is given `aria-haspopup`, `aria-expanded` and the click that toggles
+   * the dialog). It is part of the page; the dialog's own code loads when it is first pressed.
+   */
   trigger?: ReactNode;
   title: ReactNode;
   description?: ReactNode;
@@ -78,16 +90,51 @@ export function returnFocus(candidates: (HTMLElement | null | undefined)[]): boo
   return false;
 }
 
-/** The modal itself (Radix: focus trap, scroll lock, dismissal), fetched when a dialog is first shown. */
-const RadixModal = dynamic(() => import("./dialog-radix").then((m) => m.RadixModal));
+/**
+ * The modal itself (Radix: focus trap, scroll lock, dismissal), fetched when a dialog is first shown (React's `lazy`:
+ * `next/dynamic`'s loader would itself be part of the page's first load).
+ */
+const RadixModal = lazy(() => import("./dialog-radix").then((m) => ({ default: m.RadixModal })));
+
+type TriggerProps = { onClick?: (event: MouseEvent<HTMLElement>) => void };
 
 /**
- * Accessible modal (see `RadixModal`). A dialog opened by the caller (no `trigger`) renders nothing, and loads no
- * dialog code, until it first opens; then it stays mounted so that closing it returns focus. A dialog with a
- * `trigger` renders at once (its trigger is part of the page).
+ * Accessible modal (see `RadixModal`). A dialog renders nothing, and loads no dialog code, until it first opens; then
+ * it stays mounted so that closing it returns focus. Its `trigger` is rendered at once, by this component (not
+ * Radix's `Trigger`), so that a page whose dialogs are closed does not carry Radix in its first load.
  */
 export function Dialog(props: DialogProps) {
-  const [used, setUsed] = useState(Boolean(props.open || props.trigger));
-  if (!used && (props.open || props.trigger)) setUsed(true);
-  return used ? <RadixModal {...props} /> : null;
+  const { trigger, locked } = props;
+  const [inner, setInner] = useState(false);
+  const open = props.open ?? inner;
+  const onOpenChange = (next: boolean) => {
+    if (props.open === undefined) setInner(next);
+    props.onOpenChange?.(next);
+  };
+  const [used, setUsed] = useState(open);
+  if (!used && open) setUsed(true);
+  const opener = isValidElement<TriggerProps>(trigger)
+    ? cloneElement(trigger as ReactElement<TriggerProps & Record<string, unknown>>, {
+        "aria-haspopup": "dialog",
+        "aria-expanded": open,
+        "data-state": open ? "open" : "closed",
+        onClick: (event: MouseEvent<HTMLElement>) => {
+          trigger.props.onClick?.(event);
+          if (event.defaultPrevented || locked) return;
+          // What opened the dialog has focus (Safari does not focus a clicked button): focus returns to it on close.
+          event.currentTarget.focus();
+          onOpenChange(!open);
+        },
+      })
+    : trigger;
+  return (
+    <>
+      {opener}
+      {used ? (
+        <Suspense fallback={null}>
+          <RadixModal {...props} trigger={undefined} open={open} onOpenChange={onOpenChange} />
+        </Suspense>
+      ) : null}
+    </>
+  );
 }

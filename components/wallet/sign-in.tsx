@@ -3,9 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { useDisconnect, useSignMessage } from "wagmi";
+import { useConfig, useDisconnect } from "wagmi";
 import { useWalletConnection } from "./use-wallet-connection";
-import { buildSignInMessage } from "@/lib/auth/client";
 import { Alert } from "@/components/ui/alert";
 import { Address } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
@@ -40,7 +39,7 @@ export function SignIn({ next }: { next?: string }) {
   const router = useRouter();
   const { address, chainId, isConnected, connector, status } = useWalletConnection();
   const disconnect = useDisconnect();
-  const signMessage = useSignMessage();
+  const config = useConfig();
   const [dialogOpen, setDialogOpen] = useState(false);
   // Once a wallet is connected the connect button gives way to this one: focus lands on the next step.
   const signButtonRef = useRef<HTMLButtonElement>(null);
@@ -52,12 +51,13 @@ export function SignIn({ next }: { next?: string }) {
   async function signIn() {
     if (!address) return;
     setStep({ kind: "preparing" });
-    const nonce = await getNonceAction().catch(() => null);
+    // The message builder (viem's SIWE) and wagmi's signMessage load when the person first signs in.
+    const [nonce, lazy] = await Promise.all([getNonceAction().catch(() => null), import("./sign-in-actions")]);
     if (!nonce || !nonce.ok) {
       setStep(refusedStep(nonce));
       return;
     }
-    const message = buildSignInMessage({
+    const message = lazy.buildSignInMessage({
       address,
       chainId: settings.chain.id,
       nonce: nonce.nonce,
@@ -66,7 +66,7 @@ export function SignIn({ next }: { next?: string }) {
     setStep({ kind: "signing", message });
     let signature: `0x${string}`;
     try {
-      signature = await signMessage.mutateAsync({ message, account: address });
+      signature = await lazy.signMessage(config, { message, account: address });
     } catch (error) {
       setStep({ kind: "failed", code: isUserRejection(error) ? "rejected" : "unknown" });
       return;

@@ -1,9 +1,11 @@
 /**
- * Which message namespaces the client components of a route area use: walks the imports from the area's route files
- * (pages, layouts, loading and error files), and from the first "use client" file on, every file it reaches runs in
- * the browser; each of those contributes the first segment of its `useTranslations("…")` namespaces. A file that calls
- * `useTranslations()` (the root) names what it reads in a comment: `i18n-namespaces: issuer, amounts`.
- * Used by the test that keeps `CLIENT_NAMESPACES` (client-messages.ts) exact. Node only (reads the source tree).
+ * Which messages the client components of route files use: walks the imports from the route files (pages, layouts,
+ * loading and error files), and from the first "use client" file on, every file it reaches runs in the browser; each
+ * of those contributes its `useTranslations("…")` namespaces, as message paths (`complianceConsole.actions`: only that
+ * part of the catalogue). A "use server" file's imports run on the server: the walk does not follow them. A file that
+ * calls `useTranslations()` (the root) or reads a namespace by variable names what it reads in a comment:
+ * `i18n-namespaces: issuer.files, amounts`.
+ * Used by the test that keeps `CLIENT_MESSAGES` (client-messages.ts) exact. Node only (reads the source tree).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -33,7 +35,13 @@ export function routeFiles(dir: string, recurse: boolean): string[] {
   return out;
 }
 
-/** The namespaces the client code reachable from `entries` uses, and the files that name none (a problem). */
+/** The message paths with those covered by a shorter one left out (`a` covers `a.b`), sorted. */
+export function coveringPaths(paths: Iterable<string>): string[] {
+  const all = [...new Set(paths)].sort();
+  return all.filter((p) => !all.some((q) => q !== p && p.startsWith(`${q}.`)));
+}
+
+/** The message paths the client code reachable from `entries` uses, and the files that name none (a problem). */
 export function clientNamespaces(root: string, entries: string[]): { namespaces: Set<string>; unknown: string[] } {
   const namespaces = new Set<string>();
   const unknown: string[] = [];
@@ -43,12 +51,18 @@ export function clientNamespaces(root: string, entries: string[]): { namespaces:
     if (before === true || (before === false && !client)) return;
     seen.set(file, client);
     const source = readFileSync(file, "utf8");
-    const isClient = client || /^\s*(?:\/\*[\s\S]*?\*\/\s*|\/\/[^\n]*\n\s*)*["']use client["']/.test(source);
+    const directive = (name: string) =>
+      new RegExp(`^\\s*(?:\\/\\*[\\s\\S]*?\\*\\/\\s*|\\/\\/[^\\n]*\\n\\s*)*["']use ${name}["']`).test(source);
+    // Server actions run on the server, whatever imports them.
+    if (directive("server")) return;
+    const isClient = client || directive("client");
     if (isClient) {
-      const named = /i18n-namespaces:\s*([\w,\s]+?)\s*(?:\(|$)/m.exec(source);
+      const named = /i18n-namespaces:\s*([\w.,\s]+?)\s*(?:\(|$)/m.exec(source);
       if (named) for (const ns of named[1]!.split(",")) namespaces.add(ns.trim());
-      for (const m of source.matchAll(/useTranslations\(\s*("([^"]*)"|[^)\s]*)\s*\)/g)) {
-        if (m[2]) namespaces.add(m[2].split(".")[0]!);
+      // Calls only, not a comment that mentions one.
+      const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/[^\n]*/g, "$1");
+      for (const m of code.matchAll(/useTranslations\(\s*("([^"]*)"|[^)\s]*)\s*\)/g)) {
+        if (m[2]) namespaces.add(m[2]);
         else if (!named) unknown.push(path.relative(root, file));
       }
     }

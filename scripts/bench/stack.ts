@@ -106,18 +106,21 @@ export async function withDatabase<T>(env: ServerEnv, fn: (db: Database) => Prom
   }
 }
 
+/** The build folder: NEXT_DIST_DIR (next.config.js reads it too, so parallel worktrees' stacks do not clash), else .next. */
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
 /** Runs `next build` in the repo when the build is missing or older than the sources (unless noBuild). */
 export async function ensureAppBuild(opts: {
   noBuild: boolean;
   forceBuild: boolean;
 }): Promise<{ built: boolean; seconds?: number }> {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(distDir, "BUILD_ID");
   const exists = existsSync(buildId);
   if (opts.noBuild && exists) {
     log("serving the existing build (--no-build)");
     return { built: false };
   }
-  const stale = !exists || isBuildStale(process.cwd(), ".next");
+  const stale = !exists || isBuildStale(process.cwd(), distDir);
   if (!stale && !opts.forceBuild) {
     log("web build is up to date");
     return { built: false };
@@ -131,7 +134,7 @@ export async function ensureAppBuild(opts: {
   if (res.code !== 0) throw new Error(`next build failed (${res.code}):\n${tail(res.output, 40)}`);
   const seconds = (performance.now() - t) / 1000;
   log(`next build done in ${seconds.toFixed(0)} s`);
-  if (markBuildStart(process.cwd(), startedMs, ".next"))
+  if (markBuildStart(process.cwd(), startedMs, distDir))
     log("sources changed during the build: the next run builds again");
   return { built: true, seconds };
 }

@@ -47,25 +47,27 @@ const KNOWN = [
  * audit entry with the reason.
  */
 export function useAgentTx() {
-  const t = useTranslations("complianceConsole");
+  const tStep = useTranslations("complianceConsole.actions.step");
+  const tError = useTranslations("complianceConsole.chainErrors");
+  const tReason = useTranslations("complianceConsole.transferReasons");
   const chainErrorText = useChainErrorText();
 
   function describe(error: unknown): string {
-    if (isUserRejection(error)) return t("actions.step.rejected");
+    if (isUserRejection(error)) return tStep("rejected");
     const d = describeChainError(error);
     if (d.errorName === "ShareTransferRefused") {
       const key = transferReasonKeys[Number(d.args[0])];
-      return t("chainErrors.transfer", { reason: key ? t(`transferReasons.${key}` as never) : String(d.args[0]) });
+      return tError("transfer", { reason: key ? tReason(key as never) : String(d.args[0]) });
     }
     if (d.errorName && (KNOWN as readonly string[]).includes(d.errorName)) {
       const [, balance, third] = d.args as readonly unknown[];
-      return t(`chainErrors.${d.errorName as (typeof KNOWN)[number]}`, {
+      return tError(d.errorName as (typeof KNOWN)[number], {
         balance: Number(balance ?? 0),
         frozen: Number(balance ?? 0),
         amount: Number(third ?? 0),
       });
     }
-    return t("chainErrors.unknown", { message: chainErrorText(error) });
+    return tError("unknown", { message: chainErrorText(error) });
   }
 
   const tx = useWalletTx({ describe });
@@ -73,7 +75,7 @@ export function useAgentTx() {
   async function run(call: AgentCall, reason: string): Promise<boolean> {
     const settled = await tx.execute(call as WalletCall, async (hash) => {
       const result = await recordAgentActionAction({ txHash: hash as Hex, reason });
-      return result.ok ? null : t("actions.step.auditFailed", { message: result.message });
+      return result.ok ? null : tStep("auditFailed", { message: result.message });
     });
     return settled !== false;
   }

@@ -11,6 +11,7 @@ import { OnChainSection } from "@/components/issuer/artwork/on-chain-section";
 import { IssuerDistributionsSection } from "@/components/issuer/distributions/distributions-section";
 import { TokenPowers } from "@/components/issuer/token-powers";
 import { IssuerUpdatesSection } from "@/components/issuer/updates-section";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { requirePageSession } from "@/lib/auth";
 import { getIssuerArtworkView } from "@/lib/issuer";
 import { titleMetadata } from "@/lib/i18n/metadata";
@@ -28,35 +29,39 @@ export default async function IssuerListingPage({ params }: Props) {
   const account = getAddress(ctx.address);
   const token = v.artwork.tokenAddress;
 
+  // The listing's client components get only the messages they read (lib/i18n/client-messages.ts): its own provider,
+  // not its folder's layout's, which would sit above the edit form's too.
   return (
-    <div className="mx-auto flex max-w-5xl flex-col gap-10 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
-      <ArtworkHeader id={id} v={v} />
-      <ArtworkSummary v={v} />
-      <LiveOffering id={id} account={account} v={v} />
-      <ListingFiles id={id} v={v} />
-      <OnChainSection id={id} account={account} v={v} />
-      {v.powers ? <TokenPowers powers={v.powers} /> : null}
-      {token ? (
-        <IssuerUpdatesSection
-          id={id}
-          updates={v.updates}
-          account={account}
-          token={getAddress(token)}
-          appOrigin={v.appOrigin}
-        />
-      ) : null}
-      {token ? (
-        <IssuerDistributionsSection
-          token={getAddress(token)}
-          account={account}
-          live={v.artwork.status === "offering" || v.artwork.status === "trading"}
-        />
-      ) : null}
-      {token ? (
-        <Suspense fallback={<HistorySkeleton label={t("title")} />}>
-          <TokenRoleHistory token={token} />
-        </Suspense>
-      ) : null}
-    </div>
+    <ClientMessages scope="issuer/artworks/[id]/page">
+      <div className="mx-auto flex max-w-5xl flex-col gap-10 px-4 pt-8 pb-20 sm:px-6 lg:px-8">
+        <ArtworkHeader id={id} v={v} />
+        <ArtworkSummary v={v} />
+        <LiveOffering id={id} account={account} v={v} />
+        <ListingFiles id={id} v={v} />
+        <OnChainSection id={id} account={account} v={v} />
+        {v.powers ? <TokenPowers powers={v.powers} /> : null}
+        {token ? (
+          <IssuerUpdatesSection
+            id={id}
+            updates={v.updates}
+            account={account}
+            token={getAddress(token)}
+            appOrigin={v.appOrigin}
+          />
+        ) : null}
+        {token ? (
+          <IssuerDistributionsSection
+            token={getAddress(token)}
+            account={account}
+            live={v.artwork.status === "offering" || v.artwork.status === "trading"}
+          />
+        ) : null}
+        {token ? (
+          <Suspense fallback={<HistorySkeleton label={t("title")} />}>
+            <TokenRoleHistory token={token} />
+          </Suspense>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }
