@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import type { Address } from "viem";
-import { PriceChart } from "@/components/market/price-chart";
+import { chartSummaryValues, PriceChart } from "@/components/market/price-chart";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Money } from "@/components/ui/money";
@@ -8,8 +8,7 @@ import { Section } from "@/components/ui/section";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 import { cn } from "@/components/ui/cn";
-import { formatDay, formatDayTime } from "@/lib/format/date";
-import { formatMoney } from "@/lib/format/money";
+import { formatDayTime } from "@/lib/format/date";
 import type { PerformanceRow, PortfolioInsights } from "@/lib/portfolio";
 import { claimsOf } from "./claims-cache";
 import { ArtworkName, artworkTitle, Gain, FigureFacts, type Figure } from "./row-parts";
@@ -22,32 +21,21 @@ type Text = Awaited<ReturnType<typeof portfolioText>>;
 
 function ValueOverTime({ insights, decimals, text }: { insights: PortfolioInsights; decimals: number; text: Text }) {
   const { t, locale } = text;
-  const series = insights.series;
-  const first = series[0];
-  const last = series.at(-1);
-  const money = (v: bigint) => formatMoney(v, decimals, locale);
-  if (!first || !last) {
+  const series = insights.series.map((p) => ({ at: p.at, price: p.value }));
+  const summary = chartSummaryValues(series, decimals, locale);
+  if (!summary) {
     return <EmptyState title={t("insights.value.emptyTitle")} description={t("insights.value.empty")} />;
   }
-  const values = series.map((p) => p.value);
-  const rows = [...series].reverse().slice(0, TABLE_POINTS);
+  const rows = [...insights.series].reverse().slice(0, TABLE_POINTS);
   return (
     <div className="flex flex-col gap-3" data-testid="portfolio-value-chart">
       <PriceChart
-        series={series.map((p) => ({ at: p.at, price: p.value }))}
+        series={series}
         decimals={decimals}
         locale={locale}
         label={t("insights.value.label")}
         attribution={t("insights.value.attribution")}
-        summary={t("insights.value.summary", {
-          count: series.length,
-          from: formatDay(first.at, locale),
-          to: formatDay(last.at, locale),
-          first: money(first.value),
-          last: money(last.value),
-          low: money(values.reduce((a, b) => (b < a ? b : a))),
-          high: money(values.reduce((a, b) => (b > a ? b : a))),
-        })}
+        summary={t("insights.value.summary", summary)}
       />
       <details className="text-sm">
         <summary className="tap-target cursor-pointer text-accent underline-offset-2 hover:underline">
