@@ -12,6 +12,7 @@ export {
 } from "./error-summary";
 export { Field, type FieldProps, type FieldControlProps } from "./field";
 export { Input, Select, controlStyles } from "./input";
+export { CheckboxGroup } from "./checkbox-group";
 export { Skeleton } from "./skeleton";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { Money, type MoneyProps } from "./money";
