@@ -11,7 +11,7 @@ export {
   type FieldMessages,
 } from "./error-summary";
 export { Field, type FieldProps, type FieldControlProps } from "./field";
-export { Input, Select, controlStyles } from "./input";
+export { Input, Select, TextArea, controlStyles } from "./input";
 export { CheckboxGroup } from "./checkbox-group";
 export { Skeleton } from "./skeleton";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
