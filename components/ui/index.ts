@@ -34,6 +34,7 @@ export {
 export { FactList, type Fact } from "./fact-list";
 export { Section } from "./section";
 export { PageHeading } from "./page-heading";
+export { ChineseName } from "./chinese-name";
 export { PageNav } from "./page-nav";
 export { StatusBadge } from "./status-badge";
 export { ChoiceSelect, FilterField, FilterInput, FilterSelect, type FilterOption } from "./filter-fields";
