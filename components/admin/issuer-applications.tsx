@@ -3,6 +3,7 @@ import { KybStatusBadge } from "@/components/kyb/status-badge";
 import { Address } from "@/components/ui/address";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
+import { ChineseName } from "@/components/ui/chinese-name";
 import { formatDayTime } from "@/lib/format/date";
 import { getAwaitingIssuerRoleView } from "@/lib/kyb";
 import { RoleChangeDialog, type RoleContracts } from "./role-change-dialog";
@@ -38,11 +39,7 @@ export async function IssuerApplicationsAwaitingRole({
             >
               <p className="font-medium">
                 {app.legalNameEn}
-                {app.legalNameZh ? (
-                  <span lang="zh-HK" className="ml-2 font-normal text-ink-muted">
-                    {app.legalNameZh}
-                  </span>
-                ) : null}
+                <ChineseName name={app.legalNameZh} className="font-normal" />
               </p>
               <ul className="flex flex-col gap-2 text-sm">
                 {app.wallets.map((w) => (

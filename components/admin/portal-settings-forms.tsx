@@ -5,13 +5,13 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { NumField } from "@/components/ui/num-field";
 import { type InvestorCategoryName, KYC_VALIDITY_BOUNDS, type TokenRuleDefaults } from "@/lib/settings/client";
 import { setKycValidityAction, setTokenRuleDefaultsAction } from "./settings-actions";
 
 const CATEGORIES: InvestorCategoryName[] = ["retail", "professional", "institutional"];
-const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 type Outcome = { kind: "saved" } | { kind: "failed"; message: string; fields: Record<string, string>; at: number };
 type Saved = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
@@ -203,48 +203,5 @@ export function TokenRuleDefaultsForm({
         />
       </div>
     </SettingForm>
-  );
-}
-
-/** A list of ticked choices: the first box carries `id` (the error summary links to it), the error is said below. */
-function CheckboxGroup<T extends string | number>({
-  id,
-  legend,
-  hint,
-  options,
-  checked,
-  onChange,
-  error,
-}: {
-  id: string;
-  legend: string;
-  hint?: string;
-  options: { value: T; label: string }[];
-  checked: T[];
-  onChange: (next: T[]) => void;
-  error?: string;
-}) {
-  return (
-    <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="text-sm font-medium">{legend}</legend>
-      <div className="flex flex-wrap gap-4">
-        {options.map((o, i) => (
-          <label key={o.value} className="flex items-center gap-2 text-sm">
-            <input
-              id={i === 0 ? id : undefined}
-              type="checkbox"
-              checked={checked.includes(o.value)}
-              onChange={() => onChange(toggle(checked, o.value))}
-              className="size-4 accent-[var(--color-accent)]"
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-      {hint ? <p className="text-xs text-ink-muted">{hint}</p> : null}
-      <p id={`${id}-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
-        {error}
-      </p>
-    </fieldset>
   );
 }

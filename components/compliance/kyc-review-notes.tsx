@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
+import { TextArea } from "@/components/ui/input";
 import { REVIEW_CHECKLIST } from "@/lib/kyc/client";
 import { saveReviewAction } from "./kyc-actions";
 
@@ -68,15 +69,7 @@ export function KycReviewNotes({
         ))}
       </fieldset>
       <Field id="review-note" label={t("note")} hint={t("noteHint")}>
-        {(p) => (
-          <textarea
-            {...p}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            rows={2}
-            className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
-          />
-        )}
+        {(p) => <TextArea {...p} value={note} onChange={(e) => setNote(e.target.value)} rows={2} />}
       </Field>
       {/* A refusal takes focus and is announced at once; a save is announced politely. */}
       {result && !result.ok ? <ErrorSummary title={result.message} focusKey={result} /> : null}

@@ -4,6 +4,7 @@ import { type ReactNode, useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
+import { TextArea } from "@/components/ui/input";
 
 /*
  * The decisions written to the applicant (request information, reject with a reason), shared by the KYC and the
@@ -77,14 +78,7 @@ function MessageStep({
           hint={hint}
           error={state && !state.ok ? (state.fieldErrors?.message ?? state.message) : undefined}
         >
-          {(p) => (
-            <textarea
-              {...p}
-              name="message"
-              rows={3}
-              className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
-            />
-          )}
+          {(p) => <TextArea {...p} name="message" rows={3} />}
         </Field>
         <div>
           <Button type="submit" variant={variant} disabled={pending}>

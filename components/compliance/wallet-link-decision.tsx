@@ -6,9 +6,8 @@ import { useActionState, useEffect, useId, useState } from "react";
 import type { Hex } from "viem";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
-import { controlStyles } from "@/components/ui/input";
+import { TextArea } from "@/components/ui/input";
 import { TxStatus } from "@/components/wallet/tx-status";
 import { TxRefused } from "@/components/wallet/use-wallet-tx";
 import { identityRegistryAbi } from "@/lib/chain/abis";
@@ -153,7 +152,7 @@ function WalletLinkRejectForm({ id, formId }: { id: string; formId: string }) {
         hint={t("reasonHint")}
         error={rejectState && !rejectState.ok ? (rejectState.fieldErrors?.reason ?? rejectState.message) : undefined}
       >
-        {(p) => <textarea {...p} name="reason" rows={3} maxLength={500} className={cn(controlStyles, "h-auto py-2")} />}
+        {(p) => <TextArea {...p} name="reason" rows={3} maxLength={500} />}
       </Field>
       <div>
         <Button type="submit" variant="danger" loading={rejecting}>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { shareTokenFactoryAbi } from "@/lib/chain/abis";
@@ -11,7 +12,7 @@ import { fieldIssues, tokenRulesInput } from "@/lib/issuer/client";
 import type { TokenRuleDefaults } from "@/lib/settings/client";
 import type { StepTxView } from "./chain-actions";
 import { NumField } from "@/components/ui/num-field";
-import { CategoryBoxes, DAY, type StepContext, type StepTx, toggle } from "./go-on-chain-parts";
+import { CategoryBoxes, DAY, type StepContext, type StepTx } from "./go-on-chain-parts";
 import { ChainStep, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-step";
 
 const DEPLOY_FIELDS = [
@@ -183,7 +184,15 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
           )}
         </Field>
       </div>
-      <CountryBoxes countries={props.countries} selected={countries} set={setCountries} />
+      {/* The countries whose investors may hold the token (Hong Kong ticked by default). */}
+      <CheckboxGroup
+        id="token-countries"
+        legend={t("countries")}
+        hint={t("countriesHint")}
+        options={props.countries.map((c) => ({ value: c.code, label: c.name }))}
+        checked={countries}
+        onChange={setCountries}
+      />
       <CategoryBoxes
         legend={t("tokenCategories")}
         selected={tokenCats}
@@ -198,39 +207,6 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
         {num("lockup", "lockupDays", lockup, setLockup)}
       </div>
     </StepFormFrame>
-  );
-}
-
-/** The countries whose investors may hold the token (Hong Kong ticked by default). */
-function CountryBoxes({
-  countries,
-  selected,
-  set,
-}: {
-  countries: { code: number; name: string }[];
-  selected: number[];
-  set: (v: number[]) => void;
-}) {
-  const t = useTranslations("issuer.chain");
-  return (
-    <fieldset className="flex flex-col gap-2">
-      <legend className="text-sm font-medium">{t("countries")}</legend>
-      <div className="flex flex-wrap gap-4">
-        {countries.map((c, i) => (
-          <label key={c.code} className="flex items-center gap-2 text-sm">
-            <input
-              id={i === 0 ? "token-countries" : undefined}
-              type="checkbox"
-              checked={selected.includes(c.code)}
-              onChange={() => set(toggle(selected, c.code))}
-              className="size-4"
-            />
-            {c.name}
-          </label>
-        ))}
-      </div>
-      <p className="text-xs text-ink-muted">{t("countriesHint")}</p>
-    </fieldset>
   );
 }
 

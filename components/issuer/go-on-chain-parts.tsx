@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { TxStatus } from "@/components/wallet/tx-status";
 import type { CategoryName } from "@/lib/assets/client";
@@ -24,8 +25,6 @@ export type StepContext = {
   /** The connected wallet is the listing's issuer: the step's button may open it. */
   canSign: boolean;
 };
-
-export const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 /** The server verifies a step's transaction and records it; a refusal in words. */
 export function recordStep(id: string) {
@@ -154,26 +153,13 @@ export function CategoryBoxes({
 }) {
   const tc = useTranslations("account.investor.categories");
   return (
-    <fieldset className="flex flex-col gap-2" aria-describedby={error ? `${idp}-error` : undefined}>
-      <legend className="text-sm font-medium">{legend}</legend>
-      <div className="flex flex-wrap gap-4">
-        {CATEGORIES.map((c, i) => (
-          <label key={c} className="flex items-center gap-2 text-sm">
-            <input
-              // The first box carries the group's id: the error summary's link moves focus there.
-              id={i === 0 ? idp : undefined}
-              type="checkbox"
-              checked={selected.includes(c)}
-              onChange={() => set(toggle(selected, c))}
-              className="size-4 accent-[var(--color-accent)]"
-            />
-            {tc(c)}
-          </label>
-        ))}
-      </div>
-      <p id={`${idp}-error`} aria-live="polite" className="text-xs font-medium text-danger empty:hidden">
-        {error}
-      </p>
-    </fieldset>
+    <CheckboxGroup
+      id={idp}
+      legend={legend}
+      options={CATEGORIES.map((c) => ({ value: c, label: tc(c) }))}
+      checked={selected}
+      onChange={set}
+      error={error}
+    />
   );
 }

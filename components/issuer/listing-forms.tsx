@@ -4,8 +4,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { controlStyles } from "@/components/ui/input";
-import { cn } from "@/components/ui/cn";
+import { TextArea } from "@/components/ui/input";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import {
@@ -155,9 +154,7 @@ export function ReviewForm({ id, title }: { id: string; title: string }) {
     <form action={action} className="flex flex-col gap-3" aria-label={t("formLabel", { title })}>
       <input type="hidden" name="id" value={id} />
       <Field id={`comment-${id}`} label={t("comment")} hint={t("commentHint")} error={err}>
-        {(c) => (
-          <textarea {...c} name="comment" rows={3} maxLength={2000} className={cn(controlStyles, "h-auto py-2")} />
-        )}
+        {(c) => <TextArea {...c} name="comment" rows={3} maxLength={2000} />}
       </Field>
       <Outcome state={state} fields={{ comment: { id: `comment-${id}`, label: t("comment") } }} />
       <div className="flex flex-wrap gap-3">

@@ -7,15 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field, type FieldControlProps } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Input, TextArea } from "@/components/ui/input";
 import { type KybDraftInput, MAX_PEOPLE, MAX_WALLETS } from "@/lib/kyb/types";
 import { saveIssuerApplicationAction } from "./actions";
 import { PeopleRows, WalletRows } from "./rows";
 
 type Result =
   { ok: true; at: number } | { ok: false; message: string; fieldErrors: Record<string, string[]>; at: number };
-
-const textarea = "w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm";
 
 /**
  * The company's answers, saved as a draft (the server checks every format and the signatory wallets, and says what
@@ -72,9 +70,7 @@ export function KybApplicationForm({ initial }: { initial: KybDraftInput }) {
   const text = (k: TextField, extra: object = {}) =>
     field(k, (c) => <Input {...c} {...extra} value={v[k]} onChange={(e) => set(k)(e.target.value)} />);
   const area = (k: TextField, rows: number) =>
-    field(k, (c) => (
-      <textarea {...c} rows={rows} className={textarea} value={v[k]} onChange={(e) => set(k)(e.target.value)} />
-    ));
+    field(k, (c) => <TextArea {...c} rows={rows} value={v[k]} onChange={(e) => set(k)(e.target.value)} />);
 
   return (
     <form onSubmit={save} noValidate className="flex flex-col gap-5">

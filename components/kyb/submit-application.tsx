@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
+import { TextArea } from "@/components/ui/input";
 import { submitIssuerApplicationAction } from "./actions";
 
 type Refusal = { message: string; fieldErrors: Record<string, string[]>; at: number };
@@ -52,15 +53,7 @@ export function SubmitKybApplication({ id, answering }: { id: string; answering:
           hint={t("responseHint")}
           error={refusal?.fieldErrors.response}
         >
-          {(c) => (
-            <textarea
-              {...c}
-              rows={3}
-              value={response}
-              onChange={(e) => setResponse(e.target.value)}
-              className="w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm"
-            />
-          )}
+          {(c) => <TextArea {...c} rows={3} value={response} onChange={(e) => setResponse(e.target.value)} />}
         </Field>
       ) : null}
       <p className="text-sm text-ink-muted">{t("submitNote")}</p>

@@ -6,8 +6,7 @@ import { buttonStyles } from "@/components/ui/button";
 import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Money } from "@/components/ui/money";
-import { formatDay, formatDayTime } from "@/lib/format/date";
-import { formatMoney } from "@/lib/format/money";
+import { formatDayTime } from "@/lib/format/date";
 import {
   getMarketStats,
   getOrderBook,
@@ -16,7 +15,7 @@ import {
   type OrderBook,
   type TradeRow,
 } from "@/lib/market";
-import { PriceChart } from "./price-chart";
+import { chartSummaryValues, PriceChart } from "./price-chart";
 
 /** The market messages, passed down from the server component that read them. */
 type MarketT = (k: string, v?: Record<string, number>) => string;
@@ -124,10 +123,7 @@ export async function MarketSection({
     getLocale(),
   ]);
   if (!book) return null;
-  const money = (v: bigint) => formatMoney(v, decimals, locale);
-  const first = stats.series[0];
-  const last = stats.series[stats.series.length - 1];
-  const prices = stats.series.map((s) => s.price);
+  const summary = chartSummaryValues(stats.series, decimals, locale);
   return (
     <section aria-labelledby="market" className="flex flex-col gap-6" data-testid="market-section">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -160,22 +156,14 @@ export async function MarketSection({
         </div>
         <div className="flex flex-col gap-4">
           <h3 className="font-medium">{t("chart.title")}</h3>
-          {first && last ? (
+          {summary ? (
             <PriceChart
               series={stats.series}
               decimals={decimals}
               locale={locale}
               label={t("chart.title")}
               attribution={t("chart.attribution")}
-              summary={t("chart.summary", {
-                count: stats.series.length,
-                from: formatDay(first.at, locale),
-                to: formatDay(last.at, locale),
-                first: money(first.price),
-                last: money(last.price),
-                low: money(prices.reduce((a, b) => (b < a ? b : a))),
-                high: money(prices.reduce((a, b) => (b > a ? b : a))),
-              })}
+              summary={t("chart.summary", summary)}
             />
           ) : (
             <EmptyState title={t("chart.emptyTitle")} description={t("chart.empty")} />

@@ -1,7 +1,29 @@
+import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { LivePriceChart } from "./live-price-chart";
 
 type Point = { at: Date; price: bigint };
+
+/**
+ * What a chart's `summary` sentence says of its series: how many points, the first and last day, the first, last,
+ * lowest and highest price (null when the series is empty: there is no chart).
+ */
+export function chartSummaryValues(series: readonly Point[], decimals: number, locale: string) {
+  const first = series[0];
+  const last = series.at(-1);
+  if (!first || !last) return null;
+  const money = (v: bigint) => formatMoney(v, decimals, locale);
+  const prices = series.map((p) => p.price);
+  return {
+    count: series.length,
+    from: formatDay(first.at, locale),
+    to: formatDay(last.at, locale),
+    first: money(first.price),
+    last: money(last.price),
+    low: money(prices.reduce((a, b) => (b < a ? b : a))),
+    high: money(prices.reduce((a, b) => (b > a ? b : a))),
+  };
+}
 
 /**
  * The price of trades: an interactive lightweight-charts canvas (a client island that loads the library when

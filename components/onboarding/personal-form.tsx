@@ -5,7 +5,8 @@ import type { ComponentProps } from "react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { KycApplicationData } from "@/lib/kyc/types";
-import { type FieldErrorsOf, StepForm, type StepProps, StepTextArea } from "./step-form";
+import { TextArea } from "@/components/ui/input";
+import { type FieldErrorsOf, StepForm, type StepProps } from "./step-form";
 
 type Personal = NonNullable<KycApplicationData["personal"]>;
 
@@ -34,7 +35,7 @@ export function PersonalForm({ applicationId, initial, back }: StepProps<KycAppl
           {text(errors, "email", { type: "email", autoComplete: "email" })}
           <Field id="address" label={t("address")} hint={t("addressHint")} error={errors("address")}>
             {(p) => (
-              <StepTextArea
+              <TextArea
                 {...p}
                 name="address"
                 rows={3}

@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { type FormEvent, type ReactNode, type TextareaHTMLAttributes, startTransition, useActionState } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button, buttonStyles } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import type { KycFormState } from "@/lib/kyc/client";
 import { saveStepAction } from "./actions";
 
@@ -106,15 +105,5 @@ export function StepForm({
       {children((field) => errorsOf(state, field))}
       <Actions pending={pending} back={back} label={submitLabel} />
     </form>
-  );
-}
-
-/** A long answer (an address, a response to the officer), drawn like the wizard's other controls. */
-export function StepTextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return (
-    <textarea
-      {...props}
-      className={cn("w-full rounded-lg border border-line-strong bg-surface px-3 py-2 text-sm", className)}
-    />
   );
 }

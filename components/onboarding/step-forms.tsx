@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { submitApplicationAction } from "./actions";
-import { errorsOf, FormError, keepValues, StepTextArea } from "./step-form";
+import { TextArea } from "@/components/ui/input";
+import { errorsOf, FormError, keepValues } from "./step-form";
 
 /** The wizard's step forms, one file each (./step-form.tsx holds what they share). */
 export { PersonalForm } from "./personal-form";
@@ -31,7 +32,7 @@ export function SubmitForm({
       <FormError state={state} />
       {needsResponse ? (
         <Field id="response" label={t("response")} hint={t("responseHint")} error={errorsOf(state, "response")}>
-          {(p) => <StepTextArea {...p} name="response" rows={3} />}
+          {(p) => <TextArea {...p} name="response" rows={3} />}
         </Field>
       ) : null}
       <p className="text-sm text-ink-muted">{t("confirm")}</p>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DocumentUpload } from "@/components/onboarding/document-upload";
+import { DocumentUploads } from "@/components/onboarding/document-uploads";
 import { QuestionnaireForm, SubmitForm } from "@/components/onboarding/step-forms";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
@@ -68,17 +68,11 @@ export async function DocumentsStep({ v, back, done }: { v: WizardStepView; back
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-ink-muted">{t("documents.intro")}</p>
-      {requiredDocuments(app.data).map((kind) => {
-        const d = docs.find((x) => x.kind === kind);
-        return (
-          <DocumentUpload
-            key={kind}
-            applicationId={app.id}
-            kind={kind}
-            uploaded={d ? { id: d.id, name: d.originalName, mime: d.mime, sizeBytes: d.sizeBytes } : null}
-          />
-        );
-      })}
+      <DocumentUploads
+        applicationId={app.id}
+        kinds={requiredDocuments(app.data)}
+        documents={docs.map((d) => ({ ...d, name: d.originalName }))}
+      />
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line pt-5">
         <Link href={back} className={buttonStyles({ variant: "ghost" })}>
           {t("wizard.back")}

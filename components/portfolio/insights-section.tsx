@@ -1,6 +1,6 @@
-import { Suspense } from "react";
+import { type ReactNode, Suspense } from "react";
 import type { Address } from "viem";
-import { PriceChart } from "@/components/market/price-chart";
+import { chartSummaryValues, PriceChart } from "@/components/market/price-chart";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Money } from "@/components/ui/money";
@@ -8,8 +8,7 @@ import { Section } from "@/components/ui/section";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
 import { cn } from "@/components/ui/cn";
-import { formatDay, formatDayTime } from "@/lib/format/date";
-import { formatMoney } from "@/lib/format/money";
+import { formatDayTime } from "@/lib/format/date";
 import type { PerformanceRow, PortfolioInsights } from "@/lib/portfolio";
 import { claimsOf } from "./claims-cache";
 import { ArtworkName, artworkTitle, Gain, FigureFacts, type Figure } from "./row-parts";
@@ -20,34 +19,48 @@ const TABLE_POINTS = 60;
 
 type Text = Awaited<ReturnType<typeof portfolioText>>;
 
+/** One part of the insights: a section named by its small heading, an intro line, then its content or `empty`. */
+function Part({
+  id,
+  title,
+  intro,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  empty?: string | false;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h3 id={id} className="font-medium">
+        {title}
+      </h3>
+      {intro ? <p className="text-sm text-ink-muted">{intro}</p> : null}
+      {empty ? <p className="text-sm text-ink-muted">{empty}</p> : children}
+    </section>
+  );
+}
+
 function ValueOverTime({ insights, decimals, text }: { insights: PortfolioInsights; decimals: number; text: Text }) {
   const { t, locale } = text;
-  const series = insights.series;
-  const first = series[0];
-  const last = series.at(-1);
-  const money = (v: bigint) => formatMoney(v, decimals, locale);
-  if (!first || !last) {
+  const series = insights.series.map((p) => ({ at: p.at, price: p.value }));
+  const summary = chartSummaryValues(series, decimals, locale);
+  if (!summary) {
     return <EmptyState title={t("insights.value.emptyTitle")} description={t("insights.value.empty")} />;
   }
-  const values = series.map((p) => p.value);
-  const rows = [...series].reverse().slice(0, TABLE_POINTS);
+  const rows = [...insights.series].reverse().slice(0, TABLE_POINTS);
   return (
     <div className="flex flex-col gap-3" data-testid="portfolio-value-chart">
       <PriceChart
-        series={series.map((p) => ({ at: p.at, price: p.value }))}
+        series={series}
         decimals={decimals}
         locale={locale}
         label={t("insights.value.label")}
         attribution={t("insights.value.attribution")}
-        summary={t("insights.value.summary", {
-          count: series.length,
-          from: formatDay(first.at, locale),
-          to: formatDay(last.at, locale),
-          first: money(first.value),
-          last: money(last.value),
-          low: money(values.reduce((a, b) => (b < a ? b : a))),
-          high: money(values.reduce((a, b) => (b > a ? b : a))),
-        })}
+        summary={t("insights.value.summary", summary)}
       />
       <details className="text-sm">
         <summary className="tap-target cursor-pointer text-accent underline-offset-2 hover:underline">
@@ -85,40 +98,37 @@ function Allocation({ insights, decimals, text }: { insights: PortfolioInsights;
   const { t, locale, zh } = text;
   const pct = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
-    <section aria-labelledby="allocation-title" className="flex flex-col gap-3">
-      <h3 id="allocation-title" className="font-medium">
-        {t("insights.allocation.title")}
-      </h3>
-      <p className="text-sm text-ink-muted">{t("insights.allocation.intro")}</p>
-      {insights.allocation.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t("insights.allocation.empty")}</p>
-      ) : (
-        <ul className="flex flex-col gap-3" data-testid="portfolio-allocation">
-          {insights.allocation.map((a) => {
-            const title = artworkTitle(a, zh);
-            return (
-              <li key={a.token} className="flex flex-col gap-1" data-slug={a.slug}>
-                <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
-                  <span className="sr-only">
-                    {t("insights.allocation.item", { title, percent: pct.format(a.share) })}
-                  </span>
-                  <span aria-hidden="true" className="font-medium">
-                    {title}
-                  </span>
-                  <span className="tabular text-ink-muted">
-                    <span aria-hidden="true">{pct.format(a.share)} · </span>
-                    <Money value={a.value} decimals={decimals} />
-                  </span>
-                </div>
-                <div aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-line">
-                  <div className="h-full rounded-full bg-accent" style={{ width: `${(a.share * 100).toFixed(2)}%` }} />
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
+    <Part
+      id="allocation-title"
+      title={t("insights.allocation.title")}
+      intro={t("insights.allocation.intro")}
+      empty={insights.allocation.length === 0 && t("insights.allocation.empty")}
+    >
+      <ul className="flex flex-col gap-3" data-testid="portfolio-allocation">
+        {insights.allocation.map((a) => {
+          const title = artworkTitle(a, zh);
+          return (
+            <li key={a.token} className="flex flex-col gap-1" data-slug={a.slug}>
+              <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+                <span className="sr-only">
+                  {t("insights.allocation.item", { title, percent: pct.format(a.share) })}
+                </span>
+                <span aria-hidden="true" className="font-medium">
+                  {title}
+                </span>
+                <span className="tabular text-ink-muted">
+                  <span aria-hidden="true">{pct.format(a.share)} · </span>
+                  <Money value={a.value} decimals={decimals} />
+                </span>
+              </div>
+              <div aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-line">
+                <div className="h-full rounded-full bg-accent" style={{ width: `${(a.share * 100).toFixed(2)}%` }} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </Part>
   );
 }
 
@@ -145,10 +155,7 @@ function Income({
 }) {
   const { t } = text;
   return (
-    <section aria-labelledby="income-title" className="flex flex-col gap-3">
-      <h3 id="income-title" className="font-medium">
-        {t("insights.income.title")}
-      </h3>
+    <Part id="income-title" title={t("insights.income.title")}>
       <StatTiles className="grid-cols-1 sm:grid-cols-2">
         <StatTile
           label={t("insights.income.received")}
@@ -181,7 +188,7 @@ function Income({
         </StatTile>
       </StatTiles>
       <p className="text-xs text-ink-muted">{t("insights.income.claimableNote")}</p>
-    </section>
+    </Part>
   );
 }
 
@@ -209,50 +216,47 @@ function Performance({ insights, decimals, text }: { insights: PortfolioInsights
     },
   ];
   return (
-    <section aria-labelledby="performance-title" className="flex flex-col gap-3">
-      <h3 id="performance-title" className="font-medium">
-        {t("insights.performance.title")}
-      </h3>
-      <p className="text-sm text-ink-muted">{t("insights.performance.intro")}</p>
-      {rows.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t("insights.performance.empty")}</p>
-      ) : (
-        <>
-          <ul aria-labelledby="performance-title" className="flex flex-col gap-3 sm:hidden">
-            {rows.map((r) => (
-              <li key={r.token} data-slug={r.slug} className="rounded-2xl border border-line bg-surface p-4">
+    <Part
+      id="performance-title"
+      title={t("insights.performance.title")}
+      intro={t("insights.performance.intro")}
+      empty={rows.length === 0 && t("insights.performance.empty")}
+    >
+      <>
+        <ul aria-labelledby="performance-title" className="flex flex-col gap-3 sm:hidden">
+          {rows.map((r) => (
+            <li key={r.token} data-slug={r.slug} className="rounded-2xl border border-line bg-surface p-4">
+              <ArtworkName artwork={r} zh={zh} className="font-medium" />
+              <FigureFacts figures={figures(r)} tabular />
+            </li>
+          ))}
+        </ul>
+        <DataTable
+          labelledBy="performance-title"
+          minWidth="44rem"
+          className="hidden sm:block"
+          testId="portfolio-performance"
+          columns={keyColumns(
+            ["artwork", "cost", "value", "distributions", "gain"],
+            (k) => t(`insights.performance.${k}`),
+            { cost: RIGHT, value: RIGHT, distributions: RIGHT, gain: RIGHT },
+          )}
+        >
+          {rows.map((r) => (
+            <Row key={r.token} data-slug={r.slug}>
+              <RowHeader>
                 <ArtworkName artwork={r} zh={zh} className="font-medium" />
-                <FigureFacts figures={figures(r)} tabular />
-              </li>
-            ))}
-          </ul>
-          <DataTable
-            labelledBy="performance-title"
-            minWidth="44rem"
-            className="hidden sm:block"
-            testId="portfolio-performance"
-            columns={keyColumns(
-              ["artwork", "cost", "value", "distributions", "gain"],
-              (k) => t(`insights.performance.${k}`),
-              { cost: RIGHT, value: RIGHT, distributions: RIGHT, gain: RIGHT },
-            )}
-          >
-            {rows.map((r) => (
-              <Row key={r.token} data-slug={r.slug}>
-                <RowHeader>
-                  <ArtworkName artwork={r} zh={zh} className="font-medium" />
-                </RowHeader>
-                {figures(r).map((f) => (
-                  <Cell key={f.col} align="right" className={cn("tabular", f.strong && "font-medium")} data-col={f.col}>
-                    {f.value}
-                  </Cell>
-                ))}
-              </Row>
-            ))}
-          </DataTable>
-        </>
-      )}
-    </section>
+              </RowHeader>
+              {figures(r).map((f) => (
+                <Cell key={f.col} align="right" className={cn("tabular", f.strong && "font-medium")} data-col={f.col}>
+                  {f.value}
+                </Cell>
+              ))}
+            </Row>
+          ))}
+        </DataTable>
+      </>
+    </Part>
   );
 }
 
@@ -276,12 +280,9 @@ export async function InsightsSection({
       <p className="text-sm text-ink-muted" data-testid="portfolio-basis">
         {t("insights.basis")}
       </p>
-      <section aria-labelledby="value-title" className="flex flex-col gap-3">
-        <h3 id="value-title" className="font-medium">
-          {t("insights.value.title")}
-        </h3>
+      <Part id="value-title" title={t("insights.value.title")}>
         <ValueOverTime insights={insights} decimals={decimals} text={text} />
-      </section>
+      </Part>
       <div className="grid gap-8 lg:grid-cols-2">
         <Allocation insights={insights} decimals={decimals} text={text} />
         <Income insights={insights} decimals={decimals} wallet={wallet} text={text} />

@@ -18,7 +18,7 @@ import { cn } from "@/components/ui/cn";
 import type { AuthContext } from "@/lib/auth";
 import { homeFor } from "@/lib/auth/client";
 import { HISTORY_PAGE, pageHistory, PORTFOLIO_ORDERS_PAGE, type PortfolioView } from "@/lib/portfolio";
-import { pageHref, pageNumber, parsePageCursor } from "@/lib/paging";
+import { type Page, pageHref, pageNumber, parsePageCursor } from "@/lib/paging";
 import { Pager } from "@/components/ui/pager";
 import { formatDay } from "@/lib/format/date";
 import { portfolioText } from "@/components/portfolio/portfolio-text";
@@ -215,6 +215,44 @@ export async function HoldingsSection({ view }: { view: PortfolioView }) {
   );
 }
 
+/**
+ * A paged list of the portfolio (`list` names its messages and its cursor's parameters): how many there are, the
+ * page's table and the links to the pages around it; a note when there are none.
+ */
+function PagedList({
+  list,
+  page,
+  size,
+  count,
+  sp,
+  t,
+  emptyClassName,
+  children,
+}: {
+  list: "orders" | "history";
+  page: Page<unknown>;
+  size: number;
+  count: number;
+  sp: Record<string, string | string[] | undefined>;
+  t: Awaited<ReturnType<typeof getTranslations<"portfolio">>>;
+  emptyClassName: string;
+  children: ReactNode;
+}) {
+  if (count === 0) return <EmptyNote className={emptyClassName}>{t(`${list}.empty`)}</EmptyNote>;
+  return (
+    <>
+      <p className="text-sm text-ink-muted">{t(`${list}.count`, { count })}</p>
+      {children}
+      <Pager
+        label={t(`${list}.pages`)}
+        prev={page.prev && pageHref("/portfolio", sp, list, { before: page.prev })}
+        next={page.next && pageHref("/portfolio", sp, list, { after: page.next })}
+        page={pageNumber(page, size)}
+      />
+    </>
+  );
+}
+
 /** One page of the open orders of the investor's wallets (`?ordersAfter=` / `?ordersBefore=`), with page links. */
 export async function OrdersSection({
   view,
@@ -228,20 +266,17 @@ export async function OrdersSection({
   return (
     <Section id="orders-title" title={t("orders.title")} look="display">
       <p className="text-sm text-ink-muted">{t("orders.intro")}</p>
-      {orders.rows.length > 0 ? (
-        <>
-          <p className="text-sm text-ink-muted">{t("orders.count", { count: orders.total ?? orders.rows.length })}</p>
-          <OpenOrdersTable orders={orders.rows} decimals={view.portfolio.decimals} />
-          <Pager
-            label={t("orders.pages")}
-            prev={orders.prev && pageHref("/portfolio", sp, "orders", { before: orders.prev })}
-            next={orders.next && pageHref("/portfolio", sp, "orders", { after: orders.next })}
-            page={pageNumber(orders, PORTFOLIO_ORDERS_PAGE)}
-          />
-        </>
-      ) : (
-        <EmptyNote className="py-6">{t("orders.empty")}</EmptyNote>
-      )}
+      <PagedList
+        list="orders"
+        page={orders}
+        size={PORTFOLIO_ORDERS_PAGE}
+        count={orders.rows.length > 0 ? (orders.total ?? orders.rows.length) : 0}
+        sp={sp}
+        t={t}
+        emptyClassName="py-6"
+      >
+        <OpenOrdersTable orders={orders.rows} decimals={view.portfolio.decimals} />
+      </PagedList>
     </Section>
   );
 }
@@ -283,20 +318,17 @@ export async function HistorySection({
   const page = pageHistory(p.history, parsePageCursor(sp, 4, "history"));
   return (
     <Section id="history-title" title={t("history.title")} look="display">
-      {p.history.length > 0 ? (
-        <>
-          <p className="text-sm text-ink-muted">{t("history.count", { count: p.history.length })}</p>
-          <HistoryTable history={page.rows} decimals={p.decimals} explorerUrl={view.explorerUrl} />
-          <Pager
-            label={t("history.pages")}
-            prev={page.prev && pageHref("/portfolio", sp, "history", { before: page.prev })}
-            next={page.next && pageHref("/portfolio", sp, "history", { after: page.next })}
-            page={pageNumber(page, HISTORY_PAGE)}
-          />
-        </>
-      ) : (
-        <EmptyNote className="py-8">{t("history.empty")}</EmptyNote>
-      )}
+      <PagedList
+        list="history"
+        page={page}
+        size={HISTORY_PAGE}
+        count={p.history.length}
+        sp={sp}
+        t={t}
+        emptyClassName="py-8"
+      >
+        <HistoryTable history={page.rows} decimals={p.decimals} explorerUrl={view.explorerUrl} />
+      </PagedList>
     </Section>
   );
 }

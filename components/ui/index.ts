@@ -11,7 +11,8 @@ export {
   type FieldMessages,
 } from "./error-summary";
 export { Field, type FieldProps, type FieldControlProps } from "./field";
-export { Input, Select, controlStyles } from "./input";
+export { Input, Select, TextArea, controlStyles } from "./input";
+export { CheckboxGroup } from "./checkbox-group";
 export { Skeleton } from "./skeleton";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { Money, type MoneyProps } from "./money";
@@ -33,6 +34,7 @@ export {
 export { FactList, type Fact } from "./fact-list";
 export { Section } from "./section";
 export { PageHeading } from "./page-heading";
+export { ChineseName } from "./chinese-name";
 export { PageNav } from "./page-nav";
 export { StatusBadge } from "./status-badge";
 export { ChoiceSelect, FilterField, FilterInput, FilterSelect, type FilterOption } from "./filter-fields";

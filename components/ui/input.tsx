@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
 import { ChevronDownIcon } from "./icons";
 
@@ -12,6 +12,11 @@ export function Input({ className, ...rest }: InputHTMLAttributes<HTMLInputEleme
 /** A wallet or contract address as typed: monospaced, with no autocomplete or spelling marks. */
 export function AddressInput({ className, ...rest }: InputHTMLAttributes<HTMLInputElement>) {
   return <Input autoComplete="off" spellCheck={false} {...rest} className={cn("font-mono", className)} />;
+}
+
+/** A longer answer (a reason, a note, a message): the other controls' look, as tall as its rows. */
+export function TextArea({ className, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea className={cn(controlStyles, "h-auto py-2", className)} {...rest} />;
 }
 
 export function Select({ className, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { cn } from "./cn";
 import { Field } from "./field";
-import { controlStyles } from "./input";
+import { TextArea } from "./input";
 
 /**
  * The reason typed for an audited action (a hold, a role change, a platform stop): a three-line text box of up to
@@ -25,14 +24,13 @@ export function ReasonField({
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(p) => (
-        <textarea
+        <TextArea
           {...p}
           name="reason"
           rows={3}
           maxLength={500}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          className={cn(controlStyles, "h-auto py-2")}
         />
       )}
     </Field>

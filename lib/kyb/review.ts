@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type IssuerApplication, KYB_WAITING_STATUSES, type KybStatus, issuerApplications } from "@/lib/db/schema";
-import { countRows, keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { tablePage, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { isKybReviewable, KYB_CHECKLIST } from "./state";
 import { applyKybTransition, getIssuerApplication, type KybResult } from "./transitions";
 
@@ -37,21 +37,13 @@ export async function listKybQueue(
   { status, cursor = {}, size = KYB_QUEUE_PAGE }: { status?: KybStatus; cursor?: PageCursor; size?: number } = {},
 ): Promise<Page<IssuerApplication>> {
   const statuses: KybStatus[] = status ? [status] : [...KYB_WAITING_STATUSES];
-  const of = inArray(issuerApplications.status, statuses);
-  const page = await keysetPage(
-    KYB_QUEUE_KEYSET,
+  return tablePage(db, {
+    table: issuerApplications,
+    keyset: KYB_QUEUE_KEYSET,
+    filter: inArray(issuerApplications.status, statuses),
     cursor,
     size,
-    ({ where, orderBy, limit }) =>
-      db
-        .select({ ...keysetSelect(KYB_QUEUE_KEYSET), app: issuerApplications })
-        .from(issuerApplications)
-        .where(and(of, where))
-        .orderBy(...orderBy)
-        .limit(limit),
-    (extra) => countRows(db, issuerApplications, and(of, extra)),
-  );
-  return { ...page, rows: page.rows.map((r) => r.app) };
+  });
 }
 
 /** Saves the checklist (known items only) and appends an internal note; audited. */

@@ -5,7 +5,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { type MarketOrder, marketOrders } from "@/lib/db/schema";
-import { countRows, keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { tablePage, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 
 /** Oldest first; the order id breaks ties between orders placed in one block (served by market_orders_maker_open_idx). */
 export const OPEN_ORDERS_KEYSET: Keyset = {
@@ -28,19 +28,7 @@ export async function listOpenOrdersPage(
     eq(marketOrders.status, "open"),
   );
   const [page, [escrow]] = await Promise.all([
-    keysetPage(
-      OPEN_ORDERS_KEYSET,
-      cursor,
-      size,
-      ({ where, orderBy, limit }) =>
-        db
-          .select({ ...keysetSelect(OPEN_ORDERS_KEYSET), order: marketOrders })
-          .from(marketOrders)
-          .where(and(own, where))
-          .orderBy(...orderBy)
-          .limit(limit),
-      (extra) => countRows(db, marketOrders, and(own, extra)),
-    ),
+    tablePage(db, { table: marketOrders, keyset: OPEN_ORDERS_KEYSET, filter: own, cursor, size }),
     // The market holds each open bid's remaining shares × its price, whichever page is shown.
     db
       .select({
@@ -49,7 +37,7 @@ export async function listOpenOrdersPage(
       .from(marketOrders)
       .where(own),
   ]);
-  return { ...page, rows: page.rows.map((r) => r.order), bidEscrow: BigInt(escrow?.held ?? "0") };
+  return { ...page, bidEscrow: BigInt(escrow?.held ?? "0") };
 }
 
 /** `listOpenOrdersPage` on the app's database. */

@@ -4,7 +4,7 @@
  */
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { countRows, keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { tablePage, type Keyset, type Page, type PageCursor } from "@/lib/paging";
 import { notifications } from "@/lib/db/schema";
 import { recipientsOfViewer } from "./recipients";
 import { type MailLocale, renderNotification } from "./render";
@@ -42,23 +42,16 @@ export async function listNotificationsPage(
   }: { address: string; locale: MailLocale; cursor?: PageCursor; size?: number },
 ): Promise<Page<NotificationItem>> {
   const recipients = await recipientsOfViewer(db, address);
-  const mine = inArray(notifications.recipient, recipients);
-  const page = await keysetPage(
-    NOTIFICATIONS_KEYSET,
+  const page = await tablePage(db, {
+    table: notifications,
+    keyset: NOTIFICATIONS_KEYSET,
+    filter: inArray(notifications.recipient, recipients),
     cursor,
     size,
-    ({ where, orderBy, limit }) =>
-      db
-        .select({ ...keysetSelect(NOTIFICATIONS_KEYSET), n: notifications })
-        .from(notifications)
-        .where(and(mine, where))
-        .orderBy(...orderBy)
-        .limit(limit),
-    (extra) => countRows(db, notifications, and(mine, extra)),
-  );
+  });
   return {
     ...page,
-    rows: page.rows.map(({ n: r }) => ({
+    rows: page.rows.map((r) => ({
       id: r.id,
       kind: r.kind,
       ...renderNotification(r.kind, r.params, locale),

@@ -5,7 +5,7 @@
  * are read back as text (timestamps to the microsecond) and cast back in the comparison. Not `server-only`: it only
  * builds SQL, and the indexer worker (plain Node) loads domains that page their lists (lib/notifications).
  */
-import { asc, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, desc, sql, type AnyColumn, type InferSelectModel, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "@/lib/db/connect";
 import { encodeCursor, type Page, type PageCursor } from "./client";
@@ -111,4 +111,34 @@ export async function countRows(db: Database, table: PgTable, where: SQL | undef
     .from(table)
     .where(where);
   return row?.n ?? 0;
+}
+
+/**
+ * One page of the rows of `table` that meet `filter`, in the keyset's order, with the list's total: the paged lists
+ * that show one table's rows as they are (notifications, the issuer applications queue, open orders).
+ */
+export async function tablePage<T extends PgTable>(
+  db: Database,
+  {
+    table,
+    keyset,
+    filter,
+    cursor,
+    size,
+  }: { table: T; keyset: Keyset; filter: SQL | undefined; cursor: PageCursor; size: number },
+): Promise<Page<InferSelectModel<T>>> {
+  const page = await keysetPage(
+    keyset,
+    cursor,
+    size,
+    ({ where, orderBy, limit }) =>
+      db
+        .select({ ...keysetSelect(keyset), row: table as PgTable })
+        .from(table as PgTable)
+        .where(and(filter, where))
+        .orderBy(...orderBy)
+        .limit(limit) as unknown as Promise<{ pageKey: string[]; row: InferSelectModel<T> }[]>,
+    (extra) => countRows(db, table, and(filter, extra)),
+  );
+  return { ...page, rows: page.rows.map((r) => r.row) };
 }

@@ -82,7 +82,14 @@ function writer(doc: PDFKit.PDFDocument, { regular, bold, width }: { regular: st
     if (totals) row(totals, bold, false);
   };
 
-  return { heading, note, table };
+  /** A heading, then the table of its rows, or `empty` as a note when there are none. */
+  const listSection = (title: string, empty: string, columns: Column[], rows: string[][], totals?: string[]) => {
+    heading(title);
+    if (rows.length === 0) note(empty);
+    else table(columns, rows, totals);
+  };
+
+  return { heading, note, table, listSection };
 }
 
 /** Renders the statement; resolves to the PDF's bytes. */
@@ -125,7 +132,7 @@ export async function renderStatementPdf({
   const title = (a: { title: string; titleZh: string | null }) => (zh && a.titleZh ? a.titleZh : a.title);
   const width = doc.page.width - 2 * MARGIN;
 
-  const { heading, note, table } = writer(doc, { regular, bold, width });
+  const { heading, note, table, listSection } = writer(doc, { regular, bold, width });
 
   // Title block.
   doc
@@ -160,67 +167,64 @@ export async function renderStatementPdf({
   );
 
   // Holdings at the year's end.
-  heading(t(s.partial ? "pdf.holdingsNow" : "pdf.holdings", { date: formatDay(s.to, locale) }));
-  if (s.holdings.length === 0) note(t("pdf.holdingsEmpty"));
-  else
-    table(
-      [
-        { label: t("pdf.artwork"), width: 4 },
-        { label: t("pdf.shares"), width: 1.4, align: "right" },
-        { label: t("pdf.price"), width: 2.6, align: "right" },
-        { label: t("pdf.value"), width: 2.2, align: "right" },
-      ],
-      s.holdings.map((h) => [
-        title(h),
-        formatCount(h.shares, locale),
-        `${money(h.price)}\n${t(`holdings.price${h.priceSource[0]!.toUpperCase()}${h.priceSource.slice(1)}`)}`,
-        money(h.value),
-      ]),
-      [t("pdf.total"), "", "", money(s.totals.value)],
-    );
+  listSection(
+    t(s.partial ? "pdf.holdingsNow" : "pdf.holdings", { date: formatDay(s.to, locale) }),
+    t("pdf.holdingsEmpty"),
+    [
+      { label: t("pdf.artwork"), width: 4 },
+      { label: t("pdf.shares"), width: 1.4, align: "right" },
+      { label: t("pdf.price"), width: 2.6, align: "right" },
+      { label: t("pdf.value"), width: 2.2, align: "right" },
+    ],
+    s.holdings.map((h) => [
+      title(h),
+      formatCount(h.shares, locale),
+      `${money(h.price)}\n${t(`holdings.price${h.priceSource[0]!.toUpperCase()}${h.priceSource.slice(1)}`)}`,
+      money(h.value),
+    ]),
+    [t("pdf.total"), "", "", money(s.totals.value)],
+  );
 
   // Trades and other share movements.
-  heading(t("pdf.trades"));
-  if (s.trades.length === 0) note(t("pdf.tradesEmpty"));
-  else
-    table(
-      [
-        { label: t("pdf.date"), width: 2.2 },
-        { label: t("pdf.type"), width: 2.2 },
-        { label: t("pdf.artwork"), width: 3 },
-        { label: t("pdf.shares"), width: 1.2, align: "right" },
-        { label: t("pdf.amount"), width: 2, align: "right" },
-        { label: t("pdf.fee"), width: 1.6, align: "right" },
-      ],
-      s.trades.map((h) => [
-        formatDay(h.at, locale),
-        t(`history.kinds.${h.kind}`),
-        title(h),
-        formatCount(h.shares, locale),
-        h.amount === null ? "—" : money(h.amount),
-        h.fee === undefined ? "—" : money(h.fee),
-      ]),
-    );
+  listSection(
+    t("pdf.trades"),
+    t("pdf.tradesEmpty"),
+    [
+      { label: t("pdf.date"), width: 2.2 },
+      { label: t("pdf.type"), width: 2.2 },
+      { label: t("pdf.artwork"), width: 3 },
+      { label: t("pdf.shares"), width: 1.2, align: "right" },
+      { label: t("pdf.amount"), width: 2, align: "right" },
+      { label: t("pdf.fee"), width: 1.6, align: "right" },
+    ],
+    s.trades.map((h) => [
+      formatDay(h.at, locale),
+      t(`history.kinds.${h.kind}`),
+      title(h),
+      formatCount(h.shares, locale),
+      h.amount === null ? "—" : money(h.amount),
+      h.fee === undefined ? "—" : money(h.fee),
+    ]),
+  );
 
   // Distributions.
-  heading(t("pdf.distributions"));
-  if (s.distributions.length === 0) note(t("pdf.distributionsEmpty"));
-  else
-    table(
-      [
-        { label: t("pdf.date"), width: 2.2 },
-        { label: t("pdf.kind"), width: 2.4 },
-        { label: t("pdf.artwork"), width: 3.6 },
-        { label: t("pdf.amount"), width: 2, align: "right" },
-      ],
-      s.distributions.map((h) => [
-        formatDay(h.at, locale),
-        h.distributionKind ? t(`distributions.kinds.${h.distributionKind}`) : "—",
-        title(h),
-        money(h.amount ?? 0n),
-      ]),
-      [t("pdf.total"), "", "", money(s.totals.distributions)],
-    );
+  listSection(
+    t("pdf.distributions"),
+    t("pdf.distributionsEmpty"),
+    [
+      { label: t("pdf.date"), width: 2.2 },
+      { label: t("pdf.kind"), width: 2.4 },
+      { label: t("pdf.artwork"), width: 3.6 },
+      { label: t("pdf.amount"), width: 2, align: "right" },
+    ],
+    s.distributions.map((h) => [
+      formatDay(h.at, locale),
+      h.distributionKind ? t(`distributions.kinds.${h.distributionKind}`) : "—",
+      title(h),
+      money(h.amount ?? 0n),
+    ]),
+    [t("pdf.total"), "", "", money(s.totals.distributions)],
+  );
 
   // Fees.
   heading(t("pdf.fees"));

@@ -5,7 +5,7 @@ import { KybApplicationForm } from "@/components/kyb/application-form";
 import { KybApplicationFacts, KybDocumentLinks } from "@/components/kyb/application-facts";
 import { KybStatusBadge } from "@/components/kyb/status-badge";
 import { SubmitKybApplication } from "@/components/kyb/submit-application";
-import { DocumentUpload } from "@/components/onboarding/document-upload";
+import { DocumentUploads } from "@/components/onboarding/document-uploads";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -103,19 +103,13 @@ export default async function IssuerApplicationPage() {
             <>
               <Section id="documents" title={t("documentsTitle")} intro={t("documentsIntro")} look="plain">
                 <div className="grid gap-4">
-                  {KYB_DOCUMENT_KINDS.map((kind) => {
-                    const d = documents.find((x) => x.kind === kind);
-                    return (
-                      <DocumentUpload
-                        key={kind}
-                        applicationId={app.id}
-                        kind={kind}
-                        uploaded={d ? { id: d.id, name: d.name, mime: d.mime, sizeBytes: d.sizeBytes } : null}
-                        uploadBase="/api/uploads/issuer-applications"
-                        viewBase="/api/kyb/documents"
-                      />
-                    );
-                  })}
+                  <DocumentUploads
+                    applicationId={app.id}
+                    kinds={KYB_DOCUMENT_KINDS}
+                    documents={documents}
+                    uploadBase="/api/uploads/issuer-applications"
+                    viewBase="/api/kyb/documents"
+                  />
                 </div>
               </Section>
               <Section id="submit" title={t("submitTitle")} look="card">

@@ -4,10 +4,9 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
-import { cn } from "@/components/ui/cn";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
-import { controlStyles } from "@/components/ui/input";
+import { TextArea } from "@/components/ui/input";
 import type { ActionFailure } from "@/lib/actions/errors";
 import type { BatchLineError, TransferLineError } from "@/lib/compliance/client";
 import { describeAmountError } from "@/lib/format/amount";
@@ -36,14 +35,7 @@ export function ReasonField({
   return (
     <Field id={id} label={t("reason")} hint={t("reasonHint")} error={error}>
       {(control) => (
-        <textarea
-          {...control}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          rows={rows}
-          maxLength={500}
-          className={cn(controlStyles, "h-auto py-2")}
-        />
+        <TextArea {...control} value={value} onChange={(e) => onChange(e.target.value)} rows={rows} maxLength={500} />
       )}
     </Field>
   );
@@ -103,13 +95,13 @@ export function ListField({
       error={error ?? (lineErrors.length ? lineErrors.map(lineMessage) : undefined)}
     >
       {(control) => (
-        <textarea
+        <TextArea
           {...control}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           rows={6}
           spellCheck={false}
-          className={cn(controlStyles, "h-auto py-2 font-mono text-xs")}
+          className="font-mono text-xs"
         />
       )}
     </Field>

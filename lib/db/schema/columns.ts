@@ -74,6 +74,23 @@ export const storedFile = () => ({
 });
 
 /**
+ * An application's sealed document (KYC, KYB), after its owner and kind: the file's name as uploaded, the stored
+ * file (sealed with AES-256-GCM; the SHA-256 is of the plaintext), who uploaded it and when.
+ */
+export const sealedDocument = () => ({
+  originalName: text("original_name").notNull(),
+  ...storedFile(),
+  uploadedBy: text("uploaded_by").notNull(),
+  createdAt: createdAt(),
+});
+
+/** An application documents table's index by application and its SHA-256 format check (`<table>_…`). */
+export const sealedDocumentChecks = (table: string, t: { applicationId: AnyPgColumn; sha256: AnyPgColumn }) => [
+  index(`${table}_application_idx`).on(t.applicationId),
+  check(`${table}_sha256_format`, isBytes32(t.sha256)),
+];
+
+/**
  * The index by block of an indexer projection's rows (`<table>_block_idx`): a reorg rolls back the rows of the blocks
  * it removed.
  */

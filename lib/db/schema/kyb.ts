@@ -1,8 +1,17 @@
 /** Issuer onboarding (know your business): a company's application to list artworks, and its documents. */
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressChecks, createdAt, isBytes32, ownedBy, timestamptz, updatedAt, uuidId } from "./columns";
+import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  addressChecks,
+  createdAt,
+  ownedRow,
+  sealedDocument,
+  sealedDocumentChecks,
+  timestamptz,
+  updatedAt,
+  uuidId,
+} from "./columns";
 
 /**
  * The states of an issuer application (lib/kyb/state.ts): draft → submitted → (needs_information ↔ resubmitted) →
@@ -88,20 +97,10 @@ export type IssuerApplication = InferSelectModel<typeof issuerApplications>;
 export const issuerApplicationDocuments = pgTable(
   "issuer_application_documents",
   {
-    id: uuidId(),
-    applicationId: ownedBy("application_id", () => issuerApplications.id),
+    ...ownedRow("applicationId", "application_id", () => issuerApplications.id),
     kind: kybDocumentKind("kind").notNull(),
-    originalName: text("original_name").notNull(),
-    mime: text("mime").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    sha256: text("sha256").notNull(),
-    filePath: text("file_path").notNull(),
-    uploadedBy: text("uploaded_by").notNull(),
-    createdAt: createdAt(),
+    ...sealedDocument(),
   },
-  (t) => [
-    index("issuer_application_documents_application_idx").on(t.applicationId),
-    check("issuer_application_documents_sha256_format", isBytes32(t.sha256)),
-  ],
+  (t) => sealedDocumentChecks("issuer_application_documents", t),
 );
 export type IssuerApplicationDocument = InferSelectModel<typeof issuerApplicationDocuments>;

@@ -1,15 +1,14 @@
 /** KYC applications and documents, wallet link and unlink requests. */
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { check, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   addressChecks,
-  isBytes32,
   timestamptz,
-  createdAt,
   decision,
   ownedRow,
-  storedFile,
+  sealedDocument,
+  sealedDocumentChecks,
   timestamps,
 } from "./columns";
 import { kycStatus, investors, type KycStatus } from "./people";
@@ -180,15 +179,8 @@ export const kycDocuments = pgTable(
   {
     ...ownedRow("applicationId", "application_id", () => kycApplications.id),
     kind: kycDocumentKind("kind").notNull(),
-    originalName: text("original_name").notNull(),
-    /** Sealed (AES-256-GCM) at `file_path`; the SHA-256 is of the plaintext. */
-    ...storedFile(),
-    uploadedBy: text("uploaded_by").notNull(),
-    createdAt: createdAt(),
+    ...sealedDocument(),
   },
-  (t) => [
-    index("kyc_documents_application_idx").on(t.applicationId),
-    check("kyc_documents_sha256_format", isBytes32(t.sha256)),
-  ],
+  (t) => sealedDocumentChecks("kyc_documents", t),
 );
 export type KycDocument = InferSelectModel<typeof kycDocuments>;

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { QueueFrame } from "@/components/compliance/console/queue-frame";
 import { KybStatusBadge } from "@/components/kyb/status-badge";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { ChineseName } from "@/components/ui/chinese-name";
 import { requirePageSession } from "@/lib/auth";
 import { formatDay } from "@/lib/format/date";
 import { titleMetadata } from "@/lib/i18n/metadata";
@@ -62,11 +63,7 @@ export default async function KybQueuePage({
               <Link href={`/compliance/issuers/${r.id}`} className="underline-offset-2 hover:underline">
                 {r.data.legalNameEn || t("unnamed")}
               </Link>
-              {r.data.legalNameZh ? (
-                <span lang="zh-HK" className="ml-2 text-ink-muted">
-                  {r.data.legalNameZh}
-                </span>
-              ) : null}
+              <ChineseName name={r.data.legalNameZh} />
             </Cell>
             <Cell className="tabular">{[r.data.crNumber, r.data.brNumber].filter(Boolean).join(" · ") || "—"}</Cell>
             <Cell>

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Markdown } from "@/components/ui/markdown";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Pager } from "@/components/ui/pager";
+import { ChineseName } from "@/components/ui/chinese-name";
 import { requirePageSession } from "@/lib/auth";
 import { latestAppraisal, getListingReviewView } from "@/lib/issuer";
 import { formatDay } from "@/lib/format/date";
@@ -73,11 +74,7 @@ export default async function ListingReviewPage({ searchParams }: Props) {
                   <header className="flex flex-col gap-1">
                     <h2 id={`listing-${l.id}`} className="font-display text-2xl">
                       {l.title}
-                      {l.titleZh ? (
-                        <span className="ml-2 text-base text-ink-muted" lang="zh-HK">
-                          {l.titleZh}
-                        </span>
-                      ) : null}
+                      <ChineseName name={l.titleZh} className="text-base" />
                     </h2>
                     <p className="text-sm text-ink-muted">
                       {l.artist}
