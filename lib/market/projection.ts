@@ -4,7 +4,7 @@
  * Plain module: the indexer runs it in the server or in the worker process.
  */
 import { getAbiItem } from "viem";
-import { gt, inArray } from "drizzle-orm";
+import { gt, inArray, sql } from "drizzle-orm";
 import { marketAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { artworks, chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
@@ -22,6 +22,11 @@ const orderEvent = (name: "OrderPlaced" | "OrderFilled" | "OrderCancelled") => (
   ...(name === "OrderPlaced" ? { token: "arg" as const } : {}),
 });
 
+/** Rows per multi-row INSERT (market_orders has 13 columns: well under PostgreSQL's 65,535 parameters). */
+const ROWS = 1_000;
+/** Orders refreshed per pass of `refreshOrders`. */
+const ORDERS_PER_PASS = 10_000;
+
 const orderIdsOf = (events: readonly IndexedEvent[]) => [
   ...new Set(events.map((e) => e.orderId).filter((id): id is string => id !== null)),
 ];
@@ -31,7 +36,12 @@ const orderIdsOf = (events: readonly IndexedEvent[]) => [
  * an order whose OrderPlaced event is gone is deleted, and its trades are rebuilt from its fills.
  */
 export async function refreshOrders(tx: Database, orderIds: readonly string[]): Promise<void> {
-  if (orderIds.length === 0) return;
+  // A slice of orders per pass keeps each statement's parameters (one per order id) far below PostgreSQL's 65,535.
+  for (let i = 0; i < orderIds.length; i += ORDERS_PER_PASS)
+    await refreshOrderSlice(tx, orderIds.slice(i, i + ORDERS_PER_PASS));
+}
+
+async function refreshOrderSlice(tx: Database, orderIds: readonly string[]): Promise<void> {
   const events = await recordedEvents(tx, inArray(chainEvents.orderId, [...orderIds]));
   const byOrder = new Map<string, typeof events>();
   for (const e of events) {
@@ -40,6 +50,8 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
     byOrder.set(e.orderId!, list);
   }
   await tx.delete(marketTrades).where(inArray(marketTrades.orderId, [...orderIds]));
+  const orderRows: (typeof marketOrders.$inferInsert)[] = [];
+  const tradeRows: (typeof marketTrades.$inferInsert)[] = [];
   const gone = orderIds.filter((id) => !byOrder.get(id)?.some((e) => e.eventName === "OrderPlaced"));
   if (gone.length) await tx.delete(marketOrders).where(inArray(marketOrders.orderId, gone));
   for (const [orderId, list] of byOrder) {
@@ -51,13 +63,12 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
     const size = BigInt(String(placed.args.shares));
     let filled = 0n;
     let cancelled = 0n;
-    const trades: (typeof marketTrades.$inferInsert)[] = [];
     for (const e of list) {
       if (e.eventName === "OrderFilled") {
         const shares = BigInt(String(e.args.shares));
         filled += shares;
         const taker = String(e.args.taker);
-        trades.push({
+        tradeRows.push({
           txHash: e.txHash,
           logIndex: e.logIndex,
           blockNumber: e.blockNumber,
@@ -76,7 +87,7 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
       }
     }
     const status = filled + cancelled >= size ? (cancelled > 0n ? "cancelled" : "filled") : "open";
-    const row = {
+    orderRows.push({
       orderId,
       token,
       maker,
@@ -90,16 +101,26 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
       placedTx: placed.txHash,
       placedAt: placed.blockTime,
       expiresAt: placed.args.expiresAt === undefined ? null : new Date(Number(placed.args.expiresAt) * 1000),
-    } as const;
+    });
+  }
+  // Multi-row statements (a catch-up refreshes thousands of orders per batch): one round trip per ROWS rows.
+  for (let i = 0; i < orderRows.length; i += ROWS)
     await tx
       .insert(marketOrders)
-      .values(row)
+      .values(orderRows.slice(i, i + ROWS))
       .onConflictDoUpdate({
         target: marketOrders.orderId,
-        set: { filled: row.filled, cancelled: row.cancelled, status: row.status },
+        set: {
+          filled: sql.raw("excluded.filled"),
+          cancelled: sql.raw("excluded.cancelled"),
+          status: sql.raw("excluded.status"),
+        },
       });
-    if (trades.length) await tx.insert(marketTrades).values(trades).onConflictDoNothing();
-  }
+  for (let i = 0; i < tradeRows.length; i += ROWS)
+    await tx
+      .insert(marketTrades)
+      .values(tradeRows.slice(i, i + ROWS))
+      .onConflictDoNothing();
 }
 
 /**
