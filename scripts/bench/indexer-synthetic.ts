@@ -78,21 +78,31 @@ export type SyntheticIndexerBench = {
   cpuSeconds: number;
   /** SQL statements sent to PostgreSQL while indexing (round trips; null on PGlite). */
   statements: number | null;
+  /** Time spent waiting for PostgreSQL's answers (part of indexSeconds; null on PGlite). */
+  databaseSeconds: number | null;
 };
 
-/** Counts the statements node-postgres sends from now until `stop()`. */
-function countPgQueries(): { stop: () => number } {
+/** Counts the statements node-postgres sends from now until `stop()`, and the time spent waiting for them. */
+function countPgQueries(): { stop: () => { statements: number; seconds: number } } {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   let n = 0;
+  let ms = 0;
   proto.query = function (this: unknown, ...args: unknown[]) {
     n++;
-    return original.apply(this, args);
+    const t = performance.now();
+    const r = original.apply(this, args);
+    if (r instanceof Promise)
+      void r.then(
+        () => (ms += performance.now() - t),
+        () => (ms += performance.now() - t),
+      );
+    return r;
   };
   return {
     stop: () => {
       proto.query = original;
-      return n;
+      return { statements: n, seconds: ms / 1000 };
     },
   };
 }
@@ -154,7 +164,8 @@ export async function benchSyntheticIndexer(opts: {
       rpcCalls: { ...chain.calls },
       syntheticNodeSeconds: chain.timing.answerMs / 1000,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
-      statements: database.driver === "postgres" ? statements : null,
+      statements: database.driver === "postgres" ? statements.statements : null,
+      databaseSeconds: database.driver === "postgres" ? statements.seconds : null,
     };
   } finally {
     await database.close();

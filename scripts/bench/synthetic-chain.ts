@@ -56,19 +56,28 @@ type RpcLog = {
 const addr = (label: string): Address => `0x${keccak256(toHex(label)).slice(26)}` as Address;
 const hashOf = (label: string): Hex => keccak256(toHex(label));
 
-/** Topics and data of one event, from its ABI item (indexed arguments to topics, the others ABI-encoded). */
+const selectors = new WeakMap<AbiEvent, Hex>();
+
+/**
+ * Topics and data of one event, from its ABI item: topic 0 is its selector, each indexed (static) argument a topic,
+ * the others ABI-encoded. As `encodeEventTopics` does, with the selector hashed once per event, not once per log.
+ */
 function encodeLog(abi: AbiEvent, args: Record<string, unknown>): { topics: Hex[]; data: Hex } {
-  const indexed: Record<string, unknown> = {};
+  let selector = selectors.get(abi);
+  if (!selector) {
+    selector = (encodeEventTopics({ abi: [abi], eventName: abi.name } as never) as Hex[])[0]!;
+    selectors.set(abi, selector);
+  }
+  const topics: Hex[] = [selector];
   const rest: AbiParameter[] = [];
   const values: unknown[] = [];
   for (const input of abi.inputs) {
-    if ("indexed" in input && input.indexed) indexed[input.name!] = args[input.name!];
+    if ("indexed" in input && input.indexed) topics.push(encodeAbiParameters([input], [args[input.name!]]));
     else {
       rest.push(input);
       values.push(args[input.name!]);
     }
   }
-  const topics = encodeEventTopics({ abi: [abi], eventName: abi.name, args: indexed } as never) as Hex[];
   return { topics, data: encodeAbiParameters(rest, values) };
 }
 
@@ -152,6 +161,7 @@ export function buildSyntheticChain(opts: {
   let block = 1;
   let tx = 0;
   let current: RpcLog[] = [];
+  let blockHash = hashOf(`bench:block:${block}`);
   const emit = (address: Address, abi: AbiEvent, args: Record<string, unknown>, txHash: Hex) => {
     const { topics, data } = encodeLog(abi, args);
     current.push({
@@ -159,7 +169,7 @@ export function buildSyntheticChain(opts: {
       topics,
       data,
       blockNumber: numberToHex(block),
-      blockHash: hashOf(`bench:block:${block}`),
+      blockHash,
       transactionHash: txHash,
       transactionIndex: "0x0",
       logIndex: numberToHex(current.length),
@@ -171,6 +181,7 @@ export function buildSyntheticChain(opts: {
     logsByBlock.push(current);
     current = [];
     block++;
+    blockHash = hashOf(`bench:block:${block}`);
   };
 
   // Block 1: the opening balances (mints).
