@@ -22,8 +22,8 @@ const orderEvent = (name: "OrderPlaced" | "OrderFilled" | "OrderCancelled") => (
   ...(name === "OrderPlaced" ? { token: "arg" as const } : {}),
 });
 
-/** Rows per multi-row INSERT (market_orders has 13 columns: well under PostgreSQL's 65,535 parameters). */
-const ROWS = 1_000;
+/** Rows per INSERT statement (of column arrays: 13 parameters whatever the number of rows). */
+const ROWS = 5_000;
 /** Orders refreshed per pass of `refreshOrders`. */
 const ORDERS_PER_PASS = 10_000;
 
@@ -103,24 +103,39 @@ async function refreshOrderSlice(tx: Database, orderIds: readonly string[]): Pro
       expiresAt: placed.args.expiresAt === undefined ? null : new Date(Number(placed.args.expiresAt) * 1000),
     });
   }
-  // Multi-row statements (a catch-up refreshes thousands of orders per batch): one round trip per ROWS rows.
-  for (let i = 0; i < orderRows.length; i += ROWS)
-    await tx
-      .insert(marketOrders)
-      .values(orderRows.slice(i, i + ROWS))
-      .onConflictDoUpdate({
-        target: marketOrders.orderId,
-        set: {
-          filled: sql.raw("excluded.filled"),
-          cancelled: sql.raw("excluded.cancelled"),
-          status: sql.raw("excluded.status"),
-        },
-      });
-  for (let i = 0; i < tradeRows.length; i += ROWS)
-    await tx
-      .insert(marketTrades)
-      .values(tradeRows.slice(i, i + ROWS))
-      .onConflictDoNothing();
+  // A catch-up refreshes thousands of orders per batch: one statement of column arrays (`unnest`) per ROWS rows.
+  for (let i = 0; i < orderRows.length; i += ROWS) {
+    const rows = orderRows.slice(i, i + ROWS);
+    const column = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+    await tx.execute(sql`
+      INSERT INTO ${marketOrders} (order_id, token, maker, side, price, size, filled, cancelled, status, placed_block,
+        placed_tx, placed_at, expires_at)
+      SELECT * FROM unnest(
+        ${column((r) => r.orderId)}::numeric[], ${column((r) => r.token)}::text[], ${column((r) => r.maker)}::text[],
+        ${column((r) => r.side)}::text[], ${column((r) => r.price)}::numeric[], ${column((r) => r.size)}::numeric[],
+        ${column((r) => r.filled)}::numeric[], ${column((r) => r.cancelled)}::numeric[],
+        ${column((r) => r.status)}::text[], ${column((r) => r.placedBlock.toString())}::bigint[],
+        ${column((r) => r.placedTx)}::text[], ${column((r) => r.placedAt.toISOString())}::timestamptz[],
+        ${column((r) => r.expiresAt?.toISOString() ?? null)}::timestamptz[]
+      )
+      ON CONFLICT (order_id) DO UPDATE SET
+        filled = excluded.filled, cancelled = excluded.cancelled, status = excluded.status`);
+  }
+  for (let i = 0; i < tradeRows.length; i += ROWS) {
+    const rows = tradeRows.slice(i, i + ROWS);
+    const column = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+    await tx.execute(sql`
+      INSERT INTO ${marketTrades} (tx_hash, log_index, block_number, traded_at, order_id, token, maker_side, buyer,
+        seller, shares, price, fee)
+      SELECT * FROM unnest(
+        ${column((r) => r.txHash)}::text[], ${column((r) => r.logIndex)}::integer[],
+        ${column((r) => r.blockNumber.toString())}::bigint[], ${column((r) => r.tradedAt.toISOString())}::timestamptz[],
+        ${column((r) => r.orderId)}::numeric[], ${column((r) => r.token)}::text[],
+        ${column((r) => r.makerSide)}::text[], ${column((r) => r.buyer)}::text[], ${column((r) => r.seller)}::text[],
+        ${column((r) => r.shares)}::numeric[], ${column((r) => r.price)}::numeric[], ${column((r) => r.fee)}::numeric[]
+      )
+      ON CONFLICT DO NOTHING`);
+  }
 }
 
 /**
