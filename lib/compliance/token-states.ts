@@ -139,6 +139,9 @@ export async function readRegisterSnapshots({
   return out;
 }
 
+/** Wallet snapshots per INSERT statement. */
+const WALLET_ROWS = 5_000;
+
 const excluded = (column: string): SQL => sql.raw(`excluded.${column}`);
 
 /** Writes snapshots (a re-read of the same block replaces its rows). */
@@ -157,20 +160,30 @@ export async function writeRegisterSnapshots(tx: Database, snapshots: RegisterSn
           maxHolders: excluded("max_holders"),
         },
       });
-  for (let i = 0; i < snapshots.wallets.length; i += 500)
-    await tx
-      .insert(tokenWalletStates)
-      .values(snapshots.wallets.slice(i, i + 500))
-      .onConflictDoUpdate({
-        target: [tokenWalletStates.token, tokenWalletStates.wallet, tokenWalletStates.blockNumber],
-        set: {
-          balance: excluded("balance"),
-          frozen: excluded("frozen"),
-          frozenAmount: excluded("frozen_amount"),
-          lots: excluded("lots"),
-          investorId: excluded("investor_id"),
-        },
-      });
+  // A catch-up writes a row per wallet a trade touches: one statement of column arrays (`unnest`) per WALLET_ROWS rows,
+  // whose size and building cost do not grow with eight parameters per row.
+  for (let i = 0; i < snapshots.wallets.length; i += WALLET_ROWS) {
+    const rows = snapshots.wallets.slice(i, i + WALLET_ROWS);
+    const column = <T>(f: (r: TokenWalletStateRow) => T) => sql.param(rows.map(f));
+    await tx.execute(sql`
+      INSERT INTO ${tokenWalletStates} (token, wallet, block_number, balance, frozen, frozen_amount, lots, investor_id)
+      SELECT * FROM unnest(
+        ${column((r) => r.token)}::text[],
+        ${column((r) => r.wallet)}::text[],
+        ${column((r) => r.blockNumber.toString())}::bigint[],
+        ${column((r) => r.balance)}::numeric[],
+        ${column((r) => r.frozen)}::boolean[],
+        ${column((r) => r.frozenAmount)}::numeric[],
+        ${column((r) => JSON.stringify(r.lots))}::jsonb[],
+        ${column((r) => r.investorId)}::text[]
+      )
+      ON CONFLICT (token, wallet, block_number) DO UPDATE SET
+        balance = excluded.balance,
+        frozen = excluded.frozen,
+        frozen_amount = excluded.frozen_amount,
+        lots = excluded.lots,
+        investor_id = excluded.investor_id`);
+  }
 }
 
 /** Deletes the snapshots of blocks above `ancestor` (a reorg). */

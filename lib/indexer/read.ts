@@ -11,6 +11,7 @@ import {
   decodeEventLog,
   type Hex,
   type Log,
+  toEventSelector,
 } from "viem";
 import { shareTokenFactoryAbi } from "../chain/abis";
 import type { EventSource, EventSpec, IndexedEvent, IndexerContracts, IndexerSetup } from "./projection";
@@ -22,7 +23,12 @@ export const DEFAULT_CHUNK_SIZE = 2_000n;
 const lower = (a: string) => a.toLowerCase();
 
 /** The union of the projections' events: one ABI item per name, with every source it is accepted from. */
-export type EventSet = { abi: readonly AbiEvent[]; specs: Map<string, EventSpec[]> };
+export type EventSet = {
+  abi: readonly AbiEvent[];
+  specs: Map<string, EventSpec[]>;
+  /** Each event's ABI item by its selector (topic 0): a log is decoded against its own item only. */
+  bySelector: Map<Hex, readonly [AbiEvent]>;
+};
 
 const compiled = new WeakMap<IndexerSetup, EventSet>();
 
@@ -39,7 +45,7 @@ export function eventSet(setup: IndexerSetup): EventSet {
         abi.push(spec.abi);
       } else if (!list.some((s) => s.from === spec.from)) list.push(spec);
     }
-  set = { abi, specs };
+  set = { abi, specs, bySelector: new Map(abi.map((e) => [toEventSelector(e), [e] as const])) };
   compiled.set(setup, set);
   return set;
 }
@@ -127,9 +133,11 @@ function decode(log: Log, set: EventSet, from: ReturnType<typeof sourceOf>): Dec
     return null;
   const contract = lower(log.address);
   let decoded: { eventName: string; args: Record<string, unknown> };
+  const abi = log.topics[0] ? set.bySelector.get(log.topics[0]) : undefined;
+  if (!abi) return null; // an event we do not project
   try {
     decoded = decodeEventLog({
-      abi: set.abi,
+      abi,
       data: log.data,
       topics: log.topics,
       strict: true,

@@ -2,7 +2,7 @@
  * The indexer engine's shared core (below `indexer.ts`, `rescan.ts` and `projection-backfill.ts`): its options, the
  * cursor read, and the recording of a batch with its projections.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Chain, PublicClient, Transport } from "viem";
 import type { Database } from "../db/connect";
 import { chainEvents, type IndexerCursor, indexerCursor } from "../db/schema";
@@ -39,6 +39,35 @@ export class IndexerConflictError extends Error {
   }
 }
 
+/** Events per INSERT: one statement of ten array parameters, whatever the number of rows. */
+const EVENTS_PER_STATEMENT = 5_000;
+
+/**
+ * Inserts events into `chain_events` as one statement of column arrays (`unnest`): the statement's size and the
+ * work of building it do not grow with the rows' parameters (a multi-row VALUES list has ten per row). An event
+ * already recorded (same transaction hash and log index) is skipped; returns the keys of the rows inserted.
+ */
+async function insertEvents(tx: Database, events: readonly IndexedEvent[]): Promise<Set<string>> {
+  const column = <T>(f: (e: IndexedEvent) => T) => sql.param(events.map(f));
+  const res = await tx.execute(sql`
+    INSERT INTO ${chainEvents} (block_number, block_hash, block_time, tx_hash, log_index, contract, event_name, args, token, order_id)
+    SELECT * FROM unnest(
+      ${column((e) => e.blockNumber.toString())}::bigint[],
+      ${column((e) => e.blockHash)}::text[],
+      ${column((e) => e.blockTime.toISOString())}::timestamptz[],
+      ${column((e) => e.txHash)}::text[],
+      ${column((e) => e.logIndex)}::integer[],
+      ${column((e) => e.contract)}::text[],
+      ${column((e) => e.eventName)}::text[],
+      ${column((e) => JSON.stringify(e.args))}::jsonb[],
+      ${column((e) => e.token)}::text[],
+      ${column((e) => e.orderId)}::numeric[]
+    )
+    ON CONFLICT DO NOTHING
+    RETURNING tx_hash, log_index`);
+  return new Set((res.rows as { tx_hash: string; log_index: number }[]).map((r) => `${r.tx_hash}:${r.log_index}`));
+}
+
 /**
  * Records a batch's events (existing ones are skipped) and applies each projection to the events it declared;
  * returns how many were new. `rescan`: the projections saw the events recorded before (they get `inserted`).
@@ -50,14 +79,9 @@ export async function recordBatch(
   { kind, through }: { kind: "live" | "rescan"; through: bigint },
 ): Promise<number> {
   const inserted: IndexedEvent[] = [];
-  for (let i = 0; i < batch.events.length; i += 500) {
-    const part = batch.events.slice(i, i + 500);
-    const res = await tx
-      .insert(chainEvents)
-      .values(part)
-      .onConflictDoNothing()
-      .returning({ txHash: chainEvents.txHash, logIndex: chainEvents.logIndex });
-    const keys = new Set(res.map((r) => `${r.txHash}:${r.logIndex}`));
+  for (let i = 0; i < batch.events.length; i += EVENTS_PER_STATEMENT) {
+    const part = batch.events.slice(i, i + EVENTS_PER_STATEMENT);
+    const keys = await insertEvents(tx, part);
     inserted.push(...part.filter((e) => keys.has(`${e.txHash}:${e.logIndex}`)));
   }
   for (const p of opts.setup.projections) {

@@ -4,7 +4,7 @@
  * Plain module: the indexer runs it in the server or in the worker process.
  */
 import { getAbiItem } from "viem";
-import { gt, inArray } from "drizzle-orm";
+import { gt, inArray, sql } from "drizzle-orm";
 import { marketAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { artworks, chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
@@ -22,6 +22,11 @@ const orderEvent = (name: "OrderPlaced" | "OrderFilled" | "OrderCancelled") => (
   ...(name === "OrderPlaced" ? { token: "arg" as const } : {}),
 });
 
+/** Rows per INSERT statement (of column arrays: 13 parameters whatever the number of rows). */
+const ROWS = 5_000;
+/** Orders refreshed per pass of `refreshOrders`. */
+const ORDERS_PER_PASS = 10_000;
+
 const orderIdsOf = (events: readonly IndexedEvent[]) => [
   ...new Set(events.map((e) => e.orderId).filter((id): id is string => id !== null)),
 ];
@@ -31,7 +36,12 @@ const orderIdsOf = (events: readonly IndexedEvent[]) => [
  * an order whose OrderPlaced event is gone is deleted, and its trades are rebuilt from its fills.
  */
 export async function refreshOrders(tx: Database, orderIds: readonly string[]): Promise<void> {
-  if (orderIds.length === 0) return;
+  // A slice of orders per pass keeps each statement's parameters (one per order id) far below PostgreSQL's 65,535.
+  for (let i = 0; i < orderIds.length; i += ORDERS_PER_PASS)
+    await refreshOrderSlice(tx, orderIds.slice(i, i + ORDERS_PER_PASS));
+}
+
+async function refreshOrderSlice(tx: Database, orderIds: readonly string[]): Promise<void> {
   const events = await recordedEvents(tx, inArray(chainEvents.orderId, [...orderIds]));
   const byOrder = new Map<string, typeof events>();
   for (const e of events) {
@@ -40,6 +50,8 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
     byOrder.set(e.orderId!, list);
   }
   await tx.delete(marketTrades).where(inArray(marketTrades.orderId, [...orderIds]));
+  const orderRows: (typeof marketOrders.$inferInsert)[] = [];
+  const tradeRows: (typeof marketTrades.$inferInsert)[] = [];
   const gone = orderIds.filter((id) => !byOrder.get(id)?.some((e) => e.eventName === "OrderPlaced"));
   if (gone.length) await tx.delete(marketOrders).where(inArray(marketOrders.orderId, gone));
   for (const [orderId, list] of byOrder) {
@@ -51,13 +63,12 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
     const size = BigInt(String(placed.args.shares));
     let filled = 0n;
     let cancelled = 0n;
-    const trades: (typeof marketTrades.$inferInsert)[] = [];
     for (const e of list) {
       if (e.eventName === "OrderFilled") {
         const shares = BigInt(String(e.args.shares));
         filled += shares;
         const taker = String(e.args.taker);
-        trades.push({
+        tradeRows.push({
           txHash: e.txHash,
           logIndex: e.logIndex,
           blockNumber: e.blockNumber,
@@ -76,7 +87,7 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
       }
     }
     const status = filled + cancelled >= size ? (cancelled > 0n ? "cancelled" : "filled") : "open";
-    const row = {
+    orderRows.push({
       orderId,
       token,
       maker,
@@ -90,15 +101,40 @@ export async function refreshOrders(tx: Database, orderIds: readonly string[]): 
       placedTx: placed.txHash,
       placedAt: placed.blockTime,
       expiresAt: placed.args.expiresAt === undefined ? null : new Date(Number(placed.args.expiresAt) * 1000),
-    } as const;
-    await tx
-      .insert(marketOrders)
-      .values(row)
-      .onConflictDoUpdate({
-        target: marketOrders.orderId,
-        set: { filled: row.filled, cancelled: row.cancelled, status: row.status },
-      });
-    if (trades.length) await tx.insert(marketTrades).values(trades).onConflictDoNothing();
+    });
+  }
+  // A catch-up refreshes thousands of orders per batch: one statement of column arrays (`unnest`) per ROWS rows.
+  for (let i = 0; i < orderRows.length; i += ROWS) {
+    const rows = orderRows.slice(i, i + ROWS);
+    const column = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+    await tx.execute(sql`
+      INSERT INTO ${marketOrders} (order_id, token, maker, side, price, size, filled, cancelled, status, placed_block,
+        placed_tx, placed_at, expires_at)
+      SELECT * FROM unnest(
+        ${column((r) => r.orderId)}::numeric[], ${column((r) => r.token)}::text[], ${column((r) => r.maker)}::text[],
+        ${column((r) => r.side)}::text[], ${column((r) => r.price)}::numeric[], ${column((r) => r.size)}::numeric[],
+        ${column((r) => r.filled)}::numeric[], ${column((r) => r.cancelled)}::numeric[],
+        ${column((r) => r.status)}::text[], ${column((r) => r.placedBlock.toString())}::bigint[],
+        ${column((r) => r.placedTx)}::text[], ${column((r) => r.placedAt.toISOString())}::timestamptz[],
+        ${column((r) => r.expiresAt?.toISOString() ?? null)}::timestamptz[]
+      )
+      ON CONFLICT (order_id) DO UPDATE SET
+        filled = excluded.filled, cancelled = excluded.cancelled, status = excluded.status`);
+  }
+  for (let i = 0; i < tradeRows.length; i += ROWS) {
+    const rows = tradeRows.slice(i, i + ROWS);
+    const column = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+    await tx.execute(sql`
+      INSERT INTO ${marketTrades} (tx_hash, log_index, block_number, traded_at, order_id, token, maker_side, buyer,
+        seller, shares, price, fee)
+      SELECT * FROM unnest(
+        ${column((r) => r.txHash)}::text[], ${column((r) => r.logIndex)}::integer[],
+        ${column((r) => r.blockNumber.toString())}::bigint[], ${column((r) => r.tradedAt.toISOString())}::timestamptz[],
+        ${column((r) => r.orderId)}::numeric[], ${column((r) => r.token)}::text[],
+        ${column((r) => r.makerSide)}::text[], ${column((r) => r.buyer)}::text[], ${column((r) => r.seller)}::text[],
+        ${column((r) => r.shares)}::numeric[], ${column((r) => r.price)}::numeric[], ${column((r) => r.fee)}::numeric[]
+      )
+      ON CONFLICT DO NOTHING`);
   }
 }
 

@@ -9,7 +9,10 @@
  *   5. orderbook   render time of the trading page (signed in) and of the artwork page's market section with
  *                  1,000 open orders (the book is read from the indexer's market_orders table, brought up to date
  *                  while the app is stopped)
- *   6. indexer     indexer throughput (events/s) over 10,000 synthetic trades, from scratch into in-memory PGlite
+ *   6. indexer     the seeded chain's catch-up time from an empty database; the indexer's throughput (events/s,
+ *                  target ≥ 10,000 on PostgreSQL) over 100,000 synthetic trades (a synthetic chain served to the real
+ *                  indexer path, scripts/bench/synthetic-chain.ts) into PostgreSQL (BENCH_DATABASE_URL) or, without
+ *                  one, in-memory PGlite; then 10,000 real trades sent to anvil and indexed into PGlite
  *   7. register    the holder register page, a search and the CSV export of a token with 10,000 holders
  *   9. load        60 s of mixed traffic (catalogue, artwork page, signed-in portfolio, sign-in page) at 50
  *                  connections: errors, p50/p99; then a soak (--soak=10 minutes by default, 0 to skip): memory drift
@@ -21,7 +24,8 @@
  * Flags: --only=rpc,throughput,js,gas,orderbook,indexer,register,audit,load,lighthouse --soak=MINUTES   --quick (shorter runs)   --no-build (serve the existing .next)
  * Env:   BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_ANVIL_PORT (8745), BENCH_PROXY_PORT (8746),
  *        BENCH_DATA_DIR (.data-bench, wiped each run), BENCH_BARE_DIR (/tmp/atelier-bare-next),
- *        NEXT_DIST_DIR (the app build folder, .next)
+ *        NEXT_DIST_DIR (the app build folder, .next),
+ *        BENCH_DATABASE_URL (a PostgreSQL server for the indexer section: it creates and drops its own databases)
  * Writes bench-results/latest.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -67,6 +71,12 @@ import {
   type IndexerBench,
   type PageTiming,
 } from "./market";
+import {
+  benchCatchUp,
+  benchSyntheticIndexer,
+  type CatchUpBench,
+  type SyntheticIndexerBench,
+} from "./indexer-synthetic";
 
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 const GRACE = addressOf(1);
@@ -154,6 +164,8 @@ type Summary = {
   gas?: unknown;
   orderbook?: { rows: OrderbookRow[]; placed?: { asks: number; bids: number; seconds: number } };
   indexer?: IndexerBench;
+  indexerSynthetic?: SyntheticIndexerBench;
+  indexerCatchUp?: CatchUpBench;
   register?: { holders: number; seedSeconds: number; page: PageTiming; csv: PageTiming; search: PageTiming };
   audit?: AuditBench;
   load?: MixedLoad;
@@ -450,6 +462,9 @@ async function runJs(stack: Stack, artworkPath: string, bareUp: boolean): Promis
 type OrderbookRow = PageTiming & { book: string; page: string };
 const OPEN_ORDERS = 1_000;
 const SYNTHETIC_TRADES = 10_000;
+/** Trades of the synthetic chain (no anvil: the indexer alone is measured). */
+const SYNTHETIC_CHAIN_TRADES = 100_000;
+const INDEXER_TARGET_EVENTS_PER_SECOND = 10_000;
 
 /** The trading page (signed in as `viewers`) and the public artwork page, with the book as it stands. */
 async function measureBook(
@@ -555,7 +570,56 @@ async function runOrderbook(stack: Stack): Promise<void> {
   printOrderbook();
 }
 
+const benchDatabaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+
+/** The seeded chain indexed from an empty database (run right after the set-up, before other sections add to it). */
+async function runCatchUp(stack: Stack): Promise<void> {
+  const r = await benchCatchUp({ rpcUrl: stack.chain.url, contracts: stack.deployment, databaseUrl: benchDatabaseUrl });
+  summary.indexerCatchUp = r;
+  log(
+    `seeded chain caught up from an empty ${r.driver === "postgres" ? "PostgreSQL" : "in-memory PGlite"} database: ${r.blocks} blocks, ${fmt(r.events)} events in ${r.seconds.toFixed(2)} s`,
+  );
+}
+
+async function runSyntheticIndexer(): Promise<void> {
+  const trades = quick ? 10_000 : SYNTHETIC_CHAIN_TRADES;
+  if (!benchDatabaseUrl) log("BENCH_DATABASE_URL is not set: indexing the synthetic chain into in-memory PGlite");
+  const r = await benchSyntheticIndexer({ trades, databaseUrl: benchDatabaseUrl, log });
+  summary.indexerSynthetic = r;
+  const into = r.driver === "postgres" ? "PostgreSQL" : "in-memory PGlite";
+  printTable(
+    `Indexer over ${fmt(r.trades)} synthetic trades (${r.tradesPerBlock} per block) from an empty ${into} database`,
+    ["blocks", "events", "seconds", "node s", "database s", "CPU s", "SQL statements", "events/s", "trades/s"],
+    [
+      [
+        fmt(r.blocks),
+        fmt(r.events),
+        r.indexSeconds.toFixed(1),
+        r.syntheticNodeSeconds.toFixed(1),
+        r.databaseSeconds === null ? "–" : r.databaseSeconds.toFixed(1),
+        r.cpuSeconds.toFixed(1),
+        r.statements === null ? "–" : fmt(r.statements),
+        fmt(Math.round(r.eventsPerSecond)),
+        fmt(Math.round(r.tradesPerSecond)),
+      ],
+    ],
+  );
+  console.log(
+    "  node s: the synthetic chain answering JSON-RPC (not the indexer's work); database s: waiting for PostgreSQL; CPU s: this process while indexing (on a shared machine wall time alone misleads)",
+  );
+  const met = r.eventsPerSecond >= INDEXER_TARGET_EVENTS_PER_SECOND;
+  console.log(
+    `  Target ≥ ${fmt(INDEXER_TARGET_EVENTS_PER_SECOND)} events/s into PostgreSQL: ${r.driver === "postgres" ? (met ? "met" : "NOT met") : "not measured (PGlite)"} (${fmt(Math.round(r.eventsPerSecond))} events/s)`,
+  );
+  const c = summary.indexerCatchUp;
+  if (c)
+    console.log(
+      `  Catch-up of the seeded chain from an empty database (${c.driver}): ${c.seconds.toFixed(2)} s (${c.blocks} blocks, ${fmt(c.events)} events)`,
+    );
+}
+
 async function runIndexer(stack: Stack): Promise<void> {
+  await runSyntheticIndexer();
   const trades = quick ? 1_000 : SYNTHETIC_TRADES;
   log(
     `generating ${trades.toLocaleString("en")} trades (placeAsk + fill pairs between two verified investors; automine off, batched)…`,
@@ -766,14 +830,25 @@ async function main(): Promise<number> {
     only.has("register") ||
     only.has("load") ||
     only.has("lighthouse");
+  // The indexer section alone needs the chain, not the app.
+  const needWeb = [...only].some((s) => s !== "indexer" && s !== "gas" && s !== "audit");
   if (needStack) {
     let stack: Stack | null = null;
     try {
       section("Set-up: anvil, counting proxy, contracts, seed, next build, next start");
       stack = await setUpChainAndData({ ports, dataDir });
-      summary.build = await ensureAppBuild({ noBuild, forceBuild: false });
-      await startWeb(stack, ports.web);
-      log(`app ready on ${stack.origin} (RPC through ${stack.proxy.url})`);
+      if (only.has("indexer")) {
+        try {
+          await runCatchUp(stack);
+        } catch (err) {
+          fail("indexer catch-up", err);
+        }
+      }
+      if (needWeb) {
+        summary.build = await ensureAppBuild({ noBuild, forceBuild: false });
+        await startWeb(stack, ports.web);
+        log(`app ready on ${stack.origin} (RPC through ${stack.proxy.url})`);
+      }
     } catch (err) {
       fail("setup", err);
       stack = null;
@@ -783,7 +858,7 @@ async function main(): Promise<number> {
       const slug = demoArtworks[0]!.slug;
       const artworkPath = `/artworks/${slug}`;
       // What the pages look like right now (they are being built in parallel).
-      for (const p of ["/", artworkPath]) {
+      for (const p of needWeb ? ["/", artworkPath] : []) {
         try {
           const res = await fetch(`${stack.origin}${p}`, { redirect: "manual" });
           const html = await res.text();
