@@ -156,7 +156,7 @@ test("a trade out of a bid accrues a fee; the admin pays it out to the recipient
 }) => {
   test.setTimeout(240_000);
   const { paymentToken, shareTokenFactory } = deployments();
-  // A bid by alice for 2 QMTN at HK$5 (below every seeded ask: it rests), filled by kenji, a holder: the 0.5 % fee
+  // A bid by alice for 2 QMTN at HK$5 (below every seeded ask: it rests), filled by david, a holder: the 0.5 % fee
   // of HK$10 comes out of the bid's escrow and stays in the market.
   const count = await publicClient.readContract({
     address: shareTokenFactory,
@@ -173,8 +173,8 @@ test("a trade out of a bid accrues a fee; the admin pays it out to the recipient
   for (const t of tokens)
     if ((await publicClient.readContract({ address: t, abi: erc20Abi, functionName: "symbol" })) === "QMTN") token = t;
   if (!token) throw new Error("no QMTN token in the seed");
-  // The dev node unlocks its accounts: alice and kenji send straight to it.
-  const as = (who: "alice" | "kenji") =>
+  // The dev node unlocks its accounts: alice and david send straight to it.
+  const as = (who: "alice" | "david") =>
     createWalletClient({ chain, transport: http(ANVIL_URL), account: addressOf(who) });
   const send = async (sent: Promise<`0x${string}`>) => {
     const receipt = await publicClient.waitForTransactionReceipt({ hash: await sent });
@@ -205,10 +205,10 @@ test("a trade out of a bid accrues a fee; the admin pays it out to the recipient
     address: token,
     abi: erc20Abi,
     functionName: "allowance",
-    args: [addressOf("kenji"), market()],
+    args: [addressOf("david"), market()],
   });
   await send(
-    as("kenji").writeContract({
+    as("david").writeContract({
       address: token,
       abi: erc20Abi,
       functionName: "approve",
@@ -221,7 +221,7 @@ test("a trade out of a bid accrues a fee; the admin pays it out to the recipient
     functionName: "accruedFees",
   });
   await send(
-    as("kenji").writeContract({
+    as("david").writeContract({
       address: market(),
       abi: marketAbi,
       functionName: "fill",
