@@ -4,11 +4,12 @@
  * saved and shown), and changes the Market's fee with the admin's own wallet: a fee above the contract's cap is
  * refused in words before any signature, the confirmation states the old and new fee and the recipient, the wallet
  * signs setFee and the page reads the new fee from the chain. Both are put back at the end (the fee also in afterAll,
- * straight on the contract, should the journey fail half-way): the market journey's amounts depend on the fee.
+ * straight on the contract, should the journey fail half-way): the market journey's amounts depend on the fee. Then a
+ * trade out of a bid accrues a fee in the market and the admin pays it out to the recipient with the wallet.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { createPublicClient, createWalletClient, getAddress, http, parseAbi, type Address } from "viem";
+import { createPublicClient, createWalletClient, getAddress, http, parseAbi, parseEventLogs, type Address } from "viem";
 import { foundry } from "viem/chains";
 import { expectNoAxeViolations } from "./fixtures/axe";
 import { accountOf, addressOf, ANVIL_URL, expect, test } from "./fixtures/wallet";
@@ -20,10 +21,28 @@ test.describe.configure({ mode: "serial" });
 const marketAbi = parseAbi([
   "function fee() view returns (address feeRecipient, uint256 feeBps)",
   "function setFee(address feeRecipient_, uint16 feeBps_)",
+  "function accruedFees() view returns (uint256)",
+  "function placeBid(address token, uint256 shares, uint256 pricePerShare, uint256 expiresAt, uint256 maxFeeBps) returns (uint256, uint256)",
+  "function fill(uint256 orderId, uint256 shares, uint256 priceLimit, uint256 maxFeeBps)",
+  "event OrderPlaced(uint256 indexed orderId, address indexed maker, address indexed token, uint8 side, uint256 shares, uint256 price, uint256 expiresAt)",
 ]);
-const market = () =>
-  (JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "deployments", "31337.json"), "utf8")) as { market: Address })
-    .market;
+const erc20Abi = parseAbi([
+  "function approve(address, uint256) returns (bool)",
+  "function allowance(address, address) view returns (uint256)",
+  "function balanceOf(address) view returns (uint256)",
+  "function symbol() view returns (string)",
+]);
+const factoryAbi = parseAbi([
+  "function tokenCount() view returns (uint256)",
+  "function tokens(uint256 offset, uint256 limit) view returns (address[])",
+]);
+const deployments = () =>
+  JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "deployments", "31337.json"), "utf8")) as {
+    market: Address;
+    paymentToken: Address;
+    shareTokenFactory: Address;
+  };
+const market = () => deployments().market;
 const chain = { ...foundry, rpcUrls: { default: { http: [ANVIL_URL] } } };
 const publicClient = createPublicClient({ chain, transport: http(ANVIL_URL) });
 const readFee = async () => {
@@ -126,6 +145,121 @@ test("the admin changes the KYC validity period and the market fee, each refused
   await kyc.getByLabel("Validity (months)").fill("12");
   await kyc.getByRole("button", { name: "Save the validity period" }).click();
   await expect(kyc.getByTestId("kyc-validity")).toHaveText("12 months");
+});
+
+/** HK$ to the cent, as the page shows an amount held (cut at the cent, never rounded up). */
+const hkd = (units: bigint) =>
+  `HK$${(Number(units / 10_000n) / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+test("a trade out of a bid accrues a fee; the admin pays it out to the recipient with the wallet", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { paymentToken, shareTokenFactory } = deployments();
+  // A bid by alice for 2 QMTN at HK$5 (below every seeded ask: it rests), filled by david, a holder: the 0.5 % fee
+  // of HK$10 comes out of the bid's escrow and stays in the market.
+  const count = await publicClient.readContract({
+    address: shareTokenFactory,
+    abi: factoryAbi,
+    functionName: "tokenCount",
+  });
+  const tokens = await publicClient.readContract({
+    address: shareTokenFactory,
+    abi: factoryAbi,
+    functionName: "tokens",
+    args: [0n, count],
+  });
+  let token: Address | undefined;
+  for (const t of tokens)
+    if ((await publicClient.readContract({ address: t, abi: erc20Abi, functionName: "symbol" })) === "QMTN") token = t;
+  if (!token) throw new Error("no QMTN token in the seed");
+  // The dev node unlocks its accounts: alice and david send straight to it.
+  const as = (who: "alice" | "david") =>
+    createWalletClient({ chain, transport: http(ANVIL_URL), account: addressOf(who) });
+  const send = async (sent: Promise<`0x${string}`>) => {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash: await sent });
+    expect(receipt.status).toBe("success");
+    return receipt;
+  };
+  const price = 5_000_000n;
+  const now = (await publicClient.getBlock()).timestamp;
+  await send(
+    as("alice").writeContract({
+      address: paymentToken,
+      abi: erc20Abi,
+      functionName: "approve",
+      args: [market(), 10n ** 15n],
+    }),
+  );
+  const placed = await send(
+    as("alice").writeContract({
+      address: market(),
+      abi: marketAbi,
+      functionName: "placeBid",
+      args: [token, 2n, price, now + 86_400n, 100n],
+    }),
+  );
+  const [bid] = parseEventLogs({ abi: marketAbi, logs: placed.logs, eventName: "OrderPlaced" });
+  const orderId = bid!.args.orderId;
+  const allowance = await publicClient.readContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: "allowance",
+    args: [addressOf("david"), market()],
+  });
+  await send(
+    as("david").writeContract({
+      address: token,
+      abi: erc20Abi,
+      functionName: "approve",
+      args: [market(), allowance + 2n],
+    }),
+  );
+  const accruedBefore = await publicClient.readContract({
+    address: market(),
+    abi: marketAbi,
+    functionName: "accruedFees",
+  });
+  await send(
+    as("david").writeContract({
+      address: market(),
+      abi: marketAbi,
+      functionName: "fill",
+      args: [orderId, 2n, price, 100n],
+    }),
+  );
+  const accrued = await publicClient.readContract({ address: market(), abi: marketAbi, functionName: "accruedFees" });
+  expect(accrued - accruedBefore).toBe((2n * price * BigInt((await readFee()).bps)) / 10_000n);
+  const { recipient } = await readFee();
+  const balanceOf = () =>
+    publicClient.readContract({ address: paymentToken, abi: erc20Abi, functionName: "balanceOf", args: [recipient] });
+  const recipientBefore = await balanceOf();
+
+  // The settings page shows the amount beside the fee and recipient; the confirmation says what happens.
+  const { page, log } = await signedInAs(browser, "admin", "/admin/settings");
+  const fee = page.getByRole("region", { name: "Market fee and recipient" });
+  await expect(fee.getByTestId("accrued-fees")).toHaveText(hkd(accrued));
+  await fee.getByRole("button", { name: "Pay out to the recipient" }).click();
+  const dialog = page.getByRole("dialog", { name: "Pay out the accrued fees" });
+  const confirm = dialog.getByTestId("payout-confirm");
+  await expect(confirm).toContainText(`The whole accrued amount, ${hkd(accrued)}, goes to the fee recipient:`);
+  await expect(confirm).toContainText(recipient);
+  await expect(confirm).toContainText("Anyone may trigger this payout");
+  await expect(confirm).toContainText("Nothing else changes");
+  await expectNoAxeViolations(page);
+  const before = log.length;
+  await submitSigned(page, "Sign the payout");
+  await expect(page.getByText(`${hkd(accrued)} was paid to the fee recipient`)).toBeVisible({ timeout: 60_000 });
+  expect(log.slice(before).some((r) => r.method === "eth_sendTransaction")).toBe(true);
+
+  // 0 accrued, the button disabled with the reason, and the recipient's HKD went up by the amount.
+  await expect(fee.getByTestId("accrued-fees")).toHaveText("HK$0.00");
+  const button = fee.getByRole("button", { name: "Pay out to the recipient" });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAccessibleDescription("Nothing has accrued, so there is nothing to pay out.");
+  expect(await publicClient.readContract({ address: market(), abi: marketAbi, functionName: "accruedFees" })).toBe(0n);
+  expect((await balanceOf()) - recipientBefore).toBe(accrued);
+  await expectNoAxeViolations(page);
 });
 
 test("the settings page and its actions are refused to anyone but the admin", async ({ browser }) => {

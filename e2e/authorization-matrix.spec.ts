@@ -760,6 +760,13 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     expect: { ok: [U, R, R, R, R, R, R, "state:tx_not_found"], bad: [I, I, I, I, I, I, I, I] },
     note: "the admin's fee change is verified from its transaction; an unknown hash is refused without waiting",
   },
+  "components/admin/settings-actions.ts#recordFeesWithdrawalAction": {
+    kind: "action",
+    ok: () => [{ txHash: NO_TX }],
+    bad: () => [{ txHash: "0xnot-a-hash" }],
+    expect: { ok: [U, R, R, R, R, R, R, "state:tx_not_found"], bad: [I, I, I, I, I, I, I, I] },
+    note: "the admin's payout of accrued fees is verified from its transaction; an unknown hash is refused without waiting",
+  },
   "components/compliance/platform-stop-actions.ts#recordPlatformStopAction": {
     kind: "action",
     ok: () => [{ stop: true, reason: "matrix: a transaction that does not exist", txHash: NO_TX }],

@@ -5,7 +5,9 @@ import { z } from "zod";
 import { defineAction, unwrap } from "@/lib/actions";
 import { txHashField } from "@/lib/chain/tx-hash-field";
 import {
+  type FeesWithdrawError,
   type MarketFeeError,
+  recordFeesWithdrawal,
   recordMarketFeeChange,
   type SettingChangeError,
   setKycValidityMonths,
@@ -68,5 +70,23 @@ export const recordMarketFeeAction = defineAction<MarketFeeError>()({
     await settleConfirmedTx({ txHash: input.txHash });
     revalidatePath("/admin/settings");
     return {};
+  },
+});
+
+/**
+ * After the admin's `withdrawFees` transaction (which pays the market's accrued fees to the fee recipient): verifies
+ * it on chain and audits the amount and recipient of its `FeesWithdrawn` log.
+ */
+export const recordFeesWithdrawalAction = defineAction<FeesWithdrawError>()({
+  name: "admin.recordFeesWithdrawal",
+  input: z.object({ txHash: txHashField }),
+  auth: "admin",
+  messages: "admin.settings.payoutErrors",
+  fieldMessages: "admin.settings.fields",
+  run: async ({ txHash }, { session, db }) => {
+    const paid = unwrap(await recordFeesWithdrawal(db, { txHash, admin: session.address }));
+    await settleConfirmedTx({ txHash });
+    revalidatePath("/admin/settings");
+    return { amount: paid.amount.toString(), recipient: paid.recipient };
   },
 });

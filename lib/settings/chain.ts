@@ -10,25 +10,46 @@ import { type Address, getAddress, type Hex } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
 import { findErrorByName } from "@/lib/chain/errors";
-import { getDeployments, getPublicClient } from "@/lib/chain/server";
+import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { verifyContractCall } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog } from "@/lib/db/schema";
 
-export type MarketFee = { market: Address; feeRecipient: Address; feeBps: number; maxFeeBps: number };
+export type MarketFee = {
+  market: Address;
+  feeRecipient: Address;
+  feeBps: number;
+  maxFeeBps: number;
+  /** Fees taken out of bid escrow, held by the market until `withdrawFees` pays them to the recipient (base units). */
+  accruedFees: bigint;
+};
 export type PaymentTokenView = { address: Address; symbol: string; decimals: number };
 
-/** The Market's fee, recipient and cap now (null when this deployment has no market). */
+/**
+ * The Market's fee, recipient, cap and accrued fees now (cached per block) or at `blockNumber` (null when this
+ * deployment has no market).
+ */
 export async function readMarketFee(blockNumber?: bigint): Promise<MarketFee | null> {
   const market = getDeployments().market;
   if (!market) return null;
   const client = getPublicClient();
-  const [[feeRecipient, feeBps], maxFeeBps] = await Promise.all([
-    client.readContract({ address: market, abi: marketAbi, functionName: "fee", blockNumber }),
-    client.readContract({ address: market, abi: marketAbi, functionName: "MAX_FEE_BPS", blockNumber }),
-  ]);
-  return { market, feeRecipient: getAddress(feeRecipient), feeBps: Number(feeBps), maxFeeBps: Number(maxFeeBps) };
+  const read = async (at: bigint): Promise<MarketFee> => {
+    const [[feeRecipient, feeBps], maxFeeBps, accruedFees] = await Promise.all([
+      client.readContract({ address: market, abi: marketAbi, functionName: "fee", blockNumber: at }),
+      client.readContract({ address: market, abi: marketAbi, functionName: "MAX_FEE_BPS", blockNumber: at }),
+      client.readContract({ address: market, abi: marketAbi, functionName: "accruedFees", blockNumber: at }),
+    ]);
+    return {
+      market,
+      feeRecipient: getAddress(feeRecipient),
+      feeBps: Number(feeBps),
+      maxFeeBps: Number(maxFeeBps),
+      accruedFees,
+    };
+  };
+  if (blockNumber !== undefined) return read(blockNumber);
+  return readAtLatestBlock({ key: `settings:market-fee:${market.toLowerCase()}`, read });
 }
 
 /** The payment token of this deployment: address, symbol and decimals from the token itself. */

@@ -5,11 +5,12 @@
  * server verifies (sender, call, values, the contract's state) before auditing it once.
  */
 import { eq } from "drizzle-orm";
-import { getAddress } from "viem";
+import { getAddress, keccak256, parseEventLogs, stringToHex } from "viem";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyAuditChain } from "@/lib/audit";
-import { marketAbi } from "@/lib/chain/abis";
-import { devAccount, type TestChain } from "@/lib/chain/local/test-chain";
+import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
+import { noteConfirmedBlock } from "@/lib/chain/freshness";
+import { deployTestToken, devAccount, offeringMinter, type TestChain } from "@/lib/chain/local/test-chain";
 import { auditLog, platformSettings } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing";
 import { actionHarness } from "@/lib/actions/test-support";
@@ -18,6 +19,8 @@ const admin = devAccount(0);
 const grace = devAccount(1);
 const issuer = devAccount(3);
 const recipient = devAccount(9);
+const seller = devAccount(5);
+const buyer = devAccount(6);
 
 const h = actionHarness({ chain: { agents: [grace], issuers: [issuer] } });
 vi.mock("@/lib/db", () => ({ getDb: async () => h.t.db }));
@@ -224,5 +227,148 @@ describe("the market fee", () => {
     expect(
       await actions.recordMarketFeeAction({ feeBps: 75, feeRecipient: recipient.address, txHash: hash }),
     ).toMatchObject({ ok: false, code: "tx_wrong_call" });
+  });
+});
+
+describe("the market's accrued fees", () => {
+  const market = () => ({ address: tc.deployments.market!, abi: marketAbi });
+  const hkd = () => ({ address: tc.deployments.paymentToken, abi: hKDStablecoinAbi });
+  const balanceOf = (who: `0x${string}`) =>
+    tc.client.readContract({ ...hkd(), functionName: "balanceOf", args: [who] });
+  let unpause: `0x${string}`;
+  let feeOfFill: bigint;
+
+  it("accrue when a bid is filled: the fee stays in the market and the settings read it", async () => {
+    // The previous test paused the market; putting it back is also a transaction that is not withdrawFees.
+    unpause = await h.send(tc.wallet(admin).writeContract({ ...market(), functionName: "setPaused", args: [false] }));
+    const expiry = BigInt(Math.floor(Date.now() / 1000) + 365 * 86_400);
+    for (const who of [seller, buyer])
+      await h.send(
+        tc.wallet(grace).writeContract({
+          ...h.registry(),
+          abi: identityRegistryAbi,
+          functionName: "registerInvestor",
+          args: [who.address, keccak256(stringToHex(`fees-${who.address}`)), 344, 1, expiry],
+        }),
+      );
+    const token = await deployTestToken(tc, { issuer, name: "Fees Test", symbol: "FEE" });
+    const minter = await offeringMinter(tc.url, tc.deployments.primaryOffering);
+    await h.send(
+      minter.writeContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "mint",
+        args: [seller.address, 100n],
+      }),
+    );
+    await h.send(tc.wallet(admin).writeContract({ ...hkd(), functionName: "mint", args: [buyer.address, 10n ** 12n] }));
+    await h.send(
+      tc.wallet(buyer).writeContract({ ...hkd(), functionName: "approve", args: [tc.deployments.market!, 10n ** 12n] }),
+    );
+    const block = await tc.client.getBlock();
+    const placed = await tc.send(
+      tc.wallet(buyer).writeContract({
+        ...market(),
+        functionName: "placeBid",
+        args: [token, 10n, 100_000_000n, block.timestamp + 86_400n, 100n],
+      }),
+    );
+    const [bid] = parseEventLogs({ abi: marketAbi, logs: placed.logs, eventName: "OrderPlaced" });
+    await h.send(
+      tc.wallet(seller).writeContract({
+        address: token,
+        abi: artworkShareTokenAbi,
+        functionName: "approve",
+        args: [tc.deployments.market!, 10n],
+      }),
+    );
+    const filled = await tc.send(
+      tc.wallet(seller).writeContract({
+        ...market(),
+        functionName: "fill",
+        args: [bid!.args.orderId, 10n, 100_000_000n, 100n],
+      }),
+    );
+    const [fill] = parseEventLogs({ abi: marketAbi, logs: filled.logs, eventName: "OrderFilled" });
+    feeOfFill = fill!.args.fee;
+    // 0.75 % (set above) of HK$1,000.
+    expect(feeOfFill).toBe(7_500_000n);
+    expect(await tc.client.readContract({ ...market(), functionName: "accruedFees" })).toBe(feeOfFill);
+    // The page reads the market per block; a receipt the server has seen moves its floor to that block.
+    await noteConfirmedBlock(filled.blockNumber);
+    const view = await settings.loadSettingsView();
+    expect(view.market).toMatchObject({ accruedFees: feeOfFill, feeRecipient: getAddress(recipient.address) });
+  });
+
+  it("refuses a non-admin and a transaction that is not withdrawFees on the market; nothing is audited", async () => {
+    h.signInAs(grace.address);
+    expect(await actions.recordFeesWithdrawalAction({ txHash: unpause })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    h.session = null;
+    expect(await actions.recordFeesWithdrawalAction({ txHash: unpause })).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
+    h.signInAs(admin.address);
+    expect(await actions.recordFeesWithdrawalAction({ txHash: unpause })).toMatchObject({
+      ok: false,
+      code: "tx_wrong_call",
+      message: "The transaction is not a payout of fees (withdrawFees) on the platform\u2019s Market contract.",
+    });
+    // withdrawFees on another contract than the market (the payment token has none: an approve stands in for it).
+    const approve = await h.send(
+      tc.wallet(admin).writeContract({ ...hkd(), functionName: "approve", args: [tc.deployments.market!, 1n] }),
+    );
+    expect(await actions.recordFeesWithdrawalAction({ txHash: approve })).toMatchObject({ code: "tx_wrong_call" });
+    expect(await actions.recordFeesWithdrawalAction({ txHash: "0x1234" as `0x${string}` })).toMatchObject({
+      code: "invalid_input",
+    });
+    expect(await audits("market.fees_withdrawn")).toHaveLength(0);
+    expect(await tc.client.readContract({ ...market(), functionName: "accruedFees" })).toBe(feeOfFill);
+  });
+
+  it("pays the whole amount to the recipient from the admin's wallet, verified and audited once", async () => {
+    const before = await balanceOf(recipient.address);
+    const hash = await h.send(tc.wallet(admin).writeContract({ ...market(), functionName: "withdrawFees" }));
+    // Anyone may send it, but the admin records only their own.
+    expect(await settings.recordFeesWithdrawal(t.db, { txHash: hash, admin: grace.address })).toEqual({
+      ok: false,
+      code: "tx_wrong_sender",
+    });
+    h.signInAs(admin.address);
+    expect(await actions.recordFeesWithdrawalAction({ txHash: hash })).toEqual({
+      ok: true,
+      amount: feeOfFill.toString(),
+      recipient: getAddress(recipient.address),
+    });
+    expect(await actions.recordFeesWithdrawalAction({ txHash: hash })).toMatchObject({
+      ok: false,
+      code: "already_recorded",
+    });
+    expect((await balanceOf(recipient.address)) - before).toBe(feeOfFill);
+    expect((await settings.readMarketFee())?.accruedFees).toBe(0n);
+    const rows = await audits("market.fees_withdrawn");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      actor: admin.address.toLowerCase(),
+      actorRole: "admin",
+      subjectType: "contract",
+      subjectId: tc.deployments.market!.toLowerCase(),
+      after: { amount: feeOfFill.toString(), recipient: recipient.address.toLowerCase() },
+      txHash: hash.toLowerCase(),
+    });
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it("refuses a withdrawFees that paid nothing (no fees had accrued)", async () => {
+    const hash = await h.send(tc.wallet(admin).writeContract({ ...market(), functionName: "withdrawFees" }));
+    h.signInAs(admin.address);
+    expect(await actions.recordFeesWithdrawalAction({ txHash: hash })).toMatchObject({
+      ok: false,
+      code: "nothing_paid",
+    });
+    expect(await audits("market.fees_withdrawn")).toHaveLength(1);
   });
 });

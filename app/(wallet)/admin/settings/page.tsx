@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AdminHeader } from "@/components/admin/admin-header";
+import { FeesPayoutDialog } from "@/components/admin/fees-payout-dialog";
 import { MarketFeeDialog } from "@/components/admin/market-fee-dialog";
 import { KycValidityForm, TokenRuleDefaultsForm } from "@/components/admin/portal-settings-forms";
 import { SettingRow } from "@/components/admin/setting-row";
 import { Address } from "@/components/ui/address";
 import { requirePageSession } from "@/lib/auth";
 import { checksumAddress } from "@/lib/format/address";
+import { formatMoney } from "@/lib/format/money";
 import { formatDayTime } from "@/lib/format/date";
 import { countryShortNameFromNumeric } from "@/lib/i18n/countries";
 import { loadSettingsView, type SettingStamp } from "@/lib/settings";
@@ -20,8 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const dynamic = "force-dynamic";
 
 /**
- * The platform's settings, each with where it is enforced: the Market's fee and recipient (on chain, changed by the
- * admin's own wallet), the KYC validity period and the token rules new listings start from (the portal, changed by
+ * The platform's settings, each with where it is enforced: the Market's fee, recipient and accrued fees (on chain, changed
+ * and paid out by the admin's own wallet), the KYC validity period and the token rules new listings start from (the portal, changed by
  * an audited action), and the payment token (fixed per deployment, read only).
  */
 export default async function AdminSettingsPage() {
@@ -51,6 +53,14 @@ export default async function AdminSettingsPage() {
                   value: <span data-testid="market-fee">{bpsToPercent(market.feeBps)}%</span>,
                 },
                 { label: t("fee.recipient"), value: <Address address={market.feeRecipient} full /> },
+                {
+                  label: t("fee.accrued"),
+                  value: (
+                    <span data-testid="accrued-fees" className="tabular">
+                      {token ? formatMoney(market.accruedFees, token.decimals, locale, { balance: true }) : "—"}
+                    </span>
+                  ),
+                },
                 { label: t("fee.cap"), value: t("fee.capValue", { max: bpsToPercent(market.maxFeeBps) }) },
                 { label: t("fee.contract"), value: <Address address={market.market} /> },
               ]
@@ -58,13 +68,24 @@ export default async function AdminSettingsPage() {
         }
       >
         {market ? (
-          <MarketFeeDialog
-            admin={ctx.address}
-            market={market.market}
-            feeBps={market.feeBps}
-            feeRecipient={market.feeRecipient}
-            maxFeeBps={market.maxFeeBps}
-          />
+          <div className="flex flex-col gap-4">
+            <MarketFeeDialog
+              admin={ctx.address}
+              market={market.market}
+              feeBps={market.feeBps}
+              feeRecipient={market.feeRecipient}
+              maxFeeBps={market.maxFeeBps}
+            />
+            {token ? (
+              <FeesPayoutDialog
+                admin={ctx.address}
+                market={market.market}
+                feeRecipient={market.feeRecipient}
+                accruedFees={market.accruedFees.toString()}
+                decimals={token.decimals}
+              />
+            ) : null}
+          </div>
         ) : (
           <p className="text-sm text-ink-muted">{t("fee.noMarket")}</p>
         )}

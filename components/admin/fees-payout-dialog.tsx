@@ -1,0 +1,99 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useId } from "react";
+import type { Address } from "viem";
+import { Button } from "@/components/ui/button";
+import { SignedTxDialog, SignedTxStatus, useSignedTx } from "@/components/wallet/signed-tx-dialog";
+import { marketAbi } from "@/lib/chain/abis";
+import { formatMoney } from "@/lib/format/money";
+import { recordFeesWithdrawalAction } from "./settings-actions";
+
+/**
+ * Pay the Market's accrued fees out to the fee recipient: a confirmation says in plain words what happens (the whole
+ * accrued amount goes to the recipient, anyone may trigger it, nothing else changes), then the admin's own wallet
+ * sends `withdrawFees()` and the server verifies the mined transaction and audits the amount paid. With nothing
+ * accrued the button is disabled and the reason is said beside it (and read with it).
+ */
+export function FeesPayoutDialog({
+  admin,
+  market,
+  feeRecipient,
+  accruedFees,
+  decimals,
+}: {
+  admin: string;
+  market: Address;
+  feeRecipient: Address;
+  /** Base units of the payment token, as a decimal string (a bigint cannot cross to the client as a prop). */
+  accruedFees: string;
+  decimals: number;
+}) {
+  const t = useTranslations("admin.settings.payout");
+  const locale = useLocale();
+  const reasonId = useId();
+  const signed = useSignedTx(admin, t);
+  const { tx, setOpen, setDone } = signed;
+  const accrued = BigInt(accruedFees);
+  const amount = formatMoney(accrued, decimals, locale, { balance: true });
+  const nothing = accrued === 0n;
+
+  async function sign() {
+    let paid: string | null = null;
+    const recorded = await signed.sign(
+      { address: market, abi: marketAbi, functionName: "withdrawFees" },
+      async (txHash) => {
+        const r = await recordFeesWithdrawalAction({ txHash });
+        if (r.ok) paid = r.amount;
+        return r;
+      },
+    );
+    if (!recorded) return;
+    setDone(t("done", { amount: formatMoney(BigInt(paid ?? accruedFees), decimals, locale, { balance: true }) }));
+  }
+
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <SignedTxDialog
+        signed={signed}
+        doneNote={t("doneNote")}
+        trigger={
+          <Button
+            variant="secondary"
+            onClick={() => setDone(null)}
+            disabled={nothing}
+            aria-describedby={nothing ? reasonId : undefined}
+          >
+            {t("open")}
+          </Button>
+        }
+        title={t("dialogTitle")}
+        description={t("dialogBody")}
+        closeLabel={t("close")}
+        wrongWalletTitle={t("wrongWallet")}
+      >
+        <div className="flex flex-col gap-3" data-testid="payout-confirm">
+          <p className="text-sm">
+            {t("whatAmount", { amount })} <code className="font-mono text-xs break-all">{feeRecipient}</code>
+          </p>
+          <p className="text-sm">{t("whatAnyone")}</p>
+          <p className="text-sm">{t("whatNothingElse")}</p>
+          <SignedTxStatus step={tx.step} t={t} testId="payout-status" />
+          <div className="flex flex-wrap gap-2">
+            <Button onClick={() => void sign()} loading={tx.busy} disabled={signed.wallet.wrongWallet}>
+              {t("sign")}
+            </Button>
+            <Button variant="ghost" onClick={() => setOpen(false)} disabled={tx.busy}>
+              {t("cancel")}
+            </Button>
+          </div>
+        </div>
+      </SignedTxDialog>
+      {nothing ? (
+        <p id={reasonId} className="text-sm text-ink-muted">
+          {t("nothing")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
