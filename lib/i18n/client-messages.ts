@@ -21,6 +21,7 @@ export const CLIENT_MESSAGES = {
     "admin.change",
     "admin.settings.fee",
     "admin.settings.kyc",
+    "admin.settings.payout",
     "admin.settings.rules",
     "chainErrors",
     "ui.dialog",
