@@ -80,6 +80,8 @@ async function act(
     .first()
     .click();
   const dialog = page.getByRole("dialog", { name: /^Act on / });
+  // The dialog's code loads on the first press (a lazy island): wait for it before asking whether it offers a choice.
+  await expect(dialog.getByLabel("Reason")).toBeVisible();
   if (await dialog.getByRole("radio").count()) await dialog.getByRole("radio", { name: action }).check();
   for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
   await dialog.getByLabel("Reason").fill(reason);
