@@ -63,14 +63,55 @@ export async function readPaymentToken(): Promise<PaymentTokenView> {
   return { address: getAddress(address), symbol, decimals: Number(decimals) };
 }
 
-export type MarketFeeError =
-  | "no_market"
-  | "tx_not_found"
-  | "tx_failed"
-  | "tx_wrong_sender"
-  | "tx_wrong_call"
-  | "state_mismatch"
-  | "already_recorded";
+/** Why the admin's own Market transaction cannot be recorded (shared by the fee change and the fee payout). */
+export type AdminMarketCallError = "no_market" | "tx_not_found" | "tx_failed" | "tx_wrong_sender" | "tx_wrong_call";
+
+export type MarketFeeError = AdminMarketCallError | "state_mismatch" | "already_recorded";
+
+/**
+ * The one check of an admin's own Market transaction: known to the node (a hash it does not know is refused at once;
+ * a node that does not answer is thrown, answered "unavailable"), mined, successful, sent by `admin`, and a call of
+ * `fn` on this deployment's Market. Returns the market, the call's arguments and its receipt.
+ */
+export async function verifyAdminMarketCall({
+  txHash,
+  admin,
+  fn,
+}: {
+  txHash: Hex;
+  admin: Address;
+  fn: "setFee" | "withdrawFees";
+}) {
+  const market = getDeployments().market;
+  if (!market) return { ok: false as const, code: "no_market" as AdminMarketCallError };
+  const client = getPublicClient();
+  const known = await client.getTransaction({ hash: txHash }).then(
+    () => true,
+    (error: unknown) => {
+      if (findErrorByName(error, "TransactionNotFoundError")) return false;
+      throw error;
+    },
+  );
+  if (!known) return { ok: false as const, code: "tx_not_found" as AdminMarketCallError };
+  const verified = await verifyContractCall({
+    client,
+    txHash,
+    sender: admin,
+    allowed: [{ address: market, abi: marketAbi, functions: [fn] }],
+    waitMs: 30_000,
+  });
+  if (!verified.ok) {
+    const c = verified.code;
+    const code: AdminMarketCallError =
+      c === "tx_failed" || c === "tx_wrong_sender"
+        ? c
+        : c === "tx_not_found" || c === "tx_pending"
+          ? "tx_not_found"
+          : "tx_wrong_call";
+    return { ok: false as const, code };
+  }
+  return { ok: true as const, market, args: verified.call.args, receipt: verified.call.receipt };
+}
 
 /**
  * After the admin's `setFee`: the transaction must be mined, sent by this admin, `setFee` on this deployment's Market
@@ -81,31 +122,9 @@ export async function recordMarketFeeChange(
   db: Database,
   input: { feeBps: number; feeRecipient: Address; txHash: Hex; admin: Address },
 ): Promise<{ ok: true; blockNumber: bigint } | { ok: false; code: MarketFeeError }> {
-  const market = getDeployments().market;
-  if (!market) return { ok: false, code: "no_market" };
-  const client = getPublicClient();
-  // A hash the node does not know is refused at once; a node that does not answer is thrown (answered "unavailable").
-  const known = await client.getTransaction({ hash: input.txHash }).then(
-    () => true,
-    (error: unknown) => {
-      if (findErrorByName(error, "TransactionNotFoundError")) return false;
-      throw error;
-    },
-  );
-  if (!known) return { ok: false, code: "tx_not_found" };
-  const verified = await verifyContractCall({
-    client,
-    txHash: input.txHash,
-    sender: input.admin,
-    allowed: [{ address: market, abi: marketAbi, functions: ["setFee"] }],
-    waitMs: 30_000,
-  });
-  if (!verified.ok) {
-    const code = verified.code;
-    if (code === "tx_failed" || code === "tx_wrong_sender") return { ok: false, code };
-    return { ok: false, code: code === "tx_not_found" || code === "tx_pending" ? "tx_not_found" : "tx_wrong_call" };
-  }
-  const { args, receipt } = verified.call;
+  const verified = await verifyAdminMarketCall({ txHash: input.txHash, admin: input.admin, fn: "setFee" });
+  if (!verified.ok) return verified;
+  const { market, args, receipt } = verified;
   const [recipient, bps] = args as [Address, number];
   if (getAddress(recipient) !== getAddress(input.feeRecipient) || Number(bps) !== input.feeBps)
     return { ok: false, code: "tx_wrong_call" };

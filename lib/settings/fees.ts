@@ -9,21 +9,12 @@ import { and, eq } from "drizzle-orm";
 import { type Address, getAddress, type Hex, parseEventLogs } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { marketAbi } from "@/lib/chain/abis";
-import { findErrorByName } from "@/lib/chain/errors";
-import { getDeployments, getPublicClient } from "@/lib/chain/server";
-import { verifyContractCall } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog } from "@/lib/db/schema";
+import { type AdminMarketCallError, verifyAdminMarketCall } from "@/lib/settings/chain";
 
-export type FeesWithdrawError =
-  | "no_market"
-  | "tx_not_found"
-  | "tx_failed"
-  | "tx_wrong_sender"
-  | "tx_wrong_call"
-  | "nothing_paid"
-  | "already_recorded";
+export type FeesWithdrawError = AdminMarketCallError | "nothing_paid" | "already_recorded";
 
 export type FeesWithdrawn = { recipient: Address; amount: bigint; blockNumber: bigint };
 
@@ -36,31 +27,9 @@ export async function recordFeesWithdrawal(
   db: Database,
   input: { txHash: Hex; admin: Address },
 ): Promise<({ ok: true } & FeesWithdrawn) | { ok: false; code: FeesWithdrawError }> {
-  const market = getDeployments().market;
-  if (!market) return { ok: false, code: "no_market" };
-  const client = getPublicClient();
-  // A hash the node does not know is refused at once; a node that does not answer is thrown (answered "unavailable").
-  const known = await client.getTransaction({ hash: input.txHash }).then(
-    () => true,
-    (error: unknown) => {
-      if (findErrorByName(error, "TransactionNotFoundError")) return false;
-      throw error;
-    },
-  );
-  if (!known) return { ok: false, code: "tx_not_found" };
-  const verified = await verifyContractCall({
-    client,
-    txHash: input.txHash,
-    sender: input.admin,
-    allowed: [{ address: market, abi: marketAbi, functions: ["withdrawFees"] }],
-    waitMs: 30_000,
-  });
-  if (!verified.ok) {
-    const code = verified.code;
-    if (code === "tx_failed" || code === "tx_wrong_sender") return { ok: false, code };
-    return { ok: false, code: code === "tx_not_found" || code === "tx_pending" ? "tx_not_found" : "tx_wrong_call" };
-  }
-  const { receipt } = verified.call;
+  const verified = await verifyAdminMarketCall({ txHash: input.txHash, admin: input.admin, fn: "withdrawFees" });
+  if (!verified.ok) return verified;
+  const { market, receipt } = verified;
   const logs = parseEventLogs({
     abi: marketAbi,
     logs: receipt.logs.filter((l) => getAddress(l.address) === getAddress(market)),
