@@ -3,8 +3,7 @@ import "server-only";
 import { getOwnApplication, storeKybDocument } from "@/lib/kyb";
 import { isKybEditable, KYB_DOCUMENT_KINDS } from "@/lib/kyb/types";
 import { refuse } from "./guard";
-import { postApplicationDocument } from "./application-documents";
-import type { UploadDeps } from "./listing-uploads";
+import { applicationDocumentRoute } from "./application-documents";
 
 /*
  * A company document of an issuer application: POST /api/uploads/issuer-applications/:applicationId/:kind?name=…
@@ -12,22 +11,16 @@ import type { UploadDeps } from "./listing-uploads";
  * read; the content check and sealing at rest are KYC's (lib/kyb/documents → lib/kyc/documents).
  */
 
-export async function postKybDocument(
-  request: Request,
-  params: { applicationId: string; kind: string },
-  deps: Pick<UploadDeps, "revalidate"> = {},
-): Promise<Response> {
-  return postApplicationDocument(request, params, {
-    area: "kyb",
-    kinds: KYB_DOCUMENT_KINDS,
-    own: async ({ ctx, db, words }, id) => {
-      // Anyone else's application answers as one that does not exist (403: the caller may not send this body).
-      const app = await getOwnApplication(db, { id, applicant: ctx.address.toLowerCase() });
-      if (!app) return { refused: refuse(words, 403, "not_found") };
-      if (!isKybEditable(app.status)) return { refused: refuse(words, 409, "not_editable") };
-      return app;
-    },
-    store: storeKybDocument,
-    onStored: () => deps.revalidate?.("/issuer-application"),
-  });
-}
+export const postKybDocument = applicationDocumentRoute({
+  area: "kyb",
+  kinds: KYB_DOCUMENT_KINDS,
+  own: async ({ ctx, db, words }, id) => {
+    // Anyone else's application answers as one that does not exist (403: the caller may not send this body).
+    const app = await getOwnApplication(db, { id, applicant: ctx.address.toLowerCase() });
+    if (!app) return { refused: refuse(words, 403, "not_found") };
+    if (!isKybEditable(app.status)) return { refused: refuse(words, 409, "not_editable") };
+    return app;
+  },
+  store: storeKybDocument,
+  refreshed: ["/issuer-application"],
+});
