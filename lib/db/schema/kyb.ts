@@ -2,14 +2,7 @@
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import {
-  addressChecks,
-  applicationDocumentsTable,
-  createdAt,
-  timestamptz,
-  updatedAt,
-  uuidId,
-} from "./columns";
+import { addressChecks, applicationDocumentsTable, createdAt, timestamptz, updatedAt, uuidId } from "./columns";
 
 /**
  * The states of an issuer application (lib/kyb/state.ts): draft → submitted → (needs_information ↔ resubmitted) →
