@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
-import { SignedTxDialog, SignedTxStatus, useSignedTx } from "@/components/wallet/signed-tx-dialog";
+import { SignedTxConfirm, SignedTxDialog, useSignedTx } from "@/components/wallet/signed-tx-dialog";
 import { marketAbi } from "@/lib/chain/abis";
 import { formatMoney } from "@/lib/format/money";
 import { recordFeesWithdrawalAction } from "./settings-actions";
@@ -33,7 +33,7 @@ export function FeesPayoutDialog({
   const locale = useLocale();
   const reasonId = useId();
   const signed = useSignedTx(admin, t);
-  const { tx, setOpen, setDone } = signed;
+  const { setOpen, setDone } = signed;
   const accrued = BigInt(accruedFees);
   const amount = formatMoney(accrued, decimals, locale, { balance: true });
   const nothing = accrued === 0n;
@@ -72,22 +72,20 @@ export function FeesPayoutDialog({
         closeLabel={t("close")}
         wrongWalletTitle={t("wrongWallet")}
       >
-        <div className="flex flex-col gap-3" data-testid="payout-confirm">
+        <SignedTxConfirm
+          signed={signed}
+          t={t}
+          testId="payout"
+          onSign={sign}
+          signLabel={t("sign")}
+          back={{ label: t("cancel"), onClick: () => setOpen(false) }}
+        >
           <p className="text-sm">
             {t("whatAmount", { amount })} <code className="font-mono text-xs break-all">{feeRecipient}</code>
           </p>
           <p className="text-sm">{t("whatAnyone")}</p>
           <p className="text-sm">{t("whatNothingElse")}</p>
-          <SignedTxStatus step={tx.step} t={t} testId="payout-status" />
-          <div className="flex flex-wrap gap-2">
-            <Button onClick={() => void sign()} loading={tx.busy} disabled={signed.wallet.wrongWallet}>
-              {t("sign")}
-            </Button>
-            <Button variant="ghost" onClick={() => setOpen(false)} disabled={tx.busy}>
-              {t("cancel")}
-            </Button>
-          </div>
-        </div>
+        </SignedTxConfirm>
       </SignedTxDialog>
       {nothing ? (
         <p id={reasonId} className="text-sm text-ink-muted">

@@ -6,7 +6,7 @@ import { getAddress, isAddress, type Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { AddressInput, Input } from "@/components/ui/input";
-import { SignedTxDialog, SignedTxForm, SignedTxStatus, useSignedTx } from "@/components/wallet/signed-tx-dialog";
+import { SignedTxConfirm, SignedTxDialog, SignedTxForm, useSignedTx } from "@/components/wallet/signed-tx-dialog";
 import { marketAbi } from "@/lib/chain/abis";
 import { bpsToPercent, percentToBps } from "@/lib/settings/client";
 import { recordMarketFeeAction } from "./settings-actions";
@@ -88,23 +88,21 @@ export function MarketFeeDialog({
       wrongWalletTitle={t("wrongWallet")}
     >
       {confirm ? (
-        <div className="flex flex-col gap-3" data-testid="fee-confirm">
+        <SignedTxConfirm
+          signed={signed}
+          t={t}
+          testId="fee"
+          onSign={sign}
+          signLabel={t("sign")}
+          back={{ label: t("back"), onClick: () => setConfirm(null) }}
+        >
           <p className="text-sm font-medium">{t("confirmTitle")}</p>
           <p className="text-sm">{t("confirmFee", { old: bpsToPercent(feeBps), new: bpsToPercent(confirm.bps) })}</p>
           <p className="text-sm">
             {t("confirmRecipient")} <code className="font-mono text-xs break-all">{confirm.recipient}</code>
           </p>
           <p className="text-xs text-ink-muted">{t("nextBlock")}</p>
-          <SignedTxStatus step={tx.step} t={t} testId="fee-status" />
-          <div className="flex flex-wrap gap-2">
-            <Button onClick={() => void sign()} loading={tx.busy} disabled={signed.wallet.wrongWallet}>
-              {t("sign")}
-            </Button>
-            <Button variant="ghost" onClick={() => setConfirm(null)} disabled={tx.busy}>
-              {t("back")}
-            </Button>
-          </div>
-        </div>
+        </SignedTxConfirm>
       ) : (
         <FeeForm
           uid={uid}

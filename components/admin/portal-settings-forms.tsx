@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { NumField } from "@/components/ui/num-field";
@@ -77,11 +77,7 @@ function SettingForm({
       ) : null}
       {outcome?.kind === "saved" ? <Alert tone="success" role="status" title={saved} /> : null}
       {children}
-      <div>
-        <Button type="submit" loading={busy}>
-          {saveLabel}
-        </Button>
-      </div>
+      <SubmitButton loading={busy}>{saveLabel}</SubmitButton>
     </form>
   );
 }

@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { defineAction, unwrap } from "@/lib/actions";
 import { approveKybApplication, decideKybApplication, preApproveKybApplication, saveKybReview } from "@/lib/kyb";
 import type { KybTransitionError } from "@/lib/kyb/types";
-import { messageDecisionAction, reviewNotesAction } from "./officer-actions";
+import { messageDecisionAction, officerStepAction, reviewNotesAction } from "./officer-actions";
 
 /*
  * Compliance's decisions on an issuer application, through the action pipeline: zod → the registry's identity
@@ -13,7 +11,6 @@ import { messageDecisionAction, reviewNotesAction } from "./officer-actions";
  * every decision and every refused attempt.
  */
 
-const AUTH = "identityAgent";
 const MESSAGES = { messages: "kyb.errors", fieldMessages: "kyb.fields" } as const;
 type Code = KybTransitionError | "not_found" | "conflict";
 
@@ -40,19 +37,14 @@ export const saveKybReviewAction = reviewNotesAction<Code>({
   ...MESSAGES,
 });
 
-function decisionAction(name: string, decide: typeof approveKybApplication) {
-  return defineAction<Code>()({
+const decisionAction = (name: string, step: typeof approveKybApplication) =>
+  officerStepAction<Code, Awaited<ReturnType<typeof step>>, object>({
     name,
-    input: z.object({ id: z.uuid() }),
-    auth: AUTH,
+    step,
+    refresh,
+    answer: () => ({}),
     ...MESSAGES,
-    run: async ({ id }, { session, db }) => {
-      unwrap(await decide(db, { id, actor: session.address.toLowerCase() }));
-      refresh(id);
-      return {};
-    },
   });
-}
 
 /** Four eyes, first officer: the pre-approval. */
 export const preApproveKybAction = decisionAction("kyb.preApprove", preApproveKybApplication);

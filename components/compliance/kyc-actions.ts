@@ -13,7 +13,7 @@ import {
   startApproval,
   startPreApproval,
 } from "@/lib/kyc";
-import { messageDecisionAction, reviewNotesAction } from "./officer-actions";
+import { messageDecisionAction, officerStepAction, reviewNotesAction } from "./officer-actions";
 
 /*
  * Compliance actions on a KYC application, through the action pipeline (lib/actions): zod → session with the
@@ -51,22 +51,17 @@ export const requestInformationAction = decisionAction("request_information");
 type OfficerStep<Extra, R> = (db: ActionContext["db"], input: { id: string; actor: string } & Extra) => Promise<R>;
 
 /** Step 1 of an approval or of a pre-approval: checks this officer may, and returns the `plan` their wallet sends. */
-function planAction<R extends { ok: true; plan: unknown } | { ok: false }>(
+const planAction = <R extends { ok: true; plan: unknown } | { ok: false }>(
   name: string,
-  start: OfficerStep<object, R>,
-) {
-  return defineAction<KycActionCode>()({
+  step: OfficerStep<object, R>,
+) =>
+  officerStepAction<KycActionCode, R, { plan: Extract<R, { ok: true }>["plan"] }>({
     name,
-    input: z.object({ id: z.uuid() }),
-    auth: AUTH,
+    step,
+    refresh,
+    answer: ({ plan }) => ({ plan }),
     ...MESSAGES,
-    run: async ({ id }, { session, db }) => {
-      const { plan } = unwrap(await start(db, { id, actor: session.address.toLowerCase() }));
-      refresh(id);
-      return { plan: plan as Extract<R, { ok: true }>["plan"] };
-    },
   });
-}
 
 /**
  * Step 2: verifies the officer's transaction (when `txHash` is given) and the registry on chain, records the step,

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/input";
@@ -74,11 +74,9 @@ export function KycReviewNotes({
       {/* A refusal takes focus and is announced at once; a save is announced politely. */}
       {result && !result.ok ? <ErrorSummary title={result.message} focusKey={result} /> : null}
       <div aria-live="polite">{result?.ok ? <Alert tone="success" role="none" title={t("saved")} /> : null}</div>
-      <div>
-        <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-          {t("save")}
-        </Button>
-      </div>
+      <SubmitButton variant="secondary" size="sm" disabled={pending}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/input";
@@ -80,11 +80,9 @@ function MessageStep({
         >
           {(p) => <TextArea {...p} name="message" rows={3} />}
         </Field>
-        <div>
-          <Button type="submit" variant={variant} disabled={pending}>
-            {submit}
-          </Button>
-        </div>
+        <SubmitButton variant={variant} disabled={pending}>
+          {submit}
+        </SubmitButton>
       </form>
     </DecisionSection>
   );

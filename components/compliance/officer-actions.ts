@@ -77,3 +77,32 @@ export function reviewNotesAction<Code extends string>({
     },
   });
 }
+
+/**
+ * An officer's step on one application, by its id (planning an approval, a pre-approval, an approval): the domain
+ * call as this officer, the pages refreshed, and `answer` of its result to the page.
+ */
+export function officerStepAction<Code extends string, R extends Outcome, A extends object>({
+  name,
+  step,
+  refresh,
+  answer,
+  ...messages
+}: Messages & {
+  name: string;
+  step: (db: Db, input: { id: string; actor: string }) => Promise<R>;
+  refresh: (id: string) => void;
+  answer: (result: Extract<R, { ok: true }>) => A;
+}) {
+  return defineAction<Code>()({
+    name,
+    input: z.object({ id: z.uuid() }),
+    auth: AUTH,
+    ...messages,
+    run: async ({ id }, { session, db }) => {
+      const result = unwrap(await step(db, { id, actor: session.address.toLowerCase() }));
+      refresh(id);
+      return answer(result);
+    },
+  });
+}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { AddressInput } from "@/components/ui/input";
@@ -65,11 +65,7 @@ export function OfficerLinkForm({ investorId }: { investorId: string }) {
             />
           )}
         </Field>
-        <div>
-          <Button type="submit" loading={busy}>
-            {t("submit")}
-          </Button>
-        </div>
+        <SubmitButton loading={busy}>{t("submit")}</SubmitButton>
       </form>
       <div aria-live="polite">
         {done ? (

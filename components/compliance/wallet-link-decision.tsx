@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useState } from "react";
 import type { Hex } from "viem";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
-import { Button } from "@/components/ui/button";
+import { Button, SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/input";
 import { TxStatus } from "@/components/wallet/tx-status";
@@ -154,11 +154,9 @@ function WalletLinkRejectForm({ id, formId }: { id: string; formId: string }) {
       >
         {(p) => <TextArea {...p} name="reason" rows={3} maxLength={500} />}
       </Field>
-      <div>
-        <Button type="submit" variant="danger" loading={rejecting}>
-          {t("rejectSubmit")}
-        </Button>
-      </div>
+      <SubmitButton variant="danger" loading={rejecting}>
+        {t("rejectSubmit")}
+      </SubmitButton>
     </form>
   );
 }

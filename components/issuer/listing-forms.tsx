@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { Button, SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/input";
 import { Dialog } from "@/components/ui/dialog";
@@ -137,11 +137,9 @@ export function SubmitListingForm({ id, disabledReason }: { id: string; disabled
       <input type="hidden" name="id" value={id} />
       <p className="text-sm text-ink-muted">{disabledReason ?? t("submitExplain")}</p>
       <Outcome state={state} />
-      <div>
-        <Button type="submit" loading={pending} disabled={!!disabledReason}>
-          {t("submit")}
-        </Button>
-      </div>
+      <SubmitButton loading={pending} disabled={!!disabledReason}>
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

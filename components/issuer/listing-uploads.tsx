@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { documentKinds } from "@/lib/issuer/client";
@@ -51,11 +51,9 @@ export function UploadForm({
     >
       {children(err)}
       <Outcome state={state} fields={fields} clientRefusal={guard.refusal} clientErrors={{ file: tooLargeWords }} />
-      <div>
-        <Button type="submit" variant="secondary" loading={pending}>
-          {submit}
-        </Button>
-      </div>
+      <SubmitButton variant="secondary" loading={pending}>
+        {submit}
+      </SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { type IssuerProfileEditView, PROFILE_LIMITS } from "@/lib/issuer/client";
@@ -59,11 +59,7 @@ export function ProfileForm({
         ))}
       </div>
       <Outcome state={state} fields={fields} />
-      <div>
-        <Button type="submit" loading={pending}>
-          {t("save")}
-        </Button>
-      </div>
+      <SubmitButton loading={pending}>{t("save")}</SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { artworkUpdateKinds, type ArtworkUpdateKind } from "@/lib/issuer/client";
@@ -116,11 +116,7 @@ export function UpdateForm({
         />
       ) : null}
       <SavedStatus state={state} />
-      <div>
-        <Button type="submit" loading={pending}>
-          {t("save")}
-        </Button>
-      </div>
+      <SubmitButton loading={pending}>{t("save")}</SubmitButton>
     </form>
   );
 }

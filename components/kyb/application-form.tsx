@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field, type FieldControlProps } from "@/components/ui/field";
 import { Input, TextArea } from "@/components/ui/input";
@@ -92,11 +92,9 @@ export function KybApplicationForm({ initial }: { initial: KybDraftInput }) {
       <WalletRows wallets={v.signatoryWallets} onChange={set("signatoryWallets")} errors={errors} max={MAX_WALLETS} />
       {area("listingPlan", 4)}
       <div aria-live="polite">{result?.ok ? <Alert tone="success" role="none" title={t("saved")} /> : null}</div>
-      <div>
-        <Button type="submit" variant="secondary" loading={pending}>
-          {t("saveDraft")}
-        </Button>
-      </div>
+      <SubmitButton variant="secondary" loading={pending}>
+        {t("saveDraft")}
+      </SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary, errorItems } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/input";
@@ -57,11 +57,7 @@ export function SubmitKybApplication({ id, answering }: { id: string; answering:
         </Field>
       ) : null}
       <p className="text-sm text-ink-muted">{t("submitNote")}</p>
-      <div>
-        <Button type="submit" loading={pending}>
-          {answering ? t("resubmit") : t("submit")}
-        </Button>
-      </div>
+      <SubmitButton loading={pending}>{answering ? t("resubmit") : t("submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import type { PreferencesView } from "@/lib/notifications/types";
 import { ActionOutcome, type Result } from "./action-outcome";
@@ -51,11 +51,7 @@ export function PreferencesForm({
           </option>
         </Select>
       </div>
-      <div>
-        <Button type="submit" disabled={pending}>
-          {labels.save}
-        </Button>
-      </div>
+      <SubmitButton disabled={pending}>{labels.save}</SubmitButton>
       <ActionOutcome state={state} done={labels.saved} />
     </form>
   );

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import type { KybDocumentKind } from "@/lib/kyb/types";
 import type { KycDocumentKind } from "@/lib/kyc/types";
 import { MAX_DOCUMENT_BYTES } from "@/lib/kyc/client";
@@ -108,11 +108,9 @@ export function DocumentUpload({
         <div id={`${inputId}-error`} aria-live="polite" className="empty:hidden">
           {error ? <p className="text-xs font-medium text-danger">{error}</p> : null}
         </div>
-        <div>
-          <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-busy={pending || undefined}>
-            {t("upload", { title: t(`kinds.${kind}.title`) })}
-          </Button>
-        </div>
+        <SubmitButton variant="secondary" size="sm" disabled={pending} aria-busy={pending || undefined}>
+          {t("upload", { title: t(`kinds.${kind}.title`) })}
+        </SubmitButton>
       </form>
     </section>
   );

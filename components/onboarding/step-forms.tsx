@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { submitApplicationAction } from "./actions";
 import { TextArea } from "@/components/ui/input";
@@ -36,11 +36,9 @@ export function SubmitForm({
         </Field>
       ) : null}
       <p className="text-sm text-ink-muted">{t("confirm")}</p>
-      <div>
-        <Button type="submit" size="lg" disabled={pending || disabled} aria-busy={pending || undefined}>
-          {needsResponse ? t("resubmit") : t("submit")}
-        </Button>
-      </div>
+      <SubmitButton size="lg" disabled={pending || disabled} aria-busy={pending || undefined}>
+        {needsResponse ? t("resubmit") : t("submit")}
+      </SubmitButton>
     </form>
   );
 }

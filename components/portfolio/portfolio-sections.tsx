@@ -49,6 +49,10 @@ function EmptyNote({ className, children }: { className: string; children: React
   );
 }
 
+type SearchParams = Record<string, string | string[] | undefined>;
+/** A paged section's props: the portfolio, and the page's search parameters (its cursor). */
+type PagedSectionProps = { view: PortfolioView; sp: SearchParams };
+
 export async function PortfolioHeader({ wallets, years }: { wallets: string[]; years: number[] }) {
   const t = await getTranslations("portfolio");
   return (
@@ -233,7 +237,7 @@ function PagedList({
   page: Page<unknown>;
   size: number;
   count: number;
-  sp: Record<string, string | string[] | undefined>;
+  sp: SearchParams;
   t: Awaited<ReturnType<typeof getTranslations<"portfolio">>>;
   emptyClassName: string;
   children: ReactNode;
@@ -254,13 +258,7 @@ function PagedList({
 }
 
 /** One page of the open orders of the investor's wallets (`?ordersAfter=` / `?ordersBefore=`), with page links. */
-export async function OrdersSection({
-  view,
-  sp,
-}: {
-  view: PortfolioView;
-  sp: Record<string, string | string[] | undefined>;
-}) {
+export async function OrdersSection({ view, sp }: PagedSectionProps) {
   const t = await getTranslations("portfolio");
   const { orders } = view;
   return (
@@ -306,13 +304,7 @@ export async function LockupsSection({ view }: { view: PortfolioView }) {
 }
 
 /** One page of the history, newest first (`?historyAfter=` / `?historyBefore=`), with page links. */
-export async function HistorySection({
-  view,
-  sp,
-}: {
-  view: PortfolioView;
-  sp: Record<string, string | string[] | undefined>;
-}) {
+export async function HistorySection({ view, sp }: PagedSectionProps) {
   const t = await getTranslations("portfolio");
   const p = view.portfolio;
   const page = pageHistory(p.history, parsePageCursor(sp, 4, "history"));

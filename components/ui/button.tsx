@@ -63,3 +63,12 @@ export function Button({
     </button>
   );
 }
+
+/** A form's submit button on a line of its own (the form's last row). */
+export function SubmitButton(props: Omit<ButtonProps, "type">) {
+  return (
+    <div>
+      <Button type="submit" {...props} />
+    </div>
+  );
+}

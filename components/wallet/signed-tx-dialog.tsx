@@ -93,6 +93,44 @@ export function SignedTxStatus({ step, t, testId }: { step: WalletTxStep; t: Sig
 }
 
 /**
+ * The confirm step of a signed change: what will be signed (`children`), its status (`<testId>-status`), then the
+ * button that signs (off while another wallet than the signer's is connected) and the one that goes back or cancels.
+ */
+export function SignedTxConfirm({
+  signed,
+  t,
+  testId,
+  onSign,
+  signLabel,
+  back,
+  children,
+}: {
+  signed: ReturnType<typeof useSignedTx>;
+  t: SignedTxWords;
+  testId: string;
+  onSign: () => Promise<void>;
+  signLabel: string;
+  back: { label: string; onClick: () => void };
+  children: ReactNode;
+}) {
+  const { tx } = signed;
+  return (
+    <div className="flex flex-col gap-3" data-testid={`${testId}-confirm`}>
+      {children}
+      <SignedTxStatus step={tx.step} t={t} testId={`${testId}-status`} />
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => void onSign()} loading={tx.busy} disabled={signed.wallet.wrongWallet}>
+          {signLabel}
+        </Button>
+        <Button variant="ghost" onClick={back.onClick} disabled={tx.busy}>
+          {back.label}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/**
  * The dialog around a signed change: the last success line (with `doneNote`) above the button that opens it, the
  * dialog locked while the transaction is under way, a warning when another wallet than the signer's is connected,
  * and the connect dialog `sign` opens when none is.

@@ -9,17 +9,13 @@ import "server-only";
  * audit entry with the admin's reason, and raises the wallet's role floor so its sessions see the change from their
  * next request on.
  */
-import { and, eq, like } from "drizzle-orm";
 import { type Address, getAddress, type Hex, parseAbi } from "viem";
-import { writeAudit } from "@/lib/audit";
+import { auditTxOnce, writeAudit } from "@/lib/audit";
 import { raiseRoleFloor } from "@/lib/auth";
 import { enforcementDeskAbi, identityRegistryAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
-import { findErrorByName } from "@/lib/chain/errors";
 import { getPublicClient } from "@/lib/chain/server";
-import { type AllowedCall, verifyUserTx } from "@/lib/chain/verify-tx";
+import { type AllowedCall, callRefusal, isKnownTx, verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
-import { lockForTransaction } from "@/lib/db/locks";
-import { auditLog } from "@/lib/db/schema";
 import { listRoleHolders, platformContracts } from "./holders";
 import { type GrantableRole, KEEPS_LAST_HOLDER, platformRoleOf, ROLE_IDS, roleContract } from "./platform-roles";
 
@@ -47,6 +43,7 @@ export type RoleChangeError =
 
 const hasRoleAbi = parseAbi(["function hasRole(bytes32 role, address account) view returns (bool)"]);
 const AUDIT_ACTIONS = { grant: "admin.role_grant", revoke: "admin.role_revoke" } as const;
+const ROLE_ACTIONS = Object.values(AUDIT_ACTIONS);
 
 /** After the admin's transaction: verify it and audit the grant or revoke with the reason. */
 export async function recordRoleChange(
@@ -72,21 +69,9 @@ export async function recordRoleChange(
   const client = getPublicClient();
   // Ask the node for the transaction first: a hash it does not know is refused at once, not after 30 s of waiting.
   // A node that does not answer is thrown (answered "unavailable"), never reported as an unknown transaction.
-  const known = await client.getTransaction({ hash: txHash }).then(
-    () => true,
-    (error: unknown) => {
-      if (findErrorByName(error, "TransactionNotFoundError")) return false;
-      throw error;
-    },
-  );
-  if (!known) return { ok: false, code: "tx_not_found" };
-  // A node that does not answer is an error (the pipeline answers `unavailable`), never "no such transaction".
+  if (!(await isKnownTx(client, txHash))) return { ok: false, code: "tx_not_found" };
   const verified = await verifyUserTx({ client, txHash, sender: admin, allowed, waitMs: 30_000, revertedFirst: true });
-  if (!verified.ok) {
-    const code = verified.code;
-    if (code === "tx_failed" || code === "tx_wrong_sender") return { ok: false, code };
-    return { ok: false, code: code === "tx_not_found" || code === "tx_pending" ? "tx_not_found" : "tx_wrong_call" };
-  }
+  if (!verified.ok) return { ok: false, code: callRefusal(verified.code, "tx_wrong_call") };
   const { to, args, receipt } = verified.call;
   const [roleId, target] = args as [Hex, Address];
   if (platformRoleOf(to, roleId, contracts) !== role || getAddress(target) !== account)
@@ -99,7 +84,13 @@ export async function recordRoleChange(
     blockNumber: receipt.blockNumber,
   });
   if (held !== (change === "grant")) return { ok: false, code: "state_mismatch" };
-  return recordOnce(db, txHash, async (t) => {
+  // Two post-backs of one hash meet at the transaction's advisory lock, and the second finds the first one's entry.
+  const once = {
+    lock: `admin.role_change:${txHash.toLowerCase()}`,
+    txHash: txHash.toLowerCase(),
+    actions: ROLE_ACTIONS,
+  };
+  return auditTxOnce(db, once, async (t) => {
     await writeAudit(t, {
       actor: admin.toLowerCase(),
       actorRole: "admin",
@@ -112,27 +103,5 @@ export async function recordRoleChange(
     });
     await raiseRoleFloor(t, { address: account, blockNumber: receipt.blockNumber });
     return { ok: true, blockNumber: receipt.blockNumber };
-  });
-}
-
-/**
- * Records a role change's transaction once: two post-backs of one hash at the same moment (a retry, a second tab)
- * meet at the transaction's advisory lock, and the second finds the first one's entry.
- */
-async function recordOnce<T>(
-  db: Database,
-  txHash: Hex,
-  write: (t: Database) => Promise<T>,
-): Promise<T | { ok: false; code: "already_recorded" }> {
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    await lockForTransaction(t, `admin.role_change:${txHash.toLowerCase()}`);
-    const [already] = await t
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.txHash, txHash.toLowerCase()), like(auditLog.action, "admin.role_%")))
-      .limit(1);
-    if (already) return { ok: false as const, code: "already_recorded" as const };
-    return write(t);
   });
 }

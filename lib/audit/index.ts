@@ -258,3 +258,4 @@ export async function getAuditHead(db: Database): Promise<{ id: number; hash: st
 }
 
 export { canonicalJson } from "./canonical";
+export { auditTxOnce } from "./once";

@@ -20,6 +20,7 @@ import {
   TransactionNotFoundError,
   TransactionReceiptNotFoundError,
 } from "viem";
+import { findErrorByName } from "./errors";
 
 export type TxRefusal =
   /** Neither mined nor known to the node. */
@@ -77,6 +78,31 @@ export function isNotFound(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === "TransactionNotFoundError" || name === "TransactionReceiptNotFoundError";
 }
+
+/**
+ * Whether the node knows the transaction, asked before waiting for its receipt: a hash it does not know is refused at
+ * once, not after the wait. A node that does not answer is thrown, never reported as an unknown transaction.
+ */
+export async function isKnownTx(client: PublicClient, hash: Hex): Promise<boolean> {
+  return client.getTransaction({ hash }).then(
+    () => true,
+    (error: unknown) => {
+      if (findErrorByName(error, "TransactionNotFoundError")) return false;
+      throw error;
+    },
+  );
+}
+
+/**
+ * A refusal as a console answers it: failed and wrong sender as they are, not found and pending as `tx_not_found`
+ * (the caller asks again later), any other (a wrong target or call) as the caller's `wrongCall`.
+ */
+export const callRefusal = <W extends string>(code: TxRefusal, wrongCall: W) =>
+  code === "tx_failed" || code === "tx_wrong_sender"
+    ? code
+    : code === "tx_not_found" || code === "tx_pending"
+      ? ("tx_not_found" as const)
+      : wrongCall;
 
 /** The receipt, or null when the transaction is not mined (yet). Waits up to `waitMs`, polling. */
 export async function readReceipt({

@@ -11,7 +11,7 @@ import { type Address, decodeEventLog, decodeFunctionData, erc20Abi, getAddress,
 import { writeAudit } from "@/lib/audit";
 import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
-import { type AllowedCall, verifyUserTx } from "@/lib/chain/verify-tx";
+import { type AllowedCall, callRefusal, verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
 import { auditLog } from "@/lib/db/schema";
 import {
@@ -71,11 +71,7 @@ export async function decodeAgentTx({
   } catch {
     return { ok: false, code: "tx_not_found" };
   }
-  if (!verified.ok) {
-    const code = verified.code;
-    if (code === "tx_failed" || code === "tx_wrong_sender") return { ok: false, code };
-    return { ok: false, code: code === "tx_not_found" || code === "tx_pending" ? "tx_not_found" : "tx_not_agent_call" };
-  }
+  if (!verified.ok) return { ok: false, code: callRefusal(verified.code, "tx_not_agent_call") };
   const { to, receipt, transaction } = verified.call;
   let decoded: DecodedAgentTx | null;
   if (d.enforcementDesk && to === getAddress(d.enforcementDesk))

@@ -9,7 +9,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type Artwork, artworks, profiles } from "@/lib/db/schema";
 import { sha256Hex } from "@/lib/format/hash";
-import { countRows, keysetPage, keysetSelect, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { countRows, keysetPage, keysetSelect, timeKeyset, type Page, type PageCursor } from "@/lib/paging";
 import { getCompanyOfWallet } from "@/lib/kyb";
 import { emitListingReviewed } from "@/lib/notifications";
 import { inTransaction, ListingError } from "./listing-core";
@@ -27,13 +27,7 @@ export const REVIEW_PAGE = 10;
  * The review queue's order: longest waiting first (by the last change, the submission), then the id, so equal times
  * neither skip nor repeat a listing between pages; served by artworks_status_idx.
  */
-export const REVIEW_KEYSET: Keyset = {
-  parts: [
-    { expr: artworks.updatedAt, cast: "timestamptz" },
-    { expr: artworks.id, cast: "uuid" },
-  ],
-  dir: "asc",
-};
+export const REVIEW_KEYSET = timeKeyset(artworks.updatedAt, artworks.id, "uuid", "asc");
 
 /**
  * One page of the listings waiting for review, oldest first, with the issuer's name for the reviewer in `locale`: the

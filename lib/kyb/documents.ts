@@ -6,19 +6,12 @@ import "server-only";
  * the application is editable (the upload route checks that before reading a byte); only the applicant and
  * compliance open them, and every opening (and refused opening) is audited.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type IssuerApplicationDocument, issuerApplicationDocuments, type KybDocumentKind } from "@/lib/db/schema";
-import { deleteStoredFile } from "@/lib/storage";
 import type { DocumentCheck } from "@/lib/kyc/client";
-import {
-  decryptForViewing,
-  type DocumentUpload,
-  documentUploadChange,
-  type OpenedDocument,
-  sealDocument,
-} from "@/lib/kyc";
+import { decryptForViewing, type DocumentUpload, type OpenedDocument, storeApplicationDocument } from "@/lib/kyc";
 import { getIssuerApplication } from "./transitions";
 
 export async function listKybDocuments(db: Database, { applicationId }: { applicationId: string }) {
@@ -31,34 +24,19 @@ export async function listKybDocuments(db: Database, { applicationId }: { applic
 /** Stores one document (a new upload of a kind replaces the previous one); audited. */
 export async function storeKybDocument(
   db: Database,
-  { applicationId, kind, name, content, uploadedBy }: DocumentUpload<KybDocumentKind>,
+  upload: DocumentUpload<KybDocumentKind>,
 ): Promise<{ ok: true; document: IssuerApplicationDocument } | Extract<DocumentCheck, { ok: false }>> {
-  const sealed = await sealDocument({ folder: `kyb/${applicationId}`, name, content });
-  if (!sealed.ok) return sealed;
-  const previous = await db
-    .select()
-    .from(issuerApplicationDocuments)
-    .where(and(eq(issuerApplicationDocuments.applicationId, applicationId), eq(issuerApplicationDocuments.kind, kind)));
-  const document = await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    const [row] = await t
-      .insert(issuerApplicationDocuments)
-      .values({ ...sealed.columns, applicationId, kind, uploadedBy: uploadedBy.toLowerCase() })
-      .returning();
-    for (const old of previous)
-      await t.delete(issuerApplicationDocuments).where(eq(issuerApplicationDocuments.id, old.id));
-    await writeAudit(t, {
-      actor: uploadedBy.toLowerCase(),
+  return storeApplicationDocument(db, issuerApplicationDocuments, upload, {
+    folder: "kyb",
+    audit: {
+      actor: upload.uploadedBy.toLowerCase(),
       actorRole: "applicant",
       action: "kyb.document.upload",
       subjectType: "issuer_application",
-      subjectId: applicationId,
-      ...documentUploadChange({ previous, columns: sealed.columns, kind }),
-    });
-    return row!;
+      subjectId: upload.applicationId,
+    },
+    atomic: true,
   });
-  for (const old of previous) await deleteStoredFile(old.filePath);
-  return { ok: true, document };
 }
 
 export type KybDocumentViewer = { address: string; compliance: boolean };

@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { type IssuerApplication, KYB_WAITING_STATUSES, type KybStatus, issuerApplications } from "@/lib/db/schema";
-import { tablePage, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { tablePage, timeKeyset, type Page, type PageCursor } from "@/lib/paging";
 import { isKybReviewable, KYB_CHECKLIST } from "./state";
 import { applyKybTransition, getIssuerApplication, type KybResult } from "./transitions";
 
@@ -23,13 +23,12 @@ export const KYB_QUEUE_PAGE = 50;
  * The queue's order: first submitted first (a draft, never submitted, by when it was started), then the id (unique),
  * so equal submission times neither skip nor repeat a row between pages; served by issuer_applications_status_idx.
  */
-export const KYB_QUEUE_KEYSET: Keyset = {
-  parts: [
-    { expr: sql`coalesce(${issuerApplications.submittedAt}, ${issuerApplications.createdAt})`, cast: "timestamptz" },
-    { expr: issuerApplications.id, cast: "uuid" },
-  ],
-  dir: "asc",
-};
+export const KYB_QUEUE_KEYSET = timeKeyset(
+  sql`coalesce(${issuerApplications.submittedAt}, ${issuerApplications.createdAt})`,
+  issuerApplications.id,
+  "uuid",
+  "asc",
+);
 
 /** One page of the queue: applications waiting for a decision (or those of one status), and how many there are. */
 export async function listKybQueue(

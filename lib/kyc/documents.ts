@@ -8,9 +8,9 @@ import "server-only";
  */
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { writeAudit } from "@/lib/audit";
+import { type AuditInput, writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
-import { type KycDocument, type KycDocumentKind, kycDocuments } from "@/lib/db/schema";
+import { issuerApplicationDocuments, type KycDocument, type KycDocumentKind, kycDocuments } from "@/lib/db/schema";
 import { getServerEnv } from "@/lib/env";
 import { deleteStoredFile, readStoredFile, writeStoredFile } from "@/lib/storage";
 import { checkDocument, type DocumentCheck } from "./content-type";
@@ -64,7 +64,7 @@ export async function sealDocument({
 }
 
 /** The audit change of an upload: the documents of that kind it replaces, and the one stored. */
-export function documentUploadChange({
+function documentUploadChange({
   previous,
   columns,
   kind,
@@ -124,34 +124,62 @@ export type DocumentUpload<Kind extends string> = {
 
 export type StoreDocumentResult = { ok: true; document: KycDocument } | Extract<DocumentCheck, { ok: false }>;
 
+/** The tables of an application's sealed documents (an investor's KYC, an issuer's KYB): the same columns. */
+type ApplicationDocumentTable = typeof kycDocuments | typeof issuerApplicationDocuments;
+
+/**
+ * Checks, seals and stores one document of an application under `folder/<application>`, replacing the previous
+ * document of its kind, with the audit entry `audit` (its change is the replaced and the stored file). `atomic`:
+ * the row, the removal of the replaced rows and the audit entry in one transaction, the replaced files deleted once it
+ * has committed (KYB); otherwise step by step, each replaced file deleted with its row (KYC).
+ */
+export async function storeApplicationDocument<T extends ApplicationDocumentTable>(
+  db: Database,
+  table: T,
+  { applicationId, kind, name, content, uploadedBy }: DocumentUpload<T["$inferSelect"]["kind"]>,
+  { folder, audit, atomic }: { folder: "kyc" | "kyb"; audit: Omit<AuditInput, "before" | "after">; atomic: boolean },
+): Promise<{ ok: true; document: T["$inferSelect"] } | Extract<DocumentCheck, { ok: false }>> {
+  const sealed = await sealDocument({ folder: `${folder}/${applicationId}`, name, content });
+  if (!sealed.ok) return sealed;
+  const docs = table as typeof kycDocuments;
+  const previous = await db
+    .select()
+    .from(docs)
+    .where(and(eq(docs.applicationId, applicationId), eq(docs.kind, kind as KycDocumentKind)));
+  const write = async (t: Database, withFiles: boolean) => {
+    const [row] = await t
+      .insert(docs)
+      .values({ ...sealed.columns, applicationId, kind: kind as KycDocumentKind, uploadedBy: uploadedBy.toLowerCase() })
+      .returning();
+    for (const old of previous) {
+      await t.delete(docs).where(eq(docs.id, old.id));
+      if (withFiles) await deleteStoredFile(old.filePath);
+    }
+    await writeAudit(t, { ...audit, ...documentUploadChange({ previous, columns: sealed.columns, kind }) });
+    return row as T["$inferSelect"];
+  };
+  if (!atomic) return { ok: true, document: await write(db, true) };
+  const document = await db.transaction((tx) => write(tx as unknown as Database, false));
+  for (const old of previous) await deleteStoredFile(old.filePath);
+  return { ok: true, document };
+}
+
 /** Checks, encrypts and stores one document; a new upload of the same kind replaces the previous one. */
 export async function storeKycDocument(
   db: Database,
-  { applicationId, kind, name, content, uploadedBy }: DocumentUpload<KycDocumentKind>,
+  upload: DocumentUpload<KycDocumentKind>,
 ): Promise<StoreDocumentResult> {
-  const sealed = await sealDocument({ folder: `kyc/${applicationId}`, name, content });
-  if (!sealed.ok) return sealed;
-  const previous = await db
-    .select()
-    .from(kycDocuments)
-    .where(and(eq(kycDocuments.applicationId, applicationId), eq(kycDocuments.kind, kind)));
-  const [document] = await db
-    .insert(kycDocuments)
-    .values({ ...sealed.columns, applicationId, kind, uploadedBy: uploadedBy.toLowerCase() })
-    .returning();
-  for (const old of previous) {
-    await db.delete(kycDocuments).where(eq(kycDocuments.id, old.id));
-    await deleteStoredFile(old.filePath);
-  }
-  await writeAudit(db, {
-    actor: uploadedBy,
-    actorRole: "investor",
-    action: "kyc.document.upload",
-    subjectType: "kyc_application",
-    subjectId: applicationId,
-    ...documentUploadChange({ previous, columns: sealed.columns, kind }),
+  return storeApplicationDocument(db, kycDocuments, upload, {
+    folder: "kyc",
+    audit: {
+      actor: upload.uploadedBy,
+      actorRole: "investor",
+      action: "kyc.document.upload",
+      subjectType: "kyc_application",
+      subjectId: upload.applicationId,
+    },
+    atomic: false,
   });
-  return { ok: true, document: document! };
 }
 
 export async function getKycDocument(db: Database, { id }: { id: string }): Promise<KycDocument | null> {

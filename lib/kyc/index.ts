@@ -46,7 +46,7 @@ export {
 } from "./wallet-unlinks";
 export type { UnlinkError, WalletExposure } from "./wallet-unlinks";
 export { DocumentDecryptionError } from "./crypto";
-export { decryptForViewing, documentUploadChange, sealDocument } from "./documents";
+export { decryptForViewing, storeApplicationDocument } from "./documents";
 export type { DocumentUpload, OpenedDocument } from "./documents";
 export { auditApplicationRefusal } from "./transitions";
 export * from "./client";

@@ -5,16 +5,10 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
 import { type MarketOrder, marketOrders } from "@/lib/db/schema";
-import { tablePage, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { tablePage, timeKeyset, type Page, type PageCursor } from "@/lib/paging";
 
 /** Oldest first; the order id breaks ties between orders placed in one block (served by market_orders_maker_open_idx). */
-export const OPEN_ORDERS_KEYSET: Keyset = {
-  parts: [
-    { expr: marketOrders.placedAt, cast: "timestamptz" },
-    { expr: marketOrders.orderId, cast: "numeric" },
-  ],
-  dir: "asc",
-};
+export const OPEN_ORDERS_KEYSET = timeKeyset(marketOrders.placedAt, marketOrders.orderId, "numeric", "asc");
 
 export async function listOpenOrdersPage(
   db: Database,

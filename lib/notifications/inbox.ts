@@ -4,7 +4,7 @@
  */
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { tablePage, type Keyset, type Page, type PageCursor } from "@/lib/paging";
+import { tablePage, timeKeyset, type Page, type PageCursor } from "@/lib/paging";
 import { notifications } from "@/lib/db/schema";
 import { recipientsOfViewer } from "./recipients";
 import { type MailLocale, renderNotification } from "./render";
@@ -23,13 +23,7 @@ export async function countUnread(db: Database, { address }: { address: string }
 export const NOTIFICATIONS_PAGE = 25;
 
 /** Newest first; the id breaks ties (served by notifications_recipient_created_idx). */
-export const NOTIFICATIONS_KEYSET: Keyset = {
-  parts: [
-    { expr: notifications.createdAt, cast: "timestamptz" },
-    { expr: notifications.id, cast: "uuid" },
-  ],
-  dir: "desc",
-};
+export const NOTIFICATIONS_KEYSET = timeKeyset(notifications.createdAt, notifications.id, "uuid", "desc");
 
 /** One page of this person's notifications, newest first, in their language, with how many there are in all. */
 export async function listNotificationsPage(

@@ -19,6 +19,20 @@ export type KeyPart = {
 };
 export type Keyset = { parts: readonly KeyPart[]; dir: "asc" | "desc" };
 
+/** The usual key: a time (never null), then the row's unique id, which breaks ties between equal times. */
+export const timeKeyset = (
+  at: AnyColumn | SQL,
+  id: AnyColumn,
+  idCast: "uuid" | "numeric" | "integer",
+  dir: Keyset["dir"],
+): Keyset => ({
+  parts: [
+    { expr: at, cast: "timestamptz" },
+    { expr: id, cast: idCast },
+  ],
+  dir,
+});
+
 /** The selection field that carries each row's key, as text: spread into the page query's select. */
 export function keysetSelect(k: Keyset) {
   return {

@@ -150,13 +150,17 @@ export async function renderStatementPdf({
   if (s.partial) note(t("pdf.partial", { date: formatDay(s.to, locale) }));
   note(t("pdf.basis"));
 
+  /** A table column headed by the word `pdf.<key>`. */
+  const col = (key: string, width: number, align?: Column["align"]): Column => ({
+    label: t(`pdf.${key}`),
+    width,
+    align,
+  });
+
   // Summary.
   heading(t("pdf.summary"));
   table(
-    [
-      { label: t("pdf.item"), width: 3 },
-      { label: t("pdf.amount"), width: 2, align: "right" },
-    ],
+    [col("item", 3), col("amount", 2, "right")],
     [
       [t("pdf.totalValue"), money(s.totals.value)],
       [t("pdf.totalBought"), money(s.totals.bought)],
@@ -170,12 +174,7 @@ export async function renderStatementPdf({
   listSection(
     t(s.partial ? "pdf.holdingsNow" : "pdf.holdings", { date: formatDay(s.to, locale) }),
     t("pdf.holdingsEmpty"),
-    [
-      { label: t("pdf.artwork"), width: 4 },
-      { label: t("pdf.shares"), width: 1.4, align: "right" },
-      { label: t("pdf.price"), width: 2.6, align: "right" },
-      { label: t("pdf.value"), width: 2.2, align: "right" },
-    ],
+    [col("artwork", 4), col("shares", 1.4, "right"), col("price", 2.6, "right"), col("value", 2.2, "right")],
     s.holdings.map((h) => [
       title(h),
       formatCount(h.shares, locale),
@@ -190,12 +189,12 @@ export async function renderStatementPdf({
     t("pdf.trades"),
     t("pdf.tradesEmpty"),
     [
-      { label: t("pdf.date"), width: 2.2 },
-      { label: t("pdf.type"), width: 2.2 },
-      { label: t("pdf.artwork"), width: 3 },
-      { label: t("pdf.shares"), width: 1.2, align: "right" },
-      { label: t("pdf.amount"), width: 2, align: "right" },
-      { label: t("pdf.fee"), width: 1.6, align: "right" },
+      col("date", 2.2),
+      col("type", 2.2),
+      col("artwork", 3),
+      col("shares", 1.2, "right"),
+      col("amount", 2, "right"),
+      col("fee", 1.6, "right"),
     ],
     s.trades.map((h) => [
       formatDay(h.at, locale),
@@ -211,12 +210,7 @@ export async function renderStatementPdf({
   listSection(
     t("pdf.distributions"),
     t("pdf.distributionsEmpty"),
-    [
-      { label: t("pdf.date"), width: 2.2 },
-      { label: t("pdf.kind"), width: 2.4 },
-      { label: t("pdf.artwork"), width: 3.6 },
-      { label: t("pdf.amount"), width: 2, align: "right" },
-    ],
+    [col("date", 2.2), col("kind", 2.4), col("artwork", 3.6), col("amount", 2, "right")],
     s.distributions.map((h) => [
       formatDay(h.at, locale),
       h.distributionKind ? t(`distributions.kinds.${h.distributionKind}`) : "—",

@@ -5,16 +5,12 @@ import "server-only";
  * with `setFee`, DEFAULT_ADMIN_ROLE, at most MAX_FEE_BPS) and the payment token (fixed per deployment). The server
  * reads them and, after the admin's transaction, verifies it and audits the change; it signs nothing.
  */
-import { and, eq } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
-import { writeAudit } from "@/lib/audit";
+import { type AuditInput, auditTxOnce, writeAudit } from "@/lib/audit";
 import { hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
-import { findErrorByName } from "@/lib/chain/errors";
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
-import { verifyContractCall } from "@/lib/chain/verify-tx";
+import { callRefusal, isKnownTx, verifyContractCall } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
-import { lockForTransaction } from "@/lib/db/locks";
-import { auditLog } from "@/lib/db/schema";
 
 export type MarketFee = {
   market: Address;
@@ -85,14 +81,7 @@ export async function verifyAdminMarketCall({
   const market = getDeployments().market;
   if (!market) return { ok: false as const, code: "no_market" as AdminMarketCallError };
   const client = getPublicClient();
-  const known = await client.getTransaction({ hash: txHash }).then(
-    () => true,
-    (error: unknown) => {
-      if (findErrorByName(error, "TransactionNotFoundError")) return false;
-      throw error;
-    },
-  );
-  if (!known) return { ok: false as const, code: "tx_not_found" as AdminMarketCallError };
+  if (!(await isKnownTx(client, txHash))) return { ok: false as const, code: "tx_not_found" as AdminMarketCallError };
   const verified = await verifyContractCall({
     client,
     txHash,
@@ -100,16 +89,8 @@ export async function verifyAdminMarketCall({
     allowed: [{ address: market, abi: marketAbi, functions: [fn] }],
     waitMs: 30_000,
   });
-  if (!verified.ok) {
-    const c = verified.code;
-    const code: AdminMarketCallError =
-      c === "tx_failed" || c === "tx_wrong_sender"
-        ? c
-        : c === "tx_not_found" || c === "tx_pending"
-          ? "tx_not_found"
-          : "tx_wrong_call";
-    return { ok: false as const, code };
-  }
+  if (!verified.ok)
+    return { ok: false as const, code: callRefusal(verified.code, "tx_wrong_call") as AdminMarketCallError };
   return { ok: true as const, market, args: verified.call.args, receipt: verified.call.receipt };
 }
 
@@ -134,30 +115,49 @@ export async function recordMarketFeeChange(
   ]);
   if (!after || after.feeBps !== input.feeBps || after.feeRecipient !== getAddress(input.feeRecipient))
     return { ok: false, code: "state_mismatch" };
-  const txHash = input.txHash.toLowerCase();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    await lockForTransaction(t, `admin.market_fee:${txHash}`);
-    const [already] = await t
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.txHash, txHash), eq(auditLog.action, "admin.setting.market_fee")))
-      .limit(1);
-    if (already) return { ok: false as const, code: "already_recorded" as const };
-    await writeAudit(t, {
-      actor: input.admin.toLowerCase(),
-      actorRole: "admin",
+  return auditMarketCallOnce(
+    db,
+    {
+      lock: "admin.market_fee",
       action: "admin.setting.market_fee",
-      subjectType: "contract",
-      subjectId: market.toLowerCase(),
+      admin: input.admin,
+      market,
+      txHash: input.txHash,
       before: before ? { feeBps: before.feeBps, feeRecipient: before.feeRecipient.toLowerCase() } : null,
       after: {
         feeBps: after.feeBps,
         feeRecipient: after.feeRecipient.toLowerCase(),
         blockNumber: Number(receipt.blockNumber),
       },
+    },
+    { ok: true as const, blockNumber: receipt.blockNumber },
+  );
+}
+
+/**
+ * Audits the admin's verified call on the Market once (`action`, its contract the subject): a second post-back of the
+ * hash, under the lock `<lock>:<hash>`, finds the first one's entry and answers `already_recorded`.
+ */
+export function auditMarketCallOnce<T>(
+  db: Database,
+  entry: { lock: string; action: string; admin: Address; market: Address; txHash: Hex } & Pick<
+    AuditInput,
+    "before" | "after"
+  >,
+  result: T,
+) {
+  const txHash = entry.txHash.toLowerCase();
+  return auditTxOnce(db, { lock: `${entry.lock}:${txHash}`, txHash, actions: [entry.action] }, async (t) => {
+    await writeAudit(t, {
+      actor: entry.admin.toLowerCase(),
+      actorRole: "admin",
+      action: entry.action,
+      subjectType: "contract",
+      subjectId: entry.market.toLowerCase(),
+      before: entry.before,
+      after: entry.after,
       txHash,
     });
-    return { ok: true as const, blockNumber: receipt.blockNumber };
+    return result;
   });
 }

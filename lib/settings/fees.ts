@@ -5,14 +5,10 @@ import "server-only";
  * `withdrawFees()` pays the whole amount to the current fee recipient (anyone may call it; it pays only the
  * recipient). The admin sends it from their own wallet; the server verifies the mined transaction and audits it.
  */
-import { and, eq } from "drizzle-orm";
 import { type Address, getAddress, type Hex, parseEventLogs } from "viem";
-import { writeAudit } from "@/lib/audit";
 import { marketAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
-import { lockForTransaction } from "@/lib/db/locks";
-import { auditLog } from "@/lib/db/schema";
-import { type AdminMarketCallError, verifyAdminMarketCall } from "@/lib/settings/chain";
+import { type AdminMarketCallError, auditMarketCallOnce, verifyAdminMarketCall } from "@/lib/settings/chain";
 
 export type FeesWithdrawError = AdminMarketCallError | "nothing_paid" | "already_recorded";
 
@@ -39,30 +35,21 @@ export async function recordFeesWithdrawal(
   if (!paid || logs.length !== 1) return { ok: false, code: "nothing_paid" };
   const recipient = getAddress(paid.args.feeRecipient);
   const amount = paid.args.amount;
-  const txHash = input.txHash.toLowerCase();
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
-    await lockForTransaction(t, `market.fees_withdrawn:${txHash}`);
-    const [already] = await t
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.txHash, txHash), eq(auditLog.action, "market.fees_withdrawn")))
-      .limit(1);
-    if (already) return { ok: false as const, code: "already_recorded" as const };
-    await writeAudit(t, {
-      actor: input.admin.toLowerCase(),
-      actorRole: "admin",
+  return auditMarketCallOnce(
+    db,
+    {
+      lock: "market.fees_withdrawn",
       action: "market.fees_withdrawn",
-      subjectType: "contract",
-      subjectId: market.toLowerCase(),
+      admin: input.admin,
+      market,
+      txHash: input.txHash,
       before: null,
       after: {
         amount: amount.toString(),
         recipient: recipient.toLowerCase(),
         blockNumber: Number(receipt.blockNumber),
       },
-      txHash,
-    });
-    return { ok: true as const, recipient, amount, blockNumber: receipt.blockNumber };
-  });
+    },
+    { ok: true as const, recipient, amount, blockNumber: receipt.blockNumber },
+  );
 }

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import type { Address } from "viem";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
@@ -163,11 +163,7 @@ export function DistributionForm({ token, account }: { token: Address; account: 
         set={setClaimDays}
         className="max-w-40"
       />
-      <div>
-        <Button type="submit" loading={busy}>
-          {busy ? t("preparing") : t("prepare")}
-        </Button>
-      </div>
+      <SubmitButton loading={busy}>{busy ? t("preparing") : t("prepare")}</SubmitButton>
     </form>
   );
 }

@@ -6,6 +6,8 @@ import {
   check,
   index,
   integer,
+  type PgEnum,
+  pgTable,
   text,
   timestamp,
   uniqueIndex,
@@ -85,10 +87,25 @@ export const sealedDocument = () => ({
 });
 
 /** An application documents table's index by application and its SHA-256 format check (`<table>_…`). */
-export const sealedDocumentChecks = (table: string, t: { applicationId: AnyPgColumn; sha256: AnyPgColumn }) => [
+const sealedDocumentChecks = (table: string, t: { applicationId: AnyPgColumn; sha256: AnyPgColumn }) => [
   index(`${table}_application_idx`).on(t.applicationId),
   check(`${table}_sha256_format`, isBytes32(t.sha256)),
 ];
+
+/**
+ * The sealed documents of an application (an investor's KYC, an issuer's KYB): one row per document, owned by the
+ * application (`owner`), of one of its `kind`s, with the sealed file's columns, indexed by application.
+ */
+export const applicationDocumentsTable = <N extends string, K extends [string, ...string[]]>(
+  name: N,
+  owner: () => AnyPgColumn,
+  kind: PgEnum<K>,
+) =>
+  pgTable(
+    name,
+    { ...ownedRow("applicationId", "application_id", owner), kind: kind("kind").notNull(), ...sealedDocument() },
+    (t) => sealedDocumentChecks(name, t),
+  );
 
 /**
  * The index by block of an indexer projection's rows (`<table>_block_idx`): a reorg rolls back the rows of the blocks

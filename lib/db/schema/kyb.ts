@@ -2,16 +2,7 @@
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import {
-  addressChecks,
-  createdAt,
-  ownedRow,
-  sealedDocument,
-  sealedDocumentChecks,
-  timestamptz,
-  updatedAt,
-  uuidId,
-} from "./columns";
+import { addressChecks, applicationDocumentsTable, createdAt, timestamptz, updatedAt, uuidId } from "./columns";
 
 /**
  * The states of an issuer application (lib/kyb/state.ts): draft → submitted → (needs_information ↔ resubmitted) →
@@ -94,13 +85,9 @@ export const issuerApplications = pgTable(
 export type IssuerApplication = InferSelectModel<typeof issuerApplications>;
 
 /** A company document, sealed like KYC documents (lib/kyc/documents: checked by content, AES-256-GCM at rest). */
-export const issuerApplicationDocuments = pgTable(
+export const issuerApplicationDocuments = applicationDocumentsTable(
   "issuer_application_documents",
-  {
-    ...ownedRow("applicationId", "application_id", () => issuerApplications.id),
-    kind: kybDocumentKind("kind").notNull(),
-    ...sealedDocument(),
-  },
-  (t) => sealedDocumentChecks("issuer_application_documents", t),
+  () => issuerApplications.id,
+  kybDocumentKind,
 );
 export type IssuerApplicationDocument = InferSelectModel<typeof issuerApplicationDocuments>;

@@ -2,15 +2,7 @@
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import {
-  addressChecks,
-  timestamptz,
-  decision,
-  ownedRow,
-  sealedDocument,
-  sealedDocumentChecks,
-  timestamps,
-} from "./columns";
+import { addressChecks, applicationDocumentsTable, timestamptz, decision, ownedRow, timestamps } from "./columns";
 import { kycStatus, investors, type KycStatus } from "./people";
 
 // ---------------------------------------------------------------------------------------------
@@ -174,13 +166,5 @@ export const walletUnlinkRequests = pgTable(
 export type WalletUnlinkRequest = InferSelectModel<typeof walletUnlinkRequests>;
 
 /** Uploaded KYC documents: the file is AES-256-GCM encrypted at `file_path` (relative to the files folder). */
-export const kycDocuments = pgTable(
-  "kyc_documents",
-  {
-    ...ownedRow("applicationId", "application_id", () => kycApplications.id),
-    kind: kycDocumentKind("kind").notNull(),
-    ...sealedDocument(),
-  },
-  (t) => sealedDocumentChecks("kyc_documents", t),
-);
+export const kycDocuments = applicationDocumentsTable("kyc_documents", () => kycApplications.id, kycDocumentKind);
 export type KycDocument = InferSelectModel<typeof kycDocuments>;
