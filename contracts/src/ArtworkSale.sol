@@ -8,6 +8,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IArtworkSale} from "./interfaces/IArtworkSale.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 import {HolderTree} from "./libraries/HolderTree.sol";
+import {StaticRead} from "./libraries/StaticRead.sol";
 
 /// @notice What the sale reads of, and asks of, a share token.
 interface ISaleShareToken {
@@ -410,11 +411,11 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
         if (voter != at) return voter == holder ? SALE_WALLET_RECOVERED : SALE_NOT_VOTER;
         address reg = address(registry);
         if (
-            HolderTree.readFlag(token, ISaleShareToken.paused.selector)
-                || HolderTree.readFlag(reg, IIdentityRegistry.platformStopped.selector)
+            StaticRead.flag(token, ISaleShareToken.paused.selector)
+                || StaticRead.flag(reg, IIdentityRegistry.platformStopped.selector)
         ) return SALE_TRADING_STOPPED;
-        if (HolderTree.readFlag(token, ISaleShareToken.isFrozen.selector, voter)) return SALE_FROZEN;
-        if (!HolderTree.readFlag(reg, IIdentityRegistry.isVerified.selector, voter)) return SALE_NOT_VERIFIED;
+        if (StaticRead.flag(token, ISaleShareToken.isFrozen.selector, voter)) return SALE_FROZEN;
+        if (!StaticRead.flag(reg, IIdentityRegistry.isVerified.selector, voter)) return SALE_NOT_VERIFIED;
         return SALE_OK;
     }
 
@@ -427,20 +428,20 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
         if (s.status != Status.Approved) return (SALE_NOT_APPROVED, 0, 0);
         address token = s.token;
         address reg = address(registry);
-        shares = HolderTree.readWord(token, ISaleShareToken.balanceOf.selector, wallet);
+        shares = StaticRead.word(token, ISaleShareToken.balanceOf.selector, wallet);
         // supplyAtClose ≥ any balance since trading ended (only redemptions burn), and > 0 whenever a balance is.
         if (shares != 0) payout = uint256(s.price) * shares / s.supplyAtClose;
         if (
-            HolderTree.readFlag(token, ISaleShareToken.paused.selector)
-                || HolderTree.readFlag(reg, IIdentityRegistry.platformStopped.selector)
+            StaticRead.flag(token, ISaleShareToken.paused.selector)
+                || StaticRead.flag(reg, IIdentityRegistry.platformStopped.selector)
         ) {
             code = SALE_TRADING_STOPPED;
         } else if (
-            HolderTree.readFlag(token, ISaleShareToken.isFrozen.selector, wallet)
-                || HolderTree.readWord(token, ISaleShareToken.frozenShares.selector, wallet) != 0
+            StaticRead.flag(token, ISaleShareToken.isFrozen.selector, wallet)
+                || StaticRead.word(token, ISaleShareToken.frozenShares.selector, wallet) != 0
         ) {
             code = SALE_FROZEN;
-        } else if (!HolderTree.readFlag(reg, IIdentityRegistry.isVerified.selector, wallet)) {
+        } else if (!StaticRead.flag(reg, IIdentityRegistry.isVerified.selector, wallet)) {
             code = SALE_NOT_VERIFIED;
         } else if (shares == 0) {
             code = SALE_NOTHING_TO_REDEEM;

@@ -8,6 +8,7 @@ import {IDistributor, IDistributorShareToken} from "./interfaces/IDistributor.so
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 import {IMarketTokenFactory} from "./interfaces/IMarket.sol";
 import {HolderTree} from "./libraries/HolderTree.sol";
+import {StaticRead} from "./libraries/StaticRead.sol";
 
 /// @title Distributor
 /// @notice Holds issuers' deposits for their token holders and pays each entitlement against the Merkle root the
@@ -349,10 +350,10 @@ contract Distributor is IDistributor, ReentrancyGuardTransient {
         address claimant = HolderTree.lastWallet(token, holder);
         if (payee != claimant) return payee == holder ? CLAIM_WALLET_RECOVERED : CLAIM_NOT_HOLDER;
         address reg = address(registry);
-        if (HolderTree.readFlag(reg, IIdentityRegistry.platformStopped.selector)) return CLAIM_PLATFORM_STOPPED;
+        if (StaticRead.flag(reg, IIdentityRegistry.platformStopped.selector)) return CLAIM_PLATFORM_STOPPED;
         // The freeze flag alone (one slot): the wallet's lock-up does not matter to money paid to it.
-        if (HolderTree.readFlag(token, IDistributorShareToken.isFrozen.selector, payee)) return CLAIM_FROZEN;
-        if (!HolderTree.readFlag(reg, IIdentityRegistry.isVerified.selector, payee)) return CLAIM_NOT_VERIFIED;
+        if (StaticRead.flag(token, IDistributorShareToken.isFrozen.selector, payee)) return CLAIM_FROZEN;
+        if (!StaticRead.flag(reg, IIdentityRegistry.isVerified.selector, payee)) return CLAIM_NOT_VERIFIED;
         return CLAIM_OK;
     }
 }

@@ -14,12 +14,12 @@ import {IDistributor} from "../src/interfaces/IDistributor.sol";
 /// token (a clone: two cold accounts), the KYC record and emergency stop on the registry (a third). What the
 /// distributor does itself is lean: the distribution's first slot holds all a claim reads besides the root and the
 /// bitmap word, and the remainder it writes (109,307 → 89,200 → 88,557 with the freeze flag alone → 85,978); the
-/// bitmap word is read once (85,818); the token and registry reads are lean static calls (85,151); the first slot is
-/// decoded without a memory struct (84,855). Every bitmap word is written at creation, so no claim writes a zero slot.
-/// The ceiling is the measured figure rounded up, so that any growth fails here.
+/// bitmap word is read once (85,818); the token and registry reads are lean static calls ({StaticRead}) and the first
+/// slot is decoded without a memory struct (84,793). Every bitmap word is written at creation, so no claim writes a
+/// zero slot. The ceiling is the measured figure rounded up, so that any growth fails here.
 contract DistributorGasTest is DistributorBase, TxGas {
     uint256 internal constant CLAIM_TARGET = 85_000;
-    uint256 internal constant CLAIM_CEILING = 84_900;
+    uint256 internal constant CLAIM_CEILING = 84_850;
     uint256 internal constant HOLDERS = 1000;
 
     Entitlement[] internal _e;

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {StaticRead} from "./StaticRead.sol";
 
 /// @notice The one function of a share token the holder trees need: where a recovery moved a wallet.
 interface IRecoveredTo {
@@ -12,8 +13,7 @@ interface IRecoveredTo {
 /// @notice What the Distributor and the ArtworkSale share about a tree of the token's holders at a record block: the
 /// leaf check (OpenZeppelin's standard tree over `(uint256 index, address wallet, uint256 value)`, the value being an
 /// entitlement or a voting weight) and the wallet that acts for a holder (the holder itself, or the last wallet of the
-/// token's chain of recoveries from it). Its reads of the token and the registry are lean static calls (scratch memory,
-/// no allocation: a claim or a vote makes four of them), reverting with the callee's reason when it reverts.
+/// token's chain of recoveries from it, read with {StaticRead}).
 library HolderTree {
     /// @notice Recoveries followed from a holding wallet to the wallet that acts for it (as the Market's refunds).
     uint256 internal constant MAX_RECOVERY_HOPS = 8;
@@ -42,46 +42,9 @@ library HolderTree {
     function lastWallet(address token, address holder) internal view returns (address at) {
         at = holder;
         for (uint256 i; i < MAX_RECOVERY_HOPS; ++i) {
-            address next = address(uint160(readWord(token, IRecoveredTo.recoveredTo.selector, at)));
+            address next = address(uint160(StaticRead.word(token, IRecoveredTo.recoveredTo.selector, at)));
             if (next == address(0)) break;
             at = next;
         }
-    }
-
-    /// @dev The first word `target.selector(arg)` returns (a view: a static call).
-    function readWord(address target, bytes4 selector, address arg) internal view returns (uint256 word) {
-        assembly ("memory-safe") {
-            mstore(0x00, selector)
-            mstore(0x04, and(arg, 0xffffffffffffffffffffffffffffffffffffffff))
-            word := _staticWord(target, 0x24)
-            function _staticWord(to, size) -> w {
-                if iszero(staticcall(gas(), to, 0x00, size, 0x00, 0x20)) {
-                    let m := mload(0x40)
-                    returndatacopy(m, 0x00, returndatasize())
-                    revert(m, returndatasize())
-                }
-                if lt(returndatasize(), 0x20) { revert(0x00, 0x00) }
-                w := mload(0x00)
-            }
-        }
-    }
-
-    /// @dev Whether `target.selector()` (a view without argument returning a bool) says true.
-    function readFlag(address target, bytes4 selector) internal view returns (bool flag) {
-        assembly ("memory-safe") {
-            mstore(0x00, selector)
-            if iszero(staticcall(gas(), target, 0x00, 0x04, 0x00, 0x20)) {
-                let m := mload(0x40)
-                returndatacopy(m, 0x00, returndatasize())
-                revert(m, returndatasize())
-            }
-            if lt(returndatasize(), 0x20) { revert(0x00, 0x00) }
-            flag := iszero(iszero(mload(0x00)))
-        }
-    }
-
-    /// @dev Whether `target.selector(arg)` (a view returning a bool) says true.
-    function readFlag(address target, bytes4 selector, address arg) internal view returns (bool) {
-        return readWord(target, selector, arg) != 0;
     }
 }
