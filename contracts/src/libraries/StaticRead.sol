@@ -4,7 +4,8 @@ pragma solidity ^0.8.28;
 /// @title StaticRead
 /// @notice Lean static calls to the platform's own views (share token, identity registry): the call data is written
 /// to the scratch space (up to one argument) or to unallocated memory, and the answer read from there, with no
-/// allocation and no ABI decoding beyond the words used. A hot path that makes several reads saves a few hundred gas each against a high-level call. A call that
+/// allocation and no ABI decoding beyond the words used. Each function writes its call out in full on purpose: one
+/// shared private helper was measured at ~50 gas more per read (a claim 84,793 → 84,885, an ask fill +230). A hot path that makes several reads saves a few hundred gas each against a high-level call. A call that
 /// reverts reverts with the callee's reason; a call that answers less than the words read reverts.
 library StaticRead {
     /// @dev First word of `target.selector()`.
