@@ -4,10 +4,11 @@ pragma solidity ^0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IArtworkSale} from "./interfaces/IArtworkSale.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
+import {HolderTree} from "./libraries/HolderTree.sol";
+import {StaticRead} from "./libraries/StaticRead.sol";
 
 /// @notice What the sale reads of, and asks of, a share token.
 interface ISaleShareToken {
@@ -80,7 +81,7 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
     uint256 public constant MIN_VOTING_PERIOD = 7 days;
     uint256 public constant MAX_VOTING_PERIOD = 90 days;
     /// @notice Recoveries followed from a holding wallet to the wallet that votes (as the Market and Distributor).
-    uint256 public constant MAX_RECOVERY_HOPS = 8;
+    uint256 public constant MAX_RECOVERY_HOPS = HolderTree.MAX_RECOVERY_HOPS;
 
     IERC20 public immutable paymentToken;
     /// @notice The platform's identity registry: every sold token answers to it (checked when a sale opens).
@@ -401,15 +402,20 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
         bytes32[] calldata proof
     ) private view returns (uint8) {
         if (s.status != Status.Voting || block.timestamp >= s.votingEnds) return SALE_VOTE_CLOSED;
-        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(index, holder, weight))));
         // A weight above the supply at the record block is no weight of this register (and keeps the tally in 96 bits).
-        if (weight > s.supply || !MerkleProof.verifyCalldata(proof, s.weightsRoot, leaf)) return SALE_NOT_HOLDER;
-        ISaleShareToken t = ISaleShareToken(s.token);
-        address at = _voter(t, holder);
+        if (weight > s.supply || !HolderTree.verify(proof, s.weightsRoot, index, holder, weight)) {
+            return SALE_NOT_HOLDER;
+        }
+        address token = s.token;
+        address at = HolderTree.lastWallet(token, holder);
         if (voter != at) return voter == holder ? SALE_WALLET_RECOVERED : SALE_NOT_VOTER;
-        if (t.paused() || registry.platformStopped()) return SALE_TRADING_STOPPED;
-        if (t.isFrozen(voter)) return SALE_FROZEN;
-        if (!registry.isVerified(voter)) return SALE_NOT_VERIFIED;
+        address reg = address(registry);
+        if (
+            StaticRead.flag(token, ISaleShareToken.paused.selector)
+                || StaticRead.flag(reg, IIdentityRegistry.platformStopped.selector)
+        ) return SALE_TRADING_STOPPED;
+        if (StaticRead.flag(token, ISaleShareToken.isFrozen.selector, voter)) return SALE_FROZEN;
+        if (!StaticRead.flag(reg, IIdentityRegistry.isVerified.selector, voter)) return SALE_NOT_VERIFIED;
         return SALE_OK;
     }
 
@@ -420,14 +426,26 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
         returns (uint8 code, uint256 shares, uint256 payout)
     {
         if (s.status != Status.Approved) return (SALE_NOT_APPROVED, 0, 0);
-        ISaleShareToken t = ISaleShareToken(s.token);
-        shares = t.balanceOf(wallet);
+        address token = s.token;
+        address reg = address(registry);
+        shares = StaticRead.word(token, ISaleShareToken.balanceOf.selector, wallet);
         // supplyAtClose ≥ any balance since trading ended (only redemptions burn), and > 0 whenever a balance is.
         if (shares != 0) payout = uint256(s.price) * shares / s.supplyAtClose;
-        if (t.paused() || registry.platformStopped()) code = SALE_TRADING_STOPPED;
-        else if (t.isFrozen(wallet) || t.frozenShares(wallet) != 0) code = SALE_FROZEN;
-        else if (!registry.isVerified(wallet)) code = SALE_NOT_VERIFIED;
-        else if (shares == 0) code = SALE_NOTHING_TO_REDEEM;
+        if (
+            StaticRead.flag(token, ISaleShareToken.paused.selector)
+                || StaticRead.flag(reg, IIdentityRegistry.platformStopped.selector)
+        ) {
+            code = SALE_TRADING_STOPPED;
+        } else if (
+            StaticRead.flag(token, ISaleShareToken.isFrozen.selector, wallet)
+                || StaticRead.word(token, ISaleShareToken.frozenShares.selector, wallet) != 0
+        ) {
+            code = SALE_FROZEN;
+        } else if (!StaticRead.flag(reg, IIdentityRegistry.isVerified.selector, wallet)) {
+            code = SALE_NOT_VERIFIED;
+        } else if (shares == 0) {
+            code = SALE_NOTHING_TO_REDEEM;
+        }
     }
 
     /// @dev Turnout against the supply at the record block; approval strictly above `approvalBps` of the votes cast.
@@ -477,16 +495,5 @@ contract ArtworkSale is IArtworkSale, ReentrancyGuardTransient {
         else againstVotes += w;
         s.forVotes = forVotes;
         s.againstVotes = againstVotes;
-    }
-
-    /// @dev `holder`, or the last wallet of the chain of recoveries the token recorded from it (at most
-    /// {MAX_RECOVERY_HOPS} followed, as the Market's refunds and the Distributor's claims).
-    function _voter(ISaleShareToken t, address holder) private view returns (address at) {
-        at = holder;
-        for (uint256 i; i < MAX_RECOVERY_HOPS; ++i) {
-            address next = t.recoveredTo(at);
-            if (next == address(0)) break;
-            at = next;
-        }
     }
 }

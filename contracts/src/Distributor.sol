@@ -3,11 +3,12 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IDistributor, IDistributorShareToken} from "./interfaces/IDistributor.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
 import {IMarketTokenFactory} from "./interfaces/IMarket.sol";
+import {HolderTree} from "./libraries/HolderTree.sol";
+import {StaticRead} from "./libraries/StaticRead.sol";
 
 /// @title Distributor
 /// @notice Holds issuers' deposits for their token holders and pays each entitlement against the Merkle root the
@@ -51,28 +52,32 @@ contract Distributor is IDistributor, ReentrancyGuardTransient {
     /// @notice The shortest claim window an issuer may set.
     uint256 public constant MIN_CLAIM_WINDOW = 7 days;
     /// @notice Recoveries followed from a holding wallet to the wallet that may claim (as the Market's refunds).
-    uint256 public constant MAX_RECOVERY_HOPS = 8;
+    uint256 public constant MAX_RECOVERY_HOPS = HolderTree.MAX_RECOVERY_HOPS;
 
     IERC20 public immutable paymentToken;
     IMarketTokenFactory public immutable factory;
     /// @notice The platform's identity registry: every token of the factory answers to it (checked at creation).
     IIdentityRegistry public immutable registry;
 
-    /// @dev Storage layout of a distribution, tuned for the claim: `remaining` (not `claimed`) starts equal to `amount`
-    /// so that a claim rewrites a non-zero slot (2,900 gas) instead of writing a zero one (20,000).
+    /// @dev Storage layout of a distribution, tuned for the claim: its first slot holds all a claim reads besides the
+    /// root and the claimed-bitmap word, and the one value it writes, `remaining` (not `claimed`), which starts equal to
+    /// `amount` so that a claim rewrites a non-zero slot (2,900 gas) instead of writing a zero one (20,000). Hence an
+    /// amount below 2^56 base units (HK$72 billion at 6 decimals) and a deadline below 2^32 (the year 2106). `closed`
+    /// lives elsewhere: a distribution closes only after its deadline, so a claim before the deadline never needs it.
     struct Stored {
-        // Slot 0: all a claim reads besides the root and the remainder.
+        // Slot 0: all a claim reads besides the root and its bitmap word.
         address token;
-        uint64 claimDeadline;
-        Kind kind;
+        uint32 claimDeadline;
         bool held;
-        bool closed;
+        uint56 remaining;
         // Slot 1.
         address issuer;
         uint64 recordBlock;
         uint32 leafCount;
+        // Slot 2.
         uint128 amount;
-        uint128 remaining;
+        Kind kind;
+        bool closed;
         bytes32 root;
         bytes32 treeHash;
     }
@@ -107,15 +112,15 @@ contract Distributor is IDistributor, ReentrancyGuardTransient {
         id = ++_count;
         _distributions[id] = Stored({
             token: token,
-            recordBlock: uint64(terms.recordBlock),
-            kind: terms.kind,
+            claimDeadline: uint32(terms.claimDeadline),
             held: false,
-            closed: false,
+            remaining: uint56(terms.amount),
             issuer: msg.sender,
-            claimDeadline: uint64(terms.claimDeadline),
+            recordBlock: uint64(terms.recordBlock),
             leafCount: uint32(terms.leafCount),
             amount: uint128(terms.amount),
-            remaining: uint128(terms.amount),
+            kind: terms.kind,
+            closed: false,
             root: terms.root,
             treeHash: terms.treeHash
         });
@@ -146,14 +151,14 @@ contract Distributor is IDistributor, ReentrancyGuardTransient {
         }
         if (IDistributorShareToken(token).owner() != msg.sender) revert DistributorNotIssuer(token, msg.sender);
         if (
-            terms.amount == 0 || terms.amount > type(uint128).max || terms.root == bytes32(0)
+            terms.amount == 0 || terms.amount > type(uint56).max || terms.root == bytes32(0)
                 || terms.treeHash == bytes32(0) || terms.leafCount == 0 || terms.leafCount > type(uint32).max
         ) {
             revert DistributorInvalid();
         }
         if (terms.recordBlock >= block.number) revert DistributorRecordBlockNotPast(terms.recordBlock, block.number);
         uint256 earliest = block.timestamp + MIN_CLAIM_WINDOW;
-        if (terms.claimDeadline < earliest || terms.claimDeadline > type(uint64).max) {
+        if (terms.claimDeadline < earliest || terms.claimDeadline > type(uint32).max) {
             revert DistributorWindowTooShort(terms.claimDeadline, earliest);
         }
     }
@@ -212,18 +217,40 @@ contract Distributor is IDistributor, ReentrancyGuardTransient {
     }
 
     function _claim(uint256 id, uint256 index, address holder, uint256 amount, bytes32[] calldata proof) private {
-        Stored storage d = _existing(id);
-        uint8 code = _claimCode(d, id, index, holder, msg.sender, amount, proof);
-        if (code != CLAIM_OK) revert ClaimRefused(id, holder, code);
-        _claimedBits[id][index / LEAVES_PER_WORD] |= 1 << (index % LEAVES_PER_WORD);
-        // A tree whose entitlements add up to more than the deposit cannot pay out beyond it.
-        uint256 remaining = d.remaining;
-        if (amount > remaining) revert ClaimRefused(id, holder, CLAIM_NOT_ENTITLED);
+        (Stored storage d, uint256 word, uint256 bitsSlot, uint256 bitsWord) =
+            _claimable(id, index, holder, amount, proof);
+        // amount ≤ remaining, the top field of the first slot: only `remaining` changes.
         unchecked {
-            d.remaining = uint128(remaining - amount);
+            word -= amount << _REMAINING_SHIFT;
+        }
+        assembly ("memory-safe") {
+            sstore(bitsSlot, bitsWord)
+            sstore(d.slot, word)
         }
         emit Claimed(id, index, holder, msg.sender, amount);
         paymentToken.safeTransfer(msg.sender, amount);
+    }
+
+    /// @dev The checks of a claim by the caller; returns the distribution, its first slot, and the claimed-bitmap
+    /// word's slot with the leaf's bit set. Each slot is read once.
+    function _claimable(uint256 id, uint256 index, address holder, uint256 amount, bytes32[] calldata proof)
+        private
+        view
+        returns (Stored storage d, uint256 word, uint256 bitsSlot, uint256 bitsWord)
+    {
+        d = _distributions[id];
+        assembly ("memory-safe") {
+            word := sload(d.slot)
+        }
+        if (uint160(word) == 0) revert DistributorNotFound(id);
+        (bitsSlot, bitsWord) = _bitsWord(id, index);
+        uint8 code = _claimCode(
+            d, word, bitsWord & (1 << (index % LEAVES_PER_WORD)) != 0, index, holder, msg.sender, amount, proof
+        );
+        // A tree whose entitlements add up to more than the deposit cannot pay out beyond it.
+        if (code == CLAIM_OK && amount > word >> _REMAINING_SHIFT) code = CLAIM_NOT_ENTITLED;
+        if (code != CLAIM_OK) revert ClaimRefused(id, holder, code);
+        bitsWord |= 1 << (index % LEAVES_PER_WORD);
     }
 
     // ---------------------------------------------------------------- views
@@ -238,7 +265,11 @@ contract Distributor is IDistributor, ReentrancyGuardTransient {
         bytes32[] calldata proof
     ) external view returns (uint8) {
         Stored storage d = _existing(id);
-        uint8 code = _claimCode(d, id, index, holder, payee, amount, proof);
+        uint256 word;
+        assembly ("memory-safe") {
+            word := sload(d.slot)
+        }
+        uint8 code = _claimCode(d, word, isClaimed(id, index), index, holder, payee, amount, proof);
         if (code == CLAIM_OK && amount > d.remaining) return CLAIM_NOT_ENTITLED;
         return code;
     }
@@ -279,44 +310,50 @@ contract Distributor is IDistributor, ReentrancyGuardTransient {
         if (d.token == address(0)) revert DistributorNotFound(id);
     }
 
+    /// @dev The storage slot of the claimed-bitmap word that holds leaf `index`'s flag, and the word.
+    function _bitsWord(uint256 id, uint256 index) private view returns (uint256 slot, uint256 word) {
+        mapping(uint256 => uint256) storage bits = _claimedBits[id];
+        uint256 w = index / LEAVES_PER_WORD;
+        assembly ("memory-safe") {
+            mstore(0x00, w)
+            mstore(0x20, bits.slot)
+            slot := keccak256(0x00, 0x40)
+            word := sload(slot)
+        }
+    }
+
+    /// @dev Bit offset of `remaining` in a distribution's first slot (after token, claim deadline and held).
+    uint256 private constant _REMAINING_SHIFT = 200;
+
     /// @dev The first reason, in this order: the distribution's state, the entitlement, who claims, then the token's
     /// rules for the receiving wallet (the money stays reserved while they refuse).
     function _claimCode(
         Stored storage d,
-        uint256 id,
+        uint256 word,
+        bool claimed,
         uint256 index,
         address holder,
         address payee,
         uint256 amount,
         bytes32[] calldata proof
     ) private view returns (uint8) {
-        if (d.closed) return CLAIM_CLOSED;
-        if (block.timestamp >= d.claimDeadline) return CLAIM_WINDOW_ENDED;
-        if (d.held) return CLAIM_HELD;
+        // Only a distribution whose deadline passed can be closed: before it, `closed` (another slot) is false.
+        // The first slot: token (bits 0–159), claim deadline (160–191), held (192–199), remaining (200–255).
+        if (block.timestamp >= uint32(word >> 160)) return d.closed ? CLAIM_CLOSED : CLAIM_WINDOW_ENDED;
+        if (uint8(word >> 192) != 0) return CLAIM_HELD;
         // (An index past the tree's leaves has no proof: the issuer's tree fixes indexes 0..leafCount−1.)
-        if (isClaimed(id, index)) return CLAIM_ALREADY_CLAIMED;
-        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(index, holder, amount))));
-        if (!MerkleProof.verifyCalldata(proof, d.root, leaf)) return CLAIM_NOT_ENTITLED;
-        IDistributorShareToken t = IDistributorShareToken(d.token);
+        if (claimed) return CLAIM_ALREADY_CLAIMED;
+        if (!HolderTree.verify(proof, d.root, index, holder, amount)) return CLAIM_NOT_ENTITLED;
         // The wallet that may claim: the holder, or the last wallet of the recoveries the token recorded from it
         // (a recovered wallet is lost: it claims nothing).
-        address claimant = _claimant(t, holder);
+        address token = address(uint160(word));
+        address claimant = HolderTree.lastWallet(token, holder);
         if (payee != claimant) return payee == holder ? CLAIM_WALLET_RECOVERED : CLAIM_NOT_HOLDER;
-        if (registry.platformStopped()) return CLAIM_PLATFORM_STOPPED;
+        address reg = address(registry);
+        if (StaticRead.flag(reg, IIdentityRegistry.platformStopped.selector)) return CLAIM_PLATFORM_STOPPED;
         // The freeze flag alone (one slot): the wallet's lock-up does not matter to money paid to it.
-        if (t.isFrozen(payee)) return CLAIM_FROZEN;
-        if (!registry.isVerified(payee)) return CLAIM_NOT_VERIFIED;
+        if (StaticRead.flag(token, IDistributorShareToken.isFrozen.selector, payee)) return CLAIM_FROZEN;
+        if (!StaticRead.flag(reg, IIdentityRegistry.isVerified.selector, payee)) return CLAIM_NOT_VERIFIED;
         return CLAIM_OK;
-    }
-
-    /// @dev `holder`, or the last wallet of the chain of recoveries the token recorded from it (at most
-    /// {MAX_RECOVERY_HOPS} followed, as the Market's refunds).
-    function _claimant(IDistributorShareToken t, address holder) private view returns (address at) {
-        at = holder;
-        for (uint256 i; i < MAX_RECOVERY_HOPS; ++i) {
-            address next = t.recoveredTo(at);
-            if (next == address(0)) break;
-            at = next;
-        }
     }
 }

@@ -8,6 +8,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IIdentityRegistry} from "./interfaces/IIdentityRegistry.sol";
+import {StaticRead} from "./libraries/StaticRead.sol";
 import {
     TRANSFER_OK,
     TRANSFER_PAUSED,
@@ -145,8 +146,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         returns (uint256 orderId, uint256 traded)
     {
         _checkOrder(token, shares, pricePerShare, expiresAt);
-        IMarketShareToken t = IMarketShareToken(token);
-        uint8 code = t.paused() ? TRANSFER_PAUSED : _verifiedCode(_registry(token), msg.sender);
+        uint8 code = _paused(token) ? TRANSFER_PAUSED : _verifiedCode(_registry(token), msg.sender);
         if (code != FILL_OK) revert MarketMakerNotEligible(token, msg.sender, code);
         (uint256 needed, uint256 available, uint8 backing) = _askBacking(token, msg.sender, shares);
         if (backing == TRANSFER_SENDER_FROZEN) revert MarketMakerNotEligible(token, msg.sender, backing);
@@ -225,7 +225,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         if (block.timestamp >= slot0 >> 224) revert MarketOrderNotFillable(orderId, FILL_ORDER_EXPIRED);
         // One registry look-up for the whole fill.
         IIdentityRegistry reg = _registry(token);
-        if (reg.platformStopped()) revert MarketPlatformStopped();
+        if (_stopped(reg)) revert MarketPlatformStopped();
         if (maker == msg.sender) revert MarketSelfTrade(orderId, msg.sender);
         if (ask ? price > priceLimit : price < priceLimit) revert MarketPriceLimit(orderId, price, priceLimit);
         filled = shares < remaining ? shares : remaining;
@@ -513,7 +513,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         }
         c.cfg = _config;
         if (c.cfg.feeBps > maxFeeBps) revert MarketFeeAboveMax(c.cfg.feeBps, maxFeeBps);
-        c.me = _registry(token).investorOf(msg.sender);
+        c.me = _investorOf(_registry(token), msg.sender);
         uint8 stop;
         (traded, rest, stop) = _matchLoop(cand, c, shares);
         if (stop != 0 && rest != 0) {
@@ -584,7 +584,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         Order storage o = _orders[id];
         address maker = o.maker;
         if (block.timestamp >= o.expiresAt) return FILL_ORDER_EXPIRED;
-        if (maker == msg.sender || (me != bytes32(0) && _registry(token).investorOf(maker) == me)) {
+        if (maker == msg.sender || (me != bytes32(0) && _investorOf(_registry(token), maker) == me)) {
             return FILL_SELF_TRADE;
         }
         uint256 q = o.remaining;
@@ -763,7 +763,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         uint256 latest = block.timestamp + MAX_ORDER_LIFETIME;
         if (expiresAt <= block.timestamp || expiresAt > latest) revert MarketInvalidExpiry(expiresAt, latest);
         if (!_FACTORY.isToken(token)) revert MarketUnknownToken(token);
-        if (_registry(token).platformStopped()) revert MarketPlatformStopped();
+        if (_stopped(_registry(token))) revert MarketPlatformStopped();
     }
 
     function _store(address token, Side side, uint256 shares, uint256 price, uint256 expiresAt)
@@ -804,11 +804,12 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     function _checkAskFill(uint256 orderId, IIdentityRegistry reg, address token, address maker, uint256 filled)
         private
     {
-        (bytes32 makerId,,, uint64 kycExpiry) = reg.identityOf(maker);
+        (bytes32 makerId, uint256 kycExpiry) =
+            StaticRead.identity(address(reg), IIdentityRegistry.identityOf.selector, maker);
         if (makerId == bytes32(0) || kycExpiry <= block.timestamp) {
             revert MarketOrderNotFillable(orderId, FILL_SELLER_NOT_VERIFIED);
         }
-        if (reg.investorOf(msg.sender) == makerId) revert MarketSelfTrade(orderId, msg.sender);
+        if (_investorOf(reg, msg.sender) == makerId) revert MarketSelfTrade(orderId, msg.sender);
         mapping(address maker => uint256) storage asks = _openAsks[token];
         uint256 total = asks[maker];
         (,, uint8 code) = _askBackingOf(token, maker, total, 0);
@@ -825,8 +826,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         private
         view
     {
-        bytes32 takerId = reg.investorOf(msg.sender);
-        if (takerId != bytes32(0) && takerId == reg.investorOf(maker)) revert MarketSelfTrade(orderId, msg.sender);
+        bytes32 takerId = _investorOf(reg, msg.sender);
+        if (takerId != bytes32(0) && takerId == _investorOf(reg, maker)) revert MarketSelfTrade(orderId, msg.sender);
         uint256 open = _openAsks[token][msg.sender];
         if (open != 0) {
             (uint256 needed, uint256 available, uint8 code) = _askBackingOf(token, msg.sender, open + filled, filled);
@@ -927,7 +928,19 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
     }
 
     function _registry(address token) private view returns (IIdentityRegistry) {
-        return IIdentityRegistry(IMarketShareToken(token).identityRegistry());
+        return IIdentityRegistry(address(uint160(StaticRead.word(token, IMarketShareToken.identityRegistry.selector))));
+    }
+
+    function _stopped(IIdentityRegistry reg) private view returns (bool) {
+        return StaticRead.flag(address(reg), IIdentityRegistry.platformStopped.selector);
+    }
+
+    function _investorOf(IIdentityRegistry reg, address wallet) private view returns (bytes32) {
+        return bytes32(StaticRead.word(address(reg), IIdentityRegistry.investorOf.selector, wallet));
+    }
+
+    function _paused(address token) private view returns (bool) {
+        return StaticRead.flag(token, IMarketShareToken.paused.selector);
     }
 
     function _isComplianceAgent(address token, address account) private view returns (bool) {
@@ -936,7 +949,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     /// @dev {FILL_SELLER_NOT_VERIFIED} unless `wallet` is linked and its investor's KYC has not expired.
     function _verifiedCode(IIdentityRegistry reg, address wallet) private view returns (uint8) {
-        (bytes32 id,,, uint64 kycExpiry) = reg.identityOf(wallet);
+        (bytes32 id, uint256 kycExpiry) =
+            StaticRead.identity(address(reg), IIdentityRegistry.identityOf.selector, wallet);
         return id == bytes32(0) || kycExpiry <= block.timestamp ? FILL_SELLER_NOT_VERIFIED : FILL_OK;
     }
 
@@ -946,14 +960,14 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         if (o.remaining == 0) return FILL_ORDER_CLOSED;
         if (_config.paused) return FILL_MARKET_PAUSED;
         if (block.timestamp >= o.expiresAt) return FILL_ORDER_EXPIRED;
-        if (_registry(o.token).platformStopped()) return FILL_PLATFORM_STOPPED;
+        if (_stopped(_registry(o.token))) return FILL_PLATFORM_STOPPED;
         return FILL_OK;
     }
 
     /// @dev Why the maker's open asks on `token` cannot all deliver now ({FILL_OK} when they can): token paused,
     /// maker not verified, frozen, free balance or allowance below its open-ask total.
     function _askCode(address token, address maker) private view returns (uint8 code) {
-        if (IMarketShareToken(token).paused()) return TRANSFER_PAUSED;
+        if (_paused(token)) return TRANSFER_PAUSED;
         code = _verifiedCode(_registry(token), maker);
         if (code != FILL_OK) return code;
         (,, code) = _askBacking(token, maker, 0);
@@ -967,7 +981,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         returns (uint256 available, uint8 code)
     {
         IMarketShareToken t = IMarketShareToken(token);
-        uint256 free = t.freeBalanceOf(seller);
+        uint256 free = StaticRead.word(token, IMarketShareToken.freeBalanceOf.selector, seller);
         if (free < needed) {
             // Slow path only: name the precise reason.
             (bool frozen, uint256 frozenAmount,,) = t.walletState(seller);
@@ -976,7 +990,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
             uint256 unfrozen = balance > frozenAmount ? balance - frozenAmount : 0;
             return (free, unfrozen < needed ? TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE : TRANSFER_SHARES_LOCKED);
         }
-        uint256 allowance = IERC20(token).allowance(seller, address(this));
+        uint256 allowance = StaticRead.word(token, IERC20.allowance.selector, seller, address(this));
         if (allowance < needed) return (allowance, FILL_SHARE_ALLOWANCE_SHORT);
         return (needed, FILL_OK);
     }
@@ -988,7 +1002,7 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         view
         returns (uint256 shares, uint8 code)
     {
-        if (IMarketShareToken(token).paused()) return (0, TRANSFER_PAUSED);
+        if (_paused(token)) return (0, TRANSFER_PAUSED);
         (uint256 needed, uint256 available, uint8 c) = _askBacking(token, seller, wanted);
         if (c == FILL_OK) return (wanted, FILL_OK);
         uint256 open = needed - wanted;

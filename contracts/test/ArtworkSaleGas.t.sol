@@ -8,10 +8,14 @@ import {ArtworkSale} from "../src/ArtworkSale.sol";
 
 /// Gas of a vote and of a redemption as TOTAL TRANSACTION gas (see {TxGas}), every slot cold, as the other targets. A
 /// register of 1,000 holders (a proof of 10 hashes); the redeeming holder already holds HKD. Targets (issue 15): a vote
-/// ≤ 90,000, a redemption ≤ 100,000.
+/// ≤ 90,000, a redemption ≤ 100,000. Each is asserted against a ceiling just above its measured figure, so that any
+/// growth fails here (vote 79,242 → 78,265 and redemption 89,854 → 89,084 once the token and registry reads became lean
+/// static calls, {StaticRead}).
 contract ArtworkSaleGasTest is SaleBase, TxGas {
     uint256 internal constant VOTE_TARGET = 90_000;
     uint256 internal constant REDEEM_TARGET = 100_000;
+    uint256 internal constant VOTE_CEILING = 78_300;
+    uint256 internal constant REDEEM_CEILING = 89_150;
     uint256 internal constant HOLDERS = 1000;
 
     uint256 internal id;
@@ -40,6 +44,7 @@ contract ArtworkSaleGasTest is SaleBase, TxGas {
         console.log("vote, 1,000 holders (total tx gas):", g);
         assertEq(sale.sale(id).forVotes, 300);
         assertLe(g, VOTE_TARGET);
+        assertLe(g, VOTE_CEILING);
     }
 
     function test_gas_redeem() public {
@@ -52,5 +57,6 @@ contract ArtworkSaleGasTest is SaleBase, TxGas {
         assertEq(token.balanceOf(bob), 0);
         assertEq(hkd.balanceOf(bob), 1 + PRICE * 3 / 10);
         assertLe(g, REDEEM_TARGET);
+        assertLe(g, REDEEM_CEILING);
     }
 }

@@ -215,9 +215,43 @@ contract DistributorTest is DistributorBase {
         assertEq(returned, DEPOSIT - e[0].amount);
         assertEq(hkd.balanceOf(issuer), before + returned);
         assertEq(hkd.balanceOf(address(distributor)), 0);
+        // Closed comes before the window's end (the claim reads `closed` only once the deadline passed).
+        vm.expectRevert(_refused(id, bob, distributor.CLAIM_CLOSED()));
+        _claim(bob, id, e, 1);
+        assertEq(distributor.claimCode(id, 1, bob, bob, e[1].amount, _proof(e, 1)), distributor.CLAIM_CLOSED());
         vm.prank(issuer);
         vm.expectRevert(abi.encodeWithSelector(IDistributor.DistributorCannotClose.selector, id, 3));
         distributor.close(id);
+    }
+
+    /// The first slot of a distribution packs the remainder (below 2^56 base units, HK$72 billion) and the deadline
+    /// (below 2^32): larger terms are refused, the largest amount is accounted exactly.
+    function test_create_amountAndDeadlineRanges() public {
+        vm.roll(block.number + 1);
+        bytes32 root = _root(_ents());
+        uint256 deadline = block.timestamp + 30 days;
+        uint256 most = type(uint56).max;
+        vm.prank(admin);
+        hkd.mint(issuer, most);
+        vm.startPrank(issuer);
+        vm.expectRevert(IDistributor.DistributorInvalid.selector);
+        distributor.createDistribution(address(token), _terms(root, most + 1, 1, deadline, 3), "");
+        uint256 late = uint256(type(uint32).max) + 1;
+        vm.expectRevert(
+            abi.encodeWithSelector(IDistributor.DistributorWindowTooShort.selector, late, block.timestamp + 7 days)
+        );
+        distributor.createDistribution(address(token), _terms(root, DEPOSIT, 1, late, 3), "");
+        uint256 id = distributor.createDistribution(address(token), _terms(root, most, 1, type(uint32).max, 3), "");
+        vm.stopPrank();
+        IDistributor.Distribution memory d = distributor.distribution(id);
+        assertEq(d.amount, most);
+        assertEq(d.claimed, 0);
+        assertEq(d.claimDeadline, type(uint32).max);
+        _claim(alice, id, _ents(), 0);
+        d = distributor.distribution(id);
+        assertEq(d.claimed, _ents()[0].amount);
+        assertEq(d.token, address(token));
+        assertFalse(d.held);
     }
 
     function test_close_refusedWhileHeld() public {

@@ -9,15 +9,17 @@ import {IDistributor} from "../src/interfaces/IDistributor.sol";
 
 /// Gas of a claim as TOTAL TRANSACTION gas (see {TxGas}), the way the other targets are measured: every slot cold. A
 /// distribution to 1,000 holders (a proof of 10 hashes); the claimant already holds HKD (as a holder that has traded).
-/// The issue's target, 85,000 (a Merkle claim of Uniswap's distributor costs about 78,000–95,000), is NOT MET: this
-/// claim also applies the token's rules, which Uniswap's does not — the recovery chain and freeze flag on the token (a
-/// clone: two cold accounts), the KYC record and emergency stop on the registry (a third), about 16,000 gas with the
-/// cold account costs; the HKD transfer itself is 12,900. What the distributor does itself was made cheap: one slot
-/// holds what a claim reads besides the root and the remainder; the remainder counts down from the deposit and every
-/// bitmap word is written at creation, so that no claim writes a zero slot. This ceiling is the measured 88,557 rounded
-/// up, so that any growth fails here (89,200 before the freeze check read the flag alone, `isFrozen`).
+/// The issue's target, 85,000 (a Merkle claim of Uniswap's distributor costs about 78,000–95,000), is met although
+/// this claim also applies the token's rules, which Uniswap's does not — the recovery chain and freeze flag on the
+/// token (a clone: two cold accounts), the KYC record and emergency stop on the registry (a third). What the
+/// distributor does itself is lean: the distribution's first slot holds all a claim reads besides the root and the
+/// bitmap word, and the remainder it writes (109,307 → 89,200 → 88,557 with the freeze flag alone → 85,978); the
+/// bitmap word is read once (85,818); the token and registry reads are lean static calls ({StaticRead}) and the first
+/// slot is decoded without a memory struct (84,793). Every bitmap word is written at creation, so no claim writes a
+/// zero slot. The ceiling is the measured figure rounded up, so that any growth fails here.
 contract DistributorGasTest is DistributorBase, TxGas {
-    uint256 internal constant CLAIM_TARGET = 88_800;
+    uint256 internal constant CLAIM_TARGET = 85_000;
+    uint256 internal constant CLAIM_CEILING = 84_850;
     uint256 internal constant HOLDERS = 1000;
 
     Entitlement[] internal _e;
@@ -57,5 +59,6 @@ contract DistributorGasTest is DistributorBase, TxGas {
         console.log("claim, 1,000 holders (total tx gas):", g);
         assertTrue(distributor.isClaimed(id, 7));
         assertLe(g, CLAIM_TARGET);
+        assertLe(g, CLAIM_CEILING);
     }
 }

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
-import {Base} from "./Base.sol";
+import {HolderTreeBase} from "./HolderTreeBase.sol";
 import {Distributor} from "../../src/Distributor.sol";
 import {IDistributor} from "../../src/interfaces/IDistributor.sol";
 
-/// Platform fixture (see {Base}) plus a Distributor on HKD, the issuer funded, and a Merkle tree builder that
-/// produces the same leaves and proofs as OpenZeppelin's StandardMerkleTree for `["uint256","address","uint256"]`
-/// (leaf = keccak256(bytes.concat(keccak256(abi.encode(index, wallet, amount)))), sorted-pair hashing).
-abstract contract DistributorBase is Base {
+/// Platform fixture with the holder-tree builder (see {HolderTreeBase}) plus a Distributor on HKD and the issuer funded;
+/// entitlement trees over `(index, wallet, amount)`.
+abstract contract DistributorBase is HolderTreeBase {
     uint256 internal constant DEPOSIT = 1_000_000e6; // HK$1,000,000.00 (6 decimals)
 
     Distributor internal distributor;
@@ -26,39 +24,6 @@ abstract contract DistributorBase is Base {
         hkd.mint(issuer, 100 * DEPOSIT);
         vm.prank(issuer);
         hkd.approve(address(distributor), type(uint256).max);
-    }
-
-    function _leaf(uint256 index, address wallet, uint256 amount) internal pure returns (bytes32) {
-        return keccak256(bytes.concat(keccak256(abi.encode(index, wallet, amount))));
-    }
-
-    /// Root and proof of leaf `at` of a tree over `leaves` (odd nodes are carried up a level unchanged).
-    function _rootAndProof(bytes32[] memory leaves, uint256 at)
-        internal
-        pure
-        returns (bytes32 root, bytes32[] memory proof)
-    {
-        bytes32[] memory level = leaves;
-        bytes32[] memory path = new bytes32[](64);
-        uint256 depth;
-        uint256 pos = at;
-        while (level.length > 1) {
-            uint256 sibling = pos ^ 1;
-            if (sibling < level.length) path[depth++] = level[sibling];
-            bytes32[] memory next = new bytes32[]((level.length + 1) / 2);
-            for (uint256 i; i < next.length; ++i) {
-                next[i] = 2 * i + 1 < level.length
-                    ? Hashes.commutativeKeccak256(level[2 * i], level[2 * i + 1])
-                    : level[2 * i];
-            }
-            level = next;
-            pos /= 2;
-        }
-        root = level[0];
-        proof = new bytes32[](depth);
-        for (uint256 i; i < depth; ++i) {
-            proof[i] = path[i];
-        }
     }
 
     function _leaves(Entitlement[] memory e) internal pure returns (bytes32[] memory leaves) {

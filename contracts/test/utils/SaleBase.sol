@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
-import {Base} from "./Base.sol";
+import {HolderTreeBase} from "./HolderTreeBase.sol";
 import {IArtworkSale} from "../../src/interfaces/IArtworkSale.sol";
 
-/// Platform fixture (see {Base}) with holders alice 600, bob 300, carol 100 (supply 1,000), the issuer funded for the
-/// price, and a weights tree over `(index, wallet, weight)` built like OpenZeppelin's StandardMerkleTree.
-abstract contract SaleBase is Base {
+/// Platform fixture with the holder-tree builder (see {HolderTreeBase}), holders alice 600, bob 300, carol 100 (supply
+/// 1,000), the issuer funded for the price; weights trees over `(index, wallet, weight)`.
+abstract contract SaleBase is HolderTreeBase {
     uint256 internal constant PRICE = 1_000_000e6; // HK$1,000,000.00
 
     address[] internal _wallets;
@@ -27,42 +26,10 @@ abstract contract SaleBase is Base {
         vm.roll(block.number + 1);
     }
 
-    function _leaf(uint256 index, address wallet, uint256 weight) internal pure returns (bytes32) {
-        return keccak256(bytes.concat(keccak256(abi.encode(index, wallet, weight))));
-    }
-
     function _leaves() internal view returns (bytes32[] memory leaves) {
         leaves = new bytes32[](_wallets.length);
         for (uint256 i; i < _wallets.length; ++i) {
             leaves[i] = _leaf(i, _wallets[i], _weights[i]);
-        }
-    }
-
-    function _rootAndProof(bytes32[] memory leaves, uint256 at)
-        internal
-        pure
-        returns (bytes32 root, bytes32[] memory proof)
-    {
-        bytes32[] memory level = leaves;
-        bytes32[] memory path = new bytes32[](64);
-        uint256 depth;
-        uint256 pos = at;
-        while (level.length > 1) {
-            uint256 sibling = pos ^ 1;
-            if (sibling < level.length) path[depth++] = level[sibling];
-            bytes32[] memory next = new bytes32[]((level.length + 1) / 2);
-            for (uint256 i; i < next.length; ++i) {
-                next[i] = 2 * i + 1 < level.length
-                    ? Hashes.commutativeKeccak256(level[2 * i], level[2 * i + 1])
-                    : level[2 * i];
-            }
-            level = next;
-            pos /= 2;
-        }
-        root = level[0];
-        proof = new bytes32[](depth);
-        for (uint256 i; i < depth; ++i) {
-            proof[i] = path[i];
         }
     }
 
