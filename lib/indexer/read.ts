@@ -51,14 +51,26 @@ export function eventSet(setup: IndexerSetup): EventSet {
   return set;
 }
 
+/** Each projection's declared events as event name → accepted sources (built once per spec list). */
+const declared = new WeakMap<readonly EventSpec[], Map<string, Set<EventSource>>>();
+
 /** Whether a projection declared this event from this contract (filters what each projection is given). */
 export function declares(
   events: readonly EventSpec[],
   e: Pick<IndexedEvent, "eventName" | "contract">,
   from: (e: { contract: string }) => EventSource | null,
 ): boolean {
+  let byName = declared.get(events);
+  if (!byName) {
+    byName = new Map();
+    for (const s of events) byName.set(s.abi.name, (byName.get(s.abi.name) ?? new Set()).add(s.from));
+    declared.set(events, byName);
+  }
+  // A catch-up asks this of every event for every projection: the name first, the emitter only when it matters.
+  const sources = byName.get(e.eventName);
+  if (!sources) return false;
   const source = from(e);
-  return source !== null && events.some((s) => s.abi.name === e.eventName && s.from === source);
+  return source !== null && sources.has(source);
 }
 
 /** Current getLogs span per indexer name, after a range was too large (absent = the configured chunk). */
