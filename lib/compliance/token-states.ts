@@ -20,6 +20,7 @@ import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { tokenStates, tokenWalletStates } from "@/lib/db/schema";
 import { tokenHeaderReads } from "./register-chain";
+import { readSnapshotGroupsAggregate3, type SnapshotGroup } from "./snapshot-reads";
 
 /** Arguments of the token's events that name a wallet whose register state the event changes. */
 export const WALLET_ARGS = ["from", "to", "wallet", "lostWallet", "newWallet"] as const;
@@ -59,7 +60,82 @@ export function touchedByEvents(
   return out;
 }
 
-/** Reads the state the events changed, at each of their blocks (one multicall per token and block). */
+/** The rows of one (token, block) snapshot from its reads' values (viem's multicall order: header, then per wallet). */
+function snapshotRows(
+  { token, blockNumber, wallets }: SnapshotGroup,
+  results: readonly unknown[],
+): { tokenRow: TokenStateRow; walletRows: TokenWalletStateRow[] } {
+  const [totalSupply, holderCount, holderWalletCount, paused, rules] = results as readonly [
+    bigint,
+    bigint,
+    bigint,
+    boolean,
+    { maxHolders: number },
+  ];
+  const state = results.slice(5);
+  const tokenRow: TokenStateRow = {
+    token,
+    blockNumber,
+    totalSupply: totalSupply.toString(),
+    holderCount: Number(holderCount),
+    holderWalletCount: Number(holderWalletCount),
+    paused,
+    maxHolders: Number(rules.maxHolders),
+  };
+  const walletRows = wallets.map((wallet, k): TokenWalletStateRow => {
+    const [frozen, frozenAmount] = state[k * 4 + 1] as readonly [boolean, bigint, bigint, bigint];
+    const [amounts, releases] = state[k * 4 + 2] as readonly [readonly bigint[], readonly bigint[]];
+    return {
+      token,
+      wallet: wallet.toLowerCase(),
+      blockNumber,
+      balance: (state[k * 4] as bigint).toString(),
+      frozen,
+      frozenAmount: frozenAmount.toString(),
+      lots: amounts.map((a, j): [string, string] => [a.toString(), String(releases[j])]),
+      investorId: (state[k * 4 + 3] as Hex).toLowerCase(),
+    };
+  });
+  return { tokenRow, walletRows };
+}
+
+/** Without a deployed Multicall3: viem's deployless multicall, one per (token, block), a few at a time. */
+async function readGroupsDeployless(
+  client: PublicClient<Transport, Chain | undefined>,
+  groups: readonly SnapshotGroup[],
+): Promise<unknown[][]> {
+  const out: unknown[][] = [];
+  for (let i = 0; i < groups.length; i += 8)
+    out.push(
+      ...(await Promise.all(
+        groups.slice(i, i + 8).map(async ({ token, blockNumber, wallets }) => {
+          const c = { address: token as Address, abi: artworkShareTokenAbi } as const;
+          // One multicall (one eth_call unless the wallets are many): the header's five reads, then four per wallet.
+          return (await client.multicall({
+            deployless: true,
+            batchSize: DEPLOYLESS_BATCH_BYTES,
+            blockNumber,
+            allowFailure: false,
+            contracts: [
+              ...tokenHeaderReads(c.address),
+              ...(wallets as Address[]).flatMap((w) => [
+                { ...c, functionName: "balanceOf", args: [w] },
+                { ...c, functionName: "walletState", args: [w] },
+                { ...c, functionName: "lockLots", args: [w] },
+                { ...c, functionName: "holderInvestorOf", args: [w] },
+              ]),
+            ] as readonly ContractFunctionParameters[],
+          })) as unknown[];
+        }),
+      )),
+    );
+  return out;
+}
+
+/**
+ * Reads the state the events changed, at each of their blocks: through a deployed Multicall3, one `aggregate3` per
+ * block for every token touched in it (`snapshot-reads.ts`); without one, a deployless multicall per token and block.
+ */
 export async function readRegisterSnapshots({
   client,
   events,
@@ -71,71 +147,19 @@ export async function readRegisterSnapshots({
   registerEvents: ReadonlySet<string>;
   multicall3?: Address | undefined;
 }): Promise<RegisterSnapshots> {
-  const target = multicall3
-    ? { multicallAddress: multicall3, batchSize: DEPLOYED_BATCH_BYTES }
-    : { deployless: true as const, batchSize: DEPLOYLESS_BATCH_BYTES };
+  const groups: SnapshotGroup[] = [...touchedByEvents(events, registerEvents).values()].map((g) => ({
+    ...g,
+    wallets: [...g.wallets],
+  }));
+  const values = multicall3
+    ? await readSnapshotGroupsAggregate3({ client, multicall: multicall3, groups, batchBytes: DEPLOYED_BATCH_BYTES })
+    : await readGroupsDeployless(client, groups);
   const out: RegisterSnapshots = { tokens: [], wallets: [] };
-  const groups = [...touchedByEvents(events, registerEvents).values()];
-  // A few (token, block) pairs at a time.
-  for (let i = 0; i < groups.length; i += 8) {
-    const read = await Promise.all(
-      groups.slice(i, i + 8).map(async ({ token, blockNumber, wallets }) => {
-        const c = { address: token as Address, abi: artworkShareTokenAbi } as const;
-        const list = [...wallets] as Address[];
-        // One multicall (one eth_call unless the wallets are many): the header's five reads, then four per wallet.
-        const results = (await client.multicall({
-          ...target,
-          blockNumber,
-          allowFailure: false,
-          contracts: [
-            ...tokenHeaderReads(c.address),
-            ...list.flatMap((w) => [
-              { ...c, functionName: "balanceOf", args: [w] },
-              { ...c, functionName: "walletState", args: [w] },
-              { ...c, functionName: "lockLots", args: [w] },
-              { ...c, functionName: "holderInvestorOf", args: [w] },
-            ]),
-          ] as readonly ContractFunctionParameters[],
-        })) as readonly unknown[];
-        const [totalSupply, holderCount, holderWalletCount, paused, rules] = results as readonly [
-          bigint,
-          bigint,
-          bigint,
-          boolean,
-          { maxHolders: number },
-        ];
-        const state = results.slice(5);
-        const tokenRow: TokenStateRow = {
-          token,
-          blockNumber,
-          totalSupply: totalSupply.toString(),
-          holderCount: Number(holderCount),
-          holderWalletCount: Number(holderWalletCount),
-          paused,
-          maxHolders: Number(rules.maxHolders),
-        };
-        const walletRows = list.map((wallet, k): TokenWalletStateRow => {
-          const [frozen, frozenAmount] = state[k * 4 + 1] as readonly [boolean, bigint, bigint, bigint];
-          const [amounts, releases] = state[k * 4 + 2] as readonly [readonly bigint[], readonly bigint[]];
-          return {
-            token,
-            wallet: wallet.toLowerCase(),
-            blockNumber,
-            balance: (state[k * 4] as bigint).toString(),
-            frozen,
-            frozenAmount: frozenAmount.toString(),
-            lots: amounts.map((a, j): [string, string] => [a.toString(), String(releases[j])]),
-            investorId: (state[k * 4 + 3] as Hex).toLowerCase(),
-          };
-        });
-        return { tokenRow, walletRows };
-      }),
-    );
-    for (const r of read) {
-      out.tokens.push(r.tokenRow);
-      out.wallets.push(...r.walletRows);
-    }
-  }
+  groups.forEach((g, i) => {
+    const { tokenRow, walletRows } = snapshotRows(g, values[i]!);
+    out.tokens.push(tokenRow);
+    out.wallets.push(...walletRows);
+  });
   return out;
 }
 

@@ -368,13 +368,17 @@ describe("indexer (anvil + database)", () => {
     const refused: bigint[] = [];
     const picky = new Proxy(real, {
       get(target, prop, receiver) {
-        if (prop !== "getLogs") return Reflect.get(target, prop, receiver) as unknown;
-        return (args: { fromBlock: bigint; toBlock: bigint }) => {
-          if (args.toBlock - args.fromBlock + 1n > 2n) {
-            refused.push(args.toBlock - args.fromBlock + 1n);
-            return Promise.reject(new Error("HTTP response body exceeded the size limit."));
+        if (prop !== "request") return Reflect.get(target, prop, receiver) as unknown;
+        return (args: { method: string; params?: unknown }) => {
+          if (args.method === "eth_getLogs") {
+            const [filter] = args.params as [{ fromBlock: string; toBlock: string }];
+            const span = BigInt(filter.toBlock) - BigInt(filter.fromBlock) + 1n;
+            if (span > 2n) {
+              refused.push(span);
+              return Promise.reject(new Error("HTTP response body exceeded the size limit."));
+            }
           }
-          return target.getLogs(args as never);
+          return target.request(args as never);
         };
       },
     });
@@ -397,8 +401,11 @@ describe("indexer (anvil + database)", () => {
       // Anything else is not a range problem: it is thrown, not retried.
       const broken = new Proxy(real, {
         get: (target, prop, receiver) =>
-          prop === "getLogs"
-            ? () => Promise.reject(new Error("connection refused"))
+          prop === "request"
+            ? (args: { method: string }) =>
+                args.method === "eth_getLogs"
+                  ? Promise.reject(new Error("connection refused"))
+                  : target.request(args as never)
             : (Reflect.get(target, prop, receiver) as unknown),
       });
       await fresh.db.delete(indexerCursor);

@@ -9,7 +9,8 @@
  * - Reorgs: the cursor and every indexed block with events keep their block hash; when the chain no
  *   longer has the cursor's hash, the indexer walks back to the last stored block the chain still
  *   agrees with, deletes every event above it, lets each projection roll back and re-reads from there.
- * - One batch (events, projections, cursor) is written in one database transaction.
+ * - One batch (events, projections, cursor) is written in one database transaction; while behind, the next range is
+ *   read from the chain during that write (`prefetch.ts`).
  * - Versioned event set: a cursor written by an older `eventsVersion` (fewer events) gets a one-time rescan that
  *   re-reads its history from the chain (`rescan.ts`), beside the live cursor, which keeps going. A projection that
  *   is new or whose `version` changed backfills alone from `chain_events` (`projection-backfill.ts`). Until both
@@ -24,7 +25,8 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../db/connect";
 import { chainEvents, type IndexerCursor, indexerBlocks, indexerCursor, indexerProjections } from "../db/schema";
 import { planProjectionBackfills, projectionBackfillStep, readProjectionRows } from "./projection-backfill";
-import { adaptiveChunk, type Batch, declares, DEFAULT_CHUNK_SIZE, readBatch, sourceOf } from "./read";
+import { readAhead, takeBatch } from "./prefetch";
+import { adaptiveChunk, type Batch, declares, DEFAULT_CHUNK_SIZE, sourceOf } from "./read";
 import {
   type BackfillProgress,
   DEFAULT_INDEXER_NAME,
@@ -197,10 +199,15 @@ export async function syncOnce(opts: IndexerOptions): Promise<SyncResult> {
   const from = cursor ? cursor.blockNumber + 1n : contracts.startBlock;
   if (from > safeHead)
     return withBackfill({ inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead, ...reorg });
-  const span = adaptiveChunk.get(name) ?? chunk;
-  const batch = await readBatch(opts, name, from, from + span - 1n < safeHead ? from + span - 1n : safeHead);
+  const upTo = (start: bigint) => {
+    const span = adaptiveChunk.get(name) ?? chunk;
+    return start + span - 1n < safeHead ? start + span - 1n : safeHead;
+  };
+  const batch = await takeBatch(opts, name, from, upTo(from));
   // A log whose block hash differs from the block we just read means a reorg is under way: retry later.
   if (!batch) return { inserted: 0, cursor: cursor?.blockNumber ?? from - 1n, safeHead };
+  // Still behind: the next range is read while this one is written (`prefetch.ts`).
+  if (batch.to < safeHead) readAhead(opts, name, batch.to + 1n, upTo(batch.to + 1n));
   const inserted = await writeLiveBatch(opts, name, cursor, batch);
   return withBackfill({ inserted, cursor: batch.to, safeHead, ...reorg });
 }

@@ -8,12 +8,13 @@ import {
   type Address,
   BaseError,
   ContractFunctionZeroDataError,
-  decodeEventLog,
   type Hex,
-  type Log,
+  numberToHex,
+  type RpcLog,
   toEventSelector,
 } from "viem";
 import { shareTokenFactoryAbi } from "../chain/abis";
+import { decodeLog, type EventDecoder, eventDecoder } from "./decode";
 import type { EventSource, EventSpec, IndexedEvent, IndexerContracts, IndexerSetup } from "./projection";
 import type { IndexerOptions } from "./record";
 
@@ -26,8 +27,8 @@ const lower = (a: string) => a.toLowerCase();
 export type EventSet = {
   abi: readonly AbiEvent[];
   specs: Map<string, EventSpec[]>;
-  /** Each event's ABI item by its selector (topic 0): a log is decoded against its own item only. */
-  bySelector: Map<Hex, readonly [AbiEvent]>;
+  /** Each event's decoder by its selector (topic 0): a log is decoded against its own item only. */
+  bySelector: Map<Hex, EventDecoder>;
 };
 
 const compiled = new WeakMap<IndexerSetup, EventSet>();
@@ -45,10 +46,13 @@ export function eventSet(setup: IndexerSetup): EventSet {
         abi.push(spec.abi);
       } else if (!list.some((s) => s.from === spec.from)) list.push(spec);
     }
-  set = { abi, specs, bySelector: new Map(abi.map((e) => [toEventSelector(e), [e] as const])) };
+  set = { abi, specs, bySelector: new Map(abi.map((e) => [toEventSelector(e), eventDecoder(e)])) };
   compiled.set(setup, set);
   return set;
 }
+
+/** Each projection's declared events as event name → accepted sources (built once per spec list). */
+const declared = new WeakMap<readonly EventSpec[], Map<string, Set<EventSource>>>();
 
 /** Whether a projection declared this event from this contract (filters what each projection is given). */
 export function declares(
@@ -56,8 +60,17 @@ export function declares(
   e: Pick<IndexedEvent, "eventName" | "contract">,
   from: (e: { contract: string }) => EventSource | null,
 ): boolean {
+  let byName = declared.get(events);
+  if (!byName) {
+    byName = new Map();
+    for (const s of events) byName.set(s.abi.name, (byName.get(s.abi.name) ?? new Set()).add(s.from));
+    declared.set(events, byName);
+  }
+  // A catch-up asks this of every event for every projection: the name first, the emitter only when it matters.
+  const sources = byName.get(e.eventName);
+  if (!sources) return false;
   const source = from(e);
-  return source !== null && events.some((s) => s.abi.name === e.eventName && s.from === source);
+  return source !== null && sources.has(source);
 }
 
 /** Current getLogs span per indexer name, after a range was too large (absent = the configured chunk). */
@@ -102,13 +115,6 @@ async function listTokens(opts: IndexerOptions, blockNumber: bigint): Promise<Ad
   return tokens;
 }
 
-function plain(value: unknown): string | number | boolean {
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "string") return /^0x[0-9a-fA-F]{40}$/.test(value) ? lower(value) : value;
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
-
 /**
  * Which of the deployment's contracts an address is (null: none the indexer follows). `isToken`: whether an address
  * other than the fixed contracts is a share token (the factory's list; every other address of `chain_events`).
@@ -128,29 +134,30 @@ export function sourceOf(contracts: IndexerContracts, isToken: (address: string)
 
 export type DecodedEvent = Omit<IndexedEvent, "blockTime" | "id">;
 
-function decode(log: Log, set: EventSet, from: ReturnType<typeof sourceOf>): DecodedEvent | null {
+/** A log as `eth_getLogs` returns it, with its block number and index read (the fields the indexer uses). */
+type RawLog = {
+  address: Address;
+  topics: Hex[];
+  data: Hex;
+  blockNumber: bigint | null;
+  blockHash: Hex | null;
+  transactionHash: Hex | null;
+  logIndex: number | null;
+};
+
+function decode(log: RawLog, set: EventSet, from: ReturnType<typeof sourceOf>): DecodedEvent | null {
   if (log.blockNumber == null || log.blockHash == null || log.transactionHash == null || log.logIndex == null)
     return null;
   const contract = lower(log.address);
-  let decoded: { eventName: string; args: Record<string, unknown> };
-  const abi = log.topics[0] ? set.bySelector.get(log.topics[0]) : undefined;
-  if (!abi) return null; // an event we do not project
-  try {
-    decoded = decodeEventLog({
-      abi,
-      data: log.data,
-      topics: log.topics,
-      strict: true,
-    }) as unknown as typeof decoded;
-  } catch {
-    return null; // an event we do not project
-  }
+  const decoder = log.topics[0] ? set.bySelector.get(log.topics[0]) : undefined;
+  if (!decoder) return null; // an event we do not project
+  const decoded = decodeLog(decoder, log.topics, log.data);
+  if (!decoded) return null; // an event we do not project
   // Only accept each event from the contract that is meant to emit it (a market or offering may share a signature).
   const source = from({ contract });
   const spec = set.specs.get(decoded.eventName)?.find((s) => s.from === source);
   if (!spec) return null;
-  const args: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(decoded.args)) args[k] = plain(v);
+  const { args } = decoded;
   const token = spec.token === "emitter" ? contract : spec.token === "arg" ? String(args.token) : null;
   const orderId = spec.orderId ? String(args.orderId) : null;
   return {
@@ -178,29 +185,45 @@ export type Batch = {
   prepared: Map<string, unknown>;
 };
 
-/** Reads the logs of `from`..`to`, halving the range while the provider refuses it; returns the range read. */
+/** `eth_getLogs`' quantities read (viem's `getLogs` would also decode and checksum every log, which `decode` does). */
+function rawLog(l: RpcLog): RawLog {
+  return {
+    address: l.address,
+    topics: l.topics as Hex[],
+    data: l.data,
+    blockNumber: l.blockNumber === null ? null : BigInt(l.blockNumber),
+    blockHash: l.blockHash,
+    transactionHash: l.transactionHash,
+    logIndex: l.logIndex === null ? null : Number(l.logIndex),
+  };
+}
+
+/**
+ * Reads the logs of `from`..`to` (the event set's selectors, from `addresses`), halving the range while the provider
+ * refuses it; returns the range read.
+ */
 async function getLogsAdaptive(
   opts: IndexerOptions,
   name: string,
   addresses: Address[],
-  abi: readonly AbiEvent[],
+  selectors: readonly Hex[],
   from: bigint,
   toWanted: bigint,
-): Promise<{ logs: Log[]; to: bigint }> {
+): Promise<{ logs: RawLog[]; to: bigint }> {
   const chunk = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
   let to = toWanted;
   // A busy range can exceed what the provider (or viem's 10 MB response limit) accepts: halve it and retry,
   // remember the smaller span for the next batches, and grow it back once ranges go through.
-  let logs: Log[];
+  let logs: RawLog[];
   for (;;) {
     try {
-      logs = (await opts.client.getLogs({
-        address: addresses,
-        events: abi,
-        fromBlock: from,
-        toBlock: to,
-        strict: true,
-      })) as Log[];
+      const got = await opts.client.request({
+        method: "eth_getLogs",
+        params: [
+          { address: addresses, topics: [[...selectors]], fromBlock: numberToHex(from), toBlock: numberToHex(to) },
+        ],
+      });
+      logs = got.map(rawLog);
       break;
     } catch (error) {
       if (to <= from || !isRangeTooLarge(error)) throw error;
@@ -240,7 +263,7 @@ export async function readBatch(
     ...(contracts.distributor ? [contracts.distributor] : []),
     ...tokens,
   ];
-  const { logs, to } = await getLogsAdaptive(opts, name, addresses, set.abi, from, toWanted);
+  const { logs, to } = await getLogsAdaptive(opts, name, addresses, [...set.bySelector.keys()], from, toWanted);
   const toBlock = await client.getBlock({ blockNumber: to });
   const tokenSet = new Set(tokens.map(lower));
   const from_ = sourceOf(contracts, (a) => tokenSet.has(a));

@@ -86,10 +86,12 @@ export async function recordBatch(
   }
   for (const p of opts.setup.projections) {
     const mine = (list: readonly IndexedEvent[]) => list.filter((e) => declares(p.events, e, batch.sourceOf));
+    const events = mine(batch.events);
     const apply: ApplyBatch<unknown> = {
       kind,
-      events: mine(batch.events),
-      inserted: mine(inserted),
+      events,
+      // A catch-up records every event it reads: then the new ones are the same list.
+      inserted: inserted.length === batch.events.length ? events : mine(inserted),
       through,
       prepared: batch.prepared.get(p.name),
     };

@@ -4,7 +4,7 @@
  * Plain module: the indexer runs it in the server or in the worker process.
  */
 import { getAbiItem } from "viem";
-import { gt, inArray, sql } from "drizzle-orm";
+import { gt, inArray, lt, or, sql } from "drizzle-orm";
 import { marketAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { artworks, chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
@@ -35,14 +35,31 @@ const orderIdsOf = (events: readonly IndexedEvent[]) => [
  * Recompute the projection of these orders from `chain_events` (which is reorg-safe and idempotent);
  * an order whose OrderPlaced event is gone is deleted, and its trades are rebuilt from its fills.
  */
-export async function refreshOrders(tx: Database, orderIds: readonly string[]): Promise<void> {
+export async function refreshOrders(tx: Database, orderIds: readonly string[], latest?: LatestEvents): Promise<void> {
   // A slice of orders per pass keeps each statement's parameters (one per order id) far below PostgreSQL's 65,535.
   for (let i = 0; i < orderIds.length; i += ORDERS_PER_PASS)
-    await refreshOrderSlice(tx, orderIds.slice(i, i + ORDERS_PER_PASS));
+    await refreshOrderSlice(tx, orderIds.slice(i, i + ORDERS_PER_PASS), latest);
 }
 
-async function refreshOrderSlice(tx: Database, orderIds: readonly string[]): Promise<void> {
-  const events = await recordedEvents(tx, inArray(chainEvents.orderId, [...orderIds]));
+/** A live batch's order events: every one of its blocks, up to `through` (just recorded). */
+type LatestEvents = { events: readonly IndexedEvent[]; through: bigint };
+
+/**
+ * The recorded events of these orders. `latest`: a live batch's own events are taken as they are, and only the
+ * orders' events outside its blocks are read back from the record (a catch-up need not re-read what it just wrote).
+ */
+async function orderEvents(tx: Database, orderIds: readonly string[], latest?: LatestEvents) {
+  const ids = inArray(chainEvents.orderId, [...orderIds]);
+  if (!latest?.events.length) return recordedEvents(tx, ids);
+  const first = latest.events.reduce((m, e) => (e.blockNumber < m ? e.blockNumber : m), latest.through);
+  const wanted = new Set(orderIds);
+  const outside = or(lt(chainEvents.blockNumber, first), gt(chainEvents.blockNumber, latest.through));
+  const others = await recordedEvents(tx, ids, outside);
+  return [...others, ...latest.events.filter((e) => e.orderId !== null && wanted.has(e.orderId))];
+}
+
+async function refreshOrderSlice(tx: Database, orderIds: readonly string[], latest?: LatestEvents): Promise<void> {
+  const events = await orderEvents(tx, orderIds, latest);
   const byOrder = new Map<string, typeof events>();
   for (const e of events) {
     const list = byOrder.get(e.orderId!) ?? [];
@@ -195,7 +212,12 @@ export const marketProjection = defineProjection({
   events: [orderEvent("OrderPlaced"), orderEvent("OrderFilled"), orderEvent("OrderCancelled")],
   // A rescan refreshes only the orders with a newly recorded event (the others were built from all of theirs).
   async apply(tx, batch) {
-    await refreshOrders(tx, orderIdsOf(batch.kind === "rescan" ? batch.inserted : batch.events));
+    // A live batch is the newest range: its own events need not be read back from the record.
+    await refreshOrders(
+      tx,
+      orderIdsOf(batch.kind === "rescan" ? batch.inserted : batch.events),
+      batch.kind === "live" ? { events: batch.events, through: batch.through } : undefined,
+    );
     // Makers are told of fills as they happen (not when history is re-read).
     if (batch.kind === "live") await notifyFills(tx, batch.events);
   },
