@@ -19,7 +19,6 @@ import {
 import { BatchRefusal } from "./batch-refusal";
 import { TransferChecks, TransferFormFields } from "./batch-transfer-parts";
 import { OfficerSignFooter } from "./officer-sign";
-import { calldataOf } from "./transfer-rows";
 import { loadAgentChain } from "./load-agent-chain";
 import { useAgentTx } from "./use-agent-tx";
 
@@ -82,7 +81,7 @@ export function BatchTransferAction({
 
   async function sign() {
     if (!preview) return;
-    const { enforcementDeskAbi } = await loadAgentChain();
+    const { calldataOf, enforcementDeskAbi } = await loadAgentChain();
     const ok = await tx.run(
       {
         address: desk,
@@ -212,7 +211,7 @@ export function BatchTransferReview({
     }
     setReasonError(null);
     // The desk compares these with the proposal it holds: the exact calldata read from it, whose rows are shown.
-    const { enforcementDeskAbi } = await loadAgentChain();
+    const { calldataOf, enforcementDeskAbi } = await loadAgentChain();
     const ok = await tx.run(
       {
         address: desk,
