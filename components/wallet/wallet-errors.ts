@@ -1,4 +1,4 @@
-import { findErrorByName } from "@/lib/chain/errors";
+import { findErrorByName } from "@/lib/chain/error-names";
 
 /** EIP-1193's "user rejected the request" (viem's UserRejectedRequestError.code, without bundling the class). */
 const USER_REJECTED_CODE = 4001;

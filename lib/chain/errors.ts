@@ -7,6 +7,9 @@
  */
 // No viem error class is imported here: matching by `name` along viem's cause chain (`walk`) keeps the classes, and the
 // ABI decoding some of them bring, out of the browser bundle of every page that shows a chain error.
+import { findErrorByName } from "./error-names";
+
+export { findErrorByName };
 
 export type RevertMessage = string | ((args: readonly unknown[]) => string);
 export type RevertMessageTable = Readonly<Record<string, RevertMessage>>;
@@ -59,24 +62,6 @@ export function extendRevertMessages(...tables: RevertMessageTable[]): RevertMes
 
 function render(entry: RevertMessage, args: readonly unknown[]): string {
   return typeof entry === "function" ? entry(args) : entry;
-}
-
-/**
- * The first error along the cause chain whose name is one of `names` (a viem error class name), or null. Matched by
- * name rather than `instanceof`: a bundle (the built server) may hold two copies of viem, so the class of the
- * client's error is not always this module's.
- */
-export function findErrorByName<T extends object = { name: string; cause?: unknown }>(
-  error: unknown,
-  names: string | readonly string[],
-): T | null {
-  const wanted = typeof names === "string" ? [names] : names;
-  let e: unknown = error;
-  for (let depth = 0; e && typeof e === "object" && depth < 10; depth++) {
-    if (wanted.includes(String((e as { name?: unknown }).name))) return e as T;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return null;
 }
 
 /** True when the error is the blockchain node not answering (a refused, failed or timed-out request), not a refusal. */
