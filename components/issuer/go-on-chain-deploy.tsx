@@ -8,7 +8,6 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/client";
-import { fieldIssues, tokenRulesInput } from "@/lib/issuer/client";
 import type { TokenRuleDefaults } from "@/lib/settings/client";
 import type { StepTxView } from "./chain-actions";
 import { NumField } from "@/components/ui/num-field";
@@ -106,6 +105,8 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
     const issues: Record<string, string> = {};
     if (!name.trim() || name.length > 64) issues.name = te("required");
     if (!/^[A-Z0-9]{2,11}$/.test(symbol)) issues.symbol = te("symbol");
+    // The rules' schema (zod) loads on the first press, not with the page.
+    const { fieldIssues, tokenRulesInput } = await import("@/lib/issuer/client");
     const rules = tokenRulesInput.safeParse({
       totalShares,
       allowedCountries: [...countries].sort((a, b) => a - b),

@@ -7,7 +7,6 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/client";
-import { validateOfferingTerms } from "@/lib/issuer/client";
 import { parseMoneyAmount, parseShareAmount } from "@/lib/format/amount";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import { hktInputValue, parseHktInput } from "@/lib/format/date";
@@ -108,6 +107,8 @@ function OfferForm(props: OfferStepProps & { onFound: () => void }) {
   async function onOffer() {
     if (!props.token) return;
     const now = Math.max(props.chainNow, Math.floor(Date.now() / 1000));
+    // The terms' schema (zod) loads on the first press, not with the page.
+    const { validateOfferingTerms } = await import("@/lib/issuer/client");
     const parsed = validateOfferingTerms(
       { price, supply, minTicket, maxTicket, start: fromLocalInput(start), end: fromLocalInput(end), categories: cats },
       { decimals: props.decimals, now },

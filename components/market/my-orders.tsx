@@ -6,7 +6,6 @@ import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
-import { marketAbi } from "@/lib/chain/abis";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { fillReason } from "@/lib/market/client";
@@ -84,7 +83,7 @@ export function MyOrders({
                   aria-label={t("mine.cancelLabel", { id: o.id.toString() })}
                   onClick={() =>
                     void run({
-                      call: { address: setup.market, abi: marketAbi, functionName: "cancel", args: [o.id] },
+                      call: { functionName: "cancel", args: [o.id] },
                       what: "cancelled",
                       shares: o.remaining,
                       // Cancelling an ask lowers the market's share allowance to what the other open asks need.

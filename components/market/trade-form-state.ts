@@ -2,11 +2,9 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { zeroAddress } from "viem";
-import { useReadContracts } from "wagmi";
 import { useDebounced } from "@/components/trade/use-buy-reads";
+import { useLazyRead } from "@/components/wallet/use-lazy-read";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
 import { formatDay } from "@/lib/format/date";
 import { describeAmountError, parseMoneyAmount, parseShareAmount, type AmountResult } from "@/lib/format/amount";
 import { formatMoney } from "@/lib/format/money";
@@ -19,6 +17,7 @@ import {
   tradeCost,
   type OrderSide,
 } from "@/lib/market/client";
+import { loadMarketChain } from "./load-market-chain";
 import type { BestOrder, TradeSetup } from "./types";
 import { useMarketTx } from "./use-market-tx";
 
@@ -28,41 +27,29 @@ export const toText = (v: bigint, decimals: number) => (Number(v) / 10 ** decima
 export const EXPIRY_DAYS = [1, 7, 30, 90] as const;
 export type ExpiryDays = (typeof EXPIRY_DAYS)[number];
 
-/** The chain reads behind the trade form's checks, for the connected account. */
+/** The chain reads behind the trade form's checks, for the connected account (./market-chain, loaded on first read). */
 function useTradeReads(
   setup: TradeSetup,
   o: { side: OrderSide; take: boolean; best: BestOrder | null; shares: bigint; enabled: boolean },
 ) {
-  const account = setup.account;
-  const token = { address: setup.token, abi: artworkShareTokenAbi } as const;
   const readShares = o.shares > 0n ? o.shares : 1n;
-  const reads = useReadContracts({
-    allowFailure: false,
-    contracts: [
-      { address: setup.identityRegistry, abi: identityRegistryAbi, functionName: "identityOf", args: [account] },
-      { address: setup.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [account] },
-      { ...token, functionName: "balanceOf", args: [account] },
-      { ...token, functionName: "walletState", args: [account] },
-      // Buying: may I receive these shares (`canTransfer` from 0: my rules as receiver, from any seller)? Taking a
-      // bid: may they go from me to that bidder? Placing an ask: only my side as sender (paused, frozen, free balance, verified, lock-up) —
-      // `canSend` skips the receiver rules, which would otherwise test me as a buyer (and `canTransfer` to the
-      // zero address now refuses that receiver with its own code).
-      // Nothing entered yet: the rules for one share, so that the checks can already speak.
-      o.side === "buy"
-        ? { ...token, functionName: "canTransfer", args: [zeroAddress, account, readShares] }
-        : o.take && setup.bestBid
-          ? { ...token, functionName: "canTransfer", args: [account, setup.bestBid.maker, readShares] }
-          : { ...token, functionName: "canSend", args: [account, readShares] },
-      { address: setup.market, abi: marketAbi, functionName: "fillableBy", args: [o.best?.id ?? 0n, account] },
-      // What the market may already move: an approval is asked for (and announced) only when short.
-      { address: setup.paymentToken, abi: hKDStablecoinAbi, functionName: "allowance", args: [account, setup.market] },
-      { ...token, functionName: "allowance", args: [account, setup.market] },
-      // What my open asks on this token already need: a new ask's approval must cover them too.
-      { address: setup.market, abi: marketAbi, functionName: "openAskShares", args: [setup.token, account] },
+  const { side, take, best } = o;
+  return useLazyRead({
+    key: [
+      "trade.state",
+      setup.account,
+      setup.market,
+      setup.token,
+      side,
+      take,
+      best?.id,
+      setup.bestBid?.maker,
+      readShares,
     ],
-    query: { enabled: o.enabled },
+    load: loadMarketChain,
+    read: (chain, config) => chain.readTradeState(config, setup, { side, take, best, readShares }),
+    enabled: o.enabled,
   });
-  return reads;
 }
 
 /** What the trade form typed, read and worked out: the order, its cost, the checks and the approval it needs. */

@@ -9,7 +9,6 @@ import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
-import { marketAbi } from "@/lib/chain/abis";
 import type { TradeSetup } from "./types";
 import { MatchSummary } from "./trade-form-match";
 import { AmountFields, ChoiceGroup, ExpiryField, TradeTotals } from "./trade-form-fields";
@@ -40,12 +39,7 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       void run({
         approve,
         // The fee shown is the highest the taker accepts: if the platform raised it since, the fill is refused.
-        call: {
-          address: setup.market,
-          abi: marketAbi,
-          functionName: "fill",
-          args: [best.id, shares, price, setup.feeBps],
-        },
+        call: { functionName: "fill", args: [best.id, shares, price, setup.feeBps] },
         what: "filled",
         shares,
       });
@@ -57,8 +51,6 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
       void run({
         approve,
         call: {
-          address: setup.market,
-          abi: marketAbi,
           functionName: side === "buy" ? "placeBid" : "placeAsk",
           // The fee shown is the highest the placer accepts for what trades on placement.
           args: [setup.token, shares, price, expiresAt, setup.feeBps],

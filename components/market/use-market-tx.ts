@@ -2,13 +2,12 @@
 
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
-import { parseEventLogs, type Abi, type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 import { useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
 import { loadTxActions } from "@/components/wallet/wallet-tx-actions";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { useWalletTx, type WalletCall, type WalletTxStep } from "@/components/wallet/use-wallet-tx";
-import { artworkShareTokenAbi, hKDStablecoinAbi, marketAbi } from "@/lib/chain/abis";
+import { loadMarketChain, type MarketChain } from "./load-market-chain";
 
 /** The market's own steps within the one wallet flow: an approval, the market call, lowering an allowance after it. */
 export type MarketPhase = "approve" | "call" | "lower";
@@ -24,7 +23,8 @@ export type MarketOutcome = {
   matched?: { traded: bigint; rested: bigint };
 };
 
-type Call = { address: Address; abi: Abi; functionName: string; args: readonly unknown[] };
+/** A call on this market (its ABI comes with ./market-chain, loaded when the call is sent). */
+export type MarketCall = { functionName: "fill" | "placeBid" | "placeAsk" | "cancel"; args: readonly unknown[] };
 
 /**
  * One market action (the shared `useWalletTx`): approve the market first when its allowance is short (share token
@@ -39,44 +39,30 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
   const [outcome, setOutcome] = useState<MarketOutcome | null>(null);
 
   /** A placement may trade against the book first: what traded and what rests, from the market's own events. */
-  async function matchedBy(hash: Hex) {
+  async function matchedBy(chain: MarketChain, hash: Hex) {
     const { getTransactionReceipt } = await loadTxActions();
-    const receipt = await getTransactionReceipt(config, { hash });
-    const logs = parseEventLogs({ abi: marketAbi, logs: receipt.logs });
-    const matched = { traded: 0n, rested: 0n };
-    for (const l of logs) {
-      if (l.address.toLowerCase() !== market.toLowerCase()) continue;
-      if (l.eventName === "OrderFilled") matched.traded += l.args.shares;
-      else if (l.eventName === "OrderPlaced") matched.rested += l.args.shares;
-    }
-    return matched;
+    return chain.matchedIn(await getTransactionReceipt(config, { hash }), market);
   }
 
   /**
    * After cancelling an ask: lower the market's allowance on this share token to what the maker's remaining open
    * asks need, so that no needless permission stays behind. The allowance it was lowered to, if it was.
    */
-  async function lowerAllowance(token: Address, send: (call: WalletCall, o: { phase: MarketPhase }) => Promise<Hex>) {
-    const [need, allowance] = await Promise.all([
-      readContract(config, { address: market, abi: marketAbi, functionName: "openAskShares", args: [token, account] }),
-      readContract(config, {
-        address: token,
-        abi: artworkShareTokenAbi,
-        functionName: "allowance",
-        args: [account, market],
-      }),
-    ]);
+  async function lowerAllowance(
+    chain: MarketChain,
+    token: Address,
+    send: (call: WalletCall, o: { phase: MarketPhase }) => Promise<Hex>,
+  ) {
+    const [need, allowance] = await chain.readAskNeed(config, market, token, account);
     if (allowance <= need) return undefined;
-    await send(
-      { address: token, abi: artworkShareTokenAbi, functionName: "approve", args: [market, need], account },
-      { phase: "lower" },
-    );
+    const abi = chain.approvalAbi("shares");
+    await send({ address: token, abi, functionName: "approve", args: [market, need], account }, { phase: "lower" });
     return need;
   }
 
   async function run(opts: {
     approve?: { token: Address; kind: "shares" | "hkd"; amount: bigint };
-    call: Call;
+    call: MarketCall;
     what: "placed" | "filled" | "cancelled";
     shares: bigint;
     /** After the call (cancelling an ask): lower the market's allowance on this share token (see lowerAllowance). */
@@ -86,26 +72,27 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
     setOutcome(done);
     const settled = await tx.run(
       async ({ send }) => {
+        const chain = await loadMarketChain();
         if (opts.approve) {
-          const abi = opts.approve.kind === "shares" ? artworkShareTokenAbi : hKDStablecoinAbi;
-          const { token, amount } = opts.approve;
-          const allowance = (await readContract(config, {
-            address: token,
-            abi,
-            functionName: "allowance",
-            args: [account, market],
-          })) as bigint;
+          const { token, kind, amount } = opts.approve;
+          const allowance = await chain.readAllowance(config, opts.approve, account, market);
           if (allowance < amount)
             await send(
-              { address: token, abi, functionName: "approve", args: [market, amount], account },
               {
-                phase: "approve",
+                address: token,
+                abi: chain.approvalAbi(kind),
+                functionName: "approve",
+                args: [market, amount],
+                account,
               },
+              { phase: "approve" },
             );
         }
-        const hash = await send({ ...opts.call, account } as WalletCall, { phase: "call" });
-        if (opts.what === "placed") done.matched = await matchedBy(hash);
-        if (opts.lowerShareAllowance) done.allowanceLoweredTo = await lowerAllowance(opts.lowerShareAllowance, send);
+        const call = { address: market, abi: chain.marketAbi, ...opts.call, account } as WalletCall;
+        const hash = await send(call, { phase: "call" });
+        if (opts.what === "placed") done.matched = await matchedBy(chain, hash);
+        if (opts.lowerShareAllowance)
+          done.allowanceLoweredTo = await lowerAllowance(chain, opts.lowerShareAllowance, send);
         setOutcome({ ...done });
         return hash;
       },

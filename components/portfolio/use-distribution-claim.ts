@@ -3,16 +3,13 @@
 import { useTranslations } from "next-intl";
 import type { Address } from "viem";
 import { useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
-import { distributorAbi } from "@/lib/chain/abis";
 import { CLAIM_OK, claimRefusedCode, claimState } from "@/lib/distributions/client";
 import type { ClaimRow } from "@/lib/portfolio/client";
 import { recordDistributionClaimAction } from "./distribution-actions";
-
-const argsOf = (r: ClaimRow) => [BigInt(r.onChainId), BigInt(r.index), r.holder, BigInt(r.amount), r.proof] as const;
+import { loadClaimChain } from "./load-claim-chain";
 
 /**
  * Claims one entitlement (`claim`) or several at once (`claimMany`, one signature) with the signed-in wallet: the
@@ -42,37 +39,11 @@ export function useDistributionClaim({ distributor, account }: { distributor: Ad
     if (rows.length === 0) return false;
     return tx.run(
       async ({ send }) => {
-        const codes = await Promise.all(
-          rows.map((r) => {
-            const [id, index, holder, amount, proof] = argsOf(r);
-            return readContract(config, {
-              address: distributor,
-              abi: distributorAbi,
-              functionName: "claimCode",
-              args: [id, index, holder, account, amount, proof],
-            });
-          }),
-        );
+        const chain = await loadClaimChain();
+        const codes = await chain.readClaimCodes(config, distributor, account, rows);
         const refused = codes.find((c) => Number(c) !== CLAIM_OK);
         if (refused !== undefined) throw new TxRefused(reasonText(Number(refused)));
-        const single = rows.length === 1;
-        return send({
-          address: distributor,
-          abi: distributorAbi,
-          account,
-          ...(single
-            ? { functionName: "claim", args: argsOf(rows[0]!) }
-            : {
-                functionName: "claimMany",
-                args: [
-                  rows.map((r) => BigInt(r.onChainId)),
-                  rows.map((r) => BigInt(r.index)),
-                  rows.map((r) => r.holder),
-                  rows.map((r) => BigInt(r.amount)),
-                  rows.map((r) => r.proof),
-                ],
-              }),
-        } as Parameters<typeof send>[0]);
+        return send(chain.claimCall(distributor, account, rows) as Parameters<typeof send>[0]);
       },
       async (hash) => {
         if (!hash) return null;

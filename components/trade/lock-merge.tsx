@@ -1,23 +1,23 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import type { Address } from "viem";
-import { useReadContract } from "wagmi";
 import { Alert } from "@/components/ui/alert";
-import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import { useLazyRead } from "@/components/wallet/use-lazy-read";
 import { formatDay } from "@/lib/format/date";
 import { type LockMerge, lockMergeFromPreview, lockMergeMessage } from "@/lib/trade/client";
+import { loadBuyChain } from "./load-buy-chain";
 
 /**
  * What a purchase now would do to the buyer's lock-ups, read from the token itself (`lockMergePreview`). Read only
  * while the confirmation is open and the offering locks shares; `loading` keeps the sign button off until it is known.
  */
 export function useLockMerge(token: Address, account: Address | undefined, enabled: boolean) {
-  const read = useReadContract({
-    address: token,
-    abi: artworkShareTokenAbi,
-    functionName: "lockMergePreview",
-    args: account ? [account] : undefined,
-    query: { enabled: enabled && account !== undefined, staleTime: 0 },
+  const read = useLazyRead({
+    key: ["buy.lockMerge", token, account],
+    load: loadBuyChain,
+    read: (chain, config) => chain.readLockMerge(config, token, account!),
+    enabled: enabled && account !== undefined,
+    staleTime: 0,
   });
   return {
     merge: read.data ? lockMergeFromPreview(read.data) : undefined,

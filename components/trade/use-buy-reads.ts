@@ -1,9 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { zeroAddress } from "viem";
-import { useReadContracts } from "wagmi";
-import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, primaryOfferingAbi } from "@/lib/chain/abis";
+import { useLazyRead } from "@/components/wallet/use-lazy-read";
+import { loadBuyChain } from "./load-buy-chain";
 import type { BuyOffering } from "./types";
 
 export function useDebounced<T>(value: T, ms: number): T {
@@ -25,27 +24,19 @@ export function useDebounced<T>(value: T, ms: number): T {
  */
 export function useBuyReads(offering: BuyOffering, shares: bigint | null, enabled: boolean) {
   const { account, contracts, token, offeringId, investorId } = offering;
-  const hkd = { address: contracts.paymentToken, abi: hKDStablecoinAbi } as const;
-  const po = { address: contracts.primaryOffering, abi: primaryOfferingAbi } as const;
-  const wallet = useReadContracts({
-    allowFailure: false,
-    contracts: [
-      { ...hkd, functionName: "balanceOf", args: [account] },
-      { ...hkd, functionName: "allowance", args: [account, contracts.primaryOffering] },
-      { address: contracts.identityRegistry, abi: identityRegistryAbi, functionName: "identityOf", args: [account] },
-      { ...po, functionName: "purchasedBy", args: [offeringId, investorId ?? `0x${"0".repeat(64)}`] },
-      { ...po, functionName: "offering", args: [offeringId] },
-    ],
-    query: { enabled },
+  // The ABIs and viem's read path load with the first read (./buy-chain), not with the page.
+  const wallet = useLazyRead({
+    key: ["buy.wallet", account, contracts.primaryOffering, contracts.paymentToken, offeringId, investorId],
+    load: loadBuyChain,
+    read: (chain, config) => chain.readWallet(config, offering),
+    enabled,
   });
   const probe = shares ?? 1n;
-  const amount = useReadContracts({
-    allowFailure: false,
-    contracts: [
-      { ...po, functionName: "canBuy", args: [offeringId, account, probe] },
-      { address: token, abi: artworkShareTokenAbi, functionName: "canTransfer", args: [zeroAddress, account, probe] },
-    ],
-    query: { enabled },
+  const amount = useLazyRead({
+    key: ["buy.amount", account, contracts.primaryOffering, token, offeringId, probe],
+    load: loadBuyChain,
+    read: (chain, config) => chain.readAmount(config, offering, probe),
+    enabled,
   });
   const [balance, allowance, identity, purchased, info] = wallet.data ?? [];
   const [canBuy, tokenCode] = amount.data ?? [];

@@ -4,13 +4,12 @@ import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Hex } from "viem";
 import { useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
 import { loadTxActions } from "@/components/wallet/wallet-tx-actions";
-import { hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { isUnsupportedMethod } from "@/lib/trade/errors";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { useWalletTx, type WalletTxStep } from "@/components/wallet/use-wallet-tx";
 import { isUserRejection } from "@/components/wallet/wallet-errors";
+import { loadBuyChain } from "./load-buy-chain";
 import type { BuyOffering } from "./types";
 
 /** The purchase's own steps within the one wallet flow: the permit signature, an approval, the purchase itself. */
@@ -34,9 +33,7 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   const [shares, setShares] = useState(0n);
   /** The wallet could not sign the permit: the purchase fell back to approve then buy (said if it then fails). */
   const [fallback, setFallback] = useState(false);
-  const { account, contracts, offeringId } = offering;
-  const hkd = { address: contracts.paymentToken, abi: hKDStablecoinAbi } as const;
-  const po = { address: contracts.primaryOffering, abi: primaryOfferingAbi } as const;
+  const { account, contracts } = offering;
 
   async function confirmTx(hash: Hex) {
     const { waitForTransactionReceipt } = await loadTxActions();
@@ -47,12 +44,8 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   /** Returns null when the wallet cannot sign typed data (caller falls back to approve). */
   async function signPermit(cost: bigint): Promise<{ deadline: bigint; v: number; r: Hex; s: Hex } | null> {
     tx.setStep({ kind: "signing", phase: "permit" });
-    const { getBlock, parseSignature, signTypedData } = await loadTxActions();
-    const [domain, nonce, head] = await Promise.all([
-      readContract(config, { ...hkd, functionName: "eip712Domain" }),
-      readContract(config, { ...hkd, functionName: "nonces", args: [account] }),
-      getBlock(config),
-    ]);
+    const [{ getBlock, parseSignature, signTypedData }, chain] = await Promise.all([loadTxActions(), loadBuyChain()]);
+    const [[domain, nonce], head] = await Promise.all([chain.readPermitInputs(config, offering), getBlock(config)]);
     const [, name, version, chainId, verifyingContract] = domain;
     // The chain checks the deadline against its own clock: counted from the later of the chain's time and this
     // computer's, so a computer whose clock is behind never signs a permit that has already run out.
@@ -91,25 +84,16 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   async function purchase({ shares, cost, twoStep }: { shares: bigint; cost: bigint; twoStep: boolean }) {
     setShares(shares);
     setFallback(false);
-    const buy = { ...po, functionName: "buy", args: [offeringId, shares], account } as const;
     const settled = await tx.run(
       async ({ send }) => {
-        const allowance = await readContract(config, {
-          ...hkd,
-          functionName: "allowance",
-          args: [account, contracts.primaryOffering],
-        });
+        const chain = await loadBuyChain();
+        const buy = chain.buyCalls.buy(offering, shares);
+        const allowance = await chain.readAllowance(config, offering);
         if (allowance >= cost) return send(buy, { phase: "buy" });
         const permit = twoStep ? null : await signPermit(cost);
-        if (permit) {
-          const args = [offeringId, shares, permit.deadline, permit.v, permit.r, permit.s] as const;
-          return send({ ...po, functionName: "buyWithPermit", args, account }, { phase: "buy" });
-        }
+        if (permit) return send(chain.buyCalls.buyWithPermit(offering, shares, permit), { phase: "buy" });
         setFallback(!twoStep);
-        await send(
-          { ...hkd, functionName: "approve", args: [contracts.primaryOffering, cost], account },
-          { phase: "approve" },
-        );
+        await send(chain.buyCalls.approve(offering, cost), { phase: "approve" });
         return send(buy, { phase: "buy" });
       },
       async (hash) => {
@@ -121,8 +105,8 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   }
 
   async function faucet(amount: bigint) {
-    const { simulateContract, writeContract } = await loadTxActions();
-    const { request } = await simulateContract(config, { ...hkd, functionName: "faucet", args: [amount], account });
+    const [{ simulateContract, writeContract }, chain] = await Promise.all([loadTxActions(), loadBuyChain()]);
+    const { request } = await simulateContract(config, chain.buyCalls.faucet(offering, amount));
     const hash = await writeContract(config, request);
     await confirmTx(hash);
     await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));

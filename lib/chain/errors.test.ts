@@ -8,6 +8,7 @@ import {
   parseAbi,
   UserRejectedRequestError,
 } from "viem";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import enErrors from "@/lib/i18n/messages/en/chain-errors.json";
 import zhErrors from "@/lib/i18n/messages/zh-HK/chain-errors.json";
@@ -18,6 +19,7 @@ import {
   extendRevertMessages,
   findErrorByName,
   isChainUnreachable,
+  isViemError,
 } from "./errors";
 
 const abi = parseAbi([
@@ -151,5 +153,26 @@ describe("chainErrorKey", () => {
     const loop: { name: string; cause?: unknown } = { name: "A" };
     loop.cause = loop;
     expect(findErrorByName(loop, "B")).toBeNull();
+  });
+
+  it("tells viem's errors by shape, not class, so no viem error class is bundled with it", () => {
+    expect(isViemError(new BaseError("x"))).toBe(true);
+    expect(isViemError(new UserRejectedRequestError(new Error("no")))).toBe(true);
+    // wagmi's own errors walk too, but are not viem's: they stay "unknown" with the plain fallback words.
+    const wagmi = Object.assign(new Error("Connector not connected."), {
+      shortMessage: "Connector not connected.",
+      version: "@wagmi/core@3.0.0",
+      walk: () => null,
+    });
+    expect(isViemError(wagmi)).toBe(false);
+    expect(describeChainError(wagmi)).toMatchObject({
+      kind: "unknown",
+      message: "Something went wrong. Please try again.",
+    });
+    expect(isViemError({ walk: () => null, shortMessage: "x", version: "2.0.0" })).toBe(false);
+    expect(describeChainError(new UserRejectedRequestError(new Error("no"))).kind).toBe("user_rejected");
+    // The module imports nothing from viem but types: a class import would put the error classes in every page.
+    const source = readFileSync(new URL("./errors.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/^import\s+(?!type\b)[^;]*from\s+"viem"/m);
   });
 });

@@ -5,16 +5,11 @@
  *   const messages = extendRevertMessages(baseRevertMessages, { MarketPriceMoved: "The price moved; try again." });
  *   describeChainError(error, { messages })
  */
-import {
-  BaseError,
-  ChainMismatchError,
-  ContractFunctionRevertedError,
-  HttpRequestError,
-  InsufficientFundsError,
-  TimeoutError,
-  UserRejectedRequestError,
-  WebSocketRequestError,
-} from "viem";
+// No viem error class is imported here: matching by `name` along viem's cause chain (`walk`) keeps the classes, and the
+// ABI decoding some of them bring, out of the browser bundle of every page that shows a chain error.
+import { findErrorByName } from "./error-names";
+
+export { findErrorByName };
 
 export type RevertMessage = string | ((args: readonly unknown[]) => string);
 export type RevertMessageTable = Readonly<Record<string, RevertMessage>>;
@@ -69,56 +64,62 @@ function render(entry: RevertMessage, args: readonly unknown[]): string {
   return typeof entry === "function" ? entry(args) : entry;
 }
 
-/**
- * The first error along the cause chain whose name is one of `names` (a viem error class name), or null. Matched by
- * name rather than `instanceof`: a bundle (the built server) may hold two copies of viem, so the class of the
- * client's error is not always this module's.
- */
-export function findErrorByName<T extends object = { name: string; cause?: unknown }>(
-  error: unknown,
-  names: string | readonly string[],
-): T | null {
-  const wanted = typeof names === "string" ? [names] : names;
-  let e: unknown = error;
-  for (let depth = 0; e && typeof e === "object" && depth < 10; depth++) {
-    if (wanted.includes(String((e as { name?: unknown }).name))) return e as T;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return null;
-}
-
 /** True when the error is the blockchain node not answering (a refused, failed or timed-out request), not a refusal. */
 export function isChainUnreachable(error: unknown): boolean {
   return findErrorByName(error, ["HttpRequestError", "WebSocketRequestError", "TimeoutError"]) !== null;
 }
 
-/** The wallet's and the node's own errors (not reverts), first match along the cause chain wins. */
-const WALLET_AND_NODE_ERRORS: {
-  kind: ChainErrorKind;
-  classes: (abstract new (...args: never[]) => Error)[];
-  message: string;
-}[] = [
+/** The wallet's and the node's own errors (not reverts), by viem error class name; first match along the chain wins. */
+const WALLET_AND_NODE_ERRORS: { kind: ChainErrorKind; names: readonly string[]; message: string }[] = [
   {
     kind: "user_rejected",
-    classes: [UserRejectedRequestError],
+    names: ["UserRejectedRequestError"],
     message: "You declined the request in your wallet.",
   },
   {
     kind: "insufficient_funds",
-    classes: [InsufficientFundsError],
+    names: ["InsufficientFundsError"],
     message: "Your wallet does not have enough funds to pay the network fee.",
   },
   {
     kind: "wrong_network",
-    classes: [ChainMismatchError],
+    names: ["ChainMismatchError"],
     message: "Your wallet is on a different network. Switch network and try again.",
   },
   {
     kind: "network",
-    classes: [HttpRequestError, WebSocketRequestError, TimeoutError],
+    names: ["HttpRequestError", "WebSocketRequestError", "TimeoutError"],
     message: "The blockchain node cannot be reached right now. Please try again shortly.",
   },
 ];
+
+/** What describeChainError reads of viem's BaseError. */
+type ViemError = Error & { shortMessage?: string; walk: (fn: (e: unknown) => boolean) => unknown };
+
+/**
+ * A viem error, told without its class: viem's BaseError has a `walk` over the cause chain, a `shortMessage` and its
+ * bare version number (wagmi's errors walk too, but their version names the package: `@wagmi/core@…`).
+ */
+export function isViemError(error: unknown): error is ViemError {
+  if (!(error instanceof Error)) return false;
+  const { walk, version, shortMessage } = error as { walk?: unknown; version?: unknown; shortMessage?: unknown };
+  return (
+    typeof walk === "function" &&
+    typeof shortMessage === "string" &&
+    typeof version === "string" &&
+    /^\d+\.\d+/.test(version)
+  );
+}
+
+/** What describeChainError reads of viem's ContractFunctionRevertedError. */
+type Reverted = {
+  data?: { errorName?: string; args?: readonly unknown[] };
+  reason?: string;
+  signature?: string;
+};
+
+const named = (names: readonly string[]) => (e: unknown) =>
+  !!e && typeof e === "object" && names.includes(String((e as { name?: unknown }).name));
 
 export function describeChainError(
   error: unknown,
@@ -126,7 +127,7 @@ export function describeChainError(
 ): DescribedChainError {
   const messages = options.messages ?? baseRevertMessages;
 
-  if (!(error instanceof BaseError)) {
+  if (!isViemError(error)) {
     return {
       kind: "unknown",
       errorName: null,
@@ -135,8 +136,8 @@ export function describeChainError(
     };
   }
 
-  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-  if (reverted instanceof ContractFunctionRevertedError) {
+  const reverted = error.walk(named(["ContractFunctionRevertedError"])) as Reverted | null;
+  if (reverted) {
     const errorName = reverted.data?.errorName ?? null;
     const args = reverted.data?.args ?? [];
     if (errorName && errorName !== "Error" && errorName !== "Panic" && messages[errorName]) {
@@ -170,7 +171,7 @@ export function describeChainError(
     };
   }
 
-  const known = WALLET_AND_NODE_ERRORS.find(({ classes }) => error.walk((e) => classes.some((c) => e instanceof c)));
+  const known = WALLET_AND_NODE_ERRORS.find(({ names }) => error.walk(named(names)));
   return {
     kind: known?.kind ?? "unknown",
     errorName: null,

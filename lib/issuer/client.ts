@@ -9,8 +9,6 @@ export * from "./names";
 export { stageBadge, updateStateLooks } from "./status";
 export type { ListingStage } from "./status";
 export {
-  LIMITS,
-  fieldIssueKey,
   fieldIssues,
   formatProvenance,
   listingFields,
@@ -19,6 +17,9 @@ export {
   tokenRulesInput,
   validateOfferingTerms,
 } from "./validation";
-export type { FieldIssue, ListingField } from "./validation";
-export { issuerProfileInput, PROFILE_LIMITS } from "./profile-input";
+export type { ListingField } from "./validation";
+export { LIMITS, fieldIssueKey } from "./field-issue";
+export type { FieldIssue } from "./field-issue";
+export { issuerProfileInput } from "./profile-input";
+export { PROFILE_LIMITS } from "./profile-limits";
 export type { IssuerProfileEditView, IssuerProfileInput, PublicIssuerView } from "./profile-input";

@@ -4,14 +4,9 @@
  * logo's bounds (PNG, JPEG or WebP by its bytes, re-encoded as WebP). Pure: safe in client components.
  */
 import { z } from "zod";
+import { PROFILE_LIMITS } from "./profile-limits";
 
-export const PROFILE_LIMITS = {
-  name: 120,
-  about: 600,
-  logoBytes: 2 * 1024 * 1024,
-  logoMinSide: 64,
-  logoMaxSide: 512,
-} as const;
+export { PROFILE_LIMITS };
 
 /** Plain text: trimmed, no control characters but line breaks; empty becomes null ("use the default"). */
 const plain = (max: number, { lines }: { lines: boolean }) =>

@@ -6,40 +6,10 @@
 import { z } from "zod";
 import { amountValue, parseMoneyAmount, parseShareAmount } from "@/lib/format/amount";
 import { moneyAmountField, optionalMoneyAmountField, shareAmountField } from "@/lib/format/amount-schema";
+import { LIMITS, type ErrorKey, type FieldIssue } from "./field-issue";
 
-export const LIMITS = {
-  title: 120,
-  short: 200,
-  description: 8_000,
-  provenanceEntries: 40,
-  imageBytes: 10 * 1024 * 1024,
-  documentBytes: 15 * 1024 * 1024,
-  imagesPerListing: 8,
-  documentsPerListing: 12,
-} as const;
-
-export type ErrorKey =
-  | "required"
-  | "tooLong"
-  | "year"
-  | "money"
-  | "date"
-  | "provenanceLine"
-  | "provenanceTooMany"
-  | "integer"
-  | "positive"
-  | "supplyZero"
-  | "maxBelowMin"
-  | "maxAboveSupply"
-  | "endBeforeStart"
-  | "endInPast"
-  | "categories"
-  | "countries"
-  | "price"
-  | "futureDate"
-  | "valueZero"
-  /** A refusal of the shared amount parser (lib/format/amount.ts), in the root namespace. */
-  | `amounts.${string}`;
+export { LIMITS, fieldIssueKey } from "./field-issue";
+export type { ErrorKey, FieldIssue } from "./field-issue";
 
 const currentYear = () => new Date().getUTCFullYear();
 
@@ -175,13 +145,6 @@ export const listingFields = [
 /** FormData → plain object of strings for the listing fields (missing → ""). */
 export function listingFormValues(form: FormData): Record<ListingField, string> {
   return Object.fromEntries(listingFields.map((f) => [f, String(form.get(f) ?? "")])) as Record<ListingField, string>;
-}
-
-export type FieldIssue = { key: ErrorKey; params?: Record<string, string | number> };
-
-/** An issue's message key from the root namespace: the amount parser's (`amounts.…`) or `issuer.errors.fields.…`. */
-export function fieldIssueKey(issue: FieldIssue): string {
-  return issue.key.startsWith("amounts.") ? issue.key : `issuer.errors.fields.${issue.key}`;
 }
 
 /** zod issues → first issue per field, as message keys. */

@@ -5,12 +5,12 @@
  */
 import { getAddress, isAddress } from "viem";
 import { z } from "zod";
+import { MAX_PEOPLE, MAX_WALLETS } from "./limits";
 
 /** Companies Registry number: 7 or 8 digits. Business Registration number: 8 digits. */
 export const CR_NUMBER = /^\d{7,8}$/;
 export const BR_NUMBER = /^\d{8}$/;
-export const MAX_PEOPLE = 12;
-export const MAX_WALLETS = 5;
+export { MAX_PEOPLE, MAX_WALLETS };
 
 const blankOr = <T extends z.ZodType>(schema: T) => z.union([z.literal(""), schema]);
 const text = (max: number, key: string) =>

@@ -15,11 +15,5 @@ export {
   type KybReadiness,
   type KybTransitionError,
 } from "./state";
-export {
-  isChecksummed,
-  kybDraftInput,
-  MAX_PEOPLE,
-  MAX_WALLETS,
-  missingForSubmission,
-  type KybDraftInput,
-} from "./input";
+export { isChecksummed, kybDraftInput, missingForSubmission, type KybDraftInput } from "./input";
+export { MAX_PEOPLE, MAX_WALLETS } from "./limits";

@@ -1,4 +1,5 @@
 /**
  * lib/settings' client-safe surface: the settings' defaults, bounds, input schemas and the fee's percent helpers.
  */
-export * from "./rules";
+export * from "./bounds";
+export { kycValidityInput, readKycValidity, readTokenRuleDefaults, tokenRuleDefaultsInput } from "./rules";

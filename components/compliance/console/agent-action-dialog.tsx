@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { ConfirmBox, ReasonField, ReasonNote, reasonIsValid } from "./batch-parts";
 import { OfficerSignFooter, useOfficerWallet } from "./officer-sign";
+import { type AgentChain, loadAgentChain } from "./load-agent-chain";
 import { type AgentCall, useAgentTx } from "./use-agent-tx";
 
 export type ActionField = {
@@ -31,7 +32,8 @@ export type ActionSpec = {
   /** Field errors in words, keyed by field name; empty when valid. */
   validate: (values: Record<string, string>) => Record<string, string>;
   confirm: (values: Record<string, string>) => string;
-  call: (values: Record<string, string>) => AgentCall;
+  /** The call, from the ABIs loaded when the officer signs (`chain`). */
+  call: (values: Record<string, string>, chain: AgentChain) => AgentCall;
   /** What the officer should do next, shown once the transaction is confirmed and audited. */
   doneNote?: string;
 };
@@ -160,7 +162,7 @@ function AgentActionDialog({
   async function sign() {
     if (!spec) return;
     setSigned(live);
-    const ok = await tx.run(spec.call(fieldValues), reason.trim());
+    const ok = await tx.run(spec.call(fieldValues, await loadAgentChain()), reason.trim());
     if (ok) router.refresh();
   }
 

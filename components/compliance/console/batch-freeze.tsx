@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Address } from "viem";
-import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { type BatchLineError, type BatchMode, batchCall, modeTakesAmount } from "@/lib/compliance/client";
 import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
 import { BatchDialog, useBatchDialog } from "./batch-dialog";
 import { ReasonNote, useBatchPreview } from "./batch-parts";
 import { FreezeFormFields, FreezePreview, FreezeRefusal, useFreezeCheck } from "./batch-freeze-parts";
+import { loadAgentChain } from "./load-agent-chain";
 import { useAgentTx } from "./use-agent-tx";
 
 /** The form the register's row checkboxes belong to (`form` attribute), so a server-rendered table can select. */
@@ -97,6 +97,7 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
       mode,
       preview.rows.map((r) => ({ wallet: r.wallet, amount: r.amount === null ? null : BigInt(r.amount) })),
     );
+    const { artworkShareTokenAbi } = await loadAgentChain();
     const ok = await tx.run(
       { address: token, abi: artworkShareTokenAbi, account: officer, functionName: call.functionName, args: call.args },
       reason.trim(),

@@ -6,7 +6,6 @@ import { useEffect, useId, useState } from "react";
 import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { enforcementDeskAbi } from "@/lib/chain/abis";
 import { parseTransferList, type TransferLineError } from "@/lib/compliance/client";
 import { shortAddress } from "@/lib/format/address";
 import { selectedWallets } from "./batch-freeze";
@@ -20,7 +19,7 @@ import {
 import { BatchRefusal } from "./batch-refusal";
 import { TransferChecks, TransferFormFields } from "./batch-transfer-parts";
 import { OfficerSignFooter } from "./officer-sign";
-import { calldataOf } from "./transfer-rows";
+import { loadAgentChain } from "./load-agent-chain";
 import { useAgentTx } from "./use-agent-tx";
 
 /**
@@ -82,6 +81,7 @@ export function BatchTransferAction({
 
   async function sign() {
     if (!preview) return;
+    const { calldataOf, enforcementDeskAbi } = await loadAgentChain();
     const ok = await tx.run(
       {
         address: desk,
@@ -211,6 +211,7 @@ export function BatchTransferReview({
     }
     setReasonError(null);
     // The desk compares these with the proposal it holds: the exact calldata read from it, whose rows are shown.
+    const { calldataOf, enforcementDeskAbi } = await loadAgentChain();
     const ok = await tx.run(
       {
         address: desk,

@@ -1,11 +1,11 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { type Address, encodeFunctionData, isAddress } from "viem";
-import { artworkShareTokenAbi, enforcementDeskAbi } from "@/lib/chain/abis";
+import { type Address, isAddress } from "viem";
 import { shortAddress } from "@/lib/format/address";
 import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
+import type { AgentChain } from "./load-agent-chain";
 
 export type HolderForActions = {
   wallet: Address;
@@ -48,11 +48,11 @@ export function HolderActions({
   const who = `${shortAddress(holder.wallet)} (${name})`;
   const shares = BigInt(holder.shares);
   const frozenAmount = BigInt(holder.frozenAmount);
-  const base = { address: token, abi: artworkShareTokenAbi, account: officer } as const;
+  const base = (c: AgentChain) => ({ address: token, abi: c.artworkShareTokenAbi, account: officer }) as const;
   /** Proposes a token call on the desk: nothing moves until another officer executes it. */
-  const propose = (data: `0x${string}`) => ({
+  const propose = (c: AgentChain, data: `0x${string}`) => ({
     address: desk!,
-    abi: enforcementDeskAbi,
+    abi: c.enforcementDeskAbi,
     account: officer,
     functionName: "propose",
     args: [token, data],
@@ -67,7 +67,7 @@ export function HolderActions({
       fields: [],
       validate: () => ({}),
       confirm: () => t(holder.frozen ? "confirm.unfreeze" : "confirm.freeze", { who, name, symbol }),
-      call: () => ({ ...base, functionName: "setWalletFrozen", args: [holder.wallet, !holder.frozen] }),
+      call: (_, c) => ({ ...base(c), functionName: "setWalletFrozen", args: [holder.wallet, !holder.frozen] }),
     },
     {
       id: "freezePartial",
@@ -83,7 +83,7 @@ export function HolderActions({
           shares: Number(shares),
           after: Number(frozenAmount + amountOf(v)),
         }),
-      call: (v) => ({ ...base, functionName: "freezePartialShares", args: [holder.wallet, amountOf(v)] }),
+      call: (v, c) => ({ ...base(c), functionName: "freezePartialShares", args: [holder.wallet, amountOf(v)] }),
     },
     ...(frozenAmount > 0n
       ? [
@@ -99,8 +99,8 @@ export function HolderActions({
                 amount: Number(amountOf(v)),
                 after: Number(frozenAmount - amountOf(v)),
               }),
-            call: (v: Record<string, string>) => ({
-              ...base,
+            call: (v: Record<string, string>, c: AgentChain) => ({
+              ...base(c),
               functionName: "unfreezePartialShares",
               args: [holder.wallet, amountOf(v)],
             }),
@@ -170,7 +170,7 @@ function proposalSpecs({
   shares: bigint;
   frozenAmount: bigint;
   checks: ReturnType<typeof useHolderChecks>;
-  propose: (data: `0x${string}`) => ReturnType<ActionSpec["call"]>;
+  propose: (c: AgentChain, data: `0x${string}`) => ReturnType<ActionSpec["call"]>;
 }): ActionSpec[] {
   return [
     {
@@ -181,10 +181,11 @@ function proposalSpecs({
       validate: (v) => ({ ...amountCheck(shares)(v), ...addressCheck("to")(v) }),
       confirm: (v) =>
         `${t("confirm.forcedTransfer", { who, symbol, amount: Number(amountOf(v)), to: (v.to ?? "").trim() })} ${t("confirm.proposeNote")}`,
-      call: (v) =>
+      call: (v, c) =>
         propose(
-          encodeFunctionData({
-            abi: artworkShareTokenAbi,
+          c,
+          c.encodeFunctionData({
+            abi: c.artworkShareTokenAbi,
             functionName: "forcedTransfer",
             args: [holder.wallet, (v.to ?? "").trim() as Address, amountOf(v)],
           }),
@@ -205,10 +206,11 @@ function proposalSpecs({
           frozen: Number(frozenAmount),
           locked: Number(holder.lockedAmount),
         })} ${t("confirm.proposeNote")}`,
-      call: (v) =>
+      call: (v, c) =>
         propose(
-          encodeFunctionData({
-            abi: artworkShareTokenAbi,
+          c,
+          c.encodeFunctionData({
+            abi: c.artworkShareTokenAbi,
             functionName: "recoverWallet",
             args: [holder.wallet, (v.newWallet ?? "").trim() as Address],
           }),
@@ -221,9 +223,14 @@ function proposalSpecs({
       fields: [amountField(shares)],
       validate: amountCheck(shares),
       confirm: (v) => `${t("confirm.burn", { who, symbol, amount: Number(amountOf(v)) })} ${t("confirm.proposeNote")}`,
-      call: (v) =>
+      call: (v, c) =>
         propose(
-          encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "burn", args: [holder.wallet, amountOf(v)] }),
+          c,
+          c.encodeFunctionData({
+            abi: c.artworkShareTokenAbi,
+            functionName: "burn",
+            args: [holder.wallet, amountOf(v)],
+          }),
         ),
     },
   ];
@@ -250,7 +257,7 @@ export function TokenPauseAction({
     fields: [],
     validate: () => ({}),
     confirm: () => t(`confirm.${kind}`, { symbol }),
-    call: () => ({ address: token, abi: artworkShareTokenAbi, account: officer, functionName: kind, args: [] }),
+    call: (_, c) => ({ address: token, abi: c.artworkShareTokenAbi, account: officer, functionName: kind, args: [] }),
   };
   return (
     <AgentActionButton

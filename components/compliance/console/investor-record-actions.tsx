@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
-import { identityRegistryAbi } from "@/lib/chain/abis";
 import { needsTwoAgents } from "@/lib/kyc/client";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
+import type { AgentChain } from "./load-agent-chain";
 
 const CATEGORY_CODES = { retail: 1, professional: 2, institutional: 3 } as const;
 
@@ -36,7 +36,7 @@ export function InvestorRecordActions({
 }) {
   const t = useTranslations("complianceConsole.actions");
   const tc = useTranslations("complianceConsole.categories");
-  const base = { address: registry, abi: identityRegistryAbi, account: officer } as const;
+  const base = (c: AgentChain) => ({ address: registry, abi: c.identityRegistryAbi, account: officer }) as const;
   const catOptions = (Object.keys(CATEGORY_CODES) as (keyof typeof CATEGORY_CODES)[]).map((c) => ({
     value: String(CATEGORY_CODES[c]),
     label: tc(c),
@@ -86,8 +86,8 @@ export function InvestorRecordActions({
           category: catLabel(v.category ?? ""),
           date: v.expiry ?? "",
         }),
-      call: (v) => ({
-        ...base,
+      call: (v, c) => ({
+        ...base(c),
         functionName: "updateInvestor",
         args: [investorId, Number(v.country), Number(v.category), toSeconds(v.expiry ?? "")],
       }),
@@ -99,8 +99,8 @@ export function InvestorRecordActions({
       fields: [],
       validate: () => ({}),
       confirm: () => t("confirm.revokeInvestor", { name }),
-      call: () => ({
-        ...base,
+      call: (_, c) => ({
+        ...base(c),
         functionName: "updateInvestor",
         args: [investorId, record.country, record.category, BigInt(Math.floor(Date.now() / 1000))],
       }),
@@ -122,8 +122,8 @@ export function InvestorRecordActions({
             ],
             validate: unlinkCheck,
             confirm: (v: Record<string, string>) => t("confirm.unlinkWallet", { name, wallet: v.wallet ?? "" }),
-            call: (v: Record<string, string>) => ({
-              ...base,
+            call: (v: Record<string, string>, c: AgentChain) => ({
+              ...base(c),
               functionName: "unlinkWallet",
               args: [v.wallet as Address],
             }),

@@ -6,7 +6,6 @@ import { useState } from "react";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
-import { enforcementDeskAbi } from "@/lib/chain/abis";
 import { proposalLooks } from "@/lib/compliance/client";
 import { shortAddress } from "@/lib/format/address";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
@@ -153,9 +152,9 @@ function ProposalItem({
     fields: [],
     validate: () => ({}),
     confirm: () => t("confirmCancel", { what: sentence }),
-    call: () => ({
+    call: (_, c) => ({
       address: desk,
-      abi: enforcementDeskAbi,
+      abi: c.enforcementDeskAbi,
       account: officer,
       functionName: "cancel",
       args: [BigInt(p.id)],
@@ -168,9 +167,9 @@ function ProposalItem({
     fields: [],
     validate: () => ({}),
     confirm: () => t("confirmExecute", { what: sentence, proposer: shortAddress(p.proposer) }),
-    call: () => ({
+    call: (_, c) => ({
       address: desk,
-      abi: enforcementDeskAbi,
+      abi: c.enforcementDeskAbi,
       account: officer,
       functionName: "execute",
       args: [BigInt(p.id), p.token, p.data],

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import type { Address as Addr } from "viem";
 import { Section } from "@/components/ui/section";
-import { marketAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
 
@@ -56,9 +55,9 @@ export function RecoveredOrders({
             fields: [],
             validate: () => ({}),
             confirm: () => t("confirm", { ...words, next: r.recoveredTo, symbol, count: r.orders.length }),
-            call: () => ({
+            call: (_, c) => ({
               address: market,
-              abi: marketAbi,
+              abi: c.marketAbi,
               account: officer,
               functionName: "cancelRecovered",
               args: [r.orders.map((o) => BigInt(o.id))],

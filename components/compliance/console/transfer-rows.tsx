@@ -3,7 +3,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { batchTransferCalldata } from "@/lib/compliance/client";
 import { transferReasonKeys } from "@/lib/trade/client";
 import { shortAddress } from "@/lib/format/address";
 import { formatCount } from "@/lib/format/money";
@@ -14,10 +13,6 @@ function useNumber() {
   const locale = useLocale();
   return (v: string | bigint) => formatCount(BigInt(v), locale);
 }
-
-/** The token's batchForcedTransfer calldata for the previewed rows (what the desk's proposal carries). */
-export const calldataOf = (rows: readonly TransferPreviewRowDto[]) =>
-  batchTransferCalldata(rows.map((r) => ({ from: r.from, to: r.to, amount: BigInt(r.amount) })));
 
 const who = (name: string | null, unknown: string, wallet: string) => `${name ?? unknown} (${shortAddress(wallet)})`;
 

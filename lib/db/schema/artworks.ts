@@ -14,6 +14,9 @@ import {
   timestamps,
   blockNumber,
 } from "./columns";
+import { artworkUpdateKinds, documentKinds } from "./kinds";
+
+export { artworkUpdateKinds, documentKinds, type ArtworkUpdateKind, type DocumentKind } from "./kinds";
 
 export const artworkStatuses = [
   "draft",
@@ -27,16 +30,6 @@ export const artworkStatuses = [
 export type ArtworkStatus = (typeof artworkStatuses)[number];
 export const artworkStatus = pgEnum("artwork_status", artworkStatuses);
 
-export const documentKinds = [
-  "appraisal",
-  "condition",
-  "insurance",
-  "custody",
-  "provenance",
-  "prospectus",
-  "other",
-] as const;
-export type DocumentKind = (typeof documentKinds)[number];
 export const documentKind = pgEnum("document_kind", documentKinds);
 
 // ---------------------------------------------------------------------------------------------
@@ -169,8 +162,6 @@ export type ListingTransaction = InferSelectModel<typeof listingTransactions>;
 // ---------------------------------------------------------------------------------------------
 // Artwork updates (issue 7: an issuer's valuation, condition, exhibition and custody updates)
 
-export const artworkUpdateKinds = ["valuation", "condition", "exhibition", "custody"] as const;
-export type ArtworkUpdateKind = (typeof artworkUpdateKinds)[number];
 export const artworkUpdateKind = pgEnum("artwork_update_kind", artworkUpdateKinds);
 
 /**
