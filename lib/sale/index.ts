@@ -8,6 +8,7 @@ export type { SaleStep, SaleStepRefusal } from "./record";
 export type { HolderSale, TokenSale } from "./reads";
 export {
   loadHolderSale,
+  loadMySale,
   loadSaleOfToken,
   loadWeightsDocument,
   planIssuerSale,

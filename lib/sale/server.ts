@@ -70,6 +70,11 @@ export async function loadHolderSale(db: Database, token: Address, wallet: Addre
   return holderSale(db, { ...serverChain(), sale, wallet });
 }
 
+/** The signed-in wallet's place in the token's sale for its pages (null: no sale). */
+export async function loadMySale(token: Address, wallet: Address) {
+  return loadHolderSale(await getDb(), token, wallet);
+}
+
 /** The exact weights document and whether a sale on-chain anchors it yet; null when there is none. */
 export async function loadWeightsDocument(id: string): Promise<{ document: string; anchored: boolean } | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
