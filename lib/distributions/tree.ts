@@ -155,6 +155,14 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
 const uint = z.string().regex(/^\d+$/);
 const addr = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
 const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
+/** OpenZeppelin's `dump()` of a standard tree, as published in a document. */
+export const StandardTreeDumpSchema = z.object({
+  format: z.literal("standard-v1"),
+  leafEncoding: z.array(z.string()),
+  tree: z.array(hex32),
+  values: z.array(z.object({ value: z.array(z.string()), treeIndex: z.number().int() })),
+});
+
 export const DistributionDocumentSchema = z.object({
   format: z.literal(DOCUMENT_FORMAT),
   chainId: z.number().int().positive(),
@@ -176,12 +184,7 @@ export const DistributionDocumentSchema = z.object({
     excluded: z.array(z.object({ wallet: addr, shares: uint, reason: z.string() })),
   }),
   holders: z.array(z.object({ wallet: addr, shares: uint, amount: uint })),
-  tree: z.object({
-    format: z.literal("standard-v1"),
-    leafEncoding: z.array(z.string()),
-    tree: z.array(hex32),
-    values: z.array(z.object({ value: z.array(z.string()), treeIndex: z.number().int() })),
-  }),
+  tree: StandardTreeDumpSchema,
 });
 export type DistributionDocument = z.infer<typeof DistributionDocumentSchema>;
 

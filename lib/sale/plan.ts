@@ -9,13 +9,12 @@
  * Plain module taking the chain client and deployments, so it is tested against a real anvil.
  */
 import { type Address, getAddress, type Hex, type PublicClient } from "viem";
-import { artworkSaleAbi, artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import { artworkSaleAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
-import { DistributionInputError, readRecordRegister } from "@/lib/distributions";
-import { getIndexerCoverage } from "@/lib/indexer/coverage";
+import { DistributionInputError, readRecordRegister, resolveRecordBlock, tokenOwnerRefusal } from "@/lib/distributions";
 import { readSaleCall } from "./sale-call";
 import { getSale, recordSaleOnChain, saveSale } from "./store";
 import { buildSaleWeights } from "./weights";
@@ -137,15 +136,8 @@ async function planOrRefuse(db: Database, a: PlanSaleArgs): Promise<PlannedSale 
   const bad = termsRefusal(a);
   if (bad) return { ok: false, code: bad };
   const token = getAddress(a.token);
-  const isToken = await client.readContract({
-    address: deployments.shareTokenFactory,
-    abi: shareTokenFactoryAbi,
-    functionName: "isToken",
-    args: [token],
-  });
-  if (!isToken) return { ok: false, code: "unknown_token" };
-  const owner = await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "owner" });
-  if (getAddress(owner) !== getAddress(a.issuer)) return { ok: false, code: "not_issuer" };
+  const refused = await tokenOwnerRefusal(client, deployments, token, a.issuer);
+  if (refused) return { ok: false, code: refused };
   const current = await client.readContract({
     address: saleContract,
     abi: artworkSaleAbi,
@@ -161,21 +153,9 @@ async function planOrRefuse(db: Database, a: PlanSaleArgs): Promise<PlannedSale 
     });
     if (s.status !== STATUS_REJECTED) return { ok: false, code: "sale_exists" };
   }
-  const head = await client.getBlock();
-  const through = (await getIndexerCoverage(db))?.completeThrough ?? null;
-  const block =
-    a.recordBlock !== "now"
-      ? a.recordBlock
-      : through === null
-        ? null
-        : through < head.number
-          ? through
-          : head.number - 1n;
-  if (block === null) return { ok: false, code: "indexer_behind" };
-  if (block >= head.number) return { ok: false, code: "record_block_future" };
-  if (through === null || through < block) return { ok: false, code: "indexer_behind" };
-  const blockTime = Number((await client.getBlock({ blockNumber: block })).timestamp);
-  const headTime = Number(head.timestamp);
+  const resolved = await resolveRecordBlock(db, client, a.recordBlock);
+  if (!resolved.ok) return resolved;
+  const { block, blockTime, headTime } = resolved;
   const votingEnds = Math.min(
     headTime + a.votingDays * 86_400 + SIGNING_MARGIN_SECONDS,
     headTime + MAX_VOTING_DAYS * 86_400,

@@ -1,20 +1,12 @@
 /**
- * A signed call to the sale contract, read back from the chain with the one verifier ({@link verifyContractCall}:
- * sender, target, function, mined, not reverted) and the contract's own events of one kind in its receipt: what
- * happened is taken from those, never from the browser. Shared by the open, vote, finalize and redeem records.
+ * A signed call to the sale contract, read back from the chain ({@link readContractCallEvents}: the one verifier, then
+ * the contract's own events in its receipt). Shared by the open, vote, finalize and redeem records.
  */
-import {
-  type Address,
-  type ContractEventName,
-  getAddress,
-  type Hex,
-  parseEventLogs,
-  type ParseEventLogsReturnType,
-  type PublicClient,
-} from "viem";
+import type { Address, ContractEventName, Hex, ParseEventLogsReturnType, PublicClient } from "viem";
 import { artworkSaleAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import { type TxRefusal, type VerifiedCall, verifyContractCall } from "@/lib/chain/verify-tx";
+import { readContractCallEvents } from "@/lib/chain/contract-call";
+import type { TxRefusal, VerifiedCall } from "@/lib/chain/verify-tx";
 
 export type SaleFunction = "openSale" | "vote" | "finalize" | "redeem" | "sweepDust";
 
@@ -37,18 +29,6 @@ export async function readSaleCall<E extends ContractEventName<typeof artworkSal
 > {
   const saleContract = args.deployments.artworkSale;
   if (!saleContract) return { ok: false, code: "no_sale_contract" };
-  const verified = await verifyContractCall({
-    client: args.client,
-    txHash: args.txHash,
-    sender: args.sender,
-    allowed: [{ address: saleContract, abi: artworkSaleAbi, functions: args.functions }],
-    waitMs: args.waitMs ?? 0,
-  });
-  if (!verified.ok) return verified;
-  const events = parseEventLogs({
-    abi: artworkSaleAbi,
-    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(saleContract)),
-    eventName: args.eventName,
-  });
-  return { ok: true, saleContract, call: verified.call, events };
+  const read = await readContractCallEvents({ ...args, address: saleContract, abi: artworkSaleAbi });
+  return read.ok ? { ...read, saleContract } : read;
 }

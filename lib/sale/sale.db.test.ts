@@ -19,6 +19,7 @@ import { planSale, type PlannedSale, recordSaleOpened } from "./plan";
 import { holderSale, loadTokenSale } from "./reads";
 import { recordSaleStep, type SaleStep } from "./record";
 import { getSale } from "./store";
+import { verifySale } from "./verify";
 import { checkSaleDocument } from "./weights";
 
 const officer = devAccount(1);
@@ -44,13 +45,14 @@ const days = async (n: number) => {
   await client.request({ method: "evm_mine" as never, params: [] as never });
 };
 
-async function plan_(forToken: Address, price = PRICE): Promise<PlannedSale> {
-  const p = await planSale(database.db, {
+/** The issuer's plan of a sale of `forToken` (7 days, default thresholds), as asked; `over` changes what is asked. */
+const ask = (forToken: Address, over: Partial<Parameters<typeof planSale>[1]> = {}) =>
+  planSale(database.db, {
     ...chain(),
     issuer: issuer.address,
     token: forToken,
     buyer: devAccount(9).address,
-    price,
+    price: PRICE,
     offerHash: `0x${"ab".repeat(32)}`,
     offerName: "offer.pdf",
     recordBlock: "now",
@@ -58,7 +60,11 @@ async function plan_(forToken: Address, price = PRICE): Promise<PlannedSale> {
     quorumBps: 5_000,
     approvalBps: 5_000,
     offerURI: (id) => `http://portal.test/api/sales/${id}/weights`,
+    ...over,
   });
+
+async function plan_(forToken: Address, price = PRICE): Promise<PlannedSale> {
+  const p = await ask(forToken, { price });
   if (!p.ok) throw new Error(`plan refused: ${p.code}`);
   return p;
 }
@@ -172,24 +178,11 @@ describe("a sale the holders approve", () => {
     expect(check.treeHash).toBe(plan.terms.treeHash);
     expect(check.rebuiltRoot).toBe(plan.terms.weightsRoot);
     // Someone else than the token's owner may not plan a sale of it.
-    const other = await planSale(database.db, {
-      ...chain(),
-      issuer: a.address,
-      token,
-      buyer: devAccount(9).address,
-      price: PRICE,
-      offerHash: `0x${"ab".repeat(32)}`,
-      offerName: "offer.pdf",
-      recordBlock: "now",
-      votingDays: 7,
-      quorumBps: 5_000,
-      approvalBps: 5_000,
-      offerURI: () => "x",
-    });
+    const other = await ask(token, { issuer: a.address });
     expect(other).toEqual({ ok: false, code: "not_issuer" });
   });
 
-  it("the issuer escrows the price and opens the vote; the server records it once and refuses an edited replay", async () => {
+  it("the issuer escrows the price and opens the vote; the server records it once; verify-sale agrees with the chain", async () => {
     const before = await hkd(d.artworkSale!);
     saleId = await open(plan);
     expect((await hkd(d.artworkSale!)) - before).toBe(PRICE);
@@ -209,6 +202,14 @@ describe("a sale the holders approve", () => {
       forVotes: "0",
       leafCount: 3,
     });
+    // verify-sale: the stored weights match the chain and the Transfer logs; an edited weight is caught.
+    const document = (await getSale(database.db, plan.id))!.document;
+    const verified = await verifySale({ client, document, onChainId: saleId, fromBlock: d.startBlock });
+    expect(verified.lines.filter((l) => l.startsWith("✗"))).toEqual([]);
+    expect(verified.ok).toBe(true);
+    const edited = document.replace('"weight": "500"', '"weight": "501"');
+    expect(edited).not.toBe(document);
+    expect((await verifySale({ client, document: edited, onChainId: saleId, fromBlock: d.startBlock })).ok).toBe(false);
   });
 
   it("two holders vote (one changes its vote); the projection keeps the running tally", async () => {
@@ -270,20 +271,7 @@ describe("a sale the holders approve", () => {
   });
 
   it("a token with an approved sale cannot be offered again", async () => {
-    const again = await planSale(database.db, {
-      ...chain(),
-      issuer: issuer.address,
-      token,
-      buyer: devAccount(9).address,
-      price: PRICE,
-      offerHash: `0x${"ab".repeat(32)}`,
-      offerName: "offer.pdf",
-      recordBlock: "now",
-      votingDays: 7,
-      quorumBps: 5_000,
-      approvalBps: 5_000,
-      offerURI: () => "x",
-    });
+    const again = await ask(token);
     expect(again).toEqual({ ok: false, code: "sale_exists" });
   });
 });

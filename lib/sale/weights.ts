@@ -7,7 +7,13 @@
  */
 import { type Address, getAddress, type Hex } from "viem";
 import { z } from "zod";
-import { byWallet, buildWeightTree, dumpedTreeRoot, type ExcludedWallet } from "@/lib/distributions/client";
+import {
+  byWallet,
+  buildWeightTree,
+  dumpedTreeRoot,
+  type ExcludedWallet,
+  StandardTreeDumpSchema,
+} from "@/lib/distributions/client";
 import { sha256Hex } from "@/lib/format/hash";
 
 export const SALE_DOCUMENT_FORMAT = "atelier-sale-weights/1";
@@ -83,12 +89,7 @@ export const SaleDocumentSchema = z.object({
   leafCount: z.number().int().positive(),
   excluded: z.array(z.object({ wallet: addr, shares: uint, reason: z.string() })),
   holders: z.array(z.object({ wallet: addr, weight: uint })),
-  tree: z.object({
-    format: z.literal("standard-v1"),
-    leafEncoding: z.array(z.string()),
-    tree: z.array(hex32),
-    values: z.array(z.object({ value: z.array(z.string()), treeIndex: z.number().int() })),
-  }),
+  tree: StandardTreeDumpSchema,
 });
 export type SaleDocument = z.infer<typeof SaleDocumentSchema>;
 
