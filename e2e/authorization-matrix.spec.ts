@@ -613,13 +613,6 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     },
     note: "any signed-in wallet records its own vote, finalize or redemption; a transaction the node does not know: answered at once",
   },
-  "components/sale/actions.ts#mySaleAction": {
-    kind: "action",
-    ok: (f) => [{ token: f.token }],
-    bad: () => [{ token: "nobody" }],
-    expect: { ok: [U, A, A, A, A, A, A, A], bad: [I, I, I, I, I, I, I, I] },
-    note: "a wallet's own place in a token's sale (its leaf, its vote, the contract's codes)",
-  },
   "/api/sales/[id]/weights": {
     kind: "route",
     method: "GET",

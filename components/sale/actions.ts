@@ -8,7 +8,6 @@ import { getServerEnv } from "@/lib/env";
 import { getRequestIp } from "@/lib/http/request-ip";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import {
-  loadHolderSale,
   planIssuerSale,
   recordIssuerSaleOpened,
   recordWalletSaleStep,
@@ -115,13 +114,4 @@ export const recordSaleStepAction = defineAction<SaleStepRefusal>()({
     publicPagesChanged();
     return { onChainId: recorded.onChainId, already: recorded.already };
   },
-});
-
-/** The signed-in wallet's place in a token's sale: its leaf and proof, its vote, and the contract's answers now. */
-export const mySaleAction = defineAction()({
-  name: "sale.mine",
-  input: z.object({ token: address }),
-  auth: "signedIn",
-  messages,
-  run: async ({ token }, { session, db }) => ({ mine: await loadHolderSale(db, token, session.address) }),
 });
