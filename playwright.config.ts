@@ -54,7 +54,13 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"] },
-      testIgnore: ["**/e2e/scale/**", "faults.spec.ts", "notifications.spec.ts", "distribution-close.spec.ts"],
+      testIgnore: [
+        "**/e2e/scale/**",
+        "faults.spec.ts",
+        "notifications.spec.ts",
+        "distribution-close.spec.ts",
+        "sale-vote.spec.ts",
+      ],
     },
     // The notifications journey moves the chain's clock 8 days ahead (an upcoming offering opens): it runs after
     // every journey that signs deadlines or expiries from the computer's clock, and before the faults journey (run it
@@ -73,6 +79,14 @@ export default defineConfig({
       testMatch: "distribution-close.spec.ts",
       dependencies: ["clock"],
     },
+    // The sale vote moves the chain's clock past its close and ends one artwork's trading for good (an approved sale):
+    // after the deadlines project, before faults (run it alone with `playwright test e2e/sale-vote.spec.ts --no-deps`).
+    {
+      name: "sale",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: "sale-vote.spec.ts",
+      dependencies: ["deadlines"],
+    },
     // The faults journey stops the stack's chain and starts it again from the test process: it runs after every
     // other journey, so no later one depends on a chain that lives only as long as that process (run it alone with
     // `playwright test e2e/faults.spec.ts --no-deps`).
@@ -80,7 +94,7 @@ export default defineConfig({
       name: "faults",
       use: { ...devices["Desktop Chrome"] },
       testMatch: "faults.spec.ts",
-      dependencies: ["deadlines"],
+      dependencies: ["sale"],
     },
   ],
   webServer: {

@@ -575,6 +575,53 @@ const MATRIX: Record<string, ActionRow | RouteRow> = {
     note: "a transaction the node does not know: answered at once, nothing recorded",
   },
 
+  "components/sale/actions.ts#planSaleAction": {
+    kind: "action",
+    ok: (f) => [
+      {
+        token: f.token,
+        buyer: SOME_WALLET,
+        price: "1000000",
+        offerHash: NO_TX,
+        offerName: "offer.pdf",
+        recordBlock: "now",
+        votingDays: 3,
+        quorumBps: 5000,
+        approvalBps: 5000,
+      },
+    ],
+    bad: (f) => [{ token: f.token, buyer: "nobody", price: "1", offerHash: NO_TX, offerName: "x", recordBlock: "now" }],
+    expect: {
+      ok: [U, R, R, R, "state:invalid_period", "state:invalid_period", R, R],
+      bad: [I, I, I, I, I, I, I, I],
+    },
+    note: "a vote shorter than the sale contract's 7 days is refused before anything is built (the refusal alone is audited)",
+  },
+  "components/sale/actions.ts#recordSaleOpenedAction": {
+    kind: "action",
+    ok: () => [{ id: ZERO_ID, txHash: NO_TX }],
+    bad: () => [{ id: "x", txHash: NO_TX }],
+    expect: { ok: [U, R, R, R, N, N, R, R], bad: [I, I, I, I, I, I, I, I] },
+  },
+  "components/sale/actions.ts#recordSaleStepAction": {
+    kind: "action",
+    ok: () => [{ step: "vote", txHash: NO_TX }],
+    bad: () => [{ step: "sweep", txHash: NO_TX }],
+    expect: {
+      ok: [U, NO_CLAIM, NO_CLAIM, NO_CLAIM, NO_CLAIM, NO_CLAIM, NO_CLAIM, NO_CLAIM],
+      bad: [I, I, I, I, I, I, I, I],
+    },
+    note: "any signed-in wallet records its own vote, finalize or redemption; a transaction the node does not know: answered at once",
+  },
+  "/api/sales/[id]/weights": {
+    kind: "route",
+    method: "GET",
+    ok: () => ({ path: `/api/sales/${ZERO_ID}/weights` }),
+    bad: () => ({ path: "/api/sales/not-an-id/weights" }),
+    expect: { ok: [N, N, N, N, N, N, N, N], bad: [N, N, N, N, N, N, N, N] },
+    note: "a sale's weights document is public (its SHA-256 is anchored on-chain); none exists for the zero id",
+  },
+
   // ---- compliance: KYC, console, batch, wallet links (compliance role) ------------------------------------------
   "components/compliance/kyc-actions.ts#rejectAction": {
     kind: "action",

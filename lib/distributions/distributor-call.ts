@@ -3,18 +3,11 @@
  * mined, not reverted) with the distributor's own events of one kind in its receipt: what happened is taken from
  * those, never from the browser. Shared by the create, close, hold and claim records.
  */
-import {
-  type Address,
-  type ContractEventName,
-  getAddress,
-  type Hex,
-  parseEventLogs,
-  type ParseEventLogsReturnType,
-  type PublicClient,
-} from "viem";
+import type { Address, ContractEventName, Hex, ParseEventLogsReturnType, PublicClient } from "viem";
 import { distributorAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import { type TxRefusal, type VerifiedCall, verifyContractCall } from "@/lib/chain/verify-tx";
+import { readContractCallEvents } from "@/lib/chain/contract-call";
+import type { TxRefusal, VerifiedCall } from "@/lib/chain/verify-tx";
 
 type DistributorEvent = ContractEventName<typeof distributorAbi>;
 
@@ -46,18 +39,15 @@ export async function readDistributorCall<E extends DistributorEvent>({
 > {
   const distributor = deployments.distributor;
   if (!distributor) return { ok: false, code: "no_distributor" };
-  const verified = await verifyContractCall({
+  const read = await readContractCallEvents({
     client,
     txHash,
     sender,
-    allowed: [{ address: distributor, abi: distributorAbi, functions }],
+    address: distributor,
+    abi: distributorAbi,
+    functions,
+    eventName,
     waitMs,
   });
-  if (!verified.ok) return verified;
-  const events = parseEventLogs({
-    abi: distributorAbi,
-    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(distributor)),
-    eventName,
-  });
-  return { ok: true, distributor, call: verified.call, events };
+  return read.ok ? { ...read, distributor } : read;
 }

@@ -53,6 +53,7 @@ const CONTRACT_KEYS = [
   "tokenMigrator",
   "market",
   "distributor",
+  "artworkSale",
   "multicall3",
 ] as const;
 

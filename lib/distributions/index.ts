@@ -2,7 +2,11 @@
  * lib/distributions's public surface: what routes, server components, actions and other domains call. Its client-safe
  * part (pure helpers, types) is ./client, which client components import instead.
  */
-export { listWalletClaims } from "./claims";
+export { listWalletClaims, recoveredToWallet } from "./claims";
+export { DistributionInputError, readRecordRegister } from "./holders";
+export { resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
+export { sharesMatchTransferLogs } from "./verify";
+export type { RecordRegister } from "./holders";
 export type { DistributionRefusal } from "./issuer";
 export type { LifecycleRefusal } from "./lifecycle";
 export {

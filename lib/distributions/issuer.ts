@@ -8,16 +8,15 @@
  * Plain module taking the chain client and deployments, so it is tested against a real anvil.
  */
 import { type Address, getAddress, type Hex, type PublicClient } from "viem";
-import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
-import { getIndexerCoverage } from "@/lib/indexer/coverage";
 import { AllocationError, CENT } from "./allocate";
 import { readDistributorCall } from "./distributor-call";
 import { DistributionInputError } from "./holders";
 import { distributionTerms, prepareDistribution } from "./prepare";
+import { resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
 import { emitDistributionToClaim } from "@/lib/notifications";
 import { getDistribution, listClaimProofs, listEntitledWallets, recordOnChain } from "./store";
 import type { DistributionKind } from "./tree";
@@ -114,27 +113,12 @@ async function planOrRefuse(
   if (!Number.isInteger(claimDays) || claimDays < MIN_CLAIM_DAYS || claimDays > MAX_CLAIM_DAYS)
     return { ok: false, code: "invalid_window" };
   token = getAddress(token);
-  const isToken = await client.readContract({
-    address: deployments.shareTokenFactory,
-    abi: shareTokenFactoryAbi,
-    functionName: "isToken",
-    args: [token],
-  });
-  if (!isToken) return { ok: false, code: "unknown_token" };
-  const owner = await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "owner" });
-  if (getAddress(owner) !== getAddress(issuer)) return { ok: false, code: "not_issuer" };
-
-  const head = await client.getBlock();
-  const through = (await getIndexerCoverage(db))?.completeThrough ?? null;
-  // "now": the latest block the indexer has fully recorded, and at most the one before the head (the distributor
-  // wants a record block below the block its transaction is mined in).
-  const block =
-    recordBlock !== "now" ? recordBlock : through === null ? null : through < head.number ? through : head.number - 1n;
-  if (block === null) return { ok: false, code: "indexer_behind" };
-  if (block >= head.number) return { ok: false, code: "record_block_future" };
-  if (through === null || through < block) return { ok: false, code: "indexer_behind" };
-  const recordBlockTime = Number((await client.getBlock({ blockNumber: block })).timestamp);
-  const claimDeadline = Number(head.timestamp) + claimDays * 86_400;
+  const refused = await tokenOwnerRefusal(client, deployments, token, issuer);
+  if (refused) return { ok: false, code: refused };
+  const resolved = await resolveRecordBlock(db, client, recordBlock);
+  if (!resolved.ok) return resolved;
+  const { block, blockTime: recordBlockTime } = resolved;
+  const claimDeadline = resolved.headTime + claimDays * 86_400;
 
   let prepared;
   try {

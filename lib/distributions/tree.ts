@@ -61,11 +61,37 @@ export type BuiltDistribution = {
   zero: { wallet: Address; shares: bigint }[];
 };
 
-const byWallet = (a: { wallet: string }, b: { wallet: string }) => {
+export const byWallet = (a: { wallet: string }, b: { wallet: string }) => {
   const x = a.wallet.toLowerCase();
   const y = b.wallet.toLowerCase();
   return x < y ? -1 : x > y ? 1 : 0;
 };
+
+export type WeightTree = {
+  root: Hex;
+  /** OpenZeppelin's `dump()` of the tree (published in the document). */
+  dump: ReturnType<StandardMerkleTree<string[]>["dump"]>;
+  /** The proof of leaf i (index order). */
+  proofs: Hex[][];
+};
+
+/**
+ * The standard tree over `(uint256 index, address wallet, uint256 weight)` with leaf i = `leaves[i]`: a distribution's
+ * entitlements (weight = amount) and a sale vote's voting weights (weight = shares) are both such trees, verified
+ * on-chain the same way.
+ */
+export function buildWeightTree(leaves: readonly { wallet: Address; weight: bigint }[]): WeightTree {
+  const values = leaves.map((l, i) => [i.toString(), l.wallet, l.weight.toString()]);
+  const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);
+  return { root: tree.root as Hex, dump: tree.dump(), proofs: values.map((_, i) => tree.getProof(i) as Hex[]) };
+}
+
+/** Loads a dumped standard tree, validates it and returns its root (throws when it is not a valid standard tree). */
+export function dumpedTreeRoot(dump: unknown): Hex {
+  const tree = StandardMerkleTree.load(dump as Parameters<typeof StandardMerkleTree.load>[0]);
+  tree.validate();
+  return tree.root as Hex;
+}
 
 /** Builds the entitlements, the tree and the document of a distribution. */
 export function buildDistribution(input: DistributionInput): BuiltDistribution {
@@ -80,9 +106,8 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
   const paid = allocation.filter((a) => a.amount > 0n);
   if (paid.length === 0)
     throw new AllocationError("The amount is too small: every holder's share rounds down to 0 cents");
-  const values = paid.map((a, i) => [i.toString(), a.wallet, a.amount.toString()]);
-  const tree = StandardMerkleTree.of(values, [...LEAF_ENCODING]);
-  const root = tree.root as Hex;
+  const tree = buildWeightTree(paid.map((a) => ({ wallet: a.wallet as Address, weight: a.amount })));
+  const root = tree.root;
   const totalShares = holders.reduce((s, h) => s + h.balance, 0n);
   const doc = {
     format: DOCUMENT_FORMAT,
@@ -107,7 +132,7 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
         .sort(byWallet),
     },
     holders: allocation.map((a) => ({ wallet: a.wallet, shares: a.balance.toString(), amount: a.amount.toString() })),
-    tree: tree.dump(),
+    tree: tree.dump,
   };
   const document = JSON.stringify(doc, null, 2) + "\n";
   return {
@@ -121,7 +146,7 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
       wallet: a.wallet as Address,
       shares: a.balance,
       amount: a.amount,
-      proof: tree.getProof(i) as Hex[],
+      proof: tree.proofs[i]!,
     })),
     zero: allocation.filter((a) => a.amount === 0n).map((a) => ({ wallet: a.wallet as Address, shares: a.balance })),
   };
@@ -130,6 +155,14 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
 const uint = z.string().regex(/^\d+$/);
 const addr = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
 const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
+/** OpenZeppelin's `dump()` of a standard tree, as published in a document. */
+export const StandardTreeDumpSchema = z.object({
+  format: z.literal("standard-v1"),
+  leafEncoding: z.array(z.string()),
+  tree: z.array(hex32),
+  values: z.array(z.object({ value: z.array(z.string()), treeIndex: z.number().int() })),
+});
+
 export const DistributionDocumentSchema = z.object({
   format: z.literal(DOCUMENT_FORMAT),
   chainId: z.number().int().positive(),
@@ -151,12 +184,7 @@ export const DistributionDocumentSchema = z.object({
     excluded: z.array(z.object({ wallet: addr, shares: uint, reason: z.string() })),
   }),
   holders: z.array(z.object({ wallet: addr, shares: uint, amount: uint })),
-  tree: z.object({
-    format: z.literal("standard-v1"),
-    leafEncoding: z.array(z.string()),
-    tree: z.array(hex32),
-    values: z.array(z.object({ value: z.array(z.string()), treeIndex: z.number().int() })),
-  }),
+  tree: StandardTreeDumpSchema,
 });
 export type DistributionDocument = z.infer<typeof DistributionDocumentSchema>;
 
@@ -207,9 +235,8 @@ export function checkDistributionDocument(text: string): DocumentCheck {
   if (rebuilt.leafCount !== document.terms.leafCount)
     problems.push(`the tree has ${rebuilt.leafCount} leaves, the document says ${document.terms.leafCount}`);
   try {
-    const dumped = StandardMerkleTree.load(document.tree as Parameters<typeof StandardMerkleTree.load>[0]);
-    dumped.validate();
-    if (dumped.root !== rebuilt.root) problems.push(`the tree in the document has another root (${dumped.root})`);
+    const dumped = dumpedTreeRoot(document.tree);
+    if (dumped !== rebuilt.root) problems.push(`the tree in the document has another root (${dumped})`);
   } catch (error) {
     problems.push(`the tree in the document is not a valid standard tree (${(error as Error).message})`);
   }

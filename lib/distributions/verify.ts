@@ -43,6 +43,35 @@ export async function balancesFromTransferLogs(
   return balances;
 }
 
+/**
+ * Whether the shares a document lists (holders and left-out wallets) are the token's balances at `record`, rebuilt
+ * from its Transfer logs alone; the sentence says so, or what differs.
+ */
+export async function sharesMatchTransferLogs(
+  client: PublicClient,
+  token: Address,
+  fromBlock: bigint,
+  record: bigint,
+  rows: readonly { wallet: string; shares: string }[],
+): Promise<{ ok: boolean; line: string }> {
+  const balances = await balancesFromTransferLogs(client, token, fromBlock, record);
+  const listed = new Map<string, bigint>();
+  for (const r of rows) listed.set(r.wallet.toLowerCase(), BigInt(r.shares));
+  const wrong: string[] = [];
+  for (const [w, b] of balances)
+    if (listed.get(w) !== b) wrong.push(`${getAddress(w)} held ${b}, listed ${listed.get(w) ?? "not at all"}`);
+  for (const [w, b] of listed) if (b > 0n && !balances.has(w)) wrong.push(`${getAddress(w)} held nothing, listed ${b}`);
+  if (wrong.length)
+    return {
+      ok: false,
+      line: `The shares differ from the token's Transfer logs at block ${record}: ${wrong.slice(0, 5).join("; ")}${wrong.length > 5 ? ` and ${wrong.length - 5} more` : ""}.`,
+    };
+  return {
+    ok: true,
+    line: `Every holder's shares are the token's balances at block ${record}, rebuilt from its Transfer logs (${balances.size} wallet(s)).`,
+  };
+}
+
 /** Finds the on-chain id of the distribution anchoring `treeHash` for `token` (from DistributionCreated logs). */
 export async function findOnChainId(
   client: PublicClient,
@@ -134,24 +163,11 @@ export async function verifyDistribution({
   if (differ.length) for (const [what, a, b] of differ) fail(`The chain's ${what} is ${a}, the document says ${b}.`);
   else pass(`Token, record block ${doc.recordBlock}, amount and leaf count are those on the chain.`);
 
-  // The shares, from the token's Transfer logs alone.
-  const record = BigInt(doc.recordBlock);
-  const balances = await balancesFromTransferLogs(client, token, fromBlock, record);
-  const listed = new Map<string, bigint>();
-  for (const h of doc.holders) listed.set(h.wallet.toLowerCase(), BigInt(h.shares));
-  for (const e of doc.allocation.excluded) listed.set(e.wallet.toLowerCase(), BigInt(e.shares));
-  const wrong: string[] = [];
-  for (const [w, b] of balances)
-    if (listed.get(w) !== b) wrong.push(`${getAddress(w)} held ${b}, listed ${listed.get(w) ?? "not at all"}`);
-  for (const [w, b] of listed) if (b > 0n && !balances.has(w)) wrong.push(`${getAddress(w)} held nothing, listed ${b}`);
-  if (wrong.length)
-    fail(
-      `The shares differ from the token's Transfer logs at block ${record}: ${wrong.slice(0, 5).join("; ")}${wrong.length > 5 ? ` and ${wrong.length - 5} more` : ""}.`,
-    );
-  else
-    pass(
-      `Every holder's shares are the token's balances at block ${record}, rebuilt from its Transfer logs (${balances.size} wallet(s)).`,
-    );
+  const shares = await sharesMatchTransferLogs(client, token, fromBlock, BigInt(doc.recordBlock), [
+    ...doc.holders.map((h) => ({ wallet: h.wallet, shares: h.shares })),
+    ...doc.allocation.excluded,
+  ]);
+  (shares.ok ? pass : fail)(shares.line);
   lines.push(
     ok
       ? `The distribution ${id} matches the chain: anyone can pay out the same entitlements from this document.`

@@ -19,9 +19,10 @@ import * as engine from "./indexer";
  * and cancellations (two-agent forced transfers, recoveries, burns), recorded with `token` = the token they act on;
  * the registry's two-agent wallet links (`WalletLink*`) and the platform's emergency stop and resume. 7: the platform
  * roles' grants and revokes (RoleGranted / RoleRevoked of the factory, the registry and the desk: the admin console's
- * "granted when, by whom"). 8: the distributor's distributions (created, claimed, held or released, closed).
+ * "granted when, by whom"). 8: the distributor's distributions (created, claimed, held or released, closed). 9: the artwork
+ * sales (opened, votes, finalised, redemptions, dust swept).
  */
-export const INDEXER_EVENTS_VERSION = 8;
+export const INDEXER_EVENTS_VERSION = 9;
 
 /** How far the indexer's record (and every projection) is complete, for views built only from it. */
 export const getIndexerCoverage = (db: Database, name?: string) =>

@@ -15,7 +15,14 @@ import type { ChainEvent } from "../db/schema";
 
 /** The deployment's contracts an event may come from (`token`: any share token the factory deployed). */
 export type EventSource =
-  "token" | "identityRegistry" | "primaryOffering" | "market" | "enforcementDesk" | "shareTokenFactory" | "distributor";
+  | "token"
+  | "identityRegistry"
+  | "primaryOffering"
+  | "market"
+  | "enforcementDesk"
+  | "shareTokenFactory"
+  | "distributor"
+  | "artworkSale";
 
 /** One event a projection needs recorded. */
 export type EventSpec = {
@@ -39,6 +46,8 @@ export type IndexerContracts = {
   enforcementDesk?: Address | undefined;
   /** The distributor of issuers' payments to holders (absent on deployments made before it). */
   distributor?: Address | undefined;
+  /** The sale of artworks voted on by their holders (absent on deployments made before it). */
+  artworkSale?: Address | undefined;
   startBlock: bigint;
 };
 

@@ -12,6 +12,7 @@ import {
   auditReconcileTask,
 } from "@/lib/compliance/projection";
 import { distributionsProjection } from "@/lib/distributions/projection";
+import { salesProjection } from "@/lib/sale/projection";
 import { marketProjection } from "@/lib/market/projection";
 import { holdingsRecordsProjection } from "@/lib/portfolio/projection";
 import { getIndexerCoverage, INDEXER_EVENTS_VERSION } from "./coverage";
@@ -28,6 +29,7 @@ export const ATELIER_INDEXER: IndexerSetup = {
     complianceRecordsProjection,
     platformRolesProjection,
     distributionsProjection,
+    salesProjection,
   ],
   tasks: [auditReconcileTask],
 };

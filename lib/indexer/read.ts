@@ -125,6 +125,7 @@ export function sourceOf(contracts: IndexerContracts, isToken: (address: string)
   if (contracts.enforcementDesk) fixed.set(lower(contracts.enforcementDesk), "enforcementDesk");
   if (contracts.market) fixed.set(lower(contracts.market), "market");
   if (contracts.distributor) fixed.set(lower(contracts.distributor), "distributor");
+  if (contracts.artworkSale) fixed.set(lower(contracts.artworkSale), "artworkSale");
   fixed.set(lower(contracts.primaryOffering), "primaryOffering");
   fixed.set(lower(contracts.shareTokenFactory), "shareTokenFactory");
   fixed.set(lower(contracts.identityRegistry), "identityRegistry");
@@ -261,6 +262,7 @@ export async function readBatch(
     ...(contracts.market ? [contracts.market] : []),
     ...(contracts.enforcementDesk ? [contracts.enforcementDesk] : []),
     ...(contracts.distributor ? [contracts.distributor] : []),
+    ...(contracts.artworkSale ? [contracts.artworkSale] : []),
     ...tokens,
   ];
   const { logs, to } = await getLogsAdaptive(opts, name, addresses, [...set.bySelector.keys()], from, toWanted);

@@ -30,6 +30,8 @@ export const RATE_LIMITS = {
   settle: { limit: 60, windowMs: 60_000 },
   /** Distribution plans: each reads the register and builds and stores a tree; an issuer makes a few a day. */
   distributionPlan: { limit: 10, windowMs: 10 * 60_000 },
+  /** Sale plans: each reads the register and builds and stores a weights tree. */
+  salePlan: { limit: 10, windowMs: 10 * 60_000 },
   /** Statement downloads (CSV and the yearly PDF): each reads the whole portfolio from the chain. */
   statement: { limit: 30, windowMs: 10 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -16,6 +16,8 @@ import { MarketSection } from "@/components/market/market-section";
 import { Section } from "@/components/ui/section";
 import { FollowArtwork } from "@/components/notifications/follow-artwork";
 import { IssuerCard } from "@/components/asset/issuer-card";
+import { SalePanel } from "@/components/sale/sale-panel";
+import { loadSaleOfToken } from "@/lib/sale";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -38,7 +40,9 @@ export default async function ArtworkPage({ params }: Props) {
   ]);
   if (!data) notFound();
   const { artwork } = data;
-  const updates = data.token ? await getArtworkUpdates({ artworkId: artwork.id, token: data.token }) : [];
+  const [updates, sale] = data.token
+    ? await Promise.all([getArtworkUpdates({ artworkId: artwork.id, token: data.token }), loadSaleOfToken(data.token)])
+    : [[], null];
   const zh = locale === "zh-HK";
   const title = zh && artwork.titleZh ? artwork.titleZh : artwork.title;
 
@@ -111,6 +115,17 @@ export default async function ArtworkPage({ params }: Props) {
           <RiskWarnings />
         </aside>
       </div>
+      {sale?.sale ? (
+        <SalePanel sale={sale.sale} decimals={data.paymentDecimals} chainTime={sale.chainTime}>
+          <Link
+            href={`/artworks/${artwork.slug}/trade#sale`}
+            className="tap-target self-start text-sm underline underline-offset-4"
+            data-testid="sale-act-link"
+          >
+            {t("sale.act")}
+          </Link>
+        </SalePanel>
+      ) : null}
       {data.token ? <MarketSection slug={artwork.slug} token={data.token} decimals={data.paymentDecimals} /> : null}
       <ArtworkDetails artwork={artwork} />
       <UpdatesList updates={updates} />

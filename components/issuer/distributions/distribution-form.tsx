@@ -11,6 +11,7 @@ import { NumField } from "@/components/ui/num-field";
 import { PAYMENT_DECIMALS, DISTRIBUTION_KINDS, type DistributionKind } from "@/lib/distributions/client";
 import { describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
 import { planDistributionAction } from "../distribution-actions";
+import { RecordBlockFields } from "../record-block-fields";
 import { DistributionPreview, type Plan } from "./distribution-preview";
 
 type Errors = Partial<Record<"amount" | "recordBlock" | "claimDays", string>>;
@@ -130,30 +131,15 @@ export function DistributionForm({ token, account }: { token: Address; account: 
           set={setAmount}
         />
       </div>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium">{t("recordBlock")}</legend>
-        {(["now", "block"] as const).map((mode) => (
-          <label key={mode} className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name={`${ids}-record`}
-              value={mode}
-              checked={recordMode === mode}
-              onChange={() => setRecordMode(mode)}
-            />
-            {mode === "now" ? t("recordNow") : t("recordAt")}
-          </label>
-        ))}
-        {recordMode === "block" ? (
-          <NumField
-            id={`${ids}-recordBlock`}
-            label={t("recordBlockNumber")}
-            error={errors.recordBlock}
-            value={recordBlock}
-            set={setRecordBlock}
-          />
-        ) : null}
-      </fieldset>
+      <RecordBlockFields
+        ids={ids}
+        mode={recordMode}
+        setMode={setRecordMode}
+        block={recordBlock}
+        setBlock={setRecordBlock}
+        error={errors.recordBlock}
+        labels={{ legend: t("recordBlock"), now: t("recordNow"), at: t("recordAt"), number: t("recordBlockNumber") }}
+      />
       <NumField
         id={`${ids}-claimDays`}
         label={t("claimDays")}

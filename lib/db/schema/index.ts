@@ -18,3 +18,4 @@ export * from "./kyb";
 export * from "./cache";
 export * from "./issuers";
 export * from "./settings";
+export * from "./sales";

@@ -3,6 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { MarketSection } from "@/components/market/market-section";
 import { MyOrders } from "@/components/market/my-orders";
 import { TradeForm } from "@/components/market/trade-form";
+import { SaleHolderActions } from "@/components/sale/sale-holder-actions";
+import { SalePanel } from "@/components/sale/sale-panel";
+import { loadMySale, loadSaleOfToken } from "@/lib/sale";
 import { TradePageFrame } from "@/components/trade/page-parts";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Alert } from "@/components/ui/alert";
@@ -28,6 +31,8 @@ export default async function TradePage({ params, searchParams }: Props) {
   if (!view) notFound();
   const { artwork, market } = view;
   const base = `/artworks/${slug}/trade`;
+  const { saleContract, chainTime, sale } = await loadSaleOfToken(view.token);
+  const mine = sale && saleContract ? await loadMySale(view.token, session.address) : null;
   return (
     <TradePageFrame slug={slug} back={t("back")} wide={market !== null}>
       <PageHeading
@@ -38,6 +43,19 @@ export default async function TradePage({ params, searchParams }: Props) {
         intro={t("intro")}
         introClassName="max-w-2xl text-ink-muted"
       />
+      {sale && saleContract && mine ? (
+        <SalePanel sale={sale} decimals={view.decimals} chainTime={chainTime}>
+          <SaleHolderActions
+            saleContract={saleContract}
+            saleId={sale.onChainId}
+            account={session.address}
+            status={sale.status}
+            closed={Date.parse(sale.votingEnds) / 1000 <= chainTime}
+            decimals={view.decimals}
+            mine={mine}
+          />
+        </SalePanel>
+      ) : null}
       {market ? (
         <>
           <div className="grid gap-10 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]">

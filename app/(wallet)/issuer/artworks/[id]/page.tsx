@@ -9,6 +9,7 @@ import { ListingFiles } from "@/components/issuer/artwork/listing-files";
 import { LiveOffering } from "@/components/issuer/artwork/live-offering";
 import { OnChainSection } from "@/components/issuer/artwork/on-chain-section";
 import { IssuerDistributionsSection } from "@/components/issuer/distributions/distributions-section";
+import { IssuerSaleSection } from "@/components/issuer/sale/sale-section";
 import { TokenPowers } from "@/components/issuer/token-powers";
 import { IssuerUpdatesSection } from "@/components/issuer/updates-section";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -51,6 +52,13 @@ export default async function IssuerListingPage({ params }: Props) {
         ) : null}
         {token ? (
           <IssuerDistributionsSection
+            token={getAddress(token)}
+            account={account}
+            live={v.artwork.status === "offering" || v.artwork.status === "trading"}
+          />
+        ) : null}
+        {token ? (
+          <IssuerSaleSection
             token={getAddress(token)}
             account={account}
             live={v.artwork.status === "offering" || v.artwork.status === "trading"}

@@ -1,0 +1,198 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { type FormEvent, useId, useState } from "react";
+import { type Address, bytesToHex, isAddress } from "viem";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
+import { AddressInput, Input } from "@/components/ui/input";
+import { NumField } from "@/components/ui/num-field";
+import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
+import { type AmountError, describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
+import { planSaleAction } from "@/components/sale/actions";
+import { RecordBlockFields } from "../record-block-fields";
+import { SalePreview, type SalePlan } from "./sale-preview";
+
+type Errors = Partial<
+  Record<"buyer" | "price" | "offer" | "recordBlock" | "votingDays" | "quorum" | "approval", string>
+>;
+type Fields = {
+  buyer: string;
+  price: string;
+  recordMode: "now" | "block";
+  recordBlock: string;
+  votingDays: string;
+  quorum: string;
+  approval: string;
+};
+
+const whole = (s: string, min: number, max: number) => {
+  const n = /^\d{1,3}$/.test(s.trim()) ? Number(s.trim()) : NaN;
+  return n >= min && n <= max ? n : null;
+};
+
+/** The fields as typed: checked here and again by the server, refused in words, never rewritten. */
+function check(f: Fields, file: File | null, t: (key: string) => string, amount: (e: AmountError) => string) {
+  const errors: Errors = {};
+  if (!isAddress(f.buyer.trim()) || /^0x0{40}$/i.test(f.buyer.trim())) errors.buyer = t("buyerInvalid");
+  const price = parseMoneyAmount(f.price, PAYMENT_DECIMALS);
+  if (!price.ok) errors.price = amount(price.error);
+  if (!file) errors.offer = t("offerMissing");
+  if (f.recordMode === "block" && !/^\d{1,30}$/.test(f.recordBlock.trim()))
+    errors.recordBlock = t("recordBlockInvalid");
+  const days = whole(f.votingDays, 7, 90);
+  if (days === null) errors.votingDays = t("votingDaysInvalid");
+  const quorum = whole(f.quorum, 25, 100);
+  if (quorum === null) errors.quorum = t("quorumInvalid");
+  const approval = whole(f.approval, 50, 99);
+  if (approval === null) errors.approval = t("approvalInvalid");
+  return { errors, price: price.ok ? price.value : null, days, quorum, approval };
+}
+
+/** SHA-256 of the offer document, as the 0x hash anchored on-chain. */
+async function sha256(file: File) {
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", await file.arrayBuffer())));
+}
+
+/** Buyer, price, offer document, record block, period and thresholds → the server's plan → the preview, signed there. */
+export function SaleForm({ token, account }: { token: Address; account: Address }) {
+  const t = useTranslations("sale.issuer");
+  const ta = useTranslations("amounts");
+  const locale = useLocale();
+  const ids = useId();
+  const [f, setF] = useState<Fields>({
+    buyer: "",
+    price: "",
+    recordMode: "now",
+    recordBlock: "",
+    votingDays: "14",
+    quorum: "50",
+    approval: "50",
+  });
+  const set = (k: keyof Fields) => (v: string) => setF((prev) => ({ ...prev, [k]: v }));
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusedAt, setRefusedAt] = useState<object>({});
+  const [busy, setBusy] = useState(false);
+  const [plan, setPlan] = useState<SalePlan | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setRefusal(null);
+    const c = check(f, file, t, (e) => describeAmountError(e, ta, locale));
+    setErrors(c.errors);
+    if (Object.keys(c.errors).length > 0 || c.price === null || !file) {
+      setRefusedAt({});
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await planSaleAction({
+        token,
+        buyer: f.buyer.trim(),
+        price: c.price.toString(),
+        offerHash: await sha256(file),
+        offerName: file.name,
+        recordBlock: f.recordMode === "now" ? "now" : f.recordBlock.trim(),
+        votingDays: c.days!,
+        quorumBps: c.quorum! * 100,
+        approvalBps: c.approval! * 100,
+      });
+      if (result.ok) setPlan({ ...result, offerName: file.name });
+      else {
+        setRefusal(result.message);
+        setRefusedAt({});
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (plan) return <SalePreview plan={plan} account={account} onDiscard={() => setPlan(null)} />;
+
+  const labels: Record<keyof Errors, string> = {
+    buyer: t("buyer"),
+    price: t("price"),
+    offer: t("offer"),
+    recordBlock: t("recordBlockNumber"),
+    votingDays: t("votingDays"),
+    quorum: t("quorum"),
+    approval: t("approval"),
+  };
+  const items = (Object.entries(errors) as [keyof Errors, string][]).map(([field, message]) => ({
+    field: `${ids}-${field}`,
+    label: labels[field],
+    message,
+  }));
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${ids}-title`}
+      className="flex flex-col gap-4 rounded-2xl border border-line p-5"
+      data-testid="sale-form"
+    >
+      <h3 id={`${ids}-title`} className="font-medium">
+        {t("formTitle")}
+      </h3>
+      <p className="text-sm text-ink-muted">{t("formIntro")}</p>
+      {items.length > 0 || refusal ? (
+        <ErrorSummary title={t("notPrepared")} items={items} focusKey={refusedAt}>
+          {refusal ? <p>{refusal}</p> : null}
+        </ErrorSummary>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${ids}-buyer`} label={t("buyer")} hint={t("buyerHint")} error={errors.buyer}>
+          {(p) => <AddressInput {...p} value={f.buyer} onChange={(e) => set("buyer")(e.target.value)} />}
+        </Field>
+        <NumField
+          id={`${ids}-price`}
+          label={t("price")}
+          hint={t("priceHint")}
+          error={errors.price}
+          inputMode="decimal"
+          value={f.price}
+          set={set("price")}
+        />
+      </div>
+      <Field id={`${ids}-offer`} label={t("offer")} hint={t("offerHint")} error={errors.offer}>
+        {(p) => <Input {...p} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+      </Field>
+      <RecordBlockFields
+        ids={ids}
+        mode={f.recordMode}
+        setMode={(mode) => setF((prev) => ({ ...prev, recordMode: mode }))}
+        block={f.recordBlock}
+        setBlock={set("recordBlock")}
+        error={errors.recordBlock}
+        labels={{ legend: t("recordBlock"), now: t("recordNow"), at: t("recordAt"), number: t("recordBlockNumber") }}
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        {(
+          [
+            ["votingDays", t("votingDaysHint")],
+            ["quorum", t("quorumHint")],
+            ["approval", t("approvalHint")],
+          ] as const
+        ).map(([k, hint]) => (
+          <NumField
+            key={k}
+            id={`${ids}-${k}`}
+            label={labels[k]}
+            hint={hint}
+            error={errors[k]}
+            value={f[k]}
+            set={set(k)}
+          />
+        ))}
+      </div>
+      <div>
+        <Button type="submit" loading={busy}>
+          {busy ? t("preparing") : t("prepare")}
+        </Button>
+      </div>
+    </form>
+  );
+}

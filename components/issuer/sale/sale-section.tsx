@@ -1,0 +1,34 @@
+import { getTranslations } from "next-intl/server";
+import type { Address } from "viem";
+import { SalePanel } from "@/components/sale/sale-panel";
+import { Section } from "@/components/ui/section";
+import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
+import { loadSaleOfToken } from "@/lib/sale";
+import { SaleForm } from "./sale-form";
+
+/**
+ * The issuer's "Offer to sell the artwork": the token's sale as recorded (voting or sold) or, when there is none (or
+ * the last was rejected), the form (plan → preview → approve + openSale).
+ */
+export async function IssuerSaleSection({ token, account, live }: { token: Address; account: Address; live: boolean }) {
+  const t = await getTranslations("sale.issuer");
+  const { saleContract, chainTime, sale } = live
+    ? await loadSaleOfToken(token)
+    : { saleContract: null, chainTime: 0, sale: null };
+  if (!live || !saleContract)
+    return (
+      <Section id="sale-offer" title={t("title")} intro={t("intro")} look="display">
+        <p className="text-sm text-ink-muted">{live ? t("noContract") : t("notLive")}</p>
+      </Section>
+    );
+  return (
+    <div className="flex flex-col gap-6">
+      {sale ? <SalePanel sale={sale} decimals={PAYMENT_DECIMALS} chainTime={chainTime} /> : null}
+      {!sale || sale.status === "rejected" ? (
+        <Section id="sale-offer" title={t("title")} intro={t("intro")} look="display">
+          <SaleForm token={token} account={account} />
+        </Section>
+      ) : null}
+    </div>
+  );
+}

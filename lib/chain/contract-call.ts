@@ -1,0 +1,44 @@
+/**
+ * A signed call to one contract, read back from the chain with the one verifier ({@link verifyContractCall}: sender,
+ * target, function, mined, not reverted) and that contract's own events of some kinds in its receipt: what happened is
+ * taken from those, never from the browser. The distributor's and the sale contract's records use it.
+ */
+import {
+  type Abi,
+  type Address,
+  type ContractEventName,
+  getAddress,
+  type Hex,
+  parseEventLogs,
+  type ParseEventLogsReturnType,
+  type PublicClient,
+} from "viem";
+import { type TxRefusal, type VerifiedCall, verifyContractCall } from "./verify-tx";
+
+export async function readContractCallEvents<const A extends Abi, E extends ContractEventName<A>>(args: {
+  client: PublicClient;
+  txHash: Hex;
+  sender: Address;
+  address: Address;
+  abi: A;
+  functions: readonly string[];
+  eventName: E | E[];
+  waitMs?: number;
+}): Promise<
+  { ok: true; call: VerifiedCall; events: ParseEventLogsReturnType<A, E, true> } | { ok: false; code: TxRefusal }
+> {
+  const verified = await verifyContractCall({
+    client: args.client,
+    txHash: args.txHash,
+    sender: args.sender,
+    allowed: [{ address: args.address, abi: args.abi, functions: args.functions }],
+    waitMs: args.waitMs ?? 0,
+  });
+  if (!verified.ok) return verified;
+  const events = parseEventLogs({
+    abi: args.abi,
+    logs: verified.call.receipt.logs.filter((l) => getAddress(l.address) === getAddress(args.address)),
+    eventName: args.eventName,
+  });
+  return { ok: true, call: verified.call, events };
+}

@@ -1,0 +1,136 @@
+/**
+ * Sales of artworks voted on by their holders (issue 15): the server's record of each vote it prepared — the buyer's
+ * offer, the thresholds, the weights tree document whose SHA-256 is anchored with its root — and every holder's
+ * voting weight with its Merkle proof; and the indexer's projection of the sale contract's events. The chain stays
+ * the truth of the tally, the outcome and the redemptions. Amounts are payment-token base units (6 decimals) as
+ * numeric. Re-exported by `schema/index.ts`.
+ */
+import type { InferSelectModel } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { addressChecks, blockNumber, bytes32Check, createdAt, ownedBy, timestamptz, uuidId } from "./columns";
+
+export const sales = pgTable(
+  "sales",
+  {
+    id: uuidId(),
+    chainId: integer("chain_id").notNull(),
+    /** The ArtworkSale contract (lowercase). */
+    saleContract: text("sale_contract").notNull(),
+    token: text("token").notNull(),
+    buyer: text("buyer").notNull(),
+    /** The price of the whole artwork, payment-token base units, whole cents. */
+    price: numeric("price").notNull(),
+    recordBlock: blockNumber("record_block").notNull(),
+    /** The token's supply at the record block (the quorum's base). */
+    supply: numeric("supply").notNull(),
+    votingEnds: timestamptz("voting_ends").notNull(),
+    quorumBps: integer("quorum_bps").notNull(),
+    approvalBps: integer("approval_bps").notNull(),
+    root: text("root").notNull(),
+    treeHash: text("tree_hash").notNull(),
+    offerHash: text("offer_hash").notNull(),
+    /** The offer document's file name as uploaded (its SHA-256 is `offer_hash`). */
+    offerName: text("offer_name").notNull(),
+    leafCount: integer("leaf_count").notNull(),
+    /** The exact weights document (JSON text) whose SHA-256 is `tree_hash`. */
+    document: text("document").notNull(),
+    createdBy: text("created_by").notNull(),
+    /** The sale contract's id, once `openSale` is mined. */
+    onChainId: numeric("on_chain_id"),
+    openTxHash: text("open_tx_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sales_token_idx").on(t.token),
+    uniqueIndex("sales_on_chain_idx").on(t.chainId, t.saleContract, t.onChainId),
+    ...addressChecks("sales", t.saleContract, t.token, t.buyer, t.createdBy),
+    bytes32Check("sales_root_format", t.root),
+    bytes32Check("sales_tree_hash_format", t.treeHash),
+    bytes32Check("sales_offer_hash_format", t.offerHash),
+    bytes32Check("sales_open_tx_format", t.openTxHash),
+    check("sales_price_positive", sql`${t.price} > 0`),
+    check("sales_on_chain_with_tx", sql`(${t.onChainId} IS NULL) = (${t.openTxHash} IS NULL)`),
+  ],
+);
+export type SaleRow = InferSelectModel<typeof sales>;
+
+/** One leaf of a sale's weights tree: the holder's shares at the record block and its proof. */
+export const saleWeights = pgTable(
+  "sale_weights",
+  {
+    saleId: ownedBy("sale_id", () => sales.id),
+    leafIndex: integer("leaf_index").notNull(),
+    /** Lowercase. */
+    wallet: text("wallet").notNull(),
+    weight: numeric("weight").notNull(),
+    proof: jsonb("proof").$type<string[]>().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "sale_weights_pk", columns: [t.saleId, t.leafIndex] }),
+    uniqueIndex("sale_weights_wallet_idx").on(t.saleId, t.wallet),
+    index("sale_weights_by_wallet_idx").on(t.wallet),
+    ...addressChecks("sale_weights", t.wallet),
+    check("sale_weights_weight_positive", sql`${t.weight} > 0`),
+  ],
+);
+
+/** A sale's state on-chain as the indexer last projected it. */
+export const saleStatus = pgEnum("sale_status", ["voting", "approved", "rejected"]);
+
+/**
+ * The indexer's projection of the sale contract's events (`lib/sale/projection.ts`), one row per on-chain sale,
+ * rebuilt from `chain_events` (reorg-safe, idempotent): the terms, the running tally, the outcome and redemptions.
+ */
+export const saleStates = pgTable(
+  "sale_states",
+  {
+    saleContract: text("sale_contract").notNull(),
+    onChainId: numeric("on_chain_id").notNull(),
+    token: text("token").notNull(),
+    issuer: text("issuer").notNull(),
+    buyer: text("buyer").notNull(),
+    price: numeric("price").notNull(),
+    recordBlock: blockNumber("record_block").notNull(),
+    supply: numeric("supply").notNull(),
+    votingEnds: timestamptz("voting_ends").notNull(),
+    quorumBps: integer("quorum_bps").notNull(),
+    approvalBps: integer("approval_bps").notNull(),
+    leafCount: integer("leaf_count").notNull(),
+    offerHash: text("offer_hash").notNull(),
+    treeHash: text("tree_hash").notNull(),
+    offerURI: text("offer_uri").notNull(),
+    openedAt: timestamptz("opened_at").notNull(),
+    openTxHash: text("open_tx_hash").notNull(),
+    forVotes: numeric("for_votes").notNull().default("0"),
+    againstVotes: numeric("against_votes").notNull().default("0"),
+    /** Leaves that have voted (a changed vote counts once). */
+    voters: integer("voters").notNull().default(0),
+    status: saleStatus("status").notNull().default("voting"),
+    supplyAtClose: numeric("supply_at_close"),
+    refunded: numeric("refunded"),
+    finalizedAt: timestamptz("finalized_at"),
+    finalizeTxHash: text("finalize_tx_hash"),
+    redeemedShares: numeric("redeemed_shares").notNull().default("0"),
+    redeemedAmount: numeric("redeemed_amount").notNull().default("0"),
+    redemptions: integer("redemptions").notNull().default(0),
+    sweptAmount: numeric("swept_amount").notNull().default("0"),
+  },
+  (t) => [
+    primaryKey({ name: "sale_states_pk", columns: [t.saleContract, t.onChainId] }),
+    index("sale_states_token_idx").on(t.token),
+    ...addressChecks("sale_states", t.saleContract, t.token, t.issuer, t.buyer),
+  ],
+);
+export type SaleStateRow = InferSelectModel<typeof saleStates>;

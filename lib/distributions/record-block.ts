@@ -1,0 +1,49 @@
+/**
+ * What an issuer's plan at a record block (a distribution, a sale vote) checks first: the token is the platform's and
+ * the caller owns it; the record block ("now": the latest block the indexer has fully recorded, and at most the one
+ * before the head, as the contracts want a record block below the block their transaction is mined in) is mined and
+ * covered by the indexer's register. Plain module.
+ */
+import { type Address, getAddress, type PublicClient } from "viem";
+import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
+import type { Deployments } from "@/lib/chain/deployments";
+import type { Database } from "@/lib/db/connect";
+import { getIndexerCoverage } from "@/lib/indexer/coverage";
+
+/** null when `issuer` owns `token`, a share token of the platform's factory. */
+export async function tokenOwnerRefusal(
+  client: PublicClient,
+  deployments: Deployments,
+  token: Address,
+  issuer: Address,
+): Promise<"unknown_token" | "not_issuer" | null> {
+  const isToken = await client.readContract({
+    address: deployments.shareTokenFactory,
+    abi: shareTokenFactoryAbi,
+    functionName: "isToken",
+    args: [token],
+  });
+  if (!isToken) return "unknown_token";
+  const owner = await client.readContract({ address: token, abi: artworkShareTokenAbi, functionName: "owner" });
+  return getAddress(owner) === getAddress(issuer) ? null : "not_issuer";
+}
+
+export type ResolvedRecordBlock =
+  | { ok: true; block: bigint; blockTime: number; headTime: number }
+  | { ok: false; code: "indexer_behind" | "record_block_future" };
+
+/** The record block asked for, checked against the head and the indexer's coverage, with its time and the head's. */
+export async function resolveRecordBlock(
+  db: Database,
+  client: PublicClient,
+  asked: bigint | "now",
+): Promise<ResolvedRecordBlock> {
+  const head = await client.getBlock();
+  const through = (await getIndexerCoverage(db))?.completeThrough ?? null;
+  const block = asked !== "now" ? asked : through === null ? null : through < head.number ? through : head.number - 1n;
+  if (block === null) return { ok: false, code: "indexer_behind" };
+  if (block >= head.number) return { ok: false, code: "record_block_future" };
+  if (through === null || through < block) return { ok: false, code: "indexer_behind" };
+  const blockTime = Number((await client.getBlock({ blockNumber: block })).timestamp);
+  return { ok: true, block, blockTime, headTime: Number(head.timestamp) };
+}

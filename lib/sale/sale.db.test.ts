@@ -1,0 +1,324 @@
+/**
+ * A sale vote end to end on a real anvil with the indexer on PGlite: the weights tree built from the indexer's register
+ * at the record block, the issuer's approve + openSale verified and recorded, two holders voting with the server's
+ * proofs (one changing its vote), the close by time, finalize by anyone → approved: transfers refused with code 15,
+ * holders redeem and are paid floor(price × shares ÷ supply), the projection following every step; and a second sale
+ * the holders reject: the price returns to the issuer and the shares trade on.
+ */
+import { and, eq } from "drizzle-orm";
+import { type Account, type Address, type Hex, parseEventLogs, type PublicClient } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artworkSaleAbi, artworkShareTokenAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
+import type { Deployments } from "@/lib/chain/deployments";
+import { deployTestToken, devAccount, offeringMinter, type TestChain } from "@/lib/chain/local/test-chain";
+import { auditLog, saleStates } from "@/lib/db/schema";
+import type { TestDatabase } from "@/lib/db/testing";
+import { type DistributionScene, setUpDistributionScene } from "@/lib/distributions/distribution-fixture";
+import { SALE_OK, saleReason, TRANSFER_TRADING_ENDED } from "./codes";
+import { planSale, type PlannedSale, recordSaleOpened } from "./plan";
+import { holderSale, loadTokenSale } from "./reads";
+import { recordSaleStep, type SaleStep } from "./record";
+import { getSale } from "./store";
+import { verifySale } from "./verify";
+import { checkSaleDocument } from "./weights";
+
+const officer = devAccount(1);
+const issuer = devAccount(3);
+const [a, b, c] = [devAccount(5), devAccount(6), devAccount(7)];
+const HKD = 1_000_000n;
+const PRICE = 100_001n * HKD; // 100,001.00 HKD
+
+let scene: DistributionScene;
+let tc: TestChain;
+let d: Deployments;
+let client: PublicClient;
+let database: TestDatabase;
+let token: Address;
+let plan: PlannedSale;
+let saleId: bigint;
+
+const hkd = (who: Address) =>
+  client.readContract({ address: d.paymentToken, abi: hKDStablecoinAbi, functionName: "balanceOf", args: [who] });
+const chain = () => ({ client, deployments: d });
+const days = async (n: number) => {
+  await client.request({ method: "evm_increaseTime" as never, params: [n * 86_400] as never });
+  await client.request({ method: "evm_mine" as never, params: [] as never });
+};
+
+/** The issuer's plan of a sale of `forToken` (7 days, default thresholds), as asked; `over` changes what is asked. */
+const ask = (forToken: Address, over: Partial<Parameters<typeof planSale>[1]> = {}) =>
+  planSale(database.db, {
+    ...chain(),
+    issuer: issuer.address,
+    token: forToken,
+    buyer: devAccount(9).address,
+    price: PRICE,
+    offerHash: `0x${"ab".repeat(32)}`,
+    offerName: "offer.pdf",
+    recordBlock: "now",
+    votingDays: 7,
+    quorumBps: 5_000,
+    approvalBps: 5_000,
+    offerURI: (id) => `http://portal.test/api/sales/${id}/weights`,
+    ...over,
+  });
+
+async function plan_(forToken: Address, price = PRICE): Promise<PlannedSale> {
+  const p = await ask(forToken, { price });
+  if (!p.ok) throw new Error(`plan refused: ${p.code}`);
+  return p;
+}
+
+/** The issuer funds, approves and opens the planned sale; the server records it. */
+async function open(p: PlannedSale): Promise<bigint> {
+  await tc.send(
+    tc.wallet(devAccount(0)).writeContract({
+      address: d.paymentToken,
+      abi: hKDStablecoinAbi,
+      functionName: "mint",
+      args: [issuer.address, p.terms.price],
+    }),
+  );
+  await tc.send(
+    tc.wallet(issuer).writeContract({
+      address: d.paymentToken,
+      abi: hKDStablecoinAbi,
+      functionName: "approve",
+      args: [p.saleContract, p.terms.price],
+    }),
+  );
+  const receipt = await tc.send(
+    tc.wallet(issuer).writeContract({
+      address: p.saleContract,
+      abi: artworkSaleAbi,
+      functionName: "openSale",
+      args: [p.token, p.terms, p.offerURI],
+    }),
+  );
+  const rec = await recordSaleOpened(database.db, {
+    ...chain(),
+    issuer: issuer.address,
+    id: p.id,
+    txHash: receipt.transactionHash,
+  });
+  if (!rec.ok) throw new Error(`record refused: ${rec.code}`);
+  return rec.onChainId;
+}
+
+async function step(who: Account, s: SaleStep, args: readonly unknown[]): Promise<Hex> {
+  const receipt = await tc.send(
+    tc.wallet(who).writeContract({ address: d.artworkSale!, abi: artworkSaleAbi, functionName: s, args } as never),
+  );
+  const rec = await recordSaleStep(database.db, {
+    ...chain(),
+    wallet: who.address,
+    step: s,
+    txHash: receipt.transactionHash,
+  });
+  expect(rec.ok).toBe(true);
+  return receipt.transactionHash;
+}
+
+async function vote(who: Account, forToken: Address, support: boolean) {
+  const sale = (await loadTokenSale(database.db, forToken))!;
+  const mine = await holderSale(database.db, { ...chain(), sale, wallet: who.address });
+  expect(mine.voteCode).toBe(SALE_OK);
+  const leaf = mine.leaf!;
+  return step(who, "vote", [
+    BigInt(sale.onChainId),
+    BigInt(leaf.index),
+    leaf.holder,
+    BigInt(leaf.weight),
+    support,
+    leaf.proof,
+  ]);
+}
+
+const transferCode = (forToken: Address, from: Address, to: Address, amount: bigint) =>
+  client.readContract({
+    address: forToken,
+    abi: artworkShareTokenAbi,
+    functionName: "canTransfer",
+    args: [from, to, amount],
+  });
+
+beforeAll(async () => {
+  scene = await setUpDistributionScene({
+    officer,
+    issuer,
+    name: "Sale Test",
+    symbol: "SLT",
+    investorKey: "sale-investor",
+    holders: [
+      [a, 500n],
+      [b, 300n],
+      [c, 200n],
+    ],
+  });
+  ({ tc, database, token } = scene);
+  client = tc.client;
+  d = tc.deployments;
+  await scene.mineAndSync();
+}, 240_000);
+
+afterAll(async () => {
+  await scene?.stop();
+});
+
+describe("a sale the holders approve", () => {
+  it("plans the vote from the register: one leaf per holder weighted by its shares, the document anchored by hash", async () => {
+    plan = await plan_(token);
+    expect(plan.holders).toBe(3);
+    expect(plan.totalWeight).toBe(1_000n);
+    expect(plan.terms.supply).toBe(1_000n);
+    expect(new Map(plan.weights.map((w) => [w.wallet, w.weight])).get(a.address)).toBe(500n);
+    const row = (await getSale(database.db, plan.id))!;
+    const check = checkSaleDocument(row.document);
+    expect(check.problems).toEqual([]);
+    expect(check.treeHash).toBe(plan.terms.treeHash);
+    expect(check.rebuiltRoot).toBe(plan.terms.weightsRoot);
+    // Someone else than the token's owner may not plan a sale of it.
+    const other = await ask(token, { issuer: a.address });
+    expect(other).toEqual({ ok: false, code: "not_issuer" });
+  });
+
+  it("the issuer escrows the price and opens the vote; the server records it once; verify-sale agrees with the chain", async () => {
+    const before = await hkd(d.artworkSale!);
+    saleId = await open(plan);
+    expect((await hkd(d.artworkSale!)) - before).toBe(PRICE);
+    const again = await recordSaleOpened(database.db, {
+      ...chain(),
+      issuer: issuer.address,
+      id: plan.id,
+      txHash: (await getSale(database.db, plan.id))!.openTxHash as Hex,
+    });
+    expect(again).toEqual({ ok: false, code: "already_recorded" });
+    await scene.sync();
+    const sale = (await loadTokenSale(database.db, token))!;
+    expect(sale).toMatchObject({
+      onChainId: saleId.toString(),
+      serverId: plan.id,
+      status: "voting",
+      forVotes: "0",
+      leafCount: 3,
+    });
+    // verify-sale: the stored weights match the chain and the Transfer logs; an edited weight is caught.
+    const document = (await getSale(database.db, plan.id))!.document;
+    const verified = await verifySale({ client, document, onChainId: saleId, fromBlock: d.startBlock });
+    expect(verified.lines.filter((l) => l.startsWith("✗"))).toEqual([]);
+    expect(verified.ok).toBe(true);
+    const edited = document.replace('"weight": "500"', '"weight": "501"');
+    expect(edited).not.toBe(document);
+    expect((await verifySale({ client, document: edited, onChainId: saleId, fromBlock: d.startBlock })).ok).toBe(false);
+  });
+
+  it("two holders vote (one changes its vote); the projection keeps the running tally", async () => {
+    await vote(a, token, true);
+    await vote(b, token, false);
+    await scene.sync();
+    let sale = (await loadTokenSale(database.db, token))!;
+    expect(sale).toMatchObject({
+      forVotes: "500",
+      againstVotes: "300",
+      voters: 2,
+      quorumReached: true,
+      approvalReached: true,
+    });
+    await vote(b, token, true);
+    await scene.sync();
+    sale = (await loadTokenSale(database.db, token))!;
+    expect(sale).toMatchObject({ forVotes: "800", againstVotes: "0", voters: 2 });
+    expect((await holderSale(database.db, { ...chain(), sale, wallet: b.address })).vote).toBe("for");
+    const votes = await database.db.select().from(auditLog).where(eq(auditLog.action, "sale.vote"));
+    expect(votes).toHaveLength(3);
+  });
+
+  it("after the close no vote counts (64) and anyone finalises: approved, trading ends (15)", async () => {
+    await days(8);
+    const sale = (await loadTokenSale(database.db, token))!;
+    const mine = await holderSale(database.db, { ...chain(), sale, wallet: c.address });
+    expect(saleReason(mine.voteCode!)).toBe("voteClosed");
+    await step(c, "finalize", [saleId]);
+    expect(await transferCode(token, a.address, b.address, 1n)).toBe(TRANSFER_TRADING_ENDED);
+    await scene.sync();
+    expect((await loadTokenSale(database.db, token))!).toMatchObject({ status: "approved", supplyAtClose: "1000" });
+  });
+
+  it("holders redeem: shares burned, floor(price × shares ÷ supply) paid, shown before signing", async () => {
+    const sale = (await loadTokenSale(database.db, token))!;
+    for (const [who, shares] of [
+      [a, 500n],
+      [c, 200n],
+    ] as const) {
+      const mine = await holderSale(database.db, { ...chain(), sale, wallet: who.address });
+      const payout = (PRICE * shares) / 1_000n;
+      expect(mine.redeem).toEqual({ code: SALE_OK, shares: shares.toString(), payout: payout.toString() });
+      const before = await hkd(who.address);
+      await step(who, "redeem", [saleId]);
+      expect((await hkd(who.address)) - before).toBe(payout);
+    }
+    const again = await holderSale(database.db, { ...chain(), sale, wallet: a.address });
+    expect(saleReason(again.redeem.code)).toBe("nothingToRedeem");
+    await scene.sync();
+    const [state] = await database.db.select().from(saleStates).where(eq(saleStates.token, token.toLowerCase()));
+    expect(state).toMatchObject({ redemptions: 2, redeemedShares: "700" });
+    expect(BigInt(state!.redeemedAmount)).toBe((PRICE * 700n) / 1_000n);
+    const redeemed = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "sale.redeem"), eq(auditLog.actor, a.address.toLowerCase())));
+    expect(redeemed).toHaveLength(1);
+  });
+
+  it("a token with an approved sale cannot be offered again", async () => {
+    const again = await ask(token);
+    expect(again).toEqual({ ok: false, code: "sale_exists" });
+  });
+});
+
+describe("a sale the holders reject", () => {
+  let second: Address;
+  it("changes nothing: the price returns to the issuer and the shares trade on", async () => {
+    second = await deployTestToken(tc, { issuer, name: "Sale Reject", symbol: "SLR" });
+    const minter = await offeringMinter(tc.url, d.primaryOffering);
+    for (const [who, shares] of [
+      [a, 600n],
+      [b, 400n],
+    ] as const)
+      await tc.send(
+        minter.writeContract({
+          address: second,
+          abi: artworkShareTokenAbi,
+          functionName: "mint",
+          args: [who.address, shares],
+        }),
+      );
+    await scene.mineAndSync();
+    const p = await plan_(second, 5_000n * HKD);
+    const id = await open(p);
+    await scene.sync();
+    await vote(a, second, false);
+    await vote(b, second, true);
+    await days(8);
+    const before = await hkd(issuer.address);
+    const receipt = await tc.send(
+      tc
+        .wallet(c)
+        .writeContract({ address: d.artworkSale!, abi: artworkSaleAbi, functionName: "finalize", args: [id] }),
+    );
+    const [fin] = parseEventLogs({ abi: artworkSaleAbi, logs: receipt.logs, eventName: "SaleFinalized" });
+    expect(fin!.args.approved).toBe(false);
+    expect((await hkd(issuer.address)) - before).toBe(5_000n * HKD);
+    expect(await transferCode(second, a.address, b.address, 1n)).toBe(0);
+    await scene.sync();
+    const sale = (await loadTokenSale(database.db, second))!;
+    expect(sale).toMatchObject({
+      status: "rejected",
+      refunded: (5_000n * HKD).toString(),
+      forVotes: "400",
+      againstVotes: "600",
+    });
+    const mine = await holderSale(database.db, { ...chain(), sale, wallet: a.address });
+    expect(saleReason(mine.redeem.code)).toBe("notApproved");
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The server's record of the sale votes it prepared: terms, weights document and every holder's weight with its proof
+ * (tables `sales`, `sale_weights`). Plain module: the server, scripts and tests call it with their database.
+ */
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { type Address, getAddress, type Hex } from "viem";
+import type { Database } from "@/lib/db/connect";
+import { saleWeights, sales, type SaleRow } from "@/lib/db/schema";
+import type { BuiltSaleWeights } from "./weights";
+
+const INSERT_CHUNK = 2_000;
+
+export type SaleTermsInput = {
+  chainId: number;
+  saleContract: Address;
+  token: Address;
+  buyer: Address;
+  price: bigint;
+  recordBlock: bigint;
+  supply: bigint;
+  /** Unix seconds. */
+  votingEnds: number;
+  quorumBps: number;
+  approvalBps: number;
+  offerHash: Hex;
+  offerName: string;
+};
+
+export async function saveSale(
+  db: Database,
+  { input, built, createdBy }: { input: SaleTermsInput; built: BuiltSaleWeights; createdBy: Address },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(sales)
+      .values({
+        chainId: input.chainId,
+        saleContract: input.saleContract.toLowerCase(),
+        token: input.token.toLowerCase(),
+        buyer: input.buyer.toLowerCase(),
+        price: input.price.toString(),
+        recordBlock: input.recordBlock,
+        supply: input.supply.toString(),
+        votingEnds: new Date(input.votingEnds * 1000),
+        quorumBps: input.quorumBps,
+        approvalBps: input.approvalBps,
+        root: built.root,
+        treeHash: built.treeHash,
+        offerHash: input.offerHash.toLowerCase(),
+        offerName: input.offerName,
+        leafCount: built.leafCount,
+        document: built.document,
+        createdBy: createdBy.toLowerCase(),
+      })
+      .returning({ id: sales.id });
+    const id = row!.id;
+    for (let i = 0; i < built.weights.length; i += INSERT_CHUNK)
+      await tx.insert(saleWeights).values(
+        built.weights.slice(i, i + INSERT_CHUNK).map((w) => ({
+          saleId: id,
+          leafIndex: w.index,
+          wallet: w.wallet.toLowerCase(),
+          weight: w.weight.toString(),
+          proof: w.proof,
+        })),
+      );
+    return id;
+  });
+}
+
+/** Records the sale contract's id once: false when the row already has one (a retried or concurrent record). */
+export async function recordSaleOnChain(db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<boolean> {
+  const rows = await db
+    .update(sales)
+    .set({ onChainId: onChainId.toString(), openTxHash: txHash.toLowerCase() })
+    .where(and(eq(sales.id, id), isNull(sales.onChainId)))
+    .returning({ id: sales.id });
+  return rows.length === 1;
+}
+
+export async function getSale(db: Database, id: string): Promise<SaleRow | null> {
+  const [row] = await db.select().from(sales).where(eq(sales.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getSaleByOnChainId(
+  db: Database,
+  { saleContract, onChainId }: { saleContract: Address; onChainId: bigint },
+): Promise<SaleRow | null> {
+  const [row] = await db
+    .select()
+    .from(sales)
+    .where(and(eq(sales.saleContract, saleContract.toLowerCase()), eq(sales.onChainId, onChainId.toString())))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The latest sale the server prepared for a token (anchored or not). */
+export async function latestSaleOfToken(db: Database, token: Address): Promise<SaleRow | null> {
+  const [row] = await db
+    .select()
+    .from(sales)
+    .where(eq(sales.token, token.toLowerCase()))
+    .orderBy(desc(sales.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export type VoteProof = { saleId: string; index: number; holder: Address; weight: bigint; proof: Hex[] };
+
+/** A wallet's leaf in a sale's weights tree, with what `vote` needs; null when it held no shares at the record block. */
+export async function getVoteProof(db: Database, saleId: string, wallet: Address): Promise<VoteProof | null> {
+  const [row] = await db
+    .select()
+    .from(saleWeights)
+    .where(and(eq(saleWeights.saleId, saleId), eq(saleWeights.wallet, wallet.toLowerCase())))
+    .limit(1);
+  return row
+    ? {
+        saleId,
+        index: row.leafIndex,
+        holder: getAddress(row.wallet),
+        weight: BigInt(row.weight),
+        proof: row.proof as Hex[],
+      }
+    : null;
+}
+
+/** The wallets with a weight in a sale (told once it is open on-chain). */
+export async function listSaleVoters(db: Database, saleId: string): Promise<string[]> {
+  const rows = await db.select({ wallet: saleWeights.wallet }).from(saleWeights).where(eq(saleWeights.saleId, saleId));
+  return rows.map((r) => r.wallet);
+}

@@ -1,0 +1,127 @@
+/**
+ * The Merkle tree of a sale vote's weights and the document that publishes it: the standard tree of the distributions
+ * (`buildWeightTree`, leaves `(uint256 index, address wallet, uint256 weight)`), weight = the wallet's shares at the
+ * record block, indexes 0..n−1 over the holders in wallet-address order — exactly what `ArtworkSale.vote` verifies.
+ * The document (JSON) holds the terms it was built for, every holder's weight, the wallets left out and why, and the
+ * tree; its SHA-256 (of the exact UTF-8 text) is the `treeHash` anchored with the root. Pure module.
+ */
+import { type Address, getAddress, type Hex } from "viem";
+import { z } from "zod";
+import {
+  byWallet,
+  buildWeightTree,
+  dumpedTreeRoot,
+  type ExcludedWallet,
+  StandardTreeDumpSchema,
+} from "@/lib/distributions/client";
+import { sha256Hex } from "@/lib/format/hash";
+
+export const SALE_DOCUMENT_FORMAT = "atelier-sale-weights/1";
+
+export type SaleWeightsInput = {
+  chainId: number;
+  saleContract: Address;
+  token: Address;
+  recordBlock: bigint;
+  /** The token's total supply at the record block (the quorum's base). */
+  supply: bigint;
+  holders: readonly { wallet: Address; balance: bigint }[];
+  excluded?: readonly ExcludedWallet[];
+};
+
+export type SaleWeight = { index: number; wallet: Address; weight: bigint; proof: Hex[] };
+
+export type BuiltSaleWeights = {
+  root: Hex;
+  treeHash: Hex;
+  leafCount: number;
+  /** Shares of the holders in the tree (the supply less the left-out wallets' shares). */
+  totalWeight: bigint;
+  document: string;
+  weights: SaleWeight[];
+};
+
+export function buildSaleWeights(input: SaleWeightsInput): BuiltSaleWeights {
+  const holders = input.holders
+    .filter((h) => h.balance > 0n)
+    .map((h) => ({ wallet: getAddress(h.wallet), weight: h.balance }))
+    .sort(byWallet);
+  if (holders.length === 0) throw new Error("No holder had shares at the record block");
+  const tree = buildWeightTree(holders);
+  const totalWeight = holders.reduce((s, h) => s + h.weight, 0n);
+  const doc = {
+    format: SALE_DOCUMENT_FORMAT,
+    chainId: input.chainId,
+    saleContract: getAddress(input.saleContract),
+    token: getAddress(input.token),
+    recordBlock: input.recordBlock.toString(),
+    supply: input.supply.toString(),
+    root: tree.root,
+    leafCount: holders.length,
+    excluded: (input.excluded ?? [])
+      .map((e) => ({ wallet: getAddress(e.wallet), shares: e.shares.toString(), reason: e.reason }))
+      .sort(byWallet),
+    holders: holders.map((h) => ({ wallet: h.wallet, weight: h.weight.toString() })),
+    tree: tree.dump,
+  };
+  const document = JSON.stringify(doc, null, 2) + "\n";
+  return {
+    root: tree.root,
+    treeHash: sha256Hex(document),
+    leafCount: holders.length,
+    totalWeight,
+    document,
+    weights: holders.map((h, i) => ({ index: i, wallet: h.wallet, weight: h.weight, proof: tree.proofs[i]! })),
+  };
+}
+
+const uint = z.string().regex(/^\d+$/);
+const addr = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
+export const SaleDocumentSchema = z.object({
+  format: z.literal(SALE_DOCUMENT_FORMAT),
+  chainId: z.number().int().positive(),
+  saleContract: addr,
+  token: addr,
+  recordBlock: uint,
+  supply: uint,
+  root: hex32,
+  leafCount: z.number().int().positive(),
+  excluded: z.array(z.object({ wallet: addr, shares: uint, reason: z.string() })),
+  holders: z.array(z.object({ wallet: addr, weight: uint })),
+  tree: StandardTreeDumpSchema,
+});
+export type SaleDocument = z.infer<typeof SaleDocumentSchema>;
+
+/**
+ * Reads a weights document and checks it holds together: the tree rebuilt from its holders has the root written, and
+ * the dumped tree is that tree. Throws when the text is not a weights document at all.
+ */
+export function checkSaleDocument(text: string): {
+  document: SaleDocument;
+  treeHash: Hex;
+  rebuiltRoot: Hex;
+  problems: string[];
+} {
+  const document = SaleDocumentSchema.parse(JSON.parse(text));
+  const rebuilt = buildSaleWeights({
+    chainId: document.chainId,
+    saleContract: document.saleContract as Address,
+    token: document.token as Address,
+    recordBlock: BigInt(document.recordBlock),
+    supply: BigInt(document.supply),
+    holders: document.holders.map((h) => ({ wallet: h.wallet as Address, balance: BigInt(h.weight) })),
+  });
+  const problems: string[] = [];
+  if (rebuilt.root !== document.root)
+    problems.push(`the tree rebuilt from the holders has root ${rebuilt.root}, the document says ${document.root}`);
+  if (rebuilt.leafCount !== document.leafCount)
+    problems.push(`the tree has ${rebuilt.leafCount} leaves, the document says ${document.leafCount}`);
+  try {
+    const dumped = dumpedTreeRoot(document.tree);
+    if (dumped !== rebuilt.root) problems.push(`the tree in the document has another root (${dumped})`);
+  } catch (error) {
+    problems.push(`the tree in the document is not a valid standard tree (${(error as Error).message})`);
+  }
+  return { document, treeHash: sha256Hex(text), rebuiltRoot: rebuilt.root, problems };
+}
