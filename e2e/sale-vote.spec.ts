@@ -171,6 +171,13 @@ test("a holder redeems and sees the HKD arrive", async ({ browser }) => {
   const payoutText = /HK\$([\d,]+\.\d\d)/.exec((await amount.textContent()) ?? "")![1]!;
   const payout = BigInt(payoutText.replace(/[,.]/g, "")) * 10_000n;
   const before = (await call(await hkdToken(), "balanceOf", [addressOf("alice")])) as bigint;
+  // The portfolio's holding row tells the sale and what redeeming pays, linked to the trade page.
+  await page.goto("/portfolio");
+  const sold = page.locator(`[data-slug="${SLL.slug}"]`).getByTestId("holding-sale").filter({ visible: true });
+  await expect(sold).toHaveAttribute("data-status", "approved");
+  await expect(sold).toHaveText(`Sold — redeem HK$${payoutText}`);
+  await expect(sold).toHaveAttribute("href", `/artworks/${SLL.slug}/trade`);
+  await page.goto(`/artworks/${SLL.slug}/trade`);
   expect(sends(log)).toBe(0);
   await connectIfAsked(page);
   await panel(page)
@@ -179,8 +186,29 @@ test("a holder redeems and sees the HKD arrive", async ({ browser }) => {
   await expect(page.getByTestId("sale-tx-status")).toContainText("Done: recorded.", { timeout: 60_000 });
   expect((await call(await hkdToken(), "balanceOf", [addressOf("alice")])) as bigint).toBe(before + payout);
   expect((await call(tokens[SLL.slug]!, "balanceOf", [addressOf("alice")])) as bigint).toBe(0n);
-  await page.goto("/portfolio");
+  // The history's redemption row carries the payout once the indexer has recorded the sale's Redeemed event.
+  const redemption = () =>
+    page
+      .getByRole("table", { name: "Transaction history" })
+      .getByRole("row")
+      .filter({ hasText: "Redemption" })
+      .filter({ hasText: SLL.title })
+      .first();
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/portfolio");
+        return (
+          (await redemption()
+            .textContent({ timeout: 5_000 })
+            .catch(() => null)) ?? ""
+        );
+      },
+      { timeout: 60_000 },
+    )
+    .toContain(`HK$${payoutText}`);
   await expect(page.getByTestId("portfolio-hkd")).toBeVisible();
+  await expect(page.locator(`[data-slug="${SLL.slug}"]`)).toHaveCount(0);
   await page.goto(`/artworks/${SLL.slug}/trade`);
   await expect(page.getByTestId("sale-refusal")).toHaveAttribute("data-reason", "nothingToRedeem");
   await expect(panel(page).getByTestId("sale-redemptions")).toContainText("shares redeemed");

@@ -3,6 +3,8 @@ import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components
 import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio";
+import type { HoldingSale } from "@/lib/sale";
+import { HoldingSaleStatus } from "./holding-sale";
 import { ArtworkName, Gain, FigureFacts, type Figure } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
@@ -12,9 +14,25 @@ const PRICE_SOURCE = {
   offering: "holdings.priceOffering",
 } as const;
 
-/** Holdings per artwork: shares, share of the artwork, value at the last trade price (else the latest appraisal's, else the offering's), cost basis, gain or loss. */
-export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[]; decimals: number }) {
-  const { t, locale, zh } = await portfolioText();
+/**
+ * Holdings per artwork: shares, share of the artwork, value at the last trade price (else the latest appraisal's, else
+ * the offering's), cost basis, gain or loss; and, under the artwork, its sale's status when the holders vote or voted
+ * on one.
+ */
+export async function HoldingsTable({
+  holdings,
+  decimals,
+  sales,
+  chainTime,
+}: {
+  holdings: Holding[];
+  decimals: number;
+  sales: HoldingSale[];
+  chainTime: Date | null;
+}) {
+  const text = await portfolioText();
+  const { t, locale, zh } = text;
+  const saleOf = new Map(sales.map((s) => [s.token.toLowerCase(), s]));
   const pct = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const figures = (h: Holding): Figure[] => [
     {
@@ -59,6 +77,13 @@ export async function HoldingsTable({ holdings, decimals }: { holdings: Holding[
             {t("holdings.frozen")}
           </Badge>
         ) : null}
+        <HoldingSaleStatus
+          holding={h}
+          sale={saleOf.get(h.token.toLowerCase())}
+          chainTime={chainTime}
+          decimals={decimals}
+          text={text}
+        />
       </div>
     </div>
   );

@@ -203,7 +203,7 @@ export async function HoldingsSection({ view }: { view: PortfolioView }) {
   return (
     <Section id="holdings-title" title={t("holdings.title")} look="display">
       {p.holdings.length > 0 ? (
-        <HoldingsTable holdings={p.holdings} decimals={p.decimals} />
+        <HoldingsTable holdings={p.holdings} decimals={p.decimals} sales={view.sales} chainTime={view.chainTime} />
       ) : (
         <EmptyState
           title={t("empty.title")}

@@ -1,7 +1,8 @@
 import { getAddress, type Address } from "viem";
 import { describe, expect, it } from "vitest";
 import { buildStatementCsv } from "./csv";
-import { distributionEntries } from "./history";
+import { distributionEntries, withSalePayouts } from "./history";
+import type { HistoryEntry } from "./types";
 
 const addr = (n: number) => getAddress(`0x${n.toString(16).padStart(40, "0")}`) as Address;
 const [me, lost, token, distributor] = [addr(0xa1), addr(0xb2), addr(0x7a), addr(0xd15)];
@@ -84,5 +85,35 @@ describe("distribution payments in the history", () => {
       "",
       hash,
     ]);
+  });
+});
+
+describe("sale redemptions in the history", () => {
+  const other = `0x${"34".repeat(32)}` as const;
+  const row = (kind: HistoryEntry["kind"], txHash: `0x${string}`, wallet: Address): HistoryEntry => ({
+    kind,
+    at: new Date("2026-12-01T00:00:00Z"),
+    slug: "art",
+    title: "Art",
+    titleZh: null,
+    token,
+    wallet,
+    shares: 333n,
+    amount: null,
+    counterparty: null,
+    order: null,
+    txHash,
+    blockNumber: 60n,
+    logIndex: 1,
+  });
+
+  it("the burn of a redeem transaction carries the payout; other rows and other wallets' burns do not", () => {
+    const history = [row("redemption", hash, me), row("redemption", other, me), row("transferOut", hash, me)];
+    const paid = withSalePayouts(history, [
+      { txHash: hash.toUpperCase().replace("0X", "0x"), wallet: me, payout: 33_300_333_000n },
+      { txHash: other, wallet: lost, payout: 1n },
+    ]);
+    expect(paid.map((h) => h.amount)).toEqual([33_300_333_000n, null, null]);
+    expect(history[0]!.amount).toBeNull();
   });
 });

@@ -251,3 +251,19 @@ export function rawHistory({
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
 }
+
+/**
+ * The history with each sale redemption's payout: the burn of a holder's shares in a `redeem` transaction (its
+ * redemption row) carries the HKD the sale paid for them. Other rows are left as they are.
+ */
+export function withSalePayouts(
+  history: HistoryEntry[],
+  redemptions: readonly { txHash: string; wallet: Address; payout: bigint }[],
+): HistoryEntry[] {
+  const paid = new Map(redemptions.map((r) => [`${r.txHash.toLowerCase()}:${r.wallet.toLowerCase()}`, r.payout]));
+  return history.map((h) => {
+    const payout =
+      h.kind === "redemption" ? paid.get(`${h.txHash.toLowerCase()}:${h.wallet.toLowerCase()}`) : undefined;
+    return payout === undefined ? h : { ...h, amount: payout };
+  });
+}

@@ -3,18 +3,29 @@ import { getDb } from "@/lib/db";
 import { getServerEnv } from "@/lib/env";
 import type { PageCursor } from "@/lib/paging";
 import { buildPortfolioInsights } from "@/lib/portfolio/insights";
+import { blockTime } from "@/lib/portfolio/events";
+import { withSalePayouts } from "@/lib/portfolio/history";
 import { getPortfolio, getPortfolioOrders, getPortfolioWallets } from "@/lib/portfolio/queries";
+import { loadPortfolioSales } from "@/lib/sale";
 
 /** Everything the portfolio page shows for the signed-in wallet, read in one place. */
 export async function loadPortfolioView(ctx: AuthContext, { orders: ordersAt = {} }: { orders?: PageCursor } = {}) {
   const wallets = await getPortfolioWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null });
-  const [portfolio, orders] = await Promise.all([
+  const [read, orders, { sales, redemptions }] = await Promise.all([
     getPortfolio({ wallets }),
     getPortfolioOrders({ wallets, cursor: ordersAt }),
+    loadPortfolioSales(await getDb(), { wallets }),
   ]);
+  // A redemption of an approved sale burns the shares (the history's redemption row) and pays the holder.
+  const portfolio = redemptions.length > 0 ? { ...read, history: withSalePayouts(read.history, redemptions) } : read;
+  // A vote closes by the chain's time (the block the portfolio was read at), not the server's clock.
+  const chainTime = sales.some((s) => s.status === "voting") ? await blockTime(read.blockNumber) : null;
   return {
     portfolio,
     orders,
+    // The latest sale of each token that has one, with the wallets' vote and redemptions (the holdings' sale status).
+    sales,
+    chainTime,
     // The balance is what the wallets hold; the market holds the escrow of open bids apart from it.
     held: orders.bidEscrow,
     // Issuers, officers and the admin are not asked to do investor onboarding; they are pointed to their console.

@@ -16,3 +16,5 @@ export {
   recordWalletSaleStep,
 } from "./server";
 export * from "./client";
+export type { HoldingSale, PortfolioSales, SaleRedemption } from "./holdings";
+export { loadPortfolioSales, redeemPayout } from "./holdings";
