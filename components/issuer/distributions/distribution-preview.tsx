@@ -1,19 +1,18 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import { type Address, getAddress, type Hex } from "viem";
-import { Address as AddressText } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
-import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
-import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
+import { distributorAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS, DISTRIBUTION_KINDS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { planDistributionAction } from "../distribution-actions";
 import { recordDistributionAction } from "../distribution-actions";
+import { approveThen, HolderRow, PlanPreviewFrame } from "../plan-preview";
 import { SignerAlert } from "../signer-alert";
 import { TxStatus } from "../tx-status";
 
@@ -48,18 +47,10 @@ export function DistributionPreview({
       leafCount: BigInt(plan.terms.leafCount),
     };
     await signAndRecord(
-      async (send) => {
-        await send(
-          {
-            address: getAddress(plan.paymentToken),
-            abi: hKDStablecoinAbi,
-            functionName: "approve",
-            args: [getAddress(plan.distributor), amount],
-            account,
-          },
-          { phase: "approve" },
-        );
-        return send(
+      (send) =>
+        approveThen(
+          send,
+          { paymentToken: plan.paymentToken, spender: plan.distributor, amount, account },
           {
             address: getAddress(plan.distributor),
             abi: distributorAbi,
@@ -67,9 +58,8 @@ export function DistributionPreview({
             args: [getAddress(plan.token), terms, plan.treeURI],
             account,
           },
-          { phase: "create" },
-        );
-      },
+          "create",
+        ),
       (hash) => recordDistributionAction({ id: plan.id, txHash: hash }),
     );
   }
@@ -77,17 +67,12 @@ export function DistributionPreview({
   const phase = "phase" in tx.step ? tx.step.phase : undefined;
 
   return (
-    <section
-      aria-labelledby="distribution-preview-title"
-      className="flex flex-col gap-5 rounded-2xl border border-line p-5"
-      data-testid="distribution-preview"
+    <PlanPreviewFrame
+      id="distribution-preview-title"
+      testId="distribution-preview"
+      title={t("previewTitle")}
+      intro={t("previewIntro")}
     >
-      <div className="flex flex-col gap-1">
-        <h3 id="distribution-preview-title" className="font-medium">
-          {t("previewTitle")}
-        </h3>
-        <p className="text-sm text-ink-muted">{t("previewIntro")}</p>
-      </div>
       <PreviewFacts plan={plan} />
       <PreviewTables plan={plan} />
       <SignerAlert signer={account} connectTitle={t("connectHint")} wrongTitle={t("wrongWallet")} />
@@ -114,7 +99,7 @@ export function DistributionPreview({
           </Button>
         </div>
       )}
-    </section>
+    </PlanPreviewFrame>
   );
 }
 
@@ -165,20 +150,6 @@ function PreviewTables({ plan }: { plan: Plan }) {
         </DataTable>
       )}
     </>
-  );
-}
-
-/** A holder's row in the plan's tables: the wallet (naming the row), its shares, then the table's own last cell. */
-function HolderRow({ holder, children }: { holder: { wallet: string; shares: string }; children: ReactNode }) {
-  const locale = useLocale();
-  return (
-    <Row>
-      <RowHeader>
-        <AddressText address={holder.wallet} />
-      </RowHeader>
-      <Cell align="right">{formatCount(BigInt(holder.shares), locale)}</Cell>
-      {children}
-    </Row>
   );
 }
 

@@ -1,0 +1,78 @@
+"use client";
+
+import { useLocale } from "next-intl";
+import type { ReactNode } from "react";
+import { type Address, getAddress, type Hex } from "viem";
+import { Address as AddressText } from "@/components/ui/address";
+import { Cell, Row, RowHeader } from "@/components/ui/data-table";
+import type { SendOptions, WalletCall } from "@/components/wallet/use-wallet-tx";
+import { hKDStablecoinAbi } from "@/lib/chain/abis";
+import { formatCount } from "@/lib/format/money";
+
+/**
+ * The two steps that fund a plan from the issuer's wallet: approve `spender` for `amount` of the payment token
+ * (phase "approve"), then `call` (its own phase), which pulls the funds. Returns the second transaction's hash.
+ */
+export async function approveThen<P extends string>(
+  send: (call: WalletCall, options?: SendOptions<"approve" | P>) => Promise<Hex>,
+  funds: { paymentToken: string; spender: string; amount: bigint; account: Address },
+  call: WalletCall,
+  phase: P,
+): Promise<Hex> {
+  await send(
+    {
+      address: getAddress(funds.paymentToken),
+      abi: hKDStablecoinAbi,
+      functionName: "approve",
+      args: [getAddress(funds.spender), funds.amount],
+      account: funds.account,
+    },
+    { phase: "approve" },
+  );
+  return send(call, { phase });
+}
+
+/** A plan's preview before signing: the titled section the facts, tables and signing steps stand in. */
+export function PlanPreviewFrame({
+  id,
+  testId,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  intro: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-5 rounded-2xl border border-line p-5"
+      data-testid={testId}
+    >
+      <div className="flex flex-col gap-1">
+        <h3 id={id} className="font-medium">
+          {title}
+        </h3>
+        <p className="text-sm text-ink-muted">{intro}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** A holder's row in a plan's tables: the wallet (naming the row), its shares, then the table's own last cells. */
+export function HolderRow({ holder, children }: { holder: { wallet: string; shares: string }; children?: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <Row>
+      <RowHeader>
+        <AddressText address={holder.wallet} />
+      </RowHeader>
+      <Cell align="right">{formatCount(BigInt(holder.shares), locale)}</Cell>
+      {children}
+    </Row>
+  );
+}
