@@ -10,7 +10,7 @@ import { z } from "zod";
 import {
   byWallet,
   buildWeightTree,
-  dumpedTreeRoot,
+  treeProblems,
   type ExcludedWallet,
   StandardTreeDumpSchema,
 } from "@/lib/distributions/client";
@@ -112,16 +112,6 @@ export function checkSaleDocument(text: string): {
     supply: BigInt(document.supply),
     holders: document.holders.map((h) => ({ wallet: h.wallet as Address, balance: BigInt(h.weight) })),
   });
-  const problems: string[] = [];
-  if (rebuilt.root !== document.root)
-    problems.push(`the tree rebuilt from the holders has root ${rebuilt.root}, the document says ${document.root}`);
-  if (rebuilt.leafCount !== document.leafCount)
-    problems.push(`the tree has ${rebuilt.leafCount} leaves, the document says ${document.leafCount}`);
-  try {
-    const dumped = dumpedTreeRoot(document.tree);
-    if (dumped !== rebuilt.root) problems.push(`the tree in the document has another root (${dumped})`);
-  } catch (error) {
-    problems.push(`the tree in the document is not a valid standard tree (${(error as Error).message})`);
-  }
+  const problems = treeProblems(rebuilt, document, document.tree);
   return { document, treeHash: sha256Hex(text), rebuiltRoot: rebuilt.root, problems };
 }
