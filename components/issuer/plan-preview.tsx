@@ -4,10 +4,14 @@ import { useLocale } from "next-intl";
 import type { ReactNode } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
+import { Button } from "@/components/ui/button";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { SendOptions, WalletCall } from "@/components/wallet/use-wallet-tx";
 import { hKDStablecoinAbi } from "@/lib/chain/abis";
 import { formatCount } from "@/lib/format/money";
+import { SignerAlert } from "./signer-alert";
+import { TxStatus } from "./tx-status";
+import type { TxStep } from "./use-tx";
 
 /**
  * The two steps that fund a plan from the issuer's wallet: approve `spender` for `amount` of the payment token
@@ -74,5 +78,51 @@ export function HolderRow({ holder, children }: { holder: { wallet: string; shar
       <Cell align="right">{formatCount(BigInt(holder.shares), locale)}</Cell>
       {children}
     </Row>
+  );
+}
+
+/**
+ * A plan's signing steps: who must sign, what is being signed now (`phaseLine`, while busy), the outcome in a live
+ * region, then sign (until confirmed) and discard (`done` once confirmed). `children` stand after the signer's alert.
+ */
+export function PlanSignSteps({
+  account,
+  tx,
+  canSign,
+  phaseLine,
+  words,
+  statusTestId,
+  onSign,
+  onDiscard,
+  children,
+}: {
+  account: Address;
+  tx: { busy: boolean; step: TxStep };
+  canSign: boolean;
+  phaseLine: string | null;
+  words: { connect: string; wrong: string; confirmed: string; sign: string; discard: string; done: string };
+  statusTestId: string;
+  onSign: () => void;
+  onDiscard: () => void;
+  children?: ReactNode;
+}) {
+  const done = tx.step.kind === "confirmed";
+  return (
+    <>
+      <SignerAlert signer={account} connectTitle={words.connect} wrongTitle={words.wrong} />
+      {children}
+      {tx.busy && phaseLine ? <p className="text-sm font-medium">{phaseLine}</p> : null}
+      <TxStatus step={tx.step} confirmed={words.confirmed} testId={statusTestId} />
+      <div className="flex flex-wrap gap-2">
+        {!done ? (
+          <Button onClick={onSign} disabled={!canSign} loading={tx.busy}>
+            {words.sign}
+          </Button>
+        ) : null}
+        <Button variant="secondary" onClick={onDiscard} disabled={tx.busy}>
+          {done ? words.done : words.discard}
+        </Button>
+      </div>
+    </>
   );
 }

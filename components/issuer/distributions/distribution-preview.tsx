@@ -2,7 +2,6 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { type Address, getAddress, type Hex } from "viem";
-import { Button } from "@/components/ui/button";
 import { Cell, DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
@@ -12,9 +11,7 @@ import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { planDistributionAction } from "../distribution-actions";
 import { recordDistributionAction } from "../distribution-actions";
-import { approveThen, HolderRow, PlanPreviewFrame } from "../plan-preview";
-import { SignerAlert } from "../signer-alert";
-import { TxStatus } from "../tx-status";
+import { approveThen, HolderRow, PlanPreviewFrame, PlanSignSteps } from "../plan-preview";
 
 export type Plan = Extract<Awaited<ReturnType<typeof planDistributionAction>>, { ok: true }>;
 
@@ -75,30 +72,25 @@ export function DistributionPreview({
     >
       <PreviewFacts plan={plan} />
       <PreviewTables plan={plan} />
-      <SignerAlert signer={account} connectTitle={t("connectHint")} wrongTitle={t("wrongWallet")} />
-      {!done ? <p className="text-sm">{t("stepsIntro", { amount: money(amount) })}</p> : null}
-      {tx.busy && phase ? (
-        <p className="text-sm font-medium">
-          {phase === "approve" ? t("approving", { amount: money(amount) }) : t("creating")}
-        </p>
-      ) : null}
-      <TxStatus step={tx.step} confirmed={t("created")} testId="distribution-create-status" />
-      {!done ? (
-        <div className="flex flex-wrap gap-2">
-          <Button onClick={sign} disabled={!isConnected || wrongWallet} loading={tx.busy}>
-            {t("sign", { amount: money(amount) })}
-          </Button>
-          <Button variant="secondary" onClick={onDiscard} disabled={tx.busy}>
-            {t("discard")}
-          </Button>
-        </div>
-      ) : (
-        <div>
-          <Button variant="secondary" onClick={onDiscard}>
-            {t("another")}
-          </Button>
-        </div>
-      )}
+      <PlanSignSteps
+        account={account}
+        tx={tx}
+        canSign={isConnected && !wrongWallet}
+        phaseLine={phase ? (phase === "approve" ? t("approving", { amount: money(amount) }) : t("creating")) : null}
+        words={{
+          connect: t("connectHint"),
+          wrong: t("wrongWallet"),
+          confirmed: t("created"),
+          sign: t("sign", { amount: money(amount) }),
+          discard: t("discard"),
+          done: t("another"),
+        }}
+        statusTestId="distribution-create-status"
+        onSign={sign}
+        onDiscard={onDiscard}
+      >
+        {!done ? <p className="text-sm">{t("stepsIntro", { amount: money(amount) })}</p> : null}
+      </PlanSignSteps>
     </PlanPreviewFrame>
   );
 }

@@ -3,7 +3,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
-import { Button } from "@/components/ui/button";
 import { DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
@@ -12,9 +11,7 @@ import { artworkSaleAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
-import { approveThen, HolderRow, PlanPreviewFrame } from "../plan-preview";
-import { SignerAlert } from "../signer-alert";
-import { TxStatus } from "../tx-status";
+import { approveThen, HolderRow, PlanPreviewFrame, PlanSignSteps } from "../plan-preview";
 
 export type SalePlan = Extract<Awaited<ReturnType<typeof planSaleAction>>, { ok: true }> & { offerName: string };
 
@@ -25,7 +22,6 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
   const { tx, connection, wrongWallet, sign: signAndRecord } = useRecordedTx<"approve" | "open">(account);
   const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
   const price = BigInt(plan.terms.price);
-  const done = tx.step.kind === "confirmed";
   const phase = "phase" in tx.step ? tx.step.phase : undefined;
 
   async function sign() {
@@ -82,23 +78,23 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
         <p className="mt-2 font-medium">{t("confirmApproval")}</p>
         <p className="mt-2">{t("confirmRejection")}</p>
       </div>
-      <SignerAlert signer={account} connectTitle={t("connectHint")} wrongTitle={t("wrongWallet")} />
-      {tx.busy && phase ? (
-        <p className="text-sm font-medium">
-          {phase === "approve" ? t("approving", { price: money(price) }) : t("opening")}
-        </p>
-      ) : null}
-      <TxStatus step={tx.step} confirmed={t("opened")} testId="sale-open-status" />
-      <div className="flex flex-wrap gap-2">
-        {!done ? (
-          <Button onClick={sign} disabled={!connection.isConnected || wrongWallet} loading={tx.busy}>
-            {t("sign", { price: money(price) })}
-          </Button>
-        ) : null}
-        <Button variant="secondary" onClick={onDiscard} disabled={tx.busy}>
-          {done ? t("close") : t("discard")}
-        </Button>
-      </div>
+      <PlanSignSteps
+        account={account}
+        tx={tx}
+        canSign={connection.isConnected && !wrongWallet}
+        phaseLine={phase ? (phase === "approve" ? t("approving", { price: money(price) }) : t("opening")) : null}
+        words={{
+          connect: t("connectHint"),
+          wrong: t("wrongWallet"),
+          confirmed: t("opened"),
+          sign: t("sign", { price: money(price) }),
+          discard: t("discard"),
+          done: t("close"),
+        }}
+        statusTestId="sale-open-status"
+        onSign={sign}
+        onDiscard={onDiscard}
+      />
     </PlanPreviewFrame>
   );
 }
