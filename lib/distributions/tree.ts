@@ -93,6 +93,12 @@ export function dumpedTreeRoot(dump: unknown): Hex {
   return tree.root as Hex;
 }
 
+/** The wallets left out as a tree document lists them: checksummed, shares in decimal, in wallet order. */
+export const documentExcluded = (excluded: readonly ExcludedWallet[] | undefined) =>
+  (excluded ?? [])
+    .map((e) => ({ wallet: getAddress(e.wallet), shares: e.shares.toString(), reason: e.reason }))
+    .sort(byWallet);
+
 /**
  * What does not hold together between a tree rebuilt from a document's holders and what the document says: its root,
  * its leaf count, and the standard tree dumped in it (which must be valid and have the rebuilt root).
@@ -150,9 +156,7 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
       rule: ALLOCATION_RULE,
       unit: CENT.toString(),
       totalShares: totalShares.toString(),
-      excluded: (input.excluded ?? [])
-        .map((e) => ({ wallet: getAddress(e.wallet), shares: e.shares.toString(), reason: e.reason }))
-        .sort(byWallet),
+      excluded: documentExcluded(input.excluded),
     },
     holders: allocation.map((a) => ({ wallet: a.wallet, shares: a.balance.toString(), amount: a.amount.toString() })),
     tree: tree.dump,

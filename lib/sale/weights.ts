@@ -10,6 +10,7 @@ import { z } from "zod";
 import {
   byWallet,
   buildWeightTree,
+  documentExcluded,
   treeProblems,
   type ExcludedWallet,
   StandardTreeDumpSchema,
@@ -58,9 +59,7 @@ export function buildSaleWeights(input: SaleWeightsInput): BuiltSaleWeights {
     supply: input.supply.toString(),
     root: tree.root,
     leafCount: holders.length,
-    excluded: (input.excluded ?? [])
-      .map((e) => ({ wallet: getAddress(e.wallet), shares: e.shares.toString(), reason: e.reason }))
-      .sort(byWallet),
+    excluded: documentExcluded(input.excluded),
     holders: holders.map((h) => ({ wallet: h.wallet, weight: h.weight.toString() })),
     tree: tree.dump,
   };
