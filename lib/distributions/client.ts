@@ -6,5 +6,12 @@ export { PAYMENT_DECIMALS } from "./allocate";
 export { CLAIM_OK, claimRefusedCode, claimState } from "./claim-codes";
 export type { ClaimState } from "./claim-codes";
 export * from "./kinds";
-export { buildWeightTree, byWallet, dumpedTreeRoot, StandardTreeDumpSchema } from "./tree";
+export {
+  buildWeightTree,
+  byWallet,
+  documentExcluded,
+  dumpedTreeRoot,
+  StandardTreeDumpSchema,
+  treeProblems,
+} from "./tree";
 export type { ExcludedWallet, WeightTree } from "./tree";

@@ -4,13 +4,12 @@
  * Registered with the indexer in `lib/indexer/projections.ts`. Plain module: the indexer runs it in the server or in
  * the worker process.
  */
-import { and, eq, inArray } from "drizzle-orm";
 import { getAbiItem } from "viem";
 import { distributorAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
-import { chainEvents, distributionStates } from "@/lib/db/schema";
-import { defineProjection, type EventSpec, type IndexedEvent } from "@/lib/indexer/projection";
-import { argIn, recordedEvents } from "@/lib/indexer/recorded";
+import { distributionStates } from "@/lib/db/schema";
+import { definePerIdProjection, type PerIdSpec, refreshPerId } from "@/lib/indexer/per-id";
+import type { EventSpec, IndexedEvent } from "@/lib/indexer/projection";
 import { DISTRIBUTION_KINDS } from "./tree";
 
 export const DISTRIBUTOR_EVENTS = ["DistributionCreated", "Claimed", "DistributionHeld", "DistributionClosed"] as const;
@@ -21,18 +20,6 @@ const distributorEvent = (name: (typeof DISTRIBUTOR_EVENTS)[number]) =>
     from: "distributor",
     ...(name === "DistributionCreated" ? { token: "arg" as const } : {}),
   }) satisfies EventSpec;
-
-type Key = { distributor: string; id: string };
-
-function keysOf(events: readonly IndexedEvent[]): Key[] {
-  const seen = new Map<string, Key>();
-  for (const e of events) {
-    if (!(DISTRIBUTOR_EVENTS as readonly string[]).includes(e.eventName)) continue;
-    const id = String(e.args.id);
-    seen.set(`${e.contract}:${id}`, { distributor: e.contract, id });
-  }
-  return [...seen.values()];
-}
 
 /** The state of one distribution from its events, in block and log order; null without its DistributionCreated. */
 export function stateFromEvents(distributor: string, id: string, events: readonly IndexedEvent[]) {
@@ -81,45 +68,29 @@ export function stateFromEvents(distributor: string, id: string, events: readonl
   } satisfies typeof distributionStates.$inferInsert;
 }
 
-/** Recomputes these distributions from `chain_events`; one whose DistributionCreated is gone (a reorg) is deleted. */
-export async function refreshDistributions(tx: Database, keys: readonly Key[]): Promise<void> {
-  const byDistributor = new Map<string, string[]>();
-  for (const k of keys) byDistributor.set(k.distributor, [...(byDistributor.get(k.distributor) ?? []), k.id]);
-  for (const [distributor, ids] of byDistributor) {
-    const events = await recordedEvents(
-      tx,
-      eq(chainEvents.contract, distributor),
-      inArray(chainEvents.eventName, [...DISTRIBUTOR_EVENTS]),
-      argIn("id", ids),
-    );
-    for (const id of ids) {
-      const row = stateFromEvents(
-        distributor,
-        id,
-        events.filter((e) => String(e.args.id) === id),
-      );
-      if (!row) {
-        await tx
-          .delete(distributionStates)
-          .where(and(eq(distributionStates.distributor, distributor), eq(distributionStates.onChainId, id)));
-        continue;
-      }
-      const set: Partial<typeof row> = { ...row };
-      delete set.distributor;
-      delete set.onChainId;
-      await tx
-        .insert(distributionStates)
-        .values(row)
-        .onConflictDoUpdate({ target: [distributionStates.distributor, distributionStates.onChainId], set });
-    }
-  }
-}
+const spec: PerIdSpec<NonNullable<ReturnType<typeof stateFromEvents>>> = {
+  eventNames: DISTRIBUTOR_EVENTS,
+  idArg: "id",
+  table: distributionStates,
+  key: {
+    contract: distributionStates.distributor,
+    contractField: "distributor",
+    id: distributionStates.onChainId,
+    idField: "onChainId",
+  },
+  build: stateFromEvents,
+};
 
-/** Distributions from the distributor's events. Version 1: as first built (event set 7). */
-export const distributionsProjection = defineProjection({
-  name: "distributions",
-  version: 1,
-  events: DISTRIBUTOR_EVENTS.map(distributorEvent),
-  apply: (tx, batch) => refreshDistributions(tx, keysOf(batch.kind === "rescan" ? batch.inserted : batch.events)),
-  rollback: (tx, _ancestor, removed) => refreshDistributions(tx, keysOf(removed)),
-});
+/** Recomputes these distributions from `chain_events`; one whose DistributionCreated is gone (a reorg) is deleted. */
+export const refreshDistributions = (tx: Database, keys: readonly { distributor: string; id: string }[]) =>
+  refreshPerId(
+    tx,
+    spec,
+    keys.map((k) => ({ contract: k.distributor, id: k.id })),
+  );
+
+/** Distributions from the distributor's events, one row per on-chain id. Version 1: as first built (event set 7). */
+export const distributionsProjection = definePerIdProjection(
+  { name: "distributions", version: 1, events: DISTRIBUTOR_EVENTS.map(distributorEvent) },
+  spec,
+);

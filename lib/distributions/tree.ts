@@ -93,6 +93,35 @@ export function dumpedTreeRoot(dump: unknown): Hex {
   return tree.root as Hex;
 }
 
+/** The wallets left out as a tree document lists them: checksummed, shares in decimal, in wallet order. */
+export const documentExcluded = (excluded: readonly ExcludedWallet[] | undefined) =>
+  (excluded ?? [])
+    .map((e) => ({ wallet: getAddress(e.wallet), shares: e.shares.toString(), reason: e.reason }))
+    .sort(byWallet);
+
+/**
+ * What does not hold together between a tree rebuilt from a document's holders and what the document says: its root,
+ * its leaf count, and the standard tree dumped in it (which must be valid and have the rebuilt root).
+ */
+export function treeProblems(
+  rebuilt: { root: Hex; leafCount: number },
+  written: { root: string; leafCount: number },
+  dump: unknown,
+): string[] {
+  const problems: string[] = [];
+  if (rebuilt.root !== written.root)
+    problems.push(`the tree rebuilt from the holders has root ${rebuilt.root}, the document says ${written.root}`);
+  if (rebuilt.leafCount !== written.leafCount)
+    problems.push(`the tree has ${rebuilt.leafCount} leaves, the document says ${written.leafCount}`);
+  try {
+    const dumped = dumpedTreeRoot(dump);
+    if (dumped !== rebuilt.root) problems.push(`the tree in the document has another root (${dumped})`);
+  } catch (error) {
+    problems.push(`the tree in the document is not a valid standard tree (${(error as Error).message})`);
+  }
+  return problems;
+}
+
 /** Builds the entitlements, the tree and the document of a distribution. */
 export function buildDistribution(input: DistributionInput): BuiltDistribution {
   const holders = input.holders
@@ -127,9 +156,7 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
       rule: ALLOCATION_RULE,
       unit: CENT.toString(),
       totalShares: totalShares.toString(),
-      excluded: (input.excluded ?? [])
-        .map((e) => ({ wallet: getAddress(e.wallet), shares: e.shares.toString(), reason: e.reason }))
-        .sort(byWallet),
+      excluded: documentExcluded(input.excluded),
     },
     holders: allocation.map((a) => ({ wallet: a.wallet, shares: a.balance.toString(), amount: a.amount.toString() })),
     tree: tree.dump,
@@ -228,17 +255,6 @@ export function checkDistributionDocument(text: string): DocumentCheck {
     problems.push(
       `${wrong.length} holder(s) have an amount that the allocation rule does not give (first: ${wrong[0]!.wallet})`,
     );
-  if (rebuilt.root !== document.terms.root)
-    problems.push(
-      `the tree rebuilt from the holders has root ${rebuilt.root}, the document says ${document.terms.root}`,
-    );
-  if (rebuilt.leafCount !== document.terms.leafCount)
-    problems.push(`the tree has ${rebuilt.leafCount} leaves, the document says ${document.terms.leafCount}`);
-  try {
-    const dumped = dumpedTreeRoot(document.tree);
-    if (dumped !== rebuilt.root) problems.push(`the tree in the document has another root (${dumped})`);
-  } catch (error) {
-    problems.push(`the tree in the document is not a valid standard tree (${(error as Error).message})`);
-  }
+  problems.push(...treeProblems(rebuilt, document.terms, document.tree));
   return { document, treeHash: sha256Hex(text), rebuiltRoot: rebuilt.root, problems };
 }

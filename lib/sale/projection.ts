@@ -3,13 +3,11 @@
  * swept dust, rebuilt per sale from its recorded events (`chain_events`, reorg-safe and idempotent). Registered with
  * the indexer in `lib/indexer/projections.ts`. Plain module.
  */
-import { and, eq, inArray } from "drizzle-orm";
 import { getAbiItem } from "viem";
 import { artworkSaleAbi } from "@/lib/chain/abis";
-import type { Database } from "@/lib/db/connect";
-import { chainEvents, saleStates } from "@/lib/db/schema";
-import { defineProjection, type EventSpec, type IndexedEvent } from "@/lib/indexer/projection";
-import { argIn, recordedEvents } from "@/lib/indexer/recorded";
+import { saleStates } from "@/lib/db/schema";
+import { definePerIdProjection } from "@/lib/indexer/per-id";
+import type { EventSpec, IndexedEvent } from "@/lib/indexer/projection";
 
 export const SALE_EVENTS = ["SaleOpened", "VoteCast", "SaleFinalized", "Redeemed", "DustSwept"] as const;
 const WITH_TOKEN = new Set<string>(["SaleOpened", "SaleFinalized", "Redeemed"]);
@@ -20,18 +18,6 @@ const saleEvent = (name: (typeof SALE_EVENTS)[number]) =>
     from: "artworkSale",
     ...(WITH_TOKEN.has(name) ? { token: "arg" as const } : {}),
   }) satisfies EventSpec;
-
-type Key = { saleContract: string; id: string };
-
-function keysOf(events: readonly IndexedEvent[]): Key[] {
-  const seen = new Map<string, Key>();
-  for (const e of events) {
-    if (!(SALE_EVENTS as readonly string[]).includes(e.eventName)) continue;
-    const id = String(e.args.saleId);
-    seen.set(`${e.contract}:${id}`, { saleContract: e.contract, id });
-  }
-  return [...seen.values()];
-}
 
 /** The `Terms` tuple as the record keeps it (JSON text with decimal strings), or as an object. */
 function termsOf(value: unknown): Record<string, string> {
@@ -106,43 +92,19 @@ export function saleStateFromEvents(saleContract: string, id: string, events: re
   } satisfies typeof saleStates.$inferInsert;
 }
 
-/** Recomputes these sales from `chain_events`; one whose SaleOpened is gone (a reorg) is deleted. */
-export async function refreshSales(tx: Database, keys: readonly Key[]): Promise<void> {
-  const byContract = new Map<string, string[]>();
-  for (const k of keys) byContract.set(k.saleContract, [...(byContract.get(k.saleContract) ?? []), k.id]);
-  for (const [saleContract, ids] of byContract) {
-    const events = await recordedEvents(
-      tx,
-      eq(chainEvents.contract, saleContract),
-      inArray(chainEvents.eventName, [...SALE_EVENTS]),
-      argIn("saleId", ids),
-    );
-    for (const id of ids) {
-      const row = saleStateFromEvents(
-        saleContract,
-        id,
-        events.filter((e) => String(e.args.saleId) === id),
-      );
-      if (!row) {
-        await tx.delete(saleStates).where(and(eq(saleStates.saleContract, saleContract), eq(saleStates.onChainId, id)));
-        continue;
-      }
-      const set: Partial<typeof row> = { ...row };
-      delete set.saleContract;
-      delete set.onChainId;
-      await tx
-        .insert(saleStates)
-        .values(row)
-        .onConflictDoUpdate({ target: [saleStates.saleContract, saleStates.onChainId], set });
-    }
-  }
-}
-
-/** Sales from the sale contract's events. Version 1: as first built (event set 9). */
-export const salesProjection = defineProjection({
-  name: "sales",
-  version: 1,
-  events: SALE_EVENTS.map(saleEvent),
-  apply: (tx, batch) => refreshSales(tx, keysOf(batch.kind === "rescan" ? batch.inserted : batch.events)),
-  rollback: (tx, _ancestor, removed) => refreshSales(tx, keysOf(removed)),
-});
+/** Sales from the sale contract's events, one row per on-chain sale. Version 1: as first built (event set 9). */
+export const salesProjection = definePerIdProjection(
+  { name: "sales", version: 1, events: SALE_EVENTS.map(saleEvent) },
+  {
+    eventNames: SALE_EVENTS,
+    idArg: "saleId",
+    table: saleStates,
+    key: {
+      contract: saleStates.saleContract,
+      contractField: "saleContract",
+      id: saleStates.onChainId,
+      idField: "onChainId",
+    },
+    build: saleStateFromEvents,
+  },
+);

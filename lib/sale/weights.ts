@@ -10,7 +10,8 @@ import { z } from "zod";
 import {
   byWallet,
   buildWeightTree,
-  dumpedTreeRoot,
+  documentExcluded,
+  treeProblems,
   type ExcludedWallet,
   StandardTreeDumpSchema,
 } from "@/lib/distributions/client";
@@ -58,9 +59,7 @@ export function buildSaleWeights(input: SaleWeightsInput): BuiltSaleWeights {
     supply: input.supply.toString(),
     root: tree.root,
     leafCount: holders.length,
-    excluded: (input.excluded ?? [])
-      .map((e) => ({ wallet: getAddress(e.wallet), shares: e.shares.toString(), reason: e.reason }))
-      .sort(byWallet),
+    excluded: documentExcluded(input.excluded),
     holders: holders.map((h) => ({ wallet: h.wallet, weight: h.weight.toString() })),
     tree: tree.dump,
   };
@@ -112,16 +111,6 @@ export function checkSaleDocument(text: string): {
     supply: BigInt(document.supply),
     holders: document.holders.map((h) => ({ wallet: h.wallet as Address, balance: BigInt(h.weight) })),
   });
-  const problems: string[] = [];
-  if (rebuilt.root !== document.root)
-    problems.push(`the tree rebuilt from the holders has root ${rebuilt.root}, the document says ${document.root}`);
-  if (rebuilt.leafCount !== document.leafCount)
-    problems.push(`the tree has ${rebuilt.leafCount} leaves, the document says ${document.leafCount}`);
-  try {
-    const dumped = dumpedTreeRoot(document.tree);
-    if (dumped !== rebuilt.root) problems.push(`the tree in the document has another root (${dumped})`);
-  } catch (error) {
-    problems.push(`the tree in the document is not a valid standard tree (${(error as Error).message})`);
-  }
+  const problems = treeProblems(rebuilt, document, document.tree);
   return { document, treeHash: sha256Hex(text), rebuiltRoot: rebuilt.root, problems };
 }

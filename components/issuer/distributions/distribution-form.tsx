@@ -1,16 +1,15 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { Address } from "viem";
-import { SubmitButton } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { NumField } from "@/components/ui/num-field";
 import { PAYMENT_DECIMALS, DISTRIBUTION_KINDS, type DistributionKind } from "@/lib/distributions/client";
 import { describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
 import { planDistributionAction } from "../distribution-actions";
+import { PlanFormFrame, usePlanForm } from "../plan-form";
 import { RecordBlockFields } from "../record-block-fields";
 import { DistributionPreview, type Plan } from "./distribution-preview";
 
@@ -43,72 +42,37 @@ export function DistributionForm({ token, account }: { token: Address; account: 
   const [recordMode, setRecordMode] = useState<"now" | "block">("now");
   const [recordBlock, setRecordBlock] = useState("");
   const [claimDays, setClaimDays] = useState("30");
-  const [errors, setErrors] = useState<Errors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
-  // A new object on every refused submission: the summary takes focus each time.
-  const [refusedAt, setRefusedAt] = useState<object>({});
-  const [busy, setBusy] = useState(false);
-  const [plan, setPlan] = useState<Plan | null>(null);
+  const form = usePlanForm<keyof Errors, Plan>();
+  const { errors } = form;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setRefusal(null);
+  function submit() {
     const checked = check(
       { amount, recordMode, recordBlock, claimDays },
       { amount: (e) => describeAmountError(e, ta, locale), t },
     );
-    setErrors(checked.errors);
-    if (Object.keys(checked.errors).length > 0 || checked.amount === null) {
-      setRefusedAt({});
-      return;
-    }
-    setBusy(true);
-    try {
+    return form.submit(checked.errors, async () => {
       const result = await planDistributionAction({
         token,
         kind,
-        amount: checked.amount.toString(),
+        amount: checked.amount!.toString(),
         recordBlock: recordMode === "now" ? "now" : recordBlock.trim(),
         claimDays: checked.days,
       });
-      if (result.ok) setPlan(result);
-      else {
-        setRefusal(result.message);
-        setRefusedAt({});
-      }
-    } finally {
-      setBusy(false);
-    }
+      return result.ok ? { ok: true, plan: result } : result;
+    });
   }
 
-  if (plan) return <DistributionPreview plan={plan} account={account} onDiscard={() => setPlan(null)} />;
+  if (form.plan) return <DistributionPreview plan={form.plan} account={account} onDiscard={form.discard} />;
 
-  const labels: Record<keyof Errors, string> = {
-    amount: t("amount"),
-    recordBlock: t("recordBlockNumber"),
-    claimDays: t("claimDays"),
-  };
-  const items = (Object.entries(errors) as [keyof Errors, string][]).map(([field, message]) => ({
-    field: `${ids}-${field}`,
-    label: labels[field],
-    message,
-  }));
   return (
-    <form
+    <PlanFormFrame
+      ids={ids}
+      testId="distribution-form"
+      words={{ title: t("formTitle"), notPrepared: t("notPrepared"), prepare: t("prepare"), preparing: t("preparing") }}
+      labels={{ amount: t("amount"), recordBlock: t("recordBlockNumber"), claimDays: t("claimDays") }}
+      state={form}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${ids}-title`}
-      className="flex flex-col gap-4 rounded-2xl border border-line p-5"
-      data-testid="distribution-form"
     >
-      <h3 id={`${ids}-title`} className="font-medium">
-        {t("formTitle")}
-      </h3>
-      {items.length > 0 || refusal ? (
-        <ErrorSummary title={t("notPrepared")} items={items} focusKey={refusedAt}>
-          {refusal ? <p>{refusal}</p> : null}
-        </ErrorSummary>
-      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${ids}-kind`} label={t("kind")}>
           {(p) => (
@@ -149,7 +113,6 @@ export function DistributionForm({ token, account }: { token: Address; account: 
         set={setClaimDays}
         className="max-w-40"
       />
-      <SubmitButton loading={busy}>{busy ? t("preparing") : t("prepare")}</SubmitButton>
-    </form>
+    </PlanFormFrame>
   );
 }

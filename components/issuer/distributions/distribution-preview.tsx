@@ -1,21 +1,17 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import { type Address, getAddress, type Hex } from "viem";
-import { Address as AddressText } from "@/components/ui/address";
-import { Button } from "@/components/ui/button";
-import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
+import { Cell, DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
-import { distributorAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
+import { distributorAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS, DISTRIBUTION_KINDS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { planDistributionAction } from "../distribution-actions";
 import { recordDistributionAction } from "../distribution-actions";
-import { SignerAlert } from "../signer-alert";
-import { TxStatus } from "../tx-status";
+import { approveThen, HolderRow, PlanPreviewFrame, PlanSignSteps } from "../plan-preview";
 
 export type Plan = Extract<Awaited<ReturnType<typeof planDistributionAction>>, { ok: true }>;
 
@@ -48,18 +44,10 @@ export function DistributionPreview({
       leafCount: BigInt(plan.terms.leafCount),
     };
     await signAndRecord(
-      async (send) => {
-        await send(
-          {
-            address: getAddress(plan.paymentToken),
-            abi: hKDStablecoinAbi,
-            functionName: "approve",
-            args: [getAddress(plan.distributor), amount],
-            account,
-          },
-          { phase: "approve" },
-        );
-        return send(
+      (send) =>
+        approveThen(
+          send,
+          { paymentToken: plan.paymentToken, spender: plan.distributor, amount, account },
           {
             address: getAddress(plan.distributor),
             abi: distributorAbi,
@@ -67,9 +55,8 @@ export function DistributionPreview({
             args: [getAddress(plan.token), terms, plan.treeURI],
             account,
           },
-          { phase: "create" },
-        );
-      },
+          "create",
+        ),
       (hash) => recordDistributionAction({ id: plan.id, txHash: hash }),
     );
   }
@@ -77,44 +64,34 @@ export function DistributionPreview({
   const phase = "phase" in tx.step ? tx.step.phase : undefined;
 
   return (
-    <section
-      aria-labelledby="distribution-preview-title"
-      className="flex flex-col gap-5 rounded-2xl border border-line p-5"
-      data-testid="distribution-preview"
+    <PlanPreviewFrame
+      id="distribution-preview-title"
+      testId="distribution-preview"
+      title={t("previewTitle")}
+      intro={t("previewIntro")}
     >
-      <div className="flex flex-col gap-1">
-        <h3 id="distribution-preview-title" className="font-medium">
-          {t("previewTitle")}
-        </h3>
-        <p className="text-sm text-ink-muted">{t("previewIntro")}</p>
-      </div>
       <PreviewFacts plan={plan} />
       <PreviewTables plan={plan} />
-      <SignerAlert signer={account} connectTitle={t("connectHint")} wrongTitle={t("wrongWallet")} />
-      {!done ? <p className="text-sm">{t("stepsIntro", { amount: money(amount) })}</p> : null}
-      {tx.busy && phase ? (
-        <p className="text-sm font-medium">
-          {phase === "approve" ? t("approving", { amount: money(amount) }) : t("creating")}
-        </p>
-      ) : null}
-      <TxStatus step={tx.step} confirmed={t("created")} testId="distribution-create-status" />
-      {!done ? (
-        <div className="flex flex-wrap gap-2">
-          <Button onClick={sign} disabled={!isConnected || wrongWallet} loading={tx.busy}>
-            {t("sign", { amount: money(amount) })}
-          </Button>
-          <Button variant="secondary" onClick={onDiscard} disabled={tx.busy}>
-            {t("discard")}
-          </Button>
-        </div>
-      ) : (
-        <div>
-          <Button variant="secondary" onClick={onDiscard}>
-            {t("another")}
-          </Button>
-        </div>
-      )}
-    </section>
+      <PlanSignSteps
+        account={account}
+        tx={tx}
+        canSign={isConnected && !wrongWallet}
+        phaseLine={phase ? (phase === "approve" ? t("approving", { amount: money(amount) }) : t("creating")) : null}
+        words={{
+          connect: t("connectHint"),
+          wrong: t("wrongWallet"),
+          confirmed: t("created"),
+          sign: t("sign", { amount: money(amount) }),
+          discard: t("discard"),
+          done: t("another"),
+        }}
+        statusTestId="distribution-create-status"
+        onSign={sign}
+        onDiscard={onDiscard}
+      >
+        {!done ? <p className="text-sm">{t("stepsIntro", { amount: money(amount) })}</p> : null}
+      </PlanSignSteps>
+    </PlanPreviewFrame>
   );
 }
 
@@ -165,20 +142,6 @@ function PreviewTables({ plan }: { plan: Plan }) {
         </DataTable>
       )}
     </>
-  );
-}
-
-/** A holder's row in the plan's tables: the wallet (naming the row), its shares, then the table's own last cell. */
-function HolderRow({ holder, children }: { holder: { wallet: string; shares: string }; children: ReactNode }) {
-  const locale = useLocale();
-  return (
-    <Row>
-      <RowHeader>
-        <AddressText address={holder.wallet} />
-      </RowHeader>
-      <Cell align="right">{formatCount(BigInt(holder.shares), locale)}</Cell>
-      {children}
-    </Row>
   );
 }
 

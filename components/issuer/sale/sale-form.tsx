@@ -1,16 +1,15 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { type Address, bytesToHex, isAddress } from "viem";
-import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { AddressInput, Input } from "@/components/ui/input";
 import { NumField } from "@/components/ui/num-field";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { type AmountError, describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
 import { planSaleAction } from "@/components/sale/actions";
+import { PlanFormFrame, usePlanForm } from "../plan-form";
 import { RecordBlockFields } from "../record-block-fields";
 import { SalePreview, type SalePlan } from "./sale-preview";
 
@@ -72,45 +71,29 @@ export function SaleForm({ token, account }: { token: Address; account: Address 
   });
   const set = (k: keyof Fields) => (v: string) => setF((prev) => ({ ...prev, [k]: v }));
   const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [refusedAt, setRefusedAt] = useState<object>({});
-  const [busy, setBusy] = useState(false);
-  const [plan, setPlan] = useState<SalePlan | null>(null);
+  const form = usePlanForm<keyof Errors, SalePlan>();
+  const { errors } = form;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setRefusal(null);
+  function submit() {
     const c = check(f, file, t, (e) => describeAmountError(e, ta, locale));
-    setErrors(c.errors);
-    if (Object.keys(c.errors).length > 0 || c.price === null || !file) {
-      setRefusedAt({});
-      return;
-    }
-    setBusy(true);
-    try {
+    return form.submit(c.errors, async () => {
+      const offer = file!;
       const result = await planSaleAction({
         token,
         buyer: f.buyer.trim(),
-        price: c.price.toString(),
-        offerHash: await sha256(file),
-        offerName: file.name,
+        price: c.price!.toString(),
+        offerHash: await sha256(offer),
+        offerName: offer.name,
         recordBlock: f.recordMode === "now" ? "now" : f.recordBlock.trim(),
         votingDays: c.days!,
         quorumBps: c.quorum! * 100,
         approvalBps: c.approval! * 100,
       });
-      if (result.ok) setPlan({ ...result, offerName: file.name });
-      else {
-        setRefusal(result.message);
-        setRefusedAt({});
-      }
-    } finally {
-      setBusy(false);
-    }
+      return result.ok ? { ok: true, plan: { ...result, offerName: offer.name } } : result;
+    });
   }
 
-  if (plan) return <SalePreview plan={plan} account={account} onDiscard={() => setPlan(null)} />;
+  if (form.plan) return <SalePreview plan={form.plan} account={account} onDiscard={form.discard} />;
 
   const labels: Record<keyof Errors, string> = {
     buyer: t("buyer"),
@@ -121,28 +104,21 @@ export function SaleForm({ token, account }: { token: Address; account: Address 
     quorum: t("quorum"),
     approval: t("approval"),
   };
-  const items = (Object.entries(errors) as [keyof Errors, string][]).map(([field, message]) => ({
-    field: `${ids}-${field}`,
-    label: labels[field],
-    message,
-  }));
   return (
-    <form
+    <PlanFormFrame
+      ids={ids}
+      testId="sale-form"
+      words={{
+        title: t("formTitle"),
+        intro: t("formIntro"),
+        notPrepared: t("notPrepared"),
+        prepare: t("prepare"),
+        preparing: t("preparing"),
+      }}
+      labels={labels}
+      state={form}
       onSubmit={submit}
-      noValidate
-      aria-labelledby={`${ids}-title`}
-      className="flex flex-col gap-4 rounded-2xl border border-line p-5"
-      data-testid="sale-form"
     >
-      <h3 id={`${ids}-title`} className="font-medium">
-        {t("formTitle")}
-      </h3>
-      <p className="text-sm text-ink-muted">{t("formIntro")}</p>
-      {items.length > 0 || refusal ? (
-        <ErrorSummary title={t("notPrepared")} items={items} focusKey={refusedAt}>
-          {refusal ? <p>{refusal}</p> : null}
-        </ErrorSummary>
-      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={`${ids}-buyer`} label={t("buyer")} hint={t("buyerHint")} error={errors.buyer}>
           {(p) => <AddressInput {...p} value={f.buyer} onChange={(e) => set("buyer")(e.target.value)} />}
@@ -188,11 +164,6 @@ export function SaleForm({ token, account }: { token: Address; account: Address 
           />
         ))}
       </div>
-      <div>
-        <Button type="submit" loading={busy}>
-          {busy ? t("preparing") : t("prepare")}
-        </Button>
-      </div>
-    </form>
+    </PlanFormFrame>
   );
 }

@@ -3,17 +3,15 @@
 import { useLocale, useTranslations } from "next-intl";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
-import { Button } from "@/components/ui/button";
-import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
+import { DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { recordSaleOpenedAction, type planSaleAction } from "@/components/sale/actions";
-import { artworkSaleAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
+import { artworkSaleAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
-import { SignerAlert } from "../signer-alert";
-import { TxStatus } from "../tx-status";
+import { approveThen, HolderRow, PlanPreviewFrame, PlanSignSteps } from "../plan-preview";
 
 export type SalePlan = Extract<Awaited<ReturnType<typeof planSaleAction>>, { ok: true }> & { offerName: string };
 
@@ -24,7 +22,6 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
   const { tx, connection, wrongWallet, sign: signAndRecord } = useRecordedTx<"approve" | "open">(account);
   const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
   const price = BigInt(plan.terms.price);
-  const done = tx.step.kind === "confirmed";
   const phase = "phase" in tx.step ? tx.step.phase : undefined;
 
   async function sign() {
@@ -43,18 +40,10 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
       treeHash: p.treeHash as Hex,
     };
     await signAndRecord(
-      async (send) => {
-        await send(
-          {
-            address: getAddress(plan.paymentToken),
-            abi: hKDStablecoinAbi,
-            functionName: "approve",
-            args: [getAddress(plan.saleContract), price],
-            account,
-          },
-          { phase: "approve" },
-        );
-        return send(
+      (send) =>
+        approveThen(
+          send,
+          { paymentToken: plan.paymentToken, spender: plan.saleContract, amount: price, account },
           {
             address: getAddress(plan.saleContract),
             abi: artworkSaleAbi,
@@ -62,25 +51,14 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
             args: [getAddress(plan.token), terms, plan.offerURI],
             account,
           },
-          { phase: "open" },
-        );
-      },
+          "open",
+        ),
       (hash) => recordSaleOpenedAction({ id: plan.id, txHash: hash }),
     );
   }
 
   return (
-    <section
-      aria-labelledby="sale-preview-title"
-      className="flex flex-col gap-5 rounded-2xl border border-line p-5"
-      data-testid="sale-preview"
-    >
-      <div className="flex flex-col gap-1">
-        <h3 id="sale-preview-title" className="font-medium">
-          {t("previewTitle")}
-        </h3>
-        <p className="text-sm text-ink-muted">{t("previewIntro")}</p>
-      </div>
+    <PlanPreviewFrame id="sale-preview-title" testId="sale-preview" title={t("previewTitle")} intro={t("previewIntro")}>
       <PreviewFacts plan={plan} />
       <DataTable
         caption={t("weightsCaption")}
@@ -92,12 +70,7 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
         columns={keyColumns(["colWallet", "colShares"], t, { colShares: RIGHT })}
       >
         {plan.weights.map((w) => (
-          <Row key={w.wallet}>
-            <RowHeader>
-              <AddressText address={w.wallet} />
-            </RowHeader>
-            <Cell align="right">{formatCount(BigInt(w.weight), locale)}</Cell>
-          </Row>
+          <HolderRow key={w.wallet} holder={{ wallet: w.wallet, shares: w.weight }} />
         ))}
       </DataTable>
       <div className="rounded-xl border border-warn/40 bg-warn/5 p-4 text-sm" data-testid="sale-confirmation">
@@ -105,24 +78,24 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
         <p className="mt-2 font-medium">{t("confirmApproval")}</p>
         <p className="mt-2">{t("confirmRejection")}</p>
       </div>
-      <SignerAlert signer={account} connectTitle={t("connectHint")} wrongTitle={t("wrongWallet")} />
-      {tx.busy && phase ? (
-        <p className="text-sm font-medium">
-          {phase === "approve" ? t("approving", { price: money(price) }) : t("opening")}
-        </p>
-      ) : null}
-      <TxStatus step={tx.step} confirmed={t("opened")} testId="sale-open-status" />
-      <div className="flex flex-wrap gap-2">
-        {!done ? (
-          <Button onClick={sign} disabled={!connection.isConnected || wrongWallet} loading={tx.busy}>
-            {t("sign", { price: money(price) })}
-          </Button>
-        ) : null}
-        <Button variant="secondary" onClick={onDiscard} disabled={tx.busy}>
-          {done ? t("close") : t("discard")}
-        </Button>
-      </div>
-    </section>
+      <PlanSignSteps
+        account={account}
+        tx={tx}
+        canSign={connection.isConnected && !wrongWallet}
+        phaseLine={phase ? (phase === "approve" ? t("approving", { price: money(price) }) : t("opening")) : null}
+        words={{
+          connect: t("connectHint"),
+          wrong: t("wrongWallet"),
+          confirmed: t("opened"),
+          sign: t("sign", { price: money(price) }),
+          discard: t("discard"),
+          done: t("close"),
+        }}
+        statusTestId="sale-open-status"
+        onSign={sign}
+        onDiscard={onDiscard}
+      />
+    </PlanPreviewFrame>
   );
 }
 

@@ -6,8 +6,10 @@ import {
   check,
   index,
   integer,
+  jsonb,
   type PgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -117,4 +119,41 @@ export const rollbackIndex = (table: string, column: AnyPgColumn) => index(`${ta
 export const atBlockKeys = (table: string, blockColumn: AnyPgColumn, ...keys: [AnyPgColumn, ...AnyPgColumn[]]) => [
   uniqueIndex(`${table}_pk`).on(...keys, blockColumn),
   rollbackIndex(table, blockColumn),
+];
+
+/**
+ * The constraints of a Merkle tree the server built and then anchored on-chain (a distribution, a sale vote): by token,
+ * once per on-chain id of its contract, lowercase addresses, 32-byte root, tree hash and anchoring transaction, a
+ * positive amount, and the on-chain id set with its transaction. Named `<table>_…`; `tx` names the transaction's check.
+ */
+export const anchoredTreeConstraints = (
+  table: string,
+  t: { chainId: AnyPgColumn; token: AnyPgColumn; onChainId: AnyPgColumn; root: AnyPgColumn; treeHash: AnyPgColumn },
+  anchor: { contract: AnyPgColumn; tx: AnyPgColumn; txCheck: string; amount: AnyPgColumn; amountCheck: string },
+  addresses: AnyPgColumn[],
+) => [
+  index(`${table}_token_idx`).on(t.token),
+  uniqueIndex(`${table}_on_chain_idx`).on(t.chainId, anchor.contract, t.onChainId),
+  ...addressChecks(table, ...addresses),
+  bytes32Check(`${table}_root_format`, t.root),
+  bytes32Check(`${table}_tree_hash_format`, t.treeHash),
+  bytes32Check(`${table}_${anchor.txCheck}_format`, anchor.tx),
+  check(`${table}_${anchor.amountCheck}_positive`, sql`${anchor.amount} > 0`),
+  check(`${table}_on_chain_with_tx`, sql`(${t.onChainId} IS NULL) = (${anchor.tx} IS NULL)`),
+];
+
+/** A leaf of an anchored tree, after its owner's key: its index, the wallet (lowercase) and, last, its proof. */
+export const treeLeaf = () => ({ leafIndex: integer("leaf_index").notNull(), wallet: text("wallet").notNull() });
+export const leafProof = () => jsonb("proof").$type<string[]>().notNull();
+
+/** A leaf table's keys: one row per owner and index, one per owner and wallet, by wallet; the wallet's format. */
+export const treeLeafConstraints = (
+  table: string,
+  owner: AnyPgColumn,
+  t: { leafIndex: AnyPgColumn; wallet: AnyPgColumn },
+) => [
+  primaryKey({ name: `${table}_pk`, columns: [owner, t.leafIndex] }),
+  uniqueIndex(`${table}_wallet_idx`).on(owner, t.wallet),
+  index(`${table}_by_wallet_idx`).on(t.wallet),
+  ...addressChecks(table, t.wallet),
 ];

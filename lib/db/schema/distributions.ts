@@ -11,15 +11,24 @@ import {
   check,
   index,
   integer,
-  jsonb,
   numeric,
   pgEnum,
   pgTable,
   primaryKey,
   text,
-  uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { addressChecks, bytes32Check, timestamptz, createdAt, uuidId, ownedBy, blockNumber } from "./columns";
+import {
+  addressChecks,
+  anchoredTreeConstraints,
+  blockNumber,
+  createdAt,
+  leafProof,
+  ownedBy,
+  timestamptz,
+  treeLeaf,
+  treeLeafConstraints,
+  uuidId,
+} from "./columns";
 
 /** The distributor's `Kind`, in its order. */
 export const distributionKind = pgEnum("distribution_kind", ["sale_proceeds", "income", "return_of_capital"]);
@@ -51,14 +60,12 @@ export const distributions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("distributions_token_idx").on(t.token),
-    uniqueIndex("distributions_on_chain_idx").on(t.chainId, t.distributor, t.onChainId),
-    ...addressChecks("distributions", t.distributor, t.token, t.createdBy),
-    bytes32Check("distributions_root_format", t.root),
-    bytes32Check("distributions_tree_hash_format", t.treeHash),
-    bytes32Check("distributions_create_tx_format", t.createTxHash),
-    check("distributions_amount_positive", sql`${t.amount} > 0`),
-    check("distributions_on_chain_with_tx", sql`(${t.onChainId} IS NULL) = (${t.createTxHash} IS NULL)`),
+    ...anchoredTreeConstraints(
+      "distributions",
+      t,
+      { contract: t.distributor, tx: t.createTxHash, txCheck: "create_tx", amount: t.amount, amountCheck: "amount" },
+      [t.distributor, t.token, t.createdBy],
+    ),
   ],
 );
 export type DistributionRow = InferSelectModel<typeof distributions>;
@@ -69,18 +76,13 @@ export const distributionEntitlements = pgTable(
   "distribution_entitlements",
   {
     distributionId: ownedBy("distribution_id", () => distributions.id),
-    leafIndex: integer("leaf_index").notNull(),
-    /** Lowercase. */
-    wallet: text("wallet").notNull(),
+    ...treeLeaf(),
     shares: numeric("shares").notNull(),
     amount: numeric("amount").notNull(),
-    proof: jsonb("proof").$type<string[]>().notNull(),
+    proof: leafProof(),
   },
   (t) => [
-    primaryKey({ name: "distribution_entitlements_pk", columns: [t.distributionId, t.leafIndex] }),
-    uniqueIndex("distribution_entitlements_wallet_idx").on(t.distributionId, t.wallet),
-    index("distribution_entitlements_by_wallet_idx").on(t.wallet),
-    ...addressChecks("distribution_entitlements", t.wallet),
+    ...treeLeafConstraints("distribution_entitlements", t.distributionId, t),
     check("distribution_entitlements_amount_positive", sql`${t.amount} > 0`),
   ],
 );

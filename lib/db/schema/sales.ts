@@ -11,15 +11,25 @@ import {
   check,
   index,
   integer,
-  jsonb,
   numeric,
   pgEnum,
   pgTable,
   primaryKey,
   text,
-  uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { addressChecks, blockNumber, bytes32Check, createdAt, ownedBy, timestamptz, uuidId } from "./columns";
+import {
+  addressChecks,
+  anchoredTreeConstraints,
+  blockNumber,
+  bytes32Check,
+  createdAt,
+  leafProof,
+  ownedBy,
+  timestamptz,
+  treeLeaf,
+  treeLeafConstraints,
+  uuidId,
+} from "./columns";
 
 export const sales = pgTable(
   "sales",
@@ -53,15 +63,13 @@ export const sales = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("sales_token_idx").on(t.token),
-    uniqueIndex("sales_on_chain_idx").on(t.chainId, t.saleContract, t.onChainId),
-    ...addressChecks("sales", t.saleContract, t.token, t.buyer, t.createdBy),
-    bytes32Check("sales_root_format", t.root),
-    bytes32Check("sales_tree_hash_format", t.treeHash),
+    ...anchoredTreeConstraints(
+      "sales",
+      t,
+      { contract: t.saleContract, tx: t.openTxHash, txCheck: "open_tx", amount: t.price, amountCheck: "price" },
+      [t.saleContract, t.token, t.buyer, t.createdBy],
+    ),
     bytes32Check("sales_offer_hash_format", t.offerHash),
-    bytes32Check("sales_open_tx_format", t.openTxHash),
-    check("sales_price_positive", sql`${t.price} > 0`),
-    check("sales_on_chain_with_tx", sql`(${t.onChainId} IS NULL) = (${t.openTxHash} IS NULL)`),
   ],
 );
 export type SaleRow = InferSelectModel<typeof sales>;
@@ -71,17 +79,12 @@ export const saleWeights = pgTable(
   "sale_weights",
   {
     saleId: ownedBy("sale_id", () => sales.id),
-    leafIndex: integer("leaf_index").notNull(),
-    /** Lowercase. */
-    wallet: text("wallet").notNull(),
+    ...treeLeaf(),
     weight: numeric("weight").notNull(),
-    proof: jsonb("proof").$type<string[]>().notNull(),
+    proof: leafProof(),
   },
   (t) => [
-    primaryKey({ name: "sale_weights_pk", columns: [t.saleId, t.leafIndex] }),
-    uniqueIndex("sale_weights_wallet_idx").on(t.saleId, t.wallet),
-    index("sale_weights_by_wallet_idx").on(t.wallet),
-    ...addressChecks("sale_weights", t.wallet),
+    ...treeLeafConstraints("sale_weights", t.saleId, t),
     check("sale_weights_weight_positive", sql`${t.weight} > 0`),
   ],
 );

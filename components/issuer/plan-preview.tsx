@@ -1,0 +1,128 @@
+"use client";
+
+import { useLocale } from "next-intl";
+import type { ReactNode } from "react";
+import { type Address, getAddress, type Hex } from "viem";
+import { Address as AddressText } from "@/components/ui/address";
+import { Button } from "@/components/ui/button";
+import { Cell, Row, RowHeader } from "@/components/ui/data-table";
+import type { SendOptions, WalletCall } from "@/components/wallet/use-wallet-tx";
+import { hKDStablecoinAbi } from "@/lib/chain/abis";
+import { formatCount } from "@/lib/format/money";
+import { SignerAlert } from "./signer-alert";
+import { TxStatus } from "./tx-status";
+import type { TxStep } from "./use-tx";
+
+/**
+ * The two steps that fund a plan from the issuer's wallet: approve `spender` for `amount` of the payment token
+ * (phase "approve"), then `call` (its own phase), which pulls the funds. Returns the second transaction's hash.
+ */
+export async function approveThen<P extends string>(
+  send: (call: WalletCall, options?: SendOptions<"approve" | P>) => Promise<Hex>,
+  funds: { paymentToken: string; spender: string; amount: bigint; account: Address },
+  call: WalletCall,
+  phase: P,
+): Promise<Hex> {
+  await send(
+    {
+      address: getAddress(funds.paymentToken),
+      abi: hKDStablecoinAbi,
+      functionName: "approve",
+      args: [getAddress(funds.spender), funds.amount],
+      account: funds.account,
+    },
+    { phase: "approve" },
+  );
+  return send(call, { phase });
+}
+
+/** A plan's preview before signing: the titled section the facts, tables and signing steps stand in. */
+export function PlanPreviewFrame({
+  id,
+  testId,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  testId: string;
+  title: string;
+  intro: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-5 rounded-2xl border border-line p-5"
+      data-testid={testId}
+    >
+      <div className="flex flex-col gap-1">
+        <h3 id={id} className="font-medium">
+          {title}
+        </h3>
+        <p className="text-sm text-ink-muted">{intro}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** A holder's row in a plan's tables: the wallet (naming the row), its shares, then the table's own last cells. */
+export function HolderRow({ holder, children }: { holder: { wallet: string; shares: string }; children?: ReactNode }) {
+  const locale = useLocale();
+  return (
+    <Row>
+      <RowHeader>
+        <AddressText address={holder.wallet} />
+      </RowHeader>
+      <Cell align="right">{formatCount(BigInt(holder.shares), locale)}</Cell>
+      {children}
+    </Row>
+  );
+}
+
+/**
+ * A plan's signing steps: who must sign, what is being signed now (`phaseLine`, while busy), the outcome in a live
+ * region, then sign (until confirmed) and discard (`done` once confirmed). `children` stand after the signer's alert.
+ */
+export function PlanSignSteps({
+  account,
+  tx,
+  canSign,
+  phaseLine,
+  words,
+  statusTestId,
+  onSign,
+  onDiscard,
+  children,
+}: {
+  account: Address;
+  tx: { busy: boolean; step: TxStep };
+  canSign: boolean;
+  phaseLine: string | null;
+  words: { connect: string; wrong: string; confirmed: string; sign: string; discard: string; done: string };
+  statusTestId: string;
+  onSign: () => void;
+  onDiscard: () => void;
+  children?: ReactNode;
+}) {
+  const done = tx.step.kind === "confirmed";
+  return (
+    <>
+      <SignerAlert signer={account} connectTitle={words.connect} wrongTitle={words.wrong} />
+      {children}
+      {tx.busy && phaseLine ? <p className="text-sm font-medium">{phaseLine}</p> : null}
+      <TxStatus step={tx.step} confirmed={words.confirmed} testId={statusTestId} />
+      <div className="flex flex-wrap gap-2">
+        {!done ? (
+          <Button onClick={onSign} disabled={!canSign} loading={tx.busy}>
+            {words.sign}
+          </Button>
+        ) : null}
+        <Button variant="secondary" onClick={onDiscard} disabled={tx.busy}>
+          {done ? words.done : words.discard}
+        </Button>
+      </div>
+    </>
+  );
+}
