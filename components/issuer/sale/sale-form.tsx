@@ -1,11 +1,12 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { type Address, bytesToHex, isAddress } from "viem";
 import { Field } from "@/components/ui/field";
 import { AddressInput, Input } from "@/components/ui/input";
 import { NumField } from "@/components/ui/num-field";
+import { Section } from "@/components/ui/section";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { type AmountError, describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
 import { planSaleAction } from "@/components/sale/actions";
@@ -54,8 +55,25 @@ async function sha256(file: File) {
   return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", await file.arrayBuffer())));
 }
 
-/** Buyer, price, offer document, record block, period and thresholds → the server's plan → the preview, signed there. */
-export function SaleForm({ token, account }: { token: Address; account: Address }) {
+/**
+ * Buyer, price, offer document, record block, period and thresholds → the server's plan → the preview, signed there.
+ * Rendered in the same place whether or not the token has a sale, so a vote opened here keeps its preview and its
+ * "the vote is open" status when the page refreshes with the sale recorded (until the issuer closes it); with a sale
+ * under way and nothing in progress here, nothing is shown (`canOffer` false).
+ */
+export function SaleForm({
+  token,
+  account,
+  canOffer,
+  title,
+  intro,
+}: {
+  token: Address;
+  account: Address;
+  canOffer: boolean;
+  title: string;
+  intro: string;
+}) {
   const t = useTranslations("sale.issuer");
   const ta = useTranslations("amounts");
   const locale = useLocale();
@@ -93,7 +111,13 @@ export function SaleForm({ token, account }: { token: Address; account: Address 
     });
   }
 
-  if (form.plan) return <SalePreview plan={form.plan} account={account} onDiscard={form.discard} />;
+  const frame = (children: ReactNode) => (
+    <Section id="sale-offer" title={title} intro={intro} look="display">
+      {children}
+    </Section>
+  );
+  if (form.plan) return frame(<SalePreview plan={form.plan} account={account} onDiscard={form.discard} />);
+  if (!canOffer) return null;
 
   const labels: Record<keyof Errors, string> = {
     buyer: t("buyer"),
@@ -104,7 +128,7 @@ export function SaleForm({ token, account }: { token: Address; account: Address 
     quorum: t("quorum"),
     approval: t("approval"),
   };
-  return (
+  return frame(
     <PlanFormFrame
       ids={ids}
       testId="sale-form"
@@ -164,6 +188,6 @@ export function SaleForm({ token, account }: { token: Address; account: Address 
           />
         ))}
       </div>
-    </PlanFormFrame>
+    </PlanFormFrame>,
   );
 }

@@ -8,7 +8,8 @@ import { SaleForm } from "./sale-form";
 
 /**
  * The issuer's "Offer to sell the artwork": the token's sale as recorded (voting or sold) or, when there is none (or
- * the last was rejected), the form (plan → preview → approve + openSale).
+ * the last was rejected), the form (plan → preview → approve + openSale), which stays in place while its own vote
+ * is being opened.
  */
 export async function IssuerSaleSection({ token, account, live }: { token: Address; account: Address; live: boolean }) {
   const t = await getTranslations("sale.issuer");
@@ -24,11 +25,13 @@ export async function IssuerSaleSection({ token, account, live }: { token: Addre
   return (
     <div className="flex flex-col gap-6">
       {sale ? <SalePanel sale={sale} decimals={PAYMENT_DECIMALS} chainTime={chainTime} /> : null}
-      {!sale || sale.status === "rejected" ? (
-        <Section id="sale-offer" title={t("title")} intro={t("intro")} look="display">
-          <SaleForm token={token} account={account} />
-        </Section>
-      ) : null}
+      <SaleForm
+        token={token}
+        account={account}
+        canOffer={!sale || sale.status === "rejected"}
+        title={t("title")}
+        intro={t("intro")}
+      />
     </div>
   );
 }
