@@ -14,7 +14,8 @@ import {
     TRANSFER_PAUSED,
     TRANSFER_SENDER_FROZEN,
     TRANSFER_INSUFFICIENT_UNFROZEN_BALANCE,
-    TRANSFER_SHARES_LOCKED
+    TRANSFER_SHARES_LOCKED,
+    TRANSFER_TRADING_ENDED
 } from "./interfaces/IArtworkShareToken.sol";
 import "./interfaces/IMarket.sol";
 
@@ -146,7 +147,8 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
         returns (uint256 orderId, uint256 traded)
     {
         _checkOrder(token, shares, pricePerShare, expiresAt);
-        uint8 code = _paused(token) ? TRANSFER_PAUSED : _verifiedCode(_registry(token), msg.sender);
+        uint8 code = _haltCode(token);
+        if (code == FILL_OK) code = _verifiedCode(_registry(token), msg.sender);
         if (code != FILL_OK) revert MarketMakerNotEligible(token, msg.sender, code);
         (uint256 needed, uint256 available, uint8 backing) = _askBacking(token, msg.sender, shares);
         if (backing == TRANSFER_SENDER_FROZEN) revert MarketMakerNotEligible(token, msg.sender, backing);
@@ -937,6 +939,14 @@ contract Market is AccessControl, ReentrancyGuardTransient, IMarket {
 
     function _investorOf(IIdentityRegistry reg, address wallet) private view returns (bytes32) {
         return bytes32(StaticRead.word(address(reg), IIdentityRegistry.investorOf.selector, wallet));
+    }
+
+    /// @dev {TRANSFER_TRADING_ENDED} once the holders approved a sale of the artwork, {TRANSFER_PAUSED} while the token
+    /// is paused or retired, else {FILL_OK}: the token's own check tells both first, whatever the parties (an ask placed
+    /// on a sold token would rest unfillable while the maker's shares wait for redemption).
+    function _haltCode(address token) private view returns (uint8) {
+        uint8 code = IMarketShareToken(token).canTransfer(address(0), address(0), 0);
+        return code == TRANSFER_TRADING_ENDED || code == TRANSFER_PAUSED ? code : FILL_OK;
     }
 
     function _paused(address token) private view returns (bool) {

@@ -160,6 +160,25 @@ contract MarketTest is MarketBase {
         _bid(carol, 1, PRICE);
     }
 
+    /// After the holders approve a sale of the artwork (the ArtworkSale ends the token's trading), no order is placed
+    /// on it: an ask would rest unfillable while the maker's shares wait for redemption (issue 15).
+    function test_place_refusedOnceTradingEnded() public {
+        _fundMarket(carol, 1000e6);
+        uint256 e = _expiry();
+        vm.prank(address(sale));
+        token.redeem(address(0)); // what an approved sale's finalize does: trading ends for good
+        vm.expectRevert(
+            abi.encodeWithSelector(IMarket.MarketMakerNotEligible.selector, address(token), alice, uint8(15))
+        );
+        vm.prank(alice);
+        market.placeAsk(address(token), 1, PRICE, e, 100);
+        vm.expectRevert(
+            abi.encodeWithSelector(IMarket.MarketMakerNotEligible.selector, address(token), carol, uint8(15))
+        );
+        vm.prank(carol);
+        market.placeBid(address(token), 1, PRICE, e, 100);
+    }
+
     // ================================================================ filling asks
 
     function test_fillAsk_full_deliveryVersusPayment() public {
