@@ -59,7 +59,13 @@ export default async function TradePage({ params, searchParams }: Props) {
       {market ? (
         <>
           <div className="grid gap-10 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)]">
-            <TradeForm setup={market.setup} />
+            {sale?.status === "approved" ? (
+              <Alert tone="warn" title={t("tradingEndedTitle")}>
+                {t("tradingEnded")}
+              </Alert>
+            ) : (
+              <TradeForm setup={market.setup} />
+            )}
             <MyOrders
               setup={market.setup}
               orders={market.mine.rows}
