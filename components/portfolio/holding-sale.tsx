@@ -47,7 +47,9 @@ export function HoldingSaleStatus({
     const payout = redeemPayout(sale.price, holding.balance, sale.supplyAtClose);
     words = (
       <>
-        {holding.balance > 0n ? t.rich("holdings.sale.sold", { amount: amount(payout) }) : null}
+        {holding.balance > 0n ? (
+          <span className="block">{t.rich("holdings.sale.sold", { amount: amount(payout) })}</span>
+        ) : null}
         {sale.redeemed > 0n ? (
           <span className="block">{t.rich("holdings.sale.redeemed", { amount: amount(sale.redeemed) })}</span>
         ) : null}
@@ -61,7 +63,8 @@ export function HoldingSaleStatus({
       data-status={sale.status}
       className="tap-target mt-1 self-start text-xs text-accent underline"
     >
-      {words}
+      {/* One child: the link is an inline flex box (tap-target), which would drop the space before the amount. */}
+      <span>{words}</span>
     </Link>
   );
 }
