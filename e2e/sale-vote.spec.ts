@@ -180,6 +180,9 @@ test("a holder redeems and sees the HKD arrive", async ({ browser }) => {
   await expect(sold).toHaveAttribute("data-status", "approved");
   await expect(sold).toHaveText(`Sold — redeem HK$${payoutText}`);
   await expect(sold).toHaveAttribute("href", `/artworks/${SLL.slug}/trade`);
+  // Its shares are valued at what redeeming them pays, not at the last appraisal or trade.
+  const row = page.locator(`[data-slug="${SLL.slug}"]`).filter({ visible: true }).first();
+  await expect(row).toContainText("sale price ÷ shares");
   await page.goto(`/artworks/${SLL.slug}/trade`);
   expect(sends(log)).toBe(0);
   await connectIfAsked(page);

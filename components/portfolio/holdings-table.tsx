@@ -12,6 +12,7 @@ const PRICE_SOURCE = {
   trade: "holdings.priceTrade",
   appraisal: "holdings.priceAppraisal",
   offering: "holdings.priceOffering",
+  sale: "holdings.priceSale",
 } as const;
 
 /**

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
+import { SignerAlert } from "@/components/issuer/signer-alert";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { artworkSaleAbi } from "@/lib/chain/abis";
 import { formatCount, formatMoney } from "@/lib/format/money";
@@ -116,7 +117,8 @@ export function SaleHolderActions({
 
   return (
     <div className="flex flex-col gap-3 border-t border-line pt-4" data-testid="sale-actions">
-      {!canSign ? <p className="text-sm text-ink-muted">{t("connect")}</p> : null}
+      {/* The order form (with its own connect button) is gone once trading ended: the holder connects here. */}
+      <SignerAlert signer={account} connectTitle={t("connect")} wrongTitle={t("wrongWallet")} />
       {status === "voting" && !closed ? (
         mine.leaf ? (
           <>

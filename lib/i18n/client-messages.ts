@@ -31,6 +31,7 @@ export const CLIENT_MESSAGES = {
   "artworks/[slug]/trade/layout": [
     "amounts",
     "chainErrors",
+    "issuer.chain",
     "issuer.tx",
     "market",
     "sale.holder",

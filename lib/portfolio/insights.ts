@@ -19,7 +19,8 @@ import type { HistoryEntry, HistoryKind, Holding, Portfolio } from "./types";
 
 type Appraisal = schema.Appraisal;
 
-export type PriceSource = "trade" | "appraisal" | "offering";
+/** What a holding's price per share is taken from; "sale" once its holders approved a sale (what redeeming pays). */
+export type PriceSource = "trade" | "appraisal" | "offering" | "sale";
 
 /** What values one artwork's shares: its offering price, number of shares and appraisals (whole artwork, HKD cents). */
 export type PriceReference = {

@@ -116,7 +116,11 @@ export function valueHolding({
   price: bigint;
   costBasis: bigint;
 }): Valuation {
-  const value = balance * price;
+  return valuation(balance * price, costBasis);
+}
+
+/** The gain of a holding worth `value` against its cost basis, in HKD and basis points (null without a cost). */
+export function valuation(value: bigint, costBasis: bigint): Valuation {
   const gain = value - costBasis;
   const gainBps = costBasis > 0n ? Number((gain * 10_000n) / costBasis) : null;
   return { value, costBasis, gain, gainBps };

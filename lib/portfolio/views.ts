@@ -6,6 +6,7 @@ import { buildPortfolioInsights } from "@/lib/portfolio/insights";
 import { blockTime } from "@/lib/portfolio/events";
 import { withSalePayouts } from "@/lib/portfolio/history";
 import { getPortfolio, getPortfolioOrders, getPortfolioWallets } from "@/lib/portfolio/queries";
+import { valueSoldHoldings } from "@/lib/portfolio/sold";
 import { loadPortfolioSales } from "@/lib/sale";
 
 /** Everything the portfolio page shows for the signed-in wallet, read in one place. */
@@ -17,7 +18,10 @@ export async function loadPortfolioView(ctx: AuthContext, { orders: ordersAt = {
     loadPortfolioSales(await getDb(), { wallets }),
   ]);
   // A redemption of an approved sale burns the shares (the history's redemption row) and pays the holder.
-  const portfolio = redemptions.length > 0 ? { ...read, history: withSalePayouts(read.history, redemptions) } : read;
+  // A sold artwork's shares are worth what redeeming them pays.
+  const valued = valueSoldHoldings(read, sales);
+  const portfolio =
+    redemptions.length > 0 ? { ...valued, history: withSalePayouts(read.history, redemptions) } : valued;
   // A vote closes by the chain's time (the block the portfolio was read at), not the server's clock.
   const chainTime = sales.some((s) => s.status === "voting") ? await blockTime(read.blockNumber) : null;
   return {
