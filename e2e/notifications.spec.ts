@@ -121,7 +121,7 @@ test.describe("notifications", () => {
       "one of my orders is filled",
       "a listing of mine is reviewed",
       "an offering opens for an artwork I follow",
-      "there is a distribution to claim, or compliance freezes or moves my shares",
+      "there is a distribution to claim or a vote on selling an artwork, or compliance freezes or moves my shares",
       "the platform grants or revokes one of my roles",
     ])
       await prefs.getByRole("checkbox", { name }).check();

@@ -1,11 +1,10 @@
 /**
  * What happens to an investor's shares, told to the investor: a wallet frozen or unfrozen on a token, shares
- * frozen, a forced transfer (to the wallet it left and the one it reached) — and a distribution to claim. Called by the register projection for
+ * frozen, a forced transfer (to the wallet it left and the one it reached) Called by the register projection for
  * live blocks (lib/compliance/projection.ts), inside the indexer's transaction; once per event. Plain module.
  */
 import { inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
-import { hkDateStamp } from "@/lib/format/date";
 import { artworks } from "@/lib/db/schema";
 import { type MailSettings, notify } from "./emit";
 import type { NotificationKind } from "./kinds";
@@ -77,41 +76,6 @@ export async function emitEnforcementNotices(
         params: { ...n.params, artwork: art?.title ?? n.token ?? "", artworkZh: art?.titleZh ?? "" },
         link: "/portfolio",
         dedupeKey: n.key,
-      },
-      settings,
-    );
-    if (id) told += 1;
-  }
-  return told;
-}
-
-/** A distribution was anchored on-chain: each entitled wallet is told there is something to claim (once each). */
-export async function emitDistributionToClaim(
-  db: Database,
-  {
-    distributionId,
-    token,
-    wallets,
-    claimDeadline,
-  }: { distributionId: string; token: string; wallets: readonly string[]; claimDeadline: Date },
-  settings?: MailSettings,
-): Promise<number> {
-  if (wallets.length === 0) return 0;
-  const [art] = await db
-    .select({ title: artworks.title, titleZh: artworks.titleZh })
-    .from(artworks)
-    .where(inArray(artworks.tokenAddress, [token.toLowerCase()]))
-    .limit(1);
-  let told = 0;
-  for (const wallet of wallets) {
-    const id = await notify(
-      db,
-      {
-        recipient: await recipientOfWallet(db, wallet),
-        kind: "distribution_to_claim",
-        params: { artwork: art?.title ?? token, artworkZh: art?.titleZh ?? "", date: hkDateStamp(claimDeadline) },
-        link: "/portfolio",
-        dedupeKey: `distribution:${distributionId}:${wallet.toLowerCase()}`,
       },
       settings,
     );

@@ -1,6 +1,7 @@
 export * from "./events";
 export * from "./kyb";
 export * from "./enforcement";
+export * from "./holders";
 export * from "./roles";
 export * from "./emit";
 export * from "./follows";

@@ -23,7 +23,15 @@ export const preferenceGroups = {
   orders: ["order_filled", "order_partly_filled"],
   listings: ["listing_approved", "listing_returned"],
   offerings: ["offering_opened"],
-  holdings: ["wallet_frozen", "wallet_unfrozen", "shares_frozen", "forced_transfer", "distribution_to_claim"],
+  holdings: [
+    "wallet_frozen",
+    "wallet_unfrozen",
+    "shares_frozen",
+    "forced_transfer",
+    "distribution_to_claim",
+    "sale_vote_open",
+    "sale_decided",
+  ],
   roles: ["role_granted", "role_revoked"],
 } as const;
 export type PreferenceGroup = keyof typeof preferenceGroups;

@@ -24,7 +24,17 @@ describe("notification words", () => {
       for (const locale of ["en", "zh-HK"] as const) {
         const { title, body } = renderNotification(
           kind,
-          { ...params, reason: "r", request: "q", days: 7, date: "2027-01-01", direction: "out", role: "issuer" },
+          {
+            ...params,
+            reason: "r",
+            request: "q",
+            days: 7,
+            date: "2027-01-01",
+            time: "17:00",
+            direction: "out",
+            role: "issuer",
+            outcome: "approved",
+          },
           locale,
         );
         expect(title).not.toContain("notifications.");

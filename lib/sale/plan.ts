@@ -5,7 +5,7 @@
  *    record block, stores it and returns the terms to sign (`approve` the price, then `openSale(token, terms, uri)`)
  *    with the preview (holders, shares, total).
  * 2. {@link recordSaleOpened}: after the issuer's transaction, the server verifies it opened exactly the stored sale and
- *    records the contract's id. Both are audited (a refused plan too).
+ *    records the contract's id; each wallet with a weight is told. Both are audited (a refused plan too).
  * Plain module taking the chain client and deployments, so it is tested against a real anvil.
  */
 import { type Address, getAddress, type Hex, type PublicClient } from "viem";
@@ -13,10 +13,12 @@ import { artworkSaleAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
+import { hktInputValue } from "@/lib/format/date";
+import { notifyHolders } from "@/lib/notifications";
 import type { Database } from "@/lib/db/connect";
 import { DistributionInputError, readRecordRegister, resolveRecordBlock, tokenOwnerRefusal } from "@/lib/distributions";
 import { readSaleCall } from "./sale-call";
-import { getSale, recordSaleOnChain, saveSale } from "./store";
+import { getSale, listSaleVoters, recordSaleOnChain, saveSale } from "./store";
 import { buildSaleWeights } from "./weights";
 
 export const MIN_VOTING_DAYS = 7;
@@ -249,6 +251,12 @@ export function saleTerms(s: {
   };
 }
 
+/** When a vote closes, in Hong Kong time, as a notice says it in either language: "2026-12-14" and "17:00". */
+const closesAt = (votingEnds: Date) => {
+  const [date, time] = hktInputValue(Math.floor(votingEnds.getTime() / 1000)).split("T");
+  return { date: date!, time: time! };
+};
+
 const sameTerms = (x: SaleTerms, y: SaleTerms) =>
   (Object.keys(x) as (keyof SaleTerms)[]).every((k) => String(x[k]).toLowerCase() === String(y[k]).toLowerCase());
 
@@ -289,6 +297,15 @@ export async function recordSaleOpened(
       subjectId: a.id,
       after: { onChainId: onChainId.toString(), token: row.token, price: row.price, buyer: row.buyer, root: row.root },
       txHash: a.txHash.toLowerCase(),
+    });
+    // Each wallet with a weight is told the vote is open, and until when.
+    await notifyHolders(t, {
+      token: row.token,
+      wallets: await listSaleVoters(t, a.id),
+      kind: "sale_vote_open",
+      params: closesAt(row.votingEnds),
+      place: "trade",
+      dedupeKey: `sale:${a.id}:open`,
     });
     return true;
   });

@@ -1,13 +1,16 @@
 /**
  * The sale contract's projection (`sale_states`): each on-chain sale's terms, running tally, outcome, redemptions and
- * swept dust, rebuilt per sale from its recorded events (`chain_events`, reorg-safe and idempotent). Registered with
- * the indexer in `lib/indexer/projections.ts`. Plain module.
+ * swept dust, rebuilt per sale from its recorded events (`chain_events`, reorg-safe and idempotent); and the holders'
+ * notice of a vote's outcome. Registered with the indexer in `lib/indexer/projections.ts`. Plain module.
  */
-import { getAbiItem } from "viem";
+import { type Address, getAbiItem } from "viem";
 import { artworkSaleAbi } from "@/lib/chain/abis";
+import type { Database } from "@/lib/db/connect";
 import { saleStates } from "@/lib/db/schema";
 import { definePerIdProjection } from "@/lib/indexer/per-id";
-import type { EventSpec, IndexedEvent } from "@/lib/indexer/projection";
+import { defineProjection, type EventSpec, type IndexedEvent } from "@/lib/indexer/projection";
+import { notifyHolders } from "@/lib/notifications";
+import { getSaleByOnChainId, listSaleVoters } from "./store";
 
 export const SALE_EVENTS = ["SaleOpened", "VoteCast", "SaleFinalized", "Redeemed", "DustSwept"] as const;
 const WITH_TOKEN = new Set<string>(["SaleOpened", "SaleFinalized", "Redeemed"]);
@@ -92,8 +95,8 @@ export function saleStateFromEvents(saleContract: string, id: string, events: re
   } satisfies typeof saleStates.$inferInsert;
 }
 
-/** Sales from the sale contract's events, one row per on-chain sale. Version 1: as first built (event set 9). */
-export const salesProjection = definePerIdProjection(
+/** The sale rows from the sale contract's events, one per on-chain sale. */
+const saleRows = definePerIdProjection(
   { name: "sales", version: 1, events: SALE_EVENTS.map(saleEvent) },
   {
     eventNames: SALE_EVENTS,
@@ -108,3 +111,39 @@ export const salesProjection = definePerIdProjection(
     build: saleStateFromEvents,
   },
 );
+
+/**
+ * A vote finalised (by anyone, through the portal or not): each wallet with a weight in it is told the outcome, once.
+ * Sales the portal did not prepare have no weights here and tell no one.
+ */
+async function tellOutcomes(tx: Database, events: readonly IndexedEvent[]): Promise<void> {
+  for (const e of events) {
+    if (e.eventName !== "SaleFinalized") continue;
+    const row = await getSaleByOnChainId(tx, {
+      saleContract: e.contract as Address,
+      onChainId: BigInt(String(e.args.saleId)),
+    });
+    if (!row) continue;
+    const approved = e.args.approved === true || e.args.approved === "true";
+    await notifyHolders(tx, {
+      token: row.token,
+      wallets: await listSaleVoters(tx, row.id),
+      kind: "sale_decided",
+      params: { outcome: approved ? "approved" : "rejected" },
+      place: "trade",
+      dedupeKey: `sale:${row.id}:decided`,
+    });
+  }
+}
+
+/**
+ * Sales from the sale contract's events, one row per on-chain sale; holders are told a vote's outcome as it is mined
+ * (not when history is re-read). Version 1: as first built (event set 9).
+ */
+export const salesProjection = defineProjection({
+  ...saleRows,
+  async apply(tx, batch) {
+    await saleRows.apply(tx, batch);
+    if (batch.kind === "live") await tellOutcomes(tx, batch.events);
+  },
+});

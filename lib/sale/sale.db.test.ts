@@ -5,13 +5,14 @@
  * holders redeem and are paid floor(price × shares ÷ supply), the projection following every step; and a second sale
  * the holders reject: the price returns to the issuer and the shares trade on.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { type Account, type Address, type Hex, parseEventLogs, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artworkSaleAbi, artworkShareTokenAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import { deployTestToken, devAccount, offeringMinter, type TestChain } from "@/lib/chain/local/test-chain";
-import { auditLog, saleStates } from "@/lib/db/schema";
+import { auditLog, notifications, saleStates } from "@/lib/db/schema";
+import { listNotifications } from "@/lib/notifications";
 import type { TestDatabase } from "@/lib/db/testing";
 import { type DistributionScene, setUpDistributionScene } from "@/lib/distributions/distribution-fixture";
 import { SALE_OK, saleReason, TRANSFER_TRADING_ENDED } from "./codes";
@@ -134,6 +135,13 @@ async function vote(who: Account, forToken: Address, support: boolean) {
   ]);
 }
 
+/** The notices of one sale event (`open`, `decided`), one row per wallet told. */
+const told = (id: string, event: "open" | "decided") =>
+  database.db
+    .select()
+    .from(notifications)
+    .where(like(notifications.dedupeKey, `sale:${id}:${event}:%`));
+
 const transferCode = (forToken: Address, from: Address, to: Address, amount: bigint) =>
   client.readContract({
     address: forToken,
@@ -193,6 +201,13 @@ describe("a sale the holders approve", () => {
       txHash: (await getSale(database.db, plan.id))!.openTxHash as Hex,
     });
     expect(again).toEqual({ ok: false, code: "already_recorded" });
+    // Each holder with a weight is told once (the refused second record tells no one again).
+    const notices = await told(plan.id, "open");
+    expect(notices).toHaveLength(3);
+    expect(new Set(notices.map((n) => n.kind))).toEqual(new Set(["sale_vote_open"]));
+    const [mine] = await listNotifications(database.db, { address: c.address, locale: "en" });
+    expect(mine).toMatchObject({ kind: "sale_vote_open" });
+    expect(mine!.body).toMatch(/closes on \d{1,2} \w+ \d{4} at \d{2}:\d{2} HKT/);
     await scene.sync();
     const sale = (await loadTokenSale(database.db, token))!;
     expect(sale).toMatchObject({
@@ -242,6 +257,13 @@ describe("a sale the holders approve", () => {
     expect(await transferCode(token, a.address, b.address, 1n)).toBe(TRANSFER_TRADING_ENDED);
     await scene.sync();
     expect((await loadTokenSale(database.db, token))!).toMatchObject({ status: "approved", supplyAtClose: "1000" });
+    // The outcome is told to every wallet with a weight as the indexer sees it, once however often it syncs.
+    await scene.sync();
+    const notices = await told(plan.id, "decided");
+    expect(notices).toHaveLength(3);
+    expect(notices.every((n) => n.kind === "sale_decided" && n.params.outcome === "approved")).toBe(true);
+    const [zh] = await listNotifications(database.db, { address: a.address, locale: "zh-HK" });
+    expect(zh!.title).toContain("持有人已批准出售");
   });
 
   it("holders redeem: shares burned, floor(price × shares ÷ supply) paid, shown before signing", async () => {
@@ -320,5 +342,10 @@ describe("a sale the holders reject", () => {
     });
     const mine = await holderSale(database.db, { ...chain(), sale, wallet: a.address });
     expect(saleReason(mine.redeem.code)).toBe("notApproved");
+    const notices = await told(p.id, "decided");
+    expect(notices).toHaveLength(2);
+    expect(notices.every((n) => n.params.outcome === "rejected")).toBe(true);
+    const [en] = await listNotifications(database.db, { address: b.address, locale: "en" });
+    expect(en!.title).toMatch(/did not approve selling/);
   });
 });
