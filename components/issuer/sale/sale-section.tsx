@@ -28,12 +28,7 @@ export async function IssuerSaleSection({ token, account, live }: { token: Addre
       {sale ? (
         <SalePanel sale={sale} decimals={PAYMENT_DECIMALS} chainTime={chainTime}>
           {sale.status === "approved" ? (
-            <SweepDust
-              saleContract={saleContract}
-              saleId={sale.onChainId}
-              issuer={account}
-              decimals={PAYMENT_DECIMALS}
-            />
+            <SweepDust sale={{ contract: saleContract, onChainId: sale.onChainId }} issuer={account} />
           ) : null}
         </SalePanel>
       ) : null}

@@ -2,14 +2,13 @@
 
 import { keepPreviousData } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useId } from "react";
 import type { Address } from "viem";
 import { useBlockNumber, useConfig, useReadContract } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { recordSaleStepAction } from "@/components/sale/actions";
-import { Button } from "@/components/ui/button";
-import { SignedTxConfirm, SignedTxDialog, useSignedTx } from "@/components/wallet/signed-tx-dialog";
+import { SignedWithdrawal, useSignedTx } from "@/components/wallet/signed-tx-dialog";
 import { artworkSaleAbi } from "@/lib/chain/abis";
+import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { formatMoney } from "@/lib/format/money";
 
 /**
@@ -19,26 +18,13 @@ import { formatMoney } from "@/lib/format/money";
  * `sweepDust` and the server verifies the mined transaction and audits it once. With nothing sweepable the button is
  * disabled and the reason is said beside it (and read with it).
  */
-export function SweepDust({
-  saleContract,
-  saleId,
-  issuer,
-  decimals,
-}: {
-  saleContract: Address;
-  /** The contract's sale id, as a decimal string. */
-  saleId: string;
-  issuer: Address;
-  decimals: number;
-}) {
+export function SweepDust({ sale, issuer }: { sale: { contract: Address; onChainId: string }; issuer: Address }) {
   const t = useTranslations("sale.issuer.sweep");
   const locale = useLocale();
   const config = useConfig();
-  const reasonId = useId();
   const signed = useSignedTx(issuer, t);
-  const { setOpen, setDone } = signed;
-  const contract = { address: saleContract, abi: artworkSaleAbi } as const;
-  const id = BigInt(saleId);
+  const contract = { address: sale.contract, abi: artworkSaleAbi } as const;
+  const id = BigInt(sale.onChainId);
   const { data: block } = useBlockNumber({ watch: true });
   const read = useReadContract({
     ...contract,
@@ -47,9 +33,8 @@ export function SweepDust({
     blockNumber: block,
     query: { enabled: block !== undefined, placeholderData: keepPreviousData },
   });
-  const money = (v: bigint) => formatMoney(v, decimals, locale);
+  const money = (v: bigint) => formatMoney(v, PAYMENT_DECIMALS, locale);
   const sweepable = read.data;
-  const nothing = sweepable === 0n;
   const amount = sweepable === undefined ? "…" : money(sweepable);
 
   async function sign() {
@@ -69,7 +54,7 @@ export function SweepDust({
     );
     if (!recorded) return;
     await read.refetch();
-    setDone(t("done", { amount: swept ? money(BigInt(swept)) : amount }));
+    signed.setDone(t("done", { amount: swept ? money(BigInt(swept)) : amount }));
   }
 
   return (
@@ -80,42 +65,18 @@ export function SweepDust({
           {sweepable === undefined ? (read.isError ? t("unreadable") : t("reading")) : amount}
         </span>
       </p>
-      <SignedTxDialog
+      <SignedWithdrawal
         signed={signed}
-        doneNote={t("doneNote")}
-        trigger={
-          <Button
-            variant="secondary"
-            onClick={() => setDone(null)}
-            disabled={sweepable === undefined || nothing}
-            aria-describedby={nothing ? reasonId : undefined}
-          >
-            {t("open")}
-          </Button>
-        }
-        title={t("dialogTitle")}
-        description={t("dialogBody")}
-        closeLabel={t("close")}
-        wrongWalletTitle={t("wrongWallet")}
+        t={t}
+        testId="sale-sweep"
+        empty={sweepable === undefined ? "unknown" : sweepable === 0n ? "none" : false}
+        onSign={sign}
+        signLabel={t("sign", { amount })}
       >
-        <SignedTxConfirm
-          signed={signed}
-          t={t}
-          testId="sale-sweep"
-          onSign={sign}
-          signLabel={t("sign", { amount })}
-          back={{ label: t("cancel"), onClick: () => setOpen(false) }}
-        >
-          <p className="text-sm">{t("whatAmount", { amount })}</p>
-          <p className="text-sm">{t("whatReserved")}</p>
-          <p className="text-sm">{t("whatLater")}</p>
-        </SignedTxConfirm>
-      </SignedTxDialog>
-      {nothing ? (
-        <p id={reasonId} className="text-sm text-ink-muted">
-          {t("nothing")}
-        </p>
-      ) : null}
+        <p className="text-sm">{t("whatAmount", { amount })}</p>
+        <p className="text-sm">{t("whatReserved")}</p>
+        <p className="text-sm">{t("whatLater")}</p>
+      </SignedWithdrawal>
     </div>
   );
 }
