@@ -4,7 +4,7 @@
  * each with a 25% turnout. On QM David votes against; on SLL Alice votes for, then David for. The chain's clock moves
  * past the close (15 days) and Mei, who need not hold anything, finalises both: QM is rejected — nothing changes, its
  * shares still move and the price is back with lumen — and SLL is sold — its shares no longer move (code 15) and
- * Alice redeems hers, the HKD arriving in her portfolio. Runs after the deadlines journey (it moves the clock; an
+ * Alice redeems hers, the HKD arriving in her portfolio and her statement; lumen has no rounding dust to take back. Runs after the deadlines journey (it moves the clock; an
  * approved sale ends SLL's trading for good), before the faults journey.
  */
 import type { Browser, Page } from "@playwright/test";
@@ -218,6 +218,40 @@ test("a holder redeems and sees the HKD arrive", async ({ browser }) => {
   await page.goto(`/artworks/${SLL.slug}/trade`);
   await expect(page.getByTestId("sale-refusal")).toHaveAttribute("data-reason", "nothingToRedeem");
   await expect(panel(page).getByTestId("sale-redemptions")).toContainText("shares redeemed");
+});
+
+test("the statement lists the redemption's proceeds; the issuer sees no rounding dust to take back", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // Alice's CSV statement: the redemption is a row with the HKD the sale paid for the shares it burned.
+  const alice = await as(browser, "alice", "/portfolio");
+  const csv = await (await alice.page.request.get("/portfolio/statement.csv")).text();
+  const row = csv.split("\r\n").find((r) => r.startsWith("transaction,") && r.includes(",saleRedemption,"));
+  expect(row, csv).toBeTruthy();
+  const cells = row!.split(",");
+  expect(cells[3]).toBe(SLL.title);
+  expect(cells[8]).toBe("10.00"); // HK$4,000.00 ÷ 400 shares
+  expect(Number(cells[9])).toBe(Number(cells[6]) * 10);
+  await alice.page.context().close();
+  // SLL's 400 shares divide its price exactly: every unit is reserved for a holder, nothing comes back to lumen.
+  const { page, log } = await as(browser, "lumen", "/issuer");
+  await page
+    .getByRole("link", { name: new RegExp(SLL.title) })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/issuer\/artworks\/[0-9a-f-]{36}$/);
+  await panelStatus(page, "approved");
+  const sweep = panel(page).getByTestId("sale-sweep");
+  await expect(sweep.getByTestId("sale-sweepable")).toHaveAttribute("data-amount", "0", { timeout: 30_000 });
+  await expect(sweep.getByTestId("sale-sweepable")).toHaveText("HK$0.00");
+  const button = sweep.getByRole("button", { name: "Take back the rounding dust" });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAccessibleDescription(/Nothing to take back: every base unit left is reserved/);
+  expect(sends(log)).toBe(0);
+  await expectNoAxeViolations(page, { label: "issuer sale panel after the sale" });
+  await page.screenshot({ path: test.info().outputPath("issuer-sale-sweep.png"), fullPage: true });
+  await page.context().close();
 });
 
 /** The payment token (HKD) from the deployments the stack wrote. */

@@ -1,10 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useId } from "react";
 import type { Address } from "viem";
-import { Button } from "@/components/ui/button";
-import { SignedTxConfirm, SignedTxDialog, useSignedTx } from "@/components/wallet/signed-tx-dialog";
+import { SignedWithdrawal, useSignedTx } from "@/components/wallet/signed-tx-dialog";
 import { marketAbi } from "@/lib/chain/abis";
 import { formatMoney } from "@/lib/format/money";
 import { recordFeesWithdrawalAction } from "./settings-actions";
@@ -31,9 +29,8 @@ export function FeesPayoutDialog({
 }) {
   const t = useTranslations("admin.settings.payout");
   const locale = useLocale();
-  const reasonId = useId();
   const signed = useSignedTx(admin, t);
-  const { setOpen, setDone } = signed;
+  const { setDone } = signed;
   const accrued = BigInt(accruedFees);
   const amount = formatMoney(accrued, decimals, locale, { balance: true });
   const nothing = accrued === 0n;
@@ -53,45 +50,19 @@ export function FeesPayoutDialog({
   }
 
   return (
-    <div className="flex flex-col items-start gap-2">
-      <SignedTxDialog
-        signed={signed}
-        doneNote={t("doneNote")}
-        trigger={
-          <Button
-            variant="secondary"
-            onClick={() => setDone(null)}
-            disabled={nothing}
-            aria-describedby={nothing ? reasonId : undefined}
-          >
-            {t("open")}
-          </Button>
-        }
-        title={t("dialogTitle")}
-        description={t("dialogBody")}
-        closeLabel={t("close")}
-        wrongWalletTitle={t("wrongWallet")}
-      >
-        <SignedTxConfirm
-          signed={signed}
-          t={t}
-          testId="payout"
-          onSign={sign}
-          signLabel={t("sign")}
-          back={{ label: t("cancel"), onClick: () => setOpen(false) }}
-        >
-          <p className="text-sm">
-            {t("whatAmount", { amount })} <code className="font-mono text-xs break-all">{feeRecipient}</code>
-          </p>
-          <p className="text-sm">{t("whatAnyone")}</p>
-          <p className="text-sm">{t("whatNothingElse")}</p>
-        </SignedTxConfirm>
-      </SignedTxDialog>
-      {nothing ? (
-        <p id={reasonId} className="text-sm text-ink-muted">
-          {t("nothing")}
-        </p>
-      ) : null}
-    </div>
+    <SignedWithdrawal
+      signed={signed}
+      t={t}
+      testId="payout"
+      empty={nothing ? "none" : false}
+      onSign={sign}
+      signLabel={t("sign")}
+    >
+      <p className="text-sm">
+        {t("whatAmount", { amount })} <code className="font-mono text-xs break-all">{feeRecipient}</code>
+      </p>
+      <p className="text-sm">{t("whatAnyone")}</p>
+      <p className="text-sm">{t("whatNothingElse")}</p>
+    </SignedWithdrawal>
   );
 }

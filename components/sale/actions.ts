@@ -103,15 +103,20 @@ export const recordSaleOpenedAction = defineAction<SaleRefusal>()({
   },
 });
 
-/** After a vote, a finalize (anyone) or a redemption: the transaction read from the chain and audited once. */
+/**
+ * After a vote, a finalize (anyone), a redemption or the issuer's dust sweep: the transaction read from the chain (sent
+ * by the signed-in wallet to this deployment's sale contract, the named call, mined and successful) and audited once.
+ * A sweep's event is the contract's own (only the sale's issuer can cause it); `amount` is what it paid, in base units.
+ */
 export const recordSaleStepAction = defineAction<SaleStepRefusal>()({
   name: "sale.recordStep",
-  input: z.object({ step: z.enum(["vote", "finalize", "redeem"]), txHash: txHashField }),
+  input: z.object({ step: z.enum(["vote", "finalize", "redeem", "sweepDust"]), txHash: txHashField }),
   auth: "signedIn",
   messages,
   run: async ({ step, txHash }, { session, db, publicPagesChanged }) => {
     const { recorded } = unwrap(await recordWalletSaleStep(db, { wallet: session.address, step, txHash }));
+    if (step === "sweepDust") revalidatePath("/issuer", "layout");
     publicPagesChanged();
-    return { onChainId: recorded.onChainId, already: recorded.already };
+    return { onChainId: recorded.onChainId, already: recorded.already, amount: String(recorded.detail.amount ?? "") };
   },
 });

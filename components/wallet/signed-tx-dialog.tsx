@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { Hex } from "viem";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -230,5 +230,77 @@ export function SignedTxForm<F extends string>({
         </Button>
       </div>
     </form>
+  );
+}
+
+const WITHDRAWAL_WORDS = [
+  "open",
+  "dialogTitle",
+  "dialogBody",
+  "close",
+  "cancel",
+  "wrongWallet",
+  "doneNote",
+  "nothing",
+] as const;
+
+/**
+ * A signed withdrawal of what a contract holds (the Market's accrued fees, a sale's rounding dust): the dialog's
+ * trigger, disabled with `nothing` said beside it (and read with it) when there is nothing to take, then the
+ * confirmation (`children`: what happens, in words) and the button that signs; in `t`'s words (`WITHDRAWAL_WORDS`
+ * beside the signed change's).
+ */
+export function SignedWithdrawal({
+  signed,
+  t,
+  testId,
+  empty,
+  onSign,
+  signLabel,
+  children,
+}: {
+  signed: ReturnType<typeof useSignedTx>;
+  t: (key: Parameters<SignedTxWords>[0] | (typeof WITHDRAWAL_WORDS)[number]) => string;
+  testId: string;
+  /** Nothing to take: "none" disables the trigger and says why; "unknown" (not read yet) only disables it. */
+  empty: "none" | "unknown" | false;
+  onSign: () => Promise<void>;
+  signLabel: string;
+  children: ReactNode;
+}) {
+  const reasonId = useId();
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <SignedTxDialog
+        signed={signed}
+        doneNote={t("doneNote")}
+        trigger={
+          <Button
+            variant="secondary"
+            onClick={() => signed.setDone(null)}
+            disabled={empty !== false}
+            aria-describedby={empty === "none" ? reasonId : undefined}
+          >
+            {t("open")}
+          </Button>
+        }
+        title={t("dialogTitle")}
+        description={t("dialogBody")}
+        closeLabel={t("close")}
+        wrongWalletTitle={t("wrongWallet")}
+      >
+        <SignedTxConfirm
+          {...{ signed, t, testId, onSign, signLabel }}
+          back={{ label: t("cancel"), onClick: () => signed.setOpen(false) }}
+        >
+          {children}
+        </SignedTxConfirm>
+      </SignedTxDialog>
+      {empty === "none" ? (
+        <p id={reasonId} className="text-sm text-ink-muted">
+          {t("nothing")}
+        </p>
+      ) : null}
+    </div>
   );
 }

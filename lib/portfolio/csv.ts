@@ -112,7 +112,8 @@ export function buildStatementCsv({
     rows.push([
       "transaction",
       date(t.at),
-      csvField(t.kind),
+      // A redemption a sale paid for: the proceeds received for the shares burned (a bare burn stays "redemption").
+      csvField(t.kind === "redemption" && t.amount !== null ? "saleRedemption" : t.kind),
       csvField(t.title),
       csvField(t.token),
       csvField(t.wallet),

@@ -146,7 +146,14 @@ describe("yearlyStatement", () => {
       ["Alpha Harbour", 10n, "appraisal", HKD(15_000)],
     ]);
     expect(y2025.trades.map((h) => h.kind)).toEqual(["purchase"]);
-    expect(y2025.totals).toEqual({ value: HKD(15_000), distributions: 0n, fees: 0n, bought: HKD(10_000), sold: 0n });
+    expect(y2025.totals).toEqual({
+      value: HKD(15_000),
+      distributions: 0n,
+      fees: 0n,
+      bought: HKD(10_000),
+      sold: 0n,
+      redeemed: 0n,
+    });
     const y2026 = year(2026);
     expect(y2026.partial).toBe(true);
     expect(y2026.holdings.map((h) => [h.title, h.shares, h.priceSource, h.value])).toEqual([
@@ -160,9 +167,47 @@ describe("yearlyStatement", () => {
       fees: HKD(35),
       bought: HKD(4_225),
       sold: HKD(7_990),
+      redeemed: 0n,
     });
   });
+
+  it("values a sold artwork at what redeeming pays once its vote closed, and counts the redemptions' proceeds", () => {
+    const sold = soldYear(2026);
+    // Alpha: sale price HKD 150,000 for 100 shares, approved at 1 May: 1,500 a share, not its last trade (2,000).
+    expect(sold.holdings.map((h) => [h.title, h.shares, h.price, h.priceSource, h.value])).toEqual([
+      ["Alpha Harbour", 4n, HKD(1_500), "sale", HKD(6_000)],
+      ["Beta Hills", 7n, HKD(600), "trade", HKD(4_200)],
+    ]);
+    expect(sold.trades.at(-1)).toMatchObject({ kind: "redemption", shares: 2n, amount: HKD(3_000) });
+    expect(sold.totals.redeemed).toBe(HKD(3_000));
+    expect(sold.totals.sold).toBe(HKD(7_990)); // the market's sales, apart from the sale's proceeds
+    // Before the close the sale does not value anything: the year 2025 is as it was.
+    expect(yearlyStatement({ ...soldArgs, year: 2025 }).holdings.map((h) => h.priceSource)).toEqual(["appraisal"]);
+  });
 });
+
+// Alpha's holders approved its sale (vote closed 1 May 2026); 2 of the 6 Alpha shares were redeemed on 1 June.
+const soldArgs = {
+  now: NOW,
+  decimals: D,
+  holdings: [
+    { token: A as `0x${string}`, balance: 4n },
+    { token: B as `0x${string}`, balance: 7n },
+  ],
+  history: [entry("redemption", "2026-06-01T02:00:00Z", A, 2n, 3_000), ...history],
+  references,
+  trades,
+  sales: [
+    {
+      token: A,
+      status: "approved",
+      price: HKD(150_000),
+      supplyAtClose: 100n,
+      votingEnds: new Date("2026-05-01T00:00:00Z"),
+    },
+  ],
+};
+const soldYear = (y: number) => yearlyStatement({ ...soldArgs, year: y });
 
 describe("renderStatementPdf", () => {
   const render = (locale: "en" | "zh-HK", fontPath?: string) =>
@@ -204,6 +249,29 @@ describe("renderStatementPdf", () => {
     expect(text).toContain("Beta Hills"); // no Chinese title: the English one
     expect(text).toContain("已收取分派");
     expect(text).toContain("HK$12,000.00");
+  });
+
+  it("shows a sold artwork's value basis and each sale redemption's proceeds, in English and in Chinese", async () => {
+    const write = (locale: "en" | "zh-HK") =>
+      renderStatementPdf({
+        statement: soldYear(2026),
+        wallets: ["0x0000000000000000000000000000000000000aaa"],
+        decimals: D,
+        generatedAt: NOW,
+        locale,
+        t: translator(locale),
+      }).then(pdfText);
+    const { text } = await write("en");
+    const flat = text.replace(/\s+/g, " "); // a table cell wraps its words over lines
+    expect(flat).toContain("Sale redemption (proceeds received, shares burned)");
+    expect(flat).toContain("Sale proceeds received (shares redeemed after an approved sale)");
+    expect(text).toContain("HK$3,000.00"); // the proceeds
+    expect(text).toContain("sale price ÷ shares");
+    expect(text).toContain("HK$6,000.00"); // the 4 Alpha shares still held, at what redeeming pays
+    const zh = (await write("zh-HK")).text.replace(/\s+/g, "");
+    expect(zh).toContain("出售贖回");
+    expect(zh).toContain("已收取出售所得");
+    expect(zh).toContain("出售價÷股數");
   });
 
   it("refuses the Chinese statement in words when the font is missing, and still writes the English one", async () => {

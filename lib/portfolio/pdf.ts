@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import { formatDay, formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
-import type { YearlyStatement } from "./yearly";
+import { isSaleRedemption, type YearlyStatement } from "./yearly";
 
 /** Debian's fonts-noto-cjk (`.ci/run` installs it; a server image needs it for the Chinese statement). */
 export const CJK_FONT_PATH = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
@@ -165,6 +165,7 @@ export async function renderStatementPdf({
       [t("pdf.totalValue"), money(s.totals.value)],
       [t("pdf.totalBought"), money(s.totals.bought)],
       [t("pdf.totalSold"), money(s.totals.sold)],
+      [t("pdf.totalRedeemed"), money(s.totals.redeemed)],
       [t("pdf.totalDistributions"), money(s.totals.distributions)],
       [t("pdf.totalFees"), money(s.totals.fees)],
     ],
@@ -198,7 +199,7 @@ export async function renderStatementPdf({
     ],
     s.trades.map((h) => [
       formatDay(h.at, locale),
-      t(`history.kinds.${h.kind}`),
+      isSaleRedemption(h) ? t("pdf.saleRedemption") : t(`history.kinds.${h.kind}`),
       title(h),
       formatCount(h.shares, locale),
       h.amount === null ? "—" : money(h.amount),

@@ -7,21 +7,24 @@ import { hkDateStamp } from "@/lib/format/date";
 import { buildStatementCsv } from "@/lib/portfolio/csv";
 import { getPortfolio, getPortfolioWallets, type Portfolio } from "@/lib/portfolio/queries";
 import { type PdfTranslate, renderStatementPdf } from "@/lib/portfolio/pdf";
+import { withSales } from "@/lib/portfolio/sold";
 import { yearlyStatement } from "@/lib/portfolio/yearly";
+import { loadPortfolioSales } from "@/lib/sale";
 
 type Caller = { address: `0x${string}`; investorId: string | null; ip: string | null };
 
 /**
  * The one loader of both statements (CSV and PDF): the caller's own portfolio (all their wallets, never anyone
  * else's), after counting the download against the signed-in wallet's rate limit (the wallet is proven by the
- * session; the IP is not counted, so that people behind one office address do not lock each other out).
+ * session; the IP is not counted, so that people behind one office address do not lock each other out). As the
+ * portfolio page: a sold artwork's holding is valued at what redeeming pays, a redemption carries the sale's payout.
  */
 async function loadStatement({ address, investorId }: Caller) {
   const db = await getDb();
   await enforceRateLimits(db, { name: "statement", subjects: { address } });
   const wallets = await getPortfolioWallets({ address, investorId });
-  const portfolio = await getPortfolio({ wallets });
-  return { db, portfolio, generatedAt: new Date() };
+  const [read, sold] = await Promise.all([getPortfolio({ wallets }), loadPortfolioSales(db, { wallets })]);
+  return { db, portfolio: withSales(read, sold), sales: sold.sales, generatedAt: new Date() };
 }
 
 /** The audit entry of a download (a wallet the portal does not know leaves no permanent row). */
@@ -98,7 +101,7 @@ export async function exportYearlyStatementPdf(
   caller: Caller,
   { year, locale, t }: { year: number; locale: string; t: PdfTranslate },
 ): Promise<{ pdf: Buffer; filename: string }> {
-  const { db, portfolio, generatedAt } = await loadStatement(caller);
+  const { db, portfolio, sales, generatedAt } = await loadStatement(caller);
   const tokens = portfolio.references.map((r) => r.token);
   const statement = yearlyStatement({
     year,
@@ -108,6 +111,7 @@ export async function exportYearlyStatementPdf(
     history: portfolio.history,
     references: portfolio.references,
     trades: await listTradePrices(db, { tokens }),
+    sales,
   });
   const pdf = await renderStatementPdf({
     statement,

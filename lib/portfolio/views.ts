@@ -4,24 +4,21 @@ import { getServerEnv } from "@/lib/env";
 import type { PageCursor } from "@/lib/paging";
 import { buildPortfolioInsights } from "@/lib/portfolio/insights";
 import { blockTime } from "@/lib/portfolio/events";
-import { withSalePayouts } from "@/lib/portfolio/history";
 import { getPortfolio, getPortfolioOrders, getPortfolioWallets } from "@/lib/portfolio/queries";
-import { valueSoldHoldings } from "@/lib/portfolio/sold";
+import { withSales } from "@/lib/portfolio/sold";
 import { loadPortfolioSales } from "@/lib/sale";
 
 /** Everything the portfolio page shows for the signed-in wallet, read in one place. */
 export async function loadPortfolioView(ctx: AuthContext, { orders: ordersAt = {} }: { orders?: PageCursor } = {}) {
   const wallets = await getPortfolioWallets({ address: ctx.address, investorId: ctx.investor?.id ?? null });
-  const [read, orders, { sales, redemptions }] = await Promise.all([
+  const [read, orders, sold] = await Promise.all([
     getPortfolio({ wallets }),
     getPortfolioOrders({ wallets, cursor: ordersAt }),
     loadPortfolioSales(await getDb(), { wallets }),
   ]);
-  // A redemption of an approved sale burns the shares (the history's redemption row) and pays the holder.
-  // A sold artwork's shares are worth what redeeming them pays.
-  const valued = valueSoldHoldings(read, sales);
-  const portfolio =
-    redemptions.length > 0 ? { ...valued, history: withSalePayouts(read.history, redemptions) } : valued;
+  // A sold artwork's shares are worth what redeeming them pays; a redemption row carries what the sale paid.
+  const portfolio = withSales(read, sold);
+  const { sales } = sold;
   // A vote closes by the chain's time (the block the portfolio was read at), not the server's clock.
   const chainTime = sales.some((s) => s.status === "voting") ? await blockTime(read.blockNumber) : null;
   return {

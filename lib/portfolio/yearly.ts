@@ -2,11 +2,13 @@ import "server-only";
 
 /**
  * The yearly statement's figures (the PDF renders them): holdings at the end of a Hong Kong calendar year valued by
- * the portfolio's one rule (`insights.ts`), the year's trades and other share movements, its distributions and the
- * market fees paid. Pure: the portfolio and the trade prices are read by `statement.ts`.
+ * the portfolio's one rule (`insights.ts`) — a sold artwork's at what redeeming pays — the year's trades and other
+ * share movements (sale redemptions with their proceeds), its distributions and the market fees paid. Pure: the
+ * portfolio, its sales and the trade prices are read by `statement.ts`.
  */
 import type { TradePrice } from "@/lib/market";
 import { type ArtworkReference, priceAt, type PriceSource, SHARE_SIGN } from "./insights";
+import { type SaleTerms, soldTokens } from "./sold";
 import type { HistoryEntry, Holding } from "./types";
 
 const HK_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -37,10 +39,19 @@ export type YearlyStatement = {
   trades: HistoryEntry[];
   /** Distributions received in the year, oldest first. */
   distributions: HistoryEntry[];
-  totals: { value: bigint; distributions: bigint; fees: bigint; bought: bigint; sold: bigint };
+  /** `redeemed`: the HKD sales paid for the shares redeemed in the year (their redemption rows' amounts). */
+  totals: { value: bigint; distributions: bigint; fees: bigint; bought: bigint; sold: bigint; redeemed: bigint };
 };
 
-/** One year of an investor's portfolio. `trades`: lower-case token → its trade prices, oldest first. */
+/** A redemption row that carries a sale's payout (a burn the portal knows no payment for has none). */
+export const isSaleRedemption = (h: Pick<HistoryEntry, "kind" | "amount">) =>
+  h.kind === "redemption" && h.amount !== null;
+
+/**
+ * One year of an investor's portfolio. `trades`: lower-case token → its trade prices, oldest first. `sales`: each
+ * token's latest sale; an approved one whose vote closed by the year's end values the token's shares then at what
+ * redeeming pays, floor(price × shares ÷ supply at the close).
+ */
 export function yearlyStatement({
   year,
   now,
@@ -49,6 +60,7 @@ export function yearlyStatement({
   history,
   references,
   trades,
+  sales = [],
 }: {
   year: number;
   now: Date;
@@ -57,6 +69,7 @@ export function yearlyStatement({
   history: readonly HistoryEntry[];
   references: readonly ArtworkReference[];
   trades: ReadonlyMap<string, readonly TradePrice[]>;
+  sales?: readonly (SaleTerms & { votingEnds: Date })[];
 }): YearlyStatement {
   const from = hkYearStart(year);
   const end = hkYearStart(year + 1);
@@ -72,24 +85,31 @@ export function yearlyStatement({
     const key = h.token.toLowerCase();
     shares.set(key, (shares.get(key) ?? 0n) - sign * h.shares);
   }
+  const sold = soldTokens(sales.filter((s) => s.votingEnds.getTime() <= to.getTime()));
   const yearEnd: YearEndHolding[] = references.flatMap((ref) => {
     const key = ref.token.toLowerCase();
     const held = shares.get(key) ?? 0n;
     if (held <= 0n) return [];
+    const { token, slug, title, titleZh } = ref;
+    const sale = sold.get(key);
+    if (sale) {
+      const { price, supplyAtClose: supply } = sale;
+      return [
+        {
+          token,
+          slug,
+          title,
+          titleZh,
+          shares: held,
+          price: price / supply,
+          priceSource: "sale" as const,
+          value: (price * held) / supply,
+        },
+      ];
+    }
     const lastTrade = (trades.get(key) ?? []).filter((t) => t.at.getTime() <= to.getTime()).at(-1)?.price ?? null;
     const { price, source } = priceAt(ref, lastTrade, to.getTime(), decimals);
-    return [
-      {
-        token: ref.token,
-        slug: ref.slug,
-        title: ref.title,
-        titleZh: ref.titleZh,
-        shares: held,
-        price,
-        priceSource: source,
-        value: held * price,
-      },
-    ];
+    return [{ token, slug, title, titleZh, shares: held, price, priceSource: source, value: held * price }];
   });
   const chronological = history.filter(inYear).sort((a, b) => a.at.getTime() - b.at.getTime());
   const moves = chronological.filter((h) => SHARE_SIGN[h.kind]);
@@ -115,6 +135,7 @@ export function yearlyStatement({
         moves.filter((h) => h.kind === "marketSell"),
         (h) => h.amount ?? 0n,
       ),
+      redeemed: sum(moves.filter(isSaleRedemption), (h) => h.amount ?? 0n),
     },
   };
 }

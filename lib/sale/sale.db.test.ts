@@ -349,3 +349,71 @@ describe("a sale the holders reject", () => {
     expect(en!.title).toMatch(/did not approve selling/);
   });
 });
+
+describe("the issuer's dust sweep after an approved sale", () => {
+  it("takes back only the rounding: verified and audited once, refused for another sender, holders still paid", async () => {
+    // 3 shares sold for HKD 100: a's 1 share is paid 33.333333, b's 2 shares 66.666666; 0.000001 is left over.
+    const third = await deployTestToken(tc, { issuer, name: "Sale Dust", symbol: "SLD" });
+    const minter = await offeringMinter(tc.url, d.primaryOffering);
+    for (const [who, shares] of [
+      [a, 1n],
+      [b, 2n],
+    ] as const)
+      await tc.send(
+        minter.writeContract({
+          address: third,
+          abi: artworkShareTokenAbi,
+          functionName: "mint",
+          args: [who.address, shares],
+        }),
+      );
+    await scene.mineAndSync();
+    const price = 100n * HKD;
+    const id = await open(await plan_(third, price));
+    await scene.sync();
+    await vote(a, third, true);
+    await vote(b, third, true);
+    await days(8);
+    await step(c, "finalize", [id]);
+    const sweepable = () =>
+      client.readContract({ address: d.artworkSale!, abi: artworkSaleAbi, functionName: "sweepable", args: [id] });
+    const sweep = async (who: Account) =>
+      (
+        await tc.send(
+          tc
+            .wallet(who)
+            .writeContract({ address: d.artworkSale!, abi: artworkSaleAbi, functionName: "sweepDust", args: [id] }),
+        )
+      ).transactionHash;
+    const record = (wallet: Address, txHash: Hex) =>
+      recordSaleStep(database.db, { ...chain(), wallet, step: "sweepDust", txHash });
+    // Before anyone redeems every unit is reserved: a sweep pays nothing and the server records nothing.
+    expect(await sweepable()).toBe(0n);
+    expect(await record(issuer.address, await sweep(issuer))).toEqual({ ok: false, code: "nothing_happened" });
+    await step(a, "redeem", [id]);
+    expect(await sweepable()).toBe(1n);
+    const before = await hkd(issuer.address);
+    const txHash = await sweep(issuer);
+    expect((await hkd(issuer.address)) - before).toBe(1n);
+    // Another signed-in wallet cannot claim the issuer's sweep as its own; a redemption is not a sweep.
+    expect(await record(c.address, txHash)).toEqual({ ok: false, code: "tx_wrong_sender" });
+    const redeemTx = await step(b, "redeem", [id]);
+    expect(await record(b.address, redeemTx)).toEqual({ ok: false, code: "tx_wrong_call" });
+    const first = await record(issuer.address, txHash);
+    expect(first).toMatchObject({ ok: true, recorded: { step: "sweepDust", already: false, detail: { amount: "1" } } });
+    expect(await record(issuer.address, txHash)).toMatchObject({ ok: true, recorded: { already: true } });
+    const audited = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "sale.sweepDust"), eq(auditLog.txHash, txHash.toLowerCase())));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ actor: issuer.address.toLowerCase(), actorRole: "issuer" });
+    expect(audited[0]!.after).toMatchObject({ event: "DustSwept", amount: "1" });
+    // b was paid its full share after the sweep; the contract holds nothing more for this sale.
+    expect(await sweepable()).toBe(0n);
+    await scene.sync();
+    const [state] = await database.db.select().from(saleStates).where(eq(saleStates.token, third.toLowerCase()));
+    expect(BigInt(state!.redeemedAmount)).toBe(33_333_333n + 66_666_666n);
+    expect(state!.sweptAmount).toBe("1");
+  });
+});

@@ -5,11 +5,12 @@ import { Section } from "@/components/ui/section";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { loadSaleOfToken } from "@/lib/sale";
 import { SaleForm } from "./sale-form";
+import { SweepDust } from "./sweep-dust";
 
 /**
  * The issuer's "Offer to sell the artwork": the token's sale as recorded (voting or sold) or, when there is none (or
  * the last was rejected), the form (plan → preview → approve + openSale), which stays in place while its own vote
- * is being opened.
+ * is being opened. Once the holders approved, the issuer takes back the rounding dust there (`SweepDust`).
  */
 export async function IssuerSaleSection({ token, account, live }: { token: Address; account: Address; live: boolean }) {
   const t = await getTranslations("sale.issuer");
@@ -24,7 +25,13 @@ export async function IssuerSaleSection({ token, account, live }: { token: Addre
     );
   return (
     <div className="flex flex-col gap-6">
-      {sale ? <SalePanel sale={sale} decimals={PAYMENT_DECIMALS} chainTime={chainTime} /> : null}
+      {sale ? (
+        <SalePanel sale={sale} decimals={PAYMENT_DECIMALS} chainTime={chainTime}>
+          {sale.status === "approved" ? (
+            <SweepDust sale={{ contract: saleContract, onChainId: sale.onChainId }} issuer={account} />
+          ) : null}
+        </SalePanel>
+      ) : null}
       <SaleForm
         token={token}
         account={account}
