@@ -12,12 +12,13 @@ import { TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { SignerAlert } from "@/components/issuer/signer-alert";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { artworkSaleAbi } from "@/lib/chain/abis";
+import { shortAddress } from "@/lib/format/address";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import { SALE_OK, saleReason, saleRefusedCode, type VoteChoice } from "@/lib/sale/client";
 import { recordSaleStepAction } from "./actions";
 
 export type HolderSaleView = {
-  leaf: { index: number; holder: Address; weight: string; proof: `0x${string}`[] } | null;
+  leaf: { index: number; holder: Address; weight: string; proof: `0x${string}`[]; recovered: boolean } | null;
   vote: VoteChoice;
   voteCode: number | null;
   redeem: { code: number; shares: string; payout: string };
@@ -125,6 +126,11 @@ export function SaleHolderActions({
             <p className="text-sm" data-testid="sale-my-vote" data-vote={mine.vote}>
               {t(`myVote.${mine.vote}`, { shares: formatCount(BigInt(mine.leaf.weight), locale) })}
             </p>
+            {mine.leaf.recovered ? (
+              <p className="text-sm text-ink-muted" data-testid="sale-recovered-leaf">
+                {t("recoveredLeaf", { wallet: shortAddress(mine.leaf.holder) })}
+              </p>
+            ) : null}
             {refused(mine.voteCode)}
             <div className="flex flex-wrap gap-2">
               <Button onClick={() => vote(true)} disabled={!canSign || mine.vote === "for"} loading={tx.busy}>

@@ -9,6 +9,7 @@ import { artworkSaleAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { Database } from "@/lib/db/connect";
 import { saleStates, type SaleStateRow } from "@/lib/db/schema";
+import { recoveredToWallet } from "@/lib/distributions";
 import { tallyOutcome, voteChoice, type VoteChoice } from "./codes";
 import { getSaleByOnChainId, getVoteProof, type VoteProof } from "./store";
 
@@ -95,8 +96,11 @@ export async function loadTokenSale(db: Database, token: Address): Promise<Token
 
 export type HolderSale = {
   onChainId: string;
-  /** The wallet's leaf (null: it held no shares at the record block, so it has no vote). */
-  leaf: { index: number; holder: Address; weight: string; proof: Hex[] } | null;
+  /**
+   * The wallet's leaf (null: it held no shares at the record block, so it has no vote); `recovered`: the leaf is a
+   * wallet's that compliance recovered to this one after the record block (the contract lets this one cast its vote).
+   */
+  leaf: { index: number; holder: Address; weight: string; proof: Hex[]; recovered: boolean } | null;
   vote: VoteChoice;
   /** `voteCode` now (0: the vote counts); null without a leaf. */
   voteCode: number | null;
@@ -104,18 +108,37 @@ export type HolderSale = {
   redeem: { code: number; shares: string; payout: string };
 };
 
+/**
+ * The leaf `wallet` votes with: its own, else that of a wallet compliance recovered to it on this token (directly or
+ * through several recoveries, from the indexer's `WalletRecovered` events) — the contract follows `recoveredTo`.
+ */
+async function voteLeafOf(
+  db: Database,
+  { serverId, token, wallet }: { serverId: string; token: Address; wallet: Address },
+): Promise<(VoteProof & { recovered: boolean }) | null> {
+  const own = await getVoteProof(db, serverId, wallet);
+  if (own) return { ...own, recovered: false };
+  for (const lost of (await recoveredToWallet(db, wallet)).get(token.toLowerCase()) ?? []) {
+    const theirs = await getVoteProof(db, serverId, lost as Address);
+    if (theirs) return { ...theirs, recovered: true };
+  }
+  return null;
+}
+
 /** A wallet's place in a sale, with the contract's answers now (read before the wallet is asked to sign). */
 export async function holderSale(
   db: Database,
   a: {
     client: PublicClient;
     deployments: Deployments;
-    sale: Pick<TokenSale, "onChainId" | "serverId" | "saleContract">;
+    sale: Pick<TokenSale, "onChainId" | "serverId" | "saleContract" | "token">;
     wallet: Address;
   },
 ): Promise<HolderSale> {
   const saleId = BigInt(a.sale.onChainId);
-  const proof: VoteProof | null = a.sale.serverId ? await getVoteProof(db, a.sale.serverId, a.wallet) : null;
+  const proof = a.sale.serverId
+    ? await voteLeafOf(db, { serverId: a.sale.serverId, token: a.sale.token, wallet: a.wallet })
+    : null;
   const contract = { address: a.sale.saleContract, abi: artworkSaleAbi } as const;
   const [vote, code, redeem] = await Promise.all([
     proof ? a.client.readContract({ ...contract, functionName: "voteOf", args: [saleId, BigInt(proof.index)] }) : 0,
@@ -131,7 +154,13 @@ export async function holderSale(
   return {
     onChainId: a.sale.onChainId,
     leaf: proof
-      ? { index: proof.index, holder: proof.holder, weight: proof.weight.toString(), proof: proof.proof }
+      ? {
+          index: proof.index,
+          holder: proof.holder,
+          weight: proof.weight.toString(),
+          proof: proof.proof,
+          recovered: proof.recovered,
+        }
       : null,
     vote: voteChoice(Number(vote)),
     voteCode: code === null ? null : Number(code),

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artworkSaleAbi, artworkShareTokenAbi, hKDStablecoinAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import { deployTestToken, devAccount, offeringMinter, type TestChain } from "@/lib/chain/local/test-chain";
-import { auditLog, notifications, saleStates } from "@/lib/db/schema";
+import { auditLog, chainEvents, notifications, saleStates } from "@/lib/db/schema";
 import { listNotifications } from "@/lib/notifications";
 import type { TestDatabase } from "@/lib/db/testing";
 import { type DistributionScene, setUpDistributionScene } from "@/lib/distributions/distribution-fixture";
@@ -298,6 +298,41 @@ describe("a sale the holders approve", () => {
   });
 });
 
+/**
+ * The trade page finds the leaf a wallet votes with through the indexer's `WalletRecovered` events: a wallet that
+ * compliance recovered (on this token, after the record block) to the viewer's, not one recovered on another token.
+ * The recovery events are written to the record here and removed after; that the contract then counts the vote of
+ * the wallet recovered to is ArtworkSale's forge test `test_vote_recoveredWalletVotesThroughItsNewWallet`.
+ */
+async function expectRecoveredLeaf(forToken: Address) {
+  const sale = (await loadTokenSale(database.db, forToken))!;
+  const [heir, other] = [devAccount(8).address, devAccount(9).address];
+  const recovery = (onToken: Address, lost: Address, to: Address, logIndex: number) => ({
+    blockNumber: 1n,
+    blockHash: `0x${"0b".repeat(32)}`,
+    blockTime: new Date(),
+    txHash: `0x${"fe".repeat(32)}`,
+    logIndex: 9_000 + logIndex,
+    contract: onToken.toLowerCase(),
+    eventName: "WalletRecovered",
+    args: { lostWallet: lost.toLowerCase(), newWallet: to.toLowerCase(), investorId: `0x${"01".repeat(32)}` },
+    token: onToken.toLowerCase(),
+  });
+  const rows = await database.db
+    .insert(chainEvents)
+    .values([recovery(forToken, a.address, heir, 0), recovery(token, b.address, other, 1)])
+    .returning({ id: chainEvents.id });
+  try {
+    const mine = await holderSale(database.db, { ...chain(), sale, wallet: heir });
+    expect(mine.leaf).toMatchObject({ holder: a.address, weight: "600", recovered: true });
+    const own = await holderSale(database.db, { ...chain(), sale, wallet: a.address });
+    expect(own.leaf).toMatchObject({ holder: a.address, recovered: false });
+    expect((await holderSale(database.db, { ...chain(), sale, wallet: other })).leaf).toBeNull();
+  } finally {
+    for (const r of rows) await database.db.delete(chainEvents).where(eq(chainEvents.id, r.id));
+  }
+}
+
 describe("a sale the holders reject", () => {
   let second: Address;
   it("changes nothing: the price returns to the issuer and the shares trade on", async () => {
@@ -319,6 +354,7 @@ describe("a sale the holders reject", () => {
     const p = await plan_(second, 5_000n * HKD);
     const id = await open(p);
     await scene.sync();
+    await expectRecoveredLeaf(second);
     await vote(a, second, false);
     await vote(b, second, true);
     await days(8);
