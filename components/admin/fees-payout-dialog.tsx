@@ -2,11 +2,11 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
-import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { SignedTxConfirm, SignedTxDialog, useSignedTx } from "@/components/wallet/signed-tx-dialog";
 import { marketAbi } from "@/lib/chain/abis";
 import { formatMoney } from "@/lib/format/money";
+import type { MarketFeeView } from "./market-fee-dialog";
 import { recordFeesWithdrawalAction } from "./settings-actions";
 
 /**
@@ -17,16 +17,11 @@ import { recordFeesWithdrawalAction } from "./settings-actions";
  */
 export function FeesPayoutDialog({
   admin,
-  market,
-  feeRecipient,
-  accruedFees,
+  settings: { market, feeRecipient, accruedFees },
   decimals,
 }: {
   admin: string;
-  market: Address;
-  feeRecipient: Address;
-  /** Base units of the payment token, as a decimal string (a bigint cannot cross to the client as a prop). */
-  accruedFees: string;
+  settings: MarketFeeView;
   decimals: number;
 }) {
   const t = useTranslations("admin.settings.payout");
@@ -69,12 +64,9 @@ export function FeesPayoutDialog({
         }
         title={t("dialogTitle")}
         description={t("dialogBody")}
-        closeLabel={t("close")}
-        wrongWalletTitle={t("wrongWallet")}
       >
         <SignedTxConfirm
           signed={signed}
-          t={t}
           testId="payout"
           onSign={sign}
           signLabel={t("sign")}
