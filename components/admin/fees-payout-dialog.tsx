@@ -1,10 +1,10 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { Address } from "viem";
 import { SignedWithdrawal, useSignedTx } from "@/components/wallet/signed-tx-dialog";
 import { marketAbi } from "@/lib/chain/abis";
 import { formatMoney } from "@/lib/format/money";
+import type { MarketFeeView } from "./market-fee-dialog";
 import { recordFeesWithdrawalAction } from "./settings-actions";
 
 /**
@@ -15,16 +15,11 @@ import { recordFeesWithdrawalAction } from "./settings-actions";
  */
 export function FeesPayoutDialog({
   admin,
-  market,
-  feeRecipient,
-  accruedFees,
+  settings: { market, feeRecipient, accruedFees },
   decimals,
 }: {
   admin: string;
-  market: Address;
-  feeRecipient: Address;
-  /** Base units of the payment token, as a decimal string (a bigint cannot cross to the client as a prop). */
-  accruedFees: string;
+  settings: MarketFeeView;
   decimals: number;
 }) {
   const t = useTranslations("admin.settings.payout");

@@ -14,24 +14,25 @@ import { recordMarketFeeAction } from "./settings-actions";
 type Errors = Partial<Record<"fee" | "recipient", string>>;
 
 /**
+ * The Market's fee settings as the settings page hands them to its dialogs; the accrued fees in base units of the
+ * payment token, as a decimal string (a bigint cannot cross to the client as a prop).
+ */
+export type MarketFeeView = {
+  market: Address;
+  feeRecipient: Address;
+  feeBps: number;
+  maxFeeBps: number;
+  accruedFees: string;
+};
+
+/**
  * Change the Market's fee and recipient: the admin types the new fee (in %) and recipient; a fee above the
  * contract's cap or a malformed wallet is refused in words before anything is signed; a confirmation states the old
  * and new fee and the recipient (checksummed); then the admin's own wallet signs `setFee` and the server verifies the
  * mined transaction and audits it.
  */
-export function MarketFeeDialog({
-  admin,
-  market,
-  feeBps,
-  feeRecipient,
-  maxFeeBps,
-}: {
-  admin: string;
-  market: Address;
-  feeBps: number;
-  feeRecipient: Address;
-  maxFeeBps: number;
-}) {
+export function MarketFeeDialog({ admin, settings }: { admin: string; settings: MarketFeeView }) {
+  const { market, feeBps, feeRecipient, maxFeeBps } = settings;
   const t = useTranslations("admin.settings.fee");
   const uid = useId();
   const signed = useSignedTx(admin, t);
@@ -84,13 +85,10 @@ export function MarketFeeDialog({
       }
       title={t("dialogTitle")}
       description={t("dialogBody", { max, maxBps: maxFeeBps })}
-      closeLabel={t("close")}
-      wrongWalletTitle={t("wrongWallet")}
     >
       {confirm ? (
         <SignedTxConfirm
           signed={signed}
-          t={t}
           testId="fee"
           onSign={sign}
           signLabel={t("sign")}

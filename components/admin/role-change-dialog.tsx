@@ -81,8 +81,6 @@ export function RoleChangeDialog({
       }
       title={revoke ? t("revokeTitle") : t("grantTitle")}
       description={revoke ? t("revokeBody") : t("grantBody")}
-      closeLabel={t("close")}
-      wrongWalletTitle={t("wrongWallet")}
     >
       <RoleChangeForm
         uid={uid}

@@ -22,13 +22,18 @@ import { settleConfirmedTx } from "@/lib/sync";
  * here; the Market's fee is changed by the admin's own wallet (`setFee`) and only verified and recorded here.
  */
 
+/** Every settings action: the admin's session, refusals in the settings' words. */
+const settingsPipeline = {
+  auth: "admin",
+  messages: "admin.settings.errors",
+  fieldMessages: "admin.settings.fields",
+} as const;
+
 /** The KYC validity period for new approvals and renewals (1–36 months). */
 export const setKycValidityAction = defineAction<SettingChangeError>()({
   name: "admin.setKycValidity",
   input: kycValidityInput,
-  auth: "admin",
-  messages: "admin.settings.errors",
-  fieldMessages: "admin.settings.fields",
+  ...settingsPipeline,
   run: async ({ months }, { session, db }) => {
     unwrap(await setKycValidityMonths(db, { months, admin: session.address }));
     revalidatePath("/admin/settings");
@@ -40,9 +45,7 @@ export const setKycValidityAction = defineAction<SettingChangeError>()({
 export const setTokenRuleDefaultsAction = defineAction<SettingChangeError>()({
   name: "admin.setTokenRuleDefaults",
   input: tokenRuleDefaultsInput,
-  auth: "admin",
-  messages: "admin.settings.errors",
-  fieldMessages: "admin.settings.fields",
+  ...settingsPipeline,
   run: async (rules, { session, db }) => {
     unwrap(await setTokenRuleDefaults(db, { rules, admin: session.address }));
     revalidatePath("/admin/settings");
@@ -62,9 +65,7 @@ export const recordMarketFeeAction = defineAction<MarketFeeError>()({
       .transform((a) => a as `0x${string}`),
     txHash: txHashField,
   }),
-  auth: "admin",
-  messages: "admin.settings.errors",
-  fieldMessages: "admin.settings.fields",
+  ...settingsPipeline,
   run: async (input, { session, db }) => {
     unwrap(await recordMarketFeeChange(db, { ...input, admin: session.address }));
     await settleConfirmedTx({ txHash: input.txHash });

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { addressField, digitsField, recordBlockField } from "./plan-fields";
 import { txHashField } from "@/lib/chain/tx-hash-field";
 import { getServerEnv } from "@/lib/env";
 import { revalidatePath } from "next/cache";
@@ -24,22 +25,17 @@ import { enforceRateLimits } from "@/lib/rate-limit";
 
 const define = defineAction<DistributionRefusal>();
 const messages = "distributions.errors";
-const address = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/)
-  .transform((a) => a as `0x${string}`);
-const digits = z.string().regex(/^\d{1,30}$/);
 
 /** Builds the distribution (entitlements at the record block, tree, document) and returns the terms to sign. */
 export const planDistributionAction = define({
   name: "distributions.plan",
   input: z.object({
-    token: address,
+    token: addressField,
     kind: z.enum(DISTRIBUTION_KINDS),
     /** Payment-token base units (6 decimals), whole cents. */
-    amount: digits,
+    amount: digitsField,
     /** A block number, or "now" (the latest block the indexer has recorded). */
-    recordBlock: z.union([z.literal("now"), digits]),
+    recordBlock: recordBlockField,
     claimDays: z.number().int(),
   }),
   auth: "issuer",
@@ -111,7 +107,7 @@ export const recordDistributionAction = define({
 /** After the issuer's close: read back from the chain (what came back) and audited. */
 export const recordDistributionCloseAction = defineAction<LifecycleRefusal>()({
   name: "distributions.close",
-  input: z.object({ onChainId: digits, txHash: txHashField }),
+  input: z.object({ onChainId: digitsField, txHash: txHashField }),
   auth: "issuer",
   messages,
   run: async ({ onChainId, txHash }, { session, db }) => {

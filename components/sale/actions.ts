@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { addressField, digitsField, recordBlockField } from "@/components/issuer/plan-fields";
 import { defineAction, unwrap } from "@/lib/actions";
 import { txHashField } from "@/lib/chain/tx-hash-field";
 import { getServerEnv } from "@/lib/env";
@@ -22,11 +23,6 @@ import {
  */
 
 const messages = "sale.errors";
-const address = z
-  .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/)
-  .transform((a) => a as `0x${string}`);
-const digits = z.string().regex(/^\d{1,30}$/);
 const bytes32 = z
   .string()
   .regex(/^0x[0-9a-fA-F]{64}$/)
@@ -36,13 +32,13 @@ const bytes32 = z
 export const planSaleAction = defineAction<SaleRefusal>()({
   name: "sale.plan",
   input: z.object({
-    token: address,
-    buyer: address,
+    token: addressField,
+    buyer: addressField,
     /** Payment-token base units (6 decimals), whole cents. */
-    price: digits,
+    price: digitsField,
     offerHash: bytes32,
     offerName: z.string().trim().min(1).max(200),
-    recordBlock: z.union([z.literal("now"), digits]),
+    recordBlock: recordBlockField,
     votingDays: z.number().int(),
     quorumBps: z.number().int(),
     approvalBps: z.number().int(),

@@ -18,9 +18,18 @@ import { TxRefused, useWalletTx, type WalletCall, type WalletTxStep } from "./us
  * closes and the page refreshes with the success line above the button that opened it.
  */
 
-/** The words a signed change's status and failures are said in (a namespace holding these keys). */
+/** The words a signed change's dialog, status and failures are said in (a namespace holding these keys). */
 type SignedTxWords = (
-  key: "checking" | "signing" | "pending" | "recording" | "failed" | "reverted" | "rejectedInWallet",
+  key:
+    | "checking"
+    | "signing"
+    | "pending"
+    | "recording"
+    | "failed"
+    | "reverted"
+    | "rejectedInWallet"
+    | "close"
+    | "wrongWallet",
 ) => string;
 
 /** A server action's answer on the transaction: recorded, or its refusal in words. */
@@ -66,7 +75,7 @@ export function useSignedTx(signer: string, t: SignedTxWords) {
     return true;
   }
 
-  return { tx, wallet, open, setOpen, done, setDone, sign };
+  return { tx, wallet, open, setOpen, done, setDone, sign, words: t };
 }
 
 /** The signed change's steps in words, and its failure in the error summary (`testId` on the polite region). */
@@ -98,7 +107,6 @@ export function SignedTxStatus({ step, t, testId }: { step: WalletTxStep; t: Sig
  */
 export function SignedTxConfirm({
   signed,
-  t,
   testId,
   onSign,
   signLabel,
@@ -106,7 +114,6 @@ export function SignedTxConfirm({
   children,
 }: {
   signed: ReturnType<typeof useSignedTx>;
-  t: SignedTxWords;
   testId: string;
   onSign: () => Promise<void>;
   signLabel: string;
@@ -117,7 +124,7 @@ export function SignedTxConfirm({
   return (
     <div className="flex flex-col gap-3" data-testid={`${testId}-confirm`}>
       {children}
-      <SignedTxStatus step={tx.step} t={t} testId={`${testId}-status`} />
+      <SignedTxStatus step={tx.step} t={signed.words} testId={`${testId}-status`} />
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => void onSign()} loading={tx.busy} disabled={signed.wallet.wrongWallet}>
           {signLabel}
@@ -136,14 +143,12 @@ export function SignedTxConfirm({
  * and the connect dialog `sign` opens when none is.
  */
 export function SignedTxDialog({
-  signed: { tx, wallet, open, setOpen, done },
+  signed: { tx, wallet, open, setOpen, done, words },
   doneNote,
   onOpenChange,
   trigger,
   title,
   description,
-  closeLabel,
-  wrongWalletTitle,
   children,
 }: {
   signed: ReturnType<typeof useSignedTx>;
@@ -153,8 +158,6 @@ export function SignedTxDialog({
   trigger: ReactNode;
   title: ReactNode;
   description: ReactNode;
-  closeLabel: string;
-  wrongWalletTitle: string;
   children: ReactNode;
 }) {
   return (
@@ -174,9 +177,9 @@ export function SignedTxDialog({
         trigger={trigger}
         title={title}
         description={description}
-        closeLabel={closeLabel}
+        closeLabel={words("close")}
       >
-        {wallet.wrongWallet ? <Alert tone="warn" role="none" title={wrongWalletTitle} /> : null}
+        {wallet.wrongWallet ? <Alert tone="warn" role="none" title={words("wrongWallet")} /> : null}
         {children}
       </Dialog>
       <ConnectDialog {...wallet.connect} />
@@ -286,11 +289,9 @@ export function SignedWithdrawal({
         }
         title={t("dialogTitle")}
         description={t("dialogBody")}
-        closeLabel={t("close")}
-        wrongWalletTitle={t("wrongWallet")}
       >
         <SignedTxConfirm
-          {...{ signed, t, testId, onSign, signLabel }}
+          {...{ signed, testId, onSign, signLabel }}
           back={{ label: t("cancel"), onClick: () => signed.setOpen(false) }}
         >
           {children}

@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { ConfirmBox, ReasonField, ReasonNote, reasonIsValid } from "./batch-parts";
 import { OfficerSignFooter, useOfficerWallet } from "./officer-sign";
-import { type AgentChain, loadAgentChain } from "./load-agent-chain";
+import type { AgentChain } from "./load-agent-chain";
 import { type AgentCall, useAgentTx } from "./use-agent-tx";
 
 export type ActionField = {
@@ -162,8 +162,7 @@ function AgentActionDialog({
   async function sign() {
     if (!spec) return;
     setSigned(live);
-    const ok = await tx.run(spec.call(fieldValues, await loadAgentChain()), reason.trim());
-    if (ok) router.refresh();
+    await tx.run((chain) => spec.call(fieldValues, chain), reason);
   }
 
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Address } from "viem";
@@ -9,7 +8,6 @@ import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
 import { BatchDialog, useBatchDialog } from "./batch-dialog";
 import { ReasonNote, useBatchPreview } from "./batch-parts";
 import { FreezeFormFields, FreezePreview, FreezeRefusal, useFreezeCheck } from "./batch-freeze-parts";
-import { loadAgentChain } from "./load-agent-chain";
 import { useAgentTx } from "./use-agent-tx";
 
 /** The form the register's row checkboxes belong to (`form` attribute), so a server-rendered table can select. */
@@ -45,7 +43,6 @@ export function selectedWallets(): Address[] {
 export function BatchFreezeAction({ token, symbol, officer }: { token: Address; symbol: string; officer: Address }) {
   const t = useTranslations("complianceBatch");
   const check = useFreezeCheck();
-  const router = useRouter();
   const uid = useId();
   const [mode, setMode] = useState<BatchMode>("freeze");
   const [source, setSource] = useState<"selected" | "list">("selected");
@@ -97,12 +94,16 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
       mode,
       preview.rows.map((r) => ({ wallet: r.wallet, amount: r.amount === null ? null : BigInt(r.amount) })),
     );
-    const { artworkShareTokenAbi } = await loadAgentChain();
-    const ok = await tx.run(
-      { address: token, abi: artworkShareTokenAbi, account: officer, functionName: call.functionName, args: call.args },
-      reason.trim(),
+    await tx.run(
+      ({ artworkShareTokenAbi }) => ({
+        address: token,
+        abi: artworkShareTokenAbi,
+        account: officer,
+        functionName: call.functionName,
+        args: call.args,
+      }),
+      reason,
     );
-    if (ok) router.refresh();
   }
 
   return (

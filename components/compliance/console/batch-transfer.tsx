@@ -19,8 +19,8 @@ import {
 import { BatchRefusal } from "./batch-refusal";
 import { TransferChecks, TransferFormFields } from "./batch-transfer-parts";
 import { OfficerSignFooter } from "./officer-sign";
-import { loadAgentChain } from "./load-agent-chain";
-import { useAgentTx } from "./use-agent-tx";
+import type { AgentChain } from "./load-agent-chain";
+import { type AgentCall, useAgentTx } from "./use-agent-tx";
 
 /**
  * "Batch forced transfer" on one token: pasted `from,to,amount` rows (or the holders ticked in the register as
@@ -41,7 +41,6 @@ export function BatchTransferAction({
 }) {
   const t = useTranslations("complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
-  const router = useRouter();
   const uid = useId();
   const [list, setList] = useState("");
   const [reason, setReason] = useState("");
@@ -81,18 +80,10 @@ export function BatchTransferAction({
 
   async function sign() {
     if (!preview) return;
-    const { calldataOf, enforcementDeskAbi } = await loadAgentChain();
-    const ok = await tx.run(
-      {
-        address: desk,
-        abi: enforcementDeskAbi,
-        account: officer,
-        functionName: "propose",
-        args: [token, calldataOf(preview.rows)],
-      },
-      reason.trim(),
+    await tx.run(
+      deskCall(desk, officer, "propose", ({ calldataOf }) => [token, calldataOf(preview.rows)]),
+      reason,
     );
-    if (ok) router.refresh();
   }
 
   return (
@@ -211,18 +202,14 @@ export function BatchTransferReview({
     }
     setReasonError(null);
     // The desk compares these with the proposal it holds: the exact calldata read from it, whose rows are shown.
-    const { calldataOf, enforcementDeskAbi } = await loadAgentChain();
-    const ok = await tx.run(
-      {
-        address: desk,
-        abi: enforcementDeskAbi,
-        account: officer,
-        functionName: "execute",
-        args: [BigInt(id), preview.token, preview.data ?? calldataOf(preview.rows)],
-      },
-      reason.trim(),
+    await tx.run(
+      deskCall(desk, officer, "execute", ({ calldataOf }) => [
+        BigInt(id),
+        preview.token,
+        preview.data ?? calldataOf(preview.rows),
+      ]),
+      reason,
     );
-    if (ok) router.refresh();
   }
 
   return (
@@ -283,4 +270,20 @@ export function BatchTransferReview({
       </Dialog>
     </>
   );
+}
+
+/** A call to the enforcement desk from the officer's wallet: `propose` a batch, or `execute` one proposed. */
+function deskCall(
+  desk: Address,
+  officer: Address,
+  functionName: "propose" | "execute",
+  args: (chain: AgentChain) => readonly unknown[],
+) {
+  return (chain: AgentChain): AgentCall => ({
+    address: desk,
+    abi: chain.enforcementDeskAbi,
+    account: officer,
+    functionName,
+    args: args(chain),
+  });
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { Abi, Address, Hex } from "viem";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
@@ -8,6 +9,7 @@ import { isUserRejection } from "@/components/wallet/wallet-errors";
 import { describeChainError } from "@/lib/chain/errors";
 import { transferReasonKeys } from "@/lib/trade/client";
 import { recordAgentActionAction } from "./actions";
+import { type AgentChain, loadAgentChain } from "./load-agent-chain";
 
 export type AgentStep = WalletTxStep;
 
@@ -44,9 +46,11 @@ const KNOWN = [
 /**
  * One agent transaction from the officer's own wallet (the shared `useWalletTx`): simulate (a refusal is decoded
  * into words before the wallet opens), sign, wait for the receipt, then have the server verify it and write the
- * audit entry with the reason.
+ * audit entry with the reason (trimmed); once recorded the page refreshes. `run` builds the call with the agent
+ * ABIs and encoder, fetched when the officer first signs.
  */
 export function useAgentTx() {
+  const router = useRouter();
   const tStep = useTranslations("complianceConsole.actions.step");
   const tError = useTranslations("complianceConsole.chainErrors");
   const tReason = useTranslations("complianceConsole.transferReasons");
@@ -72,12 +76,15 @@ export function useAgentTx() {
 
   const tx = useWalletTx({ describe });
 
-  async function run(call: AgentCall, reason: string): Promise<boolean> {
-    const settled = await tx.execute(call as WalletCall, async (hash) => {
-      const result = await recordAgentActionAction({ txHash: hash as Hex, reason });
+  async function run(call: (chain: AgentChain) => AgentCall, reason: string): Promise<boolean> {
+    const audited = reason.trim();
+    const settled = await tx.execute(call(await loadAgentChain()) as WalletCall, async (hash) => {
+      const result = await recordAgentActionAction({ txHash: hash as Hex, reason: audited });
       return result.ok ? null : tStep("auditFailed", { message: result.message });
     });
-    return settled !== false;
+    if (settled === false) return false;
+    router.refresh();
+    return true;
   }
 
   return { step: tx.step, setStep: tx.setStep, run, busy: tx.busy };

@@ -35,6 +35,7 @@ export default async function AdminSettingsPage() {
       : t("neverChanged");
   const countries = LISTING_COUNTRIES.map((code) => ({ code, name: countryShortNameFromNumeric(code, locale) }));
   const market = v.market === "unavailable" ? null : v.market;
+  const feeSettings = market && { ...market, accruedFees: market.accruedFees.toString() };
   const token = v.paymentToken === "unavailable" ? null : v.paymentToken;
   const portal = v.portal;
   const rules = portal?.tokenRuleDefaults.value;
@@ -67,24 +68,10 @@ export default async function AdminSettingsPage() {
             : undefined
         }
       >
-        {market ? (
+        {feeSettings ? (
           <div className="flex flex-col gap-4">
-            <MarketFeeDialog
-              admin={ctx.address}
-              market={market.market}
-              feeBps={market.feeBps}
-              feeRecipient={market.feeRecipient}
-              maxFeeBps={market.maxFeeBps}
-            />
-            {token ? (
-              <FeesPayoutDialog
-                admin={ctx.address}
-                market={market.market}
-                feeRecipient={market.feeRecipient}
-                accruedFees={market.accruedFees.toString()}
-                decimals={token.decimals}
-              />
-            ) : null}
+            <MarketFeeDialog admin={ctx.address} settings={feeSettings} />
+            {token ? <FeesPayoutDialog admin={ctx.address} settings={feeSettings} decimals={token.decimals} /> : null}
           </div>
         ) : (
           <p className="text-sm text-ink-muted">{t("fee.noMarket")}</p>

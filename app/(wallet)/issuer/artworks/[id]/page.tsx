@@ -29,6 +29,7 @@ export default async function IssuerListingPage({ params }: Props) {
   if (!v) notFound();
   const account = getAddress(ctx.address);
   const token = v.artwork.tokenAddress;
+  const live = v.artwork.status === "offering" || v.artwork.status === "trading";
 
   // The listing's client components get only the messages they read (lib/i18n/client-messages.ts): its own provider,
   // not its folder's layout's, which would sit above the edit form's too.
@@ -42,32 +43,20 @@ export default async function IssuerListingPage({ params }: Props) {
         <OnChainSection id={id} account={account} v={v} />
         {v.powers ? <TokenPowers powers={v.powers} /> : null}
         {token ? (
-          <IssuerUpdatesSection
-            id={id}
-            updates={v.updates}
-            account={account}
-            token={getAddress(token)}
-            appOrigin={v.appOrigin}
-          />
-        ) : null}
-        {token ? (
-          <IssuerDistributionsSection
-            token={getAddress(token)}
-            account={account}
-            live={v.artwork.status === "offering" || v.artwork.status === "trading"}
-          />
-        ) : null}
-        {token ? (
-          <IssuerSaleSection
-            token={getAddress(token)}
-            account={account}
-            live={v.artwork.status === "offering" || v.artwork.status === "trading"}
-          />
-        ) : null}
-        {token ? (
-          <Suspense fallback={<HistorySkeleton label={t("title")} />}>
-            <TokenRoleHistory token={token} />
-          </Suspense>
+          <>
+            <IssuerUpdatesSection
+              id={id}
+              updates={v.updates}
+              account={account}
+              token={getAddress(token)}
+              appOrigin={v.appOrigin}
+            />
+            <IssuerDistributionsSection token={getAddress(token)} account={account} live={live} />
+            <IssuerSaleSection token={getAddress(token)} account={account} live={live} />
+            <Suspense fallback={<HistorySkeleton label={t("title")} />}>
+              <TokenRoleHistory token={token} />
+            </Suspense>
+          </>
         ) : null}
       </div>
     </ClientMessages>
