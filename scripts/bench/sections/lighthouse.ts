@@ -20,7 +20,7 @@ export async function runLighthouseSection(stack: Stack, artworkPath: string): P
   const t = LIGHTHOUSE_TARGET;
   printTable(
     `Lighthouse, mobile preset (median of ${quick ? 1 : 3} runs by performance); targets: performance ≥ ${t.performance}, the others ${t.others}, LCP ≤ ${t.lcpMs} ms, TBT ≤ ${t.tbtMs} ms, CLS ${t.cls}`,
-    ["page", "perf", "a11y", "best pr.", "SEO", "FCP ms", "LCP ms", "TBT ms", "CLS", "targets"],
+    ["page", "perf", "a11y", "best pr.", "SEO", "FCP ms", "LCP ms", "TBT ms", "CLS", "bfcache", "targets"],
     results.map((r) => {
       const met =
         r.performance >= t.performance &&
@@ -40,6 +40,7 @@ export async function runLighthouseSection(stack: Stack, artworkPath: string): P
         fmt(r.lcpMs),
         fmt(r.tbtMs),
         r.cls.toFixed(3),
+        r.bfCache === null ? "–" : r.bfCache ? "restored" : "prevented",
         r.runs ? (met ? "met" : "NOT met") : (r.error ?? "–"),
       ];
     }),

@@ -15,7 +15,8 @@ import { dataDir, fresh, noBuild, ports, summary } from "./context";
 /** Issue 17: a second `npm start` serves its first page within 5 s. */
 export const START_TARGET_SECONDS = 5;
 
-export type StartRun = { seconds: number; deployed: boolean; seeded: boolean };
+/** `steps`: what scripts/start.ts logged on the way, with its own clock (seconds since it started). */
+export type StartRun = { seconds: number; deployed: boolean; seeded: boolean; steps: { at: number; step: string }[] };
 export type StartBench = {
   first: StartRun;
   second: StartRun;
@@ -29,7 +30,7 @@ const mailPorts = {
 };
 
 /**
- * Runs `npm start` in `cwd` until `/` answers 200, then stops it as Ctrl-C would (SIGINT to npm's process only, so the
+ * Runs `npm start` in `cwd` until `/` answers 200, then stops it as Ctrl-C would (SIGINT to its process group, as a terminal sends it: the
  * script stops the server and anvil saves its state) and returns the time to that first page.
  */
 async function timeStart(
@@ -59,14 +60,21 @@ async function timeStart(
     throw err;
   }
   const seconds = (performance.now() - t0) / 1000;
-  child.proc.kill("SIGINT");
-  const stopped = await Promise.race([child.exited.then(() => true), new Promise((r) => setTimeout(r, 30_000, false))]);
-  if (!stopped) log(`${name} did not stop within 30 s of Ctrl-C: stopping its process group`);
+  // Ctrl-C in a terminal: SIGINT to the whole foreground process group (npm, the script, next, anvil).
+  process.kill(-child.proc.pid!, "SIGINT");
+  const stopped = await Promise.race([child.exited.then(() => true), new Promise((r) => setTimeout(r, 60_000, false))]);
+  if (!stopped) log(`${name} did not stop within 60 s of Ctrl-C: stopping its process group`);
   await child.stop();
   const out = child.output();
-  const run = { seconds, deployed: /deploying|deployed/i.test(out), seeded: /seed(ing|ed)/i.test(out) };
+  const steps = [...out.matchAll(/^\[atelier ([\d.]+)s\] (.*)$/gm)].map((m) => ({ at: Number(m[1]), step: m[2]! }));
+  const run = {
+    seconds,
+    deployed: /deploying (contracts|again)/.test(out),
+    seeded: /seeding demo data/.test(out),
+    steps,
+  };
   log(`${name}: first 200 of / after ${seconds.toFixed(1)} s${run.deployed ? " (deployed contracts)" : ""}`);
-  if (process.env.DEBUG) console.log(tail(out, 30));
+  for (const s of steps) console.log(`    ${s.at.toFixed(1).padStart(6)} s  ${s.step}`);
   return run;
 }
 
