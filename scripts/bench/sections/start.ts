@@ -6,9 +6,10 @@
  * and the first `npm start` (which builds the app) are timed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { log, printTable, runCommand, spawnChild, tail, waitForHttp } from "../lib";
+import { log, printTable, runCommand, sleep, spawnChild, tail, waitForHttp } from "../lib";
 import { ensureAppBuild } from "../stack";
 import { dataDir, fresh, noBuild, ports, summary } from "./context";
 
@@ -29,6 +30,25 @@ const mailPorts = {
   MAILDEV_WEB_PORT: process.env.BENCH_MAIL_WEB_PORT ?? String(ports.anvil + 4),
 };
 
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
+/** Waits until nothing listens on the app's and anvil's ports (a start still shutting down would answer for the next). */
+async function waitForPortsFree(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const busy = [];
+    for (const port of [ports.web, ports.anvil]) if (await listening(port)) busy.push(port);
+    if (!busy.length) return;
+    if (Date.now() > deadline) throw new Error(`port(s) ${busy.join(", ")} still in use: cannot time a start`);
+    await sleep(250);
+  }
+}
+
 /**
  * Runs `npm start` in `cwd` until `/` answers 200, then stops it as Ctrl-C would (SIGINT to its process group, as a terminal sends it: the
  * script stops the server and anvil saves its state) and returns the time to that first page.
@@ -41,6 +61,7 @@ async function timeStart(
   baseEnv: NodeJS.ProcessEnv = process.env,
 ): Promise<StartRun> {
   const origin = `http://127.0.0.1:${ports.web}`;
+  await waitForPortsFree(60_000);
   const t0 = performance.now();
   const child = spawnChild(name, "npm", ["start"], {
     cwd,
