@@ -9,11 +9,10 @@
  * line on stdout.
  */
 import { performance } from "node:perf_hooks";
-import { computeAuditHash, GENESIS_HASH, verifyAuditChain, writeAudit } from "../../lib/audit";
-import { toJson } from "../../lib/audit/canonical";
+import { verifyAuditChain, writeAudit } from "../../lib/audit";
 import { listAudit, listAuditActions, parseAuditParams } from "../../lib/compliance/audit-query";
 import { createDatabase, migrateDatabase } from "../../lib/db/connect";
-import { auditLog } from "../../lib/db/schema";
+import { appendAuditEntries } from "./audit-seed";
 
 export type AuditBench = {
   entries: number;
@@ -25,8 +24,6 @@ export type AuditBench = {
   actionsMs: number;
   filteredPageMs: number;
 };
-
-const ACTIONS = ["kyc.approve", "kyc.submit", "token.wallet_freeze", "auth.sign_in", "listing.submit", "market.fill"];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,33 +41,7 @@ export async function benchAudit(entries: number, log: (s: string) => void = () 
   try {
     const db = handle.db;
     await migrateDatabase(db);
-    const t0 = performance.now();
-    let prev = GENESIS_HASH;
-    const start = Date.UTC(2026, 0, 1);
-    const BATCH = 2_000;
-    for (let i = 0; i < entries; i += BATCH) {
-      const rows = [];
-      for (let j = i; j < Math.min(entries, i + BATCH); j++) {
-        const content = {
-          at: new Date(start + j * 1_000),
-          actor: `0x${(j % 5_000).toString(16).padStart(40, "0")}`,
-          actorRole: "investor",
-          action: ACTIONS[j % ACTIONS.length]!,
-          subjectType: "investor",
-          subjectId: `inv-${j % 20_000}`,
-          before: toJson({ status: "in_review" }),
-          after: toJson({ status: "approved", n: j }),
-          txHash: null,
-          ip: "127.0.0.1",
-          prevHash: prev,
-        };
-        prev = computeAuditHash(content);
-        rows.push({ ...content, hash: prev });
-      }
-      await db.insert(auditLog).values(rows);
-      if ((i / BATCH) % 50 === 49) log(`  ${(i + BATCH).toLocaleString("en")} entries written`);
-    }
-    const seedSeconds = (performance.now() - t0) / 1000;
+    const seedSeconds = await appendAuditEntries(db, entries, log);
     log(`seeded ${entries.toLocaleString("en")} entries in ${seedSeconds.toFixed(1)} s; walking the whole chain…`);
     const [full, fullMs] = await timed(() => verifyAuditChain(db, { full: true, batchSize: 5_000 }));
     if (!full.ok || full.count !== entries) throw new Error(`the seeded chain did not verify: ${JSON.stringify(full)}`);

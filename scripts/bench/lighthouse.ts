@@ -29,6 +29,11 @@ export type LighthouseResult = {
   fcpMs: number;
   /** Failed audits of the non-performance categories (ids), so a score under 100 says why. */
   failing: string[];
+  /**
+   * Lighthouse's back/forward cache audit ("bf-cache": it navigates away and back): true when the page was restored
+   * from the cache, false when something prevented it, null when the audit did not run.
+   */
+  bfCache: boolean | null;
   error?: string;
 };
 
@@ -51,6 +56,11 @@ type Lhr = {
 
 const score = (lhr: Lhr, c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
 const numeric = (lhr: Lhr, id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+
+function bfCache(lhr: Lhr): boolean | null {
+  const a = lhr.audits["bf-cache"];
+  return !a || a.score === null || a.scoreDisplayMode === "notApplicable" ? null : a.score === 1;
+}
 
 function failingAudits(lhr: Lhr): string[] {
   const out: string[] = [];
@@ -120,6 +130,7 @@ export async function runLighthouse(
           cls: Number.NaN,
           fcpMs: Number.NaN,
           failing: [],
+          bfCache: null,
           error,
         });
         continue;
@@ -140,6 +151,7 @@ export async function runLighthouse(
         cls: numeric(median, "cumulative-layout-shift"),
         fcpMs: numeric(median, "first-contentful-paint"),
         failing: failingAudits(median),
+        bfCache: bfCache(median),
         ...(error ? { error } : {}),
       });
     }
