@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 import { useConfig } from "wagmi";
 import { TxStatus } from "@/components/issuer/tx-status";
 import { Button } from "@/components/ui/button";
@@ -14,6 +14,9 @@ import { formatCount, formatMoney } from "@/lib/format/money";
 import { SALE_OK, saleReason, saleRefusedCode, type VoteChoice } from "@/lib/sale/client";
 import { recordSaleStepAction } from "./actions";
 import { loadSaleChain, type SaleChain } from "./load-sale-chain";
+
+/** The sale contract with its ABI, once loaded. */
+type Contract = { address: Address; abi: SaleChain["artworkSaleAbi"] };
 
 export type HolderSaleView = {
   leaf: { index: number; holder: Address; weight: string; proof: `0x${string}`[] } | null;
@@ -68,11 +71,7 @@ export function SaleHolderActions({
   // The ABI and the reads load on the first press, not with the page.
   const run = (
     step: "vote" | "finalize" | "redeem",
-    body: (
-      send: Send,
-      chain: SaleChain,
-      contract: { address: Address; abi: SaleChain["artworkSaleAbi"] },
-    ) => Promise<`0x${string}`>,
+    body: (send: Send, chain: SaleChain, c: Contract) => Promise<Hex>,
   ) =>
     tx.run(
       async ({ send }) => {
@@ -91,14 +90,8 @@ export function SaleHolderActions({
     run("vote", async (send, chain, contract) => {
       const leaf = mine.leaf!;
       const args = [id, BigInt(leaf.index), leaf.holder, BigInt(leaf.weight), leaf.proof] as const;
-      const code = await chain.readVoteCode(config, saleContract, [
-        args[0],
-        args[1],
-        args[2],
-        account,
-        args[3],
-        args[4],
-      ]);
+      const voter = [args[0], args[1], args[2], account, args[3], args[4]] as const;
+      const code = await chain.readVoteCode(config, saleContract, voter);
       if (Number(code) !== SALE_OK) throw new TxRefused(reasonText(Number(code)));
       return send(
         { ...contract, functionName: "vote", args: [...args.slice(0, 4), support, leaf.proof] as never, account },
