@@ -105,6 +105,7 @@ const config = [
       "contracts/out/**",
       "contracts/cache/**",
       "lib/chain/abis.ts",
+      "lib/chain/abi/**",
       "lib/chain/bytecode.ts",
       "lib/db/migrations/**",
       "next-env.d.ts",

@@ -16,6 +16,17 @@ const nextConfig = {
   // No server action takes a file: images and documents go to the upload routes (app/api/uploads), which check
   // the session before reading a byte. An action's body (anonymous ones too) is small text.
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // The client providers' messages are precompiled on the server (lib/i18n/precompile.ts): the browser formats them
+  // with use-intl's format-only formatter and ships no ICU parser (intl-messageformat, ~12 kB gzip on every wallet
+  // page); elsewhere lib/i18n/format-message.ts formats both the precompiled and the server's own messages.
+  turbopack: {
+    resolveAlias: {
+      "use-intl/format-message": {
+        browser: "use-intl/format-message/format-only",
+        default: "./lib/i18n/format-message.ts",
+      },
+    },
+  },
   async headers() {
     return [
       {

@@ -1,9 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 import { useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
 import { TxStatus } from "@/components/issuer/tx-status";
 import { Button } from "@/components/ui/button";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
@@ -11,11 +10,14 @@ import { useSettleTx } from "@/components/wallet/use-settle-tx";
 import { TxRefused, useWalletTx } from "@/components/wallet/use-wallet-tx";
 import { SignerAlert } from "@/components/issuer/signer-alert";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { artworkSaleAbi } from "@/lib/chain/abis";
 import { shortAddress } from "@/lib/format/address";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import { SALE_OK, saleReason, saleRefusedCode, type VoteChoice } from "@/lib/sale/client";
 import { recordSaleStepAction } from "./actions";
+import { loadSaleChain, type SaleChain } from "./load-sale-chain";
+
+/** The sale contract with its ABI, once loaded. */
+type Contract = { address: Address; abi: SaleChain["artworkSaleAbi"] };
 
 export type HolderSaleView = {
   leaf: { index: number; holder: Address; weight: string; proof: `0x${string}`[]; recovered: boolean } | null;
@@ -63,14 +65,20 @@ export function SaleHolderActions({
       return code === null ? chainErrorText(error) : reasonText(code);
     },
   });
-  const contract = { address: saleContract, abi: artworkSaleAbi } as const;
   const id = BigInt(saleId);
   const canSign = isConnected && address?.toLowerCase() === account.toLowerCase();
 
   type Send = Parameters<Parameters<typeof tx.run>[0]>[0]["send"];
-  const run = (step: "vote" | "finalize" | "redeem", body: (send: Send) => Promise<`0x${string}`>) =>
+  // The ABI and the reads load on the first press, not with the page.
+  const run = (
+    step: "vote" | "finalize" | "redeem",
+    body: (send: Send, chain: SaleChain, c: Contract) => Promise<Hex>,
+  ) =>
     tx.run(
-      ({ send }) => body(send),
+      async ({ send }) => {
+        const chain = await loadSaleChain();
+        return body(send, chain, { address: saleContract, abi: chain.artworkSaleAbi });
+      },
       async (hash) => {
         if (!hash) return null;
         const recorded = await recordSaleStepAction({ step, txHash: hash });
@@ -80,14 +88,11 @@ export function SaleHolderActions({
     );
 
   const vote = (support: boolean) =>
-    run("vote", async (send) => {
+    run("vote", async (send, chain, contract) => {
       const leaf = mine.leaf!;
       const args = [id, BigInt(leaf.index), leaf.holder, BigInt(leaf.weight), leaf.proof] as const;
-      const code = await readContract(config, {
-        ...contract,
-        functionName: "voteCode",
-        args: [args[0], args[1], args[2], account, args[3], args[4]],
-      });
+      const voter = [args[0], args[1], args[2], account, args[3], args[4]] as const;
+      const code = await chain.readVoteCode(config, saleContract, voter);
       if (Number(code) !== SALE_OK) throw new TxRefused(reasonText(Number(code)));
       return send(
         { ...contract, functionName: "vote", args: [...args.slice(0, 4), support, leaf.proof] as never, account },
@@ -96,13 +101,13 @@ export function SaleHolderActions({
     });
 
   const finalize = () =>
-    run("finalize", (send) =>
+    run("finalize", (send, _chain, contract) =>
       send({ ...contract, functionName: "finalize", args: [id], account }, { phase: "finalize" }),
     );
 
   const redeem = () =>
-    run("redeem", async (send) => {
-      const [code] = await readContract(config, { ...contract, functionName: "redeemCode", args: [id, account] });
+    run("redeem", async (send, chain, contract) => {
+      const code = await chain.readRedeemCode(config, saleContract, id, account);
       if (Number(code) !== SALE_OK) throw new TxRefused(reasonText(Number(code)));
       return send({ ...contract, functionName: "redeem", args: [id], account }, { phase: "redeem" });
     });

@@ -16,8 +16,8 @@ import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi } from "@
 import { findErrorByName } from "@/lib/chain/errors";
 import { getDeployments, getMulticallOptions, getPublicClient } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
+import { decodeBatchTransfer } from "./batch-transfer-calldata";
 import {
-  decodeBatchTransfer,
   parseTransferList,
   senderShortfalls,
   type TransferLineError,

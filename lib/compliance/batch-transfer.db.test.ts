@@ -14,7 +14,7 @@ import type { Deployments } from "@/lib/chain/deployments";
 import { devAccount, offeringMinter, startTestChain, type TestChain } from "@/lib/chain/local/test-chain";
 import { auditLog, investors, investorWallets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { batchTransferCalldata } from "./batch-transfer";
+import { batchTransferCalldata } from "./batch-transfer-calldata";
 
 const state: { session: { address: Address; expiresAt: Date; jti: string } | null; roles: Roles } = {
   session: null,

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getAddress } from "viem";
-import {
-  batchTransferCalldata,
-  decodeBatchTransfer,
-  parseTransferList,
-  senderShortfalls,
-  transferListText,
-} from "./batch-transfer";
+import { parseTransferList, senderShortfalls, transferListText } from "./batch-transfer";
+import { batchTransferCalldata, decodeBatchTransfer } from "./batch-transfer-calldata";
 import { MAX_BATCH_ROWS } from "./batch-list";
 
 const a = "0x1111111111111111111111111111111111111111";

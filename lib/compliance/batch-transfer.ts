@@ -6,9 +6,11 @@
  *
  * A line is refused with its number, never rewritten: amounts go through the shared amount parser, and the
  * separators are those of the batch freeze list (comma, semicolon, tab or space).
+ *
+ * The token call's calldata (encoded and read back) is in batch-transfer-calldata.ts, with the token's ABI: the
+ * browser's list check does not load them.
  */
-import { type Address, decodeFunctionData, encodeFunctionData, getAddress, type Hex } from "viem";
-import { artworkShareTokenAbi } from "@/lib/chain/abis";
+import type { Address } from "viem";
 import type { AmountError } from "@/lib/format/amount";
 import { listAmount, listLines, listWallet } from "./batch-list";
 
@@ -77,32 +79,6 @@ export function parseTransferList(text: string): TransferListResult {
 /** The rows as list text again (what the preview of a proposal and "leave out" send back to the server). */
 export const transferListText = (rows: readonly { from: string; to: string; amount: bigint | string }[]): string =>
   rows.map((r) => `${r.from},${r.to},${r.amount.toString()}`).join("\n");
-
-/** The token's `batchForcedTransfer` calldata for these rows: what the desk proposal binds. */
-export function batchTransferCalldata(rows: readonly { from: Address; to: Address; amount: bigint }[]): Hex {
-  return encodeFunctionData({
-    abi: artworkShareTokenAbi,
-    functionName: "batchForcedTransfer",
-    args: [rows.map((r) => r.from), rows.map((r) => r.to), rows.map((r) => r.amount)],
-  });
-}
-
-/**
- * The rows a proposal's calldata carries (numbered from 1), read from the calldata itself and not from anything the
- * portal remembers; null when it is not a well-formed `batchForcedTransfer`.
- */
-export function decodeBatchTransfer(data: Hex): TransferRow[] | null {
-  let call: { functionName: string; args?: readonly unknown[] };
-  try {
-    call = decodeFunctionData({ abi: artworkShareTokenAbi, data }) as typeof call;
-  } catch {
-    return null;
-  }
-  if (call.functionName !== "batchForcedTransfer") return null;
-  const [from, to, amounts] = call.args as readonly [readonly Address[], readonly Address[], readonly bigint[]];
-  if (from.length !== to.length || from.length !== amounts.length) return null;
-  return from.map((f, i) => ({ line: i + 1, from: getAddress(f), to: getAddress(to[i]!), amount: amounts[i]! }));
-}
 
 /** Why a row would make the token refuse the batch (the contract then reverts every row). */
 export type TransferProblem =

@@ -5,7 +5,8 @@
 export { auditActionWording } from "./audit-actions";
 export { BATCH_MODES, batchCall, modeTakesAmount, parseBatchList } from "./batch-list";
 export type { BatchLineError, BatchMode } from "./batch-list";
-export { batchTransferCalldata, parseTransferList } from "./batch-transfer";
+export { parseTransferList } from "./batch-transfer";
+export { batchTransferCalldata } from "./batch-transfer-calldata";
 export type { TransferLineError } from "./batch-transfer";
 export { PLATFORM_ROLE_EVENTS } from "./indexed-events";
 export { REGISTER_PAGE_SIZES, parseRegisterParams } from "./register-query";

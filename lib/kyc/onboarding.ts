@@ -17,7 +17,8 @@ import {
   listDocuments,
   saveApplicationStep,
 } from "./applications";
-import { DISCLOSURE_VERSION, DISCLOSURES, disclosureTextHash } from "./disclosures";
+import { disclosureTextHash } from "./disclosure-hash";
+import { DISCLOSURE_VERSION, DISCLOSURES } from "./disclosures";
 import { QUESTIONS, scoreQuestionnaire } from "./questionnaire";
 import {
   categorySchema,

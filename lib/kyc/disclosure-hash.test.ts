@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { disclosureTextHash } from "./disclosures";
+import { disclosureTextHash } from "./disclosure-hash";
 
 describe("disclosure text hash", () => {
   it("names the exact words read: any change to title or text changes it", () => {
