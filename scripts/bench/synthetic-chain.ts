@@ -96,6 +96,8 @@ function neutral(p: AbiParameter): unknown {
 
 export type SyntheticChain = {
   client: PublicClient<Transport, Chain | undefined>;
+  /** One JSON-RPC request answered (what `client` calls; `synthetic-node.ts` serves it over HTTP). */
+  request: (method: string, params: unknown[]) => unknown;
   contracts: IndexerContracts;
   tokens: Address[];
   trades: number;
@@ -265,6 +267,8 @@ export function buildSyntheticChain(opts: {
     uncles: [],
   });
 
+  // Every header is built with the chain (a node keeps them): answering one costs nothing.
+  const headers = Array.from({ length: head + 1 }, (_, n) => blockOf(n));
   const tokenSet = new Set(tokens.map((t) => t.toLowerCase()));
   const balanceAt = (token: string, wallet: string, at: number): bigint => {
     const list = ledger.get(`${token.toLowerCase()}:${wallet.toLowerCase()}`);
@@ -363,7 +367,7 @@ export function buildSyntheticChain(opts: {
       case "eth_getBlockByNumber": {
         const tag = p[0] as string;
         const n = tag === "latest" ? head : Number(tag);
-        return n > head ? null : blockOf(n);
+        return n > head ? null : headers[n];
       }
       case "eth_getLogs":
         return getLogs(p[0] as Parameters<typeof getLogs>[0]);
@@ -374,21 +378,25 @@ export function buildSyntheticChain(opts: {
     }
   };
   const timing = { answerMs: 0 };
+  const request = (method: string, params: unknown[]): unknown => {
+    calls[method] = (calls[method] ?? 0) + 1;
+    const t = performance.now();
+    try {
+      return answer(method, params);
+    } finally {
+      timing.answerMs += performance.now() - t;
+    }
+  };
   const transport = custom({
     async request({ method, params }: { method: string; params?: unknown }) {
-      calls[method] = (calls[method] ?? 0) + 1;
-      const t = performance.now();
-      try {
-        return answer(method, (params ?? []) as unknown[]);
-      } finally {
-        timing.answerMs += performance.now() - t;
-      }
+      return request(method, (params ?? []) as unknown[]);
     },
   });
   const logs = logsByBlock.reduce((s, l) => s + l.length, 0);
   const followed = logsByBlock.reduce((s, l) => s + l.filter((x) => x.address !== hkd).length, 0);
   return {
     client: createPublicClient({ transport }) as PublicClient<Transport, Chain | undefined>,
+    request,
     contracts,
     tokens,
     trades: opts.trades,
