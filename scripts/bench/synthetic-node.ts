@@ -57,9 +57,14 @@ export async function startSyntheticNode(opts: SyntheticNodeOptions): Promise<Sy
       resolve(m);
     });
   });
-  const { type: _type, ...info } = ready;
   return {
-    ...info,
+    url: ready.url,
+    contracts: ready.contracts,
+    trades: ready.trades,
+    blocks: ready.blocks,
+    logs: ready.logs,
+    followedLogs: ready.followedLogs,
+    buildSeconds: ready.buildSeconds,
     stats: () =>
       new Promise<SyntheticNodeStats>((resolve) => {
         child.once("message", (m: SyntheticNodeStats) => resolve(m));
@@ -79,12 +84,14 @@ function serve(opts: SyntheticNodeOptions): void {
   const chain = buildSyntheticChain(opts);
   const buildSeconds = (performance.now() - t0) / 1000;
   let answerMs = 0;
-  const answer = (r: RpcRequest) => {
+  /** One response's JSON text (the result's text is the chain's, spliced in as it is). */
+  const answer = (r: RpcRequest): string => {
+    const id = JSON.stringify(r.id ?? null);
     try {
-      return { jsonrpc: "2.0", id: r.id ?? null, result: chain.request(r.method, r.params ?? []) };
+      return `{"jsonrpc":"2.0","id":${id},"result":${chain.requestJson(r.method, r.params ?? [])}}`;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { jsonrpc: "2.0", id: r.id ?? null, error: { code: -32603, message } };
+      return JSON.stringify({ jsonrpc: "2.0", id: r.id ?? null, error: { code: -32603, message } });
     }
   };
   const server = createServer((req, res) => {
@@ -93,7 +100,7 @@ function serve(opts: SyntheticNodeOptions): void {
     req.on("end", () => {
       const t = performance.now();
       const body = JSON.parse(Buffer.concat(parts).toString("utf8")) as RpcRequest | RpcRequest[];
-      const json = JSON.stringify(Array.isArray(body) ? body.map(answer) : answer(body));
+      const json = Array.isArray(body) ? `[${body.map(answer).join(",")}]` : answer(body);
       answerMs += performance.now() - t;
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(json) });
       res.end(json);
