@@ -82,7 +82,9 @@ export async function recordBatch(
   for (let i = 0; i < batch.events.length; i += EVENTS_PER_STATEMENT) {
     const part = batch.events.slice(i, i + EVENTS_PER_STATEMENT);
     const keys = await insertEvents(tx, part);
-    inserted.push(...part.filter((e) => keys.has(`${e.txHash}:${e.logIndex}`)));
+    // Each key is in the part once: all of them inserted means every event of the part is new.
+    if (keys.size === part.length) for (const e of part) inserted.push(e);
+    else for (const e of part) if (keys.has(`${e.txHash}:${e.logIndex}`)) inserted.push(e);
   }
   for (const p of opts.setup.projections) {
     const mine = (list: readonly IndexedEvent[]) => list.filter((e) => declares(p.events, e, batch.sourceOf));

@@ -10,7 +10,8 @@
  *   5. orderbook   render time of the trading page (signed in) and of the artwork page's market section with
  *                  1,000 open orders (the book is read from the indexer's market_orders table)
  *   6. indexer     the seeded chain's catch-up time from an empty database; the indexer's throughput (events/s,
- *                  target ≥ 10,000 on PostgreSQL) over 100,000 synthetic trades into PostgreSQL (BENCH_DATABASE_URL)
+ *                  target ≥ 10,000 on PostgreSQL) over 100,000 synthetic trades (built before timing, served over HTTP by a
+ *                  child process: synthetic-chain.ts, synthetic-node.ts) into PostgreSQL (BENCH_DATABASE_URL)
  *                  or, without one, in-memory PGlite; then 10,000 real trades sent to anvil and indexed into PGlite
  *   7. register    the holder register page, a search and the CSV export (the app's peak memory while it streams) of
  *                  a token with 100,000 holders (1,000 with --quick)

@@ -4,9 +4,12 @@
  *   synthetic  100,000 synthetic trades (`synthetic-chain.ts`) indexed from an empty database through the real
  *              indexer (`syncToHead`: getLogs in chunks → decode → chain_events → every projection → cursor):
  *              events/s and trades/s, into PostgreSQL when BENCH_DATABASE_URL is set (a database of its own is
- *              created on that server and dropped after), else into in-memory PGlite.
+ *              created on that server and dropped after), else into in-memory PGlite. The chain is built before the
+ *              clock starts and served by a child process over HTTP (`synthetic-node.ts`), as a real node is another
+ *              process: the indexer's CPU, PostgreSQL's backends' CPU and the node's are reported apart.
  *   catch-up   the seeded chain (scripts/seed, as the bench stack seeds it) indexed from an empty database.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { count } from "drizzle-orm";
 import pg from "pg";
 import { createPublicClient, http } from "viem";
@@ -14,9 +17,15 @@ import { createDatabase, type Database, migrateDatabase } from "../../lib/db/con
 import { chainEvents, marketOrders, marketTrades, tokenWalletStates } from "../../lib/db/schema";
 import type { IndexerContracts } from "../../lib/indexer/projection";
 import { syncToHead } from "../../lib/indexer/projections";
-import { buildSyntheticChain } from "./synthetic-chain";
+import { startSyntheticNode } from "./synthetic-node";
 
-export type BenchDatabase = { db: Database; driver: "postgres" | "pglite"; close: () => Promise<void> };
+export type BenchDatabase = {
+  db: Database;
+  driver: "postgres" | "pglite";
+  /** The database's name on the server (null on PGlite). */
+  name: string | null;
+  close: () => Promise<void>;
+};
 
 /**
  * An empty, migrated database: a new database on the PostgreSQL server of `url` (dropped on close), or in-memory
@@ -26,7 +35,7 @@ export async function openEmptyDatabase(url: string | undefined, label: string):
   if (!url) {
     const handle = await createDatabase();
     await migrateDatabase(handle.db);
-    return { db: handle.db, driver: "pglite", close: () => handle.close() };
+    return { db: handle.db, driver: "pglite", name: null, close: () => handle.close() };
   }
   const name = `atelier_bench_${label}_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
@@ -47,6 +56,7 @@ export async function openEmptyDatabase(url: string | undefined, label: string):
   return {
     db: handle.db,
     driver: "postgres",
+    name,
     close: async () => {
       await handle.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -72,14 +82,20 @@ export type SyntheticIndexerBench = {
   eventsPerSecond: number;
   tradesPerSecond: number;
   rpcCalls: Record<string, number>;
-  /** Time the synthetic node took to answer the indexer's JSON-RPC (part of indexSeconds, not the indexer's work). */
+  /** How the chain is served: the synthetic node in a child process, over HTTP (`synthetic-node.ts`). */
+  nodeMethod: string;
+  /** Time the synthetic node took to answer the indexer's JSON-RPC (in its own process, overlapping the indexer's). */
   syntheticNodeSeconds: number;
-  /** CPU time of this process while indexing (the machine may be shared: wall time alone misleads). */
+  /** The node process's CPU while the indexer ran (not the indexer's). */
+  nodeCpuSeconds: number;
+  /** CPU time of the indexer's process while indexing (the machine may be shared: wall time alone misleads). */
   cpuSeconds: number;
   /** SQL statements sent to PostgreSQL while indexing (round trips; null on PGlite). */
   statements: number | null;
   /** Time spent waiting for PostgreSQL's answers (part of indexSeconds; null on PGlite). */
   databaseSeconds: number | null;
+  /** CPU of the PostgreSQL backends serving the bench's database while indexing (null on PGlite or a remote server). */
+  databaseCpuSeconds: number | null;
 };
 
 /** Counts the statements node-postgres sends from now until `stop()`, and the time spent waiting for them. */
@@ -107,6 +123,48 @@ function countPgQueries(): { stop: () => { statements: number; seconds: number }
   };
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU seconds of each PostgreSQL backend serving `database` on this machine, by pid (from /proc: the server must run
+ * here, as the bench's does; empty elsewhere). A backend's command line names its database.
+ */
+function backendCpu(database: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return out;
+  }
+  for (const pid of pids)
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (!cmd.startsWith("postgres:") || !cmd.includes(` ${database} `)) continue;
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(Number(pid), (Number(f[11]) + Number(f[12])) / USER_HZ);
+    } catch {
+      // The process ended meanwhile.
+    }
+  return out;
+}
+
+/** Starts counting the CPU of `database`'s backends (those that end before `stop()` are not counted). */
+function countBackendCpu(database: string | null): { stop: () => number | null } {
+  const before = database ? backendCpu(database) : new Map<number, number>();
+  return {
+    stop: () => {
+      if (!database) return null;
+      let s = 0;
+      for (const [pid, cpu] of backendCpu(database)) s += cpu - (before.get(pid) ?? 0);
+      return s;
+    },
+  };
+}
+
 const countOf = async (db: Database, table: Parameters<ReturnType<Database["select"]>["from"]>[0]) =>
   Number((await db.select({ n: count() }).from(table))[0]?.n ?? 0);
 
@@ -117,26 +175,30 @@ export async function benchSyntheticIndexer(opts: {
   log?: (m: string) => void;
 }): Promise<SyntheticIndexerBench> {
   const tradesPerBlock = opts.tradesPerBlock ?? 25;
-  const t0 = performance.now();
-  const chain = buildSyntheticChain({ trades: opts.trades, tradesPerBlock });
-  const buildSeconds = (performance.now() - t0) / 1000;
+  // The chain is built, and served, by another process before the clock starts: as a real node is.
+  const chain = await startSyntheticNode({ trades: opts.trades, tradesPerBlock });
+  const buildSeconds = chain.buildSeconds;
   opts.log?.(
-    `synthetic chain: ${chain.trades.toLocaleString("en")} trades in ${chain.blocks.toLocaleString("en")} blocks, ${chain.logs.toLocaleString("en")} logs (${chain.followedLogs.toLocaleString("en")} from followed contracts), built in ${buildSeconds.toFixed(1)} s`,
+    `synthetic chain: ${chain.trades.toLocaleString("en")} trades in ${chain.blocks.toLocaleString("en")} blocks, ${chain.logs.toLocaleString("en")} logs (${chain.followedLogs.toLocaleString("en")} from followed contracts), built in ${buildSeconds.toFixed(1)} s by a child process serving JSON-RPC over HTTP at ${chain.url}`,
   );
-  const database = await openEmptyDatabase(opts.databaseUrl, "idx");
+  // The indexer worker's transport (scripts/indexer.ts), with viem's response size limit.
+  const client = createPublicClient({ transport: http(chain.url, { retryCount: 2, timeout: 20_000 }) });
+  const database = await openEmptyDatabase(opts.databaseUrl, "idx").catch((error: unknown) => {
+    chain.stop();
+    throw error;
+  });
   try {
+    const node0 = await chain.stats();
     const queries = countPgQueries();
+    const backends = countBackendCpu(database.name);
     const cpu0 = process.cpuUsage();
     const t1 = performance.now();
-    const result = await syncToHead({
-      db: database.db,
-      client: chain.client,
-      contracts: chain.contracts,
-      confirmations: 0,
-    });
+    const result = await syncToHead({ db: database.db, client, contracts: chain.contracts, confirmations: 0 });
     const indexSeconds = (performance.now() - t1) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const databaseCpuSeconds = backends.stop();
     const statements = queries.stop();
+    const node = await chain.stats();
     const [events, tradesIndexed, ordersIndexed, walletSnapshots] = await Promise.all([
       countOf(database.db, chainEvents),
       countOf(database.db, marketTrades),
@@ -161,13 +223,19 @@ export async function benchSyntheticIndexer(opts: {
       indexSeconds,
       eventsPerSecond: events / indexSeconds,
       tradesPerSecond: tradesIndexed / indexSeconds,
-      rpcCalls: { ...chain.calls },
-      syntheticNodeSeconds: chain.timing.answerMs / 1000,
+      rpcCalls: Object.fromEntries(
+        Object.entries(node.calls).map(([method, n]) => [method, n - (node0.calls[method] ?? 0)]),
+      ),
+      nodeMethod: "child process, JSON-RPC over HTTP (chain built before timing)",
+      syntheticNodeSeconds: node.answerSeconds - node0.answerSeconds,
+      nodeCpuSeconds: node.cpuSeconds - node0.cpuSeconds,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       statements: database.driver === "postgres" ? statements.statements : null,
       databaseSeconds: database.driver === "postgres" ? statements.seconds : null,
+      databaseCpuSeconds: databaseCpuSeconds !== null && databaseCpuSeconds > 0 ? databaseCpuSeconds : null,
     };
   } finally {
+    chain.stop();
     await database.close();
   }
 }

@@ -1,7 +1,10 @@
 /**
- * A synthetic chain for the indexer bench: `trades` secondary-market trades laid out in blocks, served through a viem
- * `custom` transport, so the indexer runs its real path (viem's getLogs decoding, `decode`, `recordBatch`, every
- * projection, the register snapshots' multicall reads) with no node behind it.
+ * A synthetic chain for the indexer bench: `trades` secondary-market trades laid out in blocks, answering JSON-RPC
+ * (`request`, `requestJson`; `synthetic-node.ts` serves it over HTTP from a child process, `client` through a viem
+ * `custom` transport), so the indexer runs its real path (raw getLogs, `decode`, `recordBatch`, every projection,
+ * the register snapshots' multicall reads) with no node behind it. Answers cost the node little: block headers and
+ * each log's JSON are written with the chain, token views encoded once (`balanceOf` is one word), `aggregate3` read
+ * and written by hand (checked against viem's codec when the chain is built).
  *
  * Each trade is what a real `placeAsk`/`placeBid` + `fill` emits (contracts/src/Market.sol): the placement's
  * OrderPlaced (a bid also escrows its HKD: an HKD Transfer to the market), then, in the next block, the fill's
@@ -27,6 +30,7 @@ import {
   createPublicClient,
   decodeFunctionData,
   encodeAbiParameters,
+  encodeFunctionData,
   encodeEventTopics,
   encodeFunctionResult,
   getAbiItem,
@@ -94,8 +98,50 @@ function neutral(p: AbiParameter): unknown {
   return `0x${"00".repeat(n)}`;
 }
 
+/** `aggregate3((address,bool,bytes)[])`'s selector. */
+const AGGREGATE3 = toFunctionSelector(getAbiItem({ abi: multicall3Abi, name: "aggregate3" }) as AbiFunction);
+
+/** The calls of an `aggregate3` calldata, read by hand (viem's ABI decoder is the node's main cost otherwise). */
+export function decodeAggregate3Calls(data: Hex): { target: Address; callData: Hex }[] {
+  const hex = data.slice(10);
+  const at = (byte: number) => Number.parseInt(hex.slice(byte * 2, byte * 2 + 64), 16);
+  const array = at(0);
+  const n = at(array);
+  const out: { target: Address; callData: Hex }[] = [];
+  for (let i = 0; i < n; i++) {
+    const tuple = array + 32 + at(array + 32 + i * 32);
+    const bytes = tuple + at(tuple + 64);
+    const start = (bytes + 32) * 2;
+    out.push({
+      target: `0x${hex.slice(tuple * 2 + 24, tuple * 2 + 64)}` as Address,
+      callData: `0x${hex.slice(start, start + at(bytes) * 2)}` as Hex,
+    });
+  }
+  return out;
+}
+
+/** `aggregate3`'s result with every call successful, written by hand. */
+export function encodeAggregate3Result(results: readonly Hex[]): Hex {
+  const word = (n: number) => n.toString(16).padStart(64, "0");
+  const heads: string[] = [];
+  const tails: string[] = [];
+  let offset = results.length * 32;
+  for (const r of results) {
+    const data = r.slice(2);
+    const tail = `${word(1)}${word(0x40)}${word(data.length / 2)}${data.padEnd(Math.ceil(data.length / 64) * 64, "0")}`;
+    heads.push(word(offset));
+    tails.push(tail);
+    offset += tail.length / 2;
+  }
+  return `0x${word(0x20)}${word(results.length)}${heads.join("")}${tails.join("")}` as Hex;
+}
+
 export type SyntheticChain = {
   client: PublicClient<Transport, Chain | undefined>;
+  /** One JSON-RPC request answered (what `client` calls; `synthetic-node.ts` serves it over HTTP). */
+  request: (method: string, params: unknown[]) => unknown;
+  /** The same answer as JSON text (the HTTP node sends it as it is). */
+  requestJson: (method: string, params: unknown[]) => string;
   contracts: IndexerContracts;
   tokens: Address[];
   trades: number;
@@ -265,6 +311,8 @@ export function buildSyntheticChain(opts: {
     uncles: [],
   });
 
+  // Every header is built with the chain (a node keeps them): answering one costs nothing.
+  const headers = Array.from({ length: head + 1 }, (_, n) => blockOf(n));
   const tokenSet = new Set(tokens.map((t) => t.toLowerCase()));
   const balanceAt = (token: string, wallet: string, at: number): bigint => {
     const list = ledger.get(`${token.toLowerCase()}:${wallet.toLowerCase()}`);
@@ -306,6 +354,49 @@ export function buildSyntheticChain(opts: {
       ? encodeAbiParameters(fn.outputs, [result])
       : encodeAbiParameters(fn.outputs, result as unknown[]);
   };
+  // A node answers from its state without re-encoding it: every view but `balanceOf` is the same at every block, so
+  // each answer is encoded once (the investors' views before the clock starts); `balanceOf` is one word.
+  const BALANCE_OF = toFunctionSelector("balanceOf(address)");
+  const encoded = new Map<string, Hex>();
+  const view = (token: Address, data: Hex, at: number): Hex => {
+    if (data.startsWith(BALANCE_OF))
+      return `0x${balanceAt(token, `0x${data.slice(34, 74)}`, at)
+        .toString(16)
+        .padStart(64, "0")}`;
+    const key = `${token.toLowerCase()}${data}`;
+    let hex = encoded.get(key);
+    if (hex === undefined) encoded.set(key, (hex = tokenView(token, data, at)));
+    return hex;
+  };
+  for (const t of tokens) {
+    for (const name of ["totalSupply", "holderCount", "holderWalletCount", "paused", "rules"] as const)
+      view(t, toFunctionSelector(getAbiItem({ abi: artworkShareTokenAbi, name }) as AbiFunction), head);
+    for (const w of investors)
+      for (const name of ["walletState", "lockLots", "holderInvestorOf"] as const)
+        view(t, encodeFunctionData({ abi: artworkShareTokenAbi, functionName: name, args: [w] }), head);
+  }
+  // The hand-written aggregate3 codec against viem's, once: a wrong answer would make the bench measure another path.
+  const sample = [
+    { target: tokens[0]!, allowFailure: false, callData: BALANCE_OF },
+    {
+      target: tokens[1 % nTokens]!,
+      allowFailure: false,
+      callData: encodeFunctionData({ abi: artworkShareTokenAbi, functionName: "lockLots", args: [investors[0]!] }),
+    },
+  ];
+  const sampleData = encodeFunctionData({ abi: multicall3Abi, functionName: "aggregate3", args: [sample] });
+  const sampleResults = sample.map((c) => view(c.target, c.callData, head));
+  const viaViem = encodeFunctionResult({
+    abi: multicall3Abi,
+    functionName: "aggregate3",
+    result: sampleResults.map((returnData) => ({ success: true, returnData })),
+  });
+  const decoded = decodeAggregate3Calls(sampleData);
+  if (
+    encodeAggregate3Result(sampleResults) !== viaViem ||
+    decoded.some((c, i) => c.target !== sample[i]!.target || c.callData !== sample[i]!.callData)
+  )
+    throw new Error("synthetic chain: the hand-written aggregate3 codec differs from viem's");
   const ethCall = (call: { to: Address; data: Hex }, tag: Hex | string): Hex => {
     const at = tag === "latest" ? head : Number(tag);
     const to = call.to.toLowerCase();
@@ -320,6 +411,8 @@ export function buildSyntheticChain(opts: {
       }
     }
     if (to === contracts.multicall3!.toLowerCase()) {
+      if (call.data.startsWith(AGGREGATE3))
+        return encodeAggregate3Result(decodeAggregate3Calls(call.data).map((c) => view(c.target, c.callData, at)));
       const { functionName, args } = decodeFunctionData({ abi: multicall3Abi, data: call.data });
       if (functionName === "aggregate3") {
         const calls = args[0] as readonly { target: Address; callData: Hex }[];
@@ -327,17 +420,14 @@ export function buildSyntheticChain(opts: {
         return encodeFunctionResult({ abi: multicall3Abi, functionName, result });
       }
     }
-    if (tokenSet.has(to)) return tokenView(call.to, call.data, at);
+    if (tokenSet.has(to)) return view(call.to, call.data, at);
     throw new Error(`synthetic chain: no contract answers eth_call to ${call.to}`);
   };
 
   const calls: Record<string, number> = {};
-  const getLogs = (filter: {
-    address?: Address | Address[];
-    topics?: (Hex | Hex[] | null)[];
-    fromBlock: Hex;
-    toBlock: Hex;
-  }) => {
+  type LogFilter = { address?: Address | Address[]; topics?: (Hex | Hex[] | null)[]; fromBlock: Hex; toBlock: Hex };
+  /** Calls `take` with each log of the filter (block and position), in chain order. */
+  const eachLog = (filter: LogFilter, take: (l: RpcLog, block: number, i: number) => void) => {
     const addresses = new Set(
       (Array.isArray(filter.address) ? filter.address : filter.address ? [filter.address] : []).map((a) =>
         a.toLowerCase(),
@@ -345,13 +435,23 @@ export function buildSyntheticChain(opts: {
     );
     const t0 = filter.topics?.[0];
     const sigs = t0 == null ? null : new Set(Array.isArray(t0) ? t0 : [t0]);
-    const out: RpcLog[] = [];
     const to = Math.min(Number(filter.toBlock), head);
     for (let b = Number(filter.fromBlock); b <= to; b++)
-      for (const l of logsByBlock[b]!)
-        if ((!addresses.size || addresses.has(l.address.toLowerCase())) && (!sigs || sigs.has(l.topics[0]!)))
-          out.push(l);
+      logsByBlock[b]!.forEach((l, i) => {
+        if ((!addresses.size || addresses.has(l.address)) && (!sigs || sigs.has(l.topics[0]!))) take(l, b, i);
+      });
+  };
+  const getLogs = (filter: LogFilter) => {
+    const out: RpcLog[] = [];
+    eachLog(filter, (l) => out.push(l));
     return out;
+  };
+  // Each log's JSON is written with the chain: a node answers from stored logs, it does not encode them anew.
+  const logJson = logsByBlock.map((list) => list.map((l) => JSON.stringify(l)));
+  const getLogsJson = (filter: LogFilter) => {
+    const parts: string[] = [];
+    eachLog(filter, (_l, b, i) => parts.push(logJson[b]![i]!));
+    return `[${parts.join(",")}]`;
   };
 
   const answer = (method: string, p: unknown[]): unknown => {
@@ -363,7 +463,7 @@ export function buildSyntheticChain(opts: {
       case "eth_getBlockByNumber": {
         const tag = p[0] as string;
         const n = tag === "latest" ? head : Number(tag);
-        return n > head ? null : blockOf(n);
+        return n > head ? null : headers[n];
       }
       case "eth_getLogs":
         return getLogs(p[0] as Parameters<typeof getLogs>[0]);
@@ -374,21 +474,37 @@ export function buildSyntheticChain(opts: {
     }
   };
   const timing = { answerMs: 0 };
+  const request = (method: string, params: unknown[]): unknown => {
+    calls[method] = (calls[method] ?? 0) + 1;
+    const t = performance.now();
+    try {
+      return answer(method, params);
+    } finally {
+      timing.answerMs += performance.now() - t;
+    }
+  };
+  /** The JSON text of one request's result (`eth_getLogs` from the stored logs' JSON). */
+  const requestJson = (method: string, params: unknown[]): string => {
+    if (method !== "eth_getLogs") return JSON.stringify(request(method, params) ?? null);
+    calls[method] = (calls[method] ?? 0) + 1;
+    const t = performance.now();
+    try {
+      return getLogsJson(params[0] as LogFilter);
+    } finally {
+      timing.answerMs += performance.now() - t;
+    }
+  };
   const transport = custom({
     async request({ method, params }: { method: string; params?: unknown }) {
-      calls[method] = (calls[method] ?? 0) + 1;
-      const t = performance.now();
-      try {
-        return answer(method, (params ?? []) as unknown[]);
-      } finally {
-        timing.answerMs += performance.now() - t;
-      }
+      return request(method, (params ?? []) as unknown[]);
     },
   });
   const logs = logsByBlock.reduce((s, l) => s + l.length, 0);
   const followed = logsByBlock.reduce((s, l) => s + l.filter((x) => x.address !== hkd).length, 0);
   return {
     client: createPublicClient({ transport }) as PublicClient<Transport, Chain | undefined>,
+    request,
+    requestJson,
     contracts,
     tokens,
     trades: opts.trades,
