@@ -80,7 +80,7 @@ describe("valueSoldHoldings", () => {
 
 describe("valueSeries of a sold artwork", () => {
   const day = (n: number) => new Date(Date.UTC(2026, 10, n));
-  const token = SOLD.toLowerCase();
+  const token = SOLD.toLowerCase() as Address;
   const args = {
     history: [{ kind: "purchase" as const, at: day(1), token, shares: 100n, blockNumber: 1n, logIndex: 0 }],
     balances: new Map([[token, 100n]]),
