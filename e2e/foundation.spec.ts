@@ -5,7 +5,7 @@ test.describe("a visitor without a wallet", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Own a share of remarkable art." })).toBeVisible();
     const cards = page.getByRole("main").getByRole("article");
-    await expect(cards).toHaveCount(6);
+    await expect(cards).toHaveCount(8);
     await expect(page.getByRole("link", { name: /Quiet Mountains/ })).toBeVisible();
     await expect(page.getByText("HK$5,000.00").first()).toBeVisible();
 

@@ -90,6 +90,9 @@ export type ValuePoint = { at: Date; value: bigint };
 
 type Change = { token: string; at: number; delta: bigint };
 
+/** An artwork whose holders approved a sale (`at`, ms): from then its shares are worth floor(price × shares ÷ supply). */
+export type SoldAt = { price: bigint; supply: bigint; at: number };
+
 /**
  * The value of the holdings at every moment it may have changed (a share movement, a trade or an appraisal of an
  * artwork held), from the first share movement to `now`, oldest first. Empty when the investor never held a share.
@@ -101,6 +104,7 @@ export function valueSeries({
   trades,
   now,
   decimals,
+  sold = new Map(),
 }: {
   history: readonly Pick<HistoryEntry, "kind" | "at" | "token" | "shares" | "blockNumber" | "logIndex">[];
   /** Shares held now, lower-case token → balance (the chain's). */
@@ -111,6 +115,8 @@ export function valueSeries({
   trades: ReadonlyMap<string, readonly TradePrice[]>;
   now: Date;
   decimals: number;
+  /** Lower-case token → its approved sale: valued at what redeeming pays from the approval on (the holdings' value). */
+  sold?: ReadonlyMap<string, SoldAt>;
 }): ValuePoint[] {
   const changes: Change[] = history
     .flatMap((h) => {
@@ -147,6 +153,8 @@ export function valueSeries({
       const at = appraisalTime(a.date);
       if (at > start && at <= end) times.add(at);
     }
+    const sale = sold.get(token);
+    if (sale && sale.at > start && sale.at <= end) times.add(sale.at);
   }
   const sorted = [...times].sort((a, b) => a - b);
   const tradeIndex = new Map<string, number>();
@@ -167,7 +175,9 @@ export function valueSeries({
       const shares = balance.get(token) ?? 0n;
       const ref = references.get(token);
       if (shares <= 0n || !ref) continue;
-      value += shares * priceAt(ref, lastTrade.get(token) ?? null, at, decimals).price;
+      const sale = sold.get(token);
+      if (sale && sale.supply > 0n && at >= sale.at) value += (sale.price * shares) / sale.supply;
+      else value += shares * priceAt(ref, lastTrade.get(token) ?? null, at, decimals).price;
     }
     points.push({ at: new Date(at), value });
   }
@@ -273,7 +283,7 @@ export type PortfolioInsights = {
 export async function buildPortfolioInsights(
   db: Database,
   portfolio: Pick<Portfolio, "holdings" | "history" | "references" | "decimals">,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), sold = new Map() }: { now?: Date; sold?: ReadonlyMap<string, SoldAt> } = {},
 ): Promise<PortfolioInsights> {
   const tokens = new Set<string>(portfolio.holdings.map((h) => h.token.toLowerCase()));
   for (const h of portfolio.history) if (SHARE_SIGN[h.kind]) tokens.add(h.token.toLowerCase());
@@ -288,6 +298,7 @@ export async function buildPortfolioInsights(
       trades,
       now,
       decimals: portfolio.decimals,
+      sold,
     }),
     allocation: allocation(portfolio.holdings),
     performance: performance(portfolio.holdings, portfolio.history),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Address } from "viem";
 import { sumTotals, valueHolding } from "./math";
+import { valueSeries } from "./insights";
 import { valueSoldHoldings } from "./sold";
 import type { Holding, Portfolio } from "./types";
 
@@ -74,5 +75,31 @@ describe("valueSoldHoldings", () => {
       { token: SOLD, status: "approved", price: 4_000n * HKD, supplyAtClose: null },
     ])
       expect(valueSoldHoldings(before, [sale])).toBe(before);
+  });
+});
+
+describe("valueSeries of a sold artwork", () => {
+  const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+  const token = SOLD.toLowerCase() as Address;
+  const args = {
+    history: [{ kind: "purchase" as const, at: day(1), token, shares: 100n, blockNumber: 1n, logIndex: 0 }],
+    balances: new Map([[token, 100n]]),
+    references: new Map([[token, { token, offeringPrice: 1_000n * HKD, shareCount: 500n, appraisals: [] }]]),
+    trades: new Map(),
+    now: day(20),
+    decimals: 6,
+  };
+
+  it("values the shares at the offering price until the approval, then at what redeeming pays", () => {
+    // HK$520,000 for the 400 shares at the close: 100 shares redeem for HK$130,000.
+    const sold = new Map([[token, { price: 520_000n * HKD, supply: 400n, at: day(10).getTime() }]]);
+    const points = valueSeries({ ...args, sold });
+    expect(points.map((p) => [p.at.getTime(), p.value])).toEqual([
+      [day(1).getTime(), 100_000n * HKD],
+      [day(10).getTime(), 130_000n * HKD],
+      [day(20).getTime(), 130_000n * HKD],
+    ]);
+    // Without the sale, the same shares stay at the offering price.
+    expect(valueSeries(args).at(-1)!.value).toBe(100_000n * HKD);
   });
 });

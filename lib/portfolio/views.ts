@@ -39,5 +39,13 @@ export type PortfolioView = Awaited<ReturnType<typeof loadPortfolioView>>;
 
 /** The value over time, allocation, income and performance of the portfolio the page has read. */
 export async function loadPortfolioInsights(view: PortfolioView) {
-  return buildPortfolioInsights(await getDb(), view.portfolio);
+  // A sold artwork's shares are worth what redeeming them pays from the approval on, as in the holdings.
+  const sold = new Map(
+    view.sales.flatMap((s) =>
+      s.status === "approved" && s.supplyAtClose && s.finalizedAt
+        ? [[s.token.toLowerCase(), { price: s.price, supply: s.supplyAtClose, at: s.finalizedAt.getTime() }] as const]
+        : [],
+    ),
+  );
+  return buildPortfolioInsights(await getDb(), view.portfolio, { sold });
 }

@@ -29,6 +29,8 @@ export type HoldingSale = {
   votingEnds: Date;
   price: bigint;
   supplyAtClose: bigint | null;
+  /** When the vote was finalised (null while it runs or awaits finalising). */
+  finalizedAt: Date | null;
   /**
    * The wallets' vote (the last one cast on any of their leaves): "none" when they have a leaf and have not voted yet,
    * null when none of them held shares at the record block (no vote, unless one was cast for a recovered wallet).
@@ -113,6 +115,7 @@ export async function loadPortfolioSales(db: Database, { wallets }: { wallets: r
       votingEnds: s.votingEnds,
       price: BigInt(s.price),
       supplyAtClose: s.supplyAtClose === null ? null : BigInt(s.supplyAtClose),
+      finalizedAt: s.finalizedAt,
       vote: voteOf.get(key) ?? (withLeaf.has(key) ? "none" : null),
       redeemed: paidTo.get(key) ?? 0n,
     };

@@ -67,6 +67,9 @@ export type SaleTerms = {
 
 export const PREVIEW_ROWS = 500;
 
+/** Where the portal serves a sale's weights document (the URI anchored on-chain with its SHA-256). */
+export const weightsDocumentPath = (id: string) => `/api/sales/${id}/weights`;
+
 export type PlannedSale = {
   ok: true;
   id: string;

@@ -10,12 +10,10 @@ import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { isNotFound } from "@/lib/chain/verify-tx";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
-import { planSale, type PlanSaleArgs, recordSaleOpened } from "./plan";
+import { planSale, type PlanSaleArgs, recordSaleOpened, weightsDocumentPath } from "./plan";
 import { holderSale, loadTokenSale } from "./reads";
 import { recordSaleStep, type SaleStep } from "./record";
 import { getSale } from "./store";
-
-export const weightsDocumentPath = (id: string) => `/api/sales/${id}/weights`;
 
 const serverChain = () => ({ client: getPublicClient() as PublicClient, deployments: getDeployments() });
 

@@ -1,7 +1,8 @@
 /**
- * Seeds the demo world once on the local chain: roles, investors in every KYC state, six artworks
+ * Seeds the demo world once on the local chain: roles, investors in every KYC state, eight artworks
  * with generated images and anchored documents, their tokens and offerings (live, sold out,
- * upcoming), purchases and a few transfers. Idempotent: a marker file records the seeded deployment.
+ * upcoming), purchases and a few transfers, a paid distribution and two sale votes (one open, one
+ * sold and redeemed). Idempotent: a marker file records the seeded deployment.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +45,8 @@ import { seedDistribution } from "./distribution";
 import { PENDING_GALLERY_ACCOUNT, seedIssuerApplication } from "./issuer-application";
 import { seedIssuerProfiles } from "./issuer-profiles";
 import { simplePdf } from "./pdf";
+import { allowServerModules } from "./outside-next";
+import { saleArtworks } from "./sale-data";
 
 export { DEMO_MNEMONIC } from "../../lib/demo/people";
 import { DEMO_MNEMONIC } from "../../lib/demo/people";
@@ -120,6 +123,12 @@ export async function seedDemo({
     functionName: "decimals",
   });
   const hkd = (amount: number) => BigInt(Math.round(amount * 100)) * 10n ** BigInt(decimals - 2);
+
+  // The sold artwork's vote runs its whole voting period before today: the chain's clock goes back a few days while
+  // the roles, the investors and the sale votes' artworks are seeded; seedSales returns it to the computer's time.
+  allowServerModules();
+  const { rewindClock, seedSales } = await import("./sales");
+  if (deployment.artworkSale) await rewindClock(publicClient);
 
   // --- Roles -------------------------------------------------------------------------------------
   for (const p of people.filter((x) => x.role === "compliance")) {
@@ -302,6 +311,19 @@ export async function seedDemo({
   // --- Artworks, tokens, documents, offerings ------------------------------------------------------
   // Through the configured file store: the local folder, or the S3 bucket every instance reads.
   const storage = createConfiguredStorage(env);
+  // First the two artworks whose holders vote on selling them (in the chain's past), then the others from today.
+  for (const art of saleArtworks) await seedArtwork(art);
+  await seedSales({
+    db,
+    publicClient,
+    deployment,
+    appOrigin: env.appOrigin,
+    confirmations: env.confirmations,
+    walletOf,
+    send,
+    hkd,
+    log,
+  });
   for (const art of artworks) {
     await seedArtwork(art);
   }
