@@ -57,6 +57,7 @@ const sale: HoldingSale = {
   onChainId: "1",
   status: "approved",
   votingEnds: new Date("2026-05-01T00:00:00Z"),
+  finalizedAt: new Date("2026-05-01T00:10:00Z"),
   price: HKD(300_000n),
   supplyAtClose: 400n,
   vote: "for",
