@@ -16,7 +16,7 @@ import { AllocationError, CENT } from "./allocate";
 import { readDistributorCall } from "./distributor-call";
 import { DistributionInputError } from "./holders";
 import { distributionTerms, prepareDistribution } from "./prepare";
-import { resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
+import { auditRefusedPlan, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
 import { emitDistributionToClaim } from "@/lib/notifications";
 import { getDistribution, listClaimProofs, listEntitledWallets, recordOnChain } from "./store";
 import type { DistributionKind } from "./tree";
@@ -86,14 +86,12 @@ type PlanArgs = {
 export async function planDistribution(db: Database, args: PlanArgs): Promise<PlannedDistribution | Refused> {
   const result = await planOrRefuse(db, args);
   if (!result.ok)
-    await writeAudit(db, {
-      actor: args.issuer.toLowerCase(),
-      actorRole: "issuer",
+    await auditRefusedPlan(db, {
+      issuer: args.issuer,
+      token: args.token,
       action: "distribution.prepare.refused",
-      subjectType: "token",
-      subjectId: args.token.toLowerCase(),
-      after: {
-        code: result.code,
+      code: result.code,
+      asked: {
         kind: args.kind,
         amount: args.amount.toString(),
         recordBlock: args.recordBlock.toString(),

@@ -2,11 +2,12 @@
  * What an issuer's plan at a record block (a distribution, a sale vote) checks first: the token is the platform's and
  * the caller owns it; the record block ("now": the latest block the indexer has fully recorded, and at most the one
  * before the head, as the contracts want a record block below the block their transaction is mined in) is mined and
- * covered by the indexer's register. Plain module.
+ * covered by the indexer's register; a refused plan is audited. Plain module.
  */
 import { type Address, getAddress, type PublicClient } from "viem";
 import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
+import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { getIndexerCoverage } from "@/lib/indexer/coverage";
 
@@ -46,4 +47,28 @@ export async function resolveRecordBlock(
   if (through === null || through < block) return { ok: false, code: "indexer_behind" };
   const blockTime = Number((await client.getBlock({ blockNumber: block })).timestamp);
   return { ok: true, block, blockTime, headTime: Number(head.timestamp) };
+}
+
+/**
+ * Audits an issuer's refused plan for a token (`action`, with the refusal's code and what was asked), so compliance
+ * sees attempts on tokens the caller does not issue.
+ */
+export async function auditRefusedPlan(
+  db: Database,
+  {
+    issuer,
+    token,
+    action,
+    code,
+    asked,
+  }: { issuer: Address; token: Address; action: string; code: string; asked: object },
+): Promise<void> {
+  await writeAudit(db, {
+    actor: issuer.toLowerCase(),
+    actorRole: "issuer",
+    action,
+    subjectType: "token",
+    subjectId: token.toLowerCase(),
+    after: { code, ...asked },
+  });
 }

@@ -14,9 +14,15 @@ import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
-import { DistributionInputError, readRecordRegister, resolveRecordBlock, tokenOwnerRefusal } from "@/lib/distributions";
+import {
+  auditRefusedPlan,
+  DistributionInputError,
+  readRecordRegister,
+  resolveRecordBlock,
+  tokenOwnerRefusal,
+} from "@/lib/distributions";
 import { readSaleCall } from "./sale-call";
-import { getSale, recordSaleOnChain, saveSale } from "./store";
+import { getSale, recordSaleOnChain, type SaleVoteTerms, saveSale } from "./store";
 import { buildSaleWeights } from "./weights";
 
 export const MIN_VOTING_DAYS = 7;
@@ -102,18 +108,12 @@ export type PlanSaleArgs = {
 export async function planSale(db: Database, args: PlanSaleArgs): Promise<PlannedSale | Refused> {
   const result = await planOrRefuse(db, args);
   if (!result.ok)
-    await writeAudit(db, {
-      actor: args.issuer.toLowerCase(),
-      actorRole: "issuer",
+    await auditRefusedPlan(db, {
+      issuer: args.issuer,
+      token: args.token,
       action: "sale.prepare.refused",
-      subjectType: "token",
-      subjectId: args.token.toLowerCase(),
-      after: {
-        code: result.code,
-        buyer: args.buyer.toLowerCase(),
-        price: args.price.toString(),
-        votingDays: args.votingDays,
-      },
+      code: result.code,
+      asked: { buyer: args.buyer.toLowerCase(), price: args.price.toString(), votingDays: args.votingDays },
     });
   return result;
 }
@@ -221,19 +221,15 @@ async function planOrRefuse(db: Database, a: PlanSaleArgs): Promise<PlannedSale 
 }
 
 /** The `Terms` of `openSale` for a stored sale. */
-export function saleTerms(s: {
-  buyer: string;
-  price: bigint;
-  recordBlock: bigint;
-  supply: bigint;
-  votingEnds: number;
-  quorumBps: number;
-  approvalBps: number;
-  root: string;
-  leafCount: number;
-  offerHash: string;
-  treeHash: string;
-}): SaleTerms {
+export function saleTerms(
+  s: Omit<SaleVoteTerms, "buyer"> & {
+    buyer: string;
+    root: string;
+    leafCount: number;
+    offerHash: string;
+    treeHash: string;
+  },
+): SaleTerms {
   return {
     buyer: getAddress(s.buyer),
     price: s.price,

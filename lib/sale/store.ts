@@ -9,10 +9,11 @@ import { firstRowWhere, insertInChunks } from "@/lib/db/rows";
 import { saleWeights, sales, type SaleRow } from "@/lib/db/schema";
 import type { BuiltSaleWeights } from "./weights";
 
-export type SaleTermsInput = {
-  chainId: number;
-  saleContract: Address;
-  token: Address;
+/**
+ * What the holders vote on: the buyer, the price (payment-token base units), the record block and the supply there
+ * (the quorum's base), the end of the vote and the thresholds.
+ */
+export type SaleVoteTerms = {
   buyer: Address;
   price: bigint;
   recordBlock: bigint;
@@ -21,9 +22,13 @@ export type SaleTermsInput = {
   votingEnds: number;
   quorumBps: number;
   approvalBps: number;
-  offerHash: Hex;
-  offerName: string;
 };
+
+/** A sale vote as the server stores it before it is anchored: where, the terms and the buyer's offer document. */
+export type SaleTermsInput = { chainId: number; saleContract: Address; token: Address } & SaleVoteTerms & {
+    offerHash: Hex;
+    offerName: string;
+  };
 
 export async function saveSale(
   db: Database,
