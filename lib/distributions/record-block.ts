@@ -50,25 +50,23 @@ export async function resolveRecordBlock(
 }
 
 /**
- * Audits an issuer's refused plan for a token (`action`, with the refusal's code and what was asked), so compliance
- * sees attempts on tokens the caller does not issue.
+ * Runs an issuer's plan for a token and audits a refusal (`action`, with the refusal's code and what was asked), so
+ * compliance sees attempts on tokens the caller does not issue.
  */
-export async function auditRefusedPlan(
+export async function auditingRefusal<T extends { ok: true }, C extends string>(
   db: Database,
-  {
-    issuer,
-    token,
-    action,
-    code,
-    asked,
-  }: { issuer: Address; token: Address; action: string; code: string; asked: object },
-): Promise<void> {
-  await writeAudit(db, {
-    actor: issuer.toLowerCase(),
-    actorRole: "issuer",
-    action,
-    subjectType: "token",
-    subjectId: token.toLowerCase(),
-    after: { code, ...asked },
-  });
+  refusal: { issuer: Address; token: Address; action: string; asked: object },
+  plan: () => Promise<T | { ok: false; code: C }>,
+): Promise<T | { ok: false; code: C }> {
+  const result = await plan();
+  if (!result.ok)
+    await writeAudit(db, {
+      actor: refusal.issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: refusal.action,
+      subjectType: "token",
+      subjectId: refusal.token.toLowerCase(),
+      after: { code: result.code, ...refusal.asked },
+    });
+  return result;
 }

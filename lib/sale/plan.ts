@@ -15,7 +15,7 @@ import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import {
-  auditRefusedPlan,
+  auditingRefusal,
   DistributionInputError,
   readRecordRegister,
   resolveRecordBlock,
@@ -105,18 +105,17 @@ export type PlanSaleArgs = {
 };
 
 /** Plans a sale vote (see {@link planOrRefuse}); a refusal is audited too (`sale.prepare.refused`). */
-export async function planSale(db: Database, args: PlanSaleArgs): Promise<PlannedSale | Refused> {
-  const result = await planOrRefuse(db, args);
-  if (!result.ok)
-    await auditRefusedPlan(db, {
+export const planSale = (db: Database, args: PlanSaleArgs): Promise<PlannedSale | Refused> =>
+  auditingRefusal(
+    db,
+    {
       issuer: args.issuer,
       token: args.token,
       action: "sale.prepare.refused",
-      code: result.code,
       asked: { buyer: args.buyer.toLowerCase(), price: args.price.toString(), votingDays: args.votingDays },
-    });
-  return result;
-}
+    },
+    () => planOrRefuse(db, args),
+  );
 
 /** The plain checks of what the issuer typed (no chain read). */
 function termsRefusal(a: PlanSaleArgs): SaleRefusal | null {
