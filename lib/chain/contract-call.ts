@@ -15,18 +15,27 @@ import {
 } from "viem";
 import { type TxRefusal, type VerifiedCall, verifyContractCall } from "./verify-tx";
 
-export async function readContractCallEvents<const A extends Abi, E extends ContractEventName<A>>(args: {
+/** Which signed call to read: its hash and sender, the functions it may call and the events to take from it. */
+export type ContractCallArgs<E extends string> = {
   client: PublicClient;
   txHash: Hex;
   sender: Address;
-  address: Address;
-  abi: A;
   functions: readonly string[];
   eventName: E | E[];
+  /** How long to wait for the receipt (0: it must be mined already). */
   waitMs?: number;
-}): Promise<
-  { ok: true; call: VerifiedCall; events: ParseEventLogsReturnType<A, E, true> } | { ok: false; code: TxRefusal }
-> {
+};
+
+/** A verified call and the contract's events of the kinds asked for in its receipt. */
+export type ContractCallEvents<A extends Abi, E extends ContractEventName<A>> = {
+  ok: true;
+  call: VerifiedCall;
+  events: ParseEventLogsReturnType<A, E, true>;
+};
+
+export async function readContractCallEvents<const A extends Abi, E extends ContractEventName<A>>(
+  args: ContractCallArgs<E> & { address: Address; abi: A },
+): Promise<ContractCallEvents<A, E> | { ok: false; code: TxRefusal }> {
   const verified = await verifyContractCall({
     client: args.client,
     txHash: args.txHash,

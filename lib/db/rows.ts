@@ -21,3 +21,32 @@ export function rowsWhere<T extends PgTable>(
     .orderBy(...orderBy);
   return query as unknown as Promise<T["$inferSelect"][]>;
 }
+
+/** The first row of `table` where `where` holds, in the given order (any one when none is given); null when none. */
+export async function firstRowWhere<T extends PgTable>(
+  db: Database,
+  table: T,
+  where: SQL | undefined,
+  ...orderBy: (AnyPgColumn | SQL | SQL.Aliased)[]
+): Promise<T["$inferSelect"] | null> {
+  const query = db
+    .select()
+    .from(table as PgTable)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(1);
+  const [row] = (await query) as unknown as T["$inferSelect"][];
+  return row ?? null;
+}
+
+/** Rows per insert of {@link insertInChunks}: a few parameters each, well under the bind limit. */
+const INSERT_CHUNK = 2_000;
+
+/** Inserts many rows of `table` (a tree's leaves) in order, a chunk at a time so that no statement binds too much. */
+export async function insertInChunks<T extends PgTable>(
+  db: Database,
+  table: T,
+  rows: readonly T["$inferInsert"][],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(table).values(rows.slice(i, i + INSERT_CHUNK));
+}

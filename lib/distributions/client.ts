@@ -9,9 +9,16 @@ export * from "./kinds";
 export {
   buildWeightTree,
   byWallet,
+  docAddress,
+  docHex32,
   documentExcluded,
+  DocumentExcludedSchema,
+  docUint,
   dumpedTreeRoot,
+  holdersInTreeOrder,
+  publishDocument,
   StandardTreeDumpSchema,
+  sumShares,
   treeProblems,
 } from "./tree";
 export type { ExcludedWallet, WeightTree } from "./tree";

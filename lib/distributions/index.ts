@@ -4,8 +4,9 @@
  */
 export { listWalletClaims, recoveredToWallet } from "./claims";
 export { DistributionInputError, readRecordRegister } from "./holders";
-export { resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
-export { sharesMatchTransferLogs } from "./verify";
+export { auditingRefusal, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
+export { sharesMatchTransferLogs, verificationLines } from "./verify";
+export type { VerifyArgs, VerifyResult } from "./verify";
 export type { RecordRegister } from "./holders";
 export type { DistributionRefusal } from "./issuer";
 export type { LifecycleRefusal } from "./lifecycle";

@@ -16,7 +16,7 @@ import { AllocationError, CENT } from "./allocate";
 import { readDistributorCall } from "./distributor-call";
 import { DistributionInputError } from "./holders";
 import { distributionTerms, prepareDistribution } from "./prepare";
-import { resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
+import { auditingRefusal, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
 import { emitDistributionToClaim } from "@/lib/notifications";
 import { getDistribution, listClaimProofs, listEntitledWallets, recordOnChain } from "./store";
 import type { DistributionKind } from "./tree";
@@ -83,25 +83,22 @@ type PlanArgs = {
  * Plans a distribution (see {@link planOrRefuse}); a refusal is audited too (`distribution.prepare.refused`, with
  * what was asked and why), so compliance sees attempts on tokens the caller does not issue.
  */
-export async function planDistribution(db: Database, args: PlanArgs): Promise<PlannedDistribution | Refused> {
-  const result = await planOrRefuse(db, args);
-  if (!result.ok)
-    await writeAudit(db, {
-      actor: args.issuer.toLowerCase(),
-      actorRole: "issuer",
+export const planDistribution = (db: Database, args: PlanArgs): Promise<PlannedDistribution | Refused> =>
+  auditingRefusal(
+    db,
+    {
+      issuer: args.issuer,
+      token: args.token,
       action: "distribution.prepare.refused",
-      subjectType: "token",
-      subjectId: args.token.toLowerCase(),
-      after: {
-        code: result.code,
+      asked: {
         kind: args.kind,
         amount: args.amount.toString(),
         recordBlock: args.recordBlock.toString(),
         claimDays: args.claimDays,
       },
-    });
-  return result;
-}
+    },
+    () => planOrRefuse(db, args),
+  );
 
 async function planOrRefuse(
   db: Database,

@@ -2,11 +2,12 @@
  * What an issuer's plan at a record block (a distribution, a sale vote) checks first: the token is the platform's and
  * the caller owns it; the record block ("now": the latest block the indexer has fully recorded, and at most the one
  * before the head, as the contracts want a record block below the block their transaction is mined in) is mined and
- * covered by the indexer's register. Plain module.
+ * covered by the indexer's register; a refused plan is audited. Plain module.
  */
 import { type Address, getAddress, type PublicClient } from "viem";
 import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
+import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { getIndexerCoverage } from "@/lib/indexer/coverage";
 
@@ -46,4 +47,26 @@ export async function resolveRecordBlock(
   if (through === null || through < block) return { ok: false, code: "indexer_behind" };
   const blockTime = Number((await client.getBlock({ blockNumber: block })).timestamp);
   return { ok: true, block, blockTime, headTime: Number(head.timestamp) };
+}
+
+/**
+ * Runs an issuer's plan for a token and audits a refusal (`action`, with the refusal's code and what was asked), so
+ * compliance sees attempts on tokens the caller does not issue.
+ */
+export async function auditingRefusal<T extends { ok: true }, C extends string>(
+  db: Database,
+  refusal: { issuer: Address; token: Address; action: string; asked: object },
+  plan: () => Promise<T | { ok: false; code: C }>,
+): Promise<T | { ok: false; code: C }> {
+  const result = await plan();
+  if (!result.ok)
+    await writeAudit(db, {
+      actor: refusal.issuer.toLowerCase(),
+      actorRole: "issuer",
+      action: refusal.action,
+      subjectType: "token",
+      subjectId: refusal.token.toLowerCase(),
+      after: { code: result.code, ...refusal.asked },
+    });
+  return result;
 }

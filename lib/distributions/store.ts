@@ -6,11 +6,9 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
+import { firstRowWhere, insertInChunks } from "@/lib/db/rows";
 import { distributionEntitlements, distributions, type DistributionRow } from "@/lib/db/schema";
 import type { BuiltDistribution, DistributionInput } from "./tree";
-
-/** Rows per insert (6 parameters each, well under the bind limit). */
-const INSERT_CHUNK = 2_000;
 
 export async function saveDistribution(
   db: Database,
@@ -40,24 +38,26 @@ export async function saveDistribution(
       })
       .returning({ id: distributions.id });
     const id = row!.id;
-    for (let i = 0; i < built.entitlements.length; i += INSERT_CHUNK) {
-      await tx.insert(distributionEntitlements).values(
-        built.entitlements.slice(i, i + INSERT_CHUNK).map((e) => ({
-          distributionId: id,
-          leafIndex: e.index,
-          wallet: e.wallet.toLowerCase(),
-          shares: e.shares.toString(),
-          amount: e.amount.toString(),
-          proof: e.proof,
-        })),
-      );
-    }
+    await insertInChunks(
+      tx,
+      distributionEntitlements,
+      built.entitlements.map((e) => ({
+        distributionId: id,
+        leafIndex: e.index,
+        wallet: e.wallet.toLowerCase(),
+        shares: e.shares.toString(),
+        amount: e.amount.toString(),
+        proof: e.proof,
+      })),
+    );
     return id;
   });
 }
 
-/** Records the distributor's id once `createDistribution` is mined (the row must match what was anchored). */
-/** Records the on-chain id once: false when the row already has one (a retried or concurrent record). */
+/**
+ * Records the distributor's id once `createDistribution` is mined (the row must match what was anchored): false when
+ * the row already has one (a retried or concurrent record).
+ */
 export async function recordOnChain(db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<boolean> {
   const rows = await db
     .update(distributions)
@@ -67,28 +67,22 @@ export async function recordOnChain(db: Database, id: string, onChainId: bigint,
   return rows.length === 1;
 }
 
-export async function getDistribution(db: Database, id: string): Promise<DistributionRow | null> {
-  const [row] = await db.select().from(distributions).where(eq(distributions.id, id)).limit(1);
-  return row ?? null;
-}
+export const getDistribution = (db: Database, id: string): Promise<DistributionRow | null> =>
+  firstRowWhere(db, distributions, eq(distributions.id, id));
 
-export async function getDistributionByOnChainId(
+export const getDistributionByOnChainId = (
   db: Database,
   { chainId, distributor, onChainId }: { chainId: number; distributor: Address; onChainId: bigint },
-): Promise<DistributionRow | null> {
-  const [row] = await db
-    .select()
-    .from(distributions)
-    .where(
-      and(
-        eq(distributions.chainId, chainId),
-        eq(distributions.distributor, distributor.toLowerCase()),
-        eq(distributions.onChainId, onChainId.toString()),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
-}
+): Promise<DistributionRow | null> =>
+  firstRowWhere(
+    db,
+    distributions,
+    and(
+      eq(distributions.chainId, chainId),
+      eq(distributions.distributor, distributor.toLowerCase()),
+      eq(distributions.onChainId, onChainId.toString()),
+    ),
+  );
 
 export async function listDistributionsOfToken(db: Database, token: Address): Promise<DistributionRow[]> {
   return db

@@ -93,6 +93,23 @@ export function dumpedTreeRoot(dump: unknown): Hex {
   return tree.root as Hex;
 }
 
+/** The holders with shares at the record block, checksummed, in wallet-address order: the order of the leaves. */
+export const holdersInTreeOrder = (holders: readonly Holding[]): { wallet: Address; balance: bigint }[] =>
+  holders
+    .filter((h) => h.balance > 0n)
+    .map((h) => ({ wallet: getAddress(h.wallet), balance: h.balance }))
+    .sort(byWallet);
+
+/** The shares of some holders together. */
+export const sumShares = (holders: readonly { balance: bigint }[]): bigint =>
+  holders.reduce((s, h) => s + h.balance, 0n);
+
+/** A tree document's exact text (indented JSON, one final newline) and its SHA-256, the `treeHash` anchored on-chain. */
+export function publishDocument(doc: object): { document: string; treeHash: Hex } {
+  const document = JSON.stringify(doc, null, 2) + "\n";
+  return { document, treeHash: sha256Hex(document) };
+}
+
 /** The wallets left out as a tree document lists them: checksummed, shares in decimal, in wallet order. */
 export const documentExcluded = (excluded: readonly ExcludedWallet[] | undefined) =>
   (excluded ?? [])
@@ -124,21 +141,17 @@ export function treeProblems(
 
 /** Builds the entitlements, the tree and the document of a distribution. */
 export function buildDistribution(input: DistributionInput): BuiltDistribution {
-  const holders = input.holders
-    .filter((h) => h.balance > 0n)
-    .map((h) => ({ wallet: getAddress(h.wallet), balance: h.balance }))
-    .sort(byWallet);
+  const holders = holdersInTreeOrder(input.holders);
+  const totalShares = sumShares(holders);
   // The supply at the record block: the holders' shares and the left-out wallets' together.
-  const supply =
-    holders.reduce((s, h) => s + h.balance, 0n) + (input.excluded ?? []).reduce((s, e) => s + e.shares, 0n);
+  const supply = totalShares + (input.excluded ?? []).reduce((s, e) => s + e.shares, 0n);
   const allocation = allocateProRata(holders, input.amount, { unit: CENT, supply });
   const paid = allocation.filter((a) => a.amount > 0n);
   if (paid.length === 0)
     throw new AllocationError("The amount is too small: every holder's share rounds down to 0 cents");
   const tree = buildWeightTree(paid.map((a) => ({ wallet: a.wallet as Address, weight: a.amount })));
   const root = tree.root;
-  const totalShares = holders.reduce((s, h) => s + h.balance, 0n);
-  const doc = {
+  const { document, treeHash } = publishDocument({
     format: DOCUMENT_FORMAT,
     chainId: input.chainId,
     distributor: getAddress(input.distributor),
@@ -160,11 +173,10 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
     },
     holders: allocation.map((a) => ({ wallet: a.wallet, shares: a.balance.toString(), amount: a.amount.toString() })),
     tree: tree.dump,
-  };
-  const document = JSON.stringify(doc, null, 2) + "\n";
+  });
   return {
     root,
-    treeHash: sha256Hex(document),
+    treeHash,
     leafCount: paid.length,
     totalShares,
     document,
@@ -179,38 +191,41 @@ export function buildDistribution(input: DistributionInput): BuiltDistribution {
   };
 }
 
-const uint = z.string().regex(/^\d+$/);
-const addr = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
-const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
+/** A tree document's fields: a whole number in decimal, an address (any case), 32 bytes in lowercase hex. */
+export const docUint = z.string().regex(/^\d+$/);
+export const docAddress = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+export const docHex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
+/** The wallets left out, as {@link documentExcluded} writes them. */
+export const DocumentExcludedSchema = z.array(z.object({ wallet: docAddress, shares: docUint, reason: z.string() }));
 /** OpenZeppelin's `dump()` of a standard tree, as published in a document. */
 export const StandardTreeDumpSchema = z.object({
   format: z.literal("standard-v1"),
   leafEncoding: z.array(z.string()),
-  tree: z.array(hex32),
+  tree: z.array(docHex32),
   values: z.array(z.object({ value: z.array(z.string()), treeIndex: z.number().int() })),
 });
 
 export const DistributionDocumentSchema = z.object({
   format: z.literal(DOCUMENT_FORMAT),
   chainId: z.number().int().positive(),
-  distributor: addr,
-  paymentToken: addr,
-  token: addr,
-  recordBlock: uint,
+  distributor: docAddress,
+  paymentToken: docAddress,
+  token: docAddress,
+  recordBlock: docUint,
   terms: z.object({
     kind: z.enum(DISTRIBUTION_KINDS),
-    amount: uint,
+    amount: docUint,
     claimDeadline: z.number().int().nonnegative(),
-    root: hex32,
+    root: docHex32,
     leafCount: z.number().int().nonnegative(),
   }),
   allocation: z.object({
     rule: z.string(),
-    unit: uint,
-    totalShares: uint,
-    excluded: z.array(z.object({ wallet: addr, shares: uint, reason: z.string() })),
+    unit: docUint,
+    totalShares: docUint,
+    excluded: DocumentExcludedSchema,
   }),
-  holders: z.array(z.object({ wallet: addr, shares: uint, amount: uint })),
+  holders: z.array(z.object({ wallet: docAddress, shares: docUint, amount: docUint })),
   tree: StandardTreeDumpSchema,
 });
 export type DistributionDocument = z.infer<typeof DistributionDocumentSchema>;

@@ -18,6 +18,22 @@ export type VerifyResult = {
   lines: string[];
 };
 
+/**
+ * What a verifier is given: a client of the chain, the exact document text, the contract's id for it and where the
+ * token's Transfer logs start (the deployment's start block).
+ */
+export type VerifyArgs = { client: PublicClient; document: string; onChainId?: bigint | undefined; fromBlock: bigint };
+
+/** A verification's sentences as it goes, ✓ or ✗ each: `result` is ok until a check fails. */
+export function verificationLines(): { result: VerifyResult; say: (good: boolean, line: string) => void } {
+  const result: VerifyResult = { ok: true, lines: [] };
+  const say = (good: boolean, line: string) => {
+    if (!good) result.ok = false;
+    result.lines.push(`${good ? "✓" : "✗"} ${line}`);
+  };
+  return { result, say };
+}
+
 const TRANSFER = artworkShareTokenAbi.find((x) => x.type === "event" && x.name === "Transfer")!;
 /** Blocks per getLogs call (providers cap the range). */
 const LOG_RANGE = 10_000n;
@@ -94,27 +110,16 @@ export async function findOnChainId(
   return hit?.args.id ?? null;
 }
 
+/** Verifies a distribution document; the distributor's id is found from the logs by the document's hash when absent. */
 export async function verifyDistribution({
   client,
   document: text,
   onChainId,
   fromBlock,
-}: {
-  client: PublicClient;
-  /** The exact document text. */
-  document: string;
-  /** The distributor's id; found from the logs by the document's hash when absent. */
-  onChainId?: bigint | undefined;
-  /** Where the token's Transfer logs start (the deployment's start block). */
-  fromBlock: bigint;
-}): Promise<VerifyResult> {
-  const lines: string[] = [];
-  let ok = true;
-  const fail = (line: string) => {
-    ok = false;
-    lines.push(`✗ ${line}`);
-  };
-  const pass = (line: string) => lines.push(`✓ ${line}`);
+}: VerifyArgs): Promise<VerifyResult> {
+  const { result, say } = verificationLines();
+  const fail = (line: string) => say(false, line);
+  const pass = (line: string) => say(true, line);
 
   let check;
   try {
@@ -134,7 +139,7 @@ export async function verifyDistribution({
   const id = onChainId ?? (await findOnChainId(client, { distributor, token, treeHash, fromBlock }).catch(() => null));
   if (id === null || id === undefined) {
     fail(`No distribution on the distributor ${distributor} anchors this document (SHA-256 ${treeHash}).`);
-    return { ok, lines };
+    return result;
   }
   let onChain;
   try {
@@ -146,7 +151,7 @@ export async function verifyDistribution({
     });
   } catch (error) {
     fail(`The distributor has no distribution ${id} (${(error as Error).message.split("\n")[0]}).`);
-    return { ok, lines };
+    return result;
   }
   if (onChain.treeHash.toLowerCase() === treeHash)
     pass(`Its SHA-256 ${treeHash} is the tree hash anchored in distribution ${id}.`);
@@ -167,11 +172,11 @@ export async function verifyDistribution({
     ...doc.holders.map((h) => ({ wallet: h.wallet, shares: h.shares })),
     ...doc.allocation.excluded,
   ]);
-  (shares.ok ? pass : fail)(shares.line);
-  lines.push(
-    ok
+  say(shares.ok, shares.line);
+  result.lines.push(
+    result.ok
       ? `The distribution ${id} matches the chain: anyone can pay out the same entitlements from this document.`
       : `The distribution ${id} does NOT match the chain.`,
   );
-  return { ok, lines };
+  return result;
 }

@@ -8,6 +8,7 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import { getAddress } from "viem";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
+import { firstRowWhere } from "@/lib/db/rows";
 import { type IssuerApplication, issuerApplications } from "@/lib/db/schema";
 import { getWalletOwners } from "@/lib/investors";
 import { type KybDraftInput, missingForSubmission } from "./input";
@@ -35,15 +36,13 @@ type Refusal = {
 };
 
 /** The wallet's latest application (an open one, else its latest rejected one), or null. */
-export async function getApplicationOf(db: Database, { applicant }: { applicant: string }) {
-  const [row] = await db
-    .select()
-    .from(issuerApplications)
-    .where(eq(issuerApplications.applicant, applicant.toLowerCase()))
-    .orderBy(desc(issuerApplications.createdAt))
-    .limit(1);
-  return row ?? null;
-}
+export const getApplicationOf = (db: Database, { applicant }: { applicant: string }) =>
+  firstRowWhere(
+    db,
+    issuerApplications,
+    eq(issuerApplications.applicant, applicant.toLowerCase()),
+    desc(issuerApplications.createdAt),
+  );
 
 /** An application as its applicant may see it: null for anyone else's (the same as one that does not exist). */
 export async function getOwnApplication(db: Database, { id, applicant }: { id: string; applicant: string }) {

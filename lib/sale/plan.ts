@@ -16,9 +16,15 @@ import { writeAudit } from "@/lib/audit";
 import { hktInputValue } from "@/lib/format/date";
 import { notifyHolders } from "@/lib/notifications";
 import type { Database } from "@/lib/db/connect";
-import { DistributionInputError, readRecordRegister, resolveRecordBlock, tokenOwnerRefusal } from "@/lib/distributions";
+import {
+  auditingRefusal,
+  DistributionInputError,
+  readRecordRegister,
+  resolveRecordBlock,
+  tokenOwnerRefusal,
+} from "@/lib/distributions";
 import { readSaleCall } from "./sale-call";
-import { getSale, listSaleVoters, recordSaleOnChain, saveSale } from "./store";
+import { getSale, listSaleVoters, recordSaleOnChain, type SaleVoteTerms, saveSale } from "./store";
 import { buildSaleWeights } from "./weights";
 
 export const MIN_VOTING_DAYS = 7;
@@ -104,24 +110,17 @@ export type PlanSaleArgs = {
 };
 
 /** Plans a sale vote (see {@link planOrRefuse}); a refusal is audited too (`sale.prepare.refused`). */
-export async function planSale(db: Database, args: PlanSaleArgs): Promise<PlannedSale | Refused> {
-  const result = await planOrRefuse(db, args);
-  if (!result.ok)
-    await writeAudit(db, {
-      actor: args.issuer.toLowerCase(),
-      actorRole: "issuer",
+export const planSale = (db: Database, args: PlanSaleArgs): Promise<PlannedSale | Refused> =>
+  auditingRefusal(
+    db,
+    {
+      issuer: args.issuer,
+      token: args.token,
       action: "sale.prepare.refused",
-      subjectType: "token",
-      subjectId: args.token.toLowerCase(),
-      after: {
-        code: result.code,
-        buyer: args.buyer.toLowerCase(),
-        price: args.price.toString(),
-        votingDays: args.votingDays,
-      },
-    });
-  return result;
-}
+      asked: { buyer: args.buyer.toLowerCase(), price: args.price.toString(), votingDays: args.votingDays },
+    },
+    () => planOrRefuse(db, args),
+  );
 
 /** The plain checks of what the issuer typed (no chain read). */
 function termsRefusal(a: PlanSaleArgs): SaleRefusal | null {
@@ -226,19 +225,15 @@ async function planOrRefuse(db: Database, a: PlanSaleArgs): Promise<PlannedSale 
 }
 
 /** The `Terms` of `openSale` for a stored sale. */
-export function saleTerms(s: {
-  buyer: string;
-  price: bigint;
-  recordBlock: bigint;
-  supply: bigint;
-  votingEnds: number;
-  quorumBps: number;
-  approvalBps: number;
-  root: string;
-  leafCount: number;
-  offerHash: string;
-  treeHash: string;
-}): SaleTerms {
+export function saleTerms(
+  s: Omit<SaleVoteTerms, "buyer"> & {
+    buyer: string;
+    root: string;
+    leafCount: number;
+    offerHash: string;
+    treeHash: string;
+  },
+): SaleTerms {
   return {
     buyer: getAddress(s.buyer),
     price: s.price,

@@ -8,6 +8,7 @@ import { type Address, getAddress, type Hex, type PublicClient } from "viem";
 import { artworkSaleAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { Database } from "@/lib/db/connect";
+import { firstRowWhere } from "@/lib/db/rows";
 import { saleStates, type SaleStateRow } from "@/lib/db/schema";
 import { recoveredToWallet } from "@/lib/distributions";
 import { tallyOutcome, voteChoice, type VoteChoice } from "./codes";
@@ -45,12 +46,7 @@ export type TokenSale = {
 
 /** The token's latest sale on-chain as the indexer projected it (null: none was ever opened). */
 export async function loadTokenSale(db: Database, token: Address): Promise<TokenSale | null> {
-  const [s] = await db
-    .select()
-    .from(saleStates)
-    .where(eq(saleStates.token, token.toLowerCase()))
-    .orderBy(desc(saleStates.openedAt))
-    .limit(1);
+  const s = await firstRowWhere(db, saleStates, eq(saleStates.token, token.toLowerCase()), desc(saleStates.openedAt));
   if (!s) return null;
   const server = await getSaleByOnChainId(db, {
     saleContract: s.saleContract as Address,

@@ -5,15 +5,15 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
+import { firstRowWhere, insertInChunks } from "@/lib/db/rows";
 import { saleWeights, sales, type SaleRow } from "@/lib/db/schema";
 import type { BuiltSaleWeights } from "./weights";
 
-const INSERT_CHUNK = 2_000;
-
-export type SaleTermsInput = {
-  chainId: number;
-  saleContract: Address;
-  token: Address;
+/**
+ * What the holders vote on: the buyer, the price (payment-token base units), the record block and the supply there
+ * (the quorum's base), the end of the vote and the thresholds.
+ */
+export type SaleVoteTerms = {
   buyer: Address;
   price: bigint;
   recordBlock: bigint;
@@ -22,9 +22,13 @@ export type SaleTermsInput = {
   votingEnds: number;
   quorumBps: number;
   approvalBps: number;
-  offerHash: Hex;
-  offerName: string;
 };
+
+/** A sale vote as the server stores it before it is anchored: where, the terms and the buyer's offer document. */
+export type SaleTermsInput = { chainId: number; saleContract: Address; token: Address } & SaleVoteTerms & {
+    offerHash: Hex;
+    offerName: string;
+  };
 
 export async function saveSale(
   db: Database,
@@ -54,16 +58,17 @@ export async function saveSale(
       })
       .returning({ id: sales.id });
     const id = row!.id;
-    for (let i = 0; i < built.weights.length; i += INSERT_CHUNK)
-      await tx.insert(saleWeights).values(
-        built.weights.slice(i, i + INSERT_CHUNK).map((w) => ({
-          saleId: id,
-          leafIndex: w.index,
-          wallet: w.wallet.toLowerCase(),
-          weight: w.weight.toString(),
-          proof: w.proof,
-        })),
-      );
+    await insertInChunks(
+      tx,
+      saleWeights,
+      built.weights.map((w) => ({
+        saleId: id,
+        leafIndex: w.index,
+        wallet: w.wallet.toLowerCase(),
+        weight: w.weight.toString(),
+        proof: w.proof,
+      })),
+    );
     return id;
   });
 }
@@ -78,33 +83,22 @@ export async function recordSaleOnChain(db: Database, id: string, onChainId: big
   return rows.length === 1;
 }
 
-export async function getSale(db: Database, id: string): Promise<SaleRow | null> {
-  const [row] = await db.select().from(sales).where(eq(sales.id, id)).limit(1);
-  return row ?? null;
-}
+export const getSale = (db: Database, id: string): Promise<SaleRow | null> =>
+  firstRowWhere(db, sales, eq(sales.id, id));
 
-export async function getSaleByOnChainId(
+export const getSaleByOnChainId = (
   db: Database,
   { saleContract, onChainId }: { saleContract: Address; onChainId: bigint },
-): Promise<SaleRow | null> {
-  const [row] = await db
-    .select()
-    .from(sales)
-    .where(and(eq(sales.saleContract, saleContract.toLowerCase()), eq(sales.onChainId, onChainId.toString())))
-    .limit(1);
-  return row ?? null;
-}
+): Promise<SaleRow | null> =>
+  firstRowWhere(
+    db,
+    sales,
+    and(eq(sales.saleContract, saleContract.toLowerCase()), eq(sales.onChainId, onChainId.toString())),
+  );
 
 /** The latest sale the server prepared for a token (anchored or not). */
-export async function latestSaleOfToken(db: Database, token: Address): Promise<SaleRow | null> {
-  const [row] = await db
-    .select()
-    .from(sales)
-    .where(eq(sales.token, token.toLowerCase()))
-    .orderBy(desc(sales.createdAt))
-    .limit(1);
-  return row ?? null;
-}
+export const latestSaleOfToken = (db: Database, token: Address): Promise<SaleRow | null> =>
+  firstRowWhere(db, sales, eq(sales.token, token.toLowerCase()), desc(sales.createdAt));
 
 export type VoteProof = { saleId: string; index: number; holder: Address; weight: bigint; proof: Hex[] };
 

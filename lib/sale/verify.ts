@@ -5,9 +5,9 @@
  * holder's balance at the record block rebuilt from the token's Transfer logs alone. Plain module: the `verify-sale`
  * script and the tests call it with their own client.
  */
-import { getAddress, type PublicClient } from "viem";
+import { getAddress } from "viem";
 import { artworkSaleAbi } from "@/lib/chain/abis";
-import { sharesMatchTransferLogs } from "@/lib/distributions";
+import { sharesMatchTransferLogs, verificationLines, type VerifyArgs, type VerifyResult } from "@/lib/distributions";
 import { checkSaleDocument } from "./weights";
 
 export async function verifySale({
@@ -15,18 +15,8 @@ export async function verifySale({
   document: text,
   onChainId,
   fromBlock,
-}: {
-  client: PublicClient;
-  document: string;
-  onChainId: bigint;
-  fromBlock: bigint;
-}): Promise<{ ok: boolean; lines: string[] }> {
-  const lines: string[] = [];
-  let ok = true;
-  const say = (good: boolean, line: string) => {
-    if (!good) ok = false;
-    lines.push(`${good ? "✓" : "✗"} ${line}`);
-  };
+}: VerifyArgs & { onChainId: bigint }): Promise<VerifyResult> {
+  const { result, say } = verificationLines();
   let check;
   try {
     check = checkSaleDocument(text);
@@ -50,7 +40,7 @@ export async function verifySale({
     });
   } catch (error) {
     say(false, `The sale contract has no sale ${onChainId} (${(error as Error).message.split("\n")[0]}).`);
-    return { ok, lines };
+    return result;
   }
   say(
     s.treeHash.toLowerCase() === treeHash,
@@ -73,10 +63,10 @@ export async function verifySale({
     ...doc.excluded,
   ]);
   say(shares.ok, shares.line);
-  lines.push(
-    ok
+  result.lines.push(
+    result.ok
       ? `Sale ${onChainId} matches the chain: its voting weights are the register at the record block.`
       : `Sale ${onChainId} does NOT match the chain.`,
   );
-  return { ok, lines };
+  return result;
 }

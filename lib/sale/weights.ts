@@ -8,9 +8,15 @@
 import { type Address, getAddress, type Hex } from "viem";
 import { z } from "zod";
 import {
-  byWallet,
   buildWeightTree,
+  docAddress,
+  docHex32,
   documentExcluded,
+  DocumentExcludedSchema,
+  docUint,
+  holdersInTreeOrder,
+  publishDocument,
+  sumShares,
   treeProblems,
   type ExcludedWallet,
   StandardTreeDumpSchema,
@@ -43,14 +49,11 @@ export type BuiltSaleWeights = {
 };
 
 export function buildSaleWeights(input: SaleWeightsInput): BuiltSaleWeights {
-  const holders = input.holders
-    .filter((h) => h.balance > 0n)
-    .map((h) => ({ wallet: getAddress(h.wallet), weight: h.balance }))
-    .sort(byWallet);
+  const holders = holdersInTreeOrder(input.holders);
   if (holders.length === 0) throw new Error("No holder had shares at the record block");
-  const tree = buildWeightTree(holders);
-  const totalWeight = holders.reduce((s, h) => s + h.weight, 0n);
-  const doc = {
+  // A holder's weight is its shares.
+  const tree = buildWeightTree(holders.map((h) => ({ wallet: h.wallet, weight: h.balance })));
+  const { document, treeHash } = publishDocument({
     format: SALE_DOCUMENT_FORMAT,
     chainId: input.chainId,
     saleContract: getAddress(input.saleContract),
@@ -60,34 +63,30 @@ export function buildSaleWeights(input: SaleWeightsInput): BuiltSaleWeights {
     root: tree.root,
     leafCount: holders.length,
     excluded: documentExcluded(input.excluded),
-    holders: holders.map((h) => ({ wallet: h.wallet, weight: h.weight.toString() })),
+    holders: holders.map((h) => ({ wallet: h.wallet, weight: h.balance.toString() })),
     tree: tree.dump,
-  };
-  const document = JSON.stringify(doc, null, 2) + "\n";
+  });
   return {
     root: tree.root,
-    treeHash: sha256Hex(document),
+    treeHash,
     leafCount: holders.length,
-    totalWeight,
+    totalWeight: sumShares(holders),
     document,
-    weights: holders.map((h, i) => ({ index: i, wallet: h.wallet, weight: h.weight, proof: tree.proofs[i]! })),
+    weights: holders.map((h, i) => ({ index: i, wallet: h.wallet, weight: h.balance, proof: tree.proofs[i]! })),
   };
 }
 
-const uint = z.string().regex(/^\d+$/);
-const addr = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
-const hex32 = z.string().regex(/^0x[0-9a-f]{64}$/);
 export const SaleDocumentSchema = z.object({
   format: z.literal(SALE_DOCUMENT_FORMAT),
   chainId: z.number().int().positive(),
-  saleContract: addr,
-  token: addr,
-  recordBlock: uint,
-  supply: uint,
-  root: hex32,
+  saleContract: docAddress,
+  token: docAddress,
+  recordBlock: docUint,
+  supply: docUint,
+  root: docHex32,
   leafCount: z.number().int().positive(),
-  excluded: z.array(z.object({ wallet: addr, shares: uint, reason: z.string() })),
-  holders: z.array(z.object({ wallet: addr, weight: uint })),
+  excluded: DocumentExcludedSchema,
+  holders: z.array(z.object({ wallet: docAddress, weight: docUint })),
   tree: StandardTreeDumpSchema,
 });
 export type SaleDocument = z.infer<typeof SaleDocumentSchema>;

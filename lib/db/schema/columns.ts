@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   type PgEnum,
   pgTable,
   primaryKey,
@@ -65,6 +66,21 @@ export const ownedRow = <K extends string>(key: K, name: string, owner: () => An
 
 /** When and by whom (a lowercase wallet) a request was decided; both NULL while it waits. */
 export const decision = () => ({ decidedAt: timestamptz("decided_at"), decidedBy: text("decided_by") });
+
+/** Four eyes: the first officer's pre-approval (who, lowercase, and when), before a different officer decides. */
+export const preApproval = () => ({
+  preApprovedBy: text("pre_approved_by"),
+  preApprovedAt: timestamptz("pre_approved_at"),
+});
+
+/** A note an officer left on an application under review. */
+export type ReviewNote = { by: string; at: string; text: string };
+
+/** The officers' working state of an application under review: the ticked checklist items and their notes. */
+export const reviewWorkspace = () => ({
+  checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull().default({}),
+  notes: jsonb("notes").$type<ReviewNote[]>().notNull().default([]),
+});
 
 /**
  * A stored file: its path relative to the files folder, the MIME type detected from its content (magic bytes, never
@@ -140,6 +156,49 @@ export const anchoredTreeConstraints = (
   bytes32Check(`${table}_${anchor.txCheck}_format`, anchor.tx),
   check(`${table}_${anchor.amountCheck}_positive`, sql`${anchor.amount} > 0`),
   check(`${table}_on_chain_with_tx`, sql`(${t.onChainId} IS NULL) = (${anchor.tx} IS NULL)`),
+];
+
+/**
+ * What the server keeps of a Merkle tree it built and then anchored on-chain, before the anchoring transaction's hash:
+ * the exact tree document (JSON text) whose SHA-256 is `tree_hash`, the issuer wallet that built it (lowercase) and
+ * the contract's id for it, set once that transaction is mined.
+ */
+export const anchoredTreeRecord = () => ({
+  document: text("document").notNull(),
+  createdBy: text("created_by").notNull(),
+  onChainId: numeric("on_chain_id"),
+});
+
+const requiredText = (name: string) => text(name).notNull();
+
+/**
+ * The head of the indexer's projection of a record a contract keeps by id (a distribution, a sale), rebuilt from
+ * `chain_events`: the contract (`contractKey`, column `contractName`), the record's id there, its token and the
+ * token's issuer (addresses lowercase).
+ */
+export function projectedRecordHead<K extends string>(contractKey: K, contractName: string) {
+  const contract = { [contractKey]: requiredText(contractName) } as Record<K, ReturnType<typeof requiredText>>;
+  return {
+    ...contract,
+    onChainId: numeric("on_chain_id").notNull(),
+    token: requiredText("token"),
+    issuer: requiredText("issuer"),
+  };
+}
+
+/**
+ * A projected record's keys (`<table>_…`): one row per contract and id, by token; the contract, token, issuer and
+ * `moreAddresses` in lowercase hex.
+ */
+export const projectedRecordConstraints = (
+  table: string,
+  contract: AnyPgColumn,
+  t: { onChainId: AnyPgColumn; token: AnyPgColumn; issuer: AnyPgColumn },
+  ...moreAddresses: AnyPgColumn[]
+) => [
+  primaryKey({ name: `${table}_pk`, columns: [contract, t.onChainId] }),
+  index(`${table}_token_idx`).on(t.token),
+  ...addressChecks(table, contract, t.token, t.issuer, ...moreAddresses),
 ];
 
 /** A leaf of an anchored tree, after its owner's key: its index, the wallet (lowercase) and, last, its proof. */

@@ -7,14 +7,16 @@
  */
 import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { check, index, integer, numeric, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { check, integer, numeric, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import {
-  addressChecks,
   anchoredTreeConstraints,
+  anchoredTreeRecord,
   blockNumber,
   createdAt,
   leafProof,
   ownedBy,
+  projectedRecordConstraints,
+  projectedRecordHead,
   timestamptz,
   treeLeaf,
   treeLeafConstraints,
@@ -24,6 +26,15 @@ import {
 /** The distributor's `Kind`, in its order. */
 export const distributionKind = pgEnum("distribution_kind", ["sale_proceeds", "income", "return_of_capital"]);
 
+/** A distribution's terms, as the server built them and as the distributor holds them. */
+const distributionTerms = () => ({
+  kind: distributionKind("kind").notNull(),
+  /** Payment-token base units, a whole number of cents. */
+  amount: numeric("amount").notNull(),
+  recordBlock: blockNumber("record_block").notNull(),
+  claimDeadline: timestamptz("claim_deadline").notNull(),
+});
+
 export const distributions = pgTable(
   "distributions",
   {
@@ -31,22 +42,14 @@ export const distributions = pgTable(
     chainId: integer("chain_id").notNull(),
     distributor: text("distributor").notNull(),
     token: text("token").notNull(),
-    kind: distributionKind("kind").notNull(),
-    /** Payment-token base units, a whole number of cents. */
-    amount: numeric("amount").notNull(),
-    recordBlock: blockNumber("record_block").notNull(),
-    claimDeadline: timestamptz("claim_deadline").notNull(),
+    ...distributionTerms(),
     root: text("root").notNull(),
     treeHash: text("tree_hash").notNull(),
     leafCount: integer("leaf_count").notNull(),
     /** Shares allocated over (the holders' balances at the record block, excluded wallets left out). */
     totalShares: numeric("total_shares").notNull(),
-    /** The exact tree document (JSON text) whose SHA-256 is `tree_hash`. */
-    document: text("document").notNull(),
-    /** The issuer wallet that built it (lowercase). */
-    createdBy: text("created_by").notNull(),
-    /** The distributor's id, once `createDistribution` is mined. */
-    onChainId: numeric("on_chain_id"),
+    /** The distributor's id is set once `createDistribution` is mined. */
+    ...anchoredTreeRecord(),
     createTxHash: text("create_tx_hash"),
     createdAt: createdAt(),
   },
@@ -91,14 +94,8 @@ export const distributionStatus = pgEnum("distribution_status", ["open", "held",
 export const distributionStates = pgTable(
   "distribution_states",
   {
-    distributor: text("distributor").notNull(),
-    onChainId: numeric("on_chain_id").notNull(),
-    token: text("token").notNull(),
-    issuer: text("issuer").notNull(),
-    kind: distributionKind("kind").notNull(),
-    amount: numeric("amount").notNull(),
-    recordBlock: blockNumber("record_block").notNull(),
-    claimDeadline: timestamptz("claim_deadline").notNull(),
+    ...projectedRecordHead("distributor", "distributor"),
+    ...distributionTerms(),
     treeHash: text("tree_hash").notNull(),
     leafCount: integer("leaf_count").notNull(),
     createdBlock: blockNumber("created_block").notNull(),
@@ -117,10 +114,6 @@ export const distributionStates = pgTable(
     closedAt: timestamptz("closed_at"),
     closeTxHash: text("close_tx_hash"),
   },
-  (t) => [
-    primaryKey({ name: "distribution_states_pk", columns: [t.distributor, t.onChainId] }),
-    index("distribution_states_token_idx").on(t.token),
-    ...addressChecks("distribution_states", t.distributor, t.token, t.issuer, t.heldBy),
-  ],
+  (t) => projectedRecordConstraints("distribution_states", t.distributor, t, t.heldBy),
 );
 export type DistributionStateRow = InferSelectModel<typeof distributionStates>;

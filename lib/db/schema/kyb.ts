@@ -2,7 +2,17 @@
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressChecks, applicationDocumentsTable, createdAt, timestamptz, updatedAt, uuidId } from "./columns";
+import {
+  addressChecks,
+  applicationDocumentsTable,
+  createdAt,
+  preApproval,
+  type ReviewNote,
+  reviewWorkspace,
+  timestamptz,
+  updatedAt,
+  uuidId,
+} from "./columns";
 
 /**
  * The states of an issuer application (lib/kyb/state.ts): draft → submitted → (needs_information ↔ resubmitted) →
@@ -42,7 +52,7 @@ export type KybApplicationData = {
   signatoryWallets?: string[];
   listingPlan?: string;
 };
-export type KybNote = { by: string; at: string; text: string };
+export type KybNote = ReviewNote;
 
 export const issuerApplications = pgTable(
   "issuer_applications",
@@ -58,14 +68,12 @@ export const issuerApplications = pgTable(
     infoResponse: text("info_response"),
     rejectionReason: text("rejection_reason"),
     /** Four eyes: the first officer's pre-approval, then a different officer's approval. */
-    preApprovedBy: text("pre_approved_by"),
-    preApprovedAt: timestamptz("pre_approved_at"),
+    ...preApproval(),
     decidedBy: text("decided_by"),
     decidedAt: timestamptz("decided_at"),
     /** When every signatory wallet was seen holding the issuer role on-chain. */
     activatedAt: timestamptz("activated_at"),
-    checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull().default({}),
-    notes: jsonb("notes").$type<KybNote[]>().notNull().default([]),
+    ...reviewWorkspace(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -2,7 +2,17 @@
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressChecks, applicationDocumentsTable, timestamptz, decision, ownedRow, timestamps } from "./columns";
+import {
+  addressChecks,
+  applicationDocumentsTable,
+  decision,
+  ownedRow,
+  preApproval,
+  type ReviewNote,
+  reviewWorkspace,
+  timestamps,
+  timestamptz,
+} from "./columns";
 import { kycStatus, investors, type KycStatus } from "./people";
 
 // ---------------------------------------------------------------------------------------------
@@ -29,7 +39,7 @@ export type KycApplicationData = {
    */
   disclosures?: { key: string; version: string; acknowledgedAt: string; locale?: string; textSha256?: string }[];
 };
-export type KycNote = { by: string; at: string; text: string };
+export type KycNote = ReviewNote;
 
 /** The statuses of the compliance queue's default view ("open"): waiting on compliance or on the investor. */
 export const KYC_OPEN_STATUSES = [
@@ -58,11 +68,9 @@ export const kycApplications = pgTable(
     infoRequest: text("info_request"),
     infoResponse: text("info_response"),
     /** Four eyes (professional investors): the first officer's pre-approval. */
-    preApprovedBy: text("pre_approved_by"),
-    preApprovedAt: timestamptz("pre_approved_at"),
+    ...preApproval(),
     approvalTxHash: text("approval_tx_hash"),
-    checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull().default({}),
-    notes: jsonb("notes").$type<KycNote[]>().notNull().default([]),
+    ...reviewWorkspace(),
     ...timestamps(),
   },
   (t) => [

@@ -7,20 +7,35 @@
  */
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { check, index, integer, numeric, pgEnum, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { check, integer, numeric, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import {
-  addressChecks,
   anchoredTreeConstraints,
+  anchoredTreeRecord,
   blockNumber,
   bytes32Check,
   createdAt,
   leafProof,
   ownedBy,
+  projectedRecordConstraints,
+  projectedRecordHead,
   timestamptz,
   treeLeaf,
   treeLeafConstraints,
   uuidId,
 } from "./columns";
+
+/** A sale vote's terms, as the server prepared them and as the sale contract holds them. */
+const saleTerms = () => ({
+  buyer: text("buyer").notNull(),
+  /** The price of the whole artwork, payment-token base units, whole cents. */
+  price: numeric("price").notNull(),
+  recordBlock: blockNumber("record_block").notNull(),
+  /** The token's supply at the record block (the quorum's base). */
+  supply: numeric("supply").notNull(),
+  votingEnds: timestamptz("voting_ends").notNull(),
+  quorumBps: integer("quorum_bps").notNull(),
+  approvalBps: integer("approval_bps").notNull(),
+});
 
 export const sales = pgTable(
   "sales",
@@ -30,26 +45,15 @@ export const sales = pgTable(
     /** The ArtworkSale contract (lowercase). */
     saleContract: text("sale_contract").notNull(),
     token: text("token").notNull(),
-    buyer: text("buyer").notNull(),
-    /** The price of the whole artwork, payment-token base units, whole cents. */
-    price: numeric("price").notNull(),
-    recordBlock: blockNumber("record_block").notNull(),
-    /** The token's supply at the record block (the quorum's base). */
-    supply: numeric("supply").notNull(),
-    votingEnds: timestamptz("voting_ends").notNull(),
-    quorumBps: integer("quorum_bps").notNull(),
-    approvalBps: integer("approval_bps").notNull(),
+    ...saleTerms(),
     root: text("root").notNull(),
     treeHash: text("tree_hash").notNull(),
     offerHash: text("offer_hash").notNull(),
     /** The offer document's file name as uploaded (its SHA-256 is `offer_hash`). */
     offerName: text("offer_name").notNull(),
     leafCount: integer("leaf_count").notNull(),
-    /** The exact weights document (JSON text) whose SHA-256 is `tree_hash`. */
-    document: text("document").notNull(),
-    createdBy: text("created_by").notNull(),
-    /** The sale contract's id, once `openSale` is mined. */
-    onChainId: numeric("on_chain_id"),
+    /** The weights document; the sale contract's id is set once `openSale` is mined. */
+    ...anchoredTreeRecord(),
     openTxHash: text("open_tx_hash"),
     createdAt: createdAt(),
   },
@@ -90,17 +94,8 @@ export const saleStatus = pgEnum("sale_status", ["voting", "approved", "rejected
 export const saleStates = pgTable(
   "sale_states",
   {
-    saleContract: text("sale_contract").notNull(),
-    onChainId: numeric("on_chain_id").notNull(),
-    token: text("token").notNull(),
-    issuer: text("issuer").notNull(),
-    buyer: text("buyer").notNull(),
-    price: numeric("price").notNull(),
-    recordBlock: blockNumber("record_block").notNull(),
-    supply: numeric("supply").notNull(),
-    votingEnds: timestamptz("voting_ends").notNull(),
-    quorumBps: integer("quorum_bps").notNull(),
-    approvalBps: integer("approval_bps").notNull(),
+    ...projectedRecordHead("saleContract", "sale_contract"),
+    ...saleTerms(),
     leafCount: integer("leaf_count").notNull(),
     offerHash: text("offer_hash").notNull(),
     treeHash: text("tree_hash").notNull(),
@@ -121,10 +116,6 @@ export const saleStates = pgTable(
     redemptions: integer("redemptions").notNull().default(0),
     sweptAmount: numeric("swept_amount").notNull().default("0"),
   },
-  (t) => [
-    primaryKey({ name: "sale_states_pk", columns: [t.saleContract, t.onChainId] }),
-    index("sale_states_token_idx").on(t.token),
-    ...addressChecks("sale_states", t.saleContract, t.token, t.issuer, t.buyer),
-  ],
+  (t) => projectedRecordConstraints("sale_states", t.saleContract, t, t.buyer),
 );
 export type SaleStateRow = InferSelectModel<typeof saleStates>;
