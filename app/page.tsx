@@ -72,7 +72,7 @@ export default async function CataloguePage({ searchParams }: Props) {
           <ul role="list" className="mt-12 grid gap-x-8 gap-y-14 sm:grid-cols-2 lg:grid-cols-3">
             {items.map((item, i) => (
               <li key={item.slug}>
-                <ArtworkCard item={item} priority={i < 3} />
+                <ArtworkCard item={item} priority={i === 0 ? "first" : i < 3} />
               </li>
             ))}
           </ul>

@@ -126,7 +126,7 @@ export default async function Styleguide() {
         />
         <div className="grid gap-x-8 gap-y-12 sm:grid-cols-2 lg:grid-cols-3">
           {items.map((item, i) => (
-            <ArtworkCard key={item.slug} item={item} priority={i < 3} />
+            <ArtworkCard key={item.slug} item={item} priority={i === 0 ? "first" : i < 3} />
           ))}
         </div>
       </section>

@@ -51,7 +51,8 @@ export function Gallery({ images, labels }: { images: GalleryImage[]; labels: Ga
           alt={current.alt}
           width={current.width}
           height={current.height}
-          priority
+          preload
+          fetchPriority="high"
           sizes="(min-width: 1024px) 60vw, 100vw"
           className="h-auto w-full transition-transform duration-500 group-hover:scale-[1.01]"
         />

@@ -13,8 +13,11 @@ export type ArtworkCardProps = {
   item: CatalogueItem;
   /** Link target; defaults to `/artworks/{slug}`. */
   href?: string;
-  /** Set on the first row of cards (LCP image). */
-  priority?: boolean;
+  /**
+   * The first row of cards: their images are preloaded; "first" (the phone's only card above the fold, the page's
+   * largest image) is also fetched before anything of lower priority.
+   */
+  priority?: boolean | "first";
   /** `sizes` for next/image; defaults suit a 1/2/3-column grid. */
   sizes?: string;
 };
@@ -58,7 +61,8 @@ export function ArtworkCard({ item, href, priority = false, sizes }: ArtworkCard
           alt={item.image.alt}
           width={item.image.width}
           height={item.image.height}
-          priority={priority}
+          preload={Boolean(priority)}
+          fetchPriority={priority === "first" ? "high" : undefined}
           sizes={sizes ?? "(min-width: 1024px) 30vw, (min-width: 640px) 45vw, 92vw"}
           {...(item.image.blurDataURL ? { placeholder: "blur" as const, blurDataURL: item.image.blurDataURL } : {})}
           className="aspect-[4/5] w-full object-cover transition-transform duration-500 ease-out group-hover:scale-[1.02]"
