@@ -72,13 +72,13 @@ async function recordLifecycleCall<E extends LifecycleEvent, T extends object>(
   const matched = entry(read);
   if (!matched) return { ok: false, code: "tx_other_distribution" };
   await auditOnce(db, chain.txHash, async (t) => {
-    const row = await serverRow(t, read.distributor, onChainId);
+    const row = await serverRow(t, read.contract, onChainId);
     await writeAudit(t, {
       actor: sender.toLowerCase(),
       actorRole,
       action: matched.action,
       subjectType: "distribution",
-      subjectId: row?.id ?? `${read.distributor.toLowerCase()}:${onChainId}`,
+      subjectId: row?.id ?? `${read.contract.toLowerCase()}:${onChainId}`,
       after: { onChainId: onChainId.toString(), ...matched.after, token: row?.token ?? null },
       txHash: chain.txHash.toLowerCase(),
     });

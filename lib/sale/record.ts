@@ -59,7 +59,7 @@ export async function recordSaleStep(
       typeof v === "boolean" ? v : typeof v === "string" ? v.toLowerCase() : String(v),
     ]),
   );
-  const row = await getSaleByOnChainId(db, { saleContract: read.saleContract, onChainId: BigInt(onChainId) });
+  const row = await getSaleByOnChainId(db, { saleContract: read.contract, onChainId: BigInt(onChainId) });
   const action = `sale.${a.step}`;
   const already = await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
@@ -75,7 +75,7 @@ export async function recordSaleStep(
       actorRole: ROLE[a.step],
       action,
       subjectType: "sale",
-      subjectId: row?.id ?? `${read.saleContract.toLowerCase()}:${onChainId}`,
+      subjectId: row?.id ?? `${read.contract.toLowerCase()}:${onChainId}`,
       after: { event: event.eventName, ...detail },
       txHash: a.txHash.toLowerCase(),
     });
