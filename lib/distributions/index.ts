@@ -8,6 +8,7 @@ export { auditingRefusal, resolveRecordBlock, tokenOwnerRefusal } from "./record
 export { sharesMatchTransferLogs, verificationLines } from "./verify";
 export type { VerifyArgs, VerifyResult } from "./verify";
 export type { RecordRegister } from "./holders";
+export type { RecordBlockPlanArgs } from "./record-block";
 export type { DistributionRefusal } from "./issuer";
 export type { LifecycleRefusal } from "./lifecycle";
 export {
