@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
-import { firstRowWhere, insertAnchoredTree, setOnChainIdOnce } from "@/lib/db/rows";
+import { firstRowWhere, insertAnchoredTree, rowsWhere, setOnChainIdOnce } from "@/lib/db/rows";
 import { distributionEntitlements, distributions, type DistributionRow } from "@/lib/db/schema";
 import type { BuiltDistribution, DistributionInput } from "./tree";
 
@@ -67,13 +67,8 @@ export const getDistributionByOnChainId = (
     ),
   );
 
-export async function listDistributionsOfToken(db: Database, token: Address): Promise<DistributionRow[]> {
-  return db
-    .select()
-    .from(distributions)
-    .where(eq(distributions.token, token.toLowerCase()))
-    .orderBy(desc(distributions.createdAt));
-}
+export const listDistributionsOfToken = (db: Database, token: Address): Promise<DistributionRow[]> =>
+  rowsWhere(db, distributions, eq(distributions.token, token.toLowerCase()), desc(distributions.createdAt));
 
 export type ClaimProof = {
   distributionId: string;
