@@ -3,7 +3,7 @@
  * server anchors (head and leaves, then its on-chain id). Plain module (no `server-only`): domain modules of the
  * worker and the tests use it.
  */
-import { and, eq, isNull, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./connect";
 
@@ -38,6 +38,16 @@ export async function firstRowWhere<T extends PgTable>(
     .limit(1);
   const [row] = (await query) as unknown as T["$inferSelect"][];
   return row ?? null;
+}
+
+/** Whether any row of `table` matches `where` (an existence check: no row is read). */
+export async function anyRowWhere(db: Database, table: PgTable, where: SQL | undefined): Promise<boolean> {
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Rows per insert of {@link insertInChunks}: a few parameters each, well under the bind limit. */

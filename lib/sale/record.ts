@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog } from "@/lib/db/schema";
 import { readSaleCall, type SaleFunction } from "./sale-call";
@@ -64,11 +65,11 @@ export async function recordSaleStep(
   const already = await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     await lockForTransaction(t, `${action}:${a.txHash.toLowerCase()}`);
-    const [existing] = await t
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.txHash, a.txHash.toLowerCase())))
-      .limit(1);
+    const existing = await anyRowWhere(
+      t,
+      auditLog,
+      and(eq(auditLog.action, action), eq(auditLog.txHash, a.txHash.toLowerCase())),
+    );
     if (existing) return true;
     await writeAudit(t, {
       actor: a.wallet.toLowerCase(),
