@@ -4,7 +4,7 @@
  */
 export { listWalletClaims, recoveredToWallet } from "./claims";
 export { DistributionInputError, readRecordRegister } from "./holders";
-export { auditingRefusal, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
+export { auditingRefusal, PREVIEW_ROWS, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
 export { sharesMatchTransferLogs, verificationLines } from "./verify";
 export type { VerifyArgs, VerifyResult } from "./verify";
 export type { RecordRegister } from "./holders";

@@ -16,7 +16,13 @@ import { AllocationError, CENT } from "./allocate";
 import { readDistributorCall } from "./distributor-call";
 import { DistributionInputError } from "./holders";
 import { distributionTerms, prepareDistribution } from "./prepare";
-import { auditingRefusal, type RecordBlockPlanArgs, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
+import {
+  auditingRefusal,
+  PREVIEW_ROWS,
+  type RecordBlockPlanArgs,
+  resolveRecordBlock,
+  tokenOwnerRefusal,
+} from "./record-block";
 import { emitDistributionToClaim } from "@/lib/notifications";
 import { getDistribution, listClaimProofs, listEntitledWallets, recordOnChain } from "./store";
 import type { DistributionKind } from "./tree";
@@ -61,9 +67,6 @@ export type PlannedDistribution = {
   /** Wallets left out, with why: platform contracts (by name) and holders whose part is under one cent. */
   leftOut: { wallet: Address; shares: bigint; reason: "platform" | "token" | "under_a_cent"; contract?: string }[];
 };
-
-/** Rows of the preview the plan returns (a larger register is summed up and published in the tree document). */
-export const PREVIEW_ROWS = 500;
 
 type PlanArgs = RecordBlockPlanArgs & {
   kind: DistributionKind;

@@ -59,6 +59,9 @@ export type RecordBlockPlanArgs = {
   recordBlock: bigint | "now";
 };
 
+/** Rows of the preview a plan returns (a larger register is summed up and published in the tree document). */
+export const PREVIEW_ROWS = 500;
+
 /**
  * Runs an issuer's plan for a token and audits a refusal (`action`, with the refusal's code and what was asked), so
  * compliance sees attempts on tokens the caller does not issue.

@@ -18,6 +18,7 @@ import { notifyHolders } from "@/lib/notifications";
 import type { Database } from "@/lib/db/connect";
 import {
   auditingRefusal,
+  PREVIEW_ROWS,
   type RecordBlockPlanArgs,
   DistributionInputError,
   readRecordRegister,
@@ -71,8 +72,6 @@ export type SaleTerms = {
   offerHash: Hex;
   treeHash: Hex;
 };
-
-export const PREVIEW_ROWS = 500;
 
 /** Where the portal serves a sale's weights document (the URI anchored on-chain with its SHA-256). */
 export const weightsDocumentPath = (id: string) => `/api/sales/${id}/weights`;
