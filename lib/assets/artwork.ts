@@ -1,13 +1,13 @@
 import "server-only";
 
 import { cache } from "react";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { getAddress, type Address, type Hex } from "viem";
 import { getDb, schema } from "@/lib/db";
 import { artworkShareTokenAbi, hKDStablecoinAbi, primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import { getServerEnv } from "@/lib/env";
-import { isListingDocument } from "@/lib/issuer";
+import { getListingDocuments } from "@/lib/issuer";
 import { hashStoredFile } from "@/lib/storage";
 import type { OfferingView } from "@/lib/catalogue/client";
 import { documentNameToBytes32, documentView, verifyDocument, type ArtworkDocumentView } from "./documents";
@@ -47,11 +47,7 @@ export const getArtworkPage = cache(async ({ slug }: { slug: string }): Promise<
   const [artwork] = await db.select().from(schema.artworks).where(eq(schema.artworks.slug, slug)).limit(1);
   if (!artwork || !artwork.tokenAddress) return null;
   const [docs, offerings] = await Promise.all([
-    db
-      .select()
-      .from(schema.artworkDocuments)
-      .where(and(eq(schema.artworkDocuments.artworkId, artwork.id), isListingDocument))
-      .orderBy(asc(schema.artworkDocuments.createdAt)),
+    getListingDocuments(db, { artworkId: artwork.id }),
     db
       .select()
       .from(schema.offerings)

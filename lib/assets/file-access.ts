@@ -10,6 +10,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { type ArtworkStatus, artworkDocuments, artworks, artworkUpdates } from "@/lib/db/schema";
 
 export const PUBLIC_LISTING_STATUSES: readonly ArtworkStatus[] = ["approved", "deployed", "offering", "trading"];
@@ -56,16 +57,14 @@ export async function listingOfDocument(db: Database, { id }: { id: string }): P
     .limit(1);
   if (!row) return null;
   // Update documents are listed in their update's `document_ids`; one whose update is unpublished is not public.
-  const [pending] = await db
-    .select({ id: artworkUpdates.id })
-    .from(artworkUpdates)
-    .where(
-      and(
-        isNull(artworkUpdates.publishedAt),
-        sql`${artworkUpdates.documentIds} @> ${JSON.stringify([id.toLowerCase()])}::jsonb`,
-      ),
-    )
-    .limit(1);
+  const pending = await anyRowWhere(
+    db,
+    artworkUpdates,
+    and(
+      isNull(artworkUpdates.publishedAt),
+      sql`${artworkUpdates.documentIds} @> ${JSON.stringify([id.toLowerCase()])}::jsonb`,
+    ),
+  );
   return pending ? { ...row, unpublished: true } : row;
 }
 

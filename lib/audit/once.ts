@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { inLockedTransaction } from "@/lib/db/locks";
 import { auditLog } from "@/lib/db/schema";
 
@@ -14,11 +15,11 @@ export function auditTxOnce<T>(
   write: (t: Database) => Promise<T>,
 ): Promise<T | { ok: false; code: "already_recorded" }> {
   return inLockedTransaction(db, lock, async (t) => {
-    const [already] = await t
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.txHash, txHash), inArray(auditLog.action, [...actions])))
-      .limit(1);
+    const already = await anyRowWhere(
+      t,
+      auditLog,
+      and(eq(auditLog.txHash, txHash), inArray(auditLog.action, [...actions])),
+    );
     if (already) return { ok: false as const, code: "already_recorded" as const };
     return write(t);
   });

@@ -51,3 +51,16 @@ export async function readContractCallEvents<const A extends Abi, E extends Cont
   });
   return { ok: true, call: verified.call, events };
 }
+
+/**
+ * {@link readContractCallEvents} on a platform contract that may not be deployed on this chain: `missing` as the
+ * refusal when `address` is unset, else the call and its events with the contract's address (`contract`).
+ */
+export async function readDeployedContractCall<const A extends Abi, E extends ContractEventName<A>, M extends string>(
+  args: ContractCallArgs<E>,
+  { address, abi, missing }: { address: Address | undefined; abi: A; missing: M },
+): Promise<(ContractCallEvents<A, E> & { contract: Address }) | { ok: false; code: M | TxRefusal }> {
+  if (!address) return { ok: false, code: missing };
+  const read = await readContractCallEvents({ ...args, address, abi });
+  return read.ok ? { ...read, contract: address } : read;
+}

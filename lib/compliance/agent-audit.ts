@@ -13,6 +13,7 @@ import { categoryFromCode } from "@/lib/assets/client";
 import type { AuditInput } from "@/lib/audit";
 import { artworkShareTokenAbi, identityRegistryAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { auditLog, walletLinkRequests } from "@/lib/db/schema";
 import { applyRegistryChange, getInvestorByOnChainId, investorIdOfWallet } from "@/lib/investors";
 
@@ -311,21 +312,17 @@ export async function syncRegistryChange(
       kind: "linkWallet",
       onChainId: a.investorId,
       wallet: a.wallet,
-      signed: async (investorId, wallet) => {
-        const [signed] = await db
-          .select({ id: walletLinkRequests.id })
-          .from(walletLinkRequests)
-          .where(
-            and(
-              eq(walletLinkRequests.investorId, investorId),
-              eq(walletLinkRequests.newWallet, wallet),
-              isNotNull(walletLinkRequests.newSignature),
-              inArray(walletLinkRequests.status, ["submitted", "linked"]),
-            ),
-          )
-          .limit(1);
-        return !!signed;
-      },
+      signed: (investorId, wallet) =>
+        anyRowWhere(
+          db,
+          walletLinkRequests,
+          and(
+            eq(walletLinkRequests.investorId, investorId),
+            eq(walletLinkRequests.newWallet, wallet),
+            isNotNull(walletLinkRequests.newSignature),
+            inArray(walletLinkRequests.status, ["submitted", "linked"]),
+          ),
+        ),
     });
   } else if (fn === "unlinkWallet" && typeof a.wallet === "string") {
     await applyRegistryChange(db, { kind: "unlinkWallet", wallet: a.wallet });

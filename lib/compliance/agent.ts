@@ -13,6 +13,7 @@ import { artworkShareTokenAbi, enforcementDeskAbi, identityRegistryAbi, marketAb
 import { getDeployments, getPublicClient } from "@/lib/chain/server";
 import { type AllowedCall, callRefusal, verifyUserTx } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { auditLog } from "@/lib/db/schema";
 import {
   agentAuditInput,
@@ -272,11 +273,11 @@ export async function recordAgentTx(
   db: Database,
   { tx, txHash, actor, reason, ip }: AgentTxRecord,
 ): Promise<{ ok: true; auditId: number } | { ok: false; code: "already_recorded" }> {
-  const [existing] = await db
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(and(eq(auditLog.txHash, txHash.toLowerCase()), eq(auditLog.actor, actor.toLowerCase())))
-    .limit(1);
+  const existing = await anyRowWhere(
+    db,
+    auditLog,
+    and(eq(auditLog.txHash, txHash.toLowerCase()), eq(auditLog.actor, actor.toLowerCase())),
+  );
   if (existing) return { ok: false, code: "already_recorded" };
   const entry = await agentAuditInput(db, { tx, txHash, actor, reason, ip });
   // The off-chain copy follows the registry in the same transaction as the audit entry.

@@ -17,6 +17,7 @@ import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import { type Address, type Chain, getAddress, type Hex, type PublicClient, type Transport } from "viem";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { chainEvents, indexerCursor } from "@/lib/db/schema";
 import {
   agentAuditInput,
@@ -94,21 +95,19 @@ async function syncRegistryEvents(
       sync.key === "wallet"
         ? ["WalletLinked", "WalletUnlinked"]
         : ["InvestorUpdated", "InvestorRemoved", "InvestorRegistered"];
-    const [later] = await db
-      .select({ id: chainEvents.id })
-      .from(chainEvents)
-      .where(
-        and(
-          eq(chainEvents.contract, registry),
-          inArray(chainEvents.eventName, names),
-          sql`${chainEvents.args}->>${sync.key} = ${value}`,
-          or(
-            gt(chainEvents.blockNumber, blockNumber),
-            and(eq(chainEvents.blockNumber, blockNumber), gt(chainEvents.logIndex, e.logIndex)),
-          ),
+    const later = await anyRowWhere(
+      db,
+      chainEvents,
+      and(
+        eq(chainEvents.contract, registry),
+        inArray(chainEvents.eventName, names),
+        sql`${chainEvents.args}->>${sync.key} = ${value}`,
+        or(
+          gt(chainEvents.blockNumber, blockNumber),
+          and(eq(chainEvents.blockNumber, blockNumber), gt(chainEvents.logIndex, e.logIndex)),
         ),
-      )
-      .limit(1);
+      ),
+    );
     if (later) continue;
     const args = Object.fromEntries(Object.entries(e.args).map(([k, v]) => [k, typeof v === "number" ? String(v) : v]));
     await syncRegistryChange(db, sync.fn, args);

@@ -14,6 +14,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
 import { isNotFound, type TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog, chainEvents, distributionEntitlements, distributions } from "@/lib/db/schema";
 import { argIn, recordedEvents } from "@/lib/indexer/recorded";
@@ -162,11 +163,11 @@ export async function recordClaim(
     const t = tx as unknown as Database;
     // One record per transaction, even when two requests record it at once.
     await lockForTransaction(t, `distribution.claim:${txHash.toLowerCase()}`);
-    const [existing] = await t
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "distribution.claim"), eq(auditLog.txHash, txHash.toLowerCase())))
-      .limit(1);
+    const existing = await anyRowWhere(
+      t,
+      auditLog,
+      and(eq(auditLog.action, "distribution.claim"), eq(auditLog.txHash, txHash.toLowerCase())),
+    );
     if (existing) return true;
     await writeAudit(t, {
       actor: wallet.toLowerCase(),

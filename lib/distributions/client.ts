@@ -19,6 +19,7 @@ export {
   publishDocument,
   StandardTreeDumpSchema,
   sumShares,
+  treeDocumentHead,
   treeProblems,
 } from "./tree";
-export type { ExcludedWallet, WeightTree } from "./tree";
+export type { DocumentCheck, ExcludedWallet, WeightTree } from "./tree";

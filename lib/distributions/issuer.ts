@@ -16,7 +16,13 @@ import { AllocationError, CENT } from "./allocate";
 import { readDistributorCall } from "./distributor-call";
 import { DistributionInputError } from "./holders";
 import { distributionTerms, prepareDistribution } from "./prepare";
-import { auditingRefusal, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
+import {
+  auditingRefusal,
+  PREVIEW_ROWS,
+  type RecordBlockPlanArgs,
+  resolveRecordBlock,
+  tokenOwnerRefusal,
+} from "./record-block";
 import { emitDistributionToClaim } from "@/lib/notifications";
 import { getDistribution, listClaimProofs, listEntitledWallets, recordOnChain } from "./store";
 import type { DistributionKind } from "./tree";
@@ -62,18 +68,10 @@ export type PlannedDistribution = {
   leftOut: { wallet: Address; shares: bigint; reason: "platform" | "token" | "under_a_cent"; contract?: string }[];
 };
 
-/** Rows of the preview the plan returns (a larger register is summed up and published in the tree document). */
-export const PREVIEW_ROWS = 500;
-
-type PlanArgs = {
-  client: PublicClient;
-  deployments: Deployments;
-  issuer: Address;
-  token: Address;
+type PlanArgs = RecordBlockPlanArgs & {
   kind: DistributionKind;
   /** Payment-token base units. */
   amount: bigint;
-  recordBlock: bigint | "now";
   claimDays: number;
   /** Where the document will be served, given the server's id. */
   treeURI: (id: string) => string;
@@ -86,9 +84,8 @@ type PlanArgs = {
 export const planDistribution = (db: Database, args: PlanArgs): Promise<PlannedDistribution | Refused> =>
   auditingRefusal(
     db,
+    args,
     {
-      issuer: args.issuer,
-      token: args.token,
       action: "distribution.prepare.refused",
       asked: {
         kind: args.kind,
@@ -97,7 +94,7 @@ export const planDistribution = (db: Database, args: PlanArgs): Promise<PlannedD
         claimDays: args.claimDays,
       },
     },
-    () => planOrRefuse(db, args),
+    planOrRefuse,
   );
 
 async function planOrRefuse(

@@ -11,6 +11,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog, distributions, distributionStates, type DistributionStateRow } from "@/lib/db/schema";
 import { readDistributorCall } from "./distributor-call";
@@ -72,13 +73,13 @@ async function recordLifecycleCall<E extends LifecycleEvent, T extends object>(
   const matched = entry(read);
   if (!matched) return { ok: false, code: "tx_other_distribution" };
   await auditOnce(db, chain.txHash, async (t) => {
-    const row = await serverRow(t, read.distributor, onChainId);
+    const row = await serverRow(t, read.contract, onChainId);
     await writeAudit(t, {
       actor: sender.toLowerCase(),
       actorRole,
       action: matched.action,
       subjectType: "distribution",
-      subjectId: row?.id ?? `${read.distributor.toLowerCase()}:${onChainId}`,
+      subjectId: row?.id ?? `${read.contract.toLowerCase()}:${onChainId}`,
       after: { onChainId: onChainId.toString(), ...matched.after, token: row?.token ?? null },
       txHash: chain.txHash.toLowerCase(),
     });
@@ -98,14 +99,8 @@ async function auditOnce(db: Database, txHash: Hex, write: (t: Database) => Prom
   });
 }
 
-async function audited(db: Database, txHash: Hex): Promise<boolean> {
-  const [row] = await db
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(and(eq(auditLog.txHash, txHash.toLowerCase()), like(auditLog.action, "distribution.%")))
-    .limit(1);
-  return row !== undefined;
-}
+const audited = (db: Database, txHash: Hex): Promise<boolean> =>
+  anyRowWhere(db, auditLog, and(eq(auditLog.txHash, txHash.toLowerCase()), like(auditLog.action, "distribution.%")));
 
 async function serverRow(db: Database, distributor: Address, onChainId: bigint) {
   const [row] = await db

@@ -49,23 +49,37 @@ export async function resolveRecordBlock(
   return { ok: true, block, blockTime, headTime: Number(head.timestamp) };
 }
 
+/** What an issuer's plan at a record block is given: the chain, the platform's contracts, the caller and the token. */
+export type RecordBlockPlanArgs = {
+  client: PublicClient;
+  deployments: Deployments;
+  issuer: Address;
+  token: Address;
+  /** "now", or the block the issuer typed. */
+  recordBlock: bigint | "now";
+};
+
+/** Rows of the preview a plan returns (a larger register is summed up and published in the tree document). */
+export const PREVIEW_ROWS = 500;
+
 /**
  * Runs an issuer's plan for a token and audits a refusal (`action`, with the refusal's code and what was asked), so
  * compliance sees attempts on tokens the caller does not issue.
  */
-export async function auditingRefusal<T extends { ok: true }, C extends string>(
+export async function auditingRefusal<A extends RecordBlockPlanArgs, T extends { ok: true }, C extends string>(
   db: Database,
-  refusal: { issuer: Address; token: Address; action: string; asked: object },
-  plan: () => Promise<T | { ok: false; code: C }>,
+  args: A,
+  refusal: { action: string; asked: object },
+  plan: (db: Database, args: A) => Promise<T | { ok: false; code: C }>,
 ): Promise<T | { ok: false; code: C }> {
-  const result = await plan();
+  const result = await plan(db, args);
   if (!result.ok)
     await writeAudit(db, {
-      actor: refusal.issuer.toLowerCase(),
+      actor: args.issuer.toLowerCase(),
       actorRole: "issuer",
       action: refusal.action,
       subjectType: "token",
-      subjectId: refusal.token.toLowerCase(),
+      subjectId: args.token.toLowerCase(),
       after: { code: result.code, ...refusal.asked },
     });
   return result;

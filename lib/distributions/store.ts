@@ -3,10 +3,10 @@
  * (tables `distributions`, `distribution_entitlements`). Plain module: the server, scripts and tests call it with
  * their database.
  */
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
-import { firstRowWhere, insertInChunks } from "@/lib/db/rows";
+import { firstRowWhere, insertAnchoredTree, rowsWhere, setOnChainIdOnce } from "@/lib/db/rows";
 import { distributionEntitlements, distributions, type DistributionRow } from "@/lib/db/schema";
 import type { BuiltDistribution, DistributionInput } from "./tree";
 
@@ -18,10 +18,11 @@ export async function saveDistribution(
     createdBy,
   }: { input: Omit<DistributionInput, "holders" | "excluded">; built: BuiltDistribution; createdBy: Address },
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(distributions)
-      .values({
+  return insertAnchoredTree(
+    db,
+    {
+      table: distributions,
+      values: {
         chainId: input.chainId,
         distributor: input.distributor.toLowerCase(),
         token: input.token.toLowerCase(),
@@ -29,43 +30,25 @@ export async function saveDistribution(
         amount: input.amount.toString(),
         recordBlock: input.recordBlock,
         claimDeadline: new Date(input.claimDeadline * 1000),
-        root: built.root,
-        treeHash: built.treeHash,
-        leafCount: built.leafCount,
         totalShares: built.totalShares.toString(),
-        document: built.document,
-        createdBy: createdBy.toLowerCase(),
-      })
-      .returning({ id: distributions.id });
-    const id = row!.id;
-    await insertInChunks(
-      tx,
-      distributionEntitlements,
-      built.entitlements.map((e) => ({
-        distributionId: id,
-        leafIndex: e.index,
-        wallet: e.wallet.toLowerCase(),
-        shares: e.shares.toString(),
-        amount: e.amount.toString(),
-        proof: e.proof,
-      })),
-    );
-    return id;
-  });
+      },
+      tree: built,
+      createdBy,
+    },
+    {
+      table: distributionEntitlements,
+      of: built.entitlements,
+      values: (e, id) => ({ distributionId: id, shares: e.shares.toString(), amount: e.amount.toString() }),
+    },
+  );
 }
 
 /**
  * Records the distributor's id once `createDistribution` is mined (the row must match what was anchored): false when
  * the row already has one (a retried or concurrent record).
  */
-export async function recordOnChain(db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<boolean> {
-  const rows = await db
-    .update(distributions)
-    .set({ onChainId: onChainId.toString(), createTxHash: txHash.toLowerCase() })
-    .where(and(eq(distributions.id, id), isNull(distributions.onChainId)))
-    .returning({ id: distributions.id });
-  return rows.length === 1;
-}
+export const recordOnChain = (db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<boolean> =>
+  setOnChainIdOnce(db, distributions, id, { onChainId: onChainId.toString(), createTxHash: txHash.toLowerCase() });
 
 export const getDistribution = (db: Database, id: string): Promise<DistributionRow | null> =>
   firstRowWhere(db, distributions, eq(distributions.id, id));
@@ -84,13 +67,8 @@ export const getDistributionByOnChainId = (
     ),
   );
 
-export async function listDistributionsOfToken(db: Database, token: Address): Promise<DistributionRow[]> {
-  return db
-    .select()
-    .from(distributions)
-    .where(eq(distributions.token, token.toLowerCase()))
-    .orderBy(desc(distributions.createdAt));
-}
+export const listDistributionsOfToken = (db: Database, token: Address): Promise<DistributionRow[]> =>
+  rowsWhere(db, distributions, eq(distributions.token, token.toLowerCase()), desc(distributions.createdAt));
 
 export type ClaimProof = {
   distributionId: string;

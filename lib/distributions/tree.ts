@@ -205,13 +205,18 @@ export const StandardTreeDumpSchema = z.object({
   values: z.array(z.object({ value: z.array(z.string()), treeIndex: z.number().int() })),
 });
 
-export const DistributionDocumentSchema = z.object({
-  format: z.literal(DOCUMENT_FORMAT),
+/** What every anchored tree document names first: its format, the chain, the share token and the record block. */
+export const treeDocumentHead = <F extends string>(format: F) => ({
+  format: z.literal(format),
   chainId: z.number().int().positive(),
-  distributor: docAddress,
-  paymentToken: docAddress,
   token: docAddress,
   recordBlock: docUint,
+});
+
+export const DistributionDocumentSchema = z.object({
+  ...treeDocumentHead(DOCUMENT_FORMAT),
+  distributor: docAddress,
+  paymentToken: docAddress,
   terms: z.object({
     kind: z.enum(DISTRIBUTION_KINDS),
     amount: docUint,
@@ -230,10 +235,11 @@ export const DistributionDocumentSchema = z.object({
 });
 export type DistributionDocument = z.infer<typeof DistributionDocumentSchema>;
 
-export type DocumentCheck = {
-  document: DistributionDocument;
+/** A tree document read back and checked on its own (a distribution's by default, a sale's weights). */
+export type DocumentCheck<D = DistributionDocument> = {
+  document: D;
   treeHash: Hex;
-  /** The root of the tree rebuilt from the document's holders (allocation recomputed from their shares). */
+  /** The root of the tree rebuilt from the document's holders (a distribution's allocation recomputed first). */
   rebuiltRoot: Hex;
   /** What in the document does not hold together (empty when all does). */
   problems: string[];

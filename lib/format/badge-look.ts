@@ -12,3 +12,9 @@ export const reviewStageLooks = {
   submitted: { tone: "accent", icon: "clock" },
   approved: { tone: "success", icon: "check" },
 } as const satisfies Record<string, BadgeLook>;
+
+/** An officer's decisions on an application (a person's KYC, a company's KYB) look the same on either. */
+export const applicationDecisionLooks = {
+  needs_information: { tone: "warn", icon: "warn" },
+  rejected: { tone: "danger", icon: "error" },
+} as const satisfies Record<string, BadgeLook>;

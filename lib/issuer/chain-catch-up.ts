@@ -9,6 +9,7 @@ import { getAddress, type Hex } from "viem";
 import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { getDeployments } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
+import { rowsWhere } from "@/lib/db/rows";
 import {
   type Artwork,
   type ListingTransaction,
@@ -146,16 +147,13 @@ export async function getStepTxs(
 }
 
 /** Confirmed transactions of a listing by kind, oldest first: the console shows each step's hash. */
-export async function getConfirmedTxs(
-  db: Database,
-  { artworkId }: { artworkId: string },
-): Promise<ListingTransaction[]> {
-  return db
-    .select()
-    .from(listingTransactions)
-    .where(and(eq(listingTransactions.artworkId, artworkId), eq(listingTransactions.status, "confirmed")))
-    .orderBy(listingTransactions.createdAt);
-}
+export const getConfirmedTxs = (db: Database, { artworkId }: { artworkId: string }): Promise<ListingTransaction[]> =>
+  rowsWhere(
+    db,
+    listingTransactions,
+    and(eq(listingTransactions.artworkId, artworkId), eq(listingTransactions.status, "confirmed")),
+    listingTransactions.createdAt,
+  );
 
 /** Where the listing stands on the chain (token, offering, documents anchored), read for its issuer's console. */
 export function readListingProgress(

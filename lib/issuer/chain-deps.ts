@@ -9,6 +9,7 @@ import type { Address, Hex, PublicClient, Transaction } from "viem";
 import { artworkShareTokenAbi, primaryOfferingAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { AllowedCall } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { type Artwork, type ListingTxKind, listingTransactions, offerings } from "@/lib/db/schema";
 import { ListingError } from "./listing-core";
 
@@ -89,14 +90,8 @@ export function checkSameStep(
 }
 
 /** Whether the listing's offering is recorded already. */
-export async function hasOffering(db: Database, artworkId: string): Promise<boolean> {
-  const [offered] = await db
-    .select({ id: offerings.id })
-    .from(offerings)
-    .where(eq(offerings.artworkId, artworkId))
-    .limit(1);
-  return !!offered;
-}
+export const hasOffering = (db: Database, artworkId: string): Promise<boolean> =>
+  anyRowWhere(db, offerings, eq(offerings.artworkId, artworkId));
 
 /** The listing's transactions still waiting to be mined. */
 export function pendingTxs(db: Database, artworkId: string) {

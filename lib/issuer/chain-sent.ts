@@ -9,6 +9,7 @@ import { getAddress, type Hex } from "viem";
 import { writeAudit } from "@/lib/audit";
 import { decodeCall } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { type Artwork, type ListingTransaction, listingTransactions } from "@/lib/db/schema";
 import {
   AUDIT_ACTIONS,
@@ -71,17 +72,15 @@ export async function recordSentTx(
     const [current] = await byHash(tx, hash);
     checkSameStep(current, listing.id, kind);
     if (current && current.status !== "failed") return current;
-    const [waiting] = await tx
-      .select({ id: listingTransactions.id })
-      .from(listingTransactions)
-      .where(
-        and(
-          eq(listingTransactions.artworkId, listing.id),
-          eq(listingTransactions.kind, kind),
-          eq(listingTransactions.status, "pending"),
-        ),
-      )
-      .limit(1);
+    const waiting = await anyRowWhere(
+      tx,
+      listingTransactions,
+      and(
+        eq(listingTransactions.artworkId, listing.id),
+        eq(listingTransactions.kind, kind),
+        eq(listingTransactions.status, "pending"),
+      ),
+    );
     if (waiting) throw new ListingError("tx_already_pending");
     const details = kind === "deploy" ? { metadataHash: listing.metadataHash } : { token: listing.tokenAddress };
     const values = {

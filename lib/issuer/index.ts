@@ -11,6 +11,7 @@ export {
   createListing,
   deleteListing,
   getListingById,
+  getListingDocuments,
   isEditable,
   latestAppraisal,
   removeListingDocument,

@@ -6,6 +6,7 @@ import { ActionError } from "@/lib/actions/errors";
 import type { AuditInput } from "@/lib/audit";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { rowsWhere } from "@/lib/db/rows";
 import { type Artwork, type ArtworkDocument, artworkDocuments, artworks } from "@/lib/db/schema";
 import type { UploadRefusal } from "./content";
 import { isListingDocument } from "./update-documents";
@@ -63,16 +64,13 @@ export async function getOwnedListing(
   return row;
 }
 
-export async function getListingDocuments(
-  db: Database,
-  { artworkId }: { artworkId: string },
-): Promise<ArtworkDocument[]> {
-  return db
-    .select()
-    .from(artworkDocuments)
-    .where(and(eq(artworkDocuments.artworkId, artworkId), isListingDocument))
-    .orderBy(asc(artworkDocuments.createdAt));
-}
+export const getListingDocuments = (db: Database, { artworkId }: { artworkId: string }): Promise<ArtworkDocument[]> =>
+  rowsWhere(
+    db,
+    artworkDocuments,
+    and(eq(artworkDocuments.artworkId, artworkId), isListingDocument),
+    asc(artworkDocuments.createdAt),
+  );
 
 /** The audit entry of a change to a listing, made by its issuer's wallet. */
 export function listingEntry(

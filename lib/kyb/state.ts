@@ -12,25 +12,12 @@
  * issuer role on the share token factory (granted by the platform admin from /admin).
  */
 import type { KybDocumentKind, KybStatus } from "@/lib/db/schema";
-import { type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
-import { isReviewDecision, reviewDecision } from "@/lib/kyc/client";
+import { applicationDecisionLooks, type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
+import { isReviewDecision, reviewDecision, type ReviewDecisionError, type ReviewDecisionEvent } from "@/lib/kyc/client";
 
-export type KybEvent =
-  | { type: "submit" }
-  | { type: "request_information" }
-  | { type: "reject" }
-  | { type: "pre_approve"; actor: string }
-  | { type: "approve"; actor: string }
-  | { type: "activate" };
+export type KybEvent = { type: "submit" } | ReviewDecisionEvent | { type: "activate" };
 
-export type KybTransitionError =
-  | "not_editable"
-  | "not_reviewable"
-  | "needs_pre_approval"
-  | "same_officer"
-  | "already_pre_approved"
-  | "review_incomplete"
-  | "not_approved";
+export type KybTransitionError = "not_editable" | "not_reviewable" | ReviewDecisionError | "not_approved";
 
 /** The reviewer's checks; every one ticked before anyone pre-approves or approves. */
 export const KYB_CHECKLIST = [
@@ -108,9 +95,8 @@ export function kybTransition(app: KybMachineInput, event: KybEvent): KybTransit
 /** How each status looks as a badge (the applicant's page, the queue, the admin console). */
 export const kybLooks: Record<KybStatus, BadgeLook> = {
   ...reviewStageLooks,
+  ...applicationDecisionLooks,
   resubmitted: { tone: "accent", icon: "clock" },
-  needs_information: { tone: "warn", icon: "warn" },
   approved: { tone: "accent", icon: "clock" },
   active: { tone: "success", icon: "check" },
-  rejected: { tone: "danger", icon: "error" },
 };

@@ -13,28 +13,14 @@
  */
 import type { InvestorCategory, KycStatus } from "@/lib/db/schema";
 import { isReviewComplete, type ReviewReadiness } from "./review";
-import { isReviewDecision, reviewDecision } from "./four-eyes";
+import { isReviewDecision, reviewDecision, type ReviewDecisionError, type ReviewDecisionEvent } from "./four-eyes";
 
 export { needsTwoAgents } from "./four-eyes";
 
-export type KycEvent =
-  | { type: "submit" }
-  | { type: "start_review" }
-  | { type: "request_information" }
-  | { type: "pre_approve"; actor: string }
-  | { type: "approve"; actor: string }
-  | { type: "reject" }
-  | { type: "expire" };
+export type KycEvent = { type: "submit" } | { type: "start_review" } | ReviewDecisionEvent | { type: "expire" };
 
 export type KycTransitionError =
-  | "already_submitted"
-  | "not_editable"
-  | "invalid_transition"
-  | "needs_pre_approval"
-  | "same_officer"
-  | "already_pre_approved"
-  | "not_expired"
-  | "review_incomplete";
+  "already_submitted" | "not_editable" | "invalid_transition" | ReviewDecisionError | "not_expired";
 
 export type KycMachineInput = {
   status: KycStatus;

@@ -1,4 +1,4 @@
-import { type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
+import { applicationDecisionLooks, type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
 import type { KycStatus } from "./types";
 
 /**
@@ -7,8 +7,7 @@ import type { KycStatus } from "./types";
  */
 export const kycLooks: Record<KycStatus, BadgeLook> = {
   ...reviewStageLooks,
+  ...applicationDecisionLooks,
   in_review: { tone: "accent", icon: "info" },
-  needs_information: { tone: "warn", icon: "warn" },
-  rejected: { tone: "danger", icon: "error" },
   expired: { tone: "danger", icon: "clock" },
 };

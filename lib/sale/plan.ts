@@ -18,6 +18,8 @@ import { notifyHolders } from "@/lib/notifications";
 import type { Database } from "@/lib/db/connect";
 import {
   auditingRefusal,
+  PREVIEW_ROWS,
+  type RecordBlockPlanArgs,
   DistributionInputError,
   readRecordRegister,
   resolveRecordBlock,
@@ -71,8 +73,6 @@ export type SaleTerms = {
   treeHash: Hex;
 };
 
-export const PREVIEW_ROWS = 500;
-
 /** Where the portal serves a sale's weights document (the URI anchored on-chain with its SHA-256). */
 export const weightsDocumentPath = (id: string) => `/api/sales/${id}/weights`;
 
@@ -91,17 +91,12 @@ export type PlannedSale = {
   leftOut: { wallet: Address; shares: bigint; reason: string }[];
 };
 
-export type PlanSaleArgs = {
-  client: PublicClient;
-  deployments: Deployments;
-  issuer: Address;
-  token: Address;
+export type PlanSaleArgs = RecordBlockPlanArgs & {
   buyer: Address;
   /** Payment-token base units, whole cents. */
   price: bigint;
   offerHash: Hex;
   offerName: string;
-  recordBlock: bigint | "now";
   votingDays: number;
   quorumBps: number;
   approvalBps: number;
@@ -113,13 +108,12 @@ export type PlanSaleArgs = {
 export const planSale = (db: Database, args: PlanSaleArgs): Promise<PlannedSale | Refused> =>
   auditingRefusal(
     db,
+    args,
     {
-      issuer: args.issuer,
-      token: args.token,
       action: "sale.prepare.refused",
       asked: { buyer: args.buyer.toLowerCase(), price: args.price.toString(), votingDays: args.votingDays },
     },
-    () => planOrRefuse(db, args),
+    planOrRefuse,
   );
 
 /** The plain checks of what the issuer typed (no chain read). */

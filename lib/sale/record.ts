@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Deployments } from "@/lib/chain/deployments";
 import type { TxRefusal } from "@/lib/chain/verify-tx";
 import type { Database } from "@/lib/db/connect";
+import { anyRowWhere } from "@/lib/db/rows";
 import { lockForTransaction } from "@/lib/db/locks";
 import { auditLog } from "@/lib/db/schema";
 import { readSaleCall, type SaleFunction } from "./sale-call";
@@ -59,23 +60,23 @@ export async function recordSaleStep(
       typeof v === "boolean" ? v : typeof v === "string" ? v.toLowerCase() : String(v),
     ]),
   );
-  const row = await getSaleByOnChainId(db, { saleContract: read.saleContract, onChainId: BigInt(onChainId) });
+  const row = await getSaleByOnChainId(db, { saleContract: read.contract, onChainId: BigInt(onChainId) });
   const action = `sale.${a.step}`;
   const already = await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     await lockForTransaction(t, `${action}:${a.txHash.toLowerCase()}`);
-    const [existing] = await t
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.txHash, a.txHash.toLowerCase())))
-      .limit(1);
+    const existing = await anyRowWhere(
+      t,
+      auditLog,
+      and(eq(auditLog.action, action), eq(auditLog.txHash, a.txHash.toLowerCase())),
+    );
     if (existing) return true;
     await writeAudit(t, {
       actor: a.wallet.toLowerCase(),
       actorRole: ROLE[a.step],
       action,
       subjectType: "sale",
-      subjectId: row?.id ?? `${read.saleContract.toLowerCase()}:${onChainId}`,
+      subjectId: row?.id ?? `${read.contract.toLowerCase()}:${onChainId}`,
       after: { event: event.eventName, ...detail },
       txHash: a.txHash.toLowerCase(),
     });

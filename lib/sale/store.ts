@@ -2,10 +2,10 @@
  * The server's record of the sale votes it prepared: terms, weights document and every holder's weight with its proof
  * (tables `sales`, `sale_weights`). Plain module: the server, scripts and tests call it with their database.
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { type Address, getAddress, type Hex } from "viem";
 import type { Database } from "@/lib/db/connect";
-import { firstRowWhere, insertInChunks } from "@/lib/db/rows";
+import { firstRowWhere, insertAnchoredTree, setOnChainIdOnce } from "@/lib/db/rows";
 import { saleWeights, sales, type SaleRow } from "@/lib/db/schema";
 import type { BuiltSaleWeights } from "./weights";
 
@@ -34,10 +34,11 @@ export async function saveSale(
   db: Database,
   { input, built, createdBy }: { input: SaleTermsInput; built: BuiltSaleWeights; createdBy: Address },
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(sales)
-      .values({
+  return insertAnchoredTree(
+    db,
+    {
+      table: sales,
+      values: {
         chainId: input.chainId,
         saleContract: input.saleContract.toLowerCase(),
         token: input.token.toLowerCase(),
@@ -48,40 +49,19 @@ export async function saveSale(
         votingEnds: new Date(input.votingEnds * 1000),
         quorumBps: input.quorumBps,
         approvalBps: input.approvalBps,
-        root: built.root,
-        treeHash: built.treeHash,
         offerHash: input.offerHash.toLowerCase(),
         offerName: input.offerName,
-        leafCount: built.leafCount,
-        document: built.document,
-        createdBy: createdBy.toLowerCase(),
-      })
-      .returning({ id: sales.id });
-    const id = row!.id;
-    await insertInChunks(
-      tx,
-      saleWeights,
-      built.weights.map((w) => ({
-        saleId: id,
-        leafIndex: w.index,
-        wallet: w.wallet.toLowerCase(),
-        weight: w.weight.toString(),
-        proof: w.proof,
-      })),
-    );
-    return id;
-  });
+      },
+      tree: built,
+      createdBy,
+    },
+    { table: saleWeights, of: built.weights, values: (w, id) => ({ saleId: id, weight: w.weight.toString() }) },
+  );
 }
 
 /** Records the sale contract's id once: false when the row already has one (a retried or concurrent record). */
-export async function recordSaleOnChain(db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<boolean> {
-  const rows = await db
-    .update(sales)
-    .set({ onChainId: onChainId.toString(), openTxHash: txHash.toLowerCase() })
-    .where(and(eq(sales.id, id), isNull(sales.onChainId)))
-    .returning({ id: sales.id });
-  return rows.length === 1;
-}
+export const recordSaleOnChain = (db: Database, id: string, onChainId: bigint, txHash: Hex): Promise<boolean> =>
+  setOnChainIdOnce(db, sales, id, { onChainId: onChainId.toString(), openTxHash: txHash.toLowerCase() });
 
 export const getSale = (db: Database, id: string): Promise<SaleRow | null> =>
   firstRowWhere(db, sales, eq(sales.id, id));

@@ -18,8 +18,10 @@ import {
   publishDocument,
   sumShares,
   treeProblems,
+  type DocumentCheck,
   type ExcludedWallet,
   StandardTreeDumpSchema,
+  treeDocumentHead,
 } from "@/lib/distributions/client";
 import { sha256Hex } from "@/lib/format/hash";
 
@@ -77,11 +79,8 @@ export function buildSaleWeights(input: SaleWeightsInput): BuiltSaleWeights {
 }
 
 export const SaleDocumentSchema = z.object({
-  format: z.literal(SALE_DOCUMENT_FORMAT),
-  chainId: z.number().int().positive(),
+  ...treeDocumentHead(SALE_DOCUMENT_FORMAT),
   saleContract: docAddress,
-  token: docAddress,
-  recordBlock: docUint,
   supply: docUint,
   root: docHex32,
   leafCount: z.number().int().positive(),
@@ -95,12 +94,7 @@ export type SaleDocument = z.infer<typeof SaleDocumentSchema>;
  * Reads a weights document and checks it holds together: the tree rebuilt from its holders has the root written, and
  * the dumped tree is that tree. Throws when the text is not a weights document at all.
  */
-export function checkSaleDocument(text: string): {
-  document: SaleDocument;
-  treeHash: Hex;
-  rebuiltRoot: Hex;
-  problems: string[];
-} {
+export function checkSaleDocument(text: string): DocumentCheck<SaleDocument> {
   const document = SaleDocumentSchema.parse(JSON.parse(text));
   const rebuilt = buildSaleWeights({
     chainId: document.chainId,
