@@ -14,7 +14,7 @@
  * one-time re-read of older history after an event-set upgrade needs a node that still has the state of those blocks
  * (an archive node, or anvil).
  */
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Address, Chain, ContractFunctionParameters, Hex, PublicClient, Transport } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
@@ -166,41 +166,50 @@ export async function readRegisterSnapshots({
 /** Wallet snapshots per INSERT statement. */
 const WALLET_ROWS = 5_000;
 
-const excluded = (column: string): SQL => sql.raw(`excluded.${column}`);
-
 /** Writes snapshots (a re-read of the same block replaces its rows). */
 export async function writeRegisterSnapshots(tx: Database, snapshots: RegisterSnapshots): Promise<void> {
-  for (let i = 0; i < snapshots.tokens.length; i += 500)
-    await tx
-      .insert(tokenStates)
-      .values(snapshots.tokens.slice(i, i + 500))
-      .onConflictDoUpdate({
-        target: [tokenStates.token, tokenStates.blockNumber],
-        set: {
-          totalSupply: excluded("total_supply"),
-          holderCount: excluded("holder_count"),
-          holderWalletCount: excluded("holder_wallet_count"),
-          paused: excluded("paused"),
-          maxHolders: excluded("max_holders"),
-        },
-      });
-  // A catch-up writes a row per wallet a trade touches: one statement of column arrays (`unnest`) per WALLET_ROWS rows,
-  // whose size and building cost do not grow with eight parameters per row.
-  for (let i = 0; i < snapshots.wallets.length; i += WALLET_ROWS) {
-    const rows = snapshots.wallets.slice(i, i + WALLET_ROWS);
-    const column = <T>(f: (r: TokenWalletStateRow) => T) => sql.param(rows.map(f));
+  // One statement of column arrays (`unnest`) per WALLET_ROWS rows, as the wallets' below: a catch-up writes a row per
+  // token and block, and a VALUES list costs the query builder and the driver a parameter per field.
+  for (let i = 0; i < snapshots.tokens.length; i += WALLET_ROWS) {
+    const rows = snapshots.tokens.slice(i, i + WALLET_ROWS);
+    const column = <T>(f: (r: TokenStateRow) => T) => sql.param(rows.map(f));
     await tx.execute(sql`
-      INSERT INTO ${tokenWalletStates} (token, wallet, block_number, balance, frozen, frozen_amount, lots, investor_id)
+      INSERT INTO ${tokenStates} (token, block_number, total_supply, holder_count, holder_wallet_count, paused, max_holders)
       SELECT * FROM unnest(
         ${column((r) => r.token)}::text[],
-        ${column((r) => r.wallet)}::text[],
         ${column((r) => r.blockNumber.toString())}::bigint[],
-        ${column((r) => r.balance)}::numeric[],
-        ${column((r) => r.frozen)}::boolean[],
-        ${column((r) => r.frozenAmount)}::numeric[],
-        ${column((r) => JSON.stringify(r.lots))}::jsonb[],
-        ${column((r) => r.investorId)}::text[]
+        ${column((r) => r.totalSupply)}::numeric[],
+        ${column((r) => r.holderCount)}::integer[],
+        ${column((r) => r.holderWalletCount)}::integer[],
+        ${column((r) => r.paused)}::boolean[],
+        ${column((r) => r.maxHolders)}::integer[]
       )
+      ON CONFLICT (token, block_number) DO UPDATE SET
+        total_supply = excluded.total_supply,
+        holder_count = excluded.holder_count,
+        holder_wallet_count = excluded.holder_wallet_count,
+        paused = excluded.paused,
+        max_holders = excluded.max_holders`);
+  }
+  // A catch-up writes a row per wallet a trade touches: one statement per WALLET_ROWS rows, its rows in one JSON
+  // document (the driver sends one string, where eight array literals cost it an escaped element per field).
+  for (let i = 0; i < snapshots.wallets.length; i += WALLET_ROWS) {
+    const rows = snapshots.wallets
+      .slice(i, i + WALLET_ROWS)
+      .map((r) => [
+        r.token,
+        r.wallet,
+        r.blockNumber.toString(),
+        r.balance,
+        r.frozen,
+        r.frozenAmount,
+        r.lots,
+        r.investorId,
+      ]);
+    await tx.execute(sql`
+      INSERT INTO ${tokenWalletStates} (token, wallet, block_number, balance, frozen, frozen_amount, lots, investor_id)
+      SELECT r->>0, r->>1, (r->>2)::bigint, (r->>3)::numeric, (r->>4)::boolean, (r->>5)::numeric, r->6, r->>7
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
       ON CONFLICT (token, wallet, block_number) DO UPDATE SET
         balance = excluded.balance,
         frozen = excluded.frozen,

@@ -157,8 +157,15 @@ async function writeLiveBatch(opts: IndexerOptions, name: string, cursor: Cursor
     const now = await readCursor(tx, name);
     if ((now?.blockNumber ?? null) !== (cursor?.blockNumber ?? null)) throw new IndexerConflictError();
     const n = await recordBatch(tx, opts, batch, { kind: "live", through: to });
-    const keep = [...blocks.entries()].map(([blockNumber, b]) => ({ name, blockNumber, blockHash: b.hash }));
-    if (keep.length) await tx.insert(indexerBlocks).values(keep).onConflictDoNothing();
+    // One statement of column arrays (`unnest`): a catch-up's batch keeps up to a chunk of blocks.
+    const keep = [...blocks.entries()];
+    if (keep.length)
+      await tx.execute(sql`
+        INSERT INTO ${indexerBlocks} (name, block_number, block_hash)
+        SELECT ${name}::text, * FROM unnest(
+          ${sql.param(keep.map(([n]) => n.toString()))}::bigint[], ${sql.param(keep.map(([, b]) => b.hash))}::text[]
+        )
+        ON CONFLICT DO NOTHING`);
     await tx
       .delete(indexerBlocks)
       .where(and(eq(indexerBlocks.name, name), sql`${indexerBlocks.blockNumber} < ${to - KEPT_BLOCKS}`));

@@ -39,33 +39,46 @@ export class IndexerConflictError extends Error {
   }
 }
 
-/** Events per INSERT: one statement of ten array parameters, whatever the number of rows. */
+/** Events per INSERT: one statement of one JSON parameter, whatever the number of rows. */
 const EVENTS_PER_STATEMENT = 5_000;
 
 /**
- * Inserts events into `chain_events` as one statement of column arrays (`unnest`): the statement's size and the
- * work of building it do not grow with the rows' parameters (a multi-row VALUES list has ten per row). An event
- * already recorded (same transaction hash and log index) is skipped; returns the keys of the rows inserted.
+ * Inserts events into `chain_events` as one statement whose rows come in one JSON document (an array of rows, each
+ * row an array of the columns, `args` as it is): the driver sends one string built by `JSON.stringify`, where ten
+ * array literals cost it an escaped element per field (and `args` a JSON text inside each). An event already
+ * recorded (same transaction hash and log index) is skipped. Returns "all" when every event was new (a catch-up: one
+ * row comes back, not a key per event), else the keys (`txHash:logIndex`) of the rows inserted.
  */
-async function insertEvents(tx: Database, events: readonly IndexedEvent[]): Promise<Set<string>> {
-  const column = <T>(f: (e: IndexedEvent) => T) => sql.param(events.map(f));
+async function insertEvents(tx: Database, events: readonly IndexedEvent[]): Promise<"all" | Set<string>> {
+  const rows = events.map((e) => [
+    e.blockNumber.toString(),
+    e.blockHash,
+    e.blockTime.toISOString(),
+    e.txHash,
+    e.logIndex,
+    e.contract,
+    e.eventName,
+    e.args,
+    e.token,
+    e.orderId,
+  ]);
+  // The keys are aggregated only when some event was already there (a CASE branch's subquery runs only if taken).
   const res = await tx.execute(sql`
-    INSERT INTO ${chainEvents} (block_number, block_hash, block_time, tx_hash, log_index, contract, event_name, args, token, order_id)
-    SELECT * FROM unnest(
-      ${column((e) => e.blockNumber.toString())}::bigint[],
-      ${column((e) => e.blockHash)}::text[],
-      ${column((e) => e.blockTime.toISOString())}::timestamptz[],
-      ${column((e) => e.txHash)}::text[],
-      ${column((e) => e.logIndex)}::integer[],
-      ${column((e) => e.contract)}::text[],
-      ${column((e) => e.eventName)}::text[],
-      ${column((e) => JSON.stringify(e.args))}::jsonb[],
-      ${column((e) => e.token)}::text[],
-      ${column((e) => e.orderId)}::numeric[]
-    )
-    ON CONFLICT DO NOTHING
-    RETURNING tx_hash, log_index`);
-  return new Set((res.rows as { tx_hash: string; log_index: number }[]).map((r) => `${r.tx_hash}:${r.log_index}`));
+    WITH inserted AS (
+      INSERT INTO ${chainEvents} (block_number, block_hash, block_time, tx_hash, log_index, contract, event_name, args,
+        token, order_id)
+      SELECT (r->>0)::bigint, r->>1, (r->>2)::timestamptz, r->>3, (r->>4)::integer, r->>5, r->>6, r->7, r->>8,
+        (r->>9)::numeric
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
+      ON CONFLICT DO NOTHING
+      RETURNING tx_hash, log_index
+    ), counted AS (SELECT count(*)::integer AS n FROM inserted)
+    SELECT n, CASE WHEN n < ${events.length}::integer
+      THEN (SELECT coalesce(string_agg(tx_hash || ':' || log_index, ','), '') FROM inserted) END AS keys
+    FROM counted`);
+  const [row] = res.rows as { n: number; keys: string | null }[];
+  if (Number(row!.n) === events.length) return "all";
+  return new Set(row!.keys ? row!.keys.split(",") : []);
 }
 
 /**
@@ -82,8 +95,7 @@ export async function recordBatch(
   for (let i = 0; i < batch.events.length; i += EVENTS_PER_STATEMENT) {
     const part = batch.events.slice(i, i + EVENTS_PER_STATEMENT);
     const keys = await insertEvents(tx, part);
-    // Each key is in the part once: all of them inserted means every event of the part is new.
-    if (keys.size === part.length) for (const e of part) inserted.push(e);
+    if (keys === "all") for (const e of part) inserted.push(e);
     else for (const e of part) if (keys.has(`${e.txHash}:${e.logIndex}`)) inserted.push(e);
   }
   for (const p of opts.setup.projections) {

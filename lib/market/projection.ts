@@ -5,6 +5,7 @@
  */
 import { getAbiItem } from "viem";
 import { gt, inArray, lt, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { marketAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
 import { artworks, chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
@@ -22,10 +23,17 @@ const orderEvent = (name: "OrderPlaced" | "OrderFilled" | "OrderCancelled") => (
   ...(name === "OrderPlaced" ? { token: "arg" as const } : {}),
 });
 
-/** Rows per INSERT statement (of column arrays: 13 parameters whatever the number of rows). */
+/** Rows per INSERT statement (of one JSON parameter whatever the number of rows). */
 const ROWS = 5_000;
 /** Orders refreshed per pass of `refreshOrders`. */
 const ORDERS_PER_PASS = 10_000;
+
+/**
+ * `column` is one of `ids`, as one array parameter: a catch-up refreshes thousands of orders per batch, and an IN list
+ * of as many parameters costs drizzle's builder, the driver and PostgreSQL's parser a node per id.
+ */
+const anyOrder = (column: AnyPgColumn, ids: readonly string[]) =>
+  sql`${column} = ANY(${sql.param([...ids])}::numeric[])`;
 
 const orderIdsOf = (events: readonly IndexedEvent[]) => [
   ...new Set(events.map((e) => e.orderId).filter((id): id is string => id !== null)),
@@ -49,7 +57,7 @@ type LatestEvents = { events: readonly IndexedEvent[]; through: bigint };
  * orders' events outside its blocks are read back from the record (a catch-up need not re-read what it just wrote).
  */
 async function orderEvents(tx: Database, orderIds: readonly string[], latest?: LatestEvents) {
-  const ids = inArray(chainEvents.orderId, [...orderIds]);
+  const ids = anyOrder(chainEvents.orderId, orderIds);
   if (!latest?.events.length) return recordedEvents(tx, ids);
   const first = latest.events.reduce((m, e) => (e.blockNumber < m ? e.blockNumber : m), latest.through);
   const wanted = new Set(orderIds);
@@ -66,11 +74,11 @@ async function refreshOrderSlice(tx: Database, orderIds: readonly string[], late
     list.push(e);
     byOrder.set(e.orderId!, list);
   }
-  await tx.delete(marketTrades).where(inArray(marketTrades.orderId, [...orderIds]));
+  await tx.delete(marketTrades).where(anyOrder(marketTrades.orderId, orderIds));
   const orderRows: (typeof marketOrders.$inferInsert)[] = [];
   const tradeRows: (typeof marketTrades.$inferInsert)[] = [];
   const gone = orderIds.filter((id) => !byOrder.get(id)?.some((e) => e.eventName === "OrderPlaced"));
-  if (gone.length) await tx.delete(marketOrders).where(inArray(marketOrders.orderId, gone));
+  if (gone.length) await tx.delete(marketOrders).where(anyOrder(marketOrders.orderId, gone));
   for (const [orderId, list] of byOrder) {
     const placed = list.find((e) => e.eventName === "OrderPlaced");
     if (!placed) continue;
@@ -120,37 +128,58 @@ async function refreshOrderSlice(tx: Database, orderIds: readonly string[], late
       expiresAt: placed.args.expiresAt === undefined ? null : new Date(Number(placed.args.expiresAt) * 1000),
     });
   }
-  // A catch-up refreshes thousands of orders per batch: one statement of column arrays (`unnest`) per ROWS rows.
+  // A catch-up refreshes thousands of orders per batch: one statement per ROWS rows, its rows in one JSON document
+  // (the driver sends one string, where an array literal per column costs it an escaped element per field).
   for (let i = 0; i < orderRows.length; i += ROWS) {
-    const rows = orderRows.slice(i, i + ROWS);
-    const column = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+    const rows = orderRows
+      .slice(i, i + ROWS)
+      .map((r) => [
+        r.orderId,
+        r.token,
+        r.maker,
+        r.side,
+        r.price,
+        r.size,
+        r.filled,
+        r.cancelled,
+        r.status,
+        r.placedBlock.toString(),
+        r.placedTx,
+        r.placedAt.toISOString(),
+        r.expiresAt?.toISOString() ?? null,
+      ]);
     await tx.execute(sql`
       INSERT INTO ${marketOrders} (order_id, token, maker, side, price, size, filled, cancelled, status, placed_block,
         placed_tx, placed_at, expires_at)
-      SELECT * FROM unnest(
-        ${column((r) => r.orderId)}::numeric[], ${column((r) => r.token)}::text[], ${column((r) => r.maker)}::text[],
-        ${column((r) => r.side)}::text[], ${column((r) => r.price)}::numeric[], ${column((r) => r.size)}::numeric[],
-        ${column((r) => r.filled)}::numeric[], ${column((r) => r.cancelled)}::numeric[],
-        ${column((r) => r.status)}::text[], ${column((r) => r.placedBlock.toString())}::bigint[],
-        ${column((r) => r.placedTx)}::text[], ${column((r) => r.placedAt.toISOString())}::timestamptz[],
-        ${column((r) => r.expiresAt?.toISOString() ?? null)}::timestamptz[]
-      )
+      SELECT (r->>0)::numeric, r->>1, r->>2, r->>3, (r->>4)::numeric, (r->>5)::numeric, (r->>6)::numeric,
+        (r->>7)::numeric, r->>8, (r->>9)::bigint, r->>10, (r->>11)::timestamptz, (r->>12)::timestamptz
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
       ON CONFLICT (order_id) DO UPDATE SET
         filled = excluded.filled, cancelled = excluded.cancelled, status = excluded.status`);
   }
   for (let i = 0; i < tradeRows.length; i += ROWS) {
-    const rows = tradeRows.slice(i, i + ROWS);
-    const column = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
+    const rows = tradeRows
+      .slice(i, i + ROWS)
+      .map((r) => [
+        r.txHash,
+        r.logIndex,
+        r.blockNumber.toString(),
+        r.tradedAt.toISOString(),
+        r.orderId,
+        r.token,
+        r.makerSide,
+        r.buyer,
+        r.seller,
+        r.shares,
+        r.price,
+        r.fee,
+      ]);
     await tx.execute(sql`
       INSERT INTO ${marketTrades} (tx_hash, log_index, block_number, traded_at, order_id, token, maker_side, buyer,
         seller, shares, price, fee)
-      SELECT * FROM unnest(
-        ${column((r) => r.txHash)}::text[], ${column((r) => r.logIndex)}::integer[],
-        ${column((r) => r.blockNumber.toString())}::bigint[], ${column((r) => r.tradedAt.toISOString())}::timestamptz[],
-        ${column((r) => r.orderId)}::numeric[], ${column((r) => r.token)}::text[],
-        ${column((r) => r.makerSide)}::text[], ${column((r) => r.buyer)}::text[], ${column((r) => r.seller)}::text[],
-        ${column((r) => r.shares)}::numeric[], ${column((r) => r.price)}::numeric[], ${column((r) => r.fee)}::numeric[]
-      )
+      SELECT r->>0, (r->>1)::integer, (r->>2)::bigint, (r->>3)::timestamptz, (r->>4)::numeric, r->>5, r->>6, r->>7,
+        r->>8, (r->>9)::numeric, (r->>10)::numeric, (r->>11)::numeric
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
       ON CONFLICT DO NOTHING`);
   }
 }
@@ -165,7 +194,7 @@ export async function notifyFills(tx: Database, events: readonly IndexedEvent[],
       e.eventName === "OrderFilled" && e.orderId !== null && now.getTime() - e.blockTime.getTime() < NOTIFY_WITHIN_MS,
   );
   if (fills.length === 0) return;
-  const history = await recordedEvents(tx, inArray(chainEvents.orderId, [...new Set(fills.map((f) => f.orderId!))]));
+  const history = await recordedEvents(tx, anyOrder(chainEvents.orderId, [...new Set(fills.map((f) => f.orderId!))]));
   const tokens = [
     ...new Set(history.filter((e) => e.eventName === "OrderPlaced").map((e) => String(e.args.token).toLowerCase())),
   ];
