@@ -74,6 +74,7 @@ export function OfferingControls({
       <SignerAlert
         signer={account}
         connectTitle={t("connectHint")}
+        connectLabel={tc("connect")}
         wrongTitle={tc("wrongWalletTitle")}
         wrongBody={tc("wrongWalletBody")}
       />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
@@ -106,10 +106,16 @@ export function PlanSignSteps({
   onDiscard: () => void;
   children?: ReactNode;
 }) {
+  const tc = useTranslations("issuer.chain");
   const done = tx.step.kind === "confirmed";
   return (
     <>
-      <SignerAlert signer={account} connectTitle={words.connect} wrongTitle={words.wrong} />
+      <SignerAlert
+        signer={account}
+        connectTitle={words.connect}
+        connectLabel={tc("connect")}
+        wrongTitle={words.wrong}
+      />
       {children}
       {tx.busy && phaseLine ? <p className="text-sm font-medium">{phaseLine}</p> : null}
       <TxStatus step={tx.step} confirmed={words.confirmed} testId={statusTestId} />
