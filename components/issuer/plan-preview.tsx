@@ -7,7 +7,6 @@ import { Address as AddressText } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { SendOptions, WalletCall } from "@/components/wallet/use-wallet-tx";
-import { hKDStablecoinAbi } from "@/lib/chain/abis";
 import { formatCount } from "@/lib/format/money";
 import { SignerAlert } from "./signer-alert";
 import { TxStatus } from "./tx-status";
@@ -23,6 +22,8 @@ export async function approveThen<P extends string>(
   call: WalletCall,
   phase: P,
 ): Promise<Hex> {
+  // The payment token's ABI loads when the issuer signs, not with the page.
+  const { hKDStablecoinAbi } = await import("@/lib/chain/abi/hkdstablecoin");
   await send(
     {
       address: getAddress(funds.paymentToken),
