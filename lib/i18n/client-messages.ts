@@ -58,7 +58,6 @@ export const CLIENT_MESSAGES = {
     "chainErrors",
     "complianceConsole.platformStop",
     "issuer.detail",
-    "issuer.errors",
     "issuer.files",
     "issuer.review",
     "ui.dialog",
@@ -95,7 +94,7 @@ export const CLIENT_MESSAGES = {
     "distributions.signer",
     "issuer.chain",
     "issuer.detail",
-    "issuer.errors",
+    "issuer.errors.fields",
     "issuer.files",
     "issuer.live",
     "issuer.review",
@@ -107,7 +106,7 @@ export const CLIENT_MESSAGES = {
   ],
   "issuer/artworks/new/layout": ["issuer.form"],
   "issuer/layout": [],
-  "issuer/profile/layout": ["issuer.errors", "issuer.files", "issuer.profile", "ui.errorSummary"],
+  "issuer/profile/layout": ["issuer.files", "issuer.profile", "ui.errorSummary"],
   /** The wallet layout itself (network banner, wallet provider). */
   layout: ["wallet.network"],
   "onboarding/layout": [
