@@ -57,8 +57,6 @@ export const CLIENT_MESSAGES = {
   "compliance/listings/layout": [
     "chainErrors",
     "complianceConsole.platformStop",
-    "issuer.detail",
-    "issuer.files",
     "issuer.review",
     "ui.dialog",
     "ui.errorSummary",
@@ -97,7 +95,6 @@ export const CLIENT_MESSAGES = {
     "issuer.errors.fields",
     "issuer.files",
     "issuer.live",
-    "issuer.review",
     "issuer.tx",
     "issuer.updates",
     "sale.issuer",
