@@ -10,7 +10,6 @@ import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { useSignerWallet } from "@/components/wallet/use-signer-wallet";
 import { shortAddress } from "@/lib/format/address";
-import { distributorAbi } from "@/lib/chain/abis";
 
 /** The distribution a control acts on (its Distributor and on-chain id) and the wallet that signs. */
 export type DistributionTxTarget = { distributor: Address; onChainId: string; account: Address };
@@ -66,14 +65,17 @@ export function DistributionTxDialog({
   const signer = useSignerWallet(account);
   const sign: SignCall = (call, record) =>
     signRecorded(
-      (send) =>
-        send({
+      // The Distributor's ABI loads when the officer or issuer signs, not with the page.
+      async (send) => {
+        const { distributorAbi } = await import("@/lib/chain/abi/distributor");
+        return send({
           address: distributor,
           abi: distributorAbi,
           functionName: call.functionName,
           args: [BigInt(onChainId), ...call.args],
           account,
-        }),
+        });
+      },
       (hash) => record({ onChainId, txHash: hash }),
     );
   const statusRef = useRef<HTMLDivElement>(null);

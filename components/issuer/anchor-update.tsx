@@ -9,7 +9,6 @@ import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Button } from "@/components/ui/button";
 import { ConnectPrompt } from "@/components/wallet/connect-prompt";
-import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { documentNameToBytes32Plain } from "@/lib/issuer/client";
 import { TxStatus } from "./tx-status";
 import { confirmChainTxAction } from "./chain-actions";
@@ -69,6 +68,8 @@ export function AnchorUpdate(props: AnchorUpdateProps) {
     }
     anchor.setStep({ kind: "idle" });
     const todo = pending.filter((d) => check.documentIds.includes(d.id));
+    // The contract's ABI loads when the issuer signs, not with the page.
+    const { artworkShareTokenAbi } = await import("@/lib/chain/abi/artwork-share-token");
     setAnchoredNow((a) => [...a, ...pending.filter((d) => !todo.includes(d)).map((d) => d.id)]);
     for (const doc of todo) {
       const hash = await anchor.send(

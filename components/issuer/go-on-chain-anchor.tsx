@@ -6,7 +6,6 @@ import type { Address, Hex } from "viem";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import { documentNameToBytes32Plain } from "@/lib/issuer/client";
 import { precheck, recordStep, type StepContext, type StepState, TxHash } from "./go-on-chain-parts";
 import { StepItem } from "./go-on-chain-step";
@@ -51,6 +50,8 @@ export function AnchorStep({
     const check = await precheck(tx, ctx.id);
     if (!check) return;
     const todo = pendingDocs.filter((d) => check.unanchored.includes(d.id));
+    // The contract's ABI loads when the issuer signs, not with the page.
+    const { artworkShareTokenAbi } = await import("@/lib/chain/abi/artwork-share-token");
     onAnchored(pendingDocs.filter((d) => !todo.includes(d)).map((d) => d.id));
     tx.setStep({ kind: "idle" });
     for (const doc of todo) {

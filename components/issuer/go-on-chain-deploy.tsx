@@ -6,7 +6,6 @@ import type { Address, Hex } from "viem";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/client";
 import type { TokenRuleDefaults } from "@/lib/settings/client";
 import type { StepTxView } from "./chain-actions";
@@ -119,6 +118,8 @@ function DeployForm(props: DeployStepProps & { onFound: () => void }) {
     setErrors(issues);
     if (Object.keys(issues).length > 0 || !rules.success) return;
     const r = rules.data;
+    // The contract's ABI loads when the issuer signs, not with the page.
+    const { shareTokenFactoryAbi } = await import("@/lib/chain/abi/share-token-factory");
     // Never twice: ask the server (which reads the chain, and any deploy already sent) before the wallet opens.
     await send({
       symbol,

@@ -5,7 +5,6 @@ import { useLocale, useTranslations } from "next-intl";
 import type { Address } from "viem";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { type CategoryName, maskFromCategories } from "@/lib/assets/client";
 import { parseMoneyAmount, parseShareAmount } from "@/lib/format/amount";
 import { formatCount, formatMoney } from "@/lib/format/money";
@@ -119,6 +118,8 @@ function OfferForm(props: OfferStepProps & { onFound: () => void }) {
     }
     setErrors({});
     const v = parsed.data;
+    // The contract's ABI loads when the issuer signs, not with the page.
+    const { primaryOfferingAbi } = await import("@/lib/chain/abi/primary-offering");
     const token = props.token;
     // Never two offerings for one listing: the server reads the token's offerings (and any offering already sent).
     await send({

@@ -7,7 +7,6 @@ import type { Address, Hex } from "viem";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Button } from "@/components/ui/button";
 import { returnFocus } from "@/components/ui/dialog";
-import { primaryOfferingAbi } from "@/lib/chain/abis";
 import { confirmChainTxAction } from "./chain-actions";
 import { SignerAlert } from "./signer-alert";
 import { TxStatus } from "./tx-status";
@@ -62,6 +61,8 @@ export function OfferingControls({
   async function run(kind: "closeOffering" | "withdrawProceeds") {
     const tx = kind === "closeOffering" ? close : withdraw;
     setConfirmClose(false);
+    // The contract's ABI loads when the issuer signs, not with the page.
+    const { primaryOfferingAbi } = await import("@/lib/chain/abi/primary-offering");
     await tx.send(
       { address: primaryOffering, abi: primaryOfferingAbi, functionName: kind, args: [BigInt(offeringId)], account },
       { record },
@@ -74,6 +75,7 @@ export function OfferingControls({
       <SignerAlert
         signer={account}
         connectTitle={t("connectHint")}
+        connectLabel={tc("connect")}
         wrongTitle={tc("wrongWalletTitle")}
         wrongBody={tc("wrongWalletBody")}
       />

@@ -1,13 +1,12 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import type { SendOptions, WalletCall } from "@/components/wallet/use-wallet-tx";
-import { hKDStablecoinAbi } from "@/lib/chain/abis";
 import { formatCount } from "@/lib/format/money";
 import { SignerAlert } from "./signer-alert";
 import { TxStatus } from "./tx-status";
@@ -23,6 +22,8 @@ export async function approveThen<P extends string>(
   call: WalletCall,
   phase: P,
 ): Promise<Hex> {
+  // The payment token's ABI loads when the issuer signs, not with the page.
+  const { hKDStablecoinAbi } = await import("@/lib/chain/abi/hkdstablecoin");
   await send(
     {
       address: getAddress(funds.paymentToken),
@@ -106,10 +107,16 @@ export function PlanSignSteps({
   onDiscard: () => void;
   children?: ReactNode;
 }) {
+  const tc = useTranslations("issuer.chain");
   const done = tx.step.kind === "confirmed";
   return (
     <>
-      <SignerAlert signer={account} connectTitle={words.connect} wrongTitle={words.wrong} />
+      <SignerAlert
+        signer={account}
+        connectTitle={words.connect}
+        connectLabel={tc("connect")}
+        wrongTitle={words.wrong}
+      />
       {children}
       {tx.busy && phaseLine ? <p className="text-sm font-medium">{phaseLine}</p> : null}
       <TxStatus step={tx.step} confirmed={words.confirmed} testId={statusTestId} />

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,20 +8,23 @@ import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 
 /**
  * What stands between an issuer's control and the signature of `signer`: no wallet connected (an alert offering to
- * connect one, with the connect dialog) or another wallet connected (a warning). Nothing once `signer` is connected.
+ * connect one — `connectLabel` on its button — with the connect dialog) or another wallet connected (a warning).
+ * Nothing once `signer` is connected. Its words come as props: the trade page's sale actions use it too, and carry
+ * none of the issuer's messages.
  */
 export function SignerAlert({
   signer,
   connectTitle,
+  connectLabel,
   wrongTitle,
   wrongBody,
 }: {
   signer: string;
   connectTitle: string;
+  connectLabel: string;
   wrongTitle: string;
   wrongBody?: string;
 }) {
-  const tc = useTranslations("issuer.chain");
   const { address, isConnected, isReconnecting } = useWalletConnection();
   const [connectOpen, setConnectOpen] = useState(false);
   return (
@@ -33,7 +35,7 @@ export function SignerAlert({
           title={connectTitle}
           action={
             <Button size="sm" variant="secondary" onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-              {tc("connect")}
+              {connectLabel}
             </Button>
           }
         />

@@ -10,15 +10,15 @@ import { useFileSizeGuard } from "./use-file-size-guard";
  * else the server's.
  */
 export function useIssuerUpload({ field, maxBytes }: { field: string; maxBytes: number }) {
-  const tErrors = useTranslations("issuer.errors");
+  const tErrors = useTranslations("issuer.files.upload");
   const upload = useUpload({
-    unavailable: tErrors("codes.unavailable"),
-    tooLarge: tErrors("codes.tooLarge"),
-    wait: (seconds) => tErrors("codes.rate_limited_wait", { seconds }),
+    unavailable: tErrors("unavailable"),
+    tooLarge: tErrors("tooLarge"),
+    wait: (seconds) => tErrors("wait", { seconds }),
   });
   const guard = useFileSizeGuard({ field, maxBytes });
   const { state } = upload;
   const err = (f: string) =>
-    f === field && guard.tooLarge ? tErrors("codes.tooLarge") : state && !state.ok ? state.fieldErrors?.[f] : undefined;
-  return { ...upload, guard, err, tooLargeWords: tErrors("codes.tooLarge") };
+    f === field && guard.tooLarge ? tErrors("tooLarge") : state && !state.ok ? state.fieldErrors?.[f] : undefined;
+  return { ...upload, guard, err, tooLargeWords: tErrors("tooLarge") };
 }

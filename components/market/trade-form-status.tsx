@@ -10,7 +10,8 @@ import type { Reason } from "@/lib/trade/client";
 import type { MarketOutcome, TxStep } from "./use-market-tx";
 
 export function MarketChecklist({ checks }: { checks: readonly MarketCheck[] }) {
-  return <Checklist checks={checks} namespace="market" labelKey={(id) => `checks.label.${id}`} />;
+  const t = useTranslations("market");
+  return <Checklist checks={checks} t={t} labelKey={(id) => `checks.label.${id}`} />;
 }
 
 /** The failed transaction or wallet request in words (market reason codes and custom errors). */

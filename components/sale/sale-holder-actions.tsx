@@ -124,7 +124,7 @@ export function SaleHolderActions({
   return (
     <div className="flex flex-col gap-3 border-t border-line pt-4" data-testid="sale-actions">
       {/* The order form (with its own connect button) is gone once trading ended: the holder connects here. */}
-      <SignerAlert signer={account} connectTitle={t("connect")} wrongTitle={t("wrongWallet")} />
+      <HolderSignerAlert account={account} />
       {status === "voting" && !closed ? (
         mine.leaf ? (
           <>
@@ -179,5 +179,18 @@ export function SaleHolderActions({
       ) : null}
       <TxStatus step={tx.step} confirmed={t("done")} testId="sale-tx-status" />
     </div>
+  );
+}
+
+/** The wallet to connect (or switch to) before voting or redeeming: the one the investor signed in with. */
+function HolderSignerAlert({ account }: { account: Address }) {
+  const t = useTranslations("sale.holder");
+  return (
+    <SignerAlert
+      signer={account}
+      connectTitle={t("connect")}
+      connectLabel={t("connectButton")}
+      wrongTitle={t("wrongWallet")}
+    />
   );
 }

@@ -32,7 +32,7 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
             </h2>
             <p className="text-sm text-ink-muted">{t("form.checksIntro")}</p>
           </div>
-          <Checklist checks={checks} />
+          <Checklist checks={checks} t={t} />
         </section>
       ) : null}
 

@@ -1,11 +1,8 @@
 "use client";
 
-// i18n-namespaces: trade, market (besides its literal ones: the namespaces it reads by variable or from the root)
-
-import { useTranslations } from "next-intl";
 import { CheckIcon, ClockIcon, ErrorIcon, InfoIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
-import type { Reason } from "@/lib/trade/client";
+import type { MessageValues, Reason } from "@/lib/trade/client";
 
 /** A pre-sign check as computed by lib/trade and lib/market. */
 export type ChecklistItem = { id: string; state: "ok" | "failed" | "unknown" | "input"; message: Reason };
@@ -14,20 +11,19 @@ const icon = { ok: CheckIcon, failed: ErrorIcon, unknown: ClockIcon, input: Info
 const tone = { ok: "text-success", failed: "text-danger", unknown: "text-ink-subtle", input: "text-ink-muted" };
 
 /**
- * The pre-sign checks, each with its state in words (never colour alone). Used by the buy form
- * (namespace "trade", labels `checks.<id>.label`) and the market's trade form (namespace "market",
- * labels `checks.label.<id>`).
+ * The pre-sign checks, each with its state in words (never colour alone), in the words of `t`: the buy form's
+ * (namespace "trade", labels `checks.<id>.label`) or the market's trade form's (namespace "market", labels
+ * `checks.label.<id>`). The caller translates, so a page carries only its own namespace's messages.
  */
 export function Checklist({
   checks,
-  namespace = "trade",
+  t,
   labelKey = (id) => `checks.${id}.label`,
 }: {
   checks: readonly ChecklistItem[];
-  namespace?: "trade" | "market";
+  t: (key: string, values?: MessageValues) => string;
   labelKey?: (id: string) => string;
 }) {
-  const t = useTranslations(namespace);
   return (
     <ul aria-label={t("form.checksTitle")} className="flex flex-col divide-y divide-line rounded-xl border border-line">
       {checks.map((c) => {

@@ -5,7 +5,6 @@ import { type Address, getAddress, type Hex } from "viem";
 import { Cell, DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
-import { distributorAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS, DISTRIBUTION_KINDS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
@@ -34,6 +33,8 @@ export function DistributionPreview({
   const done = tx.step.kind === "confirmed";
 
   async function sign() {
+    // The contract's ABI loads when the issuer signs, not with the page.
+    const { distributorAbi } = await import("@/lib/chain/abi/distributor");
     const terms = {
       kind: plan.terms.kind,
       amount,

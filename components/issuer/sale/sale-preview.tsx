@@ -7,7 +7,6 @@ import { DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
 import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { recordSaleOpenedAction, type planSaleAction } from "@/components/sale/actions";
-import { artworkSaleAbi } from "@/lib/chain/abis";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
@@ -25,6 +24,8 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
   const phase = "phase" in tx.step ? tx.step.phase : undefined;
 
   async function sign() {
+    // The contract's ABI loads when the issuer signs, not with the page.
+    const { artworkSaleAbi } = await import("@/lib/chain/abi/artwork-sale");
     const p = plan.terms;
     const terms = {
       buyer: getAddress(p.buyer),

@@ -1,15 +1,16 @@
 "use client";
 
-import { keepPreviousData } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import type { Address } from "viem";
-import { useBlockNumber, useConfig, useReadContract } from "wagmi";
-import { readContract } from "wagmi/actions";
+import { useBlockNumber, useConfig } from "wagmi";
 import { recordSaleStepAction } from "@/components/sale/actions";
 import { SignedWithdrawal, useSignedTx } from "@/components/wallet/signed-tx-dialog";
-import { artworkSaleAbi } from "@/lib/chain/abis";
+import { useLazyRead } from "@/components/wallet/use-lazy-read";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { formatMoney } from "@/lib/format/money";
+
+/** ./sweep-chain (the sale's ABI and viem's read path), fetched with the first read: not in the page's first load. */
+const loadSweepChain = () => import("./sweep-chain");
 
 /**
  * The issuer's "Take back the rounding dust" of an approved sale: the contract's `sweepable` read at every new block
@@ -23,15 +24,14 @@ export function SweepDust({ sale, issuer }: { sale: { contract: Address; onChain
   const locale = useLocale();
   const config = useConfig();
   const signed = useSignedTx(issuer, t);
-  const contract = { address: sale.contract, abi: artworkSaleAbi } as const;
   const id = BigInt(sale.onChainId);
   const { data: block } = useBlockNumber({ watch: true });
-  const read = useReadContract({
-    ...contract,
-    functionName: "sweepable",
-    args: [id],
-    blockNumber: block,
-    query: { enabled: block !== undefined, placeholderData: keepPreviousData },
+  const read = useLazyRead({
+    key: ["sale.sweepable", sale.contract, id, block],
+    load: loadSweepChain,
+    read: (chain, config) => chain.readSweepable(config, sale.contract, id, block),
+    enabled: block !== undefined,
+    keepPrevious: true,
   });
   const money = (v: bigint) => formatMoney(v, PAYMENT_DECIMALS, locale);
   const sweepable = read.data;
@@ -39,8 +39,9 @@ export function SweepDust({ sale, issuer }: { sale: { contract: Address; onChain
 
   async function sign() {
     let swept: string | null = null;
+    const chain = await loadSweepChain();
     const recorded = await signed.sign(
-      { ...contract, functionName: "sweepDust", args: [id] },
+      { address: sale.contract, abi: chain.artworkSaleAbi, functionName: "sweepDust", args: [id] },
       async (txHash) => {
         const r = await recordSaleStepAction({ step: "sweepDust", txHash });
         if (r.ok) swept = r.amount;
@@ -48,7 +49,7 @@ export function SweepDust({ sale, issuer }: { sale: { contract: Address; onChain
       },
       // Read again just before the wallet opens: a sweep of nothing would change nothing.
       async () => {
-        const now = await readContract(config, { ...contract, functionName: "sweepable", args: [id] });
+        const now = await chain.readSweepable(config, sale.contract, id);
         return now > 0n ? { ok: true } : { ok: false, message: t("nothing") };
       },
     );

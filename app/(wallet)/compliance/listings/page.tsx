@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlatformStopControl } from "@/components/compliance/platform-stop-control";
-import { ReviewForm } from "@/components/issuer/listing-forms";
+import { ReviewForm } from "@/components/issuer/review-form";
 import { Address } from "@/components/ui/address";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { MarketSection } from "@/components/market/market-section";
 import { MyOrders } from "@/components/market/my-orders";
 import { TradeForm } from "@/components/market/trade-form";
-import { SaleHolderActions } from "@/components/sale/sale-holder-actions";
+import { LazySaleHolderActions } from "@/components/sale/sale-holder-actions-lazy";
 import { SalePanel } from "@/components/sale/sale-panel";
 import { loadMySale, loadSaleOfToken } from "@/lib/sale";
 import { TradePageFrame } from "@/components/trade/page-parts";
@@ -45,7 +45,7 @@ export default async function TradePage({ params, searchParams }: Props) {
       />
       {sale && saleContract && mine ? (
         <SalePanel sale={sale} decimals={view.decimals} chainTime={chainTime}>
-          <SaleHolderActions
+          <LazySaleHolderActions
             saleContract={saleContract}
             saleId={sale.onChainId}
             account={session.address}
