@@ -36,7 +36,7 @@ export async function RegisterTable({ token, base, officer, p, v }: RegisterSect
     getLocale(),
   ]);
   const { register, page: view, act } = v;
-  if (register.rows.length === 0) return <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />;
+  if (register.walletRows === 0) return <EmptyState title={t("emptyTitle")} description={t("emptyBody")} />;
   if (view.total === 0) return <EmptyState title={t("noMatchTitle")} description={t("noMatchBody")} />;
   const fmt = {
     nf: new Intl.NumberFormat(locale === "en" ? "en-HK" : locale),
