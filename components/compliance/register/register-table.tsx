@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BatchSelectBox } from "@/components/compliance/console/batch-freeze";
 import { HolderActions } from "@/components/compliance/console/holder-actions";
-import { KycBadge } from "@/components/compliance/console/kyc-badge";
+import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";
 import { Badge } from "@/components/ui/badge";
 import { PagerLink } from "@/components/ui/pager-link";
@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { RegisterView } from "@/lib/compliance";
 import type { RegisterSort } from "@/lib/compliance/client";
 import { formatDay } from "@/lib/format/date";
+import type { KycStatus } from "@/lib/kyc/types";
 import { hrefWith } from "./href";
 import type { RegisterSectionProps } from "./register-filters";
 
@@ -177,7 +178,12 @@ function RegisterRow({
       </th>
       <td className="px-3 py-2 align-top">{id?.residence ?? t("none")}</td>
       <td className="px-3 py-2 align-top">
-        {id ? <KycBadge status={id.kycStatus} /> : t("none")}
+        {/* The console's words for the status, from this row's messages (no translation lookup per row). */}
+        {id ? (
+          <KycStatusBadge status={id.kycStatus as KycStatus} label={tc(`kyc.${id.kycStatus}` as never)} />
+        ) : (
+          t("none")
+        )}
         {id?.kycExpiresAt ? (
           <div className="text-xs text-ink-muted">
             {tc(id.kycExpiresAt.getTime() < register.blockTime * 1000 ? "kyc.expiredOn" : "kyc.expires", {
