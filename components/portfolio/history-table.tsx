@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-table";
-import { MoneyIn } from "@/components/ui/money";
+import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 import type { HistoryEntry, HistoryKind } from "@/lib/portfolio";
@@ -89,7 +89,7 @@ export async function HistoryTable({
             {h.order ? (
               <span className="block text-xs text-ink-muted">
                 {t.rich("history.atPrice", {
-                  price: () => <MoneyIn locale={locale} value={h.order!.price} decimals={decimals} />,
+                  price: () => <Money value={h.order!.price} decimals={decimals} />,
                 })}
               </span>
             ) : null}
@@ -97,7 +97,7 @@ export async function HistoryTable({
           <Cell align="right">
             {h.amount !== null ? (
               <>
-                <MoneyIn locale={locale} value={h.amount} decimals={decimals} />
+                <Money value={h.amount} decimals={decimals} />
                 {h.kind === "bidPlaced" || h.kind === "bidCancelled" ? (
                   <span className="block text-xs text-ink-muted">
                     {t(h.kind === "bidPlaced" ? "history.escrowHeld" : "history.escrowReturned")}

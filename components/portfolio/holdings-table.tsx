@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
-import { MoneyIn } from "@/components/ui/money";
+import { Money } from "@/components/ui/money";
 import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio";
 import type { HoldingSale } from "@/lib/sale";
@@ -49,27 +49,14 @@ export async function HoldingsTable({
       label: t("holdings.price"),
       value: (
         <>
-          <MoneyIn locale={locale} value={h.price} decimals={decimals} />
+          <Money value={h.price} decimals={decimals} />
           <span className="block text-xs text-ink-muted">{t(PRICE_SOURCE[h.priceSource])}</span>
         </>
       ),
     },
-    {
-      col: "value",
-      label: t("holdings.value"),
-      value: <MoneyIn locale={locale} value={h.value} decimals={decimals} />,
-      strong: true,
-    },
-    {
-      col: "cost",
-      label: t("holdings.cost"),
-      value: <MoneyIn locale={locale} value={h.costBasis} decimals={decimals} />,
-    },
-    {
-      col: "gain",
-      label: t("holdings.gain"),
-      value: <Gain value={h.gain} bps={h.gainBps} decimals={decimals} locale={locale} />,
-    },
+    { col: "value", label: t("holdings.value"), value: <Money value={h.value} decimals={decimals} />, strong: true },
+    { col: "cost", label: t("holdings.cost"), value: <Money value={h.costBasis} decimals={decimals} /> },
+    { col: "gain", label: t("holdings.gain"), value: <Gain value={h.gain} bps={h.gainBps} decimals={decimals} /> },
   ];
   const artwork = (h: Holding) => (
     <div className="flex items-center gap-3">

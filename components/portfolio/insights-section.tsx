@@ -3,7 +3,7 @@ import type { Address } from "viem";
 import { chartSummaryValues, PriceChart } from "@/components/market/price-chart";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Money, MoneyIn } from "@/components/ui/money";
+import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
@@ -83,7 +83,7 @@ function ValueOverTime({ insights, decimals, text }: { insights: PortfolioInsigh
               <Row key={`${p.at.getTime()}:${i}`}>
                 <RowHeader>{formatDayTime(p.at, locale)}</RowHeader>
                 <Cell align="right" className="tabular">
-                  <MoneyIn locale={locale} value={p.value} decimals={decimals} />
+                  <Money value={p.value} decimals={decimals} />
                 </Cell>
               </Row>
             ))}
@@ -118,7 +118,7 @@ function Allocation({ insights, decimals, text }: { insights: PortfolioInsights;
                 </span>
                 <span className="tabular text-ink-muted">
                   <span aria-hidden="true">{pct.format(a.share)} · </span>
-                  <MoneyIn locale={locale} value={a.value} decimals={decimals} />
+                  <Money value={a.value} decimals={decimals} />
                 </span>
               </div>
               <div aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-line">
@@ -193,29 +193,25 @@ function Income({
 }
 
 function Performance({ insights, decimals, text }: { insights: PortfolioInsights; decimals: number; text: Text }) {
-  const { t, locale, zh } = text;
+  const { t, zh } = text;
   const rows = insights.performance;
   const figures = (r: PerformanceRow): Figure[] => [
-    {
-      col: "cost",
-      label: t("insights.performance.cost"),
-      value: <MoneyIn locale={locale} value={r.costBasis} decimals={decimals} />,
-    },
+    { col: "cost", label: t("insights.performance.cost"), value: <Money value={r.costBasis} decimals={decimals} /> },
     {
       col: "value",
       label: t("insights.performance.value"),
-      value: <MoneyIn locale={locale} value={r.value} decimals={decimals} />,
+      value: <Money value={r.value} decimals={decimals} />,
       strong: true,
     },
     {
       col: "distributions",
       label: t("insights.performance.distributions"),
-      value: <MoneyIn locale={locale} value={r.distributions} decimals={decimals} />,
+      value: <Money value={r.distributions} decimals={decimals} />,
     },
     {
       col: "gain",
       label: t("insights.performance.gain"),
-      value: <Gain value={r.gain} bps={r.gainBps} decimals={decimals} locale={locale} />,
+      value: <Gain value={r.gain} bps={r.gainBps} decimals={decimals} />,
       strong: true,
     },
   ];

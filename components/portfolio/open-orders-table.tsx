@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader, SR_ONLY } from "@/components/ui/data-table";
-import { MoneyIn } from "@/components/ui/money";
+import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import type { PortfolioOrder } from "@/lib/portfolio";
 import { tradeOrderHref } from "@/lib/trade/client";
@@ -39,7 +39,7 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
               </Badge>
             </Cell>
             <Cell align="right">
-              <MoneyIn locale={locale} value={o.price} decimals={decimals} />
+              <Money value={o.price} decimals={decimals} />
             </Cell>
             <Cell align="right" data-col="remaining">
               {t("orders.remainingOf", { remaining: Number(o.remaining), size: Number(o.size) })}

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { Cell } from "@/components/ui/data-table";
-import { Money, MoneyIn } from "@/components/ui/money";
+import { Money } from "@/components/ui/money";
 import { shortAddress } from "@/lib/format/address";
 
 type Artwork = { slug: string | null; title: string; titleZh: string | null };
@@ -41,24 +41,13 @@ export function TxCell({ hash, explorerUrl }: { hash: string; explorerUrl: strin
 }
 
 /** A signed amount with its percentage of the cost basis: sign, then size, coloured by sign. */
-export function Gain({
-  value,
-  bps,
-  decimals,
-  locale,
-}: {
-  value: bigint;
-  bps: number | null;
-  decimals: number;
-  /** Known to the caller (a table's rows): the amount then needs no locale hook. */
-  locale?: string;
-}) {
+export function Gain({ value, bps, decimals }: { value: bigint; bps: number | null; decimals: number }) {
   const sign = value > 0n ? "+" : value < 0n ? "−" : "";
   const abs = value < 0n ? -value : value;
   return (
     <span className={cn("tabular", value > 0n ? "text-success" : value < 0n ? "text-danger" : "text-ink-muted")}>
       {sign}
-      {locale ? <MoneyIn value={abs} decimals={decimals} locale={locale} /> : <Money value={abs} decimals={decimals} />}
+      <Money value={abs} decimals={decimals} />
       {bps !== null ? (
         <span className="ml-1 text-xs">
           ({sign}
