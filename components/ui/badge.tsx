@@ -6,12 +6,13 @@ import type { BadgeIcon, BadgeTone } from "@/lib/format/badge-look";
 
 export type { BadgeIcon, BadgeTone };
 
+/** Each tone's utility (app/globals.css: `badge-*`), so a table of badges does not repeat their colours per row. */
 const tones: Record<BadgeTone, string> = {
-  neutral: "bg-surface-muted text-ink-muted border-line",
-  accent: "bg-accent-soft text-accent border-accent/25",
-  success: "bg-success-soft text-success border-success/25",
-  warn: "bg-warn-soft text-warn border-warn/25",
-  danger: "bg-danger-soft text-danger border-danger/25",
+  neutral: "badge-neutral",
+  accent: "badge-accent",
+  success: "badge-success",
+  warn: "badge-warn",
+  danger: "badge-danger",
 };
 const icons = {
   check: CheckIcon,
@@ -37,15 +38,9 @@ export type BadgeProps = {
 export function Badge({ tone = "neutral", icon = "dot", children, className, title }: BadgeProps) {
   const Icon = icon === "none" ? null : icons[icon];
   return (
-    <span
-      title={title}
-      className={cn(
-        "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap",
-        tones[tone],
-        className,
-      )}
-    >
-      {Icon ? <Icon className="size-3.5 shrink-0" /> : null}
+    <span title={title} className={cn("badge", tones[tone], className)}>
+      {/* Sized by the badge's utility. */}
+      {Icon ? <Icon /> : null}
       {children}
     </span>
   );

@@ -103,15 +103,16 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody className="data-rows">{children}</tbody>
       </table>
     </div>
   );
 }
 
+/** A row of a DataTable: its rule below (none under the last) comes from the table's body (`data-rows`). */
 export function Row({ className, children, ...rest }: HTMLAttributes<HTMLTableRowElement> & { children: ReactNode }) {
   return (
-    <tr {...rest} className={cn("border-b border-line last:border-0", className)}>
+    <tr {...rest} className={className}>
       {children}
     </tr>
   );
@@ -131,7 +132,7 @@ export function RowHeader({
     <th
       {...rest}
       scope="row"
-      className={cn("px-3 py-2 font-normal", align === "right" ? "text-right tabular" : "text-left", className)}
+      className={cn("font-normal", align === "right" ? "text-right tabular" : "text-left", className)}
     >
       {children}
     </th>
@@ -148,7 +149,8 @@ export function Cell({
   children?: ReactNode;
 }) {
   return (
-    <td {...rest} className={cn("px-3 py-2", align === "right" && "text-right tabular", className)}>
+    // Padded by the table's body (`data-rows`), not a class on every cell.
+    <td {...rest} className={cn(align === "right" && "text-right tabular", className) || undefined}>
       {children}
     </td>
   );

@@ -25,7 +25,7 @@ import {
   type TransferRow,
 } from "./batch-transfer";
 import { getDeskAddress } from "./enforcement";
-import { loadIdentities } from "./register";
+import { loadIdentities } from "./register-identities";
 import { isShareToken } from "./share-token";
 
 type Party = { name: string | null; investorId: string | null };

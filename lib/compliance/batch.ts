@@ -18,7 +18,7 @@ import {
   parseBatchList,
   type WalletFreezeState,
 } from "./batch-list";
-import { loadIdentities } from "./register";
+import { loadIdentities } from "./register-identities";
 import { isShareToken } from "./share-token";
 
 export type BatchPreview = {

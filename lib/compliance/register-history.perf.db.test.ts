@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/connect";
 import { chainEvents, investors, investorWallets, tokenStates, tokenWalletStates } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
-import { loadIdentities } from "./register";
+import { loadIdentities } from "./register-identities";
 import { readIndexedRegister } from "./register-history";
 import { joinRegister } from "./register-query";
 

@@ -76,14 +76,20 @@ const KYC_ORDER: Record<string, number> = {
   approved: 6,
 };
 
-function compare(a: RegisterRow, b: RegisterRow, sort: RegisterSort): number {
+/** What sorting and searching read of a row: its chain fields, and its identity when it has been joined. */
+type Queryable = ChainHolder & { identity?: RegisterIdentity | null };
+
+/** Names and countries compare in the collation `String#localeCompare` uses, built once (not per comparison). */
+const collator = new Intl.Collator();
+
+function compare(a: Queryable, b: Queryable, sort: RegisterSort): number {
   switch (sort) {
     case "shares":
       return a.shares === b.shares ? 0 : a.shares < b.shares ? -1 : 1;
     case "name":
-      return (a.identity?.name ?? "\uffff").localeCompare(b.identity?.name ?? "\uffff");
+      return collator.compare(a.identity?.name ?? "\uffff", b.identity?.name ?? "\uffff");
     case "country":
-      return (a.identity?.residence ?? "ZZZ").localeCompare(b.identity?.residence ?? "ZZZ");
+      return collator.compare(a.identity?.residence ?? "ZZZ", b.identity?.residence ?? "ZZZ");
     case "kyc":
       return (KYC_ORDER[a.identity?.kycStatus ?? ""] ?? -1) - (KYC_ORDER[b.identity?.kycStatus ?? ""] ?? -1);
     case "frozen": {
@@ -94,9 +100,20 @@ function compare(a: RegisterRow, b: RegisterRow, sort: RegisterSort): number {
   }
 }
 
-/** Search (name, wallet, investor id, country), sort (ties by wallet, so pages are stable) and page. */
-export function queryRegister(
-  rows: readonly RegisterRow[],
+/** Sorts that read only the chain's fields: a page of them needs the identities of its own rows only. */
+export const CHAIN_SORTS: readonly RegisterSort[] = ["shares", "frozen"];
+
+/** Whether the page asked for can be sorted and cut from the chain's rows alone (no search, a chain sort). */
+export function pagesWithoutIdentities(p: Pick<RegisterParams, "q" | "sort">): boolean {
+  return p.q === "" && CHAIN_SORTS.includes(p.sort);
+}
+
+/**
+ * Search (name, wallet, investor id, country), sort (ties by wallet, so pages are stable) and page. Rows without a
+ * joined identity (`identity` undefined) sort by the chain's fields alone (`pagesWithoutIdentities`).
+ */
+export function queryRegister<R extends Queryable>(
+  rows: readonly R[],
   p: Pick<RegisterParams, "q" | "sort" | "dir" | "page" | "per">,
 ) {
   const q = p.q.toLowerCase();
@@ -108,12 +125,16 @@ export function queryRegister(
           (r.identity?.name ?? "").toLowerCase().includes(q) ||
           (r.identity?.residence ?? "").toLowerCase() === q,
       )
-    : [...rows];
+    : rows;
   const sign = p.dir === "asc" ? 1 : -1;
-  matched.sort((a, b) => sign * compare(a, b, p.sort) || a.wallet.toLowerCase().localeCompare(b.wallet.toLowerCase()));
-  const pages = Math.max(1, Math.ceil(matched.length / p.per));
+  // Ties by the lowercase wallet, computed once per row: 0x + 40 hex digits order the same by code unit as by
+  // locale, and a 100,000-row sort makes about 1.7 million comparisons.
+  const keyed = matched.map((r) => ({ r, w: r.wallet.toLowerCase() }));
+  keyed.sort((a, b) => sign * compare(a.r, b.r, p.sort) || (a.w < b.w ? -1 : a.w > b.w ? 1 : 0));
+  const sorted = keyed.map((k) => k.r);
+  const pages = Math.max(1, Math.ceil(sorted.length / p.per));
   const page = Math.min(p.page, pages);
-  return { rows: matched.slice((page - 1) * p.per, page * p.per), total: matched.length, page, pages, all: matched };
+  return { rows: sorted.slice((page - 1) * p.per, page * p.per), total: sorted.length, page, pages, all: sorted };
 }
 
 export const REGISTER_CSV_COLUMNS = [

@@ -9,14 +9,9 @@ import {
   getRecoveredWalletOrders,
   getWalletOpenOrders,
 } from "@/lib/compliance/enforcement";
-import {
-  crossCheckRegister,
-  getTokenRegister,
-  getTokenTitle,
-  RegisterUnavailableError,
-  type TokenRegister,
-} from "@/lib/compliance/register";
-import { queryRegister, type RegisterParams } from "@/lib/compliance/register-query";
+import { crossCheckRegister, getTokenTitle, readRegister, RegisterUnavailableError } from "@/lib/compliance/register";
+import { getRegisterPage } from "@/lib/compliance/register-page";
+import type { RegisterParams } from "@/lib/compliance/register-query";
 import { getDb } from "@/lib/db";
 import { readSuccessor } from "@/lib/chain/migrate-token";
 
@@ -31,20 +26,24 @@ export type RegisterNotice = { code: RegisterUnavailableError["code"]; through: 
  */
 export async function getRegisterView(token: `0x${string}`, p: RegisterParams, opts: { enforcementAgent: boolean }) {
   const db = await getDb();
-  let register: TokenRegister;
+  let block = p.block;
   let notice: RegisterNotice | null = null;
   try {
-    register = await getTokenRegister(db, token, p.block);
+    await readRegister(db, token, block);
   } catch (error) {
     if (!(error instanceof RegisterUnavailableError)) throw error;
     if (error.code === "not_a_token") return null;
     notice = { code: error.code, through: error.indexedThrough?.toString() ?? "" };
-    register = await getTokenRegister(db, token);
+    block = undefined;
   }
+  // The page's rows only carry identities (a page sorted by the chain's fields joins only its own rows').
+  const { register, page } = await getRegisterPage(db, token, block, p);
   // The archive read as a cross-check of the indexer's register, on request (it costs a full read of that block).
-  const check = p.check && register.source === "indexer" ? await crossCheckRegister(register) : null;
+  const check =
+    p.check && register.source === "indexer"
+      ? await readRegister(db, token, block).then(({ data }) => crossCheckRegister({ ...data, rows: data.holders }))
+      : null;
   const [listing, successor] = await Promise.all([getTokenTitle(db, token), readSuccessor(getPublicClient(), token)]);
-  const page = queryRegister(register.rows, p);
   const past = !register.atLatest;
   // Enforcement (pause, freeze, two-agent proposals) is for the desk's agents; an identity agent reads the register.
   const act = !past && opts.enforcementAgent;

@@ -8,22 +8,16 @@ import "server-only";
  */
 import { eq, isNotNull } from "drizzle-orm";
 import { cache } from "react";
-import { type Address, getAddress, type Hex } from "viem";
+import { type Address, getAddress } from "viem";
 import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import { getDeployments, getMulticallOptions, getPublicClient, readAtLatestBlock } from "@/lib/chain/server";
 import type { Database } from "@/lib/db/connect";
 import { artworks } from "@/lib/db/schema";
 import { getIndexerCoverage } from "@/lib/indexer/coverage";
-import {
-  getInvestorsByIds,
-  getInvestorsByOnChainIds,
-  getWalletOwners,
-  getWalletsOfInvestors,
-  type Investor,
-} from "@/lib/investors";
 import { type ChainHolder, type ChainRegister, readChainRegister } from "./register-chain";
 import { type IndexedRegister, readIndexedRegister } from "./register-history";
-import { joinRegister, type RegisterIdentity, type RegisterRow } from "./register-query";
+import { loadIdentities } from "./register-identities";
+import { joinRegister, type RegisterRow } from "./register-query";
 
 export type TokenSummary = {
   token: Address;
@@ -106,69 +100,6 @@ export async function getTokenTitle(db: Database, token: Address): Promise<{ tit
   return row ?? null;
 }
 
-const CHUNK = 5_000;
-function chunks<T>(list: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
-  return out;
-}
-
-/**
- * Identities for a register, keyed by lowercase on-chain investor id and by lowercase wallet (for a holding wallet
- * whose investor is known off-chain by wallet only).
- */
-export async function loadIdentities(
-  db: Database,
-  { investorIds, wallets }: { investorIds: readonly Hex[]; wallets: readonly string[] },
-): Promise<Map<string, RegisterIdentity>> {
-  const ids = [...new Set(investorIds.map((x) => x.toLowerCase()))];
-  const found: Investor[] = [];
-  for (const part of chunks(ids)) found.push(...(await getInvestorsByOnChainIds(db, part)));
-  const byWallet: { address: string; investorId: string }[] = [];
-  const lower = [...new Set(wallets.map((w) => w.toLowerCase()))];
-  for (const part of chunks(lower)) byWallet.push(...(await getWalletOwners(db, part)));
-  // Maps, not list scans: a 10,000-holder register joins in linear time.
-  const byId = new Map(found.map((f) => [f.id, f]));
-  const missing = [...new Set(byWallet.map((w) => w.investorId))].filter((id) => !byId.has(id));
-  for (const part of chunks(missing)) {
-    for (const f of await getInvestorsByIds(db, part)) {
-      found.push(f);
-      byId.set(f.id, f);
-    }
-  }
-  const walletsOf = new Map<string, string[]>();
-  for (const part of chunks(found.map((f) => f.id))) {
-    const rows = await getWalletsOfInvestors(db, part);
-    for (const r of rows) {
-      const list = walletsOf.get(r.investorId);
-      if (list) list.push(r.address);
-      else walletsOf.set(r.investorId, [r.address]);
-    }
-  }
-  const identity = (i: (typeof found)[number]): RegisterIdentity => ({
-    id: i.id,
-    name: i.legalName,
-    residence: i.residence,
-    category: i.category,
-    kycStatus: i.kycStatus,
-    kycExpiresAt: i.kycExpiresAt,
-    wallets: (walletsOf.get(i.id) ?? []).sort(),
-  });
-  const map = new Map<string, RegisterIdentity>();
-  const identities = new Map<string, RegisterIdentity>();
-  const identityOf = (i: (typeof found)[number]) => {
-    let v = identities.get(i.id);
-    if (!v) identities.set(i.id, (v = identity(i)));
-    return v;
-  };
-  for (const i of found) if (i.onChainId) map.set(i.onChainId.toLowerCase(), identityOf(i));
-  for (const w of byWallet) {
-    const inv = byId.get(w.investorId);
-    if (inv) map.set(w.address, identityOf(inv));
-  }
-  return map;
-}
-
 /**
  * Where a register came from: the chain at the latest block; the indexer's events (a past block it has reached); the
  * node's historical state (a past block the indexer has not reached yet).
@@ -185,7 +116,7 @@ export type TokenRegister = Omit<ChainRegister, "holders" | "maxHolders"> & {
   indexedThrough: bigint | null;
 };
 
-type RegisterData = Omit<ChainRegister, "maxHolders"> & { maxHolders: number | null };
+export type RegisterData = Omit<ChainRegister, "maxHolders"> & { maxHolders: number | null };
 
 async function load(
   db: Database,
@@ -281,12 +212,18 @@ async function readRegisterFromIndexer(db: Database, address: Address, blockNumb
   };
 }
 
+/** A register as read from the chain or the indexer, before identities are joined, and where it came from. */
+export type RegisterRead = {
+  data: RegisterData;
+  extra: Pick<TokenRegister, "atLatest" | "source" | "indexedThrough">;
+};
+
 /**
  * The register now (cached per block across requests) or at a past block: from the indexer when its record is
- * complete through that block, else from the node's archive. Throws `RegisterUnavailableError` when neither has
- * that block, or the address is not one of the factory's tokens.
+ * complete through that block, else from the node's archive; identities not joined yet. Throws
+ * `RegisterUnavailableError` when neither has that block, or the address is not one of the factory's tokens.
  */
-export const getTokenRegister = cache(async (db: Database, token: string, block?: string): Promise<TokenRegister> => {
+export const readRegister = cache(async (db: Database, token: string, block?: string): Promise<RegisterRead> => {
   const address = getAddress(token);
   const client = getPublicClient();
   const isToken = await readAtLatestBlock({
@@ -308,17 +245,17 @@ export const getTokenRegister = cache(async (db: Database, token: string, block?
     const n = BigInt(block);
     if (n > latest) throw new RegisterUnavailableError("future_block");
     if (indexedThrough !== null && n <= indexedThrough) {
-      const built = await readRegisterFromIndexer(db, address, n);
-      return load(db, built, { atLatest: n === latest, source: "indexer", indexedThrough });
+      const data = await readRegisterFromIndexer(db, address, n);
+      return { data, extra: { atLatest: n === latest, source: "indexer", indexedThrough } };
     }
     try {
-      const chain = await readChainRegister({
+      const data = await readChainRegister({
         client,
         token: address,
         blockNumber: n,
         multicall: getMulticallOptions(),
       });
-      return await load(db, chain, { atLatest: n === latest, source: "archive", indexedThrough });
+      return { data, extra: { atLatest: n === latest, source: "archive", indexedThrough } };
     } catch (error) {
       console.error(
         "[compliance] past register unavailable:",
@@ -331,11 +268,17 @@ export const getTokenRegister = cache(async (db: Database, token: string, block?
     }
   }
   // Only the chain part is cached per block: identities (KYC status, names) change without a new block.
-  const chain = await readAtLatestBlock({
+  const data = await readAtLatestBlock({
     key: `compliance:register:${address}`,
     read: (blockNumber) => readChainRegister({ client, token: address, blockNumber, multicall: getMulticallOptions() }),
   });
-  return load(db, chain, { atLatest: true, source: "chain", indexedThrough });
+  return { data, extra: { atLatest: true, source: "chain", indexedThrough } };
+});
+
+/** The whole register with every holder's identity joined (see `readRegister`). */
+export const getTokenRegister = cache(async (db: Database, token: string, block?: string): Promise<TokenRegister> => {
+  const { data, extra } = await readRegister(db, token, block);
+  return load(db, data, extra);
 });
 
 /**
@@ -343,7 +286,7 @@ export const getTokenRegister = cache(async (db: Database, token: string, block?
  * cross-check): the wallets whose row differs, or `unavailable` when the node no longer keeps that block's state.
  */
 export async function crossCheckRegister(
-  register: TokenRegister,
+  register: Pick<TokenRegister, "token" | "blockNumber"> & Parameters<typeof compareRegisters>[0],
 ): Promise<{ ok: true; differences: string[] } | { ok: false; code: "unavailable" }> {
   let chain: ChainRegister;
   try {
@@ -361,7 +304,9 @@ export async function crossCheckRegister(
 
 /** Wallets (and header fields) on which two registers of the same block differ. Pure. */
 export function compareRegisters(
-  a: Pick<TokenRegister, "rows" | "totalSupply" | "holderCount" | "holderWalletCount" | "paused">,
+  a: Pick<TokenRegister, "totalSupply" | "holderCount" | "holderWalletCount" | "paused"> & {
+    rows: readonly ChainHolder[];
+  },
   b: ChainRegister,
 ): string[] {
   const out: string[] = [];

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { createContext, useContext } from "react";
 import { type Address, isAddress } from "viem";
 import { shortAddress } from "@/lib/format/address";
 import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
@@ -22,24 +23,27 @@ const amountOf = (v: Record<string, string>) => {
   return parsed.ok ? parsed.value : 0n;
 };
 
+/** What every row of one register shares: the token, its symbol, the officer and the enforcement desk. */
+type HolderActionsContext = { token: Address; symbol: string; officer: Address; desk: Address | null };
+const HolderActionsScopeContext = createContext<HolderActionsContext | null>(null);
+
 /**
- * Per-holder agent actions on one token: freeze / unfreeze and partial freeze act at once; a forced transfer, a
+ * Around a register's rows: the token, symbol, officer and desk their actions need, given once for the table rather
+ * than as props of every row's actions (each row's props are sent with the page).
+ */
+export function HolderActionsScope({ children, ...scope }: HolderActionsContext & { children: React.ReactNode }) {
+  return <HolderActionsScopeContext.Provider value={scope}>{children}</HolderActionsScopeContext.Provider>;
+}
+
+/**
+ * Per-holder agent actions on one token (the token, officer and desk from the `HolderActionsScope` around the rows): freeze / unfreeze and partial freeze act at once; a forced transfer, a
  * recovery or a burn is only proposed here (on the enforcement desk `desk`): a second officer reviews the exact
  * arguments in the pending proposals and executes it.
  */
-export function HolderActions({
-  token,
-  symbol,
-  officer,
-  holder,
-  desk,
-}: {
-  token: Address;
-  symbol: string;
-  officer: Address;
-  holder: HolderForActions;
-  desk: Address | null;
-}) {
+export function HolderActions({ holder }: { holder: HolderForActions }) {
+  const scope = useContext(HolderActionsScopeContext);
+  if (!scope) throw new Error("HolderActions must be rendered inside a HolderActionsScope.");
+  const { token, symbol, officer, desk } = scope;
   const t = useTranslations("complianceConsole.actions");
   const checks = useHolderChecks(holder.wallet);
   const { amountCheck, amountField } = checks;

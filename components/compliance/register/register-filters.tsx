@@ -72,10 +72,10 @@ export async function RegisterFilters({ token, base, officer, p, v }: RegisterSe
           {t("count", { count: view.total })} · {t("pageOf", { page: view.page, pages: view.pages })}
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          {act && register.rows.length > 0 ? (
+          {act && register.walletRows > 0 ? (
             <BatchFreezeAction token={token} symbol={register.symbol} officer={officer} />
           ) : null}
-          {!past && desk && register.rows.length > 0 ? (
+          {!past && desk && register.walletRows > 0 ? (
             <BatchTransferAction token={token} symbol={register.symbol} officer={officer} desk={desk} />
           ) : null}
           <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
