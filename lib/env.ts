@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
-import { LOCAL_CHAIN_ID } from "./chain/config";
+import { LOCAL_CHAIN_ID } from "./chain/ids";
 
 export type IndexerMode = "embedded" | "worker" | "off";
 

@@ -18,10 +18,10 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import path from "node:path";
 import { ConfigurationError, isLocalChain, parseServerEnv, type ServerEnv } from "../lib/env";
 import { startAnvil, type LocalChain } from "../lib/chain/local/anvil";
-import { ensureDeployment } from "../lib/chain/deploy";
-import { createDatabase, migrateDatabase } from "../lib/db/connect";
-import { printDemoWallets, readSeedMarker, seedDemo } from "./seed";
-import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
+import type { Deployments } from "../lib/chain/deployments";
+import { readSeedMarker } from "./seed/marker";
+import { mailCatcherSmtpUrl, startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
+import { databaseReady, markMigrated, nothingToSetUp } from "./lib/migration-marker";
 import { isBuildStale, markBuildStart } from "./lib/web-build";
 
 const args = new Set(process.argv.slice(2));
@@ -29,27 +29,40 @@ const dev = args.has("--dev");
 const t0 = performance.now();
 const since = () => `${((performance.now() - t0) / 1000).toFixed(1)}s`;
 const log = (msg: string) => console.log(`[atelier ${since()}] ${msg}`);
+/** The migrations applied (and hashed for the marker): lib/db/connect's default folder, named here so that the
+ * database modules (PGlite, drizzle) are loaded only when the database is opened. */
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
+const NEXT_BIN = path.join("node_modules", ".bin", "next");
 
 let chain: LocalChain | undefined;
 let mail: MailCatcher | undefined;
+let mailStarting: Promise<MailCatcher> | undefined;
 let web: ChildProcess | undefined;
 let stopping = false;
+
+/** Stops the web server (SIGTERM, then SIGKILL after 10 s); its exit is then not taken for a crash. */
+async function stopWeb(): Promise<void> {
+  const child = web;
+  web = undefined;
+  if (!child || child.exitCode !== null) return;
+  log("stopping the web server…");
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
 
 async function stopAll(code: number): Promise<never> {
   if (stopping) process.exit(code);
   stopping = true;
-  if (web && web.exitCode === null) {
-    log("stopping the web server…");
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => web?.kill("SIGKILL"), 10_000);
-      web!.once("exit", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      web!.kill("SIGTERM");
-    });
-  }
-  if (mail) await mail.stop();
+  await stopWeb();
+  // A mail catcher still starting is waited for (it answers within 30 s or fails), then stopped.
+  const catcher = mail ?? (await mailStarting?.catch(() => undefined));
+  if (catcher) await catcher.stop();
   if (chain) {
     log("stopping anvil (saving chain state)…");
     await chain.stop();
@@ -132,6 +145,18 @@ async function main() {
     env = parseServerEnv(childEnv);
   }
 
+  // Independent of the chain and the database, so started at once and awaited before "ready": the mail catcher
+  // (its SMTP address is known from its port, so the web server can be given it before it answers) and the build
+  // check.
+  const setupOnly = args.has("--setup-only");
+  if (!setupOnly) startMail(env, childEnv);
+  const build = dev ? "dev" : planBuild();
+  childEnv.PORT = String(env.port);
+  // When the data folder shows nothing to set up (migrated, seeded for the recorded deployment), the web server starts
+  // as soon as the chain answers, while the contracts are checked; should the check change anything, it restarts.
+  const early = !setupOnly && build !== "build" && nothingToSetUp(env, MIGRATIONS_FOLDER);
+  const recorded = early ? readFileSync(env.deploymentsFile, "utf8") : undefined;
+
   // 1. Chain
   if (env.usesLocalAnvil) {
     log(`starting anvil on 127.0.0.1:${env.anvilPort} (state in ${env.dataDir}/anvil-state.json)`);
@@ -141,11 +166,22 @@ async function main() {
       chainId: env.chainId,
     });
   }
+  if (early) {
+    log("data folder up to date: starting the web server while the contracts are checked");
+    startWeb(childEnv);
+  }
 
   // 2. Contracts
+  const { ensureDeployment } = await import("../lib/chain/deploy");
   const deployment = await ensureDeployment({ env, log });
   const marker = readSeedMarker(env);
-  if (isLocalChain(env) && marker && marker.identityRegistry !== deployment.identityRegistry && !env.databaseUrl) {
+  const reset =
+    isLocalChain(env) && marker && marker.identityRegistry !== deployment.identityRegistry && !env.databaseUrl;
+  if (web && (reset || readFileSync(env.deploymentsFile, "utf8") !== recorded)) {
+    log("the contracts changed: the web server starts again once the database matches");
+    await stopWeb();
+  }
+  if (reset) {
     // The chain was reset (its state file was removed): the local database described the old chain.
     log("the local chain was reset: resetting the local database and files to match");
     rmSync(env.pgliteDir, { recursive: true, force: true });
@@ -154,63 +190,100 @@ async function main() {
     mkdirSync(path.join(env.dataDir, "files"), { recursive: true });
   }
 
-  // 3. Database + seed (PGlite allows one process: open, migrate, seed, close before Next opens it)
-  const { db, close, driver } = await createDatabase({
-    url: env.databaseUrl,
-    dataDir: env.databaseUrl ? undefined : env.dataDir,
-  });
-  log(
-    `database: ${driver === "pglite" ? `PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)"}; applying migrations`,
-  );
-  await migrateDatabase(db);
-  if (isLocalChain(env)) await seedDemo({ db, env, deployment, log });
-  await close();
-  if (args.has("--setup-only")) {
+  // 3. Database + seed
+  await prepareDatabase(env, deployment);
+  if (setupOnly) {
     log("set-up done (--setup-only)");
     await stopAll(0);
   }
 
-  // 4. Email: a local mail catcher with a web inbox unless SMTP_URL names a real server.
-  if (isLocalChain(env) && !env.mail.smtpUrl) {
-    mail = await startMailCatcher({ ...env.mail.catcher, dataDir: env.dataDir });
-    childEnv.SMTP_URL = mail.smtpUrl;
-    log(`mail catcher (maildev): SMTP ${mail.smtpUrl}, inbox ${mail.inboxUrl}`);
-  } else if (!env.mail.smtpUrl) {
-    log("SMTP_URL is not set: notification emails wait in the outbox until it is");
+  // 4. Web
+  if (build === "build") {
+    log("building the web app (next build)…");
+    const startedMs = Date.now();
+    await run(NEXT_BIN, ["build"], childEnv);
+    if (markBuildStart(process.cwd(), startedMs)) log("sources changed during the build: the next start builds again");
   }
+  if (!web) startWeb(childEnv);
+  await Promise.all([waitForHealth(`http://127.0.0.1:${env.port}`), mailStarting]);
+  log(`Atelier is ready on ${env.appOrigin}`);
+  if (isLocalChain(env)) (await import("./seed")).printDemoWallets(env);
+  if (mail) console.log(`\n  Emails the portal sends arrive in the local inbox: ${mail.inboxUrl}\n`);
+}
 
-  // 5. Web
-  const nextBin = path.join("node_modules", ".bin", "next");
-  if (!dev) {
-    const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-    const stale = isBuildStale(process.cwd());
-    if (args.has("--no-build") && existsSync(buildId)) {
-      log("serving the existing build (--no-build)");
-    } else if (stale) {
-      log("building the web app (next build)…");
-      const startedMs = Date.now();
-      await run(nextBin, ["build"], childEnv);
-      if (markBuildStart(process.cwd(), startedMs))
-        log("sources changed during the build: the next start builds again");
-    } else {
-      log("web build is up to date");
-    }
-  }
-  childEnv.PORT = String(env.port);
-  web = spawn(nextBin, [dev ? "dev" : "start", "-p", String(env.port), "-H", "127.0.0.1"], {
+/** `next start` (or `next dev`); its exit, unless asked for, stops everything. */
+function startWeb(childEnv: NodeJS.ProcessEnv): void {
+  const child = spawn(NEXT_BIN, [dev ? "dev" : "start", "-p", childEnv.PORT!, "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: childEnv,
   });
-  web.on("exit", (code) => {
-    if (!stopping) {
+  web = child;
+  child.on("exit", (code) => {
+    if (!stopping && web === child) {
       log(`the web server exited (${code}); stopping`);
       void stopAll(code ?? 1);
     }
   });
-  await waitForHealth(`http://127.0.0.1:${env.port}`);
-  log(`Atelier is ready on ${env.appOrigin}`);
-  if (isLocalChain(env)) printDemoWallets(env);
-  if (mail) console.log(`\n  Emails the portal sends arrive in the local inbox: ${mail.inboxUrl}\n`);
+}
+
+/** Email: a local mail catcher with a web inbox unless SMTP_URL names a real server. */
+function startMail(env: ServerEnv, childEnv: NodeJS.ProcessEnv): void {
+  if (isLocalChain(env) && !env.mail.smtpUrl) {
+    childEnv.SMTP_URL = mailCatcherSmtpUrl(env.mail.catcher.smtpPort);
+    mailStarting = startMailCatcher({ ...env.mail.catcher, dataDir: env.dataDir }).then((catcher) => {
+      mail = catcher;
+      log(`mail catcher (maildev): SMTP ${catcher.smtpUrl}, inbox ${catcher.inboxUrl}`);
+      return catcher;
+    });
+    // Awaited before "ready"; until then a failure must not be an unhandled rejection.
+    mailStarting.catch(() => {});
+  } else if (!env.mail.smtpUrl) {
+    log("SMTP_URL is not set: notification emails wait in the outbox until it is");
+  }
+}
+
+/** Whether to build before serving: a missing build, or sources newer than it (unless --no-build and a build exists). */
+function planBuild(): "build" | "serve" {
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+  if (args.has("--no-build") && existsSync(buildId)) {
+    log("serving the existing build (--no-build)");
+    return "serve";
+  }
+  if (isBuildStale(process.cwd())) return "build";
+  log("web build is up to date");
+  return "serve";
+}
+
+/**
+ * Opens the database, applies migrations, seeds the demo data once (local chain), then closes it: PGlite allows one
+ * process, and the web server opens it next. A PGlite folder whose marker shows these migrations applied, with the
+ * demo data seeded for this deployment, is not opened at all (seconds saved: the web server opens it anyway).
+ */
+async function prepareDatabase(env: ServerEnv, deployment: Deployments): Promise<void> {
+  if (databaseReady(env, deployment.identityRegistry, MIGRATIONS_FOLDER)) {
+    log(
+      `database: PGlite in ${env.pgliteDir}; migrations already applied${isLocalChain(env) ? ", demo data seeded" : ""}`,
+    );
+    return;
+  }
+  const { createDatabase, migrateDatabase } = await import("../lib/db/connect");
+  const { db, close, driver } = await createDatabase({
+    url: env.databaseUrl,
+    dataDir: env.databaseUrl ? undefined : env.dataDir,
+  });
+  try {
+    log(
+      `database: ${driver === "pglite" ? `PGlite in ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)"}; applying migrations`,
+    );
+    await migrateDatabase(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    if (!env.databaseUrl) markMigrated(env.pgliteDir, MIGRATIONS_FOLDER);
+    if (isLocalChain(env)) {
+      const { seedDemo } = await import("./seed");
+      await seedDemo({ db, env, deployment, log });
+    }
+  } finally {
+    await close();
+  }
 }
 
 main().catch(async (err) => {

@@ -5,8 +5,9 @@
  */
 import { type Chain, defineChain } from "viem";
 import { foundry } from "viem/chains";
+import { LOCAL_CHAIN_ID } from "./ids";
 
-export const LOCAL_CHAIN_ID = 31337;
+export { LOCAL_CHAIN_ID };
 
 export type ChainConfig = {
   chainId: number;

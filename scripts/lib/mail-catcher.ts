@@ -9,6 +9,9 @@ import path from "node:path";
 
 export type MailCatcher = { smtpUrl: string; inboxUrl: string; stop: () => Promise<void> };
 
+/** The SMTP address of a catcher on `smtpPort`, known before it answers. */
+export const mailCatcherSmtpUrl = (smtpPort: number) => `smtp://127.0.0.1:${smtpPort}`;
+
 async function waitForInbox(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -54,7 +57,7 @@ export async function startMailCatcher({
   const inboxUrl = `http://127.0.0.1:${webPort}`;
   await waitForInbox(inboxUrl, child);
   return {
-    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+    smtpUrl: mailCatcherSmtpUrl(smtpPort),
     inboxUrl,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@
  * sold and redeemed). Idempotent: a marker file records the seeded deployment.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   createPublicClient,
@@ -47,6 +47,7 @@ import { seedIssuerProfiles } from "./issuer-profiles";
 import { simplePdf } from "./pdf";
 import { allowServerModules } from "./outside-next";
 import { saleArtworks } from "./sale-data";
+import { readSeedMarker, seedMarkerFile } from "./marker";
 
 export { DEMO_MNEMONIC } from "../../lib/demo/people";
 import { DEMO_MNEMONIC } from "../../lib/demo/people";
@@ -61,15 +62,7 @@ export function demoAccount(index: number) {
 
 const categoryMask = (cats: readonly (keyof typeof CATEGORY)[]) => cats.reduce((m, c) => m | (1 << CATEGORY[c]), 0);
 
-function markerFile(env: ServerEnv) {
-  return path.join(env.dataDir, "seed.json");
-}
-
-/** The registry address the data folder was seeded for, if any. */
-export function readSeedMarker(env: ServerEnv): { identityRegistry: string } | null {
-  const file = markerFile(env);
-  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
-}
+export { readSeedMarker } from "./marker";
 
 export async function seedDemo({
   db,
@@ -753,7 +746,7 @@ export async function seedDemo({
   log("seeded a pending issuer application (Kowloon Modern Gallery, anvil account 13)");
 
   writeFileSync(
-    markerFile(env),
+    seedMarkerFile(env),
     JSON.stringify({ identityRegistry: deployment.identityRegistry, seededAt: new Date().toISOString() }, null, 2),
   );
   log(`demo data seeded in ${((performance.now() - started) / 1000).toFixed(1)}s`);
