@@ -19,7 +19,7 @@ import path from "node:path";
 import { ConfigurationError, isLocalChain, parseServerEnv, type ServerEnv } from "../lib/env";
 import { startAnvil, type LocalChain } from "../lib/chain/local/anvil";
 import type { Deployments } from "../lib/chain/deployments";
-import { readSeedMarker } from "./seed/marker";
+import { localChainWasReset, readSeedMarker } from "./seed/marker";
 import { mailCatcherSmtpUrl, startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
 import { databaseReady, markMigrated, nothingToSetUp } from "./lib/migration-marker";
 import { isBuildStale, markBuildStart } from "./lib/web-build";
@@ -174,9 +174,12 @@ async function main() {
   // 2. Contracts
   const { ensureDeployment } = await import("../lib/chain/deploy");
   const deployment = await ensureDeployment({ env, log });
-  const marker = readSeedMarker(env);
-  const reset =
-    isLocalChain(env) && marker && marker.identityRegistry !== deployment.identityRegistry && !env.databaseUrl;
+  const reset = localChainWasReset({
+    localChain: isLocalChain(env),
+    databaseUrl: env.databaseUrl,
+    marker: readSeedMarker(env),
+    deployment,
+  });
   if (web && (reset || readFileSync(env.deploymentsFile, "utf8") !== recorded)) {
     log("the contracts changed: the web server starts again once the database matches");
     await stopWeb();
