@@ -13,13 +13,12 @@ import { describe, expect, it } from "vitest";
 import enErrors from "@/lib/i18n/messages/en/chain-errors.json";
 import zhErrors from "@/lib/i18n/messages/zh-HK/chain-errors.json";
 import {
-  baseRevertMessages,
   chainErrorKey,
   describeChainError,
-  extendRevertMessages,
   findErrorByName,
   isChainUnreachable,
   isViemError,
+  SHARED_REVERTS,
 } from "./errors";
 
 const abi = parseAbi([
@@ -52,14 +51,17 @@ describe("describeChainError", () => {
     expect(describeChainError(revert(data))).toMatchObject({
       kind: "revert",
       errorName: "ERC20InsufficientBalance",
-      message: baseRevertMessages.ERC20InsufficientBalance,
+      args: ["0x0000000000000000000000000000000000000001", 1n, 2n],
+      message: "The contract refused the transaction (ERC20InsufficientBalance).",
     });
+    const messages = { ERC20InsufficientBalance: "Your balance is too small for this amount." };
+    expect(describeChainError(revert(data), { messages }).message).toBe(messages.ERC20InsufficientBalance);
   });
 
   it("uses a feature table with argument-aware messages", () => {
-    const messages = extendRevertMessages(baseRevertMessages, {
-      TokenTransferNotAllowed: (args) => `Transfer not allowed (reason ${String(args[0])}).`,
-    });
+    const messages = {
+      TokenTransferNotAllowed: (args: readonly unknown[]) => `Transfer not allowed (reason ${String(args[0])}).`,
+    };
     const data = encodeErrorResult({ abi, errorName: "TokenTransferNotAllowed", args: [7] });
     expect(describeChainError(revert(data), { messages }).message).toBe("Transfer not allowed (reason 7).");
   });
@@ -99,9 +101,7 @@ describe("chainErrorKey", () => {
       chainErrorKey(describeChainError(new UserRejectedRequestError(new Error("no")))).key,
       chainErrorKey(describeChainError(new HttpRequestError({ url: "http://127.0.0.1:8545" }))).key,
       chainErrorKey(describeChainError(new BaseError("weird"))).key,
-      ...Object.keys(baseRevertMessages).map(
-        (name) => chainErrorKey({ kind: "revert", errorName: name, args: [], message: "" }).key,
-      ),
+      ...SHARED_REVERTS.map((name) => chainErrorKey({ kind: "revert", errorName: name, args: [], message: "" }).key),
       chainErrorKey({ kind: "revert", errorName: "SomethingElse", args: [], message: "" }).key,
       chainErrorKey({ kind: "revert", errorName: null, args: [], message: "" }).key,
     ];

@@ -1,9 +1,9 @@
 /**
  * Turn a viem error into plain words. Usable on the server and in the browser.
  *
- * Feature code extends the table with its contracts' custom errors:
- *   const messages = extendRevertMessages(baseRevertMessages, { MarketPriceMoved: "The price moved; try again." });
- *   describeChainError(error, { messages })
+ * `message` is English for logs and tests; what a person reads comes from the message catalogue (chainErrorKey, or
+ * the feature's own table of its contracts' custom errors). A caller may still word reverts in English:
+ *   describeChainError(error, { messages: { MarketPriceMoved: "The price moved; try again." } })
  */
 // No viem error class is imported here: matching by `name` along viem's cause chain (`walk`) keeps the classes, and the
 // ABI decoding some of them bring, out of the browser bundle of every page that shows a chain error.
@@ -26,39 +26,34 @@ export type DescribedChainError = {
   message: string;
 };
 
-/** Errors shared by every contract (OpenZeppelin 5 and Solidity panics). */
-export const baseRevertMessages: RevertMessageTable = {
-  AccessControlUnauthorizedAccount: "Your wallet does not have the role this action needs.",
-  OwnableUnauthorizedAccount: "Only the owner of this contract can do that.",
-  EnforcedPause: "Trading in this token is paused.",
-  ExpectedPause: "This action is only possible while the token is paused.",
-  ERC20InsufficientBalance: "Your balance is too small for this amount.",
-  ERC20InsufficientAllowance:
-    "The contract is not allowed to move that much of your tokens yet. Approve the amount first.",
-  ERC20InvalidReceiver: "That receiving address cannot hold tokens.",
-  ERC20InvalidSender: "That sending address cannot send tokens.",
-  ERC2612ExpiredSignature: "The payment authorisation has expired. Please sign again.",
-  ERC2612InvalidSigner: "The payment authorisation was not signed by this wallet.",
-  ReentrancyGuardReentrantCall: "The transaction was refused (re-entrant call).",
-  SafeERC20FailedOperation: "The payment token refused the transfer.",
-  FailedCall: "A call inside the transaction failed.",
-  IdentityRegistryLastAgent:
-    "This is the registry's last compliance agent: grant the role to another officer before removing it from this one.",
-  DeskLastAgent:
-    "This is the enforcement desk's last agent: grant the role to another officer before removing it from this one.",
-  InvalidInitialization: "This contract is already set up.",
-  Panic: "The contract hit an internal error.",
-  // The share token's limits on privileged power (every token shares them).
-  ShareMaxSupplyExceeded: "That would create more shares than the artwork has: its number of shares is fixed.",
-  ShareInvalidMaxSupply: "The number of shares must be a whole number of at least 1.",
-  ShareRoleNotGrantable:
-    "That role moves, creates or destroys other people's shares, so it cannot be given on a token: only compliance agents and the offering hold it.",
-  ShareNotPendingOwner: "Only the wallet the token was offered to can accept it.",
-};
-
-export function extendRevertMessages(...tables: RevertMessageTable[]): RevertMessageTable {
-  return Object.freeze(Object.assign({}, ...tables) as Record<string, RevertMessage>);
-}
+/**
+ * The reverts every contract shares (OpenZeppelin 5, Solidity panics, the share token's limits on privileged power):
+ * each has its words in the `chainErrors.reverts` message catalogue, in both languages (chainErrorKey). Only the names
+ * are here: the browser words an error from the catalogue, so no English table ships to every page that signs.
+ */
+export const SHARED_REVERTS = [
+  "AccessControlUnauthorizedAccount",
+  "OwnableUnauthorizedAccount",
+  "EnforcedPause",
+  "ExpectedPause",
+  "ERC20InsufficientBalance",
+  "ERC20InsufficientAllowance",
+  "ERC20InvalidReceiver",
+  "ERC20InvalidSender",
+  "ERC2612ExpiredSignature",
+  "ERC2612InvalidSigner",
+  "ReentrancyGuardReentrantCall",
+  "SafeERC20FailedOperation",
+  "FailedCall",
+  "IdentityRegistryLastAgent",
+  "DeskLastAgent",
+  "InvalidInitialization",
+  "Panic",
+  "ShareMaxSupplyExceeded",
+  "ShareInvalidMaxSupply",
+  "ShareRoleNotGrantable",
+  "ShareNotPendingOwner",
+] as const;
 
 function render(entry: RevertMessage, args: readonly unknown[]): string {
   return typeof entry === "function" ? entry(args) : entry;
@@ -125,7 +120,7 @@ export function describeChainError(
   error: unknown,
   options: { messages?: RevertMessageTable } = {},
 ): DescribedChainError {
-  const messages = options.messages ?? baseRevertMessages;
+  const messages = options.messages ?? {};
 
   if (!isViemError(error)) {
     return {
@@ -180,8 +175,7 @@ export function describeChainError(
   };
 }
 
-/** Revert names with their own wording in the `chainErrors.reverts` message catalogue. */
-const TRANSLATED_REVERTS = new Set(Object.keys(baseRevertMessages));
+const TRANSLATED_REVERTS = new Set<string>(SHARED_REVERTS);
 
 /**
  * The message-catalogue key (namespace `chainErrors`) for a described error, so the browser shows it in the reader's
