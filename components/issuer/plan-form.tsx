@@ -92,3 +92,15 @@ export function PlanFormFrame<K extends string>({
     </form>
   );
 }
+
+/**
+ * Shown while a plan's preview (its code: the holder table, the signing steps) loads after the server prepared the
+ * plan: the preview is fetched only by an issuer who prepares one, not with every listing page.
+ */
+export function PlanPreviewLoading({ label }: { label: string }) {
+  return (
+    <p role="status" className="text-sm text-ink-muted">
+      {label}
+    </p>
+  );
+}

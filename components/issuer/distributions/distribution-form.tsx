@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import type { Address } from "viem";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
@@ -9,9 +9,12 @@ import { NumField } from "@/components/ui/num-field";
 import { PAYMENT_DECIMALS, DISTRIBUTION_KINDS, type DistributionKind } from "@/lib/distributions/client";
 import { describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
 import { planDistributionAction } from "../distribution-actions";
-import { PlanFormFrame, usePlanForm } from "../plan-form";
+import { PlanFormFrame, PlanPreviewLoading, usePlanForm } from "../plan-form";
 import { RecordBlockFields } from "../record-block-fields";
-import { DistributionPreview, type Plan } from "./distribution-preview";
+import type { Plan } from "./distribution-preview";
+
+const loadPreview = () => import("./distribution-preview");
+const DistributionPreview = lazy(() => loadPreview().then((m) => ({ default: m.DistributionPreview })));
 
 type Errors = Partial<Record<"amount" | "recordBlock" | "claimDays", string>>;
 
@@ -51,6 +54,7 @@ export function DistributionForm({ token, account }: { token: Address; account: 
       { amount: (e) => describeAmountError(e, ta, locale), t },
     );
     return form.submit(checked.errors, async () => {
+      void loadPreview(); // fetched while the server prepares the plan
       const result = await planDistributionAction({
         token,
         kind,
@@ -62,7 +66,12 @@ export function DistributionForm({ token, account }: { token: Address; account: 
     });
   }
 
-  if (form.plan) return <DistributionPreview plan={form.plan} account={account} onDiscard={form.discard} />;
+  if (form.plan)
+    return (
+      <Suspense fallback={<PlanPreviewLoading label={t("preparing")} />}>
+        <DistributionPreview plan={form.plan} account={account} onDiscard={form.discard} />
+      </Suspense>
+    );
 
   return (
     <PlanFormFrame

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { type ReactNode, useId, useState } from "react";
+import { lazy, type ReactNode, Suspense, useId, useState } from "react";
 import { type Address, bytesToHex, isAddress } from "viem";
 import { Field } from "@/components/ui/field";
 import { AddressInput, Input } from "@/components/ui/input";
@@ -10,9 +10,12 @@ import { Section } from "@/components/ui/section";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { type AmountError, describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
 import { planSaleAction } from "@/components/sale/actions";
-import { PlanFormFrame, usePlanForm } from "../plan-form";
+import { PlanFormFrame, PlanPreviewLoading, usePlanForm } from "../plan-form";
 import { RecordBlockFields } from "../record-block-fields";
-import { SalePreview, type SalePlan } from "./sale-preview";
+import type { SalePlan } from "./sale-preview";
+
+const loadPreview = () => import("./sale-preview");
+const SalePreview = lazy(() => loadPreview().then((m) => ({ default: m.SalePreview })));
 
 type Errors = Partial<
   Record<"buyer" | "price" | "offer" | "recordBlock" | "votingDays" | "quorum" | "approval", string>
@@ -95,6 +98,7 @@ export function SaleForm({
   function submit() {
     const c = check(f, file, t, (e) => describeAmountError(e, ta, locale));
     return form.submit(c.errors, async () => {
+      void loadPreview(); // fetched while the server prepares the plan
       const offer = file!;
       const result = await planSaleAction({
         token,
@@ -116,7 +120,12 @@ export function SaleForm({
       {children}
     </Section>
   );
-  if (form.plan) return frame(<SalePreview plan={form.plan} account={account} onDiscard={form.discard} />);
+  if (form.plan)
+    return frame(
+      <Suspense fallback={<PlanPreviewLoading label={t("preparing")} />}>
+        <SalePreview plan={form.plan} account={account} onDiscard={form.discard} />
+      </Suspense>,
+    );
   if (!canOffer) return null;
 
   const labels: Record<keyof Errors, string> = {
