@@ -124,6 +124,47 @@ describe("the cached page", () => {
     expect(getCachedPage("k0", 60_000)).not.toBeNull();
   });
 
+  it("never holds a visitor past the deadline: a render that hangs gives null, and the next miss renders anew", async () => {
+    notePageEpoch(1);
+    const never = () => new Promise<never>(() => {});
+    const started = Date.now();
+    expect(await fillPage("k", never, 50)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(pageCacheStats().timeouts).toBe(1);
+    // A miss within the deadline joins the render in flight; one after it starts its own, which is stored.
+    let renders = 0;
+    const page = await fillPage(
+      "k",
+      async () => {
+        renders += 1;
+        return rendered("<p>fresh</p>");
+      },
+      50,
+    );
+    expect(renders).toBe(1);
+    expect(page?.parts).toEqual(["<p>fresh</p>"]);
+    expect(getCachedPage("k", 60_000)?.parts).toEqual(["<p>fresh</p>"]);
+  });
+
+  it("lets a caller within the deadline wait for the render in flight", async () => {
+    notePageEpoch(1);
+    let release!: () => void;
+    const first = fillPage("k", () => new Promise((r) => (release = () => r(rendered("<p>slow</p>")))), 10_000);
+    let renders = 0;
+    const second = fillPage(
+      "k",
+      async () => {
+        renders += 1;
+        return rendered("<p>other</p>");
+      },
+      10_000,
+    );
+    release();
+    expect((await first)?.parts).toEqual(["<p>slow</p>"]);
+    expect((await second)?.parts).toEqual(["<p>slow</p>"]);
+    expect(renders).toBe(0);
+  });
+
   it("stores nothing for a render that is not cacheable (not 200 HTML)", async () => {
     notePageEpoch(1);
     expect(await fillPage("k", async () => null)).toBeNull();

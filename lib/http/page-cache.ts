@@ -33,9 +33,9 @@ type Store = {
   epoch: number | null;
   pages: Map<string, CachedPage>;
   bytes: number;
-  /** Renders in flight, one per key: concurrent misses wait for the same render. */
-  filling: Map<string, Promise<CachedPage | null>>;
-  stats: { hits: number; misses: number; invalidations: number };
+  /** Renders in flight, one per key: concurrent misses wait for the same render (until its deadline). */
+  filling: Map<string, { job: Promise<CachedPage | null>; startedAt: number }>;
+  stats: { hits: number; misses: number; invalidations: number; timeouts: number };
 };
 
 const g = globalThis as unknown as { __atelierPageCache?: Store };
@@ -45,7 +45,7 @@ function store(): Store {
     pages: new Map(),
     bytes: 0,
     filling: new Map(),
-    stats: { hits: 0, misses: 0, invalidations: 0 },
+    stats: { hits: 0, misses: 0, invalidations: 0, timeouts: 0 },
   });
 }
 
@@ -133,18 +133,46 @@ function drop(s: Store, key: string, page: CachedPage) {
 }
 
 /**
+ * How long a visitor waits for a render that fills the cache. Past it the visitor's request is rendered as if there
+ * were no cache (`null`), and the next miss starts a render of its own instead of joining one that may never end —
+ * a render that hangs (a self-request lost while the server restarted, a fetch whose abort never fired) must never
+ * hold a public page hostage.
+ */
+export const FILL_DEADLINE_MS = 6_000;
+
+/**
  * Renders `key` once (`render` gives the page or null: not cacheable) and stores it at the epoch read before the
  * render started, so a change during the render leaves it already stale. Concurrent callers share the render.
- * Null when the epoch is not known yet (the cache starts empty and stays off until it is).
+ * Null when the epoch is not known yet (the cache starts empty and stays off until it is). Each caller waits at
+ * most `deadlineMs` (then gets null); the render itself may still finish and be stored.
  */
-export function fillPage(key: string, render: () => Promise<Omit<CachedPage, "epoch" | "storedAt" | "bytes"> | null>) {
+export function fillPage(
+  key: string,
+  render: () => Promise<Omit<CachedPage, "epoch" | "storedAt" | "bytes"> | null>,
+  deadlineMs = FILL_DEADLINE_MS,
+): Promise<CachedPage | null> | null {
   const s = store();
   const epoch = s.epoch;
   if (epoch === null) return null;
+  const now = Date.now();
   const running = s.filling.get(key);
-  if (running) return running;
+  const job = running && now - running.startedAt < deadlineMs ? running.job : startFill(s, key, epoch, render);
+  return withDeadline(job, running && job === running.job ? deadlineMs - (now - running.startedAt) : deadlineMs, () => {
+    s.stats.timeouts += 1;
+    console.warn(`[page-cache] the render of ${key} took over ${deadlineMs} ms; this visitor's page is rendered apart`);
+  });
+}
+
+function startFill(
+  s: Store,
+  key: string,
+  epoch: number,
+  render: () => Promise<Omit<CachedPage, "epoch" | "storedAt" | "bytes"> | null>,
+): Promise<CachedPage | null> {
   s.stats.misses += 1;
-  const job = (async () => {
+  const entry = { job: Promise.resolve<CachedPage | null>(null), startedAt: Date.now() };
+  s.filling.set(key, entry);
+  entry.job = (async () => {
     try {
       const rendered = await render();
       if (!rendered) return null;
@@ -160,11 +188,26 @@ export function fillPage(key: string, render: () => Promise<Omit<CachedPage, "ep
       }
       return page;
     } finally {
-      s.filling.delete(key);
+      // Only this render's own entry: a newer one may have replaced it after the deadline.
+      if (s.filling.get(key) === entry) s.filling.delete(key);
     }
   })();
-  s.filling.set(key, job);
-  return job;
+  return entry.job;
+}
+
+/** `job`, or null once `ms` have passed (the job's own failure still rejects). */
+function withDeadline(job: Promise<CachedPage | null>, ms: number, onLate: () => void): Promise<CachedPage | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(
+      () => {
+        onLate();
+        resolve(null);
+      },
+      Math.max(0, ms),
+    );
+  });
+  return Promise.race([job, late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -180,7 +223,7 @@ export function notePageEpoch(epoch: number): void {
   s.bytes = 0;
 }
 
-/** For `/api/health` and the bench: entries, bytes, hits, misses, invalidations, the epoch. */
+/** For `/api/health` and the bench: entries, bytes, hits, misses, invalidations, renders past the deadline, the epoch. */
 export function pageCacheStats() {
   const s = store();
   return { epoch: s.epoch, entries: s.pages.size, bytes: s.bytes, ...s.stats };
