@@ -24,10 +24,16 @@ function boundText(cents: bigint | undefined): string {
 /** One of the form's selects (status, artist, sort) in a `Field`, as the price bounds are: id `f-<name>`. */
 function select(
   name: string,
-  { label, defaultValue, any, options }: { label: string; defaultValue: string; any?: string; options: FilterOption[] },
+  {
+    label,
+    defaultValue,
+    any,
+    options,
+    className,
+  }: { label: string; defaultValue: string; any?: string; options: FilterOption[]; className?: string },
 ) {
   return (
-    <Field id={`f-${name}`} label={label}>
+    <Field id={`f-${name}`} label={label} className={className}>
       {(p) => <ChoiceSelect {...p} name={name} defaultValue={defaultValue} any={any} options={options} />}
     </Field>
   );
@@ -61,8 +67,9 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
   };
   return (
     <form method="get" action={action} role="search" aria-label={t("label")} className="flex flex-col gap-4">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[1.6fr_1fr_1fr_0.7fr_0.7fr_1fr]">
-        <Field id="f-q" label={t("search")}>
+      {/* Two columns from the phone up (search and sort span both), so the artworks start within the first screen. */}
+      <div className="grid grid-cols-2 gap-x-3 gap-y-4 sm:gap-x-4 lg:grid-cols-[1.6fr_1fr_1fr_0.7fr_0.7fr_1fr]">
+        <Field id="f-q" label={t("search")} className="col-span-2 lg:col-span-1">
           {(p) => (
             <Input {...p} type="search" name="q" defaultValue={value.q ?? ""} placeholder={t("searchPlaceholder")} />
           )}
@@ -96,6 +103,7 @@ export function CatalogueFilters({ value, artists, action = "/", resultCount }: 
         {select("sort", {
           label: t("sort"),
           defaultValue: value.sort ?? "featured",
+          className: "col-span-2 lg:col-span-1",
           options: catalogueSorts.map((s) => ({ value: s, label: t(`sorts.${s}`) })),
         })}
       </div>
