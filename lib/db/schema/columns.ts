@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
+  bigserial,
   check,
   index,
   integer,
@@ -44,12 +45,33 @@ export const updatedAt = () =>
 /** The `id` primary key of a table whose rows are named by a random UUID. */
 export const uuidId = () => uuid("id").primaryKey().defaultRandom();
 
+/** The `id` primary key of a table whose rows are numbered in the order they are written (audit entries, events). */
+export const serialId = () => bigserial("id", { mode: "number" }).primaryKey();
+
 /** A required link to the row that owns this one: deleting the owner deletes this row too. */
 export const ownedBy = (name: string, owner: () => AnyPgColumn) =>
   uuid(name).notNull().references(owner, { onDelete: "cascade" });
 
 /** A block number (`bigint` in SQL and in TypeScript). */
 export const blockNumber = (name = "block_number") => bigint(name, { mode: "bigint" });
+
+/** A block as the indexer read it: its number and its hash (a reorg shows as a hash the chain no longer has). */
+export const blockRef = () => ({ blockNumber: blockNumber().notNull(), blockHash: text("block_hash").notNull() });
+
+/**
+ * An event's place in the chain: the transaction and the log's index in its block, the pair that names it once
+ * (`logPlaceKeys`).
+ */
+export const logPlace = () => ({ txHash: text("tx_hash").notNull(), logIndex: integer("log_index").notNull() });
+
+/**
+ * A pending re-scan of an indexer's history from `chain_events`: `backfill_cursor` walks from the start block to
+ * `backfill_to`; both are NULL when none is pending.
+ */
+export const backfillRange = () => ({
+  backfillTo: blockNumber("backfill_to"),
+  backfillCursor: blockNumber("backfill_cursor"),
+});
 
 /** `created_at` and `updated_at` of a row that changes after it is written. */
 export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
@@ -130,6 +152,15 @@ export const applicationDocumentsTable = <N extends string, K extends [string, .
  * it removed.
  */
 export const rollbackIndex = (table: string, column: AnyPgColumn) => index(`${table}_block_idx`).on(column);
+
+/**
+ * The keys of a table with a row per event log (`logPlace` and a `block_number`): one row per transaction and log
+ * index (`<table>_tx_log_idx`), rolled back by block (`rollbackIndex`).
+ */
+export const logPlaceKeys = (
+  table: string,
+  t: { txHash: AnyPgColumn; logIndex: AnyPgColumn; blockNumber: AnyPgColumn },
+) => [uniqueIndex(`${table}_tx_log_idx`).on(t.txHash, t.logIndex), rollbackIndex(table, t.blockNumber)];
 
 /** A projection of a token's state at a block: one row per key at each block (`<table>_pk`), rolled back by block. */
 export const atBlockKeys = (table: string, blockColumn: AnyPgColumn, ...keys: [AnyPgColumn, ...AnyPgColumn[]]) => [
