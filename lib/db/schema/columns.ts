@@ -189,33 +189,53 @@ export const anchoredTreeConstraints = (
   check(`${table}_on_chain_with_tx`, sql`(${t.onChainId} IS NULL) = (${anchor.tx} IS NULL)`),
 ];
 
+const requiredText = (name: string) => text(name).notNull();
+
+/** A contract's address column (lowercase) under the key the table names it by (`distributor`, `saleContract`). */
+const contractColumn = <K extends string>(key: K, name: string) =>
+  ({ [key]: requiredText(name) }) as Record<K, ReturnType<typeof requiredText>>;
+
 /**
- * What the server keeps of a Merkle tree it built and then anchored on-chain, before the anchoring transaction's hash:
- * the exact tree document (JSON text) whose SHA-256 is `tree_hash`, the issuer wallet that built it (lowercase) and
- * the contract's id for it, set once that transaction is mined.
+ * The head of a Merkle tree the server builds and then anchors on a contract (a distribution, a sale vote): its id,
+ * the chain, the contract (`contractKey`, column `contractName`) and the share token (addresses lowercase).
  */
-export const anchoredTreeRecord = () => ({
-  document: text("document").notNull(),
-  createdBy: text("created_by").notNull(),
-  onChainId: numeric("on_chain_id"),
+export const anchoredTreeHead = <K extends string>(contractKey: K, contractName: string) => ({
+  id: uuidId(),
+  chainId: integer("chain_id").notNull(),
+  ...contractColumn(contractKey, contractName),
+  token: requiredText("token"),
 });
 
-const requiredText = (name: string) => text(name).notNull();
+/** What a published tree's document tells of it: its SHA-256 (`tree_hash`) and how many leaves it has. */
+export const publishedTree = () => ({
+  treeHash: requiredText("tree_hash"),
+  leafCount: integer("leaf_count").notNull(),
+});
+
+/**
+ * What the server keeps of a Merkle tree it built and then anchored on-chain, before the anchoring transaction's hash:
+ * the root, the exact tree document (JSON text) whose SHA-256 is `tree_hash`, its leaf count, the issuer wallet that
+ * built it (lowercase) and the contract's id for it, set once that transaction is mined.
+ */
+export const anchoredTreeRecord = () => ({
+  root: requiredText("root"),
+  ...publishedTree(),
+  document: requiredText("document"),
+  createdBy: requiredText("created_by"),
+  onChainId: numeric("on_chain_id"),
+});
 
 /**
  * The head of the indexer's projection of a record a contract keeps by id (a distribution, a sale), rebuilt from
  * `chain_events`: the contract (`contractKey`, column `contractName`), the record's id there, its token and the
  * token's issuer (addresses lowercase).
  */
-export function projectedRecordHead<K extends string>(contractKey: K, contractName: string) {
-  const contract = { [contractKey]: requiredText(contractName) } as Record<K, ReturnType<typeof requiredText>>;
-  return {
-    ...contract,
-    onChainId: numeric("on_chain_id").notNull(),
-    token: requiredText("token"),
-    issuer: requiredText("issuer"),
-  };
-}
+export const projectedRecordHead = <K extends string>(contractKey: K, contractName: string) => ({
+  ...contractColumn(contractKey, contractName),
+  onChainId: numeric("on_chain_id").notNull(),
+  token: requiredText("token"),
+  issuer: requiredText("issuer"),
+});
 
 /**
  * A projected record's keys (`<table>_…`): one row per contract and id, by token; the contract, token, issuer and
