@@ -20,6 +20,7 @@ import {
   isViemError,
   SHARED_REVERTS,
 } from "./errors";
+import { refusalCode } from "./error-names";
 
 const abi = parseAbi([
   "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
@@ -153,6 +154,17 @@ describe("chainErrorKey", () => {
     const loop: { name: string; cause?: unknown } = { name: "A" };
     loop.cause = loop;
     expect(findErrorByName(loop, "B")).toBeNull();
+  });
+
+  it("reads a refusal's reason code from the first named custom error along the cause chain", () => {
+    const refused = (errorName: string, args: unknown[]) => ({ name: "Error", cause: { data: { errorName, args } } });
+    expect(refusalCode(refused("RedeemRefused", [1n, "0xaa", 70]), ["VoteRefused", "RedeemRefused"], 2)).toBe(70);
+    expect(refusalCode(refused("VoteRefused", [1n, "0xaa", 65]), ["VoteRefused", "RedeemRefused"], 2)).toBe(65);
+    // Another custom error, or one without the code's argument, is not a refusal.
+    expect(refusalCode(refused("ClaimRefused", [1n, "0xaa", 54]), ["VoteRefused"], 2)).toBeNull();
+    expect(refusalCode(refused("VoteRefused", [1n]), ["VoteRefused"], 2)).toBeNull();
+    expect(refusalCode(new Error("network down"), ["VoteRefused"], 2)).toBeNull();
+    expect(refusalCode(undefined, ["VoteRefused"], 2)).toBeNull();
   });
 
   it("tells viem's errors by shape, not class, so no viem error class is bundled with it", () => {

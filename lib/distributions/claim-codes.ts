@@ -3,6 +3,8 @@
  * `ClaimRefused(id, holder, code)`) as the portal's reason keys (`portfolio.distributions.reasons.<key>`), and
  * what each means for the money: still reserved for the wallet, or no longer payable. Pure module (client and server).
  */
+import { refusalCode } from "@/lib/chain/error-names";
+
 export const CLAIM_OK = 0;
 
 export const CLAIM_REASONS = {
@@ -38,12 +40,4 @@ export function claimState(code: number): ClaimState {
 }
 
 /** The reason code of a `ClaimRefused` revert (from a simulation or a receipt), or null when it is not one. */
-export function claimRefusedCode(error: unknown): number | null {
-  let e: unknown = error;
-  for (let depth = 0; e && typeof e === "object" && depth < 10; depth++) {
-    const data = (e as { data?: { errorName?: string; args?: readonly unknown[] } }).data;
-    if (data?.errorName === "ClaimRefused" && data.args && data.args.length >= 3) return Number(data.args[2]);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return null;
-}
+export const claimRefusedCode = (error: unknown): number | null => refusalCode(error, ["ClaimRefused"], 2);

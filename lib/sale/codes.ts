@@ -4,6 +4,8 @@
  * to sign; and the share token's transfer code 15 (trading ended after an approved sale). Pure module (client and
  * server).
  */
+import { refusalCode } from "@/lib/chain/error-names";
+
 export const SALE_OK = 0;
 
 export const SALE_REASONS = {
@@ -34,20 +36,8 @@ const WAITING = new Set<SaleReason>(["tradingStopped", "frozen", "notVerified"])
 export const saleReasonWaits = (reason: SaleReason): boolean => WAITING.has(reason);
 
 /** The reason code of a `VoteRefused` / `RedeemRefused` revert (simulation or receipt), or null when it is not one. */
-export function saleRefusedCode(error: unknown): number | null {
-  let e: unknown = error;
-  for (let depth = 0; e && typeof e === "object" && depth < 10; depth++) {
-    const data = (e as { data?: { errorName?: string; args?: readonly unknown[] } }).data;
-    if (
-      (data?.errorName === "VoteRefused" || data?.errorName === "RedeemRefused") &&
-      data.args &&
-      data.args.length >= 3
-    )
-      return Number(data.args[2]);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return null;
-}
+export const saleRefusedCode = (error: unknown): number | null =>
+  refusalCode(error, ["VoteRefused", "RedeemRefused"], 2);
 
 /** Basis points as a percentage for display (5000 → 50). */
 export const bpsPercent = (bps: number): number => bps / 100;

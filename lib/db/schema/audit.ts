@@ -1,8 +1,8 @@
 /** Audit log, checkpoints and walks; the indexer cursor and projection bookkeeping. */
 import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { timestamptz, updatedAt, blockNumber } from "./columns";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { backfillRange, blockNumber, blockRef, serialId, timestamptz, updatedAt } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Audit and indexer
@@ -11,7 +11,7 @@ import { timestamptz, updatedAt, blockNumber } from "./columns";
 export const auditLog = pgTable(
   "audit_log",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: serialId(),
     at: timestamptz("at").notNull(),
     /** Lowercase address or "system". */
     actor: text("actor").notNull(),
@@ -44,7 +44,7 @@ export type AuditLogEntry = InferSelectModel<typeof auditLog>;
  * has its hash); a full walk from the first entry (`full`) runs in housekeeping once a day and on demand.
  */
 export const auditCheckpoints = pgTable("audit_checkpoints", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
+  id: serialId(),
   throughId: bigint("through_id", { mode: "number" }).notNull().unique(),
   hash: text("hash").notNull(),
   count: bigint("count", { mode: "number" }).notNull(),
@@ -59,7 +59,7 @@ export type AuditCheckpoint = InferSelectModel<typeof auditCheckpoints>;
  * whole walk found, even when the newer entries verify.
  */
 export const auditWalks = pgTable("audit_walks", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
+  id: serialId(),
   at: timestamptz("at").notNull().defaultNow(),
   ok: boolean("ok").notNull(),
   count: bigint("count", { mode: "number" }).notNull(),
@@ -70,16 +70,14 @@ export type AuditWalk = InferSelectModel<typeof auditWalks>;
 
 export const indexerCursor = pgTable("indexer_cursor", {
   name: text("name").primaryKey(),
-  blockNumber: blockNumber().notNull(),
-  blockHash: text("block_hash").notNull(),
+  ...blockRef(),
   /**
    * The indexer's event set this cursor reads (`INDEXER_EVENTS_VERSION` in lib/indexer/projections.ts). A row written before
    * a version added events (the default, 1) gets a one-time re-scan of its history: `backfill_cursor` walks
    * from the start block to `backfill_to` (the cursor at the upgrade); both are NULL when none is pending.
    */
   eventsVersion: integer("events_version").notNull().default(1),
-  backfillTo: blockNumber("backfill_to"),
-  backfillCursor: blockNumber("backfill_cursor"),
+  ...backfillRange(),
   /** Audit reconciliation (lib/compliance/reconcile.ts): every agent transaction up to this block is audited. */
   reconciledBlock: blockNumber("reconciled_block"),
   updatedAt: updatedAt(),
@@ -98,8 +96,7 @@ export const indexerProjections = pgTable(
     indexer: text("indexer").notNull(),
     projection: text("projection").notNull(),
     version: integer("version").notNull(),
-    backfillTo: blockNumber("backfill_to"),
-    backfillCursor: blockNumber("backfill_cursor"),
+    ...backfillRange(),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("indexer_projections_pk").on(t.indexer, t.projection)],

@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
+  bigserial,
   check,
   index,
   integer,
@@ -44,12 +45,33 @@ export const updatedAt = () =>
 /** The `id` primary key of a table whose rows are named by a random UUID. */
 export const uuidId = () => uuid("id").primaryKey().defaultRandom();
 
+/** The `id` primary key of a table whose rows are numbered in the order they are written (audit entries, events). */
+export const serialId = () => bigserial("id", { mode: "number" }).primaryKey();
+
 /** A required link to the row that owns this one: deleting the owner deletes this row too. */
 export const ownedBy = (name: string, owner: () => AnyPgColumn) =>
   uuid(name).notNull().references(owner, { onDelete: "cascade" });
 
 /** A block number (`bigint` in SQL and in TypeScript). */
 export const blockNumber = (name = "block_number") => bigint(name, { mode: "bigint" });
+
+/** A block as the indexer read it: its number and its hash (a reorg shows as a hash the chain no longer has). */
+export const blockRef = () => ({ blockNumber: blockNumber().notNull(), blockHash: text("block_hash").notNull() });
+
+/**
+ * An event's place in the chain: the transaction and the log's index in its block, the pair that names it once
+ * (`logPlaceKeys`).
+ */
+export const logPlace = () => ({ txHash: text("tx_hash").notNull(), logIndex: integer("log_index").notNull() });
+
+/**
+ * A pending re-scan of an indexer's history from `chain_events`: `backfill_cursor` walks from the start block to
+ * `backfill_to`; both are NULL when none is pending.
+ */
+export const backfillRange = () => ({
+  backfillTo: blockNumber("backfill_to"),
+  backfillCursor: blockNumber("backfill_cursor"),
+});
 
 /** `created_at` and `updated_at` of a row that changes after it is written. */
 export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
@@ -131,6 +153,15 @@ export const applicationDocumentsTable = <N extends string, K extends [string, .
  */
 export const rollbackIndex = (table: string, column: AnyPgColumn) => index(`${table}_block_idx`).on(column);
 
+/**
+ * The keys of a table with a row per event log (`logPlace` and a `block_number`): one row per transaction and log
+ * index (`<table>_tx_log_idx`), rolled back by block (`rollbackIndex`).
+ */
+export const logPlaceKeys = (
+  table: string,
+  t: { txHash: AnyPgColumn; logIndex: AnyPgColumn; blockNumber: AnyPgColumn },
+) => [uniqueIndex(`${table}_tx_log_idx`).on(t.txHash, t.logIndex), rollbackIndex(table, t.blockNumber)];
+
 /** A projection of a token's state at a block: one row per key at each block (`<table>_pk`), rolled back by block. */
 export const atBlockKeys = (table: string, blockColumn: AnyPgColumn, ...keys: [AnyPgColumn, ...AnyPgColumn[]]) => [
   uniqueIndex(`${table}_pk`).on(...keys, blockColumn),
@@ -158,33 +189,53 @@ export const anchoredTreeConstraints = (
   check(`${table}_on_chain_with_tx`, sql`(${t.onChainId} IS NULL) = (${anchor.tx} IS NULL)`),
 ];
 
+const requiredText = (name: string) => text(name).notNull();
+
+/** A contract's address column (lowercase) under the key the table names it by (`distributor`, `saleContract`). */
+const contractColumn = <K extends string>(key: K, name: string) =>
+  ({ [key]: requiredText(name) }) as Record<K, ReturnType<typeof requiredText>>;
+
 /**
- * What the server keeps of a Merkle tree it built and then anchored on-chain, before the anchoring transaction's hash:
- * the exact tree document (JSON text) whose SHA-256 is `tree_hash`, the issuer wallet that built it (lowercase) and
- * the contract's id for it, set once that transaction is mined.
+ * The head of a Merkle tree the server builds and then anchors on a contract (a distribution, a sale vote): its id,
+ * the chain, the contract (`contractKey`, column `contractName`) and the share token (addresses lowercase).
  */
-export const anchoredTreeRecord = () => ({
-  document: text("document").notNull(),
-  createdBy: text("created_by").notNull(),
-  onChainId: numeric("on_chain_id"),
+export const anchoredTreeHead = <K extends string>(contractKey: K, contractName: string) => ({
+  id: uuidId(),
+  chainId: integer("chain_id").notNull(),
+  ...contractColumn(contractKey, contractName),
+  token: requiredText("token"),
 });
 
-const requiredText = (name: string) => text(name).notNull();
+/** What a published tree's document tells of it: its SHA-256 (`tree_hash`) and how many leaves it has. */
+export const publishedTree = () => ({
+  treeHash: requiredText("tree_hash"),
+  leafCount: integer("leaf_count").notNull(),
+});
+
+/**
+ * What the server keeps of a Merkle tree it built and then anchored on-chain, before the anchoring transaction's hash:
+ * the root, the exact tree document (JSON text) whose SHA-256 is `tree_hash`, its leaf count, the issuer wallet that
+ * built it (lowercase) and the contract's id for it, set once that transaction is mined.
+ */
+export const anchoredTreeRecord = () => ({
+  root: requiredText("root"),
+  ...publishedTree(),
+  document: requiredText("document"),
+  createdBy: requiredText("created_by"),
+  onChainId: numeric("on_chain_id"),
+});
 
 /**
  * The head of the indexer's projection of a record a contract keeps by id (a distribution, a sale), rebuilt from
  * `chain_events`: the contract (`contractKey`, column `contractName`), the record's id there, its token and the
  * token's issuer (addresses lowercase).
  */
-export function projectedRecordHead<K extends string>(contractKey: K, contractName: string) {
-  const contract = { [contractKey]: requiredText(contractName) } as Record<K, ReturnType<typeof requiredText>>;
-  return {
-    ...contract,
-    onChainId: numeric("on_chain_id").notNull(),
-    token: requiredText("token"),
-    issuer: requiredText("issuer"),
-  };
-}
+export const projectedRecordHead = <K extends string>(contractKey: K, contractName: string) => ({
+  ...contractColumn(contractKey, contractName),
+  onChainId: numeric("on_chain_id").notNull(),
+  token: requiredText("token"),
+  issuer: requiredText("issuer"),
+});
 
 /**
  * A projected record's keys (`<table>_…`): one row per contract and id, by token; the contract, token, issuer and

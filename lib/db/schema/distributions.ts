@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { check, integer, numeric, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import {
   anchoredTreeConstraints,
+  anchoredTreeHead,
   anchoredTreeRecord,
   blockNumber,
   createdAt,
@@ -17,10 +18,10 @@ import {
   ownedBy,
   projectedRecordConstraints,
   projectedRecordHead,
+  publishedTree,
   timestamptz,
   treeLeaf,
   treeLeafConstraints,
-  uuidId,
 } from "./columns";
 
 /** The distributor's `Kind`, in its order. */
@@ -38,17 +39,11 @@ const distributionTerms = () => ({
 export const distributions = pgTable(
   "distributions",
   {
-    id: uuidId(),
-    chainId: integer("chain_id").notNull(),
-    distributor: text("distributor").notNull(),
-    token: text("token").notNull(),
+    ...anchoredTreeHead("distributor", "distributor"),
     ...distributionTerms(),
-    root: text("root").notNull(),
-    treeHash: text("tree_hash").notNull(),
-    leafCount: integer("leaf_count").notNull(),
     /** Shares allocated over (the holders' balances at the record block, excluded wallets left out). */
     totalShares: numeric("total_shares").notNull(),
-    /** The distributor's id is set once `createDistribution` is mined. */
+    /** The tree; the distributor's id is set once `createDistribution` is mined. */
     ...anchoredTreeRecord(),
     createTxHash: text("create_tx_hash"),
     createdAt: createdAt(),
@@ -96,8 +91,7 @@ export const distributionStates = pgTable(
   {
     ...projectedRecordHead("distributor", "distributor"),
     ...distributionTerms(),
-    treeHash: text("tree_hash").notNull(),
-    leafCount: integer("leaf_count").notNull(),
+    ...publishedTree(),
     createdBlock: blockNumber("created_block").notNull(),
     createdAt: timestamptz("created_at").notNull(),
     createTxHash: text("create_tx_hash").notNull(),

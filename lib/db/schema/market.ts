@@ -1,7 +1,16 @@
 /** Indexer projections of the chain: events, token states, blocks, market orders and trades. */
 import { sql, type InferSelectModel } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { addressChecks, atBlockKeys, rollbackIndex, timestamptz, blockNumber } from "./columns";
+import { boolean, index, integer, jsonb, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  addressChecks,
+  atBlockKeys,
+  blockNumber,
+  blockRef,
+  logPlace,
+  logPlaceKeys,
+  serialId,
+  timestamptz,
+} from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Indexer projections (secondary market issue). Written only by `lib/indexer`; every row can be rebuilt
@@ -12,12 +21,10 @@ import { addressChecks, atBlockKeys, rollbackIndex, timestamptz, blockNumber } f
 export const chainEvents = pgTable(
   "chain_events",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    blockNumber: blockNumber().notNull(),
-    blockHash: text("block_hash").notNull(),
+    id: serialId(),
+    ...blockRef(),
     blockTime: timestamptz("block_time").notNull(),
-    txHash: text("tx_hash").notNull(),
-    logIndex: integer("log_index").notNull(),
+    ...logPlace(),
     /** Emitting contract (lowercase). */
     contract: text("contract").notNull(),
     eventName: text("event_name").notNull(),
@@ -29,8 +36,7 @@ export const chainEvents = pgTable(
     orderId: numeric("order_id"),
   },
   (t) => [
-    uniqueIndex("chain_events_tx_log_idx").on(t.txHash, t.logIndex),
-    rollbackIndex("chain_events", t.blockNumber),
+    ...logPlaceKeys("chain_events", t),
     index("chain_events_name_token_idx").on(t.eventName, t.token),
     index("chain_events_order_idx").on(t.orderId),
     ...addressChecks("chain_events", t.contract, t.token),
@@ -85,8 +91,7 @@ export const indexerBlocks = pgTable(
   "indexer_blocks",
   {
     name: text("name").notNull(),
-    blockNumber: blockNumber().notNull(),
-    blockHash: text("block_hash").notNull(),
+    ...blockRef(),
   },
   (t) => [uniqueIndex("indexer_blocks_pk").on(t.name, t.blockNumber)],
 );
@@ -131,9 +136,8 @@ export type MarketOrder = InferSelectModel<typeof marketOrders>;
 export const marketTrades = pgTable(
   "market_trades",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    txHash: text("tx_hash").notNull(),
-    logIndex: integer("log_index").notNull(),
+    id: serialId(),
+    ...logPlace(),
     blockNumber: blockNumber().notNull(),
     tradedAt: timestamptz("traded_at").notNull(),
     orderId: numeric("order_id").notNull(),
@@ -147,11 +151,10 @@ export const marketTrades = pgTable(
     fee: numeric("fee").notNull(),
   },
   (t) => [
-    uniqueIndex("market_trades_tx_log_idx").on(t.txHash, t.logIndex),
+    ...logPlaceKeys("market_trades", t),
     index("market_trades_token_time_idx").on(t.token, t.tradedAt),
     index("market_trades_buyer_idx").on(t.buyer),
     index("market_trades_seller_idx").on(t.seller),
-    rollbackIndex("market_trades", t.blockNumber),
   ],
 );
 export type MarketTrade = InferSelectModel<typeof marketTrades>;

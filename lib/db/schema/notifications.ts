@@ -9,7 +9,6 @@ import type { InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
-  bigserial,
   boolean,
   check,
   index,
@@ -22,7 +21,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { artworks } from "./artworks";
-import { createdAt, timestamptz, updatedAt } from "./columns";
+import { createdAt, serialId, timestamptz, updatedAt } from "./columns";
 import { investors } from "./people";
 
 const recipientCheck = (name: string, column: AnyPgColumn) =>
@@ -64,7 +63,7 @@ export type Notification = InferSelectModel<typeof notifications>;
 export const notificationOutbox = pgTable(
   "notification_outbox",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: serialId(),
     notificationId: uuid("notification_id").references(() => notifications.id, { onDelete: "set null" }),
     email: text("email").notNull(),
     locale: text("locale").notNull(),

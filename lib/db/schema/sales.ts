@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { check, integer, numeric, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import {
   anchoredTreeConstraints,
+  anchoredTreeHead,
   anchoredTreeRecord,
   blockNumber,
   bytes32Check,
@@ -18,10 +19,10 @@ import {
   ownedBy,
   projectedRecordConstraints,
   projectedRecordHead,
+  publishedTree,
   timestamptz,
   treeLeaf,
   treeLeafConstraints,
-  uuidId,
 } from "./columns";
 
 /** A sale vote's terms, as the server prepared them and as the sale contract holds them. */
@@ -40,19 +41,13 @@ const saleTerms = () => ({
 export const sales = pgTable(
   "sales",
   {
-    id: uuidId(),
-    chainId: integer("chain_id").notNull(),
-    /** The ArtworkSale contract (lowercase). */
-    saleContract: text("sale_contract").notNull(),
-    token: text("token").notNull(),
+    /** The ArtworkSale contract. */
+    ...anchoredTreeHead("saleContract", "sale_contract"),
     ...saleTerms(),
-    root: text("root").notNull(),
-    treeHash: text("tree_hash").notNull(),
     offerHash: text("offer_hash").notNull(),
     /** The offer document's file name as uploaded (its SHA-256 is `offer_hash`). */
     offerName: text("offer_name").notNull(),
-    leafCount: integer("leaf_count").notNull(),
-    /** The weights document; the sale contract's id is set once `openSale` is mined. */
+    /** The weights tree; the sale contract's id is set once `openSale` is mined. */
     ...anchoredTreeRecord(),
     openTxHash: text("open_tx_hash"),
     createdAt: createdAt(),
@@ -96,9 +91,8 @@ export const saleStates = pgTable(
   {
     ...projectedRecordHead("saleContract", "sale_contract"),
     ...saleTerms(),
-    leafCount: integer("leaf_count").notNull(),
+    ...publishedTree(),
     offerHash: text("offer_hash").notNull(),
-    treeHash: text("tree_hash").notNull(),
     offerURI: text("offer_uri").notNull(),
     openedAt: timestamptz("opened_at").notNull(),
     openTxHash: text("open_tx_hash").notNull(),
