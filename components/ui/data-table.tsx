@@ -125,12 +125,9 @@ export function DataTable({
 }
 
 /** A row of a DataTable: its rule below (none under the last) comes from the table's body (`data-rows`). */
-export function Row({ className, children, ...rest }: HTMLAttributes<HTMLTableRowElement> & { children: ReactNode }) {
-  return (
-    <tr {...rest} className={className}>
-      {children}
-    </tr>
-  );
+export function Row(props: HTMLAttributes<HTMLTableRowElement> & { children: ReactNode }) {
+  // Props passed on as given: an absent class is no `className: undefined` in every row of the RSC payload.
+  return <tr {...props} />;
 }
 
 /** The cell that names its row (the wallet, the token): a row header for screen readers. */
@@ -154,6 +151,9 @@ export function RowHeader({
   );
 }
 
+/** A class attribute only when there is a class (no `className: undefined` in every cell of the RSC payload). */
+const classOf = (className: string) => (className ? { className } : {});
+
 export function Cell({
   align,
   className,
@@ -165,7 +165,7 @@ export function Cell({
 }) {
   return (
     // Padded by the table's body (`data-rows`), not a class on every cell.
-    <td {...rest} className={cn(align === "right" && "text-right tabular", className) || undefined}>
+    <td {...rest} {...classOf(cn(align === "right" && "text-right tabular", className))}>
       {children}
     </td>
   );
