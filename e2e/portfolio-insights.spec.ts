@@ -143,7 +143,7 @@ test.describe("portfolio insights", () => {
             .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? "").slice(0, 40)}"`),
         }));
         expect(width, `page wider than the screen: ${wide.join(" | ")}`).toBeLessThanOrEqual(375);
-        const card = page.locator('section[aria-labelledby="performance-title"] ul li').first();
+        const card = page.getByTestId("portfolio-performance").locator("tbody tr").first();
         await expect(card).toBeVisible();
         const box = await card.locator('[data-col="gain"]').boundingBox();
         expect(box!.x + box!.width).toBeLessThanOrEqual(375);

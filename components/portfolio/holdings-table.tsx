@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio";
 import type { HoldingSale } from "@/lib/sale";
 import { HoldingSaleStatus } from "./holding-sale";
-import { ArtworkName, Gain, FigureFacts, type Figure } from "./row-parts";
+import { ArtworkName, Gain, type Figure } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
 const PRICE_SOURCE = {
@@ -41,9 +41,8 @@ export async function HoldingsTable({
       label: t("holdings.shares"),
       value: Number(h.balance).toLocaleString(locale),
       strong: true,
-      tabular: true,
     },
-    { col: "share", label: t("holdings.share"), value: pct.format(h.share), tabular: true },
+    { col: "share", label: t("holdings.share"), value: pct.format(h.share) },
     {
       col: "price",
       label: t("holdings.price"),
@@ -89,44 +88,37 @@ export async function HoldingsTable({
     </div>
   );
   return (
-    <>
-      {/* Phones: one card per holding, every figure in view (the table below scrolls sideways there). */}
-      <ul aria-labelledby="holdings-title" className="flex flex-col gap-3 sm:hidden" data-testid="holdings-cards">
-        {holdings.map((h) => (
-          <li key={h.token} data-slug={h.slug} className="rounded-2xl border border-line bg-surface p-4">
-            {artwork(h)}
-            <FigureFacts figures={figures(h)} />
-          </li>
-        ))}
-      </ul>
-      <DataTable
-        labelledBy="holdings-title"
-        minWidth="52rem"
-        className="hidden sm:block"
-        columns={keyColumns(
-          ["artwork", "shares", "share", "price", "value", "cost", "gain"],
-          (k) => t(`holdings.${k}`),
-          {
-            shares: RIGHT,
-            share: RIGHT,
-            price: RIGHT,
-            value: RIGHT,
-            cost: RIGHT,
-            gain: RIGHT,
-          },
-        )}
-      >
-        {holdings.map((h) => (
-          <Row key={h.token} data-slug={h.slug}>
-            <RowHeader className="min-w-[15rem]">{artwork(h)}</RowHeader>
-            {figures(h).map((f) => (
-              <Cell key={f.col} align="right" className={cn(f.strong && "font-medium")} data-col={f.col}>
-                {f.value}
-              </Cell>
-            ))}
-          </Row>
-        ))}
-      </DataTable>
-    </>
+    // Phones see each holding as a card (its figures two to a line), wider screens a table: one markup for both.
+    <DataTable
+      labelledBy="holdings-title"
+      minWidth="52rem"
+      stack
+      testId="holdings"
+      columns={keyColumns(["artwork", "shares", "share", "price", "value", "cost", "gain"], (k) => t(`holdings.${k}`), {
+        shares: RIGHT,
+        share: RIGHT,
+        price: RIGHT,
+        value: RIGHT,
+        cost: RIGHT,
+        gain: RIGHT,
+      })}
+    >
+      {holdings.map((h) => (
+        <Row key={h.token} data-slug={h.slug}>
+          <RowHeader className="sm:min-w-[15rem]">{artwork(h)}</RowHeader>
+          {figures(h).map((f) => (
+            <Cell
+              key={f.col}
+              align="right"
+              className={cn(f.strong && "font-medium")}
+              data-col={f.col}
+              data-label={f.label}
+            >
+              {f.value}
+            </Cell>
+          ))}
+        </Row>
+      ))}
+    </DataTable>
   );
 }

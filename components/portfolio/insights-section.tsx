@@ -11,7 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { formatDayTime } from "@/lib/format/date";
 import type { PerformanceRow, PortfolioInsights } from "@/lib/portfolio";
 import { claimsOf } from "./claims-cache";
-import { ArtworkName, artworkTitle, Gain, FigureFacts, type Figure } from "./row-parts";
+import { ArtworkName, artworkTitle, Gain, type Figure } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
 /** Rows of the value table (newest first); the chart and its summary cover every point. */
@@ -222,40 +222,37 @@ function Performance({ insights, decimals, text }: { insights: PortfolioInsights
       intro={t("insights.performance.intro")}
       empty={rows.length === 0 && t("insights.performance.empty")}
     >
-      <>
-        <ul aria-labelledby="performance-title" className="flex flex-col gap-3 sm:hidden">
-          {rows.map((r) => (
-            <li key={r.token} data-slug={r.slug} className="rounded-2xl border border-line bg-surface p-4">
+      {/* Phones see each holding as a card, wider screens a table: one markup for both. */}
+      <DataTable
+        labelledBy="performance-title"
+        minWidth="44rem"
+        stack
+        testId="portfolio-performance"
+        columns={keyColumns(
+          ["artwork", "cost", "value", "distributions", "gain"],
+          (k) => t(`insights.performance.${k}`),
+          { cost: RIGHT, value: RIGHT, distributions: RIGHT, gain: RIGHT },
+        )}
+      >
+        {rows.map((r) => (
+          <Row key={r.token} data-slug={r.slug}>
+            <RowHeader>
               <ArtworkName artwork={r} zh={zh} className="font-medium" />
-              <FigureFacts figures={figures(r)} tabular />
-            </li>
-          ))}
-        </ul>
-        <DataTable
-          labelledBy="performance-title"
-          minWidth="44rem"
-          className="hidden sm:block"
-          testId="portfolio-performance"
-          columns={keyColumns(
-            ["artwork", "cost", "value", "distributions", "gain"],
-            (k) => t(`insights.performance.${k}`),
-            { cost: RIGHT, value: RIGHT, distributions: RIGHT, gain: RIGHT },
-          )}
-        >
-          {rows.map((r) => (
-            <Row key={r.token} data-slug={r.slug}>
-              <RowHeader>
-                <ArtworkName artwork={r} zh={zh} className="font-medium" />
-              </RowHeader>
-              {figures(r).map((f) => (
-                <Cell key={f.col} align="right" className={cn("tabular", f.strong && "font-medium")} data-col={f.col}>
-                  {f.value}
-                </Cell>
-              ))}
-            </Row>
-          ))}
-        </DataTable>
-      </>
+            </RowHeader>
+            {figures(r).map((f) => (
+              <Cell
+                key={f.col}
+                align="right"
+                className={cn("tabular", f.strong && "font-medium")}
+                data-col={f.col}
+                data-label={f.label}
+              >
+                {f.value}
+              </Cell>
+            ))}
+          </Row>
+        ))}
+      </DataTable>
     </Part>
   );
 }

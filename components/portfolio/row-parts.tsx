@@ -58,21 +58,5 @@ export function Gain({ value, bps, decimals }: { value: bigint; bps: number | nu
   );
 }
 
-/** One figure of a portfolio row, shown as a table cell on wide screens and as a card's fact on phones. */
-export type Figure = { col: string; label: string; value: ReactNode; strong?: boolean; tabular?: boolean };
-
-/** A phone card's figures: label above value, two columns (`tabular` sets every value in tabular figures). */
-export function FigureFacts({ figures, tabular }: { figures: Figure[]; tabular?: boolean }) {
-  return (
-    <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-      {figures.map((f) => (
-        <div key={f.col}>
-          <dt className="text-xs text-ink-muted">{f.label}</dt>
-          <dd className={cn(f.strong && "font-medium", (tabular || f.tabular) && "tabular")} data-col={f.col}>
-            {f.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+/** One figure of a portfolio row: a table cell, under its label (`data-label`) when a phone draws the row as a card. */
+export type Figure = { col: string; label: string; value: ReactNode; strong?: boolean };

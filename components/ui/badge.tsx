@@ -38,7 +38,7 @@ export type BadgeProps = {
 export function Badge({ tone = "neutral", icon = "dot", children, className, title }: BadgeProps) {
   const Icon = icon === "none" ? null : icons[icon];
   return (
-    <span title={title} className={cn("badge", tones[tone], className)}>
+    <span {...(title ? { title } : {})} className={cn("badge", tones[tone], className)}>
       {/* Sized by the badge's utility. */}
       {Icon ? <Icon /> : null}
       {children}

@@ -48,6 +48,12 @@ export type DataTableProps = {
   framed?: boolean;
   /** The header cells' own classes (default: padded, a rule below); a column's `className` comes after them. */
   headCellClassName?: string;
+  /**
+   * Phones (below `sm`) see each row as a card instead of a line of a table that scrolls sideways: the row header on
+   * top, then every cell under its column's name (the cell's `data-label`, drawn by CSS: `stack-rows` in
+   * globals.css). One markup for both, not a table and a list of cards drawn twice.
+   */
+  stack?: boolean;
   className?: string;
   children: ReactNode;
 };
@@ -69,10 +75,12 @@ export function DataTable({
   testId,
   framed = true,
   headCellClassName = headCell,
+  stack = false,
   className,
   children,
 }: DataTableProps) {
-  const style: CSSProperties = { minWidth };
+  // A stacked table's width is set by CSS (none on phones): the inline style would win over it.
+  const style = (stack ? { "--table-min-w": minWidth } : { minWidth }) as CSSProperties;
   const region = regionLabel ? { tabIndex: 0, role: "region", "aria-label": regionLabel } : {};
   return (
     <div
@@ -80,11 +88,18 @@ export function DataTable({
       style={maxHeight ? { maxHeight } : undefined}
       className={cn(
         maxHeight ? "overflow-auto" : "overflow-x-auto",
-        framed && "rounded-xl border border-line",
+        framed && (stack ? "sm:rounded-xl sm:border sm:border-line" : "rounded-xl border border-line"),
         className,
       )}
     >
-      <table className="w-full text-sm" style={style} aria-labelledby={labelledBy} data-testid={testId}>
+      <table
+        className={cn("w-full text-sm", stack && "stack-rows")}
+        style={style}
+        aria-labelledby={labelledBy}
+        data-testid={testId}
+        // Tables drawn as blocks and grids keep their semantics said outright (older Safari drops them otherwise).
+        role={stack ? "table" : undefined}
+      >
         {caption !== undefined ? (
           <caption className={captionVisible ? "px-3 py-2 text-left text-sm text-ink-muted" : "sr-only"}>
             {caption}
@@ -110,12 +125,9 @@ export function DataTable({
 }
 
 /** A row of a DataTable: its rule below (none under the last) comes from the table's body (`data-rows`). */
-export function Row({ className, children, ...rest }: HTMLAttributes<HTMLTableRowElement> & { children: ReactNode }) {
-  return (
-    <tr {...rest} className={className}>
-      {children}
-    </tr>
-  );
+export function Row(props: HTMLAttributes<HTMLTableRowElement> & { children: ReactNode }) {
+  // Props passed on as given: an absent class is no `className: undefined` in every row of the RSC payload.
+  return <tr {...props} />;
 }
 
 /** The cell that names its row (the wallet, the token): a row header for screen readers. */
@@ -139,6 +151,9 @@ export function RowHeader({
   );
 }
 
+/** A class attribute only when there is a class (no `className: undefined` in every cell of the RSC payload). */
+const classOf = (className: string) => (className ? { className } : {});
+
 export function Cell({
   align,
   className,
@@ -150,7 +165,7 @@ export function Cell({
 }) {
   return (
     // Padded by the table's body (`data-rows`), not a class on every cell.
-    <td {...rest} className={cn(align === "right" && "text-right tabular", className) || undefined}>
+    <td {...rest} {...classOf(cn(align === "right" && "text-right tabular", className))}>
       {children}
     </td>
   );

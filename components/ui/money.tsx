@@ -15,7 +15,9 @@ export function Money({ value, decimals, className, ...options }: MoneyProps) {
   const text = formatMoney(value, decimals, locale, options);
   const full = options.compact ? formatMoney(value, decimals, locale) : undefined;
   return (
-    <data value={value.toString()} title={full} className={cn("tabular whitespace-nowrap", className)}>
+    // No `title` key unless there is one, and one short class (globals.css): a page of amounts sends each in its HTML
+    // and again in its RSC payload.
+    <data value={value.toString()} {...(full ? { title: full } : {})} className={cn("money", className)}>
       {text}
     </data>
   );

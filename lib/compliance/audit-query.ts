@@ -78,7 +78,7 @@ function where(p: AuditParams): SQL | undefined {
   return list.length ? and(...list) : undefined;
 }
 
-export const AUDIT_PAGE = 50;
+export const AUDIT_PAGE = 30;
 
 /** Entries counted beyond the current page's start; past it the page says "more than …" (a 1,000,000-entry log). */
 export const AUDIT_COUNT_CAP = 10_000;

@@ -39,7 +39,7 @@ export type QueueRow = {
 };
 
 /** Applications on one page of the queue. */
-export const QUEUE_PAGE = 50;
+export const QUEUE_PAGE = 30;
 
 /**
  * The queue's keyset per sort: the sort's columns, then the application id (unique), so equal submission times

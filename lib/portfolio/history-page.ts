@@ -2,7 +2,7 @@
 import { pageInMemory, type Page, type PageCursor } from "@/lib/paging/client";
 import type { HistoryEntry } from "./types";
 
-export const HISTORY_PAGE = 50;
+export const HISTORY_PAGE = 15;
 
 type Keyed = Pick<HistoryEntry, "blockNumber" | "logIndex" | "kind" | "wallet">;
 const keyOf = (e: Keyed) => [e.blockNumber.toString(), String(e.logIndex), e.kind, e.wallet.toLowerCase()];

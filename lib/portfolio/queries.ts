@@ -270,7 +270,7 @@ export type PortfolioOrder = {
 };
 
 /** Open orders on one page of the portfolio. */
-export const PORTFOLIO_ORDERS_PAGE = 25;
+export const PORTFOLIO_ORDERS_PAGE = 10;
 
 /**
  * One page of the open market orders of the investor's wallets (from the indexer), oldest first, with their artwork,

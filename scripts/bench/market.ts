@@ -339,6 +339,13 @@ async function renderOnce(stack: Stack, path: string, cookie?: string) {
   });
   const html = await res.text();
   const ms = performance.now() - t;
+  // BENCH_HTML_DIR: keep the last HTML of each page there (to see what makes a page heavy).
+  const keep = process.env.BENCH_HTML_DIR;
+  if (keep) {
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(keep, { recursive: true });
+    writeFileSync(`${keep}/${path.replace(/[^a-z0-9]+/gi, "_") || "home"}.html`, html);
+  }
   await sleep(150); // let any read the render left in flight land before counting
   return { status: res.status, ms, bytes: html.length, rpc: diffCounts(stack.proxy.snapshot(), before) };
 }
