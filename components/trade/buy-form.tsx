@@ -1,18 +1,26 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checklist } from "./checklist";
-import { ConfirmPurchase, ConnectPrompt, SharesAndCost, WalletPanel, WrongWallet } from "./buy-form-parts";
+import { ConnectPrompt, SharesAndCost, WalletPanel, WrongWallet } from "./buy-form-parts";
+import { LazyBuyChainReader } from "./buy-reads-lazy";
 import { PurchaseStatus } from "./purchase-status";
 import type { BuyOffering } from "./types";
 import { useBuyForm } from "./use-buy-form";
+
+/** The confirmation's contents (the purchase in figures, the lock-up merge, the wallet's steps): loaded when it opens. */
+const ConfirmPurchase = lazy(() => import("./confirm-purchase").then((m) => ({ default: m.ConfirmPurchase })));
 
 /** Choose shares → see cost and the pre-sign checks → confirm → sign (permit + buy, or approve + buy). */
 export function BuyForm({ offering }: { offering: BuyOffering }) {
   const t = useTranslations("trade");
   const f = useBuyForm(offering);
   const { address, isConnected, sameWallet, checks, ready, fresh, inFlight } = f;
+  // Mounted from its first opening on (its dialog then returns focus when it closes).
+  const [confirmUsed, setConfirmUsed] = useState(false);
+  if (f.confirmOpen && !confirmUsed) setConfirmUsed(true);
   return (
     <div className="flex flex-col gap-6">
       {!sameWallet && address ? <WrongWallet expected={offering.account} actual={address} /> : null}
@@ -64,7 +72,12 @@ export function BuyForm({ offering }: { offering: BuyOffering }) {
         {!fresh && sameWallet ? <p className="text-sm text-ink-muted">{t("form.checking")}</p> : null}
       </div>
 
-      <ConfirmPurchase f={f} offering={offering} />
+      {confirmUsed ? (
+        <Suspense fallback={null}>
+          <ConfirmPurchase f={f} offering={offering} />
+        </Suspense>
+      ) : null}
+      <LazyBuyChainReader {...f.reader} />
     </div>
   );
 }

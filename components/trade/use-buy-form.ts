@@ -9,9 +9,14 @@ import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { describeTradeError } from "@/lib/trade/errors";
 import { canProceed, evaluateBuyChecks, type ReasonContext } from "@/lib/trade/client";
-import { useLockMerge } from "./lock-merge";
 import type { BuyOffering } from "./types";
-import { useBuyReads, useDebounced } from "./use-buy-reads";
+import {
+  type BuyReadsAnswer,
+  type BuyReadsRequest,
+  shapeBuyReads,
+  shapeLockMerge,
+  useDebounced,
+} from "./use-buy-reads";
 import { usePurchase } from "./use-purchase";
 
 const FAUCET_AMOUNT_HKD = 100_000n;
@@ -31,15 +36,27 @@ export function useBuyForm(offering: BuyOffering) {
   const amountError = parsed.ok ? undefined : describeAmountError(parsed.error, tAmount, locale);
   const debounced = useDebounced(shares, 250);
   const sameWallet = isConnected && address?.toLowerCase() === offering.account.toLowerCase();
-  const reads = useBuyReads(offering, debounced, sameWallet);
-  const { step, setStep, purchase, faucet, shares: buying, fallback } = usePurchase(offering, reads.queryKeys);
   const [confirmOpen, setConfirmOpen] = useState(false);
+  const [now] = useState(() => BigInt(Math.floor(Date.now() / 1000)));
+  const lockupEnd =
+    offering.lockupSeconds > 0n ? new Date((Number(now) + Number(offering.lockupSeconds)) * 1000) : null;
+  // The chain's answers come from `LazyBuyChainReader` (its code loads once the investor's wallet is connected).
+  const [answer, setAnswer] = useState<BuyReadsAnswer | null>(null);
+  const readsRequest: BuyReadsRequest = {
+    offering,
+    shares: debounced,
+    enabled: sameWallet,
+    account: address,
+    // A fifth running lock-up lot merges two releases into the later one: said before signing (and waited for).
+    lockMergeEnabled: confirmOpen && lockupEnd !== null,
+  };
+  const reads = shapeBuyReads(answer, readsRequest);
+  const { step, setStep, purchase, faucet, shares: buying, fallback } = usePurchase(offering, reads.queryKeys);
   // Where focus goes when the confirmation closes on "Confirm": the purchase's status (the Review button is busy).
   const statusRef = useRef<HTMLDivElement>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [twoStep, setTwoStep] = useState(false);
   const [faucetState, setFaucetState] = useState<"idle" | "pending" | "done" | "failed">("idle");
-  const [now] = useState(() => BigInt(Math.floor(Date.now() / 1000)));
 
   const d = offering.decimals;
   const cost = (shares ?? 0n) * offering.pricePerShare;
@@ -94,10 +111,7 @@ export function useBuyForm(offering: BuyOffering) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [step],
   );
-  const lockupEnd =
-    offering.lockupSeconds > 0n ? new Date((Number(now) + Number(offering.lockupSeconds)) * 1000) : null;
-  // A fifth running lock-up lot merges two releases into the later one: said before signing (and waited for).
-  const lockMerge = useLockMerge(offering.token, address, confirmOpen && lockupEnd !== null);
+  const lockMerge = shapeLockMerge(answer, readsRequest);
   const deadline = new Date((Number(now) + 20 * 60) * 1000);
   const allowanceReady = reads.allowance !== undefined && reads.allowance >= cost;
 
@@ -124,6 +138,8 @@ export function useBuyForm(offering: BuyOffering) {
     ...{ confirmOpen, setConfirmOpen, statusRef, confirmed, setConfirmed, twoStep, setTwoStep, faucetState },
     ...{ cost, money, left, checks, ready, inFlight, fresh, failure, lockupEnd, lockMerge, deadline, allowanceReady },
     ...{ adjust, getTestHkd },
+    /** What the lazily loaded chain reader reads, and where it hands its answers. */
+    reader: { request: readsRequest, onAnswer: setAnswer },
   };
 }
 

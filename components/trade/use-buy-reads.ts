@@ -1,8 +1,10 @@
 "use client";
 
+import type { QueryKey } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useLazyRead } from "@/components/wallet/use-lazy-read";
-import { loadBuyChain } from "./load-buy-chain";
+import type { Address } from "viem";
+import type { LockMerge } from "@/lib/trade/client";
+import type { BuyChain } from "./load-buy-chain";
 import type { BuyOffering } from "./types";
 
 export function useDebounced<T>(value: T, ms: number): T {
@@ -15,36 +17,44 @@ export function useDebounced<T>(value: T, ms: number): T {
 }
 
 /**
- * The connected wallet's own state for one purchase, in two batched reads (multicall). What does not
- * depend on the amount — HKD balance and allowance, registry identity, shares already bought, the
- * offering — is read once and kept while the amount changes, so it never blanks out while typing.
- * What does — `canBuy` and the token's `canTransfer` for the mint — is read for the amount typed, or,
- * while none is valid (`shares` null), `canTransfer` for one share: whether any share can be received.
- * Invalidate both `queryKeys` after a write.
+ * What the buy form's chain reads answered (`BuyChainReader`, loaded with react-query's read path when the investor's
+ * wallet is connected, not with the page): the wallet's and the amount's batched reads, the lock-up merge preview, and
+ * the read keys to invalidate after a write.
  */
-export function useBuyReads(offering: BuyOffering, shares: bigint | null, enabled: boolean) {
-  const { account, contracts, token, offeringId, investorId } = offering;
-  // The ABIs and viem's read path load with the first read (./buy-chain), not with the page.
-  const wallet = useLazyRead({
-    key: ["buy.wallet", account, contracts.primaryOffering, contracts.paymentToken, offeringId, investorId],
-    load: loadBuyChain,
-    read: (chain, config) => chain.readWallet(config, offering),
-    enabled,
-  });
-  const probe = shares ?? 1n;
-  const amount = useLazyRead({
-    key: ["buy.amount", account, contracts.primaryOffering, token, offeringId, probe],
-    load: loadBuyChain,
-    read: (chain, config) => chain.readAmount(config, offering, probe),
-    enabled,
-  });
-  const [balance, allowance, identity, purchased, info] = wallet.data ?? [];
-  const [canBuy, tokenCode] = amount.data ?? [];
+export type BuyReadsAnswer = {
+  wallet: Awaited<ReturnType<BuyChain["readWallet"]>> | undefined;
+  amount: Awaited<ReturnType<BuyChain["readAmount"]>> | undefined;
+  /** The amount-dependent read is under way. */
+  isFetching: boolean;
+  error: Error | null;
+  queryKeys: QueryKey[];
+  lockMerge: { merge: LockMerge | undefined; isPending: boolean };
+};
+
+/** What `BuyChainReader` reads: the wallet's state for one purchase, and (while the confirmation is open) the lock merge. */
+export type BuyReadsRequest = {
+  offering: BuyOffering;
+  /** The amount typed (debounced), or null while none is valid. */
+  shares: bigint | null;
+  enabled: boolean;
+  account: Address | undefined;
+  lockMergeEnabled: boolean;
+};
+
+/**
+ * The connected wallet's own state for one purchase, shaped from the reader's latest answer (none yet: nothing read,
+ * and, while the reads are enabled, the amount's answer still to come).
+ * Invalidate `queryKeys` after a write.
+ */
+export function shapeBuyReads(answer: BuyReadsAnswer | null, request: BuyReadsRequest) {
+  const { offering, shares, enabled } = request;
+  const [balance, allowance, identity, purchased, info] = answer?.wallet ?? [];
+  const [canBuy, tokenCode] = answer?.amount ?? [];
   return {
-    queryKeys: [wallet.queryKey, amount.queryKey],
+    queryKeys: answer?.queryKeys ?? [],
     /** The amount-dependent answers are not yet those of `shares`. */
-    isFetching: amount.isFetching,
-    error: wallet.error ?? amount.error,
+    isFetching: answer ? answer.isFetching : enabled,
+    error: answer?.error ?? null,
     balance,
     allowance,
     identity: identity
@@ -52,9 +62,21 @@ export function useBuyReads(offering: BuyOffering, shares: bigint | null, enable
       : undefined,
     canBuy: canBuy && shares !== null ? { code: canBuy[0], tokenCode: canBuy[1] } : undefined,
     tokenCode,
-    purchased: investorId ? purchased : 0n,
+    purchased: offering.investorId ? purchased : 0n,
     remaining: info ? info.terms.supplyCap - info.sold : undefined,
     /** The issuer closed the offering (read with the wallet reads). */
     closed: info?.closed,
+  };
+}
+
+/**
+ * What a purchase now would do to the buyer's lock-ups, read from the token itself (`lockMergePreview`). Read only
+ * while the confirmation is open and the offering locks shares; `loading` keeps the sign button off until it is known.
+ */
+export function shapeLockMerge(answer: BuyReadsAnswer | null, request: BuyReadsRequest) {
+  const on = request.lockMergeEnabled && request.account !== undefined;
+  return {
+    merge: answer?.lockMerge.merge,
+    loading: on && (answer ? answer.lockMerge.isPending : true),
   };
 }

@@ -4,7 +4,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { OfficerSignFooter } from "./officer-sign";
@@ -54,7 +54,8 @@ export function useBatchDialog({
 }
 
 /**
- * The button that opens a batch dialog on a token, and the dialog (wide enough for the preview's table), worded from
+ * A batch dialog on a token, opened by each press of its opener (`openRequest`: the button is rendered by the
+ * page's light opener in batch-lazy.tsx, so this code loads on the first press), and the dialog (wide enough for the preview's table), worded from
  * the batch's namespace (`open`, `title`, `intro`, `preview`). Its first step is `form`: the refusal (`summary`)
  * first, the fields, then "Preview every row"; once the preview is in (`form` null), `children` (the preview) and
  * the officer's signature (`sign`): Back to the form, Sign while no row has a problem, Done closes.
@@ -68,6 +69,7 @@ export function BatchDialog({
   open,
   onOpen,
   onOpenChange,
+  openRequest,
   form,
   sign,
   children,
@@ -80,6 +82,8 @@ export function BatchDialog({
   open: boolean;
   onOpen: () => void;
   onOpenChange: (open: boolean) => void;
+  /** The opener's presses so far (1 on the first): each new one opens the dialog afresh. */
+  openRequest: number;
   form: { onSubmit: (e: React.FormEvent) => void; loading: boolean; summary: ReactNode; fields: ReactNode } | null;
   sign: { label: string; danger: boolean; problems: number; onSign: () => void; onBack: () => void };
   children?: ReactNode;
@@ -87,11 +91,13 @@ export function BatchDialog({
   // Both namespaces hold the same dialog words: one type stands for both.
   const t = useTranslations(ns as "complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
+  useEffect(() => {
+    if (openRequest > 0) onOpen();
+    // Only a new press opens the dialog (onOpen is made anew every render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openRequest]);
   return (
     <>
-      <Button size="sm" variant="secondary" onClick={onOpen} aria-haspopup="dialog">
-        {t("open")}
-      </Button>
       <Dialog
         open={open}
         onOpenChange={onOpenChange}

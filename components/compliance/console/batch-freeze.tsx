@@ -8,39 +8,26 @@ import { type BatchPreviewRowDto, previewBatchAction } from "./batch-actions";
 import { BatchDialog, useBatchDialog } from "./batch-dialog";
 import { ReasonNote, useBatchPreview } from "./batch-parts";
 import { FreezeFormFields, FreezePreview, FreezeRefusal, useFreezeCheck } from "./batch-freeze-parts";
+import { BATCH_SELECT_FORM, selectedWallets } from "./batch-select";
 import { useAgentTx } from "./use-agent-tx";
-
-/** The form the register's row checkboxes belong to (`form` attribute), so a server-rendered table can select. */
-export const BATCH_SELECT_FORM = "batch-select";
-
-/** One row's checkbox in the register (inside the server-rendered table, tied to the batch form by `form`). */
-export function BatchSelectBox({ wallet, label }: { wallet: Address; label: string }) {
-  return (
-    <input
-      type="checkbox"
-      form={BATCH_SELECT_FORM}
-      name="wallet"
-      value={wallet}
-      aria-label={label}
-      className="size-4 accent-accent"
-      data-testid="batch-select"
-    />
-  );
-}
-
-/** The wallets ticked in the register (also the senders a batch forced transfer starts from). */
-export function selectedWallets(): Address[] {
-  return Array.from(
-    document.querySelectorAll<HTMLInputElement>(`input[form="${BATCH_SELECT_FORM}"][name="wallet"]:checked`),
-  ).map((el) => el.value as Address);
-}
 
 /**
  * Batch freeze and unfreeze on one token: the holders ticked in the register or a pasted list → a preview of every
  * row computed on the server from the chain (holder, wallet, balance, frozen now, frozen after, problem) → one
  * transaction through the token's batch function, signed by the officer's own wallet → audited with every row.
  */
-export function BatchFreezeAction({ token, symbol, officer }: { token: Address; symbol: string; officer: Address }) {
+export function BatchFreezeAction({
+  token,
+  symbol,
+  officer,
+  openRequest,
+}: {
+  token: Address;
+  symbol: string;
+  officer: Address;
+  /** Counts the presses of the opener (`LazyBatchFreezeAction`): each one opens the dialog afresh. */
+  openRequest: number;
+}) {
   const t = useTranslations("complianceBatch");
   const check = useFreezeCheck();
   const uid = useId();
@@ -108,13 +95,12 @@ export function BatchFreezeAction({ token, symbol, officer }: { token: Address; 
 
   return (
     <>
-      {/* The register's checkboxes belong to this form (their `form` attribute); it is never submitted. */}
-      <form id={BATCH_SELECT_FORM} onSubmit={(e) => e.preventDefault()} />
       <BatchDialog
         ns="complianceBatch"
         symbol={symbol}
         className="sm:w-[min(96vw,52rem)]"
         {...dialog}
+        openRequest={openRequest}
         sign={{
           label: t("sign", { count: preview?.rows.length ?? 0 }),
           danger: mode === "freeze" || mode === "freezeShares",

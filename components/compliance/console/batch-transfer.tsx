@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { parseTransferList, type TransferLineError } from "@/lib/compliance/client";
 import { shortAddress } from "@/lib/format/address";
-import { selectedWallets } from "./batch-freeze";
+import { selectedWallets } from "./batch-select";
 import { BatchDialog, useBatchDialog } from "./batch-dialog";
 import { ReasonField, ReasonNote, reasonIsValid, useBatchPreview } from "./batch-parts";
 import {
@@ -33,11 +33,14 @@ export function BatchTransferAction({
   symbol,
   officer,
   desk,
+  openRequest,
 }: {
   token: Address;
   symbol: string;
   officer: Address;
   desk: Address;
+  /** Counts the presses of the opener (`LazyBatchTransferAction`): each one opens the dialog afresh. */
+  openRequest: number;
 }) {
   const t = useTranslations("complianceBatchTransfer");
   const ta = useTranslations("complianceConsole.actions");
@@ -93,6 +96,7 @@ export function BatchTransferAction({
         symbol={symbol}
         className="sm:w-[min(96vw,56rem)]"
         {...dialog}
+        openRequest={openRequest}
         sign={{ label: t("sign"), danger: true, problems, onSign: sign, onBack: () => state.setPreview(null) }}
         form={
           preview

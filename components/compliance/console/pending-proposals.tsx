@@ -2,14 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import type { Address, Hex } from "viem";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Section } from "@/components/ui/section";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Button } from "@/components/ui/button";
 import { proposalLooks } from "@/lib/compliance/client";
 import { shortAddress } from "@/lib/format/address";
 import { type ActionSpec, AgentActionButton } from "./agent-action-dialog";
-import { BatchTransferReview } from "./batch-transfer";
+
+/** A batch proposal's review dialog (its rows read from the chain, the officer's execution): loaded when opened. */
+const BatchTransferReview = lazy(() => import("./batch-transfer").then((m) => ({ default: m.BatchTransferReview })));
 
 export type ProposalForConsole = {
   id: string;
@@ -109,14 +111,16 @@ export function PendingProposals({
         </ul>
       )}
       {reviewing ? (
-        <BatchTransferReview
-          key={reviewing}
-          id={reviewing}
-          desk={desk}
-          officer={officer}
-          symbol={symbol}
-          onClosed={() => setReviewing(null)}
-        />
+        <Suspense fallback={null}>
+          <BatchTransferReview
+            key={reviewing}
+            id={reviewing}
+            desk={desk}
+            officer={officer}
+            symbol={symbol}
+            onClosed={() => setReviewing(null)}
+          />
+        </Suspense>
       ) : null}
     </Section>
   );

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { BatchFreezeAction } from "@/components/compliance/console/batch-freeze";
+import { LazyBatchFreezeAction, LazyBatchTransferAction } from "@/components/compliance/console/batch-lazy";
 import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
-import { BatchTransferAction } from "@/components/compliance/console/batch-transfer";
 import { buttonStyles } from "@/components/ui/button";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 import type { RegisterView } from "@/lib/compliance";
@@ -73,10 +72,10 @@ export async function RegisterFilters({ token, base, officer, p, v }: RegisterSe
         </p>
         <div className="flex flex-wrap items-center gap-2">
           {act && register.walletRows > 0 ? (
-            <BatchFreezeAction token={token} symbol={register.symbol} officer={officer} />
+            <LazyBatchFreezeAction token={token} symbol={register.symbol} officer={officer} />
           ) : null}
           {!past && desk && register.walletRows > 0 ? (
-            <BatchTransferAction token={token} symbol={register.symbol} officer={officer} desk={desk} />
+            <LazyBatchTransferAction token={token} symbol={register.symbol} officer={officer} desk={desk} />
           ) : null}
           <a href={csvHref} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
             {t("exportCsv")}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BatchSelectBox } from "@/components/compliance/console/batch-freeze";
+import { BatchSelectBox } from "@/components/compliance/console/batch-select";
 import { HolderActions, HolderActionsScope } from "@/components/compliance/console/holder-actions";
 import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
 import { Address } from "@/components/ui/address";

@@ -1,0 +1,80 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
+import type { Address } from "viem";
+import { Button } from "@/components/ui/button";
+import { BATCH_SELECT_FORM } from "./batch-select";
+
+/**
+ * The register's batch buttons. Each dialog's code (its form, the preview, the list parsing and the officer's wallet
+ * transaction) is fetched when the officer points at, tabs to or presses its button, not with the register: the button
+ * is part of the page, says it is busy while the code arrives, and the dialog opens from it (focus returns to it).
+ */
+const loadFreeze = () => import("./batch-freeze");
+const loadTransfer = () => import("./batch-transfer");
+const BatchFreezeAction = lazy(() => loadFreeze().then((m) => ({ default: m.BatchFreezeAction })));
+const BatchTransferAction = lazy(() => loadTransfer().then((m) => ({ default: m.BatchTransferAction })));
+
+/** Says the opener is busy while Suspense waits for the dialog's code. */
+function Busy({ set }: { set: (busy: boolean) => void }) {
+  useEffect(() => {
+    set(true);
+    return () => set(false);
+  }, [set]);
+  return null;
+}
+
+/** A batch dialog's opener: counts the presses (each opens the dialog afresh) and marks itself busy while loading. */
+function useOpener(load: () => Promise<unknown>) {
+  const [openRequest, setOpenRequest] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const button = {
+    size: "sm" as const,
+    variant: "secondary" as const,
+    "aria-haspopup": "dialog" as const,
+    "aria-busy": busy || undefined,
+    onPointerEnter: () => void load(),
+    onFocus: () => void load(),
+    onClick: (event: MouseEvent<HTMLButtonElement>) => {
+      // What opened the dialog has focus (Safari does not focus a clicked button): focus returns to it on close.
+      event.currentTarget.focus();
+      setOpenRequest((n) => n + 1);
+    },
+  };
+  return { openRequest, button, fallback: <Busy set={setBusy} /> };
+}
+
+/** Batch freeze / unfreeze on one token (see `BatchFreezeAction`), with the form the register's checkboxes join. */
+export function LazyBatchFreezeAction(props: { token: Address; symbol: string; officer: Address }) {
+  const t = useTranslations("complianceBatch");
+  const { openRequest, button, fallback } = useOpener(loadFreeze);
+  return (
+    <>
+      {/* The register's checkboxes belong to this form (their `form` attribute); it is never submitted. */}
+      <form id={BATCH_SELECT_FORM} onSubmit={(e) => e.preventDefault()} />
+      <Button {...button}>{t("open")}</Button>
+      {openRequest > 0 ? (
+        <Suspense fallback={fallback}>
+          <BatchFreezeAction {...props} openRequest={openRequest} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+/** Batch forced transfer on one token (see `BatchTransferAction`). */
+export function LazyBatchTransferAction(props: { token: Address; symbol: string; officer: Address; desk: Address }) {
+  const t = useTranslations("complianceBatchTransfer");
+  const { openRequest, button, fallback } = useOpener(loadTransfer);
+  return (
+    <>
+      <Button {...button}>{t("open")}</Button>
+      {openRequest > 0 ? (
+        <Suspense fallback={fallback}>
+          <BatchTransferAction {...props} openRequest={openRequest} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
