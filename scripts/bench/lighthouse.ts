@@ -41,6 +41,8 @@ export type LighthouseResult = {
 export const LIGHTHOUSE_TARGET = { performance: 98, others: 100, lcpMs: 2_000, tbtMs: 100, cls: 0 };
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+/** Lighthouse's default storage reset before each run, plus the origin's cookies. */
+const CLEARED_STORAGE = ["file_systems", "shader_cache", "service_workers", "cache_storage", "cookies"] as const;
 
 function chromePath(): string | undefined {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
@@ -105,6 +107,11 @@ export async function runLighthouse(
             output: "json",
             logLevel: "error",
             onlyCategories: [...CATEGORIES],
+            // Every run starts without the origin's cookies (Lighthouse's own storage reset, cookies added): a
+            // cookie an earlier page left in this browser (wagmi's store, set by every wallet page) would make
+            // Chromium send its own Cookie header in place of the extra one, and a signed-in page would then be
+            // audited as the sign-in page it redirects to.
+            clearStorageTypes: [...CLEARED_STORAGE],
             ...(page.cookie ? { extraHeaders: { cookie: page.cookie } } : {}),
           });
           const lhr = r?.lhr as unknown as Lhr | undefined;
