@@ -66,7 +66,8 @@ export function joinRegister(
   }));
 }
 
-const KYC_ORDER: Record<string, number> = {
+/** KYC statuses from the most to the least urgent for an officer (missing identity first, at -1). */
+export const KYC_ORDER: Record<string, number> = {
   expired: 0,
   rejected: 1,
   needs_information: 2,
@@ -79,17 +80,23 @@ const KYC_ORDER: Record<string, number> = {
 /** What sorting and searching read of a row: its chain fields, and its identity when it has been joined. */
 type Queryable = ChainHolder & { identity?: RegisterIdentity | null };
 
-/** Names and countries compare in the collation `String#localeCompare` uses, built once (not per comparison). */
-const collator = new Intl.Collator();
+/** Code-point order of two strings (what `COLLATE "C"` gives in SQL: see register-order.ts). */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Names compare case-insensitively, then as written; a missing name after every other. */
+function compareNames(a: string | null | undefined, b: string | null | undefined): number {
+  if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
+  return byCode(a.toLowerCase(), b.toLowerCase()) || byCode(a, b);
+}
 
 function compare(a: Queryable, b: Queryable, sort: RegisterSort): number {
   switch (sort) {
     case "shares":
       return a.shares === b.shares ? 0 : a.shares < b.shares ? -1 : 1;
     case "name":
-      return collator.compare(a.identity?.name ?? "\uffff", b.identity?.name ?? "\uffff");
+      return compareNames(a.identity?.name, b.identity?.name);
     case "country":
-      return collator.compare(a.identity?.residence ?? "ZZZ", b.identity?.residence ?? "ZZZ");
+      return byCode(a.identity?.residence ?? "ZZZ", b.identity?.residence ?? "ZZZ");
     case "kyc":
       return (KYC_ORDER[a.identity?.kycStatus ?? ""] ?? -1) - (KYC_ORDER[b.identity?.kycStatus ?? ""] ?? -1);
     case "frozen": {
