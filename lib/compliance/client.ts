@@ -9,6 +9,6 @@ export { parseTransferList } from "./batch-transfer";
 export { batchTransferCalldata } from "./batch-transfer-calldata";
 export type { TransferLineError } from "./batch-transfer";
 export { PLATFORM_ROLE_EVENTS } from "./indexed-events";
-export { REGISTER_PAGE_SIZES, parseRegisterParams } from "./register-query";
+export { REGISTER_DEFAULT_PER, REGISTER_PAGE_SIZES, parseRegisterParams } from "./register-query";
 export type { RegisterParams, RegisterSort } from "./register-query";
 export * from "./status-look";

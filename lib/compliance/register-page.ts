@@ -1,7 +1,8 @@
 import "server-only";
 import type { Database } from "@/lib/db/connect";
-import { getTokenRegister, readRegister, type TokenRegister } from "./register";
+import { readRegister, type TokenRegister } from "./register";
 import { loadIdentities } from "./register-identities";
+import { queryRegisterPositions } from "./register-order";
 import {
   joinRegister,
   pagesWithoutIdentities,
@@ -17,9 +18,10 @@ export type RegisterPage = { rows: RegisterRow[]; total: number; page: number; p
 
 /**
  * One page of a register as the console shows it (search, sort and paging from the URL; the block read as
- * `readRegister` reads it). Sorted by the chain's fields without a search, only the page's rows need their identities
- * (a few queries whatever the holder count: the warm page of a 100,000-holder register stays fast); a search or a
- * sort by name, country or KYC joins every holder's identity first.
+ * `readRegister` reads it). Sorted by the chain's fields without a search, the chain's rows are sorted and cut here;
+ * a search or a sort by name, country or KYC runs in the database (`queryRegisterPositions`: the holders joined to
+ * the identities there, only the page's positions come back). Either way only the page's rows have their
+ * identities read: a few statements whatever the holder count.
  */
 export async function getRegisterPage(
   db: Database,
@@ -30,14 +32,19 @@ export async function getRegisterPage(
   const { data, extra } = await readRegister(db, token, block);
   const { holders, ...header } = data;
   const register: RegisterHeader = { ...header, ...extra, walletRows: holders.length };
-  if (!pagesWithoutIdentities(p)) {
-    const { rows, total, page, pages } = queryRegister((await getTokenRegister(db, token, block)).rows, p);
-    return { register, page: { rows, total, page, pages } };
+  let cut: { rows: typeof holders; total: number; page: number; pages: number };
+  if (pagesWithoutIdentities(p)) cut = queryRegister(holders, p);
+  else {
+    // A chain sort with a search: the chain's order first, the database keeps it among the matches.
+    const chainSorted = pagesWithoutIdentities({ q: "", sort: p.sort });
+    const ordered = chainSorted ? queryRegister(holders, { ...p, q: "", page: 1 }).all : holders;
+    const { positions, ...rest } = await queryRegisterPositions(db, ordered, p);
+    cut = { rows: positions.map((i) => ordered[i]!), ...rest };
   }
-  const { rows, total, page, pages } = queryRegister(holders, p);
   const identities = await loadIdentities(db, {
-    investorIds: rows.map((h) => h.investorId),
-    wallets: rows.map((h) => h.wallet),
+    investorIds: cut.rows.map((h) => h.investorId),
+    wallets: cut.rows.map((h) => h.wallet),
   });
-  return { register, page: { rows: joinRegister(rows, data.totalSupply, identities), total, page, pages } };
+  const { total, page, pages } = cut;
+  return { register, page: { rows: joinRegister(cut.rows, data.totalSupply, identities), total, page, pages } };
 }

@@ -1,4 +1,4 @@
-import type { RegisterParams } from "@/lib/compliance/client";
+import { REGISTER_DEFAULT_PER, type RegisterParams } from "@/lib/compliance/client";
 
 /** The register's URL with some of its parameters changed (defaults left out, so links stay short). */
 export function hrefWith(base: string, p: RegisterParams, change: Partial<RegisterParams>): string {
@@ -8,7 +8,7 @@ export function hrefWith(base: string, p: RegisterParams, change: Partial<Regist
   if (next.sort !== "shares") qs.set("sort", next.sort);
   if (next.dir !== "desc") qs.set("dir", next.dir);
   if (next.page > 1) qs.set("page", String(next.page));
-  if (next.per !== 50) qs.set("per", String(next.per));
+  if (next.per !== REGISTER_DEFAULT_PER) qs.set("per", String(next.per));
   if (next.block) qs.set("block", next.block);
   const s = qs.toString();
   return s ? `${base}?${s}` : base;

@@ -4,7 +4,7 @@ import { ConsoleFilterForm } from "@/components/compliance/console/filter-form";
 import { buttonStyles } from "@/components/ui/button";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-fields";
 import type { RegisterView } from "@/lib/compliance";
-import { REGISTER_PAGE_SIZES, type RegisterParams } from "@/lib/compliance/client";
+import { REGISTER_DEFAULT_PER, REGISTER_PAGE_SIZES, type RegisterParams } from "@/lib/compliance/client";
 import { hrefWith } from "./href";
 
 /** What every part of a token's register page is drawn from: the token, the page's path, the officer, the query. */
@@ -22,7 +22,7 @@ export async function RegisterFilters({ token, base, officer, p, v }: RegisterSe
   const { register, page: view, act, past, desk } = v;
   const csvHref = hrefWith(
     `${base}/register.csv`,
-    { ...p, page: 1, per: 50 },
+    { ...p, page: 1, per: REGISTER_DEFAULT_PER },
     { ...(register.atLatest ? {} : { block: register.blockNumber.toString() }) },
   );
   return (

@@ -1,10 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BatchSelectBox } from "@/components/compliance/console/batch-select";
-import { HolderActions, HolderActionsScope } from "@/components/compliance/console/holder-actions";
-import { KycStatusBadge } from "@/components/compliance/kyc-status-badge";
-import { Address } from "@/components/ui/address";
-import { Badge } from "@/components/ui/badge";
+import { HolderActionsScope } from "@/components/compliance/console/holder-actions";
 import { PagerLink } from "@/components/ui/pager-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { RegisterView } from "@/lib/compliance";
@@ -13,6 +9,7 @@ import { formatDay } from "@/lib/format/date";
 import type { KycStatus } from "@/lib/kyc/types";
 import { hrefWith } from "./href";
 import type { RegisterSectionProps } from "./register-filters";
+import { RegisterRows, type RegisterRowView } from "./register-rows";
 
 type T = Awaited<ReturnType<typeof getTranslations<"complianceConsole.register">>>;
 type TC = Awaited<ReturnType<typeof getTranslations<"complianceConsole">>>;
@@ -97,11 +94,9 @@ export async function RegisterTable({ token, base, officer, p, v }: RegisterSect
             ) : null}
           </tr>
         </thead>
-        {/* Rules and padding from the body (`data-rows`), not classes on every row and cell. */}
-        <tbody className="data-rows">
-          {view.rows.map((r) => (
-            <RegisterRow key={r.wallet} r={r} v={v} t={t} tc={tc} fmt={fmt} />
-          ))}
+        {/* Rules, padding, alignment and hover from the body (`data-rows register-rows`), not classes on every cell. */}
+        <tbody className="data-rows register-rows">
+          <RegisterRows rows={view.rows.map((r) => rowView(r, v, t, tc, fmt))} act={act} />
         </tbody>
       </table>
     </div>
@@ -130,114 +125,50 @@ export async function RegisterTable({ token, base, officer, p, v }: RegisterSect
   );
 }
 
-/** One holder wallet: who holds it, KYC, shares, freezes and lock-up, and the agent's actions. */
-function RegisterRow({
-  r,
-  v,
-  t,
-  tc,
-  fmt,
-}: {
-  r: Row;
-  v: RegisterView;
-  t: T;
-  tc: TC;
-  fmt: { nf: Intl.NumberFormat; pct: Intl.NumberFormat; locale: string };
-}) {
-  const { register, act } = v;
-  const { nf, pct, locale } = fmt;
+/** One holder wallet as the table's rows draw it: who holds it, KYC, shares, freezes and lock-up, worded here. */
+function rowView(
+  r: Row,
+  v: RegisterView,
+  t: T,
+  tc: TC,
+  { nf, pct, locale }: { nf: Intl.NumberFormat; pct: Intl.NumberFormat; locale: string },
+): RegisterRowView {
   const id = r.identity;
-  const others = (id?.wallets ?? []).filter((w) => w !== r.wallet.toLowerCase()).length;
-  return (
-    <tr className="hover:bg-surface-muted/50" data-wallet={r.wallet.toLowerCase()}>
-      {act ? (
-        <td className="align-top">
-          <BatchSelectBox
-            wallet={r.wallet}
-            label={t("selectRow", { who: id?.name ?? t("unknownInvestor"), wallet: r.wallet })}
-          />
-        </td>
-      ) : null}
-      <td className="align-top whitespace-nowrap">
-        <Address address={r.wallet} />
-        {!r.verified ? (
-          <div>
-            <Badge tone="danger" icon="warn">
-              {t("unverified")}
-            </Badge>
-          </div>
-        ) : null}
-      </td>
-      <th scope="row" className="text-left align-top font-normal">
-        {id ? (
-          <Link href={`/compliance/investors/${id.id}`} className="font-medium underline-offset-4 hover:underline">
-            {id.name ?? t("unknownInvestor")}
-          </Link>
-        ) : (
-          <span className="text-ink-muted">{t("unknownInvestor")}</span>
-        )}
-        <div className="text-xs text-ink-muted">
-          {id?.category ? tc(`categories.${id.category}` as never) : null}
-          {others > 0 ? <> · {t("otherWallets", { count: others })}</> : null}
-        </div>
-      </th>
-      <td className="align-top">{id?.residence ?? t("none")}</td>
-      <td className="align-top">
-        {/* The console's words for the status, from this row's messages (no translation lookup per row). */}
-        {id ? (
-          <KycStatusBadge status={id.kycStatus as KycStatus} label={tc(`kyc.${id.kycStatus}` as never)} />
-        ) : (
-          t("none")
-        )}
-        {id?.kycExpiresAt ? (
-          <div className="text-xs text-ink-muted">
-            {tc(id.kycExpiresAt.getTime() < register.blockTime * 1000 ? "kyc.expiredOn" : "kyc.expires", {
-              date: formatDay(id.kycExpiresAt, locale),
-            })}
-          </div>
-        ) : null}
-      </td>
-      <td className="text-right align-top tabular" data-col="shares">
-        {nf.format(r.shares)}
-      </td>
-      <td className="text-right align-top tabular">{pct.format(r.share)}</td>
-      <td className="text-right align-top" data-col="frozen">
-        {r.frozen ? (
-          <Badge tone="danger" icon="lock">
-            {t("walletFrozen")}
-          </Badge>
-        ) : null}
-        {r.frozenAmount > 0n ? (
-          <div>
-            <Badge tone="warn" icon="lock">
-              {t("partFrozen", { amount: Number(r.frozenAmount) })}
-            </Badge>
-          </div>
-        ) : null}
-        {!r.frozen && r.frozenAmount === 0n ? t("none") : null}
-      </td>
-      <td className="text-right align-top text-xs tabular" data-col="lockup">
-        {r.lockedAmount > 0n
-          ? t("lockedUntil", {
-              amount: Number(r.lockedAmount),
-              date: formatDay(new Date(r.lockedUntil * 1000), locale),
-            })
-          : t("none")}
-      </td>
-      {act ? (
-        <td className="text-right align-top">
-          <HolderActions
-            holder={{
-              wallet: r.wallet,
-              name: id?.name ?? null,
-              shares: r.shares.toString(),
-              frozen: r.frozen,
-              frozenAmount: r.frozenAmount.toString(),
-              lockedAmount: r.lockedAmount.toString(),
-            }}
-          />
-        </td>
-      ) : null}
-    </tr>
-  );
+  return {
+    wallet: r.wallet,
+    verified: r.verified,
+    investor: id
+      ? {
+          id: id.id,
+          name: id.name,
+          category: id.category ? tc(`categories.${id.category}` as never) : null,
+          others: id.wallets.filter((w) => w !== r.wallet.toLowerCase()).length,
+        }
+      : null,
+    residence: id?.residence ?? null,
+    kyc: id
+      ? {
+          status: id.kycStatus as KycStatus,
+          // The console's words for the status, from this page's messages (no translation lookup in the browser).
+          label: tc(`kyc.${id.kycStatus}` as never),
+          note: id.kycExpiresAt
+            ? tc(id.kycExpiresAt.getTime() < v.register.blockTime * 1000 ? "kyc.expiredOn" : "kyc.expires", {
+                date: formatDay(id.kycExpiresAt, locale),
+              })
+            : null,
+        }
+      : null,
+    shares: { raw: r.shares.toString(), text: nf.format(r.shares) },
+    share: pct.format(r.share),
+    frozen: r.frozen,
+    frozenAmount: {
+      raw: r.frozenAmount.toString(),
+      text: r.frozenAmount > 0n ? t("partFrozen", { amount: Number(r.frozenAmount) }) : null,
+    },
+    lockedAmount: r.lockedAmount.toString(),
+    lockup:
+      r.lockedAmount > 0n
+        ? t("lockedUntil", { amount: Number(r.lockedAmount), date: formatDay(new Date(r.lockedUntil * 1000), locale) })
+        : null,
+  };
 }

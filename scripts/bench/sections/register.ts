@@ -116,7 +116,7 @@ export async function runRegister(stack: Stack): Promise<void> {
     `Holder register of one token with ${holders.toLocaleString("en")} holders, as the compliance officer (median of ${renders}; cold = a new block since the last render)`,
     ["request", "status", "cold ms", "warm ms", "JSON-RPC (cold)", "eth_call (cold)", "JSON-RPC (warm)", "response"],
     [
-      ["register page 1 (50 rows)", page],
+      ["register page 1 (25 rows, the default)", page],
       ["search by name", search],
       ["CSV export (every holder)", csv],
     ].map(([name, r]) => {
