@@ -1,7 +1,7 @@
 /**
  * A search or a sort by name, country or KYC of a 100,000-holder register is one statement in the database (the
  * holders joined there with 100,000 investors and their wallets); only the page's positions come back. Prints the
- * timings (the bound asserted is loose: the machine may be busy).
+ * timings, asserts none: speed targets live in the bench (`npm run bench -- --only=register`), not in timed tests.
  */
 import { sql } from "drizzle-orm";
 import type { Address, Hex } from "viem";
@@ -65,14 +65,15 @@ describe(`queryRegisterPositions at ${HOLDERS.toLocaleString("en")} holders`, ()
     params({ sort: "kyc", page: 2 }),
     params({ q: "investor 09999", sort: "name" }),
     params({ q: "sg", sort: "kyc", per: 250 }),
-  ])("serves a page in one statement, in under 3 s warm (%o)", async (p) => {
+  ])("serves a page in one statement (%o)", async (p) => {
     await queryRegisterPositions(t.db, holders, p);
     const t0 = performance.now();
     const { positions, total, page } = await queryRegisterPositions(t.db, holders, p);
     const ms = Math.round(performance.now() - t0);
     console.log(`[perf] ${JSON.stringify(p)}: ${ms} ms, ${total} matches, page ${page}, ${positions.length} rows`);
     expect(positions.length).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(3_000);
+    expect(positions.length).toBeLessThanOrEqual(p.per);
+    expect(page).toBe(Math.min(p.page, Math.ceil(total / p.per)));
   });
 
   it("orders the first page by name", async () => {
