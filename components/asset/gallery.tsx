@@ -1,6 +1,7 @@
 "use client";
 
 import Image from "next/image";
+import { LeadImage } from "@/components/ui/lead-image";
 import { useId, useRef, useState, type PointerEvent } from "react";
 import { CloseIcon } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
@@ -46,13 +47,8 @@ export function Gallery({ images, labels }: { images: GalleryImage[]; labels: Ga
         onClick={() => dialogRef.current?.showModal()}
         className="group relative block w-full cursor-zoom-in overflow-hidden rounded-sm bg-surface-muted shadow-[0_1px_2px_rgba(0,0,0,0.06),0_12px_40px_-12px_rgba(0,0,0,0.25)]"
       >
-        <Image
-          src={current.src}
-          alt={current.alt}
-          width={current.width}
-          height={current.height}
-          preload
-          fetchPriority="high"
+        <LeadImage
+          image={current}
           sizes="(min-width: 1024px) 60vw, 100vw"
           className="h-auto w-full transition-transform duration-500 group-hover:scale-[1.01]"
         />

@@ -1,11 +1,10 @@
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
+import { DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
-import { cn } from "@/components/ui/cn";
 import type { Holding } from "@/lib/portfolio";
 import type { HoldingSale } from "@/lib/sale";
 import { HoldingSaleStatus } from "./holding-sale";
-import { ArtworkName, Gain, type Figure } from "./row-parts";
+import { ArtworkName, FigureCells, Gain, type Figure } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
 const PRICE_SOURCE = {
@@ -106,17 +105,7 @@ export async function HoldingsTable({
       {holdings.map((h) => (
         <Row key={h.token} data-slug={h.slug}>
           <RowHeader className="sm:min-w-[15rem]">{artwork(h)}</RowHeader>
-          {figures(h).map((f) => (
-            <Cell
-              key={f.col}
-              align="right"
-              className={cn(f.strong && "font-medium")}
-              data-col={f.col}
-              data-label={f.label}
-            >
-              {f.value}
-            </Cell>
-          ))}
+          <FigureCells figures={figures(h)} />
         </Row>
       ))}
     </DataTable>

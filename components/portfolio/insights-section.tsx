@@ -7,11 +7,10 @@ import { Money } from "@/components/ui/money";
 import { Section } from "@/components/ui/section";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatTile, StatTiles } from "@/components/ui/stat-tiles";
-import { cn } from "@/components/ui/cn";
 import { formatDayTime } from "@/lib/format/date";
 import type { PerformanceRow, PortfolioInsights } from "@/lib/portfolio";
 import { claimsOf } from "./claims-cache";
-import { ArtworkName, artworkTitle, Gain, type Figure } from "./row-parts";
+import { ArtworkName, artworkTitle, FigureCells, Gain, type Figure } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
 
 /** Rows of the value table (newest first); the chart and its summary cover every point. */
@@ -239,17 +238,7 @@ function Performance({ insights, decimals, text }: { insights: PortfolioInsights
             <RowHeader>
               <ArtworkName artwork={r} zh={zh} className="font-medium" />
             </RowHeader>
-            {figures(r).map((f) => (
-              <Cell
-                key={f.col}
-                align="right"
-                className={cn("tabular", f.strong && "font-medium")}
-                data-col={f.col}
-                data-label={f.label}
-              >
-                {f.value}
-              </Cell>
-            ))}
+            <FigureCells figures={figures(r)} />
           </Row>
         ))}
       </DataTable>

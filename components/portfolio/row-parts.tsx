@@ -60,3 +60,15 @@ export function Gain({ value, bps, decimals }: { value: bigint; bps: number | nu
 
 /** One figure of a portfolio row: a table cell, under its label (`data-label`) when a phone draws the row as a card. */
 export type Figure = { col: string; label: string; value: ReactNode; strong?: boolean };
+
+/**
+ * A portfolio row's figures as right-aligned cells, each named by its column (`data-label`) so that a stacked table
+ * (`DataTable stack`) shows it under its name on a phone.
+ */
+export function FigureCells({ figures }: { figures: Figure[] }) {
+  return figures.map((f) => (
+    <Cell key={f.col} align="right" className={cn(f.strong && "font-medium")} data-col={f.col} data-label={f.label}>
+      {f.value}
+    </Cell>
+  ));
+}

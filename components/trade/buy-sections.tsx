@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { LeadImage } from "@/components/ui/lead-image";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
@@ -49,13 +49,8 @@ export async function BuySummary({ view }: { view: BuyView }) {
         // a phone): a phone fetches the 750 px rendition, not the 1600 px original. It is the phone's largest paint
         // (first in the column, above the form): preloaded from <head> ahead of the scripts, so it arrives with
         // the text instead of after the wallet code.
-        <Image
-          src={image.src}
-          alt={image.alt}
-          width={image.width}
-          height={image.height}
-          preload
-          fetchPriority="high"
+        <LeadImage
+          image={image}
           sizes="(min-width: 1024px) 23rem, (min-width: 768px) 40vw, 100vw"
           className="aspect-[4/3] w-full rounded-xl border border-line object-cover"
         />
