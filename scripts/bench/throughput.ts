@@ -3,7 +3,7 @@
  * Next.js 16 page (a two-file app built in a temp folder outside the repo, using the repo's node_modules
  * through a symlink) measured in the same run, so the ratio says what Atelier's rendering costs.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { log, runCommand, spawnChild, tail, waitForHttp, type Child } from "./lib";
@@ -46,8 +46,21 @@ export async function prepareBareApp(repoRoot: string): Promise<void> {
       changed = true;
     }
   }
+  // The link to this checkout's node_modules: one left by another checkout (a removed worktree: a dangling link,
+  // which existsSync does not see) is replaced, and the bare app is built again against these modules.
   const nm = path.join(dir, "node_modules");
-  if (!existsSync(nm)) symlinkSync(path.join(repoRoot, "node_modules"), nm, "dir");
+  const modules = path.join(repoRoot, "node_modules");
+  let linked: string | null = null;
+  try {
+    linked = readlinkSync(nm);
+  } catch {
+    linked = null;
+  }
+  if (linked !== modules) {
+    rmSync(nm, { force: true, recursive: true });
+    symlinkSync(modules, nm, "dir");
+    changed = true;
+  }
   if (!changed && existsSync(path.join(dir, ".next", "BUILD_ID"))) {
     log(`bare Next.js app already built in ${dir}`);
     return;
