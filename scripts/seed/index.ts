@@ -317,8 +317,10 @@ export async function seedDemo({
     hkd,
     log,
   });
-  for (const art of artworks) {
+  // The longest part of a first start: said artwork by artwork, so a first `npm start` shows it is moving.
+  for (const [i, art] of artworks.entries()) {
     await seedArtwork(art);
+    log(`seeded artwork ${i + 1} of ${artworks.length}: ${art.slug}`);
   }
 
   async function seedArtwork(art: DemoArtwork) {
