@@ -35,6 +35,18 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
   const [fallback, setFallback] = useState(false);
   const { account, contracts } = offering;
 
+  /**
+   * After a confirmed write, every chain read of the page is read again: the keys the reader last answered with, and
+   * every lazy read besides (a write pressed before the reader's first answer arrived — its keys still unknown — must
+   * not leave a balance read before the write on screen: "Get test HKD" at once after connecting showed HK$0.00).
+   */
+  async function refreshReads() {
+    await Promise.all([
+      ...queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      queryClient.invalidateQueries({ queryKey: ["atelier.read"] }),
+    ]);
+  }
+
   async function confirmTx(hash: Hex) {
     const { waitForTransactionReceipt } = await loadTxActions();
     const receipt = await waitForTransactionReceipt(config, { hash });
@@ -101,7 +113,7 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
         return null;
       },
     );
-    if (settled) await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    if (settled) await refreshReads();
   }
 
   async function faucet(amount: bigint) {
@@ -109,7 +121,7 @@ export function usePurchase(offering: BuyOffering, queryKeys: readonly QueryKey[
     const { request } = await simulateContract(config, chain.buyCalls.faucet(offering, amount));
     const hash = await writeContract(config, request);
     await confirmTx(hash);
-    await Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    await refreshReads();
   }
 
   return { step: tx.step, setStep: tx.setStep, purchase, faucet, shares, fallback };
