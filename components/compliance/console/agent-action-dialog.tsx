@@ -2,6 +2,7 @@
 
 import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LoadingSignal } from "@/components/ui/loading-signal";
 import type { AgentChain } from "./load-agent-chain";
 import type { AgentCall } from "./use-agent-tx";
 
@@ -44,15 +45,6 @@ const LoadingContext = createContext<string | null>(null);
 const loadDialog = () => import("./agent-action-body");
 const AgentActionDialog = lazy(() => loadDialog().then((m) => ({ default: m.AgentActionDialog })));
 
-/** Marks the pressed button busy while the dialog's code loads (Suspense's fallback), and clears it once it is in. */
-function DialogLoading({ onLoading }: { onLoading: (loading: boolean) => void }) {
-  useEffect(() => {
-    onLoading(true);
-    return () => onLoading(false);
-  }, [onLoading]);
-  return null;
-}
-
 /**
  * Holds the console's one agent-action dialog, above the tables whose rows open it, so it stays open through the
  * refresh that follows the transaction — even when that refresh removes the row (a recovery empties the old wallet).
@@ -79,7 +71,7 @@ export function AgentActionHost({ children }: { children: React.ReactNode }) {
     <AgentActionHostContext.Provider value={api}>
       <LoadingContext.Provider value={loading && active ? active.id : null}>{children}</LoadingContext.Provider>
       {active ? (
-        <Suspense fallback={<DialogLoading onLoading={setLoading} />}>
+        <Suspense fallback={<LoadingSignal onLoading={setLoading} />}>
           <AgentActionDialog key={run} request={active.request} open={open} onOpenChange={setOpen} />
         </Suspense>
       ) : null}

@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy, type MouseEvent, Suspense, useEffect, useState } from "react";
+import { lazy, type MouseEvent, Suspense, useState } from "react";
 import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
+import { LoadingSignal } from "@/components/ui/loading-signal";
 import { BATCH_SELECT_FORM } from "./batch-select";
 
 /**
@@ -15,15 +16,6 @@ const loadFreeze = () => import("./batch-freeze");
 const loadTransfer = () => import("./batch-transfer");
 const BatchFreezeAction = lazy(() => loadFreeze().then((m) => ({ default: m.BatchFreezeAction })));
 const BatchTransferAction = lazy(() => loadTransfer().then((m) => ({ default: m.BatchTransferAction })));
-
-/** Says the opener is busy while Suspense waits for the dialog's code. */
-function Busy({ set }: { set: (busy: boolean) => void }) {
-  useEffect(() => {
-    set(true);
-    return () => set(false);
-  }, [set]);
-  return null;
-}
 
 /** A batch dialog's opener: counts the presses (each opens the dialog afresh) and marks itself busy while loading. */
 function useOpener(load: () => Promise<unknown>) {
@@ -42,7 +34,7 @@ function useOpener(load: () => Promise<unknown>) {
       setOpenRequest((n) => n + 1);
     },
   };
-  return { openRequest, button, fallback: <Busy set={setBusy} /> };
+  return { openRequest, button, fallback: <LoadingSignal onLoading={setBusy} /> };
 }
 
 /** Batch freeze / unfreeze on one token (see `BatchFreezeAction`), with the form the register's checkboxes join. */
