@@ -37,6 +37,11 @@ async function expectOnTop(target: Locator) {
   expect(covered).toBeNull();
 }
 
+/** The column name a stacked table draws before a cell on a phone (its `::before` content). */
+async function columnNameShown(cell: Locator) {
+  return cell.evaluate((el) => getComputedStyle(el, "::before").content);
+}
+
 test.describe("on a 375 px phone", () => {
   test("the catalogue fits, and its footer links are big enough to tap", async ({ page }) => {
     await page.goto("/");
@@ -84,6 +89,20 @@ test.describe("on a 375 px phone", () => {
       expect(box!.x + box!.width, `${col} within the screen`).toBeLessThanOrEqual(375);
     }
     await expectTapTarget(cards.getByRole("link"), "holding link");
+    // Each figure under its column's name (the table's header, drawn before the cell on a phone).
+    expect(await columnNameShown(cards.first().locator('[data-col="value"]'))).toContain("Value");
+
+    // The history too is a list of cards, not a table scrolling sideways: each cell under its column's name.
+    const history = page.locator('table[aria-labelledby="history-title"]');
+    await expect(history.locator("tbody tr").first()).toBeVisible();
+    const frame = history.locator("xpath=..");
+    expect(
+      await frame.evaluate((el) => el.scrollWidth - el.clientWidth),
+      "history scrolls sideways",
+    ).toBeLessThanOrEqual(0);
+    const heads = await history.locator("thead th").allTextContents();
+    const cells = history.locator("tbody tr").first().locator("td");
+    for (const i of [0, 2, 3]) expect(await columnNameShown(cells.nth(i))).toContain(heads[i]!.trim());
   });
 
   test("the trade and wallets pages asking to connect the signed-in wallet fit, the full address wrapping", async ({

@@ -37,9 +37,11 @@ export async function HistoryTable({
 }) {
   const { t, locale, zh } = await portfolioText();
   return (
+    // Phones see each entry as a card (each cell under its column's name), wider screens a table: one markup for both.
     <DataTable
       labelledBy="history-title"
       minWidth="44rem"
+      stack
       columns={keyColumns(["date", "type", "artwork", "shares", "amount", "tx"], (k) => t(`history.${k}`), {
         shares: RIGHT,
         amount: RIGHT,
@@ -47,7 +49,7 @@ export async function HistoryTable({
     >
       {history.map((h) => (
         <Row key={`${h.txHash}:${h.logIndex}`}>
-          <Cell className="whitespace-nowrap text-ink-muted tabular">{formatDayTime(h.at, locale)}</Cell>
+          <Cell className="text-ink-muted tabular sm:whitespace-nowrap">{formatDayTime(h.at, locale)}</Cell>
           <Cell>
             <Badge tone={tones[h.kind]} icon={h.kind === "purchase" ? "check" : "swap"}>
               {t(`history.kinds.${h.kind}`)}
@@ -74,7 +76,7 @@ export async function HistoryTable({
               </span>
             ) : null}
           </Cell>
-          <Cell className="min-w-[12rem]">
+          <Cell className="sm:min-w-[12rem]">
             <ArtworkName artwork={h} zh={zh} />
           </Cell>
           <Cell align="right">

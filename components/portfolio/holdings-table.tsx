@@ -37,14 +37,12 @@ export async function HoldingsTable({
   const figures = (h: Holding): Figure[] => [
     {
       col: "shares",
-      label: t("holdings.shares"),
       value: Number(h.balance).toLocaleString(locale),
       strong: true,
     },
-    { col: "share", label: t("holdings.share"), value: pct.format(h.share) },
+    { col: "share", value: pct.format(h.share) },
     {
       col: "price",
-      label: t("holdings.price"),
       value: (
         <>
           <Money value={h.price} decimals={decimals} />
@@ -52,9 +50,9 @@ export async function HoldingsTable({
         </>
       ),
     },
-    { col: "value", label: t("holdings.value"), value: <Money value={h.value} decimals={decimals} />, strong: true },
-    { col: "cost", label: t("holdings.cost"), value: <Money value={h.costBasis} decimals={decimals} /> },
-    { col: "gain", label: t("holdings.gain"), value: <Gain value={h.gain} bps={h.gainBps} decimals={decimals} /> },
+    { col: "value", value: <Money value={h.value} decimals={decimals} />, strong: true },
+    { col: "cost", value: <Money value={h.costBasis} decimals={decimals} /> },
+    { col: "gain", value: <Gain value={h.gain} bps={h.gainBps} decimals={decimals} /> },
   ];
   const artwork = (h: Holding) => (
     <div className="flex items-center gap-3">

@@ -195,21 +195,18 @@ function Performance({ insights, decimals, text }: { insights: PortfolioInsights
   const { t, zh } = text;
   const rows = insights.performance;
   const figures = (r: PerformanceRow): Figure[] => [
-    { col: "cost", label: t("insights.performance.cost"), value: <Money value={r.costBasis} decimals={decimals} /> },
+    { col: "cost", value: <Money value={r.costBasis} decimals={decimals} /> },
     {
       col: "value",
-      label: t("insights.performance.value"),
       value: <Money value={r.value} decimals={decimals} />,
       strong: true,
     },
     {
       col: "distributions",
-      label: t("insights.performance.distributions"),
       value: <Money value={r.distributions} decimals={decimals} />,
     },
     {
       col: "gain",
-      label: t("insights.performance.gain"),
       value: <Gain value={r.gain} bps={r.gainBps} decimals={decimals} />,
       strong: true,
     },

@@ -19,6 +19,7 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
     <DataTable
       labelledBy="orders-title"
       minWidth="40rem"
+      stack
       className="relative"
       columns={keyColumns(["artwork", "side", "price", "remaining", "placed", "manage"], (k) => t(`orders.${k}`), {
         price: RIGHT,
@@ -44,7 +45,7 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
             <Cell align="right" data-col="remaining">
               {t("orders.remainingOf", { remaining: Number(o.remaining), size: Number(o.size) })}
             </Cell>
-            <Cell className="whitespace-nowrap text-ink-muted tabular">{formatDayTime(o.placedAt, locale)}</Cell>
+            <Cell className="text-ink-muted tabular sm:whitespace-nowrap">{formatDayTime(o.placedAt, locale)}</Cell>
             <Cell align="right">
               {o.slug ? (
                 <Link

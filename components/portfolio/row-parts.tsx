@@ -58,16 +58,16 @@ export function Gain({ value, bps, decimals }: { value: bigint; bps: number | nu
   );
 }
 
-/** One figure of a portfolio row: a table cell, under its label (`data-label`) when a phone draws the row as a card. */
-export type Figure = { col: string; label: string; value: ReactNode; strong?: boolean };
+/** One figure of a portfolio row: a right-aligned table cell, found by its column (`data-col`). */
+export type Figure = { col: string; value: ReactNode; strong?: boolean };
 
 /**
- * A portfolio row's figures as right-aligned cells, each named by its column (`data-label`) so that a stacked table
- * (`DataTable stack`) shows it under its name on a phone.
+ * A portfolio row's figures as right-aligned cells. A stacked table (`DataTable stack`) shows each under its column's
+ * name on a phone, from the table's columns.
  */
 export function FigureCells({ figures }: { figures: Figure[] }) {
   return figures.map((f) => (
-    <Cell key={f.col} align="right" className={cn(f.strong && "font-medium")} data-col={f.col} data-label={f.label}>
+    <Cell key={f.col} align="right" className={cn(f.strong && "font-medium")} data-col={f.col}>
       {f.value}
     </Cell>
   ));

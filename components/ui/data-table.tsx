@@ -50,8 +50,9 @@ export type DataTableProps = {
   headCellClassName?: string;
   /**
    * Phones (below `sm`) see each row as a card instead of a line of a table that scrolls sideways: the row header on
-   * top, then every cell under its column's name (the cell's `data-label`, drawn by CSS: `stack-rows` in
-   * globals.css). One markup for both, not a table and a list of cards drawn twice.
+   * top, then every cell under its column's name (the column's header, given once to the table as a CSS variable
+   * `--cN` and drawn by CSS: `stack-rows` in globals.css, not repeated in each cell of each row). One markup for both,
+   * not a table and a list of cards drawn twice.
    */
   stack?: boolean;
   className?: string;
@@ -80,7 +81,7 @@ export function DataTable({
   children,
 }: DataTableProps) {
   // A stacked table's width is set by CSS (none on phones): the inline style would win over it.
-  const style = (stack ? { "--table-min-w": minWidth } : { minWidth }) as CSSProperties;
+  const style = (stack ? { "--table-min-w": minWidth, ...stackLabels(columns) } : { minWidth }) as CSSProperties;
   const region = regionLabel ? { tabIndex: 0, role: "region", "aria-label": regionLabel } : {};
   return (
     <div
@@ -122,6 +123,26 @@ export function DataTable({
       </table>
     </div>
   );
+}
+
+/** The most columns whose names a stacked row's cells show (`stack-rows` in globals.css has a rule for each). */
+export const STACK_LABELLED_COLUMNS = 9;
+
+/**
+ * A stacked table's column names as CSS string variables (`--c1`, `--c2`, …), read by the cells of that column on a
+ * phone. Columns for assistive technology only, and headers that are not plain text, name no cell.
+ */
+export function stackLabels(columns: Column[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  columns.slice(0, STACK_LABELLED_COLUMNS).forEach((c, i) => {
+    if (!c.srOnly && typeof c.label === "string") vars[`--c${i + 1}`] = cssString(c.label);
+  });
+  return vars;
+}
+
+/** A CSS string token holding `text` as it is: quotes and backslashes escaped, line breaks as `\a`. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/\r?\n/g, "\\a ")}"`;
 }
 
 /** A row of a DataTable: its rule below (none under the last) comes from the table's body (`data-rows`). */
