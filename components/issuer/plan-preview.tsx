@@ -6,6 +6,7 @@ import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import type { SendOptions, WalletCall } from "@/components/wallet/use-wallet-tx";
 import { formatCount } from "@/lib/format/money";
 import { SignerAlert } from "./signer-alert";
@@ -52,19 +53,9 @@ export function PlanPreviewFrame({
   children: ReactNode;
 }) {
   return (
-    <section
-      aria-labelledby={id}
-      className="flex flex-col gap-5 rounded-2xl border border-line p-5"
-      data-testid={testId}
-    >
-      <div className="flex flex-col gap-1">
-        <h3 id={id} className="font-medium">
-          {title}
-        </h3>
-        <p className="text-sm text-ink-muted">{intro}</p>
-      </div>
+    <Section id={id} title={title} intro={intro} look="plan" level={3} testId={testId}>
       {children}
-    </section>
+    </Section>
   );
 }
 

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 
+type Look = { section: string; heading: string; /** Around the heading and its intro. */ top?: string };
+
 const looks = {
   /** A bordered panel with a small heading (consoles, review pages). */
   card: { section: "rounded-xl border border-line bg-surface p-5", heading: "mb-3 font-medium" },
@@ -19,12 +21,23 @@ const looks = {
     section: "flex flex-col gap-3 rounded-xl border border-warn/30 bg-warn-soft p-6",
     heading: "font-display text-xl",
   },
+  /** "What will change" before signing: a muted box with a small heading (the compliance console's dialogs). */
+  confirm: {
+    section: "flex flex-col gap-2 rounded-xl border border-line-strong bg-surface-muted p-4",
+    heading: "text-sm font-medium",
+  },
+  /** A plan's preview before signing (a distribution, a sale vote): a bordered box, its intro close under its heading. */
+  plan: {
+    section: "flex flex-col gap-5 rounded-2xl border border-line p-5",
+    heading: "font-medium",
+    top: "flex flex-col gap-1",
+  },
 } as const;
 
 /**
  * A landmark section named by its own heading (`aria-labelledby`), so the page's outline and screen readers' region
  * list read alike. `actions` sit beside the heading (a link, a button). A section with nothing to show gives `empty`:
- * that line stands in place of its content.
+ * that line stands in place of its content. A section inside another's (a dialog's, a form's) takes `level` 3.
  */
 export function Section({
   id,
@@ -35,6 +48,8 @@ export function Section({
   className,
   headingClassName,
   empty,
+  level = 2,
+  testId,
   children,
 }: {
   /** The heading's id: unique on the page. */
@@ -48,24 +63,28 @@ export function Section({
   headingClassName?: string;
   /** Set when there is nothing to show (no rows): said in a muted line instead of `children`. */
   empty?: ReactNode;
+  /** The heading's level: 2, or 3 for a section inside another's. */
+  level?: 2 | 3;
+  testId?: string;
   children: ReactNode;
 }) {
-  const l = looks[look];
-  const h2 = (
-    <h2 id={id} className={cn(l.heading, actions ? "mb-0" : null, headingClassName)}>
+  const l: Look = looks[look];
+  const Heading = level === 3 ? "h3" : "h2";
+  const headingElement = (
+    <Heading id={id} className={cn(l.heading, actions ? "mb-0" : null, headingClassName)}>
       {title}
-    </h2>
+    </Heading>
   );
   const heading = intro ? (
-    <div>
-      {h2}
+    <div className={l.top}>
+      {headingElement}
       <p className="text-sm text-ink-muted">{intro}</p>
     </div>
   ) : (
-    h2
+    headingElement
   );
   return (
-    <section aria-labelledby={id} className={cn(l.section, className)}>
+    <section aria-labelledby={id} className={cn(l.section, className)} data-testid={testId}>
       {actions ? (
         <div className={cn("flex flex-wrap items-baseline justify-between gap-2", look === "card" && "mb-3")}>
           {heading}

@@ -18,6 +18,7 @@ import { sql } from "drizzle-orm";
 import type { Address, Chain, ContractFunctionParameters, Hex, PublicClient, Transport } from "viem";
 import { artworkShareTokenAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
+import { inJsonBatches } from "@/lib/db/rows";
 import { tokenStates, tokenWalletStates } from "@/lib/db/schema";
 import { tokenHeaderReads } from "./register-chain";
 import { readSnapshotGroupsAggregate3, type SnapshotGroup } from "./snapshot-reads";
@@ -191,32 +192,23 @@ export async function writeRegisterSnapshots(tx: Database, snapshots: RegisterSn
         paused = excluded.paused,
         max_holders = excluded.max_holders`);
   }
-  // A catch-up writes a row per wallet a trade touches: one statement per WALLET_ROWS rows, its rows in one JSON
-  // document (the driver sends one string, where eight array literals cost it an escaped element per field).
-  for (let i = 0; i < snapshots.wallets.length; i += WALLET_ROWS) {
-    const rows = snapshots.wallets
-      .slice(i, i + WALLET_ROWS)
-      .map((r) => [
-        r.token,
-        r.wallet,
-        r.blockNumber.toString(),
-        r.balance,
-        r.frozen,
-        r.frozenAmount,
-        r.lots,
-        r.investorId,
-      ]);
-    await tx.execute(sql`
+  // A catch-up writes a row per wallet a trade touches.
+  await inJsonBatches(
+    snapshots.wallets,
+    WALLET_ROWS,
+    (r) => [r.token, r.wallet, r.blockNumber.toString(), r.balance, r.frozen, r.frozenAmount, r.lots, r.investorId],
+    (rows) =>
+      tx.execute(sql`
       INSERT INTO ${tokenWalletStates} (token, wallet, block_number, balance, frozen, frozen_amount, lots, investor_id)
       SELECT r->>0, r->>1, (r->>2)::bigint, (r->>3)::numeric, (r->>4)::boolean, (r->>5)::numeric, r->6, r->>7
-      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
+      FROM jsonb_array_elements(${rows}::jsonb) AS r
       ON CONFLICT (token, wallet, block_number) DO UPDATE SET
         balance = excluded.balance,
         frozen = excluded.frozen,
         frozen_amount = excluded.frozen_amount,
         lots = excluded.lots,
-        investor_id = excluded.investor_id`);
-  }
+        investor_id = excluded.investor_id`),
+  );
 }
 
 /** Deletes the snapshots of blocks above `ancestor` (a reorg). */

@@ -123,3 +123,17 @@ export async function setOnChainIdOnce<T extends WithId & { onChainId: AnyPgColu
     .returning({ id: table.id });
   return rows.length === 1;
 }
+
+/**
+ * Writes `rows` one statement per `size` rows, each batch's rows (as `toArray` lists them) in one JSON document of
+ * arrays that the statement (`write`) reads with `jsonb_array_elements`: a catch-up writes thousands of rows, and the
+ * driver sends one string, where an array literal per column costs it an escaped element per field.
+ */
+export async function inJsonBatches<T>(
+  rows: readonly T[],
+  size: number,
+  toArray: (row: T) => unknown[],
+  write: (json: string) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await write(JSON.stringify(rows.slice(i, i + size).map(toArray)));
+}

@@ -8,6 +8,7 @@ import { gt, inArray, lt, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { marketAbi } from "@/lib/chain/abis";
 import type { Database } from "@/lib/db/connect";
+import { inJsonBatches } from "@/lib/db/rows";
 import { artworks, chainEvents, marketOrders, marketTrades } from "@/lib/db/schema";
 import { defineProjection, type IndexedEvent } from "@/lib/indexer/projection";
 import { recordedEvents } from "@/lib/indexer/recorded";
@@ -25,6 +26,7 @@ const orderEvent = (name: "OrderPlaced" | "OrderFilled" | "OrderCancelled") => (
 
 /** Rows per INSERT statement (of one JSON parameter whatever the number of rows). */
 const ROWS = 5_000;
+
 /** Orders refreshed per pass of `refreshOrders`. */
 const ORDERS_PER_PASS = 10_000;
 
@@ -128,60 +130,61 @@ async function refreshOrderSlice(tx: Database, orderIds: readonly string[], late
       expiresAt: placed.args.expiresAt === undefined ? null : new Date(Number(placed.args.expiresAt) * 1000),
     });
   }
-  // A catch-up refreshes thousands of orders per batch: one statement per ROWS rows, its rows in one JSON document
-  // (the driver sends one string, where an array literal per column costs it an escaped element per field).
-  for (let i = 0; i < orderRows.length; i += ROWS) {
-    const rows = orderRows
-      .slice(i, i + ROWS)
-      .map((r) => [
-        r.orderId,
-        r.token,
-        r.maker,
-        r.side,
-        r.price,
-        r.size,
-        r.filled,
-        r.cancelled,
-        r.status,
-        r.placedBlock.toString(),
-        r.placedTx,
-        r.placedAt.toISOString(),
-        r.expiresAt?.toISOString() ?? null,
-      ]);
-    await tx.execute(sql`
+  // A catch-up refreshes thousands of orders per batch.
+  await inJsonBatches(
+    orderRows,
+    ROWS,
+    (r) => [
+      r.orderId,
+      r.token,
+      r.maker,
+      r.side,
+      r.price,
+      r.size,
+      r.filled,
+      r.cancelled,
+      r.status,
+      r.placedBlock.toString(),
+      r.placedTx,
+      r.placedAt.toISOString(),
+      r.expiresAt?.toISOString() ?? null,
+    ],
+    (rows) =>
+      tx.execute(sql`
       INSERT INTO ${marketOrders} (order_id, token, maker, side, price, size, filled, cancelled, status, placed_block,
         placed_tx, placed_at, expires_at)
       SELECT (r->>0)::numeric, r->>1, r->>2, r->>3, (r->>4)::numeric, (r->>5)::numeric, (r->>6)::numeric,
         (r->>7)::numeric, r->>8, (r->>9)::bigint, r->>10, (r->>11)::timestamptz, (r->>12)::timestamptz
-      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
+      FROM jsonb_array_elements(${rows}::jsonb) AS r
       ON CONFLICT (order_id) DO UPDATE SET
-        filled = excluded.filled, cancelled = excluded.cancelled, status = excluded.status`);
-  }
-  for (let i = 0; i < tradeRows.length; i += ROWS) {
-    const rows = tradeRows
-      .slice(i, i + ROWS)
-      .map((r) => [
-        r.txHash,
-        r.logIndex,
-        r.blockNumber.toString(),
-        r.tradedAt.toISOString(),
-        r.orderId,
-        r.token,
-        r.makerSide,
-        r.buyer,
-        r.seller,
-        r.shares,
-        r.price,
-        r.fee,
-      ]);
-    await tx.execute(sql`
+        filled = excluded.filled, cancelled = excluded.cancelled, status = excluded.status`),
+  );
+  await inJsonBatches(
+    tradeRows,
+    ROWS,
+    (r) => [
+      r.txHash,
+      r.logIndex,
+      r.blockNumber.toString(),
+      r.tradedAt.toISOString(),
+      r.orderId,
+      r.token,
+      r.makerSide,
+      r.buyer,
+      r.seller,
+      r.shares,
+      r.price,
+      r.fee,
+    ],
+    (rows) =>
+      tx.execute(sql`
       INSERT INTO ${marketTrades} (tx_hash, log_index, block_number, traded_at, order_id, token, maker_side, buyer,
         seller, shares, price, fee)
       SELECT r->>0, (r->>1)::integer, (r->>2)::bigint, (r->>3)::timestamptz, (r->>4)::numeric, r->>5, r->>6, r->>7,
         r->>8, (r->>9)::numeric, (r->>10)::numeric, (r->>11)::numeric
-      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
-      ON CONFLICT DO NOTHING`);
-  }
+      FROM jsonb_array_elements(${rows}::jsonb) AS r
+      ON CONFLICT DO NOTHING`),
+  );
 }
 
 /**

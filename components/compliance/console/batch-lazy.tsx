@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy, type MouseEvent, Suspense, useState } from "react";
+import { lazy, type MouseEvent, type ReactNode, Suspense, useState } from "react";
 import type { Address } from "viem";
 import { Button } from "@/components/ui/button";
 import { LoadingSignal } from "@/components/ui/loading-signal";
@@ -17,40 +17,55 @@ const loadTransfer = () => import("./batch-transfer");
 const BatchFreezeAction = lazy(() => loadFreeze().then((m) => ({ default: m.BatchFreezeAction })));
 const BatchTransferAction = lazy(() => loadTransfer().then((m) => ({ default: m.BatchTransferAction })));
 
-/** A batch dialog's opener: counts the presses (each opens the dialog afresh) and marks itself busy while loading. */
-function useOpener(load: () => Promise<unknown>) {
+/**
+ * A batch dialog's opener: a button that counts the presses (each opens the dialog afresh, `children` given the count)
+ * and marks itself busy while the dialog's code (`load`) arrives.
+ */
+function LazyOpener({
+  load,
+  label,
+  children,
+}: {
+  load: () => Promise<unknown>;
+  label: string;
+  children: (openRequest: number) => ReactNode;
+}) {
   const [openRequest, setOpenRequest] = useState(0);
   const [busy, setBusy] = useState(false);
-  const button = {
-    size: "sm" as const,
-    variant: "secondary" as const,
-    "aria-haspopup": "dialog" as const,
-    "aria-busy": busy || undefined,
-    onPointerEnter: () => void load(),
-    onFocus: () => void load(),
-    onClick: (event: MouseEvent<HTMLButtonElement>) => {
-      // What opened the dialog has focus (Safari does not focus a clicked button): focus returns to it on close.
-      event.currentTarget.focus();
-      setOpenRequest((n) => n + 1);
-    },
-  };
-  return { openRequest, button, fallback: <LoadingSignal onLoading={setBusy} /> };
+  return (
+    <>
+      <Button
+        size="sm"
+        variant="secondary"
+        aria-haspopup="dialog"
+        aria-busy={busy || undefined}
+        onPointerEnter={() => void load()}
+        onFocus={() => void load()}
+        onClick={(event: MouseEvent<HTMLButtonElement>) => {
+          // What opened the dialog has focus (Safari does not focus a clicked button): focus returns to it on close.
+          event.currentTarget.focus();
+          setOpenRequest((n) => n + 1);
+        }}
+      >
+        {label}
+      </Button>
+      {openRequest > 0 ? (
+        <Suspense fallback={<LoadingSignal onLoading={setBusy} />}>{children(openRequest)}</Suspense>
+      ) : null}
+    </>
+  );
 }
 
 /** Batch freeze / unfreeze on one token (see `BatchFreezeAction`), with the form the register's checkboxes join. */
 export function LazyBatchFreezeAction(props: { token: Address; symbol: string; officer: Address }) {
   const t = useTranslations("complianceBatch");
-  const { openRequest, button, fallback } = useOpener(loadFreeze);
   return (
     <>
       {/* The register's checkboxes belong to this form (their `form` attribute); it is never submitted. */}
       <form id={BATCH_SELECT_FORM} onSubmit={(e) => e.preventDefault()} />
-      <Button {...button}>{t("open")}</Button>
-      {openRequest > 0 ? (
-        <Suspense fallback={fallback}>
-          <BatchFreezeAction {...props} openRequest={openRequest} />
-        </Suspense>
-      ) : null}
+      <LazyOpener load={loadFreeze} label={t("open")}>
+        {(openRequest) => <BatchFreezeAction {...props} openRequest={openRequest} />}
+      </LazyOpener>
     </>
   );
 }
@@ -58,15 +73,9 @@ export function LazyBatchFreezeAction(props: { token: Address; symbol: string; o
 /** Batch forced transfer on one token (see `BatchTransferAction`). */
 export function LazyBatchTransferAction(props: { token: Address; symbol: string; officer: Address; desk: Address }) {
   const t = useTranslations("complianceBatchTransfer");
-  const { openRequest, button, fallback } = useOpener(loadTransfer);
   return (
-    <>
-      <Button {...button}>{t("open")}</Button>
-      {openRequest > 0 ? (
-        <Suspense fallback={fallback}>
-          <BatchTransferAction {...props} openRequest={openRequest} />
-        </Suspense>
-      ) : null}
-    </>
+    <LazyOpener load={loadTransfer} label={t("open")}>
+      {(openRequest) => <BatchTransferAction {...props} openRequest={openRequest} />}
+    </LazyOpener>
   );
 }

@@ -7,6 +7,7 @@ import { type ReactNode, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { TextArea } from "@/components/ui/input";
+import { Section } from "@/components/ui/section";
 import type { ActionFailure } from "@/lib/actions/errors";
 import type { BatchLineError, TransferLineError } from "@/lib/compliance/client";
 import { describeAmountError } from "@/lib/format/amount";
@@ -150,16 +151,9 @@ export function ConfirmBox({
   children: ReactNode;
 }) {
   return (
-    <section
-      aria-labelledby={id}
-      className="flex flex-col gap-2 rounded-xl border border-line-strong bg-surface-muted p-4"
-      data-testid={testId}
-    >
-      <h3 id={id} className="text-sm font-medium">
-        {title}
-      </h3>
+    <Section id={id} title={title} look="confirm" level={3} testId={testId}>
       {children}
-    </section>
+    </Section>
   );
 }
 
