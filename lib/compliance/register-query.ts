@@ -168,31 +168,38 @@ export const REGISTER_CSV_COLUMNS = [
   "investor_wallets",
 ] as const;
 
-export function buildRegisterCsv({ blockNumber, rows }: { blockNumber: bigint; rows: readonly RegisterRow[] }): string {
-  const out: string[] = [REGISTER_CSV_COLUMNS.join(",")];
+/** The CSV's first line: the column names. */
+export const REGISTER_CSV_HEADER = `${REGISTER_CSV_COLUMNS.join(",")}\r\n`;
+
+/** The CSV lines of `rows` (each ending with CRLF), without the header: what one batch of a streamed export writes. */
+export function registerCsvLines({ blockNumber, rows }: { blockNumber: bigint; rows: readonly RegisterRow[] }): string {
   const block = blockNumber.toString();
+  let out = "";
   for (const r of rows) {
     const id = r.identity;
-    out.push(
-      [
-        block,
-        csvField(r.wallet),
-        csvField(r.investorId),
-        csvField(id?.name ?? ""),
-        csvField(id?.residence ?? ""),
-        csvField(id?.category ?? ""),
-        csvField(id?.kycStatus ?? ""),
-        id?.kycExpiresAt ? id.kycExpiresAt.toISOString() : "",
-        r.verified ? "yes" : "no",
-        r.shares.toString(),
-        (r.share * 100).toFixed(4),
-        r.frozen ? "yes" : "no",
-        r.frozenAmount.toString(),
-        r.lockedAmount.toString(),
-        r.lockedUntil ? new Date(r.lockedUntil * 1000).toISOString() : "",
-        csvField((id?.wallets ?? []).join(" ")),
-      ].join(","),
-    );
+    out += `${[
+      block,
+      csvField(r.wallet),
+      csvField(r.investorId),
+      csvField(id?.name ?? ""),
+      csvField(id?.residence ?? ""),
+      csvField(id?.category ?? ""),
+      csvField(id?.kycStatus ?? ""),
+      id?.kycExpiresAt ? id.kycExpiresAt.toISOString() : "",
+      r.verified ? "yes" : "no",
+      r.shares.toString(),
+      (r.share * 100).toFixed(4),
+      r.frozen ? "yes" : "no",
+      r.frozenAmount.toString(),
+      r.lockedAmount.toString(),
+      r.lockedUntil ? new Date(r.lockedUntil * 1000).toISOString() : "",
+      csvField((id?.wallets ?? []).join(" ")),
+    ].join(",")}\r\n`;
   }
-  return `${out.join("\r\n")}\r\n`;
+  return out;
+}
+
+/** The whole register's CSV in one string (the benchmark's data path and tests; the route streams it in batches). */
+export function buildRegisterCsv({ blockNumber, rows }: { blockNumber: bigint; rows: readonly RegisterRow[] }): string {
+  return REGISTER_CSV_HEADER + registerCsvLines({ blockNumber, rows });
 }
