@@ -18,9 +18,9 @@ export function Address({ address: stored, chars = 4, copy = true, full = false,
   // Shown, named and copied as the wallet shows it (checksum casing), however it was stored.
   const address = checksumAddress(stored);
   return (
-    <span className={cn("inline-flex items-center gap-1", className)}>
+    <span className={cn("address", className)}>
       <span
-        className={cn("font-mono text-[0.92em] tabular", full && "break-all")}
+        className={cn("address-text", full && "break-all")}
         title={address}
         aria-label={full ? undefined : t("address.label", { address })}
       >

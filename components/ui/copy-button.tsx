@@ -2,7 +2,6 @@
 
 import { useEffect, useState } from "react";
 import { cn } from "./cn";
-import { CheckIcon, CopyIcon } from "./icons";
 
 export type CopyButtonProps = {
   value: string;
@@ -34,13 +33,10 @@ export function CopyButton({ value, label, copiedLabel, className }: CopyButtonP
         }}
         aria-label={label}
         title={label}
-        className={cn(
-          "inline-flex size-7 items-center justify-center rounded-md text-ink-subtle transition-colors hover:bg-surface-muted hover:text-ink",
-          className,
-        )}
-      >
-        {copied ? <CheckIcon className="size-4 text-success" /> : <CopyIcon className="size-4" />}
-      </button>
+        // Look and icon (copy, then a check once copied) from the `copy-button` utility: short markup on a page of rows.
+        className={cn("copy-button", className)}
+        data-copied={copied || undefined}
+      />
       <span aria-live="polite" className="sr-only">
         {copied ? copiedLabel : ""}
       </span>

@@ -18,8 +18,12 @@ export async function complianceSessionOrNull(): Promise<Awaited<ReturnType<type
   }
 }
 
-/** A CSV download: attachment under `filename`, never cached; `headers` are added on top. */
-export function csvResponse(csv: string, filename: string, headers: Record<string, string> = {}): Response {
+/** A CSV download (a string, or a stream written as it is read): attachment under `filename`, never cached; `headers` are added on top. */
+export function csvResponse(
+  csv: string | ReadableStream<Uint8Array>,
+  filename: string,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

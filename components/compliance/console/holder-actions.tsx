@@ -116,6 +116,7 @@ export function HolderActions({ holder }: { holder: HolderForActions }) {
 
   return (
     <AgentActionButton
+      row
       id={`${token}:${holder.wallet}`.toLowerCase()}
       label={t("openFor", { who: name })}
       request={{ title: t("dialogTitle", { who }), officer, specs }}

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import type { Address } from "viem";
+import { LazyHoldDistribution } from "./lazy-hold";
 import { DistributionsTable } from "@/components/distributions/distributions-table";
 import { Section } from "@/components/ui/section";
 import { loadTokenDistributions } from "@/lib/distributions";
-import { HoldDistribution } from "./hold-distribution";
 
 /** Compliance's view of a token's distributions, each held or released by a registry agent with a reason. */
 export async function TokenDistributions({
@@ -33,7 +33,7 @@ export async function TokenDistributions({
             testId="compliance-distributions"
             action={(d) =>
               identityAgent && distributor && d.status !== "closed" ? (
-                <HoldDistribution
+                <LazyHoldDistribution
                   distributor={distributor}
                   account={officer}
                   onChainId={d.onChainId}

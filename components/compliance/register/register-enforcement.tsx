@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 import { PendingProposals } from "@/components/compliance/console/pending-proposals";
-import { RecoveredOrders } from "@/components/compliance/console/recovered-orders";
+import { LazyRecoveredOrders } from "@/components/compliance/console/lazy-sections";
 import type { RegisterView } from "@/lib/compliance";
 import { formatDayTime } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
@@ -37,7 +37,7 @@ export async function RegisterEnforcement({ officer, v }: { officer: `0x${string
       ) : null}
 
       {market && recovered.length > 0 ? (
-        <RecoveredOrders
+        <LazyRecoveredOrders
           market={market}
           symbol={register.symbol}
           officer={officer}

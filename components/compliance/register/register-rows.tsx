@@ -45,7 +45,7 @@ function RegisterRow({ r, act }: { r: RegisterRowView; act: boolean }) {
           <BatchSelectBox wallet={r.wallet} label={t("selectRow", { who: name, wallet: r.wallet })} />
         </td>
       ) : null}
-      <td className="whitespace-nowrap">
+      <td>
         <Address address={r.wallet} />
         {!r.verified ? (
           <div>
@@ -55,23 +55,21 @@ function RegisterRow({ r, act }: { r: RegisterRowView; act: boolean }) {
           </div>
         ) : null}
       </td>
-      <th scope="row" className="text-left font-normal">
+      <th scope="row">
         {id ? (
-          <Link href={`/compliance/investors/${id.id}`} className="font-medium underline-offset-4 hover:underline">
-            {name}
-          </Link>
+          <Link href={`/compliance/investors/${id.id}`}>{name}</Link>
         ) : (
           <span className="text-ink-muted">{name}</span>
         )}
-        <div className="text-xs text-ink-muted">
+        <small>
           {id?.category}
           {id && id.others > 0 ? <> · {t("otherWallets", { count: id.others })}</> : null}
-        </div>
+        </small>
       </th>
       <td>{r.residence ?? t("none")}</td>
       <td>
         {r.kyc ? <KycStatusBadge status={r.kyc.status} label={r.kyc.label} /> : t("none")}
-        {r.kyc?.note ? <div className="text-xs text-ink-muted">{r.kyc.note}</div> : null}
+        {r.kyc?.note ? <small>{r.kyc.note}</small> : null}
       </td>
       <td data-col="shares">{r.shares.text}</td>
       <td data-col="share">{r.share}</td>

@@ -85,6 +85,8 @@ export type RegisterBench = {
   search: PageTiming;
   /** The app's resident memory (MiB, process group) before the CSV export and its peak while it streamed. */
   csvMemory?: { beforeMiB: number; peakMiB: number; csvBytes: number };
+  /** HTML of page 1 at each page size the register offers (`?per=`), in bytes. */
+  htmlByPer?: { per: number; htmlBytes: number }[];
 };
 
 export type Summary = {

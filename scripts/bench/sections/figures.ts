@@ -208,7 +208,10 @@ function listFigures(s: Summary): Figure[] {
   }
   const size = `${fmt(r.holders)} holders`;
   const fewer = r.holders < 100_000 ? `${size}, not the issue's 100,000 (--quick)` : undefined;
-  out.push(htmlFigure(`holder register (${size}): page 1`, r.page.htmlBytes, fewer), {
+  out.push(htmlFigure(`holder register (${size}): page 1`, r.page.htmlBytes, fewer));
+  for (const h of r.htmlByPer ?? [])
+    out.push(htmlFigure(`holder register (${size}): page 1 at ${h.per} rows`, h.htmlBytes, fewer));
+  out.push({
     area: "large lists",
     figure: `holder register (${size}): page 1, warm`,
     value: `${fmt(r.page.warmMs)} ms`,

@@ -7,7 +7,8 @@ import { requestIp } from "@/lib/http/request-ip";
 export const dynamic = "force-dynamic";
 
 /**
- * CSV of a token's whole register (search and sort of the page apply; no paging), compliance only, audited. A past
+ * CSV of a token's whole register (search and sort of the page apply; no paging), compliance only, audited, streamed
+ * in batches of holders as the client reads it (bounded memory whatever the register's size). A past
  * block comes from the same source as the page (the indexer once it has reached the block, else the node's archive).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ address: string }> }) {
@@ -27,7 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
       });
     throw error;
   }
-  return csvResponse(exported.csv, exported.filename, {
+  return csvResponse(exported.body, exported.filename, {
     // Where the rows came from: the chain (latest), the indexer (a past block it has reached) or the node's archive.
     "x-register-source": exported.source,
   });
