@@ -66,3 +66,49 @@ export const LazySweepDust = lazyPart<ComponentProps<typeof import("./sale/sweep
   () => import("./sale/sweep-dust").then((m) => m.SweepDust),
   block("h-20"),
 );
+
+// What only an editable listing (a draft, one returned or in review) shows: its files' forms, its removal, withdrawal
+// and submission. A listing on chain renders none of them, and no longer loads them.
+const button = <Skeleton className="h-8 w-20 rounded-full" />;
+
+/** Uploads an image to an editable listing (`ImageUploadForm`). */
+export const LazyImageUploadForm = lazyPart<ComponentProps<typeof import("./listing-forms").ImageUploadForm>>(
+  () => import("./listing-forms").then((m) => m.ImageUploadForm),
+  block("h-56"),
+);
+
+/** Uploads a document to an editable listing (`DocumentUploadForm`). */
+export const LazyDocumentUploadForm = lazyPart<ComponentProps<typeof import("./listing-forms").DocumentUploadForm>>(
+  () => import("./listing-forms").then((m) => m.DocumentUploadForm),
+  block("h-72"),
+);
+
+/** Removes an image, after a confirmation (`RemoveImageForm`). */
+export const LazyRemoveImageForm = lazyPart<ComponentProps<typeof import("./listing-forms").RemoveImageForm>>(
+  () => import("./listing-forms").then((m) => m.RemoveImageForm),
+  button,
+);
+
+/** Removes a document, after a confirmation (`RemoveDocumentForm`). */
+export const LazyRemoveDocumentForm = lazyPart<ComponentProps<typeof import("./listing-forms").RemoveDocumentForm>>(
+  () => import("./listing-forms").then((m) => m.RemoveDocumentForm),
+  button,
+);
+
+/** Submits the listing for review (`SubmitListingForm`). */
+export const LazySubmitListingForm = lazyPart<ComponentProps<typeof import("./listing-forms").SubmitListingForm>>(
+  () => import("./listing-forms").then((m) => m.SubmitListingForm),
+  block("h-24"),
+);
+
+/** Deletes a draft, after a confirmation (`DeleteListingForm`). */
+export const LazyDeleteListingForm = lazyPart<ComponentProps<typeof import("./listing-forms").DeleteListingForm>>(
+  () => import("./listing-forms").then((m) => m.DeleteListingForm),
+  button,
+);
+
+/** Takes a listing in review back to a draft, after a confirmation (`WithdrawListingForm`). */
+export const LazyWithdrawListingForm = lazyPart<ComponentProps<typeof import("./listing-forms").WithdrawListingForm>>(
+  () => import("./listing-forms").then((m) => m.WithdrawListingForm),
+  button,
+);
