@@ -10,8 +10,8 @@ import { type CategoryName, maskFromCategories } from "@/lib/assets/client";
 import type { TokenRuleDefaults } from "@/lib/settings/client";
 import type { StepTxView } from "./chain-actions";
 import { NumField } from "@/components/ui/num-field";
-import { CategoryBoxes, DAY, type StepContext, type StepTx } from "./go-on-chain-parts";
-import { ChainStep, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-step";
+import { CategoryBoxes, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-form";
+import { DAY, type StepContext, type StepTx } from "./go-on-chain-parts";
 
 const DEPLOY_FIELDS = [
   ["name", "token-name", "tokenName"],
@@ -43,47 +43,8 @@ export type DeployStepProps = {
   ruleDefaults: TokenRuleDefaults;
 };
 
-/** Step 1: deploy the artwork's share token with its rules, or show the token once deployed. */
-export function DeployStep(props: DeployStepProps) {
-  const t = useTranslations("issuer.chain");
-  return (
-    <ChainStep
-      n={1}
-      title={t("deployTitle")}
-      state={props.waiting ? "sent" : props.token !== null ? "done" : "current"}
-      done={
-        props.token !== null
-          ? {
-              text: (
-                <>
-                  {t("deployedAt")} <code className="font-mono break-all">{props.token}</code>
-                </>
-              ),
-              testId: "token-address",
-              foundText: t("foundExisting"),
-              txLabel: t("deployedIn"),
-              tx: props.deployTx,
-            }
-          : null
-      }
-      waiting={
-        props.waiting
-          ? {
-              tx: props.waiting,
-              title: t("deployWaitingTitle"),
-              body: (time) => t("deployWaitingBody", { time }),
-              testId: "deploy-waiting",
-            }
-          : null
-      }
-    >
-      {(onFound) => <DeployForm {...props} onFound={onFound} />}
-    </ChainStep>
-  );
-}
-
 /** The token's name, symbol and rules; deploying asks the server first, so a token is never deployed twice. */
-function DeployForm(props: DeployStepProps & { onFound: () => void }) {
+export function DeployForm(props: DeployStepProps & { onFound: () => void }) {
   const t = useTranslations("issuer.chain");
   const te = useTranslations("issuer.errors.fields");
   const words = useIssueWords();

@@ -11,8 +11,8 @@ import { formatCount, formatMoney } from "@/lib/format/money";
 import { hktInputValue, parseHktInput } from "@/lib/format/date";
 import type { StepTxView } from "./chain-actions";
 import { NumField } from "@/components/ui/num-field";
-import { CategoryBoxes, DAY, type StepContext, type StepState, type StepTx } from "./go-on-chain-parts";
-import { ChainStep, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-step";
+import { CategoryBoxes, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-form";
+import { DAY, type StepContext, type StepState, type StepTx } from "./go-on-chain-parts";
 
 const OFFER_FIELDS = [
   ["price", "offer-price", "price"],
@@ -46,49 +46,8 @@ export type OfferStepProps = {
   ready: boolean;
   failureText: (tx: StepTxView) => string;
 };
-/** Step 3: create the primary offering for the token, or show it once created. */
-export function OfferStep(props: OfferStepProps) {
-  const t = useTranslations("issuer.chain");
-  return (
-    <ChainStep
-      n={3}
-      title={t("offerTitle")}
-      state={props.state}
-      done={
-        props.offeringId !== null
-          ? {
-              text: t("offerCreated", { id: props.offeringId ?? "" }),
-              testId: "offering-created",
-              foundText: t("offerExisting"),
-              txLabel: t("createdIn"),
-              tx: props.offeringTx,
-            }
-          : null
-      }
-      waiting={
-        props.waiting
-          ? {
-              tx: props.waiting,
-              title: t("offerWaitingTitle"),
-              body: (time) => t("offerWaitingBody", { time }),
-              testId: "offer-waiting",
-            }
-          : null
-      }
-    >
-      {(onFound) =>
-        props.ready ? (
-          <OfferForm {...props} onFound={onFound} />
-        ) : (
-          <p className="text-sm text-ink-muted">{t("offerWaiting")}</p>
-        )
-      }
-    </ChainStep>
-  );
-}
-
 /** The offering's terms; creating it asks the server first, so a listing never gets two offerings. */
-function OfferForm(props: OfferStepProps & { onFound: () => void }) {
+export function OfferForm(props: OfferStepProps & { onFound: () => void }) {
   const t = useTranslations("issuer.chain");
   const words = useIssueWords();
   const locale = useLocale();

@@ -10,10 +10,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import { type ChainCheck, checkOnChainAction, type StepTxView } from "./chain-actions";
-import { AnchorStep } from "./go-on-chain-anchor";
-import { DeployStep } from "./go-on-chain-deploy";
-import { OfferStep } from "./go-on-chain-offer";
 import type { StepContext, StepState } from "./go-on-chain-parts";
+import { AnchorStep, DeployStep, OfferStep } from "./go-on-chain-steps";
 import { useTx } from "./use-tx";
 
 export type GoOnChainProps = {

@@ -8,8 +8,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDay } from "@/lib/format/date";
 import { type IssuerUpdateView, todayInHongKong, UPDATE_LIMITS } from "@/lib/issuer";
 import { updateStateLooks, LIMITS } from "@/lib/issuer/client";
-import { AnchorUpdate } from "./anchor-update";
-import { UpdateForm } from "./update-form";
+import { LazyAnchorUpdate, LazyUpdateForm } from "./listing-lazy";
 
 export const updateDay = (isoDate: string, locale: string) => formatDay(new Date(`${isoDate}T04:00:00Z`), locale);
 
@@ -95,7 +94,7 @@ export async function IssuerUpdatesSection({
                   ) : null}
                 </p>
               ) : (
-                <AnchorUpdate
+                <LazyAnchorUpdate
                   id={id}
                   updateId={u.id}
                   title={u.title}
@@ -112,7 +111,7 @@ export async function IssuerUpdatesSection({
       <div className="flex flex-col gap-3 rounded-2xl border border-line p-5">
         <h3 className="font-display text-xl">{t("newTitle")}</h3>
         <p className="text-sm text-ink-muted">{t("newIntro")}</p>
-        <UpdateForm
+        <LazyUpdateForm
           id={id}
           maxMb={LIMITS.documentBytes / (1024 * 1024)}
           maxFiles={UPDATE_LIMITS.documents}

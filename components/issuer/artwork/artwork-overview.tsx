@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DeleteListingForm, WithdrawListingForm } from "@/components/issuer/listing-forms";
+import { LazyDeleteListingForm, LazyWithdrawListingForm } from "@/components/issuer/listing-lazy";
 import { StageBadge } from "@/components/issuer/stage-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonStyles } from "@/components/ui/button";
@@ -34,8 +34,8 @@ export async function ArtworkHeader({ id, v }: { id: string; v: IssuerArtworkVie
               {t("edit")}
             </Link>
           ) : null}
-          {editable ? <DeleteListingForm id={id} title={title} /> : null}
-          {artwork.status === "submitted" ? <WithdrawListingForm id={id} title={title} /> : null}
+          {editable ? <LazyDeleteListingForm id={id} title={title} /> : null}
+          {artwork.status === "submitted" ? <LazyWithdrawListingForm id={id} title={title} /> : null}
           {artwork.tokenAddress ? (
             <Link href={`/artworks/${artwork.slug}`} className={buttonStyles({ variant: "ghost", size: "sm" })}>
               {t("publicPage")}

@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import {
-  DocumentUploadForm,
-  ImageUploadForm,
-  RemoveDocumentForm,
-  RemoveImageForm,
-  SubmitListingForm,
-} from "@/components/issuer/listing-forms";
+  LazyDocumentUploadForm,
+  LazyImageUploadForm,
+  LazyRemoveDocumentForm,
+  LazyRemoveImageForm,
+  LazySubmitListingForm,
+} from "@/components/issuer/listing-lazy";
 import type { IssuerArtworkView } from "@/lib/issuer";
 import { LIMITS } from "@/lib/issuer/client";
 
@@ -44,7 +44,7 @@ export async function ListingFiles({ id, v }: { id: string; v: IssuerArtworkView
                         {img.width} × {img.height} px
                       </span>
                     </span>
-                    <RemoveImageForm id={id} src={img.src} alt={img.alt} />
+                    <LazyRemoveImageForm id={id} src={img.src} alt={img.alt} />
                   </li>
                 ))}
               </ul>
@@ -73,7 +73,7 @@ export async function ListingFiles({ id, v }: { id: string; v: IssuerArtworkView
                       </code>
                     </span>
                   </span>
-                  {editable ? <RemoveDocumentForm id={id} documentId={d.id} title={d.title} /> : null}
+                  {editable ? <LazyRemoveDocumentForm id={id} documentId={d.id} title={d.title} /> : null}
                 </li>
               ))}
             </ul>
@@ -82,11 +82,15 @@ export async function ListingFiles({ id, v }: { id: string; v: IssuerArtworkView
         {editable ? (
           <div className="grid gap-8 rounded-2xl border border-line p-5">
             {[
-              { key: "image", title: tf("addImage"), form: <ImageUploadForm id={id} maxMb={LIMITS.imageBytes / MB} /> },
+              {
+                key: "image",
+                title: tf("addImage"),
+                form: <LazyImageUploadForm id={id} maxMb={LIMITS.imageBytes / MB} />,
+              },
               {
                 key: "document",
                 title: tf("addDocument"),
-                form: <DocumentUploadForm id={id} maxMb={LIMITS.documentBytes / MB} />,
+                form: <LazyDocumentUploadForm id={id} maxMb={LIMITS.documentBytes / MB} />,
               },
             ].map((u) => (
               <div key={u.key} className="flex flex-col gap-2">
@@ -103,7 +107,7 @@ export async function ListingFiles({ id, v }: { id: string; v: IssuerArtworkView
           <h2 id="submit" className="font-display text-2xl">
             {t("submitTitle")}
           </h2>
-          <SubmitListingForm id={id} disabledReason={artwork.images.length === 0 ? t("needsImage") : null} />
+          <LazySubmitListingForm id={id} disabledReason={artwork.images.length === 0 ? t("needsImage") : null} />
         </section>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { OfferingControls } from "@/components/issuer/offering-controls";
+import { LazyOfferingControls } from "@/components/issuer/listing-lazy";
 import { Money } from "@/components/ui/money";
 import { Progress } from "@/components/ui/progress";
 import { Section } from "@/components/ui/section";
@@ -52,7 +52,7 @@ export async function LiveOffering({ id, account, v }: { id: string; account: `0
           })}
         </p>
       </div>
-      <OfferingControls
+      <LazyOfferingControls
         id={id}
         account={account}
         primaryOffering={contracts.primaryOffering}

@@ -3,8 +3,7 @@ import type { Address } from "viem";
 import { DistributionsTable } from "@/components/distributions/distributions-table";
 import { Section } from "@/components/ui/section";
 import { loadTokenDistributions } from "@/lib/distributions";
-import { CloseDistribution } from "./close-distribution";
-import { DistributionForm } from "./distribution-form";
+import { LazyCloseDistribution, LazyDistributionForm } from "../listing-lazy";
 
 /**
  * The issuer's distributions of a live token: the form (plan → preview → sign) and the token's distributions as the
@@ -31,7 +30,7 @@ export async function IssuerDistributionsSection({
   return (
     <Section id="distributions" title={t("title")} intro={t("intro")} look="display">
       <div className="flex flex-col gap-8">
-        <DistributionForm token={token} account={account} />
+        <LazyDistributionForm token={token} account={account} />
         <div className="flex flex-col gap-3">
           <h3 className="font-medium">{t("listTitle")}</h3>
           {items.length === 0 ? (
@@ -51,7 +50,7 @@ export async function IssuerDistributionsSection({
                 ) : (
                   // Also rendered once closed (no trigger then): the status of a close just signed here survives the
                   // refresh that shows the row closed, and keeps the focus the dialog returned to it.
-                  <CloseDistribution
+                  <LazyCloseDistribution
                     distributor={distributor}
                     account={account}
                     onChainId={d.onChainId}

@@ -4,8 +4,7 @@ import { SalePanel } from "@/components/sale/sale-panel";
 import { Section } from "@/components/ui/section";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { loadSaleOfToken } from "@/lib/sale";
-import { SaleForm } from "./sale-form";
-import { SweepDust } from "./sweep-dust";
+import { LazySaleForm, LazySweepDust } from "../listing-lazy";
 
 /**
  * The issuer's "Offer to sell the artwork": the token's sale as recorded (voting or sold) or, when there is none (or
@@ -28,11 +27,11 @@ export async function IssuerSaleSection({ token, account, live }: { token: Addre
       {sale ? (
         <SalePanel sale={sale} decimals={PAYMENT_DECIMALS} chainTime={chainTime}>
           {sale.status === "approved" ? (
-            <SweepDust sale={{ contract: saleContract, onChainId: sale.onChainId }} issuer={account} />
+            <LazySweepDust sale={{ contract: saleContract, onChainId: sale.onChainId }} issuer={account} />
           ) : null}
         </SalePanel>
       ) : null}
-      <SaleForm
+      <LazySaleForm
         token={token}
         account={account}
         canOffer={!sale || sale.status === "rejected"}
