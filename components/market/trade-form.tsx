@@ -10,10 +10,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import type { TradeSetup } from "./types";
-import { MatchSummary } from "./trade-form-match";
 import { AmountFields, ChoiceGroup, ExpiryField, TradeTotals } from "./trade-form-fields";
 import { toText, useTradeForm, type TradeFormState } from "./trade-form-state";
 import { MarketChecklist, TxStatus } from "./trade-form-status";
+import { LazyTradeChainReader } from "./trade-reads-lazy";
 
 export { describeMarketError, MarketChecklist, TxStatus } from "./trade-form-status";
 
@@ -101,7 +101,9 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         ) : null}
       </ChoiceGroup>
       <AmountFields f={f} onEdit={reset} />
-      {f.preview ? <MatchSummary preview={f.preview} side={side} limit={price} money={money} /> : null}
+      {f.preview && f.match ? (
+        <f.match.MatchSummary preview={f.preview} side={side} limit={price} money={money} />
+      ) : null}
       {!take ? <ExpiryField f={f} onEdit={reset} /> : null}
       <TradeTotals f={f} feeBps={setup.feeBps} />
       <MarketChecklist checks={f.checks} />
@@ -114,10 +116,12 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           {t("form.blocked")}
         </p>
       ) : null}
-      <Button type="submit" disabled={!ready}>
+      {/* Busy while the match preview's code loads (a limit order just chosen): the button keeps its place. */}
+      <Button type="submit" disabled={!ready} loading={f.previewLoading}>
         {take ? t("form.submitTake") : side === "buy" ? t("form.submitLimitBuy") : t("form.submitLimitSell")}
       </Button>
       <TxStatus step={step} outcome={outcome} explorerUrl={setup.explorerUrl} />
+      <LazyTradeChainReader {...f.reader} />
     </form>
   );
 }
