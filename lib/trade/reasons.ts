@@ -3,9 +3,9 @@
  * Pure and isomorphic: returns message keys (namespace `trade`) with their values; the caller translates.
  * Codes mirror contracts/src/interfaces/IPrimaryOffering.sol (BUY_*) and IArtworkShareToken.sol (TRANSFER_*).
  */
-import { TransferCode, transferReasonKeys } from "./transfer-codes";
+import { transferReasonKeys } from "./transfer-codes";
 
-export { TransferCode, transferReasonKeys };
+export { transferReasonKeys };
 
 export const BuyCode = {
   Ok: 0,
@@ -21,6 +21,26 @@ export const BuyCode = {
   PlatformStopped: 10,
 } as const;
 export type BuyCode = (typeof BuyCode)[keyof typeof BuyCode];
+
+export const TransferCode = {
+  Ok: 0,
+  Paused: 1,
+  SenderFrozen: 2,
+  ReceiverFrozen: 3,
+  InsufficientUnfrozenBalance: 4,
+  ReceiverNotVerified: 5,
+  CountryNotAllowed: 6,
+  CategoryNotEligible: 7,
+  MaxHoldersReached: 8,
+  MaxBalanceExceeded: 9,
+  SharesLocked: 10,
+  SenderNotVerified: 11,
+  SenderCountryNotAllowed: 12,
+  InvalidReceiver: 13,
+  MaxSupplyExceeded: 14,
+  TradingEnded: 15,
+} as const;
+export type TransferCode = (typeof TransferCode)[keyof typeof TransferCode];
 
 /** Message key per code (under `trade.reasons.buy`; the token's under `trade.reasons.transfer`, ./transfer-codes). */
 export const buyReasonKeys: Readonly<Record<number, string>> = {
