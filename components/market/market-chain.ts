@@ -6,7 +6,9 @@ import { parseEventLogs, zeroAddress, type Address, type TransactionReceipt } fr
 import type { Config } from "wagmi";
 import { readContract, readContracts } from "wagmi/actions";
 import { artworkShareTokenAbi, hKDStablecoinAbi, identityRegistryAbi, marketAbi } from "@/lib/chain/abis";
-import type { OrderSide } from "@/lib/market/client";
+import { describeChainError } from "@/lib/chain/errors";
+import { marketErrorReason, type OrderSide } from "@/lib/market/client";
+import type { Reason } from "@/lib/trade/client";
 import type { BestOrder, TradeSetup } from "./types";
 
 export { marketAbi };
@@ -45,6 +47,17 @@ export function readTradeState(
       { address: setup.market, abi: marketAbi, functionName: "openAskShares", args: [setup.token, account] },
     ],
   });
+}
+
+/** The failed transaction or wallet request in words (market reason codes and custom errors). */
+export function describeMarketError(error: unknown): Reason {
+  const d = describeChainError(error);
+  if (d.kind === "user_rejected") return { key: "errors.rejected", values: {} };
+  if (d.kind === "revert" && d.errorName) {
+    const reason = marketErrorReason(d.errorName, d.args);
+    if (reason) return reason;
+  }
+  return { key: "errors.generic", values: {} };
 }
 
 /** A placement may trade against the book first: what traded and what rests, from the market's own events. */

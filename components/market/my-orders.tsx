@@ -32,7 +32,7 @@ export function MyOrders({
   const locale = useLocale();
   const { address, isConnected } = useWalletConnection();
   const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
-  const { step, run, outcome } = useMarketTx(setup.account, setup.market, ["my-orders"]);
+  const { step, run, outcome } = useMarketTx(setup.account, setup.market);
   const busy = !["idle", "confirmed", "failed"].includes(step.kind);
   return (
     <Section id="my-orders" title={t("mine.title")} look="minor">

@@ -4,6 +4,12 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { MAX_MATCH_STEPS, type MatchPreview, type OrderSide } from "@/lib/market/client";
 
+/**
+ * The match preview, loaded once a limit order is chosen (./use-match-module), not with the page: the matching as the
+ * contract does it, and its summary in words.
+ */
+export { buyerSpend, previewMatch } from "@/lib/market/client";
+
 /** Before signing: what a limit order that crosses the book will trade now, at which prices, and what rests. */
 export function MatchSummary(props: {
   preview: MatchPreview;

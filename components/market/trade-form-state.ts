@@ -2,55 +2,22 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useDebounced } from "@/components/trade/use-buy-reads";
-import { useLazyRead } from "@/components/wallet/use-lazy-read";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { formatDay } from "@/lib/format/date";
 import { describeAmountError, parseMoneyAmount, parseShareAmount, type AmountResult } from "@/lib/format/amount";
 import { formatMoney } from "@/lib/format/money";
-import {
-  buyerSpend,
-  previewMatch,
-  type MatchPreview,
-  allChecksPass,
-  evaluateMarketChecks,
-  tradeCost,
-  type OrderSide,
-} from "@/lib/market/client";
-import { loadMarketChain } from "./load-market-chain";
-import type { BestOrder, TradeSetup } from "./types";
+import { type MatchPreview, allChecksPass, evaluateMarketChecks, tradeCost, type OrderSide } from "@/lib/market/client";
+import { shapeTradeReads, type TradeReadsAnswer, type TradeReadsRequest } from "./trade-reads";
+import type { TradeSetup } from "./types";
 import { useMarketTx } from "./use-market-tx";
+import { useMatchModule } from "./use-match-module";
 
 export const toText = (v: bigint, decimals: number) => (Number(v) / 10 ** decimals).toFixed(2);
 
 /** Order lifetimes offered in the form (the contract allows at most 90 days). */
 export const EXPIRY_DAYS = [1, 7, 30, 90] as const;
 export type ExpiryDays = (typeof EXPIRY_DAYS)[number];
-
-/** The chain reads behind the trade form's checks, for the connected account (./market-chain, loaded on first read). */
-function useTradeReads(
-  setup: TradeSetup,
-  o: { side: OrderSide; take: boolean; best: BestOrder | null; shares: bigint; enabled: boolean },
-) {
-  const readShares = o.shares > 0n ? o.shares : 1n;
-  const { side, take, best } = o;
-  return useLazyRead({
-    key: [
-      "trade.state",
-      setup.account,
-      setup.market,
-      setup.token,
-      side,
-      take,
-      best?.id,
-      setup.bestBid?.maker,
-      readShares,
-    ],
-    load: loadMarketChain,
-    read: (chain, config) => chain.readTradeState(config, setup, { side, take, best, readShares }),
-    enabled: o.enabled,
-  });
-}
 
 /** What the trade form typed, read and worked out: the order, its cost, the checks and the approval it needs. */
 export function useTradeForm(setup: TradeSetup) {
@@ -77,7 +44,17 @@ export function useTradeForm(setup: TradeSetup) {
   const price = priceParse.ok ? priceParse.value : 0n;
   const debouncedShares = useDebounced(shares, 250);
   const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
-  const reads = useTradeReads(setup, { side, take, best, shares: debouncedShares, enabled: sameWallet });
+  // The chain reads: a lazily loaded reader (./trade-reads-lazy) answers `request` (the form mounts it).
+  const request: TradeReadsRequest = {
+    setup,
+    side,
+    take,
+    best,
+    readShares: debouncedShares > 0n ? debouncedShares : 1n,
+    enabled: sameWallet,
+  };
+  const [answer, setAnswer] = useState<TradeReadsAnswer | null>(null);
+  const reads = shapeTradeReads(answer, request);
   const [
     identity,
     hkdBalance,
@@ -89,14 +66,18 @@ export function useTradeForm(setup: TradeSetup) {
     shareAllowance,
     openAskShares,
   ] = reads.data ?? [];
-  const tx = useMarketTx(setup.account, setup.market, reads.queryKey);
+  const tx = useMarketTx(setup.account, setup.market);
   const money = (v: bigint) => formatMoney(v, d, locale);
   const effectivePrice = take ? (best?.price ?? 0n) : price;
   // A limit order that crosses the book trades first against the resting orders, at their prices, exactly as the
-  // contract matches it (lib/market/match.ts); only the rest rests.
+  // contract matches it (lib/market/match.ts); only the rest rests. That code loads once a limit order is chosen:
+  // until it is in, the checks are not final (`fresh`) and the order waits (`previewLoading`).
+  const match = useMatchModule(sameWallet && !take);
+  const previewWanted = !take && shares > 0n && price > 0n;
+  const previewLoading = previewWanted && !match;
   const preview: MatchPreview | null =
-    !take && shares > 0n && price > 0n
-      ? previewMatch({
+    previewWanted && match
+      ? match.previewMatch({
           side,
           shares,
           limit: price,
@@ -113,8 +94,8 @@ export function useTradeForm(setup: TradeSetup) {
     preview && matches
       ? { value: preview.value + (preview.restPlaced ? preview.rest * price : 0n), fee: preview.fee }
       : cost;
-  const spend = side === "buy" ? (preview && matches ? buyerSpend(preview, price) : value + fee) : 0n;
-  const fresh = debouncedShares === shares && !reads.isFetching;
+  const spend = side === "buy" ? (match && preview && matches ? match.buyerSpend(preview, price) : value + fee) : 0n;
+  const fresh = debouncedShares === shares && !reads.isFetching && !previewLoading;
   const registered = identity ? identity[0] !== `0x${"0".repeat(64)}` : undefined;
   const expiry = identity ? BigInt(identity[3]) : undefined;
   const fillCode = take && best && fillableBy ? fillableBy[1] : undefined;
@@ -164,8 +145,19 @@ export function useTradeForm(setup: TradeSetup) {
   return {
     ...{ side, setSide, mode, setMode, take, best, now, expiryDays, setExpiryDays, money },
     ...{ sharesText, setSharesText, priceText, setPriceText, sharesParse, priceParse, fieldError },
-    ...{ shares, price, preview: preview && matches ? preview : null, value, fee, checks, fresh },
+    ...{
+      shares,
+      price,
+      preview: preview && matches ? preview : null,
+      match,
+      previewLoading,
+      value,
+      fee,
+      checks,
+      fresh,
+    },
     ...{ ready, inFlight, sameWallet, approve, askNeed, approvalNeeded, openAskShares, tx },
+    reader: { request, onAnswer: setAnswer },
   };
 }
 

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { Checklist } from "@/components/trade/checklist";
 import { TxHashLine } from "@/components/wallet/tx-hash-line";
 import { TxStatus as WalletTxStatus, type TxStatusView } from "@/components/wallet/tx-status";
-import { describeChainError } from "@/lib/chain/errors";
-import { marketErrorReason, type MarketCheck } from "@/lib/market/client";
+import type { MarketCheck } from "@/lib/market/client";
 import type { Reason } from "@/lib/trade/client";
+import { loadedMarketChain } from "./load-market-chain";
 import type { MarketOutcome, TxStep } from "./use-market-tx";
 
 export function MarketChecklist({ checks }: { checks: readonly MarketCheck[] }) {
@@ -14,15 +14,12 @@ export function MarketChecklist({ checks }: { checks: readonly MarketCheck[] }) 
   return <Checklist checks={checks} t={t} labelKey={(id) => `checks.label.${id}`} />;
 }
 
-/** The failed transaction or wallet request in words (market reason codes and custom errors). */
-export function describeMarketError(error: unknown): Reason {
-  const d = describeChainError(error);
-  if (d.kind === "user_rejected") return { key: "errors.rejected", values: {} };
-  if (d.kind === "revert" && d.errorName) {
-    const reason = marketErrorReason(d.errorName, d.args);
-    if (reason) return reason;
-  }
-  return { key: "errors.generic", values: {} };
+/**
+ * The failed transaction or wallet request in words (./market-chain's `describeMarketError`: in by the time an action
+ * fails, as the action fetches it first; a failure to fetch it is said in the generic words).
+ */
+function describeMarketError(error: unknown): Reason {
+  return loadedMarketChain()?.describeMarketError(error) ?? { key: "errors.generic", values: {} };
 }
 
 /** The words of each in-flight step of a market action (its phase: an approval, the call, lowering an allowance). */

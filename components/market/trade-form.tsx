@@ -1,23 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, Suspense } from "react";
 import { useConfig } from "wagmi";
 import { loadTxActions } from "@/components/wallet/wallet-tx-actions";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
-import { Address } from "@/components/ui/address";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConnectDialog } from "@/components/wallet/connect-dialog";
 import type { TradeSetup } from "./types";
-import { MatchSummary } from "./trade-form-match";
 import { AmountFields, ChoiceGroup, ExpiryField, TradeTotals } from "./trade-form-fields";
 import { toText, useTradeForm, type TradeFormState } from "./trade-form-state";
 import { MarketChecklist, TxStatus } from "./trade-form-status";
+import { LazyTradeChainReader } from "./trade-reads-lazy";
 
-export { describeMarketError, MarketChecklist, TxStatus } from "./trade-form-status";
+export { MarketChecklist, TxStatus } from "./trade-form-status";
 
 const DAY_SECONDS = 86_400n;
+
+/**
+ * No wallet, or not the signed-in account's: its code (the address with its copy button) loads when it is shown; a
+ * server-rendered one keeps its HTML until then.
+ */
+const WalletMismatch = lazy(() => import("./trade-wallet-mismatch").then((m) => ({ default: m.WalletMismatch })));
 
 /** Limit order or take-the-best-offer, with the pre-trade checks in words before any wallet prompt. */
 export function TradeForm({ setup }: { setup: TradeSetup }) {
@@ -61,7 +63,12 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     }
   }
 
-  if (!f.sameWallet) return <WalletMismatch setup={setup} />;
+  if (!f.sameWallet)
+    return (
+      <Suspense fallback={null}>
+        <WalletMismatch setup={setup} />
+      </Suspense>
+    );
 
   return (
     <form
@@ -101,7 +108,9 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
         ) : null}
       </ChoiceGroup>
       <AmountFields f={f} onEdit={reset} />
-      {f.preview ? <MatchSummary preview={f.preview} side={side} limit={price} money={money} /> : null}
+      {f.preview && f.match ? (
+        <f.match.MatchSummary preview={f.preview} side={side} limit={price} money={money} />
+      ) : null}
       {!take ? <ExpiryField f={f} onEdit={reset} /> : null}
       <TradeTotals f={f} feeBps={setup.feeBps} />
       <MarketChecklist checks={f.checks} />
@@ -114,10 +123,12 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
           {t("form.blocked")}
         </p>
       ) : null}
-      <Button type="submit" disabled={!ready}>
+      {/* Busy while the match preview's code loads (a limit order just chosen): the button keeps its place. */}
+      <Button type="submit" disabled={!ready} loading={f.previewLoading}>
         {take ? t("form.submitTake") : side === "buy" ? t("form.submitLimitBuy") : t("form.submitLimitSell")}
       </Button>
       <TxStatus step={step} outcome={outcome} explorerUrl={setup.explorerUrl} />
+      <LazyTradeChainReader {...f.reader} />
     </form>
   );
 }
@@ -132,31 +143,4 @@ function approvalText(t: ReturnType<typeof useTranslations<"market">>, f: TradeF
           ? t("form.approveAllAsks", { shares: Number(f.askNeed) })
           : t("form.approveShares", { shares: Number(f.shares) }),
   });
-}
-
-/** No wallet, or not the signed-in account's: say which one to connect before any form. */
-function WalletMismatch({ setup }: { setup: TradeSetup }) {
-  const t = useTranslations("market");
-  const { address, isConnected, isReconnecting } = useWalletConnection();
-  const [connectOpen, setConnectOpen] = useState(false);
-  return (
-    <Alert
-      tone="info"
-      title={
-        isConnected && address
-          ? t("form.wrongWallet", { expected: setup.account, actual: address })
-          : t("form.connectBody", { address: setup.account })
-      }
-      action={
-        !isConnected ? (
-          <Button onClick={() => setConnectOpen(true)} loading={isReconnecting}>
-            {t("form.connect")}
-          </Button>
-        ) : undefined
-      }
-    >
-      {!isConnected ? <ConnectDialog open={connectOpen} onOpenChange={setConnectOpen} /> : null}
-      <Address address={setup.account} />
-    </Alert>
-  );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Address, Hex } from "viem";
 import { useConfig } from "wagmi";
@@ -29,9 +29,10 @@ export type MarketCall = { functionName: "fill" | "placeBid" | "placeAsk" | "can
 /**
  * One market action (the shared `useWalletTx`): approve the market first when its allowance is short (share token
  * for an ask or a sale into a bid, HKD for a bid or a purchase), then simulate and send the call; after
- * confirmation the server catches up with its block, the reads are invalidated and the server components refreshed.
+ * confirmation the server catches up with its block, the chain reads are invalidated and the server components
+ * refreshed.
  */
-export function useMarketTx(account: Address, market: Address, queryKey: QueryKey) {
+export function useMarketTx(account: Address, market: Address) {
   const config = useConfig();
   const queryClient = useQueryClient();
   const settle = useSettleTx();
@@ -103,7 +104,10 @@ export function useMarketTx(account: Address, market: Address, queryKey: QueryKe
         return null;
       },
     );
-    if (settled) await queryClient.invalidateQueries({ queryKey });
+    // Every chain read of the page is read again (the trade form's checks after a placement or a cancel), whatever
+    // its key: also one still under way, started before the write (an order cancelled before the form's reader had
+    // answered), which is started again.
+    if (settled) await queryClient.invalidateQueries({ queryKey: ["atelier.read"] });
   }
 
   return { step: tx.step, setStep: tx.setStep, run, outcome };

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { useChainErrorText } from "@/components/wallet/use-chain-error";
 import { describeAmountError, parseShareAmount } from "@/lib/format/amount";
@@ -10,13 +11,7 @@ import { formatMoney } from "@/lib/format/money";
 import { describeTradeError } from "@/lib/trade/errors";
 import { canProceed, evaluateBuyChecks, type ReasonContext } from "@/lib/trade/client";
 import type { BuyOffering } from "./types";
-import {
-  type BuyReadsAnswer,
-  type BuyReadsRequest,
-  shapeBuyReads,
-  shapeLockMerge,
-  useDebounced,
-} from "./use-buy-reads";
+import { type BuyReadsAnswer, type BuyReadsRequest, shapeBuyReads, shapeLockMerge } from "./use-buy-reads";
 import { usePurchase } from "./use-purchase";
 
 const FAUCET_AMOUNT_HKD = 100_000n;

@@ -1,20 +1,10 @@
 "use client";
 
 import type { QueryKey } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import type { Address } from "viem";
 import type { LockMerge } from "@/lib/trade/client";
 import type { BuyChain } from "./load-buy-chain";
 import type { BuyOffering } from "./types";
-
-export function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
 
 /**
  * What the buy form's chain reads answered (`BuyChainReader`, loaded with react-query's read path when the investor's

@@ -1,9 +1,15 @@
 "use client";
 
-import type { ReactNode, Ref } from "react";
+import { lazy, Suspense, useEffect, type ReactNode, type Ref } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { Spinner } from "@/components/ui/spinner";
+
+const loadErrorSummary = () => import("@/components/ui/error-summary");
+/**
+ * The failure's summary: shown only when a flow fails, so its code is fetched as a flow starts (below), not with the
+ * page; a server-rendered one keeps its HTML until it is in.
+ */
+const ErrorSummary = lazy(() => loadErrorSummary().then((m) => ({ default: m.ErrorSummary })));
 
 /** What a wallet transaction's status says now, in the caller's words. */
 export type TxStatusView = {
@@ -56,6 +62,10 @@ export function TxStatus({
     ) : (
       <code className="font-mono text-xs break-all">{hash}</code>
     );
+  // Fetched while the flow is under way: by the time it can fail, the summary is in (focused when it mounts).
+  useEffect(() => {
+    if (step !== "idle") void loadErrorSummary().catch(() => null);
+  }, [step]);
   const { busy, done, failed } = view;
   const marks = { "data-testid": testId, "data-step": step };
   const region = (
@@ -91,10 +101,12 @@ export function TxStatus({
     </div>
   );
   const summary = failed ? (
-    <ErrorSummary title={failed.title} focusKey={failed.focusKey}>
-      {failed.body}
-      {hashLine(failed.hash)}
-    </ErrorSummary>
+    <Suspense fallback={null}>
+      <ErrorSummary title={failed.title} focusKey={failed.focusKey}>
+        {failed.body}
+        {hashLine(failed.hash)}
+      </ErrorSummary>
+    </Suspense>
   ) : null;
   if (testIdOn === "region")
     return (

@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import type { Hex } from "viem";
 import { useConfig } from "wagmi";
 import type { simulateContract } from "wagmi/actions";
 import { loadTxActions } from "./wallet-tx-actions";
-import { useChainErrorText } from "./use-chain-error";
 import { isUserRejection } from "./wallet-errors";
 
 /**
@@ -40,7 +40,10 @@ export type SendOptions<P extends string> = {
 };
 
 export type WalletTxOptions = {
-  /** A failure in words (default: the shared `chainErrors` messages; a user rejection included). */
+  /**
+   * A failure in words (default: the shared `chainErrors` messages, their code loaded when a failure needs them; a
+   * user rejection included).
+   */
   describe?: (error: unknown) => string;
   /** The caller's own words for a request the user rejected in the wallet (before `describe`). */
   rejected?: string;
@@ -74,14 +77,17 @@ export const isBusy = (step: WalletTxStep) => BUSY.has(step.kind);
  */
 export function useWalletTx<P extends string = string>(options: WalletTxOptions = {}) {
   const config = useConfig();
-  const chainErrorText = useChainErrorText();
+  const tChain = useTranslations("chainErrors");
   const [step, setStep] = useState<WalletTxStep<P>>({ kind: "idle" });
-  const describeOwn = options.describe ?? chainErrorText;
-  const describe = (error: unknown) => {
+  const describe = async (error: unknown): Promise<string> => {
     if (error instanceof TxRefused) return error.message;
     if (options.rejected && isUserRejection(error)) return options.rejected;
     if (options.reverted && error instanceof RevertedTxError) return options.reverted;
-    return describeOwn(error);
+    if (options.describe) return options.describe(error);
+    // The shared words and viem's error walk load with the first failure that needs them, not with the page (if
+    // they cannot be fetched, the failure is still said, in the words for an unknown error).
+    const words = await import("./chain-error-text").catch(() => null);
+    return words ? words.chainErrorText(tChain, error) : tChain("unknown");
   };
 
   /** Simulates, has the wallet sign and waits for a successful receipt; throws on refusal, rejection or revert. */
@@ -110,7 +116,7 @@ export function useWalletTx<P extends string = string>(options: WalletTxOptions 
       try {
         refusal = await settler(hash);
       } catch (error) {
-        refusal = describe(error);
+        refusal = await describe(error);
       }
       if (refusal) {
         setStep({ kind: "failed", error: null, rejected: false, message: refusal, hash });
@@ -145,7 +151,8 @@ export function useWalletTx<P extends string = string>(options: WalletTxOptions 
       setStep({ kind: "preparing" });
       hash = await body({ send: tracked });
     } catch (error) {
-      setStep({ kind: "failed", error, rejected: isUserRejection(error), message: describe(error), hash: last });
+      const message = await describe(error);
+      setStep({ kind: "failed", error, rejected: isUserRejection(error), message, hash: last });
       return false;
     }
     return settle(hash, settler);

@@ -4,5 +4,6 @@
  */
 export { MAX_MATCH_STEPS, buyerSpend, matchingHead, previewMatch } from "./match";
 export type { MatchPreview, RestingOrder } from "./match";
-export { FillCode, allChecksPass, evaluateMarketChecks, fillReason, marketErrorReason, tradeCost } from "./reasons";
+export { FillCode, allChecksPass, evaluateMarketChecks, fillReason, tradeCost } from "./reasons";
+export { marketErrorReason } from "./error-reasons";
 export type { MarketCheck, OrderSide } from "./reasons";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allChecksPass, evaluateMarketChecks, fillReason, marketErrorReason, tradeCost } from "./reasons";
+import { marketErrorReason } from "./error-reasons";
+import { allChecksPass, evaluateMarketChecks, fillReason, tradeCost } from "./reasons";
 
 const words = {
   kycValidUntil: "1 Jan 2030",

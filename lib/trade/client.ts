@@ -4,7 +4,8 @@
  */
 export { lockMergeFromPreview, lockMergeMessage } from "./lock-merge";
 export type { LockMerge } from "./lock-merge";
-export { canProceed, evaluateBuyChecks, transferReasonKeys } from "./reasons";
+export { canProceed, evaluateBuyChecks } from "./reasons";
+export { transferReasonKeys } from "./transfer-codes";
 export type { MessageValues, Reason, ReasonContext } from "./reasons";
 export * from "./buy-offering";
 export { myOrderKey, pageMyOrders, tradeOrderHref } from "./order-link";

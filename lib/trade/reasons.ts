@@ -3,6 +3,9 @@
  * Pure and isomorphic: returns message keys (namespace `trade`) with their values; the caller translates.
  * Codes mirror contracts/src/interfaces/IPrimaryOffering.sol (BUY_*) and IArtworkShareToken.sol (TRANSFER_*).
  */
+import { transferReasonKeys } from "./transfer-codes";
+
+export { transferReasonKeys };
 
 export const BuyCode = {
   Ok: 0,
@@ -39,7 +42,7 @@ export const TransferCode = {
 } as const;
 export type TransferCode = (typeof TransferCode)[keyof typeof TransferCode];
 
-/** Message key per code (under `trade.reasons.buy` / `trade.reasons.transfer`). */
+/** Message key per code (under `trade.reasons.buy`; the token's under `trade.reasons.transfer`, ./transfer-codes). */
 export const buyReasonKeys: Readonly<Record<number, string>> = {
   1: "unknownOffering",
   2: "notLive",
@@ -51,24 +54,6 @@ export const buyReasonKeys: Readonly<Record<number, string>> = {
   8: "tokenRefused",
   9: "insufficientFunds",
   10: "platformStopped",
-};
-
-export const transferReasonKeys: Readonly<Record<number, string>> = {
-  1: "paused",
-  2: "senderFrozen",
-  3: "receiverFrozen",
-  4: "insufficientUnfrozenBalance",
-  5: "receiverNotVerified",
-  6: "countryNotAllowed",
-  7: "categoryNotEligible",
-  8: "maxHoldersReached",
-  9: "maxBalanceExceeded",
-  10: "sharesLocked",
-  11: "senderNotVerified",
-  12: "senderCountryNotAllowed",
-  13: "invalidReceiver",
-  14: "maxSupplyExceeded",
-  15: "tradingEnded",
 };
 
 export type MessageValues = Record<string, string | number>;
