@@ -1,27 +1,13 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { lazyChainReader } from "@/components/wallet/lazy-chain-reader";
 import type { BuyReadsAnswer, BuyReadsRequest } from "./use-buy-reads";
 
-const BuyChainReader = lazy(() => import("./buy-chain-reader").then((m) => ({ default: m.BuyChainReader })));
-
 /**
- * Mounts the buy form's chain reader once there is something to read (the investor's own wallet connected), and keeps
- * it mounted: its code loads then, not with the page. Until its first answer the form says it is checking.
+ * The buy form's chain reader, loaded once there is something to read (the investor's own wallet connected, or a
+ * lock-merge to check) and kept mounted.
  */
-export function LazyBuyChainReader({
-  request,
-  onAnswer,
-}: {
-  request: BuyReadsRequest;
-  onAnswer: (answer: BuyReadsAnswer) => void;
-}) {
-  const wanted = request.enabled || request.lockMergeEnabled;
-  const [used, setUsed] = useState(wanted);
-  if (wanted && !used) setUsed(true);
-  return used ? (
-    <Suspense fallback={null}>
-      <BuyChainReader request={request} onAnswer={onAnswer} />
-    </Suspense>
-  ) : null;
-}
+export const LazyBuyChainReader = lazyChainReader<BuyReadsRequest, BuyReadsAnswer>(
+  () => import("./buy-chain-reader").then((m) => m.BuyChainReader),
+  (request) => request.enabled || request.lockMergeEnabled,
+);
