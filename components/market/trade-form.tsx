@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy, Suspense } from "react";
 import { useConfig } from "wagmi";
 import { loadTxActions } from "@/components/wallet/wallet-tx-actions";
 import { Button } from "@/components/ui/button";
@@ -10,16 +9,11 @@ import { AmountFields, ChoiceGroup, ExpiryField, TradeTotals } from "./trade-for
 import { toText, useTradeForm, type TradeFormState } from "./trade-form-state";
 import { MarketChecklist, TxStatus } from "./trade-form-status";
 import { LazyTradeChainReader } from "./trade-reads-lazy";
+import { WalletMismatch } from "./trade-wallet-mismatch";
 
 export { MarketChecklist, TxStatus } from "./trade-form-status";
 
 const DAY_SECONDS = 86_400n;
-
-/**
- * No wallet, or not the signed-in account's: its code (the address with its copy button) loads when it is shown; a
- * server-rendered one keeps its HTML until then.
- */
-const WalletMismatch = lazy(() => import("./trade-wallet-mismatch").then((m) => ({ default: m.WalletMismatch })));
 
 /** Limit order or take-the-best-offer, with the pre-trade checks in words before any wallet prompt. */
 export function TradeForm({ setup }: { setup: TradeSetup }) {
@@ -63,12 +57,9 @@ export function TradeForm({ setup }: { setup: TradeSetup }) {
     }
   }
 
-  if (!f.sameWallet)
-    return (
-      <Suspense fallback={null}>
-        <WalletMismatch setup={setup} />
-      </Suspense>
-    );
+  // Not lazily loaded: a lazy part suspends the first server render of the page, and a wallet reconnecting while its
+  // streamed HTML is still on its way made React draw the notice again beside a hidden stale copy.
+  if (!f.sameWallet) return <WalletMismatch setup={setup} />;
 
   return (
     <form
