@@ -5,9 +5,10 @@
 import { keccak256, toHex, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/connect";
-import { auditLog, investors, investorWallets } from "@/lib/db/schema";
+import { auditLog } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { ChainHolder } from "./register-chain";
+import { seedRegisterInvestors } from "./register-fixture";
 import { loadIdentities } from "./register-identities";
 import { buildRegisterCsv, joinRegister, queryRegister, type RegisterParams } from "./register-query";
 
@@ -58,26 +59,17 @@ const { exportRegisterCsv, REGISTER_EXPORT_BATCH } = await import("./register-ex
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  for (let i = 0; i < HOLDERS; i += 1_000) {
-    const batch = Array.from({ length: 1_000 }, (_, k) => i + k);
-    const inserted = await t.db
-      .insert(investors)
-      .values(
-        batch.map((k) => ({
-          // Names that need quoting or neutralising in a spreadsheet, now and then.
-          legalName: k % 250 === 0 ? `=Investor "${k}", Ltd` : `Investor ${String(k).padStart(4, "0")}`,
-          onChainId: investorOf(k),
-          kycStatus: k % 5 === 0 ? ("expired" as const) : ("approved" as const),
-          residence: k % 2 ? "HK" : "SG",
-          category: "retail" as const,
-          kycExpiresAt: k % 3 === 0 ? new Date(Date.UTC(2027, 0, 1 + (k % 28))) : null,
-        })),
-      )
-      .returning({ id: investors.id });
-    await t.db
-      .insert(investorWallets)
-      .values(inserted.map((r, k) => ({ address: walletOf(i + k).toLowerCase(), investorId: r.id, isPrimary: true })));
-  }
+  await seedRegisterInvestors(t, {
+    count: HOLDERS,
+    batch: 1_000,
+    walletOf,
+    investorOf,
+    investor: (k) => ({
+      // Names that need quoting or neutralising in a spreadsheet, now and then.
+      ...(k % 250 === 0 ? { legalName: `=Investor "${k}", Ltd` } : {}),
+      kycExpiresAt: k % 3 === 0 ? new Date(Date.UTC(2027, 0, 1 + (k % 28))) : null,
+    }),
+  });
 }, 180_000);
 
 afterAll(async () => {

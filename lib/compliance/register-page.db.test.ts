@@ -9,6 +9,7 @@ import type { Database } from "@/lib/db/connect";
 import { investors, investorWallets } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { ChainHolder } from "./register-chain";
+import { seedRegisterInvestors } from "./register-fixture";
 import { loadIdentities } from "./register-identities";
 import { joinRegister, queryRegister, type RegisterParams } from "./register-query";
 
@@ -62,24 +63,7 @@ let t: TestDatabase;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  for (let i = 0; i < HOLDERS; i += 500) {
-    const batch = Array.from({ length: Math.min(500, HOLDERS - i) }, (_, k) => i + k);
-    const inserted = await t.db
-      .insert(investors)
-      .values(
-        batch.map((k) => ({
-          legalName: `Investor ${String(k).padStart(4, "0")}`,
-          onChainId: investorOf(k),
-          kycStatus: k % 5 === 0 ? ("expired" as const) : ("approved" as const),
-          residence: k % 2 ? "HK" : "SG",
-          category: "retail" as const,
-        })),
-      )
-      .returning({ id: investors.id });
-    await t.db
-      .insert(investorWallets)
-      .values(inserted.map((r, k) => ({ address: walletOf(i + k).toLowerCase(), investorId: r.id, isPrimary: true })));
-  }
+  await seedRegisterInvestors(t, { count: HOLDERS, batch: 500, walletOf, investorOf });
 }, 120_000);
 
 afterAll(async () => {
