@@ -1,21 +1,17 @@
-"use client";
-
 import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { useWalletConnection } from "@/components/wallet/use-wallet-connection";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { formatDay } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { fillReason } from "@/lib/market/client";
-import { TxStatus } from "./trade-form";
+import { CancelOrderButton, OrderCancelFlow } from "./my-orders-cancel";
 import type { MyOrder, TradeSetup } from "./types";
-import { useMarketTx } from "./use-market-tx";
 
 /**
  * One page of the investor's open orders on this token (from the chain at render time), each with Cancel; `pager`
- * links the other pages (a cancel refreshes the page it was made on).
+ * links the other pages (a cancel refreshes the page it was made on). Rendered on the server: only the Cancel
+ * buttons and the cancel's progress (`OrderCancelFlow`) are client code.
  */
 export function MyOrders({
   setup,
@@ -30,76 +26,62 @@ export function MyOrders({
 }) {
   const t = useTranslations("market");
   const locale = useLocale();
-  const { address, isConnected } = useWalletConnection();
-  const sameWallet = isConnected && address?.toLowerCase() === setup.account.toLowerCase();
-  const { step, run, outcome } = useMarketTx(setup.account, setup.market);
-  const busy = !["idle", "confirmed", "failed"].includes(step.kind);
   return (
     <Section id="my-orders" title={t("mine.title")} look="minor">
-      {orders.length === 0 ? (
-        <p className="text-sm text-ink-muted">{t("mine.empty")}</p>
-      ) : (
-        <p className="text-sm text-ink-muted">{t("mine.count", { count: total })}</p>
-      )}
-      {orders.length === 0 ? null : (
-        <ul className="flex flex-col divide-y divide-line rounded-xl border border-line" aria-label={t("mine.title")}>
-          {orders.map((o) => {
-            const reason = o.fillable < o.remaining ? fillReason(o.reasonCode) : null;
-            return (
-              <li
-                key={o.id.toString()}
-                // A link to one order (the portfolio's "Trade or cancel") opens the page that starts with it, here.
-                id={`order-${o.id}`}
-                className="flex scroll-mt-24 flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm target:bg-surface-muted"
-                data-testid="my-order"
-              >
-                <div className="flex flex-col gap-1">
-                  <p className="flex items-center gap-2">
-                    <Badge tone={o.side === "ask" ? "danger" : "success"} icon="none">
-                      {t(`mine.${o.side}`)}
-                    </Badge>
-                    <span className="tabular">
-                      {t("mine.remaining")}: {o.remaining.toString()}
-                    </span>
-                    <span className="tabular">
-                      {t("mine.price")}: {formatMoney(o.price, setup.decimals, locale)}
-                    </span>
-                  </p>
-                  {o.expiresAt ? (
-                    <p className="text-xs text-ink-muted">
-                      {t("mine.expires", { date: formatDay(o.expiresAt, locale) })}
-                    </p>
-                  ) : null}
-                  {reason ? (
-                    <p className="text-xs text-ink-muted">
-                      <Badge tone="warn">{t("book.unfillableBadge")}</Badge> {t(reason.key, reason.values)}
-                    </p>
-                  ) : null}
-                </div>
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  disabled={!sameWallet || busy}
-                  aria-label={t("mine.cancelLabel", { id: o.id.toString() })}
-                  onClick={() =>
-                    void run({
-                      call: { functionName: "cancel", args: [o.id] },
-                      what: "cancelled",
-                      shares: o.remaining,
-                      // Cancelling an ask lowers the market's share allowance to what the other open asks need.
-                      lowerShareAllowance: o.side === "ask" ? setup.token : undefined,
-                    })
-                  }
+      <OrderCancelFlow setup={setup}>
+        {orders.length === 0 ? (
+          <p className="text-sm text-ink-muted">{t("mine.empty")}</p>
+        ) : (
+          <p className="text-sm text-ink-muted">{t("mine.count", { count: total })}</p>
+        )}
+        {orders.length === 0 ? null : (
+          <ul className="flex flex-col divide-y divide-line rounded-xl border border-line" aria-label={t("mine.title")}>
+            {orders.map((o) => {
+              const reason = o.fillable < o.remaining ? fillReason(o.reasonCode) : null;
+              return (
+                <li
+                  key={o.id.toString()}
+                  // A link to one order (the portfolio's "Trade or cancel") opens the page that starts with it, here.
+                  id={`order-${o.id}`}
+                  className="flex scroll-mt-24 flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm target:bg-surface-muted"
+                  data-testid="my-order"
                 >
-                  {t("mine.cancel")}
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {pager}
-      <TxStatus step={step} outcome={outcome} explorerUrl={setup.explorerUrl} />
+                  <div className="flex flex-col gap-1">
+                    <p className="flex items-center gap-2">
+                      <Badge tone={o.side === "ask" ? "danger" : "success"} icon="none">
+                        {t(`mine.${o.side}`)}
+                      </Badge>
+                      <span className="tabular">
+                        {t("mine.remaining")}: {o.remaining.toString()}
+                      </span>
+                      <span className="tabular">
+                        {t("mine.price")}: {formatMoney(o.price, setup.decimals, locale)}
+                      </span>
+                    </p>
+                    {o.expiresAt ? (
+                      <p className="text-xs text-ink-muted">
+                        {t("mine.expires", { date: formatDay(o.expiresAt, locale) })}
+                      </p>
+                    ) : null}
+                    {reason ? (
+                      <p className="text-xs text-ink-muted">
+                        <Badge tone="warn">{t("book.unfillableBadge")}</Badge> {t(reason.key, reason.values)}
+                      </p>
+                    ) : null}
+                  </div>
+                  <CancelOrderButton
+                    order={{ id: o.id, side: o.side, remaining: o.remaining }}
+                    label={t("mine.cancelLabel", { id: o.id.toString() })}
+                  >
+                    {t("mine.cancel")}
+                  </CancelOrderButton>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {pager}
+      </OrderCancelFlow>
     </Section>
   );
 }
