@@ -7,6 +7,7 @@ import { Address as AddressText } from "@/components/ui/address";
 import { Button } from "@/components/ui/button";
 import { Cell, Row, RowHeader } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
+import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import type { SendOptions, WalletCall } from "@/components/wallet/use-wallet-tx";
 import { formatCount } from "@/lib/format/money";
 import { SignerAlert } from "./signer-alert";
@@ -17,10 +18,10 @@ import type { TxStep } from "./use-tx";
  * The two steps that fund a plan from the issuer's wallet: approve `spender` for `amount` of the payment token
  * (phase "approve"), then `call` (its own phase), which pulls the funds. Returns the second transaction's hash.
  */
-export async function approveThen<P extends string>(
+async function approveThen<P extends string>(
   send: (call: WalletCall, options?: SendOptions<"approve" | P>) => Promise<Hex>,
   funds: { paymentToken: string; spender: string; amount: bigint; account: Address },
-  call: WalletCall,
+  call: () => WalletCall,
   phase: P,
 ): Promise<Hex> {
   // The payment token's ABI loads when the issuer signs, not with the page.
@@ -35,25 +36,45 @@ export async function approveThen<P extends string>(
     },
     { phase: "approve" },
   );
-  return send(call, { phase });
+  return send(call(), { phase });
 }
 
-/** A plan's preview before signing: the titled section the facts, tables and signing steps stand in. */
+/**
+ * A funded plan's signing by `account`: approve the payment token (`funds`), then the plan's own call (`phase`), then
+ * the server records the mined transaction. Gives what {@link PlanSignSteps} takes (`steps`), the phase being signed
+ * and `sign(call, record)`.
+ */
+export function usePlanSigning<P extends string>(
+  account: Address,
+  funds: { paymentToken: string; spender: string; amount: bigint },
+  phase: P,
+) {
+  const { tx, connection, wrongWallet, sign } = useRecordedTx<"approve" | P>(account);
+  return {
+    steps: { account, tx, canSign: connection.isConnected && !wrongWallet },
+    phase: "phase" in tx.step ? tx.step.phase : undefined,
+    sign: (call: () => WalletCall, record: Parameters<typeof sign>[1]) =>
+      sign((send) => approveThen(send, { ...funds, account }, call, phase), record),
+  };
+}
+
+/**
+ * A plan's preview before signing: the titled section the facts, tables and signing steps stand in, named by
+ * `testId` (its heading's id is `<testId>-title`).
+ */
 export function PlanPreviewFrame({
-  id,
   testId,
   title,
   intro,
   children,
 }: {
-  id: string;
   testId: string;
   title: string;
   intro: string;
   children: ReactNode;
 }) {
   return (
-    <Section id={id} title={title} intro={intro} look="plan" level={3} testId={testId}>
+    <Section id={`${testId}-title`} title={title} intro={intro} look="plan" level={3} testId={testId}>
       {children}
     </Section>
   );

@@ -4,11 +4,11 @@
  */
 export { listWalletClaims, recoveredToWallet } from "./claims";
 export { DistributionInputError, readRecordRegister } from "./holders";
-export { auditingRefusal, PREVIEW_ROWS, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
+export { auditingRefusal, PREVIEW_ROWS, recordableRow, resolveRecordBlock, tokenOwnerRefusal } from "./record-block";
 export { sharesMatchTransferLogs, verificationLines } from "./verify";
 export type { VerifyArgs, VerifyResult } from "./verify";
 export type { RecordRegister } from "./holders";
-export type { RecordBlockPlanArgs } from "./record-block";
+export type { PlanRefusal, PlanToSign, RecordBlockPlanArgs } from "./record-block";
 export type { DistributionRefusal } from "./issuer";
 export type { LifecycleRefusal } from "./lifecycle";
 export {

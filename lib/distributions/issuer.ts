@@ -9,7 +9,6 @@
  */
 import { type Address, getAddress, type Hex, type PublicClient } from "viem";
 import type { Deployments } from "@/lib/chain/deployments";
-import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { AllocationError, CENT } from "./allocate";
@@ -18,8 +17,11 @@ import { DistributionInputError } from "./holders";
 import { distributionTerms, prepareDistribution } from "./prepare";
 import {
   auditingRefusal,
+  type PlanRefusal,
+  type PlanToSign,
   PREVIEW_ROWS,
   type RecordBlockPlanArgs,
+  recordableRow,
   resolveRecordBlock,
   tokenOwnerRefusal,
 } from "./record-block";
@@ -32,29 +34,12 @@ export const MIN_CLAIM_DAYS = 8;
 export const MAX_CLAIM_DAYS = 3_650;
 
 export type DistributionRefusal =
-  | "no_distributor"
-  | "unknown_token"
-  | "not_issuer"
-  | "invalid_amount"
-  | "invalid_window"
-  | "record_block_future"
-  | "indexer_behind"
-  | "no_holders"
-  | "amount_too_small"
-  | "supply_mismatch"
-  | "not_found"
-  | "already_recorded"
-  | "tx_mismatch"
-  | TxRefusal;
+  "no_distributor" | "invalid_amount" | "invalid_window" | "amount_too_small" | PlanRefusal;
 
 type Refused = { ok: false; code: DistributionRefusal };
 
-export type PlannedDistribution = {
-  ok: true;
-  id: string;
-  token: Address;
+export type PlannedDistribution = PlanToSign & {
   distributor: Address;
-  paymentToken: Address;
   terms: ReturnType<typeof distributionTerms>;
   treeURI: string;
   holders: number;
@@ -81,19 +66,15 @@ type PlanArgs = RecordBlockPlanArgs & {
  * Plans a distribution (see {@link planOrRefuse}); a refusal is audited too (`distribution.prepare.refused`, with
  * what was asked and why), so compliance sees attempts on tokens the caller does not issue.
  */
-export const planDistribution = (db: Database, args: PlanArgs): Promise<PlannedDistribution | Refused> =>
+export const planDistribution: (db: Database, args: PlanArgs) => Promise<PlannedDistribution | Refused> =
   auditingRefusal(
-    db,
-    args,
-    {
-      action: "distribution.prepare.refused",
-      asked: {
-        kind: args.kind,
-        amount: args.amount.toString(),
-        recordBlock: args.recordBlock.toString(),
-        claimDays: args.claimDays,
-      },
-    },
+    "distribution.prepare.refused",
+    (a) => ({
+      kind: a.kind,
+      amount: a.amount.toString(),
+      recordBlock: a.recordBlock.toString(),
+      claimDays: a.claimDays,
+    }),
     planOrRefuse,
   );
 
@@ -201,10 +182,9 @@ export async function recordDistributionCreated(
 ): Promise<{ ok: true; onChainId: bigint } | Refused> {
   const distributor = deployments.distributor;
   if (!distributor) return { ok: false, code: "no_distributor" };
-  const row = await getDistribution(db, id);
-  if (!row) return { ok: false, code: "not_found" };
-  if (row.createdBy !== issuer.toLowerCase()) return { ok: false, code: "not_issuer" };
-  if (row.onChainId !== null) return { ok: false, code: "already_recorded" };
+  const found = recordableRow(await getDistribution(db, id), issuer);
+  if (!found.ok) return found;
+  const row = found.row;
   const read = await readDistributorCall({
     client,
     deployments,

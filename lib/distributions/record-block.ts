@@ -7,6 +7,7 @@
 import { type Address, getAddress, type PublicClient } from "viem";
 import { artworkShareTokenAbi, shareTokenFactoryAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
+import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/connect";
 import { getIndexerCoverage } from "@/lib/indexer/coverage";
@@ -59,28 +60,64 @@ export type RecordBlockPlanArgs = {
   recordBlock: bigint | "now";
 };
 
+/**
+ * What every plan at a record block returns for the issuer to sign: the server's id of it (its record step names it),
+ * the token and the payment token the issuer approves before the plan's own call.
+ */
+export type PlanToSign = { ok: true; id: string; token: Address; paymentToken: Address };
+
 /** Rows of the preview a plan returns (a larger register is summed up and published in the tree document). */
 export const PREVIEW_ROWS = 500;
 
 /**
- * Runs an issuer's plan for a token and audits a refusal (`action`, with the refusal's code and what was asked), so
+ * What any plan at a record block may be refused for: the token and its owner, the record block and its register;
+ * then, recording its transaction, the stored plan (see {@link recordableRow}) and the transaction's check.
+ */
+export type PlanRefusal =
+  | "unknown_token"
+  | "not_issuer"
+  | "record_block_future"
+  | "indexer_behind"
+  | "no_holders"
+  | "supply_mismatch"
+  | "not_found"
+  | "already_recorded"
+  | "tx_mismatch"
+  | TxRefusal;
+
+/**
+ * An issuer's plan for a token whose refusal is audited (`action`, with the refusal's code and what was `asked`), so
  * compliance sees attempts on tokens the caller does not issue.
  */
-export async function auditingRefusal<A extends RecordBlockPlanArgs, T extends { ok: true }, C extends string>(
-  db: Database,
-  args: A,
-  refusal: { action: string; asked: object },
+export function auditingRefusal<A extends RecordBlockPlanArgs, T extends { ok: true }, C extends string>(
+  action: string,
+  asked: (args: A) => object,
   plan: (db: Database, args: A) => Promise<T | { ok: false; code: C }>,
-): Promise<T | { ok: false; code: C }> {
-  const result = await plan(db, args);
-  if (!result.ok)
-    await writeAudit(db, {
-      actor: args.issuer.toLowerCase(),
-      actorRole: "issuer",
-      action: refusal.action,
-      subjectType: "token",
-      subjectId: args.token.toLowerCase(),
-      after: { code: result.code, ...refusal.asked },
-    });
-  return result;
+): (db: Database, args: A) => Promise<T | { ok: false; code: C }> {
+  return async (db, args) => {
+    const result = await plan(db, args);
+    if (!result.ok)
+      await writeAudit(db, {
+        actor: args.issuer.toLowerCase(),
+        actorRole: "issuer",
+        action,
+        subjectType: "token",
+        subjectId: args.token.toLowerCase(),
+        after: { code: result.code, ...asked(args) },
+      });
+    return result;
+  };
+}
+
+/**
+ * The plan stored as `row`, when it may take `issuer`'s transaction now (it exists, `issuer` made it and nothing is
+ * recorded yet), else why not.
+ */
+export function recordableRow<R extends { createdBy: string; onChainId: string | null }>(
+  row: R | null,
+  issuer: Address,
+): { ok: true; row: R } | { ok: false; code: "not_found" | "not_issuer" | "already_recorded" } {
+  if (!row) return { ok: false, code: "not_found" };
+  if (row.createdBy !== issuer.toLowerCase()) return { ok: false, code: "not_issuer" };
+  return row.onChainId !== null ? { ok: false, code: "already_recorded" } : { ok: true, row };
 }

@@ -11,15 +11,17 @@
 import { type Address, getAddress, type Hex, type PublicClient } from "viem";
 import { artworkSaleAbi } from "@/lib/chain/abis";
 import type { Deployments } from "@/lib/chain/deployments";
-import type { TxRefusal } from "@/lib/chain/verify-tx";
 import { writeAudit } from "@/lib/audit";
 import { hktInputValue } from "@/lib/format/date";
 import { notifyHolders } from "@/lib/notifications";
 import type { Database } from "@/lib/db/connect";
 import {
   auditingRefusal,
+  type PlanRefusal,
+  type PlanToSign,
   PREVIEW_ROWS,
   type RecordBlockPlanArgs,
+  recordableRow,
   DistributionInputError,
   readRecordRegister,
   resolveRecordBlock,
@@ -40,21 +42,12 @@ const STATUS_REJECTED = 2;
 
 export type SaleRefusal =
   | "no_sale_contract"
-  | "unknown_token"
-  | "not_issuer"
   | "invalid_price"
   | "invalid_buyer"
   | "invalid_period"
   | "invalid_thresholds"
-  | "record_block_future"
-  | "indexer_behind"
-  | "no_holders"
-  | "supply_mismatch"
   | "sale_exists"
-  | "not_found"
-  | "already_recorded"
-  | "tx_mismatch"
-  | TxRefusal;
+  | PlanRefusal;
 
 type Refused = { ok: false; code: SaleRefusal };
 
@@ -76,12 +69,8 @@ export type SaleTerms = {
 /** Where the portal serves a sale's weights document (the URI anchored on-chain with its SHA-256). */
 export const weightsDocumentPath = (id: string) => `/api/sales/${id}/weights`;
 
-export type PlannedSale = {
-  ok: true;
-  id: string;
-  token: Address;
+export type PlannedSale = PlanToSign & {
   saleContract: Address;
-  paymentToken: Address;
   terms: SaleTerms;
   offerURI: string;
   holders: number;
@@ -105,16 +94,11 @@ export type PlanSaleArgs = RecordBlockPlanArgs & {
 };
 
 /** Plans a sale vote (see {@link planOrRefuse}); a refusal is audited too (`sale.prepare.refused`). */
-export const planSale = (db: Database, args: PlanSaleArgs): Promise<PlannedSale | Refused> =>
-  auditingRefusal(
-    db,
-    args,
-    {
-      action: "sale.prepare.refused",
-      asked: { buyer: args.buyer.toLowerCase(), price: args.price.toString(), votingDays: args.votingDays },
-    },
-    planOrRefuse,
-  );
+export const planSale: (db: Database, args: PlanSaleArgs) => Promise<PlannedSale | Refused> = auditingRefusal(
+  "sale.prepare.refused",
+  (a) => ({ buyer: a.buyer.toLowerCase(), price: a.price.toString(), votingDays: a.votingDays }),
+  planOrRefuse,
+);
 
 /** The plain checks of what the issuer typed (no chain read). */
 function termsRefusal(a: PlanSaleArgs): SaleRefusal | null {
@@ -257,10 +241,9 @@ export async function recordSaleOpened(
   db: Database,
   a: { client: PublicClient; deployments: Deployments; issuer: Address; id: string; txHash: Hex; waitMs?: number },
 ): Promise<{ ok: true; onChainId: bigint } | Refused> {
-  const row = await getSale(db, a.id);
-  if (!row) return { ok: false, code: "not_found" };
-  if (row.createdBy !== a.issuer.toLowerCase()) return { ok: false, code: "not_issuer" };
-  if (row.onChainId !== null) return { ok: false, code: "already_recorded" };
+  const found = recordableRow(await getSale(db, a.id), a.issuer);
+  if (!found.ok) return found;
+  const row = found.row;
   const read = await readSaleCall({ ...a, sender: a.issuer, functions: ["openSale"], eventName: "SaleOpened" });
   if (!read.ok) return read;
   const [token, terms] = read.call.args as [Address, SaleTerms, string];

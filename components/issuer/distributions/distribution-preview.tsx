@@ -4,13 +4,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { type Address, getAddress, type Hex } from "viem";
 import { Cell, DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
-import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { PAYMENT_DECIMALS, DISTRIBUTION_KINDS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
 import type { planDistributionAction } from "../distribution-actions";
 import { recordDistributionAction } from "../distribution-actions";
-import { approveThen, HolderRow, PlanPreviewFrame, PlanSignSteps } from "../plan-preview";
+import { HolderRow, PlanPreviewFrame, PlanSignSteps, usePlanSigning } from "../plan-preview";
 
 export type Plan = Extract<Awaited<ReturnType<typeof planDistributionAction>>, { ok: true }>;
 
@@ -26,11 +25,14 @@ export function DistributionPreview({
 }) {
   const t = useTranslations("distributions.issuer");
   const locale = useLocale();
-  const { tx, connection, wrongWallet, sign: signAndRecord } = useRecordedTx<"approve" | "create">(account);
-  const { isConnected } = connection;
   const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
   const amount = BigInt(plan.terms.amount);
-  const done = tx.step.kind === "confirmed";
+  const {
+    steps,
+    phase,
+    sign: signPlan,
+  } = usePlanSigning(account, { paymentToken: plan.paymentToken, spender: plan.distributor, amount }, "create");
+  const done = steps.tx.step.kind === "confirmed";
 
   async function sign() {
     // The contract's ABI loads when the issuer signs, not with the page.
@@ -44,39 +46,24 @@ export function DistributionPreview({
       treeHash: plan.terms.treeHash as Hex,
       leafCount: BigInt(plan.terms.leafCount),
     };
-    await signAndRecord(
-      (send) =>
-        approveThen(
-          send,
-          { paymentToken: plan.paymentToken, spender: plan.distributor, amount, account },
-          {
-            address: getAddress(plan.distributor),
-            abi: distributorAbi,
-            functionName: "createDistribution",
-            args: [getAddress(plan.token), terms, plan.treeURI],
-            account,
-          },
-          "create",
-        ),
+    await signPlan(
+      () => ({
+        address: getAddress(plan.distributor),
+        abi: distributorAbi,
+        functionName: "createDistribution",
+        args: [getAddress(plan.token), terms, plan.treeURI],
+        account,
+      }),
       (hash) => recordDistributionAction({ id: plan.id, txHash: hash }),
     );
   }
 
-  const phase = "phase" in tx.step ? tx.step.phase : undefined;
-
   return (
-    <PlanPreviewFrame
-      id="distribution-preview-title"
-      testId="distribution-preview"
-      title={t("previewTitle")}
-      intro={t("previewIntro")}
-    >
+    <PlanPreviewFrame testId="distribution-preview" title={t("previewTitle")} intro={t("previewIntro")}>
       <PreviewFacts plan={plan} />
       <PreviewTables plan={plan} />
       <PlanSignSteps
-        account={account}
-        tx={tx}
-        canSign={isConnected && !wrongWallet}
+        {...steps}
         phaseLine={phase ? (phase === "approve" ? t("approving", { amount: money(amount) }) : t("creating")) : null}
         words={{
           connect: t("connectHint"),

@@ -5,12 +5,11 @@ import { type Address, getAddress, type Hex } from "viem";
 import { Address as AddressText } from "@/components/ui/address";
 import { DataTable, keyColumns, RIGHT } from "@/components/ui/data-table";
 import { FactList } from "@/components/ui/fact-list";
-import { useRecordedTx } from "@/components/wallet/use-recorded-tx";
 import { recordSaleOpenedAction, type planSaleAction } from "@/components/sale/actions";
 import { PAYMENT_DECIMALS } from "@/lib/distributions/client";
 import { formatDayTime } from "@/lib/format/date";
 import { formatCount, formatMoney } from "@/lib/format/money";
-import { approveThen, HolderRow, PlanPreviewFrame, PlanSignSteps } from "../plan-preview";
+import { HolderRow, PlanPreviewFrame, PlanSignSteps, usePlanSigning } from "../plan-preview";
 
 export type SalePlan = Extract<Awaited<ReturnType<typeof planSaleAction>>, { ok: true }> & { offerName: string };
 
@@ -18,10 +17,13 @@ export type SalePlan = Extract<Awaited<ReturnType<typeof planSaleAction>>, { ok:
 export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; account: Address; onDiscard: () => void }) {
   const t = useTranslations("sale.issuer");
   const locale = useLocale();
-  const { tx, connection, wrongWallet, sign: signAndRecord } = useRecordedTx<"approve" | "open">(account);
   const money = (v: bigint | string) => formatMoney(BigInt(v), PAYMENT_DECIMALS, locale);
   const price = BigInt(plan.terms.price);
-  const phase = "phase" in tx.step ? tx.step.phase : undefined;
+  const {
+    steps,
+    phase,
+    sign: signPlan,
+  } = usePlanSigning(account, { paymentToken: plan.paymentToken, spender: plan.saleContract, amount: price }, "open");
 
   async function sign() {
     // The contract's ABI loads when the issuer signs, not with the page.
@@ -40,26 +42,20 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
       offerHash: p.offerHash as Hex,
       treeHash: p.treeHash as Hex,
     };
-    await signAndRecord(
-      (send) =>
-        approveThen(
-          send,
-          { paymentToken: plan.paymentToken, spender: plan.saleContract, amount: price, account },
-          {
-            address: getAddress(plan.saleContract),
-            abi: artworkSaleAbi,
-            functionName: "openSale",
-            args: [getAddress(plan.token), terms, plan.offerURI],
-            account,
-          },
-          "open",
-        ),
+    await signPlan(
+      () => ({
+        address: getAddress(plan.saleContract),
+        abi: artworkSaleAbi,
+        functionName: "openSale",
+        args: [getAddress(plan.token), terms, plan.offerURI],
+        account,
+      }),
       (hash) => recordSaleOpenedAction({ id: plan.id, txHash: hash }),
     );
   }
 
   return (
-    <PlanPreviewFrame id="sale-preview-title" testId="sale-preview" title={t("previewTitle")} intro={t("previewIntro")}>
+    <PlanPreviewFrame testId="sale-preview" title={t("previewTitle")} intro={t("previewIntro")}>
       <PreviewFacts plan={plan} />
       <DataTable
         caption={t("weightsCaption")}
@@ -80,9 +76,7 @@ export function SalePreview({ plan, account, onDiscard }: { plan: SalePlan; acco
         <p className="mt-2">{t("confirmRejection")}</p>
       </div>
       <PlanSignSteps
-        account={account}
-        tx={tx}
-        canSign={connection.isConnected && !wrongWallet}
+        {...steps}
         phaseLine={phase ? (phase === "approve" ? t("approving", { price: money(price) }) : t("opening")) : null}
         words={{
           connect: t("connectHint"),
