@@ -1,7 +1,7 @@
 /** Sign-in and sessions: SIWE nonces, revocations, sign-outs and rate limits. */
 import type { InferSelectModel } from "drizzle-orm";
 import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { timestamptz, createdAt, addressChecks, blockNumber } from "./columns";
+import { timestamptz, createdAt, addressChecks, blockNumber, walletTable } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Sign-in and sessions (sessions themselves are stateless signed cookies)
@@ -33,14 +33,9 @@ export const sessionRevocations = pgTable(
 export type SessionRevocation = InferSelectModel<typeof sessionRevocations>;
 
 /** "Sign out everywhere": every session of the wallet issued up to `signed_out_at` is refused. */
-export const sessionSignOuts = pgTable(
-  "session_sign_outs",
-  {
-    address: text("address").primaryKey(),
-    signedOutAt: timestamptz("signed_out_at").notNull(),
-  },
-  (t) => [...addressChecks("session_sign_outs", t.address)],
-);
+export const sessionSignOuts = walletTable("session_sign_outs", {
+  signedOutAt: timestamptz("signed_out_at").notNull(),
+});
 export type SessionSignOut = InferSelectModel<typeof sessionSignOuts>;
 
 /**
@@ -62,13 +57,8 @@ export type RateLimit = InferSelectModel<typeof rateLimits>;
  * A platform role taken from a wallet (owned by lib/admin): its sessions read their roles at this block or later, so a
  * revoked officer's next request on any instance sees the revocation (never a cached read from before it).
  */
-export const sessionRoleFloors = pgTable(
-  "session_role_floors",
-  {
-    address: text("address").primaryKey(),
-    blockNumber: blockNumber().notNull(),
-    changedAt: timestamptz("changed_at").notNull().defaultNow(),
-  },
-  (t) => [...addressChecks("session_role_floors", t.address)],
-);
+export const sessionRoleFloors = walletTable("session_role_floors", {
+  blockNumber: blockNumber().notNull(),
+  changedAt: timestamptz("changed_at").notNull().defaultNow(),
+});
 export type SessionRoleFloor = InferSelectModel<typeof sessionRoleFloors>;
