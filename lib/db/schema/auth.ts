@@ -1,35 +1,31 @@
 /** Sign-in and sessions: SIWE nonces, revocations, sign-outs and rate limits. */
 import type { InferSelectModel } from "drizzle-orm";
-import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { timestamptz, createdAt, addressChecks, blockNumber, walletTable } from "./columns";
+import { integer, text } from "drizzle-orm/pg-core";
+import { timestamptz, createdAt, addressChecks, blockNumber, lapsingTable, walletTable } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Sign-in and sessions (sessions themselves are stateless signed cookies)
 
-export const siweNonces = pgTable(
+export const siweNonces = lapsingTable(
   "siwe_nonces",
+  "nonce",
+  "expiresAt",
   {
-    nonce: text("nonce").primaryKey(),
     /** Set when the nonce is bound to a wallet at issue time, or recorded when it is used. */
     address: text("address"),
     createdAt: createdAt(),
     expiresAt: timestamptz("expires_at").notNull(),
     usedAt: timestamptz("used_at"),
   },
-  (t) => [index("siwe_nonces_expires_at_idx").on(t.expiresAt), ...addressChecks("siwe_nonces", t.address)],
+  (t) => addressChecks("siwe_nonces", t.address),
 );
 export type SiweNonce = InferSelectModel<typeof siweNonces>;
 
 /** Signed-out sessions: a cookie whose jti is here is refused until it would have expired anyway. */
-export const sessionRevocations = pgTable(
-  "session_revocations",
-  {
-    jti: text("jti").primaryKey(),
-    revokedAt: timestamptz("revoked_at").notNull().defaultNow(),
-    expiresAt: timestamptz("expires_at").notNull(),
-  },
-  (t) => [index("session_revocations_expires_at_idx").on(t.expiresAt)],
-);
+export const sessionRevocations = lapsingTable("session_revocations", "jti", "expiresAt", {
+  revokedAt: timestamptz("revoked_at").notNull().defaultNow(),
+  expiresAt: timestamptz("expires_at").notNull(),
+});
 export type SessionRevocation = InferSelectModel<typeof sessionRevocations>;
 
 /** "Sign out everywhere": every session of the wallet issued up to `signed_out_at` is refused. */
@@ -42,15 +38,10 @@ export type SessionSignOut = InferSelectModel<typeof sessionSignOuts>;
  * Rate-limit windows (owned by lib/rate-limit): one fixed window per key such as `signIn:ip:203.0.113.9`,
  * shared by every instance. Rows whose window has ended are removed by housekeeping.
  */
-export const rateLimits = pgTable(
-  "rate_limits",
-  {
-    key: text("key").primaryKey(),
-    hits: integer("hits").notNull(),
-    resetAt: timestamptz("reset_at").notNull(),
-  },
-  (t) => [index("rate_limits_reset_at_idx").on(t.resetAt)],
-);
+export const rateLimits = lapsingTable("rate_limits", "key", "resetAt", {
+  hits: integer("hits").notNull(),
+  resetAt: timestamptz("reset_at").notNull(),
+});
 export type RateLimit = InferSelectModel<typeof rateLimits>;
 
 /**

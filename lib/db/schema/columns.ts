@@ -65,6 +65,33 @@ export const walletTable = <N extends string, C extends Record<string, PgColumnB
   ) => PgTableExtraConfigValue[] = () => [],
 ) => pgTable(name, { ...walletKey(), ...columns }, (t) => [...extra(t), ...addressChecks(name, t.address)]);
 
+const textKey = (name: string) => text(name).primaryKey();
+
+/**
+ * A table of rows that lapse (a sign-in nonce, a revoked session, a rate-limit window): keyed by a text column named
+ * `key`, then `columns`, among them `lapsesAt`, the time the row lapses, indexed (`<table>_<column>_idx`) for the
+ * housekeeping that deletes lapsed rows.
+ */
+export const lapsingTable = <
+  N extends string,
+  K extends string,
+  C extends Record<string, PgColumnBuilderBase>,
+  L extends keyof C & string,
+>(
+  name: N,
+  key: K,
+  lapsesAt: L,
+  columns: C,
+  /** The table's other indexes and checks. */
+  extra: (
+    t: BuildExtraConfigColumns<N, Record<K, ReturnType<typeof textKey>> & C, "pg">,
+  ) => PgTableExtraConfigValue[] = () => [],
+) =>
+  pgTable(name, { ...({ [key]: textKey(key) } as Record<K, ReturnType<typeof textKey>>), ...columns }, (t) => {
+    const lapse = (t as unknown as Record<L, AnyPgColumn>)[lapsesAt];
+    return [index(`${name}_${lapse.name}_idx`).on(lapse), ...extra(t)];
+  });
+
 /** A required link to the row that owns this one: deleting the owner deletes this row too. */
 export const ownedBy = (name: string, owner: () => AnyPgColumn) =>
   uuid(name).notNull().references(owner, { onDelete: "cascade" });
