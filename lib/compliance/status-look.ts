@@ -1,4 +1,4 @@
-import type { BadgeLook } from "@/lib/format/badge-look";
+import { applicationDecisionLooks, type BadgeLook, reviewStageLooks } from "@/lib/format/badge-look";
 
 /** A token's trading status on the compliance pages. */
 export const tokenStatusLooks: Record<"paused" | "active", BadgeLook> = {
@@ -18,10 +18,10 @@ export const directionLooks: Record<"in" | "out", BadgeLook> = {
   out: { tone: "warn", icon: "swap" },
 };
 
-/** A decided wallet-link request. */
+/** A decided wallet-link request: an officer's decision, so it looks like an application's (approved, rejected). */
 export const linkDecisionLooks: Record<"linked" | "rejected", BadgeLook> = {
-  linked: { tone: "success", icon: "check" },
-  rejected: { tone: "danger", icon: "error" },
+  linked: reviewStageLooks.approved,
+  rejected: applicationDecisionLooks.rejected,
 };
 
 /** A step of a two-officer (enforcement desk) action. */

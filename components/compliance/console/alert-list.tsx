@@ -4,14 +4,16 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { BadgeLook } from "@/lib/format/badge-look";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Alert } from "@/lib/compliance";
+import { walletVerifiedLooks } from "@/lib/compliance/client";
 import { formatDay } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 
+/** How each alert looks as a badge; an unverified holder as an unverified wallet does on the investor's page. */
 const alertLooks: Record<Alert["kind"], BadgeLook> = {
   verified_not_approved: { tone: "danger", icon: "error" },
   kyc_expired: { tone: "danger", icon: "error" },
   frozen_open_orders: { tone: "danger", icon: "lock" },
-  unverified_holder: { tone: "danger", icon: "warn" },
+  unverified_holder: walletVerifiedLooks.notVerified,
   kyc_expiring: { tone: "warn", icon: "clock" },
   near_max_holders: { tone: "warn", icon: "info" },
 };

@@ -1,5 +1,5 @@
 /** Column helpers shared by the schema files (not part of the public schema). */
-import { type SQL, sql } from "drizzle-orm";
+import { type BuildExtraConfigColumns, type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
@@ -9,7 +9,9 @@ import {
   integer,
   jsonb,
   numeric,
+  type PgColumnBuilderBase,
   type PgEnum,
+  type PgTableExtraConfigValue,
   pgTable,
   primaryKey,
   text,
@@ -47,6 +49,48 @@ export const uuidId = () => uuid("id").primaryKey().defaultRandom();
 
 /** The `id` primary key of a table whose rows are numbered in the order they are written (audit entries, events). */
 export const serialId = () => bigserial("id", { mode: "number" }).primaryKey();
+
+const walletKey = () => ({ address: text("address").primaryKey() });
+
+/**
+ * A table with one row per wallet: its key is the wallet's lowercase address (`address`, format-checked as
+ * `<table>_address_format`), then `columns` (a profile, an investor's linked wallet, a session sign-out, a role floor).
+ */
+export const walletTable = <N extends string, C extends Record<string, PgColumnBuilderBase>>(
+  name: N,
+  columns: C,
+  /** The table's other indexes and checks. */
+  extra: (
+    t: BuildExtraConfigColumns<N, ReturnType<typeof walletKey> & C, "pg">,
+  ) => PgTableExtraConfigValue[] = () => [],
+) => pgTable(name, { ...walletKey(), ...columns }, (t) => [...extra(t), ...addressChecks(name, t.address)]);
+
+const textKey = (name: string) => text(name).primaryKey();
+
+/**
+ * A table of rows that lapse (a sign-in nonce, a revoked session, a rate-limit window): keyed by a text column named
+ * `key`, then `columns`, among them `lapsesAt`, the time the row lapses, indexed (`<table>_<column>_idx`) for the
+ * housekeeping that deletes lapsed rows.
+ */
+export const lapsingTable = <
+  N extends string,
+  K extends string,
+  C extends Record<string, PgColumnBuilderBase>,
+  L extends keyof C & string,
+>(
+  name: N,
+  key: K,
+  lapsesAt: L,
+  columns: C,
+  /** The table's other indexes and checks. */
+  extra: (
+    t: BuildExtraConfigColumns<N, Record<K, ReturnType<typeof textKey>> & C, "pg">,
+  ) => PgTableExtraConfigValue[] = () => [],
+) =>
+  pgTable(name, { ...({ [key]: textKey(key) } as Record<K, ReturnType<typeof textKey>>), ...columns }, (t) => {
+    const lapse = (t as unknown as Record<L, AnyPgColumn>)[lapsesAt];
+    return [index(`${name}_${lapse.name}_idx`).on(lapse), ...extra(t)];
+  });
 
 /** A required link to the row that owns this one: deleting the owner deletes this row too. */
 export const ownedBy = (name: string, owner: () => AnyPgColumn) =>

@@ -2,7 +2,7 @@
 import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { boolean, char, index, pgEnum, pgTable, smallint, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { bytes32Check, timestamptz, createdAt, timestamps, uuidId, ownedBy, addressChecks } from "./columns";
+import { bytes32Check, timestamptz, createdAt, timestamps, uuidId, ownedBy, walletTable } from "./columns";
 
 export const investorCategories = ["retail", "professional", "institutional"] as const;
 export type InvestorCategory = (typeof investorCategories)[number];
@@ -24,17 +24,12 @@ export const kycStatus = pgEnum("kyc_status", kycStatuses);
 // People
 
 /** People known to the portal by wallet (staff display names, preferences). */
-export const profiles = pgTable(
-  "profiles",
-  {
-    address: text("address").primaryKey(),
-    displayName: text("display_name").notNull(),
-    email: text("email"),
-    locale: text("locale").notNull().default("en"),
-    createdAt: createdAt(),
-  },
-  (t) => [...addressChecks("profiles", t.address)],
-);
+export const profiles = walletTable("profiles", {
+  displayName: text("display_name").notNull(),
+  email: text("email"),
+  locale: text("locale").notNull().default("en"),
+  createdAt: createdAt(),
+});
 export type Profile = InferSelectModel<typeof profiles>;
 
 /**
@@ -67,10 +62,9 @@ export type Investor = InferSelectModel<typeof investors>;
 export type NewInvestor = InferInsertModel<typeof investors>;
 
 /** Wallets linked to an investor (several wallets may belong to one investor). */
-export const investorWallets = pgTable(
+export const investorWallets = walletTable(
   "investor_wallets",
   {
-    address: text("address").primaryKey(),
     investorId: ownedBy("investor_id", () => investors.id),
     linkedAt: timestamptz("linked_at").notNull().defaultNow(),
     isPrimary: boolean("is_primary").notNull().default(false),
@@ -80,7 +74,6 @@ export const investorWallets = pgTable(
     uniqueIndex("investor_wallets_one_primary_idx")
       .on(t.investorId)
       .where(sql`${t.isPrimary}`),
-    ...addressChecks("investor_wallets", t.address),
   ],
 );
 export type InvestorWallet = InferSelectModel<typeof investorWallets>;
