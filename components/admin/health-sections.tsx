@@ -15,24 +15,25 @@ function StateBadge({ ok, children }: { ok: boolean; children: string }) {
   );
 }
 
-/** One check of the report (chain, indexer, database): its state, then its facts, or the error that stopped it. */
+/**
+ * One check of the report (chain, indexer, database), named as its sections are (`health-<name>`, the title its
+ * name's message): its state, then its facts, or the error that stopped it.
+ */
 export async function HealthCheck<T>({
-  id,
-  title,
+  name,
   part,
   facts,
 }: {
-  id: string;
-  title: string;
+  name: "chain" | "indexer" | "database";
   part: HealthPart<T>;
   facts: (value: T) => Fact[];
 }) {
   const t = await getTranslations("admin.health");
   return (
     <Section
-      id={id}
+      id={`health-${name}`}
       look="card"
-      title={title}
+      title={t(name)}
       actions={<StateBadge ok={part.ok}>{part.ok ? t("ok") : t("failing")}</StateBadge>}
     >
       <FactList facts={part.ok ? facts(part.value) : [{ label: t("error"), value: part.error }]} />

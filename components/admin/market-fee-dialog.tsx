@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { getAddress, isAddress, type Address } from "viem";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { AddressInput, Input } from "@/components/ui/input";
+import { AddressField } from "@/components/ui/address-field";
+import { NumField } from "@/components/ui/num-field";
 import { SignedTxConfirm, SignedTxDialog, SignedTxForm, useSignedTx } from "@/components/wallet/signed-tx-dialog";
 import { marketAbi } from "@/lib/chain/abis";
 import { bpsToPercent, percentToBps } from "@/lib/settings/client";
@@ -34,7 +34,6 @@ export type MarketFeeView = {
 export function MarketFeeDialog({ admin, settings }: { admin: string; settings: MarketFeeView }) {
   const { market, feeBps, feeRecipient, maxFeeBps } = settings;
   const t = useTranslations("admin.settings.fee");
-  const uid = useId();
   const signed = useSignedTx(admin, t);
   const { tx, setOpen, setDone } = signed;
   const [fee, setFee] = useState(bpsToPercent(feeBps));
@@ -103,7 +102,6 @@ export function MarketFeeDialog({ admin, settings }: { admin: string; settings: 
         </SignedTxConfirm>
       ) : (
         <FeeForm
-          uid={uid}
           values={{ fee, recipient }}
           set={{ fee: setFee, recipient: setRecipient }}
           errors={errors}
@@ -118,7 +116,6 @@ export function MarketFeeDialog({ admin, settings }: { admin: string; settings: 
 
 /** The new fee and recipient, said wrong beside each field and in the summary before any confirmation. */
 function FeeForm({
-  uid,
   values: { fee, recipient },
   set,
   errors,
@@ -126,7 +123,6 @@ function FeeForm({
   onSubmit,
   onCancel,
 }: {
-  uid: string;
   values: Record<keyof Errors, string>;
   set: Record<keyof Errors, (v: string) => void>;
   errors: { at: number; fields: Errors } | null;
@@ -135,40 +131,20 @@ function FeeForm({
   onCancel: () => void;
 }) {
   const t = useTranslations("admin.settings.fee");
-  const labels = { fee: t("feeLabel"), recipient: t("recipientLabel") };
   return (
     <SignedTxForm
-      uid={uid}
-      fixTitle={t("fixTitle")}
+      t={t}
       errors={errors}
-      labels={labels}
       onSubmit={onSubmit}
       submit={<Button type="submit">{t("review")}</Button>}
-      cancelLabel={t("cancel")}
       onCancel={onCancel}
     >
-      <Field id={`${uid}-fee`} label={labels.fee} hint={t("feeHint", { max })} error={errors?.fields.fee}>
-        {(p) => (
-          <Input
-            {...p}
-            name="fee"
-            inputMode="decimal"
-            autoComplete="off"
-            value={fee}
-            onChange={(e) => set.fee(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        id={`${uid}-recipient`}
-        label={labels.recipient}
-        hint={t("recipientHint")}
-        error={errors?.fields.recipient}
-      >
-        {(p) => (
-          <AddressInput {...p} name="recipient" value={recipient} onChange={(e) => set.recipient(e.target.value)} />
-        )}
-      </Field>
+      {(field) => (
+        <>
+          <NumField {...field("fee")} hint={t("feeHint", { max })} inputMode="decimal" value={fee} set={set.fee} />
+          <AddressField {...field("recipient")} hint={t("recipientHint")} value={recipient} set={set.recipient} />
+        </>
+      )}
     </SignedTxForm>
   );
 }

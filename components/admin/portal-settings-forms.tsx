@@ -149,6 +149,8 @@ export function TokenRuleDefaultsForm({
   const items = Object.entries(fields)
     .filter(([k]) => labels[k])
     .map(([k, message]) => ({ field: labels[k]!.id, label: labels[k]!.label, message }));
+  /** A number field's id and label (the ones the summary links to and names) and its refusal. */
+  const field = (name: string) => ({ id: labels[name]!.id, label: labels[name]!.label, error: fields[name] });
   return (
     <SettingForm
       saving={saving}
@@ -164,8 +166,8 @@ export function TokenRuleDefaultsForm({
       className="flex flex-col gap-4"
     >
       <CheckboxGroup
-        id={`${uid}-countries`}
-        legend={t("countries")}
+        id={labels.allowedCountries!.id}
+        legend={labels.allowedCountries!.label}
         hint={t("countriesHint")}
         options={countries.map((c) => ({ value: c.code, label: c.name }))}
         checked={allowed}
@@ -173,30 +175,16 @@ export function TokenRuleDefaultsForm({
         error={fields.allowedCountries}
       />
       <CheckboxGroup
-        id={`${uid}-cat`}
-        legend={t("categories")}
+        id={labels.categories!.id}
+        legend={labels.categories!.label}
         options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
         checked={categories}
         onChange={setCategories}
         error={fields.categories}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <NumField
-          id={`${uid}-max-holders`}
-          label={t("maxHolders")}
-          hint={t("maxHoldersHint")}
-          value={maxHolders}
-          set={setMaxHolders}
-          error={fields.maxHolders}
-        />
-        <NumField
-          id={`${uid}-lockup`}
-          label={t("lockupDays")}
-          hint={t("lockupHint")}
-          value={lockup}
-          set={setLockup}
-          error={fields.lockupDays}
-        />
+        <NumField {...field("maxHolders")} hint={t("maxHoldersHint")} value={maxHolders} set={setMaxHolders} />
+        <NumField {...field("lockupDays")} hint={t("lockupHint")} value={lockup} set={setLockup} />
       </div>
     </SettingForm>
   );

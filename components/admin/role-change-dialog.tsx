@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId } from "react";
 import type { Hex } from "viem";
 import { Button } from "@/components/ui/button";
 import { SignedTxDialog, useSignedTx } from "@/components/wallet/signed-tx-dialog";
@@ -37,7 +36,6 @@ export function RoleChangeDialog({
   lastHolder?: boolean;
 }) {
   const t = useTranslations("admin.change");
-  const uid = useId();
   const signed = useSignedTx(admin, t);
   const { tx, setOpen, setDone } = signed;
   const change = revoke ? "revoke" : "grant";
@@ -83,7 +81,6 @@ export function RoleChangeDialog({
       description={revoke ? t("revokeBody") : t("grantBody")}
     >
       <RoleChangeForm
-        uid={uid}
         fixed={revoke ?? null}
         initial={grant}
         contracts={contracts}

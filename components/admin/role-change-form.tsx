@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { AddressInput, Select } from "@/components/ui/input";
+import { Select } from "@/components/ui/input";
+import { AddressField } from "@/components/ui/address-field";
 import { ReasonField } from "@/components/ui/reason-field";
 import { SignedTxForm, SignedTxStatus } from "@/components/wallet/signed-tx-dialog";
 import type { WalletTxStep } from "@/components/wallet/use-wallet-tx";
@@ -20,7 +21,6 @@ type Errors = Partial<Record<"account" | "reason", string>>;
  * malformed wallet or a missing reason is said beside its field and in the summary, and nothing typed is lost.
  */
 export function RoleChangeForm({
-  uid,
   fixed,
   initial,
   contracts,
@@ -30,7 +30,6 @@ export function RoleChangeForm({
   onSubmit,
   onCancel,
 }: {
-  uid: string;
   fixed: { role: GrantableRole; account: string } | null;
   /** A grant's fields filled in beforehand (an approved issuer application's wallet and reason); all stay editable. */
   initial?: RoleChangeValues;
@@ -58,57 +57,47 @@ export function RoleChangeForm({
     onSubmit({ role, account: account.trim() as `0x${string}`, reason: reason.trim() });
   }
 
-  const labels = { account: t("accountLabel"), reason: t("reasonLabel") };
-
   return (
     <SignedTxForm
-      uid={uid}
-      fixTitle={t("fixTitle")}
+      t={t}
       errors={errors}
-      labels={labels}
       onSubmit={submit}
       submit={
         <Button type="submit" variant={fixed ? "danger" : "primary"} loading={busy} disabled={disabled}>
           {fixed ? t("confirmRevoke") : t("confirmGrant")}
         </Button>
       }
-      cancelLabel={t("cancel")}
       onCancel={onCancel}
       busy={busy}
     >
-      {fixed ? (
-        <p className="text-sm">
-          {t("revokeSummary", { role: t(`roles.${fixed.role}`) })}{" "}
-          <code className="font-mono text-xs break-all">{fixed.account}</code>
-        </p>
-      ) : (
+      {(field) => (
         <>
-          <Field id={`${uid}-role`} label={t("roleLabel")} hint={t(`roleHints.${role}`)}>
-            {(p) => (
-              <Select {...p} name="role" value={role} onChange={(e) => setRole(e.target.value as GrantableRole)}>
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`roles.${r}`)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          <Field id={`${uid}-account`} label={labels.account} hint={t("accountHint")} error={errors?.fields.account}>
-            {(p) => <AddressInput {...p} name="account" value={account} onChange={(e) => setAccount(e.target.value)} />}
-          </Field>
+          {fixed ? (
+            <p className="text-sm">
+              {t("revokeSummary", { role: t(`roles.${fixed.role}`) })}{" "}
+              <code className="font-mono text-xs break-all">{fixed.account}</code>
+            </p>
+          ) : (
+            <>
+              <Field {...field("role")} hint={t(`roleHints.${role}`)}>
+                {(p) => (
+                  <Select {...p} name="role" value={role} onChange={(e) => setRole(e.target.value as GrantableRole)}>
+                    {roles.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`roles.${r}`)}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <AddressField {...field("account")} hint={t("accountHint")} value={account} set={setAccount} />
+            </>
+          )}
+          <ReasonField {...field("reason")} hint={t("reasonHint")} value={reason} onChange={setReason} />
+          <p className="text-xs text-ink-muted">{fixed ? t("revokeWarning") : t("grantWarning")}</p>
+          <SignedTxStatus step={step} t={t} testId="role-change-status" />
         </>
       )}
-      <ReasonField
-        id={`${uid}-reason`}
-        label={labels.reason}
-        hint={t("reasonHint")}
-        error={errors?.fields.reason}
-        value={reason}
-        onChange={setReason}
-      />
-      <p className="text-xs text-ink-muted">{fixed ? t("revokeWarning") : t("grantWarning")}</p>
-      <SignedTxStatus step={step} t={t} testId="role-change-status" />
     </SignedTxForm>
   );
 }

@@ -2,8 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { NumField } from "@/components/ui/num-field";
 import type { KycApplicationData } from "@/lib/kyc/types";
 import { describeAmountError, parseMoneyAmount } from "@/lib/format/amount";
 import { formatCount, formatMoney } from "@/lib/format/money";
@@ -43,8 +42,9 @@ function PortfolioField({
       ? describeAmountError(parsed.error, tAmount, locale)
       : undefined;
   return (
-    <Field
+    <NumField
       id="portfolioHkd"
+      name="portfolioHkd"
       label={label}
       hint={
         <>
@@ -57,21 +57,12 @@ function PortfolioField({
         </>
       }
       error={error}
-    >
-      {(p) => (
-        <Input
-          {...p}
-          name="portfolioHkd"
-          inputMode="numeric"
-          autoComplete="off"
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setTyped(true);
-          }}
-        />
-      )}
-    </Field>
+      value={text}
+      set={(v) => {
+        setText(v);
+        setTyped(true);
+      }}
+    />
   );
 }
 export function CategoryForm({ applicationId, initial, back }: StepProps<KycApplicationData["category"]>) {

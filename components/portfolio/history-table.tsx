@@ -1,11 +1,12 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Cell, DataTable, keyColumns, RIGHT, Row } from "@/components/ui/data-table";
+import { Cell, RIGHT, Row } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import { shortAddress } from "@/lib/format/address";
 import type { HistoryEntry, HistoryKind } from "@/lib/portfolio";
 import { ArtworkName, TxCell } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
+import { PortfolioTable } from "./portfolio-table";
 
 const tones: Record<HistoryKind, BadgeTone> = {
   purchase: "accent",
@@ -37,15 +38,11 @@ export async function HistoryTable({
 }) {
   const { t, locale, zh } = await portfolioText();
   return (
-    // Phones see each entry as a card (each cell under its column's name), wider screens a table: one markup for both.
-    <DataTable
-      labelledBy="history-title"
+    <PortfolioTable
+      list="history"
       minWidth="44rem"
-      stack
-      columns={keyColumns(["date", "type", "artwork", "shares", "amount", "tx"], (k) => t(`history.${k}`), {
-        shares: RIGHT,
-        amount: RIGHT,
-      })}
+      keys={["date", "type", "artwork", "shares", "amount", "tx"]}
+      looks={{ shares: RIGHT, amount: RIGHT }}
     >
       {history.map((h) => (
         <Row key={`${h.txHash}:${h.logIndex}`}>
@@ -113,6 +110,6 @@ export async function HistoryTable({
           <TxCell hash={h.txHash} explorerUrl={explorerUrl} />
         </Row>
       ))}
-    </DataTable>
+    </PortfolioTable>
   );
 }

@@ -1,11 +1,12 @@
 import { Badge } from "@/components/ui/badge";
-import { DataTable, keyColumns, RIGHT, Row, RowHeader } from "@/components/ui/data-table";
+import { RIGHT, Row, RowHeader } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import type { Holding } from "@/lib/portfolio";
 import type { HoldingSale } from "@/lib/sale";
 import { HoldingSaleStatus } from "./holding-sale";
 import { ArtworkName, FigureCells, Gain, type Figure } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
+import { PortfolioTable } from "./portfolio-table";
 
 const PRICE_SOURCE = {
   trade: "holdings.priceTrade",
@@ -85,20 +86,13 @@ export async function HoldingsTable({
     </div>
   );
   return (
-    // Phones see each holding as a card (its figures two to a line), wider screens a table: one markup for both.
-    <DataTable
-      labelledBy="holdings-title"
+    // On phones, each holding's figures two to a line.
+    <PortfolioTable
+      list="holdings"
       minWidth="52rem"
-      stack
       testId="holdings"
-      columns={keyColumns(["artwork", "shares", "share", "price", "value", "cost", "gain"], (k) => t(`holdings.${k}`), {
-        shares: RIGHT,
-        share: RIGHT,
-        price: RIGHT,
-        value: RIGHT,
-        cost: RIGHT,
-        gain: RIGHT,
-      })}
+      keys={["artwork", "shares", "share", "price", "value", "cost", "gain"]}
+      looks={{ shares: RIGHT, share: RIGHT, price: RIGHT, value: RIGHT, cost: RIGHT, gain: RIGHT }}
     >
       {holdings.map((h) => (
         <Row key={h.token} data-slug={h.slug}>
@@ -106,6 +100,6 @@ export async function HoldingsTable({
           <FigureCells figures={figures(h)} />
         </Row>
       ))}
-    </DataTable>
+    </PortfolioTable>
   );
 }

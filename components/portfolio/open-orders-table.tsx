@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Cell, DataTable, keyColumns, RIGHT, Row, RowHeader, SR_ONLY } from "@/components/ui/data-table";
+import { Cell, RIGHT, Row, RowHeader, SR_ONLY } from "@/components/ui/data-table";
 import { Money } from "@/components/ui/money";
 import { formatDayTime } from "@/lib/format/date";
 import type { PortfolioOrder } from "@/lib/portfolio";
 import { tradeOrderHref } from "@/lib/trade/client";
 import { ArtworkName, artworkTitle } from "./row-parts";
 import { portfolioText } from "./portfolio-text";
+import { PortfolioTable } from "./portfolio-table";
 
 /**
  * The investor's open market orders (server only): each links to its trade page, opened at the page of own orders that
@@ -16,16 +17,12 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
   const { t, locale, zh } = await portfolioText();
   return (
     // `relative`: the visually hidden header text is positioned; without it, it would widen the page on phones.
-    <DataTable
-      labelledBy="orders-title"
+    <PortfolioTable
+      list="orders"
       minWidth="40rem"
-      stack
       className="relative"
-      columns={keyColumns(["artwork", "side", "price", "remaining", "placed", "manage"], (k) => t(`orders.${k}`), {
-        price: RIGHT,
-        remaining: RIGHT,
-        manage: SR_ONLY,
-      })}
+      keys={["artwork", "side", "price", "remaining", "placed", "manage"]}
+      looks={{ price: RIGHT, remaining: RIGHT, manage: SR_ONLY }}
     >
       {orders.map((o) => {
         const title = artworkTitle(o, zh);
@@ -60,6 +57,6 @@ export async function OpenOrdersTable({ orders, decimals }: { orders: PortfolioO
           </Row>
         );
       })}
-    </DataTable>
+    </PortfolioTable>
   );
 }

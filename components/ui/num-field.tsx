@@ -1,4 +1,5 @@
-import { Field } from "./field";
+import type { ReactNode } from "react";
+import { Field, type FieldProps } from "./field";
 import { Input } from "./input";
 
 /** A number typed as text (shares, counts, prices, amounts, blocks), with its label, hint and error; kept as typed. */
@@ -9,6 +10,7 @@ export function NumField({
   set,
   error,
   hint,
+  name,
   inputMode = "numeric",
   className,
 }: {
@@ -16,8 +18,10 @@ export function NumField({
   label: string;
   value: string;
   set: (v: string) => void;
-  error?: string;
-  hint?: string;
+  error?: FieldProps["error"];
+  hint?: ReactNode;
+  /** The control's name, for a form whose data is posted. */
+  name?: string;
   inputMode?: "numeric" | "decimal";
   className?: string;
 }) {
@@ -26,6 +30,7 @@ export function NumField({
       {(c) => (
         <Input
           {...c}
+          name={name}
           inputMode={inputMode}
           value={value}
           onChange={(e) => set(e.target.value)}

@@ -187,49 +187,53 @@ export function SignedTxDialog({
   );
 }
 
+/** The words of a signed change's form: the summary's title, Cancel, and each field's label (`<field>Label`). */
+type SignedTxFormWords<F extends string> = (key: "fixTitle" | "cancel" | `${F}Label`) => string;
+
+/** One field of a signed change's form, to spread on its control: its id, name, label and refusal. */
+export type SignedTxField = { id: string; name: string; label: string; error?: string };
+
 /**
  * The form of a signed change's fields, checked in the browser before anything is signed: the refusal (`errors`:
- * `at` changes with each refused submission; each field's message links to its control `${uid}-${field}`), the
- * fields, then the submit button and Cancel.
+ * `at` changes with each refused submission; each field's message, under its label, links to its control), the
+ * fields (`children`, given `field(name)`: the id, label and message the summary uses, for the control), then the
+ * submit button and Cancel.
  */
 export function SignedTxForm<F extends string>({
-  uid,
-  fixTitle,
+  t,
   errors,
-  labels,
   onSubmit,
   submit,
-  cancelLabel,
   onCancel,
   busy = false,
   children,
 }: {
-  uid: string;
-  fixTitle: string;
+  t: SignedTxFormWords<F>;
   errors: { at: number; fields: Partial<Record<F, string>> } | null;
-  labels: Record<F, string>;
   onSubmit: (event: React.FormEvent) => void;
   /** The submit button. */
   submit: ReactNode;
-  cancelLabel: string;
   onCancel: () => void;
   busy?: boolean;
-  children: ReactNode;
+  children: (field: (name: string) => SignedTxField) => ReactNode;
 }) {
+  const uid = useId();
+  const id = (name: string) => `${uid}-${name}`;
+  const label = (name: string) => t(`${name as F}Label`);
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
       {errors ? (
         <ErrorSummary
-          title={fixTitle}
+          title={t("fixTitle")}
           focusKey={errors.at}
-          items={errorItems(errors.fields, { control: (f) => `${uid}-${f}`, label: (f) => labels[f as F] })}
+          items={errorItems(errors.fields, { control: id, label })}
         />
       ) : null}
-      {children}
+      {children((name) => ({ id: id(name), name, label: label(name), error: errors?.fields[name as F] }))}
       <div className="flex flex-wrap gap-2">
         {submit}
         <Button type="button" variant="ghost" onClick={onCancel} disabled={busy}>
-          {cancelLabel}
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -23,8 +23,7 @@ export default async function AdminHealthPage() {
       <AdminHeader current="health" />
       <div className="grid gap-6 md:grid-cols-3">
         <HealthCheck
-          id="health-chain"
-          title={t("chain")}
+          name="chain"
           part={h.chain}
           facts={(chain) => [
             { label: t("chainId"), value: chain.chainId },
@@ -33,8 +32,7 @@ export default async function AdminHealthPage() {
           ]}
         />
         <HealthCheck
-          id="health-indexer"
-          title={t("indexer")}
+          name="indexer"
           part={h.indexer}
           facts={(indexer) => [
             { label: t("mode"), value: indexer.mode },
@@ -43,8 +41,7 @@ export default async function AdminHealthPage() {
           ]}
         />
         <HealthCheck
-          id="health-database"
-          title={t("database")}
+          name="database"
           part={h.database}
           facts={(database) => [
             { label: t("reachable"), value: t("yes") },
