@@ -37,17 +37,37 @@ export function FilterField({ id, label, children }: { id: string; label: string
   );
 }
 
-/** A labelled text (or date, number) filter: `FilterField` around an `Input`, then `children` (a hint, an error). */
+/**
+ * A labelled text (or date, number) filter: `FilterField` around an `Input`. `description` is said with the control by
+ * screen readers (its placeholder already shows it on screen); `error` is shown under it in words, marks it invalid
+ * and is said instead.
+ */
 export function FilterInput({
   id,
   label,
-  children,
+  description,
+  error,
   ...rest
-}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string }) {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "children"> & {
+  id: string;
+  label: string;
+  description?: string;
+  error?: ReactNode;
+}) {
+  const said = error ? `${id}-error` : description ? `${id}-description` : undefined;
   return (
     <FilterField id={id} label={label}>
-      <Input id={id} {...rest} />
-      {children}
+      <Input id={id} aria-invalid={error ? true : undefined} aria-describedby={said} {...rest} />
+      {description ? (
+        <p id={`${id}-description`} className="sr-only">
+          {description}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
     </FilterField>
   );
 }

@@ -53,15 +53,8 @@ export async function AuditFilters({
         name="to"
         type="date"
         defaultValue={p.to ?? ""}
-        aria-invalid={rangeError ? true : undefined}
-        aria-describedby={rangeError ? "audit-range-error" : undefined}
-      >
-        {rangeError ? (
-          <p id="audit-range-error" className="text-sm font-medium text-danger">
-            {t("toBeforeFrom")}
-          </p>
-        ) : null}
-      </FilterInput>
+        error={rangeError ? t("toBeforeFrom") : undefined}
+      />
     </ConsoleFilterForm>
   );
 }

@@ -41,12 +41,8 @@ export async function RegisterFilters({ token, base, officer, p, v }: RegisterSe
           name="q"
           defaultValue={p.q}
           placeholder={t("searchHint")}
-          aria-describedby="register-q-hint"
-        >
-          <p id="register-q-hint" className="sr-only">
-            {t("searchHint")}
-          </p>
-        </FilterInput>
+          description={t("searchHint")}
+        />
         <FilterInput
           id="register-block"
           label={t("block")}
