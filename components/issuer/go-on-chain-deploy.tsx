@@ -10,7 +10,7 @@ import { type CategoryName, maskFromCategories } from "@/lib/assets/client";
 import type { TokenRuleDefaults } from "@/lib/settings/client";
 import type { StepTxView } from "./chain-actions";
 import { NumField } from "@/components/ui/num-field";
-import { CategoryBoxes, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-form";
+import { CategoryBoxes, StepFormFrame, useIssueWords, useStepField, useStepSend } from "./go-on-chain-form";
 import { DAY, type StepContext, type StepTx } from "./go-on-chain-parts";
 
 const DEPLOY_FIELDS = [
@@ -110,13 +110,7 @@ export function DeployForm(props: DeployStepProps & { onFound: () => void }) {
     });
   }
 
-  const num = (
-    id: string,
-    key: "totalShares" | "maxHolders" | "maxPerInvestor" | "lockupDays",
-    value: string,
-    set: (v: string) => void,
-    hint?: string,
-  ) => <NumField id={id} label={t(key)} value={value} set={set} error={errors[key]} hint={hint} />;
+  const field = useStepField(DEPLOY_FIELDS, errors);
   return (
     <StepFormFrame
       ctx={ctx}
@@ -138,10 +132,10 @@ export function DeployForm(props: DeployStepProps & { onFound: () => void }) {
       action={{ label: t("deploy"), run: () => void onDeploy() }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="token-name" label={t("tokenName")} error={errors.name}>
+        <Field {...field("name")}>
           {(c) => <Input {...c} value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field id="token-symbol" label={t("symbol")} hint={t("symbolHint")} error={errors.symbol}>
+        <Field {...field("symbol")} hint={t("symbolHint")}>
           {(c) => (
             <Input {...c} value={symbol} maxLength={11} onChange={(e) => setSymbol(e.target.value.toUpperCase())} />
           )}
@@ -163,11 +157,11 @@ export function DeployForm(props: DeployStepProps & { onFound: () => void }) {
         error={errors.categories}
         idp="token-cat"
       />
-      {num("total-shares", "totalShares", totalShares, setTotalShares, t("totalSharesHint"))}
+      <NumField {...field("totalShares")} value={totalShares} set={setTotalShares} hint={t("totalSharesHint")} />
       <div className="grid gap-4 sm:grid-cols-3">
-        {num("max-holders", "maxHolders", maxHolders, setMaxHolders, t("zeroNoLimit"))}
-        {num("max-per", "maxPerInvestor", maxPer, setMaxPer, t("zeroNoLimit"))}
-        {num("lockup", "lockupDays", lockup, setLockup)}
+        <NumField {...field("maxHolders")} value={maxHolders} set={setMaxHolders} hint={t("zeroNoLimit")} />
+        <NumField {...field("maxPerInvestor")} value={maxPer} set={setMaxPer} hint={t("zeroNoLimit")} />
+        <NumField {...field("lockupDays")} value={lockup} set={setLockup} />
       </div>
     </StepFormFrame>
   );

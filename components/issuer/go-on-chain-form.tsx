@@ -72,6 +72,18 @@ export function EarlierFailure({ tx, body }: { tx: StepTxView; body: string }) {
   );
 }
 
+/**
+ * A step form's control by its field's name, from the table its error summary reads (`fields`: name, control id,
+ * label key): the control's id, its label and its refusal, so the controls and the summary's links cannot drift.
+ */
+export function useStepField<F extends StepFields>(fields: F, errors: Record<string, string>) {
+  const t = useTranslations("issuer.chain");
+  return (name: F[number][0]) => {
+    const [, id, key] = fields.find(([n]) => n === name) ?? [name, name, name];
+    return { id, label: t(key as never), error: errors[name] };
+  };
+}
+
 /** A refused step's error summary: focused after each refused attempt, one linked line per refused field. */
 export function StepRefusal({ errors, fields }: { errors: Record<string, string>; fields: StepFields }) {
   const t = useTranslations("issuer.chain");

@@ -11,7 +11,7 @@ import { formatCount, formatMoney } from "@/lib/format/money";
 import { hktInputValue, parseHktInput } from "@/lib/format/date";
 import type { StepTxView } from "./chain-actions";
 import { NumField } from "@/components/ui/num-field";
-import { CategoryBoxes, StepFormFrame, useIssueWords, useStepSend } from "./go-on-chain-form";
+import { CategoryBoxes, StepFormFrame, useIssueWords, useStepField, useStepSend } from "./go-on-chain-form";
 import { DAY, type StepContext, type StepState, type StepTx } from "./go-on-chain-parts";
 
 const OFFER_FIELDS = [
@@ -114,14 +114,9 @@ export function OfferForm(props: OfferStepProps & { onFound: () => void }) {
     const each = formatMoney(units.value, props.decimals, locale);
     return t("offerSigns", { supply: formatCount(shares.value, locale), price: each });
   })();
-  const num = (
-    id: string,
-    key: "price" | "supply" | "minTicket" | "maxTicket",
-    value: string,
-    set: (v: string) => void,
-  ) => <NumField id={id} label={t(key)} value={value} set={set} error={errors[key]} />;
-  const time = (id: string, key: "start" | "end", value: string, set: (v: string) => void) => (
-    <Field id={id} label={t(key)} error={errors[key]}>
+  const field = useStepField(OFFER_FIELDS, errors);
+  const time = (name: "start" | "end", value: string, set: (v: string) => void) => (
+    <Field {...field(name)}>
       {(c) => <Input {...c} type="datetime-local" value={value} onChange={(e) => set(e.target.value)} />}
     </Field>
   );
@@ -138,27 +133,19 @@ export function OfferForm(props: OfferStepProps & { onFound: () => void }) {
       action={{ label: t("createOffering"), run: () => void onOffer() }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <NumField
-          id="offer-price"
-          label={t("price")}
-          value={price}
-          set={setPrice}
-          error={errors.price}
-          hint={t("priceHint")}
-          inputMode="decimal"
-        />
-        {num("offer-supply", "supply", supply, setSupply)}
-        {num("offer-min", "minTicket", minTicket, setMinTicket)}
-        {num("offer-max", "maxTicket", maxTicket, setMaxTicket)}
-        {time("offer-start", "start", start, setStart)}
-        {time("offer-end", "end", end, setEnd)}
+        <NumField {...field("price")} value={price} set={setPrice} hint={t("priceHint")} inputMode="decimal" />
+        <NumField {...field("supply")} value={supply} set={setSupply} />
+        <NumField {...field("minTicket")} value={minTicket} set={setMinTicket} />
+        <NumField {...field("maxTicket")} value={maxTicket} set={setMaxTicket} />
+        {time("start", start, setStart)}
+        {time("end", end, setEnd)}
       </div>
       <CategoryBoxes
-        legend={t("offerCategories")}
+        legend={field("categories").label}
         selected={cats}
         set={setCats}
         error={errors.categories}
-        idp="offer-cat"
+        idp={field("categories").id}
       />
     </StepFormFrame>
   );
